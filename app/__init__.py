@@ -1,0 +1,1 @@
+"""FormAgent: describe a form, get the form and the AI that runs it."""

@@ -1,0 +1,97 @@
+"""The ``formagent`` command: serve, migrate, create-account, seed-demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import sys
+
+from app.config import Settings
+
+
+async def _with_db(settings, fn):
+    from app.db import Database
+    from app.db.migrate import migrate
+
+    db = await Database.open(settings.db_path)
+    try:
+        await migrate(db)
+        return await fn(db)
+    finally:
+        await db.close()
+
+
+def cmd_migrate(args, settings) -> int:
+    from app.db import Database
+    from app.db.migrate import migrate
+
+    async def run():
+        db = await Database.open(settings.db_path)
+        try:
+            return await migrate(db)
+        finally:
+            await db.close()
+
+    applied = asyncio.run(run())
+    print(f"database {settings.db_path}: " + (f"applied {', '.join(applied)}" if applied else "up to date"))
+    return 0
+
+
+def cmd_create_account(args, settings) -> int:
+    from app.services import accounts
+    from app.services.errors import AppError
+
+    password = args.password or getpass.getpass("Password (8+ characters): ")
+    try:
+        account, _ = asyncio.run(_with_db(settings, lambda db: accounts.signup(
+            db, settings, email=args.email, password=password, name=args.name or "", workspace_name=args.workspace or "")))
+    except AppError as exc:
+        details = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
+        print(f"error: {exc.message} {details}".strip(), file=sys.stderr)
+        return 1
+    print(f"created {account['id']} <{account['email']}>")
+    return 0
+
+
+def cmd_seed_demo(args, settings) -> int:
+    from app.services.demo import seed_demo
+
+    summary = asyncio.run(_with_db(settings, lambda db: seed_demo(db, settings)))
+    print(summary)
+    return 0
+
+
+def cmd_serve(args, settings) -> int:
+    import uvicorn
+
+    from app.main import create_app
+
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=not args.no_access_log,
+                proxy_headers=False, log_level="info")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="formagent", description="FormAgent server and tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the web server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-access-log", action="store_true")
+    sub.add_parser("migrate", help="create or migrate the database")
+    create = sub.add_parser("create-account", help="create an account with its first workspace")
+    create.add_argument("--email", required=True)
+    create.add_argument("--name")
+    create.add_argument("--workspace")
+    create.add_argument("--password", help="prompted for when omitted")
+    sub.add_parser("seed-demo", help="fill a demo workspace with realistic data")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    handler = {"serve": cmd_serve, "migrate": cmd_migrate, "create-account": cmd_create_account,
+               "seed-demo": cmd_seed_demo}[args.command]
+    return handler(args, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

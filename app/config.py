@@ -1,0 +1,104 @@
+"""Settings read from the environment (SPEC §2). Tests build them directly."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+
+def _float(env, name, default):
+    raw = env.get(name)
+    return float(raw) if raw not in (None, "") else default
+
+
+def _int(env, name, default):
+    raw = env.get(name)
+    return int(raw) if raw not in (None, "") else default
+
+
+def _load_or_create_secret(data_dir: Path) -> str:
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    db_path: Path
+    secret_key: str
+    base_url: str = "http://127.0.0.1:8000"
+    anthropic_api_key: str | None = None
+    anthropic_base_url: str | None = None
+    llm: str = "auto"  # auto | claude | local
+    claude_model: str = "claude-sonnet-4-5"
+    smtp_url: str | None = None
+    mail_from: str = "FormAgent <no-reply@formagent.local>"
+    workers: int = 2
+    scheduler_interval: float = 60.0
+    retry_base_seconds: float = 2.0
+    llm_requeue_seconds: float = 300.0
+    llm_timeout: float = 60.0
+    job_lease_seconds: float = 30.0
+    trusted_proxies: tuple[str, ...] = ()
+    session_hours: float = 24.0
+    # Not in SPEC's list but needed to keep tests fast: how often an idle
+    # worker polls the jobs table when no in-process signal woke it.
+    worker_poll_seconds: float = 1.0
+    stuck_handler_seconds: float = 600.0
+    login_max_failures: int = 5
+    login_window_seconds: float = 900.0
+    invite_days: float = 7.0
+    bcrypt_rounds: int = 12
+    max_body_bytes: int = 1024 * 1024
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def llm_engine(self) -> str:
+        """The engine actually used: claude when asked for or when a key is set."""
+        if self.llm in ("claude", "local"):
+            return self.llm
+        return "claude" if self.anthropic_api_key else "local"
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.base_url.startswith("https://")
+
+    def with_(self, **changes) -> Settings:
+        return replace(self, **changes)
+
+    @classmethod
+    def from_env(cls, env=None, **overrides) -> Settings:
+        env = os.environ if env is None else env
+        data_dir = Path(env.get("FORMAGENT_DATA_DIR") or "./data").resolve()
+        db = env.get("FORMAGENT_DB") or str(data_dir / "formagent.db")
+        secret = env.get("FORMAGENT_SECRET_KEY") or _load_or_create_secret(data_dir)
+        proxies = tuple(p.strip() for p in env.get("FORMAGENT_TRUSTED_PROXIES", "").split(",") if p.strip())
+        values = dict(
+            data_dir=data_dir,
+            db_path=Path(db),
+            secret_key=secret,
+            base_url=(env.get("FORMAGENT_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
+            anthropic_api_key=env.get("ANTHROPIC_API_KEY") or None,
+            anthropic_base_url=env.get("ANTHROPIC_BASE_URL") or None,
+            llm=env.get("FORMAGENT_LLM") or "auto",
+            claude_model=env.get("FORMAGENT_CLAUDE_MODEL") or cls.claude_model,
+            smtp_url=env.get("FORMAGENT_SMTP_URL") or None,
+            mail_from=env.get("FORMAGENT_MAIL_FROM") or cls.mail_from,
+            workers=_int(env, "FORMAGENT_WORKERS", cls.workers),
+            scheduler_interval=_float(env, "FORMAGENT_SCHEDULER_INTERVAL", cls.scheduler_interval),
+            retry_base_seconds=_float(env, "FORMAGENT_RETRY_BASE_SECONDS", cls.retry_base_seconds),
+            llm_requeue_seconds=_float(env, "FORMAGENT_LLM_REQUEUE_SECONDS", cls.llm_requeue_seconds),
+            llm_timeout=_float(env, "FORMAGENT_LLM_TIMEOUT", cls.llm_timeout),
+            job_lease_seconds=_float(env, "FORMAGENT_JOB_LEASE_SECONDS", cls.job_lease_seconds),
+            trusted_proxies=proxies,
+        )
+        values.update(overrides)
+        return cls(**values)

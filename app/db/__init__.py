@@ -1,0 +1,14 @@
+"""Database access: one writer connection, a few readers, numbered migrations.
+
+Writes are plain synchronous functions run inside ``BEGIN IMMEDIATE`` on the
+writer's thread in one hop (``await db.write(fn, *args)``): the event loop and
+the database thread meet once per transaction, and no network call can sneak
+into a transaction. Reads go to reader connections (WAL lets them run beside
+the writer).
+"""
+
+from app.db.connection import Database, LeaseLost, dumps, loads
+from app.db.ids import new_id
+from app.db.clock import now_iso
+
+__all__ = ["Database", "LeaseLost", "dumps", "loads", "new_id", "now_iso"]

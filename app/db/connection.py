@@ -1,0 +1,139 @@
+"""The Database handle: aiosqlite connections in WAL mode."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class LeaseLost(Exception):
+    """A job's fencing token no longer matches: another worker owns it now."""
+
+
+class Conn(sqlite3.Connection):
+    """sqlite3 connection that remembers which wake-up signals a transaction raised."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.signals: set[str] = set()
+
+    def one(self, sql: str, params=()) -> dict | None:
+        return self.execute(sql, params).fetchone()
+
+    def all(self, sql: str, params=()) -> list[dict]:
+        return self.execute(sql, params).fetchall()
+
+    def value(self, sql: str, params=()):
+        row = self.execute(sql, params).fetchone()
+        return None if row is None else next(iter(row.values()))
+
+
+def _dict_row(cursor, row):
+    return {col[0]: value for col, value in zip(cursor.description, row, strict=True)}
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def loads(value: str | None, default: Any = None) -> Any:
+    if value is None or value == "":
+        return default
+    return json.loads(value)
+
+
+async def _open(path: Path) -> aiosqlite.Connection:
+    conn = await aiosqlite.connect(str(path), factory=Conn, isolation_level=None, check_same_thread=False)
+    conn.row_factory = _dict_row
+    await conn.execute("PRAGMA journal_mode=WAL")
+    await conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    await conn.execute("PRAGMA foreign_keys=ON")
+    await conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def _transaction(conn: Conn, fn: Callable, args, kwargs):
+    conn.signals = set()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        result = fn(conn, *args, **kwargs)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return result
+
+
+class Database:
+    """Open with ``await Database.open(path)``; close with ``await db.close()``."""
+
+    def __init__(self, path: Path, writer, readers):
+        self.path = Path(path)
+        self._writer = writer
+        self._readers = readers
+        self._next_reader = itertools.cycle(readers)
+        self._write_lock = asyncio.Lock()
+        self._listeners: dict[str, list[Callable[[], None]]] = {}
+
+    @classmethod
+    async def open(cls, path: Path | str, readers: int = 2) -> Database:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer = await _open(path)
+        reader_conns = [await _open(path) for _ in range(readers)]
+        return cls(path, writer, reader_conns)
+
+    async def close(self) -> None:
+        for conn in [self._writer, *self._readers]:
+            await conn.close()
+
+    # -- writes -------------------------------------------------------------
+    async def write(self, fn: Callable[..., Any], *args, **kwargs) -> Any:
+        """Run ``fn(conn, *args, **kwargs)`` in one ``BEGIN IMMEDIATE`` transaction.
+
+        ``fn`` is synchronous and runs on the writer's thread; it commits when
+        it returns and rolls back when it raises. Signals it raised (an event
+        emitted, a job queued) wake their listeners after the commit.
+        """
+        async with self._write_lock:
+            result = await self._writer._execute(_transaction, self._writer._conn, fn, args, kwargs)
+            signals = self._writer._conn.signals
+        for name in signals:
+            for listener in self._listeners.get(name, ()):
+                listener()
+        return result
+
+    async def execute(self, sql: str, params=()) -> None:
+        """A single write statement in its own transaction."""
+        await self.write(lambda conn: conn.execute(sql, params))
+
+    # -- reads --------------------------------------------------------------
+    async def read(self, fn: Callable[..., Any], *args, **kwargs) -> Any:
+        """Run ``fn(conn, *args)`` on a reader's thread: several queries, one hop."""
+        reader = next(self._next_reader)
+        return await reader._execute(fn, reader._conn, *args, **kwargs)
+
+    async def fetchone(self, sql: str, params=()) -> dict | None:
+        return await self.read(lambda conn: conn.execute(sql, params).fetchone())
+
+    async def fetchall(self, sql: str, params=()) -> list[dict]:
+        return await self.read(lambda conn: conn.execute(sql, params).fetchall())
+
+    async def fetchval(self, sql: str, params=()):
+        row = await self.fetchone(sql, params)
+        return None if row is None else next(iter(row.values()))
+
+    # -- wake-ups -----------------------------------------------------------
+    def on_signal(self, name: str, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call ``listener()`` after each commit that raised ``name``; returns an unsubscribe."""
+        self._listeners.setdefault(name, []).append(listener)
+        return lambda: self._listeners[name].remove(listener)

@@ -1,0 +1,64 @@
+"""create_app(settings) -> Starlette. ``uvicorn app.main:app`` builds one from the environment."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from app.config import Settings
+from app.db import Database
+from app.db.migrate import migrate
+from app.routes import api_routes, page_routes
+from app.services.llm import make_engine
+from app.services.workers import Workers
+from app.web.errors import EXCEPTION_HANDLERS
+from app.web.middleware import BodyLimitMiddleware, CSRFMiddleware, SecurityHeadersMiddleware
+from app.web.render import STATIC_DIR
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app):
+        db = await Database.open(settings.db_path)
+        await migrate(db)
+        app.state.db = db
+        app.state.llm = make_engine(settings, db)
+        app.state.workers = Workers(db, settings, app.state)
+        app.state.workers.start()
+        try:
+            yield
+        finally:
+            await app.state.workers.stop()
+            await db.close()
+
+    app = Starlette(
+        routes=[
+            *page_routes(),
+            Mount("/api", routes=api_routes(), name="api"),
+            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+        ],
+        middleware=[
+            Middleware(BodyLimitMiddleware, default_bytes=settings.max_body_bytes),
+            Middleware(SecurityHeadersMiddleware),
+            Middleware(CSRFMiddleware, settings=settings),
+        ],
+        exception_handlers=EXCEPTION_HANDLERS,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    return app
+
+
+def __getattr__(name: str):
+    # `uvicorn app.main:app`: build the app from the environment on first access.
+    if name == "app":
+        logging.basicConfig(level=logging.INFO)
+        return create_app()
+    raise AttributeError(name)

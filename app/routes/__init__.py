@@ -1,0 +1,36 @@
+"""Route modules, one per domain. Each exports ``routes``; order matters only
+where paths overlap (static paths before ``{id}`` ones, inside each module)."""
+
+from __future__ import annotations
+
+import importlib
+
+PAGE_MODULES = [
+    "system", "auth", "settings", "dashboard", "forms", "public", "capture", "submissions",
+    "handlers", "work", "contacts", "companies", "deals", "drafts", "agents", "live",
+]
+API_MODULES = [
+    "docs", "auth", "workspaces", "api_keys", "public", "forms", "submissions", "handlers",
+    "tasks", "contacts", "deals", "drafts", "events",
+]
+
+
+def _collect(package: str, names: list[str]) -> list:
+    routes = []
+    for name in names:
+        try:
+            module = importlib.import_module(f"{package}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{package}.{name}":
+                raise
+            continue  # a domain not built yet
+        routes.extend(module.routes)
+    return routes
+
+
+def page_routes() -> list:
+    return _collect("app.routes", PAGE_MODULES)
+
+
+def api_routes() -> list:
+    return _collect("app.routes.api", API_MODULES)

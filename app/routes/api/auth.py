@@ -1,0 +1,87 @@
+"""Auth endpoints of the JSON API: a script can sign up and log in with no cookie."""
+
+from __future__ import annotations
+
+from app.services import accounts, sessions, workspaces
+from app.services.errors import NotFound, Unauthorized
+from app.web.api import api_route, json_response, no_content, read_json
+from app.web.auth import bearer_token, get_principal, session_token
+from app.web.client_ip import client_ip
+
+_CREDENTIALS = {"type": "object", "required": ["email", "password"], "properties": {
+    "email": {"type": "string", "format": "email"}, "password": {"type": "string", "minLength": 8, "maxLength": 128}}}
+
+
+async def _me(request, principal) -> dict:
+    db = request.app.state.db
+    return {
+        "account": principal.account,
+        "workspace": await workspaces.get_workspace(db, principal.workspace_id) if principal.workspace_id else None,
+        "role": principal.role,
+        "workspaces": await workspaces.list_for_account(db, principal.account_id),
+    }
+
+
+async def api_signup(request, _):
+    """Create an account and its first workspace; answers a session token usable as Bearer."""
+    body = await read_json(request)
+    settings = request.app.state.settings
+    account, token = await accounts.signup(
+        request.app.state.db, settings, email=body.get("email"), password=body.get("password"),
+        name=str(body.get("name") or ""), workspace_name=str(body.get("workspace_name") or ""),
+        ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+    return json_response({"token": token, "account": accounts.public_account(account)}, status=201)
+
+
+async def api_login(request, _):
+    """Log in; answers a session token usable as `Authorization: Bearer <token>`."""
+    body = await read_json(request)
+    settings = request.app.state.settings
+    account, token = await accounts.login(
+        request.app.state.db, settings, email=str(body.get("email") or ""), password=str(body.get("password") or ""),
+        ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+    return json_response({"token": token, "account": accounts.public_account(account)})
+
+
+async def api_logout(request, _):
+    """Revoke the calling session (Bearer session token or cookie)."""
+    token = bearer_token(request) or session_token(request)
+    if not token or not token.startswith(sessions.TOKEN_PREFIX) or not await get_principal(request):
+        raise Unauthorized("No session to log out of.")
+    await sessions.revoke_session(request.app.state.db, token)
+    return no_content()
+
+
+async def api_me(request, principal):
+    """The caller's account, current workspace, role and workspaces."""
+    if principal.kind != "session":
+        key = {"id": principal.api_key_id, "scopes": sorted(principal.scopes or [])}
+        workspace = await workspaces.get_workspace(request.app.state.db, principal.workspace_id)
+        return json_response({"account": None, "api_key": key, "workspace": workspace, "role": principal.role, "workspaces": [workspace]})
+    return json_response(await _me(request, principal))
+
+
+async def api_switch_workspace(request, principal):
+    """Make another of your workspaces the current one for this session."""
+    if principal.kind != "session":
+        raise Unauthorized("API keys belong to one workspace; switching needs a session.")
+    body = await read_json(request)
+    workspace_id = str(body.get("workspace_id") or "")
+    db = request.app.state.db
+    if not await workspaces.role_of(db, workspace_id, principal.account_id):
+        raise NotFound("Workspace not found.")
+    await sessions.set_workspace(db, principal.session_id, workspace_id)
+    request.state.principal = principal.__class__(**{**principal.__dict__, "workspace_id": workspace_id,
+                                                      "role": await workspaces.role_of(db, workspace_id, principal.account_id)})
+    return json_response(await _me(request, request.state.principal))
+
+
+routes = [
+    api_route("/auth/signup", api_signup, methods=["POST"], auth="none", body={**_CREDENTIALS, "properties": {
+        **_CREDENTIALS["properties"], "name": {"type": "string"}, "workspace_name": {"type": "string"}}}),
+    api_route("/auth/login", api_login, methods=["POST"], auth="none", body=_CREDENTIALS),
+    api_route("/auth/logout", api_logout, methods=["POST"], auth="none", body=False),
+    api_route("/auth/me", api_me, methods=["GET"]),
+    api_route("/auth/switch-workspace", api_switch_workspace, methods=["POST"],
+              body={"type": "object", "required": ["workspace_id"], "properties": {"workspace_id": {"type": "string"}}}),
+]

@@ -1,0 +1,93 @@
+"""Sign-up, log-in, log-out and the workspace switcher (pages)."""
+
+from __future__ import annotations
+
+from starlette.routing import Route
+
+from app.services import accounts, sessions, workspaces
+from app.services.errors import AppError, NotFound, RateLimited
+from app.web.auth import clear_session_cookie, get_principal, require_account, session_token, set_session_cookie
+from app.web.client_ip import client_ip
+from app.web.render import redirect, render
+
+
+def _safe_next(value: str | None) -> str:
+    """Only local paths: never redirect a user to another site after log-in."""
+    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return "/"
+
+
+async def signup_page(request):
+    if await get_principal(request):
+        return redirect(request, "/")
+    return await render(request, "auth/signup.html", {"values": {}, "errors": {}, "next": request.query_params.get("next")})
+
+
+async def signup(request):
+    form = await request.form()
+    values = {k: str(form.get(k, "")) for k in ("name", "email", "workspace_name")}
+    settings = request.app.state.settings
+    try:
+        _, token = await accounts.signup(
+            request.app.state.db, settings, email=values["email"], password=str(form.get("password", "")),
+            name=values["name"], workspace_name=values["workspace_name"],
+            ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+    except AppError as exc:
+        return await render(request, "auth/signup.html", {"values": values, "errors": exc.fields, "message": exc.message,
+                                                          "next": form.get("next")}, status=exc.status)
+    response = redirect(request, _safe_next(str(form.get("next") or "")), "Welcome to FormAgent! Start by describing your first form.")
+    set_session_cookie(response, settings, token)
+    return response
+
+
+async def login_page(request):
+    if await get_principal(request):
+        return redirect(request, _safe_next(request.query_params.get("next")))
+    return await render(request, "auth/login.html", {"values": {}, "errors": {}, "next": request.query_params.get("next")})
+
+
+async def login(request):
+    form = await request.form()
+    values = {"email": str(form.get("email", ""))}
+    settings = request.app.state.settings
+    try:
+        _, token = await accounts.login(
+            request.app.state.db, settings, email=values["email"], password=str(form.get("password", "")),
+            ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+    except AppError as exc:
+        headers = exc.headers if isinstance(exc, RateLimited) else None
+        return await render(request, "auth/login.html", {"values": values, "errors": exc.fields, "message": exc.message,
+                                                         "next": form.get("next")}, status=exc.status, headers=headers)
+    response = redirect(request, _safe_next(str(form.get("next") or "")))
+    set_session_cookie(response, settings, token)
+    return response
+
+
+async def logout(request):
+    token = session_token(request)
+    if token:
+        await sessions.revoke_session(request.app.state.db, token)
+    response = redirect(request, "/login", "You are logged out.")
+    clear_session_cookie(response, request.app.state.settings)
+    return response
+
+
+async def switch_workspace(request):
+    principal = await require_account(request)
+    form = await request.form()
+    workspace_id = str(form.get("workspace_id", ""))
+    if not await workspaces.role_of(request.app.state.db, workspace_id, principal.account_id):
+        raise NotFound("Workspace not found.")
+    await sessions.set_workspace(request.app.state.db, principal.session_id, workspace_id)
+    return redirect(request, "/")
+
+
+routes = [
+    Route("/signup", signup_page, methods=["GET"], name="signup_page"),
+    Route("/signup", signup, methods=["POST"], name="signup"),
+    Route("/login", login_page, methods=["GET"], name="login_page"),
+    Route("/login", login, methods=["POST"], name="login"),
+    Route("/logout", logout, methods=["POST"], name="logout"),
+    Route("/workspaces/switch", switch_workspace, methods=["POST"], name="switch_workspace"),
+]

@@ -1,0 +1,1 @@
+"""The domain: plain async functions taking (db, workspace_id, ...)."""

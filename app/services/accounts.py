@@ -1,0 +1,101 @@
+"""Accounts: sign-up, log-in (with its rate limit), profile."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from app.db import new_id, now_iso
+from app.db.clock import iso_ago, parse_iso, utcnow
+from app.services import sessions, workspaces
+from app.services.errors import Conflict, RateLimited, Unauthorized, ValidationError
+from app.services.passwords import check_password_rules, hash_password, verify_password
+
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Compared against when the email is unknown, so both paths cost one bcrypt check.
+_DUMMY_HASH = "$2b$04$C6UzMDM.H6dfI/f/IKxGhuZ8mzY/6TTrUWuDhqlGtIrMT0hQ1m4uK"
+
+
+def check_email(email: str | None, field: str = "email") -> str:
+    email = (email or "").strip()
+    if not EMAIL_RE.match(email) or len(email) > 254:
+        raise ValidationError(fields={field: "Enter a valid email address."})
+    return email
+
+
+def public_account(row: dict) -> dict:
+    keys = ("id", "email", "name", "status", "created_at", "last_login_at")
+    return {k: row[k] for k in keys}
+
+
+async def get_account(db, account_id: str) -> dict | None:
+    return await db.fetchone("SELECT * FROM accounts WHERE id = ?", (account_id,))
+
+
+async def signup(db, settings, *, email: str, password: str, name: str = "", workspace_name: str = "", ip=None, user_agent=None):
+    """Create account + first workspace + owner membership; returns (account, token)."""
+    email = check_email(email)
+    check_password_rules(password)
+    name = (name or "").strip()[:200]
+    password_hash = await hash_password(password, settings.bcrypt_rounds)
+
+    def create(conn):
+        now = now_iso()
+        account_id = new_id("acct")
+        try:
+            conn.execute(
+                "INSERT INTO accounts (id, email, email_lower, name, password_hash, status, created_at, last_login_at)"
+                " VALUES (?, ?, ?, ?, ?, 'active', ?, ?)",
+                (account_id, email, email.lower(), name, password_hash, now, now),
+            )
+        except sqlite3.IntegrityError:
+            raise Conflict("An account with this email already exists. Log in instead.",
+                           fields={"email": "This email already has an account."}, code="email_taken") from None
+        ws_name = (workspace_name or "").strip()[:120] or (f"{name}'s workspace" if name else "My workspace")
+        workspace_id = workspaces.create_workspace_tx(conn, account_id, email, ws_name)
+        workspaces.activate_invites_tx(conn, account_id, email)
+        token = sessions.create_session_tx(conn, settings, account_id, workspace_id, ip=ip, user_agent=user_agent)
+        return conn.one("SELECT * FROM accounts WHERE id = ?", (account_id,)), token
+
+    return await db.write(create)
+
+
+def _record_attempt(conn, email_lower: str, ip, succeeded: bool) -> None:
+    conn.execute(
+        "INSERT INTO login_attempts (email_lower, ip, succeeded, created_at) VALUES (?, ?, ?, ?)",
+        (email_lower, ip, int(succeeded), now_iso()),
+    )
+
+
+async def _check_login_limit(db, settings, email_lower: str) -> None:
+    since = iso_ago(settings.login_window_seconds)
+    rows = await db.fetchall(
+        "SELECT created_at FROM login_attempts WHERE email_lower = ? AND succeeded = 0 AND created_at > ?"
+        " ORDER BY created_at LIMIT ?",
+        (email_lower, since, settings.login_max_failures),
+    )
+    if len(rows) >= settings.login_max_failures:
+        oldest = parse_iso(rows[0]["created_at"])
+        wait = settings.login_window_seconds - (utcnow() - oldest).total_seconds()
+        raise RateLimited("Too many failed log-ins for this email. Try again later.", retry_after=int(wait) + 1)
+
+
+async def login(db, settings, *, email: str, password: str, ip=None, user_agent=None):
+    """Check the password; returns (account, token). Same message for unknown email and wrong password."""
+    email_lower = (email or "").strip().lower()
+    await _check_login_limit(db, settings, email_lower)
+    account = await db.fetchone("SELECT * FROM accounts WHERE email_lower = ? AND status = 'active'", (email_lower,))
+    ok = await verify_password(password or "", account["password_hash"] if account else _DUMMY_HASH)
+    if not (account and ok):
+        await db.write(_record_attempt, email_lower, ip, False)
+        raise Unauthorized("Wrong email or password.", code="invalid_credentials")
+
+    def start(conn):
+        _record_attempt(conn, email_lower, ip, True)
+        workspaces.activate_invites_tx(conn, account["id"], account["email"])
+        conn.execute("UPDATE accounts SET last_login_at = ? WHERE id = ?", (now_iso(), account["id"]))
+        workspace_id = workspaces.default_workspace_tx(conn, account["id"])
+        token = sessions.create_session_tx(conn, settings, account["id"], workspace_id, ip=ip, user_agent=user_agent)
+        return conn.one("SELECT * FROM accounts WHERE id = ?", (account["id"],)), token
+
+    return await db.write(start)

@@ -1,0 +1,29 @@
+"""The LLM interface (SPEC §6.5): four uses, two engines, one contract.
+
+    engine = make_engine(settings, db)
+    await engine.generate_form(description, draft=None, workspace_id=None) -> form config draft (dict)
+    await engine.plan_agent_actions(context, workspace_id=None)
+        -> {"reasoning", "actions": [{"action", "details"}], "contact_updates": {"tags_add", "notes"}}
+    await engine.generate_challenger(form, stats, workspace_id=None) -> {"label", "overrides", "rationale"}
+    await engine.suggest_improvements(form, stats, workspace_id=None) -> [{"kind", "field", "evidence", "change"}]
+
+Engines raise ``LLMUnavailable`` when the model stayed unreachable through its
+retries and ``LLMInvalidOutput`` when its answer could not be used even after
+one stricter re-prompt. ``engine.name`` is "claude" or "local".
+"""
+
+from __future__ import annotations
+
+from app.services.llm.errors import LLMError, LLMInvalidOutput, LLMUnavailable
+
+__all__ = ["LLMError", "LLMInvalidOutput", "LLMUnavailable", "make_engine"]
+
+
+def make_engine(settings, db=None):
+    if settings.llm_engine == "claude":
+        from app.services.llm.claude import ClaudeEngine
+
+        return ClaudeEngine(settings, db)
+    from app.services.llm.local import LocalEngine
+
+    return LocalEngine(settings, db)

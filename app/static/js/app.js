@@ -1,0 +1,60 @@
+// Dashboard behaviour that must live in a file (the CSP forbids inline scripts).
+(function () {
+  "use strict";
+
+  function toast(message, kind) {
+    var box = document.getElementById("toasts");
+    if (!box || !message) return;
+    var el = document.createElement("div");
+    el.className = "flash flash-" + (kind || "error");
+    el.setAttribute("role", "alert");
+    el.textContent = message;
+    box.appendChild(el);
+    setTimeout(function () { el.remove(); }, 6000);
+  }
+
+  // Error responses are not swapped (see the htmx-config meta); show their text instead.
+  document.addEventListener("htmx:responseError", function (evt) {
+    var xhr = evt.detail.xhr, text = "";
+    try {
+      var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
+      text = (doc.querySelector("[role=alert], .error-box p:not(.status), p") || doc.body).textContent.trim();
+    } catch (e) { text = ""; }
+    toast(text || ("Request failed (" + xhr.status + ")."), "error");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    toast("Could not reach the server. Check your connection and try again.", "error");
+  });
+
+  // Selects marked data-autosubmit submit their form on change (workspace switcher, filters).
+  document.addEventListener("change", function (evt) {
+    var el = evt.target;
+    if (el.matches && el.matches("[data-autosubmit]") && el.form) el.form.requestSubmit ? el.form.requestSubmit() : el.form.submit();
+  });
+
+  // Buttons marked data-disable-on-submit cannot double-submit a plain form.
+  document.addEventListener("submit", function (evt) {
+    var buttons = evt.target.querySelectorAll("[data-disable-on-submit]");
+    buttons.forEach(function (b) { setTimeout(function () { b.disabled = true; b.setAttribute("aria-disabled", "true"); }, 0); });
+  });
+
+  // Copy buttons: <button data-copy="#selector">.
+  document.addEventListener("click", function (evt) {
+    var btn = evt.target.closest && evt.target.closest("[data-copy]");
+    if (!btn) return;
+    var src = document.querySelector(btn.getAttribute("data-copy"));
+    if (!src) return;
+    var text = src.value !== undefined ? src.value : src.textContent;
+    navigator.clipboard.writeText(text).then(function () {
+      var old = btn.textContent; btn.textContent = "Copied!"; setTimeout(function () { btn.textContent = old; }, 1500);
+    }, function () { toast("Copy failed: select the text and copy it by hand.", "error"); });
+  });
+
+  // Confirm dangerous actions: <form data-confirm="Delete this form?">.
+  document.addEventListener("submit", function (evt) {
+    var msg = evt.target.getAttribute && evt.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) evt.preventDefault();
+  }, true);
+
+  window.FormAgent = { toast: toast };
+})();

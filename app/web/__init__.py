@@ -1,0 +1,1 @@
+"""HTTP plumbing shared by every route module: auth, CSRF, rendering, API helpers."""

@@ -1,0 +1,126 @@
+"""Resolving the caller of a request and guarding pages and API endpoints."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from itsdangerous import BadSignature, Signer
+
+from app.services import auth
+from app.services.errors import AppError, Forbidden, Unauthorized
+from app.services.permissions import require_role, require_write
+
+SESSION_COOKIE = "fa_session"
+ANON_COOKIE = "fa_anon"
+_UNSET = object()
+
+
+class LoginRequired(AppError):
+    status, code, default_message = 401, "login_required", "Log in to continue."
+
+
+class NoWorkspace(AppError):
+    status, code, default_message = 403, "no_workspace", "You are not a member of any workspace yet."
+
+
+def _signer(settings, salt: str) -> Signer:
+    return Signer(settings.secret_key, salt=f"formagent.{salt}")
+
+
+def sign_cookie(settings, value: str, salt: str = "session") -> str:
+    return _signer(settings, salt).sign(value).decode()
+
+
+def unsign_cookie(settings, value: str | None, salt: str = "session") -> str | None:
+    """A tampered or foreign cookie reads as absent, never as an error."""
+    if not value:
+        return None
+    try:
+        return _signer(settings, salt).unsign(value).decode()
+    except (BadSignature, UnicodeDecodeError, ValueError):
+        return None
+
+
+def session_token(request) -> str | None:
+    return unsign_cookie(request.app.state.settings, request.cookies.get(SESSION_COOKIE))
+
+
+def csrf_token_for_seed(settings, seed: str) -> str:
+    return hmac.new(settings.secret_key.encode(), f"csrf|{seed}".encode(), hashlib.sha256).hexdigest()[:48]
+
+
+def csrf_token(request) -> str:
+    """The token for forms on this page: tied to the session, or to the anonymous seed."""
+    seed = request.scope.get("state", {}).get("csrf_seed") or ""
+    return csrf_token_for_seed(request.app.state.settings, seed)
+
+
+def bearer_token(request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+async def get_principal(request) -> auth.Principal | None:
+    """The caller, resolved once per request (Authorization header first, then cookie)."""
+    cached = getattr(request.state, "principal", _UNSET)
+    if cached is not _UNSET:
+        return cached
+    db = request.app.state.db
+    if "authorization" in request.headers:
+        token = bearer_token(request)
+        principal = await auth.from_bearer(db, token) if token else None
+    else:
+        cookie_token = session_token(request)
+        principal = await auth.from_session_token(db, cookie_token) if cookie_token else None
+    request.state.principal = principal
+    return principal
+
+
+async def require_page(request, *, write: bool = False, role: str | None = None) -> auth.Principal:
+    """Guard for dashboard pages: a signed-in person with a workspace (and a role)."""
+    principal = await get_principal(request)
+    if principal is None or principal.kind != "session":
+        raise LoginRequired()
+    if principal.workspace_id is None:
+        raise NoWorkspace()
+    if write:
+        require_write(principal.role)
+    if role:
+        require_role(principal.role, role)
+    return principal
+
+
+async def require_account(request) -> auth.Principal:
+    """Guard for pages that need a person but not a workspace (account settings)."""
+    principal = await get_principal(request)
+    if principal is None or principal.kind != "session":
+        raise LoginRequired()
+    return principal
+
+
+async def require_api(request, scope: str | None = None) -> auth.Principal:
+    """Guard for JSON endpoints: 401 without credentials, 403 without the scope."""
+    principal = await get_principal(request)
+    if principal is None:
+        raise Unauthorized("Send 'Authorization: Bearer <API key or session token>', or sign in.")
+    if principal.workspace_id is None:
+        raise NoWorkspace()
+    if scope:
+        if not principal.has_scope(scope):
+            raise Forbidden(f"This API key lacks the '{scope}' scope.", code="missing_scope")
+        if scope.endswith(":write"):
+            require_write(principal.role)
+    return principal
+
+
+def set_session_cookie(response, settings, token: str) -> None:
+    response.set_cookie(
+        SESSION_COOKIE, sign_cookie(settings, token), max_age=int(settings.session_hours * 3600),
+        httponly=True, samesite="lax", secure=settings.secure_cookies, path="/",
+    )
+
+
+def clear_session_cookie(response, settings) -> None:
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=settings.secure_cookies)

@@ -1,0 +1,248 @@
+"""Pure ASGI middleware (streams keep working): body cap, security headers, CSRF."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+import secrets
+from http.cookies import SimpleCookie
+from urllib.parse import parse_qs, urlsplit
+
+from app.web.auth import ANON_COOKIE, SESSION_COOKIE, csrf_token_for_seed, sign_cookie, unsign_cookie
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
+PUBLIC_CAPTURE_BYTES = 64 * 1024
+IMPORT_BYTES = 20 * 1024 * 1024
+
+# Public endpoints that visitors of customer sites call cross-site (SPEC §3).
+_PUBLIC_WRITE = re.compile(r"^/(api/submissions/form_[a-z0-9]+|api/forms/[^/]+/beacon|f/[^/]+|unsubscribe/[^/]+)/?$")
+_CAPTURE = re.compile(r"^/(api/submissions/form_[a-z0-9]+|f/[^/]+)/?$")
+_IMPORT = re.compile(r"^/(api/)?contacts/import")
+
+
+def _header(scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+def _cookies(scope) -> dict:
+    raw = _header(scope, b"cookie")
+    if not raw:
+        return {}
+    jar = SimpleCookie()
+    try:
+        jar.load(raw)
+    except Exception:
+        return {}
+    return {k: m.value for k, m in jar.items()}
+
+
+async def _send_error(send, scope, status: int, code: str, message: str, headers=()):
+    if scope["path"].startswith("/api/"):
+        body = json.dumps({"error": {"code": code, "message": message}}).encode()
+        ctype = b"application/json"
+    else:
+        body = (
+            "<!doctype html><html lang=en><head><meta charset=utf-8><title>Error</title>"
+            '<link rel="stylesheet" href="/static/css/app.css"></head><body class="error-page"><main class="narrow">'
+            f"<h1>{status}</h1><p>{message}</p><p><a href=\"/\">Back to FormAgent</a></p></main></body></html>"
+        ).encode()
+        ctype = b"text/html; charset=utf-8"
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()), *headers]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+class BodyLimitMiddleware:
+    """Caps request bodies, chunked ones included: 64 KB on public capture, 20 MB for imports."""
+
+    def __init__(self, app, default_bytes: int):
+        self.app, self.default_bytes = app, default_bytes
+
+    def limit_for(self, path: str) -> int:
+        if _CAPTURE.match(path):
+            return PUBLIC_CAPTURE_BYTES
+        if _IMPORT.match(path):
+            return IMPORT_BYTES
+        return self.default_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        limit = self.limit_for(scope["path"])
+        message = f"The request body is over {limit // 1024} KB."
+        length = _header(scope, b"content-length")
+        if length and length.isdigit() and int(length) > limit:
+            return await _send_error(send, scope, 413, "payload_too_large", message)
+        received = 0
+        started = False
+
+        async def limited_receive():
+            nonlocal received
+            event = await receive()
+            if event["type"] == "http.request":
+                received += len(event.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge()
+            return event
+
+        async def tracking_send(event):
+            nonlocal started
+            if event["type"] == "http.response.start":
+                started = True
+            await send(event)
+
+        scope.setdefault("state", {})["body_limit"] = limit
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except BodyTooLarge:
+            if not started:
+                await _send_error(send, scope, 413, "payload_too_large", message)
+
+
+class SecurityHeadersMiddleware:
+    CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+           "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'")
+    # The hosted form may be framed by customer sites and posts only to itself.
+    HOSTED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                  "connect-src 'self'; form-action 'self' https: http:; base-uri 'self'; object-src 'none'; frame-ancestors *")
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        hosted = scope["path"].startswith("/f/")
+
+        async def send_with_headers(event):
+            if event["type"] == "http.response.start":
+                headers = list(event.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                ctype = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+                headers.append((b"x-content-type-options", b"nosniff"))
+                headers.append((b"referrer-policy", b"strict-origin-when-cross-origin"))
+                if ctype.startswith(b"text/html"):
+                    if b"content-security-policy" not in names:
+                        headers.append((b"content-security-policy", (self.HOSTED_CSP if hosted else self.CSP).encode()))
+                    if not hosted:
+                        headers.append((b"x-frame-options", b"DENY"))
+                event = {**event, "headers": headers}
+            await send(event)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class CSRFMiddleware:
+    """Token check for dashboard writes, plus Origin / Sec-Fetch-Site (SPEC §3).
+
+    The token is an HMAC of the session token, or of an anonymous seed cookie
+    before log-in. Exempt: the JSON API (it only takes application/json, which a
+    browser cannot send cross-site without a preflight; cookie-authenticated API
+    writes still get the Origin check), public capture, and any request carrying
+    an Authorization header.
+    """
+
+    def __init__(self, app, settings):
+        self.app, self.settings = app, settings
+        self.base_origin = self._origin(settings.base_url)
+
+    @staticmethod
+    def _origin(url: str) -> str:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.netloc}".lower()
+
+    def _own_origins(self, scope) -> set[str]:
+        host = (_header(scope, b"host") or "").lower()
+        scheme = scope.get("scheme", "http")
+        return {self.base_origin, f"{scheme}://{host}"}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        cookies = _cookies(scope)
+        seed = unsign_cookie(self.settings, cookies.get(SESSION_COOKIE))
+        new_anon = None
+        if seed is None:
+            seed = unsign_cookie(self.settings, cookies.get(ANON_COOKIE), salt="anon")
+            if seed is None:
+                seed = new_anon = secrets.token_urlsafe(24)
+        scope.setdefault("state", {})["csrf_seed"] = seed
+
+        if new_anon is not None:
+            cookie = f"{ANON_COOKIE}={sign_cookie(self.settings, new_anon, salt='anon')}; Path=/; HttpOnly; SameSite=Lax"
+            if self.settings.secure_cookies:
+                cookie += "; Secure"
+            inner_send = send
+
+            async def send(event):  # noqa: F811 - add the seed cookie to the response
+                if event["type"] == "http.response.start":
+                    event = {**event, "headers": [*event.get("headers", []), (b"set-cookie", cookie.encode())]}
+                await inner_send(event)
+
+        path = scope["path"]
+        if scope["method"] in SAFE_METHODS or _PUBLIC_WRITE.match(path) or _header(scope, b"authorization"):
+            return await self.app(scope, receive, send)
+
+        origin = _header(scope, b"origin")
+        if origin is not None and (origin == "null" or origin.lower() not in self._own_origins(scope)):
+            return await _send_error(send, scope, 403, "csrf_failed", "This request came from another site and was refused.")
+        if (_header(scope, b"sec-fetch-site") or "").lower() == "cross-site":
+            return await _send_error(send, scope, 403, "csrf_failed", "This request came from another site and was refused.")
+        if path.startswith("/api/"):
+            return await self.app(scope, receive, send)
+
+        expected = csrf_token_for_seed(self.settings, seed)
+        sent = _header(scope, b"x-csrf-token")
+        body_events = []
+        if sent is None:
+            sent, body_events = await self._token_from_body(scope, receive)
+        if not sent or not hmac.compare_digest(sent, expected):
+            return await _send_error(send, scope, 403, "csrf_failed",
+                                     "Your session form expired or is missing its security token. Reload the page and try again.")
+        if body_events:
+            replay = list(body_events)
+
+            async def receive_again():
+                return replay.pop(0) if replay else {"type": "http.request", "body": b"", "more_body": False}
+
+            return await self.app(scope, receive_again, send)
+        return await self.app(scope, receive, send)
+
+    async def _token_from_body(self, scope, receive):
+        ctype = (_header(scope, b"content-type") or "").lower()
+        if not ctype.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            return None, []
+        events, chunks = [], []
+        while True:
+            event = await receive()
+            events.append(event)
+            if event["type"] != "http.request":
+                break
+            chunks.append(event.get("body", b""))
+            if not event.get("more_body"):
+                break
+        body = b"".join(chunks)
+        if ctype.startswith("application/x-www-form-urlencoded"):
+            values = parse_qs(body.decode("latin-1"), keep_blank_values=True).get("csrf_token")
+            return (values[0] if values else None), events
+        return _multipart_field(body, ctype, "csrf_token"), events
+
+
+def _multipart_field(body: bytes, ctype: str, name: str) -> str | None:
+    match = re.search(r'boundary="?([^";]+)"?', ctype)
+    if not match:
+        return None
+    boundary = b"--" + match.group(1).encode("latin-1")
+    for part in body.split(boundary):
+        head, _, value = part.partition(b"\r\n\r\n")
+        if f'name="{name}"'.encode() in head and b"filename=" not in head:
+            return value.rstrip(b"\r\n-").decode("latin-1")
+    return None

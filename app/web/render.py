@@ -1,0 +1,140 @@
+"""Templates, the one fragment rule, flash messages and redirects."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import jinja2
+from itsdangerous import BadSignature, URLSafeSerializer
+from starlette.responses import HTMLResponse, RedirectResponse
+
+from app.db.clock import parse_iso, utcnow
+from app.services import workspaces
+from app.web.auth import csrf_token
+
+APP_DIR = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = APP_DIR / "templates"
+STATIC_DIR = APP_DIR / "static"
+FLASH_COOKIE = "fa_flash"
+
+
+def _static_versions() -> dict[str, str]:
+    versions = {}
+    for path in STATIC_DIR.rglob("*"):
+        if path.is_file():
+            versions[str(path.relative_to(STATIC_DIR))] = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    return versions
+
+
+def relative_time(value: str | None) -> str:
+    if not value:
+        return ""
+    seconds = (utcnow() - parse_iso(value)).total_seconds()
+    future = seconds < 0
+    seconds = abs(seconds)
+    for limit, unit, size in ((60, "s", 1), (3600, "min", 60), (86400, "h", 3600), (86400 * 30, "d", 86400)):
+        if seconds < limit:
+            amount = max(1, int(seconds // size)) if unit != "s" else int(seconds)
+            if unit == "s" and amount < 10:
+                return "just now"
+            return f"in {amount} {unit}" if future else f"{amount} {unit} ago"
+    return value[:10]
+
+
+def local_time(value: str | None, tz: str = "UTC", fmt: str = "%Y-%m-%d %H:%M") -> str:
+    if not value:
+        return ""
+    try:
+        zone = ZoneInfo(tz)
+    except Exception:
+        zone = UTC
+    return parse_iso(value).astimezone(zone).strftime(fmt)
+
+
+def make_environment() -> jinja2.Environment:
+    """Autoescape is on for every template whatever its extension (emails, fragments, .txt)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=jinja2.ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    versions = _static_versions()
+    env.globals["static"] = lambda path: f"/static/{path}?v={versions.get(path, '0')}"
+    env.filters["ago"] = relative_time
+    env.filters["local_time"] = local_time
+    env.globals["now"] = lambda: datetime.now(UTC)
+    return env
+
+
+ENV = make_environment()
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
+
+
+def _flash_serializer(request) -> URLSafeSerializer:
+    return URLSafeSerializer(request.app.state.settings.secret_key, salt="formagent.flash")
+
+
+def read_flashes(request) -> list[dict]:
+    raw = request.cookies.get(FLASH_COOKIE)
+    if not raw:
+        return []
+    try:
+        return list(_flash_serializer(request).loads(raw))
+    except (BadSignature, ValueError, TypeError):
+        return []
+
+
+def set_flash(request, response, message: str, kind: str = "success") -> None:
+    value = _flash_serializer(request).dumps([{"message": message, "kind": kind}])
+    response.set_cookie(FLASH_COOKIE, value, httponly=True, samesite="lax", path="/")
+
+
+async def base_context(request) -> dict:
+    principal = getattr(request.state, "principal", None)
+    ctx = {"request": request, "principal": principal, "csrf_token": csrf_token(request),
+           "settings": request.app.state.settings, "flashes": read_flashes(request),
+           "url": request.app.url_path_for, "workspaces": [], "workspace": None, "tz": "UTC"}
+    if principal is not None and principal.kind == "session":
+        ctx["workspaces"] = await workspaces.list_for_account(request.app.state.db, principal.account_id)
+        ctx["workspace"] = next((w for w in ctx["workspaces"] if w["id"] == principal.workspace_id), None)
+        if ctx["workspace"]:
+            ctx["tz"] = ctx["workspace"]["settings"].get("timezone") or "UTC"
+    return ctx
+
+
+async def render(request, template: str, context: dict | None = None, *, fragment: str | None = None,
+                 status: int = 200, headers: dict | None = None) -> HTMLResponse:
+    """Render ``fragment`` for HTMX requests (not boosted), ``template`` otherwise."""
+    ctx = await base_context(request)
+    ctx.update(context or {})
+    name = fragment if (fragment and is_htmx(request)) else template
+    html = ENV.get_template(name).render(ctx)
+    response = HTMLResponse(html, status_code=status, headers=headers)
+    response.headers["Vary"] = "HX-Request"
+    if ctx["flashes"]:
+        response.delete_cookie(FLASH_COOKIE, path="/")
+    return response
+
+
+def render_string(template: str, context: dict) -> str:
+    """Render a template outside a request (emails, SSE rows)."""
+    return ENV.get_template(template).render(context)
+
+
+def redirect(request, url: str, message: str | None = None, kind: str = "success") -> RedirectResponse:
+    """303 after a successful plain POST; HTMX gets HX-Redirect instead of a swap."""
+    if is_htmx(request):
+        response = HTMLResponse("", headers={"HX-Redirect": url})
+    else:
+        response = RedirectResponse(url, status_code=303)
+    if message:
+        set_flash(request, response, message, kind)
+    return response

@@ -1,0 +1,178 @@
+"""Shared fixtures: a fresh database file per test, the app with its lifespan,
+users with their own cookie jars, and the browser fixtures.
+
+Domain helpers live in tests/helpers.py; add your own fixtures in your test
+module or in a tests/helpers_<area>.py rather than here."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.config import Settings
+from app.main import create_app
+from tests.helpers import User, drain_jobs  # noqa: F401  (re-exported for tests)
+
+
+def make_settings(tmp_path: Path, **overrides) -> Settings:
+    values = dict(
+        data_dir=tmp_path, db_path=tmp_path / "formagent.db", secret_key="test-secret-key",
+        base_url="http://testserver", bcrypt_rounds=4, workers=0, worker_poll_seconds=0.05,
+        scheduler_interval=0, retry_base_seconds=0.01, llm_requeue_seconds=0.05, job_lease_seconds=2.0,
+        llm="local", llm_timeout=5.0,
+    )
+    values.update(overrides)
+    return Settings(**values)
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return make_settings(tmp_path)
+
+
+@pytest.fixture
+async def app(settings):
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app):
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
+        yield c
+
+
+@pytest.fixture
+def db(app):
+    return app.state.db
+
+
+@pytest.fixture
+async def user(app) -> User:
+    u = await User.signup(app, "alice@example.com", name="Alice Owner", workspace="Acme Marketing")
+    yield u
+    await u.close()
+
+
+@pytest.fixture
+async def two_workspaces(app):
+    """Two people, each owner of their own workspace: for isolation tests."""
+    alice = await User.signup(app, "alice@example.com", name="Alice", workspace="Alice Co")
+    bob = await User.signup(app, "bob@example.org", name="Bob", workspace="Bob Inc")
+    yield alice, bob
+    await alice.close()
+    await bob.close()
+
+
+# -- browser tests -----------------------------------------------------------
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("FORMAGENT_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
+                      shutil.which("chromium") or ""):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = find_chromium()
+    if path is None:
+        message = "no Chromium: install it with 'apt-get install -y chromium' (or set FORMAGENT_CHROMIUM)"
+        if os.environ.get("CI") == "true":
+            pytest.fail("browser tests are required under CI=true but " + message)
+        pytest.skip("browser tests skipped: " + message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+    yield pg
+    context.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ServerThread:
+    """A real uvicorn server on a local port, in a thread with its own event loop."""
+
+    def __init__(self, asgi_app, port: int):
+        import uvicorn
+
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        config = uvicorn.Config(asgi_app, host="127.0.0.1", port=port, log_level="warning", access_log=False,
+                                lifespan="on", ws="websockets")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc):
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    """The app served by uvicorn on a free port, with one background worker."""
+    port = free_port()
+    settings = make_settings(tmp_path, base_url=f"http://127.0.0.1:{port}", workers=1)
+    application = create_app(settings)
+    with ServerThread(application, port) as server:
+        server.app = application
+        yield server
+
+
+@pytest.fixture
+def foreign_site(tmp_path):
+    """A second origin playing a customer's website: serves files from a folder."""
+    import functools
+    import http.server
+
+    root = tmp_path / "site"
+    root.mkdir()
+    port = free_port()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    handler.log_message = lambda *a, **k: None
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    site = type("Site", (), {"root": root, "url": f"http://127.0.0.1:{port}"})
+    yield site
+    httpd.shutdown()
