@@ -57,6 +57,12 @@ class Settings:
     login_window_seconds: float = 900.0
     invite_days: float = 7.0
     bcrypt_rounds: int = 12
+    # Live streams: heartbeat comments keep proxies from closing idle streams;
+    # the poll picks up events that other server processes wrote.
+    sse_heartbeat_seconds: float = 15.0
+    events_poll_seconds: float = 1.0
+    stale_submission_minutes: float = 30.0
+    review_window_hours: float = 24.0
     max_body_bytes: int = 1024 * 1024
     extra: dict = field(default_factory=dict)
 
