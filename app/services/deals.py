@@ -1,0 +1,106 @@
+"""Deals (SPEC §7): stages, the board, hand edits, and the agents' upsert."""
+
+from __future__ import annotations
+
+from app.db import new_id, now_iso
+from app.db.pagination import page
+from app.services.errors import NotFound, ValidationError
+from app.services.events import emit
+
+STAGES = ("open", "qualified", "proposal", "won", "lost")
+OPEN_STAGES = ("open", "qualified", "proposal")
+CLOSED_STAGES = ("won", "lost")
+MAX_AMOUNT = 1e12
+FIELDS = ("id", "name", "amount", "stage", "contact_id", "company_id", "source_submission_id",
+          "created_at", "updated_at", "closed_at")
+
+
+def deal_shape(row: dict) -> dict:
+    return {k: row[k] for k in FIELDS}
+
+
+# -- validation ---------------------------------------------------------------
+def clean_amount(value, field: str = "amount") -> float:
+    if value is None or value == "":
+        return 0.0
+    if isinstance(value, bool):
+        raise ValidationError(fields={field: "Give the amount as a number, e.g. 1500 or 1500.50."})
+    try:
+        amount = float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        raise ValidationError(fields={field: "Give the amount as a number, e.g. 1500 or 1500.50."}) from None
+    if amount != amount or amount < 0 or amount > MAX_AMOUNT:
+        raise ValidationError(fields={field: "The amount must be between 0 and 1 000 000 000 000."})
+    return round(amount, 2)
+
+
+def clean_stage(value) -> str:
+    if value not in STAGES:
+        raise ValidationError(fields={"stage": f"Choose one of: {', '.join(STAGES)}."})
+    return value
+
+
+def clean_name(value) -> str:
+    name = (value or "").strip() if isinstance(value, str) else ""
+    if not name:
+        raise ValidationError(fields={"name": "Give the deal a name."})
+    if len(name) > 200:
+        raise ValidationError(fields={"name": "Keep the name under 200 characters."})
+    return name
+
+
+def _check_links(conn, workspace_id: str, contact_id, company_id) -> None:
+    """Links must point inside the workspace; a foreign id reads as not found (422 on the field)."""
+    if contact_id and not conn.value("SELECT 1 FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)):
+        raise ValidationError(fields={"contact_id": "No such contact in this workspace."})
+    if company_id and not conn.value("SELECT 1 FROM companies WHERE id = ? AND workspace_id = ?", (company_id, workspace_id)):
+        raise ValidationError(fields={"company_id": "No such company in this workspace."})
+
+
+def _closed_at(old_stage: str | None, new_stage: str, old_closed_at: str | None, now: str) -> str | None:
+    """won/lost stamp closed_at when the deal enters a closed stage; reopening clears it."""
+    if new_stage in CLOSED_STAGES:
+        return old_closed_at if old_stage == new_stage and old_closed_at else now
+    return None
+
+
+# -- writes inside a caller's transaction --------------------------------------
+def upsert_open_deal_tx(conn, workspace_id: str, *, contact_id: str, company_id: str | None, name: str | None,
+                        amount=None, source_submission_id: str | None = None) -> tuple[str, bool]:
+    """The contact's open deal (open|qualified|proposal) is updated, else a new one made.
+
+    ``amount`` None leaves an existing amount alone. Emits ``deal_created`` or
+    ``deal_updated``. Returns (deal_id, created)."""
+    contact = conn.one("SELECT id, name, email, company_id FROM contacts WHERE id = ? AND workspace_id = ?",
+                       (contact_id, workspace_id))
+    if contact is None:
+        raise NotFound("Contact not found.")
+    company_id = company_id or contact["company_id"]
+    _check_links(conn, workspace_id, None, company_id)
+    now = now_iso()
+    existing = conn.one(
+        "SELECT * FROM deals WHERE workspace_id = ? AND contact_id = ? AND stage IN ('open', 'qualified', 'proposal')"
+        " ORDER BY updated_at DESC, id DESC LIMIT 1", (workspace_id, contact_id))
+    if existing:
+        new_amount = existing["amount"] if amount is None else clean_amount(amount)
+        conn.execute("UPDATE deals SET amount = ?, company_id = COALESCE(company_id, ?), updated_at = ? WHERE id = ?",
+                     (new_amount, company_id, now, existing["id"]))
+        emit(conn, workspace_id, "deal_updated", submission_id=source_submission_id,
+             details={"deal_id": existing["id"], "contact_id": contact_id, "amount": new_amount})
+        return existing["id"], False
+    deal_name = (name or "").strip()[:200] or f"Deal with {contact['name'] or contact['email']}"
+    deal_id = _insert(conn, workspace_id, name=deal_name, amount=clean_amount(amount), stage="open",
+                      contact_id=contact_id, company_id=company_id, source_submission_id=source_submission_id, now=now)
+    return deal_id, True
+
+
+def _insert(conn, workspace_id, *, name, amount, stage, contact_id, company_id, source_submission_id, now) -> str:
+    deal_id = new_id("deal")
+    conn.execute(
+        "INSERT INTO deals (id, workspace_id, name, amount, stage, contact_id, company_id, source_submission_id,"
+        " created_at, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (deal_id, workspace_id, name, amount, stage, contact_id, company_id, source_submission_id, now, now,
+         _closed_at(None, stage, None, now)))
+    emit(conn, workspace_id, "deal_created", submission_id=source_submission_id,
+         details={"deal_id": deal_id, "contact_id": contact_id, "stage": stage, "amount": amount})
+    return deal_id
