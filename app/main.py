@@ -45,8 +45,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],
         middleware=[
-            Middleware(BodyLimitMiddleware, default_bytes=settings.max_body_bytes),
+            # Outermost first: the headers also reach the 413 and CSRF 403 pages.
             Middleware(SecurityHeadersMiddleware),
+            Middleware(BodyLimitMiddleware, default_bytes=settings.max_body_bytes),
             Middleware(CSRFMiddleware, settings=settings),
         ],
         exception_handlers=EXCEPTION_HANDLERS,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 import aiosqlite
 
 BUSY_TIMEOUT_MS = 5000
+log = logging.getLogger("formagent.db")
 
 
 class LeaseLost(Exception):
@@ -62,15 +64,20 @@ async def _open(path: Path) -> aiosqlite.Connection:
 
 
 def _transaction(conn: Conn, fn: Callable, args, kwargs):
+    """Returns (result, signals): the signals travel with the result, so a
+    later transaction on the same connection cannot overwrite them."""
     conn.signals = set()
     conn.execute("BEGIN IMMEDIATE")
     try:
         result = fn(conn, *args, **kwargs)
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # Also after a failed COMMIT: never leave the writer inside a transaction,
+        # or every later BEGIN would fail.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
-    return result
+    return result, frozenset(conn.signals)
 
 
 class Database:
@@ -105,12 +112,26 @@ class Database:
         emitted, a job queued) wake their listeners after the commit.
         """
         async with self._write_lock:
-            result = await self._writer._execute(_transaction, self._writer._conn, fn, args, kwargs)
-            signals = self._writer._conn.signals
-        for name in signals:
-            for listener in self._listeners.get(name, ()):
-                listener()
+            # Shielded: a cancelled caller must not release the lock (or lose the
+            # wake-ups) while its transaction is still running on the writer thread.
+            task = asyncio.ensure_future(self._writer._execute(_transaction, self._writer._conn, fn, args, kwargs))
+            try:
+                result, signals = await asyncio.shield(task)
+            except asyncio.CancelledError:
+                await asyncio.wait([task])
+                if not task.cancelled() and task.exception() is None:
+                    self._wake(task.result()[1])
+                raise
+        self._wake(signals)
         return result
+
+    def _wake(self, signals) -> None:
+        for name in signals:
+            for listener in list(self._listeners.get(name, ())):
+                try:
+                    listener()
+                except Exception:  # the transaction is committed: a listener must not turn it into an error
+                    log.exception("signal listener for %r failed", name)
 
     async def execute(self, sql: str, params=()) -> None:
         """A single write statement in its own transaction."""
@@ -136,4 +157,9 @@ class Database:
     def on_signal(self, name: str, listener: Callable[[], None]) -> Callable[[], None]:
         """Call ``listener()`` after each commit that raised ``name``; returns an unsubscribe."""
         self._listeners.setdefault(name, []).append(listener)
-        return lambda: self._listeners[name].remove(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners.get(name, []):
+                self._listeners[name].remove(listener)
+
+        return unsubscribe

@@ -10,20 +10,35 @@ from app.db.clock import now_iso
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
+def _has_sql(text: str) -> bool:
+    """True when ``text`` holds more than comments and blank lines."""
+    return any(line.strip() and not line.strip().startswith("--") for line in text.splitlines())
+
+
 def _statements(sql: str):
+    """Split a file into statements; sqlite3.complete_statement knows that a
+    CREATE TRIGGER body's inner ``;`` does not end the statement."""
     buffer = ""
     for line in sql.splitlines(keepends=True):
         buffer += line
         if sqlite3.complete_statement(buffer):
-            if buffer.strip():
+            if _has_sql(buffer):
                 yield buffer
             buffer = ""
-    if buffer.strip() and not buffer.strip().startswith("--"):
-        yield buffer
+    if _has_sql(buffer):
+        yield buffer  # a last statement without its ';' still runs (sqlite raises if it is truncated)
 
 
 def migration_files(directory: Path = MIGRATIONS_DIR) -> list[tuple[str, Path]]:
-    return sorted((p.name.split("_", 1)[0], p) for p in directory.glob("[0-9]*_*.sql"))
+    files = sorted((p.name.split("_", 1)[0], p) for p in directory.glob("[0-9]*_*.sql"))
+    versions = [version for version, _ in files]
+    duplicates = sorted({v for v in versions if versions.count(v) > 1})
+    if duplicates:
+        # Two files with one number: the second would be skipped silently on an
+        # existing database, so refuse loudly instead.
+        names = [p.name for v, p in files if v in duplicates]
+        raise RuntimeError(f"migrations share a number: {', '.join(names)}; renumber one of them")
+    return files
 
 
 def _apply_pending(conn, files) -> list[str]:

@@ -30,7 +30,10 @@ JOB_KINDS: dict[str, str] = {
 
 
 class RetryLater(Exception):
-    """Raised by a handler to run again after ``delay`` seconds (no failure logged)."""
+    """Raised by a handler to run again after ``delay`` seconds. Not a failure:
+    nothing is logged and it does not use up one of the job's ``max_attempts``
+    (``ctx.job.attempts`` still grows: it is the fencing token). A handler that
+    wants a bounded number of re-queues counts them itself (e.g. in a table)."""
 
     def __init__(self, delay: float, reason: str = ""):
         super().__init__(reason)
@@ -114,6 +117,18 @@ def _finish(conn, job: Job, status: str, *, error: str | None = None, run_at: st
     return bool(cursor.rowcount)
 
 
+def _requeue(conn, job: Job, *, run_at: str | None = None, error: str | None = None) -> bool:
+    """Queue the job again without charging the attempt (shutdown hand-back,
+    RetryLater): max_attempts grows with attempts so the budget is unchanged."""
+    cursor = conn.execute(
+        "UPDATE jobs SET status = 'queued', max_attempts = max_attempts + 1, run_at = COALESCE(?, run_at),"
+        " last_error = COALESCE(?, last_error), lease_until = NULL, locked_by = NULL, updated_at = ?"
+        " WHERE id = ? AND attempts = ? AND status = 'running'",
+        (run_at, error, now_iso(), job.id, job.attempts),
+    )
+    return bool(cursor.rowcount)
+
+
 def _renew(conn, job: Job, lease_seconds: float) -> bool:
     cursor = conn.execute(
         "UPDATE jobs SET lease_until = ? WHERE id = ? AND attempts = ? AND status = 'running'",
@@ -144,16 +159,28 @@ async def claim_job(db, settings, worker_id: str) -> Job | None:
 async def _keep_lease(db, settings, job: Job, ctx: JobContext) -> None:
     while True:
         await asyncio.sleep(max(0.05, settings.job_lease_seconds / 3))
-        if not await db.write(_renew, job, settings.job_lease_seconds):
+        try:
+            renewed = await db.write(_renew, job, settings.job_lease_seconds)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # e.g. a locked database: try again before the lease runs out
+            log.exception("job %s: lease renewal failed", job.id)
+            continue
+        if not renewed:
             ctx.lost = True
             return
+
+
+async def hand_back(db, job: Job, reason: str = "worker stopped") -> bool:
+    """Give a claimed job back at once (shutdown) instead of waiting for its lease."""
+    return await asyncio.shield(db.write(_requeue, job, error=reason))
 
 
 async def run_job(db, settings, state, job: Job) -> str:
     """Run one claimed job; returns its new status (or 'lost')."""
     if job.attempts > job.max_attempts:
-        await db.write(_finish, job, "dead", error="lease expired on the last attempt")
-        return "dead"
+        finished = await db.write(_finish, job, "dead", error="its worker stopped (lease expired) on the last attempt")
+        return "dead" if finished else "lost"
     ctx = JobContext(db, settings, state, job)
     keeper = asyncio.create_task(_keep_lease(db, settings, job, ctx))
     try:
@@ -162,11 +189,11 @@ async def run_job(db, settings, state, job: Job) -> str:
     except LeaseLost:
         return "lost"
     except asyncio.CancelledError:
-        # Shutting down: hand the job back at once instead of waiting for the lease.
-        await asyncio.shield(db.write(_finish, job, "queued", error="worker stopped"))
+        await hand_back(db, job)
         raise
     except RetryLater as retry:
-        status, error, run_at = "queued", retry.reason or None, iso_in(retry.delay)
+        requeued = await db.write(_requeue, job, run_at=iso_in(retry.delay), error=retry.reason or None)
+        return "queued" if requeued else "lost"
     except Exception as exc:  # a job failure must never kill the worker
         log.warning("job %s (%s) attempt %s failed: %s", job.id, job.kind, job.attempts, exc)
         error = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"[:4000]

@@ -11,8 +11,9 @@ from urllib.parse import unquote, urlsplit
 import aiosmtplib
 
 from app.db import loads, now_iso
+from app.db.clock import iso_in
 from app.services.events import emit
-from app.services.jobs import enqueue
+from app.services.jobs import RetryLater, enqueue
 
 log = logging.getLogger("formagent.mail")
 
@@ -44,46 +45,81 @@ def build_message(email: dict, mail_from: str) -> EmailMessage:
     return message
 
 
-def _mark(conn, email: dict, status: str, error: str | None) -> None:
-    attempts = email["attempts"] + 1
-    conn.execute(
-        "UPDATE emails SET status = ?, attempts = ?, last_error = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
-        (status, attempts, error, status, now_iso(), email["id"]),
+# Backoff between tries while SMTP is unreachable: doubles from retry_base_seconds
+# up to this cap, and never gives up (SPEC §13: a queued email is delivered when
+# SMTP comes back).
+MAX_RETRY_SECONDS = 900.0
+
+
+def _permanent(exc: Exception) -> bool:
+    """A rejection that no retry will fix: the server refused this message or
+    its recipients with a 5xx. Outages, timeouts, 4xx and log-in problems
+    (a setting someone can fix) are retried."""
+    if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
+        return bool(exc.recipients) and all(r.code >= 500 for r in exc.recipients)
+    if isinstance(exc, aiosmtplib.SMTPRecipientRefused | aiosmtplib.SMTPDataError):
+        return exc.code >= 500
+    return False
+
+
+def retry_delay(settings, attempts: int) -> float:
+    return min(MAX_RETRY_SECONDS, settings.retry_base_seconds * (2 ** max(0, attempts - 1)))
+
+
+def _mark(conn, email: dict, status: str, error: str | None, next_attempt_at: str | None = None) -> bool:
+    cursor = conn.execute(
+        "UPDATE emails SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
+        " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ? AND status = 'queued'",
+        (status, error, next_attempt_at, status, now_iso(), email["id"]),
     )
-    if email["workspace_id"] and status in ("sent", "failed"):
+    if cursor.rowcount and email["workspace_id"] and status in ("sent", "failed"):
         emit(conn, email["workspace_id"], f"email_{status}", submission_id=email["submission_id"],
              details={"email_id": email["id"], "to": email["to_addr"], "subject": email["subject"], "error": error})
+    return bool(cursor.rowcount)
 
 
 async def deliver_email(ctx, payload: dict) -> None:
-    """Job ``deliver_email``: send one queued email; raise to retry with backoff."""
+    """Job ``deliver_email``: send one queued email. An SMTP outage keeps it
+    queued and re-runs the job with a growing delay; a 5xx refusal marks it failed."""
     settings = ctx.settings
     email = await ctx.db.fetchone("SELECT * FROM emails WHERE id = ?", (payload["email_id"],))
     if email is None or email["status"] != "queued" or not settings.smtp_url:
+        return  # without SMTP the email waits in the outbox; requeue_stalled picks it up later
+    try:
+        message = build_message(email, settings.mail_from)
+    except (ValueError, TypeError) as exc:  # e.g. a header with a line break: no retry can fix it
+        await ctx.write(_mark, email, "failed", f"unsendable message: {exc}"[:500])
         return
     try:
-        await aiosmtplib.send(build_message(email, settings.mail_from), timeout=10, **smtp_options(settings.smtp_url))
-    except (aiosmtplib.SMTPException, OSError) as exc:
-        last = ctx.job.attempts >= ctx.job.max_attempts
-        await ctx.write(_mark, email, "failed" if last else "queued", f"{type(exc).__name__}: {exc}"[:500])
-        raise
+        await aiosmtplib.send(message, timeout=10, **smtp_options(settings.smtp_url))
+    except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+        error = f"{type(exc).__name__}: {exc}"[:500]
+        if _permanent(exc):
+            await ctx.write(_mark, email, "failed", error)
+            return
+        delay = retry_delay(settings, email["attempts"] + 1)
+        log.warning("email %s not delivered (%s); retrying in %.1f s", email["id"], error, delay)
+        await ctx.write(_mark, email, "queued", error, iso_in(delay))
+        raise RetryLater(delay, error) from None
     await ctx.write(_mark, email, "sent", None)
 
 
 async def requeue_stalled(ctx) -> None:
     """Emails still queued with no live delivery job (SMTP configured later, or
-    jobs that died) get a fresh job: mail queued is delivered when SMTP is back."""
+    jobs that died) get a fresh job at their next retry time: mail queued is
+    delivered when SMTP is back."""
     if not ctx.settings.smtp_url:
         return
 
     def requeue(conn):
         rows = conn.all(
-            "SELECT e.id, e.workspace_id FROM emails e WHERE e.status = 'queued' AND NOT EXISTS ("
+            "SELECT e.id, e.workspace_id, e.next_attempt_at FROM emails e WHERE e.status = 'queued' AND NOT EXISTS ("
             " SELECT 1 FROM jobs j WHERE j.kind = 'deliver_email' AND j.status IN ('queued', 'running')"
             " AND j.payload = '{\"email_id\":\"' || e.id || '\"}') LIMIT 500"
         )
         for row in rows:
-            enqueue(conn, "deliver_email", {"email_id": row["id"]}, workspace_id=row["workspace_id"])
+            enqueue(conn, "deliver_email", {"email_id": row["id"]}, workspace_id=row["workspace_id"],
+                    run_at=row["next_attempt_at"])
         return len(rows)
 
     count = await ctx.db.write(requeue)

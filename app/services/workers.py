@@ -8,7 +8,7 @@ import os
 import socket
 
 from app.db.clock import utcnow
-from app.services.jobs import claim_job, enqueue, run_job
+from app.services.jobs import claim_job, enqueue, hand_back, run_job
 
 log = logging.getLogger("formagent.workers")
 
@@ -19,9 +19,11 @@ class Workers:
         self.tasks: list[asyncio.Task] = []
         self._wake = asyncio.Event()
         self._unsubscribe = None
+        self.running = False
         self.name = f"{socket.gethostname()}:{os.getpid()}"
 
     def start(self) -> None:
+        self.running = True
         self._unsubscribe = self.db.on_signal("jobs", self._wake.set)
         for n in range(self.settings.workers):
             self.tasks.append(asyncio.create_task(self._work(f"{self.name}:w{n}"), name=f"worker-{n}"))
@@ -29,6 +31,7 @@ class Workers:
             self.tasks.append(asyncio.create_task(self._schedule(), name="scheduler"))
 
     async def stop(self) -> None:
+        self.running = False
         if self._unsubscribe:
             self._unsubscribe()
         for task in self.tasks:
@@ -38,12 +41,27 @@ class Workers:
 
     @property
     def alive(self) -> bool:
-        return all(not t.done() for t in self.tasks)
+        """Started, not stopped, and no loop has died (readiness, SPEC §2)."""
+        return self.running and all(not t.done() for t in self.tasks)
+
+    async def _claim(self, worker_id: str):
+        # A claim cancelled mid-flight still commits on the writer thread: wait
+        # for it and hand the job back, rather than leave it leased to nobody.
+        claim = asyncio.ensure_future(claim_job(self.db, self.settings, worker_id))
+        try:
+            return await asyncio.shield(claim)
+        except asyncio.CancelledError:
+            await asyncio.wait([claim])
+            if not claim.cancelled() and claim.exception() is None and claim.result() is not None:
+                await hand_back(self.db, claim.result())
+            raise
 
     async def _work(self, worker_id: str) -> None:
         while True:
+            # Cleared before the claim: a job queued while we look is not missed.
+            self._wake.clear()
             try:
-                job = await claim_job(self.db, self.settings, worker_id)
+                job = await self._claim(worker_id)
                 if job is not None:
                     await run_job(self.db, self.settings, self.state, job)
                     continue
@@ -51,7 +69,6 @@ class Workers:
                 raise
             except Exception:
                 log.exception("worker %s: unexpected error", worker_id)
-            self._wake.clear()
             try:
                 await asyncio.wait_for(self._wake.wait(), self.settings.worker_poll_seconds)
             except TimeoutError:

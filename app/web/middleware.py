@@ -9,6 +9,7 @@ import secrets
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlsplit
 
+from app.services.errors import PayloadTooLarge
 from app.web.auth import ANON_COOKIE, SESSION_COOKIE, csrf_token_for_seed, sign_cookie, unsign_cookie
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
@@ -56,8 +57,9 @@ async def _send_error(send, scope, status: int, code: str, message: str, headers
     await send({"type": "http.response.body", "body": body})
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(PayloadTooLarge):
+    """Raised from ``receive`` once a body passes its cap. An AppError, so the
+    exception handlers answer 413 even when an endpoint is reading the body."""
 
 
 class BodyLimitMiddleware:
@@ -90,7 +92,7 @@ class BodyLimitMiddleware:
             if event["type"] == "http.request":
                 received += len(event.get("body", b""))
                 if received > limit:
-                    raise BodyTooLarge()
+                    raise BodyTooLarge(message)
             return event
 
         async def tracking_send(event):
@@ -243,6 +245,8 @@ def _multipart_field(body: bytes, ctype: str, name: str) -> str | None:
     boundary = b"--" + match.group(1).encode("latin-1")
     for part in body.split(boundary):
         head, _, value = part.partition(b"\r\n\r\n")
-        if f'name="{name}"'.encode() in head and b"filename=" not in head:
-            return value.rstrip(b"\r\n-").decode("latin-1")
+        if re.search(rb'\bname="?' + re.escape(name.encode()) + rb'"?(;|\s|$)', head) and b"filename=" not in head:
+            # The value ends with the CRLF that precedes the next boundary; strip
+            # exactly that (a token may itself end in '-').
+            return value[:-2].decode("latin-1") if value.endswith(b"\r\n") else value.decode("latin-1")
     return None
