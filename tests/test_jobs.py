@@ -1,0 +1,287 @@
+"""The durable jobs table and its workers (SPEC §6.6): claim, lease, fencing,
+retry with backoff, dead letters, shutdown hand-back, scheduler ticks."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+
+from app.db import Database, LeaseLost, loads
+from app.db.clock import iso
+from app.services import jobs
+from app.services.events import emit
+from app.services.workers import Workers
+from tests.helpers import drain_jobs
+from tests.helpers_platform import CONTROL, TEST_KINDS, freeze_clock, running_app, wait_until
+
+
+@pytest.fixture(autouse=True)
+def test_kinds(monkeypatch):
+    for kind, target in TEST_KINDS.items():
+        monkeypatch.setitem(jobs.JOB_KINDS, kind, target)
+    CONTROL.clear()
+    yield
+    CONTROL.clear()
+
+
+async def enqueue(db, kind, payload=None, **kw):
+    return await db.write(jobs.enqueue, kind, payload or {}, **kw)
+
+
+async def job_row(db, job_id):
+    return await db.fetchone("SELECT * FROM jobs WHERE id = ?", (job_id,))
+
+
+async def runs(db):
+    rows = await db.fetchall("SELECT details FROM events WHERE type = 'test_job_ran' ORDER BY seq")
+    return [loads(r["details"]) for r in rows]
+
+
+async def test_job_runs_and_completes(app, db):
+    job_id = await enqueue(db, "record_job", {"n": 1})
+    assert await drain_jobs(app) == 1
+    row = await job_row(db, job_id)
+    assert (row["status"], row["attempts"], row["lease_until"], row["locked_by"]) == ("done", 1, None, None)
+    assert row["finished_at"] is not None
+    assert [r["n"] for r in await runs(db)] == [1]
+    assert await drain_jobs(app) == 0  # nothing runs twice
+
+
+async def test_failure_retries_with_doubling_backoff(app, db, monkeypatch):
+    clock = freeze_clock(monkeypatch)
+    base = app.state.settings.retry_base_seconds
+    job_id = await enqueue(db, "failing_job", max_attempts=5)
+
+    assert await drain_jobs(app) == 1
+    row = await job_row(db, job_id)
+    assert (row["status"], row["attempts"]) == ("queued", 1)
+    assert row["run_at"] == iso(clock.now + timedelta(seconds=base))
+    assert "boom on attempt 1" in row["last_error"]
+    assert await drain_jobs(app) == 0  # not due before its backoff
+
+    clock.advance(base)
+    assert await drain_jobs(app) == 1
+    row = await job_row(db, job_id)
+    assert (row["status"], row["attempts"]) == ("queued", 2)
+    assert row["run_at"] == iso(clock.now + timedelta(seconds=2 * base))
+
+    clock.advance(2 * base)
+    assert await drain_jobs(app) == 1
+    assert (await job_row(db, job_id))["run_at"] == iso(clock.now + timedelta(seconds=4 * base))
+
+
+async def test_dead_after_max_attempts_emits_job_dead(app, db, monkeypatch):
+    clock = freeze_clock(monkeypatch)
+    job_id = await enqueue(db, "failing_job", workspace_id="ws_jobs_test", max_attempts=3)
+    for _ in range(3):
+        assert await drain_jobs(app) == 1
+        clock.advance(60)
+    row = await job_row(db, job_id)
+    assert (row["status"], row["attempts"]) == ("dead", 3)
+    assert "boom on attempt 3" in row["last_error"]
+    assert await drain_jobs(app) == 0
+    events = await db.fetchall("SELECT details FROM events WHERE type = 'job_dead' AND workspace_id = 'ws_jobs_test'")
+    assert len(events) == 1
+    details = loads(events[0]["details"])
+    assert details["job_id"] == job_id and details["kind"] == "failing_job"
+    assert "boom on attempt 3" in details["error"]
+
+
+async def test_crashed_worker_job_runs_again_after_lease_expires(app, db, monkeypatch):
+    clock = freeze_clock(monkeypatch)
+    settings = app.state.settings
+    job_id = await enqueue(db, "record_job", {"n": 7})
+    crashed = await jobs.claim_job(db, settings, "worker-that-crashes")  # claims, then never finishes
+    assert crashed.id == job_id and crashed.attempts == 1
+    assert await drain_jobs(app) == 0  # the lease still holds
+
+    clock.advance(settings.job_lease_seconds + 1)
+    assert await drain_jobs(app) == 1
+    row = await job_row(db, job_id)
+    assert (row["status"], row["attempts"]) == ("done", 2)
+    assert [(r["n"], r["attempt"]) for r in await runs(db)] == [(7, 2)]
+
+
+async def test_crash_on_last_attempt_ends_dead_not_run_again(app, db, monkeypatch):
+    clock = freeze_clock(monkeypatch)
+    job_id = await enqueue(db, "record_job", workspace_id="ws_jobs_test", max_attempts=1)
+    await jobs.claim_job(db, app.state.settings, "crashes")
+    clock.advance(app.state.settings.job_lease_seconds + 1)
+    await drain_jobs(app)
+    assert (await job_row(db, job_id))["status"] == "dead"
+    assert await runs(db) == []
+    assert await db.fetchval("SELECT COUNT(*) FROM events WHERE type = 'job_dead'") == 1
+
+
+async def test_fencing_expired_worker_cannot_write_or_complete(app, db, monkeypatch):
+    clock = freeze_clock(monkeypatch)
+    settings = app.state.settings
+    CONTROL["gate"] = asyncio.Event()
+    job_id = await enqueue(db, "gated_job", {"n": 1})
+
+    stale = await jobs.claim_job(db, settings, "slow-worker")
+    stale_run = asyncio.create_task(jobs.run_job(db, settings, app.state, stale))
+    await wait_until(lambda: _true(CONTROL.get("started")))
+
+    clock.advance(settings.job_lease_seconds + 1)  # the slow worker's lease expires...
+    fresh = await jobs.claim_job(db, settings, "other-worker")  # ...and another worker re-claims
+    assert fresh.id == job_id and fresh.attempts == 2
+    fresh_run = asyncio.create_task(jobs.run_job(db, settings, app.state, fresh))
+
+    CONTROL["gate"].set()
+    assert await fresh_run == "done"
+    assert await stale_run == "lost"  # its ctx.write raised LeaseLost
+
+    assert [r["attempt"] for r in await runs(db)] == [2]  # only the owner's result was written
+    row = await job_row(db, job_id)
+    assert (row["status"], row["attempts"]) == ("done", 2)
+
+    # The stale token cannot write, complete or renew anything afterwards either.
+    ctx = jobs.JobContext(db, settings, app.state, stale)
+    with pytest.raises(LeaseLost):
+        await ctx.write(emit, "ws_jobs_test", "test_job_ran", details={"attempt": 1})
+    assert await db.write(jobs._finish, stale, "done") is False
+    assert await db.write(jobs._renew, stale, 30) is False
+    assert len(await runs(db)) == 1
+
+
+async def _true(value):
+    return bool(value)
+
+
+async def test_lease_renewal_keeps_a_long_job_alive(tmp_path, monkeypatch):
+    monkeypatch.setitem(jobs.JOB_KINDS, "slow_job", TEST_KINDS["slow_job"])
+    async with running_app(tmp_path, job_lease_seconds=0.3) as application:
+        db, settings = application.state.db, application.state.settings
+        job_id = await enqueue(db, "slow_job", {"seconds": 1.0, "n": 1})
+        run = asyncio.create_task(drain_jobs(application))
+        await wait_until(lambda: _true(CONTROL.get("started")))
+        # Three lease lengths pass while it runs; nobody else may claim it.
+        for _ in range(8):
+            await asyncio.sleep(0.1)
+            assert await jobs.claim_job(db, settings, "thief") is None
+        assert await run == 1
+        row = await job_row(db, job_id)
+        assert (row["status"], row["attempts"]) == ("done", 1)
+        assert CONTROL["started"] == [1]
+
+
+async def test_retry_later_requeues_without_using_an_attempt(app, db, monkeypatch):
+    clock = freeze_clock(monkeypatch)
+    job_id = await enqueue(db, "retry_later_job", {"n": 3}, max_attempts=2)
+    assert await drain_jobs(app) == 1
+    row = await job_row(db, job_id)
+    assert (row["status"], row["attempts"], row["last_error"]) == ("queued", 1, "not yet")
+    assert row["run_at"] == iso(clock.now + timedelta(seconds=5))
+    assert row["max_attempts"] == 3  # the re-queue did not eat into the failure budget
+    clock.advance(4)
+    assert await drain_jobs(app) == 0
+    clock.advance(1)
+    assert await drain_jobs(app) == 1
+    assert (await job_row(db, job_id))["status"] == "done"
+    assert [r["n"] for r in await runs(db)] == [3]
+
+
+async def test_dedupe_key_enqueues_once(app, db):
+    first = await enqueue(db, "record_job", {"n": 1}, dedupe_key="once")
+    second = await enqueue(db, "record_job", {"n": 2}, dedupe_key="once")
+    assert first is not None and second is None
+    assert await db.fetchval("SELECT COUNT(*) FROM jobs WHERE dedupe_key = 'once'") == 1
+    await drain_jobs(app)
+    assert [r["n"] for r in await runs(db)] == [1]
+
+
+async def test_two_claimers_never_run_the_same_job(app, db):
+    settings = app.state.settings
+    for n in range(120):
+        await enqueue(db, "record_job", {"n": n})
+    other = await Database.open(settings.db_path)  # a second process's handle on the same file
+    try:
+        counts = await asyncio.gather(
+            jobs.run_due_jobs(db, settings, app.state, "worker-a"),
+            jobs.run_due_jobs(other, settings, app.state, "worker-b"),
+        )
+    finally:
+        await other.close()
+    assert sum(counts) == 120
+    done = await runs(db)
+    assert sorted(r["n"] for r in done) == list(range(120))  # each job exactly once
+    assert {r["attempt"] for r in done} == {1}
+    assert await db.fetchval("SELECT COUNT(*) FROM jobs WHERE status = 'done' AND attempts = 1") == 120
+
+
+async def test_worker_shutdown_hands_a_running_job_back(tmp_path, monkeypatch):
+    async with running_app(tmp_path, workers=1, job_lease_seconds=30) as application:
+        db = application.state.db
+        job_id = await enqueue(db, "hang_first_job", {"n": 5}, max_attempts=5)
+        await wait_until(lambda: _true(CONTROL.get("started")))
+        await application.state.workers.stop()
+        row = await job_row(db, job_id)
+        # Back in the queue at once (no 30 s lease wait), with its attempt budget intact.
+        assert (row["status"], row["lease_until"], row["locked_by"]) == ("queued", None, None)
+        assert (row["attempts"], row["max_attempts"]) == (1, 6)
+        assert row["last_error"] == "worker stopped"
+        assert await drain_jobs(application) == 1
+        assert (await job_row(db, job_id))["status"] == "done"
+        assert [r["n"] for r in await runs(db)] == [5]
+
+
+async def test_scheduler_ticks_once_per_interval_across_two_processes(tmp_path):
+    async with running_app(tmp_path, scheduler_interval=0.2) as application:
+        settings = application.state.settings
+        other_db = await Database.open(settings.db_path)  # a second server process
+        other = Workers(other_db, settings, application.state)
+        other.start()
+        try:
+            await asyncio.sleep(1.1)
+        finally:
+            await other.stop()
+            await other_db.close()
+        rows = await application.state.db.fetchall(
+            "SELECT payload, dedupe_key FROM jobs WHERE kind = 'scheduler_tick' ORDER BY run_at")
+    ticks = [loads(r["payload"])["tick"] for r in rows]
+    assert len(ticks) == len(set(ticks))  # both schedulers tried every tick; each was queued once
+    assert 4 <= len(ticks) <= 7
+    assert ticks == list(range(ticks[0], ticks[0] + len(ticks)))  # no interval skipped
+
+
+async def test_scheduler_tick_runs_the_periodic_tasks(app, db, monkeypatch):
+    import app.services.scheduler as scheduler
+
+    monkeypatch.setattr(scheduler, "PERIODIC_TASKS", ["tests.test_jobs:broken_task", "tests.test_jobs:probe_task"])
+    await enqueue(db, "scheduler_tick", {"tick": 1})
+    assert await drain_jobs(app) == 1
+    assert CONTROL["periodic"] == ["scheduler_tick"]  # a broken task does not starve the ones after it
+
+
+async def broken_task(ctx):
+    raise RuntimeError("periodic task failure")
+
+
+async def probe_task(ctx):
+    CONTROL.setdefault("periodic", []).append(ctx.job.kind)
+
+
+async def test_readyz_reports_stopped_workers(app, client):
+    r = await client.get("/readyz")
+    assert r.status_code == 200 and r.json()["checks"] == {"database": "ok", "workers": "ok"}
+    await app.state.workers.stop()
+    r = await client.get("/readyz")
+    assert r.status_code == 503
+    assert r.json()["checks"]["workers"] == "stopped"
+    assert (await client.get("/healthz")).json() == {"status": "ok"}
+
+
+async def test_workers_process_jobs_in_the_background(tmp_path):
+    async with running_app(tmp_path, workers=2) as application:
+        db = application.state.db
+        for n in range(20):
+            await enqueue(db, "record_job", {"n": n})
+        await wait_until(lambda: _count_runs(db, 20))
+        assert sorted(r["n"] for r in await runs(db)) == list(range(20))
+
+
+async def _count_runs(db, expected):
+    return len(await runs(db)) == expected
