@@ -1,0 +1,179 @@
+"""Outbox delivery over real SMTP (aiosmtpd on 127.0.0.1): sent, retried through
+an outage without losing mail, kept in the outbox without SMTP (SPEC §8, §13)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from app.db import loads
+from app.db.clock import iso
+from app.services.jobs import enqueue
+from app.services.outbox import queue_email
+from tests.conftest import free_port
+from tests.helpers import drain_jobs
+from tests.helpers_platform import freeze_clock, running_app
+
+WS = "ws_mailtest00000001"
+
+
+class Inbox:
+    """aiosmtpd handler that keeps what it receives; refuses listed recipients."""
+
+    def __init__(self, refuse=()):
+        self.messages, self.refuse = [], set(refuse)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 no such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append({"to": envelope.rcpt_tos, "data": envelope.content.decode("utf8", "replace")})
+        return "250 Message accepted"
+
+
+@pytest.fixture
+def smtp_port():
+    return free_port()
+
+
+def start_smtp(port, handler):
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller
+
+
+async def queue(db, to="lead@example.com", subject="Welcome aboard", **kw):
+    return await db.write(lambda conn: queue_email(conn, WS, to=to, subject=subject,
+                                                   body_text="Hello <b>there</b>", **kw))
+
+
+async def email_row(db, email_id):
+    return await db.fetchone("SELECT * FROM emails WHERE id = ?", (email_id,))
+
+
+async def event_types(db):
+    return [r["type"] for r in await db.fetchall("SELECT type FROM events WHERE workspace_id = ? ORDER BY seq", (WS,))]
+
+
+async def test_queued_email_is_delivered_and_marked_sent(tmp_path, smtp_port):
+    inbox = Inbox()
+    controller = start_smtp(smtp_port, inbox)
+    try:
+        async with running_app(tmp_path, smtp_url=f"smtp://127.0.0.1:{smtp_port}") as app:
+            db = app.state.db
+            email_id = await queue(db, body_html="<p>Hello</p>")
+            assert await drain_jobs(app) == 1
+            row = await email_row(db, email_id)
+            assert (row["status"], row["attempts"], row["last_error"]) == ("sent", 1, None)
+            assert row["sent_at"] is not None
+            assert await event_types(db) == ["email_queued", "email_sent"]
+            sent = loads((await db.fetchone("SELECT details FROM events WHERE type = 'email_sent'"))["details"])
+            assert sent["email_id"] == email_id and sent["to"] == "lead@example.com"
+    finally:
+        controller.stop()
+    assert len(inbox.messages) == 1
+    message = inbox.messages[0]
+    assert message["to"] == ["lead@example.com"]
+    assert "Subject: Welcome aboard" in message["data"] and "Hello <b>there</b>" in message["data"]
+    assert "text/html" in message["data"]  # the html alternative travels too
+
+
+async def test_smtp_outage_retries_with_backoff_then_delivers(tmp_path, smtp_port, monkeypatch):
+    clock = freeze_clock(monkeypatch)
+    async with running_app(tmp_path, smtp_url=f"smtp://127.0.0.1:{smtp_port}", retry_base_seconds=1.0) as app:
+        db = app.state.db
+        email_id = await queue(db)
+
+        # Nothing listens on the port: the email stays queued, retried later and later.
+        for attempt, delay in ((1, 1.0), (2, 2.0), (3, 4.0)):
+            assert await drain_jobs(app) == 1
+            row = await email_row(db, email_id)
+            assert (row["status"], row["attempts"]) == ("queued", attempt)
+            assert row["last_error"] and row["next_attempt_at"] == iso(clock.now + timedelta(seconds=delay))
+            job = await db.fetchone("SELECT status, run_at FROM jobs WHERE kind = 'deliver_email'")
+            assert job == {"status": "queued", "run_at": row["next_attempt_at"]}
+            assert await drain_jobs(app) == 0  # not before its time
+            clock.advance(delay)
+
+        # Many more failed tries than max_attempts: the job never dies, the mail is not lost.
+        for _ in range(6):
+            await drain_jobs(app)
+            clock.advance(3600)
+        assert (await email_row(db, email_id))["status"] == "queued"
+        assert await db.fetchval("SELECT COUNT(*) FROM jobs WHERE status = 'dead'") == 0
+
+        inbox = Inbox()
+        controller = start_smtp(smtp_port, inbox)  # the server comes back
+        try:
+            assert await drain_jobs(app) == 1
+        finally:
+            controller.stop()
+        row = await email_row(db, email_id)
+        assert row["status"] == "sent" and row["attempts"] == 10
+        assert len(inbox.messages) == 1
+        assert await event_types(db) == ["email_queued", "email_sent"]
+
+
+async def test_refused_recipient_is_marked_failed(tmp_path, smtp_port):
+    controller = start_smtp(smtp_port, Inbox(refuse={"nobody@example.com"}))
+    try:
+        async with running_app(tmp_path, smtp_url=f"smtp://127.0.0.1:{smtp_port}") as app:
+            db = app.state.db
+            email_id = await queue(db, to="nobody@example.com")
+            await drain_jobs(app)
+            row = await email_row(db, email_id)
+            assert row["status"] == "failed" and "550" in row["last_error"]
+            assert await event_types(db) == ["email_queued", "email_failed"]
+            assert await drain_jobs(app) == 0  # a 5xx refusal is not retried
+    finally:
+        controller.stop()
+
+
+async def test_without_smtp_mail_stays_in_the_outbox_until_smtp_is_configured(tmp_path, smtp_port):
+    async with running_app(tmp_path) as app:  # no FORMAGENT_SMTP_URL
+        db = app.state.db
+        email_id = await queue(db)
+        await drain_jobs(app)
+        row = await email_row(db, email_id)
+        assert (row["status"], row["attempts"], row["sent_at"]) == ("queued", 0, None)
+
+    inbox = Inbox()
+    controller = start_smtp(smtp_port, inbox)
+    try:
+        # Restarted with SMTP configured: the scheduler's requeue_stalled finds it.
+        async with running_app(tmp_path, smtp_url=f"smtp://127.0.0.1:{smtp_port}") as app:
+            db = app.state.db
+            await db.write(enqueue, "scheduler_tick", {"tick": 1})
+            await drain_jobs(app)
+            assert (await email_row(db, email_id))["status"] == "sent"
+    finally:
+        controller.stop()
+    assert len(inbox.messages) == 1
+
+
+async def test_idempotency_key_queues_one_email(app, db):
+    first = await queue(db, idempotency_key="invite:1")
+    second = await queue(db, idempotency_key="invite:1")
+    assert first == second
+    assert await db.fetchval("SELECT COUNT(*) FROM emails") == 1
+    assert await db.fetchval("SELECT COUNT(*) FROM jobs WHERE kind = 'deliver_email'") == 1
+
+
+async def test_header_injection_is_refused_not_retried(tmp_path, smtp_port):
+    inbox = Inbox()
+    controller = start_smtp(smtp_port, inbox)
+    try:
+        async with running_app(tmp_path, smtp_url=f"smtp://127.0.0.1:{smtp_port}") as app:
+            db = app.state.db
+            email_id = await queue(db, subject="Hi\r\nBcc: victim@example.com")
+            await drain_jobs(app)
+            row = await email_row(db, email_id)
+    finally:
+        controller.stop()
+    assert row["status"] == "failed"
+    assert inbox.messages == []
