@@ -10,7 +10,7 @@ PAGE_MODULES = [
     "handlers", "work", "contacts", "companies", "deals", "drafts", "agents", "live",
 ]
 API_MODULES = [
-    "docs", "auth", "workspaces", "api_keys", "public", "forms", "submissions", "handlers",
+    "docs", "auth", "workspaces", "api_keys", "public", "forms", "capture", "submissions", "handlers",
     "tasks", "contacts", "deals", "drafts", "events",
 ]
 

@@ -1,0 +1,82 @@
+"""The public submission endpoint (SPEC §5): POST + CORS preflight."""
+
+from __future__ import annotations
+
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse, Response
+
+from app.services import capture
+from app.services.errors import AppError, BadRequest
+from app.web.api import api_route, json_response
+from app.web.client_ip import client_ip
+
+CORS_METHODS = "POST, OPTIONS"
+CORS_MAX_AGE = "600"
+_SUBMISSION_BODY = {"type": "object", "description": "Field name -> value, plus the reserved keys _hp (honeypot), "
+                    "_experiment_id, _variant_id, _meta {page_url, referrer, utm_*} and _interactions "
+                    "{field: {focused, filled, time_ms}}. JSON, urlencoded or multipart.",
+                    "additionalProperties": True}
+
+
+def own_origin(request) -> str:
+    return f"{request.url.scheme}://{request.headers.get('host', '')}".lower()
+
+
+def cors_headers(allow_origin: str) -> dict:
+    headers = {"Access-Control-Allow-Origin": allow_origin, "Access-Control-Allow-Methods": CORS_METHODS,
+               "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Max-Age": CORS_MAX_AGE}
+    if allow_origin != "*":
+        headers["Vary"] = "Origin"
+    return headers
+
+
+async def read_submission_body(request) -> dict:
+    """The body as a dict whatever its encoding (JSON, urlencoded, multipart): 400/415."""
+    ctype = request.headers.get("content-type", "")
+    raw = await request.body()  # the middleware caps it at 64 KB, chunked or not
+    if ctype.split(";")[0].strip().lower() != "multipart/form-data":
+        return capture.parse_body(ctype, raw)
+    try:
+        form = await request.form(max_files=0, max_fields=capture.MAX_KEYS * 5)
+    except HTTPException as exc:
+        raise BadRequest(f"The multipart body could not be read: {exc.detail}", code="malformed_body") from None
+    body = capture.pairs_to_dict(form.multi_items())
+    capture.check_key_count(body)
+    return body
+
+
+async def create_submission(request, _):
+    """Submit a form (public, no auth). Answers 201 `{submission_id, message, redirect_url}`;
+    404 unknown form, 410 paused/archived, 403 origin not allowed, 413 over 64 KB, 415 content
+    type, 400 malformed, 422 field errors, 429 rate limited (Retry-After), 409 duplicate."""
+    db, settings = request.app.state.db, request.app.state.settings
+    origin = request.headers.get("origin")
+    headers = cors_headers(origin or "*")
+    try:
+        form = await capture.public_form(db, request.path_params["form_id"])
+        headers = {}  # a refused origin gets no CORS headers
+        headers = cors_headers(capture.allowed_origin(form, origin, own_origin(request)))
+        body = await read_submission_body(request)
+        status, result = await capture.submit(db, form, body, ip=client_ip(request.scope, settings.trusted_proxies),
+                                              user_agent=request.headers.get("user-agent"))
+    except AppError as exc:
+        return JSONResponse(exc.body(), status_code=exc.status, headers={**exc.headers, **headers})
+    return json_response(result, status=status, headers=headers)
+
+
+async def preflight_submission(request, _):
+    """CORS preflight for the submission endpoint: echoes an allowed origin (`*` when the form
+    allows any); a refused origin gets no CORS headers."""
+    try:
+        form = await capture.public_form(request.app.state.db, request.path_params["form_id"])
+        allow = capture.allowed_origin(form, request.headers.get("origin"), own_origin(request))
+    except AppError:
+        return Response(status_code=204)
+    return Response(status_code=204, headers=cors_headers(allow))
+
+
+routes = [
+    api_route("/submissions/{form_id:str}", create_submission, methods=["POST"], public=True,
+              body=_SUBMISSION_BODY, tags=["public"]),
+    api_route("/submissions/{form_id:str}", preflight_submission, methods=["OPTIONS"], public=True, tags=["public"]),
+]
