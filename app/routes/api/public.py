@@ -1,0 +1,60 @@
+"""Public endpoints that customer sites call on every page view: the form
+schema and the view/start beacon (SPEC §4, §12). No auth: the form id is the
+boundary; CORS follows the form's allowed origins."""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from app.services.errors import BadRequest
+from app.services.form_public import cors_headers, parse_beacon, public_entry, record_beacon
+from app.web.api import api_route, parse_json_bytes
+
+PREFLIGHT = {"Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Allow-Headers": "Content-Type",
+             "Access-Control-Max-Age": "86400"}
+
+
+def _cors(request, entry) -> dict:
+    return cors_headers(entry["allowed_origins"], request.headers.get("origin"), request.app.state.settings.base_url)
+
+
+async def form_schema(request, _):
+    """The public schema of an active form, for rendering (404 for unknown, draft, paused or archived forms)."""
+    entry = await public_entry(request.app.state.db, request.path_params["form_id"])
+    headers = {**_cors(request, entry), "ETag": entry["etag"], "Cache-Control": "no-cache"}
+    if request.headers.get("if-none-match") == entry["etag"]:
+        return Response(status_code=304, headers=headers)
+    return Response(entry["body"], media_type="application/json", headers=headers)
+
+
+async def form_preflight(request, _):
+    """CORS preflight for the schema and beacon endpoints (403 for an origin the form does not allow)."""
+    entry = await public_entry(request.app.state.db, request.path_params["form_id"])
+    return Response(status_code=204, headers={**_cors(request, entry), **PREFLIGHT})
+
+
+async def form_beacon(request, _):
+    """Count an impression (`{"type": "view"}`) or a first interaction (`{"type": "start"}`), with the
+    optional `variant_id`. Takes JSON sent as application/json or text/plain (navigator.sendBeacon)."""
+    entry = await public_entry(request.app.state.db, request.path_params["form_id"])
+    headers = _cors(request, entry)
+    raw = await request.body()
+    body = parse_json_bytes(raw) if raw else dict(request.query_params)
+    if not isinstance(body, dict):
+        raise BadRequest("Send a JSON object like {\"type\": \"view\"}.")
+    kind, variant = parse_beacon(body)
+    await record_beacon(request.app.state.db, entry, kind, variant)
+    return Response(status_code=204, headers=headers)
+
+
+_BEACON = {"type": "object", "required": ["type"], "properties": {
+    "type": {"enum": ["view", "start"]}, "variant_id": {"type": "string"}}}
+
+routes = [
+    api_route("/forms/{form_id}/schema", form_schema, methods=["GET"], public=True, tags=["public"]),
+    api_route("/forms/{form_id}/schema", form_preflight, methods=["OPTIONS"], public=True, tags=["public"],
+              name="form_schema_preflight"),
+    api_route("/forms/{form_id}/beacon", form_beacon, methods=["POST"], public=True, body=_BEACON, tags=["public"]),
+    api_route("/forms/{form_id}/beacon", form_preflight, methods=["OPTIONS"], public=True, tags=["public"],
+              name="form_beacon_preflight"),
+]

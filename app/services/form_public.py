@@ -1,0 +1,148 @@
+"""The per-page-view paths of customer sites: the public schema, CORS, beacons.
+
+These run on every view of every embedded form (SPEC §14: schema p99 < 10 ms,
+≥ 0.5 × a bare endpoint), so the rendered schema is cached in-process keyed by
+(form id, updated_at). Each request still asks the database for the form's
+``updated_at`` and status (one primary-key lookup), so a form paused or edited
+through another server process is never served stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+from app.db.clock import now_iso
+from app.services.errors import Forbidden, NotFound, ValidationError
+from app.services.forms import row_to_form
+
+PUBLIC_FIELD_KEYS = ("name", "type", "label", "placeholder", "help", "required", "options", "min", "max",
+                     "max_length", "default")
+BEACON_TYPES = {"view": "views", "start": "starts"}
+VARIANT_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_CACHE: dict[str, dict] = {}
+_CACHE_MAX = 5000
+
+_STATE_SQL = ("SELECT f.updated_at, f.status, w.status AS ws_status FROM forms f"
+              " JOIN workspaces w ON w.id = f.workspace_id WHERE f.id = ?")
+
+
+def schema_of(form: dict) -> dict:
+    """What a visitor's browser needs to render the form, nothing internal."""
+    return {
+        "id": form["id"], "name": form["name"],
+        "fields": [{k: field.get(k) for k in PUBLIC_FIELD_KEYS} for field in form["fields"]],
+        "honeypot_field": form["security"].get("honeypot_field", "_hp"),
+        "submit_label": "Submit",
+        "response": {"thank_you_message": form["response"].get("thank_you_message", ""),
+                     "redirect_url": form["response"].get("redirect_url", "")},
+        "experiment_id": None, "variant_id": None,
+    }
+
+
+def _entry(form: dict) -> dict:
+    schema = schema_of(form)
+    body = json.dumps(schema, separators=(",", ":"), ensure_ascii=False).encode()
+    return {"updated_at": form["updated_at"], "form": form, "schema": schema, "body": body,
+            "etag": '"' + hashlib.sha256(body).hexdigest()[:20] + '"', "workspace_id": form["workspace_id"],
+            "allowed_origins": tuple(form["security"].get("allowed_origins") or ())}
+
+
+def _fetch(conn, form_id: str, cached: dict | None) -> dict | None:
+    state = conn.execute(_STATE_SQL, (form_id,)).fetchone()
+    if state is None or state["status"] != "active" or state["ws_status"] != "active":
+        return None
+    if cached is not None and cached["updated_at"] == state["updated_at"]:
+        return cached
+    row = conn.execute("SELECT * FROM forms WHERE id = ?", (form_id,)).fetchone()
+    return _entry(row_to_form(row)) if row else None
+
+
+async def public_entry(db, form_id: str) -> dict:
+    """The cached public view of an active form: schema, body bytes, etag, CORS list.
+    NotFound for unknown, draft, paused and archived forms (and archived workspaces)."""
+    cached = _CACHE.get(form_id)
+    entry = await db.read(_fetch, form_id, cached)
+    if entry is None:
+        _CACHE.pop(form_id, None)
+        raise NotFound("This form is not available.")
+    if entry is not cached:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()  # crude but bounded; refills at one query per form
+        _CACHE[form_id] = entry
+    return entry
+
+
+def cors_headers(allowed_origins, origin: str | None, own_origin: str) -> dict:
+    """CORS response headers for a public call, or Forbidden for a refused origin.
+
+    Empty list: any origin (``*``). Otherwise the caller's origin is echoed when
+    listed; our own origin (hosted page, dashboard preview) is always allowed."""
+    if not allowed_origins:
+        return {"Access-Control-Allow-Origin": "*"}
+    if origin is None:
+        return {"Vary": "Origin"}  # not a browser cross-origin call (curl, server-side)
+    origin = origin.lower().rstrip("/")
+    if origin in allowed_origins or origin == own_origin.lower():
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+    raise Forbidden("This form does not accept requests from this website.", code="origin_not_allowed")
+
+
+def _bump(conn, workspace_id: str, form_id: str, variant_id: str, column: str, day: str) -> None:
+    conn.execute(
+        f"INSERT INTO form_daily_stats (workspace_id, form_id, variant_id, day, {column}) VALUES (?, ?, ?, ?, 1)"
+        f" ON CONFLICT (form_id, variant_id, day) DO UPDATE SET {column} = {column} + 1",  # column from BEACON_TYPES
+        (workspace_id, form_id, variant_id, day))
+
+
+def parse_beacon(body: dict) -> tuple[str, str]:
+    kind, variant = body.get("type"), body.get("variant_id") or ""
+    if kind not in BEACON_TYPES:
+        raise ValidationError(fields={"type": "Use \"view\" or \"start\"."})
+    if variant and (not isinstance(variant, str) or not VARIANT_RE.match(variant)):
+        raise ValidationError(fields={"variant_id": "Use the variant_id the schema gave you."})
+    return kind, variant
+
+
+async def record_beacon(db, entry: dict, kind: str, variant_id: str = "") -> None:
+    """Count a view or a start for today (UTC) in form_daily_stats."""
+    await db.write(_bump, entry["workspace_id"], entry["form"]["id"], variant_id, BEACON_TYPES[kind],
+                   now_iso()[:10])
+
+
+async def hosted_form(db, form_id: str) -> tuple[dict | None, str]:
+    """(schema, status) for the hosted page: status is "active", "unavailable" or "unknown"."""
+    try:
+        return (await public_entry(db, form_id))["schema"], "active"
+    except NotFound:
+        exists = await db.fetchval("SELECT 1 FROM forms WHERE id = ?", (form_id,))
+        return None, "unavailable" if exists else "unknown"
+
+
+# -- the embed script ----------------------------------------------------------
+_SCRIPT: dict = {}
+
+
+def embed_script() -> dict:
+    """embed.js with the form CSS inlined (one source for the hosted page and the
+    embed): {"body", "gzip", "version", "etag"}; built once per process."""
+    if not _SCRIPT:
+        import gzip
+        from pathlib import Path
+
+        static = Path(__file__).resolve().parent.parent / "static"
+        css = re.sub(r"\s+", " ", re.sub(r"/\*.*?\*/", "", (static / "css" / "form.css").read_text(), flags=re.S))
+        css = re.sub(r"\s*([{}:;,>])\s*", r"\1", css).strip()
+        source = (static / "embed.js").read_text().replace("__FA_CSS__", json.dumps(css)[1:-1])
+        body = source.encode()
+        version = hashlib.sha256(body).hexdigest()[:12]
+        _SCRIPT.update(body=body, gzip=gzip.compress(body, 9, mtime=0), version=version, etag=f'"{version}"')
+    return _SCRIPT
+
+
+def embed_info(base_url: str, form_id: str) -> dict:
+    """The two-line snippet, the hosted page URL and the versioned script URL."""
+    script_url = f"{base_url}/embed.js?v={embed_script()['version']}"
+    snippet = f'<div data-formagent="{form_id}"></div>\n<script src="{script_url}" async></script>'
+    return {"snippet": snippet, "hosted_url": f"{base_url}/f/{form_id}", "script_url": script_url}
