@@ -11,7 +11,7 @@ PAGE_MODULES = [
 ]
 API_MODULES = [
     "docs", "auth", "workspaces", "api_keys", "public", "forms", "capture", "submissions", "handlers",
-    "tasks", "contacts", "deals", "drafts", "events",
+    "tasks", "contacts", "deals", "exports", "drafts", "events",
 ]
 
 

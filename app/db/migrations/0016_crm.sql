@@ -14,3 +14,15 @@ CREATE INDEX deals_company ON deals (company_id);
 CREATE INDEX deals_ws_created ON deals (workspace_id, created_at, id);
 CREATE INDEX submissions_company ON submissions (company_id, created_at);
 CREATE INDEX notes_submission ON notes (submission_id);
+
+-- An uploaded contacts CSV waiting for the person to confirm its column mapping
+-- (the page flow: upload -> preview -> confirm). Deleted once imported.
+CREATE TABLE contact_imports (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+  filename TEXT NOT NULL DEFAULT '',
+  content TEXT NOT NULL,
+  created_by TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX contact_imports_ws ON contact_imports (workspace_id, created_at);
