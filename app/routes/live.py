@@ -1,0 +1,234 @@
+"""Live activity (SPEC §11): the /live page, the SSE stream of rendered rows,
+and the WebSocket of JSON events for integrations.
+
+Both streams follow the per-process hub (app/services/live.py), are scoped to
+the caller's workspace, take the same filters (type, form, submission,
+handler), and resume from an event id so a reconnecting client misses nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from urllib.parse import urlencode, urlsplit
+
+import anyio
+from starlette.responses import JSONResponse, StreamingResponse
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocketDisconnect
+
+from app.services import event_queries, live, workspaces
+from app.services.errors import AppError, BadRequest, Forbidden, ValidationError
+from app.services.event_queries import EventFilters, parse_filters, public_event
+from app.web.auth import SESSION_COOKIE, require_api, require_page
+from app.web.render import render, render_string
+
+# A stream ends after this long and the browser reconnects at once with
+# Last-Event-ID: credentials are checked again, and a draining server (or a
+# load balancer) is never held open by a stream forever.
+SSE_MAX_SECONDS = 300.0
+SSE_RETRY_MS = 1500
+# How often a WebSocket re-checks that its credential is still valid.
+WS_RECHECK_SECONDS = 60.0
+WS_TRY_AGAIN_LATER = 1013
+WS_POLICY_VIOLATION = 1008
+_URL_SECRETS = ("key", "api_key", "apikey", "token", "access_token", "authorization")
+
+
+async def _timezone(db, workspace_id: str) -> str:
+    return (await workspaces.get_workspace(db, workspace_id))["settings"].get("timezone") or "UTC"
+
+
+def render_event(event: dict, tz: str) -> str:
+    """One rendered row; rendered once per time zone and shared by every client of the hub."""
+    cache = event.setdefault("_html", {})
+    if tz not in cache:
+        cache[tz] = render_string("live/_event.html", {"event": event, "tz": tz}).strip()
+    return cache[tz]
+
+
+def sse_frame(event: dict, tz: str) -> str:
+    # Event data may hold line breaks (details are user data): every line gets its own "data:".
+    html = render_event(event, tz).replace("\r\n", "\n").replace("\r", "\n")
+    data = "".join(f"data: {line}\n" for line in html.split("\n"))
+    return f"id: {event['id']}\nevent: event\n{data}\n"
+
+
+async def _stream_start(request, principal) -> tuple[EventFilters, int | None]:
+    """Filters and the resume point: Last-Event-ID (the browser's reconnect)
+    wins over ``after=``; ``since=start`` replays the workspace's whole log (a
+    page that showed no rows yet uses it so nothing slips between render and connect)."""
+    filters = parse_filters(request.query_params)
+    db = request.app.state.db
+    resume = request.headers.get("last-event-id") or request.query_params.get("after")
+    try:
+        after_id = event_queries.parse_after_id(resume)
+    except ValidationError:
+        after_id = None  # a garbled Last-Event-ID just means "from now"
+    after_seq = await event_queries.resolve_after(db, principal.workspace_id, after_id, strict=False)
+    if after_seq is None and request.query_params.get("since") == "start":
+        after_seq = 0
+    return filters, after_seq
+
+
+async def event_stream(request):
+    """SSE: rendered event rows for the htmx SSE extension, newest pushed as they happen."""
+    principal = await require_api(request, "events:read")
+    filters, after_seq = await _stream_start(request, principal)
+    db, settings = request.app.state.db, request.app.state.settings
+    tz = await _timezone(db, principal.workspace_id)
+    body = _sse_body(live.hub_for(db, settings), principal.workspace_id, filters, after_seq, tz,
+                     settings.sse_heartbeat_seconds)
+    return StreamingResponse(body, media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+async def _sse_body(hub, workspace_id, filters, after_seq, tz, heartbeat):
+    # Subscribed inside the generator: the finally below always runs once it
+    # started (client gone = Starlette cancels us), so no subscription leaks.
+    sub = await hub.subscribe(workspace_id, filters, after_seq)
+    try:
+        yield f"retry: {SSE_RETRY_MS}\n: connected\n\n"
+        ends_at = time.monotonic() + SSE_MAX_SECONDS
+        while time.monotonic() < ends_at:
+            try:
+                batch = await sub.next_batch(heartbeat)
+            except live.SubscriptionDropped:
+                return  # too slow: the browser reconnects with Last-Event-ID and catches up
+            yield "".join(sse_frame(e, tz) for e in batch) if batch else ": keepalive\n\n"
+    finally:
+        sub.close()
+
+
+# -- WebSocket -------------------------------------------------------------------
+def _own_origins(ws) -> set[str]:
+    base = urlsplit(ws.app.state.settings.base_url)
+    host = ws.headers.get("host", "")
+    return {f"{base.scheme}://{base.netloc}".lower(), f"http://{host}".lower(), f"https://{host}".lower()}
+
+
+def _check_socket_request(ws) -> None:
+    """Keys travel in the Authorization header, never in the URL (it ends up in
+    logs); a browser page on another site may not ride on the session cookie."""
+    if any(name in ws.query_params for name in _URL_SECRETS):
+        raise BadRequest("Do not put credentials in the URL: send 'Authorization: Bearer <key>'.",
+                         code="credentials_in_url")
+    origin = ws.headers.get("origin")
+    uses_cookie = "authorization" not in ws.headers and SESSION_COOKIE in ws.cookies
+    if uses_cookie and origin is not None and origin.lower() not in _own_origins(ws):
+        raise Forbidden("This connection came from another site and was refused.", code="cross_site")
+
+
+async def _refuse(ws, exc: AppError) -> None:
+    """Reject the handshake with the error's status and JSON body when the
+    server can (ASGI websocket.http.response), else close with 1008."""
+    if "websocket.http.response" in ws.scope.get("extensions", {}):
+        await ws.send_denial_response(JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers))
+    else:
+        await ws.close(code=WS_POLICY_VIOLATION, reason=exc.message[:120])
+
+
+async def events_socket(ws):
+    """WebSocket: the workspace's events as JSON objects (the §12 event shape), one per message.
+
+    Auth: `Authorization: Bearer <API key with events:read, or session token>` or the session cookie
+    (never a key in the URL). Query: `type` (repeatable or comma-separated), `form`, `submission`,
+    `handler`, and `after=<event id>` to first receive everything after that event, in order.
+    A client too slow to keep up is closed with 1013: reconnect with `after=` its last event id."""
+    try:
+        _check_socket_request(ws)
+        principal = await require_api(ws, "events:read")
+        filters = parse_filters(ws.query_params)
+        after_id = event_queries.parse_after_id(ws.query_params.get("after"))
+        after_seq = await event_queries.resolve_after(ws.app.state.db, principal.workspace_id, after_id)
+    except AppError as exc:
+        return await _refuse(ws, exc)
+    await ws.accept()
+    hub = live.hub_for(ws.app.state.db, ws.app.state.settings)
+    sub = await hub.subscribe(principal.workspace_id, filters, after_seq)
+    try:
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(_watch_disconnect, ws, tg.cancel_scope)
+            await _pump_socket(ws, sub, principal)
+            tg.cancel_scope.cancel()
+    except (WebSocketDisconnect, OSError, RuntimeError):
+        pass  # the client went away mid-send
+    finally:
+        sub.close()
+
+
+async def _watch_disconnect(ws, scope) -> None:
+    while (await ws.receive())["type"] != "websocket.disconnect":
+        pass  # integrations have nothing to say; ignore what they send
+    scope.cancel()
+
+
+async def _still_valid(ws, principal) -> bool:
+    try:
+        del ws.state.principal  # get_principal caches it: force a fresh lookup
+    except AttributeError:
+        pass
+    try:
+        again = await require_api(ws, "events:read")
+    except AppError:
+        return False
+    return again.workspace_id == principal.workspace_id
+
+
+async def _pump_socket(ws, sub, principal) -> None:
+    recheck_at = time.monotonic() + WS_RECHECK_SECONDS
+    last_id = ""
+    while True:
+        try:
+            batch = await sub.next_batch(WS_RECHECK_SECONDS)
+        except live.SubscriptionDropped:
+            return await ws.close(code=WS_TRY_AGAIN_LATER, reason=f"too slow; reconnect with after={last_id}")
+        for event in batch:
+            await ws.send_text(_event_json(event))
+            last_id = event["id"]
+        if time.monotonic() >= recheck_at:
+            if not await _still_valid(ws, principal):
+                return await ws.close(code=WS_POLICY_VIOLATION, reason="credential revoked or expired")
+            recheck_at = time.monotonic() + WS_RECHECK_SECONDS
+
+
+def _event_json(event: dict) -> str:
+    if "_json" not in event:
+        event["_json"] = json.dumps(public_event(event), ensure_ascii=False, separators=(",", ":"))
+    return event["_json"]
+
+
+events_socket_route = WebSocketRoute("/ws/events", events_socket, name="events_socket")
+events_socket_route.openapi = {"scope": "events:read", "public": False, "doc": events_socket.__doc__,
+                               "body": None, "tags": ["events"]}
+
+
+# -- the page ----------------------------------------------------------------------
+def stream_url(filters: EventFilters, latest: list[dict]) -> str:
+    """The SSE URL for a list that already shows ``latest`` (newest first)."""
+    items = filters.query_items()
+    items.append(("after", latest[0]["id"]) if latest else ("since", "start"))
+    return "/events/stream?" + urlencode(items)
+
+
+async def live_page(request):
+    principal = await require_page(request)
+    db = request.app.state.db
+    errors = {}
+    try:
+        filters = parse_filters(request.query_params)
+    except ValidationError as exc:
+        filters, errors = EventFilters(), exc.fields
+    events = await event_queries.recent_events(db, principal.workspace_id, filters, limit=50)
+    return await render(request, "live/index.html", {
+        "events": events, "filters": filters, "errors": errors, "stream_url": stream_url(filters, events),
+        "choices": await event_queries.filter_choices(db, principal.workspace_id),
+        "types": [(t, event_queries.LABELS[t]) for t in event_queries.KNOWN_TYPES],
+    })
+
+
+routes = [
+    Route("/live", live_page, methods=["GET"], name="live"),
+    Route("/events/stream", event_stream, methods=["GET"], name="event_stream"),
+    events_socket_route,
+]

@@ -1,0 +1,30 @@
+// Live activity lists (templates/live/_stream.html): connection status and a cap
+// on the rows kept, so a page left open on a second screen stays light.
+(function () {
+  "use strict";
+
+  function statusOf(list) {
+    var box = list.closest(".live-stream");
+    return box && box.querySelector("[data-live-status]");
+  }
+
+  function setStatus(list, text, state) {
+    var el = statusOf(list);
+    if (!el) return;
+    el.textContent = text;
+    el.setAttribute("data-state", state);
+  }
+
+  document.addEventListener("htmx:sseOpen", function (evt) {
+    setStatus(evt.target, "Live", "open");
+  });
+  document.addEventListener("htmx:sseError", function (evt) {
+    // The browser (or the extension) reconnects and resends what was missed (Last-Event-ID).
+    setStatus(evt.target, "Reconnecting…", "error");
+  });
+  document.addEventListener("htmx:sseMessage", function (evt) {
+    var list = evt.target;
+    var max = parseInt(list.getAttribute("data-live-max") || "0", 10);
+    while (max > 0 && list.children.length > max) list.removeChild(list.lastElementChild);
+  });
+})();
