@@ -21,7 +21,9 @@ def _safe_next(value: str | None) -> str:
 async def signup_page(request):
     if await get_principal(request):
         return redirect(request, "/")
-    return await render(request, "auth/signup.html", {"values": {}, "errors": {}, "next": request.query_params.get("next")})
+    # An invite email links to /signup?email=...: the address the invite waits for.
+    values = {"email": request.query_params.get("email", "")[:254]}
+    return await render(request, "auth/signup.html", {"values": values, "errors": {}, "next": request.query_params.get("next")})
 
 
 async def signup(request):

@@ -99,3 +99,56 @@ async def login(db, settings, *, email: str, password: str, ip=None, user_agent=
         return conn.one("SELECT * FROM accounts WHERE id = ?", (account["id"],)), token
 
     return await db.write(start)
+
+
+# -- account settings ------------------------------------------------------------
+def check_name(name, field: str = "name") -> str:
+    if name is not None and not isinstance(name, str):
+        raise ValidationError(fields={field: "Use text for the name."})
+    name = (name or "").strip()
+    if len(name) > 200:
+        raise ValidationError(fields={field: "Keep the name under 200 characters."})
+    return name
+
+
+async def update_profile(db, account_id: str, *, name) -> dict:
+    """Change the account's display name (the email is the log-in and stays)."""
+    name = check_name(name)
+
+    def update(conn):
+        conn.execute("UPDATE accounts SET name = ? WHERE id = ?", (name, account_id))
+        return conn.one("SELECT * FROM accounts WHERE id = ?", (account_id,))
+
+    return await db.write(update)
+
+
+async def change_password(db, settings, account_id: str, *, current_password, new_password,
+                          workspace_id: str | None = None, ip=None, user_agent=None) -> str:
+    """Check the current password, store the new one, revoke EVERY session of the
+    account (a stolen one included) and return a fresh token for the caller.
+
+    Wrong current passwords count against the log-in limit of that email, so a
+    borrowed session cannot be used to guess the password faster than log-in can."""
+    account = await get_account(db, account_id)
+    email_lower = account["email_lower"]
+    await _check_login_limit(db, settings, email_lower)
+    errors = {}
+    if not isinstance(current_password, str) or not current_password:
+        errors["current_password"] = "Enter your current password."
+    try:
+        check_password_rules(new_password if isinstance(new_password, str) else "", field="new_password")
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    if not errors and not await verify_password(current_password, account["password_hash"]):
+        await db.write(_record_attempt, email_lower, ip, False)
+        errors["current_password"] = "That is not your current password."
+    if errors:
+        raise ValidationError(fields=errors)
+    password_hash = await hash_password(new_password, settings.bcrypt_rounds)
+
+    def store(conn):
+        conn.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", (password_hash, account_id))
+        sessions.revoke_all_tx(conn, account_id)
+        return sessions.create_session_tx(conn, settings, account_id, workspace_id, ip=ip, user_agent=user_agent)
+
+    return await db.write(store)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import secrets
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.db import dumps, loads, new_id, now_iso
-from app.services.errors import NotFound
+from app.services.errors import Forbidden, NotFound, ValidationError
+from app.services.events import emit
+from app.services.permissions import require_role
 
 DEFAULT_SETTINGS = {"timezone": "UTC", "default_from_email": "", "postal_address": ""}
 
@@ -90,3 +93,122 @@ async def get_workspace(db, workspace_id: str) -> dict:
     if row is None:
         raise NotFound("Workspace not found.")
     return public_workspace(row)
+
+
+# -- managing workspaces (SPEC §3, §13) ------------------------------------------
+SETTING_KEYS = tuple(DEFAULT_SETTINGS)
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+async def require_member(db, workspace_id: str, account_id: str) -> str:
+    """The caller's role in ``workspace_id``; 404 when they are not an active member
+    (another workspace's id must not be told apart from an unknown one)."""
+    role = await role_of(db, workspace_id, account_id)
+    if role is None:
+        raise NotFound("Workspace not found.")
+    return role
+
+
+def check_name(name, field: str = "name") -> str:
+    name = (name if isinstance(name, str) else "").strip()
+    if not name or len(name) > 120:
+        raise ValidationError(fields={field: "Give the workspace a name (at most 120 characters)."})
+    return name
+
+
+def check_settings(values) -> dict:
+    """Validate the editable settings; unknown keys are refused rather than dropped."""
+    if not isinstance(values, dict):
+        raise ValidationError(fields={"settings": "Settings must be an object."})
+    fields, clean = {}, {}
+    for key, value in values.items():
+        if key not in SETTING_KEYS:
+            fields[key] = f"Unknown setting; use {', '.join(SETTING_KEYS)}."
+        elif not isinstance(value, str):
+            fields[key] = "Use a text value."
+        else:
+            clean[key] = value.strip()
+    tz = clean.get("timezone")
+    if tz is not None:
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            fields["timezone"] = "Use an IANA time zone such as Europe/Berlin or America/New_York."
+    sender = clean.get("default_from_email")
+    if sender and (not _EMAIL_RE.match(sender) or len(sender) > 254):
+        fields["default_from_email"] = "Enter a valid email address, or leave it empty."
+    if len(clean.get("postal_address") or "") > 500:
+        fields["postal_address"] = "Keep the postal address under 500 characters."
+    if fields:
+        raise ValidationError(fields=fields)
+    return clean
+
+
+async def create_workspace(db, account_id: str, *, name, settings: dict | None = None) -> dict:
+    """Another workspace with the caller as its owner; any signed-in person may create one
+    (viewers of other workspaces too: it writes nothing in those)."""
+    name, clean = _check_all("" if name is None else name, settings)
+
+    def create(conn):
+        email = conn.value("SELECT email FROM accounts WHERE id = ?", (account_id,))
+        workspace_id = create_workspace_tx(conn, account_id, email, name)
+        if clean:
+            conn.execute("UPDATE workspaces SET settings = ? WHERE id = ?",
+                         (dumps({**DEFAULT_SETTINGS, **clean}), workspace_id))
+        emit(conn, workspace_id, "workspace_created", details={"by": account_id})
+        return {**public_workspace(conn.one("SELECT * FROM workspaces WHERE id = ?", (workspace_id,))), "role": "owner"}
+
+    return await db.write(create)
+
+
+def _check_all(name, settings) -> tuple[str | None, dict]:
+    """Both checks at once, so every field's message comes back together."""
+    errors, clean = {}, {}
+    try:
+        name = check_name(name) if name is not None else None
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    try:
+        clean = check_settings(settings) if settings is not None else {}
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    if errors:
+        raise ValidationError(fields=errors)
+    return name, clean
+
+
+async def update_workspace(db, workspace_id: str, *, role: str | None, actor_id: str, name=None,
+                           settings: dict | None = None) -> dict:
+    """Rename and/or change settings (timezone, default_from_email, postal_address); admin or owner."""
+    require_role(role, "admin", "Only owners and admins change workspace settings.")
+    name, clean = _check_all(name, settings)
+
+    def update(conn):
+        row = conn.one("SELECT * FROM workspaces WHERE id = ? AND status = 'active'", (workspace_id,))
+        if row is None:
+            raise NotFound("Workspace not found.")
+        merged = {**loads(row["settings"], {}), **clean}  # keys other features keep there survive
+        conn.execute("UPDATE workspaces SET name = ?, settings = ? WHERE id = ?",
+                     (name or row["name"], dumps(merged), workspace_id))
+        emit(conn, workspace_id, "workspace_updated", details={"by": actor_id, "changed": sorted(
+            ([] if name is None else ["name"]) + list(clean))})
+        return public_workspace(conn.one("SELECT * FROM workspaces WHERE id = ?", (workspace_id,)))
+
+    return await db.write(update)
+
+
+async def archive_workspace(db, workspace_id: str, *, role: str | None, actor_id: str) -> None:
+    """Delete = archive (owner only): every query on it stops answering, its forms
+    answer 410, its keys and pending invites stop working; members keep their
+    other workspaces (their sessions fall back to one of those)."""
+    if role != "owner":
+        raise Forbidden("Only an owner can delete the workspace.")
+
+    def archive(conn):
+        cursor = conn.execute("UPDATE workspaces SET status = 'archived' WHERE id = ? AND status = 'active'",
+                              (workspace_id,))
+        if not cursor.rowcount:
+            raise NotFound("Workspace not found.")
+        emit(conn, workspace_id, "workspace_archived", details={"by": actor_id})
+
+    await db.write(archive)

@@ -100,6 +100,18 @@ async def require_account(request) -> auth.Principal:
     return principal
 
 
+async def require_person(request) -> auth.Principal:
+    """Guard for JSON endpoints about a person (account, workspaces, members, keys):
+    a session token or cookie, with or without a current workspace. An API key
+    answers 403: keys act for integrations, never manage people or keys."""
+    principal = await get_principal(request)
+    if principal is None:
+        raise Unauthorized("Send 'Authorization: Bearer <session token>' (from POST /api/auth/login), or sign in.")
+    if principal.kind != "session":
+        raise Forbidden("This endpoint needs a person's session token, not an API key.", code="session_required")
+    return principal
+
+
 async def require_api(request, scope: str | None = None) -> auth.Principal:
     """Guard for JSON endpoints: 401 without credentials, 403 without the scope."""
     principal = await get_principal(request)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.services import accounts, sessions, workspaces
 from app.services.errors import NotFound, Unauthorized
 from app.web.api import api_route, json_response, no_content, read_json
-from app.web.auth import bearer_token, get_principal, session_token
+from app.web.auth import bearer_token, get_principal, require_person, session_token, set_session_cookie
 from app.web.client_ip import client_ip
 
 _CREDENTIALS = {"type": "object", "required": ["email", "password"], "properties": {
@@ -52,8 +52,11 @@ async def api_logout(request, _):
     return no_content()
 
 
-async def api_me(request, principal):
-    """The caller's account, current workspace, role and workspaces."""
+async def api_me(request, _):
+    """The caller's account, current workspace, role and workspaces (with an API key: the key and its workspace)."""
+    principal = await get_principal(request)
+    if principal is None:
+        raise Unauthorized("Send 'Authorization: Bearer <API key or session token>', or sign in.")
     if principal.kind != "session":
         key = {"id": principal.api_key_id, "scopes": sorted(principal.scopes or [])}
         workspace = await workspaces.get_workspace(request.app.state.db, principal.workspace_id)
@@ -61,10 +64,33 @@ async def api_me(request, principal):
     return json_response(await _me(request, principal))
 
 
-async def api_switch_workspace(request, principal):
-    """Make another of your workspaces the current one for this session."""
-    if principal.kind != "session":
-        raise Unauthorized("API keys belong to one workspace; switching needs a session.")
+async def api_update_me(request, _):
+    """Change your name and/or password. A password change needs `current_password`, revokes
+    every session of the account and answers a new `token` for this caller (the cookie too)."""
+    principal = await require_person(request)
+    body = await read_json(request)
+    db, settings = request.app.state.db, request.app.state.settings
+    token = None
+    if "name" in body:
+        accounts.check_name(body["name"])  # before the password changes, so a bad name changes nothing
+    if "new_password" in body or "password" in body:
+        token = await accounts.change_password(
+            db, settings, principal.account_id, current_password=body.get("current_password"),
+            new_password=body.get("new_password", body.get("password")), workspace_id=principal.workspace_id,
+            ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+    if "name" in body:
+        await accounts.update_profile(db, principal.account_id, name=body.get("name"))
+    account = accounts.public_account(await accounts.get_account(db, principal.account_id))
+    payload = {"account": account, **({"token": token} if token else {})}
+    response = json_response(payload)
+    if token and bearer_token(request) is None:  # signed in by cookie: keep the browser signed in
+        set_session_cookie(response, settings, token)
+    return response
+
+
+async def api_switch_workspace(request, _):
+    """Make another of your workspaces the current one for this session (API keys belong to one workspace)."""
+    principal = await require_person(request)
     body = await read_json(request)
     workspace_id = str(body.get("workspace_id") or "")
     db = request.app.state.db
@@ -76,12 +102,21 @@ async def api_switch_workspace(request, principal):
     return json_response(await _me(request, request.state.principal))
 
 
+def _person(route):
+    route.openapi["public"] = False  # guarded inside: works without a current workspace
+    return route
+
+
 routes = [
     api_route("/auth/signup", api_signup, methods=["POST"], auth="none", body={**_CREDENTIALS, "properties": {
         **_CREDENTIALS["properties"], "name": {"type": "string"}, "workspace_name": {"type": "string"}}}),
     api_route("/auth/login", api_login, methods=["POST"], auth="none", body=_CREDENTIALS),
     api_route("/auth/logout", api_logout, methods=["POST"], auth="none", body=False),
-    api_route("/auth/me", api_me, methods=["GET"]),
-    api_route("/auth/switch-workspace", api_switch_workspace, methods=["POST"],
-              body={"type": "object", "required": ["workspace_id"], "properties": {"workspace_id": {"type": "string"}}}),
+    _person(api_route("/auth/me", api_me, methods=["GET"], auth="none")),
+    _person(api_route("/auth/me", api_update_me, methods=["PUT"], auth="none", body={
+        "type": "object", "properties": {"name": {"type": "string", "maxLength": 200},
+                                         "current_password": {"type": "string"},
+                                         "new_password": {"type": "string", "minLength": 8, "maxLength": 128}}})),
+    _person(api_route("/auth/switch-workspace", api_switch_workspace, methods=["POST"], auth="none",
+              body={"type": "object", "required": ["workspace_id"], "properties": {"workspace_id": {"type": "string"}}})),
 ]

@@ -1,0 +1,136 @@
+"""Workspaces and their members in the JSON API (SPEC §12).
+
+Every endpoint here acts for a person: it takes a session token (or the
+session cookie), not an API key. ``{id}`` may be any workspace the caller is an
+active member of, not only the current one; any other id answers 404.
+"""
+
+from __future__ import annotations
+
+from app.services import members, workspaces
+from app.services.errors import Forbidden, NotFound, Unauthorized
+from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
+from app.web.auth import get_principal, require_person
+
+_SETTINGS = {"type": "object", "additionalProperties": False, "properties": {
+    "timezone": {"type": "string", "description": "IANA zone, e.g. Europe/Berlin"},
+    "default_from_email": {"type": "string", "format": "email"},
+    "postal_address": {"type": "string", "maxLength": 500}}}
+_WORKSPACE_BODY = {"type": "object", "properties": {"name": {"type": "string", "maxLength": 120},
+                                                    "settings": _SETTINGS}}
+_ROLE = {"type": "string", "enum": ["owner", "admin", "member", "viewer"]}
+
+
+def person_route(path, endpoint, **kwargs):
+    """An API route guarded inside the endpoint (it must work without a current workspace)."""
+    route = api_route(path, endpoint, auth="none", **kwargs)
+    route.openapi["public"] = False
+    return route
+
+
+async def caller_role(request, workspace_id: str):
+    """(principal, role in ``workspace_id``): 404 unless an active member; 403 for API keys."""
+    principal = await get_principal(request)
+    if principal is None:
+        raise Unauthorized("Send 'Authorization: Bearer <session token>' (from POST /api/auth/login), or sign in.")
+    if principal.kind != "session":
+        if workspace_id != principal.workspace_id:
+            raise NotFound("Workspace not found.")
+        raise Forbidden("Managing workspaces needs a person's session token, not an API key.", code="session_required")
+    return principal, await workspaces.require_member(request.app.state.db, workspace_id, principal.account_id)
+
+
+async def list_workspaces(request, _):
+    """List the workspaces you belong to, with your role in each."""
+    principal = await require_person(request)
+    items = await workspaces.list_for_account(request.app.state.db, principal.account_id)
+    return list_response(items, None)
+
+
+async def create_workspace(request, _):
+    """Create another workspace; you become its owner. Switch to it with POST /api/auth/switch-workspace."""
+    principal = await require_person(request)
+    body = await read_json(request)
+    db = request.app.state.db
+    workspace = await workspaces.create_workspace(db, principal.account_id, name=body.get("name", ""),
+                                                  settings=body.get("settings"))
+    return json_response(workspace, status=201)
+
+
+async def update_workspace(request, _):
+    """Rename a workspace or change its settings (timezone, default_from_email, postal_address); owner or admin."""
+    workspace_id = request.path_params["id"]
+    principal, role = await caller_role(request, workspace_id)
+    body = await read_json(request)
+    workspace = await workspaces.update_workspace(request.app.state.db, workspace_id, role=role,
+                                                  actor_id=principal.account_id, name=body.get("name"),
+                                                  settings=body.get("settings"))
+    return json_response({**workspace, "role": role})
+
+
+async def delete_workspace(request, _):
+    """Delete (archive) a workspace; owner only. Its data becomes unreachable and its forms answer 410."""
+    workspace_id = request.path_params["id"]
+    principal, role = await caller_role(request, workspace_id)
+    await workspaces.archive_workspace(request.app.state.db, workspace_id, role=role, actor_id=principal.account_id)
+    return no_content()
+
+
+async def list_members(request, _):
+    """List a workspace's members and invites; an invite past its expiry has status `expired`."""
+    workspace_id = request.path_params["id"]
+    await caller_role(request, workspace_id)
+    limit, cursor = list_params(request)
+    items, next_cursor = await members.list_members(request.app.state.db, workspace_id, limit=limit, cursor=cursor)
+    return list_response(items, next_cursor)
+
+
+async def invite_member(request, _):
+    """Invite someone by email with a role (default member); owner or admin.
+
+    An email with an account joins at once (status active); any other email gets a
+    pending invite and an email with a sign-up link, valid for 7 days. Inviting a
+    pending or expired address again refreshes the invite. Admins cannot invite owners."""
+    workspace_id = request.path_params["id"]
+    principal, role = await caller_role(request, workspace_id)
+    body = await read_json(request)
+    member = await members.invite(request.app.state.db, request.app.state.settings, workspace_id,
+                                  actor_id=principal.account_id, actor_role=role, email=body.get("email"),
+                                  role=body.get("role") or "member")
+    return json_response(member, status=201)
+
+
+async def update_member(request, _):
+    """Change a member's role; owner or admin (only owners grant or take the owner role).
+    The last owner cannot lose the role (409)."""
+    workspace_id = request.path_params["id"]
+    principal, role = await caller_role(request, workspace_id)
+    body = await read_json(request)
+    member = await members.change_role(request.app.state.db, workspace_id, request.path_params["mid"],
+                                       actor_id=principal.account_id, actor_role=role, role=body.get("role"))
+    return json_response(member)
+
+
+async def remove_member(request, _):
+    """Remove a member or cancel an invite (owner or admin), or leave (your own membership).
+    The last owner cannot leave (409). The API keys the removed person created are revoked."""
+    workspace_id = request.path_params["id"]
+    principal, role = await caller_role(request, workspace_id)
+    await members.remove_member(request.app.state.db, workspace_id, request.path_params["mid"],
+                                actor_id=principal.account_id, actor_role=role)
+    return no_content()
+
+
+routes = [
+    person_route("/workspaces", list_workspaces, methods=["GET"]),
+    person_route("/workspaces", create_workspace, methods=["POST"], body={**_WORKSPACE_BODY, "required": ["name"]}),
+    person_route("/workspaces/{id}", update_workspace, methods=["PUT"], body=_WORKSPACE_BODY),
+    person_route("/workspaces/{id}", delete_workspace, methods=["DELETE"]),
+    person_route("/workspaces/{id}/members", list_members, methods=["GET"]),
+    person_route("/workspaces/{id}/invite", invite_member, methods=["POST"], body={
+        "type": "object", "required": ["email"], "properties": {"email": {"type": "string", "format": "email"},
+                                                                "role": _ROLE}}),
+    person_route("/workspaces/{id}/members/{mid}", update_member, methods=["PUT"], body={
+        "type": "object", "required": ["role"], "properties": {"role": _ROLE}}),
+    person_route("/workspaces/{id}/members/{mid}", remove_member, methods=["DELETE"]),
+]
