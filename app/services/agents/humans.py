@@ -1,0 +1,66 @@
+"""Who a submission goes to when the agent hands over (escalation, outage,
+notify-only): the group's fallback handler, then the form's notify handlers,
+then a human handler the form is assigned to; the workspace owner is told when
+there is nobody else. Used inside write transactions (sync)."""
+
+from __future__ import annotations
+
+from app.db import loads
+from app.services.outbox import queue_email
+
+
+def _human(conn, workspace_id: str, handler_id: str | None) -> dict | None:
+    if not handler_id:
+        return None
+    return conn.one(
+        "SELECT h.id, h.name, COALESCE(NULLIF(h.email, ''), a.email) AS email FROM handlers h"
+        " LEFT JOIN accounts a ON a.id = h.account_id"
+        " WHERE h.id = ? AND h.workspace_id = ? AND h.type = 'human' AND h.active = 1 AND h.removed_at IS NULL",
+        (handler_id, workspace_id))
+
+
+def responsible_humans(conn, workspace_id: str, form_id: str) -> list[dict]:
+    """Human handlers to hand a submission of this form to, best first."""
+    form = conn.one("SELECT assignment_type, assignment_id, auto FROM forms WHERE id = ? AND workspace_id = ?",
+                    (form_id, workspace_id)) or {}
+    candidates = []
+    if form.get("assignment_type") == "group":
+        group = conn.one("SELECT settings FROM handler_groups WHERE id = ? AND workspace_id = ?",
+                         (form["assignment_id"], workspace_id))
+        candidates.append((loads(group["settings"], {}) or {}).get("fallback_handler_id") if group else None)
+    candidates += (loads(form.get("auto"), {}) or {}).get("notify_handler_ids") or []
+    if form.get("assignment_type") == "handler":
+        candidates.append(form.get("assignment_id"))
+    humans, seen = [], set()
+    for handler_id in candidates:
+        row = _human(conn, workspace_id, handler_id) if handler_id not in seen else None
+        seen.add(handler_id)
+        if row:
+            humans.append(row)
+    return humans
+
+
+def owner_email(conn, workspace_id: str) -> str | None:
+    return conn.value("SELECT a.email FROM workspaces w JOIN accounts a ON a.id = w.owner_id WHERE w.id = ?",
+                      (workspace_id,))
+
+
+def hand_over_tx(conn, workspace_id: str, submission: dict, *, subject: str, body: str, key: str,
+                 assign: bool = True) -> dict:
+    """Notify the responsible humans by email (idempotent per ``key``) and, with
+    ``assign``, give the submission to the first of them. Returns who was told."""
+    humans = responsible_humans(conn, workspace_id, submission["form_id"])
+    recipients = [h["email"] for h in humans if h.get("email")]
+    if not recipients and (owner := owner_email(conn, workspace_id)):
+        recipients = [owner]
+    link = f"Submission: /submissions/{submission['id']}"
+    for i, to in enumerate(dict.fromkeys(recipients)):
+        queue_email(conn, workspace_id, to=to, subject=subject, body_text=f"{body}\n\n{link}\n",
+                    kind="transactional", submission_id=submission["id"],
+                    related={"submission_id": submission["id"], "reason": "agent_handover"},
+                    idempotency_key=f"{key}:{i}")
+    assigned = humans[0]["id"] if humans and assign else None
+    if assigned:
+        conn.execute("UPDATE submissions SET assigned_type = 'handler', assigned_id = ? WHERE id = ? AND workspace_id = ?",
+                     (assigned, submission["id"], workspace_id))
+    return {"notified": list(dict.fromkeys(recipients)), "assigned_to": assigned}

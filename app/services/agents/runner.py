@@ -1,0 +1,135 @@
+"""The agent seam (SPEC §6.4, §6.5): Capture's flows call ``run_agent`` for
+sales_lead and support_triage submissions handled by an agent.
+
+    status = await run_agent(ctx, workspace_id, submission_id, handler_id)
+    # "processed" | "awaiting_approval" | "needs_human_review"
+
+The plan is stored before any action runs, so a job retry or a reprocess
+replays the same plan and the per-(submission, index) idempotency of the
+actions holds. ``RetryLater`` (one LLM re-queue) and ``LeaseLost`` propagate to
+the job runner; other failures are logged and re-raised so the job retries.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+
+from app.db import LeaseLost
+from app.services.agents import autonomy
+from app.services.agents.actions import apply_contact_updates_tx, execute_actions
+from app.services.agents.context import build_context
+from app.services.agents.plan import check_plan, normalise_plan
+from app.services.jobs import RetryLater
+from app.services.llm.errors import LLMInvalidOutput, LLMUnavailable
+
+MAX_LLM_REQUEUES = 1
+
+
+class RetryRecorder:
+    """The engine's ``on_retry(attempt, error, delay)``: each retry becomes an
+    ``agent_retry`` step. Works whether the engine awaits the call or not."""
+
+    def __init__(self, write, workspace_id: str, submission_id: str, handler_id: str | None):
+        self.write, self.args, self.tasks = write, (workspace_id, submission_id, handler_id), []
+
+    def __call__(self, attempt, error, delay):
+        details = {"attempt": attempt, "error": str(error)[:500], "retry_in_seconds": delay}
+        task = asyncio.ensure_future(self.write(autonomy.retry_event_tx, *self.args, details))
+        self.tasks.append(task)
+        return task
+
+    async def flush(self) -> None:
+        if self.tasks:
+            await asyncio.gather(*self.tasks)
+
+
+def _accepts_on_retry(method) -> bool:
+    try:
+        params = inspect.signature(method).parameters
+    except (TypeError, ValueError):
+        return False
+    return "on_retry" in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+
+
+async def _agent_handler(db, workspace_id: str, handler_id: str | None) -> str | None:
+    """Only agent handlers carry the agent's state; a human id is ignored here."""
+    if not handler_id:
+        return None
+    return await db.fetchval("SELECT id FROM handlers WHERE id = ? AND workspace_id = ? AND type = 'agent'",
+                             (handler_id, workspace_id))
+
+
+async def _ask_engine(ctx, context: dict, recorder: RetryRecorder, workspace_id: str):
+    engine = ctx.state.llm
+    kwargs = {"workspace_id": workspace_id}
+    if _accepts_on_retry(engine.plan_agent_actions):
+        kwargs["on_retry"] = recorder
+    try:
+        return await engine.plan_agent_actions(context, **kwargs)
+    finally:
+        await recorder.flush()
+
+
+async def _plan(ctx, context: dict, run: dict, ids: tuple) -> dict | None:
+    """A normalised plan, or None when the submission went to human review."""
+    workspace_id, submission_id, handler_id = ids
+    try:
+        raw = await _ask_engine(ctx, context, RetryRecorder(ctx.write, *ids), workspace_id)
+        return normalise_plan(raw)
+    except LLMUnavailable as exc:
+        if run["llm_requeues"] < MAX_LLM_REQUEUES:
+            delay = ctx.settings.llm_requeue_seconds
+            await ctx.write(autonomy.requeue_tx, *ids, exc.message, delay)
+            raise RetryLater(delay, "AI model unavailable; the agent run is re-queued once") from None
+        await ctx.write(autonomy.fail_tx, *ids, kind="llm_unavailable", message=exc.message,
+                        details={"requeues": run["llm_requeues"], "engine": ctx.state.llm.name})
+    except LLMInvalidOutput as exc:
+        await ctx.write(autonomy.fail_tx, *ids, kind="llm_invalid_output", message=exc.message,
+                        details={"engine": ctx.state.llm.name})
+    return None
+
+
+async def _execute(ctx, ids: tuple, context: dict, checked: dict) -> str:
+    workspace_id, submission_id, handler_id = ids
+    results = await execute_actions(ctx.write, workspace_id, submission_id, checked["actions"], handler_id=handler_id)
+    author = f"Agent {context['handler']['name']}" if context.get("handler") else "AI agent"
+    await ctx.write(apply_contact_updates_tx, workspace_id, submission_id, checked["contact_updates"], author, handler_id)
+    escalated = any(r["action"] == "escalate" and r["status"] == "done" for r in results)
+    semi = context["autonomy"] == "semi_autonomous"
+    return await ctx.write(autonomy.finish_tx, *ids, status="needs_human_review" if escalated else "processed",
+                           review_hours=ctx.settings.review_window_hours if semi else None,
+                           details={"autonomy": context["autonomy"], "actions": len(results),
+                                    "blocked": len(checked["blocked"])})
+
+
+async def apply_autonomy(ctx, ids: tuple, context: dict, checked: dict) -> str:
+    level = context["autonomy"]
+    if level == "notify_only":
+        return await ctx.write(autonomy.notify_only_tx, *ids, checked)
+    if level == "draft":
+        return await ctx.write(autonomy.create_draft_tx, *ids, checked)
+    return await _execute(ctx, ids, context, checked)
+
+
+async def run_agent(ctx, workspace_id: str, submission_id: str, handler_id: str | None = None) -> str:
+    """Plan, guard and act on one submission; returns its final status."""
+    handler_id = await _agent_handler(ctx.db, workspace_id, handler_id)
+    ids = (workspace_id, submission_id, handler_id)
+    run = await ctx.write(autonomy.start_tx, *ids)
+    try:
+        context = await build_context(ctx.db, workspace_id, submission_id, handler_id)
+        plan = run["plan"]
+        if plan is None:
+            plan = await _plan(ctx, context, run, ids)
+            if plan is None:
+                return "needs_human_review"
+        checked = check_plan(plan, context["allowed_actions"])
+        if run["plan"] is None:
+            await ctx.write(autonomy.store_plan_tx, *ids, plan, checked, ctx.state.llm.name)
+        return await apply_autonomy(ctx, ids, context, checked)
+    except (LeaseLost, RetryLater, asyncio.CancelledError):
+        raise
+    except Exception as exc:
+        await ctx.write(autonomy.crash_tx, *ids, f"{type(exc).__name__}: {exc}"[:500])
+        raise
