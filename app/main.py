@@ -16,8 +16,8 @@ from app.db.migrate import migrate
 from app.routes import api_routes, page_routes
 from app.services.llm import make_engine
 from app.services.workers import Workers
-from app.web.errors import EXCEPTION_HANDLERS
-from app.web.middleware import BodyLimitMiddleware, CSRFMiddleware, SecurityHeadersMiddleware
+from app.web.errors import EXCEPTION_HANDLERS, server_error
+from app.web.middleware import BodyLimitMiddleware, CSRFMiddleware, ErrorGuardMiddleware, SecurityHeadersMiddleware
 from app.web.render import STATIC_DIR
 
 
@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         middleware=[
             # Outermost first: the headers also reach the 413 and CSRF 403 pages.
             Middleware(SecurityHeadersMiddleware),
+            Middleware(ErrorGuardMiddleware, handler=server_error),
             Middleware(BodyLimitMiddleware, default_bytes=settings.max_body_bytes),
             Middleware(CSRFMiddleware, settings=settings),
         ],

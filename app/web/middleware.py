@@ -109,6 +109,36 @@ class BodyLimitMiddleware:
                 await _send_error(send, scope, 413, "payload_too_large", message)
 
 
+class ErrorGuardMiddleware:
+    """Turns an unhandled exception into the 500 page / JSON error *inside* the
+    security-headers middleware (Starlette's own ServerErrorMiddleware sits
+    outside every user middleware, so its pages would go out bare)."""
+
+    def __init__(self, app, handler):
+        self.app, self.handler = app, handler
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def tracking_send(event):
+            nonlocal started
+            if event["type"] == "http.response.start":
+                started = True
+            await send(event)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:  # a stream broke mid-way: nothing sensible can be sent any more
+                raise
+            from starlette.requests import Request
+
+            response = await self.handler(Request(scope, receive), exc)
+            await response(scope, receive, send)
+
+
 class SecurityHeadersMiddleware:
     CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
            "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'")
