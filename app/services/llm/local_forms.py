@@ -1,0 +1,209 @@
+"""Deterministic form generation for the local engine (SPEC §4, §6.5).
+
+``generate_form(description)`` picks the form kind the description points to
+(demo, pricing, newsletter, support, booking, feedback, job application, …),
+tailors the fields to what it mentions (budget, phone, company size, an
+anonymous survey, a short form…) and writes agent instructions that name the
+business and audience it found. ``generate_form(instructions, draft)`` applies
+refinement instructions to a previous draft (see ``local_refine``). Either way
+the result has passed ``form_config.validate_config``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.errors import ValidationError
+from app.services.form_config import validate_config
+from app.services.llm import local_catalog as catalog
+from app.services.workspaces import slugify
+
+MAX_DESCRIPTION = 4000
+
+_AUDIENCE_NOUNS = (
+    "clients|customers|users|buyers|companies|businesses|teams|prospects|leads|developers|marketers|agencies|"
+    "startups|enterprises|schools|students|parents|patients|professionals|owners|founders|executives|ctos|cfos|"
+    "retailers|attendees|subscribers|readers|members|candidates|engineers|designers|smbs|smes|organizations|"
+    "organisations|firms|brands|shoppers|homeowners|investors|nonprofits|hospitals|clinics|restaurants")
+AUDIENCE_RES = [
+    re.compile(r"\b(?:targeting|aimed at|aimed towards|geared towards|geared to|for an audience of)\s+(.+?)"
+               r"(?=\s+(?:who|that|with|and we|so)\b|[.,;!?]|$)", re.I),
+    re.compile(rf"\b(?:for|to)\s+((?:[\w&'-]+\s+){{0,4}}?(?:{_AUDIENCE_NOUNS}))\b", re.I),
+]
+_BUSINESS_NOUNS = (
+    "firm|company|agency|startup|business|studio|practice|clinic|shop|store|platform|product|app|school|"
+    "university|consultancy|bank|brand|restaurant|hotel|nonprofit|charity|service|tool|marketplace|lab|gym|"
+    "manufacturer|retailer|law firm|hospital|provider|vendor|team|conference|podcast|blog|newsletter|community")
+BUSINESS_RE = re.compile(rf"\b(?:for|at|of|by)\s+((?:an?|our|my|the)\s+(?:[\w&'-]+\s+){{0,5}}?(?:{_BUSINESS_NOUNS}))\b",
+                         re.I)
+TOPIC_RE = re.compile(r"\b(?:on|about|titled|called)\s+[\"“']?(.+?)[\"”']?(?=\s+(?:for|targeting|aimed|with|that|who|"
+                      r"and)\b|[.,;!?]|$)", re.I)
+
+# Words in a description that add a catalogue field the kind does not have.
+HINTS = [
+    (r"\bbudgets?\b", "budget"), (r"\b(?:phone|telephone|mobile number|call me|call them)\b", "phone"),
+    (r"\b(?:company|team|organi[sz]ation) size\b|\bheadcount\b|\bnumber of employees\b", "company_size"),
+    (r"\btimelines?\b|\btime ?frames?\b|\btime to purchase\b", "timeline"),
+    (r"\b(?:their|your|company) websites?\b|\bwebsite (?:url|address)\b", "website"),
+    (r"\blinkedin\b", "linkedin"), (r"\b(?:their|your|which) (?:industry|sector)\b", "industry"),
+    (r"\bcountry\b|\b(?:their|your) location\b", "country"),
+    (r"\bconsent\b|\bgdpr\b|\bopt[- ]?in\b|\bmarketing emails\b", "consent"),
+    (r"\bhow (?:did )?(?:you|they) (?:hear|find)\b|\breferral source\b|\battribution\b", "referral_source"),
+    (r"\bjob titles?\b|\b(?:their|your) roles?\b", "job_title"),
+    (r"\bcompany names?\b|\b(?:their|your|which) (?:company|organi[sz]ation)\b", "company"),
+]
+SHORT_RE = re.compile(r"\b(?:short|simple|minimal|quick|brief|one[- ]field|lightweight)\b", re.I)
+ANONYMOUS_RE = re.compile(r"\banonymous(?:ly)?\b", re.I)
+
+PLAYBOOKS = {
+    "job_application": "Thank each candidate by email and say when they will hear back. Never make hiring decisions, "
+                       "promises or salary statements; escalate strong profiles (relevant experience, a complete "
+                       "portfolio) to the hiring manager with a one-line summary.",
+    "sales_lead": "Qualify every lead from the email domain (business or free mail), company size, job title{budget} "
+                  "and what they wrote: score high when a decision-maker at a company of 51+ people shows clear "
+                  "intent, low for a free-mail address with a vague message. For high and medium leads create a "
+                  "deal and send a short, personal email that answers their request and proposes next steps; "
+                  "escalate anything unusual to a human. Never promise prices, discounts or dates.",
+    "email_marketing": "Send a friendly welcome email (with the promised content or joining details), enroll the "
+                       "contact in the nurture sequence, and keep every email short and useful.",
+    "support_triage": "Create a ticket for every request and acknowledge it by email with the ticket reference. "
+                      "Answer directly only when the fix is clear and safe; escalate urgent priority, outages, "
+                      "security, data-loss or billing disputes to a human straight away.",
+    "booking_request": "Send the booking link in a short, friendly email, qualify the lead from the company and the "
+                       "topic, and escalate requests that need a specialist.",
+    "direct_route": "Reply politely and briefly; answer simple questions directly and route sales, partnership, "
+                    "press or hiring matters to the right human with a one-line summary. Never make commitments.",
+    "notify_only": "Summarise each submission for the team in two sentences and flag anything negative or urgent "
+                   "for a human to follow up; nothing is sent to the submitter automatically.",
+}
+
+
+def generate_form(description: str, draft: dict | None = None) -> dict:
+    """A validated form config: a new draft from a description, or ``draft`` refined by instructions."""
+    text = (description or "").strip()
+    if not text:
+        raise ValidationError("Describe the form you want, e.g. “a demo request form for enterprise clients”.",
+                              fields={"description": "Describe the form you want."})
+    if len(text) > MAX_DESCRIPTION:
+        raise ValidationError(f"Keep the description under {MAX_DESCRIPTION} characters.",
+                              fields={"description": f"Keep this under {MAX_DESCRIPTION} characters."})
+    if draft:
+        from app.services.llm.local_refine import refine
+
+        return refine(validate_config(draft), text)
+    return validate_config(build_form(text))
+
+
+def detect_kind(description: str) -> dict:
+    """The catalogue kind whose words the description uses most (strong words beat weak ones)."""
+    low = description.lower()
+    best, best_score = None, 0
+    for kind in catalog.KINDS:
+        score = 10 * _hits(kind["strong"], low) + _hits(kind["weak"], low)
+        if score > best_score:
+            best, best_score = kind, score
+    return best or next(k for k in catalog.KINDS if k["key"] == catalog.DEFAULT_KIND)
+
+
+def _hits(patterns: list, text: str) -> int:
+    return sum(1 for p in patterns if re.search(rf"\b(?:{p})\b", text))
+
+
+def build_form(description: str) -> dict:
+    kind = detect_kind(description)
+    audience, business, topic = find_audience(description), find_business(description), find_topic(description, kind)
+    fields = tailor_fields(kind, description)
+    name = kind["name"] + (f": {topic}" if topic else "")
+    return {
+        "name": name[:120], "slug": slugify(name, "form"), "description": description,
+        "status": "draft", "type": kind["type"], "flow_id": kind["flow"],
+        "fields": fields, "field_mapping": mapping_for(fields),
+        "auto": {"create_contact": kind["flow"] != "notify_only",
+                 "create_company": any(f["name"] == "company" for f in fields), "log_activity": True},
+        "agent": {"instructions": instructions(kind, description, audience, business, fields),
+                  "autonomy_level": kind["autonomy"], "allowed_actions": list(kind["actions"])},
+        "response": {"thank_you_message": kind["thanks"], "redirect_url": ""},
+    }
+
+
+def tailor_fields(kind: dict, description: str) -> list[dict]:
+    fields = [_catalog_field(key) for key in kind["fields"]]
+    low = description.lower()
+    if kind["key"] == "support" and re.search(r"\bbugs?\b", low):
+        fields.insert(len(fields) - 1, catalog.field("steps"))
+    if kind["key"] == "feedback" and re.search(r"\bnps\b|net promoter|recommend", low):
+        fields[0] = catalog.field("nps")
+    if kind["key"] == "feedback" and ANONYMOUS_RE.search(low):
+        fields = [f for f in fields if f["name"] not in ("email", "may_contact", "name")]
+    names = {f["name"] for f in fields}
+    for pattern, key in HINTS:
+        new = catalog.field(key)
+        if new["name"] not in names and re.search(pattern, low) and kind["key"] not in ("internal", "feedback"):
+            fields.insert(_insert_at(fields), {**new, "required": new["required"] and key == "consent"})
+            names.add(new["name"])
+    if SHORT_RE.search(low):
+        fields = [f for f in fields if f["required"] or f["type"] == "email"]
+    return fields
+
+
+def _catalog_field(key: str) -> dict:
+    """``company-`` is the optional variant of ``company``; ``message+`` the required one."""
+    if key.endswith(("-", "+")):
+        return catalog.field(key[:-1], required=key.endswith("+"))
+    return catalog.field(key)
+
+
+def _insert_at(fields: list) -> int:
+    """New fields go before the closing free-text field and consent box, if any."""
+    index = len(fields)
+    while index > 0 and fields[index - 1]["type"] in ("textarea", "checkbox"):
+        index -= 1
+    return index
+
+
+def mapping_for(fields: list) -> dict:
+    mapping, used = {}, set()
+    for f in fields:
+        target = catalog.mapping_target(f["name"])
+        if target and target not in used:
+            mapping[f["name"]] = target
+            used.add(target)
+    return mapping
+
+
+def find_audience(description: str) -> str | None:
+    for pattern in AUDIENCE_RES:
+        match = pattern.search(description)
+        if match:
+            return _clean_phrase(match.group(1))
+    return None
+
+
+def find_business(description: str) -> str | None:
+    match = BUSINESS_RE.search(description)
+    return _clean_phrase(match.group(1)) if match else None
+
+
+def find_topic(description: str, kind: dict) -> str | None:
+    if kind["key"] not in ("webinar", "download", "event"):
+        return None
+    match = TOPIC_RE.search(description)
+    if not match:
+        return None
+    topic = _clean_phrase(match.group(1))
+    return topic[:1].upper() + topic[1:] if topic and len(topic) <= 60 else None
+
+
+def _clean_phrase(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" .,;:'\"“”")[:120]
+
+
+def instructions(kind: dict, description: str, audience, business, fields: list) -> str:
+    who = f" for {business}" if business else ""
+    parts = [f"This form is used to {kind['goal']}{who}."]
+    if audience:
+        parts.append(f"The audience is {audience}: write for them, in their terms.")
+    has_budget = any(f["name"] == "budget" for f in fields)
+    parts.append(PLAYBOOKS.get(kind["key"], PLAYBOOKS[kind["flow"]]).replace("{budget}", ", budget" if has_budget else ""))
+    parts.append(f"Brief from the marketer: “{_clean_phrase(description)[:300]}”.")
+    return " ".join(parts)
