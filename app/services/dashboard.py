@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from app.db.clock import iso, utcnow
+from app.db import clock
 
 
 def start_of_today(tz: str) -> str:
@@ -13,8 +13,8 @@ def start_of_today(tz: str) -> str:
         zone = ZoneInfo(tz)
     except Exception:  # an unknown zone name in settings must not break the home page
         zone = ZoneInfo("UTC")
-    local = utcnow().astimezone(zone)
-    return iso(local.replace(hour=0, minute=0, second=0, microsecond=0))
+    local = clock.utcnow().astimezone(zone)
+    return clock.iso(local.replace(hour=0, minute=0, second=0, microsecond=0))
 
 
 def _numbers_tx(conn, workspace_id: str, since: str) -> dict:

@@ -1,0 +1,129 @@
+"""The dashboard home (today's numbers, the stream), the /live page, and the hub's
+guarantees that no HTTP client can provoke on demand (a slow client is dropped)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from app.db import clock
+from app.services import live
+from app.services.event_queries import EventFilters
+from app.services.events import emit
+from tests.helpers import soup
+from tests.helpers_capture import CONTACT_FIELDS
+
+
+async def _form(user, name="Demo request") -> str:
+    r = await user.api.post("/api/forms", json={"name": name, "status": "active", "fields": CONTACT_FIELDS})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+async def _submit(client, form_id: str, email: str, **extra):
+    return await client.post(f"/api/submissions/{form_id}", json={"email": email, **extra})
+
+
+def _numbers(page) -> dict:
+    return {el["data-stat"]: int(el.select_one(".value").get_text()) for el in soup(page).select("[data-stat]")}
+
+
+def _at(monkeypatch, iso_text: str) -> None:
+    moment = datetime.fromisoformat(iso_text).replace(tzinfo=UTC)
+    monkeypatch.setattr(clock, "utcnow", lambda: moment)
+
+
+async def test_first_visit_redirects_to_signup(client):
+    r = await client.get("/")
+    assert r.status_code == 303 and r.headers["location"] == "/signup"
+
+
+async def test_dashboard_counts_today_in_the_workspace_time_zone(app, client, user, monkeypatch):
+    form = await _form(user)
+    _at(monkeypatch, "2026-11-26T07:00:00")  # 23:00 on the 25th in Los Angeles
+    assert (await _submit(client, form, "early@example.net")).status_code == 201
+    _at(monkeypatch, "2026-11-26T20:00:00")  # noon on the 26th in Los Angeles
+    subs = [(await _submit(client, form, f"lead{n}@example.net")).json()["submission_id"] for n in range(3)]
+    assert (await _submit(client, form, "bot@example.net", _hp="gotcha")).status_code == 200  # honeypot: spam
+    db = app.state.db
+    await db.execute("UPDATE submissions SET status = 'processed' WHERE id = ?", (subs[0],))
+    await db.execute("UPDATE submissions SET status = 'awaiting_approval' WHERE id = ?", (subs[1],))
+    await db.execute("UPDATE submissions SET status = 'needs_human_review' WHERE id = ?", (subs[2],))
+
+    utc = _numbers(await user.web.get("/"))
+    assert utc == {"submissions": 4, "processed": 1, "contacts": 4, "spam": 1, "awaiting_approval": 1,
+                   "needs_review": 1}
+    r = await user.api.put(f"/api/workspaces/{user.workspace_id}", json={"settings": {"timezone": "America/Los_Angeles"}})
+    assert r.status_code == 200, r.text
+    page = await user.web.get("/")
+    assert _numbers(page) == {**utc, "submissions": 3, "contacts": 3}
+    assert "America/Los_Angeles" in page.text
+
+
+async def test_dashboard_shows_the_live_stream_next_to_the_numbers(client, user):
+    empty = soup(await user.web.get("/"))
+    stream = empty.select_one("#live-events")
+    assert stream["hx-ext"] == "sse" and stream["sse-swap"] == "event" and stream["hx-swap"] == "afterbegin"
+    assert stream["sse-connect"] == "/events/stream?since=start"  # nothing shown yet: replay from the start
+    assert empty.select_one(".live-empty") and empty.find("a", href="/forms/new")  # first steps
+    form = await _form(user)
+    sub = (await _submit(client, form, "lead@example.net")).json()["submission_id"]
+    page = soup(await user.web.get("/"))
+    rows = page.select("#live-events > li.event")
+    assert rows[0]["data-type"] == "contact_created" and rows[1]["data-type"] == "submission_received"
+    assert page.select_one("#live-events")["sse-connect"] == f"/events/stream?after={rows[0]['id']}"
+    assert page.find("a", href=f"/submissions/{sub}") is not None
+    assert page.find("script", src=lambda s: s and s.startswith("/static/js/live.js"))
+
+
+async def test_live_page_filters_and_escapes_event_details(client, user):
+    hostile = await _form(user, '<img src=x onerror="alert(1)">')
+    plain = await _form(user, "Plain")
+    await _submit(client, hostile, "a@example.net", name="<script>alert(2)</script>")
+    await _submit(client, plain, "b@example.net")
+    page = await user.web.get("/live", params={"form": hostile, "type": "submission_received"})
+    assert page.status_code == 200
+    doc = soup(page)
+    rows = doc.select("#live-events > li.event")
+    assert len(rows) == 1 and rows[0]["data-type"] == "submission_received"
+    assert doc.select_one("#live-events img") is None and doc.select_one("#live-events script") is None
+    assert '<img src=x onerror="alert(1)">' in rows[0].get_text()
+    stream = doc.select_one("#live-events")["sse-connect"]
+    assert stream == f"/events/stream?type=submission_received&form={hostile}&after={rows[0]['id']}"
+    assert doc.select_one("#f-form option[selected]")["value"] == hostile
+    for label_for in ("f-type", "f-form", "f-handler", "f-submission"):
+        assert doc.find("label", attrs={"for": label_for}) is not None
+
+
+async def test_live_page_shows_bad_filters_next_to_the_field(user):
+    page = await user.web.get("/live", params={"submission": "nope"})
+    assert page.status_code == 200
+    doc = soup(page)
+    assert "submission id" in doc.select_one("#e-submission").get_text()
+    assert doc.select_one("#f-submission")["aria-invalid"] == "true"
+
+
+async def test_pages_need_a_session(client):
+    r = await client.get("/live")
+    assert r.status_code == 303 and r.headers["location"].startswith("/login")
+
+
+async def test_a_slow_client_is_dropped_without_holding_back_the_others(app, user, monkeypatch):
+    monkeypatch.setattr(live, "BUFFER", 5)
+    db = app.state.db
+    hub = live.hub_for(db, app.state.settings)
+    slow = await hub.subscribe(user.workspace_id, EventFilters())
+    fast = await hub.subscribe(user.workspace_id, EventFilters(types=frozenset({"ping"})))
+    assert hub.subscriber_count == 2
+    got = []
+    for n in range(12):
+        await db.write(lambda conn, n=n: emit(conn, user.workspace_id, "ping", details={"n": n}))
+        batch = await fast.next_batch(2.0)
+        got.extend(e["details"]["n"] for e in batch)
+    assert got == list(range(12))
+    assert slow.dropped and hub.subscriber_count == 1
+    with pytest.raises(live.SubscriptionDropped):
+        await slow.next_batch(0.1)
+    fast.close()
+    assert hub.subscriber_count == 0
