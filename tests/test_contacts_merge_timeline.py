@@ -15,10 +15,10 @@ async def _events(user, type_):
 
 async def test_merge_moves_everything_and_keeps_survivor_email(app, user):
     form_id = await make_form(user)
-    s1 = await submit(user, form_id, {"email": "ada@engines.io", "name": "Ada"},
-                      headers={"Referer": "https://blog.example/post"})
-    s2 = await submit(user, form_id, {"email": "ada.lovelace@gmail.com", "name": "Ada L", "company": "Engines"},
-                      headers={"Referer": "https://ads.example/?utm_source=ads"})
+    s1 = await submit(user, form_id, {"email": "ada@engines.io", "name": "Ada",
+                                      "_meta": {"referrer": "https://blog.example/post"}})
+    s2 = await submit(user, form_id, {"email": "ada.lovelace@gmail.com", "name": "Ada L", "company": "Engines",
+                                      "_meta": {"utm_source": "ads"}})
     contacts = (await user.api.get("/api/contacts")).json()["data"]
     by_email = {c["email"]: c for c in contacts}
     keep, other = by_email["ada@engines.io"], by_email["ada.lovelace@gmail.com"]
@@ -39,6 +39,7 @@ async def test_merge_moves_everything_and_keeps_survivor_email(app, user):
     assert merged["first_seen"] == min(keep["first_seen"], other["first_seen"])
     assert merged["last_seen"] == max(keep["last_seen"], other["last_seen"])
     assert len(merged["touchpoints"]) == 2
+    assert {t["utm_source"] for t in merged["touchpoints"]} == {None, "ads"}
     assert (await user.api.get(f"/api/contacts/{other['id']}")).status_code == 404
     timeline = (await user.api.get(f"/api/contacts/{keep['id']}/timeline")).json()["data"]
     assert {i["id"] for i in timeline if i["kind"] == "submission"} == {s1, s2}
