@@ -1,0 +1,59 @@
+"""The live page in a real browser: a new submission appears without a reload."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.helpers_capture import CONTACT_FIELDS
+
+PASSWORD = "correct horse battery"
+
+
+def _sign_up(page, base_url: str, email: str) -> None:
+    page.goto(base_url + "/signup")
+    page.get_by_label("Your name").fill("Mara Marketer")
+    page.get_by_label("Work email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Workspace name").fill("Mara's Studio")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url(base_url + "/**")
+
+
+def _make_form(base_url: str, email: str) -> str:
+    with httpx.Client(base_url=base_url, timeout=10) as api:
+        token = api.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()["token"]
+        r = api.post("/api/forms", json={"name": "<b>Demo</b> request", "status": "active", "fields": CONTACT_FIELDS},
+                     headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 201, r.text
+        return r.json()["id"]
+
+
+@pytest.mark.browser
+def test_new_submission_appears_on_the_live_page_without_reload(live_server, page):
+    base = live_server.url
+    _sign_up(page, base, "mara@example.com")
+    form_id = _make_form(base, "mara@example.com")
+    page.goto(base + "/live")
+    status = page.locator("[data-live-status]")
+    status.filter(has_text="Live").wait_for()
+    page.evaluate("window.__sameDocument = true")
+    rows_before = page.locator("#live-events > li.event").count()
+
+    with httpx.Client(base_url=base, timeout=10) as visitor:
+        r = visitor.post(f"/api/submissions/{form_id}", json={"email": "visitor@example.net"})
+        assert r.status_code == 201, r.text
+    submission_id = r.json()["submission_id"]
+
+    row = page.locator("#live-events > li.event[data-type=submission_received]").filter(
+        has=page.locator(f'a[href="/submissions/{submission_id}"]'))
+    row.wait_for()
+    assert page.evaluate("window.__sameDocument") is True  # no reload happened
+    assert page.locator("#live-events > li.event").count() > rows_before
+    # Newest on top: contact_created (emitted after submission_received) sits above it.
+    page.locator("#live-events > li.event[data-type=contact_created]").first.wait_for()
+    types = page.eval_on_selector_all("#live-events > li.event", "els => els.map(e => e.dataset.type)")
+    assert types.index("contact_created") < types.index("submission_received")
+    assert not page.locator(".live-empty").is_visible()
+    assert page.locator("#live-events b").count() == 0  # user data stays text
+    assert "<b>Demo</b> request" in row.inner_text()
