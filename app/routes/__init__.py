@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 
 PAGE_MODULES = [
-    "system", "auth", "settings", "dashboard", "forms", "public", "capture", "submissions",
+    "system", "auth", "settings", "dashboard", "forms", "form_editor", "public", "capture", "submissions",
     "handlers", "work", "contacts", "companies", "deals", "drafts", "agents", "live",
 ]
 API_MODULES = [

@@ -1,0 +1,168 @@
+"""The form editor's HTMX fragments: fields (add, edit, delete, reorder,
+required) and the settings sections (details, agent, auto, security,
+response). Each control is a real form: plain POSTs answer 303 back to the
+editor, HTMX gets the section back plus an out-of-band preview refresh, and a
+validation error re-renders the section with the message next to the field
+(status 422, swapped per the htmx-config in base.html)."""
+
+from __future__ import annotations
+
+from starlette.routing import Route
+
+from app.routes.forms import editor_context
+from app.services import form_editor, forms
+from app.services.errors import Conflict, ValidationError
+from app.web.auth import require_page
+from app.web.render import is_htmx, redirect, render
+
+SECTIONS = ("details", "agent", "auto", "security", "response")
+
+
+def _lines(value) -> list[str]:
+    return [line.strip() for line in str(value or "").splitlines() if line.strip()]
+
+
+def _field_input(data) -> dict:
+    """A field definition as posted by the editor (options: one per line)."""
+    raw = {key: str(data.get(key) or "").strip() for key in
+           ("name", "type", "label", "placeholder", "help", "min", "max", "max_length", "regex", "default")}
+    raw["required"] = data.get("required") in ("on", "true", "1")
+    raw["options"] = _lines(data.get("options"))
+    if raw["type"] == "multiselect" and raw["default"]:
+        raw["default"] = [v.strip() for v in raw["default"].split(",") if v.strip()]
+    return raw
+
+
+def _assignment(value: str):
+    kind, _, ident = str(value or "").partition(":")
+    return {"type": kind, "id": ident} if kind and ident else None
+
+
+def _section_input(section: str, data) -> dict:
+    """The posted section as a partial config."""
+    if section == "details":
+        return {"name": data.get("name"), "slug": data.get("slug"), "description": data.get("description"),
+                "type": data.get("type"), "flow_id": data.get("flow_id"),
+                "assignment": _assignment(data.get("assignment")), "autopilot": data.get("autopilot") == "on"}
+    if section == "agent":
+        return {"agent": {"instructions": data.get("instructions"),
+                          "autonomy_level": form_editor.autonomy_from_slider(data.get("autonomy_level")),
+                          "allowed_actions": data.getlist("allowed_actions")}}
+    if section == "auto":
+        return {"auto": {key: data.get(key) == "on" for key in ("create_contact", "create_company", "log_activity")}
+                | {"confirmation_template": data.get("confirmation_template"), "booking_url": data.get("booking_url"),
+                   "notify_handler_ids": data.getlist("notify_handler_ids")}}
+    if section == "security":
+        return {"security": {"allowed_origins": _lines(data.get("allowed_origins")),
+                             **{k: data.get(k) for k in ("honeypot_field", "max_submissions_per_ip",
+                                                         "max_submissions_per_email", "duplicate_window_minutes")}}}
+    return {"response": {"thank_you_message": data.get("thank_you_message"),
+                         "redirect_url": data.get("redirect_url")}}
+
+
+def _section_errors(errors: dict, section: str) -> dict:
+    """"security.allowed_origins[1]" -> {"allowed_origins": ...}; details keys are top-level."""
+    out = {}
+    for key, message in errors.items():
+        if section != "details":
+            if not key.startswith(section + "."):
+                continue
+            key = key[len(section) + 1:]
+        out.setdefault(key.split("[")[0], message)
+    return out
+
+
+async def _respond(request, principal, form_id: str, section: str, anchor: str, message: str, **extra):
+    if not is_htmx(request) and not extra.get("errors"):
+        return redirect(request, f"/forms/{form_id}#{anchor}", message)
+    form = extra.pop("form", None) or await forms.get_form(request.app.state.db, principal.workspace_id, form_id)
+    ctx = await editor_context(request, principal, form, section=section, **extra)
+    status = 422 if extra.get("errors") else 200
+    return await render(request, "forms/edit.html", ctx, fragment="forms/_swap.html", status=status)
+
+
+async def update_section(request):
+    principal = await require_page(request, write=True)
+    form_id, section = request.path_params["form_id"], request.path_params["section"]
+    if section not in SECTIONS:
+        raise ValidationError(f"Unknown editor section “{section}”.")
+    changes = _section_input(section, await request.form())
+    try:
+        await forms.update_form(request.app.state.db, principal.workspace_id, form_id, changes)
+    except (ValidationError, Conflict) as exc:
+        current = await forms.get_form(request.app.state.db, principal.workspace_id, form_id)
+        shown = {**current, **changes} if section == "details" else {
+            **current, section: {**current[section], **changes[section]}}
+        return await _respond(request, principal, form_id, section, f"sec-{section}", "",
+                              form=shown, errors=_section_errors(exc.fields or {"name": exc.message}, section))
+    return await _respond(request, principal, form_id, section, f"sec-{section}", "Saved.")
+
+
+async def _field_edit(request, principal, fn, *, editing=None, adding=False, values=None):
+    """Run one field operation; on a validation error re-render the fields with it."""
+    db, form_id = request.app.state.db, request.path_params["form_id"]
+    try:
+        await forms.update_form(db, principal.workspace_id, form_id, fn)
+    except ValidationError as exc:
+        form = await forms.get_form(db, principal.workspace_id, form_id)
+        errors = {}
+        if adding or editing:
+            index = len(form["fields"]) if adding else form_editor.field_index(form, editing)
+            errors = form_editor.field_errors(exc.fields, index)
+        errors = errors or {"name": "; ".join(exc.fields.values()) or exc.message}
+        return await _respond(request, principal, form_id, "fields", "sec-fields", "", form=form, errors=errors,
+                              values=values or {}, editing=editing, adding=adding)
+    return await _respond(request, principal, form_id, "fields", "sec-fields", "Fields updated.")
+
+
+async def add_field(request):
+    principal = await require_page(request, write=True)
+    raw = _field_input(await request.form())
+    return await _field_edit(request, principal, lambda c: form_editor.add_field(c, raw), adding=True, values=raw)
+
+
+async def update_field(request):
+    principal = await require_page(request, write=True)
+    name = request.path_params["name"]
+    raw = _field_input(await request.form())
+    return await _field_edit(request, principal, lambda c: form_editor.replace_field(c, name, raw), editing=name,
+                             values=raw)
+
+
+async def edit_field(request):
+    """The edit form for one field (a fragment for HTMX, the editor page otherwise)."""
+    principal = await require_page(request, write=True)
+    form = await forms.get_form(request.app.state.db, principal.workspace_id, request.path_params["form_id"])
+    name = request.path_params["name"]
+    form_editor.field_index(form, name)
+    ctx = await editor_context(request, principal, form, editing=name, section="fields")
+    return await render(request, "forms/edit.html", ctx, fragment="forms/_fields.html")
+
+
+async def delete_field(request):
+    principal = await require_page(request, write=True)
+    name = request.path_params["name"]
+    return await _field_edit(request, principal, lambda c: form_editor.delete_field(c, name))
+
+
+async def move_field(request):
+    principal = await require_page(request, write=True)
+    name, direction = request.path_params["name"], str((await request.form()).get("direction") or "")
+    return await _field_edit(request, principal, lambda c: form_editor.move_field(c, name, direction))
+
+
+async def toggle_required(request):
+    principal = await require_page(request, write=True)
+    name = request.path_params["name"]
+    return await _field_edit(request, principal, lambda c: form_editor.toggle_required(c, name))
+
+
+routes = [
+    Route("/forms/{form_id}/fields", add_field, methods=["POST"], name="forms_field_add"),
+    Route("/forms/{form_id}/fields/{name}/edit", edit_field, methods=["GET"], name="forms_field_edit"),
+    Route("/forms/{form_id}/fields/{name}", update_field, methods=["POST"], name="forms_field_update"),
+    Route("/forms/{form_id}/fields/{name}/delete", delete_field, methods=["POST"], name="forms_field_delete"),
+    Route("/forms/{form_id}/fields/{name}/move", move_field, methods=["POST"], name="forms_field_move"),
+    Route("/forms/{form_id}/fields/{name}/required", toggle_required, methods=["POST"], name="forms_field_required"),
+    Route("/forms/{form_id}/settings/{section}", update_section, methods=["POST"], name="forms_section"),
+]

@@ -1,0 +1,175 @@
+"""Form pages: list, "Describe a form" (draft + refinement turns), the editor
+page, status changes, archive, duplicate, embed. Editor fragments live in
+app/routes/form_editor.py."""
+
+from __future__ import annotations
+
+import json
+
+from starlette.routing import Route
+
+from app.db.pagination import decode_cursor
+from app.services import forms
+from app.services.errors import ValidationError
+from app.services.form_config import (
+    ALLOWED_ACTIONS,
+    AUTONOMY_LEVELS,
+    FIELD_TYPES,
+    FLOWS,
+    FORM_TYPES,
+    normalize_config,
+)
+from app.services.form_public import embed_info, schema_of
+from app.services.llm import LLMError
+from app.web.auth import require_page
+from app.web.render import redirect, render
+
+DRAFT_ID = "form_preview"
+
+
+async def editor_context(request, principal, form: dict, **extra) -> dict:
+    """Everything the editor page and its fragments render from."""
+    ctx = {"form": form, "preview": schema_of(form), "errors": {}, "values": {},
+           "assignees": await forms.list_assignees(request.app.state.db, principal.workspace_id),
+           "field_types": FIELD_TYPES, "flows": FLOWS, "form_types": FORM_TYPES, "levels": AUTONOMY_LEVELS,
+           "actions": ALLOWED_ACTIONS, "can_edit": principal.role != "viewer"}
+    ctx.update(extra)
+    return ctx
+
+
+async def list_forms(request):
+    principal = await require_page(request)
+    status = request.query_params.get("status") or None
+    items, next_cursor = await forms.list_forms(request.app.state.db, principal.workspace_id, status=status,
+                                                limit=50, cursor=_cursor(request))
+    next_url = f"/forms?status={status or ''}&cursor={next_cursor}" if next_cursor else None
+    return await render(request, "forms/index.html", {"forms": items, "status": status, "next_url": next_url,
+                                                      "can_edit": principal.role != "viewer"})
+
+
+def _cursor(request):
+    return decode_cursor(request.query_params.get("cursor"))
+
+
+async def new_form(request):
+    principal = await require_page(request)
+    return await render(request, "forms/new.html", {"draft": None, "description": "", "errors": {},
+                                                    "can_edit": principal.role != "viewer"})
+
+
+def _draft_from(raw: str | None) -> dict | None:
+    if not raw:
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        raise ValidationError(fields={"draft": "The draft could not be read; start again from a description."}) \
+            from None
+    return normalize_config(value) if isinstance(value, dict) else None
+
+
+def _draft_ctx(draft: dict | None, description: str, errors: dict, history: list) -> dict:
+    preview = schema_of({**draft, "id": DRAFT_ID}) if draft else None
+    return {"draft": draft, "draft_json": json.dumps(draft) if draft else "", "preview": preview,
+            "description": description, "errors": errors, "history": history}
+
+
+async def generate_draft(request):
+    """One turn of "Describe a form": a description, or a refinement of the current draft."""
+    principal = await require_page(request, write=True)
+    data = await request.form()
+    description = str(data.get("description") or "").strip()
+    instruction = str(data.get("instruction") or "").strip()
+    history = [h for h in data.getlist("history") if isinstance(h, str)][-10:]
+    errors, draft, status = {}, None, 200
+    try:
+        draft = _draft_from(data.get("draft"))
+        text = instruction if draft else description
+        if not text:
+            key = "instruction" if draft else "description"
+            raise ValidationError(fields={key: "Describe the form in a sentence, e.g. “a demo request form for an "
+                                               "AI consulting firm targeting enterprise clients”." if key ==
+                                          "description" else "Say what to change, e.g. “make phone optional”."})
+        if len(text) > 4000:
+            raise ValidationError(fields={"description": "Keep it under 4000 characters."})
+        draft = normalize_config(await request.app.state.llm.generate_form(
+            text, draft, workspace_id=principal.workspace_id))
+        history = [*history, text][-10:]
+    except ValidationError as exc:
+        errors, status = exc.fields or {"description": exc.message}, 422
+    except LLMError as exc:
+        errors, status = {"description": exc.message}, exc.status if exc.status < 500 else 422
+    ctx = _draft_ctx(draft, description, errors, history)
+    return await render(request, "forms/new.html", ctx, fragment="forms/_draft.html", status=status)
+
+
+async def save_draft(request):
+    """Save the draft shown on "Describe a form" as a new (draft status) form."""
+    principal = await require_page(request, write=True)
+    data = await request.form()
+    description, draft = str(data.get("description") or ""), None
+    try:
+        draft = _draft_from(data.get("draft"))
+        if draft is None:
+            raise ValidationError(fields={"description": "Generate a draft first, then save it."})
+        form = await forms.create_form(request.app.state.db, principal.workspace_id, {**draft, "status": "draft"},
+                                       suffix_slug=True, actor_id=principal.account_id)
+    except ValidationError as exc:
+        ctx = _draft_ctx(draft, description,
+                         {"save": "The draft is not a valid form yet: " + "; ".join(exc.fields.values())}, [])
+        return await render(request, "forms/new.html", ctx, fragment="forms/_draft.html", status=422)
+    return redirect(request, f"/forms/{form['id']}", "Form saved as a draft. Publish it when it is ready.")
+
+
+async def edit_form(request):
+    principal = await require_page(request)
+    form = await forms.get_form(request.app.state.db, principal.workspace_id, request.path_params["form_id"])
+    form["stats"] = await forms.form_stats(request.app.state.db, principal.workspace_id, form["id"])
+    return await render(request, "forms/edit.html", await editor_context(request, principal, form))
+
+
+async def change_status(request):
+    principal = await require_page(request, write=True)
+    form_id, status = request.path_params["form_id"], str((await request.form()).get("status") or "")
+    db = request.app.state.db
+    try:
+        form = await forms.set_status(db, principal.workspace_id, form_id, status)
+    except ValidationError as exc:
+        return redirect(request, f"/forms/{form_id}", exc.message if exc.message != exc.default_message
+                        else "; ".join(exc.fields.values()), kind="error")
+    word = {"active": "published", "paused": "paused", "draft": "moved back to draft",
+            "archived": "archived"}[form["status"]]
+    return redirect(request, f"/forms/{form_id}", f"The form is {word}.")
+
+
+async def archive_form(request):
+    principal = await require_page(request, write=True)
+    await forms.archive_form(request.app.state.db, principal.workspace_id, request.path_params["form_id"])
+    return redirect(request, "/forms", "Form archived. It no longer accepts submissions.")
+
+
+async def duplicate_form(request):
+    principal = await require_page(request, write=True)
+    form = await forms.duplicate_form(request.app.state.db, principal.workspace_id, request.path_params["form_id"],
+                                      actor_id=principal.account_id)
+    return redirect(request, f"/forms/{form['id']}", f"Copied as “{form['name']}” (a draft).")
+
+
+async def embed_page(request):
+    principal = await require_page(request)
+    form = await forms.get_form(request.app.state.db, principal.workspace_id, request.path_params["form_id"])
+    info = embed_info(request.app.state.settings.base_url, form["id"])
+    return await render(request, "forms/embed.html", {"form": form, "preview": schema_of(form), **info})
+
+
+routes = [
+    Route("/forms", list_forms, methods=["GET"], name="forms_list"),
+    Route("/forms", save_draft, methods=["POST"], name="forms_save_draft"),
+    Route("/forms/new", new_form, methods=["GET"], name="forms_new"),
+    Route("/forms/new", generate_draft, methods=["POST"], name="forms_generate"),
+    Route("/forms/{form_id}", edit_form, methods=["GET"], name="forms_edit"),
+    Route("/forms/{form_id}/status", change_status, methods=["POST"], name="forms_status"),
+    Route("/forms/{form_id}/archive", archive_form, methods=["POST"], name="forms_archive"),
+    Route("/forms/{form_id}/duplicate", duplicate_form, methods=["POST"], name="forms_duplicate"),
+    Route("/forms/{form_id}/embed", embed_page, methods=["GET"], name="forms_embed"),
+]
