@@ -6,7 +6,13 @@ from starlette.routing import Route
 
 from app.services import accounts, sessions, workspaces
 from app.services.errors import AppError, NotFound, RateLimited
-from app.web.auth import clear_session_cookie, get_principal, require_account, session_token, set_session_cookie
+from app.web.auth import (
+    clear_session_cookie,
+    get_principal,
+    require_account,
+    session_token,
+    set_session_cookie,
+)
 from app.web.client_ip import client_ip
 from app.web.render import redirect, render
 

@@ -8,8 +8,15 @@ from zoneinfo import available_timezones
 
 from starlette.routing import Route
 
-from app.routes.settings_forms import (DeleteWorkspaceForm, NewWorkspaceForm, PasswordForm, ProfileForm, WorkspaceForm,
-                                       parse, values)
+from app.routes.settings_forms import (
+    DeleteWorkspaceForm,
+    NewWorkspaceForm,
+    PasswordForm,
+    ProfileForm,
+    WorkspaceForm,
+    parse,
+    values,
+)
 from app.routes.settings_keys import routes as key_routes
 from app.routes.settings_members import routes as member_routes
 from app.services import accounts, sessions, workspaces

@@ -7,9 +7,21 @@ the field names used here, so a page shows the message beside its field.
 
 from __future__ import annotations
 
-from wtforms import Form, PasswordField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    Form,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
 
 from app.services.permissions import ROLES, SCOPES
+
+
+def _choices(values) -> list[SelectChoice]:
+    return [SelectChoice(value=v, label=v) for v in values]
 
 
 def _strip(value):
@@ -47,16 +59,16 @@ class DeleteWorkspaceForm(Form):
 class InviteForm(Form):
     email = StringField("Email", filters=[_strip])
     # The service checks the role and says which ones exist; WTForms only reads it.
-    role = SelectField("Role", choices=[(r, r.title()) for r in ROLES], default="member", validate_choice=False)
+    role = SelectField("Role", choices=_choices(ROLES), default="member", validate_choice=False)
 
 
 class RoleForm(Form):
-    role = SelectField("Role", choices=[(r, r.title()) for r in ROLES], validate_choice=False)
+    role = SelectField("Role", choices=_choices(ROLES), validate_choice=False)
 
 
 class ApiKeyForm(Form):
     name = StringField("Key name", filters=[_strip])
-    scopes = SelectMultipleField("Scopes", choices=[(s, s) for s in SCOPES], validate_choice=False)
+    scopes = SelectMultipleField("Scopes", choices=_choices(SCOPES), validate_choice=False)
     # A date input; the service parses it (a date means midnight UTC) and says what is wrong.
     expires_at = StringField("Expires on (optional)", filters=[_strip])
 

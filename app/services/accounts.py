@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 
-from app.db import new_id, now_iso
-from app.db.clock import iso_ago, parse_iso, utcnow
+from app.db import clock, new_id, now_iso
+from app.db.clock import iso_ago, parse_iso
 from app.services import sessions, workspaces
 from app.services.errors import Conflict, RateLimited, Unauthorized, ValidationError
 from app.services.passwords import check_password_rules, hash_password, verify_password
@@ -76,8 +77,10 @@ async def _check_login_limit(db, settings, email_lower: str) -> None:
     )
     if len(rows) >= settings.login_max_failures:
         oldest = parse_iso(rows[0]["created_at"])
-        wait = settings.login_window_seconds - (utcnow() - oldest).total_seconds()
-        raise RateLimited("Too many failed log-ins for this email. Try again later.", retry_after=int(wait) + 1)
+        wait = settings.login_window_seconds - (clock.utcnow() - oldest).total_seconds()
+        minutes = max(1, math.ceil(wait / 60))
+        raise RateLimited(f"Too many failed log-ins for this email. Try again in {minutes} minute{'s' * (minutes > 1)}.",
+                          retry_after=math.ceil(wait))
 
 
 async def login(db, settings, *, email: str, password: str, ip=None, user_agent=None):

@@ -16,8 +16,8 @@ import secrets
 import string
 from datetime import UTC, datetime
 
-from app.db import dumps, loads, new_id, now_iso
-from app.db.clock import iso, parse_iso, utcnow
+from app.db import clock, dumps, loads, new_id, now_iso
+from app.db.clock import iso, parse_iso
 from app.db.pagination import page
 from app.services.errors import NotFound, ValidationError
 from app.services.events import emit
@@ -66,7 +66,7 @@ def _check(name, scopes, expires_at, mode):
         fields["mode"] = "Mode is 'live' or 'test'."
     if expires_at:
         try:
-            if _parse_expiry(expires_at) <= utcnow():
+            if _parse_expiry(expires_at) <= clock.utcnow():
                 fields["expires_at"] = "The expiry must be in the future."
         except (ValueError, TypeError):
             fields["expires_at"] = "Use a date (2027-01-31) or an ISO-8601 date-time (2027-01-31T00:00:00Z)."

@@ -114,7 +114,9 @@ async def membership_of(db, workspace_id: str, account_id: str) -> dict | None:
 
 # -- invite ----------------------------------------------------------------------
 def _invite_mail(settings, workspace: dict, inviter: dict, email: str, existing: bool) -> dict:
-    from app.web.render import render_string  # rendering is pure; imported late to keep services light
+    # The shared template environment (autoescaping everywhere); imported here so the
+    # service layer does not load the web layer unless an invite is actually sent.
+    from app.web.render import render_string
 
     path = "/login" if existing else f"/signup?email={quote(email, safe='@')}"
     ctx = {"workspace_name": workspace["name"], "inviter": inviter.get("name") or inviter["email"],

@@ -5,7 +5,13 @@ from __future__ import annotations
 from app.services import accounts, sessions, workspaces
 from app.services.errors import NotFound, Unauthorized
 from app.web.api import api_route, json_response, no_content, read_json
-from app.web.auth import bearer_token, get_principal, require_person, session_token, set_session_cookie
+from app.web.auth import (
+    bearer_token,
+    get_principal,
+    require_person,
+    session_token,
+    set_session_cookie,
+)
 from app.web.client_ip import client_ip
 
 _CREDENTIALS = {"type": "object", "required": ["email", "password"], "properties": {
