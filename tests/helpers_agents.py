@@ -82,3 +82,37 @@ async def emails_for(db, sid: str) -> list[dict]:
 
 async def agent_steps(db, sid: str) -> list[dict]:
     return [a for a in (await submission(db, sid))["actions"] if a["step"].startswith("agent_")]
+
+
+class ScriptedEngine:
+    """A test double at the engine seam (the LLM interface of app/services/llm):
+    plays scripted plans or exceptions, calling ``on_retry`` first for items
+    given as ("retry", n, then_item). Records the contexts it was asked about."""
+
+    name = "scripted"
+
+    def __init__(self, *items):
+        self.items = list(items)
+        self.contexts = []
+
+    async def plan_agent_actions(self, context, *, workspace_id=None, on_retry=None):
+        self.contexts.append(context)
+        item = self.items.pop(0)
+        if isinstance(item, tuple) and item[0] == "retry":
+            for attempt in range(1, item[1] + 1):
+                result = on_retry(attempt, "HTTP 529 overloaded", 0.01)
+                if hasattr(result, "__await__"):
+                    await result
+            item = item[2]
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+
+async def make_ctx(app, submission_id: str):
+    """A JobContext for a claimed process_submission-like job (for calling run_agent directly)."""
+    from app.services.jobs import JobContext, claim_job, enqueue
+
+    await app.state.db.write(lambda conn: enqueue(conn, "agent_test", {"submission_id": submission_id}))
+    job = await claim_job(app.state.db, app.state.settings, "test")
+    return JobContext(app.state.db, app.state.settings, app.state, job)

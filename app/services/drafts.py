@@ -27,19 +27,29 @@ def draft_shape(row: dict) -> dict:
     }
 
 
+API_KEYS = ("id", "submission_id", "handler_id", "reasoning", "planned_actions", "contact_updates", "blocked_actions",
+            "status", "reviewed_by", "reviewed_at", "note", "created_at", "form_id")
+
+
+def api_shape(draft: dict) -> dict:
+    """The JSON API's draft (SPEC §12 keys plus reasoning, contact updates, blocked actions, form)."""
+    return {k: draft.get(k) for k in API_KEYS}
+
+
 _LIST_SQL = (
     "SELECT d.*, s.form_id, f.name AS form_name, s.data AS submission_data, c.email AS contact_email,"
-    " c.name AS contact_name, h.name AS handler_name FROM drafts d"
+    " c.name AS contact_name, h.name AS handler_name, a.name AS reviewer_name, a.email AS reviewer_email FROM drafts d"
     " JOIN submissions s ON s.id = d.submission_id AND s.workspace_id = d.workspace_id"
     " LEFT JOIN forms f ON f.id = s.form_id LEFT JOIN contacts c ON c.id = s.contact_id"
-    " LEFT JOIN handlers h ON h.id = d.handler_id WHERE d.workspace_id = ?"
+    " LEFT JOIN handlers h ON h.id = d.handler_id LEFT JOIN accounts a ON a.id = d.reviewed_by WHERE d.workspace_id = ?"
 )
 
 
 def _listing(row: dict) -> dict:
     return {**draft_shape(row), "form_id": row["form_id"], "form_name": row["form_name"] or "",
             "contact_email": row["contact_email"] or "", "contact_name": row["contact_name"] or "",
-            "handler_name": row["handler_name"] or "", "submission_data": loads(row["submission_data"], {})}
+            "handler_name": row["handler_name"] or "", "submission_data": loads(row["submission_data"], {}),
+            "reviewer_name": row["reviewer_name"] or row["reviewer_email"] or ""}
 
 
 async def list_drafts(db, workspace_id: str, *, status: str | None = "pending", cursor: list | None = None,

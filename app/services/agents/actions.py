@@ -94,8 +94,8 @@ def escalate(conn, workspace_id, sub, index, details):
     told = hand_over_tx(conn, workspace_id, sub, subject=f"Needs a human: a submission to {form_name}",
                         body=f"The agent escalated this submission.\nReason: {reason}",
                         key=f"{sub['id']}:action:{index}")
-    conn.execute("UPDATE submissions SET status = 'needs_human_review' WHERE id = ? AND workspace_id = ?",
-                 (sub["id"], workspace_id))
+    # The status turns needs_human_review when the run finishes, so a crash before the
+    # end still lets the job's retry resume the remaining actions.
     record_step(conn, workspace_id, sub["id"], "agent_escalated", "done", entity_id=told["assigned_to"],
                 details={"reason": reason, **told})
     return "done", {"reason": reason, **told}
