@@ -54,3 +54,6 @@ class LocalEngine:
         from app.services.llm.local_optimize import suggest_improvements
 
         return await self._run("suggest_improvements", workspace_id, suggest_improvements, form, stats)
+
+    async def aclose(self) -> None:
+        """Nothing to release (the Claude engine closes its HTTP client here)."""

@@ -99,14 +99,18 @@ def detect_kind(description: str) -> dict:
     low = description.lower()
     best, best_score = None, 0
     for kind in catalog.KINDS:
-        score = 10 * _hits(kind["strong"], low) + _hits(kind["weak"], low)
+        score = 10 * _hits(kind["strong"], low) + _hits(kind["weak"], low) + 15 * _hits(kind["strong"], low, HEAD)
         if score > best_score:
             best, best_score = kind, score
     return best or next(k for k in catalog.KINDS if k["key"] == catalog.DEFAULT_KIND)
 
 
-def _hits(patterns: list, text: str) -> int:
-    return sum(1 for p in patterns if re.search(rf"\b(?:{p})\b", text))
+# A kind word right before "form", "survey"… names what the form IS ("a feedback form for attendees").
+HEAD = r"\s+(?:form|survey|request|requests|signup|sign-up|page|questionnaire|inquiry|enquiry|application)"
+
+
+def _hits(patterns: list, text: str, after: str = "") -> int:
+    return sum(1 for p in patterns if re.search(rf"\b(?:{p})\b{after}", text))
 
 
 def build_form(description: str) -> dict:
