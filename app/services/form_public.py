@@ -112,12 +112,13 @@ async def record_beacon(db, entry: dict, kind: str, variant_id: str = "") -> Non
 
 
 async def hosted_form(db, form_id: str) -> tuple[dict | None, str]:
-    """(schema, status) for the hosted page: status is "active", "unavailable" or "unknown"."""
+    """(schema, state) for the hosted page: state is "active", "gone" (paused,
+    archived: 410) or "unknown" (no such form, or a draft never published: 404)."""
     try:
         return (await public_entry(db, form_id))["schema"], "active"
     except NotFound:
-        exists = await db.fetchval("SELECT 1 FROM forms WHERE id = ?", (form_id,))
-        return None, "unavailable" if exists else "unknown"
+        status = await db.fetchval("SELECT status FROM forms WHERE id = ?", (form_id,))
+        return None, "unknown" if status in (None, "draft") else "gone"
 
 
 # -- the embed script ----------------------------------------------------------
