@@ -133,3 +133,19 @@ async def test_closed_sockets_are_cleaned_up(live_server, alice):
     await wait_until(lambda: live.subscriber_count(live_server.app.state.db) == 0)
     with pytest.raises(ConnectionClosed):
         await sockets[0].recv()
+
+
+async def test_a_revoked_key_is_disconnected(live_server, alice, monkeypatch):
+    from app.routes import live as live_routes
+
+    monkeypatch.setattr(live_routes, "WS_RECHECK_SECONDS", 0.2)
+    r = await alice.api.post("/api/api-keys", json={"name": "soon revoked", "scopes": ["events:read"]})
+    key, key_id = r.json()["key"], r.json()["id"]
+    async with connect(_ws_url(live_server), additional_headers={"Authorization": f"Bearer {key}"}) as ws:
+        await _ready(live_server, 1)
+        assert (await alice.api.delete(f"/api/api-keys/{key_id}")).status_code == 204
+        with pytest.raises(ConnectionClosed) as info:
+            while True:  # the revocation itself may be an event; then the socket closes
+                await asyncio.wait_for(ws.recv(), 5)
+    assert info.value.rcvd.code == 1008
+    await wait_until(lambda: live.subscriber_count(live_server.app.state.db) == 0)

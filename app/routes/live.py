@@ -8,11 +8,12 @@ handler), and resume from an event id so a reconnecting client misses nothing.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import time
 from urllib.parse import urlencode, urlsplit
 
-import anyio
 from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocketDisconnect
@@ -32,6 +33,7 @@ SSE_RETRY_MS = 1500
 WS_RECHECK_SECONDS = 60.0
 WS_TRY_AGAIN_LATER = 1013
 WS_POLICY_VIOLATION = 1008
+log = logging.getLogger("formagent.live")
 _URL_SECRETS = ("key", "api_key", "apikey", "token", "access_token", "authorization")
 
 
@@ -146,21 +148,26 @@ async def events_socket(ws):
     await ws.accept()
     hub = live.hub_for(ws.app.state.db, ws.app.state.settings)
     sub = await hub.subscribe(principal.workspace_id, filters, after_seq)
+    # Two tasks: one sends events, one notices the client leaving; the first to end stops the other.
+    tasks = [asyncio.create_task(_watch_disconnect(ws)), asyncio.create_task(_pump_socket(ws, sub, principal))]
     try:
-        async with anyio.create_task_group() as tg:
-            tg.start_soon(_watch_disconnect, ws, tg.cancel_scope)
-            await _pump_socket(ws, sub, principal)
-            tg.cancel_scope.cancel()
-    except (WebSocketDisconnect, OSError, RuntimeError):
-        pass  # the client went away mid-send
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     finally:
+        for task in tasks:
+            task.cancel()
+        for result in await asyncio.gather(*tasks, return_exceptions=True):
+            if isinstance(result, Exception) and not isinstance(result, _GONE):
+                log.error("event socket failed", exc_info=result)
         sub.close()
 
 
-async def _watch_disconnect(ws, scope) -> None:
+# What a vanished client looks like mid-send or mid-receive.
+_GONE = (WebSocketDisconnect, OSError, RuntimeError)
+
+
+async def _watch_disconnect(ws) -> None:
     while (await ws.receive())["type"] != "websocket.disconnect":
         pass  # integrations have nothing to say; ignore what they send
-    scope.cancel()
 
 
 async def _still_valid(ws, principal) -> bool:
