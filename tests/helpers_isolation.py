@@ -1,0 +1,304 @@
+"""The isolation harness (SPEC §3: another workspace's object answers 404, for
+every route, HTML or JSON).
+
+``seed_victim`` puts one row of every workspace table into a workspace with
+plain SQL, so it does not depend on any domain service. ``route_cases`` lists
+every registered route with path parameters and the victim's value for each
+parameter. A new route whose parameter cannot be mapped fails the isolation test:
+add the mapping here (PARAM_KEYS / COLLECTION_KEYS / LITERAL_PARAMS), or, if the
+route is public by design, an entry in PUBLIC_ROUTES with the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+import secrets
+from urllib.parse import urlencode
+
+from starlette.routing import Mount, Route
+
+from app.db import dumps, new_id, now_iso
+
+MARKER = "bobmarker"  # written into the victim's rows: must never show up in another workspace's pages
+
+# Public by design: the form id is the boundary (SPEC §1, §5). (method, normalized path) -> reason.
+PUBLIC_ROUTES = {
+    ("GET", "/f/{}"): "hosted form page: public, visitors of customer sites",
+    ("POST", "/f/{}"): "hosted form page without JS posts here: public capture",
+    ("GET", "/f/{}/thanks"): "hosted form's thank-you page: public",
+    ("GET", "/api/forms/{}/schema"): "public form schema for embed.js",
+    ("OPTIONS", "/api/forms/{}/schema"): "CORS preflight of the public schema",
+    ("POST", "/api/forms/{}/beacon"): "public view/start beacon",
+    ("OPTIONS", "/api/forms/{}/beacon"): "CORS preflight of the beacon",
+    ("POST", "/api/submissions/{}"): "public capture endpoint (when the id is a form id)",
+    ("OPTIONS", "/api/submissions/{}"): "CORS preflight of the capture endpoint",
+    ("GET", "/unsubscribe/{}"): "one-click unsubscribe: the token is the credential",
+    ("POST", "/unsubscribe/{}"): "one-click unsubscribe (RFC 8058 POST): the token is the credential",
+    ("GET", "/static/{}"): "static files",
+    ("GET", "/embed/{}"): "public embed assets",
+}
+
+# A parameter whose name says what it is.
+PARAM_KEYS = {
+    "form_id": "form", "submission_id": "submission", "contact_id": "contact", "company_id": "company",
+    "deal_id": "deal", "handler_id": "handler", "group_id": "group", "task_id": "task", "ticket_id": "ticket",
+    "draft_id": "draft", "workspace_id": "workspace", "key_id": "api_key", "kid": "api_key", "event_id": "event",
+    "note_id": "note", "email_id": "email", "membership_id": "membership",
+}
+# A generic parameter ({id}, {mid}, ...): what the static segment before it names.
+COLLECTION_KEYS = {
+    "forms": "form", "f": "form", "submissions": "submission", "contacts": "contact", "companies": "company",
+    "deals": "deal", "handlers": "handler", "handler-groups": "group", "groups": "group", "tasks": "task",
+    "tickets": "ticket", "drafts": "draft", "workspaces": "workspace", "api-keys": "api_key", "events": "event",
+    "notes": "note", "emails": "email", "outbox": "email", "errors": "error", "activities": "activity",
+    "agents": "handler", "imports": "contact_import", "import": "contact_import",
+}
+# Parameters that are not ids but live under an id (the id decides the 404): (segment before, name) -> value.
+LITERAL_PARAMS = {
+    ("fields", "name"): "email",
+    ("settings", "section"): "security",
+}
+
+
+def normalize(path: str) -> str:
+    return re.sub(r"{[^}]+}", "{}", path)
+
+
+def walk_routes(routes, prefix: str = ""):
+    """(full path, route) for every HTTP route, through Mounts (static files excluded)."""
+    for route in routes:
+        if isinstance(route, Mount):
+            if route.path == "/static":
+                continue
+            yield from walk_routes(route.routes or [], prefix + route.path)
+        elif isinstance(route, Route):
+            yield prefix + route.path, route
+
+
+def _key_for(segments: list[str], index: int, name: str, full_path: str) -> str | None:
+    if name in PARAM_KEYS:
+        return PARAM_KEYS[name]
+    before = segments[index - 1] if index > 0 else ""
+    if before == "members":
+        return "group_member" if ("handler-groups" in segments or "groups" in segments) else "membership"
+    return COLLECTION_KEYS.get(before)
+
+
+def substitute(full_path: str, ids: dict) -> tuple[str | None, str | None]:
+    """The path with the victim's values, or (None, why it could not be mapped)."""
+    segments = full_path.strip("/").split("/")
+    out = []
+    for index, segment in enumerate(segments):
+        match = re.fullmatch(r"{(\w+)(?::\w+)?}(.*)", segment)
+        if not match:
+            out.append(segment)
+            continue
+        name, suffix = match.group(1), match.group(2)
+        before = segments[index - 1] if index > 0 else ""
+        if (before, name) in LITERAL_PARAMS:
+            out.append(LITERAL_PARAMS[(before, name)] + suffix)
+            continue
+        key = _key_for(segments, index, name, full_path)
+        if key is None or key not in ids:
+            return None, f"parameter {{{name}}} after '/{before}'"
+        out.append(ids[key] + suffix)
+    return "/" + "/".join(out), None
+
+
+def route_cases(app, ids: dict):
+    """(method, template path, concrete path or None, problem or None, exempt reason or None)."""
+    for full_path, route in walk_routes(app.routes):
+        if "{" not in full_path:
+            continue
+        for method in sorted(route.methods or ()):
+            if method == "HEAD":
+                continue
+            exempt = PUBLIC_ROUTES.get((method, normalize(full_path)))
+            concrete, problem = substitute(full_path, ids)
+            yield method, full_path, concrete, problem, exempt
+
+
+def list_routes(app):
+    """GET routes without parameters: lists, dashboards, exports."""
+    for full_path, route in walk_routes(app.routes):
+        if "{" not in full_path and "GET" in (route.methods or ()):
+            yield full_path
+
+
+# -- the victim's data -----------------------------------------------------------
+def _rows(ws: str, account_id: str) -> dict[str, dict]:
+    """One row per workspace table (0002_domain.sql and later), all naming MARKER."""
+    now = now_iso()
+    ids = {k: new_id(p) for k, p in (
+        ("form", "form"), ("company", "company"), ("contact", "contact"), ("handler", "hdl"), ("group", "group"),
+        ("group_member", "gm"), ("submission", "sub"), ("touchpoint", "tp"), ("spam", "spam"), ("task", "task"),
+        ("ticket", "ticket"), ("deal", "deal"), ("note", "note"), ("activity", "act"), ("draft", "draft"),
+        ("error", "err"), ("api_key", "key"), ("membership", "wm"), ("email", "email"), ("llm_call", "llm"),
+        ("contact_import", "imp"), ("job", "job"))}
+    email = f"{MARKER}@bob.example"
+    fields = [{"name": "email", "type": "email", "label": "Email", "required": True},
+              {"name": "message", "type": "textarea", "label": "Message", "required": False}]
+    key = "fa_live_" + secrets.token_hex(16)
+    rows = {
+        "forms": dict(id=ids["form"], name=f"{MARKER} form", slug=f"{MARKER}-form", description=MARKER,
+                      status="active", fields=dumps(fields), created_at=now, updated_at=now),
+        "companies": dict(id=ids["company"], name=f"{MARKER} Corp", name_normalized=f"{MARKER} corp",
+                          domain="bob.example", created_at=now),
+        "contacts": dict(id=ids["contact"], email=email, email_lower=email, name=f"{MARKER} person",
+                         company_id=ids["company"], tags=dumps([MARKER]), first_seen=now, last_seen=now,
+                         submission_count=1, created_at=now, updated_at=now),
+        "contact_tags": dict(contact_id=ids["contact"], tag=MARKER),
+        "handlers": dict(id=ids["handler"], type="human", name=f"{MARKER} handler", email=email,
+                         account_id=account_id, created_at=now),
+        "handler_groups": dict(id=ids["group"], name=f"{MARKER} group", created_at=now),
+        "handler_group_members": dict(id=ids["group_member"], group_id=ids["group"], handler_id=ids["handler"],
+                                      created_at=now),
+        "submissions": dict(id=ids["submission"], form_id=ids["form"], flow_id="direct_route",
+                            data=dumps({"email": email, "message": MARKER}), email_lower=email,
+                            contact_id=ids["contact"], company_id=ids["company"], status="needs_human_review",
+                            assigned_type="handler", assigned_id=ids["handler"], created_at=now),
+        "touchpoints": dict(id=ids["touchpoint"], contact_id=ids["contact"], submission_id=ids["submission"],
+                            form_id=ids["form"], utm_source=MARKER, created_at=now),
+        "spam_log": dict(id=ids["spam"], form_id=ids["form"], reason="honeypot", email=email, created_at=now),
+        "tasks": dict(id=ids["task"], title=f"{MARKER} task", assignee_id=ids["handler"],
+                      submission_id=ids["submission"], contact_id=ids["contact"], created_at=now, updated_at=now),
+        "tickets": dict(id=ids["ticket"], reference="T-1", title=f"{MARKER} ticket", assignee_id=ids["handler"],
+                        contact_id=ids["contact"], created_at=now, updated_at=now),
+        "deals": dict(id=ids["deal"], name=f"{MARKER} deal", amount=1000, contact_id=ids["contact"],
+                      company_id=ids["company"], source_submission_id=ids["submission"], created_at=now,
+                      updated_at=now),
+        "notes": dict(id=ids["note"], contact_id=ids["contact"], submission_id=ids["submission"], author=MARKER,
+                      body=f"{MARKER} note", created_at=now),
+        "activities": dict(id=ids["activity"], contact_id=ids["contact"], submission_id=ids["submission"],
+                           kind="note", summary=f"{MARKER} activity", created_at=now),
+        "drafts": dict(id=ids["draft"], submission_id=ids["submission"], handler_id=ids["handler"],
+                       reasoning=MARKER, planned_actions=dumps([{"type": "add_note", "body": MARKER}]),
+                       created_at=now),
+        "action_runs": dict(submission_id=ids["submission"], action_index=0, action="add_note", status="done",
+                            created_at=now),
+        "agent_runs": dict(submission_id=ids["submission"], handler_id=ids["handler"], status="done",
+                           plan=dumps({"notes": MARKER}), created_at=now, updated_at=now),
+        "errors": dict(id=ids["error"], submission_id=ids["submission"], kind="agent", message=f"{MARKER} error",
+                       created_at=now),
+        "form_daily_stats": dict(form_id=ids["form"], day=now[:10], views=3, starts=2),
+        "llm_calls": dict(id=ids["llm_call"], purpose=MARKER, engine="local", status="ok", created_at=now),
+        "contact_imports": dict(id=ids["contact_import"], filename=f"{MARKER}.csv", content=f"email\n{email}\n",
+                                created_at=now),
+        "api_keys": dict(id=ids["api_key"], account_id=account_id, name=f"{MARKER} key", prefix=key[:12],
+                         key_hash=hashlib.sha256(key.encode()).hexdigest(), scopes=dumps(["forms:read"]),
+                         created_at=now),
+        "memberships": dict(id=ids["membership"], email=f"{MARKER}-invitee@bob.example",
+                            email_lower=f"{MARKER}-invitee@bob.example", role="member", status="pending",
+                            invited_by=account_id, invited_at=now, expires_at="2999-01-01T00:00:00.000Z",
+                            created_at=now),
+        "emails": dict(id=ids["email"], to_addr=email, subject=f"{MARKER} subject", body_text=MARKER,
+                       status="queued", contact_id=ids["contact"], submission_id=ids["submission"], created_at=now),
+        "jobs": dict(id=ids["job"], kind="noop", status="done", run_at=now, created_at=now, updated_at=now),
+    }
+    return ids, rows
+
+
+def _insert_all(conn, ws: str, rows: dict[str, dict]) -> list[str]:
+    """Insert what the schema has; returns the tables the seed does not know about."""
+    tables = [r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table, row in rows.items():
+        if table not in tables:
+            continue  # a later migration's table that is not there (yet)
+        columns = {c["name"] for c in conn.all(f"PRAGMA table_info({table})")}
+        values = {k: v for k, v in {**row, "workspace_id": ws}.items() if k in columns}
+        conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
+                     list(values.values()))
+    unseeded = []
+    for table in tables:
+        columns = {c["name"] for c in conn.all(f"PRAGMA table_info({table})")}
+        if "workspace_id" in columns and table not in rows and table not in ("sessions", "events"):
+            unseeded.append(table)
+    return unseeded
+
+
+async def seed_victim(app, victim) -> dict:
+    """Fill ``victim``'s workspace with one row of every table; returns the ids
+    (plus 'workspace', 'event', 'unseeded' = workspace tables this file does not know)."""
+    from app.services.events import emit
+
+    ws = victim.workspace_id
+    ids, rows = _rows(ws, victim.account_id)
+
+    def write(conn):
+        unseeded = _insert_all(conn, ws, rows)
+        event_id = emit(conn, ws, "note_added", submission_id=ids["submission"], form_id=ids["form"],
+                        handler_id=ids["handler"], details={"note": MARKER})
+        owner = conn.value("SELECT id FROM memberships WHERE workspace_id = ? AND account_id = ?",
+                           (ws, victim.account_id))
+        return event_id, owner, unseeded
+
+    event_id, owner_membership, unseeded = await app.state.db.write(write)
+    return {**ids, "workspace": ws, "event": event_id, "owner_membership": owner_membership,
+            "unseeded": unseeded}
+
+
+async def snapshot(app, ws: str) -> dict:
+    """Every row of the workspace, table by table: to prove a refused request changed nothing."""
+    def read(conn):
+        out = {}
+        for table in [r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")]:
+            columns = {c["name"] for c in conn.all(f"PRAGMA table_info({table})")}
+            if "workspace_id" in columns and table not in ("sessions", "jobs", "events"):
+                out[table] = conn.all(f"SELECT * FROM {table} WHERE workspace_id = ? ORDER BY 1", (ws,))
+        out["workspaces"] = conn.all("SELECT * FROM workspaces WHERE id = ?", (ws,))
+        return out
+
+    return await app.state.db.read(read)
+
+
+def owner_module(route) -> str:
+    """The module that defines a route's endpoint (api_route wraps it in a closure)."""
+    endpoint = route.endpoint
+    for cell in getattr(endpoint, "__closure__", None) or ():
+        value = cell.cell_contents
+        if callable(value) and getattr(value, "__module__", "").startswith("app.routes"):
+            return value.__module__
+    return getattr(endpoint, "__module__", "?")
+
+
+def fake_ids(ids: dict) -> dict:
+    """Ids of the same shape that exist nowhere: what an unknown id answers."""
+    return {k: (v.split("_")[0] + "_" + "0" * 16 if isinstance(v, str) and "_" in v else v) for k, v in ids.items()}
+
+
+async def peek(app, path: str, *, params: dict | None = None, headers: dict | None = None,
+               seconds: float = 1.0) -> tuple[int | None, str]:
+    """GET a streaming endpoint straight through ASGI: the status and whatever it
+    sent in ``seconds``, then a client disconnect (httpx's ASGITransport would
+    wait for a stream to end)."""
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": path, "raw_path": path.encode(), "root_path": "",
+             "query_string": urlencode(params or {}).encode(), "server": ("testserver", 80),
+             "client": ("127.0.0.1", 50000),
+             "headers": [(b"host", b"testserver"), *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items())]}
+    gone = asyncio.Event()
+    state = {"status": None, "body": b"", "asked": False}
+
+    async def receive():
+        if not state["asked"]:
+            state["asked"] = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await gone.wait()
+        return {"type": "http.disconnect"}
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            state["status"] = message["status"]
+        elif message["type"] == "http.response.body":
+            state["body"] += message.get("body", b"")
+
+    task = asyncio.create_task(app(scope, receive, send))
+    await asyncio.wait([task], timeout=seconds)
+    gone.set()
+    await asyncio.wait([task], timeout=2)
+    if not task.done():
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    return state["status"], state["body"].decode("utf-8", "replace")

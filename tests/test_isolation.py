@@ -1,0 +1,230 @@
+"""Workspace isolation across EVERY registered route (SPEC §3): Alice asks for
+Bob's objects by id and gets 404, Bob's rows stay untouched, and no list,
+page or export of Alice's shows anything of Bob's. New routes are covered
+automatically; see tests/helpers_isolation.py to map a new path parameter."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.helpers_isolation import (
+    MARKER, fake_ids, list_routes, owner_module, peek, route_cases, seed_victim, snapshot, substitute, walk_routes,
+)
+
+WRITE_ORDER = {"GET": 0, "OPTIONS": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 3}
+CALL_TIMEOUT = 3.0
+# Query parameters list endpoints take to filter by another object.
+FILTERS = ["form", "form_id", "contact", "submission", "handler", "company", "assignee", "workspace_id"]
+# A second try for writes that check their body before looking the id up: a
+# plausible body, so the answer is about the id, not about a missing field.
+PLAUSIBLE = {"body": "isolation probe", "note": "isolation probe", "role": "viewer", "status": "paused",
+             "name": "isolation probe", "title": "isolation probe", "stage": "won", "amount": 1,
+             "email": "probe@alice.example", "instructions": "probe", "reason": "probe"}
+FILTER_KEYS = {"form": "form", "contact": "contact", "submission": "submission", "handler": "handler",
+               "company": "company", "deal": "deal", "assignee": "handler", "group": "group", "workspace": "workspace"}
+
+
+@pytest.fixture
+async def world(app, two_workspaces):
+    alice, bob = two_workspaces
+    ids = await seed_victim(app, bob)
+    own_contact = await prepare_alice(app, alice)
+    token = await alice.csrf("/")
+    PLAUSIBLE["other_id"] = own_contact
+    yield alice, bob, ids, token
+    PLAUSIBLE.pop("other_id", None)
+
+
+async def call(alice, method: str, path: str, token: str, params=None, body=None):
+    """Alice calls: Bearer token under /api (JSON {} for writes), her cookie and CSRF token on pages."""
+    if path.startswith("/api/"):
+        kwargs = {"json": body or {}} if method in ("POST", "PUT", "PATCH") else {}
+        request = alice.api.request(method, path, params=params, **kwargs)
+    elif method in ("GET", "OPTIONS"):
+        request = alice.web.request(method, path, params=params)
+    else:
+        request = alice.web.request(method, path, data={**(body or {}), "csrf_token": token})
+    return await asyncio.wait_for(request, CALL_TIMEOUT)
+
+
+class Answer:
+    """A response, whether it came through httpx or from peeking at a stream."""
+
+    def __init__(self, status_code, text, streamed=False):
+        self.status_code, self.text, self.streamed = status_code, text, streamed
+
+
+def _describe(answer) -> str:
+    body = answer.text.replace("\n", " ")[:160]
+    return f"{answer.status_code}{' (stream)' if answer.streamed else ''} {body}"
+
+
+async def answer(app, alice, method, path, token, params=None, *, stream=False, body=None) -> Answer:
+    """``stream=True``: known to be a stream, peek at once instead of waiting for the timeout."""
+    try:
+        if stream:
+            raise TimeoutError
+        response = await call(alice, method, path, token, params, body)
+        return Answer(response.status_code, response.text)
+    except TimeoutError:
+        if method != "GET":
+            return Answer(None, "no answer within 5 s")
+        headers = dict(alice.api.headers) if path.startswith("/api/") else {
+            "cookie": "; ".join(f"{k}={v}" for k, v in alice.web.cookies.items())}
+        status, text = await peek(app, path, params=params, headers={"authorization": headers["authorization"]}
+                                  if "authorization" in headers else {"cookie": headers["cookie"]})
+        return Answer(status, text, streamed=True)
+
+
+def _same(a: Answer, b: Answer, ids: dict, unknown: dict) -> bool:
+    text = a.text
+    for key, value in ids.items():
+        if isinstance(value, str) and key in unknown:
+            text = text.replace(value, unknown[key])
+    return a.status_code == b.status_code and text == b.text
+
+
+async def isolation_problems(app, world) -> tuple[list[str], list[str]]:
+    """Walk every route with parameters as Alice with Bob's ids: (problems, checked)."""
+    alice, bob, ids, token = world
+    unknown = fake_ids(ids)
+    cases = sorted(route_cases(app, ids), key=lambda c: (WRITE_ORDER.get(c[0], 2), c[1]))
+    owners = {path: owner_module(route) for path, route in walk_routes(app.routes)}
+    assert cases, "no routes with parameters registered?"
+    before = await snapshot(app, bob.workspace_id)
+
+    unmapped, failures, checked = [], [], []
+    for method, template, path, problem, exempt in cases:
+        if exempt:
+            continue
+        if problem:
+            unmapped.append(f"{method} {template}: {problem} ({owners.get(template)})")
+            continue
+        response = await answer(app, alice, method, path, token)
+        checked.append(f"{method} {template}")
+        if response.status_code != 404 and method in ("POST", "PUT", "PATCH"):
+            response = await answer(app, alice, method, path, token, body=PLAUSIBLE)
+        if response.status_code == 404:
+            continue
+        other, _ = substitute(template, unknown)
+        baseline = await answer(app, alice, method, other, token, body=PLAUSIBLE if method in ("POST", "PUT", "PATCH") else None)
+        kind = ("not 404, though it answers exactly like an unknown id" if _same(response, baseline, ids, unknown)
+                else "LEAK: answers differently than for an unknown id")
+        failures.append(f"{method} {template} [{owners.get(template)}] {kind}: {_describe(response)}"
+                        f" | unknown id: {_describe(baseline)}")
+
+    after = await snapshot(app, bob.workspace_id)
+    changed = [table for table in before if before[table] != after.get(table)]
+
+    problems = []
+    if unmapped:
+        problems.append("Routes whose parameters the isolation harness cannot map: add the mapping to "
+                        "PARAM_KEYS / COLLECTION_KEYS / LITERAL_PARAMS in tests/helpers_isolation.py (or to "
+                        "PUBLIC_ROUTES with the reason if the route is public by design):\n  " + "\n  ".join(unmapped))
+    if failures:
+        problems.append("Another workspace's id did not answer 404:\n  " + "\n  ".join(failures))
+    if changed:
+        problems.append(f"Alice's refused requests changed Bob's data in: {changed}")
+    return problems, checked
+
+
+async def test_every_route_with_an_id_answers_404_for_another_workspace(app, world):
+    problems, checked = await isolation_problems(app, world)
+    assert len(checked) > 20
+    assert not problems, "\n\n".join(problems) + f"\n\n({len(checked)} route/method pairs checked)"
+
+
+async def test_the_harness_catches_a_leaky_route_and_an_unmapped_one(app, world):
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    async def leaky(request):  # looks the form up without its workspace: the bug the harness exists for
+        row = await request.app.state.db.fetchone("SELECT name FROM forms WHERE id = ?", (request.path_params["form_id"],))
+        return JSONResponse(row or {}, status_code=200 if row else 404)
+
+    async def nothing(request):
+        return JSONResponse({})
+
+    app.router.routes.insert(0, Route("/api/forms/{form_id}/leak", leaky, methods=["GET"]))
+    app.router.routes.insert(0, Route("/api/widgets/{wid}", nothing, methods=["GET"]))
+    problems, _ = await isolation_problems(app, world)
+    text = "\n".join(problems)
+    assert "GET /api/forms/{form_id}/leak" in text and "LEAK" in text
+    assert "GET /api/widgets/{wid}: parameter {wid} after '/widgets'" in text
+
+
+async def test_lists_pages_and_exports_never_show_another_workspace(app, world):
+    alice, bob, ids, token = world
+    secret_ids = [v for k, v in ids.items() if isinstance(v, str) and k != "unseeded"]
+    owners = {path: owner_module(route) for path, route in walk_routes(app.routes)}
+    leaks, unchecked, checked = [], [], 0
+    for path in sorted(list_routes(app)):
+        variants = [None] + [{name: ids[FILTER_KEYS.get(name.removesuffix("_id"), name.removesuffix("_id"))]}
+                             for name in FILTERS if FILTER_KEYS.get(name.removesuffix("_id")) in ids]
+        for params in variants:
+            if path in unchecked and params and "form" not in params:
+                continue  # streams: peeking costs a second each, the plain and the form filter suffice
+            response = await answer(app, alice, "GET", path, token, params, stream=path in unchecked)
+            if response.streamed and path not in unchecked:
+                unchecked.append(path)
+            checked += 1
+            text = response.text
+            sent = set((params or {}).values())  # a filter value echoed back in the page is not a leak
+            found = [i for i in secret_ids if i in text and i not in sent]
+            if MARKER in text.lower() or found:
+                leaks.append(f"GET {path} {params or ''} [{owners.get(path)}] -> {response.status_code}: shows "
+                             f"{'the marker ' if MARKER in text.lower() else ''}{found}")
+    assert checked > 10
+    assert not leaks, "Another workspace's data shows up:\n  " + "\n  ".join(leaks)
+    print(f"list isolation: {checked} calls; streams peeked for 1 s: {sorted(set(unchecked))}")
+
+
+async def prepare_alice(app, user) -> str:
+    """Alice is a handler of her workspace and has a contact of her own, so handler-only
+    actions and merges get as far as looking Bob's id up. Returns her contact's id."""
+    from app.db import new_id, now_iso
+
+    contact_id, now = new_id("contact"), now_iso()
+
+    def write(conn):
+        conn.execute("INSERT INTO handlers (id, workspace_id, type, name, email, account_id, created_at)"
+                     " VALUES (?, ?, 'human', 'Alice', ?, ?, ?)",
+                     (new_id("hdl"), user.workspace_id, user.email, user.account_id, now))
+        conn.execute("INSERT INTO contacts (id, workspace_id, email, email_lower, created_at, updated_at)"
+                     " VALUES (?, ?, 'own@alice.example', 'own@alice.example', ?, ?)",
+                     (contact_id, user.workspace_id, now, now))
+
+    await app.state.db.write(write)
+    return contact_id
+
+
+async def test_seed_covers_every_workspace_table(app, world):
+    _, _, ids, _ = world
+    assert ids["unseeded"] == [], (
+        f"Tables with a workspace_id that the isolation seed does not fill: {ids['unseeded']}. "
+        "Add a row for each to _rows() in tests/helpers_isolation.py so routes over them are checked.")
+
+
+async def test_cannot_switch_into_another_workspace(app, world):
+    alice, bob, ids, token = world
+    r = await alice.api.post("/api/auth/switch-workspace", json={"workspace_id": bob.workspace_id})
+    assert r.status_code == 404, r.text
+    r = await alice.web.post("/workspaces/switch", data={"workspace_id": bob.workspace_id, "csrf_token": token})
+    assert r.status_code in (303, 404)
+    me = await alice.web.get("/api/auth/me")
+    assert me.json()["workspace"]["id"] == alice.workspace_id
+    assert MARKER not in (await alice.web.get("/")).text
+
+
+async def test_another_workspaces_api_key_and_member_ids_are_404(app, world):
+    alice, bob, ids, token = world
+    assert (await alice.api.delete(f"/api/api-keys/{ids['api_key']}")).status_code == 404
+    members = f"/api/workspaces/{bob.workspace_id}/members"
+    assert (await alice.api.get(members)).status_code == 404
+    for mid in (ids["membership"], ids["owner_membership"]):
+        r = await alice.api.put(f"{members}/{mid}", json={"role": "viewer"})
+        assert r.status_code == 404
+    still = await bob.api.get("/api/api-keys")
+    assert ids["api_key"] in still.text
