@@ -286,3 +286,12 @@ async def company_names(db, workspace_id: str, company_ids) -> dict[str, str]:
     marks = ",".join("?" * len(ids))
     rows = await db.fetchall(f"SELECT id, name FROM companies WHERE workspace_id = ? AND id IN ({marks})", (workspace_id, *ids))
     return {r["id"]: r["name"] for r in rows}
+
+
+async def contact_id_by_email(db, workspace_id: str, email: str) -> str | None:
+    return await db.fetchval("SELECT id FROM contacts WHERE workspace_id = ? AND email_lower = ?",
+                             (workspace_id, email_lower(email) or ""))
+
+
+async def contact_exists(db, workspace_id: str, contact_id: str) -> bool:
+    return bool(await db.fetchval("SELECT 1 FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)))
