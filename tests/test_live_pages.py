@@ -127,3 +127,17 @@ async def test_a_slow_client_is_dropped_without_holding_back_the_others(app, use
         await slow.next_batch(0.1)
     fast.close()
     assert hub.subscriber_count == 0
+
+
+async def test_todays_numbers_refresh_as_a_fragment(client, user):
+    first = soup(await user.web.get("/")).select_one("#today-numbers")
+    assert first["hx-get"] == "/dashboard/today" and "every" in first["hx-trigger"]
+    form = await _form(user)
+    await _submit(client, form, "lead@example.net")
+    r = await user.web.get("/dashboard/today", headers={"HX-Request": "true"})
+    assert r.status_code == 200
+    fragment = soup(r)
+    assert fragment.select_one("#today-numbers") is not None and fragment.find("html") is None
+    assert _numbers(r)["submissions"] == 1 and _numbers(r)["contacts"] == 1
+    plain = await user.web.get("/dashboard/today")
+    assert plain.status_code == 303 and plain.headers["location"] == "/"

@@ -7,7 +7,11 @@ from app.services import dashboard as dashboard_service
 from app.services import event_queries, workspaces
 from app.services.event_queries import EventFilters
 from app.web.auth import get_principal, require_page
-from app.web.render import redirect, render
+from app.web.render import is_htmx, redirect, render
+
+
+async def _timezone(db, workspace_id: str) -> str:
+    return (await workspaces.get_workspace(db, workspace_id))["settings"].get("timezone") or "UTC"
 
 
 async def dashboard(request):
@@ -16,14 +20,25 @@ async def dashboard(request):
         return redirect(request, "/signup" if not request.cookies else "/login")
     principal = await require_page(request)
     db, ws = request.app.state.db, principal.workspace_id
-    tz = (await workspaces.get_workspace(db, ws))["settings"].get("timezone") or "UTC"
     events = await event_queries.recent_events(db, ws, limit=20)
     return await render(request, "dashboard/index.html", {
-        "numbers": await dashboard_service.today_numbers(db, ws, tz),
+        "numbers": await dashboard_service.today_numbers(db, ws, await _timezone(db, ws)),
         "has_forms": await dashboard_service.has_forms(db, ws),
         "events": events, "stream_url": stream_url(EventFilters(), events),
-        "stream_title": "Live activity",
     })
 
 
-routes = [Route("/", dashboard, methods=["GET"], name="dashboard")]
+async def today_numbers(request):
+    """The numbers alone, for the dashboard's periodic refresh (plain visits go home)."""
+    principal = await require_page(request)
+    if not is_htmx(request):
+        return redirect(request, "/")
+    db, ws = request.app.state.db, principal.workspace_id
+    numbers = await dashboard_service.today_numbers(db, ws, await _timezone(db, ws))
+    return await render(request, "dashboard/_today.html", {"numbers": numbers})
+
+
+routes = [
+    Route("/", dashboard, methods=["GET"], name="dashboard"),
+    Route("/dashboard/today", today_numbers, methods=["GET"], name="dashboard_today"),
+]

@@ -22,6 +22,12 @@
     // The browser (or the extension) reconnects and resends what was missed (Last-Event-ID).
     setStatus(evt.target, "Reconnecting…", "error");
   });
+  // A stream that had to start over (a new EventSource after an error carries no
+  // Last-Event-ID) may resend rows the page already shows: skip those.
+  document.addEventListener("htmx:sseBeforeMessage", function (evt) {
+    var id = evt.detail && evt.detail.lastEventId;
+    if (id && document.getElementById(id)) evt.preventDefault();
+  });
   document.addEventListener("htmx:sseMessage", function (evt) {
     var list = evt.target;
     var max = parseInt(list.getAttribute("data-live-max") || "0", 10);
