@@ -233,3 +233,26 @@ async def test_members_list_paginates(app, user):
     assert len(second["data"]) == 2 and second["next_cursor"] is None
     emails = [m["email"] for m in first["data"] + second["data"]]
     assert emails == ["alice@example.com", "p0@example.com", "p1@example.com", "p2@example.com"]
+
+
+async def test_invite_through_htmx_swaps_the_members_section(app, db, user):
+    r = await user.post_form("/settings/members/invite", {"email": "hx@example.com", "role": "member"},
+                             page="/settings/members", htmx=True)
+    assert r.status_code == 200
+    doc = soup(r)
+    section = doc.select_one("div#members")
+    assert section is not None and doc.select_one("header.topbar") is None  # the fragment, not the page
+    assert "Invitation sent to hx@example.com" in section.select_one("[role=status]").text
+    assert any("hx@example.com" in tr.text for tr in section.select("tbody tr"))
+    assert section.select_one("#f-email")["value"] == ""  # a fresh form for the next invite
+    r = await user.post_form("/settings/members/invite", {"email": "hx@example.com", "role": "member"},
+                             page="/settings/members", htmx=True)
+    assert r.status_code == 200  # pending: a re-send, not an error
+    assert len(await outbox(db, "hx@example.com")) == 2
+    r = await user.post_form("/settings/members/invite", {"email": "alice@example.com", "role": "member"},
+                             page="/settings/members", htmx=True)
+    assert r.status_code == 422
+    doc = soup(r)
+    assert doc.select_one("#e-email").text == "Already a member."
+    assert doc.select_one("#f-email")["value"] == "alice@example.com"
+    assert doc.select_one("#f-email")["aria-describedby"].startswith("e-email")

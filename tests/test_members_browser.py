@@ -1,0 +1,30 @@
+"""The members page in a real browser: the HTMX role select and the confirm-then-remove swap."""
+
+import pytest
+
+
+@pytest.mark.browser
+def test_role_select_and_cancel_invite_swap_in_place(live_server, page):
+    url = live_server.url
+    page.goto(url + "/signup")
+    page.fill("#f-email", "alice@example.com")
+    page.fill("#f-password", "correct horse battery")
+    page.fill("#f-workspace_name", "Acme")
+    page.click("button:has-text('Create account')")
+    page.wait_for_url(url + "/")
+    page.goto(url + "/settings/members")
+    page.fill("#f-email", "bob@example.com")
+    page.click("button:has-text('Send invite')")
+    page.wait_for_selector("text=Invitation sent to bob@example.com")
+    assert page.url == url + "/settings/members"  # swapped by HTMX, no navigation
+
+    page.locator("tbody tr select").first.select_option("viewer")
+    page.wait_for_selector("tbody tr >> text=Saved")
+    page.reload()
+    assert page.locator("tbody tr select").first.input_value() == "viewer"  # stored, not only shown
+
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.click("button:has-text('Cancel invite')")
+    page.wait_for_function("document.querySelectorAll('tbody tr').length == 1")
+    page.reload()
+    assert page.locator("tbody tr").count() == 1
