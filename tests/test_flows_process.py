@@ -37,7 +37,7 @@ async def count(db, table, **where):
 
 async def test_direct_route_task_confirmation_notify(app, client, db, user):
     hana = await human(user)
-    form = await make_form(app, user.workspace_id, flow_id="direct_route", assignment={"type": "handler", "id": hana["id"]})
+    form = await make_form(app, user, flow_id="direct_route", assignment={"type": "handler", "id": hana["id"]})
     sub = await run(app, client, form, {"email": "ada@corp.test", "name": "Ada", "message": "Hello"})
     assert sub["steps"] == [("processing_started", "done"), ("route", "done"), ("task", "done"),
                             ("confirmation", "done"), ("notify", "done"), ("completed", "done")]
@@ -55,7 +55,7 @@ async def test_direct_route_task_confirmation_notify(app, client, db, user):
 
 async def test_support_triage_ticket_with_reference_in_confirmation(app, client, db, user):
     hana = await human(user)
-    form = await make_form(app, user.workspace_id, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]})
+    form = await make_form(app, user, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]})
     sub = await run(app, client, form, {"email": "bug@corp.test", "message": "It broke"})
     assert [s for s, _ in sub["steps"]] == ["processing_started", "ticket", "confirmation", "route", "ticket_assigned",
                                             "notify", "completed"]
@@ -67,7 +67,7 @@ async def test_support_triage_ticket_with_reference_in_confirmation(app, client,
 
 
 async def test_sales_lead_without_assignment_calls_the_agent_seam(app, client, db, user):
-    form = await make_form(app, user.workspace_id, flow_id="sales_lead",
+    form = await make_form(app, user, flow_id="sales_lead",
                            auto={"confirmation_template": "Thanks {{ name }}!"})
     sub = await run(app, client, form, {"email": "lead@bigco.test", "name": "Lee", "company": "BigCo"})
     steps = [s for s, _ in sub["steps"]]
@@ -81,7 +81,7 @@ async def test_sales_lead_without_assignment_calls_the_agent_seam(app, client, d
 
 async def test_sales_lead_routed_to_human_skips_the_agent(app, client, db, user):
     hana = await human(user)
-    form = await make_form(app, user.workspace_id, flow_id="sales_lead", assignment={"type": "handler", "id": hana["id"]})
+    form = await make_form(app, user, flow_id="sales_lead", assignment={"type": "handler", "id": hana["id"]})
     sub = await run(app, client, form, {"email": "lead@bigco.test"})
     steps = dict(sub["steps"])
     assert "agent" not in steps and steps["confirmation"] == "skipped"  # no template set
@@ -90,7 +90,7 @@ async def test_sales_lead_routed_to_human_skips_the_agent(app, client, db, user)
 
 
 async def test_email_marketing_skips_campaign_and_sequence_with_reasons(app, client, db, user):
-    form = await make_form(app, user.workspace_id, flow_id="email_marketing",
+    form = await make_form(app, user, flow_id="email_marketing",
                            auto={"confirmation_template": "Here is your guide: https://x.test/guide.pdf"})
     sub = await run(app, client, form, {"email": "reader@x.test"})
     assert [s for s, _ in sub["steps"]] == ["processing_started", "campaign", "welcome_email", "sequence",
@@ -102,7 +102,7 @@ async def test_email_marketing_skips_campaign_and_sequence_with_reasons(app, cli
 
 
 async def test_booking_request_sends_the_booking_link(app, client, db, user):
-    form = await make_form(app, user.workspace_id, flow_id="booking_request",
+    form = await make_form(app, user, flow_id="booking_request",
                            auto={"booking_url": "https://cal.test/acme"})
     sub = await run(app, client, form, {"email": "meet@x.test"})
     assert [s for s, _ in sub["steps"]] == ["processing_started", "confirmation", "activity", "notify", "completed"]
@@ -113,7 +113,7 @@ async def test_booking_request_sends_the_booking_link(app, client, db, user):
 
 async def test_notify_only_makes_no_contact(app, client, db, user):
     hana = await human(user)
-    form = await make_form(app, user.workspace_id, flow_id="notify_only", auto={"notify_handler_ids": [hana["id"]]})
+    form = await make_form(app, user, flow_id="notify_only", auto={"notify_handler_ids": [hana["id"]]})
     sub = await run(app, client, form, {"email": "inside@acme.test", "company": "Acme"})
     assert [s for s, _ in sub["steps"]] == ["processing_started", "notify", "completed"]
     assert sub["contact_id"] is None and await count(db, "contacts") == 0 and await count(db, "companies") == 0
@@ -122,7 +122,7 @@ async def test_notify_only_makes_no_contact(app, client, db, user):
 
 async def test_reprocess_does_not_duplicate_entities(app, client, db, user):
     hana = await human(user)
-    form = await make_form(app, user.workspace_id, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]})
+    form = await make_form(app, user, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]})
     sub = await run(app, client, form, {"email": "again@x.test"})
     before = {t: await count(db, t) for t in ("tickets", "emails", "tasks", "activities", "contacts", "touchpoints")}
     r = await user.api.post(f"/api/submissions/{sub['id']}/reprocess")
@@ -138,7 +138,7 @@ async def test_reprocess_does_not_duplicate_entities(app, client, db, user):
 
 
 async def test_failure_on_last_attempt_needs_human_review(app, client, db, user, monkeypatch):
-    form = await make_form(app, user.workspace_id, flow_id="booking_request")
+    form = await make_form(app, user, flow_id="booking_request")
 
     def broken(conn, fc, *a, **k):
         raise RuntimeError("boom")
@@ -154,7 +154,7 @@ async def test_failure_on_last_attempt_needs_human_review(app, client, db, user,
 
 @pytest.mark.parametrize("flow", ["direct_route", "booking_request", "notify_only"])
 async def test_processing_events_reach_the_log(app, client, db, user, flow):
-    form = await make_form(app, user.workspace_id, flow_id=flow)
+    form = await make_form(app, user, flow_id=flow)
     sub = await run(app, client, form, {"email": "e@x.test"})
     types = {e["type"] for e in await db.fetchall("SELECT type FROM events WHERE submission_id = ?", (sub["id"],))}
     assert {"submission_received", "submission_processing", "submission_processed"} <= types

@@ -5,7 +5,7 @@ The hot path is one cheap read (the form) and one write transaction: limits,
 duplicate check, the submission, contact memory, events and the job are all
 decided and stored in the same ``BEGIN IMMEDIATE`` hop, so several server
 processes agree (every counter is an indexed query, nothing lives in memory
-but a memo of each form's normalized config keyed by its ``updated_at``).
+but a memo of each form's normalized config keyed by its stored columns).
 """
 
 from __future__ import annotations
@@ -78,8 +78,10 @@ def allowed_origin(form: dict, origin: str | None, own_origin: str) -> str:
     allowed = form["security"]["allowed_origins"]
     if not allowed:
         return "*"
-    origin = (origin or "").lower().rstrip("/")
-    if origin and (origin in allowed or origin == own_origin):
+    if origin is None:
+        return "*"  # not a browser's cross-origin call (curl, a server): nothing CORS can protect
+    origin = origin.lower().rstrip("/")
+    if origin in allowed or origin == own_origin:
         return origin
     raise Forbidden("This form does not accept submissions from this website.", code="origin_not_allowed")
 
