@@ -57,3 +57,35 @@ def test_new_submission_appears_on_the_live_page_without_reload(live_server, pag
     assert not page.locator(".live-empty").is_visible()
     assert page.locator("#live-events b").count() == 0  # user data stays text
     assert "<b>Demo</b> request" in row.inner_text()
+
+
+@pytest.mark.browser
+def test_the_page_resumes_after_the_stream_ends_without_gaps_or_duplicates(live_server, page, monkeypatch):
+    from app.routes import live as live_routes
+
+    monkeypatch.setattr(live_routes, "SSE_MAX_SECONDS", 1.0)  # the server ends each stream after 1 s
+    base = live_server.url
+    _sign_up(page, base, "mara@example.com")
+    form_id = _make_form(base, "mara@example.com")
+    page.goto(base + "/live?type=submission_received")
+    page.locator("[data-live-status][data-state=open]").wait_for()
+
+    def submit(email: str) -> str:
+        with httpx.Client(base_url=base, timeout=10) as visitor:
+            r = visitor.post(f"/api/submissions/{form_id}", json={"email": email})
+            assert r.status_code == 201, r.text
+            return r.json()["submission_id"]
+
+    def row(sub_id: str):
+        return page.locator("#live-events > li.event").filter(has=page.locator(f'a[href="/submissions/{sub_id}"]'))
+
+    first = submit("first@example.net")
+    row(first).wait_for()
+    page.locator("[data-live-status][data-state=error]").wait_for()  # the stream ended; the browser reconnects
+    during_gap = submit("gap@example.net")
+    row(during_gap).wait_for()
+    page.locator("[data-live-status][data-state=open]").wait_for()
+    after = submit("after@example.net")
+    row(after).wait_for()
+    ids = page.eval_on_selector_all("#live-events > li.event", "els => els.map(e => e.id)")
+    assert len(ids) == len(set(ids)) == 3

@@ -92,9 +92,9 @@ async def _sse_body(hub, workspace_id, filters, after_seq, tz, heartbeat):
     try:
         yield f"retry: {SSE_RETRY_MS}\n: connected\n\n"
         ends_at = time.monotonic() + SSE_MAX_SECONDS
-        while time.monotonic() < ends_at:
+        while (left := ends_at - time.monotonic()) > 0:
             try:
-                batch = await sub.next_batch(heartbeat)
+                batch = await sub.next_batch(min(heartbeat, left))
             except live.SubscriptionDropped:
                 return  # too slow: the browser reconnects with Last-Event-ID and catches up
             yield "".join(sse_frame(e, tz) for e in batch) if batch else ": keepalive\n\n"
