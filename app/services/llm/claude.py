@@ -39,6 +39,7 @@ class ClaudeEngine:
         self.settings, self.db = settings, db
         self.model = settings.claude_model
         self._client = None
+        import anthropic  # noqa: F401  - a slow import (seconds): pay it at start-up, not on the first request
 
     @property
     def client(self):
