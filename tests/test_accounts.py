@@ -231,3 +231,29 @@ async def test_cookie_api_password_change_sets_new_cookie(app, user):
         assert r.status_code == 200
         assert (await browser.get("/api/auth/me")).status_code == 200
     assert (await user.web.get("/api/auth/me")).status_code == 401  # the old cookie is revoked
+
+
+async def test_deleted_workspace_forms_answer_410(app, user, client):
+    r = await user.api.post("/api/forms", json={"name": "Contact us", "status": "active",
+                                                "fields": [{"name": "email", "type": "email", "label": "Email"}]})
+    assert r.status_code == 201, r.text
+    form_id = r.json()["id"]
+    ok = await client.post(f"/api/submissions/{form_id}", json={"email": "visitor@example.net"})
+    assert ok.status_code in (200, 201), ok.text
+    assert (await user.api.delete(f"/api/workspaces/{user.workspace_id}")).status_code == 204
+    gone = await client.post(f"/api/submissions/{form_id}", json={"email": "late@example.net"})
+    assert gone.status_code == 410
+
+
+async def test_unknown_or_misplaced_fields_are_refused(app, user):
+    r = await user.api.put(f"/api/workspaces/{user.workspace_id}", json={"timezone": "Europe/Berlin"})
+    assert r.status_code == 422 and "timezone" in r.json()["error"]["fields"]
+    r = await user.api.put("/api/auth/me", json={"email": "new@example.com"})
+    assert r.status_code == 422 and "email" in r.json()["error"]["fields"]
+    r = await user.api.put("/api/auth/me", json={})
+    assert r.status_code == 422
+    r = await user.api.put("/api/auth/me", json={"current_password": user.password})
+    assert r.status_code == 422 and r.json()["error"]["fields"]["new_password"]
+    r = await user.api.put("/api/auth/me", json={"name": "Al", "current_password": "nope nope", "new_password": "x" * 9})
+    assert r.status_code == 422
+    assert (await user.api.get("/api/auth/me")).json()["account"]["name"] == "Alice Owner"  # nothing half-applied

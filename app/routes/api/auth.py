@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from app.routes.api.workspaces import only_keys
 from app.services import accounts, sessions, workspaces
-from app.services.errors import NotFound, Unauthorized
+from app.services.errors import NotFound, Unauthorized, ValidationError
 from app.web.api import api_route, json_response, no_content, read_json
 from app.web.auth import (
     bearer_token,
@@ -74,15 +75,17 @@ async def api_update_me(request, _):
     """Change your name and/or password. A password change needs `current_password`, revokes
     every session of the account and answers a new `token` for this caller (the cookie too)."""
     principal = await require_person(request)
-    body = await read_json(request)
+    body = only_keys(await read_json(request), ("name", "current_password", "new_password"))
+    if not body:
+        raise ValidationError("Send name, or current_password and new_password.")
     db, settings = request.app.state.db, request.app.state.settings
     token = None
     if "name" in body:
         accounts.check_name(body["name"])  # before the password changes, so a bad name changes nothing
-    if "new_password" in body or "password" in body:
+    if "new_password" in body or "current_password" in body:
         token = await accounts.change_password(
             db, settings, principal.account_id, current_password=body.get("current_password"),
-            new_password=body.get("new_password", body.get("password")), workspace_id=principal.workspace_id,
+            new_password=body.get("new_password"), workspace_id=principal.workspace_id,
             ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
     if "name" in body:
         await accounts.update_profile(db, principal.account_id, name=body.get("name"))

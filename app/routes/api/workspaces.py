@@ -8,7 +8,7 @@ active member of, not only the current one; any other id answers 404.
 from __future__ import annotations
 
 from app.services import members, workspaces
-from app.services.errors import Forbidden, NotFound, Unauthorized
+from app.services.errors import Forbidden, NotFound, Unauthorized, ValidationError
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 from app.web.auth import get_principal, require_person
 
@@ -26,6 +26,14 @@ def person_route(path, endpoint, **kwargs):
     route = api_route(path, endpoint, auth="none", **kwargs)
     route.openapi["public"] = False
     return route
+
+
+def only_keys(body: dict, allowed: tuple[str, ...]) -> dict:
+    """Refuse unknown keys: a misplaced one (``timezone`` outside ``settings``) must not vanish silently."""
+    unknown = [k for k in body if k not in allowed]
+    if unknown:
+        raise ValidationError(fields={k: f"Unknown field; send {', '.join(allowed)}." for k in unknown})
+    return body
 
 
 async def caller_role(request, workspace_id: str):
@@ -50,7 +58,7 @@ async def list_workspaces(request, _):
 async def create_workspace(request, _):
     """Create another workspace; you become its owner. Switch to it with POST /api/auth/switch-workspace."""
     principal = await require_person(request)
-    body = await read_json(request)
+    body = only_keys(await read_json(request), ("name", "settings"))
     db = request.app.state.db
     workspace = await workspaces.create_workspace(db, principal.account_id, name=body.get("name", ""),
                                                   settings=body.get("settings"))
@@ -61,7 +69,7 @@ async def update_workspace(request, _):
     """Rename a workspace or change its settings (timezone, default_from_email, postal_address); owner or admin."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
-    body = await read_json(request)
+    body = only_keys(await read_json(request), ("name", "settings"))
     workspace = await workspaces.update_workspace(request.app.state.db, workspace_id, role=role,
                                                   actor_id=principal.account_id, name=body.get("name"),
                                                   settings=body.get("settings"))
@@ -93,7 +101,7 @@ async def invite_member(request, _):
     pending or expired address again refreshes the invite. Admins cannot invite owners."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
-    body = await read_json(request)
+    body = only_keys(await read_json(request), ("email", "role"))
     member = await members.invite(request.app.state.db, request.app.state.settings, workspace_id,
                                   actor_id=principal.account_id, actor_role=role, email=body.get("email"),
                                   role=body.get("role") or "member")
@@ -105,7 +113,7 @@ async def update_member(request, _):
     The last owner cannot lose the role (409)."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
-    body = await read_json(request)
+    body = only_keys(await read_json(request), ("role",))
     member = await members.change_role(request.app.state.db, workspace_id, request.path_params["mid"],
                                        actor_id=principal.account_id, actor_role=role, role=body.get("role"))
     return json_response(member)
