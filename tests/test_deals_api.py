@@ -25,7 +25,7 @@ async def test_deal_validation(user):
     r = await user.api.post("/api/deals", json={"name": "x", "amount": "lots"})
     assert r.status_code == 422 and "amount" in r.json()["error"]["fields"]
     r = await user.api.post("/api/deals", json={"name": "x", "contact_id": "contact_nope000000000000"})
-    assert r.status_code == 422 and "contact_id" in r.json()["error"]["fields"]
+    assert r.status_code == 404 and "contact_id" in r.json()["error"]["fields"]
 
 
 async def test_won_lost_set_closed_at_and_reopen_clears(user):

@@ -37,8 +37,17 @@ async def move_stage(request):
     db, ws, deal_id = request.app.state.db, principal.workspace_id, request.path_params["id"]
     form = await request.form()
     stage = str(form.get("stage") or "")
-    deal = await deals.move_deal(db, ws, deal_id, stage)
-    if is_htmx(request) and request.headers.get("hx-target") == "deal-board":
+    on_board = is_htmx(request) and request.headers.get("hx-target") == "deal-board"
+    try:
+        deal = await deals.move_deal(db, ws, deal_id, stage)
+    except ValidationError as exc:
+        if not on_board:
+            raise
+        # 422 is swapped by htmx: keep the board and say what went wrong above it.
+        ctx = {"can_edit": True, "stages": deals.STAGES, "columns": await deals.board(db, ws),
+               "board_error": exc.fields.get("stage") or exc.message}
+        return await render(request, "deals/board.html", ctx, fragment="deals/_board.html", status=422)
+    if on_board:
         ctx = {"can_edit": True, "stages": deals.STAGES, "columns": await deals.board(db, ws), "moved_id": deal_id}
         return await render(request, "deals/board.html", ctx, fragment="deals/_board.html")
     back = f"/deals/{deal_id}" if form.get("back") == "detail" else "/deals"

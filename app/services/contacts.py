@@ -177,7 +177,7 @@ def _resolve_company(conn, workspace_id: str, fields: dict, email: str | None) -
     """company_id from the body: an id of this workspace, or a name to find/create; False = untouched."""
     if fields.get("company_id"):
         if not conn.value("SELECT 1 FROM companies WHERE id = ? AND workspace_id = ?", (fields["company_id"], workspace_id)):
-            raise ValidationError(fields={"company_id": "No such company in this workspace."})
+            raise NotFound("Company not found.", fields={"company_id": "No such company in this workspace."})
         return fields["company_id"]
     if "company" in fields:
         return company_for_name_tx(conn, workspace_id, fields["company"], email)

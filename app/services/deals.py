@@ -50,11 +50,11 @@ def clean_name(value) -> str:
 
 
 def _check_links(conn, workspace_id: str, contact_id, company_id) -> None:
-    """Links must point inside the workspace; a foreign id reads as not found (422 on the field)."""
+    """Links must point inside the workspace: an unknown or foreign id is a 404 naming the field."""
     if contact_id and not conn.value("SELECT 1 FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)):
-        raise ValidationError(fields={"contact_id": "No such contact in this workspace."})
+        raise NotFound("Contact not found.", fields={"contact_id": "No such contact in this workspace."})
     if company_id and not conn.value("SELECT 1 FROM companies WHERE id = ? AND workspace_id = ?", (company_id, workspace_id)):
-        raise ValidationError(fields={"company_id": "No such company in this workspace."})
+        raise NotFound("Company not found.", fields={"company_id": "No such company in this workspace."})
 
 
 def _closed_at(old_stage: str | None, new_stage: str, old_closed_at: str | None, now: str) -> str | None:
@@ -122,7 +122,7 @@ def create_deal_tx(conn, workspace_id: str, data: dict) -> str:
         company_id = conn.value("SELECT company_id FROM contacts WHERE id = ?", (contact_id,))
     source = data.get("source_submission_id") or None
     if source and not conn.value("SELECT 1 FROM submissions WHERE id = ? AND workspace_id = ?", (source, workspace_id)):
-        raise ValidationError(fields={"source_submission_id": "No such submission in this workspace."})
+        raise NotFound("Submission not found.", fields={"source_submission_id": "No such submission in this workspace."})
     return _insert(conn, workspace_id, contact_id=contact_id, company_id=company_id, source_submission_id=source,
                    now=now_iso(), **values)
 
