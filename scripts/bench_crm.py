@@ -18,25 +18,80 @@ from app.db import Database, dumps, now_iso
 from app.db.migrate import migrate
 from app.services.contact_search import list_contacts
 
-FIRST = ["anna", "ben", "carla", "david", "emma", "felix", "greta", "hugo", "ines", "jonas", "karl", "lena",
-         "maria", "nils", "olga", "paul", "rosa", "sven", "tina", "uwe", "vera", "walter", "yara", "zoe"]
-LAST = ["smith", "jones", "miller", "garcia", "brown", "wilson", "moore", "taylor", "lee", "white", "harris",
-        "martin", "clark", "lewis", "walker", "young", "king", "wright", "scott", "green"]
+FIRST = [
+    "anna",
+    "ben",
+    "carla",
+    "david",
+    "emma",
+    "felix",
+    "greta",
+    "hugo",
+    "ines",
+    "jonas",
+    "karl",
+    "lena",
+    "maria",
+    "nils",
+    "olga",
+    "paul",
+    "rosa",
+    "sven",
+    "tina",
+    "uwe",
+    "vera",
+    "walter",
+    "yara",
+    "zoe",
+]
+LAST = [
+    "smith",
+    "jones",
+    "miller",
+    "garcia",
+    "brown",
+    "wilson",
+    "moore",
+    "taylor",
+    "lee",
+    "white",
+    "harris",
+    "martin",
+    "clark",
+    "lewis",
+    "walker",
+    "young",
+    "king",
+    "wright",
+    "scott",
+    "green",
+]
 TAGS = ["vip", "newsletter", "webinar", "trial", "enterprise", "partner", "event-2026", "churned"]
 
 
 def _seed(conn, n: int) -> None:
     now = now_iso()
     for ws in ("ws_bench", "ws_other"):
-        conn.execute("INSERT INTO accounts (id, email, email_lower, name, password_hash, status, created_at)"
-                     " VALUES (?, ?, ?, '', 'x', 'active', ?)", (f"acct_{ws}", f"{ws}@x.io", f"{ws}@x.io", now))
-        conn.execute("INSERT INTO workspaces (id, name, slug, owner_id, settings, status, created_at)"
-                     " VALUES (?, ?, ?, ?, '{}', 'active', ?)", (ws, ws, ws, f"acct_{ws}", now))
+        conn.execute(
+            "INSERT INTO accounts (id, email, email_lower, name, password_hash, status, created_at)"
+            " VALUES (?, ?, ?, '', 'x', 'active', ?)",
+            (f"acct_{ws}", f"{ws}@x.io", f"{ws}@x.io", now),
+        )
+        conn.execute(
+            "INSERT INTO workspaces (id, name, slug, owner_id, settings, status, created_at)"
+            " VALUES (?, ?, ?, ?, '{}', 'active', ?)",
+            (ws, ws, ws, f"acct_{ws}", now),
+        )
     rnd = random.Random(7)
-    companies = [(f"company_{i:016d}", "ws_bench", f"Company {i} GmbH", f"company {i}", f"c{i}.example", now)
-                 for i in range(n // 20)]
-    conn.executemany("INSERT INTO companies (id, workspace_id, name, name_normalized, domain, created_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?)", companies)
+    companies = [
+        (f"company_{i:016d}", "ws_bench", f"Company {i} GmbH", f"company {i}", f"c{i}.example", now)
+        for i in range(n // 20)
+    ]
+    conn.executemany(
+        "INSERT INTO companies (id, workspace_id, name, name_normalized, domain, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        companies,
+    )
     contacts, tags = [], []
     for i in range(n):
         first, last = rnd.choice(FIRST), rnd.choice(LAST)
@@ -44,15 +99,33 @@ def _seed(conn, n: int) -> None:
         ws = "ws_bench" if i % 10 else "ws_other"
         email = f"{first}.{last}.{i}@c{i % len(companies)}.example"
         my_tags = rnd.sample(TAGS, rnd.randint(0, 2))
-        contacts.append((f"contact_{i:016d}", ws, email, email, f"{first.title()} {last.title()}", first.title(),
-                         last.title(), rnd.choice(["lead", "qualified", "customer"]), rnd.choice(["form", "import"]),
-                         companies[i % len(companies)][0] if ws == "ws_bench" else None, dumps(my_tags), created, created))
+        contacts.append(
+            (
+                f"contact_{i:016d}",
+                ws,
+                email,
+                email,
+                f"{first.title()} {last.title()}",
+                first.title(),
+                last.title(),
+                rnd.choice(["lead", "qualified", "customer"]),
+                rnd.choice(["form", "import"]),
+                companies[i % len(companies)][0] if ws == "ws_bench" else None,
+                dumps(my_tags),
+                created,
+                created,
+            )
+        )
         tags += [(ws, f"contact_{i:016d}", t) for t in my_tags]
-    conn.executemany("INSERT INTO contacts (id, workspace_id, email, email_lower, name, first_name, last_name, status,"
-                     " source, company_id, tags, created_at, updated_at, first_seen, last_seen)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     [(*c, c[-2], c[-1]) for c in contacts])
-    conn.executemany("INSERT INTO contact_tags (workspace_id, contact_id, tag) VALUES (?, ?, ?)", tags)
+    conn.executemany(
+        "INSERT INTO contacts (id, workspace_id, email, email_lower, name, first_name, last_name, status,"
+        " source, company_id, tags, created_at, updated_at, first_seen, last_seen)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*c, c[-2], c[-1]) for c in contacts],
+    )
+    conn.executemany(
+        "INSERT INTO contact_tags (workspace_id, contact_id, tag) VALUES (?, ?, ?)", tags
+    )
 
 
 CASES = [
@@ -95,7 +168,9 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     start = time.perf_counter()
     results = asyncio.run(run(n))
-    print(f"contact search over {n} contacts (seeded in {time.perf_counter() - start:.1f}s), page of 50:")
+    print(
+        f"contact search over {n} contacts (seeded in {time.perf_counter() - start:.1f}s), page of 50:"
+    )
     for label, median, worst in results:
         flag = "ok" if worst < 50 else "SLOW"
         print(f"  {label:<36} median {median:6.1f} ms   max {worst:6.1f} ms   {flag}")

@@ -20,7 +20,9 @@ async def make_deal(user: User, **fields) -> dict:
 
 
 async def make_form(user: User, name: str = "Demo request", fields=None) -> str:
-    r = await user.api.post("/api/forms", json={"name": name, "status": "active", "fields": fields or CONTACT_FIELDS})
+    r = await user.api.post(
+        "/api/forms", json={"name": name, "status": "active", "fields": fields or CONTACT_FIELDS}
+    )
     assert r.status_code == 201, r.text
     return r.json()["id"]
 
@@ -35,6 +37,8 @@ async def submit(user: User, form_id: str, data: dict, **kwargs) -> str:
 async def make_viewer(app, email: str = "viola@example.net") -> User:
     """A person whose role in their workspace is viewer (read-only)."""
     viewer = await User.signup(app, email, name="Viola Viewer", workspace="Viewer Land")
-    await app.state.db.execute("UPDATE memberships SET role = 'viewer' WHERE account_id = ? AND workspace_id = ?",
-                               (viewer.account_id, viewer.workspace_id))
+    await app.state.db.execute(
+        "UPDATE memberships SET role = 'viewer' WHERE account_id = ? AND workspace_id = ?",
+        (viewer.account_id, viewer.workspace_id),
+    )
     return viewer

@@ -4,13 +4,36 @@ from __future__ import annotations
 
 from tests.helpers_crm import make_contact, make_viewer
 
-CONTACT_KEYS = {"id", "email", "name", "first_name", "last_name", "phone", "company_id", "status", "source", "tags",
-                "custom_fields", "touchpoints", "submission_count", "first_seen", "last_seen", "created_at"}
+CONTACT_KEYS = {
+    "id",
+    "email",
+    "name",
+    "first_name",
+    "last_name",
+    "phone",
+    "company_id",
+    "status",
+    "source",
+    "tags",
+    "custom_fields",
+    "touchpoints",
+    "submission_count",
+    "first_seen",
+    "last_seen",
+    "created_at",
+}
 
 
 async def test_create_and_get_contact_shape(user):
-    c = await make_contact(user, "Ada@Example.com", first_name="Ada", last_name="Lovelace", company="Analytical Engines Ltd",
-                           tags=[" VIP ", "vip", "Beta"], custom_fields={"plan": "pro"})
+    c = await make_contact(
+        user,
+        "Ada@Example.com",
+        first_name="Ada",
+        last_name="Lovelace",
+        company="Analytical Engines Ltd",
+        tags=[" VIP ", "vip", "Beta"],
+        custom_fields={"plan": "pro"},
+    )
     assert set(c) == CONTACT_KEYS
     assert c["id"].startswith("contact_") and len(c["id"]) == len("contact_") + 16
     assert c["name"] == "Ada Lovelace" and c["tags"] == ["vip", "beta"] and c["status"] == "lead"
@@ -30,17 +53,26 @@ async def test_create_validation_and_duplicate(user):
     await make_contact(user, "dup@example.com")
     r = await user.api.post("/api/contacts", json={"email": "DUP@example.com"})
     assert r.status_code == 409 and "already a contact" in r.json()["error"]["message"]
-    r = await user.api.post("/api/contacts", content=b"email=x", headers={"content-type": "text/plain"})
+    r = await user.api.post(
+        "/api/contacts", content=b"email=x", headers={"content-type": "text/plain"}
+    )
     assert r.status_code == 415
 
 
 async def test_update_contact_partial_and_email_conflict(user):
     a = await make_contact(user, "a@example.com", name="A", phone="1")
     await make_contact(user, "b@example.com")
-    r = await user.api.put(f"/api/contacts/{a['id']}", json={"status": "customer", "tags": ["x", "Y"]})
+    r = await user.api.put(
+        f"/api/contacts/{a['id']}", json={"status": "customer", "tags": ["x", "Y"]}
+    )
     assert r.status_code == 200
     body = r.json()
-    assert body["status"] == "customer" and body["tags"] == ["x", "y"] and body["phone"] == "1" and body["name"] == "A"
+    assert (
+        body["status"] == "customer"
+        and body["tags"] == ["x", "y"]
+        and body["phone"] == "1"
+        and body["name"] == "A"
+    )
     r = await user.api.put(f"/api/contacts/{a['id']}", json={"email": "B@example.com"})
     assert r.status_code == 409
     r = await user.api.put(f"/api/contacts/{a['id']}", json={"status": "vip"})
@@ -52,24 +84,30 @@ async def test_update_contact_partial_and_email_conflict(user):
 
 
 async def test_search_over_email_name_company_and_tag(user):
-    ada = await make_contact(user, "ada@engines.io", name="Ada Lovelace", company="Analytical Engines")
-    grace = await make_contact(user, "grace@navy.mil", first_name="Grace", last_name="Hopper", tags=["compilers"])
-    alan = await make_contact(user, "turing@bletchley.uk", name="Alan Turing", company="Bletchley Park")
+    ada = await make_contact(
+        user, "ada@engines.io", name="Ada Lovelace", company="Analytical Engines"
+    )
+    grace = await make_contact(
+        user, "grace@navy.mil", first_name="Grace", last_name="Hopper", tags=["compilers"]
+    )
+    alan = await make_contact(
+        user, "turing@bletchley.uk", name="Alan Turing", company="Bletchley Park"
+    )
 
     async def search(**params):
         r = await user.api.get("/api/contacts", params=params)
         assert r.status_code == 200, r.text
         return {c["id"] for c in r.json()["data"]}
 
-    assert await search(q="ada@") == {ada["id"]}           # email prefix
-    assert await search(q="ADA") == {ada["id"]}            # case-insensitive
-    assert await search(q="hopper") == {grace["id"]}       # last name
-    assert await search(q="alan tu") == {alan["id"]}       # full name prefix
-    assert await search(q="analytical") == {ada["id"]}     # company name
+    assert await search(q="ada@") == {ada["id"]}  # email prefix
+    assert await search(q="ADA") == {ada["id"]}  # case-insensitive
+    assert await search(q="hopper") == {grace["id"]}  # last name
+    assert await search(q="alan tu") == {alan["id"]}  # full name prefix
+    assert await search(q="analytical") == {ada["id"]}  # company name
     assert await search(q="Bletchley Park Ltd") == {alan["id"]}  # company suffix ignored
-    assert await search(q="compil") == {grace["id"]}       # tag
+    assert await search(q="compil") == {grace["id"]}  # tag
     assert await search(q="nobody") == set()
-    assert await search(q="%") == set()                    # no wildcard leaks
+    assert await search(q="%") == set()  # no wildcard leaks
 
 
 async def test_filters_status_source_tag(user):
@@ -92,11 +130,27 @@ async def test_filters_status_source_tag(user):
 
 async def _seed_many(app, workspace_id: str, n: int) -> None:
     """n contacts with distinct names and ties on created_at (pagination must not drop ties)."""
+
     def fn(conn):
-        rows = [(f"contact_{i:016d}", workspace_id, f"p{i}@example.com", f"p{i}@example.com", f"Person {i:03d}",
-                 f"2026-01-01T00:00:{i // 3 % 60:02d}.000Z", "2026-01-01T00:00:00.000Z", i % 7) for i in range(n)]
-        conn.executemany("INSERT INTO contacts (id, workspace_id, email, email_lower, name, created_at, updated_at,"
-                         " submission_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        rows = [
+            (
+                f"contact_{i:016d}",
+                workspace_id,
+                f"p{i}@example.com",
+                f"p{i}@example.com",
+                f"Person {i:03d}",
+                f"2026-01-01T00:00:{i // 3 % 60:02d}.000Z",
+                "2026-01-01T00:00:00.000Z",
+                i % 7,
+            )
+            for i in range(n)
+        ]
+        conn.executemany(
+            "INSERT INTO contacts (id, workspace_id, email, email_lower, name, created_at, updated_at,"
+            " submission_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
     await app.state.db.write(fn)
 
 
@@ -126,7 +180,9 @@ async def test_pagination_250_contacts_no_duplicates_or_gaps(app, user):
 
 async def test_notes_append_only_and_validation(user):
     c = await make_contact(user, "n@example.com")
-    r = await user.api.post(f"/api/contacts/{c['id']}/notes", json={"body": "Called, wants a demo <b>now</b>"})
+    r = await user.api.post(
+        f"/api/contacts/{c['id']}/notes", json={"body": "Called, wants a demo <b>now</b>"}
+    )
     assert r.status_code == 201
     note = r.json()
     assert note["body"] == "Called, wants a demo <b>now</b>" and note["author"] == "Alice Owner"

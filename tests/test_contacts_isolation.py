@@ -8,16 +8,27 @@ from tests.helpers_crm import make_contact, make_deal, make_form, submit
 
 async def _alice_world(alice):
     form_id = await make_form(alice)
-    await submit(alice, form_id, {"email": "secret@alice.io", "name": "Secret", "company": "Alice Secret Co"})
+    await submit(
+        alice, form_id, {"email": "secret@alice.io", "name": "Secret", "company": "Alice Secret Co"}
+    )
     contact = (await alice.api.get("/api/contacts")).json()["data"][0]
     other = await make_contact(alice, "second@alice.io", company="Alice Secret Co")
     deal = await make_deal(alice, name="Alice deal", contact_id=contact["id"], amount=7)
     token = await alice.csrf("/contacts/import")
-    r = await alice.web.post("/contacts/import", data={"csrf_token": token},
-                             files={"file": ("a.csv", b"email\nx@alice.io\n", "text/csv")})
+    r = await alice.web.post(
+        "/contacts/import",
+        data={"csrf_token": token},
+        files={"file": ("a.csv", b"email\nx@alice.io\n", "text/csv")},
+    )
     upload_url = r.headers["location"]
-    return {"form": form_id, "contact": contact, "other": other, "deal": deal, "upload": upload_url,
-            "company": other["company_id"]}
+    return {
+        "form": form_id,
+        "contact": contact,
+        "other": other,
+        "deal": deal,
+        "upload": upload_url,
+        "company": other["company_id"],
+    }
 
 
 async def test_api_routes_answer_404_across_workspaces(two_workspaces):
@@ -26,13 +37,17 @@ async def test_api_routes_answer_404_across_workspaces(two_workspaces):
     cid, did, coid = w["contact"]["id"], w["deal"]["id"], w["company"]
     mine = await make_contact(bob, "bob.contact@bob.io")
     calls = [
-        ("GET", f"/api/contacts/{cid}", None), ("PUT", f"/api/contacts/{cid}", {"name": "x"}),
-        ("GET", f"/api/contacts/{cid}/notes", None), ("POST", f"/api/contacts/{cid}/notes", {"body": "x"}),
+        ("GET", f"/api/contacts/{cid}", None),
+        ("PUT", f"/api/contacts/{cid}", {"name": "x"}),
+        ("GET", f"/api/contacts/{cid}/notes", None),
+        ("POST", f"/api/contacts/{cid}/notes", {"body": "x"}),
         ("GET", f"/api/contacts/{cid}/timeline", None),
         ("POST", f"/api/contacts/{cid}/merge", {"other_id": mine["id"]}),
         ("POST", f"/api/contacts/{mine['id']}/merge", {"other_id": cid}),
-        ("GET", f"/api/companies/{coid}", None), ("GET", f"/api/deals/{did}", None),
-        ("PUT", f"/api/deals/{did}", {"stage": "won"}), ("GET", f"/api/forms/{w['form']}/submissions.csv", None),
+        ("GET", f"/api/companies/{coid}", None),
+        ("GET", f"/api/deals/{did}", None),
+        ("PUT", f"/api/deals/{did}", {"stage": "won"}),
+        ("GET", f"/api/forms/{w['form']}/submissions.csv", None),
         ("POST", "/api/deals", {"name": "steal", "contact_id": cid}),
         ("POST", "/api/deals", {"name": "steal", "company_id": coid}),
         ("PUT", f"/api/contacts/{mine['id']}", {"company_id": coid}),
@@ -41,8 +56,13 @@ async def test_api_routes_answer_404_across_workspaces(two_workspaces):
         r = await bob.api.request(method, path, json=body)
         assert r.status_code == 404, (method, path, r.status_code, r.text)
     # lists, search and exports stay inside the workspace
-    assert [c["email"] for c in (await bob.api.get("/api/contacts", params={"q": "secret"})).json()["data"]] == []
-    assert [c["email"] for c in (await bob.api.get("/api/contacts")).json()["data"]] == ["bob.contact@bob.io"]
+    assert [
+        c["email"]
+        for c in (await bob.api.get("/api/contacts", params={"q": "secret"})).json()["data"]
+    ] == []
+    assert [c["email"] for c in (await bob.api.get("/api/contacts")).json()["data"]] == [
+        "bob.contact@bob.io"
+    ]
     assert (await bob.api.get("/api/deals")).json()["data"] == []
     assert (await bob.api.get("/api/companies", params={"q": "alice"})).json()["data"] == []
     assert "alice.io" not in (await bob.api.get("/api/contacts.csv")).text
@@ -56,15 +76,25 @@ async def test_page_routes_answer_404_across_workspaces(two_workspaces):
     alice, bob = two_workspaces
     w = await _alice_world(alice)
     cid, did = w["contact"]["id"], w["deal"]["id"]
-    for path in (f"/contacts/{cid}", f"/companies/{w['company']}", f"/deals/{did}", w["upload"],
-                 f"/deals/new?contact_id={cid}"):
+    for path in (
+        f"/contacts/{cid}",
+        f"/companies/{w['company']}",
+        f"/deals/{did}",
+        w["upload"],
+        f"/deals/new?contact_id={cid}",
+    ):
         r = await bob.web.get(path)
         assert r.status_code == 404, (path, r.status_code)
     token = await bob.csrf("/contacts")
-    posts = [(f"/contacts/{cid}/edit", {"email": "x@y.io"}), (f"/contacts/{cid}/tags", {"add": "x"}),
-             (f"/contacts/{cid}/notes", {"body": "x"}), (f"/contacts/{cid}/merge", {"other": "bob@bob.io"}),
-             (f"/deals/{did}", {"name": "x", "stage": "won"}), (f"/deals/{did}/stage", {"stage": "won"}),
-             (w["upload"], {"action": "import", "map_0": "email"})]
+    posts = [
+        (f"/contacts/{cid}/edit", {"email": "x@y.io"}),
+        (f"/contacts/{cid}/tags", {"add": "x"}),
+        (f"/contacts/{cid}/notes", {"body": "x"}),
+        (f"/contacts/{cid}/merge", {"other": "bob@bob.io"}),
+        (f"/deals/{did}", {"name": "x", "stage": "won"}),
+        (f"/deals/{did}/stage", {"stage": "won"}),
+        (w["upload"], {"action": "import", "map_0": "email"}),
+    ]
     for path, data in posts:
         for headers in ({}, {"HX-Request": "true", "HX-Target": "deal-board"}):
             r = await bob.web.post(path, data={**data, "csrf_token": token}, headers=headers)

@@ -15,17 +15,43 @@ async def _events(user, type_):
 
 async def test_merge_moves_everything_and_keeps_survivor_email(app, user):
     form_id = await make_form(user)
-    s1 = await submit(user, form_id, {"email": "ada@engines.io", "name": "Ada",
-                                      "_meta": {"referrer": "https://blog.example/post"}})
-    s2 = await submit(user, form_id, {"email": "ada.lovelace@gmail.com", "name": "Ada L", "company": "Engines",
-                                      "_meta": {"utm_source": "ads"}})
+    s1 = await submit(
+        user,
+        form_id,
+        {
+            "email": "ada@engines.io",
+            "name": "Ada",
+            "_meta": {"referrer": "https://blog.example/post"},
+        },
+    )
+    s2 = await submit(
+        user,
+        form_id,
+        {
+            "email": "ada.lovelace@gmail.com",
+            "name": "Ada L",
+            "company": "Engines",
+            "_meta": {"utm_source": "ads"},
+        },
+    )
     contacts = (await user.api.get("/api/contacts")).json()["data"]
     by_email = {c["email"]: c for c in contacts}
     keep, other = by_email["ada@engines.io"], by_email["ada.lovelace@gmail.com"]
-    await user.api.put(f"/api/contacts/{keep['id']}", json={"tags": ["vip"], "custom_fields": {"plan": "pro"}})
-    await user.api.put(f"/api/contacts/{other['id']}", json={"tags": ["webinar", "VIP"], "phone": "+44 1",
-                                                            "status": "customer", "custom_fields": {"plan": "free", "size": "10"}})
-    note = (await user.api.post(f"/api/contacts/{other['id']}/notes", json={"body": "met at the fair"})).json()
+    await user.api.put(
+        f"/api/contacts/{keep['id']}", json={"tags": ["vip"], "custom_fields": {"plan": "pro"}}
+    )
+    await user.api.put(
+        f"/api/contacts/{other['id']}",
+        json={
+            "tags": ["webinar", "VIP"],
+            "phone": "+44 1",
+            "status": "customer",
+            "custom_fields": {"plan": "free", "size": "10"},
+        },
+    )
+    note = (
+        await user.api.post(f"/api/contacts/{other['id']}/notes", json={"body": "met at the fair"})
+    ).json()
     deal = await make_deal(user, name="Engines deal", amount=500, contact_id=other["id"])
 
     r = await user.api.post(f"/api/contacts/{keep['id']}/merge", json={"other_id": other["id"]})
@@ -34,7 +60,10 @@ async def test_merge_moves_everything_and_keeps_survivor_email(app, user):
     assert merged["email"] == "ada@engines.io"
     assert merged["tags"] == ["vip", "webinar"]
     assert merged["phone"] == "+44 1" and merged["status"] == "customer"
-    assert merged["custom_fields"] == {"plan": "pro", "size": "10"}       # survivor's values win, gaps filled
+    assert merged["custom_fields"] == {
+        "plan": "pro",
+        "size": "10",
+    }  # survivor's values win, gaps filled
     assert merged["submission_count"] == keep["submission_count"] + other["submission_count"] == 2
     assert merged["first_seen"] == min(keep["first_seen"], other["first_seen"])
     assert merged["last_seen"] == max(keep["last_seen"], other["last_seen"])
@@ -50,7 +79,9 @@ async def test_merge_moves_everything_and_keeps_survivor_email(app, user):
     tagged = (await user.api.get("/api/contacts", params={"tag": "webinar"})).json()["data"]
     assert [c["id"] for c in tagged] == [keep["id"]]
     # the other email is free again, and can become a new contact
-    assert (await user.api.post("/api/contacts", json={"email": "ada.lovelace@gmail.com"})).status_code == 201
+    assert (
+        await user.api.post("/api/contacts", json={"email": "ada.lovelace@gmail.com"})
+    ).status_code == 201
     timeline = (await user.api.get(f"/api/contacts/{keep['id']}/timeline")).json()["data"]
     assert any(i["kind"] == "activity" and "Merged" in i["title"] for i in timeline)
     events = await _events(user, "contact_merged")
@@ -69,19 +100,21 @@ async def test_merge_refuses_self_unknown_and_other_workspace(two_workspaces):
     assert r.status_code == 404
     r = await alice.api.post(f"/api/contacts/{a['id']}/merge", json={})
     assert r.status_code == 422
-    assert (await bob.api.get(f"/api/contacts/{b['id']}")).status_code == 200   # nothing moved
+    assert (await bob.api.get(f"/api/contacts/{b['id']}")).status_code == 200  # nothing moved
 
 
 async def test_timeline_orders_every_kind_newest_first(app, user, monkeypatch):
     from datetime import UTC, datetime, timedelta
 
     import app.db.clock as clock
+
     base = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
     step = {"n": 0}
 
     def fake_now():
         step["n"] += 1
         return base + timedelta(minutes=step["n"])
+
     monkeypatch.setattr(clock, "utcnow", fake_now)
 
     form_id = await make_form(user)
@@ -99,7 +132,10 @@ async def test_timeline_orders_every_kind_newest_first(app, user, monkeypatch):
     kinds = [i["kind"] for i in items]
     assert {"submission", "touchpoint", "note", "deal"} <= set(kinds)
     assert items[0]["kind"] == "note" and items[0]["body"] == "last note"
-    assert [i["title"] for i in items if i["kind"] == "deal"] == ["Deal won: Tim deal", "Deal opened: Tim deal"]
+    assert [i["title"] for i in items if i["kind"] == "deal"] == [
+        "Deal won: Tim deal",
+        "Deal opened: Tim deal",
+    ]
     touches = [i for i in items if i["kind"] == "touchpoint"]
     assert [t["badge"] for t in touches] == ["last touch", "first touch"]
     assert items[-1]["kind"] in ("submission", "touchpoint")

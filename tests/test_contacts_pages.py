@@ -25,7 +25,10 @@ async def test_list_search_filters_and_htmx_fragment(user):
     assert [a.text for a in frag.select("tbody tr td:first-child a")] == ["Ada Lovelace"]
     r = await user.web.get("/contacts", params={"status": "customer", "tag": "vip"})
     assert len(soup(r).select("table.contacts-table tbody tr")) == 1
-    assert soup(r).find("a", string="Export CSV")["href"] == "/api/contacts.csv?status=customer&tag=vip"
+    assert (
+        soup(r).find("a", string="Export CSV")["href"]
+        == "/api/contacts.csv?status=customer&tag=vip"
+    )
     r = await user.web.get("/contacts", params={"q": "zzz"})
     assert "No contacts match" in r.text
     r = await user.web.get("/contacts", params={"sort": "bogus"})
@@ -56,8 +59,16 @@ async def test_new_contact_form_errors_and_success(user):
     assert page.find(id="e-email") is not None
     assert page.find(id="f-email")["aria-describedby"].startswith("e-email")
     assert page.find(id="f-name")["value"] == "Kept Name"
-    r = await user.post_form("/contacts/new", {"email": "new@example.com", "first_name": "New", "tags": "a, b",
-                                               "status": "qualified", "company": "Newco"})
+    r = await user.post_form(
+        "/contacts/new",
+        {
+            "email": "new@example.com",
+            "first_name": "New",
+            "tags": "a, b",
+            "status": "qualified",
+            "company": "Newco",
+        },
+    )
     assert r.status_code == 303
     detail = await user.web.get(r.headers["location"])
     assert "New" in detail.text and "Newco" in detail.text
@@ -70,9 +81,14 @@ async def test_detail_edit_tags_notes(user):
     r = await user.web.get(f"/contacts/{c['id']}")
     assert r.status_code == 200 and "Dana" in r.text
     # edit with a bad email: 422 fragment for HTMX, error next to the field
-    r = await user.post_form(f"/contacts/{c['id']}/edit", {"email": "nope", "name": "Dana"}, htmx=True)
+    r = await user.post_form(
+        f"/contacts/{c['id']}/edit", {"email": "nope", "name": "Dana"}, htmx=True
+    )
     assert r.status_code == 422 and soup(r).find(id="e-email") is not None
-    r = await user.post_form(f"/contacts/{c['id']}/edit", {"email": "d@example.com", "name": "Dana X", "status": "customer"})
+    r = await user.post_form(
+        f"/contacts/{c['id']}/edit",
+        {"email": "d@example.com", "name": "Dana X", "status": "customer"},
+    )
     assert r.status_code == 303
     assert (await user.api.get(f"/api/contacts/{c['id']}")).json()["status"] == "customer"
     # tags: add via HTMX (fragment back), remove via plain form (redirect)
@@ -82,7 +98,9 @@ async def test_detail_edit_tags_notes(user):
     assert r.status_code == 303
     assert (await user.api.get(f"/api/contacts/{c['id']}")).json()["tags"] == ["webinar"]
     # notes: HTMX returns the timeline with the note; empty note -> 422 next to the field
-    r = await user.post_form(f"/contacts/{c['id']}/notes", {"body": "Wants <b>pricing</b>"}, htmx=True)
+    r = await user.post_form(
+        f"/contacts/{c['id']}/notes", {"body": "Wants <b>pricing</b>"}, htmx=True
+    )
     assert r.status_code == 200
     items = soup(r).select("ol.contact-timeline li[data-kind=note]")
     assert items and items[0].select_one(".tl-body").text == "Wants <b>pricing</b>"
@@ -95,9 +113,13 @@ async def test_detail_edit_tags_notes(user):
 async def test_merge_page_flow(user):
     keep = await make_contact(user, "keep@example.com")
     other = await make_contact(user, "other@example.com", phone="123", tags=["t"])
-    r = await user.post_form(f"/contacts/{keep['id']}/merge", {"other": "nobody@example.com"}, htmx=True)
+    r = await user.post_form(
+        f"/contacts/{keep['id']}/merge", {"other": "nobody@example.com"}, htmx=True
+    )
     assert r.status_code == 422 and "No contact with the email" in soup(r).find(id="e-other").text
-    r = await user.post_form(f"/contacts/{keep['id']}/merge", {"other": "keep@example.com"}, htmx=True)
+    r = await user.post_form(
+        f"/contacts/{keep['id']}/merge", {"other": "keep@example.com"}, htmx=True
+    )
     assert r.status_code == 422
     r = await user.post_form(f"/contacts/{keep['id']}/merge", {"other": "OTHER@example.com"})
     assert r.status_code == 303
@@ -111,9 +133,14 @@ async def test_import_page_flow(user):
     r = await user.web.get("/contacts/import")
     assert r.status_code == 200 and soup(r).find("input", attrs={"type": "file"}) is not None
     token = await user.csrf("/contacts/import")
-    content = b"Email,Name,Plan\nnew@example.com,New,pro\nold@example.com,Ignored,basic\nbroken,X,y\n"
-    r = await user.web.post("/contacts/import", data={"csrf_token": token},
-                            files={"file": ("list.csv", content, "text/csv")})
+    content = (
+        b"Email,Name,Plan\nnew@example.com,New,pro\nold@example.com,Ignored,basic\nbroken,X,y\n"
+    )
+    r = await user.web.post(
+        "/contacts/import",
+        data={"csrf_token": token},
+        files={"file": ("list.csv", content, "text/csv")},
+    )
     assert r.status_code == 303, r.text
     preview_url = r.headers["location"]
     page = soup(await user.web.get(preview_url))
@@ -132,16 +159,22 @@ async def test_import_page_flow(user):
     assert new["custom_fields"] == {"Plan": "pro"}
     old = (await user.api.get("/api/contacts", params={"q": "old@"})).json()["data"][0]
     assert old["name"] == "Old" and old["custom_fields"] == {"Plan": "basic"}
-    assert (await user.web.get(preview_url)).status_code == 404     # the upload is consumed
+    assert (await user.web.get(preview_url)).status_code == 404  # the upload is consumed
 
 
 async def test_import_page_bad_files(user):
     token = await user.csrf("/contacts/import")
-    r = await user.web.post("/contacts/import", data={"csrf_token": token},
-                            files={"file": ("l.csv", "email\nzoë@x.io\n".encode("cp1252"), "text/csv")})
+    r = await user.web.post(
+        "/contacts/import",
+        data={"csrf_token": token},
+        files={"file": ("l.csv", "email\nzoë@x.io\n".encode("cp1252"), "text/csv")},
+    )
     assert r.status_code == 400 and "UTF-8" in soup(r).find(id="e-file").text
-    r = await user.web.post("/contacts/import", data={"csrf_token": token},
-                            files={"file": ("l.csv", b"name\nAda\n", "text/csv")})
+    r = await user.web.post(
+        "/contacts/import",
+        data={"csrf_token": token},
+        files={"file": ("l.csv", b"name\nAda\n", "text/csv")},
+    )
     assert r.status_code == 303
     page = await user.web.get(r.headers["location"])
     assert "No column holds the email address" in page.text
@@ -151,11 +184,18 @@ async def test_viewer_sees_no_write_controls_and_cannot_post(app):
     viewer = await make_viewer(app)
     try:
         # the contact is made while the person is still owner, then they become a viewer
-        await app.state.db.execute("UPDATE memberships SET role = 'owner' WHERE account_id = ?", (viewer.account_id,))
+        await app.state.db.execute(
+            "UPDATE memberships SET role = 'owner' WHERE account_id = ?", (viewer.account_id,)
+        )
         own = await make_contact(viewer, "mine@example.com")
-        await app.state.db.execute("UPDATE memberships SET role = 'viewer' WHERE account_id = ?", (viewer.account_id,))
+        await app.state.db.execute(
+            "UPDATE memberships SET role = 'viewer' WHERE account_id = ?", (viewer.account_id,)
+        )
         r = await viewer.web.get(f"/contacts/{own['id']}")
-        assert r.status_code == 200 and soup(r).find("form", action=f"/contacts/{own['id']}/notes") is None
+        assert (
+            r.status_code == 200
+            and soup(r).find("form", action=f"/contacts/{own['id']}/notes") is None
+        )
         r = await viewer.post_form(f"/contacts/{own['id']}/notes", {"body": "x"})
         assert r.status_code == 403
         assert (await viewer.web.get("/contacts/import")).status_code == 403

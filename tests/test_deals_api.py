@@ -5,8 +5,18 @@ from __future__ import annotations
 from app.services.deals import upsert_open_deal_tx
 from tests.helpers_crm import make_contact, make_deal
 
-DEAL_KEYS = {"id", "name", "amount", "stage", "contact_id", "company_id", "source_submission_id", "created_at",
-             "updated_at", "closed_at"}
+DEAL_KEYS = {
+    "id",
+    "name",
+    "amount",
+    "stage",
+    "contact_id",
+    "company_id",
+    "source_submission_id",
+    "created_at",
+    "updated_at",
+    "closed_at",
+}
 
 
 async def test_create_deal_shape_and_company_from_contact(user):
@@ -24,7 +34,9 @@ async def test_deal_validation(user):
     assert set(r.json()["error"]["fields"]) == {"name", "amount", "stage"}
     r = await user.api.post("/api/deals", json={"name": "x", "amount": "lots"})
     assert r.status_code == 422 and "amount" in r.json()["error"]["fields"]
-    r = await user.api.post("/api/deals", json={"name": "x", "contact_id": "contact_nope000000000000"})
+    r = await user.api.post(
+        "/api/deals", json={"name": "x", "contact_id": "contact_nope000000000000"}
+    )
     assert r.status_code == 404 and "contact_id" in r.json()["error"]["fields"]
 
 
@@ -40,17 +52,32 @@ async def test_won_lost_set_closed_at_and_reopen_clears(user):
     assert reopened["closed_at"] is None
     born_won = await make_deal(user, name="W", stage="won")
     assert born_won["closed_at"]
-    events = (await user.api.get("/api/events", params={"type": "deal_stage_changed"})).json()["data"]
+    events = (await user.api.get("/api/events", params={"type": "deal_stage_changed"})).json()[
+        "data"
+    ]
     assert len(events) == 3
 
 
 async def test_list_filters_and_pagination(user):
     c = await make_contact(user, "l@example.com")
-    ids = [(await make_deal(user, name=f"D{i}", stage="won" if i % 2 else "open",
-                            contact_id=c["id"] if i < 3 else None))["id"] for i in range(7)]
+    ids = [
+        (
+            await make_deal(
+                user,
+                name=f"D{i}",
+                stage="won" if i % 2 else "open",
+                contact_id=c["id"] if i < 3 else None,
+            )
+        )["id"]
+        for i in range(7)
+    ]
     seen, cursor = [], None
     while True:
-        body = (await user.api.get("/api/deals", params={"limit": 3, **({"cursor": cursor} if cursor else {})})).json()
+        body = (
+            await user.api.get(
+                "/api/deals", params={"limit": 3, **({"cursor": cursor} if cursor else {})}
+            )
+        ).json()
         seen += [d["id"] for d in body["data"]]
         cursor = body["next_cursor"]
         if not cursor:
@@ -66,22 +93,50 @@ async def test_list_filters_and_pagination(user):
 async def test_upsert_open_deal_for_agents(app, user):
     c = await make_contact(user, "agent@example.com", name="Agent Target")
     db, ws = app.state.db, user.workspace_id
-    deal_id, created = await db.write(lambda conn: upsert_open_deal_tx(
-        conn, ws, contact_id=c["id"], company_id=None, name="", amount=None, source_submission_id=None))
+    deal_id, created = await db.write(
+        lambda conn: upsert_open_deal_tx(
+            conn,
+            ws,
+            contact_id=c["id"],
+            company_id=None,
+            name="",
+            amount=None,
+            source_submission_id=None,
+        )
+    )
     assert created
-    same_id, created = await db.write(lambda conn: upsert_open_deal_tx(
-        conn, ws, contact_id=c["id"], company_id=None, name="Other", amount=900, source_submission_id=None))
+    same_id, created = await db.write(
+        lambda conn: upsert_open_deal_tx(
+            conn,
+            ws,
+            contact_id=c["id"],
+            company_id=None,
+            name="Other",
+            amount=900,
+            source_submission_id=None,
+        )
+    )
     assert same_id == deal_id and not created
     deal = (await user.api.get(f"/api/deals/{deal_id}")).json()
     assert deal["amount"] == 900 and deal["name"] == "Deal with Agent Target"
     await user.api.put(f"/api/deals/{deal_id}", json={"stage": "won"})
-    new_id, created = await db.write(lambda conn: upsert_open_deal_tx(
-        conn, ws, contact_id=c["id"], company_id=None, name="Renewal", amount=5, source_submission_id=None))
+    new_id, created = await db.write(
+        lambda conn: upsert_open_deal_tx(
+            conn,
+            ws,
+            contact_id=c["id"],
+            company_id=None,
+            name="Renewal",
+            amount=5,
+            source_submission_id=None,
+        )
+    )
     assert created and new_id != deal_id
 
 
 async def test_viewer_and_scopes_on_deals(app, user):
     from tests.helpers_crm import make_viewer
+
     viewer = await make_viewer(app)
     try:
         assert (await viewer.api.post("/api/deals", json={"name": "x"})).status_code == 403

@@ -28,8 +28,11 @@ async def test_board_totals_and_htmx_move(user):
     assert "Buyer" in card.text and "Acme" in card.text
 
     token = await user.csrf("/deals")
-    r = await user.web.post(f"/deals/{big['id']}/stage", data={"stage": "won", "csrf_token": token},
-                            headers={"HX-Request": "true", "HX-Target": "deal-board"})
+    r = await user.web.post(
+        f"/deals/{big['id']}/stage",
+        data={"stage": "won", "csrf_token": token},
+        headers={"HX-Request": "true", "HX-Target": "deal-board"},
+    )
     assert r.status_code == 200
     frag = soup(r)
     assert frag.find("html") is None and frag.select_one("#deal-board") is not None
@@ -40,15 +43,22 @@ async def test_board_totals_and_htmx_move(user):
     deal = (await user.api.get(f"/api/deals/{big['id']}")).json()
     assert deal["stage"] == "won" and deal["closed_at"]
     # reopen through the plain form fallback: 303 back to the board, closed_at cleared
-    r = await user.web.post(f"/deals/{big['id']}/stage", data={"stage": "qualified", "csrf_token": token})
+    r = await user.web.post(
+        f"/deals/{big['id']}/stage", data={"stage": "qualified", "csrf_token": token}
+    )
     assert r.status_code == 303 and r.headers["location"] == "/deals"
     assert (await user.api.get(f"/api/deals/{big['id']}")).json()["closed_at"] is None
-    r = await user.web.post(f"/deals/{big['id']}/stage", data={"stage": "bogus", "csrf_token": token},
-                            headers={"HX-Request": "true", "HX-Target": "deal-board"})
+    r = await user.web.post(
+        f"/deals/{big['id']}/stage",
+        data={"stage": "bogus", "csrf_token": token},
+        headers={"HX-Request": "true", "HX-Target": "deal-board"},
+    )
     assert r.status_code == 422
     frag = soup(r)
     assert "Choose one of" in frag.select_one(".board-error").text
-    assert column(frag, "qualified").find(id=f"deal-{big['id']}") is not None   # the board is still whole
+    assert (
+        column(frag, "qualified").find(id=f"deal-{big['id']}") is not None
+    )  # the board is still whole
 
 
 async def test_board_empty_columns_and_list_view(user):
@@ -66,21 +76,36 @@ async def test_new_deal_and_edit(user):
     c = await make_contact(user, "who@example.com", name="Who")
     r = await user.web.get("/deals/new", params={"contact_id": c["id"]})
     assert soup(r).find(id="f-contact_email")["value"] == "who@example.com"
-    r = await user.post_form("/deals/new", {"name": "", "amount": "abc", "stage": "open", "contact_email": "x@nowhere.io"})
+    r = await user.post_form(
+        "/deals/new",
+        {"name": "", "amount": "abc", "stage": "open", "contact_email": "x@nowhere.io"},
+    )
     assert r.status_code == 422
     page = soup(r)
     assert page.find(id="e-contact_email") is not None
-    r = await user.post_form("/deals/new", {"name": "Pilot", "amount": "abc", "stage": "open", "contact_email": ""})
+    r = await user.post_form(
+        "/deals/new", {"name": "Pilot", "amount": "abc", "stage": "open", "contact_email": ""}
+    )
     assert r.status_code == 422 and soup(r).find(id="e-amount") is not None
     assert soup(r).find(id="f-name")["value"] == "Pilot"
-    r = await user.post_form("/deals/new", {"name": "Pilot", "amount": "2,500", "stage": "proposal",
-                                            "contact_email": "WHO@example.com"})
+    r = await user.post_form(
+        "/deals/new",
+        {
+            "name": "Pilot",
+            "amount": "2,500",
+            "stage": "proposal",
+            "contact_email": "WHO@example.com",
+        },
+    )
     assert r.status_code == 303
     deal_url = r.headers["location"]
     deal = (await user.api.get("/api/" + deal_url.lstrip("/"))).json()
     assert deal["amount"] == 2500 and deal["contact_id"] == c["id"] and deal["stage"] == "proposal"
-    r = await user.post_form(deal_url, {"name": "Pilot 2", "amount": "3000", "stage": "lost", "contact_email": ""},
-                             htmx=True)
+    r = await user.post_form(
+        deal_url,
+        {"name": "Pilot 2", "amount": "3000", "stage": "lost", "contact_email": ""},
+        htmx=True,
+    )
     assert r.status_code == 200 and r.headers.get("HX-Redirect") == deal_url
     deal = (await user.api.get("/api/" + deal_url.lstrip("/"))).json()
     assert deal["name"] == "Pilot 2" and deal["closed_at"] and deal["contact_id"] is None

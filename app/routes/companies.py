@@ -15,16 +15,31 @@ from app.web.render import render
 async def company_list(request):
     principal = await require_page(request)
     q = (request.query_params.get("q") or "").strip()
-    items, next_cursor = await companies.list_companies(request.app.state.db, principal.workspace_id, q=q or None,
-                                                        limit=50, cursor=decode_cursor(request.query_params.get("cursor")))
-    next_url = "/companies?" + urlencode({**({"q": q} if q else {}), "cursor": next_cursor}) if next_cursor else None
-    return await render(request, "companies/index.html", {"companies": items, "q": q, "next_url": next_url},
-                        fragment="companies/_results.html")
+    items, next_cursor = await companies.list_companies(
+        request.app.state.db,
+        principal.workspace_id,
+        q=q or None,
+        limit=50,
+        cursor=decode_cursor(request.query_params.get("cursor")),
+    )
+    next_url = (
+        "/companies?" + urlencode({**({"q": q} if q else {}), "cursor": next_cursor})
+        if next_cursor
+        else None
+    )
+    return await render(
+        request,
+        "companies/index.html",
+        {"companies": items, "q": q, "next_url": next_url},
+        fragment="companies/_results.html",
+    )
 
 
 async def company_detail(request):
     principal = await require_page(request)
-    company = await companies.company_detail(request.app.state.db, principal.workspace_id, request.path_params["id"])
+    company = await companies.company_detail(
+        request.app.state.db, principal.workspace_id, request.path_params["id"]
+    )
     return await render(request, "companies/detail.html", {"company": company})
 
 

@@ -15,14 +15,25 @@ from app.services.errors import Conflict, NotFound, ValidationError
 from app.web.auth import require_page
 from app.web.render import is_htmx, redirect, render
 
-SORT_LABELS = {"-created_at": "Newest", "created_at": "Oldest", "-last_seen": "Last seen", "last_seen": "Least recently seen",
-               "name": "Name A–Z", "-name": "Name Z–A", "email": "Email A–Z", "-email": "Email Z–A",
-               "-submission_count": "Most submissions", "submission_count": "Fewest submissions"}
+SORT_LABELS = {
+    "-created_at": "Newest",
+    "created_at": "Oldest",
+    "-last_seen": "Last seen",
+    "last_seen": "Least recently seen",
+    "name": "Name A–Z",
+    "-name": "Name Z–A",
+    "email": "Email A–Z",
+    "-email": "Email Z–A",
+    "-submission_count": "Most submissions",
+    "submission_count": "Fewest submissions",
+}
 EDIT_KEYS = ("email", "name", "first_name", "last_name", "phone", "company", "status", "source")
 
 
 def actor(principal) -> str:
-    return (principal.account or {}).get("name") or (principal.account or {}).get("email") or "someone"
+    return (
+        (principal.account or {}).get("name") or (principal.account or {}).get("email") or "someone"
+    )
 
 
 def _filters(request) -> dict:
@@ -36,19 +47,41 @@ async def contact_list(request):
     errors, items, next_cursor = {}, [], None
     try:
         items, next_cursor = await list_contacts(
-            request.app.state.db, principal.workspace_id, limit=50, cursor=decode_cursor(request.query_params.get("cursor")),
-            sort=f["sort"] or None, **{k: f[k] or None for k in ("q", "status", "source", "tag")})
+            request.app.state.db,
+            principal.workspace_id,
+            limit=50,
+            cursor=decode_cursor(request.query_params.get("cursor")),
+            sort=f["sort"] or None,
+            **{k: f[k] or None for k in ("q", "status", "source", "tag")},
+        )
     except ValidationError as exc:
         errors = exc.fields
     kept = {k: v for k, v in f.items() if v}
-    names = await contacts.company_names(request.app.state.db, principal.workspace_id, [c["company_id"] for c in items])
-    ctx = {"contacts": items, "f": f, "errors": errors, "company_names": names, "statuses": contacts.STATUSES,
-           "sorts": [(s, SORT_LABELS[s]) for s in SORT_CHOICES], "can_edit": principal.role != "viewer",
-           "next_url": "/contacts?" + urlencode({**kept, "cursor": next_cursor}) if next_cursor else None,
-           "csv_url": "/api/contacts.csv" + ("?" + urlencode({k: v for k, v in kept.items() if k != "sort"}) if kept else ""),
-           "filtered": any(f[k] for k in ("q", "status", "source", "tag"))}
-    return await render(request, "contacts/index.html", ctx, fragment="contacts/_results.html",
-                        status=422 if errors else 200)
+    names = await contacts.company_names(
+        request.app.state.db, principal.workspace_id, [c["company_id"] for c in items]
+    )
+    ctx = {
+        "contacts": items,
+        "f": f,
+        "errors": errors,
+        "company_names": names,
+        "statuses": contacts.STATUSES,
+        "sorts": [(s, SORT_LABELS[s]) for s in SORT_CHOICES],
+        "can_edit": principal.role != "viewer",
+        "next_url": "/contacts?" + urlencode({**kept, "cursor": next_cursor})
+        if next_cursor
+        else None,
+        "csv_url": "/api/contacts.csv"
+        + ("?" + urlencode({k: v for k, v in kept.items() if k != "sort"}) if kept else ""),
+        "filtered": any(f[k] for k in ("q", "status", "source", "tag")),
+    }
+    return await render(
+        request,
+        "contacts/index.html",
+        ctx,
+        fragment="contacts/_results.html",
+        status=422 if errors else 200,
+    )
 
 
 async def new_contact(request):
@@ -60,12 +93,21 @@ async def new_contact(request):
         try:
             data = {k: v for k, v in values.items() if v or k == "email"}
             data["tags"] = values["tags"].split(",") if values["tags"] else []
-            contact = await contacts.create_contact(request.app.state.db, principal.workspace_id, data)
+            contact = await contacts.create_contact(
+                request.app.state.db, principal.workspace_id, data
+            )
             return redirect(request, f"/contacts/{contact['id']}", "Contact created.")
         except (ValidationError, Conflict) as exc:
-            errors, status = exc.fields or {"email": exc.message}, 409 if isinstance(exc, Conflict) else 422
-    return await render(request, "contacts/new.html", {"values": values, "errors": errors, "statuses": contacts.STATUSES},
-                        status=status)
+            errors, status = (
+                exc.fields or {"email": exc.message},
+                409 if isinstance(exc, Conflict) else 422,
+            )
+    return await render(
+        request,
+        "contacts/new.html",
+        {"values": values, "errors": errors, "statuses": contacts.STATUSES},
+        status=status,
+    )
 
 
 async def _detail_ctx(request, principal, contact_id: str, **extra) -> dict:
@@ -73,10 +115,21 @@ async def _detail_ctx(request, principal, contact_id: str, **extra) -> dict:
     contact = await contacts.get_contact(db, ws, contact_id)
     names = await contacts.company_names(db, ws, [contact["company_id"]])
     contact_deals, _ = await deals.list_deals(db, ws, contact_id=contact_id, limit=50)
-    ctx = {"contact": contact, "company_name": names.get(contact["company_id"], ""),
-           "timeline": await timeline.contact_timeline(db, ws, contact_id), "deals": contact_deals,
-           "statuses": contacts.STATUSES, "can_edit": principal.role != "viewer", "errors": {}, "values": None,
-           "note_error": None, "note_body": "", "merge_error": None, "merge_value": "", "tag_error": None}
+    ctx = {
+        "contact": contact,
+        "company_name": names.get(contact["company_id"], ""),
+        "timeline": await timeline.contact_timeline(db, ws, contact_id),
+        "deals": contact_deals,
+        "statuses": contacts.STATUSES,
+        "can_edit": principal.role != "viewer",
+        "errors": {},
+        "values": None,
+        "note_error": None,
+        "note_body": "",
+        "merge_error": None,
+        "merge_value": "",
+        "tag_error": None,
+    }
     ctx.update(extra)
     if ctx["values"] is None:
         ctx["values"] = {**contact, "company": ctx["company_name"]}
@@ -85,7 +138,11 @@ async def _detail_ctx(request, principal, contact_id: str, **extra) -> dict:
 
 async def contact_detail(request):
     principal = await require_page(request)
-    return await render(request, "contacts/detail.html", await _detail_ctx(request, principal, request.path_params["id"]))
+    return await render(
+        request,
+        "contacts/detail.html",
+        await _detail_ctx(request, principal, request.path_params["id"]),
+    )
 
 
 async def edit_contact(request):
@@ -97,7 +154,9 @@ async def edit_contact(request):
     except (ValidationError, Conflict) as exc:
         errors = exc.fields or {"email": exc.message}
         ctx = await _detail_ctx(request, principal, cid, errors=errors, values=values)
-        return await render(request, "contacts/detail.html", ctx, fragment="contacts/_edit.html", status=422)
+        return await render(
+            request, "contacts/detail.html", ctx, fragment="contacts/_edit.html", status=422
+        )
     return redirect(request, f"/contacts/{cid}", "Contact saved.")
 
 
@@ -107,10 +166,16 @@ async def change_tags(request):
     add = [t for t in str(form.get("add") or "").split(",") if t.strip()]
     remove = [str(form.get("remove"))] if form.get("remove") else []
     try:
-        await contacts.change_tags(request.app.state.db, principal.workspace_id, cid, add=add, remove=remove)
+        await contacts.change_tags(
+            request.app.state.db, principal.workspace_id, cid, add=add, remove=remove
+        )
     except ValidationError as exc:
-        ctx = await _detail_ctx(request, principal, cid, tag_error=exc.fields.get("tags") or exc.message)
-        return await render(request, "contacts/detail.html", ctx, fragment="contacts/_tags.html", status=422)
+        ctx = await _detail_ctx(
+            request, principal, cid, tag_error=exc.fields.get("tags") or exc.message
+        )
+        return await render(
+            request, "contacts/detail.html", ctx, fragment="contacts/_tags.html", status=422
+        )
     if is_htmx(request):
         ctx = await _detail_ctx(request, principal, cid)
         return await render(request, "contacts/detail.html", ctx, fragment="contacts/_tags.html")
@@ -122,13 +187,23 @@ async def add_note(request):
     cid, form = request.path_params["id"], await request.form()
     body = str(form.get("body") or "")
     try:
-        await notes.add_note(request.app.state.db, principal.workspace_id, cid, body, actor(principal))
+        await notes.add_note(
+            request.app.state.db, principal.workspace_id, cid, body, actor(principal)
+        )
     except ValidationError as exc:
-        ctx = await _detail_ctx(request, principal, cid, note_error=exc.fields.get("body"), note_body=body)
-        return await render(request, "contacts/detail.html", ctx, fragment="contacts/_notes.html", status=422)
+        ctx = await _detail_ctx(
+            request, principal, cid, note_error=exc.fields.get("body"), note_body=body
+        )
+        return await render(
+            request, "contacts/detail.html", ctx, fragment="contacts/_notes.html", status=422
+        )
     if is_htmx(request):
-        return await render(request, "contacts/detail.html", await _detail_ctx(request, principal, cid),
-                            fragment="contacts/_notes.html")
+        return await render(
+            request,
+            "contacts/detail.html",
+            await _detail_ctx(request, principal, cid),
+            fragment="contacts/_notes.html",
+        )
     return redirect(request, f"/contacts/{cid}", "Note added.")
 
 
@@ -140,18 +215,32 @@ async def merge_contact(request):
     db, ws = request.app.state.db, principal.workspace_id
     try:
         if not other:
-            raise ValidationError(fields={"other": "Enter the email of the contact to merge into this one."})
-        other_id = other if other.startswith("contact_") else await contacts.contact_id_by_email(db, ws, other)
+            raise ValidationError(
+                fields={"other": "Enter the email of the contact to merge into this one."}
+            )
+        other_id = (
+            other
+            if other.startswith("contact_")
+            else await contacts.contact_id_by_email(db, ws, other)
+        )
         if other_id is None:
-            raise ValidationError(fields={"other": f"No contact with the email {other} in this workspace."})
+            raise ValidationError(
+                fields={"other": f"No contact with the email {other} in this workspace."}
+            )
         details = await contact_merge.merge_contacts(db, ws, cid, other_id, actor(principal))
     except (ValidationError, NotFound, Conflict) as exc:
         if isinstance(exc, NotFound) and not await contacts.contact_exists(db, ws, cid):
             raise
-        message = (exc.fields or {}).get("other_id") or (exc.fields or {}).get("other") or exc.message
+        message = (
+            (exc.fields or {}).get("other_id") or (exc.fields or {}).get("other") or exc.message
+        )
         ctx = await _detail_ctx(request, principal, cid, merge_error=message, merge_value=other)
-        return await render(request, "contacts/detail.html", ctx, fragment="contacts/_merge.html", status=422)
-    return redirect(request, f"/contacts/{cid}", f"Merged {details['merged_email']} into this contact.")
+        return await render(
+            request, "contacts/detail.html", ctx, fragment="contacts/_merge.html", status=422
+        )
+    return redirect(
+        request, f"/contacts/{cid}", f"Merged {details['merged_email']} into this contact."
+    )
 
 
 routes = [

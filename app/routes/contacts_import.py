@@ -16,7 +16,9 @@ TARGET_CHOICES = [(t, csv_import.TARGET_LABELS[t]) for t in csv_import.TARGETS]
 
 
 def _actor(principal) -> str:
-    return (principal.account or {}).get("name") or (principal.account or {}).get("email") or "someone"
+    return (
+        (principal.account or {}).get("name") or (principal.account or {}).get("email") or "someone"
+    )
 
 
 async def import_start(request):
@@ -30,32 +32,55 @@ async def import_start(request):
         if upload is None or isinstance(upload, str) or not upload.filename:
             raise ValidationError("Choose a CSV file to upload.")
         raw = await upload.read(csv_import.MAX_BYTES + 1)
-        upload_id = await csv_import.store_upload(request.app.state.db, principal.workspace_id, raw, upload.filename,
-                                                  _actor(principal))
+        upload_id = await csv_import.store_upload(
+            request.app.state.db, principal.workspace_id, raw, upload.filename, _actor(principal)
+        )
     except AppError as exc:
-        return await render(request, "contacts/import.html", {"error": exc.message}, status=exc.status)
+        return await render(
+            request, "contacts/import.html", {"error": exc.message}, status=exc.status
+        )
     return redirect(request, f"/contacts/import/{upload_id}")
 
 
 async def _preview_ctx(request, principal, upload: dict, mapping=None, **extra) -> dict:
     db, ws = request.app.state.db, principal.workspace_id
-    ctx = {"upload": upload, "choices": TARGET_CHOICES, "error": None, "fields": {}, "skip_errors": False}
+    ctx = {
+        "upload": upload,
+        "choices": TARGET_CHOICES,
+        "error": None,
+        "fields": {},
+        "skip_errors": False,
+    }
     try:
-        ctx["preview"] = await db.read(lambda conn: csv_import.run_import_tx(conn, ws, upload["content"], mapping,
-                                                                             dry_run=True))
+        ctx["preview"] = await db.read(
+            lambda conn: csv_import.run_import_tx(
+                conn, ws, upload["content"], mapping, dry_run=True
+            )
+        )
     except ValidationError as exc:
         header, _ = csv_import.parse(upload["content"])
-        ctx["preview"] = {"columns": header, "mapping": mapping or csv_import.detect_mapping(header), "rows": [],
-                          "summary": None, "rows_total": None}
-        ctx["error"] = exc.message if exc.message != exc.default_message else "; ".join(exc.fields.values())
+        ctx["preview"] = {
+            "columns": header,
+            "mapping": mapping or csv_import.detect_mapping(header),
+            "rows": [],
+            "summary": None,
+            "rows_total": None,
+        }
+        ctx["error"] = (
+            exc.message if exc.message != exc.default_message else "; ".join(exc.fields.values())
+        )
     ctx.update(extra)
     return ctx
 
 
 async def import_preview(request):
     principal = await require_page(request, write=True)
-    upload = await csv_import.load_upload(request.app.state.db, principal.workspace_id, request.path_params["id"])
-    return await render(request, "contacts/import_preview.html", await _preview_ctx(request, principal, upload))
+    upload = await csv_import.load_upload(
+        request.app.state.db, principal.workspace_id, request.path_params["id"]
+    )
+    return await render(
+        request, "contacts/import_preview.html", await _preview_ctx(request, principal, upload)
+    )
 
 
 async def import_confirm(request):
@@ -68,23 +93,35 @@ async def import_confirm(request):
     mapping = {column: str(form.get(f"map_{i}") or "") for i, column in enumerate(header)}
     skip = form.get("skip_errors") == "on"
     if form.get("action") != "import":
-        return await render(request, "contacts/import_preview.html",
-                            await _preview_ctx(request, principal, upload, mapping, skip_errors=skip))
+        return await render(
+            request,
+            "contacts/import_preview.html",
+            await _preview_ctx(request, principal, upload, mapping, skip_errors=skip),
+        )
     try:
-        result = await csv_import.import_upload(db, ws, upload_id, mapping, skip_errors=skip, actor=_actor(principal))
+        result = await csv_import.import_upload(
+            db, ws, upload_id, mapping, skip_errors=skip, actor=_actor(principal)
+        )
     except ValidationError as exc:
         ctx = await _preview_ctx(request, principal, upload, mapping, skip_errors=skip)
-        ctx["error"] = exc.message if exc.message != exc.default_message else "; ".join(exc.fields.values())
+        ctx["error"] = (
+            exc.message if exc.message != exc.default_message else "; ".join(exc.fields.values())
+        )
         ctx["fields"] = exc.fields
         return await render(request, "contacts/import_preview.html", ctx, status=422)
     s = result["summary"]
-    message = (f"Import done: {s['create']} created, {s['update']} updated (empty fields filled), "
-               f"{s['unchanged']} unchanged" + (f", {s['error']} rows with errors skipped." if s["error"] else "."))
+    message = (
+        f"Import done: {s['create']} created, {s['update']} updated (empty fields filled), "
+        f"{s['unchanged']} unchanged"
+        + (f", {s['error']} rows with errors skipped." if s["error"] else ".")
+    )
     return redirect(request, "/contacts", message)
 
 
 routes = [
     Route("/contacts/import", import_start, methods=["GET", "POST"], name="contacts_import"),
     Route("/contacts/import/{id}", import_preview, methods=["GET"], name="contacts_import_preview"),
-    Route("/contacts/import/{id}", import_confirm, methods=["POST"], name="contacts_import_confirm"),
+    Route(
+        "/contacts/import/{id}", import_confirm, methods=["POST"], name="contacts_import_confirm"
+    ),
 ]

@@ -21,11 +21,18 @@ async def deal_board(request):
     ctx = {"can_edit": principal.role != "viewer", "stages": deals.STAGES}
     if request.query_params.get("view") == "list":
         stage = request.query_params.get("stage") or None
-        items, next_cursor = await deals.list_deals(db, ws, stage=stage, limit=50,
-                                                    cursor=decode_cursor(request.query_params.get("cursor")))
+        items, next_cursor = await deals.list_deals(
+            db, ws, stage=stage, limit=50, cursor=decode_cursor(request.query_params.get("cursor"))
+        )
         params = {"view": "list", **({"stage": stage} if stage else {})}
-        ctx.update(view="list", deals=items, stage=stage,
-                   next_url="/deals?" + urlencode({**params, "cursor": next_cursor}) if next_cursor else None)
+        ctx.update(
+            view="list",
+            deals=items,
+            stage=stage,
+            next_url="/deals?" + urlencode({**params, "cursor": next_cursor})
+            if next_cursor
+            else None,
+        )
         return await render(request, "deals/list.html", ctx)
     ctx.update(view="board", columns=await deals.board(db, ws))
     return await render(request, "deals/board.html", ctx, fragment="deals/_board.html")
@@ -44,11 +51,22 @@ async def move_stage(request):
         if not on_board:
             raise
         # 422 is swapped by htmx: keep the board and say what went wrong above it.
-        ctx = {"can_edit": True, "stages": deals.STAGES, "columns": await deals.board(db, ws),
-               "board_error": exc.fields.get("stage") or exc.message}
-        return await render(request, "deals/board.html", ctx, fragment="deals/_board.html", status=422)
+        ctx = {
+            "can_edit": True,
+            "stages": deals.STAGES,
+            "columns": await deals.board(db, ws),
+            "board_error": exc.fields.get("stage") or exc.message,
+        }
+        return await render(
+            request, "deals/board.html", ctx, fragment="deals/_board.html", status=422
+        )
     if on_board:
-        ctx = {"can_edit": True, "stages": deals.STAGES, "columns": await deals.board(db, ws), "moved_id": deal_id}
+        ctx = {
+            "can_edit": True,
+            "stages": deals.STAGES,
+            "columns": await deals.board(db, ws),
+            "moved_id": deal_id,
+        }
         return await render(request, "deals/board.html", ctx, fragment="deals/_board.html")
     back = f"/deals/{deal_id}" if form.get("back") == "detail" else "/deals"
     return redirect(request, back, f"“{deal['name']}” moved to {stage}.")
@@ -61,7 +79,9 @@ async def _form_data(request, db, ws) -> tuple[dict, dict]:
     if values["contact_email"]:
         contact_id = await contacts.contact_id_by_email(db, ws, values["contact_email"])
         if contact_id is None:
-            raise ValidationError(fields={"contact_email": "No contact with this email; create the contact first."})
+            raise ValidationError(
+                fields={"contact_email": "No contact with this email; create the contact first."}
+            )
         data["contact_id"] = contact_id
     else:
         data["contact_id"] = None
@@ -74,7 +94,9 @@ async def new_deal(request):
     values, errors, status = {"stage": "open", "contact_email": ""}, {}, 200
     if request.method == "GET" and request.query_params.get("contact_id"):
         contact = await contacts.get_contact(db, ws, request.query_params["contact_id"])
-        values.update(contact_email=contact["email"], name=f"Deal with {contact['name'] or contact['email']}")
+        values.update(
+            contact_email=contact["email"], name=f"Deal with {contact['name'] or contact['email']}"
+        )
     if request.method == "POST":
         values = {k: "" for k in DEAL_KEYS}
         try:
@@ -83,17 +105,32 @@ async def new_deal(request):
             return redirect(request, f"/deals/{deal['id']}", "Deal created.")
         except ValidationError as exc:
             errors, status = exc.fields, 422
-    return await render(request, "deals/new.html", {"values": values, "errors": errors, "stages": deals.STAGES},
-                        status=status)
+    return await render(
+        request,
+        "deals/new.html",
+        {"values": values, "errors": errors, "stages": deals.STAGES},
+        status=status,
+    )
 
 
 async def _detail_ctx(db, ws, deal: dict, principal, **extra) -> dict:
     contact = await contacts.get_contact(db, ws, deal["contact_id"]) if deal["contact_id"] else None
     names = await contacts.company_names(db, ws, [deal["company_id"]])
-    values = {"name": deal["name"], "amount": f"{deal['amount']:.2f}", "stage": deal["stage"],
-              "contact_email": contact["email"] if contact else ""}
-    ctx = {"deal": deal, "contact": contact, "company_name": names.get(deal["company_id"], ""), "values": values,
-           "errors": {}, "stages": deals.STAGES, "can_edit": principal.role != "viewer"}
+    values = {
+        "name": deal["name"],
+        "amount": f"{deal['amount']:.2f}",
+        "stage": deal["stage"],
+        "contact_email": contact["email"] if contact else "",
+    }
+    ctx = {
+        "deal": deal,
+        "contact": contact,
+        "company_name": names.get(deal["company_id"], ""),
+        "values": values,
+        "errors": {},
+        "stages": deals.STAGES,
+        "can_edit": principal.role != "viewer",
+    }
     ctx.update(extra)
     return ctx
 
@@ -103,7 +140,9 @@ async def deal_detail(request):
     db, ws = request.app.state.db, principal.workspace_id
     deal = await deals.get_deal(db, ws, request.path_params["id"])
     if request.method == "GET":
-        return await render(request, "deals/detail.html", await _detail_ctx(db, ws, deal, principal))
+        return await render(
+            request, "deals/detail.html", await _detail_ctx(db, ws, deal, principal)
+        )
     principal = await require_page(request, write=True)
     try:
         values, data = await _form_data(request, db, ws)
@@ -112,7 +151,9 @@ async def deal_detail(request):
         form = await request.form()
         values = {k: str(form.get(k) or "") for k in DEAL_KEYS}
         ctx = await _detail_ctx(db, ws, deal, principal, errors=exc.fields, values=values)
-        return await render(request, "deals/detail.html", ctx, fragment="deals/_edit.html", status=422)
+        return await render(
+            request, "deals/detail.html", ctx, fragment="deals/_edit.html", status=422
+        )
     return redirect(request, f"/deals/{deal['id']}", "Deal saved.")
 
 

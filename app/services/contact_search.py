@@ -38,18 +38,34 @@ def _search_clause(workspace_id: str, q: str) -> tuple[str, list]:
     company_q = normalize_company_name(q) or q
     parts, params = [], []
     for expr in ("email_lower", "lower(name)", "lower(first_name)", "lower(last_name)"):
-        parts.append(f"SELECT id FROM contacts WHERE workspace_id = ? AND {expr} >= ? AND {expr} < ?")
+        parts.append(
+            f"SELECT id FROM contacts WHERE workspace_id = ? AND {expr} >= ? AND {expr} < ?"
+        )
         params += [workspace_id, q, q + HIGH]
-    parts.append("SELECT id FROM contacts WHERE workspace_id = ? AND company_id IN (SELECT id FROM companies"
-                 " WHERE workspace_id = ? AND name_normalized >= ? AND name_normalized < ?)")
+    parts.append(
+        "SELECT id FROM contacts WHERE workspace_id = ? AND company_id IN (SELECT id FROM companies"
+        " WHERE workspace_id = ? AND name_normalized >= ? AND name_normalized < ?)"
+    )
     params += [workspace_id, workspace_id, company_q, company_q + HIGH]
-    parts.append("SELECT contact_id FROM contact_tags WHERE workspace_id = ? AND tag >= ? AND tag < ?")
+    parts.append(
+        "SELECT contact_id FROM contact_tags WHERE workspace_id = ? AND tag >= ? AND tag < ?"
+    )
     params += [workspace_id, q, q + HIGH]
     return "c.id IN (" + " UNION ".join(parts) + ")", params
 
 
-def build_query(workspace_id: str, *, q=None, status=None, source=None, tag=None, sort=None,
-                limit: int = 50, cursor: list | None = None, columns: str = "c.*") -> tuple[str, list]:
+def build_query(
+    workspace_id: str,
+    *,
+    q=None,
+    status=None,
+    source=None,
+    tag=None,
+    sort=None,
+    limit: int = 50,
+    cursor: list | None = None,
+    columns: str = "c.*",
+) -> tuple[str, list]:
     """The list SQL and params (also used by the CSV export, without a limit)."""
     key, desc = parse_sort(sort)
     expr = SORTS[key][0]
@@ -64,7 +80,9 @@ def build_query(workspace_id: str, *, q=None, status=None, source=None, tag=None
         params.append(source)
     if tag:
         tags = normalize_tags([tag])
-        where.append("c.id IN (SELECT contact_id FROM contact_tags WHERE workspace_id = ? AND tag = ?)")
+        where.append(
+            "c.id IN (SELECT contact_id FROM contact_tags WHERE workspace_id = ? AND tag = ?)"
+        )
         params += [workspace_id, tags[0] if tags else ""]
     if q and q.strip():
         clause, extra = _search_clause(workspace_id, q)
@@ -72,7 +90,9 @@ def build_query(workspace_id: str, *, q=None, status=None, source=None, tag=None
         params += extra
     if cursor is not None:
         if not (isinstance(cursor, list) and len(cursor) == 2):
-            raise ValidationError(fields={"cursor": "The cursor does not fit this sort; start from the first page."})
+            raise ValidationError(
+                fields={"cursor": "The cursor does not fit this sort; start from the first page."}
+            )
         where.append(f"({expr}, c.id) {'<' if desc else '>'} (?, ?)")
         params += cursor
     order = "DESC" if desc else "ASC"
@@ -82,7 +102,9 @@ def build_query(workspace_id: str, *, q=None, status=None, source=None, tag=None
     return sql, params
 
 
-def list_contacts_tx(conn, workspace_id: str, *, limit: int = 50, cursor=None, sort=None, **filters) -> tuple[list[dict], str | None]:
+def list_contacts_tx(
+    conn, workspace_id: str, *, limit: int = 50, cursor=None, sort=None, **filters
+) -> tuple[list[dict], str | None]:
     sql, params = build_query(workspace_id, limit=limit, cursor=cursor, sort=sort, **filters)
     rows = conn.all(sql, params)
     next_cursor = None

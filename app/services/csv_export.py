@@ -16,9 +16,32 @@ from app.services.errors import NotFound
 
 BATCH = 500
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-CONTACT_COLUMNS = ("id", "email", "name", "first_name", "last_name", "phone", "company", "status", "source", "tags",
-                   "submission_count", "first_seen", "last_seen", "created_at", "custom_fields")
-META_COLUMNS = ("page_url", "referrer", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term")
+CONTACT_COLUMNS = (
+    "id",
+    "email",
+    "name",
+    "first_name",
+    "last_name",
+    "phone",
+    "company",
+    "status",
+    "source",
+    "tags",
+    "submission_count",
+    "first_seen",
+    "last_seen",
+    "created_at",
+    "custom_fields",
+)
+META_COLUMNS = (
+    "page_url",
+    "referrer",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_content",
+    "utm_term",
+)
 
 
 def safe_cell(value) -> str:
@@ -49,13 +72,21 @@ async def contacts_csv(db, workspace_id: str, **filters) -> AsyncIterator[str]:
     yield "\ufeff" + _line(CONTACT_COLUMNS)  # BOM: Excel opens UTF-8 correctly
     cursor = None
     while True:
-        sql, params = build_query(workspace_id, sort="created_at", limit=BATCH, cursor=cursor,
-                                  columns="c.*, (SELECT name FROM companies co WHERE co.id = c.company_id) AS company",
-                                  **filters)
+        sql, params = build_query(
+            workspace_id,
+            sort="created_at",
+            limit=BATCH,
+            cursor=cursor,
+            columns="c.*, (SELECT name FROM companies co WHERE co.id = c.company_id) AS company",
+            **filters,
+        )
         rows = await db.fetchall(sql, params)
         for row in rows[:BATCH]:
-            values = {**row, "tags": loads(row["tags"], []),
-                      "custom_fields": loads(row["custom_fields"], {}) or ""}
+            values = {
+                **row,
+                "tags": loads(row["tags"], []),
+                "custom_fields": loads(row["custom_fields"], {}) or "",
+            }
             yield _line(values[c] for c in CONTACT_COLUMNS)
         if len(rows) <= BATCH:
             return
@@ -63,8 +94,10 @@ async def contacts_csv(db, workspace_id: str, **filters) -> AsyncIterator[str]:
 
 
 async def form_for_export(db, workspace_id: str, form_id: str) -> dict:
-    form = await db.fetchone("SELECT id, name, slug, fields FROM forms WHERE id = ? AND workspace_id = ?",
-                             (form_id, workspace_id))
+    form = await db.fetchone(
+        "SELECT id, name, slug, fields FROM forms WHERE id = ? AND workspace_id = ?",
+        (form_id, workspace_id),
+    )
     if form is None:
         raise NotFound("Form not found.")
     return {**form, "fields": loads(form["fields"], [])}
@@ -86,11 +119,19 @@ async def submissions_csv(db, workspace_id: str, form: dict) -> AsyncIterator[st
         rows = await db.fetchall(
             "SELECT id, data, meta, status, created_at FROM submissions WHERE workspace_id = ? AND form_id = ?"
             " AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?",
-            (workspace_id, form["id"], *cursor, BATCH))
+            (workspace_id, form["id"], *cursor, BATCH),
+        )
         for row in rows:
             data, meta = loads(row["data"], {}), loads(row["meta"], {})
-            yield _line([row["id"], row["created_at"], row["status"], *(data.get(n) for n in names),
-                         *(_meta_value(meta, k) for k in META_COLUMNS)])
+            yield _line(
+                [
+                    row["id"],
+                    row["created_at"],
+                    row["status"],
+                    *(data.get(n) for n in names),
+                    *(_meta_value(meta, k) for k in META_COLUMNS),
+                ]
+            )
         if len(rows) < BATCH:
             return
         cursor = (rows[-1]["created_at"], rows[-1]["id"])

@@ -13,23 +13,54 @@ import re
 
 from app.db import dumps, loads, new_id, now_iso
 from app.db.clock import iso_ago
-from app.services.contacts import STATUSES, EMAIL_RE, company_for_name_tx, normalize_tags
+from app.services.contacts import EMAIL_RE, STATUSES, company_for_name_tx, normalize_tags
 from app.services.errors import BadRequest, NotFound, PayloadTooLarge, ValidationError
 from app.services.events import emit
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
-TARGETS = ("email", "name", "first_name", "last_name", "phone", "company", "status", "source", "tags", "custom", "")
-TARGET_LABELS = {"email": "Email", "name": "Full name", "first_name": "First name", "last_name": "Last name",
-                 "phone": "Phone", "company": "Company", "status": "Status", "source": "Source", "tags": "Tags",
-                 "custom": "Custom field (column name)", "": "Ignore this column"}
+TARGETS = (
+    "email",
+    "name",
+    "first_name",
+    "last_name",
+    "phone",
+    "company",
+    "status",
+    "source",
+    "tags",
+    "custom",
+    "",
+)
+TARGET_LABELS = {
+    "email": "Email",
+    "name": "Full name",
+    "first_name": "First name",
+    "last_name": "Last name",
+    "phone": "Phone",
+    "company": "Company",
+    "status": "Status",
+    "source": "Source",
+    "tags": "Tags",
+    "custom": "Custom field (column name)",
+    "": "Ignore this column",
+}
 SYNONYMS = {
     "email": {"email", "e-mail", "emailaddress", "e-mailaddress", "mail", "email address"},
     "name": {"name", "fullname", "contactname", "full name"},
     "first_name": {"firstname", "first", "givenname", "forename", "vorname"},
     "last_name": {"lastname", "last", "surname", "familyname", "nachname"},
     "phone": {"phone", "telephone", "tel", "mobile", "phonenumber", "cell"},
-    "company": {"company", "companyname", "organization", "organisation", "org", "account", "employer", "firma"},
+    "company": {
+        "company",
+        "companyname",
+        "organization",
+        "organisation",
+        "org",
+        "account",
+        "employer",
+        "firma",
+    },
     "status": {"status", "leadstatus", "stage"},
     "source": {"source", "leadsource", "origin"},
     "tags": {"tags", "tag", "labels", "label", "segments"},
@@ -42,14 +73,23 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
         raise PayloadTooLarge("The file is larger than 10 MB; split it into smaller files.")
     if not raw.strip():
-        raise BadRequest("The file is empty. Upload a CSV with a header row and one contact per row.", code="empty_file")
+        raise BadRequest(
+            "The file is empty. Upload a CSV with a header row and one contact per row.",
+            code="empty_file",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BadRequest("The file is not UTF-8 text. In your spreadsheet choose 'Save as' → 'CSV UTF-8' "
-                         "and upload it again.", code="bad_encoding") from None
+        raise BadRequest(
+            "The file is not UTF-8 text. In your spreadsheet choose 'Save as' → 'CSV UTF-8' "
+            "and upload it again.",
+            code="bad_encoding",
+        ) from None
     if "\x00" in text:
-        raise BadRequest("The file looks binary (it contains NUL bytes). Upload a CSV text file.", code="bad_encoding")
+        raise BadRequest(
+            "The file looks binary (it contains NUL bytes). Upload a CSV text file.",
+            code="bad_encoding",
+        )
     return text
 
 
@@ -64,13 +104,19 @@ def parse(text: str) -> tuple[list[str], list[list[str]]]:
         raise BadRequest("The file has no rows.", code="empty_file")
     header = [h.strip() for h in rows[0]]
     if len(rows) - 1 > MAX_ROWS:
-        raise ValidationError(f"The file has {len(rows) - 1} rows; import at most {MAX_ROWS} at a time.")
+        raise ValidationError(
+            f"The file has {len(rows) - 1} rows; import at most {MAX_ROWS} at a time."
+        )
     seen = set()
     for h in header:
         if not h:
-            raise ValidationError("A column has no name in the header row; give every column a name.")
+            raise ValidationError(
+                "A column has no name in the header row; give every column a name."
+            )
         if h.lower() in seen:
-            raise ValidationError(f"The column '{h}' appears twice in the header row; rename one of them.")
+            raise ValidationError(
+                f"The column '{h}' appears twice in the header row; rename one of them."
+            )
         seen.add(h.lower())
     return header, rows[1:]
 
@@ -82,7 +128,9 @@ def _key(header: str) -> str:
 def detect_mapping(header: list[str]) -> dict[str, str]:
     mapping, used = {}, set()
     for h in header:
-        target = next((t for t, names in SYNONYMS.items() if _key(h) in {_key(n) for n in names}), "")
+        target = next(
+            (t for t, names in SYNONYMS.items() if _key(h) in {_key(n) for n in names}), ""
+        )
         if target in used:
             target = ""
         used.add(target)
@@ -92,21 +140,33 @@ def detect_mapping(header: list[str]) -> dict[str, str]:
 
 def check_mapping(header: list[str], mapping) -> dict[str, str]:
     if not isinstance(mapping, dict):
-        raise ValidationError(fields={"mapping": "Give the mapping as an object: {\"column\": \"email\", ...}."})
+        raise ValidationError(
+            fields={"mapping": 'Give the mapping as an object: {"column": "email", ...}.'}
+        )
     unknown = [c for c in mapping if c not in header]
     if unknown:
         raise ValidationError(fields={"mapping": f"No column called {unknown[0]!r} in the file."})
     result = {h: mapping.get(h, "") or "" for h in header}
     for column, target in result.items():
         if target not in TARGETS:
-            raise ValidationError(fields={"mapping": f"Column {column!r}: choose one of {', '.join(t for t in TARGETS if t)}, or leave it empty."})
+            raise ValidationError(
+                fields={
+                    "mapping": f"Column {column!r}: choose one of {', '.join(t for t in TARGETS if t)}, or leave it empty."
+                }
+            )
     targets = [t for t in result.values() if t and t != "custom"]
     if "email" not in targets:
-        raise ValidationError("No column holds the email address. Add an 'email' column to the file, or map one "
-                              "column to Email.", fields={"mapping": "Map one column to Email."}, code="missing_email_column")
+        raise ValidationError(
+            "No column holds the email address. Add an 'email' column to the file, or map one "
+            "column to Email.",
+            fields={"mapping": "Map one column to Email."},
+            code="missing_email_column",
+        )
     duplicate = next((t for t in targets if targets.count(t) > 1), None)
     if duplicate:
-        raise ValidationError(fields={"mapping": f"Two columns are mapped to {TARGET_LABELS[duplicate]}; keep one."})
+        raise ValidationError(
+            fields={"mapping": f"Two columns are mapped to {TARGET_LABELS[duplicate]}; keep one."}
+        )
     return result
 
 
@@ -133,7 +193,14 @@ def _row_errors(values: dict) -> list[str]:
         errors.append(f"{email!r} is not a valid email address.")
     if values.get("status") and values["status"].lower() not in STATUSES:
         errors.append(f"Status {values['status']!r} is not one of {', '.join(STATUSES)}.")
-    for key, limit in (("name", 200), ("first_name", 100), ("last_name", 100), ("phone", 50), ("source", 100), ("company", 200)):
+    for key, limit in (
+        ("name", 200),
+        ("first_name", 100),
+        ("last_name", 100),
+        ("phone", 50),
+        ("source", 100),
+        ("company", 200),
+    ):
         if len(values.get(key, "")) > limit:
             errors.append(f"The {key.replace('_', ' ')} is longer than {limit} characters.")
     try:
@@ -146,10 +213,12 @@ def _row_errors(values: dict) -> list[str]:
 def _existing(conn, workspace_id: str, emails: list[str]) -> dict[str, dict]:
     found = {}
     for start in range(0, len(emails), 500):
-        chunk = emails[start:start + 500]
+        chunk = emails[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in conn.all(f"SELECT * FROM contacts WHERE workspace_id = ? AND email_lower IN ({marks})",
-                            (workspace_id, *chunk)):
+        for row in conn.all(
+            f"SELECT * FROM contacts WHERE workspace_id = ? AND email_lower IN ({marks})",
+            (workspace_id, *chunk),
+        ):
             found[row["email_lower"]] = row
     return found
 
@@ -165,9 +234,19 @@ def analyze_tx(conn, workspace_id: str, header, rows, mapping) -> list[dict]:
         if not errors and lowered in first_row_of:
             errors.append(f"Duplicate of row {first_row_of[lowered]} (same email).")
         first_row_of.setdefault(lowered, number)
-        results.append({"row": number, "email": values.get("email", ""), "values": values, "errors": errors,
-                        "action": "error" if errors else "create", "fills": []})
-    existing = _existing(conn, workspace_id, [r["email"].lower() for r in results if r["action"] == "create"])
+        results.append(
+            {
+                "row": number,
+                "email": values.get("email", ""),
+                "values": values,
+                "errors": errors,
+                "action": "error" if errors else "create",
+                "fills": [],
+            }
+        )
+    existing = _existing(
+        conn, workspace_id, [r["email"].lower() for r in results if r["action"] == "create"]
+    )
     for result in results:
         current = existing.get(result["email"].lower())
         if result["action"] != "create" or current is None:
@@ -214,16 +293,37 @@ def _insert_rows(conn, workspace_id: str, results: list[dict], now: str) -> None
             companies[company] = company_for_name_tx(conn, workspace_id, company, v["email"])
         contact_id = new_id("contact")
         name = v.get("name") or f"{v.get('first_name', '')} {v.get('last_name', '')}".strip()
-        contacts.append((contact_id, workspace_id, v["email"], v["email"].lower(), name, v.get("first_name", ""),
-                         v.get("last_name", ""), v.get("phone", ""), companies.get(company),
-                         (v.get("status") or "lead").lower(), v.get("source") or "import", dumps(v["tags"]),
-                         dumps(v["custom_fields"]), now, now, now, now))
+        contacts.append(
+            (
+                contact_id,
+                workspace_id,
+                v["email"],
+                v["email"].lower(),
+                name,
+                v.get("first_name", ""),
+                v.get("last_name", ""),
+                v.get("phone", ""),
+                companies.get(company),
+                (v.get("status") or "lead").lower(),
+                v.get("source") or "import",
+                dumps(v["tags"]),
+                dumps(v["custom_fields"]),
+                now,
+                now,
+                now,
+                now,
+            )
+        )
         tags += [(workspace_id, contact_id, t) for t in v["tags"]]
     conn.executemany(
         "INSERT INTO contacts (id, workspace_id, email, email_lower, name, first_name, last_name, phone, company_id,"
         " status, source, tags, custom_fields, first_seen, last_seen, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", contacts)
-    conn.executemany("INSERT INTO contact_tags (workspace_id, contact_id, tag) VALUES (?, ?, ?)", tags)
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        contacts,
+    )
+    conn.executemany(
+        "INSERT INTO contact_tags (workspace_id, contact_id, tag) VALUES (?, ?, ?)", tags
+    )
 
 
 def _update_rows(conn, workspace_id: str, results: list[dict], now: str) -> None:
@@ -237,18 +337,33 @@ def _update_rows(conn, workspace_id: str, results: list[dict], now: str) -> None
             sets["company_id"] = company_for_name_tx(conn, workspace_id, v["company"], v["email"])
         if "custom_fields" in r["fills"]:
             custom = loads(current["custom_fields"], {})
-            sets["custom_fields"] = dumps({**v["custom_fields"], **{k: x for k, x in custom.items() if x not in ("", None)}})
+            sets["custom_fields"] = dumps(
+                {**v["custom_fields"], **{k: x for k, x in custom.items() if x not in ("", None)}}
+            )
         new_tags = [t for t in v["tags"] if t not in loads(current["tags"], [])]
         if new_tags:
             sets["tags"] = dumps(loads(current["tags"], []) + new_tags)
-            conn.executemany("INSERT INTO contact_tags (workspace_id, contact_id, tag) VALUES (?, ?, ?)",
-                             [(workspace_id, current["id"], t) for t in new_tags])
+            conn.executemany(
+                "INSERT INTO contact_tags (workspace_id, contact_id, tag) VALUES (?, ?, ?)",
+                [(workspace_id, current["id"], t) for t in new_tags],
+            )
         sets["updated_at"] = now
-        conn.execute(f"UPDATE contacts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", (*sets.values(), current["id"]))
+        conn.execute(
+            f"UPDATE contacts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
+            (*sets.values(), current["id"]),
+        )
 
 
-def run_import_tx(conn, workspace_id: str, text: str, mapping=None, *, skip_errors: bool = False,
-                  dry_run: bool = False, actor: str = "") -> dict:
+def run_import_tx(
+    conn,
+    workspace_id: str,
+    text: str,
+    mapping=None,
+    *,
+    skip_errors: bool = False,
+    dry_run: bool = False,
+    actor: str = "",
+) -> dict:
     """Preview (dry_run) or import. Any row error refuses the whole import (422 listing
     the rows) unless ``skip_errors``; a real import is all-or-nothing in this transaction."""
     header, rows = parse(text)
@@ -256,29 +371,50 @@ def run_import_tx(conn, workspace_id: str, text: str, mapping=None, *, skip_erro
     mapping = check_mapping(header, detected if mapping is None else mapping)
     results = analyze_tx(conn, workspace_id, header, rows, mapping)
     summary = summarize(results)
-    report = {"columns": header, "mapping": mapping, "detected_mapping": detected, "rows_total": len(results),
-              "summary": summary, "dry_run": dry_run}
+    report = {
+        "columns": header,
+        "mapping": mapping,
+        "detected_mapping": detected,
+        "rows_total": len(results),
+        "summary": summary,
+        "dry_run": dry_run,
+    }
     if dry_run:
         shown = results[:100] + [r for r in results[100:] if r["errors"]][:200]
         return {**report, "rows": [public_row(r) for r in shown]}
     bad = [r for r in results if r["errors"]]
     if bad and not skip_errors:
         fields = {f"row {r['row']}": " ".join(r["errors"]) for r in bad[:50]}
-        raise ValidationError(f"{len(bad)} row(s) have errors, so nothing was imported. Fix them and upload again, "
-                              "or choose to skip the rows with errors.", fields=fields, code="import_rows_invalid")
+        raise ValidationError(
+            f"{len(bad)} row(s) have errors, so nothing was imported. Fix them and upload again, "
+            "or choose to skip the rows with errors.",
+            fields=fields,
+            code="import_rows_invalid",
+        )
     now = now_iso()
     _insert_rows(conn, workspace_id, [r for r in results if r["action"] == "create"], now)
     _update_rows(conn, workspace_id, [r for r in results if r["action"] == "update"], now)
-    emit(conn, workspace_id, "contacts_imported",
-         details={"created": summary["create"], "updated": summary["update"], "unchanged": summary["unchanged"],
-                  "skipped": summary["error"], "by": actor})
+    emit(
+        conn,
+        workspace_id,
+        "contacts_imported",
+        details={
+            "created": summary["create"],
+            "updated": summary["update"],
+            "unchanged": summary["unchanged"],
+            "skipped": summary["error"],
+            "by": actor,
+        },
+    )
     return {**report, "imported": True, "errors": [public_row(r) for r in bad[:200]]}
 
 
 async def run_import(db, workspace_id: str, raw: bytes, mapping=None, **kwargs) -> dict:
     text = decode(raw)
     if kwargs.get("dry_run"):
-        return await db.read(lambda conn: run_import_tx(conn, workspace_id, text, mapping, **kwargs))
+        return await db.read(
+            lambda conn: run_import_tx(conn, workspace_id, text, mapping, **kwargs)
+        )
     return await db.write(run_import_tx, workspace_id, text, mapping, **kwargs)
 
 
@@ -290,10 +426,16 @@ async def store_upload(db, workspace_id: str, raw: bytes, filename: str, actor: 
 
     def fn(conn):
         # Uploads never confirmed are dropped after a day.
-        conn.execute("DELETE FROM contact_imports WHERE workspace_id = ? AND created_at < ?",
-                     (workspace_id, _day_ago()))
-        conn.execute("INSERT INTO contact_imports (id, workspace_id, filename, content, created_by, created_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?)", (upload_id, workspace_id, filename[:200], text, actor, now_iso()))
+        conn.execute(
+            "DELETE FROM contact_imports WHERE workspace_id = ? AND created_at < ?",
+            (workspace_id, _day_ago()),
+        )
+        conn.execute(
+            "INSERT INTO contact_imports (id, workspace_id, filename, content, created_by, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (upload_id, workspace_id, filename[:200], text, actor, now_iso()),
+        )
+
     await db.write(fn)
     return upload_id
 
@@ -303,18 +445,32 @@ def _day_ago() -> str:
 
 
 async def load_upload(db, workspace_id: str, upload_id: str) -> dict:
-    row = await db.fetchone("SELECT * FROM contact_imports WHERE id = ? AND workspace_id = ?", (upload_id, workspace_id))
+    row = await db.fetchone(
+        "SELECT * FROM contact_imports WHERE id = ? AND workspace_id = ?", (upload_id, workspace_id)
+    )
     if row is None:
-        raise NotFound("This upload is gone (imported already, or older than a day). Upload the file again.")
+        raise NotFound(
+            "This upload is gone (imported already, or older than a day). Upload the file again."
+        )
     return row
 
 
-async def import_upload(db, workspace_id: str, upload_id: str, mapping: dict, *, skip_errors: bool, actor: str) -> dict:
+async def import_upload(
+    db, workspace_id: str, upload_id: str, mapping: dict, *, skip_errors: bool, actor: str
+) -> dict:
     def fn(conn):
-        row = conn.one("SELECT content FROM contact_imports WHERE id = ? AND workspace_id = ?", (upload_id, workspace_id))
+        row = conn.one(
+            "SELECT content FROM contact_imports WHERE id = ? AND workspace_id = ?",
+            (upload_id, workspace_id),
+        )
         if row is None:
-                raise NotFound("This upload is gone (imported already, or older than a day). Upload the file again.")
-        result = run_import_tx(conn, workspace_id, row["content"], mapping, skip_errors=skip_errors, actor=actor)
+            raise NotFound(
+                "This upload is gone (imported already, or older than a day). Upload the file again."
+            )
+        result = run_import_tx(
+            conn, workspace_id, row["content"], mapping, skip_errors=skip_errors, actor=actor
+        )
         conn.execute("DELETE FROM contact_imports WHERE id = ?", (upload_id,))
         return result
+
     return await db.write(fn)

@@ -11,8 +11,18 @@ STAGES = ("open", "qualified", "proposal", "won", "lost")
 OPEN_STAGES = ("open", "qualified", "proposal")
 CLOSED_STAGES = ("won", "lost")
 MAX_AMOUNT = 1e12
-FIELDS = ("id", "name", "amount", "stage", "contact_id", "company_id", "source_submission_id",
-          "created_at", "updated_at", "closed_at")
+FIELDS = (
+    "id",
+    "name",
+    "amount",
+    "stage",
+    "contact_id",
+    "company_id",
+    "source_submission_id",
+    "created_at",
+    "updated_at",
+    "closed_at",
+)
 
 
 def deal_shape(row: dict) -> dict:
@@ -26,9 +36,13 @@ def clean_amount(value, field: str = "amount") -> float:
     if isinstance(value, bool):
         raise ValidationError(fields={field: "Give the amount as a number, e.g. 1500 or 1500.50."})
     try:
-        amount = float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
+        amount = (
+            float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
+        )
     except (TypeError, ValueError):
-        raise ValidationError(fields={field: "Give the amount as a number, e.g. 1500 or 1500.50."}) from None
+        raise ValidationError(
+            fields={field: "Give the amount as a number, e.g. 1500 or 1500.50."}
+        ) from None
     if amount != amount or amount < 0 or amount > MAX_AMOUNT:
         raise ValidationError(fields={field: "The amount must be between 0 and 1 000 000 000 000."})
     return round(amount, 2)
@@ -51,13 +65,23 @@ def clean_name(value) -> str:
 
 def _check_links(conn, workspace_id: str, contact_id, company_id) -> None:
     """Links must point inside the workspace: an unknown or foreign id is a 404 naming the field."""
-    if contact_id and not conn.value("SELECT 1 FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)):
-        raise NotFound("Contact not found.", fields={"contact_id": "No such contact in this workspace."})
-    if company_id and not conn.value("SELECT 1 FROM companies WHERE id = ? AND workspace_id = ?", (company_id, workspace_id)):
-        raise NotFound("Company not found.", fields={"company_id": "No such company in this workspace."})
+    if contact_id and not conn.value(
+        "SELECT 1 FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
+    ):
+        raise NotFound(
+            "Contact not found.", fields={"contact_id": "No such contact in this workspace."}
+        )
+    if company_id and not conn.value(
+        "SELECT 1 FROM companies WHERE id = ? AND workspace_id = ?", (company_id, workspace_id)
+    ):
+        raise NotFound(
+            "Company not found.", fields={"company_id": "No such company in this workspace."}
+        )
 
 
-def _closed_at(old_stage: str | None, new_stage: str, old_closed_at: str | None, now: str) -> str | None:
+def _closed_at(
+    old_stage: str | None, new_stage: str, old_closed_at: str | None, now: str
+) -> str | None:
     """won/lost stamp closed_at when the deal enters a closed stage; reopening clears it."""
     if new_stage in CLOSED_STAGES:
         return old_closed_at if old_stage == new_stage and old_closed_at else now
@@ -65,14 +89,24 @@ def _closed_at(old_stage: str | None, new_stage: str, old_closed_at: str | None,
 
 
 # -- writes inside a caller's transaction --------------------------------------
-def upsert_open_deal_tx(conn, workspace_id: str, *, contact_id: str, company_id: str | None, name: str | None,
-                        amount=None, source_submission_id: str | None = None) -> tuple[str, bool]:
+def upsert_open_deal_tx(
+    conn,
+    workspace_id: str,
+    *,
+    contact_id: str,
+    company_id: str | None,
+    name: str | None,
+    amount=None,
+    source_submission_id: str | None = None,
+) -> tuple[str, bool]:
     """The contact's open deal (open|qualified|proposal) is updated, else a new one made.
 
     ``amount`` None leaves an existing amount alone. Emits ``deal_created`` or
     ``deal_updated``. Returns (deal_id, created)."""
-    contact = conn.one("SELECT id, name, email, company_id FROM contacts WHERE id = ? AND workspace_id = ?",
-                       (contact_id, workspace_id))
+    contact = conn.one(
+        "SELECT id, name, email, company_id FROM contacts WHERE id = ? AND workspace_id = ?",
+        (contact_id, workspace_id),
+    )
     if contact is None:
         raise NotFound("Contact not found.")
     company_id = company_id or contact["company_id"]
@@ -80,29 +114,66 @@ def upsert_open_deal_tx(conn, workspace_id: str, *, contact_id: str, company_id:
     now = now_iso()
     existing = conn.one(
         "SELECT * FROM deals WHERE workspace_id = ? AND contact_id = ? AND stage IN ('open', 'qualified', 'proposal')"
-        " ORDER BY updated_at DESC, id DESC LIMIT 1", (workspace_id, contact_id))
+        " ORDER BY updated_at DESC, id DESC LIMIT 1",
+        (workspace_id, contact_id),
+    )
     if existing:
         new_amount = existing["amount"] if amount is None else clean_amount(amount)
-        conn.execute("UPDATE deals SET amount = ?, company_id = COALESCE(company_id, ?), updated_at = ? WHERE id = ?",
-                     (new_amount, company_id, now, existing["id"]))
-        emit(conn, workspace_id, "deal_updated", submission_id=source_submission_id,
-             details={"deal_id": existing["id"], "contact_id": contact_id, "amount": new_amount})
+        conn.execute(
+            "UPDATE deals SET amount = ?, company_id = COALESCE(company_id, ?), updated_at = ? WHERE id = ?",
+            (new_amount, company_id, now, existing["id"]),
+        )
+        emit(
+            conn,
+            workspace_id,
+            "deal_updated",
+            submission_id=source_submission_id,
+            details={"deal_id": existing["id"], "contact_id": contact_id, "amount": new_amount},
+        )
         return existing["id"], False
     deal_name = (name or "").strip()[:200] or f"Deal with {contact['name'] or contact['email']}"
-    deal_id = _insert(conn, workspace_id, name=deal_name, amount=clean_amount(amount), stage="open",
-                      contact_id=contact_id, company_id=company_id, source_submission_id=source_submission_id, now=now)
+    deal_id = _insert(
+        conn,
+        workspace_id,
+        name=deal_name,
+        amount=clean_amount(amount),
+        stage="open",
+        contact_id=contact_id,
+        company_id=company_id,
+        source_submission_id=source_submission_id,
+        now=now,
+    )
     return deal_id, True
 
 
-def _insert(conn, workspace_id, *, name, amount, stage, contact_id, company_id, source_submission_id, now) -> str:
+def _insert(
+    conn, workspace_id, *, name, amount, stage, contact_id, company_id, source_submission_id, now
+) -> str:
     deal_id = new_id("deal")
     conn.execute(
         "INSERT INTO deals (id, workspace_id, name, amount, stage, contact_id, company_id, source_submission_id,"
         " created_at, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (deal_id, workspace_id, name, amount, stage, contact_id, company_id, source_submission_id, now, now,
-         _closed_at(None, stage, None, now)))
-    emit(conn, workspace_id, "deal_created", submission_id=source_submission_id,
-         details={"deal_id": deal_id, "contact_id": contact_id, "stage": stage, "amount": amount})
+        (
+            deal_id,
+            workspace_id,
+            name,
+            amount,
+            stage,
+            contact_id,
+            company_id,
+            source_submission_id,
+            now,
+            now,
+            _closed_at(None, stage, None, now),
+        ),
+    )
+    emit(
+        conn,
+        workspace_id,
+        "deal_created",
+        submission_id=source_submission_id,
+        details={"deal_id": deal_id, "contact_id": contact_id, "stage": stage, "amount": amount},
+    )
     return deal_id
 
 
@@ -121,15 +192,29 @@ def create_deal_tx(conn, workspace_id: str, data: dict) -> str:
     if contact_id and not company_id:
         company_id = conn.value("SELECT company_id FROM contacts WHERE id = ?", (contact_id,))
     source = data.get("source_submission_id") or None
-    if source and not conn.value("SELECT 1 FROM submissions WHERE id = ? AND workspace_id = ?", (source, workspace_id)):
-        raise NotFound("Submission not found.", fields={"source_submission_id": "No such submission in this workspace."})
-    return _insert(conn, workspace_id, contact_id=contact_id, company_id=company_id, source_submission_id=source,
-                   now=now_iso(), **values)
+    if source and not conn.value(
+        "SELECT 1 FROM submissions WHERE id = ? AND workspace_id = ?", (source, workspace_id)
+    ):
+        raise NotFound(
+            "Submission not found.",
+            fields={"source_submission_id": "No such submission in this workspace."},
+        )
+    return _insert(
+        conn,
+        workspace_id,
+        contact_id=contact_id,
+        company_id=company_id,
+        source_submission_id=source,
+        now=now_iso(),
+        **values,
+    )
 
 
 def update_deal_tx(conn, workspace_id: str, deal_id: str, data: dict) -> None:
     """Edit name, amount, stage, contact or company; stage changes keep closed_at right."""
-    current = conn.one("SELECT * FROM deals WHERE id = ? AND workspace_id = ?", (deal_id, workspace_id))
+    current = conn.one(
+        "SELECT * FROM deals WHERE id = ? AND workspace_id = ?", (deal_id, workspace_id)
+    )
     if current is None:
         raise NotFound("Deal not found.")
     errors, updates = {}, {}
@@ -149,12 +234,30 @@ def update_deal_tx(conn, workspace_id: str, deal_id: str, data: dict) -> None:
     stage = updates.get("stage", current["stage"])
     updates["closed_at"] = _closed_at(current["stage"], stage, current["closed_at"], now)
     updates["updated_at"] = now
-    conn.execute(f"UPDATE deals SET {', '.join(f'{k} = ?' for k in updates)} WHERE id = ?", (*updates.values(), deal_id))
+    conn.execute(
+        f"UPDATE deals SET {', '.join(f'{k} = ?' for k in updates)} WHERE id = ?",
+        (*updates.values(), deal_id),
+    )
     if stage != current["stage"]:
-        emit(conn, workspace_id, "deal_stage_changed", submission_id=current["source_submission_id"],
-             details={"deal_id": deal_id, "from": current["stage"], "to": stage, "amount": updates.get("amount", current["amount"])})
+        emit(
+            conn,
+            workspace_id,
+            "deal_stage_changed",
+            submission_id=current["source_submission_id"],
+            details={
+                "deal_id": deal_id,
+                "from": current["stage"],
+                "to": stage,
+                "amount": updates.get("amount", current["amount"]),
+            },
+        )
     else:
-        emit(conn, workspace_id, "deal_updated", details={"deal_id": deal_id, "fields": sorted(k for k in data if k in updates)})
+        emit(
+            conn,
+            workspace_id,
+            "deal_updated",
+            details={"deal_id": deal_id, "fields": sorted(k for k in data if k in updates)},
+        )
 
 
 def get_deal_tx(conn, workspace_id: str, deal_id: str) -> dict:
@@ -169,13 +272,16 @@ async def get_deal(db, workspace_id: str, deal_id: str) -> dict:
 
 
 async def create_deal(db, workspace_id: str, data: dict) -> dict:
-    return await db.write(lambda conn: get_deal_tx(conn, workspace_id, create_deal_tx(conn, workspace_id, data)))
+    return await db.write(
+        lambda conn: get_deal_tx(conn, workspace_id, create_deal_tx(conn, workspace_id, data))
+    )
 
 
 async def update_deal(db, workspace_id: str, deal_id: str, data: dict) -> dict:
     def fn(conn):
         update_deal_tx(conn, workspace_id, deal_id, data)
         return get_deal_tx(conn, workspace_id, deal_id)
+
     return await db.write(fn)
 
 
@@ -184,8 +290,16 @@ async def move_deal(db, workspace_id: str, deal_id: str, stage: str) -> dict:
 
 
 # -- lists and the board -----------------------------------------------------------
-async def list_deals(db, workspace_id: str, *, stage=None, contact_id=None, company_id=None,
-                     limit: int = 50, cursor=None) -> tuple[list[dict], str | None]:
+async def list_deals(
+    db,
+    workspace_id: str,
+    *,
+    stage=None,
+    contact_id=None,
+    company_id=None,
+    limit: int = 50,
+    cursor=None,
+) -> tuple[list[dict], str | None]:
     """Newest first, keyset on (created_at, id)."""
     where, params = ["workspace_id = ?"], [workspace_id]
     if stage:
@@ -197,11 +311,16 @@ async def list_deals(db, workspace_id: str, *, stage=None, contact_id=None, comp
             params.append(value)
     if cursor:
         if len(cursor) != 2:
-            raise ValidationError(fields={"cursor": "The cursor is not valid; start from the first page."})
+            raise ValidationError(
+                fields={"cursor": "The cursor is not valid; start from the first page."}
+            )
         where.append("(created_at, id) < (?, ?)")
         params += cursor
-    rows = await db.fetchall(f"SELECT * FROM deals WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC"
-                             f" LIMIT {int(limit) + 1}", params)
+    rows = await db.fetchall(
+        f"SELECT * FROM deals WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC"
+        f" LIMIT {int(limit) + 1}",
+        params,
+    )
     rows, next_cursor = page(rows, limit)
     return [deal_shape(r) for r in rows], next_cursor
 
@@ -211,18 +330,33 @@ BOARD_LIMIT = 100
 
 async def board(db, workspace_id: str) -> list[dict]:
     """One column per stage: count and amount total over ALL its deals, the newest 100 cards."""
+
     def fn(conn):
-        totals = {r["stage"]: r for r in conn.all(
-            "SELECT stage, COUNT(*) AS count, COALESCE(SUM(amount), 0) AS total FROM deals"
-            " WHERE workspace_id = ? GROUP BY stage", (workspace_id,))}
+        totals = {
+            r["stage"]: r
+            for r in conn.all(
+                "SELECT stage, COUNT(*) AS count, COALESCE(SUM(amount), 0) AS total FROM deals"
+                " WHERE workspace_id = ? GROUP BY stage",
+                (workspace_id,),
+            )
+        }
         columns = []
         for stage in STAGES:
             rows = conn.all(
                 "SELECT d.*, c.name AS contact_name, c.email AS contact_email, co.name AS company_name FROM deals d"
                 " LEFT JOIN contacts c ON c.id = d.contact_id LEFT JOIN companies co ON co.id = d.company_id"
                 " WHERE d.workspace_id = ? AND d.stage = ? ORDER BY d.updated_at DESC, d.id DESC LIMIT ?",
-                (workspace_id, stage, BOARD_LIMIT))
+                (workspace_id, stage, BOARD_LIMIT),
+            )
             info = totals.get(stage, {"count": 0, "total": 0})
-            columns.append({"stage": stage, "count": info["count"], "total": round(info["total"], 2), "deals": rows})
+            columns.append(
+                {
+                    "stage": stage,
+                    "count": info["count"],
+                    "total": round(info["total"], 2),
+                    "deals": rows,
+                }
+            )
         return columns
+
     return await db.read(fn)

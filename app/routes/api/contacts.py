@@ -11,11 +11,22 @@ from app.services.contact_search import build_query, list_contacts
 from app.services.errors import BadRequest, UnsupportedMediaType, ValidationError
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
-CONTACT_BODY = {"type": "object", "properties": {
-    "email": {"type": "string"}, "name": {"type": "string"}, "first_name": {"type": "string"},
-    "last_name": {"type": "string"}, "phone": {"type": "string"}, "company": {"type": "string", "description": "company name; found or created"},
-    "company_id": {"type": "string"}, "status": {"enum": list(contacts.STATUSES)}, "source": {"type": "string"},
-    "tags": {"type": "array", "items": {"type": "string"}}, "custom_fields": {"type": "object"}}}
+CONTACT_BODY = {
+    "type": "object",
+    "properties": {
+        "email": {"type": "string"},
+        "name": {"type": "string"},
+        "first_name": {"type": "string"},
+        "last_name": {"type": "string"},
+        "phone": {"type": "string"},
+        "company": {"type": "string", "description": "company name; found or created"},
+        "company_id": {"type": "string"},
+        "status": {"enum": list(contacts.STATUSES)},
+        "source": {"type": "string"},
+        "tags": {"type": "array", "items": {"type": "string"}},
+        "custom_fields": {"type": "object"},
+    },
+}
 MAX_UPLOAD = csv_import.MAX_BYTES + 64 * 1024
 
 
@@ -27,8 +38,12 @@ def actor_name(principal) -> str:
 
 def list_filters(request) -> dict:
     qp = request.query_params
-    return {"q": qp.get("q") or None, "status": qp.get("status") or None, "source": qp.get("source") or None,
-            "tag": qp.get("tag") or None}
+    return {
+        "q": qp.get("q") or None,
+        "status": qp.get("status") or None,
+        "source": qp.get("source") or None,
+        "tag": qp.get("tag") or None,
+    }
 
 
 async def list_contacts_api(request, principal):
@@ -36,15 +51,23 @@ async def list_contacts_api(request, principal):
     name, company name or a tag; filters `status`, `source`, `tag`; `sort` one of
     created_at, last_seen, name, email, submission_count (prefix `-` for descending)."""
     limit, cursor = list_params(request)
-    items, next_cursor = await list_contacts(request.app.state.db, principal.workspace_id, limit=limit, cursor=cursor,
-                                             sort=request.query_params.get("sort"), **list_filters(request))
+    items, next_cursor = await list_contacts(
+        request.app.state.db,
+        principal.workspace_id,
+        limit=limit,
+        cursor=cursor,
+        sort=request.query_params.get("sort"),
+        **list_filters(request),
+    )
     return list_response(items, next_cursor)
 
 
 async def create_contact_api(request, principal):
     """Create a contact by hand. 409 if the email already is a contact in this workspace."""
     data = await read_json(request)
-    return json_response(await contacts.create_contact(request.app.state.db, principal.workspace_id, data), 201)
+    return json_response(
+        await contacts.create_contact(request.app.state.db, principal.workspace_id, data), 201
+    )
 
 
 async def contacts_csv_api(request, principal):
@@ -53,8 +76,11 @@ async def contacts_csv_api(request, principal):
     filters = list_filters(request)
     build_query(principal.workspace_id, **filters)  # a bad filter is a 422 before the stream starts
     stream = csv_export.contacts_csv(request.app.state.db, principal.workspace_id, **filters)
-    return StreamingResponse(stream, media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": 'attachment; filename="contacts.csv"'})
+    return StreamingResponse(
+        stream,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="contacts.csv"'},
+    )
 
 
 async def _import_form(request):
@@ -62,7 +88,9 @@ async def _import_form(request):
     if not ctype.startswith("multipart/form-data"):
         raise UnsupportedMediaType("Send the CSV as multipart/form-data with a 'file' field.")
     if int(request.headers.get("content-length") or 0) > MAX_UPLOAD:
-        raise csv_import.PayloadTooLarge("The file is larger than 10 MB; split it into smaller files.")
+        raise csv_import.PayloadTooLarge(
+            "The file is larger than 10 MB; split it into smaller files."
+        )
     form = await request.form(max_files=1, max_fields=10)
     upload = form.get("file")
     if upload is None or isinstance(upload, str):
@@ -72,7 +100,9 @@ async def _import_form(request):
         try:
             mapping = json.loads(form["mapping"])
         except ValueError:
-            raise BadRequest("The mapping is not valid JSON; send {\"column\": \"email\", ...}.") from None
+            raise BadRequest(
+                'The mapping is not valid JSON; send {"column": "email", ...}.'
+            ) from None
     return await upload.read(csv_import.MAX_BYTES + 1), mapping, form
 
 
@@ -89,23 +119,36 @@ async def import_contacts_api(request, principal):
     refuses the whole file (422 listing rows) unless `skip_errors=true`. Existing contacts
     (same email) only get their empty fields filled and new tags added."""
     raw, mapping, form = await _import_form(request)
-    result = await csv_import.run_import(request.app.state.db, principal.workspace_id, raw, mapping,
-                                         dry_run=_flag(form, request, "dry_run"),
-                                         skip_errors=_flag(form, request, "skip_errors"), actor=actor_name(principal))
+    result = await csv_import.run_import(
+        request.app.state.db,
+        principal.workspace_id,
+        raw,
+        mapping,
+        dry_run=_flag(form, request, "dry_run"),
+        skip_errors=_flag(form, request, "skip_errors"),
+        actor=actor_name(principal),
+    )
     return json_response(result, 200 if result["dry_run"] else 201)
 
 
 async def get_contact_api(request, principal):
     """One contact with its touchpoints."""
-    return json_response(await contacts.get_contact(request.app.state.db, principal.workspace_id, request.path_params["id"]))
+    return json_response(
+        await contacts.get_contact(
+            request.app.state.db, principal.workspace_id, request.path_params["id"]
+        )
+    )
 
 
 async def update_contact_api(request, principal):
     """Edit a contact: only the keys sent change. `tags` replaces the tag list; a new
     `email` must not belong to another contact (409: merge them instead)."""
     data = await read_json(request)
-    return json_response(await contacts.update_contact(request.app.state.db, principal.workspace_id,
-                                                       request.path_params["id"], data))
+    return json_response(
+        await contacts.update_contact(
+            request.app.state.db, principal.workspace_id, request.path_params["id"], data
+        )
+    )
 
 
 async def add_note_api(request, principal):
@@ -114,8 +157,13 @@ async def add_note_api(request, principal):
     body = data.get("body")
     if not isinstance(body, str):
         raise ValidationError(fields={"body": "Send the note text as 'body'."})
-    note = await notes.add_note(request.app.state.db, principal.workspace_id, request.path_params["id"], body,
-                                actor_name(principal))
+    note = await notes.add_note(
+        request.app.state.db,
+        principal.workspace_id,
+        request.path_params["id"],
+        body,
+        actor_name(principal),
+    )
     return json_response(note, 201)
 
 
@@ -129,7 +177,9 @@ async def list_notes_api(request, principal):
 async def timeline_api(request, principal):
     """A contact's timeline: submissions, touchpoints (first/last touch marked), emails,
     notes, activities, deals and enrollments, newest first."""
-    items = await timeline.contact_timeline(request.app.state.db, principal.workspace_id, request.path_params["id"])
+    items = await timeline.contact_timeline(
+        request.app.state.db, principal.workspace_id, request.path_params["id"]
+    )
     return list_response(items, None)
 
 
@@ -141,7 +191,9 @@ async def merge_contact_api(request, principal):
     data = await read_json(request)
     other = data.get("other_id")
     if not isinstance(other, str) or not other:
-        raise ValidationError(fields={"other_id": "Send the id of the contact to merge into this one."})
+        raise ValidationError(
+            fields={"other_id": "Send the id of the contact to merge into this one."}
+        )
     db, ws, cid = request.app.state.db, principal.workspace_id, request.path_params["id"]
     await contact_merge.merge_contacts(db, ws, cid, other, actor_name(principal))
     return json_response(await contacts.get_contact(db, ws, cid))
@@ -150,33 +202,102 @@ async def merge_contact_api(request, principal):
 async def list_companies_api(request, principal):
     """List companies, newest first; `q` matches the start of the name or domain."""
     limit, cursor = list_params(request)
-    items, next_cursor = await companies.list_companies(request.app.state.db, principal.workspace_id,
-                                                        q=request.query_params.get("q"), limit=limit, cursor=cursor)
+    items, next_cursor = await companies.list_companies(
+        request.app.state.db,
+        principal.workspace_id,
+        q=request.query_params.get("q"),
+        limit=limit,
+        cursor=cursor,
+    )
     return list_response(items, next_cursor)
 
 
 async def get_company_api(request, principal):
     """One company with its contacts, deals and submissions (newest 100 of each)."""
-    return json_response(await companies.company_detail(request.app.state.db, principal.workspace_id,
-                                                        request.path_params["id"]))
+    return json_response(
+        await companies.company_detail(
+            request.app.state.db, principal.workspace_id, request.path_params["id"]
+        )
+    )
 
 
 routes = [
-    api_route("/contacts", list_contacts_api, methods=["GET"], scope="contacts:read", tags=["contacts"]),
-    api_route("/contacts", create_contact_api, methods=["POST"], scope="contacts:write", body=CONTACT_BODY,
-              name="create_contact_api", tags=["contacts"]),
-    api_route("/contacts.csv", contacts_csv_api, methods=["GET"], scope="contacts:read", tags=["contacts"]),
-    api_route("/contacts/import", import_contacts_api, methods=["POST"], scope="contacts:write", tags=["contacts"]),
-    api_route("/contacts/{id}", get_contact_api, methods=["GET"], scope="contacts:read", tags=["contacts"]),
-    api_route("/contacts/{id}", update_contact_api, methods=["PUT"], scope="contacts:write", body=CONTACT_BODY,
-              name="update_contact_api", tags=["contacts"]),
-    api_route("/contacts/{id}/notes", list_notes_api, methods=["GET"], scope="contacts:read", tags=["contacts"]),
-    api_route("/contacts/{id}/notes", add_note_api, methods=["POST"], scope="contacts:write",
-              body={"type": "object", "required": ["body"], "properties": {"body": {"type": "string"}}}, tags=["contacts"]),
-    api_route("/contacts/{id}/timeline", timeline_api, methods=["GET"], scope="contacts:read", tags=["contacts"]),
-    api_route("/contacts/{id}/merge", merge_contact_api, methods=["POST"], scope="contacts:write",
-              body={"type": "object", "required": ["other_id"], "properties": {"other_id": {"type": "string"}}},
-              tags=["contacts"]),
-    api_route("/companies", list_companies_api, methods=["GET"], scope="contacts:read", tags=["companies"]),
-    api_route("/companies/{id}", get_company_api, methods=["GET"], scope="contacts:read", tags=["companies"]),
+    api_route(
+        "/contacts", list_contacts_api, methods=["GET"], scope="contacts:read", tags=["contacts"]
+    ),
+    api_route(
+        "/contacts",
+        create_contact_api,
+        methods=["POST"],
+        scope="contacts:write",
+        body=CONTACT_BODY,
+        name="create_contact_api",
+        tags=["contacts"],
+    ),
+    api_route(
+        "/contacts.csv", contacts_csv_api, methods=["GET"], scope="contacts:read", tags=["contacts"]
+    ),
+    api_route(
+        "/contacts/import",
+        import_contacts_api,
+        methods=["POST"],
+        scope="contacts:write",
+        tags=["contacts"],
+    ),
+    api_route(
+        "/contacts/{id}", get_contact_api, methods=["GET"], scope="contacts:read", tags=["contacts"]
+    ),
+    api_route(
+        "/contacts/{id}",
+        update_contact_api,
+        methods=["PUT"],
+        scope="contacts:write",
+        body=CONTACT_BODY,
+        name="update_contact_api",
+        tags=["contacts"],
+    ),
+    api_route(
+        "/contacts/{id}/notes",
+        list_notes_api,
+        methods=["GET"],
+        scope="contacts:read",
+        tags=["contacts"],
+    ),
+    api_route(
+        "/contacts/{id}/notes",
+        add_note_api,
+        methods=["POST"],
+        scope="contacts:write",
+        body={"type": "object", "required": ["body"], "properties": {"body": {"type": "string"}}},
+        tags=["contacts"],
+    ),
+    api_route(
+        "/contacts/{id}/timeline",
+        timeline_api,
+        methods=["GET"],
+        scope="contacts:read",
+        tags=["contacts"],
+    ),
+    api_route(
+        "/contacts/{id}/merge",
+        merge_contact_api,
+        methods=["POST"],
+        scope="contacts:write",
+        body={
+            "type": "object",
+            "required": ["other_id"],
+            "properties": {"other_id": {"type": "string"}},
+        },
+        tags=["contacts"],
+    ),
+    api_route(
+        "/companies", list_companies_api, methods=["GET"], scope="contacts:read", tags=["companies"]
+    ),
+    api_route(
+        "/companies/{id}",
+        get_company_api,
+        methods=["GET"],
+        scope="contacts:read",
+        tags=["companies"],
+    ),
 ]

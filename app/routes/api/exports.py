@@ -16,12 +16,19 @@ async def submissions_csv_api(request, principal):
     db = request.app.state.db
     form = await csv_export.form_for_export(db, principal.workspace_id, request.path_params["id"])
     filename = re.sub(r"[^a-z0-9-]+", "-", form["slug"].lower()).strip("-") or "form"
-    return StreamingResponse(csv_export.submissions_csv(db, principal.workspace_id, form),
-                             media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": f'attachment; filename="{filename}-submissions.csv"'})
+    return StreamingResponse(
+        csv_export.submissions_csv(db, principal.workspace_id, form),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}-submissions.csv"'},
+    )
 
 
 routes = [
-    api_route("/forms/{id}/submissions.csv", submissions_csv_api, methods=["GET"], scope="submissions:read",
-              tags=["submissions"]),
+    api_route(
+        "/forms/{id}/submissions.csv",
+        submissions_csv_api,
+        methods=["GET"],
+        scope="submissions:read",
+        tags=["submissions"],
+    ),
 ]
