@@ -289,3 +289,22 @@ async def test_respond_direct_stores_the_message_on_the_submission(app, user, db
     sid = await submit_and_process(app, user, form["id"], {"email": "x@client.io", "message": "Hello"})
     sub = await submission(db, sid)
     assert sub["status"] == "processed" and "We are on it." in sub["agent_notes"]
+
+
+async def test_reprocessing_after_an_outage_hand_over_plans_again(app, user, db):
+    form = await make_form(user)
+    outage = LLMUnavailable("down")
+    app.state.llm = ScriptedEngine(outage, outage)
+    sid = await submit(user, form["id"], CFO_LEAD)
+    for _ in range(50):
+        await drain_jobs(app)
+        if (await submission(db, sid))["status"] != "processing":
+            break
+        await asyncio.sleep(0.02)
+    assert (await submission(db, sid))["status"] == "needs_human_review"
+    from app.services.llm.local import LocalEngine
+
+    app.state.llm = LocalEngine(app.state.settings)
+    ctx = await make_ctx(app, sid)
+    assert await run_agent(ctx, user.workspace_id, sid, None) == "processed"
+    assert len(await _deals(db, user.workspace_id)) == 1 and len(await _agent_emails(db, sid)) == 1

@@ -179,3 +179,20 @@ async def test_page_htmx_approve_with_a_bad_amount_keeps_the_input(app, user, db
 async def test_empty_drafts_page(app, user):
     r = await user.web.get("/drafts")
     assert r.status_code == 200 and "Nothing waiting for approval" in r.text
+
+
+async def test_viewers_see_drafts_but_cannot_approve_or_reject(app, user, db):
+    from tests.helpers_accounts import join_as
+
+    _, draft_id = await _draft(app, user, db)
+    viewer = await join_as(app, user, "vera@example.com", "viewer")
+    try:
+        page = await viewer.web.get("/drafts")
+        assert page.status_code == 200 and soup(page).select_one(f"#draft-{draft_id}") is not None
+        assert soup(page).select_one(f"form[action='/drafts/{draft_id}/approve']") is None
+        assert (await viewer.post_form(f"/drafts/{draft_id}/approve", {}, page="/drafts")).status_code == 403
+        assert (await viewer.api.post(f"/api/drafts/{draft_id}/reject", json={"note": "no"})).status_code == 403
+        assert (await viewer.api.get(f"/api/drafts/{draft_id}")).status_code == 200
+    finally:
+        await viewer.close()
+    assert (await db.fetchval("SELECT status FROM drafts WHERE id = ?", (draft_id,))) == "pending"

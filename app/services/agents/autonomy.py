@@ -32,6 +32,9 @@ def start_tx(conn, workspace_id: str, submission_id: str, handler_id: str | None
     conn.execute("INSERT INTO agent_runs (submission_id, workspace_id, handler_id, created_at, updated_at)"
                  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO UPDATE SET handler_id = excluded.handler_id,"
                  " updated_at = excluded.updated_at", (submission_id, workspace_id, handler_id, now, now))
+    # A run after a hand-over (a human reprocessing it) gets its own LLM re-queue.
+    conn.execute("UPDATE agent_runs SET llm_requeues = 0, status = 'planning' WHERE submission_id = ? AND status = 'failed'",
+                 (submission_id,))
     conn.execute("UPDATE submissions SET status = 'processing' WHERE id = ? AND workspace_id = ?",
                  (submission_id, workspace_id))
     set_handler_tx(conn, workspace_id, handler_id, "processing", submission_id)
