@@ -55,10 +55,13 @@ COLLECTION_KEYS = {
     "notes": "note", "emails": "email", "outbox": "email", "errors": "error", "activities": "activity",
     "agents": "handler", "imports": "contact_import", "import": "contact_import",
 }
-# Parameters that are not ids but live under an id (the id decides the 404): (segment before, name) -> value.
+# Parameters that are not ids but live under an id (the id decides the 404):
+# (segment before, name) -> value, or a list of values (each is walked). When an
+# {id} follows such a value, the value names the collection ("/work/{kind}/{id}").
 LITERAL_PARAMS = {
     ("fields", "name"): "email",
     ("settings", "section"): "security",
+    ("work", "kind"): ["task", "ticket"],
 }
 
 
@@ -77,34 +80,44 @@ def walk_routes(routes, prefix: str = ""):
             yield prefix + route.path, route
 
 
-def _key_for(segments: list[str], index: int, name: str, full_path: str) -> str | None:
+def _key_for(segments: list[str], index: int, name: str, before: str) -> str | None:
     if name in PARAM_KEYS:
         return PARAM_KEYS[name]
-    before = segments[index - 1] if index > 0 else ""
     if before == "members":
         return "group_member" if ("handler-groups" in segments or "groups" in segments) else "membership"
-    return COLLECTION_KEYS.get(before)
+    return COLLECTION_KEYS.get(before, before if before in ("task", "ticket", "form", "contact") else None)
 
 
-def substitute(full_path: str, ids: dict) -> tuple[str | None, str | None]:
-    """The path with the victim's values, or (None, why it could not be mapped)."""
+def substitutions(full_path: str, ids: dict) -> tuple[list[str], str | None]:
+    """Every concrete path with the victim's values, or ([], why it could not be mapped)."""
     segments = full_path.strip("/").split("/")
-    out = []
+    paths = [[]]
     for index, segment in enumerate(segments):
         match = re.fullmatch(r"{(\w+)(?::\w+)?}(.*)", segment)
         if not match:
-            out.append(segment)
+            paths = [p + [segment] for p in paths]
             continue
         name, suffix = match.group(1), match.group(2)
-        before = segments[index - 1] if index > 0 else ""
-        if (before, name) in LITERAL_PARAMS:
-            out.append(LITERAL_PARAMS[(before, name)] + suffix)
-            continue
-        key = _key_for(segments, index, name, full_path)
-        if key is None or key not in ids:
-            return None, f"parameter {{{name}}} after '/{before}'"
-        out.append(ids[key] + suffix)
-    return "/" + "/".join(out), None
+        grown = []
+        for path in paths:
+            before = path[-1] if path else ""
+            raw_before = segments[index - 1] if index > 0 else ""
+            literal = LITERAL_PARAMS.get((raw_before, name))
+            if literal is not None:
+                grown += [path + [value + suffix] for value in ([literal] if isinstance(literal, str) else literal)]
+                continue
+            key = _key_for(segments, index, name, before)
+            if key is None or key not in ids:
+                return [], f"parameter {{{name}}} after '/{raw_before}'"
+            grown.append(path + [ids[key] + suffix])
+        paths = grown
+    return ["/" + "/".join(p) for p in paths], None
+
+
+def substitute(full_path: str, ids: dict) -> tuple[str | None, str | None]:
+    """The first concrete path (see ``substitutions``)."""
+    paths, problem = substitutions(full_path, ids)
+    return (paths[0] if paths else None), problem
 
 
 def route_cases(app, ids: dict):
@@ -116,8 +129,9 @@ def route_cases(app, ids: dict):
             if method == "HEAD":
                 continue
             exempt = PUBLIC_ROUTES.get((method, normalize(full_path)))
-            concrete, problem = substitute(full_path, ids)
-            yield method, full_path, concrete, problem, exempt
+            concretes, problem = substitutions(full_path, ids)
+            for concrete in concretes or [None]:
+                yield method, full_path, concrete, problem, exempt
 
 
 def list_routes(app):

@@ -284,18 +284,30 @@ async def test_invalid_utf8_and_malformed_json_are_400(client):
 
 
 async def test_json_deeper_than_8_is_400(client):
-    def nested(depth):
-        value = "x"
+    def containers(depth):
+        """``depth`` objects nested in each other."""
+        value = {}
         for _ in range(depth - 1):
             value = {"a": value}
         return value
 
-    deep = {"email": "a@example.com", "password": "whatever123", **nested(9)}
-    r = await client.post("/api/auth/login", content=json.dumps(deep), headers={"content-type": "application/json"})
+    base = {"email": "a@example.com", "password": "whatever123"}
+    for body in ({**base, "extra": containers(8)}, [[[[[[[[[1]]]]]]]]]):  # 9 levels
+        r = await client.post("/api/auth/login", content=json.dumps(body), headers={"content-type": "application/json"})
+        assert r.status_code == 400 and r.json()["error"]["code"] == "too_deep"
+    # Far deeper than Python's recursion limit: still a 400, not a 500.
+    r = await client.post("/api/auth/login", content=b"[" * 50000 + b"]" * 50000,
+                          headers={"content-type": "application/json"})
     assert r.status_code == 400 and r.json()["error"]["code"] == "too_deep"
-    ok = {"email": "a@example.com", "password": "whatever123", "extra": nested(7)}
+    ok = {**base, "extra": containers(7)}  # 8 levels are accepted (and the log-in then fails normally)
     r = await client.post("/api/auth/login", content=json.dumps(ok), headers={"content-type": "application/json"})
-    assert r.status_code != 400  # 8 levels are accepted (and the log-in then fails normally)
+    assert r.status_code == 401
+
+
+async def test_nan_and_infinity_are_400(client):
+    for raw in (b'{"email": NaN}', b'{"email": "a@b.c", "password": Infinity}'):
+        r = await client.post("/api/auth/login", content=raw, headers={"content-type": "application/json"})
+        assert r.status_code == 400 and r.json()["error"]["code"] == "malformed_body"
 
 
 async def test_api_write_needs_json_content_type(client):

@@ -243,7 +243,9 @@ class CSRFMiddleware:
             replay = list(body_events)
 
             async def receive_again():
-                return replay.pop(0) if replay else {"type": "http.request", "body": b"", "more_body": False}
+                # After the replay, the real receive: it waits for the disconnect a
+                # streaming response listens for (an endless empty body would spin).
+                return replay.pop(0) if replay else await receive()
 
             return await self.app(scope, receive_again, send)
         return await self.app(scope, receive, send)
