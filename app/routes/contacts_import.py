@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from app.services import csv_import
+from app.services import csv_import, csv_import_store
 from app.services.errors import AppError, ValidationError
 from app.web.auth import require_page
 from app.web.render import redirect, render
@@ -32,7 +32,7 @@ async def import_start(request):
         if upload is None or isinstance(upload, str) or not upload.filename:
             raise ValidationError("Choose a CSV file to upload.")
         raw = await upload.read(csv_import.MAX_BYTES + 1)
-        upload_id = await csv_import.store_upload(
+        upload_id = await csv_import_store.store_upload(
             request.app.state.db, principal.workspace_id, raw, upload.filename, _actor(principal)
         )
     except AppError as exc:
@@ -75,7 +75,7 @@ async def _preview_ctx(request, principal, upload: dict, mapping=None, **extra) 
 
 async def import_preview(request):
     principal = await require_page(request, write=True)
-    upload = await csv_import.load_upload(
+    upload = await csv_import_store.load_upload(
         request.app.state.db, principal.workspace_id, request.path_params["id"]
     )
     return await render(
@@ -87,7 +87,7 @@ async def import_confirm(request):
     """The mapping form: "Preview again" re-runs the analysis, "Import" imports."""
     principal = await require_page(request, write=True)
     db, ws, upload_id = request.app.state.db, principal.workspace_id, request.path_params["id"]
-    upload = await csv_import.load_upload(db, ws, upload_id)
+    upload = await csv_import_store.load_upload(db, ws, upload_id)
     form = await request.form()
     header, _ = csv_import.parse(upload["content"])
     mapping = {column: str(form.get(f"map_{i}") or "") for i, column in enumerate(header)}
@@ -99,7 +99,7 @@ async def import_confirm(request):
             await _preview_ctx(request, principal, upload, mapping, skip_errors=skip),
         )
     try:
-        result = await csv_import.import_upload(
+        result = await csv_import_store.import_upload(
             db, ws, upload_id, mapping, skip_errors=skip, actor=_actor(principal)
         )
     except ValidationError as exc:
