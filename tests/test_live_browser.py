@@ -89,3 +89,34 @@ def test_the_page_resumes_after_the_stream_ends_without_gaps_or_duplicates(live_
     row(after).wait_for()
     ids = page.eval_on_selector_all("#live-events > li.event", "els => els.map(e => e.id)")
     assert len(ids) == len(set(ids)) == 3
+
+
+@pytest.mark.browser
+def test_the_submission_timeline_updates_live_while_it_is_processed(live_server, page):
+    base = live_server.url
+    _sign_up(page, base, "mara@example.com")
+    form_id = _make_form(base, "mara@example.com")
+    with httpx.Client(base_url=base, timeout=10) as api:
+        token = api.post("/api/auth/login", json={"email": "mara@example.com", "password": PASSWORD}).json()["token"]
+        api.headers["Authorization"] = f"Bearer {token}"
+        sub_id = api.post(f"/api/submissions/{form_id}", json={"email": "lead@example.net"}).json()["submission_id"]
+        _wait_processed(api, sub_id)
+        page.goto(f"{base}/submissions/{sub_id}")
+        page.locator("#timeline").wait_for()
+        page.wait_for_timeout(500)  # let the connect-time replay settle
+        page.evaluate("window.__sameDocument = true")
+        before = page.locator("#timeline > li").count()
+        r = api.post(f"/api/submissions/{sub_id}/reprocess")
+        assert r.status_code in (200, 202), r.text
+        page.locator("#timeline > li").nth(before).wait_for()  # new steps appear without a reload
+        assert "reprocess requested" in page.locator("#timeline").inner_text()
+        assert page.evaluate("window.__sameDocument") is True
+
+
+def _wait_processed(api, sub_id: str) -> None:
+    import time
+
+    deadline = time.monotonic() + 10
+    while api.get(f"/api/submissions/{sub_id}").json()["status"] in ("received", "processing"):
+        assert time.monotonic() < deadline, "the submission was not processed in time"
+        time.sleep(0.05)
