@@ -4,7 +4,13 @@ import pytest
 
 from app.services.errors import ValidationError
 from app.services.form_config import (
-    ALLOWED_ACTIONS, AUTONOMY_LEVELS, FIELD_TYPES, FLOWS, FORM_TYPES, normalize_config, validate_config,
+    ALLOWED_ACTIONS,
+    AUTONOMY_LEVELS,
+    FIELD_TYPES,
+    FLOWS,
+    FORM_TYPES,
+    normalize_config,
+    validate_config,
 )
 
 

@@ -38,8 +38,12 @@ async def test_schema_404_for_unknown_form(client):
     assert (await client.get("/api/forms/form_doesnotexist0000/schema")).status_code == 404
 
 
-async def test_schema_follows_edits_made_elsewhere(user, client, db):
-    """Another server process may change the form: the cache must notice (updated_at)."""
+async def test_schema_follows_edits_made_elsewhere(user, client, db, monkeypatch):
+    """Another server process may change the form: once the recheck interval (1 s)
+    has passed, the cache notices through updated_at / status."""
+    from app.services import form_public
+
+    monkeypatch.setattr(form_public, "RECHECK_SECONDS", 0)
     form = await create_form(user, status="active")
     assert (await client.get(f"/api/forms/{form['id']}/schema")).json()["name"] == "Demo request"
     await db.execute("UPDATE forms SET name = 'Renamed', updated_at = '2999-01-01T00:00:00.000Z' WHERE id = ?",

@@ -2,9 +2,12 @@
 
 These run on every view of every embedded form (SPEC §14: schema p99 < 10 ms,
 ≥ 0.5 × a bare endpoint), so the rendered schema is cached in-process keyed by
-(form id, updated_at). Each request still asks the database for the form's
-``updated_at`` and status (one primary-key lookup), so a form paused or edited
-through another server process is never served stale.
+(form id, updated_at). A cached entry is served for at most RECHECK_SECONDS
+before the form's ``updated_at`` and status are read again (one primary-key
+lookup), so an edit or pause made through another server process shows within
+a second; edits made through this process drop the entry at once
+(``forget``). The submission endpoint checks the status itself on every POST,
+so a paused form never accepts data, even inside that second.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 
 from app.db.clock import now_iso
 from app.services.errors import Forbidden, NotFound, ValidationError
@@ -23,6 +27,7 @@ BEACON_TYPES = {"view": "views", "start": "starts"}
 VARIANT_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _CACHE: dict[str, dict] = {}
 _CACHE_MAX = 5000
+RECHECK_SECONDS = 1.0
 
 _STATE_SQL = ("SELECT f.updated_at, f.status, w.status AS ws_status FROM forms f"
               " JOIN workspaces w ON w.id = f.workspace_id WHERE f.id = ?")
@@ -63,15 +68,24 @@ async def public_entry(db, form_id: str) -> dict:
     """The cached public view of an active form: schema, body bytes, etag, CORS list.
     NotFound for unknown, draft, paused and archived forms (and archived workspaces)."""
     cached = _CACHE.get(form_id)
+    now = time.monotonic()
+    if cached is not None and now - cached["checked"] < RECHECK_SECONDS:
+        return cached
     entry = await db.read(_fetch, form_id, cached)
     if entry is None:
         _CACHE.pop(form_id, None)
         raise NotFound("This form is not available.")
+    entry["checked"] = now
     if entry is not cached:
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()  # crude but bounded; refills at one query per form
         _CACHE[form_id] = entry
     return entry
+
+
+def forget(form_id: str) -> None:
+    """Drop a form's cached schema (called after every change made in this process)."""
+    _CACHE.pop(form_id, None)
 
 
 def cors_headers(allowed_origins, origin: str | None, own_origin: str) -> dict:

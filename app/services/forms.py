@@ -137,11 +137,19 @@ def _update(conn, workspace_id: str, form_id: str, changes, merge: bool) -> dict
     return _save(conn, workspace_id, form, validate_config(raw))
 
 
+def _forget(form_id: str) -> None:
+    from app.services.form_public import forget  # form_public imports this module
+
+    forget(form_id)
+
+
 async def update_form(db, workspace_id: str, form_id: str, changes, *, merge: bool = True) -> dict:
     """Change a form. ``changes`` is a partial config (top-level keys replace the
     current ones) or a function ``config -> new config`` run inside the write
     transaction, so read-modify-write edits from the editor never race."""
-    return await db.write(_update, workspace_id, form_id, changes, merge)
+    form = await db.write(_update, workspace_id, form_id, changes, merge)
+    _forget(form_id)
+    return form
 
 
 async def set_status(db, workspace_id: str, form_id: str, status: str) -> dict:
@@ -156,7 +164,9 @@ async def set_status(db, workspace_id: str, form_id: str, status: str) -> dict:
                                   fields={"fields": "Add at least one field before publishing."})
         return _save(conn, workspace_id, form, config, event=f"form_{status}")
 
-    return await db.write(change)
+    form = await db.write(change)
+    _forget(form_id)
+    return form
 
 
 async def archive_form(db, workspace_id: str, form_id: str) -> dict:
