@@ -108,3 +108,35 @@ def test_hosted_page_submits_without_javascript(live_server, browser):
     context.close()
     assert len(api.get("/api/submissions", params={"form": form_id}).json()["data"]) == 1
     api.close()
+
+
+@pytest.mark.browser
+def test_editor_changes_swap_in_place_and_refresh_the_preview(live_server, page):
+    base = live_server.url
+    page.goto(base + "/signup")
+    page.get_by_label("Your name").fill("Mara")
+    page.get_by_label("Work email").fill("mara@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Workspace name").fill("Studio")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url(base + "/**")
+    with httpx.Client(base_url=base, timeout=10) as api:
+        token = api.post("/api/auth/login", json={"email": "mara@example.com", "password": PASSWORD}).json()["token"]
+        r = api.post("/api/forms", json={"name": "Editor test", "fields": FIELDS},
+                     headers={"Authorization": f"Bearer {token}"})
+        form_id = r.json()["id"]
+    page.goto(f"{base}/forms/{form_id}")
+    page.evaluate("window.__same = true")
+    page.get_by_role("button", name="Move Company up").click()
+    page.locator("#sec-fields li.field-row").first.filter(has_text="Company").wait_for()
+    page.get_by_text("Add a field").click()
+    page.locator("#add-label").fill("Team size")
+    page.locator("#add-name").fill("team_size")
+    page.locator("#add-type").select_option("number")
+    page.get_by_role("button", name="Add field").click()
+    page.locator("#form-preview input[name=team_size][type=number]").wait_for()
+    page.locator("#ag-autonomy").fill("3")
+    assert page.locator("output[for=ag-autonomy]").inner_text() == "fully autonomous"
+    assert page.evaluate("window.__same") is True  # no page reload
+    names = page.eval_on_selector_all("#form-preview form [name]", "els => els.map(e => e.name)")
+    assert names[:2] == ["company", "email"] and "team_size" in names
