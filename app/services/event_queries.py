@@ -1,4 +1,4 @@
-"""Reading the event log (SPEC §11, §12): filters, cursor pages, timelines.
+"""Reading the event log (SPEC §11, §12): filters, cursor pages, the live page's rows.
 
 Every query filters on workspace_id. ``seq`` (the log's integer order) stays
 internal: the public shape is id, type, submission_id, form_id, handler_id,
@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from app.db import loads
-from app.db.clock import parse_iso
 from app.db.pagination import encode_cursor
 from app.services.errors import BadRequest, ValidationError
 
@@ -210,20 +209,6 @@ async def list_events(db, workspace_id: str, *, filters: EventFilters | None = N
 async def recent_events(db, workspace_id: str, filters: EventFilters | None = None, limit: int = 50) -> list[dict]:
     """The latest events, newest first (the initial rows of a live page)."""
     return await db.read(select_events_tx, workspace_id, filters, descending=True, limit=limit)
-
-
-async def submission_timeline(db, workspace_id: str, submission_id: str, limit: int = 500) -> list[dict]:
-    """Every event of a submission, oldest first, with ``since_prev_ms`` (the
-    duration of the step that led to it) and ``since_start_ms``."""
-    rows = await db.read(select_events_tx, workspace_id, EventFilters(submission_id=submission_id), limit=limit)
-    start = prev = None
-    for row in rows:
-        at = parse_iso(row["created_at"])
-        start = start or at
-        row["since_prev_ms"] = None if prev is None else int((at - prev).total_seconds() * 1000)
-        row["since_start_ms"] = int((at - start).total_seconds() * 1000)
-        prev = at
-    return rows
 
 
 def _choices_tx(conn, workspace_id: str) -> dict:
