@@ -146,6 +146,10 @@ def create_draft_tx(conn, workspace_id: str, submission_id: str, handler_id: str
     return "awaiting_approval"
 
 
+def _count_errors(conn, submission_id: str, kind: str) -> int:
+    return conn.value("SELECT COUNT(*) FROM errors WHERE submission_id = ? AND kind = ?", (submission_id, kind))
+
+
 def fail_tx(conn, workspace_id: str, submission_id: str, handler_id: str | None, *, kind: str, message: str,
             details: dict | None = None) -> str:
     """Give up on the agent: an errors row, human review, the fallback handler told."""
@@ -159,7 +163,7 @@ def fail_tx(conn, workspace_id: str, submission_id: str, handler_id: str | None,
     sub = conn.one("SELECT id, form_id FROM submissions WHERE id = ?", (submission_id,))
     told = hand_over_tx(conn, workspace_id, sub, subject="Needs a human: the AI agent could not process a submission",
                         body=f"The agent gave up on this submission and handed it to you.\nWhy: {message}",
-                        key=f"{submission_id}:failure:{kind}")
+                        key=f"{submission_id}:failure:{kind}:{_count_errors(conn, submission_id, kind)}")
     record_step(conn, workspace_id, submission_id, "agent_escalated", "done", entity_id=told["assigned_to"],
                 handler_id=handler_id, details={"reason": message, **told})
     _append_notes(conn, workspace_id, submission_id, f"Agent error ({kind}): {message}")
