@@ -27,15 +27,17 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app):
         db = await Database.open(settings.db_path)
-        await migrate(db)
-        app.state.db = db
-        app.state.llm = make_engine(settings, db)
-        app.state.workers = Workers(db, settings, app.state)
-        app.state.workers.start()
-        try:
-            yield
+        try:  # a failed migration still closes the database
+            await migrate(db)
+            app.state.db = db
+            app.state.llm = make_engine(settings, db)
+            app.state.workers = Workers(db, settings, app.state)
+            app.state.workers.start()
+            try:
+                yield
+            finally:
+                await app.state.workers.stop()
         finally:
-            await app.state.workers.stop()
             await db.close()
 
     app = Starlette(

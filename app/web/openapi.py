@@ -57,6 +57,25 @@ def _operation(path: str, route, method: str) -> dict:
     return op
 
 
+def _unique_operation_ids(paths: dict) -> None:
+    """Two modules may name their endpoints alike (remove_member): clients
+    generated from the document need every operationId once."""
+    seen: dict[str, int] = {}
+    for ops in paths.values():
+        for op in ops.values():
+            seen[op["operationId"]] = seen.get(op["operationId"], 0) + 1
+    taken = {k for k, n in seen.items() if n == 1}
+    for ops in paths.values():
+        for op in ops.values():
+            if seen[op["operationId"]] > 1:
+                base = candidate = f"{op['tags'][0]}_{op['operationId']}".replace("-", "_")
+                n = 2
+                while candidate in taken:
+                    candidate, n = f"{base}_{n}", n + 1
+                op["operationId"] = candidate
+                taken.add(candidate)
+
+
 def build_openapi(app) -> dict:
     paths: dict = {}
     for full_path, route in _walk(app.routes):
@@ -69,6 +88,7 @@ def build_openapi(app) -> dict:
             if method in ("HEAD",):
                 continue
             paths.setdefault(clean, {})[method.lower()] = _operation(clean, route, method.lower())
+    _unique_operation_ids(paths)
     return {
         "openapi": "3.1.0",
         "info": {"title": "FormAgent API", "version": "1.0.0",
