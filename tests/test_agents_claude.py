@@ -3,8 +3,6 @@ fake Messages API server (tests/fake_anthropic.py)."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from app.db import loads
@@ -12,6 +10,7 @@ from tests.fake_anthropic import claude_settings, fake_anthropic  # noqa: F401
 from tests.helpers import drain_jobs
 from tests.helpers_agents import (
     CFO_LEAD,
+    drain_later,
     emails_for,
     event_types,
     make_form,
@@ -34,19 +33,11 @@ GOOD_PLAN = {
 
 @pytest.fixture
 def settings(tmp_path, fake_anthropic):  # noqa: F811  (overrides conftest's: the app runs the Claude engine)
-    return claude_settings(tmp_path, fake_anthropic, llm_timeout=0.3)
+    return claude_settings(tmp_path, fake_anthropic, llm_timeout=0.3, llm_requeue_seconds=30.0)
 
 
 async def _agent_mails(db, sid):
     return [e for e in await emails_for(db, sid) if loads(e["related"], {}).get("action")]
-
-
-async def _until_settled(app, db, sid):
-    for _ in range(100):
-        await drain_jobs(app)
-        if (await submission(db, sid))["status"] != "processing":
-            return
-        await asyncio.sleep(0.02)
 
 
 async def test_good_plan_runs_fully_autonomous_with_the_real_sdk(app, user, db, fake_anthropic):  # noqa: F811
@@ -112,7 +103,8 @@ async def test_unusable_twice_escalates_to_human_review(app, user, db, fake_anth
     assert fake_anthropic.calls == 2
 
 
-async def test_overload_and_timeouts_until_exhaustion_requeue_then_human_review(app, user, db, fake_anthropic):  # noqa: F811
+async def test_overload_and_timeouts_until_exhaustion_requeue_then_human_review(app, user, db, fake_anthropic,  # noqa: F811
+                                                                                monkeypatch):  # noqa: F811
     human = await make_handler(db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test")
     agent = await make_handler(db, user.workspace_id, name="Sales bot")
     form = await make_form(user, assignment={"type": "handler", "id": agent}, notify=[human])
@@ -122,7 +114,7 @@ async def test_overload_and_timeouts_until_exhaustion_requeue_then_human_review(
     await drain_jobs(app)
     assert (await submission(db, sid))["status"] == "processing"  # re-queued once
     assert fake_anthropic.calls == 3
-    await _until_settled(app, db, sid)
+    await drain_later(app, monkeypatch)  # the re-queued run falls due
     assert fake_anthropic.calls == 6
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review" and sub["assigned_id"] == human
@@ -142,11 +134,12 @@ async def test_overload_and_timeouts_until_exhaustion_requeue_then_human_review(
     assert await _agent_mails(db, sid) == [] and await db.fetchall("SELECT id FROM deals") == []
 
 
-async def test_outage_then_recovery_on_the_requeued_run(app, user, db, fake_anthropic):  # noqa: F811
+async def test_outage_then_recovery_on_the_requeued_run(app, user, db, fake_anthropic, monkeypatch):  # noqa: F811
     fake_anthropic.script(("status", 529), ("status", 529), ("status", 529), ("json", GOOD_PLAN))
     form = await make_form(user)
     sid = await submit(user, form["id"], CFO_LEAD)
-    await _until_settled(app, db, sid)
+    await drain_jobs(app)
+    await drain_later(app, monkeypatch)
     sub = await submission(db, sid)
     assert sub["status"] == "processed" and len(await _agent_mails(db, sid)) == 1
     assert await db.fetchall("SELECT id FROM errors WHERE submission_id = ?", (sid,)) == []

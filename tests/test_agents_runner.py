@@ -3,18 +3,20 @@ forms via the API, submissions via the public endpoint, jobs drained inline."""
 
 from __future__ import annotations
 
-import asyncio
+import pytest
 
 from app.db import loads
 from app.db.clock import parse_iso, utcnow
 from app.services.agents import actions as agent_actions
 from app.services.agents.runner import run_agent
 from app.services.llm.errors import LLMInvalidOutput, LLMUnavailable
+from tests.conftest import make_settings
 from tests.helpers import drain_jobs
 from tests.helpers_agents import (
     CFO_LEAD,
     ScriptedEngine,
     agent_steps,
+    drain_later,
     emails_for,
     event_types,
     make_ctx,
@@ -24,6 +26,13 @@ from tests.helpers_agents import (
     submit,
     submit_and_process,
 )
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Long job backoff and LLM re-queue delays: tests move the clock to make retries due."""
+    return make_settings(tmp_path, retry_base_seconds=30.0, llm_requeue_seconds=30.0)
+
 
 GMAIL_VAGUE = {"email": "sam.smith@gmail.com", "name": "Sam", "message": "hi, what do you do?"}
 
@@ -168,11 +177,7 @@ async def test_crash_between_two_actions_then_retry_does_not_duplicate_the_first
     assert len(await _deals(db, user.workspace_id)) == 1 and await _agent_emails(db, sid) == []
     job = await db.fetchone("SELECT status, last_error FROM jobs WHERE kind = 'process_submission'")
     assert job["status"] == "queued" and "SMTP relay exploded" in job["last_error"]
-    for _ in range(50):  # the retry is due after the (shrunk) backoff
-        await asyncio.sleep(0.02)
-        await drain_jobs(app)
-        if (await submission(db, sid))["status"] != "processing":
-            break
+    await drain_later(app, monkeypatch)  # the retry falls due after the backoff
     sub = await submission(db, sid)
     assert sub["status"] == "processed"
     assert len(await _deals(db, user.workspace_id)) == 1 and len(await _agent_emails(db, sid)) == 1
@@ -192,7 +197,7 @@ async def test_reprocessing_replays_the_stored_plan_without_new_effects(app, use
     assert len(await _deals(db, user.workspace_id)) == 1 and len(await _agent_emails(db, sid)) == 1
 
 
-async def test_llm_outage_retries_requeues_once_then_hands_over_with_nothing_lost(app, user, db):
+async def test_llm_outage_retries_requeues_once_then_hands_over_with_nothing_lost(app, user, db, monkeypatch):
     human = await make_handler(db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test")
     agent = await make_handler(db, user.workspace_id, name="Sales bot")
     form = await make_form(user, assignment={"type": "handler", "id": agent}, notify=[human])
@@ -204,11 +209,7 @@ async def test_llm_outage_retries_requeues_once_then_hands_over_with_nothing_los
     assert sub["status"] == "processing"  # re-queued, not lost
     job = await db.fetchone("SELECT status, run_at FROM jobs WHERE kind = 'process_submission'")
     assert job["status"] == "queued"
-    for _ in range(50):
-        await asyncio.sleep(0.02)
-        await drain_jobs(app)
-        if (await submission(db, sid))["status"] != "processing":
-            break
+    await drain_later(app, monkeypatch)  # the re-queued run falls due
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review" and sub["assigned_id"] == human
     errors = await db.fetchall("SELECT kind, handler_id FROM errors WHERE submission_id = ?", (sid,))
@@ -291,16 +292,13 @@ async def test_respond_direct_stores_the_message_on_the_submission(app, user, db
     assert sub["status"] == "processed" and "We are on it." in sub["agent_notes"]
 
 
-async def test_reprocessing_after_an_outage_hand_over_plans_again(app, user, db):
+async def test_reprocessing_after_an_outage_hand_over_plans_again(app, user, db, monkeypatch):
     form = await make_form(user)
     outage = LLMUnavailable("down")
     app.state.llm = ScriptedEngine(outage, outage)
     sid = await submit(user, form["id"], CFO_LEAD)
-    for _ in range(50):
-        await drain_jobs(app)
-        if (await submission(db, sid))["status"] != "processing":
-            break
-        await asyncio.sleep(0.02)
+    await drain_jobs(app)
+    await drain_later(app, monkeypatch)
     assert (await submission(db, sid))["status"] == "needs_human_review"
     from app.services.llm.local import LocalEngine
 
