@@ -253,3 +253,16 @@ async def test_suggestions_are_checked_and_get_overrides(engine, fake_anthropic)
     assert [s["kind"] for s in suggestions] == ["remove_field", "split_form"]
     assert [f["name"] for f in suggestions[0]["overrides"]["fields"]] == ["email", "company"]
     assert suggestions[1]["overrides"] is None
+
+
+async def test_usage_listing_and_summary_are_per_workspace(engine, fake_anthropic, db):  # noqa: F811
+    from app.services.llm.usage import list_calls, usage_summary
+
+    fake_anthropic.script(("status", 429, {"retry-after": "0"}), ("json", GOOD_FORM, USAGE), ("json", GOOD_FORM, USAGE))
+    await engine.generate_form("demo", workspace_id="ws_a")
+    await engine.generate_form("demo", workspace_id="ws_b")
+    rows = await list_calls(db, "ws_a")
+    assert [r["status"] for r in rows] and {r["workspace_id"] for r in rows} == {"ws_a"} and len(rows) == 2
+    summary = {r["status"]: r for r in await usage_summary(db, "ws_a")}
+    assert summary["ok"]["calls"] == 1 and summary["ok"]["input_tokens"] == 321
+    assert summary["rate_limited"]["calls"] == 1 and summary["rate_limited"]["output_tokens"] == 0

@@ -14,8 +14,15 @@ import json
 import re
 
 from app.services.errors import ValidationError
-from app.services.form_config import (ALLOWED_ACTIONS, AUTONOMY_LEVELS, FIELD_TYPES, FLOWS, FORM_TYPES,
-                                      MAPPING_TARGETS, validate_config)
+from app.services.form_config import (
+    ALLOWED_ACTIONS,
+    AUTONOMY_LEVELS,
+    FIELD_TYPES,
+    FLOWS,
+    FORM_TYPES,
+    MAPPING_TARGETS,
+    validate_config,
+)
 from app.services.workspaces import slugify
 
 FIELD_SCHEMA = {

@@ -13,7 +13,13 @@ import copy
 import re
 
 from app.services.errors import ValidationError
-from app.services.form_config import ALLOWED_ACTIONS, AUTONOMY_LEVELS, FLOWS, FORM_TYPES, validate_config
+from app.services.form_config import (
+    ALLOWED_ACTIONS,
+    AUTONOMY_LEVELS,
+    FLOWS,
+    FORM_TYPES,
+    validate_config,
+)
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field, split_list
 from app.services.workspaces import slugify
