@@ -257,3 +257,13 @@ async def test_unknown_or_misplaced_fields_are_refused(app, user):
     r = await user.api.put("/api/auth/me", json={"name": "Al", "current_password": "nope nope", "new_password": "x" * 9})
     assert r.status_code == 422
     assert (await user.api.get("/api/auth/me")).json()["account"]["name"] == "Alice Owner"  # nothing half-applied
+
+
+async def test_workspace_list_paginates(app, user):
+    for name in ("B side", "C side"):
+        assert (await user.api.post("/api/workspaces", json={"name": name})).status_code == 201
+    first = (await user.api.get("/api/workspaces?limit=2")).json()
+    assert [w["name"] for w in first["data"]] == ["Acme Marketing", "B side"] and first["next_cursor"]
+    second = (await user.api.get(f"/api/workspaces?limit=2&cursor={first['next_cursor']}")).json()
+    assert [w["name"] for w in second["data"]] == ["C side"] and second["next_cursor"] is None
+    assert (await user.api.get("/api/workspaces?limit=0")).status_code == 422

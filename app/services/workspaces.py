@@ -7,6 +7,7 @@ import secrets
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.db import dumps, loads, new_id, now_iso
+from app.db.pagination import page
 from app.services.errors import Forbidden, NotFound, ValidationError
 from app.services.events import emit
 from app.services.permissions import require_role
@@ -78,6 +79,22 @@ async def list_for_account(db, account_id: str) -> list[dict]:
         (account_id,),
     )
     return [{**public_workspace(r), "role": r["role"]} for r in rows]
+
+
+async def page_for_account(db, account_id: str, *, limit: int = 50, cursor: list | None = None) -> tuple[list, str | None]:
+    """``list_for_account`` a page at a time for the API, ordered by (name, id)."""
+    params: list = [account_id]
+    after = ""
+    if cursor:
+        after = " AND (w.name, w.id) > (?, ?)"
+        params += [str(cursor[0]), str(cursor[-1])]
+    rows = await db.fetchall(
+        "SELECT w.*, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
+        f" WHERE m.account_id = ? AND m.status = 'active' AND w.status = 'active'{after} ORDER BY w.name, w.id LIMIT ?",
+        (*params, limit + 1),
+    )
+    rows, next_cursor = page(rows, limit, key=lambda r: [r["name"], r["id"]])
+    return [{**public_workspace(r), "role": r["role"]} for r in rows], next_cursor
 
 
 async def role_of(db, workspace_id: str, account_id: str) -> str | None:

@@ -51,8 +51,10 @@ async def caller_role(request, workspace_id: str):
 async def list_workspaces(request, _):
     """List the workspaces you belong to, with your role in each."""
     principal = await require_person(request)
-    items = await workspaces.list_for_account(request.app.state.db, principal.account_id)
-    return list_response(items, None)
+    limit, cursor = list_params(request)
+    items, next_cursor = await workspaces.page_for_account(request.app.state.db, principal.account_id, limit=limit,
+                                                           cursor=cursor)
+    return list_response(items, next_cursor)
 
 
 async def create_workspace(request, _):
