@@ -51,17 +51,25 @@ async def create_submission(request, _):
     type, 400 malformed, 422 field errors, 429 rate limited (Retry-After), 409 duplicate."""
     db, settings = request.app.state.db, request.app.state.settings
     origin = request.headers.get("origin")
-    headers = cors_headers(origin or "*")
+    ctype = request.headers.get("content-type", "")
+    incoming = capture.Incoming(request.path_params["form_id"], ctype, b"", origin, own_origin(request),
+                                client_ip(request.scope, settings.trusted_proxies), request.headers.get("user-agent"))
     try:
-        form = await capture.public_form(db, request.path_params["form_id"])
-        headers = {}  # a refused origin gets no CORS headers
-        headers = cors_headers(capture.allowed_origin(form, origin, own_origin(request)))
-        body = await read_submission_body(request)
-        status, result = await capture.submit(db, form, body, ip=client_ip(request.scope, settings.trusted_proxies),
-                                              user_agent=request.headers.get("user-agent"))
-    except AppError as exc:
+        if ctype.split(";")[0].strip().lower() == "multipart/form-data":
+            # multipart is parsed asynchronously, so the form is checked first (the order of §5 holds)
+            capture.allowed_origin(await capture.public_form(db, incoming.form_id), origin, incoming.own_origin)
+            incoming.body = await read_submission_body(request)
+        else:
+            incoming.raw = await request.body()  # the middleware caps it at 64 KB, chunked or not
+        outcome = await db.write(capture.pipeline_tx, incoming)
+    except AppError as exc:  # 404/410 (readable cross-site) and 403 (no CORS headers)
+        headers = {} if exc.status == 403 else cors_headers(origin or "*")
         return JSONResponse(exc.body(), status_code=exc.status, headers={**exc.headers, **headers})
-    return json_response(result, status=status, headers=headers)
+    headers = cors_headers(outcome.cors)
+    if outcome.error is not None:
+        error = outcome.error
+        return JSONResponse(error.body(), status_code=error.status, headers={**error.headers, **headers})
+    return json_response(outcome.body, status=outcome.status, headers=headers)
 
 
 async def preflight_submission(request, _):
