@@ -267,3 +267,14 @@ async def test_workspace_list_paginates(app, user):
     second = (await user.api.get(f"/api/workspaces?limit=2&cursor={first['next_cursor']}")).json()
     assert [w["name"] for w in second["data"]] == ["C side"] and second["next_cursor"] is None
     assert (await user.api.get("/api/workspaces?limit=0")).status_code == 422
+
+
+async def test_signup_reports_every_field_and_refuses_line_breaks(app, client, user):
+    r = await client.post("/api/auth/signup", json={"email": "nope", "password": "short", "name": "A\nB",
+                                                    "workspace_name": "x" * 121})
+    assert r.status_code == 422
+    assert set(r.json()["error"]["fields"]) == {"email", "password", "name", "workspace_name"}
+    r = await user.api.put(f"/api/workspaces/{user.workspace_id}", json={"name": "Acme\r\nBcc: victim@example.com"})
+    assert r.status_code == 422 and r.json()["error"]["fields"]["name"]
+    r = await user.api.put("/api/auth/me", json={"name": "Alice\tOwner"})
+    assert r.status_code == 422

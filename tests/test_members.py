@@ -256,3 +256,18 @@ async def test_invite_through_htmx_swaps_the_members_section(app, db, user):
     assert doc.select_one("#e-email").text == "Already a member."
     assert doc.select_one("#f-email")["value"] == "alice@example.com"
     assert doc.select_one("#f-email")["aria-describedby"].startswith("e-email")
+
+
+async def test_invites_are_capped_per_hour(app, user, monkeypatch):
+    from app.services import members
+
+    monkeypatch.setattr(members, "INVITES_PER_HOUR", 3)
+    for i in range(3):
+        r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": f"s{i}@example.com"})
+        assert r.status_code == 201
+    r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "s0@example.com"})
+    assert r.status_code == 429 and r.headers["Retry-After"] == "3600"  # re-sends count too
+    real_now = clock.utcnow()
+    monkeypatch.setattr(clock, "utcnow", lambda: real_now + timedelta(hours=1, seconds=1))
+    r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "s3@example.com"})
+    assert r.status_code == 201

@@ -33,11 +33,27 @@ async def get_account(db, account_id: str) -> dict | None:
     return await db.fetchone("SELECT * FROM accounts WHERE id = ?", (account_id,))
 
 
+def _all_checks(*checks) -> list:
+    """Run every check and report every field's problem at once (a form shows them together)."""
+    results, errors = [], {}
+    for check in checks:
+        try:
+            results.append(check())
+        except ValidationError as exc:
+            errors.update(exc.fields)
+            results.append(None)
+    if errors:
+        raise ValidationError(fields=errors)
+    return results
+
+
 async def signup(db, settings, *, email: str, password: str, name: str = "", workspace_name: str = "", ip=None, user_agent=None):
     """Create account + first workspace + owner membership; returns (account, token)."""
-    email = check_email(email)
-    check_password_rules(password)
-    name = (name or "").strip()[:200]
+    ws_name = (workspace_name or "").strip() if isinstance(workspace_name, str) else ""
+    email, _, name, ws_name = _all_checks(
+        lambda: check_email(email), lambda: check_password_rules(password), lambda: check_name(name),
+        lambda: workspaces.check_name(ws_name, "workspace_name") if ws_name else "")
+    ws_name = ws_name or (f"{name}'s workspace"[:120] if name else "My workspace")
     password_hash = await hash_password(password, settings.bcrypt_rounds)
 
     def create(conn):
@@ -52,7 +68,6 @@ async def signup(db, settings, *, email: str, password: str, name: str = "", wor
         except sqlite3.IntegrityError:
             raise Conflict("An account with this email already exists. Log in instead.",
                            fields={"email": "This email already has an account."}, code="email_taken") from None
-        ws_name = (workspace_name or "").strip()[:120] or (f"{name}'s workspace" if name else "My workspace")
         workspace_id = workspaces.create_workspace_tx(conn, account_id, email, ws_name)
         workspaces.activate_invites_tx(conn, account_id, email)
         token = sessions.create_session_tx(conn, settings, account_id, workspace_id, ip=ip, user_agent=user_agent)
@@ -111,6 +126,8 @@ def check_name(name, field: str = "name") -> str:
     name = (name or "").strip()
     if len(name) > 200:
         raise ValidationError(fields={field: "Keep the name under 200 characters."})
+    if workspaces.has_control_chars(name):
+        raise ValidationError(fields={field: "Use a single line without control characters."})
     return name
 
 

@@ -13,6 +13,7 @@ Rules, decided here once for pages and API alike:
   (and mails a notice); any other email gets a pending invite, an email with a
   sign-up link, and an expiry (``settings.invite_days``). Inviting a pending or
   expired address again refreshes its expiry and role and mails it again.
+- At most INVITES_PER_HOUR invitation emails per workspace per hour (429).
 - Removing someone also revokes the API keys they created in that workspace:
   only their creator ever saw a key, so it leaves with them.
 """
@@ -22,15 +23,17 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from app.db import new_id, now_iso
-from app.db.clock import iso_in
+from app.db.clock import iso_ago, iso_in
 from app.db.pagination import page
 from app.services.accounts import check_email
-from app.services.errors import Conflict, Forbidden, NotFound, ValidationError
+from app.services.errors import Conflict, Forbidden, NotFound, RateLimited, ValidationError
 from app.services.events import emit
 from app.services.outbox import queue_email
 from app.services.permissions import ROLES, require_role
 
 MANAGE_MESSAGE = "Only owners and admins manage members."
+# Invites send email to any address typed in: a cap keeps a workspace from being used to spam.
+INVITES_PER_HOUR = 50
 
 
 def public_member(row: dict, now: str | None = None) -> dict:
@@ -122,7 +125,7 @@ def _invite_mail(settings, workspace: dict, inviter: dict, email: str, existing:
     ctx = {"workspace_name": workspace["name"], "inviter": inviter.get("name") or inviter["email"],
            "link": settings.base_url.rstrip("/") + path, "existing": existing,
            "invite_days": int(settings.invite_days)}
-    subject = f"{ctx['inviter']} invited you to {workspace['name']} on FormAgent"
+    subject = " ".join(f"{ctx['inviter']} invited you to {workspace['name']} on FormAgent".split())
     return {"subject": subject, "body_text": render_string("emails/invite.txt", ctx),
             "body_html": render_string("emails/invite.html", ctx)}
 
@@ -134,6 +137,9 @@ async def invite(db, settings, workspace_id: str, *, actor_id: str, actor_role: 
     email = check_email(email)
     role = check_role(role)
     ctx = await db.read(_invite_context, workspace_id, actor_id, email.lower())
+    if ctx["sent_last_hour"] >= INVITES_PER_HOUR:
+        raise RateLimited(f"This workspace sent {INVITES_PER_HOUR} invitations in the last hour; try again later.",
+                          retry_after=3600)
     mails = {existing: _invite_mail(settings, ctx["workspace"], ctx["inviter"], email, existing)
              for existing in (True, False)}
     return await db.write(_invite_tx, settings, workspace_id, actor_id, email, role, mails)
@@ -141,7 +147,10 @@ async def invite(db, settings, workspace_id: str, *, actor_id: str, actor_role: 
 
 def _invite_context(conn, workspace_id: str, actor_id: str, email_lower: str) -> dict:
     return {"workspace": conn.one("SELECT id, name FROM workspaces WHERE id = ?", (workspace_id,)),
-            "inviter": conn.one("SELECT email, name FROM accounts WHERE id = ?", (actor_id,))}
+            "inviter": conn.one("SELECT email, name FROM accounts WHERE id = ?", (actor_id,)),
+            "sent_last_hour": conn.value(
+                "SELECT COUNT(*) FROM emails WHERE workspace_id = ? AND idempotency_key LIKE 'invite:%' AND created_at > ?",
+                (workspace_id, iso_ago(3600)))}
 
 
 def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.db import dumps, loads, new_id, now_iso
@@ -126,10 +127,17 @@ async def require_member(db, workspace_id: str, account_id: str) -> str:
     return role
 
 
+def has_control_chars(text: str) -> bool:
+    """Line breaks and other control characters: names end up in email subjects."""
+    return any(unicodedata.category(ch) == "Cc" for ch in text)
+
+
 def check_name(name, field: str = "name") -> str:
     name = (name if isinstance(name, str) else "").strip()
     if not name or len(name) > 120:
         raise ValidationError(fields={field: "Give the workspace a name (at most 120 characters)."})
+    if has_control_chars(name):
+        raise ValidationError(fields={field: "Use a single line without control characters."})
     return name
 
 
