@@ -215,7 +215,7 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
 
 
 def _insert_all(conn, ws: str, rows: dict[str, dict]) -> list[str]:
-    """Insert what the schema has; returns the tables the seed does not know about."""
+    """Insert what the schema has; returns the schema's tables."""
     tables = [r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for table, row in rows.items():
         if table not in tables:
@@ -224,12 +224,17 @@ def _insert_all(conn, ws: str, rows: dict[str, dict]) -> list[str]:
         values = {k: v for k, v in {**row, "workspace_id": ws}.items() if k in columns}
         conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
                      list(values.values()))
-    unseeded = []
+    return tables
+
+
+def _empty_tables(conn, ws: str, tables: list[str]) -> list[str]:
+    """Workspace tables with no row of ``ws`` (trigger-filled tables count as filled)."""
+    empty = []
     for table in tables:
         columns = {c["name"] for c in conn.all(f"PRAGMA table_info({table})")}
-        if "workspace_id" in columns and table not in rows and table not in ("sessions", "events"):
-            unseeded.append(table)
-    return unseeded
+        if "workspace_id" in columns and not conn.value(f"SELECT COUNT(*) FROM {table} WHERE workspace_id = ?", (ws,)):
+            empty.append(table)
+    return empty
 
 
 async def seed_victim(app, victim) -> dict:
@@ -241,9 +246,10 @@ async def seed_victim(app, victim) -> dict:
     ids, rows = _rows(ws, victim.account_id)
 
     def write(conn):
-        unseeded = _insert_all(conn, ws, rows)
+        tables = _insert_all(conn, ws, rows)
         event_id = emit(conn, ws, "note_added", submission_id=ids["submission"], form_id=ids["form"],
                         handler_id=ids["handler"], details={"note": MARKER})
+        unseeded = _empty_tables(conn, ws, tables)
         owner = conn.value("SELECT id FROM memberships WHERE workspace_id = ? AND account_id = ?",
                            (ws, victim.account_id))
         return event_id, owner, unseeded
