@@ -304,3 +304,52 @@ async def test_claim_uses_indexes_not_a_sort_of_every_due_job(app, db):
     first = await jobs.claim_job(db, app.state.settings, "w")
     assert first is not None
     assert (await job_row(db, first.id))["run_at"] == "2020-01-01T00:00:00.000Z"  # earliest due first
+
+
+CHILD_WORKER = """
+import asyncio, sys
+sys.path.insert(0, {root!r})
+from app.db import Database
+from app.services import jobs
+from tests.conftest import make_settings
+from tests.helpers_platform import CONTROL, TEST_KINDS
+from pathlib import Path
+
+async def main():
+    jobs.JOB_KINDS.update(TEST_KINDS)
+    CONTROL["worker"] = "child"
+    settings = make_settings(Path({tmp!r}))
+    db = await Database.open(settings.db_path)
+    print("ready", flush=True)
+    sys.stdin.readline()
+    count = await jobs.run_due_jobs(db, settings, None, "child-process")
+    await db.close()
+    print(count, flush=True)
+
+asyncio.run(main())
+"""
+
+
+async def test_two_processes_drain_one_queue_each_job_once(app, db):
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    settings = app.state.settings
+    for n in range(300):
+        await enqueue(db, "record_job", {"n": n})
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", CHILD_WORKER.format(root=str(root), tmp=str(settings.data_dir)),
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=root)
+    assert (await asyncio.wait_for(child.stdout.readline(), 30)).strip() == b"ready"
+    child.stdin.write(b"go\n")
+    await child.stdin.drain()
+    CONTROL["worker"] = "parent"
+    mine = await jobs.run_due_jobs(db, settings, app.state, "parent-process")
+    out, err = await asyncio.wait_for(child.communicate(), 60)
+    assert child.returncode == 0, err.decode()
+    theirs = int(out.strip())
+    assert mine + theirs == 300
+    done = await runs(db)
+    assert sorted(r["n"] for r in done) == list(range(300))  # each job ran exactly once
+    assert {r["worker"] for r in done} == {"parent", "child"}  # and both processes took a share

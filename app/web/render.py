@@ -94,7 +94,8 @@ def read_flashes(request) -> list[dict]:
 
 def set_flash(request, response, message: str, kind: str = "success") -> None:
     value = _flash_serializer(request).dumps([{"message": message, "kind": kind}])
-    response.set_cookie(FLASH_COOKIE, value, httponly=True, samesite="lax", path="/")
+    response.set_cookie(FLASH_COOKIE, value, httponly=True, samesite="lax", path="/",
+                        secure=request.app.state.settings.secure_cookies)
 
 
 async def base_context(request) -> dict:
