@@ -28,9 +28,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import httpx
 
@@ -77,16 +77,25 @@ def _get(path: str) -> Callable[[dict], str]:
 
 ENDPOINTS = [
     Endpoint("healthz", _get("/healthz")),
-    Endpoint("submission", lambda ctx: SUBMIT_LUA.replace("__PATH__", f"/api/submissions/{ctx['form_id']}"), 0.15, 25.0),
+    Endpoint(
+        "submission",
+        lambda ctx: SUBMIT_LUA.replace("__PATH__", f"/api/submissions/{ctx['form_id']}"),
+        0.15,
+        25.0,
+    ),
     # Endpoint("schema", _get("/api/forms/{form_id}/schema"), 0.5, 10.0),  -- add more here
 ]
 
 FORM = {
-    "name": "Benchmark demo request", "status": "active", "flow_id": "direct_route",
-    "fields": [{"name": "email", "type": "email", "label": "Email", "required": True},
-               {"name": "name", "type": "text", "label": "Name"},
-               {"name": "company", "type": "text", "label": "Company"},
-               {"name": "message", "type": "textarea", "label": "Message"}],
+    "name": "Benchmark demo request",
+    "status": "active",
+    "flow_id": "direct_route",
+    "fields": [
+        {"name": "email", "type": "email", "label": "Email", "required": True},
+        {"name": "name", "type": "text", "label": "Name"},
+        {"name": "company", "type": "text", "label": "Company"},
+        {"name": "message", "type": "textarea", "label": "Message"},
+    ],
     "security": {"max_submissions_per_ip": 100000, "max_submissions_per_email": 100000},
 }
 
@@ -98,12 +107,34 @@ def _free_port() -> int:
 
 
 def start_server(data_dir: Path, port: int, log_path: Path) -> subprocess.Popen:
-    env = {**os.environ, "FORMAGENT_DATA_DIR": str(data_dir), "FORMAGENT_LLM": "local",
-           "FORMAGENT_WORKERS": os.environ.get("BENCH_WORKERS", "0"), "FORMAGENT_TRUSTED_PROXIES": "127.0.0.1",
-           "FORMAGENT_BASE_URL": f"http://127.0.0.1:{port}", "FORMAGENT_SCHEDULER_INTERVAL": "3600"}
+    env = {
+        **os.environ,
+        "FORMAGENT_DATA_DIR": str(data_dir),
+        "FORMAGENT_LLM": "local",
+        "FORMAGENT_WORKERS": os.environ.get("BENCH_WORKERS", "0"),
+        "FORMAGENT_TRUSTED_PROXIES": "127.0.0.1",
+        "FORMAGENT_BASE_URL": f"http://127.0.0.1:{port}",
+        "FORMAGENT_SCHEDULER_INTERVAL": "3600",
+    }
     log = open(log_path, "wb")  # noqa: SIM115 - closed by the caller via the process lifetime
-    return subprocess.Popen([sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port",
-                             str(port), "--no-access-log", "--log-level", "warning"], env=env, stdout=log, stderr=log)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
 
 
 def wait_ready(base: str, timeout: float = 20) -> None:
@@ -120,8 +151,15 @@ def wait_ready(base: str, timeout: float = 20) -> None:
 
 def prepare(base: str) -> dict:
     with httpx.Client(base_url=base, timeout=10) as client:
-        r = client.post("/api/auth/signup", json={"email": "bench@bench.test", "password": "benchmark password",
-                                                  "name": "Bench", "workspace_name": "Bench"})
+        r = client.post(
+            "/api/auth/signup",
+            json={
+                "email": "bench@bench.test",
+                "password": "benchmark password",
+                "name": "Bench",
+                "workspace_name": "Bench",
+            },
+        )
         r.raise_for_status()
         token = r.json()["token"]
         client.headers["Authorization"] = f"Bearer {token}"
@@ -138,13 +176,22 @@ def run_wrk(base: str, lua: str, workdir: Path, name: str) -> dict:
     script = workdir / f"{name}.lua"
     script.write_text(lua + DONE_LUA)
     duration = os.environ.get("BENCH_DURATION", "10s")
-    cmd = ["wrk", f"-t{os.environ.get('BENCH_THREADS', '2')}", f"-c{os.environ.get('BENCH_CONNECTIONS', '32')}",
-           f"-d{duration}", "--timeout", "5s", "-s", str(script), base]
+    cmd = [
+        "wrk",
+        f"-t{os.environ.get('BENCH_THREADS', '2')}",
+        f"-c{os.environ.get('BENCH_CONNECTIONS', '32')}",
+        f"-d{duration}",
+        "--timeout",
+        "5s",
+        "-s",
+        str(script),
+        base,
+    ]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=120).stdout
     line = next((ln for ln in out.splitlines() if ln.startswith("BENCH_JSON ")), None)
     if line is None:
         raise RuntimeError(f"wrk gave no summary:\n{out}")
-    data = json.loads(line[len("BENCH_JSON "):])
+    data = json.loads(line[len("BENCH_JSON ") :])
     data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
     data["errors"] = data["connect"] + data["read"] + data["write"] + data["timeout"]
     return data
@@ -152,7 +199,9 @@ def run_wrk(base: str, lua: str, workdir: Path, name: str) -> dict:
 
 def report(results: dict[str, dict], locked: int, extra: dict) -> bool:
     bare = results.get("healthz", {}).get("rps") or 0
-    print(f"\n{'endpoint':<14}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'errors':>8}{'ratio':>8}  target")
+    print(
+        f"\n{'endpoint':<14}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'errors':>8}{'ratio':>8}  target"
+    )
     ok = True
     for ep in ENDPOINTS:
         r = results.get(ep.name)
@@ -164,12 +213,16 @@ def report(results: dict[str, dict], locked: int, extra: dict) -> bool:
             verdict.append(f">= {ep.target:.2f}x " + ("ok" if ratio >= ep.target else "MISSED"))
             ok &= ratio >= ep.target
         if ep.p99_ms is not None:
-            verdict.append(f"p99 < {ep.p99_ms:g} ms " + ("ok" if r["p99_us"] / 1000 < ep.p99_ms else "MISSED"))
+            verdict.append(
+                f"p99 < {ep.p99_ms:g} ms " + ("ok" if r["p99_us"] / 1000 < ep.p99_ms else "MISSED")
+            )
             ok &= r["p99_us"] / 1000 < ep.p99_ms
         if ep.name != "healthz":
             ok &= r["non2xx"] == 0 and r["errors"] == 0
-        print(f"{ep.name:<14}{r['rps']:>10.0f}{r['p50_us'] / 1000:>9.2f}{r['p99_us'] / 1000:>9.2f}{r['non2xx']:>9}"
-              f"{r['errors']:>8}{ratio:>8.2f}  {'; '.join(verdict)}")
+        print(
+            f"{ep.name:<14}{r['rps']:>10.0f}{r['p50_us'] / 1000:>9.2f}{r['p99_us'] / 1000:>9.2f}{r['non2xx']:>9}"
+            f"{r['errors']:>8}{ratio:>8.2f}  {'; '.join(verdict)}"
+        )
     for key, value in extra.items():
         print(f"{key}: {value}")
     print(f'"database is locked" in the server log: {locked}')

@@ -21,8 +21,13 @@ CONTACT_FIELDS = [
 
 async def make_form(app, owner, **config) -> dict:
     """An active form (or whatever ``status`` says) created through the Forms API by ``owner``."""
-    raw = {"name": config.pop("name", "Demo request"), "status": config.pop("status", "active"),
-           "fields": config.pop("fields", CONTACT_FIELDS), "flow_id": config.pop("flow_id", "direct_route"), **config}
+    raw = {
+        "name": config.pop("name", "Demo request"),
+        "status": config.pop("status", "active"),
+        "fields": config.pop("fields", CONTACT_FIELDS),
+        "flow_id": config.pop("flow_id", "direct_route"),
+        **config,
+    }
     raw["slug"] = "form-" + new_id("x")[-8:]
     r = await owner.api.post("/api/forms", json=raw)
     assert r.status_code == 201, r.text
@@ -37,7 +42,9 @@ async def set_form(app, form_id: str, **columns) -> None:
         updated = iso(parse_iso(previous) + timedelta(milliseconds=1))
     sets = ", ".join(f"{k} = ?" for k in columns)
     values = [dumps(v) if isinstance(v, dict | list) else v for v in columns.values()]
-    await app.state.db.execute(f"UPDATE forms SET {sets}, updated_at = ? WHERE id = ?", (*values, updated, form_id))
+    await app.state.db.execute(
+        f"UPDATE forms SET {sets}, updated_at = ? WHERE id = ?", (*values, updated, form_id)
+    )
 
 
 def submit(client, form_id: str, data: dict, **kwargs):

@@ -14,22 +14,41 @@ PASSWORD = "correct horse battery"
 def test_embed_submission_reaches_the_marketers_submissions_list(live_server, foreign_site, page):
     base = live_server.url
     api = httpx.Client(base_url=base, timeout=10)
-    r = api.post("/api/auth/signup", json={"email": "owner@studio.test", "password": PASSWORD, "name": "Olga",
-                                           "workspace_name": "Studio"})
+    r = api.post(
+        "/api/auth/signup",
+        json={
+            "email": "owner@studio.test",
+            "password": PASSWORD,
+            "name": "Olga",
+            "workspace_name": "Studio",
+        },
+    )
     assert r.status_code == 201, r.text
     api.headers["Authorization"] = f"Bearer {r.json()['token']}"
-    hana = api.post("/api/handlers", json={"type": "human", "name": "Hana", "email": "hana@studio.test"}).json()
-    form = api.post("/api/forms", json={
-        "name": "Contact us", "status": "active", "flow_id": "direct_route",
-        "assignment": {"type": "handler", "id": hana["id"]},
-        "fields": [{"name": "email", "type": "email", "label": "Email", "required": True},
-                   {"name": "name", "type": "text", "label": "Name"},
-                   {"name": "company", "type": "text", "label": "Company"}],
-        "security": {"allowed_origins": [foreign_site.url]},
-        "response": {"thank_you_message": "Got it, talk soon."}})
+    hana = api.post(
+        "/api/handlers", json={"type": "human", "name": "Hana", "email": "hana@studio.test"}
+    ).json()
+    form = api.post(
+        "/api/forms",
+        json={
+            "name": "Contact us",
+            "status": "active",
+            "flow_id": "direct_route",
+            "assignment": {"type": "handler", "id": hana["id"]},
+            "fields": [
+                {"name": "email", "type": "email", "label": "Email", "required": True},
+                {"name": "name", "type": "text", "label": "Name"},
+                {"name": "company", "type": "text", "label": "Company"},
+            ],
+            "security": {"allowed_origins": [foreign_site.url]},
+            "response": {"thank_you_message": "Got it, talk soon."},
+        },
+    )
     assert form.status_code == 201, form.text
     form_id = form.json()["id"]
-    (foreign_site.root / "contact.html").write_text(f"""<!doctype html><html><head><meta charset="utf-8">
+    (
+        foreign_site.root / "contact.html"
+    ).write_text(f"""<!doctype html><html><head><meta charset="utf-8">
 <title>Customer</title></head><body><h1>Contact</h1>
 <div data-formagent="{form_id}"></div><script src="{base}/embed.js" async></script></body></html>""")
 

@@ -23,42 +23,94 @@ async def count(db, table, **where):
 
 
 async def test_accepts_json_and_stores_everything_in_one_go(client, db, form):
-    r = await submit(client, form["id"], {
-        "email": "Ada@Example.com", "name": "Ada", "company": "Analytical Engines", "message": "Hi",
-        "surprise": "dropped", "_meta": {"page_url": "https://site.test/p", "referrer": "https://google.com",
-                                         "utm_source": "newsletter"},
-        "_interactions": {"email": {"focused": True, "filled": True, "time_ms": 1200}, "nope": {}},
-        "_experiment_id": "exp_1", "_variant_id": "var_a"}, headers={"user-agent": "pytest-agent"})
+    r = await submit(
+        client,
+        form["id"],
+        {
+            "email": "Ada@Example.com",
+            "name": "Ada",
+            "company": "Analytical Engines",
+            "message": "Hi",
+            "surprise": "dropped",
+            "_meta": {
+                "page_url": "https://site.test/p",
+                "referrer": "https://google.com",
+                "utm_source": "newsletter",
+            },
+            "_interactions": {
+                "email": {"focused": True, "filled": True, "time_ms": 1200},
+                "nope": {},
+            },
+            "_experiment_id": "exp_1",
+            "_variant_id": "var_a",
+        },
+        headers={"user-agent": "pytest-agent"},
+    )
     assert r.status_code == 201, r.text
     body = r.json()
-    assert body["submission_id"].startswith("sub_") and body["message"] and body["redirect_url"] is None
+    assert (
+        body["submission_id"].startswith("sub_")
+        and body["message"]
+        and body["redirect_url"] is None
+    )
     sub = await db.fetchone("SELECT * FROM submissions WHERE id = ?", (body["submission_id"],))
     assert sub["status"] == "received" and sub["email_lower"] == "ada@example.com"
-    assert json.loads(sub["data"]) == {"email": "Ada@Example.com", "name": "Ada", "company": "Analytical Engines",
-                                       "message": "Hi"}
+    assert json.loads(sub["data"]) == {
+        "email": "Ada@Example.com",
+        "name": "Ada",
+        "company": "Analytical Engines",
+        "message": "Hi",
+    }
     meta = json.loads(sub["meta"])
     assert meta["page_url"] == "https://site.test/p" and meta["utm"] == {"utm_source": "newsletter"}
-    assert meta["user_agent"] == "pytest-agent" and meta["experiment_id"] == "exp_1" and sub["variant_id"] == "var_a"
-    assert json.loads(sub["field_interactions"]) == {"email": {"focused": True, "filled": True, "time_ms": 1200}}
+    assert (
+        meta["user_agent"] == "pytest-agent"
+        and meta["experiment_id"] == "exp_1"
+        and sub["variant_id"] == "var_a"
+    )
+    assert json.loads(sub["field_interactions"]) == {
+        "email": {"focused": True, "filled": True, "time_ms": 1200}
+    }
     assert sub["contact_id"] and sub["is_new_contact"] == 1
-    types = [e["type"] for e in await db.fetchall(
-        "SELECT type FROM events WHERE submission_id = ? ORDER BY seq", (sub["id"],))]
+    types = [
+        e["type"]
+        for e in await db.fetchall(
+            "SELECT type FROM events WHERE submission_id = ? ORDER BY seq", (sub["id"],)
+        )
+    ]
     assert types == ["submission_received", "contact_created"]
     assert await count(db, "jobs", kind="process_submission") == 1
 
 
 async def test_urlencoded_and_multipart_bodies(client, db, app, user):
-    form = await make_form(app, user, fields=[
-        {"name": "email", "type": "email", "required": True},
-        {"name": "topics", "type": "multiselect", "options": ["a", "b", "c"]}])
-    r = await client.post(f"/api/submissions/{form['id']}", content="email=u%40x.io&topics=a&topics=c",
-                          headers={"content-type": "application/x-www-form-urlencoded"})
+    form = await make_form(
+        app,
+        user,
+        fields=[
+            {"name": "email", "type": "email", "required": True},
+            {"name": "topics", "type": "multiselect", "options": ["a", "b", "c"]},
+        ],
+    )
+    r = await client.post(
+        f"/api/submissions/{form['id']}",
+        content="email=u%40x.io&topics=a&topics=c",
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
     assert r.status_code == 201, r.text
-    r2 = await client.post(f"/api/submissions/{form['id']}", data={"email": "m@x.io", "topics": "b"},
-                           files={"ignored": (None, "x")})
+    r2 = await client.post(
+        f"/api/submissions/{form['id']}",
+        data={"email": "m@x.io", "topics": "b"},
+        files={"ignored": (None, "x")},
+    )
     assert r2.status_code == 201, r2.text
-    datas = [json.loads(row["data"]) for row in await db.fetchall("SELECT data FROM submissions ORDER BY created_at")]
-    assert {"email": "u@x.io", "topics": ["a", "c"]} in datas and {"email": "m@x.io", "topics": ["b"]} in datas
+    datas = [
+        json.loads(row["data"])
+        for row in await db.fetchall("SELECT data FROM submissions ORDER BY created_at")
+    ]
+    assert {"email": "u@x.io", "topics": ["a", "c"]} in datas and {
+        "email": "m@x.io",
+        "topics": ["b"],
+    } in datas
 
 
 async def test_unknown_draft_paused_archived(client, app, user, form):
@@ -69,26 +121,41 @@ async def test_unknown_draft_paused_archived(client, app, user, form):
     for status in ("paused", "archived"):
         await set_form(app, form["id"], status=status)
         r = await submit(client, form["id"], {"email": "a@b.co"})
-        assert r.status_code == 410 and r.json()["error"]["message"] == "This form is not available."
+        assert (
+            r.status_code == 410 and r.json()["error"]["message"] == "This form is not available."
+        )
 
 
 async def test_origin_refused_and_cors(client, app, form):
-    r = await client.options(f"/api/submissions/{form['id']}", headers={"origin": "https://any.test"})
+    r = await client.options(
+        f"/api/submissions/{form['id']}", headers={"origin": "https://any.test"}
+    )
     assert r.status_code == 204 and r.headers["access-control-allow-origin"] == "*"
     await set_form(app, form["id"], security={"allowed_origins": ["https://shop.test"]})
-    ok = await submit(client, form["id"], {"email": "a@b.co"}, headers={"origin": "https://shop.test"})
-    assert ok.status_code == 201 and ok.headers["access-control-allow-origin"] == "https://shop.test"
-    bad = await submit(client, form["id"], {"email": "c@b.co"}, headers={"origin": "https://evil.test"})
+    ok = await submit(
+        client, form["id"], {"email": "a@b.co"}, headers={"origin": "https://shop.test"}
+    )
+    assert (
+        ok.status_code == 201 and ok.headers["access-control-allow-origin"] == "https://shop.test"
+    )
+    bad = await submit(
+        client, form["id"], {"email": "c@b.co"}, headers={"origin": "https://evil.test"}
+    )
     assert bad.status_code == 403 and bad.json()["error"]["code"] == "origin_not_allowed"
     assert "access-control-allow-origin" not in bad.headers
-    pre = await client.options(f"/api/submissions/{form['id']}", headers={"origin": "https://evil.test"})
+    pre = await client.options(
+        f"/api/submissions/{form['id']}", headers={"origin": "https://evil.test"}
+    )
     assert "access-control-allow-origin" not in pre.headers
 
 
 async def test_origin_checked_before_parsing(client, app, form):
     await set_form(app, form["id"], security={"allowed_origins": ["https://shop.test"]})
-    r = await client.post(f"/api/submissions/{form['id']}", content=b"{broken",
-                          headers={"origin": "https://evil.test", "content-type": "application/json"})
+    r = await client.post(
+        f"/api/submissions/{form['id']}",
+        content=b"{broken",
+        headers={"origin": "https://evil.test", "content-type": "application/json"},
+    )
     assert r.status_code == 403
 
 
@@ -103,25 +170,43 @@ async def test_too_large_including_chunked(client, db, form):
             yield b"x" * 1024
         yield b'"}'
 
-    r2 = await client.post(f"/api/submissions/{form['id']}", content=chunks(),
-                           headers={"content-type": "application/json"})
+    r2 = await client.post(
+        f"/api/submissions/{form['id']}",
+        content=chunks(),
+        headers={"content-type": "application/json"},
+    )
     assert "content-length" not in r2.request.headers  # really chunked
     assert r2.status_code == 413 and r2.json()["error"]["code"] == "payload_too_large"
     assert await count(db, "submissions") == 0
 
 
-@pytest.mark.parametrize("ctype,content,status,code", [
-    ("text/plain", b"email=a@b.co", 415, "unsupported_media_type"),
-    ("application/json", b"{not json", 400, "malformed_body"),
-    ("application/json", b"[1, 2]", 400, "malformed_body"),
-    ("application/json", b'{"email": "\\ud800"}', 400, "malformed_body"),
-    ("application/json", b"\xff\xfe", 400, "malformed_body"),
-    ("application/x-www-form-urlencoded", b"email=%ED%A0%80", 400, "malformed_body"),
-    ("application/json", json.dumps({"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {}}}}}}}}}).encode(), 400, "too_deep"),
-    ("application/json", json.dumps({f"k{i}": "v" for i in range(201)}).encode(), 400, "too_many_keys"),
-])
+@pytest.mark.parametrize(
+    "ctype,content,status,code",
+    [
+        ("text/plain", b"email=a@b.co", 415, "unsupported_media_type"),
+        ("application/json", b"{not json", 400, "malformed_body"),
+        ("application/json", b"[1, 2]", 400, "malformed_body"),
+        ("application/json", b'{"email": "\\ud800"}', 400, "malformed_body"),
+        ("application/json", b"\xff\xfe", 400, "malformed_body"),
+        ("application/x-www-form-urlencoded", b"email=%ED%A0%80", 400, "malformed_body"),
+        (
+            "application/json",
+            json.dumps({"a": {"b": {"c": {"d": {"e": {"f": {"g": {"h": {}}}}}}}}}).encode(),
+            400,
+            "too_deep",
+        ),
+        (
+            "application/json",
+            json.dumps({f"k{i}": "v" for i in range(201)}).encode(),
+            400,
+            "too_many_keys",
+        ),
+    ],
+)
 async def test_bad_bodies(client, db, form, ctype, content, status, code):
-    r = await client.post(f"/api/submissions/{form['id']}", content=content, headers={"content-type": ctype})
+    r = await client.post(
+        f"/api/submissions/{form['id']}", content=content, headers={"content-type": ctype}
+    )
     assert r.status_code == status, r.text
     assert r.json()["error"]["code"] == code and r.json()["error"]["message"]
     assert await count(db, "submissions") == 0
@@ -133,8 +218,14 @@ async def test_two_hundred_keys_is_fine(client, form):
 
 
 async def test_honeypot_looks_like_success_but_stores_only_spam_row(client, db, app, form):
-    r = await submit(client, form["id"], {"email": "bot@spam.io", "_hp": "I am a bot", "message": "x" * 20000})
-    assert r.status_code == 200 and r.json()["submission_id"].startswith("sub_") and r.json()["message"]
+    r = await submit(
+        client, form["id"], {"email": "bot@spam.io", "_hp": "I am a bot", "message": "x" * 20000}
+    )
+    assert (
+        r.status_code == 200
+        and r.json()["submission_id"].startswith("sub_")
+        and r.json()["message"]
+    )
     assert await count(db, "submissions") == 0 and await count(db, "contacts") == 0
     assert await count(db, "spam_log", reason="honeypot") == 1
     assert await count(db, "events", type="spam_blocked") == 1 and await count(db, "jobs") == 0
@@ -164,15 +255,27 @@ async def test_rate_limit_per_ip(client, db, app, form):
 
 
 async def test_rate_limit_per_email_and_retry_after(client, db, app, form, monkeypatch):
-    await set_form(app, form["id"], security={"max_submissions_per_email": 2, "duplicate_window_minutes": 0,
-                                             "max_submissions_per_ip": 100})
+    await set_form(
+        app,
+        form["id"],
+        security={
+            "max_submissions_per_email": 2,
+            "duplicate_window_minutes": 0,
+            "max_submissions_per_ip": 100,
+        },
+    )
     start = utcnow()
     for minutes in (0, 20):
-        monkeypatch.setattr("app.db.clock.utcnow", lambda m=minutes: start + __import__("datetime").timedelta(minutes=m))
+        monkeypatch.setattr(
+            "app.db.clock.utcnow",
+            lambda m=minutes: start + __import__("datetime").timedelta(minutes=m),
+        )
         assert (await submit(client, form["id"], {"email": "same@x.io"})).status_code == 201
     r = await submit(client, form["id"], {"email": "SAME@x.io"})
     assert r.status_code == 429 and r.json()["error"]["code"] == "rate_limited"
-    assert 2300 < int(r.headers["retry-after"]) <= 2401  # the first one leaves the hour 40 minutes later
+    assert (
+        2300 < int(r.headers["retry-after"]) <= 2401
+    )  # the first one leaves the hour 40 minutes later
     assert await count(db, "spam_log", reason="rate_limit_email") == 1
 
 
@@ -198,7 +301,12 @@ async def test_all_or_nothing_transaction(app, db, form, monkeypatch):
     assert r.status_code == 500
     for table in ("submissions", "contacts", "touchpoints", "jobs"):
         assert await count(db, table) == 0, table
-    assert await db.fetchval("SELECT COUNT(*) FROM events WHERE type LIKE 'submission%' OR type LIKE 'contact%'") == 0
+    assert (
+        await db.fetchval(
+            "SELECT COUNT(*) FROM events WHERE type LIKE 'submission%' OR type LIKE 'contact%'"
+        )
+        == 0
+    )
 
 
 async def test_submission_without_email_makes_no_contact(client, db, app, user):
@@ -206,15 +314,22 @@ async def test_submission_without_email_makes_no_contact(client, db, app, user):
     r = await submit(client, form["id"], {"comment": "anonymous"})
     assert r.status_code == 201
     assert await count(db, "contacts") == 0
-    sub = await db.fetchone("SELECT contact_id FROM submissions WHERE id = ?", (r.json()["submission_id"],))
+    sub = await db.fetchone(
+        "SELECT contact_id FROM submissions WHERE id = ?", (r.json()["submission_id"],)
+    )
     assert sub["contact_id"] is None
 
 
 async def test_fifty_concurrent_submissions(client, db, app, form):
     await set_form(app, form["id"], security={"max_submissions_per_ip": 1000})
-    results = await asyncio.gather(*(submit(client, form["id"], {"email": f"c{i}@x.io"}) for i in range(50)))
+    results = await asyncio.gather(
+        *(submit(client, form["id"], {"email": f"c{i}@x.io"}) for i in range(50))
+    )
     assert [r.status_code for r in results] == [201] * 50
-    assert await count(db, "submissions") == 50 and await count(db, "jobs", kind="process_submission") == 50
+    assert (
+        await count(db, "submissions") == 50
+        and await count(db, "jobs", kind="process_submission") == 50
+    )
 
 
 async def test_archived_workspace_form_is_gone(client, db, user, form):

@@ -16,37 +16,86 @@ async def contact(db, email):
 
 
 async def test_new_then_returning_contact_fills_only_empty_values(app, client, db, user):
-    form = await make_form(app, user, fields=[
-        {"name": "email", "type": "email", "required": True}, {"name": "name", "type": "text"},
-        {"name": "phone", "type": "phone"}, {"name": "company", "type": "text"},
-        {"name": "budget", "type": "select", "options": ["<10k", "10k+"]}],
+    form = await make_form(
+        app,
+        user,
+        fields=[
+            {"name": "email", "type": "email", "required": True},
+            {"name": "name", "type": "text"},
+            {"name": "phone", "type": "phone"},
+            {"name": "company", "type": "text"},
+            {"name": "budget", "type": "select", "options": ["<10k", "10k+"]},
+        ],
         field_mapping={"budget": "contact.custom_fields.budget"},
-        security={"duplicate_window_minutes": 0})
-    first = await submit(client, form["id"], {"email": "Grace@Navy.test", "name": "Grace", "budget": "<10k",
-                                              "_meta": {"utm_source": "ads", "page_url": "https://x.test/a"}})
+        security={"duplicate_window_minutes": 0},
+    )
+    first = await submit(
+        client,
+        form["id"],
+        {
+            "email": "Grace@Navy.test",
+            "name": "Grace",
+            "budget": "<10k",
+            "_meta": {"utm_source": "ads", "page_url": "https://x.test/a"},
+        },
+    )
     assert first.status_code == 201
     c = await contact(db, "grace@navy.test")
-    assert (c["name"], c["phone"], c["submission_count"], c["custom_fields"]) == ("Grace", "", 1, {"budget": "<10k"})
-    second = await submit(client, form["id"], {"email": "grace@NAVY.test", "name": "Someone Else", "phone": "+1 555 0100",
-                                               "company": "US Navy", "budget": "10k+"})
+    assert (c["name"], c["phone"], c["submission_count"], c["custom_fields"]) == (
+        "Grace",
+        "",
+        1,
+        {"budget": "<10k"},
+    )
+    second = await submit(
+        client,
+        form["id"],
+        {
+            "email": "grace@NAVY.test",
+            "name": "Someone Else",
+            "phone": "+1 555 0100",
+            "company": "US Navy",
+            "budget": "10k+",
+        },
+    )
     assert second.status_code == 201
     c2 = await contact(db, "grace@navy.test")
     assert c2["id"] == c["id"] and c2["name"] == "Grace" and c2["phone"] == "+1 555 0100"
-    assert c2["submission_count"] == 2 and c2["custom_fields"] == {"budget": "<10k"} and c2["company_id"]
+    assert (
+        c2["submission_count"] == 2
+        and c2["custom_fields"] == {"budget": "<10k"}
+        and c2["company_id"]
+    )
     assert c2["last_seen"] >= c["last_seen"] and c2["first_seen"] == c["first_seen"]
-    tps = await db.fetchall("SELECT * FROM touchpoints WHERE contact_id = ? ORDER BY created_at", (c["id"],))
-    assert [t["submission_id"] for t in tps] == [first.json()["submission_id"], second.json()["submission_id"]]
+    tps = await db.fetchall(
+        "SELECT * FROM touchpoints WHERE contact_id = ? ORDER BY created_at", (c["id"],)
+    )
+    assert [t["submission_id"] for t in tps] == [
+        first.json()["submission_id"],
+        second.json()["submission_id"],
+    ]
     assert tps[0]["utm_source"] == "ads" and tps[0]["page_url"] == "https://x.test/a"
     subs = await db.fetchall("SELECT is_new_contact FROM submissions ORDER BY created_at")
     assert [s["is_new_contact"] for s in subs] == [1, 0]
-    types = [e["type"] for e in await db.fetchall("SELECT type FROM events WHERE type LIKE 'contact_%' ORDER BY seq")]
+    types = [
+        e["type"]
+        for e in await db.fetchall(
+            "SELECT type FROM events WHERE type LIKE 'contact_%' ORDER BY seq"
+        )
+    ]
     assert types == ["contact_created", "contact_matched"]
 
 
 async def test_company_matched_case_insensitively_and_linked(app, client, db, user):
     form = await make_form(app, user)
-    for email, company in (("a@acme.test", "Acme, Inc."), ("b@acme.test", "ACME inc"), ("c@gmail.com", " acme ")):
-        assert (await submit(client, form["id"], {"email": email, "company": company})).status_code == 201
+    for email, company in (
+        ("a@acme.test", "Acme, Inc."),
+        ("b@acme.test", "ACME inc"),
+        ("c@gmail.com", " acme "),
+    ):
+        assert (
+            await submit(client, form["id"], {"email": email, "company": company})
+        ).status_code == 201
     companies = await db.fetchall("SELECT * FROM companies")
     assert len(companies) == 1 and companies[0]["domain"] == "acme.test"
     linked = {r["company_id"] for r in await db.fetchall("SELECT company_id FROM contacts")}
@@ -58,7 +107,9 @@ async def test_same_email_in_two_workspaces_is_two_contacts(app, client, db, two
     for owner in (alice, bob):
         form = await make_form(app, owner)
         assert (await submit(client, form["id"], {"email": "shared@x.test"})).status_code == 201
-    rows = await db.fetchall("SELECT workspace_id FROM contacts WHERE email_lower = 'shared@x.test'")
+    rows = await db.fetchall(
+        "SELECT workspace_id FROM contacts WHERE email_lower = 'shared@x.test'"
+    )
     assert {r["workspace_id"] for r in rows} == {alice.workspace_id, bob.workspace_id}
 
 
@@ -82,9 +133,20 @@ ALL_TYPES = [
     {"name": "start", "type": "date", "min": "2026-01-01", "max": "2026-12-31"},
     {"name": "site", "type": "url"},
 ]
-GOOD = {"email": "ok@x.test", "title": "Hello", "phone": "+44 (0)20 7946-0958", "seats": "12", "plan": "pro",
-        "tags": ["a", "b"], "notes": "short", "essay": "y" * 11000, "consent": "on", "src": "utm", "start": "2026-05-01",
-        "site": "https://example.com/x"}
+GOOD = {
+    "email": "ok@x.test",
+    "title": "Hello",
+    "phone": "+44 (0)20 7946-0958",
+    "seats": "12",
+    "plan": "pro",
+    "tags": ["a", "b"],
+    "notes": "short",
+    "essay": "y" * 11000,
+    "consent": "on",
+    "src": "utm",
+    "start": "2026-05-01",
+    "site": "https://example.com/x",
+}
 
 
 async def test_every_field_type_accepts_good_values(app, client, db, user):
@@ -96,29 +158,32 @@ async def test_every_field_type_accepts_good_values(app, client, db, user):
     assert data["start"] == "2026-05-01" and len(data["essay"]) == 11000
 
 
-@pytest.mark.parametrize("field,value,needle", [
-    ("email", "a@b", "email address"),
-    ("title", "H", "at least 2"),
-    ("title", "Hello world!", "at most 10"),
-    ("title", "hello", "format"),
-    ("phone", "12-34", "6 to 20 digits"),
-    ("phone", "call me", "6 to 20 digits"),
-    ("seats", "many", "number"),
-    ("seats", 0, "1 or more"),
-    ("seats", 101, "100 or less"),
-    ("plan", "enterprise", "listed options"),
-    ("tags", ["a", "z"], "listed options"),
-    ("notes", "x" * 21, "at most 20"),
-    ("essay", "x" * 12001, "under 12 000"),
-    ("consent", "", "Tick this box"),
-    ("consent", False, "Tick this box"),
-    ("start", "05/01/2026", "2026-01-31"),
-    ("start", "2025-12-31", "2026-01-01 or later"),
-    ("site", "javascript:alert(1)", "http"),
-    ("site", "ftp://x.test", "http"),
-    ("src", "z" * 10001, "too long"),
-    ("title", {"nested": "object"}, "plain text"),
-])
+@pytest.mark.parametrize(
+    "field,value,needle",
+    [
+        ("email", "a@b", "email address"),
+        ("title", "H", "at least 2"),
+        ("title", "Hello world!", "at most 10"),
+        ("title", "hello", "format"),
+        ("phone", "12-34", "6 to 20 digits"),
+        ("phone", "call me", "6 to 20 digits"),
+        ("seats", "many", "number"),
+        ("seats", 0, "1 or more"),
+        ("seats", 101, "100 or less"),
+        ("plan", "enterprise", "listed options"),
+        ("tags", ["a", "z"], "listed options"),
+        ("notes", "x" * 21, "at most 20"),
+        ("essay", "x" * 12001, "under 12 000"),
+        ("consent", "", "Tick this box"),
+        ("consent", False, "Tick this box"),
+        ("start", "05/01/2026", "2026-01-31"),
+        ("start", "2025-12-31", "2026-01-01 or later"),
+        ("site", "javascript:alert(1)", "http"),
+        ("site", "ftp://x.test", "http"),
+        ("src", "z" * 10001, "too long"),
+        ("title", {"nested": "object"}, "plain text"),
+    ],
+)
 async def test_each_rule_answers_422_with_a_message(app, client, user, field, value, needle):
     form = await make_form(app, user, fields=ALL_TYPES)
     r = await submit(client, form["id"], {**GOOD, field: value})

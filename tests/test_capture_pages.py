@@ -10,7 +10,9 @@ from tests.helpers_capture import make_form, set_form, submit
 
 async def test_hosted_post_errors_inline_with_input_kept(app, client, db, user):
     form = await make_form(app, user)
-    r = await client.post(f"/f/{form['id']}", data={"email": "nope", "name": "<b>Ada</b>", "_hp": ""})
+    r = await client.post(
+        f"/f/{form['id']}", data={"email": "nope", "name": "<b>Ada</b>", "_hp": ""}
+    )
     assert r.status_code == 422
     page = soup(r)
     error = page.select_one(".fa-field-email .fa-error")
@@ -18,7 +20,9 @@ async def test_hosted_post_errors_inline_with_input_kept(app, client, db, user):
     email_input = page.select_one("input[name=email]")
     assert email_input["value"] == "nope" and email_input["aria-invalid"] == "true"
     assert error["id"] in email_input["aria-describedby"]
-    assert page.select_one("input[name=name]")["value"] == "<b>Ada</b>" and "<b>Ada</b>" not in r.text
+    assert (
+        page.select_one("input[name=name]")["value"] == "<b>Ada</b>" and "<b>Ada</b>" not in r.text
+    )
     assert await db.fetchval("SELECT COUNT(*) FROM submissions") == 0
 
 
@@ -38,15 +42,23 @@ async def test_hosted_post_redirects_when_configured(app, client, user):
     form = await make_form(app, user, response={"redirect_url": "https://customer.test/thanks"})
     r = await client.post(f"/f/{form['id']}", data={"email": "r@x.test"})
     assert r.status_code == 303 and r.headers["location"] == "https://customer.test/thanks"
-    hx = await client.post(f"/f/{form['id']}", data={"email": "s@x.test"}, headers={"HX-Request": "true"})
+    hx = await client.post(
+        f"/f/{form['id']}", data={"email": "s@x.test"}, headers={"HX-Request": "true"}
+    )
     assert hx.headers["hx-redirect"] == "https://customer.test/thanks"
 
 
 async def test_hosted_htmx_gets_the_fragment(app, client, user):
     form = await make_form(app, user)
     r = await client.post(f"/f/{form['id']}", data={"email": "bad"}, headers={"HX-Request": "true"})
-    assert r.status_code == 422 and "<html" not in r.text and soup(r).select_one("form.fa-form .fa-error")
-    ok = await client.post(f"/f/{form['id']}", data={"email": "good@x.test"}, headers={"HX-Request": "true"})
+    assert (
+        r.status_code == 422
+        and "<html" not in r.text
+        and soup(r).select_one("form.fa-form .fa-error")
+    )
+    ok = await client.post(
+        f"/f/{form['id']}", data={"email": "good@x.test"}, headers={"HX-Request": "true"}
+    )
     assert ok.status_code == 200 and soup(ok).select_one(".fa-done")
 
 
@@ -64,14 +76,21 @@ async def test_hosted_post_on_paused_or_unknown_form(app, client, user):
     await set_form(app, form["id"], status="paused")
     r = await client.post(f"/f/{form['id']}", data={"email": "a@x.test"})
     assert r.status_code == 410 and "not available" in r.text
-    assert (await client.post("/f/form_unknown0000000", data={"email": "a@x.test"})).status_code == 404
+    assert (
+        await client.post("/f/form_unknown0000000", data={"email": "a@x.test"})
+    ).status_code == 404
 
 
 async def test_hosted_post_without_csrf_is_accepted_cross_site(app, user):
     form = await make_form(app, user)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as stranger:
-        r = await stranger.post(f"/f/{form['id']}", data={"email": "far@x.test"},
-                                headers={"origin": "https://customer.test", "sec-fetch-site": "cross-site"})
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as stranger:
+        r = await stranger.post(
+            f"/f/{form['id']}",
+            data={"email": "far@x.test"},
+            headers={"origin": "https://customer.test", "sec-fetch-site": "cross-site"},
+        )
     assert r.status_code == 200
 
 

@@ -11,7 +11,9 @@ from tests.helpers_capture import make_form, submit
 
 
 async def human(user, name="Hana Human", email="hana@acme.test", **extra):
-    r = await user.api.post("/api/handlers", json={"type": "human", "name": name, "email": email, **extra})
+    r = await user.api.post(
+        "/api/handlers", json={"type": "human", "name": name, "email": email, **extra}
+    )
     assert r.status_code == 201, r.text
     return r.json()
 
@@ -37,28 +39,55 @@ async def count(db, table, **where):
 
 async def test_direct_route_task_confirmation_notify(app, client, db, user):
     hana = await human(user)
-    form = await make_form(app, user, flow_id="direct_route", assignment={"type": "handler", "id": hana["id"]})
-    sub = await run(app, client, form, {"email": "ada@corp.test", "name": "Ada", "message": "Hello"})
-    assert sub["steps"] == [("processing_started", "done"), ("route", "done"), ("task", "done"),
-                            ("confirmation", "done"), ("notify", "done"), ("completed", "done")]
-    assert sub["status"] == "processed" and sub["processed_at"] and sub["processing_duration_ms"] >= 0
+    form = await make_form(
+        app, user, flow_id="direct_route", assignment={"type": "handler", "id": hana["id"]}
+    )
+    sub = await run(
+        app, client, form, {"email": "ada@corp.test", "name": "Ada", "message": "Hello"}
+    )
+    assert sub["steps"] == [
+        ("processing_started", "done"),
+        ("route", "done"),
+        ("task", "done"),
+        ("confirmation", "done"),
+        ("notify", "done"),
+        ("completed", "done"),
+    ]
+    assert (
+        sub["status"] == "processed" and sub["processed_at"] and sub["processing_duration_ms"] >= 0
+    )
     assert sub["assigned_type"] == "handler" and sub["assigned_id"] == hana["id"]
     task = await db.fetchone("SELECT * FROM tasks WHERE submission_id = ?", (sub["id"],))
     assert task["assignee_id"] == hana["id"] and task["contact_id"] == sub["contact_id"]
-    emails = {e["to_addr"]: e for e in await db.fetchall("SELECT * FROM emails WHERE submission_id = ?", (sub["id"],))}
+    emails = {
+        e["to_addr"]: e
+        for e in await db.fetchall("SELECT * FROM emails WHERE submission_id = ?", (sub["id"],))
+    }
     assert set(emails) == {"ada@corp.test", "hana@acme.test"}
     assert "Ada" in emails["ada@corp.test"]["body_text"]
-    events = [e["type"] for e in await db.fetchall("SELECT type FROM events WHERE submission_id = ?", (sub["id"],))]
+    events = [
+        e["type"]
+        for e in await db.fetchall("SELECT type FROM events WHERE submission_id = ?", (sub["id"],))
+    ]
     assert {"submission_routed", "task_created", "submission_processed"} <= set(events)
     assert json.loads(sub["created_entities"])["task_id"] == task["id"]
 
 
 async def test_support_triage_ticket_with_reference_in_confirmation(app, client, db, user):
     hana = await human(user)
-    form = await make_form(app, user, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]})
+    form = await make_form(
+        app, user, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]}
+    )
     sub = await run(app, client, form, {"email": "bug@corp.test", "message": "It broke"})
-    assert [s for s, _ in sub["steps"]] == ["processing_started", "ticket", "confirmation", "route", "ticket_assigned",
-                                            "notify", "completed"]
+    assert [s for s, _ in sub["steps"]] == [
+        "processing_started",
+        "ticket",
+        "confirmation",
+        "route",
+        "ticket_assigned",
+        "notify",
+        "completed",
+    ]
     ticket = await db.fetchone("SELECT * FROM tickets WHERE submission_id = ?", (sub["id"],))
     assert ticket["reference"] == "T-00001" and ticket["assignee_id"] == hana["id"]
     confirmation = await db.fetchone("SELECT * FROM emails WHERE to_addr = 'bug@corp.test'")
@@ -67,9 +96,12 @@ async def test_support_triage_ticket_with_reference_in_confirmation(app, client,
 
 
 async def test_sales_lead_without_assignment_calls_the_agent_seam(app, client, db, user):
-    form = await make_form(app, user, flow_id="sales_lead",
-                           auto={"confirmation_template": "Thanks {{ name }}!"})
-    sub = await run(app, client, form, {"email": "lead@bigco.test", "name": "Lee", "company": "BigCo"})
+    form = await make_form(
+        app, user, flow_id="sales_lead", auto={"confirmation_template": "Thanks {{ name }}!"}
+    )
+    sub = await run(
+        app, client, form, {"email": "lead@bigco.test", "name": "Lee", "company": "BigCo"}
+    )
     steps = [s for s, _ in sub["steps"]]
     assert steps[:5] == ["processing_started", "confirmation", "activity", "route", "notify"]
     assert dict(sub["steps"])["route"] == "skipped"
@@ -81,7 +113,9 @@ async def test_sales_lead_without_assignment_calls_the_agent_seam(app, client, d
 
 async def test_sales_lead_routed_to_human_skips_the_agent(app, client, db, user):
     hana = await human(user)
-    form = await make_form(app, user, flow_id="sales_lead", assignment={"type": "handler", "id": hana["id"]})
+    form = await make_form(
+        app, user, flow_id="sales_lead", assignment={"type": "handler", "id": hana["id"]}
+    )
     sub = await run(app, client, form, {"email": "lead@bigco.test"})
     steps = dict(sub["steps"])
     assert "agent" not in steps and steps["confirmation"] == "skipped"  # no template set
@@ -90,11 +124,22 @@ async def test_sales_lead_routed_to_human_skips_the_agent(app, client, db, user)
 
 
 async def test_email_marketing_skips_campaign_and_sequence_with_reasons(app, client, db, user):
-    form = await make_form(app, user, flow_id="email_marketing",
-                           auto={"confirmation_template": "Here is your guide: https://x.test/guide.pdf"})
+    form = await make_form(
+        app,
+        user,
+        flow_id="email_marketing",
+        auto={"confirmation_template": "Here is your guide: https://x.test/guide.pdf"},
+    )
     sub = await run(app, client, form, {"email": "reader@x.test"})
-    assert [s for s, _ in sub["steps"]] == ["processing_started", "campaign", "welcome_email", "sequence",
-                                            "activity", "notify", "completed"]
+    assert [s for s, _ in sub["steps"]] == [
+        "processing_started",
+        "campaign",
+        "welcome_email",
+        "sequence",
+        "activity",
+        "notify",
+        "completed",
+    ]
     by_step = {a["step"]: a for a in sub["actions"]}
     assert by_step["campaign"]["status"] == "skipped" and by_step["campaign"]["details"]["reason"]
     assert by_step["sequence"]["status"] == "skipped"
@@ -102,10 +147,17 @@ async def test_email_marketing_skips_campaign_and_sequence_with_reasons(app, cli
 
 
 async def test_booking_request_sends_the_booking_link(app, client, db, user):
-    form = await make_form(app, user, flow_id="booking_request",
-                           auto={"booking_url": "https://cal.test/acme"})
+    form = await make_form(
+        app, user, flow_id="booking_request", auto={"booking_url": "https://cal.test/acme"}
+    )
     sub = await run(app, client, form, {"email": "meet@x.test"})
-    assert [s for s, _ in sub["steps"]] == ["processing_started", "confirmation", "activity", "notify", "completed"]
+    assert [s for s, _ in sub["steps"]] == [
+        "processing_started",
+        "confirmation",
+        "activity",
+        "notify",
+        "completed",
+    ]
     email = await db.fetchone("SELECT body_text FROM emails WHERE to_addr = 'meet@x.test'")
     assert "https://cal.test/acme" in email["body_text"]
     assert await count(db, "activities", kind="booking_request") == 1
@@ -113,18 +165,29 @@ async def test_booking_request_sends_the_booking_link(app, client, db, user):
 
 async def test_notify_only_makes_no_contact(app, client, db, user):
     hana = await human(user)
-    form = await make_form(app, user, flow_id="notify_only", auto={"notify_handler_ids": [hana["id"]]})
+    form = await make_form(
+        app, user, flow_id="notify_only", auto={"notify_handler_ids": [hana["id"]]}
+    )
     sub = await run(app, client, form, {"email": "inside@acme.test", "company": "Acme"})
     assert [s for s, _ in sub["steps"]] == ["processing_started", "notify", "completed"]
-    assert sub["contact_id"] is None and await count(db, "contacts") == 0 and await count(db, "companies") == 0
+    assert (
+        sub["contact_id"] is None
+        and await count(db, "contacts") == 0
+        and await count(db, "companies") == 0
+    )
     assert await count(db, "emails", to_addr="hana@acme.test") == 1
 
 
 async def test_reprocess_does_not_duplicate_entities(app, client, db, user):
     hana = await human(user)
-    form = await make_form(app, user, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]})
+    form = await make_form(
+        app, user, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]}
+    )
     sub = await run(app, client, form, {"email": "again@x.test"})
-    before = {t: await count(db, t) for t in ("tickets", "emails", "tasks", "activities", "contacts", "touchpoints")}
+    before = {
+        t: await count(db, t)
+        for t in ("tickets", "emails", "tasks", "activities", "contacts", "touchpoints")
+    }
     r = await user.api.post(f"/api/submissions/{sub['id']}/reprocess")
     assert r.status_code == 202, r.text
     again = await user.api.post(f"/api/submissions/{sub['id']}/reprocess")
@@ -156,5 +219,8 @@ async def test_failure_on_last_attempt_needs_human_review(app, client, db, user,
 async def test_processing_events_reach_the_log(app, client, db, user, flow):
     form = await make_form(app, user, flow_id=flow)
     sub = await run(app, client, form, {"email": "e@x.test"})
-    types = {e["type"] for e in await db.fetchall("SELECT type FROM events WHERE submission_id = ?", (sub["id"],))}
+    types = {
+        e["type"]
+        for e in await db.fetchall("SELECT type FROM events WHERE submission_id = ?", (sub["id"],))
+    }
     assert {"submission_received", "submission_processing", "submission_processed"} <= types

@@ -10,22 +10,33 @@ from tests.helpers_capture import make_form, set_form, submit
 
 
 async def handler(user, name, **extra):
-    r = await user.api.post("/api/handlers", json={"type": "human", "name": name,
-                                                   "email": f"{name.lower()}@acme.test", **extra})
+    r = await user.api.post(
+        "/api/handlers",
+        json={"type": "human", "name": name, "email": f"{name.lower()}@acme.test", **extra},
+    )
     assert r.status_code == 201, r.text
     return r.json()["id"]
 
 
 async def group(user, strategy, members, **extra):
-    r = await user.api.post("/api/handler-groups", json={"name": f"{strategy} team", "routing_strategy": strategy,
-                                                         "members": members, **extra})
+    r = await user.api.post(
+        "/api/handler-groups",
+        json={
+            "name": f"{strategy} team",
+            "routing_strategy": strategy,
+            "members": members,
+            **extra,
+        },
+    )
     assert r.status_code == 201, r.text
     return r.json()
 
 
 async def submit_many(app, client, form, n, prefix="p"):
     await set_form(app, form["id"], security={"max_submissions_per_ip": 1000})
-    results = await asyncio.gather(*(submit(client, form["id"], {"email": f"{prefix}{i}@x.test"}) for i in range(n)))
+    results = await asyncio.gather(
+        *(submit(client, form["id"], {"email": f"{prefix}{i}@x.test"}) for i in range(n))
+    )
     assert all(r.status_code == 201 for r in results)
     # several "workers" drain at once: claims are atomic, routing runs in the writer
     await asyncio.gather(*(drain_jobs(app) for _ in range(4)))
@@ -34,18 +45,24 @@ async def submit_many(app, client, form, n, prefix="p"):
 
 async def assignees(db, ids):
     marks = ",".join("?" * len(ids))
-    rows = await db.fetchall(f"SELECT assigned_type, assigned_id FROM submissions WHERE id IN ({marks})", tuple(ids))
+    rows = await db.fetchall(
+        f"SELECT assigned_type, assigned_id FROM submissions WHERE id IN ({marks})", tuple(ids)
+    )
     return collections.Counter((r["assigned_type"], r["assigned_id"]) for r in rows)
 
 
 async def test_round_robin_50_concurrent_split_17_17_16(app, client, db, user):
     a, b, c = [await handler(user, n) for n in ("Ann", "Bob", "Cid")]
     g = await group(user, "round_robin", [a, b, c])
-    form = await make_form(app, user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]})
+    form = await make_form(
+        app, user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]}
+    )
     ids = await submit_many(app, client, form, 50)
     split = await assignees(db, ids)
     assert sorted(split.values()) == [16, 17, 17] and {k[1] for k in split} == {a, b, c}
-    last = await db.fetchval("SELECT last_assigned_member_id FROM handler_groups WHERE id = ?", (g["id"],))
+    last = await db.fetchval(
+        "SELECT last_assigned_member_id FROM handler_groups WHERE id = ?", (g["id"],)
+    )
     assert last in {m["id"] for m in g["members"]}
 
 
@@ -60,12 +77,20 @@ async def test_round_robin_skips_inactive_members(app, client, db, user):
 async def test_principal_then_fallback_then_unassigned(app, client, db, user):
     boss, backup = await handler(user, "Boss"), await handler(user, "Backup")
     member = await handler(user, "Member")
-    g = await group(user, "principal", [{"handler_id": boss, "role": "principal"}, member],
-                    settings={"fallback_handler_id": backup})
+    g = await group(
+        user,
+        "principal",
+        [{"handler_id": boss, "role": "principal"}, member],
+        settings={"fallback_handler_id": backup},
+    )
     form = await make_form(app, user, assignment={"type": "group", "id": g["id"]})
-    assert await assignees(db, await submit_many(app, client, form, 2, "a")) == {("handler", boss): 2}
+    assert await assignees(db, await submit_many(app, client, form, 2, "a")) == {
+        ("handler", boss): 2
+    }
     assert (await user.api.put(f"/api/handlers/{boss}", json={"active": False})).status_code == 200
-    assert await assignees(db, await submit_many(app, client, form, 2, "b")) == {("handler", backup): 2}
+    assert await assignees(db, await submit_many(app, client, form, 2, "b")) == {
+        ("handler", backup): 2
+    }
     assert (await user.api.delete(f"/api/handlers/{backup}")).status_code == 204
     ids = await submit_many(app, client, form, 1, "c")
     assert await assignees(db, ids) == {("unassigned", None): 1}
@@ -77,12 +102,16 @@ async def test_principal_then_fallback_then_unassigned(app, client, db, user):
 async def test_least_loaded_picks_fewest_open_assignments(app, client, db, user):
     a, b = await handler(user, "Ann"), await handler(user, "Bob")
     g = await group(user, "least_loaded", [a, b])
-    form = await make_form(app, user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]})
+    form = await make_form(
+        app, user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]}
+    )
     first = await submit_many(app, client, form, 4, "a")
     assert sorted((await assignees(db, first)).values()) == [2, 2]
     # Ann closes her tasks: she has the fewest open assignments now
     for task in (await user.api.get("/api/tasks", params={"assignee": a})).json()["data"]:
-        assert (await user.api.put(f"/api/tasks/{task['id']}", json={"status": "done"})).status_code == 200
+        assert (
+            await user.api.put(f"/api/tasks/{task['id']}", json={"status": "done"})
+        ).status_code == 200
     second = await submit_many(app, client, form, 2, "b")
     assert await assignees(db, second) == {("handler", a): 2}
 
@@ -90,19 +119,30 @@ async def test_least_loaded_picks_fewest_open_assignments(app, client, db, user)
 async def test_broadcast_notifies_all_and_first_claim_wins(app, client, db, user):
     a, b = await handler(user, "Ann", account_id=user.account_id), await handler(user, "Bob")
     g = await group(user, "broadcast", [a, b])
-    form = await make_form(app, user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]})
+    form = await make_form(
+        app, user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]}
+    )
     [sid] = await submit_many(app, client, form, 1)
-    row = await db.fetchone("SELECT assigned_type, assigned_id FROM submissions WHERE id = ?", (sid,))
+    row = await db.fetchone(
+        "SELECT assigned_type, assigned_id FROM submissions WHERE id = ?", (sid,)
+    )
     assert row == {"assigned_type": "broadcast", "assigned_id": g["id"]}
-    notified = {e["to_addr"] for e in await db.fetchall("SELECT to_addr FROM emails WHERE kind = 'notification'")}
+    notified = {
+        e["to_addr"]
+        for e in await db.fetchall("SELECT to_addr FROM emails WHERE kind = 'notification'")
+    }
     assert notified == {"ann@acme.test", "bob@acme.test"}
     work = (await user.web.get("/work")).text
     assert sid in work
-    r1, r2 = await asyncio.gather(user.api.post(f"/api/submissions/{sid}/claim", json={"handler_id": a}),
-                                  user.api.post(f"/api/submissions/{sid}/claim", json={"handler_id": b}))
+    r1, r2 = await asyncio.gather(
+        user.api.post(f"/api/submissions/{sid}/claim", json={"handler_id": a}),
+        user.api.post(f"/api/submissions/{sid}/claim", json={"handler_id": b}),
+    )
     assert sorted([r1.status_code, r2.status_code]) == [200, 409]
     winner = a if r1.status_code == 200 else b
-    row = await db.fetchone("SELECT assigned_type, assigned_id FROM submissions WHERE id = ?", (sid,))
+    row = await db.fetchone(
+        "SELECT assigned_type, assigned_id FROM submissions WHERE id = ?", (sid,)
+    )
     assert row == {"assigned_type": "handler", "assigned_id": winner}
     task = await db.fetchone("SELECT assignee_id FROM tasks WHERE submission_id = ?", (sid,))
     assert task["assignee_id"] == winner
@@ -112,7 +152,9 @@ async def test_broadcast_notifies_all_and_first_claim_wins(app, client, db, user
 
 async def test_deactivated_handler_keeps_history_and_releases_open_work(app, client, db, user):
     a = await handler(user, "Ann")
-    form = await make_form(app, user, flow_id="support_triage", assignment={"type": "handler", "id": a})
+    form = await make_form(
+        app, user, flow_id="support_triage", assignment={"type": "handler", "id": a}
+    )
     [sid] = await submit_many(app, client, form, 1)
     assert (await db.fetchone("SELECT assignee_id FROM tickets"))["assignee_id"] == a
     assert (await user.api.delete(f"/api/handlers/{a}")).status_code == 204
@@ -130,16 +172,22 @@ async def test_cross_workspace_is_404(app, client, db, two_workspaces):
     alice, bob = two_workspaces
     hid = await handler(alice, "Ann")
     g = await group(alice, "round_robin", [hid])
-    form = await make_form(app, alice, flow_id="direct_route", assignment={"type": "handler", "id": hid})
+    form = await make_form(
+        app, alice, flow_id="direct_route", assignment={"type": "handler", "id": hid}
+    )
     [sid] = await submit_many(app, client, form, 1)
     task_id = (await alice.api.get("/api/tasks")).json()["data"][0]["id"]
-    for method, path, body in [("GET", f"/api/submissions/{sid}", None), ("PUT", f"/api/submissions/{sid}", {}),
-                               ("POST", f"/api/submissions/{sid}/reprocess", None),
-                               ("POST", f"/api/submissions/{sid}/claim", {"handler_id": hid}),
-                               ("PUT", f"/api/handlers/{hid}", {"name": "x"}), ("DELETE", f"/api/handlers/{hid}", None),
-                               ("GET", f"/api/handler-groups/{g['id']}", None),
-                               ("POST", f"/api/handler-groups/{g['id']}/members", {"handler_id": hid}),
-                               ("PUT", f"/api/tasks/{task_id}", {"status": "done"})]:
+    for method, path, body in [
+        ("GET", f"/api/submissions/{sid}", None),
+        ("PUT", f"/api/submissions/{sid}", {}),
+        ("POST", f"/api/submissions/{sid}/reprocess", None),
+        ("POST", f"/api/submissions/{sid}/claim", {"handler_id": hid}),
+        ("PUT", f"/api/handlers/{hid}", {"name": "x"}),
+        ("DELETE", f"/api/handlers/{hid}", None),
+        ("GET", f"/api/handler-groups/{g['id']}", None),
+        ("POST", f"/api/handler-groups/{g['id']}/members", {"handler_id": hid}),
+        ("PUT", f"/api/tasks/{task_id}", {"status": "done"}),
+    ]:
         r = await bob.api.request(method, path, json=body)
         assert r.status_code == 404, (method, path, r.text)
     assert (await bob.api.get("/api/submissions")).json()["data"] == []

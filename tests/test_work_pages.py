@@ -29,21 +29,29 @@ async def test_submissions_list_filters_and_paginates(app, client, user):
     r2 = await user.web.get(next_link)
     assert len(soup(r2).select("#submissions-table tbody tr")) == 5
     api = await user.api.get("/api/submissions", params={"form": form["id"], "limit": 50})
-    page2 = await user.api.get("/api/submissions", params={"form": form["id"], "cursor": api.json()["next_cursor"]})
+    page2 = await user.api.get(
+        "/api/submissions", params={"form": form["id"], "cursor": api.json()["next_cursor"]}
+    )
     seen = [s["id"] for s in api.json()["data"] + page2.json()["data"]]
     assert sorted(seen) == sorted(ids) and len(set(seen)) == 55
-    processed = await user.web.get("/submissions", params={"status": "processed", "form": other["id"]})
+    processed = await user.web.get(
+        "/submissions", params={"status": "processed", "form": other["id"]}
+    )
     assert len(soup(processed).select("#submissions-table tbody tr")) == 2
     none = await user.web.get("/submissions", params={"from": "2001-01-01", "to": "2001-12-31"})
     assert soup(none).select_one(".empty") and "match" in none.text
     bad = await user.web.get("/submissions", params={"status": "nonsense"})
     assert bad.status_code == 422 and soup(bad).select_one("#e-flt-status")
-    frag = await user.web.get("/submissions", params={"form": other["id"]}, headers={"HX-Request": "true"})
+    frag = await user.web.get(
+        "/submissions", params={"form": other["id"]}, headers={"HX-Request": "true"}
+    )
     assert "<html" not in frag.text and soup(frag).select_one("#submissions-table")
     contact_id = (await user.api.get(f"/api/submissions/{ids[0]}")).json()["contact_id"]
     by_contact = await user.api.get("/api/submissions", params={"contact": contact_id})
     found = [s["id"] for s in by_contact.json()["data"]]
-    assert ids[0] in found and len(found) == 2  # s0@x.test also sent the other form: one contact, two submissions
+    assert (
+        ids[0] in found and len(found) == 2
+    )  # s0@x.test also sent the other form: one contact, two submissions
 
 
 async def test_submission_detail_timeline_and_reprocess_button(app, client, db, user):
@@ -68,11 +76,18 @@ async def test_submission_detail_timeline_and_reprocess_button(app, client, db, 
 async def test_handlers_page_create_with_errors_kept(app, user):
     page = await user.web.get("/handlers")
     assert page.status_code == 200 and soup(page).select_one(".empty")
-    bad = await user.post_form("/handlers", {"type": "human", "name": "", "email": "not-mail"}, page="/handlers")
+    bad = await user.post_form(
+        "/handlers", {"type": "human", "name": "", "email": "not-mail"}, page="/handlers"
+    )
     assert bad.status_code == 422
-    assert soup(bad).select_one("#e-name") and soup(bad).select_one("#f-email")["value"] == "not-mail"
-    ok = await user.post_form("/handlers", {"type": "human", "name": "Hana", "email": "h@x.test",
-                                            "account_id": user.account_id}, page="/handlers")
+    assert (
+        soup(bad).select_one("#e-name") and soup(bad).select_one("#f-email")["value"] == "not-mail"
+    )
+    ok = await user.post_form(
+        "/handlers",
+        {"type": "human", "name": "Hana", "email": "h@x.test", "account_id": user.account_id},
+        page="/handlers",
+    )
     assert ok.status_code == 303
     listed = await user.web.get("/handlers")
     assert "Hana" in listed.text
@@ -84,29 +99,50 @@ async def test_handlers_page_create_with_errors_kept(app, user):
 
 async def test_groups_pages(app, user):
     hid = (await user.api.post("/api/handlers", json={"type": "human", "name": "Ann"})).json()["id"]
-    bad = await user.post_form("/groups", {"name": "", "routing_strategy": "round_robin"}, page="/groups")
+    bad = await user.post_form(
+        "/groups", {"name": "", "routing_strategy": "round_robin"}, page="/groups"
+    )
     assert bad.status_code == 422 and soup(bad).select_one("#e-name")
-    r = await user.post_form("/groups", {"name": "Sales", "routing_strategy": "broadcast"}, page="/groups")
+    r = await user.post_form(
+        "/groups", {"name": "Sales", "routing_strategy": "broadcast"}, page="/groups"
+    )
     assert r.status_code == 303
     gid = r.headers["location"].rsplit("/", 1)[1]
-    added = await user.post_form(f"/groups/{gid}/members", {"handler_id": hid, "role": "principal"}, page=f"/groups/{gid}")
+    added = await user.post_form(
+        f"/groups/{gid}/members", {"handler_id": hid, "role": "principal"}, page=f"/groups/{gid}"
+    )
     assert added.status_code == 303
     detail = await user.web.get(f"/groups/{gid}")
     assert "Ann" in detail.text and "principal" in detail.text
     group = (await user.api.get(f"/api/handler-groups/{gid}")).json()
     assert group["routing_strategy"] == "broadcast" and group["members"][0]["handler_id"] == hid
-    bad_fallback = await user.post_form(f"/groups/{gid}", {"name": "Sales", "routing_strategy": "round_robin",
-                                                           "fallback_handler_id": "hdl_nope"}, page=f"/groups/{gid}")
-    assert bad_fallback.status_code == 422 and soup(bad_fallback).select_one("#e-fallback_handler_id")
+    bad_fallback = await user.post_form(
+        f"/groups/{gid}",
+        {"name": "Sales", "routing_strategy": "round_robin", "fallback_handler_id": "hdl_nope"},
+        page=f"/groups/{gid}",
+    )
+    assert bad_fallback.status_code == 422 and soup(bad_fallback).select_one(
+        "#e-fallback_handler_id"
+    )
 
 
 async def test_my_work_shows_tasks_tickets_and_claims(app, client, db, user):
     page = await user.web.get("/work")
     assert page.status_code == 200 and soup(page).select_one(".empty")
-    hid = (await user.api.post("/api/handlers", json={"type": "human", "name": "Me", "email": "me@x.test",
-                                                      "account_id": user.account_id})).json()["id"]
-    _, [task_sub] = await _submissions(app, client, user, 1, flow_id="direct_route",
-                                       assignment={"type": "handler", "id": hid})
+    hid = (
+        await user.api.post(
+            "/api/handlers",
+            json={
+                "type": "human",
+                "name": "Me",
+                "email": "me@x.test",
+                "account_id": user.account_id,
+            },
+        )
+    ).json()["id"]
+    _, [task_sub] = await _submissions(
+        app, client, user, 1, flow_id="direct_route", assignment={"type": "handler", "id": hid}
+    )
     await drain_jobs(app)
     r = await user.web.get("/work")
     tasks = soup(r).select("#tasks .row")

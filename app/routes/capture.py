@@ -20,7 +20,8 @@ from app.web.render import ENV, is_htmx, render
 def _hosted(request, schema: dict, *, status: int = 200, **ctx) -> HTMLResponse:
     if is_htmx(request):  # hx-target="this": only the form is swapped
         html = ENV.get_template("public/_form.html").render(
-            request=request, form=schema, action=f"/f/{schema['id']}", enhance=True, **ctx)
+            request=request, form=schema, action=f"/f/{schema['id']}", enhance=True, **ctx
+        )
         return HTMLResponse(html, status_code=status)
     return render_hosted(request, schema, status=status, **ctx)
 
@@ -40,18 +41,37 @@ async def submit_hosted(request):
         form = await capture.public_form(db, schema["id"])
         capture.allowed_origin(form, request.headers.get("origin"), own_origin(request))
         body = await read_submission_body(request)
-        _, result = await capture.submit(db, form, body, ip=client_ip(request.scope, settings.trusted_proxies),
-                                         user_agent=request.headers.get("user-agent"))
+        _, result = await capture.submit(
+            db,
+            form,
+            body,
+            ip=client_ip(request.scope, settings.trusted_proxies),
+            user_agent=request.headers.get("user-agent"),
+        )
     except ValidationError as exc:
-        return _hosted(request, schema, values=_values(body), errors=exc.fields, status=422,
-                       message="Please check the fields marked below.")
+        return _hosted(
+            request,
+            schema,
+            values=_values(body),
+            errors=exc.fields,
+            status=422,
+            message="Please check the fields marked below.",
+        )
     except Conflict as exc:
         if exc.code != "duplicate_submission":
             raise
-        return _hosted(request, schema, done=True, message=schema["response"]["thank_you_message"])  # kept once
+        return _hosted(
+            request, schema, done=True, message=schema["response"]["thank_you_message"]
+        )  # kept once
     except AppError as exc:
-        return _hosted(request, schema, values=_values(body), errors={"_form": exc.message}, message=exc.message,
-                       status=exc.status)
+        return _hosted(
+            request,
+            schema,
+            values=_values(body),
+            errors={"_form": exc.message},
+            message=exc.message,
+            status=exc.status,
+        )
     if result["redirect_url"]:
         if is_htmx(request):
             return HTMLResponse("", headers={"HX-Redirect": result["redirect_url"]})
@@ -63,15 +83,25 @@ async def spam_log_page(request):
     """GET /forms/{id}/spam: what the honeypot, limits and duplicate rule turned away."""
     principal = await require_page(request)
     db = request.app.state.db
-    form = await db.fetchone("SELECT id, name FROM forms WHERE id = ? AND workspace_id = ?",
-                             (request.path_params["form_id"], principal.workspace_id))
+    form = await db.fetchone(
+        "SELECT id, name FROM forms WHERE id = ? AND workspace_id = ?",
+        (request.path_params["form_id"], principal.workspace_id),
+    )
     if form is None:
         raise NotFound("No such form.")
-    rows, next_cursor = await spam.list_spam(db, principal.workspace_id, form["id"],
-                                             cursor=decode_cursor(request.query_params.get("cursor")), limit=50)
+    rows, next_cursor = await spam.list_spam(
+        db,
+        principal.workspace_id,
+        form["id"],
+        cursor=decode_cursor(request.query_params.get("cursor")),
+        limit=50,
+    )
     next_url = f"/forms/{form['id']}/spam?cursor={next_cursor}" if next_cursor else None
-    return await render(request, "spam/index.html", {"form": form, "rows": rows, "next_url": next_url,
-                                                     "reasons": spam.REASONS})
+    return await render(
+        request,
+        "spam/index.html",
+        {"form": form, "rows": rows, "next_url": next_url, "reasons": spam.REASONS},
+    )
 
 
 routes = [

@@ -26,21 +26,34 @@ async def _form_data(request) -> dict:
 
 async def _account_options(request, principal) -> list:
     db = request.app.state.db
-    rows = await db.fetchall("SELECT m.account_id, a.name, a.email FROM memberships m JOIN accounts a ON"
-                             " a.id = m.account_id WHERE m.workspace_id = ? AND m.status = 'active' ORDER BY a.name",
-                             (principal.workspace_id,))
-    return [("", "— none —")] + [(r["account_id"], f"{r['name']} <{r['email']}>" if r["name"] else r["email"])
-                                 for r in rows]
+    rows = await db.fetchall(
+        "SELECT m.account_id, a.name, a.email FROM memberships m JOIN accounts a ON"
+        " a.id = m.account_id WHERE m.workspace_id = ? AND m.status = 'active' ORDER BY a.name",
+        (principal.workspace_id,),
+    )
+    return [("", "— none —")] + [
+        (r["account_id"], f"{r['name']} <{r['email']}>" if r["name"] else r["email"]) for r in rows
+    ]
 
 
 async def _handlers_page(request, principal, *, values=None, errors=None, status=200):
     db = request.app.state.db
     show_removed = request.query_params.get("removed") == "1"
     items = await handlers.list_handlers(db, principal.workspace_id, include_removed=show_removed)
-    return await render(request, "handlers/index.html", {
-        "items": items, "values": values or {"type": "human"}, "errors": errors or {}, "show_removed": show_removed,
-        "account_options": await _account_options(request, principal), "can_write": principal.role != "viewer"},
-        fragment="handlers/_new.html" if errors else None, status=status)
+    return await render(
+        request,
+        "handlers/index.html",
+        {
+            "items": items,
+            "values": values or {"type": "human"},
+            "errors": errors or {},
+            "show_removed": show_removed,
+            "account_options": await _account_options(request, principal),
+            "can_write": principal.role != "viewer",
+        },
+        fragment="handlers/_new.html" if errors else None,
+        status=status,
+    )
 
 
 async def list_handlers_page(request):
@@ -50,7 +63,11 @@ async def list_handlers_page(request):
 async def create_handler_page(request):
     principal = await require_page(request, write=True)
     data = await _form_data(request)
-    body = {k: data.get(k) for k in ("type", "name", "email", "instructions", "model") if data.get(k) not in (None, "")}
+    body = {
+        k: data.get(k)
+        for k in ("type", "name", "email", "instructions", "model")
+        if data.get(k) not in (None, "")
+    }
     if data.get("account_id"):
         body["account_id"] = data["account_id"]
     body.setdefault("name", "")
@@ -65,20 +82,34 @@ async def toggle_handler_page(request):
     principal = await require_page(request, write=True)
     db, hid = request.app.state.db, request.path_params["id"]
     current = await handlers.get_handler(db, principal.workspace_id, hid)
-    item = await handlers.update_handler(db, principal.workspace_id, hid, {"active": not current["active"]})
+    item = await handlers.update_handler(
+        db, principal.workspace_id, hid, {"active": not current["active"]}
+    )
     note = "" if item["active"] else " Its open work went back to the unassigned queue."
-    return redirect(request, "/handlers", f"“{item['name']}” is now {'active' if item['active'] else 'inactive'}.{note}")
+    return redirect(
+        request,
+        "/handlers",
+        f"“{item['name']}” is now {'active' if item['active'] else 'inactive'}.{note}",
+    )
 
 
 async def remove_handler_page(request):
     principal = await require_page(request, write=True)
-    await handlers.remove_handler(request.app.state.db, principal.workspace_id, request.path_params["id"])
-    return redirect(request, "/handlers", "Handler removed; its history is kept and its open work is unassigned.")
+    await handlers.remove_handler(
+        request.app.state.db, principal.workspace_id, request.path_params["id"]
+    )
+    return redirect(
+        request,
+        "/handlers",
+        "Handler removed; its history is kept and its open work is unassigned.",
+    )
 
 
 # -- groups -------------------------------------------------------------------------
 def _handler_options(items: list) -> list:
-    return [("", "— none: the unassigned queue —")] + [(h["id"], f"{h['name']} ({h['type']})") for h in items]
+    return [("", "— none: the unassigned queue —")] + [
+        (h["id"], f"{h['name']} ({h['type']})") for h in items
+    ]
 
 
 def _field_errors(errors: dict | None) -> dict:
@@ -88,11 +119,21 @@ def _field_errors(errors: dict | None) -> dict:
 async def _groups_page(request, principal, *, values=None, errors=None, status=200):
     db = request.app.state.db
     items = await handlers.list_handlers(db, principal.workspace_id)
-    return await render(request, "handlers/groups.html", {"handler_options": _handler_options(items),
-        "groups": await handlers.list_groups(db, principal.workspace_id),
-        "handlers": items, "values": values or {},
-        "errors": _field_errors(errors), "strategies": routing.STRATEGIES, "strategy_help": STRATEGY_HELP,
-        "can_write": principal.role != "viewer"}, status=status)
+    return await render(
+        request,
+        "handlers/groups.html",
+        {
+            "handler_options": _handler_options(items),
+            "groups": await handlers.list_groups(db, principal.workspace_id),
+            "handlers": items,
+            "values": values or {},
+            "errors": _field_errors(errors),
+            "strategies": routing.STRATEGIES,
+            "strategy_help": STRATEGY_HELP,
+            "can_write": principal.role != "viewer",
+        },
+        status=status,
+    )
 
 
 async def list_groups_page(request):
@@ -109,22 +150,40 @@ async def create_group_page(request):
     principal = await require_page(request, write=True)
     data = await _form_data(request)
     try:
-        group = await handlers.create_group(request.app.state.db, principal.workspace_id, _group_body(data))
+        group = await handlers.create_group(
+            request.app.state.db, principal.workspace_id, _group_body(data)
+        )
     except ValidationError as exc:
         return await _groups_page(request, principal, values=data, errors=exc.fields, status=422)
-    return redirect(request, f"/groups/{group['id']}", f"Group “{group['name']}” created; add its members.")
+    return redirect(
+        request, f"/groups/{group['id']}", f"Group “{group['name']}” created; add its members."
+    )
 
 
 async def _group_detail(request, principal, group_id, *, errors=None, status=200):
     db = request.app.state.db
     group = await handlers.get_group(db, principal.workspace_id, group_id)
     items = await handlers.list_handlers(db, principal.workspace_id)
-    return await render(request, "handlers/group.html", {
-        "g": group, "handlers": items, "handler_options": _handler_options(items),
-        "names": {h["id"]: h["name"] for h in await handlers.list_handlers(db, principal.workspace_id,
-                                                                           include_removed=True)},
-        "errors": _field_errors(errors), "strategies": routing.STRATEGIES, "strategy_help": STRATEGY_HELP,
-        "can_write": principal.role != "viewer"}, status=status)
+    return await render(
+        request,
+        "handlers/group.html",
+        {
+            "g": group,
+            "handlers": items,
+            "handler_options": _handler_options(items),
+            "names": {
+                h["id"]: h["name"]
+                for h in await handlers.list_handlers(
+                    db, principal.workspace_id, include_removed=True
+                )
+            },
+            "errors": _field_errors(errors),
+            "strategies": routing.STRATEGIES,
+            "strategy_help": STRATEGY_HELP,
+            "can_write": principal.role != "viewer",
+        },
+        status=status,
+    )
 
 
 async def show_group_page(request):
@@ -136,8 +195,12 @@ async def update_group_page(request):
     principal = await require_page(request, write=True)
     gid = request.path_params["id"]
     try:
-        await handlers.update_group(request.app.state.db, principal.workspace_id, gid,
-                                    _group_body(await _form_data(request)))
+        await handlers.update_group(
+            request.app.state.db,
+            principal.workspace_id,
+            gid,
+            _group_body(await _form_data(request)),
+        )
     except ValidationError as exc:
         return await _group_detail(request, principal, gid, errors=exc.fields, status=422)
     return redirect(request, f"/groups/{gid}", "Group saved.")
@@ -147,8 +210,12 @@ async def add_member_page(request):
     principal = await require_page(request, write=True)
     gid, data = request.path_params["id"], await _form_data(request)
     try:
-        await handlers.add_member(request.app.state.db, principal.workspace_id, gid,
-                                  {"handler_id": data.get("handler_id"), "role": data.get("role") or "member"})
+        await handlers.add_member(
+            request.app.state.db,
+            principal.workspace_id,
+            gid,
+            {"handler_id": data.get("handler_id"), "role": data.get("role") or "member"},
+        )
     except ValidationError as exc:
         return await _group_detail(request, principal, gid, errors=exc.fields, status=422)
     return redirect(request, f"/groups/{gid}", "Member added.")
@@ -157,13 +224,17 @@ async def add_member_page(request):
 async def remove_member_page(request):
     principal = await require_page(request, write=True)
     gid = request.path_params["id"]
-    await handlers.remove_member(request.app.state.db, principal.workspace_id, gid, request.path_params["mid"])
+    await handlers.remove_member(
+        request.app.state.db, principal.workspace_id, gid, request.path_params["mid"]
+    )
     return redirect(request, f"/groups/{gid}", "Member removed.")
 
 
 async def delete_group_page(request):
     principal = await require_page(request, write=True)
-    await handlers.delete_group(request.app.state.db, principal.workspace_id, request.path_params["id"])
+    await handlers.delete_group(
+        request.app.state.db, principal.workspace_id, request.path_params["id"]
+    )
     return redirect(request, "/groups", "Group deleted.")
 
 
@@ -177,6 +248,11 @@ routes = [
     Route("/groups/{id}", show_group_page, methods=["GET"], name="groups_show"),
     Route("/groups/{id}", update_group_page, methods=["POST"], name="groups_update"),
     Route("/groups/{id}/members", add_member_page, methods=["POST"], name="groups_member_add"),
-    Route("/groups/{id}/members/{mid}/delete", remove_member_page, methods=["POST"], name="groups_member_remove"),
+    Route(
+        "/groups/{id}/members/{mid}/delete",
+        remove_member_page,
+        methods=["POST"],
+        name="groups_member_remove",
+    ),
     Route("/groups/{id}/delete", delete_group_page, methods=["POST"], name="groups_delete"),
 ]

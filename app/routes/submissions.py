@@ -26,18 +26,37 @@ async def list_submissions_page(request):
     errors = {}
     try:
         items, next_cursor = await submissions.list_submissions(
-            db, principal.workspace_id, filters=filters, cursor=decode_cursor(request.query_params.get("cursor")),
-            limit=50)
+            db,
+            principal.workspace_id,
+            filters=filters,
+            cursor=decode_cursor(request.query_params.get("cursor")),
+            limit=50,
+        )
     except AppError as exc:  # a bad filter value: show it next to the filter, list nothing
         items, next_cursor, errors = [], None, exc.fields or {"status": exc.message}
     query = {k: v for k, v in filters.items() if v}
-    next_url = "/submissions?" + urlencode({**query, "cursor": next_cursor}) if next_cursor else None
-    forms = await db.fetchall("SELECT id, name FROM forms WHERE workspace_id = ? AND status != 'archived'"
-                              " ORDER BY name", (principal.workspace_id,))
-    return await render(request, "submissions/index.html", {
-        "items": items, "filters": filters, "forms": forms, "statuses": submissions.STATUSES, "errors": errors,
-        "next_url": next_url, "filtered": bool(query)}, fragment="submissions/_table.html",
-        status=422 if errors else 200)
+    next_url = (
+        "/submissions?" + urlencode({**query, "cursor": next_cursor}) if next_cursor else None
+    )
+    forms = await db.fetchall(
+        "SELECT id, name FROM forms WHERE workspace_id = ? AND status != 'archived' ORDER BY name",
+        (principal.workspace_id,),
+    )
+    return await render(
+        request,
+        "submissions/index.html",
+        {
+            "items": items,
+            "filters": filters,
+            "forms": forms,
+            "statuses": submissions.STATUSES,
+            "errors": errors,
+            "next_url": next_url,
+            "filtered": bool(query),
+        },
+        fragment="submissions/_table.html",
+        status=422 if errors else 200,
+    )
 
 
 async def show_submission_page(request):
@@ -45,15 +64,22 @@ async def show_submission_page(request):
     db = request.app.state.db
     sub = await submissions.get_submission(db, principal.workspace_id, request.path_params["id"])
     mine = await work.handler_for_account(db, principal.workspace_id, principal.account_id)
-    return await render(request, "submissions/show.html", {
-        "s": sub, "my_handler": mine, "can_write": principal.role != "viewer"})
+    return await render(
+        request,
+        "submissions/show.html",
+        {"s": sub, "my_handler": mine, "can_write": principal.role != "viewer"},
+    )
 
 
 async def reprocess_submission_page(request):
     principal = await require_page(request, write=True)
     sid = request.path_params["id"]
     await submissions.reprocess(request.app.state.db, principal.workspace_id, sid)
-    return redirect(request, f"/submissions/{sid}", "Reprocessing started: the timeline updates when it is done.")
+    return redirect(
+        request,
+        f"/submissions/{sid}",
+        "Reprocessing started: the timeline updates when it is done.",
+    )
 
 
 async def claim_submission_page(request):
@@ -61,14 +87,25 @@ async def claim_submission_page(request):
     db, sid = request.app.state.db, request.path_params["id"]
     mine = await work.handler_for_account(db, principal.workspace_id, principal.account_id)
     if mine is None:
-        return redirect(request, f"/submissions/{sid}", "You are not a handler in this workspace yet.", "error")
+        return redirect(
+            request, f"/submissions/{sid}", "You are not a handler in this workspace yet.", "error"
+        )
     await work.claim_submission(db, principal.workspace_id, sid, mine["id"])
-    return redirect(request, request.query_params.get("next") or f"/submissions/{sid}", "It is yours now.")
+    return redirect(
+        request, request.query_params.get("next") or f"/submissions/{sid}", "It is yours now."
+    )
 
 
 routes = [
     Route("/submissions", list_submissions_page, methods=["GET"], name="submissions_list"),
     Route("/submissions/{id}", show_submission_page, methods=["GET"], name="submissions_show"),
-    Route("/submissions/{id}/reprocess", reprocess_submission_page, methods=["POST"], name="submissions_reprocess"),
-    Route("/submissions/{id}/claim", claim_submission_page, methods=["POST"], name="submissions_claim"),
+    Route(
+        "/submissions/{id}/reprocess",
+        reprocess_submission_page,
+        methods=["POST"],
+        name="submissions_reprocess",
+    ),
+    Route(
+        "/submissions/{id}/claim", claim_submission_page, methods=["POST"], name="submissions_claim"
+    ),
 ]

@@ -15,8 +15,11 @@ async def my_work_page(request):
     db = request.app.state.db
     mine = await work.handler_for_account(db, principal.workspace_id, principal.account_id)
     items = await work.my_work(db, principal.workspace_id, mine["id"]) if mine else None
-    return await render(request, "work/index.html", {"handler": mine, "w": items,
-                                                     "can_write": principal.role != "viewer"})
+    return await render(
+        request,
+        "work/index.html",
+        {"handler": mine, "w": items, "can_write": principal.role != "viewer"},
+    )
 
 
 async def update_item_page(request):
@@ -26,9 +29,16 @@ async def update_item_page(request):
     if kind not in ("task", "ticket"):
         raise ValidationError(fields={"kind": "Use task or ticket."})
     form = await request.form()
-    await work.update_item(request.app.state.db, principal.workspace_id, kind, request.path_params["id"],
-                           {"status": form.get("status", "")})
-    return redirect(request, "/work", f"The {kind} is now {str(form.get('status')).replace('_', ' ')}.")
+    await work.update_item(
+        request.app.state.db,
+        principal.workspace_id,
+        kind,
+        request.path_params["id"],
+        {"status": form.get("status", "")},
+    )
+    return redirect(
+        request, "/work", f"The {kind} is now {str(form.get('status')).replace('_', ' ')}."
+    )
 
 
 routes = [

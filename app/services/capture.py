@@ -1,37 +1,59 @@
 """The public submission pipeline (SPEC §5), shared by the JSON endpoint and the
 hosted page's plain POST.
 
-The hot path is one cheap read (the form) and one write transaction: limits,
-duplicate check, the submission, contact memory, events and the job are all
-decided and stored in the same ``BEGIN IMMEDIATE`` hop, so several server
+The hot path is ONE write transaction (``pipeline_tx``): form lookup, origin,
+parsing, honeypot, validation, limits, duplicate check, the submission, contact
+memory, events and the job are all decided and stored in the same
+``BEGIN IMMEDIATE`` hop to the database thread, so several server
 processes agree (every counter is an indexed query, nothing lives in memory
 but a memo of each form's normalized config keyed by its stored columns).
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
-from urllib.parse import parse_qsl
+from dataclasses import dataclass
 
-from app.db import dumps, loads, new_id, now_iso
-from app.db import clock
+from app.db import clock, dumps, loads, new_id, now_iso
 from app.db.clock import iso_ago, parse_iso
 from app.services import contact_memory, spam
-from app.services.errors import BadRequest, Conflict, Forbidden, Gone, NotFound, RateLimited, UnsupportedMediaType
-from app.services.errors import ValidationError
+from app.services.capture_input import (  # noqa: F401 - re-exported for the routes
+    MAX_KEYS,
+    Prepared,
+    check_key_count,
+    honeypot_filled,
+    pairs_to_dict,
+    parse_body,
+    prepare,
+)
+from app.services.errors import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    Gone,
+    NotFound,
+    RateLimited,
+    UnsupportedMediaType,
+    ValidationError,
+)
 from app.services.events import emit
-from app.services.field_values import clean_values
 from app.services.form_config import normalize_config
 from app.services.jobs import enqueue
-from app.web.api import parse_json_bytes
 
-MAX_KEYS = 200
-META_KEYS = ("page_url", "referrer")
-UTM_KEYS = contact_memory.UTM_KEYS
-RESERVED = ("_experiment_id", "_variant_id", "_meta", "_interactions")
-FORM_COLUMNS = ("name", "slug", "description", "status", "type", "flow_id", "fields", "field_mapping", "auto",
-                "agent", "security", "response", "autopilot")
+FORM_COLUMNS = (
+    "name",
+    "slug",
+    "description",
+    "status",
+    "type",
+    "flow_id",
+    "fields",
+    "field_mapping",
+    "auto",
+    "agent",
+    "security",
+    "response",
+    "autopilot",
+)
 
 
 # -- the form ---------------------------------------------------------------------
@@ -56,14 +78,24 @@ def _config(row: dict) -> dict:
 def form_from_row(row: dict) -> dict:
     """A forms row as a normalized config dict with id, workspace_id and assignment."""
     config = dict(_config(row))
-    config.update(id=row["id"], workspace_id=row["workspace_id"], status=row["status"], updated_at=row["updated_at"])
-    config["assignment"] = ({"type": row["assignment_type"], "id": row["assignment_id"]}
-                            if row["assignment_type"] and row["assignment_id"] else None)
+    config.update(
+        id=row["id"],
+        workspace_id=row["workspace_id"],
+        status=row["status"],
+        updated_at=row["updated_at"],
+    )
+    config["assignment"] = (
+        {"type": row["assignment_type"], "id": row["assignment_id"]}
+        if row["assignment_type"] and row["assignment_id"]
+        else None
+    )
     return config
 
 
-FORM_SQL = ("SELECT f.*, w.status AS workspace_status FROM forms f JOIN workspaces w ON w.id = f.workspace_id"
-            " WHERE f.id = ?")
+FORM_SQL = (
+    "SELECT f.*, w.status AS workspace_status FROM forms f JOIN workspaces w ON w.id = f.workspace_id"
+    " WHERE f.id = ?"
+)
 
 
 def check_form(row: dict | None) -> dict:
@@ -90,124 +122,9 @@ def allowed_origin(form: dict, origin: str | None, own_origin: str) -> str:
     origin = origin.lower().rstrip("/")
     if origin in allowed or origin == own_origin:
         return origin
-    raise Forbidden("This form does not accept submissions from this website.", code="origin_not_allowed")
-
-
-# -- parsing -----------------------------------------------------------------------
-def parse_body(content_type: str, raw: bytes) -> dict:
-    """JSON or urlencoded body as a dict (multipart is parsed by the route): 415 / 400."""
-    ctype = content_type.split(";")[0].strip().lower()
-    if ctype == "application/json":
-        value = parse_json_bytes(raw)
-        if not isinstance(value, dict):
-            raise BadRequest("The body must be a JSON object of field names to values.", code="malformed_body")
-    elif ctype == "application/x-www-form-urlencoded":
-        value = parse_urlencoded(raw)
-    else:
-        raise UnsupportedMediaType("Send the submission as application/json, application/x-www-form-urlencoded "
-                                   "or multipart/form-data.")
-    check_key_count(value)
-    return value
-
-
-def parse_urlencoded(raw: bytes) -> dict:
-    try:
-        pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, encoding="utf-8", errors="strict",
-                          max_num_fields=MAX_KEYS * 5)
-    except (UnicodeError, ValueError):
-        raise BadRequest("The form body is not valid UTF-8 text.", code="malformed_body") from None
-    return pairs_to_dict(pairs)
-
-
-def pairs_to_dict(pairs) -> dict:
-    """Repeated keys become lists (multiselect); values must be encodable text."""
-    out: dict = {}
-    for key, value in pairs:
-        if not isinstance(value, str):
-            continue  # uploaded files are not accepted as values
-        _check_text(key)
-        _check_text(value)
-        if key in out:
-            out[key] = (out[key] if isinstance(out[key], list) else [out[key]]) + [value]
-        else:
-            out[key] = value
-    return out
-
-
-def _check_text(text: str) -> None:
-    try:
-        text.encode("utf-8")
-    except UnicodeError:
-        raise BadRequest("The body contains text that is not valid Unicode.", code="malformed_body") from None
-
-
-def check_key_count(body: dict) -> None:
-    if len(body) > MAX_KEYS:
-        raise BadRequest(f"The submission has {len(body)} keys; at most {MAX_KEYS} are accepted.", code="too_many_keys")
-
-
-# -- preparing --------------------------------------------------------------------------
-@dataclass
-class Prepared:
-    form: dict
-    data: dict
-    meta: dict
-    interactions: dict
-    email: str | None
-    ip: str | None
-    experiment_id: str | None = None
-    variant_id: str | None = None
-    extra: dict = field(default_factory=dict)
-
-
-def _short(value, limit: int = 2000) -> str | None:
-    return value[:limit] if isinstance(value, str) and value else None
-
-
-def _object(value) -> dict:
-    if isinstance(value, str) and value.strip().startswith("{"):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return {}
-    return value if isinstance(value, dict) else {}
-
-
-def build_meta(body: dict, data: dict, ip: str | None, user_agent: str | None) -> dict:
-    raw = _object(body.get("_meta"))
-    utm = {k: _short(raw.get(k) or body.get(k) or data.get(k), 500) for k in UTM_KEYS}
-    meta = {"ip": ip, "user_agent": _short(user_agent, 500), "utm": {k: v for k, v in utm.items() if v}}
-    for key in META_KEYS:
-        meta[key] = _short(raw.get(key) or body.get(key))
-    meta["experiment_id"] = _short(body.get("_experiment_id"), 64)
-    meta["variant_id"] = _short(body.get("_variant_id"), 64)
-    return meta
-
-
-def build_interactions(body: dict, fields: list) -> dict:
-    raw, names, out = _object(body.get("_interactions")), {f["name"] for f in fields}, {}
-    for name, value in raw.items():
-        if name in names and isinstance(value, dict):
-            time_ms = value.get("time_ms")
-            out[name] = {"focused": bool(value.get("focused")), "filled": bool(value.get("filled")),
-                         "time_ms": int(time_ms) if isinstance(time_ms, int | float) and 0 <= time_ms < 1e9 else 0}
-    return out
-
-
-def honeypot_filled(form: dict, body: dict) -> bool:
-    value = body.get(form["security"]["honeypot_field"])
-    return value not in (None, "", [], False)
-
-
-def prepare(form: dict, body: dict, *, ip: str | None, user_agent: str | None) -> Prepared:
-    """Validate the fields (422 with a message per field) and shape meta/interactions."""
-    data, errors = clean_values(form["fields"], body)
-    if errors:
-        raise ValidationError("Some fields need fixing: " + "; ".join(f"{k}: {v}" for k, v in list(errors.items())[:3]),
-                              fields=errors)
-    meta = build_meta(body, data, ip, user_agent)
-    return Prepared(form, data, meta, build_interactions(body, form["fields"]),
-                    contact_memory.submitter_email(form, data), ip, meta["experiment_id"], meta["variant_id"])
+    raise Forbidden(
+        "This form does not accept submissions from this website.", code="origin_not_allowed"
+    )
 
 
 # -- storing (steps 5b-8, one transaction) ---------------------------------------------
@@ -222,26 +139,36 @@ def _limits(conn, p: Prepared):
     form, sec = p.form, p.form["security"]
     hour_ago = iso_ago(3600)
     if p.ip:
-        row = conn.one("SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM submissions"
-                       " WHERE form_id = ? AND ip = ? AND created_at > ?", (form["id"], p.ip, hour_ago))
+        row = conn.one(
+            "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM submissions"
+            " WHERE form_id = ? AND ip = ? AND created_at > ?",
+            (form["id"], p.ip, hour_ago),
+        )
         if row["n"] >= sec["max_submissions_per_ip"]:
             return "rate_limit_ip", RateLimited(
                 "Too many submissions from your network in the last hour; please try again later.",
-                retry_after=_retry_after(row["oldest"], 3600), code="rate_limited")
+                retry_after=_retry_after(row["oldest"], 3600),
+                code="rate_limited",
+            )
     if p.email:
         window_s = sec["duplicate_window_minutes"] * 60
         # one indexed range scan answers both the hourly count and the duplicate window
-        row = conn.one("SELECT SUM(created_at > ?) AS n, MIN(CASE WHEN created_at > ? THEN created_at END) AS oldest,"
-                       " MAX(created_at) AS newest FROM submissions WHERE form_id = ? AND email_lower = ?"
-                       " AND created_at > ?", (hour_ago, hour_ago, form["id"], p.email.lower(),
-                                               min(hour_ago, iso_ago(window_s))))
+        row = conn.one(
+            "SELECT SUM(created_at > ?) AS n, MIN(CASE WHEN created_at > ? THEN created_at END) AS oldest,"
+            " MAX(created_at) AS newest FROM submissions WHERE form_id = ? AND email_lower = ?"
+            " AND created_at > ?",
+            (hour_ago, hour_ago, form["id"], p.email.lower(), min(hour_ago, iso_ago(window_s))),
+        )
         if (row["n"] or 0) >= sec["max_submissions_per_email"]:
             return "rate_limit_email", RateLimited(
                 "Too many submissions with this email address in the last hour; please try again later.",
-                retry_after=_retry_after(row["oldest"], 3600), code="rate_limited")
+                retry_after=_retry_after(row["oldest"], 3600),
+                code="rate_limited",
+            )
         if window_s and row["newest"] and row["newest"] > iso_ago(window_s):
-            return "duplicate", Conflict("We already received this submission a moment ago.",
-                                         code="duplicate_submission")
+            return "duplicate", Conflict(
+                "We already received this submission a moment ago.", code="duplicate_submission"
+            )
     return None
 
 
@@ -260,25 +187,61 @@ def store_tx(conn, p: Prepared) -> Stored:
     broken = _limits(conn, p)
     if broken:
         reason, error = broken
-        spam.log_tx(conn, ws, form["id"], reason, ip=p.ip, email=p.email, details={"code": error.code})
+        spam.log_tx(
+            conn, ws, form["id"], reason, ip=p.ip, email=p.email, details={"code": error.code}
+        )
         return Stored(rejected=error)
     now, submission_id = now_iso(), new_id("sub")
     conn.execute(
         "INSERT INTO submissions (id, workspace_id, form_id, flow_id, data, meta, field_interactions, email_lower, ip,"
         " experiment_id, variant_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)",
-        (submission_id, ws, form["id"], form["flow_id"], dumps(p.data), dumps(p.meta), dumps(p.interactions),
-         p.email.lower() if p.email else None, p.ip, p.experiment_id, p.variant_id, now),
+        (
+            submission_id,
+            ws,
+            form["id"],
+            form["flow_id"],
+            dumps(p.data),
+            dumps(p.meta),
+            dumps(p.interactions),
+            p.email.lower() if p.email else None,
+            p.ip,
+            p.experiment_id,
+            p.variant_id,
+            now,
+        ),
     )
     stored = Stored(submission_id)
-    emit(conn, ws, "submission_received", submission_id=submission_id, form_id=form["id"],
-         details={"form_name": form["name"], "flow_id": form["flow_id"], "email": p.email})
+    emit(
+        conn,
+        ws,
+        "submission_received",
+        submission_id=submission_id,
+        form_id=form["id"],
+        details={"form_name": form["name"], "flow_id": form["flow_id"], "email": p.email},
+    )
     if p.email and form["flow_id"] != "notify_only" and form["auto"].get("create_contact", True):
-        memory = contact_memory.remember(conn, ws, form, submission_id=submission_id, email=p.email, data=p.data,
-                                         meta=p.meta, now=now)
-        conn.execute("UPDATE submissions SET contact_id = ?, company_id = ?, is_new_contact = ? WHERE id = ?",
-                     (memory.contact_id, memory.company_id, int(memory.is_new), submission_id))
-        emit(conn, ws, "contact_created" if memory.is_new else "contact_matched", submission_id=submission_id,
-             form_id=form["id"], details={"contact_id": memory.contact_id, "company_id": memory.company_id})
+        memory = contact_memory.remember(
+            conn,
+            ws,
+            form,
+            submission_id=submission_id,
+            email=p.email,
+            data=p.data,
+            meta=p.meta,
+            now=now,
+        )
+        conn.execute(
+            "UPDATE submissions SET contact_id = ?, company_id = ?, is_new_contact = ? WHERE id = ?",
+            (memory.contact_id, memory.company_id, int(memory.is_new), submission_id),
+        )
+        emit(
+            conn,
+            ws,
+            "contact_created" if memory.is_new else "contact_matched",
+            submission_id=submission_id,
+            form_id=form["id"],
+            details={"contact_id": memory.contact_id, "company_id": memory.company_id},
+        )
         stored.contact_id, stored.is_new_contact = memory.contact_id, memory.is_new
     enqueue(conn, "process_submission", {"submission_id": submission_id}, workspace_id=ws)
     return stored
@@ -286,8 +249,11 @@ def store_tx(conn, p: Prepared) -> Stored:
 
 def success_body(form: dict, submission_id: str) -> dict:
     response = form["response"]
-    return {"submission_id": submission_id, "message": response["thank_you_message"],
-            "redirect_url": response["redirect_url"] or None}
+    return {
+        "submission_id": submission_id,
+        "message": response["thank_you_message"],
+        "redirect_url": response["redirect_url"] or None,
+    }
 
 
 @dataclass
@@ -323,8 +289,15 @@ def pipeline_tx(conn, req: Incoming) -> Outcome:
     try:
         body = req.body if req.body is not None else parse_body(req.content_type, req.raw)
         if honeypot_filled(form, body):
-            spam.log_tx(conn, form["workspace_id"], form["id"], "honeypot", ip=req.ip, email=None,
-                        details={"field": form["security"]["honeypot_field"]})
+            spam.log_tx(
+                conn,
+                form["workspace_id"],
+                form["id"],
+                "honeypot",
+                ip=req.ip,
+                email=None,
+                details={"field": form["security"]["honeypot_field"]},
+            )
             return Outcome(200, success_body(form, new_id("sub")), cors=cors)
         prepared = prepare(form, body, ip=req.ip, user_agent=req.user_agent)
     except (BadRequest, UnsupportedMediaType, ValidationError) as exc:
@@ -335,11 +308,20 @@ def pipeline_tx(conn, req: Incoming) -> Outcome:
     return Outcome(201, success_body(form, stored.submission_id), cors=cors)
 
 
-async def submit(db, form: dict, body: dict, *, ip: str | None, user_agent: str | None) -> tuple[int, dict]:
+async def submit(
+    db, form: dict, body: dict, *, ip: str | None, user_agent: str | None
+) -> tuple[int, dict]:
     """Steps 4-8 for a parsed body; returns (status, success body) or raises the 4xx."""
     if honeypot_filled(form, body):
-        await db.write(spam.log_tx, form["workspace_id"], form["id"], "honeypot", ip=ip,
-                       email=None, details={"field": form["security"]["honeypot_field"]})
+        await db.write(
+            spam.log_tx,
+            form["workspace_id"],
+            form["id"],
+            "honeypot",
+            ip=ip,
+            email=None,
+            details={"field": form["security"]["honeypot_field"]},
+        )
         return 200, success_body(form, new_id("sub"))  # looks like success: a bot learns nothing
     prepared = prepare(form, body, ip=ip, user_agent=user_agent)
     stored = await db.write(store_tx, prepared)

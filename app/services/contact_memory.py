@@ -30,8 +30,11 @@ def mapped_values(form: dict, data: dict) -> dict:
     for name, target in (form.get("field_mapping") or {}).items():
         value = data.get(name)
         if value not in (None, "", []):
-            values[target] = value if isinstance(value, str) else (", ".join(map(str, value))
-                                                                   if isinstance(value, list) else value)
+            values[target] = (
+                value
+                if isinstance(value, str)
+                else (", ".join(map(str, value)) if isinstance(value, list) else value)
+            )
     return values
 
 
@@ -41,7 +44,11 @@ def submitter_email(form: dict, data: dict) -> str | None:
         if target == "contact.email" and isinstance(data.get(name), str) and data[name].strip():
             return data[name].strip()
     for field in form.get("fields", []):
-        if field["type"] == "email" and isinstance(data.get(field["name"]), str) and data[field["name"]].strip():
+        if (
+            field["type"] == "email"
+            and isinstance(data.get(field["name"]), str)
+            and data[field["name"]].strip()
+        ):
             return data[field["name"]].strip()
     return None
 
@@ -50,14 +57,19 @@ def _company(conn, workspace_id: str, name: str, email: str, now: str) -> str | 
     normalized = normalize_company_name(name)
     if not normalized:
         return None
-    existing = conn.value("SELECT id FROM companies WHERE workspace_id = ? AND name_normalized = ?",
-                          (workspace_id, normalized))
+    existing = conn.value(
+        "SELECT id FROM companies WHERE workspace_id = ? AND name_normalized = ?",
+        (workspace_id, normalized),
+    )
     if existing:
         return existing
     company_id = new_id("company")
     domain = None if is_free_mail(email) else email_domain(email)
-    conn.execute("INSERT INTO companies (id, workspace_id, name, name_normalized, domain, created_at)"
-                 " VALUES (?, ?, ?, ?, ?, ?)", (company_id, workspace_id, name.strip()[:200], normalized, domain, now))
+    conn.execute(
+        "INSERT INTO companies (id, workspace_id, name, name_normalized, domain, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (company_id, workspace_id, name.strip()[:200], normalized, domain, now),
+    )
     return company_id
 
 
@@ -65,21 +77,38 @@ def _custom_fields(current: dict, values: dict) -> dict:
     merged = dict(current)
     for target, value in values.items():
         if target.startswith(CUSTOM_FIELD_PREFIX):
-            key = target[len(CUSTOM_FIELD_PREFIX):]
+            key = target[len(CUSTOM_FIELD_PREFIX) :]
             if merged.get(key) in (None, "", []):
                 merged[key] = value
     return merged
 
 
-def _create(conn, workspace_id: str, email: str, values: dict, company_id, form: dict, now: str) -> str:
+def _create(
+    conn, workspace_id: str, email: str, values: dict, company_id, form: dict, now: str
+) -> str:
     contact_id = new_id("contact")
     props = {p: str(values.get(f"contact.{p}", ""))[:500] for p in CONTACT_PROPS}
     conn.execute(
         "INSERT INTO contacts (id, workspace_id, email, email_lower, name, first_name, last_name, phone, company_id,"
         " status, source, tags, custom_fields, submission_count, first_seen, last_seen, created_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'lead', ?, '[]', ?, 1, ?, ?, ?, ?)",
-        (contact_id, workspace_id, email, email.lower(), props["name"], props["first_name"], props["last_name"],
-         props["phone"], company_id, f"form:{form['slug']}", dumps(_custom_fields({}, values)), now, now, now, now),
+        (
+            contact_id,
+            workspace_id,
+            email,
+            email.lower(),
+            props["name"],
+            props["first_name"],
+            props["last_name"],
+            props["phone"],
+            company_id,
+            f"form:{form['slug']}",
+            dumps(_custom_fields({}, values)),
+            now,
+            now,
+            now,
+            now,
+        ),
     )
     return contact_id
 
@@ -105,16 +134,28 @@ def _update(conn, row: dict, values: dict, company_id, now: str) -> str | None:
     return row["company_id"] or company_id
 
 
-def remember(conn, workspace_id: str, form: dict, *, submission_id: str, email: str, data: dict, meta: dict,
-             now: str) -> Remembered:
+def remember(
+    conn,
+    workspace_id: str,
+    form: dict,
+    *,
+    submission_id: str,
+    email: str,
+    data: dict,
+    meta: dict,
+    now: str,
+) -> Remembered:
     """Create or update the submitter's contact (and company) and append a touchpoint."""
     values = mapped_values(form, data)
     company_name = values.get("company.name")
     company_id = None
     if company_name and form.get("auto", {}).get("create_company", True):
         company_id = _company(conn, workspace_id, str(company_name), email, now)
-    row = conn.one("SELECT id, name, first_name, last_name, phone, company_id, custom_fields FROM contacts"
-                   " WHERE workspace_id = ? AND email_lower = ?", (workspace_id, email.lower()))
+    row = conn.one(
+        "SELECT id, name, first_name, last_name, phone, company_id, custom_fields FROM contacts"
+        " WHERE workspace_id = ? AND email_lower = ?",
+        (workspace_id, email.lower()),
+    )
     if row is None:
         contact_id, is_new = _create(conn, workspace_id, email, values, company_id, form, now), True
     else:
@@ -124,7 +165,16 @@ def remember(conn, workspace_id: str, form: dict, *, submission_id: str, email: 
     conn.execute(
         "INSERT INTO touchpoints (id, workspace_id, contact_id, submission_id, form_id, utm_source, utm_medium,"
         " utm_campaign, utm_content, utm_term, page_url, referrer, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (new_id("tp"), workspace_id, contact_id, submission_id, form["id"], *(utm.get(k) for k in UTM_KEYS),
-         meta.get("page_url"), meta.get("referrer"), now),
+        (
+            new_id("tp"),
+            workspace_id,
+            contact_id,
+            submission_id,
+            form["id"],
+            *(utm.get(k) for k in UTM_KEYS),
+            meta.get("page_url"),
+            meta.get("referrer"),
+            now,
+        ),
     )
     return Remembered(contact_id, company_id, is_new)

@@ -16,7 +16,9 @@ from urllib.parse import urlsplit
 from app.services.form_config import TEXTAREA_DEFAULT_MAX
 
 MAX_VALUE_CHARS = 10_000
-EMAIL_RE = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+EMAIL_RE = re.compile(
+    r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
 PHONE_CHARS_RE = re.compile(r"^[0-9 +\-().]+$")
 TRUE_WORDS = {"1", "true", "on", "yes", "y", "checked"}
 FALSE_WORDS = {"0", "false", "off", "no", "n", ""}
@@ -151,14 +153,29 @@ def _url(field: dict, value):
         parts = urlsplit(text)
     except ValueError:
         parts = None
-    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in text:
+    if (
+        parts is None
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or " " in text
+    ):
         raise _Invalid("Enter a web address starting with http:// or https://.")
     return text
 
 
-CHECKS = {"text": _text, "email": _email, "phone": _phone, "number": _number, "select": _select,
-          "multiselect": _multiselect, "textarea": _textarea, "checkbox": _checkbox, "hidden": _hidden,
-          "date": _date, "url": _url}
+CHECKS = {
+    "text": _text,
+    "email": _email,
+    "phone": _phone,
+    "number": _number,
+    "select": _select,
+    "multiselect": _multiselect,
+    "textarea": _textarea,
+    "checkbox": _checkbox,
+    "hidden": _hidden,
+    "date": _date,
+    "url": _url,
+}
 
 
 def _too_long(field: dict, value) -> bool:
@@ -173,7 +190,9 @@ def _too_long(field: dict, value) -> bool:
 def check_value(field: dict, value):
     """The accepted value of one field, or raise _Invalid with its message."""
     if _too_long(field, value):
-        raise _Invalid(f"This value is too long: keep it under {_limit(field):,} characters.".replace(",", " "))
+        raise _Invalid(
+            f"This value is too long: keep it under {_limit(field):,} characters.".replace(",", " ")
+        )
     if field["type"] == "checkbox":
         ticked = _checkbox(field, value) if value is not None else False
         if field.get("required") and not ticked:

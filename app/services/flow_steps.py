@@ -41,14 +41,36 @@ class FlowContext:
         return (self.contact or {}).get("name") or data.get("name") or data.get("first_name") or ""
 
 
-def step(conn, fc: FlowContext, name: str, status: str = "done", *, entity_id=None, details=None, event=None):
+def step(
+    conn,
+    fc: FlowContext,
+    name: str,
+    status: str = "done",
+    *,
+    entity_id=None,
+    details=None,
+    event=None,
+):
     handler_id = fc.route.handler_id if fc.route else None
-    return record_step(conn, fc.workspace_id, fc.sid, name, status, entity_id=entity_id, details=details,
-                       event=event, form_id=fc.form["id"], handler_id=handler_id)
+    return record_step(
+        conn,
+        fc.workspace_id,
+        fc.sid,
+        name,
+        status,
+        entity_id=entity_id,
+        details=details,
+        event=event,
+        form_id=fc.form["id"],
+        handler_id=handler_id,
+    )
 
 
 def _summary(fc: FlowContext) -> str:
-    lines = [f"{k}: {v if not isinstance(v, list) else ', '.join(map(str, v))}" for k, v in fc.submission["data"].items()]
+    lines = [
+        f"{k}: {v if not isinstance(v, list) else ', '.join(map(str, v))}"
+        for k, v in fc.submission["data"].items()
+    ]
     return "\n".join(lines)
 
 
@@ -60,21 +82,47 @@ def render_user_template(source: str, variables: dict) -> str:
         return source
 
 
-def _send(conn, fc: FlowContext, kind: str, subject: str, text: str, *, to: str | None = None, key: str,
-          template: str = "emails/message.html") -> str:
+def _send(
+    conn,
+    fc: FlowContext,
+    kind: str,
+    subject: str,
+    text: str,
+    *,
+    to: str | None = None,
+    key: str,
+    template: str = "emails/message.html",
+) -> str:
     html = render_string(template, {"subject": subject, "body": text, "form_name": fc.form["name"]})
-    return queue_email(conn, fc.workspace_id, to=to or fc.email, subject=subject, body_text=text, body_html=html,
-                       kind=kind, contact_id=fc.submission["contact_id"], submission_id=fc.sid,
-                       idempotency_key=f"{fc.sid}:{key}")
+    return queue_email(
+        conn,
+        fc.workspace_id,
+        to=to or fc.email,
+        subject=subject,
+        body_text=text,
+        body_html=html,
+        kind=kind,
+        contact_id=fc.submission["contact_id"],
+        submission_id=fc.sid,
+        idempotency_key=f"{fc.sid}:{key}",
+    )
 
 
 def _variables(fc: FlowContext, **extra) -> dict:
-    return {"name": fc.name, "email": fc.email, "form_name": fc.form["name"], "data": fc.submission["data"],
-            "booking_url": fc.form["auto"].get("booking_url", ""), **extra}
+    return {
+        "name": fc.name,
+        "email": fc.email,
+        "form_name": fc.form["name"],
+        "data": fc.submission["data"],
+        "booking_url": fc.form["auto"].get("booking_url", ""),
+        **extra,
+    }
 
 
 # -- steps ---------------------------------------------------------------------------------
-def confirmation(conn, fc: FlowContext, *, default: str | None, name: str = "confirmation", **extra):
+def confirmation(
+    conn, fc: FlowContext, *, default: str | None, name: str = "confirmation", **extra
+):
     """The submitter's confirmation: the form's template, else ``default`` (None: skip)."""
     if not fc.email:
         return step(conn, fc, name, "skipped", details={"reason": "no email address"})
@@ -92,14 +140,32 @@ def confirmation(conn, fc: FlowContext, *, default: str | None, name: str = "con
 
 def activity(conn, fc: FlowContext, kind: str = "form_submission"):
     if not fc.form["auto"].get("log_activity", True):
-        return step(conn, fc, "activity", "skipped", details={"reason": "activity logging is off for this form"})
-    existing = conn.value("SELECT id FROM activities WHERE submission_id = ? AND kind = ?", (fc.sid, kind))
+        return step(
+            conn,
+            fc,
+            "activity",
+            "skipped",
+            details={"reason": "activity logging is off for this form"},
+        )
+    existing = conn.value(
+        "SELECT id FROM activities WHERE submission_id = ? AND kind = ?", (fc.sid, kind)
+    )
     activity_id = existing or new_id("act")
     if not existing:
-        conn.execute("INSERT INTO activities (id, workspace_id, contact_id, submission_id, kind, summary, details,"
-                     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                     (activity_id, fc.workspace_id, fc.submission["contact_id"], fc.sid, kind,
-                      f"Submitted “{fc.form['name']}”", dumps({"form_id": fc.form["id"]}), now_iso()))
+        conn.execute(
+            "INSERT INTO activities (id, workspace_id, contact_id, submission_id, kind, summary, details,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                activity_id,
+                fc.workspace_id,
+                fc.submission["contact_id"],
+                fc.sid,
+                kind,
+                f"Submitted “{fc.form['name']}”",
+                dumps({"form_id": fc.form["id"]}),
+                now_iso(),
+            ),
+        )
     fc.created["activity_id"] = activity_id
     return step(conn, fc, "activity", entity_id=activity_id, details={"kind": kind})
 
@@ -108,15 +174,26 @@ def notify(conn, fc: FlowContext, extra_handlers: list | None = None):
     """Tell the form's notify list (and whoever routing picked) by email."""
     ids = list(fc.form["auto"].get("notify_handler_ids") or [])
     handlers = [h for h in (extra_handlers or []) if h]
-    handlers += conn.all(f"SELECT * FROM handlers WHERE workspace_id = ? AND active = 1 AND removed_at IS NULL"
-                         f" AND id IN ({','.join('?' * len(ids)) or 'NULL'})", (fc.workspace_id, *ids))
+    handlers += conn.all(
+        f"SELECT * FROM handlers WHERE workspace_id = ? AND active = 1 AND removed_at IS NULL"
+        f" AND id IN ({','.join('?' * len(ids)) or 'NULL'})",
+        (fc.workspace_id, *ids),
+    )
     notified = []
     for handler in {h["id"]: h for h in handlers}.values():
         if handler["type"] != "human" or not handler["email"]:
             continue
         subject = f"New submission: {fc.form['name']}" + (f" from {fc.email}" if fc.email else "")
         text = f"{subject}\n\n{_summary(fc)}\n\nOpen it in FormAgent: /submissions/{fc.sid}"
-        _send(conn, fc, "notification", subject, text, to=handler["email"], key=f"notify:{handler['id']}")
+        _send(
+            conn,
+            fc,
+            "notification",
+            subject,
+            text,
+            to=handler["email"],
+            key=f"notify:{handler['id']}",
+        )
         notified.append(handler["id"])
     if not notified:
         return step(conn, fc, "notify", "skipped", details={"reason": "nobody to notify by email"})
@@ -124,21 +201,37 @@ def notify(conn, fc: FlowContext, extra_handlers: list | None = None):
 
 
 def route(conn, fc: FlowContext):
-    fc.route = routing.route_submission(conn, fc.workspace_id, fc.submission, fc.form.get("assignment"))
+    fc.route = routing.route_submission(
+        conn, fc.workspace_id, fc.submission, fc.form.get("assignment")
+    )
     r = fc.route
     if r.kind is None:
         return step(conn, fc, "route", "skipped", details={"reason": r.reason})
     details = {"kind": r.kind, "reason": r.reason, "group_id": r.group_id}
     if r.kind == "broadcast":
         details["offered_to"] = [m["id"] for m in r.notify]
-    return step(conn, fc, "route", entity_id=r.handler_id or r.group_id, details=details, event="submission_routed")
+    return step(
+        conn,
+        fc,
+        "route",
+        entity_id=r.handler_id or r.group_id,
+        details=details,
+        event="submission_routed",
+    )
 
 
 def ticket(conn, fc: FlowContext):
-    title = f"{fc.form['name']}: " + str(fc.submission["data"].get("subject") or fc.email or "new request")
+    title = f"{fc.form['name']}: " + str(
+        fc.submission["data"].get("subject") or fc.email or "new request"
+    )
     ticket_id, reference = work.create_ticket_tx(
-        conn, fc.workspace_id, title=title[:300], description=_summary(fc), submission_id=fc.sid,
-        contact_id=fc.submission["contact_id"])
+        conn,
+        fc.workspace_id,
+        title=title[:300],
+        description=_summary(fc),
+        submission_id=fc.sid,
+        contact_id=fc.submission["contact_id"],
+    )
     fc.ticket = (ticket_id, reference)
     fc.created["ticket_id"] = ticket_id
     return step(conn, fc, "ticket", entity_id=ticket_id, details={"reference": reference})
@@ -146,16 +239,34 @@ def ticket(conn, fc: FlowContext):
 
 def assign_ticket(conn, fc: FlowContext):
     if fc.ticket and fc.route and fc.route.kind == "handler" and not fc.route.is_agent:
-        conn.execute("UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE id = ? AND assignee_id IS NULL",
-                     (fc.route.handler_id, now_iso(), fc.ticket[0]))
-        step(conn, fc, "ticket_assigned", entity_id=fc.ticket[0], details={"handler_id": fc.route.handler_id})
+        conn.execute(
+            "UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE id = ? AND assignee_id IS NULL",
+            (fc.route.handler_id, now_iso(), fc.ticket[0]),
+        )
+        step(
+            conn,
+            fc,
+            "ticket_assigned",
+            entity_id=fc.ticket[0],
+            details={"handler_id": fc.route.handler_id},
+        )
 
 
 def task(conn, fc: FlowContext):
-    assignee = fc.route.handler_id if fc.route and fc.route.kind == "handler" and not fc.route.is_agent else None
-    task_id = work.create_task_tx(conn, fc.workspace_id, title=f"Follow up: {fc.form['name']}"
-                                  + (f" — {fc.email}" if fc.email else ""), description=_summary(fc),
-                                  submission_id=fc.sid, contact_id=fc.submission["contact_id"], assignee_id=assignee)
+    assignee = (
+        fc.route.handler_id
+        if fc.route and fc.route.kind == "handler" and not fc.route.is_agent
+        else None
+    )
+    task_id = work.create_task_tx(
+        conn,
+        fc.workspace_id,
+        title=f"Follow up: {fc.form['name']}" + (f" — {fc.email}" if fc.email else ""),
+        description=_summary(fc),
+        submission_id=fc.sid,
+        contact_id=fc.submission["contact_id"],
+        assignee_id=assignee,
+    )
     fc.created["task_id"] = task_id
     return step(conn, fc, "task", entity_id=task_id, details={"assignee_id": assignee})
 

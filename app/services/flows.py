@@ -35,13 +35,22 @@ def _load_tx(conn, submission_id: str, reprocess: bool):
     if sub["status"] in FINAL and not reprocess:
         return None  # a re-run of a finished job: nothing to do
     form_row = conn.one("SELECT * FROM forms WHERE id = ?", (sub["form_id"],))
-    contact = conn.one("SELECT * FROM contacts WHERE id = ?", (sub["contact_id"],)) if sub["contact_id"] else None
+    contact = (
+        conn.one("SELECT * FROM contacts WHERE id = ?", (sub["contact_id"],))
+        if sub["contact_id"]
+        else None
+    )
     conn.execute("UPDATE submissions SET status = 'processing' WHERE id = ?", (submission_id,))
     sub["data"] = loads(sub["data"], {})
     fc = s.FlowContext(sub["workspace_id"], sub, form_from_row(form_row), contact, None)
     fc.email = submitter_email(fc.form, sub["data"])
-    s.step(conn, fc, "processing_started", details={"flow": sub["flow_id"], "reprocess": reprocess},
-           event="submission_processing")
+    s.step(
+        conn,
+        fc,
+        "processing_started",
+        details={"flow": sub["flow_id"], "reprocess": reprocess},
+        event="submission_processing",
+    )
     return fc
 
 
@@ -72,7 +81,13 @@ def _booking_request(conn, fc):
     if fc.form["auto"].get("booking_url"):
         s.confirmation(conn, fc, default=BOOKING_CONFIRMATION)
     else:
-        s.step(conn, fc, "confirmation", "skipped", details={"reason": "no booking link is set on this form"})
+        s.step(
+            conn,
+            fc,
+            "confirmation",
+            "skipped",
+            details={"reason": "no booking link is set on this form"},
+        )
     s.activity(conn, fc, "booking_request")
     s.notify(conn, fc)
 
@@ -88,8 +103,14 @@ def _notify_only(conn, fc):
     s.notify(conn, fc)
 
 
-FLOWS = {"email_marketing": _email_marketing, "sales_lead": _sales_lead, "support_triage": _support_triage,
-         "booking_request": _booking_request, "direct_route": _direct_route, "notify_only": _notify_only}
+FLOWS = {
+    "email_marketing": _email_marketing,
+    "sales_lead": _sales_lead,
+    "support_triage": _support_triage,
+    "booking_request": _booking_request,
+    "direct_route": _direct_route,
+    "notify_only": _notify_only,
+}
 
 
 def _steps_tx(conn, fc):
@@ -119,12 +140,21 @@ def _outcome(fc) -> str:
 def _finish_tx(conn, fc, status: str, outcome: str | None):
     now = now_iso()
     duration = int((parse_iso(now) - parse_iso(fc.submission["created_at"])).total_seconds() * 1000)
-    previous = loads(conn.value("SELECT created_entities FROM submissions WHERE id = ?", (fc.sid,)), {})
-    conn.execute("UPDATE submissions SET status = ?, outcome = COALESCE(?, outcome, 'agent'), processed_at = ?,"
-                 " processing_duration_ms = ?, created_entities = ? WHERE id = ?",
-                 (status, outcome, now, max(0, duration), dumps({**previous, **fc.created}), fc.sid))
-    s.step(conn, fc, "completed", details={"status": status, "outcome": outcome, "duration_ms": duration},
-           event="submission_processed" if status == "processed" else f"submission_{status}")
+    previous = loads(
+        conn.value("SELECT created_entities FROM submissions WHERE id = ?", (fc.sid,)), {}
+    )
+    conn.execute(
+        "UPDATE submissions SET status = ?, outcome = COALESCE(?, outcome, 'agent'), processed_at = ?,"
+        " processing_duration_ms = ?, created_entities = ? WHERE id = ?",
+        (status, outcome, now, max(0, duration), dumps({**previous, **fc.created}), fc.sid),
+    )
+    s.step(
+        conn,
+        fc,
+        "completed",
+        details={"status": status, "outcome": outcome, "duration_ms": duration},
+        event="submission_processed" if status == "processed" else f"submission_{status}",
+    )
 
 
 async def _run_agent(ctx, fc) -> str:
@@ -133,18 +163,33 @@ async def _run_agent(ctx, fc) -> str:
     except ImportError as exc:
         if not (getattr(exc, "name", "") or "").startswith("app.services.agents"):
             raise
-        await ctx.write(lambda conn: s.step(conn, fc, "agent", "skipped", details={"reason": "agent not available"}))
+        await ctx.write(
+            lambda conn: s.step(
+                conn, fc, "agent", "skipped", details={"reason": "agent not available"}
+            )
+        )
         return "processed"
     return await run_agent(ctx, fc.workspace_id, fc.sid, fc.route.handler_id if fc.route else None)
 
 
 def _fail_tx(conn, workspace_id: str, submission_id: str, error: str):
-    conn.execute("UPDATE submissions SET status = 'needs_human_review', processed_at = ? WHERE id = ?",
-                 (now_iso(), submission_id))
-    conn.execute("INSERT INTO errors (id, workspace_id, submission_id, kind, message, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                 (new_id("err"), workspace_id, submission_id, "flow_failed", error[:2000], now_iso()))
-    record_step(conn, workspace_id, submission_id, "failed", "failed", details={"error": error[:500]},
-                event="submission_needs_human_review")
+    conn.execute(
+        "UPDATE submissions SET status = 'needs_human_review', processed_at = ? WHERE id = ?",
+        (now_iso(), submission_id),
+    )
+    conn.execute(
+        "INSERT INTO errors (id, workspace_id, submission_id, kind, message, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (new_id("err"), workspace_id, submission_id, "flow_failed", error[:2000], now_iso()),
+    )
+    record_step(
+        conn,
+        workspace_id,
+        submission_id,
+        "failed",
+        "failed",
+        details={"error": error[:500]},
+        event="submission_needs_human_review",
+    )
 
 
 async def process_submission(ctx, payload: dict) -> None:
@@ -162,8 +207,11 @@ async def process_submission(ctx, payload: dict) -> None:
         raise
     except Exception as exc:
         if ctx.job.attempts >= ctx.job.max_attempts and type(exc).__name__ != "LeaseLost":
-            row = await ctx.db.fetchone("SELECT workspace_id FROM submissions WHERE id = ?", (submission_id,))
+            row = await ctx.db.fetchone(
+                "SELECT workspace_id FROM submissions WHERE id = ?", (submission_id,)
+            )
             if row:
-                await ctx.write(_fail_tx, row["workspace_id"], submission_id, f"{type(exc).__name__}: {exc}")
+                await ctx.write(
+                    _fail_tx, row["workspace_id"], submission_id, f"{type(exc).__name__}: {exc}"
+                )
         raise
-

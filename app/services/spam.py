@@ -14,25 +14,46 @@ REASONS = {
 }
 
 
-def log_tx(conn, workspace_id: str, form_id: str, reason: str, *, ip: str | None, email: str | None,
-           details: dict | None = None) -> str:
+def log_tx(
+    conn,
+    workspace_id: str,
+    form_id: str,
+    reason: str,
+    *,
+    ip: str | None,
+    email: str | None,
+    details: dict | None = None,
+) -> str:
     """A spam_log row plus a ``spam_blocked`` event, inside the caller's transaction."""
     spam_id = new_id("spam")
-    conn.execute("INSERT INTO spam_log (id, workspace_id, form_id, reason, ip, email, details, created_at)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 (spam_id, workspace_id, form_id, reason, ip, email, dumps(details or {}), now_iso()))
-    emit(conn, workspace_id, "spam_blocked", form_id=form_id, details={"reason": reason, "spam_id": spam_id, "ip": ip})
+    conn.execute(
+        "INSERT INTO spam_log (id, workspace_id, form_id, reason, ip, email, details, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (spam_id, workspace_id, form_id, reason, ip, email, dumps(details or {}), now_iso()),
+    )
+    emit(
+        conn,
+        workspace_id,
+        "spam_blocked",
+        form_id=form_id,
+        details={"reason": reason, "spam_id": spam_id, "ip": ip},
+    )
     return spam_id
 
 
-async def list_spam(db, workspace_id: str, form_id: str, *, cursor: list | None = None, limit: int = 50):
+async def list_spam(
+    db, workspace_id: str, form_id: str, *, cursor: list | None = None, limit: int = 50
+):
     """A form's spam log, newest first: ``(rows, next_cursor)``."""
     clauses, params = ["workspace_id = ?", "form_id = ?"], [workspace_id, form_id]
     if cursor:
         clauses.append("(created_at, id) < (?, ?)")
         params.extend(cursor[:2])
-    rows = await db.fetchall(f"SELECT * FROM spam_log WHERE {' AND '.join(clauses)}"  # noqa: S608 - fixed clauses
-                             " ORDER BY created_at DESC, id DESC LIMIT ?", (*params, limit + 1))
+    rows = await db.fetchall(
+        f"SELECT * FROM spam_log WHERE {' AND '.join(clauses)}"  # noqa: S608 - fixed clauses
+        " ORDER BY created_at DESC, id DESC LIMIT ?",
+        (*params, limit + 1),
+    )
     rows, next_cursor = page(rows, limit)
     for row in rows:
         row["reason_text"] = REASONS.get(row["reason"], row["reason"])

@@ -11,18 +11,46 @@ from app.services.errors import Conflict, NotFound, ValidationError
 from app.services.jobs import enqueue
 from app.services.steps import record_step
 
-STATUSES = ("received", "processing", "processed", "awaiting_approval", "needs_human_review", "failed")
+STATUSES = (
+    "received",
+    "processing",
+    "processed",
+    "awaiting_approval",
+    "needs_human_review",
+    "failed",
+)
 SETTABLE_STATUSES = ("processed", "needs_human_review", "failed")
 ASSIGNED_FILTERS = ("unassigned", "broadcast", "handler")
 
 
 def submission_shape(row: dict) -> dict:
-    out = {k: row[k] for k in ("id", "form_id", "flow_id", "contact_id", "company_id", "status", "outcome",
-                               "agent_notes", "created_at", "processed_at", "processing_duration_ms")}
-    out.update(data=loads(row["data"], {}), meta=loads(row["meta"], {}),
-               field_interactions=loads(row["field_interactions"], {}), is_new_contact=bool(row["is_new_contact"]),
-               assigned_to={"type": row["assigned_type"], "id": row["assigned_id"]} if row["assigned_type"] else None,
-               actions=loads(row["actions"], []), created_entities=loads(row["created_entities"], {}))
+    out = {
+        k: row[k]
+        for k in (
+            "id",
+            "form_id",
+            "flow_id",
+            "contact_id",
+            "company_id",
+            "status",
+            "outcome",
+            "agent_notes",
+            "created_at",
+            "processed_at",
+            "processing_duration_ms",
+        )
+    }
+    out.update(
+        data=loads(row["data"], {}),
+        meta=loads(row["meta"], {}),
+        field_interactions=loads(row["field_interactions"], {}),
+        is_new_contact=bool(row["is_new_contact"]),
+        assigned_to={"type": row["assigned_type"], "id": row["assigned_id"]}
+        if row["assigned_type"]
+        else None,
+        actions=loads(row["actions"], []),
+        created_entities=loads(row["created_entities"], {}),
+    )
     return out
 
 
@@ -55,7 +83,9 @@ def _where(workspace_id: str, filters: dict) -> tuple[list, list]:
     assigned = filters.get("assigned")
     if assigned:
         if assigned not in ASSIGNED_FILTERS:
-            raise ValidationError(fields={"assigned": f"Use one of: {', '.join(ASSIGNED_FILTERS)}."})
+            raise ValidationError(
+                fields={"assigned": f"Use one of: {', '.join(ASSIGNED_FILTERS)}."}
+            )
         clauses.append("s.assigned_type = ?")
         params.append(assigned)
     start, end = _bound(filters.get("from"), "from", False), _bound(filters.get("to"), "to", True)
@@ -68,8 +98,14 @@ def _where(workspace_id: str, filters: dict) -> tuple[list, list]:
     return clauses, params
 
 
-async def list_submissions(db, workspace_id: str, *, filters: dict | None = None, cursor: list | None = None,
-                           limit: int = 50) -> tuple[list[dict], str | None]:
+async def list_submissions(
+    db,
+    workspace_id: str,
+    *,
+    filters: dict | None = None,
+    cursor: list | None = None,
+    limit: int = 50,
+) -> tuple[list[dict], str | None]:
     """Newest first, filtered by form, status, contact, assigned and a date range."""
     clauses, params = _where(workspace_id, filters or {})
     if cursor:
@@ -78,15 +114,20 @@ async def list_submissions(db, workspace_id: str, *, filters: dict | None = None
     rows = await db.fetchall(
         "SELECT s.*, f.name AS form_name, c.email AS contact_email, c.name AS contact_name FROM submissions s"
         " JOIN forms f ON f.id = s.form_id LEFT JOIN contacts c ON c.id = s.contact_id"
-        f" WHERE {' AND '.join(clauses)} ORDER BY s.created_at DESC, s.id DESC LIMIT ?", (*params, limit + 1))
+        f" WHERE {' AND '.join(clauses)} ORDER BY s.created_at DESC, s.id DESC LIMIT ?",
+        (*params, limit + 1),
+    )
     rows, next_cursor = page(rows, limit)
     return [_with_names(r) for r in rows], next_cursor
 
 
 def _with_names(row: dict) -> dict:
     out = submission_shape(row)
-    out.update(form_name=row.get("form_name"), contact_email=row.get("contact_email"),
-               contact_name=row.get("contact_name"))
+    out.update(
+        form_name=row.get("form_name"),
+        contact_email=row.get("contact_email"),
+        contact_name=row.get("contact_name"),
+    )
     return out
 
 
@@ -99,29 +140,48 @@ def timeline(actions: list[dict], created_at: str) -> list[dict]:
         except (KeyError, ValueError):
             out.append({**action, "since_previous_ms": None})
             continue
-        out.append({**action, "since_previous_ms": max(0, int((at - previous).total_seconds() * 1000))})
+        out.append(
+            {**action, "since_previous_ms": max(0, int((at - previous).total_seconds() * 1000))}
+        )
         previous = at
     return out
 
 
 def _detail_tx(conn, workspace_id: str, submission_id: str) -> dict:
-    row = conn.one("SELECT s.*, f.name AS form_name FROM submissions s JOIN forms f ON f.id = s.form_id"
-                   " WHERE s.id = ? AND s.workspace_id = ?", (submission_id, workspace_id))
+    row = conn.one(
+        "SELECT s.*, f.name AS form_name FROM submissions s JOIN forms f ON f.id = s.form_id"
+        " WHERE s.id = ? AND s.workspace_id = ?",
+        (submission_id, workspace_id),
+    )
     if row is None:
         raise NotFound("No such submission.")
     out = _with_names(row)
-    out["contact"] = conn.one("SELECT id, email, name, company_id, submission_count FROM contacts WHERE id = ?",
-                              (row["contact_id"],)) if row["contact_id"] else None
+    out["contact"] = (
+        conn.one(
+            "SELECT id, email, name, company_id, submission_count FROM contacts WHERE id = ?",
+            (row["contact_id"],),
+        )
+        if row["contact_id"]
+        else None
+    )
     assigned = None
     if row["assigned_type"] == "handler":
-        assigned = conn.one("SELECT id, name, type, removed_at FROM handlers WHERE id = ?", (row["assigned_id"],))
+        assigned = conn.one(
+            "SELECT id, name, type, removed_at FROM handlers WHERE id = ?", (row["assigned_id"],)
+        )
     elif row["assigned_type"] == "broadcast":
-        assigned = conn.one("SELECT id, name FROM handler_groups WHERE id = ?", (row["assigned_id"],))
+        assigned = conn.one(
+            "SELECT id, name FROM handler_groups WHERE id = ?", (row["assigned_id"],)
+        )
     out["assigned"] = assigned
     out["timeline"] = timeline(out["actions"], row["created_at"])
-    out["task"] = conn.one("SELECT id, title, status, assignee_id FROM tasks WHERE submission_id = ?", (submission_id,))
-    out["ticket"] = conn.one("SELECT id, reference, status, assignee_id FROM tickets WHERE submission_id = ?",
-                             (submission_id,))
+    out["task"] = conn.one(
+        "SELECT id, title, status, assignee_id FROM tasks WHERE submission_id = ?", (submission_id,)
+    )
+    out["ticket"] = conn.one(
+        "SELECT id, reference, status, assignee_id FROM tickets WHERE submission_id = ?",
+        (submission_id,),
+    )
     return out
 
 
@@ -134,7 +194,9 @@ def _update_values(conn, workspace_id: str, body: dict) -> dict:
     errors, values = {}, {}
     if "status" in body:
         if body["status"] not in SETTABLE_STATUSES:
-            errors["status"] = f"Set one of: {', '.join(SETTABLE_STATUSES)} (use reprocess to run the flow again)."
+            errors["status"] = (
+                f"Set one of: {', '.join(SETTABLE_STATUSES)} (use reprocess to run the flow again)."
+            )
         values["status"] = body["status"]
     for key, limit in (("agent_notes", 20000), ("outcome", 200)):
         if key in body:
@@ -145,12 +207,19 @@ def _update_values(conn, workspace_id: str, body: dict) -> dict:
         target = body["assigned_to"]
         if target is None:
             values.update(assigned_type="unassigned", assigned_id=None)
-        elif isinstance(target, dict) and target.get("type") == "handler" and conn.value(
+        elif (
+            isinstance(target, dict)
+            and target.get("type") == "handler"
+            and conn.value(
                 "SELECT 1 FROM handlers WHERE id = ? AND workspace_id = ? AND active = 1 AND removed_at IS NULL",
-                (target.get("id"), workspace_id)):
+                (target.get("id"), workspace_id),
+            )
+        ):
             values.update(assigned_type="handler", assigned_id=target["id"])
         else:
-            errors["assigned_to"] = "Assign to {\"type\": \"handler\", \"id\": an active handler}, or null."
+            errors["assigned_to"] = (
+                'Assign to {"type": "handler", "id": an active handler}, or null.'
+            )
     if errors:
         raise ValidationError(fields=errors)
     return values
@@ -160,14 +229,25 @@ async def update_submission(db, workspace_id: str, submission_id: str, body: dic
     """Change status, outcome, notes or assignee; each change is a step in the log."""
 
     def tx(conn):
-        if not conn.value("SELECT 1 FROM submissions WHERE id = ? AND workspace_id = ?", (submission_id, workspace_id)):
+        if not conn.value(
+            "SELECT 1 FROM submissions WHERE id = ? AND workspace_id = ?",
+            (submission_id, workspace_id),
+        ):
             raise NotFound("No such submission.")
         values = _update_values(conn, workspace_id, body)
         if values:
             sets = ", ".join(f"{k} = ?" for k in values)
-            conn.execute(f"UPDATE submissions SET {sets} WHERE id = ?", (*values.values(), submission_id))  # noqa: S608
-            record_step(conn, workspace_id, submission_id, "updated", details={
-                k: v for k, v in values.items() if k != "agent_notes"}, event="submission_updated")
+            conn.execute(
+                f"UPDATE submissions SET {sets} WHERE id = ?", (*values.values(), submission_id)
+            )  # noqa: S608
+            record_step(
+                conn,
+                workspace_id,
+                submission_id,
+                "updated",
+                details={k: v for k, v in values.items() if k != "agent_notes"},
+                event="submission_updated",
+            )
         return _detail_tx(conn, workspace_id, submission_id)
 
     return await db.write(tx)
@@ -177,17 +257,27 @@ async def reprocess(db, workspace_id: str, submission_id: str) -> dict:
     """Run the flow again; entities already made (ticket, task, emails) are reused, not duplicated."""
 
     def tx(conn):
-        row = conn.one("SELECT status FROM submissions WHERE id = ? AND workspace_id = ?", (submission_id, workspace_id))
+        row = conn.one(
+            "SELECT status FROM submissions WHERE id = ? AND workspace_id = ?",
+            (submission_id, workspace_id),
+        )
         if row is None:
             raise NotFound("No such submission.")
         if row["status"] in ("received", "processing"):
-            raise Conflict("This submission is being processed right now; try again when it is done.",
-                           code="already_processing")
+            raise Conflict(
+                "This submission is being processed right now; try again when it is done.",
+                code="already_processing",
+            )
         conn.execute("UPDATE submissions SET status = 'received' WHERE id = ?", (submission_id,))
-        record_step(conn, workspace_id, submission_id, "reprocess_requested", event="submission_reprocess")
-        enqueue(conn, "process_submission", {"submission_id": submission_id, "reprocess": True},
-                workspace_id=workspace_id)
+        record_step(
+            conn, workspace_id, submission_id, "reprocess_requested", event="submission_reprocess"
+        )
+        enqueue(
+            conn,
+            "process_submission",
+            {"submission_id": submission_id, "reprocess": True},
+            workspace_id=workspace_id,
+        )
         return {"id": submission_id, "status": "received", "requested_at": now_iso()}
 
     return await db.write(tx)
-

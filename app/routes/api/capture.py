@@ -12,10 +12,13 @@ from app.web.client_ip import client_ip
 
 CORS_METHODS = "POST, OPTIONS"
 CORS_MAX_AGE = "600"
-_SUBMISSION_BODY = {"type": "object", "description": "Field name -> value, plus the reserved keys _hp (honeypot), "
-                    "_experiment_id, _variant_id, _meta {page_url, referrer, utm_*} and _interactions "
-                    "{field: {focused, filled, time_ms}}. JSON, urlencoded or multipart.",
-                    "additionalProperties": True}
+_SUBMISSION_BODY = {
+    "type": "object",
+    "description": "Field name -> value, plus the reserved keys _hp (honeypot), "
+    "_experiment_id, _variant_id, _meta {page_url, referrer, utm_*} and _interactions "
+    "{field: {focused, filled, time_ms}}. JSON, urlencoded or multipart.",
+    "additionalProperties": True,
+}
 
 
 def own_origin(request) -> str:
@@ -23,8 +26,12 @@ def own_origin(request) -> str:
 
 
 def cors_headers(allow_origin: str) -> dict:
-    headers = {"Access-Control-Allow-Origin": allow_origin, "Access-Control-Allow-Methods": CORS_METHODS,
-               "Access-Control-Allow-Headers": "Content-Type", "Access-Control-Max-Age": CORS_MAX_AGE}
+    headers = {
+        "Access-Control-Allow-Origin": allow_origin,
+        "Access-Control-Allow-Methods": CORS_METHODS,
+        "Access-Control-Allow-Headers": "Content-Type",
+        "Access-Control-Max-Age": CORS_MAX_AGE,
+    }
     if allow_origin != "*":
         headers["Vary"] = "Origin"
     return headers
@@ -39,7 +46,9 @@ async def read_submission_body(request) -> dict:
     try:
         form = await request.form(max_files=0, max_fields=capture.MAX_KEYS * 5)
     except HTTPException as exc:
-        raise BadRequest(f"The multipart body could not be read: {exc.detail}", code="malformed_body") from None
+        raise BadRequest(
+            f"The multipart body could not be read: {exc.detail}", code="malformed_body"
+        ) from None
     body = capture.pairs_to_dict(form.multi_items())
     capture.check_key_count(body)
     return body
@@ -52,12 +61,21 @@ async def create_submission(request, _):
     db, settings = request.app.state.db, request.app.state.settings
     origin = request.headers.get("origin")
     ctype = request.headers.get("content-type", "")
-    incoming = capture.Incoming(request.path_params["form_id"], ctype, b"", origin, own_origin(request),
-                                client_ip(request.scope, settings.trusted_proxies), request.headers.get("user-agent"))
+    incoming = capture.Incoming(
+        request.path_params["form_id"],
+        ctype,
+        b"",
+        origin,
+        own_origin(request),
+        client_ip(request.scope, settings.trusted_proxies),
+        request.headers.get("user-agent"),
+    )
     try:
         if ctype.split(";")[0].strip().lower() == "multipart/form-data":
             # multipart is parsed asynchronously, so the form is checked first (the order of §5 holds)
-            capture.allowed_origin(await capture.public_form(db, incoming.form_id), origin, incoming.own_origin)
+            capture.allowed_origin(
+                await capture.public_form(db, incoming.form_id), origin, incoming.own_origin
+            )
             incoming.body = await read_submission_body(request)
         else:
             incoming.raw = await request.body()  # the middleware caps it at 64 KB, chunked or not
@@ -68,7 +86,9 @@ async def create_submission(request, _):
     headers = cors_headers(outcome.cors)
     if outcome.error is not None:
         error = outcome.error
-        return JSONResponse(error.body(), status_code=error.status, headers={**error.headers, **headers})
+        return JSONResponse(
+            error.body(), status_code=error.status, headers={**error.headers, **headers}
+        )
     return json_response(outcome.body, status=outcome.status, headers=headers)
 
 
@@ -84,7 +104,19 @@ async def preflight_submission(request, _):
 
 
 routes = [
-    api_route("/submissions/{form_id:str}", create_submission, methods=["POST"], public=True,
-              body=_SUBMISSION_BODY, tags=["public"]),
-    api_route("/submissions/{form_id:str}", preflight_submission, methods=["OPTIONS"], public=True, tags=["public"]),
+    api_route(
+        "/submissions/{form_id:str}",
+        create_submission,
+        methods=["POST"],
+        public=True,
+        body=_SUBMISSION_BODY,
+        tags=["public"],
+    ),
+    api_route(
+        "/submissions/{form_id:str}",
+        preflight_submission,
+        methods=["OPTIONS"],
+        public=True,
+        tags=["public"],
+    ),
 ]

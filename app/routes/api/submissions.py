@@ -5,14 +5,25 @@ from __future__ import annotations
 from app.services import submissions
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
-_UPDATE = {"type": "object", "properties": {
-    "status": {"enum": list(submissions.SETTABLE_STATUSES)}, "outcome": {"type": "string"},
-    "agent_notes": {"type": "string"},
-    "assigned_to": {"type": ["object", "null"], "properties": {"type": {"const": "handler"}, "id": {"type": "string"}}}}}
+_UPDATE = {
+    "type": "object",
+    "properties": {
+        "status": {"enum": list(submissions.SETTABLE_STATUSES)},
+        "outcome": {"type": "string"},
+        "agent_notes": {"type": "string"},
+        "assigned_to": {
+            "type": ["object", "null"],
+            "properties": {"type": {"const": "handler"}, "id": {"type": "string"}},
+        },
+    },
+}
 
 
 def filters_from(query) -> dict:
-    return {key: query.get(key) or None for key in ("form", "status", "contact", "from", "to", "assigned")}
+    return {
+        key: query.get(key) or None
+        for key in ("form", "status", "contact", "from", "to", "assigned")
+    }
 
 
 async def list_submissions(request, principal):
@@ -20,8 +31,12 @@ async def list_submissions(request, principal):
     `assigned` (unassigned | broadcast | handler)."""
     limit, cursor = list_params(request)
     items, next_cursor = await submissions.list_submissions(
-        request.app.state.db, principal.workspace_id, filters=filters_from(request.query_params),
-        cursor=cursor, limit=limit)
+        request.app.state.db,
+        principal.workspace_id,
+        filters=filters_from(request.query_params),
+        cursor=cursor,
+        limit=limit,
+    )
     for item in items:
         for extra in ("form_name", "contact_email", "contact_name"):
             item.pop(extra, None)
@@ -30,20 +45,28 @@ async def list_submissions(request, principal):
 
 async def get_submission(request, principal):
     """One submission: data, meta, field interactions, actions (the processing log) and its timeline."""
-    item = await submissions.get_submission(request.app.state.db, principal.workspace_id, request.path_params["id"])
+    item = await submissions.get_submission(
+        request.app.state.db, principal.workspace_id, request.path_params["id"]
+    )
     return json_response(item)
 
 
 async def update_submission(request, principal):
     """Update status (processed | needs_human_review | failed), outcome, agent_notes or assigned_to."""
-    item = await submissions.update_submission(request.app.state.db, principal.workspace_id,
-                                               request.path_params["id"], await read_json(request))
+    item = await submissions.update_submission(
+        request.app.state.db,
+        principal.workspace_id,
+        request.path_params["id"],
+        await read_json(request),
+    )
     return json_response(item)
 
 
 async def reprocess_submission(request, principal):
     """Run the submission's flow again; no entity (ticket, task, email, deal) is duplicated. 409 while processing."""
-    result = await submissions.reprocess(request.app.state.db, principal.workspace_id, request.path_params["id"])
+    result = await submissions.reprocess(
+        request.app.state.db, principal.workspace_id, request.path_params["id"]
+    )
     return json_response(result, status=202)
 
 
@@ -51,6 +74,19 @@ R, W = "submissions:read", "submissions:write"
 routes = [
     api_route("/submissions", list_submissions, methods=["GET"], scope=R, tags=["submissions"]),
     api_route("/submissions/{id}", get_submission, methods=["GET"], scope=R, tags=["submissions"]),
-    api_route("/submissions/{id}", update_submission, methods=["PUT"], scope=W, body=_UPDATE, tags=["submissions"]),
-    api_route("/submissions/{id}/reprocess", reprocess_submission, methods=["POST"], scope=W, tags=["submissions"]),
+    api_route(
+        "/submissions/{id}",
+        update_submission,
+        methods=["PUT"],
+        scope=W,
+        body=_UPDATE,
+        tags=["submissions"],
+    ),
+    api_route(
+        "/submissions/{id}/reprocess",
+        reprocess_submission,
+        methods=["POST"],
+        scope=W,
+        tags=["submissions"],
+    ),
 ]

@@ -7,22 +7,38 @@ from app.services.errors import Forbidden
 from app.services.permissions import has_role
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
-_UPDATE = {"type": "object", "properties": {
-    "title": {"type": "string"}, "description": {"type": "string"}, "status": {"type": "string"},
-    "assignee_id": {"type": ["string", "null"]}, "due_at": {"type": ["string", "null"]},
-    "priority": {"enum": list(work.TICKET_PRIORITIES)}}}
+_UPDATE = {
+    "type": "object",
+    "properties": {
+        "title": {"type": "string"},
+        "description": {"type": "string"},
+        "status": {"type": "string"},
+        "assignee_id": {"type": ["string", "null"]},
+        "due_at": {"type": ["string", "null"]},
+        "priority": {"enum": list(work.TICKET_PRIORITIES)},
+    },
+}
 
 
 def _filters(request) -> dict:
     q = request.query_params
-    return {"status": q.get("status") or None, "assignee_id": q.get("assignee") or None,
-            "submission_id": q.get("submission") or None}
+    return {
+        "status": q.get("status") or None,
+        "assignee_id": q.get("assignee") or None,
+        "submission_id": q.get("submission") or None,
+    }
 
 
 async def _list(request, principal, kind):
     limit, cursor = list_params(request)
-    items, next_cursor = await work.list_items(request.app.state.db, principal.workspace_id, kind,
-                                               cursor=cursor, limit=limit, **_filters(request))
+    items, next_cursor = await work.list_items(
+        request.app.state.db,
+        principal.workspace_id,
+        kind,
+        cursor=cursor,
+        limit=limit,
+        **_filters(request),
+    )
     return list_response(items, next_cursor)
 
 
@@ -38,15 +54,25 @@ async def list_tickets(request, principal):
 
 async def update_task(request, principal):
     """Update a task: status (open, in_progress, done, cancelled), assignee_id, due_at, title, description."""
-    item = await work.update_item(request.app.state.db, principal.workspace_id, "task", request.path_params["id"],
-                                  await read_json(request))
+    item = await work.update_item(
+        request.app.state.db,
+        principal.workspace_id,
+        "task",
+        request.path_params["id"],
+        await read_json(request),
+    )
     return json_response(item)
 
 
 async def update_ticket(request, principal):
     """Update a ticket: status (open, pending, resolved, closed), priority, assignee_id, due_at, title."""
-    item = await work.update_item(request.app.state.db, principal.workspace_id, "ticket", request.path_params["id"],
-                                  await read_json(request))
+    item = await work.update_item(
+        request.app.state.db,
+        principal.workspace_id,
+        "ticket",
+        request.path_params["id"],
+        await read_json(request),
+    )
     return json_response(item)
 
 
@@ -63,10 +89,14 @@ async def claim_submission(request, principal):
     if not handler_id:
         mine = await work.handler_for_account(db, principal.workspace_id, principal.account_id)
         if not mine:
-            raise Forbidden("You are not a handler in this workspace; ask an admin to add you on the Handlers page.",
-                            code="not_a_handler")
+            raise Forbidden(
+                "You are not a handler in this workspace; ask an admin to add you on the Handlers page.",
+                code="not_a_handler",
+            )
         handler_id = mine["id"]
-    result = await work.claim_submission(db, principal.workspace_id, request.path_params["id"], handler_id)
+    result = await work.claim_submission(
+        db, principal.workspace_id, request.path_params["id"], handler_id
+    )
     return json_response(result)
 
 
@@ -75,6 +105,10 @@ routes = [
     api_route("/tasks", list_tasks, methods=["GET"], scope=R, tags=["tasks"]),
     api_route("/tasks/{id}", update_task, methods=["PUT"], scope=W, body=_UPDATE, tags=["tasks"]),
     api_route("/tickets", list_tickets, methods=["GET"], scope=R, tags=["tasks"]),
-    api_route("/tickets/{id}", update_ticket, methods=["PUT"], scope=W, body=_UPDATE, tags=["tasks"]),
-    api_route("/submissions/{id}/claim", claim_submission, methods=["POST"], scope=W, tags=["tasks"]),
+    api_route(
+        "/tickets/{id}", update_ticket, methods=["PUT"], scope=W, body=_UPDATE, tags=["tasks"]
+    ),
+    api_route(
+        "/submissions/{id}/claim", claim_submission, methods=["POST"], scope=W, tags=["tasks"]
+    ),
 ]
