@@ -131,3 +131,17 @@ async def test_openapi_documents_events_and_the_websocket(user):
     assert listing["x-required-scope"] == "events:read" and "after" in listing["description"]
     socket = doc["paths"]["/ws/events"]["get"]
     assert socket["x-required-scope"] == "events:read" and "WebSocket" in socket["description"]
+
+
+async def test_handler_filter(user):
+    ids = []
+    for name in ("Hana Human", "Otto Other"):
+        r = await user.api.post("/api/handlers", json={"type": "human", "name": name, "email": f"{name[:4].lower()}@example.com"})
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["id"])
+    for handler_id in ids:
+        assert (await user.api.delete(f"/api/handlers/{handler_id}")).status_code in (200, 204)
+    r = await user.api.get("/api/events", params={"handler": ids[0]})
+    data = r.json()["data"]
+    assert data and all(e["handler_id"] == ids[0] for e in data)
+    assert "handler_removed" in {e["type"] for e in data}
