@@ -224,3 +224,42 @@ async def test_processing_events_reach_the_log(app, client, db, user, flow):
         for e in await db.fetchall("SELECT type FROM events WHERE submission_id = ?", (sub["id"],))
     }
     assert {"submission_received", "submission_processing", "submission_processed"} <= types
+
+
+async def test_agent_handler_gets_the_submission_through_the_seam(
+    app, client, db, user, monkeypatch
+):
+    calls = []
+
+    async def fake_run_agent(ctx, workspace_id, submission_id, handler_id):
+        calls.append((workspace_id, submission_id, handler_id))
+        return "awaiting_approval"
+
+    monkeypatch.setattr("app.services.agents.runner.run_agent", fake_run_agent)
+    r = await user.api.post(
+        "/api/handlers", json={"type": "agent", "name": "Scout", "instructions": "Qualify"}
+    )
+    agent_id = r.json()["id"]
+    form = await make_form(
+        app, user, flow_id="sales_lead", assignment={"type": "handler", "id": agent_id}
+    )
+    sub = await run(app, client, form, {"email": "lead@corp.test"})
+    assert calls == [(user.workspace_id, sub["id"], agent_id)]
+    assert sub["status"] == "awaiting_approval" and sub["processed_at"]
+    assert sub["steps"][-1] == ("completed", "done")
+    assert await count(db, "emails", kind="notification") == 0  # an agent is not emailed
+
+
+async def test_agent_retry_later_requeues_without_failing(app, client, db, user, monkeypatch):
+    from app.services.jobs import RetryLater
+
+    async def busy(ctx, workspace_id, submission_id, handler_id):
+        raise RetryLater(60, "LLM unavailable")
+
+    monkeypatch.setattr("app.services.agents.runner.run_agent", busy)
+    form = await make_form(app, user, flow_id="support_triage")
+    sid = (await submit(client, form["id"], {"email": "help@x.test"})).json()["submission_id"]
+    await drain_jobs(app)
+    job = await db.fetchone("SELECT status, last_error FROM jobs WHERE kind = 'process_submission'")
+    assert job["status"] == "queued" and "LLM unavailable" in job["last_error"]
+    assert (await detail(app, sid))["status"] == "processing"
