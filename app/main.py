@@ -17,7 +17,12 @@ from app.routes import api_routes, page_routes
 from app.services.llm import make_engine
 from app.services.workers import Workers
 from app.web.errors import EXCEPTION_HANDLERS, server_error
-from app.web.middleware import BodyLimitMiddleware, CSRFMiddleware, ErrorGuardMiddleware, SecurityHeadersMiddleware
+from app.web.middleware import (
+    BodyLimitMiddleware,
+    CSRFMiddleware,
+    ErrorGuardMiddleware,
+    SecurityHeadersMiddleware,
+)
 from app.web.render import STATIC_DIR
 
 

@@ -37,7 +37,7 @@ async def _hammer(db: Database, writer: str, rounds: int = ROUNDS):
 
 
 def _switches(writers: list[str]) -> int:
-    return sum(1 for a, b in zip(writers, writers[1:]) if a != b)
+    return sum(1 for a, b in zip(writers, writers[1:], strict=False) if a != b)
 
 
 async def test_two_handles_interleaved_read_then_write(tmp_path):

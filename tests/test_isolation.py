@@ -10,7 +10,15 @@ import asyncio
 import pytest
 
 from tests.helpers_isolation import (
-    MARKER, fake_ids, list_routes, owner_module, peek, route_cases, seed_victim, snapshot, walk_routes,
+    MARKER,
+    fake_ids,
+    list_routes,
+    owner_module,
+    peek,
+    route_cases,
+    seed_victim,
+    snapshot,
+    walk_routes,
 )
 
 WRITE_ORDER = {"GET": 0, "OPTIONS": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 3}

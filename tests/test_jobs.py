@@ -353,3 +353,27 @@ async def test_two_processes_drain_one_queue_each_job_once(app, db):
     done = await runs(db)
     assert sorted(r["n"] for r in done) == list(range(300))  # each job ran exactly once
     assert {r["worker"] for r in done} == {"parent", "child"}  # and both processes took a share
+
+
+async def test_shutdown_during_a_claim_hands_the_claimed_job_back(tmp_path, monkeypatch):
+    import app.services.workers as workers_module
+
+    claimed = asyncio.Event()
+    real_claim = workers_module.claim_job
+
+    async def slow_claim(db, settings, worker_id):
+        job = await real_claim(db, settings, worker_id)
+        if job is not None:
+            claimed.set()
+            await asyncio.sleep(0.3)  # shutdown arrives while the claim is still on its way back
+        return job
+
+    monkeypatch.setattr(workers_module, "claim_job", slow_claim)
+    async with running_app(tmp_path, workers=1, job_lease_seconds=30) as application:
+        db = application.state.db
+        job_id = await enqueue(db, "record_job", {"n": 1})
+        await asyncio.wait_for(claimed.wait(), 5)
+        await application.state.workers.stop()
+        row = await job_row(db, job_id)
+        assert (row["status"], row["locked_by"], row["max_attempts"]) == ("queued", None, 6)
+        assert await runs(db) == []

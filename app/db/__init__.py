@@ -7,8 +7,8 @@ into a transaction. Reads go to reader connections (WAL lets them run beside
 the writer).
 """
 
+from app.db.clock import now_iso
 from app.db.connection import Database, LeaseLost, dumps, loads
 from app.db.ids import new_id
-from app.db.clock import now_iso
 
 __all__ = ["Database", "LeaseLost", "dumps", "loads", "new_id", "now_iso"]

@@ -10,7 +10,13 @@ from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlsplit
 
 from app.services.errors import PayloadTooLarge
-from app.web.auth import ANON_COOKIE, SESSION_COOKIE, csrf_token_for_seed, sign_cookie, unsign_cookie
+from app.web.auth import (
+    ANON_COOKIE,
+    SESSION_COOKIE,
+    csrf_token_for_seed,
+    sign_cookie,
+    unsign_cookie,
+)
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 PUBLIC_CAPTURE_BYTES = 64 * 1024
