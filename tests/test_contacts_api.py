@@ -211,3 +211,53 @@ async def test_api_key_scopes(user):
         r = await client.put(f"/api/contacts/{c['id']}", json={"name": "X"})
         assert r.status_code == 403
         assert (await client.get("/api/deals")).status_code == 403
+
+
+async def _import(user, content: bytes):
+    r = await user.api.post("/api/contacts/import", files={"file": ("c.csv", content, "text/csv")})
+    assert r.status_code == 201, r.text
+
+
+async def test_search_pages_have_no_duplicates_when_a_contact_matches_many_ways(user):
+    lines = ["email,first_name,last_name,company,tags"]
+    lines += [f"al{i:03d}@alpha.io,Al,Alder{i},Alpha Co,alpha;alpine;alps" for i in range(120)]
+    lines += [f"zed{i}@zeta.io,Zed,Z,Zeta,zz" for i in range(30)]
+    await _import(user, ("\n".join(lines) + "\n").encode())
+    for params in (
+        {"q": "al"},
+        {"q": "al", "sort": "name"},
+        {"q": "al", "status": "lead"},
+        {"q": "AL", "sort": "created_at"},
+        {"q": "al", "tag": "alps"},
+    ):
+        seen, cursor = [], None
+        while True:
+            page_params = {**params, "limit": 50, **({"cursor": cursor} if cursor else {})}
+            body = (await user.api.get("/api/contacts", params=page_params)).json()
+            seen += [c["email"] for c in body["data"]]
+            cursor = body["next_cursor"]
+            if not cursor:
+                break
+        assert len(seen) == 120 and len(set(seen)) == 120, params
+        assert all(e.endswith("@alpha.io") for e in seen)
+
+
+async def test_search_follows_edits_and_deletes(user):
+    a = await make_contact(user, "first@example.com", name="Oldname Person")
+    b = await make_contact(user, "second@example.com", name="Other")
+
+    async def ids(q):
+        return [
+            c["id"] for c in (await user.api.get("/api/contacts", params={"q": q})).json()["data"]
+        ]
+
+    assert await ids("oldname") == [a["id"]]
+    await user.api.put(
+        f"/api/contacts/{a['id']}", json={"name": "Newname Person", "email": "renamed@example.com"}
+    )
+    assert await ids("oldname") == []
+    assert await ids("newname") == [a["id"]]
+    assert await ids("renamed@") == [a["id"]] and await ids("first@") == []
+    await user.api.post(f"/api/contacts/{b['id']}/merge", json={"other_id": a["id"]})
+    assert await ids("newname") == []
+    assert await ids("other") == [b["id"]]

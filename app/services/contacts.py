@@ -50,14 +50,15 @@ def set_tags_tx(conn, workspace_id: str, contact_id: str, tags: list[str]) -> li
     if len(tags) > MAX_TAGS:
         raise ValidationError(fields={"tags": f"A contact can have at most {MAX_TAGS} tags."})
     _contact_tags(conn, workspace_id, contact_id)
+    created_at = conn.value("SELECT created_at FROM contacts WHERE id = ?", (contact_id,))
     conn.execute(
         "UPDATE contacts SET tags = ?, updated_at = ? WHERE id = ? AND workspace_id = ?",
         (dumps(tags), now_iso(), contact_id, workspace_id),
     )
     conn.execute("DELETE FROM contact_tags WHERE contact_id = ?", (contact_id,))
     conn.executemany(
-        "INSERT INTO contact_tags (workspace_id, contact_id, tag) VALUES (?, ?, ?)",
-        [(workspace_id, contact_id, t) for t in tags],
+        "INSERT INTO contact_tags (workspace_id, contact_id, tag, contact_created_at) VALUES (?, ?, ?, ?)",
+        [(workspace_id, contact_id, t, created_at) for t in tags],
     )
     return tags
 

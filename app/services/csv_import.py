@@ -313,7 +313,7 @@ def _insert_rows(conn, workspace_id: str, results: list[dict], now: str) -> None
                 now,
             )
         )
-        tags += [(workspace_id, contact_id, t) for t in v["tags"]]
+        tags += [(workspace_id, contact_id, t, now) for t in v["tags"]]
     conn.executemany(
         "INSERT INTO contacts (id, workspace_id, email, email_lower, name, first_name, last_name, phone, company_id,"
         " status, source, tags, custom_fields, first_seen, last_seen, created_at, updated_at)"
@@ -321,7 +321,8 @@ def _insert_rows(conn, workspace_id: str, results: list[dict], now: str) -> None
         contacts,
     )
     conn.executemany(
-        "INSERT INTO contact_tags (workspace_id, contact_id, tag) VALUES (?, ?, ?)", tags
+        "INSERT INTO contact_tags (workspace_id, contact_id, tag, contact_created_at) VALUES (?, ?, ?, ?)",
+        tags,
     )
 
 
@@ -343,8 +344,8 @@ def _update_rows(conn, workspace_id: str, results: list[dict], now: str) -> None
         if new_tags:
             sets["tags"] = dumps(loads(current["tags"], []) + new_tags)
             conn.executemany(
-                "INSERT INTO contact_tags (workspace_id, contact_id, tag) VALUES (?, ?, ?)",
-                [(workspace_id, current["id"], t) for t in new_tags],
+                "INSERT INTO contact_tags (workspace_id, contact_id, tag, contact_created_at) VALUES (?, ?, ?, ?)",
+                [(workspace_id, current["id"], t, current["created_at"]) for t in new_tags],
             )
         sets["updated_at"] = now
         conn.execute(
