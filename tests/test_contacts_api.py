@@ -229,6 +229,8 @@ async def test_search_pages_have_no_duplicates_when_a_contact_matches_many_ways(
         {"q": "al", "status": "lead"},
         {"q": "AL", "sort": "created_at"},
         {"q": "al", "tag": "alps"},
+        {"tag": "alps"},
+        {"tag": "alps", "status": "lead", "sort": "-created_at"},
     ):
         seen, cursor = [], None
         while True:

@@ -137,6 +137,7 @@ def build_query(
     key, desc = parse_sort(sort)
     expr = SORTS[key][0]
     where, params = ["c.workspace_id = ?"], [workspace_id]
+    source_sql = "contacts c"
     if status:
         if status not in STATUSES:
             raise ValidationError(fields={"status": f"Choose one of: {', '.join(STATUSES)}."})
@@ -145,11 +146,19 @@ def build_query(
     if source:
         where.append("c.source = ?")
         params.append(source)
+    tag_driven = bool(tag) and key == "created_at"
     if tag:
         tags = normalize_tags([tag])
-        where.append(
-            "c.id IN (SELECT contact_id FROM contact_tags WHERE workspace_id = ? AND tag = ?)"
-        )
+        if tag_driven:
+            # Walk the tag's index in created_at order and stop at the page's end,
+            # instead of collecting every contact that has the tag first.
+            source_sql = "contact_tags t JOIN contacts c ON c.id = t.contact_id"
+            where += ["t.workspace_id = ?", "t.tag = ?"]
+            expr = "t.contact_created_at"
+        else:
+            where.append(
+                "c.id IN (SELECT contact_id FROM contact_tags WHERE workspace_id = ? AND tag = ?)"
+            )
         params += [workspace_id, tags[0] if tags else ""]
     if q and q.strip():
         if key == "created_at" and limit and not (status or source or tag):
@@ -160,11 +169,15 @@ def build_query(
             clause, extra = _search_clause(workspace_id, q)
         where.append(clause)
         params += extra
+    ident = "t.contact_id" if tag_driven else "c.id"
     if _check_cursor(cursor) is not None:
-        where.append(f"({expr}, c.id) {'<' if desc else '>'} (?, ?)")
+        where.append(f"({expr}, {ident}) {'<' if desc else '>'} (?, ?)")
         params += cursor
     order = "DESC" if desc else "ASC"
-    sql = f"SELECT {columns} FROM contacts c WHERE {' AND '.join(where)} ORDER BY {expr} {order}, c.id {order}"
+    sql = (
+        f"SELECT {columns} FROM {source_sql} WHERE {' AND '.join(where)}"
+        f" ORDER BY {expr} {order}, {ident} {order}"
+    )
     if limit:
         sql += f" LIMIT {int(limit) + 1}"
     return sql, params
