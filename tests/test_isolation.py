@@ -243,3 +243,65 @@ async def test_another_workspaces_api_key_and_member_ids_are_404(app, world):
         assert r.status_code == 404
     still = await bob.api.get("/api/api-keys")
     assert ids["api_key"] in still.text
+
+
+# Minimal valid bodies of the create endpoints, so the answer is about the reference.
+CREATE_BASES = {
+    "/api/forms": {"name": "probe form", "fields": [{"name": "email", "type": "email", "label": "Email"}]},
+    "/api/contacts": {"email": "probe@alice.example"},
+    "/api/deals": {"name": "probe deal"},
+    "/api/handlers": {"type": "human", "name": "probe handler"},
+    "/api/handler-groups": {"name": "probe group"},
+    "/api/api-keys": {"name": "probe key", "scopes": ["forms:read"]},
+    "/api/workspaces": {"name": "probe workspace"},
+}
+
+
+def _references(ids: dict, account_id: str) -> list[tuple[str, object]]:
+    """Body keys that name another object, each with one of Bob's."""
+    return [
+        ("contact_id", ids["contact"]), ("company_id", ids["company"]), ("form_id", ids["form"]),
+        ("submission_id", ids["submission"]), ("handler_id", ids["handler"]), ("assignee_id", ids["handler"]),
+        ("group_id", ids["group"]), ("source_submission_id", ids["submission"]), ("account_id", account_id),
+        ("assignment", {"type": "handler", "id": ids["handler"]}), ("assignment", {"type": "group", "id": ids["group"]}),
+        ("settings", {"fallback_handler_id": ids["handler"]}),
+    ]
+
+
+async def test_create_endpoints_refuse_references_into_another_workspace(app, world):
+    """POST /api/<collection> with one of Bob's ids in the body: refused, or at
+    least nothing Alice creates points at Bob's data."""
+    alice, bob, ids, token = world
+    secret = {v for k, v in ids.items() if isinstance(v, str) and k not in ("unseeded", "workspace")}
+    secret.add(bob.account_id)
+    owners = {path: owner_module(route) for path, route in walk_routes(app.routes)}
+    before = await snapshot(app, bob.workspace_id)
+    problems, accepted = [], 0
+    for path, route in walk_routes(app.routes):
+        if not path.startswith("/api/") or "{" in path or "POST" not in (route.methods or ()):
+            continue
+        if path.startswith("/api/auth/") or path.endswith(("/generate", "/import")):
+            continue  # sign-up / log-in / form generation / CSV upload take no references
+        for key, value in _references(ids, bob.account_id):
+            body = {**CREATE_BASES.get(path, {"name": "probe"}), key: value}
+            r = await alice.api.post(path, json=body)
+            if 200 <= r.status_code < 300:
+                accepted += 1
+                shown = sorted(i for i in secret if i in r.text)
+                if shown:
+                    problems.append(f"POST {path} with {key} [{owners.get(path)}] -> {r.status_code}: the "
+                                    f"new object points into the other workspace: {shown}")
+    # Alice's own objects, joined to Bob's.
+    group = (await alice.api.post("/api/handler-groups", json={"name": "mine"})).json()
+    r = await alice.api.post(f"/api/handler-groups/{group['id']}/members", json={"handler_id": ids["handler"]})
+    if r.status_code < 400:
+        problems.append(f"POST /api/handler-groups/{{id}}/members accepted another workspace's handler: {r.status_code}")
+    mine = (await alice.api.post("/api/contacts", json={"email": "mine@alice.example"})).json()
+    r = await alice.api.post(f"/api/contacts/{mine['id']}/merge", json={"other_id": ids["contact"]})
+    if r.status_code != 404:
+        problems.append(f"POST /api/contacts/{{id}}/merge with another workspace's contact: {r.status_code} {r.text[:100]}")
+    after = await snapshot(app, bob.workspace_id)
+    changed = [table for table in before if before[table] != after.get(table)]
+    assert accepted > 0  # the bases are valid: the probes reached the reference checks
+    assert not changed, f"Alice's creates changed Bob's data in {changed}"
+    assert not problems, "Cross-workspace references accepted:\n  " + "\n  ".join(problems)
