@@ -263,3 +263,24 @@ async def test_search_follows_edits_and_deletes(user):
     await user.api.post(f"/api/contacts/{b['id']}/merge", json={"other_id": a["id"]})
     assert await ids("newname") == []
     assert await ids("other") == [b["id"]]
+
+
+async def test_company_list_shape(user):
+    c = await make_contact(user, "x@initech.com", company="Initech")
+    body = (await user.api.get("/api/companies")).json()
+    assert body["next_cursor"] is None
+    assert body["data"] == [
+        {
+            "id": c["company_id"],
+            "name": "Initech",
+            "domain": "initech.com",
+            "created_at": body["data"][0]["created_at"],
+        }
+    ]
+    assert (await user.api.get("/api/companies", params={"q": "init"})).json()["data"][0][
+        "name"
+    ] == "Initech"
+    assert (await user.api.get("/api/companies", params={"q": "initech.c"})).json()["data"][0][
+        "name"
+    ] == "Initech"
+    assert (await user.api.get("/api/companies", params={"limit": 0})).status_code == 422

@@ -209,11 +209,13 @@ async def list_companies_api(request, principal):
         limit=limit,
         cursor=cursor,
     )
-    return list_response(items, next_cursor)
+    return list_response([companies.company_shape(c) for c in items], next_cursor)
 
 
 async def get_company_api(request, principal):
-    """One company with its contacts, deals and submissions (newest 100 of each)."""
+    """One company (id, name, domain, created_at) plus `contacts`, `deals` and
+    `submissions` (newest 100 of each; submissions as id, form_id, form_name,
+    contact_id, status, created_at)."""
     return json_response(
         await companies.company_detail(
             request.app.state.db, principal.workspace_id, request.path_params["id"]
