@@ -11,8 +11,10 @@ import pytest
 
 from tests.helpers_isolation import (
     MARKER,
+    PUBLIC_ROUTES,
     fake_ids,
     list_routes,
+    normalize,
     owner_module,
     peek,
     route_cases,
@@ -265,6 +267,8 @@ def _references(ids: dict, account_id: str) -> list[tuple[str, object]]:
         ("group_id", ids["group"]), ("source_submission_id", ids["submission"]), ("account_id", account_id),
         ("assignment", {"type": "handler", "id": ids["handler"]}), ("assignment", {"type": "group", "id": ids["group"]}),
         ("settings", {"fallback_handler_id": ids["handler"]}),
+        ("assigned_to", {"type": "handler", "id": ids["handler"]}), ("members", [{"handler_id": ids["handler"]}]),
+        ("auto", {"notify_handler_ids": [ids["handler"]]}),
     ]
 
 
@@ -304,4 +308,39 @@ async def test_create_endpoints_refuse_references_into_another_workspace(app, wo
     changed = [table for table in before if before[table] != after.get(table)]
     assert accepted > 0  # the bases are valid: the probes reached the reference checks
     assert not changed, f"Alice's creates changed Bob's data in {changed}"
+    assert not problems, "Cross-workspace references accepted:\n  " + "\n  ".join(problems)
+
+
+async def test_updates_refuse_references_into_another_workspace(app, two_workspaces):
+    """Every write route with ids, called on Alice's OWN objects with one of Bob's ids
+    in the body: nothing of Alice's may end up pointing at Bob's data."""
+    from tests.helpers_isolation import substitutions
+
+    alice, bob = two_workspaces
+    theirs = await seed_victim(app, bob)
+    mine = await seed_victim(app, alice)
+    secret = {v for k, v in theirs.items() if isinstance(v, str) and k not in ("unseeded",)} | {bob.account_id}
+    owners = {path: owner_module(route) for path, route in walk_routes(app.routes)}
+    before = await snapshot(app, bob.workspace_id)
+    problems, accepted = [], 0
+    for template, route in walk_routes(app.routes):
+        if not template.startswith("/api/") or "{" not in template:
+            continue
+        for method in sorted(set(route.methods or ()) & {"POST", "PUT", "PATCH"}):
+            if (method, normalize(template)) in PUBLIC_ROUTES:
+                continue
+            paths, _ = substitutions(template, mine)
+            for path in paths:
+                for key, value in _references(theirs, bob.account_id):
+                    r = await alice.api.request(method, path, json={key: value})
+                    if 200 <= r.status_code < 300:
+                        accepted += 1
+                        shown = sorted(i for i in secret if i in r.text)
+                        if shown:
+                            problems.append(f"{method} {template} with {key} [{owners.get(template)}] -> "
+                                            f"{r.status_code}: now points into the other workspace: {shown}")
+    after = await snapshot(app, bob.workspace_id)
+    changed = [table for table in before if before[table] != after.get(table)]
+    assert accepted > 0
+    assert not changed, f"Alice's updates changed Bob's data in {changed}"
     assert not problems, "Cross-workspace references accepted:\n  " + "\n  ".join(problems)
