@@ -263,3 +263,33 @@ async def test_agent_retry_later_requeues_without_failing(app, client, db, user,
     job = await db.fetchone("SELECT status, last_error FROM jobs WHERE kind = 'process_submission'")
     assert job["status"] == "queued" and "LLM unavailable" in job["last_error"]
     assert (await detail(app, sid))["status"] == "processing"
+
+
+async def test_confirmation_template_is_sandboxed_and_escaped_in_html(app, client, db, user):
+    form = await make_form(
+        app,
+        user,
+        flow_id="booking_request",
+        auto={
+            "booking_url": "https://cal.test/x",
+            "confirmation_template": "Hi {{ name }} {{ ''.__class__.__mro__ }}",
+        },
+    )
+    await run(app, client, form, {"email": "z@x.test", "name": "<b>Zed</b> & co"})
+    email = await db.fetchone("SELECT body_text, body_html FROM emails WHERE to_addr = 'z@x.test'")
+    # the sandbox refuses the attribute walk: the template is sent as written, never evaluated
+    assert "mro" in email["body_text"] and "<class" not in email["body_text"]
+    assert "<b>Zed</b>" not in email["body_html"]
+
+
+async def test_confirmation_text_keeps_plain_characters(app, client, db, user):
+    form = await make_form(
+        app,
+        user,
+        flow_id="booking_request",
+        auto={"booking_url": "https://cal.test/x", "confirmation_template": "Hi {{ name }}!"},
+    )
+    await run(app, client, form, {"email": "q@x.test", "name": "Ann & <Bob>"})
+    email = await db.fetchone("SELECT body_text, body_html FROM emails WHERE to_addr = 'q@x.test'")
+    assert email["body_text"] == "Hi Ann & <Bob>!"
+    assert "Ann &amp; &lt;Bob&gt;" in email["body_html"]

@@ -5,6 +5,7 @@ emails carry idempotency keys, activities/tasks/tickets are looked up first."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from jinja2.sandbox import SandboxedEnvironment
@@ -15,7 +16,9 @@ from app.services.outbox import queue_email
 from app.services.steps import record_step
 from app.web.render import render_string
 
-_SANDBOX = SandboxedEnvironment(autoescape=False)
+# Autoescape stays on here too (SPEC §13); the text body is the unescaped result and
+# the HTML body escapes it again through emails/message.html.
+_SANDBOX = SandboxedEnvironment(autoescape=True)
 
 
 @dataclass
@@ -77,7 +80,7 @@ def _summary(fc: FlowContext) -> str:
 def render_user_template(source: str, variables: dict) -> str:
     """A form owner's email text, rendered in Jinja's sandbox; broken templates send as written."""
     try:
-        return _SANDBOX.from_string(source).render(variables)
+        return html.unescape(_SANDBOX.from_string(source).render(variables))
     except Exception:  # a typo in the owner's template must not block the submission
         return source
 
@@ -93,14 +96,16 @@ def _send(
     key: str,
     template: str = "emails/message.html",
 ) -> str:
-    html = render_string(template, {"subject": subject, "body": text, "form_name": fc.form["name"]})
+    body_html = render_string(
+        template, {"subject": subject, "body": text, "form_name": fc.form["name"]}
+    )
     return queue_email(
         conn,
         fc.workspace_id,
         to=to or fc.email,
         subject=subject,
         body_text=text,
-        body_html=html,
+        body_html=body_html,
         kind=kind,
         contact_id=fc.submission["contact_id"],
         submission_id=fc.sid,

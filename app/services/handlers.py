@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from app.db import dumps, loads, new_id, now_iso
+from app.db.pagination import page
 from app.services import routing
 from app.services.errors import NotFound, ValidationError
 from app.services.events import emit
@@ -119,6 +120,29 @@ async def list_handlers(db, workspace_id: str, *, include_removed: bool = False)
         (workspace_id,),
     )
     return [handler_shape(r) for r in rows]
+
+
+def _keyset(workspace_id: str, cursor: list | None, extra: str = "") -> tuple[str, list]:
+    where, params = "workspace_id = ?" + extra, [workspace_id]
+    if cursor:
+        where += " AND (created_at, id) > (?, ?)"
+        params.extend(cursor[:2])
+    return where, params
+
+
+async def page_handlers(
+    db, workspace_id: str, *, include_removed: bool = False, cursor=None, limit: int = 50
+):
+    """The API list: oldest first by (created_at, id); returns (items, next_cursor)."""
+    where, params = _keyset(
+        workspace_id, cursor, "" if include_removed else " AND removed_at IS NULL"
+    )
+    rows = await db.fetchall(
+        f"SELECT * FROM handlers WHERE {where} ORDER BY created_at, id LIMIT ?",
+        (*params, limit + 1),
+    )
+    rows, next_cursor = page(rows, limit)
+    return [handler_shape(r) for r in rows], next_cursor
 
 
 async def get_handler(db, workspace_id: str, handler_id: str) -> dict:
@@ -264,6 +288,21 @@ async def list_groups(db, workspace_id: str) -> list[dict]:
             "SELECT * FROM handler_groups WHERE workspace_id = ? ORDER BY name, id", (workspace_id,)
         )
         return [group_shape(r, _members(conn, r["id"])) for r in rows]
+
+    return await db.read(tx)
+
+
+async def page_groups(db, workspace_id: str, *, cursor=None, limit: int = 50):
+    """The API list of groups with members, oldest first; returns (items, next_cursor)."""
+    where, params = _keyset(workspace_id, cursor)
+
+    def tx(conn):
+        rows = conn.all(
+            f"SELECT * FROM handler_groups WHERE {where} ORDER BY created_at, id LIMIT ?",
+            (*params, limit + 1),
+        )
+        rows, next_cursor = page(rows, limit)
+        return [group_shape(r, _members(conn, r["id"])) for r in rows], next_cursor
 
     return await db.read(tx)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.services import handlers
-from app.web.api import api_route, json_response, no_content, read_json
+from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 
 _HANDLER = {
     "type": "object",
@@ -56,12 +56,14 @@ def _db(request):
 
 
 async def list_handlers(request, principal):
-    """List the workspace's handlers (humans and agents); `?include_removed=1` shows removed ones too."""
+    """List the workspace's handlers (humans and agents), oldest first; `?include_removed=1` shows
+    removed ones too. Paginated with `limit` and `cursor`."""
+    limit, cursor = list_params(request)
     include = request.query_params.get("include_removed") in ("1", "true")
-    items = await handlers.list_handlers(
-        _db(request), principal.workspace_id, include_removed=include
+    items, next_cursor = await handlers.page_handlers(
+        _db(request), principal.workspace_id, include_removed=include, cursor=cursor, limit=limit
     )
-    return json_response({"data": items, "next_cursor": None})
+    return list_response(items, next_cursor)
 
 
 async def create_handler(request, principal):
@@ -94,13 +96,12 @@ async def delete_handler(request, principal):
 
 
 async def list_groups(request, principal):
-    """List handler groups with their members and routing strategy."""
-    return json_response(
-        {
-            "data": await handlers.list_groups(_db(request), principal.workspace_id),
-            "next_cursor": None,
-        }
+    """List handler groups with their members and routing strategy (paginated: `limit`, `cursor`)."""
+    limit, cursor = list_params(request)
+    items, next_cursor = await handlers.page_groups(
+        _db(request), principal.workspace_id, cursor=cursor, limit=limit
     )
+    return list_response(items, next_cursor)
 
 
 async def create_group(request, principal):
