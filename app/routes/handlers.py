@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from app.services import handlers, routing
+from app.services import handler_groups, handlers, routing
 from app.services.errors import ValidationError
 from app.web.auth import require_page
 from app.web.render import redirect, render
@@ -124,7 +124,7 @@ async def _groups_page(request, principal, *, values=None, errors=None, status=2
         "handlers/groups.html",
         {
             "handler_options": _handler_options(items),
-            "groups": await handlers.list_groups(db, principal.workspace_id),
+            "groups": await handler_groups.list_groups(db, principal.workspace_id),
             "handlers": items,
             "values": values or {},
             "errors": _field_errors(errors),
@@ -150,7 +150,7 @@ async def create_group_page(request):
     principal = await require_page(request, write=True)
     data = await _form_data(request)
     try:
-        group = await handlers.create_group(
+        group = await handler_groups.create_group(
             request.app.state.db, principal.workspace_id, _group_body(data)
         )
     except ValidationError as exc:
@@ -162,7 +162,7 @@ async def create_group_page(request):
 
 async def _group_detail(request, principal, group_id, *, errors=None, status=200):
     db = request.app.state.db
-    group = await handlers.get_group(db, principal.workspace_id, group_id)
+    group = await handler_groups.get_group(db, principal.workspace_id, group_id)
     items = await handlers.list_handlers(db, principal.workspace_id)
     return await render(
         request,
@@ -195,7 +195,7 @@ async def update_group_page(request):
     principal = await require_page(request, write=True)
     gid = request.path_params["id"]
     try:
-        await handlers.update_group(
+        await handler_groups.update_group(
             request.app.state.db,
             principal.workspace_id,
             gid,
@@ -210,7 +210,7 @@ async def add_member_page(request):
     principal = await require_page(request, write=True)
     gid, data = request.path_params["id"], await _form_data(request)
     try:
-        await handlers.add_member(
+        await handler_groups.add_member(
             request.app.state.db,
             principal.workspace_id,
             gid,
@@ -224,7 +224,7 @@ async def add_member_page(request):
 async def remove_member_page(request):
     principal = await require_page(request, write=True)
     gid = request.path_params["id"]
-    await handlers.remove_member(
+    await handler_groups.remove_member(
         request.app.state.db, principal.workspace_id, gid, request.path_params["mid"]
     )
     return redirect(request, f"/groups/{gid}", "Member removed.")
@@ -232,7 +232,7 @@ async def remove_member_page(request):
 
 async def delete_group_page(request):
     principal = await require_page(request, write=True)
-    await handlers.delete_group(
+    await handler_groups.delete_group(
         request.app.state.db, principal.workspace_id, request.path_params["id"]
     )
     return redirect(request, "/groups", "Group deleted.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services import handlers
+from app.services import handler_groups, handlers
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 
 _HANDLER = {
@@ -98,7 +98,7 @@ async def delete_handler(request, principal):
 async def list_groups(request, principal):
     """List handler groups with their members and routing strategy (paginated: `limit`, `cursor`)."""
     limit, cursor = list_params(request)
-    items, next_cursor = await handlers.page_groups(
+    items, next_cursor = await handler_groups.page_groups(
         _db(request), principal.workspace_id, cursor=cursor, limit=limit
     )
     return list_response(items, next_cursor)
@@ -106,7 +106,7 @@ async def list_groups(request, principal):
 
 async def create_group(request, principal):
     """Create a group: strategy principal | round_robin | least_loaded | broadcast, optional fallback handler."""
-    item = await handlers.create_group(
+    item = await handler_groups.create_group(
         _db(request), principal.workspace_id, await read_json(request)
     )
     return json_response(item, status=201)
@@ -115,13 +115,15 @@ async def create_group(request, principal):
 async def get_group(request, principal):
     """One handler group with its members."""
     return json_response(
-        await handlers.get_group(_db(request), principal.workspace_id, request.path_params["id"])
+        await handler_groups.get_group(
+            _db(request), principal.workspace_id, request.path_params["id"]
+        )
     )
 
 
 async def update_group(request, principal):
     """Rename a group, change its routing strategy or fallback handler."""
-    item = await handlers.update_group(
+    item = await handler_groups.update_group(
         _db(request), principal.workspace_id, request.path_params["id"], await read_json(request)
     )
     return json_response(item)
@@ -129,13 +131,15 @@ async def update_group(request, principal):
 
 async def delete_group(request, principal):
     """Delete a group; submissions waiting for a claim in it go to the unassigned queue."""
-    await handlers.delete_group(_db(request), principal.workspace_id, request.path_params["id"])
+    await handler_groups.delete_group(
+        _db(request), principal.workspace_id, request.path_params["id"]
+    )
     return no_content()
 
 
 async def add_member(request, principal):
     """Add a handler to a group (role principal or member); adding it again updates role/active."""
-    item = await handlers.add_member(
+    item = await handler_groups.add_member(
         _db(request), principal.workspace_id, request.path_params["id"], await read_json(request)
     )
     return json_response(item, status=201)
@@ -143,7 +147,7 @@ async def add_member(request, principal):
 
 async def remove_member(request, principal):
     """Remove a member from a group."""
-    await handlers.remove_member(
+    await handler_groups.remove_member(
         _db(request), principal.workspace_id, request.path_params["id"], request.path_params["mid"]
     )
     return no_content()
