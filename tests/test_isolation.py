@@ -311,20 +311,50 @@ async def test_create_endpoints_refuse_references_into_another_workspace(app, wo
     assert not problems, "Cross-workspace references accepted:\n  " + "\n  ".join(problems)
 
 
+def _form_pairs(key: str, value) -> list[tuple[str, str]] | None:
+    """The reference as HTML form fields (dicts become key.sub fields; lists repeat)."""
+    if isinstance(value, str):
+        return [(key, value)]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [(key, v) for v in value]
+    if isinstance(value, dict):
+        pairs = []
+        for sub, inner in value.items():
+            if isinstance(inner, list):
+                pairs += [(sub, v) for v in inner]
+            elif isinstance(inner, str):
+                pairs += [(f"{key}_{sub}", inner), (sub, inner)]
+        return pairs
+    return None
+
+
+def _foreign_values(rows: dict, secret: set[str]) -> list[str]:
+    found = []
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            for column, value in row.items():
+                if isinstance(value, str) and any(s in value for s in secret):
+                    found.append(f"{table}.{column} (row {row.get('id') or row.get('submission_id')})")
+    return found
+
+
 async def test_updates_refuse_references_into_another_workspace(app, two_workspaces):
-    """Every write route with ids, called on Alice's OWN objects with one of Bob's ids
-    in the body: nothing of Alice's may end up pointing at Bob's data."""
+    """Every write route with ids (API and pages), called on Alice's OWN objects with
+    one of Bob's ids in the body: afterwards no row of Alice's holds any id of Bob's."""
     from tests.helpers_isolation import substitutions
 
     alice, bob = two_workspaces
     theirs = await seed_victim(app, bob)
     mine = await seed_victim(app, alice)
-    secret = {v for k, v in theirs.items() if isinstance(v, str) and k not in ("unseeded",)} | {bob.account_id}
+    token = await alice.csrf("/")
+    secret = {v for k, v in theirs.items() if isinstance(v, str) and k not in ("unseeded", "workspace")}
+    secret.add(bob.account_id)
     owners = {path: owner_module(route) for path, route in walk_routes(app.routes)}
     before = await snapshot(app, bob.workspace_id)
-    problems, accepted = [], 0
+    assert _foreign_values(await snapshot(app, alice.workspace_id), secret) == []
+    accepted, blamed = 0, {}
     for template, route in walk_routes(app.routes):
-        if not template.startswith("/api/") or "{" not in template:
+        if "{" not in template:
             continue
         for method in sorted(set(route.methods or ()) & {"POST", "PUT", "PATCH"}):
             if (method, normalize(template)) in PUBLIC_ROUTES:
@@ -332,15 +362,43 @@ async def test_updates_refuse_references_into_another_workspace(app, two_workspa
             paths, _ = substitutions(template, mine)
             for path in paths:
                 for key, value in _references(theirs, bob.account_id):
-                    r = await alice.api.request(method, path, json={key: value})
-                    if 200 <= r.status_code < 300:
-                        accepted += 1
-                        shown = sorted(i for i in secret if i in r.text)
-                        if shown:
-                            problems.append(f"{method} {template} with {key} [{owners.get(template)}] -> "
-                                            f"{r.status_code}: now points into the other workspace: {shown}")
+                    if path.startswith("/api/"):
+                        r = await alice.api.request(method, path, json={key: value})
+                    else:
+                        pairs = _form_pairs(key, value)
+                        if pairs is None:
+                            continue
+                        data: dict[str, list[str]] = {"csrf_token": [token]}
+                        for name, item in pairs:
+                            data.setdefault(name, []).append(item)
+                        r = await alice.web.request(method, path, data=data)
+                    if r.status_code >= 400:
+                        continue  # refused: nothing stored (the snapshot below is the slow part)
+                    accepted += 1
+                    stored = _foreign_values(await snapshot(app, alice.workspace_id), secret)
+                    for place in stored:
+                        blamed.setdefault(place, f"{method} {template} with {key} [{owners.get(template)}]")
+                    if stored:
+                        await _scrub(app, alice.workspace_id, secret)
     after = await snapshot(app, bob.workspace_id)
     changed = [table for table in before if before[table] != after.get(table)]
     assert accepted > 0
     assert not changed, f"Alice's updates changed Bob's data in {changed}"
+    problems = [f"{route} stored another workspace's id in {place}" for place, route in blamed.items()]
     assert not problems, "Cross-workspace references accepted:\n  " + "\n  ".join(problems)
+
+
+async def _scrub(app, ws: str, secret: set[str]) -> None:
+    """Forget a stored foreign reference (already reported) so the next probe is judged alone."""
+    def write(conn):
+        for table in [r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")]:
+            columns = [c["name"] for c in conn.all(f"PRAGMA table_info({table})")]
+            if "workspace_id" not in columns or table in ("sessions", "jobs", "events"):
+                continue
+            for column in columns:
+                for value in secret:
+                    conn.execute(f"UPDATE {table} SET {column} = replace({column}, ?, 'scrubbed')"
+                                 f" WHERE workspace_id = ? AND typeof({column}) = 'text' AND instr({column}, ?) > 0",
+                                 (value, ws, value))
+
+    await app.state.db.write(write)
