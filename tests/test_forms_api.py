@@ -118,3 +118,29 @@ async def test_openapi_lists_form_endpoints(client):
     for path in ("/api/forms", "/api/forms/generate", "/api/forms/{form_id}", "/api/forms/{form_id}/embed",
                  "/api/forms/{form_id}/schema", "/api/forms/{form_id}/beacon"):
         assert path in paths, path
+
+
+async def test_publish_rules_and_derived_slugs(user, db):
+    r = await user.api.post("/api/forms", json={"name": "Empty", "status": "active", "fields": []})
+    assert r.status_code == 422 and "at least one field" in r.json()["error"]["fields"]["fields"]
+    first, second = await create_form(user), await create_form(user)  # slug derived from the same name
+    assert (first["slug"], second["slug"]) == ("demo-request", "demo-request-2")
+    r = await user.api.put(f"/api/forms/{first['id']}", json={"status": "active"})
+    assert r.status_code == 200
+    events = await db.fetchall("SELECT type, details FROM events WHERE form_id = ? ORDER BY created_at, id",
+                               (first["id"],))
+    assert [e["type"] for e in events] == ["form_created", "form_active"]
+    r = await user.api.put(f"/api/forms/{first['id']}", json={"fields": []})
+    assert r.status_code == 422 and "published form" in r.json()["error"]["fields"]["fields"]
+
+
+async def test_invalid_llm_output_is_rejected_not_passed_on(app, user, db):
+    async def broken(description, draft=None, *, workspace_id=None):
+        return {"name": "Broken", "fields": [{"name": "plan", "type": "select", "options": []}]}
+
+    app.state.llm.generate_form = broken
+    r = await user.api.post("/api/forms/generate", json={"description": "a pricing form"})
+    assert r.status_code == 422
+    error = r.json()["error"]
+    assert error["code"] == "llm_invalid_output" and "fields[0].options" in error["fields"]
+    assert await db.fetchval("SELECT COUNT(*) FROM forms") == 0

@@ -244,3 +244,25 @@ async def test_embed_page(user):
     assert page.select_one("button[data-copy='#embed-snippet']")
     assert page.select_one("#hosted-url")["value"].endswith(f"/f/{form['id']}")
     assert page.select_one(".preview form.fa-form input[name=email]")
+
+
+async def test_last_field_of_a_live_form_cannot_go(user):
+    form = await create_form(user, status="active", fields=[{"name": "email", "type": "email"}])
+    r = await user.post_form(f"/forms/{form['id']}/fields/email/delete", htmx=True)
+    assert r.status_code == 422
+    html = soup(r)
+    assert "at least one field" in html.select_one("#fields-error").get_text()
+    assert field_names(html) == ["email"]
+
+
+async def test_describe_shows_llm_failures_inline(app, user):
+    from app.services.llm import LLMUnavailable
+
+    async def down(description, draft=None, *, workspace_id=None):
+        raise LLMUnavailable()
+
+    app.state.llm.generate_form = down
+    r = await user.post_form("/forms/new", {"description": "A webinar signup"}, page="/forms/new", htmx=True)
+    assert r.status_code == 422
+    assert "unavailable" in soup(r).select_one("#gen-description-error").get_text()
+    assert soup(r).select_one("#gen-description").get_text() == "A webinar signup"

@@ -109,7 +109,8 @@ async def _field_edit(request, principal, fn, *, editing=None, adding=False, val
         if adding or editing:
             index = len(form["fields"]) if adding else form_editor.field_index(form, editing)
             errors = form_editor.field_errors(exc.fields, index)
-        errors = errors or {"name": "; ".join(exc.fields.values()) or exc.message}
+        if not errors:  # not about the edited field (e.g. the last field of a live form): say it above the list
+            errors = {"_form": "; ".join(exc.fields.values()) or exc.message}
         return await _respond(request, principal, form_id, "fields", "sec-fields", "", form=form, errors=errors,
                               values=values or {}, editing=editing, adding=adding)
     return await _respond(request, principal, form_id, "fields", "sec-fields", "Fields updated.")

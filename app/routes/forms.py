@@ -92,8 +92,7 @@ async def generate_draft(request):
                                           "description" else "Say what to change, e.g. “make phone optional”."})
         if len(text) > 4000:
             raise ValidationError(fields={"description": "Keep it under 4000 characters."})
-        draft = normalize_config(await request.app.state.llm.generate_form(
-            text, draft, workspace_id=principal.workspace_id))
+        draft = await forms.generate_draft(request.app.state.llm, text, draft, workspace_id=principal.workspace_id)
         history = [*history, text][-10:]
     except ValidationError as exc:
         errors, status = exc.fields or {"description": exc.message}, 422

@@ -96,10 +96,20 @@ def _insert(conn, workspace_id: str, config: dict, *, suffix_slug: bool, actor_i
     return row_to_form(conn.one("SELECT * FROM forms WHERE id = ?", (form_id,)))
 
 
+def _publishable(config: dict) -> dict:
+    if config["status"] == "active" and not config["fields"]:
+        raise ValidationError("A published form needs at least one field.",
+                              fields={"fields": "A published form needs at least one field: add one, or pause the "
+                                                "form first."})
+    return config
+
+
 async def create_form(db, workspace_id: str, raw: dict, *, suffix_slug: bool = False,
                       actor_id: str | None = None) -> dict:
-    """Validate and store a new form. A taken slug is 409 unless ``suffix_slug``."""
-    config = validate_config(raw)
+    """Validate and store a new form. A slug given explicitly and already taken
+    is 409 unless ``suffix_slug``; a slug derived from the name gets "-2", "-3"…"""
+    config = _publishable(validate_config(raw))
+    suffix_slug = suffix_slug or not (isinstance(raw, dict) and raw.get("slug"))
     return await db.write(_insert, workspace_id, config, suffix_slug=suffix_slug, actor_id=actor_id)
 
 
@@ -114,7 +124,7 @@ async def get_form(db, workspace_id: str, form_id: str) -> dict:
     return await db.read(_load, workspace_id, form_id)
 
 
-def _save(conn, workspace_id: str, form: dict, config: dict, event: str = "form_updated") -> dict:
+def _save(conn, workspace_id: str, form: dict, config: dict) -> dict:
     if config["slug"] != form["slug"] and _slug_taken(conn, workspace_id, config["slug"], form["id"]):
         raise Conflict(f"Another form in this workspace already uses the slug “{config['slug']}”.",
                        fields={"slug": "This slug is taken in this workspace; choose another."}, code="slug_taken")
@@ -124,7 +134,9 @@ def _save(conn, workspace_id: str, form: dict, config: dict, event: str = "form_
     sets = ", ".join(f"{k} = ?" for k in values)
     conn.execute(f"UPDATE forms SET {sets} WHERE id = ? AND workspace_id = ?",
                  (*values.values(), form["id"], workspace_id))
-    emit(conn, workspace_id, event, form_id=form["id"], details={"status": config["status"]})
+    if config["status"] != form["status"]:  # plain edits are not events: the log stays about work, not typing
+        emit(conn, workspace_id, f"form_{config['status']}", form_id=form["id"],
+             details={"from": form["status"], "to": config["status"]})
     return _load(conn, workspace_id, form["id"])
 
 
@@ -134,7 +146,7 @@ def _update(conn, workspace_id: str, form_id: str, changes, merge: bool) -> dict
         raw = changes(config_of(form))
     else:
         raw = {**config_of(form), **changes} if merge else changes
-    return _save(conn, workspace_id, form, validate_config(raw))
+    return _save(conn, workspace_id, form, _publishable(validate_config(raw)))
 
 
 def _forget(form_id: str) -> None:
@@ -158,11 +170,7 @@ async def set_status(db, workspace_id: str, form_id: str, status: str) -> dict:
 
     def change(conn):
         form = _load(conn, workspace_id, form_id)
-        config = normalize_config({**config_of(form), "status": status})
-        if status == "active" and not config["fields"]:
-            raise ValidationError("Add at least one field before publishing the form.",
-                                  fields={"fields": "Add at least one field before publishing."})
-        return _save(conn, workspace_id, form, config, event=f"form_{status}")
+        return _save(conn, workspace_id, form, _publishable(normalize_config({**config_of(form), "status": status})))
 
     form = await db.write(change)
     _forget(form_id)
@@ -249,3 +257,18 @@ def _assignees(conn, workspace_id: str) -> dict:
 async def list_assignees(db, workspace_id: str) -> dict:
     """Handlers and groups a form can be assigned to (read-only here)."""
     return await db.read(_assignees, workspace_id)
+
+
+async def generate_draft(llm, description: str, draft: dict | None, *, workspace_id: str) -> dict:
+    """Ask the LLM engine for a form config draft (or a refinement of ``draft``);
+    nothing is saved. An answer that is not a valid config is rejected with the
+    reasons (LLMInvalidOutput, 422), never passed on."""
+    from app.services.llm import LLMInvalidOutput
+
+    result = await llm.generate_form(description, normalize_config(draft) if draft else None,
+                                     workspace_id=workspace_id)
+    try:
+        return validate_config({**(result if isinstance(result, dict) else {}), "status": "draft"})
+    except ValidationError as exc:
+        raise LLMInvalidOutput("The AI's draft was not a valid form (" + "; ".join(
+            f"{k}: {v}" for k, v in list(exc.fields.items())[:3]) + "). Try rephrasing.", fields=exc.fields) from None

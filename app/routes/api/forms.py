@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.services import forms
 from app.services.errors import ValidationError
-from app.services.form_config import FIELD_TYPES, FLOWS, FORM_STATUSES, FORM_TYPES, normalize_config
+from app.services.form_config import FIELD_TYPES, FLOWS, FORM_STATUSES, FORM_TYPES
 from app.services.form_public import embed_info
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 
@@ -41,9 +41,9 @@ async def generate_form(request, principal):
     description, draft = _description(body), body.get("draft")
     if draft is not None and not isinstance(draft, dict):
         raise ValidationError(fields={"draft": "Send the previous draft object as returned by this endpoint."})
-    result = await request.app.state.llm.generate_form(
-        description, normalize_config(draft) if draft else None, workspace_id=principal.workspace_id)
-    return json_response({"draft": normalize_config(result)})
+    result = await forms.generate_draft(request.app.state.llm, description, draft,
+                                        workspace_id=principal.workspace_id)
+    return json_response({"draft": result})
 
 
 async def create_form(request, principal):
