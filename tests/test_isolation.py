@@ -193,6 +193,15 @@ async def test_lists_pages_and_exports_never_show_another_workspace(app, world):
             if MARKER in text.lower() or found:
                 leaks.append(f"GET {path} {params or ''} [{owners.get(path)}] -> {response.status_code}: shows "
                              f"{'the marker ' if MARKER in text.lower() else ''}{found}")
+        if not path.startswith("/api/") and path not in unchecked:  # the HTMX fragment of the page too
+            try:
+                fragment = await asyncio.wait_for(alice.web.get(path, headers={"HX-Request": "true"}), CALL_TIMEOUT)
+            except TimeoutError:
+                continue
+            checked += 1
+            found = [i for i in secret_ids if i in fragment.text]
+            if MARKER in fragment.text.lower() or found:
+                leaks.append(f"GET {path} (HTMX fragment) [{owners.get(path)}] -> {fragment.status_code}: shows {found}")
     assert checked > 10
     assert not leaks, "Another workspace's data shows up:\n  " + "\n  ".join(leaks)
     print(f"list isolation: {checked} calls; streams peeked for 1 s: {sorted(set(unchecked))}")
