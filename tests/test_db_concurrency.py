@@ -195,3 +195,18 @@ async def test_app_database_settings(app, db):
     assert await db.fetchval("PRAGMA busy_timeout") == 5000
     names = [r["version"] for r in await db.fetchall("SELECT version FROM schema_migrations ORDER BY version")]
     assert names[:2] == ["0001", "0002"]
+
+
+async def test_two_processes_migrating_at_once_apply_each_migration_once(tmp_path):
+    path = tmp_path / "fresh.db"
+    first, second = await Database.open(path), await Database.open(path)
+    try:
+        applied = await asyncio.gather(migrate(first), migrate(second))
+        names = [name for run in applied for name in run]
+        assert len(names) == len(set(names)) and "0001_foundation.sql" in names
+        assert sorted(applied, key=len)[0] == []  # the second found everything done
+        rows = await first.fetchval("SELECT COUNT(*) FROM schema_migrations")
+        assert rows == len(names)
+    finally:
+        await first.close()
+        await second.close()
