@@ -10,8 +10,12 @@ from tests.helpers import User, soup
 async def join_as(app, owner: User, email: str, role: str, *, name: str = "") -> User:
     """Sign ``email`` up (it gets its own workspace), have ``owner`` invite it with
     ``role`` into the owner's workspace, and switch both of its clients there."""
-    person = await User.signup(app, email, name=name or email.split("@")[0].title(), workspace=f"{email} home")
-    r = await owner.api.post(f"/api/workspaces/{owner.workspace_id}/invite", json={"email": email, "role": role})
+    person = await User.signup(
+        app, email, name=name or email.split("@")[0].title(), workspace=f"{email} home"
+    )
+    r = await owner.api.post(
+        f"/api/workspaces/{owner.workspace_id}/invite", json={"email": email, "role": role}
+    )
     assert r.status_code == 201, r.text
     assert r.json()["status"] == "active"
     await switch(person, owner.workspace_id)
@@ -34,7 +38,9 @@ async def member_id(person: User, workspace_id: str, email: str) -> str:
 
 
 async def outbox(db, to: str) -> list[dict]:
-    return await db.fetchall("SELECT * FROM emails WHERE lower(to_addr) = lower(?) ORDER BY created_at", (to,))
+    return await db.fetchall(
+        "SELECT * FROM emails WHERE lower(to_addr) = lower(?) ORDER BY created_at", (to,)
+    )
 
 
 def anonymous(app) -> httpx.AsyncClient:

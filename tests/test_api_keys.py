@@ -8,7 +8,9 @@ from tests.helpers import soup
 
 
 async def test_create_shows_key_once_and_stores_only_hash_and_prefix(app, db, user):
-    r = await user.api.post("/api/api-keys", json={"name": "Zapier", "scopes": ["forms:read", "contacts:read"]})
+    r = await user.api.post(
+        "/api/api-keys", json={"name": "Zapier", "scopes": ["forms:read", "contacts:read"]}
+    )
     assert r.status_code == 201
     created = r.json()
     key = created["key"]
@@ -21,19 +23,28 @@ async def test_create_shows_key_once_and_stores_only_hash_and_prefix(app, db, us
     listed = (await user.api.get("/api/api-keys")).json()
     assert listed["next_cursor"] is None
     assert listed["data"][0]["prefix"] == key[:12] and "key" not in listed["data"][0]
-    test_key = (await user.api.post("/api/api-keys", json={"name": "t", "scopes": ["forms:read"],
-                                                           "mode": "test"})).json()["key"]
+    test_key = (
+        await user.api.post(
+            "/api/api-keys", json={"name": "t", "scopes": ["forms:read"], "mode": "test"}
+        )
+    ).json()["key"]
     assert test_key.startswith("fa_test_")
 
 
 async def test_key_validation(app, user):
     r = await user.api.post("/api/api-keys", json={"name": "", "scopes": []})
     assert r.status_code == 422 and set(r.json()["error"]["fields"]) == {"name", "scopes"}
-    r = await user.api.post("/api/api-keys", json={"name": "k", "scopes": ["forms:read", "root:all"]})
+    r = await user.api.post(
+        "/api/api-keys", json={"name": "k", "scopes": ["forms:read", "root:all"]}
+    )
     assert r.status_code == 422 and "root:all" in r.json()["error"]["fields"]["scopes"]
-    r = await user.api.post("/api/api-keys", json={"name": "k", "scopes": ["forms:read"], "expires_at": "2001-01-01"})
+    r = await user.api.post(
+        "/api/api-keys", json={"name": "k", "scopes": ["forms:read"], "expires_at": "2001-01-01"}
+    )
     assert r.status_code == 422 and r.json()["error"]["fields"]["expires_at"]
-    r = await user.api.post("/api/api-keys", json={"name": "k", "scopes": ["forms:read"], "expires_at": "soon"})
+    r = await user.api.post(
+        "/api/api-keys", json={"name": "k", "scopes": ["forms:read"], "expires_at": "soon"}
+    )
     assert r.status_code == 422
     r = await user.api.post("/api/api-keys", json={"name": 5, "scopes": "forms:read"})
     assert r.status_code == 422
@@ -61,7 +72,9 @@ async def test_revoked_key_is_401(app, user):
         assert r.status_code == 401 and r.json()["error"]["code"] == "unauthorized"
     listed = (await user.api.get("/api/api-keys")).json()["data"]
     assert listed[0]["status"] == "revoked"
-    assert (await user.api.delete(f"/api/api-keys/{key_id}")).status_code == 204  # revoking twice is harmless
+    assert (
+        await user.api.delete(f"/api/api-keys/{key_id}")
+    ).status_code == 204  # revoking twice is harmless
     assert (await user.api.delete("/api/api-keys/key_doesnotexist00")).status_code == 404
 
 
@@ -111,8 +124,11 @@ async def test_api_keys_page_create_shows_key_once_then_revoke(app, db, user):
     page = soup(await user.web.get("/settings/api-keys"))
     assert page.select_one("form[action='/settings/api-keys']") is not None
     assert len(page.select("input[name=scopes]")) == 20
-    r = await user.post_form("/settings/api-keys", {"name": "Website", "scopes": ["forms:read", "submissions:write"],
-                                                    "expires_at": ""}, page="/settings/api-keys")
+    r = await user.post_form(
+        "/settings/api-keys",
+        {"name": "Website", "scopes": ["forms:read", "submissions:write"], "expires_at": ""},
+        page="/settings/api-keys",
+    )
     assert r.status_code == 201
     assert r.headers["cache-control"] == "no-store"
     doc = soup(r)
@@ -133,13 +149,19 @@ async def test_api_keys_page_create_shows_key_once_then_revoke(app, db, user):
 
 
 async def test_api_keys_page_errors_beside_fields(app, user):
-    r = await user.post_form("/settings/api-keys", {"name": "Half", "expires_at": "31/01/2027"},
-                             page="/settings/api-keys")
+    r = await user.post_form(
+        "/settings/api-keys",
+        {"name": "Half", "expires_at": "31/01/2027"},
+        page="/settings/api-keys",
+    )
     assert r.status_code == 422
     doc = soup(r)
     assert doc.select_one("#e-scopes").text == "Choose at least one scope."
     assert doc.select_one("#e-expires_at") is not None
-    assert doc.select_one("#f-name")["value"] == "Half" and doc.select_one("#f-expires_at")["value"] == "31/01/2027"
+    assert (
+        doc.select_one("#f-name")["value"] == "Half"
+        and doc.select_one("#f-expires_at")["value"] == "31/01/2027"
+    )
     assert doc.select_one("#new-key") is None
 
 

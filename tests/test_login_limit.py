@@ -12,7 +12,9 @@ def move_time(monkeypatch, seconds: float) -> None:
 
 
 async def _fail(client, email="alice@example.com"):
-    return await client.post("/api/auth/login", json={"email": email, "password": "wrong password!"})
+    return await client.post(
+        "/api/auth/login", json={"email": email, "password": "wrong password!"}
+    )
 
 
 async def test_five_failures_then_429_even_with_the_right_password(app, client, user, monkeypatch):
@@ -20,7 +22,9 @@ async def test_five_failures_then_429_even_with_the_right_password(app, client, 
     monkeypatch.setattr(clock, "utcnow", lambda: start)
     for _ in range(5):
         assert (await _fail(client)).status_code == 401
-    r = await client.post("/api/auth/login", json={"email": "ALICE@example.com", "password": user.password})
+    r = await client.post(
+        "/api/auth/login", json={"email": "ALICE@example.com", "password": user.password}
+    )
     assert r.status_code == 429
     assert r.json()["error"]["code"] == "rate_limited"
     assert int(r.headers["Retry-After"]) == 900
@@ -28,11 +32,15 @@ async def test_five_failures_then_429_even_with_the_right_password(app, client, 
     assert (await _fail(client, "someone@example.com")).status_code == 401
 
     monkeypatch.setattr(clock, "utcnow", lambda: start + timedelta(minutes=10))
-    r = await client.post("/api/auth/login", json={"email": "alice@example.com", "password": user.password})
+    r = await client.post(
+        "/api/auth/login", json={"email": "alice@example.com", "password": user.password}
+    )
     assert r.status_code == 429 and int(r.headers["Retry-After"]) == 300
 
     monkeypatch.setattr(clock, "utcnow", lambda: start + timedelta(minutes=15, seconds=1))
-    r = await client.post("/api/auth/login", json={"email": "alice@example.com", "password": user.password})
+    r = await client.post(
+        "/api/auth/login", json={"email": "alice@example.com", "password": user.password}
+    )
     assert r.status_code == 200  # the limit lifts when the failures leave the window
 
 
@@ -46,9 +54,14 @@ async def test_login_page_shows_429_with_retry_after(app, user):
     async with anonymous(app) as web:
         token = await page_csrf(web, "/login")
         for _ in range(5):
-            r = await web.post("/login", data={"email": user.email, "password": "bad guess 123", "csrf_token": token})
+            r = await web.post(
+                "/login",
+                data={"email": user.email, "password": "bad guess 123", "csrf_token": token},
+            )
             assert r.status_code == 401
-        r = await web.post("/login", data={"email": user.email, "password": user.password, "csrf_token": token})
+        r = await web.post(
+            "/login", data={"email": user.email, "password": user.password, "csrf_token": token}
+        )
         assert r.status_code == 429
         assert int(r.headers["Retry-After"]) > 0
         assert "Too many failed log-ins" in r.text
@@ -56,17 +69,27 @@ async def test_login_page_shows_429_with_retry_after(app, user):
 
 async def test_spoofed_forwarded_for_does_not_reset_the_limit(client, user):
     for i in range(5):
-        r = await client.post("/api/auth/login", json={"email": user.email, "password": "wrong password!"},
-                              headers={"X-Forwarded-For": f"10.0.0.{i}"})
+        r = await client.post(
+            "/api/auth/login",
+            json={"email": user.email, "password": "wrong password!"},
+            headers={"X-Forwarded-For": f"10.0.0.{i}"},
+        )
         assert r.status_code == 401
-    r = await client.post("/api/auth/login", json={"email": user.email, "password": user.password},
-                          headers={"X-Forwarded-For": "10.9.9.9"})
+    r = await client.post(
+        "/api/auth/login",
+        json={"email": user.email, "password": user.password},
+        headers={"X-Forwarded-For": "10.9.9.9"},
+    )
     assert r.status_code == 429
 
 
 async def test_wrong_current_password_counts_toward_the_limit(app, user):
     for _ in range(5):
-        r = await user.api.put("/api/auth/me", json={"current_password": "guessing123", "new_password": "new one 123"})
+        r = await user.api.put(
+            "/api/auth/me", json={"current_password": "guessing123", "new_password": "new one 123"}
+        )
         assert r.status_code == 422
-    r = await user.api.put("/api/auth/me", json={"current_password": user.password, "new_password": "new one 123"})
+    r = await user.api.put(
+        "/api/auth/me", json={"current_password": user.password, "new_password": "new one 123"}
+    )
     assert r.status_code == 429

@@ -18,8 +18,10 @@ def settings(tmp_path):
 
 async def test_invite_existing_account_is_active_at_once(app, db, two_workspaces):
     alice, bob = two_workspaces
-    r = await alice.api.post(f"/api/workspaces/{alice.workspace_id}/invite", json={"email": "bob@example.org",
-                                                                                   "role": "admin"})
+    r = await alice.api.post(
+        f"/api/workspaces/{alice.workspace_id}/invite",
+        json={"email": "bob@example.org", "role": "admin"},
+    )
     assert r.status_code == 201
     m = r.json()
     assert m["status"] == "active" and m["role"] == "admin" and m["account_id"] == bob.account_id
@@ -31,12 +33,19 @@ async def test_invite_existing_account_is_active_at_once(app, db, two_workspaces
 
 
 async def test_invite_new_email_pending_then_activates_on_signup(app, db, user):
-    r = await user.post_form("/settings/members/invite", {"email": "New.Person@example.com", "role": "viewer"},
-                             page="/settings/members")
+    r = await user.post_form(
+        "/settings/members/invite",
+        {"email": "New.Person@example.com", "role": "viewer"},
+        page="/settings/members",
+    )
     assert r.status_code == 303
     members = (await user.api.get(f"/api/workspaces/{user.workspace_id}/members")).json()["data"]
     pending = next(m for m in members if m["email"] == "New.Person@example.com")
-    assert pending["status"] == "pending" and pending["account_id"] is None and pending["role"] == "viewer"
+    assert (
+        pending["status"] == "pending"
+        and pending["account_id"] is None
+        and pending["role"] == "viewer"
+    )
     assert pending["expires_at"] > clock.now_iso()
     mails = await outbox(db, "new.person@example.com")
     assert len(mails) == 1
@@ -47,7 +56,9 @@ async def test_invite_new_email_pending_then_activates_on_signup(app, db, user):
     assert soup_text(mail["body_html"]).count("Acme Marketing") == 1
 
     newbie = await User.signup(app, "new.person@example.com", workspace="Own Space")
-    spaces = {w["name"]: w["role"] for w in (await newbie.api.get("/api/workspaces")).json()["data"]}
+    spaces = {
+        w["name"]: w["role"] for w in (await newbie.api.get("/api/workspaces")).json()["data"]
+    }
     assert spaces == {"Own Space": "owner", "Acme Marketing": "viewer"}
     members = (await user.api.get(f"/api/workspaces/{user.workspace_id}/members")).json()["data"]
     joined = next(m for m in members if m["email"] == "New.Person@example.com")
@@ -63,13 +74,17 @@ def soup_text(html: str) -> str:
 
 async def test_invite_email_escapes_workspace_name(app, db, user):
     await user.api.put(f"/api/workspaces/{user.workspace_id}", json={"name": "<b>Evil</b> & Co"})
-    await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "x@example.com"})
+    await user.api.post(
+        f"/api/workspaces/{user.workspace_id}/invite", json={"email": "x@example.com"}
+    )
     mail = (await outbox(db, "x@example.com"))[0]
     assert "<b>Evil</b>" not in mail["body_html"] and "&lt;b&gt;Evil&lt;/b&gt;" in mail["body_html"]
 
 
 async def test_expired_invite_does_not_activate_and_reinvite_refreshes(app, db, user, monkeypatch):
-    r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "late@example.com"})
+    r = await user.api.post(
+        f"/api/workspaces/{user.workspace_id}/invite", json={"email": "late@example.com"}
+    )
     invite_id = r.json()["id"]
     real_now = clock.utcnow()
     monkeypatch.setattr(clock, "utcnow", lambda: real_now + timedelta(days=7, minutes=1))
@@ -78,23 +93,33 @@ async def test_expired_invite_does_not_activate_and_reinvite_refreshes(app, db, 
     page = await user.web.get("/settings/members")
     row = soup(page).select_one(f"#member-{invite_id}")
     assert "expired" in row.text
-    assert row.select_one("form[action='/settings/members/invite'] button").text.strip() == "Re-invite"
+    assert (
+        row.select_one("form[action='/settings/members/invite'] button").text.strip() == "Re-invite"
+    )
 
     late = await User.signup(app, "late@example.com", workspace="Late Co")
-    assert [w["name"] for w in (await late.api.get("/api/workspaces")).json()["data"]] == ["Late Co"]
+    assert [w["name"] for w in (await late.api.get("/api/workspaces")).json()["data"]] == [
+        "Late Co"
+    ]
     await late.close()
     # late@ has an account now, so inviting again makes an active membership at once.
-    r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "late@example.com"})
+    r = await user.api.post(
+        f"/api/workspaces/{user.workspace_id}/invite", json={"email": "late@example.com"}
+    )
     assert r.status_code == 201 and r.json()["id"] == invite_id and r.json()["status"] == "active"
 
 
 async def test_reinvite_refreshes_expiry_and_sends_again(app, db, user, monkeypatch):
-    r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "slow@example.com"})
+    r = await user.api.post(
+        f"/api/workspaces/{user.workspace_id}/invite", json={"email": "slow@example.com"}
+    )
     first_expiry = r.json()["expires_at"]
     real_now = clock.utcnow()
     monkeypatch.setattr(clock, "utcnow", lambda: real_now + timedelta(days=8))
-    r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "slow@example.com",
-                                                                                 "role": "admin"})
+    r = await user.api.post(
+        f"/api/workspaces/{user.workspace_id}/invite",
+        json={"email": "slow@example.com", "role": "admin"},
+    )
     assert r.status_code == 201
     refreshed = r.json()
     assert refreshed["status"] == "pending" and refreshed["role"] == "admin"
@@ -108,15 +133,24 @@ async def test_reinvite_refreshes_expiry_and_sends_again(app, db, user, monkeypa
 
 async def test_pending_invite_activates_on_login(app, db, user):
     dan = await User.signup(app, "dan@example.com", workspace="Dan Co")
-    r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "dan@example.com"})
+    r = await user.api.post(
+        f"/api/workspaces/{user.workspace_id}/invite", json={"email": "dan@example.com"}
+    )
     assert r.json()["status"] == "active"
     # An invite that raced the sign-up (made pending while the account was being created):
     # the next log-in activates it.
-    await db.execute("UPDATE memberships SET status = 'pending', account_id = NULL, joined_at = NULL,"
-                     " expires_at = ? WHERE id = ?", (clock.iso_in(3600), r.json()["id"]))
-    assert user.workspace_id not in {w["id"] for w in (await dan.api.get("/api/workspaces")).json()["data"]}
+    await db.execute(
+        "UPDATE memberships SET status = 'pending', account_id = NULL, joined_at = NULL,"
+        " expires_at = ? WHERE id = ?",
+        (clock.iso_in(3600), r.json()["id"]),
+    )
+    assert user.workspace_id not in {
+        w["id"] for w in (await dan.api.get("/api/workspaces")).json()["data"]
+    }
     await dan.login_api()
-    assert user.workspace_id in {w["id"] for w in (await dan.api.get("/api/workspaces")).json()["data"]}
+    assert user.workspace_id in {
+        w["id"] for w in (await dan.api.get("/api/workspaces")).json()["data"]
+    }
     await dan.close()
 
 
@@ -128,7 +162,9 @@ async def test_invite_validation_and_conflicts(app, user):
     assert r.status_code == 422 and r.json()["error"]["fields"]["role"]
     r = await user.api.post(base, json={"email": "alice@example.com"})
     assert r.status_code == 409 and r.json()["error"]["code"] == "already_member"
-    r = await user.post_form("/settings/members/invite", {"email": "bad@", "role": "member"}, page="/settings/members")
+    r = await user.post_form(
+        "/settings/members/invite", {"email": "bad@", "role": "member"}, page="/settings/members"
+    )
     assert r.status_code == 422
     doc = soup(r)
     assert doc.select_one("#e-email") and doc.select_one("#f-email")["value"] == "bad@"
@@ -147,7 +183,9 @@ async def test_last_owner_cannot_leave_or_be_demoted(app, user):
     second = await join_as(app, user, "co@example.com", "owner")
     assert (await user.api.put(base, json={"role": "admin"})).status_code == 200
     assert (await user.api.delete(base)).status_code == 204
-    assert user.workspace_id not in {w["id"] for w in (await user.api.get("/api/workspaces")).json()["data"]}
+    assert user.workspace_id not in {
+        w["id"] for w in (await user.api.get("/api/workspaces")).json()["data"]
+    }
     co_id = await member_id(second, user.workspace_id, "co@example.com")
     r = await second.api.delete(f"/api/workspaces/{user.workspace_id}/members/{co_id}")
     assert r.status_code == 409  # now the last owner
@@ -160,10 +198,16 @@ async def test_admin_limits_around_owners(app, user):
     owner_mid = await member_id(admin, ws, user.email)
     member = await join_as(app, user, "meg@example.com", "member")
     meg_mid = await member_id(admin, ws, "meg@example.com")
-    assert (await admin.api.put(f"/api/workspaces/{ws}/members/{owner_mid}", json={"role": "member"})).status_code == 403
+    assert (
+        await admin.api.put(f"/api/workspaces/{ws}/members/{owner_mid}", json={"role": "member"})
+    ).status_code == 403
     assert (await admin.api.delete(f"/api/workspaces/{ws}/members/{owner_mid}")).status_code == 403
-    assert (await admin.api.put(f"/api/workspaces/{ws}/members/{meg_mid}", json={"role": "owner"})).status_code == 403
-    r = await admin.api.post(f"/api/workspaces/{ws}/invite", json={"email": "o@example.com", "role": "owner"})
+    assert (
+        await admin.api.put(f"/api/workspaces/{ws}/members/{meg_mid}", json={"role": "owner"})
+    ).status_code == 403
+    r = await admin.api.post(
+        f"/api/workspaces/{ws}/invite", json={"email": "o@example.com", "role": "owner"}
+    )
     assert r.status_code == 403
     r = await admin.api.put(f"/api/workspaces/{ws}/members/{meg_mid}", json={"role": "viewer"})
     assert r.status_code == 200 and r.json()["role"] == "viewer"
@@ -178,14 +222,20 @@ async def test_admin_limits_around_owners(app, user):
 async def test_role_change_through_htmx_and_plain_post(app, user):
     person = await join_as(app, user, "rita@example.com", "member")
     mid = await member_id(user, user.workspace_id, "rita@example.com")
-    r = await user.post_form(f"/settings/members/{mid}/role", {"role": "admin"}, page="/settings/members", htmx=True)
+    r = await user.post_form(
+        f"/settings/members/{mid}/role", {"role": "admin"}, page="/settings/members", htmx=True
+    )
     assert r.status_code == 200
     row = soup(r).select_one(f"tr#member-{mid}")
     assert row.select_one("option[selected]")["value"] == "admin" and "Saved" in row.text
-    r = await user.post_form(f"/settings/members/{mid}/role", {"role": "viewer"}, page="/settings/members")
+    r = await user.post_form(
+        f"/settings/members/{mid}/role", {"role": "viewer"}, page="/settings/members"
+    )
     assert r.status_code == 303 and r.headers["location"] == "/settings/members"
     assert (await person.api.get("/api/auth/me")).json()["role"] == "viewer"
-    r = await user.post_form(f"/settings/members/{mid}/role", {"role": "wizard"}, page="/settings/members", htmx=True)
+    r = await user.post_form(
+        f"/settings/members/{mid}/role", {"role": "wizard"}, page="/settings/members", htmx=True
+    )
     assert r.status_code == 422
     assert soup(r).select_one(f"#role-err-{mid}").text == "Choose owner, admin, member or viewer."
     await person.close()
@@ -210,25 +260,35 @@ async def test_remove_member_htmx_and_their_keys_are_revoked(app, user):
 
 async def test_member_can_leave_and_page_lists_pending(app, user):
     person = await join_as(app, user, "lee@example.com", "viewer")
-    await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "wait@example.com"})
+    await user.api.post(
+        f"/api/workspaces/{user.workspace_id}/invite", json={"email": "wait@example.com"}
+    )
     page = soup(await person.web.get("/settings/members"))
-    assert page.select_one("form[action='/settings/members/invite']") is None  # viewers cannot invite
+    assert (
+        page.select_one("form[action='/settings/members/invite']") is None
+    )  # viewers cannot invite
     pending = [tr for tr in page.select("tbody tr") if "wait@example.com" in tr.text]
     assert pending and "invited" in pending[0].text
     mid = await member_id(person, user.workspace_id, "lee@example.com")
     r = await person.post_form(f"/settings/members/{mid}/remove", page="/settings/members")
     assert r.status_code == 303 and r.headers["location"] == "/"
-    assert user.workspace_id not in {w["id"] for w in (await person.api.get("/api/workspaces")).json()["data"]}
+    assert user.workspace_id not in {
+        w["id"] for w in (await person.api.get("/api/workspaces")).json()["data"]
+    }
     await person.close()
 
 
 async def test_members_list_paginates(app, user):
     for i in range(3):
-        await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": f"p{i}@example.com"})
+        await user.api.post(
+            f"/api/workspaces/{user.workspace_id}/invite", json={"email": f"p{i}@example.com"}
+        )
     r = await user.api.get(f"/api/workspaces/{user.workspace_id}/members?limit=2")
     first = r.json()
     assert len(first["data"]) == 2 and first["next_cursor"]
-    r = await user.api.get(f"/api/workspaces/{user.workspace_id}/members?limit=2&cursor={first['next_cursor']}")
+    r = await user.api.get(
+        f"/api/workspaces/{user.workspace_id}/members?limit=2&cursor={first['next_cursor']}"
+    )
     second = r.json()
     assert len(second["data"]) == 2 and second["next_cursor"] is None
     emails = [m["email"] for m in first["data"] + second["data"]]
@@ -236,21 +296,35 @@ async def test_members_list_paginates(app, user):
 
 
 async def test_invite_through_htmx_swaps_the_members_section(app, db, user):
-    r = await user.post_form("/settings/members/invite", {"email": "hx@example.com", "role": "member"},
-                             page="/settings/members", htmx=True)
+    r = await user.post_form(
+        "/settings/members/invite",
+        {"email": "hx@example.com", "role": "member"},
+        page="/settings/members",
+        htmx=True,
+    )
     assert r.status_code == 200
     doc = soup(r)
     section = doc.select_one("div#members")
-    assert section is not None and doc.select_one("header.topbar") is None  # the fragment, not the page
+    assert (
+        section is not None and doc.select_one("header.topbar") is None
+    )  # the fragment, not the page
     assert "Invitation sent to hx@example.com" in section.select_one("[role=status]").text
     assert any("hx@example.com" in tr.text for tr in section.select("tbody tr"))
     assert section.select_one("#f-email")["value"] == ""  # a fresh form for the next invite
-    r = await user.post_form("/settings/members/invite", {"email": "hx@example.com", "role": "member"},
-                             page="/settings/members", htmx=True)
+    r = await user.post_form(
+        "/settings/members/invite",
+        {"email": "hx@example.com", "role": "member"},
+        page="/settings/members",
+        htmx=True,
+    )
     assert r.status_code == 200  # pending: a re-send, not an error
     assert len(await outbox(db, "hx@example.com")) == 2
-    r = await user.post_form("/settings/members/invite", {"email": "alice@example.com", "role": "member"},
-                             page="/settings/members", htmx=True)
+    r = await user.post_form(
+        "/settings/members/invite",
+        {"email": "alice@example.com", "role": "member"},
+        page="/settings/members",
+        htmx=True,
+    )
     assert r.status_code == 422
     doc = soup(r)
     assert doc.select_one("#e-email").text == "Already a member."
@@ -263,11 +337,17 @@ async def test_invites_are_capped_per_hour(app, user, monkeypatch):
 
     monkeypatch.setattr(members, "INVITES_PER_HOUR", 3)
     for i in range(3):
-        r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": f"s{i}@example.com"})
+        r = await user.api.post(
+            f"/api/workspaces/{user.workspace_id}/invite", json={"email": f"s{i}@example.com"}
+        )
         assert r.status_code == 201
-    r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "s0@example.com"})
+    r = await user.api.post(
+        f"/api/workspaces/{user.workspace_id}/invite", json={"email": "s0@example.com"}
+    )
     assert r.status_code == 429 and r.headers["Retry-After"] == "3600"  # re-sends count too
     real_now = clock.utcnow()
     monkeypatch.setattr(clock, "utcnow", lambda: real_now + timedelta(hours=1, seconds=1))
-    r = await user.api.post(f"/api/workspaces/{user.workspace_id}/invite", json={"email": "s3@example.com"})
+    r = await user.api.post(
+        f"/api/workspaces/{user.workspace_id}/invite", json={"email": "s3@example.com"}
+    )
     assert r.status_code == 201

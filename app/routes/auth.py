@@ -29,7 +29,11 @@ async def signup_page(request):
         return redirect(request, "/")
     # An invite email links to /signup?email=...: the address the invite waits for.
     values = {"email": request.query_params.get("email", "")[:254]}
-    return await render(request, "auth/signup.html", {"values": values, "errors": {}, "next": request.query_params.get("next")})
+    return await render(
+        request,
+        "auth/signup.html",
+        {"values": values, "errors": {}, "next": request.query_params.get("next")},
+    )
 
 
 async def signup(request):
@@ -38,13 +42,32 @@ async def signup(request):
     settings = request.app.state.settings
     try:
         _, token = await accounts.signup(
-            request.app.state.db, settings, email=values["email"], password=str(form.get("password", "")),
-            name=values["name"], workspace_name=values["workspace_name"],
-            ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+            request.app.state.db,
+            settings,
+            email=values["email"],
+            password=str(form.get("password", "")),
+            name=values["name"],
+            workspace_name=values["workspace_name"],
+            ip=client_ip(request.scope, settings.trusted_proxies),
+            user_agent=request.headers.get("user-agent"),
+        )
     except AppError as exc:
-        return await render(request, "auth/signup.html", {"values": values, "errors": exc.fields, "message": exc.message,
-                                                          "next": form.get("next")}, status=exc.status)
-    response = redirect(request, _safe_next(str(form.get("next") or "")), "Welcome to FormAgent! Start by describing your first form.")
+        return await render(
+            request,
+            "auth/signup.html",
+            {
+                "values": values,
+                "errors": exc.fields,
+                "message": exc.message,
+                "next": form.get("next"),
+            },
+            status=exc.status,
+        )
+    response = redirect(
+        request,
+        _safe_next(str(form.get("next") or "")),
+        "Welcome to FormAgent! Start by describing your first form.",
+    )
     set_session_cookie(response, settings, token)
     return response
 
@@ -52,7 +75,11 @@ async def signup(request):
 async def login_page(request):
     if await get_principal(request):
         return redirect(request, _safe_next(request.query_params.get("next")))
-    return await render(request, "auth/login.html", {"values": {}, "errors": {}, "next": request.query_params.get("next")})
+    return await render(
+        request,
+        "auth/login.html",
+        {"values": {}, "errors": {}, "next": request.query_params.get("next")},
+    )
 
 
 async def login(request):
@@ -61,12 +88,27 @@ async def login(request):
     settings = request.app.state.settings
     try:
         _, token = await accounts.login(
-            request.app.state.db, settings, email=values["email"], password=str(form.get("password", "")),
-            ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+            request.app.state.db,
+            settings,
+            email=values["email"],
+            password=str(form.get("password", "")),
+            ip=client_ip(request.scope, settings.trusted_proxies),
+            user_agent=request.headers.get("user-agent"),
+        )
     except AppError as exc:
         headers = exc.headers if isinstance(exc, RateLimited) else None
-        return await render(request, "auth/login.html", {"values": values, "errors": exc.fields, "message": exc.message,
-                                                         "next": form.get("next")}, status=exc.status, headers=headers)
+        return await render(
+            request,
+            "auth/login.html",
+            {
+                "values": values,
+                "errors": exc.fields,
+                "message": exc.message,
+                "next": form.get("next"),
+            },
+            status=exc.status,
+            headers=headers,
+        )
     response = redirect(request, _safe_next(str(form.get("next") or "")))
     set_session_cookie(response, settings, token)
     return response

@@ -35,7 +35,12 @@ def timezone_names() -> list[str]:
 # -- account -------------------------------------------------------------------
 async def _account_page(request, principal, *, status=200, **ctx):
     account = await accounts.get_account(request.app.state.db, principal.account_id)
-    base = {"account": account, "profile": {"name": account["name"]}, "profile_errors": {}, "password_errors": {}}
+    base = {
+        "account": account,
+        "profile": {"name": account["name"]},
+        "profile_errors": {},
+        "password_errors": {},
+    }
     return await render(request, "settings/account.html", {**base, **ctx}, status=status)
 
 
@@ -47,10 +52,13 @@ async def update_account(request):
     principal = await require_account(request)
     form, _ = parse(ProfileForm, await request.form())
     try:
-        await accounts.update_profile(request.app.state.db, principal.account_id, name=form.name.data)
+        await accounts.update_profile(
+            request.app.state.db, principal.account_id, name=form.name.data
+        )
     except ValidationError as exc:
-        return await _account_page(request, principal, status=exc.status, profile=values(form),
-                                   profile_errors=exc.fields)
+        return await _account_page(
+            request, principal, status=exc.status, profile=values(form), profile_errors=exc.fields
+        )
     return redirect(request, "/settings/account", "Your name is saved.")
 
 
@@ -60,12 +68,22 @@ async def change_password(request):
     settings = request.app.state.settings
     try:
         token = await accounts.change_password(
-            request.app.state.db, settings, principal.account_id, current_password=form.current_password.data,
-            new_password=form.new_password.data, workspace_id=principal.workspace_id,
-            ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+            request.app.state.db,
+            settings,
+            principal.account_id,
+            current_password=form.current_password.data,
+            new_password=form.new_password.data,
+            workspace_id=principal.workspace_id,
+            ip=client_ip(request.scope, settings.trusted_proxies),
+            user_agent=request.headers.get("user-agent"),
+        )
     except ValidationError as exc:
-        return await _account_page(request, principal, status=exc.status, password_errors=exc.fields)
-    response = redirect(request, "/settings/account", "Password changed. Every other session is signed out.")
+        return await _account_page(
+            request, principal, status=exc.status, password_errors=exc.fields
+        )
+    response = redirect(
+        request, "/settings/account", "Password changed. Every other session is signed out."
+    )
     set_session_cookie(response, settings, token)
     return response
 
@@ -73,9 +91,15 @@ async def change_password(request):
 # -- workspace -------------------------------------------------------------------
 async def _workspace_page(request, principal, *, status=200, **ctx):
     workspace = await workspaces.get_workspace(request.app.state.db, principal.workspace_id)
-    base = {"ws": workspace, "form": {"name": workspace["name"], **workspace["settings"]}, "errors": {},
-            "delete_errors": {}, "can_edit": has_role(principal.role, "admin"), "is_owner": principal.role == "owner",
-            "timezones": timezone_names()}
+    base = {
+        "ws": workspace,
+        "form": {"name": workspace["name"], **workspace["settings"]},
+        "errors": {},
+        "delete_errors": {},
+        "can_edit": has_role(principal.role, "admin"),
+        "is_owner": principal.role == "owner",
+        "timezones": timezone_names(),
+    }
     return await render(request, "settings/workspace.html", {**base, **ctx}, status=status)
 
 
@@ -87,11 +111,18 @@ async def update_workspace(request):
     principal = await require_page(request)
     form, _ = parse(WorkspaceForm, await request.form())
     try:
-        await workspaces.update_workspace(request.app.state.db, principal.workspace_id, role=principal.role,
-                                          actor_id=principal.account_id, name=form.name.data or "",
-                                          settings=form.settings())
+        await workspaces.update_workspace(
+            request.app.state.db,
+            principal.workspace_id,
+            role=principal.role,
+            actor_id=principal.account_id,
+            name=form.name.data or "",
+            settings=form.settings(),
+        )
     except ValidationError as exc:
-        return await _workspace_page(request, principal, status=exc.status, form=values(form), errors=exc.fields)
+        return await _workspace_page(
+            request, principal, status=exc.status, form=values(form), errors=exc.fields
+        )
     return redirect(request, "/settings/workspace", "Workspace settings saved.")
 
 
@@ -102,9 +133,17 @@ async def delete_workspace(request):
     form, _ = parse(DeleteWorkspaceForm, await request.form())
     workspace = await workspaces.get_workspace(db, principal.workspace_id)
     if principal.role == "owner" and form.confirm.data != workspace["name"]:
-        return await _workspace_page(request, principal, status=422, delete_errors={
-            "confirm": f"Type {workspace['name']} exactly to delete this workspace."})
-    await workspaces.archive_workspace(db, principal.workspace_id, role=principal.role, actor_id=principal.account_id)
+        return await _workspace_page(
+            request,
+            principal,
+            status=422,
+            delete_errors={
+                "confirm": f"Type {workspace['name']} exactly to delete this workspace."
+            },
+        )
+    await workspaces.archive_workspace(
+        db, principal.workspace_id, role=principal.role, actor_id=principal.account_id
+    )
     return redirect(request, "/", f"{workspace['name']} was deleted.")
 
 
@@ -118,10 +157,16 @@ async def create_workspace(request):
     form, _ = parse(NewWorkspaceForm, await request.form())
     db = request.app.state.db
     try:
-        workspace = await workspaces.create_workspace(db, principal.account_id, name=form.name.data or "")
+        workspace = await workspaces.create_workspace(
+            db, principal.account_id, name=form.name.data or ""
+        )
     except ValidationError as exc:
-        return await render(request, "settings/new_workspace.html", {"form": values(form), "errors": exc.fields},
-                            status=exc.status)
+        return await render(
+            request,
+            "settings/new_workspace.html",
+            {"form": values(form), "errors": exc.fields},
+            status=exc.status,
+        )
     await sessions.set_workspace(db, principal.session_id, workspace["id"])
     return redirect(request, "/", f"{workspace['name']} is ready. Start by describing a form.")
 
@@ -132,7 +177,9 @@ routes = [
     Route("/settings/account/password", change_password, methods=["POST"], name="change_password"),
     Route("/settings/workspace", workspace_page, methods=["GET"], name="workspace_settings"),
     Route("/settings/workspace", update_workspace, methods=["POST"], name="update_workspace"),
-    Route("/settings/workspace/delete", delete_workspace, methods=["POST"], name="delete_workspace"),
+    Route(
+        "/settings/workspace/delete", delete_workspace, methods=["POST"], name="delete_workspace"
+    ),
     Route("/workspaces/new", new_workspace_page, methods=["GET"], name="new_workspace"),
     Route("/workspaces/new", create_workspace, methods=["POST"], name="create_workspace"),
     *member_routes,

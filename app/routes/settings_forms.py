@@ -44,8 +44,11 @@ class WorkspaceForm(Form):
     postal_address = TextAreaField("Postal address", filters=[_strip])
 
     def settings(self) -> dict:
-        return {"timezone": self.timezone.data or "", "default_from_email": self.default_from_email.data or "",
-                "postal_address": self.postal_address.data or ""}
+        return {
+            "timezone": self.timezone.data or "",
+            "default_from_email": self.default_from_email.data or "",
+            "postal_address": self.postal_address.data or "",
+        }
 
 
 class NewWorkspaceForm(Form):
@@ -81,7 +84,9 @@ def parse(form_class, formdata) -> tuple[Form, dict]:
     """Bind ``formdata`` and return (form, {field: first parse error})."""
     form = form_class(formdata)
     form.validate()
-    errors = {name: _MESSAGES.get(name, messages[0]) for name, messages in form.errors.items() if messages}
+    errors = {
+        name: _MESSAGES.get(name, messages[0]) for name, messages in form.errors.items() if messages
+    }
     return form, errors
 
 

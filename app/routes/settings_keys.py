@@ -22,8 +22,15 @@ def scope_groups() -> list[tuple[str, list[str]]]:
 
 async def _page(request, principal, *, status=200, **extra):
     keys, _ = await api_keys.list_keys(request.app.state.db, principal.workspace_id, limit=200)
-    ctx = {"keys": keys, "can_manage": has_role(principal.role, "admin"), "scope_groups": scope_groups(),
-           "form": {"scopes": []}, "errors": {}, "created": None, **extra}
+    ctx = {
+        "keys": keys,
+        "can_manage": has_role(principal.role, "admin"),
+        "scope_groups": scope_groups(),
+        "form": {"scopes": []},
+        "errors": {},
+        "created": None,
+        **extra,
+    }
     return await render(request, "settings/api_keys.html", ctx, status=status)
 
 
@@ -37,12 +44,19 @@ async def create_api_key(request):
     principal = await require_page(request)
     form, _ = parse(ApiKeyForm, await request.form())
     try:
-        created = await api_keys.create_key(request.app.state.db, principal.workspace_id,
-                                            account_id=principal.account_id, role=principal.role,
-                                            name=form.name.data or "", scopes=form.scopes.data or [],
-                                            expires_at=form.expires_at.data or None)
+        created = await api_keys.create_key(
+            request.app.state.db,
+            principal.workspace_id,
+            account_id=principal.account_id,
+            role=principal.role,
+            name=form.name.data or "",
+            scopes=form.scopes.data or [],
+            expires_at=form.expires_at.data or None,
+        )
     except ValidationError as exc:
-        return await _page(request, principal, status=exc.status, form=values(form), errors=exc.fields)
+        return await _page(
+            request, principal, status=exc.status, form=values(form), errors=exc.fields
+        )
     response = await _page(request, principal, status=201, created=created)
     response.headers["Cache-Control"] = "no-store"  # the one page that carries the secret
     return response
@@ -50,13 +64,22 @@ async def create_api_key(request):
 
 async def revoke_api_key(request):
     principal = await require_page(request)
-    key = await api_keys.revoke_key(request.app.state.db, principal.workspace_id, request.path_params["kid"],
-                                    role=principal.role, actor_id=principal.account_id)
-    return redirect(request, "/settings/api-keys", f"Key “{key['name']}” ({key['prefix']}…) is revoked.")
+    key = await api_keys.revoke_key(
+        request.app.state.db,
+        principal.workspace_id,
+        request.path_params["kid"],
+        role=principal.role,
+        actor_id=principal.account_id,
+    )
+    return redirect(
+        request, "/settings/api-keys", f"Key “{key['name']}” ({key['prefix']}…) is revoked."
+    )
 
 
 routes = [
     Route("/settings/api-keys", api_keys_page, methods=["GET"], name="api_keys_settings"),
     Route("/settings/api-keys", create_api_key, methods=["POST"], name="create_api_key"),
-    Route("/settings/api-keys/{kid}/revoke", revoke_api_key, methods=["POST"], name="revoke_api_key"),
+    Route(
+        "/settings/api-keys/{kid}/revoke", revoke_api_key, methods=["POST"], name="revoke_api_key"
+    ),
 ]

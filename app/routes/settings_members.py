@@ -21,14 +21,24 @@ def role_choices(actor_role: str | None) -> list[str]:
 async def _context(request, principal, **extra) -> dict:
     items, _ = await members.list_members(request.app.state.db, principal.workspace_id, limit=200)
     me = next((m for m in items if m["account_id"] == principal.account_id), None)
-    return {"members": items, "me": me, "can_manage": has_role(principal.role, "admin"),
-            "actor_role": principal.role, "role_options": [(r, r.title()) for r in role_choices(principal.role)],
-            "invite": {"role": "member"}, "invite_errors": {}, "row_errors": {}, **extra}
+    return {
+        "members": items,
+        "me": me,
+        "can_manage": has_role(principal.role, "admin"),
+        "actor_role": principal.role,
+        "role_options": [(r, r.title()) for r in role_choices(principal.role)],
+        "invite": {"role": "member"},
+        "invite_errors": {},
+        "row_errors": {},
+        **extra,
+    }
 
 
 async def _page(request, principal, *, status=200, **extra):
     ctx = await _context(request, principal, **extra)
-    return await render(request, "settings/members.html", ctx, fragment="settings/_members.html", status=status)
+    return await render(
+        request, "settings/members.html", ctx, fragment="settings/_members.html", status=status
+    )
 
 
 async def members_page(request):
@@ -39,15 +49,29 @@ async def invite_member(request):
     principal = await require_page(request)
     form, _ = parse(InviteForm, await request.form())
     try:
-        member = await members.invite(request.app.state.db, request.app.state.settings, principal.workspace_id,
-                                      actor_id=principal.account_id, actor_role=principal.role,
-                                      email=form.email.data or "", role=form.role.data or "member")
+        member = await members.invite(
+            request.app.state.db,
+            request.app.state.settings,
+            principal.workspace_id,
+            actor_id=principal.account_id,
+            actor_role=principal.role,
+            email=form.email.data or "",
+            role=form.role.data or "member",
+        )
     except (ValidationError, Conflict) as exc:
-        return await _page(request, principal, status=422 if is_htmx(request) else exc.status,
-                           invite=values(form), invite_errors=exc.fields or {"email": exc.message})
-    message = (f"{member['email']} joined as {member['role']}." if member["status"] == "active"
-               else f"Invitation sent to {member['email']}; it is valid for "
-                    f"{int(request.app.state.settings.invite_days)} days.")
+        return await _page(
+            request,
+            principal,
+            status=422 if is_htmx(request) else exc.status,
+            invite=values(form),
+            invite_errors=exc.fields or {"email": exc.message},
+        )
+    message = (
+        f"{member['email']} joined as {member['role']}."
+        if member["status"] == "active"
+        else f"Invitation sent to {member['email']}; it is valid for "
+        f"{int(request.app.state.settings.invite_days)} days."
+    )
     if is_htmx(request):
         return await _page(request, principal, notice=message)
     return redirect(request, "/settings/members", message)
@@ -59,15 +83,23 @@ async def change_role(request):
     form, _ = parse(RoleForm, await request.form())
     db = request.app.state.db
     try:
-        member = await members.change_role(db, principal.workspace_id, member_id, actor_id=principal.account_id,
-                                           actor_role=principal.role, role=form.role.data or "")
+        member = await members.change_role(
+            db,
+            principal.workspace_id,
+            member_id,
+            actor_id=principal.account_id,
+            actor_role=principal.role,
+            role=form.role.data or "",
+        )
     except (ValidationError, Conflict, Forbidden) as exc:
         return await _role_error(request, principal, member_id, exc)
     if member["account_id"] == principal.account_id and not has_role(member["role"], "admin"):
         return redirect(request, "/settings/members", f"You are now {member['role']} here.")
     if is_htmx(request):
         ctx = await _context(request, principal)
-        return await render(request, "settings/_member_row.html", {**ctx, "m": member, "saved": True})
+        return await render(
+            request, "settings/_member_row.html", {**ctx, "m": member, "saved": True}
+        )
     return redirect(request, "/settings/members", f"{member['email']} is now {member['role']}.")
 
 
@@ -75,7 +107,9 @@ async def _role_error(request, principal, member_id: str, exc: AppError):
     """The message sits beside that member's role select. HTMX gets the row back
     with 422 (the status the layout swaps); a plain POST gets the page with the real status."""
     if not is_htmx(request):
-        return await _page(request, principal, status=exc.status, row_errors={member_id: _message(exc)})
+        return await _page(
+            request, principal, status=exc.status, row_errors={member_id: _message(exc)}
+        )
     ctx = await _context(request, principal, row_errors={member_id: _message(exc)})
     member = next((m for m in ctx["members"] if m["id"] == member_id), None)
     if member is None:
@@ -90,8 +124,13 @@ def _message(exc: AppError) -> str:
 async def remove_member(request):
     principal = await require_page(request)
     db = request.app.state.db
-    member = await members.remove_member(db, principal.workspace_id, request.path_params["mid"],
-                                         actor_id=principal.account_id, actor_role=principal.role)
+    member = await members.remove_member(
+        db,
+        principal.workspace_id,
+        request.path_params["mid"],
+        actor_id=principal.account_id,
+        actor_role=principal.role,
+    )
     if member["account_id"] == principal.account_id:
         workspace = await workspaces.get_workspace(db, principal.workspace_id)
         return redirect(request, "/", f"You left {workspace['name']}.")

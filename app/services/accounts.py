@@ -47,12 +47,25 @@ def _all_checks(*checks) -> list:
     return results
 
 
-async def signup(db, settings, *, email: str, password: str, name: str = "", workspace_name: str = "", ip=None, user_agent=None):
+async def signup(
+    db,
+    settings,
+    *,
+    email: str,
+    password: str,
+    name: str = "",
+    workspace_name: str = "",
+    ip=None,
+    user_agent=None,
+):
     """Create account + first workspace + owner membership; returns (account, token)."""
     ws_name = (workspace_name or "").strip() if isinstance(workspace_name, str) else ""
     email, _, name, ws_name = _all_checks(
-        lambda: check_email(email), lambda: check_password_rules(password), lambda: check_name(name),
-        lambda: workspaces.check_name(ws_name, "workspace_name") if ws_name else "")
+        lambda: check_email(email),
+        lambda: check_password_rules(password),
+        lambda: check_name(name),
+        lambda: workspaces.check_name(ws_name, "workspace_name") if ws_name else "",
+    )
     ws_name = ws_name or (f"{name}'s workspace"[:120] if name else "My workspace")
     password_hash = await hash_password(password, settings.bcrypt_rounds)
 
@@ -66,11 +79,16 @@ async def signup(db, settings, *, email: str, password: str, name: str = "", wor
                 (account_id, email, email.lower(), name, password_hash, now, now),
             )
         except sqlite3.IntegrityError:
-            raise Conflict("An account with this email already exists. Log in instead.",
-                           fields={"email": "This email already has an account."}, code="email_taken") from None
+            raise Conflict(
+                "An account with this email already exists. Log in instead.",
+                fields={"email": "This email already has an account."},
+                code="email_taken",
+            ) from None
         workspace_id = workspaces.create_workspace_tx(conn, account_id, email, ws_name)
         workspaces.activate_invites_tx(conn, account_id, email)
-        token = sessions.create_session_tx(conn, settings, account_id, workspace_id, ip=ip, user_agent=user_agent)
+        token = sessions.create_session_tx(
+            conn, settings, account_id, workspace_id, ip=ip, user_agent=user_agent
+        )
         return conn.one("SELECT * FROM accounts WHERE id = ?", (account_id,)), token
 
     return await db.write(create)
@@ -94,15 +112,19 @@ async def _check_login_limit(db, settings, email_lower: str) -> None:
         oldest = parse_iso(rows[0]["created_at"])
         wait = settings.login_window_seconds - (clock.utcnow() - oldest).total_seconds()
         minutes = max(1, math.ceil(wait / 60))
-        raise RateLimited(f"Too many failed log-ins for this email. Try again in {minutes} minute{'s' * (minutes > 1)}.",
-                          retry_after=math.ceil(wait))
+        raise RateLimited(
+            f"Too many failed log-ins for this email. Try again in {minutes} minute{'s' * (minutes > 1)}.",
+            retry_after=math.ceil(wait),
+        )
 
 
 async def login(db, settings, *, email: str, password: str, ip=None, user_agent=None):
     """Check the password; returns (account, token). Same message for unknown email and wrong password."""
     email_lower = (email or "").strip().lower()
     await _check_login_limit(db, settings, email_lower)
-    account = await db.fetchone("SELECT * FROM accounts WHERE email_lower = ? AND status = 'active'", (email_lower,))
+    account = await db.fetchone(
+        "SELECT * FROM accounts WHERE email_lower = ? AND status = 'active'", (email_lower,)
+    )
     ok = await verify_password(password or "", account["password_hash"] if account else _DUMMY_HASH)
     if not (account and ok):
         await db.write(_record_attempt, email_lower, ip, False)
@@ -111,9 +133,13 @@ async def login(db, settings, *, email: str, password: str, ip=None, user_agent=
     def start(conn):
         _record_attempt(conn, email_lower, ip, True)
         workspaces.activate_invites_tx(conn, account["id"], account["email"])
-        conn.execute("UPDATE accounts SET last_login_at = ? WHERE id = ?", (now_iso(), account["id"]))
+        conn.execute(
+            "UPDATE accounts SET last_login_at = ? WHERE id = ?", (now_iso(), account["id"])
+        )
         workspace_id = workspaces.default_workspace_tx(conn, account["id"])
-        token = sessions.create_session_tx(conn, settings, account["id"], workspace_id, ip=ip, user_agent=user_agent)
+        token = sessions.create_session_tx(
+            conn, settings, account["id"], workspace_id, ip=ip, user_agent=user_agent
+        )
         return conn.one("SELECT * FROM accounts WHERE id = ?", (account["id"],)), token
 
     return await db.write(start)
@@ -142,8 +168,17 @@ async def update_profile(db, account_id: str, *, name) -> dict:
     return await db.write(update)
 
 
-async def change_password(db, settings, account_id: str, *, current_password, new_password,
-                          workspace_id: str | None = None, ip=None, user_agent=None) -> str:
+async def change_password(
+    db,
+    settings,
+    account_id: str,
+    *,
+    current_password,
+    new_password,
+    workspace_id: str | None = None,
+    ip=None,
+    user_agent=None,
+) -> str:
     """Check the current password, store the new one, revoke EVERY session of the
     account (a stolen one included) and return a fresh token for the caller.
 
@@ -156,7 +191,9 @@ async def change_password(db, settings, account_id: str, *, current_password, ne
     if not isinstance(current_password, str) or not current_password:
         errors["current_password"] = "Enter your current password."
     try:
-        check_password_rules(new_password if isinstance(new_password, str) else "", field="new_password")
+        check_password_rules(
+            new_password if isinstance(new_password, str) else "", field="new_password"
+        )
     except ValidationError as exc:
         errors.update(exc.fields)
     if not errors and not await verify_password(current_password, account["password_hash"]):
@@ -167,8 +204,12 @@ async def change_password(db, settings, account_id: str, *, current_password, ne
     password_hash = await hash_password(new_password, settings.bcrypt_rounds)
 
     def store(conn):
-        conn.execute("UPDATE accounts SET password_hash = ? WHERE id = ?", (password_hash, account_id))
+        conn.execute(
+            "UPDATE accounts SET password_hash = ? WHERE id = ?", (password_hash, account_id)
+        )
         sessions.revoke_all_tx(conn, account_id)
-        return sessions.create_session_tx(conn, settings, account_id, workspace_id, ip=ip, user_agent=user_agent)
+        return sessions.create_session_tx(
+            conn, settings, account_id, workspace_id, ip=ip, user_agent=user_agent
+        )
 
     return await db.write(store)

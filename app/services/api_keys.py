@@ -24,7 +24,16 @@ from app.services.events import emit
 from app.services.permissions import SCOPES, require_role
 
 _ALPHABET = string.ascii_letters + string.digits
-PUBLIC_KEYS = ("id", "name", "prefix", "scopes", "last_used_at", "expires_at", "status", "created_at")
+PUBLIC_KEYS = (
+    "id",
+    "name",
+    "prefix",
+    "scopes",
+    "last_used_at",
+    "expires_at",
+    "status",
+    "created_at",
+)
 
 
 def key_hash(key: str) -> str:
@@ -69,14 +78,25 @@ def _check(name, scopes, expires_at, mode):
             if _parse_expiry(expires_at) <= clock.utcnow():
                 fields["expires_at"] = "The expiry must be in the future."
         except (ValueError, TypeError):
-            fields["expires_at"] = "Use a date (2027-01-31) or an ISO-8601 date-time (2027-01-31T00:00:00Z)."
+            fields["expires_at"] = (
+                "Use a date (2027-01-31) or an ISO-8601 date-time (2027-01-31T00:00:00Z)."
+            )
     if fields:
         raise ValidationError(fields=fields)
     return name
 
 
-async def create_key(db, workspace_id: str, *, account_id: str, role: str, name: str, scopes: list,
-                     expires_at: str | None = None, mode: str = "live") -> dict:
+async def create_key(
+    db,
+    workspace_id: str,
+    *,
+    account_id: str,
+    role: str,
+    name: str,
+    scopes: list,
+    expires_at: str | None = None,
+    mode: str = "live",
+) -> dict:
     """Create a key; the returned dict carries the full ``key`` (shown once)."""
     require_role(role, "admin", "Only owners and admins manage API keys.")
     name = _check(name, scopes, expires_at, mode)
@@ -89,46 +109,79 @@ async def create_key(db, workspace_id: str, *, account_id: str, role: str, name:
         conn.execute(
             "INSERT INTO api_keys (id, workspace_id, account_id, name, prefix, key_hash, scopes, status, expires_at, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
-            (key_id, workspace_id, account_id, name, key[:12], key_hash(key), dumps(sorted(set(scopes))), expires_at, now_iso()),
+            (
+                key_id,
+                workspace_id,
+                account_id,
+                name,
+                key[:12],
+                key_hash(key),
+                dumps(sorted(set(scopes))),
+                expires_at,
+                now_iso(),
+            ),
         )
-        emit(conn, workspace_id, "api_key_created", details={"api_key_id": key_id, "name": name, "by": account_id})
+        emit(
+            conn,
+            workspace_id,
+            "api_key_created",
+            details={"api_key_id": key_id, "name": name, "by": account_id},
+        )
         return conn.one("SELECT * FROM api_keys WHERE id = ?", (key_id,))
 
     row = await db.write(insert)
     return {**public_key(row), "key": key}
 
 
-async def list_keys(db, workspace_id: str, *, limit: int = 200, cursor: list | None = None) -> tuple[list, str | None]:
+async def list_keys(
+    db, workspace_id: str, *, limit: int = 200, cursor: list | None = None
+) -> tuple[list, str | None]:
     """The workspace's keys, newest first (revoked ones included, marked); ``(items, next_cursor)``."""
     params: list = [workspace_id]
     where = "workspace_id = ?"
     if cursor:
         where += " AND (created_at, id) < (?, ?)"
         params += [str(cursor[0]), str(cursor[-1])]
-    rows = await db.fetchall(f"SELECT * FROM api_keys WHERE {where} ORDER BY created_at DESC, id DESC LIMIT ?",
-                             (*params, limit + 1))
+    rows = await db.fetchall(
+        f"SELECT * FROM api_keys WHERE {where} ORDER BY created_at DESC, id DESC LIMIT ?",
+        (*params, limit + 1),
+    )
     rows, next_cursor = page(rows, limit)
     return [public_key(r) for r in rows], next_cursor
 
 
 async def get_key(db, workspace_id: str, key_id: str) -> dict:
-    row = await db.fetchone("SELECT * FROM api_keys WHERE id = ? AND workspace_id = ?", (key_id, workspace_id))
+    row = await db.fetchone(
+        "SELECT * FROM api_keys WHERE id = ? AND workspace_id = ?", (key_id, workspace_id)
+    )
     if row is None:
         raise NotFound("API key not found.")
     return public_key(row)
 
 
-async def revoke_key(db, workspace_id: str, key_id: str, *, role: str | None, actor_id: str | None = None) -> dict:
+async def revoke_key(
+    db, workspace_id: str, key_id: str, *, role: str | None, actor_id: str | None = None
+) -> dict:
     """Revoke a key of this workspace (404 for any other); owner or admin. Revoking twice is harmless."""
 
     def revoke(conn):
-        row = conn.one("SELECT * FROM api_keys WHERE id = ? AND workspace_id = ?", (key_id, workspace_id))
+        row = conn.one(
+            "SELECT * FROM api_keys WHERE id = ? AND workspace_id = ?", (key_id, workspace_id)
+        )
         if row is None:
             raise NotFound("API key not found.")
         require_role(role, "admin", "Only owners and admins manage API keys.")
         if row["status"] == "active":
-            conn.execute("UPDATE api_keys SET status = 'revoked', revoked_at = ? WHERE id = ?", (now_iso(), key_id))
-            emit(conn, workspace_id, "api_key_revoked", details={"api_key_id": key_id, "by": actor_id})
+            conn.execute(
+                "UPDATE api_keys SET status = 'revoked', revoked_at = ? WHERE id = ?",
+                (now_iso(), key_id),
+            )
+            emit(
+                conn,
+                workspace_id,
+                "api_key_revoked",
+                details={"api_key_id": key_id, "by": actor_id},
+            )
         return public_key(conn.one("SELECT * FROM api_keys WHERE id = ?", (key_id,)))
 
     return await db.write(revoke)

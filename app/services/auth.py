@@ -40,7 +40,9 @@ async def from_session_token(db, token: str) -> Principal | None:
         if workspace_id:
             await sessions.set_workspace(db, row["session_id"], workspace_id)
     account = {k: row[k] for k in ("id", "email", "name", "status", "created_at", "last_login_at")}
-    return Principal("session", row["id"], account, workspace_id, role, session_id=row["session_id"])
+    return Principal(
+        "session", row["id"], account, workspace_id, role, session_id=row["session_id"]
+    )
 
 
 async def from_api_key(db, key: str) -> Principal | None:
@@ -56,8 +58,15 @@ async def from_api_key(db, key: str) -> Principal | None:
         await db.execute("UPDATE api_keys SET last_used_at = ? WHERE id = ?", (now, row["id"]))
     # A key acts in its workspace with member rights, narrowed by its scopes;
     # managing members and workspaces needs a person's session.
-    return Principal("api_key", row["account_id"], None, row["workspace_id"], "member",
-                     scopes=frozenset(loads(row["scopes"], [])), api_key_id=row["id"])
+    return Principal(
+        "api_key",
+        row["account_id"],
+        None,
+        row["workspace_id"],
+        "member",
+        scopes=frozenset(loads(row["scopes"], [])),
+        api_key_id=row["id"],
+    )
 
 
 async def from_bearer(db, token: str) -> Principal | None:

@@ -43,9 +43,16 @@ def public_member(row: dict, now: str | None = None) -> dict:
     if status == "pending" and row.get("expires_at") and row["expires_at"] <= now:
         status = "expired"
     return {
-        "id": row["id"], "workspace_id": row["workspace_id"], "account_id": row["account_id"],
-        "email": row["email"], "name": row.get("name") or "", "role": row["role"], "status": status,
-        "joined_at": row["joined_at"], "invited_at": row.get("invited_at"), "expires_at": row.get("expires_at"),
+        "id": row["id"],
+        "workspace_id": row["workspace_id"],
+        "account_id": row["account_id"],
+        "email": row["email"],
+        "name": row.get("name") or "",
+        "role": row["role"],
+        "status": status,
+        "joined_at": row["joined_at"],
+        "invited_at": row.get("invited_at"),
+        "expires_at": row.get("expires_at"),
     }
 
 
@@ -55,7 +62,9 @@ def check_role(role) -> str:
     return role
 
 
-def _check_actor(actor_role: str | None, *, target_role: str | None = None, new_role: str | None = None) -> None:
+def _check_actor(
+    actor_role: str | None, *, target_role: str | None = None, new_role: str | None = None
+) -> None:
     require_role(actor_role, "admin", MANAGE_MESSAGE)
     if actor_role != "owner" and "owner" in (target_role, new_role):
         raise Forbidden("Only an owner can grant, change or remove the owner role.")
@@ -80,12 +89,18 @@ def _owner_count(conn, workspace_id: str) -> int:
 
 
 def _guard_last_owner(conn, workspace_id: str, row: dict, message: str) -> None:
-    if row["role"] == "owner" and row["status"] == "active" and _owner_count(conn, workspace_id) <= 1:
+    if (
+        row["role"] == "owner"
+        and row["status"] == "active"
+        and _owner_count(conn, workspace_id) <= 1
+    ):
         raise Conflict(message, code="last_owner")
 
 
 # -- listing -------------------------------------------------------------------
-async def list_members(db, workspace_id: str, *, limit: int = 200, cursor: list | None = None) -> tuple[list, str | None]:
+async def list_members(
+    db, workspace_id: str, *, limit: int = 200, cursor: list | None = None
+) -> tuple[list, str | None]:
     """Active members and invites (pending or expired), oldest first; ``(items, next_cursor)``."""
     params: list = [workspace_id]
     where = "m.workspace_id = ?"
@@ -122,44 +137,74 @@ def _invite_mail(settings, workspace: dict, inviter: dict, email: str, existing:
     from app.web.render import render_string
 
     path = "/login" if existing else f"/signup?email={quote(email, safe='@')}"
-    ctx = {"workspace_name": workspace["name"], "inviter": inviter.get("name") or inviter["email"],
-           "link": settings.base_url.rstrip("/") + path, "existing": existing,
-           "invite_days": int(settings.invite_days)}
+    ctx = {
+        "workspace_name": workspace["name"],
+        "inviter": inviter.get("name") or inviter["email"],
+        "link": settings.base_url.rstrip("/") + path,
+        "existing": existing,
+        "invite_days": int(settings.invite_days),
+    }
     subject = " ".join(f"{ctx['inviter']} invited you to {workspace['name']} on FormAgent".split())
-    return {"subject": subject, "body_text": render_string("emails/invite.txt", ctx),
-            "body_html": render_string("emails/invite.html", ctx)}
+    return {
+        "subject": subject,
+        "body_text": render_string("emails/invite.txt", ctx),
+        "body_html": render_string("emails/invite.html", ctx),
+    }
 
 
-async def invite(db, settings, workspace_id: str, *, actor_id: str, actor_role: str | None,
-                 email: str, role: str = "member") -> dict:
+async def invite(
+    db,
+    settings,
+    workspace_id: str,
+    *,
+    actor_id: str,
+    actor_role: str | None,
+    email: str,
+    role: str = "member",
+) -> dict:
     """Invite ``email`` with ``role``; returns the membership (active or pending)."""
     _check_actor(actor_role, new_role=role)
     email = check_email(email)
     role = check_role(role)
     ctx = await db.read(_invite_context, workspace_id, actor_id, email.lower())
     if ctx["sent_last_hour"] >= INVITES_PER_HOUR:
-        raise RateLimited(f"This workspace sent {INVITES_PER_HOUR} invitations in the last hour; try again later.",
-                          retry_after=3600)
-    mails = {existing: _invite_mail(settings, ctx["workspace"], ctx["inviter"], email, existing)
-             for existing in (True, False)}
+        raise RateLimited(
+            f"This workspace sent {INVITES_PER_HOUR} invitations in the last hour; try again later.",
+            retry_after=3600,
+        )
+    mails = {
+        existing: _invite_mail(settings, ctx["workspace"], ctx["inviter"], email, existing)
+        for existing in (True, False)
+    }
     return await db.write(_invite_tx, settings, workspace_id, actor_id, email, role, mails)
 
 
 def _invite_context(conn, workspace_id: str, actor_id: str, email_lower: str) -> dict:
-    return {"workspace": conn.one("SELECT id, name FROM workspaces WHERE id = ?", (workspace_id,)),
-            "inviter": conn.one("SELECT email, name FROM accounts WHERE id = ?", (actor_id,)),
-            "sent_last_hour": conn.value(
-                "SELECT COUNT(*) FROM emails WHERE workspace_id = ? AND idempotency_key LIKE 'invite:%' AND created_at > ?",
-                (workspace_id, iso_ago(3600)))}
+    return {
+        "workspace": conn.one("SELECT id, name FROM workspaces WHERE id = ?", (workspace_id,)),
+        "inviter": conn.one("SELECT email, name FROM accounts WHERE id = ?", (actor_id,)),
+        "sent_last_hour": conn.value(
+            "SELECT COUNT(*) FROM emails WHERE workspace_id = ? AND idempotency_key LIKE 'invite:%' AND created_at > ?",
+            (workspace_id, iso_ago(3600)),
+        ),
+    }
 
 
 def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails) -> dict:
     now, email_lower = now_iso(), email.lower()
-    account_id = conn.value("SELECT id FROM accounts WHERE email_lower = ? AND status = 'active'", (email_lower,))
-    row = conn.one("SELECT * FROM memberships WHERE workspace_id = ? AND email_lower = ?", (workspace_id, email_lower))
+    account_id = conn.value(
+        "SELECT id FROM accounts WHERE email_lower = ? AND status = 'active'", (email_lower,)
+    )
+    row = conn.one(
+        "SELECT * FROM memberships WHERE workspace_id = ? AND email_lower = ?",
+        (workspace_id, email_lower),
+    )
     if row and row["status"] == "active":
-        raise Conflict(f"{email} is already a member of this workspace.", fields={"email": "Already a member."},
-                       code="already_member")
+        raise Conflict(
+            f"{email} is already a member of this workspace.",
+            fields={"email": "Already a member."},
+            code="already_member",
+        )
     status = "active" if account_id else "pending"
     expires_at = None if account_id else iso_in(settings.invite_days * 86400)
     joined_at = now if account_id else None
@@ -175,19 +220,49 @@ def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails) -> di
         conn.execute(
             "INSERT INTO memberships (id, workspace_id, account_id, email, email_lower, role, status, invited_by,"
             " invited_at, expires_at, joined_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (member_id, workspace_id, account_id, email, email_lower, role, status, actor_id, now, expires_at,
-             joined_at, now),
+            (
+                member_id,
+                workspace_id,
+                account_id,
+                email,
+                email_lower,
+                role,
+                status,
+                actor_id,
+                now,
+                expires_at,
+                joined_at,
+                now,
+            ),
         )
     mail = mails[bool(account_id)]
-    queue_email(conn, workspace_id, to=email, **mail, related={"membership_id": member_id, "type": "invite"},
-                idempotency_key=f"invite:{member_id}:{now}")
-    emit(conn, workspace_id, "member_invited", details={"member_id": member_id, "email": email, "role": role,
-                                                        "status": status, "by": actor_id})
+    queue_email(
+        conn,
+        workspace_id,
+        to=email,
+        **mail,
+        related={"membership_id": member_id, "type": "invite"},
+        idempotency_key=f"invite:{member_id}:{now}",
+    )
+    emit(
+        conn,
+        workspace_id,
+        "member_invited",
+        details={
+            "member_id": member_id,
+            "email": email,
+            "role": role,
+            "status": status,
+            "by": actor_id,
+        },
+    )
     return public_member(_member_row(conn, workspace_id, member_id), now)
 
 
 # -- change role / remove ----------------------------------------------------------
-async def change_role(db, workspace_id: str, member_id: str, *, actor_id: str, actor_role: str | None, role: str) -> dict:
+async def change_role(
+    db, workspace_id: str, member_id: str, *, actor_id: str, actor_role: str | None, role: str
+) -> dict:
     """Give a member (or a pending invite) another role; 409 when it would leave no owner."""
     role = check_role(role)
 
@@ -197,16 +272,27 @@ async def change_role(db, workspace_id: str, member_id: str, *, actor_id: str, a
         if row["role"] == role:
             return public_member(row)
         if role != "owner":
-            _guard_last_owner(conn, workspace_id, row, "A workspace needs an owner: make someone else owner first.")
+            _guard_last_owner(
+                conn,
+                workspace_id,
+                row,
+                "A workspace needs an owner: make someone else owner first.",
+            )
         conn.execute("UPDATE memberships SET role = ? WHERE id = ?", (role, member_id))
-        emit(conn, workspace_id, "member_role_changed", details={"member_id": member_id, "from": row["role"],
-                                                                 "to": role, "by": actor_id})
+        emit(
+            conn,
+            workspace_id,
+            "member_role_changed",
+            details={"member_id": member_id, "from": row["role"], "to": role, "by": actor_id},
+        )
         return public_member(_member_row(conn, workspace_id, member_id))
 
     return await db.write(change)
 
 
-async def remove_member(db, workspace_id: str, member_id: str, *, actor_id: str, actor_role: str | None) -> dict:
+async def remove_member(
+    db, workspace_id: str, member_id: str, *, actor_id: str, actor_role: str | None
+) -> dict:
     """Remove a member or cancel an invite; anyone may remove themselves (leave).
     Returns the removed membership."""
 
@@ -215,8 +301,12 @@ async def remove_member(db, workspace_id: str, member_id: str, *, actor_id: str,
         leaving = row["account_id"] is not None and row["account_id"] == actor_id
         if not leaving:
             _check_actor(actor_role, target_role=row["role"])
-        _guard_last_owner(conn, workspace_id, row, "The last owner cannot leave: make someone else owner first, "
-                                                   "or delete the workspace.")
+        _guard_last_owner(
+            conn,
+            workspace_id,
+            row,
+            "The last owner cannot leave: make someone else owner first, or delete the workspace.",
+        )
         conn.execute("DELETE FROM memberships WHERE id = ?", (member_id,))
         if row["account_id"]:
             conn.execute(
@@ -224,8 +314,17 @@ async def remove_member(db, workspace_id: str, member_id: str, *, actor_id: str,
                 " AND status = 'active'",
                 (now_iso(), workspace_id, row["account_id"]),
             )
-        emit(conn, workspace_id, "member_removed", details={"member_id": member_id, "email": row["email"],
-                                                            "left": leaving, "by": actor_id})
+        emit(
+            conn,
+            workspace_id,
+            "member_removed",
+            details={
+                "member_id": member_id,
+                "email": row["email"],
+                "left": leaving,
+                "by": actor_id,
+            },
+        )
         return public_member(row)
 
     return await db.write(remove)

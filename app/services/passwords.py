@@ -26,7 +26,9 @@ def _prehash(password: str) -> bytes:
 
 
 async def hash_password(password: str, rounds: int = 12) -> str:
-    return (await asyncio.to_thread(bcrypt.hashpw, _prehash(password), bcrypt.gensalt(rounds))).decode()
+    return (
+        await asyncio.to_thread(bcrypt.hashpw, _prehash(password), bcrypt.gensalt(rounds))
+    ).decode()
 
 
 async def verify_password(password: str, hashed: str) -> bool:

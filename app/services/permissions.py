@@ -8,11 +8,26 @@ ROLES = ("owner", "admin", "member", "viewer")
 _RANK = {"viewer": 0, "member": 1, "admin": 2, "owner": 3}
 
 SCOPES = (
-    "forms:read", "forms:write", "submissions:read", "submissions:write",
-    "contacts:read", "contacts:write", "deals:read", "deals:write",
-    "campaigns:read", "campaigns:write", "sequences:read", "sequences:write",
-    "experiments:read", "experiments:write", "drafts:read", "drafts:write",
-    "analytics:read", "events:read", "handlers:read", "handlers:write",
+    "forms:read",
+    "forms:write",
+    "submissions:read",
+    "submissions:write",
+    "contacts:read",
+    "contacts:write",
+    "deals:read",
+    "deals:write",
+    "campaigns:read",
+    "campaigns:write",
+    "sequences:read",
+    "sequences:write",
+    "experiments:read",
+    "experiments:write",
+    "drafts:read",
+    "drafts:write",
+    "analytics:read",
+    "events:read",
+    "handlers:read",
+    "handlers:write",
 )
 
 

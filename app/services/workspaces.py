@@ -66,9 +66,12 @@ def default_workspace_tx(conn, account_id: str) -> str | None:
 
 def public_workspace(row: dict) -> dict:
     return {
-        "id": row["id"], "name": row["name"], "slug": row["slug"],
+        "id": row["id"],
+        "name": row["name"],
+        "slug": row["slug"],
         "settings": {**DEFAULT_SETTINGS, **loads(row["settings"], {})},
-        "status": row["status"], "created_at": row["created_at"],
+        "status": row["status"],
+        "created_at": row["created_at"],
     }
 
 
@@ -82,7 +85,9 @@ async def list_for_account(db, account_id: str) -> list[dict]:
     return [{**public_workspace(r), "role": r["role"]} for r in rows]
 
 
-async def page_for_account(db, account_id: str, *, limit: int = 50, cursor: list | None = None) -> tuple[list, str | None]:
+async def page_for_account(
+    db, account_id: str, *, limit: int = 50, cursor: list | None = None
+) -> tuple[list, str | None]:
     """``list_for_account`` a page at a time for the API, ordered by (name, id)."""
     params: list = [account_id]
     after = ""
@@ -107,7 +112,9 @@ async def role_of(db, workspace_id: str, account_id: str) -> str | None:
 
 
 async def get_workspace(db, workspace_id: str) -> dict:
-    row = await db.fetchone("SELECT * FROM workspaces WHERE id = ? AND status = 'active'", (workspace_id,))
+    row = await db.fetchone(
+        "SELECT * FROM workspaces WHERE id = ? AND status = 'active'", (workspace_id,)
+    )
     if row is None:
         raise NotFound("Workspace not found.")
     return public_workspace(row)
@@ -178,10 +185,15 @@ async def create_workspace(db, account_id: str, *, name, settings: dict | None =
         email = conn.value("SELECT email FROM accounts WHERE id = ?", (account_id,))
         workspace_id = create_workspace_tx(conn, account_id, email, name)
         if clean:
-            conn.execute("UPDATE workspaces SET settings = ? WHERE id = ?",
-                         (dumps({**DEFAULT_SETTINGS, **clean}), workspace_id))
+            conn.execute(
+                "UPDATE workspaces SET settings = ? WHERE id = ?",
+                (dumps({**DEFAULT_SETTINGS, **clean}), workspace_id),
+            )
         emit(conn, workspace_id, "workspace_created", details={"by": account_id})
-        return {**public_workspace(conn.one("SELECT * FROM workspaces WHERE id = ?", (workspace_id,))), "role": "owner"}
+        return {
+            **public_workspace(conn.one("SELECT * FROM workspaces WHERE id = ?", (workspace_id,))),
+            "role": "owner",
+        }
 
     return await db.write(create)
 
@@ -202,21 +214,39 @@ def _check_all(name, settings) -> tuple[str | None, dict]:
     return name, clean
 
 
-async def update_workspace(db, workspace_id: str, *, role: str | None, actor_id: str, name=None,
-                           settings: dict | None = None) -> dict:
+async def update_workspace(
+    db,
+    workspace_id: str,
+    *,
+    role: str | None,
+    actor_id: str,
+    name=None,
+    settings: dict | None = None,
+) -> dict:
     """Rename and/or change settings (timezone, default_from_email, postal_address); admin or owner."""
     require_role(role, "admin", "Only owners and admins change workspace settings.")
     name, clean = _check_all(name, settings)
 
     def update(conn):
-        row = conn.one("SELECT * FROM workspaces WHERE id = ? AND status = 'active'", (workspace_id,))
+        row = conn.one(
+            "SELECT * FROM workspaces WHERE id = ? AND status = 'active'", (workspace_id,)
+        )
         if row is None:
             raise NotFound("Workspace not found.")
         merged = {**loads(row["settings"], {}), **clean}  # keys other features keep there survive
-        conn.execute("UPDATE workspaces SET name = ?, settings = ? WHERE id = ?",
-                     (name or row["name"], dumps(merged), workspace_id))
-        emit(conn, workspace_id, "workspace_updated", details={"by": actor_id, "changed": sorted(
-            ([] if name is None else ["name"]) + list(clean))})
+        conn.execute(
+            "UPDATE workspaces SET name = ?, settings = ? WHERE id = ?",
+            (name or row["name"], dumps(merged), workspace_id),
+        )
+        emit(
+            conn,
+            workspace_id,
+            "workspace_updated",
+            details={
+                "by": actor_id,
+                "changed": sorted(([] if name is None else ["name"]) + list(clean)),
+            },
+        )
         return public_workspace(conn.one("SELECT * FROM workspaces WHERE id = ?", (workspace_id,)))
 
     return await db.write(update)
@@ -230,8 +260,10 @@ async def archive_workspace(db, workspace_id: str, *, role: str | None, actor_id
         raise Forbidden("Only an owner can delete the workspace.")
 
     def archive(conn):
-        cursor = conn.execute("UPDATE workspaces SET status = 'archived' WHERE id = ? AND status = 'active'",
-                              (workspace_id,))
+        cursor = conn.execute(
+            "UPDATE workspaces SET status = 'archived' WHERE id = ? AND status = 'active'",
+            (workspace_id,),
+        )
         if not cursor.rowcount:
             raise NotFound("Workspace not found.")
         emit(conn, workspace_id, "workspace_archived", details={"by": actor_id})

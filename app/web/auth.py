@@ -21,7 +21,11 @@ class LoginRequired(AppError):
 
 
 class NoWorkspace(AppError):
-    status, code, default_message = 403, "no_workspace", "You are not a member of any workspace yet."
+    status, code, default_message = (
+        403,
+        "no_workspace",
+        "You are not a member of any workspace yet.",
+    )
 
 
 def _signer(settings, salt: str) -> Signer:
@@ -47,7 +51,9 @@ def session_token(request) -> str | None:
 
 
 def csrf_token_for_seed(settings, seed: str) -> str:
-    return hmac.new(settings.secret_key.encode(), f"csrf|{seed}".encode(), hashlib.sha256).hexdigest()[:48]
+    return hmac.new(
+        settings.secret_key.encode(), f"csrf|{seed}".encode(), hashlib.sha256
+    ).hexdigest()[:48]
 
 
 def csrf_token(request) -> str:
@@ -106,9 +112,13 @@ async def require_person(request) -> auth.Principal:
     answers 403: keys act for integrations, never manage people or keys."""
     principal = await get_principal(request)
     if principal is None:
-        raise Unauthorized("Send 'Authorization: Bearer <session token>' (from POST /api/auth/login), or sign in.")
+        raise Unauthorized(
+            "Send 'Authorization: Bearer <session token>' (from POST /api/auth/login), or sign in."
+        )
     if principal.kind != "session":
-        raise Forbidden("This endpoint needs a person's session token, not an API key.", code="session_required")
+        raise Forbidden(
+            "This endpoint needs a person's session token, not an API key.", code="session_required"
+        )
     return principal
 
 
@@ -129,10 +139,17 @@ async def require_api(request, scope: str | None = None) -> auth.Principal:
 
 def set_session_cookie(response, settings, token: str) -> None:
     response.set_cookie(
-        SESSION_COOKIE, sign_cookie(settings, token), max_age=int(settings.session_hours * 3600),
-        httponly=True, samesite="lax", secure=settings.secure_cookies, path="/",
+        SESSION_COOKIE,
+        sign_cookie(settings, token),
+        max_age=int(settings.session_hours * 3600),
+        httponly=True,
+        samesite="lax",
+        secure=settings.secure_cookies,
+        path="/",
     )
 
 
 def clear_session_cookie(response, settings) -> None:
-    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=settings.secure_cookies)
+    response.delete_cookie(
+        SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=settings.secure_cookies
+    )

@@ -27,9 +27,16 @@ async def create_api_key(request, _):
     `mode: "test"` for an `fa_test_` key."""
     principal = await _caller(request)
     body = await read_json(request)
-    key = await api_keys.create_key(request.app.state.db, principal.workspace_id, account_id=principal.account_id,
-                                    role=principal.role, name=body.get("name"), scopes=body.get("scopes"),
-                                    expires_at=body.get("expires_at"), mode=body.get("mode") or "live")
+    key = await api_keys.create_key(
+        request.app.state.db,
+        principal.workspace_id,
+        account_id=principal.account_id,
+        role=principal.role,
+        name=body.get("name"),
+        scopes=body.get("scopes"),
+        expires_at=body.get("expires_at"),
+        mode=body.get("mode") or "live",
+    )
     return json_response(key, status=201)
 
 
@@ -37,8 +44,9 @@ async def list_api_keys(request, _):
     """List the current workspace's keys: prefix, scopes, last use, expiry and status (active, expired, revoked)."""
     principal = await _caller(request)
     limit, cursor = list_params(request)
-    items, next_cursor = await api_keys.list_keys(request.app.state.db, principal.workspace_id, limit=limit,
-                                                  cursor=cursor)
+    items, next_cursor = await api_keys.list_keys(
+        request.app.state.db, principal.workspace_id, limit=limit, cursor=cursor
+    )
     return list_response(items, next_cursor)
 
 
@@ -47,9 +55,13 @@ async def revoke_api_key(request, _):
     principal = await get_principal(request)
     db, key_id = request.app.state.db, request.path_params["id"]
     if principal is not None and principal.kind != "session":
-        await api_keys.get_key(db, principal.workspace_id, key_id)  # another workspace's key: 404, as everywhere
+        await api_keys.get_key(
+            db, principal.workspace_id, key_id
+        )  # another workspace's key: 404, as everywhere
     principal = await _caller(request)
-    await api_keys.revoke_key(db, principal.workspace_id, key_id, role=principal.role, actor_id=principal.account_id)
+    await api_keys.revoke_key(
+        db, principal.workspace_id, key_id, role=principal.role, actor_id=principal.account_id
+    )
     return no_content()
 
 
@@ -60,12 +72,25 @@ def _route(path, endpoint, **kwargs):
 
 
 routes = [
-    _route("/api-keys", create_api_key, methods=["POST"], body={
-        "type": "object", "required": ["name", "scopes"], "properties": {
-            "name": {"type": "string", "maxLength": 100},
-            "scopes": {"type": "array", "items": {"type": "string", "enum": list(SCOPES)}, "minItems": 1},
-            "expires_at": {"type": "string", "format": "date-time"},
-            "mode": {"type": "string", "enum": ["live", "test"]}}}),
+    _route(
+        "/api-keys",
+        create_api_key,
+        methods=["POST"],
+        body={
+            "type": "object",
+            "required": ["name", "scopes"],
+            "properties": {
+                "name": {"type": "string", "maxLength": 100},
+                "scopes": {
+                    "type": "array",
+                    "items": {"type": "string", "enum": list(SCOPES)},
+                    "minItems": 1,
+                },
+                "expires_at": {"type": "string", "format": "date-time"},
+                "mode": {"type": "string", "enum": ["live", "test"]},
+            },
+        },
+    ),
     _route("/api-keys", list_api_keys, methods=["GET"]),
     _route("/api-keys/{id}", revoke_api_key, methods=["DELETE"]),
 ]

@@ -15,15 +15,23 @@ from app.web.auth import (
 )
 from app.web.client_ip import client_ip
 
-_CREDENTIALS = {"type": "object", "required": ["email", "password"], "properties": {
-    "email": {"type": "string", "format": "email"}, "password": {"type": "string", "minLength": 8, "maxLength": 128}}}
+_CREDENTIALS = {
+    "type": "object",
+    "required": ["email", "password"],
+    "properties": {
+        "email": {"type": "string", "format": "email"},
+        "password": {"type": "string", "minLength": 8, "maxLength": 128},
+    },
+}
 
 
 async def _me(request, principal) -> dict:
     db = request.app.state.db
     return {
         "account": principal.account,
-        "workspace": await workspaces.get_workspace(db, principal.workspace_id) if principal.workspace_id else None,
+        "workspace": await workspaces.get_workspace(db, principal.workspace_id)
+        if principal.workspace_id
+        else None,
         "role": principal.role,
         "workspaces": await workspaces.list_for_account(db, principal.account_id),
     }
@@ -34,9 +42,15 @@ async def api_signup(request, _):
     body = await read_json(request)
     settings = request.app.state.settings
     account, token = await accounts.signup(
-        request.app.state.db, settings, email=body.get("email"), password=body.get("password"),
-        name=str(body.get("name") or ""), workspace_name=str(body.get("workspace_name") or ""),
-        ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+        request.app.state.db,
+        settings,
+        email=body.get("email"),
+        password=body.get("password"),
+        name=str(body.get("name") or ""),
+        workspace_name=str(body.get("workspace_name") or ""),
+        ip=client_ip(request.scope, settings.trusted_proxies),
+        user_agent=request.headers.get("user-agent"),
+    )
     return json_response({"token": token, "account": accounts.public_account(account)}, status=201)
 
 
@@ -45,8 +59,13 @@ async def api_login(request, _):
     body = await read_json(request)
     settings = request.app.state.settings
     account, token = await accounts.login(
-        request.app.state.db, settings, email=str(body.get("email") or ""), password=str(body.get("password") or ""),
-        ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+        request.app.state.db,
+        settings,
+        email=str(body.get("email") or ""),
+        password=str(body.get("password") or ""),
+        ip=client_ip(request.scope, settings.trusted_proxies),
+        user_agent=request.headers.get("user-agent"),
+    )
     return json_response({"token": token, "account": accounts.public_account(account)})
 
 
@@ -67,7 +86,15 @@ async def api_me(request, _):
     if principal.kind != "session":
         key = {"id": principal.api_key_id, "scopes": sorted(principal.scopes or [])}
         workspace = await workspaces.get_workspace(request.app.state.db, principal.workspace_id)
-        return json_response({"account": None, "api_key": key, "workspace": workspace, "role": principal.role, "workspaces": [workspace]})
+        return json_response(
+            {
+                "account": None,
+                "api_key": key,
+                "workspace": workspace,
+                "role": principal.role,
+                "workspaces": [workspace],
+            }
+        )
     return json_response(await _me(request, principal))
 
 
@@ -81,12 +108,20 @@ async def api_update_me(request, _):
     db, settings = request.app.state.db, request.app.state.settings
     token = None
     if "name" in body:
-        accounts.check_name(body["name"])  # before the password changes, so a bad name changes nothing
+        accounts.check_name(
+            body["name"]
+        )  # before the password changes, so a bad name changes nothing
     if "new_password" in body or "current_password" in body:
         token = await accounts.change_password(
-            db, settings, principal.account_id, current_password=body.get("current_password"),
-            new_password=body.get("new_password"), workspace_id=principal.workspace_id,
-            ip=client_ip(request.scope, settings.trusted_proxies), user_agent=request.headers.get("user-agent"))
+            db,
+            settings,
+            principal.account_id,
+            current_password=body.get("current_password"),
+            new_password=body.get("new_password"),
+            workspace_id=principal.workspace_id,
+            ip=client_ip(request.scope, settings.trusted_proxies),
+            user_agent=request.headers.get("user-agent"),
+        )
     if "name" in body:
         await accounts.update_profile(db, principal.account_id, name=body.get("name"))
     account = accounts.public_account(await accounts.get_account(db, principal.account_id))
@@ -106,8 +141,13 @@ async def api_switch_workspace(request, _):
     if not await workspaces.role_of(db, workspace_id, principal.account_id):
         raise NotFound("Workspace not found.")
     await sessions.set_workspace(db, principal.session_id, workspace_id)
-    request.state.principal = principal.__class__(**{**principal.__dict__, "workspace_id": workspace_id,
-                                                      "role": await workspaces.role_of(db, workspace_id, principal.account_id)})
+    request.state.principal = principal.__class__(
+        **{
+            **principal.__dict__,
+            "workspace_id": workspace_id,
+            "role": await workspaces.role_of(db, workspace_id, principal.account_id),
+        }
+    )
     return json_response(await _me(request, request.state.principal))
 
 
@@ -117,15 +157,50 @@ def _person(route):
 
 
 routes = [
-    api_route("/auth/signup", api_signup, methods=["POST"], auth="none", body={**_CREDENTIALS, "properties": {
-        **_CREDENTIALS["properties"], "name": {"type": "string"}, "workspace_name": {"type": "string"}}}),
+    api_route(
+        "/auth/signup",
+        api_signup,
+        methods=["POST"],
+        auth="none",
+        body={
+            **_CREDENTIALS,
+            "properties": {
+                **_CREDENTIALS["properties"],
+                "name": {"type": "string"},
+                "workspace_name": {"type": "string"},
+            },
+        },
+    ),
     api_route("/auth/login", api_login, methods=["POST"], auth="none", body=_CREDENTIALS),
     api_route("/auth/logout", api_logout, methods=["POST"], auth="none", body=False),
     _person(api_route("/auth/me", api_me, methods=["GET"], auth="none")),
-    _person(api_route("/auth/me", api_update_me, methods=["PUT"], auth="none", body={
-        "type": "object", "properties": {"name": {"type": "string", "maxLength": 200},
-                                         "current_password": {"type": "string"},
-                                         "new_password": {"type": "string", "minLength": 8, "maxLength": 128}}})),
-    _person(api_route("/auth/switch-workspace", api_switch_workspace, methods=["POST"], auth="none",
-              body={"type": "object", "required": ["workspace_id"], "properties": {"workspace_id": {"type": "string"}}})),
+    _person(
+        api_route(
+            "/auth/me",
+            api_update_me,
+            methods=["PUT"],
+            auth="none",
+            body={
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string", "maxLength": 200},
+                    "current_password": {"type": "string"},
+                    "new_password": {"type": "string", "minLength": 8, "maxLength": 128},
+                },
+            },
+        )
+    ),
+    _person(
+        api_route(
+            "/auth/switch-workspace",
+            api_switch_workspace,
+            methods=["POST"],
+            auth="none",
+            body={
+                "type": "object",
+                "required": ["workspace_id"],
+                "properties": {"workspace_id": {"type": "string"}},
+            },
+        )
+    ),
 ]

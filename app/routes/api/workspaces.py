@@ -12,12 +12,19 @@ from app.services.errors import Forbidden, NotFound, Unauthorized, ValidationErr
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 from app.web.auth import get_principal, require_person
 
-_SETTINGS = {"type": "object", "additionalProperties": False, "properties": {
-    "timezone": {"type": "string", "description": "IANA zone, e.g. Europe/Berlin"},
-    "default_from_email": {"type": "string", "format": "email"},
-    "postal_address": {"type": "string", "maxLength": 500}}}
-_WORKSPACE_BODY = {"type": "object", "properties": {"name": {"type": "string", "maxLength": 120},
-                                                    "settings": _SETTINGS}}
+_SETTINGS = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "timezone": {"type": "string", "description": "IANA zone, e.g. Europe/Berlin"},
+        "default_from_email": {"type": "string", "format": "email"},
+        "postal_address": {"type": "string", "maxLength": 500},
+    },
+}
+_WORKSPACE_BODY = {
+    "type": "object",
+    "properties": {"name": {"type": "string", "maxLength": 120}, "settings": _SETTINGS},
+}
 _ROLE = {"type": "string", "enum": ["owner", "admin", "member", "viewer"]}
 
 
@@ -32,7 +39,9 @@ def only_keys(body: dict, allowed: tuple[str, ...]) -> dict:
     """Refuse unknown keys: a misplaced one (``timezone`` outside ``settings``) must not vanish silently."""
     unknown = [k for k in body if k not in allowed]
     if unknown:
-        raise ValidationError(fields={k: f"Unknown field; send {', '.join(allowed)}." for k in unknown})
+        raise ValidationError(
+            fields={k: f"Unknown field; send {', '.join(allowed)}." for k in unknown}
+        )
     return body
 
 
@@ -40,20 +49,28 @@ async def caller_role(request, workspace_id: str):
     """(principal, role in ``workspace_id``): 404 unless an active member; 403 for API keys."""
     principal = await get_principal(request)
     if principal is None:
-        raise Unauthorized("Send 'Authorization: Bearer <session token>' (from POST /api/auth/login), or sign in.")
+        raise Unauthorized(
+            "Send 'Authorization: Bearer <session token>' (from POST /api/auth/login), or sign in."
+        )
     if principal.kind != "session":
         if workspace_id != principal.workspace_id:
             raise NotFound("Workspace not found.")
-        raise Forbidden("Managing workspaces needs a person's session token, not an API key.", code="session_required")
-    return principal, await workspaces.require_member(request.app.state.db, workspace_id, principal.account_id)
+        raise Forbidden(
+            "Managing workspaces needs a person's session token, not an API key.",
+            code="session_required",
+        )
+    return principal, await workspaces.require_member(
+        request.app.state.db, workspace_id, principal.account_id
+    )
 
 
 async def list_workspaces(request, _):
     """List the workspaces you belong to, with your role in each."""
     principal = await require_person(request)
     limit, cursor = list_params(request)
-    items, next_cursor = await workspaces.page_for_account(request.app.state.db, principal.account_id, limit=limit,
-                                                           cursor=cursor)
+    items, next_cursor = await workspaces.page_for_account(
+        request.app.state.db, principal.account_id, limit=limit, cursor=cursor
+    )
     return list_response(items, next_cursor)
 
 
@@ -62,8 +79,9 @@ async def create_workspace(request, _):
     principal = await require_person(request)
     body = only_keys(await read_json(request), ("name", "settings"))
     db = request.app.state.db
-    workspace = await workspaces.create_workspace(db, principal.account_id, name=body.get("name", ""),
-                                                  settings=body.get("settings"))
+    workspace = await workspaces.create_workspace(
+        db, principal.account_id, name=body.get("name", ""), settings=body.get("settings")
+    )
     return json_response(workspace, status=201)
 
 
@@ -72,9 +90,14 @@ async def update_workspace(request, _):
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
     body = only_keys(await read_json(request), ("name", "settings"))
-    workspace = await workspaces.update_workspace(request.app.state.db, workspace_id, role=role,
-                                                  actor_id=principal.account_id, name=body.get("name"),
-                                                  settings=body.get("settings"))
+    workspace = await workspaces.update_workspace(
+        request.app.state.db,
+        workspace_id,
+        role=role,
+        actor_id=principal.account_id,
+        name=body.get("name"),
+        settings=body.get("settings"),
+    )
     return json_response({**workspace, "role": role})
 
 
@@ -82,7 +105,9 @@ async def delete_workspace(request, _):
     """Delete (archive) a workspace; owner only. Its data becomes unreachable and its forms answer 410."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
-    await workspaces.archive_workspace(request.app.state.db, workspace_id, role=role, actor_id=principal.account_id)
+    await workspaces.archive_workspace(
+        request.app.state.db, workspace_id, role=role, actor_id=principal.account_id
+    )
     return no_content()
 
 
@@ -91,7 +116,9 @@ async def list_members(request, _):
     workspace_id = request.path_params["id"]
     await caller_role(request, workspace_id)
     limit, cursor = list_params(request)
-    items, next_cursor = await members.list_members(request.app.state.db, workspace_id, limit=limit, cursor=cursor)
+    items, next_cursor = await members.list_members(
+        request.app.state.db, workspace_id, limit=limit, cursor=cursor
+    )
     return list_response(items, next_cursor)
 
 
@@ -104,9 +131,15 @@ async def invite_member(request, _):
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
     body = only_keys(await read_json(request), ("email", "role"))
-    member = await members.invite(request.app.state.db, request.app.state.settings, workspace_id,
-                                  actor_id=principal.account_id, actor_role=role, email=body.get("email"),
-                                  role=body.get("role") or "member")
+    member = await members.invite(
+        request.app.state.db,
+        request.app.state.settings,
+        workspace_id,
+        actor_id=principal.account_id,
+        actor_role=role,
+        email=body.get("email"),
+        role=body.get("role") or "member",
+    )
     return json_response(member, status=201)
 
 
@@ -116,8 +149,14 @@ async def update_member(request, _):
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
     body = only_keys(await read_json(request), ("role",))
-    member = await members.change_role(request.app.state.db, workspace_id, request.path_params["mid"],
-                                       actor_id=principal.account_id, actor_role=role, role=body.get("role"))
+    member = await members.change_role(
+        request.app.state.db,
+        workspace_id,
+        request.path_params["mid"],
+        actor_id=principal.account_id,
+        actor_role=role,
+        role=body.get("role"),
+    )
     return json_response(member)
 
 
@@ -126,21 +165,42 @@ async def remove_member(request, _):
     The last owner cannot leave (409). The API keys the removed person created are revoked."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
-    await members.remove_member(request.app.state.db, workspace_id, request.path_params["mid"],
-                                actor_id=principal.account_id, actor_role=role)
+    await members.remove_member(
+        request.app.state.db,
+        workspace_id,
+        request.path_params["mid"],
+        actor_id=principal.account_id,
+        actor_role=role,
+    )
     return no_content()
 
 
 routes = [
     person_route("/workspaces", list_workspaces, methods=["GET"]),
-    person_route("/workspaces", create_workspace, methods=["POST"], body={**_WORKSPACE_BODY, "required": ["name"]}),
+    person_route(
+        "/workspaces",
+        create_workspace,
+        methods=["POST"],
+        body={**_WORKSPACE_BODY, "required": ["name"]},
+    ),
     person_route("/workspaces/{id}", update_workspace, methods=["PUT"], body=_WORKSPACE_BODY),
     person_route("/workspaces/{id}", delete_workspace, methods=["DELETE"]),
     person_route("/workspaces/{id}/members", list_members, methods=["GET"]),
-    person_route("/workspaces/{id}/invite", invite_member, methods=["POST"], body={
-        "type": "object", "required": ["email"], "properties": {"email": {"type": "string", "format": "email"},
-                                                                "role": _ROLE}}),
-    person_route("/workspaces/{id}/members/{mid}", update_member, methods=["PUT"], body={
-        "type": "object", "required": ["role"], "properties": {"role": _ROLE}}),
+    person_route(
+        "/workspaces/{id}/invite",
+        invite_member,
+        methods=["POST"],
+        body={
+            "type": "object",
+            "required": ["email"],
+            "properties": {"email": {"type": "string", "format": "email"}, "role": _ROLE},
+        },
+    ),
+    person_route(
+        "/workspaces/{id}/members/{mid}",
+        update_member,
+        methods=["PUT"],
+        body={"type": "object", "required": ["role"], "properties": {"role": _ROLE}},
+    ),
     person_route("/workspaces/{id}/members/{mid}", remove_member, methods=["DELETE"]),
 ]
