@@ -290,16 +290,20 @@ async def test_duplicate_window(client, db, app, form, monkeypatch):
     assert (await submit(client, form["id"], {"email": "dup@x.io"})).status_code == 201
 
 
-async def test_all_or_nothing_transaction(app, db, form, monkeypatch):
+@pytest.mark.parametrize(
+    "failing", ["app.services.capture.enqueue", "app.services.contact_memory.remember"]
+)
+async def test_all_or_nothing_transaction(app, db, form, monkeypatch, failing):
     def boom(*args, **kwargs):
-        raise RuntimeError("contact memory failed")
+        raise RuntimeError("injected failure")
 
-    monkeypatch.setattr("app.services.contact_memory.remember", boom)
+    # enqueue is the last step (after the submission insert, the contact and its events)
+    monkeypatch.setattr(failing, boom)
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-        r = await submit(client, form["id"], {"email": "fail@x.io"})
+        r = await submit(client, form["id"], {"email": "fail@x.io", "company": "Acme"})
     assert r.status_code == 500
-    for table in ("submissions", "contacts", "touchpoints", "jobs"):
+    for table in ("submissions", "contacts", "companies", "touchpoints", "jobs"):
         assert await count(db, table) == 0, table
     assert (
         await db.fetchval(

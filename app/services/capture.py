@@ -92,24 +92,40 @@ def form_from_row(row: dict) -> dict:
     return config
 
 
-FORM_SQL = (
-    "SELECT f.*, w.status AS workspace_status FROM forms f JOIN workspaces w ON w.id = f.workspace_id"
-    " WHERE f.id = ?"
+STATE_SQL = (
+    "SELECT f.updated_at, f.status, w.status AS workspace_status FROM forms f"
+    " JOIN workspaces w ON w.id = f.workspace_id WHERE f.id = ?"
 )
+_FORMS: dict[str, dict] = {}  # form id -> the form as of its updated_at (read-only)
 
 
-def check_form(row: dict | None) -> dict:
+def check_state(state: dict | None) -> None:
     """404 unknown or draft (drafts are not public), 410 paused/archived or workspace archived."""
-    if row is None or row["status"] == "draft":
+    if state is None or state["status"] == "draft":
         raise NotFound("This form does not exist.", code="form_not_found")
-    if row["status"] in ("paused", "archived") or row["workspace_status"] != "active":
+    if state["status"] in ("paused", "archived") or state["workspace_status"] != "active":
         raise Gone("This form is not available.", code="form_unavailable")
-    return form_from_row(row)
+
+
+def load_form_tx(conn, form_id: str) -> dict:
+    """The submittable form. Every call asks the database for its state (one primary-key
+    lookup), so a pause or an edit from any process counts at once; the full row is
+    re-read only when ``updated_at`` moved (the Forms service bumps it on every change)."""
+    state = conn.one(STATE_SQL, (form_id,))
+    check_state(state)
+    cached = _FORMS.get(form_id)
+    if cached is not None and cached["updated_at"] == state["updated_at"]:
+        return cached
+    form = form_from_row(conn.one("SELECT * FROM forms WHERE id = ?", (form_id,)))
+    if len(_FORMS) > 5000:
+        _FORMS.clear()  # bounded; refills at one query per form
+    _FORMS[form_id] = form
+    return form
 
 
 async def public_form(db, form_id: str) -> dict:
     """The form visitors may submit to: 404 unknown or draft, 410 paused/archived."""
-    return check_form(await db.fetchone(FORM_SQL, (form_id,)))
+    return await db.read(load_form_tx, form_id)
 
 
 def allowed_origin(form: dict, origin: str | None, own_origin: str) -> str:
@@ -181,7 +197,7 @@ class Stored:
 
 
 def store_tx(conn, p: Prepared) -> Stored:
-    """Steps 5b-8 in the caller's transaction. A spam rejection commits its log row
+    """Steps 5b-8 in the caller's transaction (all or nothing). A spam rejection commits its log row
     and is returned (not raised) so the caller answers 429/409 after the commit."""
     form, ws = p.form, p.form["workspace_id"]
     broken = _limits(conn, p)
@@ -192,9 +208,24 @@ def store_tx(conn, p: Prepared) -> Stored:
         )
         return Stored(rejected=error)
     now, submission_id = now_iso(), new_id("sub")
+    memory = None
+    if p.email and form["flow_id"] != "notify_only" and form["auto"].get("create_contact", True):
+        # Contact memory runs first so the submission row is written once, contact included
+        # (an UPDATE afterwards cost a second write of the row and its indexes).
+        memory = contact_memory.remember(
+            conn,
+            ws,
+            form,
+            submission_id=submission_id,
+            email=p.email,
+            data=p.data,
+            meta=p.meta,
+            now=now,
+        )
     conn.execute(
-        "INSERT INTO submissions (id, workspace_id, form_id, flow_id, data, meta, field_interactions, email_lower, ip,"
-        " experiment_id, variant_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)",
+        "INSERT INTO submissions (id, workspace_id, form_id, flow_id, data, meta, field_interactions, email_lower,"
+        " ip, experiment_id, variant_id, contact_id, company_id, is_new_contact, status, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)",
         (
             submission_id,
             ws,
@@ -207,6 +238,9 @@ def store_tx(conn, p: Prepared) -> Stored:
             p.ip,
             p.experiment_id,
             p.variant_id,
+            memory and memory.contact_id,
+            memory and memory.company_id,
+            int(bool(memory and memory.is_new)),
             now,
         ),
     )
@@ -219,21 +253,7 @@ def store_tx(conn, p: Prepared) -> Stored:
         form_id=form["id"],
         details={"form_name": form["name"], "flow_id": form["flow_id"], "email": p.email},
     )
-    if p.email and form["flow_id"] != "notify_only" and form["auto"].get("create_contact", True):
-        memory = contact_memory.remember(
-            conn,
-            ws,
-            form,
-            submission_id=submission_id,
-            email=p.email,
-            data=p.data,
-            meta=p.meta,
-            now=now,
-        )
-        conn.execute(
-            "UPDATE submissions SET contact_id = ?, company_id = ?, is_new_contact = ? WHERE id = ?",
-            (memory.contact_id, memory.company_id, int(memory.is_new), submission_id),
-        )
+    if memory is not None:
         emit(
             conn,
             ws,
@@ -284,7 +304,7 @@ def pipeline_tx(conn, req: Incoming) -> Outcome:
     A 4xx found before anything is written is returned, not raised (the empty
     transaction commits), so the answer keeps its CORS header; a spam rejection
     commits its log row; any unexpected failure raises and rolls everything back."""
-    form = check_form(conn.one(FORM_SQL, (req.form_id,)))
+    form = load_form_tx(conn, req.form_id)
     cors = allowed_origin(form, req.origin, req.own_origin)
     try:
         body = req.body if req.body is not None else parse_body(req.content_type, req.raw)
