@@ -188,7 +188,7 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
         "activities": dict(id=ids["activity"], contact_id=ids["contact"], submission_id=ids["submission"],
                            kind="note", summary=f"{MARKER} activity", created_at=now),
         "drafts": dict(id=ids["draft"], submission_id=ids["submission"], handler_id=ids["handler"],
-                       reasoning=MARKER, planned_actions=dumps([{"type": "add_note", "body": MARKER}]),
+                       reasoning=MARKER, planned_actions=dumps([{"index": 0, "action": "escalate", "details": {"reason": MARKER}}]),
                        created_at=now),
         "action_runs": dict(submission_id=ids["submission"], action_index=0, action="add_note", status="done",
                             created_at=now),
