@@ -158,3 +158,13 @@ def test_editor_changes_swap_in_place_and_refresh_the_preview(live_server, page)
     assert page.evaluate("window.__same") is True  # no page reload
     names = page.eval_on_selector_all("#form-preview form [name]", "els => els.map(e => e.name)")
     assert names[:2] == ["company", "email"] and "team_size" in names
+
+    # drag and drop: the last field onto the first row (both rows on screen)
+    page.set_viewport_size({"width": 1280, "height": 2400})
+    page.locator("#sec-fields").scroll_into_view_if_needed()
+    page.evaluate("window.scrollTo(0, document.querySelector('#sec-fields').getBoundingClientRect().top + scrollY)")
+    page.locator("#field-team_size .field-summary").drag_to(page.locator("#field-company .field-summary"),
+                                                            target_position={"x": 5, "y": 2})
+    page.locator("#sec-fields li.field-row").first.filter(has_text="Team size").wait_for()
+    page.wait_for_function("document.querySelector('#form-preview form [name]').name === 'team_size'")
+    assert page.evaluate("window.__same") is True

@@ -266,3 +266,16 @@ async def test_describe_shows_llm_failures_inline(app, user):
     assert r.status_code == 422
     assert "unavailable" in soup(r).select_one("#gen-description-error").get_text()
     assert soup(r).select_one("#gen-description").get_text() == "A webinar signup"
+
+
+async def test_drag_and_drop_order(user):
+    form = await create_form(user)
+    order = ["consent", "email", "name", "company", "budget", "message"]
+    page = soup(await user.web.get(f"/forms/{form['id']}"))
+    assert [i["value"] for i in page.select("#field-order input[name=order]")] == \
+        ["email", "name", "company", "budget", "message", "consent"]
+    r = await user.post_form(f"/forms/{form['id']}/fields/order", {"order": order}, htmx=True)
+    assert r.status_code == 200 and field_names(soup(r)) == order
+    r = await user.post_form(f"/forms/{form['id']}/fields/order", {"order": order[:3]}, htmx=True)
+    assert r.status_code == 422 and "changed meanwhile" in soup(r).select_one("#fields-error").get_text()
+    assert [f["name"] for f in (await user.api.get(f"/api/forms/{form['id']}")).json()["fields"]] == order

@@ -152,6 +152,13 @@ async def move_field(request):
     return await _field_edit(request, principal, lambda c: form_editor.move_field(c, name, direction))
 
 
+async def reorder_fields(request):
+    """Drag and drop: the whole new order at once."""
+    principal = await require_page(request, write=True)
+    names = [str(n) for n in (await request.form()).getlist("order")]
+    return await _field_edit(request, principal, lambda c: form_editor.reorder_fields(c, names))
+
+
 async def toggle_required(request):
     principal = await require_page(request, write=True)
     name = request.path_params["name"]
@@ -160,6 +167,7 @@ async def toggle_required(request):
 
 routes = [
     Route("/forms/{form_id}/fields", add_field, methods=["POST"], name="forms_field_add"),
+    Route("/forms/{form_id}/fields/order", reorder_fields, methods=["POST"], name="forms_fields_order"),
     Route("/forms/{form_id}/fields/{name}/edit", edit_field, methods=["GET"], name="forms_field_edit"),
     Route("/forms/{form_id}/fields/{name}", update_field, methods=["POST"], name="forms_field_update"),
     Route("/forms/{form_id}/fields/{name}/delete", delete_field, methods=["POST"], name="forms_field_delete"),
