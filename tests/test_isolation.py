@@ -181,11 +181,12 @@ async def test_lists_pages_and_exports_never_show_another_workspace(app, world):
         variants = [None] + [{name: ids[FILTER_KEYS.get(name.removesuffix("_id"), name.removesuffix("_id"))]}
                              for name in FILTERS if FILTER_KEYS.get(name.removesuffix("_id")) in ids]
         for params in variants:
-            if path in unchecked and params and "form" not in params:
-                continue  # streams: peeking costs a second each, the plain and the form filter suffice
-            response = await answer(app, alice, "GET", path, token, params, stream=path in unchecked)
-            if response.streamed and path not in unchecked:
+            if path in unchecked:
+                break
+            response = await answer(app, alice, "GET", path, token, params)
+            if response.streamed:
                 unchecked.append(path)
+                break
             checked += 1
             text = response.text
             sent = set((params or {}).values())  # a filter value echoed back in the page is not a leak
@@ -193,7 +194,21 @@ async def test_lists_pages_and_exports_never_show_another_workspace(app, world):
             if MARKER in text.lower() or found:
                 leaks.append(f"GET {path} {params or ''} [{owners.get(path)}] -> {response.status_code}: shows "
                              f"{'the marker ' if MARKER in text.lower() else ''}{found}")
-        if not path.startswith("/api/") and path not in unchecked:  # the HTMX fragment of the page too
+        if path in unchecked:  # a stream: replays and live events, while Bob's workspace gets a new event
+            for params in (None, {"since": "start"}, {"after": ids["event"]}, {"since": "start", "form": ids["form"]}):
+                response = await stream_answer(app, alice, path, token, params, ids, bob.workspace_id)
+                checked += 1
+                found = [i for i in secret_ids if i in response.text and i not in set((params or {}).values())]
+                if MARKER in response.text.lower() or found:
+                    leaks.append(f"GET {path} (stream) {params or ''} [{owners.get(path)}] -> "
+                                 f"{response.status_code}: shows {found}")
+            # Positive control: the same peek does show an event of Alice's own.
+            control = await stream_answer(app, alice, path, token, None, {**ids, "submission": None, "form": None,
+                                                                          "handler": None}, alice.workspace_id,
+                                           note="own-control-event")
+            assert "own-control-event" in control.text, f"{path}: the peek saw nothing: {control.text[:200]}"
+            continue
+        if not path.startswith("/api/"):  # the HTMX fragment of the page too
             try:
                 fragment = await asyncio.wait_for(alice.web.get(path, headers={"HX-Request": "true"}), CALL_TIMEOUT)
             except TimeoutError:
@@ -205,6 +220,23 @@ async def test_lists_pages_and_exports_never_show_another_workspace(app, world):
     assert checked > 10
     assert not leaks, "Another workspace's data shows up:\n  " + "\n  ".join(leaks)
     print(f"list isolation: {checked} calls; streams peeked for 1 s: {sorted(set(unchecked))}")
+
+
+async def stream_answer(app, alice, path, token, params, ids, bob_ws, note=MARKER) -> Answer:
+    """Peek at a stream while an event happens in ``bob_ws``."""
+    from app.services.events import emit
+
+    async def poke():
+        await asyncio.sleep(0.3)
+        await app.state.db.write(lambda conn: emit(conn, bob_ws, "note_added", submission_id=ids["submission"],
+                                                   form_id=ids["form"], handler_id=ids["handler"],
+                                                   details={"note": note}))
+
+    poker = asyncio.create_task(poke())
+    try:
+        return await answer(app, alice, "GET", path, token, params, stream=True)
+    finally:
+        await poker
 
 
 async def prepare_alice(app, user) -> str:
