@@ -15,6 +15,16 @@ Reuse from any test module:
         ...
         assert fake_anthropic.requests[0].headers["authorization"] == "Bearer test-key"
 
+To run the whole app on the claude engine (app, client, user fixtures), override
+``settings`` in the test module:
+
+    @pytest.fixture
+    def settings(tmp_path, fake_anthropic):
+        return claude_settings(tmp_path, fake_anthropic)
+
+and close the engine's HTTP client at the end (``await app.state.llm.aclose()``)
+until the app's lifespan does it.
+
 Script items (tuples):
     ("json", dict [, usage])     -> a tool_use message whose input is the dict; the tool
                                     name is the one forced by tool_choice (or the first tool)
