@@ -82,7 +82,7 @@ async def test_good_answer_through_the_sdk(engine, fake_anthropic, db):  # noqa:
 async def test_text_json_reply_is_accepted_and_cheap_repairs_need_no_reprompt(engine, fake_anthropic):  # noqa: F811
     messy = dict(GOOD_FORM, slug="Not A Slug!!", status="active", assignment={"type": "handler", "id": "hdl_x"})
     messy["fields"] = [dict(GOOD_FORM["fields"][1], name="Work Email")] + GOOD_FORM["fields"][2:]
-    messy.pop("field_mapping")
+    messy["field_mapping"] = {"Work Email": "contact.email", "company": "company.name"}
     import json
 
     fake_anthropic.script(("text", "Here you go:\n```json\n" + json.dumps(messy) + "\n```"))
@@ -90,7 +90,7 @@ async def test_text_json_reply_is_accepted_and_cheap_repairs_need_no_reprompt(en
     assert fake_anthropic.calls == 1
     assert config["slug"] == "enterprise-demo" and config["status"] == "draft" and config["assignment"] is None
     assert config["fields"][0]["name"] == "work_email"
-    assert config["field_mapping"]["work_email"] == "contact.email"  # default mapping from the field name
+    assert config["field_mapping"]["work_email"] == "contact.email"  # the mapping follows the repaired name
 
 
 async def test_malformed_then_good_after_a_stricter_reprompt(engine, fake_anthropic, db):  # noqa: F811

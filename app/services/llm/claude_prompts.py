@@ -111,9 +111,12 @@ def check_form(obj, description: str, draft: dict | None) -> dict:
         config = config["config"]
     if not isinstance(config.get("fields"), list) or not config["fields"]:
         raise ValueError("the config needs a non-empty 'fields' list")
+    renamed = {}
     for f in config["fields"]:
         if isinstance(f, dict) and isinstance(f.get("name"), str):
-            f["name"] = _field_name(f["name"])
+            renamed[f["name"]] = f["name"] = _field_name(f["name"])
+    if isinstance(config.get("field_mapping"), dict):  # keep the mapping pointing at the repaired names
+        config["field_mapping"] = {renamed.get(k, k): v for k, v in config["field_mapping"].items()}
     base = draft or {}
     for key in _KEEP_FROM_DRAFT:
         if key in base:
