@@ -322,3 +322,52 @@ async def peek(app, path: str, *, params: dict | None = None, headers: dict | No
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
     return state["status"], state["body"].decode("utf-8", "replace")
+
+
+def websocket_paths(app) -> list[str]:
+    from starlette.routing import WebSocketRoute
+
+    def walk(routes, prefix=""):
+        for route in routes:
+            if isinstance(route, Mount):
+                yield from walk(route.routes or [], prefix + route.path)
+            elif isinstance(route, WebSocketRoute):
+                yield prefix + route.path
+
+    return list(walk(app.routes))
+
+
+async def ws_peek(app, path: str, *, params: dict | None = None, headers: dict | None = None,
+                  seconds: float = 1.0) -> tuple[bool, str]:
+    """Open a WebSocket straight through ASGI for ``seconds``: (accepted, all text received)."""
+    scope = {"type": "websocket", "asgi": {"version": "3.0"}, "http_version": "1.1", "scheme": "ws",
+             "path": path, "raw_path": path.encode(), "root_path": "",
+             "query_string": urlencode(params or {}).encode(), "server": ("testserver", 80),
+             "client": ("127.0.0.1", 50001), "subprotocols": [],
+             "headers": [(b"host", b"testserver"), *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items())]}
+    gone = asyncio.Event()
+    state = {"connected": False, "accepted": False, "text": ""}
+
+    async def receive():
+        if not state["connected"]:
+            state["connected"] = True
+            return {"type": "websocket.connect"}
+        await gone.wait()
+        return {"type": "websocket.disconnect", "code": 1000}
+
+    async def send(message):
+        if message["type"] == "websocket.accept":
+            state["accepted"] = True
+        elif message["type"] == "websocket.send":
+            state["text"] += message.get("text") or (message.get("bytes") or b"").decode("utf-8", "replace")
+        elif message["type"] == "websocket.close":
+            gone.set()
+
+    task = asyncio.create_task(app(scope, receive, send))
+    await asyncio.wait([task], timeout=seconds)
+    gone.set()
+    await asyncio.wait([task], timeout=2)
+    if not task.done():
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    return state["accepted"], state["text"]

@@ -443,3 +443,38 @@ async def _scrub(app, ws: str, secret: set[str]) -> None:
                                  (value, ws, value))
 
     await app.state.db.write(write)
+
+
+async def test_websockets_never_carry_another_workspace(app, world):
+    """Every WebSocket route, with Bob's ids as filters / resume point, while Bob's
+    workspace gets a new event: nothing of Bob's arrives (and Alice's own does)."""
+    from app.services.events import emit
+    from tests.helpers_isolation import websocket_paths, ws_peek
+
+    alice, bob, ids, token = world
+    secret = [v for k, v in ids.items() if isinstance(v, str) and k != "unseeded"]
+    auth = {"authorization": alice.api.headers["authorization"]}
+    paths = websocket_paths(app)
+    leaks = []
+
+    async def during_peek(workspace_id, note, path, params):
+        async def poke():
+            await asyncio.sleep(0.3)
+            await app.state.db.write(lambda conn: emit(conn, workspace_id, "note_added", details={"note": note}))
+
+        poker = asyncio.create_task(poke())
+        try:
+            return await ws_peek(app, path, params=params, headers=auth, seconds=0.7)
+        finally:
+            await poker
+
+    for path in paths:
+        for params in (None, {"after": ids["event"]}, {"form": ids["form"]}, {"submission": ids["submission"]},
+                       {"handler": ids["handler"]}):
+            accepted, text = await during_peek(bob.workspace_id, MARKER, path, params)
+            found = [i for i in secret if i in text and i not in set((params or {}).values())]
+            if MARKER in text or found:
+                leaks.append(f"WS {path} {params or ''}: received {found or 'the marker'}")
+        accepted, text = await during_peek(alice.workspace_id, "own-control-event", path, None)
+        assert accepted and "own-control-event" in text, f"{path}: the positive control saw nothing"
+    assert not leaks, "Another workspace's events over a WebSocket:\n  " + "\n  ".join(leaks)
