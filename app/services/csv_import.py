@@ -12,7 +12,7 @@ import io
 import re
 
 from app.db import dumps, loads, new_id, now_iso
-from app.services.contacts import EMAIL_RE, STATUSES, company_for_name_tx, normalize_tags
+from app.services.contacts import EMAIL_RE, MAX_TAGS, STATUSES, company_for_name_tx, normalize_tags
 from app.services.errors import BadRequest, PayloadTooLarge, ValidationError
 from app.services.events import emit
 
@@ -205,7 +205,10 @@ def _row_errors(values: dict) -> list[str]:
     try:
         values["tags"] = normalize_tags(re.split(r"[;,|]", values.get("tags", "")))
     except ValidationError as exc:
+        values["tags"] = []
         errors.append(exc.fields["tags"])
+    if len(values["tags"]) > MAX_TAGS:
+        errors.append(f"A contact can have at most {MAX_TAGS} tags.")
     return errors
 
 
