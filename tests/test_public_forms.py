@@ -160,3 +160,16 @@ async def test_hosted_template_renders_errors_next_to_fields(app, user):
     assert page.select_one("form")["hx-post"] == f"/f/{form['id']}"
     done = render_string("public/_form.html", {"form": schema_of(form), "done": True, "message": "Thanks!"})
     assert "Thanks!" in done and "<form" not in done
+
+
+async def test_concurrent_beacons_are_all_counted(user, client, db):
+    import asyncio
+
+    form = await create_form(user, status="active")
+    path = f"/api/forms/{form['id']}/beacon"
+    answers = await asyncio.gather(*[client.post(path, json={"type": "view" if i % 4 else "start"})
+                                     for i in range(60)])
+    assert {r.status_code for r in answers} == {204}
+    row = await db.fetchone("SELECT SUM(views) AS views, SUM(starts) AS starts FROM form_daily_stats"
+                            " WHERE form_id = ?", (form["id"],))
+    assert (row["views"], row["starts"]) == (45, 15)

@@ -17,14 +17,11 @@ import json
 import re
 import time
 
-from app.db.clock import now_iso
-from app.services.errors import Forbidden, NotFound, ValidationError
+from app.services.errors import Forbidden, NotFound
 from app.services.forms import row_to_form
 
 PUBLIC_FIELD_KEYS = ("name", "type", "label", "placeholder", "help", "required", "options", "min", "max",
                      "max_length", "default")
-BEACON_TYPES = {"view": "views", "start": "starts"}
-VARIANT_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _CACHE: dict[str, dict] = {}
 _CACHE_MAX = 5000
 RECHECK_SECONDS = 1.0
@@ -101,28 +98,6 @@ def cors_headers(allowed_origins, origin: str | None, own_origin: str) -> dict:
     if origin in allowed_origins or origin == own_origin.lower():
         return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
     raise Forbidden("This form does not accept requests from this website.", code="origin_not_allowed")
-
-
-def _bump(conn, workspace_id: str, form_id: str, variant_id: str, column: str, day: str) -> None:
-    conn.execute(
-        f"INSERT INTO form_daily_stats (workspace_id, form_id, variant_id, day, {column}) VALUES (?, ?, ?, ?, 1)"
-        f" ON CONFLICT (form_id, variant_id, day) DO UPDATE SET {column} = {column} + 1",  # column from BEACON_TYPES
-        (workspace_id, form_id, variant_id, day))
-
-
-def parse_beacon(body: dict) -> tuple[str, str]:
-    kind, variant = body.get("type"), body.get("variant_id") or ""
-    if kind not in BEACON_TYPES:
-        raise ValidationError(fields={"type": "Use \"view\" or \"start\"."})
-    if variant and (not isinstance(variant, str) or not VARIANT_RE.match(variant)):
-        raise ValidationError(fields={"variant_id": "Use the variant_id the schema gave you."})
-    return kind, variant
-
-
-async def record_beacon(db, entry: dict, kind: str, variant_id: str = "") -> None:
-    """Count a view or a start for today (UTC) in form_daily_stats."""
-    await db.write(_bump, entry["workspace_id"], entry["form"]["id"], variant_id, BEACON_TYPES[kind],
-                   now_iso()[:10])
 
 
 async def hosted_form(db, form_id: str) -> tuple[dict | None, str]:
