@@ -284,3 +284,11 @@ async def test_company_list_shape(user):
         "name"
     ] == "Initech"
     assert (await user.api.get("/api/companies", params={"limit": 0})).status_code == 422
+
+
+async def test_search_non_ascii_names(user):
+    elise = await make_contact(user, "e@example.fr", name="Élise Ørsted", last_name="Ørsted")
+    for q in ("Élise", "élise", "ÉLISE", "ørsted", "Ørs"):
+        for sort in ("-created_at", "name"):
+            r = await user.api.get("/api/contacts", params={"q": q, "sort": sort})
+            assert [c["id"] for c in r.json()["data"]] == [elise["id"]], (q, sort)

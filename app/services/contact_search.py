@@ -33,17 +33,32 @@ def parse_sort(raw: str | None) -> tuple[str, bool]:
     return key, desc
 
 
+def term_variants(q: str) -> list[str]:
+    """Search terms are lower-cased by SQL lower(), which folds ASCII only ("Élise"
+    stays "Élise"). Besides the fully lower-cased query, also try it ASCII-folded as
+    typed and with a capital first letter, so "élise" and "Élise" both find "Élise"."""
+
+    def ascii_lower(text: str) -> str:
+        return "".join(ch.lower() if "A" <= ch <= "Z" else ch for ch in text)
+
+    typed = " ".join(q.split())
+    variants = [typed.lower(), ascii_lower(typed), ascii_lower(typed[:1].upper() + typed[1:])]
+    return list(dict.fromkeys(variants))
+
+
 def _branches(workspace_id: str, q: str, *, keyed: bool) -> tuple[list[str], list]:
     """One SELECT per searched column. ``keyed`` selects (created_at AS k, id) straight
     from the covering search indexes (migration 0016) instead of the id alone."""
-    q = " ".join(q.lower().split())
+    raw_q, q = q, " ".join(q.lower().split())
     company_q = normalize_company_name(q) or q
     cols = "created_at AS k, id" if keyed else "id"
     term_cols = "contact_created_at AS k, contact_id AS id" if keyed else "contact_id"
-    parts = [
-        f"SELECT {term_cols} FROM contact_search WHERE workspace_id = ? AND term >= ? AND term < ?"
-    ]
-    params = [workspace_id, q, q + HIGH]
+    parts, params = [], []
+    for term in term_variants(raw_q):
+        parts.append(
+            f"SELECT {term_cols} FROM contact_search WHERE workspace_id = ? AND term >= ? AND term < ?"
+        )
+        params += [workspace_id, term, term + HIGH]
     parts.append(
         f"SELECT {cols} FROM contacts WHERE company_id IN (SELECT id FROM companies"
         " WHERE workspace_id = ? AND name_normalized >= ? AND name_normalized < ?)"
@@ -71,17 +86,21 @@ def _newest_matches_clause(
     so a broad prefix ("a") costs about what a narrow one does. A contact has at most
     4 search terms and MAX_TAGS tags, hence the per-branch limits: the union still
     holds the first ``limit + 1`` distinct contacts."""
-    q = " ".join(q.lower().split())
+    raw_q, q = q, " ".join(q.lower().split())
     company_q = normalize_company_name(q) or q
     n, op, order = int(limit) + 1, ("<" if desc else ">"), ("DESC" if desc else "ASC")
-    branches = [
+    terms = [
         (
             "contact_created_at",
             "contact_id",
             "contact_search WHERE workspace_id = ? AND term >= ? AND term < ?",
-            [workspace_id, q, q + HIGH],
+            [workspace_id, term, term + HIGH],
             n * 4,
-        ),
+        )
+        for term in term_variants(raw_q)
+    ]
+    branches = [
+        *terms,
         (
             "created_at",
             "id",
