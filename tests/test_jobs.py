@@ -377,3 +377,18 @@ async def test_shutdown_during_a_claim_hands_the_claimed_job_back(tmp_path, monk
         row = await job_row(db, job_id)
         assert (row["status"], row["locked_by"], row["max_attempts"]) == ("queued", None, 6)
         assert await runs(db) == []
+
+
+async def test_old_done_jobs_are_purged_dead_ones_kept(app, db, monkeypatch):
+    clock = freeze_clock(monkeypatch)
+    old_done = await enqueue(db, "record_job", {"n": 1})
+    old_dead = await enqueue(db, "failing_job", max_attempts=1)
+    await drain_jobs(app)
+    clock.advance(8 * 86400)
+    recent = await enqueue(db, "record_job", {"n": 2})
+    await drain_jobs(app)
+    await enqueue(db, "scheduler_tick", {"tick": 1})
+    await drain_jobs(app)
+    remaining = {r["id"] for r in await db.fetchall("SELECT id FROM jobs")}
+    assert old_done not in remaining
+    assert {old_dead, recent} <= remaining

@@ -221,3 +221,20 @@ async def run_due_jobs(db, settings, state, worker_id: str = "inline", limit: in
         await run_job(db, settings, state, job)
         count += 1
     return count
+
+
+DONE_JOBS_KEPT_DAYS = 7
+
+
+async def purge_finished(ctx) -> int:
+    """Periodic task: forget jobs done more than a week ago (dead ones stay for
+    inspection). The table otherwise grows by a row per submission and email."""
+    cutoff = iso_in(-DONE_JOBS_KEPT_DAYS * 86400)
+
+    def purge(conn):
+        # run_at <= finished_at, so the (status, run_at) index finds the candidates.
+        return conn.execute(
+            "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE status = 'done' AND run_at < ?"
+            " AND finished_at < ? LIMIT 5000)", (cutoff, cutoff)).rowcount
+
+    return await ctx.db.write(purge)

@@ -11,6 +11,7 @@ log = logging.getLogger("formagent.scheduler")
 
 PERIODIC_TASKS: list[str] = [
     "app.services.mail_delivery:requeue_stalled",
+    "app.services.jobs:purge_finished",
     "app.services.agents.recovery:recover_stale",
 ]
 
