@@ -22,8 +22,16 @@ def browser(chromium_path):
         b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
 FIELDS = [
-    {"name": "email", "type": "email", "label": "Work email", "required": True, "help": "We reply here."},
+    {
+        "name": "email",
+        "type": "email",
+        "label": "Work email",
+        "required": True,
+        "help": "We reply here.",
+    },
     {"name": "company", "type": "text", "label": "Company"},
     {"name": "budget", "type": "select", "label": "Budget", "options": ["Small", "Large"]},
     {"name": "topics", "type": "multiselect", "label": "Topics", "options": ["AI", "Data"]},
@@ -33,16 +41,31 @@ FIELDS = [
 
 def _api(base_url: str) -> httpx.Client:
     api = httpx.Client(base_url=base_url, timeout=10)
-    r = api.post("/api/auth/signup", json={"email": "mara@example.com", "password": PASSWORD, "name": "Mara",
-                                           "workspace_name": "Mara's Studio"})
+    r = api.post(
+        "/api/auth/signup",
+        json={
+            "email": "mara@example.com",
+            "password": PASSWORD,
+            "name": "Mara",
+            "workspace_name": "Mara's Studio",
+        },
+    )
     assert r.status_code == 201, r.text
     api.headers["Authorization"] = f"Bearer {r.json()['token']}"
     return api
 
 
 def _form(api, **extra) -> str:
-    r = api.post("/api/forms", json={"name": "Demo request", "status": "active", "fields": FIELDS,
-                                     "response": {"thank_you_message": "Thanks, we will write soon."}, **extra})
+    r = api.post(
+        "/api/forms",
+        json={
+            "name": "Demo request",
+            "status": "active",
+            "fields": FIELDS,
+            "response": {"thank_you_message": "Thanks, we will write soon."},
+            **extra,
+        },
+    )
     assert r.status_code == 201, r.text
     return r.json()["id"]
 
@@ -51,8 +74,12 @@ def _form(api, **extra) -> str:
 def test_embed_renders_and_submits_on_a_foreign_origin(live_server, foreign_site, page):
     api = _api(live_server.url)
     form_id = _form(api)
-    second_id = _form(api, slug="second", fields=[{"name": "email", "type": "email", "label": "Email"}])
-    (foreign_site.root / "index.html").write_text(f"""<!doctype html><html><head><meta charset="utf-8">
+    second_id = _form(
+        api, slug="second", fields=[{"name": "email", "type": "email", "label": "Email"}]
+    )
+    (
+        foreign_site.root / "index.html"
+    ).write_text(f"""<!doctype html><html><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Customer site</title></head><body>
 <h1>Talk to us</h1>
 <div data-formagent="{form_id}"></div>
@@ -70,7 +97,9 @@ def test_embed_renders_and_submits_on_a_foreign_origin(live_server, foreign_site
     assert form.locator("input[name=topics]").count() == 2
     assert form.locator(".fa-hp input[name=_hp]").count() == 1
     assert not form.locator(".fa-hp").is_visible() or form.locator(".fa-hp").bounding_box()["x"] < 0
-    page.locator(f"form[data-fa-form='{second_id}'] input[name=email]").wait_for()  # several forms per page
+    page.locator(
+        f"form[data-fa-form='{second_id}'] input[name=email]"
+    ).wait_for()  # several forms per page
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # usable at 375 px
 
     # A server-side validation error is shown inline, tied to the field.
@@ -96,7 +125,9 @@ def test_embed_renders_and_submits_on_a_foreign_origin(live_server, foreign_site
     assert sub["meta"]["utm"] == {"utm_source": "newsletter", "utm_campaign": "spring"}
     assert sub["meta"]["page_url"].startswith(foreign_site.url + "/index.html")
     email_use = sub["field_interactions"]["email"]
-    assert email_use["focused"] is True and email_use["filled"] is True and email_use["time_ms"] >= 0
+    assert (
+        email_use["focused"] is True and email_use["filled"] is True and email_use["time_ms"] >= 0
+    )
     stats = api.get(f"/api/forms/{form_id}").json()["stats"]
     assert stats["views"] >= 1 and stats["starts"] >= 1
     api.close()
@@ -139,9 +170,14 @@ def test_editor_changes_swap_in_place_and_refresh_the_preview(live_server, page)
     page.get_by_role("button", name="Create account").click()
     page.wait_for_url(base + "/**")
     with httpx.Client(base_url=base, timeout=10) as api:
-        token = api.post("/api/auth/login", json={"email": "mara@example.com", "password": PASSWORD}).json()["token"]
-        r = api.post("/api/forms", json={"name": "Editor test", "fields": FIELDS},
-                     headers={"Authorization": f"Bearer {token}"})
+        token = api.post(
+            "/api/auth/login", json={"email": "mara@example.com", "password": PASSWORD}
+        ).json()["token"]
+        r = api.post(
+            "/api/forms",
+            json={"name": "Editor test", "fields": FIELDS},
+            headers={"Authorization": f"Bearer {token}"},
+        )
         form_id = r.json()["id"]
     page.goto(f"{base}/forms/{form_id}")
     page.evaluate("window.__same = true")
@@ -162,9 +198,14 @@ def test_editor_changes_swap_in_place_and_refresh_the_preview(live_server, page)
     # drag and drop: the last field onto the first row (both rows on screen)
     page.set_viewport_size({"width": 1280, "height": 2400})
     page.locator("#sec-fields").scroll_into_view_if_needed()
-    page.evaluate("window.scrollTo(0, document.querySelector('#sec-fields').getBoundingClientRect().top + scrollY)")
-    page.locator("#field-team_size .field-summary").drag_to(page.locator("#field-company .field-summary"),
-                                                            target_position={"x": 5, "y": 2})
+    page.evaluate(
+        "window.scrollTo(0, document.querySelector('#sec-fields').getBoundingClientRect().top + scrollY)"
+    )
+    page.locator("#field-team_size .field-summary").drag_to(
+        page.locator("#field-company .field-summary"), target_position={"x": 5, "y": 2}
+    )
     page.locator("#sec-fields li.field-row").first.filter(has_text="Team size").wait_for()
-    page.wait_for_function("document.querySelector('#form-preview form [name]').name === 'team_size'")
+    page.wait_for_function(
+        "document.querySelector('#form-preview form [name]').name === 'team_size'"
+    )
     assert page.evaluate("window.__same") is True

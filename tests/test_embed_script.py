@@ -16,17 +16,36 @@ async def test_embed_js_size_and_caching(client):
 
     version = r.headers["etag"].strip('"')
     versioned = await client.get(f"/embed.js?v={version}", headers={"Accept-Encoding": "gzip"})
-    assert "immutable" in versioned.headers["cache-control"] and "max-age=31536000" in versioned.headers["cache-control"]
+    assert (
+        "immutable" in versioned.headers["cache-control"]
+        and "max-age=31536000" in versioned.headers["cache-control"]
+    )
     assert versioned.headers["content-encoding"] == "gzip"
-    assert len(versioned.headers["content-length"]) and int(versioned.headers["content-length"]) < 6 * 1024
+    assert (
+        len(versioned.headers["content-length"])
+        and int(versioned.headers["content-length"]) < 6 * 1024
+    )
     stale = await client.get("/embed.js?v=old")
     assert "immutable" not in stale.headers["cache-control"]
 
 
 async def test_embed_js_covers_the_contract(client):
     text = (await client.get("/embed.js")).text
-    for needle in ("data-formagent", "data-form-id", "/api/submissions/", "/beacon", "/schema", "_meta", "_interactions",
-                   "utm_source", "localStorage", "aria-describedby", "redirect_url", "409", "422"):
+    for needle in (
+        "data-formagent",
+        "data-form-id",
+        "/api/submissions/",
+        "/beacon",
+        "/schema",
+        "_meta",
+        "_interactions",
+        "utm_source",
+        "localStorage",
+        "aria-describedby",
+        "redirect_url",
+        "409",
+        "422",
+    ):
         assert needle in text, needle
 
 

@@ -5,18 +5,39 @@ from tests.helpers_forms import create_form, demo_config
 
 async def test_create_get_update_archive(user):
     form = await create_form(user)
-    assert form["id"].startswith("form_") and form["slug"] == "demo-request" and form["status"] == "draft"
-    assert form["field_mapping"]["email"] == "contact.email" and form["field_mapping"]["company"] == "company.name"
+    assert (
+        form["id"].startswith("form_")
+        and form["slug"] == "demo-request"
+        and form["status"] == "draft"
+    )
+    assert (
+        form["field_mapping"]["email"] == "contact.email"
+        and form["field_mapping"]["company"] == "company.name"
+    )
 
     r = await user.api.get(f"/api/forms/{form['id']}")
     assert r.status_code == 200
-    assert [f["name"] for f in r.json()["fields"]] == ["email", "name", "company", "budget", "message", "consent"]
+    assert [f["name"] for f in r.json()["fields"]] == [
+        "email",
+        "name",
+        "company",
+        "budget",
+        "message",
+        "consent",
+    ]
     assert r.json()["stats"] == {"submissions": 0, "views": 0, "starts": 0, "conversion": None}
 
-    r = await user.api.put(f"/api/forms/{form['id']}", json={"status": "active", "response": {
-        "thank_you_message": "Talk soon!", "redirect_url": ""}})
+    r = await user.api.put(
+        f"/api/forms/{form['id']}",
+        json={
+            "status": "active",
+            "response": {"thank_you_message": "Talk soon!", "redirect_url": ""},
+        },
+    )
     assert r.status_code == 200, r.text
-    assert r.json()["status"] == "active" and r.json()["response"]["thank_you_message"] == "Talk soon!"
+    assert (
+        r.json()["status"] == "active" and r.json()["response"]["thank_you_message"] == "Talk soon!"
+    )
     assert r.json()["fields"] == form["fields"]  # untouched keys are kept
 
     r = await user.api.delete(f"/api/forms/{form['id']}")
@@ -53,8 +74,12 @@ async def test_slug_unique_per_workspace(two_workspaces):
 async def test_other_workspace_form_is_404(two_workspaces):
     alice, bob = two_workspaces
     form = await create_form(alice)
-    for method, path in [("GET", f"/api/forms/{form['id']}"), ("PUT", f"/api/forms/{form['id']}"),
-                         ("DELETE", f"/api/forms/{form['id']}"), ("GET", f"/api/forms/{form['id']}/embed")]:
+    for method, path in [
+        ("GET", f"/api/forms/{form['id']}"),
+        ("PUT", f"/api/forms/{form['id']}"),
+        ("DELETE", f"/api/forms/{form['id']}"),
+        ("GET", f"/api/forms/{form['id']}/embed"),
+    ]:
         r = await bob.api.request(method, path, json={"name": "x"} if method == "PUT" else None)
         assert r.status_code == 404, (method, path, r.text)
     assert (await bob.api.get("/api/forms")).json()["data"] == []
@@ -69,7 +94,9 @@ async def test_list_pagination_and_stats(user, db):
     page2 = (await user.api.get(f"/api/forms?limit=2&cursor={page1['next_cursor']}")).json()
     assert [f["id"] for f in page2["data"]] == [ids[0]] and page2["next_cursor"] is None
     for _ in range(4):
-        assert (await user.api.post(f"/api/forms/{ids[0]}/beacon", json={"type": "view"})).status_code == 204
+        assert (
+            await user.api.post(f"/api/forms/{ids[0]}/beacon", json={"type": "view"})
+        ).status_code == 204
     await user.api.post(f"/api/forms/{ids[0]}/beacon", json={"type": "start"})
     stats = (await user.api.get(f"/api/forms/{ids[0]}")).json()["stats"]
     assert stats["views"] == 4 and stats["starts"] == 1 and stats["conversion"] == 0.0
@@ -77,12 +104,16 @@ async def test_list_pagination_and_stats(user, db):
 
 
 async def test_generate_returns_an_unsaved_valid_draft(user, db):
-    r = await user.api.post("/api/forms/generate", json={"description": "A demo request form for an AI consultancy"})
+    r = await user.api.post(
+        "/api/forms/generate", json={"description": "A demo request form for an AI consultancy"}
+    )
     assert r.status_code == 200, r.text
     draft = r.json()["draft"]
     assert draft["name"] and any(f["type"] == "email" for f in draft["fields"])
     assert await db.fetchval("SELECT COUNT(*) FROM forms") == 0
-    r = await user.api.post("/api/forms/generate", json={"description": "make phone optional", "draft": draft})
+    r = await user.api.post(
+        "/api/forms/generate", json={"description": "make phone optional", "draft": draft}
+    )
     assert r.status_code == 200 and r.json()["draft"]["fields"]
     r = await user.api.post("/api/forms/generate", json={"description": "  "})
     assert r.status_code == 422 and "description" in r.json()["error"]["fields"]
@@ -95,7 +126,9 @@ async def test_embed_info(user):
     r = await user.api.get(f"/api/forms/{form['id']}/embed")
     body = r.json()
     assert body["hosted_url"].endswith(f"/f/{form['id']}")
-    assert f'data-formagent="{form["id"]}"' in body["snippet"] and "/embed.js?v=" in body["script_url"]
+    assert (
+        f'data-formagent="{form["id"]}"' in body["snippet"] and "/embed.js?v=" in body["script_url"]
+    )
     assert body["script_url"] in body["snippet"]
 
 
@@ -107,7 +140,9 @@ async def test_api_key_scopes_and_viewer(user, db):
     assert r.status_code == 403
     await reader.aclose()
     form = await create_form(user)
-    await db.execute("UPDATE memberships SET role = 'viewer' WHERE account_id = ?", (user.account_id,))
+    await db.execute(
+        "UPDATE memberships SET role = 'viewer' WHERE account_id = ?", (user.account_id,)
+    )
     assert (await user.api.get(f"/api/forms/{form['id']}")).status_code == 200
     assert (await user.api.put(f"/api/forms/{form['id']}", json={"name": "No"})).status_code == 403
     assert (await user.api.delete(f"/api/forms/{form['id']}")).status_code == 403
@@ -115,20 +150,30 @@ async def test_api_key_scopes_and_viewer(user, db):
 
 async def test_openapi_lists_form_endpoints(client):
     paths = (await client.get("/api/openapi.json")).json()["paths"]
-    for path in ("/api/forms", "/api/forms/generate", "/api/forms/{form_id}", "/api/forms/{form_id}/embed",
-                 "/api/forms/{form_id}/schema", "/api/forms/{form_id}/beacon"):
+    for path in (
+        "/api/forms",
+        "/api/forms/generate",
+        "/api/forms/{form_id}",
+        "/api/forms/{form_id}/embed",
+        "/api/forms/{form_id}/schema",
+        "/api/forms/{form_id}/beacon",
+    ):
         assert path in paths, path
 
 
 async def test_publish_rules_and_derived_slugs(user, db):
     r = await user.api.post("/api/forms", json={"name": "Empty", "status": "active", "fields": []})
     assert r.status_code == 422 and "at least one field" in r.json()["error"]["fields"]["fields"]
-    first, second = await create_form(user), await create_form(user)  # slug derived from the same name
+    first, second = (
+        await create_form(user),
+        await create_form(user),
+    )  # slug derived from the same name
     assert (first["slug"], second["slug"]) == ("demo-request", "demo-request-2")
     r = await user.api.put(f"/api/forms/{first['id']}", json={"status": "active"})
     assert r.status_code == 200
-    events = await db.fetchall("SELECT type, details FROM events WHERE form_id = ? ORDER BY created_at, id",
-                               (first["id"],))
+    events = await db.fetchall(
+        "SELECT type, details FROM events WHERE form_id = ? ORDER BY created_at, id", (first["id"],)
+    )
     assert [e["type"] for e in events] == ["form_created", "form_active"]
     r = await user.api.put(f"/api/forms/{first['id']}", json={"fields": []})
     assert r.status_code == 422 and "published form" in r.json()["error"]["fields"]["fields"]

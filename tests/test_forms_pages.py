@@ -20,7 +20,9 @@ async def test_forms_list_shows_status_counts_and_conversion(user):
     cells = [td.get_text(strip=True) for td in rows[0].find_all("td")]
     assert cells[0].startswith("Demo request") and cells[1] == "active"
     assert cells[2] == "0" and cells[3] == "4" and cells[4] == "0.0%"
-    archived = soup(await user.web.get("/forms?status=archived")).select("table.forms-table tbody tr")
+    archived = soup(await user.web.get("/forms?status=archived")).select(
+        "table.forms-table tbody tr"
+    )
     assert len(archived) == 1 and "Old one" in archived[0].get_text()
 
 
@@ -38,8 +40,14 @@ async def test_editor_page_has_every_section_and_a_live_preview(user):
         assert page.select_one(f"#sec-{section}"), section
     assert field_names(page) == ["email", "name", "company", "budget", "message", "consent"]
     preview = page.select_one("#form-preview form.fa-form")
-    assert [c["name"] for c in preview.select("[name]") if c["name"] != "_hp"] == \
-        ["email", "name", "company", "budget", "message", "consent"]
+    assert [c["name"] for c in preview.select("[name]") if c["name"] != "_hp"] == [
+        "email",
+        "name",
+        "company",
+        "budget",
+        "message",
+        "consent",
+    ]
     slider = page.select_one("#sec-agent input[type=range][name=autonomy_level]")
     assert slider["value"] == "1" and slider["max"] == "3"
     assert len(page.select("#sec-agent input[name=allowed_actions]")) == 8
@@ -51,9 +59,11 @@ async def test_editor_page_has_every_section_and_a_live_preview(user):
 
 async def test_add_field_fragment(user, db):
     form = await create_form(user)
-    r = await user.post_form(f"/forms/{form['id']}/fields", {"label": "Team size", "name": "team_size",
-                                                              "type": "number", "min": "1", "required": "on"},
-                             htmx=True)
+    r = await user.post_form(
+        f"/forms/{form['id']}/fields",
+        {"label": "Team size", "name": "team_size", "type": "number", "min": "1", "required": "on"},
+        htmx=True,
+    )
     assert r.status_code == 200
     html = soup(r)
     assert field_names(html)[-1] == "team_size"
@@ -66,8 +76,11 @@ async def test_add_field_fragment(user, db):
 
 async def test_add_field_error_is_422_next_to_the_field(user):
     form = await create_form(user)
-    r = await user.post_form(f"/forms/{form['id']}/fields", {"label": "Plan", "name": "plan", "type": "select",
-                                                              "options": ""}, htmx=True)
+    r = await user.post_form(
+        f"/forms/{form['id']}/fields",
+        {"label": "Plan", "name": "plan", "type": "select", "options": ""},
+        htmx=True,
+    )
     assert r.status_code == 422
     html = soup(r)
     options = html.select_one("#add-options")
@@ -77,9 +90,13 @@ async def test_add_field_error_is_422_next_to_the_field(user):
     assert options.find_parent("div", class_="field").select_one(".error") is error
     assert html.select_one("#add-label")["value"] == "Plan"  # the input is kept
     assert html.select_one("details.add-field").has_attr("open")
-    dup = await user.post_form(f"/forms/{form['id']}/fields", {"label": "E", "name": "email", "type": "text"},
-                               htmx=True)
-    assert dup.status_code == 422 and "already named" in soup(dup).select_one("#add-name-error").get_text()
+    dup = await user.post_form(
+        f"/forms/{form['id']}/fields", {"label": "E", "name": "email", "type": "text"}, htmx=True
+    )
+    assert (
+        dup.status_code == 422
+        and "already named" in soup(dup).select_one("#add-name-error").get_text()
+    )
     assert len((await user.api.get(f"/api/forms/{form['id']}")).json()["fields"]) == 6
 
 
@@ -88,12 +105,16 @@ async def test_reorder_toggle_and_delete(user):
     base = f"/forms/{form['id']}/fields"
     r = await user.post_form(f"{base}/company/move", {"direction": "up"}, htmx=True)
     assert field_names(soup(r)) == ["email", "company", "name", "budget", "message", "consent"]
-    r = await user.post_form(f"{base}/email/move", {"direction": "up"}, htmx=True)  # already first: no-op
+    r = await user.post_form(
+        f"{base}/email/move", {"direction": "up"}, htmx=True
+    )  # already first: no-op
     assert field_names(soup(r))[0] == "email"
     r = await user.post_form(f"{base}/consent/move", {"direction": "down"}, htmx=True)
     assert field_names(soup(r))[-1] == "consent"
     html = soup(r)
-    assert html.select_one("#field-email button[aria-label^='Move'][aria-label$='up']").has_attr("disabled")
+    assert html.select_one("#field-email button[aria-label^='Move'][aria-label$='up']").has_attr(
+        "disabled"
+    )
 
     r = await user.post_form(f"{base}/company/required", htmx=True)
     toggle = soup(r).select_one("#field-company .toggle-required")
@@ -112,17 +133,30 @@ async def test_reorder_toggle_and_delete(user):
 
 async def test_edit_field_round_trip(user):
     form = await create_form(user)
-    r = await user.web.get(f"/forms/{form['id']}/fields/budget/edit", headers={"HX-Request": "true"})
+    r = await user.web.get(
+        f"/forms/{form['id']}/fields/budget/edit", headers={"HX-Request": "true"}
+    )
     html = soup(r)
     assert html.select_one("#edit-budget-options").get_text() == "<$10K\n$10K-$50K\n$50K+"
-    r = await user.post_form(f"/forms/{form['id']}/fields/budget", {
-        "label": "Budget range", "name": "budget_range", "type": "select", "options": "Small\nLarge", "help": "Rough"},
-        htmx=True)
+    r = await user.post_form(
+        f"/forms/{form['id']}/fields/budget",
+        {
+            "label": "Budget range",
+            "name": "budget_range",
+            "type": "select",
+            "options": "Small\nLarge",
+            "help": "Rough",
+        },
+        htmx=True,
+    )
     assert r.status_code == 200
     row = soup(r).select_one("#field-budget_range")
     assert "Budget range" in row.get_text() and "Small · Large" in row.get_text()
-    bad = await user.post_form(f"/forms/{form['id']}/fields/budget_range", {
-        "label": "Budget", "name": "budget_range", "type": "text", "regex": "(unclosed"}, htmx=True)
+    bad = await user.post_form(
+        f"/forms/{form['id']}/fields/budget_range",
+        {"label": "Budget", "name": "budget_range", "type": "text", "regex": "(unclosed"},
+        htmx=True,
+    )
     assert bad.status_code == 422
     err = soup(bad).select_one("#edit-budget_range-regex-error")
     assert err and "does not compile" in err.get_text()
@@ -133,39 +167,74 @@ async def test_plain_post_without_js_redirects(user):
     form = await create_form(user)
     r = await user.post_form(f"/forms/{form['id']}/fields/name/required")
     assert r.status_code == 303 and r.headers["location"] == f"/forms/{form['id']}#sec-fields"
-    bad = await user.post_form(f"/forms/{form['id']}/fields", {"label": "", "name": "Bad Name", "type": "text"})
+    bad = await user.post_form(
+        f"/forms/{form['id']}/fields", {"label": "", "name": "Bad Name", "type": "text"}
+    )
     assert bad.status_code == 422
     page = soup(bad)
-    assert page.select_one("#sec-details") and "not a valid field name" in page.select_one("#add-name-error").text
+    assert (
+        page.select_one("#sec-details")
+        and "not a valid field name" in page.select_one("#add-name-error").text
+    )
 
 
 async def test_settings_sections(user):
     form = await create_form(user)
     base = f"/forms/{form['id']}/settings"
-    r = await user.post_form(f"{base}/agent", {"instructions": "Qualify and book", "autonomy_level": "2",
-                                               "allowed_actions": ["qualify_lead", "book_meeting"]}, htmx=True)
+    r = await user.post_form(
+        f"{base}/agent",
+        {
+            "instructions": "Qualify and book",
+            "autonomy_level": "2",
+            "allowed_actions": ["qualify_lead", "book_meeting"],
+        },
+        htmx=True,
+    )
     assert r.status_code == 200
     assert soup(r).select_one("#sec-agent input[type=range]")["value"] == "2"
-    r = await user.post_form(f"{base}/security", {"allowed_origins": "https://a.example\nnot an origin",
-                                                  "honeypot_field": "_hp", "max_submissions_per_ip": "10",
-                                                  "max_submissions_per_email": "5",
-                                                  "duplicate_window_minutes": "5"}, htmx=True)
+    r = await user.post_form(
+        f"{base}/security",
+        {
+            "allowed_origins": "https://a.example\nnot an origin",
+            "honeypot_field": "_hp",
+            "max_submissions_per_ip": "10",
+            "max_submissions_per_email": "5",
+            "duplicate_window_minutes": "5",
+        },
+        htmx=True,
+    )
     assert r.status_code == 422
     assert "is not an origin" in soup(r).select_one("#se-allowed_origins-error").get_text()
     assert "not an origin" in soup(r).select_one("#se-allowed_origins").get_text()
-    r = await user.post_form(f"{base}/response", {"thank_you_message": "Cheers!", "redirect_url": ""}, htmx=True)
+    r = await user.post_form(
+        f"{base}/response", {"thank_you_message": "Cheers!", "redirect_url": ""}, htmx=True
+    )
     assert r.status_code == 200
-    r = await user.post_form(f"{base}/details", {"name": "Demo v2", "slug": "demo-v2", "description": "",
-                                                 "type": "sales", "flow_id": "booking_request", "assignment": ""},
-                             htmx=True)
+    r = await user.post_form(
+        f"{base}/details",
+        {
+            "name": "Demo v2",
+            "slug": "demo-v2",
+            "description": "",
+            "type": "sales",
+            "flow_id": "booking_request",
+            "assignment": "",
+        },
+        htmx=True,
+    )
     assert r.status_code == 200
     saved = (await user.api.get(f"/api/forms/{form['id']}")).json()
-    assert saved["agent"] == {"instructions": "Qualify and book", "autonomy_level": "semi_autonomous",
-                              "allowed_actions": ["qualify_lead", "book_meeting"]}
+    assert saved["agent"] == {
+        "instructions": "Qualify and book",
+        "autonomy_level": "semi_autonomous",
+        "allowed_actions": ["qualify_lead", "book_meeting"],
+    }
     assert saved["security"]["allowed_origins"] == []
     assert saved["response"]["thank_you_message"] == "Cheers!"
     assert saved["name"] == "Demo v2" and saved["flow_id"] == "booking_request"
-    r = await user.post_form(f"{base}/details", {"name": "X", "assignment": "handler:hdl_nope"}, htmx=True)
+    r = await user.post_form(
+        f"{base}/details", {"name": "X", "assignment": "handler:hdl_nope"}, htmx=True
+    )
     assert r.status_code == 422 and soup(r).select_one("#det-assignment-error")
 
 
@@ -178,7 +247,11 @@ async def test_status_duplicate_archive(user):
     assert r.status_code == 303
     copy_id = r.headers["location"].rsplit("/", 1)[-1]
     copy = (await user.api.get(f"/api/forms/{copy_id}")).json()
-    assert copy["name"] == "Demo request (copy)" and copy["status"] == "draft" and copy["slug"] != form["slug"]
+    assert (
+        copy["name"] == "Demo request (copy)"
+        and copy["status"] == "draft"
+        and copy["slug"] != form["slug"]
+    )
     assert copy["fields"] == form["fields"]
     r = await user.post_form(f"/forms/{form['id']}/archive")
     assert r.status_code == 303 and r.headers["location"] == "/forms"
@@ -187,13 +260,18 @@ async def test_status_duplicate_archive(user):
 
 async def test_viewer_cannot_edit(user, db):
     form = await create_form(user)
-    await db.execute("UPDATE memberships SET role = 'viewer' WHERE account_id = ?", (user.account_id,))
+    await db.execute(
+        "UPDATE memberships SET role = 'viewer' WHERE account_id = ?", (user.account_id,)
+    )
     page = soup(await user.web.get(f"/forms/{form['id']}"))
     assert not page.select("#sec-fields form") and page.select_one("#form-preview")
-    for path, data in [(f"/forms/{form['id']}/fields", {"name": "x", "label": "X", "type": "text"}),
-                       (f"/forms/{form['id']}/fields/email/delete", {}),
-                       (f"/forms/{form['id']}/settings/agent", {"instructions": "x"}),
-                       (f"/forms/{form['id']}/archive", {}), ("/forms/new", {"description": "a form"})]:
+    for path, data in [
+        (f"/forms/{form['id']}/fields", {"name": "x", "label": "X", "type": "text"}),
+        (f"/forms/{form['id']}/fields/email/delete", {}),
+        (f"/forms/{form['id']}/settings/agent", {"instructions": "x"}),
+        (f"/forms/{form['id']}/archive", {}),
+        ("/forms/new", {"description": "a form"}),
+    ]:
         r = await user.post_form(path, data)
         assert r.status_code == 403, path
     assert len((await user.api.get(f"/api/forms/{form['id']}")).json()["fields"]) == 6
@@ -209,20 +287,36 @@ async def test_other_workspace_editor_is_404(two_workspaces):
 
 
 async def test_describe_refine_and_save(user, db):
-    r = await user.post_form("/forms/new", {"description": "A newsletter signup form for a design blog"},
-                             page="/forms/new", htmx=True)
+    r = await user.post_form(
+        "/forms/new",
+        {"description": "A newsletter signup form for a design blog"},
+        page="/forms/new",
+        htmx=True,
+    )
     assert r.status_code == 200, r.text
     html = soup(r)
     draft_input = html.select_one("#draft input[name=draft]")
     assert draft_input and html.select_one("#draft .preview form.fa-form input[name=email]")
     assert await db.fetchval("SELECT COUNT(*) FROM forms") == 0  # not saved until Save
-    r = await user.post_form("/forms/new", {"draft": draft_input["value"], "description": "newsletter",
-                                            "instruction": "add a company field"}, page="/forms/new", htmx=True)
+    r = await user.post_form(
+        "/forms/new",
+        {
+            "draft": draft_input["value"],
+            "description": "newsletter",
+            "instruction": "add a company field",
+        },
+        page="/forms/new",
+        htmx=True,
+    )
     assert r.status_code == 200
     html = soup(r)
     assert [li.get_text() for li in html.select(".draft-history li")] == ["add a company field"]
-    r = await user.post_form("/forms", {"draft": html.select_one("#draft input[name=draft]")["value"]},
-                             page="/forms/new", htmx=True)
+    r = await user.post_form(
+        "/forms",
+        {"draft": html.select_one("#draft input[name=draft]")["value"]},
+        page="/forms/new",
+        htmx=True,
+    )
     assert r.status_code == 200 and r.headers["hx-redirect"].startswith("/forms/form_")
     assert await db.fetchval("SELECT status FROM forms") == "draft"
 
@@ -262,7 +356,9 @@ async def test_describe_shows_llm_failures_inline(app, user):
         raise LLMUnavailable()
 
     app.state.llm.generate_form = down
-    r = await user.post_form("/forms/new", {"description": "A webinar signup"}, page="/forms/new", htmx=True)
+    r = await user.post_form(
+        "/forms/new", {"description": "A webinar signup"}, page="/forms/new", htmx=True
+    )
     assert r.status_code == 422
     assert "unavailable" in soup(r).select_one("#gen-description-error").get_text()
     assert soup(r).select_one("#gen-description").get_text() == "A webinar signup"
@@ -272,10 +368,63 @@ async def test_drag_and_drop_order(user):
     form = await create_form(user)
     order = ["consent", "email", "name", "company", "budget", "message"]
     page = soup(await user.web.get(f"/forms/{form['id']}"))
-    assert [i["value"] for i in page.select("#field-order input[name=order]")] == \
-        ["email", "name", "company", "budget", "message", "consent"]
+    assert [i["value"] for i in page.select("#field-order input[name=order]")] == [
+        "email",
+        "name",
+        "company",
+        "budget",
+        "message",
+        "consent",
+    ]
     r = await user.post_form(f"/forms/{form['id']}/fields/order", {"order": order}, htmx=True)
     assert r.status_code == 200 and field_names(soup(r)) == order
     r = await user.post_form(f"/forms/{form['id']}/fields/order", {"order": order[:3]}, htmx=True)
-    assert r.status_code == 422 and "changed meanwhile" in soup(r).select_one("#fields-error").get_text()
-    assert [f["name"] for f in (await user.api.get(f"/api/forms/{form['id']}")).json()["fields"]] == order
+    assert (
+        r.status_code == 422
+        and "changed meanwhile" in soup(r).select_one("#fields-error").get_text()
+    )
+    assert [
+        f["name"] for f in (await user.api.get(f"/api/forms/{form['id']}")).json()["fields"]
+    ] == order
+
+
+async def test_assignment_lists_this_workspace_handlers_and_groups(two_workspaces):
+    alice, bob = two_workspaces
+    r = await alice.api.post(
+        "/api/handlers", json={"type": "human", "name": "Sam Sales", "email": "sam@alice.example"}
+    )
+    assert r.status_code == 201, r.text
+    handler_id = r.json()["id"]
+    r = await alice.api.post("/api/handler-groups", json={"name": "Sales team"})
+    assert r.status_code == 201, r.text
+    group_id = r.json()["id"]
+    bob_handler = (
+        await bob.api.post(
+            "/api/handlers", json={"type": "human", "name": "Bob's", "email": "b@bob.example"}
+        )
+    ).json()["id"]
+    form = await create_form(alice)
+    page = soup(await alice.web.get(f"/forms/{form['id']}"))
+    values = [o["value"] for o in page.select("#det-assignment option")]
+    assert values == ["", f"handler:{handler_id}", f"group:{group_id}"]
+    r = await alice.post_form(
+        f"/forms/{form['id']}/settings/details",
+        {
+            "name": "Demo",
+            "slug": "demo",
+            "type": "sales",
+            "flow_id": "sales_lead",
+            "assignment": f"group:{group_id}",
+        },
+        htmx=True,
+    )
+    assert r.status_code == 200
+    assert soup(r).select_one("#det-assignment option[selected]")["value"] == f"group:{group_id}"
+    assert (await alice.api.get(f"/api/forms/{form['id']}")).json()["assignment"] == {
+        "type": "group",
+        "id": group_id,
+    }
+    r = await alice.api.put(
+        f"/api/forms/{form['id']}", json={"assignment": {"type": "handler", "id": bob_handler}}
+    )
+    assert r.status_code == 422 and "No handler" in r.json()["error"]["fields"]["assignment"]

@@ -19,7 +19,9 @@ async def test_schema_is_public_and_minimal(user, client):
     for internal in ("agent", "security", "field_mapping", "workspace_id", "auto"):
         assert internal not in schema
     assert r.headers["access-control-allow-origin"] == "*"
-    again = await client.get(f"/api/forms/{form['id']}/schema", headers={"If-None-Match": r.headers["etag"]})
+    again = await client.get(
+        f"/api/forms/{form['id']}/schema", headers={"If-None-Match": r.headers["etag"]}
+    )
     assert again.status_code == 304
 
 
@@ -31,7 +33,9 @@ async def test_schema_404_unless_active(user, client, status):
     assert r.status_code == 200
     r = await client.get(f"/api/forms/{form['id']}/schema")
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
-    assert (await client.post(f"/api/forms/{form['id']}/beacon", json={"type": "view"})).status_code == 404
+    assert (
+        await client.post(f"/api/forms/{form['id']}/beacon", json={"type": "view"})
+    ).status_code == 404
 
 
 async def test_schema_404_for_unknown_form(client):
@@ -46,8 +50,10 @@ async def test_schema_follows_edits_made_elsewhere(user, client, db, monkeypatch
     monkeypatch.setattr(form_public, "RECHECK_SECONDS", 0)
     form = await create_form(user, status="active")
     assert (await client.get(f"/api/forms/{form['id']}/schema")).json()["name"] == "Demo request"
-    await db.execute("UPDATE forms SET name = 'Renamed', updated_at = '2999-01-01T00:00:00.000Z' WHERE id = ?",
-                     (form["id"],))
+    await db.execute(
+        "UPDATE forms SET name = 'Renamed', updated_at = '2999-01-01T00:00:00.000Z' WHERE id = ?",
+        (form["id"],),
+    )
     assert (await client.get(f"/api/forms/{form['id']}/schema")).json()["name"] == "Renamed"
     await db.execute("UPDATE forms SET status = 'paused' WHERE id = ?", (form["id"],))
     assert (await client.get(f"/api/forms/{form['id']}/schema")).status_code == 404
@@ -65,33 +71,52 @@ async def test_cors_allowed_and_refused_origins(user, client):
 
     r = await client.post(f"{path}/beacon", json={"type": "view"}, headers={"Origin": ORIGIN})
     assert r.status_code == 204 and r.headers["access-control-allow-origin"] == ORIGIN
-    r = await client.post(f"{path}/beacon", json={"type": "view"}, headers={"Origin": "https://evil.example"})
+    r = await client.post(
+        f"{path}/beacon", json={"type": "view"}, headers={"Origin": "https://evil.example"}
+    )
     assert r.status_code == 403 and "access-control-allow-origin" not in r.headers
 
-    r = await client.options(f"{path}/schema", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "GET"})
+    r = await client.options(
+        f"{path}/schema", headers={"Origin": ORIGIN, "Access-Control-Request-Method": "GET"}
+    )
     assert r.status_code == 204 and r.headers["access-control-allow-origin"] == ORIGIN
     assert "POST" in r.headers["access-control-allow-methods"]
-    r = await client.options(f"{path}/beacon", headers={"Origin": "https://evil.example",
-                                                        "Access-Control-Request-Method": "POST"})
+    r = await client.options(
+        f"{path}/beacon",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+    )
     assert r.status_code == 403 and "access-control-allow-origin" not in r.headers
 
 
 async def test_beacon_counts_views_and_starts(user, client, db):
     form = await create_form(user, status="active")
     path = f"/api/forms/{form['id']}/beacon"
-    assert (await client.post(path, json={"type": "view"}, headers={"Origin": ORIGIN})).status_code == 204
+    assert (
+        await client.post(path, json={"type": "view"}, headers={"Origin": ORIGIN})
+    ).status_code == 204
     # navigator.sendBeacon sends text/plain: accepted, no preflight needed
-    r = await client.post(path, content=b'{"type":"view","variant_id":"var_b"}',
-                          headers={"content-type": "text/plain;charset=UTF-8"})
+    r = await client.post(
+        path,
+        content=b'{"type":"view","variant_id":"var_b"}',
+        headers={"content-type": "text/plain;charset=UTF-8"},
+    )
     assert r.status_code == 204
     assert (await client.post(path, json={"type": "start"})).status_code == 204
-    rows = await db.fetchall("SELECT variant_id, views, starts, workspace_id FROM form_daily_stats"
-                             " WHERE form_id = ? ORDER BY variant_id", (form["id"],))
-    assert [(r["variant_id"], r["views"], r["starts"]) for r in rows] == [("", 1, 1), ("var_b", 1, 0)]
+    rows = await db.fetchall(
+        "SELECT variant_id, views, starts, workspace_id FROM form_daily_stats"
+        " WHERE form_id = ? ORDER BY variant_id",
+        (form["id"],),
+    )
+    assert [(r["variant_id"], r["views"], r["starts"]) for r in rows] == [
+        ("", 1, 1),
+        ("var_b", 1, 0),
+    ]
     assert rows[0]["workspace_id"] == user.workspace_id
     r = await client.post(path, json={"type": "click"})
     assert r.status_code == 422 and "type" in r.json()["error"]["fields"]
-    assert (await client.post(path, content=b"{nope", headers={"content-type": "text/plain"})).status_code == 400
+    assert (
+        await client.post(path, content=b"{nope", headers={"content-type": "text/plain"})
+    ).status_code == 400
 
 
 async def test_hosted_page_renders_without_js(user, client):
@@ -109,8 +134,9 @@ async def test_hosted_page_renders_without_js(user, client):
     email = html_form.find("input", attrs={"name": "email"})
     assert email["type"] == "email" and email.has_attr("required")
     assert html_form.select_one(f"#{email['aria-describedby']}").get_text() == "We reply here."
-    assert [o["value"] for o in html_form.find("select", attrs={"name": "budget"}).find_all("option")][1:] == \
-        ["<$10K", "$10K-$50K", "$50K+"]
+    assert [
+        o["value"] for o in html_form.find("select", attrs={"name": "budget"}).find_all("option")
+    ][1:] == ["<$10K", "$10K-$50K", "$50K+"]
     honeypot = html_form.select_one(".fa-hp input[name=_hp]")
     assert honeypot is not None and honeypot["tabindex"] == "-1"
     assert html_form.select_one("button.fa-submit[type=submit]")
@@ -121,8 +147,11 @@ async def test_hosted_page_renders_without_js(user, client):
 
 
 async def test_hosted_page_escapes_labels(user, client):
-    form = await create_form(user, status="active", fields=[
-        {"name": "email", "type": "email", "label": "<script>alert(1)</script>"}])
+    form = await create_form(
+        user,
+        status="active",
+        fields=[{"name": "email", "type": "email", "label": "<script>alert(1)</script>"}],
+    )
     r = await client.get(f"/f/{form['id']}")
     assert "<script>alert(1)</script>" not in r.text and "&lt;script&gt;" in r.text
 
@@ -145,10 +174,17 @@ async def test_hosted_template_renders_errors_next_to_fields(app, user):
     from app.web.render import render_string
 
     form = await create_form(user, status="active")
-    html = render_string("public/_form.html", {
-        "form": schema_of(form), "values": {"email": "not-an-email", "budget": "$50K+", "consent": "true"},
-        "errors": {"email": "Enter a valid email address."}, "message": "Please fix the highlighted field.",
-        "action": f"/f/{form['id']}", "enhance": True})
+    html = render_string(
+        "public/_form.html",
+        {
+            "form": schema_of(form),
+            "values": {"email": "not-an-email", "budget": "$50K+", "consent": "true"},
+            "errors": {"email": "Enter a valid email address."},
+            "message": "Please fix the highlighted field.",
+            "action": f"/f/{form['id']}",
+            "enhance": True,
+        },
+    )
     page = BeautifulSoup(html, "html.parser")
     email = page.find("input", attrs={"name": "email"})
     assert email["value"] == "not-an-email" and email["aria-invalid"] == "true"
@@ -158,7 +194,9 @@ async def test_hosted_template_renders_errors_next_to_fields(app, user):
     assert page.find("option", attrs={"value": "$50K+"}).has_attr("selected")
     assert page.find("input", attrs={"name": "consent"}).has_attr("checked")
     assert page.select_one("form")["hx-post"] == f"/f/{form['id']}"
-    done = render_string("public/_form.html", {"form": schema_of(form), "done": True, "message": "Thanks!"})
+    done = render_string(
+        "public/_form.html", {"form": schema_of(form), "done": True, "message": "Thanks!"}
+    )
     assert "Thanks!" in done and "<form" not in done
 
 
@@ -167,9 +205,12 @@ async def test_concurrent_beacons_are_all_counted(user, client, db):
 
     form = await create_form(user, status="active")
     path = f"/api/forms/{form['id']}/beacon"
-    answers = await asyncio.gather(*[client.post(path, json={"type": "view" if i % 4 else "start"})
-                                     for i in range(60)])
+    answers = await asyncio.gather(
+        *[client.post(path, json={"type": "view" if i % 4 else "start"}) for i in range(60)]
+    )
     assert {r.status_code for r in answers} == {204}
-    row = await db.fetchone("SELECT SUM(views) AS views, SUM(starts) AS starts FROM form_daily_stats"
-                            " WHERE form_id = ?", (form["id"],))
+    row = await db.fetchone(
+        "SELECT SUM(views) AS views, SUM(starts) AS starts FROM form_daily_stats WHERE form_id = ?",
+        (form["id"],),
+    )
     assert (row["views"], row["starts"]) == (45, 15)

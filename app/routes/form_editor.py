@@ -24,8 +24,21 @@ def _lines(value) -> list[str]:
 
 def _field_input(data) -> dict:
     """A field definition as posted by the editor (options: one per line)."""
-    raw = {key: str(data.get(key) or "").strip() for key in
-           ("name", "type", "label", "placeholder", "help", "min", "max", "max_length", "regex", "default")}
+    raw = {
+        key: str(data.get(key) or "").strip()
+        for key in (
+            "name",
+            "type",
+            "label",
+            "placeholder",
+            "help",
+            "min",
+            "max",
+            "max_length",
+            "regex",
+            "default",
+        )
+    }
     raw["required"] = data.get("required") in ("on", "true", "1")
     raw["options"] = _lines(data.get("options"))
     if raw["type"] == "multiselect" and raw["default"]:
@@ -41,41 +54,78 @@ def _assignment(value: str):
 def _section_input(section: str, data) -> dict:
     """The posted section as a partial config."""
     if section == "details":
-        return {"name": data.get("name"), "slug": data.get("slug"), "description": data.get("description"),
-                "type": data.get("type"), "flow_id": data.get("flow_id"),
-                "assignment": _assignment(data.get("assignment")), "autopilot": data.get("autopilot") == "on"}
+        return {
+            "name": data.get("name"),
+            "slug": data.get("slug"),
+            "description": data.get("description"),
+            "type": data.get("type"),
+            "flow_id": data.get("flow_id"),
+            "assignment": _assignment(data.get("assignment")),
+            "autopilot": data.get("autopilot") == "on",
+        }
     if section == "agent":
-        return {"agent": {"instructions": data.get("instructions"),
-                          "autonomy_level": form_editor.autonomy_from_slider(data.get("autonomy_level")),
-                          "allowed_actions": data.getlist("allowed_actions")}}
+        return {
+            "agent": {
+                "instructions": data.get("instructions"),
+                "autonomy_level": form_editor.autonomy_from_slider(data.get("autonomy_level")),
+                "allowed_actions": data.getlist("allowed_actions"),
+            }
+        }
     if section == "auto":
-        return {"auto": {key: data.get(key) == "on" for key in ("create_contact", "create_company", "log_activity")}
-                | {"confirmation_template": data.get("confirmation_template"), "booking_url": data.get("booking_url"),
-                   "notify_handler_ids": data.getlist("notify_handler_ids")}}
+        return {
+            "auto": {
+                key: data.get(key) == "on"
+                for key in ("create_contact", "create_company", "log_activity")
+            }
+            | {
+                "confirmation_template": data.get("confirmation_template"),
+                "booking_url": data.get("booking_url"),
+                "notify_handler_ids": data.getlist("notify_handler_ids"),
+            }
+        }
     if section == "security":
-        return {"security": {"allowed_origins": _lines(data.get("allowed_origins")),
-                             **{k: data.get(k) for k in ("honeypot_field", "max_submissions_per_ip",
-                                                         "max_submissions_per_email", "duplicate_window_minutes")}}}
-    return {"response": {"thank_you_message": data.get("thank_you_message"),
-                         "redirect_url": data.get("redirect_url")}}
+        return {
+            "security": {
+                "allowed_origins": _lines(data.get("allowed_origins")),
+                **{
+                    k: data.get(k)
+                    for k in (
+                        "honeypot_field",
+                        "max_submissions_per_ip",
+                        "max_submissions_per_email",
+                        "duplicate_window_minutes",
+                    )
+                },
+            }
+        }
+    return {
+        "response": {
+            "thank_you_message": data.get("thank_you_message"),
+            "redirect_url": data.get("redirect_url"),
+        }
+    }
 
 
 def _section_errors(errors: dict, section: str) -> dict:
-    """"security.allowed_origins[1]" -> {"allowed_origins": ...}; details keys are top-level."""
+    """ "security.allowed_origins[1]" -> {"allowed_origins": ...}; details keys are top-level."""
     out = {}
     for key, message in errors.items():
         if section != "details":
             if not key.startswith(section + "."):
                 continue
-            key = key[len(section) + 1:]
+            key = key[len(section) + 1 :]
         out.setdefault(key.split("[")[0], message)
     return out
 
 
-async def _respond(request, principal, form_id: str, section: str, anchor: str, message: str, **extra):
+async def _respond(
+    request, principal, form_id: str, section: str, anchor: str, message: str, **extra
+):
     if not is_htmx(request) and not extra.get("errors"):
         return redirect(request, f"/forms/{form_id}#{anchor}", message)
-    form = extra.pop("form", None) or await forms.get_form(request.app.state.db, principal.workspace_id, form_id)
+    form = extra.pop("form", None) or await forms.get_form(
+        request.app.state.db, principal.workspace_id, form_id
+    )
     ctx = await editor_context(request, principal, form, section=section, **extra)
     status = 422 if extra.get("errors") else 200
     return await render(request, "forms/edit.html", ctx, fragment="forms/_swap.html", status=status)
@@ -91,10 +141,21 @@ async def update_section(request):
         await forms.update_form(request.app.state.db, principal.workspace_id, form_id, changes)
     except (ValidationError, Conflict) as exc:
         current = await forms.get_form(request.app.state.db, principal.workspace_id, form_id)
-        shown = {**current, **changes} if section == "details" else {
-            **current, section: {**current[section], **changes[section]}}
-        return await _respond(request, principal, form_id, section, f"sec-{section}", "",
-                              form=shown, errors=_section_errors(exc.fields or {"name": exc.message}, section))
+        shown = (
+            {**current, **changes}
+            if section == "details"
+            else {**current, section: {**current[section], **changes[section]}}
+        )
+        return await _respond(
+            request,
+            principal,
+            form_id,
+            section,
+            f"sec-{section}",
+            "",
+            form=shown,
+            errors=_section_errors(exc.fields or {"name": exc.message}, section),
+        )
     return await _respond(request, principal, form_id, section, f"sec-{section}", "Saved.")
 
 
@@ -109,31 +170,53 @@ async def _field_edit(request, principal, fn, *, editing=None, adding=False, val
         if adding or editing:
             index = len(form["fields"]) if adding else form_editor.field_index(form, editing)
             errors = form_editor.field_errors(exc.fields, index)
-        if not errors:  # not about the edited field (e.g. the last field of a live form): say it above the list
+        if (
+            not errors
+        ):  # not about the edited field (e.g. the last field of a live form): say it above the list
             errors = {"_form": "; ".join(exc.fields.values()) or exc.message}
-        return await _respond(request, principal, form_id, "fields", "sec-fields", "", form=form, errors=errors,
-                              values=values or {}, editing=editing, adding=adding)
+        return await _respond(
+            request,
+            principal,
+            form_id,
+            "fields",
+            "sec-fields",
+            "",
+            form=form,
+            errors=errors,
+            values=values or {},
+            editing=editing,
+            adding=adding,
+        )
     return await _respond(request, principal, form_id, "fields", "sec-fields", "Fields updated.")
 
 
 async def add_field(request):
     principal = await require_page(request, write=True)
     raw = _field_input(await request.form())
-    return await _field_edit(request, principal, lambda c: form_editor.add_field(c, raw), adding=True, values=raw)
+    return await _field_edit(
+        request, principal, lambda c: form_editor.add_field(c, raw), adding=True, values=raw
+    )
 
 
 async def update_field(request):
     principal = await require_page(request, write=True)
     name = request.path_params["name"]
     raw = _field_input(await request.form())
-    return await _field_edit(request, principal, lambda c: form_editor.replace_field(c, name, raw), editing=name,
-                             values=raw)
+    return await _field_edit(
+        request,
+        principal,
+        lambda c: form_editor.replace_field(c, name, raw),
+        editing=name,
+        values=raw,
+    )
 
 
 async def edit_field(request):
     """The edit form for one field (a fragment for HTMX, the editor page otherwise)."""
     principal = await require_page(request, write=True)
-    form = await forms.get_form(request.app.state.db, principal.workspace_id, request.path_params["form_id"])
+    form = await forms.get_form(
+        request.app.state.db, principal.workspace_id, request.path_params["form_id"]
+    )
     name = request.path_params["name"]
     form_editor.field_index(form, name)
     ctx = await editor_context(request, principal, form, editing=name, section="fields")
@@ -148,8 +231,13 @@ async def delete_field(request):
 
 async def move_field(request):
     principal = await require_page(request, write=True)
-    name, direction = request.path_params["name"], str((await request.form()).get("direction") or "")
-    return await _field_edit(request, principal, lambda c: form_editor.move_field(c, name, direction))
+    name, direction = (
+        request.path_params["name"],
+        str((await request.form()).get("direction") or ""),
+    )
+    return await _field_edit(
+        request, principal, lambda c: form_editor.move_field(c, name, direction)
+    )
 
 
 async def reorder_fields(request):
@@ -167,11 +255,34 @@ async def toggle_required(request):
 
 routes = [
     Route("/forms/{form_id}/fields", add_field, methods=["POST"], name="forms_field_add"),
-    Route("/forms/{form_id}/fields/order", reorder_fields, methods=["POST"], name="forms_fields_order"),
-    Route("/forms/{form_id}/fields/{name}/edit", edit_field, methods=["GET"], name="forms_field_edit"),
-    Route("/forms/{form_id}/fields/{name}", update_field, methods=["POST"], name="forms_field_update"),
-    Route("/forms/{form_id}/fields/{name}/delete", delete_field, methods=["POST"], name="forms_field_delete"),
-    Route("/forms/{form_id}/fields/{name}/move", move_field, methods=["POST"], name="forms_field_move"),
-    Route("/forms/{form_id}/fields/{name}/required", toggle_required, methods=["POST"], name="forms_field_required"),
-    Route("/forms/{form_id}/settings/{section}", update_section, methods=["POST"], name="forms_section"),
+    Route(
+        "/forms/{form_id}/fields/order", reorder_fields, methods=["POST"], name="forms_fields_order"
+    ),
+    Route(
+        "/forms/{form_id}/fields/{name}/edit", edit_field, methods=["GET"], name="forms_field_edit"
+    ),
+    Route(
+        "/forms/{form_id}/fields/{name}", update_field, methods=["POST"], name="forms_field_update"
+    ),
+    Route(
+        "/forms/{form_id}/fields/{name}/delete",
+        delete_field,
+        methods=["POST"],
+        name="forms_field_delete",
+    ),
+    Route(
+        "/forms/{form_id}/fields/{name}/move", move_field, methods=["POST"], name="forms_field_move"
+    ),
+    Route(
+        "/forms/{form_id}/fields/{name}/required",
+        toggle_required,
+        methods=["POST"],
+        name="forms_field_required",
+    ),
+    Route(
+        "/forms/{form_id}/settings/{section}",
+        update_section,
+        methods=["POST"],
+        name="forms_section",
+    ),
 ]

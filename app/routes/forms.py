@@ -29,10 +29,19 @@ DRAFT_ID = "form_preview"
 
 async def editor_context(request, principal, form: dict, **extra) -> dict:
     """Everything the editor page and its fragments render from."""
-    ctx = {"form": form, "preview": schema_of(form), "errors": {}, "values": {},
-           "assignees": await forms.list_assignees(request.app.state.db, principal.workspace_id),
-           "field_types": FIELD_TYPES, "flows": FLOWS, "form_types": FORM_TYPES, "levels": AUTONOMY_LEVELS,
-           "actions": ALLOWED_ACTIONS, "can_edit": principal.role != "viewer"}
+    ctx = {
+        "form": form,
+        "preview": schema_of(form),
+        "errors": {},
+        "values": {},
+        "assignees": await forms.list_assignees(request.app.state.db, principal.workspace_id),
+        "field_types": FIELD_TYPES,
+        "flows": FLOWS,
+        "form_types": FORM_TYPES,
+        "levels": AUTONOMY_LEVELS,
+        "actions": ALLOWED_ACTIONS,
+        "can_edit": principal.role != "viewer",
+    }
     ctx.update(extra)
     return ctx
 
@@ -40,11 +49,24 @@ async def editor_context(request, principal, form: dict, **extra) -> dict:
 async def list_forms(request):
     principal = await require_page(request)
     status = request.query_params.get("status") or None
-    items, next_cursor = await forms.list_forms(request.app.state.db, principal.workspace_id, status=status,
-                                                limit=50, cursor=_cursor(request))
+    items, next_cursor = await forms.list_forms(
+        request.app.state.db,
+        principal.workspace_id,
+        status=status,
+        limit=50,
+        cursor=_cursor(request),
+    )
     next_url = f"/forms?status={status or ''}&cursor={next_cursor}" if next_cursor else None
-    return await render(request, "forms/index.html", {"forms": items, "status": status, "next_url": next_url,
-                                                      "can_edit": principal.role != "viewer"})
+    return await render(
+        request,
+        "forms/index.html",
+        {
+            "forms": items,
+            "status": status,
+            "next_url": next_url,
+            "can_edit": principal.role != "viewer",
+        },
+    )
 
 
 def _cursor(request):
@@ -53,8 +75,11 @@ def _cursor(request):
 
 async def new_form(request):
     principal = await require_page(request)
-    return await render(request, "forms/new.html", {"draft": None, "description": "", "errors": {},
-                                                    "can_edit": principal.role != "viewer"})
+    return await render(
+        request,
+        "forms/new.html",
+        {"draft": None, "description": "", "errors": {}, "can_edit": principal.role != "viewer"},
+    )
 
 
 def _draft_from(raw: str | None) -> dict | None:
@@ -63,15 +88,22 @@ def _draft_from(raw: str | None) -> dict | None:
     try:
         value = json.loads(raw)
     except ValueError:
-        raise ValidationError(fields={"draft": "The draft could not be read; start again from a description."}) \
-            from None
+        raise ValidationError(
+            fields={"draft": "The draft could not be read; start again from a description."}
+        ) from None
     return normalize_config(value) if isinstance(value, dict) else None
 
 
 def _draft_ctx(draft: dict | None, description: str, errors: dict, history: list) -> dict:
     preview = schema_of({**draft, "id": DRAFT_ID}) if draft else None
-    return {"draft": draft, "draft_json": json.dumps(draft) if draft else "", "preview": preview,
-            "description": description, "errors": errors, "history": history}
+    return {
+        "draft": draft,
+        "draft_json": json.dumps(draft) if draft else "",
+        "preview": preview,
+        "description": description,
+        "errors": errors,
+        "history": history,
+    }
 
 
 async def generate_draft(request):
@@ -87,12 +119,19 @@ async def generate_draft(request):
         text = instruction if draft else description
         if not text:
             key = "instruction" if draft else "description"
-            raise ValidationError(fields={key: "Describe the form in a sentence, e.g. “a demo request form for an "
-                                               "AI consulting firm targeting enterprise clients”." if key ==
-                                          "description" else "Say what to change, e.g. “make phone optional”."})
+            raise ValidationError(
+                fields={
+                    key: "Describe the form in a sentence, e.g. “a demo request form for an "
+                    "AI consulting firm targeting enterprise clients”."
+                    if key == "description"
+                    else "Say what to change, e.g. “make phone optional”."
+                }
+            )
         if len(text) > 4000:
             raise ValidationError(fields={"description": "Keep it under 4000 characters."})
-        draft = await forms.generate_draft(request.app.state.llm, text, draft, workspace_id=principal.workspace_id)
+        draft = await forms.generate_draft(
+            request.app.state.llm, text, draft, workspace_id=principal.workspace_id
+        )
         history = [*history, text][-10:]
     except ValidationError as exc:
         errors, status = exc.fields or {"description": exc.message}, 422
@@ -111,54 +150,90 @@ async def save_draft(request):
         draft = _draft_from(data.get("draft"))
         if draft is None:
             raise ValidationError(fields={"description": "Generate a draft first, then save it."})
-        form = await forms.create_form(request.app.state.db, principal.workspace_id, {**draft, "status": "draft"},
-                                       suffix_slug=True, actor_id=principal.account_id)
+        form = await forms.create_form(
+            request.app.state.db,
+            principal.workspace_id,
+            {**draft, "status": "draft"},
+            suffix_slug=True,
+            actor_id=principal.account_id,
+        )
     except ValidationError as exc:
-        ctx = _draft_ctx(draft, description,
-                         {"save": "The draft is not a valid form yet: " + "; ".join(exc.fields.values())}, [])
-        return await render(request, "forms/new.html", ctx, fragment="forms/_draft.html", status=422)
-    return redirect(request, f"/forms/{form['id']}", "Form saved as a draft. Publish it when it is ready.")
+        ctx = _draft_ctx(
+            draft,
+            description,
+            {"save": "The draft is not a valid form yet: " + "; ".join(exc.fields.values())},
+            [],
+        )
+        return await render(
+            request, "forms/new.html", ctx, fragment="forms/_draft.html", status=422
+        )
+    return redirect(
+        request, f"/forms/{form['id']}", "Form saved as a draft. Publish it when it is ready."
+    )
 
 
 async def edit_form(request):
     principal = await require_page(request)
-    form = await forms.get_form(request.app.state.db, principal.workspace_id, request.path_params["form_id"])
+    form = await forms.get_form(
+        request.app.state.db, principal.workspace_id, request.path_params["form_id"]
+    )
     form["stats"] = await forms.form_stats(request.app.state.db, principal.workspace_id, form["id"])
     return await render(request, "forms/edit.html", await editor_context(request, principal, form))
 
 
 async def change_status(request):
     principal = await require_page(request, write=True)
-    form_id, status = request.path_params["form_id"], str((await request.form()).get("status") or "")
+    form_id, status = (
+        request.path_params["form_id"],
+        str((await request.form()).get("status") or ""),
+    )
     db = request.app.state.db
     try:
         form = await forms.set_status(db, principal.workspace_id, form_id, status)
     except ValidationError as exc:
-        return redirect(request, f"/forms/{form_id}", exc.message if exc.message != exc.default_message
-                        else "; ".join(exc.fields.values()), kind="error")
-    word = {"active": "published", "paused": "paused", "draft": "moved back to draft",
-            "archived": "archived"}[form["status"]]
+        return redirect(
+            request,
+            f"/forms/{form_id}",
+            exc.message if exc.message != exc.default_message else "; ".join(exc.fields.values()),
+            kind="error",
+        )
+    word = {
+        "active": "published",
+        "paused": "paused",
+        "draft": "moved back to draft",
+        "archived": "archived",
+    }[form["status"]]
     return redirect(request, f"/forms/{form_id}", f"The form is {word}.")
 
 
 async def archive_form(request):
     principal = await require_page(request, write=True)
-    await forms.archive_form(request.app.state.db, principal.workspace_id, request.path_params["form_id"])
+    await forms.archive_form(
+        request.app.state.db, principal.workspace_id, request.path_params["form_id"]
+    )
     return redirect(request, "/forms", "Form archived. It no longer accepts submissions.")
 
 
 async def duplicate_form(request):
     principal = await require_page(request, write=True)
-    form = await forms.duplicate_form(request.app.state.db, principal.workspace_id, request.path_params["form_id"],
-                                      actor_id=principal.account_id)
+    form = await forms.duplicate_form(
+        request.app.state.db,
+        principal.workspace_id,
+        request.path_params["form_id"],
+        actor_id=principal.account_id,
+    )
     return redirect(request, f"/forms/{form['id']}", f"Copied as “{form['name']}” (a draft).")
 
 
 async def embed_page(request):
     principal = await require_page(request)
-    form = await forms.get_form(request.app.state.db, principal.workspace_id, request.path_params["form_id"])
+    form = await forms.get_form(
+        request.app.state.db, principal.workspace_id, request.path_params["form_id"]
+    )
     info = embed_info(request.app.state.settings.base_url, form["id"])
-    return await render(request, "forms/embed.html", {"form": form, "preview": schema_of(form), **info})
+    return await render(
+        request, "forms/embed.html", {"form": form, "preview": schema_of(form), **info}
+    )
 
 
 routes = [

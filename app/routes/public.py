@@ -17,8 +17,14 @@ async def embed_js(request):
     version (?v=…), otherwise revalidated by ETag every 5 minutes."""
     script = embed_script()
     versioned = request.query_params.get("v") == script["version"]
-    headers = {"ETag": script["etag"], "Access-Control-Allow-Origin": "*", "Vary": "Accept-Encoding",
-               "Cache-Control": f"public, max-age={YEAR}, immutable" if versioned else "public, max-age=300"}
+    headers = {
+        "ETag": script["etag"],
+        "Access-Control-Allow-Origin": "*",
+        "Vary": "Accept-Encoding",
+        "Cache-Control": f"public, max-age={YEAR}, immutable"
+        if versioned
+        else "public, max-age=300",
+    }
     if request.headers.get("if-none-match") == script["etag"]:
         return Response(status_code=304, headers=headers)
     body = script["body"]
@@ -27,12 +33,27 @@ async def embed_js(request):
     return Response(body, media_type="text/javascript; charset=utf-8", headers=headers)
 
 
-def render_hosted(request, form: dict | None, *, values=None, errors=None, message=None, done=False,
-                  status: int = 200) -> HTMLResponse:
+def render_hosted(
+    request,
+    form: dict | None,
+    *,
+    values=None,
+    errors=None,
+    message=None,
+    done=False,
+    status: int = 200,
+) -> HTMLResponse:
     """The hosted page; the capture module calls this to re-render after a POST."""
     html = ENV.get_template("public/hosted.html").render(
-        request=request, form=form, values=values or {}, errors=errors or {}, message=message, done=done,
-        action=f"/f/{form['id']}" if form else "", enhance=True)
+        request=request,
+        form=form,
+        values=values or {},
+        errors=errors or {},
+        message=message,
+        done=done,
+        action=f"/f/{form['id']}" if form else "",
+        enhance=True,
+    )
     return HTMLResponse(html, status_code=status)
 
 

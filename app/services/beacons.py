@@ -24,7 +24,7 @@ _BATCHERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def parse_beacon(body: dict) -> tuple[str, str]:
     kind, variant = body.get("type"), body.get("variant_id") or ""
     if kind not in BEACON_TYPES:
-        raise ValidationError(fields={"type": "Use \"view\" or \"start\"."})
+        raise ValidationError(fields={"type": 'Use "view" or "start".'})
     if variant and (not isinstance(variant, str) or not VARIANT_RE.match(variant)):
         raise ValidationError(fields={"variant_id": "Use the variant_id the schema gave you."})
     return kind, variant
@@ -36,7 +36,8 @@ def _bump_many(conn, counts: dict) -> None:
             "INSERT INTO form_daily_stats (workspace_id, form_id, variant_id, day, views, starts)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (form_id, variant_id, day)"
             " DO UPDATE SET views = views + excluded.views, starts = starts + excluded.starts",
-            (workspace_id, form_id, variant_id, day, views, starts))
+            (workspace_id, form_id, variant_id, day, views, starts),
+        )
 
 
 class _Batcher:
@@ -48,7 +49,9 @@ class _Batcher:
         self.pending[key] = (views + 1, starts) if column == "views" else (views, starts + 1)
         if self.waiter is None:
             self.waiter = asyncio.get_running_loop().create_future()
-            self.waiter.add_done_callback(lambda f: f.cancelled() or f.exception())  # never "unretrieved"
+            self.waiter.add_done_callback(
+                lambda f: f.cancelled() or f.exception()
+            )  # never "unretrieved"
         waiter = self.waiter
         if not self.running:
             self.running = True

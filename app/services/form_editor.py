@@ -71,7 +71,7 @@ def field_errors(errors: dict, index: int) -> dict:
         if key == prefix:
             out["name"] = message
         elif key.startswith(prefix + "."):
-            out[key[len(prefix) + 1:]] = message
+            out[key[len(prefix) + 1 :]] = message
     return out
 
 
@@ -79,7 +79,9 @@ def reorder_fields(config: dict, names: list[str]) -> dict:
     """Put the fields in the order given (drag and drop sends every name once)."""
     current = [f["name"] for f in config["fields"]]
     if sorted(names) != sorted(current) or len(set(names)) != len(names):
-        raise ValidationError("The field list changed meanwhile; reload the editor and try again.",
-                              fields={"order": "The field list changed meanwhile; reload the editor and try again."})
+        raise ValidationError(
+            "The field list changed meanwhile; reload the editor and try again.",
+            fields={"order": "The field list changed meanwhile; reload the editor and try again."},
+        )
     by_name = {f["name"]: f for f in config["fields"]}
     return _with_fields(config, [by_name[name] for name in names])

@@ -20,35 +20,58 @@ import time
 from app.services.errors import Forbidden, NotFound
 from app.services.forms import row_to_form
 
-PUBLIC_FIELD_KEYS = ("name", "type", "label", "placeholder", "help", "required", "options", "min", "max",
-                     "max_length", "default")
+PUBLIC_FIELD_KEYS = (
+    "name",
+    "type",
+    "label",
+    "placeholder",
+    "help",
+    "required",
+    "options",
+    "min",
+    "max",
+    "max_length",
+    "default",
+)
 _CACHE: dict[str, dict] = {}
 _CACHE_MAX = 5000
 RECHECK_SECONDS = 1.0
 
-_STATE_SQL = ("SELECT f.updated_at, f.status, w.status AS ws_status FROM forms f"
-              " JOIN workspaces w ON w.id = f.workspace_id WHERE f.id = ?")
+_STATE_SQL = (
+    "SELECT f.updated_at, f.status, w.status AS ws_status FROM forms f"
+    " JOIN workspaces w ON w.id = f.workspace_id WHERE f.id = ?"
+)
 
 
 def schema_of(form: dict) -> dict:
     """What a visitor's browser needs to render the form, nothing internal."""
     return {
-        "id": form["id"], "name": form["name"],
+        "id": form["id"],
+        "name": form["name"],
         "fields": [{k: field.get(k) for k in PUBLIC_FIELD_KEYS} for field in form["fields"]],
         "honeypot_field": form["security"].get("honeypot_field", "_hp"),
         "submit_label": "Submit",
-        "response": {"thank_you_message": form["response"].get("thank_you_message", ""),
-                     "redirect_url": form["response"].get("redirect_url", "")},
-        "experiment_id": None, "variant_id": None,
+        "response": {
+            "thank_you_message": form["response"].get("thank_you_message", ""),
+            "redirect_url": form["response"].get("redirect_url", ""),
+        },
+        "experiment_id": None,
+        "variant_id": None,
     }
 
 
 def _entry(form: dict) -> dict:
     schema = schema_of(form)
     body = json.dumps(schema, separators=(",", ":"), ensure_ascii=False).encode()
-    return {"updated_at": form["updated_at"], "form": form, "schema": schema, "body": body,
-            "etag": '"' + hashlib.sha256(body).hexdigest()[:20] + '"', "workspace_id": form["workspace_id"],
-            "allowed_origins": tuple(form["security"].get("allowed_origins") or ())}
+    return {
+        "updated_at": form["updated_at"],
+        "form": form,
+        "schema": schema,
+        "body": body,
+        "etag": '"' + hashlib.sha256(body).hexdigest()[:20] + '"',
+        "workspace_id": form["workspace_id"],
+        "allowed_origins": tuple(form["security"].get("allowed_origins") or ()),
+    }
 
 
 def _fetch(conn, form_id: str, cached: dict | None) -> dict | None:
@@ -97,7 +120,9 @@ def cors_headers(allowed_origins, origin: str | None, own_origin: str) -> dict:
     origin = origin.lower().rstrip("/")
     if origin in allowed_origins or origin == own_origin.lower():
         return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
-    raise Forbidden("This form does not accept requests from this website.", code="origin_not_allowed")
+    raise Forbidden(
+        "This form does not accept requests from this website.", code="origin_not_allowed"
+    )
 
 
 async def hosted_form(db, form_id: str) -> tuple[dict | None, str]:
@@ -122,12 +147,18 @@ def embed_script() -> dict:
         from pathlib import Path
 
         static = Path(__file__).resolve().parent.parent / "static"
-        css = re.sub(r"\s+", " ", re.sub(r"/\*.*?\*/", "", (static / "css" / "form.css").read_text(), flags=re.S))
+        css = re.sub(
+            r"\s+",
+            " ",
+            re.sub(r"/\*.*?\*/", "", (static / "css" / "form.css").read_text(), flags=re.S),
+        )
         css = re.sub(r"\s*([{}:;,>])\s*", r"\1", css).strip()
         source = (static / "embed.js").read_text().replace("__FA_CSS__", json.dumps(css)[1:-1])
         body = source.encode()
         version = hashlib.sha256(body).hexdigest()[:12]
-        _SCRIPT.update(body=body, gzip=gzip.compress(body, 9, mtime=0), version=version, etag=f'"{version}"')
+        _SCRIPT.update(
+            body=body, gzip=gzip.compress(body, 9, mtime=0), version=version, etag=f'"{version}"'
+        )
     return _SCRIPT
 
 

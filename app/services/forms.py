@@ -18,20 +18,42 @@ from app.services.events import emit
 from app.services.form_config import FORM_STATUSES, normalize_config, validate_config
 
 JSON_COLUMNS = ("fields", "field_mapping", "auto", "agent", "security", "response")
-CONFIG_KEYS = ("name", "slug", "description", "status", "type", "flow_id", "assignment", *JSON_COLUMNS, "autopilot")
+CONFIG_KEYS = (
+    "name",
+    "slug",
+    "description",
+    "status",
+    "type",
+    "flow_id",
+    "assignment",
+    *JSON_COLUMNS,
+    "autopilot",
+)
 LIST_STATUSES = (*FORM_STATUSES, "all")
 
 
 def row_to_form(row: dict) -> dict:
     """A forms row as the API resource (SPEC §12)."""
-    form = {"id": row["id"], "workspace_id": row["workspace_id"], "name": row["name"], "slug": row["slug"],
-            "description": row["description"], "status": row["status"], "type": row["type"],
-            "flow_id": row["flow_id"],
-            "assignment": ({"type": row["assignment_type"], "id": row["assignment_id"]}
-                           if row["assignment_type"] and row["assignment_id"] else None)}
+    form = {
+        "id": row["id"],
+        "workspace_id": row["workspace_id"],
+        "name": row["name"],
+        "slug": row["slug"],
+        "description": row["description"],
+        "status": row["status"],
+        "type": row["type"],
+        "flow_id": row["flow_id"],
+        "assignment": (
+            {"type": row["assignment_type"], "id": row["assignment_id"]}
+            if row["assignment_type"] and row["assignment_id"]
+            else None
+        ),
+    }
     for column in JSON_COLUMNS:
         form[column] = loads(row[column], [] if column == "fields" else {})
-    form.update(autopilot=bool(row["autopilot"]), created_at=row["created_at"], updated_at=row["updated_at"])
+    form.update(
+        autopilot=bool(row["autopilot"]), created_at=row["created_at"], updated_at=row["updated_at"]
+    )
     return form
 
 
@@ -42,10 +64,15 @@ def config_of(form: dict) -> dict:
 
 def _columns(config: dict) -> dict:
     assignment = config.get("assignment") or {}
-    values = {key: config[key] for key in ("name", "slug", "description", "status", "type", "flow_id")}
+    values = {
+        key: config[key] for key in ("name", "slug", "description", "status", "type", "flow_id")
+    }
     values.update({column: dumps(config[column]) for column in JSON_COLUMNS})
-    values.update(assignment_type=assignment.get("type"), assignment_id=assignment.get("id"),
-                  autopilot=1 if config["autopilot"] else 0)
+    values.update(
+        assignment_type=assignment.get("type"),
+        assignment_id=assignment.get("id"),
+        autopilot=1 if config["autopilot"] else 0,
+    )
     return values
 
 
@@ -58,15 +85,20 @@ def _next_updated_at(previous: str | None) -> str:
 
 
 def _slug_taken(conn, workspace_id: str, slug: str, exclude_id: str | None = None) -> bool:
-    return conn.value("SELECT 1 FROM forms WHERE workspace_id = ? AND slug = ? AND id IS NOT ?",
-                      (workspace_id, slug, exclude_id)) is not None
+    return (
+        conn.value(
+            "SELECT 1 FROM forms WHERE workspace_id = ? AND slug = ? AND id IS NOT ?",
+            (workspace_id, slug, exclude_id),
+        )
+        is not None
+    )
 
 
 def _free_slug(conn, workspace_id: str, base: str) -> str:
     slug, n = base, 2
     while _slug_taken(conn, workspace_id, slug):
         suffix = f"-{n}"
-        slug, n = base[:60 - len(suffix)] + suffix, n + 1
+        slug, n = base[: 60 - len(suffix)] + suffix, n + 1
     return slug
 
 
@@ -75,37 +107,68 @@ def _check_assignment(conn, workspace_id: str, config: dict) -> None:
     if not assignment:
         return
     table = "handlers" if assignment["type"] == "handler" else "handler_groups"
-    if conn.value(f"SELECT 1 FROM {table} WHERE id = ? AND workspace_id = ?",  # table from a fixed pair
-                  (assignment["id"], workspace_id)) is None:
-        raise ValidationError(fields={"assignment": f"No {assignment['type']} with this id in this workspace."})
+    if (
+        conn.value(
+            f"SELECT 1 FROM {table} WHERE id = ? AND workspace_id = ?",  # table from a fixed pair
+            (assignment["id"], workspace_id),
+        )
+        is None
+    ):
+        raise ValidationError(
+            fields={"assignment": f"No {assignment['type']} with this id in this workspace."}
+        )
 
 
-def _insert(conn, workspace_id: str, config: dict, *, suffix_slug: bool, actor_id: str | None) -> dict:
+def _insert(
+    conn, workspace_id: str, config: dict, *, suffix_slug: bool, actor_id: str | None
+) -> dict:
     if _slug_taken(conn, workspace_id, config["slug"]):
         if not suffix_slug:
-            raise Conflict(f"Another form in this workspace already uses the slug “{config['slug']}”.",
-                           fields={"slug": "This slug is taken in this workspace; choose another."},
-                           code="slug_taken")
+            raise Conflict(
+                f"Another form in this workspace already uses the slug “{config['slug']}”.",
+                fields={"slug": "This slug is taken in this workspace; choose another."},
+                code="slug_taken",
+            )
         config = {**config, "slug": _free_slug(conn, workspace_id, config["slug"])}
     _check_assignment(conn, workspace_id, config)
     form_id, now = new_id("form"), now_iso()
-    values = {"id": form_id, "workspace_id": workspace_id, **_columns(config), "created_at": now, "updated_at": now}
+    values = {
+        "id": form_id,
+        "workspace_id": workspace_id,
+        **_columns(config),
+        "created_at": now,
+        "updated_at": now,
+    }
     names = ", ".join(values)
-    conn.execute(f"INSERT INTO forms ({names}) VALUES ({', '.join('?' for _ in values)})", tuple(values.values()))
-    emit(conn, workspace_id, "form_created", form_id=form_id, details={"name": config["name"], "by": actor_id})
+    conn.execute(
+        f"INSERT INTO forms ({names}) VALUES ({', '.join('?' for _ in values)})",
+        tuple(values.values()),
+    )
+    emit(
+        conn,
+        workspace_id,
+        "form_created",
+        form_id=form_id,
+        details={"name": config["name"], "by": actor_id},
+    )
     return row_to_form(conn.one("SELECT * FROM forms WHERE id = ?", (form_id,)))
 
 
 def _publishable(config: dict) -> dict:
     if config["status"] == "active" and not config["fields"]:
-        raise ValidationError("A published form needs at least one field.",
-                              fields={"fields": "A published form needs at least one field: add one, or pause the "
-                                                "form first."})
+        raise ValidationError(
+            "A published form needs at least one field.",
+            fields={
+                "fields": "A published form needs at least one field: add one, or pause the "
+                "form first."
+            },
+        )
     return config
 
 
-async def create_form(db, workspace_id: str, raw: dict, *, suffix_slug: bool = False,
-                      actor_id: str | None = None) -> dict:
+async def create_form(
+    db, workspace_id: str, raw: dict, *, suffix_slug: bool = False, actor_id: str | None = None
+) -> dict:
     """Validate and store a new form. A slug given explicitly and already taken
     is 409 unless ``suffix_slug``; a slug derived from the name gets "-2", "-3"…"""
     config = _publishable(validate_config(raw))
@@ -125,18 +188,32 @@ async def get_form(db, workspace_id: str, form_id: str) -> dict:
 
 
 def _save(conn, workspace_id: str, form: dict, config: dict) -> dict:
-    if config["slug"] != form["slug"] and _slug_taken(conn, workspace_id, config["slug"], form["id"]):
-        raise Conflict(f"Another form in this workspace already uses the slug “{config['slug']}”.",
-                       fields={"slug": "This slug is taken in this workspace; choose another."}, code="slug_taken")
+    if config["slug"] != form["slug"] and _slug_taken(
+        conn, workspace_id, config["slug"], form["id"]
+    ):
+        raise Conflict(
+            f"Another form in this workspace already uses the slug “{config['slug']}”.",
+            fields={"slug": "This slug is taken in this workspace; choose another."},
+            code="slug_taken",
+        )
     if config.get("assignment") != form.get("assignment"):
         _check_assignment(conn, workspace_id, config)
     values = {**_columns(config), "updated_at": _next_updated_at(form["updated_at"])}
     sets = ", ".join(f"{k} = ?" for k in values)
-    conn.execute(f"UPDATE forms SET {sets} WHERE id = ? AND workspace_id = ?",
-                 (*values.values(), form["id"], workspace_id))
-    if config["status"] != form["status"]:  # plain edits are not events: the log stays about work, not typing
-        emit(conn, workspace_id, f"form_{config['status']}", form_id=form["id"],
-             details={"from": form["status"], "to": config["status"]})
+    conn.execute(
+        f"UPDATE forms SET {sets} WHERE id = ? AND workspace_id = ?",
+        (*values.values(), form["id"], workspace_id),
+    )
+    if (
+        config["status"] != form["status"]
+    ):  # plain edits are not events: the log stays about work, not typing
+        emit(
+            conn,
+            workspace_id,
+            f"form_{config['status']}",
+            form_id=form["id"],
+            details={"from": form["status"], "to": config["status"]},
+        )
     return _load(conn, workspace_id, form["id"])
 
 
@@ -170,7 +247,12 @@ async def set_status(db, workspace_id: str, form_id: str, status: str) -> dict:
 
     def change(conn):
         form = _load(conn, workspace_id, form_id)
-        return _save(conn, workspace_id, form, _publishable(normalize_config({**config_of(form), "status": status})))
+        return _save(
+            conn,
+            workspace_id,
+            form,
+            _publishable(normalize_config({**config_of(form), "status": status})),
+        )
 
     form = await db.write(change)
     _forget(form_id)
@@ -181,13 +263,21 @@ async def archive_form(db, workspace_id: str, form_id: str) -> dict:
     return await set_status(db, workspace_id, form_id, "archived")
 
 
-async def duplicate_form(db, workspace_id: str, form_id: str, *, actor_id: str | None = None) -> dict:
+async def duplicate_form(
+    db, workspace_id: str, form_id: str, *, actor_id: str | None = None
+) -> dict:
     """A draft copy named "<name> (copy)" with a free slug."""
 
     def copy(conn):
         config = config_of(_load(conn, workspace_id, form_id))
-        config.update(name=f"{config['name']} (copy)"[:120], status="draft", slug=f"{config['slug']}-copy"[:60])
-        return _insert(conn, workspace_id, normalize_config(config), suffix_slug=True, actor_id=actor_id)
+        config.update(
+            name=f"{config['name']} (copy)"[:120],
+            status="draft",
+            slug=f"{config['slug']}-copy"[:60],
+        )
+        return _insert(
+            conn, workspace_id, normalize_config(config), suffix_slug=True, actor_id=actor_id
+        )
 
     return await db.write(copy)
 
@@ -196,21 +286,31 @@ def _stats(conn, workspace_id: str, form_ids: list[str]) -> dict:
     if not form_ids:
         return {}
     marks = ", ".join("?" for _ in form_ids)
-    subs = conn.all(f"SELECT form_id, COUNT(*) AS n FROM submissions WHERE workspace_id = ? AND form_id IN ({marks})"
-                    " GROUP BY form_id", (workspace_id, *form_ids))
-    views = conn.all(f"SELECT form_id, SUM(views) AS views, SUM(starts) AS starts FROM form_daily_stats"
-                     f" WHERE workspace_id = ? AND form_id IN ({marks}) GROUP BY form_id", (workspace_id, *form_ids))
+    subs = conn.all(
+        f"SELECT form_id, COUNT(*) AS n FROM submissions WHERE workspace_id = ? AND form_id IN ({marks})"
+        " GROUP BY form_id",
+        (workspace_id, *form_ids),
+    )
+    views = conn.all(
+        f"SELECT form_id, SUM(views) AS views, SUM(starts) AS starts FROM form_daily_stats"
+        f" WHERE workspace_id = ? AND form_id IN ({marks}) GROUP BY form_id",
+        (workspace_id, *form_ids),
+    )
     out = {fid: {"submissions": 0, "views": 0, "starts": 0} for fid in form_ids}
     for row in subs:
         out[row["form_id"]]["submissions"] = row["n"]
     for row in views:
         out[row["form_id"]].update(views=row["views"] or 0, starts=row["starts"] or 0)
     for entry in out.values():
-        entry["conversion"] = round(entry["submissions"] / entry["views"], 4) if entry["views"] else None
+        entry["conversion"] = (
+            round(entry["submissions"] / entry["views"], 4) if entry["views"] else None
+        )
     return out
 
 
-def _list(conn, workspace_id: str, status: str, limit: int, cursor: list | None) -> tuple[list, str | None]:
+def _list(
+    conn, workspace_id: str, status: str, limit: int, cursor: list | None
+) -> tuple[list, str | None]:
     clauses, params = ["workspace_id = ?"], [workspace_id]
     if status == "all":
         pass
@@ -222,8 +322,10 @@ def _list(conn, workspace_id: str, status: str, limit: int, cursor: list | None)
     if cursor:
         clauses.append("(created_at < ? OR (created_at = ? AND id < ?))")
         params += [cursor[0], cursor[0], cursor[1]]
-    rows = conn.all(f"SELECT * FROM forms WHERE {' AND '.join(clauses)} ORDER BY created_at DESC, id DESC LIMIT ?",
-                    (*params, limit + 1))
+    rows = conn.all(
+        f"SELECT * FROM forms WHERE {' AND '.join(clauses)} ORDER BY created_at DESC, id DESC LIMIT ?",
+        (*params, limit + 1),
+    )
     rows, next_cursor = page(rows, limit)
     forms = [row_to_form(r) for r in rows]
     stats = _stats(conn, workspace_id, [f["id"] for f in forms])
@@ -232,8 +334,9 @@ def _list(conn, workspace_id: str, status: str, limit: int, cursor: list | None)
     return forms, next_cursor
 
 
-async def list_forms(db, workspace_id: str, *, status: str | None = None, limit: int = 50,
-                     cursor: list | None = None) -> tuple[list[dict], str | None]:
+async def list_forms(
+    db, workspace_id: str, *, status: str | None = None, limit: int = 50, cursor: list | None = None
+) -> tuple[list[dict], str | None]:
     """Newest first, archived hidden unless asked for (``status="archived"`` or ``"all"``).
     Each form carries ``stats`` {submissions, views, starts, conversion}."""
     if status and status not in LIST_STATUSES:
@@ -248,9 +351,14 @@ async def form_stats(db, workspace_id: str, form_id: str) -> dict:
 
 
 def _assignees(conn, workspace_id: str) -> dict:
-    handlers = conn.all("SELECT id, name, type, active FROM handlers WHERE workspace_id = ? AND removed_at IS NULL"
-                        " ORDER BY name", (workspace_id,))
-    groups = conn.all("SELECT id, name FROM handler_groups WHERE workspace_id = ? ORDER BY name", (workspace_id,))
+    handlers = conn.all(
+        "SELECT id, name, type, active FROM handlers WHERE workspace_id = ? AND removed_at IS NULL"
+        " ORDER BY name",
+        (workspace_id,),
+    )
+    groups = conn.all(
+        "SELECT id, name FROM handler_groups WHERE workspace_id = ? ORDER BY name", (workspace_id,)
+    )
     return {"handlers": handlers, "groups": groups}
 
 
@@ -265,10 +373,15 @@ async def generate_draft(llm, description: str, draft: dict | None, *, workspace
     reasons (LLMInvalidOutput, 422), never passed on."""
     from app.services.llm import LLMInvalidOutput
 
-    result = await llm.generate_form(description, normalize_config(draft) if draft else None,
-                                     workspace_id=workspace_id)
+    result = await llm.generate_form(
+        description, normalize_config(draft) if draft else None, workspace_id=workspace_id
+    )
     try:
         return validate_config({**(result if isinstance(result, dict) else {}), "status": "draft"})
     except ValidationError as exc:
-        raise LLMInvalidOutput("The AI's draft was not a valid form (" + "; ".join(
-            f"{k}: {v}" for k, v in list(exc.fields.items())[:3]) + "). Try rephrasing.", fields=exc.fields) from None
+        raise LLMInvalidOutput(
+            "The AI's draft was not a valid form ("
+            + "; ".join(f"{k}: {v}" for k, v in list(exc.fields.items())[:3])
+            + "). Try rephrasing.",
+            fields=exc.fields,
+        ) from None

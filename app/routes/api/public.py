@@ -11,12 +11,17 @@ from app.services.errors import BadRequest
 from app.services.form_public import cors_headers, public_entry
 from app.web.api import api_route, parse_json_bytes
 
-PREFLIGHT = {"Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Allow-Headers": "Content-Type",
-             "Access-Control-Max-Age": "86400"}
+PREFLIGHT = {
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Content-Type",
+    "Access-Control-Max-Age": "86400",
+}
 
 
 def _cors(request, entry) -> dict:
-    return cors_headers(entry["allowed_origins"], request.headers.get("origin"), request.app.state.settings.base_url)
+    return cors_headers(
+        entry["allowed_origins"], request.headers.get("origin"), request.app.state.settings.base_url
+    )
 
 
 async def form_schema(request, _):
@@ -42,20 +47,44 @@ async def form_beacon(request, _):
     raw = await request.body()
     body = parse_json_bytes(raw) if raw else dict(request.query_params)
     if not isinstance(body, dict):
-        raise BadRequest("Send a JSON object like {\"type\": \"view\"}.")
+        raise BadRequest('Send a JSON object like {"type": "view"}.')
     kind, variant = parse_beacon(body)
     await record_beacon(request.app.state.db, entry, kind, variant)
     return Response(status_code=204, headers=headers)
 
 
-_BEACON = {"type": "object", "required": ["type"], "properties": {
-    "type": {"enum": ["view", "start"]}, "variant_id": {"type": "string"}}}
+_BEACON = {
+    "type": "object",
+    "required": ["type"],
+    "properties": {"type": {"enum": ["view", "start"]}, "variant_id": {"type": "string"}},
+}
 
 routes = [
-    api_route("/forms/{form_id}/schema", form_schema, methods=["GET"], public=True, tags=["public"]),
-    api_route("/forms/{form_id}/schema", form_preflight, methods=["OPTIONS"], public=True, tags=["public"],
-              name="form_schema_preflight"),
-    api_route("/forms/{form_id}/beacon", form_beacon, methods=["POST"], public=True, body=_BEACON, tags=["public"]),
-    api_route("/forms/{form_id}/beacon", form_preflight, methods=["OPTIONS"], public=True, tags=["public"],
-              name="form_beacon_preflight"),
+    api_route(
+        "/forms/{form_id}/schema", form_schema, methods=["GET"], public=True, tags=["public"]
+    ),
+    api_route(
+        "/forms/{form_id}/schema",
+        form_preflight,
+        methods=["OPTIONS"],
+        public=True,
+        tags=["public"],
+        name="form_schema_preflight",
+    ),
+    api_route(
+        "/forms/{form_id}/beacon",
+        form_beacon,
+        methods=["POST"],
+        public=True,
+        body=_BEACON,
+        tags=["public"],
+    ),
+    api_route(
+        "/forms/{form_id}/beacon",
+        form_preflight,
+        methods=["OPTIONS"],
+        public=True,
+        tags=["public"],
+        name="form_beacon_preflight",
+    ),
 ]
