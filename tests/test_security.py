@@ -4,6 +4,7 @@ Sec-Fetch-Site, trusted-proxy client IP, hostile JSON, and 500s without tracebac
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import json
 import pkgutil
@@ -337,3 +338,25 @@ async def test_500_shows_no_traceback(tmp_path):
     assert api.status_code == 500
     assert api.json() == {"error": {"code": "internal_error", "message": api.json()["error"]["message"]}}
     assert htmx.status_code == 500 and 'role="alert"' in htmx.text
+
+
+async def _receive_after_body(request):
+    form = await request.form()
+    try:  # once the body is read, the next message is the disconnect: it must wait for it
+        message = await asyncio.wait_for(request.receive(), 0.2)
+    except TimeoutError:
+        message = None
+    return JSONResponse({"field": form.get("field"), "next": message and message["type"]})
+
+
+async def test_csrf_body_replay_hands_over_to_the_real_receive(tmp_path):
+    async with running_app(tmp_path) as application:
+        application.router.routes.insert(0, Route("/probe-receive", _receive_after_body, methods=["POST"]))
+        browser = User(application, "x@example.com", "whatever123")
+        try:
+            token = await browser.csrf("/login")
+            r = await browser.web.post("/probe-receive", data={"field": "v", "csrf_token": token})
+        finally:
+            await browser.close()
+    # Before: an endless stream of empty http.request messages (a streaming response spun on it).
+    assert r.status_code == 200 and r.json() == {"field": "v", "next": None}
