@@ -339,3 +339,38 @@ async def test_fifty_concurrent_submissions(client, db, app, form):
 async def test_archived_workspace_form_is_gone(client, db, user, form):
     await db.execute("UPDATE workspaces SET status = 'archived' WHERE id = ?", (user.workspace_id,))
     assert (await submit(client, form["id"], {"email": "a@b.co"})).status_code == 410
+
+
+async def test_concurrent_batch_isolates_a_failing_submission(app, db, form, monkeypatch):
+    """Submissions arriving together share one transaction (group commit), each in its own
+    savepoint: one failing undoes only its own rows and answers only its own request."""
+    from app.services import contact_memory
+
+    real = contact_memory.remember
+
+    def flaky(conn, ws, form, **kwargs):
+        if kwargs["email"].startswith("bad"):
+            conn.execute(
+                "INSERT INTO companies (id, workspace_id, name, name_normalized, created_at)"
+                " VALUES ('company_partial0000000', ?, 'Half', 'half', 'x')",
+                (ws,),
+            )
+            raise RuntimeError("injected")
+        return real(conn, ws, form, **kwargs)
+
+    monkeypatch.setattr("app.services.contact_memory.remember", flaky)
+    await set_form(app, form["id"], security={"max_submissions_per_ip": 1000})
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        emails = (
+            [f"ok{i}@x.io" for i in range(10)] + ["bad@x.io"] + [f"ok{i}@y.io" for i in range(10)]
+        )
+        results = await asyncio.gather(*(submit(client, form["id"], {"email": e}) for e in emails))
+    codes = {e: r.status_code for e, r in zip(emails, results, strict=True)}
+    assert codes.pop("bad@x.io") == 500 and set(codes.values()) == {201}
+    assert await count(db, "submissions") == 20 and await count(db, "contacts") == 20
+    assert (
+        await count(db, "companies") == 0
+        and await count(db, "jobs", kind="process_submission") == 20
+    )
+    assert await db.fetchval("SELECT COUNT(*) FROM submissions WHERE email_lower = 'bad@x.io'") == 0

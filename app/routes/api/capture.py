@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
-from app.services import capture
+from app.services import capture, capture_batch
 from app.services.errors import AppError, BadRequest
 from app.web.api import api_route, json_response
 from app.web.client_ip import client_ip
@@ -79,7 +79,7 @@ async def create_submission(request, _):
             incoming.body = await read_submission_body(request)
         else:
             incoming.raw = await request.body()  # the middleware caps it at 64 KB, chunked or not
-        outcome = await db.write(capture.pipeline_tx, incoming)
+        outcome = await capture_batch.submit(db, incoming)
     except AppError as exc:  # 404/410 (readable cross-site) and 403 (no CORS headers)
         headers = {} if exc.status == 403 else cors_headers(origin or "*")
         return JSONResponse(exc.body(), status_code=exc.status, headers={**exc.headers, **headers})
