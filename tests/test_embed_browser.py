@@ -209,3 +209,19 @@ def test_editor_changes_swap_in_place_and_refresh_the_preview(live_server, page)
         "document.querySelector('#form-preview form [name]').name === 'team_size'"
     )
     assert page.evaluate("window.__same") is True
+
+
+@pytest.mark.browser
+def test_hosted_page_is_enhanced_by_htmx(live_server, page):
+    api = _api(live_server.url)
+    form_id = _form(api)
+    page.goto(f"{live_server.url}/f/{form_id}")
+    page.evaluate("window.__same = true")
+    page.get_by_label("Work email").fill("js@example.net")
+    page.get_by_label("Budget").select_option("Large")
+    page.get_by_role("button", name="Submit").click()
+    page.get_by_text("Thanks, we will write soon.").wait_for()
+    assert page.evaluate("window.__same") is True  # swapped in place, no navigation
+    sub = api.get("/api/submissions", params={"form": form_id}).json()["data"]
+    assert len(sub) == 1
+    api.close()
