@@ -428,3 +428,19 @@ async def test_assignment_lists_this_workspace_handlers_and_groups(two_workspace
         f"/api/forms/{form['id']}", json={"assignment": {"type": "handler", "id": bob_handler}}
     )
     assert r.status_code == 422 and "No handler" in r.json()["error"]["fields"]["assignment"]
+
+
+async def test_list_counts_submissions_and_conversion(user, client):
+    form = await create_form(user, status="active")
+    for _ in range(4):
+        await client.post(f"/api/forms/{form['id']}/beacon", json={"type": "view"})
+    for i in range(2):
+        r = await client.post(
+            f"/api/submissions/{form['id']}",
+            json={"email": f"p{i}@example.net", "name": f"P {i}", "consent": True},
+        )
+        assert r.status_code == 201, r.text
+    cells = [td.get_text(strip=True) for td in soup(await user.web.get("/forms")).select("tbody tr td")]
+    assert cells[2:5] == ["2", "4", "50.0%"]
+    stats = (await user.api.get(f"/api/forms/{form['id']}")).json()["stats"]
+    assert stats == {"submissions": 2, "views": 4, "starts": 0, "conversion": 0.5}
