@@ -392,3 +392,47 @@ async def test_old_done_jobs_are_purged_dead_ones_kept(app, db, monkeypatch):
     remaining = {r["id"] for r in await db.fetchall("SELECT id FROM jobs")}
     assert old_done not in remaining
     assert {old_dead, recent} <= remaining
+
+
+CHILD_SCHEDULER = """
+import asyncio, sys
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from app.db import Database
+from app.services.workers import Workers
+from tests.conftest import make_settings
+
+async def main():
+    settings = make_settings(Path({tmp!r}), scheduler_interval=0.2)
+    db = await Database.open(settings.db_path)
+    print("ready", flush=True)
+    sys.stdin.readline()
+    workers = Workers(db, settings, None)
+    workers.start()
+    await asyncio.sleep(1.2)
+    await workers.stop()
+    await db.close()
+
+asyncio.run(main())
+"""
+
+
+async def test_scheduler_ticks_once_with_a_second_os_process(tmp_path):
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    async with running_app(tmp_path) as application:  # migrates the database
+        pass
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", CHILD_SCHEDULER.format(root=str(root), tmp=str(tmp_path)),
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=root)
+    assert (await asyncio.wait_for(child.stdout.readline(), 30)).strip() == b"ready"
+    async with running_app(tmp_path, scheduler_interval=0.2) as application:
+        child.stdin.write(b"go\n")
+        await child.stdin.drain()
+        _, err = await asyncio.wait_for(child.communicate(), 30)
+        assert child.returncode == 0, err.decode()
+        rows = await application.state.db.fetchall("SELECT payload FROM jobs WHERE kind = 'scheduler_tick'")
+    ticks = [loads(r["payload"])["tick"] for r in rows]
+    assert len(ticks) == len(set(ticks)) and len(ticks) >= 3
