@@ -210,3 +210,19 @@ async def test_two_processes_migrating_at_once_apply_each_migration_once(tmp_pat
     finally:
         await first.close()
         await second.close()
+
+
+async def test_an_async_write_function_is_refused_not_silently_committed(tmp_path):
+    db = await Database.open(tmp_path / "async.db")
+    try:
+        await db.write(lambda conn: conn.execute("CREATE TABLE t (n INTEGER)"))
+
+        async def wrong(conn):
+            conn.execute("INSERT INTO t (n) VALUES (1)")
+
+        with pytest.raises(TypeError, match="synchronous"):
+            await db.write(wrong)
+        assert await db.fetchval("SELECT COUNT(*) FROM t") == 0
+        await db.write(lambda conn: conn.execute("INSERT INTO t (n) VALUES (2)"))  # the writer is fine
+    finally:
+        await db.close()

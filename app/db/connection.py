@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import itertools
 import json
 import logging
@@ -70,6 +71,9 @@ def _transaction(conn: Conn, fn: Callable, args, kwargs):
     conn.execute("BEGIN IMMEDIATE")
     try:
         result = fn(conn, *args, **kwargs)
+        if inspect.iscoroutine(result):  # an async fn would "commit" without having run
+            result.close()
+            raise TypeError(f"db.write needs a synchronous function, got a coroutine from {fn!r}")
         conn.execute("COMMIT")
     except BaseException:
         # Also after a failed COMMIT: never leave the writer inside a transaction,
