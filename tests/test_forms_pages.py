@@ -424,6 +424,11 @@ async def test_assignment_lists_this_workspace_handlers_and_groups(two_workspace
         "type": "group",
         "id": group_id,
     }
+    r = await alice.post_form(
+        f"/forms/{form['id']}/settings/auto", {"notify_handler_ids": [handler_id, bob_handler]}, htmx=True
+    )
+    assert r.status_code == 422
+    assert "No handler" in soup(r).select_one("#sec-auto .has-error .error").get_text()
     r = await alice.api.put(
         f"/api/forms/{form['id']}", json={"assignment": {"type": "handler", "id": bob_handler}}
     )

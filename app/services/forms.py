@@ -102,21 +102,24 @@ def _free_slug(conn, workspace_id: str, base: str) -> str:
     return slug
 
 
-def _check_assignment(conn, workspace_id: str, config: dict) -> None:
+def _check_references(conn, workspace_id: str, config: dict) -> None:
+    """Handler / group ids in the config must belong to this workspace."""
     assignment = config.get("assignment")
-    if not assignment:
-        return
-    table = "handlers" if assignment["type"] == "handler" else "handler_groups"
-    if (
-        conn.value(
-            f"SELECT 1 FROM {table} WHERE id = ? AND workspace_id = ?",  # table from a fixed pair
-            (assignment["id"], workspace_id),
-        )
-        is None
-    ):
-        raise ValidationError(
-            fields={"assignment": f"No {assignment['type']} with this id in this workspace."}
-        )
+    if assignment:
+        table = "handlers" if assignment["type"] == "handler" else "handler_groups"
+        sql = f"SELECT 1 FROM {table} WHERE id = ? AND workspace_id = ?"  # table from a fixed pair
+        if conn.value(sql, (assignment["id"], workspace_id)) is None:
+            raise ValidationError(
+                fields={"assignment": f"No {assignment['type']} with this id in this workspace."}
+            )
+    for i, handler_id in enumerate(config["auto"].get("notify_handler_ids") or []):
+        sql = "SELECT 1 FROM handlers WHERE id = ? AND workspace_id = ? AND removed_at IS NULL"
+        if conn.value(sql, (handler_id, workspace_id)) is None:
+            raise ValidationError(
+                fields={
+                    f"auto.notify_handler_ids[{i}]": "No handler with this id in this workspace."
+                }
+            )
 
 
 def _insert(
@@ -130,7 +133,7 @@ def _insert(
                 code="slug_taken",
             )
         config = {**config, "slug": _free_slug(conn, workspace_id, config["slug"])}
-    _check_assignment(conn, workspace_id, config)
+    _check_references(conn, workspace_id, config)
     form_id, now = new_id("form"), now_iso()
     values = {
         "id": form_id,
@@ -196,17 +199,16 @@ def _save(conn, workspace_id: str, form: dict, config: dict) -> dict:
             fields={"slug": "This slug is taken in this workspace; choose another."},
             code="slug_taken",
         )
-    if config.get("assignment") != form.get("assignment"):
-        _check_assignment(conn, workspace_id, config)
+    if config.get("assignment") != form.get("assignment") or config["auto"] != form["auto"]:
+        _check_references(conn, workspace_id, config)
     values = {**_columns(config), "updated_at": _next_updated_at(form["updated_at"])}
     sets = ", ".join(f"{k} = ?" for k in values)
     conn.execute(
         f"UPDATE forms SET {sets} WHERE id = ? AND workspace_id = ?",
         (*values.values(), form["id"], workspace_id),
     )
-    if (
-        config["status"] != form["status"]
-    ):  # plain edits are not events: the log stays about work, not typing
+    # Plain edits are not events (the log stays about work, not typing); status changes are.
+    if config["status"] != form["status"]:
         emit(
             conn,
             workspace_id,
