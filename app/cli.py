@@ -68,7 +68,9 @@ def cmd_serve(args, settings) -> int:
     from app.main import create_app
 
     uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=not args.no_access_log,
-                proxy_headers=False, log_level="info")
+                proxy_headers=False, log_level="info",
+                # Live streams would hold shutdown open; clients resume by Last-Event-ID.
+                timeout_graceful_shutdown=10)
     return 0
 
 

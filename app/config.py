@@ -38,7 +38,7 @@ class Settings:
     anthropic_api_key: str | None = None
     anthropic_base_url: str | None = None
     llm: str = "auto"  # auto | claude | local
-    claude_model: str = "claude-sonnet-4-5"
+    claude_model: str = "claude-sonnet-4-6"
     smtp_url: str | None = None
     mail_from: str = "FormAgent <no-reply@formagent.local>"
     workers: int = 2

@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 yield
             finally:
                 await app.state.workers.stop()
+                await app.state.llm.aclose()
         finally:
             await db.close()
 

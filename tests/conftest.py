@@ -96,8 +96,10 @@ def chromium_path():
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser(chromium_path):
+    """Per test (launch ≈ 0.3 s): an open sync Playwright keeps its event loop marked
+    as running on the main thread, which would break every async test after it."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -5,23 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.conftest import CHROMIUM_ARGS
-
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def browser(chromium_path):
-    """Overrides the session-wide browser for this module: Playwright's sync API
-    leaves its event loop marked as running while it is open, which breaks every
-    async test that runs after it in the same worker; a per-test browser (launch
-    ≈ 0.3 s) is closed before the next test starts."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 FIELDS = [

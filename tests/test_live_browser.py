@@ -5,22 +5,9 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.conftest import CHROMIUM_ARGS
 from tests.helpers_capture import CONTACT_FIELDS
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def browser(chromium_path):
-    """Per test, not per session: an open sync Playwright keeps its event loop marked
-    as running on the main thread, which breaks every async test after it in the worker."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _sign_up(page, base_url: str, email: str) -> None:

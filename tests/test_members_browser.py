@@ -2,21 +2,6 @@
 
 import pytest
 
-from tests.conftest import CHROMIUM_ARGS
-
-
-@pytest.fixture
-def browser(chromium_path):
-    """Function-scoped here: conftest's session-scoped sync Playwright keeps an event loop
-    running on the main thread, which breaks every async test run after it in the same
-    process ("Runner.run() cannot be called from a running event loop")."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
 
 @pytest.mark.browser
 def test_role_select_and_cancel_invite_swap_in_place(live_server, page):
