@@ -7,7 +7,7 @@ import logging
 import os
 import socket
 
-from app.db.clock import utcnow
+from app.db import clock
 from app.services.jobs import claim_job, enqueue, hand_back, run_job
 
 log = logging.getLogger("formagent.workers")
@@ -78,9 +78,9 @@ class Workers:
         """Queue one scheduler tick per interval; the dedupe key makes it once across processes."""
         interval = self.settings.scheduler_interval
         while True:
-            tick = int(utcnow().timestamp() // interval)
+            tick = int(clock.utcnow().timestamp() // interval)
             try:
                 await self.db.write(enqueue, "scheduler_tick", {"tick": tick}, dedupe_key=f"scheduler_tick:{tick}", max_attempts=1)
             except Exception:
                 log.exception("scheduler: could not queue a tick")
-            await asyncio.sleep(interval - (utcnow().timestamp() % interval))
+            await asyncio.sleep(interval - (clock.utcnow().timestamp() % interval))

@@ -11,7 +11,8 @@ import jinja2
 from itsdangerous import BadSignature, URLSafeSerializer
 from starlette.responses import HTMLResponse, RedirectResponse
 
-from app.db.clock import parse_iso, utcnow
+from app.db import clock
+from app.db.clock import parse_iso
 from app.services import workspaces
 from app.web.auth import csrf_token
 
@@ -32,7 +33,7 @@ def _static_versions() -> dict[str, str]:
 def relative_time(value: str | None) -> str:
     if not value:
         return ""
-    seconds = (utcnow() - parse_iso(value)).total_seconds()
+    seconds = (clock.utcnow() - parse_iso(value)).total_seconds()
     future = seconds < 0
     seconds = abs(seconds)
     for limit, unit, size in ((60, "s", 1), (3600, "min", 60), (86400, "h", 3600), (86400 * 30, "d", 86400)):

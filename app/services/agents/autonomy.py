@@ -4,8 +4,8 @@ called through a fenced ``write``."""
 
 from __future__ import annotations
 
-from app.db import dumps, loads, new_id, now_iso
-from app.db.clock import iso_in, parse_iso, utcnow
+from app.db import clock, dumps, loads, new_id, now_iso
+from app.db.clock import iso_in, parse_iso
 from app.services.agents.humans import hand_over_tx
 from app.services.steps import record_step
 
@@ -82,7 +82,7 @@ def _append_notes(conn, workspace_id: str, submission_id: str, text: str) -> Non
 
 def close_submission_tx(conn, workspace_id: str, submission_id: str, status: str, review_due: str | None = None) -> None:
     sub = conn.one("SELECT created_at FROM submissions WHERE id = ? AND workspace_id = ?", (submission_id, workspace_id))
-    duration = int((utcnow() - parse_iso(sub["created_at"])).total_seconds() * 1000)
+    duration = int((clock.utcnow() - parse_iso(sub["created_at"])).total_seconds() * 1000)
     conn.execute("UPDATE submissions SET status = ?, processed_at = ?, processing_duration_ms = ?,"
                  " review_due_at = COALESCE(?, review_due_at) WHERE id = ? AND workspace_id = ?",
                  (status, now_iso(), duration, review_due, submission_id, workspace_id))
