@@ -108,6 +108,9 @@ class ScriptedEngine:
             raise item
         return item
 
+    async def aclose(self):
+        """Part of the engine contract; a scripted engine holds no connection."""
+
 
 async def make_ctx(app, submission_id: str):
     """A JobContext for a claimed process_submission-like job (for calling run_agent directly)."""
