@@ -189,9 +189,7 @@ def test_editor_changes_swap_in_place_and_refresh_the_preview(live_server, page)
         page.locator("#field-company .field-summary"), target_position={"x": 5, "y": 2}
     )
     page.locator("#sec-fields li.field-row").first.filter(has_text="Team size").wait_for()
-    page.wait_for_function(
-        "document.querySelector('#form-preview form [name]').name === 'team_size'"
-    )
+    page.locator("#form-preview form > div:first-of-type input[name=team_size]").wait_for()
     assert page.evaluate("window.__same") is True
 
 
