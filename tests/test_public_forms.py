@@ -146,6 +146,13 @@ async def test_hosted_page_renders_without_js(user, client):
     assert "frame-ancestors *" in csp and "style-src 'self'" in csp
 
 
+async def test_hosted_page_view_counts_as_a_view(user, client):
+    form = await create_form(user, status="active")
+    for _ in range(2):
+        assert (await client.get(f"/f/{form['id']}")).status_code == 200
+    assert (await user.api.get(f"/api/forms/{form['id']}")).json()["stats"]["views"] == 2
+
+
 async def test_hosted_page_escapes_labels(user, client):
     form = await create_form(
         user,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from app.services.form_public import embed_script, hosted_form
+from app.services.beacons import record_beacon
+from app.services.form_public import embed_script, hosted_form, public_entry
 from app.web.render import ENV
 
 YEAR = 365 * 24 * 3600
@@ -59,9 +60,12 @@ def render_hosted(
 
 async def hosted_page(request):
     """GET /f/{form_id}: the form rendered server-side; works with JavaScript off."""
-    form, state = await hosted_form(request.app.state.db, request.path_params["form_id"])
+    db, form_id = request.app.state.db, request.path_params["form_id"]
+    form, state = await hosted_form(db, form_id)
     if form is None:
         return render_hosted(request, None, status=404 if state == "unknown" else 410)
+    # A page view counts like embed.js's impression beacon, so conversion covers both.
+    await record_beacon(db, await public_entry(db, form_id), "view")
     return render_hosted(request, form)
 
 
