@@ -4,7 +4,9 @@ Starts uvicorn (no access log, its own throw-away data dir) on a free port,
 creates an account and an active form through the API, then runs
 ``wrk -t2 -c32 -d10s`` against each endpoint in ENDPOINTS and prints req/s,
 p99, non-2xx counts and the ratio to the bare ``/healthz`` endpoint measured in
-the same run. The server log is scanned for "database is locked". It stops by
+the same run, plus the server's CPU time per request (from /proc: a figure that
+does not depend on what else the machine is doing). The server log is scanned
+for "database is locked". It stops by
 itself; other benchmark modules (scripts/bench_live.py, scripts/bench_crm.py)
 run afterwards when present.
 
@@ -172,6 +174,15 @@ def prepare(base: str) -> dict:
     return {"base_url": base, "token": token, "form_id": form_id}
 
 
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of the server process (Linux /proc), to report CPU per request."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def run_wrk(base: str, lua: str, workdir: Path, name: str) -> dict:
     script = workdir / f"{name}.lua"
     script.write_text(lua + DONE_LUA)
@@ -200,7 +211,8 @@ def run_wrk(base: str, lua: str, workdir: Path, name: str) -> dict:
 def report(results: dict[str, dict], locked: int, extra: dict) -> bool:
     bare = results.get("healthz", {}).get("rps") or 0
     print(
-        f"\n{'endpoint':<14}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'errors':>8}{'ratio':>8}  target"
+        f"\n{'endpoint':<14}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'errors':>8}{'cpu us':>8}"
+        f"{'ratio':>8}  target"
     )
     ok = True
     for ep in ENDPOINTS:
@@ -221,7 +233,7 @@ def report(results: dict[str, dict], locked: int, extra: dict) -> bool:
             ok &= r["non2xx"] == 0 and r["errors"] == 0
         print(
             f"{ep.name:<14}{r['rps']:>10.0f}{r['p50_us'] / 1000:>9.2f}{r['p99_us'] / 1000:>9.2f}{r['non2xx']:>9}"
-            f"{r['errors']:>8}{ratio:>8.2f}  {'; '.join(verdict)}"
+            f"{r['errors']:>8}{r.get('cpu_us', 0):>8.0f}{ratio:>8.2f}  {'; '.join(verdict)}"
         )
     for key, value in extra.items():
         print(f"{key}: {value}")
@@ -246,7 +258,11 @@ def http_benchmarks() -> bool:
                 if only and ep.name not in only and ep.name != "healthz":
                     continue
                 print(f"wrk: {ep.name} ...", flush=True)
-                results[ep.name] = run_wrk(base, ep.setup(ctx), workdir, ep.name)
+                before = cpu_seconds(server.pid)
+                results[ep.name] = result = run_wrk(base, ep.setup(ctx), workdir, ep.name)
+                result["cpu_us"] = (
+                    (cpu_seconds(server.pid) - before) / max(1, result["requests"]) * 1e6
+                )
             stored = _count_submissions(workdir / "data" / "formagent.db")
         finally:
             server.terminate()
