@@ -53,7 +53,10 @@ async def test_editor_page_has_every_section_and_a_live_preview(user):
     assert len(page.select("#sec-agent input[name=allowed_actions]")) == 8
     for f in page.select("form[hx-post]"):
         assert f["action"] == f["hx-post"] and f["method"] == "post"
-        assert f.select_one("input[name=csrf_token]")
+        token = page.select_one("meta[name=csrf-token]")["content"]
+        assert (
+            f.select_one("input[name=csrf_token]")["value"] == token
+        )  # plain POSTs work without JS
     assert not page.select("[style]")
 
 
@@ -165,6 +168,16 @@ async def test_edit_field_round_trip(user):
 
 async def test_plain_post_without_js_redirects(user):
     form = await create_form(user)
+    # the section's own hidden token is enough (no header, no helper)
+    page = soup(await user.web.get(f"/forms/{form['id']}"))
+    section = page.select_one("#sec-response form")
+    data = {i["name"]: i.get("value", "") for i in section.select("input[name]")}
+    data.update(thank_you_message="Plain thanks", redirect_url="")
+    r = await user.web.post(section["action"], data=data)
+    assert r.status_code == 303, r.text
+    assert (await user.api.get(f"/api/forms/{form['id']}")).json()["response"][
+        "thank_you_message"
+    ] == "Plain thanks"
     r = await user.post_form(f"/forms/{form['id']}/fields/name/required")
     assert r.status_code == 303 and r.headers["location"] == f"/forms/{form['id']}#sec-fields"
     bad = await user.post_form(
@@ -425,7 +438,9 @@ async def test_assignment_lists_this_workspace_handlers_and_groups(two_workspace
         "id": group_id,
     }
     r = await alice.post_form(
-        f"/forms/{form['id']}/settings/auto", {"notify_handler_ids": [handler_id, bob_handler]}, htmx=True
+        f"/forms/{form['id']}/settings/auto",
+        {"notify_handler_ids": [handler_id, bob_handler]},
+        htmx=True,
     )
     assert r.status_code == 422
     assert "No handler" in soup(r).select_one("#sec-auto .has-error .error").get_text()
@@ -445,7 +460,9 @@ async def test_list_counts_submissions_and_conversion(user, client):
             json={"email": f"p{i}@example.net", "name": f"P {i}", "consent": True},
         )
         assert r.status_code == 201, r.text
-    cells = [td.get_text(strip=True) for td in soup(await user.web.get("/forms")).select("tbody tr td")]
+    cells = [
+        td.get_text(strip=True) for td in soup(await user.web.get("/forms")).select("tbody tr td")
+    ]
     assert cells[2:5] == ["2", "4", "50.0%"]
     stats = (await user.api.get(f"/api/forms/{form['id']}")).json()["stats"]
     assert stats == {"submissions": 2, "views": 4, "starts": 0, "conversion": 0.5}
