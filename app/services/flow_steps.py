@@ -33,6 +33,7 @@ class FlowContext:
     route: routing.Route | None = None
     ticket: tuple | None = None
     created: dict = field(default_factory=dict)
+    finished: bool = False
 
     @property
     def sid(self) -> str:

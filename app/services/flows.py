@@ -1,10 +1,11 @@
 """The ``process_submission`` job (SPEC §6.1): run the form's flow.
 
-One run = a start transaction (status ``processing``), one transaction for the
-deterministic steps (emails queued, activity, ticket/task, notify, route), the
-agent — outside any transaction, through the Agents seam — when the flow calls
-for it, and a finish transaction (status, ``processed_at``,
-``processing_duration_ms``). Every write goes through ``ctx.write`` (fenced).
+One run = one transaction that starts (status ``processing``), runs the
+deterministic steps (emails queued, activity, ticket/task, notify, route) and,
+when no agent is involved, finishes (status, ``processed_at``,
+``processing_duration_ms``). When the flow calls for an agent, that first
+transaction commits, the agent runs outside any transaction (through the Agents
+seam) and a second one finishes. Every write goes through ``ctx.write`` (fenced).
 """
 
 from __future__ import annotations
@@ -113,8 +114,16 @@ FLOWS = {
 }
 
 
-def _steps_tx(conn, fc):
+def _run_tx(conn, submission_id: str, reprocess: bool):
+    """Start, run the deterministic steps and — when no agent is involved — finish, all in
+    one transaction: a deterministic flow costs one write hop."""
+    fc = _load_tx(conn, submission_id, reprocess)
+    if fc is None:
+        return None
     FLOWS.get(fc.submission["flow_id"], _direct_route)(conn, fc)
+    if not _needs_agent(fc):
+        _finish_tx(conn, fc, "processed", _outcome(fc))
+        fc.finished = True
     return fc
 
 
@@ -196,13 +205,12 @@ async def process_submission(ctx, payload: dict) -> None:
     """Job handler: run a submission's flow; on the last failed attempt, hand it to a human."""
     submission_id = payload["submission_id"]
     try:
-        fc = await ctx.write(_load_tx, submission_id, bool(payload.get("reprocess")))
-        if fc is None:
+        fc = await ctx.write(_run_tx, submission_id, bool(payload.get("reprocess")))
+        if fc is None or fc.finished:
             return
-        await ctx.write(_steps_tx, fc)
-        agent = _needs_agent(fc)
-        status = await _run_agent(ctx, fc) if agent else "processed"
-        await ctx.write(_finish_tx, fc, status, None if agent else _outcome(fc))
+        # the agent runs outside any transaction (it may call the LLM), then the finish
+        status = await _run_agent(ctx, fc)
+        await ctx.write(_finish_tx, fc, status, None)
     except RetryLater:
         raise
     except Exception as exc:
