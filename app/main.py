@@ -48,8 +48,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     app = Starlette(
         routes=[
-            *page_routes(),
+            # First: the public hot paths (schema, submissions) then skip ~90 page patterns.
             Mount("/api", routes=api_routes(), name="api"),
+            *page_routes(),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
         ],
         middleware=[

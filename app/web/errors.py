@@ -6,7 +6,8 @@ import logging
 from urllib.parse import quote
 
 from starlette.exceptions import HTTPException
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse
+from starlette.requests import ClientDisconnect
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from app.services.errors import AppError
 from app.web.auth import LoginRequired
@@ -69,4 +70,10 @@ async def server_error(request, exc: Exception):
     return await _page(request, 500, _MESSAGES[500])
 
 
-EXCEPTION_HANDLERS = {AppError: app_error, HTTPException: http_error, Exception: server_error}
+async def client_gone(request, exc: ClientDisconnect):
+    # The client hung up mid-body: nobody reads this answer, and it is not our error to log.
+    return Response(status_code=400)
+
+
+EXCEPTION_HANDLERS = {AppError: app_error, HTTPException: http_error, ClientDisconnect: client_gone,
+                      Exception: server_error}
