@@ -132,7 +132,7 @@ class ServerThread:
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
         config = uvicorn.Config(asgi_app, host="127.0.0.1", port=port, log_level="warning", access_log=False,
-                                lifespan="on", ws="websockets")
+                                lifespan="on", ws="websockets-sansio")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
