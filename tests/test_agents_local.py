@@ -121,3 +121,9 @@ def test_parse_amount(text, amount):
 
 def test_plans_are_deterministic():
     assert plan_agent_actions(ctx(CFO)) == plan_agent_actions(ctx(CFO))
+
+
+def test_a_company_name_ending_in_a_period_does_not_double_it():
+    plan = plan_agent_actions(ctx({**CFO, "company": "BigCorp Inc."}))
+    body = next(a for a in plan["actions"] if a["action"] == "send_email")["details"]["body"]
+    assert "for BigCorp Inc. " in body and ".." not in body

@@ -180,6 +180,11 @@ def _sales_plan(context: dict, s: dict) -> dict:
             "contact_updates": {"tags_add": [], "notes": f"Agent ({form.get('name', 'form')}): {reason}"}}
 
 
+def _sentence_end(text: str) -> str:
+    """'… for BigCorp Inc.' must not become 'Inc..'."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _high_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     form = context.get("form") or {}
     who = s["company"] or s["first_name"] or s["email"] or "New lead"
@@ -188,12 +193,12 @@ def _high_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     topic = _topic(s, form)
     echo = _echo(s)
     if "book_meeting" in allowed and form.get("booking_url"):
-        body = (f"{_greeting(s)}\n\nThank you for asking about {topic}{' for ' + s['company'] if s['company'] else ''}. "
+        body = (f"{_greeting(s)}\n\nThank you for asking about {_sentence_end(topic + (' for ' + s['company'] if s['company'] else ''))} "
                 f"{echo}The quickest way forward is a 30-minute call with one of our specialists, "
                 f"who will tailor it to your situation. Pick a time that suits you with the link below.\n\n"
                 f"{_signature(context)}")
         return [deal, {"action": "book_meeting", "details": {"subject": f"Let's schedule {topic}", "body": body}}]
-    body = (f"{_greeting(s)}\n\nThank you for asking about {topic}{' for ' + s['company'] if s['company'] else ''}. "
+    body = (f"{_greeting(s)}\n\nThank you for asking about {_sentence_end(topic + (' for ' + s['company'] if s['company'] else ''))} "
             f"{echo}I'd like to set up a 30-minute call with one of our specialists to walk through it with your "
             f"situation in mind. Reply with two or three times that suit you this week and we will confirm.\n\n"
             f"{_signature(context)}")
