@@ -69,7 +69,9 @@ async def test_chunked_body_over_cap_is_413_under_api(client):
 
 
 async def test_chunked_form_over_cap_is_413_page(client):
-    # Read by the CSRF middleware first (it looks for the token in the body).
+    # Read by the CSRF middleware first (it looks for the token in the body of a
+    # browser that has its seed cookie from the log-in page).
+    assert (await client.get("/login")).status_code == 200
     r = await client.post("/login", content=chunks(MB + 10),
                           headers={"content-type": "application/x-www-form-urlencoded"})
     assert r.status_code == 413
@@ -360,3 +362,17 @@ async def test_csrf_body_replay_hands_over_to_the_real_receive(tmp_path):
             await browser.close()
     # Before: an endless stream of empty http.request messages (a streaming response spun on it).
     assert r.status_code == 200 and r.json() == {"field": "v", "next": None}
+
+
+async def test_only_pages_that_render_a_token_set_the_anonymous_cookie(client):
+    assert "set-cookie" not in (await client.get("/healthz")).headers
+    assert "set-cookie" not in (await client.get("/api/openapi.json")).headers
+    page = await client.get("/login")
+    assert page.headers["set-cookie"].startswith("fa_anon=")
+    r = await client.post("/login", data={"email": "x@example.com", "password": "whatever1"})
+    assert r.status_code == 403  # the cookie alone is not a token
+
+
+async def test_a_post_without_any_cookie_is_refused(client):
+    r = await client.post("/login", data={"email": "x@example.com", "password": "whatever1", "csrf_token": "x"})
+    assert r.status_code == 403

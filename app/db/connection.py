@@ -44,8 +44,11 @@ def _dict_row(cursor, row):
     return {col[0]: value for col, value in zip(cursor.description, row, strict=True)}
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(value)  # json.dumps with options builds an encoder per call
 
 
 def loads(value: str | None, default: Any = None) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 
 from itsdangerous import BadSignature, Signer
 
@@ -58,7 +59,11 @@ def csrf_token_for_seed(settings, seed: str) -> str:
 
 def csrf_token(request) -> str:
     """The token for forms on this page: tied to the session, or to the anonymous seed."""
-    seed = request.scope.get("state", {}).get("csrf_seed") or ""
+    state = request.scope.setdefault("state", {})
+    seed = state.get("csrf_seed")
+    if seed is None:  # the CSRF middleware sets this seed's cookie on the response
+        seed = state["csrf_seed"] = secrets.token_urlsafe(24)
+        state["csrf_seed_new"] = True
     return csrf_token_for_seed(request.app.state.settings, seed)
 
 

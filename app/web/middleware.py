@@ -5,7 +5,6 @@ from __future__ import annotations
 import hmac
 import json
 import re
-import secrets
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlsplit
 
@@ -207,21 +206,21 @@ class CSRFMiddleware:
             return await self.app(scope, receive, send)
         cookies = _cookies(scope)
         seed = unsign_cookie(self.settings, cookies.get(SESSION_COOKIE))
-        new_anon = None
         if seed is None:
             seed = unsign_cookie(self.settings, cookies.get(ANON_COOKIE), salt="anon")
-            if seed is None:
-                seed = new_anon = secrets.token_urlsafe(24)
-        scope.setdefault("state", {})["csrf_seed"] = seed
+        state = scope.setdefault("state", {})
+        state["csrf_seed"] = seed
 
-        if new_anon is not None:
-            cookie = f"{ANON_COOKIE}={sign_cookie(self.settings, new_anon, salt='anon')}; Path=/; HttpOnly; SameSite=Lax"
-            if self.settings.secure_cookies:
-                cookie += "; Secure"
+        if seed is None:
+            # A seed is made only when a page renders a token (web.auth.csrf_token), so
+            # API calls and visitors of customer sites never get a cookie from us.
             inner_send = send
 
-            async def send(event):  # noqa: F811 - add the seed cookie to the response
-                if event["type"] == "http.response.start":
+            async def send(event):  # noqa: F811 - add the new seed's cookie to the response
+                if event["type"] == "http.response.start" and state.get("csrf_seed_new"):
+                    cookie = f"{ANON_COOKIE}={sign_cookie(self.settings, state['csrf_seed'], salt='anon')}; Path=/; HttpOnly; SameSite=Lax"
+                    if self.settings.secure_cookies:
+                        cookie += "; Secure"
                     event = {**event, "headers": [*event.get("headers", []), (b"set-cookie", cookie.encode())]}
                 await inner_send(event)
 
@@ -237,6 +236,9 @@ class CSRFMiddleware:
         if path.startswith("/api/"):
             return await self.app(scope, receive, send)
 
+        if seed is None:  # no session and no seed cookie: no token can be valid
+            return await _send_error(send, scope, 403, "csrf_failed",
+                                     "Your session form expired or is missing its security token. Reload the page and try again.")
         expected = csrf_token_for_seed(self.settings, seed)
         sent = _header(scope, b"x-csrf-token")
         body_events = []
