@@ -131,6 +131,7 @@ def start_server(data_dir: Path, port: int, log_path: Path) -> subprocess.Popen:
             "--port",
             str(port),
             "--no-access-log",
+            "--no-proxy-headers",  # as `formagent serve` runs it: our own client_ip reads X-Forwarded-For
             "--log-level",
             "warning",
         ],

@@ -9,8 +9,10 @@ PAGE_MODULES = [
     "system", "auth", "settings", "dashboard", "forms", "form_editor", "public", "capture", "submissions",
     "handlers", "work", "contacts", "companies", "deals", "drafts", "agents", "live",
 ]
+# The public hot paths (submission, schema, beacon) come first: Starlette tries
+# routes in order, and every pattern tried costs on each visitor's request.
 API_MODULES = [
-    "docs", "auth", "workspaces", "api_keys", "public", "forms", "capture", "submissions", "handlers",
+    "capture", "public", "docs", "auth", "workspaces", "api_keys", "forms", "submissions", "handlers",
     "tasks", "contacts", "deals", "exports", "drafts", "events",
 ]
 
