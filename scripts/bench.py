@@ -66,6 +66,14 @@ end
 """
 
 
+BEACON_LUA = r"""
+wrk.method = "POST"
+wrk.path = "__PATH__"
+wrk.body = '{"type":"view"}'
+wrk.headers["Content-Type"] = "application/json"
+"""
+
+
 @dataclass
 class Endpoint:
     name: str
@@ -86,7 +94,8 @@ ENDPOINTS = [
         0.15,
         25.0,
     ),
-    # Endpoint("schema", _get("/api/forms/{form_id}/schema"), 0.5, 10.0),  -- add more here
+    Endpoint("schema", _get("/api/forms/{form_id}/schema"), 0.5, 10.0),
+    Endpoint("beacon", lambda ctx: BEACON_LUA.replace("__PATH__", f"/api/forms/{ctx['form_id']}/beacon"), 0.5),
 ]
 
 FORM = {
