@@ -150,6 +150,10 @@ class Database:
         reader = next(self._next_reader)
         return await reader._execute(fn, reader._conn, *args, **kwargs)
 
+    async def ping(self) -> None:
+        """Readiness: a reader answers a trivial query."""
+        await self.fetchval("SELECT 1")
+
     async def fetchone(self, sql: str, params=()) -> dict | None:
         return await self.read(lambda conn: conn.execute(sql, params).fetchone())
 

@@ -10,7 +10,8 @@ from app.db.pagination import decode_cursor
 from app.routes.api.capture import own_origin, read_submission_body
 from app.routes.public import render_hosted
 from app.services import capture, spam
-from app.services.errors import AppError, Conflict, NotFound, ValidationError
+from app.services import forms as forms_service
+from app.services.errors import AppError, Conflict, ValidationError
 from app.services.form_public import hosted_form
 from app.web.auth import require_page
 from app.web.client_ip import client_ip
@@ -83,12 +84,7 @@ async def spam_log_page(request):
     """GET /forms/{id}/spam: what the honeypot, limits and duplicate rule turned away."""
     principal = await require_page(request)
     db = request.app.state.db
-    form = await db.fetchone(
-        "SELECT id, name FROM forms WHERE id = ? AND workspace_id = ?",
-        (request.path_params["form_id"], principal.workspace_id),
-    )
-    if form is None:
-        raise NotFound("No such form.")
+    form = await forms_service.get_form(db, principal.workspace_id, request.path_params["form_id"])
     rows, next_cursor = await spam.list_spam(
         db,
         principal.workspace_id,

@@ -52,11 +52,7 @@ async def _preview_ctx(request, principal, upload: dict, mapping=None, **extra) 
         "skip_errors": False,
     }
     try:
-        ctx["preview"] = await db.read(
-            lambda conn: csv_import.run_import_tx(
-                conn, ws, upload["content"], mapping, dry_run=True
-            )
-        )
+        ctx["preview"] = await csv_import.preview_text(db, ws, upload["content"], mapping)
     except ValidationError as exc:
         header, _ = csv_import.parse(upload["content"])
         ctx["preview"] = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from app.services import handler_groups, handlers, routing
+from app.services import handler_groups, handlers, members, routing
 from app.services.errors import ValidationError
 from app.web.auth import require_page
 from app.web.render import redirect, render
@@ -25,12 +25,7 @@ async def _form_data(request) -> dict:
 
 
 async def _account_options(request, principal) -> list:
-    db = request.app.state.db
-    rows = await db.fetchall(
-        "SELECT m.account_id, a.name, a.email FROM memberships m JOIN accounts a ON"
-        " a.id = m.account_id WHERE m.workspace_id = ? AND m.status = 'active' ORDER BY a.name",
-        (principal.workspace_id,),
-    )
+    rows = await members.active_accounts(request.app.state.db, principal.workspace_id)
     return [("", "— none —")] + [
         (r["account_id"], f"{r['name']} <{r['email']}>" if r["name"] else r["email"]) for r in rows
     ]

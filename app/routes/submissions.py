@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from starlette.routing import Route
 
 from app.db.pagination import decode_cursor
+from app.services import forms as forms_service
 from app.services import submissions, work
 from app.services.errors import AppError
 from app.web.auth import require_page
@@ -38,10 +39,7 @@ async def list_submissions_page(request):
     next_url = (
         "/submissions?" + urlencode({**query, "cursor": next_cursor}) if next_cursor else None
     )
-    forms = await db.fetchall(
-        "SELECT id, name FROM forms WHERE workspace_id = ? AND status != 'archived' ORDER BY name",
-        (principal.workspace_id,),
-    )
+    forms = await forms_service.form_choices(db, principal.workspace_id)
     return await render(
         request,
         "submissions/index.html",

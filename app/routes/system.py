@@ -11,7 +11,7 @@ async def healthz(request):
 async def readyz(request):
     checks = {"database": "ok", "workers": "ok"}
     try:
-        await request.app.state.db.fetchval("SELECT 1")
+        await request.app.state.db.ping()
     except Exception as exc:
         checks["database"] = f"error: {type(exc).__name__}"
     if not request.app.state.workers.alive:

@@ -378,6 +378,14 @@ async def list_assignees(db, workspace_id: str) -> dict:
     return await db.read(_assignees, workspace_id)
 
 
+async def form_choices(db, workspace_id: str) -> list[dict]:
+    """id and name of the forms that are not archived, for filter menus."""
+    return await db.fetchall(
+        "SELECT id, name FROM forms WHERE workspace_id = ? AND status != 'archived' ORDER BY name",
+        (workspace_id,),
+    )
+
+
 async def generate_draft(llm, description: str, draft: dict | None, *, workspace_id: str) -> dict:
     """Ask the LLM engine for a form config draft (or a refinement of ``draft``);
     nothing is saved. An answer that is not a valid config is rejected with the

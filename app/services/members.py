@@ -117,6 +117,15 @@ async def list_members(
     return [public_member(r, now) for r in rows], next_cursor
 
 
+async def active_accounts(db, workspace_id: str) -> list[dict]:
+    """account_id, name, email of the active members, by name (for pickers)."""
+    return await db.fetchall(
+        "SELECT m.account_id, a.name, a.email FROM memberships m JOIN accounts a ON"
+        " a.id = m.account_id WHERE m.workspace_id = ? AND m.status = 'active' ORDER BY a.name",
+        (workspace_id,),
+    )
+
+
 async def get_member(db, workspace_id: str, member_id: str) -> dict:
     return public_member(await db.read(_member_row, workspace_id, member_id))
 
