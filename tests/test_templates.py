@@ -36,3 +36,20 @@ async def test_every_form_on_the_main_pages_carries_the_session_csrf_token(user)
             assert token is not None and token["value"] == expected, f"{path}: {form.get('action')}"
             checked += 1
     assert checked > len(pages)
+
+
+async def test_timeline_links_the_objects_a_step_created(app, user):
+    from tests.helpers import drain_jobs, soup
+
+    draft = (await user.api.post("/api/forms/generate", json={"description": "demo request form"})).json()["draft"]
+    form = (await user.api.post("/api/forms", json={**draft, "status": "active"})).json()
+    assert form["agent"]["autonomy_level"] == "draft"
+    r = await user.api.post(f"/api/submissions/{form['id']}", json={
+        "name": "Carla CFO", "email": "carla@bigcorp.com", "company": "BigCorp Inc.", "message": "demo please"})
+    sub_id = r.json()["submission_id"]
+    await drain_jobs(app)
+    page = soup(await user.web.get(f"/submissions/{sub_id}"))
+    links = [a["href"] for a in page.select("#timeline a")] or [a["href"] for a in page.select(".timeline a")]
+    drafts = (await user.api.get("/api/drafts")).json()["data"]
+    assert f"/drafts/{drafts[0]['id']}" in links
+    assert "processed in" not in page.select_one("main").text.split("Timeline")[0]

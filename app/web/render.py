@@ -55,6 +55,16 @@ def local_time(value: str | None, tz: str = "UTC", fmt: str = "%Y-%m-%d %H:%M") 
     return parse_iso(value).astimezone(zone).strftime(fmt)
 
 
+_ENTITY_PAGES = {"contact": "/contacts/", "company": "/companies/", "deal": "/deals/",
+                 "draft": "/drafts/", "sub": "/submissions/", "form": "/forms/"}
+
+
+def entity_url(entity_id: str | None) -> str | None:
+    """The dashboard page of an object id (``deal_…`` -> /deals/deal_…), if it has one."""
+    prefix = (entity_id or "").split("_", 1)[0]
+    return _ENTITY_PAGES[prefix] + entity_id if prefix in _ENTITY_PAGES else None
+
+
 def make_environment() -> jinja2.Environment:
     """Autoescape is on for every template whatever its extension (emails, fragments, .txt)."""
     env = jinja2.Environment(
@@ -68,6 +78,7 @@ def make_environment() -> jinja2.Environment:
     env.globals["static"] = lambda path: f"/static/{path}?v={versions.get(path, '0')}"
     env.filters["ago"] = relative_time
     env.filters["local_time"] = local_time
+    env.filters["entity_url"] = entity_url
     env.globals["now"] = lambda: datetime.now(UTC)
     return env
 
