@@ -31,10 +31,12 @@ PAGES = [
     "/contacts",
     "/contacts/{contact}",
     "/deals",
+    "/deals/{deal}",
     "/handlers",
     "/work",
     "/drafts",
     "/live",
+    "/agents",
     "/settings/members",
     "/settings/api-keys",
     "/f/{form}",
@@ -101,17 +103,24 @@ def _make_data(api: httpx.Client) -> dict:
     """A generated form, made active, with one submission and the contact it creates."""
     r = api.post(
         "/api/forms/generate",
-        json={"description": "A demo request form for a B2B analytics product: "
-              "work email, company, team size and a message."},
+        json={
+            "description": "A demo request form for a B2B analytics product: "
+            "work email, company, team size and a message."
+        },
     )
     assert r.status_code == 200, r.text
     draft = r.json()["draft"]
     r = api.post("/api/forms", json={**draft, "status": "active"})
     assert r.status_code == 201, r.text
     form = r.json()
-    typed = {"email": "grace@acme-analytics.com", "phone": "+44 20 7946 0000",
-             "url": "https://acme-analytics.com", "date": "2026-12-01", "number": 12,
-             "checkbox": True}
+    typed = {
+        "email": "grace@acme-analytics.com",
+        "phone": "+44 20 7946 0000",
+        "url": "https://acme-analytics.com",
+        "date": "2026-12-01",
+        "number": 12,
+        "checkbox": True,
+    }
     values = {}
     for f in form["fields"]:
         if f["type"] in typed:
@@ -123,15 +132,36 @@ def _make_data(api: httpx.Client) -> dict:
     r = api.post(f"/api/submissions/{form['id']}", json=values)
     assert r.status_code in (200, 201, 202), r.text
     submission = r.json()["submission_id"]
-    contact = None
+    contacts, drafts = [], []
     deadline = time.monotonic() + 10  # the live server's worker processes the submission
-    while contact is None and time.monotonic() < deadline:
+    while not (contacts and drafts) and time.monotonic() < deadline:
         contacts = api.get("/api/contacts").json()["data"]
-        contact = contacts[0]["id"] if contacts else None
-        if contact is None:
-            time.sleep(0.1)
-    assert contact, "the submission did not create a contact"
-    return {"form": form["id"], "submission": submission, "contact": contact, "fields": form["fields"]}
+        drafts = api.get("/api/drafts").json()["data"]  # the form agent's planned reply
+        time.sleep(0.1)
+    assert contacts and drafts, "the submission did not create a contact and a draft"
+    r = api.post(
+        "/api/deals",
+        json={
+            "name": "Acme Analytics pilot",
+            "amount": 4800,
+            "stage": "open",
+            "contact_id": contacts[0]["id"],
+            "source_submission_id": submission,
+        },
+    )
+    assert r.status_code == 201, r.text
+    deal = r.json()["id"]
+    r = api.post(
+        "/api/handlers",
+        json={"type": "agent", "name": "Qualifier", "instructions": "Qualify inbound leads."},
+    )
+    assert r.status_code == 201, r.text
+    return {
+        "form": form["id"],
+        "submission": submission,
+        "contact": contacts[0]["id"],
+        "deal": deal,
+    }
 
 
 @pytest.mark.browser
@@ -154,9 +184,22 @@ def test_dashboard_and_hosted_pages_have_no_serious_axe_violations(live_server, 
         assert response.status == 200, f"{path} answered {response.status}"
         _settle(page)
         found[template] = _axe(page)
+
+    # The same pages on a phone: nothing widens the page, and still no violations
+    # (scrollers that appear only at this width must be reachable from the keyboard).
+    page.set_viewport_size({"width": 375, "height": 800})
+    too_wide = {}
+    for template in PAGES:
+        page.goto(base + template.format(**ids))
+        _settle(page)
+        found[template + " @375px"] = _axe(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            too_wide[template] = width
     api.close()
     context.close()
     _assert_clean(found)
+    assert not too_wide, f"pages wider than a 375 px screen (scrollWidth): {too_wide}"
 
 
 @pytest.mark.browser
@@ -174,12 +217,26 @@ def test_embedded_form_has_no_serious_axe_violations_and_fits_375px(
             "name": "Contact sales",
             "status": "active",
             "fields": [
-                {"name": "email", "type": "email", "label": "Work email", "required": True,
-                 "help": "We reply here."},
+                {
+                    "name": "email",
+                    "type": "email",
+                    "label": "Work email",
+                    "required": True,
+                    "help": "We reply here.",
+                },
                 {"name": "company", "type": "text", "label": "Company"},
-                {"name": "budget", "type": "select", "label": "Budget", "options": ["Small", "Large"]},
-                {"name": "topics", "type": "multiselect", "label": "Topics",
-                 "options": ["AI", "Data"]},
+                {
+                    "name": "budget",
+                    "type": "select",
+                    "label": "Budget",
+                    "options": ["Small", "Large"],
+                },
+                {
+                    "name": "topics",
+                    "type": "multiselect",
+                    "label": "Topics",
+                    "options": ["AI", "Data"],
+                },
                 {"name": "message", "type": "textarea", "label": "Message"},
                 {"name": "consent", "type": "checkbox", "label": "You may contact me"},
             ],
