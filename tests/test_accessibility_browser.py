@@ -269,5 +269,11 @@ def test_embedded_form_has_no_serious_axe_violations_and_fits_375px(
     form.locator(".fa-error").first.wait_for()
     found["embed with a field error"] = _axe(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+    # And the thank-you state that replaces the form.
+    form.locator("input[name=email]").fill("visitor@example.net")
+    form.locator("button.fa-submit").click()
+    page.get_by_text("Thank you!").first.wait_for()
+    found["embed after submitting"] = _axe(page)
     context.close()
     _assert_clean(found)
