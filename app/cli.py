@@ -34,7 +34,10 @@ def cmd_migrate(args, settings) -> int:
             await db.close()
 
     applied = asyncio.run(run())
-    print(f"database {settings.db_path}: " + (f"applied {', '.join(applied)}" if applied else "up to date"))
+    print(
+        f"database {settings.db_path}: "
+        + (f"applied {', '.join(applied)}" if applied else "up to date")
+    )
     return 0
 
 
@@ -44,8 +47,19 @@ def cmd_create_account(args, settings) -> int:
 
     password = args.password or getpass.getpass("Password (8+ characters): ")
     try:
-        account, _ = asyncio.run(_with_db(settings, lambda db: accounts.signup(
-            db, settings, email=args.email, password=password, name=args.name or "", workspace_name=args.workspace or "")))
+        account, _ = asyncio.run(
+            _with_db(
+                settings,
+                lambda db: accounts.signup(
+                    db,
+                    settings,
+                    email=args.email,
+                    password=password,
+                    name=args.name or "",
+                    workspace_name=args.workspace or "",
+                ),
+            )
+        )
     except AppError as exc:
         details = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
         print(f"error: {exc.message} {details}".strip(), file=sys.stderr)
@@ -67,10 +81,16 @@ def cmd_serve(args, settings) -> int:
 
     from app.main import create_app
 
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=not args.no_access_log,
-                proxy_headers=False, log_level="info",
-                # Live streams would hold shutdown open; clients resume by Last-Event-ID.
-                timeout_graceful_shutdown=10)
+    uvicorn.run(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        access_log=not args.no_access_log,
+        proxy_headers=False,
+        log_level="info",
+        # Live streams would hold shutdown open; clients resume by Last-Event-ID.
+        timeout_graceful_shutdown=10,
+    )
     return 0
 
 
@@ -90,8 +110,12 @@ def main(argv=None) -> int:
     sub.add_parser("seed-demo", help="fill a demo workspace with realistic data")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
-    handler = {"serve": cmd_serve, "migrate": cmd_migrate, "create-account": cmd_create_account,
-               "seed-demo": cmd_seed_demo}[args.command]
+    handler = {
+        "serve": cmd_serve,
+        "migrate": cmd_migrate,
+        "create-account": cmd_create_account,
+        "seed-demo": cmd_seed_demo,
+    }[args.command]
     return handler(args, settings)
 
 

@@ -86,7 +86,9 @@ class Settings:
         data_dir = Path(env.get("FORMAGENT_DATA_DIR") or "./data").resolve()
         db = env.get("FORMAGENT_DB") or str(data_dir / "formagent.db")
         secret = env.get("FORMAGENT_SECRET_KEY") or _load_or_create_secret(data_dir)
-        proxies = tuple(p.strip() for p in env.get("FORMAGENT_TRUSTED_PROXIES", "").split(",") if p.strip())
+        proxies = tuple(
+            p.strip() for p in env.get("FORMAGENT_TRUSTED_PROXIES", "").split(",") if p.strip()
+        )
         values = dict(
             data_dir=data_dir,
             db_path=Path(db),
@@ -101,7 +103,9 @@ class Settings:
             workers=_int(env, "FORMAGENT_WORKERS", cls.workers),
             scheduler_interval=_float(env, "FORMAGENT_SCHEDULER_INTERVAL", cls.scheduler_interval),
             retry_base_seconds=_float(env, "FORMAGENT_RETRY_BASE_SECONDS", cls.retry_base_seconds),
-            llm_requeue_seconds=_float(env, "FORMAGENT_LLM_REQUEUE_SECONDS", cls.llm_requeue_seconds),
+            llm_requeue_seconds=_float(
+                env, "FORMAGENT_LLM_REQUEUE_SECONDS", cls.llm_requeue_seconds
+            ),
             llm_timeout=_float(env, "FORMAGENT_LLM_TIMEOUT", cls.llm_timeout),
             job_lease_seconds=_float(env, "FORMAGENT_JOB_LEASE_SECONDS", cls.job_lease_seconds),
             trusted_proxies=proxies,

@@ -95,7 +95,11 @@ ENDPOINTS = [
         25.0,
     ),
     Endpoint("schema", _get("/api/forms/{form_id}/schema"), 0.5, 10.0),
-    Endpoint("beacon", lambda ctx: BEACON_LUA.replace("__PATH__", f"/api/forms/{ctx['form_id']}/beacon"), 0.5),
+    Endpoint(
+        "beacon",
+        lambda ctx: BEACON_LUA.replace("__PATH__", f"/api/forms/{ctx['form_id']}/beacon"),
+        0.5,
+    ),
 ]
 
 FORM = {

@@ -34,10 +34,29 @@ def _free_port() -> int:
 
 
 def _start_server(data_dir: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, "FORMAGENT_DATA_DIR": data_dir, "FORMAGENT_WORKERS": "0", "FORMAGENT_LLM": "local",
-           "FORMAGENT_BASE_URL": f"http://127.0.0.1:{port}"}
-    return subprocess.Popen([sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port),
-                             "--no-access-log", "--log-level", "warning"], env=env)
+    env = {
+        **os.environ,
+        "FORMAGENT_DATA_DIR": data_dir,
+        "FORMAGENT_WORKERS": "0",
+        "FORMAGENT_LLM": "local",
+        "FORMAGENT_BASE_URL": f"http://127.0.0.1:{port}",
+    }
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+    )
 
 
 async def _wait_ready(base: str, proc: subprocess.Popen) -> None:
@@ -56,21 +75,43 @@ async def _wait_ready(base: str, proc: subprocess.Popen) -> None:
 
 async def _setup(base: str) -> tuple[str, str]:
     async with httpx.AsyncClient(base_url=base, timeout=30) as c:
-        r = await c.post("/api/auth/signup", json={"email": "bench@example.com", "password": "bench-password-1",
-                                                   "workspace_name": "Bench"})
+        r = await c.post(
+            "/api/auth/signup",
+            json={
+                "email": "bench@example.com",
+                "password": "bench-password-1",
+                "workspace_name": "Bench",
+            },
+        )
         r.raise_for_status()
         auth = {"Authorization": f"Bearer {r.json()['token']}"}
-        r = await c.post("/api/forms", headers=auth, json={
-            "name": "Bench", "status": "active", "fields": FIELDS,
-            "security": {"max_submissions_per_ip": 100000, "max_submissions_per_email": 100000}})
+        r = await c.post(
+            "/api/forms",
+            headers=auth,
+            json={
+                "name": "Bench",
+                "status": "active",
+                "fields": FIELDS,
+                "security": {"max_submissions_per_ip": 100000, "max_submissions_per_email": 100000},
+            },
+        )
         r.raise_for_status()
         return r.json()["id"], auth["Authorization"]
 
 
-async def _client(base: str, auth: str, ready: asyncio.Event, expected: int, arrivals: dict, opened: list,
-                  stop: asyncio.Event) -> None:
+async def _client(
+    base: str,
+    auth: str,
+    ready: asyncio.Event,
+    expected: int,
+    arrivals: dict,
+    opened: list,
+    stop: asyncio.Event,
+) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=None) as c:
-        async with c.stream("GET", "/events/stream?type=submission_received", headers={"Authorization": auth}) as r:
+        async with c.stream(
+            "GET", "/events/stream?type=submission_received", headers={"Authorization": auth}
+        ) as r:
             lines = r.aiter_lines()
             await lines.__anext__()  # "retry:": subscribed
             opened.append(1)
@@ -89,13 +130,18 @@ async def measure(base: str, clients: int, events: int) -> dict:
     ready, stop = asyncio.Event(), asyncio.Event()
     arrivals: dict[str, list[float]] = {}
     opened: list = []
-    tasks = [asyncio.create_task(_client(base, auth, ready, clients, arrivals, opened, stop)) for _ in range(clients)]
+    tasks = [
+        asyncio.create_task(_client(base, auth, ready, clients, arrivals, opened, stop))
+        for _ in range(clients)
+    ]
     await asyncio.wait_for(ready.wait(), 60)
     sent: dict[str, float] = {}
     async with httpx.AsyncClient(base_url=base, timeout=30) as visitor:
         for n in range(events):
             t0 = time.perf_counter()
-            r = await visitor.post(f"/api/submissions/{form_id}", json={"email": f"bench{n}@example.net"})
+            r = await visitor.post(
+                f"/api/submissions/{form_id}", json={"email": f"bench{n}@example.net"}
+            )
             r.raise_for_status()
             sent[r.json()["submission_id"]] = t0
             await asyncio.sleep(0.1)
@@ -106,12 +152,19 @@ async def measure(base: str, clients: int, events: int) -> dict:
     for t in tasks:
         t.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
-    delays = sorted(1000 * (t - sent[s]) for s, times in arrivals.items() if s in sent for t in times)
+    delays = sorted(
+        1000 * (t - sent[s]) for s, times in arrivals.items() if s in sent for t in times
+    )
     expected = clients * events
-    return {"clients": clients, "events": events, "deliveries": len(delays), "missing": expected - len(delays),
-            "p50_ms": round(statistics.median(delays), 1) if delays else None,
-            "p99_ms": round(delays[max(0, int(len(delays) * 0.99) - 1)], 1) if delays else None,
-            "max_ms": round(delays[-1], 1) if delays else None}
+    return {
+        "clients": clients,
+        "events": events,
+        "deliveries": len(delays),
+        "missing": expected - len(delays),
+        "p50_ms": round(statistics.median(delays), 1) if delays else None,
+        "p99_ms": round(delays[max(0, int(len(delays) * 0.99) - 1)], 1) if delays else None,
+        "max_ms": round(delays[-1], 1) if delays else None,
+    }
 
 
 def run(clients: int = 200, events: int = 20) -> dict:
@@ -121,6 +174,7 @@ def run(clients: int = 200, events: int = 20) -> dict:
         proc = _start_server(data_dir, port)
         base = f"http://127.0.0.1:{port}"
         try:
+
             async def go():
                 await _wait_ready(base, proc)
                 return await measure(base, clients, events)
@@ -133,9 +187,11 @@ def run(clients: int = 200, events: int = 20) -> dict:
             except subprocess.TimeoutExpired:
                 proc.kill()
     ok = result["missing"] == 0 and result["p99_ms"] is not None and result["p99_ms"] < 1000
-    print(f"live fan-out: {result['clients']} SSE clients x {result['events']} events: "
-          f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms, "
-          f"missing {result['missing']} (target p99 < 1000 ms: {'PASS' if ok else 'FAIL'})")
+    print(
+        f"live fan-out: {result['clients']} SSE clients x {result['events']} events: "
+        f"p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms, "
+        f"missing {result['missing']} (target p99 < 1000 ms: {'PASS' if ok else 'FAIL'})"
+    )
     return result
 
 

@@ -18,15 +18,25 @@ import pytest
 
 from app.config import Settings
 from app.main import create_app
+from tests.fake_anthropic import fake_anthropic  # noqa: F401  (the fake Messages API fixture)
 from tests.helpers import User, drain_jobs  # noqa: F401  (re-exported for tests)
 
 
 def make_settings(tmp_path: Path, **overrides) -> Settings:
     values = dict(
-        data_dir=tmp_path, db_path=tmp_path / "formagent.db", secret_key="test-secret-key",
-        base_url="http://testserver", bcrypt_rounds=4, workers=0, worker_poll_seconds=0.05,
-        scheduler_interval=0, retry_base_seconds=0.01, llm_requeue_seconds=0.05, job_lease_seconds=2.0,
-        llm="local", llm_timeout=5.0,
+        data_dir=tmp_path,
+        db_path=tmp_path / "formagent.db",
+        secret_key="test-secret-key",
+        base_url="http://testserver",
+        bcrypt_rounds=4,
+        workers=0,
+        worker_poll_seconds=0.05,
+        scheduler_interval=0,
+        retry_base_seconds=0.01,
+        llm_requeue_seconds=0.05,
+        job_lease_seconds=2.0,
+        llm="local",
+        llm_timeout=5.0,
     )
     values.update(overrides)
     return Settings(**values)
@@ -46,7 +56,9 @@ async def app(settings):
 
 @pytest.fixture
 async def client(app):
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as c:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as c:
         yield c
 
 
@@ -73,13 +85,24 @@ async def two_workspaces(app):
 
 
 # -- browser tests -----------------------------------------------------------
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def find_chromium() -> str | None:
-    for candidate in (os.environ.get("FORMAGENT_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                      shutil.which("chromium") or ""):
+    for candidate in (
+        os.environ.get("FORMAGENT_CHROMIUM"),
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        shutil.which("chromium") or "",
+    ):
         if candidate and os.access(candidate, os.X_OK):
             return candidate
     return None
@@ -89,7 +112,9 @@ def find_chromium() -> str | None:
 def chromium_path():
     path = find_chromium()
     if path is None:
-        message = "no Chromium: install it with 'apt-get install -y chromium' (or set FORMAGENT_CHROMIUM)"
+        message = (
+            "no Chromium: install it with 'apt-get install -y chromium' (or set FORMAGENT_CHROMIUM)"
+        )
         if os.environ.get("CI") == "true":
             pytest.fail("browser tests are required under CI=true but " + message)
         pytest.skip("browser tests skipped: " + message)
@@ -131,8 +156,15 @@ class ServerThread:
 
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
-        config = uvicorn.Config(asgi_app, host="127.0.0.1", port=port, log_level="warning", access_log=False,
-                                lifespan="on", ws="websockets-sansio")
+        config = uvicorn.Config(
+            asgi_app,
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            ws="websockets-sansio",
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -54,9 +54,15 @@ from pathlib import Path
 import pytest
 
 ERROR_TYPES = {
-    400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
-    404: "not_found_error", 413: "request_too_large", 429: "rate_limit_error",
-    500: "api_error", 503: "api_error", 529: "overloaded_error",
+    400: "invalid_request_error",
+    401: "authentication_error",
+    403: "permission_error",
+    404: "not_found_error",
+    413: "request_too_large",
+    429: "rate_limit_error",
+    500: "api_error",
+    503: "api_error",
+    529: "overloaded_error",
 }
 
 
@@ -95,7 +101,9 @@ class FakeAnthropic:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     # -- scripting ---------------------------------------------------------
     def script(self, *items) -> FakeAnthropic:
@@ -133,18 +141,29 @@ class FakeAnthropic:
     def _next_item(self, request: FakeRequest):
         with self._lock:
             self.requests.append(request)
-            item = self._queue.popleft() if self._queue else ("status", 500, {}, "fake_anthropic: script exhausted")
+            item = (
+                self._queue.popleft()
+                if self._queue
+                else ("status", 500, {}, "fake_anthropic: script exhausted")
+            )
         return item(request) if callable(item) else item
 
     def message(self, request: FakeRequest, content: list, usage: dict | None) -> dict:
         produced = json.dumps(content)
         stop = "tool_use" if any(b["type"] == "tool_use" for b in content) else "end_turn"
         return {
-            "id": f"msg_fake{next(self._ids):06d}", "type": "message", "role": "assistant",
-            "model": request.body.get("model", "claude-fake"), "content": content,
-            "stop_reason": stop, "stop_sequence": None,
-            "usage": usage or {"input_tokens": max(1, len(json.dumps(request.body)) // 4),
-                               "output_tokens": max(1, len(produced) // 4)},
+            "id": f"msg_fake{next(self._ids):06d}",
+            "type": "message",
+            "role": "assistant",
+            "model": request.body.get("model", "claude-fake"),
+            "content": content,
+            "stop_reason": stop,
+            "stop_sequence": None,
+            "usage": usage
+            or {
+                "input_tokens": max(1, len(json.dumps(request.body)) // 4),
+                "output_tokens": max(1, len(produced) // 4),
+            },
         }
 
     def _tool_name(self, request: FakeRequest) -> str:
@@ -169,29 +188,48 @@ class FakeAnthropic:
                     body = json.loads(raw or b"{}")
                 except ValueError:
                     body = {"_raw": raw.decode("utf-8", "replace")}
-                request = FakeRequest(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                request = FakeRequest(
+                    self.path, {k.lower(): v for k, v in self.headers.items()}, body
+                )
                 if not self.path.split("?")[0].endswith("/v1/messages"):
-                    return self._send(404, {"type": "error", "error": {"type": "not_found_error", "message": self.path}})
+                    return self._send(
+                        404,
+                        {
+                            "type": "error",
+                            "error": {"type": "not_found_error", "message": self.path},
+                        },
+                    )
                 self._play(request, fake._next_item(request))
 
             def _play(self, request, item):
                 kind = item[0]
                 usage = item[2] if len(item) > 2 and kind in ("json", "text") else None
                 if kind == "json":
-                    block = {"type": "tool_use", "id": f"toolu_fake{next(fake._ids):06d}",
-                             "name": fake._tool_name(request), "input": item[1]}
+                    block = {
+                        "type": "tool_use",
+                        "id": f"toolu_fake{next(fake._ids):06d}",
+                        "name": fake._tool_name(request),
+                        "input": item[1],
+                    }
                     self._send(200, fake.message(request, [block], usage))
                 elif kind == "text":
-                    self._send(200, fake.message(request, [{"type": "text", "text": item[1]}], usage))
+                    self._send(
+                        200, fake.message(request, [{"type": "text", "text": item[1]}], usage)
+                    )
                 elif kind == "status":
                     code = item[1]
                     headers = item[2] if len(item) > 2 else {}
                     message = item[3] if len(item) > 3 else f"fake error {code}"
-                    error = {"type": "error", "error": {"type": ERROR_TYPES.get(code, "api_error"), "message": message}}
+                    error = {
+                        "type": "error",
+                        "error": {"type": ERROR_TYPES.get(code, "api_error"), "message": message},
+                    }
                     self._send(code, error, headers)
                 elif kind == "sleep":
                     fake._stop.wait(item[1])
-                    self._send(500, {"type": "error", "error": {"type": "api_error", "message": "slept"}})
+                    self._send(
+                        500, {"type": "error", "error": {"type": "api_error", "message": "slept"}}
+                    )
                 elif kind == "drop":
                     self.close_connection = True
                     self.connection.shutdown(socket.SHUT_RDWR)
@@ -226,7 +264,12 @@ def claude_settings(tmp_path: Path, fake: FakeAnthropic, **overrides):
     """Settings for the claude engine pointed at the fake server, with tiny retry delays."""
     from tests.conftest import make_settings
 
-    values = dict(llm="claude", anthropic_api_key="test-key", anthropic_base_url=fake.url,
-                  retry_base_seconds=0.01, llm_timeout=1.0)
+    values = dict(
+        llm="claude",
+        anthropic_api_key="test-key",
+        anthropic_base_url=fake.url,
+        retry_base_seconds=0.01,
+        llm_timeout=1.0,
+    )
     values.update(overrides)
     return make_settings(tmp_path, **values)

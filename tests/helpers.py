@@ -31,18 +31,35 @@ class User:
         self.workspace_id = None
 
     @classmethod
-    async def signup(cls, app, email: str, *, password: str = "correct horse battery", name: str = "",
-                     workspace: str = "") -> User:
+    async def signup(
+        cls,
+        app,
+        email: str,
+        *,
+        password: str = "correct horse battery",
+        name: str = "",
+        workspace: str = "",
+    ) -> User:
         user = cls(app, email, password)
         csrf = await user.csrf("/signup")
-        r = await user.web.post("/signup", data={"email": email, "password": password, "name": name,
-                                                 "workspace_name": workspace, "csrf_token": csrf})
+        r = await user.web.post(
+            "/signup",
+            data={
+                "email": email,
+                "password": password,
+                "name": name,
+                "workspace_name": workspace,
+                "csrf_token": csrf,
+            },
+        )
         assert r.status_code == 303, r.text
         await user.login_api()
         return user
 
     async def login_api(self) -> None:
-        r = await self.api.post("/api/auth/login", json={"email": self.email, "password": self.password})
+        r = await self.api.post(
+            "/api/auth/login", json={"email": self.email, "password": self.password}
+        )
         assert r.status_code == 200, r.text
         self.token = r.json()["token"]
         self.api.headers["Authorization"] = f"Bearer {self.token}"
@@ -57,11 +74,15 @@ class User:
         assert meta is not None, f"no csrf meta on {path}: {r.status_code}"
         return meta["content"]
 
-    async def post_form(self, path: str, data: dict | None = None, *, page: str = "/", htmx: bool = False, **kwargs):
+    async def post_form(
+        self, path: str, data: dict | None = None, *, page: str = "/", htmx: bool = False, **kwargs
+    ):
         """POST a dashboard form with a valid CSRF token (taken from ``page``)."""
         token = await self.csrf(page)
         headers = {"HX-Request": "true"} if htmx else {}
-        return await self.web.post(path, data={**(data or {}), "csrf_token": token}, headers=headers, **kwargs)
+        return await self.web.post(
+            path, data={**(data or {}), "csrf_token": token}, headers=headers, **kwargs
+        )
 
     async def create_api_key(self, scopes: list[str], name: str = "test key", **extra) -> str:
         r = await self.api.post("/api/api-keys", json={"name": name, "scopes": scopes, **extra})
@@ -69,8 +90,11 @@ class User:
         return r.json()["key"]
 
     def key_client(self, key: str) -> httpx.AsyncClient:
-        return httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url="http://testserver",
-                                 headers={"Authorization": f"Bearer {key}"})
+        return httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=self.app),
+            base_url="http://testserver",
+            headers={"Authorization": f"Bearer {key}"},
+        )
 
     async def close(self) -> None:
         await self.web.aclose()

@@ -6,8 +6,16 @@ from __future__ import annotations
 from app.db import loads, new_id, now_iso
 from tests.helpers import drain_jobs
 
-ALL_ACTIONS = ["qualify_lead", "send_email", "create_deal", "create_ticket", "book_meeting", "enroll_sequence",
-               "escalate", "respond_direct"]
+ALL_ACTIONS = [
+    "qualify_lead",
+    "send_email",
+    "create_deal",
+    "create_ticket",
+    "book_meeting",
+    "enroll_sequence",
+    "escalate",
+    "respond_direct",
+]
 
 SALES_FIELDS = [
     {"name": "email", "type": "email", "label": "Work email", "required": True},
@@ -15,7 +23,12 @@ SALES_FIELDS = [
     {"name": "company", "type": "text", "label": "Company"},
     {"name": "job_title", "type": "text", "label": "Job title"},
     {"name": "company_size", "type": "text", "label": "Company size"},
-    {"name": "budget", "type": "select", "label": "Budget", "options": ["<$10K", "$10K-$50K", "$50K+"]},
+    {
+        "name": "budget",
+        "type": "select",
+        "label": "Budget",
+        "options": ["<$10K", "$10K-$50K", "$50K+"],
+    },
     {"name": "message", "type": "textarea", "label": "What do you need?"},
 ]
 SUPPORT_FIELDS = [
@@ -24,19 +37,40 @@ SUPPORT_FIELDS = [
     {"name": "subject", "type": "text", "label": "Subject"},
     {"name": "message", "type": "textarea", "label": "What happened?"},
 ]
-CFO_LEAD = {"email": "jane.cfo@bigcorp.com", "name": "Jane Miller", "company": "BigCorp", "job_title": "CFO",
-            "company_size": "500", "budget": "$50K+", "message": "We would like a demo for our finance team."}
+CFO_LEAD = {
+    "email": "jane.cfo@bigcorp.com",
+    "name": "Jane Miller",
+    "company": "BigCorp",
+    "job_title": "CFO",
+    "company_size": "500",
+    "budget": "$50K+",
+    "message": "We would like a demo for our finance team.",
+}
 
 
-async def make_form(user, *, flow: str = "sales_lead", autonomy: str = "fully_autonomous",
-                    allowed: list[str] | None = None, booking_url: str = "", assignment: dict | None = None,
-                    notify: list[str] | None = None, instructions: str = "", name: str | None = None) -> dict:
+async def make_form(
+    user,
+    *,
+    flow: str = "sales_lead",
+    autonomy: str = "fully_autonomous",
+    allowed: list[str] | None = None,
+    booking_url: str = "",
+    assignment: dict | None = None,
+    notify: list[str] | None = None,
+    instructions: str = "",
+    name: str | None = None,
+) -> dict:
     body = {
-        "name": name or f"{flow.replace('_', ' ').title()} form", "status": "active",
-        "type": "support" if flow == "support_triage" else "sales", "flow_id": flow,
+        "name": name or f"{flow.replace('_', ' ').title()} form",
+        "status": "active",
+        "type": "support" if flow == "support_triage" else "sales",
+        "flow_id": flow,
         "fields": SUPPORT_FIELDS if flow == "support_triage" else SALES_FIELDS,
-        "agent": {"instructions": instructions, "autonomy_level": autonomy,
-                  "allowed_actions": ALL_ACTIONS if allowed is None else allowed},
+        "agent": {
+            "instructions": instructions,
+            "autonomy_level": autonomy,
+            "allowed_actions": ALL_ACTIONS if allowed is None else allowed,
+        },
         "auto": {"booking_url": booking_url, "notify_handler_ids": notify or []},
     }
     if assignment:
@@ -58,12 +92,20 @@ async def submit_and_process(app, user, form_id: str, data: dict) -> str:
     return sid
 
 
-async def make_handler(db, workspace_id: str, *, type: str = "agent", name: str = "Sales agent",
-                       email: str = "", instructions: str = "") -> str:
+async def make_handler(
+    db,
+    workspace_id: str,
+    *,
+    type: str = "agent",
+    name: str = "Sales agent",
+    email: str = "",
+    instructions: str = "",
+) -> str:
     handler_id = new_id("hdl")
     await db.execute(
         "INSERT INTO handlers (id, workspace_id, type, name, email, instructions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (handler_id, workspace_id, type, name, email, instructions, now_iso()))
+        (handler_id, workspace_id, type, name, email, instructions, now_iso()),
+    )
     return handler_id
 
 
@@ -73,11 +115,18 @@ async def submission(db, sid: str) -> dict:
 
 
 async def event_types(db, sid: str) -> list[str]:
-    return [r["type"] for r in await db.fetchall("SELECT type FROM events WHERE submission_id = ? ORDER BY seq", (sid,))]
+    return [
+        r["type"]
+        for r in await db.fetchall(
+            "SELECT type FROM events WHERE submission_id = ? ORDER BY seq", (sid,)
+        )
+    ]
 
 
 async def emails_for(db, sid: str) -> list[dict]:
-    return await db.fetchall("SELECT * FROM emails WHERE submission_id = ? ORDER BY created_at, id", (sid,))
+    return await db.fetchall(
+        "SELECT * FROM emails WHERE submission_id = ? ORDER BY created_at, id", (sid,)
+    )
 
 
 async def agent_steps(db, sid: str) -> list[dict]:
@@ -116,7 +165,9 @@ async def make_ctx(app, submission_id: str):
     """A JobContext for a claimed process_submission-like job (for calling run_agent directly)."""
     from app.services.jobs import JobContext, claim_job, enqueue
 
-    await app.state.db.write(lambda conn: enqueue(conn, "agent_test", {"submission_id": submission_id}))
+    await app.state.db.write(
+        lambda conn: enqueue(conn, "agent_test", {"submission_id": submission_id})
+    )
     job = await claim_job(app.state.db, app.state.settings, "test")
     return JobContext(app.state.db, app.state.settings, app.state, job)
 

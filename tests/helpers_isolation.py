@@ -21,7 +21,9 @@ from starlette.routing import Mount, Route
 
 from app.db import dumps, new_id, now_iso
 
-MARKER = "bobmarker"  # written into the victim's rows: must never show up in another workspace's pages
+MARKER = (
+    "bobmarker"  # written into the victim's rows: must never show up in another workspace's pages
+)
 
 # Public by design: the form id is the boundary (SPEC §1, §5). (method, normalized path) -> reason.
 PUBLIC_ROUTES = {
@@ -35,25 +37,59 @@ PUBLIC_ROUTES = {
     ("POST", "/api/submissions/{}"): "public capture endpoint (when the id is a form id)",
     ("OPTIONS", "/api/submissions/{}"): "CORS preflight of the capture endpoint",
     ("GET", "/unsubscribe/{}"): "one-click unsubscribe: the token is the credential",
-    ("POST", "/unsubscribe/{}"): "one-click unsubscribe (RFC 8058 POST): the token is the credential",
+    (
+        "POST",
+        "/unsubscribe/{}",
+    ): "one-click unsubscribe (RFC 8058 POST): the token is the credential",
     ("GET", "/static/{}"): "static files",
     ("GET", "/embed/{}"): "public embed assets",
 }
 
 # A parameter whose name says what it is.
 PARAM_KEYS = {
-    "form_id": "form", "submission_id": "submission", "contact_id": "contact", "company_id": "company",
-    "deal_id": "deal", "handler_id": "handler", "group_id": "group", "task_id": "task", "ticket_id": "ticket",
-    "draft_id": "draft", "workspace_id": "workspace", "key_id": "api_key", "kid": "api_key", "event_id": "event",
-    "note_id": "note", "email_id": "email", "membership_id": "membership",
+    "form_id": "form",
+    "submission_id": "submission",
+    "contact_id": "contact",
+    "company_id": "company",
+    "deal_id": "deal",
+    "handler_id": "handler",
+    "group_id": "group",
+    "task_id": "task",
+    "ticket_id": "ticket",
+    "draft_id": "draft",
+    "workspace_id": "workspace",
+    "key_id": "api_key",
+    "kid": "api_key",
+    "event_id": "event",
+    "note_id": "note",
+    "email_id": "email",
+    "membership_id": "membership",
 }
 # A generic parameter ({id}, {mid}, ...): what the static segment before it names.
 COLLECTION_KEYS = {
-    "forms": "form", "f": "form", "submissions": "submission", "contacts": "contact", "companies": "company",
-    "deals": "deal", "handlers": "handler", "handler-groups": "group", "groups": "group", "tasks": "task",
-    "tickets": "ticket", "drafts": "draft", "workspaces": "workspace", "api-keys": "api_key", "events": "event",
-    "notes": "note", "emails": "email", "outbox": "email", "errors": "error", "activities": "activity",
-    "agents": "handler", "imports": "contact_import", "import": "contact_import",
+    "forms": "form",
+    "f": "form",
+    "submissions": "submission",
+    "contacts": "contact",
+    "companies": "company",
+    "deals": "deal",
+    "handlers": "handler",
+    "handler-groups": "group",
+    "groups": "group",
+    "tasks": "task",
+    "tickets": "ticket",
+    "drafts": "draft",
+    "workspaces": "workspace",
+    "api-keys": "api_key",
+    "events": "event",
+    "notes": "note",
+    "emails": "email",
+    "outbox": "email",
+    "errors": "error",
+    "activities": "activity",
+    "agents": "handler",
+    "imports": "contact_import",
+    "import": "contact_import",
 }
 # Parameters that are not ids but live under an id (the id decides the 404):
 # (segment before, name) -> value, or a list of values (each is walked). When an
@@ -84,8 +120,14 @@ def _key_for(segments: list[str], index: int, name: str, before: str) -> str | N
     if name in PARAM_KEYS:
         return PARAM_KEYS[name]
     if before == "members":
-        return "group_member" if ("handler-groups" in segments or "groups" in segments) else "membership"
-    return COLLECTION_KEYS.get(before, before if before in ("task", "ticket", "form", "contact") else None)
+        return (
+            "group_member"
+            if ("handler-groups" in segments or "groups" in segments)
+            else "membership"
+        )
+    return COLLECTION_KEYS.get(
+        before, before if before in ("task", "ticket", "form", "contact") else None
+    )
 
 
 def substitutions(full_path: str, ids: dict) -> tuple[list[str], str | None]:
@@ -104,7 +146,10 @@ def substitutions(full_path: str, ids: dict) -> tuple[list[str], str | None]:
             raw_before = segments[index - 1] if index > 0 else ""
             literal = LITERAL_PARAMS.get((raw_before, name))
             if literal is not None:
-                grown += [path + [value + suffix] for value in ([literal] if isinstance(literal, str) else literal)]
+                grown += [
+                    path + [value + suffix]
+                    for value in ([literal] if isinstance(literal, str) else literal)
+                ]
                 continue
             key = _key_for(segments, index, name, before)
             if key is None or key not in ids:
@@ -145,71 +190,226 @@ def list_routes(app):
 def _rows(ws: str, account_id: str) -> dict[str, dict]:
     """One row per workspace table (0002_domain.sql and later), all naming MARKER."""
     now = now_iso()
-    ids = {k: new_id(p) for k, p in (
-        ("form", "form"), ("company", "company"), ("contact", "contact"), ("handler", "hdl"), ("group", "group"),
-        ("group_member", "gm"), ("submission", "sub"), ("touchpoint", "tp"), ("spam", "spam"), ("task", "task"),
-        ("ticket", "ticket"), ("deal", "deal"), ("note", "note"), ("activity", "act"), ("draft", "draft"),
-        ("error", "err"), ("api_key", "key"), ("membership", "wm"), ("email", "email"), ("llm_call", "llm"),
-        ("contact_import", "imp"), ("job", "job"))}
+    ids = {
+        k: new_id(p)
+        for k, p in (
+            ("form", "form"),
+            ("company", "company"),
+            ("contact", "contact"),
+            ("handler", "hdl"),
+            ("group", "group"),
+            ("group_member", "gm"),
+            ("submission", "sub"),
+            ("touchpoint", "tp"),
+            ("spam", "spam"),
+            ("task", "task"),
+            ("ticket", "ticket"),
+            ("deal", "deal"),
+            ("note", "note"),
+            ("activity", "act"),
+            ("draft", "draft"),
+            ("error", "err"),
+            ("api_key", "key"),
+            ("membership", "wm"),
+            ("email", "email"),
+            ("llm_call", "llm"),
+            ("contact_import", "imp"),
+            ("job", "job"),
+        )
+    }
     email = f"{MARKER}@bob.example"
-    fields = [{"name": "email", "type": "email", "label": "Email", "required": True},
-              {"name": "message", "type": "textarea", "label": "Message", "required": False}]
+    fields = [
+        {"name": "email", "type": "email", "label": "Email", "required": True},
+        {"name": "message", "type": "textarea", "label": "Message", "required": False},
+    ]
     key = "fa_live_" + secrets.token_hex(16)
     rows = {
-        "forms": dict(id=ids["form"], name=f"{MARKER} form", slug=f"{MARKER}-form", description=MARKER,
-                      status="active", fields=dumps(fields), created_at=now, updated_at=now),
-        "companies": dict(id=ids["company"], name=f"{MARKER} Corp", name_normalized=f"{MARKER} corp",
-                          domain="bob.example", created_at=now),
-        "contacts": dict(id=ids["contact"], email=email, email_lower=email, name=f"{MARKER} person",
-                         company_id=ids["company"], tags=dumps([MARKER]), first_seen=now, last_seen=now,
-                         submission_count=1, created_at=now, updated_at=now),
+        "forms": dict(
+            id=ids["form"],
+            name=f"{MARKER} form",
+            slug=f"{MARKER}-form",
+            description=MARKER,
+            status="active",
+            fields=dumps(fields),
+            created_at=now,
+            updated_at=now,
+        ),
+        "companies": dict(
+            id=ids["company"],
+            name=f"{MARKER} Corp",
+            name_normalized=f"{MARKER} corp",
+            domain="bob.example",
+            created_at=now,
+        ),
+        "contacts": dict(
+            id=ids["contact"],
+            email=email,
+            email_lower=email,
+            name=f"{MARKER} person",
+            company_id=ids["company"],
+            tags=dumps([MARKER]),
+            first_seen=now,
+            last_seen=now,
+            submission_count=1,
+            created_at=now,
+            updated_at=now,
+        ),
         "contact_tags": dict(contact_id=ids["contact"], tag=MARKER),
-        "handlers": dict(id=ids["handler"], type="human", name=f"{MARKER} handler", email=email,
-                         account_id=account_id, created_at=now),
+        "handlers": dict(
+            id=ids["handler"],
+            type="human",
+            name=f"{MARKER} handler",
+            email=email,
+            account_id=account_id,
+            created_at=now,
+        ),
         "handler_groups": dict(id=ids["group"], name=f"{MARKER} group", created_at=now),
-        "handler_group_members": dict(id=ids["group_member"], group_id=ids["group"], handler_id=ids["handler"],
-                                      created_at=now),
-        "submissions": dict(id=ids["submission"], form_id=ids["form"], flow_id="direct_route",
-                            data=dumps({"email": email, "message": MARKER}), email_lower=email,
-                            contact_id=ids["contact"], company_id=ids["company"], status="needs_human_review",
-                            assigned_type="handler", assigned_id=ids["handler"], created_at=now),
-        "touchpoints": dict(id=ids["touchpoint"], contact_id=ids["contact"], submission_id=ids["submission"],
-                            form_id=ids["form"], utm_source=MARKER, created_at=now),
-        "spam_log": dict(id=ids["spam"], form_id=ids["form"], reason="honeypot", email=email, created_at=now),
-        "tasks": dict(id=ids["task"], title=f"{MARKER} task", assignee_id=ids["handler"],
-                      submission_id=ids["submission"], contact_id=ids["contact"], created_at=now, updated_at=now),
-        "tickets": dict(id=ids["ticket"], reference="T-1", title=f"{MARKER} ticket", assignee_id=ids["handler"],
-                        contact_id=ids["contact"], created_at=now, updated_at=now),
-        "deals": dict(id=ids["deal"], name=f"{MARKER} deal", amount=1000, contact_id=ids["contact"],
-                      company_id=ids["company"], source_submission_id=ids["submission"], created_at=now,
-                      updated_at=now),
-        "notes": dict(id=ids["note"], contact_id=ids["contact"], submission_id=ids["submission"], author=MARKER,
-                      body=f"{MARKER} note", created_at=now),
-        "activities": dict(id=ids["activity"], contact_id=ids["contact"], submission_id=ids["submission"],
-                           kind="note", summary=f"{MARKER} activity", created_at=now),
-        "drafts": dict(id=ids["draft"], submission_id=ids["submission"], handler_id=ids["handler"],
-                       reasoning=MARKER, planned_actions=dumps([{"index": 0, "action": "escalate", "details": {"reason": MARKER}}]),
-                       created_at=now),
-        "action_runs": dict(submission_id=ids["submission"], action_index=0, action="add_note", status="done",
-                            created_at=now),
-        "agent_runs": dict(submission_id=ids["submission"], handler_id=ids["handler"], status="done",
-                           plan=dumps({"notes": MARKER}), created_at=now, updated_at=now),
-        "errors": dict(id=ids["error"], submission_id=ids["submission"], kind="agent", message=f"{MARKER} error",
-                       created_at=now),
+        "handler_group_members": dict(
+            id=ids["group_member"], group_id=ids["group"], handler_id=ids["handler"], created_at=now
+        ),
+        "submissions": dict(
+            id=ids["submission"],
+            form_id=ids["form"],
+            flow_id="direct_route",
+            data=dumps({"email": email, "message": MARKER}),
+            email_lower=email,
+            contact_id=ids["contact"],
+            company_id=ids["company"],
+            status="needs_human_review",
+            assigned_type="handler",
+            assigned_id=ids["handler"],
+            created_at=now,
+        ),
+        "touchpoints": dict(
+            id=ids["touchpoint"],
+            contact_id=ids["contact"],
+            submission_id=ids["submission"],
+            form_id=ids["form"],
+            utm_source=MARKER,
+            created_at=now,
+        ),
+        "spam_log": dict(
+            id=ids["spam"], form_id=ids["form"], reason="honeypot", email=email, created_at=now
+        ),
+        "tasks": dict(
+            id=ids["task"],
+            title=f"{MARKER} task",
+            assignee_id=ids["handler"],
+            submission_id=ids["submission"],
+            contact_id=ids["contact"],
+            created_at=now,
+            updated_at=now,
+        ),
+        "tickets": dict(
+            id=ids["ticket"],
+            reference="T-1",
+            title=f"{MARKER} ticket",
+            assignee_id=ids["handler"],
+            contact_id=ids["contact"],
+            created_at=now,
+            updated_at=now,
+        ),
+        "deals": dict(
+            id=ids["deal"],
+            name=f"{MARKER} deal",
+            amount=1000,
+            contact_id=ids["contact"],
+            company_id=ids["company"],
+            source_submission_id=ids["submission"],
+            created_at=now,
+            updated_at=now,
+        ),
+        "notes": dict(
+            id=ids["note"],
+            contact_id=ids["contact"],
+            submission_id=ids["submission"],
+            author=MARKER,
+            body=f"{MARKER} note",
+            created_at=now,
+        ),
+        "activities": dict(
+            id=ids["activity"],
+            contact_id=ids["contact"],
+            submission_id=ids["submission"],
+            kind="note",
+            summary=f"{MARKER} activity",
+            created_at=now,
+        ),
+        "drafts": dict(
+            id=ids["draft"],
+            submission_id=ids["submission"],
+            handler_id=ids["handler"],
+            reasoning=MARKER,
+            planned_actions=dumps(
+                [{"index": 0, "action": "escalate", "details": {"reason": MARKER}}]
+            ),
+            created_at=now,
+        ),
+        "action_runs": dict(
+            submission_id=ids["submission"],
+            action_index=0,
+            action="add_note",
+            status="done",
+            created_at=now,
+        ),
+        "agent_runs": dict(
+            submission_id=ids["submission"],
+            handler_id=ids["handler"],
+            status="done",
+            plan=dumps({"notes": MARKER}),
+            created_at=now,
+            updated_at=now,
+        ),
+        "errors": dict(
+            id=ids["error"],
+            submission_id=ids["submission"],
+            kind="agent",
+            message=f"{MARKER} error",
+            created_at=now,
+        ),
         "form_daily_stats": dict(form_id=ids["form"], day=now[:10], views=3, starts=2),
-        "llm_calls": dict(id=ids["llm_call"], purpose=MARKER, engine="local", status="ok", created_at=now),
-        "contact_imports": dict(id=ids["contact_import"], filename=f"{MARKER}.csv", content=f"email\n{email}\n",
-                                created_at=now),
-        "api_keys": dict(id=ids["api_key"], account_id=account_id, name=f"{MARKER} key", prefix=key[:12],
-                         key_hash=hashlib.sha256(key.encode()).hexdigest(), scopes=dumps(["forms:read"]),
-                         created_at=now),
-        "memberships": dict(id=ids["membership"], email=f"{MARKER}-invitee@bob.example",
-                            email_lower=f"{MARKER}-invitee@bob.example", role="member", status="pending",
-                            invited_by=account_id, invited_at=now, expires_at="2999-01-01T00:00:00.000Z",
-                            created_at=now),
-        "emails": dict(id=ids["email"], to_addr=email, subject=f"{MARKER} subject", body_text=MARKER,
-                       status="queued", contact_id=ids["contact"], submission_id=ids["submission"], created_at=now),
-        "jobs": dict(id=ids["job"], kind="noop", status="done", run_at=now, created_at=now, updated_at=now),
+        "llm_calls": dict(
+            id=ids["llm_call"], purpose=MARKER, engine="local", status="ok", created_at=now
+        ),
+        "contact_imports": dict(
+            id=ids["contact_import"],
+            filename=f"{MARKER}.csv",
+            content=f"email\n{email}\n",
+            created_at=now,
+        ),
+        "api_keys": dict(
+            id=ids["api_key"],
+            account_id=account_id,
+            name=f"{MARKER} key",
+            prefix=key[:12],
+            key_hash=hashlib.sha256(key.encode()).hexdigest(),
+            scopes=dumps(["forms:read"]),
+            created_at=now,
+        ),
+        "memberships": dict(
+            id=ids["membership"],
+            email=f"{MARKER}-invitee@bob.example",
+            email_lower=f"{MARKER}-invitee@bob.example",
+            role="member",
+            status="pending",
+            invited_by=account_id,
+            invited_at=now,
+            expires_at="2999-01-01T00:00:00.000Z",
+            created_at=now,
+        ),
+        "emails": dict(
+            id=ids["email"],
+            to_addr=email,
+            subject=f"{MARKER} subject",
+            body_text=MARKER,
+            status="queued",
+            contact_id=ids["contact"],
+            submission_id=ids["submission"],
+            created_at=now,
+        ),
+        "jobs": dict(
+            id=ids["job"], kind="noop", status="done", run_at=now, created_at=now, updated_at=now
+        ),
     }
     return ids, rows
 
@@ -222,8 +422,10 @@ def _insert_all(conn, ws: str, rows: dict[str, dict]) -> list[str]:
             continue  # a later migration's table that is not there (yet)
         columns = {c["name"] for c in conn.all(f"PRAGMA table_info({table})")}
         values = {k: v for k, v in {**row, "workspace_id": ws}.items() if k in columns}
-        conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
-                     list(values.values()))
+        conn.execute(
+            f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
+            list(values.values()),
+        )
     return tables
 
 
@@ -232,7 +434,9 @@ def _empty_tables(conn, ws: str, tables: list[str]) -> list[str]:
     empty = []
     for table in tables:
         columns = {c["name"] for c in conn.all(f"PRAGMA table_info({table})")}
-        if "workspace_id" in columns and not conn.value(f"SELECT COUNT(*) FROM {table} WHERE workspace_id = ?", (ws,)):
+        if "workspace_id" in columns and not conn.value(
+            f"SELECT COUNT(*) FROM {table} WHERE workspace_id = ?", (ws,)
+        ):
             empty.append(table)
     return empty
 
@@ -247,26 +451,45 @@ async def seed_victim(app, victim) -> dict:
 
     def write(conn):
         tables = _insert_all(conn, ws, rows)
-        event_id = emit(conn, ws, "note_added", submission_id=ids["submission"], form_id=ids["form"],
-                        handler_id=ids["handler"], details={"note": MARKER})
+        event_id = emit(
+            conn,
+            ws,
+            "note_added",
+            submission_id=ids["submission"],
+            form_id=ids["form"],
+            handler_id=ids["handler"],
+            details={"note": MARKER},
+        )
         unseeded = _empty_tables(conn, ws, tables)
-        owner = conn.value("SELECT id FROM memberships WHERE workspace_id = ? AND account_id = ?",
-                           (ws, victim.account_id))
+        owner = conn.value(
+            "SELECT id FROM memberships WHERE workspace_id = ? AND account_id = ?",
+            (ws, victim.account_id),
+        )
         return event_id, owner, unseeded
 
     event_id, owner_membership, unseeded = await app.state.db.write(write)
-    return {**ids, "workspace": ws, "event": event_id, "owner_membership": owner_membership,
-            "unseeded": unseeded}
+    return {
+        **ids,
+        "workspace": ws,
+        "event": event_id,
+        "owner_membership": owner_membership,
+        "unseeded": unseeded,
+    }
 
 
 async def snapshot(app, ws: str) -> dict:
     """Every row of the workspace, table by table: to prove a refused request changed nothing."""
+
     def read(conn):
         out = {}
-        for table in [r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")]:
+        for table in [
+            r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]:
             columns = {c["name"] for c in conn.all(f"PRAGMA table_info({table})")}
             if "workspace_id" in columns and table not in ("sessions", "jobs", "events"):
-                out[table] = conn.all(f"SELECT * FROM {table} WHERE workspace_id = ? ORDER BY 1", (ws,))
+                out[table] = conn.all(
+                    f"SELECT * FROM {table} WHERE workspace_id = ? ORDER BY 1", (ws,)
+                )
         out["workspaces"] = conn.all("SELECT * FROM workspaces WHERE id = ?", (ws,))
         return out
 
@@ -285,19 +508,35 @@ def owner_module(route) -> str:
 
 def fake_ids(ids: dict) -> dict:
     """Ids of the same shape that exist nowhere: what an unknown id answers."""
-    return {k: (v.split("_")[0] + "_" + "0" * 16 if isinstance(v, str) and "_" in v else v) for k, v in ids.items()}
+    return {
+        k: (v.split("_")[0] + "_" + "0" * 16 if isinstance(v, str) and "_" in v else v)
+        for k, v in ids.items()
+    }
 
 
-async def peek(app, path: str, *, params: dict | None = None, headers: dict | None = None,
-               seconds: float = 1.0) -> tuple[int | None, str]:
+async def peek(
+    app, path: str, *, params: dict | None = None, headers: dict | None = None, seconds: float = 1.0
+) -> tuple[int | None, str]:
     """GET a streaming endpoint straight through ASGI: the status and whatever it
     sent in ``seconds``, then a client disconnect (httpx's ASGITransport would
     wait for a stream to end)."""
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-             "path": path, "raw_path": path.encode(), "root_path": "",
-             "query_string": urlencode(params or {}).encode(), "server": ("testserver", 80),
-             "client": ("127.0.0.1", 50000),
-             "headers": [(b"host", b"testserver"), *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items())]}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": urlencode(params or {}).encode(),
+        "server": ("testserver", 80),
+        "client": ("127.0.0.1", 50000),
+        "headers": [
+            (b"host", b"testserver"),
+            *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items()),
+        ],
+    }
     gone = asyncio.Event()
     state = {"status": None, "body": b"", "asked": False}
 
@@ -337,14 +576,27 @@ def websocket_paths(app) -> list[str]:
     return list(walk(app.routes))
 
 
-async def ws_peek(app, path: str, *, params: dict | None = None, headers: dict | None = None,
-                  seconds: float = 1.0) -> tuple[bool, str]:
+async def ws_peek(
+    app, path: str, *, params: dict | None = None, headers: dict | None = None, seconds: float = 1.0
+) -> tuple[bool, str]:
     """Open a WebSocket straight through ASGI for ``seconds``: (accepted, all text received)."""
-    scope = {"type": "websocket", "asgi": {"version": "3.0"}, "http_version": "1.1", "scheme": "ws",
-             "path": path, "raw_path": path.encode(), "root_path": "",
-             "query_string": urlencode(params or {}).encode(), "server": ("testserver", 80),
-             "client": ("127.0.0.1", 50001), "subprotocols": [],
-             "headers": [(b"host", b"testserver"), *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items())]}
+    scope = {
+        "type": "websocket",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "scheme": "ws",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": urlencode(params or {}).encode(),
+        "server": ("testserver", 80),
+        "client": ("127.0.0.1", 50001),
+        "subprotocols": [],
+        "headers": [
+            (b"host", b"testserver"),
+            *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items()),
+        ],
+    }
     gone = asyncio.Event()
     state = {"connected": False, "accepted": False, "text": ""}
 
@@ -359,7 +611,9 @@ async def ws_peek(app, path: str, *, params: dict | None = None, headers: dict |
         if message["type"] == "websocket.accept":
             state["accepted"] = True
         elif message["type"] == "websocket.send":
-            state["text"] += message.get("text") or (message.get("bytes") or b"").decode("utf-8", "replace")
+            state["text"] += message.get("text") or (message.get("bytes") or b"").decode(
+                "utf-8", "replace"
+            )
         elif message["type"] == "websocket.close":
             gone.set()
 

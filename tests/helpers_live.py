@@ -29,7 +29,9 @@ class Person:
         return r.json()["key"]
 
     async def form(self, name: str = "Demo request") -> str:
-        r = await self.api.post("/api/forms", json={"name": name, "status": "active", "fields": CONTACT_FIELDS})
+        r = await self.api.post(
+            "/api/forms", json={"name": name, "status": "active", "fields": CONTACT_FIELDS}
+        )
         assert r.status_code == 201, r.text
         return r.json()["id"]
 
@@ -46,11 +48,20 @@ class Person:
 
 async def signup(base_url: str, email: str, workspace: str) -> Person:
     async with httpx.AsyncClient(base_url=base_url) as anon:
-        r = await anon.post("/api/auth/signup", json={"email": email, "password": "correct horse battery",
-                                                      "name": email.split("@")[0], "workspace_name": workspace})
+        r = await anon.post(
+            "/api/auth/signup",
+            json={
+                "email": email,
+                "password": "correct horse battery",
+                "name": email.split("@")[0],
+                "workspace_name": workspace,
+            },
+        )
     assert r.status_code == 201, r.text
     token = r.json()["token"]
-    api = httpx.AsyncClient(base_url=base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    api = httpx.AsyncClient(
+        base_url=base_url, headers={"Authorization": f"Bearer {token}"}, timeout=10
+    )
     me = (await api.get("/api/auth/me")).json()
     return Person(base_url, email, token, me["workspace"]["id"], api)
 
@@ -60,7 +71,10 @@ async def cookie_client(base_url: str, person: Person) -> httpx.AsyncClient:
     client = httpx.AsyncClient(base_url=base_url, timeout=10)
     page = await client.get("/login")
     csrf = page.text.split('name="csrf-token" content="', 1)[1].split('"', 1)[0]
-    r = await client.post("/login", data={"email": person.email, "password": "correct horse battery", "csrf_token": csrf})
+    r = await client.post(
+        "/login",
+        data={"email": person.email, "password": "correct horse battery", "csrf_token": csrf},
+    )
     assert r.status_code == 303, r.text
     return client
 

@@ -60,9 +60,17 @@ CONTROL: dict = {}
 
 async def record_job(ctx, payload):
     """Writes one event per run, through the fenced ctx.write."""
-    await ctx.write(emit, "ws_jobs_test", "test_job_ran",
-                    details={"n": payload.get("n"), "job_id": ctx.job.id, "attempt": ctx.job.attempts,
-                             "worker": CONTROL.get("worker")})
+    await ctx.write(
+        emit,
+        "ws_jobs_test",
+        "test_job_ran",
+        details={
+            "n": payload.get("n"),
+            "job_id": ctx.job.id,
+            "attempt": ctx.job.attempts,
+            "worker": CONTROL.get("worker"),
+        },
+    )
 
 
 async def failing_job(ctx, payload):
@@ -96,5 +104,14 @@ async def hang_first_job(ctx, payload):
     await record_job(ctx, payload)
 
 
-TEST_KINDS = {name: f"tests.helpers_platform:{name}"
-              for name in ("record_job", "failing_job", "retry_later_job", "gated_job", "slow_job", "hang_first_job")}
+TEST_KINDS = {
+    name: f"tests.helpers_platform:{name}"
+    for name in (
+        "record_job",
+        "failing_job",
+        "retry_later_job",
+        "gated_job",
+        "slow_job",
+        "hang_first_job",
+    )
+}

@@ -29,11 +29,20 @@ async def test_board_shows_each_agent_state_and_refreshes_itself(app, user, db):
     r = await user.web.get("/agents")
     assert r.status_code == 200
     board = soup(r).select_one("#agent-board")
-    assert board["hx-get"] == "/agents" and board["hx-trigger"] == "every 5s" and board["hx-swap"] == "outerHTML"
-    rows = {row.select_one("td").text.strip(): row["data-state"] for row in board.select("tr.agent-row")}
+    assert (
+        board["hx-get"] == "/agents"
+        and board["hx-trigger"] == "every 5s"
+        and board["hx-swap"] == "outerHTML"
+    )
+    rows = {
+        row.select_one("td").text.strip(): row["data-state"] for row in board.select("tr.agent-row")
+    }
     assert rows == {"Busy bot": "processing", "Idle bot": "idle"}
     fragment = await user.web.get("/agents", headers={"HX-Request": "true"})
-    assert fragment.text.lstrip().startswith("<section id=\"agent-board\"") and "<html" not in fragment.text
+    assert (
+        fragment.text.lstrip().startswith('<section id="agent-board"')
+        and "<html" not in fragment.text
+    )
     assert soup(fragment).select_one(f"#agent-{idle} .badge").text.strip() == "idle"
 
 
@@ -42,11 +51,18 @@ async def test_board_flags_an_agent_without_heartbeat_as_stuck(app, user, db):
     stale = iso_ago(app.state.settings.stuck_handler_seconds + 5)
     await _set_handler(db, bot, state="processing", last_heartbeat_at=stale)
     row = soup(await user.web.get("/agents")).select_one(f"#agent-{bot}")
-    assert row["data-state"] == "stuck" and "is-stuck" in row["class"] and "No heartbeat" in row.text
+    assert (
+        row["data-state"] == "stuck" and "is-stuck" in row["class"] and "No heartbeat" in row.text
+    )
     counts = await recover_stale(_ctx(app))
     assert counts["stuck_handlers"] == 1
     assert await db.fetchval("SELECT state FROM handlers WHERE id = ?", (bot,)) == "stuck"
-    assert await db.fetchval("SELECT COUNT(*) FROM events WHERE type = 'handler_stuck' AND handler_id = ?", (bot,)) == 1
+    assert (
+        await db.fetchval(
+            "SELECT COUNT(*) FROM events WHERE type = 'handler_stuck' AND handler_id = ?", (bot,)
+        )
+        == 1
+    )
 
 
 async def test_board_is_per_workspace(app, two_workspaces, db):
@@ -61,7 +77,9 @@ async def test_board_needs_a_session(app, client):
     assert r.status_code in (303, 401)
 
 
-async def test_stale_processing_submission_is_requeued_once_then_handed_to_a_human(app, user, db, monkeypatch):
+async def test_stale_processing_submission_is_requeued_once_then_handed_to_a_human(
+    app, user, db, monkeypatch
+):
     form = await make_form(user)
     sid = await submit(user, form["id"], CFO_LEAD)
     # A worker died mid-run: the submission says processing and no job is alive.
@@ -70,10 +88,16 @@ async def test_stale_processing_submission_is_requeued_once_then_handed_to_a_hum
     assert (await recover_stale(_ctx(app))).get("requeued") is None  # not stale yet
 
     import app.db.clock as clock
+
     real = clock.utcnow
     monkeypatch.setattr(clock, "utcnow", lambda: real() + timedelta(minutes=31))
     assert (await recover_stale(_ctx(app)))["requeued"] == 1
-    assert await db.fetchval("SELECT COUNT(*) FROM jobs WHERE kind = 'process_submission' AND status = 'queued'") == 1
+    assert (
+        await db.fetchval(
+            "SELECT COUNT(*) FROM jobs WHERE kind = 'process_submission' AND status = 'queued'"
+        )
+        == 1
+    )
     assert (await recover_stale(_ctx(app))).get("requeued") is None  # a live job: left alone
 
     # The re-queued job dies too; later the scheduler gives up and hands over.
@@ -82,7 +106,12 @@ async def test_stale_processing_submission_is_requeued_once_then_handed_to_a_hum
     assert (await recover_stale(_ctx(app)))["handed_over"] == 1
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review"
-    kinds = [r["kind"] for r in await db.fetchall("SELECT kind FROM errors WHERE submission_id = ? ORDER BY created_at", (sid,))]
+    kinds = [
+        r["kind"]
+        for r in await db.fetchall(
+            "SELECT kind FROM errors WHERE submission_id = ? ORDER BY created_at", (sid,)
+        )
+    ]
     assert kinds == ["stale_processing", "stale_processing"]
     steps = [s["step"] for s in sub["actions"]]
     assert "stale_recovered" in steps and steps[-2:] == ["agent_error", "agent_escalated"]
@@ -94,6 +123,7 @@ async def test_requeued_stale_submission_is_processed_by_the_job(app, user, db, 
     await db.execute("UPDATE submissions SET status = 'processing' WHERE id = ?", (sid,))
     await db.execute("UPDATE jobs SET status = 'dead' WHERE kind = 'process_submission'")
     import app.db.clock as clock
+
     real = clock.utcnow
     monkeypatch.setattr(clock, "utcnow", lambda: real() + timedelta(minutes=31))
     await recover_stale(_ctx(app))
@@ -109,14 +139,21 @@ async def test_an_interrupted_approval_is_resumed(app, user, db, monkeypatch):
     await drain_jobs(app)
     draft_id = await db.fetchval("SELECT id FROM drafts WHERE submission_id = ?", (sid,))
     # The approval was recorded, then the server died before the actions ran.
-    await db.execute("UPDATE drafts SET status = 'approved', reviewed_by = ? WHERE id = ?", (user.account_id, draft_id))
+    await db.execute(
+        "UPDATE drafts SET status = 'approved', reviewed_by = ? WHERE id = ?",
+        (user.account_id, draft_id),
+    )
     await db.execute("UPDATE submissions SET status = 'processing' WHERE id = ?", (sid,))
     import app.db.clock as clock
+
     real = clock.utcnow
     monkeypatch.setattr(clock, "utcnow", lambda: real() + timedelta(minutes=31))
     assert (await recover_stale(_ctx(app)))["resume_draft"] == 1
     sub = await submission(db, sid)
     assert sub["status"] == "processed"
-    emails = [e for e in await db.fetchall("SELECT related FROM emails WHERE submission_id = ?", (sid,))
-              if loads(e["related"]).get("action") == "send_email"]
+    emails = [
+        e
+        for e in await db.fetchall("SELECT related FROM emails WHERE submission_id = ?", (sid,))
+        if loads(e["related"]).get("action") == "send_email"
+    ]
     assert len(emails) == 1

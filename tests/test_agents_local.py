@@ -7,15 +7,43 @@ import pytest
 from app.services.llm.agent_prompt import validate_plan
 from app.services.llm.local_agent import parse_amount, plan_agent_actions
 
-ALL = ["qualify_lead", "send_email", "create_deal", "create_ticket", "book_meeting", "enroll_sequence", "escalate",
-       "respond_direct"]
+ALL = [
+    "qualify_lead",
+    "send_email",
+    "create_deal",
+    "create_ticket",
+    "book_meeting",
+    "enroll_sequence",
+    "escalate",
+    "respond_direct",
+]
 
 
-def ctx(data, *, allowed=ALL, flow="sales_lead", contact=None, history=None, booking_url="", company=None):
-    return {"workspace": {"name": "Acme"}, "form": {"name": "Demo request", "flow_id": flow, "type": "sales",
-                                                     "booking_url": booking_url},
-            "allowed_actions": allowed, "submission": {"data": data}, "contact": contact, "company": company,
-            "history": history or {}, "ticket": None}
+def ctx(
+    data,
+    *,
+    allowed=ALL,
+    flow="sales_lead",
+    contact=None,
+    history=None,
+    booking_url="",
+    company=None,
+):
+    return {
+        "workspace": {"name": "Acme"},
+        "form": {
+            "name": "Demo request",
+            "flow_id": flow,
+            "type": "sales",
+            "booking_url": booking_url,
+        },
+        "allowed_actions": allowed,
+        "submission": {"data": data},
+        "contact": contact,
+        "company": company,
+        "history": history or {},
+        "ticket": None,
+    }
 
 
 def score_of(plan):
@@ -26,8 +54,15 @@ def actions_of(plan):
     return [a["action"] for a in plan["actions"]]
 
 
-CFO = {"email": "jane@bigcorp.com", "name": "Jane Miller", "company": "BigCorp", "job_title": "CFO",
-       "company_size": "500", "budget": "$50K+", "message": "Can we get a demo next week?"}
+CFO = {
+    "email": "jane@bigcorp.com",
+    "name": "Jane Miller",
+    "company": "BigCorp",
+    "job_title": "CFO",
+    "company_size": "500",
+    "budget": "$50K+",
+    "message": "Can we get a demo next week?",
+}
 
 
 def test_cfo_at_500_person_company_asking_for_a_demo_is_high_with_deal_and_personal_email():
@@ -37,17 +72,31 @@ def test_cfo_at_500_person_company_asking_for_a_demo_is_high_with_deal_and_perso
     deal = plan["actions"][1]["details"]
     assert deal == {"name": "BigCorp — Demo request", "amount": 50000.0}
     email = plan["actions"][2]["details"]
-    assert email["body"].startswith("Hi Jane,") and "BigCorp" in email["body"] and "$50K+" in email["body"]
+    assert (
+        email["body"].startswith("Hi Jane,")
+        and "BigCorp" in email["body"]
+        and "$50K+" in email["body"]
+    )
     assert "The Acme team" in email["body"]
-    assert "business email domain (bigcorp.com)" in plan["reasoning"] and "executive title (cfo)" in plan["reasoning"]
-    assert {"lead-high", "decision-maker", "enterprise", "intent-demo"} <= set(plan["actions"][0]["details"]["tags"])
+    assert (
+        "business email domain (bigcorp.com)" in plan["reasoning"]
+        and "executive title (cfo)" in plan["reasoning"]
+    )
+    assert {"lead-high", "decision-maker", "enterprise", "intent-demo"} <= set(
+        plan["actions"][0]["details"]["tags"]
+    )
 
 
 def test_high_lead_gets_a_booking_link_when_allowed_and_set():
     plan = plan_agent_actions(ctx(CFO, booking_url="https://cal.example/acme"))
     assert actions_of(plan) == ["qualify_lead", "create_deal", "book_meeting"]
-    plan = plan_agent_actions(ctx(CFO, allowed=["qualify_lead", "send_email", "create_deal"],
-                                  booking_url="https://cal.example/acme"))
+    plan = plan_agent_actions(
+        ctx(
+            CFO,
+            allowed=["qualify_lead", "send_email", "create_deal"],
+            booking_url="https://cal.example/acme",
+        )
+    )
     assert actions_of(plan) == ["qualify_lead", "create_deal", "send_email"]
 
 
@@ -60,20 +109,41 @@ def test_gmail_vague_question_is_low_with_a_polite_nurture_and_sequence():
     assert "free-mail address (gmail.com)" in plan["reasoning"]
 
 
-@pytest.mark.parametrize("data, expected", [
-    ({"email": "tom@midco.io", "message": "pricing?"}, "medium"),            # business domain + intent
-    ({"email": "tom@midco.io", "message": "hello"}, "low"),                 # business domain only
-    ({"email": "vp@midco.io", "job_title": "VP Sales", "company_size": "80"}, "medium"),
-    ({"email": "a@gmail.com", "job_title": "CEO", "budget": "$50K+", "message": "urgent demo, buy asap"}, "high"),
-    ({"email": "a@gmail.com", "budget": "<$10K"}, "low"),
-    ({"email": "head@corp.com", "job_title": "Head of Finance", "budget": "$10K-$50K", "message": "evaluate"}, "high"),
-])
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        ({"email": "tom@midco.io", "message": "pricing?"}, "medium"),  # business domain + intent
+        ({"email": "tom@midco.io", "message": "hello"}, "low"),  # business domain only
+        ({"email": "vp@midco.io", "job_title": "VP Sales", "company_size": "80"}, "medium"),
+        (
+            {
+                "email": "a@gmail.com",
+                "job_title": "CEO",
+                "budget": "$50K+",
+                "message": "urgent demo, buy asap",
+            },
+            "high",
+        ),
+        ({"email": "a@gmail.com", "budget": "<$10K"}, "low"),
+        (
+            {
+                "email": "head@corp.com",
+                "job_title": "Head of Finance",
+                "budget": "$10K-$50K",
+                "message": "evaluate",
+            },
+            "high",
+        ),
+    ],
+)
 def test_scoring_cases(data, expected):
     assert score_of(plan_agent_actions(ctx(data))) == expected
 
 
 def test_medium_lead_gets_qualify_and_a_discovery_email_only():
-    plan = plan_agent_actions(ctx({"email": "tom@midco.io", "name": "Tom", "message": "Pricing for 20 seats?"}))
+    plan = plan_agent_actions(
+        ctx({"email": "tom@midco.io", "name": "Tom", "message": "Pricing for 20 seats?"})
+    )
     assert actions_of(plan) == ["qualify_lead", "send_email"]
     assert "could you tell us a little more" in plan["actions"][1]["details"]["body"]
 
@@ -82,9 +152,16 @@ def test_returning_contact_adds_a_point_and_the_reasoning_mentions_the_open_deal
     data = {"email": "tom@midco.io", "job_title": "Director of IT", "message": "pricing please"}
     first = plan_agent_actions(ctx(data))
     assert score_of(first) == "medium"
-    again = plan_agent_actions(ctx(data, contact={"email": "tom@midco.io", "first_name": "Tom", "submission_count": 2},
-                                   history={"previous_submissions": [{"id": "sub_1"}],
-                                            "open_deals": [{"name": "Midco — Demo", "amount": 10000}]}))
+    again = plan_agent_actions(
+        ctx(
+            data,
+            contact={"email": "tom@midco.io", "first_name": "Tom", "submission_count": 2},
+            history={
+                "previous_submissions": [{"id": "sub_1"}],
+                "open_deals": [{"name": "Midco — Demo", "amount": 10000}],
+            },
+        )
+    )
     assert score_of(again) == "high" and "returning contact" in again["reasoning"]
     assert "already has an open deal (Midco — Demo)" in again["reasoning"]
 
@@ -97,9 +174,19 @@ def test_only_allowed_actions_are_planned_and_tags_move_to_contact_updates():
 
 
 def test_support_outage_gets_an_urgent_ticket_a_reply_and_an_escalation():
-    plan = validate_plan(plan_agent_actions(ctx(
-        {"email": "ops@client.io", "name": "Olga", "subject": "Site down", "message": "Production is down!"},
-        flow="support_triage")))
+    plan = validate_plan(
+        plan_agent_actions(
+            ctx(
+                {
+                    "email": "ops@client.io",
+                    "name": "Olga",
+                    "subject": "Site down",
+                    "message": "Production is down!",
+                },
+                flow="support_triage",
+            )
+        )
+    )
     assert actions_of(plan) == ["create_ticket", "send_email", "escalate"]
     assert plan["actions"][0]["details"]["priority"] == "urgent"
     assert "down" in plan["actions"][2]["details"]["reason"]
@@ -107,14 +194,28 @@ def test_support_outage_gets_an_urgent_ticket_a_reply_and_an_escalation():
 
 
 def test_calm_support_question_is_acknowledged_without_escalation():
-    plan = plan_agent_actions(ctx({"email": "a@client.io", "message": "How do I export a CSV?"},
-                                  flow="support_triage", allowed=["create_ticket", "respond_direct", "escalate"]))
+    plan = plan_agent_actions(
+        ctx(
+            {"email": "a@client.io", "message": "How do I export a CSV?"},
+            flow="support_triage",
+            allowed=["create_ticket", "respond_direct", "escalate"],
+        )
+    )
     assert actions_of(plan) == ["create_ticket", "respond_direct"]
     assert plan["actions"][0]["details"]["priority"] == "normal"
 
 
-@pytest.mark.parametrize("text, amount", [("$50K+", 50000), ("$10K-$50K", 30000), ("<$10K", 5000),
-                                          ("120,000", 120000), ("2M", 2_000_000), ("n/a", None)])
+@pytest.mark.parametrize(
+    "text, amount",
+    [
+        ("$50K+", 50000),
+        ("$10K-$50K", 30000),
+        ("<$10K", 5000),
+        ("120,000", 120000),
+        ("2M", 2_000_000),
+        ("n/a", None),
+    ],
+)
 def test_parse_amount(text, amount):
     assert parse_amount(text) == amount
 

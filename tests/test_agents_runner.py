@@ -50,19 +50,37 @@ async def test_fully_autonomous_cfo_demo_gets_high_score_deal_and_personal_email
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "processed" and sub["review_due_at"] is None
-    qualify = next(a for a in sub["actions"] if a.get("details", {}).get("action") == "qualify_lead")
+    qualify = next(
+        a for a in sub["actions"] if a.get("details", {}).get("action") == "qualify_lead"
+    )
     assert qualify["details"]["score"] == "high"
     deals = await _deals(db, user.workspace_id)
-    assert len(deals) == 1 and deals[0]["amount"] == 50000 and deals[0]["source_submission_id"] == sid
+    assert (
+        len(deals) == 1 and deals[0]["amount"] == 50000 and deals[0]["source_submission_id"] == sid
+    )
     mails = await _agent_emails(db, sid)
     assert len(mails) == 1 and mails[0]["to_addr"] == "jane.cfo@bigcorp.com"
     assert mails[0]["body_text"].startswith("Hi Jane,") and "demo" in mails[0]["body_text"]
-    contact = await db.fetchone("SELECT status, tags FROM contacts WHERE id = ?", (sub["contact_id"],))
+    contact = await db.fetchone(
+        "SELECT status, tags FROM contacts WHERE id = ?", (sub["contact_id"],)
+    )
     assert contact["status"] == "qualified" and "lead-high" in loads(contact["tags"])
     types = await event_types(db, sid)
-    assert types.index("agent_processing") < types.index("agent_action") < types.index("agent_completed")
-    runs = await db.fetchall("SELECT action_index, action FROM action_runs WHERE submission_id = ? ORDER BY action_index", (sid,))
-    assert [r["action"] for r in runs] == ["contact_updates", "qualify_lead", "create_deal", "send_email"]
+    assert (
+        types.index("agent_processing")
+        < types.index("agent_action")
+        < types.index("agent_completed")
+    )
+    runs = await db.fetchall(
+        "SELECT action_index, action FROM action_runs WHERE submission_id = ? ORDER BY action_index",
+        (sid,),
+    )
+    assert [r["action"] for r in runs] == [
+        "contact_updates",
+        "qualify_lead",
+        "create_deal",
+        "send_email",
+    ]
 
 
 async def test_semi_autonomous_runs_and_sets_a_review_window(app, user, db):
@@ -82,7 +100,11 @@ async def test_draft_autonomy_waits_for_approval_and_executes_nothing(app, user,
     assert sub["status"] == "awaiting_approval"
     drafts = await db.fetchall("SELECT * FROM drafts WHERE submission_id = ?", (sid,))
     assert len(drafts) == 1 and drafts[0]["status"] == "pending"
-    assert [a["action"] for a in loads(drafts[0]["planned_actions"])] == ["qualify_lead", "create_deal", "send_email"]
+    assert [a["action"] for a in loads(drafts[0]["planned_actions"])] == [
+        "qualify_lead",
+        "create_deal",
+        "send_email",
+    ]
     assert await _deals(db, user.workspace_id) == [] and await _agent_emails(db, sid) == []
     assert "agent_draft" in await event_types(db, sid)
 
@@ -92,9 +114,16 @@ async def test_notify_only_writes_a_summary_and_notifies_without_executing(app, 
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "processed"
-    assert sub["agent_notes"].startswith("Agent summary: Scored high") and "create_deal" in sub["agent_notes"]
+    assert (
+        sub["agent_notes"].startswith("Agent summary: Scored high")
+        and "create_deal" in sub["agent_notes"]
+    )
     assert await _deals(db, user.workspace_id) == [] and await _agent_emails(db, sid) == []
-    told = [e for e in await emails_for(db, sid) if loads(e["related"], {}).get("reason") == "agent_handover"]
+    told = [
+        e
+        for e in await emails_for(db, sid)
+        if loads(e["related"], {}).get("reason") == "agent_handover"
+    ]
     assert [e["to_addr"] for e in told] == ["alice@example.com"]  # nobody else: the workspace owner
 
 
@@ -102,13 +131,20 @@ async def test_gmail_vague_question_gets_low_score_and_a_polite_nurture_email(ap
     form = await make_form(user, autonomy="fully_autonomous")
     sid = await submit_and_process(app, user, form["id"], GMAIL_VAGUE)
     steps = await agent_steps(db, sid)
-    done = {s["details"]["action"]: s for s in steps if s["step"] == "agent_action" and "action" in s.get("details", {})}
+    done = {
+        s["details"]["action"]: s
+        for s in steps
+        if s["step"] == "agent_action" and "action" in s.get("details", {})
+    }
     assert done["qualify_lead"]["details"]["score"] == "low"
     assert done["enroll_sequence"]["status"] == "skipped"
     assert done["enroll_sequence"]["details"]["reason"] == "no sequences configured"
     assert "create_deal" not in done and await _deals(db, user.workspace_id) == []
     mail = (await _agent_emails(db, sid))[0]
-    assert mail["subject"] == "Thanks for reaching out" and "Thank you for getting in touch" in mail["body_text"]
+    assert (
+        mail["subject"] == "Thanks for reaching out"
+        and "Thank you for getting in touch" in mail["body_text"]
+    )
 
 
 async def test_returning_contact_updates_the_open_deal_instead_of_a_second_one(app, user, db):
@@ -116,7 +152,9 @@ async def test_returning_contact_updates_the_open_deal_instead_of_a_second_one(a
     second = await make_form(user, name="Pricing request")
     sid1 = await submit_and_process(app, user, first["id"], {**CFO_LEAD, "budget": "$10K-$50K"})
     assert (await _deals(db, user.workspace_id))[0]["amount"] == 30000
-    sid2 = await submit(user, second["id"], {**CFO_LEAD, "budget": "$50K+", "message": "Pricing please, urgent"})
+    sid2 = await submit(
+        user, second["id"], {**CFO_LEAD, "budget": "$50K+", "message": "Pricing please, urgent"}
+    )
     from app.services.llm.local import LocalEngine
 
     engine = LocalEngine(app.state.settings)
@@ -125,6 +163,7 @@ async def test_returning_contact_updates_the_open_deal_instead_of_a_second_one(a
     async def spy(context, **kw):
         seen.append(context)
         return await LocalEngine.plan_agent_actions(engine, context, **kw)
+
     engine.plan_agent_actions = spy
     app.state.llm = engine
     await drain_jobs(app)
@@ -133,33 +172,56 @@ async def test_returning_contact_updates_the_open_deal_instead_of_a_second_one(a
     assert history["open_deals"][0]["amount"] == 30000 and "lead-high" in seen[0]["contact"]["tags"]
     deals = await _deals(db, user.workspace_id)
     assert len(deals) == 1 and deals[0]["amount"] == 50000
-    step = next(s for s in await agent_steps(db, sid2) if s.get("details", {}).get("action") == "create_deal")
+    step = next(
+        s
+        for s in await agent_steps(db, sid2)
+        if s.get("details", {}).get("action") == "create_deal"
+    )
     assert step["details"]["created"] is False and step["entity_id"] == deals[0]["id"]
 
 
 async def test_disallowed_action_is_blocked_flagged_and_the_others_still_run(app, user, db):
     form = await make_form(user, allowed=["qualify_lead", "send_email"])
-    app.state.llm = ScriptedEngine({"reasoning": "Big lead.", "actions": [
-        {"action": "qualify_lead", "details": {"score": "high", "reason": "CFO", "tags": ["vip"]}},
-        {"action": "create_deal", "details": {"name": "BigCorp", "amount": 90000}},
-        {"action": "send_email", "details": {"subject": "Hello Jane", "body": "Let's talk."}}],
-        "contact_updates": {"tags_add": ["demo"], "notes": ""}})
+    app.state.llm = ScriptedEngine(
+        {
+            "reasoning": "Big lead.",
+            "actions": [
+                {
+                    "action": "qualify_lead",
+                    "details": {"score": "high", "reason": "CFO", "tags": ["vip"]},
+                },
+                {"action": "create_deal", "details": {"name": "BigCorp", "amount": 90000}},
+                {
+                    "action": "send_email",
+                    "details": {"subject": "Hello Jane", "body": "Let's talk."},
+                },
+            ],
+            "contact_updates": {"tags_add": ["demo"], "notes": ""},
+        }
+    )
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "processed"
     assert sub["agent_flag"] == "Blocked: create_deal (not in this form's allowed actions)"
-    blocked = await db.fetchall("SELECT details FROM events WHERE submission_id = ? AND type = 'agent_action_blocked'", (sid,))
+    blocked = await db.fetchall(
+        "SELECT details FROM events WHERE submission_id = ? AND type = 'agent_action_blocked'",
+        (sid,),
+    )
     assert len(blocked) == 1 and loads(blocked[0]["details"])["action"] == "create_deal"
     assert await _deals(db, user.workspace_id) == []
     mails = await _agent_emails(db, sid)
     assert [m["subject"] for m in mails] == ["Hello Jane"]
     # The email keeps its index in the model's plan (2), so the idempotency key does not shift.
     assert loads(mails[0]["related"])["index"] == 2
-    tags = loads((await db.fetchone("SELECT tags FROM contacts WHERE id = ?", (sub["contact_id"],)))["tags"])
+    tags = loads(
+        (await db.fetchone("SELECT tags FROM contacts WHERE id = ?", (sub["contact_id"],)))["tags"]
+    )
     assert {"vip", "demo"} <= set(tags)
 
 
-async def test_crash_between_two_actions_then_retry_does_not_duplicate_the_first(app, user, db, monkeypatch):
+async def test_crash_between_two_actions_then_retry_does_not_duplicate_the_first(
+    app, user, db, monkeypatch
+):
     form = await make_form(user)
     real_send = agent_actions.EXECUTORS["send_email"]
     calls = []
@@ -169,6 +231,7 @@ async def test_crash_between_two_actions_then_retry_does_not_duplicate_the_first
         if len(calls) == 1:
             raise RuntimeError("SMTP relay exploded mid-run")
         return real_send(*args)
+
     monkeypatch.setitem(agent_actions.EXECUTORS, "send_email", send_once_broken)
     sid = await submit(user, form["id"], CFO_LEAD)
     await drain_jobs(app)
@@ -183,7 +246,9 @@ async def test_crash_between_two_actions_then_retry_does_not_duplicate_the_first
     assert len(await _deals(db, user.workspace_id)) == 1 and len(await _agent_emails(db, sid)) == 1
     kinds = [(s["step"], s["status"]) for s in sub["actions"] if s["step"].startswith("agent_")]
     assert ("agent_error", "will_retry") in kinds
-    assert sum(1 for s in sub["actions"] if s.get("details", {}).get("action") == "create_deal") == 1
+    assert (
+        sum(1 for s in sub["actions"] if s.get("details", {}).get("action") == "create_deal") == 1
+    )
 
 
 async def test_reprocessing_replays_the_stored_plan_without_new_effects(app, user, db):
@@ -197,8 +262,12 @@ async def test_reprocessing_replays_the_stored_plan_without_new_effects(app, use
     assert len(await _deals(db, user.workspace_id)) == 1 and len(await _agent_emails(db, sid)) == 1
 
 
-async def test_llm_outage_retries_requeues_once_then_hands_over_with_nothing_lost(app, user, db, monkeypatch):
-    human = await make_handler(db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test")
+async def test_llm_outage_retries_requeues_once_then_hands_over_with_nothing_lost(
+    app, user, db, monkeypatch
+):
+    human = await make_handler(
+        db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test"
+    )
     agent = await make_handler(db, user.workspace_id, name="Sales bot")
     form = await make_form(user, assignment={"type": "handler", "id": agent}, notify=[human])
     outage = LLMUnavailable("The AI model is unavailable right now; try again in a minute.")
@@ -212,32 +281,56 @@ async def test_llm_outage_retries_requeues_once_then_hands_over_with_nothing_los
     await drain_later(app, monkeypatch)  # the re-queued run falls due
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review" and sub["assigned_id"] == human
-    errors = await db.fetchall("SELECT kind, handler_id FROM errors WHERE submission_id = ?", (sid,))
+    errors = await db.fetchall(
+        "SELECT kind, handler_id FROM errors WHERE submission_id = ?", (sid,)
+    )
     assert errors == [{"kind": "llm_unavailable", "handler_id": agent}]
-    told = [e for e in await emails_for(db, sid) if loads(e["related"], {}).get("reason") == "agent_handover"]
+    told = [
+        e
+        for e in await emails_for(db, sid)
+        if loads(e["related"], {}).get("reason") == "agent_handover"
+    ]
     assert [e["to_addr"] for e in told] == ["hanna@acme.test"]
     agent_events = [t for t in await event_types(db, sid) if t.startswith("agent_")]
-    assert agent_events == ["agent_processing", "agent_retry", "agent_retry", "agent_retry",
-                            "agent_processing", "agent_retry", "agent_retry", "agent_error", "agent_escalated"]
+    assert agent_events == [
+        "agent_processing",
+        "agent_retry",
+        "agent_retry",
+        "agent_retry",
+        "agent_processing",
+        "agent_retry",
+        "agent_retry",
+        "agent_error",
+        "agent_escalated",
+    ]
     retry_steps = [s for s in sub["actions"] if s["step"] == "agent_retry"]
     assert retry_steps[2]["status"] == "requeued"
-    handler = await db.fetchone("SELECT state, current_submission_id FROM handlers WHERE id = ?", (agent,))
+    handler = await db.fetchone(
+        "SELECT state, current_submission_id FROM handlers WHERE id = ?", (agent,)
+    )
     assert handler == {"state": "error", "current_submission_id": sid}
     assert sub["data"] == CFO_LEAD  # the visitor's data is intact
 
 
 async def test_invalid_output_escalates_at_once(app, user, db):
     form = await make_form(user)
-    app.state.llm = ScriptedEngine(LLMInvalidOutput("The AI model's answer was not a usable result."))
+    app.state.llm = ScriptedEngine(
+        LLMInvalidOutput("The AI model's answer was not a usable result.")
+    )
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review"
-    assert [e["kind"] for e in await db.fetchall("SELECT kind FROM errors WHERE submission_id = ?", (sid,))] == ["llm_invalid_output"]
+    assert [
+        e["kind"]
+        for e in await db.fetchall("SELECT kind FROM errors WHERE submission_id = ?", (sid,))
+    ] == ["llm_invalid_output"]
 
 
 async def test_a_plan_with_a_bad_shape_is_escalated_like_invalid_output(app, user, db):
     form = await make_form(user)
-    app.state.llm = ScriptedEngine({"reasoning": "x", "actions": [{"action": "send_email", "details": {"subject": "Hi"}}]})
+    app.state.llm = ScriptedEngine(
+        {"reasoning": "x", "actions": [{"action": "send_email", "details": {"subject": "Hi"}}]}
+    )
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review"
@@ -246,8 +339,13 @@ async def test_a_plan_with_a_bad_shape_is_escalated_like_invalid_output(app, use
 
 async def test_empty_plan_is_valid_and_contact_updates_apply(app, user, db):
     form = await make_form(user)
-    app.state.llm = ScriptedEngine({"reasoning": "Nothing to do.", "actions": [],
-                                    "contact_updates": {"tags_add": ["Newsletter"], "notes": "Just browsing."}})
+    app.state.llm = ScriptedEngine(
+        {
+            "reasoning": "Nothing to do.",
+            "actions": [],
+            "contact_updates": {"tags_add": ["Newsletter"], "notes": "Just browsing."},
+        }
+    )
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "processed"
@@ -258,22 +356,36 @@ async def test_empty_plan_is_valid_and_contact_updates_apply(app, user, db):
 
 
 async def test_agent_handler_state_and_heartbeat_follow_the_run(app, user, db):
-    agent = await make_handler(db, user.workspace_id, name="Sales bot", instructions="Always mention our SLA.")
+    agent = await make_handler(
+        db, user.workspace_id, name="Sales bot", instructions="Always mention our SLA."
+    )
     form = await make_form(user, autonomy="draft", assignment={"type": "handler", "id": agent})
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     handler = await db.fetchone("SELECT * FROM handlers WHERE id = ?", (agent,))
     assert handler["state"] == "waiting_approval" and handler["current_submission_id"] == sid
     assert handler["last_heartbeat_at"] is not None
-    ev = await db.fetchall("SELECT handler_id FROM events WHERE submission_id = ? AND type = 'agent_draft'", (sid,))
+    ev = await db.fetchall(
+        "SELECT handler_id FROM events WHERE submission_id = ? AND type = 'agent_draft'", (sid,)
+    )
     assert ev == [{"handler_id": agent}]
 
 
 async def test_escalate_action_hands_the_submission_to_a_human(app, user, db):
-    human = await make_handler(db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test")
+    human = await make_handler(
+        db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test"
+    )
     form = await make_form(user, flow="support_triage", notify=[human])
-    sid = await submit_and_process(app, user, form["id"], {
-        "email": "ops@client.io", "name": "Olga", "subject": "Production down",
-        "message": "Our production site is down since 9am, this is unacceptable."})
+    sid = await submit_and_process(
+        app,
+        user,
+        form["id"],
+        {
+            "email": "ops@client.io",
+            "name": "Olga",
+            "subject": "Production down",
+            "message": "Our production site is down since 9am, this is unacceptable.",
+        },
+    )
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review" and sub["assigned_id"] == human
     assert "agent_escalated" in await event_types(db, sid)
@@ -285,9 +397,16 @@ async def test_escalate_action_hands_the_submission_to_a_human(app, user, db):
 
 async def test_respond_direct_stores_the_message_on_the_submission(app, user, db):
     form = await make_form(user, flow="support_triage")
-    app.state.llm = ScriptedEngine({"reasoning": "ack", "actions": [
-        {"action": "respond_direct", "details": {"message": "We are on it."}}], "contact_updates": {}})
-    sid = await submit_and_process(app, user, form["id"], {"email": "x@client.io", "message": "Hello"})
+    app.state.llm = ScriptedEngine(
+        {
+            "reasoning": "ack",
+            "actions": [{"action": "respond_direct", "details": {"message": "We are on it."}}],
+            "contact_updates": {},
+        }
+    )
+    sid = await submit_and_process(
+        app, user, form["id"], {"email": "x@client.io", "message": "Hello"}
+    )
     sub = await submission(db, sid)
     assert sub["status"] == "processed" and "We are on it." in sub["agent_notes"]
 

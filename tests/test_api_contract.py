@@ -33,7 +33,9 @@ async def test_openapi_describes_every_api_route(app, client):
                 continue
             op_ids.append(op["operationId"])
             if not op.get("summary"):
-                undocumented.append(f"{method} {path} ({route.endpoint.__module__}): give the endpoint a docstring")
+                undocumented.append(
+                    f"{method} {path} ({route.endpoint.__module__}): give the endpoint a docstring"
+                )
     assert not missing, "API routes missing from /api/openapi.json:\n  " + "\n  ".join(missing)
     assert not undocumented, "API operations without a summary:\n  " + "\n  ".join(undocumented)
     duplicates = sorted({i for i in op_ids if op_ids.count(i) > 1})
@@ -52,8 +54,14 @@ async def test_error_bodies_share_one_shape(client, user):
     cases = [
         await client.get("/api/no-such-thing"),
         await client.get("/api/auth/me", headers={"authorization": "Bearer fa_live_" + "x" * 32}),
-        await client.post("/api/auth/login", content=b"{", headers={"content-type": "application/json"}),
-        await client.post("/api/auth/login", content=b"a=b", headers={"content-type": "application/x-www-form-urlencoded"}),
+        await client.post(
+            "/api/auth/login", content=b"{", headers={"content-type": "application/json"}
+        ),
+        await client.post(
+            "/api/auth/login",
+            content=b"a=b",
+            headers={"content-type": "application/x-www-form-urlencoded"},
+        ),
         await user.api.get("/api/workspaces/ws_0000000000000000/members"),
     ]
     assert [r.status_code for r in cases] == [404, 401, 400, 415, 404]
@@ -73,7 +81,9 @@ async def test_every_list_endpoint_has_the_list_shape_and_validates_paging(app, 
             r = await asyncio.wait_for(user.api.get(path), 3)
         except TimeoutError:
             continue  # a stream
-        if r.status_code != 200 or not r.headers.get("content-type", "").startswith("application/json"):
+        if r.status_code != 200 or not r.headers.get("content-type", "").startswith(
+            "application/json"
+        ):
             continue
         body = r.json()
         if not (isinstance(body, dict) and "data" in body):
@@ -81,11 +91,18 @@ async def test_every_list_endpoint_has_the_list_shape_and_validates_paging(app, 
         lists.append(path)
         if set(body) != {"data", "next_cursor"} or not isinstance(body["data"], list):
             problems.append(f"{path}: answers keys {sorted(body)} instead of data + next_cursor")
-        for params, status in (({"limit": "0"}, 422), ({"limit": "201"}, 422), ({"limit": "abc"}, 422),
-                               ({"cursor": "!!not-a-cursor!!"}, 400), ({"limit": "200"}, 200)):
+        for params, status in (
+            ({"limit": "0"}, 422),
+            ({"limit": "201"}, 422),
+            ({"limit": "abc"}, 422),
+            ({"cursor": "!!not-a-cursor!!"}, 400),
+            ({"limit": "200"}, 200),
+        ):
             answer = await user.api.get(path, params=params)
             if answer.status_code != status:
-                problems.append(f"{path}?{params}: {answer.status_code} instead of {status}: {answer.text[:120]}")
+                problems.append(
+                    f"{path}?{params}: {answer.status_code} instead of {status}: {answer.text[:120]}"
+                )
             elif status != 200 and "error" not in answer.json():
                 problems.append(f"{path}?{params}: error without the error body")
     assert "/api/api-keys" in lists

@@ -18,8 +18,12 @@ ROUNDS = 200
 
 
 def _setup(conn):
-    conn.execute("CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
-    conn.execute("CREATE TABLE IF NOT EXISTS write_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, writer TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS write_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, writer TEXT NOT NULL)"
+    )
     conn.execute("INSERT OR IGNORE INTO counter (name, value) VALUES ('hits', 0)")
 
 
@@ -47,7 +51,9 @@ async def test_two_handles_interleaved_read_then_write(tmp_path):
         await first.write(_setup)
         await asyncio.gather(_hammer(first, "a"), _hammer(second, "b"))
         assert await first.fetchval("SELECT value FROM counter") == 2 * ROUNDS
-        writers = [r["writer"] for r in await second.fetchall("SELECT writer FROM write_log ORDER BY seq")]
+        writers = [
+            r["writer"] for r in await second.fetchall("SELECT writer FROM write_log ORDER BY seq")
+        ]
     finally:
         await first.close()
         await second.close()
@@ -78,8 +84,14 @@ async def test_a_second_process_writes_concurrently(tmp_path):
     try:
         await db.write(_setup)
         child = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", CHILD.format(root=str(ROOT), path=str(path)),
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=ROOT)
+            sys.executable,
+            "-c",
+            CHILD.format(root=str(ROOT), path=str(path)),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            cwd=ROOT,
+        )
         assert (await asyncio.wait_for(child.stdout.readline(), 30)).strip() == b"ready"
         child.stdin.write(b"go\n")
         await child.stdin.drain()
@@ -88,7 +100,9 @@ async def test_a_second_process_writes_concurrently(tmp_path):
         assert child.returncode == 0, stderr.decode()
         assert b"database is locked" not in stderr
         assert await db.fetchval("SELECT value FROM counter") == 2 * ROUNDS
-        writers = [r["writer"] for r in await db.fetchall("SELECT writer FROM write_log ORDER BY seq")]
+        writers = [
+            r["writer"] for r in await db.fetchall("SELECT writer FROM write_log ORDER BY seq")
+        ]
     finally:
         await db.close()
     assert writers.count("parent") == writers.count("child") == ROUNDS
@@ -98,15 +112,20 @@ async def test_a_second_process_writes_concurrently(tmp_path):
 async def test_failed_commit_leaves_no_open_transaction(tmp_path):
     db = await Database.open(tmp_path / "deferred.db")
     try:
+
         def make(conn):
             conn.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
-            conn.execute("CREATE TABLE child (id INTEGER PRIMARY KEY,"
-                         " parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)")
+            conn.execute(
+                "CREATE TABLE child (id INTEGER PRIMARY KEY,"
+                " parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)"
+            )
 
         await db.write(make)
         # A deferred foreign key fails at COMMIT time, not at the INSERT.
         with pytest.raises(sqlite3.IntegrityError):
-            await db.write(lambda conn: conn.execute("INSERT INTO child (id, parent_id) VALUES (1, 99)"))
+            await db.write(
+                lambda conn: conn.execute("INSERT INTO child (id, parent_id) VALUES (1, 99)")
+            )
         # The writer is usable again: the failed COMMIT was rolled back.
         await db.write(lambda conn: conn.execute("INSERT INTO parent (id) VALUES (1)"))
         assert await db.fetchval("SELECT COUNT(*) FROM child") == 0
@@ -126,6 +145,7 @@ async def test_cancelled_write_still_wakes_listeners_and_keeps_order(tmp_path):
             conn.execute("INSERT INTO t (n) VALUES (1)")
             conn.signals.add("test")
             import time
+
             time.sleep(0.2)  # still inside the transaction when the caller is cancelled
 
         task = asyncio.create_task(db.write(slow_insert))
@@ -148,6 +168,7 @@ async def test_listener_error_does_not_fail_a_committed_write(tmp_path):
 
     db.on_signal("jobs", broken)
     try:
+
         def fn(conn):
             conn.execute("CREATE TABLE t (n INTEGER)")
             conn.signals.add("jobs")
@@ -173,8 +194,10 @@ def test_migration_splitter_keeps_triggers_and_a_last_statement_without_semicolo
 async def test_migrations_are_idempotent_and_refuse_duplicate_numbers(tmp_path):
     folder = tmp_path / "migrations"
     folder.mkdir()
-    (folder / "0001_a.sql").write_text("CREATE TABLE a (n INTEGER);\nCREATE TRIGGER a_t AFTER INSERT ON a BEGIN\n"
-                                       "  UPDATE a SET n = n * 10 WHERE rowid = new.rowid;\nEND;\n")
+    (folder / "0001_a.sql").write_text(
+        "CREATE TABLE a (n INTEGER);\nCREATE TRIGGER a_t AFTER INSERT ON a BEGIN\n"
+        "  UPDATE a SET n = n * 10 WHERE rowid = new.rowid;\nEND;\n"
+    )
     db = await Database.open(tmp_path / "m.db")
     try:
         assert await migrate(db, folder) == ["0001_a.sql"]
@@ -193,7 +216,10 @@ async def test_app_database_settings(app, db):
     assert (await db.fetchval("PRAGMA journal_mode")).lower() == "wal"
     assert await db.fetchval("PRAGMA foreign_keys") == 1
     assert await db.fetchval("PRAGMA busy_timeout") == 5000
-    names = [r["version"] for r in await db.fetchall("SELECT version FROM schema_migrations ORDER BY version")]
+    names = [
+        r["version"]
+        for r in await db.fetchall("SELECT version FROM schema_migrations ORDER BY version")
+    ]
     assert names[:2] == ["0001", "0002"]
 
 
@@ -223,6 +249,8 @@ async def test_an_async_write_function_is_refused_not_silently_committed(tmp_pat
         with pytest.raises(TypeError, match="synchronous"):
             await db.write(wrong)
         assert await db.fetchval("SELECT COUNT(*) FROM t") == 0
-        await db.write(lambda conn: conn.execute("INSERT INTO t (n) VALUES (2)"))  # the writer is fine
+        await db.write(
+            lambda conn: conn.execute("INSERT INTO t (n) VALUES (2)")
+        )  # the writer is fine
     finally:
         await db.close()

@@ -17,10 +17,16 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
         first = await seed_demo(db, settings)
         second = await seed_demo(db, settings)
         ws = await db.fetchval("SELECT id FROM workspaces")
-        counts = {t: await db.fetchval(f"SELECT COUNT(*) FROM {t} WHERE workspace_id = ?", (ws,))
-                  for t in ("forms", "submissions", "contacts", "deals", "events")}
-        span = await db.fetchone("SELECT MIN(created_at) AS a, MAX(created_at) AS b FROM submissions")
-        unprocessed = await db.fetchval("SELECT COUNT(*) FROM submissions WHERE status IN ('received', 'processing')")
+        counts = {
+            t: await db.fetchval(f"SELECT COUNT(*) FROM {t} WHERE workspace_id = ?", (ws,))
+            for t in ("forms", "submissions", "contacts", "deals", "events")
+        }
+        span = await db.fetchone(
+            "SELECT MIN(created_at) AS a, MAX(created_at) AS b FROM submissions"
+        )
+        unprocessed = await db.fetchval(
+            "SELECT COUNT(*) FROM submissions WHERE status IN ('received', 'processing')"
+        )
     finally:
         await db.close()
     assert "is ready" in first and DEMO_EMAIL in first
@@ -42,8 +48,13 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
 
 
 def await_count_ok(counts: dict) -> bool:
-    return (counts["forms"] == 3 and counts["submissions"] >= 100 and counts["contacts"] >= 50
-            and counts["deals"] >= 10 and counts["events"] > counts["submissions"])
+    return (
+        counts["forms"] == 3
+        and counts["submissions"] >= 100
+        and counts["contacts"] >= 50
+        and counts["deals"] >= 10
+        and counts["events"] > counts["submissions"]
+    )
 
 
 async def _workspaces_named(settings) -> int:

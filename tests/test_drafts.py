@@ -48,7 +48,11 @@ async def test_api_lists_and_shows_a_pending_draft(app, user, db):
     assert [d["id"] for d in body["data"]] == [draft_id] and body["next_cursor"] is None
     one = (await user.api.get(f"/api/drafts/{draft_id}")).json()
     assert one["status"] == "pending" and one["submission_id"] == sid
-    assert [a["action"] for a in one["planned_actions"]] == ["qualify_lead", "create_deal", "send_email"]
+    assert [a["action"] for a in one["planned_actions"]] == [
+        "qualify_lead",
+        "create_deal",
+        "send_email",
+    ]
     assert one["reasoning"].startswith("Scored high")
     assert (await user.api.get("/api/drafts?status=approved")).json()["data"] == []
     assert (await user.api.get("/api/drafts?status=bogus")).status_code == 422
@@ -57,7 +61,13 @@ async def test_api_lists_and_shows_a_pending_draft(app, user, db):
 async def test_api_approve_with_an_edited_action_runs_the_edited_plan(app, user, db):
     sid, draft_id = await _draft(app, user, db)
     planned = (await user.api.get(f"/api/drafts/{draft_id}")).json()["planned_actions"]
-    edited = [planned[0], {"action": "send_email", "details": {"subject": "Edited: your demo", "body": "Hi Jane, edited."}}]
+    edited = [
+        planned[0],
+        {
+            "action": "send_email",
+            "details": {"subject": "Edited: your demo", "body": "Hi Jane, edited."},
+        },
+    ]
     r = await user.api.post(f"/api/drafts/{draft_id}/approve", json={"planned_actions": edited})
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "approved" and r.json()["reviewed_by"] == user.account_id
@@ -67,7 +77,9 @@ async def test_api_approve_with_an_edited_action_runs_the_edited_plan(app, user,
     assert await db.fetchall("SELECT id FROM deals") == []  # the reviewer dropped the deal
     mails = await _agent_mails(db, sid)
     assert [m["subject"] for m in mails] == ["Edited: your demo"]
-    approved = await db.fetchone("SELECT details FROM events WHERE submission_id = ? AND type = 'human_approved'", (sid,))
+    approved = await db.fetchone(
+        "SELECT details FROM events WHERE submission_id = ? AND type = 'human_approved'", (sid,)
+    )
     assert loads(approved["details"])["edited"] is True
     again = await user.api.post(f"/api/drafts/{draft_id}/approve", json={})
     assert again.status_code == 409 and again.json()["error"]["code"] == "draft_already_reviewed"
@@ -75,25 +87,43 @@ async def test_api_approve_with_an_edited_action_runs_the_edited_plan(app, user,
 
 
 async def test_api_approve_as_is_and_the_approval_cannot_add_a_disallowed_action(app, user, db):
-    sid, draft_id = await _draft(app, user, db, allowed=["qualify_lead", "send_email", "create_deal"])
-    bad = await user.api.post(f"/api/drafts/{draft_id}/approve",
-                              json={"planned_actions": [{"action": "create_ticket", "details": {"title": "x"}}]})
+    sid, draft_id = await _draft(
+        app, user, db, allowed=["qualify_lead", "send_email", "create_deal"]
+    )
+    bad = await user.api.post(
+        f"/api/drafts/{draft_id}/approve",
+        json={"planned_actions": [{"action": "create_ticket", "details": {"title": "x"}}]},
+    )
     assert bad.status_code == 422
     assert "create_ticket is not allowed" in bad.json()["error"]["fields"]["planned_actions"]
-    malformed = await user.api.post(f"/api/drafts/{draft_id}/approve",
-                                    json={"planned_actions": [{"action": "send_email", "details": {"subject": "x"}}]})
-    assert malformed.status_code == 422 and "body" in malformed.json()["error"]["fields"]["planned_actions"]
+    malformed = await user.api.post(
+        f"/api/drafts/{draft_id}/approve",
+        json={"planned_actions": [{"action": "send_email", "details": {"subject": "x"}}]},
+    )
+    assert (
+        malformed.status_code == 422
+        and "body" in malformed.json()["error"]["fields"]["planned_actions"]
+    )
     ok = await user.api.post(f"/api/drafts/{draft_id}/approve")
     assert ok.status_code == 200 and ok.json()["status"] == "approved"
-    assert len(await db.fetchall("SELECT id FROM deals")) == 1 and len(await _agent_mails(db, sid)) == 1
+    assert (
+        len(await db.fetchall("SELECT id FROM deals")) == 1
+        and len(await _agent_mails(db, sid)) == 1
+    )
 
 
 async def test_api_reject_needs_a_note_and_runs_nothing(app, user, db):
     sid, draft_id = await _draft(app, user, db)
     blank = await user.api.post(f"/api/drafts/{draft_id}/reject", json={"note": "  "})
     assert blank.status_code == 422 and "note" in blank.json()["error"]["fields"]
-    r = await user.api.post(f"/api/drafts/{draft_id}/reject", json={"note": "We already talk to BigCorp."})
-    assert r.status_code == 200 and r.json()["status"] == "rejected" and r.json()["note"] == "We already talk to BigCorp."
+    r = await user.api.post(
+        f"/api/drafts/{draft_id}/reject", json={"note": "We already talk to BigCorp."}
+    )
+    assert (
+        r.status_code == 200
+        and r.json()["status"] == "rejected"
+        and r.json()["note"] == "We already talk to BigCorp."
+    )
     sub = await submission(db, sid)
     assert sub["status"] == "processed" and sub["outcome"] == "draft_rejected"
     assert await _agent_mails(db, sid) == [] and await db.fetchall("SELECT id FROM deals") == []
@@ -106,7 +136,9 @@ async def test_drafts_are_invisible_to_another_workspace(app, two_workspaces, db
     _, draft_id = await _draft(app, alice, db)
     assert (await bob.api.get(f"/api/drafts/{draft_id}")).status_code == 404
     assert (await bob.api.post(f"/api/drafts/{draft_id}/approve")).status_code == 404
-    assert (await bob.api.post(f"/api/drafts/{draft_id}/reject", json={"note": "no"})).status_code == 404
+    assert (
+        await bob.api.post(f"/api/drafts/{draft_id}/reject", json={"note": "no"})
+    ).status_code == 404
     assert (await bob.api.get("/api/drafts")).json()["data"] == []
     assert (await bob.web.get(f"/drafts/{draft_id}")).status_code == 404
     r = await bob.post_form(f"/drafts/{draft_id}/approve", {}, page="/drafts")
@@ -123,7 +155,9 @@ async def test_api_scopes(app, user, db):
         assert denied.status_code == 403 and denied.json()["error"]["code"] == "missing_scope"
     finally:
         await reader.aclose()
-    assert (await user.web.get("/api/drafts", headers={"Authorization": "Bearer nope"})).status_code == 401
+    assert (
+        await user.web.get("/api/drafts", headers={"Authorization": "Bearer nope"})
+    ).status_code == 401
 
 
 async def test_page_lists_drafts_and_plain_approve_with_edits_redirects(app, user, db):
@@ -153,12 +187,16 @@ async def test_page_lists_drafts_and_plain_approve_with_edits_redirects(app, use
 
 async def test_page_htmx_reject_swaps_the_card_and_a_missing_note_answers_422(app, user, db):
     _, draft_id = await _draft(app, user, db)
-    bad = await user.post_form(f"/drafts/{draft_id}/reject", {"note": ""}, page="/drafts", htmx=True)
+    bad = await user.post_form(
+        f"/drafts/{draft_id}/reject", {"note": ""}, page="/drafts", htmx=True
+    )
     assert bad.status_code == 422
     err = soup(bad).select_one(f"#e-note-{draft_id}")
     assert err is not None and "Say why" in err.text
     assert soup(bad).select_one(f"#note-{draft_id}")["aria-describedby"] == f"e-note-{draft_id}"
-    ok = await user.post_form(f"/drafts/{draft_id}/reject", {"note": "Duplicate <b>lead</b>"}, page="/drafts", htmx=True)
+    ok = await user.post_form(
+        f"/drafts/{draft_id}/reject", {"note": "Duplicate <b>lead</b>"}, page="/drafts", htmx=True
+    )
     assert ok.status_code == 200
     card = soup(ok).select_one(f"#draft-{draft_id}")
     assert card.select_one(".badge").text.strip() == "rejected"
@@ -168,7 +206,11 @@ async def test_page_htmx_reject_swaps_the_card_and_a_missing_note_answers_422(ap
 async def test_page_htmx_approve_with_a_bad_amount_keeps_the_input(app, user, db):
     _, draft_id = await _draft(app, user, db)
     card = soup(await user.web.get(f"/drafts/{draft_id}")).select_one(f"#draft-{draft_id}")
-    data = {**form_values(card.select_one("form.draft-approve")), "a1_amount": "lots", "a2_body": "My edited body"}
+    data = {
+        **form_values(card.select_one("form.draft-approve")),
+        "a1_amount": "lots",
+        "a2_body": "My edited body",
+    }
     r = await user.post_form(f"/drafts/{draft_id}/approve", data, page="/drafts", htmx=True)
     assert r.status_code == 422
     page = soup(r)
@@ -192,8 +234,12 @@ async def test_viewers_see_drafts_but_cannot_approve_or_reject(app, user, db):
         page = await viewer.web.get("/drafts")
         assert page.status_code == 200 and soup(page).select_one(f"#draft-{draft_id}") is not None
         assert soup(page).select_one(f"form[action='/drafts/{draft_id}/approve']") is None
-        assert (await viewer.post_form(f"/drafts/{draft_id}/approve", {}, page="/drafts")).status_code == 403
-        assert (await viewer.api.post(f"/api/drafts/{draft_id}/reject", json={"note": "no"})).status_code == 403
+        assert (
+            await viewer.post_form(f"/drafts/{draft_id}/approve", {}, page="/drafts")
+        ).status_code == 403
+        assert (
+            await viewer.api.post(f"/api/drafts/{draft_id}/reject", json={"note": "no"})
+        ).status_code == 403
         assert (await viewer.api.get(f"/api/drafts/{draft_id}")).status_code == 200
     finally:
         await viewer.close()

@@ -15,9 +15,17 @@ def test_edit_and_approve_a_draft_in_place(live_server, page):
     page.fill("#f-workspace_name", "Acme")
     page.click("button:has-text('Create account')")
     page.wait_for_url(url + "/")
-    form = page.request.post(url + "/api/forms", data={
-        "name": "Demo request", "status": "active", "type": "sales", "flow_id": "sales_lead", "fields": SALES_FIELDS,
-        "agent": {"autonomy_level": "draft", "allowed_actions": ALL_ACTIONS}})
+    form = page.request.post(
+        url + "/api/forms",
+        data={
+            "name": "Demo request",
+            "status": "active",
+            "type": "sales",
+            "flow_id": "sales_lead",
+            "fields": SALES_FIELDS,
+            "agent": {"autonomy_level": "draft", "allowed_actions": ALL_ACTIONS},
+        },
+    )
     assert form.status == 201, form.text()
     r = page.request.post(url + f"/api/submissions/{form.json()['id']}", data=CFO_LEAD)
     assert r.status == 201, r.text()
@@ -37,5 +45,8 @@ def test_edit_and_approve_a_draft_in_place(live_server, page):
 
     approved = page.request.get(url + "/api/drafts?status=approved").json()["data"]
     assert [a["action"] for a in approved[0]["planned_actions"]] == ["qualify_lead", "send_email"]
-    assert approved[0]["planned_actions"][1]["details"]["subject"] == "A demo for BigCorp's finance team"
+    assert (
+        approved[0]["planned_actions"][1]["details"]["subject"]
+        == "A demo for BigCorp's finance team"
+    )
     assert page.request.get(url + "/api/deals").json()["data"] == []

@@ -10,7 +10,9 @@ PUBLIC_KEYS = {"id", "type", "submission_id", "form_id", "handler_id", "details"
 
 
 async def _form(user, name="Demo request") -> str:
-    r = await user.api.post("/api/forms", json={"name": name, "status": "active", "fields": CONTACT_FIELDS})
+    r = await user.api.post(
+        "/api/forms", json={"name": name, "status": "active", "fields": CONTACT_FIELDS}
+    )
     assert r.status_code == 201, r.text
     return r.json()["id"]
 
@@ -24,7 +26,9 @@ async def _submit(client, form_id: str, email: str) -> str:
 async def _all_pages(api, **params) -> list[dict]:
     items, cursor = [], None
     while True:
-        r = await api.get("/api/events", params={**params, **({"cursor": cursor} if cursor else {})})
+        r = await api.get(
+            "/api/events", params={**params, **({"cursor": cursor} if cursor else {})}
+        )
         assert r.status_code == 200, r.text
         body = r.json()
         items.extend(body["data"])
@@ -55,14 +59,22 @@ async def test_list_shape_and_newest_first(user, filled):
 
 
 async def test_filters(user, filled):
-    demo = (await user.api.get("/api/events", params={"form": filled["demo"], "type": "submission_received"})).json()
+    demo = (
+        await user.api.get(
+            "/api/events", params={"form": filled["demo"], "type": "submission_received"}
+        )
+    ).json()
     assert [e["submission_id"] for e in demo["data"]] == filled["subs"][2::-1]
-    one = (await user.api.get("/api/events", params={"submission": filled["subs"][1]})).json()["data"]
+    one = (await user.api.get("/api/events", params={"submission": filled["subs"][1]})).json()[
+        "data"
+    ]
     assert {e["type"] for e in one} == {"submission_received", "contact_created"}
     assert all(e["submission_id"] == filled["subs"][1] for e in one)
     both = (await user.api.get("/api/events?type=form_created&type=contact_created")).json()["data"]
     assert {e["type"] for e in both} == {"form_created", "contact_created"} and len(both) == 6
-    comma = (await user.api.get("/api/events", params={"type": "form_created,contact_created"})).json()["data"]
+    comma = (
+        await user.api.get("/api/events", params={"type": "form_created,contact_created"})
+    ).json()["data"]
     assert comma == both
     none = (await user.api.get("/api/events", params={"handler": "hdl_aaaaaaaaaaaaaaaa"})).json()
     assert none == {"data": [], "next_cursor": None}
@@ -86,14 +98,20 @@ async def test_after_lists_oldest_first_from_that_event(user, client, filled):
     assert (await user.api.get("/api/events", params={"after": last})).json()["data"] == []
     new_sub = await _submit(client, filled["demo"], "new@example.net")
     fresh = (await user.api.get("/api/events", params={"after": last})).json()["data"]
-    assert [(e["type"], e["submission_id"]) for e in fresh] == [("submission_received", new_sub),
-                                                                ("contact_created", new_sub)]
+    assert [(e["type"], e["submission_id"]) for e in fresh] == [
+        ("submission_received", new_sub),
+        ("contact_created", new_sub),
+    ]
 
 
 async def test_bad_input_answers_actionable_errors(user, filled):
-    cases = [({"after": "evt_zzzzzzzzzzzzzzzz"}, 422, "after"), ({"after": "nonsense"}, 422, "after"),
-             ({"type": "Not A Type"}, 422, "type"), ({"form": "sub_aaaaaaaaaaaaaaaa"}, 422, "form"),
-             ({"limit": "0"}, 422, "limit")]
+    cases = [
+        ({"after": "evt_zzzzzzzzzzzzzzzz"}, 422, "after"),
+        ({"after": "nonsense"}, 422, "after"),
+        ({"type": "Not A Type"}, 422, "type"),
+        ({"form": "sub_aaaaaaaaaaaaaaaa"}, 422, "form"),
+        ({"limit": "0"}, 422, "limit"),
+    ]
     for params, status, field in cases:
         r = await user.api.get("/api/events", params=params)
         assert r.status_code == status, (params, r.text)
@@ -136,7 +154,10 @@ async def test_openapi_documents_events_and_the_websocket(user):
 async def test_handler_filter(user):
     ids = []
     for name in ("Hana Human", "Otto Other"):
-        r = await user.api.post("/api/handlers", json={"type": "human", "name": name, "email": f"{name[:4].lower()}@example.com"})
+        r = await user.api.post(
+            "/api/handlers",
+            json={"type": "human", "name": name, "email": f"{name[:4].lower()}@example.com"},
+        )
         assert r.status_code == 201, r.text
         ids.append(r.json()["id"])
     for handler_id in ids:

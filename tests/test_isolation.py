@@ -26,14 +26,42 @@ from tests.helpers_isolation import (
 WRITE_ORDER = {"GET": 0, "OPTIONS": 1, "POST": 2, "PUT": 2, "PATCH": 2, "DELETE": 3}
 CALL_TIMEOUT = 3.0
 # Query parameters list endpoints take to filter by another object.
-FILTERS = ["form", "form_id", "contact", "submission", "handler", "company", "assignee", "workspace_id"]
+FILTERS = [
+    "form",
+    "form_id",
+    "contact",
+    "submission",
+    "handler",
+    "company",
+    "assignee",
+    "workspace_id",
+]
 # A second try for writes that check their body before looking the id up: a
 # plausible body, so the answer is about the id, not about a missing field.
-PLAUSIBLE = {"body": "isolation probe", "note": "isolation probe", "role": "viewer", "status": "paused",
-             "name": "isolation probe", "title": "isolation probe", "stage": "won", "amount": 1,
-             "email": "probe@alice.example", "instructions": "probe", "reason": "probe"}
-FILTER_KEYS = {"form": "form", "contact": "contact", "submission": "submission", "handler": "handler",
-               "company": "company", "deal": "deal", "assignee": "handler", "group": "group", "workspace": "workspace"}
+PLAUSIBLE = {
+    "body": "isolation probe",
+    "note": "isolation probe",
+    "role": "viewer",
+    "status": "paused",
+    "name": "isolation probe",
+    "title": "isolation probe",
+    "stage": "won",
+    "amount": 1,
+    "email": "probe@alice.example",
+    "instructions": "probe",
+    "reason": "probe",
+}
+FILTER_KEYS = {
+    "form": "form",
+    "contact": "contact",
+    "submission": "submission",
+    "handler": "handler",
+    "company": "company",
+    "deal": "deal",
+    "assignee": "handler",
+    "group": "group",
+    "workspace": "workspace",
+}
 
 
 @pytest.fixture
@@ -71,7 +99,9 @@ def _describe(answer) -> str:
     return f"{answer.status_code}{' (stream)' if answer.streamed else ''} {body}"
 
 
-async def answer(app, alice, method, path, token, params=None, *, stream=False, body=None) -> Answer:
+async def answer(
+    app, alice, method, path, token, params=None, *, stream=False, body=None
+) -> Answer:
     """``stream=True``: known to be a stream, peek at once instead of waiting for the timeout."""
     try:
         if stream:
@@ -81,10 +111,19 @@ async def answer(app, alice, method, path, token, params=None, *, stream=False, 
     except TimeoutError:
         if method != "GET":
             return Answer(None, "no answer within 5 s")
-        headers = dict(alice.api.headers) if path.startswith("/api/") else {
-            "cookie": "; ".join(f"{k}={v}" for k, v in alice.web.cookies.items())}
-        status, text = await peek(app, path, params=params, headers={"authorization": headers["authorization"]}
-                                  if "authorization" in headers else {"cookie": headers["cookie"]})
+        headers = (
+            dict(alice.api.headers)
+            if path.startswith("/api/")
+            else {"cookie": "; ".join(f"{k}={v}" for k, v in alice.web.cookies.items())}
+        )
+        status, text = await peek(
+            app,
+            path,
+            params=params,
+            headers={"authorization": headers["authorization"]}
+            if "authorization" in headers
+            else {"cookie": headers["cookie"]},
+        )
         return Answer(status, text, streamed=True)
 
 
@@ -126,20 +165,35 @@ async def isolation_problems(app, world) -> tuple[list[str], list[str]]:
         if response.status_code == 404:
             continue
         other = _same_shape(path, ids, unknown)
-        baseline = await answer(app, alice, method, other, token, body=PLAUSIBLE if method in ("POST", "PUT", "PATCH") else None)
-        kind = ("not 404, though it answers exactly like an unknown id" if _same(response, baseline, ids, unknown)
-                else "LEAK: answers differently than for an unknown id")
-        failures.append(f"{method} {template} [{owners.get(template)}] {kind}: {_describe(response)}"
-                        f" | unknown id: {_describe(baseline)}")
+        baseline = await answer(
+            app,
+            alice,
+            method,
+            other,
+            token,
+            body=PLAUSIBLE if method in ("POST", "PUT", "PATCH") else None,
+        )
+        kind = (
+            "not 404, though it answers exactly like an unknown id"
+            if _same(response, baseline, ids, unknown)
+            else "LEAK: answers differently than for an unknown id"
+        )
+        failures.append(
+            f"{method} {template} [{owners.get(template)}] {kind}: {_describe(response)}"
+            f" | unknown id: {_describe(baseline)}"
+        )
 
     after = await snapshot(app, bob.workspace_id)
     changed = [table for table in before if before[table] != after.get(table)]
 
     problems = []
     if unmapped:
-        problems.append("Routes whose parameters the isolation harness cannot map: add the mapping to "
-                        "PARAM_KEYS / COLLECTION_KEYS / LITERAL_PARAMS in tests/helpers_isolation.py (or to "
-                        "PUBLIC_ROUTES with the reason if the route is public by design):\n  " + "\n  ".join(unmapped))
+        problems.append(
+            "Routes whose parameters the isolation harness cannot map: add the mapping to "
+            "PARAM_KEYS / COLLECTION_KEYS / LITERAL_PARAMS in tests/helpers_isolation.py (or to "
+            "PUBLIC_ROUTES with the reason if the route is public by design):\n  "
+            + "\n  ".join(unmapped)
+        )
     if failures:
         problems.append("Another workspace's id did not answer 404:\n  " + "\n  ".join(failures))
     if changed:
@@ -157,8 +211,12 @@ async def test_the_harness_catches_a_leaky_route_and_an_unmapped_one(app, world)
     from starlette.responses import JSONResponse
     from starlette.routing import Route
 
-    async def leaky(request):  # looks the form up without its workspace: the bug the harness exists for
-        row = await request.app.state.db.fetchone("SELECT name FROM forms WHERE id = ?", (request.path_params["form_id"],))
+    async def leaky(
+        request,
+    ):  # looks the form up without its workspace: the bug the harness exists for
+        row = await request.app.state.db.fetchone(
+            "SELECT name FROM forms WHERE id = ?", (request.path_params["form_id"],)
+        )
         return JSONResponse(row or {}, status_code=200 if row else 404)
 
     async def nothing(request):
@@ -178,8 +236,11 @@ async def test_lists_pages_and_exports_never_show_another_workspace(app, world):
     owners = {path: owner_module(route) for path, route in walk_routes(app.routes)}
     leaks, unchecked, checked = [], [], 0
     for path in sorted(list_routes(app)):
-        variants = [None] + [{name: ids[FILTER_KEYS.get(name.removesuffix("_id"), name.removesuffix("_id"))]}
-                             for name in FILTERS if FILTER_KEYS.get(name.removesuffix("_id")) in ids]
+        variants = [None] + [
+            {name: ids[FILTER_KEYS.get(name.removesuffix("_id"), name.removesuffix("_id"))]}
+            for name in FILTERS
+            if FILTER_KEYS.get(name.removesuffix("_id")) in ids
+        ]
         for params in variants:
             if path in unchecked:
                 break
@@ -189,34 +250,66 @@ async def test_lists_pages_and_exports_never_show_another_workspace(app, world):
                 break
             checked += 1
             text = response.text
-            sent = set((params or {}).values())  # a filter value echoed back in the page is not a leak
+            sent = set(
+                (params or {}).values()
+            )  # a filter value echoed back in the page is not a leak
             found = [i for i in secret_ids if i in text and i not in sent]
             if MARKER in text.lower() or found:
-                leaks.append(f"GET {path} {params or ''} [{owners.get(path)}] -> {response.status_code}: shows "
-                             f"{'the marker ' if MARKER in text.lower() else ''}{found}")
-        if path in unchecked:  # a stream: replays and live events, while Bob's workspace gets a new event
-            for params in (None, {"since": "start"}, {"after": ids["event"]}, {"since": "start", "form": ids["form"]}):
-                response = await stream_answer(app, alice, path, token, params, ids, bob.workspace_id)
+                leaks.append(
+                    f"GET {path} {params or ''} [{owners.get(path)}] -> {response.status_code}: shows "
+                    f"{'the marker ' if MARKER in text.lower() else ''}{found}"
+                )
+        if (
+            path in unchecked
+        ):  # a stream: replays and live events, while Bob's workspace gets a new event
+            for params in (
+                None,
+                {"since": "start"},
+                {"after": ids["event"]},
+                {"since": "start", "form": ids["form"]},
+            ):
+                response = await stream_answer(
+                    app, alice, path, token, params, ids, bob.workspace_id
+                )
                 checked += 1
-                found = [i for i in secret_ids if i in response.text and i not in set((params or {}).values())]
+                found = [
+                    i
+                    for i in secret_ids
+                    if i in response.text and i not in set((params or {}).values())
+                ]
                 if MARKER in response.text.lower() or found:
-                    leaks.append(f"GET {path} (stream) {params or ''} [{owners.get(path)}] -> "
-                                 f"{response.status_code}: shows {found}")
+                    leaks.append(
+                        f"GET {path} (stream) {params or ''} [{owners.get(path)}] -> "
+                        f"{response.status_code}: shows {found}"
+                    )
             # Positive control: the same peek does show an event of Alice's own.
-            control = await stream_answer(app, alice, path, token, None, {**ids, "submission": None, "form": None,
-                                                                          "handler": None}, alice.workspace_id,
-                                           note="own-control-event")
-            assert "own-control-event" in control.text, f"{path}: the peek saw nothing: {control.text[:200]}"
+            control = await stream_answer(
+                app,
+                alice,
+                path,
+                token,
+                None,
+                {**ids, "submission": None, "form": None, "handler": None},
+                alice.workspace_id,
+                note="own-control-event",
+            )
+            assert "own-control-event" in control.text, (
+                f"{path}: the peek saw nothing: {control.text[:200]}"
+            )
             continue
         if not path.startswith("/api/"):  # the HTMX fragment of the page too
             try:
-                fragment = await asyncio.wait_for(alice.web.get(path, headers={"HX-Request": "true"}), CALL_TIMEOUT)
+                fragment = await asyncio.wait_for(
+                    alice.web.get(path, headers={"HX-Request": "true"}), CALL_TIMEOUT
+                )
             except TimeoutError:
                 continue
             checked += 1
             found = [i for i in secret_ids if i in fragment.text]
             if MARKER in fragment.text.lower() or found:
-                leaks.append(f"GET {path} (HTMX fragment) [{owners.get(path)}] -> {fragment.status_code}: shows {found}")
+                leaks.append(
+                    f"GET {path} (HTMX fragment) [{owners.get(path)}] -> {fragment.status_code}: shows {found}"
+                )
     assert checked > 10
     assert not leaks, "Another workspace's data shows up:\n  " + "\n  ".join(leaks)
     print(f"list isolation: {checked} calls; streams peeked for 1 s: {sorted(set(unchecked))}")
@@ -228,9 +321,17 @@ async def stream_answer(app, alice, path, token, params, ids, bob_ws, note=MARKE
 
     async def poke():
         await asyncio.sleep(0.3)
-        await app.state.db.write(lambda conn: emit(conn, bob_ws, "note_added", submission_id=ids["submission"],
-                                                   form_id=ids["form"], handler_id=ids["handler"],
-                                                   details={"note": note}))
+        await app.state.db.write(
+            lambda conn: emit(
+                conn,
+                bob_ws,
+                "note_added",
+                submission_id=ids["submission"],
+                form_id=ids["form"],
+                handler_id=ids["handler"],
+                details={"note": note},
+            )
+        )
 
     poker = asyncio.create_task(poke())
     try:
@@ -247,12 +348,16 @@ async def prepare_alice(app, user) -> str:
     contact_id, now = new_id("contact"), now_iso()
 
     def write(conn):
-        conn.execute("INSERT INTO handlers (id, workspace_id, type, name, email, account_id, created_at)"
-                     " VALUES (?, ?, 'human', 'Alice', ?, ?, ?)",
-                     (new_id("hdl"), user.workspace_id, user.email, user.account_id, now))
-        conn.execute("INSERT INTO contacts (id, workspace_id, email, email_lower, created_at, updated_at)"
-                     " VALUES (?, ?, 'own@alice.example', 'own@alice.example', ?, ?)",
-                     (contact_id, user.workspace_id, now, now))
+        conn.execute(
+            "INSERT INTO handlers (id, workspace_id, type, name, email, account_id, created_at)"
+            " VALUES (?, ?, 'human', 'Alice', ?, ?, ?)",
+            (new_id("hdl"), user.workspace_id, user.email, user.account_id, now),
+        )
+        conn.execute(
+            "INSERT INTO contacts (id, workspace_id, email, email_lower, created_at, updated_at)"
+            " VALUES (?, ?, 'own@alice.example', 'own@alice.example', ?, ?)",
+            (contact_id, user.workspace_id, now, now),
+        )
 
     await app.state.db.write(write)
     return contact_id
@@ -262,14 +367,17 @@ async def test_seed_covers_every_workspace_table(app, world):
     _, _, ids, _ = world
     assert ids["unseeded"] == [], (
         f"Tables with a workspace_id that the isolation seed does not fill: {ids['unseeded']}. "
-        "Add a row for each to _rows() in tests/helpers_isolation.py so routes over them are checked.")
+        "Add a row for each to _rows() in tests/helpers_isolation.py so routes over them are checked."
+    )
 
 
 async def test_cannot_switch_into_another_workspace(app, world):
     alice, bob, ids, token = world
     r = await alice.api.post("/api/auth/switch-workspace", json={"workspace_id": bob.workspace_id})
     assert r.status_code == 404, r.text
-    r = await alice.web.post("/workspaces/switch", data={"workspace_id": bob.workspace_id, "csrf_token": token})
+    r = await alice.web.post(
+        "/workspaces/switch", data={"workspace_id": bob.workspace_id, "csrf_token": token}
+    )
     assert r.status_code in (303, 404)
     me = await alice.web.get("/api/auth/me")
     assert me.json()["workspace"]["id"] == alice.workspace_id
@@ -290,7 +398,10 @@ async def test_another_workspaces_api_key_and_member_ids_are_404(app, world):
 
 # Minimal valid bodies of the create endpoints, so the answer is about the reference.
 CREATE_BASES = {
-    "/api/forms": {"name": "probe form", "fields": [{"name": "email", "type": "email", "label": "Email"}]},
+    "/api/forms": {
+        "name": "probe form",
+        "fields": [{"name": "email", "type": "email", "label": "Email"}],
+    },
     "/api/contacts": {"email": "probe@alice.example"},
     "/api/deals": {"name": "probe deal"},
     "/api/handlers": {"type": "human", "name": "probe handler"},
@@ -303,12 +414,20 @@ CREATE_BASES = {
 def _references(ids: dict, account_id: str) -> list[tuple[str, object]]:
     """Body keys that name another object, each with one of Bob's."""
     return [
-        ("contact_id", ids["contact"]), ("company_id", ids["company"]), ("form_id", ids["form"]),
-        ("submission_id", ids["submission"]), ("handler_id", ids["handler"]), ("assignee_id", ids["handler"]),
-        ("group_id", ids["group"]), ("source_submission_id", ids["submission"]), ("account_id", account_id),
-        ("assignment", {"type": "handler", "id": ids["handler"]}), ("assignment", {"type": "group", "id": ids["group"]}),
+        ("contact_id", ids["contact"]),
+        ("company_id", ids["company"]),
+        ("form_id", ids["form"]),
+        ("submission_id", ids["submission"]),
+        ("handler_id", ids["handler"]),
+        ("assignee_id", ids["handler"]),
+        ("group_id", ids["group"]),
+        ("source_submission_id", ids["submission"]),
+        ("account_id", account_id),
+        ("assignment", {"type": "handler", "id": ids["handler"]}),
+        ("assignment", {"type": "group", "id": ids["group"]}),
         ("settings", {"fallback_handler_id": ids["handler"]}),
-        ("assigned_to", {"type": "handler", "id": ids["handler"]}), ("members", [{"handler_id": ids["handler"]}]),
+        ("assigned_to", {"type": "handler", "id": ids["handler"]}),
+        ("members", [{"handler_id": ids["handler"]}]),
         ("auto", {"notify_handler_ids": [ids["handler"]]}),
     ]
 
@@ -317,7 +436,9 @@ async def test_create_endpoints_refuse_references_into_another_workspace(app, wo
     """POST /api/<collection> with one of Bob's ids in the body: refused, or at
     least nothing Alice creates points at Bob's data."""
     alice, bob, ids, token = world
-    secret = {v for k, v in ids.items() if isinstance(v, str) and k not in ("unseeded", "workspace")}
+    secret = {
+        v for k, v in ids.items() if isinstance(v, str) and k not in ("unseeded", "workspace")
+    }
     secret.add(bob.account_id)
     owners = {path: owner_module(route) for path, route in walk_routes(app.routes)}
     before = await snapshot(app, bob.workspace_id)
@@ -334,17 +455,25 @@ async def test_create_endpoints_refuse_references_into_another_workspace(app, wo
                 accepted += 1
                 shown = sorted(i for i in secret if i in r.text)
                 if shown:
-                    problems.append(f"POST {path} with {key} [{owners.get(path)}] -> {r.status_code}: the "
-                                    f"new object points into the other workspace: {shown}")
+                    problems.append(
+                        f"POST {path} with {key} [{owners.get(path)}] -> {r.status_code}: the "
+                        f"new object points into the other workspace: {shown}"
+                    )
     # Alice's own objects, joined to Bob's.
     group = (await alice.api.post("/api/handler-groups", json={"name": "mine"})).json()
-    r = await alice.api.post(f"/api/handler-groups/{group['id']}/members", json={"handler_id": ids["handler"]})
+    r = await alice.api.post(
+        f"/api/handler-groups/{group['id']}/members", json={"handler_id": ids["handler"]}
+    )
     if r.status_code < 400:
-        problems.append(f"POST /api/handler-groups/{{id}}/members accepted another workspace's handler: {r.status_code}")
+        problems.append(
+            f"POST /api/handler-groups/{{id}}/members accepted another workspace's handler: {r.status_code}"
+        )
     mine = (await alice.api.post("/api/contacts", json={"email": "mine@alice.example"})).json()
     r = await alice.api.post(f"/api/contacts/{mine['id']}/merge", json={"other_id": ids["contact"]})
     if r.status_code != 404:
-        problems.append(f"POST /api/contacts/{{id}}/merge with another workspace's contact: {r.status_code} {r.text[:100]}")
+        problems.append(
+            f"POST /api/contacts/{{id}}/merge with another workspace's contact: {r.status_code} {r.text[:100]}"
+        )
     after = await snapshot(app, bob.workspace_id)
     changed = [table for table in before if before[table] != after.get(table)]
     assert accepted > 0  # the bases are valid: the probes reached the reference checks
@@ -375,7 +504,9 @@ def _foreign_values(rows: dict, secret: set[str]) -> list[str]:
         for row in table_rows:
             for column, value in row.items():
                 if isinstance(value, str) and any(s in value for s in secret):
-                    found.append(f"{table}.{column} (row {row.get('id') or row.get('submission_id')})")
+                    found.append(
+                        f"{table}.{column} (row {row.get('id') or row.get('submission_id')})"
+                    )
     return found
 
 
@@ -388,7 +519,9 @@ async def test_updates_refuse_references_into_another_workspace(app, two_workspa
     theirs = await seed_victim(app, bob)
     mine = await seed_victim(app, alice)
     token = await alice.csrf("/")
-    secret = {v for k, v in theirs.items() if isinstance(v, str) and k not in ("unseeded", "workspace")}
+    secret = {
+        v for k, v in theirs.items() if isinstance(v, str) and k not in ("unseeded", "workspace")
+    }
     secret.add(bob.account_id)
     owners = {path: owner_module(route) for path, route in walk_routes(app.routes)}
     before = await snapshot(app, bob.workspace_id)
@@ -418,29 +551,38 @@ async def test_updates_refuse_references_into_another_workspace(app, two_workspa
                     accepted += 1
                     stored = _foreign_values(await snapshot(app, alice.workspace_id), secret)
                     for place in stored:
-                        blamed.setdefault(place, f"{method} {template} with {key} [{owners.get(template)}]")
+                        blamed.setdefault(
+                            place, f"{method} {template} with {key} [{owners.get(template)}]"
+                        )
                     if stored:
                         await _scrub(app, alice.workspace_id, secret)
     after = await snapshot(app, bob.workspace_id)
     changed = [table for table in before if before[table] != after.get(table)]
     assert accepted > 0
     assert not changed, f"Alice's updates changed Bob's data in {changed}"
-    problems = [f"{route} stored another workspace's id in {place}" for place, route in blamed.items()]
+    problems = [
+        f"{route} stored another workspace's id in {place}" for place, route in blamed.items()
+    ]
     assert not problems, "Cross-workspace references accepted:\n  " + "\n  ".join(problems)
 
 
 async def _scrub(app, ws: str, secret: set[str]) -> None:
     """Forget a stored foreign reference (already reported) so the next probe is judged alone."""
+
     def write(conn):
-        for table in [r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")]:
+        for table in [
+            r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]:
             columns = [c["name"] for c in conn.all(f"PRAGMA table_info({table})")]
             if "workspace_id" not in columns or table in ("sessions", "jobs", "events"):
                 continue
             for column in columns:
                 for value in secret:
-                    conn.execute(f"UPDATE {table} SET {column} = replace({column}, ?, 'scrubbed')"
-                                 f" WHERE workspace_id = ? AND typeof({column}) = 'text' AND instr({column}, ?) > 0",
-                                 (value, ws, value))
+                    conn.execute(
+                        f"UPDATE {table} SET {column} = replace({column}, ?, 'scrubbed')"
+                        f" WHERE workspace_id = ? AND typeof({column}) = 'text' AND instr({column}, ?) > 0",
+                        (value, ws, value),
+                    )
 
     await app.state.db.write(write)
 
@@ -460,7 +602,9 @@ async def test_websockets_never_carry_another_workspace(app, world):
     async def during_peek(workspace_id, note, path, params):
         async def poke():
             await asyncio.sleep(0.3)
-            await app.state.db.write(lambda conn: emit(conn, workspace_id, "note_added", details={"note": note}))
+            await app.state.db.write(
+                lambda conn: emit(conn, workspace_id, "note_added", details={"note": note})
+            )
 
         poker = asyncio.create_task(poke())
         try:
@@ -469,8 +613,13 @@ async def test_websockets_never_carry_another_workspace(app, world):
             await poker
 
     for path in paths:
-        for params in (None, {"after": ids["event"]}, {"form": ids["form"]}, {"submission": ids["submission"]},
-                       {"handler": ids["handler"]}):
+        for params in (
+            None,
+            {"after": ids["event"]},
+            {"form": ids["form"]},
+            {"submission": ids["submission"]},
+            {"handler": ids["handler"]},
+        ):
             accepted, text = await during_peek(bob.workspace_id, MARKER, path, params)
             found = [i for i in secret if i in text and i not in set((params or {}).values())]
             if MARKER in text or found:

@@ -43,7 +43,12 @@ async def test_job_runs_and_completes(app, db):
     job_id = await enqueue(db, "record_job", {"n": 1})
     assert await drain_jobs(app) == 1
     row = await job_row(db, job_id)
-    assert (row["status"], row["attempts"], row["lease_until"], row["locked_by"]) == ("done", 1, None, None)
+    assert (row["status"], row["attempts"], row["lease_until"], row["locked_by"]) == (
+        "done",
+        1,
+        None,
+        None,
+    )
     assert row["finished_at"] is not None
     assert [r["n"] for r in await runs(db)] == [1]
     assert await drain_jobs(app) == 0  # nothing runs twice
@@ -82,7 +87,9 @@ async def test_dead_after_max_attempts_emits_job_dead(app, db, monkeypatch):
     assert (row["status"], row["attempts"]) == ("dead", 3)
     assert "boom on attempt 3" in row["last_error"]
     assert await drain_jobs(app) == 0
-    events = await db.fetchall("SELECT details FROM events WHERE type = 'job_dead' AND workspace_id = 'ws_jobs_test'")
+    events = await db.fetchall(
+        "SELECT details FROM events WHERE type = 'job_dead' AND workspace_id = 'ws_jobs_test'"
+    )
     assert len(events) == 1
     details = loads(events[0]["details"])
     assert details["job_id"] == job_id and details["kind"] == "failing_job"
@@ -93,7 +100,9 @@ async def test_crashed_worker_job_runs_again_after_lease_expires(app, db, monkey
     clock = freeze_clock(monkeypatch)
     settings = app.state.settings
     job_id = await enqueue(db, "record_job", {"n": 7})
-    crashed = await jobs.claim_job(db, settings, "worker-that-crashes")  # claims, then never finishes
+    crashed = await jobs.claim_job(
+        db, settings, "worker-that-crashes"
+    )  # claims, then never finishes
     assert crashed.id == job_id and crashed.attempts == 1
     assert await drain_jobs(app) == 0  # the lease still holds
 
@@ -209,7 +218,9 @@ async def test_two_claimers_never_run_the_same_job(app, db):
     done = await runs(db)
     assert sorted(r["n"] for r in done) == list(range(120))  # each job exactly once
     assert {r["attempt"] for r in done} == {1}
-    assert await db.fetchval("SELECT COUNT(*) FROM jobs WHERE status = 'done' AND attempts = 1") == 120
+    assert (
+        await db.fetchval("SELECT COUNT(*) FROM jobs WHERE status = 'done' AND attempts = 1") == 120
+    )
 
 
 async def test_worker_shutdown_hands_a_running_job_back(tmp_path, monkeypatch):
@@ -240,7 +251,8 @@ async def test_scheduler_ticks_once_per_interval_across_two_processes(tmp_path):
             await other.stop()
             await other_db.close()
         rows = await application.state.db.fetchall(
-            "SELECT payload, dedupe_key FROM jobs WHERE kind = 'scheduler_tick' ORDER BY run_at")
+            "SELECT payload, dedupe_key FROM jobs WHERE kind = 'scheduler_tick' ORDER BY run_at"
+        )
     ticks = [loads(r["payload"])["tick"] for r in rows]
     assert len(ticks) == len(set(ticks))  # both schedulers tried every tick; each was queued once
     assert 3 <= len(ticks) <= 7  # about one per 0.2 s (a loaded machine may run a sleep late)
@@ -250,10 +262,14 @@ async def test_scheduler_ticks_once_per_interval_across_two_processes(tmp_path):
 async def test_scheduler_tick_runs_the_periodic_tasks(app, db, monkeypatch):
     import app.services.scheduler as scheduler
 
-    monkeypatch.setattr(scheduler, "PERIODIC_TASKS", ["tests.test_jobs:broken_task", "tests.test_jobs:probe_task"])
+    monkeypatch.setattr(
+        scheduler, "PERIODIC_TASKS", ["tests.test_jobs:broken_task", "tests.test_jobs:probe_task"]
+    )
     await enqueue(db, "scheduler_tick", {"tick": 1})
     assert await drain_jobs(app) == 1
-    assert CONTROL["periodic"] == ["scheduler_tick"]  # a broken task does not starve the ones after it
+    assert CONTROL["periodic"] == [
+        "scheduler_tick"
+    ]  # a broken task does not starve the ones after it
 
 
 async def broken_task(ctx):
@@ -293,7 +309,9 @@ async def test_claim_uses_indexes_not_a_sort_of_every_due_job(app, db):
     plan = await db.fetchall(
         "EXPLAIN QUERY PLAN SELECT COALESCE("
         " (SELECT id FROM jobs WHERE status = 'running' AND lease_until < ? LIMIT 1),"
-        " (SELECT id FROM jobs WHERE status = 'queued' AND run_at <= ? ORDER BY run_at LIMIT 1))", ("z", "z"))
+        " (SELECT id FROM jobs WHERE status = 'queued' AND run_at <= ? ORDER BY run_at LIMIT 1))",
+        ("z", "z"),
+    )
     details = " | ".join(r["detail"] for r in plan)
     assert "TEMP B-TREE" not in details and "jobs_due" in details and "jobs_lease" in details
     import inspect
@@ -303,7 +321,9 @@ async def test_claim_uses_indexes_not_a_sort_of_every_due_job(app, db):
         await enqueue(db, "record_job", {"n": n}, run_at=f"2020-01-01T00:00:{n % 60:02d}.000Z")
     first = await jobs.claim_job(db, app.state.settings, "w")
     assert first is not None
-    assert (await job_row(db, first.id))["run_at"] == "2020-01-01T00:00:00.000Z"  # earliest due first
+    assert (await job_row(db, first.id))[
+        "run_at"
+    ] == "2020-01-01T00:00:00.000Z"  # earliest due first
 
 
 CHILD_WORKER = """
@@ -339,8 +359,14 @@ async def test_two_processes_drain_one_queue_each_job_once(app, db):
     for n in range(300):
         await enqueue(db, "record_job", {"n": n})
     child = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", CHILD_WORKER.format(root=str(root), tmp=str(settings.data_dir)),
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=root)
+        sys.executable,
+        "-c",
+        CHILD_WORKER.format(root=str(root), tmp=str(settings.data_dir)),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        cwd=root,
+    )
     assert (await asyncio.wait_for(child.stdout.readline(), 30)).strip() == b"ready"
     child.stdin.write(b"go\n")
     await child.stdin.drain()
@@ -425,14 +451,22 @@ async def test_scheduler_ticks_once_with_a_second_os_process(tmp_path):
     async with running_app(tmp_path) as application:  # migrates the database
         pass
     child = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", CHILD_SCHEDULER.format(root=str(root), tmp=str(tmp_path)),
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=root)
+        sys.executable,
+        "-c",
+        CHILD_SCHEDULER.format(root=str(root), tmp=str(tmp_path)),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        cwd=root,
+    )
     assert (await asyncio.wait_for(child.stdout.readline(), 30)).strip() == b"ready"
     async with running_app(tmp_path, scheduler_interval=0.2) as application:
         child.stdin.write(b"go\n")
         await child.stdin.drain()
         _, err = await asyncio.wait_for(child.communicate(), 30)
         assert child.returncode == 0, err.decode()
-        rows = await application.state.db.fetchall("SELECT payload FROM jobs WHERE kind = 'scheduler_tick'")
+        rows = await application.state.db.fetchall(
+            "SELECT payload FROM jobs WHERE kind = 'scheduler_tick'"
+        )
     ticks = [loads(r["payload"])["tick"] for r in rows]
     assert len(ticks) == len(set(ticks)) and len(ticks) >= 3

@@ -22,9 +22,14 @@ def _sign_up(page, base_url: str, email: str) -> None:
 
 def _make_form(base_url: str, email: str) -> str:
     with httpx.Client(base_url=base_url, timeout=10) as api:
-        token = api.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()["token"]
-        r = api.post("/api/forms", json={"name": "<b>Demo</b> request", "status": "active", "fields": CONTACT_FIELDS},
-                     headers={"Authorization": f"Bearer {token}"})
+        token = api.post("/api/auth/login", json={"email": email, "password": PASSWORD}).json()[
+            "token"
+        ]
+        r = api.post(
+            "/api/forms",
+            json={"name": "<b>Demo</b> request", "status": "active", "fields": CONTACT_FIELDS},
+            headers={"Authorization": f"Bearer {token}"},
+        )
         assert r.status_code == 201, r.text
         return r.json()["id"]
 
@@ -46,13 +51,16 @@ def test_new_submission_appears_on_the_live_page_without_reload(live_server, pag
     submission_id = r.json()["submission_id"]
 
     row = page.locator("#live-events > li.event[data-type=submission_received]").filter(
-        has=page.locator(f'a[href="/submissions/{submission_id}"]'))
+        has=page.locator(f'a[href="/submissions/{submission_id}"]')
+    )
     row.wait_for()
     assert page.evaluate("window.__sameDocument") is True  # no reload happened
     assert page.locator("#live-events > li.event").count() > rows_before
     # Newest on top: contact_created (emitted after submission_received) sits above it.
     page.locator("#live-events > li.event[data-type=contact_created]").first.wait_for()
-    types = page.eval_on_selector_all("#live-events > li.event", "els => els.map(e => e.dataset.type)")
+    types = page.eval_on_selector_all(
+        "#live-events > li.event", "els => els.map(e => e.dataset.type)"
+    )
     assert types.index("contact_created") < types.index("submission_received")
     assert not page.locator(".live-empty").is_visible()
     assert page.locator("#live-events b").count() == 0  # user data stays text
@@ -60,10 +68,14 @@ def test_new_submission_appears_on_the_live_page_without_reload(live_server, pag
 
 
 @pytest.mark.browser
-def test_the_page_resumes_after_the_stream_ends_without_gaps_or_duplicates(live_server, page, monkeypatch):
+def test_the_page_resumes_after_the_stream_ends_without_gaps_or_duplicates(
+    live_server, page, monkeypatch
+):
     from app.routes import live as live_routes
 
-    monkeypatch.setattr(live_routes, "SSE_MAX_SECONDS", 1.0)  # the server ends each stream after 1 s
+    monkeypatch.setattr(
+        live_routes, "SSE_MAX_SECONDS", 1.0
+    )  # the server ends each stream after 1 s
     base = live_server.url
     _sign_up(page, base, "mara@example.com")
     form_id = _make_form(base, "mara@example.com")
@@ -77,11 +89,15 @@ def test_the_page_resumes_after_the_stream_ends_without_gaps_or_duplicates(live_
             return r.json()["submission_id"]
 
     def row(sub_id: str):
-        return page.locator("#live-events > li.event").filter(has=page.locator(f'a[href="/submissions/{sub_id}"]'))
+        return page.locator("#live-events > li.event").filter(
+            has=page.locator(f'a[href="/submissions/{sub_id}"]')
+        )
 
     first = submit("first@example.net")
     row(first).wait_for()
-    page.locator("[data-live-status][data-state=error]").wait_for()  # the stream ended; the browser reconnects
+    page.locator(
+        "[data-live-status][data-state=error]"
+    ).wait_for()  # the stream ended; the browser reconnects
     during_gap = submit("gap@example.net")
     row(during_gap).wait_for()
     page.locator("[data-live-status][data-state=open]").wait_for()
@@ -97,9 +113,13 @@ def test_the_submission_timeline_updates_live_while_it_is_processed(live_server,
     _sign_up(page, base, "mara@example.com")
     form_id = _make_form(base, "mara@example.com")
     with httpx.Client(base_url=base, timeout=10) as api:
-        token = api.post("/api/auth/login", json={"email": "mara@example.com", "password": PASSWORD}).json()["token"]
+        token = api.post(
+            "/api/auth/login", json={"email": "mara@example.com", "password": PASSWORD}
+        ).json()["token"]
         api.headers["Authorization"] = f"Bearer {token}"
-        sub_id = api.post(f"/api/submissions/{form_id}", json={"email": "lead@example.net"}).json()["submission_id"]
+        sub_id = api.post(f"/api/submissions/{form_id}", json={"email": "lead@example.net"}).json()[
+            "submission_id"
+        ]
         _wait_processed(api, sub_id)
         page.goto(f"{base}/submissions/{sub_id}")
         page.locator("#timeline").wait_for()

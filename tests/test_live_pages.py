@@ -16,7 +16,9 @@ from tests.helpers_capture import CONTACT_FIELDS
 
 
 async def _form(user, name="Demo request") -> str:
-    r = await user.api.post("/api/forms", json={"name": name, "status": "active", "fields": CONTACT_FIELDS})
+    r = await user.api.post(
+        "/api/forms", json={"name": name, "status": "active", "fields": CONTACT_FIELDS}
+    )
     assert r.status_code == 201, r.text
     return r.json()["id"]
 
@@ -26,7 +28,10 @@ async def _submit(client, form_id: str, email: str, **extra):
 
 
 def _numbers(page) -> dict:
-    return {el["data-stat"]: int(el.select_one(".value").get_text()) for el in soup(page).select("[data-stat]")}
+    return {
+        el["data-stat"]: int(el.select_one(".value").get_text())
+        for el in soup(page).select("[data-stat]")
+    }
 
 
 def _at(monkeypatch, iso_text: str) -> None:
@@ -44,17 +49,33 @@ async def test_dashboard_counts_today_in_the_workspace_time_zone(app, client, us
     _at(monkeypatch, "2026-11-26T07:00:00")  # 23:00 on the 25th in Los Angeles
     assert (await _submit(client, form, "early@example.net")).status_code == 201
     _at(monkeypatch, "2026-11-26T20:00:00")  # noon on the 26th in Los Angeles
-    subs = [(await _submit(client, form, f"lead{n}@example.net")).json()["submission_id"] for n in range(3)]
-    assert (await _submit(client, form, "bot@example.net", _hp="gotcha")).status_code == 200  # honeypot: spam
+    subs = [
+        (await _submit(client, form, f"lead{n}@example.net")).json()["submission_id"]
+        for n in range(3)
+    ]
+    assert (
+        await _submit(client, form, "bot@example.net", _hp="gotcha")
+    ).status_code == 200  # honeypot: spam
     db = app.state.db
     await db.execute("UPDATE submissions SET status = 'processed' WHERE id = ?", (subs[0],))
     await db.execute("UPDATE submissions SET status = 'awaiting_approval' WHERE id = ?", (subs[1],))
-    await db.execute("UPDATE submissions SET status = 'needs_human_review' WHERE id = ?", (subs[2],))
+    await db.execute(
+        "UPDATE submissions SET status = 'needs_human_review' WHERE id = ?", (subs[2],)
+    )
 
     utc = _numbers(await user.web.get("/"))
-    assert utc == {"submissions": 4, "processed": 1, "contacts": 4, "spam": 1, "awaiting_approval": 1,
-                   "needs_review": 1}
-    r = await user.api.put(f"/api/workspaces/{user.workspace_id}", json={"settings": {"timezone": "America/Los_Angeles"}})
+    assert utc == {
+        "submissions": 4,
+        "processed": 1,
+        "contacts": 4,
+        "spam": 1,
+        "awaiting_approval": 1,
+        "needs_review": 1,
+    }
+    r = await user.api.put(
+        f"/api/workspaces/{user.workspace_id}",
+        json={"settings": {"timezone": "America/Los_Angeles"}},
+    )
     assert r.status_code == 200, r.text
     page = await user.web.get("/")
     assert _numbers(page) == {**utc, "submissions": 3, "contacts": 3}
@@ -64,14 +85,22 @@ async def test_dashboard_counts_today_in_the_workspace_time_zone(app, client, us
 async def test_dashboard_shows_the_live_stream_next_to_the_numbers(client, user):
     empty = soup(await user.web.get("/"))
     stream = empty.select_one("#live-events")
-    assert stream["hx-ext"] == "sse" and stream["sse-swap"] == "event" and stream["hx-swap"] == "afterbegin"
-    assert stream["sse-connect"] == "/events/stream?since=start"  # nothing shown yet: replay from the start
+    assert (
+        stream["hx-ext"] == "sse"
+        and stream["sse-swap"] == "event"
+        and stream["hx-swap"] == "afterbegin"
+    )
+    assert (
+        stream["sse-connect"] == "/events/stream?since=start"
+    )  # nothing shown yet: replay from the start
     assert empty.select_one(".live-empty") and empty.find("a", href="/forms/new")  # first steps
     form = await _form(user)
     sub = (await _submit(client, form, "lead@example.net")).json()["submission_id"]
     page = soup(await user.web.get("/"))
     rows = page.select("#live-events > li.event")
-    assert rows[0]["data-type"] == "contact_created" and rows[1]["data-type"] == "submission_received"
+    assert (
+        rows[0]["data-type"] == "contact_created" and rows[1]["data-type"] == "submission_received"
+    )
     assert page.select_one("#live-events")["sse-connect"] == f"/events/stream?after={rows[0]['id']}"
     assert page.find("a", href=f"/submissions/{sub}") is not None
     assert page.find("script", src=lambda s: s and s.startswith("/static/js/live.js"))
@@ -87,7 +116,9 @@ async def test_live_page_filters_and_escapes_event_details(client, user):
     doc = soup(page)
     rows = doc.select("#live-events > li.event")
     assert len(rows) == 1 and rows[0]["data-type"] == "submission_received"
-    assert doc.select_one("#live-events img") is None and doc.select_one("#live-events script") is None
+    assert (
+        doc.select_one("#live-events img") is None and doc.select_one("#live-events script") is None
+    )
     assert '<img src=x onerror="alert(1)">' in rows[0].get_text()
     stream = doc.select_one("#live-events")["sse-connect"]
     assert stream == f"/events/stream?type=submission_received&form={hostile}&after={rows[0]['id']}"

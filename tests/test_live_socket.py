@@ -46,8 +46,10 @@ async def _ready(server, count: int) -> None:
 async def test_key_with_events_read_gets_json_events_in_order_with_filters(live_server, alice):
     key = await alice.create_key(["events:read"])
     demo, other = await alice.form("Demo"), await alice.form("Other")
-    async with connect(_ws_url(live_server, f"form={demo}&type=submission_received,contact_created"),
-                       additional_headers={"Authorization": f"Bearer {key}"}) as ws:
+    async with connect(
+        _ws_url(live_server, f"form={demo}&type=submission_received,contact_created"),
+        additional_headers={"Authorization": f"Bearer {key}"},
+    ) as ws:
         await _ready(live_server, 1)
         first = await alice.submit(demo, "one@example.net")
         await alice.submit(other, "elsewhere@example.net")
@@ -55,8 +57,11 @@ async def test_key_with_events_read_gets_json_events_in_order_with_filters(live_
         got = [await _recv(ws) for _ in range(4)]
     assert all(set(e) == PUBLIC_KEYS for e in got)
     assert [(e["type"], e["submission_id"]) for e in got] == [
-        ("submission_received", first), ("contact_created", first),
-        ("submission_received", second), ("contact_created", second)]
+        ("submission_received", first),
+        ("contact_created", first),
+        ("submission_received", second),
+        ("contact_created", second),
+    ]
     assert all(e["form_id"] == demo for e in got)
     assert got[0]["details"]["email"] == "one@example.net"
     await wait_until(lambda: live.subscriber_count(live_server.app.state.db) == 0)
@@ -72,7 +77,9 @@ async def test_resume_after_an_event_id_misses_nothing(live_server, alice):
         await alice.submit(form, "first@example.net")
         last = await _recv(ws)
     missed = [await alice.submit(form, f"gap{n}@example.net") for n in range(3)]
-    async with connect(_ws_url(live_server, f"{query}&after={last['id']}"), additional_headers=headers) as ws:
+    async with connect(
+        _ws_url(live_server, f"{query}&after={last['id']}"), additional_headers=headers
+    ) as ws:
         await _ready(live_server, 1)
         later = await alice.submit(form, "later@example.net")
         got = [await _recv(ws) for _ in range(4)]
@@ -88,8 +95,9 @@ async def test_refusals_scope_url_key_anonymous_unknown_after(live_server, alice
     key = await alice.create_key(["events:read"])
     status, body = await _refused(_ws_url(live_server, f"key={key}"))
     assert status == 400 and body["error"]["code"] == "credentials_in_url"
-    status, body = await _refused(_ws_url(live_server, "after=evt_0000000000000000"),
-                                  {"Authorization": f"Bearer {key}"})
+    status, body = await _refused(
+        _ws_url(live_server, "after=evt_0000000000000000"), {"Authorization": f"Bearer {key}"}
+    )
     assert status == 422 and "after" in body["error"]["fields"]
     assert live.subscriber_count(live_server.app.state.db) == 0
 
@@ -97,11 +105,15 @@ async def test_refusals_scope_url_key_anonymous_unknown_after(live_server, alice
 async def test_session_cookie_works_but_not_from_another_site(live_server, alice):
     web = await cookie_client(live_server.url, alice)
     cookie = "; ".join(f"{k}={v}" for k, v in web.cookies.items())
-    status, _ = await _refused(_ws_url(live_server), {"Cookie": cookie, "Origin": "https://evil.example"})
+    status, _ = await _refused(
+        _ws_url(live_server), {"Cookie": cookie, "Origin": "https://evil.example"}
+    )
     assert status == 403
     form = await alice.form()
-    async with connect(_ws_url(live_server, "type=submission_received"),
-                       additional_headers={"Cookie": cookie, "Origin": live_server.url}) as ws:
+    async with connect(
+        _ws_url(live_server, "type=submission_received"),
+        additional_headers={"Cookie": cookie, "Origin": live_server.url},
+    ) as ws:
         await _ready(live_server, 1)
         sub = await alice.submit(form, "cookie@example.net")
         assert (await _recv(ws))["submission_id"] == sub
@@ -111,7 +123,9 @@ async def test_session_cookie_works_but_not_from_another_site(live_server, alice
 async def test_session_token_as_bearer_and_no_other_workspace(live_server, alice):
     bob = await signup(live_server.url, "bob@example.org", "Bob Inc")
     alice_form, bob_form = await alice.form(), await bob.form()
-    async with connect(_ws_url(live_server), additional_headers={"Authorization": f"Bearer {alice.token}"}) as ws:
+    async with connect(
+        _ws_url(live_server), additional_headers={"Authorization": f"Bearer {alice.token}"}
+    ) as ws:
         await _ready(live_server, 1)
         await bob.submit(bob_form, "b@bob.example")
         mine = await alice.submit(alice_form, "a@example.net")
@@ -125,8 +139,10 @@ async def test_session_token_as_bearer_and_no_other_workspace(live_server, alice
 
 async def test_closed_sockets_are_cleaned_up(live_server, alice):
     key = await alice.create_key(["events:read"])
-    sockets = [await connect(_ws_url(live_server), additional_headers={"Authorization": f"Bearer {key}"})
-               for _ in range(4)]
+    sockets = [
+        await connect(_ws_url(live_server), additional_headers={"Authorization": f"Bearer {key}"})
+        for _ in range(4)
+    ]
     await _ready(live_server, 4)
     for ws in sockets:
         await ws.close()
@@ -139,9 +155,13 @@ async def test_a_revoked_key_is_disconnected(live_server, alice, monkeypatch):
     from app.routes import live as live_routes
 
     monkeypatch.setattr(live_routes, "WS_RECHECK_SECONDS", 0.2)
-    r = await alice.api.post("/api/api-keys", json={"name": "soon revoked", "scopes": ["events:read"]})
+    r = await alice.api.post(
+        "/api/api-keys", json={"name": "soon revoked", "scopes": ["events:read"]}
+    )
     key, key_id = r.json()["key"], r.json()["id"]
-    async with connect(_ws_url(live_server), additional_headers={"Authorization": f"Bearer {key}"}) as ws:
+    async with connect(
+        _ws_url(live_server), additional_headers={"Authorization": f"Bearer {key}"}
+    ) as ws:
         await _ready(live_server, 1)
         assert (await alice.api.delete(f"/api/api-keys/{key_id}")).status_code == 204
         with pytest.raises(ConnectionClosed) as info:

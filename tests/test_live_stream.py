@@ -68,7 +68,9 @@ async def test_rows_arrive_in_order_filtered_by_form_and_type(fast_server):
         assert row["id"] == frames[0]["id"] and row["data-type"] == "submission_received"
         assert "New submission" in row.get_text() and "Demo" in row.get_text()
         # The stream's order is the log's order.
-        listed = (await alice.api.get("/api/events", params={"form": demo, "type": "submission_received"})).json()
+        listed = (
+            await alice.api.get("/api/events", params={"form": demo, "type": "submission_received"})
+        ).json()
         assert [e["id"] for e in reversed(listed["data"])] == [f["id"] for f in frames]
     finally:
         await cm.__aexit__(None, None, None)
@@ -158,12 +160,16 @@ async def test_auth_cookie_key_scopes_and_anonymous(fast_server):
         r = await anon.get("/events/stream")
         assert r.status_code == 401
     no_scope = await alice.create_key(["forms:read"])
-    async with httpx.AsyncClient(base_url=fast_server.url, headers={"Authorization": f"Bearer {no_scope}"}) as c:
+    async with httpx.AsyncClient(
+        base_url=fast_server.url, headers={"Authorization": f"Bearer {no_scope}"}
+    ) as c:
         r = await c.get("/events/stream")
         assert r.status_code == 403 and "events:read" in r.text
     key = await alice.create_key(["events:read"])
     web = await cookie_client(fast_server.url, alice)
-    async with httpx.AsyncClient(base_url=fast_server.url, headers={"Authorization": f"Bearer {key}"}) as keyed:
+    async with httpx.AsyncClient(
+        base_url=fast_server.url, headers={"Authorization": f"Bearer {key}"}
+    ) as keyed:
         for client in (keyed, web):
             cm, sse = await _open(client, "/events/stream?type=submission_received")
             try:
@@ -188,11 +194,15 @@ async def test_events_written_by_another_process_arrive_by_polling(tmp_path, fas
     alice = await signup(fast_server.url, "alice@example.com", "Alice Co")
     form = await alice.form()
     settings = fast_server.app.state.settings
-    with _serve(tmp_path / "second", db_path=settings.db_path, secret_key=settings.secret_key) as second:
+    with _serve(
+        tmp_path / "second", db_path=settings.db_path, secret_key=settings.secret_key
+    ) as second:
         cm, sse = await _open(alice.api, "/events/stream?type=submission_received")
         try:
             async with httpx.AsyncClient(base_url=second.url) as visitor:
-                r = await visitor.post(f"/api/submissions/{form}", json={"email": "elsewhere@example.net"})
+                r = await visitor.post(
+                    f"/api/submissions/{form}", json={"email": "elsewhere@example.net"}
+                )
                 assert r.status_code == 201, r.text
             assert _sub_id(await sse.next_event(timeout=3)) == r.json()["submission_id"]
         finally:

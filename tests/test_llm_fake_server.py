@@ -6,11 +6,11 @@ import httpx
 import pytest
 
 from app.services.llm import LLMUnavailable, make_engine
-from tests.fake_anthropic import claude_settings, fake_anthropic  # noqa: F401  (fixture)
+from tests.fake_anthropic import claude_settings
 from tests.test_llm_claude import GOOD_FORM
 
 
-async def test_callable_items_see_the_request_and_exhaustion_fails_loudly(tmp_path, fake_anthropic):  # noqa: F811
+async def test_callable_items_see_the_request_and_exhaustion_fails_loudly(tmp_path, fake_anthropic):
     seen = []
 
     def decide(request):
@@ -27,11 +27,14 @@ async def test_callable_items_see_the_request_and_exhaustion_fails_loudly(tmp_pa
     assert "script exhausted" in caught.value.message and fake_anthropic.calls == 4
 
 
-async def test_error_bodies_follow_the_api_shape(fake_anthropic):  # noqa: F811
+async def test_error_bodies_follow_the_api_shape(fake_anthropic):
     fake_anthropic.script(("status", 429, {"retry-after": "7"}, "too many"))
     async with httpx.AsyncClient(base_url=fake_anthropic.url) as client:
         r = await client.post("/v1/messages", json={"model": "m", "messages": []})
         assert r.status_code == 429 and r.headers["retry-after"] == "7"
-        assert r.json() == {"type": "error", "error": {"type": "rate_limit_error", "message": "too many"}}
+        assert r.json() == {
+            "type": "error",
+            "error": {"type": "rate_limit_error", "message": "too many"},
+        }
         assert (await client.post("/v1/other", json={})).status_code == 404
     assert fake_anthropic.requests[0].body == {"model": "m", "messages": []}

@@ -27,7 +27,9 @@ def assert_sane(config):
 
 
 async def test_demo_request_for_enterprise_clients(user):
-    config = await generate(user, "Build a demo request form for an AI consulting firm targeting enterprise clients")
+    config = await generate(
+        user, "Build a demo request form for an AI consulting firm targeting enterprise clients"
+    )
     assert_sane(config)
     fields = by_name(config)
     assert config["name"] == "Demo Request" and config["slug"] == "demo-request"
@@ -36,7 +38,9 @@ async def test_demo_request_for_enterprise_clients(user):
     assert config["field_mapping"]["email"] == "contact.email"
     assert config["field_mapping"]["company"] == "company.name" and fields["company"]["required"]
     assert config["field_mapping"]["name"] == "contact.name"
-    assert fields["company_size"]["type"] == "select" and "1000+" in fields["company_size"]["options"]
+    assert (
+        fields["company_size"]["type"] == "select" and "1000+" in fields["company_size"]["options"]
+    )
     assert fields["phone"]["type"] == "phone" and not fields["phone"]["required"]
     assert fields["message"]["type"] == "textarea" and "job_title" in fields
     assert {"qualify_lead", "create_deal", "send_email"} <= set(config["agent"]["allowed_actions"])
@@ -80,7 +84,9 @@ async def test_consultation_booking(user):
 
 
 async def test_pricing_with_budget_and_timeline(user):
-    config = await generate(user, "Request a quote for enterprise pricing, ask about budget and timeline")
+    config = await generate(
+        user, "Request a quote for enterprise pricing, ask about budget and timeline"
+    )
     assert_sane(config)
     fields = by_name(config)
     assert config["flow_id"] == "sales_lead" and config["name"] == "Pricing Request"
@@ -113,7 +119,11 @@ async def test_nps_survey_is_internal_notification(user):
     assert_sane(config)
     fields = by_name(config)
     assert config["flow_id"] == "notify_only" and config["agent"]["autonomy_level"] == "notify_only"
-    assert fields["nps"]["type"] == "number" and fields["nps"]["min"] == 0 and fields["nps"]["max"] == 10
+    assert (
+        fields["nps"]["type"] == "number"
+        and fields["nps"]["min"] == 0
+        and fields["nps"]["max"] == 10
+    )
     assert not fields["email"]["required"]
     assert config["auto"]["create_contact"] is False
 
@@ -191,9 +201,12 @@ async def test_empty_description_is_422(user):
 
 # -- refinement turns --------------------------------------------------------------
 
+
 @pytest.fixture
 async def demo(user):
-    return await generate(user, "Build a demo request form for an AI consulting firm targeting enterprise clients")
+    return await generate(
+        user, "Build a demo request form for an AI consulting firm targeting enterprise clients"
+    )
 
 
 async def test_add_budget_dropdown_with_exact_options(user, demo):
@@ -202,7 +215,9 @@ async def test_add_budget_dropdown_with_exact_options(user, demo):
     assert budget["type"] == "select" and budget["options"] == ["<$10K", "$10K-$50K", "$50K+"]
     assert not budget["required"]
     names = [f["name"] for f in config["fields"]]
-    assert names.index("budget") < names.index("message")  # new fields go before the closing free text
+    assert names.index("budget") < names.index(
+        "message"
+    )  # new fields go before the closing free text
     assert config["field_mapping"]["budget"] == "contact.custom_fields.budget"
 
 
@@ -223,9 +238,11 @@ async def test_remove_company_drops_its_mapping(user, demo):
 
 
 async def test_several_instructions_in_one_text(user, demo):
-    text = ("add a budget dropdown: <$10K, $10K-$50K, $50K+ and make phone required; remove the job title field\n"
-            "change the thank-you message to Thanks, we'll call you soon!\n"
-            "set autonomy to semi-autonomous, rename message to Project details")
+    text = (
+        "add a budget dropdown: <$10K, $10K-$50K, $50K+ and make phone required; remove the job title field\n"
+        "change the thank-you message to Thanks, we'll call you soon!\n"
+        "set autonomy to semi-autonomous, rename message to Project details"
+    )
     config = await generate(user, text, demo)
     fields = by_name(config)
     assert fields["budget"]["options"] == ["<$10K", "$10K-$50K", "$50K+"]
@@ -236,10 +253,12 @@ async def test_several_instructions_in_one_text(user, demo):
 
 
 async def test_positions_types_actions_and_names(user, demo):
-    text = ("add a required date field \"Start date\" after email\nmove phone to the top\n"
-            "change company size to a dropdown: Small, Medium, Large\ndisallow create deal\nallow create ticket\n"
-            "rename the form to Enterprise Demo\nadd a multiple choice field called Interests: AI, Data, Cloud\n"
-            "redirect to https://example.com/thanks")
+    text = (
+        'add a required date field "Start date" after email\nmove phone to the top\n'
+        "change company size to a dropdown: Small, Medium, Large\ndisallow create deal\nallow create ticket\n"
+        "rename the form to Enterprise Demo\nadd a multiple choice field called Interests: AI, Data, Cloud\n"
+        "redirect to https://example.com/thanks"
+    )
     config = await generate(user, text, demo)
     names = [f["name"] for f in config["fields"]]
     fields = by_name(config)
@@ -249,15 +268,23 @@ async def test_positions_types_actions_and_names(user, demo):
     assert "create_deal" not in config["agent"]["allowed_actions"]
     assert "create_ticket" in config["agent"]["allowed_actions"]
     assert config["name"] == "Enterprise Demo" and config["slug"] == "enterprise-demo"
-    assert fields["interests"]["type"] == "multiselect" and fields["interests"]["options"] == ["AI", "Data", "Cloud"]
+    assert fields["interests"]["type"] == "multiselect" and fields["interests"]["options"] == [
+        "AI",
+        "Data",
+        "Cloud",
+    ]
     assert config["response"]["redirect_url"] == "https://example.com/thanks"
 
 
 async def test_add_known_fields_from_the_catalogue(user):
     config = await generate(user, "Newsletter signup")
-    config = await generate(user, "add a company field and add a linkedin field; add a required phone field", config)
+    config = await generate(
+        user, "add a company field and add a linkedin field; add a required phone field", config
+    )
     fields = by_name(config)
-    assert fields["company"]["type"] == "text" and config["field_mapping"]["company"] == "company.name"
+    assert (
+        fields["company"]["type"] == "text" and config["field_mapping"]["company"] == "company.name"
+    )
     assert fields["linkedin"]["type"] == "url"
     assert fields["phone"]["type"] == "phone" and fields["phone"]["required"]
     assert config["field_mapping"]["phone"] == "contact.phone"
@@ -271,9 +298,13 @@ async def test_unknown_instruction_is_a_clear_422(user, demo):
 
 
 async def test_one_bad_clause_rejects_the_whole_refinement(user, demo):
-    body = await generate(user, "add a budget dropdown: A, B and remove the fax field", demo, status=422)
+    body = await generate(
+        user, "add a budget dropdown: A, B and remove the fax field", demo, status=422
+    )
     message = body["error"]["message"]
-    assert "fax" in message and "email" in message  # names the unknown field and lists the real ones
+    assert (
+        "fax" in message and "email" in message
+    )  # names the unknown field and lists the real ones
 
 
 async def test_dropdown_without_options_and_duplicate_field_are_422(user, demo):
@@ -294,7 +325,8 @@ async def test_generation_is_deterministic_and_recorded(user, app):
     first = await generate(user, "Demo request form for fintech startups")
     second = await generate(user, "Demo request form for fintech startups")
     assert first == second
-    rows = await app.state.db.fetchall("SELECT * FROM llm_calls WHERE workspace_id = ? ORDER BY created_at",
-                                       (user.workspace_id,))
+    rows = await app.state.db.fetchall(
+        "SELECT * FROM llm_calls WHERE workspace_id = ? ORDER BY created_at", (user.workspace_id,)
+    )
     assert len(rows) == 2 and {r["engine"] for r in rows} == {"local"} and rows[0]["status"] == "ok"
     assert rows[0]["purpose"] == "generate_form"

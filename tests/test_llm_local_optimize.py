@@ -14,7 +14,9 @@ def llm(app):
 
 
 def demo_form():
-    form = generate_form("Demo request form")  # name*, email*, company*, job_title, company_size, phone, message
+    form = generate_form(
+        "Demo request form"
+    )  # name*, email*, company*, job_title, company_size, phone, message
     return form
 
 
@@ -40,7 +42,9 @@ async def test_challenger_drops_the_optional_field_people_leave_at(llm):
     assert challenger["label"] == "Without Phone"
     kept = names(challenger["overrides"]["fields"])
     assert "phone" not in kept and len(kept) == len(form["fields"]) - 1
-    assert {"name", "email", "company"} <= set(kept)  # required company kept despite its 60% drop-off
+    assert {"name", "email", "company"} <= set(
+        kept
+    )  # required company kept despite its 60% drop-off
     assert "42%" in challenger["rationale"]
     validate_config({**form, **challenger["overrides"]})
 
@@ -70,18 +74,28 @@ async def test_structural_challengers_without_stats(llm):
     assert shorter["label"] == "Required fields only"
     assert names(shorter["overrides"]["fields"]) == ["name", "email", "company"]
 
-    required_only = dict(form, fields=[dict(f, required=True) for f in form["fields"] if f["name"] != "phone"])
+    required_only = dict(
+        form, fields=[dict(f, required=True) for f in form["fields"] if f["name"] != "phone"]
+    )
     required_only["fields"].insert(0, required_only["fields"].pop())  # the textarea first
     text_last = await llm.generate_challenger(required_only, {})
-    assert text_last["label"] == "Free text last" and text_last["overrides"]["fields"][-1]["name"] == "message"
+    assert (
+        text_last["label"] == "Free text last"
+        and text_last["overrides"]["fields"][-1]["name"] == "message"
+    )
 
     email_late = dict(form, fields=[f for f in required_only["fields"] if f["type"] != "textarea"])
     email_late["fields"] = [dict(f, required=True) for f in email_late["fields"]]
     email_first = await llm.generate_challenger(email_late, {})
-    assert email_first["label"] == "Email first" and email_first["overrides"]["fields"][0]["name"] == "email"
+    assert (
+        email_first["label"] == "Email first"
+        and email_first["overrides"]["fields"][0]["name"] == "email"
+    )
 
     plain = await llm.generate_challenger(dict(form, fields=email_first["overrides"]["fields"]), {})
-    assert plain["label"] == "Plain labels" and all(f["help"] == "" for f in plain["overrides"]["fields"])
+    assert plain["label"] == "Plain labels" and all(
+        f["help"] == "" for f in plain["overrides"]["fields"]
+    )
 
 
 async def test_challenger_is_deterministic(llm):
@@ -91,8 +105,13 @@ async def test_challenger_is_deterministic(llm):
 
 async def test_suggestions_from_field_stats(llm):
     form = demo_form()
-    data = stats(phone=s(200, 100, 0.45), company=s(250, 160, 0.35), job_title=s(240, 230, 0.02, avg=31000),
-                 company_size=s(220, 80, 0.1), message=s(5, 0, 0.9))
+    data = stats(
+        phone=s(200, 100, 0.45),
+        company=s(250, 160, 0.35),
+        job_title=s(240, 230, 0.02, avg=31000),
+        company_size=s(220, 80, 0.1),
+        message=s(5, 0, 0.9),
+    )
     suggestions = await llm.suggest_improvements(form, data)
     kinds = [(x["kind"], x["field"]) for x in suggestions]
     assert ("remove_field", "phone") in kinds and ("reorder", "phone") in kinds
@@ -118,8 +137,15 @@ async def test_suggestion_changes_are_instructions_the_editor_can_apply(llm):
 
 
 async def test_form_level_suggestions(llm):
-    form = validate_config({"name": "Long", "flow_id": "sales_lead", "fields": [
-        {"name": f"q{i}", "type": "text", "label": f"Question {i}"} for i in range(9)]})
+    form = validate_config(
+        {
+            "name": "Long",
+            "flow_id": "sales_lead",
+            "fields": [
+                {"name": f"q{i}", "type": "text", "label": f"Question {i}"} for i in range(9)
+            ],
+        }
+    )
     suggestions = await llm.suggest_improvements(form, stats(views=1000, submissions=30))
     kinds = {x["kind"]: x for x in suggestions}
     assert kinds["add_field"]["field"] in ("email", "company")

@@ -32,7 +32,9 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        self.messages.append({"to": envelope.rcpt_tos, "data": envelope.content.decode("utf8", "replace")})
+        self.messages.append(
+            {"to": envelope.rcpt_tos, "data": envelope.content.decode("utf8", "replace")}
+        )
         return "250 Message accepted"
 
 
@@ -48,8 +50,11 @@ def start_smtp(port, handler):
 
 
 async def queue(db, to="lead@example.com", subject="Welcome aboard", **kw):
-    return await db.write(lambda conn: queue_email(conn, WS, to=to, subject=subject,
-                                                   body_text="Hello <b>there</b>", **kw))
+    return await db.write(
+        lambda conn: queue_email(
+            conn, WS, to=to, subject=subject, body_text="Hello <b>there</b>", **kw
+        )
+    )
 
 
 async def email_row(db, email_id):
@@ -57,7 +62,12 @@ async def email_row(db, email_id):
 
 
 async def event_types(db):
-    return [r["type"] for r in await db.fetchall("SELECT type FROM events WHERE workspace_id = ? ORDER BY seq", (WS,))]
+    return [
+        r["type"]
+        for r in await db.fetchall(
+            "SELECT type FROM events WHERE workspace_id = ? ORDER BY seq", (WS,)
+        )
+    ]
 
 
 async def test_queued_email_is_delivered_and_marked_sent(tmp_path, smtp_port):
@@ -72,7 +82,11 @@ async def test_queued_email_is_delivered_and_marked_sent(tmp_path, smtp_port):
             assert (row["status"], row["attempts"], row["last_error"]) == ("sent", 1, None)
             assert row["sent_at"] is not None
             assert await event_types(db) == ["email_queued", "email_sent"]
-            sent = loads((await db.fetchone("SELECT details FROM events WHERE type = 'email_sent'"))["details"])
+            sent = loads(
+                (await db.fetchone("SELECT details FROM events WHERE type = 'email_sent'"))[
+                    "details"
+                ]
+            )
             assert sent["email_id"] == email_id and sent["to"] == "lead@example.com"
     finally:
         controller.stop()
@@ -85,7 +99,9 @@ async def test_queued_email_is_delivered_and_marked_sent(tmp_path, smtp_port):
 
 async def test_smtp_outage_retries_with_backoff_then_delivers(tmp_path, smtp_port, monkeypatch):
     clock = freeze_clock(monkeypatch)
-    async with running_app(tmp_path, smtp_url=f"smtp://127.0.0.1:{smtp_port}", retry_base_seconds=1.0) as app:
+    async with running_app(
+        tmp_path, smtp_url=f"smtp://127.0.0.1:{smtp_port}", retry_base_seconds=1.0
+    ) as app:
         db = app.state.db
         email_id = await queue(db)
 
@@ -94,7 +110,9 @@ async def test_smtp_outage_retries_with_backoff_then_delivers(tmp_path, smtp_por
             assert await drain_jobs(app) == 1
             row = await email_row(db, email_id)
             assert (row["status"], row["attempts"]) == ("queued", attempt)
-            assert row["last_error"] and row["next_attempt_at"] == iso(clock.now + timedelta(seconds=delay))
+            assert row["last_error"] and row["next_attempt_at"] == iso(
+                clock.now + timedelta(seconds=delay)
+            )
             job = await db.fetchone("SELECT status, run_at FROM jobs WHERE kind = 'deliver_email'")
             assert job == {"status": "queued", "run_at": row["next_attempt_at"]}
             assert await drain_jobs(app) == 0  # not before its time

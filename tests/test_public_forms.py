@@ -226,7 +226,9 @@ async def test_concurrent_beacons_are_all_counted(user, client, db):
 async def test_archived_workspace_forms_are_not_available(user, client, monkeypatch):
     from app.services import form_public
 
-    monkeypatch.setattr(form_public, "RECHECK_SECONDS", 0)  # archived by another service: no local forget
+    monkeypatch.setattr(
+        form_public, "RECHECK_SECONDS", 0
+    )  # archived by another service: no local forget
     form = await create_form(user, status="active")
     assert (await client.get(f"/api/forms/{form['id']}/schema")).status_code == 200
     r = await user.api.delete(f"/api/workspaces/{user.workspace_id}")

@@ -46,14 +46,19 @@ def add_probe_routes(application):
 
 # -- body caps -------------------------------------------------------------------
 async def test_content_length_over_cap_is_413_json_under_api(client):
-    r = await client.post("/api/auth/login", content=b"x" * (MB + 1), headers={"content-type": "application/json"})
+    r = await client.post(
+        "/api/auth/login", content=b"x" * (MB + 1), headers={"content-type": "application/json"}
+    )
     assert r.status_code == 413
     assert r.json()["error"]["code"] == "payload_too_large"
 
 
 async def test_content_length_over_cap_is_413_page_elsewhere(client):
-    r = await client.post("/login", content=b"x" * (MB + 1),
-                          headers={"content-type": "application/x-www-form-urlencoded"})
+    r = await client.post(
+        "/login",
+        content=b"x" * (MB + 1),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
     assert r.status_code == 413
     assert r.headers["content-type"].startswith("text/html")
     assert "1024 KB" in r.text
@@ -61,8 +66,9 @@ async def test_content_length_over_cap_is_413_page_elsewhere(client):
 
 
 async def test_chunked_body_over_cap_is_413_under_api(client):
-    r = await client.post("/api/auth/login", content=chunks(MB + 10),
-                          headers={"content-type": "application/json"})
+    r = await client.post(
+        "/api/auth/login", content=chunks(MB + 10), headers={"content-type": "application/json"}
+    )
     assert "content-length" not in r.request.headers
     assert r.status_code == 413
     assert r.json()["error"]["code"] == "payload_too_large"
@@ -72,8 +78,11 @@ async def test_chunked_form_over_cap_is_413_page(client):
     # Read by the CSRF middleware first (it looks for the token in the body of a
     # browser that has its seed cookie from the log-in page).
     assert (await client.get("/login")).status_code == 200
-    r = await client.post("/login", content=chunks(MB + 10),
-                          headers={"content-type": "application/x-www-form-urlencoded"})
+    r = await client.post(
+        "/login",
+        content=chunks(MB + 10),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+    )
     assert r.status_code == 413
     assert r.headers["content-type"].startswith("text/html")
 
@@ -81,16 +90,29 @@ async def test_chunked_form_over_cap_is_413_page(client):
 async def test_public_capture_path_is_capped_at_64_kb(tmp_path):
     async with running_app(tmp_path) as application:
         add_probe_routes(application)
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=application), base_url="http://testserver") as c:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=application), base_url="http://testserver"
+        ) as c:
             path = "/api/submissions/form_probe00000000"
-            ok = await c.post(path, content=b"a" * (60 * 1024), headers={"content-type": "application/json"})
+            ok = await c.post(
+                path, content=b"a" * (60 * 1024), headers={"content-type": "application/json"}
+            )
             assert ok.status_code == 200 and ok.json() == {"length": 60 * 1024}
-            over = await c.post(path, content=b"a" * (64 * 1024 + 1), headers={"content-type": "application/json"})
+            over = await c.post(
+                path, content=b"a" * (64 * 1024 + 1), headers={"content-type": "application/json"}
+            )
             assert over.status_code == 413 and "64 KB" in over.json()["error"]["message"]
-            chunked = await c.post(path, content=chunks(70 * 1024), headers={"content-type": "application/json"})
-            assert chunked.status_code == 413 and chunked.json()["error"]["code"] == "payload_too_large"
+            chunked = await c.post(
+                path, content=chunks(70 * 1024), headers={"content-type": "application/json"}
+            )
+            assert (
+                chunked.status_code == 413
+                and chunked.json()["error"]["code"] == "payload_too_large"
+            )
             # Elsewhere under /api the same 70 KB is fine (1 MB default cap).
-            other = await c.post("/api/probe-echo", content=chunks(70 * 1024), headers={"authorization": "Bearer x"})
+            other = await c.post(
+                "/api/probe-echo", content=chunks(70 * 1024), headers={"authorization": "Bearer x"}
+            )
             assert other.status_code == 200 and other.json() == {"length": 70 * 1024}
             assert (await c.post("/f/form_x", content=b"a" * (64 * 1024 + 1))).status_code == 413
 
@@ -108,7 +130,9 @@ def test_every_template_autoescapes_whatever_its_extension():
     for name in names:
         source = (TEMPLATES_DIR / name).read_text()
         assert "autoescape false" not in source.replace(" ", " "), f"{name} turns autoescaping off"
-    probe = ENV.overlay(loader=jinja2.DictLoader({n: "{{ v }}" for n in ("x.html", "x.txt", "x.eml", "_frag.html")}))
+    probe = ENV.overlay(
+        loader=jinja2.DictLoader({n: "{{ v }}" for n in ("x.html", "x.txt", "x.eml", "_frag.html")})
+    )
     for name in ("x.html", "x.txt", "x.eml", "_frag.html"):
         assert probe.get_template(name).render(v="<script>&") == "&lt;script&gt;&amp;", name
     assert ENV.from_string("{{ v }}").render(v="<b>") == "&lt;b&gt;"
@@ -138,11 +162,22 @@ def test_every_jinja_environment_in_the_app_autoescapes():
 async def test_tampered_session_cookie_is_anonymous(app, user):
     real = user.web.cookies.get("fa_session")
     assert real
-    for forged in (real[:-2] + "xx", "garbage", real.split(".")[0] + ".AAAA", "\u00e9t\u00e9", '"a;b"'):
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver",
-                                     headers=[(b"cookie", f"fa_session={forged}".encode())]) as c:
+    for forged in (
+        real[:-2] + "xx",
+        "garbage",
+        real.split(".")[0] + ".AAAA",
+        "\u00e9t\u00e9",
+        '"a;b"',
+    ):
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url="http://testserver",
+            headers=[(b"cookie", f"fa_session={forged}".encode())],
+        ) as c:
             page = await c.get("/")
-            assert page.status_code in (302, 303, 307) and page.headers["location"].startswith("/login"), forged
+            assert page.status_code in (302, 303, 307) and page.headers["location"].startswith(
+                "/login"
+            ), forged
             api = await c.get("/api/auth/me")
             assert api.status_code in (200, 401)
             if api.status_code == 200:  # /me answers anonymous callers with no account
@@ -158,7 +193,11 @@ async def test_security_headers_on_html(client):
     assert r.headers["x-content-type-options"] == "nosniff"
     assert r.headers["referrer-policy"]
     csp = r.headers["content-security-policy"]
-    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+    assert (
+        "script-src 'self'" in csp
+        and "frame-ancestors 'none'" in csp
+        and "unsafe-inline" not in csp
+    )
     missing = await client.get("/no-such-page")
     assert missing.status_code == 404 and missing.headers["x-frame-options"] == "DENY"
 
@@ -180,26 +219,40 @@ async def test_json_responses_get_nosniff(client):
 async def _login_form(user):
     """A log-in form of ``user`` from a fresh, signed-out browser: (that browser, its form data)."""
     browser = User(user.app, user.email, user.password)
-    return browser, {"email": user.email, "password": user.password, "csrf_token": await browser.csrf("/login")}
+    return browser, {
+        "email": user.email,
+        "password": user.password,
+        "csrf_token": await browser.csrf("/login"),
+    }
 
 
 async def test_csrf_missing_or_wrong_token_is_403(app):
     u = User(app, "nobody@example.com", "whatever123")
     try:
         await u.csrf("/login")  # gets the anonymous seed cookie
-        for data in ({"email": "a@b.c", "password": "x"}, {"email": "a@b.c", "password": "x", "csrf_token": "nope"}):
+        for data in (
+            {"email": "a@b.c", "password": "x"},
+            {"email": "a@b.c", "password": "x", "csrf_token": "nope"},
+        ):
             r = await u.web.post("/login", data=data)
             assert r.status_code == 403 and "security token" in r.text
-        r = await u.web.post("/login", data={"email": "a@b.c", "password": "x"}, headers={"X-CSRF-Token": "bad"})
+        r = await u.web.post(
+            "/login", data={"email": "a@b.c", "password": "x"}, headers={"X-CSRF-Token": "bad"}
+        )
         assert r.status_code == 403
     finally:
         await u.close()
 
 
-@pytest.mark.parametrize("headers", [
-    {"Origin": "https://evil.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
-    {"Origin": "http://testserver.evil.example"},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Origin": "http://testserver.evil.example"},
+    ],
+)
 async def test_foreign_origin_is_refused_even_with_a_token(app, user, headers):
     browser, data = await _login_form(user)
     r = await browser.web.post("/login", data=data, headers=headers)
@@ -211,7 +264,11 @@ async def test_foreign_origin_is_refused_even_with_a_token(app, user, headers):
 
 async def test_same_origin_and_header_authenticated_requests_pass(app, user):
     browser, data = await _login_form(user)
-    r = await browser.web.post("/login", data=data, headers={"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"})
+    r = await browser.web.post(
+        "/login",
+        data=data,
+        headers={"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"},
+    )
     await browser.close()
     assert r.status_code == 303
     # A script with an Authorization header needs no token, whatever its Origin.
@@ -223,9 +280,13 @@ async def test_csrf_token_in_a_multipart_form(app, user):
     browser, data = await _login_form(user)
     fields = {"email": (None, user.email), "password": (None, user.password)}
     try:
-        r = await browser.web.post("/login", files={**fields, "csrf_token_extra": (None, data["csrf_token"])})
+        r = await browser.web.post(
+            "/login", files={**fields, "csrf_token_extra": (None, data["csrf_token"])}
+        )
         assert r.status_code == 403  # only the exact field name counts
-        r = await browser.web.post("/login", files={**fields, "csrf_token": (None, data["csrf_token"])})
+        r = await browser.web.post(
+            "/login", files={**fields, "csrf_token": (None, data["csrf_token"])}
+        )
         assert r.status_code == 303
     finally:
         await browser.close()
@@ -234,15 +295,20 @@ async def test_csrf_token_in_a_multipart_form(app, user):
 def test_multipart_token_parser_keeps_trailing_dashes():
     from app.web.middleware import _multipart_field
 
-    body = (b"--XyZ\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc--\r\n"
-            b"--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.csv\"\r\n\r\ncsrf_token\r\n--XyZ--\r\n")
+    body = (
+        b'--XyZ\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\nabc--\r\n'
+        b'--XyZ\r\nContent-Disposition: form-data; name="f"; filename="a.csv"\r\n\r\ncsrf_token\r\n--XyZ--\r\n'
+    )
     assert _multipart_field(body, "multipart/form-data; boundary=XyZ", "csrf_token") == "abc--"
     assert _multipart_field(body, "multipart/form-data", "csrf_token") is None
 
 
 # -- client IP -------------------------------------------------------------------
 def _scope(peer: str, *forwarded: str) -> dict:
-    return {"client": (peer, 5000), "headers": [(b"x-forwarded-for", f.encode()) for f in forwarded]}
+    return {
+        "client": (peer, 5000),
+        "headers": [(b"x-forwarded-for", f.encode()) for f in forwarded],
+    }
 
 
 def test_client_ip_ignores_forwarded_for_from_untrusted_peers():
@@ -254,8 +320,12 @@ def test_client_ip_from_trusted_proxy_takes_the_right_most_untrusted_entry():
     proxies = ("10.0.0.1", "10.0.0.2")
     # The visitor spoofed "6.6.6.6"; our proxy appended the address it saw.
     assert client_ip(_scope("10.0.0.1", "6.6.6.6, 198.51.100.7"), proxies) == "198.51.100.7"
-    assert client_ip(_scope("10.0.0.1", "6.6.6.6, 198.51.100.7, 10.0.0.2"), proxies) == "198.51.100.7"
-    assert client_ip(_scope("10.0.0.1", "6.6.6.6", "198.51.100.7"), proxies) == "198.51.100.7"  # two headers
+    assert (
+        client_ip(_scope("10.0.0.1", "6.6.6.6, 198.51.100.7, 10.0.0.2"), proxies) == "198.51.100.7"
+    )
+    assert (
+        client_ip(_scope("10.0.0.1", "6.6.6.6", "198.51.100.7"), proxies) == "198.51.100.7"
+    )  # two headers
     assert client_ip(_scope("10.0.0.1"), proxies) == "10.0.0.1"  # no header: the proxy itself
     assert client_ip({"headers": []}, proxies) == "unknown"
 
@@ -275,13 +345,17 @@ async def test_spoofed_forwarded_for_does_not_reset_the_login_limit(app, user):
 # -- hostile JSON ----------------------------------------------------------------
 async def test_lone_surrogate_in_json_is_400(client):
     body = b'{"email": "\\ud800@example.com", "password": "whatever123"}'
-    r = await client.post("/api/auth/login", content=body, headers={"content-type": "application/json"})
+    r = await client.post(
+        "/api/auth/login", content=body, headers={"content-type": "application/json"}
+    )
     assert r.status_code == 400 and r.json()["error"]["code"] == "malformed_body"
 
 
 async def test_invalid_utf8_and_malformed_json_are_400(client):
     for body in (b'{"email": "\xff"}', b'{"email": ', b"[1, 2"):
-        r = await client.post("/api/auth/login", content=body, headers={"content-type": "application/json"})
+        r = await client.post(
+            "/api/auth/login", content=body, headers={"content-type": "application/json"}
+        )
         assert r.status_code == 400, body
         assert r.json()["error"]["message"]
 
@@ -296,25 +370,41 @@ async def test_json_deeper_than_8_is_400(client):
 
     base = {"email": "a@example.com", "password": "whatever123"}
     for body in ({**base, "extra": containers(8)}, [[[[[[[[[1]]]]]]]]]):  # 9 levels
-        r = await client.post("/api/auth/login", content=json.dumps(body), headers={"content-type": "application/json"})
+        r = await client.post(
+            "/api/auth/login",
+            content=json.dumps(body),
+            headers={"content-type": "application/json"},
+        )
         assert r.status_code == 400 and r.json()["error"]["code"] == "too_deep"
     # Far deeper than Python's recursion limit: still a 400, not a 500.
-    r = await client.post("/api/auth/login", content=b"[" * 50000 + b"]" * 50000,
-                          headers={"content-type": "application/json"})
+    r = await client.post(
+        "/api/auth/login",
+        content=b"[" * 50000 + b"]" * 50000,
+        headers={"content-type": "application/json"},
+    )
     assert r.status_code == 400 and r.json()["error"]["code"] == "too_deep"
-    ok = {**base, "extra": containers(7)}  # 8 levels are accepted (and the log-in then fails normally)
-    r = await client.post("/api/auth/login", content=json.dumps(ok), headers={"content-type": "application/json"})
+    ok = {
+        **base,
+        "extra": containers(7),
+    }  # 8 levels are accepted (and the log-in then fails normally)
+    r = await client.post(
+        "/api/auth/login", content=json.dumps(ok), headers={"content-type": "application/json"}
+    )
     assert r.status_code == 401
 
 
 async def test_nan_and_infinity_are_400(client):
     for raw in (b'{"email": NaN}', b'{"email": "a@b.c", "password": Infinity}'):
-        r = await client.post("/api/auth/login", content=raw, headers={"content-type": "application/json"})
+        r = await client.post(
+            "/api/auth/login", content=raw, headers={"content-type": "application/json"}
+        )
         assert r.status_code == 400 and r.json()["error"]["code"] == "malformed_body"
 
 
 async def test_api_write_needs_json_content_type(client):
-    r = await client.post("/api/auth/login", content=b"email=a", headers={"content-type": "text/plain"})
+    r = await client.post(
+        "/api/auth/login", content=b"email=a", headers={"content-type": "text/plain"}
+    )
     assert r.status_code == 415 and r.json()["error"]["code"] == "unsupported_media_type"
 
 
@@ -334,11 +424,20 @@ async def test_500_shows_no_traceback(tmp_path):
             htmx = await c.get("/boom", headers={"HX-Request": "true"})
     assert page.status_code == 500 and page.headers["content-type"].startswith("text/html")
     for r in (page, api, htmx):
-        assert "Traceback" not in r.text and "secret internal detail" not in r.text and "RuntimeError" not in r.text
+        assert (
+            "Traceback" not in r.text
+            and "secret internal detail" not in r.text
+            and "RuntimeError" not in r.text
+        )
     assert "went wrong" in soup(page).get_text()
-    assert page.headers["x-frame-options"] == "DENY" and page.headers["x-content-type-options"] == "nosniff"
+    assert (
+        page.headers["x-frame-options"] == "DENY"
+        and page.headers["x-content-type-options"] == "nosniff"
+    )
     assert api.status_code == 500
-    assert api.json() == {"error": {"code": "internal_error", "message": api.json()["error"]["message"]}}
+    assert api.json() == {
+        "error": {"code": "internal_error", "message": api.json()["error"]["message"]}
+    }
     assert htmx.status_code == 500 and 'role="alert"' in htmx.text
 
 
@@ -353,7 +452,9 @@ async def _receive_after_body(request):
 
 async def test_csrf_body_replay_hands_over_to_the_real_receive(tmp_path):
     async with running_app(tmp_path) as application:
-        application.router.routes.insert(0, Route("/probe-receive", _receive_after_body, methods=["POST"]))
+        application.router.routes.insert(
+            0, Route("/probe-receive", _receive_after_body, methods=["POST"])
+        )
         browser = User(application, "x@example.com", "whatever123")
         try:
             token = await browser.csrf("/login")
@@ -374,5 +475,7 @@ async def test_only_pages_that_render_a_token_set_the_anonymous_cookie(client):
 
 
 async def test_a_post_without_any_cookie_is_refused(client):
-    r = await client.post("/login", data={"email": "x@example.com", "password": "whatever1", "csrf_token": "x"})
+    r = await client.post(
+        "/login", data={"email": "x@example.com", "password": "whatever1", "csrf_token": "x"}
+    )
     assert r.status_code == 403

@@ -22,9 +22,25 @@ def test_every_macro_import_passes_the_context():
 async def test_every_form_on_the_main_pages_carries_the_session_csrf_token(user):
     from tests.helpers import soup
 
-    pages = ["/", "/forms", "/forms/new", "/submissions", "/contacts", "/contacts/new", "/deals", "/deals/new",
-             "/handlers", "/groups", "/work", "/drafts", "/live", "/settings/account", "/settings/workspace",
-             "/settings/members", "/settings/api-keys"]
+    pages = [
+        "/",
+        "/forms",
+        "/forms/new",
+        "/submissions",
+        "/contacts",
+        "/contacts/new",
+        "/deals",
+        "/deals/new",
+        "/handlers",
+        "/groups",
+        "/work",
+        "/drafts",
+        "/live",
+        "/settings/account",
+        "/settings/workspace",
+        "/settings/members",
+        "/settings/api-keys",
+    ]
     checked = 0
     for path in pages:
         r = await user.web.get(path)
@@ -41,15 +57,26 @@ async def test_every_form_on_the_main_pages_carries_the_session_csrf_token(user)
 async def test_timeline_links_the_objects_a_step_created(app, user):
     from tests.helpers import drain_jobs, soup
 
-    draft = (await user.api.post("/api/forms/generate", json={"description": "demo request form"})).json()["draft"]
+    draft = (
+        await user.api.post("/api/forms/generate", json={"description": "demo request form"})
+    ).json()["draft"]
     form = (await user.api.post("/api/forms", json={**draft, "status": "active"})).json()
     assert form["agent"]["autonomy_level"] == "draft"
-    r = await user.api.post(f"/api/submissions/{form['id']}", json={
-        "name": "Carla CFO", "email": "carla@bigcorp.com", "company": "BigCorp Inc.", "message": "demo please"})
+    r = await user.api.post(
+        f"/api/submissions/{form['id']}",
+        json={
+            "name": "Carla CFO",
+            "email": "carla@bigcorp.com",
+            "company": "BigCorp Inc.",
+            "message": "demo please",
+        },
+    )
     sub_id = r.json()["submission_id"]
     await drain_jobs(app)
     page = soup(await user.web.get(f"/submissions/{sub_id}"))
-    links = [a["href"] for a in page.select("#timeline a")] or [a["href"] for a in page.select(".timeline a")]
+    links = [a["href"] for a in page.select("#timeline a")] or [
+        a["href"] for a in page.select(".timeline a")
+    ]
     drafts = (await user.api.get("/api/drafts")).json()["data"]
     assert f"/drafts/{drafts[0]['id']}" in links
     assert "processed in" not in page.select_one("main").text.split("Timeline")[0]

@@ -58,7 +58,9 @@ def loads(value: str | None, default: Any = None) -> Any:
 
 
 async def _open(path: Path) -> aiosqlite.Connection:
-    conn = await aiosqlite.connect(str(path), factory=Conn, isolation_level=None, check_same_thread=False)
+    conn = await aiosqlite.connect(
+        str(path), factory=Conn, isolation_level=None, check_same_thread=False
+    )
     conn.row_factory = _dict_row
     await conn.execute("PRAGMA journal_mode=WAL")
     await conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -121,7 +123,9 @@ class Database:
         async with self._write_lock:
             # Shielded: a cancelled caller must not release the lock (or lose the
             # wake-ups) while its transaction is still running on the writer thread.
-            task = asyncio.ensure_future(self._writer._execute(_transaction, self._writer._conn, fn, args, kwargs))
+            task = asyncio.ensure_future(
+                self._writer._execute(_transaction, self._writer._conn, fn, args, kwargs)
+            )
             try:
                 result, signals = await asyncio.shield(task)
             except asyncio.CancelledError:
@@ -137,7 +141,9 @@ class Database:
             for listener in list(self._listeners.get(name, ())):
                 try:
                     listener()
-                except Exception:  # the transaction is committed: a listener must not turn it into an error
+                except (
+                    Exception
+                ):  # the transaction is committed: a listener must not turn it into an error
                     log.exception("signal listener for %r failed", name)
 
     async def execute(self, sql: str, params=()) -> None:

@@ -45,7 +45,9 @@ def _apply_pending(conn, files) -> list[str]:
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
-    done = {row["version"] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()}
+    done = {
+        row["version"] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()
+    }
     applied = []
     for version, path in files:
         if version in done:

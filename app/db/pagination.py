@@ -11,7 +11,11 @@ DEFAULT_LIMIT, MAX_LIMIT = 50, 200
 
 
 def encode_cursor(values: list) -> str:
-    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
+    return (
+        base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode())
+        .decode()
+        .rstrip("=")
+    )
 
 
 def decode_cursor(cursor: str | None) -> list | None:
@@ -23,7 +27,10 @@ def decode_cursor(cursor: str | None) -> list | None:
             raise ValueError
         return values
     except (ValueError, UnicodeDecodeError):
-        raise BadRequest("The cursor is not valid; use the next_cursor of a previous page.", code="invalid_cursor") from None
+        raise BadRequest(
+            "The cursor is not valid; use the next_cursor of a previous page.",
+            code="invalid_cursor",
+        ) from None
 
 
 def parse_limit(raw: str | None) -> int:
@@ -38,7 +45,9 @@ def parse_limit(raw: str | None) -> int:
     return limit
 
 
-def page(rows: list[dict], limit: int, key=lambda r: [r["created_at"], r["id"]]) -> tuple[list[dict], str | None]:
+def page(
+    rows: list[dict], limit: int, key=lambda r: [r["created_at"], r["id"]]
+) -> tuple[list[dict], str | None]:
     """Given up to limit+1 rows, return (rows, next_cursor)."""
     if len(rows) > limit:
         rows = rows[:limit]

@@ -6,14 +6,42 @@ from __future__ import annotations
 import importlib
 
 PAGE_MODULES = [
-    "system", "auth", "settings", "dashboard", "forms", "form_editor", "public", "capture", "submissions",
-    "handlers", "work", "contacts", "companies", "deals", "drafts", "agents", "live",
+    "system",
+    "auth",
+    "settings",
+    "dashboard",
+    "forms",
+    "form_editor",
+    "public",
+    "capture",
+    "submissions",
+    "handlers",
+    "work",
+    "contacts",
+    "companies",
+    "deals",
+    "drafts",
+    "agents",
+    "live",
 ]
 # The public hot paths (submission, schema, beacon) come first: Starlette tries
 # routes in order, and every pattern tried costs on each visitor's request.
 API_MODULES = [
-    "capture", "public", "docs", "auth", "workspaces", "api_keys", "forms", "submissions", "handlers",
-    "tasks", "contacts", "deals", "exports", "drafts", "events",
+    "capture",
+    "public",
+    "docs",
+    "auth",
+    "workspaces",
+    "api_keys",
+    "forms",
+    "submissions",
+    "handlers",
+    "tasks",
+    "contacts",
+    "deals",
+    "exports",
+    "drafts",
+    "events",
 ]
 
 

@@ -21,11 +21,16 @@ async def dashboard(request):
     principal = await require_page(request)
     db, ws = request.app.state.db, principal.workspace_id
     events = await event_queries.recent_events(db, ws, limit=20)
-    return await render(request, "dashboard/index.html", {
-        "numbers": await dashboard_service.today_numbers(db, ws, await _timezone(db, ws)),
-        "has_forms": await dashboard_service.has_forms(db, ws),
-        "events": events, "stream_url": stream_url(EventFilters(), events),
-    })
+    return await render(
+        request,
+        "dashboard/index.html",
+        {
+            "numbers": await dashboard_service.today_numbers(db, ws, await _timezone(db, ws)),
+            "has_forms": await dashboard_service.has_forms(db, ws),
+            "events": events,
+            "stream_url": stream_url(EventFilters(), events),
+        },
+    )
 
 
 async def today_numbers(request):

@@ -12,17 +12,32 @@ from app.services.errors import ValidationError
 from app.web.auth import require_page
 from app.web.render import is_htmx, redirect, render
 
-STATUS_TABS = (("pending", "Waiting"), ("approved", "Approved"), ("rejected", "Rejected"), ("all", "All"))
+STATUS_TABS = (
+    ("pending", "Waiting"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+    ("all", "All"),
+)
 SCORES = ("high", "medium", "low")
 PRIORITIES = ("low", "normal", "high", "urgent")
 # Editable details per action: (key, label, widget)
 EDITABLE = {
-    "qualify_lead": (("score", "Score", "score"), ("reason", "Reason", "text"), ("tags", "Tags (comma-separated)", "tags")),
+    "qualify_lead": (
+        ("score", "Score", "score"),
+        ("reason", "Reason", "text"),
+        ("tags", "Tags (comma-separated)", "tags"),
+    ),
     "send_email": (("subject", "Subject", "text"), ("body", "Message", "textarea")),
-    "book_meeting": (("subject", "Subject", "text"), ("body", "Message (the booking link is added)", "textarea")),
+    "book_meeting": (
+        ("subject", "Subject", "text"),
+        ("body", "Message (the booking link is added)", "textarea"),
+    ),
     "create_deal": (("name", "Deal name", "text"), ("amount", "Amount", "amount")),
-    "create_ticket": (("title", "Title", "text"), ("description", "Description", "textarea"),
-                      ("priority", "Priority", "priority")),
+    "create_ticket": (
+        ("title", "Title", "text"),
+        ("description", "Description", "textarea"),
+        ("priority", "Priority", "priority"),
+    ),
     "enroll_sequence": (("sequence", "Sequence", "text"),),
     "escalate": (("reason", "Reason", "textarea"),),
     "respond_direct": (("message", "Message", "textarea"),),
@@ -39,18 +54,35 @@ async def list_drafts_page(request):
     if status not in {s for s, _ in STATUS_TABS}:
         status = "pending"
     cursor = request.query_params.get("cursor")
-    items, next_cursor = await drafts.list_drafts(request.app.state.db, principal.workspace_id,
-                                                  status=None if status == "all" else status,
-                                                  cursor=decode_cursor(cursor), limit=25)
+    items, next_cursor = await drafts.list_drafts(
+        request.app.state.db,
+        principal.workspace_id,
+        status=None if status == "all" else status,
+        cursor=decode_cursor(cursor),
+        limit=25,
+    )
     next_url = f"/drafts?status={status}&cursor={next_cursor}" if next_cursor else None
-    return await render(request, "drafts/index.html", _ctx(drafts=items, status=status, tabs=STATUS_TABS,
-                                                           next_url=next_url, can_write=principal.role != "viewer"))
+    return await render(
+        request,
+        "drafts/index.html",
+        _ctx(
+            drafts=items,
+            status=status,
+            tabs=STATUS_TABS,
+            next_url=next_url,
+            can_write=principal.role != "viewer",
+        ),
+    )
 
 
 async def show_draft_page(request):
     principal = await require_page(request)
-    draft = await drafts.get_draft(request.app.state.db, principal.workspace_id, request.path_params["id"])
-    return await render(request, "drafts/show.html", _ctx(d=draft, can_write=principal.role != "viewer"))
+    draft = await drafts.get_draft(
+        request.app.state.db, principal.workspace_id, request.path_params["id"]
+    )
+    return await render(
+        request, "drafts/show.html", _ctx(d=draft, can_write=principal.role != "viewer")
+    )
 
 
 def _parse_detail(widget: str, raw: str, original):
@@ -63,8 +95,12 @@ def _parse_detail(widget: str, raw: str, original):
         try:
             return float(raw.replace(",", "").replace("$", ""))
         except ValueError:
-            raise ValidationError("Fix the highlighted action.", fields={"planned_actions": f"“{raw}” is not an amount; "
-                                                                          "write a number such as 25000."}) from None
+            raise ValidationError(
+                "Fix the highlighted action.",
+                fields={
+                    "planned_actions": f"“{raw}” is not an amount; write a number such as 25000."
+                },
+            ) from None
     return raw
 
 
@@ -86,16 +122,24 @@ def parse_actions(form, original: list[dict]) -> list[dict]:
 async def _card_or_redirect(request, principal, draft_id: str, message: str):
     if is_htmx(request):
         draft = await drafts.get_draft(request.app.state.db, principal.workspace_id, draft_id)
-        return await render(request, "drafts/show.html", _ctx(d=draft, can_write=True, flash=message),
-                            fragment="drafts/_card.html")
+        return await render(
+            request,
+            "drafts/show.html",
+            _ctx(d=draft, can_write=True, flash=message),
+            fragment="drafts/_card.html",
+        )
     return redirect(request, "/drafts", message)
 
 
 async def _card_with_errors(request, principal, draft_id: str, exc: ValidationError, form):
     draft = await drafts.get_draft(request.app.state.db, principal.workspace_id, draft_id)
-    return await render(request, "drafts/show.html",
-                        _ctx(d=draft, can_write=True, errors=exc.fields, submitted=dict(form)),
-                        fragment="drafts/_card.html", status=422)
+    return await render(
+        request,
+        "drafts/show.html",
+        _ctx(d=draft, can_write=True, errors=exc.fields, submitted=dict(form)),
+        fragment="drafts/_card.html",
+        status=422,
+    )
 
 
 async def approve_draft(request):
@@ -106,13 +150,18 @@ async def approve_draft(request):
     form = await request.form()
     try:
         edited = parse_actions(form, draft["planned_actions"])
-        done = await drafts.approve_draft(db, principal.workspace_id, draft_id, reviewer=principal.account_id,
-                                          actions=edited)
+        done = await drafts.approve_draft(
+            db, principal.workspace_id, draft_id, reviewer=principal.account_id, actions=edited
+        )
     except ValidationError as exc:
         return await _card_with_errors(request, principal, draft_id, exc, form)
     count = len(done["planned_actions"])
-    return await _card_or_redirect(request, principal, draft_id,
-                                   f"Draft approved: {count} action{'s' if count != 1 else ''} ran.")
+    return await _card_or_redirect(
+        request,
+        principal,
+        draft_id,
+        f"Draft approved: {count} action{'s' if count != 1 else ''} ran.",
+    )
 
 
 async def reject_draft(request):
@@ -120,11 +169,18 @@ async def reject_draft(request):
     draft_id = request.path_params["id"]
     form = await request.form()
     try:
-        await drafts.reject_draft(request.app.state.db, principal.workspace_id, draft_id,
-                                  reviewer=principal.account_id, note=form.get("note") or "")
+        await drafts.reject_draft(
+            request.app.state.db,
+            principal.workspace_id,
+            draft_id,
+            reviewer=principal.account_id,
+            note=form.get("note") or "",
+        )
     except ValidationError as exc:
         return await _card_with_errors(request, principal, draft_id, exc, form)
-    return await _card_or_redirect(request, principal, draft_id, "Draft rejected; nothing was sent.")
+    return await _card_or_redirect(
+        request, principal, draft_id, "Draft rejected; nothing was sent."
+    )
 
 
 routes = [

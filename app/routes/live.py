@@ -67,7 +67,9 @@ async def _stream_start(request, principal) -> tuple[EventFilters, int | None]:
         after_id = event_queries.parse_after_id(resume)
     except ValidationError:
         after_id = None  # a garbled Last-Event-ID just means "from now"
-    after_seq = await event_queries.resolve_after(db, principal.workspace_id, after_id, strict=False)
+    after_seq = await event_queries.resolve_after(
+        db, principal.workspace_id, after_id, strict=False
+    )
     if after_seq is None and request.query_params.get("since") == "start":
         after_seq = 0
     return filters, after_seq
@@ -79,10 +81,19 @@ async def event_stream(request):
     filters, after_seq = await _stream_start(request, principal)
     db, settings = request.app.state.db, request.app.state.settings
     tz = await _timezone(db, principal.workspace_id)
-    body = _sse_body(live.hub_for(db, settings), principal.workspace_id, filters, after_seq, tz,
-                     settings.sse_heartbeat_seconds)
-    return StreamingResponse(body, media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+    body = _sse_body(
+        live.hub_for(db, settings),
+        principal.workspace_id,
+        filters,
+        after_seq,
+        tz,
+        settings.sse_heartbeat_seconds,
+    )
+    return StreamingResponse(
+        body,
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )
 
 
 async def _sse_body(hub, workspace_id, filters, after_seq, tz, heartbeat):
@@ -106,26 +117,36 @@ async def _sse_body(hub, workspace_id, filters, after_seq, tz, heartbeat):
 def _own_origins(ws) -> set[str]:
     base = urlsplit(ws.app.state.settings.base_url)
     host = ws.headers.get("host", "")
-    return {f"{base.scheme}://{base.netloc}".lower(), f"http://{host}".lower(), f"https://{host}".lower()}
+    return {
+        f"{base.scheme}://{base.netloc}".lower(),
+        f"http://{host}".lower(),
+        f"https://{host}".lower(),
+    }
 
 
 def _check_socket_request(ws) -> None:
     """Keys travel in the Authorization header, never in the URL (it ends up in
     logs); a browser page on another site may not ride on the session cookie."""
     if any(name in ws.query_params for name in _URL_SECRETS):
-        raise BadRequest("Do not put credentials in the URL: send 'Authorization: Bearer <key>'.",
-                         code="credentials_in_url")
+        raise BadRequest(
+            "Do not put credentials in the URL: send 'Authorization: Bearer <key>'.",
+            code="credentials_in_url",
+        )
     origin = ws.headers.get("origin")
     uses_cookie = "authorization" not in ws.headers and SESSION_COOKIE in ws.cookies
     if uses_cookie and origin is not None and origin.lower() not in _own_origins(ws):
-        raise Forbidden("This connection came from another site and was refused.", code="cross_site")
+        raise Forbidden(
+            "This connection came from another site and was refused.", code="cross_site"
+        )
 
 
 async def _refuse(ws, exc: AppError) -> None:
     """Reject the handshake with the error's status and JSON body when the
     server can (ASGI websocket.http.response), else close with 1008."""
     if "websocket.http.response" in ws.scope.get("extensions", {}):
-        await ws.send_denial_response(JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers))
+        await ws.send_denial_response(
+            JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
+        )
     else:
         await ws.close(code=WS_POLICY_VIOLATION, reason=exc.message[:120])
 
@@ -142,14 +163,19 @@ async def events_socket(ws):
         principal = await require_api(ws, "events:read")
         filters = parse_filters(ws.query_params)
         after_id = event_queries.parse_after_id(ws.query_params.get("after"))
-        after_seq = await event_queries.resolve_after(ws.app.state.db, principal.workspace_id, after_id)
+        after_seq = await event_queries.resolve_after(
+            ws.app.state.db, principal.workspace_id, after_id
+        )
     except AppError as exc:
         return await _refuse(ws, exc)
     await ws.accept()
     hub = live.hub_for(ws.app.state.db, ws.app.state.settings)
     sub = await hub.subscribe(principal.workspace_id, filters, after_seq)
     # Two tasks: one sends events, one notices the client leaving; the first to end stops the other.
-    tasks = [asyncio.create_task(_watch_disconnect(ws)), asyncio.create_task(_pump_socket(ws, sub, principal))]
+    tasks = [
+        asyncio.create_task(_watch_disconnect(ws)),
+        asyncio.create_task(_pump_socket(ws, sub, principal)),
+    ]
     try:
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
     finally:
@@ -189,13 +215,17 @@ async def _pump_socket(ws, sub, principal) -> None:
         try:
             batch = await sub.next_batch(WS_RECHECK_SECONDS)
         except live.SubscriptionDropped:
-            return await ws.close(code=WS_TRY_AGAIN_LATER, reason=f"too slow; reconnect with after={last_id}")
+            return await ws.close(
+                code=WS_TRY_AGAIN_LATER, reason=f"too slow; reconnect with after={last_id}"
+            )
         for event in batch:
             await ws.send_text(_event_json(event))
             last_id = event["id"]
         if time.monotonic() >= recheck_at:
             if not await _still_valid(ws, principal):
-                return await ws.close(code=WS_POLICY_VIOLATION, reason="credential revoked or expired")
+                return await ws.close(
+                    code=WS_POLICY_VIOLATION, reason="credential revoked or expired"
+                )
             recheck_at = time.monotonic() + WS_RECHECK_SECONDS
 
 
@@ -206,8 +236,13 @@ def _event_json(event: dict) -> str:
 
 
 events_socket_route = WebSocketRoute("/ws/events", events_socket, name="events_socket")
-events_socket_route.openapi = {"scope": "events:read", "public": False, "doc": events_socket.__doc__,
-                               "body": None, "tags": ["events"]}
+events_socket_route.openapi = {
+    "scope": "events:read",
+    "public": False,
+    "doc": events_socket.__doc__,
+    "body": None,
+    "tags": ["events"],
+}
 
 
 # -- the page ----------------------------------------------------------------------
@@ -227,11 +262,18 @@ async def live_page(request):
     except ValidationError as exc:
         filters, errors = EventFilters(), exc.fields
     events = await event_queries.recent_events(db, principal.workspace_id, filters, limit=50)
-    return await render(request, "live/index.html", {
-        "events": events, "filters": filters, "errors": errors, "stream_url": stream_url(filters, events),
-        "choices": await event_queries.filter_choices(db, principal.workspace_id),
-        "types": [(t, event_queries.LABELS[t]) for t in event_queries.KNOWN_TYPES],
-    })
+    return await render(
+        request,
+        "live/index.html",
+        {
+            "events": events,
+            "filters": filters,
+            "errors": errors,
+            "stream_url": stream_url(filters, events),
+            "choices": await event_queries.filter_choices(db, principal.workspace_id),
+            "types": [(t, event_queries.LABELS[t]) for t in event_queries.KNOWN_TYPES],
+        },
+    )
 
 
 routes = [

@@ -17,7 +17,10 @@ async def readyz(request):
     if not request.app.state.workers.alive:
         checks["workers"] = "stopped"
     ready = all(v == "ok" for v in checks.values())
-    return JSONResponse({"status": "ok" if ready else "unavailable", "checks": checks}, status_code=200 if ready else 503)
+    return JSONResponse(
+        {"status": "ok" if ready else "unavailable", "checks": checks},
+        status_code=200 if ready else 503,
+    )
 
 
 routes = [

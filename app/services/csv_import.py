@@ -414,7 +414,9 @@ def run_import_tx(
 
 async def preview_text(db, workspace_id: str, text: str, mapping=None) -> dict:
     """A dry run over already-decoded CSV text (the page keeps the upload between steps)."""
-    return await db.read(lambda conn: run_import_tx(conn, workspace_id, text, mapping, dry_run=True))
+    return await db.read(
+        lambda conn: run_import_tx(conn, workspace_id, text, mapping, dry_run=True)
+    )
 
 
 async def run_import(db, workspace_id: str, raw: bytes, mapping=None, **kwargs) -> dict:

@@ -21,14 +21,27 @@ def _numbers_tx(conn, workspace_id: str, since: str) -> dict:
     # Each count rides an index whose prefix is (workspace_id, ...) — see 0002_domain.sql.
     count = lambda sql, *p: conn.value(sql, (workspace_id, *p)) or 0  # noqa: E731
     return {
-        "submissions": count("SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND created_at >= ?", since),
-        "processed": count("SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND status = 'processed'"
-                           " AND created_at >= ?", since),
-        "contacts": count("SELECT COUNT(*) FROM contacts WHERE workspace_id = ? AND created_at >= ?", since),
-        "spam": count("SELECT COUNT(*) FROM spam_log WHERE workspace_id = ? AND created_at >= ?", since),
-        "awaiting_approval": count("SELECT COUNT(*) FROM submissions WHERE workspace_id = ?"
-                                   " AND status = 'awaiting_approval'"),
-        "needs_review": count("SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND status = 'needs_human_review'"),
+        "submissions": count(
+            "SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND created_at >= ?", since
+        ),
+        "processed": count(
+            "SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND status = 'processed'"
+            " AND created_at >= ?",
+            since,
+        ),
+        "contacts": count(
+            "SELECT COUNT(*) FROM contacts WHERE workspace_id = ? AND created_at >= ?", since
+        ),
+        "spam": count(
+            "SELECT COUNT(*) FROM spam_log WHERE workspace_id = ? AND created_at >= ?", since
+        ),
+        "awaiting_approval": count(
+            "SELECT COUNT(*) FROM submissions WHERE workspace_id = ?"
+            " AND status = 'awaiting_approval'"
+        ),
+        "needs_review": count(
+            "SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND status = 'needs_human_review'"
+        ),
     }
 
 
@@ -39,4 +52,6 @@ async def today_numbers(db, workspace_id: str, tz: str) -> dict:
 
 
 async def has_forms(db, workspace_id: str) -> bool:
-    return bool(await db.fetchval("SELECT 1 FROM forms WHERE workspace_id = ? LIMIT 1", (workspace_id,)))
+    return bool(
+        await db.fetchval("SELECT 1 FROM forms WHERE workspace_id = ? LIMIT 1", (workspace_id,))
+    )

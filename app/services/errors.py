@@ -8,7 +8,14 @@ class AppError(Exception):
     code = "bad_request"
     default_message = "The request could not be processed."
 
-    def __init__(self, message: str | None = None, *, fields: dict | None = None, code: str | None = None, headers: dict | None = None):
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        fields: dict | None = None,
+        code: str | None = None,
+        headers: dict | None = None,
+    ):
         self.message = message or self.default_message
         self.fields = fields or {}
         if code:
@@ -52,7 +59,11 @@ class PayloadTooLarge(AppError):
 
 
 class UnsupportedMediaType(AppError):
-    status, code, default_message = 415, "unsupported_media_type", "Send the body as application/json."
+    status, code, default_message = (
+        415,
+        "unsupported_media_type",
+        "Send the body as application/json.",
+    )
 
 
 class ValidationError(AppError):

@@ -41,8 +41,17 @@ class RetryLater(Exception):
         self.reason = reason
 
 
-def enqueue(conn, kind: str, payload: dict, *, workspace_id: str | None = None, run_at: str | None = None,
-            delay: float | None = None, max_attempts: int = 5, dedupe_key: str | None = None) -> str | None:
+def enqueue(
+    conn,
+    kind: str,
+    payload: dict,
+    *,
+    workspace_id: str | None = None,
+    run_at: str | None = None,
+    delay: float | None = None,
+    max_attempts: int = 5,
+    dedupe_key: str | None = None,
+) -> str | None:
     """Queue a job inside the caller's transaction. With ``dedupe_key`` a second
     enqueue of the same key is a no-op (returns None)."""
     job_id = new_id("job")
@@ -85,7 +94,9 @@ class JobContext:
         job = self.job
 
         def fenced(conn):
-            owner = conn.value("SELECT attempts FROM jobs WHERE id = ? AND status = 'running'", (job.id,))
+            owner = conn.value(
+                "SELECT attempts FROM jobs WHERE id = ? AND status = 'running'", (job.id,)
+            )
             if owner != job.attempts:
                 raise LeaseLost(job.id)
             return fn(conn, *args, **kwargs)
@@ -108,7 +119,9 @@ def _claim(conn, worker_id: str, lease_seconds: float):
     )
 
 
-def _finish(conn, job: Job, status: str, *, error: str | None = None, run_at: str | None = None) -> bool:
+def _finish(
+    conn, job: Job, status: str, *, error: str | None = None, run_at: str | None = None
+) -> bool:
     now = now_iso()
     cursor = conn.execute(
         "UPDATE jobs SET status = ?, last_error = COALESCE(?, last_error), run_at = COALESCE(?, run_at),"
@@ -117,7 +130,12 @@ def _finish(conn, job: Job, status: str, *, error: str | None = None, run_at: st
         (status, error, run_at, now, status, now, job.id, job.attempts),
     )
     if cursor.rowcount and status == "dead" and job.workspace_id:
-        emit(conn, job.workspace_id, "job_dead", details={"job_id": job.id, "kind": job.kind, "error": error})
+        emit(
+            conn,
+            job.workspace_id,
+            "job_dead",
+            details={"job_id": job.id, "kind": job.kind, "error": error},
+        )
     return bool(cursor.rowcount)
 
 
@@ -157,7 +175,14 @@ async def claim_job(db, settings, worker_id: str) -> Job | None:
     row = await db.write(_claim, worker_id, settings.job_lease_seconds)
     if row is None:
         return None
-    return Job(row["id"], row["kind"], row["workspace_id"], loads(row["payload"], {}), row["attempts"], row["max_attempts"])
+    return Job(
+        row["id"],
+        row["kind"],
+        row["workspace_id"],
+        loads(row["payload"], {}),
+        row["attempts"],
+        row["max_attempts"],
+    )
 
 
 async def _keep_lease(db, settings, job: Job, ctx: JobContext) -> None:
@@ -183,7 +208,9 @@ async def hand_back(db, job: Job, reason: str = "worker stopped") -> bool:
 async def run_job(db, settings, state, job: Job) -> str:
     """Run one claimed job; returns its new status (or 'lost')."""
     if job.attempts > job.max_attempts:
-        finished = await db.write(_finish, job, "dead", error="its worker stopped (lease expired) on the last attempt")
+        finished = await db.write(
+            _finish, job, "dead", error="its worker stopped (lease expired) on the last attempt"
+        )
         return "dead" if finished else "lost"
     ctx = JobContext(db, settings, state, job)
     keeper = asyncio.create_task(_keep_lease(db, settings, job, ctx))
@@ -196,7 +223,9 @@ async def run_job(db, settings, state, job: Job) -> str:
         await hand_back(db, job)
         raise
     except RetryLater as retry:
-        requeued = await db.write(_requeue, job, run_at=iso_in(retry.delay), error=retry.reason or None)
+        requeued = await db.write(
+            _requeue, job, run_at=iso_in(retry.delay), error=retry.reason or None
+        )
         return "queued" if requeued else "lost"
     except Exception as exc:  # a job failure must never kill the worker
         log.warning("job %s (%s) attempt %s failed: %s", job.id, job.kind, job.attempts, exc)
@@ -235,6 +264,8 @@ async def purge_finished(ctx) -> int:
         # run_at <= finished_at, so the (status, run_at) index finds the candidates.
         return conn.execute(
             "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs WHERE status = 'done' AND run_at < ?"
-            " AND finished_at < ? LIMIT 5000)", (cutoff, cutoff)).rowcount
+            " AND finished_at < ? LIMIT 5000)",
+            (cutoff, cutoff),
+        ).rowcount
 
     return await ctx.db.write(purge)

@@ -24,8 +24,8 @@ from app.services.event_queries import EventFilters, max_seq_tx, select_events_t
 
 log = logging.getLogger("formagent.live")
 
-BATCH = 200          # rows per hub read; also the backlog page size
-BUFFER = 1000        # events a client may have pending before it is dropped (> BATCH)
+BATCH = 200  # rows per hub read; also the backlog page size
+BUFFER = 1000  # events a client may have pending before it is dropped (> BATCH)
 
 _HUBS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -37,9 +37,18 @@ class SubscriptionDropped(Exception):
 class Subscription:
     """One client's view: a workspace, filters, and a bounded buffer the hub fills."""
 
-    def __init__(self, hub: Hub, workspace_id: str, filters: EventFilters, after_seq: int | None, start_seq: int):
+    def __init__(
+        self,
+        hub: Hub,
+        workspace_id: str,
+        filters: EventFilters,
+        after_seq: int | None,
+        start_seq: int,
+    ):
         self.hub, self.workspace_id, self.filters = hub, workspace_id, filters
-        self.start_seq = start_seq          # live events are those after this; older ones come from the backlog
+        self.start_seq = (
+            start_seq  # live events are those after this; older ones come from the backlog
+        )
         self.last_seq = after_seq if after_seq is not None else start_seq
         self.dropped = False
         self._items: collections.deque = collections.deque()
@@ -59,8 +68,14 @@ class Subscription:
         """The next page of what was missed before this subscription went live."""
         if self.last_seq >= self.start_seq:
             return []
-        return await self.hub.db.read(select_events_tx, self.workspace_id, self.filters, after_seq=self.last_seq,
-                                      upto_seq=self.start_seq, limit=BATCH)
+        return await self.hub.db.read(
+            select_events_tx,
+            self.workspace_id,
+            self.filters,
+            after_seq=self.last_seq,
+            upto_seq=self.start_seq,
+            limit=BATCH,
+        )
 
     async def next_batch(self, timeout: float) -> list[dict]:
         """Events in seq order, each once; ``[]`` after ``timeout`` seconds of quiet
@@ -102,8 +117,9 @@ class Hub:
     def subscriber_count(self) -> int:
         return sum(len(s) for s in self._subs.values())
 
-    async def subscribe(self, workspace_id: str, filters: EventFilters | None = None,
-                        after_seq: int | None = None) -> Subscription:
+    async def subscribe(
+        self, workspace_id: str, filters: EventFilters | None = None, after_seq: int | None = None
+    ) -> Subscription:
         """Listen to a workspace's events after ``after_seq`` (``None``: from now on)."""
         async with self._start_lock:
             if self._task is None:
@@ -111,7 +127,9 @@ class Hub:
                 self.cursor = await self.db.read(max_seq_tx)
                 self._unlisten = self.db.on_signal("events", self._wake.set)
                 self._task = asyncio.get_running_loop().create_task(self._run(), name="live-hub")
-            sub = Subscription(self, workspace_id, filters or EventFilters(), after_seq, self.cursor)
+            sub = Subscription(
+                self, workspace_id, filters or EventFilters(), after_seq, self.cursor
+            )
             self._subs.setdefault(workspace_id, set()).add(sub)
         return sub
 
@@ -163,7 +181,9 @@ class Hub:
     async def _pump(self) -> None:
         """Read everything after the cursor, in batches, and hand it out."""
         while self._subs:
-            rows = await self.db.read(select_events_tx, None, None, after_seq=self.cursor, limit=BATCH)
+            rows = await self.db.read(
+                select_events_tx, None, None, after_seq=self.cursor, limit=BATCH
+            )
             for event in rows:
                 for sub in list(self._subs.get(event["workspace_id"], ())):
                     if sub.filters.matches(event):

@@ -66,15 +66,27 @@ def retry_delay(settings, attempts: int) -> float:
     return min(MAX_RETRY_SECONDS, settings.retry_base_seconds * (2 ** max(0, attempts - 1)))
 
 
-def _mark(conn, email: dict, status: str, error: str | None, next_attempt_at: str | None = None) -> bool:
+def _mark(
+    conn, email: dict, status: str, error: str | None, next_attempt_at: str | None = None
+) -> bool:
     cursor = conn.execute(
         "UPDATE emails SET status = ?, attempts = attempts + 1, last_error = ?, next_attempt_at = ?,"
         " sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ? AND status = 'queued'",
         (status, error, next_attempt_at, status, now_iso(), email["id"]),
     )
     if cursor.rowcount and email["workspace_id"] and status in ("sent", "failed"):
-        emit(conn, email["workspace_id"], f"email_{status}", submission_id=email["submission_id"],
-             details={"email_id": email["id"], "to": email["to_addr"], "subject": email["subject"], "error": error})
+        emit(
+            conn,
+            email["workspace_id"],
+            f"email_{status}",
+            submission_id=email["submission_id"],
+            details={
+                "email_id": email["id"],
+                "to": email["to_addr"],
+                "subject": email["subject"],
+                "error": error,
+            },
+        )
     return bool(cursor.rowcount)
 
 
@@ -118,8 +130,13 @@ async def requeue_stalled(ctx) -> None:
             " AND j.payload = '{\"email_id\":\"' || e.id || '\"}') LIMIT 500"
         )
         for row in rows:
-            enqueue(conn, "deliver_email", {"email_id": row["id"]}, workspace_id=row["workspace_id"],
-                    run_at=row["next_attempt_at"])
+            enqueue(
+                conn,
+                "deliver_email",
+                {"email_id": row["id"]},
+                workspace_id=row["workspace_id"],
+                run_at=row["next_attempt_at"],
+            )
         return len(rows)
 
     count = await ctx.db.write(requeue)

@@ -4,12 +4,37 @@ from __future__ import annotations
 
 import re
 
-FREE_MAIL_DOMAINS = frozenset({
-    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "hotmail.com", "outlook.com",
-    "live.com", "msn.com", "aol.com", "icloud.com", "me.com", "mac.com", "proton.me",
-    "protonmail.com", "gmx.com", "gmx.de", "gmx.net", "web.de", "yandex.com", "yandex.ru",
-    "mail.com", "zoho.com", "qq.com", "163.com", "fastmail.com", "hey.com", "tutanota.com",
-})
+FREE_MAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "hotmail.com",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "aol.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "yandex.com",
+        "yandex.ru",
+        "mail.com",
+        "zoho.com",
+        "qq.com",
+        "163.com",
+        "fastmail.com",
+        "hey.com",
+        "tutanota.com",
+    }
+)
 
 _COMPANY_SUFFIXES = re.compile(
     r"[,.]?\s+(inc|inc\.|llc|l\.l\.c\.|ltd|ltd\.|limited|gmbh|s\.a\.|sa|sas|bv|b\.v\.|ag|corp|corp\.|corporation|co|co\.|plc)$"

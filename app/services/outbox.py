@@ -39,13 +39,31 @@ def queue_email(
             "INSERT INTO emails (id, workspace_id, to_addr, subject, body_text, body_html, kind, status,"
             " contact_id, submission_id, related, headers, idempotency_key, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)",
-            (email_id, workspace_id, to, subject, body_text, body_html, kind, contact_id, submission_id,
-             dumps(related or {}), dumps(headers or {}), idempotency_key, now_iso()),
+            (
+                email_id,
+                workspace_id,
+                to,
+                subject,
+                body_text,
+                body_html,
+                kind,
+                contact_id,
+                submission_id,
+                dumps(related or {}),
+                dumps(headers or {}),
+                idempotency_key,
+                now_iso(),
+            ),
         )
     except sqlite3.IntegrityError:
         return conn.value("SELECT id FROM emails WHERE idempotency_key = ?", (idempotency_key,))
     if workspace_id:
-        emit(conn, workspace_id, "email_queued", submission_id=submission_id,
-             details={"email_id": email_id, "to": to, "subject": subject, "kind": kind})
+        emit(
+            conn,
+            workspace_id,
+            "email_queued",
+            submission_id=submission_id,
+            details={"email_id": email_id, "to": to, "subject": subject, "kind": kind},
+        )
     enqueue(conn, "deliver_email", {"email_id": email_id}, workspace_id=workspace_id)
     return email_id

@@ -26,7 +26,9 @@ class Workers:
         self.running = True
         self._unsubscribe = self.db.on_signal("jobs", self._wake.set)
         for n in range(self.settings.workers):
-            self.tasks.append(asyncio.create_task(self._work(f"{self.name}:w{n}"), name=f"worker-{n}"))
+            self.tasks.append(
+                asyncio.create_task(self._work(f"{self.name}:w{n}"), name=f"worker-{n}")
+            )
         if self.settings.scheduler_interval > 0:
             self.tasks.append(asyncio.create_task(self._schedule(), name="scheduler"))
 
@@ -80,7 +82,13 @@ class Workers:
         while True:
             tick = int(clock.utcnow().timestamp() // interval)
             try:
-                await self.db.write(enqueue, "scheduler_tick", {"tick": tick}, dedupe_key=f"scheduler_tick:{tick}", max_attempts=1)
+                await self.db.write(
+                    enqueue,
+                    "scheduler_tick",
+                    {"tick": tick},
+                    dedupe_key=f"scheduler_tick:{tick}",
+                    max_attempts=1,
+                )
             except Exception:
                 log.exception("scheduler: could not queue a tick")
             await asyncio.sleep(interval - (clock.utcnow().timestamp() % interval))

@@ -14,9 +14,18 @@ from app.web.auth import require_api
 MAX_JSON_DEPTH = 8
 
 
-def api_route(path: str, endpoint, *, methods: list[str], scope: str | None = None, public: bool = False,
-              name: str | None = None, body: dict | None = None, tags: list[str] | None = None,
-              auth: str = "principal") -> Route:
+def api_route(
+    path: str,
+    endpoint,
+    *,
+    methods: list[str],
+    scope: str | None = None,
+    public: bool = False,
+    name: str | None = None,
+    body: dict | None = None,
+    tags: list[str] | None = None,
+    auth: str = "principal",
+) -> Route:
     """A JSON endpoint. ``endpoint(request, principal)`` gets the checked caller
     (``None`` when public). Its docstring and ``body`` (a JSON schema) feed the
     OpenAPI document. ``auth="none"`` passes no principal and checks nothing
@@ -28,8 +37,13 @@ def api_route(path: str, endpoint, *, methods: list[str], scope: str | None = No
         return await endpoint(request, await require_api(request, scope))
 
     route = Route(path, handler, methods=methods, name=name or endpoint.__name__)
-    route.openapi = {"scope": scope, "public": public or auth == "none", "doc": endpoint.__doc__ or "",
-                     "body": body, "tags": tags}
+    route.openapi = {
+        "scope": scope,
+        "public": public or auth == "none",
+        "doc": endpoint.__doc__ or "",
+        "body": body,
+        "tags": tags,
+    }
     return route
 
 
@@ -58,13 +72,19 @@ def parse_json_bytes(raw: bytes):
         value = json.loads(text, parse_constant=_no_constants)
         json.dumps(value, ensure_ascii=False).encode("utf-8")  # lone surrogates fail here
     except UnicodeError:
-        raise BadRequest("The body is not valid UTF-8 text (or holds a lone surrogate).", code="malformed_body") from None
+        raise BadRequest(
+            "The body is not valid UTF-8 text (or holds a lone surrogate).", code="malformed_body"
+        ) from None
     except RecursionError:  # nested so deep that the decoder gave up
-        raise BadRequest(f"The JSON is nested more than {MAX_JSON_DEPTH} levels deep.", code="too_deep") from None
+        raise BadRequest(
+            f"The JSON is nested more than {MAX_JSON_DEPTH} levels deep.", code="too_deep"
+        ) from None
     except ValueError as exc:
         raise BadRequest(f"The body is not valid JSON: {exc}.", code="malformed_body") from None
     if _too_deep(value, MAX_JSON_DEPTH):
-        raise BadRequest(f"The JSON is nested more than {MAX_JSON_DEPTH} levels deep.", code="too_deep")
+        raise BadRequest(
+            f"The JSON is nested more than {MAX_JSON_DEPTH} levels deep.", code="too_deep"
+        )
     return value
 
 
@@ -91,7 +111,9 @@ def no_content() -> Response:
 
 
 def list_params(request) -> tuple[int, list | None]:
-    return parse_limit(request.query_params.get("limit")), decode_cursor(request.query_params.get("cursor"))
+    return parse_limit(request.query_params.get("limit")), decode_cursor(
+        request.query_params.get("cursor")
+    )
 
 
 def list_response(items: list, next_cursor: str | None) -> JSONResponse:

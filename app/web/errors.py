@@ -15,11 +15,24 @@ from app.web.render import is_htmx, render
 
 log = logging.getLogger("formagent.errors")
 
-_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-               409: "conflict", 410: "gone", 413: "payload_too_large", 415: "unsupported_media_type",
-               422: "validation_error", 429: "rate_limited"}
-_MESSAGES = {404: "We could not find that page.", 405: "That method is not allowed here.",
-             500: "Something went wrong on our side. It has been logged; please try again."}
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    410: "gone",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_error",
+    429: "rate_limited",
+}
+_MESSAGES = {
+    404: "We could not find that page.",
+    405: "That method is not allowed here.",
+    500: "Something went wrong on our side. It has been logged; please try again.",
+}
 
 
 def _is_api(request) -> bool:
@@ -29,18 +42,35 @@ def _is_api(request) -> bool:
 async def _page(request, status: int, message: str, headers=None, fields=None):
     if is_htmx(request):
         # HTMX shows this text in a toast (static/js/app.js); it does not swap error bodies.
-        return HTMLResponse(f'<p class="flash flash-error" role="alert">{_escape(message)}</p>', status_code=status, headers=headers)
+        return HTMLResponse(
+            f'<p class="flash flash-error" role="alert">{_escape(message)}</p>',
+            status_code=status,
+            headers=headers,
+        )
     template = f"errors/{status}.html" if status in (403, 404, 500) else "errors/error.html"
     try:
-        return await render(request, template, {"status": status, "message": message, "fields": fields or {}},
-                            status=status, headers=headers)
+        return await render(
+            request,
+            template,
+            {"status": status, "message": message, "fields": fields or {}},
+            status=status,
+            headers=headers,
+        )
     except Exception:  # the error page itself must never fail
         log.exception("error page failed")
-        return HTMLResponse(f"<h1>{status}</h1><p>{_escape(message)}</p>", status_code=status, headers=headers)
+        return HTMLResponse(
+            f"<h1>{status}</h1><p>{_escape(message)}</p>", status_code=status, headers=headers
+        )
 
 
 def _escape(text: str) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        str(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )
 
 
 async def app_error(request, exc: AppError):
@@ -56,7 +86,9 @@ async def app_error(request, exc: AppError):
 
 async def http_error(request, exc: HTTPException):
     status = exc.status_code
-    message = _MESSAGES.get(status) or (exc.detail if isinstance(exc.detail, str) else "Request refused.")
+    message = _MESSAGES.get(status) or (
+        exc.detail if isinstance(exc.detail, str) else "Request refused."
+    )
     if _is_api(request):
         body = {"error": {"code": _HTTP_CODES.get(status, "error"), "message": message}}
         return JSONResponse(body, status_code=status, headers=getattr(exc, "headers", None))
@@ -66,7 +98,9 @@ async def http_error(request, exc: HTTPException):
 async def server_error(request, exc: Exception):
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     if _is_api(request):
-        return JSONResponse({"error": {"code": "internal_error", "message": _MESSAGES[500]}}, status_code=500)
+        return JSONResponse(
+            {"error": {"code": "internal_error", "message": _MESSAGES[500]}}, status_code=500
+        )
     return await _page(request, 500, _MESSAGES[500])
 
 
@@ -75,5 +109,9 @@ async def client_gone(request, exc: ClientDisconnect):
     return Response(status_code=400)
 
 
-EXCEPTION_HANDLERS = {AppError: app_error, HTTPException: http_error, ClientDisconnect: client_gone,
-                      Exception: server_error}
+EXCEPTION_HANDLERS = {
+    AppError: app_error,
+    HTTPException: http_error,
+    ClientDisconnect: client_gone,
+    Exception: server_error,
+}

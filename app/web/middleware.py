@@ -22,7 +22,9 @@ PUBLIC_CAPTURE_BYTES = 64 * 1024
 IMPORT_BYTES = 20 * 1024 * 1024
 
 # Public endpoints that visitors of customer sites call cross-site (SPEC §3).
-_PUBLIC_WRITE = re.compile(r"^/(api/submissions/form_[a-z0-9]+|api/forms/[^/]+/beacon|f/[^/]+|unsubscribe/[^/]+)/?$")
+_PUBLIC_WRITE = re.compile(
+    r"^/(api/submissions/form_[a-z0-9]+|api/forms/[^/]+/beacon|f/[^/]+|unsubscribe/[^/]+)/?$"
+)
 _CAPTURE = re.compile(r"^/(api/submissions/form_[a-z0-9]+|f/[^/]+)/?$")
 _IMPORT = re.compile(r"^/(api/)?contacts/import")
 
@@ -54,11 +56,20 @@ async def _send_error(send, scope, status: int, code: str, message: str, headers
         body = (
             "<!doctype html><html lang=en><head><meta charset=utf-8><title>Error</title>"
             '<link rel="stylesheet" href="/static/css/app.css"></head><body class="error-page"><main class="narrow">'
-            f"<h1>{status}</h1><p>{message}</p><p><a href=\"/\">Back to FormAgent</a></p></main></body></html>"
+            f'<h1>{status}</h1><p>{message}</p><p><a href="/">Back to FormAgent</a></p></main></body></html>'
         ).encode()
         ctype = b"text/html; charset=utf-8"
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()), *headers]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", ctype),
+                (b"content-length", str(len(body)).encode()),
+                *headers,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -145,11 +156,15 @@ class ErrorGuardMiddleware:
 
 
 class SecurityHeadersMiddleware:
-    CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-           "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'")
+    CSP = (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'"
+    )
     # The hosted form may be framed by customer sites and posts only to itself.
-    HOSTED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                  "connect-src 'self'; form-action 'self' https: http:; base-uri 'self'; object-src 'none'; frame-ancestors *")
+    HOSTED_CSP = (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; form-action 'self' https: http:; base-uri 'self'; object-src 'none'; frame-ancestors *"
+    )
 
     def __init__(self, app):
         self.app = app
@@ -168,7 +183,12 @@ class SecurityHeadersMiddleware:
                 headers.append((b"referrer-policy", b"strict-origin-when-cross-origin"))
                 if ctype.startswith(b"text/html"):
                     if b"content-security-policy" not in names:
-                        headers.append((b"content-security-policy", (self.HOSTED_CSP if hosted else self.CSP).encode()))
+                        headers.append(
+                            (
+                                b"content-security-policy",
+                                (self.HOSTED_CSP if hosted else self.CSP).encode(),
+                            )
+                        )
                     if not hosted:
                         headers.append((b"x-frame-options", b"DENY"))
                 event = {**event, "headers": headers}
@@ -221,32 +241,63 @@ class CSRFMiddleware:
                     cookie = f"{ANON_COOKIE}={sign_cookie(self.settings, state['csrf_seed'], salt='anon')}; Path=/; HttpOnly; SameSite=Lax"
                     if self.settings.secure_cookies:
                         cookie += "; Secure"
-                    event = {**event, "headers": [*event.get("headers", []), (b"set-cookie", cookie.encode())]}
+                    event = {
+                        **event,
+                        "headers": [*event.get("headers", []), (b"set-cookie", cookie.encode())],
+                    }
                 await inner_send(event)
 
         path = scope["path"]
-        if scope["method"] in SAFE_METHODS or _PUBLIC_WRITE.match(path) or _header(scope, b"authorization"):
+        if (
+            scope["method"] in SAFE_METHODS
+            or _PUBLIC_WRITE.match(path)
+            or _header(scope, b"authorization")
+        ):
             return await self.app(scope, receive, send)
 
         origin = _header(scope, b"origin")
-        if origin is not None and (origin == "null" or origin.lower() not in self._own_origins(scope)):
-            return await _send_error(send, scope, 403, "csrf_failed", "This request came from another site and was refused.")
+        if origin is not None and (
+            origin == "null" or origin.lower() not in self._own_origins(scope)
+        ):
+            return await _send_error(
+                send,
+                scope,
+                403,
+                "csrf_failed",
+                "This request came from another site and was refused.",
+            )
         if (_header(scope, b"sec-fetch-site") or "").lower() == "cross-site":
-            return await _send_error(send, scope, 403, "csrf_failed", "This request came from another site and was refused.")
+            return await _send_error(
+                send,
+                scope,
+                403,
+                "csrf_failed",
+                "This request came from another site and was refused.",
+            )
         if path.startswith("/api/"):
             return await self.app(scope, receive, send)
 
         if seed is None:  # no session and no seed cookie: no token can be valid
-            return await _send_error(send, scope, 403, "csrf_failed",
-                                     "Your session form expired or is missing its security token. Reload the page and try again.")
+            return await _send_error(
+                send,
+                scope,
+                403,
+                "csrf_failed",
+                "Your session form expired or is missing its security token. Reload the page and try again.",
+            )
         expected = csrf_token_for_seed(self.settings, seed)
         sent = _header(scope, b"x-csrf-token")
         body_events = []
         if sent is None:
             sent, body_events = await self._token_from_body(scope, receive)
         if not sent or not hmac.compare_digest(sent, expected):
-            return await _send_error(send, scope, 403, "csrf_failed",
-                                     "Your session form expired or is missing its security token. Reload the page and try again.")
+            return await _send_error(
+                send,
+                scope,
+                403,
+                "csrf_failed",
+                "Your session form expired or is missing its security token. Reload the page and try again.",
+            )
         if body_events:
             replay = list(body_events)
 
@@ -285,8 +336,13 @@ def _multipart_field(body: bytes, ctype: str, name: str) -> str | None:
     boundary = b"--" + match.group(1).encode("latin-1")
     for part in body.split(boundary):
         head, _, value = part.partition(b"\r\n\r\n")
-        if re.search(rb'\bname="?' + re.escape(name.encode()) + rb'"?(;|\s|$)', head) and b"filename=" not in head:
+        if (
+            re.search(rb'\bname="?' + re.escape(name.encode()) + rb'"?(;|\s|$)', head)
+            and b"filename=" not in head
+        ):
             # The value ends with the CRLF that precedes the next boundary; strip
             # exactly that (a token may itself end in '-').
-            return value[:-2].decode("latin-1") if value.endswith(b"\r\n") else value.decode("latin-1")
+            return (
+                value[:-2].decode("latin-1") if value.endswith(b"\r\n") else value.decode("latin-1")
+            )
     return None

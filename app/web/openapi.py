@@ -8,10 +8,17 @@ from starlette.routing import Mount, Route, WebSocketRoute
 
 ERROR_SCHEMA = {
     "type": "object",
-    "properties": {"error": {"type": "object", "properties": {
-        "code": {"type": "string"}, "message": {"type": "string"},
-        "fields": {"type": "object", "additionalProperties": {"type": "string"}}},
-        "required": ["code", "message"]}},
+    "properties": {
+        "error": {
+            "type": "object",
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+            },
+            "required": ["code", "message"],
+        }
+    },
 }
 
 
@@ -36,24 +43,41 @@ def _tag(path: str) -> str:
 def _operation(path: str, route, method: str) -> dict:
     meta = route.openapi
     summary, description = _summary(meta["doc"])
-    op = {"summary": summary, "tags": meta.get("tags") or [_tag(path)],
-          "operationId": f"{route.name}_{method}" if len(getattr(route, "methods", None) or ()) > 2 else route.name,
-          "responses": {"200": {"description": "OK"}, "default": {"description": "Error",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}
+    op = {
+        "summary": summary,
+        "tags": meta.get("tags") or [_tag(path)],
+        "operationId": f"{route.name}_{method}"
+        if len(getattr(route, "methods", None) or ()) > 2
+        else route.name,
+        "responses": {
+            "200": {"description": "OK"},
+            "default": {
+                "description": "Error",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            },
+        },
+    }
     if description:
         op["description"] = description
-    params = [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
-              for n in re.findall(r"{(\w+)(?::\w+)?}", path)]
+    params = [
+        {"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
+        for n in re.findall(r"{(\w+)(?::\w+)?}", path)
+    ]
     if params:
         op["parameters"] = params
     if meta["public"]:
         op["security"] = []
     elif meta.get("scope"):
         op["x-required-scope"] = meta["scope"]
-        op["description"] = (op.get("description", "") + f"\n\nRequires scope `{meta['scope']}`.").strip()
+        op["description"] = (
+            op.get("description", "") + f"\n\nRequires scope `{meta['scope']}`."
+        ).strip()
     if method in ("post", "put", "patch") and meta.get("body") is not False:
         schema = meta.get("body") or {"type": "object"}
-        op["requestBody"] = {"required": bool(meta.get("body")), "content": {"application/json": {"schema": schema}}}
+        op["requestBody"] = {
+            "required": bool(meta.get("body")),
+            "content": {"application/json": {"schema": schema}},
+        }
     return op
 
 
@@ -81,8 +105,10 @@ def build_openapi(app) -> dict:
     for full_path, route in _walk(app.routes):
         clean = re.sub(r"{(\w+):\w+}", r"{\1}", full_path)
         if isinstance(route, WebSocketRoute):
-            paths.setdefault(clean, {})["get"] = {**_operation(clean, route, "get"),
-                                                  "description": route.openapi["doc"] + "\n\nWebSocket: upgrade this GET."}
+            paths.setdefault(clean, {})["get"] = {
+                **_operation(clean, route, "get"),
+                "description": route.openapi["doc"] + "\n\nWebSocket: upgrade this GET.",
+            }
             continue
         for method in sorted(route.methods or ()):
             if method in ("HEAD",):
@@ -91,14 +117,21 @@ def build_openapi(app) -> dict:
     _unique_operation_ids(paths)
     return {
         "openapi": "3.1.0",
-        "info": {"title": "FormAgent API", "version": "1.0.0",
-                 "description": "JSON in, JSON out. Lists answer {data, next_cursor}; errors answer {error: {code, message, fields}}."},
+        "info": {
+            "title": "FormAgent API",
+            "version": "1.0.0",
+            "description": "JSON in, JSON out. Lists answer {data, next_cursor}; errors answer {error: {code, message, fields}}.",
+        },
         "servers": [{"url": app.state.settings.base_url}],
         "paths": dict(sorted(paths.items())),
         "components": {
             "schemas": {"Error": ERROR_SCHEMA},
             "securitySchemes": {
-                "bearer": {"type": "http", "scheme": "bearer", "description": "An API key (fa_live_…) or a session token from /api/auth/login."},
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "An API key (fa_live_…) or a session token from /api/auth/login.",
+                },
                 "cookie": {"type": "apiKey", "in": "cookie", "name": "fa_session"},
             },
         },

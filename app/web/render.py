@@ -26,7 +26,9 @@ def _static_versions() -> dict[str, str]:
     versions = {}
     for path in STATIC_DIR.rglob("*"):
         if path.is_file():
-            versions[str(path.relative_to(STATIC_DIR))] = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+            versions[str(path.relative_to(STATIC_DIR))] = hashlib.sha256(
+                path.read_bytes()
+            ).hexdigest()[:10]
     return versions
 
 
@@ -36,7 +38,12 @@ def relative_time(value: str | None) -> str:
     seconds = (clock.utcnow() - parse_iso(value)).total_seconds()
     future = seconds < 0
     seconds = abs(seconds)
-    for limit, unit, size in ((60, "s", 1), (3600, "min", 60), (86400, "h", 3600), (86400 * 30, "d", 86400)):
+    for limit, unit, size in (
+        (60, "s", 1),
+        (3600, "min", 60),
+        (86400, "h", 3600),
+        (86400 * 30, "d", 86400),
+    ):
         if seconds < limit:
             amount = max(1, int(seconds // size)) if unit != "s" else int(seconds)
             if unit == "s" and amount < 10:
@@ -55,8 +62,14 @@ def local_time(value: str | None, tz: str = "UTC", fmt: str = "%Y-%m-%d %H:%M") 
     return parse_iso(value).astimezone(zone).strftime(fmt)
 
 
-_ENTITY_PAGES = {"contact": "/contacts/", "company": "/companies/", "deal": "/deals/",
-                 "draft": "/drafts/", "sub": "/submissions/", "form": "/forms/"}
+_ENTITY_PAGES = {
+    "contact": "/contacts/",
+    "company": "/companies/",
+    "deal": "/deals/",
+    "draft": "/drafts/",
+    "sub": "/submissions/",
+    "form": "/forms/",
+}
 
 
 def entity_url(entity_id: str | None) -> str | None:
@@ -87,7 +100,9 @@ ENV = make_environment()
 
 
 def is_htmx(request) -> bool:
-    return request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
+    return (
+        request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
+    )
 
 
 def _flash_serializer(request) -> URLSafeSerializer:
@@ -106,25 +121,50 @@ def read_flashes(request) -> list[dict]:
 
 def set_flash(request, response, message: str, kind: str = "success") -> None:
     value = _flash_serializer(request).dumps([{"message": message, "kind": kind}])
-    response.set_cookie(FLASH_COOKIE, value, httponly=True, samesite="lax", path="/",
-                        secure=request.app.state.settings.secure_cookies)
+    response.set_cookie(
+        FLASH_COOKIE,
+        value,
+        httponly=True,
+        samesite="lax",
+        path="/",
+        secure=request.app.state.settings.secure_cookies,
+    )
 
 
 async def base_context(request) -> dict:
     principal = getattr(request.state, "principal", None)
-    ctx = {"request": request, "principal": principal, "csrf_token": csrf_token(request),
-           "settings": request.app.state.settings, "flashes": read_flashes(request),
-           "url": request.app.url_path_for, "workspaces": [], "workspace": None, "tz": "UTC"}
+    ctx = {
+        "request": request,
+        "principal": principal,
+        "csrf_token": csrf_token(request),
+        "settings": request.app.state.settings,
+        "flashes": read_flashes(request),
+        "url": request.app.url_path_for,
+        "workspaces": [],
+        "workspace": None,
+        "tz": "UTC",
+    }
     if principal is not None and principal.kind == "session":
-        ctx["workspaces"] = await workspaces.list_for_account(request.app.state.db, principal.account_id)
-        ctx["workspace"] = next((w for w in ctx["workspaces"] if w["id"] == principal.workspace_id), None)
+        ctx["workspaces"] = await workspaces.list_for_account(
+            request.app.state.db, principal.account_id
+        )
+        ctx["workspace"] = next(
+            (w for w in ctx["workspaces"] if w["id"] == principal.workspace_id), None
+        )
         if ctx["workspace"]:
             ctx["tz"] = ctx["workspace"]["settings"].get("timezone") or "UTC"
     return ctx
 
 
-async def render(request, template: str, context: dict | None = None, *, fragment: str | None = None,
-                 status: int = 200, headers: dict | None = None) -> HTMLResponse:
+async def render(
+    request,
+    template: str,
+    context: dict | None = None,
+    *,
+    fragment: str | None = None,
+    status: int = 200,
+    headers: dict | None = None,
+) -> HTMLResponse:
     """Render ``fragment`` for HTMX requests (not boosted), ``template`` otherwise."""
     ctx = await base_context(request)
     ctx.update(context or {})
@@ -142,7 +182,9 @@ def render_string(template: str, context: dict) -> str:
     return ENV.get_template(template).render(context)
 
 
-def redirect(request, url: str, message: str | None = None, kind: str = "success") -> RedirectResponse:
+def redirect(
+    request, url: str, message: str | None = None, kind: str = "success"
+) -> RedirectResponse:
     """303 after a successful plain POST; HTMX gets HX-Redirect instead of a swap."""
     if is_htmx(request):
         response = HTMLResponse("", headers={"HX-Redirect": url})

@@ -20,7 +20,9 @@ async def api_docs(request):
     groups: dict[str, list] = {}
     for path, ops in spec["paths"].items():
         for method, op in ops.items():
-            groups.setdefault(op["tags"][0], []).append({"path": path, "method": method.upper(), **op})
+            groups.setdefault(op["tags"][0], []).append(
+                {"path": path, "method": method.upper(), **op}
+            )
     return await render(request, "docs/api.html", {"spec": spec, "groups": sorted(groups.items())})
 
 

@@ -7,24 +7,41 @@ from app.services.errors import ValidationError
 from app.services.llm.agent_prompt import ACTIONS
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
-_ACTION = {"type": "object", "required": ["action", "details"], "properties": {
-    "action": {"enum": list(ACTIONS)}, "details": {"type": "object"}}}
-_APPROVE = {"type": "object", "properties": {"planned_actions": {"type": "array", "items": _ACTION}}}
-_REJECT = {"type": "object", "required": ["note"], "properties": {"note": {"type": "string", "maxLength": drafts.MAX_NOTE}}}
+_ACTION = {
+    "type": "object",
+    "required": ["action", "details"],
+    "properties": {"action": {"enum": list(ACTIONS)}, "details": {"type": "object"}},
+}
+_APPROVE = {
+    "type": "object",
+    "properties": {"planned_actions": {"type": "array", "items": _ACTION}},
+}
+_REJECT = {
+    "type": "object",
+    "required": ["note"],
+    "properties": {"note": {"type": "string", "maxLength": drafts.MAX_NOTE}},
+}
 
 
 async def list_drafts_api(request, principal):
     """List drafts, newest first; `?status=pending|approved|rejected|all` (default pending)."""
     limit, cursor = list_params(request)
     status = request.query_params.get("status") or "pending"
-    items, next_cursor = await drafts.list_drafts(request.app.state.db, principal.workspace_id,
-                                                  status=None if status == "all" else status, cursor=cursor, limit=limit)
+    items, next_cursor = await drafts.list_drafts(
+        request.app.state.db,
+        principal.workspace_id,
+        status=None if status == "all" else status,
+        cursor=cursor,
+        limit=limit,
+    )
     return list_response([drafts.api_shape(d) for d in items], next_cursor)
 
 
 async def get_draft_api(request, principal):
     """One draft: the agent's reasoning, planned actions, blocked actions and review."""
-    draft = await drafts.get_draft(request.app.state.db, principal.workspace_id, request.path_params["id"])
+    draft = await drafts.get_draft(
+        request.app.state.db, principal.workspace_id, request.path_params["id"]
+    )
     return json_response(drafts.api_shape(draft))
 
 
@@ -34,9 +51,16 @@ async def approve_draft_api(request, principal):
     body = await read_json(request, required=False)
     edited = body.get("planned_actions")
     if "planned_actions" in body and edited is None:
-        raise ValidationError(fields={"planned_actions": "Send a list of {action, details}, or leave the key out."})
-    draft = await drafts.approve_draft(request.app.state.db, principal.workspace_id, request.path_params["id"],
-                                       reviewer=principal.account_id or "", actions=edited)
+        raise ValidationError(
+            fields={"planned_actions": "Send a list of {action, details}, or leave the key out."}
+        )
+    draft = await drafts.approve_draft(
+        request.app.state.db,
+        principal.workspace_id,
+        request.path_params["id"],
+        reviewer=principal.account_id or "",
+        actions=edited,
+    )
     return json_response(drafts.api_shape(draft))
 
 
@@ -46,16 +70,33 @@ async def reject_draft_api(request, principal):
     note = body.get("note")
     if note is not None and not isinstance(note, str):
         raise ValidationError(fields={"note": "The note must be text."})
-    draft = await drafts.reject_draft(request.app.state.db, principal.workspace_id, request.path_params["id"],
-                                      reviewer=principal.account_id or "", note=note or "")
+    draft = await drafts.reject_draft(
+        request.app.state.db,
+        principal.workspace_id,
+        request.path_params["id"],
+        reviewer=principal.account_id or "",
+        note=note or "",
+    )
     return json_response(drafts.api_shape(draft))
 
 
 routes = [
     api_route("/drafts", list_drafts_api, methods=["GET"], scope="drafts:read", tags=["drafts"]),
     api_route("/drafts/{id}", get_draft_api, methods=["GET"], scope="drafts:read", tags=["drafts"]),
-    api_route("/drafts/{id}/approve", approve_draft_api, methods=["POST"], scope="drafts:write", body=_APPROVE,
-              tags=["drafts"]),
-    api_route("/drafts/{id}/reject", reject_draft_api, methods=["POST"], scope="drafts:write", body=_REJECT,
-              tags=["drafts"]),
+    api_route(
+        "/drafts/{id}/approve",
+        approve_draft_api,
+        methods=["POST"],
+        scope="drafts:write",
+        body=_APPROVE,
+        tags=["drafts"],
+    ),
+    api_route(
+        "/drafts/{id}/reject",
+        reject_draft_api,
+        methods=["POST"],
+        scope="drafts:write",
+        body=_REJECT,
+        tags=["drafts"],
+    ),
 ]

@@ -17,9 +17,17 @@ async def list_events(request, principal):
     params = request.query_params
     filters = event_queries.parse_filters(params)
     after = event_queries.parse_after_id(params.get("after"))
-    rows, next_cursor = await event_queries.list_events(request.app.state.db, principal.workspace_id, filters=filters,
-                                                        after=after, cursor=cursor, limit=limit)
+    rows, next_cursor = await event_queries.list_events(
+        request.app.state.db,
+        principal.workspace_id,
+        filters=filters,
+        after=after,
+        cursor=cursor,
+        limit=limit,
+    )
     return list_response([event_queries.public_event(r) for r in rows], next_cursor)
 
 
-routes = [api_route("/events", list_events, methods=["GET"], scope="events:read", name="api_list_events")]
+routes = [
+    api_route("/events", list_events, methods=["GET"], scope="events:read", name="api_list_events")
+]

@@ -25,8 +25,10 @@ PRIORITY_RANK = {"low": 0, "normal": 1, "high": 2, "urgent": 3}
 
 def _recipient(conn, workspace_id: str, sub: dict) -> str | None:
     if sub["contact_id"]:
-        email = conn.value("SELECT email FROM contacts WHERE id = ? AND workspace_id = ?",
-                           (sub["contact_id"], workspace_id))
+        email = conn.value(
+            "SELECT email FROM contacts WHERE id = ? AND workspace_id = ?",
+            (sub["contact_id"], workspace_id),
+        )
         if email:
             return email
     return sub["email_lower"] or None
@@ -36,10 +38,18 @@ def _email(conn, workspace_id, sub, index, subject, body, action) -> tuple[str, 
     to = _recipient(conn, workspace_id, sub)
     if not to:
         return "skipped", {"reason": "The submission has no email address to write to."}
-    email_id = queue_email(conn, workspace_id, to=to, subject=subject[:300], body_text=body, kind="transactional",
-                           contact_id=sub["contact_id"], submission_id=sub["id"],
-                           related={"action": action, "index": index},
-                           idempotency_key=f"{sub['id']}:action:{index}")
+    email_id = queue_email(
+        conn,
+        workspace_id,
+        to=to,
+        subject=subject[:300],
+        body_text=body,
+        kind="transactional",
+        contact_id=sub["contact_id"],
+        submission_id=sub["id"],
+        related={"action": action, "index": index},
+        idempotency_key=f"{sub['id']}:action:{index}",
+    )
     return "done", {"entity_id": email_id, "email_id": email_id, "to": to, "subject": subject[:300]}
 
 
@@ -48,64 +58,119 @@ def send_email(conn, workspace_id, sub, index, details):
 
 
 def book_meeting(conn, workspace_id, sub, index, details):
-    auto = loads(conn.value("SELECT auto FROM forms WHERE id = ? AND workspace_id = ?",
-                            (sub["form_id"], workspace_id)), {}) or {}
+    auto = (
+        loads(
+            conn.value(
+                "SELECT auto FROM forms WHERE id = ? AND workspace_id = ?",
+                (sub["form_id"], workspace_id),
+            ),
+            {},
+        )
+        or {}
+    )
     url = auto.get("booking_url")
     if not url:
-        return "skipped", {"reason": "The form has no booking URL to send (set one in its auto settings)."}
+        return "skipped", {
+            "reason": "The form has no booking URL to send (set one in its auto settings)."
+        }
     body = (details.get("body") or "Thanks for your interest; pick a time that suits you.").rstrip()
     subject = details.get("subject") or "Book a time with us"
-    return _email(conn, workspace_id, sub, index, subject, f"{body}\n\nBook a time: {url}\n", "book_meeting")
+    return _email(
+        conn, workspace_id, sub, index, subject, f"{body}\n\nBook a time: {url}\n", "book_meeting"
+    )
 
 
 def create_deal(conn, workspace_id, sub, index, details):
     if not sub["contact_id"]:
         return "skipped", {"reason": "The submission has no contact to attach a deal to."}
     deal_id, created = crm_deals.upsert_open_deal_tx(
-        conn, workspace_id, contact_id=sub["contact_id"], company_id=sub["company_id"],
-        name=details.get("name"), amount=details.get("amount"), source_submission_id=sub["id"])
-    return "done", {"entity_id": deal_id, "deal_id": deal_id, "created": created,
-                    "amount": conn.value("SELECT amount FROM deals WHERE id = ?", (deal_id,))}
+        conn,
+        workspace_id,
+        contact_id=sub["contact_id"],
+        company_id=sub["company_id"],
+        name=details.get("name"),
+        amount=details.get("amount"),
+        source_submission_id=sub["id"],
+    )
+    return "done", {
+        "entity_id": deal_id,
+        "deal_id": deal_id,
+        "created": created,
+        "amount": conn.value("SELECT amount FROM deals WHERE id = ?", (deal_id,)),
+    }
 
 
 def create_ticket(conn, workspace_id, sub, index, details):
-    existed = conn.one("SELECT id, priority FROM tickets WHERE submission_id = ? AND workspace_id = ?",
-                       (sub["id"], workspace_id))
+    existed = conn.one(
+        "SELECT id, priority FROM tickets WHERE submission_id = ? AND workspace_id = ?",
+        (sub["id"], workspace_id),
+    )
     priority = details.get("priority") if details.get("priority") in PRIORITY_RANK else "normal"
     data = loads(sub["data"], {}) or {}
     title = (details.get("title") or data.get("subject") or "Support request").strip()
     ticket_id, reference = work.create_ticket_tx(
-        conn, workspace_id, title=title, description=details.get("description") or "", submission_id=sub["id"],
-        contact_id=sub["contact_id"], priority=priority)
+        conn,
+        workspace_id,
+        title=title,
+        description=details.get("description") or "",
+        submission_id=sub["id"],
+        contact_id=sub["contact_id"],
+        priority=priority,
+    )
     if existed and PRIORITY_RANK[priority] > PRIORITY_RANK.get(existed["priority"], 1):
-        conn.execute("UPDATE tickets SET priority = ?, updated_at = ? WHERE id = ?", (priority, now_iso(), ticket_id))
-    return "done", {"entity_id": ticket_id, "ticket_id": ticket_id, "reference": reference,
-                    "created": existed is None, "priority": priority}
+        conn.execute(
+            "UPDATE tickets SET priority = ?, updated_at = ? WHERE id = ?",
+            (priority, now_iso(), ticket_id),
+        )
+    return "done", {
+        "entity_id": ticket_id,
+        "ticket_id": ticket_id,
+        "reference": reference,
+        "created": existed is None,
+        "priority": priority,
+    }
 
 
 def enroll_sequence(conn, workspace_id, sub, index, details):
     # Sequences arrive with the email wave; until then the action is honestly skipped.
-    return "skipped", {"reason": "no sequences configured", "sequence": details.get("sequence") or ""}
+    return "skipped", {
+        "reason": "no sequences configured",
+        "sequence": details.get("sequence") or "",
+    }
 
 
 def escalate(conn, workspace_id, sub, index, details):
     reason = details["reason"].strip()
     form_name = conn.value("SELECT name FROM forms WHERE id = ?", (sub["form_id"],)) or "a form"
-    told = hand_over_tx(conn, workspace_id, sub, subject=f"Needs a human: a submission to {form_name}",
-                        body=f"The agent escalated this submission.\nReason: {reason}",
-                        key=f"{sub['id']}:action:{index}")
+    told = hand_over_tx(
+        conn,
+        workspace_id,
+        sub,
+        subject=f"Needs a human: a submission to {form_name}",
+        body=f"The agent escalated this submission.\nReason: {reason}",
+        key=f"{sub['id']}:action:{index}",
+    )
     # The status turns needs_human_review when the run finishes, so a crash before the
     # end still lets the job's retry resume the remaining actions.
-    record_step(conn, workspace_id, sub["id"], "agent_escalated", "done", entity_id=told["assigned_to"],
-                details={"reason": reason, **told})
+    record_step(
+        conn,
+        workspace_id,
+        sub["id"],
+        "agent_escalated",
+        "done",
+        entity_id=told["assigned_to"],
+        details={"reason": reason, **told},
+    )
     return "done", {"reason": reason, **told}
 
 
 def respond_direct(conn, workspace_id, sub, index, details):
     notes = conn.value("SELECT agent_notes FROM submissions WHERE id = ?", (sub["id"],)) or ""
     entry = f"Response to the visitor:\n{details['message'].strip()}"
-    conn.execute("UPDATE submissions SET agent_notes = ? WHERE id = ? AND workspace_id = ?",
-                 ((notes + "\n\n" + entry).strip(), sub["id"], workspace_id))
+    conn.execute(
+        "UPDATE submissions SET agent_notes = ? WHERE id = ? AND workspace_id = ?",
+        ((notes + "\n\n" + entry).strip(), sub["id"], workspace_id),
+    )
     return "done", {"stored": "agent_notes", "message": details["message"][:500]}
 
 
@@ -113,81 +178,158 @@ def qualify_lead(conn, workspace_id, sub, index, details):
     score, tags = details["score"], details.get("tags") or []
     result = {"score": score, "reason": details.get("reason") or "", "tags": tags}
     if not sub["contact_id"]:
-        return "done", {**result, "note": "no contact: the score is kept on the submission's log only"}
+        return "done", {
+            **result,
+            "note": "no contact: the score is kept on the submission's log only",
+        }
     if tags:
         crm_contacts.add_tags_tx(conn, workspace_id, sub["contact_id"], tags)
     if score == "high":
-        conn.execute("UPDATE contacts SET status = 'qualified', updated_at = ? WHERE id = ? AND workspace_id = ?"
-                     " AND status = 'lead'", (now_iso(), sub["contact_id"], workspace_id))
+        conn.execute(
+            "UPDATE contacts SET status = 'qualified', updated_at = ? WHERE id = ? AND workspace_id = ?"
+            " AND status = 'lead'",
+            (now_iso(), sub["contact_id"], workspace_id),
+        )
     return "done", {**result, "entity_id": sub["contact_id"]}
 
 
 EXECUTORS = {
-    "qualify_lead": qualify_lead, "send_email": send_email, "create_deal": create_deal,
-    "create_ticket": create_ticket, "book_meeting": book_meeting, "enroll_sequence": enroll_sequence,
-    "escalate": escalate, "respond_direct": respond_direct,
+    "qualify_lead": qualify_lead,
+    "send_email": send_email,
+    "create_deal": create_deal,
+    "create_ticket": create_ticket,
+    "book_meeting": book_meeting,
+    "enroll_sequence": enroll_sequence,
+    "escalate": escalate,
+    "respond_direct": respond_direct,
 }
 
 
 def heartbeat_tx(conn, workspace_id: str, handler_id: str | None) -> None:
     if handler_id:
-        conn.execute("UPDATE handlers SET last_heartbeat_at = ? WHERE id = ? AND workspace_id = ?",
-                     (now_iso(), handler_id, workspace_id))
+        conn.execute(
+            "UPDATE handlers SET last_heartbeat_at = ? WHERE id = ? AND workspace_id = ?",
+            (now_iso(), handler_id, workspace_id),
+        )
 
 
 def _already_ran(conn, submission_id: str, index: int) -> dict | None:
-    return conn.one("SELECT action, status, result FROM action_runs WHERE submission_id = ? AND action_index = ?",
-                    (submission_id, index))
+    return conn.one(
+        "SELECT action, status, result FROM action_runs WHERE submission_id = ? AND action_index = ?",
+        (submission_id, index),
+    )
 
 
 def _remember(conn, workspace_id, submission_id, index, action, status, result) -> None:
-    conn.execute("INSERT INTO action_runs (submission_id, action_index, workspace_id, action, status, result, created_at)"
-                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                 (submission_id, index, workspace_id, action, status, dumps(result), now_iso()))
+    conn.execute(
+        "INSERT INTO action_runs (submission_id, action_index, workspace_id, action, status, result, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (submission_id, index, workspace_id, action, status, dumps(result), now_iso()),
+    )
 
 
-def run_action_tx(conn, workspace_id: str, submission_id: str, index: int, action: str, details: dict,
-                  handler_id: str | None = None) -> dict:
+def run_action_tx(
+    conn,
+    workspace_id: str,
+    submission_id: str,
+    index: int,
+    action: str,
+    details: dict,
+    handler_id: str | None = None,
+) -> dict:
     """Run one action unless (submission, index) already ran; returns its outcome."""
     done = _already_ran(conn, submission_id, index)
     if done:
-        return {"index": index, "action": done["action"], "status": done["status"],
-                "result": loads(done["result"], {}), "replayed": True}
-    sub = conn.one("SELECT * FROM submissions WHERE id = ? AND workspace_id = ?", (submission_id, workspace_id))
+        return {
+            "index": index,
+            "action": done["action"],
+            "status": done["status"],
+            "result": loads(done["result"], {}),
+            "replayed": True,
+        }
+    sub = conn.one(
+        "SELECT * FROM submissions WHERE id = ? AND workspace_id = ?", (submission_id, workspace_id)
+    )
     status, result = EXECUTORS[action](conn, workspace_id, sub, index, details)
     _remember(conn, workspace_id, submission_id, index, action, status, result)
     summary = {k: v for k, v in result.items() if k != "entity_id"}
-    record_step(conn, workspace_id, submission_id, "agent_action", status, entity_id=result.get("entity_id"),
-                details={"action": action, "index": index, **summary}, handler_id=handler_id)
+    record_step(
+        conn,
+        workspace_id,
+        submission_id,
+        "agent_action",
+        status,
+        entity_id=result.get("entity_id"),
+        details={"action": action, "index": index, **summary},
+        handler_id=handler_id,
+    )
     heartbeat_tx(conn, workspace_id, handler_id)
     return {"index": index, "action": action, "status": status, "result": result, "replayed": False}
 
 
-def apply_contact_updates_tx(conn, workspace_id: str, submission_id: str, updates: dict, author: str,
-                             handler_id: str | None = None) -> dict:
+def apply_contact_updates_tx(
+    conn,
+    workspace_id: str,
+    submission_id: str,
+    updates: dict,
+    author: str,
+    handler_id: str | None = None,
+) -> dict:
     """Tags and a note on the contact, once per submission."""
     if _already_ran(conn, submission_id, CONTACT_UPDATES_INDEX):
         return {"status": "done", "replayed": True}
-    contact_id = conn.value("SELECT contact_id FROM submissions WHERE id = ? AND workspace_id = ?",
-                            (submission_id, workspace_id))
+    contact_id = conn.value(
+        "SELECT contact_id FROM submissions WHERE id = ? AND workspace_id = ?",
+        (submission_id, workspace_id),
+    )
     tags, note = updates.get("tags_add") or [], (updates.get("notes") or "").strip()
     if not contact_id or not (tags or note):
         return {"status": "skipped", "replayed": False}
     if tags:
         crm_contacts.add_tags_tx(conn, workspace_id, contact_id, tags)
-    note_id = crm_notes.add_note_tx(conn, workspace_id, contact_id, note, author, submission_id) if note else None
+    note_id = (
+        crm_notes.add_note_tx(conn, workspace_id, contact_id, note, author, submission_id)
+        if note
+        else None
+    )
     result = {"tags_add": tags, "note_id": note_id}
-    _remember(conn, workspace_id, submission_id, CONTACT_UPDATES_INDEX, "contact_updates", "done", result)
-    record_step(conn, workspace_id, submission_id, "agent_contact_updates", "done", entity_id=contact_id,
-                details=result, event="agent_action", handler_id=handler_id)
+    _remember(
+        conn, workspace_id, submission_id, CONTACT_UPDATES_INDEX, "contact_updates", "done", result
+    )
+    record_step(
+        conn,
+        workspace_id,
+        submission_id,
+        "agent_contact_updates",
+        "done",
+        entity_id=contact_id,
+        details=result,
+        event="agent_action",
+        handler_id=handler_id,
+    )
     return {"status": "done", "replayed": False, **result}
 
 
-async def execute_actions(write, workspace_id: str, submission_id: str, actions: list[dict], *,
-                          handler_id: str | None = None) -> list[dict]:
+async def execute_actions(
+    write,
+    workspace_id: str,
+    submission_id: str,
+    actions: list[dict],
+    *,
+    handler_id: str | None = None,
+) -> list[dict]:
     """Run ``[{index, action, details}]`` in order, one transaction each."""
     results = []
     for item in actions:
-        results.append(await write(run_action_tx, workspace_id, submission_id, item["index"], item["action"],
-                                   item["details"], handler_id))
+        results.append(
+            await write(
+                run_action_tx,
+                workspace_id,
+                submission_id,
+                item["index"],
+                item["action"],
+                item["details"],
+                handler_id,
+            )
+        )
     return results

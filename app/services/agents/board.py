@@ -19,7 +19,8 @@ def _rows(conn, workspace_id: str, day_ago: str) -> list[dict]:
         " FROM handlers h LEFT JOIN submissions s ON s.id = h.current_submission_id"
         " LEFT JOIN forms f ON f.id = s.form_id"
         " WHERE h.workspace_id = ? AND h.type = 'agent' ORDER BY h.removed_at IS NOT NULL, h.name, h.id",
-        (day_ago, workspace_id))
+        (day_ago, workspace_id),
+    )
 
 
 async def agent_board(db, settings, workspace_id: str) -> list[dict]:
@@ -30,5 +31,7 @@ async def agent_board(db, settings, workspace_id: str) -> list[dict]:
     for row in rows:
         state = row["state"] if row["state"] in STATES else "idle"
         late = state == "processing" and (row["last_heartbeat_at"] or "") < threshold
-        board.append({**row, "state": "stuck" if late else state, "stuck": late or state == "stuck"})
+        board.append(
+            {**row, "state": "stuck" if late else state, "stuck": late or state == "stuck"}
+        )
     return board

@@ -20,7 +20,11 @@ HISTORY_LIMIT = 10
 
 def agent_settings(form: dict) -> dict:
     """The form's agent settings with defaults: {instructions, autonomy, allowed_actions}."""
-    agent = loads(form.get("agent"), {}) if isinstance(form.get("agent"), str) else (form.get("agent") or {})
+    agent = (
+        loads(form.get("agent"), {})
+        if isinstance(form.get("agent"), str)
+        else (form.get("agent") or {})
+    )
     autonomy = agent.get("autonomy_level") or agent.get("autonomy") or DEFAULT_AUTONOMY
     if autonomy not in AUTONOMY_LEVELS:
         autonomy = DEFAULT_AUTONOMY
@@ -28,30 +32,46 @@ def agent_settings(form: dict) -> dict:
     if allowed is None:
         allowed = DEFAULT_ALLOWED.get(form.get("flow_id"), [])
     allowed = [a for a in allowed if a in ACTIONS]
-    return {"instructions": agent.get("instructions") or "", "autonomy": autonomy, "allowed_actions": allowed}
+    return {
+        "instructions": agent.get("instructions") or "",
+        "autonomy": autonomy,
+        "allowed_actions": allowed,
+    }
 
 
 def _load(conn, workspace_id: str, submission_id: str, handler_id: str | None) -> dict:
-    sub = conn.one("SELECT * FROM submissions WHERE id = ? AND workspace_id = ?", (submission_id, workspace_id))
+    sub = conn.one(
+        "SELECT * FROM submissions WHERE id = ? AND workspace_id = ?", (submission_id, workspace_id)
+    )
     if sub is None:
         raise NotFound("No such submission.")
     ws = (workspace_id,)
     rows = {
         "submission": sub,
         "workspace": conn.one("SELECT id, name FROM workspaces WHERE id = ?", ws),
-        "form": conn.one("SELECT * FROM forms WHERE id = ? AND workspace_id = ?", (sub["form_id"], workspace_id)),
-        "handler": handler_id and conn.one(
+        "form": conn.one(
+            "SELECT * FROM forms WHERE id = ? AND workspace_id = ?", (sub["form_id"], workspace_id)
+        ),
+        "handler": handler_id
+        and conn.one(
             "SELECT id, name, type, instructions, model FROM handlers WHERE id = ? AND workspace_id = ?",
-            (handler_id, workspace_id)),
-        "ticket": conn.one("SELECT id, reference, title, status, priority FROM tickets"
-                           " WHERE submission_id = ? AND workspace_id = ?", (submission_id, workspace_id)),
+            (handler_id, workspace_id),
+        ),
+        "ticket": conn.one(
+            "SELECT id, reference, title, status, priority FROM tickets"
+            " WHERE submission_id = ? AND workspace_id = ?",
+            (submission_id, workspace_id),
+        ),
     }
     contact_id = sub["contact_id"]
-    rows["contact"] = contact_id and conn.one("SELECT * FROM contacts WHERE id = ? AND workspace_id = ?",
-                                              (contact_id, workspace_id))
+    rows["contact"] = contact_id and conn.one(
+        "SELECT * FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
+    )
     company_id = sub["company_id"] or (rows["contact"] or {}).get("company_id")
-    rows["company"] = company_id and conn.one("SELECT id, name, domain FROM companies WHERE id = ? AND workspace_id = ?",
-                                              (company_id, workspace_id))
+    rows["company"] = company_id and conn.one(
+        "SELECT id, name, domain FROM companies WHERE id = ? AND workspace_id = ?",
+        (company_id, workspace_id),
+    )
     rows["history"] = _history(conn, workspace_id, contact_id, submission_id) if contact_id else {}
     return rows
 
@@ -60,21 +80,36 @@ def _history(conn, workspace_id: str, contact_id: str, submission_id: str) -> di
     args = (contact_id, workspace_id)
     return {
         "previous_submissions": [
-            {**r, "data": loads(r["data"], {})} for r in conn.all(
+            {**r, "data": loads(r["data"], {})}
+            for r in conn.all(
                 "SELECT s.id, s.created_at, s.status, s.outcome, s.data, f.name AS form_name FROM submissions s"
                 " LEFT JOIN forms f ON f.id = s.form_id WHERE s.contact_id = ? AND s.workspace_id = ? AND s.id != ?"
-                " ORDER BY s.created_at DESC LIMIT ?", (*args, submission_id, HISTORY_LIMIT))],
+                " ORDER BY s.created_at DESC LIMIT ?",
+                (*args, submission_id, HISTORY_LIMIT),
+            )
+        ],
         "touchpoints": conn.all(
             "SELECT created_at, form_id, utm_source, utm_medium, utm_campaign, page_url, referrer FROM touchpoints"
-            " WHERE contact_id = ? AND workspace_id = ? ORDER BY created_at DESC LIMIT ?", (*args, HISTORY_LIMIT)),
-        "tags": [r["tag"] for r in conn.all(
-            "SELECT tag FROM contact_tags WHERE contact_id = ? AND workspace_id = ? ORDER BY tag", args)],
+            " WHERE contact_id = ? AND workspace_id = ? ORDER BY created_at DESC LIMIT ?",
+            (*args, HISTORY_LIMIT),
+        ),
+        "tags": [
+            r["tag"]
+            for r in conn.all(
+                "SELECT tag FROM contact_tags WHERE contact_id = ? AND workspace_id = ? ORDER BY tag",
+                args,
+            )
+        ],
         "notes": conn.all(
             "SELECT created_at, author, body FROM notes WHERE contact_id = ? AND workspace_id = ?"
-            " ORDER BY created_at DESC LIMIT ?", (*args, HISTORY_LIMIT)),
+            " ORDER BY created_at DESC LIMIT ?",
+            (*args, HISTORY_LIMIT),
+        ),
         "open_deals": conn.all(
             "SELECT id, name, amount, stage, created_at FROM deals WHERE contact_id = ? AND workspace_id = ?"
-            " AND stage NOT IN ('won', 'lost') ORDER BY created_at DESC", args),
+            " AND stage NOT IN ('won', 'lost') ORDER BY created_at DESC",
+            args,
+        ),
     }
 
 
@@ -82,24 +117,50 @@ def _contact(row: dict | None, history: dict) -> dict | None:
     if not row:
         return None
     tags = sorted(set(loads(row["tags"], []) or []) | set(history.get("tags") or []))
-    keys = ("id", "email", "name", "first_name", "last_name", "phone", "status", "source", "submission_count",
-            "first_seen", "last_seen")
-    return {**{k: row[k] for k in keys}, "tags": tags, "custom_fields": loads(row["custom_fields"], {})}
+    keys = (
+        "id",
+        "email",
+        "name",
+        "first_name",
+        "last_name",
+        "phone",
+        "status",
+        "source",
+        "submission_count",
+        "first_seen",
+        "last_seen",
+    )
+    return {
+        **{k: row[k] for k in keys},
+        "tags": tags,
+        "custom_fields": loads(row["custom_fields"], {}),
+    }
 
 
 def _form(form: dict) -> dict:
     auto = loads(form["auto"], {}) or {}
-    return {"id": form["id"], "name": form["name"], "description": form["description"], "type": form["type"],
-            "flow_id": form["flow_id"], "booking_url": auto.get("booking_url") or "",
-            "fields": [{"name": f.get("name"), "label": f.get("label"), "type": f.get("type")}
-                       for f in loads(form["fields"], []) or [] if isinstance(f, dict)]}
+    return {
+        "id": form["id"],
+        "name": form["name"],
+        "description": form["description"],
+        "type": form["type"],
+        "flow_id": form["flow_id"],
+        "booking_url": auto.get("booking_url") or "",
+        "fields": [
+            {"name": f.get("name"), "label": f.get("label"), "type": f.get("type")}
+            for f in loads(form["fields"], []) or []
+            if isinstance(f, dict)
+        ],
+    }
 
 
 def shape_context(rows: dict) -> dict:
     """Turn the loaded rows into the agent context (plain JSON-able dict)."""
     sub, form, handler = rows["submission"], rows["form"], rows["handler"] or None
     settings = agent_settings(form)
-    instructions = "\n\n".join(x for x in (settings["instructions"], (handler or {}).get("instructions")) if x)
+    instructions = "\n\n".join(
+        x for x in (settings["instructions"], (handler or {}).get("instructions")) if x
+    )
     meta = loads(sub["meta"], {}) or {}
     return {
         "workspace": {"id": sub["workspace_id"], "name": (rows["workspace"] or {}).get("name", "")},
@@ -108,9 +169,13 @@ def shape_context(rows: dict) -> dict:
         "allowed_actions": settings["allowed_actions"],
         "autonomy": settings["autonomy"],
         "handler": {k: handler[k] for k in ("id", "name", "instructions")} if handler else None,
-        "submission": {"id": sub["id"], "created_at": sub["created_at"], "data": loads(sub["data"], {}),
-                       "meta": {k: v for k, v in meta.items() if k not in ("ip", "user_agent")},
-                       "is_new_contact": bool(sub["is_new_contact"])},
+        "submission": {
+            "id": sub["id"],
+            "created_at": sub["created_at"],
+            "data": loads(sub["data"], {}),
+            "meta": {k: v for k, v in meta.items() if k not in ("ip", "user_agent")},
+            "is_new_contact": bool(sub["is_new_contact"]),
+        },
         "contact": _contact(rows["contact"], rows["history"]),
         "company": rows["company"] or None,
         "history": {k: v for k, v in rows["history"].items() if k != "tags"},
@@ -118,7 +183,9 @@ def shape_context(rows: dict) -> dict:
     }
 
 
-async def build_context(db, workspace_id: str, submission_id: str, handler_id: str | None = None) -> dict:
+async def build_context(
+    db, workspace_id: str, submission_id: str, handler_id: str | None = None
+) -> dict:
     """The agent context for one submission; NotFound if it is not in this workspace."""
     rows = await db.read(_load, workspace_id, submission_id, handler_id)
     if rows["form"] is None:

@@ -16,18 +16,28 @@ def _human(conn, workspace_id: str, handler_id: str | None) -> dict | None:
         "SELECT h.id, h.name, COALESCE(NULLIF(h.email, ''), a.email) AS email FROM handlers h"
         " LEFT JOIN accounts a ON a.id = h.account_id"
         " WHERE h.id = ? AND h.workspace_id = ? AND h.type = 'human' AND h.active = 1 AND h.removed_at IS NULL",
-        (handler_id, workspace_id))
+        (handler_id, workspace_id),
+    )
 
 
 def responsible_humans(conn, workspace_id: str, form_id: str) -> list[dict]:
     """Human handlers to hand a submission of this form to, best first."""
-    form = conn.one("SELECT assignment_type, assignment_id, auto FROM forms WHERE id = ? AND workspace_id = ?",
-                    (form_id, workspace_id)) or {}
+    form = (
+        conn.one(
+            "SELECT assignment_type, assignment_id, auto FROM forms WHERE id = ? AND workspace_id = ?",
+            (form_id, workspace_id),
+        )
+        or {}
+    )
     candidates = []
     if form.get("assignment_type") == "group":
-        group = conn.one("SELECT settings FROM handler_groups WHERE id = ? AND workspace_id = ?",
-                         (form["assignment_id"], workspace_id))
-        candidates.append((loads(group["settings"], {}) or {}).get("fallback_handler_id") if group else None)
+        group = conn.one(
+            "SELECT settings FROM handler_groups WHERE id = ? AND workspace_id = ?",
+            (form["assignment_id"], workspace_id),
+        )
+        candidates.append(
+            (loads(group["settings"], {}) or {}).get("fallback_handler_id") if group else None
+        )
     candidates += (loads(form.get("auto"), {}) or {}).get("notify_handler_ids") or []
     if form.get("assignment_type") == "handler":
         candidates.append(form.get("assignment_id"))
@@ -41,12 +51,22 @@ def responsible_humans(conn, workspace_id: str, form_id: str) -> list[dict]:
 
 
 def owner_email(conn, workspace_id: str) -> str | None:
-    return conn.value("SELECT a.email FROM workspaces w JOIN accounts a ON a.id = w.owner_id WHERE w.id = ?",
-                      (workspace_id,))
+    return conn.value(
+        "SELECT a.email FROM workspaces w JOIN accounts a ON a.id = w.owner_id WHERE w.id = ?",
+        (workspace_id,),
+    )
 
 
-def hand_over_tx(conn, workspace_id: str, submission: dict, *, subject: str, body: str, key: str,
-                 assign: bool = True) -> dict:
+def hand_over_tx(
+    conn,
+    workspace_id: str,
+    submission: dict,
+    *,
+    subject: str,
+    body: str,
+    key: str,
+    assign: bool = True,
+) -> dict:
     """Notify the responsible humans by email (idempotent per ``key``) and, with
     ``assign``, give the submission to the first of them. Returns who was told."""
     humans = responsible_humans(conn, workspace_id, submission["form_id"])
@@ -55,12 +75,21 @@ def hand_over_tx(conn, workspace_id: str, submission: dict, *, subject: str, bod
         recipients = [owner]
     link = f"Submission: /submissions/{submission['id']}"
     for i, to in enumerate(dict.fromkeys(recipients)):
-        queue_email(conn, workspace_id, to=to, subject=subject, body_text=f"{body}\n\n{link}\n",
-                    kind="transactional", submission_id=submission["id"],
-                    related={"submission_id": submission["id"], "reason": "agent_handover"},
-                    idempotency_key=f"{key}:{i}")
+        queue_email(
+            conn,
+            workspace_id,
+            to=to,
+            subject=subject,
+            body_text=f"{body}\n\n{link}\n",
+            kind="transactional",
+            submission_id=submission["id"],
+            related={"submission_id": submission["id"], "reason": "agent_handover"},
+            idempotency_key=f"{key}:{i}",
+        )
     assigned = humans[0]["id"] if humans and assign else None
     if assigned:
-        conn.execute("UPDATE submissions SET assigned_type = 'handler', assigned_id = ? WHERE id = ? AND workspace_id = ?",
-                     (assigned, submission["id"], workspace_id))
+        conn.execute(
+            "UPDATE submissions SET assigned_type = 'handler', assigned_id = ? WHERE id = ? AND workspace_id = ?",
+            (assigned, submission["id"], workspace_id),
+        )
     return {"notified": list(dict.fromkeys(recipients)), "assigned_to": assigned}

@@ -30,24 +30,45 @@ def check_plan(plan: dict, allowed_actions: list[str]) -> dict:
         if name in allowed:
             runnable.append({"index": index, "action": name, "details": item["details"]})
             continue
-        reason = ("not an action FormAgent knows" if name not in ACTIONS
-                  else "not in this form's allowed actions")
-        blocked.append({"index": index, "action": name, "details": item["details"], "reason": reason})
-    return {"reasoning": plan["reasoning"], "actions": runnable, "blocked": blocked,
-            "contact_updates": plan["contact_updates"]}
+        reason = (
+            "not an action FormAgent knows"
+            if name not in ACTIONS
+            else "not in this form's allowed actions"
+        )
+        blocked.append(
+            {"index": index, "action": name, "details": item["details"], "reason": reason}
+        )
+    return {
+        "reasoning": plan["reasoning"],
+        "actions": runnable,
+        "blocked": blocked,
+        "contact_updates": plan["contact_updates"],
+    }
 
 
 def check_edited_actions(edited, allowed_actions: list[str]) -> list[dict]:
     """A reviewer's edited action list (draft approval): 422 with a message per problem."""
     if not isinstance(edited, list):
-        raise ValidationError(fields={"planned_actions": "Send a list of {action, details} objects."})
+        raise ValidationError(
+            fields={"planned_actions": "Send a list of {action, details} objects."}
+        )
     try:
         plan = validate_plan({"reasoning": "", "actions": edited, "contact_updates": {}})
     except ValueError as exc:
-        raise ValidationError(fields={"planned_actions": f"{str(exc)[:1].upper()}{str(exc)[1:]}."}) from None
+        raise ValidationError(
+            fields={"planned_actions": f"{str(exc)[:1].upper()}{str(exc)[1:]}."}
+        ) from None
     refused = [a["action"] for a in plan["actions"] if a["action"] not in set(allowed_actions)]
     if refused:
         allowed = ", ".join(allowed_actions) or "none"
-        raise ValidationError(fields={"planned_actions": (
-            f"{', '.join(sorted(set(refused)))} is not allowed by this form's agent settings (allowed: {allowed}).")})
-    return [{"index": i, "action": a["action"], "details": a["details"]} for i, a in enumerate(plan["actions"])]
+        raise ValidationError(
+            fields={
+                "planned_actions": (
+                    f"{', '.join(sorted(set(refused)))} is not allowed by this form's agent settings (allowed: {allowed})."
+                )
+            }
+        )
+    return [
+        {"index": i, "action": a["action"], "details": a["details"]}
+        for i, a in enumerate(plan["actions"])
+    ]

@@ -56,8 +56,10 @@ async def _agent_handler(db, workspace_id: str, handler_id: str | None) -> str |
     """Only agent handlers carry the agent's state; a human id is ignored here."""
     if not handler_id:
         return None
-    return await db.fetchval("SELECT id FROM handlers WHERE id = ? AND workspace_id = ? AND type = 'agent'",
-                             (handler_id, workspace_id))
+    return await db.fetchval(
+        "SELECT id FROM handlers WHERE id = ? AND workspace_id = ? AND type = 'agent'",
+        (handler_id, workspace_id),
+    )
 
 
 async def _ask_engine(ctx, context: dict, recorder: RetryRecorder, workspace_id: str):
@@ -81,26 +83,54 @@ async def _plan(ctx, context: dict, run: dict, ids: tuple) -> dict | None:
         if run["llm_requeues"] < MAX_LLM_REQUEUES:
             delay = ctx.settings.llm_requeue_seconds
             await ctx.write(autonomy.requeue_tx, *ids, exc.message, delay)
-            raise RetryLater(delay, "AI model unavailable; the agent run is re-queued once") from None
-        await ctx.write(autonomy.fail_tx, *ids, kind="llm_unavailable", message=exc.message,
-                        details={"requeues": run["llm_requeues"], "engine": ctx.state.llm.name})
+            raise RetryLater(
+                delay, "AI model unavailable; the agent run is re-queued once"
+            ) from None
+        await ctx.write(
+            autonomy.fail_tx,
+            *ids,
+            kind="llm_unavailable",
+            message=exc.message,
+            details={"requeues": run["llm_requeues"], "engine": ctx.state.llm.name},
+        )
     except LLMInvalidOutput as exc:
-        await ctx.write(autonomy.fail_tx, *ids, kind="llm_invalid_output", message=exc.message,
-                        details={"engine": ctx.state.llm.name})
+        await ctx.write(
+            autonomy.fail_tx,
+            *ids,
+            kind="llm_invalid_output",
+            message=exc.message,
+            details={"engine": ctx.state.llm.name},
+        )
     return None
 
 
 async def _execute(ctx, ids: tuple, context: dict, checked: dict) -> str:
     workspace_id, submission_id, handler_id = ids
-    results = await execute_actions(ctx.write, workspace_id, submission_id, checked["actions"], handler_id=handler_id)
+    results = await execute_actions(
+        ctx.write, workspace_id, submission_id, checked["actions"], handler_id=handler_id
+    )
     author = f"Agent {context['handler']['name']}" if context.get("handler") else "AI agent"
-    await ctx.write(apply_contact_updates_tx, workspace_id, submission_id, checked["contact_updates"], author, handler_id)
+    await ctx.write(
+        apply_contact_updates_tx,
+        workspace_id,
+        submission_id,
+        checked["contact_updates"],
+        author,
+        handler_id,
+    )
     escalated = any(r["action"] == "escalate" and r["status"] == "done" for r in results)
     semi = context["autonomy"] == "semi_autonomous"
-    return await ctx.write(autonomy.finish_tx, *ids, status="needs_human_review" if escalated else "processed",
-                           review_hours=ctx.settings.review_window_hours if semi else None,
-                           details={"autonomy": context["autonomy"], "actions": len(results),
-                                    "blocked": len(checked["blocked"])})
+    return await ctx.write(
+        autonomy.finish_tx,
+        *ids,
+        status="needs_human_review" if escalated else "processed",
+        review_hours=ctx.settings.review_window_hours if semi else None,
+        details={
+            "autonomy": context["autonomy"],
+            "actions": len(results),
+            "blocked": len(checked["blocked"]),
+        },
+    )
 
 
 async def apply_autonomy(ctx, ids: tuple, context: dict, checked: dict) -> str:
@@ -112,7 +142,9 @@ async def apply_autonomy(ctx, ids: tuple, context: dict, checked: dict) -> str:
     return await _execute(ctx, ids, context, checked)
 
 
-async def run_agent(ctx, workspace_id: str, submission_id: str, handler_id: str | None = None) -> str:
+async def run_agent(
+    ctx, workspace_id: str, submission_id: str, handler_id: str | None = None
+) -> str:
     """Plan, guard and act on one submission; returns its final status."""
     handler_id = await _agent_handler(ctx.db, workspace_id, handler_id)
     ids = (workspace_id, submission_id, handler_id)

@@ -15,8 +15,14 @@ from __future__ import annotations
 import json
 
 ACTIONS = (
-    "qualify_lead", "send_email", "create_deal", "create_ticket",
-    "book_meeting", "enroll_sequence", "escalate", "respond_direct",
+    "qualify_lead",
+    "send_email",
+    "create_deal",
+    "create_ticket",
+    "book_meeting",
+    "enroll_sequence",
+    "escalate",
+    "respond_direct",
 )
 SCORES = ("high", "medium", "low")
 MAX_ACTIONS = 10
@@ -24,14 +30,38 @@ MAX_TEXT = 10_000
 
 # What each action's details carry; "required" keys must be present and non-empty.
 ACTION_DETAILS = {
-    "qualify_lead": {"required": ("score",), "text": ("reason",), "doc": "score high|medium|low, reason, tags"},
-    "send_email": {"required": ("subject", "body"), "text": (), "doc": "subject, body (plain text to the submitter)"},
-    "create_deal": {"required": (), "text": ("name",), "doc": "name, amount (number; updates the contact's open deal if any)"},
-    "create_ticket": {"required": (), "text": ("title", "description", "priority"), "doc": "title, description, priority low|normal|high|urgent"},
-    "book_meeting": {"required": (), "text": ("subject", "body"), "doc": "subject, body (the booking link is appended)"},
+    "qualify_lead": {
+        "required": ("score",),
+        "text": ("reason",),
+        "doc": "score high|medium|low, reason, tags",
+    },
+    "send_email": {
+        "required": ("subject", "body"),
+        "text": (),
+        "doc": "subject, body (plain text to the submitter)",
+    },
+    "create_deal": {
+        "required": (),
+        "text": ("name",),
+        "doc": "name, amount (number; updates the contact's open deal if any)",
+    },
+    "create_ticket": {
+        "required": (),
+        "text": ("title", "description", "priority"),
+        "doc": "title, description, priority low|normal|high|urgent",
+    },
+    "book_meeting": {
+        "required": (),
+        "text": ("subject", "body"),
+        "doc": "subject, body (the booking link is appended)",
+    },
     "enroll_sequence": {"required": (), "text": ("sequence",), "doc": "sequence (name or id)"},
     "escalate": {"required": ("reason",), "text": (), "doc": "reason (why a human must take over)"},
-    "respond_direct": {"required": ("message",), "text": (), "doc": "message (stored on the submission)"},
+    "respond_direct": {
+        "required": ("message",),
+        "text": (),
+        "doc": "message (stored on the submission)",
+    },
 }
 
 SYSTEM_PROMPT = """You are the sales and support agent of a B2B company, working inside FormAgent.
@@ -82,7 +112,10 @@ PLAN_SCHEMA = {
                             "amount": {"type": "number", "minimum": 0},
                             "title": {"type": "string"},
                             "description": {"type": "string"},
-                            "priority": {"type": "string", "enum": ["low", "normal", "high", "urgent"]},
+                            "priority": {
+                                "type": "string",
+                                "enum": ["low", "normal", "high", "urgent"],
+                            },
                             "sequence": {"type": "string"},
                             "message": {"type": "string"},
                         },
@@ -103,7 +136,11 @@ PLAN_SCHEMA = {
 }
 
 TOOL_NAME = "submit_plan"
-TOOL = {"name": TOOL_NAME, "description": "Submit the plan for this submission.", "input_schema": PLAN_SCHEMA}
+TOOL = {
+    "name": TOOL_NAME,
+    "description": "Submit the plan for this submission.",
+    "input_schema": PLAN_SCHEMA,
+}
 
 STRICT_REMINDER = (
     "Your previous answer was not a valid plan: {error}. Call the submit_plan tool once with "
@@ -120,7 +157,8 @@ def user_message(context: dict) -> str:
         f"Form: {form.get('name', '')} (type {form.get('type', '')}, flow {form.get('flow_id', '')})",
         f"Form purpose: {form.get('description') or 'not described'}",
         f"Autonomy: {context.get('autonomy', 'draft')}",
-        "Allowed actions: " + (", ".join(context.get("allowed_actions") or []) or "none (plan no actions)"),
+        "Allowed actions: "
+        + (", ".join(context.get("allowed_actions") or []) or "none (plan no actions)"),
         "Instructions:\n" + (context.get("instructions") or "(none)"),
     ]
     if handler:
@@ -135,7 +173,9 @@ def user_message(context: dict) -> str:
 
 
 def _json(value) -> str:
-    return json.dumps(value if value is not None else None, ensure_ascii=False, indent=1, default=str)
+    return json.dumps(
+        value if value is not None else None, ensure_ascii=False, indent=1, default=str
+    )
 
 
 def validate_plan(obj) -> dict:
@@ -163,8 +203,11 @@ def validate_plan(obj) -> dict:
     if len(raw_actions) > MAX_ACTIONS:
         raise ValueError(f"'actions' has {len(raw_actions)} items; at most {MAX_ACTIONS}")
     actions = [_validate_action(i, item) for i, item in enumerate(raw_actions)]
-    return {"reasoning": reasoning[:MAX_TEXT], "actions": actions,
-            "contact_updates": _validate_updates(obj.get("contact_updates"))}
+    return {
+        "reasoning": reasoning[:MAX_TEXT],
+        "actions": actions,
+        "contact_updates": _validate_updates(obj.get("contact_updates")),
+    }
 
 
 def _validate_action(index: int, item) -> dict:
@@ -199,7 +242,9 @@ def _clean_details(where: str, name: str, details: dict) -> dict:
     if name == "qualify_lead":
         score = clean["score"].strip().lower()
         if score not in SCORES:
-            raise ValueError(f"{where}.details.score must be high, medium or low (got {clean['score']!r})")
+            raise ValueError(
+                f"{where}.details.score must be high, medium or low (got {clean['score']!r})"
+            )
         clean["score"] = score
         clean["tags"] = _tag_list(f"{where}.details.tags", clean.get("tags"))
     if name == "create_deal" and clean.get("amount") is not None:
@@ -236,4 +281,7 @@ def _validate_updates(updates) -> dict:
     notes = updates.get("notes") or ""
     if not isinstance(notes, str):
         raise ValueError("'contact_updates.notes' must be a string")
-    return {"tags_add": _tag_list("contact_updates.tags_add", updates.get("tags_add")), "notes": notes[:MAX_TEXT]}
+    return {
+        "tags_add": _tag_list("contact_updates.tags_add", updates.get("tags_add")),
+        "notes": notes[:MAX_TEXT],
+    }

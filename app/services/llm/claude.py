@@ -28,7 +28,9 @@ from app.services.llm.errors import LLMInvalidOutput, LLMUnavailable
 from app.services.llm.usage import record_call
 
 CALLS_PER_RUN = 3
-RETRY_AFTER_CAP = 30.0  # seconds: a longer retry-after is cut short; the caller's re-queue covers the rest
+RETRY_AFTER_CAP = (
+    30.0  # seconds: a longer retry-after is cut short; the caller's re-queue covers the rest
+)
 TRANSIENT_STATUSES = {408, 409, 425, 429}
 
 
@@ -47,8 +49,11 @@ class ClaudeEngine:
             import anthropic
 
             self._client = anthropic.AsyncAnthropic(
-                api_key=self.settings.anthropic_api_key, base_url=self.settings.anthropic_base_url,
-                max_retries=0, timeout=self.settings.llm_timeout)
+                api_key=self.settings.anthropic_api_key,
+                base_url=self.settings.anthropic_base_url,
+                max_retries=0,
+                timeout=self.settings.llm_timeout,
+            )
         return self._client
 
     async def aclose(self) -> None:
@@ -58,46 +63,96 @@ class ClaudeEngine:
 
     # -- the four uses -------------------------------------------------------------
 
-    async def generate_form(self, description: str, draft: dict | None = None, *, workspace_id=None,
-                            on_retry=None) -> dict:
+    async def generate_form(
+        self, description: str, draft: dict | None = None, *, workspace_id=None, on_retry=None
+    ) -> dict:
         text = (description or "").strip()
         if not text:
-            raise ValidationError("Describe the form you want, e.g. “a demo request form for enterprise clients”.",
-                                  fields={"description": "Describe the form you want."})
+            raise ValidationError(
+                "Describe the form you want, e.g. “a demo request form for enterprise clients”.",
+                fields={"description": "Describe the form you want."},
+            )
         return await self._structured(
-            "generate_form", system=prompts.FORM_SYSTEM, user=prompts.form_user_message(text, draft),
-            tool=prompts.FORM_TOOL, check=lambda obj: prompts.check_form(obj, text, draft),
-            workspace_id=workspace_id, on_retry=on_retry, max_tokens=4096)
+            "generate_form",
+            system=prompts.FORM_SYSTEM,
+            user=prompts.form_user_message(text, draft),
+            tool=prompts.FORM_TOOL,
+            check=lambda obj: prompts.check_form(obj, text, draft),
+            workspace_id=workspace_id,
+            on_retry=on_retry,
+            max_tokens=4096,
+        )
 
     async def plan_agent_actions(self, context: dict, *, workspace_id=None, on_retry=None) -> dict:
         from app.services.llm import agent_prompt
 
         tool = getattr(agent_prompt, "TOOL", None) or {
-            "name": "submit_plan", "description": "Submit the plan.", "input_schema": agent_prompt.PLAN_SCHEMA}
+            "name": "submit_plan",
+            "description": "Submit the plan.",
+            "input_schema": agent_prompt.PLAN_SCHEMA,
+        }
         return await self._structured(
-            "plan_agent_actions", system=agent_prompt.SYSTEM_PROMPT, user=agent_prompt.user_message(context),
-            tool=tool, check=agent_prompt.validate_plan, workspace_id=workspace_id, on_retry=on_retry,
-            max_tokens=2048, strict_user=getattr(agent_prompt, "STRICT_REMINDER", None))
+            "plan_agent_actions",
+            system=agent_prompt.SYSTEM_PROMPT,
+            user=agent_prompt.user_message(context),
+            tool=tool,
+            check=agent_prompt.validate_plan,
+            workspace_id=workspace_id,
+            on_retry=on_retry,
+            max_tokens=2048,
+            strict_user=getattr(agent_prompt, "STRICT_REMINDER", None),
+        )
 
-    async def generate_challenger(self, form: dict, stats: dict, *, workspace_id=None, on_retry=None) -> dict:
+    async def generate_challenger(
+        self, form: dict, stats: dict, *, workspace_id=None, on_retry=None
+    ) -> dict:
         return await self._structured(
-            "generate_challenger", system=prompts.CHALLENGER_SYSTEM, user=prompts.optimize_user_message(form, stats),
-            tool=prompts.CHALLENGER_TOOL, check=lambda obj: prompts.check_challenger(obj, form),
-            workspace_id=workspace_id, on_retry=on_retry, max_tokens=4096)
+            "generate_challenger",
+            system=prompts.CHALLENGER_SYSTEM,
+            user=prompts.optimize_user_message(form, stats),
+            tool=prompts.CHALLENGER_TOOL,
+            check=lambda obj: prompts.check_challenger(obj, form),
+            workspace_id=workspace_id,
+            on_retry=on_retry,
+            max_tokens=4096,
+        )
 
-    async def suggest_improvements(self, form: dict, stats: dict, *, workspace_id=None,
-                                   on_retry=None) -> list[dict]:
+    async def suggest_improvements(
+        self, form: dict, stats: dict, *, workspace_id=None, on_retry=None
+    ) -> list[dict]:
         return await self._structured(
-            "suggest_improvements", system=prompts.SUGGESTIONS_SYSTEM,
-            user=prompts.optimize_user_message(form, stats), tool=prompts.SUGGESTIONS_TOOL,
-            check=lambda obj: prompts.check_suggestions(obj, form), workspace_id=workspace_id,
-            on_retry=on_retry, max_tokens=2048)
+            "suggest_improvements",
+            system=prompts.SUGGESTIONS_SYSTEM,
+            user=prompts.optimize_user_message(form, stats),
+            tool=prompts.SUGGESTIONS_TOOL,
+            check=lambda obj: prompts.check_suggestions(obj, form),
+            workspace_id=workspace_id,
+            on_retry=on_retry,
+            max_tokens=2048,
+        )
 
     # -- one structured call, with one stricter re-prompt -------------------------------
 
-    async def _structured(self, purpose, *, system, user, tool, check, workspace_id, on_retry, max_tokens,
-                          strict_user=None):
-        run = dict(purpose=purpose, tool=tool, workspace_id=workspace_id, on_retry=on_retry, max_tokens=max_tokens)
+    async def _structured(
+        self,
+        purpose,
+        *,
+        system,
+        user,
+        tool,
+        check,
+        workspace_id,
+        on_retry,
+        max_tokens,
+        strict_user=None,
+    ):
+        run = dict(
+            purpose=purpose,
+            tool=tool,
+            workspace_id=workspace_id,
+            on_retry=on_retry,
+            max_tokens=max_tokens,
+        )
         ok, result = await self._judge(run, check, await self._ask(run, system, user))
         if ok:
             return result
@@ -107,10 +162,14 @@ class ClaudeEngine:
             strict_text = "\n\n" + strict_user.format(error=problem)
         else:
             strict_text = prompts.STRICT_USER.format(error=problem, tool=tool["name"])
-        ok, result = await self._judge(run, check, await self._ask(run, strict_system, user + strict_text))
+        ok, result = await self._judge(
+            run, check, await self._ask(run, strict_system, user + strict_text)
+        )
         if ok:
             return result
-        raise LLMInvalidOutput(f"The AI model's answer was not usable, even after a stricter re-prompt: {result}")
+        raise LLMInvalidOutput(
+            f"The AI model's answer was not usable, even after a stricter re-prompt: {result}"
+        )
 
     async def _judge(self, run, check, answer) -> tuple[bool, object]:
         """(True, checked result) or (False, the problem); records the call either way."""
@@ -131,9 +190,13 @@ class ClaudeEngine:
             started = time.monotonic()
             try:
                 message = await self.client.messages.create(
-                    model=self.model, max_tokens=run["max_tokens"], system=system,
-                    messages=[{"role": "user", "content": user}], tools=[run["tool"]],
-                    tool_choice={"type": "tool", "name": run["tool"]["name"]})
+                    model=self.model,
+                    max_tokens=run["max_tokens"],
+                    system=system,
+                    messages=[{"role": "user", "content": user}],
+                    tools=[run["tool"]],
+                    tool_choice={"type": "tool", "name": run["tool"]["name"]},
+                )
             except Exception as exc:  # noqa: BLE001 - classified below; non-SDK errors re-raised
                 status, transient, hint = classify(exc)
                 last = describe(exc)
@@ -149,15 +212,29 @@ class ClaudeEngine:
                 delay *= 2
                 continue
             usage = getattr(message, "usage", None)
-            return message, {"duration_ms": _ms(started), "input_tokens": getattr(usage, "input_tokens", None),
-                             "output_tokens": getattr(usage, "output_tokens", None)}
-        raise LLMUnavailable(f"The AI model did not answer after {CALLS_PER_RUN} attempts (last error: {last}); "
-                             "try again in a minute.")
+            return message, {
+                "duration_ms": _ms(started),
+                "input_tokens": getattr(usage, "input_tokens", None),
+                "output_tokens": getattr(usage, "output_tokens", None),
+            }
+        raise LLMUnavailable(
+            f"The AI model did not answer after {CALLS_PER_RUN} attempts (last error: {last}); "
+            "try again in a minute."
+        )
 
     async def _record(self, run, status: str, meta: dict, error: str | None) -> None:
-        await record_call(self.db, purpose=run["purpose"], engine=self.name, model=self.model, status=status,
-                          workspace_id=run["workspace_id"], input_tokens=meta.get("input_tokens"),
-                          output_tokens=meta.get("output_tokens"), duration_ms=meta.get("duration_ms"), error=error)
+        await record_call(
+            self.db,
+            purpose=run["purpose"],
+            engine=self.name,
+            model=self.model,
+            status=status,
+            workspace_id=run["workspace_id"],
+            input_tokens=meta.get("input_tokens"),
+            output_tokens=meta.get("output_tokens"),
+            duration_ms=meta.get("duration_ms"),
+            error=error,
+        )
 
 
 def _ms(started: float) -> int:
@@ -224,7 +301,9 @@ def extract_payload(message, tool_name: str):
             return block.input
     if tool_uses:
         return tool_uses[0].input
-    text = "".join(getattr(b, "text", "") for b in blocks if getattr(b, "type", None) == "text").strip()
+    text = "".join(
+        getattr(b, "text", "") for b in blocks if getattr(b, "type", None) == "text"
+    ).strip()
     if not text:
         raise ValueError("the reply contained neither a tool call nor JSON")
     return parse_json_text(text)
@@ -241,7 +320,7 @@ def parse_json_text(text: str):
     end = max(candidate.rfind("}"), candidate.rfind("]"))
     if starts and end > min(starts):
         try:
-            return json.loads(candidate[min(starts):end + 1])
+            return json.loads(candidate[min(starts) : end + 1])
         except ValueError as exc:
             raise ValueError(f"the reply is not valid JSON ({exc})") from None
     raise ValueError("the reply is not valid JSON (no JSON object found in the text)")

@@ -9,9 +9,15 @@ class LLMError(AppError):
 
 class LLMUnavailable(LLMError):
     status = 503
-    code, default_message = "llm_unavailable", "The AI model is unavailable right now; try again in a minute."
+    code, default_message = (
+        "llm_unavailable",
+        "The AI model is unavailable right now; try again in a minute.",
+    )
 
 
 class LLMInvalidOutput(LLMError):
     status = 422
-    code, default_message = "llm_invalid_output", "The AI model's answer was not a usable result; try rephrasing."
+    code, default_message = (
+        "llm_invalid_output",
+        "The AI model's answer was not a usable result; try rephrasing.",
+    )

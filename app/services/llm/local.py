@@ -30,11 +30,20 @@ class LocalEngine:
         return result
 
     async def _record(self, purpose, workspace_id, started, status, error):
-        await record_call(self.db, purpose=purpose, engine=self.name, status=status, workspace_id=workspace_id,
-                          model="rules", duration_ms=int((time.monotonic() - started) * 1000), error=error)
+        await record_call(
+            self.db,
+            purpose=purpose,
+            engine=self.name,
+            status=status,
+            workspace_id=workspace_id,
+            model="rules",
+            duration_ms=int((time.monotonic() - started) * 1000),
+            error=error,
+        )
 
-    async def generate_form(self, description: str, draft: dict | None = None, *, workspace_id=None,
-                            on_retry=None) -> dict:
+    async def generate_form(
+        self, description: str, draft: dict | None = None, *, workspace_id=None, on_retry=None
+    ) -> dict:
         from app.services.llm.local_forms import generate_form
 
         return await self._run("generate_form", workspace_id, generate_form, description, draft)
@@ -44,16 +53,23 @@ class LocalEngine:
 
         return await self._run("plan_agent_actions", workspace_id, plan_agent_actions, context)
 
-    async def generate_challenger(self, form: dict, stats: dict, *, workspace_id=None, on_retry=None) -> dict:
+    async def generate_challenger(
+        self, form: dict, stats: dict, *, workspace_id=None, on_retry=None
+    ) -> dict:
         from app.services.llm.local_optimize import generate_challenger
 
-        return await self._run("generate_challenger", workspace_id, generate_challenger, form, stats)
+        return await self._run(
+            "generate_challenger", workspace_id, generate_challenger, form, stats
+        )
 
-    async def suggest_improvements(self, form: dict, stats: dict, *, workspace_id=None,
-                                   on_retry=None) -> list[dict]:
+    async def suggest_improvements(
+        self, form: dict, stats: dict, *, workspace_id=None, on_retry=None
+    ) -> list[dict]:
         from app.services.llm.local_optimize import suggest_improvements
 
-        return await self._run("suggest_improvements", workspace_id, suggest_improvements, form, stats)
+        return await self._run(
+            "suggest_improvements", workspace_id, suggest_improvements, form, stats
+        )
 
     async def aclose(self) -> None:
         """Nothing to release (the Claude engine closes its HTTP client here)."""

@@ -13,11 +13,41 @@ import re
 
 from app.services.normalize import email_domain, is_free_mail
 
-INTENT_WORDS = ("demo", "pricing", "price", "quote", "buy", "buying", "purchase", "urgent", "asap",
-                "evaluate", "evaluating", "trial", "proposal")
-ESCALATION_WORDS = ("outage", "down", "urgent", "asap", "emergency", "critical", "angry", "furious",
-                    "unacceptable", "terrible", "worst", "refund", "cancel", "lawyer", "production")
-_EXEC = re.compile(r"\b(ceo|cfo|cto|coo|cmo|cro|cio|ciso|chief|founder|co-founder|owner|president|partner)\b")
+INTENT_WORDS = (
+    "demo",
+    "pricing",
+    "price",
+    "quote",
+    "buy",
+    "buying",
+    "purchase",
+    "urgent",
+    "asap",
+    "evaluate",
+    "evaluating",
+    "trial",
+    "proposal",
+)
+ESCALATION_WORDS = (
+    "outage",
+    "down",
+    "urgent",
+    "asap",
+    "emergency",
+    "critical",
+    "angry",
+    "furious",
+    "unacceptable",
+    "terrible",
+    "worst",
+    "refund",
+    "cancel",
+    "lawyer",
+    "production",
+)
+_EXEC = re.compile(
+    r"\b(ceo|cfo|cto|coo|cmo|cro|cio|ciso|chief|founder|co-founder|owner|president|partner)\b"
+)
 _SENIOR = re.compile(r"\b(vp|v\.p\.|svp|evp|vice president|head|director)\b")
 _MANAGER = re.compile(r"\b(manager|lead|principal)\b")
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([km])?\b", re.I)
@@ -83,12 +113,15 @@ def _signals(context: dict) -> dict:
         "title": title,
         "intent": _words(text, INTENT_WORDS),
         "angry": _words(text, ESCALATION_WORDS),
-        "returning": bool(history.get("previous_submissions")) or (contact.get("submission_count") or 0) > 1,
+        "returning": bool(history.get("previous_submissions"))
+        or (contact.get("submission_count") or 0) > 1,
         "open_deals": history.get("open_deals") or [],
         "first_name": contact.get("first_name") or (name.split()[0] if name else ""),
         "company": (context.get("company") or {}).get("name") or _company_name(data),
         "subject": _field(data, "subject", "topic"),
-        "message": _field(data, "message", "question", "details", "description", "comment", "issue"),
+        "message": _field(
+            data, "message", "question", "details", "description", "comment", "issue"
+        ),
     }
 
 
@@ -124,7 +157,11 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     elif _MANAGER.search(s["title"]):
         add(1, f"manager title ({s['title']})")
     if s["intent"]:
-        add(min(3, len(s["intent"])), "intent: " + ", ".join(s["intent"]), *[f"intent-{w}" for w in s["intent"][:1]])
+        add(
+            min(3, len(s["intent"])),
+            "intent: " + ", ".join(s["intent"]),
+            *[f"intent-{w}" for w in s["intent"][:1]],
+        )
     if s["returning"]:
         add(1, "returning contact", "returning")
     score = "high" if points >= 6 else "medium" if points >= 3 else "low"
@@ -156,8 +193,14 @@ def _signature(context: dict) -> str:
 
 
 def _topic(s: dict, form: dict) -> str:
-    for word, topic in (("demo", "a demo"), ("pricing", "pricing"), ("price", "pricing"), ("quote", "a quote"),
-                        ("trial", "a trial"), ("proposal", "a proposal")):
+    for word, topic in (
+        ("demo", "a demo"),
+        ("pricing", "pricing"),
+        ("price", "pricing"),
+        ("quote", "a quote"),
+        ("trial", "a trial"),
+        ("proposal", "a proposal"),
+    ):
         if word in s["intent"]:
             return topic
     return form.get("name") or "your request"
@@ -167,17 +210,32 @@ def _sales_plan(context: dict, s: dict) -> dict:
     form = context.get("form") or {}
     allowed = set(context.get("allowed_actions") or [])
     score, points, reasons, tags = score_lead(s)
-    reason = f"Scored {score} ({points} points): " + ("; ".join(reasons) or "no strong signals") + "."
-    actions = [{"action": "qualify_lead", "details": {"score": score, "reason": reason, "tags": tags}}]
-    follow = {"high": _high_actions, "medium": _medium_actions, "low": _low_actions}[score](context, s, allowed)
+    reason = (
+        f"Scored {score} ({points} points): " + ("; ".join(reasons) or "no strong signals") + "."
+    )
+    actions = [
+        {"action": "qualify_lead", "details": {"score": score, "reason": reason, "tags": tags}}
+    ]
+    follow = {"high": _high_actions, "medium": _medium_actions, "low": _low_actions}[score](
+        context, s, allowed
+    )
     actions += follow
-    steps = ", ".join(a["action"] for a in actions if a["action"] in allowed) or "no allowed actions"
+    steps = (
+        ", ".join(a["action"] for a in actions if a["action"] in allowed) or "no allowed actions"
+    )
     deal_note = ""
     if score == "high" and s["open_deals"]:
         deal_note = f" The contact already has an open deal ({s['open_deals'][0].get('name')}), so it is updated rather than duplicated."
     reasoning = f"{reason} Plan: {steps}.{deal_note}"
-    return {"reasoning": reasoning, "actions": actions, "_tags": tags,
-            "contact_updates": {"tags_add": [], "notes": f"Agent ({form.get('name', 'form')}): {reason}"}}
+    return {
+        "reasoning": reasoning,
+        "actions": actions,
+        "_tags": tags,
+        "contact_updates": {
+            "tags_add": [],
+            "notes": f"Agent ({form.get('name', 'form')}): {reason}",
+        },
+    }
 
 
 def _sentence_end(text: str) -> str:
@@ -188,20 +246,35 @@ def _sentence_end(text: str) -> str:
 def _high_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     form = context.get("form") or {}
     who = s["company"] or s["first_name"] or s["email"] or "New lead"
-    deal = {"action": "create_deal", "details": {"name": f"{who} — {form.get('name') or 'inbound'}",
-                                                 "amount": float(s["budget"] or 0)}}
+    deal = {
+        "action": "create_deal",
+        "details": {
+            "name": f"{who} — {form.get('name') or 'inbound'}",
+            "amount": float(s["budget"] or 0),
+        },
+    }
     topic = _topic(s, form)
     echo = _echo(s)
     if "book_meeting" in allowed and form.get("booking_url"):
-        body = (f"{_greeting(s)}\n\nThank you for asking about {_sentence_end(topic + (' for ' + s['company'] if s['company'] else ''))} "
-                f"{echo}The quickest way forward is a 30-minute call with one of our specialists, "
-                f"who will tailor it to your situation. Pick a time that suits you with the link below.\n\n"
-                f"{_signature(context)}")
-        return [deal, {"action": "book_meeting", "details": {"subject": f"Let's schedule {topic}", "body": body}}]
-    body = (f"{_greeting(s)}\n\nThank you for asking about {_sentence_end(topic + (' for ' + s['company'] if s['company'] else ''))} "
-            f"{echo}I'd like to set up a 30-minute call with one of our specialists to walk through it with your "
-            f"situation in mind. Reply with two or three times that suit you this week and we will confirm.\n\n"
-            f"{_signature(context)}")
+        body = (
+            f"{_greeting(s)}\n\nThank you for asking about {_sentence_end(topic + (' for ' + s['company'] if s['company'] else ''))} "
+            f"{echo}The quickest way forward is a 30-minute call with one of our specialists, "
+            f"who will tailor it to your situation. Pick a time that suits you with the link below.\n\n"
+            f"{_signature(context)}"
+        )
+        return [
+            deal,
+            {
+                "action": "book_meeting",
+                "details": {"subject": f"Let's schedule {topic}", "body": body},
+            },
+        ]
+    body = (
+        f"{_greeting(s)}\n\nThank you for asking about {_sentence_end(topic + (' for ' + s['company'] if s['company'] else ''))} "
+        f"{echo}I'd like to set up a 30-minute call with one of our specialists to walk through it with your "
+        f"situation in mind. Reply with two or three times that suit you this week and we will confirm.\n\n"
+        f"{_signature(context)}"
+    )
     subject = f"Your request for {topic}" + (f", {s['first_name']}" if s["first_name"] else "")
     return [deal, {"action": "send_email", "details": {"subject": subject, "body": body}}]
 
@@ -217,19 +290,25 @@ def _echo(s: dict) -> str:
 
 def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     topic = _topic(s, context.get("form") or {})
-    body = (f"{_greeting(s)}\n\nThanks for your interest in {topic}. To point you to the right specialist, "
-            f"could you tell us a little more: what you are hoping to achieve, your timeline, and roughly how "
-            f"many people would use it? We will follow up with the details that matter for you.\n\n"
-            f"{_signature(context)}")
+    body = (
+        f"{_greeting(s)}\n\nThanks for your interest in {topic}. To point you to the right specialist, "
+        f"could you tell us a little more: what you are hoping to achieve, your timeline, and roughly how "
+        f"many people would use it? We will follow up with the details that matter for you.\n\n"
+        f"{_signature(context)}"
+    )
     return [{"action": "send_email", "details": {"subject": f"About {topic}", "body": body}}]
 
 
 def _low_actions(context: dict, s: dict, allowed: set) -> list[dict]:
-    body = (f"{_greeting(s)}\n\nThank you for getting in touch. We have received your message and will make "
-            f"sure it reaches the right person. In the meantime we will share a few useful guides from time to "
-            f"time; if you would like to talk to someone directly, just reply to this email.\n\n"
-            f"{_signature(context)}")
-    actions = [{"action": "send_email", "details": {"subject": "Thanks for reaching out", "body": body}}]
+    body = (
+        f"{_greeting(s)}\n\nThank you for getting in touch. We have received your message and will make "
+        f"sure it reaches the right person. In the meantime we will share a few useful guides from time to "
+        f"time; if you would like to talk to someone directly, just reply to this email.\n\n"
+        f"{_signature(context)}"
+    )
+    actions = [
+        {"action": "send_email", "details": {"subject": "Thanks for reaching out", "body": body}}
+    ]
     if "enroll_sequence" in allowed:
         actions.append({"action": "enroll_sequence", "details": {"sequence": "nurture"}})
     return actions
@@ -239,27 +318,67 @@ def _support_plan(context: dict, s: dict) -> dict:
     allowed = set(context.get("allowed_actions") or [])
     ticket = context.get("ticket")
     title = (s["subject"] or s["message"] or "Support request")[:80]
-    priority = "urgent" if {"outage", "down", "critical", "emergency", "production"} & set(s["angry"]) else \
-        "high" if s["angry"] else "normal"
+    priority = (
+        "urgent"
+        if {"outage", "down", "critical", "emergency", "production"} & set(s["angry"])
+        else "high"
+        if s["angry"]
+        else "normal"
+    )
     actions = []
     if not ticket:
-        actions.append({"action": "create_ticket", "details": {
-            "title": title, "description": s["message"] or title, "priority": priority}})
+        actions.append(
+            {
+                "action": "create_ticket",
+                "details": {
+                    "title": title,
+                    "description": s["message"] or title,
+                    "priority": priority,
+                },
+            }
+        )
     ref = f" (reference {ticket['reference']})" if ticket and ticket.get("reference") else ""
-    reply = (f"{_greeting(s)}\n\nThanks for contacting support. Your request is logged{ref} and "
-             + ("marked urgent; a senior engineer is looking at it now." if priority == "urgent"
-                else "a support engineer will reply within one business day.")
-             + f"\n\n{_signature(context)}")
+    reply = (
+        f"{_greeting(s)}\n\nThanks for contacting support. Your request is logged{ref} and "
+        + (
+            "marked urgent; a senior engineer is looking at it now."
+            if priority == "urgent"
+            else "a support engineer will reply within one business day."
+        )
+        + f"\n\n{_signature(context)}"
+    )
     if "send_email" in allowed:
-        actions.append({"action": "send_email", "details": {"subject": f"We received your request: {title}", "body": reply}})
+        actions.append(
+            {
+                "action": "send_email",
+                "details": {"subject": f"We received your request: {title}", "body": reply},
+            }
+        )
     else:
         actions.append({"action": "respond_direct", "details": {"message": reply}})
     if s["angry"]:
-        actions.append({"action": "escalate", "details": {
-            "reason": f"Support request needs a human now (signals: {', '.join(s['angry'])})."}})
-    why = f"priority {priority}" + (f"; escalation words: {', '.join(s['angry'])}" if s["angry"] else "")
-    reasoning = (f"Support request: {title!r}, {why}. "
-                 + ("A ticket already exists for it. " if ticket else "A ticket is opened. ")
-                 + "The visitor gets an acknowledgement" + (" and a human takes over." if s["angry"] else "."))
-    return {"reasoning": reasoning, "actions": actions,
-            "contact_updates": {"tags_add": ["support"], "notes": f"Support request ({priority}): {title}"}}
+        actions.append(
+            {
+                "action": "escalate",
+                "details": {
+                    "reason": f"Support request needs a human now (signals: {', '.join(s['angry'])})."
+                },
+            }
+        )
+    why = f"priority {priority}" + (
+        f"; escalation words: {', '.join(s['angry'])}" if s["angry"] else ""
+    )
+    reasoning = (
+        f"Support request: {title!r}, {why}. "
+        + ("A ticket already exists for it. " if ticket else "A ticket is opened. ")
+        + "The visitor gets an acknowledgement"
+        + (" and a human takes over." if s["angry"] else ".")
+    )
+    return {
+        "reasoning": reasoning,
+        "actions": actions,
+        "contact_updates": {
+            "tags_add": ["support"],
+            "notes": f"Support request ({priority}): {title}",
+        },
+    }

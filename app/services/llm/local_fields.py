@@ -17,46 +17,107 @@ class RefineError(Exception):
 
 
 SYNONYMS = {
-    "phone number": "phone", "telephone": "phone", "mobile": "phone", "mobile number": "phone", "tel": "phone",
-    "email address": "email", "work email": "email", "e-mail": "email", "mail": "email", "business email": "email",
-    "company name": "company", "organisation": "company", "organization": "company", "business": "company",
-    "title": "job_title", "role": "job_title", "job title": "job_title", "position title": "job_title",
-    "full name": "name", "your name": "name", "first": "first_name", "last": "last_name", "surname": "last_name",
-    "size": "company_size", "team size": "company_size", "employees": "company_size", "headcount": "company_size",
-    "web site": "website", "site": "website", "url": "website", "linked in": "linkedin", "gdpr": "consent",
-    "comments": "message", "comment": "message", "notes": "message", "gdpr consent": "consent",
-    "consent": "consent", "marketing consent": "consent", "email consent": "consent", "opt-in": "consent",
-    "how did you hear about us": "referral_source", "how did you hear": "referral_source", "source": "referral_source",
-    "referral": "referral_source", "how did you find us": "referral_source",
+    "phone number": "phone",
+    "telephone": "phone",
+    "mobile": "phone",
+    "mobile number": "phone",
+    "tel": "phone",
+    "email address": "email",
+    "work email": "email",
+    "e-mail": "email",
+    "mail": "email",
+    "business email": "email",
+    "company name": "company",
+    "organisation": "company",
+    "organization": "company",
+    "business": "company",
+    "title": "job_title",
+    "role": "job_title",
+    "job title": "job_title",
+    "position title": "job_title",
+    "full name": "name",
+    "your name": "name",
+    "first": "first_name",
+    "last": "last_name",
+    "surname": "last_name",
+    "size": "company_size",
+    "team size": "company_size",
+    "employees": "company_size",
+    "headcount": "company_size",
+    "web site": "website",
+    "site": "website",
+    "url": "website",
+    "linked in": "linkedin",
+    "gdpr": "consent",
+    "comments": "message",
+    "comment": "message",
+    "notes": "message",
+    "gdpr consent": "consent",
+    "consent": "consent",
+    "marketing consent": "consent",
+    "email consent": "consent",
+    "opt-in": "consent",
+    "how did you hear about us": "referral_source",
+    "how did you hear": "referral_source",
+    "source": "referral_source",
+    "referral": "referral_source",
+    "how did you find us": "referral_source",
 }
-FILLER_RE = re.compile(r"^(?:the|a|an|my|your|their|our|new|another|one more)\s+|\s+(?:field|fields|input|question|"
-                       r"box|dropdown|select|checkbox|entry)$", re.I)
+FILLER_RE = re.compile(
+    r"^(?:the|a|an|my|your|their|our|new|another|one more)\s+|\s+(?:field|fields|input|question|"
+    r"box|dropdown|select|checkbox|entry)$",
+    re.I,
+)
 
 # Widget words name a type and are dropped from the label; semantic words name a type and stay in it.
 WIDGET_TYPES = [
     ("hidden", r"hidden(?:\s+field)?"),
-    ("multiselect", r"multi-?\s?select|multiple[- ]choice|checkboxes|check boxes|tick boxes|multi-?\s?choice"),
-    ("select", r"drop-?\s?down(?:\s+(?:menu|list|field))?|select(?:\s+(?:box|menu|list|field))?|pick-?\s?list|"
-               r"single[- ]choice|radio(?:\s+buttons?)?|choice(?:\s+field)?"),
+    (
+        "multiselect",
+        r"multi-?\s?select|multiple[- ]choice|checkboxes|check boxes|tick boxes|multi-?\s?choice",
+    ),
+    (
+        "select",
+        r"drop-?\s?down(?:\s+(?:menu|list|field))?|select(?:\s+(?:box|menu|list|field))?|pick-?\s?list|"
+        r"single[- ]choice|radio(?:\s+buttons?)?|choice(?:\s+field)?",
+    ),
     ("checkbox", r"check-?\s?box|tick-?\s?box|toggle|consent box"),
-    ("textarea", r"text-?\s?area|long[- ]text(?:\s+field)?|paragraph(?:\s+field)?|multi-?line(?:\s+text)?(?:\s+field)?|"
-                 r"comments?\s+box|free[- ]text(?:\s+field)?|text\s+box"),
-    ("text", r"short[- ]text(?:\s+field)?|text\s+(?:field|input)|single[- ]line(?:\s+text)?(?:\s+field)?"),
+    (
+        "textarea",
+        r"text-?\s?area|long[- ]text(?:\s+field)?|paragraph(?:\s+field)?|multi-?line(?:\s+text)?(?:\s+field)?|"
+        r"comments?\s+box|free[- ]text(?:\s+field)?|text\s+box",
+    ),
+    (
+        "text",
+        r"short[- ]text(?:\s+field)?|text\s+(?:field|input)|single[- ]line(?:\s+text)?(?:\s+field)?",
+    ),
 ]
 SEMANTIC_TYPES = [
-    ("date", r"date"), ("number", r"number|numeric|integer|amount|count"), ("url", r"url|link|website|linkedin"),
-    ("email", r"e-?mail(?:\s+address)?"), ("phone", r"phone(?:\s+number)?|telephone|mobile"),
+    ("date", r"date"),
+    ("number", r"number|numeric|integer|amount|count"),
+    ("url", r"url|link|website|linkedin"),
+    ("email", r"e-?mail(?:\s+address)?"),
+    ("phone", r"phone(?:\s+number)?|telephone|mobile"),
 ]
-POSITION_RE = re.compile(r"\s+(?:(?P<rel>after|below|under|before|above)\s+(?:the\s+)?(?P<anchor>.+?)(?:\s+field)?|"
-                         r"(?P<top>at the (?:top|start|beginning)|first)|(?P<end>at the (?:end|bottom)|last))$", re.I)
-OPTIONS_RE = re.compile(r"^(?P<head>.*?)(?:\s*:\s*|\s+with\s+(?:the\s+)?(?:options|choices|values)\s*:?\s*|"
-                        r"\s+\((?=.*\)$))(?P<opts>.+?)\)?$", re.I)
+POSITION_RE = re.compile(
+    r"\s+(?:(?P<rel>after|below|under|before|above)\s+(?:the\s+)?(?P<anchor>.+?)(?:\s+field)?|"
+    r"(?P<top>at the (?:top|start|beginning)|first)|(?P<end>at the (?:end|bottom)|last))$",
+    re.I,
+)
+OPTIONS_RE = re.compile(
+    r"^(?P<head>.*?)(?:\s*:\s*|\s+with\s+(?:the\s+)?(?:options|choices|values)\s*:?\s*|"
+    r"\s+\((?=.*\)$))(?P<opts>.+?)\)?$",
+    re.I,
+)
 LABEL_RES = [
     re.compile(r"[\"“‘](?P<label>[^\"“”‘’]+)[\"”’]"),
     re.compile(r"(?:^|\s)'(?P<label>[^']+)'(?:\s|$)"),
     re.compile(r"\s+(?:called|named|labell?ed|titled)\s+(?P<label>.+)$", re.I),
-    re.compile(r"\s+(?:for|asking(?:\s+for)?|to (?:capture|collect|ask for))\s+(?:their\s+|the\s+)?"
-               r"(?P<label>.+)$", re.I),
+    re.compile(
+        r"\s+(?:for|asking(?:\s+for)?|to (?:capture|collect|ask for))\s+(?:their\s+|the\s+)?"
+        r"(?P<label>.+)$",
+        re.I,
+    ),
 ]
 FLAG_RE = re.compile(r"\b(?P<flag>required|mandatory|compulsory|optional)\b", re.I)
 
@@ -77,16 +138,22 @@ def find_field(fields: list, target: str) -> dict:
         for f in fields:
             if f["name"] == candidate or (f.get("label") or "").strip().lower() == wanted:
                 return f
-    partial = [f for f in fields if wanted and (wanted in (f.get("label") or "").lower()
-                                                or wanted in f["name"].replace("_", " "))]
+    partial = [
+        f
+        for f in fields
+        if wanted
+        and (wanted in (f.get("label") or "").lower() or wanted in f["name"].replace("_", " "))
+    ]
     if len(partial) == 1:
         return partial[0]
     names = ", ".join(f["name"] for f in fields)
-    raise RefineError(f"There is no single field “{target.strip()}” in this form (its fields are: {names})")
+    raise RefineError(
+        f"There is no single field “{target.strip()}” in this form (its fields are: {names})"
+    )
 
 
 def split_list(text: str, options: bool = False) -> list[str]:
-    """"A, B and C" -> [A, B, C]. Options split on commas first, so "$10K-$50K" or "A / B" stay whole."""
+    """ "A, B and C" -> [A, B, C]. Options split on commas first, so "$10K-$50K" or "A / B" stay whole."""
     text = text.strip().rstrip(".")
     if options and "," not in text:
         parts = re.split(r"\s*\|\s*|\s+/\s+|\s+or\s+", text)
@@ -94,7 +161,9 @@ def split_list(text: str, options: bool = False) -> list[str]:
         parts = re.split(r"\s*,\s*", text)
     else:
         parts = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", text)
-    cleaned = [re.sub(r"^(?:and|or)\s+", "", p.strip()).strip().strip("\"“”'‘’").strip() for p in parts]
+    cleaned = [
+        re.sub(r"^(?:and|or)\s+", "", p.strip()).strip().strip("\"“”'‘’").strip() for p in parts
+    ]
     return [p for p in cleaned if p]
 
 
@@ -107,7 +176,7 @@ def _widget_type(head: str) -> tuple[str | None, str]:
     for ftype, pattern in WIDGET_TYPES:
         match = re.search(rf"\b(?:{pattern})\b", head, re.I)
         if match:
-            return ftype, (head[:match.start()] + " " + head[match.end():]).strip()
+            return ftype, (head[: match.start()] + " " + head[match.end() :]).strip()
     return None, head
 
 
@@ -126,7 +195,9 @@ def _catalog_match(label: str) -> dict | None:
     return catalog.field(key) if key in catalog.FIELDS else None
 
 
-def parse_new_field(spec: str, fields: list, keep_name: str | None = None) -> tuple[dict, tuple | None]:
+def parse_new_field(
+    spec: str, fields: list, keep_name: str | None = None
+) -> tuple[dict, tuple | None]:
     """(field, position) from e.g. "required budget dropdown after company: A, B, C"."""
     head, options = spec.strip(), None
     match = OPTIONS_RE.match(head)
@@ -139,7 +210,10 @@ def parse_new_field(spec: str, fields: list, keep_name: str | None = None) -> tu
     for pattern in LABEL_RES:
         found = pattern.search(head)
         if found:
-            label, head = found["label"].strip(" .\"“”'‘’"), (head[:found.start()] + " " + head[found.end():])
+            label, head = (
+                found["label"].strip(" .\"“”'‘’"),
+                (head[: found.start()] + " " + head[found.end() :]),
+            )
             break
     ftype, rest = _widget_type(head)
     label = label or _norm(rest)
@@ -151,7 +225,9 @@ def parse_new_field(spec: str, fields: list, keep_name: str | None = None) -> tu
     if keep_name:
         new["name"] = keep_name
     elif any(f["name"] == new["name"] for f in fields):
-        raise RefineError(f"The form already has a field named “{new['name']}” — rename or change that one instead")
+        raise RefineError(
+            f"The form already has a field named “{new['name']}” — rename or change that one instead"
+        )
     return new, position
 
 
@@ -159,7 +235,7 @@ def _position(head: str) -> tuple[str, tuple | None]:
     match = POSITION_RE.search(head)
     if not match:
         return head, None
-    rest = head[:match.start()].strip()
+    rest = head[: match.start()].strip()
     if match["rel"]:
         rel = "after" if match["rel"].lower() in ("after", "below", "under") else "before"
         return rest, (rel, match["anchor"])
@@ -168,21 +244,36 @@ def _position(head: str) -> tuple[str, tuple | None]:
 
 def _build(label: str, ftype: str | None, options: list | None) -> dict:
     known = _catalog_match(label)
-    if known and (ftype is None or ftype == known["type"] or (options and ftype in ("select", "multiselect"))):
+    if known and (
+        ftype is None or ftype == known["type"] or (options and ftype in ("select", "multiselect"))
+    ):
         new = dict(known, required=known["type"] == "checkbox" and known["name"] == "consent")
         new["type"] = ftype or new["type"]
     else:
         ftype = ftype or _semantic_type(label) or ("select" if options else "text")
         pretty = label[:1].upper() + label[1:]
-        new = {"name": _field_name(label), "type": ftype, "label": pretty[:200], "placeholder": "", "help": "",
-               "required": False, "options": [], "min": None, "max": None, "max_length": None, "regex": None,
-               "default": None}
+        new = {
+            "name": _field_name(label),
+            "type": ftype,
+            "label": pretty[:200],
+            "placeholder": "",
+            "help": "",
+            "required": False,
+            "options": [],
+            "min": None,
+            "max": None,
+            "max_length": None,
+            "regex": None,
+            "default": None,
+        }
     if options:
         new["options"] = options
         if new["type"] not in ("select", "multiselect"):
             new["type"] = "select"
     if new["type"] in ("select", "multiselect") and not new["options"]:
-        raise RefineError(f"Give the options for “{new['label']}”, e.g. 'add a {label} dropdown: A, B, C'")
+        raise RefineError(
+            f"Give the options for “{new['label']}”, e.g. 'add a {label} dropdown: A, B, C'"
+        )
     if new["type"] not in ("select", "multiselect"):
         new["options"] = []
     return new

@@ -24,31 +24,49 @@ _AUDIENCE_NOUNS = (
     "clients|customers|users|buyers|companies|businesses|teams|prospects|leads|developers|marketers|agencies|"
     "startups|enterprises|schools|students|parents|patients|professionals|owners|founders|executives|ctos|cfos|"
     "retailers|attendees|subscribers|readers|members|candidates|engineers|designers|smbs|smes|organizations|"
-    "organisations|firms|brands|shoppers|homeowners|investors|nonprofits|hospitals|clinics|restaurants")
+    "organisations|firms|brands|shoppers|homeowners|investors|nonprofits|hospitals|clinics|restaurants"
+)
 AUDIENCE_RES = [
-    re.compile(r"\b(?:targeting|aimed at|aimed towards|geared towards|geared to|for an audience of)\s+(.+?)"
-               r"(?=\s+(?:who|that|with|and we|so)\b|[.,;!?]|$)", re.I),
+    re.compile(
+        r"\b(?:targeting|aimed at|aimed towards|geared towards|geared to|for an audience of)\s+(.+?)"
+        r"(?=\s+(?:who|that|with|and we|so)\b|[.,;!?]|$)",
+        re.I,
+    ),
     re.compile(rf"\b(?:for|to)\s+((?:[\w&'-]+\s+){{0,4}}?(?:{_AUDIENCE_NOUNS}))\b", re.I),
 ]
 _BUSINESS_NOUNS = (
     "firm|company|agency|startup|business|studio|practice|clinic|shop|store|platform|product|app|school|"
     "university|consultancy|bank|brand|restaurant|hotel|nonprofit|charity|service|tool|marketplace|lab|gym|"
-    "manufacturer|retailer|law firm|hospital|provider|vendor|team|conference|podcast|blog|newsletter|community")
-BUSINESS_RE = re.compile(rf"\b(?:for|at|of|by)\s+((?:an?|our|my|the)\s+(?:[\w&'-]+\s+){{0,5}}?(?:{_BUSINESS_NOUNS}))\b",
-                         re.I)
-TOPIC_RE = re.compile(r"\b(?:on|about|titled|called)\s+[\"“']?(.+?)[\"”']?(?=\s+(?:for|targeting|aimed|with|that|who|"
-                      r"and)\b|[.,;!?]|$)", re.I)
+    "manufacturer|retailer|law firm|hospital|provider|vendor|team|conference|podcast|blog|newsletter|community"
+)
+BUSINESS_RE = re.compile(
+    rf"\b(?:for|at|of|by)\s+((?:an?|our|my|the)\s+(?:[\w&'-]+\s+){{0,5}}?(?:{_BUSINESS_NOUNS}))\b",
+    re.I,
+)
+TOPIC_RE = re.compile(
+    r"\b(?:on|about|titled|called)\s+[\"“']?(.+?)[\"”']?(?=\s+(?:for|targeting|aimed|with|that|who|"
+    r"and)\b|[.,;!?]|$)",
+    re.I,
+)
 
 # Words in a description that add a catalogue field the kind does not have.
 HINTS = [
-    (r"\bbudgets?\b", "budget"), (r"\b(?:phone|telephone|mobile number|call me|call them)\b", "phone"),
-    (r"\b(?:company|team|organi[sz]ation) size\b|\bheadcount\b|\bnumber of employees\b", "company_size"),
+    (r"\bbudgets?\b", "budget"),
+    (r"\b(?:phone|telephone|mobile number|call me|call them)\b", "phone"),
+    (
+        r"\b(?:company|team|organi[sz]ation) size\b|\bheadcount\b|\bnumber of employees\b",
+        "company_size",
+    ),
     (r"\btimelines?\b|\btime ?frames?\b|\btime to purchase\b", "timeline"),
     (r"\b(?:their|your|company) websites?\b|\bwebsite (?:url|address)\b", "website"),
-    (r"\blinkedin\b", "linkedin"), (r"\b(?:their|your|which) (?:industry|sector)\b", "industry"),
+    (r"\blinkedin\b", "linkedin"),
+    (r"\b(?:their|your|which) (?:industry|sector)\b", "industry"),
     (r"\bcountry\b|\b(?:their|your) location\b", "country"),
     (r"\bconsent\b|\bgdpr\b|\bopt[- ]?in\b|\bmarketing emails\b", "consent"),
-    (r"\bhow (?:did )?(?:you|they) (?:hear|find)\b|\breferral source\b|\battribution\b", "referral_source"),
+    (
+        r"\bhow (?:did )?(?:you|they) (?:hear|find)\b|\breferral source\b|\battribution\b",
+        "referral_source",
+    ),
     (r"\bjob titles?\b|\b(?:their|your) roles?\b", "job_title"),
     (r"\bcompany names?\b|\b(?:their|your|which) (?:company|organi[sz]ation)\b", "company"),
 ]
@@ -57,24 +75,24 @@ ANONYMOUS_RE = re.compile(r"\banonymous(?:ly)?\b", re.I)
 
 PLAYBOOKS = {
     "job_application": "Thank each candidate by email and say when they will hear back. Never make hiring decisions, "
-                       "promises or salary statements; escalate strong profiles (relevant experience, a complete "
-                       "portfolio) to the hiring manager with a one-line summary.",
+    "promises or salary statements; escalate strong profiles (relevant experience, a complete "
+    "portfolio) to the hiring manager with a one-line summary.",
     "sales_lead": "Qualify every lead from the email domain (business or free mail), company size, job title{budget} "
-                  "and what they wrote: score high when a decision-maker at a company of 51+ people shows clear "
-                  "intent, low for a free-mail address with a vague message. For high and medium leads create a "
-                  "deal and send a short, personal email that answers their request and proposes next steps; "
-                  "escalate anything unusual to a human. Never promise prices, discounts or dates.",
+    "and what they wrote: score high when a decision-maker at a company of 51+ people shows clear "
+    "intent, low for a free-mail address with a vague message. For high and medium leads create a "
+    "deal and send a short, personal email that answers their request and proposes next steps; "
+    "escalate anything unusual to a human. Never promise prices, discounts or dates.",
     "email_marketing": "Send a friendly welcome email (with the promised content or joining details), enroll the "
-                       "contact in the nurture sequence, and keep every email short and useful.",
+    "contact in the nurture sequence, and keep every email short and useful.",
     "support_triage": "Create a ticket for every request and acknowledge it by email with the ticket reference. "
-                      "Answer directly only when the fix is clear and safe; escalate urgent priority, outages, "
-                      "security, data-loss or billing disputes to a human straight away.",
+    "Answer directly only when the fix is clear and safe; escalate urgent priority, outages, "
+    "security, data-loss or billing disputes to a human straight away.",
     "booking_request": "Send the booking link in a short, friendly email, qualify the lead from the company and the "
-                       "topic, and escalate requests that need a specialist.",
+    "topic, and escalate requests that need a specialist.",
     "direct_route": "Reply politely and briefly; answer simple questions directly and route sales, partnership, "
-                    "press or hiring matters to the right human with a one-line summary. Never make commitments.",
+    "press or hiring matters to the right human with a one-line summary. Never make commitments.",
     "notify_only": "Summarise each submission for the team in two sentences and flag anything negative or urgent "
-                   "for a human to follow up; nothing is sent to the submitter automatically.",
+    "for a human to follow up; nothing is sent to the submitter automatically.",
 }
 
 
@@ -82,11 +100,15 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
     """A validated form config: a new draft from a description, or ``draft`` refined by instructions."""
     text = (description or "").strip()
     if not text:
-        raise ValidationError("Describe the form you want, e.g. “a demo request form for enterprise clients”.",
-                              fields={"description": "Describe the form you want."})
+        raise ValidationError(
+            "Describe the form you want, e.g. “a demo request form for enterprise clients”.",
+            fields={"description": "Describe the form you want."},
+        )
     if len(text) > MAX_DESCRIPTION:
-        raise ValidationError(f"Keep the description under {MAX_DESCRIPTION} characters.",
-                              fields={"description": f"Keep this under {MAX_DESCRIPTION} characters."})
+        raise ValidationError(
+            f"Keep the description under {MAX_DESCRIPTION} characters.",
+            fields={"description": f"Keep this under {MAX_DESCRIPTION} characters."},
+        )
     if draft:
         from app.services.llm.local_refine import refine
 
@@ -99,7 +121,11 @@ def detect_kind(description: str) -> dict:
     low = description.lower()
     best, best_score = None, 0
     for kind in catalog.KINDS:
-        score = 10 * _hits(kind["strong"], low) + _hits(kind["weak"], low) + 15 * _hits(kind["strong"], low, HEAD)
+        score = (
+            10 * _hits(kind["strong"], low)
+            + _hits(kind["weak"], low)
+            + 15 * _hits(kind["strong"], low, HEAD)
+        )
         if score > best_score:
             best, best_score = kind, score
     return best or next(k for k in catalog.KINDS if k["key"] == catalog.DEFAULT_KIND)
@@ -115,17 +141,32 @@ def _hits(patterns: list, text: str, after: str = "") -> int:
 
 def build_form(description: str) -> dict:
     kind = detect_kind(description)
-    audience, business, topic = find_audience(description), find_business(description), find_topic(description, kind)
+    audience, business, topic = (
+        find_audience(description),
+        find_business(description),
+        find_topic(description, kind),
+    )
     fields = tailor_fields(kind, description)
     name = kind["name"] + (f": {topic}" if topic else "")
     return {
-        "name": name[:120], "slug": slugify(name, "form"), "description": description,
-        "status": "draft", "type": kind["type"], "flow_id": kind["flow"],
-        "fields": fields, "field_mapping": mapping_for(fields),
-        "auto": {"create_contact": kind["flow"] != "notify_only",
-                 "create_company": any(f["name"] == "company" for f in fields), "log_activity": True},
-        "agent": {"instructions": instructions(kind, description, audience, business, fields),
-                  "autonomy_level": kind["autonomy"], "allowed_actions": list(kind["actions"])},
+        "name": name[:120],
+        "slug": slugify(name, "form"),
+        "description": description,
+        "status": "draft",
+        "type": kind["type"],
+        "flow_id": kind["flow"],
+        "fields": fields,
+        "field_mapping": mapping_for(fields),
+        "auto": {
+            "create_contact": kind["flow"] != "notify_only",
+            "create_company": any(f["name"] == "company" for f in fields),
+            "log_activity": True,
+        },
+        "agent": {
+            "instructions": instructions(kind, description, audience, business, fields),
+            "autonomy_level": kind["autonomy"],
+            "allowed_actions": list(kind["actions"]),
+        },
         "response": {"thank_you_message": kind["thanks"], "redirect_url": ""},
     }
 
@@ -142,8 +183,14 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     names = {f["name"] for f in fields}
     for pattern, key in HINTS:
         new = catalog.field(key)
-        if new["name"] not in names and re.search(pattern, low) and kind["key"] not in ("internal", "feedback"):
-            fields.insert(_insert_at(fields), {**new, "required": new["required"] and key == "consent"})
+        if (
+            new["name"] not in names
+            and re.search(pattern, low)
+            and kind["key"] not in ("internal", "feedback")
+        ):
+            fields.insert(
+                _insert_at(fields), {**new, "required": new["required"] and key == "consent"}
+            )
             names.add(new["name"])
     if SHORT_RE.search(low):
         fields = [f for f in fields if f["required"] or f["type"] == "email"]
@@ -208,6 +255,10 @@ def instructions(kind: dict, description: str, audience, business, fields: list)
     if audience:
         parts.append(f"The audience is {audience}: write for them, in their terms.")
     has_budget = any(f["name"] == "budget" for f in fields)
-    parts.append(PLAYBOOKS.get(kind["key"], PLAYBOOKS[kind["flow"]]).replace("{budget}", ", budget" if has_budget else ""))
+    parts.append(
+        PLAYBOOKS.get(kind["key"], PLAYBOOKS[kind["flow"]]).replace(
+            "{budget}", ", budget" if has_budget else ""
+        )
+    )
     parts.append(f"Brief from the marketer: “{_clean_phrase(description)[:300]}”.")
     return " ".join(parts)

@@ -24,20 +24,28 @@ from app.services.llm import local_catalog as catalog
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field, split_list
 from app.services.workspaces import slugify
 
-VERBS = (r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|change|update|move|"
-         r"require|allow|disallow|forbid|block|enable|disable|call|name|use|redirect|turn|switch|replace|let")
-SPLIT_RE = re.compile(rf"\s*(?:[;\n]+|\.\s+(?=(?:{VERBS})\b)|,?\s+and\s+(?:then\s+|also\s+)?(?=(?:{VERBS})\b)|"
-                      rf",\s*(?:then\s+|also\s+)?(?=(?:{VERBS})\b))\s*", re.I)
-LEAD_RE = re.compile(r"^(?:(?:please|also|then|now|and|can you|could you|i want to|i'd like to|let's)\s+)+", re.I)
+VERBS = (
+    r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|change|update|move|"
+    r"require|allow|disallow|forbid|block|enable|disable|call|name|use|redirect|turn|switch|replace|let"
+)
+SPLIT_RE = re.compile(
+    rf"\s*(?:[;\n]+|\.\s+(?=(?:{VERBS})\b)|,?\s+and\s+(?:then\s+|also\s+)?(?=(?:{VERBS})\b)|"
+    rf",\s*(?:then\s+|also\s+)?(?=(?:{VERBS})\b))\s*",
+    re.I,
+)
+LEAD_RE = re.compile(
+    r"^(?:(?:please|also|then|now|and|can you|could you|i want to|i'd like to|let's)\s+)+", re.I
+)
 
 UNDERSTOOD = (
     "add a <name> field (or: add a <name> dropdown: A, B, C · add a required phone field · add a date field "
-    "\"Start date\" after email); remove the <field> field; make <field> optional / required; rename <field> to "
+    '"Start date" after email); remove the <field> field; make <field> optional / required; rename <field> to '
     "<new label>; move <field> to the top / after <field>; change <field> to a dropdown: A, B; set the <field> "
     "options to A, B; set the placeholder / help of <field> to <text>; change the thank-you message to <text>; "
     "redirect to <https://…>; rename the form to <name>; set autonomy to notify only / draft / semi-autonomous / "
-    "fully autonomous; set the flow to <flow>; allow / disallow <action>. Separate several with \"and\", \";\" or "
-    "new lines.")
+    'fully autonomous; set the flow to <flow>; allow / disallow <action>. Separate several with "and", ";" or '
+    "new lines."
+)
 
 
 def refine(config: dict, text: str) -> dict:
@@ -78,6 +86,7 @@ def _unquote(text: str) -> str:
 
 # -- form-level settings ---------------------------------------------------------
 
+
 def _thank_you(draft, m):
     draft.setdefault("response", {})["thank_you_message"] = _unquote(m["text"])
 
@@ -100,19 +109,38 @@ def _description(draft, m):
 
 def _autonomy(draft, m):
     word = m["level"].lower()
-    level = ("semi_autonomous" if "semi" in word else "fully_autonomous" if re.search(r"full|autonom|autopilot", word)
-             else "draft" if re.search(r"draft|approv|review", word)
-             else "notify_only" if re.search(r"notif|summary|none|off", word) else None)
+    level = (
+        "semi_autonomous"
+        if "semi" in word
+        else "fully_autonomous"
+        if re.search(r"full|autonom|autopilot", word)
+        else "draft"
+        if re.search(r"draft|approv|review", word)
+        else "notify_only"
+        if re.search(r"notif|summary|none|off", word)
+        else None
+    )
     if level not in AUTONOMY_LEVELS:
         raise RefineError(f"Unknown autonomy level (use one of {', '.join(AUTONOMY_LEVELS)})")
     draft.setdefault("agent", {})["autonomy_level"] = level
 
 
-FLOW_WORDS = [("sales", "sales_lead"), ("lead", "sales_lead"), ("market", "email_marketing"),
-              ("email", "email_marketing"), ("newsletter", "email_marketing"), ("support", "support_triage"),
-              ("triage", "support_triage"), ("book", "booking_request"), ("meeting", "booking_request"),
-              ("notif", "notify_only"), ("internal", "notify_only"), ("direct", "direct_route"),
-              ("rout", "direct_route"), ("general", "direct_route")]
+FLOW_WORDS = [
+    ("sales", "sales_lead"),
+    ("lead", "sales_lead"),
+    ("market", "email_marketing"),
+    ("email", "email_marketing"),
+    ("newsletter", "email_marketing"),
+    ("support", "support_triage"),
+    ("triage", "support_triage"),
+    ("book", "booking_request"),
+    ("meeting", "booking_request"),
+    ("notif", "notify_only"),
+    ("internal", "notify_only"),
+    ("direct", "direct_route"),
+    ("rout", "direct_route"),
+    ("general", "direct_route"),
+]
 
 
 def _flow(draft, m):
@@ -131,18 +159,34 @@ def _form_type(draft, m):
     draft["type"] = word
 
 
-ACTION_WORDS = [("qualif", "qualify_lead"), ("scor", "qualify_lead"), ("deal", "create_deal"),
-                ("ticket", "create_ticket"), ("book", "book_meeting"), ("meeting", "book_meeting"),
-                ("sequence", "enroll_sequence"), ("enrol", "enroll_sequence"), ("nurtur", "enroll_sequence"),
-                ("escalat", "escalate"), ("respon", "respond_direct"), ("repl", "respond_direct"),
-                ("direct", "respond_direct"), ("email", "send_email"), ("mail", "send_email")]
+ACTION_WORDS = [
+    ("qualif", "qualify_lead"),
+    ("scor", "qualify_lead"),
+    ("deal", "create_deal"),
+    ("ticket", "create_ticket"),
+    ("book", "book_meeting"),
+    ("meeting", "book_meeting"),
+    ("sequence", "enroll_sequence"),
+    ("enrol", "enroll_sequence"),
+    ("nurtur", "enroll_sequence"),
+    ("escalat", "escalate"),
+    ("respon", "respond_direct"),
+    ("repl", "respond_direct"),
+    ("direct", "respond_direct"),
+    ("email", "send_email"),
+    ("mail", "send_email"),
+]
 
 
 def _actions(text: str) -> list[str]:
     found = []
     for part in split_list(re.sub(r"\b(?:the|agent|to|actions?)\b", " ", text.lower())):
         word = part.strip().replace(" ", "_")
-        action = word if word in ALLOWED_ACTIONS else next((a for key, a in ACTION_WORDS if key in word), None)
+        action = (
+            word
+            if word in ALLOWED_ACTIONS
+            else next((a for key, a in ACTION_WORDS if key in word), None)
+        )
         if not action:
             raise RefineError(f"Unknown action “{part.strip()}” (use {', '.join(ALLOWED_ACTIONS)})")
         found.append(action)
@@ -162,6 +206,7 @@ def _disallow(draft, m):
 
 
 # -- fields --------------------------------------------------------------------
+
 
 def _fields_named(draft, text: str) -> list[dict]:
     return [find_field(draft["fields"], part) for part in split_list(text)]
@@ -202,7 +247,9 @@ def _remove(draft, m):
     if not remaining:
         raise RefineError("A form needs at least one field, so I cannot remove them all")
     draft["fields"] = remaining
-    draft["field_mapping"] = {k: v for k, v in (draft.get("field_mapping") or {}).items() if k not in doomed}
+    draft["field_mapping"] = {
+        k: v for k, v in (draft.get("field_mapping") or {}).items() if k not in doomed
+    }
 
 
 def _required(draft, m):
@@ -254,18 +301,24 @@ def _move(draft, m):
 
 def _change_type(draft, m):
     f = find_field(draft["fields"], m["target"])
-    if re.fullmatch(r"(?:required|mandatory|optional)(?:\s+(?:field|one))?", m["type"].strip(), re.I):
+    if re.fullmatch(
+        r"(?:required|mandatory|optional)(?:\s+(?:field|one))?", m["type"].strip(), re.I
+    ):
         f["required"] = not m["type"].lower().startswith("optional")
         return
     new, _ = parse_new_field(f"{f['label']} {m['type']}", [], keep_name=f["name"])
     if new["type"] == "text" and not re.search(r"\btext\b", m["type"], re.I):
         raise RefineError(f"Unknown field type “{m['type']}”")
-    f["type"], f["options"] = new["type"], new["options"] or (f["options"] if new["type"] in ("select", "multiselect")
-                                                                else [])
+    f["type"], f["options"] = (
+        new["type"],
+        new["options"] or (f["options"] if new["type"] in ("select", "multiselect") else []),
+    )
     if re.search(r"\brequired\b|\bmandatory\b", m["type"], re.I):
         f["required"] = True
     if new["type"] in ("select", "multiselect") and not f["options"]:
-        raise RefineError(f"Give the options for “{f['label']}”, e.g. 'change {f['name']} to a dropdown: A, B, C'")
+        raise RefineError(
+            f"Give the options for “{f['label']}”, e.g. 'change {f['name']} to a dropdown: A, B, C'"
+        )
 
 
 def _set_options(draft, m):
@@ -279,12 +332,16 @@ def _add_options(draft, m):
     f = find_field(draft["fields"], m["target"])
     if f["type"] not in ("select", "multiselect"):
         raise RefineError(f"“{f['label']}” is not a dropdown, so it has no options")
-    f["options"] = f["options"] + [o for o in split_list(m["opts"], options=True) if o not in f["options"]]
+    f["options"] = f["options"] + [
+        o for o in split_list(m["opts"], options=True) if o not in f["options"]
+    ]
 
 
 def _text_attr(draft, m):
     f = find_field(draft["fields"], m["target"])
-    f["help" if m["attr"].lower().startswith(("help", "hint")) else "placeholder"] = _unquote(m["text"])
+    f["help" if m["attr"].lower().startswith(("help", "hint")) else "placeholder"] = _unquote(
+        m["text"]
+    )
 
 
 def _r(pattern: str):
@@ -294,44 +351,152 @@ def _r(pattern: str):
 
 THE = r"(?:the\s+|a\s+|an\s+)?"
 HANDLERS = [
-    (_r(r"(?:change|set|update|make|use|edit)\s+" + THE + r"(?:thank[- ]?you|thanks|confirmation|success)"
-        r"(?:\s+(?:message|text|note|page|copy))?\s*(?:to|:|as|=)\s*(?P<text>.+)"), _thank_you),
+    (
+        _r(
+            r"(?:change|set|update|make|use|edit)\s+"
+            + THE
+            + r"(?:thank[- ]?you|thanks|confirmation|success)"
+            r"(?:\s+(?:message|text|note|page|copy))?\s*(?:to|:|as|=)\s*(?P<text>.+)"
+        ),
+        _thank_you,
+    ),
     (_r(r"(?:redirect|send)\s+(?:(?:visitors|people|users|them)\s+)?to\s+(?P<url>\S+)"), _redirect),
-    (_r(r"(?:set|change|update)\s+" + THE + r"redirect(?:\s+url)?\s+(?:to|:)\s*(?P<url>\S+)"), _redirect),
-    (_r(r"(?:rename|call|name|title)\s+" + THE + r"form\s+(?:to\s+|as\s+)?(?P<new>.+)"), _form_name),
-    (_r(r"(?:change|set|update)\s+" + THE + r"(?:form(?:'s)?\s+)?(?:name|title)(?:\s+of\s+the\s+form)?\s*(?:to|:)"
-        r"\s*(?P<new>.+)"), _form_name),
-    (_r(r"(?:change|set|update)\s+" + THE + r"(?:form(?:'s)?\s+)?description\s*(?:to|:)\s*(?P<text>.+)"), _description),
-    (_r(r"(?:set|change|make|put|switch|update|turn)\s+" + THE + r"(?:agent(?:'s)?\s+)?autonomy(?:\s+level)?\s*"
-        r"(?:to|at|:|as)?\s*(?P<level>.+)"), _autonomy),
+    (
+        _r(r"(?:set|change|update)\s+" + THE + r"redirect(?:\s+url)?\s+(?:to|:)\s*(?P<url>\S+)"),
+        _redirect,
+    ),
+    (
+        _r(r"(?:rename|call|name|title)\s+" + THE + r"form\s+(?:to\s+|as\s+)?(?P<new>.+)"),
+        _form_name,
+    ),
+    (
+        _r(
+            r"(?:change|set|update)\s+"
+            + THE
+            + r"(?:form(?:'s)?\s+)?(?:name|title)(?:\s+of\s+the\s+form)?\s*(?:to|:)"
+            r"\s*(?P<new>.+)"
+        ),
+        _form_name,
+    ),
+    (
+        _r(
+            r"(?:change|set|update)\s+"
+            + THE
+            + r"(?:form(?:'s)?\s+)?description\s*(?:to|:)\s*(?P<text>.+)"
+        ),
+        _description,
+    ),
+    (
+        _r(
+            r"(?:set|change|make|put|switch|update|turn)\s+"
+            + THE
+            + r"(?:agent(?:'s)?\s+)?autonomy(?:\s+level)?\s*"
+            r"(?:to|at|:|as)?\s*(?P<level>.+)"
+        ),
+        _autonomy,
+    ),
     (_r(r"(?:use|switch to)\s+(?P<level>.+?)\s+autonomy"), _autonomy),
     (_r(r"(?:set|change|switch|update)\s+" + THE + r"flow\s*(?:to|:)?\s*(?P<flow>.+)"), _flow),
     (_r(r"(?:use|switch to)\s+" + THE + r"(?P<flow>.+?)\s+flow"), _flow),
-    (_r(r"(?:set|change|update)\s+" + THE + r"(?:form\s+)?type\s*(?:to|:)\s*(?P<type>\w+)"), _form_type),
-    (_r(r"(?:allow|enable|permit|let)\s+(?:the\s+agent\s+(?:to\s+)?)?(?P<actions>.+?)(?:\s+actions?)?"), _allow),
+    (
+        _r(r"(?:set|change|update)\s+" + THE + r"(?:form\s+)?type\s*(?:to|:)\s*(?P<type>\w+)"),
+        _form_type,
+    ),
+    (
+        _r(
+            r"(?:allow|enable|permit|let)\s+(?:the\s+agent\s+(?:to\s+)?)?(?P<actions>.+?)(?:\s+actions?)?"
+        ),
+        _allow,
+    ),
     (_r(r"(?:add)\s+" + THE + r"(?P<actions>[\w ,]+?)\s+actions?"), _allow),
-    (_r(r"(?:disallow|forbid|block|disable|don't allow|do not allow)\s+(?:the\s+agent\s+(?:to\s+|from\s+)?)?"
-        r"(?P<actions>.+?)(?:\s+actions?)?"), _disallow),
+    (
+        _r(
+            r"(?:disallow|forbid|block|disable|don't allow|do not allow)\s+(?:the\s+agent\s+(?:to\s+|from\s+)?)?"
+            r"(?P<actions>.+?)(?:\s+actions?)?"
+        ),
+        _disallow,
+    ),
     (_r(r"(?:remove|drop|delete)\s+" + THE + r"(?P<actions>[\w ,]+?)\s+actions?"), _disallow),
-    (_r(r"(?:set|change|update|add|use)\s+" + THE + r"(?P<attr>placeholder|help(?:\s+text)?|hint)\s+(?:of|for|on|to)\s+"
-        + THE + r"(?P<target>.+?)\s*(?:to|:|=)\s*(?P<text>.+)"), _text_attr),
-    (_r(r"(?:change|set|update|replace)\s+" + THE + r"(?:options\s+(?:of|for|in)\s+" + THE + r"(?P<t1>.+?)|"
-        r"(?P<t2>.+?)\s+options)\s*(?:to|with|:|=)\s*(?P<opts>.+)"), _set_options),
-    (_r(r"add\s+(?:the\s+)?options?\s+(?P<opts>.+?)\s+to\s+" + THE + r"(?P<target>.+)"), _add_options),
+    (
+        _r(
+            r"(?:set|change|update|add|use)\s+"
+            + THE
+            + r"(?P<attr>placeholder|help(?:\s+text)?|hint)\s+(?:of|for|on|to)\s+"
+            + THE
+            + r"(?P<target>.+?)\s*(?:to|:|=)\s*(?P<text>.+)"
+        ),
+        _text_attr,
+    ),
+    (
+        _r(
+            r"(?:change|set|update|replace)\s+"
+            + THE
+            + r"(?:options\s+(?:of|for|in)\s+"
+            + THE
+            + r"(?P<t1>.+?)|"
+            r"(?P<t2>.+?)\s+options)\s*(?:to|with|:|=)\s*(?P<opts>.+)"
+        ),
+        _set_options,
+    ),
+    (
+        _r(r"add\s+(?:the\s+)?options?\s+(?P<opts>.+?)\s+to\s+" + THE + r"(?P<target>.+)"),
+        _add_options,
+    ),
     (_r(r"(?:add|include|insert|put)\s+(?:in\s+)?(?P<spec>.+)"), _add_field),
     (_r(r"(?:remove|delete|drop|get rid of|take out|take away)\s+(?P<target>.+)"), _remove),
-    (_r(r"(?:make|mark|set|turn)\s+" + THE + r"(?P<target>.+?)\s+(?:field\s+)?(?:to\s+|as\s+|to\s+be\s+)?"
-        r"(?P<flag>optional|required|mandatory|compulsory|not required|non-required|not mandatory)"), _required),
-    (_r(r"(?:the\s+)?(?P<target>.+?)\s+(?:field\s+)?(?:should|must|is|needs to|has to)\s+(?:be\s+)?"
-        r"(?P<flag>optional|required|mandatory|compulsory|not required|not mandatory)"), _required),
+    (
+        _r(
+            r"(?:make|mark|set|turn)\s+"
+            + THE
+            + r"(?P<target>.+?)\s+(?:field\s+)?(?:to\s+|as\s+|to\s+be\s+)?"
+            r"(?P<flag>optional|required|mandatory|compulsory|not required|non-required|not mandatory)"
+        ),
+        _required,
+    ),
+    (
+        _r(
+            r"(?:the\s+)?(?P<target>.+?)\s+(?:field\s+)?(?:should|must|is|needs to|has to)\s+(?:be\s+)?"
+            r"(?P<flag>optional|required|mandatory|compulsory|not required|not mandatory)"
+        ),
+        _required,
+    ),
     (_r(r"(?:don't|do not|no longer)\s+require\s+(?P<target>.+)"), _not_require),
     (_r(r"require\s+(?P<target>.+)"), _require),
-    (_r(r"(?:rename|relabel)\s+" + THE + r"(?P<target>.+?)\s+(?:field\s+)?(?:to|as|into)\s+(?P<new>.+)"), _rename),
-    (_r(r"(?:change|set|update)\s+" + THE + r"(?:label\s+(?:of|for)\s+" + THE + r"(?P<target>.+?)|"
-        r"(?P<target2>.+?)\s+label)\s*(?:to|:)\s*(?P<new>.+)"),
-     lambda d, m: _rename(d, {"target": m["target"] or m["target2"], "new": m["new"]})),
-    (_r(r"move\s+" + THE + r"(?P<target>.+?)\s+(?:field\s+)?(?P<where>to the top|to the start|to the beginning|"
-        r"first|up|down|to the end|to the bottom|last|(?:after|below|under|before|above)\s+.+)"), _move),
-    (_r(r"(?:make|turn|change|convert)\s+" + THE + r"(?P<target>.+?)\s+(?:field\s+)?(?:into\s+|to\s+)?(?:a|an)\s+"
-        r"(?P<type>.+)"), _change_type),
+    (
+        _r(
+            r"(?:rename|relabel)\s+"
+            + THE
+            + r"(?P<target>.+?)\s+(?:field\s+)?(?:to|as|into)\s+(?P<new>.+)"
+        ),
+        _rename,
+    ),
+    (
+        _r(
+            r"(?:change|set|update)\s+"
+            + THE
+            + r"(?:label\s+(?:of|for)\s+"
+            + THE
+            + r"(?P<target>.+?)|"
+            r"(?P<target2>.+?)\s+label)\s*(?:to|:)\s*(?P<new>.+)"
+        ),
+        lambda d, m: _rename(d, {"target": m["target"] or m["target2"], "new": m["new"]}),
+    ),
+    (
+        _r(
+            r"move\s+"
+            + THE
+            + r"(?P<target>.+?)\s+(?:field\s+)?(?P<where>to the top|to the start|to the beginning|"
+            r"first|up|down|to the end|to the bottom|last|(?:after|below|under|before|above)\s+.+)"
+        ),
+        _move,
+    ),
+    (
+        _r(
+            r"(?:make|turn|change|convert)\s+"
+            + THE
+            + r"(?P<target>.+?)\s+(?:field\s+)?(?:into\s+|to\s+)?(?:a|an)\s+"
+            r"(?P<type>.+)"
+        ),
+        _change_type,
+    ),
 ]
