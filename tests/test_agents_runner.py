@@ -11,7 +11,7 @@ from app.services.agents import actions as agent_actions
 from app.services.agents.runner import run_agent
 from app.services.llm.errors import LLMInvalidOutput, LLMUnavailable
 from tests.conftest import make_settings
-from tests.helpers import drain_jobs
+from tests.helpers import drain_jobs, soup
 from tests.helpers_agents import (
     CFO_LEAD,
     ScriptedEngine,
@@ -91,6 +91,13 @@ async def test_semi_autonomous_runs_and_sets_a_review_window(app, user, db):
     due = (parse_iso(sub["review_due_at"]) - utcnow()).total_seconds() / 3600
     assert 23.9 < due <= 24.0
     assert len(await _deals(db, user.workspace_id)) == 1 and len(await _agent_emails(db, sid)) == 1
+    assert (await user.api.get(f"/api/submissions/{sid}")).json()["review_due_at"] == sub[
+        "review_due_at"
+    ]
+    page = await user.web.get(f"/submissions/{sid}")
+    assert "review it by" in page.text
+    listing = await user.web.get("/submissions")
+    assert "review by" in listing.text
 
 
 async def test_draft_autonomy_waits_for_approval_and_executes_nothing(app, user, db):
@@ -203,6 +210,10 @@ async def test_disallowed_action_is_blocked_flagged_and_the_others_still_run(app
     sub = await submission(db, sid)
     assert sub["status"] == "processed"
     assert sub["agent_flag"] == "Blocked: create_deal (not in this form's allowed actions)"
+    assert (await user.api.get(f"/api/submissions/{sid}")).json()["agent_flag"] == sub["agent_flag"]
+    page = await user.web.get(f"/submissions/{sid}")
+    assert "The agent's plan was flagged. Blocked: create_deal" in soup(page).text
+    assert ">flagged<" in (await user.web.get("/submissions")).text
     blocked = await db.fetchall(
         "SELECT details FROM events WHERE submission_id = ? AND type = 'agent_action_blocked'",
         (sid,),

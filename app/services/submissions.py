@@ -38,6 +38,8 @@ def submission_shape(row: dict) -> dict:
             "created_at",
             "processed_at",
             "processing_duration_ms",
+            "agent_flag",  # why the agent's plan was flagged (blocked actions); not in §12's list
+            "review_due_at",  # semi-autonomous: a person should look before this time
         )
     }
     out.update(
