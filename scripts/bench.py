@@ -116,7 +116,7 @@ FORM = {
 }
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -262,7 +262,7 @@ def http_benchmarks() -> bool:
         return False
     only = {n for n in os.environ.get("BENCH_ONLY", "").split(",") if n}
     with tempfile.TemporaryDirectory(prefix="formagent-bench-") as tmp:
-        workdir, port = Path(tmp), _free_port()
+        workdir, port = Path(tmp), free_port()
         base, log_path = f"http://127.0.0.1:{port}", Path(tmp) / "server.log"
         server = start_server(workdir / "data", port, log_path)
         try:

@@ -12,51 +12,20 @@ request itself: it is an upper bound on the hub's fan-out delay.
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 import httpx
 
+from scripts.bench import free_port, start_server
+
 _SUB = re.compile(r"/submissions/(sub_[a-z0-9]{16})")
 FIELDS = [{"name": "email", "type": "email", "label": "Email", "required": True}]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_server(data_dir: str, port: int) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "FORMAGENT_DATA_DIR": data_dir,
-        "FORMAGENT_WORKERS": "0",
-        "FORMAGENT_LLM": "local",
-        "FORMAGENT_BASE_URL": f"http://127.0.0.1:{port}",
-    }
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:app",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--no-access-log",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
 
 
 async def _wait_ready(base: str, proc: subprocess.Popen) -> None:
@@ -170,8 +139,8 @@ async def measure(base: str, clients: int, events: int) -> dict:
 def run(clients: int = 200, events: int = 20) -> dict:
     """Start a server, measure, stop it; returns the figures (and prints them)."""
     with tempfile.TemporaryDirectory() as data_dir:
-        port = _free_port()
-        proc = _start_server(data_dir, port)
+        port = free_port()
+        proc = start_server(Path(data_dir), port, Path(data_dir) / "server.log")
         base = f"http://127.0.0.1:{port}"
         try:
 
