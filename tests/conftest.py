@@ -135,9 +135,12 @@ def browser(chromium_path):
 
 @pytest.fixture
 def page(browser):
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=20_000)
     context = browser.new_context()
     pg = context.new_page()
-    pg.set_default_timeout(10_000)
+    pg.set_default_timeout(20_000)  # generous: CI shares two cores with the server under test
     yield pg
     context.close()
 

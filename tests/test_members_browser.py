@@ -1,6 +1,7 @@
 """The members page in a real browser: the HTMX role select and the confirm-then-remove swap."""
 
 import pytest
+from playwright.sync_api import expect
 
 
 @pytest.mark.browser
@@ -25,6 +26,6 @@ def test_role_select_and_cancel_invite_swap_in_place(live_server, page):
 
     page.on("dialog", lambda dialog: dialog.accept())
     page.click("button:has-text('Cancel invite')")
-    page.wait_for_function("document.querySelectorAll('tbody tr').length == 1")
+    expect(page.locator("tbody tr")).to_have_count(1)
     page.reload()
     assert page.locator("tbody tr").count() == 1
