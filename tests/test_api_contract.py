@@ -122,3 +122,12 @@ async def test_cursor_paging_walks_a_list_without_gaps(app, user):
         if cursor is None:
             break
     assert len(seen) == len(set(seen)) >= 7
+
+
+async def test_a_decodable_cursor_of_the_wrong_shape_is_a_400_on_every_keyset_list(app, user):
+    from app.db.pagination import encode_cursor
+
+    odd = encode_cursor([1, 2, 3])
+    for path in ("/api/deals", "/api/api-keys", "/api/handlers", "/api/tasks", "/api/tickets"):
+        r = await user.api.get(path, params={"cursor": odd})
+        assert r.status_code == 400 and r.json()["error"]["code"] == "invalid_cursor", path

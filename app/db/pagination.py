@@ -45,6 +45,18 @@ def parse_limit(raw: str | None) -> int:
     return limit
 
 
+def keyset(cursor: list, *, descending: bool, alias: str = "") -> tuple[str, list]:
+    """The clause that continues a ``(created_at, id)`` listing after ``cursor``, and its
+    parameters; a cursor of another shape is a 400 like an undecodable one."""
+    if len(cursor) != 2 or not all(isinstance(v, str) for v in cursor):
+        raise BadRequest(
+            "The cursor is not valid; use the next_cursor of a previous page.",
+            code="invalid_cursor",
+        )
+    op = "<" if descending else ">"
+    return f"({alias}created_at, {alias}id) {op} (?, ?)", list(cursor)
+
+
 def page(
     rows: list[dict], limit: int, key=lambda r: [r["created_at"], r["id"]]
 ) -> tuple[list[dict], str | None]:

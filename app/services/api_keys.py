@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 
 from app.db import clock, dumps, loads, new_id, now_iso
 from app.db.clock import iso, parse_iso
-from app.db.pagination import page
+from app.db.pagination import keyset, page
 from app.services.errors import NotFound, ValidationError
 from app.services.events import emit
 from app.services.permissions import SCOPES, require_role
@@ -140,8 +140,9 @@ async def list_keys(
     params: list = [workspace_id]
     where = "workspace_id = ?"
     if cursor:
-        where += " AND (created_at, id) < (?, ?)"
-        params += [str(cursor[0]), str(cursor[-1])]
+        clause, values = keyset(cursor, descending=True)
+        where += " AND " + clause
+        params += values
     rows = await db.fetchall(
         f"SELECT * FROM api_keys WHERE {where} ORDER BY created_at DESC, id DESC LIMIT ?",
         (*params, limit + 1),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.db import new_id, now_iso
-from app.db.pagination import page
+from app.db.pagination import keyset, page
 from app.services.errors import NotFound, ValidationError
 from app.services.events import emit
 
@@ -310,12 +310,9 @@ async def list_deals(
             where.append(f"{key} = ?")
             params.append(value)
     if cursor:
-        if len(cursor) != 2:
-            raise ValidationError(
-                fields={"cursor": "The cursor is not valid; start from the first page."}
-            )
-        where.append("(created_at, id) < (?, ?)")
-        params += cursor
+        clause, values = keyset(cursor, descending=True)
+        where.append(clause)
+        params += values
     rows = await db.fetchall(
         f"SELECT * FROM deals WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC"
         f" LIMIT {int(limit) + 1}",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from app.db import new_id, now_iso
-from app.db.pagination import page
+from app.db.pagination import keyset, page
 from app.services import routing
 from app.services.errors import NotFound, ValidationError
 from app.services.events import emit
@@ -102,8 +102,9 @@ async def list_handlers(db, workspace_id: str, *, include_removed: bool = False)
 def _keyset(workspace_id: str, cursor: list | None, extra: str = "") -> tuple[str, list]:
     where, params = "workspace_id = ?" + extra, [workspace_id]
     if cursor:
-        where += " AND (created_at, id) > (?, ?)"
-        params.extend(cursor[:2])
+        clause, values = keyset(cursor, descending=False)
+        where += " AND " + clause
+        params.extend(values)
     return where, params
 
 

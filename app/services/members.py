@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from app.db import new_id, now_iso
 from app.db.clock import iso_ago, iso_in
-from app.db.pagination import page
+from app.db.pagination import keyset, page
 from app.services.accounts import check_email
 from app.services.errors import Conflict, Forbidden, NotFound, RateLimited, ValidationError
 from app.services.events import emit
@@ -105,8 +105,9 @@ async def list_members(
     params: list = [workspace_id]
     where = "m.workspace_id = ?"
     if cursor:
-        where += " AND (m.created_at, m.id) > (?, ?)"
-        params += [str(cursor[0]), str(cursor[-1])]
+        clause, values = keyset(cursor, descending=False, alias="m.")
+        where += " AND " + clause
+        params += values
     rows = await db.fetchall(
         "SELECT m.*, a.name FROM memberships m LEFT JOIN accounts a ON a.id = m.account_id"
         f" WHERE {where} ORDER BY m.created_at, m.id LIMIT ?",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.db import dumps, new_id, now_iso
-from app.db.pagination import page
+from app.db.pagination import keyset, page
 from app.services.events import emit
 
 REASONS = {
@@ -47,8 +47,9 @@ async def list_spam(
     """A form's spam log, newest first: ``(rows, next_cursor)``."""
     clauses, params = ["workspace_id = ?", "form_id = ?"], [workspace_id, form_id]
     if cursor:
-        clauses.append("(created_at, id) < (?, ?)")
-        params.extend(cursor[:2])
+        clause, values = keyset(cursor, descending=True)
+        clauses.append(clause)
+        params.extend(values)
     rows = await db.fetchall(
         f"SELECT * FROM spam_log WHERE {' AND '.join(clauses)}"  # noqa: S608 - fixed clauses
         " ORDER BY created_at DESC, id DESC LIMIT ?",

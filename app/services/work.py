@@ -8,7 +8,7 @@ reprocessed submission or a retried agent action never makes a second one.
 from __future__ import annotations
 
 from app.db import new_id, now_iso
-from app.db.pagination import page
+from app.db.pagination import keyset, page
 from app.services.errors import Conflict, NotFound, ValidationError
 from app.services.events import emit
 
@@ -177,8 +177,9 @@ async def list_items(
         clauses.append("submission_id = ?")
         params.append(submission_id)
     if cursor:
-        clauses.append("(created_at, id) < (?, ?)")
-        params.extend(cursor[:2])
+        clause, values = keyset(cursor, descending=True)
+        clauses.append(clause)
+        params.extend(values)
     rows = await db.fetchall(
         f"SELECT * FROM {table} WHERE {' AND '.join(clauses)}"  # noqa: S608 - table from a fixed map
         " ORDER BY created_at DESC, id DESC LIMIT ?",
