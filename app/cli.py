@@ -42,8 +42,8 @@ def cmd_migrate(args, settings) -> int:
 
 
 def cmd_create_account(args, settings) -> int:
-    from app.services import accounts
-    from app.services.errors import AppError
+    from app.errors import AppError
+    from app.services.accounts import account as accounts
 
     password = args.password or getpass.getpass("Password (8+ characters): ")
     try:
@@ -69,7 +69,7 @@ def cmd_create_account(args, settings) -> int:
 
 
 def cmd_seed_demo(args, settings) -> int:
-    from app.services.demo import seed_demo
+    from app.demo import seed_demo
 
     summary = asyncio.run(_with_db(settings, lambda db: seed_demo(db, settings)))
     print(summary)

@@ -15,7 +15,7 @@ from app.db import Database
 from app.db.migrate import migrate
 from app.routes import api_routes, page_routes
 from app.services.llm import make_engine
-from app.services.workers import Workers
+from app.services.platform.workers import Workers
 from app.web.errors import EXCEPTION_HANDLERS, server_error
 from app.web.middleware import (
     BodyLimitMiddleware,

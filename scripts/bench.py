@@ -301,7 +301,7 @@ async def _processing(n: int, workers: int) -> dict:
     ``workers`` concurrent job runners drain them, as the server's workers would."""
     from app.config import Settings
     from app.main import create_app
-    from app.services.jobs import run_due_jobs
+    from app.services.platform.jobs import run_due_jobs
 
     with tempfile.TemporaryDirectory(prefix="formagent-bench-flow-") as tmp:
         settings = Settings.from_env(

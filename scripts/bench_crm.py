@@ -19,7 +19,7 @@ from app.db import Database, dumps, now_iso
 from app.db.connection import Conn, _dict_row
 from app.db.migrate import migrate
 from app.db.pagination import decode_cursor
-from app.services.contact_search import list_contacts, list_contacts_tx
+from app.services.crm.search import list_contacts, list_contacts_tx
 
 FIRST = [
     "anna",

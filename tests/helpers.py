@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from bs4 import BeautifulSoup
 
-from app.services.jobs import run_due_jobs
+from app.services.platform.jobs import run_due_jobs
 
 
 def soup(response) -> BeautifulSoup:

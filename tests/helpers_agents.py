@@ -163,7 +163,7 @@ class ScriptedEngine:
 
 async def make_ctx(app, submission_id: str):
     """A JobContext for a claimed process_submission-like job (for calling run_agent directly)."""
-    from app.services.jobs import JobContext, claim_job, enqueue
+    from app.services.platform.jobs import JobContext, claim_job, enqueue
 
     await app.state.db.write(
         lambda conn: enqueue(conn, "agent_test", {"submission_id": submission_id})

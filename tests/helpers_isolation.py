@@ -444,7 +444,7 @@ def _empty_tables(conn, ws: str, tables: list[str]) -> list[str]:
 async def seed_victim(app, victim) -> dict:
     """Fill ``victim``'s workspace with one row of every table; returns the ids
     (plus 'workspace', 'event', 'unseeded' = workspace tables this file does not know)."""
-    from app.services.events import emit
+    from app.services.events.log import emit
 
     ws = victim.workspace_id
     ids, rows = _rows(ws, victim.account_id)

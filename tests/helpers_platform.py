@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import app.db.clock as clock_module
 from app.main import create_app
-from app.services import jobs
-from app.services.events import emit
+from app.services.events.log import emit
+from app.services.platform import jobs
 from tests.conftest import make_settings
 
 

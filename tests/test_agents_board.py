@@ -7,7 +7,7 @@ from datetime import timedelta
 from app.db import loads, now_iso
 from app.db.clock import iso_ago
 from app.services.agents.recovery import recover_stale
-from app.services.jobs import JobContext
+from app.services.platform.jobs import JobContext
 from tests.helpers import drain_jobs, soup
 from tests.helpers_agents import CFO_LEAD, make_form, make_handler, submission, submit
 

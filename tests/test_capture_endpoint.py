@@ -291,7 +291,7 @@ async def test_duplicate_window(client, db, app, form, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "failing", ["app.services.capture.enqueue", "app.services.contact_memory.remember"]
+    "failing", ["app.services.capture.pipeline.enqueue", "app.services.crm.memory.remember"]
 )
 async def test_all_or_nothing_transaction(app, db, form, monkeypatch, failing):
     def boom(*args, **kwargs):
@@ -344,7 +344,7 @@ async def test_archived_workspace_form_is_gone(client, db, user, form):
 async def test_concurrent_batch_isolates_a_failing_submission(app, db, form, monkeypatch):
     """Submissions arriving together share one transaction (group commit), each in its own
     savepoint: one failing undoes only its own rows and answers only its own request."""
-    from app.services import contact_memory
+    from app.services.crm import memory as contact_memory
 
     real = contact_memory.remember
 
@@ -358,7 +358,7 @@ async def test_concurrent_batch_isolates_a_failing_submission(app, db, form, mon
             raise RuntimeError("injected")
         return real(conn, ws, form, **kwargs)
 
-    monkeypatch.setattr("app.services.contact_memory.remember", flaky)
+    monkeypatch.setattr("app.services.crm.memory.remember", flaky)
     await set_form(app, form["id"], security={"max_submissions_per_ip": 1000})
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.deals import upsert_open_deal_tx
+from app.services.crm.deals import upsert_open_deal_tx
 from tests.helpers_crm import make_contact, make_deal
 
 DEAL_KEYS = {

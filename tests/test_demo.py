@@ -5,7 +5,7 @@ from __future__ import annotations
 from app.db import Database
 from app.db.clock import parse_iso
 from app.db.migrate import migrate
-from app.services.demo import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
+from app.demo import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
 from tests.helpers import User
 from tests.helpers_platform import running_app
 

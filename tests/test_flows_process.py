@@ -206,7 +206,7 @@ async def test_failure_on_last_attempt_needs_human_review(app, client, db, user,
     def broken(conn, fc, *a, **k):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("app.services.flow_steps.activity", broken)
+    monkeypatch.setattr("app.services.processing.flow_steps.activity", broken)
     r = await submit(client, form["id"], {"email": "x@y.test"})
     await db.execute("UPDATE jobs SET max_attempts = 1")
     await drain_jobs(app)
@@ -251,7 +251,7 @@ async def test_agent_handler_gets_the_submission_through_the_seam(
 
 
 async def test_agent_retry_later_requeues_without_failing(app, client, db, user, monkeypatch):
-    from app.services.jobs import RetryLater
+    from app.services.platform.jobs import RetryLater
 
     async def busy(ctx, workspace_id, submission_id, handler_id):
         raise RetryLater(60, "LLM unavailable")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from app.services.errors import ValidationError
-from app.services.form_config import (
+from app.errors import ValidationError
+from app.services.forms.config import (
     ALLOWED_ACTIONS,
     AUTONOMY_LEVELS,
     FIELD_TYPES,

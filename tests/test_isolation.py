@@ -317,7 +317,7 @@ async def test_lists_pages_and_exports_never_show_another_workspace(app, world):
 
 async def stream_answer(app, alice, path, token, params, ids, bob_ws, note=MARKER) -> Answer:
     """Peek at a stream while an event happens in ``bob_ws``."""
-    from app.services.events import emit
+    from app.services.events.log import emit
 
     async def poke():
         await asyncio.sleep(0.3)
@@ -590,7 +590,7 @@ async def _scrub(app, ws: str, secret: set[str]) -> None:
 async def test_websockets_never_carry_another_workspace(app, world):
     """Every WebSocket route, with Bob's ids as filters / resume point, while Bob's
     workspace gets a new event: nothing of Bob's arrives (and Alice's own does)."""
-    from app.services.events import emit
+    from app.services.events.log import emit
     from tests.helpers_isolation import websocket_paths, ws_peek
 
     alice, bob, ids, token = world

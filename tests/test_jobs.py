@@ -10,9 +10,9 @@ import pytest
 
 from app.db import Database, LeaseLost, loads
 from app.db.clock import iso
-from app.services import jobs
-from app.services.events import emit
-from app.services.workers import Workers
+from app.services.events.log import emit
+from app.services.platform import jobs
+from app.services.platform.workers import Workers
 from tests.helpers import drain_jobs
 from tests.helpers_platform import CONTROL, TEST_KINDS, freeze_clock, running_app, wait_until
 
@@ -260,7 +260,7 @@ async def test_scheduler_ticks_once_per_interval_across_two_processes(tmp_path):
 
 
 async def test_scheduler_tick_runs_the_periodic_tasks(app, db, monkeypatch):
-    import app.services.scheduler as scheduler
+    import app.services.platform.scheduler as scheduler
 
     monkeypatch.setattr(
         scheduler, "PERIODIC_TASKS", ["tests.test_jobs:broken_task", "tests.test_jobs:probe_task"]
@@ -330,7 +330,7 @@ CHILD_WORKER = """
 import asyncio, sys
 sys.path.insert(0, {root!r})
 from app.db import Database
-from app.services import jobs
+from app.services.platform import jobs
 from tests.conftest import make_settings
 from tests.helpers_platform import CONTROL, TEST_KINDS
 from pathlib import Path
@@ -382,7 +382,7 @@ async def test_two_processes_drain_one_queue_each_job_once(app, db):
 
 
 async def test_shutdown_during_a_claim_hands_the_claimed_job_back(tmp_path, monkeypatch):
-    import app.services.workers as workers_module
+    import app.services.platform.workers as workers_module
 
     claimed = asyncio.Event()
     real_claim = workers_module.claim_job
@@ -425,7 +425,7 @@ import asyncio, sys
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from app.db import Database
-from app.services.workers import Workers
+from app.services.platform.workers import Workers
 from tests.conftest import make_settings
 
 async def main():

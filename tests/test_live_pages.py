@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 
 from app.db import clock
-from app.services import live
-from app.services.event_queries import EventFilters
-from app.services.events import emit
+from app.services.events import live
+from app.services.events.log import emit
+from app.services.events.queries import EventFilters
 from tests.helpers import soup
 from tests.helpers_capture import CONTACT_FIELDS
 

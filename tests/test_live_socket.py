@@ -9,7 +9,7 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
-from app.services import live
+from app.services.events import live
 from tests.helpers_live import cookie_client, signup, wait_until
 
 PUBLIC_KEYS = {"id", "type", "submission_id", "form_id", "handler_id", "details", "created_at"}

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from app.main import create_app
-from app.services import live
+from app.services.events import live
 from tests.conftest import ServerThread, free_port, make_settings
 from tests.helpers_live import SSE, cookie_client, signup, wait_until
 

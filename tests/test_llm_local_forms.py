@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.form_config import validate_config
+from app.services.forms.config import validate_config
 
 
 async def generate(user, description, draft=None, status=200):

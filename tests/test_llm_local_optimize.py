@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.form_config import validate_config
+from app.services.forms.config import validate_config
 from app.services.llm.local_forms import generate_form
 
 

@@ -10,8 +10,8 @@ from aiosmtpd.controller import Controller
 
 from app.db import loads
 from app.db.clock import iso
-from app.services.jobs import enqueue
-from app.services.outbox import queue_email
+from app.services.mail.outbox import queue_email
+from app.services.platform.jobs import enqueue
 from tests.conftest import free_port
 from tests.helpers import drain_jobs
 from tests.helpers_platform import freeze_clock, running_app

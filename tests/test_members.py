@@ -333,7 +333,7 @@ async def test_invite_through_htmx_swaps_the_members_section(app, db, user):
 
 
 async def test_invites_are_capped_per_hour(app, user, monkeypatch):
-    from app.services import members
+    from app.services.accounts import members
 
     monkeypatch.setattr(members, "INVITES_PER_HOUR", 3)
     for i in range(3):

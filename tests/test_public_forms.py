@@ -45,7 +45,7 @@ async def test_schema_404_for_unknown_form(client):
 async def test_schema_follows_edits_made_elsewhere(user, client, db, monkeypatch):
     """Another server process may change the form: once the recheck interval (1 s)
     has passed, the cache notices through updated_at / status."""
-    from app.services import form_public
+    from app.services.forms import public as form_public
 
     monkeypatch.setattr(form_public, "RECHECK_SECONDS", 0)
     form = await create_form(user, status="active")
@@ -177,7 +177,7 @@ async def test_hosted_template_renders_errors_next_to_fields(app, user):
     """The contract the capture module relies on: values kept, errors tied by aria-describedby."""
     from bs4 import BeautifulSoup
 
-    from app.services.form_public import schema_of
+    from app.services.forms.public import schema_of
     from app.web.render import render_string
 
     form = await create_form(user, status="active")
@@ -224,7 +224,7 @@ async def test_concurrent_beacons_are_all_counted(user, client, db):
 
 
 async def test_archived_workspace_forms_are_not_available(user, client, monkeypatch):
-    from app.services import form_public
+    from app.services.forms import public as form_public
 
     monkeypatch.setattr(
         form_public, "RECHECK_SECONDS", 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 
-from app.services.errors import BadRequest, ValidationError
+from app.errors import BadRequest, ValidationError
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 200
 

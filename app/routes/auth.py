@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from app.services import accounts, sessions, workspaces
-from app.services.errors import AppError, NotFound, RateLimited
+from app.errors import AppError, NotFound, RateLimited
+from app.services.accounts import account as accounts
+from app.services.accounts import sessions, workspaces
 from app.web.auth import (
     clear_session_cookie,
     get_principal,

@@ -7,12 +7,13 @@ from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.routing import Route
 
 from app.db.pagination import decode_cursor
+from app.errors import AppError, Conflict, ValidationError
 from app.routes.api.capture import own_origin, read_submission_body
 from app.routes.public import render_hosted
-from app.services import capture, spam
-from app.services import forms as forms_service
-from app.services.errors import AppError, Conflict, ValidationError
-from app.services.form_public import hosted_form
+from app.services.capture import pipeline as capture
+from app.services.capture import spam
+from app.services.forms import forms as forms_service
+from app.services.forms.public import hosted_form
 from app.web.auth import require_page
 from app.web.client_ip import client_ip
 from app.web.render import ENV, is_htmx, render

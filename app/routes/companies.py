@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from starlette.routing import Route
 
 from app.db.pagination import decode_cursor
-from app.services import companies
+from app.services.crm import companies
 from app.web.auth import require_page
 from app.web.render import render
 

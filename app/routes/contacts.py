@@ -8,10 +8,11 @@ from urllib.parse import urlencode
 from starlette.routing import Route
 
 from app.db.pagination import decode_cursor
+from app.errors import Conflict, NotFound, ValidationError
 from app.routes.contacts_import import routes as import_routes
-from app.services import contact_merge, contacts, deals, notes, timeline
-from app.services.contact_search import SORT_CHOICES, list_contacts
-from app.services.errors import Conflict, NotFound, ValidationError
+from app.services.crm import contacts, deals, notes, timeline
+from app.services.crm import merge as contact_merge
+from app.services.crm.search import SORT_CHOICES, list_contacts
 from app.web.auth import require_page
 from app.web.render import is_htmx, redirect, render
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from app.services import csv_import, csv_import_store
-from app.services.errors import AppError, ValidationError
+from app.errors import AppError, ValidationError
+from app.services.crm import csv_import, csv_import_store
 from app.web.auth import require_page
 from app.web.render import redirect, render
 

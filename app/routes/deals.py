@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 from starlette.routing import Route
 
 from app.db.pagination import decode_cursor
-from app.services import contacts, deals
-from app.services.errors import ValidationError
+from app.errors import ValidationError
+from app.services.crm import contacts, deals
 from app.web.auth import require_page
 from app.web.render import is_htmx, redirect, render
 

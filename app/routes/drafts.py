@@ -7,8 +7,8 @@ from __future__ import annotations
 from starlette.routing import Route
 
 from app.db.pagination import decode_cursor
-from app.services import drafts
-from app.services.errors import ValidationError
+from app.errors import ValidationError
+from app.services.agents import drafts
 from app.web.auth import require_page
 from app.web.render import is_htmx, redirect, render
 

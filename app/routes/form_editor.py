@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
+from app.errors import Conflict, ValidationError
 from app.routes.forms import editor_context
-from app.services import form_editor, forms
-from app.services.errors import Conflict, ValidationError
+from app.services.forms import editor as form_editor
+from app.services.forms import forms
 from app.web.auth import require_page
 from app.web.render import is_htmx, redirect, render
 

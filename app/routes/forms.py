@@ -9,9 +9,9 @@ import json
 from starlette.routing import Route
 
 from app.db.pagination import decode_cursor
-from app.services import forms
-from app.services.errors import ValidationError
-from app.services.form_config import (
+from app.errors import ValidationError
+from app.services.forms import forms
+from app.services.forms.config import (
     ALLOWED_ACTIONS,
     AUTONOMY_LEVELS,
     FIELD_TYPES,
@@ -19,7 +19,7 @@ from app.services.form_config import (
     FORM_TYPES,
     normalize_config,
 )
-from app.services.form_public import embed_info, schema_of
+from app.services.forms.public import embed_info, schema_of
 from app.services.llm import LLMError
 from app.web.auth import require_page
 from app.web.render import redirect, render

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from app.services import handler_groups, handlers, members, routing
-from app.services.errors import ValidationError
+from app.errors import ValidationError
+from app.services.accounts import members
+from app.services.processing import handler_groups, handlers, routing
 from app.web.auth import require_page
 from app.web.render import redirect, render
 

@@ -18,9 +18,11 @@ from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocketDisconnect
 
-from app.services import event_queries, live, workspaces
-from app.services.errors import AppError, BadRequest, Forbidden, ValidationError
-from app.services.event_queries import EventFilters, parse_filters, public_event
+from app.errors import AppError, BadRequest, Forbidden, ValidationError
+from app.services.accounts import workspaces
+from app.services.events import live
+from app.services.events import queries as event_queries
+from app.services.events.queries import EventFilters, parse_filters, public_event
 from app.web.auth import SESSION_COOKIE, require_api, require_page
 from app.web.render import render, render_string
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from app.services.beacons import record_beacon
-from app.services.form_public import embed_script, hosted_form, public_entry
+from app.services.capture.beacons import record_beacon
+from app.services.forms.public import embed_script, hosted_form, public_entry
 from app.web.render import ENV
 
 YEAR = 365 * 24 * 3600

@@ -8,6 +8,7 @@ from zoneinfo import available_timezones
 
 from starlette.routing import Route
 
+from app.errors import ValidationError
 from app.routes.settings_forms import (
     DeleteWorkspaceForm,
     NewWorkspaceForm,
@@ -19,9 +20,9 @@ from app.routes.settings_forms import (
 )
 from app.routes.settings_keys import routes as key_routes
 from app.routes.settings_members import routes as member_routes
-from app.services import accounts, sessions, workspaces
-from app.services.errors import ValidationError
-from app.services.permissions import has_role
+from app.services.accounts import account as accounts
+from app.services.accounts import sessions, workspaces
+from app.services.accounts.permissions import has_role
 from app.web.auth import require_account, require_page, set_session_cookie
 from app.web.client_ip import client_ip
 from app.web.render import redirect, render

@@ -17,7 +17,7 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 
-from app.services.permissions import ROLES, SCOPES
+from app.services.accounts.permissions import ROLES, SCOPES
 
 
 def _choices(values) -> list[SelectChoice]:

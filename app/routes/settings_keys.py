@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
+from app.errors import ValidationError
 from app.routes.settings_forms import ApiKeyForm, parse, values
-from app.services import api_keys
-from app.services.errors import ValidationError
-from app.services.permissions import SCOPES, has_role
+from app.services.accounts import api_keys
+from app.services.accounts.permissions import SCOPES, has_role
 from app.web.auth import require_page
 from app.web.render import redirect, render
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
+from app.errors import AppError, Conflict, Forbidden, ValidationError
 from app.routes.settings_forms import InviteForm, RoleForm, parse, values
-from app.services import members, workspaces
-from app.services.errors import AppError, Conflict, Forbidden, ValidationError
-from app.services.permissions import ROLES, has_role
+from app.services.accounts import members, workspaces
+from app.services.accounts.permissions import ROLES, has_role
 from app.web.auth import require_page
 from app.web.render import is_htmx, redirect, render
 

@@ -7,9 +7,10 @@ from urllib.parse import urlencode
 from starlette.routing import Route
 
 from app.db.pagination import decode_cursor
-from app.services import forms as forms_service
-from app.services import submissions, work
-from app.services.errors import AppError
+from app.errors import AppError
+from app.services.capture import submissions
+from app.services.forms import forms as forms_service
+from app.services.processing import work
 from app.web.auth import require_page
 from app.web.render import redirect, render
 

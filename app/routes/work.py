@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from app.services import work
-from app.services.errors import ValidationError
+from app.errors import ValidationError
+from app.services.processing import work
 from app.web.auth import require_page
 from app.web.render import redirect, render
 

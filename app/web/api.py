@@ -8,7 +8,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from app.db.pagination import decode_cursor, parse_limit
-from app.services.errors import BadRequest, UnsupportedMediaType
+from app.errors import BadRequest, UnsupportedMediaType
 from app.web.auth import require_api
 
 MAX_JSON_DEPTH = 8

@@ -8,9 +8,9 @@ import secrets
 
 from itsdangerous import BadSignature, Signer
 
-from app.services import auth
-from app.services.errors import AppError, Forbidden, Unauthorized
-from app.services.permissions import require_role, require_write
+from app.errors import AppError, Forbidden, Unauthorized
+from app.services.accounts import auth
+from app.services.accounts.permissions import require_role, require_write
 
 SESSION_COOKIE = "fa_session"
 ANON_COOKIE = "fa_anon"

@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from app.services.errors import AppError
+from app.errors import AppError
 from app.web.auth import LoginRequired
 from app.web.render import is_htmx, render
 

@@ -8,7 +8,7 @@ import re
 from http.cookies import SimpleCookie
 from urllib.parse import parse_qs, urlsplit
 
-from app.services.errors import PayloadTooLarge
+from app.errors import PayloadTooLarge
 from app.web.auth import (
     ANON_COOKIE,
     SESSION_COOKIE,

@@ -13,7 +13,7 @@ from starlette.responses import HTMLResponse, RedirectResponse
 
 from app.db import clock
 from app.db.clock import parse_iso
-from app.services import workspaces
+from app.services.accounts import workspaces
 from app.web.auth import csrf_token
 
 APP_DIR = Path(__file__).resolve().parent.parent

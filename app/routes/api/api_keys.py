@@ -6,8 +6,8 @@ Needs a person's session: keys never manage keys.
 
 from __future__ import annotations
 
-from app.services import api_keys
-from app.services.permissions import SCOPES
+from app.services.accounts import api_keys
+from app.services.accounts.permissions import SCOPES
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 from app.web.auth import NoWorkspace, get_principal, require_person
 

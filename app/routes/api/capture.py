@@ -5,8 +5,9 @@ from __future__ import annotations
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
-from app.services import capture, capture_batch
-from app.services.errors import AppError, BadRequest
+from app.errors import AppError, BadRequest
+from app.services.capture import batch as capture_batch
+from app.services.capture import pipeline as capture
 from app.web.api import api_route, json_response
 from app.web.client_ip import client_ip
 

@@ -6,9 +6,10 @@ import json
 
 from starlette.responses import StreamingResponse
 
-from app.services import companies, contact_merge, contacts, csv_export, csv_import, notes, timeline
-from app.services.contact_search import build_query, list_contacts
-from app.services.errors import BadRequest, UnsupportedMediaType, ValidationError
+from app.errors import BadRequest, UnsupportedMediaType, ValidationError
+from app.services.crm import companies, contacts, csv_export, csv_import, notes, timeline
+from app.services.crm import merge as contact_merge
+from app.services.crm.search import build_query, list_contacts
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
 CONTACT_BODY = {

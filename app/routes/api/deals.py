@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services import deals
+from app.services.crm import deals
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
 DEAL_BODY = {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.services import drafts
-from app.services.errors import ValidationError
+from app.errors import ValidationError
+from app.services.agents import drafts
 from app.services.llm.agent_prompt import ACTIONS
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services import event_queries
+from app.services.events import queries as event_queries
 from app.web.api import api_route, list_params, list_response
 
 

@@ -6,7 +6,7 @@ import re
 
 from starlette.responses import StreamingResponse
 
-from app.services import csv_export
+from app.services.crm import csv_export
 from app.web.api import api_route
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.services import forms
-from app.services.errors import ValidationError
-from app.services.form_config import FIELD_TYPES, FLOWS, FORM_STATUSES, FORM_TYPES
-from app.services.form_public import embed_info
+from app.errors import ValidationError
+from app.services.forms import forms
+from app.services.forms.config import FIELD_TYPES, FLOWS, FORM_STATUSES, FORM_TYPES
+from app.services.forms.public import embed_info
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 
 _FIELD = {

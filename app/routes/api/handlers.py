@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services import handler_groups, handlers
+from app.services.processing import handler_groups, handlers
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 
 _HANDLER = {

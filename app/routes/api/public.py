@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from app.services.beacons import parse_beacon, record_beacon
-from app.services.errors import BadRequest
-from app.services.form_public import cors_headers, public_entry
+from app.errors import BadRequest
+from app.services.capture.beacons import parse_beacon, record_beacon
+from app.services.forms.public import cors_headers, public_entry
 from app.web.api import api_route, parse_json_bytes
 
 PREFLIGHT = {

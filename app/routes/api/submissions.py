@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services import submissions
+from app.services.capture import submissions
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
 _UPDATE = {

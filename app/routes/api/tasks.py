@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.services import work
-from app.services.errors import Forbidden
-from app.services.permissions import has_role
+from app.errors import Forbidden
+from app.services.accounts.permissions import has_role
+from app.services.processing import work
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
 _UPDATE = {

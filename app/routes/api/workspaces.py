@@ -7,8 +7,8 @@ active member of, not only the current one; any other id answers 404.
 
 from __future__ import annotations
 
-from app.services import members, workspaces
-from app.services.errors import Forbidden, NotFound, Unauthorized, ValidationError
+from app.errors import Forbidden, NotFound, Unauthorized, ValidationError
+from app.services.accounts import members, workspaces
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 from app.web.auth import get_principal, require_person
 

@@ -11,13 +11,13 @@ details) -> (status, result)``; status is "done" or "skipped" (with a reason).
 from __future__ import annotations
 
 from app.db import dumps, loads, now_iso
-from app.services import contacts as crm_contacts
-from app.services import deals as crm_deals
-from app.services import notes as crm_notes
-from app.services import work
 from app.services.agents.humans import hand_over_tx
-from app.services.outbox import queue_email
-from app.services.steps import record_step
+from app.services.crm import contacts as crm_contacts
+from app.services.crm import deals as crm_deals
+from app.services.crm import notes as crm_notes
+from app.services.mail.outbox import queue_email
+from app.services.processing import work
+from app.services.processing.steps import record_step
 
 CONTACT_UPDATES_INDEX = -1  # the plan's contact_updates share the idempotency table
 PRIORITY_RANK = {"low": 0, "normal": 1, "high": 2, "urgent": 3}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from app.db import clock, dumps, loads, new_id, now_iso
 from app.db.clock import iso_in, parse_iso
 from app.services.agents.humans import hand_over_tx
-from app.services.steps import record_step
+from app.services.processing.steps import record_step
 
 
 # -- handler state -------------------------------------------------------------

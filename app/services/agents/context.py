@@ -5,7 +5,7 @@ hop on a reader connection."""
 from __future__ import annotations
 
 from app.db import loads
-from app.services.errors import NotFound
+from app.errors import NotFound
 from app.services.llm.agent_prompt import ACTIONS
 
 AUTONOMY_LEVELS = ("notify_only", "draft", "semi_autonomous", "fully_autonomous")

@@ -6,7 +6,7 @@ there is nobody else. Used inside write transactions (sync)."""
 from __future__ import annotations
 
 from app.db import loads
-from app.services.outbox import queue_email
+from app.services.mail.outbox import queue_email
 
 
 def _human(conn, workspace_id: str, handler_id: str | None) -> dict | None:

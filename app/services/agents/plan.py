@@ -8,7 +8,7 @@ idempotency key (submission, index) does not shift when an action is blocked.
 
 from __future__ import annotations
 
-from app.services.errors import ValidationError
+from app.errors import ValidationError
 from app.services.llm.agent_prompt import ACTIONS, validate_plan
 from app.services.llm.errors import LLMInvalidOutput
 

@@ -15,9 +15,9 @@ import logging
 from app.db import dumps, new_id, now_iso
 from app.db.clock import iso_ago
 from app.services.agents import autonomy
-from app.services.events import emit
-from app.services.jobs import enqueue
-from app.services.steps import record_step
+from app.services.events.log import emit
+from app.services.platform.jobs import enqueue
+from app.services.processing.steps import record_step
 
 log = logging.getLogger("formagent.agents.recovery")
 BATCH = 100
@@ -113,7 +113,7 @@ def _mark_stuck_tx(conn, threshold: str) -> list[dict]:
 
 async def recover_stale(ctx) -> dict:
     """The scheduler task: stale submissions, interrupted approvals, stuck agents."""
-    from app.services.drafts import execute_approved
+    from app.services.agents.drafts import execute_approved
 
     settings, db = ctx.settings, ctx.db
     threshold = iso_ago(settings.stale_submission_minutes * 60)

@@ -20,8 +20,8 @@ from app.services.agents import autonomy
 from app.services.agents.actions import apply_contact_updates_tx, execute_actions
 from app.services.agents.context import build_context
 from app.services.agents.plan import check_plan, normalise_plan
-from app.services.jobs import RetryLater
 from app.services.llm.errors import LLMInvalidOutput, LLMUnavailable
+from app.services.platform.jobs import RetryLater
 
 MAX_LLM_REQUEUES = 1
 

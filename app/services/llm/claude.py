@@ -22,7 +22,7 @@ import json
 import re
 import time
 
-from app.services.errors import ValidationError
+from app.errors import ValidationError
 from app.services.llm import claude_prompts as prompts
 from app.services.llm.errors import LLMInvalidOutput, LLMUnavailable
 from app.services.llm.usage import record_call

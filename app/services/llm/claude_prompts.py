@@ -13,8 +13,9 @@ import copy
 import json
 import re
 
-from app.services.errors import ValidationError
-from app.services.form_config import (
+from app.errors import ValidationError
+from app.services.accounts.workspaces import slugify
+from app.services.forms.config import (
     ALLOWED_ACTIONS,
     AUTONOMY_LEVELS,
     FIELD_TYPES,
@@ -23,7 +24,6 @@ from app.services.form_config import (
     MAPPING_TARGETS,
     validate_config,
 )
-from app.services.workspaces import slugify
 
 FIELD_SCHEMA = {
     "type": "object",

@@ -1,6 +1,6 @@
 """LLM failures, as the rest of the app sees them."""
 
-from app.services.errors import AppError
+from app.errors import AppError
 
 
 class LLMError(AppError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from app.services.errors import AppError
+from app.errors import AppError
 from app.services.llm.usage import record_call
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.normalize import email_domain, is_free_mail
+from app.services.crm.normalize import email_domain, is_free_mail
 
 INTENT_WORDS = (
     "demo",

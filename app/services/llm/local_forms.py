@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from app.services.errors import ValidationError
-from app.services.form_config import validate_config
+from app.errors import ValidationError
+from app.services.accounts.workspaces import slugify
+from app.services.forms.config import validate_config
 from app.services.llm import local_catalog as catalog
-from app.services.workspaces import slugify
 
 MAX_DESCRIPTION = 4000
 

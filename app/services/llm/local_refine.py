@@ -12,8 +12,9 @@ from __future__ import annotations
 import copy
 import re
 
-from app.services.errors import ValidationError
-from app.services.form_config import (
+from app.errors import ValidationError
+from app.services.accounts.workspaces import slugify
+from app.services.forms.config import (
     ALLOWED_ACTIONS,
     AUTONOMY_LEVELS,
     FLOWS,
@@ -22,7 +23,6 @@ from app.services.form_config import (
 )
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field, split_list
-from app.services.workspaces import slugify
 
 VERBS = (
     r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|change|update|move|"

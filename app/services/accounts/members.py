@@ -1,0 +1,340 @@
+"""Members of a workspace: invite, list, change role, remove (SPEC §3, §13).
+
+Rules, decided here once for pages and API alike:
+- Only owners and admins manage members; members and viewers see the list.
+- An admin manages everyone except owners: an admin cannot invite or promote
+  anyone to owner, and cannot change an owner's role or remove an owner. Only
+  an owner hands out ownership (as in GitHub organisations and Slack).
+- Anyone may leave a workspace (remove their own membership), viewers too:
+  leaving writes no workspace data.
+- The last owner can neither leave nor lose the owner role (409): a workspace
+  always has someone who can delete it or hand it over.
+- Inviting an email that has an account makes an active membership at once
+  (and mails a notice); any other email gets a pending invite, an email with a
+  sign-up link, and an expiry (``settings.invite_days``). Inviting a pending or
+  expired address again refreshes its expiry and role and mails it again.
+- At most INVITES_PER_HOUR invitation emails per workspace per hour (429).
+- Removing someone also revokes the API keys they created in that workspace:
+  only their creator ever saw a key, so it leaves with them.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from app.db import new_id, now_iso
+from app.db.clock import iso_ago, iso_in
+from app.db.pagination import keyset, page
+from app.errors import Conflict, Forbidden, NotFound, RateLimited, ValidationError
+from app.services.accounts.account import check_email
+from app.services.accounts.permissions import ROLES, require_role
+from app.services.events.log import emit
+from app.services.mail.outbox import queue_email
+
+MANAGE_MESSAGE = "Only owners and admins manage members."
+# Invites send email to any address typed in: a cap keeps a workspace from being used to spam.
+INVITES_PER_HOUR = 50
+
+
+def public_member(row: dict, now: str | None = None) -> dict:
+    """The membership shape of SPEC §12, plus name, invite dates and ``expired``."""
+    now = now or now_iso()
+    status = row["status"]
+    if status == "pending" and row.get("expires_at") and row["expires_at"] <= now:
+        status = "expired"
+    return {
+        "id": row["id"],
+        "workspace_id": row["workspace_id"],
+        "account_id": row["account_id"],
+        "email": row["email"],
+        "name": row.get("name") or "",
+        "role": row["role"],
+        "status": status,
+        "joined_at": row["joined_at"],
+        "invited_at": row.get("invited_at"),
+        "expires_at": row.get("expires_at"),
+    }
+
+
+def check_role(role) -> str:
+    if role not in ROLES:
+        raise ValidationError(fields={"role": "Choose owner, admin, member or viewer."})
+    return role
+
+
+def _check_actor(
+    actor_role: str | None, *, target_role: str | None = None, new_role: str | None = None
+) -> None:
+    require_role(actor_role, "admin", MANAGE_MESSAGE)
+    if actor_role != "owner" and "owner" in (target_role, new_role):
+        raise Forbidden("Only an owner can grant, change or remove the owner role.")
+
+
+def _member_row(conn, workspace_id: str, member_id: str) -> dict:
+    row = conn.one(
+        "SELECT m.*, a.name FROM memberships m LEFT JOIN accounts a ON a.id = m.account_id"
+        " WHERE m.id = ? AND m.workspace_id = ?",
+        (member_id, workspace_id),
+    )
+    if row is None:
+        raise NotFound("Member not found.")
+    return row
+
+
+def _owner_count(conn, workspace_id: str) -> int:
+    return conn.value(
+        "SELECT COUNT(*) FROM memberships WHERE workspace_id = ? AND role = 'owner' AND status = 'active'",
+        (workspace_id,),
+    )
+
+
+def _guard_last_owner(conn, workspace_id: str, row: dict, message: str) -> None:
+    if (
+        row["role"] == "owner"
+        and row["status"] == "active"
+        and _owner_count(conn, workspace_id) <= 1
+    ):
+        raise Conflict(message, code="last_owner")
+
+
+# -- listing -------------------------------------------------------------------
+async def list_members(
+    db, workspace_id: str, *, limit: int = 200, cursor: list | None = None
+) -> tuple[list, str | None]:
+    """Active members and invites (pending or expired), oldest first; ``(items, next_cursor)``."""
+    params: list = [workspace_id]
+    where = "m.workspace_id = ?"
+    if cursor:
+        clause, values = keyset(cursor, descending=False, alias="m.")
+        where += " AND " + clause
+        params += values
+    rows = await db.fetchall(
+        "SELECT m.*, a.name FROM memberships m LEFT JOIN accounts a ON a.id = m.account_id"
+        f" WHERE {where} ORDER BY m.created_at, m.id LIMIT ?",
+        (*params, limit + 1),
+    )
+    rows, next_cursor = page(rows, limit)
+    now = now_iso()
+    return [public_member(r, now) for r in rows], next_cursor
+
+
+async def active_accounts(db, workspace_id: str) -> list[dict]:
+    """account_id, name, email of the active members, by name (for pickers)."""
+    return await db.fetchall(
+        "SELECT m.account_id, a.name, a.email FROM memberships m JOIN accounts a ON"
+        " a.id = m.account_id WHERE m.workspace_id = ? AND m.status = 'active' ORDER BY a.name",
+        (workspace_id,),
+    )
+
+
+async def get_member(db, workspace_id: str, member_id: str) -> dict:
+    return public_member(await db.read(_member_row, workspace_id, member_id))
+
+
+async def membership_of(db, workspace_id: str, account_id: str) -> dict | None:
+    row = await db.fetchone(
+        "SELECT m.*, a.name FROM memberships m LEFT JOIN accounts a ON a.id = m.account_id"
+        " WHERE m.workspace_id = ? AND m.account_id = ? AND m.status = 'active'",
+        (workspace_id, account_id),
+    )
+    return public_member(row) if row else None
+
+
+# -- invite ----------------------------------------------------------------------
+def _invite_mail(settings, workspace: dict, inviter: dict, email: str, existing: bool) -> dict:
+    # The shared template environment (autoescaping everywhere); imported here so the
+    # service layer does not load the web layer unless an invite is actually sent.
+    from app.web.render import render_string
+
+    path = "/login" if existing else f"/signup?email={quote(email, safe='@')}"
+    ctx = {
+        "workspace_name": workspace["name"],
+        "inviter": inviter.get("name") or inviter["email"],
+        "link": settings.base_url.rstrip("/") + path,
+        "existing": existing,
+        "invite_days": int(settings.invite_days),
+    }
+    subject = " ".join(f"{ctx['inviter']} invited you to {workspace['name']} on FormAgent".split())
+    return {
+        "subject": subject,
+        "body_text": render_string("emails/invite.txt", ctx),
+        "body_html": render_string("emails/invite.html", ctx),
+    }
+
+
+async def invite(
+    db,
+    settings,
+    workspace_id: str,
+    *,
+    actor_id: str,
+    actor_role: str | None,
+    email: str,
+    role: str = "member",
+) -> dict:
+    """Invite ``email`` with ``role``; returns the membership (active or pending)."""
+    _check_actor(actor_role, new_role=role)
+    email = check_email(email)
+    role = check_role(role)
+    ctx = await db.read(_invite_context, workspace_id, actor_id, email.lower())
+    if ctx["sent_last_hour"] >= INVITES_PER_HOUR:
+        raise RateLimited(
+            f"This workspace sent {INVITES_PER_HOUR} invitations in the last hour; try again later.",
+            retry_after=3600,
+        )
+    mails = {
+        existing: _invite_mail(settings, ctx["workspace"], ctx["inviter"], email, existing)
+        for existing in (True, False)
+    }
+    return await db.write(_invite_tx, settings, workspace_id, actor_id, email, role, mails)
+
+
+def _invite_context(conn, workspace_id: str, actor_id: str, email_lower: str) -> dict:
+    return {
+        "workspace": conn.one("SELECT id, name FROM workspaces WHERE id = ?", (workspace_id,)),
+        "inviter": conn.one("SELECT email, name FROM accounts WHERE id = ?", (actor_id,)),
+        "sent_last_hour": conn.value(
+            "SELECT COUNT(*) FROM emails WHERE workspace_id = ? AND idempotency_key LIKE 'invite:%' AND created_at > ?",
+            (workspace_id, iso_ago(3600)),
+        ),
+    }
+
+
+def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails) -> dict:
+    now, email_lower = now_iso(), email.lower()
+    account_id = conn.value(
+        "SELECT id FROM accounts WHERE email_lower = ? AND status = 'active'", (email_lower,)
+    )
+    row = conn.one(
+        "SELECT * FROM memberships WHERE workspace_id = ? AND email_lower = ?",
+        (workspace_id, email_lower),
+    )
+    if row and row["status"] == "active":
+        raise Conflict(
+            f"{email} is already a member of this workspace.",
+            fields={"email": "Already a member."},
+            code="already_member",
+        )
+    status = "active" if account_id else "pending"
+    expires_at = None if account_id else iso_in(settings.invite_days * 86400)
+    joined_at = now if account_id else None
+    if row:  # a pending or expired invite: refresh it
+        member_id = row["id"]
+        conn.execute(
+            "UPDATE memberships SET account_id = ?, role = ?, status = ?, invited_by = ?, invited_at = ?,"
+            " expires_at = ?, joined_at = ? WHERE id = ?",
+            (account_id, role, status, actor_id, now, expires_at, joined_at, member_id),
+        )
+    else:
+        member_id = new_id("wm")
+        conn.execute(
+            "INSERT INTO memberships (id, workspace_id, account_id, email, email_lower, role, status, invited_by,"
+            " invited_at, expires_at, joined_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                member_id,
+                workspace_id,
+                account_id,
+                email,
+                email_lower,
+                role,
+                status,
+                actor_id,
+                now,
+                expires_at,
+                joined_at,
+                now,
+            ),
+        )
+    mail = mails[bool(account_id)]
+    queue_email(
+        conn,
+        workspace_id,
+        to=email,
+        **mail,
+        related={"membership_id": member_id, "type": "invite"},
+        idempotency_key=f"invite:{member_id}:{now}",
+    )
+    emit(
+        conn,
+        workspace_id,
+        "member_invited",
+        details={
+            "member_id": member_id,
+            "email": email,
+            "role": role,
+            "status": status,
+            "by": actor_id,
+        },
+    )
+    return public_member(_member_row(conn, workspace_id, member_id), now)
+
+
+# -- change role / remove ----------------------------------------------------------
+async def change_role(
+    db, workspace_id: str, member_id: str, *, actor_id: str, actor_role: str | None, role: str
+) -> dict:
+    """Give a member (or a pending invite) another role; 409 when it would leave no owner."""
+    role = check_role(role)
+
+    def change(conn):
+        row = _member_row(conn, workspace_id, member_id)
+        _check_actor(actor_role, target_role=row["role"], new_role=role)
+        if row["role"] == role:
+            return public_member(row)
+        if role != "owner":
+            _guard_last_owner(
+                conn,
+                workspace_id,
+                row,
+                "A workspace needs an owner: make someone else owner first.",
+            )
+        conn.execute("UPDATE memberships SET role = ? WHERE id = ?", (role, member_id))
+        emit(
+            conn,
+            workspace_id,
+            "member_role_changed",
+            details={"member_id": member_id, "from": row["role"], "to": role, "by": actor_id},
+        )
+        return public_member(_member_row(conn, workspace_id, member_id))
+
+    return await db.write(change)
+
+
+async def remove_member(
+    db, workspace_id: str, member_id: str, *, actor_id: str, actor_role: str | None
+) -> dict:
+    """Remove a member or cancel an invite; anyone may remove themselves (leave).
+    Returns the removed membership."""
+
+    def remove(conn):
+        row = _member_row(conn, workspace_id, member_id)
+        leaving = row["account_id"] is not None and row["account_id"] == actor_id
+        if not leaving:
+            _check_actor(actor_role, target_role=row["role"])
+        _guard_last_owner(
+            conn,
+            workspace_id,
+            row,
+            "The last owner cannot leave: make someone else owner first, or delete the workspace.",
+        )
+        conn.execute("DELETE FROM memberships WHERE id = ?", (member_id,))
+        if row["account_id"]:
+            conn.execute(
+                "UPDATE api_keys SET status = 'revoked', revoked_at = ? WHERE workspace_id = ? AND account_id = ?"
+                " AND status = 'active'",
+                (now_iso(), workspace_id, row["account_id"]),
+            )
+        emit(
+            conn,
+            workspace_id,
+            "member_removed",
+            details={
+                "member_id": member_id,
+                "email": row["email"],
+                "left": leaving,
+                "by": actor_id,
+            },
+        )
+        return public_member(row)
+
+    return await db.write(remove)

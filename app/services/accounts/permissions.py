@@ -1,0 +1,45 @@
+"""Roles (SPEC §3): owner > admin > member > viewer, and API key scopes."""
+
+from __future__ import annotations
+
+from app.errors import Forbidden
+
+ROLES = ("owner", "admin", "member", "viewer")
+_RANK = {"viewer": 0, "member": 1, "admin": 2, "owner": 3}
+
+SCOPES = (
+    "forms:read",
+    "forms:write",
+    "submissions:read",
+    "submissions:write",
+    "contacts:read",
+    "contacts:write",
+    "deals:read",
+    "deals:write",
+    "campaigns:read",
+    "campaigns:write",
+    "sequences:read",
+    "sequences:write",
+    "experiments:read",
+    "experiments:write",
+    "drafts:read",
+    "drafts:write",
+    "analytics:read",
+    "events:read",
+    "handlers:read",
+    "handlers:write",
+)
+
+
+def require_role(role: str | None, minimum: str, message: str | None = None) -> None:
+    """Raise Forbidden unless ``role`` is at least ``minimum``."""
+    if role is None or _RANK.get(role, -1) < _RANK[minimum]:
+        raise Forbidden(message or f"This needs the {minimum} role or higher.")
+
+
+def require_write(role: str | None) -> None:
+    require_role(role, "member", "Viewers have read-only access.")
+
+
+def has_role(role: str | None, minimum: str) -> bool:
+    return role is not None and _RANK.get(role, -1) >= _RANK[minimum]

@@ -1,0 +1,271 @@
+"""Workspaces and the memberships that give accounts their roles in them."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import unicodedata
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.db import dumps, loads, new_id, now_iso
+from app.db.pagination import page
+from app.errors import Forbidden, NotFound, ValidationError
+from app.services.accounts.permissions import require_role
+from app.services.events.log import emit
+
+DEFAULT_SETTINGS = {"timezone": "UTC", "default_from_email": "", "postal_address": ""}
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", (text or "").lower()).strip("-")[:60].strip("-")
+    return slug or fallback
+
+
+def _unique_slug(conn, name: str) -> str:
+    base = slugify(name, "workspace")
+    slug = base
+    while conn.value("SELECT 1 FROM workspaces WHERE slug = ?", (slug,)):
+        slug = f"{base}-{secrets.token_hex(2)}"
+    return slug
+
+
+def create_workspace_tx(conn, account_id: str, email: str, name: str) -> str:
+    now = now_iso()
+    workspace_id = new_id("ws")
+    conn.execute(
+        "INSERT INTO workspaces (id, name, slug, owner_id, settings, status, created_at) VALUES (?, ?, ?, ?, ?, 'active', ?)",
+        (workspace_id, name, _unique_slug(conn, name), account_id, dumps(DEFAULT_SETTINGS), now),
+    )
+    conn.execute(
+        "INSERT INTO memberships (id, workspace_id, account_id, email, email_lower, role, status, joined_at, created_at)"
+        " VALUES (?, ?, ?, ?, ?, 'owner', 'active', ?, ?)",
+        (new_id("wm"), workspace_id, account_id, email, email.lower(), now, now),
+    )
+    return workspace_id
+
+
+def activate_invites_tx(conn, account_id: str, email: str) -> int:
+    """Pending, unexpired invites to this email become active memberships."""
+    now = now_iso()
+    cursor = conn.execute(
+        "UPDATE memberships SET account_id = ?, status = 'active', joined_at = ?"
+        " WHERE email_lower = ? AND status = 'pending' AND (expires_at IS NULL OR expires_at > ?)"
+        " AND workspace_id IN (SELECT id FROM workspaces WHERE status = 'active')",
+        (account_id, now, email.lower(), now),
+    )
+    return cursor.rowcount
+
+
+def default_workspace_tx(conn, account_id: str) -> str | None:
+    return conn.value(
+        "SELECT m.workspace_id FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
+        " WHERE m.account_id = ? AND m.status = 'active' AND w.status = 'active' ORDER BY m.joined_at LIMIT 1",
+        (account_id,),
+    )
+
+
+def public_workspace(row: dict) -> dict:
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "slug": row["slug"],
+        "settings": {**DEFAULT_SETTINGS, **loads(row["settings"], {})},
+        "status": row["status"],
+        "created_at": row["created_at"],
+    }
+
+
+async def list_for_account(db, account_id: str) -> list[dict]:
+    """The active workspaces an account belongs to, with its role in each."""
+    rows = await db.fetchall(
+        "SELECT w.*, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
+        " WHERE m.account_id = ? AND m.status = 'active' AND w.status = 'active' ORDER BY w.name",
+        (account_id,),
+    )
+    return [{**public_workspace(r), "role": r["role"]} for r in rows]
+
+
+async def page_for_account(
+    db, account_id: str, *, limit: int = 50, cursor: list | None = None
+) -> tuple[list, str | None]:
+    """``list_for_account`` a page at a time for the API, ordered by (name, id)."""
+    params: list = [account_id]
+    after = ""
+    if cursor:
+        after = " AND (w.name, w.id) > (?, ?)"
+        params += [str(cursor[0]), str(cursor[-1])]
+    rows = await db.fetchall(
+        "SELECT w.*, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
+        f" WHERE m.account_id = ? AND m.status = 'active' AND w.status = 'active'{after} ORDER BY w.name, w.id LIMIT ?",
+        (*params, limit + 1),
+    )
+    rows, next_cursor = page(rows, limit, key=lambda r: [r["name"], r["id"]])
+    return [{**public_workspace(r), "role": r["role"]} for r in rows], next_cursor
+
+
+async def role_of(db, workspace_id: str, account_id: str) -> str | None:
+    return await db.fetchval(
+        "SELECT m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
+        " WHERE m.workspace_id = ? AND m.account_id = ? AND m.status = 'active' AND w.status = 'active'",
+        (workspace_id, account_id),
+    )
+
+
+async def get_workspace(db, workspace_id: str) -> dict:
+    row = await db.fetchone(
+        "SELECT * FROM workspaces WHERE id = ? AND status = 'active'", (workspace_id,)
+    )
+    if row is None:
+        raise NotFound("Workspace not found.")
+    return public_workspace(row)
+
+
+# -- managing workspaces (SPEC §3, §13) ------------------------------------------
+SETTING_KEYS = tuple(DEFAULT_SETTINGS)
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+async def require_member(db, workspace_id: str, account_id: str) -> str:
+    """The caller's role in ``workspace_id``; 404 when they are not an active member
+    (another workspace's id must not be told apart from an unknown one)."""
+    role = await role_of(db, workspace_id, account_id)
+    if role is None:
+        raise NotFound("Workspace not found.")
+    return role
+
+
+def has_control_chars(text: str) -> bool:
+    """Line breaks and other control characters: names end up in email subjects."""
+    return any(unicodedata.category(ch) == "Cc" for ch in text)
+
+
+def check_name(name, field: str = "name") -> str:
+    name = (name if isinstance(name, str) else "").strip()
+    if not name or len(name) > 120:
+        raise ValidationError(fields={field: "Give the workspace a name (at most 120 characters)."})
+    if has_control_chars(name):
+        raise ValidationError(fields={field: "Use a single line without control characters."})
+    return name
+
+
+def check_settings(values) -> dict:
+    """Validate the editable settings; unknown keys are refused rather than dropped."""
+    if not isinstance(values, dict):
+        raise ValidationError(fields={"settings": "Settings must be an object."})
+    fields, clean = {}, {}
+    for key, value in values.items():
+        if key not in SETTING_KEYS:
+            fields[key] = f"Unknown setting; use {', '.join(SETTING_KEYS)}."
+        elif not isinstance(value, str):
+            fields[key] = "Use a text value."
+        else:
+            clean[key] = value.strip()
+    tz = clean.get("timezone")
+    if tz is not None:
+        try:
+            ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            fields["timezone"] = "Use an IANA time zone such as Europe/Berlin or America/New_York."
+    sender = clean.get("default_from_email")
+    if sender and (not _EMAIL_RE.match(sender) or len(sender) > 254):
+        fields["default_from_email"] = "Enter a valid email address, or leave it empty."
+    if len(clean.get("postal_address") or "") > 500:
+        fields["postal_address"] = "Keep the postal address under 500 characters."
+    if fields:
+        raise ValidationError(fields=fields)
+    return clean
+
+
+async def create_workspace(db, account_id: str, *, name, settings: dict | None = None) -> dict:
+    """Another workspace with the caller as its owner; any signed-in person may create one
+    (viewers of other workspaces too: it writes nothing in those)."""
+    name, clean = _check_all("" if name is None else name, settings)
+
+    def create(conn):
+        email = conn.value("SELECT email FROM accounts WHERE id = ?", (account_id,))
+        workspace_id = create_workspace_tx(conn, account_id, email, name)
+        if clean:
+            conn.execute(
+                "UPDATE workspaces SET settings = ? WHERE id = ?",
+                (dumps({**DEFAULT_SETTINGS, **clean}), workspace_id),
+            )
+        emit(conn, workspace_id, "workspace_created", details={"by": account_id})
+        return {
+            **public_workspace(conn.one("SELECT * FROM workspaces WHERE id = ?", (workspace_id,))),
+            "role": "owner",
+        }
+
+    return await db.write(create)
+
+
+def _check_all(name, settings) -> tuple[str | None, dict]:
+    """Both checks at once, so every field's message comes back together."""
+    errors, clean = {}, {}
+    try:
+        name = check_name(name) if name is not None else None
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    try:
+        clean = check_settings(settings) if settings is not None else {}
+    except ValidationError as exc:
+        errors.update(exc.fields)
+    if errors:
+        raise ValidationError(fields=errors)
+    return name, clean
+
+
+async def update_workspace(
+    db,
+    workspace_id: str,
+    *,
+    role: str | None,
+    actor_id: str,
+    name=None,
+    settings: dict | None = None,
+) -> dict:
+    """Rename and/or change settings (timezone, default_from_email, postal_address); admin or owner."""
+    require_role(role, "admin", "Only owners and admins change workspace settings.")
+    name, clean = _check_all(name, settings)
+
+    def update(conn):
+        row = conn.one(
+            "SELECT * FROM workspaces WHERE id = ? AND status = 'active'", (workspace_id,)
+        )
+        if row is None:
+            raise NotFound("Workspace not found.")
+        merged = {**loads(row["settings"], {}), **clean}  # keys other features keep there survive
+        conn.execute(
+            "UPDATE workspaces SET name = ?, settings = ? WHERE id = ?",
+            (name or row["name"], dumps(merged), workspace_id),
+        )
+        emit(
+            conn,
+            workspace_id,
+            "workspace_updated",
+            details={
+                "by": actor_id,
+                "changed": sorted(([] if name is None else ["name"]) + list(clean)),
+            },
+        )
+        return public_workspace(conn.one("SELECT * FROM workspaces WHERE id = ?", (workspace_id,)))
+
+    return await db.write(update)
+
+
+async def archive_workspace(db, workspace_id: str, *, role: str | None, actor_id: str) -> None:
+    """Delete = archive (owner only): every query on it stops answering, its forms
+    answer 410, its keys and pending invites stop working; members keep their
+    other workspaces (their sessions fall back to one of those)."""
+    if role != "owner":
+        raise Forbidden("Only an owner can delete the workspace.")
+
+    def archive(conn):
+        cursor = conn.execute(
+            "UPDATE workspaces SET status = 'archived' WHERE id = ? AND status = 'active'",
+            (workspace_id,),
+        )
+        if not cursor.rowcount:
+            raise NotFound("Workspace not found.")
+        emit(conn, workspace_id, "workspace_archived", details={"by": actor_id})
+
+    await db.write(archive)

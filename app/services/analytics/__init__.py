@@ -1,0 +1,3 @@
+"""Analytics (SPEC §10): numbers about forms and the workspace.
+
+today (the dashboard's cards for today)."""

@@ -1,0 +1,61 @@
+"""The spam log (SPEC §5): every rejection by honeypot, limit or duplicate rule."""
+
+from __future__ import annotations
+
+from app.db import dumps, new_id, now_iso
+from app.db.pagination import keyset, page
+from app.services.events.log import emit
+
+REASONS = {
+    "honeypot": "Hidden honeypot field was filled (a bot)",
+    "rate_limit_ip": "Too many submissions from one IP address in an hour",
+    "rate_limit_email": "Too many submissions with one email in an hour",
+    "duplicate": "Same email again inside the duplicate window",
+}
+
+
+def log_tx(
+    conn,
+    workspace_id: str,
+    form_id: str,
+    reason: str,
+    *,
+    ip: str | None,
+    email: str | None,
+    details: dict | None = None,
+) -> str:
+    """A spam_log row plus a ``spam_blocked`` event, inside the caller's transaction."""
+    spam_id = new_id("spam")
+    conn.execute(
+        "INSERT INTO spam_log (id, workspace_id, form_id, reason, ip, email, details, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (spam_id, workspace_id, form_id, reason, ip, email, dumps(details or {}), now_iso()),
+    )
+    emit(
+        conn,
+        workspace_id,
+        "spam_blocked",
+        form_id=form_id,
+        details={"reason": reason, "spam_id": spam_id, "ip": ip},
+    )
+    return spam_id
+
+
+async def list_spam(
+    db, workspace_id: str, form_id: str, *, cursor: list | None = None, limit: int = 50
+):
+    """A form's spam log, newest first: ``(rows, next_cursor)``."""
+    clauses, params = ["workspace_id = ?", "form_id = ?"], [workspace_id, form_id]
+    if cursor:
+        clause, values = keyset(cursor, descending=True)
+        clauses.append(clause)
+        params.extend(values)
+    rows = await db.fetchall(
+        f"SELECT * FROM spam_log WHERE {' AND '.join(clauses)}"  # noqa: S608 - fixed clauses
+        " ORDER BY created_at DESC, id DESC LIMIT ?",
+        (*params, limit + 1),
+    )
+    rows, next_cursor = page(rows, limit)
+    for row in rows:
+        row["reason_text"] = REASONS.get(row["reason"], row["reason"])
+    return rows, next_cursor

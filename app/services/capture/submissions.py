@@ -1,0 +1,285 @@
+"""Submissions for the dashboard and the API (SPEC §12): list, detail, update, reprocess."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.db import loads, now_iso
+from app.db.clock import parse_iso
+from app.db.pagination import page
+from app.errors import Conflict, NotFound, ValidationError
+from app.services.platform.jobs import enqueue
+from app.services.processing.steps import record_step
+
+STATUSES = (
+    "received",
+    "processing",
+    "processed",
+    "awaiting_approval",
+    "needs_human_review",
+    "failed",
+)
+SETTABLE_STATUSES = ("processed", "needs_human_review", "failed")
+ASSIGNED_FILTERS = ("unassigned", "broadcast", "handler")
+
+
+def submission_shape(row: dict) -> dict:
+    out = {
+        k: row[k]
+        for k in (
+            "id",
+            "form_id",
+            "flow_id",
+            "contact_id",
+            "company_id",
+            "status",
+            "outcome",
+            "agent_notes",
+            "created_at",
+            "processed_at",
+            "processing_duration_ms",
+            "agent_flag",  # why the agent's plan was flagged (blocked actions); not in §12's list
+            "review_due_at",  # semi-autonomous: a person should look before this time
+        )
+    }
+    out.update(
+        data=loads(row["data"], {}),
+        meta=loads(row["meta"], {}),
+        field_interactions=loads(row["field_interactions"], {}),
+        is_new_contact=bool(row["is_new_contact"]),
+        assigned_to={"type": row["assigned_type"], "id": row["assigned_id"]}
+        if row["assigned_type"]
+        else None,
+        actions=loads(row["actions"], []),
+        created_entities=loads(row["created_entities"], {}),
+    )
+    return out
+
+
+def _bound(value: str | None, key: str, end: bool) -> str | None:
+    """``from``/``to`` as a date (whole day) or a full ISO timestamp."""
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value).isoformat()
+            return day + ("T23:59:59.999Z" if end else "T00:00:00.000Z")
+        parse_iso(value)
+        return value
+    except ValueError:
+        raise ValidationError(fields={key: "Use a date like 2026-01-31 or an ISO time."}) from None
+
+
+def _where(workspace_id: str, filters: dict) -> tuple[list, list]:
+    clauses, params = ["s.workspace_id = ?"], [workspace_id]
+    status = filters.get("status")
+    if status:
+        if status not in STATUSES:
+            raise ValidationError(fields={"status": f"Use one of: {', '.join(STATUSES)}."})
+        clauses.append("s.status = ?")
+        params.append(status)
+    for key, column in (("form", "s.form_id"), ("contact", "s.contact_id")):
+        if filters.get(key):
+            clauses.append(f"{column} = ?")
+            params.append(filters[key])
+    assigned = filters.get("assigned")
+    if assigned:
+        if assigned not in ASSIGNED_FILTERS:
+            raise ValidationError(
+                fields={"assigned": f"Use one of: {', '.join(ASSIGNED_FILTERS)}."}
+            )
+        clauses.append("s.assigned_type = ?")
+        params.append(assigned)
+    start, end = _bound(filters.get("from"), "from", False), _bound(filters.get("to"), "to", True)
+    if start:
+        clauses.append("s.created_at >= ?")
+        params.append(start)
+    if end:
+        clauses.append("s.created_at <= ?")
+        params.append(end)
+    return clauses, params
+
+
+async def list_submissions(
+    db,
+    workspace_id: str,
+    *,
+    filters: dict | None = None,
+    cursor: list | None = None,
+    limit: int = 50,
+) -> tuple[list[dict], str | None]:
+    """Newest first, filtered by form, status, contact, assigned and a date range."""
+    clauses, params = _where(workspace_id, filters or {})
+    if cursor:
+        clauses.append("(s.created_at, s.id) < (?, ?)")
+        params.extend(cursor[:2])
+    rows = await db.fetchall(
+        "SELECT s.*, f.name AS form_name, c.email AS contact_email, c.name AS contact_name FROM submissions s"
+        " JOIN forms f ON f.id = s.form_id LEFT JOIN contacts c ON c.id = s.contact_id"
+        f" WHERE {' AND '.join(clauses)} ORDER BY s.created_at DESC, s.id DESC LIMIT ?",
+        (*params, limit + 1),
+    )
+    rows, next_cursor = page(rows, limit)
+    return [_with_names(r) for r in rows], next_cursor
+
+
+def _with_names(row: dict) -> dict:
+    out = submission_shape(row)
+    out.update(
+        form_name=row.get("form_name"),
+        contact_email=row.get("contact_email"),
+        contact_name=row.get("contact_name"),
+    )
+    return out
+
+
+def timeline(actions: list[dict], created_at: str) -> list[dict]:
+    """The actions with the time since the previous step (ms), starting from receipt."""
+    previous, out = parse_iso(created_at), []
+    for action in actions:
+        try:
+            at = parse_iso(action["at"])
+        except (KeyError, ValueError):
+            out.append({**action, "since_previous_ms": None})
+            continue
+        out.append(
+            {**action, "since_previous_ms": max(0, int((at - previous).total_seconds() * 1000))}
+        )
+        previous = at
+    return out
+
+
+def _detail_tx(conn, workspace_id: str, submission_id: str) -> dict:
+    row = conn.one(
+        "SELECT s.*, f.name AS form_name FROM submissions s JOIN forms f ON f.id = s.form_id"
+        " WHERE s.id = ? AND s.workspace_id = ?",
+        (submission_id, workspace_id),
+    )
+    if row is None:
+        raise NotFound("No such submission.")
+    out = _with_names(row)
+    out["contact"] = (
+        conn.one(
+            "SELECT id, email, name, company_id, submission_count FROM contacts WHERE id = ?",
+            (row["contact_id"],),
+        )
+        if row["contact_id"]
+        else None
+    )
+    assigned = None
+    if row["assigned_type"] == "handler":
+        assigned = conn.one(
+            "SELECT id, name, type, removed_at FROM handlers WHERE id = ?", (row["assigned_id"],)
+        )
+    elif row["assigned_type"] == "broadcast":
+        assigned = conn.one(
+            "SELECT id, name FROM handler_groups WHERE id = ?", (row["assigned_id"],)
+        )
+    out["assigned"] = assigned
+    out["timeline"] = timeline(out["actions"], row["created_at"])
+    out["task"] = conn.one(
+        "SELECT id, title, status, assignee_id FROM tasks WHERE submission_id = ?", (submission_id,)
+    )
+    out["ticket"] = conn.one(
+        "SELECT id, reference, status, assignee_id FROM tickets WHERE submission_id = ?",
+        (submission_id,),
+    )
+    return out
+
+
+async def get_submission(db, workspace_id: str, submission_id: str) -> dict:
+    """The submission with its contact, assignee, task/ticket and timeline."""
+    return await db.read(_detail_tx, workspace_id, submission_id)
+
+
+def _update_values(conn, workspace_id: str, body: dict) -> dict:
+    errors, values = {}, {}
+    if "status" in body:
+        if body["status"] not in SETTABLE_STATUSES:
+            errors["status"] = (
+                f"Set one of: {', '.join(SETTABLE_STATUSES)} (use reprocess to run the flow again)."
+            )
+        values["status"] = body["status"]
+    for key, limit in (("agent_notes", 20000), ("outcome", 200)):
+        if key in body:
+            if not isinstance(body[key], str) or len(body[key]) > limit:
+                errors[key] = f"Use text of at most {limit} characters."
+            values[key] = body[key]
+    if "assigned_to" in body:
+        target = body["assigned_to"]
+        if target is None:
+            values.update(assigned_type="unassigned", assigned_id=None)
+        elif (
+            isinstance(target, dict)
+            and target.get("type") == "handler"
+            and conn.value(
+                "SELECT 1 FROM handlers WHERE id = ? AND workspace_id = ? AND active = 1 AND removed_at IS NULL",
+                (target.get("id"), workspace_id),
+            )
+        ):
+            values.update(assigned_type="handler", assigned_id=target["id"])
+        else:
+            errors["assigned_to"] = (
+                'Assign to {"type": "handler", "id": an active handler}, or null.'
+            )
+    if errors:
+        raise ValidationError(fields=errors)
+    return values
+
+
+async def update_submission(db, workspace_id: str, submission_id: str, body: dict) -> dict:
+    """Change status, outcome, notes or assignee; each change is a step in the log."""
+
+    def tx(conn):
+        if not conn.value(
+            "SELECT 1 FROM submissions WHERE id = ? AND workspace_id = ?",
+            (submission_id, workspace_id),
+        ):
+            raise NotFound("No such submission.")
+        values = _update_values(conn, workspace_id, body)
+        if values:
+            sets = ", ".join(f"{k} = ?" for k in values)
+            conn.execute(
+                f"UPDATE submissions SET {sets} WHERE id = ?", (*values.values(), submission_id)
+            )  # noqa: S608
+            record_step(
+                conn,
+                workspace_id,
+                submission_id,
+                "updated",
+                details={k: v for k, v in values.items() if k != "agent_notes"},
+                event="submission_updated",
+            )
+        return _detail_tx(conn, workspace_id, submission_id)
+
+    return await db.write(tx)
+
+
+async def reprocess(db, workspace_id: str, submission_id: str) -> dict:
+    """Run the flow again; entities already made (ticket, task, emails) are reused, not duplicated."""
+
+    def tx(conn):
+        row = conn.one(
+            "SELECT status FROM submissions WHERE id = ? AND workspace_id = ?",
+            (submission_id, workspace_id),
+        )
+        if row is None:
+            raise NotFound("No such submission.")
+        if row["status"] in ("received", "processing"):
+            raise Conflict(
+                "This submission is being processed right now; try again when it is done.",
+                code="already_processing",
+            )
+        conn.execute("UPDATE submissions SET status = 'received' WHERE id = ?", (submission_id,))
+        record_step(
+            conn, workspace_id, submission_id, "reprocess_requested", event="submission_reprocess"
+        )
+        enqueue(
+            conn,
+            "process_submission",
+            {"submission_id": submission_id, "reprocess": True},
+            workspace_id=workspace_id,
+        )
+        return {"id": submission_id, "status": "received", "requested_at": now_iso()}
+
+    return await db.write(tx)

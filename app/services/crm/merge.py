@@ -1,0 +1,132 @@
+"""Merging two contacts into one (SPEC §7): nothing the other contact had is lost."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from app.db import dumps, loads, new_id, now_iso
+from app.errors import Conflict, NotFound, ValidationError
+from app.services.crm.contacts import set_tags_tx
+from app.services.events.log import emit
+
+# Tables whose rows follow the contact. Later waves' tables (enrollments, ...) are
+# listed too: a table that does not exist yet is skipped.
+MOVED_TABLES = (
+    "submissions",
+    "touchpoints",
+    "notes",
+    "deals",
+    "activities",
+    "emails",
+    "tasks",
+    "tickets",
+    "enrollments",
+    "campaign_contacts",
+)
+FILLED_FIELDS = ("name", "first_name", "last_name", "phone", "company_id", "source")
+STATUS_RANK = {"lead": 0, "qualified": 1, "customer": 2}
+
+
+def _merged_status(a: str, b: str) -> str:
+    """An unsubscribe always wins (consent); otherwise the further-along status."""
+    if "unsubscribed" in (a, b):
+        return "unsubscribed"
+    return max((a, b), key=lambda s: STATUS_RANK.get(s, 0))
+
+
+def _min(a, b):
+    return min(x for x in (a, b) if x) if (a or b) else None
+
+
+def _max(a, b):
+    return max(x for x in (a, b) if x) if (a or b) else None
+
+
+def _move_rows(conn, workspace_id: str, survivor_id: str, other_id: str) -> dict[str, int]:
+    moved = {}
+    for table in MOVED_TABLES:
+        try:
+            cursor = conn.execute(
+                f"UPDATE {table} SET contact_id = ? WHERE contact_id = ? AND workspace_id = ?",
+                (survivor_id, other_id, workspace_id),
+            )
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc) or "no such column" in str(exc):
+                continue
+            raise
+        except sqlite3.IntegrityError:
+            raise Conflict(
+                f"Both contacts have {table.replace('_', ' ')} that cannot be combined; "
+                "stop one of them first, then merge."
+            ) from None
+        if cursor.rowcount:
+            moved[table] = cursor.rowcount
+    return moved
+
+
+def merge_contacts_tx(
+    conn, workspace_id: str, survivor_id: str, other_id: str, actor: str = ""
+) -> dict:
+    """Fold ``other`` into ``survivor``: rows move, empty fields are filled, tags and
+    custom fields combine, counts add up, first/last seen widen; ``other`` is deleted.
+    The survivor keeps its email, so emails stay unique. Emits ``contact_merged``."""
+    if survivor_id == other_id:
+        raise ValidationError(fields={"other_id": "Choose a different contact to merge."})
+    survivor = conn.one(
+        "SELECT * FROM contacts WHERE id = ? AND workspace_id = ?", (survivor_id, workspace_id)
+    )
+    other = conn.one(
+        "SELECT * FROM contacts WHERE id = ? AND workspace_id = ?", (other_id, workspace_id)
+    )
+    if survivor is None or other is None:
+        raise NotFound("Contact not found.")
+    moved = _move_rows(conn, workspace_id, survivor_id, other_id)
+    updates = {k: other[k] for k in FILLED_FIELDS if not survivor[k] and other[k]}
+    custom = {**loads(other["custom_fields"], {}), **loads(survivor["custom_fields"], {})}
+    updates.update(
+        status=_merged_status(survivor["status"], other["status"]),
+        custom_fields=dumps(custom),
+        submission_count=survivor["submission_count"] + other["submission_count"],
+        first_seen=_min(survivor["first_seen"], other["first_seen"]),
+        last_seen=_max(survivor["last_seen"], other["last_seen"]),
+        updated_at=now_iso(),
+    )
+    tags = loads(survivor["tags"], []) + [
+        t for t in loads(other["tags"], []) if t not in loads(survivor["tags"], [])
+    ]
+    conn.execute("DELETE FROM contact_tags WHERE contact_id = ?", (other_id,))
+    conn.execute("DELETE FROM contacts WHERE id = ?", (other_id,))
+    conn.execute(
+        f"UPDATE contacts SET {', '.join(f'{k} = ?' for k in updates)} WHERE id = ?",
+        (*updates.values(), survivor_id),
+    )
+    set_tags_tx(conn, workspace_id, survivor_id, tags)
+    summary = f"Merged {other['name'] or other['email']} <{other['email']}> into this contact"
+    conn.execute(
+        "INSERT INTO activities (id, workspace_id, contact_id, kind, summary, details, created_at)"
+        " VALUES (?, ?, ?, 'contact_merged', ?, ?, ?)",
+        (
+            new_id("act"),
+            workspace_id,
+            survivor_id,
+            summary[:300],
+            dumps(
+                {"other_id": other_id, "other_email": other["email"], "moved": moved, "by": actor}
+            ),
+            now_iso(),
+        ),
+    )
+    details = {
+        "contact_id": survivor_id,
+        "merged_id": other_id,
+        "merged_email": other["email"],
+        "moved": moved,
+    }
+    emit(conn, workspace_id, "contact_merged", details=details)
+    return details
+
+
+async def merge_contacts(
+    db, workspace_id: str, survivor_id: str, other_id: str, actor: str = ""
+) -> dict:
+    return await db.write(merge_contacts_tx, workspace_id, survivor_id, other_id, actor)

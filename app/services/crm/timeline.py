@@ -1,0 +1,198 @@
+"""One timeline per contact (SPEC §7): submissions, touchpoints, emails, notes,
+activities, deals and enrollments, newest first."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from app.errors import NotFound
+
+PER_SOURCE = 200  # newest rows of each kind; a contact's page stays fast
+
+
+def _item(
+    kind: str,
+    at: str,
+    title: str,
+    *,
+    body: str = "",
+    link: str | None = None,
+    badge: str | None = None,
+    ref: str | None = None,
+) -> dict:
+    return {
+        "kind": kind,
+        "at": at,
+        "title": title,
+        "body": body,
+        "link": link,
+        "badge": badge,
+        "id": ref,
+    }
+
+
+def _submissions(conn, ws, cid):
+    rows = conn.all(
+        "SELECT s.id, s.status, s.created_at, f.name AS form_name FROM submissions s"
+        " LEFT JOIN forms f ON f.id = s.form_id WHERE s.workspace_id = ? AND s.contact_id = ?"
+        " ORDER BY s.created_at DESC LIMIT ?",
+        (ws, cid, PER_SOURCE),
+    )
+    return [
+        _item(
+            "submission",
+            r["created_at"],
+            f"Submitted {r['form_name'] or 'a form'}",
+            link=f"/submissions/{r['id']}",
+            badge=r["status"],
+            ref=r["id"],
+        )
+        for r in rows
+    ]
+
+
+def _touchpoints(conn, ws, cid):
+    rows = conn.all(
+        "SELECT * FROM touchpoints WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at, id",
+        (ws, cid),
+    )
+    items = []
+    for index, r in enumerate(rows):
+        channel = (
+            " / ".join(v for v in (r["utm_source"], r["utm_medium"], r["utm_campaign"]) if v)
+            or "direct"
+        )
+        marker = "first touch" if index == 0 else ("last touch" if index == len(rows) - 1 else None)
+        body = " · ".join(
+            v for v in (r["page_url"], f"from {r['referrer']}" if r["referrer"] else "") if v
+        )
+        items.append(
+            _item(
+                "touchpoint",
+                r["created_at"],
+                f"Visit via {channel}",
+                body=body,
+                badge=marker,
+                ref=r["id"],
+            )
+        )
+    return items[-PER_SOURCE:]
+
+
+def _emails(conn, ws, cid):
+    rows = conn.all(
+        "SELECT id, subject, status, kind, created_at, sent_at FROM emails WHERE workspace_id = ?"
+        " AND contact_id = ? ORDER BY created_at DESC LIMIT ?",
+        (ws, cid, PER_SOURCE),
+    )
+    return [
+        _item(
+            "email",
+            r["sent_at"] or r["created_at"],
+            f"Email: {r['subject']}",
+            body=r["kind"],
+            badge=r["status"],
+            ref=r["id"],
+        )
+        for r in rows
+    ]
+
+
+def _notes(conn, ws, cid):
+    rows = conn.all(
+        "SELECT * FROM notes WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC LIMIT ?",
+        (ws, cid, PER_SOURCE),
+    )
+    return [
+        _item(
+            "note",
+            r["created_at"],
+            f"Note by {r['author'] or 'someone'}",
+            body=r["body"],
+            ref=r["id"],
+        )
+        for r in rows
+    ]
+
+
+def _activities(conn, ws, cid):
+    rows = conn.all(
+        "SELECT * FROM activities WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC LIMIT ?",
+        (ws, cid, PER_SOURCE),
+    )
+    return [
+        _item("activity", r["created_at"], r["summary"], badge=r["kind"], ref=r["id"]) for r in rows
+    ]
+
+
+def _deals(conn, ws, cid):
+    rows = conn.all(
+        "SELECT * FROM deals WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC LIMIT ?",
+        (ws, cid, PER_SOURCE),
+    )
+    items = []
+    for r in rows:
+        items.append(
+            _item(
+                "deal",
+                r["created_at"],
+                f"Deal opened: {r['name']}",
+                body=f"{r['amount']:,.2f}",
+                link=f"/deals/{r['id']}",
+                badge=r["stage"],
+                ref=r["id"],
+            )
+        )
+        if r["closed_at"]:
+            items.append(
+                _item(
+                    "deal",
+                    r["closed_at"],
+                    f"Deal {r['stage']}: {r['name']}",
+                    body=f"{r['amount']:,.2f}",
+                    link=f"/deals/{r['id']}",
+                    badge=r["stage"],
+                    ref=r["id"],
+                )
+            )
+    return items
+
+
+def _enrollments(conn, ws, cid):
+    """Sequences arrive in a later wave: no table yet means nothing to show."""
+    try:
+        rows = conn.all(
+            "SELECT * FROM enrollments WHERE workspace_id = ? AND contact_id = ?"
+            " ORDER BY enrolled_at DESC LIMIT ?",
+            (ws, cid, PER_SOURCE),
+        )
+    except sqlite3.OperationalError:
+        return []
+    return [
+        _item(
+            "enrollment",
+            r["enrolled_at"],
+            "Enrolled in a sequence",
+            badge=r.get("status"),
+            body=r.get("stop_reason") or "",
+            ref=r["id"],
+        )
+        for r in rows
+    ]
+
+
+SOURCES = (_submissions, _touchpoints, _emails, _notes, _activities, _deals, _enrollments)
+
+
+def timeline_tx(conn, workspace_id: str, contact_id: str) -> list[dict]:
+    if not conn.value(
+        "SELECT 1 FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
+    ):
+        raise NotFound("Contact not found.")
+    items = [item for source in SOURCES for item in source(conn, workspace_id, contact_id)]
+    items.sort(key=lambda i: (i["at"] or "", i["kind"]), reverse=True)
+    return items
+
+
+async def contact_timeline(db, workspace_id: str, contact_id: str) -> list[dict]:
+    return await db.read(timeline_tx, workspace_id, contact_id)

@@ -1,0 +1,4 @@
+"""Events (SPEC §11): the log every step writes, reading it, and the live hub.
+
+log (emit) · queries (filters, pages, the live page's rows) · live (the
+per-process hub that wakes streams)."""

@@ -1,0 +1,87 @@
+"""Editor operations on a form config (pure functions: config in, config out).
+
+Routes run them through ``forms.update_form(db, ws, id, fn)`` so each edit is
+one read-modify-write transaction, then the whole config is validated.
+"""
+
+from __future__ import annotations
+
+from app.errors import NotFound, ValidationError
+from app.services.forms.config import AUTONOMY_LEVELS
+
+
+def field_index(config: dict, name: str) -> int:
+    for i, field in enumerate(config["fields"]):
+        if field["name"] == name:
+            return i
+    raise NotFound(f"This form has no field named “{name}” (it may have been renamed or deleted).")
+
+
+def _with_fields(config: dict, fields: list) -> dict:
+    return {**config, "fields": fields}
+
+
+def add_field(config: dict, raw: dict) -> dict:
+    return _with_fields(config, [*config["fields"], raw])
+
+
+def replace_field(config: dict, name: str, raw: dict) -> dict:
+    fields = list(config["fields"])
+    index = field_index(config, name)
+    fields[index] = raw
+    mapping = dict(config.get("field_mapping") or {})
+    if raw.get("name") and raw["name"] != name and name in mapping:
+        mapping[raw["name"]] = mapping.pop(name)  # a renamed field keeps its mapping
+    return {**config, "fields": fields, "field_mapping": mapping}
+
+
+def delete_field(config: dict, name: str) -> dict:
+    index = field_index(config, name)
+    return _with_fields(config, [f for i, f in enumerate(config["fields"]) if i != index])
+
+
+def move_field(config: dict, name: str, direction: str) -> dict:
+    if direction not in ("up", "down"):
+        raise ValidationError(fields={"direction": "Move a field “up” or “down”."})
+    fields, index = list(config["fields"]), field_index(config, name)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(fields):
+        fields[index], fields[other] = fields[other], fields[index]
+    return _with_fields(config, fields)
+
+
+def toggle_required(config: dict, name: str) -> dict:
+    fields, index = [dict(f) for f in config["fields"]], field_index(config, name)
+    fields[index]["required"] = not fields[index].get("required")
+    return _with_fields(config, fields)
+
+
+def autonomy_from_slider(value) -> str:
+    """The slider posts 0..3 (or a level name when scripted); unknown values are left to validation."""
+    if isinstance(value, str) and value.isdigit() and int(value) < len(AUTONOMY_LEVELS):
+        return AUTONOMY_LEVELS[int(value)]
+    return value
+
+
+def field_errors(errors: dict, index: int) -> dict:
+    """ValidationError keys "fields[i].attr" -> {"attr": message} for one field's editor."""
+    prefix = f"fields[{index}]"
+    out = {}
+    for key, message in errors.items():
+        if key == prefix:
+            out["name"] = message
+        elif key.startswith(prefix + "."):
+            out[key[len(prefix) + 1 :]] = message
+    return out
+
+
+def reorder_fields(config: dict, names: list[str]) -> dict:
+    """Put the fields in the order given (drag and drop sends every name once)."""
+    current = [f["name"] for f in config["fields"]]
+    if sorted(names) != sorted(current) or len(set(names)) != len(names):
+        raise ValidationError(
+            "The field list changed meanwhile; reload the editor and try again.",
+            fields={"order": "The field list changed meanwhile; reload the editor and try again."},
+        )
+    by_name = {f["name"]: f for f in config["fields"]}
+    return _with_fields(config, [by_name[name] for name in names])

@@ -1,0 +1,169 @@
+"""The per-page-view paths of customer sites: the public schema, CORS, beacons.
+
+These run on every view of every embedded form (SPEC §14: schema p99 < 10 ms,
+≥ 0.5 × a bare endpoint), so the rendered schema is cached in-process keyed by
+(form id, updated_at). A cached entry is served for at most RECHECK_SECONDS
+before the form's ``updated_at`` and status are read again (one primary-key
+lookup), so an edit or pause made through another server process shows within
+a second; edits made through this process drop the entry at once
+(``forget``). The submission endpoint checks the status itself on every POST,
+so a paused form never accepts data, even inside that second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+
+from app.errors import Forbidden, NotFound
+from app.services.forms.forms import row_to_form
+
+PUBLIC_FIELD_KEYS = (
+    "name",
+    "type",
+    "label",
+    "placeholder",
+    "help",
+    "required",
+    "options",
+    "min",
+    "max",
+    "max_length",
+    "default",
+)
+_CACHE: dict[str, dict] = {}
+_CACHE_MAX = 5000
+RECHECK_SECONDS = 1.0
+
+_STATE_SQL = (
+    "SELECT f.updated_at, f.status, w.status AS ws_status FROM forms f"
+    " JOIN workspaces w ON w.id = f.workspace_id WHERE f.id = ?"
+)
+
+
+def schema_of(form: dict) -> dict:
+    """What a visitor's browser needs to render the form, nothing internal."""
+    return {
+        "id": form["id"],
+        "name": form["name"],
+        "fields": [{k: field.get(k) for k in PUBLIC_FIELD_KEYS} for field in form["fields"]],
+        "honeypot_field": form["security"].get("honeypot_field", "_hp"),
+        "submit_label": "Submit",
+        "response": {
+            "thank_you_message": form["response"].get("thank_you_message", ""),
+            "redirect_url": form["response"].get("redirect_url", ""),
+        },
+        "experiment_id": None,
+        "variant_id": None,
+    }
+
+
+def _entry(form: dict) -> dict:
+    schema = schema_of(form)
+    body = json.dumps(schema, separators=(",", ":"), ensure_ascii=False).encode()
+    return {
+        "updated_at": form["updated_at"],
+        "form": form,
+        "schema": schema,
+        "body": body,
+        "etag": '"' + hashlib.sha256(body).hexdigest()[:20] + '"',
+        "workspace_id": form["workspace_id"],
+        "allowed_origins": tuple(form["security"].get("allowed_origins") or ()),
+    }
+
+
+def _fetch(conn, form_id: str, cached: dict | None) -> dict | None:
+    state = conn.execute(_STATE_SQL, (form_id,)).fetchone()
+    if state is None or state["status"] != "active" or state["ws_status"] != "active":
+        return None
+    if cached is not None and cached["updated_at"] == state["updated_at"]:
+        return cached
+    row = conn.execute("SELECT * FROM forms WHERE id = ?", (form_id,)).fetchone()
+    return _entry(row_to_form(row)) if row else None
+
+
+async def public_entry(db, form_id: str) -> dict:
+    """The cached public view of an active form: schema, body bytes, etag, CORS list.
+    NotFound for unknown, draft, paused and archived forms (and archived workspaces)."""
+    cached = _CACHE.get(form_id)
+    now = time.monotonic()
+    if cached is not None and now - cached["checked"] < RECHECK_SECONDS:
+        return cached
+    entry = await db.read(_fetch, form_id, cached)
+    if entry is None:
+        _CACHE.pop(form_id, None)
+        raise NotFound("This form is not available.")
+    entry["checked"] = now
+    if entry is not cached:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()  # crude but bounded; refills at one query per form
+        _CACHE[form_id] = entry
+    return entry
+
+
+def forget(form_id: str) -> None:
+    """Drop a form's cached schema (called after every change made in this process)."""
+    _CACHE.pop(form_id, None)
+
+
+def cors_headers(allowed_origins, origin: str | None, own_origin: str) -> dict:
+    """CORS response headers for a public call, or Forbidden for a refused origin.
+
+    Empty list: any origin (``*``). Otherwise the caller's origin is echoed when
+    listed; our own origin (hosted page, dashboard preview) is always allowed."""
+    if not allowed_origins:
+        return {"Access-Control-Allow-Origin": "*"}
+    if origin is None:
+        return {"Vary": "Origin"}  # not a browser cross-origin call (curl, server-side)
+    origin = origin.lower().rstrip("/")
+    if origin in allowed_origins or origin == own_origin.lower():
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+    raise Forbidden(
+        "This form does not accept requests from this website.", code="origin_not_allowed"
+    )
+
+
+async def hosted_form(db, form_id: str) -> tuple[dict | None, str]:
+    """(schema, state) for the hosted page: state is "active", "gone" (paused,
+    archived: 410) or "unknown" (no such form, or a draft never published: 404)."""
+    try:
+        return (await public_entry(db, form_id))["schema"], "active"
+    except NotFound:
+        status = await db.fetchval("SELECT status FROM forms WHERE id = ?", (form_id,))
+        return None, "unknown" if status in (None, "draft") else "gone"
+
+
+# -- the embed script ----------------------------------------------------------
+_SCRIPT: dict = {}
+
+
+def embed_script() -> dict:
+    """embed.js with the form CSS inlined (one source for the hosted page and the
+    embed): {"body", "gzip", "version", "etag"}; built once per process."""
+    if not _SCRIPT:
+        import gzip
+        from pathlib import Path
+
+        static = Path(__file__).resolve().parents[2] / "static"
+        css = re.sub(
+            r"\s+",
+            " ",
+            re.sub(r"/\*.*?\*/", "", (static / "css" / "form.css").read_text(), flags=re.S),
+        )
+        css = re.sub(r"\s*([{}:;,>])\s*", r"\1", css).strip()
+        source = (static / "embed.js").read_text().replace("__FA_CSS__", json.dumps(css)[1:-1])
+        body = source.encode()
+        version = hashlib.sha256(body).hexdigest()[:12]
+        _SCRIPT.update(
+            body=body, gzip=gzip.compress(body, 9, mtime=0), version=version, etag=f'"{version}"'
+        )
+    return _SCRIPT
+
+
+def embed_info(base_url: str, form_id: str) -> dict:
+    """The two-line snippet, the hosted page URL and the versioned script URL."""
+    script_url = f"{base_url}/embed.js?v={embed_script()['version']}"
+    snippet = f'<div data-formagent="{form_id}"></div>\n<script src="{script_url}" async></script>'
+    return {"snippet": snippet, "hosted_url": f"{base_url}/f/{form_id}", "script_url": script_url}

@@ -1,0 +1,223 @@
+"""Server-side checks of submitted VALUES (SPEC §4 table, §13 limits).
+
+``clean_values(fields, raw)`` returns ``(data, errors)``: data holds the
+accepted values keyed by field name (unknown keys dropped, values stored as
+given, trimmed only for emptiness checks); errors holds one message per field
+a person can act on. Form definitions are checked in form_config.py.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+from app.services.forms.config import TEXTAREA_DEFAULT_MAX
+
+MAX_VALUE_CHARS = 10_000
+EMAIL_RE = re.compile(
+    r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
+PHONE_CHARS_RE = re.compile(r"^[0-9 +\-().]+$")
+TRUE_WORDS = {"1", "true", "on", "yes", "y", "checked"}
+FALSE_WORDS = {"0", "false", "off", "no", "n", ""}
+
+
+class _Invalid(Exception):
+    """One field's problem; the message is shown next to the field."""
+
+
+def _is_empty(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or value == []
+
+
+def _as_text(value) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise _Invalid("Send plain text here.")
+    return value if isinstance(value, str) else str(value)
+
+
+def _limit(field: dict) -> int:
+    if field["type"] == "textarea":
+        return max(MAX_VALUE_CHARS, field.get("max_length") or TEXTAREA_DEFAULT_MAX)
+    return MAX_VALUE_CHARS
+
+
+def _text(field: dict, value):
+    text = _as_text(value)
+    length = len(text.strip())
+    if field.get("min") and length < field["min"]:
+        raise _Invalid(f"Use at least {field['min']} characters.")
+    if field.get("max_length") and len(text) > field["max_length"]:
+        raise _Invalid(f"Use at most {field['max_length']} characters (this has {len(text)}).")
+    if field.get("regex"):
+        try:
+            matched = re.fullmatch(field["regex"], text.strip()) is not None
+        except re.error:
+            matched = True  # a broken pattern is the form owner's problem, not the visitor's
+        if not matched:
+            raise _Invalid("This value is not in the expected format.")
+    return text
+
+
+def _textarea(field: dict, value):
+    text = _as_text(value)
+    maximum = field.get("max_length") or TEXTAREA_DEFAULT_MAX
+    if len(text) > maximum:
+        raise _Invalid(f"Use at most {maximum} characters (this has {len(text)}).")
+    return text
+
+
+def _email(field: dict, value):
+    text = _as_text(value).strip()
+    if len(text) > 254 or not EMAIL_RE.match(text) or ".." in text:
+        raise _Invalid("Enter an email address like name@example.com.")
+    return text
+
+
+def _phone(field: dict, value):
+    text = _as_text(value).strip()
+    digits = sum(ch.isdigit() for ch in text)
+    if not PHONE_CHARS_RE.match(text) or not 6 <= digits <= 20:
+        raise _Invalid("Enter a phone number: 6 to 20 digits; spaces and + - ( ) . are fine.")
+    return text
+
+
+def _number(field: dict, value):
+    if isinstance(value, bool):
+        raise _Invalid("Enter a number.")
+    if isinstance(value, int | float):
+        number = value
+    else:
+        text = _as_text(value).strip().replace(",", ".") if isinstance(value, str) else ""
+        try:
+            number = int(text) if re.fullmatch(r"[+-]?\d{1,30}", text) else float(text)
+        except ValueError:
+            raise _Invalid("Enter a number.") from None
+    if isinstance(number, float) and not math.isfinite(number):
+        raise _Invalid("Enter a number.")
+    if field.get("min") is not None and number < field["min"]:
+        raise _Invalid(f"Enter {field['min']} or more.")
+    if field.get("max") is not None and number > field["max"]:
+        raise _Invalid(f"Enter {field['max']} or less.")
+    return number
+
+
+def _select(field: dict, value):
+    text = _as_text(value)
+    if text not in field.get("options", []):
+        raise _Invalid("Choose one of the listed options.")
+    return text
+
+
+def _multiselect(field: dict, value):
+    values = value if isinstance(value, list) else [value]
+    chosen = [_as_text(v) for v in values if not _is_empty(v)]
+    bad = [v for v in chosen if v not in field.get("options", [])]
+    if bad:
+        raise _Invalid(f"Choose only from the listed options (not “{bad[0][:60]}”).")
+    return list(dict.fromkeys(chosen))
+
+
+def _checkbox(field: dict, value):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in TRUE_WORDS | FALSE_WORDS:
+        return value.strip().lower() in TRUE_WORDS
+    raise _Invalid("Tick the box or leave it empty.")
+
+
+def _hidden(field: dict, value):
+    return value if isinstance(value, str | int | float | bool) else _as_text(value)
+
+
+def _date(field: dict, value):
+    text = _as_text(value).strip()
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise _Invalid("Enter a date like 2026-01-31.") from None
+    if field.get("min") and day.isoformat() < field["min"]:
+        raise _Invalid(f"Pick {field['min']} or later.")
+    if field.get("max") and day.isoformat() > field["max"]:
+        raise _Invalid(f"Pick {field['max']} or earlier.")
+    return day.isoformat()
+
+
+def _url(field: dict, value):
+    text = _as_text(value).strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or " " in text
+    ):
+        raise _Invalid("Enter a web address starting with http:// or https://.")
+    return text
+
+
+CHECKS = {
+    "text": _text,
+    "email": _email,
+    "phone": _phone,
+    "number": _number,
+    "select": _select,
+    "multiselect": _multiselect,
+    "textarea": _textarea,
+    "checkbox": _checkbox,
+    "hidden": _hidden,
+    "date": _date,
+    "url": _url,
+}
+
+
+def _too_long(field: dict, value) -> bool:
+    limit = _limit(field)
+    if isinstance(value, str):
+        return len(value) > limit
+    if isinstance(value, list):
+        return any(isinstance(v, str) and len(v) > limit for v in value)
+    return False
+
+
+def check_value(field: dict, value):
+    """The accepted value of one field, or raise _Invalid with its message."""
+    if _too_long(field, value):
+        raise _Invalid(
+            f"This value is too long: keep it under {_limit(field):,} characters.".replace(",", " ")
+        )
+    if field["type"] == "checkbox":
+        ticked = _checkbox(field, value) if value is not None else False
+        if field.get("required") and not ticked:
+            raise _Invalid("Tick this box to continue.")
+        return ticked
+    if _is_empty(value):
+        if field.get("required"):
+            raise _Invalid(f"{field.get('label') or field['name']} is required.")
+        return None
+    if isinstance(value, list) and field["type"] != "multiselect":
+        if len(value) != 1:
+            raise _Invalid("Send one value here.")
+        value = value[0]
+    return CHECKS[field["type"]](field, value)
+
+
+def clean_values(fields: list[dict], raw: dict) -> tuple[dict, dict]:
+    """Validate every field of the form against ``raw``; unknown keys are dropped."""
+    data, errors = {}, {}
+    for field in fields:
+        try:
+            value = check_value(field, raw.get(field["name"]))
+        except _Invalid as problem:
+            errors[field["name"]] = str(problem)
+            continue
+        if value is not None and value != []:
+            data[field["name"]] = value
+    return data, errors

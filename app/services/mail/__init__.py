@@ -1,0 +1,1 @@
+"""Mail (SPEC §8): the outbox and its delivery."""

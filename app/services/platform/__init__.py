@@ -1,0 +1,1 @@
+"""Platform (SPEC §6.6): durable jobs, the workers that run them, the scheduler."""

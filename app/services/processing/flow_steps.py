@@ -1,0 +1,285 @@
+"""The deterministic steps flows are made of (SPEC §6.1). Each runs inside the
+flow's write transaction, records itself with ``record_step`` (actions + event)
+and is idempotent per submission, so reprocessing never duplicates an entity:
+emails carry idempotency keys, activities/tasks/tickets are looked up first."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from jinja2.sandbox import SandboxedEnvironment
+
+from app.db import dumps, new_id, now_iso
+from app.services.mail.outbox import queue_email
+from app.services.processing import routing, work
+from app.services.processing.steps import record_step
+from app.web.render import render_string
+
+# Autoescape stays on here too (SPEC §13); the text body is the unescaped result and
+# the HTML body escapes it again through emails/message.html.
+_SANDBOX = SandboxedEnvironment(autoescape=True)
+
+
+@dataclass
+class FlowContext:
+    """What the steps of one run share."""
+
+    workspace_id: str
+    submission: dict
+    form: dict
+    contact: dict | None
+    email: str | None
+    route: routing.Route | None = None
+    ticket: tuple | None = None
+    created: dict = field(default_factory=dict)
+    finished: bool = False
+
+    @property
+    def sid(self) -> str:
+        return self.submission["id"]
+
+    @property
+    def name(self) -> str:
+        data = self.submission["data"]
+        return (self.contact or {}).get("name") or data.get("name") or data.get("first_name") or ""
+
+
+def step(
+    conn,
+    fc: FlowContext,
+    name: str,
+    status: str = "done",
+    *,
+    entity_id=None,
+    details=None,
+    event=None,
+):
+    handler_id = fc.route.handler_id if fc.route else None
+    return record_step(
+        conn,
+        fc.workspace_id,
+        fc.sid,
+        name,
+        status,
+        entity_id=entity_id,
+        details=details,
+        event=event,
+        form_id=fc.form["id"],
+        handler_id=handler_id,
+    )
+
+
+def _summary(fc: FlowContext) -> str:
+    lines = [
+        f"{k}: {v if not isinstance(v, list) else ', '.join(map(str, v))}"
+        for k, v in fc.submission["data"].items()
+    ]
+    return "\n".join(lines)
+
+
+def render_user_template(source: str, variables: dict) -> str:
+    """A form owner's email text, rendered in Jinja's sandbox; broken templates send as written."""
+    try:
+        return html.unescape(_SANDBOX.from_string(source).render(variables))
+    except Exception:  # a typo in the owner's template must not block the submission
+        return source
+
+
+def _send(
+    conn,
+    fc: FlowContext,
+    kind: str,
+    subject: str,
+    text: str,
+    *,
+    to: str | None = None,
+    key: str,
+    template: str = "emails/message.html",
+) -> str:
+    body_html = render_string(
+        template, {"subject": subject, "body": text, "form_name": fc.form["name"]}
+    )
+    return queue_email(
+        conn,
+        fc.workspace_id,
+        to=to or fc.email,
+        subject=subject,
+        body_text=text,
+        body_html=body_html,
+        kind=kind,
+        contact_id=fc.submission["contact_id"],
+        submission_id=fc.sid,
+        idempotency_key=f"{fc.sid}:{key}",
+    )
+
+
+def _variables(fc: FlowContext, **extra) -> dict:
+    return {
+        "name": fc.name,
+        "email": fc.email,
+        "form_name": fc.form["name"],
+        "data": fc.submission["data"],
+        "booking_url": fc.form["auto"].get("booking_url", ""),
+        **extra,
+    }
+
+
+# -- steps ---------------------------------------------------------------------------------
+def confirmation(
+    conn, fc: FlowContext, *, default: str | None, name: str = "confirmation", **extra
+):
+    """The submitter's confirmation: the form's template, else ``default`` (None: skip)."""
+    if not fc.email:
+        return step(conn, fc, name, "skipped", details={"reason": "no email address"})
+    source = fc.form["auto"].get("confirmation_template") or default
+    if not source:
+        return step(conn, fc, name, "skipped", details={"reason": "no confirmation template set"})
+    text = render_user_template(source, _variables(fc, **extra))
+    subject = f"We received your message — {fc.form['name']}"
+    if extra.get("ticket_reference"):
+        subject = f"[{extra['ticket_reference']}] {subject}"
+    email_id = _send(conn, fc, "transactional", subject, text, key=name)
+    fc.created.setdefault("emails", []).append(email_id)
+    return step(conn, fc, name, entity_id=email_id, details={"to": fc.email})
+
+
+def activity(conn, fc: FlowContext, kind: str = "form_submission"):
+    if not fc.form["auto"].get("log_activity", True):
+        return step(
+            conn,
+            fc,
+            "activity",
+            "skipped",
+            details={"reason": "activity logging is off for this form"},
+        )
+    existing = conn.value(
+        "SELECT id FROM activities WHERE submission_id = ? AND kind = ?", (fc.sid, kind)
+    )
+    activity_id = existing or new_id("act")
+    if not existing:
+        conn.execute(
+            "INSERT INTO activities (id, workspace_id, contact_id, submission_id, kind, summary, details,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                activity_id,
+                fc.workspace_id,
+                fc.submission["contact_id"],
+                fc.sid,
+                kind,
+                f"Submitted “{fc.form['name']}”",
+                dumps({"form_id": fc.form["id"]}),
+                now_iso(),
+            ),
+        )
+    fc.created["activity_id"] = activity_id
+    return step(conn, fc, "activity", entity_id=activity_id, details={"kind": kind})
+
+
+def notify(conn, fc: FlowContext, extra_handlers: list | None = None):
+    """Tell the form's notify list (and whoever routing picked) by email."""
+    ids = list(fc.form["auto"].get("notify_handler_ids") or [])
+    handlers = [h for h in (extra_handlers or []) if h]
+    handlers += conn.all(
+        f"SELECT * FROM handlers WHERE workspace_id = ? AND active = 1 AND removed_at IS NULL"
+        f" AND id IN ({','.join('?' * len(ids)) or 'NULL'})",
+        (fc.workspace_id, *ids),
+    )
+    notified = []
+    for handler in {h["id"]: h for h in handlers}.values():
+        if handler["type"] != "human" or not handler["email"]:
+            continue
+        subject = f"New submission: {fc.form['name']}" + (f" from {fc.email}" if fc.email else "")
+        text = f"{subject}\n\n{_summary(fc)}\n\nOpen it in FormAgent: /submissions/{fc.sid}"
+        _send(
+            conn,
+            fc,
+            "notification",
+            subject,
+            text,
+            to=handler["email"],
+            key=f"notify:{handler['id']}",
+        )
+        notified.append(handler["id"])
+    if not notified:
+        return step(conn, fc, "notify", "skipped", details={"reason": "nobody to notify by email"})
+    return step(conn, fc, "notify", details={"handler_ids": notified})
+
+
+def route(conn, fc: FlowContext):
+    fc.route = routing.route_submission(
+        conn, fc.workspace_id, fc.submission, fc.form.get("assignment")
+    )
+    r = fc.route
+    if r.kind is None:
+        return step(conn, fc, "route", "skipped", details={"reason": r.reason})
+    details = {"kind": r.kind, "reason": r.reason, "group_id": r.group_id}
+    if r.kind == "broadcast":
+        details["offered_to"] = [m["id"] for m in r.notify]
+    return step(
+        conn,
+        fc,
+        "route",
+        entity_id=r.handler_id or r.group_id,
+        details=details,
+        event="submission_routed",
+    )
+
+
+def ticket(conn, fc: FlowContext):
+    title = f"{fc.form['name']}: " + str(
+        fc.submission["data"].get("subject") or fc.email or "new request"
+    )
+    ticket_id, reference = work.create_ticket_tx(
+        conn,
+        fc.workspace_id,
+        title=title[:300],
+        description=_summary(fc),
+        submission_id=fc.sid,
+        contact_id=fc.submission["contact_id"],
+    )
+    fc.ticket = (ticket_id, reference)
+    fc.created["ticket_id"] = ticket_id
+    return step(conn, fc, "ticket", entity_id=ticket_id, details={"reference": reference})
+
+
+def assign_ticket(conn, fc: FlowContext):
+    if fc.ticket and fc.route and fc.route.kind == "handler" and not fc.route.is_agent:
+        conn.execute(
+            "UPDATE tickets SET assignee_id = ?, updated_at = ? WHERE id = ? AND assignee_id IS NULL",
+            (fc.route.handler_id, now_iso(), fc.ticket[0]),
+        )
+        step(
+            conn,
+            fc,
+            "ticket_assigned",
+            entity_id=fc.ticket[0],
+            details={"handler_id": fc.route.handler_id},
+        )
+
+
+def task(conn, fc: FlowContext):
+    assignee = (
+        fc.route.handler_id
+        if fc.route and fc.route.kind == "handler" and not fc.route.is_agent
+        else None
+    )
+    task_id = work.create_task_tx(
+        conn,
+        fc.workspace_id,
+        title=f"Follow up: {fc.form['name']}" + (f" — {fc.email}" if fc.email else ""),
+        description=_summary(fc),
+        submission_id=fc.sid,
+        contact_id=fc.submission["contact_id"],
+        assignee_id=assignee,
+    )
+    fc.created["task_id"] = task_id
+    return step(conn, fc, "task", entity_id=task_id, details={"assignee_id": assignee})
+
+
+def campaign_skipped(conn, fc: FlowContext):
+    step(conn, fc, "campaign", "skipped", details={"reason": "no campaign is linked to this form"})
+
+
+def sequence_skipped(conn, fc: FlowContext):
+    step(conn, fc, "sequence", "skipped", details={"reason": "no nurture sequence is configured"})

@@ -1,0 +1,216 @@
+"""Handlers (humans and AI agents) and handler groups (SPEC §6.2, §12 shapes).
+
+Deactivating or removing a handler keeps its row (history shows it as
+"removed") and sends its open work back to the unassigned queue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.db import new_id, now_iso
+from app.db.pagination import keyset, page
+from app.errors import NotFound, ValidationError
+from app.services.events.log import emit
+from app.services.processing import routing
+
+HANDLER_TYPES = ("human", "agent")
+ROLES = ("principal", "member")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+# -- shapes ------------------------------------------------------------------------------
+def handler_shape(row: dict) -> dict:
+    out = {
+        k: row[k]
+        for k in (
+            "id",
+            "type",
+            "name",
+            "email",
+            "account_id",
+            "instructions",
+            "model",
+            "state",
+            "last_heartbeat_at",
+            "current_submission_id",
+            "created_at",
+        )
+    }
+    out["active"] = bool(row["active"]) and not row["removed_at"]
+    out["removed"] = bool(row["removed_at"])
+    return out
+
+
+# -- validation ----------------------------------------------------------------------------
+def _text(body: dict, key: str, errors: dict, *, limit: int, required: bool = False) -> str | None:
+    value = body.get(key)
+    if value is None:
+        if required:
+            errors[key] = "This is required."
+        return None
+    if not isinstance(value, str) or len(value.strip()) > limit or (required and not value.strip()):
+        errors[key] = (
+            f"Use text of 1 to {limit} characters."
+            if required
+            else f"Use text of at most {limit} characters."
+        )
+        return None
+    return value.strip()
+
+
+def _handler_values(conn, workspace_id: str, body: dict, *, creating: bool) -> dict:
+    errors, values = {}, {}
+    if creating:
+        kind = body.get("type")
+        if kind not in HANDLER_TYPES:
+            errors["type"] = "Choose human or agent."
+        values["type"] = kind
+    for key, limit in (("name", 120), ("email", 254), ("instructions", 8000), ("model", 100)):
+        value = _text(body, key, errors, limit=limit, required=creating and key == "name")
+        if value is not None:
+            values[key] = value
+    if values.get("email") and not EMAIL_RE.match(values["email"]):
+        errors["email"] = "Enter an email address like name@example.com."
+    if "account_id" in body and body["account_id"] not in (None, ""):
+        if not conn.value(
+            "SELECT 1 FROM memberships WHERE workspace_id = ? AND account_id = ? AND status = 'active'",
+            (workspace_id, body["account_id"]),
+        ):
+            errors["account_id"] = "That account is not a member of this workspace."
+        values["account_id"] = body["account_id"]
+    if "active" in body:
+        if not isinstance(body["active"], bool):
+            errors["active"] = "Use true or false."
+        values["active"] = int(bool(body["active"]))
+    if errors:
+        raise ValidationError(fields=errors)
+    return values
+
+
+# -- handlers --------------------------------------------------------------------------------
+async def list_handlers(db, workspace_id: str, *, include_removed: bool = False) -> list[dict]:
+    rows = await db.fetchall(
+        "SELECT * FROM handlers WHERE workspace_id = ?"
+        + ("" if include_removed else " AND removed_at IS NULL")
+        + " ORDER BY removed_at IS NOT NULL, name, id",
+        (workspace_id,),
+    )
+    return [handler_shape(r) for r in rows]
+
+
+def _keyset(workspace_id: str, cursor: list | None, extra: str = "") -> tuple[str, list]:
+    where, params = "workspace_id = ?" + extra, [workspace_id]
+    if cursor:
+        clause, values = keyset(cursor, descending=False)
+        where += " AND " + clause
+        params.extend(values)
+    return where, params
+
+
+async def page_handlers(
+    db, workspace_id: str, *, include_removed: bool = False, cursor=None, limit: int = 50
+):
+    """The API list: oldest first by (created_at, id); returns (items, next_cursor)."""
+    where, params = _keyset(
+        workspace_id, cursor, "" if include_removed else " AND removed_at IS NULL"
+    )
+    rows = await db.fetchall(
+        f"SELECT * FROM handlers WHERE {where} ORDER BY created_at, id LIMIT ?",
+        (*params, limit + 1),
+    )
+    rows, next_cursor = page(rows, limit)
+    return [handler_shape(r) for r in rows], next_cursor
+
+
+async def get_handler(db, workspace_id: str, handler_id: str) -> dict:
+    row = await db.fetchone(
+        "SELECT * FROM handlers WHERE id = ? AND workspace_id = ?", (handler_id, workspace_id)
+    )
+    if row is None:
+        raise NotFound("No such handler.")
+    return handler_shape(row)
+
+
+async def create_handler(db, workspace_id: str, body: dict) -> dict:
+    """A human (member account or just name + email) or an AI agent (name, instructions, model)."""
+
+    def tx(conn):
+        values = _handler_values(conn, workspace_id, body, creating=True)
+        handler_id = new_id("hdl")
+        conn.execute(
+            "INSERT INTO handlers (id, workspace_id, type, name, email, account_id, instructions, model, active,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                handler_id,
+                workspace_id,
+                values["type"],
+                values["name"],
+                values.get("email", ""),
+                values.get("account_id"),
+                values.get("instructions", ""),
+                values.get("model"),
+                values.get("active", 1),
+                now_iso(),
+            ),
+        )
+        emit(
+            conn,
+            workspace_id,
+            "handler_created",
+            handler_id=handler_id,
+            details={"name": values["name"]},
+        )
+        return handler_shape(conn.one("SELECT * FROM handlers WHERE id = ?", (handler_id,)))
+
+    return await db.write(tx)
+
+
+def _live_handler(conn, workspace_id: str, handler_id: str) -> dict:
+    row = conn.one(
+        "SELECT * FROM handlers WHERE id = ? AND workspace_id = ?", (handler_id, workspace_id)
+    )
+    if row is None or row["removed_at"]:
+        raise NotFound("No such handler.")
+    return row
+
+
+async def update_handler(db, workspace_id: str, handler_id: str, body: dict) -> dict:
+    """Edit a handler; deactivating it returns its open work to the unassigned queue."""
+
+    def tx(conn):
+        row = _live_handler(conn, workspace_id, handler_id)
+        values = _handler_values(conn, workspace_id, body, creating=False)
+        if values:
+            sets = ", ".join(f"{k} = ?" for k in values)
+            conn.execute(f"UPDATE handlers SET {sets} WHERE id = ?", (*values.values(), handler_id))  # noqa: S608
+        if row["active"] and values.get("active") == 0:
+            routing.release_assignments(conn, workspace_id, handler_id)
+        emit(
+            conn,
+            workspace_id,
+            "handler_updated",
+            handler_id=handler_id,
+            details={"changed": sorted(values)},
+        )
+        return handler_shape(conn.one("SELECT * FROM handlers WHERE id = ?", (handler_id,)))
+
+    return await db.write(tx)
+
+
+async def remove_handler(db, workspace_id: str, handler_id: str) -> None:
+    """Soft delete: the row stays for history, shown as removed; open work is released."""
+
+    def tx(conn):
+        _live_handler(conn, workspace_id, handler_id)
+        now = now_iso()
+        conn.execute(
+            "UPDATE handlers SET active = 0, removed_at = ? WHERE id = ?", (now, handler_id)
+        )
+        conn.execute(
+            "UPDATE handler_group_members SET active = 0 WHERE handler_id = ?", (handler_id,)
+        )
+        routing.release_assignments(conn, workspace_id, handler_id)
+        emit(conn, workspace_id, "handler_removed", handler_id=handler_id)
+
+    await db.write(tx)
