@@ -15,7 +15,7 @@ from app.web.auth import (
     set_session_cookie,
 )
 from app.web.client_ip import client_ip
-from app.web.render import redirect, render
+from app.web.render import redirect, render, url_path
 
 
 def _safe_next(value: str | None) -> str:
@@ -27,7 +27,7 @@ def _safe_next(value: str | None) -> str:
 
 async def signup_page(request):
     if await get_principal(request):
-        return redirect(request, "/")
+        return redirect(request, url_path(request, "dashboard"))
     # An invite email links to /signup?email=...: the address the invite waits for.
     values = {"email": request.query_params.get("email", "")[:254]}
     return await render(
@@ -119,7 +119,7 @@ async def logout(request):
     token = session_token(request)
     if token:
         await sessions.revoke_session(request.app.state.db, token)
-    response = redirect(request, "/login", "You are logged out.")
+    response = redirect(request, url_path(request, "login_page"), "You are logged out.")
     clear_session_cookie(response, request.app.state.settings)
     return response
 
@@ -131,7 +131,7 @@ async def switch_workspace(request):
     if not await workspaces.role_of(request.app.state.db, workspace_id, principal.account_id):
         raise NotFound("Workspace not found.")
     await sessions.set_workspace(request.app.state.db, principal.session_id, workspace_id)
-    return redirect(request, "/")
+    return redirect(request, url_path(request, "dashboard"))
 
 
 routes = [

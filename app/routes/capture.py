@@ -16,13 +16,17 @@ from app.services.forms import forms as forms_service
 from app.services.forms.public import hosted_form
 from app.web.auth import require_page
 from app.web.client_ip import client_ip
-from app.web.render import ENV, is_htmx, render
+from app.web.render import ENV, is_htmx, render, url_path
 
 
 def _hosted(request, schema: dict, *, status: int = 200, **ctx) -> HTMLResponse:
     if is_htmx(request):  # hx-target="this": only the form is swapped
         html = ENV.get_template("public/_form.html").render(
-            request=request, form=schema, action=f"/f/{schema['id']}", enhance=True, **ctx
+            request=request,
+            form=schema,
+            action=url_path(request, "submit_hosted", form_id=schema["id"]),
+            enhance=True,
+            **ctx,
         )
         return HTMLResponse(html, status_code=status)
     return render_hosted(request, schema, status=status, **ctx)

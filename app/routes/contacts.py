@@ -14,7 +14,7 @@ from app.services.crm import contacts, deals, notes, timeline
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import SORT_CHOICES, list_contacts
 from app.web.auth import require_page
-from app.web.render import is_htmx, redirect, render
+from app.web.render import is_htmx, redirect, render, url_path
 
 SORT_LABELS = {
     "-created_at": "Newest",
@@ -97,7 +97,9 @@ async def new_contact(request):
             contact = await contacts.create_contact(
                 request.app.state.db, principal.workspace_id, data
             )
-            return redirect(request, f"/contacts/{contact['id']}", "Contact created.")
+            return redirect(
+                request, url_path(request, "contact_detail", id=contact["id"]), "Contact created."
+            )
         except (ValidationError, Conflict) as exc:
             errors, status = (
                 exc.fields or {"email": exc.message},
@@ -158,7 +160,7 @@ async def edit_contact(request):
         return await render(
             request, "contacts/detail.html", ctx, fragment="contacts/_edit.html", status=422
         )
-    return redirect(request, f"/contacts/{cid}", "Contact saved.")
+    return redirect(request, url_path(request, "contact_detail", id=cid), "Contact saved.")
 
 
 async def change_tags(request):
@@ -180,7 +182,7 @@ async def change_tags(request):
     if is_htmx(request):
         ctx = await _detail_ctx(request, principal, cid)
         return await render(request, "contacts/detail.html", ctx, fragment="contacts/_tags.html")
-    return redirect(request, f"/contacts/{cid}", "Tags updated.")
+    return redirect(request, url_path(request, "contact_detail", id=cid), "Tags updated.")
 
 
 async def add_note(request):
@@ -205,7 +207,7 @@ async def add_note(request):
             await _detail_ctx(request, principal, cid),
             fragment="contacts/_notes.html",
         )
-    return redirect(request, f"/contacts/{cid}", "Note added.")
+    return redirect(request, url_path(request, "contact_detail", id=cid), "Note added.")
 
 
 async def merge_contact(request):
@@ -240,7 +242,9 @@ async def merge_contact(request):
             request, "contacts/detail.html", ctx, fragment="contacts/_merge.html", status=422
         )
     return redirect(
-        request, f"/contacts/{cid}", f"Merged {details['merged_email']} into this contact."
+        request,
+        url_path(request, "contact_detail", id=cid),
+        f"Merged {details['merged_email']} into this contact.",
     )
 
 

@@ -10,7 +10,7 @@ from starlette.routing import Route
 from app.errors import AppError, ValidationError
 from app.services.crm import csv_import, csv_import_store
 from app.web.auth import require_page
-from app.web.render import redirect, render
+from app.web.render import redirect, render, url_path
 
 TARGET_CHOICES = [(t, csv_import.TARGET_LABELS[t]) for t in csv_import.TARGETS]
 
@@ -39,7 +39,7 @@ async def import_start(request):
         return await render(
             request, "contacts/import.html", {"error": exc.message}, status=exc.status
         )
-    return redirect(request, f"/contacts/import/{upload_id}")
+    return redirect(request, url_path(request, "contacts_import_preview", id=upload_id))
 
 
 async def _preview_ctx(request, principal, upload: dict, mapping=None, **extra) -> dict:
@@ -111,7 +111,7 @@ async def import_confirm(request):
         f"{s['unchanged']} unchanged"
         + (f", {s['error']} rows with errors skipped." if s["error"] else ".")
     )
-    return redirect(request, "/contacts", message)
+    return redirect(request, url_path(request, "contacts"), message)
 
 
 routes = [

@@ -8,7 +8,7 @@ from app.services.analytics import today as dashboard_service
 from app.services.events import queries as event_queries
 from app.services.events.queries import EventFilters
 from app.web.auth import get_principal, require_page
-from app.web.render import is_htmx, redirect, render
+from app.web.render import is_htmx, redirect, render, url_path
 
 
 async def _timezone(db, workspace_id: str) -> str:
@@ -18,7 +18,9 @@ async def _timezone(db, workspace_id: str) -> str:
 async def dashboard(request):
     if await get_principal(request) is None:
         # First visit (no cookie yet) goes to sign-up; a returning browser to log-in.
-        return redirect(request, "/signup" if not request.cookies else "/login")
+        return redirect(
+            request, url_path(request, "signup_page" if not request.cookies else "login_page")
+        )
     principal = await require_page(request)
     db, ws = request.app.state.db, principal.workspace_id
     events = await event_queries.recent_events(db, ws, limit=20)
@@ -29,7 +31,7 @@ async def dashboard(request):
             "numbers": await dashboard_service.today_numbers(db, ws, await _timezone(db, ws)),
             "has_forms": await dashboard_service.has_forms(db, ws),
             "events": events,
-            "stream_url": stream_url(EventFilters(), events),
+            "stream_url": stream_url(request, EventFilters(), events),
         },
     )
 
@@ -38,7 +40,7 @@ async def today_numbers(request):
     """The numbers alone, for the dashboard's periodic refresh (plain visits go home)."""
     principal = await require_page(request)
     if not is_htmx(request):
-        return redirect(request, "/")
+        return redirect(request, url_path(request, "dashboard"))
     db, ws = request.app.state.db, principal.workspace_id
     numbers = await dashboard_service.today_numbers(db, ws, await _timezone(db, ws))
     return await render(request, "dashboard/_today.html", {"numbers": numbers})

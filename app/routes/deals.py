@@ -10,7 +10,7 @@ from app.db.pagination import decode_cursor
 from app.errors import ValidationError
 from app.services.crm import contacts, deals
 from app.web.auth import require_page
-from app.web.render import is_htmx, redirect, render
+from app.web.render import is_htmx, redirect, render, url_path
 
 DEAL_KEYS = ("name", "amount", "stage", "contact_email")
 
@@ -68,7 +68,11 @@ async def move_stage(request):
             "moved_id": deal_id,
         }
         return await render(request, "deals/board.html", ctx, fragment="deals/_board.html")
-    back = f"/deals/{deal_id}" if form.get("back") == "detail" else "/deals"
+    back = (
+        url_path(request, "deal_detail", id=deal_id)
+        if form.get("back") == "detail"
+        else url_path(request, "deals")
+    )
     return redirect(request, back, f"“{deal['name']}” moved to {stage}.")
 
 
@@ -102,7 +106,9 @@ async def new_deal(request):
         try:
             values, data = await _form_data(request, db, ws)
             deal = await deals.create_deal(db, ws, data)
-            return redirect(request, f"/deals/{deal['id']}", "Deal created.")
+            return redirect(
+                request, url_path(request, "deal_detail", id=deal["id"]), "Deal created."
+            )
         except ValidationError as exc:
             errors, status = exc.fields, 422
     return await render(
@@ -154,7 +160,7 @@ async def deal_detail(request):
         return await render(
             request, "deals/detail.html", ctx, fragment="deals/_edit.html", status=422
         )
-    return redirect(request, f"/deals/{deal['id']}", "Deal saved.")
+    return redirect(request, url_path(request, "deal_detail", id=deal["id"]), "Deal saved.")
 
 
 routes = [

@@ -10,7 +10,7 @@ from app.db.pagination import decode_cursor
 from app.errors import ValidationError
 from app.services.agents import drafts
 from app.web.auth import require_page
-from app.web.render import is_htmx, redirect, render
+from app.web.render import is_htmx, redirect, render, url_path
 
 STATUS_TABS = (
     ("pending", "Waiting"),
@@ -128,7 +128,7 @@ async def _card_or_redirect(request, principal, draft_id: str, message: str):
             _ctx(d=draft, can_write=True, flash=message),
             fragment="drafts/_card.html",
         )
-    return redirect(request, "/drafts", message)
+    return redirect(request, url_path(request, "drafts"), message)
 
 
 async def _card_with_errors(request, principal, draft_id: str, exc: ValidationError, form):

@@ -14,7 +14,7 @@ from app.routes.forms import editor_context
 from app.services.forms import editor as form_editor
 from app.services.forms import forms
 from app.web.auth import require_page
-from app.web.render import is_htmx, redirect, render
+from app.web.render import is_htmx, redirect, render, url_path
 
 SECTIONS = ("details", "agent", "auto", "security", "response")
 
@@ -123,7 +123,9 @@ async def _respond(
     request, principal, form_id: str, section: str, anchor: str, message: str, **extra
 ):
     if not is_htmx(request) and not extra.get("errors"):
-        return redirect(request, f"/forms/{form_id}#{anchor}", message)
+        return redirect(
+            request, url_path(request, "forms_edit", form_id=form_id) + f"#{anchor}", message
+        )
     form = extra.pop("form", None) or await forms.get_form(
         request.app.state.db, principal.workspace_id, form_id
     )

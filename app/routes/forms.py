@@ -22,7 +22,7 @@ from app.services.forms.config import (
 from app.services.forms.public import embed_info, schema_of
 from app.services.llm import LLMError
 from app.web.auth import require_page
-from app.web.render import redirect, render
+from app.web.render import redirect, render, url_path
 
 DRAFT_ID = "form_preview"
 
@@ -168,7 +168,9 @@ async def save_draft(request):
             request, "forms/new.html", ctx, fragment="forms/_draft.html", status=422
         )
     return redirect(
-        request, f"/forms/{form['id']}", "Form saved as a draft. Publish it when it is ready."
+        request,
+        url_path(request, "forms_edit", form_id=form["id"]),
+        "Form saved as a draft. Publish it when it is ready.",
     )
 
 
@@ -193,7 +195,7 @@ async def change_status(request):
     except ValidationError as exc:
         return redirect(
             request,
-            f"/forms/{form_id}",
+            url_path(request, "forms_edit", form_id=form_id),
             exc.message if exc.message != exc.default_message else "; ".join(exc.fields.values()),
             kind="error",
         )
@@ -203,7 +205,9 @@ async def change_status(request):
         "draft": "moved back to draft",
         "archived": "archived",
     }[form["status"]]
-    return redirect(request, f"/forms/{form_id}", f"The form is {word}.")
+    return redirect(
+        request, url_path(request, "forms_edit", form_id=form_id), f"The form is {word}."
+    )
 
 
 async def archive_form(request):
@@ -211,7 +215,9 @@ async def archive_form(request):
     await forms.archive_form(
         request.app.state.db, principal.workspace_id, request.path_params["form_id"]
     )
-    return redirect(request, "/forms", "Form archived. It no longer accepts submissions.")
+    return redirect(
+        request, url_path(request, "forms_list"), "Form archived. It no longer accepts submissions."
+    )
 
 
 async def duplicate_form(request):
@@ -222,7 +228,11 @@ async def duplicate_form(request):
         request.path_params["form_id"],
         actor_id=principal.account_id,
     )
-    return redirect(request, f"/forms/{form['id']}", f"Copied as “{form['name']}” (a draft).")
+    return redirect(
+        request,
+        url_path(request, "forms_edit", form_id=form["id"]),
+        f"Copied as “{form['name']}” (a draft).",
+    )
 
 
 async def embed_page(request):

@@ -10,7 +10,7 @@ from app.errors import ValidationError
 from app.services.accounts import members
 from app.services.processing import handler_groups, handlers, routing
 from app.web.auth import require_page
-from app.web.render import redirect, render
+from app.web.render import redirect, render, url_path
 
 STRATEGY_HELP = {
     "principal": "The principal gets everything; if inactive, the fallback handler.",
@@ -71,7 +71,7 @@ async def create_handler_page(request):
         item = await handlers.create_handler(request.app.state.db, principal.workspace_id, body)
     except ValidationError as exc:
         return await _handlers_page(request, principal, values=data, errors=exc.fields, status=422)
-    return redirect(request, "/handlers", f"Handler “{item['name']}” added.")
+    return redirect(request, url_path(request, "handlers_list"), f"Handler “{item['name']}” added.")
 
 
 async def toggle_handler_page(request):
@@ -152,7 +152,9 @@ async def create_group_page(request):
     except ValidationError as exc:
         return await _groups_page(request, principal, values=data, errors=exc.fields, status=422)
     return redirect(
-        request, f"/groups/{group['id']}", f"Group “{group['name']}” created; add its members."
+        request,
+        url_path(request, "groups_show", id=group["id"]),
+        f"Group “{group['name']}” created; add its members.",
     )
 
 
@@ -199,7 +201,7 @@ async def update_group_page(request):
         )
     except ValidationError as exc:
         return await _group_detail(request, principal, gid, errors=exc.fields, status=422)
-    return redirect(request, f"/groups/{gid}", "Group saved.")
+    return redirect(request, url_path(request, "groups_show", id=gid), "Group saved.")
 
 
 async def add_member_page(request):
@@ -214,7 +216,7 @@ async def add_member_page(request):
         )
     except ValidationError as exc:
         return await _group_detail(request, principal, gid, errors=exc.fields, status=422)
-    return redirect(request, f"/groups/{gid}", "Member added.")
+    return redirect(request, url_path(request, "groups_show", id=gid), "Member added.")
 
 
 async def remove_member_page(request):
@@ -223,7 +225,7 @@ async def remove_member_page(request):
     await handler_groups.remove_member(
         request.app.state.db, principal.workspace_id, gid, request.path_params["mid"]
     )
-    return redirect(request, f"/groups/{gid}", "Member removed.")
+    return redirect(request, url_path(request, "groups_show", id=gid), "Member removed.")
 
 
 async def delete_group_page(request):
@@ -231,7 +233,7 @@ async def delete_group_page(request):
     await handler_groups.delete_group(
         request.app.state.db, principal.workspace_id, request.path_params["id"]
     )
-    return redirect(request, "/groups", "Group deleted.")
+    return redirect(request, url_path(request, "groups_list"), "Group deleted.")
 
 
 routes = [

@@ -24,7 +24,7 @@ from app.services.events import live
 from app.services.events import queries as event_queries
 from app.services.events.queries import EventFilters, parse_filters, public_event
 from app.web.auth import SESSION_COOKIE, require_api, require_page
-from app.web.render import render, render_string
+from app.web.render import render, render_string, url_path
 
 # A stream ends after this long and the browser reconnects at once with
 # Last-Event-ID: credentials are checked again, and a draining server (or a
@@ -43,17 +43,19 @@ async def _timezone(db, workspace_id: str) -> str:
     return (await workspaces.get_workspace(db, workspace_id))["settings"].get("timezone") or "UTC"
 
 
-def render_event(event: dict, tz: str) -> str:
-    """One rendered row; rendered once per time zone and shared by every client of the hub."""
+def render_event(request, event: dict, tz: str) -> str:
+    """One rendered row; rendered once per time zone and shared by every client of the
+    hub (its links are the same for every client: the request only lends the routes)."""
     cache = event.setdefault("_html", {})
     if tz not in cache:
-        cache[tz] = render_string("live/_event.html", {"event": event, "tz": tz}).strip()
+        ctx = {"event": event, "tz": tz, "request": request}
+        cache[tz] = render_string("live/_event.html", ctx).strip()
     return cache[tz]
 
 
-def sse_frame(event: dict, tz: str) -> str:
+def sse_frame(request, event: dict, tz: str) -> str:
     # Event data may hold line breaks (details are user data): every line gets its own "data:".
-    html = render_event(event, tz).replace("\r\n", "\n").replace("\r", "\n")
+    html = render_event(request, event, tz).replace("\r\n", "\n").replace("\r", "\n")
     data = "".join(f"data: {line}\n" for line in html.split("\n"))
     return f"id: {event['id']}\nevent: event\n{data}\n"
 
@@ -84,6 +86,7 @@ async def event_stream(request):
     db, settings = request.app.state.db, request.app.state.settings
     tz = await _timezone(db, principal.workspace_id)
     body = _sse_body(
+        request,
         live.hub_for(db, settings),
         principal.workspace_id,
         filters,
@@ -98,7 +101,7 @@ async def event_stream(request):
     )
 
 
-async def _sse_body(hub, workspace_id, filters, after_seq, tz, heartbeat):
+async def _sse_body(request, hub, workspace_id, filters, after_seq, tz, heartbeat):
     # Subscribed inside the generator: the finally below always runs once it
     # started (client gone = Starlette cancels us), so no subscription leaks.
     sub = await hub.subscribe(workspace_id, filters, after_seq)
@@ -110,7 +113,7 @@ async def _sse_body(hub, workspace_id, filters, after_seq, tz, heartbeat):
                 batch = await sub.next_batch(min(heartbeat, left))
             except live.SubscriptionDropped:
                 return  # too slow: the browser reconnects with Last-Event-ID and catches up
-            yield "".join(sse_frame(e, tz) for e in batch) if batch else ": keepalive\n\n"
+            yield "".join(sse_frame(request, e, tz) for e in batch) if batch else ": keepalive\n\n"
     finally:
         sub.close()
 
@@ -248,11 +251,11 @@ events_socket_route.openapi = {
 
 
 # -- the page ----------------------------------------------------------------------
-def stream_url(filters: EventFilters, latest: list[dict]) -> str:
+def stream_url(request, filters: EventFilters, latest: list[dict]) -> str:
     """The SSE URL for a list that already shows ``latest`` (newest first)."""
     items = filters.query_items()
     items.append(("after", latest[0]["id"]) if latest else ("since", "start"))
-    return "/events/stream?" + urlencode(items)
+    return url_path(request, "event_stream") + "?" + urlencode(items)
 
 
 async def live_page(request):
@@ -271,7 +274,7 @@ async def live_page(request):
             "events": events,
             "filters": filters,
             "errors": errors,
-            "stream_url": stream_url(filters, events),
+            "stream_url": stream_url(request, filters, events),
             "choices": await event_queries.filter_choices(db, principal.workspace_id),
             "types": [(t, event_queries.LABELS[t]) for t in event_queries.KNOWN_TYPES],
         },

@@ -8,7 +8,7 @@ from starlette.routing import Route
 
 from app.services.capture.beacons import record_beacon
 from app.services.forms.public import embed_script, hosted_form, public_entry
-from app.web.render import ENV
+from app.web.render import ENV, url_path
 
 YEAR = 365 * 24 * 3600
 
@@ -52,7 +52,7 @@ def render_hosted(
         errors=errors or {},
         message=message,
         done=done,
-        action=f"/f/{form['id']}" if form else "",
+        action=url_path(request, "submit_hosted", form_id=form["id"]) if form else "",
         enhance=True,
     )
     return HTMLResponse(html, status_code=status)

@@ -25,7 +25,7 @@ from app.services.accounts import sessions, workspaces
 from app.services.accounts.permissions import has_role
 from app.web.auth import require_account, require_page, set_session_cookie
 from app.web.client_ip import client_ip
-from app.web.render import redirect, render
+from app.web.render import redirect, render, url_path
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +60,7 @@ async def update_account(request):
         return await _account_page(
             request, principal, status=exc.status, profile=values(form), profile_errors=exc.fields
         )
-    return redirect(request, "/settings/account", "Your name is saved.")
+    return redirect(request, url_path(request, "account_settings"), "Your name is saved.")
 
 
 async def change_password(request):
@@ -83,7 +83,9 @@ async def change_password(request):
             request, principal, status=exc.status, password_errors=exc.fields
         )
     response = redirect(
-        request, "/settings/account", "Password changed. Every other session is signed out."
+        request,
+        url_path(request, "account_settings"),
+        "Password changed. Every other session is signed out.",
     )
     set_session_cookie(response, settings, token)
     return response
@@ -124,7 +126,7 @@ async def update_workspace(request):
         return await _workspace_page(
             request, principal, status=exc.status, form=values(form), errors=exc.fields
         )
-    return redirect(request, "/settings/workspace", "Workspace settings saved.")
+    return redirect(request, url_path(request, "workspace_settings"), "Workspace settings saved.")
 
 
 async def delete_workspace(request):
@@ -145,7 +147,7 @@ async def delete_workspace(request):
     await workspaces.archive_workspace(
         db, principal.workspace_id, role=principal.role, actor_id=principal.account_id
     )
-    return redirect(request, "/", f"{workspace['name']} was deleted.")
+    return redirect(request, url_path(request, "dashboard"), f"{workspace['name']} was deleted.")
 
 
 async def new_workspace_page(request):
@@ -169,7 +171,11 @@ async def create_workspace(request):
             status=exc.status,
         )
     await sessions.set_workspace(db, principal.session_id, workspace["id"])
-    return redirect(request, "/", f"{workspace['name']} is ready. Start by describing a form.")
+    return redirect(
+        request,
+        url_path(request, "dashboard"),
+        f"{workspace['name']} is ready. Start by describing a form.",
+    )
 
 
 routes = [

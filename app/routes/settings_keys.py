@@ -9,7 +9,7 @@ from app.routes.settings_forms import ApiKeyForm, parse, values
 from app.services.accounts import api_keys
 from app.services.accounts.permissions import SCOPES, has_role
 from app.web.auth import require_page
-from app.web.render import redirect, render
+from app.web.render import redirect, render, url_path
 
 
 def scope_groups() -> list[tuple[str, list[str]]]:
@@ -72,7 +72,9 @@ async def revoke_api_key(request):
         actor_id=principal.account_id,
     )
     return redirect(
-        request, "/settings/api-keys", f"Key “{key['name']}” ({key['prefix']}…) is revoked."
+        request,
+        url_path(request, "api_keys_settings"),
+        f"Key “{key['name']}” ({key['prefix']}…) is revoked.",
     )
 
 

@@ -10,7 +10,7 @@ from app.routes.settings_forms import InviteForm, RoleForm, parse, values
 from app.services.accounts import members, workspaces
 from app.services.accounts.permissions import ROLES, has_role
 from app.web.auth import require_page
-from app.web.render import is_htmx, redirect, render
+from app.web.render import is_htmx, redirect, render, url_path
 
 
 def role_choices(actor_role: str | None) -> list[str]:
@@ -74,7 +74,7 @@ async def invite_member(request):
     )
     if is_htmx(request):
         return await _page(request, principal, notice=message)
-    return redirect(request, "/settings/members", message)
+    return redirect(request, url_path(request, "members_settings"), message)
 
 
 async def change_role(request):
@@ -94,13 +94,19 @@ async def change_role(request):
     except (ValidationError, Conflict, Forbidden) as exc:
         return await _role_error(request, principal, member_id, exc)
     if member["account_id"] == principal.account_id and not has_role(member["role"], "admin"):
-        return redirect(request, "/settings/members", f"You are now {member['role']} here.")
+        return redirect(
+            request, url_path(request, "members_settings"), f"You are now {member['role']} here."
+        )
     if is_htmx(request):
         ctx = await _context(request, principal)
         return await render(
             request, "settings/_member_row.html", {**ctx, "m": member, "saved": True}
         )
-    return redirect(request, "/settings/members", f"{member['email']} is now {member['role']}.")
+    return redirect(
+        request,
+        url_path(request, "members_settings"),
+        f"{member['email']} is now {member['role']}.",
+    )
 
 
 async def _role_error(request, principal, member_id: str, exc: AppError):
@@ -133,11 +139,11 @@ async def remove_member(request):
     )
     if member["account_id"] == principal.account_id:
         workspace = await workspaces.get_workspace(db, principal.workspace_id)
-        return redirect(request, "/", f"You left {workspace['name']}.")
+        return redirect(request, url_path(request, "dashboard"), f"You left {workspace['name']}.")
     if is_htmx(request):
         return HTMLResponse("")  # the row swaps itself out
     what = "Invitation cancelled" if member["status"] != "active" else "Removed"
-    return redirect(request, "/settings/members", f"{what}: {member['email']}.")
+    return redirect(request, url_path(request, "members_settings"), f"{what}: {member['email']}.")
 
 
 routes = [

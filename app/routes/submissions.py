@@ -12,7 +12,7 @@ from app.services.capture import submissions
 from app.services.forms import forms as forms_service
 from app.services.processing import work
 from app.web.auth import require_page
-from app.web.render import redirect, render
+from app.web.render import redirect, render, url_path
 
 FILTER_KEYS = ("form", "status", "contact", "from", "to", "assigned")
 
@@ -76,7 +76,7 @@ async def reprocess_submission_page(request):
     await submissions.reprocess(request.app.state.db, principal.workspace_id, sid)
     return redirect(
         request,
-        f"/submissions/{sid}",
+        url_path(request, "submissions_show", id=sid),
         "Reprocessing started: the timeline updates when it is done.",
     )
 
@@ -87,11 +87,16 @@ async def claim_submission_page(request):
     mine = await work.handler_for_account(db, principal.workspace_id, principal.account_id)
     if mine is None:
         return redirect(
-            request, f"/submissions/{sid}", "You are not a handler in this workspace yet.", "error"
+            request,
+            url_path(request, "submissions_show", id=sid),
+            "You are not a handler in this workspace yet.",
+            "error",
         )
     await work.claim_submission(db, principal.workspace_id, sid, mine["id"])
     return redirect(
-        request, request.query_params.get("next") or f"/submissions/{sid}", "It is yours now."
+        request,
+        request.query_params.get("next") or url_path(request, "submissions_show", id=sid),
+        "It is yours now.",
     )
 
 

@@ -7,7 +7,7 @@ from starlette.routing import Route
 from app.errors import ValidationError
 from app.services.processing import work
 from app.web.auth import require_page
-from app.web.render import redirect, render
+from app.web.render import redirect, render, url_path
 
 
 async def my_work_page(request):
@@ -37,7 +37,9 @@ async def update_item_page(request):
         {"status": form.get("status", "")},
     )
     return redirect(
-        request, "/work", f"The {kind} is now {str(form.get('status')).replace('_', ' ')}."
+        request,
+        url_path(request, "my_work"),
+        f"The {kind} is now {str(form.get('status')).replace('_', ' ')}.",
     )
 
 

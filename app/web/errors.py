@@ -11,7 +11,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from app.errors import AppError
 from app.web.auth import LoginRequired
-from app.web.render import is_htmx, render
+from app.web.render import is_htmx, render, url_path
 
 log = logging.getLogger("formagent.errors")
 
@@ -77,7 +77,7 @@ async def app_error(request, exc: AppError):
     if _is_api(request):
         return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
     if isinstance(exc, LoginRequired):
-        target = "/login?next=" + quote(request.url.path)
+        target = url_path(request, "login_page") + "?next=" + quote(request.url.path)
         if is_htmx(request):
             return HTMLResponse("", headers={"HX-Redirect": target})
         return RedirectResponse(target, status_code=303)

@@ -62,20 +62,38 @@ def local_time(value: str | None, tz: str = "UTC", fmt: str = "%Y-%m-%d %H:%M") 
     return parse_iso(value).astimezone(zone).strftime(fmt)
 
 
+def url_path(request, name: str, /, **params) -> str:
+    """The path of a named route, as Starlette's ``request.url_for`` builds it but
+    without scheme and host: links stay right behind a proxy that rewrites the
+    host, and under the app's root path when it is mounted below one."""
+    root = request.scope.get("app_root_path", request.scope.get("root_path", ""))
+    return root.rstrip("/") + request.app.url_path_for(name, **params)
+
+
+@jinja2.pass_context
+def _url_for(ctx, name: str, /, **params) -> str:
+    request = ctx.get("request")
+    if request is None:  # rendered outside a request: the caller must pass one in
+        raise RuntimeError(f"url_for({name!r}) needs `request` in the template context")
+    return url_path(request, name, **params)
+
+
+# The page of each object kind: id prefix -> (route name, path parameter).
 _ENTITY_PAGES = {
-    "contact": "/contacts/",
-    "company": "/companies/",
-    "deal": "/deals/",
-    "draft": "/drafts/",
-    "sub": "/submissions/",
-    "form": "/forms/",
+    "contact": ("contact_detail", "id"),
+    "company": ("company_detail", "id"),
+    "deal": ("deal_detail", "id"),
+    "draft": ("draft", "id"),
+    "sub": ("submissions_show", "id"),
+    "form": ("forms_edit", "form_id"),
 }
 
 
-def entity_url(entity_id: str | None) -> str | None:
+@jinja2.pass_context
+def entity_url(ctx, entity_id: str | None) -> str | None:
     """The dashboard page of an object id (``deal_…`` -> /deals/deal_…), if it has one."""
-    prefix = (entity_id or "").split("_", 1)[0]
-    return _ENTITY_PAGES[prefix] + entity_id if prefix in _ENTITY_PAGES else None
+    page = _ENTITY_PAGES.get((entity_id or "").split("_", 1)[0])
+    return _url_for(ctx, page[0], **{page[1]: entity_id}) if page else None
 
 
 def make_environment() -> jinja2.Environment:
@@ -88,7 +106,14 @@ def make_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     versions = _static_versions()
-    env.globals["static"] = lambda path: f"/static/{path}?v={versions.get(path, '0')}"
+
+    @jinja2.pass_context
+    def static(ctx, path: str) -> str:
+        # The content hash busts browser caches when a file changes.
+        return f"{_url_for(ctx, 'static', path=path)}?v={versions.get(path, '0')}"
+
+    env.globals["static"] = static
+    env.globals["url_for"] = _url_for
     env.filters["ago"] = relative_time
     env.filters["local_time"] = local_time
     env.filters["entity_url"] = entity_url
@@ -139,7 +164,6 @@ async def base_context(request) -> dict:
         "csrf_token": csrf_token(request),
         "settings": request.app.state.settings,
         "flashes": read_flashes(request),
-        "url": request.app.url_path_for,
         "workspaces": [],
         "workspace": None,
         "tz": "UTC",
