@@ -97,7 +97,8 @@ async def spam_log_page(request):
         cursor=decode_cursor(request.query_params.get("cursor")),
         limit=50,
     )
-    next_url = f"/forms/{form['id']}/spam?cursor={next_cursor}" if next_cursor else None
+    spam_page = url_path(request, "form_spam", form_id=form["id"])
+    next_url = f"{spam_page}?cursor={next_cursor}" if next_cursor else None
     return await render(
         request,
         "spam/index.html",

@@ -9,7 +9,7 @@ from starlette.routing import Route
 from app.db.pagination import decode_cursor
 from app.services.crm import companies
 from app.web.auth import require_page
-from app.web.render import render
+from app.web.render import render, url_path
 
 
 async def company_list(request):
@@ -23,7 +23,9 @@ async def company_list(request):
         cursor=decode_cursor(request.query_params.get("cursor")),
     )
     next_url = (
-        "/companies?" + urlencode({**({"q": q} if q else {}), "cursor": next_cursor})
+        url_path(request, "companies")
+        + "?"
+        + urlencode({**({"q": q} if q else {}), "cursor": next_cursor})
         if next_cursor
         else None
     )

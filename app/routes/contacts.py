@@ -69,10 +69,10 @@ async def contact_list(request):
         "statuses": contacts.STATUSES,
         "sorts": [(s, SORT_LABELS[s]) for s in SORT_CHOICES],
         "can_edit": principal.role != "viewer",
-        "next_url": "/contacts?" + urlencode({**kept, "cursor": next_cursor})
+        "next_url": url_path(request, "contacts") + "?" + urlencode({**kept, "cursor": next_cursor})
         if next_cursor
         else None,
-        "csv_url": "/api/contacts.csv"
+        "csv_url": url_path(request, "api:contacts_csv_api")
         + ("?" + urlencode({k: v for k, v in kept.items() if k != "sort"}) if kept else ""),
         "filtered": any(f[k] for k in ("q", "status", "source", "tag")),
     }

@@ -29,7 +29,7 @@ async def deal_board(request):
             view="list",
             deals=items,
             stage=stage,
-            next_url="/deals?" + urlencode({**params, "cursor": next_cursor})
+            next_url=url_path(request, "deals") + "?" + urlencode({**params, "cursor": next_cursor})
             if next_cursor
             else None,
         )

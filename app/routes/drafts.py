@@ -61,7 +61,11 @@ async def list_drafts_page(request):
         cursor=decode_cursor(cursor),
         limit=25,
     )
-    next_url = f"/drafts?status={status}&cursor={next_cursor}" if next_cursor else None
+    next_url = (
+        url_path(request, "drafts") + f"?status={status}&cursor={next_cursor}"
+        if next_cursor
+        else None
+    )
     return await render(
         request,
         "drafts/index.html",

@@ -56,7 +56,8 @@ async def list_forms(request):
         limit=50,
         cursor=_cursor(request),
     )
-    next_url = f"/forms?status={status or ''}&cursor={next_cursor}" if next_cursor else None
+    query = f"?status={status or ''}&cursor={next_cursor}"
+    next_url = url_path(request, "forms_list") + query if next_cursor else None
     return await render(
         request,
         "forms/index.html",

@@ -38,7 +38,9 @@ async def list_submissions_page(request):
         items, next_cursor, errors = [], None, exc.fields or {"status": exc.message}
     query = {k: v for k, v in filters.items() if v}
     next_url = (
-        "/submissions?" + urlencode({**query, "cursor": next_cursor}) if next_cursor else None
+        url_path(request, "submissions_list") + "?" + urlencode({**query, "cursor": next_cursor})
+        if next_cursor
+        else None
     )
     forms = await forms_service.form_choices(db, principal.workspace_id)
     return await render(
