@@ -16,10 +16,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+import app.db.clock as clock_module
 from app.config import Settings
 from app.main import create_app
 from tests.fake_anthropic import fake_anthropic  # noqa: F401  (the fake Messages API fixture)
-from tests.helpers import User, drain_jobs  # noqa: F401  (re-exported for tests)
+from tests.helpers import FakeClock, User, drain_jobs  # noqa: F401  (re-exported for tests)
 
 
 def make_settings(tmp_path: Path, **overrides) -> Settings:
@@ -40,6 +41,15 @@ def make_settings(tmp_path: Path, **overrides) -> Settings:
     )
     values.update(overrides)
     return Settings(**values)
+
+
+@pytest.fixture
+def freeze_clock(monkeypatch) -> FakeClock:
+    """The one way tests move time: the product's clock (app.db.clock.utcnow) stops
+    at the current second and moves only by ``advance()`` or ``set()``."""
+    clock = FakeClock()
+    monkeypatch.setattr(clock_module, "utcnow", clock)
+    return clock
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import httpx
 from bs4 import BeautifulSoup
 
@@ -15,6 +17,25 @@ def soup(response) -> BeautifulSoup:
 async def drain_jobs(app, limit: int = 1000) -> int:
     """Run every due job inline (tests run with workers=0 unless they ask otherwise)."""
     return await run_due_jobs(app.state.db, app.state.settings, app.state, limit=limit)
+
+
+class FakeClock:
+    """Replaces app.db.clock.utcnow; ``advance(seconds)`` moves time forward."""
+
+    def __init__(self, start: datetime | None = None):
+        self.now = start or datetime.now(UTC).replace(microsecond=0)
+        self.tick = timedelta(0)  # set it to make every reading a step later than the last
+
+    def __call__(self) -> datetime:
+        self.now += self.tick
+        return self.now
+
+    def advance(self, seconds: float = 0, **delta) -> None:
+        """Move forward by ``seconds`` plus any timedelta keywords (minutes=, days=)."""
+        self.now += timedelta(seconds=seconds, **delta)
+
+    def set(self, moment: datetime) -> None:
+        self.now = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class User:

@@ -172,13 +172,9 @@ async def make_ctx(app, submission_id: str):
     return JobContext(app.state.db, app.state.settings, app.state, job)
 
 
-async def drain_later(app, monkeypatch, seconds: float = 60.0) -> int:
-    """Move the clock forward (re-queued and backed-off jobs fall due), then run due jobs.
-    Tests use long retry delays plus this, so a retry never sneaks into the first drain."""
-    from datetime import timedelta
-
-    import app.db.clock as clock
-
-    current = clock.utcnow
-    monkeypatch.setattr(clock, "utcnow", lambda: current() + timedelta(seconds=seconds))
+async def drain_later(app, clock, seconds: float = 60.0) -> int:
+    """Move the frozen clock forward (re-queued and backed-off jobs fall due), then run
+    due jobs. Tests use long retry delays plus this, so a retry never sneaks into the
+    first drain."""
+    clock.advance(seconds)
     return await drain_jobs(app)

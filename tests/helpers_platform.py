@@ -5,32 +5,11 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
 
-import app.db.clock as clock_module
 from app.main import create_app
 from app.services.events.log import emit
 from app.services.platform import jobs
 from tests.conftest import make_settings
-
-
-class FakeClock:
-    """Replaces app.db.clock.utcnow; ``advance(seconds)`` moves time forward."""
-
-    def __init__(self, start: datetime | None = None):
-        self.now = start or datetime.now(UTC).replace(microsecond=0)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
-def freeze_clock(monkeypatch) -> FakeClock:
-    clock = FakeClock()
-    monkeypatch.setattr(clock_module, "utcnow", clock)
-    return clock
 
 
 @asynccontextmanager

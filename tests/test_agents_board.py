@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from app.db import loads, now_iso
 from app.db.clock import iso_ago
 from app.services.agents.recovery import recover_stale
@@ -78,7 +76,7 @@ async def test_board_needs_a_session(app, client):
 
 
 async def test_stale_processing_submission_is_requeued_once_then_handed_to_a_human(
-    app, user, db, monkeypatch
+    app, user, db, freeze_clock
 ):
     form = await make_form(user)
     sid = await submit(user, form["id"], CFO_LEAD)
@@ -87,10 +85,7 @@ async def test_stale_processing_submission_is_requeued_once_then_handed_to_a_hum
     await db.execute("UPDATE jobs SET status = 'dead' WHERE kind = 'process_submission'")
     assert (await recover_stale(_ctx(app))).get("requeued") is None  # not stale yet
 
-    import app.db.clock as clock
-
-    real = clock.utcnow
-    monkeypatch.setattr(clock, "utcnow", lambda: real() + timedelta(minutes=31))
+    freeze_clock.advance(minutes=31)
     assert (await recover_stale(_ctx(app)))["requeued"] == 1
     assert (
         await db.fetchval(
@@ -102,7 +97,7 @@ async def test_stale_processing_submission_is_requeued_once_then_handed_to_a_hum
 
     # The re-queued job dies too; later the scheduler gives up and hands over.
     await db.execute("UPDATE jobs SET status = 'dead' WHERE kind = 'process_submission'")
-    monkeypatch.setattr(clock, "utcnow", lambda: real() + timedelta(minutes=62))
+    freeze_clock.advance(minutes=31)
     assert (await recover_stale(_ctx(app)))["handed_over"] == 1
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review"
@@ -117,15 +112,12 @@ async def test_stale_processing_submission_is_requeued_once_then_handed_to_a_hum
     assert "stale_recovered" in steps and steps[-2:] == ["agent_error", "agent_escalated"]
 
 
-async def test_requeued_stale_submission_is_processed_by_the_job(app, user, db, monkeypatch):
+async def test_requeued_stale_submission_is_processed_by_the_job(app, user, db, freeze_clock):
     form = await make_form(user)
     sid = await submit(user, form["id"], CFO_LEAD)
     await db.execute("UPDATE submissions SET status = 'processing' WHERE id = ?", (sid,))
     await db.execute("UPDATE jobs SET status = 'dead' WHERE kind = 'process_submission'")
-    import app.db.clock as clock
-
-    real = clock.utcnow
-    monkeypatch.setattr(clock, "utcnow", lambda: real() + timedelta(minutes=31))
+    freeze_clock.advance(minutes=31)
     await recover_stale(_ctx(app))
     await drain_jobs(app)
     sub = await submission(db, sid)
@@ -133,7 +125,7 @@ async def test_requeued_stale_submission_is_processed_by_the_job(app, user, db, 
     assert len(await db.fetchall("SELECT id FROM deals")) == 1
 
 
-async def test_an_interrupted_approval_is_resumed(app, user, db, monkeypatch):
+async def test_an_interrupted_approval_is_resumed(app, user, db, freeze_clock):
     form = await make_form(user, autonomy="draft")
     sid = await submit(user, form["id"], CFO_LEAD)
     await drain_jobs(app)
@@ -144,10 +136,7 @@ async def test_an_interrupted_approval_is_resumed(app, user, db, monkeypatch):
         (user.account_id, draft_id),
     )
     await db.execute("UPDATE submissions SET status = 'processing' WHERE id = ?", (sid,))
-    import app.db.clock as clock
-
-    real = clock.utcnow
-    monkeypatch.setattr(clock, "utcnow", lambda: real() + timedelta(minutes=31))
+    freeze_clock.advance(minutes=31)
     assert (await recover_stale(_ctx(app)))["resume_draft"] == 1
     sub = await submission(db, sid)
     assert sub["status"] == "processed"

@@ -145,6 +145,7 @@ async def test_overload_and_timeouts_until_exhaustion_requeue_then_human_review(
     db,
     fake_anthropic,  # noqa: F811
     monkeypatch,
+    freeze_clock,
 ):
     human = await make_handler(
         db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test"
@@ -163,7 +164,7 @@ async def test_overload_and_timeouts_until_exhaustion_requeue_then_human_review(
     await drain_jobs(app)
     assert (await submission(db, sid))["status"] == "processing"  # re-queued once
     assert fake_anthropic.calls == 3
-    await drain_later(app, monkeypatch)  # the re-queued run falls due
+    await drain_later(app, freeze_clock)  # the re-queued run falls due
     assert fake_anthropic.calls == 6
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review" and sub["assigned_id"] == human
@@ -206,12 +207,14 @@ async def test_overload_and_timeouts_until_exhaustion_requeue_then_human_review(
     assert await _agent_mails(db, sid) == [] and await db.fetchall("SELECT id FROM deals") == []
 
 
-async def test_outage_then_recovery_on_the_requeued_run(app, user, db, fake_anthropic, monkeypatch):
+async def test_outage_then_recovery_on_the_requeued_run(
+    app, user, db, fake_anthropic, freeze_clock
+):
     fake_anthropic.script(("status", 529), ("status", 529), ("status", 529), ("json", GOOD_PLAN))
     form = await make_form(user)
     sid = await submit(user, form["id"], CFO_LEAD)
     await drain_jobs(app)
-    await drain_later(app, monkeypatch)
+    await drain_later(app, freeze_clock)
     sub = await submission(db, sid)
     assert sub["status"] == "processed" and len(await _agent_mails(db, sid)) == 1
     assert await db.fetchall("SELECT id FROM errors WHERE submission_id = ?", (sid,)) == []

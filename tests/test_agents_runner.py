@@ -231,7 +231,7 @@ async def test_disallowed_action_is_blocked_flagged_and_the_others_still_run(app
 
 
 async def test_crash_between_two_actions_then_retry_does_not_duplicate_the_first(
-    app, user, db, monkeypatch
+    app, user, db, monkeypatch, freeze_clock
 ):
     form = await make_form(user)
     real_send = agent_actions.EXECUTORS["send_email"]
@@ -251,7 +251,7 @@ async def test_crash_between_two_actions_then_retry_does_not_duplicate_the_first
     assert len(await _deals(db, user.workspace_id)) == 1 and await _agent_emails(db, sid) == []
     job = await db.fetchone("SELECT status, last_error FROM jobs WHERE kind = 'process_submission'")
     assert job["status"] == "queued" and "SMTP relay exploded" in job["last_error"]
-    await drain_later(app, monkeypatch)  # the retry falls due after the backoff
+    await drain_later(app, freeze_clock)  # the retry falls due after the backoff
     sub = await submission(db, sid)
     assert sub["status"] == "processed"
     assert len(await _deals(db, user.workspace_id)) == 1 and len(await _agent_emails(db, sid)) == 1
@@ -274,7 +274,7 @@ async def test_reprocessing_replays_the_stored_plan_without_new_effects(app, use
 
 
 async def test_llm_outage_retries_requeues_once_then_hands_over_with_nothing_lost(
-    app, user, db, monkeypatch
+    app, user, db, freeze_clock
 ):
     human = await make_handler(
         db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test"
@@ -289,7 +289,7 @@ async def test_llm_outage_retries_requeues_once_then_hands_over_with_nothing_los
     assert sub["status"] == "processing"  # re-queued, not lost
     job = await db.fetchone("SELECT status, run_at FROM jobs WHERE kind = 'process_submission'")
     assert job["status"] == "queued"
-    await drain_later(app, monkeypatch)  # the re-queued run falls due
+    await drain_later(app, freeze_clock)  # the re-queued run falls due
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review" and sub["assigned_id"] == human
     errors = await db.fetchall(
@@ -422,13 +422,13 @@ async def test_respond_direct_stores_the_message_on_the_submission(app, user, db
     assert sub["status"] == "processed" and "We are on it." in sub["agent_notes"]
 
 
-async def test_reprocessing_after_an_outage_hand_over_plans_again(app, user, db, monkeypatch):
+async def test_reprocessing_after_an_outage_hand_over_plans_again(app, user, db, freeze_clock):
     form = await make_form(user)
     outage = LLMUnavailable("down")
     app.state.llm = ScriptedEngine(outage, outage)
     sid = await submit(user, form["id"], CFO_LEAD)
     await drain_jobs(app)
-    await drain_later(app, monkeypatch)
+    await drain_later(app, freeze_clock)
     assert (await submission(db, sid))["status"] == "needs_human_review"
     from app.services.llm.local import LocalEngine
 

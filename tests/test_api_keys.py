@@ -78,27 +78,25 @@ async def test_revoked_key_is_401(app, user):
     assert (await user.api.delete("/api/api-keys/key_doesnotexist00")).status_code == 404
 
 
-async def test_expired_key_is_401_and_listed_as_expired(app, user, monkeypatch):
+async def test_expired_key_is_401_and_listed_as_expired(app, user, freeze_clock):
     expiry = (clock.utcnow() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
     key = await user.create_api_key(["forms:read"], expires_at=expiry)
     async with user.key_client(key) as k:
         assert (await k.get("/api/forms")).status_code == 200
-        real_now = clock.utcnow()
-        monkeypatch.setattr(clock, "utcnow", lambda: real_now + timedelta(days=1, seconds=5))
+        freeze_clock.advance(days=1, seconds=5)
         assert (await k.get("/api/forms")).status_code == 401
     await user.login_api()  # the session's 24 h ran out with the move too
     assert (await user.api.get("/api/api-keys")).json()["data"][0]["status"] == "expired"
 
 
-async def test_last_used_at_is_updated(app, db, user, monkeypatch):
+async def test_last_used_at_is_updated(app, db, user, freeze_clock):
     key = await user.create_api_key(["forms:read"])
     assert (await user.api.get("/api/api-keys")).json()["data"][0]["last_used_at"] is None
     async with user.key_client(key) as k:
         await k.get("/api/forms")
         first = (await user.api.get("/api/api-keys")).json()["data"][0]["last_used_at"]
         assert first is not None
-        real_now = clock.utcnow()
-        monkeypatch.setattr(clock, "utcnow", lambda: real_now + timedelta(minutes=5))
+        freeze_clock.advance(minutes=5)
         await k.get("/api/forms")
     later = await db.fetchval("SELECT last_used_at FROM api_keys")
     assert later > first

@@ -8,7 +8,6 @@ import json
 import httpx
 import pytest
 
-from app.db.clock import utcnow
 from tests.helpers_capture import make_form, set_form, submit
 
 
@@ -254,7 +253,7 @@ async def test_rate_limit_per_ip(client, db, app, form):
     assert await count(db, "events", type="spam_blocked") == 1
 
 
-async def test_rate_limit_per_email_and_retry_after(client, db, app, form, monkeypatch):
+async def test_rate_limit_per_email_and_retry_after(client, db, app, form, freeze_clock):
     await set_form(
         app,
         form["id"],
@@ -264,13 +263,9 @@ async def test_rate_limit_per_email_and_retry_after(client, db, app, form, monke
             "max_submissions_per_ip": 100,
         },
     )
-    start = utcnow()
-    for minutes in (0, 20):
-        monkeypatch.setattr(
-            "app.db.clock.utcnow",
-            lambda m=minutes: start + __import__("datetime").timedelta(minutes=m),
-        )
-        assert (await submit(client, form["id"], {"email": "same@x.io"})).status_code == 201
+    assert (await submit(client, form["id"], {"email": "same@x.io"})).status_code == 201
+    freeze_clock.advance(minutes=20)
+    assert (await submit(client, form["id"], {"email": "same@x.io"})).status_code == 201
     r = await submit(client, form["id"], {"email": "SAME@x.io"})
     assert r.status_code == 429 and r.json()["error"]["code"] == "rate_limited"
     assert (
@@ -279,14 +274,13 @@ async def test_rate_limit_per_email_and_retry_after(client, db, app, form, monke
     assert await count(db, "spam_log", reason="rate_limit_email") == 1
 
 
-async def test_duplicate_window(client, db, app, form, monkeypatch):
+async def test_duplicate_window(client, db, app, form, freeze_clock):
     first = await submit(client, form["id"], {"email": "dup@x.io"})
     assert first.status_code == 201
     again = await submit(client, form["id"], {"email": "Dup@x.io"})
     assert again.status_code == 409 and again.json()["error"]["code"] == "duplicate_submission"
     assert await count(db, "spam_log", reason="duplicate") == 1
-    later = utcnow() + __import__("datetime").timedelta(minutes=6)
-    monkeypatch.setattr("app.db.clock.utcnow", lambda: later)
+    freeze_clock.advance(minutes=6)
     assert (await submit(client, form["id"], {"email": "dup@x.io"})).status_code == 201
 
 

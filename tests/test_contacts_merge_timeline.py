@@ -103,19 +103,11 @@ async def test_merge_refuses_self_unknown_and_other_workspace(two_workspaces):
     assert (await bob.api.get(f"/api/contacts/{b['id']}")).status_code == 200  # nothing moved
 
 
-async def test_timeline_orders_every_kind_newest_first(app, user, monkeypatch):
+async def test_timeline_orders_every_kind_newest_first(app, user, freeze_clock):
     from datetime import UTC, datetime, timedelta
 
-    import app.db.clock as clock
-
-    base = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
-    step = {"n": 0}
-
-    def fake_now():
-        step["n"] += 1
-        return base + timedelta(minutes=step["n"])
-
-    monkeypatch.setattr(clock, "utcnow", fake_now)
+    freeze_clock.set(datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
+    freeze_clock.tick = timedelta(minutes=1)  # every event a minute after the one before
 
     form_id = await make_form(user)
     await submit(user, form_id, {"email": "t@example.com", "name": "Tim"})

@@ -14,7 +14,7 @@ from app.services.events.log import emit
 from app.services.platform import jobs
 from app.services.platform.workers import Workers
 from tests.helpers import drain_jobs
-from tests.helpers_platform import CONTROL, TEST_KINDS, freeze_clock, running_app, wait_until
+from tests.helpers_platform import CONTROL, TEST_KINDS, running_app, wait_until
 
 
 @pytest.fixture(autouse=True)
@@ -54,35 +54,35 @@ async def test_job_runs_and_completes(app, db):
     assert await drain_jobs(app) == 0  # nothing runs twice
 
 
-async def test_failure_retries_with_doubling_backoff(app, db, monkeypatch):
-    clock = freeze_clock(monkeypatch)
+async def test_failure_retries_with_doubling_backoff(freeze_clock, app, db, monkeypatch):
     base = app.state.settings.retry_base_seconds
     job_id = await enqueue(db, "failing_job", max_attempts=5)
 
     assert await drain_jobs(app) == 1
     row = await job_row(db, job_id)
     assert (row["status"], row["attempts"]) == ("queued", 1)
-    assert row["run_at"] == iso(clock.now + timedelta(seconds=base))
+    assert row["run_at"] == iso(freeze_clock.now + timedelta(seconds=base))
     assert "boom on attempt 1" in row["last_error"]
     assert await drain_jobs(app) == 0  # not due before its backoff
 
-    clock.advance(base)
+    freeze_clock.advance(base)
     assert await drain_jobs(app) == 1
     row = await job_row(db, job_id)
     assert (row["status"], row["attempts"]) == ("queued", 2)
-    assert row["run_at"] == iso(clock.now + timedelta(seconds=2 * base))
+    assert row["run_at"] == iso(freeze_clock.now + timedelta(seconds=2 * base))
 
-    clock.advance(2 * base)
+    freeze_clock.advance(2 * base)
     assert await drain_jobs(app) == 1
-    assert (await job_row(db, job_id))["run_at"] == iso(clock.now + timedelta(seconds=4 * base))
+    assert (await job_row(db, job_id))["run_at"] == iso(
+        freeze_clock.now + timedelta(seconds=4 * base)
+    )
 
 
-async def test_dead_after_max_attempts_emits_job_dead(app, db, monkeypatch):
-    clock = freeze_clock(monkeypatch)
+async def test_dead_after_max_attempts_emits_job_dead(freeze_clock, app, db, monkeypatch):
     job_id = await enqueue(db, "failing_job", workspace_id="ws_jobs_test", max_attempts=3)
     for _ in range(3):
         assert await drain_jobs(app) == 1
-        clock.advance(60)
+        freeze_clock.advance(60)
     row = await job_row(db, job_id)
     assert (row["status"], row["attempts"]) == ("dead", 3)
     assert "boom on attempt 3" in row["last_error"]
@@ -96,8 +96,9 @@ async def test_dead_after_max_attempts_emits_job_dead(app, db, monkeypatch):
     assert "boom on attempt 3" in details["error"]
 
 
-async def test_crashed_worker_job_runs_again_after_lease_expires(app, db, monkeypatch):
-    clock = freeze_clock(monkeypatch)
+async def test_crashed_worker_job_runs_again_after_lease_expires(
+    freeze_clock, app, db, monkeypatch
+):
     settings = app.state.settings
     job_id = await enqueue(db, "record_job", {"n": 7})
     crashed = await jobs.claim_job(
@@ -106,26 +107,24 @@ async def test_crashed_worker_job_runs_again_after_lease_expires(app, db, monkey
     assert crashed.id == job_id and crashed.attempts == 1
     assert await drain_jobs(app) == 0  # the lease still holds
 
-    clock.advance(settings.job_lease_seconds + 1)
+    freeze_clock.advance(settings.job_lease_seconds + 1)
     assert await drain_jobs(app) == 1
     row = await job_row(db, job_id)
     assert (row["status"], row["attempts"]) == ("done", 2)
     assert [(r["n"], r["attempt"]) for r in await runs(db)] == [(7, 2)]
 
 
-async def test_crash_on_last_attempt_ends_dead_not_run_again(app, db, monkeypatch):
-    clock = freeze_clock(monkeypatch)
+async def test_crash_on_last_attempt_ends_dead_not_run_again(freeze_clock, app, db, monkeypatch):
     job_id = await enqueue(db, "record_job", workspace_id="ws_jobs_test", max_attempts=1)
     await jobs.claim_job(db, app.state.settings, "crashes")
-    clock.advance(app.state.settings.job_lease_seconds + 1)
+    freeze_clock.advance(app.state.settings.job_lease_seconds + 1)
     await drain_jobs(app)
     assert (await job_row(db, job_id))["status"] == "dead"
     assert await runs(db) == []
     assert await db.fetchval("SELECT COUNT(*) FROM events WHERE type = 'job_dead'") == 1
 
 
-async def test_fencing_expired_worker_cannot_write_or_complete(app, db, monkeypatch):
-    clock = freeze_clock(monkeypatch)
+async def test_fencing_expired_worker_cannot_write_or_complete(freeze_clock, app, db, monkeypatch):
     settings = app.state.settings
     CONTROL["gate"] = asyncio.Event()
     job_id = await enqueue(db, "gated_job", {"n": 1})
@@ -134,7 +133,7 @@ async def test_fencing_expired_worker_cannot_write_or_complete(app, db, monkeypa
     stale_run = asyncio.create_task(jobs.run_job(db, settings, app.state, stale))
     await wait_until(lambda: _true(CONTROL.get("started")))
 
-    clock.advance(settings.job_lease_seconds + 1)  # the slow worker's lease expires...
+    freeze_clock.advance(settings.job_lease_seconds + 1)  # the slow worker's lease expires...
     fresh = await jobs.claim_job(db, settings, "other-worker")  # ...and another worker re-claims
     assert fresh.id == job_id and fresh.attempts == 2
     fresh_run = asyncio.create_task(jobs.run_job(db, settings, app.state, fresh))
@@ -177,17 +176,16 @@ async def test_lease_renewal_keeps_a_long_job_alive(tmp_path, monkeypatch):
         assert CONTROL["started"] == [1]
 
 
-async def test_retry_later_requeues_without_using_an_attempt(app, db, monkeypatch):
-    clock = freeze_clock(monkeypatch)
+async def test_retry_later_requeues_without_using_an_attempt(freeze_clock, app, db, monkeypatch):
     job_id = await enqueue(db, "retry_later_job", {"n": 3}, max_attempts=2)
     assert await drain_jobs(app) == 1
     row = await job_row(db, job_id)
     assert (row["status"], row["attempts"], row["last_error"]) == ("queued", 1, "not yet")
-    assert row["run_at"] == iso(clock.now + timedelta(seconds=5))
+    assert row["run_at"] == iso(freeze_clock.now + timedelta(seconds=5))
     assert row["max_attempts"] == 3  # the re-queue did not eat into the failure budget
-    clock.advance(4)
+    freeze_clock.advance(4)
     assert await drain_jobs(app) == 0
-    clock.advance(1)
+    freeze_clock.advance(1)
     assert await drain_jobs(app) == 1
     assert (await job_row(db, job_id))["status"] == "done"
     assert [r["n"] for r in await runs(db)] == [3]
@@ -405,12 +403,11 @@ async def test_shutdown_during_a_claim_hands_the_claimed_job_back(tmp_path, monk
         assert await runs(db) == []
 
 
-async def test_old_done_jobs_are_purged_dead_ones_kept(app, db, monkeypatch):
-    clock = freeze_clock(monkeypatch)
+async def test_old_done_jobs_are_purged_dead_ones_kept(freeze_clock, app, db, monkeypatch):
     old_done = await enqueue(db, "record_job", {"n": 1})
     old_dead = await enqueue(db, "failing_job", max_attempts=1)
     await drain_jobs(app)
-    clock.advance(8 * 86400)
+    freeze_clock.advance(8 * 86400)
     recent = await enqueue(db, "record_job", {"n": 2})
     await drain_jobs(app)
     await enqueue(db, "scheduler_tick", {"tick": 1})

@@ -3,11 +3,10 @@ guarantees that no HTTP client can provoke on demand (a slow client is dropped).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import pytest
 
-from app.db import clock
 from app.services.events import live
 from app.services.events.log import emit
 from app.services.events.queries import EventFilters
@@ -34,21 +33,20 @@ def _numbers(page) -> dict:
     }
 
 
-def _at(monkeypatch, iso_text: str) -> None:
-    moment = datetime.fromisoformat(iso_text).replace(tzinfo=UTC)
-    monkeypatch.setattr(clock, "utcnow", lambda: moment)
-
-
 async def test_first_visit_redirects_to_signup(client):
     r = await client.get("/")
     assert r.status_code == 303 and r.headers["location"] == "/signup"
 
 
-async def test_dashboard_counts_today_in_the_workspace_time_zone(app, client, user, monkeypatch):
+async def test_dashboard_counts_today_in_the_workspace_time_zone(app, client, user, freeze_clock):
     form = await _form(user)
-    _at(monkeypatch, "2026-11-26T07:00:00")  # 23:00 on the 25th in Los Angeles
+    freeze_clock.set(
+        datetime.fromisoformat("2026-11-26T07:00:00")
+    )  # 23:00 on the 25th in Los Angeles
     assert (await _submit(client, form, "early@example.net")).status_code == 201
-    _at(monkeypatch, "2026-11-26T20:00:00")  # noon on the 26th in Los Angeles
+    freeze_clock.set(
+        datetime.fromisoformat("2026-11-26T20:00:00")
+    )  # noon on the 26th in Los Angeles
     subs = [
         (await _submit(client, form, f"lead{n}@example.net")).json()["submission_id"]
         for n in range(3)

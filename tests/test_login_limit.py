@@ -1,14 +1,6 @@
 """Log-in rate limit (SPEC §3): 5 failures per email per 15 minutes, then 429 with Retry-After."""
 
-from datetime import timedelta
-
-import app.db.clock as clock
 from tests.helpers_accounts import anonymous, page_csrf
-
-
-def move_time(monkeypatch, seconds: float) -> None:
-    now = clock.utcnow()
-    monkeypatch.setattr(clock, "utcnow", lambda: now + timedelta(seconds=seconds))
 
 
 async def _fail(client, email="alice@example.com"):
@@ -17,9 +9,7 @@ async def _fail(client, email="alice@example.com"):
     )
 
 
-async def test_five_failures_then_429_even_with_the_right_password(app, client, user, monkeypatch):
-    start = clock.utcnow()
-    monkeypatch.setattr(clock, "utcnow", lambda: start)
+async def test_five_failures_then_429_even_with_the_right_password(app, client, user, freeze_clock):
     for _ in range(5):
         assert (await _fail(client)).status_code == 401
     r = await client.post(
@@ -31,13 +21,13 @@ async def test_five_failures_then_429_even_with_the_right_password(app, client, 
     # Another email is not affected.
     assert (await _fail(client, "someone@example.com")).status_code == 401
 
-    monkeypatch.setattr(clock, "utcnow", lambda: start + timedelta(minutes=10))
+    freeze_clock.advance(minutes=10)
     r = await client.post(
         "/api/auth/login", json={"email": "alice@example.com", "password": user.password}
     )
     assert r.status_code == 429 and int(r.headers["Retry-After"]) == 300
 
-    monkeypatch.setattr(clock, "utcnow", lambda: start + timedelta(minutes=15, seconds=1))
+    freeze_clock.advance(minutes=5, seconds=1)
     r = await client.post(
         "/api/auth/login", json={"email": "alice@example.com", "password": user.password}
     )

@@ -14,7 +14,7 @@ from app.services.mail.outbox import queue_email
 from app.services.platform.jobs import enqueue
 from tests.conftest import free_port
 from tests.helpers import drain_jobs
-from tests.helpers_platform import freeze_clock, running_app
+from tests.helpers_platform import running_app
 
 WS = "ws_mailtest00000001"
 
@@ -97,8 +97,9 @@ async def test_queued_email_is_delivered_and_marked_sent(tmp_path, smtp_port):
     assert "text/html" in message["data"]  # the html alternative travels too
 
 
-async def test_smtp_outage_retries_with_backoff_then_delivers(tmp_path, smtp_port, monkeypatch):
-    clock = freeze_clock(monkeypatch)
+async def test_smtp_outage_retries_with_backoff_then_delivers(
+    freeze_clock, tmp_path, smtp_port, monkeypatch
+):
     async with running_app(
         tmp_path, smtp_url=f"smtp://127.0.0.1:{smtp_port}", retry_base_seconds=1.0
     ) as app:
@@ -111,17 +112,17 @@ async def test_smtp_outage_retries_with_backoff_then_delivers(tmp_path, smtp_por
             row = await email_row(db, email_id)
             assert (row["status"], row["attempts"]) == ("queued", attempt)
             assert row["last_error"] and row["next_attempt_at"] == iso(
-                clock.now + timedelta(seconds=delay)
+                freeze_clock.now + timedelta(seconds=delay)
             )
             job = await db.fetchone("SELECT status, run_at FROM jobs WHERE kind = 'deliver_email'")
             assert job == {"status": "queued", "run_at": row["next_attempt_at"]}
             assert await drain_jobs(app) == 0  # not before its time
-            clock.advance(delay)
+            freeze_clock.advance(delay)
 
         # Many more failed tries than max_attempts: the job never dies, the mail is not lost.
         for _ in range(6):
             await drain_jobs(app)
-            clock.advance(3600)
+            freeze_clock.advance(3600)
         assert (await email_row(db, email_id))["status"] == "queued"
         assert await db.fetchval("SELECT COUNT(*) FROM jobs WHERE status = 'dead'") == 0
 

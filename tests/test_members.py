@@ -1,7 +1,5 @@
 """Members: the invite lifecycle, role changes, removal, the last owner, and the members page."""
 
-from datetime import timedelta
-
 import pytest
 
 import app.db.clock as clock
@@ -81,13 +79,12 @@ async def test_invite_email_escapes_workspace_name(app, db, user):
     assert "<b>Evil</b>" not in mail["body_html"] and "&lt;b&gt;Evil&lt;/b&gt;" in mail["body_html"]
 
 
-async def test_expired_invite_does_not_activate_and_reinvite_refreshes(app, db, user, monkeypatch):
+async def test_expired_invite_does_not_activate_and_reinvite_refreshes(app, db, user, freeze_clock):
     r = await user.api.post(
         f"/api/workspaces/{user.workspace_id}/invite", json={"email": "late@example.com"}
     )
     invite_id = r.json()["id"]
-    real_now = clock.utcnow()
-    monkeypatch.setattr(clock, "utcnow", lambda: real_now + timedelta(days=7, minutes=1))
+    freeze_clock.advance(days=7, minutes=1)
     members = (await user.api.get(f"/api/workspaces/{user.workspace_id}/members")).json()["data"]
     assert next(m for m in members if m["id"] == invite_id)["status"] == "expired"
     page = await user.web.get("/settings/members")
@@ -109,13 +106,12 @@ async def test_expired_invite_does_not_activate_and_reinvite_refreshes(app, db, 
     assert r.status_code == 201 and r.json()["id"] == invite_id and r.json()["status"] == "active"
 
 
-async def test_reinvite_refreshes_expiry_and_sends_again(app, db, user, monkeypatch):
+async def test_reinvite_refreshes_expiry_and_sends_again(app, db, user, freeze_clock):
     r = await user.api.post(
         f"/api/workspaces/{user.workspace_id}/invite", json={"email": "slow@example.com"}
     )
     first_expiry = r.json()["expires_at"]
-    real_now = clock.utcnow()
-    monkeypatch.setattr(clock, "utcnow", lambda: real_now + timedelta(days=8))
+    freeze_clock.advance(days=8)
     r = await user.api.post(
         f"/api/workspaces/{user.workspace_id}/invite",
         json={"email": "slow@example.com", "role": "admin"},
@@ -332,7 +328,7 @@ async def test_invite_through_htmx_swaps_the_members_section(app, db, user):
     assert doc.select_one("#f-email")["aria-describedby"].startswith("e-email")
 
 
-async def test_invites_are_capped_per_hour(app, user, monkeypatch):
+async def test_invites_are_capped_per_hour(app, user, monkeypatch, freeze_clock):
     from app.services.accounts import members
 
     monkeypatch.setattr(members, "INVITES_PER_HOUR", 3)
@@ -345,8 +341,7 @@ async def test_invites_are_capped_per_hour(app, user, monkeypatch):
         f"/api/workspaces/{user.workspace_id}/invite", json={"email": "s0@example.com"}
     )
     assert r.status_code == 429 and r.headers["Retry-After"] == "3600"  # re-sends count too
-    real_now = clock.utcnow()
-    monkeypatch.setattr(clock, "utcnow", lambda: real_now + timedelta(hours=1, seconds=1))
+    freeze_clock.advance(hours=1, seconds=1)
     r = await user.api.post(
         f"/api/workspaces/{user.workspace_id}/invite", json={"email": "s3@example.com"}
     )
