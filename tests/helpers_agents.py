@@ -3,7 +3,8 @@ the public capture endpoint, agent handlers, and reading back what happened."""
 
 from __future__ import annotations
 
-from app.db import loads, new_id, now_iso
+from app.db import loads
+from tests.factory import make_form, submitted
 from tests.helpers import drain_jobs
 
 ALL_ACTIONS = [
@@ -48,7 +49,7 @@ CFO_LEAD = {
 }
 
 
-async def make_form(
+async def make_agent_form(
     user,
     *,
     flow: str = "sales_lead",
@@ -60,9 +61,9 @@ async def make_form(
     instructions: str = "",
     name: str | None = None,
 ) -> dict:
-    body = {
+    """A sales or support form whose own agent acts, made by the factory."""
+    config = {
         "name": name or f"{flow.replace('_', ' ').title()} form",
-        "status": "active",
         "type": "support" if flow == "support_triage" else "sales",
         "flow_id": flow,
         "fields": SUPPORT_FIELDS if flow == "support_triage" else SALES_FIELDS,
@@ -74,39 +75,14 @@ async def make_form(
         "auto": {"booking_url": booking_url, "notify_handler_ids": notify or []},
     }
     if assignment:
-        body["assignment"] = assignment
-    r = await user.api.post("/api/forms", json=body)
-    assert r.status_code == 201, r.text
-    return r.json()
-
-
-async def submit(user, form_id: str, data: dict) -> str:
-    r = await user.web.post(f"/api/submissions/{form_id}", json=data)
-    assert r.status_code == 201, r.text
-    return r.json()["submission_id"]
+        config["assignment"] = assignment
+    return await make_form(user, **config)
 
 
 async def submit_and_process(app, user, form_id: str, data: dict) -> str:
-    sid = await submit(user, form_id, data)
+    sid = await submitted(user, form_id, data)
     await drain_jobs(app)
     return sid
-
-
-async def make_handler(
-    db,
-    workspace_id: str,
-    *,
-    type: str = "agent",
-    name: str = "Sales agent",
-    email: str = "",
-    instructions: str = "",
-) -> str:
-    handler_id = new_id("hdl")
-    await db.execute(
-        "INSERT INTO handlers (id, workspace_id, type, name, email, instructions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (handler_id, workspace_id, type, name, email, instructions, now_iso()),
-    )
-    return handler_id
 
 
 async def submission(db, sid: str) -> dict:

@@ -1,4 +1,4 @@
-"""Helpers for the forms tests: a typical form config and creation through the API."""
+"""Helpers for the forms tests: a typical sales form config (tests.factory.make_form posts it)."""
 
 from __future__ import annotations
 
@@ -26,15 +26,10 @@ DEMO_FIELDS = [
 def demo_config(**overrides) -> dict:
     config = {
         "name": "Demo request",
+        "status": "draft",
         "type": "sales",
         "flow_id": "sales_lead",
         "fields": [dict(f) for f in DEMO_FIELDS],
     }
     config.update(overrides)
     return config
-
-
-async def create_form(user, **overrides) -> dict:
-    r = await user.api.post("/api/forms", json=demo_config(**overrides))
-    assert r.status_code == 201, r.text
-    return r.json()

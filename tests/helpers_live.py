@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from tests.helpers_capture import CONTACT_FIELDS
+from tests.factory import make_form, submitted
 
 
 @dataclass
@@ -29,18 +29,12 @@ class Person:
         return r.json()["key"]
 
     async def form(self, name: str = "Demo request") -> str:
-        r = await self.api.post(
-            "/api/forms", json={"name": name, "status": "active", "fields": CONTACT_FIELDS}
-        )
-        assert r.status_code == 201, r.text
-        return r.json()["id"]
+        return (await make_form(self, name=name))["id"]
 
     async def submit(self, form_id: str, email: str, **data) -> str:
         """A public submission (as a visitor would make it); answers its id."""
         async with httpx.AsyncClient(base_url=self.base_url) as visitor:
-            r = await visitor.post(f"/api/submissions/{form_id}", json={"email": email, **data})
-        assert r.status_code == 201, r.text
-        return r.json()["submission_id"]
+            return await submitted(visitor, form_id, {"email": email, **data})
 
     async def close(self) -> None:
         await self.api.aclose()

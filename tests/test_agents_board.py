@@ -6,8 +6,9 @@ from app.db import loads, now_iso
 from app.db.clock import iso_ago
 from app.services.agents.recovery import recover_stale
 from app.services.platform.jobs import JobContext
+from tests.factory import make_handler, submitted
 from tests.helpers import drain_jobs, soup
-from tests.helpers_agents import CFO_LEAD, make_form, make_handler, submission, submit
+from tests.helpers_agents import CFO_LEAD, make_agent_form, submission
 
 
 def _ctx(app):
@@ -78,8 +79,8 @@ async def test_board_needs_a_session(app, client):
 async def test_stale_processing_submission_is_requeued_once_then_handed_to_a_human(
     app, user, db, freeze_clock
 ):
-    form = await make_form(user)
-    sid = await submit(user, form["id"], CFO_LEAD)
+    form = await make_agent_form(user)
+    sid = await submitted(user, form["id"], CFO_LEAD)
     # A worker died mid-run: the submission says processing and no job is alive.
     await db.execute("UPDATE submissions SET status = 'processing' WHERE id = ?", (sid,))
     await db.execute("UPDATE jobs SET status = 'dead' WHERE kind = 'process_submission'")
@@ -113,8 +114,8 @@ async def test_stale_processing_submission_is_requeued_once_then_handed_to_a_hum
 
 
 async def test_requeued_stale_submission_is_processed_by_the_job(app, user, db, freeze_clock):
-    form = await make_form(user)
-    sid = await submit(user, form["id"], CFO_LEAD)
+    form = await make_agent_form(user)
+    sid = await submitted(user, form["id"], CFO_LEAD)
     await db.execute("UPDATE submissions SET status = 'processing' WHERE id = ?", (sid,))
     await db.execute("UPDATE jobs SET status = 'dead' WHERE kind = 'process_submission'")
     freeze_clock.advance(minutes=31)
@@ -126,8 +127,8 @@ async def test_requeued_stale_submission_is_processed_by_the_job(app, user, db, 
 
 
 async def test_an_interrupted_approval_is_resumed(app, user, db, freeze_clock):
-    form = await make_form(user, autonomy="draft")
-    sid = await submit(user, form["id"], CFO_LEAD)
+    form = await make_agent_form(user, autonomy="draft")
+    sid = await submitted(user, form["id"], CFO_LEAD)
     await drain_jobs(app)
     draft_id = await db.fetchval("SELECT id FROM drafts WHERE submission_id = ?", (sid,))
     # The approval was recorded, then the server died before the actions ran.

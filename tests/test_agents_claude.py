@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.db import loads
+from tests.factory import make_handler, submitted
 from tests.fake_anthropic import claude_settings
 from tests.helpers import drain_jobs
 from tests.helpers_agents import (
@@ -13,10 +14,8 @@ from tests.helpers_agents import (
     drain_later,
     emails_for,
     event_types,
-    make_form,
-    make_handler,
+    make_agent_form,
     submission,
-    submit,
     submit_and_process,
 )
 
@@ -59,7 +58,7 @@ async def _agent_mails(db, sid):
 async def test_good_plan_runs_fully_autonomous_with_the_real_sdk(app, user, db, fake_anthropic):
     assert app.state.llm.name == "claude"
     fake_anthropic.script(("json", GOOD_PLAN))
-    form = await make_form(user, instructions="Mention our 30-day pilot.")
+    form = await make_agent_form(user, instructions="Mention our 30-day pilot.")
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "processed"
@@ -80,8 +79,8 @@ async def test_good_plan_runs_fully_autonomous_with_the_real_sdk(app, user, db, 
 
 async def test_good_plan_in_draft_mode_waits_and_semi_sets_review(app, user, db, fake_anthropic):
     fake_anthropic.script(("json", GOOD_PLAN), ("json", GOOD_PLAN))
-    draft_form = await make_form(user, autonomy="draft", name="Draft form")
-    semi_form = await make_form(user, autonomy="semi_autonomous", name="Semi form")
+    draft_form = await make_agent_form(user, autonomy="draft", name="Draft form")
+    semi_form = await make_agent_form(user, autonomy="semi_autonomous", name="Semi form")
     sid1 = await submit_and_process(app, user, draft_form["id"], CFO_LEAD)
     sid2 = await submit_and_process(
         app, user, semi_form["id"], {**CFO_LEAD, "email": "ann@bigcorp.com"}
@@ -101,7 +100,7 @@ async def test_disallowed_action_from_claude_is_blocked_and_the_rest_runs(
     app, user, db, fake_anthropic
 ):
     fake_anthropic.script(("json", GOOD_PLAN))
-    form = await make_form(user, allowed=["qualify_lead", "send_email"])
+    form = await make_agent_form(user, allowed=["qualify_lead", "send_email"])
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "processed" and "create_deal" in sub["agent_flag"]
@@ -112,7 +111,7 @@ async def test_disallowed_action_from_claude_is_blocked_and_the_rest_runs(
 
 async def test_malformed_json_then_a_good_plan(app, user, db, fake_anthropic):
     fake_anthropic.script(("text", "Sure! Here is my plan: {not json"), ("json", GOOD_PLAN))
-    form = await make_form(user)
+    form = await make_agent_form(user)
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     assert (await submission(db, sid))["status"] == "processed"
     assert fake_anthropic.calls == 2
@@ -130,7 +129,7 @@ async def test_unusable_twice_escalates_to_human_review(app, user, db, fake_anth
         "actions": [{"action": "qualify_lead", "details": {"score": "stellar"}}],
     }
     fake_anthropic.script(("json", bad), ("text", "no"))
-    form = await make_form(user)
+    form = await make_agent_form(user)
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "needs_human_review"
@@ -151,7 +150,7 @@ async def test_overload_and_timeouts_until_exhaustion_requeue_then_human_review(
         db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test"
     )
     agent = await make_handler(db, user.workspace_id, name="Sales bot")
-    form = await make_form(user, assignment={"type": "handler", "id": agent}, notify=[human])
+    form = await make_agent_form(user, assignment={"type": "handler", "id": agent}, notify=[human])
     fake_anthropic.script(
         ("status", 429, {"retry-after": "0"}),
         ("status", 529),
@@ -160,7 +159,7 @@ async def test_overload_and_timeouts_until_exhaustion_requeue_then_human_review(
         ("drop",),
         ("status", 503),
     )
-    sid = await submit(user, form["id"], CFO_LEAD)
+    sid = await submitted(user, form["id"], CFO_LEAD)
     await drain_jobs(app)
     assert (await submission(db, sid))["status"] == "processing"  # re-queued once
     assert fake_anthropic.calls == 3
@@ -211,8 +210,8 @@ async def test_outage_then_recovery_on_the_requeued_run(
     app, user, db, fake_anthropic, freeze_clock
 ):
     fake_anthropic.script(("status", 529), ("status", 529), ("status", 529), ("json", GOOD_PLAN))
-    form = await make_form(user)
-    sid = await submit(user, form["id"], CFO_LEAD)
+    form = await make_agent_form(user)
+    sid = await submitted(user, form["id"], CFO_LEAD)
     await drain_jobs(app)
     await drain_later(app, freeze_clock)
     sub = await submission(db, sid)

@@ -11,6 +11,7 @@ from app.services.agents import actions as agent_actions
 from app.services.agents.runner import run_agent
 from app.services.llm.errors import LLMInvalidOutput, LLMUnavailable
 from tests.conftest import make_settings
+from tests.factory import make_handler, submitted
 from tests.helpers import drain_jobs, soup
 from tests.helpers_agents import (
     CFO_LEAD,
@@ -19,11 +20,9 @@ from tests.helpers_agents import (
     drain_later,
     emails_for,
     event_types,
+    make_agent_form,
     make_ctx,
-    make_form,
-    make_handler,
     submission,
-    submit,
     submit_and_process,
 )
 
@@ -46,7 +45,7 @@ async def _agent_emails(db, sid):
 
 
 async def test_fully_autonomous_cfo_demo_gets_high_score_deal_and_personal_email(app, user, db):
-    form = await make_form(user, autonomy="fully_autonomous")
+    form = await make_agent_form(user, autonomy="fully_autonomous")
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "processed" and sub["review_due_at"] is None
@@ -84,7 +83,7 @@ async def test_fully_autonomous_cfo_demo_gets_high_score_deal_and_personal_email
 
 
 async def test_semi_autonomous_runs_and_sets_a_review_window(app, user, db):
-    form = await make_form(user, autonomy="semi_autonomous")
+    form = await make_agent_form(user, autonomy="semi_autonomous")
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "processed"
@@ -101,7 +100,7 @@ async def test_semi_autonomous_runs_and_sets_a_review_window(app, user, db):
 
 
 async def test_draft_autonomy_waits_for_approval_and_executes_nothing(app, user, db):
-    form = await make_form(user, autonomy="draft")
+    form = await make_agent_form(user, autonomy="draft")
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "awaiting_approval"
@@ -117,7 +116,7 @@ async def test_draft_autonomy_waits_for_approval_and_executes_nothing(app, user,
 
 
 async def test_notify_only_writes_a_summary_and_notifies_without_executing(app, user, db):
-    form = await make_form(user, autonomy="notify_only")
+    form = await make_agent_form(user, autonomy="notify_only")
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     sub = await submission(db, sid)
     assert sub["status"] == "processed"
@@ -135,7 +134,7 @@ async def test_notify_only_writes_a_summary_and_notifies_without_executing(app, 
 
 
 async def test_gmail_vague_question_gets_low_score_and_a_polite_nurture_email(app, user, db):
-    form = await make_form(user, autonomy="fully_autonomous")
+    form = await make_agent_form(user, autonomy="fully_autonomous")
     sid = await submit_and_process(app, user, form["id"], GMAIL_VAGUE)
     steps = await agent_steps(db, sid)
     done = {
@@ -155,11 +154,11 @@ async def test_gmail_vague_question_gets_low_score_and_a_polite_nurture_email(ap
 
 
 async def test_returning_contact_updates_the_open_deal_instead_of_a_second_one(app, user, db):
-    first = await make_form(user, name="Demo request")
-    second = await make_form(user, name="Pricing request")
+    first = await make_agent_form(user, name="Demo request")
+    second = await make_agent_form(user, name="Pricing request")
     sid1 = await submit_and_process(app, user, first["id"], {**CFO_LEAD, "budget": "$10K-$50K"})
     assert (await _deals(db, user.workspace_id))[0]["amount"] == 30000
-    sid2 = await submit(
+    sid2 = await submitted(
         user, second["id"], {**CFO_LEAD, "budget": "$50K+", "message": "Pricing please, urgent"}
     )
     from app.services.llm.local import LocalEngine
@@ -188,7 +187,7 @@ async def test_returning_contact_updates_the_open_deal_instead_of_a_second_one(a
 
 
 async def test_disallowed_action_is_blocked_flagged_and_the_others_still_run(app, user, db):
-    form = await make_form(user, allowed=["qualify_lead", "send_email"])
+    form = await make_agent_form(user, allowed=["qualify_lead", "send_email"])
     app.state.llm = ScriptedEngine(
         {
             "reasoning": "Big lead.",
@@ -233,7 +232,7 @@ async def test_disallowed_action_is_blocked_flagged_and_the_others_still_run(app
 async def test_crash_between_two_actions_then_retry_does_not_duplicate_the_first(
     app, user, db, monkeypatch, freeze_clock
 ):
-    form = await make_form(user)
+    form = await make_agent_form(user)
     real_send = agent_actions.EXECUTORS["send_email"]
     calls = []
 
@@ -244,7 +243,7 @@ async def test_crash_between_two_actions_then_retry_does_not_duplicate_the_first
         return real_send(*args)
 
     monkeypatch.setitem(agent_actions.EXECUTORS, "send_email", send_once_broken)
-    sid = await submit(user, form["id"], CFO_LEAD)
+    sid = await submitted(user, form["id"], CFO_LEAD)
     await drain_jobs(app)
     sub = await submission(db, sid)
     assert sub["status"] == "processing"
@@ -263,7 +262,7 @@ async def test_crash_between_two_actions_then_retry_does_not_duplicate_the_first
 
 
 async def test_reprocessing_replays_the_stored_plan_without_new_effects(app, user, db):
-    form = await make_form(user)
+    form = await make_agent_form(user)
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     engine = ScriptedEngine()  # would fail if asked: the stored plan is replayed
     app.state.llm = engine
@@ -280,10 +279,10 @@ async def test_llm_outage_retries_requeues_once_then_hands_over_with_nothing_los
         db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test"
     )
     agent = await make_handler(db, user.workspace_id, name="Sales bot")
-    form = await make_form(user, assignment={"type": "handler", "id": agent}, notify=[human])
+    form = await make_agent_form(user, assignment={"type": "handler", "id": agent}, notify=[human])
     outage = LLMUnavailable("The AI model is unavailable right now; try again in a minute.")
     app.state.llm = ScriptedEngine(("retry", 2, outage), ("retry", 2, outage))
-    sid = await submit(user, form["id"], CFO_LEAD)
+    sid = await submitted(user, form["id"], CFO_LEAD)
     await drain_jobs(app)
     sub = await submission(db, sid)
     assert sub["status"] == "processing"  # re-queued, not lost
@@ -324,7 +323,7 @@ async def test_llm_outage_retries_requeues_once_then_hands_over_with_nothing_los
 
 
 async def test_invalid_output_escalates_at_once(app, user, db):
-    form = await make_form(user)
+    form = await make_agent_form(user)
     app.state.llm = ScriptedEngine(
         LLMInvalidOutput("The AI model's answer was not a usable result.")
     )
@@ -338,7 +337,7 @@ async def test_invalid_output_escalates_at_once(app, user, db):
 
 
 async def test_a_plan_with_a_bad_shape_is_escalated_like_invalid_output(app, user, db):
-    form = await make_form(user)
+    form = await make_agent_form(user)
     app.state.llm = ScriptedEngine(
         {"reasoning": "x", "actions": [{"action": "send_email", "details": {"subject": "Hi"}}]}
     )
@@ -349,7 +348,7 @@ async def test_a_plan_with_a_bad_shape_is_escalated_like_invalid_output(app, use
 
 
 async def test_empty_plan_is_valid_and_contact_updates_apply(app, user, db):
-    form = await make_form(user)
+    form = await make_agent_form(user)
     app.state.llm = ScriptedEngine(
         {
             "reasoning": "Nothing to do.",
@@ -370,7 +369,9 @@ async def test_agent_handler_state_and_heartbeat_follow_the_run(app, user, db):
     agent = await make_handler(
         db, user.workspace_id, name="Sales bot", instructions="Always mention our SLA."
     )
-    form = await make_form(user, autonomy="draft", assignment={"type": "handler", "id": agent})
+    form = await make_agent_form(
+        user, autonomy="draft", assignment={"type": "handler", "id": agent}
+    )
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     handler = await db.fetchone("SELECT * FROM handlers WHERE id = ?", (agent,))
     assert handler["state"] == "waiting_approval" and handler["current_submission_id"] == sid
@@ -385,7 +386,7 @@ async def test_escalate_action_hands_the_submission_to_a_human(app, user, db):
     human = await make_handler(
         db, user.workspace_id, type="human", name="Hanna", email="hanna@acme.test"
     )
-    form = await make_form(user, flow="support_triage", notify=[human])
+    form = await make_agent_form(user, flow="support_triage", notify=[human])
     sid = await submit_and_process(
         app,
         user,
@@ -407,7 +408,7 @@ async def test_escalate_action_hands_the_submission_to_a_human(app, user, db):
 
 
 async def test_respond_direct_stores_the_message_on_the_submission(app, user, db):
-    form = await make_form(user, flow="support_triage")
+    form = await make_agent_form(user, flow="support_triage")
     app.state.llm = ScriptedEngine(
         {
             "reasoning": "ack",
@@ -423,10 +424,10 @@ async def test_respond_direct_stores_the_message_on_the_submission(app, user, db
 
 
 async def test_reprocessing_after_an_outage_hand_over_plans_again(app, user, db, freeze_clock):
-    form = await make_form(user)
+    form = await make_agent_form(user)
     outage = LLMUnavailable("down")
     app.state.llm = ScriptedEngine(outage, outage)
-    sid = await submit(user, form["id"], CFO_LEAD)
+    sid = await submitted(user, form["id"], CFO_LEAD)
     await drain_jobs(app)
     await drain_later(app, freeze_clock)
     assert (await submission(db, sid))["status"] == "needs_human_review"

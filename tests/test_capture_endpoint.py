@@ -8,12 +8,12 @@ import json
 import httpx
 import pytest
 
-from tests.helpers_capture import make_form, set_form, submit
+from tests.factory import make_form, set_form, submit
 
 
 @pytest.fixture
 async def form(app, user):
-    return await make_form(app, user)
+    return await make_form(user)
 
 
 async def count(db, table, **where):
@@ -83,7 +83,6 @@ async def test_accepts_json_and_stores_everything_in_one_go(client, db, form):
 
 async def test_urlencoded_and_multipart_bodies(client, db, app, user):
     form = await make_form(
-        app,
         user,
         fields=[
             {"name": "email", "type": "email", "required": True},
@@ -114,7 +113,7 @@ async def test_urlencoded_and_multipart_bodies(client, db, app, user):
 
 async def test_unknown_draft_paused_archived(client, app, user, form):
     assert (await submit(client, "form_doesnotexist000", {"email": "a@b.co"})).status_code == 404
-    draft = await make_form(app, user, status="draft")
+    draft = await make_form(user, status="draft")
     r = await submit(client, draft["id"], {"email": "a@b.co"})
     assert r.status_code == 404 and r.json()["error"]["code"] == "form_not_found"
     for status in ("paused", "archived"):
@@ -308,7 +307,7 @@ async def test_all_or_nothing_transaction(app, db, form, monkeypatch, failing):
 
 
 async def test_submission_without_email_makes_no_contact(client, db, app, user):
-    form = await make_form(app, user, fields=[{"name": "comment", "type": "textarea"}])
+    form = await make_form(user, fields=[{"name": "comment", "type": "textarea"}])
     r = await submit(client, form["id"], {"comment": "anonymous"})
     assert r.status_code == 201
     assert await count(db, "contacts") == 0

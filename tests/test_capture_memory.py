@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.helpers_capture import make_form, set_form, submit
+from tests.factory import make_form, set_form, submit
 
 
 async def contact(db, email):
@@ -17,7 +17,6 @@ async def contact(db, email):
 
 async def test_new_then_returning_contact_fills_only_empty_values(app, client, db, user):
     form = await make_form(
-        app,
         user,
         fields=[
             {"name": "email", "type": "email", "required": True},
@@ -87,7 +86,7 @@ async def test_new_then_returning_contact_fills_only_empty_values(app, client, d
 
 
 async def test_company_matched_case_insensitively_and_linked(app, client, db, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     for email, company in (
         ("a@acme.test", "Acme, Inc."),
         ("b@acme.test", "ACME inc"),
@@ -105,7 +104,7 @@ async def test_company_matched_case_insensitively_and_linked(app, client, db, us
 async def test_same_email_in_two_workspaces_is_two_contacts(app, client, db, two_workspaces):
     alice, bob = two_workspaces
     for owner in (alice, bob):
-        form = await make_form(app, owner)
+        form = await make_form(owner)
         assert (await submit(client, form["id"], {"email": "shared@x.test"})).status_code == 201
     rows = await db.fetchall(
         "SELECT workspace_id FROM contacts WHERE email_lower = 'shared@x.test'"
@@ -114,7 +113,7 @@ async def test_same_email_in_two_workspaces_is_two_contacts(app, client, db, two
 
 
 async def test_create_contact_off_skips_memory(app, client, db, user):
-    form = await make_form(app, user, auto={"create_contact": False})
+    form = await make_form(user, auto={"create_contact": False})
     assert (await submit(client, form["id"], {"email": "x@y.test"})).status_code == 201
     assert await db.fetchval("SELECT COUNT(*) FROM contacts") == 0
 
@@ -150,7 +149,7 @@ GOOD = {
 
 
 async def test_every_field_type_accepts_good_values(app, client, db, user):
-    form = await make_form(app, user, fields=ALL_TYPES)
+    form = await make_form(user, fields=ALL_TYPES)
     r = await submit(client, form["id"], GOOD)
     assert r.status_code == 201, r.text
     data = json.loads(await db.fetchval("SELECT data FROM submissions"))
@@ -185,7 +184,7 @@ async def test_every_field_type_accepts_good_values(app, client, db, user):
     ],
 )
 async def test_each_rule_answers_422_with_a_message(app, client, user, field, value, needle):
-    form = await make_form(app, user, fields=ALL_TYPES)
+    form = await make_form(user, fields=ALL_TYPES)
     r = await submit(client, form["id"], {**GOOD, field: value})
     assert r.status_code == 422, r.text
     fields = r.json()["error"]["fields"]
@@ -193,7 +192,7 @@ async def test_each_rule_answers_422_with_a_message(app, client, user, field, va
 
 
 async def test_nul_and_rtl_override_are_stored_as_given(app, client, db, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     r = await submit(client, form["id"], {"email": "n@x.test", "name": "a\x00b\u202etxt.exe"})
     assert r.status_code == 201
     data = json.loads(await db.fetchval("SELECT data FROM submissions"))
@@ -201,7 +200,7 @@ async def test_nul_and_rtl_override_are_stored_as_given(app, client, db, user):
 
 
 async def test_limits_are_per_form(app, client, user):
-    one, two = await make_form(app, user), await make_form(app, user)
+    one, two = await make_form(user), await make_form(user)
     await set_form(app, one["id"], security={"max_submissions_per_ip": 1})
     assert (await submit(client, one["id"], {"email": "a@x.test"})).status_code == 201
     assert (await submit(client, one["id"], {"email": "b@x.test"})).status_code == 429

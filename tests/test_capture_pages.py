@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import httpx
 
+from tests.factory import make_form, set_form, submit
 from tests.helpers import soup
-from tests.helpers_capture import make_form, set_form, submit
 
 
 async def test_hosted_post_errors_inline_with_input_kept(app, client, db, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     r = await client.post(
         f"/f/{form['id']}", data={"email": "nope", "name": "<b>Ada</b>", "_hp": ""}
     )
@@ -27,7 +27,7 @@ async def test_hosted_post_errors_inline_with_input_kept(app, client, db, user):
 
 
 async def test_hosted_post_success_shows_thank_you(app, client, db, user):
-    form = await make_form(app, user, response={"thank_you_message": "Merci, we will call you."})
+    form = await make_form(user, response={"thank_you_message": "Merci, we will call you."})
     r = await client.post(f"/f/{form['id']}", data={"email": "ok@x.test", "_hp": ""})
     assert r.status_code == 200
     assert soup(r).select_one(".fa-done .fa-message").text.strip() == "Merci, we will call you."
@@ -39,7 +39,7 @@ async def test_hosted_post_success_shows_thank_you(app, client, db, user):
 
 
 async def test_hosted_post_redirects_when_configured(app, client, user):
-    form = await make_form(app, user, response={"redirect_url": "https://customer.test/thanks"})
+    form = await make_form(user, response={"redirect_url": "https://customer.test/thanks"})
     r = await client.post(f"/f/{form['id']}", data={"email": "r@x.test"})
     assert r.status_code == 303 and r.headers["location"] == "https://customer.test/thanks"
     hx = await client.post(
@@ -49,7 +49,7 @@ async def test_hosted_post_redirects_when_configured(app, client, user):
 
 
 async def test_hosted_htmx_gets_the_fragment(app, client, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     r = await client.post(f"/f/{form['id']}", data={"email": "bad"}, headers={"HX-Request": "true"})
     assert (
         r.status_code == 422
@@ -63,7 +63,7 @@ async def test_hosted_htmx_gets_the_fragment(app, client, user):
 
 
 async def test_hosted_rate_limit_message(app, client, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     await set_form(app, form["id"], security={"max_submissions_per_ip": 1})
     assert (await client.post(f"/f/{form['id']}", data={"email": "1@x.test"})).status_code == 200
     r = await client.post(f"/f/{form['id']}", data={"email": "2@x.test"})
@@ -72,7 +72,7 @@ async def test_hosted_rate_limit_message(app, client, user):
 
 
 async def test_hosted_post_on_paused_or_unknown_form(app, client, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     await set_form(app, form["id"], status="paused")
     r = await client.post(f"/f/{form['id']}", data={"email": "a@x.test"})
     assert r.status_code == 410 and "not available" in r.text
@@ -82,7 +82,7 @@ async def test_hosted_post_on_paused_or_unknown_form(app, client, user):
 
 
 async def test_hosted_post_without_csrf_is_accepted_cross_site(app, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://testserver"
     ) as stranger:
@@ -95,7 +95,7 @@ async def test_hosted_post_without_csrf_is_accepted_cross_site(app, user):
 
 
 async def test_spam_log_page_lists_rejections(app, client, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     await submit(client, form["id"], {"email": "bot@x.test", "_hp": "gotcha"})
     await submit(client, form["id"], {"email": "d@x.test"})
     await submit(client, form["id"], {"email": "d@x.test"})
@@ -109,7 +109,7 @@ async def test_spam_log_page_lists_rejections(app, client, user):
 
 async def test_spam_log_page_of_another_workspace_is_404(app, two_workspaces):
     alice, bob = two_workspaces
-    form = await make_form(app, alice)
+    form = await make_form(alice)
     assert (await bob.web.get(f"/forms/{form['id']}/spam")).status_code == 404
     empty = await alice.web.get(f"/forms/{form['id']}/spam")
     assert soup(empty).select_one(".empty") is not None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers_crm import make_contact, make_viewer
+from tests.factory import make_contact, make_viewer
 
 CONTACT_KEYS = {
     "id",

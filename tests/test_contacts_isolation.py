@@ -3,12 +3,12 @@ never show another workspace's rows."""
 
 from __future__ import annotations
 
-from tests.helpers_crm import make_contact, make_deal, make_form, submit
+from tests.factory import make_contact, make_deal, make_form, submitted
 
 
 async def _alice_world(alice):
-    form_id = await make_form(alice)
-    await submit(
+    form_id = (await make_form(alice))["id"]
+    await submitted(
         alice, form_id, {"email": "secret@alice.io", "name": "Secret", "company": "Alice Secret Co"}
     )
     contact = (await alice.api.get("/api/contacts")).json()["data"][0]

@@ -4,7 +4,7 @@ contact timeline (every kind of item, newest first, first/last touch marked)."""
 from __future__ import annotations
 
 from app.db.clock import parse_iso
-from tests.helpers_crm import make_contact, make_deal, make_form, submit
+from tests.factory import make_contact, make_deal, make_form, submitted
 
 
 async def _events(user, type_):
@@ -14,8 +14,8 @@ async def _events(user, type_):
 
 
 async def test_merge_moves_everything_and_keeps_survivor_email(app, user):
-    form_id = await make_form(user)
-    s1 = await submit(
+    form_id = (await make_form(user))["id"]
+    s1 = await submitted(
         user,
         form_id,
         {
@@ -24,7 +24,7 @@ async def test_merge_moves_everything_and_keeps_survivor_email(app, user):
             "_meta": {"referrer": "https://blog.example/post"},
         },
     )
-    s2 = await submit(
+    s2 = await submitted(
         user,
         form_id,
         {
@@ -109,12 +109,12 @@ async def test_timeline_orders_every_kind_newest_first(app, user, freeze_clock):
     freeze_clock.set(datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
     freeze_clock.tick = timedelta(minutes=1)  # every event a minute after the one before
 
-    form_id = await make_form(user)
-    await submit(user, form_id, {"email": "t@example.com", "name": "Tim"})
+    form_id = (await make_form(user))["id"]
+    await submitted(user, form_id, {"email": "t@example.com", "name": "Tim"})
     contact = (await user.api.get("/api/contacts", params={"q": "t@example.com"})).json()["data"][0]
     await user.api.post(f"/api/contacts/{contact['id']}/notes", json={"body": "first note"})
     deal = await make_deal(user, name="Tim deal", amount=100, contact_id=contact["id"])
-    await submit(user, form_id, {"email": "t@example.com", "message": "again"})
+    await submitted(user, form_id, {"email": "t@example.com", "message": "again"})
     await user.api.put(f"/api/deals/{deal['id']}", json={"stage": "won"})
     await user.api.post(f"/api/contacts/{contact['id']}/notes", json={"body": "last note"})
 

@@ -3,8 +3,8 @@ merge, the import flow, viewer read-only, and the plain-form fallbacks."""
 
 from __future__ import annotations
 
+from tests.factory import make_contact, make_viewer
 from tests.helpers import soup
-from tests.helpers_crm import make_contact, make_viewer
 
 
 async def test_list_search_filters_and_htmx_fragment(user):

@@ -8,7 +8,7 @@ import io
 import json
 import time
 
-from tests.helpers_crm import make_contact, make_form, make_viewer, submit
+from tests.factory import make_contact, make_form, make_viewer, submitted
 
 EVIL = "=cmd|' /C calc'!A0"
 
@@ -51,8 +51,8 @@ async def test_contacts_csv_neutralises_formulas(user):
 
 
 async def test_submissions_csv_columns_and_escaping(user):
-    form_id = await make_form(user)
-    await submit(
+    form_id = (await make_form(user))["id"]
+    await submitted(
         user,
         form_id,
         {
@@ -67,7 +67,7 @@ async def test_submissions_csv_columns_and_escaping(user):
             },
         },
     )
-    await submit(user, form_id, {"email": "t@example.com", "name": "Tom"})
+    await submitted(user, form_id, {"email": "t@example.com", "name": "Tom"})
     r = await user.api.get(f"/api/forms/{form_id}/submissions.csv")
     assert r.status_code == 200, r.text
     rows = rows_of(r)

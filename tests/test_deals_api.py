@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.services.crm.deals import upsert_open_deal_tx
-from tests.helpers_crm import make_contact, make_deal
+from tests.factory import make_contact, make_deal
 
 DEAL_KEYS = {
     "id",
@@ -135,7 +135,7 @@ async def test_upsert_open_deal_for_agents(app, user):
 
 
 async def test_viewer_and_scopes_on_deals(app, user):
-    from tests.helpers_crm import make_viewer
+    from tests.factory import make_viewer
 
     viewer = await make_viewer(app)
     try:

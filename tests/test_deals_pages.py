@@ -3,8 +3,8 @@ fallback redirects), list view, new and edit forms."""
 
 from __future__ import annotations
 
+from tests.factory import make_contact, make_deal
 from tests.helpers import soup
-from tests.helpers_crm import make_contact, make_deal
 
 
 def column(page, stage):

@@ -8,14 +8,14 @@ from tests.helpers_agents import (
     CFO_LEAD,
     emails_for,
     event_types,
-    make_form,
+    make_agent_form,
     submission,
     submit_and_process,
 )
 
 
 async def _draft(app, user, db, **form_kw):
-    form = await make_form(user, autonomy="draft", **form_kw)
+    form = await make_agent_form(user, autonomy="draft", **form_kw)
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     draft_id = await db.fetchval("SELECT id FROM drafts WHERE submission_id = ?", (sid,))
     return sid, draft_id

@@ -2,7 +2,8 @@
 
 import gzip
 
-from tests.helpers_forms import create_form
+from tests.factory import make_form
+from tests.helpers_forms import demo_config
 
 
 async def test_embed_js_size_and_caching(client):
@@ -50,7 +51,7 @@ async def test_embed_js_covers_the_contract(client):
 
 
 async def test_snippet_uses_the_served_version(user, client):
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     info = (await user.api.get(f"/api/forms/{form['id']}/embed")).json()
     etag = (await client.get("/embed.js")).headers["etag"].strip('"')
     assert info["script_url"].endswith(f"/embed.js?v={etag}")

@@ -4,23 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers_capture import CONTACT_FIELDS
+from tests.factory import make_form, submitted
 
 PUBLIC_KEYS = {"id", "type", "submission_id", "form_id", "handler_id", "details", "created_at"}
-
-
-async def _form(user, name="Demo request") -> str:
-    r = await user.api.post(
-        "/api/forms", json={"name": name, "status": "active", "fields": CONTACT_FIELDS}
-    )
-    assert r.status_code == 201, r.text
-    return r.json()["id"]
-
-
-async def _submit(client, form_id: str, email: str) -> str:
-    r = await client.post(f"/api/submissions/{form_id}", json={"email": email, "name": "Lee"})
-    assert r.status_code == 201, r.text
-    return r.json()["submission_id"]
 
 
 async def _all_pages(api, **params) -> list[dict]:
@@ -40,9 +26,15 @@ async def _all_pages(api, **params) -> list[dict]:
 @pytest.fixture
 async def filled(user, client):
     """Two forms with submissions: each submission emits submission_received + contact_created."""
-    demo, news = await _form(user, "Demo"), await _form(user, "Newsletter")
-    subs = [await _submit(client, demo, f"d{n}@example.net") for n in range(3)]
-    subs.append(await _submit(client, news, "n0@example.net"))
+    demo, news = (
+        (await make_form(user, name="Demo"))["id"],
+        (await make_form(user, name="Newsletter"))["id"],
+    )
+    subs = [
+        await submitted(client, demo, {"email": f"d{n}@example.net", "name": "Lee"})
+        for n in range(3)
+    ]
+    subs.append(await submitted(client, news, {"email": "n0@example.net", "name": "Lee"}))
     return {"demo": demo, "news": news, "subs": subs}
 
 
@@ -96,7 +88,7 @@ async def test_after_lists_oldest_first_from_that_event(user, client, filled):
     # Catching up: nothing new yet, then exactly the new events.
     last = after[-1]["id"]
     assert (await user.api.get("/api/events", params={"after": last})).json()["data"] == []
-    new_sub = await _submit(client, filled["demo"], "new@example.net")
+    new_sub = await submitted(client, filled["demo"], {"email": "new@example.net", "name": "Lee"})
     fresh = (await user.api.get("/api/events", params={"after": last})).json()["data"]
     assert [(e["type"], e["submission_id"]) for e in fresh] == [
         ("submission_received", new_sub),
@@ -122,8 +114,8 @@ async def test_bad_input_answers_actionable_errors(user, filled):
 
 async def test_other_workspace_and_scopes(app, client, two_workspaces):
     alice, bob = two_workspaces
-    alice_form = await _form(alice)
-    await _submit(client, alice_form, "lead@example.net")
+    alice_form = (await make_form(alice))["id"]
+    await submitted(client, alice_form, {"email": "lead@example.net", "name": "Lee"})
     bob_events = (await bob.api.get("/api/events")).json()["data"]
     assert all(e["form_id"] != alice_form for e in bob_events)
     alice_event = (await alice.api.get("/api/events")).json()["data"][0]["id"]

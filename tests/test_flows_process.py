@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from tests.factory import make_form, submit
 from tests.helpers import drain_jobs
-from tests.helpers_capture import make_form, submit
 
 
 async def human(user, name="Hana Human", email="hana@acme.test", **extra):
@@ -40,7 +40,7 @@ async def count(db, table, **where):
 async def test_direct_route_task_confirmation_notify(app, client, db, user):
     hana = await human(user)
     form = await make_form(
-        app, user, flow_id="direct_route", assignment={"type": "handler", "id": hana["id"]}
+        user, flow_id="direct_route", assignment={"type": "handler", "id": hana["id"]}
     )
     sub = await run(
         app, client, form, {"email": "ada@corp.test", "name": "Ada", "message": "Hello"}
@@ -76,7 +76,7 @@ async def test_direct_route_task_confirmation_notify(app, client, db, user):
 async def test_support_triage_ticket_with_reference_in_confirmation(app, client, db, user):
     hana = await human(user)
     form = await make_form(
-        app, user, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]}
+        user, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]}
     )
     sub = await run(app, client, form, {"email": "bug@corp.test", "message": "It broke"})
     assert [s for s, _ in sub["steps"]] == [
@@ -97,7 +97,7 @@ async def test_support_triage_ticket_with_reference_in_confirmation(app, client,
 
 async def test_sales_lead_without_assignment_calls_the_agent_seam(app, client, db, user):
     form = await make_form(
-        app, user, flow_id="sales_lead", auto={"confirmation_template": "Thanks {{ name }}!"}
+        user, flow_id="sales_lead", auto={"confirmation_template": "Thanks {{ name }}!"}
     )
     sub = await run(
         app, client, form, {"email": "lead@bigco.test", "name": "Lee", "company": "BigCo"}
@@ -114,7 +114,7 @@ async def test_sales_lead_without_assignment_calls_the_agent_seam(app, client, d
 async def test_sales_lead_routed_to_human_skips_the_agent(app, client, db, user):
     hana = await human(user)
     form = await make_form(
-        app, user, flow_id="sales_lead", assignment={"type": "handler", "id": hana["id"]}
+        user, flow_id="sales_lead", assignment={"type": "handler", "id": hana["id"]}
     )
     sub = await run(app, client, form, {"email": "lead@bigco.test"})
     steps = dict(sub["steps"])
@@ -125,7 +125,6 @@ async def test_sales_lead_routed_to_human_skips_the_agent(app, client, db, user)
 
 async def test_email_marketing_skips_campaign_and_sequence_with_reasons(app, client, db, user):
     form = await make_form(
-        app,
         user,
         flow_id="email_marketing",
         auto={"confirmation_template": "Here is your guide: https://x.test/guide.pdf"},
@@ -148,7 +147,7 @@ async def test_email_marketing_skips_campaign_and_sequence_with_reasons(app, cli
 
 async def test_booking_request_sends_the_booking_link(app, client, db, user):
     form = await make_form(
-        app, user, flow_id="booking_request", auto={"booking_url": "https://cal.test/acme"}
+        user, flow_id="booking_request", auto={"booking_url": "https://cal.test/acme"}
     )
     sub = await run(app, client, form, {"email": "meet@x.test"})
     assert [s for s, _ in sub["steps"]] == [
@@ -165,9 +164,7 @@ async def test_booking_request_sends_the_booking_link(app, client, db, user):
 
 async def test_notify_only_makes_no_contact(app, client, db, user):
     hana = await human(user)
-    form = await make_form(
-        app, user, flow_id="notify_only", auto={"notify_handler_ids": [hana["id"]]}
-    )
+    form = await make_form(user, flow_id="notify_only", auto={"notify_handler_ids": [hana["id"]]})
     sub = await run(app, client, form, {"email": "inside@acme.test", "company": "Acme"})
     assert [s for s, _ in sub["steps"]] == ["processing_started", "notify", "completed"]
     assert (
@@ -181,7 +178,7 @@ async def test_notify_only_makes_no_contact(app, client, db, user):
 async def test_reprocess_does_not_duplicate_entities(app, client, db, user):
     hana = await human(user)
     form = await make_form(
-        app, user, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]}
+        user, flow_id="support_triage", assignment={"type": "handler", "id": hana["id"]}
     )
     sub = await run(app, client, form, {"email": "again@x.test"})
     before = {
@@ -201,7 +198,7 @@ async def test_reprocess_does_not_duplicate_entities(app, client, db, user):
 
 
 async def test_failure_on_last_attempt_needs_human_review(app, client, db, user, monkeypatch):
-    form = await make_form(app, user, flow_id="booking_request")
+    form = await make_form(user, flow_id="booking_request")
 
     def broken(conn, fc, *a, **k):
         raise RuntimeError("boom")
@@ -217,7 +214,7 @@ async def test_failure_on_last_attempt_needs_human_review(app, client, db, user,
 
 @pytest.mark.parametrize("flow", ["direct_route", "booking_request", "notify_only"])
 async def test_processing_events_reach_the_log(app, client, db, user, flow):
-    form = await make_form(app, user, flow_id=flow)
+    form = await make_form(user, flow_id=flow)
     sub = await run(app, client, form, {"email": "e@x.test"})
     types = {
         e["type"]
@@ -241,7 +238,7 @@ async def test_agent_handler_gets_the_submission_through_the_seam(
     )
     agent_id = r.json()["id"]
     form = await make_form(
-        app, user, flow_id="sales_lead", assignment={"type": "handler", "id": agent_id}
+        user, flow_id="sales_lead", assignment={"type": "handler", "id": agent_id}
     )
     sub = await run(app, client, form, {"email": "lead@corp.test"})
     assert calls == [(user.workspace_id, sub["id"], agent_id)]
@@ -257,7 +254,7 @@ async def test_agent_retry_later_requeues_without_failing(app, client, db, user,
         raise RetryLater(60, "LLM unavailable")
 
     monkeypatch.setattr("app.services.agents.runner.run_agent", busy)
-    form = await make_form(app, user, flow_id="support_triage")
+    form = await make_form(user, flow_id="support_triage")
     sid = (await submit(client, form["id"], {"email": "help@x.test"})).json()["submission_id"]
     await drain_jobs(app)
     job = await db.fetchone("SELECT status, last_error FROM jobs WHERE kind = 'process_submission'")
@@ -267,7 +264,6 @@ async def test_agent_retry_later_requeues_without_failing(app, client, db, user,
 
 async def test_confirmation_template_is_sandboxed_and_escaped_in_html(app, client, db, user):
     form = await make_form(
-        app,
         user,
         flow_id="booking_request",
         auto={
@@ -284,7 +280,6 @@ async def test_confirmation_template_is_sandboxed_and_escaped_in_html(app, clien
 
 async def test_confirmation_text_keeps_plain_characters(app, client, db, user):
     form = await make_form(
-        app,
         user,
         flow_id="booking_request",
         auto={"booking_url": "https://cal.test/x", "confirmation_template": "Hi {{ name }}!"},

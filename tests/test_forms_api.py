@@ -1,10 +1,11 @@
 """Forms through the JSON API: CRUD, isolation, slugs, generate, embed."""
 
-from tests.helpers_forms import create_form, demo_config
+from tests.factory import make_form
+from tests.helpers_forms import demo_config
 
 
 async def test_create_get_update_archive(user):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     assert (
         form["id"].startswith("form_")
         and form["slug"] == "demo-request"
@@ -62,10 +63,10 @@ async def test_validation_errors_are_per_field(user):
 
 async def test_slug_unique_per_workspace(two_workspaces):
     alice, bob = two_workspaces
-    await create_form(alice, slug="contact")
+    await make_form(alice, **demo_config(slug="contact"))
     r = await alice.api.post("/api/forms", json=demo_config(slug="contact"))
     assert r.status_code == 409 and r.json()["error"]["fields"]["slug"]
-    other = await create_form(alice, name="Other", slug="other")
+    other = await make_form(alice, **demo_config(name="Other", slug="other"))
     r = await alice.api.put(f"/api/forms/{other['id']}", json={"slug": "contact"})
     assert r.status_code == 409
     assert (await bob.api.post("/api/forms", json=demo_config(slug="contact"))).status_code == 201
@@ -73,7 +74,7 @@ async def test_slug_unique_per_workspace(two_workspaces):
 
 async def test_other_workspace_form_is_404(two_workspaces):
     alice, bob = two_workspaces
-    form = await create_form(alice)
+    form = await make_form(alice, **demo_config())
     for method, path in [
         ("GET", f"/api/forms/{form['id']}"),
         ("PUT", f"/api/forms/{form['id']}"),
@@ -87,7 +88,10 @@ async def test_other_workspace_form_is_404(two_workspaces):
 
 
 async def test_list_pagination_and_stats(user, db):
-    ids = [(await create_form(user, name=f"Form {i}", status="active"))["id"] for i in range(3)]
+    ids = [
+        (await make_form(user, **demo_config(name=f"Form {i}", status="active")))["id"]
+        for i in range(3)
+    ]
     r = await user.api.get("/api/forms?limit=2")
     page1 = r.json()
     assert [f["id"] for f in page1["data"]] == ids[::-1][:2] and page1["next_cursor"]
@@ -122,7 +126,7 @@ async def test_generate_returns_an_unsaved_valid_draft(user, db):
 
 
 async def test_embed_info(user):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     r = await user.api.get(f"/api/forms/{form['id']}/embed")
     body = r.json()
     assert body["hosted_url"].endswith(f"/f/{form['id']}")
@@ -139,7 +143,7 @@ async def test_api_key_scopes_and_viewer(user, db):
     r = await reader.post("/api/forms", json=demo_config())
     assert r.status_code == 403
     await reader.aclose()
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     await db.execute(
         "UPDATE memberships SET role = 'viewer' WHERE account_id = ?", (user.account_id,)
     )
@@ -165,8 +169,8 @@ async def test_publish_rules_and_derived_slugs(user, db):
     r = await user.api.post("/api/forms", json={"name": "Empty", "status": "active", "fields": []})
     assert r.status_code == 422 and "at least one field" in r.json()["error"]["fields"]["fields"]
     first, second = (
-        await create_form(user),
-        await create_form(user),
+        await make_form(user, **demo_config()),
+        await make_form(user, **demo_config()),
     )  # slug derived from the same name
     assert (first["slug"], second["slug"]) == ("demo-request", "demo-request-2")
     r = await user.api.put(f"/api/forms/{first['id']}", json={"status": "active"})

@@ -1,7 +1,8 @@
 """Form pages and editor fragments, asserted on the HTML (BeautifulSoup)."""
 
+from tests.factory import make_form
 from tests.helpers import soup
-from tests.helpers_forms import create_form
+from tests.helpers_forms import demo_config
 
 
 def field_names(html) -> list[str]:
@@ -9,10 +10,10 @@ def field_names(html) -> list[str]:
 
 
 async def test_forms_list_shows_status_counts_and_conversion(user):
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     for _ in range(4):
         await user.api.post(f"/api/forms/{form['id']}/beacon", json={"type": "view"})
-    await create_form(user, name="Old one", status="archived")
+    await make_form(user, **demo_config(name="Old one", status="archived"))
     r = await user.web.get("/forms")
     assert r.status_code == 200
     rows = soup(r).select("table.forms-table tbody tr")
@@ -32,7 +33,7 @@ async def test_empty_forms_list_says_what_to_do(user):
 
 
 async def test_editor_page_has_every_section_and_a_live_preview(user):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     r = await user.web.get(f"/forms/{form['id']}")
     assert r.status_code == 200
     page = soup(r)
@@ -61,7 +62,7 @@ async def test_editor_page_has_every_section_and_a_live_preview(user):
 
 
 async def test_add_field_fragment(user, db):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     r = await user.post_form(
         f"/forms/{form['id']}/fields",
         {"label": "Team size", "name": "team_size", "type": "number", "min": "1", "required": "on"},
@@ -78,7 +79,7 @@ async def test_add_field_fragment(user, db):
 
 
 async def test_add_field_error_is_422_next_to_the_field(user):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     r = await user.post_form(
         f"/forms/{form['id']}/fields",
         {"label": "Plan", "name": "plan", "type": "select", "options": ""},
@@ -104,7 +105,7 @@ async def test_add_field_error_is_422_next_to_the_field(user):
 
 
 async def test_reorder_toggle_and_delete(user):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     base = f"/forms/{form['id']}/fields"
     r = await user.post_form(f"{base}/company/move", {"direction": "up"}, htmx=True)
     assert field_names(soup(r)) == ["email", "company", "name", "budget", "message", "consent"]
@@ -135,7 +136,7 @@ async def test_reorder_toggle_and_delete(user):
 
 
 async def test_edit_field_round_trip(user):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     r = await user.web.get(
         f"/forms/{form['id']}/fields/budget/edit", headers={"HX-Request": "true"}
     )
@@ -167,7 +168,7 @@ async def test_edit_field_round_trip(user):
 
 
 async def test_plain_post_without_js_redirects(user):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     # the section's own hidden token is enough (no header, no helper)
     page = soup(await user.web.get(f"/forms/{form['id']}"))
     section = page.select_one("#sec-response form")
@@ -192,7 +193,7 @@ async def test_plain_post_without_js_redirects(user):
 
 
 async def test_settings_sections(user):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     base = f"/forms/{form['id']}/settings"
     r = await user.post_form(
         f"{base}/agent",
@@ -252,7 +253,7 @@ async def test_settings_sections(user):
 
 
 async def test_status_duplicate_archive(user):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     r = await user.post_form(f"/forms/{form['id']}/status", {"status": "active"})
     assert r.status_code == 303
     assert (await user.api.get(f"/api/forms/{form['id']}")).json()["status"] == "active"
@@ -272,7 +273,7 @@ async def test_status_duplicate_archive(user):
 
 
 async def test_viewer_cannot_edit(user, db):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     await db.execute(
         "UPDATE memberships SET role = 'viewer' WHERE account_id = ?", (user.account_id,)
     )
@@ -292,7 +293,7 @@ async def test_viewer_cannot_edit(user, db):
 
 async def test_other_workspace_editor_is_404(two_workspaces):
     alice, bob = two_workspaces
-    form = await create_form(alice)
+    form = await make_form(alice, **demo_config())
     assert (await bob.web.get(f"/forms/{form['id']}")).status_code == 404
     assert (await bob.web.get(f"/forms/{form['id']}/embed")).status_code == 404
     r = await bob.post_form(f"/forms/{form['id']}/fields/email/delete", htmx=True)
@@ -344,7 +345,7 @@ async def test_describe_needs_text(user):
 
 
 async def test_embed_page(user):
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     page = soup(await user.web.get(f"/forms/{form['id']}/embed"))
     snippet = page.select_one("#embed-snippet").get_text()
     assert f'data-formagent="{form["id"]}"' in snippet and "/embed.js?v=" in snippet
@@ -354,7 +355,9 @@ async def test_embed_page(user):
 
 
 async def test_last_field_of_a_live_form_cannot_go(user):
-    form = await create_form(user, status="active", fields=[{"name": "email", "type": "email"}])
+    form = await make_form(
+        user, **demo_config(status="active", fields=[{"name": "email", "type": "email"}])
+    )
     r = await user.post_form(f"/forms/{form['id']}/fields/email/delete", htmx=True)
     assert r.status_code == 422
     html = soup(r)
@@ -378,7 +381,7 @@ async def test_describe_shows_llm_failures_inline(app, user):
 
 
 async def test_drag_and_drop_order(user):
-    form = await create_form(user)
+    form = await make_form(user, **demo_config())
     order = ["consent", "email", "name", "company", "budget", "message"]
     page = soup(await user.web.get(f"/forms/{form['id']}"))
     assert [i["value"] for i in page.select("#field-order input[name=order]")] == [
@@ -416,7 +419,7 @@ async def test_assignment_lists_this_workspace_handlers_and_groups(two_workspace
             "/api/handlers", json={"type": "human", "name": "Bob's", "email": "b@bob.example"}
         )
     ).json()["id"]
-    form = await create_form(alice)
+    form = await make_form(alice, **demo_config())
     page = soup(await alice.web.get(f"/forms/{form['id']}"))
     values = [o["value"] for o in page.select("#det-assignment option")]
     assert values == ["", f"handler:{handler_id}", f"group:{group_id}"]
@@ -451,7 +454,7 @@ async def test_assignment_lists_this_workspace_handlers_and_groups(two_workspace
 
 
 async def test_list_counts_submissions_and_conversion(user, client):
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     for _ in range(4):
         await client.post(f"/api/forms/{form['id']}/beacon", json={"type": "view"})
     for i in range(2):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tests.factory import make_form, submit
 from tests.helpers import drain_jobs
-from tests.helpers_capture import make_form, submit
 
 ID = re.compile(r"^[a-z]+_[a-z0-9]{16}$")
 
@@ -94,11 +94,9 @@ async def test_group_shape_members_and_errors(user):
 async def test_tasks_and_tickets_api(app, client, user):
     h = (await user.api.post("/api/handlers", json={"type": "human", "name": "H"})).json()["id"]
     support = await make_form(
-        app, user, flow_id="support_triage", assignment={"type": "handler", "id": h}
+        user, flow_id="support_triage", assignment={"type": "handler", "id": h}
     )
-    general = await make_form(
-        app, user, flow_id="direct_route", assignment={"type": "handler", "id": h}
-    )
+    general = await make_form(user, flow_id="direct_route", assignment={"type": "handler", "id": h})
     await submit(client, support["id"], {"email": "s@x.test"})
     await submit(client, general["id"], {"email": "g@x.test"})
     await drain_jobs(app)
@@ -136,7 +134,7 @@ async def test_tasks_and_tickets_api(app, client, user):
 
 
 async def test_submission_update_and_claim_errors(app, client, user):
-    form = await make_form(app, user, flow_id="booking_request")
+    form = await make_form(user, flow_id="booking_request")
     sid = (await submit(client, form["id"], {"email": "u@x.test"})).json()["submission_id"]
     await drain_jobs(app)
     r = await user.api.put(

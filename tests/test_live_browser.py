@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.helpers_capture import CONTACT_FIELDS
+from tests.factory import CONTACT_FIELDS
 
 PASSWORD = "correct horse battery"
 

@@ -10,20 +10,8 @@ import pytest
 from app.services.events import live
 from app.services.events.log import emit
 from app.services.events.queries import EventFilters
+from tests.factory import make_form, submit
 from tests.helpers import soup
-from tests.helpers_capture import CONTACT_FIELDS
-
-
-async def _form(user, name="Demo request") -> str:
-    r = await user.api.post(
-        "/api/forms", json={"name": name, "status": "active", "fields": CONTACT_FIELDS}
-    )
-    assert r.status_code == 201, r.text
-    return r.json()["id"]
-
-
-async def _submit(client, form_id: str, email: str, **extra):
-    return await client.post(f"/api/submissions/{form_id}", json={"email": email, **extra})
 
 
 def _numbers(page) -> dict:
@@ -39,20 +27,20 @@ async def test_first_visit_redirects_to_signup(client):
 
 
 async def test_dashboard_counts_today_in_the_workspace_time_zone(app, client, user, freeze_clock):
-    form = await _form(user)
+    form = (await make_form(user))["id"]
     freeze_clock.set(
         datetime.fromisoformat("2026-11-26T07:00:00")
     )  # 23:00 on the 25th in Los Angeles
-    assert (await _submit(client, form, "early@example.net")).status_code == 201
+    assert (await submit(client, form, {"email": "early@example.net"})).status_code == 201
     freeze_clock.set(
         datetime.fromisoformat("2026-11-26T20:00:00")
     )  # noon on the 26th in Los Angeles
     subs = [
-        (await _submit(client, form, f"lead{n}@example.net")).json()["submission_id"]
+        (await submit(client, form, {"email": f"lead{n}@example.net"})).json()["submission_id"]
         for n in range(3)
     ]
     assert (
-        await _submit(client, form, "bot@example.net", _hp="gotcha")
+        await submit(client, form, {"email": "bot@example.net", "_hp": "gotcha"})
     ).status_code == 200  # honeypot: spam
     db = app.state.db
     await db.execute("UPDATE submissions SET status = 'processed' WHERE id = ?", (subs[0],))
@@ -92,8 +80,8 @@ async def test_dashboard_shows_the_live_stream_next_to_the_numbers(client, user)
         stream["sse-connect"] == "/events/stream?since=start"
     )  # nothing shown yet: replay from the start
     assert empty.select_one(".live-empty") and empty.find("a", href="/forms/new")  # first steps
-    form = await _form(user)
-    sub = (await _submit(client, form, "lead@example.net")).json()["submission_id"]
+    form = (await make_form(user))["id"]
+    sub = (await submit(client, form, {"email": "lead@example.net"})).json()["submission_id"]
     page = soup(await user.web.get("/"))
     rows = page.select("#live-events > li.event")
     assert (
@@ -105,10 +93,10 @@ async def test_dashboard_shows_the_live_stream_next_to_the_numbers(client, user)
 
 
 async def test_live_page_filters_and_escapes_event_details(client, user):
-    hostile = await _form(user, '<img src=x onerror="alert(1)">')
-    plain = await _form(user, "Plain")
-    await _submit(client, hostile, "a@example.net", name="<script>alert(2)</script>")
-    await _submit(client, plain, "b@example.net")
+    hostile = (await make_form(user, name='<img src=x onerror="alert(1)">'))["id"]
+    plain = (await make_form(user, name="Plain"))["id"]
+    await submit(client, hostile, {"email": "a@example.net", "name": "<script>alert(2)</script>"})
+    await submit(client, plain, {"email": "b@example.net"})
     page = await user.web.get("/live", params={"form": hostile, "type": "submission_received"})
     assert page.status_code == 200
     doc = soup(page)
@@ -161,8 +149,8 @@ async def test_a_slow_client_is_dropped_without_holding_back_the_others(app, use
 async def test_todays_numbers_refresh_as_a_fragment(client, user):
     first = soup(await user.web.get("/")).select_one("#today-numbers")
     assert first["hx-get"] == "/dashboard/today" and "every" in first["hx-trigger"]
-    form = await _form(user)
-    await _submit(client, form, "lead@example.net")
+    form = (await make_form(user))["id"]
+    await submit(client, form, {"email": "lead@example.net"})
     r = await user.web.get("/dashboard/today", headers={"HX-Request": "true"})
     assert r.status_code == 200
     fragment = soup(r)

@@ -2,14 +2,15 @@
 
 import pytest
 
+from tests.factory import make_form
 from tests.helpers import soup
-from tests.helpers_forms import create_form
+from tests.helpers_forms import demo_config
 
 ORIGIN = "https://www.customer.example"
 
 
 async def test_schema_is_public_and_minimal(user, client):
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     r = await client.get(f"/api/forms/{form['id']}/schema")
     assert r.status_code == 200
     schema = r.json()
@@ -27,7 +28,7 @@ async def test_schema_is_public_and_minimal(user, client):
 
 @pytest.mark.parametrize("status", ["draft", "paused", "archived"])
 async def test_schema_404_unless_active(user, client, status):
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     assert (await client.get(f"/api/forms/{form['id']}/schema")).status_code == 200  # now cached
     r = await user.api.put(f"/api/forms/{form['id']}", json={"status": status})
     assert r.status_code == 200
@@ -48,7 +49,7 @@ async def test_schema_follows_edits_made_elsewhere(user, client, db, monkeypatch
     from app.services.forms import public as form_public
 
     monkeypatch.setattr(form_public, "RECHECK_SECONDS", 0)
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     assert (await client.get(f"/api/forms/{form['id']}/schema")).json()["name"] == "Demo request"
     await db.execute(
         "UPDATE forms SET name = 'Renamed', updated_at = '2999-01-01T00:00:00.000Z' WHERE id = ?",
@@ -60,7 +61,9 @@ async def test_schema_follows_edits_made_elsewhere(user, client, db, monkeypatch
 
 
 async def test_cors_allowed_and_refused_origins(user, client):
-    form = await create_form(user, status="active", security={"allowed_origins": [ORIGIN]})
+    form = await make_form(
+        user, **demo_config(status="active", security={"allowed_origins": [ORIGIN]})
+    )
     path = f"/api/forms/{form['id']}"
     r = await client.get(f"{path}/schema", headers={"Origin": ORIGIN})
     assert r.status_code == 200 and r.headers["access-control-allow-origin"] == ORIGIN
@@ -89,7 +92,7 @@ async def test_cors_allowed_and_refused_origins(user, client):
 
 
 async def test_beacon_counts_views_and_starts(user, client, db):
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     path = f"/api/forms/{form['id']}/beacon"
     assert (
         await client.post(path, json={"type": "view"}, headers={"Origin": ORIGIN})
@@ -120,7 +123,7 @@ async def test_beacon_counts_views_and_starts(user, client, db):
 
 
 async def test_hosted_page_renders_without_js(user, client):
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     r = await client.get(f"/f/{form['id']}")
     assert r.status_code == 200
     page = soup(r)
@@ -147,17 +150,19 @@ async def test_hosted_page_renders_without_js(user, client):
 
 
 async def test_hosted_page_view_counts_as_a_view(user, client):
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     for _ in range(2):
         assert (await client.get(f"/f/{form['id']}")).status_code == 200
     assert (await user.api.get(f"/api/forms/{form['id']}")).json()["stats"]["views"] == 2
 
 
 async def test_hosted_page_escapes_labels(user, client):
-    form = await create_form(
+    form = await make_form(
         user,
-        status="active",
-        fields=[{"name": "email", "type": "email", "label": "<script>alert(1)</script>"}],
+        **demo_config(
+            status="active",
+            fields=[{"name": "email", "type": "email", "label": "<script>alert(1)</script>"}],
+        ),
     )
     r = await client.get(f"/f/{form['id']}")
     assert "<script>alert(1)</script>" not in r.text and "&lt;script&gt;" in r.text
@@ -165,7 +170,7 @@ async def test_hosted_page_escapes_labels(user, client):
 
 @pytest.mark.parametrize("status, code", [("paused", 410), ("archived", 410), ("draft", 404)])
 async def test_hosted_page_not_available(user, client, status, code):
-    form = await create_form(user, status=status)
+    form = await make_form(user, **demo_config(status=status))
     r = await client.get(f"/f/{form['id']}")
     assert r.status_code == code and "This form is not available" in r.text
     assert soup(r).select_one("form") is None
@@ -180,7 +185,7 @@ async def test_hosted_template_renders_errors_next_to_fields(app, user):
     from app.services.forms.public import schema_of
     from app.web.render import render_string
 
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     html = render_string(
         "public/_form.html",
         {
@@ -210,7 +215,7 @@ async def test_hosted_template_renders_errors_next_to_fields(app, user):
 async def test_concurrent_beacons_are_all_counted(user, client, db):
     import asyncio
 
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     path = f"/api/forms/{form['id']}/beacon"
     answers = await asyncio.gather(
         *[client.post(path, json={"type": "view" if i % 4 else "start"}) for i in range(60)]
@@ -229,7 +234,7 @@ async def test_archived_workspace_forms_are_not_available(user, client, monkeypa
     monkeypatch.setattr(
         form_public, "RECHECK_SECONDS", 0
     )  # archived by another service: no local forget
-    form = await create_form(user, status="active")
+    form = await make_form(user, **demo_config(status="active"))
     assert (await client.get(f"/api/forms/{form['id']}/schema")).status_code == 200
     r = await user.api.delete(f"/api/workspaces/{user.workspace_id}")
     assert r.status_code == 204, r.text

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import collections
 
+from tests.factory import make_form, set_form, submit
 from tests.helpers import User, drain_jobs
-from tests.helpers_capture import make_form, set_form, submit
 
 
 async def handler(user, name, **extra):
@@ -55,7 +55,7 @@ async def test_round_robin_50_concurrent_split_17_17_16(app, client, db, user):
     a, b, c = [await handler(user, n) for n in ("Ann", "Bob", "Cid")]
     g = await group(user, "round_robin", [a, b, c])
     form = await make_form(
-        app, user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]}
+        user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]}
     )
     ids = await submit_many(app, client, form, 50)
     split = await assignees(db, ids)
@@ -69,7 +69,7 @@ async def test_round_robin_50_concurrent_split_17_17_16(app, client, db, user):
 async def test_round_robin_skips_inactive_members(app, client, db, user):
     a, b = await handler(user, "Ann"), await handler(user, "Bob")
     g = await group(user, "round_robin", [a, {"handler_id": b, "active": False}])
-    form = await make_form(app, user, assignment={"type": "group", "id": g["id"]})
+    form = await make_form(user, assignment={"type": "group", "id": g["id"]})
     ids = await submit_many(app, client, form, 3)
     assert await assignees(db, ids) == {("handler", a): 3}
 
@@ -83,7 +83,7 @@ async def test_principal_then_fallback_then_unassigned(app, client, db, user):
         [{"handler_id": boss, "role": "principal"}, member],
         settings={"fallback_handler_id": backup},
     )
-    form = await make_form(app, user, assignment={"type": "group", "id": g["id"]})
+    form = await make_form(user, assignment={"type": "group", "id": g["id"]})
     assert await assignees(db, await submit_many(app, client, form, 2, "a")) == {
         ("handler", boss): 2
     }
@@ -103,7 +103,7 @@ async def test_least_loaded_picks_fewest_open_assignments(app, client, db, user)
     a, b = await handler(user, "Ann"), await handler(user, "Bob")
     g = await group(user, "least_loaded", [a, b])
     form = await make_form(
-        app, user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]}
+        user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]}
     )
     first = await submit_many(app, client, form, 4, "a")
     assert sorted((await assignees(db, first)).values()) == [2, 2]
@@ -120,7 +120,7 @@ async def test_broadcast_notifies_all_and_first_claim_wins(app, client, db, user
     a, b = await handler(user, "Ann", account_id=user.account_id), await handler(user, "Bob")
     g = await group(user, "broadcast", [a, b])
     form = await make_form(
-        app, user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]}
+        user, flow_id="direct_route", assignment={"type": "group", "id": g["id"]}
     )
     [sid] = await submit_many(app, client, form, 1)
     row = await db.fetchone(
@@ -152,9 +152,7 @@ async def test_broadcast_notifies_all_and_first_claim_wins(app, client, db, user
 
 async def test_deactivated_handler_keeps_history_and_releases_open_work(app, client, db, user):
     a = await handler(user, "Ann")
-    form = await make_form(
-        app, user, flow_id="support_triage", assignment={"type": "handler", "id": a}
-    )
+    form = await make_form(user, flow_id="support_triage", assignment={"type": "handler", "id": a})
     [sid] = await submit_many(app, client, form, 1)
     assert (await db.fetchone("SELECT assignee_id FROM tickets"))["assignee_id"] == a
     assert (await user.api.delete(f"/api/handlers/{a}")).status_code == 204
@@ -172,9 +170,7 @@ async def test_cross_workspace_is_404(app, client, db, two_workspaces):
     alice, bob = two_workspaces
     hid = await handler(alice, "Ann")
     g = await group(alice, "round_robin", [hid])
-    form = await make_form(
-        app, alice, flow_id="direct_route", assignment={"type": "handler", "id": hid}
-    )
+    form = await make_form(alice, flow_id="direct_route", assignment={"type": "handler", "id": hid})
     [sid] = await submit_many(app, client, form, 1)
     task_id = (await alice.api.get("/api/tasks")).json()["data"][0]["id"]
     for method, path, body in [

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from tests.factory import make_form, set_form, submit
 from tests.helpers import drain_jobs, soup
-from tests.helpers_capture import make_form, set_form, submit
 
 
 async def _submissions(app, client, user, n, **form_config):
-    form = await make_form(app, user, **form_config)
+    form = await make_form(user, **form_config)
     await set_form(app, form["id"], security={"max_submissions_per_ip": 1000})
     ids = []
     for i in range(n):
