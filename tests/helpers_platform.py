@@ -1,5 +1,4 @@
 """Helpers for the platform tests: apps with custom settings and test-only job kinds."""
-and test-only job kinds."""
 
 from __future__ import annotations
 
