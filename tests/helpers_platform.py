@@ -83,7 +83,7 @@ async def hang_first_job(ctx, payload):
 
 
 TEST_KINDS = {
-    name: f"tests.helpers_platform:{name}"
+    name: jobs.JobKind(f"tests.helpers_platform:{name}")
     for name in (
         "record_job",
         "failing_job",
@@ -93,3 +93,8 @@ TEST_KINDS = {
         "hang_first_job",
     )
 }
+
+
+async def bulk_slice(ctx, payload):
+    """Stands in for one slice of a bulk send: a little work, then done."""
+    await asyncio.sleep(0.02)
