@@ -15,6 +15,7 @@ from app.db import Database
 from app.db.migrate import migrate
 from app.routes import api_routes, page_routes
 from app.services.llm import make_engine
+from app.services.mail.mailer import make_mailer
 from app.services.platform.workers import Workers
 from app.web.errors import EXCEPTION_HANDLERS, server_error
 from app.web.middleware import (
@@ -36,6 +37,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await migrate(db)
             app.state.db = db
             app.state.llm = make_engine(settings, db)
+            app.state.mailer = make_mailer(settings)
             app.state.workers = Workers(db, settings, app.state)
             app.state.workers.start()
             try:
@@ -43,6 +45,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             finally:
                 await app.state.workers.stop()
                 await app.state.llm.aclose()
+                await app.state.mailer.aclose()
         finally:
             await db.close()
 

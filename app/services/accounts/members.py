@@ -30,6 +30,7 @@ from app.services.accounts.account import check_email
 from app.services.accounts.permissions import ROLES, require_role
 from app.services.events.log import emit
 from app.services.mail.outbox import queue_email
+from app.services.mail.render import render_email
 
 MANAGE_MESSAGE = "Only owners and admins manage members."
 # Invites send email to any address typed in: a cap keeps a workspace from being used to spam.
@@ -142,10 +143,6 @@ async def membership_of(db, workspace_id: str, account_id: str) -> dict | None:
 
 # -- invite ----------------------------------------------------------------------
 def _invite_mail(settings, workspace: dict, inviter: dict, email: str, existing: bool) -> dict:
-    # The shared template environment (autoescaping everywhere); imported here so the
-    # service layer does not load the web layer unless an invite is actually sent.
-    from app.web.render import render_string
-
     path = "/login" if existing else f"/signup?email={quote(email, safe='@')}"
     ctx = {
         "workspace_name": workspace["name"],
@@ -157,8 +154,8 @@ def _invite_mail(settings, workspace: dict, inviter: dict, email: str, existing:
     subject = " ".join(f"{ctx['inviter']} invited you to {workspace['name']} on FormAgent".split())
     return {
         "subject": subject,
-        "body_text": render_string("emails/invite.txt", ctx),
-        "body_html": render_string("emails/invite.html", ctx),
+        "body_text": render_email("invite.txt", ctx),
+        "body_html": render_email("invite.html", ctx),
     }
 
 
@@ -194,7 +191,7 @@ def _invite_context(conn, workspace_id: str, actor_id: str, email_lower: str) ->
         "workspace": conn.one("SELECT id, name FROM workspaces WHERE id = ?", (workspace_id,)),
         "inviter": conn.one("SELECT email, name FROM accounts WHERE id = ?", (actor_id,)),
         "sent_last_hour": conn.value(
-            "SELECT COUNT(*) FROM emails WHERE workspace_id = ? AND idempotency_key LIKE 'invite:%' AND created_at > ?",
+            "SELECT COUNT(*) FROM emails WHERE workspace_id = ? AND dedupe_key LIKE 'invite:%' AND created_at > ?",
             (workspace_id, iso_ago(3600)),
         ),
     }
@@ -252,7 +249,7 @@ def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails) -> di
         to=email,
         **mail,
         related={"membership_id": member_id, "type": "invite"},
-        idempotency_key=f"invite:{member_id}:{now}",
+        dedupe_key=f"invite:{member_id}:{now}",
     )
     emit(
         conn,

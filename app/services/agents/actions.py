@@ -48,7 +48,7 @@ def _email(conn, workspace_id, sub, index, subject, body, action) -> tuple[str, 
         contact_id=sub["contact_id"],
         submission_id=sub["id"],
         related={"action": action, "index": index},
-        idempotency_key=f"{sub['id']}:action:{index}",
+        dedupe_key=f"{sub['id']}:action:{index}",
     )
     return "done", {"entity_id": email_id, "email_id": email_id, "to": to, "subject": subject[:300]}
 

@@ -74,7 +74,7 @@ def hand_over_tx(
     if not recipients and (owner := owner_email(conn, workspace_id)):
         recipients = [owner]
     link = f"Submission: /submissions/{submission['id']}"
-    for i, to in enumerate(dict.fromkeys(recipients)):
+    for to in dict.fromkeys(recipients):
         queue_email(
             conn,
             workspace_id,
@@ -84,7 +84,7 @@ def hand_over_tx(
             kind="transactional",
             submission_id=submission["id"],
             related={"submission_id": submission["id"], "reason": "agent_handover"},
-            idempotency_key=f"{key}:{i}",
+            dedupe_key=f"{key}:{to.lower()}",  # per person, whatever the list's order
         )
     assigned = humans[0]["id"] if humans and assign else None
     if assigned:

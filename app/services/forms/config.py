@@ -49,6 +49,8 @@ from app.services.forms.fields import (  # noqa: F401  (FIELD_TYPES & co. are re
     _text,
     _url,
 )
+from app.services.mail import placeholders
+from app.services.processing.flow_steps import CONFIRMATION_VARIABLES
 
 FORM_STATUSES = ("draft", "active", "paused", "archived")
 FORM_TYPES = ("marketing", "sales", "support", "general")
@@ -174,13 +176,22 @@ def _block(raw, key: str, errors: _Errors) -> dict:
     return raw
 
 
+def _user_template(raw, key: str, errors: _Errors) -> str:
+    """Text the owner writes for an email: {{placeholders}} only (SPEC §13)."""
+    text = _text(raw, key, errors, limit=10000)
+    problem = placeholders.problems(text, CONFIRMATION_VARIABLES)
+    if problem:
+        errors.add(key, problem)
+    return text
+
+
 def _auto(raw, errors: _Errors) -> dict:
     raw = _block(raw, "auto", errors)
     return {
         "create_contact": _bool(raw.get("create_contact"), "auto.create_contact", errors, True),
         "create_company": _bool(raw.get("create_company"), "auto.create_company", errors, True),
-        "confirmation_template": _text(
-            raw.get("confirmation_template"), "auto.confirmation_template", errors, limit=10000
+        "confirmation_template": _user_template(
+            raw.get("confirmation_template"), "auto.confirmation_template", errors
         ),
         "log_activity": _bool(raw.get("log_activity"), "auto.log_activity", errors, True),
         "notify_handler_ids": _str_list(

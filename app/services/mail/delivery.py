@@ -1,41 +1,29 @@
-"""Delivering the outbox over SMTP (aiosmtplib). Without an SMTP URL mail stays
-queued and visible in the outbox; an SMTP outage retries with backoff."""
+"""Delivering the outbox through the app's ``Mailer`` (SMTP with pooled
+connections). Without an SMTP URL mail stays queued and visible in the outbox;
+an SMTP outage retries with backoff."""
 
 from __future__ import annotations
 
 import logging
 from email.message import EmailMessage
 from email.utils import make_msgid
-from urllib.parse import unquote, urlsplit
 
 import aiosmtplib
 
 from app.db import loads, now_iso
 from app.db.clock import iso_in
 from app.services.events.log import emit
-from app.services.platform.jobs import RetryLater, enqueue
+from app.services.mail.outbox import header_safe, queue_delivery
+from app.services.platform.jobs import RetryLater
 
 log = logging.getLogger("formagent.mail")
-
-
-def smtp_options(url: str) -> dict:
-    parts = urlsplit(url)
-    tls = parts.scheme == "smtps"
-    return {
-        "hostname": parts.hostname or "localhost",
-        "port": parts.port or (465 if tls else 25),
-        "username": unquote(parts.username) if parts.username else None,
-        "password": unquote(parts.password) if parts.password else None,
-        "use_tls": tls,
-        "start_tls": False if tls else None,
-    }
 
 
 def build_message(email: dict, mail_from: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = mail_from
     message["To"] = email["to_addr"]
-    message["Subject"] = email["subject"]
+    message["Subject"] = header_safe(email["subject"])  # rows queued before subjects were cleaned
     message["Message-ID"] = make_msgid(idstring=email["id"], domain="formagent.local")
     for name, value in loads(email["headers"], {}).items():
         message[name] = value
@@ -93,9 +81,9 @@ def _mark(
 async def deliver_email(ctx, payload: dict) -> None:
     """Job ``deliver_email``: send one queued email. An SMTP outage keeps it
     queued and re-runs the job with a growing delay; a 5xx refusal marks it failed."""
-    settings = ctx.settings
+    settings, mailer = ctx.settings, ctx.state.mailer
     email = await ctx.db.fetchone("SELECT * FROM emails WHERE id = ?", (payload["email_id"],))
-    if email is None or email["status"] != "queued" or not settings.smtp_url:
+    if email is None or email["status"] != "queued" or not mailer.sends:
         return  # without SMTP the email waits in the outbox; requeue_stalled picks it up later
     try:
         message = build_message(email, settings.mail_from)
@@ -103,7 +91,7 @@ async def deliver_email(ctx, payload: dict) -> None:
         await ctx.write(_mark, email, "failed", f"unsendable message: {exc}"[:500])
         return
     try:
-        await aiosmtplib.send(message, timeout=10, **smtp_options(settings.smtp_url))
+        await mailer.send(message)
     except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
         error = f"{type(exc).__name__}: {exc}"[:500]
         if _permanent(exc):
@@ -125,18 +113,12 @@ async def requeue_stalled(ctx) -> None:
 
     def requeue(conn):
         rows = conn.all(
-            "SELECT e.id, e.workspace_id, e.next_attempt_at FROM emails e WHERE e.status = 'queued' AND NOT EXISTS ("
-            " SELECT 1 FROM jobs j WHERE j.kind = 'deliver_email' AND j.status IN ('queued', 'running')"
-            " AND j.payload = '{\"email_id\":\"' || e.id || '\"}') LIMIT 500"
+            "SELECT e.id, e.workspace_id, e.next_attempt_at FROM emails e WHERE e.status = 'queued'"
+            " AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = e.delivery_job_id"
+            " AND j.status IN ('queued', 'running')) LIMIT 500"
         )
         for row in rows:
-            enqueue(
-                conn,
-                "deliver_email",
-                {"email_id": row["id"]},
-                workspace_id=row["workspace_id"],
-                run_at=row["next_attempt_at"],
-            )
+            queue_delivery(conn, row["id"], row["workspace_id"], row["next_attempt_at"])
         return len(rows)
 
     count = await ctx.db.write(requeue)

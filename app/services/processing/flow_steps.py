@@ -1,24 +1,24 @@
 """The deterministic steps flows are made of (SPEC §6.1). Each runs inside the
 flow's write transaction, records itself with ``record_step`` (actions + event)
 and is idempotent per submission, so reprocessing never duplicates an entity:
-emails carry idempotency keys, activities/tasks/tickets are looked up first."""
+emails carry dedupe keys, activities/tasks/tickets are looked up first."""
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from app.db import dumps, new_id, now_iso
+from app.services.mail import placeholders
 from app.services.mail.outbox import queue_email
+from app.services.mail.render import render_email
 from app.services.processing import routing, work
 from app.services.processing.steps import record_step
-from app.web.render import render_string
 
-# Autoescape stays on here too (SPEC §13); the text body is the unescaped result and
-# the HTML body escapes it again through emails/message.html.
-_SANDBOX = SandboxedEnvironment(autoescape=True)
+# The placeholders a confirmation message may use (besides {{data.<field>}});
+# the form editor refuses others on save (services/forms/config.py).
+CONFIRMATION_VARIABLES = frozenset(
+    {"name", "first_name", "email", "company", "form_name", "booking_url", "ticket_reference"}
+)
 
 
 @dataclass
@@ -78,14 +78,6 @@ def _summary(fc: FlowContext) -> str:
     return "\n".join(lines)
 
 
-def render_user_template(source: str, variables: dict) -> str:
-    """A form owner's email text, rendered in Jinja's sandbox; broken templates send as written."""
-    try:
-        return html.unescape(_SANDBOX.from_string(source).render(variables))
-    except Exception:  # a typo in the owner's template must not block the submission
-        return source
-
-
 def _send(
     conn,
     fc: FlowContext,
@@ -95,10 +87,10 @@ def _send(
     *,
     to: str | None = None,
     key: str,
-    template: str = "emails/message.html",
 ) -> str:
-    body_html = render_string(
-        template, {"subject": subject, "body": text, "form_name": fc.form["name"]}
+    # The text is the plain result; message.html escapes it for the HTML body.
+    body_html = render_email(
+        "message.html", {"subject": subject, "body": text, "form_name": fc.form["name"]}
     )
     return queue_email(
         conn,
@@ -110,16 +102,19 @@ def _send(
         kind=kind,
         contact_id=fc.submission["contact_id"],
         submission_id=fc.sid,
-        idempotency_key=f"{fc.sid}:{key}",
+        dedupe_key=f"{fc.sid}:{key}",
     )
 
 
 def _variables(fc: FlowContext, **extra) -> dict:
+    data = fc.submission["data"]
     return {
         "name": fc.name,
+        "first_name": str(data.get("first_name") or "") or fc.name.partition(" ")[0],
+        "company": str(data.get("company") or ""),
         "email": fc.email,
         "form_name": fc.form["name"],
-        "data": fc.submission["data"],
+        "data": data,
         "booking_url": fc.form["auto"].get("booking_url", ""),
         **extra,
     }
@@ -135,7 +130,8 @@ def confirmation(
     source = fc.form["auto"].get("confirmation_template") or default
     if not source:
         return step(conn, fc, name, "skipped", details={"reason": "no confirmation template set"})
-    text = render_user_template(source, _variables(fc, **extra))
+    # Placeholders only (SPEC §13): an old template with Jinja code sends it as text.
+    text = placeholders.fill(source, _variables(fc, **extra))
     subject = f"We received your message — {fc.form['name']}"
     if extra.get("ticket_reference"):
         subject = f"[{extra['ticket_reference']}] {subject}"

@@ -24,9 +24,9 @@ log = logging.getLogger("formagent.flows")
 
 FINAL = ("processed", "awaiting_approval", "needs_human_review", "failed")
 AGENT_FLOWS = ("sales_lead", "support_triage")
-DEFAULT_CONFIRMATION = "Hi {{ name or 'there' }},\n\nThanks for contacting us through “{{ form_name }}”. We received your message and will get back to you soon."
-SUPPORT_CONFIRMATION = "Hi {{ name or 'there' }},\n\nWe opened ticket {{ ticket_reference }} for your request. Reply to this email to add details."
-BOOKING_CONFIRMATION = "Hi {{ name or 'there' }},\n\nThanks for your booking request. Pick a time that suits you here: {{ booking_url }}"
+DEFAULT_CONFIRMATION = "Hi {{name|there}},\n\nThanks for contacting us through “{{form_name}}”. We received your message and will get back to you soon."
+SUPPORT_CONFIRMATION = "Hi {{name|there}},\n\nWe opened ticket {{ticket_reference}} for your request. Reply to this email to add details."
+BOOKING_CONFIRMATION = "Hi {{name|there}},\n\nThanks for your booking request. Pick a time that suits you here: {{booking_url}}"
 
 
 def _load_tx(conn, submission_id: str, reprocess: bool):
