@@ -403,6 +403,7 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             subject=f"{MARKER} subject",
             body_text=MARKER,
             status="queued",
+            dedupe_key=f"{ids['email']}:seed",
             contact_id=ids["contact"],
             submission_id=ids["submission"],
             created_at=now,
