@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from app.services.mail.render import TEMPLATES_DIR, render_email
-from tests.helpers import drain_jobs
+from tests.helpers import drain_jobs, soup
 from tests.helpers_capture import make_form, set_form, submit
 
 FORMS = "/api/forms"
@@ -110,11 +110,19 @@ async def test_an_old_jinja_template_is_sent_as_text_and_never_runs(app, client,
     assert email["body_text"] == "Hi Ola! " + loops
 
 
-async def test_the_editor_help_explains_the_placeholder_syntax(app, user):
+async def test_the_editor_explains_the_syntax_and_shows_the_error_by_the_field(app, user):
     form = await make_form(app, user)
     page = await user.web.get(f"/forms/{form['id']}")
     assert page.status_code == 200
     assert "{{first_name|there}}" in page.text and "{{data.&lt;field name&gt;}}" in page.text
+    template = "Hi {% if name %}{{name}}{% endif %}"
+    r = await user.post_form(
+        f"/forms/{form['id']}/settings/auto", {"confirmation_template": template}, htmx=True
+    )
+    assert r.status_code == 422
+    field = soup(r).select_one("#sec-auto .has-error")
+    assert "“{% if name %}” is not a placeholder" in field.select_one(".error").get_text()
+    assert field.select_one("textarea").get_text() == template  # the input is kept
 
 
 async def test_a_line_break_in_the_form_name_stays_out_of_the_subject(app, client, user):
