@@ -9,7 +9,7 @@ import pytest
 
 from app.services.platform import jobs
 from tests.conftest import make_settings
-from tests.helpers_capture import make_form, submit
+from tests.factory import make_form, submit
 from tests.helpers_platform import wait_until
 
 BULK_JOBS = 5000
@@ -45,7 +45,7 @@ def test_declared_kinds_have_known_priorities():
 
 
 async def test_submission_starts_within_a_second_behind_5000_bulk_jobs(app, client, db, user):
-    form = await make_form(app, user, flow_id="notify_only")
+    form = await make_form(user, flow_id="notify_only")
     await db.write(queue_bulk, BULK_JOBS)
     # the workers are busy with bulk work before the submission arrives
     await wait_until(lambda: count_jobs(db, "bulk_slice", "done"))

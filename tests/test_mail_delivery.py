@@ -266,9 +266,8 @@ async def test_several_emails_reuse_one_smtp_connection(tmp_path, smtp_port):
 
 
 async def test_a_connection_the_server_dropped_is_replaced_and_nothing_is_lost(
-    tmp_path, smtp_port, monkeypatch
+    freeze_clock, tmp_path, smtp_port
 ):
-    clock = freeze_clock(monkeypatch)
     first, second = Inbox(), Inbox()
     controller = start_smtp(smtp_port, first)
     async with running_app(tmp_path, smtp_url=f"smtp://127.0.0.1:{smtp_port}") as app:
@@ -284,7 +283,7 @@ async def test_a_connection_the_server_dropped_is_replaced_and_nothing_is_lost(
         controller = start_smtp(smtp_port, second)  # back, on a fresh connection
         try:
             after = await queue(db, to="after@example.com")
-            clock.advance(3600)
+            freeze_clock.advance(3600)
             assert await drain_jobs(app) == 2
         finally:
             controller.stop()

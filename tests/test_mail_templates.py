@@ -11,8 +11,8 @@ import jinja2
 import pytest
 
 from app.services.mail.render import TEMPLATES_DIR, render_email
+from tests.factory import make_form, set_form, submit
 from tests.helpers import drain_jobs, soup
-from tests.helpers_capture import make_form, set_form, submit
 
 FORMS = "/api/forms"
 
@@ -36,7 +36,6 @@ def booking(template: str) -> dict:
 
 async def test_placeholders_fill_in_with_fallbacks(app, client, user):
     form = await make_form(
-        app,
         user,
         **booking(
             "Hi {{first_name|there}}! {{ name }} at {{company | your team}}: {{data.message}}"
@@ -54,13 +53,13 @@ async def test_placeholders_fill_in_with_fallbacks(app, client, user):
 
 
 async def test_default_confirmations_use_the_fallback(app, client, user):
-    form = await make_form(app, user, flow_id="direct_route")
+    form = await make_form(user, flow_id="direct_route")
     email = await confirmation_for(app, client, form, {"email": "nobody@x.test"})
     assert email["body_text"].startswith("Hi there,\n\nThanks for contacting us through")
 
 
 async def test_values_are_escaped_in_the_html_body_and_plain_in_the_text(app, client, user):
-    form = await make_form(app, user, **booking("Hi {{name}}!"))
+    form = await make_form(user, **booking("Hi {{name}}!"))
     email = await confirmation_for(
         app, client, form, {"email": "q@x.test", "name": "<b>Zed</b> & co"}
     )
@@ -97,7 +96,7 @@ async def test_unknown_variables_are_refused_on_save(user):
 
 
 async def test_an_old_jinja_template_is_sent_as_text_and_never_runs(app, client, user):
-    form = await make_form(app, user, **booking("Hi {{ name }}!"))
+    form = await make_form(user, **booking("Hi {{ name }}!"))
     loops = "{% for i in range(10**7) %}{% for j in range(10**7) %}x{% endfor %}{% endfor %}"
     stored = {
         "booking_url": "https://cal.test/x",
@@ -111,7 +110,7 @@ async def test_an_old_jinja_template_is_sent_as_text_and_never_runs(app, client,
 
 
 async def test_the_editor_explains_the_syntax_and_shows_the_error_by_the_field(app, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     page = await user.web.get(f"/forms/{form['id']}")
     assert page.status_code == 200
     assert "{{first_name|there}}" in page.text and "{{data.&lt;field name&gt;}}" in page.text
@@ -126,14 +125,14 @@ async def test_the_editor_explains_the_syntax_and_shows_the_error_by_the_field(a
 
 
 async def test_a_line_break_in_the_form_name_stays_out_of_the_subject(app, client, user):
-    form = await make_form(app, user, **booking("Hi {{name}}"))
+    form = await make_form(user, **booking("Hi {{name}}"))
     await set_form(app, form["id"], name="Demo\r\nBcc: victim@x.test")  # an old form's name
     email = await confirmation_for(app, client, form, {"email": "s@x.test", "name": "Sam"})
     assert email["subject"] == "We received your message — Demo Bcc: victim@x.test"
 
 
 async def test_reprocessing_sends_nothing_twice(app, client, db, user):
-    form = await make_form(app, user, **booking("Hi {{name}}"))
+    form = await make_form(user, **booking("Hi {{name}}"))
     email = await confirmation_for(app, client, form, {"email": "r@x.test", "name": "Rae"})
     assert email["dedupe_key"] == f"{email['submission_id']}:confirmation"
     r = await user.api.post(f"/api/submissions/{email['submission_id']}/reprocess")
