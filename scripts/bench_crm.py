@@ -18,7 +18,6 @@ from pathlib import Path
 from app.db import Database, dumps, now_iso
 from app.db.connection import Conn, _dict_row
 from app.db.migrate import migrate
-from app.db.pagination import decode_cursor
 from app.services.crm.search import list_contacts, list_contacts_tx
 
 FIRST = [
@@ -160,7 +159,7 @@ def _measure(path: Path) -> list[tuple[str, float, float, float]]:
         for label, kwargs in CASES:
             if kwargs.get("cursor") == "page2":
                 _, cursor = list_contacts_tx(conn, "ws_bench", limit=50, q=kwargs["q"])
-                kwargs = {**kwargs, "cursor": decode_cursor(cursor)}
+                kwargs = {**kwargs, "cursor": cursor}
             walls, cpus = [], []
             for _ in range(9):
                 wall, cpu = time.perf_counter(), time.thread_time()

@@ -10,5 +10,26 @@ the writer).
 from app.db.clock import now_iso
 from app.db.connection import Database, LeaseLost, dumps, loads
 from app.db.ids import new_id
+from app.db.rows import (
+    exists_in_workspace,
+    fetch_in_workspace,
+    fetch_page,
+    find_in_workspace,
+    get_in_workspace,
+    update_columns,
+)
 
-__all__ = ["Database", "LeaseLost", "dumps", "loads", "new_id", "now_iso"]
+__all__ = [
+    "Database",
+    "LeaseLost",
+    "dumps",
+    "exists_in_workspace",
+    "fetch_in_workspace",
+    "fetch_page",
+    "find_in_workspace",
+    "get_in_workspace",
+    "loads",
+    "new_id",
+    "now_iso",
+    "update_columns",
+]

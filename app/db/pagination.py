@@ -1,4 +1,10 @@
-"""Opaque keyset cursors for ``{"data": [...], "next_cursor": ...}`` lists (SPEC §12)."""
+"""Opaque keyset cursors for ``{"data": [...], "next_cursor": ...}`` lists (SPEC §12).
+
+A cursor from a request is read in one place, ``decode_cursor``: it must be the
+base64 JSON list a previous page handed out, with the value types that listing
+keys on; anything else (undecodable, or decodable but of another shape) is a 400
+``invalid_cursor``, so no listing ever sees a value it did not write itself.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,9 @@ import json
 from app.errors import BadRequest, ValidationError
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 200
+# The (created_at, id) key most listings walk; other listings pass their own shape.
+CREATED_KEY = ("created_at", "id")
+TIMESTAMP_ID = (str, str)
 
 
 def encode_cursor(values: list) -> str:
@@ -18,19 +27,35 @@ def encode_cursor(values: list) -> str:
     )
 
 
-def decode_cursor(cursor: str | None) -> list | None:
-    if not cursor:
+def invalid_cursor() -> BadRequest:
+    return BadRequest(
+        "The cursor is not valid; use the next_cursor of a previous page.",
+        code="invalid_cursor",
+    )
+
+
+def _fits(value, kinds) -> bool:
+    kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    # JSON true/false decode to bool, a subclass of int: never a valid key value.
+    return not isinstance(value, bool) and isinstance(value, kinds)
+
+
+def decode_cursor(raw: str | None, shape: tuple = TIMESTAMP_ID) -> list | None:
+    """The cursor's values, or None for the first page; ``shape`` gives the type
+    (or tuple of types) of each position."""
+    if not raw:
         return None
     try:
-        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(values, list):
-            raise ValueError
-        return values
-    except (ValueError, UnicodeDecodeError):
-        raise BadRequest(
-            "The cursor is not valid; use the next_cursor of a previous page.",
-            code="invalid_cursor",
-        ) from None
+        values = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+    except ValueError:  # also binascii.Error and UnicodeDecodeError
+        raise invalid_cursor() from None
+    if not (
+        isinstance(values, list)
+        and len(values) == len(shape)
+        and all(_fits(v, kinds) for v, kinds in zip(values, shape, strict=True))
+    ):
+        raise invalid_cursor()
+    return values
 
 
 def parse_limit(raw: str | None) -> int:
@@ -45,16 +70,14 @@ def parse_limit(raw: str | None) -> int:
     return limit
 
 
-def keyset(cursor: list, *, descending: bool, alias: str = "") -> tuple[str, list]:
-    """The clause that continues a ``(created_at, id)`` listing after ``cursor``, and its
-    parameters; a cursor of another shape is a 400 like an undecodable one."""
-    if len(cursor) != 2 or not all(isinstance(v, str) for v in cursor):
-        raise BadRequest(
-            "The cursor is not valid; use the next_cursor of a previous page.",
-            code="invalid_cursor",
-        )
-    op = "<" if descending else ">"
-    return f"({alias}created_at, {alias}id) {op} (?, ?)", list(cursor)
+def keyset(
+    after: list, *, descending: bool, alias: str = "", key: tuple = CREATED_KEY
+) -> tuple[str, list]:
+    """The clause that continues a listing ordered by ``key`` after the decoded
+    cursor values ``after``, and its parameters."""
+    columns = ", ".join(f"{alias}{c}" for c in key)
+    marks = ", ".join("?" for _ in key)
+    return f"({columns}) {'<' if descending else '>'} ({marks})", list(after)
 
 
 def page(

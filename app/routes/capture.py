@@ -6,7 +6,6 @@ from __future__ import annotations
 from starlette.responses import HTMLResponse, RedirectResponse
 from starlette.routing import Route
 
-from app.db.pagination import decode_cursor
 from app.errors import AppError, Conflict, ValidationError
 from app.routes.api.capture import own_origin, read_submission_body
 from app.routes.public import render_hosted
@@ -94,7 +93,7 @@ async def spam_log_page(request):
         db,
         principal.workspace_id,
         form["id"],
-        cursor=decode_cursor(request.query_params.get("cursor")),
+        cursor=request.query_params.get("cursor"),
         limit=50,
     )
     spam_page = url_path(request, "form_spam", form_id=form["id"])

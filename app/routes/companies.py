@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from starlette.routing import Route
 
-from app.db.pagination import decode_cursor
 from app.services.crm import companies
 from app.web.auth import require_page
 from app.web.render import render, url_path
@@ -20,7 +19,7 @@ async def company_list(request):
         principal.workspace_id,
         q=q or None,
         limit=50,
-        cursor=decode_cursor(request.query_params.get("cursor")),
+        cursor=request.query_params.get("cursor"),
     )
     next_url = (
         url_path(request, "companies")

@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from starlette.routing import Route
 
-from app.db.pagination import decode_cursor
 from app.errors import Conflict, NotFound, ValidationError
 from app.routes.contacts_import import routes as import_routes
 from app.services.crm import contacts, deals, notes, timeline
@@ -51,7 +50,7 @@ async def contact_list(request):
             request.app.state.db,
             principal.workspace_id,
             limit=50,
-            cursor=decode_cursor(request.query_params.get("cursor")),
+            cursor=request.query_params.get("cursor"),
             sort=f["sort"] or None,
             **{k: f[k] or None for k in ("q", "status", "source", "tag")},
         )

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from starlette.routing import Route
 
-from app.db.pagination import decode_cursor
 from app.errors import ValidationError
 from app.services.crm import contacts, deals
 from app.web.auth import require_page
@@ -22,7 +21,7 @@ async def deal_board(request):
     if request.query_params.get("view") == "list":
         stage = request.query_params.get("stage") or None
         items, next_cursor = await deals.list_deals(
-            db, ws, stage=stage, limit=50, cursor=decode_cursor(request.query_params.get("cursor"))
+            db, ws, stage=stage, limit=50, cursor=request.query_params.get("cursor")
         )
         params = {"view": "list", **({"stage": stage} if stage else {})}
         ctx.update(

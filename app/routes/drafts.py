@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from app.db.pagination import decode_cursor
 from app.errors import ValidationError
 from app.services.agents import drafts
 from app.web.auth import require_page
@@ -58,7 +57,7 @@ async def list_drafts_page(request):
         request.app.state.db,
         principal.workspace_id,
         status=None if status == "all" else status,
-        cursor=decode_cursor(cursor),
+        cursor=cursor,
         limit=25,
     )
     next_url = (

@@ -8,7 +8,6 @@ import json
 
 from starlette.routing import Route
 
-from app.db.pagination import decode_cursor
 from app.errors import ValidationError
 from app.services.forms import forms
 from app.services.forms.config import (
@@ -54,7 +53,7 @@ async def list_forms(request):
         principal.workspace_id,
         status=status,
         limit=50,
-        cursor=_cursor(request),
+        cursor=request.query_params.get("cursor"),
     )
     query = f"?status={status or ''}&cursor={next_cursor}"
     next_url = url_path(request, "forms_list") + query if next_cursor else None
@@ -68,10 +67,6 @@ async def list_forms(request):
             "can_edit": principal.role != "viewer",
         },
     )
-
-
-def _cursor(request):
-    return decode_cursor(request.query_params.get("cursor"))
 
 
 async def new_form(request):

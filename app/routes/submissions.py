@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from starlette.routing import Route
 
-from app.db.pagination import decode_cursor
 from app.errors import AppError
 from app.services.capture import submissions
 from app.services.forms import forms as forms_service
@@ -31,7 +30,7 @@ async def list_submissions_page(request):
             db,
             principal.workspace_id,
             filters=filters,
-            cursor=decode_cursor(request.query_params.get("cursor")),
+            cursor=request.query_params.get("cursor"),
             limit=50,
         )
     except AppError as exc:  # a bad filter value: show it next to the filter, list nothing

@@ -7,7 +7,7 @@ import json
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from app.db.pagination import decode_cursor, parse_limit
+from app.db.pagination import parse_limit
 from app.errors import BadRequest, UnsupportedMediaType
 from app.web.auth import require_api
 
@@ -110,10 +110,9 @@ def no_content() -> Response:
     return Response(status_code=204)
 
 
-def list_params(request) -> tuple[int, list | None]:
-    return parse_limit(request.query_params.get("limit")), decode_cursor(
-        request.query_params.get("cursor")
-    )
+def list_params(request) -> tuple[int, str | None]:
+    """The page size, and the cursor as sent: the listing service decodes it."""
+    return parse_limit(request.query_params.get("limit")), request.query_params.get("cursor")
 
 
 def list_response(items: list, next_cursor: str | None) -> JSONResponse:

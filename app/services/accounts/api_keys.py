@@ -16,9 +16,8 @@ import secrets
 import string
 from datetime import UTC, datetime
 
-from app.db import clock, dumps, loads, new_id, now_iso
+from app.db import clock, dumps, fetch_page, loads, new_id, now_iso
 from app.db.clock import iso, parse_iso
-from app.db.pagination import keyset, page
 from app.errors import NotFound, ValidationError
 from app.services.accounts.permissions import SCOPES, require_role
 from app.services.events.log import emit
@@ -134,20 +133,17 @@ async def create_key(
 
 
 async def list_keys(
-    db, workspace_id: str, *, limit: int = 200, cursor: list | None = None
+    db, workspace_id: str, *, limit: int = 200, cursor: str | None = None
 ) -> tuple[list, str | None]:
     """The workspace's keys, newest first (revoked ones included, marked); ``(items, next_cursor)``."""
-    params: list = [workspace_id]
-    where = "workspace_id = ?"
-    if cursor:
-        clause, values = keyset(cursor, descending=True)
-        where += " AND " + clause
-        params += values
-    rows = await db.fetchall(
-        f"SELECT * FROM api_keys WHERE {where} ORDER BY created_at DESC, id DESC LIMIT ?",
-        (*params, limit + 1),
+    rows, next_cursor = await db.read(
+        fetch_page,
+        "SELECT * FROM api_keys",
+        ["workspace_id = ?"],
+        [workspace_id],
+        cursor=cursor,
+        limit=limit,
     )
-    rows, next_cursor = page(rows, limit)
     return [public_key(r) for r in rows], next_cursor
 
 

@@ -22,9 +22,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from app.db import new_id, now_iso
+from app.db import fetch_page, new_id, now_iso
 from app.db.clock import iso_ago, iso_in
-from app.db.pagination import keyset, page
 from app.errors import Conflict, Forbidden, NotFound, RateLimited, ValidationError
 from app.services.accounts.account import check_email
 from app.services.accounts.permissions import ROLES, require_role
@@ -100,21 +99,19 @@ def _guard_last_owner(conn, workspace_id: str, row: dict, message: str) -> None:
 
 # -- listing -------------------------------------------------------------------
 async def list_members(
-    db, workspace_id: str, *, limit: int = 200, cursor: list | None = None
+    db, workspace_id: str, *, limit: int = 200, cursor: str | None = None
 ) -> tuple[list, str | None]:
     """Active members and invites (pending or expired), oldest first; ``(items, next_cursor)``."""
-    params: list = [workspace_id]
-    where = "m.workspace_id = ?"
-    if cursor:
-        clause, values = keyset(cursor, descending=False, alias="m.")
-        where += " AND " + clause
-        params += values
-    rows = await db.fetchall(
-        "SELECT m.*, a.name FROM memberships m LEFT JOIN accounts a ON a.id = m.account_id"
-        f" WHERE {where} ORDER BY m.created_at, m.id LIMIT ?",
-        (*params, limit + 1),
+    rows, next_cursor = await db.read(
+        fetch_page,
+        "SELECT m.*, a.name FROM memberships m LEFT JOIN accounts a ON a.id = m.account_id",
+        ["m.workspace_id = ?"],
+        [workspace_id],
+        cursor=cursor,
+        limit=limit,
+        descending=False,
+        alias="m.",
     )
-    rows, next_cursor = page(rows, limit)
     now = now_iso()
     return [public_member(r, now) for r in rows], next_cursor
 

@@ -7,8 +7,7 @@ import secrets
 import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.db import dumps, loads, new_id, now_iso
-from app.db.pagination import page
+from app.db import dumps, fetch_page, loads, new_id, now_iso
 from app.errors import Forbidden, NotFound, ValidationError
 from app.services.accounts.permissions import require_role
 from app.services.events.log import emit
@@ -86,20 +85,20 @@ async def list_for_account(db, account_id: str) -> list[dict]:
 
 
 async def page_for_account(
-    db, account_id: str, *, limit: int = 50, cursor: list | None = None
+    db, account_id: str, *, limit: int = 50, cursor: str | None = None
 ) -> tuple[list, str | None]:
     """``list_for_account`` a page at a time for the API, ordered by (name, id)."""
-    params: list = [account_id]
-    after = ""
-    if cursor:
-        after = " AND (w.name, w.id) > (?, ?)"
-        params += [str(cursor[0]), str(cursor[-1])]
-    rows = await db.fetchall(
-        "SELECT w.*, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
-        f" WHERE m.account_id = ? AND m.status = 'active' AND w.status = 'active'{after} ORDER BY w.name, w.id LIMIT ?",
-        (*params, limit + 1),
+    rows, next_cursor = await db.read(
+        fetch_page,
+        "SELECT w.*, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id",
+        ["m.account_id = ?", "m.status = 'active'", "w.status = 'active'"],
+        [account_id],
+        cursor=cursor,
+        limit=limit,
+        descending=False,
+        alias="w.",
+        key=("name", "id"),
     )
-    rows, next_cursor = page(rows, limit, key=lambda r: [r["name"], r["id"]])
     return [{**public_workspace(r), "role": r["role"]} for r in rows], next_cursor
 
 

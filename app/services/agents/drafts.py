@@ -4,8 +4,7 @@ uses; rejecting records a note. Another workspace's draft is 404."""
 
 from __future__ import annotations
 
-from app.db import dumps, loads, now_iso
-from app.db.pagination import page
+from app.db import dumps, fetch_page, loads, now_iso
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.agents import autonomy
 from app.services.agents.actions import apply_contact_updates_tx, execute_actions
@@ -56,12 +55,12 @@ def api_shape(draft: dict) -> dict:
     return {k: draft.get(k) for k in API_KEYS}
 
 
-_LIST_SQL = (
+_LIST_SELECT = (
     "SELECT d.*, s.form_id, f.name AS form_name, s.data AS submission_data, c.email AS contact_email,"
     " c.name AS contact_name, h.name AS handler_name, a.name AS reviewer_name, a.email AS reviewer_email FROM drafts d"
     " JOIN submissions s ON s.id = d.submission_id AND s.workspace_id = d.workspace_id"
     " LEFT JOIN forms f ON f.id = s.form_id LEFT JOIN contacts c ON c.id = s.contact_id"
-    " LEFT JOIN handlers h ON h.id = d.handler_id LEFT JOIN accounts a ON a.id = d.reviewed_by WHERE d.workspace_id = ?"
+    " LEFT JOIN handlers h ON h.id = d.handler_id LEFT JOIN accounts a ON a.id = d.reviewed_by"
 )
 
 
@@ -83,30 +82,26 @@ async def list_drafts(
     workspace_id: str,
     *,
     status: str | None = "pending",
-    cursor: list | None = None,
+    cursor: str | None = None,
     limit: int = 50,
 ) -> tuple[list[dict], str | None]:
     """Newest first; ``status`` None lists every draft."""
     if status is not None and status not in STATUSES:
         raise ValidationError(fields={"status": f"Use one of {', '.join(STATUSES)}."})
-    sql, params = _LIST_SQL, [workspace_id]
+    where, params = ["d.workspace_id = ?"], [workspace_id]
     if status:
-        sql += " AND d.status = ?"
+        where.append("d.status = ?")
         params.append(status)
-    if cursor:
-        if len(cursor) != 2:
-            raise ValidationError(fields={"cursor": "The cursor is not valid."})
-        sql += " AND (d.created_at < ? OR (d.created_at = ? AND d.id < ?))"
-        params += [cursor[0], cursor[0], cursor[1]]
-    rows = await db.fetchall(
-        sql + " ORDER BY d.created_at DESC, d.id DESC LIMIT ?", (*params, limit + 1)
+    items, next_cursor = await db.read(
+        fetch_page, _LIST_SELECT, where, params, cursor=cursor, limit=limit, alias="d."
     )
-    items, next_cursor = page(rows, limit)
     return [_listing(r) for r in items], next_cursor
 
 
 async def get_draft(db, workspace_id: str, draft_id: str) -> dict:
-    row = await db.fetchone(_LIST_SQL + " AND d.id = ?", (workspace_id, draft_id))
+    row = await db.fetchone(
+        _LIST_SELECT + " WHERE d.workspace_id = ? AND d.id = ?", (workspace_id, draft_id)
+    )
     if row is None:
         raise NotFound("No such draft in this workspace.")
     return _listing(row)

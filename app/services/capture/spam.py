@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from app.db import dumps, new_id, now_iso
-from app.db.pagination import keyset, page
+from app.db import dumps, fetch_page, new_id, now_iso
 from app.services.events.log import emit
 
 REASONS = {
@@ -42,20 +41,17 @@ def log_tx(
 
 
 async def list_spam(
-    db, workspace_id: str, form_id: str, *, cursor: list | None = None, limit: int = 50
+    db, workspace_id: str, form_id: str, *, cursor: str | None = None, limit: int = 50
 ):
     """A form's spam log, newest first: ``(rows, next_cursor)``."""
-    clauses, params = ["workspace_id = ?", "form_id = ?"], [workspace_id, form_id]
-    if cursor:
-        clause, values = keyset(cursor, descending=True)
-        clauses.append(clause)
-        params.extend(values)
-    rows = await db.fetchall(
-        f"SELECT * FROM spam_log WHERE {' AND '.join(clauses)}"  # noqa: S608 - fixed clauses
-        " ORDER BY created_at DESC, id DESC LIMIT ?",
-        (*params, limit + 1),
+    rows, next_cursor = await db.read(
+        fetch_page,
+        "SELECT * FROM spam_log",
+        ["workspace_id = ?", "form_id = ?"],
+        [workspace_id, form_id],
+        cursor=cursor,
+        limit=limit,
     )
-    rows, next_cursor = page(rows, limit)
     for row in rows:
         row["reason_text"] = REASONS.get(row["reason"], row["reason"])
     return rows, next_cursor

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.db import loads, now_iso
+from app.db import fetch_page, loads, now_iso
 from app.db.clock import parse_iso
-from app.db.pagination import page
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.platform.jobs import enqueue
 from app.services.processing.steps import record_step
@@ -105,21 +104,21 @@ async def list_submissions(
     workspace_id: str,
     *,
     filters: dict | None = None,
-    cursor: list | None = None,
+    cursor: str | None = None,
     limit: int = 50,
 ) -> tuple[list[dict], str | None]:
     """Newest first, filtered by form, status, contact, assigned and a date range."""
     clauses, params = _where(workspace_id, filters or {})
-    if cursor:
-        clauses.append("(s.created_at, s.id) < (?, ?)")
-        params.extend(cursor[:2])
-    rows = await db.fetchall(
+    rows, next_cursor = await db.read(
+        fetch_page,
         "SELECT s.*, f.name AS form_name, c.email AS contact_email, c.name AS contact_name FROM submissions s"
-        " JOIN forms f ON f.id = s.form_id LEFT JOIN contacts c ON c.id = s.contact_id"
-        f" WHERE {' AND '.join(clauses)} ORDER BY s.created_at DESC, s.id DESC LIMIT ?",
-        (*params, limit + 1),
+        " JOIN forms f ON f.id = s.form_id LEFT JOIN contacts c ON c.id = s.contact_id",
+        clauses,
+        params,
+        cursor=cursor,
+        limit=limit,
+        alias="s.",
     )
-    rows, next_cursor = page(rows, limit)
     return [_with_names(r) for r in rows], next_cursor
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.db.pagination import page
-from app.errors import NotFound, ValidationError
+from app.db import fetch_page
+from app.errors import NotFound
 from app.services.crm.contacts import contact_shape
 from app.services.crm.deals import deal_shape
 from app.services.crm.normalize import normalize_company_name
@@ -16,7 +16,7 @@ def company_shape(row: dict) -> dict:
 
 
 async def list_companies(
-    db, workspace_id: str, *, q: str | None = None, limit: int = 50, cursor=None
+    db, workspace_id: str, *, q: str | None = None, limit: int = 50, cursor: str | None = None
 ) -> tuple[list[dict], str | None]:
     """Newest first; ``q`` is a prefix of the (normalised) name or of the domain."""
     where, params = ["co.workspace_id = ?"], [workspace_id]
@@ -26,20 +26,16 @@ async def list_companies(
             "(co.name_normalized >= ? AND co.name_normalized < ? OR lower(co.domain) LIKE ?)"
         )
         params += [needle, needle + "\uffff", needle.replace("%", "").replace("_", "") + "%"]
-    if cursor:
-        if len(cursor) != 2:
-            raise ValidationError(
-                fields={"cursor": "The cursor is not valid; start from the first page."}
-            )
-        where.append("(co.created_at, co.id) < (?, ?)")
-        params += cursor
-    rows = await db.fetchall(
+    rows, next_cursor = await db.read(
+        fetch_page,
         "SELECT co.*, (SELECT COUNT(*) FROM contacts c WHERE c.company_id = co.id) AS contact_count,"
-        " (SELECT COUNT(*) FROM deals d WHERE d.company_id = co.id) AS deal_count"
-        f" FROM companies co WHERE {' AND '.join(where)} ORDER BY co.created_at DESC, co.id DESC LIMIT {int(limit) + 1}",
+        " (SELECT COUNT(*) FROM deals d WHERE d.company_id = co.id) AS deal_count FROM companies co",
+        where,
         params,
+        cursor=cursor,
+        limit=limit,
+        alias="co.",
     )
-    rows, next_cursor = page(rows, limit)
     return [
         {**company_shape(r), "contact_count": r["contact_count"], "deal_count": r["deal_count"]}
         for r in rows

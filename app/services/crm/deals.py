@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from app.db import new_id, now_iso
-from app.db.pagination import keyset, page
+from app.db import fetch_page, new_id, now_iso
 from app.errors import NotFound, ValidationError
 from app.services.events.log import emit
 
@@ -298,9 +297,9 @@ async def list_deals(
     contact_id=None,
     company_id=None,
     limit: int = 50,
-    cursor=None,
+    cursor: str | None = None,
 ) -> tuple[list[dict], str | None]:
-    """Newest first, keyset on (created_at, id)."""
+    """Newest first, keyset on (created_at, id); ``cursor`` as the request sent it."""
     where, params = ["workspace_id = ?"], [workspace_id]
     if stage:
         where.append("stage = ?")
@@ -309,16 +308,9 @@ async def list_deals(
         if value:
             where.append(f"{key} = ?")
             params.append(value)
-    if cursor:
-        clause, values = keyset(cursor, descending=True)
-        where.append(clause)
-        params += values
-    rows = await db.fetchall(
-        f"SELECT * FROM deals WHERE {' AND '.join(where)} ORDER BY created_at DESC, id DESC"
-        f" LIMIT {int(limit) + 1}",
-        params,
+    rows, next_cursor = await db.read(
+        fetch_page, "SELECT * FROM deals", where, params, cursor=cursor, limit=limit
     )
-    rows, next_cursor = page(rows, limit)
     return [deal_shape(r) for r in rows], next_cursor
 
 

@@ -8,7 +8,7 @@ so it stays fast at 100 000 contacts; it is plain SQL any engine understands."""
 
 from __future__ import annotations
 
-from app.db.pagination import encode_cursor
+from app.db.pagination import decode_cursor, encode_cursor
 from app.errors import ValidationError
 from app.services.crm.contacts import (
     MAX_TAGS,
@@ -138,12 +138,8 @@ def _newest_matches_clause(
     )
 
 
-def _check_cursor(cursor):
-    if cursor is not None and not (isinstance(cursor, list) and len(cursor) == 2):
-        raise ValidationError(
-            fields={"cursor": "The cursor does not fit this sort; start from the first page."}
-        )
-    return cursor
+# A contact cursor holds the sort key's value (text, a count, or NULL) and the id.
+CURSOR_SHAPE = ((str, int, type(None)), str)
 
 
 def build_query(
@@ -187,15 +183,13 @@ def build_query(
         params += [workspace_id, tags[0] if tags else ""]
     if q and q.strip():
         if key == "created_at" and limit and not (status or source or tag):
-            clause, extra = _newest_matches_clause(
-                workspace_id, q, desc, _check_cursor(cursor), limit
-            )
+            clause, extra = _newest_matches_clause(workspace_id, q, desc, cursor, limit)
         else:
             clause, extra = _search_clause(workspace_id, q)
         where.append(clause)
         params += extra
     ident = "t.contact_id" if tag_driven else "c.id"
-    if _check_cursor(cursor) is not None:
+    if cursor is not None:
         where.append(f"({expr}, {ident}) {'<' if desc else '>'} (?, ?)")
         params += cursor
     order = "DESC" if desc else "ASC"
@@ -209,9 +203,11 @@ def build_query(
 
 
 def list_contacts_tx(
-    conn, workspace_id: str, *, limit: int = 50, cursor=None, sort=None, **filters
+    conn, workspace_id: str, *, limit: int = 50, cursor: str | None = None, sort=None, **filters
 ) -> tuple[list[dict], str | None]:
-    sql, params = build_query(workspace_id, limit=limit, cursor=cursor, sort=sort, **filters)
+    """A page of contacts; ``cursor`` is the raw next_cursor of the previous page."""
+    after = decode_cursor(cursor, CURSOR_SHAPE)
+    sql, params = build_query(workspace_id, limit=limit, cursor=after, sort=sort, **filters)
     rows = conn.all(sql, params)
     next_cursor = None
     if len(rows) > limit:

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from app.db import loads
-from app.db.pagination import encode_cursor
-from app.errors import BadRequest, ValidationError
+from app.db.pagination import decode_cursor, encode_cursor, invalid_cursor
+from app.errors import ValidationError
 
 PUBLIC_KEYS = ("id", "type", "submission_id", "form_id", "handler_id", "details", "created_at")
 MAX_TYPES = 30
@@ -251,14 +251,13 @@ async def resolve_after(
     return seq
 
 
-def _decode_list_cursor(values: list | None) -> tuple[str, int] | None:
+def _decode_list_cursor(raw: str | None) -> tuple[str, int] | None:
+    """An event cursor is (direction, seq), not the usual (created_at, id)."""
+    values = decode_cursor(raw, (str, int))
     if values is None:
         return None
-    if len(values) != 2 or values[0] not in ("asc", "desc") or not isinstance(values[1], int):
-        raise BadRequest(
-            "The cursor is not valid; use the next_cursor of a previous page.",
-            code="invalid_cursor",
-        )
+    if values[0] not in ("asc", "desc"):
+        raise invalid_cursor()
     return values[0], values[1]
 
 
@@ -268,7 +267,7 @@ async def list_events(
     *,
     filters: EventFilters | None = None,
     after: str | None = None,
-    cursor: list | None = None,
+    cursor: str | None = None,
     limit: int = 50,
 ) -> tuple[list[dict], str | None]:
     """A page of events. Newest first; with ``after`` (an event id) oldest first

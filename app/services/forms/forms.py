@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.db import dumps, loads, new_id
+from app.db import dumps, fetch_page, loads, new_id
 from app.db.clock import iso, now_iso, parse_iso
-from app.db.pagination import page
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.events.log import emit
 from app.services.forms.config import FORM_STATUSES, normalize_config, validate_config
@@ -320,7 +319,7 @@ def _stats(conn, workspace_id: str, form_ids: list[str]) -> dict:
 
 
 def _list(
-    conn, workspace_id: str, status: str, limit: int, cursor: list | None
+    conn, workspace_id: str, status: str, limit: int, cursor: str | None
 ) -> tuple[list, str | None]:
     clauses, params = ["workspace_id = ?"], [workspace_id]
     if status == "all":
@@ -330,14 +329,9 @@ def _list(
         params.append(status)
     else:
         clauses.append("status != 'archived'")
-    if cursor:
-        clauses.append("(created_at < ? OR (created_at = ? AND id < ?))")
-        params += [cursor[0], cursor[0], cursor[1]]
-    rows = conn.all(
-        f"SELECT * FROM forms WHERE {' AND '.join(clauses)} ORDER BY created_at DESC, id DESC LIMIT ?",
-        (*params, limit + 1),
+    rows, next_cursor = fetch_page(
+        conn, "SELECT * FROM forms", clauses, params, cursor=cursor, limit=limit
     )
-    rows, next_cursor = page(rows, limit)
     forms = [row_to_form(r) for r in rows]
     stats = _stats(conn, workspace_id, [f["id"] for f in forms])
     for form in forms:
@@ -346,14 +340,12 @@ def _list(
 
 
 async def list_forms(
-    db, workspace_id: str, *, status: str | None = None, limit: int = 50, cursor: list | None = None
+    db, workspace_id: str, *, status: str | None = None, limit: int = 50, cursor: str | None = None
 ) -> tuple[list[dict], str | None]:
     """Newest first, archived hidden unless asked for (``status="archived"`` or ``"all"``).
     Each form carries ``stats`` {submissions, views, starts, conversion}."""
     if status and status not in LIST_STATUSES:
         raise ValidationError(fields={"status": f"Choose one of: {', '.join(LIST_STATUSES)}."})
-    if cursor is not None and (len(cursor) != 2 or not all(isinstance(v, str) for v in cursor)):
-        raise ValidationError(fields={"cursor": "This cursor does not belong to the forms list."})
     return await db.read(_list, workspace_id, status, limit, cursor)
 
 

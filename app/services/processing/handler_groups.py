@@ -3,12 +3,11 @@ and a fallback handler. Routing itself lives in routing.py."""
 
 from __future__ import annotations
 
-from app.db import dumps, loads, new_id, now_iso
-from app.db.pagination import page
+from app.db import dumps, fetch_page, loads, new_id, now_iso
 from app.errors import NotFound, ValidationError
 from app.services.events.log import emit
 from app.services.processing import routing
-from app.services.processing.handlers import ROLES, _keyset, _text
+from app.services.processing.handlers import ROLES, _text
 
 
 def group_shape(row: dict, members: list[dict]) -> dict:
@@ -87,16 +86,19 @@ async def list_groups(db, workspace_id: str) -> list[dict]:
     return await db.read(tx)
 
 
-async def page_groups(db, workspace_id: str, *, cursor=None, limit: int = 50):
+async def page_groups(db, workspace_id: str, *, cursor: str | None = None, limit: int = 50):
     """The API list of groups with members, oldest first; returns (items, next_cursor)."""
-    where, params = _keyset(workspace_id, cursor)
 
     def tx(conn):
-        rows = conn.all(
-            f"SELECT * FROM handler_groups WHERE {where} ORDER BY created_at, id LIMIT ?",
-            (*params, limit + 1),
+        rows, next_cursor = fetch_page(
+            conn,
+            "SELECT * FROM handler_groups",
+            ["workspace_id = ?"],
+            [workspace_id],
+            cursor=cursor,
+            limit=limit,
+            descending=False,
         )
-        rows, next_cursor = page(rows, limit)
         return [group_shape(r, _members(conn, r["id"])) for r in rows], next_cursor
 
     return await db.read(tx)

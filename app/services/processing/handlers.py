@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from app.db import new_id, now_iso
-from app.db.pagination import keyset, page
+from app.db import fetch_page, new_id, now_iso
 from app.errors import NotFound, ValidationError
 from app.services.events.log import emit
 from app.services.processing import routing
@@ -99,27 +98,25 @@ async def list_handlers(db, workspace_id: str, *, include_removed: bool = False)
     return [handler_shape(r) for r in rows]
 
 
-def _keyset(workspace_id: str, cursor: list | None, extra: str = "") -> tuple[str, list]:
-    where, params = "workspace_id = ?" + extra, [workspace_id]
-    if cursor:
-        clause, values = keyset(cursor, descending=False)
-        where += " AND " + clause
-        params.extend(values)
-    return where, params
-
-
 async def page_handlers(
-    db, workspace_id: str, *, include_removed: bool = False, cursor=None, limit: int = 50
+    db,
+    workspace_id: str,
+    *,
+    include_removed: bool = False,
+    cursor: str | None = None,
+    limit: int = 50,
 ):
     """The API list: oldest first by (created_at, id); returns (items, next_cursor)."""
-    where, params = _keyset(
-        workspace_id, cursor, "" if include_removed else " AND removed_at IS NULL"
+    where = ["workspace_id = ?"] + ([] if include_removed else ["removed_at IS NULL"])
+    rows, next_cursor = await db.read(
+        fetch_page,
+        "SELECT * FROM handlers",
+        where,
+        [workspace_id],
+        cursor=cursor,
+        limit=limit,
+        descending=False,
     )
-    rows = await db.fetchall(
-        f"SELECT * FROM handlers WHERE {where} ORDER BY created_at, id LIMIT ?",
-        (*params, limit + 1),
-    )
-    rows, next_cursor = page(rows, limit)
     return [handler_shape(r) for r in rows], next_cursor
 
 

@@ -7,8 +7,7 @@ reprocessed submission or a retried agent action never makes a second one.
 
 from __future__ import annotations
 
-from app.db import new_id, now_iso
-from app.db.pagination import keyset, page
+from app.db import fetch_page, new_id, now_iso
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.events.log import emit
 
@@ -159,7 +158,7 @@ async def list_items(
     status: str | None = None,
     assignee_id: str | None = None,
     submission_id: str | None = None,
-    cursor: list | None = None,
+    cursor: str | None = None,
     limit: int = 50,
 ):
     """Tasks or tickets of a workspace, newest first; returns ``(items, next_cursor)``."""
@@ -176,16 +175,9 @@ async def list_items(
     if submission_id:
         clauses.append("submission_id = ?")
         params.append(submission_id)
-    if cursor:
-        clause, values = keyset(cursor, descending=True)
-        clauses.append(clause)
-        params.extend(values)
-    rows = await db.fetchall(
-        f"SELECT * FROM {table} WHERE {' AND '.join(clauses)}"  # noqa: S608 - table from a fixed map
-        " ORDER BY created_at DESC, id DESC LIMIT ?",
-        (*params, limit + 1),
+    items, next_cursor = await db.read(
+        fetch_page, f"SELECT * FROM {table}", clauses, params, cursor=cursor, limit=limit
     )
-    items, next_cursor = page(rows, limit)
     return [shape(r) for r in items], next_cursor
 
 
