@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from starlette.routing import Route
 
-from app.errors import AppError
+from app.errors import ValidationError
 from app.services.capture import submissions
 from app.services.forms import forms as forms_service
 from app.services.processing import work
@@ -33,7 +33,7 @@ async def list_submissions_page(request):
             cursor=request.query_params.get("cursor"),
             limit=50,
         )
-    except AppError as exc:  # a bad filter value: show it next to the filter, list nothing
+    except ValidationError as exc:  # a bad filter value: show it next to the filter, list nothing
         items, next_cursor, errors = [], None, exc.fields or {"status": exc.message}
     query = {k: v for k, v in filters.items() if v}
     next_url = (
