@@ -27,7 +27,6 @@ SORT_LABELS = {
     "-submission_count": "Most submissions",
     "submission_count": "Fewest submissions",
 }
-EDIT_KEYS = ("email", "name", "first_name", "last_name", "phone", "company", "status", "source")
 
 
 def actor(principal) -> str:
@@ -89,7 +88,7 @@ async def new_contact(request):
     values, errors, status = {"status": "lead"}, {}, 200
     if request.method == "POST":
         form = await request.form()
-        values = {k: str(form.get(k) or "") for k in (*EDIT_KEYS, "tags")}
+        values = {k: str(form.get(k) or "") for k in (*contacts.EDIT_KEYS, "tags")}
         try:
             data = {k: v for k, v in values.items() if v or k == "email"}
             data["tags"] = values["tags"].split(",") if values["tags"] else []
@@ -150,7 +149,7 @@ async def contact_detail(request):
 async def edit_contact(request):
     principal = await require_page(request, write=True)
     cid, form = request.path_params["id"], await request.form()
-    values = {k: str(form.get(k) or "") for k in EDIT_KEYS}
+    values = {k: str(form.get(k) or "") for k in contacts.EDIT_KEYS}
     try:
         await contacts.update_contact(request.app.state.db, principal.workspace_id, cid, values)
     except (ValidationError, Conflict) as exc:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from app.db import dumps, loads, new_id, now_iso
+from app.db import (
+    dumps,
+    exists_in_workspace,
+    get_in_workspace,
+    loads,
+    new_id,
+    now_iso,
+    update_columns,
+)
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.crm.normalize import (
     email_domain,
@@ -41,11 +49,9 @@ def normalize_tags(tags) -> list[str]:
 
 
 def _contact_tags(conn, workspace_id: str, contact_id: str) -> list[str]:
-    row = conn.one(
-        "SELECT tags FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
+    row = get_in_workspace(
+        conn, "contacts", contact_id, workspace_id, columns=("tags",), missing="Contact not found."
     )
-    if row is None:
-        raise NotFound("Contact not found.")
     return loads(row["tags"], []) or []
 
 
@@ -56,9 +62,13 @@ def set_tags_tx(conn, workspace_id: str, contact_id: str, tags: list[str]) -> li
         raise ValidationError(fields={"tags": f"A contact can have at most {MAX_TAGS} tags."})
     _contact_tags(conn, workspace_id, contact_id)
     created_at = conn.value("SELECT created_at FROM contacts WHERE id = ?", (contact_id,))
-    conn.execute(
-        "UPDATE contacts SET tags = ?, updated_at = ? WHERE id = ? AND workspace_id = ?",
-        (dumps(tags), now_iso(), contact_id, workspace_id),
+    update_columns(
+        conn,
+        "contacts",
+        contact_id,
+        workspace_id,
+        {"tags": dumps(tags), "updated_at": now_iso()},
+        allowed=WRITABLE_COLUMNS,
     )
     conn.execute("DELETE FROM contact_tags WHERE contact_id = ?", (contact_id,))
     conn.executemany(
@@ -110,7 +120,24 @@ TOUCH_KEYS = (
     "referrer",
     "created_at",
 )
+# The free-text columns and their length limits; imports and merges fill these when empty.
 TEXT_FIELDS = {"name": 200, "first_name": 100, "last_name": 100, "phone": 50, "source": 100}
+# What the contact form (page) edits.
+EDIT_KEYS = ("email", *TEXT_FIELDS, "company", "status")
+# The columns an edit, a merge or an import may write.
+WRITABLE_COLUMNS = (
+    *TEXT_FIELDS,
+    "email",
+    "email_lower",
+    "status",
+    "company_id",
+    "custom_fields",
+    "tags",
+    "submission_count",
+    "first_seen",
+    "last_seen",
+    "updated_at",
+)
 
 
 def contact_shape(row: dict, touchpoints: list[dict] | None = None) -> dict:
@@ -224,10 +251,7 @@ def company_for_name_tx(conn, workspace_id: str, name: str, email: str | None = 
 def _resolve_company(conn, workspace_id: str, fields: dict, email: str | None) -> str | None | bool:
     """company_id from the body: an id of this workspace, or a name to find/create; False = untouched."""
     if fields.get("company_id"):
-        if not conn.value(
-            "SELECT 1 FROM companies WHERE id = ? AND workspace_id = ?",
-            (fields["company_id"], workspace_id),
-        ):
+        if not exists_in_workspace(conn, "companies", fields["company_id"], workspace_id):
             raise NotFound(
                 "Company not found.", fields={"company_id": "No such company in this workspace."}
             )
@@ -298,17 +322,12 @@ def create_contact_tx(conn, workspace_id: str, data: dict) -> str:
 
 def update_contact_tx(conn, workspace_id: str, contact_id: str, data: dict) -> None:
     """Edit the given keys only; a changed email must stay unique (409)."""
-    current = conn.one(
-        "SELECT * FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
+    current = get_in_workspace(
+        conn, "contacts", contact_id, workspace_id, missing="Contact not found."
     )
-    if current is None:
-        raise NotFound("Contact not found.")
     fields = clean_fields(data, partial=True)
-    updates: dict = {
-        k: fields[k]
-        for k in ("first_name", "last_name", "phone", "status", "source")
-        if k in fields
-    }
+    # name is derived below (it may combine first and last name)
+    updates: dict = {k: fields[k] for k in (*TEXT_FIELDS, "status") if k in fields and k != "name"}
     if "email" in fields:
         lowered = email_lower(fields["email"])
         taken = conn.value(
@@ -334,9 +353,8 @@ def update_contact_tx(conn, workspace_id: str, contact_id: str, data: dict) -> N
         updates["company_id"] = company
     if updates:
         updates["updated_at"] = now_iso()
-        assignments = ", ".join(f"{k} = ?" for k in updates)
-        conn.execute(
-            f"UPDATE contacts SET {assignments} WHERE id = ?", (*updates.values(), contact_id)
+        update_columns(
+            conn, "contacts", contact_id, workspace_id, updates, allowed=WRITABLE_COLUMNS
         )
     if "tags" in fields:
         set_tags_tx(conn, workspace_id, contact_id, fields["tags"])
@@ -349,11 +367,7 @@ def update_contact_tx(conn, workspace_id: str, contact_id: str, data: dict) -> N
 
 
 def get_contact_tx(conn, workspace_id: str, contact_id: str) -> dict:
-    row = conn.one(
-        "SELECT * FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
-    )
-    if row is None:
-        raise NotFound("Contact not found.")
+    row = get_in_workspace(conn, "contacts", contact_id, workspace_id, missing="Contact not found.")
     return contact_shape(row, touchpoints_for(conn, [contact_id])[contact_id])
 
 
@@ -408,8 +422,4 @@ async def contact_id_by_email(db, workspace_id: str, email: str) -> str | None:
 
 
 async def contact_exists(db, workspace_id: str, contact_id: str) -> bool:
-    return bool(
-        await db.fetchval(
-            "SELECT 1 FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
-        )
-    )
+    return await db.read(exists_in_workspace, "contacts", contact_id, workspace_id)

@@ -11,12 +11,14 @@ import csv
 import io
 import re
 
-from app.db import dumps, loads, new_id, now_iso
+from app.db import dumps, loads, new_id, now_iso, update_columns
 from app.errors import BadRequest, PayloadTooLarge, ValidationError
 from app.services.crm.contacts import (
     EMAIL_RE,
     MAX_TAGS,
     STATUSES,
+    TEXT_FIELDS,
+    WRITABLE_COLUMNS,
     company_for_name_tx,
     normalize_tags,
 )
@@ -70,7 +72,7 @@ SYNONYMS = {
     "source": {"source", "leadsource", "origin"},
     "tags": {"tags", "tag", "labels", "label", "segments"},
 }
-FILL_FIELDS = ("name", "first_name", "last_name", "phone", "source")
+FILL_FIELDS = tuple(TEXT_FIELDS)
 
 
 def decode(raw: bytes) -> str:
@@ -357,9 +359,8 @@ def _update_rows(conn, workspace_id: str, results: list[dict], now: str) -> None
                 [(workspace_id, current["id"], t, current["created_at"]) for t in new_tags],
             )
         sets["updated_at"] = now
-        conn.execute(
-            f"UPDATE contacts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
-            (*sets.values(), current["id"]),
+        update_columns(
+            conn, "contacts", current["id"], workspace_id, sets, allowed=WRITABLE_COLUMNS
         )
 
 

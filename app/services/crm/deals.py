@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from app.db import fetch_page, new_id, now_iso
+from app.db import (
+    exists_in_workspace,
+    fetch_page,
+    get_in_workspace,
+    new_id,
+    now_iso,
+    update_columns,
+)
 from app.errors import NotFound, ValidationError
 from app.services.events.log import emit
 
@@ -21,6 +28,16 @@ FIELDS = (
     "created_at",
     "updated_at",
     "closed_at",
+)
+# What an edit may write (the rest is set once, at creation).
+EDITABLE_COLUMNS = (
+    "name",
+    "amount",
+    "stage",
+    "contact_id",
+    "company_id",
+    "closed_at",
+    "updated_at",
 )
 
 
@@ -64,15 +81,11 @@ def clean_name(value) -> str:
 
 def _check_links(conn, workspace_id: str, contact_id, company_id) -> None:
     """Links must point inside the workspace: an unknown or foreign id is a 404 naming the field."""
-    if contact_id and not conn.value(
-        "SELECT 1 FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
-    ):
+    if contact_id and not exists_in_workspace(conn, "contacts", contact_id, workspace_id):
         raise NotFound(
             "Contact not found.", fields={"contact_id": "No such contact in this workspace."}
         )
-    if company_id and not conn.value(
-        "SELECT 1 FROM companies WHERE id = ? AND workspace_id = ?", (company_id, workspace_id)
-    ):
+    if company_id and not exists_in_workspace(conn, "companies", company_id, workspace_id):
         raise NotFound(
             "Company not found.", fields={"company_id": "No such company in this workspace."}
         )
@@ -102,12 +115,14 @@ def upsert_open_deal_tx(
 
     ``amount`` None leaves an existing amount alone. Emits ``deal_created`` or
     ``deal_updated``. Returns (deal_id, created)."""
-    contact = conn.one(
-        "SELECT id, name, email, company_id FROM contacts WHERE id = ? AND workspace_id = ?",
-        (contact_id, workspace_id),
+    contact = get_in_workspace(
+        conn,
+        "contacts",
+        contact_id,
+        workspace_id,
+        columns=("id", "name", "email", "company_id"),
+        missing="Contact not found.",
     )
-    if contact is None:
-        raise NotFound("Contact not found.")
     company_id = company_id or contact["company_id"]
     _check_links(conn, workspace_id, None, company_id)
     now = now_iso()
@@ -191,9 +206,7 @@ def create_deal_tx(conn, workspace_id: str, data: dict) -> str:
     if contact_id and not company_id:
         company_id = conn.value("SELECT company_id FROM contacts WHERE id = ?", (contact_id,))
     source = data.get("source_submission_id") or None
-    if source and not conn.value(
-        "SELECT 1 FROM submissions WHERE id = ? AND workspace_id = ?", (source, workspace_id)
-    ):
+    if source and not exists_in_workspace(conn, "submissions", source, workspace_id):
         raise NotFound(
             "Submission not found.",
             fields={"source_submission_id": "No such submission in this workspace."},
@@ -211,11 +224,7 @@ def create_deal_tx(conn, workspace_id: str, data: dict) -> str:
 
 def update_deal_tx(conn, workspace_id: str, deal_id: str, data: dict) -> None:
     """Edit name, amount, stage, contact or company; stage changes keep closed_at right."""
-    current = conn.one(
-        "SELECT * FROM deals WHERE id = ? AND workspace_id = ?", (deal_id, workspace_id)
-    )
-    if current is None:
-        raise NotFound("Deal not found.")
+    current = get_in_workspace(conn, "deals", deal_id, workspace_id, missing="Deal not found.")
     errors, updates = {}, {}
     for key, fn in (("name", clean_name), ("amount", clean_amount), ("stage", clean_stage)):
         if key in data:
@@ -233,10 +242,7 @@ def update_deal_tx(conn, workspace_id: str, deal_id: str, data: dict) -> None:
     stage = updates.get("stage", current["stage"])
     updates["closed_at"] = _closed_at(current["stage"], stage, current["closed_at"], now)
     updates["updated_at"] = now
-    conn.execute(
-        f"UPDATE deals SET {', '.join(f'{k} = ?' for k in updates)} WHERE id = ?",
-        (*updates.values(), deal_id),
-    )
+    update_columns(conn, "deals", deal_id, workspace_id, updates, allowed=EDITABLE_COLUMNS)
     if stage != current["stage"]:
         emit(
             conn,
@@ -260,10 +266,9 @@ def update_deal_tx(conn, workspace_id: str, deal_id: str, data: dict) -> None:
 
 
 def get_deal_tx(conn, workspace_id: str, deal_id: str) -> dict:
-    row = conn.one("SELECT * FROM deals WHERE id = ? AND workspace_id = ?", (deal_id, workspace_id))
-    if row is None:
-        raise NotFound("Deal not found.")
-    return deal_shape(row)
+    return deal_shape(
+        get_in_workspace(conn, "deals", deal_id, workspace_id, missing="Deal not found.")
+    )
 
 
 async def get_deal(db, workspace_id: str, deal_id: str) -> dict:

@@ -11,9 +11,14 @@ from dataclasses import dataclass
 
 from app.db import dumps, loads, new_id
 from app.services.crm.normalize import email_domain, is_free_mail, normalize_company_name
-from app.services.forms.config import CUSTOM_FIELD_PREFIX
+from app.services.forms.config import CUSTOM_FIELD_PREFIX, MAPPING_TARGETS
 
-CONTACT_PROPS = ("name", "first_name", "last_name", "phone")
+# The contact columns a form can map a field to (contact.<column>, besides the email).
+CONTACT_PROPS = tuple(
+    t.removeprefix("contact.")
+    for t in MAPPING_TARGETS
+    if t.startswith("contact.") and t != "contact.email"
+)
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term")
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.db import dumps, loads, new_id, now_iso
-from app.errors import Conflict, NotFound, ValidationError
-from app.services.crm.contacts import set_tags_tx
+from app.db import dumps, get_in_workspace, loads, new_id, now_iso, update_columns
+from app.errors import Conflict, ValidationError
+from app.services.crm.contacts import TEXT_FIELDS, WRITABLE_COLUMNS, set_tags_tx
 from app.services.events.log import emit
 
 # Tables whose rows follow the contact. Later waves' tables (enrollments, ...) are
@@ -23,7 +23,7 @@ MOVED_TABLES = (
     "enrollments",
     "campaign_contacts",
 )
-FILLED_FIELDS = ("name", "first_name", "last_name", "phone", "company_id", "source")
+FILLED_FIELDS = (*TEXT_FIELDS, "company_id")
 STATUS_RANK = {"lead": 0, "qualified": 1, "customer": 2}
 
 
@@ -72,14 +72,10 @@ def merge_contacts_tx(
     The survivor keeps its email, so emails stay unique. Emits ``contact_merged``."""
     if survivor_id == other_id:
         raise ValidationError(fields={"other_id": "Choose a different contact to merge."})
-    survivor = conn.one(
-        "SELECT * FROM contacts WHERE id = ? AND workspace_id = ?", (survivor_id, workspace_id)
+    survivor, other = (
+        get_in_workspace(conn, "contacts", cid, workspace_id, missing="Contact not found.")
+        for cid in (survivor_id, other_id)
     )
-    other = conn.one(
-        "SELECT * FROM contacts WHERE id = ? AND workspace_id = ?", (other_id, workspace_id)
-    )
-    if survivor is None or other is None:
-        raise NotFound("Contact not found.")
     moved = _move_rows(conn, workspace_id, survivor_id, other_id)
     updates = {k: other[k] for k in FILLED_FIELDS if not survivor[k] and other[k]}
     custom = {**loads(other["custom_fields"], {}), **loads(survivor["custom_fields"], {})}
@@ -96,10 +92,7 @@ def merge_contacts_tx(
     ]
     conn.execute("DELETE FROM contact_tags WHERE contact_id = ?", (other_id,))
     conn.execute("DELETE FROM contacts WHERE id = ?", (other_id,))
-    conn.execute(
-        f"UPDATE contacts SET {', '.join(f'{k} = ?' for k in updates)} WHERE id = ?",
-        (*updates.values(), survivor_id),
-    )
+    update_columns(conn, "contacts", survivor_id, workspace_id, updates, allowed=WRITABLE_COLUMNS)
     set_tags_tx(conn, workspace_id, survivor_id, tags)
     summary = f"Merged {other['name'] or other['email']} <{other['email']}> into this contact"
     conn.execute(
