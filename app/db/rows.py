@@ -17,6 +17,7 @@ functions take a connection (the writer inside ``db.write`` or a reader inside
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -33,7 +34,8 @@ def identifier(name: str) -> str:
     return name
 
 
-def _select(table: str, columns: Iterable[str] | str, where: str) -> str:
+@functools.lru_cache(maxsize=512)  # the same few statements, built once
+def _select(table: str, columns: tuple[str, ...] | str, where: str) -> str:
     cols = "*" if columns == "*" else ", ".join(identifier(c) for c in columns)
     extra = f" AND {where}" if where else ""
     return f"SELECT {cols} FROM {identifier(table)} WHERE id = ? AND workspace_id = ?{extra}"  # noqa: S608 - identifiers checked
@@ -42,8 +44,8 @@ def _select(table: str, columns: Iterable[str] | str, where: str) -> str:
 def find_in_workspace(
     conn, table: str, row_id, workspace_id: str, *, columns="*", where: str = ""
 ) -> dict | None:
-    """The row, or None. ``where`` is an extra constant clause from code
-    (e.g. ``"removed_at IS NULL"``), never built from input."""
+    """The row, or None. ``columns`` is ``"*"`` or a tuple of names; ``where`` is an
+    extra constant clause from code (e.g. ``"removed_at IS NULL"``), never input."""
     if not isinstance(row_id, str):  # an id from a JSON body may be any type
         return None
     return conn.execute(_select(table, columns, where), (row_id, workspace_id)).fetchone()

@@ -16,9 +16,18 @@ import secrets
 import string
 from datetime import UTC, datetime
 
-from app.db import clock, dumps, fetch_page, loads, new_id, now_iso
+from app.db import (
+    clock,
+    dumps,
+    fetch_in_workspace,
+    fetch_page,
+    get_in_workspace,
+    loads,
+    new_id,
+    now_iso,
+)
 from app.db.clock import iso, parse_iso
-from app.errors import NotFound, ValidationError
+from app.errors import ValidationError
 from app.services.accounts.permissions import SCOPES, require_role
 from app.services.events.log import emit
 
@@ -148,12 +157,9 @@ async def list_keys(
 
 
 async def get_key(db, workspace_id: str, key_id: str) -> dict:
-    row = await db.fetchone(
-        "SELECT * FROM api_keys WHERE id = ? AND workspace_id = ?", (key_id, workspace_id)
+    return public_key(
+        await fetch_in_workspace(db, "api_keys", key_id, workspace_id, missing="API key not found.")
     )
-    if row is None:
-        raise NotFound("API key not found.")
-    return public_key(row)
 
 
 async def revoke_key(
@@ -162,11 +168,7 @@ async def revoke_key(
     """Revoke a key of this workspace (404 for any other); owner or admin. Revoking twice is harmless."""
 
     def revoke(conn):
-        row = conn.one(
-            "SELECT * FROM api_keys WHERE id = ? AND workspace_id = ?", (key_id, workspace_id)
-        )
-        if row is None:
-            raise NotFound("API key not found.")
+        row = get_in_workspace(conn, "api_keys", key_id, workspace_id, missing="API key not found.")
         require_role(role, "admin", "Only owners and admins manage API keys.")
         if row["status"] == "active":
             conn.execute(

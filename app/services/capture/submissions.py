@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.db import fetch_page, loads, now_iso
+from app.db import exists_in_workspace, fetch_page, get_in_workspace, loads, now_iso, update_columns
 from app.db.clock import parse_iso
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.platform.jobs import enqueue
@@ -19,6 +19,8 @@ STATUSES = (
     "failed",
 )
 SETTABLE_STATUSES = ("processed", "needs_human_review", "failed")
+# What a person may change on a submission (the rest is the capture's record).
+EDITABLE_COLUMNS = ("status", "agent_notes", "outcome", "assigned_type", "assigned_id")
 ASSIGNED_FILTERS = ("unassigned", "broadcast", "handler")
 
 
@@ -211,9 +213,12 @@ def _update_values(conn, workspace_id: str, body: dict) -> dict:
         elif (
             isinstance(target, dict)
             and target.get("type") == "handler"
-            and conn.value(
-                "SELECT 1 FROM handlers WHERE id = ? AND workspace_id = ? AND active = 1 AND removed_at IS NULL",
-                (target.get("id"), workspace_id),
+            and exists_in_workspace(
+                conn,
+                "handlers",
+                target.get("id"),
+                workspace_id,
+                where="active = 1 AND removed_at IS NULL",
             )
         ):
             values.update(assigned_type="handler", assigned_id=target["id"])
@@ -230,17 +235,19 @@ async def update_submission(db, workspace_id: str, submission_id: str, body: dic
     """Change status, outcome, notes or assignee; each change is a step in the log."""
 
     def tx(conn):
-        if not conn.value(
-            "SELECT 1 FROM submissions WHERE id = ? AND workspace_id = ?",
-            (submission_id, workspace_id),
-        ):
-            raise NotFound("No such submission.")
+        get_in_workspace(
+            conn,
+            "submissions",
+            submission_id,
+            workspace_id,
+            columns=("id",),
+            missing="No such submission.",
+        )
         values = _update_values(conn, workspace_id, body)
         if values:
-            sets = ", ".join(f"{k} = ?" for k in values)
-            conn.execute(
-                f"UPDATE submissions SET {sets} WHERE id = ?", (*values.values(), submission_id)
-            )  # noqa: S608
+            update_columns(
+                conn, "submissions", submission_id, workspace_id, values, allowed=EDITABLE_COLUMNS
+            )
             record_step(
                 conn,
                 workspace_id,
@@ -258,12 +265,14 @@ async def reprocess(db, workspace_id: str, submission_id: str) -> dict:
     """Run the flow again; entities already made (ticket, task, emails) are reused, not duplicated."""
 
     def tx(conn):
-        row = conn.one(
-            "SELECT status FROM submissions WHERE id = ? AND workspace_id = ?",
-            (submission_id, workspace_id),
+        row = get_in_workspace(
+            conn,
+            "submissions",
+            submission_id,
+            workspace_id,
+            columns=("status",),
+            missing="No such submission.",
         )
-        if row is None:
-            raise NotFound("No such submission.")
         if row["status"] in ("received", "processing"):
             raise Conflict(
                 "This submission is being processed right now; try again when it is done.",

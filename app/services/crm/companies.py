@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from app.db import fetch_page
-from app.errors import NotFound
+from app.db import fetch_in_workspace, fetch_page, get_in_workspace
 from app.services.crm.contacts import contact_shape
 from app.services.crm.deals import deal_shape
 from app.services.crm.normalize import normalize_company_name
@@ -43,11 +42,9 @@ async def list_companies(
 
 
 async def get_company(db, workspace_id: str, company_id: str) -> dict:
-    row = await db.fetchone(
-        "SELECT * FROM companies WHERE id = ? AND workspace_id = ?", (company_id, workspace_id)
+    row = await fetch_in_workspace(
+        db, "companies", company_id, workspace_id, missing="Company not found."
     )
-    if row is None:
-        raise NotFound("Company not found.")
     return company_shape(row)
 
 
@@ -55,11 +52,9 @@ async def company_detail(db, workspace_id: str, company_id: str) -> dict:
     """The company with its contacts, deals and submissions (newest 100 of each)."""
 
     def fn(conn):
-        row = conn.one(
-            "SELECT * FROM companies WHERE id = ? AND workspace_id = ?", (company_id, workspace_id)
+        row = get_in_workspace(
+            conn, "companies", company_id, workspace_id, missing="Company not found."
         )
-        if row is None:
-            raise NotFound("Company not found.")
         contacts = conn.all(
             "SELECT * FROM contacts WHERE workspace_id = ? AND company_id = ? ORDER BY created_at DESC"
             " LIMIT ?",

@@ -10,8 +10,7 @@ import io
 import json
 from collections.abc import AsyncIterator
 
-from app.db import loads
-from app.errors import NotFound
+from app.db import fetch_in_workspace, loads
 from app.services.crm.search import build_query
 
 BATCH = 500
@@ -94,12 +93,14 @@ async def contacts_csv(db, workspace_id: str, **filters) -> AsyncIterator[str]:
 
 
 async def form_for_export(db, workspace_id: str, form_id: str) -> dict:
-    form = await db.fetchone(
-        "SELECT id, name, slug, fields FROM forms WHERE id = ? AND workspace_id = ?",
-        (form_id, workspace_id),
+    form = await fetch_in_workspace(
+        db,
+        "forms",
+        form_id,
+        workspace_id,
+        columns=("id", "name", "slug", "fields"),
+        missing="Form not found.",
     )
-    if form is None:
-        raise NotFound("Form not found.")
     return {**form, "fields": loads(form["fields"], [])}
 
 

@@ -4,7 +4,7 @@ dropped after a day if never confirmed."""
 
 from __future__ import annotations
 
-from app.db import new_id, now_iso
+from app.db import fetch_in_workspace, new_id, now_iso
 from app.db.clock import iso_ago
 from app.errors import NotFound
 from app.services.crm.csv_import import decode, parse, run_import_tx
@@ -36,14 +36,13 @@ def _day_ago() -> str:
 
 
 async def load_upload(db, workspace_id: str, upload_id: str) -> dict:
-    row = await db.fetchone(
-        "SELECT * FROM contact_imports WHERE id = ? AND workspace_id = ?", (upload_id, workspace_id)
+    return await fetch_in_workspace(
+        db,
+        "contact_imports",
+        upload_id,
+        workspace_id,
+        missing="This upload is gone (imported already, or older than a day). Upload the file again.",
     )
-    if row is None:
-        raise NotFound(
-            "This upload is gone (imported already, or older than a day). Upload the file again."
-        )
-    return row
 
 
 async def import_upload(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.db import new_id, now_iso
-from app.errors import NotFound, ValidationError
+from app.db import get_in_workspace, new_id, now_iso
+from app.errors import ValidationError
 from app.services.events.log import emit
 
 MAX_NOTE_LENGTH = 10_000
@@ -23,10 +23,9 @@ def add_note_tx(
         raise ValidationError(fields={"body": "Write something in the note."})
     if len(text) > MAX_NOTE_LENGTH:
         raise ValidationError(fields={"body": f"Keep the note under {MAX_NOTE_LENGTH} characters."})
-    if not conn.value(
-        "SELECT 1 FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
-    ):
-        raise NotFound("Contact not found.")
+    get_in_workspace(
+        conn, "contacts", contact_id, workspace_id, columns=("id",), missing="Contact not found."
+    )
     note_id = new_id("note")
     conn.execute(
         "INSERT INTO notes (id, workspace_id, contact_id, submission_id, author, body, created_at)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.errors import NotFound
+from app.db import get_in_workspace
 
 PER_SOURCE = 200  # newest rows of each kind; a contact's page stays fast
 
@@ -185,10 +185,9 @@ SOURCES = (_submissions, _touchpoints, _emails, _notes, _activities, _deals, _en
 
 
 def timeline_tx(conn, workspace_id: str, contact_id: str) -> list[dict]:
-    if not conn.value(
-        "SELECT 1 FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
-    ):
-        raise NotFound("Contact not found.")
+    get_in_workspace(
+        conn, "contacts", contact_id, workspace_id, columns=("id",), missing="Contact not found."
+    )
     items = [item for source in SOURCES for item in source(conn, workspace_id, contact_id)]
     items.sort(key=lambda i: (i["at"] or "", i["kind"]), reverse=True)
     return items

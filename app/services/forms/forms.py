@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.db import dumps, fetch_page, loads, new_id
+from app.db import (
+    dumps,
+    exists_in_workspace,
+    fetch_page,
+    get_in_workspace,
+    loads,
+    new_id,
+    update_columns,
+)
 from app.db.clock import iso, now_iso, parse_iso
-from app.errors import Conflict, NotFound, ValidationError
+from app.errors import Conflict, ValidationError
 from app.services.events.log import emit
 from app.services.forms.config import FORM_STATUSES, normalize_config, validate_config
 
@@ -61,11 +69,21 @@ def config_of(form: dict) -> dict:
     return {key: form[key] for key in CONFIG_KEYS}
 
 
+TEXT_COLUMNS = ("name", "slug", "description", "status", "type", "flow_id")
+# Every column a saved config writes (_columns), plus the stamp.
+CONFIG_COLUMNS = (
+    *TEXT_COLUMNS,
+    *JSON_COLUMNS,
+    "assignment_type",
+    "assignment_id",
+    "autopilot",
+    "updated_at",
+)
+
+
 def _columns(config: dict) -> dict:
     assignment = config.get("assignment") or {}
-    values = {
-        key: config[key] for key in ("name", "slug", "description", "status", "type", "flow_id")
-    }
+    values = {key: config[key] for key in TEXT_COLUMNS}
     values.update({column: dumps(config[column]) for column in JSON_COLUMNS})
     values.update(
         assignment_type=assignment.get("type"),
@@ -106,14 +124,14 @@ def _check_references(conn, workspace_id: str, config: dict) -> None:
     assignment = config.get("assignment")
     if assignment:
         table = "handlers" if assignment["type"] == "handler" else "handler_groups"
-        sql = f"SELECT 1 FROM {table} WHERE id = ? AND workspace_id = ?"  # table from a fixed pair
-        if conn.value(sql, (assignment["id"], workspace_id)) is None:
+        if not exists_in_workspace(conn, table, assignment["id"], workspace_id):
             raise ValidationError(
                 fields={"assignment": f"No {assignment['type']} with this id in this workspace."}
             )
     for i, handler_id in enumerate(config["auto"].get("notify_handler_ids") or []):
-        sql = "SELECT 1 FROM handlers WHERE id = ? AND workspace_id = ? AND removed_at IS NULL"
-        if conn.value(sql, (handler_id, workspace_id)) is None:
+        if not exists_in_workspace(
+            conn, "handlers", handler_id, workspace_id, where="removed_at IS NULL"
+        ):
             raise ValidationError(
                 fields={
                     f"auto.notify_handler_ids[{i}]": "No handler with this id in this workspace."
@@ -179,10 +197,11 @@ async def create_form(
 
 
 def _load(conn, workspace_id: str, form_id: str) -> dict:
-    row = conn.one("SELECT * FROM forms WHERE id = ? AND workspace_id = ?", (form_id, workspace_id))
-    if row is None:
-        raise NotFound("No such form in this workspace.")
-    return row_to_form(row)
+    return row_to_form(
+        get_in_workspace(
+            conn, "forms", form_id, workspace_id, missing="No such form in this workspace."
+        )
+    )
 
 
 async def get_form(db, workspace_id: str, form_id: str) -> dict:
@@ -201,11 +220,7 @@ def _save(conn, workspace_id: str, form: dict, config: dict) -> dict:
     if config.get("assignment") != form.get("assignment") or config["auto"] != form["auto"]:
         _check_references(conn, workspace_id, config)
     values = {**_columns(config), "updated_at": _next_updated_at(form["updated_at"])}
-    sets = ", ".join(f"{k} = ?" for k in values)
-    conn.execute(
-        f"UPDATE forms SET {sets} WHERE id = ? AND workspace_id = ?",
-        (*values.values(), form["id"], workspace_id),
-    )
+    update_columns(conn, "forms", form["id"], workspace_id, values, allowed=CONFIG_COLUMNS)
     # Plain edits are not events (the log stays about work, not typing); status changes are.
     if config["status"] != form["status"]:
         emit(

@@ -3,11 +3,22 @@ and a fallback handler. Routing itself lives in routing.py."""
 
 from __future__ import annotations
 
-from app.db import dumps, fetch_page, loads, new_id, now_iso
+from app.db import (
+    dumps,
+    exists_in_workspace,
+    fetch_page,
+    get_in_workspace,
+    loads,
+    new_id,
+    now_iso,
+    update_columns,
+)
 from app.errors import NotFound, ValidationError
 from app.services.events.log import emit
 from app.services.processing import routing
 from app.services.processing.handlers import ROLES, _text
+
+EDITABLE_COLUMNS = ("name", "description", "routing_strategy", "settings")
 
 
 def group_shape(row: dict, members: list[dict]) -> dict:
@@ -43,11 +54,9 @@ def _members(conn, group_id: str) -> list[dict]:
 
 
 def _group_tx(conn, workspace_id: str, group_id: str) -> dict:
-    row = conn.one(
-        "SELECT * FROM handler_groups WHERE id = ? AND workspace_id = ?", (group_id, workspace_id)
+    row = get_in_workspace(
+        conn, "handler_groups", group_id, workspace_id, missing="No such handler group."
     )
-    if row is None:
-        raise NotFound("No such handler group.")
     return group_shape(row, _members(conn, group_id))
 
 
@@ -65,9 +74,8 @@ def _group_values(conn, workspace_id: str, body: dict, *, creating: bool) -> dic
     if "settings" in body:
         settings = body["settings"] if isinstance(body["settings"], dict) else {}
         fallback = settings.get("fallback_handler_id") or None
-        if fallback and not conn.value(
-            "SELECT 1 FROM handlers WHERE id = ? AND workspace_id = ? AND removed_at IS NULL",
-            (fallback, workspace_id),
+        if fallback and not exists_in_workspace(
+            conn, "handlers", fallback, workspace_id, where="removed_at IS NULL"
         ):
             errors["settings.fallback_handler_id"] = "No such handler in this workspace."
         values["settings"] = dumps({"fallback_handler_id": fallback})
@@ -147,11 +155,9 @@ async def update_group(db, workspace_id: str, group_id: str, body: dict) -> dict
     def tx(conn):
         _group_tx(conn, workspace_id, group_id)
         values = _group_values(conn, workspace_id, body, creating=False)
-        if values:
-            sets = ", ".join(f"{k} = ?" for k in values)
-            conn.execute(
-                f"UPDATE handler_groups SET {sets} WHERE id = ?", (*values.values(), group_id)
-            )  # noqa: S608
+        update_columns(
+            conn, "handler_groups", group_id, workspace_id, values, allowed=EDITABLE_COLUMNS
+        )
         return _group_tx(conn, workspace_id, group_id)
 
     return await db.write(tx)
@@ -175,9 +181,8 @@ async def delete_group(db, workspace_id: str, group_id: str) -> None:
 def _add_member(conn, workspace_id: str, group_id: str, body: dict) -> str:
     handler_id, role = body.get("handler_id"), body.get("role", "member")
     errors = {}
-    if not handler_id or not conn.value(
-        "SELECT 1 FROM handlers WHERE id = ? AND workspace_id = ? AND removed_at IS NULL",
-        (handler_id, workspace_id),
+    if not handler_id or not exists_in_workspace(
+        conn, "handlers", handler_id, workspace_id, where="removed_at IS NULL"
     ):
         errors["handler_id"] = "Choose a handler of this workspace."
     if role not in ROLES:

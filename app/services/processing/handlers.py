@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
-from app.db import fetch_page, new_id, now_iso
-from app.errors import NotFound, ValidationError
+from app.db import fetch_in_workspace, fetch_page, get_in_workspace, new_id, now_iso, update_columns
+from app.errors import ValidationError
 from app.services.events.log import emit
 from app.services.processing import routing
 
 HANDLER_TYPES = ("human", "agent")
 ROLES = ("principal", "member")
+# What an edit may change (the type is chosen once, at creation).
+EDITABLE_COLUMNS = ("name", "email", "instructions", "model", "account_id", "active")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -121,12 +123,11 @@ async def page_handlers(
 
 
 async def get_handler(db, workspace_id: str, handler_id: str) -> dict:
-    row = await db.fetchone(
-        "SELECT * FROM handlers WHERE id = ? AND workspace_id = ?", (handler_id, workspace_id)
+    return handler_shape(
+        await fetch_in_workspace(
+            db, "handlers", handler_id, workspace_id, missing="No such handler."
+        )
     )
-    if row is None:
-        raise NotFound("No such handler.")
-    return handler_shape(row)
 
 
 async def create_handler(db, workspace_id: str, body: dict) -> dict:
@@ -164,12 +165,14 @@ async def create_handler(db, workspace_id: str, body: dict) -> dict:
 
 
 def _live_handler(conn, workspace_id: str, handler_id: str) -> dict:
-    row = conn.one(
-        "SELECT * FROM handlers WHERE id = ? AND workspace_id = ?", (handler_id, workspace_id)
+    return get_in_workspace(
+        conn,
+        "handlers",
+        handler_id,
+        workspace_id,
+        where="removed_at IS NULL",
+        missing="No such handler.",
     )
-    if row is None or row["removed_at"]:
-        raise NotFound("No such handler.")
-    return row
 
 
 async def update_handler(db, workspace_id: str, handler_id: str, body: dict) -> dict:
@@ -178,9 +181,7 @@ async def update_handler(db, workspace_id: str, handler_id: str, body: dict) -> 
     def tx(conn):
         row = _live_handler(conn, workspace_id, handler_id)
         values = _handler_values(conn, workspace_id, body, creating=False)
-        if values:
-            sets = ", ".join(f"{k} = ?" for k in values)
-            conn.execute(f"UPDATE handlers SET {sets} WHERE id = ?", (*values.values(), handler_id))  # noqa: S608
+        update_columns(conn, "handlers", handler_id, workspace_id, values, allowed=EDITABLE_COLUMNS)
         if row["active"] and values.get("active") == 0:
             routing.release_assignments(conn, workspace_id, handler_id)
         emit(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.db import loads, now_iso
+from app.db import find_in_workspace, loads, now_iso
 from app.services.events.log import emit
 
 FINAL_STATUSES = ("processed", "failed")
@@ -34,9 +34,8 @@ class Route:
 def _active_handler(conn, workspace_id: str, handler_id: str | None) -> dict | None:
     if not handler_id:
         return None
-    return conn.one(
-        "SELECT * FROM handlers WHERE id = ? AND workspace_id = ? AND active = 1 AND removed_at IS NULL",
-        (handler_id, workspace_id),
+    return find_in_workspace(
+        conn, "handlers", handler_id, workspace_id, where="active = 1 AND removed_at IS NULL"
     )
 
 
@@ -112,10 +111,7 @@ def resolve(conn, workspace_id: str, assignment: dict | None) -> Route:
         if handler:
             return Route("handler", handler, None, [handler], "handler")
         return Route("unassigned", reason="the assigned handler is inactive or removed")
-    group = conn.one(
-        "SELECT * FROM handler_groups WHERE id = ? AND workspace_id = ?",
-        (assignment["id"], workspace_id),
-    )
+    group = find_in_workspace(conn, "handler_groups", assignment["id"], workspace_id)
     if group is None:
         return Route("unassigned", reason="the assigned group no longer exists")
     return _group_route(conn, workspace_id, group)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from app.db import dumps, loads, now_iso
+from app.db import dumps, find_in_workspace, loads, now_iso
 from app.services.events.log import emit
 
 
@@ -26,9 +26,8 @@ def record_step(
         entry["entity_id"] = entity_id
     if details:
         entry["details"] = details
-    row = conn.one(
-        "SELECT actions, form_id FROM submissions WHERE id = ? AND workspace_id = ?",
-        (submission_id, workspace_id),
+    row = find_in_workspace(
+        conn, "submissions", submission_id, workspace_id, columns=("actions", "form_id")
     )
     actions = loads(row["actions"], []) if row else []
     actions.append(entry)

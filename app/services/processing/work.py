@@ -7,7 +7,15 @@ reprocessed submission or a retried agent action never makes a second one.
 
 from __future__ import annotations
 
-from app.db import fetch_page, new_id, now_iso
+from app.db import (
+    exists_in_workspace,
+    fetch_in_workspace,
+    fetch_page,
+    get_in_workspace,
+    new_id,
+    now_iso,
+    update_columns,
+)
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.events.log import emit
 
@@ -147,6 +155,9 @@ _TABLES = {
     "task": ("tasks", task_shape, TASK_STATUSES),
     "ticket": ("tickets", ticket_shape, TICKET_STATUSES),
 }
+_EDITABLE = ("title", "description", "status", "assignee_id", "due_at")
+# What an edit may change, per kind (updated_at is stamped on every edit).
+EDITABLE_COLUMNS = {"task": _EDITABLE, "ticket": (*_EDITABLE, "priority")}
 
 
 # -- listing and updating -------------------------------------------------------
@@ -183,22 +194,16 @@ async def list_items(
 
 async def get_item(db, workspace_id: str, kind: str, item_id: str) -> dict:
     table, shape, _ = _TABLES[kind]
-    row = await db.fetchone(
-        f"SELECT * FROM {table} WHERE id = ? AND workspace_id = ?", (item_id, workspace_id)
-    )  # noqa: S608
-    if row is None:
-        raise NotFound(f"No such {kind}.")
-    return shape(row)
+    return shape(
+        await fetch_in_workspace(db, table, item_id, workspace_id, missing=f"No such {kind}.")
+    )
 
 
 def _check_update(conn, workspace_id: str, kind: str, changes: dict) -> dict:
     _, _, statuses = _TABLES[kind]
-    allowed = {"title", "description", "status", "assignee_id", "due_at"} | (
-        {"priority"} if kind == "ticket" else set()
-    )
     errors, clean = {}, {}
     for key, value in changes.items():
-        if key not in allowed:
+        if key not in EDITABLE_COLUMNS[kind]:
             continue
         if key == "status" and value not in statuses:
             errors[key] = f"Use one of: {', '.join(statuses)}."
@@ -213,9 +218,8 @@ def _check_update(conn, workspace_id: str, kind: str, changes: dict) -> dict:
         elif (
             key == "assignee_id"
             and value is not None
-            and not conn.value(
-                "SELECT 1 FROM handlers WHERE id = ? AND workspace_id = ? AND removed_at IS NULL",
-                (value, workspace_id),
+            and not exists_in_workspace(
+                conn, "handlers", value, workspace_id, where="removed_at IS NULL"
             )
         ):
             errors[key] = "No such handler in this workspace."
@@ -231,17 +235,16 @@ async def update_item(db, workspace_id: str, kind: str, item_id: str, changes: d
     table, shape, _ = _TABLES[kind]
 
     def tx(conn):
-        row = conn.one(
-            f"SELECT * FROM {table} WHERE id = ? AND workspace_id = ?", (item_id, workspace_id)
-        )  # noqa: S608
-        if row is None:
-            raise NotFound(f"No such {kind}.")
+        row = get_in_workspace(conn, table, item_id, workspace_id, missing=f"No such {kind}.")
         clean = _check_update(conn, workspace_id, kind, changes)
         if clean:
-            sets = ", ".join(f"{k} = ?" for k in clean)
-            conn.execute(
-                f"UPDATE {table} SET {sets}, updated_at = ? WHERE id = ?",  # noqa: S608 - keys allow-listed
-                (*clean.values(), now_iso(), item_id),
+            update_columns(
+                conn,
+                table,
+                item_id,
+                workspace_id,
+                {**clean, "updated_at": now_iso()},
+                allowed=(*EDITABLE_COLUMNS[kind], "updated_at"),
             )
             emit(
                 conn,
@@ -257,12 +260,14 @@ async def update_item(db, workspace_id: str, kind: str, item_id: str, changes: d
 
 # -- broadcast claims -------------------------------------------------------------
 def _claim_tx(conn, workspace_id: str, submission_id: str, handler_id: str) -> dict:
-    sub = conn.one(
-        "SELECT id, assigned_type, assigned_id, form_id FROM submissions WHERE id = ? AND workspace_id = ?",
-        (submission_id, workspace_id),
+    sub = get_in_workspace(
+        conn,
+        "submissions",
+        submission_id,
+        workspace_id,
+        columns=("id", "assigned_type", "assigned_id", "form_id"),
+        missing="No such submission.",
     )
-    if sub is None:
-        raise NotFound("No such submission.")
     if sub["assigned_type"] != "broadcast":
         raise Conflict(
             "This submission has already been claimed."
