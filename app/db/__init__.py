@@ -17,6 +17,7 @@ from app.db.rows import (
     find_in_workspace,
     get_in_workspace,
     update_columns,
+    value_in_workspace,
 )
 
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "new_id",
     "now_iso",
     "update_columns",
+    "value_in_workspace",
 ]

@@ -3,7 +3,7 @@
 - ``get_in_workspace``: one row of this workspace, or ``NotFound`` (another
   workspace's id answers exactly like an unknown one);
 - ``exists_in_workspace``: the same check as a bool, for callers that name the
-  offending field themselves;
+  offending field themselves; ``value_in_workspace``: one column of it, or None;
 - ``update_columns``: ``UPDATE … SET`` built from an allow-list of columns;
 - ``fetch_page``: decode the request's cursor, run the keyset query, return the
   rows and the next cursor.
@@ -66,6 +66,14 @@ def get_in_workspace(
     if row is None:
         raise NotFound(missing)
     return row
+
+
+def value_in_workspace(
+    conn, table: str, row_id, workspace_id: str, column: str, *, where: str = ""
+):
+    """One column of the row, or None when there is no such row."""
+    row = find_in_workspace(conn, table, row_id, workspace_id, columns=(column,), where=where)
+    return None if row is None else row[column]
 
 
 def exists_in_workspace(conn, table: str, row_id, workspace_id: str, *, where: str = "") -> bool:

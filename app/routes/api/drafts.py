@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from app.errors import ValidationError
 from app.services.agents import drafts
-from app.services.llm.agent_prompt import ACTIONS
+from app.services.forms.config import ALLOWED_ACTIONS
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
 _ACTION = {
     "type": "object",
     "required": ["action", "details"],
-    "properties": {"action": {"enum": list(ACTIONS)}, "details": {"type": "object"}},
+    "properties": {"action": {"enum": list(ALLOWED_ACTIONS)}, "details": {"type": "object"}},
 }
 _APPROVE = {
     "type": "object",

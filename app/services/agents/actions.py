@@ -10,11 +10,12 @@ details) -> (status, result)``; status is "done" or "skipped" (with a reason).
 
 from __future__ import annotations
 
-from app.db import dumps, loads, now_iso
+from app.db import dumps, get_in_workspace, loads, now_iso, value_in_workspace
 from app.services.agents.humans import hand_over_tx
 from app.services.crm import contacts as crm_contacts
 from app.services.crm import deals as crm_deals
 from app.services.crm import notes as crm_notes
+from app.services.forms.config import ALLOWED_ACTIONS
 from app.services.mail.outbox import queue_email
 from app.services.processing import work
 from app.services.processing.steps import record_step
@@ -25,10 +26,7 @@ PRIORITY_RANK = {"low": 0, "normal": 1, "high": 2, "urgent": 3}
 
 def _recipient(conn, workspace_id: str, sub: dict) -> str | None:
     if sub["contact_id"]:
-        email = conn.value(
-            "SELECT email FROM contacts WHERE id = ? AND workspace_id = ?",
-            (sub["contact_id"], workspace_id),
-        )
+        email = value_in_workspace(conn, "contacts", sub["contact_id"], workspace_id, "email")
         if email:
             return email
     return sub["email_lower"] or None
@@ -58,16 +56,7 @@ def send_email(conn, workspace_id, sub, index, details):
 
 
 def book_meeting(conn, workspace_id, sub, index, details):
-    auto = (
-        loads(
-            conn.value(
-                "SELECT auto FROM forms WHERE id = ? AND workspace_id = ?",
-                (sub["form_id"], workspace_id),
-            ),
-            {},
-        )
-        or {}
-    )
+    auto = loads(value_in_workspace(conn, "forms", sub["form_id"], workspace_id, "auto"), {}) or {}
     url = auto.get("booking_url")
     if not url:
         return "skipped", {
@@ -203,6 +192,12 @@ EXECUTORS = {
     "escalate": escalate,
     "respond_direct": respond_direct,
 }
+if set(EXECUTORS) != set(
+    ALLOWED_ACTIONS
+):  # the list lives in forms.config; each needs a way to run
+    raise RuntimeError(
+        f"executors do not match ALLOWED_ACTIONS: {set(EXECUTORS) ^ set(ALLOWED_ACTIONS)}"
+    )
 
 
 def heartbeat_tx(conn, workspace_id: str, handler_id: str | None) -> None:
@@ -247,8 +242,8 @@ def run_action_tx(
             "result": loads(done["result"], {}),
             "replayed": True,
         }
-    sub = conn.one(
-        "SELECT * FROM submissions WHERE id = ? AND workspace_id = ?", (submission_id, workspace_id)
+    sub = get_in_workspace(
+        conn, "submissions", submission_id, workspace_id, missing="No such submission."
     )
     status, result = EXECUTORS[action](conn, workspace_id, sub, index, details)
     _remember(conn, workspace_id, submission_id, index, action, status, result)
@@ -278,10 +273,7 @@ def apply_contact_updates_tx(
     """Tags and a note on the contact, once per submission."""
     if _already_ran(conn, submission_id, CONTACT_UPDATES_INDEX):
         return {"status": "done", "replayed": True}
-    contact_id = conn.value(
-        "SELECT contact_id FROM submissions WHERE id = ? AND workspace_id = ?",
-        (submission_id, workspace_id),
-    )
+    contact_id = value_in_workspace(conn, "submissions", submission_id, workspace_id, "contact_id")
     tags, note = updates.get("tags_add") or [], (updates.get("notes") or "").strip()
     if not contact_id or not (tags or note):
         return {"status": "skipped", "replayed": False}

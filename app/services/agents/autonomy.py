@@ -4,7 +4,7 @@ called through a fenced ``write``."""
 
 from __future__ import annotations
 
-from app.db import clock, dumps, loads, new_id, now_iso
+from app.db import clock, dumps, loads, new_id, now_iso, value_in_workspace
 from app.db.clock import iso_in, parse_iso
 from app.services.agents.humans import hand_over_tx
 from app.services.processing.steps import record_step
@@ -153,11 +153,8 @@ def _append_notes(conn, workspace_id: str, submission_id: str, text: str) -> Non
 def close_submission_tx(
     conn, workspace_id: str, submission_id: str, status: str, review_due: str | None = None
 ) -> None:
-    sub = conn.one(
-        "SELECT created_at FROM submissions WHERE id = ? AND workspace_id = ?",
-        (submission_id, workspace_id),
-    )
-    duration = int((clock.utcnow() - parse_iso(sub["created_at"])).total_seconds() * 1000)
+    created_at = value_in_workspace(conn, "submissions", submission_id, workspace_id, "created_at")
+    duration = int((clock.utcnow() - parse_iso(created_at)).total_seconds() * 1000)
     conn.execute(
         "UPDATE submissions SET status = ?, processed_at = ?, processing_duration_ms = ?,"
         " review_due_at = COALESCE(?, review_due_at) WHERE id = ? AND workspace_id = ?",

@@ -4,17 +4,11 @@ hop on a reader connection."""
 
 from __future__ import annotations
 
-from app.db import loads
+from app.db import find_in_workspace, get_in_workspace, loads
 from app.errors import NotFound
-from app.services.llm.agent_prompt import ACTIONS
+from app.services.forms.config import ALLOWED_ACTIONS, AUTONOMY_LEVELS, FLOW_DEFAULT_ACTIONS
 
-AUTONOMY_LEVELS = ("notify_only", "draft", "semi_autonomous", "fully_autonomous")
 DEFAULT_AUTONOMY = "draft"
-# Used only when a form's agent settings say nothing about allowed actions.
-DEFAULT_ALLOWED = {
-    "sales_lead": ["qualify_lead", "send_email", "create_deal", "book_meeting", "escalate"],
-    "support_triage": ["create_ticket", "send_email", "respond_direct", "escalate"],
-}
 HISTORY_LIMIT = 10
 
 
@@ -30,8 +24,8 @@ def agent_settings(form: dict) -> dict:
         autonomy = DEFAULT_AUTONOMY
     allowed = agent.get("allowed_actions")
     if allowed is None:
-        allowed = DEFAULT_ALLOWED.get(form.get("flow_id"), [])
-    allowed = [a for a in allowed if a in ACTIONS]
+        allowed = FLOW_DEFAULT_ACTIONS.get(form.get("flow_id"), ())
+    allowed = [a for a in allowed if a in ALLOWED_ACTIONS]
     return {
         "instructions": agent.get("instructions") or "",
         "autonomy": autonomy,
@@ -40,22 +34,21 @@ def agent_settings(form: dict) -> dict:
 
 
 def _load(conn, workspace_id: str, submission_id: str, handler_id: str | None) -> dict:
-    sub = conn.one(
-        "SELECT * FROM submissions WHERE id = ? AND workspace_id = ?", (submission_id, workspace_id)
+    sub = get_in_workspace(
+        conn, "submissions", submission_id, workspace_id, missing="No such submission."
     )
-    if sub is None:
-        raise NotFound("No such submission.")
     ws = (workspace_id,)
     rows = {
         "submission": sub,
         "workspace": conn.one("SELECT id, name FROM workspaces WHERE id = ?", ws),
-        "form": conn.one(
-            "SELECT * FROM forms WHERE id = ? AND workspace_id = ?", (sub["form_id"], workspace_id)
-        ),
+        "form": find_in_workspace(conn, "forms", sub["form_id"], workspace_id),
         "handler": handler_id
-        and conn.one(
-            "SELECT id, name, type, instructions, model FROM handlers WHERE id = ? AND workspace_id = ?",
-            (handler_id, workspace_id),
+        and find_in_workspace(
+            conn,
+            "handlers",
+            handler_id,
+            workspace_id,
+            columns=("id", "name", "type", "instructions", "model"),
         ),
         "ticket": conn.one(
             "SELECT id, reference, title, status, priority FROM tickets"
@@ -64,13 +57,10 @@ def _load(conn, workspace_id: str, submission_id: str, handler_id: str | None) -
         ),
     }
     contact_id = sub["contact_id"]
-    rows["contact"] = contact_id and conn.one(
-        "SELECT * FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
-    )
+    rows["contact"] = contact_id and find_in_workspace(conn, "contacts", contact_id, workspace_id)
     company_id = sub["company_id"] or (rows["contact"] or {}).get("company_id")
-    rows["company"] = company_id and conn.one(
-        "SELECT id, name, domain FROM companies WHERE id = ? AND workspace_id = ?",
-        (company_id, workspace_id),
+    rows["company"] = company_id and find_in_workspace(
+        conn, "companies", company_id, workspace_id, columns=("id", "name", "domain")
     )
     rows["history"] = _history(conn, workspace_id, contact_id, submission_id) if contact_id else {}
     return rows

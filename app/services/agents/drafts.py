@@ -4,7 +4,7 @@ uses; rejecting records a note. Another workspace's draft is 404."""
 
 from __future__ import annotations
 
-from app.db import dumps, fetch_page, loads, now_iso
+from app.db import dumps, fetch_page, get_in_workspace, loads, now_iso
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.agents import autonomy
 from app.services.agents.actions import apply_contact_updates_tx, execute_actions
@@ -114,11 +114,9 @@ async def count_pending(db, workspace_id: str) -> int:
 
 
 def _pending(conn, workspace_id: str, draft_id: str) -> dict:
-    draft = conn.one(
-        "SELECT * FROM drafts WHERE id = ? AND workspace_id = ?", (draft_id, workspace_id)
+    draft = get_in_workspace(
+        conn, "drafts", draft_id, workspace_id, missing="No such draft in this workspace."
     )
-    if draft is None:
-        raise NotFound("No such draft in this workspace.")
     if draft["status"] != "pending":
         raise Conflict(f"This draft was already {draft['status']}.", code="draft_already_reviewed")
     return draft

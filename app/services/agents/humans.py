@@ -5,7 +5,7 @@ there is nobody else. Used inside write transactions (sync)."""
 
 from __future__ import annotations
 
-from app.db import loads
+from app.db import find_in_workspace, loads, value_in_workspace
 from app.services.mail.outbox import queue_email
 
 
@@ -23,21 +23,21 @@ def _human(conn, workspace_id: str, handler_id: str | None) -> dict | None:
 def responsible_humans(conn, workspace_id: str, form_id: str) -> list[dict]:
     """Human handlers to hand a submission of this form to, best first."""
     form = (
-        conn.one(
-            "SELECT assignment_type, assignment_id, auto FROM forms WHERE id = ? AND workspace_id = ?",
-            (form_id, workspace_id),
+        find_in_workspace(
+            conn,
+            "forms",
+            form_id,
+            workspace_id,
+            columns=("assignment_type", "assignment_id", "auto"),
         )
         or {}
     )
     candidates = []
     if form.get("assignment_type") == "group":
-        group = conn.one(
-            "SELECT settings FROM handler_groups WHERE id = ? AND workspace_id = ?",
-            (form["assignment_id"], workspace_id),
+        settings = value_in_workspace(
+            conn, "handler_groups", form["assignment_id"], workspace_id, "settings"
         )
-        candidates.append(
-            (loads(group["settings"], {}) or {}).get("fallback_handler_id") if group else None
-        )
+        candidates.append((loads(settings, {}) or {}).get("fallback_handler_id"))
     candidates += (loads(form.get("auto"), {}) or {}).get("notify_handler_ids") or []
     if form.get("assignment_type") == "handler":
         candidates.append(form.get("assignment_id"))

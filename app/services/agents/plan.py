@@ -9,7 +9,8 @@ idempotency key (submission, index) does not shift when an action is blocked.
 from __future__ import annotations
 
 from app.errors import ValidationError
-from app.services.llm.agent_prompt import ACTIONS, validate_plan
+from app.services.forms.config import ALLOWED_ACTIONS
+from app.services.llm.agent_prompt import validate_plan
 from app.services.llm.errors import LLMInvalidOutput
 
 
@@ -32,7 +33,7 @@ def check_plan(plan: dict, allowed_actions: list[str]) -> dict:
             continue
         reason = (
             "not an action FormAgent knows"
-            if name not in ACTIONS
+            if name not in ALLOWED_ACTIONS
             else "not in this form's allowed actions"
         )
         blocked.append(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 
-from app.db import LeaseLost
+from app.db import LeaseLost, value_in_workspace
 from app.services.agents import autonomy
 from app.services.agents.actions import apply_contact_updates_tx, execute_actions
 from app.services.agents.context import build_context
@@ -56,9 +56,8 @@ async def _agent_handler(db, workspace_id: str, handler_id: str | None) -> str |
     """Only agent handlers carry the agent's state; a human id is ignored here."""
     if not handler_id:
         return None
-    return await db.fetchval(
-        "SELECT id FROM handlers WHERE id = ? AND workspace_id = ? AND type = 'agent'",
-        (handler_id, workspace_id),
+    return await db.read(
+        value_in_workspace, "handlers", handler_id, workspace_id, "id", where="type = 'agent'"
     )
 
 

@@ -73,6 +73,11 @@ ALLOWED_ACTIONS = (
     "escalate",
     "respond_direct",
 )
+# What an agent may do on a flow's submissions when the form's agent settings do not say.
+FLOW_DEFAULT_ACTIONS = {
+    "sales_lead": ("qualify_lead", "send_email", "create_deal", "book_meeting", "escalate"),
+    "support_triage": ("create_ticket", "send_email", "respond_direct", "escalate"),
+}
 ASSIGNMENT_TYPES = ("handler", "group")
 MAPPING_TARGETS = (
     "contact.email",

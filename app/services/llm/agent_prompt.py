@@ -6,7 +6,7 @@ The Claude engine imports this module lazily; the local engine's plans pass
 through the same ``validate_plan`` in the runner, so both engines meet one shape:
 
     {"reasoning": str,
-     "actions": [{"action": <one of ACTIONS>, "details": {...}}],
+     "actions": [{"action": <one of ALLOWED_ACTIONS>, "details": {...}}],
      "contact_updates": {"tags_add": [str], "notes": str}}
 """
 
@@ -14,16 +14,8 @@ from __future__ import annotations
 
 import json
 
-ACTIONS = (
-    "qualify_lead",
-    "send_email",
-    "create_deal",
-    "create_ticket",
-    "book_meeting",
-    "enroll_sequence",
-    "escalate",
-    "respond_direct",
-)
+from app.services.forms.config import ALLOWED_ACTIONS
+
 SCORES = ("high", "medium", "low")
 MAX_ACTIONS = 10
 MAX_TEXT = 10_000
@@ -99,7 +91,7 @@ PLAN_SCHEMA = {
             "items": {
                 "type": "object",
                 "properties": {
-                    "action": {"type": "string", "enum": list(ACTIONS)},
+                    "action": {"type": "string", "enum": list(ALLOWED_ACTIONS)},
                     "details": {
                         "type": "object",
                         "properties": {
@@ -216,7 +208,7 @@ def _validate_action(index: int, item) -> dict:
         raise ValueError(f"{where} must be an object with 'action' and 'details'")
     name = item.get("action")
     if not isinstance(name, str) or not name.strip():
-        raise ValueError(f"{where}.action must be one of {', '.join(ACTIONS)}")
+        raise ValueError(f"{where}.action must be one of {', '.join(ALLOWED_ACTIONS)}")
     name = name.strip()
     details = item.get("details", {})
     if details is None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 
+from app.services.forms.config import FLOW_DEFAULT_ACTIONS
+
 COMPANY_SIZES = ["1-10", "11-50", "51-200", "201-1000", "1000+"]
 BUDGETS = ["<$10K", "$10K-$50K", "$50K-$100K", "$100K+"]
 TIMELINES = ["This month", "This quarter", "Next 6 months", "Just researching"]
@@ -198,9 +200,9 @@ def mapping_target(field_name: str) -> str | None:
     return None
 
 
-SALES_ACTIONS = ["qualify_lead", "send_email", "create_deal", "book_meeting", "escalate"]
+SALES_ACTIONS = list(FLOW_DEFAULT_ACTIONS["sales_lead"])
 MARKETING_ACTIONS = ["send_email", "enroll_sequence"]
-SUPPORT_ACTIONS = ["create_ticket", "send_email", "respond_direct", "escalate"]
+SUPPORT_ACTIONS = list(FLOW_DEFAULT_ACTIONS["support_triage"])
 
 
 def _kind(key, name, form_type, flow, autonomy, actions, strong, weak, fields, goal, thanks):
