@@ -253,7 +253,7 @@ async def _add_deals(db, workspace_id: str, rng: random.Random) -> int:
         (workspace_id,),
     )
     for n, contact in enumerate(contacts):
-        stage = ["open", "qualified", "proposal", "won", "lost"][n % 5]
+        stage = deals.STAGES[n % len(deals.STAGES)]
         await deals.create_deal(
             db,
             workspace_id,

@@ -8,6 +8,8 @@ from starlette.routing import Route
 
 from app.errors import ValidationError
 from app.services.agents import drafts
+from app.services.llm.agent_prompt import SCORES
+from app.services.processing.work import TICKET_PRIORITIES as PRIORITIES
 from app.web.auth import require_page
 from app.web.render import is_htmx, redirect, render, url_path
 
@@ -17,8 +19,6 @@ STATUS_TABS = (
     ("rejected", "Rejected"),
     ("all", "All"),
 )
-SCORES = ("high", "medium", "low")
-PRIORITIES = ("low", "normal", "high", "urgent")
 # Editable details per action: (key, label, widget)
 EDITABLE = {
     "qualify_lead": (

@@ -13,11 +13,9 @@ from app.services.processing import work
 from app.web.auth import require_page
 from app.web.render import redirect, render, url_path
 
-FILTER_KEYS = ("form", "status", "contact", "from", "to", "assigned")
-
 
 def _filters(query) -> dict:
-    return {k: (query.get(k) or "").strip() or None for k in FILTER_KEYS}
+    return {k: (query.get(k) or "").strip() or None for k in submissions.FILTER_KEYS}
 
 
 async def list_submissions_page(request):

@@ -20,10 +20,7 @@ _UPDATE = {
 
 
 def filters_from(query) -> dict:
-    return {
-        key: query.get(key) or None
-        for key in ("form", "status", "contact", "from", "to", "assigned")
-    }
+    return {key: query.get(key) or None for key in submissions.FILTER_KEYS}
 
 
 async def list_submissions(request, principal):

@@ -21,7 +21,7 @@ from app.services.processing import work
 from app.services.processing.steps import record_step
 
 CONTACT_UPDATES_INDEX = -1  # the plan's contact_updates share the idempotency table
-PRIORITY_RANK = {"low": 0, "normal": 1, "high": 2, "urgent": 3}
+PRIORITY_RANK = {p: rank for rank, p in enumerate(work.TICKET_PRIORITIES)}  # low .. urgent
 
 
 def _recipient(conn, workspace_id: str, sub: dict) -> str | None:

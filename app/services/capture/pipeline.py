@@ -38,23 +38,10 @@ from app.services.capture.intake import (  # noqa: F401 - re-exported for the ro
 from app.services.crm import memory as contact_memory
 from app.services.events.log import emit
 from app.services.forms.config import normalize_config
+from app.services.forms.forms import CONFIG_ROW_COLUMNS, JSON_COLUMNS
 from app.services.platform.jobs import enqueue
 
-FORM_COLUMNS = (
-    "name",
-    "slug",
-    "description",
-    "status",
-    "type",
-    "flow_id",
-    "fields",
-    "field_mapping",
-    "auto",
-    "agent",
-    "security",
-    "response",
-    "autopilot",
-)
+FORM_COLUMNS = CONFIG_ROW_COLUMNS
 
 
 # -- the form ---------------------------------------------------------------------
@@ -68,7 +55,7 @@ def _config(row: dict) -> dict:
     cached = _CONFIGS.get(key)
     if cached is None:
         raw = {k: row[k] for k in FORM_COLUMNS}
-        for name in ("fields", "field_mapping", "auto", "agent", "security", "response"):
+        for name in JSON_COLUMNS:
             raw[name] = loads(row[name], [] if name == "fields" else {})
         if len(_CONFIGS) > 512:
             _CONFIGS.clear()

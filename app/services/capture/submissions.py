@@ -19,6 +19,8 @@ STATUSES = (
     "failed",
 )
 SETTABLE_STATUSES = ("processed", "needs_human_review", "failed")
+# The list's filters, as query parameters (see _where).
+FILTER_KEYS = ("form", "status", "contact", "from", "to", "assigned")
 # What a person may change on a submission (the rest is the capture's record).
 EDITABLE_COLUMNS = ("status", "agent_notes", "outcome", "assigned_type", "assigned_id")
 ASSIGNED_FILTERS = ("unassigned", "broadcast", "handler")

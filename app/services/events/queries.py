@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from app.db import loads
+from app.db import loads, value_in_workspace
 from app.db.pagination import decode_cursor, encode_cursor, invalid_cursor
 from app.errors import ValidationError
 
@@ -201,9 +201,7 @@ def max_seq_tx(conn) -> int:
 
 
 def seq_of_tx(conn, workspace_id: str, event_id: str) -> int | None:
-    return conn.value(
-        "SELECT seq FROM events WHERE id = ? AND workspace_id = ?", (event_id, workspace_id)
-    )
+    return value_in_workspace(conn, "events", event_id, workspace_id, "seq")
 
 
 # -- shapes ----------------------------------------------------------------------

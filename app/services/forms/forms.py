@@ -24,18 +24,11 @@ from app.errors import Conflict, ValidationError
 from app.services.events.log import emit
 from app.services.forms.config import FORM_STATUSES, normalize_config, validate_config
 
+TEXT_COLUMNS = ("name", "slug", "description", "status", "type", "flow_id")
 JSON_COLUMNS = ("fields", "field_mapping", "auto", "agent", "security", "response")
-CONFIG_KEYS = (
-    "name",
-    "slug",
-    "description",
-    "status",
-    "type",
-    "flow_id",
-    "assignment",
-    *JSON_COLUMNS,
-    "autopilot",
-)
+# The columns that hold a form's config (the assignment aside, stored as two columns).
+CONFIG_ROW_COLUMNS = (*TEXT_COLUMNS, *JSON_COLUMNS, "autopilot")
+CONFIG_KEYS = (*TEXT_COLUMNS, "assignment", *JSON_COLUMNS, "autopilot")
 LIST_STATUSES = (*FORM_STATUSES, "all")
 
 
@@ -69,7 +62,6 @@ def config_of(form: dict) -> dict:
     return {key: form[key] for key in CONFIG_KEYS}
 
 
-TEXT_COLUMNS = ("name", "slug", "description", "status", "type", "flow_id")
 # Every column a saved config writes (_columns), plus the stamp.
 CONFIG_COLUMNS = (
     *TEXT_COLUMNS,

@@ -14,14 +14,15 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from app.services.forms.config import TEXTAREA_DEFAULT_MAX
+from app.services.forms.fields import FALSE_WORDS
+from app.services.forms.fields import TRUE_WORDS as CONFIG_TRUE_WORDS
 
 MAX_VALUE_CHARS = 10_000
 EMAIL_RE = re.compile(
     r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )
 PHONE_CHARS_RE = re.compile(r"^[0-9 +\-().]+$")
-TRUE_WORDS = {"1", "true", "on", "yes", "y", "checked"}
-FALSE_WORDS = {"0", "false", "off", "no", "n", ""}
+TRUE_WORDS = CONFIG_TRUE_WORDS | {"checked"}  # a browser's checkbox value, too
 
 
 class _Invalid(Exception):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 
 from app.services.forms.config import ALLOWED_ACTIONS
+from app.services.processing.work import TICKET_PRIORITIES
 
 SCORES = ("high", "medium", "low")
 MAX_ACTIONS = 10
@@ -104,10 +105,7 @@ PLAN_SCHEMA = {
                             "amount": {"type": "number", "minimum": 0},
                             "title": {"type": "string"},
                             "description": {"type": "string"},
-                            "priority": {
-                                "type": "string",
-                                "enum": ["low", "normal", "high", "urgent"],
-                            },
+                            "priority": {"type": "string", "enum": list(TICKET_PRIORITIES)},
                             "sequence": {"type": "string"},
                             "message": {"type": "string"},
                         },
