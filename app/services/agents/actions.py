@@ -192,9 +192,8 @@ EXECUTORS = {
     "escalate": escalate,
     "respond_direct": respond_direct,
 }
-if set(EXECUTORS) != set(
-    ALLOWED_ACTIONS
-):  # the list lives in forms.config; each needs a way to run
+# The list of actions lives in forms.config; each one needs a way to run.
+if set(EXECUTORS) != set(ALLOWED_ACTIONS):
     raise RuntimeError(
         f"executors do not match ALLOWED_ACTIONS: {set(EXECUTORS) ^ set(ALLOWED_ACTIONS)}"
     )
