@@ -8,7 +8,7 @@ import base64
 import json
 
 from app.db.pagination import encode_cursor
-from tests.helpers_crm import make_contact, make_form
+from tests.factory import make_contact, make_form
 from tests.test_api_contract import api_routes
 
 
@@ -56,7 +56,7 @@ async def test_every_api_list_answers_400_to_a_cursor_it_did_not_hand_out(app, u
 
 
 async def test_list_pages_answer_a_wrong_cursor_with_a_400_page(user):
-    form_id = await make_form(user)
+    form_id = (await make_form(user))["id"]
     for path in [*PAGES, f"/forms/{form_id}/spam"]:
         sep = "&" if "?" in path else "?"
         for cursor in WRONG:

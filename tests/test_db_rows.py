@@ -15,7 +15,7 @@ from app.db import (
 )
 from app.db.pagination import decode_cursor
 from app.errors import BadRequest, NotFound
-from tests.helpers_crm import make_contact, make_deal, make_form, submit
+from tests.factory import make_contact, make_deal, make_form, submitted
 
 
 def _seed(conn):
@@ -93,8 +93,8 @@ async def test_fetch_page_walks_every_row_once_in_order(db, descending):
 async def test_ids_sent_as_objects_or_lists_are_not_found_not_a_crash(user):
     contact = await make_contact(user, "ada@example.com", name="Ada")
     deal = await make_deal(user, name="Deal", contact_id=contact["id"])
-    form_id = await make_form(user)
-    submission_id = await submit(user, form_id, {"email": "visitor@example.com"})
+    form_id = (await make_form(user))["id"]
+    submission_id = await submitted(user, form_id, {"email": "visitor@example.com"})
     odd_ids = [{"id": contact["id"]}, [contact["id"]]]
     for odd in odd_ids:
         answers = [
