@@ -5,6 +5,10 @@ writer's thread in one hop (``await db.write(fn, *args)``): the event loop and
 the database thread meet once per transaction, and no network call can sneak
 into a transaction. Reads go to reader connections (WAL lets them run beside
 the writer).
+
+The shapes every service would otherwise retype live in ``app.db.rows``: one row
+of this workspace or NotFound, an allow-listed UPDATE, a keyset page from the
+request's raw cursor (decoded and checked in ``app.db.pagination`` only).
 """
 
 from app.db.clock import now_iso

@@ -10,9 +10,10 @@
 
 Table and column names are spliced into SQL, so they must come from code: each is
 checked against an identifier pattern, and ``update_columns`` refuses a column
-outside the caller's allow-list. Values are always bound parameters. The sync
-functions take a connection (the writer inside ``db.write`` or a reader inside
-``db.read``); the ``fetch_*`` coroutines are the same reads from a ``Database``.
+outside the caller's allow-list. Values are always bound parameters. The
+functions take a connection: the writer inside ``db.write``, or a reader through
+``await db.read(fetch_page, ...)``; ``fetch_in_workspace`` is ``get_in_workspace``
+awaited from a ``Database``, as services read single rows today.
 """
 
 from __future__ import annotations
