@@ -9,6 +9,8 @@ PAGE_MODULES = [
     "system",
     "auth",
     "settings",
+    "settings_members",
+    "settings_keys",
     "dashboard",
     "forms",
     "form_editor",
@@ -17,6 +19,7 @@ PAGE_MODULES = [
     "submissions",
     "handlers",
     "work",
+    "contacts_import",  # before contacts: /contacts/import/... ahead of /contacts/{id}/...
     "contacts",
     "companies",
     "deals",

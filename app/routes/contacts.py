@@ -1,5 +1,6 @@
 """Contact pages: the list (search, filters, sort, pages, CSV link), new, detail with
-the timeline, edit, tags, notes and merge. The import flow is in contacts_import.py."""
+the timeline, edit, tags, notes and merge. The import flow is in contacts_import.py
+(registered before this module, so its static paths come first)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from starlette.routing import Route
 
 from app.db.pagination import decode_cursor
 from app.errors import Conflict, NotFound, ValidationError
-from app.routes.contacts_import import routes as import_routes
 from app.services.crm import contacts, deals, notes, timeline
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import SORT_CHOICES, list_contacts
@@ -251,7 +251,6 @@ async def merge_contact(request):
 routes = [
     Route("/contacts", contact_list, methods=["GET"], name="contacts"),
     Route("/contacts/new", new_contact, methods=["GET", "POST"], name="contact_new"),
-    *import_routes,
     Route("/contacts/{id}", contact_detail, methods=["GET"], name="contact_detail"),
     Route("/contacts/{id}/edit", edit_contact, methods=["POST"], name="contact_edit"),
     Route("/contacts/{id}/tags", change_tags, methods=["POST"], name="contact_tags"),

@@ -1,5 +1,5 @@
 """Settings pages: account, workspace (and creating one); members and API keys
-live in settings_members.py / settings_keys.py and are mounted from here."""
+live in settings_members.py / settings_keys.py (registered beside this module)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,12 @@ from zoneinfo import available_timezones
 from starlette.routing import Route
 
 from app.errors import ValidationError
-from app.routes.settings_forms import (
+from app.services.accounts import account as accounts
+from app.services.accounts import sessions, workspaces
+from app.services.accounts.permissions import has_role
+from app.web.auth import require_account, require_page, set_session_cookie
+from app.web.client_ip import client_ip
+from app.web.forms_input import (
     DeleteWorkspaceForm,
     NewWorkspaceForm,
     PasswordForm,
@@ -18,13 +23,6 @@ from app.routes.settings_forms import (
     parse,
     values,
 )
-from app.routes.settings_keys import routes as key_routes
-from app.routes.settings_members import routes as member_routes
-from app.services.accounts import account as accounts
-from app.services.accounts import sessions, workspaces
-from app.services.accounts.permissions import has_role
-from app.web.auth import require_account, require_page, set_session_cookie
-from app.web.client_ip import client_ip
 from app.web.render import redirect, render, url_path
 
 
@@ -189,6 +187,4 @@ routes = [
     ),
     Route("/workspaces/new", new_workspace_page, methods=["GET"], name="new_workspace"),
     Route("/workspaces/new", create_workspace, methods=["POST"], name="create_workspace"),
-    *member_routes,
-    *key_routes,
 ]

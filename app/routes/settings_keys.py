@@ -5,10 +5,10 @@ from __future__ import annotations
 from starlette.routing import Route
 
 from app.errors import ValidationError
-from app.routes.settings_forms import ApiKeyForm, parse, values
 from app.services.accounts import api_keys
 from app.services.accounts.permissions import SCOPES, has_role
 from app.web.auth import require_page
+from app.web.forms_input import ApiKeyForm, parse, values
 from app.web.render import redirect, render, url_path
 
 

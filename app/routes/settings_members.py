@@ -6,10 +6,10 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from app.errors import AppError, Conflict, Forbidden, ValidationError
-from app.routes.settings_forms import InviteForm, RoleForm, parse, values
 from app.services.accounts import members, workspaces
 from app.services.accounts.permissions import ROLES, has_role
 from app.web.auth import require_page
+from app.web.forms_input import InviteForm, RoleForm, parse, values
 from app.web.render import is_htmx, redirect, render, url_path
 
 

@@ -6,7 +6,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from app.db.pagination import decode_cursor, parse_limit
-from app.errors import BadRequest, UnsupportedMediaType
+from app.errors import BadRequest, UnsupportedMediaType, ValidationError
 from app.services.platform.json_body import parse_json_bytes
 from app.web.auth import require_api
 
@@ -56,6 +56,16 @@ async def read_json(request, *, required: bool = True) -> dict:
     if not isinstance(value, dict):
         raise BadRequest("The body must be a JSON object.", code="malformed_body")
     return value
+
+
+def only_keys(body: dict, allowed: tuple[str, ...]) -> dict:
+    """Refuse unknown keys: a misplaced one (``timezone`` outside ``settings``) must not vanish silently."""
+    unknown = [k for k in body if k not in allowed]
+    if unknown:
+        raise ValidationError(
+            fields={k: f"Unknown field; send {', '.join(allowed)}." for k in unknown}
+        )
+    return body
 
 
 def json_response(data, status: int = 200, headers: dict | None = None) -> JSONResponse:
