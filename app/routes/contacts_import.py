@@ -11,6 +11,7 @@ from app.errors import AppError, ValidationError
 from app.services.crm import csv_import, csv_import_store
 from app.web.auth import require_page
 from app.web.render import redirect, render, url_path
+from app.web.routing import IMPORT_BODY_BYTES, page_route
 
 TARGET_CHOICES = [(t, csv_import.TARGET_LABELS[t]) for t in csv_import.TARGETS]
 
@@ -115,9 +116,19 @@ async def import_confirm(request):
 
 
 routes = [
-    Route("/contacts/import", import_start, methods=["GET", "POST"], name="contacts_import"),
+    page_route(
+        "/contacts/import",
+        import_start,
+        methods=["GET", "POST"],
+        name="contacts_import",
+        max_body=IMPORT_BODY_BYTES,
+    ),
     Route("/contacts/import/{id}", import_preview, methods=["GET"], name="contacts_import_preview"),
-    Route(
-        "/contacts/import/{id}", import_confirm, methods=["POST"], name="contacts_import_confirm"
+    page_route(
+        "/contacts/import/{id}",
+        import_confirm,
+        methods=["POST"],
+        name="contacts_import_confirm",
+        max_body=IMPORT_BODY_BYTES,
     ),
 ]

@@ -5,7 +5,6 @@ fragment) runs the same pipeline as the JSON endpoint."""
 from __future__ import annotations
 
 from starlette.responses import HTMLResponse, RedirectResponse, Response
-from starlette.routing import Route
 
 from app.errors import AppError, Conflict, ValidationError
 from app.services.capture import pipeline as capture
@@ -13,6 +12,7 @@ from app.services.capture.beacons import record_beacon
 from app.services.forms.public import embed_script, hosted_form, public_entry
 from app.web.client_ip import client_ip
 from app.web.render import is_htmx, render, url_path
+from app.web.routing import page_route
 from app.web.submission_input import own_origin, read_submission_body
 
 YEAR = 365 * 24 * 3600
@@ -124,7 +124,7 @@ async def submit_hosted(request):
 
 
 routes = [
-    Route("/embed.js", embed_js, methods=["GET"], name="embed_js"),
-    Route("/f/{form_id}", hosted_page, methods=["GET"], name="hosted_form"),
-    Route("/f/{form_id}", submit_hosted, methods=["POST"], name="submit_hosted"),
+    page_route("/embed.js", embed_js, methods=["GET"], name="embed_js", public=True),
+    page_route("/f/{form_id}", hosted_page, methods=["GET"], name="hosted_form", public=True),
+    page_route("/f/{form_id}", submit_hosted, methods=["POST"], name="submit_hosted", public=True),
 ]

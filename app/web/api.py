@@ -9,6 +9,7 @@ from app.db.pagination import decode_cursor, parse_limit
 from app.errors import BadRequest, UnsupportedMediaType, ValidationError
 from app.services.platform.json_body import parse_json_bytes
 from app.web.auth import require_api
+from app.web.routing import declare
 
 
 def api_route(
@@ -22,9 +23,11 @@ def api_route(
     body: dict | None = None,
     tags: list[str] | None = None,
     auth: str = "principal",
+    max_body: int | None = None,
 ) -> Route:
     """A JSON endpoint. ``endpoint(request, principal)`` gets the checked caller
-    (``None`` when public). Its docstring and ``body`` (a JSON schema) feed the
+    (``None`` when public; the CSRF check and the 64 KB public body cap follow
+    from ``public``, see app/web/routing.py). Its docstring and ``body`` (a JSON schema) feed the
     OpenAPI document. ``auth="none"`` passes no principal and checks nothing
     (sign-up, log-in)."""
 
@@ -41,7 +44,7 @@ def api_route(
         "body": body,
         "tags": tags,
     }
-    return route
+    return declare(route, public=public, max_body=max_body)
 
 
 async def read_json(request, *, required: bool = True) -> dict:

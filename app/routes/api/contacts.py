@@ -11,6 +11,7 @@ from app.services.crm import companies, contacts, csv_export, csv_import, notes,
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import build_query, list_contacts
 from app.web.api import api_route, json_response, list_params, list_response, read_json
+from app.web.routing import IMPORT_BODY_BYTES
 
 CONTACT_BODY = {
     "type": "object",
@@ -246,6 +247,7 @@ routes = [
         methods=["POST"],
         scope="contacts:write",
         tags=["contacts"],
+        max_body=IMPORT_BODY_BYTES,
     ),
     api_route(
         "/contacts/{id}", get_contact_api, methods=["GET"], scope="contacts:read", tags=["contacts"]
