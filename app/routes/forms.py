@@ -104,8 +104,6 @@ async def generate_draft(request):
                     else "Say what to change, e.g. “make phone optional”."
                 }
             )
-        if len(text) > 4000:
-            raise ValidationError(fields={"description": "Keep it under 4000 characters."})
         draft = await forms.generate_draft(
             request.app.state.llm, text, draft, workspace_id=principal.workspace_id
         )
