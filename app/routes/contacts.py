@@ -214,29 +214,14 @@ async def merge_contact(request):
     """Merge another contact (given by email or id) into this one."""
     principal = await require_page(request, write=True)
     cid, form = request.path_params["id"], await request.form()
-    other = str(form.get("other") or "").strip()
+    other = str(form.get("other") or "")
     db, ws = request.app.state.db, principal.workspace_id
     try:
-        if not other:
-            raise ValidationError(
-                fields={"other": "Enter the email of the contact to merge into this one."}
-            )
-        other_id = (
-            other
-            if other.startswith("contact_")
-            else await contacts.contact_id_by_email(db, ws, other)
-        )
-        if other_id is None:
-            raise ValidationError(
-                fields={"other": f"No contact with the email {other} in this workspace."}
-            )
-        details = await contact_merge.merge_contacts(db, ws, cid, other_id, actor(principal))
+        details = await contact_merge.merge_contacts(db, ws, cid, other, actor(principal))
     except (ValidationError, NotFound, Conflict) as exc:
-        if isinstance(exc, NotFound) and not await contacts.contact_exists(db, ws, cid):
-            raise
-        message = (
-            (exc.fields or {}).get("other_id") or (exc.fields or {}).get("other") or exc.message
-        )
+        if isinstance(exc, NotFound) and not exc.fields:
+            raise  # this contact is not in the workspace
+        message = exc.fields.get("other_id") or exc.message
         ctx = await _detail_ctx(request, principal, cid, merge_error=message, merge_value=other)
         return await render(
             request, "contacts/detail.html", ctx, fragment="contacts/_merge.html", status=422
