@@ -148,3 +148,19 @@ def test_no_sql_or_database_calls_in_routes():
         if SQL.search(line)
     ]
     assert offenders == []
+
+
+def test_page_handlers_read_forms_one_way():
+    """Page handlers read a posted form through app.web.forms_input.read_form (text
+    values only, an unreadable body is a 400), never ``request.form()`` directly."""
+    offenders = [
+        f"{path.relative_to(APP.parent)}:{node.lineno}"
+        for path in ROUTES.glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "form"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "request"
+    ]
+    assert offenders == []

@@ -14,6 +14,7 @@ from app.services.crm import contacts, deals, notes, timeline
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import SORT_CHOICES, list_contacts
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import is_htmx, redirect, render, url_path
 
 SORT_LABELS = {
@@ -89,7 +90,7 @@ async def new_contact(request):
     principal = await require_page(request, write=True)
     values, errors, status = {"status": "lead"}, {}, 200
     if request.method == "POST":
-        form = await request.form()
+        form = await read_form(request)
         values = {k: str(form.get(k) or "") for k in (*EDIT_KEYS, "tags")}
         try:
             data = {k: v for k, v in values.items() if v or k == "email"}
@@ -150,7 +151,7 @@ async def contact_detail(request):
 
 async def edit_contact(request):
     principal = await require_page(request, write=True)
-    cid, form = request.path_params["id"], await request.form()
+    cid, form = request.path_params["id"], await read_form(request)
     values = {k: str(form.get(k) or "") for k in EDIT_KEYS}
     try:
         await contacts.update_contact(request.app.state.db, principal.workspace_id, cid, values)
@@ -165,7 +166,7 @@ async def edit_contact(request):
 
 async def change_tags(request):
     principal = await require_page(request, write=True)
-    cid, form = request.path_params["id"], await request.form()
+    cid, form = request.path_params["id"], await read_form(request)
     add = [t for t in str(form.get("add") or "").split(",") if t.strip()]
     remove = [str(form.get("remove"))] if form.get("remove") else []
     try:
@@ -187,7 +188,7 @@ async def change_tags(request):
 
 async def add_note(request):
     principal = await require_page(request, write=True)
-    cid, form = request.path_params["id"], await request.form()
+    cid, form = request.path_params["id"], await read_form(request)
     body = str(form.get("body") or "")
     try:
         await notes.add_note(
@@ -213,7 +214,7 @@ async def add_note(request):
 async def merge_contact(request):
     """Merge another contact (given by email or id) into this one."""
     principal = await require_page(request, write=True)
-    cid, form = request.path_params["id"], await request.form()
+    cid, form = request.path_params["id"], await read_form(request)
     other = str(form.get("other") or "")
     db, ws = request.app.state.db, principal.workspace_id
     try:

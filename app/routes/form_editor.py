@@ -21,6 +21,7 @@ from app.services.forms.config import (
 )
 from app.services.forms.public import schema_of
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import is_htmx, redirect, render, url_path
 
 SECTIONS = ("details", "agent", "auto", "security", "response")
@@ -174,7 +175,7 @@ async def update_section(request):
     form_id, section = request.path_params["form_id"], request.path_params["section"]
     if section not in SECTIONS:
         raise ValidationError(f"Unknown editor section “{section}”.")
-    changes = _section_input(section, await request.form())
+    changes = _section_input(section, await read_form(request))
     try:
         await forms.update_form(request.app.state.db, principal.workspace_id, form_id, changes)
     except (ValidationError, Conflict) as exc:
@@ -230,7 +231,7 @@ async def _field_edit(request, principal, fn, *, editing=None, adding=False, val
 
 async def add_field(request):
     principal = await require_page(request, write=True)
-    raw = _field_input(await request.form())
+    raw = _field_input(await read_form(request))
     return await _field_edit(
         request, principal, lambda c: form_editor.add_field(c, raw), adding=True, values=raw
     )
@@ -239,7 +240,7 @@ async def add_field(request):
 async def update_field(request):
     principal = await require_page(request, write=True)
     name = request.path_params["name"]
-    raw = _field_input(await request.form())
+    raw = _field_input(await read_form(request))
     return await _field_edit(
         request,
         principal,
@@ -271,7 +272,7 @@ async def move_field(request):
     principal = await require_page(request, write=True)
     name, direction = (
         request.path_params["name"],
-        str((await request.form()).get("direction") or ""),
+        str((await read_form(request)).get("direction") or ""),
     )
     return await _field_edit(
         request, principal, lambda c: form_editor.move_field(c, name, direction)
@@ -281,7 +282,7 @@ async def move_field(request):
 async def reorder_fields(request):
     """Drag and drop: the whole new order at once."""
     principal = await require_page(request, write=True)
-    names = [str(n) for n in (await request.form()).getlist("order")]
+    names = [str(n) for n in (await read_form(request)).getlist("order")]
     return await _field_edit(request, principal, lambda c: form_editor.reorder_fields(c, names))
 
 

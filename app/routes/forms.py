@@ -17,6 +17,7 @@ from app.services.forms.config import (
 from app.services.forms.public import embed_info, schema_of
 from app.services.llm import LLMError
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import redirect, render, url_path
 
 DRAFT_ID = "form_preview"
@@ -86,7 +87,7 @@ def _draft_ctx(draft: dict | None, description: str, errors: dict, history: list
 async def generate_draft(request):
     """One turn of "Describe a form": a description, or a refinement of the current draft."""
     principal = await require_page(request, write=True)
-    data = await request.form()
+    data = await read_form(request)
     description = str(data.get("description") or "").strip()
     instruction = str(data.get("instruction") or "").strip()
     history = [h for h in data.getlist("history") if isinstance(h, str)][-10:]
@@ -119,7 +120,7 @@ async def generate_draft(request):
 async def save_draft(request):
     """Save the draft shown on "Describe a form" as a new (draft status) form."""
     principal = await require_page(request, write=True)
-    data = await request.form()
+    data = await read_form(request)
     description, draft = str(data.get("description") or ""), None
     try:
         draft = _draft_from(data.get("draft"))
@@ -153,7 +154,7 @@ async def change_status(request):
     principal = await require_page(request, write=True)
     form_id, status = (
         request.path_params["form_id"],
-        str((await request.form()).get("status") or ""),
+        str((await read_form(request)).get("status") or ""),
     )
     db = request.app.state.db
     try:

@@ -21,6 +21,7 @@ from app.web.forms_input import (
     ProfileForm,
     WorkspaceForm,
     parse,
+    read_form,
     values,
 )
 from app.web.render import redirect, render, url_path
@@ -49,7 +50,7 @@ async def account_page(request):
 
 async def update_account(request):
     principal = await require_account(request)
-    form, _ = parse(ProfileForm, await request.form())
+    form, _ = parse(ProfileForm, await read_form(request))
     try:
         await accounts.update_profile(
             request.app.state.db, principal.account_id, name=form.name.data
@@ -63,7 +64,7 @@ async def update_account(request):
 
 async def change_password(request):
     principal = await require_account(request)
-    form, _ = parse(PasswordForm, await request.form())
+    form, _ = parse(PasswordForm, await read_form(request))
     settings = request.app.state.settings
     try:
         token = await accounts.change_password(
@@ -110,7 +111,7 @@ async def workspace_page(request):
 
 async def update_workspace(request):
     principal = await require_page(request)
-    form, _ = parse(WorkspaceForm, await request.form())
+    form, _ = parse(WorkspaceForm, await read_form(request))
     try:
         await workspaces.update_workspace(
             request.app.state.db,
@@ -131,7 +132,7 @@ async def delete_workspace(request):
     """Owner only; typing the workspace's name guards against a slip of the mouse."""
     principal = await require_page(request)
     db = request.app.state.db
-    form, _ = parse(DeleteWorkspaceForm, await request.form())
+    form, _ = parse(DeleteWorkspaceForm, await read_form(request))
     workspace = await workspaces.get_workspace(db, principal.workspace_id)
     if principal.role == "owner" and form.confirm.data != workspace["name"]:
         return await _workspace_page(
@@ -155,7 +156,7 @@ async def new_workspace_page(request):
 
 async def create_workspace(request):
     principal = await require_account(request)
-    form, _ = parse(NewWorkspaceForm, await request.form())
+    form, _ = parse(NewWorkspaceForm, await read_form(request))
     db = request.app.state.db
     try:
         workspace = await workspaces.create_workspace(
