@@ -25,6 +25,7 @@ from app.web.middleware import (
     SecurityHeadersMiddleware,
 )
 from app.web.render import STATIC_DIR
+from app.web.routing import route_policies
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -49,19 +50,24 @@ def create_app(settings: Settings | None = None) -> Starlette:
         finally:
             await db.close()
 
+    routes = [
+        # First: the public hot paths (schema, submissions) then skip ~90 page patterns.
+        Mount("/api", routes=api_routes(), name="api"),
+        *page_routes(),
+        Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+    ]
+    # What routes declare (public, body cap) is what the middleware exempts.
+    policies = route_policies(routes)
     app = Starlette(
-        routes=[
-            # First: the public hot paths (schema, submissions) then skip ~90 page patterns.
-            Mount("/api", routes=api_routes(), name="api"),
-            *page_routes(),
-            Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
-        ],
+        routes=routes,
         middleware=[
             # Outermost first: the headers also reach the 413 and CSRF 403 pages.
             Middleware(SecurityHeadersMiddleware),
             Middleware(ErrorGuardMiddleware, handler=server_error),
-            Middleware(BodyLimitMiddleware, default_bytes=settings.max_body_bytes),
-            Middleware(CSRFMiddleware, settings=settings),
+            Middleware(
+                BodyLimitMiddleware, default_bytes=settings.max_body_bytes, policies=policies
+            ),
+            Middleware(CSRFMiddleware, settings=settings, policies=policies),
         ],
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,

@@ -6,7 +6,8 @@ plain SQL, so it does not depend on any domain service. ``route_cases`` lists
 every registered route with path parameters and the victim's value for each
 parameter. A new route whose parameter cannot be mapped fails the isolation test:
 add the mapping here (PARAM_KEYS / COLLECTION_KEYS / LITERAL_PARAMS), or, if the
-route is public by design, an entry in PUBLIC_ROUTES with the reason.
+route is public by design (the form id is the boundary), declare it ``public=True``
+where it is routed (app/web/routing.py) — the same declaration the middleware reads.
 """
 
 from __future__ import annotations
@@ -24,26 +25,6 @@ from app.db import dumps, new_id, now_iso
 MARKER = (
     "bobmarker"  # written into the victim's rows: must never show up in another workspace's pages
 )
-
-# Public by design: the form id is the boundary (SPEC §1, §5). (method, normalized path) -> reason.
-PUBLIC_ROUTES = {
-    ("GET", "/f/{}"): "hosted form page: public, visitors of customer sites",
-    ("POST", "/f/{}"): "hosted form page without JS posts here: public capture",
-    ("GET", "/f/{}/thanks"): "hosted form's thank-you page: public",
-    ("GET", "/api/forms/{}/schema"): "public form schema for embed.js",
-    ("OPTIONS", "/api/forms/{}/schema"): "CORS preflight of the public schema",
-    ("POST", "/api/forms/{}/beacon"): "public view/start beacon",
-    ("OPTIONS", "/api/forms/{}/beacon"): "CORS preflight of the beacon",
-    ("POST", "/api/submissions/{}"): "public capture endpoint (when the id is a form id)",
-    ("OPTIONS", "/api/submissions/{}"): "CORS preflight of the capture endpoint",
-    ("GET", "/unsubscribe/{}"): "one-click unsubscribe: the token is the credential",
-    (
-        "POST",
-        "/unsubscribe/{}",
-    ): "one-click unsubscribe (RFC 8058 POST): the token is the credential",
-    ("GET", "/static/{}"): "static files",
-    ("GET", "/embed/{}"): "public embed assets",
-}
 
 # A parameter whose name says what it is.
 PARAM_KEYS = {
@@ -103,6 +84,11 @@ LITERAL_PARAMS = {
 
 def normalize(path: str) -> str:
     return re.sub(r"{[^}]+}", "{}", path)
+
+
+def is_public(route) -> bool:
+    """Declared public where it is routed (page_route / api_route ``public=True``)."""
+    return getattr(route, "public", False)
 
 
 def walk_routes(routes, prefix: str = ""):
@@ -173,7 +159,7 @@ def route_cases(app, ids: dict):
         for method in sorted(route.methods or ()):
             if method == "HEAD":
                 continue
-            exempt = PUBLIC_ROUTES.get((method, normalize(full_path)))
+            exempt = "declared public=True" if is_public(route) else None
             concretes, problem = substitutions(full_path, ids)
             for concrete in concretes or [None]:
                 yield method, full_path, concrete, problem, exempt

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.db.clock import parse_iso
 from tests.factory import make_contact, make_deal, make_form, submitted
+from tests.helpers import soup
 
 
 async def _events(user, type_):
@@ -131,3 +132,26 @@ async def test_timeline_orders_every_kind_newest_first(app, user, freeze_clock):
     touches = [i for i in items if i["kind"] == "touchpoint"]
     assert [t["badge"] for t in touches] == ["last touch", "first touch"]
     assert items[-1]["kind"] in ("submission", "touchpoint")
+
+
+async def test_page_and_api_follow_the_same_merge_target_rules(user):
+    """One set of rules in the merge service: the same message on the page (beside
+    the field) and in the API (on other_id), and an email names the contact in both."""
+    keep = await make_contact(user, "keep@example.com")
+    for other, message in (
+        ("", "Give the email or id of the contact to merge into this one."),
+        ("nobody@example.com", "No contact with the email nobody@example.com in this workspace."),
+        ("contact_nope", "No contact with this id in this workspace."),
+    ):
+        page = await user.post_form(f"/contacts/{keep['id']}/merge", {"other": other}, htmx=True)
+        assert page.status_code == 422
+        assert soup(page).find(id="e-other").get_text(strip=True) == message
+        api = await user.api.post(f"/api/contacts/{keep['id']}/merge", json={"other_id": other})
+        assert api.status_code in (404, 422) and api.json()["error"]["fields"] == {
+            "other_id": message
+        }
+    await make_contact(user, "other@example.com", phone="123")
+    r = await user.api.post(
+        f"/api/contacts/{keep['id']}/merge", json={"other_id": "OTHER@example.com"}
+    )
+    assert r.status_code == 200 and r.json()["phone"] == "123"

@@ -344,6 +344,17 @@ async def test_describe_needs_text(user):
     assert r.status_code == 422
 
 
+async def test_describe_and_the_api_share_the_description_limit(user):
+    """One rule in the forms service: 4000 characters, the same message on the page and the API."""
+    message = "Keep the description under 4000 characters."
+    long = "a" * 4001
+    r = await user.post_form("/forms/new", {"description": long}, page="/forms/new", htmx=True)
+    assert r.status_code == 422
+    assert soup(r).select_one("#gen-description-error").get_text(strip=True) == message
+    r = await user.api.post("/api/forms/generate", json={"description": long})
+    assert r.status_code == 422 and r.json()["error"]["fields"] == {"description": message}
+
+
 async def test_embed_page(user):
     form = await make_form(user, **demo_config(status="active"))
     page = soup(await user.web.get(f"/forms/{form['id']}/embed"))

@@ -11,10 +11,9 @@ import pytest
 
 from tests.helpers_isolation import (
     MARKER,
-    PUBLIC_ROUTES,
     fake_ids,
+    is_public,
     list_routes,
-    normalize,
     owner_module,
     peek,
     route_cases,
@@ -191,7 +190,7 @@ async def isolation_problems(app, world) -> tuple[list[str], list[str]]:
         problems.append(
             "Routes whose parameters the isolation harness cannot map: add the mapping to "
             "PARAM_KEYS / COLLECTION_KEYS / LITERAL_PARAMS in tests/helpers_isolation.py (or to "
-            "PUBLIC_ROUTES with the reason if the route is public by design):\n  "
+            "declare the route public=True where it is routed if it is public by design):\n  "
             + "\n  ".join(unmapped)
         )
     if failures:
@@ -531,7 +530,7 @@ async def test_updates_refuse_references_into_another_workspace(app, two_workspa
         if "{" not in template:
             continue
         for method in sorted(set(route.methods or ()) & {"POST", "PUT", "PATCH"}):
-            if (method, normalize(template)) in PUBLIC_ROUTES:
+            if is_public(route):
                 continue
             paths, _ = substitutions(template, mine)
             for path in paths:

@@ -292,6 +292,22 @@ async def test_csrf_token_in_a_multipart_form(app, user):
         await browser.close()
 
 
+async def test_page_forms_are_read_one_way(user):
+    """read_form: a file where text is expected reads as missing (never its repr),
+    and a form that cannot be read is a 400 with a message, not a 500."""
+    token = await user.csrf("/settings/account")
+    r = await user.web.post(
+        "/settings/account",
+        files={"csrf_token": (None, token), "name": ("a.txt", b"Ada", "text/plain")},
+    )
+    assert r.status_code == 303
+    page = soup(await user.web.get("/settings/account"))
+    assert page.select_one("input[name=name]")["value"] == ""  # missing, not "UploadFile(...)"
+    data = {"csrf_token": token, **{f"f{i}": "x" for i in range(1001)}}
+    r = await user.web.post("/settings/account", data=data)
+    assert r.status_code == 400 and "The form could not be read" in r.text
+
+
 def test_multipart_token_parser_keeps_trailing_dashes():
     from app.web.middleware import _multipart_field
 

@@ -1,5 +1,7 @@
-"""Route modules, one per domain. Each exports ``routes``; order matters only
-where paths overlap (static paths before ``{id}`` ones, inside each module)."""
+"""The route registry: route modules, one per domain, collected by name (no
+route module imports another, so sub-areas such as contacts_import are listed
+here). Each exports ``routes``; order matters where paths overlap: static paths
+before ``{id}`` ones, inside each module and across modules of one area."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ PAGE_MODULES = [
     "system",
     "auth",
     "settings",
+    "settings_members",
+    "settings_keys",
     "dashboard",
     "forms",
     "form_editor",
@@ -17,6 +21,7 @@ PAGE_MODULES = [
     "submissions",
     "handlers",
     "work",
+    "contacts_import",  # before contacts: /contacts/import/... ahead of /contacts/{id}/...
     "contacts",
     "companies",
     "deals",
@@ -46,15 +51,11 @@ API_MODULES = [
 
 
 def _collect(package: str, names: list[str]) -> list:
+    """Every listed module's ``routes``; a listed module that is missing is an
+    import error (a typo or a deleted file must not unmount a domain silently)."""
     routes = []
     for name in names:
-        try:
-            module = importlib.import_module(f"{package}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{package}.{name}":
-                raise
-            continue  # a domain not built yet
-        routes.extend(module.routes)
+        routes.extend(importlib.import_module(f"{package}.{name}").routes)
     return routes
 
 

@@ -15,6 +15,7 @@ from app.web.auth import (
     set_session_cookie,
 )
 from app.web.client_ip import client_ip
+from app.web.forms_input import read_form
 from app.web.render import redirect, render, url_path
 
 
@@ -38,7 +39,7 @@ async def signup_page(request):
 
 
 async def signup(request):
-    form = await request.form()
+    form = await read_form(request)
     values = {k: str(form.get(k, "")) for k in ("name", "email", "workspace_name")}
     settings = request.app.state.settings
     try:
@@ -84,7 +85,7 @@ async def login_page(request):
 
 
 async def login(request):
-    form = await request.form()
+    form = await read_form(request)
     values = {"email": str(form.get("email", ""))}
     settings = request.app.state.settings
     try:
@@ -126,7 +127,7 @@ async def logout(request):
 
 async def switch_workspace(request):
     principal = await require_account(request)
-    form = await request.form()
+    form = await read_form(request)
     workspace_id = str(form.get("workspace_id", ""))
     if not await workspaces.role_of(request.app.state.db, workspace_id, principal.account_id):
         raise NotFound("Workspace not found.")

@@ -1,5 +1,6 @@
 """Contact pages: the list (search, filters, sort, pages, CSV link), new, detail with
-the timeline, edit, tags, notes and merge. The import flow is in contacts_import.py."""
+the timeline, edit, tags, notes and merge. The import flow is in contacts_import.py
+(registered before this module, so its static paths come first)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from urllib.parse import urlencode
 from starlette.routing import Route
 
 from app.errors import Conflict, NotFound, ValidationError
-from app.routes.contacts_import import routes as import_routes
 from app.services.crm import contacts, deals, notes, timeline
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import SORT_CHOICES, list_contacts
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import is_htmx, redirect, render, url_path
 
 SORT_LABELS = {
@@ -87,7 +88,7 @@ async def new_contact(request):
     principal = await require_page(request, write=True)
     values, errors, status = {"status": "lead"}, {}, 200
     if request.method == "POST":
-        form = await request.form()
+        form = await read_form(request)
         values = {k: str(form.get(k) or "") for k in (*contacts.EDIT_KEYS, "tags")}
         try:
             data = {k: v for k, v in values.items() if v or k == "email"}
@@ -148,7 +149,7 @@ async def contact_detail(request):
 
 async def edit_contact(request):
     principal = await require_page(request, write=True)
-    cid, form = request.path_params["id"], await request.form()
+    cid, form = request.path_params["id"], await read_form(request)
     values = {k: str(form.get(k) or "") for k in contacts.EDIT_KEYS}
     try:
         await contacts.update_contact(request.app.state.db, principal.workspace_id, cid, values)
@@ -163,7 +164,7 @@ async def edit_contact(request):
 
 async def change_tags(request):
     principal = await require_page(request, write=True)
-    cid, form = request.path_params["id"], await request.form()
+    cid, form = request.path_params["id"], await read_form(request)
     add = [t for t in str(form.get("add") or "").split(",") if t.strip()]
     remove = [str(form.get("remove"))] if form.get("remove") else []
     try:
@@ -185,7 +186,7 @@ async def change_tags(request):
 
 async def add_note(request):
     principal = await require_page(request, write=True)
-    cid, form = request.path_params["id"], await request.form()
+    cid, form = request.path_params["id"], await read_form(request)
     body = str(form.get("body") or "")
     try:
         await notes.add_note(
@@ -211,30 +212,15 @@ async def add_note(request):
 async def merge_contact(request):
     """Merge another contact (given by email or id) into this one."""
     principal = await require_page(request, write=True)
-    cid, form = request.path_params["id"], await request.form()
-    other = str(form.get("other") or "").strip()
+    cid, form = request.path_params["id"], await read_form(request)
+    other = str(form.get("other") or "")
     db, ws = request.app.state.db, principal.workspace_id
     try:
-        if not other:
-            raise ValidationError(
-                fields={"other": "Enter the email of the contact to merge into this one."}
-            )
-        other_id = (
-            other
-            if other.startswith("contact_")
-            else await contacts.contact_id_by_email(db, ws, other)
-        )
-        if other_id is None:
-            raise ValidationError(
-                fields={"other": f"No contact with the email {other} in this workspace."}
-            )
-        details = await contact_merge.merge_contacts(db, ws, cid, other_id, actor(principal))
+        details = await contact_merge.merge_contacts(db, ws, cid, other, actor(principal))
     except (ValidationError, NotFound, Conflict) as exc:
-        if isinstance(exc, NotFound) and not await contacts.contact_exists(db, ws, cid):
-            raise
-        message = (
-            (exc.fields or {}).get("other_id") or (exc.fields or {}).get("other") or exc.message
-        )
+        if isinstance(exc, NotFound) and not exc.fields:
+            raise  # this contact is not in the workspace
+        message = exc.fields.get("other_id") or exc.message
         ctx = await _detail_ctx(request, principal, cid, merge_error=message, merge_value=other)
         return await render(
             request, "contacts/detail.html", ctx, fragment="contacts/_merge.html", status=422
@@ -249,7 +235,6 @@ async def merge_contact(request):
 routes = [
     Route("/contacts", contact_list, methods=["GET"], name="contacts"),
     Route("/contacts/new", new_contact, methods=["GET", "POST"], name="contact_new"),
-    *import_routes,
     Route("/contacts/{id}", contact_detail, methods=["GET"], name="contact_detail"),
     Route("/contacts/{id}/edit", edit_contact, methods=["POST"], name="contact_edit"),
     Route("/contacts/{id}/tags", change_tags, methods=["POST"], name="contact_tags"),

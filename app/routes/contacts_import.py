@@ -10,7 +10,9 @@ from starlette.routing import Route
 from app.errors import AppError, ValidationError
 from app.services.crm import csv_import, csv_import_store
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import redirect, render, url_path
+from app.web.routing import IMPORT_BODY_BYTES, page_route
 
 TARGET_CHOICES = [(t, csv_import.TARGET_LABELS[t]) for t in csv_import.TARGETS]
 
@@ -27,9 +29,9 @@ async def import_start(request):
     if request.method == "GET":
         return await render(request, "contacts/import.html", {"error": None})
     try:
-        form = await request.form(max_files=1, max_fields=10)
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str) or not upload.filename:
+        form = await read_form(request, max_files=1, max_fields=10)
+        upload = form.files.get("file")
+        if upload is None or not upload.filename:
             raise ValidationError("Choose a CSV file to upload.")
         raw = await upload.read(csv_import.MAX_BYTES + 1)
         upload_id = await csv_import_store.store_upload(
@@ -84,7 +86,7 @@ async def import_confirm(request):
     principal = await require_page(request, write=True)
     db, ws, upload_id = request.app.state.db, principal.workspace_id, request.path_params["id"]
     upload = await csv_import_store.load_upload(db, ws, upload_id)
-    form = await request.form()
+    form = await read_form(request)
     header, _ = csv_import.parse(upload["content"])
     mapping = {column: str(form.get(f"map_{i}") or "") for i, column in enumerate(header)}
     skip = form.get("skip_errors") == "on"
@@ -115,9 +117,19 @@ async def import_confirm(request):
 
 
 routes = [
-    Route("/contacts/import", import_start, methods=["GET", "POST"], name="contacts_import"),
+    page_route(
+        "/contacts/import",
+        import_start,
+        methods=["GET", "POST"],
+        name="contacts_import",
+        max_body=IMPORT_BODY_BYTES,
+    ),
     Route("/contacts/import/{id}", import_preview, methods=["GET"], name="contacts_import_preview"),
-    Route(
-        "/contacts/import/{id}", import_confirm, methods=["POST"], name="contacts_import_confirm"
+    page_route(
+        "/contacts/import/{id}",
+        import_confirm,
+        methods=["POST"],
+        name="contacts_import_confirm",
+        max_body=IMPORT_BODY_BYTES,
     ),
 ]

@@ -2,13 +2,13 @@
 
 from starlette.routing import Route
 
-from app.routes.live import stream_url
 from app.services.accounts import workspaces
 from app.services.analytics import today as dashboard_service
 from app.services.events import queries as event_queries
 from app.services.events.queries import EventFilters
 from app.web.auth import get_principal, require_page
 from app.web.render import is_htmx, redirect, render, url_path
+from app.web.streams import stream_url
 
 
 async def _timezone(db, workspace_id: str) -> str:

@@ -9,6 +9,7 @@ from starlette.routing import Route
 from app.errors import ValidationError
 from app.services.crm import contacts, deals
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import is_htmx, redirect, render, url_path
 
 DEAL_KEYS = ("name", "amount", "stage", "contact_email")
@@ -41,7 +42,7 @@ async def move_stage(request):
     """Move a deal to another stage. HTMX gets the re-rendered board (totals included)."""
     principal = await require_page(request, write=True)
     db, ws, deal_id = request.app.state.db, principal.workspace_id, request.path_params["id"]
-    form = await request.form()
+    form = await read_form(request)
     stage = str(form.get("stage") or "")
     on_board = is_htmx(request) and request.headers.get("hx-target") == "deal-board"
     try:
@@ -76,7 +77,7 @@ async def move_stage(request):
 
 
 async def _form_data(request, db, ws) -> tuple[dict, dict]:
-    form = await request.form()
+    form = await read_form(request)
     values = {k: str(form.get(k) or "").strip() for k in DEAL_KEYS}
     data = {"name": values["name"], "amount": values["amount"], "stage": values["stage"] or "open"}
     if values["contact_email"]:
@@ -153,7 +154,7 @@ async def deal_detail(request):
         values, data = await _form_data(request, db, ws)
         await deals.update_deal(db, ws, deal["id"], data)
     except ValidationError as exc:
-        form = await request.form()
+        form = await read_form(request)
         values = {k: str(form.get(k) or "") for k in DEAL_KEYS}
         ctx = await _detail_ctx(db, ws, deal, principal, errors=exc.fields, values=values)
         return await render(

@@ -11,6 +11,7 @@ from app.services.agents import drafts
 from app.services.llm.agent_prompt import SCORES
 from app.services.processing.work import TICKET_PRIORITIES as PRIORITIES
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import is_htmx, redirect, render, url_path
 
 STATUS_TABS = (
@@ -150,7 +151,7 @@ async def approve_draft(request):
     draft_id = request.path_params["id"]
     db = request.app.state.db
     draft = await drafts.get_draft(db, principal.workspace_id, draft_id)
-    form = await request.form()
+    form = await read_form(request)
     try:
         edited = parse_actions(form, draft["planned_actions"])
         done = await drafts.approve_draft(
@@ -170,7 +171,7 @@ async def approve_draft(request):
 async def reject_draft(request):
     principal = await require_page(request, write=True)
     draft_id = request.path_params["id"]
-    form = await request.form()
+    form = await read_form(request)
     try:
         await drafts.reject_draft(
             request.app.state.db,

@@ -1,4 +1,4 @@
-"""The form editor's HTMX fragments: fields (add, edit, delete, reorder,
+"""The form editor page and its HTMX fragments: fields (add, edit, delete, reorder,
 required) and the settings sections (details, agent, auto, security,
 response). Each control is a real form: plain POSTs answer 303 back to the
 editor, HTMX gets the section back plus an out-of-band preview refresh, and a
@@ -10,13 +10,49 @@ from __future__ import annotations
 from starlette.routing import Route
 
 from app.errors import Conflict, ValidationError
-from app.routes.forms import editor_context
 from app.services.forms import editor as form_editor
 from app.services.forms import forms
+from app.services.forms.config import (
+    ALLOWED_ACTIONS,
+    AUTONOMY_LEVELS,
+    FIELD_TYPES,
+    FLOWS,
+    FORM_TYPES,
+)
+from app.services.forms.public import schema_of
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import is_htmx, redirect, render, url_path
 
 SECTIONS = ("details", "agent", "auto", "security", "response")
+
+
+async def editor_context(request, principal, form: dict, **extra) -> dict:
+    """Everything the editor page and its fragments render from."""
+    ctx = {
+        "form": form,
+        "preview": schema_of(form),
+        "errors": {},
+        "values": {},
+        "assignees": await forms.list_assignees(request.app.state.db, principal.workspace_id),
+        "field_types": FIELD_TYPES,
+        "flows": FLOWS,
+        "form_types": FORM_TYPES,
+        "levels": AUTONOMY_LEVELS,
+        "actions": ALLOWED_ACTIONS,
+        "can_edit": principal.role != "viewer",
+    }
+    ctx.update(extra)
+    return ctx
+
+
+async def edit_form(request):
+    principal = await require_page(request)
+    form = await forms.get_form(
+        request.app.state.db, principal.workspace_id, request.path_params["form_id"]
+    )
+    form["stats"] = await forms.form_stats(request.app.state.db, principal.workspace_id, form["id"])
+    return await render(request, "forms/edit.html", await editor_context(request, principal, form))
 
 
 def _lines(value) -> list[str]:
@@ -139,7 +175,7 @@ async def update_section(request):
     form_id, section = request.path_params["form_id"], request.path_params["section"]
     if section not in SECTIONS:
         raise ValidationError(f"Unknown editor section “{section}”.")
-    changes = _section_input(section, await request.form())
+    changes = _section_input(section, await read_form(request))
     try:
         await forms.update_form(request.app.state.db, principal.workspace_id, form_id, changes)
     except (ValidationError, Conflict) as exc:
@@ -195,7 +231,7 @@ async def _field_edit(request, principal, fn, *, editing=None, adding=False, val
 
 async def add_field(request):
     principal = await require_page(request, write=True)
-    raw = _field_input(await request.form())
+    raw = _field_input(await read_form(request))
     return await _field_edit(
         request, principal, lambda c: form_editor.add_field(c, raw), adding=True, values=raw
     )
@@ -204,7 +240,7 @@ async def add_field(request):
 async def update_field(request):
     principal = await require_page(request, write=True)
     name = request.path_params["name"]
-    raw = _field_input(await request.form())
+    raw = _field_input(await read_form(request))
     return await _field_edit(
         request,
         principal,
@@ -236,7 +272,7 @@ async def move_field(request):
     principal = await require_page(request, write=True)
     name, direction = (
         request.path_params["name"],
-        str((await request.form()).get("direction") or ""),
+        str((await read_form(request)).get("direction") or ""),
     )
     return await _field_edit(
         request, principal, lambda c: form_editor.move_field(c, name, direction)
@@ -246,7 +282,7 @@ async def move_field(request):
 async def reorder_fields(request):
     """Drag and drop: the whole new order at once."""
     principal = await require_page(request, write=True)
-    names = [str(n) for n in (await request.form()).getlist("order")]
+    names = [str(n) for n in (await read_form(request)).getlist("order")]
     return await _field_edit(request, principal, lambda c: form_editor.reorder_fields(c, names))
 
 
@@ -257,6 +293,7 @@ async def toggle_required(request):
 
 
 routes = [
+    Route("/forms/{form_id}", edit_form, methods=["GET"], name="forms_edit"),
     Route("/forms/{form_id}/fields", add_field, methods=["POST"], name="forms_field_add"),
     Route(
         "/forms/{form_id}/fields/order", reorder_fields, methods=["POST"], name="forms_fields_order"

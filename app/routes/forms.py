@@ -1,5 +1,5 @@
-"""Form pages: list, "Describe a form" (draft + refinement turns), the editor
-page, status changes, archive, duplicate, embed. Editor fragments live in
+"""Form pages: list, "Describe a form" (draft + refinement turns), status
+changes, archive, duplicate, embed. The editor page and its fragments live in
 app/routes/form_editor.py."""
 
 from __future__ import annotations
@@ -11,38 +11,15 @@ from starlette.routing import Route
 from app.errors import ValidationError
 from app.services.forms import forms
 from app.services.forms.config import (
-    ALLOWED_ACTIONS,
-    AUTONOMY_LEVELS,
-    FIELD_TYPES,
-    FLOWS,
-    FORM_TYPES,
     normalize_config,
 )
 from app.services.forms.public import embed_info, schema_of
 from app.services.llm import LLMError
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import redirect, render, url_path
 
 DRAFT_ID = "form_preview"
-
-
-async def editor_context(request, principal, form: dict, **extra) -> dict:
-    """Everything the editor page and its fragments render from."""
-    ctx = {
-        "form": form,
-        "preview": schema_of(form),
-        "errors": {},
-        "values": {},
-        "assignees": await forms.list_assignees(request.app.state.db, principal.workspace_id),
-        "field_types": FIELD_TYPES,
-        "flows": FLOWS,
-        "form_types": FORM_TYPES,
-        "levels": AUTONOMY_LEVELS,
-        "actions": ALLOWED_ACTIONS,
-        "can_edit": principal.role != "viewer",
-    }
-    ctx.update(extra)
-    return ctx
 
 
 async def list_forms(request):
@@ -105,7 +82,7 @@ def _draft_ctx(draft: dict | None, description: str, errors: dict, history: list
 async def generate_draft(request):
     """One turn of "Describe a form": a description, or a refinement of the current draft."""
     principal = await require_page(request, write=True)
-    data = await request.form()
+    data = await read_form(request)
     description = str(data.get("description") or "").strip()
     instruction = str(data.get("instruction") or "").strip()
     history = [h for h in data.getlist("history") if isinstance(h, str)][-10:]
@@ -123,8 +100,6 @@ async def generate_draft(request):
                     else "Say what to change, e.g. “make phone optional”."
                 }
             )
-        if len(text) > 4000:
-            raise ValidationError(fields={"description": "Keep it under 4000 characters."})
         draft = await forms.generate_draft(
             request.app.state.llm, text, draft, workspace_id=principal.workspace_id
         )
@@ -140,7 +115,7 @@ async def generate_draft(request):
 async def save_draft(request):
     """Save the draft shown on "Describe a form" as a new (draft status) form."""
     principal = await require_page(request, write=True)
-    data = await request.form()
+    data = await read_form(request)
     description, draft = str(data.get("description") or ""), None
     try:
         draft = _draft_from(data.get("draft"))
@@ -170,20 +145,11 @@ async def save_draft(request):
     )
 
 
-async def edit_form(request):
-    principal = await require_page(request)
-    form = await forms.get_form(
-        request.app.state.db, principal.workspace_id, request.path_params["form_id"]
-    )
-    form["stats"] = await forms.form_stats(request.app.state.db, principal.workspace_id, form["id"])
-    return await render(request, "forms/edit.html", await editor_context(request, principal, form))
-
-
 async def change_status(request):
     principal = await require_page(request, write=True)
     form_id, status = (
         request.path_params["form_id"],
-        str((await request.form()).get("status") or ""),
+        str((await read_form(request)).get("status") or ""),
     )
     db = request.app.state.db
     try:
@@ -247,7 +213,6 @@ routes = [
     Route("/forms", save_draft, methods=["POST"], name="forms_save_draft"),
     Route("/forms/new", new_form, methods=["GET"], name="forms_new"),
     Route("/forms/new", generate_draft, methods=["POST"], name="forms_generate"),
-    Route("/forms/{form_id}", edit_form, methods=["GET"], name="forms_edit"),
     Route("/forms/{form_id}/status", change_status, methods=["POST"], name="forms_status"),
     Route("/forms/{form_id}/archive", archive_form, methods=["POST"], name="forms_archive"),
     Route("/forms/{form_id}/duplicate", duplicate_form, methods=["POST"], name="forms_duplicate"),

@@ -10,6 +10,7 @@ from app.errors import ValidationError
 from app.services.accounts import members
 from app.services.processing import handler_groups, handlers, routing
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import redirect, render, url_path
 
 STRATEGY_HELP = {
@@ -21,7 +22,7 @@ STRATEGY_HELP = {
 
 
 async def _form_data(request) -> dict:
-    form = await request.form()
+    form = await read_form(request)
     return {k: v for k, v in form.items() if k != "csrf_token"}
 
 

@@ -12,7 +12,7 @@ import asyncio
 import json
 import logging
 import time
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route, WebSocketRoute
@@ -24,7 +24,8 @@ from app.services.events import live
 from app.services.events import queries as event_queries
 from app.services.events.queries import EventFilters, parse_filters, public_event
 from app.web.auth import SESSION_COOKIE, require_api, require_page
-from app.web.render import render, render_string, url_path
+from app.web.render import render, render_string
+from app.web.streams import stream_url
 
 # A stream ends after this long and the browser reconnects at once with
 # Last-Event-ID: credentials are checked again, and a draining server (or a
@@ -251,13 +252,6 @@ events_socket_route.openapi = {
 
 
 # -- the page ----------------------------------------------------------------------
-def stream_url(request, filters: EventFilters, latest: list[dict]) -> str:
-    """The SSE URL for a list that already shows ``latest`` (newest first)."""
-    items = filters.query_items()
-    items.append(("after", latest[0]["id"]) if latest else ("since", "start"))
-    return url_path(request, "event_stream") + "?" + urlencode(items)
-
-
 async def live_page(request):
     principal = await require_page(request)
     db = request.app.state.db

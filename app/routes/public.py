@@ -1,14 +1,19 @@
-"""What visitors of customer sites load: /embed.js and the hosted form page /f/{id}.
-(POST /f/{id} belongs to the capture module; it re-renders public/_form.html.)"""
+"""What visitors of customer sites load: /embed.js and the hosted form page
+/f/{id}, whose plain POST (works with JavaScript off; HTMX swaps the form
+fragment) runs the same pipeline as the JSON endpoint."""
 
 from __future__ import annotations
 
-from starlette.responses import HTMLResponse, Response
-from starlette.routing import Route
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from app.errors import AppError, Conflict, ValidationError
+from app.services.capture import pipeline as capture
 from app.services.capture.beacons import record_beacon
 from app.services.forms.public import embed_script, hosted_form, public_entry
-from app.web.render import ENV, url_path
+from app.web.client_ip import client_ip
+from app.web.render import is_htmx, render, url_path
+from app.web.routing import page_route
+from app.web.submission_input import own_origin, read_submission_body
 
 YEAR = 365 * 24 * 3600
 
@@ -34,28 +39,24 @@ async def embed_js(request):
     return Response(body, media_type="text/javascript; charset=utf-8", headers=headers)
 
 
-def render_hosted(
-    request,
-    form: dict | None,
-    *,
-    values=None,
-    errors=None,
-    message=None,
-    done=False,
-    status: int = 200,
-) -> HTMLResponse:
-    """The hosted page; the capture module calls this to re-render after a POST."""
-    html = ENV.get_template("public/hosted.html").render(
-        request=request,
-        form=form,
-        values=values or {},
-        errors=errors or {},
-        message=message,
-        done=done,
-        action=url_path(request, "submit_hosted", form_id=form["id"]) if form else "",
-        enhance=True,
+async def _hosted(request, form: dict, *, status: int = 200, **ctx) -> HTMLResponse:
+    """The hosted page, or for HTMX (hx-target="this") only the form."""
+    action = url_path(request, "submit_hosted", form_id=form["id"])
+    ctx = {"form": form, "action": action, "enhance": True, **ctx}
+    return await render(
+        request,
+        "public/hosted.html",
+        ctx,
+        fragment="public/_form.html",
+        status=status,
+        public=True,
     )
-    return HTMLResponse(html, status_code=status)
+
+
+async def _unavailable(request, state: str) -> HTMLResponse:
+    """404 for a form that never existed, 410 for a paused or archived one (always the full page)."""
+    status = 404 if state == "unknown" else 410
+    return await render(request, "public/hosted.html", {"form": None}, status=status, public=True)
 
 
 async def hosted_page(request):
@@ -63,13 +64,67 @@ async def hosted_page(request):
     db, form_id = request.app.state.db, request.path_params["form_id"]
     form, state = await hosted_form(db, form_id)
     if form is None:
-        return render_hosted(request, None, status=404 if state == "unknown" else 410)
+        return await _unavailable(request, state)
     # A page view counts like embed.js's impression beacon, so conversion covers both.
     await record_beacon(db, await public_entry(db, form_id), "view")
-    return render_hosted(request, form)
+    return await _hosted(request, form)
+
+
+def _values(body: dict) -> dict:
+    return {k: v for k, v in body.items() if not k.startswith("_")}
+
+
+async def submit_hosted(request):
+    """POST /f/{form_id}: the same pipeline as the JSON endpoint; errors re-render inline."""
+    db, settings = request.app.state.db, request.app.state.settings
+    schema, state = await hosted_form(db, request.path_params["form_id"])
+    if schema is None:
+        return await _unavailable(request, state)
+    body: dict = {}
+    try:
+        form = await capture.public_form(db, schema["id"])
+        capture.allowed_origin(form, request.headers.get("origin"), own_origin(request))
+        body = await read_submission_body(request)
+        _, result = await capture.submit(
+            db,
+            form,
+            body,
+            ip=client_ip(request.scope, settings.trusted_proxies),
+            user_agent=request.headers.get("user-agent"),
+        )
+    except ValidationError as exc:
+        return await _hosted(
+            request,
+            schema,
+            values=_values(body),
+            errors=exc.fields,
+            status=422,
+            message="Please check the fields marked below.",
+        )
+    except Conflict as exc:
+        if exc.code != "duplicate_submission":
+            raise
+        return await _hosted(
+            request, schema, done=True, message=schema["response"]["thank_you_message"]
+        )  # kept once
+    except AppError as exc:
+        return await _hosted(
+            request,
+            schema,
+            values=_values(body),
+            errors={"_form": exc.message},
+            message=exc.message,
+            status=exc.status,
+        )
+    if result["redirect_url"]:
+        if is_htmx(request):
+            return HTMLResponse("", headers={"HX-Redirect": result["redirect_url"]})
+        return RedirectResponse(result["redirect_url"], status_code=303)
+    return await _hosted(request, schema, done=True, message=result["message"])
 
 
 routes = [
-    Route("/embed.js", embed_js, methods=["GET"], name="embed_js"),
-    Route("/f/{form_id}", hosted_page, methods=["GET"], name="hosted_form"),
+    page_route("/embed.js", embed_js, methods=["GET"], name="embed_js", public=True),
+    page_route("/f/{form_id}", hosted_page, methods=["GET"], name="hosted_form", public=True),
+    page_route("/f/{form_id}", submit_hosted, methods=["POST"], name="submit_hosted", public=True),
 ]

@@ -1,5 +1,5 @@
 """Settings pages: account, workspace (and creating one); members and API keys
-live in settings_members.py / settings_keys.py and are mounted from here."""
+live in settings_members.py / settings_keys.py (registered beside this module)."""
 
 from __future__ import annotations
 
@@ -9,22 +9,21 @@ from zoneinfo import available_timezones
 from starlette.routing import Route
 
 from app.errors import ValidationError
-from app.routes.settings_forms import (
+from app.services.accounts import account as accounts
+from app.services.accounts import sessions, workspaces
+from app.services.accounts.permissions import has_role
+from app.web.auth import require_account, require_page, set_session_cookie
+from app.web.client_ip import client_ip
+from app.web.forms_input import (
     DeleteWorkspaceForm,
     NewWorkspaceForm,
     PasswordForm,
     ProfileForm,
     WorkspaceForm,
     parse,
+    read_form,
     values,
 )
-from app.routes.settings_keys import routes as key_routes
-from app.routes.settings_members import routes as member_routes
-from app.services.accounts import account as accounts
-from app.services.accounts import sessions, workspaces
-from app.services.accounts.permissions import has_role
-from app.web.auth import require_account, require_page, set_session_cookie
-from app.web.client_ip import client_ip
 from app.web.render import redirect, render, url_path
 
 
@@ -51,7 +50,7 @@ async def account_page(request):
 
 async def update_account(request):
     principal = await require_account(request)
-    form, _ = parse(ProfileForm, await request.form())
+    form, _ = parse(ProfileForm, await read_form(request))
     try:
         await accounts.update_profile(
             request.app.state.db, principal.account_id, name=form.name.data
@@ -65,7 +64,7 @@ async def update_account(request):
 
 async def change_password(request):
     principal = await require_account(request)
-    form, _ = parse(PasswordForm, await request.form())
+    form, _ = parse(PasswordForm, await read_form(request))
     settings = request.app.state.settings
     try:
         token = await accounts.change_password(
@@ -112,7 +111,7 @@ async def workspace_page(request):
 
 async def update_workspace(request):
     principal = await require_page(request)
-    form, _ = parse(WorkspaceForm, await request.form())
+    form, _ = parse(WorkspaceForm, await read_form(request))
     try:
         await workspaces.update_workspace(
             request.app.state.db,
@@ -133,7 +132,7 @@ async def delete_workspace(request):
     """Owner only; typing the workspace's name guards against a slip of the mouse."""
     principal = await require_page(request)
     db = request.app.state.db
-    form, _ = parse(DeleteWorkspaceForm, await request.form())
+    form, _ = parse(DeleteWorkspaceForm, await read_form(request))
     workspace = await workspaces.get_workspace(db, principal.workspace_id)
     if principal.role == "owner" and form.confirm.data != workspace["name"]:
         return await _workspace_page(
@@ -157,7 +156,7 @@ async def new_workspace_page(request):
 
 async def create_workspace(request):
     principal = await require_account(request)
-    form, _ = parse(NewWorkspaceForm, await request.form())
+    form, _ = parse(NewWorkspaceForm, await read_form(request))
     db = request.app.state.db
     try:
         workspace = await workspaces.create_workspace(
@@ -189,6 +188,4 @@ routes = [
     ),
     Route("/workspaces/new", new_workspace_page, methods=["GET"], name="new_workspace"),
     Route("/workspaces/new", create_workspace, methods=["POST"], name="create_workspace"),
-    *member_routes,
-    *key_routes,
 ]

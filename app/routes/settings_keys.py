@@ -5,10 +5,10 @@ from __future__ import annotations
 from starlette.routing import Route
 
 from app.errors import ValidationError
-from app.routes.settings_forms import ApiKeyForm, parse, values
 from app.services.accounts import api_keys
 from app.services.accounts.permissions import SCOPES, has_role
 from app.web.auth import require_page
+from app.web.forms_input import ApiKeyForm, parse, read_form, values
 from app.web.render import redirect, render, url_path
 
 
@@ -42,7 +42,7 @@ async def create_api_key(request):
     """Answers the page itself (not a redirect): the secret must not travel through
     a redirect or a cookie, and it is shown this once."""
     principal = await require_page(request)
-    form, _ = parse(ApiKeyForm, await request.form())
+    form, _ = parse(ApiKeyForm, await read_form(request))
     try:
         created = await api_keys.create_key(
             request.app.state.db,

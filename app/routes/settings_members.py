@@ -6,10 +6,10 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from app.errors import AppError, Conflict, Forbidden, ValidationError
-from app.routes.settings_forms import InviteForm, RoleForm, parse, values
 from app.services.accounts import members, workspaces
 from app.services.accounts.permissions import ROLES, has_role
 from app.web.auth import require_page
+from app.web.forms_input import InviteForm, RoleForm, parse, read_form, values
 from app.web.render import is_htmx, redirect, render, url_path
 
 
@@ -47,7 +47,7 @@ async def members_page(request):
 
 async def invite_member(request):
     principal = await require_page(request)
-    form, _ = parse(InviteForm, await request.form())
+    form, _ = parse(InviteForm, await read_form(request))
     try:
         member = await members.invite(
             request.app.state.db,
@@ -80,7 +80,7 @@ async def invite_member(request):
 async def change_role(request):
     principal = await require_page(request)
     member_id = request.path_params["mid"]
-    form, _ = parse(RoleForm, await request.form())
+    form, _ = parse(RoleForm, await read_form(request))
     db = request.app.state.db
     try:
         member = await members.change_role(

@@ -7,6 +7,7 @@ from starlette.routing import Route
 from app.errors import ValidationError
 from app.services.processing import work
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import redirect, render, url_path
 
 
@@ -28,7 +29,7 @@ async def update_item_page(request):
     kind = request.path_params["kind"]
     if kind not in ("task", "ticket"):
         raise ValidationError(fields={"kind": "Use task or ticket."})
-    form = await request.form()
+    form = await read_form(request)
     await work.update_item(
         request.app.state.db,
         principal.workspace_id,

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from app.db.pagination import parse_limit
-from app.errors import BadRequest, UnsupportedMediaType
+from app.errors import BadRequest, UnsupportedMediaType, ValidationError
+from app.services.platform.json_body import parse_json_bytes
 from app.web.auth import require_api
-
-MAX_JSON_DEPTH = 8
+from app.web.routing import declare
 
 
 def api_route(
@@ -25,9 +23,11 @@ def api_route(
     body: dict | None = None,
     tags: list[str] | None = None,
     auth: str = "principal",
+    max_body: int | None = None,
 ) -> Route:
     """A JSON endpoint. ``endpoint(request, principal)`` gets the checked caller
-    (``None`` when public). Its docstring and ``body`` (a JSON schema) feed the
+    (``None`` when public; the CSRF check and the 64 KB public body cap follow
+    from ``public``, see app/web/routing.py). Its docstring and ``body`` (a JSON schema) feed the
     OpenAPI document. ``auth="none"`` passes no principal and checks nothing
     (sign-up, log-in)."""
 
@@ -44,48 +44,7 @@ def api_route(
         "body": body,
         "tags": tags,
     }
-    return route
-
-
-def _too_deep(value, limit: int) -> bool:
-    """True when ``value`` nests more than ``limit`` levels (iterative: no recursion to exhaust)."""
-    stack = [(value, 1)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict | list):
-            if level > limit:
-                return True
-            children = item.values() if isinstance(item, dict) else item
-            stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
-    return False
-
-
-def _no_constants(name: str):
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def parse_json_bytes(raw: bytes):
-    """Decode a JSON body: 400 for malformed, lone surrogates, NaN/Infinity
-    (they could be stored but never sent back), or nesting over 8 levels."""
-    try:
-        text = raw.decode("utf-8")
-        value = json.loads(text, parse_constant=_no_constants)
-        json.dumps(value, ensure_ascii=False).encode("utf-8")  # lone surrogates fail here
-    except UnicodeError:
-        raise BadRequest(
-            "The body is not valid UTF-8 text (or holds a lone surrogate).", code="malformed_body"
-        ) from None
-    except RecursionError:  # nested so deep that the decoder gave up
-        raise BadRequest(
-            f"The JSON is nested more than {MAX_JSON_DEPTH} levels deep.", code="too_deep"
-        ) from None
-    except ValueError as exc:
-        raise BadRequest(f"The body is not valid JSON: {exc}.", code="malformed_body") from None
-    if _too_deep(value, MAX_JSON_DEPTH):
-        raise BadRequest(
-            f"The JSON is nested more than {MAX_JSON_DEPTH} levels deep.", code="too_deep"
-        )
-    return value
+    return declare(route, public=public, max_body=max_body)
 
 
 async def read_json(request, *, required: bool = True) -> dict:
@@ -100,6 +59,16 @@ async def read_json(request, *, required: bool = True) -> dict:
     if not isinstance(value, dict):
         raise BadRequest("The body must be a JSON object.", code="malformed_body")
     return value
+
+
+def only_keys(body: dict, allowed: tuple[str, ...]) -> dict:
+    """Refuse unknown keys: a misplaced one (``timezone`` outside ``settings``) must not vanish silently."""
+    unknown = [k for k in body if k not in allowed]
+    if unknown:
+        raise ValidationError(
+            fields={k: f"Unknown field; send {', '.join(allowed)}." for k in unknown}
+        )
+    return body
 
 
 def json_response(data, status: int = 200, headers: dict | None = None) -> JSONResponse:

@@ -16,17 +16,9 @@ from app.web.auth import (
     sign_cookie,
     unsign_cookie,
 )
+from app.web.routing import RoutePolicy, policy_for
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
-PUBLIC_CAPTURE_BYTES = 64 * 1024
-IMPORT_BYTES = 20 * 1024 * 1024
-
-# Public endpoints that visitors of customer sites call cross-site (SPEC §3).
-_PUBLIC_WRITE = re.compile(
-    r"^/(api/submissions/form_[a-z0-9]+|api/forms/[^/]+/beacon|f/[^/]+|unsubscribe/[^/]+)/?$"
-)
-_CAPTURE = re.compile(r"^/(api/submissions/form_[a-z0-9]+|f/[^/]+)/?$")
-_IMPORT = re.compile(r"^/(api/)?contacts/import")
 
 
 def _header(scope, name: bytes) -> str | None:
@@ -79,22 +71,20 @@ class BodyTooLarge(PayloadTooLarge):
 
 
 class BodyLimitMiddleware:
-    """Caps request bodies, chunked ones included: 64 KB on public capture, 20 MB for imports."""
+    """Caps request bodies, chunked ones included: what the route declares
+    (64 KB on public routes, 20 MB for imports; app/web/routing.py), else the default."""
 
-    def __init__(self, app, default_bytes: int):
-        self.app, self.default_bytes = app, default_bytes
+    def __init__(self, app, default_bytes: int, policies: list[RoutePolicy]):
+        self.app, self.default_bytes, self.policies = app, default_bytes, policies
 
-    def limit_for(self, path: str) -> int:
-        if _CAPTURE.match(path):
-            return PUBLIC_CAPTURE_BYTES
-        if _IMPORT.match(path):
-            return IMPORT_BYTES
-        return self.default_bytes
+    def limit_for(self, method: str, path: str) -> int:
+        policy = policy_for(self.policies, method, path)
+        return policy.max_body if policy else self.default_bytes
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        limit = self.limit_for(scope["path"])
+        limit = self.limit_for(scope["method"], scope["path"])
         message = f"The request body is over {limit // 1024} KB."
         length = _header(scope, b"content-length")
         if length and length.isdigit() and int(length) > limit:
@@ -203,18 +193,22 @@ class CSRFMiddleware:
     The token is an HMAC of the session token, or of an anonymous seed cookie
     before log-in. Exempt: the JSON API (it only takes application/json, which a
     browser cannot send cross-site without a preflight; cookie-authenticated API
-    writes still get the Origin check), public capture, and any request carrying
-    an Authorization header.
+    writes still get the Origin check), routes declared public (app/web/routing.py),
+    and any request carrying an Authorization header.
     """
 
-    def __init__(self, app, settings):
-        self.app, self.settings = app, settings
+    def __init__(self, app, settings, policies: list[RoutePolicy]):
+        self.app, self.settings, self.policies = app, settings, policies
         self.base_origin = self._origin(settings.base_url)
 
     @staticmethod
     def _origin(url: str) -> str:
         parts = urlsplit(url)
         return f"{parts.scheme}://{parts.netloc}".lower()
+
+    def _is_public(self, scope) -> bool:
+        policy = policy_for(self.policies, scope["method"], scope["path"])
+        return policy is not None and policy.public
 
     def _own_origins(self, scope) -> set[str]:
         host = (_header(scope, b"host") or "").lower()
@@ -250,8 +244,8 @@ class CSRFMiddleware:
         path = scope["path"]
         if (
             scope["method"] in SAFE_METHODS
-            or _PUBLIC_WRITE.match(path)
             or _header(scope, b"authorization")
+            or self._is_public(scope)
         ):
             return await self.app(scope, receive, send)
 

@@ -188,15 +188,20 @@ async def render(
     fragment: str | None = None,
     status: int = 200,
     headers: dict | None = None,
+    public: bool = False,
 ) -> HTMLResponse:
-    """Render ``fragment`` for HTMX requests (not boosted), ``template`` otherwise."""
-    ctx = await base_context(request)
+    """Render ``fragment`` for HTMX requests (not boosted), ``template`` otherwise.
+
+    ``public`` pages (the hosted form) are for visitors of customer sites: they
+    get only the request in their context, so no session lookup, no flash and
+    no CSRF seed cookie is ever made for them (and the hot path stays cheap)."""
+    ctx = {"request": request} if public else await base_context(request)
     ctx.update(context or {})
     name = fragment if (fragment and is_htmx(request)) else template
     html = ENV.get_template(name).render(ctx)
     response = HTMLResponse(html, status_code=status, headers=headers)
     response.headers["Vary"] = "HX-Request"
-    if ctx["flashes"]:
+    if ctx.get("flashes"):
         response.delete_cookie(FLASH_COOKIE, path="/")
     return response
 

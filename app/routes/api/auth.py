@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from app.errors import NotFound, Unauthorized, ValidationError
-from app.routes.api.workspaces import only_keys
 from app.services.accounts import account as accounts
 from app.services.accounts import sessions, workspaces
-from app.web.api import api_route, json_response, no_content, read_json
+from app.web.api import api_route, json_response, no_content, only_keys, read_json
 from app.web.auth import (
     bearer_token,
     get_principal,

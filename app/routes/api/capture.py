@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
-from app.errors import AppError, BadRequest
+from app.errors import AppError
 from app.services.capture import batch as capture_batch
 from app.services.capture import pipeline as capture
 from app.web.api import api_route, json_response
 from app.web.client_ip import client_ip
+from app.web.submission_input import own_origin, read_submission_body
 
 CORS_METHODS = "POST, OPTIONS"
 CORS_MAX_AGE = "600"
@@ -22,10 +22,6 @@ _SUBMISSION_BODY = {
 }
 
 
-def own_origin(request) -> str:
-    return f"{request.url.scheme}://{request.headers.get('host', '')}".lower()
-
-
 def cors_headers(allow_origin: str) -> dict:
     headers = {
         "Access-Control-Allow-Origin": allow_origin,
@@ -36,23 +32,6 @@ def cors_headers(allow_origin: str) -> dict:
     if allow_origin != "*":
         headers["Vary"] = "Origin"
     return headers
-
-
-async def read_submission_body(request) -> dict:
-    """The body as a dict whatever its encoding (JSON, urlencoded, multipart): 400/415."""
-    ctype = request.headers.get("content-type", "")
-    raw = await request.body()  # the middleware caps it at 64 KB, chunked or not
-    if ctype.split(";")[0].strip().lower() != "multipart/form-data":
-        return capture.parse_body(ctype, raw)
-    try:
-        form = await request.form(max_files=0, max_fields=capture.MAX_KEYS * 5)
-    except HTTPException as exc:
-        raise BadRequest(
-            f"The multipart body could not be read: {exc.detail}", code="malformed_body"
-        ) from None
-    body = capture.pairs_to_dict(form.multi_items())
-    capture.check_key_count(body)
-    return body
 
 
 async def create_submission(request, _):

@@ -11,6 +11,7 @@ from app.services.crm import companies, contacts, csv_export, csv_import, notes,
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import build_query, list_contacts
 from app.web.api import api_route, json_response, list_params, list_response, read_json
+from app.web.routing import IMPORT_BODY_BYTES
 
 CONTACT_BODY = {
     "type": "object",
@@ -188,15 +189,11 @@ async def merge_contact_api(request, principal):
     """Merge contact `other_id` into this one (not in SPEC §12's table; added for
     integrations). Submissions, notes, deals, touchpoints, activities, emails, tasks,
     enrollments and tags move here; empty fields are filled from the other; counts add
-    up; the other contact is deleted; this contact keeps its email. Emits `contact_merged`."""
+    up; the other contact is deleted; this contact keeps its email. Emits `contact_merged`.
+    `other_id` may also be the other contact's email (as on the contact page)."""
     data = await read_json(request)
-    other = data.get("other_id")
-    if not isinstance(other, str) or not other:
-        raise ValidationError(
-            fields={"other_id": "Send the id of the contact to merge into this one."}
-        )
     db, ws, cid = request.app.state.db, principal.workspace_id, request.path_params["id"]
-    await contact_merge.merge_contacts(db, ws, cid, other, actor_name(principal))
+    await contact_merge.merge_contacts(db, ws, cid, data.get("other_id"), actor_name(principal))
     return json_response(await contacts.get_contact(db, ws, cid))
 
 
@@ -246,6 +243,7 @@ routes = [
         methods=["POST"],
         scope="contacts:write",
         tags=["contacts"],
+        max_body=IMPORT_BODY_BYTES,
     ),
     api_route(
         "/contacts/{id}", get_contact_api, methods=["GET"], scope="contacts:read", tags=["contacts"]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from app.errors import ValidationError
 from app.services.forms import forms
-from app.services.forms.config import FIELD_TYPES, FLOWS, FORM_STATUSES, FORM_TYPES
+from app.services.forms.config import (
+    FIELD_TYPES,
+    FLOWS,
+    FORM_STATUSES,
+    FORM_TYPES,
+    MAX_DESCRIPTION,
+)
 from app.services.forms.public import embed_info
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 
@@ -53,7 +59,7 @@ _GENERATE = {
     "type": "object",
     "required": ["description"],
     "properties": {
-        "description": {"type": "string", "maxLength": 4000},
+        "description": {"type": "string", "maxLength": MAX_DESCRIPTION},
         "draft": {"type": "object"},
     },
 }
@@ -68,8 +74,6 @@ def _description(body: dict) -> str:
                 "an AI consulting firm”."
             }
         )
-    if len(text) > 4000:
-        raise ValidationError(fields={"description": "Keep the description under 4000 characters."})
     return text.strip()
 
 

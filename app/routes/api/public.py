@@ -9,7 +9,8 @@ from starlette.responses import Response
 from app.errors import BadRequest
 from app.services.capture.beacons import parse_beacon, record_beacon
 from app.services.forms.public import cors_headers, public_entry
-from app.web.api import api_route, parse_json_bytes
+from app.services.platform.json_body import parse_json_bytes
+from app.web.api import api_route
 
 PREFLIGHT = {
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",

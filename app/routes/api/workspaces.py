@@ -7,9 +7,17 @@ active member of, not only the current one; any other id answers 404.
 
 from __future__ import annotations
 
-from app.errors import Forbidden, NotFound, Unauthorized, ValidationError
+from app.errors import Forbidden, NotFound, Unauthorized
 from app.services.accounts import members, workspaces
-from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
+from app.web.api import (
+    api_route,
+    json_response,
+    list_params,
+    list_response,
+    no_content,
+    only_keys,
+    read_json,
+)
 from app.web.auth import get_principal, require_person
 
 _SETTINGS = {
@@ -33,16 +41,6 @@ def person_route(path, endpoint, **kwargs):
     route = api_route(path, endpoint, auth="none", **kwargs)
     route.openapi["public"] = False
     return route
-
-
-def only_keys(body: dict, allowed: tuple[str, ...]) -> dict:
-    """Refuse unknown keys: a misplaced one (``timezone`` outside ``settings``) must not vanish silently."""
-    unknown = [k for k in body if k not in allowed]
-    if unknown:
-        raise ValidationError(
-            fields={k: f"Unknown field; send {', '.join(allowed)}." for k in unknown}
-        )
-    return body
 
 
 async def caller_role(request, workspace_id: str):

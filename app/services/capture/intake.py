@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl
 from app.errors import BadRequest, UnsupportedMediaType, ValidationError
 from app.services.crm import memory as contact_memory
 from app.services.forms.values import clean_values
-from app.web.api import parse_json_bytes
+from app.services.platform.json_body import parse_json_bytes
 
 MAX_KEYS = 200
 META_KEYS = ("page_url", "referrer")

@@ -419,7 +419,3 @@ async def contact_id_by_email(db, workspace_id: str, email: str) -> str | None:
         "SELECT id FROM contacts WHERE workspace_id = ? AND email_lower = ?",
         (workspace_id, email_lower(email) or ""),
     )
-
-
-async def contact_exists(db, workspace_id: str, contact_id: str) -> bool:
-    return await db.read(exists_in_workspace, "contacts", contact_id, workspace_id)

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.db import dumps, get_in_workspace, loads, new_id, now_iso, update_columns
-from app.errors import Conflict, ValidationError
-from app.services.crm.contacts import TEXT_FIELDS, WRITABLE_COLUMNS, set_tags_tx
+from app.db import (
+    dumps,
+    find_in_workspace,
+    get_in_workspace,
+    loads,
+    new_id,
+    now_iso,
+    update_columns,
+)
+from app.errors import Conflict, NotFound, ValidationError
+from app.services.crm.contacts import (
+    TEXT_FIELDS,
+    WRITABLE_COLUMNS,
+    contact_id_by_email,
+    set_tags_tx,
+)
 from app.services.events.log import emit
 
 # Tables whose rows follow the contact. Later waves' tables (enrollments, ...) are
@@ -72,10 +85,15 @@ def merge_contacts_tx(
     The survivor keeps its email, so emails stay unique. Emits ``contact_merged``."""
     if survivor_id == other_id:
         raise ValidationError(fields={"other_id": "Choose a different contact to merge."})
-    survivor, other = (
-        get_in_workspace(conn, "contacts", cid, workspace_id, missing="Contact not found.")
-        for cid in (survivor_id, other_id)
+    survivor = get_in_workspace(
+        conn, "contacts", survivor_id, workspace_id, missing="Contact not found."
     )
+    other = find_in_workspace(conn, "contacts", other_id, workspace_id)
+    if other is None:  # fields name the input, so a page can say it beside the field
+        raise NotFound(
+            "Contact not found.",
+            fields={"other_id": "No contact with this id in this workspace."},
+        )
     moved = _move_rows(conn, workspace_id, survivor_id, other_id)
     updates = {k: other[k] for k in FILLED_FIELDS if not survivor[k] and other[k]}
     custom = {**loads(other["custom_fields"], {}), **loads(survivor["custom_fields"], {})}
@@ -120,6 +138,25 @@ def merge_contacts_tx(
 
 
 async def merge_contacts(
-    db, workspace_id: str, survivor_id: str, other_id: str, actor: str = ""
+    db, workspace_id: str, survivor_id: str, other: str | None, actor: str = ""
 ) -> dict:
+    """Merge the contact ``other`` names (its id, or its email) into ``survivor_id``.
+
+    The rules for the contact page and the API alike, errors on ``other_id``:
+    it is required (422); an email must belong to a contact of this workspace
+    (422); a contact never merges into itself (422); an id that is not this
+    workspace's contact is a 404 (with ``fields``), and so is the survivor
+    (without: the page then answers 404 as for any unknown contact)."""
+    other = other.strip() if isinstance(other, str) else ""
+    if not other:
+        raise ValidationError(
+            fields={"other_id": "Give the email or id of the contact to merge into this one."}
+        )
+    other_id = other
+    if "@" in other:
+        other_id = await contact_id_by_email(db, workspace_id, other)
+        if other_id is None:
+            raise ValidationError(
+                fields={"other_id": f"No contact with the email {other} in this workspace."}
+            )
     return await db.write(merge_contacts_tx, workspace_id, survivor_id, other_id, actor)

@@ -53,6 +53,8 @@ from app.services.mail import placeholders
 from app.services.processing.flow_steps import CONFIRMATION_VARIABLES
 
 FORM_STATUSES = ("draft", "active", "paused", "archived")
+# A form's description, and the text a draft is generated from (page and API alike).
+MAX_DESCRIPTION = 4000
 FORM_TYPES = ("marketing", "sales", "support", "general")
 FLOWS = (
     "email_marketing",
@@ -341,7 +343,7 @@ def _check(raw) -> tuple[dict, _Errors]:
     config = {
         "name": name,
         "slug": _slug(raw, name, errors),
-        "description": _text(raw.get("description"), "description", errors, limit=4000),
+        "description": _text(raw.get("description"), "description", errors, limit=MAX_DESCRIPTION),
         "status": _choice(raw.get("status"), "status", errors, FORM_STATUSES, "draft"),
         "type": _choice(raw.get("type"), "type", errors, FORM_TYPES, "general"),
         "flow_id": _choice(raw.get("flow_id"), "flow_id", errors, FLOWS, "direct_route"),

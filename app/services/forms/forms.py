@@ -22,7 +22,12 @@ from app.db import (
 from app.db.clock import iso, now_iso, parse_iso
 from app.errors import Conflict, ValidationError
 from app.services.events.log import emit
-from app.services.forms.config import FORM_STATUSES, normalize_config, validate_config
+from app.services.forms.config import (
+    FORM_STATUSES,
+    MAX_DESCRIPTION,
+    normalize_config,
+    validate_config,
+)
 
 TEXT_COLUMNS = ("name", "slug", "description", "status", "type", "flow_id")
 JSON_COLUMNS = ("fields", "field_mapping", "auto", "agent", "security", "response")
@@ -388,9 +393,14 @@ async def form_choices(db, workspace_id: str) -> list[dict]:
 async def generate_draft(llm, description: str, draft: dict | None, *, workspace_id: str) -> dict:
     """Ask the LLM engine for a form config draft (or a refinement of ``draft``);
     nothing is saved. An answer that is not a valid config is rejected with the
-    reasons (LLMInvalidOutput, 422), never passed on."""
+    reasons (LLMInvalidOutput, 422), never passed on. The text is at most
+    MAX_DESCRIPTION characters (the describe page and the API share this rule)."""
     from app.services.llm import LLMInvalidOutput
 
+    if len(description) > MAX_DESCRIPTION:
+        raise ValidationError(
+            fields={"description": f"Keep the description under {MAX_DESCRIPTION} characters."}
+        )
     result = await llm.generate_form(
         description, normalize_config(draft) if draft else None, workspace_id=workspace_id
     )

@@ -15,10 +15,8 @@ import re
 
 from app.errors import ValidationError
 from app.services.accounts.workspaces import slugify
-from app.services.forms.config import validate_config
+from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
-
-MAX_DESCRIPTION = 4000
 
 _AUDIENCE_NOUNS = (
     "clients|customers|users|buyers|companies|businesses|teams|prospects|leads|developers|marketers|agencies|"

@@ -1,12 +1,18 @@
-"""WTForms classes that parse the settings pages' forms.
+"""The one way page handlers read a posted form: ``read_form(request)`` gives
+the text values (file parts apart, in ``.files``) and turns an unreadable body
+into a 400; the settings pages bind it to the WTForms classes below with
+``parse``.
 
-They only turn form data into typed values (strings trimmed, a list of scopes,
-a date); every rule lives in the services, which raise ValidationError with
-the field names used here, so a page shows the message beside its field.
+The WTForms classes only turn form data into typed values (strings trimmed, a
+list of scopes, a date); every rule lives in the services, which raise
+ValidationError with the field names used here, so a page shows the message
+beside its field.
 """
 
 from __future__ import annotations
 
+from starlette.datastructures import ImmutableMultiDict, UploadFile
+from starlette.exceptions import HTTPException
 from wtforms import (
     Form,
     PasswordField,
@@ -17,7 +23,30 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 
+from app.errors import BadRequest
 from app.services.accounts.permissions import ROLES, SCOPES
+
+
+class FormInput(ImmutableMultiDict):
+    """A posted form's text values (``get``, ``getlist``); uploads are in ``files``,
+    so a file sent where text is expected reads as missing, never as its repr."""
+
+    def __init__(self, pairs, files: dict[str, UploadFile]):
+        super().__init__(pairs)
+        self.files = files
+
+
+async def read_form(request, *, max_files: int = 1000, max_fields: int = 1000) -> FormInput:
+    """The request's form body (urlencoded or multipart): 400 when it cannot be read."""
+    try:
+        data = await request.form(max_files=max_files, max_fields=max_fields)
+    except HTTPException as exc:
+        raise BadRequest(
+            f"The form could not be read: {exc.detail}", code="malformed_body"
+        ) from None
+    pairs = [(k, v) for k, v in data.multi_items() if isinstance(v, str)]
+    files = {k: v for k, v in data.multi_items() if isinstance(v, UploadFile)}
+    return FormInput(pairs, files)
 
 
 def _choices(values) -> list[SelectChoice]:

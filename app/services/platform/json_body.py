@@ -1,0 +1,51 @@
+"""Decoding a JSON request body, shared by the JSON API (app/web/api.py) and the
+public capture intake: one set of rules for what a body may hold."""
+
+from __future__ import annotations
+
+import json
+
+from app.errors import BadRequest
+
+MAX_JSON_DEPTH = 8
+
+
+def _too_deep(value, limit: int) -> bool:
+    """True when ``value`` nests more than ``limit`` levels (iterative: no recursion to exhaust)."""
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            if level > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+def _no_constants(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_json_bytes(raw: bytes):
+    """Decode a JSON body: 400 for malformed, lone surrogates, NaN/Infinity
+    (they could be stored but never sent back), or nesting over 8 levels."""
+    try:
+        text = raw.decode("utf-8")
+        value = json.loads(text, parse_constant=_no_constants)
+        json.dumps(value, ensure_ascii=False).encode("utf-8")  # lone surrogates fail here
+    except UnicodeError:
+        raise BadRequest(
+            "The body is not valid UTF-8 text (or holds a lone surrogate).", code="malformed_body"
+        ) from None
+    except RecursionError:  # nested so deep that the decoder gave up
+        raise BadRequest(
+            f"The JSON is nested more than {MAX_JSON_DEPTH} levels deep.", code="too_deep"
+        ) from None
+    except ValueError as exc:
+        raise BadRequest(f"The body is not valid JSON: {exc}.", code="malformed_body") from None
+    if _too_deep(value, MAX_JSON_DEPTH):
+        raise BadRequest(
+            f"The JSON is nested more than {MAX_JSON_DEPTH} levels deep.", code="too_deep"
+        )
+    return value

@@ -1,0 +1,68 @@
+"""What a route declares about itself for the middleware: whether it is public
+(visitors of customer sites call it cross-site, so no CSRF check) and how big a
+body it takes. The middleware's exemptions are derived from these declarations
+(``route_policies``), so a public path is written down once, where it is routed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from starlette.routing import Mount, Route, compile_path
+
+PUBLIC_BODY_BYTES = 64 * 1024  # a public route's body cap unless it declares its own
+IMPORT_BODY_BYTES = 20 * 1024 * 1024  # CSV imports
+
+
+def declare(route: Route, *, public: bool = False, max_body: int | None = None) -> Route:
+    """Mark ``route`` public and/or give it its own body cap (in bytes)."""
+    route.public = public
+    route.max_body = max_body if max_body is not None else (PUBLIC_BODY_BYTES if public else None)
+    return route
+
+
+def page_route(
+    path: str,
+    endpoint,
+    *,
+    methods: list[str],
+    name: str,
+    public: bool = False,
+    max_body: int | None = None,
+) -> Route:
+    """A page route that says it is public, or takes a bigger body than the default."""
+    return declare(
+        Route(path, endpoint, methods=methods, name=name), public=public, max_body=max_body
+    )
+
+
+@dataclass(frozen=True)
+class RoutePolicy:
+    path: re.Pattern
+    methods: frozenset[str]
+    public: bool
+    max_body: int | None
+
+
+def route_policies(routes, prefix: str = "") -> list[RoutePolicy]:
+    """The declared policies of ``routes`` (through Mounts), for the middleware."""
+    policies = []
+    for route in routes:
+        if isinstance(route, Mount) and route.routes:
+            policies += route_policies(route.routes, prefix + route.path)
+        elif isinstance(route, Route) and getattr(route, "max_body", None):
+            regex, _, _ = compile_path(prefix + route.path)
+            methods = frozenset(route.methods or ())
+            policies.append(RoutePolicy(regex, methods, route.public, route.max_body))
+    return policies
+
+
+def policy_for(policies: list[RoutePolicy], method: str, path: str) -> RoutePolicy | None:
+    """The policy of the declared route that would answer ``method path``, if any."""
+    if len(path) > 1 and path.endswith("/"):  # the router redirects /f/x/ to /f/x
+        path = path[:-1]
+    for policy in policies:
+        if method in policy.methods and policy.path.match(path):
+            return policy
+    return None

@@ -1,0 +1,30 @@
+"""Reading a public submission's body, shared by the JSON endpoint
+(POST /api/submissions/{id}) and the hosted page's plain POST (/f/{id})."""
+
+from __future__ import annotations
+
+from starlette.exceptions import HTTPException
+
+from app.errors import BadRequest
+from app.services.capture import pipeline as capture
+
+
+def own_origin(request) -> str:
+    return f"{request.url.scheme}://{request.headers.get('host', '')}".lower()
+
+
+async def read_submission_body(request) -> dict:
+    """The body as a dict whatever its encoding (JSON, urlencoded, multipart): 400/415."""
+    ctype = request.headers.get("content-type", "")
+    raw = await request.body()  # the middleware caps it at 64 KB, chunked or not
+    if ctype.split(";")[0].strip().lower() != "multipart/form-data":
+        return capture.parse_body(ctype, raw)
+    try:
+        form = await request.form(max_files=0, max_fields=capture.MAX_KEYS * 5)
+    except HTTPException as exc:
+        raise BadRequest(
+            f"The multipart body could not be read: {exc.detail}", code="malformed_body"
+        ) from None
+    body = capture.pairs_to_dict(form.multi_items())
+    capture.check_key_count(body)
+    return body
