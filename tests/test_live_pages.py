@@ -131,11 +131,13 @@ async def test_a_slow_client_is_dropped_without_holding_back_the_others(app, use
     db = app.state.db
     hub = live.hub_for(db, app.state.settings)
     slow = await hub.subscribe(user.workspace_id, EventFilters())
-    fast = await hub.subscribe(user.workspace_id, EventFilters(types=frozenset({"ping"})))
+    fast = await hub.subscribe(user.workspace_id, EventFilters(types=frozenset({"note_added"})))
     assert hub.subscriber_count == 2
     got = []
     for n in range(12):
-        await db.write(lambda conn, n=n: emit(conn, user.workspace_id, "ping", details={"n": n}))
+        await db.write(
+            lambda conn, n=n: emit(conn, user.workspace_id, "note_added", details={"n": n})
+        )
         batch = await fast.next_batch(2.0)
         got.extend(e["details"]["n"] for e in batch)
     assert got == list(range(12))

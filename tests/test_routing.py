@@ -197,3 +197,52 @@ async def test_viewer_cannot_write(app, user):
         r = await reader.post("/api/handlers", json={"type": "human", "name": "X"})
         assert r.status_code == 403
         assert (await reader.get("/api/handlers")).status_code == 200
+
+
+async def assigned_events(user) -> list[dict]:
+    r = await user.api.get("/api/events", params={"type": "handler_assigned"})
+    assert r.status_code == 200, r.text
+    return r.json()["data"]
+
+
+async def test_routing_to_a_handler_writes_handler_assigned_once(app, client, db, user):
+    a, b = await handler(user, "Ann"), await handler(user, "Bob")
+    g = await group(user, "round_robin", [a, b])
+    form = await make_form(app, user, assignment={"type": "group", "id": g["id"]})
+    ids = await submit_many(app, client, form, 2)
+    events = await assigned_events(user)
+    assert sorted(e["submission_id"] for e in events) == sorted(ids)
+    names = {a: "Ann", b: "Bob"}
+    for event in events:
+        row = await db.fetchone(
+            "SELECT assigned_id FROM submissions WHERE id = ?", (event["submission_id"],)
+        )
+        assert event["handler_id"] == row["assigned_id"] and event["form_id"] == form["id"]
+        assert event["details"] == {
+            "handler_id": row["assigned_id"],
+            "handler_name": names[row["assigned_id"]],
+            "handler_type": "human",
+            "strategy": "round_robin",
+            "group_id": g["id"],
+        }
+    # reprocessing keeps the route: no second assignment, no second event
+    r = await user.api.post(f"/api/submissions/{ids[0]}/reprocess")
+    assert r.status_code in (200, 202), r.text
+    await drain_jobs(app)
+    assert len(await assigned_events(user)) == 2
+    # the live page labels it from the catalogue
+    page = (await user.web.get("/live", params={"type": "handler_assigned"})).text
+    assert page.count("Handler assigned") >= 3  # two rows and the type menu
+
+
+async def test_direct_assignment_says_so_and_broadcast_assigns_nobody(app, client, user):
+    a, b = await handler(user, "Ann"), await handler(user, "Bob")
+    direct = await make_form(app, user, assignment={"type": "handler", "id": a})
+    [sid] = await submit_many(app, client, direct, 1, prefix="d")
+    [event] = await assigned_events(user)
+    assert event["submission_id"] == sid and event["handler_id"] == a
+    assert event["details"]["strategy"] == "direct" and event["details"]["group_id"] is None
+    g = await group(user, "broadcast", [a, b])
+    offered = await make_form(app, user, assignment={"type": "group", "id": g["id"]})
+    await submit_many(app, client, offered, 1, prefix="b")
+    assert len(await assigned_events(user)) == 1

@@ -20,7 +20,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from app.errors import AppError, BadRequest, Forbidden, ValidationError
 from app.services.accounts import workspaces
-from app.services.events import live
+from app.services.events import catalogue, live
 from app.services.events import queries as event_queries
 from app.services.events.queries import EventFilters, parse_filters, public_event
 from app.web.auth import SESSION_COOKIE, require_api, require_page
@@ -270,7 +270,7 @@ async def live_page(request):
             "errors": errors,
             "stream_url": stream_url(request, filters, events),
             "choices": await event_queries.filter_choices(db, principal.workspace_id),
-            "types": [(t, event_queries.LABELS[t]) for t in event_queries.KNOWN_TYPES],
+            "type_areas": catalogue.choices_by_area(),
         },
     )
 

@@ -171,7 +171,6 @@ def finish_tx(
     status: str,
     review_hours: float | None = None,
     details: dict | None = None,
-    step: str = "agent_completed",
 ) -> str:
     """Set the final status, processed_at and duration; settle the handler."""
     review_due = iso_in(review_hours * 3600) if review_hours else None
@@ -184,7 +183,7 @@ def finish_tx(
         conn,
         workspace_id,
         submission_id,
-        step,
+        "agent_completed",
         "done",
         handler_id=handler_id,
         details={

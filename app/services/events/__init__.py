@@ -1,4 +1,5 @@
 """Events (SPEC §11): the log every step writes, reading it, and the live hub.
 
-log (emit) · queries (filters, pages, the live page's rows) · live (the
+catalogue (every event type, declared once) · log (emit, which refuses an
+undeclared type) · queries (filters, pages, the live page's rows) · live (the
 per-process hub that wakes streams)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.db import dumps, new_id, now_iso
+from app.services.events.catalogue import check_type
 
 
 def emit(
@@ -15,7 +16,9 @@ def emit(
     handler_id=None,
     details=None,
 ) -> str:
-    """Append an event inside the caller's transaction; streams wake after commit."""
+    """Append an event inside the caller's transaction; streams wake after commit.
+    An undeclared ``type`` raises UnknownEventType (the catalogue is the contract)."""
+    check_type(type)
     event_id = new_id("evt")
     conn.execute(
         "INSERT INTO events (id, workspace_id, type, submission_id, form_id, handler_id, details, created_at)"

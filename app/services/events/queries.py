@@ -14,64 +14,13 @@ from dataclasses import dataclass
 from app.db import loads, value_in_workspace
 from app.db.pagination import decode_cursor, encode_cursor, invalid_cursor
 from app.errors import ValidationError
+from app.services.events.catalogue import label_of, tone_of
 
 PUBLIC_KEYS = ("id", "type", "submission_id", "form_id", "handler_id", "details", "created_at")
 MAX_TYPES = 30
 _TYPE_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _PREFIX = {"form": "form", "submission": "sub", "handler": "hdl", "after": "evt"}
 _ID_RE = {name: re.compile(rf"^{prefix}_[a-z0-9]{{16}}$") for name, prefix in _PREFIX.items()}
-
-# Labels and badge tones for the rendered rows (types from SPEC §11; unknown types show as-is).
-LABELS = {
-    "submission_received": "New submission",
-    "spam_blocked": "Spam blocked",
-    "contact_created": "Contact created",
-    "contact_matched": "Contact matched",
-    "handler_assigned": "Handler assigned",
-    "agent_processing": "Agent working",
-    "agent_action": "Agent action",
-    "agent_action_blocked": "Agent action blocked",
-    "agent_draft": "Draft for approval",
-    "agent_completed": "Agent finished",
-    "agent_error": "Agent error",
-    "agent_retry": "Agent retry",
-    "agent_escalated": "Escalated to a human",
-    "human_approved": "Approved",
-    "human_rejected": "Rejected",
-    "human_override": "Human override",
-    "email_queued": "Email queued",
-    "email_sent": "Email sent",
-    "email_failed": "Email failed",
-    "sequence_step_sent": "Sequence step sent",
-    "enrollment_stopped": "Enrollment stopped",
-    "experiment_variant": "Experiment variant",
-    "optimization_run": "Optimization run",
-    "experiment_promoted": "Variant promoted",
-    "experiment_rolled_back": "Experiment rolled back",
-    "job_dead": "Job failed",
-}
-_TONES = {
-    "failed": (
-        "spam_blocked",
-        "agent_error",
-        "agent_action_blocked",
-        "email_failed",
-        "job_dead",
-        "human_rejected",
-        "experiment_rolled_back",
-    ),
-    "done": (
-        "agent_completed",
-        "email_sent",
-        "human_approved",
-        "contact_created",
-        "experiment_promoted",
-    ),
-    "awaiting_approval": ("agent_draft", "agent_escalated", "agent_retry"),
-    "processing": ("agent_processing", "agent_action", "handler_assigned"),
-}
-TONES = {t: tone for tone, types in _TONES.items() for t in types}
-KNOWN_TYPES = tuple(LABELS)
 
 
 @dataclass(frozen=True)
@@ -146,7 +95,10 @@ def parse_after_id(value: str | None) -> str | None:
 _SELECT = (
     "SELECT e.seq, e.id, e.workspace_id, e.type, e.submission_id, e.form_id, e.handler_id, e.details,"
     " e.created_at, f.name AS form_name, h.name AS handler_name"
-    " FROM events e LEFT JOIN forms f ON f.id = e.form_id LEFT JOIN handlers h ON h.id = e.handler_id"
+    " FROM events e"
+    # names come from the event's own workspace only, whatever id a row carries
+    " LEFT JOIN forms f ON f.id = e.form_id AND f.workspace_id = e.workspace_id"
+    " LEFT JOIN handlers h ON h.id = e.handler_id AND h.workspace_id = e.workspace_id"
 )
 
 
@@ -217,8 +169,8 @@ def decorate(row: dict) -> dict:
         loads(row["details"], {}) if isinstance(row["details"], str) else (row["details"] or {})
     )
     event["details"] = details if isinstance(details, dict) else {"value": details}
-    event["label"] = LABELS.get(row["type"], row["type"].replace("_", " ").capitalize())
-    event["tone"] = TONES.get(row["type"], "")
+    event["label"] = label_of(row["type"])
+    event["tone"] = tone_of(row["type"])
     event["summary"] = [
         (str(k).replace("_", " "), _short(v))
         for k, v in event["details"].items()

@@ -35,6 +35,13 @@ JSON_COLUMNS = ("fields", "field_mapping", "auto", "agent", "security", "respons
 CONFIG_ROW_COLUMNS = (*TEXT_COLUMNS, *JSON_COLUMNS, "autopilot")
 CONFIG_KEYS = (*TEXT_COLUMNS, "assignment", *JSON_COLUMNS, "autopilot")
 LIST_STATUSES = (*FORM_STATUSES, "all")
+# The event a status change writes (each one in the event catalogue).
+STATUS_EVENTS = {
+    "draft": "form_draft",
+    "active": "form_active",
+    "paused": "form_paused",
+    "archived": "form_archived",
+}
 
 
 def row_to_form(row: dict) -> dict:
@@ -223,7 +230,7 @@ def _save(conn, workspace_id: str, form: dict, config: dict) -> dict:
         emit(
             conn,
             workspace_id,
-            f"form_{config['status']}",
+            STATUS_EVENTS[config["status"]],
             form_id=form["id"],
             details={"from": form["status"], "to": config["status"]},
         )

@@ -66,7 +66,7 @@ def _mark(
         emit(
             conn,
             email["workspace_id"],
-            f"email_{status}",
+            "email_sent" if status == "sent" else "email_failed",
             submission_id=email["submission_id"],
             details={
                 "email_id": email["id"],

@@ -24,6 +24,12 @@ log = logging.getLogger("formagent.flows")
 
 FINAL = ("processed", "awaiting_approval", "needs_human_review", "failed")
 AGENT_FLOWS = ("sales_lead", "support_triage")
+# The event that closes a run, by the status the run ends in.
+FINISHED_EVENTS = {
+    "processed": "submission_processed",
+    "awaiting_approval": "submission_awaiting_approval",
+    "needs_human_review": "submission_needs_human_review",
+}
 DEFAULT_CONFIRMATION = "Hi {{name|there}},\n\nThanks for contacting us through “{{form_name}}”. We received your message and will get back to you soon."
 SUPPORT_CONFIRMATION = "Hi {{name|there}},\n\nWe opened ticket {{ticket_reference}} for your request. Reply to this email to add details."
 BOOKING_CONFIRMATION = "Hi {{name|there}},\n\nThanks for your booking request. Pick a time that suits you here: {{booking_url}}"
@@ -162,7 +168,7 @@ def _finish_tx(conn, fc, status: str, outcome: str | None):
         fc,
         "completed",
         details={"status": status, "outcome": outcome, "duration_ms": duration},
-        event="submission_processed" if status == "processed" else f"submission_{status}",
+        event=FINISHED_EVENTS[status],
     )
 
 

@@ -128,9 +128,34 @@ def _current(conn, workspace_id: str, submission: dict) -> Route | None:
     return None
 
 
+def _assigned_event(conn, workspace_id: str, submission: dict, route: Route) -> None:
+    # route.reason names how the handler was chosen: the group's strategy, its
+    # principal or fallback, or "handler" for a form assigned to one handler directly.
+    handler = route.handler
+    emit(
+        conn,
+        workspace_id,
+        "handler_assigned",
+        submission_id=submission["id"],
+        form_id=submission["form_id"],
+        handler_id=handler["id"],
+        details={
+            "handler_id": handler["id"],
+            "handler_name": handler["name"],
+            "handler_type": handler["type"],
+            "strategy": "direct" if route.reason == "handler" else route.reason,
+            "group_id": route.group_id,
+        },
+    )
+
+
 def route_submission(conn, workspace_id: str, submission: dict, assignment: dict | None) -> Route:
-    """Route (or keep the existing route of) a submission and store it on the row."""
-    route = _current(conn, workspace_id, submission) or resolve(conn, workspace_id, assignment)
+    """Route (or keep the existing route of) a submission and store it on the row.
+    A new assignment to a handler writes ``handler_assigned``; a kept one does not."""
+    kept = _current(conn, workspace_id, submission)
+    route = kept or resolve(conn, workspace_id, assignment)
+    if kept is None and route.kind == "handler":
+        _assigned_event(conn, workspace_id, submission, route)
     if route.kind is not None:
         target = (
             route.handler_id

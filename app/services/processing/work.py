@@ -249,7 +249,7 @@ async def update_item(db, workspace_id: str, kind: str, item_id: str, changes: d
             emit(
                 conn,
                 workspace_id,
-                f"{kind}_updated",
+                "task_updated" if kind == "task" else "ticket_updated",
                 submission_id=row["submission_id"],
                 details={f"{kind}_id": item_id, **clean},
             )
