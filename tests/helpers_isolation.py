@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import itertools
 import re
 import secrets
 from urllib.parse import urlencode
@@ -502,11 +503,17 @@ def fake_ids(ids: dict) -> dict:
 
 
 async def peek(
-    app, path: str, *, params: dict | None = None, headers: dict | None = None, seconds: float = 1.0
+    app,
+    path: str,
+    *,
+    params: dict | None = None,
+    headers: dict | None = None,
+    seconds: float = 1.0,
+    until: str | None = None,
 ) -> tuple[int | None, str]:
     """GET a streaming endpoint straight through ASGI: the status and whatever it
-    sent in ``seconds``, then a client disconnect (httpx's ASGITransport would
-    wait for a stream to end)."""
+    sent in ``seconds`` (or until ``until`` shows up), then a client disconnect
+    (httpx's ASGITransport would wait for a stream to end)."""
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -524,7 +531,7 @@ async def peek(
             *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items()),
         ],
     }
-    gone = asyncio.Event()
+    gone, seen = asyncio.Event(), asyncio.Event()
     state = {"status": None, "body": b"", "asked": False}
 
     async def receive():
@@ -539,15 +546,24 @@ async def peek(
             state["status"] = message["status"]
         elif message["type"] == "http.response.body":
             state["body"] += message.get("body", b"")
+            if until and until.encode() in state["body"]:
+                seen.set()
 
-    task = asyncio.create_task(app(scope, receive, send))
-    await asyncio.wait([task], timeout=seconds)
+    await _run_until(app(scope, receive, send), seen, gone, seconds)
+    return state["status"], state["body"].decode("utf-8", "replace")
+
+
+async def _run_until(app_call, seen: asyncio.Event, gone: asyncio.Event, seconds: float) -> None:
+    """Run an ASGI call for ``seconds`` or until ``seen``; then the client leaves."""
+    task = asyncio.create_task(app_call)
+    waiter = asyncio.create_task(seen.wait())
+    await asyncio.wait([task, waiter], timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+    waiter.cancel()
     gone.set()
     await asyncio.wait([task], timeout=2)
     if not task.done():
         task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
-    return state["status"], state["body"].decode("utf-8", "replace")
+    await asyncio.gather(task, waiter, return_exceptions=True)
 
 
 def websocket_paths(app) -> list[str]:
@@ -564,9 +580,16 @@ def websocket_paths(app) -> list[str]:
 
 
 async def ws_peek(
-    app, path: str, *, params: dict | None = None, headers: dict | None = None, seconds: float = 1.0
+    app,
+    path: str,
+    *,
+    params: dict | None = None,
+    headers: dict | None = None,
+    seconds: float = 1.0,
+    until: str | None = None,
 ) -> tuple[bool, str]:
-    """Open a WebSocket straight through ASGI for ``seconds``: (accepted, all text received)."""
+    """Open a WebSocket straight through ASGI for ``seconds`` (or until ``until``
+    arrives): (accepted, all text received)."""
     scope = {
         "type": "websocket",
         "asgi": {"version": "3.0"},
@@ -584,7 +607,7 @@ async def ws_peek(
             *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items()),
         ],
     }
-    gone = asyncio.Event()
+    gone, seen = asyncio.Event(), asyncio.Event()
     state = {"connected": False, "accepted": False, "text": ""}
 
     async def receive():
@@ -601,14 +624,49 @@ async def ws_peek(
             state["text"] += message.get("text") or (message.get("bytes") or b"").decode(
                 "utf-8", "replace"
             )
+            if until and until in state["text"]:
+                seen.set()
         elif message["type"] == "websocket.close":
             gone.set()
 
-    task = asyncio.create_task(app(scope, receive, send))
-    await asyncio.wait([task], timeout=seconds)
-    gone.set()
-    await asyncio.wait([task], timeout=2)
-    if not task.done():
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+    await _run_until(app(scope, receive, send), seen, gone, seconds)
     return state["accepted"], state["text"]
+
+
+_controls = itertools.count()
+LISTEN_TIMEOUT = 10.0  # generous: two shared cores; a passing run waits only for the events
+
+
+async def fire_while_listening(app, workspace_id: str, open_peek, foreign, own: dict):
+    """Prove a leak probe on a stream checked something (CONVENTIONS 18).
+
+    ``open_peek(until)`` starts a peek at one of ``workspace_id``'s streams. Once the
+    hub provably holds its subscription, ``foreign(conn)`` writes another
+    workspace's event, then the listener's own event is written (matching its
+    filters through ``own``: form_id, submission_id, handler_id) with a note
+    nobody wrote before. Events reach a subscriber in log order, so when that note
+    arrives, the foreign event had its chance to leak first. Returns
+    (subscribed, the note, the peek's result)."""
+    from app.services.events import live
+    from app.services.events.log import emit
+
+    db = app.state.db
+    deadline = asyncio.get_running_loop().time() + LISTEN_TIMEOUT
+    while live.subscriber_count(db, workspace_id):  # the previous peek's stream is still closing
+        assert asyncio.get_running_loop().time() < deadline, "an earlier stream never closed"
+        await asyncio.sleep(0.01)
+    note = f"own-control-{next(_controls)}-{secrets.token_hex(4)}"
+    peeking = asyncio.create_task(open_peek(note))
+    while not (subscribed := live.subscriber_count(db, workspace_id) > 0) and not peeking.done():
+        if asyncio.get_running_loop().time() > deadline:
+            break
+        await asyncio.sleep(0.01)
+    if subscribed:
+        await db.write(foreign)
+        control = await db.write(
+            lambda conn: emit(conn, workspace_id, "note_added", details={"note": note}, **own)
+        )
+    result = await peeking
+    if subscribed and own:  # it carries the other workspace's ids: keep later replays clean
+        await db.execute("DELETE FROM events WHERE id = ?", (control,))
+    return subscribed, note, result

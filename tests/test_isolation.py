@@ -10,8 +10,10 @@ import asyncio
 import pytest
 
 from tests.helpers_isolation import (
+    LISTEN_TIMEOUT,
     MARKER,
     fake_ids,
+    fire_while_listening,
     is_public,
     list_routes,
     owner_module,
@@ -99,9 +101,10 @@ def _describe(answer) -> str:
 
 
 async def answer(
-    app, alice, method, path, token, params=None, *, stream=False, body=None
+    app, alice, method, path, token, params=None, *, stream=False, body=None, until=None
 ) -> Answer:
-    """``stream=True``: known to be a stream, peek at once instead of waiting for the timeout."""
+    """``stream=True``: known to be a stream, peek at once instead of waiting for the
+    timeout (with ``until``: read until that text arrives, or LISTEN_TIMEOUT)."""
     try:
         if stream:
             raise TimeoutError
@@ -122,6 +125,7 @@ async def answer(
             headers={"authorization": headers["authorization"]}
             if "authorization" in headers
             else {"cookie": headers["cookie"]},
+            **({"until": until, "seconds": LISTEN_TIMEOUT} if until else {}),
         )
         return Answer(status, text, streamed=True)
 
@@ -281,20 +285,6 @@ async def test_lists_pages_and_exports_never_show_another_workspace(app, world):
                         f"GET {path} (stream) {params or ''} [{owners.get(path)}] -> "
                         f"{response.status_code}: shows {found}"
                     )
-            # Positive control: the same peek does show an event of Alice's own.
-            control = await stream_answer(
-                app,
-                alice,
-                path,
-                token,
-                None,
-                {**ids, "submission": None, "form": None, "handler": None},
-                alice.workspace_id,
-                note="own-control-event",
-            )
-            assert "own-control-event" in control.text, (
-                f"{path}: the peek saw nothing: {control.text[:200]}"
-            )
             continue
         if not path.startswith("/api/"):  # the HTMX fragment of the page too
             try:
@@ -311,32 +301,50 @@ async def test_lists_pages_and_exports_never_show_another_workspace(app, world):
                 )
     assert checked > 10
     assert not leaks, "Another workspace's data shows up:\n  " + "\n  ".join(leaks)
-    print(f"list isolation: {checked} calls; streams peeked for 1 s: {sorted(set(unchecked))}")
+    print(
+        f"list isolation: {checked} calls; streams probed while subscribed: {sorted(set(unchecked))}"
+    )
 
 
-async def stream_answer(app, alice, path, token, params, ids, bob_ws, note=MARKER) -> Answer:
-    """Peek at a stream while an event happens in ``bob_ws``."""
+async def stream_answer(app, alice, path, token, params, ids, bob_ws) -> Answer:
+    """Peek at a stream of Alice's while Bob's workspace gets an event. The event is
+    written only once her stream is subscribed, and her own event written after it
+    must arrive: a peek that could not have seen Bob's event fails instead of passing."""
     from app.services.events.log import emit
 
-    async def poke():
-        await asyncio.sleep(0.3)
-        await app.state.db.write(
-            lambda conn: emit(
-                conn,
-                bob_ws,
-                "note_added",
-                submission_id=ids["submission"],
-                form_id=ids["form"],
-                handler_id=ids["handler"],
-                details={"note": note},
-            )
+    def bobs_event(conn):
+        emit(
+            conn,
+            bob_ws,
+            "note_added",
+            submission_id=ids["submission"],
+            form_id=ids["form"],
+            handler_id=ids["handler"],
+            details={"note": MARKER},
         )
 
-    poker = asyncio.create_task(poke())
-    try:
-        return await answer(app, alice, "GET", path, token, params, stream=True)
-    finally:
-        await poker
+    subscribed, note, response = await fire_while_listening(
+        app,
+        alice.workspace_id,
+        lambda until: answer(app, alice, "GET", path, token, params, stream=True, until=until),
+        bobs_event,
+        own_filters(params),
+    )
+    if response.status_code == 200:
+        assert subscribed and note in response.text, (
+            f"GET {path} {params or ''}: Alice's own event never arrived, so the peek proved"
+            f" nothing: {response.text[:200]}"
+        )
+    return response
+
+
+def own_filters(params: dict | None) -> dict:
+    """Ids for Alice's control event so it passes the same filters as the stream."""
+    return {
+        f"{name}_id": params[name]
+        for name in ("form", "submission", "handler")
+        if (params or {}).get(name)
+    }
 
 
 async def prepare_alice(app, user) -> str:
@@ -598,18 +606,28 @@ async def test_websockets_never_carry_another_workspace(app, world):
     paths = websocket_paths(app)
     leaks = []
 
-    async def during_peek(workspace_id, note, path, params):
-        async def poke():
-            await asyncio.sleep(0.3)
-            await app.state.db.write(
-                lambda conn: emit(conn, workspace_id, "note_added", details={"note": note})
-            )
-
-        poker = asyncio.create_task(poke())
-        try:
-            return await ws_peek(app, path, params=params, headers=auth, seconds=0.7)
-        finally:
-            await poker
+    async def during_peek(path, params):
+        """Bob's event once the socket is subscribed, then Alice's own, which must arrive."""
+        subscribed, note, (accepted, text) = await fire_while_listening(
+            app,
+            alice.workspace_id,
+            lambda until: ws_peek(
+                app, path, params=params, headers=auth, seconds=LISTEN_TIMEOUT, until=until
+            ),
+            lambda conn: emit(
+                conn,
+                bob.workspace_id,
+                "note_added",
+                submission_id=ids["submission"],
+                form_id=ids["form"],
+                handler_id=ids["handler"],
+                details={"note": MARKER},
+            ),
+            own_filters(params),
+        )
+        if accepted:
+            assert subscribed and note in text, f"WS {path} {params}: the control never arrived"
+        return accepted, text
 
     for path in paths:
         for params in (
@@ -619,10 +637,9 @@ async def test_websockets_never_carry_another_workspace(app, world):
             {"submission": ids["submission"]},
             {"handler": ids["handler"]},
         ):
-            accepted, text = await during_peek(bob.workspace_id, MARKER, path, params)
+            accepted, text = await during_peek(path, params)
+            assert accepted or params, f"WS {path}: refused Alice's own unfiltered stream"
             found = [i for i in secret if i in text and i not in set((params or {}).values())]
             if MARKER in text or found:
                 leaks.append(f"WS {path} {params or ''}: received {found or 'the marker'}")
-        accepted, text = await during_peek(alice.workspace_id, "own-control-event", path, None)
-        assert accepted and "own-control-event" in text, f"{path}: the positive control saw nothing"
     assert not leaks, "Another workspace's events over a WebSocket:\n  " + "\n  ".join(leaks)

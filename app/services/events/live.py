@@ -203,6 +203,10 @@ def hub_for(db, settings) -> Hub:
     return hub
 
 
-def subscriber_count(db) -> int:
+def subscriber_count(db, workspace_id: str | None = None) -> int:
+    """Live subscriptions in this process: all of them, or one workspace's (a
+    stream counts from the moment it can receive events)."""
     hub = _HUBS.get(db)
-    return hub.subscriber_count if hub else 0
+    if hub is None:
+        return 0
+    return hub.subscriber_count if workspace_id is None else len(hub._subs.get(workspace_id, ()))
