@@ -37,11 +37,12 @@ CONTROL: dict = {}
 
 
 async def record_job(ctx, payload):
-    """Writes one event per run, through the fenced ctx.write."""
+    """Writes one event per run (a catalogued type; test_jobs reads the workspace's
+    events), through the fenced ctx.write."""
     await ctx.write(
         emit,
         "ws_jobs_test",
-        "test_job_ran",
+        "note_added",
         details={
             "n": payload.get("n"),
             "job_id": ctx.job.id,

@@ -35,7 +35,11 @@ async def job_row(db, job_id):
 
 
 async def runs(db):
-    rows = await db.fetchall("SELECT details FROM events WHERE type = 'test_job_ran' ORDER BY seq")
+    # record_job's events (the only notes in the ws_jobs_test workspace)
+    rows = await db.fetchall(
+        "SELECT details FROM events WHERE workspace_id = 'ws_jobs_test' AND type = 'note_added'"
+        " ORDER BY seq"
+    )
     return [loads(r["details"]) for r in rows]
 
 
@@ -149,7 +153,7 @@ async def test_fencing_expired_worker_cannot_write_or_complete(freeze_clock, app
     # The stale token cannot write, complete or renew anything afterwards either.
     ctx = jobs.JobContext(db, settings, app.state, stale)
     with pytest.raises(LeaseLost):
-        await ctx.write(emit, "ws_jobs_test", "test_job_ran", details={"attempt": 1})
+        await ctx.write(emit, "ws_jobs_test", "note_added", details={"attempt": 1})
     assert await db.write(jobs._finish, stale, "done") is False
     assert await db.write(jobs._renew, stale, 30) is False
     assert len(await runs(db)) == 1
