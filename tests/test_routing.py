@@ -208,7 +208,7 @@ async def assigned_events(user) -> list[dict]:
 async def test_routing_to_a_handler_writes_handler_assigned_once(app, client, db, user):
     a, b = await handler(user, "Ann"), await handler(user, "Bob")
     g = await group(user, "round_robin", [a, b])
-    form = await make_form(app, user, assignment={"type": "group", "id": g["id"]})
+    form = await make_form(user, assignment={"type": "group", "id": g["id"]})
     ids = await submit_many(app, client, form, 2)
     events = await assigned_events(user)
     assert sorted(e["submission_id"] for e in events) == sorted(ids)
@@ -237,12 +237,12 @@ async def test_routing_to_a_handler_writes_handler_assigned_once(app, client, db
 
 async def test_direct_assignment_says_so_and_broadcast_assigns_nobody(app, client, user):
     a, b = await handler(user, "Ann"), await handler(user, "Bob")
-    direct = await make_form(app, user, assignment={"type": "handler", "id": a})
+    direct = await make_form(user, assignment={"type": "handler", "id": a})
     [sid] = await submit_many(app, client, direct, 1, prefix="d")
     [event] = await assigned_events(user)
     assert event["submission_id"] == sid and event["handler_id"] == a
     assert event["details"]["strategy"] == "direct" and event["details"]["group_id"] is None
     g = await group(user, "broadcast", [a, b])
-    offered = await make_form(app, user, assignment={"type": "group", "id": g["id"]})
+    offered = await make_form(user, assignment={"type": "group", "id": g["id"]})
     await submit_many(app, client, offered, 1, prefix="b")
     assert len(await assigned_events(user)) == 1
