@@ -361,11 +361,6 @@ def tone_of(name: str) -> str:
     return entry.tone if entry else "neutral"
 
 
-def webhook_types() -> tuple[str, ...]:
-    """The types a webhook endpoint may subscribe to (SPEC §18)."""
-    return tuple(e.name for e in _ENTRIES if e.webhook)
-
-
 def choices_by_area() -> list[tuple[str, list[tuple[str, str]]]]:
     """(area, [(type, label), ...]) in catalogue order: the live page's type menu."""
     areas: dict[str, list[tuple[str, str]]] = {}
