@@ -60,9 +60,12 @@ class User:
         password: str = "correct horse battery",
         name: str = "",
         workspace: str = "",
+        invite_token: str | None = None,
     ) -> User:
+        """Sign up through the page (with an invite's token: as its link leads there)."""
         user = cls(app, email, password)
         csrf = await user.csrf("/signup")
+        invite = {"invite_token": invite_token} if invite_token else {}
         r = await user.web.post(
             "/signup",
             data={
@@ -71,6 +74,7 @@ class User:
                 "name": name,
                 "workspace_name": workspace,
                 "csrf_token": csrf,
+                **invite,
             },
         )
         assert r.status_code == 303, r.text

@@ -30,7 +30,7 @@ async def test_invite_existing_account_is_active_at_once(app, db, two_workspaces
     assert len(mails) == 1 and "/login" in mails[0]["body_text"]
 
 
-async def test_invite_new_email_pending_then_activates_on_signup(app, db, user):
+async def test_invite_new_email_pending_then_activates_through_its_link(app, db, user):
     r = await user.post_form(
         "/settings/members/invite",
         {"email": "New.Person@example.com", "role": "viewer"},
@@ -49,11 +49,14 @@ async def test_invite_new_email_pending_then_activates_on_signup(app, db, user):
     assert len(mails) == 1
     mail = mails[0]
     assert mail["status"] == "queued" and mail["workspace_id"] == user.workspace_id
-    assert "http://testserver/signup?email=New.Person@example.com" in mail["body_text"]
+    link = pending["invite_url"]
+    assert link.startswith("http://testserver/invite/") and link in mail["body_text"]
     assert "Acme Marketing" in mail["subject"] and "Alice Owner" in mail["subject"]
     assert soup_text(mail["body_html"]).count("Acme Marketing") == 1
 
-    newbie = await User.signup(app, "new.person@example.com", workspace="Own Space")
+    newbie = await User.signup(
+        app, "new.person@example.com", workspace="Own Space", invite_token=invite_token(link)
+    )
     spaces = {
         w["name"]: w["role"] for w in (await newbie.api.get("/api/workspaces")).json()["data"]
     }
@@ -62,6 +65,10 @@ async def test_invite_new_email_pending_then_activates_on_signup(app, db, user):
     joined = next(m for m in members if m["email"] == "New.Person@example.com")
     assert joined["status"] == "active" and joined["account_id"] == newbie.account_id
     await newbie.close()
+
+
+def invite_token(url: str) -> str:
+    return url.rsplit("/invite/", 1)[1]
 
 
 def soup_text(html: str) -> str:
@@ -110,7 +117,7 @@ async def test_reinvite_refreshes_expiry_and_sends_again(app, db, user, freeze_c
     r = await user.api.post(
         f"/api/workspaces/{user.workspace_id}/invite", json={"email": "slow@example.com"}
     )
-    first_expiry = r.json()["expires_at"]
+    first_expiry, first_link = r.json()["expires_at"], r.json()["invite_url"]
     freeze_clock.advance(days=8)
     r = await user.api.post(
         f"/api/workspaces/{user.workspace_id}/invite",
@@ -121,32 +128,31 @@ async def test_reinvite_refreshes_expiry_and_sends_again(app, db, user, freeze_c
     assert refreshed["status"] == "pending" and refreshed["role"] == "admin"
     assert refreshed["expires_at"] > first_expiry and refreshed["expires_at"] > clock.now_iso()
     assert len(await outbox(db, "slow@example.com")) == 2
-    slow = await User.signup(app, "slow@example.com")
+    assert refreshed["invite_url"] != first_link
+    anon = user.__class__(app, "anon@example.com", "x")
+    assert (await anon.web.get(f"/invite/{invite_token(first_link)}")).status_code == 404
+    await anon.close()
+    slow = await User.signup(
+        app, "slow@example.com", invite_token=invite_token(refreshed["invite_url"])
+    )
     roles = {w["name"]: w["role"] for w in (await slow.api.get("/api/workspaces")).json()["data"]}
     assert roles["Acme Marketing"] == "admin"
     await slow.close()
 
 
-async def test_pending_invite_activates_on_login(app, db, user):
-    dan = await User.signup(app, "dan@example.com", workspace="Dan Co")
+async def test_logging_in_with_the_invited_address_activates_nothing(app, db, user):
+    """SPEC §3: only the token activates a pending invite, never the address alone."""
     r = await user.api.post(
         f"/api/workspaces/{user.workspace_id}/invite", json={"email": "dan@example.com"}
     )
-    assert r.json()["status"] == "active"
-    # An invite that raced the sign-up (made pending while the account was being created):
-    # the next log-in activates it.
-    await db.execute(
-        "UPDATE memberships SET status = 'pending', account_id = NULL, joined_at = NULL,"
-        " expires_at = ? WHERE id = ?",
-        (clock.iso_in(3600), r.json()["id"]),
-    )
+    assert r.json()["status"] == "pending"
+    dan = await User.signup(app, "dan@example.com", workspace="Dan Co")
+    await dan.login_api()
     assert user.workspace_id not in {
         w["id"] for w in (await dan.api.get("/api/workspaces")).json()["data"]
     }
-    await dan.login_api()
-    assert user.workspace_id in {
-        w["id"] for w in (await dan.api.get("/api/workspaces")).json()["data"]
-    }
+    members = (await user.api.get(f"/api/workspaces/{user.workspace_id}/members")).json()["data"]
+    assert next(m for m in members if m["email"] == "dan@example.com")["status"] == "pending"
     await dan.close()
 
 

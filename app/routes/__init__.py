@@ -10,6 +10,7 @@ import importlib
 PAGE_MODULES = [
     "system",
     "auth",
+    "invites",
     "settings",
     "settings_members",
     "settings_keys",

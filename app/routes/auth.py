@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from app.errors import AppError, NotFound, RateLimited
+from app.errors import AppError, Gone, NotFound, RateLimited
 from app.services.accounts import account as accounts
-from app.services.accounts import sessions, workspaces
+from app.services.accounts import invites, sessions, workspaces
 from app.web.auth import (
     clear_session_cookie,
     get_principal,
@@ -29,18 +29,24 @@ def _safe_next(value: str | None) -> str:
 async def signup_page(request):
     if await get_principal(request):
         return redirect(request, url_path(request, "dashboard"))
-    # An invite email links to /signup?email=...: the address the invite waits for.
-    values = {"email": request.query_params.get("email", "")[:254]}
-    return await render(
-        request,
-        "auth/signup.html",
-        {"values": values, "errors": {}, "next": request.query_params.get("next")},
-    )
+    # The invite page links to /signup?invite=<token>: the address the invite waits for.
+    values, invite, message = {"email": request.query_params.get("email", "")[:254]}, None, None
+    token = request.query_params.get("invite") or None
+    if token:
+        try:
+            invite = await invites.get_invite(request.app.state.db, token)
+            values["email"] = invite["email"]
+        except (NotFound, Gone) as exc:
+            token, message = None, exc.message
+    ctx = {"values": values, "errors": {}, "message": message, "invite": invite}
+    ctx.update(next=request.query_params.get("next"), invite_token=token)
+    return await render(request, "auth/signup.html", ctx)
 
 
 async def signup(request):
     form = await read_form(request)
     values = {k: str(form.get(k, "")) for k in ("name", "email", "workspace_name")}
+    invite_token = str(form.get("invite_token") or "") or None
     settings = request.app.state.settings
     try:
         _, token = await accounts.signup(
@@ -50,6 +56,7 @@ async def signup(request):
             password=str(form.get("password", "")),
             name=values["name"],
             workspace_name=values["workspace_name"],
+            invite_token=invite_token,
             ip=client_ip(request.scope, settings.trusted_proxies),
             user_agent=request.headers.get("user-agent"),
         )
@@ -62,6 +69,8 @@ async def signup(request):
                 "errors": exc.fields,
                 "message": exc.message,
                 "next": form.get("next"),
+                "invite_token": invite_token,
+                "invite": None,
             },
             status=exc.status,
         )

@@ -30,12 +30,6 @@ SORT_LABELS = {
 }
 
 
-def actor(principal) -> str:
-    return (
-        (principal.account or {}).get("name") or (principal.account or {}).get("email") or "someone"
-    )
-
-
 def _filters(request) -> dict:
     qp = request.query_params
     return {k: (qp.get(k) or "").strip() for k in ("q", "status", "source", "tag", "sort")}
@@ -67,7 +61,7 @@ async def contact_list(request):
         "company_names": names,
         "statuses": contacts.STATUSES,
         "sorts": [(s, SORT_LABELS[s]) for s in SORT_CHOICES],
-        "can_edit": principal.role != "viewer",
+        "can_edit": principal.can_write,
         "next_url": url_path(request, "contacts") + "?" + urlencode({**kept, "cursor": next_cursor})
         if next_cursor
         else None,
@@ -123,7 +117,7 @@ async def _detail_ctx(request, principal, contact_id: str, **extra) -> dict:
         "timeline": await timeline.contact_timeline(db, ws, contact_id),
         "deals": contact_deals,
         "statuses": contacts.STATUSES,
-        "can_edit": principal.role != "viewer",
+        "can_edit": principal.can_write,
         "errors": {},
         "values": None,
         "note_error": None,
@@ -190,7 +184,7 @@ async def add_note(request):
     body = str(form.get("body") or "")
     try:
         await notes.add_note(
-            request.app.state.db, principal.workspace_id, cid, body, actor(principal)
+            request.app.state.db, principal.workspace_id, cid, body, principal.display_name
         )
     except ValidationError as exc:
         ctx = await _detail_ctx(
@@ -216,7 +210,7 @@ async def merge_contact(request):
     other = str(form.get("other") or "")
     db, ws = request.app.state.db, principal.workspace_id
     try:
-        details = await contact_merge.merge_contacts(db, ws, cid, other, actor(principal))
+        details = await contact_merge.merge_contacts(db, ws, cid, other, principal.display_name)
     except (ValidationError, NotFound, Conflict) as exc:
         if isinstance(exc, NotFound) and not exc.fields:
             raise  # this contact is not in the workspace

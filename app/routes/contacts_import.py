@@ -17,12 +17,6 @@ from app.web.routing import IMPORT_BODY_BYTES, page_route
 TARGET_CHOICES = [(t, csv_import.TARGET_LABELS[t]) for t in csv_import.TARGETS]
 
 
-def _actor(principal) -> str:
-    return (
-        (principal.account or {}).get("name") or (principal.account or {}).get("email") or "someone"
-    )
-
-
 async def import_start(request):
     """GET: the upload form. POST: store the file and show its preview."""
     principal = await require_page(request, write=True)
@@ -35,7 +29,11 @@ async def import_start(request):
             raise ValidationError("Choose a CSV file to upload.")
         raw = await upload.read(csv_import.MAX_BYTES + 1)
         upload_id = await csv_import_store.store_upload(
-            request.app.state.db, principal.workspace_id, raw, upload.filename, _actor(principal)
+            request.app.state.db,
+            principal.workspace_id,
+            raw,
+            upload.filename,
+            principal.display_name,
         )
     except AppError as exc:
         return await render(
@@ -98,7 +96,7 @@ async def import_confirm(request):
         )
     try:
         result = await csv_import_store.import_upload(
-            db, ws, upload_id, mapping, skip_errors=skip, actor=_actor(principal)
+            db, ws, upload_id, mapping, skip_errors=skip, actor=principal.display_name
         )
     except ValidationError as exc:
         ctx = await _preview_ctx(request, principal, upload, mapping, skip_errors=skip)

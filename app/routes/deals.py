@@ -18,7 +18,7 @@ DEAL_KEYS = ("name", "amount", "stage", "contact_email")
 async def deal_board(request):
     principal = await require_page(request)
     db, ws = request.app.state.db, principal.workspace_id
-    ctx = {"can_edit": principal.role != "viewer", "stages": deals.STAGES}
+    ctx = {"can_edit": principal.can_write, "stages": deals.STAGES}
     if request.query_params.get("view") == "list":
         stage = request.query_params.get("stage") or None
         items, next_cursor = await deals.list_deals(
@@ -135,7 +135,7 @@ async def _detail_ctx(db, ws, deal: dict, principal, **extra) -> dict:
         "values": values,
         "errors": {},
         "stages": deals.STAGES,
-        "can_edit": principal.role != "viewer",
+        "can_edit": principal.can_write,
     }
     ctx.update(extra)
     return ctx

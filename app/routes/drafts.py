@@ -74,7 +74,7 @@ async def list_drafts_page(request):
             status=status,
             tabs=STATUS_TABS,
             next_url=next_url,
-            can_write=principal.role != "viewer",
+            can_write=principal.can_write,
         ),
     )
 
@@ -84,9 +84,7 @@ async def show_draft_page(request):
     draft = await drafts.get_draft(
         request.app.state.db, principal.workspace_id, request.path_params["id"]
     )
-    return await render(
-        request, "drafts/show.html", _ctx(d=draft, can_write=principal.role != "viewer")
-    )
+    return await render(request, "drafts/show.html", _ctx(d=draft, can_write=principal.can_write))
 
 
 def _parse_detail(widget: str, raw: str, original):

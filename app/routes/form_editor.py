@@ -40,7 +40,7 @@ async def editor_context(request, principal, form: dict, **extra) -> dict:
         "form_types": FORM_TYPES,
         "levels": AUTONOMY_LEVELS,
         "actions": ALLOWED_ACTIONS,
-        "can_edit": principal.role != "viewer",
+        "can_edit": principal.can_write,
     }
     ctx.update(extra)
     return ctx

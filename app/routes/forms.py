@@ -41,7 +41,7 @@ async def list_forms(request):
             "forms": items,
             "status": status,
             "next_url": next_url,
-            "can_edit": principal.role != "viewer",
+            "can_edit": principal.can_write,
         },
     )
 
@@ -51,7 +51,7 @@ async def new_form(request):
     return await render(
         request,
         "forms/new.html",
-        {"draft": None, "description": "", "errors": {}, "can_edit": principal.role != "viewer"},
+        {"draft": None, "description": "", "errors": {}, "can_edit": principal.can_write},
     )
 
 

@@ -46,7 +46,7 @@ async def _handlers_page(request, principal, *, values=None, errors=None, status
             "errors": errors or {},
             "show_removed": show_removed,
             "account_options": await _account_options(request, principal),
-            "can_write": principal.role != "viewer",
+            "can_write": principal.can_write,
         },
         fragment="handlers/_new.html" if errors else None,
         status=status,
@@ -127,7 +127,7 @@ async def _groups_page(request, principal, *, values=None, errors=None, status=2
             "errors": _field_errors(errors),
             "strategies": routing.STRATEGIES,
             "strategy_help": STRATEGY_HELP,
-            "can_write": principal.role != "viewer",
+            "can_write": principal.can_write,
         },
         status=status,
     )
@@ -179,7 +179,7 @@ async def _group_detail(request, principal, group_id, *, errors=None, status=200
             "errors": _field_errors(errors),
             "strategies": routing.STRATEGIES,
             "strategy_help": STRATEGY_HELP,
-            "can_write": principal.role != "viewer",
+            "can_write": principal.can_write,
         },
         status=status,
     )

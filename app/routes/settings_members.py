@@ -19,12 +19,21 @@ def role_choices(actor_role: str | None) -> list[str]:
 
 
 async def _context(request, principal, **extra) -> dict:
-    items, _ = await members.list_members(request.app.state.db, principal.workspace_id, limit=200)
+    settings = request.app.state.settings
+    items, _ = await members.list_members(
+        request.app.state.db,
+        principal.workspace_id,
+        limit=200,
+        settings=settings,
+        viewer_role=principal.role,
+    )
     me = next((m for m in items if m["account_id"] == principal.account_id), None)
     return {
         "members": items,
         "me": me,
         "can_manage": has_role(principal.role, "admin"),
+        # No SMTP: mail stays in the outbox, so the invite link is shown to copy by hand.
+        "show_invite_links": not settings.smtp_url,
         "actor_role": principal.role,
         "role_options": [(r, r.title()) for r in role_choices(principal.role)],
         "invite": {"role": "member"},

@@ -65,7 +65,7 @@ async def show_submission_page(request):
     return await render(
         request,
         "submissions/show.html",
-        {"s": sub, "my_handler": mine, "can_write": principal.role != "viewer"},
+        {"s": sub, "my_handler": mine, "can_write": principal.can_write},
     )
 
 

@@ -19,7 +19,7 @@ async def my_work_page(request):
     return await render(
         request,
         "work/index.html",
-        {"handler": mine, "w": items, "can_write": principal.role != "viewer"},
+        {"handler": mine, "w": items, "can_write": principal.can_write},
     )
 
 

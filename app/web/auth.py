@@ -97,7 +97,7 @@ async def require_page(request, *, write: bool = False, role: str | None = None)
     if principal.workspace_id is None:
         raise NoWorkspace()
     if write:
-        require_write(principal.role)
+        _require_write(principal)
     if role:
         require_role(principal.role, role)
     return principal
@@ -138,8 +138,18 @@ async def require_api(request, scope: str | None = None) -> auth.Principal:
         if not principal.has_scope(scope):
             raise Forbidden(f"This API key lacks the '{scope}' scope.", code="missing_scope")
         if scope.endswith(":write"):
-            require_write(principal.role)
+            _require_write(principal)
     return principal
+
+
+def _require_write(principal: auth.Principal) -> None:
+    if principal.can_write:
+        return
+    if principal.kind == "api_key":  # roles bind keys (SPEC §3): say whose role it is
+        raise Forbidden(
+            "This API key's creator has read-only access to this workspace now, so the key can only read."
+        )
+    require_write(principal.role)
 
 
 def set_session_cookie(response, settings, token: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.errors import NotFound, Unauthorized, ValidationError
 from app.services.accounts import account as accounts
-from app.services.accounts import sessions, workspaces
+from app.services.accounts import invites, members, sessions, workspaces
 from app.web.api import api_route, json_response, no_content, only_keys, read_json
 from app.web.auth import (
     bearer_token,
@@ -38,9 +38,17 @@ async def _me(request, principal) -> dict:
 
 
 async def api_signup(request, _):
-    """Create an account and its first workspace; answers a session token usable as Bearer."""
+    """Create an account and its first workspace; answers a session token usable as Bearer.
+
+    With `invite_token` (the token of an `/invite/{token}` link) the invite is accepted
+    too and the session opens in that workspace; the email must be the invited one (403),
+    an unknown token answers 404, a used or expired one 410. Without it no pending
+    invite is activated, whatever the email."""
     body = await read_json(request)
     settings = request.app.state.settings
+    invite_token = body.get("invite_token")
+    if invite_token is not None and not isinstance(invite_token, str):
+        raise ValidationError(fields={"invite_token": "Send the invite token as text."})
     account, token = await accounts.signup(
         request.app.state.db,
         settings,
@@ -48,10 +56,25 @@ async def api_signup(request, _):
         password=body.get("password"),
         name=str(body.get("name") or ""),
         workspace_name=str(body.get("workspace_name") or ""),
+        invite_token=invite_token,
         ip=client_ip(request.scope, settings.trusted_proxies),
         user_agent=request.headers.get("user-agent"),
     )
     return json_response({"token": token, "account": accounts.public_account(account)}, status=201)
+
+
+async def api_accept_invite(request, _):
+    """Accept an invite as the signed-in person (session token or cookie; not an API key).
+    Your account's email must be the invited one (403 otherwise); an unknown token
+    answers 404, a used or expired one 410. Answers the membership, now active."""
+    principal = await require_person(request)
+    member = await invites.accept(
+        request.app.state.db,
+        request.path_params["token"],
+        account_id=principal.account_id,
+        account_email=principal.account["email"],
+    )
+    return json_response(members.public_member(member))
 
 
 async def api_login(request, _):
@@ -168,9 +191,11 @@ routes = [
                 **_CREDENTIALS["properties"],
                 "name": {"type": "string"},
                 "workspace_name": {"type": "string"},
+                "invite_token": {"type": "string", "maxLength": invites.MAX_TOKEN_LENGTH},
             },
         },
     ),
+    _person(api_route("/invites/{token}/accept", api_accept_invite, methods=["POST"], auth="none")),
     api_route("/auth/login", api_login, methods=["POST"], auth="none", body=_CREDENTIALS),
     api_route("/auth/logout", api_logout, methods=["POST"], auth="none", body=False),
     _person(api_route("/auth/me", api_me, methods=["GET"], auth="none")),

@@ -32,12 +32,6 @@ CONTACT_BODY = {
 MAX_UPLOAD = csv_import.MAX_BYTES + 64 * 1024
 
 
-def actor_name(principal) -> str:
-    if principal.account:
-        return principal.account.get("name") or principal.account.get("email") or "someone"
-    return f"API key {principal.api_key_id or ''}".strip()
-
-
 def list_filters(request) -> dict:
     qp = request.query_params
     return {
@@ -128,7 +122,7 @@ async def import_contacts_api(request, principal):
         mapping,
         dry_run=_flag(form, request, "dry_run"),
         skip_errors=_flag(form, request, "skip_errors"),
-        actor=actor_name(principal),
+        actor=principal.display_name,
     )
     return json_response(result, 200 if result["dry_run"] else 201)
 
@@ -164,7 +158,7 @@ async def add_note_api(request, principal):
         principal.workspace_id,
         request.path_params["id"],
         body,
-        actor_name(principal),
+        principal.display_name,
     )
     return json_response(note, 201)
 
@@ -193,7 +187,7 @@ async def merge_contact_api(request, principal):
     `other_id` may also be the other contact's email (as on the contact page)."""
     data = await read_json(request)
     db, ws, cid = request.app.state.db, principal.workspace_id, request.path_params["id"]
-    await contact_merge.merge_contacts(db, ws, cid, data.get("other_id"), actor_name(principal))
+    await contact_merge.merge_contacts(db, ws, cid, data.get("other_id"), principal.display_name)
     return json_response(await contacts.get_contact(db, ws, cid))
 
 

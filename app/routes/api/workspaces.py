@@ -110,12 +110,18 @@ async def delete_workspace(request, _):
 
 
 async def list_members(request, _):
-    """List a workspace's members and invites; an invite past its expiry has status `expired`."""
+    """List a workspace's members and invites; an invite past its expiry has status `expired`.
+    Owners and admins also get a pending invite's link as `invite_url`."""
     workspace_id = request.path_params["id"]
-    await caller_role(request, workspace_id)
+    _, role = await caller_role(request, workspace_id)
     limit, cursor = list_params(request)
     items, next_cursor = await members.list_members(
-        request.app.state.db, workspace_id, limit=limit, cursor=cursor
+        request.app.state.db,
+        workspace_id,
+        limit=limit,
+        cursor=cursor,
+        settings=request.app.state.settings,
+        viewer_role=role,
     )
     return list_response(items, next_cursor)
 
@@ -124,8 +130,10 @@ async def invite_member(request, _):
     """Invite someone by email with a role (default member); owner or admin.
 
     An email with an account joins at once (status active); any other email gets a
-    pending invite and an email with a sign-up link, valid for 7 days. Inviting a
-    pending or expired address again refreshes the invite. Admins cannot invite owners."""
+    pending invite and an email with its `/invite/{token}` link (also answered as
+    `invite_url`), valid for 7 days; only that link activates it. Inviting a pending or
+    expired address again refreshes the invite and voids the old link. Admins cannot
+    invite owners."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
     body = only_keys(await read_json(request), ("email", "role"))

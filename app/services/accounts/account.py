@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import math
 import re
+import secrets
 import sqlite3
 
 from app.db import clock, new_id, now_iso
 from app.db.clock import iso_ago, parse_iso
 from app.errors import Conflict, RateLimited, Unauthorized, ValidationError
-from app.services.accounts import sessions, workspaces
+from app.services.accounts import invites, sessions, workspaces
 from app.services.accounts.passwords import check_password_rules, hash_password, verify_password
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# Compared against when the email is unknown, so both paths cost one bcrypt check.
-_DUMMY_HASH = "$2b$04$C6UzMDM.H6dfI/f/IKxGhuZ8mzY/6TTrUWuDhqlGtIrMT0hQ1m4uK"
 
 
-def check_email(email: str | None, field: str = "email") -> str:
+def check_email(email, field: str = "email") -> str:
+    if email is not None and not isinstance(email, str):  # e.g. a JSON list
+        raise ValidationError(fields={field: "Enter one email address, as text."})
     email = (email or "").strip()
     if not EMAIL_RE.match(email) or len(email) > 254:
         raise ValidationError(fields={field: "Enter a valid email address."})
@@ -55,10 +56,17 @@ async def signup(
     password: str,
     name: str = "",
     workspace_name: str = "",
+    invite_token: str | None = None,
     ip=None,
     user_agent=None,
 ):
-    """Create account + first workspace + owner membership; returns (account, token)."""
+    """Create account + first workspace + owner membership; returns (account, token).
+
+    With ``invite_token`` (from an ``/invite/{token}`` link) the invite to this
+    email is accepted in the same transaction and the session opens in that
+    workspace; a wrong, used or expired token, or one for another email, creates
+    nothing. Without a token no pending invite is touched: typing an address
+    proves nothing (SPEC §3)."""
     ws_name = (workspace_name or "").strip() if isinstance(workspace_name, str) else ""
     email, _, name, ws_name = _all_checks(
         lambda: check_email(email),
@@ -85,7 +93,8 @@ async def signup(
                 code="email_taken",
             ) from None
         workspace_id = workspaces.create_workspace_tx(conn, account_id, email, ws_name)
-        workspaces.activate_invites_tx(conn, account_id, email)
+        if invite_token is not None:
+            workspace_id = invites.accept_tx(conn, invite_token, account_id, email)["workspace_id"]
         token = sessions.create_session_tx(
             conn, settings, account_id, workspace_id, ip=ip, user_agent=user_agent
         )
@@ -94,19 +103,16 @@ async def signup(
     return await db.write(create)
 
 
-def _record_attempt(conn, email_lower: str, ip, succeeded: bool) -> None:
-    conn.execute(
-        "INSERT INTO login_attempts (email_lower, ip, succeeded, created_at) VALUES (?, ?, ?, ?)",
-        (email_lower, ip, int(succeeded), now_iso()),
-    )
-
-
-async def _check_login_limit(db, settings, email_lower: str) -> None:
-    since = iso_ago(settings.login_window_seconds)
-    rows = await db.fetchall(
+def _count_attempt_tx(conn, settings, email_lower: str, ip) -> int:
+    """Count this attempt as a failure *before* its password is checked, in one
+    transaction with the limit check: parallel attempts are serialised by the
+    writer, so once ``login_max_failures`` are counted every later one is a 429,
+    however many were sent at once. A right password turns its row into a
+    success afterwards. Returns the attempt's row id."""
+    rows = conn.all(
         "SELECT created_at FROM login_attempts WHERE email_lower = ? AND succeeded = 0 AND created_at > ?"
         " ORDER BY created_at LIMIT ?",
-        (email_lower, since, settings.login_max_failures),
+        (email_lower, iso_ago(settings.login_window_seconds), settings.login_max_failures),
     )
     if len(rows) >= settings.login_max_failures:
         oldest = parse_iso(rows[0]["created_at"])
@@ -116,23 +122,42 @@ async def _check_login_limit(db, settings, email_lower: str) -> None:
             f"Too many failed log-ins for this email. Try again in {minutes} minute{'s' * (minutes > 1)}.",
             retry_after=math.ceil(wait),
         )
+    return conn.execute(
+        "INSERT INTO login_attempts (email_lower, ip, succeeded, created_at) VALUES (?, ?, 0, ?)",
+        (email_lower, ip, now_iso()),
+    ).lastrowid
+
+
+def _attempt_succeeded_tx(conn, attempt_id: int) -> None:
+    conn.execute("UPDATE login_attempts SET succeeded = 1 WHERE id = ?", (attempt_id,))
+
+
+_DUMMY_HASHES: dict[int, str] = {}
+
+
+async def _dummy_hash(rounds: int) -> str:
+    """Checked against when the email is unknown: made once per process at the
+    configured cost, so an unknown email takes as long as a wrong password."""
+    if rounds not in _DUMMY_HASHES:
+        _DUMMY_HASHES[rounds] = await hash_password(secrets.token_urlsafe(24), rounds)
+    return _DUMMY_HASHES[rounds]
 
 
 async def login(db, settings, *, email: str, password: str, ip=None, user_agent=None):
-    """Check the password; returns (account, token). Same message for unknown email and wrong password."""
+    """Check the password; returns (account, token). Same message for unknown email and wrong password.
+    Logging in never activates a pending invite: only its token does (SPEC §3)."""
     email_lower = (email or "").strip().lower()
-    await _check_login_limit(db, settings, email_lower)
+    attempt_id = await db.write(_count_attempt_tx, settings, email_lower, ip)
     account = await db.fetchone(
         "SELECT * FROM accounts WHERE email_lower = ? AND status = 'active'", (email_lower,)
     )
-    ok = await verify_password(password or "", account["password_hash"] if account else _DUMMY_HASH)
-    if not (account and ok):
-        await db.write(_record_attempt, email_lower, ip, False)
+    hashed = account["password_hash"] if account else await _dummy_hash(settings.bcrypt_rounds)
+    ok = await verify_password(password or "", hashed)
+    if not (account and ok):  # the attempt is already counted as a failure
         raise Unauthorized("Wrong email or password.", code="invalid_credentials")
 
     def start(conn):
-        _record_attempt(conn, email_lower, ip, True)
-        workspaces.activate_invites_tx(conn, account["id"], account["email"])
+        _attempt_succeeded_tx(conn, attempt_id)
         conn.execute(
             "UPDATE accounts SET last_login_at = ? WHERE id = ?", (now_iso(), account["id"])
         )
@@ -185,8 +210,6 @@ async def change_password(
     Wrong current passwords count against the log-in limit of that email, so a
     borrowed session cannot be used to guess the password faster than log-in can."""
     account = await get_account(db, account_id)
-    email_lower = account["email_lower"]
-    await _check_login_limit(db, settings, email_lower)
     errors = {}
     if not isinstance(current_password, str) or not current_password:
         errors["current_password"] = "Enter your current password."
@@ -196,14 +219,15 @@ async def change_password(
         )
     except ValidationError as exc:
         errors.update(exc.fields)
-    if not errors and not await verify_password(current_password, account["password_hash"]):
-        await db.write(_record_attempt, email_lower, ip, False)
-        errors["current_password"] = "That is not your current password."
     if errors:
         raise ValidationError(fields=errors)
+    attempt_id = await db.write(_count_attempt_tx, settings, account["email_lower"], ip)
+    if not await verify_password(current_password, account["password_hash"]):
+        raise ValidationError(fields={"current_password": "That is not your current password."})
     password_hash = await hash_password(new_password, settings.bcrypt_rounds)
 
     def store(conn):
+        _attempt_succeeded_tx(conn, attempt_id)
         conn.execute(
             "UPDATE accounts SET password_hash = ? WHERE id = ?", (password_hash, account_id)
         )

@@ -2,9 +2,11 @@
 
 Who manages keys: owners and admins create and revoke them; members and
 viewers may see the list (names, prefixes, scopes, last use; never a secret).
-A key acts with member rights narrowed by its scopes, so letting a member or
-viewer mint one would hand out rights (or, for a viewer, writes) that the
-person does not hold; Stripe, HubSpot and Intercom likewise keep workspace
+A key acts with the lesser of member rights and its creator's current role,
+narrowed by its scopes (see ``auth.from_api_key``): demoting the creator
+demotes the key, removing them revokes it. Keys hand workspace data to
+integrations, so only the people who manage the workspace mint them; Stripe,
+HubSpot and Intercom likewise keep workspace
 keys with admins. Keys cannot manage keys, members or workspaces (that needs
 a person's session), so a leaked key cannot mint itself a wider one.
 """

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from app.db import loads, now_iso
 from app.db.clock import iso_ago
 from app.services.accounts import api_keys, sessions, workspaces
+from app.services.accounts.permissions import has_role, lesser_role
+
+# The most an API key can do: member rights (keys never manage people, keys or workspaces).
+KEY_ROLE = "member"
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,18 @@ class Principal:
 
     def has_scope(self, scope: str) -> bool:
         return self.scopes is None or scope in self.scopes
+
+    @property
+    def can_write(self) -> bool:
+        """Writes workspace data: members and up (viewers, and keys of viewers, read only)."""
+        return has_role(self.role, "member")
+
+    @property
+    def display_name(self) -> str:
+        """How this caller is named in notes, timelines and events."""
+        if self.account:
+            return self.account.get("name") or self.account.get("email") or "someone"
+        return f"API key {self.api_key_id}" if self.api_key_id else "someone"
 
 
 async def from_session_token(db, token: str) -> Principal | None:
@@ -54,16 +70,24 @@ async def from_api_key(db, key: str) -> Principal | None:
     now = now_iso()
     if row is None or (row["expires_at"] and row["expires_at"] <= now):
         return None
+    # Roles bind keys (SPEC §3): a key acts with the lesser of member rights and its
+    # creator's role *now*, narrowed by its scopes. A demoted creator demotes the key
+    # at once; a creator who left (or was removed) leaves a key that opens nothing.
+    creator_role = (
+        await workspaces.role_of(db, row["workspace_id"], row["account_id"])
+        if row["account_id"]
+        else None
+    )
+    if creator_role is None:
+        return None
     if not row["last_used_at"] or row["last_used_at"] < iso_ago(60):  # at most one write a minute
         await db.execute("UPDATE api_keys SET last_used_at = ? WHERE id = ?", (now, row["id"]))
-    # A key acts in its workspace with member rights, narrowed by its scopes;
-    # managing members and workspaces needs a person's session.
     return Principal(
         "api_key",
         row["account_id"],
         None,
         row["workspace_id"],
-        "member",
+        lesser_role(KEY_ROLE, creator_role),
         scopes=frozenset(loads(row["scopes"], [])),
         api_key_id=row["id"],
     )

@@ -10,9 +10,12 @@ Rules, decided here once for pages and API alike:
 - The last owner can neither leave nor lose the owner role (409): a workspace
   always has someone who can delete it or hand it over.
 - Inviting an email that has an account makes an active membership at once
-  (and mails a notice); any other email gets a pending invite, an email with a
-  sign-up link, and an expiry (``settings.invite_days``). Inviting a pending or
-  expired address again refreshes its expiry and role and mails it again.
+  (and mails a notice); any other email gets a pending invite, an email with its
+  ``/invite/{token}`` link, and an expiry (``settings.invite_days``). Only that
+  token activates it (see invites.py). Inviting a pending or expired address
+  again refreshes its expiry and role, makes a new link and mails it again.
+- Owners and admins see a pending invite's link as ``invite_url`` (to pass on
+  by hand when no SMTP is configured); nobody else does.
 - At most INVITES_PER_HOUR invitation emails per workspace per hour (429).
 - Removing someone also revokes the API keys they created in that workspace:
   only their creator ever saw a key, so it leaves with them.
@@ -20,13 +23,12 @@ Rules, decided here once for pages and API alike:
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from app.db import fetch_page, new_id, now_iso
 from app.db.clock import iso_ago, iso_in
 from app.errors import Conflict, Forbidden, NotFound, RateLimited, ValidationError
+from app.services.accounts import invites
 from app.services.accounts.account import check_email
-from app.services.accounts.permissions import ROLES, require_role
+from app.services.accounts.permissions import ROLES, has_role, require_role
 from app.services.events.log import emit
 from app.services.mail.outbox import queue_email
 from app.services.mail.render import render_email
@@ -36,12 +38,17 @@ MANAGE_MESSAGE = "Only owners and admins manage members."
 INVITES_PER_HOUR = 50
 
 
-def public_member(row: dict, now: str | None = None) -> dict:
-    """The membership shape of SPEC §12, plus name, invite dates and ``expired``."""
+def public_member(row: dict, now: str | None = None, *, links=None) -> dict:
+    """The membership shape of SPEC §12, plus name, invite dates and ``expired``;
+    ``links`` (the settings, given only for owners and admins) adds ``invite_url``
+    to a pending invite."""
     now = now or now_iso()
     status = row["status"]
     if status == "pending" and row.get("expires_at") and row["expires_at"] <= now:
         status = "expired"
+    link = {}
+    if links is not None and status == "pending" and row.get("invite_nonce"):
+        link = {"invite_url": invites.invite_url(links, row["invite_nonce"])}
     return {
         "id": row["id"],
         "workspace_id": row["workspace_id"],
@@ -53,7 +60,12 @@ def public_member(row: dict, now: str | None = None) -> dict:
         "joined_at": row["joined_at"],
         "invited_at": row.get("invited_at"),
         "expires_at": row.get("expires_at"),
+        **link,
     }
+
+
+def _links_for(settings, role: str | None):
+    return settings if settings is not None and has_role(role, "admin") else None
 
 
 def check_role(role) -> str:
@@ -99,9 +111,16 @@ def _guard_last_owner(conn, workspace_id: str, row: dict, message: str) -> None:
 
 # -- listing -------------------------------------------------------------------
 async def list_members(
-    db, workspace_id: str, *, limit: int = 200, cursor: str | None = None
+    db,
+    workspace_id: str,
+    *,
+    limit: int = 200,
+    cursor: str | None = None,
+    settings=None,
+    viewer_role: str | None = None,
 ) -> tuple[list, str | None]:
-    """Active members and invites (pending or expired), oldest first; ``(items, next_cursor)``."""
+    """Active members and invites (pending or expired), oldest first; ``(items, next_cursor)``.
+    With ``settings``, a ``viewer_role`` of admin or owner also gets the invite links."""
     rows, next_cursor = await db.read(
         fetch_page,
         "SELECT m.*, a.name FROM memberships m LEFT JOIN accounts a ON a.id = m.account_id",
@@ -112,8 +131,8 @@ async def list_members(
         descending=False,
         alias="m.",
     )
-    now = now_iso()
-    return [public_member(r, now) for r in rows], next_cursor
+    now, links = now_iso(), _links_for(settings, viewer_role)
+    return [public_member(r, now, links=links) for r in rows], next_cursor
 
 
 async def active_accounts(db, workspace_id: str) -> list[dict]:
@@ -139,12 +158,13 @@ async def membership_of(db, workspace_id: str, account_id: str) -> dict | None:
 
 
 # -- invite ----------------------------------------------------------------------
-def _invite_mail(settings, workspace: dict, inviter: dict, email: str, existing: bool) -> dict:
-    path = "/login" if existing else f"/signup?email={quote(email, safe='@')}"
+def _invite_mail(settings, workspace: dict, inviter: dict, nonce: str, existing: bool) -> dict:
     ctx = {
         "workspace_name": workspace["name"],
         "inviter": inviter.get("name") or inviter["email"],
-        "link": settings.base_url.rstrip("/") + path,
+        "link": settings.base_url.rstrip("/") + "/login"
+        if existing
+        else invites.invite_url(settings, nonce),
         "existing": existing,
         "invite_days": int(settings.invite_days),
     }
@@ -176,11 +196,14 @@ async def invite(
             f"This workspace sent {INVITES_PER_HOUR} invitations in the last hour; try again later.",
             retry_after=3600,
         )
+    nonce = (
+        invites.new_nonce()
+    )  # the link's secret: made here so the mail is rendered outside the writer
     mails = {
-        existing: _invite_mail(settings, ctx["workspace"], ctx["inviter"], email, existing)
+        existing: _invite_mail(settings, ctx["workspace"], ctx["inviter"], nonce, existing)
         for existing in (True, False)
     }
-    return await db.write(_invite_tx, settings, workspace_id, actor_id, email, role, mails)
+    return await db.write(_invite_tx, settings, workspace_id, actor_id, email, role, mails, nonce)
 
 
 def _invite_context(conn, workspace_id: str, actor_id: str, email_lower: str) -> dict:
@@ -194,7 +217,7 @@ def _invite_context(conn, workspace_id: str, actor_id: str, email_lower: str) ->
     }
 
 
-def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails) -> dict:
+def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails, nonce) -> dict:
     now, email_lower = now_iso(), email.lower()
     account_id = conn.value(
         "SELECT id FROM accounts WHERE email_lower = ? AND status = 'active'", (email_lower,)
@@ -212,18 +235,32 @@ def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails) -> di
     status = "active" if account_id else "pending"
     expires_at = None if account_id else iso_in(settings.invite_days * 86400)
     joined_at = now if account_id else None
-    if row:  # a pending or expired invite: refresh it
+    nonce = None if account_id else nonce
+    token_hash = invites.token_hash(invites.invite_token(settings, nonce)) if nonce else None
+    if row:  # a pending or expired invite: refresh it (a new link voids the old one)
         member_id = row["id"]
         conn.execute(
             "UPDATE memberships SET account_id = ?, role = ?, status = ?, invited_by = ?, invited_at = ?,"
-            " expires_at = ?, joined_at = ? WHERE id = ?",
-            (account_id, role, status, actor_id, now, expires_at, joined_at, member_id),
+            " expires_at = ?, joined_at = ?, invite_nonce = ?, invite_token_hash = ? WHERE id = ?",
+            (
+                account_id,
+                role,
+                status,
+                actor_id,
+                now,
+                expires_at,
+                joined_at,
+                nonce,
+                token_hash,
+                member_id,
+            ),
         )
     else:
         member_id = new_id("wm")
         conn.execute(
             "INSERT INTO memberships (id, workspace_id, account_id, email, email_lower, role, status, invited_by,"
-            " invited_at, expires_at, joined_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " invited_at, expires_at, joined_at, invite_nonce, invite_token_hash, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 member_id,
                 workspace_id,
@@ -236,6 +273,8 @@ def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails) -> di
                 now,
                 expires_at,
                 joined_at,
+                nonce,
+                token_hash,
                 now,
             ),
         )
@@ -260,7 +299,7 @@ def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails) -> di
             "by": actor_id,
         },
     )
-    return public_member(_member_row(conn, workspace_id, member_id), now)
+    return public_member(_member_row(conn, workspace_id, member_id), now, links=settings)
 
 
 # -- change role / remove ----------------------------------------------------------

@@ -43,3 +43,8 @@ def require_write(role: str | None) -> None:
 
 def has_role(role: str | None, minimum: str) -> bool:
     return role is not None and _RANK.get(role, -1) >= _RANK[minimum]
+
+
+def lesser_role(a: str, b: str) -> str:
+    """The weaker of two roles (an API key acts with min(its rights, its creator's role))."""
+    return a if _RANK[a] <= _RANK[b] else b

@@ -43,18 +43,6 @@ def create_workspace_tx(conn, account_id: str, email: str, name: str) -> str:
     return workspace_id
 
 
-def activate_invites_tx(conn, account_id: str, email: str) -> int:
-    """Pending, unexpired invites to this email become active memberships."""
-    now = now_iso()
-    cursor = conn.execute(
-        "UPDATE memberships SET account_id = ?, status = 'active', joined_at = ?"
-        " WHERE email_lower = ? AND status = 'pending' AND (expires_at IS NULL OR expires_at > ?)"
-        " AND workspace_id IN (SELECT id FROM workspaces WHERE status = 'active')",
-        (account_id, now, email.lower(), now),
-    )
-    return cursor.rowcount
-
-
 def default_workspace_tx(conn, account_id: str) -> str | None:
     return conn.value(
         "SELECT m.workspace_id FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
