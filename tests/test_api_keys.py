@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import app.db.clock as clock
 from tests.helpers import soup
+from tests.helpers_accounts import join_as, member_id
 
 
 async def test_create_shows_key_once_and_stores_only_hash_and_prefix(app, db, user):
@@ -164,8 +165,6 @@ async def test_api_keys_page_errors_beside_fields(app, user):
 
 
 async def test_members_see_keys_but_cannot_manage(app, user):
-    from tests.helpers_accounts import join_as
-
     await user.create_api_key(["forms:read"], name="Shared integration")
     member = await join_as(app, user, "m@example.com", "member")
     page = soup(await member.web.get("/settings/api-keys"))
@@ -174,4 +173,46 @@ async def test_members_see_keys_but_cannot_manage(app, user):
     assert not page.select("form[action$='/revoke']")
     key_id = (await member.api.get("/api/api-keys")).json()["data"][0]["id"]
     assert (await member.api.delete(f"/api/api-keys/{key_id}")).status_code == 403
+    await member.close()
+
+
+async def test_keys_act_with_their_creators_current_role(app, user):
+    """SPEC §3: min(scopes, creator's role now): demoting the creator demotes the
+    key at once, promoting restores it (up to member rights), removing revokes it."""
+    admin = await join_as(app, user, "admin@example.com", "admin")
+    key = await admin.create_api_key(["forms:read", "forms:write"])
+    mid = await member_id(user, user.workspace_id, "admin@example.com")
+
+    async def set_role(role):
+        r = await user.api.put(
+            f"/api/workspaces/{user.workspace_id}/members/{mid}", json={"role": role}
+        )
+        assert r.status_code == 200, r.text
+
+    async with admin.key_client(key) as k:
+        assert (await k.post("/api/forms", json={"name": "While admin"})).status_code == 201
+        await set_role("viewer")
+        r = await k.post("/api/forms", json={"name": "While viewer"})
+        assert r.status_code == 403 and "read-only" in r.json()["error"]["message"]
+        assert (await k.get("/api/forms")).status_code == 200
+        assert (await k.get("/api/auth/me")).json()["role"] == "viewer"
+        await set_role("member")
+        assert (await k.post("/api/forms", json={"name": "While member"})).status_code == 201
+        r = await user.api.delete(f"/api/workspaces/{user.workspace_id}/members/{mid}")
+        assert r.status_code == 204
+        assert (await k.get("/api/forms")).status_code == 401
+    await admin.close()
+
+
+async def test_a_key_whose_creator_lost_the_membership_opens_nothing(app, db, user):
+    """Even a key left active (e.g. from before keys were revoked on removal)
+    stops working once its creator is no longer a member."""
+    member = await join_as(app, user, "member@example.com", "admin")
+    key = await member.create_api_key(["forms:read"])
+    await db.execute(
+        "DELETE FROM memberships WHERE workspace_id = ? AND account_id = ?",
+        (user.workspace_id, member.account_id),
+    )
+    async with member.key_client(key) as k:
+        assert (await k.get("/api/forms")).status_code == 401
     await member.close()

@@ -1,5 +1,7 @@
 """Log-in rate limit (SPEC §3): 5 failures per email per 15 minutes, then 429 with Retry-After."""
 
+import asyncio
+
 from tests.helpers_accounts import anonymous, page_csrf
 
 
@@ -83,3 +85,63 @@ async def test_wrong_current_password_counts_toward_the_limit(app, user):
         "/api/auth/me", json={"current_password": user.password, "new_password": "new one 123"}
     )
     assert r.status_code == 429
+
+
+async def test_a_parallel_burst_cannot_outrun_the_limit(app, client, user):
+    """25 attempts at once, the right password last: each failure is counted before
+    its password is checked, so only 5 are evaluated and the right one gets a 429."""
+    wrong = {"email": user.email, "password": "wrong password!"}
+    bodies = [wrong] * 24 + [{"email": user.email, "password": user.password}]
+    answers = await asyncio.gather(*(client.post("/api/auth/login", json=b) for b in bodies))
+    statuses = [r.status_code for r in answers]
+    assert 200 not in statuses, statuses
+    assert statuses.count(401) == 5 and statuses.count(429) == 20, statuses
+    assert (
+        await client.post(
+            "/api/auth/login", json={"email": user.email, "password": user.password}
+        )
+    ).status_code == 429
+
+
+async def test_a_right_password_inside_the_limit_still_logs_in(app, client, user):
+    """The failure counted in advance becomes a success: it does not eat into the limit."""
+    for _ in range(4):
+        assert (await _fail(client)).status_code == 401
+    for _ in range(3):
+        r = await client.post(
+            "/api/auth/login", json={"email": user.email, "password": user.password}
+        )
+        assert r.status_code == 200
+    assert (await _fail(client)).status_code == 401
+    assert (await _fail(client)).status_code == 429
+
+
+async def test_unknown_email_costs_a_bcrypt_check_of_the_real_cost(tmp_path, monkeypatch):
+    """An unknown email is checked against a hash of the configured cost (as a
+    known email's is), so the answer takes as long and tells nothing."""
+    import bcrypt
+
+    from app.main import create_app
+    from tests.conftest import make_settings
+
+    costs = []
+    real_checkpw = bcrypt.checkpw
+
+    def spy(password, hashed):
+        costs.append(int(hashed.split(b"$")[2]))
+        return real_checkpw(password, hashed)
+
+    application = create_app(make_settings(tmp_path, bcrypt_rounds=6))
+    async with application.router.lifespan_context(application):
+        async with anonymous(application) as web:
+            body = {"email": "known@example.com", "password": "correct horse battery"}
+            assert (await web.post("/api/auth/signup", json=body)).status_code == 201
+            monkeypatch.setattr(bcrypt, "checkpw", spy)
+            for email in ("known@example.com", "nobody@example.com"):
+                r = await web.post(
+                    "/api/auth/login", json={"email": email, "password": "wrong password!"}
+                )
+                assert r.status_code == 401 and r.json()["error"]["message"] == (
+                    "Wrong email or password."
+                )
+    assert costs == [6, 6]
