@@ -61,6 +61,9 @@ class Settings:
     # the poll picks up events that other server processes wrote.
     sse_heartbeat_seconds: float = 15.0
     events_poll_seconds: float = 1.0
+    # SPEC §13: a live stream re-checks its credential at least this often and
+    # closes once the session, key or membership behind it is gone.
+    credential_recheck_seconds: float = 5.0
     stale_submission_minutes: float = 30.0
     review_window_hours: float = 24.0
     max_body_bytes: int = 1024 * 1024

@@ -9,7 +9,9 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
+from app.main import create_app
 from app.services.events import live
+from tests.conftest import ServerThread, free_port, make_settings
 from tests.helpers_live import cookie_client, signup, wait_until
 
 PUBLIC_KEYS = {"id", "type", "submission_id", "form_id", "handler_id", "details", "created_at"}
@@ -29,6 +31,19 @@ async def _refused(url: str, headers: dict | None = None) -> tuple[int, dict]:
             pass
     response = info.value.response
     return response.status_code, json.loads(response.body or b"{}")
+
+
+@pytest.fixture
+def live_server(tmp_path):
+    """The app on a local port, re-checking stream credentials every 0.2 s (not 5 s)."""
+    port = free_port()
+    settings = make_settings(
+        tmp_path, base_url=f"http://127.0.0.1:{port}", workers=1, credential_recheck_seconds=0.2
+    )
+    application = create_app(settings)
+    with ServerThread(application, port) as server:
+        server.app = application
+        yield server
 
 
 @pytest.fixture
@@ -151,10 +166,7 @@ async def test_closed_sockets_are_cleaned_up(live_server, alice):
         await sockets[0].recv()
 
 
-async def test_a_revoked_key_is_disconnected(live_server, alice, monkeypatch):
-    from app.routes import live as live_routes
-
-    monkeypatch.setattr(live_routes, "WS_RECHECK_SECONDS", 0.2)
+async def test_a_revoked_key_is_disconnected(live_server, alice):
     r = await alice.api.post(
         "/api/api-keys", json={"name": "soon revoked", "scopes": ["events:read"]}
     )
@@ -166,6 +178,19 @@ async def test_a_revoked_key_is_disconnected(live_server, alice, monkeypatch):
         assert (await alice.api.delete(f"/api/api-keys/{key_id}")).status_code == 204
         with pytest.raises(ConnectionClosed) as info:
             while True:  # the revocation itself may be an event; then the socket closes
+                await asyncio.wait_for(ws.recv(), 5)
+    assert info.value.rcvd.code == 1008
+    await wait_until(lambda: live.subscriber_count(live_server.app.state.db) == 0)
+
+
+async def test_a_revoked_session_is_disconnected(live_server, alice):
+    async with connect(
+        _ws_url(live_server), additional_headers={"Authorization": f"Bearer {alice.token}"}
+    ) as ws:
+        await _ready(live_server, 1)
+        assert (await alice.api.post("/api/auth/logout")).status_code == 204
+        with pytest.raises(ConnectionClosed) as info:
+            while True:
                 await asyncio.wait_for(ws.recv(), 5)
     assert info.value.rcvd.code == 1008
     await wait_until(lambda: live.subscriber_count(live_server.app.state.db) == 0)

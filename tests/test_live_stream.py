@@ -208,3 +208,70 @@ async def test_events_written_by_another_process_arrive_by_polling(tmp_path, fas
         finally:
             await cm.__aexit__(None, None, None)
     await alice.close()
+
+
+@pytest.fixture
+def rechecking_server(tmp_path):
+    """Credentials re-checked every 0.2 s instead of every 5 s."""
+    with _serve(
+        tmp_path, sse_heartbeat_seconds=0.2, events_poll_seconds=0.1, credential_recheck_seconds=0.2
+    ) as server:
+        yield server
+
+
+async def _ends(sse: SSE) -> None:
+    """The server closes the stream: reading runs into its end within a few rechecks."""
+    with pytest.raises(EOFError):
+        while True:
+            await sse.next_event(timeout=3)
+
+
+async def test_a_revoked_session_stops_the_stream(rechecking_server):
+    alice = await signup(rechecking_server.url, "alice@example.com", "Alice Co")
+    form = await alice.form()
+    cm, sse = await _open(alice.api, "/events/stream?type=submission_received")
+    try:
+        sub = await alice.submit(form, "before@example.net")
+        assert _sub_id(await sse.next_event()) == sub
+        assert (await alice.api.post("/api/auth/logout")).status_code == 204
+        await _ends(sse)
+        await wait_until(lambda: _count(rechecking_server) == 0)
+    finally:
+        await cm.__aexit__(None, None, None)
+        await alice.close()
+
+
+async def test_a_removed_member_and_a_revoked_key_stop_streaming(rechecking_server):
+    url = rechecking_server.url
+    alice = await signup(url, "alice@example.com", "Alice Co")
+    bob = await signup(url, "bob@example.org", "Bob Inc")
+    r = await alice.api.post(
+        f"/api/workspaces/{alice.workspace_id}/invite", json={"email": "bob@example.org"}
+    )
+    bob_member = r.json()["id"]
+    r = await bob.api.post("/api/auth/switch-workspace", json={"workspace_id": alice.workspace_id})
+    assert r.status_code == 200
+    key = await alice.create_key(["events:read"])
+    key_id = (await alice.api.get("/api/api-keys")).json()["data"][0]["id"]
+    keyed = httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {key}"})
+    bob_cm, bob_sse = await _open(bob.api, "/events/stream")
+    key_cm, key_sse = await _open(keyed, "/events/stream")
+    try:
+        r = await alice.api.delete(f"/api/workspaces/{alice.workspace_id}/members/{bob_member}")
+        assert r.status_code == 204
+        await _ends(bob_sse)
+        assert (await alice.api.delete(f"/api/api-keys/{key_id}")).status_code == 204
+        await _ends(key_sse)
+        await wait_until(lambda: _count(rechecking_server) == 0)
+    finally:
+        await bob_cm.__aexit__(None, None, None)
+        await key_cm.__aexit__(None, None, None)
+        await keyed.aclose()
+        await alice.close()
+        await bob.close()
+
+
+def test_streams_recheck_at_least_every_five_seconds_by_default():
+    from app.config import Settings
+
+    assert Settings.credential_recheck_seconds <= 5

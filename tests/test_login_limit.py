@@ -97,9 +97,7 @@ async def test_a_parallel_burst_cannot_outrun_the_limit(app, client, user):
     assert 200 not in statuses, statuses
     assert statuses.count(401) == 5 and statuses.count(429) == 20, statuses
     assert (
-        await client.post(
-            "/api/auth/login", json={"email": user.email, "password": user.password}
-        )
+        await client.post("/api/auth/login", json={"email": user.email, "password": user.password})
     ).status_code == 429
 
 

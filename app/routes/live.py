@@ -28,12 +28,11 @@ from app.web.render import render, render_string
 from app.web.streams import stream_url
 
 # A stream ends after this long and the browser reconnects at once with
-# Last-Event-ID: credentials are checked again, and a draining server (or a
-# load balancer) is never held open by a stream forever.
+# Last-Event-ID: a draining server (or a load balancer) is never held open by a
+# stream forever. Credentials are re-checked far more often than that, every
+# ``settings.credential_recheck_seconds`` (SPEC §13), by both kinds of stream.
 SSE_MAX_SECONDS = 300.0
 SSE_RETRY_MS = 1500
-# How often a WebSocket re-checks that its credential is still valid.
-WS_RECHECK_SECONDS = 60.0
 WS_TRY_AGAIN_LATER = 1013
 WS_POLICY_VIOLATION = 1008
 log = logging.getLogger("formagent.live")
@@ -93,7 +92,8 @@ async def event_stream(request):
         filters,
         after_seq,
         tz,
-        settings.sse_heartbeat_seconds,
+        settings,
+        lambda: _still_valid(request, principal),
     )
     return StreamingResponse(
         body,
@@ -102,18 +102,25 @@ async def event_stream(request):
     )
 
 
-async def _sse_body(request, hub, workspace_id, filters, after_seq, tz, heartbeat):
+async def _sse_body(request, hub, workspace_id, filters, after_seq, tz, settings, still_valid):
     # Subscribed inside the generator: the finally below always runs once it
     # started (client gone = Starlette cancels us), so no subscription leaks.
     sub = await hub.subscribe(workspace_id, filters, after_seq)
+    heartbeat, recheck = settings.sse_heartbeat_seconds, settings.credential_recheck_seconds
     try:
         yield f"retry: {SSE_RETRY_MS}\n: connected\n\n"
-        ends_at = time.monotonic() + SSE_MAX_SECONDS
+        now = time.monotonic()
+        ends_at, check_at = now + SSE_MAX_SECONDS, now + recheck
         while (left := ends_at - time.monotonic()) > 0:
+            wait = min(heartbeat, left, max(0.0, check_at - time.monotonic()))
             try:
-                batch = await sub.next_batch(min(heartbeat, left))
+                batch = await sub.next_batch(wait)
             except live.SubscriptionDropped:
                 return  # too slow: the browser reconnects with Last-Event-ID and catches up
+            if time.monotonic() >= check_at:  # before sending: nothing leaves once revoked
+                if not await still_valid():
+                    return  # the browser's reconnect then gets the 401/403 and stops
+                check_at = time.monotonic() + recheck
             yield "".join(sse_frame(request, e, tz) for e in batch) if batch else ": keepalive\n\n"
     finally:
         sub.close()
@@ -202,37 +209,41 @@ async def _watch_disconnect(ws) -> None:
         pass  # integrations have nothing to say; ignore what they send
 
 
-async def _still_valid(ws, principal) -> bool:
+async def _still_valid(conn, principal) -> bool:
+    """The stream's credential still opens this workspace with events:read (a
+    revoked session or key, or a lost membership, does not). ``conn`` is the
+    stream's Request or WebSocket."""
     try:
-        del ws.state.principal  # get_principal caches it: force a fresh lookup
+        del conn.state.principal  # get_principal caches it: force a fresh lookup
     except AttributeError:
         pass
     try:
-        again = await require_api(ws, "events:read")
+        again = await require_api(conn, "events:read")
     except AppError:
         return False
     return again.workspace_id == principal.workspace_id
 
 
 async def _pump_socket(ws, sub, principal) -> None:
-    recheck_at = time.monotonic() + WS_RECHECK_SECONDS
+    recheck = ws.app.state.settings.credential_recheck_seconds
+    recheck_at = time.monotonic() + recheck
     last_id = ""
     while True:
         try:
-            batch = await sub.next_batch(WS_RECHECK_SECONDS)
+            batch = await sub.next_batch(max(0.0, recheck_at - time.monotonic()))
         except live.SubscriptionDropped:
             return await ws.close(
                 code=WS_TRY_AGAIN_LATER, reason=f"too slow; reconnect with after={last_id}"
             )
-        for event in batch:
-            await ws.send_text(_event_json(event))
-            last_id = event["id"]
-        if time.monotonic() >= recheck_at:
+        if time.monotonic() >= recheck_at:  # before sending: nothing leaves once revoked
             if not await _still_valid(ws, principal):
                 return await ws.close(
                     code=WS_POLICY_VIOLATION, reason="credential revoked or expired"
                 )
-            recheck_at = time.monotonic() + WS_RECHECK_SECONDS
+            recheck_at = time.monotonic() + recheck
+        for event in batch:
+            await ws.send_text(_event_json(event))
+            last_id = event["id"]
 
 
 def _event_json(event: dict) -> str:
