@@ -80,6 +80,11 @@ LITERAL_PARAMS = {
     ("fields", "name"): "email",
     ("settings", "section"): "security",
     ("work", "kind"): ["task", "ticket"],
+    # An invite link's token is its credential (SPEC §3): whoever holds it sees the
+    # invite, and only the invited email accepts it (tests/test_invites.py). Here it
+    # is walked with a token that opens nothing.
+    ("invite", "token"): "no-such-invite-token",
+    ("invites", "token"): "no-such-invite-token",
 }
 
 

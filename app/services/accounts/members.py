@@ -307,6 +307,7 @@ async def change_role(
     db, workspace_id: str, member_id: str, *, actor_id: str, actor_role: str | None, role: str
 ) -> dict:
     """Give a member (or a pending invite) another role; 409 when it would leave no owner."""
+    require_role(actor_role, "admin", MANAGE_MESSAGE)  # a viewer learns 403, not what a role is
     role = check_role(role)
 
     def change(conn):
