@@ -280,3 +280,29 @@ async def test_no_copy_field_when_mail_is_sent(tmp_path):
         row = soup(await owner.web.get("/settings/members")).select_one(f"#member-{pending['id']}")
         assert row is not None and row.select_one("input[readonly]") is None
         await owner.close()
+
+
+async def test_sign_up_refuses_odd_input_with_a_4xx(app, client):
+    """A list where the email goes (API), and odd form bodies on the page, are 4xx, never 500."""
+    for email in (["a@example.com"], {"x": 1}, 12, None):
+        r = await client.post("/api/auth/signup", json={"email": email, "password": PASSWORD})
+        assert r.status_code == 422 and "email" in r.json()["error"]["fields"], email
+    async with anonymous(app) as web:
+        csrf = await page_csrf(web, "/signup")
+        odd_bodies = [
+            {"email": ["a@example.com", "b@example.com"], "password": PASSWORD},
+            {"email": "a" * 5000 + "@example.com", "password": PASSWORD},
+            {"email": "nul\x00@example.com", "password": PASSWORD},
+            {"email": "c@example.com", "password": "", "name": "x" * 300},
+            {"email": "d@example.com", "password": PASSWORD, "invite_token": "x" * 5000},
+        ]
+        for body in odd_bodies:
+            r = await web.post("/signup", data={**body, "csrf_token": csrf})
+            assert 400 <= r.status_code < 500, (body, r.status_code)
+            assert soup(r).select_one("form[action='/signup']") is not None
+        r = await web.post(
+            "/signup",
+            data={"password": PASSWORD, "csrf_token": csrf},
+            files={"email": ("e.txt", b"e@example.com", "text/plain")},
+        )
+        assert 400 <= r.status_code < 500

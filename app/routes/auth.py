@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.routing import Route
 
-from app.errors import AppError, Gone, NotFound, RateLimited
+from app.errors import AppError, Gone, NotFound, RateLimited, ValidationError
 from app.services.accounts import account as accounts
 from app.services.accounts import invites, sessions, workspaces
 from app.web.auth import (
@@ -43,12 +43,20 @@ async def signup_page(request):
     return await render(request, "auth/signup.html", ctx)
 
 
+def _refuse_repeated(form, names: tuple[str, ...]) -> None:
+    """A field sent twice (two emails) is ambiguous: say so rather than pick one."""
+    repeated = {n: "Send this field once." for n in names if len(form.getlist(n)) > 1}
+    if repeated:
+        raise ValidationError(fields=repeated)
+
+
 async def signup(request):
     form = await read_form(request)
     values = {k: str(form.get(k, "")) for k in ("name", "email", "workspace_name")}
     invite_token = str(form.get("invite_token") or "") or None
     settings = request.app.state.settings
     try:
+        _refuse_repeated(form, ("name", "email", "password", "workspace_name", "invite_token"))
         _, token = await accounts.signup(
             request.app.state.db,
             settings,

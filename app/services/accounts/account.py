@@ -20,7 +20,7 @@ def check_email(email, field: str = "email") -> str:
     if email is not None and not isinstance(email, str):  # e.g. a JSON list
         raise ValidationError(fields={field: "Enter one email address, as text."})
     email = (email or "").strip()
-    if not EMAIL_RE.match(email) or len(email) > 254:
+    if not EMAIL_RE.match(email) or len(email) > 254 or workspaces.has_control_chars(email):
         raise ValidationError(fields={field: "Enter a valid email address."})
     return email
 
