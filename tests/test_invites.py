@@ -266,6 +266,19 @@ async def test_invite_url_only_for_owners_and_admins_and_copyable_without_smtp(a
     assert row.select_one(f"button[data-copy='#invite-url-{pending['id']}']") is not None
     row = soup(await member.web.get("/settings/members")).select_one(f"#member-{pending['id']}")
     assert row.select_one("input[readonly]") is None and token_of(pending) not in str(row)
+    # A role change keeps the link (same token) on the answer and on the swapped row.
+    r = await admin.api.put(
+        f"/api/workspaces/{ws}/members/{pending['id']}", json={"role": "viewer"}
+    )
+    assert r.status_code == 200 and r.json()["invite_url"] == pending["invite_url"]
+    r = await user.post_form(
+        f"/settings/members/{pending['id']}/role",
+        {"role": "member"},
+        page="/settings/members",
+        htmx=True,
+    )
+    assert r.status_code == 200
+    assert soup(r).select_one(f"input#invite-url-{pending['id']}")["value"] == pending["invite_url"]
     await admin.close()
     await member.close()
 

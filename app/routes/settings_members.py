@@ -99,6 +99,7 @@ async def change_role(request):
             actor_id=principal.account_id,
             actor_role=principal.role,
             role=form.role.data or "",
+            settings=request.app.state.settings,
         )
     except (ValidationError, Conflict, Forbidden) as exc:
         return await _role_error(request, principal, member_id, exc)

@@ -162,6 +162,7 @@ async def update_member(request, _):
         actor_id=principal.account_id,
         actor_role=role,
         role=body.get("role"),
+        settings=request.app.state.settings,
     )
     return json_response(member)
 

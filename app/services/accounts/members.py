@@ -304,7 +304,14 @@ def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails, nonce
 
 # -- change role / remove ----------------------------------------------------------
 async def change_role(
-    db, workspace_id: str, member_id: str, *, actor_id: str, actor_role: str | None, role: str
+    db,
+    workspace_id: str,
+    member_id: str,
+    *,
+    actor_id: str,
+    actor_role: str | None,
+    role: str,
+    settings=None,
 ) -> dict:
     """Give a member (or a pending invite) another role; 409 when it would leave no owner."""
     require_role(actor_role, "admin", MANAGE_MESSAGE)  # a viewer learns 403, not what a role is
@@ -313,8 +320,9 @@ async def change_role(
     def change(conn):
         row = _member_row(conn, workspace_id, member_id)
         _check_actor(actor_role, target_role=row["role"], new_role=role)
+        links = _links_for(settings, actor_role)
         if row["role"] == role:
-            return public_member(row)
+            return public_member(row, links=links)
         if role != "owner":
             _guard_last_owner(
                 conn,
@@ -329,7 +337,7 @@ async def change_role(
             "member_role_changed",
             details={"member_id": member_id, "from": row["role"], "to": role, "by": actor_id},
         )
-        return public_member(_member_row(conn, workspace_id, member_id))
+        return public_member(_member_row(conn, workspace_id, member_id), links=links)
 
     return await db.write(change)
 
