@@ -22,8 +22,9 @@ async def _caller(request):
 async def create_api_key(request, _):
     """Create an API key for the current workspace; owner or admin. The full `key` is in this answer only.
 
-    Members and viewers cannot create keys: a key acts with member rights within its scopes,
-    which a viewer does not hold. Send `expires_at` (ISO-8601) for a key that stops working by itself,
+    Members and viewers cannot create keys. A key acts within its scopes with at most member
+    rights, and never more than its creator's current role: demoting the creator to viewer makes
+    the key read-only, removing them revokes it. Send `expires_at` (ISO-8601) for a key that stops working by itself,
     `mode: "test"` for an `fa_test_` key."""
     principal = await _caller(request)
     body = await read_json(request)
