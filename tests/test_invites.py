@@ -3,11 +3,8 @@ never because someone typed the invited address. Written as the attacker's reque
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
-import app.db.clock as clock
 from tests.conftest import make_settings
 from tests.helpers import User, soup
 from tests.helpers_accounts import anonymous, join_as, outbox, page_csrf
@@ -118,12 +115,11 @@ async def test_accept_through_the_api_by_the_invited_account_only(app, user):
     await dave.close()
 
 
-async def test_expired_token_answers_410_everywhere(app, user, monkeypatch):
+async def test_expired_token_answers_410_everywhere(app, user, freeze_clock):
     pending = await invite(user, "late@example.com")
     token = token_of(pending)
     late = await User.signup(app, "late@example.com")
-    now = clock.utcnow()
-    monkeypatch.setattr(clock, "utcnow", lambda: now + timedelta(days=7, minutes=1))
+    freeze_clock.advance(days=7, minutes=1)
     r = await late.api.post(f"/api/invites/{token}/accept")
     assert r.status_code == 410 and r.json()["error"]["code"] == "invite_expired"
     assert (await late.web.get(f"/invite/{token}")).status_code == 410

@@ -9,7 +9,7 @@ from starlette.routing import Route
 from app.errors import Forbidden, Gone, NotFound
 from app.services.accounts import invites, sessions
 from app.web.auth import get_principal, require_account
-from app.web.render import redirect, render
+from app.web.render import redirect, render, url_path
 
 
 def _signed_in_as(principal) -> str | None:
@@ -49,7 +49,9 @@ async def accept_invite(request):
         return await _page(request, principal, message=exc.message, status=exc.status)
     await sessions.set_workspace(db, principal.session_id, member["workspace_id"])
     return redirect(
-        request, "/", f"Welcome to {member['workspace_name']}: you joined as {member['role']}."
+        request,
+        url_path(request, "dashboard"),
+        f"Welcome to {member['workspace_name']}: you joined as {member['role']}.",
     )
 
 
