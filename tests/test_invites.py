@@ -108,6 +108,8 @@ async def test_accept_through_the_api_by_the_invited_account_only(app, user):
     assert member["status"] == "active" and member["role"] == "viewer"
     assert member["account_id"] == carol.account_id and "invite_url" not in member
     assert user.workspace_id in await workspace_ids(carol)
+    events = (await user.api.get("/api/events", params={"type": "member_joined"})).json()["data"]
+    assert [e["details"]["member_id"] for e in events] == [pending["id"]]
     r = await carol.api.post(url)  # single use
     assert r.status_code == 410 and r.json()["error"]["code"] == "invite_used"
     assert (await carol.api.post("/api/invites/nope/accept")).status_code == 404

@@ -328,6 +328,7 @@ _ENTRIES = [
             "Member invited",
             details=("member_id", "email", "role", "status", "by"),
         ),
+        E("member_joined", "Member joined", details=("member_id", "email", "role")),
         E("member_role_changed", "Member role changed", details=("member_id", "from", "to", "by")),
         E("member_removed", "Member removed", details=("member_id", "email", "left", "by")),
         E("api_key_created", "API key created", details=("api_key_id", "name", "by")),
