@@ -16,6 +16,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+# Before the app is imported: template typos are errors under test (app/web/render.py).
+os.environ["FORMAGENT_STRICT_TEMPLATES"] = "1"
+
 import app.db.clock as clock_module
 from app.config import Settings
 from app.main import create_app

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from app.web.render import TEMPLATES_DIR
 
 IMPORT = re.compile(r"{%-?\s*(from|import)\s[^%]*%}")
@@ -80,3 +82,18 @@ async def test_timeline_links_the_objects_a_step_created(app, user):
     drafts = (await user.api.get("/api/drafts")).json()["data"]
     assert f"/drafts/{drafts[0]['id']}" in links
     assert "processed in" not in page.select_one("main").text.split("Timeline")[0]
+
+
+def test_template_typos_are_errors_under_test_and_optional_context_is_not():
+    import jinja2
+
+    from app.web.render import ENV
+
+    with pytest.raises(jinja2.UndefinedError):
+        ENV.from_string("Hello {{ nmae }}").render(name="Ada")
+    with pytest.raises(jinja2.UndefinedError):
+        ENV.from_string("{% for d in dael %}{{ d }}{% endfor %}").render(deal=[1])
+    with pytest.raises(jinja2.UndefinedError):
+        ENV.from_string("{{ deal.nmae }}").render(deal={"name": "Big"})
+    optional = "{% if notice %}{{ notice }}{% endif %}{% if editing == 'x' %}editing{% endif %}"
+    assert ENV.from_string(optional).render() == ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -96,12 +97,25 @@ def entity_url(ctx, entity_id: str | None) -> str | None:
     return _url_for(ctx, page[0], **{page[1]: entity_id}) if page else None
 
 
-def make_environment() -> jinja2.Environment:
-    """Autoescape is on for every template whatever its extension (emails, fragments, .txt)."""
+class _TypoUndefined(jinja2.StrictUndefined):
+    """Strict, except that a missing name may be tested: ``{% if notice %}`` and
+    ``{% if editing == f.name %}`` are how a template asks for optional context,
+    while printing, iterating or reading into a missing name (a typo) is an error
+    instead of a blank."""
+
+    __bool__ = jinja2.Undefined.__bool__
+    __eq__ = jinja2.Undefined.__eq__
+    __ne__ = jinja2.Undefined.__ne__
+    __hash__ = jinja2.Undefined.__hash__
+
+
+def make_environment(strict: bool = False) -> jinja2.Environment:
+    """Autoescape is on for every template whatever its extension (emails, fragments, .txt).
+    ``strict`` (the test suite) turns template typos into errors."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
         autoescape=True,
-        undefined=jinja2.ChainableUndefined,
+        undefined=_TypoUndefined if strict else jinja2.ChainableUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -121,7 +135,7 @@ def make_environment() -> jinja2.Environment:
     return env
 
 
-ENV = make_environment()
+ENV = make_environment(strict=os.environ.get("FORMAGENT_STRICT_TEMPLATES") == "1")
 
 
 def is_htmx(request) -> bool:
