@@ -51,10 +51,15 @@ def dumps(value: Any) -> str:
     return _ENCODER.encode(value)  # json.dumps with options builds an encoder per call
 
 
+# NaN / Infinity stored before configs were checked read back as null: a value JSON
+# cannot carry must not turn every later read of the row into a 500 (SPEC §13).
+_DECODER = json.JSONDecoder(parse_constant=lambda _name: None)
+
+
 def loads(value: str | None, default: Any = None) -> Any:
     if value is None or value == "":
         return default
-    return json.loads(value)
+    return _DECODER.decode(value)
 
 
 async def _open(path: Path) -> aiosqlite.Connection:

@@ -16,14 +16,7 @@ from app.web.auth import (
 )
 from app.web.client_ip import client_ip
 from app.web.forms_input import read_form
-from app.web.render import redirect, render, url_path
-
-
-def _safe_next(value: str | None) -> str:
-    """Only local paths: never redirect a user to another site after log-in."""
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
-        return value
-    return "/"
+from app.web.render import redirect, render, safe_next, url_path
 
 
 async def signup_page(request):
@@ -84,7 +77,7 @@ async def signup(request):
         )
     response = redirect(
         request,
-        _safe_next(str(form.get("next") or "")),
+        safe_next(form.get("next")),
         "Welcome to FormAgent! Start by describing your first form.",
     )
     set_session_cookie(response, settings, token)
@@ -93,7 +86,7 @@ async def signup(request):
 
 async def login_page(request):
     if await get_principal(request):
-        return redirect(request, _safe_next(request.query_params.get("next")))
+        return redirect(request, safe_next(request.query_params.get("next")))
     return await render(
         request,
         "auth/login.html",
@@ -128,7 +121,7 @@ async def login(request):
             status=exc.status,
             headers=headers,
         )
-    response = redirect(request, _safe_next(str(form.get("next") or "")))
+    response = redirect(request, safe_next(form.get("next")))
     set_session_cookie(response, settings, token)
     return response
 

@@ -13,6 +13,7 @@ from app.services.forms import forms
 from app.services.forms.config import (
     normalize_config,
 )
+from app.services.forms.patterns import warm as warm_patterns
 from app.services.forms.public import embed_info, schema_of
 from app.services.llm import LLMError
 from app.web.auth import require_page
@@ -55,7 +56,7 @@ async def new_form(request):
     )
 
 
-def _draft_from(raw: str | None) -> dict | None:
+async def _draft_from(raw: str | None) -> dict | None:
     if not raw:
         return None
     try:
@@ -64,7 +65,10 @@ def _draft_from(raw: str | None) -> dict | None:
         raise ValidationError(
             fields={"draft": "The draft could not be read; start again from a description."}
         ) from None
-    return normalize_config(value) if isinstance(value, dict) else None
+    if not isinstance(value, dict):
+        return None
+    await warm_patterns(value.get("fields"))  # compiled off the event loop
+    return normalize_config(value)
 
 
 def _draft_ctx(draft: dict | None, description: str, errors: dict, history: list) -> dict:
@@ -88,7 +92,7 @@ async def generate_draft(request):
     history = [h for h in data.getlist("history") if isinstance(h, str)][-10:]
     errors, draft, status = {}, None, 200
     try:
-        draft = _draft_from(data.get("draft"))
+        draft = await _draft_from(data.get("draft"))
         text = instruction if draft else description
         if not text:
             key = "instruction" if draft else "description"
@@ -118,7 +122,7 @@ async def save_draft(request):
     data = await read_form(request)
     description, draft = str(data.get("description") or ""), None
     try:
-        draft = _draft_from(data.get("draft"))
+        draft = await _draft_from(data.get("draft"))
         if draft is None:
             raise ValidationError(fields={"description": "Generate a draft first, then save it."})
         form = await forms.create_form(

@@ -11,6 +11,7 @@ from app.services.capture import pipeline as capture
 from app.services.capture.beacons import record_beacon
 from app.services.forms.public import embed_script, hosted_form, public_entry
 from app.web.client_ip import client_ip
+from app.web.middleware import hosted_csp
 from app.web.render import is_htmx, render, url_path
 from app.web.routing import page_route
 from app.web.submission_input import own_origin, read_submission_body
@@ -39,8 +40,9 @@ async def embed_js(request):
     return Response(body, media_type="text/javascript; charset=utf-8", headers=headers)
 
 
-async def _hosted(request, form: dict, *, status: int = 200, **ctx) -> HTMLResponse:
-    """The hosted page, or for HTMX (hx-target="this") only the form."""
+async def _hosted(request, form: dict, origins, *, status: int = 200, **ctx) -> HTMLResponse:
+    """The hosted page, or for HTMX (hx-target="this") only the form; only the form's
+    allowed ``origins`` may frame it."""
     action = url_path(request, "submit_hosted", form_id=form["id"])
     ctx = {"form": form, "action": action, "enhance": True, **ctx}
     return await render(
@@ -50,6 +52,7 @@ async def _hosted(request, form: dict, *, status: int = 200, **ctx) -> HTMLRespo
         fragment="public/_form.html",
         status=status,
         public=True,
+        headers={"Content-Security-Policy": hosted_csp(origins)},
     )
 
 
@@ -62,12 +65,12 @@ async def _unavailable(request, state: str) -> HTMLResponse:
 async def hosted_page(request):
     """GET /f/{form_id}: the form rendered server-side; works with JavaScript off."""
     db, form_id = request.app.state.db, request.path_params["form_id"]
-    form, state = await hosted_form(db, form_id)
+    form, state, origins = await hosted_form(db, form_id)
     if form is None:
         return await _unavailable(request, state)
     # A page view counts like embed.js's impression beacon, so conversion covers both.
     await record_beacon(db, await public_entry(db, form_id), "view")
-    return await _hosted(request, form)
+    return await _hosted(request, form, origins)
 
 
 def _values(body: dict) -> dict:
@@ -77,7 +80,7 @@ def _values(body: dict) -> dict:
 async def submit_hosted(request):
     """POST /f/{form_id}: the same pipeline as the JSON endpoint; errors re-render inline."""
     db, settings = request.app.state.db, request.app.state.settings
-    schema, state = await hosted_form(db, request.path_params["form_id"])
+    schema, state, origins = await hosted_form(db, request.path_params["form_id"])
     if schema is None:
         return await _unavailable(request, state)
     body: dict = {}
@@ -96,6 +99,7 @@ async def submit_hosted(request):
         return await _hosted(
             request,
             schema,
+            origins,
             values=_values(body),
             errors=exc.fields,
             status=422,
@@ -105,12 +109,13 @@ async def submit_hosted(request):
         if exc.code != "duplicate_submission":
             raise
         return await _hosted(
-            request, schema, done=True, message=schema["response"]["thank_you_message"]
+            request, schema, origins, done=True, message=schema["response"]["thank_you_message"]
         )  # kept once
     except AppError as exc:
         return await _hosted(
             request,
             schema,
+            origins,
             values=_values(body),
             errors={"_form": exc.message},
             message=exc.message,
@@ -120,7 +125,7 @@ async def submit_hosted(request):
         if is_htmx(request):
             return HTMLResponse("", headers={"HX-Redirect": result["redirect_url"]})
         return RedirectResponse(result["redirect_url"], status_code=303)
-    return await _hosted(request, schema, done=True, message=result["message"])
+    return await _hosted(request, schema, origins, done=True, message=result["message"])
 
 
 routes = [

@@ -11,7 +11,7 @@ from app.services.capture import submissions
 from app.services.forms import forms as forms_service
 from app.services.processing import work
 from app.web.auth import require_page
-from app.web.render import redirect, render, url_path
+from app.web.render import redirect, render, safe_next, url_path
 
 
 def _filters(query) -> dict:
@@ -94,7 +94,9 @@ async def claim_submission_page(request):
     await work.claim_submission(db, principal.workspace_id, sid, mine["id"])
     return redirect(
         request,
-        request.query_params.get("next") or url_path(request, "submissions_show", id=sid),
+        safe_next(
+            request.query_params.get("next"), url_path(request, "submissions_show", id=sid)
+        ),
         "It is yours now.",
     )
 

@@ -150,7 +150,8 @@ class SecurityHeadersMiddleware:
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         "connect-src 'self'; form-action 'self'; base-uri 'self'; object-src 'none'; frame-ancestors 'none'"
     )
-    # The hosted form may be framed by customer sites and posts only to itself.
+    # The hosted form posts only to itself; who may frame it is the form's allowed origins
+    # (hosted_csp). Without a form to ask (404/410 pages) any site may frame the notice.
     HOSTED_CSP = (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         "connect-src 'self'; form-action 'self' https: http:; base-uri 'self'; object-src 'none'; frame-ancestors *"
@@ -185,6 +186,18 @@ class SecurityHeadersMiddleware:
             await send(event)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def hosted_csp(allowed_origins) -> str:
+    """The hosted page's CSP for a form: framing follows its allowed origins (SPEC §4:
+    empty = any site), so a site the form refuses cannot frame it and overlay the page."""
+    origins = [
+        o for o in allowed_origins or () if isinstance(o, str) and " " not in o and ";" not in o
+    ]
+    ancestors = " ".join(["'self'", *origins]) if allowed_origins else "*"
+    return SecurityHeadersMiddleware.HOSTED_CSP.replace(
+        "frame-ancestors *", f"frame-ancestors {ancestors}"
+    )
 
 
 class CSRFMiddleware:

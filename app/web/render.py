@@ -97,6 +97,19 @@ def entity_url(ctx, entity_id: str | None) -> str | None:
     return _url_for(ctx, page[0], **{page[1]: entity_id}) if page else None
 
 
+# Bidi embeddings/overrides/isolates and NUL: stored as sent (SPEC §13), but shown as
+# escapes where people read visitor text, so "moc.live" cannot pose as "evil.com".
+_INVISIBLE = {
+    ord(ch): f"\\u{ord(ch):04x}"
+    for ch in "\x00\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+}
+
+
+def visible(value):
+    """The text with bidi controls and NUL written as ``\\u202e``; other values unchanged."""
+    return value.translate(_INVISIBLE) if isinstance(value, str) else value
+
+
 class _TypoUndefined(jinja2.StrictUndefined):
     """Strict, except that a missing name may be tested: ``{% if notice %}`` and
     ``{% if editing == f.name %}`` are how a template asks for optional context,
@@ -131,6 +144,7 @@ def make_environment(strict: bool = False) -> jinja2.Environment:
     env.filters["ago"] = relative_time
     env.filters["local_time"] = local_time
     env.filters["entity_url"] = entity_url
+    env.filters["visible"] = visible
     env.globals["now"] = lambda: datetime.now(UTC)
     return env
 
@@ -223,6 +237,21 @@ async def render(
 def render_string(template: str, context: dict) -> str:
     """Render a template outside a request (emails, SSE rows)."""
     return ENV.get_template(template).render(context)
+
+
+def safe_next(value, fallback: str = "/") -> str:
+    """``value`` when it is a path on this site, else ``fallback``: every ``next=`` goes
+    through here so no link can send a user to another site after an action. Browsers
+    drop tabs and newlines from URLs ("/\t/evil.com" is "//evil.com") and read "\\" as
+    "/", so any whitespace, control character or backslash refuses the value."""
+    if (
+        not isinstance(value, str)
+        or not value.startswith("/")
+        or value.startswith("//")
+        or any(ch == "\\" or ch.isspace() or not ch.isprintable() for ch in value)
+    ):
+        return fallback
+    return value
 
 
 def redirect(

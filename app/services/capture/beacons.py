@@ -23,7 +23,7 @@ _BATCHERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def parse_beacon(body: dict) -> tuple[str, str]:
     kind, variant = body.get("type"), body.get("variant_id") or ""
-    if kind not in BEACON_TYPES:
+    if not isinstance(kind, str) or kind not in BEACON_TYPES:
         raise ValidationError(fields={"type": 'Use "view" or "start".'})
     if variant and (not isinstance(variant, str) or not VARIANT_RE.match(variant)):
         raise ValidationError(fields={"variant_id": "Use the variant_id the schema gave you."})

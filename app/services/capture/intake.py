@@ -107,8 +107,8 @@ def _object(value) -> dict:
     if isinstance(value, str) and value.strip().startswith("{"):
         try:
             value = json.loads(value)
-        except ValueError:
-            return {}
+        except (ValueError, RecursionError):  # malformed, or nested past the decoder's limit
+            return {}  # meta and interactions are optional: the submission stands without them
     return value if isinstance(value, dict) else {}
 
 

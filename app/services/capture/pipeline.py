@@ -39,6 +39,7 @@ from app.services.crm import memory as contact_memory
 from app.services.events.log import emit
 from app.services.forms.config import normalize_config
 from app.services.forms.forms import CONFIG_ROW_COLUMNS, JSON_COLUMNS
+from app.services.forms.patterns import warm as warm_patterns
 from app.services.platform.jobs import enqueue
 
 FORM_COLUMNS = CONFIG_ROW_COLUMNS
@@ -331,6 +332,7 @@ async def submit(
             details={"field": form["security"]["honeypot_field"]},
         )
         return 200, success_body(form, new_id("sub"))  # looks like success: a bot learns nothing
+    await warm_patterns(form["fields"])  # this path validates on the event loop
     prepared = prepare(form, body, ip=ip, user_agent=user_agent)
     stored = await db.write(store_tx, prepared)
     if stored.rejected is not None:

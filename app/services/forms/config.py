@@ -45,6 +45,7 @@ from app.services.forms.fields import (  # noqa: F401  (FIELD_TYPES & co. are re
     _field,
     _fields,
     _int,
+    _one_line,
     _str_list,
     _text,
     _url,
@@ -335,7 +336,7 @@ def _check(raw) -> tuple[dict, _Errors]:
     if not isinstance(raw, dict):
         errors.add("config", "The form config must be a JSON object.")
         raw = {}
-    name = _text(raw.get("name"), "name", errors, limit=120)
+    name = _one_line(raw.get("name"), "name", errors, limit=120)
     if not name:
         errors.add("name", "Give the form a name.")
         name = "Untitled form"

@@ -4,8 +4,11 @@ uses. Split from form_config.py, which re-exports the public names."""
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
+
+from app.services.forms.patterns import MAX_PATTERN_CHARS, PatternError, compile_pattern
 
 FIELD_TYPES = (
     "text",
@@ -24,6 +27,7 @@ CHOICE_TYPES = ("select", "multiselect")
 TEXTAREA_DEFAULT_MAX = 5000
 MAX_FIELDS = 50
 MAX_OPTIONS = 100
+MAX_NUMBER = 10**12  # SPEC §13's sane range for numbers in configs and submitted data
 
 FIELD_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,49}$")
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -66,6 +70,18 @@ def _text(value, key: str, errors: _Errors, *, limit: int, default: str = "") ->
     return value
 
 
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _one_line(value, key: str, errors: _Errors, *, limit: int) -> str:
+    """Text shown in one line elsewhere (a form name becomes an email subject): a CR/LF
+    there made every confirmation email unsendable, so control characters are refused."""
+    text = _text(value, key, errors, limit=limit)
+    if CONTROL_RE.search(text):
+        errors.add(key, "Remove line breaks, tabs and other control characters from this text.")
+    return text
+
+
 def _int(value, key: str, errors: _Errors, *, default, lo: int, hi: int):
     if value is None or value == "":
         return default
@@ -82,19 +98,26 @@ def _int(value, key: str, errors: _Errors, *, default, lo: int, hi: int):
 
 
 def _number(value, key: str, errors: _Errors):
+    """A finite number within ±MAX_NUMBER: "nan" would be stored, then break every
+    JSON answer that shows the form (SPEC §13: numbers must be finite)."""
     if value is None or value == "":
         return None
-    if isinstance(value, bool):
-        errors.add(key, "Use a number.")
+    number = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            number = int(text) if re.fullmatch(r"-?\d{1,30}", text) else float(text)
+        except ValueError:
+            number = None
+    if number is None or (isinstance(number, float) and not math.isfinite(number)):
+        errors.add(key, "Use a number (not NaN or Infinity).")
         return None
-    if isinstance(value, int | float):
-        return value
-    try:
-        text = str(value).strip()
-        return int(text) if re.fullmatch(r"-?\d+", text) else float(text)
-    except ValueError:
-        errors.add(key, "Use a number.")
+    if abs(number) > MAX_NUMBER:
+        errors.add(key, f"Use a number between -{MAX_NUMBER:,} and {MAX_NUMBER:,}.")
         return None
+    return number
 
 
 def _iso_date(value, key: str, errors: _Errors):
@@ -213,11 +236,11 @@ def _bounds(raw: dict, ftype: str, key: str, errors: _Errors) -> tuple:
 def _regex(raw: dict, ftype: str, key: str, errors: _Errors):
     if ftype != "text" or raw.get("regex") in (None, ""):
         return None
-    pattern = _text(raw.get("regex"), f"{key}.regex", errors, limit=500)
+    pattern = _text(raw.get("regex"), f"{key}.regex", errors, limit=MAX_PATTERN_CHARS)
     try:
-        re.compile(pattern)
-    except re.error as exc:
-        errors.add(f"{key}.regex", f"This pattern does not compile: {exc}.")
+        compile_pattern(pattern)
+    except PatternError as exc:
+        errors.add(f"{key}.regex", str(exc))
     return pattern
 
 

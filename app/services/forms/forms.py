@@ -20,7 +20,7 @@ from app.db import (
     update_columns,
 )
 from app.db.clock import iso, now_iso, parse_iso
-from app.errors import Conflict, ValidationError
+from app.errors import Conflict, NotFound, ValidationError
 from app.services.events.log import emit
 from app.services.forms.config import (
     FORM_STATUSES,
@@ -28,6 +28,7 @@ from app.services.forms.config import (
     normalize_config,
     validate_config,
 )
+from app.services.forms.patterns import warm
 
 TEXT_COLUMNS = ("name", "slug", "description", "status", "type", "flow_id")
 JSON_COLUMNS = ("fields", "field_mapping", "auto", "agent", "security", "response")
@@ -195,6 +196,7 @@ async def create_form(
 ) -> dict:
     """Validate and store a new form. A slug given explicitly and already taken
     is 409 unless ``suffix_slug``; a slug derived from the name gets "-2", "-3"…"""
+    await warm(raw.get("fields") if isinstance(raw, dict) else None)
     config = _publishable(validate_config(raw))
     suffix_slug = suffix_slug or not (isinstance(raw, dict) and raw.get("slug"))
     return await db.write(_insert, workspace_id, config, suffix_slug=suffix_slug, actor_id=actor_id)
@@ -252,10 +254,28 @@ def _forget(form_id: str) -> None:
     forget(form_id)
 
 
+async def _warm_patterns(db, workspace_id: str, form_id: str, changes, merge: bool) -> None:
+    """Compile the patterns the new config will have in a worker thread first, so the
+    validation inside the write transaction finds them compiled (SPEC §13: nothing a
+    tenant configures runs with unbounded cost on the shared writer)."""
+    if isinstance(changes, dict) and ("fields" in changes or not merge):
+        await warm(changes.get("fields"))
+        return
+    form = await db.read(_load, workspace_id, form_id)
+    fields = form["fields"]
+    if callable(changes):
+        try:
+            fields = changes(config_of(form)).get("fields")
+        except (NotFound, ValidationError):
+            return  # the edit fails the same way inside the transaction
+    await warm(fields)
+
+
 async def update_form(db, workspace_id: str, form_id: str, changes, *, merge: bool = True) -> dict:
     """Change a form. ``changes`` is a partial config (top-level keys replace the
     current ones) or a function ``config -> new config`` run inside the write
     transaction, so read-modify-write edits from the editor never race."""
+    await _warm_patterns(db, workspace_id, form_id, changes, merge)
     form = await db.write(_update, workspace_id, form_id, changes, merge)
     _forget(form_id)
     return form
@@ -408,9 +428,11 @@ async def generate_draft(llm, description: str, draft: dict | None, *, workspace
         raise ValidationError(
             fields={"description": f"Keep the description under {MAX_DESCRIPTION} characters."}
         )
+    await warm(draft.get("fields") if isinstance(draft, dict) else None)
     result = await llm.generate_form(
         description, normalize_config(draft) if draft else None, workspace_id=workspace_id
     )
+    await warm(result.get("fields") if isinstance(result, dict) else None)
     try:
         return validate_config({**(result if isinstance(result, dict) else {}), "status": "draft"})
     except ValidationError as exc:

@@ -14,8 +14,9 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from app.services.forms.config import TEXTAREA_DEFAULT_MAX
-from app.services.forms.fields import FALSE_WORDS
+from app.services.forms.fields import FALSE_WORDS, MAX_NUMBER
 from app.services.forms.fields import TRUE_WORDS as CONFIG_TRUE_WORDS
+from app.services.forms.patterns import full_match
 
 MAX_VALUE_CHARS = 10_000
 EMAIL_RE = re.compile(
@@ -53,11 +54,7 @@ def _text(field: dict, value):
     if field.get("max_length") and len(text) > field["max_length"]:
         raise _Invalid(f"Use at most {field['max_length']} characters (this has {len(text)}).")
     if field.get("regex"):
-        try:
-            matched = re.fullmatch(field["regex"], text.strip()) is not None
-        except re.error:
-            matched = True  # a broken pattern is the form owner's problem, not the visitor's
-        if not matched:
+        if not full_match(field["regex"], text.strip()):
             raise _Invalid("This value is not in the expected format.")
     return text
 
@@ -98,6 +95,8 @@ def _number(field: dict, value):
             raise _Invalid("Enter a number.") from None
     if isinstance(number, float) and not math.isfinite(number):
         raise _Invalid("Enter a number.")
+    if abs(number) > MAX_NUMBER:  # 400 nines would crash whatever reads it later
+        raise _Invalid(f"Enter a number between -{MAX_NUMBER:,} and {MAX_NUMBER:,}.")
     if field.get("min") is not None and number < field["min"]:
         raise _Invalid(f"Enter {field['min']} or more.")
     if field.get("max") is not None and number > field["max"]:

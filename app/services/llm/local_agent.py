@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
 
 INTENT_WORDS = (
@@ -83,7 +84,8 @@ def parse_amount(text: str) -> float | None:
     for digits, suffix in _NUMBER.findall(text or ""):
         number = float(digits.replace(",", ""))
         number *= {"k": 1_000, "m": 1_000_000}.get(suffix.lower(), 1)
-        values.append(number)
+        if number <= MAX_AMOUNT:  # 400 nines parse as infinity: not a budget or a team size
+            values.append(number)
     if not values:
         return None
     lowered = text.lower()
