@@ -61,7 +61,7 @@ async def _draft_from(raw: str | None) -> dict | None:
         return None
     try:
         value = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # malformed, or nested past the decoder's limit
         raise ValidationError(
             fields={"draft": "The draft could not be read; start again from a description."}
         ) from None

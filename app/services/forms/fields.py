@@ -8,6 +8,7 @@ import math
 import re
 from datetime import date
 
+from app.services.accounts.workspaces import has_control_chars
 from app.services.forms.patterns import MAX_PATTERN_CHARS, PatternError, compile_pattern
 
 FIELD_TYPES = (
@@ -70,14 +71,11 @@ def _text(value, key: str, errors: _Errors, *, limit: int, default: str = "") ->
     return value
 
 
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
 def _one_line(value, key: str, errors: _Errors, *, limit: int) -> str:
     """Text shown in one line elsewhere (a form name becomes an email subject): a CR/LF
     there made every confirmation email unsendable, so control characters are refused."""
     text = _text(value, key, errors, limit=limit)
-    if CONTROL_RE.search(text):
+    if has_control_chars(text):
         errors.add(key, "Remove line breaks, tabs and other control characters from this text.")
     return text
 
