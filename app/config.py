@@ -67,6 +67,9 @@ class Settings:
     stale_submission_minutes: float = 30.0
     review_window_hours: float = 24.0
     max_body_bytes: int = 1024 * 1024
+    # Rows written per transaction by a contacts import: other workspaces' writes wait
+    # at most one batch (SPEC §13, ≤ ~100 ms; 500 rows take ≈ 30 ms).
+    import_batch_rows: int = 500
     extra: dict = field(default_factory=dict)
 
     @property

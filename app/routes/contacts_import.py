@@ -1,7 +1,8 @@
 """The contacts import pages: upload -> preview with the detected mapping -> confirm.
 
 The upload is kept (contact_imports) between the steps so the preview can be
-re-run with another mapping; the import itself is one transaction."""
+re-run with another mapping; the import itself is written in batches and
+resumes after the last one when confirmed again."""
 
 from __future__ import annotations
 
@@ -96,7 +97,13 @@ async def import_confirm(request):
         )
     try:
         result = await csv_import_store.import_upload(
-            db, ws, upload_id, mapping, skip_errors=skip, actor=principal.display_name
+            db,
+            ws,
+            upload_id,
+            mapping,
+            skip_errors=skip,
+            actor=principal.display_name,
+            batch_rows=request.app.state.settings.import_batch_rows,
         )
     except ValidationError as exc:
         ctx = await _preview_ctx(request, principal, upload, mapping, skip_errors=skip)

@@ -95,7 +95,7 @@ async def _import_form(request):
     if form.get("mapping"):
         try:
             mapping = json.loads(form["mapping"])
-        except ValueError:
+        except (ValueError, RecursionError):
             raise BadRequest(
                 'The mapping is not valid JSON; send {"column": "email", ...}.'
             ) from None
@@ -111,9 +111,10 @@ async def import_contacts_api(request, principal):
     """Import contacts from a CSV (multipart/form-data: `file`, optional `mapping` JSON
     {column: email|name|first_name|last_name|phone|company|status|source|tags|custom|""}).
     `dry_run=true` answers the preview (detected mapping, per-row actions and errors).
-    UTF-8 only (with or without BOM). All rows import in one transaction: any row error
-    refuses the whole file (422 listing rows) unless `skip_errors=true`. Existing contacts
-    (same email) only get their empty fields filled and new tags added."""
+    UTF-8 only (with or without BOM). Any row error refuses the whole file (422 listing
+    rows, nothing imported) unless `skip_errors=true`; valid rows are written in batches,
+    and importing the same file again creates no duplicates (rows match by email). Existing
+    contacts (same email) only get their empty fields filled and new tags added."""
     raw, mapping, form = await _import_form(request)
     result = await csv_import.run_import(
         request.app.state.db,
@@ -123,6 +124,7 @@ async def import_contacts_api(request, principal):
         dry_run=_flag(form, request, "dry_run"),
         skip_errors=_flag(form, request, "skip_errors"),
         actor=principal.display_name,
+        batch_rows=request.app.state.settings.import_batch_rows,
     )
     return json_response(result, 200 if result["dry_run"] else 201)
 

@@ -1,5 +1,7 @@
 """Contacts CSV import (SPEC §7): decode, detect the column mapping, preview per
-row, then import every row in ONE transaction — nothing is half-imported.
+row, then import. A file with row errors imports nothing (unless the rows with
+errors are skipped); a valid file is written in short batches (csv_import_apply),
+so a big import never holds up other workspaces' writes (SPEC §13).
 
 Existing contacts (same email) are updated without overwriting: only their empty
 fields are filled and new tags added; rows that would change nothing are
@@ -7,20 +9,18 @@ reported as "unchanged"."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import re
 
-from app.db import dumps, loads, new_id, now_iso, update_columns
 from app.errors import BadRequest, PayloadTooLarge, ValidationError
-from app.services.crm.contacts import (
-    EMAIL_RE,
-    MAX_TAGS,
-    STATUSES,
-    TEXT_FIELDS,
-    WRITABLE_COLUMNS,
-    company_for_name_tx,
-    normalize_tags,
+from app.services.crm.contacts import EMAIL_RE, MAX_TAGS, STATUSES, normalize_tags
+from app.services.crm.csv_import_apply import (
+    DEFAULT_BATCH_ROWS,
+    Tally,
+    match_tx,
+    write_batches,
 )
 from app.services.events.log import emit
 
@@ -72,7 +72,6 @@ SYNONYMS = {
     "source": {"source", "leadsource", "origin"},
     "tags": {"tags", "tag", "labels", "label", "segments"},
 }
-FILL_FIELDS = tuple(TEXT_FIELDS)
 
 
 def decode(raw: bytes) -> str:
@@ -220,19 +219,6 @@ def _row_errors(values: dict) -> list[str]:
     return errors
 
 
-def _existing(conn, workspace_id: str, emails: list[str]) -> dict[str, dict]:
-    found = {}
-    for start in range(0, len(emails), 500):
-        chunk = emails[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in conn.all(
-            f"SELECT * FROM contacts WHERE workspace_id = ? AND email_lower IN ({marks})",
-            (workspace_id, *chunk),
-        ):
-            found[row["email_lower"]] = row
-    return found
-
-
 def analyze_tx(conn, workspace_id: str, header, rows, mapping) -> list[dict]:
     """One result per data row: action create | update | unchanged | error, with reasons."""
     results, first_row_of = [], {}
@@ -254,32 +240,8 @@ def analyze_tx(conn, workspace_id: str, header, rows, mapping) -> list[dict]:
                 "fills": [],
             }
         )
-    existing = _existing(
-        conn, workspace_id, [r["email"].lower() for r in results if r["action"] == "create"]
-    )
-    for result in results:
-        current = existing.get(result["email"].lower())
-        if result["action"] != "create" or current is None:
-            continue
-        result["contact_id"] = current["id"]
-        result["fills"] = _fills(current, result["values"])
-        result["action"] = "update" if result["fills"] else "unchanged"
+    match_tx(conn, workspace_id, results)
     return results
-
-
-def _fills(current: dict, values: dict) -> list[str]:
-    """What an update would change: empty fields that the row fills, and new tags / custom keys."""
-    fills = [k for k in FILL_FIELDS if values.get(k) and not current[k]]
-    if values.get("status") and current["status"] == "lead" and values["status"].lower() != "lead":
-        fills.append("status")
-    if values.get("company") and not current["company_id"]:
-        fills.append("company")
-    if set(values.get("tags") or []) - set(loads(current["tags"], [])):
-        fills.append("tags")
-    custom = loads(current["custom_fields"], {})
-    if any(k not in custom or custom[k] in ("", None) for k in values["custom_fields"]):
-        fills.append("custom_fields")
-    return fills
 
 
 def summarize(results: list[dict]) -> dict:
@@ -293,105 +255,31 @@ def public_row(result: dict) -> dict:
     return {k: result[k] for k in ("row", "email", "action", "errors", "fills")}
 
 
-def _insert_rows(conn, workspace_id: str, results: list[dict], now: str) -> None:
-    companies: dict[str, str | None] = {}
-    contacts, tags = [], []
-    for r in results:
-        v = r["values"]
-        company = v.get("company", "")
-        if company and company not in companies:
-            companies[company] = company_for_name_tx(conn, workspace_id, company, v["email"])
-        contact_id = new_id("contact")
-        name = v.get("name") or f"{v.get('first_name', '')} {v.get('last_name', '')}".strip()
-        contacts.append(
-            (
-                contact_id,
-                workspace_id,
-                v["email"],
-                v["email"].lower(),
-                name,
-                v.get("first_name", ""),
-                v.get("last_name", ""),
-                v.get("phone", ""),
-                companies.get(company),
-                (v.get("status") or "lead").lower(),
-                v.get("source") or "import",
-                dumps(v["tags"]),
-                dumps(v["custom_fields"]),
-                now,
-                now,
-                now,
-                now,
-            )
-        )
-        tags += [(workspace_id, contact_id, t, now) for t in v["tags"]]
-    conn.executemany(
-        "INSERT INTO contacts (id, workspace_id, email, email_lower, name, first_name, last_name, phone, company_id,"
-        " status, source, tags, custom_fields, first_seen, last_seen, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        contacts,
-    )
-    conn.executemany(
-        "INSERT INTO contact_tags (workspace_id, contact_id, tag, contact_created_at) VALUES (?, ?, ?, ?)",
-        tags,
-    )
-
-
-def _update_rows(conn, workspace_id: str, results: list[dict], now: str) -> None:
-    existing = _existing(conn, workspace_id, [r["email"].lower() for r in results])
-    for r in results:
-        current, v = existing[r["email"].lower()], r["values"]
-        sets = {k: v[k] for k in FILL_FIELDS if k in r["fills"]}
-        if "status" in r["fills"]:
-            sets["status"] = v["status"].lower()
-        if "company" in r["fills"]:
-            sets["company_id"] = company_for_name_tx(conn, workspace_id, v["company"], v["email"])
-        if "custom_fields" in r["fills"]:
-            custom = loads(current["custom_fields"], {})
-            sets["custom_fields"] = dumps(
-                {**v["custom_fields"], **{k: x for k, x in custom.items() if x not in ("", None)}}
-            )
-        new_tags = [t for t in v["tags"] if t not in loads(current["tags"], [])]
-        if new_tags:
-            sets["tags"] = dumps(loads(current["tags"], []) + new_tags)
-            conn.executemany(
-                "INSERT INTO contact_tags (workspace_id, contact_id, tag, contact_created_at) VALUES (?, ?, ?, ?)",
-                [(workspace_id, current["id"], t, current["created_at"]) for t in new_tags],
-            )
-        sets["updated_at"] = now
-        update_columns(
-            conn, "contacts", current["id"], workspace_id, sets, allowed=WRITABLE_COLUMNS
-        )
-
-
-def run_import_tx(
-    conn,
-    workspace_id: str,
-    text: str,
-    mapping=None,
-    *,
-    skip_errors: bool = False,
-    dry_run: bool = False,
-    actor: str = "",
-) -> dict:
-    """Preview (dry_run) or import. Any row error refuses the whole import (422 listing
-    the rows) unless ``skip_errors``; a real import is all-or-nothing in this transaction."""
+def analysis_tx(conn, workspace_id: str, text: str, mapping=None) -> tuple[dict, list[dict]]:
+    """(report, per-row results) of a file under a mapping (the detected one by default)."""
     header, rows = parse(text)
     detected = detect_mapping(header)
     mapping = check_mapping(header, detected if mapping is None else mapping)
     results = analyze_tx(conn, workspace_id, header, rows, mapping)
-    summary = summarize(results)
     report = {
         "columns": header,
         "mapping": mapping,
         "detected_mapping": detected,
         "rows_total": len(results),
-        "summary": summary,
-        "dry_run": dry_run,
+        "summary": summarize(results),
     }
-    if dry_run:
-        shown = results[:100] + [r for r in results[100:] if r["errors"]][:200]
-        return {**report, "rows": [public_row(r) for r in shown]}
+    return report, results
+
+
+def preview_tx(conn, workspace_id: str, text: str, mapping=None) -> dict:
+    """The dry run: what an import would do, row by row (the first 100 and up to 200 errors)."""
+    report, results = analysis_tx(conn, workspace_id, text, mapping)
+    shown = results[:100] + [r for r in results[100:] if r["errors"]][:200]
+    return {**report, "dry_run": True, "rows": [public_row(r) for r in shown]}
+
+
+def refuse_row_errors(results: list[dict], skip_errors: bool) -> list[dict]:
+    """The rows with errors; any of them refuses the whole import (422) unless skipped."""
     bad = [r for r in results if r["errors"]]
     if bad and not skip_errors:
         fields = {f"row {r['row']}": " ".join(r["errors"]) for r in bad[:50]}
@@ -401,9 +289,11 @@ def run_import_tx(
             fields=fields,
             code="import_rows_invalid",
         )
-    now = now_iso()
-    _insert_rows(conn, workspace_id, [r for r in results if r["action"] == "create"], now)
-    _update_rows(conn, workspace_id, [r for r in results if r["action"] == "update"], now)
+    return bad
+
+
+def imported_tx(conn, workspace_id: str, summary: dict, actor: str) -> None:
+    """The ``contacts_imported`` event, once every batch is in."""
     emit(
         conn,
         workspace_id,
@@ -416,20 +306,40 @@ def run_import_tx(
             "by": actor,
         },
     )
-    return {**report, "imported": True, "errors": [public_row(r) for r in bad[:200]]}
+
+
+def result_of(report: dict, tally: Tally, bad: list[dict]) -> dict:
+    """The import's answer: the counts of what the batches did, plus the skipped rows."""
+    summary = {**tally.as_dict(), "error": len(bad)}
+    errors = [public_row(r) for r in bad[:200]]
+    return {**report, "summary": summary, "dry_run": False, "imported": True, "errors": errors}
 
 
 async def preview_text(db, workspace_id: str, text: str, mapping=None) -> dict:
     """A dry run over already-decoded CSV text (the page keeps the upload between steps)."""
-    return await db.read(
-        lambda conn: run_import_tx(conn, workspace_id, text, mapping, dry_run=True)
-    )
+    return await db.read(preview_tx, workspace_id, text, mapping)
 
 
-async def run_import(db, workspace_id: str, raw: bytes, mapping=None, **kwargs) -> dict:
-    text = decode(raw)
-    if kwargs.get("dry_run"):
-        return await db.read(
-            lambda conn: run_import_tx(conn, workspace_id, text, mapping, **kwargs)
-        )
-    return await db.write(run_import_tx, workspace_id, text, mapping, **kwargs)
+async def run_import(
+    db,
+    workspace_id: str,
+    raw: bytes,
+    mapping=None,
+    *,
+    dry_run: bool = False,
+    skip_errors: bool = False,
+    actor: str = "",
+    batch_rows: int = DEFAULT_BATCH_ROWS,
+) -> dict:
+    """Preview (``dry_run``) or import an uploaded file. Analysis reads; the rows are then
+    written in batches, and uploading the same file again creates nothing twice."""
+    text = await asyncio.to_thread(decode, raw)
+    if dry_run:
+        return await db.read(preview_tx, workspace_id, text, mapping)
+    report, results = await db.read(analysis_tx, workspace_id, text, mapping)
+    bad = refuse_row_errors(results, skip_errors)
+    valid = [r for r in results if not r["errors"]]
+    tally = await write_batches(db, workspace_id, valid, batch_rows=batch_rows)
+    result = result_of(report, tally, bad)
+    await db.write(imported_tx, workspace_id, result["summary"], actor)
+    return result
