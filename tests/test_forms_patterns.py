@@ -74,3 +74,14 @@ async def test_a_stored_pattern_the_engine_refuses_constrains_nothing(app, clien
     await set_form(app, form["id"], fields=legacy)
     r = await submit(client, form["id"], {"email": "z@example.com", "code": "anything"})
     assert r.status_code == 201, r.text
+
+
+async def test_browsers_never_judge_a_pattern_themselves(app, client, user):
+    # One engine decides: the schema embed.js renders from and the hosted page carry no
+    # pattern, so a browser's regex dialect can never disagree with the server's answer.
+    form = await make_form(app, user, fields=FIELDS)
+    schema = (await client.get(f"/api/forms/{form['id']}/schema")).json()
+    assert all("regex" not in field and "pattern" not in field for field in schema["fields"])
+    page = soup(await client.get(f"/f/{form['id']}"))
+    assert page.select_one("input[name=code]") is not None
+    assert page.select("[pattern]") == []
