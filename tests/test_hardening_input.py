@@ -162,3 +162,15 @@ async def test_a_deeply_nested_draft_is_a_422_on_the_describe_page(user):
     r = await user.post_form("/forms", {"draft": deep, "description": "x"}, page="/forms/new")
     assert r.status_code == 422
     assert "draft" in soup(r).get_text().lower()
+
+
+# -- API keys ---------------------------------------------------------------------------------
+
+
+async def test_an_expiry_past_year_9999_in_utc_is_a_422(user):
+    for expiry in ("9999-12-31T23:00:00-05:00", "99999-01-01", "2027-02-30"):
+        body = {"name": "CI", "scopes": ["forms:read"], "expires_at": expiry}
+        r = await user.api.post("/api/api-keys", json=body)
+        assert r.status_code == 422, expiry
+        assert "expires_at" in r.json()["error"]["fields"], expiry
+    assert (await user.api.get("/api/api-keys")).json()["data"] == []

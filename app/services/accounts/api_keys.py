@@ -85,9 +85,11 @@ def _check(name, scopes, expires_at, mode):
         fields["mode"] = "Mode is 'live' or 'test'."
     if expires_at:
         try:
-            if _parse_expiry(expires_at) <= clock.utcnow():
+            expiry = _parse_expiry(expires_at)
+            iso(expiry)  # 9999-12-31T23:00-05:00 is past year 9999 in UTC: out of range
+            if expiry <= clock.utcnow():
                 fields["expires_at"] = "The expiry must be in the future."
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, OverflowError):
             fields["expires_at"] = (
                 "Use a date (2027-01-31) or an ISO-8601 date-time (2027-01-31T00:00:00Z)."
             )
