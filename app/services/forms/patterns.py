@@ -9,8 +9,10 @@ when the form is saved (the editor says why) rather than silently weakened.
 Compiling is bounded too: patterns are capped at MAX_PATTERN_CHARS and RE2 gets
 a memory budget, so the worst pattern fails to compile in milliseconds. Compiled
 patterns are cached per process; ``warm`` compiles a config's patterns in a
-worker thread so saves and submissions find them ready (never compiled on the
-event loop, and in the writer's transaction only after a cold start).
+worker thread so saves and the hosted page find them ready. The JSON endpoint
+validates inside its one write transaction (SPEC §14's throughput), so there a
+pattern is compiled once per process after a start or another process's edit:
+bounded (≈ 2 ms per pattern), never repeated.
 
 Browsers never see the pattern (the public schema omits it and no ``pattern``
 attribute is rendered), so the server's engine is the only one that decides.
@@ -26,7 +28,9 @@ import re2
 MAX_PATTERN_CHARS = 500
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # a refused pattern is a 422, not a line on stderr
-_OPTIONS.max_mem = 1 << 20  # bounds compile time and memory of any 500-char pattern
+# Bounds the compile time (≈ 2 ms at worst) and the memory of any one pattern, and so of
+# the cache: 256 patterns × 256 KB. Real patterns need a few KB; \pL{100} is refused.
+_OPTIONS.max_mem = 1 << 18
 
 
 # RE2's words for what Python's re has and RE2 leaves out (backreferences, lookaround).
@@ -37,7 +41,7 @@ class PatternError(ValueError):
     """A pattern the engine refuses; the message is shown beside the field."""
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=256)
 def _compiled(pattern: str):
     try:
         return re2.compile(pattern, _OPTIONS)
