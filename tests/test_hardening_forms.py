@@ -142,6 +142,14 @@ async def test_bidi_overrides_and_nul_are_shown_escaped_on_the_submission_page(a
     assert RLO not in page.text and NUL not in page.text
     listing = await user.web.get("/submissions")
     assert RLO not in listing.text
+    spoofed_email = f"{RLO}moc.evil@example.com"
+    r = await submit(client, form["id"], {"email": spoofed_email, "name": "Eve"})
+    assert r.status_code == 201, r.text
+    for path in ("/submissions", "/live", f"/submissions/{r.json()['submission_id']}"):
+        page = await user.web.get(path)
+        assert page.status_code == 200 and RLO not in page.text, path
+        if path != "/submissions":  # the list shows the contact's name there
+            assert "\\u202emoc.evil@example.com" in page.text, path
     stored = (await user.api.get(f"/api/submissions/{sid}")).json()
     assert stored["data"]["name"] == spoof  # stored as sent, only the display escapes
 
