@@ -1,6 +1,6 @@
 """Contacts CSV uploads kept between the preview and the confirm step of the
 import pages (table contact_imports, migration 0016); a confirmed upload holds
-the import's progress (migration 0018) until its last batch is in, then is
+the import's progress (migration 0024) until its last batch is in, then is
 deleted; uploads are dropped after a day."""
 
 from __future__ import annotations
