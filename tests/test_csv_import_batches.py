@@ -11,8 +11,8 @@ import pytest
 
 from app.services.crm import csv_import_apply
 from tests.conftest import make_settings
+from tests.factory import make_form, submit
 from tests.helpers import User
-from tests.helpers_capture import make_form, submit
 
 BATCH = 50
 
@@ -39,7 +39,7 @@ async def _count(db, workspace_id: str) -> int:
 
 async def test_another_workspaces_submission_goes_in_between_import_batches(app, client, user, db):
     other = await User.signup(app, "bob@example.org", name="Bob", workspace="Bob Co")
-    form = await make_form(app, other)
+    form = await make_form(other)
     importing = asyncio.create_task(user.api.post("/api/contacts/import", **_upload(_csv(3000))))
     while await _count(db, user.workspace_id) == 0:  # the first batch is committed
         await asyncio.sleep(0.001)

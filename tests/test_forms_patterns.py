@@ -9,8 +9,8 @@ the match is linear."""
 
 from __future__ import annotations
 
+from tests.factory import make_form, set_form, submit
 from tests.helpers import soup
-from tests.helpers_capture import make_form, set_form, submit
 
 EVIL = "(a|a)*"
 FIELDS = [
@@ -20,7 +20,7 @@ FIELDS = [
 
 
 async def test_catastrophic_pattern_answers_at_once_on_the_endpoint(app, client, user):
-    form = await make_form(app, user, fields=FIELDS)
+    form = await make_form(user, fields=FIELDS)
     r = await submit(client, form["id"], {"email": "x@example.com", "code": "a" * 40 + "b"})
     assert r.status_code == 422
     assert r.json()["error"]["fields"] == {"code": "This value is not in the expected format."}
@@ -30,7 +30,7 @@ async def test_catastrophic_pattern_answers_at_once_on_the_endpoint(app, client,
 
 async def test_catastrophic_pattern_answers_at_once_on_the_hosted_page(app, client, user):
     # The hosted page validates on the event loop: a backtracking match would freeze the server.
-    form = await make_form(app, user, fields=FIELDS)
+    form = await make_form(user, fields=FIELDS)
     r = await client.post(
         f"/f/{form['id']}", data={"email": "x@example.com", "code": "a" * 40 + "b"}
     )
@@ -54,7 +54,7 @@ async def test_patterns_the_safe_engine_cannot_run_are_refused_at_save(user):
 
 
 async def test_editor_shows_why_a_pattern_is_refused_beside_the_field(app, user):
-    form = await make_form(app, user, fields=FIELDS)
+    form = await make_form(user, fields=FIELDS)
     r = await user.post_form(
         f"/forms/{form['id']}/fields/code",
         {"name": "code", "type": "text", "label": "Code", "regex": r"(\d)\1"},
@@ -69,7 +69,7 @@ async def test_editor_shows_why_a_pattern_is_refused_beside_the_field(app, user)
 
 async def test_a_stored_pattern_the_engine_refuses_constrains_nothing(app, client, user):
     # Saved before patterns were checked this way: the visitor is not blamed, nothing 500s.
-    form = await make_form(app, user, fields=FIELDS)
+    form = await make_form(user, fields=FIELDS)
     legacy = [FIELDS[0], {**FIELDS[1], "regex": r"(a)\1"}]
     await set_form(app, form["id"], fields=legacy)
     r = await submit(client, form["id"], {"email": "z@example.com", "code": "anything"})
@@ -79,7 +79,7 @@ async def test_a_stored_pattern_the_engine_refuses_constrains_nothing(app, clien
 async def test_browsers_never_judge_a_pattern_themselves(app, client, user):
     # One engine decides: the schema embed.js renders from and the hosted page carry no
     # pattern, so a browser's regex dialect can never disagree with the server's answer.
-    form = await make_form(app, user, fields=FIELDS)
+    form = await make_form(user, fields=FIELDS)
     schema = (await client.get(f"/api/forms/{form['id']}/schema")).json()
     assert all("regex" not in field and "pattern" not in field for field in schema["fields"])
     page = soup(await client.get(f"/f/{form['id']}"))

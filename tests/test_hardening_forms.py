@@ -4,11 +4,10 @@ bidi overrides / NUL in what people read."""
 
 from __future__ import annotations
 
+from tests.factory import make_form, submit
 from tests.helpers import drain_jobs, soup
 from tests.helpers_accounts import anonymous, page_csrf
-from tests.helpers_agents import CFO_LEAD
-from tests.helpers_agents import make_form as make_agent_form
-from tests.helpers_capture import make_form, submit
+from tests.helpers_agents import CFO_LEAD, make_agent_form
 
 RLO, NUL = "\u202e", "\x00"
 
@@ -21,14 +20,14 @@ async def test_form_names_with_line_breaks_or_control_characters_are_refused(app
         r = await user.api.post("/api/forms", json={"name": name, "fields": []})
         assert r.status_code == 422, repr(name)
         assert "control characters" in r.json()["error"]["fields"]["name"], repr(name)
-    form = await make_form(app, user)
+    form = await make_form(user)
     r = await user.api.put(f"/api/forms/{form['id']}", json={"name": "Two\nlines"})
     assert r.status_code == 422 and "name" in r.json()["error"]["fields"]
     assert (await user.api.get(f"/api/forms/{form['id']}")).json()["name"] == "Demo request"
 
 
 async def test_the_editor_shows_the_control_character_error_beside_the_name(app, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     r = await user.post_form(
         f"/forms/{form['id']}/settings/details",
         {"name": "Demo\rrequest", "slug": form["slug"], "type": "general"},
@@ -49,7 +48,7 @@ def _frame_ancestors(response) -> str:
 
 async def test_only_the_allowed_origins_may_frame_the_hosted_page(app, client, user):
     shop = await make_form(
-        app, user, security={"allowed_origins": ["https://shop.example.com"]}, name="Shop"
+        user, security={"allowed_origins": ["https://shop.example.com"]}, name="Shop"
     )
     page = await client.get(f"/f/{shop['id']}")
     assert page.status_code == 200
@@ -61,7 +60,7 @@ async def test_only_the_allowed_origins_may_frame_the_hosted_page(app, client, u
         f"/f/{shop['id']}", data={"email": "nope"}, headers={"HX-Request": "true"}
     )
     assert _frame_ancestors(fragment) == "frame-ancestors 'self' https://shop.example.com"
-    anywhere = await make_form(app, user, name="Anywhere")
+    anywhere = await make_form(user, name="Anywhere")
     assert _frame_ancestors(await client.get(f"/f/{anywhere['id']}")) == "frame-ancestors *"
 
 
@@ -80,7 +79,7 @@ async def _broadcast_submissions(app, client, user, count: int) -> list[str]:
     gid = group.json()["id"]
     r = await user.api.post(f"/api/handler-groups/{gid}/members", json={"handler_id": hid})
     assert r.status_code in (200, 201), r.text
-    form = await make_form(app, user, assignment={"type": "group", "id": gid})
+    form = await make_form(user, assignment={"type": "group", "id": gid})
     sids = []
     for i in range(count):
         r = await submit(client, form["id"], {"email": f"lead{i}@example.com"})
@@ -132,7 +131,7 @@ async def test_login_next_never_leaves_the_site(app, user):
 
 
 async def test_bidi_overrides_and_nul_are_shown_escaped_on_the_submission_page(app, client, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     spoof = f"Invoice{RLO}fdp.exe{NUL}"
     r = await submit(client, form["id"], {"email": "x@example.com", "name": spoof})
     sid = r.json()["submission_id"]

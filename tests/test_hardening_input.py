@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
+from tests.factory import make_form, submit
 from tests.helpers import drain_jobs, soup
 from tests.helpers_accounts import anonymous, page_csrf
-from tests.helpers_agents import CFO_LEAD
-from tests.helpers_agents import make_form as make_agent_form
-from tests.helpers_capture import make_form, submit
+from tests.helpers_agents import CFO_LEAD, make_agent_form
 
 
 def _strict_json(text: str):
@@ -40,7 +39,7 @@ async def test_nan_and_infinite_bounds_are_refused_and_nothing_is_stored(user):
 
 
 async def test_a_row_already_poisoned_with_nan_reads_back_as_null(app, client, user):
-    form = await make_form(app, user, fields=[{"name": "size", "type": "number", "label": "Size"}])
+    form = await make_form(user, fields=[{"name": "size", "type": "number", "label": "Size"}])
     await app.state.db.execute(  # what the old code committed before answering 500
         "UPDATE forms SET fields = ? WHERE id = ?",
         ('[{"name":"size","type":"number","label":"Size","min":NaN,"max":Infinity}]', form["id"]),
@@ -56,9 +55,7 @@ async def test_a_row_already_poisoned_with_nan_reads_back_as_null(app, client, u
 
 
 async def test_submitted_numbers_beyond_the_sane_range_are_a_422(app, client, user):
-    form = await make_form(
-        app, user, fields=[{"name": "seats", "type": "number", "label": "Seats"}]
-    )
+    form = await make_form(user, fields=[{"name": "seats", "type": "number", "label": "Seats"}])
     for value in (int("9" * 400), "9" * 400, 1e300, "-1e13"):
         r = await submit(client, form["id"], {"seats": value})
         assert r.status_code == 422, value
@@ -70,7 +67,7 @@ async def test_submitted_numbers_beyond_the_sane_range_are_a_422(app, client, us
 
 
 async def test_deeply_nested_meta_and_interactions_do_not_break_a_submission(app, client, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     deep = '{"page_url": ' + "[" * 8_000 + "]" * 8_000 + "}"  # < 64 KB encoded, > recursion limit
     r = await submit(client, form["id"], {"email": "deep@example.com", "_meta": deep})
     assert r.status_code == 201, r.text
@@ -88,7 +85,7 @@ async def test_deeply_nested_meta_and_interactions_do_not_break_a_submission(app
 
 
 async def test_a_beacon_type_that_is_not_a_string_is_a_422(app, client, user):
-    form = await make_form(app, user)
+    form = await make_form(user)
     for kind in ({}, [], ["view"], 1, None):
         r = await client.post(f"/api/forms/{form['id']}/beacon", json={"type": kind})
         assert r.status_code == 422, kind

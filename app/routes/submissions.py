@@ -94,9 +94,7 @@ async def claim_submission_page(request):
     await work.claim_submission(db, principal.workspace_id, sid, mine["id"])
     return redirect(
         request,
-        safe_next(
-            request.query_params.get("next"), url_path(request, "submissions_show", id=sid)
-        ),
+        safe_next(request.query_params.get("next"), url_path(request, "submissions_show", id=sid)),
         "It is yours now.",
     )
 
