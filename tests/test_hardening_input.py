@@ -4,6 +4,7 @@ handled gracefully."""
 
 from __future__ import annotations
 
+import base64
 import json
 from urllib.parse import urlencode
 
@@ -171,3 +172,15 @@ async def test_an_expiry_past_year_9999_in_utc_is_a_422(user):
         assert r.status_code == 422, expiry
         assert "expires_at" in r.json()["error"]["fields"], expiry
     assert (await user.api.get("/api/api-keys")).json()["data"] == []
+
+
+# -- decodable but wrong values on pages --------------------------------------------------------
+
+
+async def test_a_cursor_with_an_integer_sqlite_cannot_hold_is_a_400(user):
+    raw = json.dumps([10**30, "contact_x"]).encode()
+    cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    page = await user.web.get("/contacts", params={"cursor": cursor})
+    assert page.status_code == 400
+    api = await user.api.get("/api/contacts", params={"cursor": cursor})
+    assert api.status_code == 400 and api.json()["error"]["code"] == "invalid_cursor"

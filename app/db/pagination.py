@@ -36,6 +36,8 @@ def invalid_cursor() -> BadRequest:
 
 def _fits(value, kinds) -> bool:
     kinds = kinds if isinstance(kinds, tuple) else (kinds,)
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        return False  # SQLite cannot bind it (OverflowError): no page ever handed it out
     # JSON true/false decode to bool, a subclass of int: never a valid key value.
     return not isinstance(value, bool) and isinstance(value, kinds)
 
