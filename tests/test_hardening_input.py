@@ -126,13 +126,15 @@ async def test_sign_up_over_the_api_with_an_email_list_is_a_422(app):
 # -- the deal pages -------------------------------------------------------------------------
 
 
-async def test_deal_amounts_beyond_range_are_refused_on_the_page(user):
+async def test_deal_amounts_beyond_range_are_refused_on_the_page_and_api(user):
     for amount in ("9" * 400, "1e400", "nan", "inf", "-5"):
         r = await user.post_form(
             "/deals/new", {"name": "Big one", "amount": amount, "stage": "open"}, page="/deals/new"
         )
         assert r.status_code == 422, amount
         assert soup(r).select_one("#e-amount") is not None, amount
+    api = await user.api.post("/api/deals", json={"name": "Big one", "amount": int("9" * 400)})
+    assert api.status_code == 422 and "amount" in api.json()["error"]["fields"]
     assert (await user.api.get("/api/deals")).json()["data"] == []
 
 

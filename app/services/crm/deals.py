@@ -55,7 +55,7 @@ def clean_amount(value, field: str = "amount") -> float:
         amount = (
             float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
         )
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int of 400 digits
         raise ValidationError(
             fields={field: "Give the amount as a number, e.g. 1500 or 1500.50."}
         ) from None
