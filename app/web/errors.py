@@ -8,6 +8,7 @@ from urllib.parse import quote
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Match, Mount, Route
 
 from app.errors import AppError
 from app.web.auth import LoginRequired
@@ -84,15 +85,41 @@ async def app_error(request, exc: AppError):
     return await _page(request, exc.status, exc.message, headers=exc.headers, fields=exc.fields)
 
 
+def allowed_methods(routes, scope: dict) -> set[str]:
+    """Every method some route takes at this path. Starlette's own 405 names only
+    the first route that matched the path, and our paths are often served by one
+    route per method (GET, PUT and DELETE /api/forms/{id})."""
+    found: set[str] = set()
+    for route in routes:
+        match, child = route.matches(scope)
+        if match == Match.NONE:
+            continue
+        if isinstance(route, Mount):
+            found |= allowed_methods(route.routes or [], {**scope, **child})
+        elif isinstance(route, Route):
+            found |= set(route.methods or ())
+    return found
+
+
 async def http_error(request, exc: HTTPException):
     status = exc.status_code
+    headers = getattr(exc, "headers", None)
+    if status == 405:
+        fresh = {
+            "type": "http",
+            "path": request.url.path,
+            "root_path": "",
+            "method": request.method,
+        }
+        allow = allowed_methods(request.app.router.routes, fresh)
+        headers = {**(headers or {}), "Allow": ", ".join(sorted(allow))}
     message = _MESSAGES.get(status) or (
         exc.detail if isinstance(exc.detail, str) else "Request refused."
     )
     if _is_api(request):
         body = {"error": {"code": _HTTP_CODES.get(status, "error"), "message": message}}
-        return JSONResponse(body, status_code=status, headers=getattr(exc, "headers", None))
-    return await _page(request, status, message, headers=getattr(exc, "headers", None))
+        return JSONResponse(body, status_code=status, headers=headers)
+    return await _page(request, status, message, headers=headers)
 
 
 async def server_error(request, exc: Exception):

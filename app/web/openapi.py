@@ -22,6 +22,42 @@ ERROR_SCHEMA = {
 }
 
 
+STATUS_TEXT = {
+    200: "OK",
+    201: "Created",
+    202: "Accepted",
+    204: "No content",
+    400: "Malformed: the body is not JSON (or too deep), or the cursor is not one we gave",
+    401: "Not signed in, or the key or token is not valid",
+    403: "Not allowed: your role, the key's scopes, or a person's session is needed",
+    404: "Not found (another workspace's id is not found either)",
+    409: "Conflicts with the current state",
+    410: "Gone: paused, archived or expired",
+    413: "The body is over its size limit",
+    415: "The body is not application/json",
+    422: "A value needs fixing: `error.fields` names each field",
+    429: "Too many requests: retry after `Retry-After` seconds",
+    502: "The AI model failed",
+    503: "The AI model is unavailable",
+}
+BODY_ERRORS = (400, 413, 415, 422)
+PAGE_PARAMS = [
+    {
+        "name": "limit",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50},
+    },
+    {
+        "name": "cursor",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "string"},
+        "description": "`next_cursor` of the previous page",
+    },
+]
+
+
 def _walk(routes, prefix=""):
     for route in routes:
         if isinstance(route, Mount):
@@ -40,6 +76,40 @@ def _tag(path: str) -> str:
     return parts[0] if parts else "api"
 
 
+def _has_body(meta: dict, method: str) -> bool:
+    return method in ("post", "put", "patch") and meta.get("body") is not False
+
+
+def statuses(path: str, meta: dict, method: str) -> list[int]:
+    """Every status the operation can answer, derived from its declaration: the
+    body (400/413/415/422), auth (401/403), path ids (404), paging (400/422), plus
+    the errors the endpoint's own rules declare."""
+    found = {meta.get("status", 200), *meta.get("errors", ())}
+    if _has_body(meta, method):
+        found.update(BODY_ERRORS)
+    if not meta["public"]:
+        found.update((401, 403))
+    if "{" in path:
+        found.add(404)
+    if meta.get("paged"):
+        found.update((400, 422))
+    return sorted(found)
+
+
+def _responses(path: str, meta: dict, method: str) -> dict:
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    responses = {}
+    for status in statuses(path, meta, method):
+        answer = {"description": STATUS_TEXT.get(status, "See the description")}
+        if status >= 400:
+            answer["content"] = error
+        if status == 429:
+            answer["headers"] = {"Retry-After": {"schema": {"type": "integer"}}}
+        responses[str(status)] = answer
+    responses["default"] = {"description": "Unexpected error", "content": error}
+    return responses
+
+
 def _operation(path: str, route, method: str) -> dict:
     meta = route.openapi
     summary, description = _summary(meta["doc"])
@@ -49,13 +119,7 @@ def _operation(path: str, route, method: str) -> dict:
         "operationId": f"{route.name}_{method}"
         if len(getattr(route, "methods", None) or ()) > 2
         else route.name,
-        "responses": {
-            "200": {"description": "OK"},
-            "default": {
-                "description": "Error",
-                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-            },
-        },
+        "responses": _responses(path, meta, method),
     }
     if description:
         op["description"] = description
@@ -63,6 +127,8 @@ def _operation(path: str, route, method: str) -> dict:
         {"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
         for n in re.findall(r"{(\w+)(?::\w+)?}", path)
     ]
+    if meta.get("paged"):
+        params += PAGE_PARAMS
     if params:
         op["parameters"] = params
     if meta["public"]:
@@ -72,11 +138,11 @@ def _operation(path: str, route, method: str) -> dict:
         op["description"] = (
             op.get("description", "") + f"\n\nRequires scope `{meta['scope']}`."
         ).strip()
-    if method in ("post", "put", "patch") and meta.get("body") is not False:
+    if _has_body(meta, method):
         schema = meta.get("body") or {"type": "object"}
         op["requestBody"] = {
-            "required": bool(meta.get("body")),
-            "content": {"application/json": {"schema": schema}},
+            "required": not meta.get("optional_body"),
+            "content": {meta.get("content_type", "application/json"): {"schema": schema}},
         }
     return op
 
@@ -120,7 +186,10 @@ def build_openapi(app) -> dict:
         "info": {
             "title": "FormAgent API",
             "version": "1.0.0",
-            "description": "JSON in, JSON out. Lists answer {data, next_cursor}; errors answer {error: {code, message, fields}}.",
+            "description": "JSON in, JSON out. Lists answer {data, next_cursor}; errors answer "
+            "{error: {code, message, fields}}. A PUT takes the resource as its GET returns it: "
+            "read-only keys sent back unchanged are ignored, a changed one is a 422 naming it. "
+            "A method a path does not take answers 405 with `Allow` listing the ones it does.",
         },
         "servers": [{"url": app.state.settings.base_url}],
         "paths": dict(sorted(paths.items())),

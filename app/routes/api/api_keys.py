@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.services.accounts import api_keys
 from app.services.accounts.permissions import SCOPES
+from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 from app.web.auth import NoWorkspace, get_principal, require_person
 
@@ -72,26 +73,19 @@ def _route(path, endpoint, **kwargs):
     return route
 
 
+_CREATE = S.obj(
+    {
+        "name": S.text(max_length=100, non_empty=True),
+        "scopes": S.array(S.choice(SCOPES), min_items=1, max_items=len(SCOPES)),
+        "expires_at": S.timestamp(
+            nullable=True, date_only_too=True, description="in the future; a date means 00:00 UTC"
+        ),
+        "mode": S.choice(["live", "test"]),
+    },
+    required=["name", "scopes"],
+)
 routes = [
-    _route(
-        "/api-keys",
-        create_api_key,
-        methods=["POST"],
-        body={
-            "type": "object",
-            "required": ["name", "scopes"],
-            "properties": {
-                "name": {"type": "string", "maxLength": 100},
-                "scopes": {
-                    "type": "array",
-                    "items": {"type": "string", "enum": list(SCOPES)},
-                    "minItems": 1,
-                },
-                "expires_at": {"type": "string", "format": "date-time"},
-                "mode": {"type": "string", "enum": ["live", "test"]},
-            },
-        },
-    ),
-    _route("/api-keys", list_api_keys, methods=["GET"]),
+    _route("/api-keys", create_api_key, methods=["POST"], body=_CREATE, status=201),
+    _route("/api-keys", list_api_keys, methods=["GET"], paged=True),
     _route("/api-keys/{id}", revoke_api_key, methods=["DELETE"]),
 ]

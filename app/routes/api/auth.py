@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from app.errors import NotFound, Unauthorized, ValidationError
+from app.errors import NotFound, Unauthorized
 from app.services.accounts import account as accounts
 from app.services.accounts import invites, members, sessions, workspaces
-from app.web.api import api_route, json_response, no_content, only_keys, read_json
+from app.web import schema as S
+from app.web.api import api_route, json_response, no_content, read_json
 from app.web.auth import (
     bearer_token,
     get_principal,
@@ -15,14 +16,34 @@ from app.web.auth import (
 )
 from app.web.client_ip import client_ip
 
-_CREDENTIALS = {
-    "type": "object",
-    "required": ["email", "password"],
-    "properties": {
-        "email": {"type": "string", "format": "email"},
-        "password": {"type": "string", "minLength": 8, "maxLength": 128},
+_EMAIL = S.email()
+LOGIN = S.obj(
+    {"email": S.text(max_length=254), "password": S.text(max_length=1024)},
+    required=["email", "password"],
+)
+SIGNUP = S.obj(
+    {
+        "email": _EMAIL,
+        "password": S.text(min_length=8, max_length=128),
+        "name": S.text(max_length=200, single_line=True, nullable=True),
+        "workspace_name": S.text(max_length=120, single_line=True, nullable=True),
+        "invite_token": S.text(
+            max_length=invites.MAX_TOKEN_LENGTH,
+            nullable=True,
+            description="the token of an /invite/{token} link",
+        ),
     },
-}
+    required=["email", "password"],
+)
+UPDATE_ME = S.obj(
+    {
+        "name": S.text(max_length=200, single_line=True),
+        "current_password": S.text(max_length=1024),
+        "new_password": S.text(min_length=8, max_length=128),
+        **S.read_only_keys("account", "workspace", "role", "workspaces", "api_key"),
+    }
+)
+SWITCH = S.obj({"workspace_id": S.id_of("ws")}, required=["workspace_id"])
 
 
 async def _me(request, principal) -> dict:
@@ -47,8 +68,6 @@ async def api_signup(request, _):
     body = await read_json(request)
     settings = request.app.state.settings
     invite_token = body.get("invite_token")
-    if invite_token is not None and not isinstance(invite_token, str):
-        raise ValidationError(fields={"invite_token": "Send the invite token as text."})
     account, token = await accounts.signup(
         request.app.state.db,
         settings,
@@ -84,8 +103,8 @@ async def api_login(request, _):
     account, token = await accounts.login(
         request.app.state.db,
         settings,
-        email=str(body.get("email") or ""),
-        password=str(body.get("password") or ""),
+        email=body["email"],
+        password=body["password"],
         ip=client_ip(request.scope, settings.trusted_proxies),
         user_agent=request.headers.get("user-agent"),
     )
@@ -125,9 +144,7 @@ async def api_update_me(request, _):
     """Change your name and/or password. A password change needs `current_password`, revokes
     every session of the account and answers a new `token` for this caller (the cookie too)."""
     principal = await require_person(request)
-    body = only_keys(await read_json(request), ("name", "current_password", "new_password"))
-    if not body:
-        raise ValidationError("Send name, or current_password and new_password.")
+    body = await read_json(request, current=await _me(request, principal))
     db, settings = request.app.state.db, request.app.state.settings
     token = None
     if "name" in body:
@@ -159,7 +176,7 @@ async def api_switch_workspace(request, _):
     """Make another of your workspaces the current one for this session (API keys belong to one workspace)."""
     principal = await require_person(request)
     body = await read_json(request)
-    workspace_id = str(body.get("workspace_id") or "")
+    workspace_id = body["workspace_id"]
     db = request.app.state.db
     if not await workspaces.role_of(db, workspace_id, principal.account_id):
         raise NotFound("Workspace not found.")
@@ -185,47 +202,39 @@ routes = [
         api_signup,
         methods=["POST"],
         auth="none",
-        body={
-            **_CREDENTIALS,
-            "properties": {
-                **_CREDENTIALS["properties"],
-                "name": {"type": "string"},
-                "workspace_name": {"type": "string"},
-                "invite_token": {"type": "string", "maxLength": invites.MAX_TOKEN_LENGTH},
-            },
-        },
+        body=SIGNUP,
+        status=201,
+        errors=(403, 404, 409, 410, 429),
     ),
-    _person(api_route("/invites/{token}/accept", api_accept_invite, methods=["POST"], auth="none")),
-    api_route("/auth/login", api_login, methods=["POST"], auth="none", body=_CREDENTIALS),
-    api_route("/auth/logout", api_logout, methods=["POST"], auth="none", body=False),
-    _person(api_route("/auth/me", api_me, methods=["GET"], auth="none")),
     _person(
         api_route(
-            "/auth/me",
-            api_update_me,
-            methods=["PUT"],
+            "/invites/{token}/accept",
+            api_accept_invite,
+            methods=["POST"],
             auth="none",
-            body={
-                "type": "object",
-                "properties": {
-                    "name": {"type": "string", "maxLength": 200},
-                    "current_password": {"type": "string"},
-                    "new_password": {"type": "string", "minLength": 8, "maxLength": 128},
-                },
-            },
+            body=False,
+            errors=(410,),
         )
     ),
+    api_route(
+        "/auth/login",
+        api_login,
+        methods=["POST"],
+        auth="none",
+        body=LOGIN,
+        errors=(401, 429),
+    ),
+    api_route("/auth/logout", api_logout, methods=["POST"], auth="none", body=False, errors=(401,)),
+    _person(api_route("/auth/me", api_me, methods=["GET"], auth="none")),
+    _person(api_route("/auth/me", api_update_me, methods=["PUT"], auth="none", body=UPDATE_ME)),
     _person(
         api_route(
             "/auth/switch-workspace",
             api_switch_workspace,
             methods=["POST"],
             auth="none",
-            body={
-                "type": "object",
-                "required": ["workspace_id"],
-                "properties": {"workspace_id": {"type": "string"}},
-            },
+            body=SWITCH,
+            errors=(404,),
         )
     ),
 ]

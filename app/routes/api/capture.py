@@ -90,6 +90,8 @@ routes = [
         methods=["POST"],
         public=True,
         body=_SUBMISSION_BODY,
+        status=201,
+        errors=(403, 404, 409, 410, 429),
         tags=["public"],
     ),
     api_route(
@@ -97,6 +99,7 @@ routes = [
         preflight_submission,
         methods=["OPTIONS"],
         public=True,
+        status=204,
         tags=["public"],
     ),
 ]

@@ -10,23 +10,39 @@ from app.errors import BadRequest, UnsupportedMediaType, ValidationError
 from app.services.crm import companies, contacts, csv_export, csv_import, notes, timeline
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import build_query, list_contacts
+from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 from app.web.routing import IMPORT_BODY_BYTES
 
-CONTACT_BODY = {
+_CONTACT = {
+    "email": S.email(),
+    "name": S.text(max_length=200, nullable=True),
+    "first_name": S.text(max_length=100, nullable=True),
+    "last_name": S.text(max_length=100, nullable=True),
+    "phone": S.text(max_length=50, nullable=True),
+    "company": S.text(max_length=200, nullable=True, description="company name; found or created"),
+    "company_id": S.id_of("company", nullable=True),
+    "status": S.choice(contacts.STATUSES),
+    "source": S.text(max_length=100, nullable=True),
+    "tags": S.array(S.text(max_length=100), max_items=100),
+    "custom_fields": S.obj({}, extra=True, description="up to 100 short values"),
+}
+CREATE_BODY = S.obj(_CONTACT, required=["email"])
+UPDATE_BODY = S.obj(
+    {
+        **_CONTACT,
+        **S.read_only_keys("id", "first_seen", "created_at"),
+        **S.read_only_keys("touchpoints", "submission_count", "last_seen", computed=True),
+    }
+)
+_IMPORT = {
     "type": "object",
+    "required": ["file"],
     "properties": {
-        "email": {"type": "string"},
-        "name": {"type": "string"},
-        "first_name": {"type": "string"},
-        "last_name": {"type": "string"},
-        "phone": {"type": "string"},
-        "company": {"type": "string", "description": "company name; found or created"},
-        "company_id": {"type": "string"},
-        "status": {"enum": list(contacts.STATUSES)},
-        "source": {"type": "string"},
-        "tags": {"type": "array", "items": {"type": "string"}},
-        "custom_fields": {"type": "object"},
+        "file": {"type": "string", "format": "binary", "description": "the CSV, UTF-8"},
+        "mapping": {"type": "string", "description": 'JSON {"column": "email", ...}'},
+        "dry_run": {"type": "string", "enum": ["true", "false"]},
+        "skip_errors": {"type": "string", "enum": ["true", "false"]},
     },
 }
 MAX_UPLOAD = csv_import.MAX_BYTES + 64 * 1024
@@ -141,28 +157,17 @@ async def get_contact_api(request, principal):
 async def update_contact_api(request, principal):
     """Edit a contact: only the keys sent change. `tags` replaces the tag list; a new
     `email` must not belong to another contact (409: merge them instead)."""
-    data = await read_json(request)
-    return json_response(
-        await contacts.update_contact(
-            request.app.state.db, principal.workspace_id, request.path_params["id"], data
-        )
-    )
+    db, ws, contact_id = request.app.state.db, principal.workspace_id, request.path_params["id"]
+    data = await read_json(request, current=await contacts.get_contact(db, ws, contact_id))
+    return json_response(await contacts.update_contact(db, ws, contact_id, data))
 
 
 async def add_note_api(request, principal):
     """Append a note to a contact (notes cannot be edited or deleted)."""
-    data = await read_json(request)
-    body = data.get("body")
-    if not isinstance(body, str):
-        raise ValidationError(fields={"body": "Send the note text as 'body'."})
-    note = await notes.add_note(
-        request.app.state.db,
-        principal.workspace_id,
-        request.path_params["id"],
-        body,
-        principal.display_name,
-    )
-    return json_response(note, 201)
+    db, ws, cid = request.app.state.db, principal.workspace_id, request.path_params["id"]
+    await contacts.get_contact(db, ws, cid)  # an unknown contact is a 404 before the body's 422
+    body = (await read_json(request))["body"]
+    return json_response(await notes.add_note(db, ws, cid, body, principal.display_name), 201)
 
 
 async def list_notes_api(request, principal):
@@ -187,9 +192,10 @@ async def merge_contact_api(request, principal):
     enrollments and tags move here; empty fields are filled from the other; counts add
     up; the other contact is deleted; this contact keeps its email. Emits `contact_merged`.
     `other_id` may also be the other contact's email (as on the contact page)."""
-    data = await read_json(request)
     db, ws, cid = request.app.state.db, principal.workspace_id, request.path_params["id"]
-    await contact_merge.merge_contacts(db, ws, cid, data.get("other_id"), principal.display_name)
+    await contacts.get_contact(db, ws, cid)  # an unknown contact is a 404 before the body's 422
+    other = (await read_json(request))["other_id"]
+    await contact_merge.merge_contacts(db, ws, cid, other, principal.display_name)
     return json_response(await contacts.get_contact(db, ws, cid))
 
 
@@ -217,84 +223,92 @@ async def get_company_api(request, principal):
     )
 
 
+R, W = "contacts:read", "contacts:write"
 routes = [
     api_route(
-        "/contacts", list_contacts_api, methods=["GET"], scope="contacts:read", tags=["contacts"]
+        "/contacts", list_contacts_api, methods=["GET"], scope=R, tags=["contacts"], paged=True
     ),
     api_route(
         "/contacts",
         create_contact_api,
         methods=["POST"],
-        scope="contacts:write",
-        body=CONTACT_BODY,
+        scope=W,
+        body=CREATE_BODY,
+        status=201,
+        errors=(409,),
         name="create_contact_api",
         tags=["contacts"],
     ),
-    api_route(
-        "/contacts.csv", contacts_csv_api, methods=["GET"], scope="contacts:read", tags=["contacts"]
-    ),
+    api_route("/contacts.csv", contacts_csv_api, methods=["GET"], scope=R, tags=["contacts"]),
     api_route(
         "/contacts/import",
         import_contacts_api,
         methods=["POST"],
-        scope="contacts:write",
+        scope=W,
+        body=_IMPORT,
+        content_type="multipart/form-data",
+        status=201,
+        errors=(200,),
         tags=["contacts"],
         max_body=IMPORT_BODY_BYTES,
     ),
-    api_route(
-        "/contacts/{id}", get_contact_api, methods=["GET"], scope="contacts:read", tags=["contacts"]
-    ),
+    api_route("/contacts/{id}", get_contact_api, methods=["GET"], scope=R, tags=["contacts"]),
     api_route(
         "/contacts/{id}",
         update_contact_api,
         methods=["PUT"],
-        scope="contacts:write",
-        body=CONTACT_BODY,
+        scope=W,
+        body=UPDATE_BODY,
+        errors=(409,),
         name="update_contact_api",
         tags=["contacts"],
     ),
-    api_route(
-        "/contacts/{id}/notes",
-        list_notes_api,
-        methods=["GET"],
-        scope="contacts:read",
-        tags=["contacts"],
-    ),
+    api_route("/contacts/{id}/notes", list_notes_api, methods=["GET"], scope=R, tags=["contacts"]),
     api_route(
         "/contacts/{id}/notes",
         add_note_api,
         methods=["POST"],
-        scope="contacts:write",
-        body={"type": "object", "required": ["body"], "properties": {"body": {"type": "string"}}},
+        scope=W,
+        body=S.obj(
+            {
+                "body": S.text(
+                    max_length=notes.MAX_NOTE_LENGTH,
+                    non_empty=True,
+                    **{"x-message": "Send the note text as 'body' (up to 10000 characters)."},
+                )
+            },
+            required=["body"],
+        ),
+        status=201,
         tags=["contacts"],
     ),
-    api_route(
-        "/contacts/{id}/timeline",
-        timeline_api,
-        methods=["GET"],
-        scope="contacts:read",
-        tags=["contacts"],
-    ),
+    api_route("/contacts/{id}/timeline", timeline_api, methods=["GET"], scope=R, tags=["contacts"]),
     api_route(
         "/contacts/{id}/merge",
         merge_contact_api,
         methods=["POST"],
-        scope="contacts:write",
-        body={
-            "type": "object",
-            "required": ["other_id"],
-            "properties": {"other_id": {"type": "string"}},
-        },
+        scope=W,
+        body=S.obj(
+            {
+                "other_id": S.text(
+                    max_length=254,
+                    non_empty=True,
+                    description="the other contact's id (`contact_…`) or email",
+                    **{"x-message": "Send the id or email of the contact to merge into this one."},
+                )
+            },
+            required=["other_id"],
+        ),
+        errors=(409,),
         tags=["contacts"],
     ),
     api_route(
-        "/companies", list_companies_api, methods=["GET"], scope="contacts:read", tags=["companies"]
-    ),
-    api_route(
-        "/companies/{id}",
-        get_company_api,
+        "/companies",
+        list_companies_api,
         methods=["GET"],
-        scope="contacts:read",
+        scope=R,
         tags=["companies"],
+        paged=True,
     ),
+    api_route("/companies/{id}", get_company_api, methods=["GET"], scope=R, tags=["companies"]),
 ]

@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 from app.services.crm import deals
+from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
-DEAL_BODY = {
-    "type": "object",
-    "properties": {
-        "name": {"type": "string"},
-        "amount": {"type": "number", "minimum": 0},
-        "stage": {"enum": list(deals.STAGES)},
-        "contact_id": {"type": ["string", "null"]},
-        "company_id": {"type": ["string", "null"]},
-        "source_submission_id": {"type": ["string", "null"]},
+_EDITABLE = {
+    "name": S.text(max_length=200, non_empty=True),
+    "amount": {
+        "anyOf": [
+            S.number(0, deals.MAX_AMOUNT, nullable=True),
+            S.text(max_length=40, pattern=r"^\s*[0-9][0-9,]*(\.[0-9]+)?\s*$"),
+        ],
+        "description": "a number, or text like 1,250.50",
+        "x-message": "Give the amount as a number from 0 to 1 000 000 000 000, e.g. 1500.50.",
     },
+    "stage": S.choice(deals.STAGES),
+    "contact_id": S.id_of("contact", nullable=True),
+    "company_id": S.id_of("company", nullable=True),
 }
+CREATE_BODY = S.obj(
+    {**_EDITABLE, "source_submission_id": S.id_of("sub", nullable=True)}, required=["name"]
+)
+UPDATE_BODY = S.obj(
+    {
+        **_EDITABLE,
+        **S.read_only_keys("id", "source_submission_id", "created_at", "closed_at"),
+        **S.read_only_keys("updated_at", computed=True),
+    }
+)
 
 
 async def list_deals_api(request, principal):
@@ -54,22 +68,25 @@ async def get_deal_api(request, principal):
 async def update_deal_api(request, principal):
     """Edit a deal or move it to another stage: entering won/lost sets closed_at,
     reopening (back to open/qualified/proposal) clears it."""
-    data = await read_json(request)
-    return json_response(
-        await deals.update_deal(
-            request.app.state.db, principal.workspace_id, request.path_params["id"], data
-        )
+    db, deal_id = request.app.state.db, request.path_params["id"]
+    data = await read_json(
+        request, current=await deals.get_deal(db, principal.workspace_id, deal_id)
     )
+    return json_response(await deals.update_deal(db, principal.workspace_id, deal_id, data))
 
 
 routes = [
-    api_route("/deals", list_deals_api, methods=["GET"], scope="deals:read", tags=["deals"]),
+    api_route(
+        "/deals", list_deals_api, methods=["GET"], scope="deals:read", tags=["deals"], paged=True
+    ),
     api_route(
         "/deals",
         create_deal_api,
         methods=["POST"],
         scope="deals:write",
-        body=DEAL_BODY,
+        body=CREATE_BODY,
+        status=201,
+        errors=(404,),
         tags=["deals"],
     ),
     api_route("/deals/{id}", get_deal_api, methods=["GET"], scope="deals:read", tags=["deals"]),
@@ -78,7 +95,7 @@ routes = [
         update_deal_api,
         methods=["PUT"],
         scope="deals:write",
-        body=DEAL_BODY,
+        body=UPDATE_BODY,
         tags=["deals"],
     ),
 ]

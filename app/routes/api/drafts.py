@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-from app.errors import ValidationError
 from app.services.agents import drafts
 from app.services.forms.config import ALLOWED_ACTIONS
+from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
-_ACTION = {
-    "type": "object",
-    "required": ["action", "details"],
-    "properties": {"action": {"enum": list(ALLOWED_ACTIONS)}, "details": {"type": "object"}},
-}
-_APPROVE = {
-    "type": "object",
-    "properties": {"planned_actions": {"type": "array", "items": _ACTION}},
-}
-_REJECT = {
-    "type": "object",
-    "required": ["note"],
-    "properties": {"note": {"type": "string", "maxLength": drafts.MAX_NOTE}},
-}
+_ACTION = S.obj(
+    {"action": S.choice(ALLOWED_ACTIONS), "details": S.obj({}, extra=True)},
+    required=["action", "details"],
+)
+_APPROVE = S.obj(
+    {
+        "planned_actions": S.array(
+            _ACTION,
+            max_items=50,
+            **{"x-message": "Send a list of {action, details}, or leave the key out."},
+        )
+    }
+)
+_REJECT = S.obj(
+    {"note": S.text(max_length=drafts.MAX_NOTE, nullable=True)},
+    required=["note"],
+)
 
 
 async def list_drafts_api(request, principal):
@@ -48,12 +51,8 @@ async def get_draft_api(request, principal):
 async def approve_draft_api(request, principal):
     """Approve a pending draft and run its actions; send `planned_actions` to run an edited list
     instead (each `{action, details}`, only actions the form allows). 409 if already reviewed."""
-    body = await read_json(request, required=False)
-    edited = body.get("planned_actions")
-    if "planned_actions" in body and edited is None:
-        raise ValidationError(
-            fields={"planned_actions": "Send a list of {action, details}, or leave the key out."}
-        )
+    await drafts.get_draft(request.app.state.db, principal.workspace_id, request.path_params["id"])
+    edited = (await read_json(request)).get("planned_actions")
     draft = await drafts.approve_draft(
         request.app.state.db,
         principal.workspace_id,
@@ -66,10 +65,8 @@ async def approve_draft_api(request, principal):
 
 async def reject_draft_api(request, principal):
     """Reject a pending draft with a `note` saying why; nothing runs. 409 if already reviewed."""
-    body = await read_json(request)
-    note = body.get("note")
-    if note is not None and not isinstance(note, str):
-        raise ValidationError(fields={"note": "The note must be text."})
+    await drafts.get_draft(request.app.state.db, principal.workspace_id, request.path_params["id"])
+    note = (await read_json(request))["note"]
     draft = await drafts.reject_draft(
         request.app.state.db,
         principal.workspace_id,
@@ -81,7 +78,14 @@ async def reject_draft_api(request, principal):
 
 
 routes = [
-    api_route("/drafts", list_drafts_api, methods=["GET"], scope="drafts:read", tags=["drafts"]),
+    api_route(
+        "/drafts",
+        list_drafts_api,
+        methods=["GET"],
+        scope="drafts:read",
+        tags=["drafts"],
+        paged=True,
+    ),
     api_route("/drafts/{id}", get_draft_api, methods=["GET"], scope="drafts:read", tags=["drafts"]),
     api_route(
         "/drafts/{id}/approve",
@@ -89,6 +93,8 @@ routes = [
         methods=["POST"],
         scope="drafts:write",
         body=_APPROVE,
+        optional_body=True,
+        errors=(409,),
         tags=["drafts"],
     ),
     api_route(
@@ -97,6 +103,7 @@ routes = [
         methods=["POST"],
         scope="drafts:write",
         body=_REJECT,
+        errors=(409,),
         tags=["drafts"],
     ),
 ]

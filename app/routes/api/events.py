@@ -35,5 +35,12 @@ async def list_events(request, principal):
 list_events.__doc__ += "\n\n" + catalogue.types_markdown()
 
 routes = [
-    api_route("/events", list_events, methods=["GET"], scope="events:read", name="api_list_events")
+    api_route(
+        "/events",
+        list_events,
+        methods=["GET"],
+        scope="events:read",
+        name="api_list_events",
+        paged=True,
+    )
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from app.errors import ValidationError
 from app.services.forms import forms
 from app.services.forms.config import (
     FIELD_TYPES,
@@ -12,79 +11,80 @@ from app.services.forms.config import (
     MAX_DESCRIPTION,
 )
 from app.services.forms.public import embed_info
+from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 
-_FIELD = {
-    "type": "object",
-    "required": ["name", "type"],
-    "properties": {
-        "name": {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,49}$"},
-        "type": {"enum": list(FIELD_TYPES)},
-        "label": {"type": "string"},
-        "placeholder": {"type": "string"},
-        "help": {"type": "string"},
-        "required": {"type": "boolean"},
-        "options": {"type": "array", "items": {"type": "string"}},
-        "min": {},
-        "max": {},
-        "max_length": {"type": "integer"},
-        "regex": {"type": "string"},
-        "default": {},
+_FIELD = S.obj(
+    {
+        "name": S.text(
+            max_length=50,
+            pattern="^[a-z][a-z0-9_]{0,49}$",
+            description="derived from the label when left out",
+        ),
+        "type": S.choice(FIELD_TYPES),
+        "label": S.text(max_length=200),
+        "placeholder": S.text(max_length=200),
+        "help": S.text(max_length=500),
+        "required": S.boolean(),
+        "options": S.array(S.text(max_length=200), max_items=100),
+        "min": S.free(description="number (number fields), ISO date (date fields) or length"),
+        "max": S.free(description="number (number fields) or ISO date (date fields)"),
+        "max_length": S.integer(1, 100_000, nullable=True),
+        "regex": S.text(max_length=500, nullable=True),
+        "default": S.free(),
     },
-}
-_FORM = {
-    "type": "object",
-    "required": ["name"],
-    "properties": {
-        "name": {"type": "string", "maxLength": 120},
-        "slug": {"type": "string"},
-        "description": {"type": "string"},
-        "status": {"enum": list(FORM_STATUSES)},
-        "type": {"enum": list(FORM_TYPES)},
-        "flow_id": {"enum": list(FLOWS)},
-        "assignment": {
-            "type": ["object", "null"],
-            "properties": {"type": {"enum": ["handler", "group"]}, "id": {"type": "string"}},
-        },
-        "fields": {"type": "array", "items": _FIELD},
-        "field_mapping": {"type": "object"},
-        "auto": {"type": "object"},
-        "agent": {"type": "object"},
-        "security": {"type": "object"},
-        "response": {"type": "object"},
-        "autopilot": {"type": "boolean"},
+    required=["type"],
+)
+_BLOCK = "checked key by key by the form config rules (SPEC §4)"
+_FORM = S.obj(
+    {
+        "id": S.read_only(S.id_of("form")),
+        "workspace_id": S.read_only(S.id_of("ws")),
+        "name": S.text(max_length=120, non_empty=True),
+        "slug": S.text(max_length=60, description="lowercase letters, digits and hyphens"),
+        "description": S.text(max_length=4000),
+        "status": S.choice(FORM_STATUSES),
+        "type": S.choice(FORM_TYPES),
+        "flow_id": S.choice(FLOWS),
+        "assignment": S.obj(
+            {"type": S.choice(["handler", "group"]), "id": S.id_of("hdl or group")},
+            required=["type", "id"],
+            nullable=True,
+        ),
+        "fields": S.array(_FIELD, max_items=50),
+        "field_mapping": S.obj({}, extra=S.text(max_length=200), description="field -> target"),
+        "auto": S.obj({}, extra=True, description=_BLOCK),
+        "agent": S.obj({}, extra=True, description=_BLOCK),
+        "security": S.obj({}, extra=True, description=_BLOCK),
+        "response": S.obj({}, extra=True, description=_BLOCK),
+        "autopilot": S.boolean(),
+        "created_at": S.read_only(S.timestamp()),
+        "updated_at": S.read_only(S.timestamp(), computed=True),
+        "stats": S.read_only(S.obj({}, extra=True), computed=True),
     },
-}
-_GENERATE = {
-    "type": "object",
-    "required": ["description"],
-    "properties": {
-        "description": {"type": "string", "maxLength": MAX_DESCRIPTION},
-        "draft": {"type": "object"},
+    required=["name"],
+)
+_GENERATE = S.obj(
+    {
+        "description": S.text(
+            max_length=MAX_DESCRIPTION,
+            non_empty=True,
+            **{
+                "x-message": f"Describe the form you want (up to {MAX_DESCRIPTION} characters), "
+                "e.g. “a demo "
+                "request form for an AI consulting firm”."
+            },
+        ),
+        "draft": S.obj({}, extra=True, description="a previous answer's draft, to refine"),
     },
-}
-
-
-def _description(body: dict) -> str:
-    text = body.get("description")
-    if not isinstance(text, str) or not text.strip():
-        raise ValidationError(
-            fields={
-                "description": "Describe the form you want, e.g. “a demo request form for "
-                "an AI consulting firm”."
-            }
-        )
-    return text.strip()
+    required=["description"],
+)
 
 
 async def generate_form(request, principal):
     """Generate a form config draft from a description (and refine a previous `draft`); nothing is saved."""
-    body = await read_json(request)
-    description, draft = _description(body), body.get("draft")
-    if draft is not None and not isinstance(draft, dict):
-        raise ValidationError(
-            fields={"draft": "Send the previous draft object as returned by this endpoint."}
-        )
+    body = await read_json(request)  # the schema makes description non-empty and draft an object
+    description, draft = body["description"].strip(), body.get("draft")
     result = await forms.generate_draft(
         request.app.state.llm, description, draft, workspace_id=principal.workspace_id
     )
@@ -124,10 +124,10 @@ async def get_form(request, principal):
 
 async def update_form(request, principal):
     """Update a form: the top-level keys sent replace the current ones; the result is validated as a whole."""
-    body = await read_json(request)
-    form = await forms.update_form(
-        request.app.state.db, principal.workspace_id, request.path_params["form_id"], body
-    )
+    db, form_id = request.app.state.db, request.path_params["form_id"]
+    current = await forms.get_form(db, principal.workspace_id, form_id)
+    body = await read_json(request, current=current)
+    form = await forms.update_form(db, principal.workspace_id, form_id, body)
     return json_response(form)
 
 
@@ -157,11 +157,21 @@ routes = [
         scope="forms:write",
         body=_GENERATE,
         tags=["forms"],
+        errors=(502, 503),
     ),
     api_route(
-        "/forms", create_form, methods=["POST"], scope="forms:write", body=_FORM, tags=["forms"]
+        "/forms",
+        create_form,
+        methods=["POST"],
+        scope="forms:write",
+        body=_FORM,
+        tags=["forms"],
+        status=201,
+        errors=(409,),
     ),
-    api_route("/forms", list_forms, methods=["GET"], scope="forms:read", tags=["forms"]),
+    api_route(
+        "/forms", list_forms, methods=["GET"], scope="forms:read", tags=["forms"], paged=True
+    ),
     api_route("/forms/{form_id}", get_form, methods=["GET"], scope="forms:read", tags=["forms"]),
     api_route(
         "/forms/{form_id}",
@@ -170,6 +180,7 @@ routes = [
         scope="forms:write",
         body=_FORM,
         tags=["forms"],
+        errors=(409,),
     ),
     api_route(
         "/forms/{form_id}", archive_form, methods=["DELETE"], scope="forms:write", tags=["forms"]

@@ -2,53 +2,59 @@
 
 from __future__ import annotations
 
-from app.services.processing import handler_groups, handlers
+from app.services.processing import handler_groups, handlers, routing
+from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 
-_HANDLER = {
-    "type": "object",
-    "properties": {
-        "type": {"enum": ["human", "agent"]},
-        "name": {"type": "string", "maxLength": 120},
-        "email": {"type": "string", "format": "email"},
-        "account_id": {"type": "string"},
-        "instructions": {"type": "string"},
-        "model": {"type": "string"},
-        "active": {"type": "boolean"},
-    },
+_HANDLER_EDITABLE = {
+    "name": S.text(max_length=120, non_empty=True),
+    "email": S.email(nullable=True),
+    "account_id": S.id_of("acct", nullable=True, description="a member's account (humans)"),
+    "instructions": S.text(max_length=8000, nullable=True),
+    "model": S.text(max_length=100, nullable=True),
+    "active": S.boolean(),
 }
-_GROUP = {
-    "type": "object",
-    "properties": {
-        "name": {"type": "string", "maxLength": 120},
-        "description": {"type": "string"},
-        "routing_strategy": {"enum": ["principal", "round_robin", "least_loaded", "broadcast"]},
-        "settings": {
-            "type": "object",
-            "properties": {"fallback_handler_id": {"type": ["string", "null"]}},
-        },
-        "members": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "properties": {
-                    "handler_id": {"type": "string"},
-                    "role": {"enum": ["principal", "member"]},
-                    "active": {"type": "boolean"},
-                },
-            },
-        },
+CREATE_HANDLER = S.obj(
+    {"type": S.choice(handlers.HANDLER_TYPES), **_HANDLER_EDITABLE}, required=["type", "name"]
+)
+UPDATE_HANDLER = S.obj(
+    {
+        **_HANDLER_EDITABLE,
+        **S.read_only_keys("id", "type", "created_at", "removed"),
+        **S.read_only_keys("state", "last_heartbeat_at", "current_submission_id", computed=True),
+    }
+)
+_MEMBER = S.obj(
+    {
+        "handler_id": S.id_of("hdl"),
+        "role": S.choice(handlers.ROLES),
+        "active": S.boolean(),
     },
+    required=["handler_id"],
+)
+_GROUP_EDITABLE = {
+    "name": S.text(max_length=120, non_empty=True),
+    "description": S.text(max_length=2000, nullable=True),
+    "routing_strategy": S.choice(routing.STRATEGIES),
+    "settings": S.obj({"fallback_handler_id": S.id_of("hdl", nullable=True)}),
 }
-_MEMBER = {
-    "type": "object",
-    "required": ["handler_id"],
-    "properties": {
-        "handler_id": {"type": "string"},
-        "role": {"enum": ["principal", "member"]},
-        "active": {"type": "boolean"},
+CREATE_GROUP = S.obj(
+    {
+        **_GROUP_EDITABLE,
+        "members": S.array({"anyOf": [S.id_of("hdl"), _MEMBER]}, max_items=200),
     },
-}
+    required=["name"],
+)
+UPDATE_GROUP = S.obj(
+    {
+        **_GROUP_EDITABLE,
+        "members": S.read_only(
+            {"description": "change members with POST/DELETE /api/handler-groups/{id}/members"}
+        ),
+        **S.read_only_keys("id", "created_at"),
+        **S.read_only_keys("last_assigned_member_id", computed=True),
+    }
+)
 
 
 def _db(request):
@@ -83,9 +89,9 @@ async def get_handler(request, principal):
 
 async def update_handler(request, principal):
     """Edit a handler; `active: false` sends its open assignments back to the unassigned queue."""
-    item = await handlers.update_handler(
-        _db(request), principal.workspace_id, request.path_params["id"], await read_json(request)
-    )
+    db, ws, handler_id = _db(request), principal.workspace_id, request.path_params["id"]
+    body = await read_json(request, current=await handlers.get_handler(db, ws, handler_id))
+    item = await handlers.update_handler(db, ws, handler_id, body)
     return json_response(item)
 
 
@@ -123,9 +129,9 @@ async def get_group(request, principal):
 
 async def update_group(request, principal):
     """Rename a group, change its routing strategy or fallback handler."""
-    item = await handler_groups.update_group(
-        _db(request), principal.workspace_id, request.path_params["id"], await read_json(request)
-    )
+    db, ws, group_id = _db(request), principal.workspace_id, request.path_params["id"]
+    body = await read_json(request, current=await handler_groups.get_group(db, ws, group_id))
+    item = await handler_groups.update_group(db, ws, group_id, body)
     return json_response(item)
 
 
@@ -139,9 +145,9 @@ async def delete_group(request, principal):
 
 async def add_member(request, principal):
     """Add a handler to a group (role principal or member); adding it again updates role/active."""
-    item = await handler_groups.add_member(
-        _db(request), principal.workspace_id, request.path_params["id"], await read_json(request)
-    )
+    db, ws, group_id = _db(request), principal.workspace_id, request.path_params["id"]
+    await handler_groups.get_group(db, ws, group_id)  # 404 before the body's 422
+    item = await handler_groups.add_member(db, ws, group_id, await read_json(request))
     return json_response(item, status=201)
 
 
@@ -155,18 +161,37 @@ async def remove_member(request, principal):
 
 R, W = "handlers:read", "handlers:write"
 routes = [
-    api_route("/handlers", list_handlers, methods=["GET"], scope=R, tags=["handlers"]),
+    api_route("/handlers", list_handlers, methods=["GET"], scope=R, tags=["handlers"], paged=True),
     api_route(
-        "/handlers", create_handler, methods=["POST"], scope=W, body=_HANDLER, tags=["handlers"]
+        "/handlers",
+        create_handler,
+        methods=["POST"],
+        scope=W,
+        body=CREATE_HANDLER,
+        status=201,
+        tags=["handlers"],
     ),
     api_route("/handlers/{id}", get_handler, methods=["GET"], scope=R, tags=["handlers"]),
     api_route(
-        "/handlers/{id}", update_handler, methods=["PUT"], scope=W, body=_HANDLER, tags=["handlers"]
+        "/handlers/{id}",
+        update_handler,
+        methods=["PUT"],
+        scope=W,
+        body=UPDATE_HANDLER,
+        tags=["handlers"],
     ),
     api_route("/handlers/{id}", delete_handler, methods=["DELETE"], scope=W, tags=["handlers"]),
-    api_route("/handler-groups", list_groups, methods=["GET"], scope=R, tags=["handlers"]),
     api_route(
-        "/handler-groups", create_group, methods=["POST"], scope=W, body=_GROUP, tags=["handlers"]
+        "/handler-groups", list_groups, methods=["GET"], scope=R, tags=["handlers"], paged=True
+    ),
+    api_route(
+        "/handler-groups",
+        create_group,
+        methods=["POST"],
+        scope=W,
+        body=CREATE_GROUP,
+        status=201,
+        tags=["handlers"],
     ),
     api_route("/handler-groups/{id}", get_group, methods=["GET"], scope=R, tags=["handlers"]),
     api_route(
@@ -174,7 +199,7 @@ routes = [
         update_group,
         methods=["PUT"],
         scope=W,
-        body=_GROUP,
+        body=UPDATE_GROUP,
         tags=["handlers"],
     ),
     api_route("/handler-groups/{id}", delete_group, methods=["DELETE"], scope=W, tags=["handlers"]),
@@ -184,6 +209,7 @@ routes = [
         methods=["POST"],
         scope=W,
         body=_MEMBER,
+        status=201,
         tags=["handlers"],
     ),
     api_route(

@@ -62,13 +62,20 @@ _BEACON = {
 
 routes = [
     api_route(
-        "/forms/{form_id}/schema", form_schema, methods=["GET"], public=True, tags=["public"]
+        "/forms/{form_id}/schema",
+        form_schema,
+        methods=["GET"],
+        public=True,
+        errors=(304,),
+        tags=["public"],
     ),
     api_route(
         "/forms/{form_id}/schema",
         form_preflight,
         methods=["OPTIONS"],
         public=True,
+        status=204,
+        errors=(403,),
         tags=["public"],
         name="form_schema_preflight",
     ),
@@ -78,6 +85,8 @@ routes = [
         methods=["POST"],
         public=True,
         body=_BEACON,
+        status=204,
+        errors=(403,),
         tags=["public"],
     ),
     api_route(
@@ -85,6 +94,8 @@ routes = [
         form_preflight,
         methods=["OPTIONS"],
         public=True,
+        status=204,
+        errors=(403,),
         tags=["public"],
         name="form_beacon_preflight",
     ),

@@ -3,20 +3,45 @@
 from __future__ import annotations
 
 from app.services.capture import submissions
+from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 
-_UPDATE = {
-    "type": "object",
-    "properties": {
-        "status": {"enum": list(submissions.SETTABLE_STATUSES)},
-        "outcome": {"type": "string"},
-        "agent_notes": {"type": "string"},
-        "assigned_to": {
-            "type": ["object", "null"],
-            "properties": {"type": {"const": "handler"}, "id": {"type": "string"}},
-        },
-    },
-}
+_UPDATE = S.obj(
+    {
+        "status": S.choice(submissions.SETTABLE_STATUSES),
+        "outcome": S.text(max_length=200),
+        "agent_notes": S.text(max_length=20000),
+        "assigned_to": S.obj(
+            {"type": S.choice(["handler"]), "id": S.id_of("hdl")},
+            required=["type", "id"],
+            nullable=True,
+        ),
+        **S.read_only_keys(
+            "id", "form_id", "flow_id", "data", "meta", "field_interactions", "created_at"
+        ),
+        # what processing moves on its own while a client holds a copy
+        **S.read_only_keys(
+            "contact_id",
+            "company_id",
+            "is_new_contact",
+            "processed_at",
+            "processing_duration_ms",
+            "agent_flag",
+            "review_due_at",
+            "actions",
+            "created_entities",
+            "form_name",
+            "contact_email",
+            "contact_name",
+            "contact",
+            "assigned",
+            "timeline",
+            "task",
+            "ticket",
+            computed=True,
+        ),
+    }
+)
 
 
 def filters_from(query) -> dict:
@@ -50,12 +75,10 @@ async def get_submission(request, principal):
 
 async def update_submission(request, principal):
     """Update status (processed | needs_human_review | failed), outcome, agent_notes or assigned_to."""
-    item = await submissions.update_submission(
-        request.app.state.db,
-        principal.workspace_id,
-        request.path_params["id"],
-        await read_json(request),
-    )
+    db, submission_id = request.app.state.db, request.path_params["id"]
+    current = await submissions.get_submission(db, principal.workspace_id, submission_id)
+    body = await read_json(request, current=current)
+    item = await submissions.update_submission(db, principal.workspace_id, submission_id, body)
     return json_response(item)
 
 
@@ -69,7 +92,14 @@ async def reprocess_submission(request, principal):
 
 R, W = "submissions:read", "submissions:write"
 routes = [
-    api_route("/submissions", list_submissions, methods=["GET"], scope=R, tags=["submissions"]),
+    api_route(
+        "/submissions",
+        list_submissions,
+        methods=["GET"],
+        scope=R,
+        tags=["submissions"],
+        paged=True,
+    ),
     api_route("/submissions/{id}", get_submission, methods=["GET"], scope=R, tags=["submissions"]),
     api_route(
         "/submissions/{id}",
@@ -84,6 +114,9 @@ routes = [
         reprocess_submission,
         methods=["POST"],
         scope=W,
+        body=False,
+        status=202,
+        errors=(409,),
         tags=["submissions"],
     ),
 ]

@@ -9,31 +9,41 @@ from __future__ import annotations
 
 from app.errors import Forbidden, NotFound, Unauthorized
 from app.services.accounts import members, workspaces
-from app.web.api import (
-    api_route,
-    json_response,
-    list_params,
-    list_response,
-    no_content,
-    only_keys,
-    read_json,
-)
+from app.web import schema as S
+from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 from app.web.auth import get_principal, require_person
 
-_SETTINGS = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "timezone": {"type": "string", "description": "IANA zone, e.g. Europe/Berlin"},
-        "default_from_email": {"type": "string", "format": "email"},
-        "postal_address": {"type": "string", "maxLength": 500},
-    },
+_SETTINGS = S.obj(
+    {
+        "timezone": S.text(
+            max_length=64, nullable=True, description="IANA zone, e.g. Europe/Berlin"
+        ),
+        "default_from_email": S.text(
+            max_length=254, nullable=True, description="an email or empty"
+        ),
+        "postal_address": S.text(max_length=500, nullable=True),
+    }
+)
+_WORKSPACE = {
+    "name": S.text(max_length=120, non_empty=True, single_line=True),
+    "settings": _SETTINGS,
 }
-_WORKSPACE_BODY = {
-    "type": "object",
-    "properties": {"name": {"type": "string", "maxLength": 120}, "settings": _SETTINGS},
-}
-_ROLE = {"type": "string", "enum": ["owner", "admin", "member", "viewer"]}
+CREATE_WORKSPACE = S.obj(_WORKSPACE, required=["name"])
+UPDATE_WORKSPACE = S.obj(
+    {**_WORKSPACE, **S.read_only_keys("id", "slug", "status", "created_at", "role")}
+)
+_ROLE = S.choice(["owner", "admin", "member", "viewer"])
+INVITE = S.obj({"email": S.email(), "role": _ROLE}, required=["email"])
+UPDATE_MEMBER = S.obj(
+    {
+        "role": _ROLE,
+        **S.read_only_keys(
+            "id", "workspace_id", "account_id", "email", "name", "joined_at", "invited_at"
+        ),
+        # an invite's status, expiry and link move on their own (expiry, acceptance)
+        **S.read_only_keys("status", "expires_at", "invite_url", computed=True),
+    }
+)
 
 
 def person_route(path, endpoint, **kwargs):
@@ -75,7 +85,7 @@ async def list_workspaces(request, _):
 async def create_workspace(request, _):
     """Create another workspace; you become its owner. Switch to it with POST /api/auth/switch-workspace."""
     principal = await require_person(request)
-    body = only_keys(await read_json(request), ("name", "settings"))
+    body = await read_json(request)
     db = request.app.state.db
     workspace = await workspaces.create_workspace(
         db, principal.account_id, name=body.get("name", ""), settings=body.get("settings")
@@ -87,7 +97,9 @@ async def update_workspace(request, _):
     """Rename a workspace or change its settings (timezone, default_from_email, postal_address); owner or admin."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
-    body = only_keys(await read_json(request), ("name", "settings"))
+    db = request.app.state.db
+    current = {**await workspaces.get_workspace(db, workspace_id), "role": role}
+    body = await read_json(request, current=current)
     workspace = await workspaces.update_workspace(
         request.app.state.db,
         workspace_id,
@@ -136,7 +148,7 @@ async def invite_member(request, _):
     invite owners."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
-    body = only_keys(await read_json(request), ("email", "role"))
+    body = await read_json(request)
     member = await members.invite(
         request.app.state.db,
         request.app.state.settings,
@@ -154,14 +166,16 @@ async def update_member(request, _):
     The last owner cannot lose the role (409)."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
-    body = only_keys(await read_json(request), ("role",))
+    db, member_id = request.app.state.db, request.path_params["mid"]
+    current = await members.get_member(db, workspace_id, member_id)
+    body = await read_json(request, current=current)
     member = await members.change_role(
         request.app.state.db,
         workspace_id,
         request.path_params["mid"],
         actor_id=principal.account_id,
         actor_role=role,
-        role=body.get("role"),
+        role=body.get("role", current["role"]),
         settings=request.app.state.settings,
     )
     return json_response(member)
@@ -183,31 +197,29 @@ async def remove_member(request, _):
 
 
 routes = [
-    person_route("/workspaces", list_workspaces, methods=["GET"]),
+    person_route("/workspaces", list_workspaces, methods=["GET"], paged=True),
     person_route(
-        "/workspaces",
-        create_workspace,
-        methods=["POST"],
-        body={**_WORKSPACE_BODY, "required": ["name"]},
+        "/workspaces", create_workspace, methods=["POST"], body=CREATE_WORKSPACE, status=201
     ),
-    person_route("/workspaces/{id}", update_workspace, methods=["PUT"], body=_WORKSPACE_BODY),
+    person_route("/workspaces/{id}", update_workspace, methods=["PUT"], body=UPDATE_WORKSPACE),
     person_route("/workspaces/{id}", delete_workspace, methods=["DELETE"]),
-    person_route("/workspaces/{id}/members", list_members, methods=["GET"]),
+    person_route("/workspaces/{id}/members", list_members, methods=["GET"], paged=True),
     person_route(
         "/workspaces/{id}/invite",
         invite_member,
         methods=["POST"],
-        body={
-            "type": "object",
-            "required": ["email"],
-            "properties": {"email": {"type": "string", "format": "email"}, "role": _ROLE},
-        },
+        body=INVITE,
+        status=201,
+        errors=(409, 429),
     ),
     person_route(
         "/workspaces/{id}/members/{mid}",
         update_member,
         methods=["PUT"],
-        body={"type": "object", "required": ["role"], "properties": {"role": _ROLE}},
+        body=UPDATE_MEMBER,
+        errors=(409,),
     ),
-    person_route("/workspaces/{id}/members/{mid}", remove_member, methods=["DELETE"]),
+    person_route(
+        "/workspaces/{id}/members/{mid}", remove_member, methods=["DELETE"], errors=(409,)
+    ),
 ]

@@ -4,6 +4,7 @@ public capture intake: one set of rules for what a body may hold."""
 from __future__ import annotations
 
 import json
+import math
 
 from app.errors import BadRequest
 
@@ -27,12 +28,20 @@ def _no_constants(name: str):
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 parses as inf
+        raise ValueError(f"{text} is beyond the range of a finite number")
+    return value
+
+
 def parse_json_bytes(raw: bytes):
-    """Decode a JSON body: 400 for malformed, lone surrogates, NaN/Infinity
-    (they could be stored but never sent back), or nesting over 8 levels."""
+    """Decode a JSON body: 400 for malformed, lone surrogates, NaN/Infinity or a
+    float too large to be finite (they could be stored but never sent back), or
+    nesting over 8 levels."""
     try:
         text = raw.decode("utf-8")
-        value = json.loads(text, parse_constant=_no_constants)
+        value = json.loads(text, parse_constant=_no_constants, parse_float=_finite_float)
         json.dumps(value, ensure_ascii=False).encode("utf-8")  # lone surrogates fail here
     except UnicodeError:
         raise BadRequest(
