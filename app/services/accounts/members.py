@@ -135,11 +135,6 @@ async def list_members(
     return [public_member(r, now, links=links) for r in rows], next_cursor
 
 
-async def get_member(db, workspace_id: str, member_id: str) -> dict:
-    """One membership as the members list shows it (NotFound outside ``workspace_id``)."""
-    return public_member(await db.read(_member_row, workspace_id, member_id))
-
-
 async def active_accounts(db, workspace_id: str) -> list[dict]:
     """account_id, name, email of the active members, by name (for pickers)."""
     return await db.fetchall(
