@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench demo check migrate install clean
+.PHONY: run test bench demo check migrate install clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -36,6 +36,11 @@ test: install
 
 bench: install
 	$(BIN)/python -m scripts.bench
+
+# schemathesis against a locally started server (long; not part of CI).
+fuzz: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
+	$(BIN)/python -m scripts.fuzz
 
 check: install
 	$(BIN)/ruff check app tests scripts

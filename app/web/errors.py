@@ -85,20 +85,27 @@ async def app_error(request, exc: AppError):
     return await _page(request, exc.status, exc.message, headers=exc.headers, fields=exc.fields)
 
 
-def allowed_methods(routes, scope: dict) -> set[str]:
-    """Every method some route takes at this path. Starlette's own 405 names only
-    the first route that matched the path, and our paths are often served by one
-    route per method (GET, PUT and DELETE /api/forms/{id})."""
-    found: set[str] = set()
+def _matching_routes(routes, scope: dict, params: int = 0):
+    """(path parameters in the template, methods) of every route whose path matches."""
     for route in routes:
         match, child = route.matches(scope)
         if match == Match.NONE:
             continue
+        count = params + route.path.count("{")
         if isinstance(route, Mount):
-            found |= allowed_methods(route.routes or [], {**scope, **child})
+            yield from _matching_routes(route.routes or [], {**scope, **child}, count)
         elif isinstance(route, Route):
-            found |= set(route.methods or ())
-    return found
+            yield count, set(route.methods or ())
+
+
+def allowed_methods(routes, scope: dict) -> set[str]:
+    """The methods of the most specific templates matching this path: Starlette's
+    own 405 names only the first route that matched, and our paths are often served
+    by one route per method (GET, PUT and DELETE /api/forms/{id}). A literal path
+    (/api/contacts/import) is its own resource, not an id of /api/contacts/{id}."""
+    found = list(_matching_routes(routes, scope))
+    fewest = min((count for count, _ in found), default=0)
+    return set().union(*(methods for count, methods in found if count == fewest))
 
 
 async def http_error(request, exc: HTTPException):

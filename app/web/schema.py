@@ -195,7 +195,7 @@ def validate_body(schema: dict, body: dict, current: dict | None = None) -> dict
     if errors:
         first = "; ".join(f"{k}: {v}" for k, v in list(errors.items())[:3])
         raise ValidationError(f"Some values need fixing: {first}", fields=errors)
-    return kept
+    return {**kept, **unknown}  # unknown keys remain only where the schema allows extras
 
 
 def _required(schema: dict, body: dict, current) -> list:

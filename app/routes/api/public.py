@@ -10,8 +10,20 @@ from app.errors import BadRequest
 from app.services.capture.beacons import parse_beacon, record_beacon
 from app.services.forms.public import cors_headers, public_entry
 from app.services.platform.json_body import parse_json_bytes
+from app.web import schema as S
 from app.web.api import api_route
+from app.web.schema import validate_body
 
+_BEACON = S.obj(
+    {
+        "type": S.choice(["view", "start"], **{"x-message": 'Use "view" or "start".'}),
+        "variant_id": S.text(
+            max_length=64, **{"x-message": "Use the variant_id the schema gave you."}
+        ),
+    },
+    required=["type"],
+    extra=True,  # navigator.sendBeacon callers may add their own keys; they are ignored
+)
 PREFLIGHT = {
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Content-Type",
@@ -49,16 +61,11 @@ async def form_beacon(request, _):
     body = parse_json_bytes(raw) if raw else dict(request.query_params)
     if not isinstance(body, dict):
         raise BadRequest('Send a JSON object like {"type": "view"}.')
-    kind, variant = parse_beacon(body)
+    kind, variant = parse_beacon(validate_body(_BEACON, body))
     await record_beacon(request.app.state.db, entry, kind, variant)
     return Response(status_code=204, headers=headers)
 
 
-_BEACON = {
-    "type": "object",
-    "required": ["type"],
-    "properties": {"type": {"enum": ["view", "start"]}, "variant_id": {"type": "string"}},
-}
 
 routes = [
     api_route(
