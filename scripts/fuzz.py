@@ -1,7 +1,8 @@
 """`make fuzz`: schemathesis against a locally started server (not in CI).
 
 Starts the app on a free port with a fresh data folder, signs up one person
-(their session token authenticates every request), and lets schemathesis walk
+(their session token authenticates every request), makes one object of each
+kind so operations on ids reach past the 404, and lets schemathesis walk
 /api/openapi.json: examples, schema coverage and random fuzzing of every
 operation. The checks are that nothing answers 5xx, every status is one the
 document lists, and a 405 carries `Allow`. The bounded version of this runs in
@@ -39,6 +40,47 @@ def _session_token(base: str) -> str:
     return r.json()["token"]
 
 
+def _seed(base: str, token: str) -> dict[str, dict[str, str]]:
+    """One object of each kind, so operations on ids reach past the 404:
+    path-template regex -> path parameters. Not the workspace: deleting it would
+    end the run."""
+    with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}) as api:
+
+        def made(path: str, body: dict) -> str:
+            r = api.post(path, json=body)
+            r.raise_for_status()
+            return r.json().get("id") or r.json().get("submission_id")
+
+        form = made(
+            "/api/forms",
+            {"name": "Fuzz", "status": "active", "fields": [{"name": "email", "type": "email"}]},
+        )
+        handler = made("/api/handlers", {"type": "human", "name": "Fuzz H"})
+        group = api.post("/api/handler-groups", json={"name": "G", "members": [handler]}).json()
+        made(f"/api/submissions/{form}", {"email": "a@fuzz.example"})
+        submission = api.get("/api/submissions").json()["data"][0]["id"]
+        return {
+            "^/api/forms/": {"form_id": form, "id": form},
+            "^/api/submissions/\\{form_id\\}": {"form_id": form},
+            "^/api/submissions/\\{id\\}": {"id": submission},
+            "^/api/contacts/": {"id": made("/api/contacts", {"email": "c@fuzz.example"})},
+            "^/api/deals/": {"id": made("/api/deals", {"name": "Fuzz deal"})},
+            "^/api/handlers/": {"id": handler},
+            "^/api/handler-groups/": {"id": group["id"], "mid": group["members"][0]["id"]},
+        }
+
+
+def _config(seeded: dict[str, dict[str, str]]) -> str:
+    """schemathesis.toml giving each group of operations its ids."""
+    blocks = []
+    for regex, params in seeded.items():
+        values = ", ".join(f'"path.{k}" = "{v}"' for k, v in params.items())
+        blocks.append(
+            f"[[operations]]\ninclude-path-regex = '{regex}'\nparameters = {{ {values} }}\n"
+        )
+    return "\n".join(blocks)
+
+
 def main() -> int:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -46,14 +88,19 @@ def main() -> int:
         server = start_server(Path(tmp), port, Path(tmp) / "server.log")
         try:
             wait_ready(base)
+            token = _session_token(base)
+            config = Path(tmp) / "schemathesis.toml"
+            config.write_text(_config(_seed(base, token)))
             command = [
                 str(Path(sys.executable).with_name("schemathesis")),
+                "--config-file",
+                str(config),
                 "run",
                 f"{base}/api/openapi.json",
                 "--url",
                 base,
                 "--header",
-                f"Authorization: Bearer {_session_token(base)}",
+                f"Authorization: Bearer {token}",
                 "--checks",
                 CHECKS,
                 "--max-examples",

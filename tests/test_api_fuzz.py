@@ -38,7 +38,9 @@ LEAF = st.one_of(
 )
 ANY_JSON = st.recursive(
     LEAF,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -57,9 +59,9 @@ def shaped(schema: dict):
 def _shaped_kind(schema: dict, kind: str):
     if kind == "string":
         if schema.get("format") == "date-time":
-            return st.datetimes(
-                min_value=datetime(1900, 1, 1), max_value=datetime(9998, 1, 1)
-            ).map(lambda d: d.replace(tzinfo=UTC).isoformat())
+            return st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(9998, 1, 1)).map(
+                lambda d: d.replace(tzinfo=UTC).isoformat()
+            )
         if schema.get("format") == "date":
             return st.dates().map(lambda d: d.isoformat())
         if schema.get("format") == "email":

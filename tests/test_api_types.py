@@ -74,35 +74,84 @@ async def test_unchanged_keys_are_no_ops_and_a_change_still_applies(user):
 async def test_objects_and_lists_where_ids_are_expected_are_422(app, user):
     ids = await seed_victim(app, user)
     cases = [
-        ("PUT", f"/api/submissions/{ids['submission']}", {"assigned_to": {"type": "handler", "id": {}}}, "assigned_to.id"),
-        ("POST", "/api/handler-groups", {"name": "G", "members": [{"handler_id": ["x"]}]}, "members[0]"),
-        ("PUT", f"/api/handler-groups/{ids['group']}", {"settings": {"fallback_handler_id": {}}}, "settings.fallback_handler_id"),
-        ("POST", f"/api/handler-groups/{ids['group']}/members", {"handler_id": {"$ne": 1}}, "handler_id"),
+        (
+            "PUT",
+            f"/api/submissions/{ids['submission']}",
+            {"assigned_to": {"type": "handler", "id": {}}},
+            "assigned_to.id",
+        ),
+        (
+            "POST",
+            "/api/handler-groups",
+            {"name": "G", "members": [{"handler_id": ["x"]}]},
+            "members[0]",
+        ),
+        (
+            "PUT",
+            f"/api/handler-groups/{ids['group']}",
+            {"settings": {"fallback_handler_id": {}}},
+            "settings.fallback_handler_id",
+        ),
+        (
+            "POST",
+            f"/api/handler-groups/{ids['group']}/members",
+            {"handler_id": {"$ne": 1}},
+            "handler_id",
+        ),
         ("POST", "/api/handlers", {"type": "human", "name": "H", "account_id": []}, "account_id"),
         ("PUT", f"/api/handlers/{ids['handler']}", {"account_id": {"id": 1}}, "account_id"),
         ("POST", "/api/deals", {"name": "D", "contact_id": {"id": "x"}}, "contact_id"),
         ("PUT", f"/api/deals/{ids['deal']}", {"company_id": ["company_x"]}, "company_id"),
         ("POST", "/api/deals", {"name": "D", "amount": int("9" * 400)}, "amount"),
         ("POST", "/api/deals", {"name": "D", "amount": "9" * 400}, "amount"),
-        ("POST", "/api/api-keys", {"name": "k", "scopes": ["forms:read"], "expires_at": "99999-01-01T00:00:00Z"}, "expires_at"),
-        ("POST", "/api/api-keys", {"name": "k", "scopes": ["forms:read"], "expires_at": "9999-12-31T23:00:00-05:00"}, "expires_at"),
-        ("POST", f"/api/workspaces/{user.workspace_id}/invite", {"email": ["a@b.example"]}, "email"),
+        (
+            "POST",
+            "/api/api-keys",
+            {"name": "k", "scopes": ["forms:read"], "expires_at": "99999-01-01T00:00:00Z"},
+            "expires_at",
+        ),
+        (
+            "POST",
+            "/api/api-keys",
+            {"name": "k", "scopes": ["forms:read"], "expires_at": "9999-12-31T23:00:00-05:00"},
+            "expires_at",
+        ),
+        (
+            "POST",
+            f"/api/workspaces/{user.workspace_id}/invite",
+            {"email": ["a@b.example"]},
+            "email",
+        ),
         ("PUT", f"/api/tasks/{ids['task']}", {"due_at": "2026-02-30"}, "due_at"),
         ("POST", "/api/contacts", {"email": "a@b.example", "tags": [{"x": 1}]}, "tags[0]"),
-        ("POST", "/api/auth/switch-workspace", {"workspace_id": {"id": user.workspace_id}}, "workspace_id"),
-        ("POST", "/api/forms", {"name": "F", "fields": [{"type": "number", "min": int("9" * 40)}]}, "fields[0].min"),
+        (
+            "POST",
+            "/api/auth/switch-workspace",
+            {"workspace_id": {"id": user.workspace_id}},
+            "workspace_id",
+        ),
+        (
+            "POST",
+            "/api/forms",
+            {"name": "F", "fields": [{"type": "number", "min": int("9" * 40)}]},
+            "fields[0].min",
+        ),
     ]
     for method, path, body, field in cases:
         r = await user.api.request(method, path, json=body)
         assert r.status_code == 422, (method, path, r.status_code, r.text)
         error = r.json()["error"]
         assert error["code"] == "validation_error" and field in error["fields"], (path, error)
-        assert error["fields"][field].strip() and field.split("[")[0].split(".")[0] in error["message"]
+        assert (
+            error["fields"][field].strip() and field.split("[")[0].split(".")[0] in error["message"]
+        )
 
 
 async def test_required_and_non_empty_are_enforced_as_declared(app, user):
     spec = (await user.api.get("/api/openapi.json")).json()
-    schema = spec["paths"]["/api/deals"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    schema = spec["paths"]["/api/deals"]["post"]["requestBody"]["content"]["application/json"][
+        "schema"
+    ]
     assert schema["required"] == ["name"] and schema["properties"]["name"]["minLength"] == 1
     r = await user.api.post("/api/deals", json={})
     assert r.status_code == 422 and r.json()["error"]["fields"] == {"name": "Required."}

@@ -178,7 +178,7 @@ def validate_body(schema: dict, body: dict, current: dict | None = None) -> dict
             continue  # reported by _check below as an unknown field
         if spec.get("x-computed"):
             continue
-        if current is not None and key in current and current[key] == value:
+        if current is not None and key in current and _same(current[key], value):
             continue  # sent back unchanged: nothing to do
         if spec.get("readOnly"):
             errors[key] = (
@@ -196,6 +196,11 @@ def validate_body(schema: dict, body: dict, current: dict | None = None) -> dict
         first = "; ".join(f"{k}: {v}" for k, v in list(errors.items())[:3])
         raise ValidationError(f"Some values need fixing: {first}", fields=errors)
     return {**kept, **unknown}  # unknown keys remain only where the schema allows extras
+
+
+def _same(current, sent) -> bool:
+    """Equal as JSON values: ``1`` is not ``true`` (Python says it is)."""
+    return current == sent and isinstance(current, bool) == isinstance(sent, bool)
 
 
 def _required(schema: dict, body: dict, current) -> list:

@@ -66,7 +66,6 @@ async def form_beacon(request, _):
     return Response(status_code=204, headers=headers)
 
 
-
 routes = [
     api_route(
         "/forms/{form_id}/schema",
