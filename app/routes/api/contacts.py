@@ -39,7 +39,7 @@ _IMPORT = {
     "type": "object",
     "required": ["file"],
     "properties": {
-        "file": {"type": "string", "format": "binary", "description": "the CSV, UTF-8"},
+        "file": {"type": "string", "contentMediaType": "text/csv", "description": "the CSV, UTF-8"},
         "mapping": {"type": "string", "description": 'JSON {"column": "email", ...}'},
         "dry_run": {"type": "string", "enum": ["true", "false"]},
         "skip_errors": {"type": "string", "enum": ["true", "false"]},

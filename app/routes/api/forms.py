@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from app.services.forms import forms
 from app.services.forms.config import (
+    ALLOWED_ACTIONS,
+    AUTONOMY_LEVELS,
     FIELD_TYPES,
     FLOWS,
     FORM_STATUSES,
@@ -35,7 +37,42 @@ _FIELD = S.obj(
     },
     required=["type"],
 )
-_BLOCK = "checked key by key by the form config rules (SPEC §4)"
+_AUTO = S.obj(
+    {
+        "create_contact": S.boolean(),
+        "create_company": S.boolean(),
+        "confirmation_template": S.text(
+            max_length=10000, nullable=True, description="plain text with {{placeholders}}"
+        ),
+        "log_activity": S.boolean(),
+        "notify_handler_ids": S.array(S.id_of("hdl"), max_items=50),
+        "booking_url": S.text(max_length=2000, nullable=True, description="http(s) URL"),
+    }
+)
+_AGENT = S.obj(
+    {
+        "instructions": S.text(max_length=4000, nullable=True),
+        "autonomy_level": S.choice(AUTONOMY_LEVELS),
+        "allowed_actions": S.array(S.choice(ALLOWED_ACTIONS), max_items=len(ALLOWED_ACTIONS)),
+    }
+)
+_SECURITY = S.obj(
+    {
+        "allowed_origins": S.array(
+            S.text(max_length=300, description="https://www.example.com"), max_items=100
+        ),
+        "honeypot_field": S.text(max_length=40, nullable=True),
+        "max_submissions_per_ip": S.integer(1, 100000),
+        "max_submissions_per_email": S.integer(1, 100000),
+        "duplicate_window_minutes": S.integer(0, 1440),
+    }
+)
+_RESPONSE = S.obj(
+    {
+        "thank_you_message": S.text(max_length=2000, nullable=True),
+        "redirect_url": S.text(max_length=2000, nullable=True, description="http(s) URL"),
+    }
+)
 _FORM = S.obj(
     {
         "id": S.read_only(S.id_of("form")),
@@ -53,10 +90,10 @@ _FORM = S.obj(
         ),
         "fields": S.array(_FIELD, max_items=50),
         "field_mapping": S.obj({}, extra=S.text(max_length=200), description="field -> target"),
-        "auto": S.obj({}, extra=True, description=_BLOCK),
-        "agent": S.obj({}, extra=True, description=_BLOCK),
-        "security": S.obj({}, extra=True, description=_BLOCK),
-        "response": S.obj({}, extra=True, description=_BLOCK),
+        "auto": _AUTO,
+        "agent": _AGENT,
+        "security": _SECURITY,
+        "response": _RESPONSE,
         "autopilot": S.boolean(),
         "created_at": S.read_only(S.timestamp()),
         "updated_at": S.read_only(S.timestamp(), computed=True),
