@@ -109,7 +109,7 @@ def main() -> int:
                 "1",
                 *[arg for path in EXCLUDE_PATHS for arg in ("--exclude-path", path)],
             ]
-            return subprocess.call(command)
+            return subprocess.call(command, cwd=tmp)  # its caches stay out of the tree
         finally:
             server.terminate()
             server.wait(timeout=10)
