@@ -8,7 +8,9 @@ The schemas are plain dicts in a JSON Schema subset: ``type`` (one or a list),
 ``minItems``/``maxItems``, ``minLength``/``maxLength``, ``pattern`` (searched, as
 JSON Schema does), ``minimum``/``maximum``, ``format`` (email, date, date-time),
 ``anyOf``, and ``readOnly``. Build them with the helpers below so every number
-carries its bounds and every id is a string. A hand-written validator rather
+carries its bounds and every id is a string. ``x-message`` replaces the wording
+of any failure at a node; ``x-messages`` {minLength, maxLength} the wording of
+one, so a rule the pages share (app/services) answers the same words here. A hand-written validator rather
 than the ``jsonschema`` package: each failure has to become one message a person
 can act on, keyed by the field's path (``members[0].handler_id``), and the
 subset is small.
@@ -291,13 +293,16 @@ def _check_number(schema: dict, value, name: str, errors: dict) -> None:
 
 
 def _check_text(schema: dict, value: str, name: str, errors: dict) -> None:
-    pattern = schema.get("pattern")
+    """``x-messages`` {minLength, maxLength} lets a rule the pages share keep its wording."""
+    pattern, said = schema.get("pattern"), schema.get("x-messages", {})
     if len(value) < schema.get("minLength", 0) or (
         pattern in (NOT_BLANK, SINGLE_LINE_NOT_BLANK) and not value.strip()
     ):
-        errors[name] = "Must not be empty."
+        errors[name] = said.get("minLength", "Must not be empty.")
     elif "maxLength" in schema and len(value) > schema["maxLength"]:
-        errors[name] = f"Keep it to {schema['maxLength']} characters or fewer."
+        errors[name] = said.get(
+            "maxLength", f"Keep it to {schema['maxLength']} characters or fewer."
+        )
     elif pattern and not re.search(pattern, value):
         errors[name] = _PATTERN_MESSAGES.get(pattern, f"Use the form {pattern}.")
     elif schema.get("format") in _FORMATS:

@@ -274,7 +274,7 @@ routes = [
                 "body": S.text(
                     max_length=notes.MAX_NOTE_LENGTH,
                     non_empty=True,
-                    **{"x-message": "Send the note text as 'body' (up to 10000 characters)."},
+                    **{"x-messages": {"minLength": notes.EMPTY_NOTE, "maxLength": notes.LONG_NOTE}},
                 )
             },
             required=["body"],
@@ -294,7 +294,7 @@ routes = [
                     max_length=254,
                     non_empty=True,
                     description="the other contact's id (`contact_…`) or email",
-                    **{"x-message": "Send the id or email of the contact to merge into this one."},
+                    **{"x-messages": {"minLength": contact_merge.MISSING_OTHER}},
                 )
             },
             required=["other_id"],

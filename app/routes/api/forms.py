@@ -107,9 +107,11 @@ _GENERATE = S.obj(
             max_length=MAX_DESCRIPTION,
             non_empty=True,
             **{
-                "x-message": f"Describe the form you want (up to {MAX_DESCRIPTION} characters), "
-                "e.g. “a demo "
-                "request form for an AI consulting firm”."
+                "x-messages": {
+                    "minLength": "Describe the form you want, e.g. “a demo request form for "
+                    "an AI consulting firm”.",
+                    "maxLength": forms.DESCRIPTION_TOO_LONG,
+                }
             },
         ),
         "draft": S.obj({}, extra=True, description="a previous answer's draft, to refine"),

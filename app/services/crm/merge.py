@@ -137,6 +137,9 @@ def merge_contacts_tx(
     return details
 
 
+MISSING_OTHER = "Give the email or id of the contact to merge into this one."
+
+
 async def merge_contacts(
     db, workspace_id: str, survivor_id: str, other: str | None, actor: str = ""
 ) -> dict:
@@ -149,9 +152,7 @@ async def merge_contacts(
     (without: the page then answers 404 as for any unknown contact)."""
     other = other.strip() if isinstance(other, str) else ""
     if not other:
-        raise ValidationError(
-            fields={"other_id": "Give the email or id of the contact to merge into this one."}
-        )
+        raise ValidationError(fields={"other_id": MISSING_OTHER})
     other_id = other
     if "@" in other:
         other_id = await contact_id_by_email(db, workspace_id, other)

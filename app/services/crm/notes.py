@@ -7,6 +7,8 @@ from app.errors import ValidationError
 from app.services.events.log import emit
 
 MAX_NOTE_LENGTH = 10_000
+EMPTY_NOTE = "Write something in the note."
+LONG_NOTE = f"Keep the note under {MAX_NOTE_LENGTH} characters."
 
 
 def add_note_tx(
@@ -20,9 +22,9 @@ def add_note_tx(
     """Append a note inside the caller's transaction; 404 for another workspace's contact."""
     text = (body or "").strip()
     if not text:
-        raise ValidationError(fields={"body": "Write something in the note."})
+        raise ValidationError(fields={"body": EMPTY_NOTE})
     if len(text) > MAX_NOTE_LENGTH:
-        raise ValidationError(fields={"body": f"Keep the note under {MAX_NOTE_LENGTH} characters."})
+        raise ValidationError(fields={"body": LONG_NOTE})
     get_in_workspace(
         conn, "contacts", contact_id, workspace_id, columns=("id",), missing="Contact not found."
     )

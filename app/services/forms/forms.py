@@ -417,6 +417,9 @@ async def form_choices(db, workspace_id: str) -> list[dict]:
     )
 
 
+DESCRIPTION_TOO_LONG = f"Keep the description under {MAX_DESCRIPTION} characters."
+
+
 async def generate_draft(llm, description: str, draft: dict | None, *, workspace_id: str) -> dict:
     """Ask the LLM engine for a form config draft (or a refinement of ``draft``);
     nothing is saved. An answer that is not a valid config is rejected with the
@@ -425,9 +428,7 @@ async def generate_draft(llm, description: str, draft: dict | None, *, workspace
     from app.services.llm import LLMInvalidOutput
 
     if len(description) > MAX_DESCRIPTION:
-        raise ValidationError(
-            fields={"description": f"Keep the description under {MAX_DESCRIPTION} characters."}
-        )
+        raise ValidationError(fields={"description": DESCRIPTION_TOO_LONG})
     await warm(draft.get("fields") if isinstance(draft, dict) else None)
     result = await llm.generate_form(
         description, normalize_config(draft) if draft else None, workspace_id=workspace_id
