@@ -7,7 +7,7 @@ Needs a person's session: keys never manage keys.
 from __future__ import annotations
 
 from app.services.accounts import api_keys
-from app.services.accounts.permissions import SCOPES
+from app.services.accounts.permissions import SCOPES, require_role
 from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 from app.web.auth import NoWorkspace, get_principal, require_person
@@ -28,6 +28,7 @@ async def create_api_key(request, _):
     the key read-only, removing them revokes it. Send `expires_at` (ISO-8601) for a key that stops working by itself,
     `mode: "test"` for an `fa_test_` key."""
     principal = await _caller(request)
+    require_role(principal.role, "admin", api_keys.MANAGE_MESSAGE)  # who, before what was sent
     body = await read_json(request)
     key = await api_keys.create_key(
         request.app.state.db,

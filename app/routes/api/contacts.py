@@ -235,7 +235,7 @@ routes = [
         scope=W,
         body=CREATE_BODY,
         status=201,
-        errors=(409,),
+        errors=(404, 409),
         name="create_contact_api",
         tags=["contacts"],
     ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from app.errors import Forbidden, NotFound, Unauthorized
 from app.services.accounts import members, workspaces
+from app.services.accounts.permissions import require_role
 from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 from app.web.auth import get_principal, require_person
@@ -148,6 +149,7 @@ async def invite_member(request, _):
     invite owners."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
+    require_role(role, "admin", members.MANAGE_MESSAGE)  # who, before what was sent
     body = await read_json(request)
     member = await members.invite(
         request.app.state.db,

@@ -33,6 +33,7 @@ from app.errors import ValidationError
 from app.services.accounts.permissions import SCOPES, require_role
 from app.services.events.log import emit
 
+MANAGE_MESSAGE = "Only owners and admins manage API keys."
 _ALPHABET = string.ascii_letters + string.digits
 PUBLIC_KEYS = (
     "id",
@@ -110,7 +111,7 @@ async def create_key(
     mode: str = "live",
 ) -> dict:
     """Create a key; the returned dict carries the full ``key`` (shown once)."""
-    require_role(role, "admin", "Only owners and admins manage API keys.")
+    require_role(role, "admin", MANAGE_MESSAGE)
     name = _check(name, scopes, expires_at, mode)
     key = f"fa_{mode}_" + "".join(secrets.choice(_ALPHABET) for _ in range(32))
     if expires_at:
@@ -173,7 +174,7 @@ async def revoke_key(
 
     def revoke(conn):
         row = get_in_workspace(conn, "api_keys", key_id, workspace_id, missing="API key not found.")
-        require_role(role, "admin", "Only owners and admins manage API keys.")
+        require_role(role, "admin", MANAGE_MESSAGE)
         if row["status"] == "active":
             conn.execute(
                 "UPDATE api_keys SET status = 'revoked', revoked_at = ? WHERE id = ?",
