@@ -11,7 +11,7 @@ from app.web.api import api_route, json_response, list_params, list_response, re
 
 _TASK = {
     "title": S.text(max_length=300, non_empty=True),
-    "description": S.text(max_length=20000, nullable=True),
+    "description": S.text(max_length=20000),
     "status": S.choice(work.TASK_STATUSES),
     "assignee_id": S.id_of("hdl", nullable=True),
     "due_at": S.timestamp(nullable=True, date_only_too=True),
