@@ -123,6 +123,7 @@ async def test_objects_and_lists_where_ids_are_expected_are_422(app, user):
             "email",
         ),
         ("PUT", f"/api/tasks/{ids['task']}", {"due_at": "2026-02-30"}, "due_at"),
+        ("PUT", f"/api/tickets/{ids['ticket']}", {"description": None}, "description"),
         ("POST", "/api/contacts", {"email": "a@b.example", "tags": [{"x": 1}]}, "tags[0]"),
         (
             "POST",
