@@ -300,9 +300,7 @@ def _check_text(schema: dict, value: str, name: str, errors: dict) -> None:
     ):
         errors[name] = said.get("minLength", "Must not be empty.")
     elif "maxLength" in schema and len(value) > schema["maxLength"]:
-        errors[name] = said.get(
-            "maxLength", f"Keep it to {schema['maxLength']} characters or fewer."
-        )
+        errors[name] = said.get("maxLength", f"Keep it under {schema['maxLength']} characters.")
     elif pattern and not re.search(pattern, value):
         errors[name] = _PATTERN_MESSAGES.get(pattern, f"Use the form {pattern}.")
     elif schema.get("format") in _FORMATS:

@@ -12,6 +12,7 @@ from app.services.forms.config import (
     FORM_TYPES,
     MAX_DESCRIPTION,
 )
+from app.services.forms.patterns import MAX_PATTERN_CHARS
 from app.services.forms.public import embed_info
 from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
@@ -32,7 +33,7 @@ _FIELD = S.obj(
         "min": S.free(description="number (number fields), ISO date (date fields) or length"),
         "max": S.free(description="number (number fields) or ISO date (date fields)"),
         "max_length": S.integer(1, 100_000, nullable=True),
-        "regex": S.text(max_length=500, nullable=True),
+        "regex": S.text(max_length=MAX_PATTERN_CHARS, nullable=True),
         "default": S.free(),
     },
     required=["type"],
