@@ -41,6 +41,8 @@ class Settings:
     claude_model: str = "claude-sonnet-4-6"
     smtp_url: str | None = None
     mail_from: str = "FormAgent <no-reply@formagent.local>"
+    dkim_key: str | None = None  # PEM text or a file path (app/services/mail/dkim_sign.py)
+    dkim_selector: str | None = None
     workers: int = 2
     scheduler_interval: float = 60.0
     retry_base_seconds: float = 2.0
@@ -106,6 +108,8 @@ class Settings:
             claude_model=env.get("FORMAGENT_CLAUDE_MODEL") or cls.claude_model,
             smtp_url=env.get("FORMAGENT_SMTP_URL") or None,
             mail_from=env.get("FORMAGENT_MAIL_FROM") or cls.mail_from,
+            dkim_key=env.get("FORMAGENT_DKIM_KEY") or None,
+            dkim_selector=env.get("FORMAGENT_DKIM_SELECTOR") or None,
             workers=_int(env, "FORMAGENT_WORKERS", cls.workers),
             scheduler_interval=_float(env, "FORMAGENT_SCHEDULER_INTERVAL", cls.scheduler_interval),
             retry_base_seconds=_float(env, "FORMAGENT_RETRY_BASE_SECONDS", cls.retry_base_seconds),

@@ -67,6 +67,7 @@ COLLECTION_KEYS = {
     "notes": "note",
     "emails": "email",
     "outbox": "email",
+    "email-templates": "email_template",
     "errors": "error",
     "activities": "activity",
     "agents": "handler",
@@ -207,6 +208,7 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             ("llm_call", "llm"),
             ("contact_import", "imp"),
             ("job", "job"),
+            ("email_template", "tmpl"),
         )
     }
     email = f"{MARKER}@bob.example"
@@ -400,6 +402,15 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             submission_id=ids["submission"],
             created_at=now,
         ),
+        "email_templates": dict(
+            id=ids["email_template"],
+            name=f"{MARKER} template",
+            subject=f"{MARKER} subject",
+            body_text=MARKER,
+            created_at=now,
+            updated_at=now,
+        ),
+        "email_suppressions": dict(email_lower=email, reason="unsubscribed", created_at=now),
         "jobs": dict(
             id=ids["job"], kind="noop", status="done", run_at=now, created_at=now, updated_at=now
         ),

@@ -39,6 +39,10 @@ PAGES = [
     "/agents",
     "/settings/members",
     "/settings/api-keys",
+    "/outbox",
+    "/outbox/{email}",
+    "/email-templates",
+    "/email-templates/{template}",
     "/f/{form}",
 ]
 
@@ -156,7 +160,24 @@ def _make_data(api: httpx.Client) -> dict:
         json={"type": "agent", "name": "Qualifier", "instructions": "Qualify inbound leads."},
     )
     assert r.status_code == 201, r.text
+    workspace = api.get("/api/auth/me").json()["workspace"]["id"]
+    r = api.post(
+        f"/api/workspaces/{workspace}/invite", json={"email": "lin@example.com", "role": "member"}
+    )
+    assert r.status_code == 201, r.text
+    r = api.post(
+        "/api/email-templates",
+        json={
+            "name": "Welcome",
+            "subject": "Welcome, {{first_name|there}}",
+            "html": "<p>Hi {{first_name|there}}, here is <a href='{{asset_url}}'>your guide</a>.</p>",
+        },
+    )
+    assert r.status_code == 201, r.text
+    template = r.json()["id"]
     return {
+        "email": api.get("/api/emails").json()["data"][0]["id"],
+        "template": template,
         "form": form["id"],
         "submission": submission,
         "contact": contacts[0]["id"],

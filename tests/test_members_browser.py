@@ -16,7 +16,7 @@ def test_role_select_and_cancel_invite_swap_in_place(live_server, page):
     page.goto(url + "/settings/members")
     page.fill("#f-email", "bob@example.com")
     page.click("button:has-text('Send invite')")
-    page.wait_for_selector("text=Invitation sent to bob@example.com")
+    page.wait_for_selector("text=Invitation for bob@example.com created")
     assert page.url == url + "/settings/members"  # swapped by HTMX, no navigation
 
     page.locator("tbody tr select").first.select_option("viewer")

@@ -29,6 +29,8 @@ PAGE_MODULES = [
     "drafts",
     "agents",
     "live",
+    "outbox",
+    "email_templates",
 ]
 # The public hot paths (submission, schema, beacon) come first: Starlette tries
 # routes in order, and every pattern tried costs on each visitor's request.
@@ -48,6 +50,7 @@ API_MODULES = [
     "exports",
     "drafts",
     "events",
+    "emails",
 ]
 
 

@@ -75,12 +75,16 @@ async def invite_member(request):
             invite=values(form),
             invite_errors=exc.fields or {"email": exc.message},
         )
-    message = (
-        f"{member['email']} joined as {member['role']}."
-        if member["status"] == "active"
-        else f"Invitation sent to {member['email']}; it is valid for "
-        f"{int(request.app.state.settings.invite_days)} days."
-    )
+    days = int(request.app.state.settings.invite_days)
+    if member["status"] == "active":
+        message = f"{member['email']} joined as {member['role']}."
+    elif request.app.state.settings.smtp_url:
+        message = f"Invitation sent to {member['email']}; it is valid for {days} days."
+    else:  # the email waits in the outbox: say so, and point at the link to copy
+        message = (
+            f"Invitation for {member['email']} created. No email server is configured, so copy "
+            f"its invite link below and send it yourself; it is valid for {days} days."
+        )
     if is_htmx(request):
         return await _page(request, principal, notice=message)
     return redirect(request, url_path(request, "members_settings"), message)

@@ -87,6 +87,7 @@ _ENTITY_PAGES = {
     "draft": ("draft", "id"),
     "sub": ("submissions_show", "id"),
     "form": ("forms_edit", "form_id"),
+    "email": ("outbox_email", "id"),
 }
 
 

@@ -20,6 +20,8 @@ SCOPES = (
     "campaigns:write",
     "sequences:read",
     "sequences:write",
+    "emails:read",
+    "emails:write",
     "experiments:read",
     "experiments:write",
     "drafts:read",

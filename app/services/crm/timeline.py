@@ -79,23 +79,38 @@ def _touchpoints(conn, ws, cid):
     return items[-PER_SOURCE:]
 
 
+_EMAIL_KINDS = {"marketing": "Marketing email", "transactional": "Email"}
+_EMAIL_STATUS = {
+    "queued": "queued",
+    "sent": "sent",
+    "failed": "failed",
+    "suppressed": "not sent",
+}
+
+
 def _emails(conn, ws, cid):
+    """Each email readable where it stands: what it was, to whom, and a link to
+    the outbox page that shows it exactly as sent."""
     rows = conn.all(
-        "SELECT id, subject, status, kind, created_at, sent_at FROM emails WHERE workspace_id = ?"
-        " AND contact_id = ? ORDER BY created_at DESC LIMIT ?",
+        "SELECT id, to_addr, subject, body_text, status, kind, created_at, sent_at FROM emails"
+        " WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC LIMIT ?",
         (ws, cid, PER_SOURCE),
     )
-    return [
-        _item(
-            "email",
-            r["sent_at"] or r["created_at"],
-            f"Email: {r['subject']}",
-            body=r["kind"],
-            badge=r["status"],
-            ref=r["id"],
+    items = []
+    for r in rows:
+        excerpt = " ".join((r["body_text"] or "").split())
+        items.append(
+            _item(
+                "email",
+                r["sent_at"] or r["created_at"],
+                f"{_EMAIL_KINDS.get(r['kind'], 'Email')} to {r['to_addr']}: {r['subject']}",
+                body=excerpt[:280] + ("…" if len(excerpt) > 280 else ""),
+                link=f"/outbox/{r['id']}",
+                badge=_EMAIL_STATUS.get(r["status"], r["status"]),
+                ref=r["id"],
+            )
         )
-        for r in rows
-    ]
+    return items
 
 
 def _notes(conn, ws, cid):

@@ -1,36 +1,27 @@
 """Delivering the outbox through the app's ``Mailer`` (SMTP with pooled
 connections). Without an SMTP URL mail stays queued and visible in the outbox;
-an SMTP outage retries with backoff."""
+an SMTP outage retries with backoff. Marketing email to a suppressed address is
+not sent (status ``suppressed``); a 5xx refusal of the recipient is a hard
+bounce that suppresses the address (SPEC §8)."""
 
 from __future__ import annotations
 
 import logging
-from email.message import EmailMessage
-from email.utils import make_msgid
+from email.utils import format_datetime
 
 import aiosmtplib
 
-from app.db import loads, now_iso
+from app.db import clock, now_iso
 from app.db.clock import iso_in
+from app.services.accounts.workspaces import public_workspace
 from app.services.events.log import emit
-from app.services.mail.outbox import header_safe, queue_delivery
+from app.services.mail.compose import build_message
+from app.services.mail.dkim_sign import dkim_sign
+from app.services.mail.outbox import queue_delivery
+from app.services.mail.suppression import suppress_tx, suppression_reason
 from app.services.platform.jobs import RetryLater
 
 log = logging.getLogger("formagent.mail")
-
-
-def build_message(email: dict, mail_from: str) -> EmailMessage:
-    message = EmailMessage()
-    message["From"] = mail_from
-    message["To"] = email["to_addr"]
-    message["Subject"] = header_safe(email["subject"])  # rows queued before subjects were cleaned
-    message["Message-ID"] = make_msgid(idstring=email["id"], domain="formagent.local")
-    for name, value in loads(email["headers"], {}).items():
-        message[name] = value
-    message.set_content(email["body_text"])
-    if email["body_html"]:
-        message.add_alternative(email["body_html"], subtype="html")
-    return message
 
 
 # Backoff between tries while SMTP is unreachable: doubles from retry_base_seconds
@@ -48,6 +39,13 @@ def _permanent(exc: Exception) -> bool:
     if isinstance(exc, aiosmtplib.SMTPRecipientRefused | aiosmtplib.SMTPDataError):
         return exc.code >= 500
     return False
+
+
+def _hard_bounce(exc: Exception) -> bool:
+    """The server refused the recipient address itself with a 5xx."""
+    if isinstance(exc, aiosmtplib.SMTPRecipientsRefused):
+        return bool(exc.recipients) and all(r.code >= 500 for r in exc.recipients)
+    return isinstance(exc, aiosmtplib.SMTPRecipientRefused) and exc.code >= 500
 
 
 def retry_delay(settings, attempts: int) -> float:
@@ -78,30 +76,107 @@ def _mark(
     return bool(cursor.rowcount)
 
 
-async def deliver_email(ctx, payload: dict) -> None:
-    """Job ``deliver_email``: send one queued email. An SMTP outage keeps it
-    queued and re-runs the job with a growing delay; a 5xx refusal marks it failed."""
-    settings, mailer = ctx.settings, ctx.state.mailer
-    email = await ctx.db.fetchone("SELECT * FROM emails WHERE id = ?", (payload["email_id"],))
-    if email is None or email["status"] != "queued" or not mailer.sends:
-        return  # without SMTP the email waits in the outbox; requeue_stalled picks it up later
+def _suppress_if_listed(conn, email: dict) -> bool:
+    """Marketing email to a suppressed address: status ``suppressed``, not sent.
+    Checked in the writer's transaction, so an unsubscribe a moment ago counts."""
+    if email["kind"] != "marketing" or not email["workspace_id"]:
+        return False
+    reason = suppression_reason(conn, email["workspace_id"], email["to_addr"])
+    if reason is None:
+        return False
+    updated = conn.execute(
+        "UPDATE emails SET status = 'suppressed', last_error = ? WHERE id = ? AND status = 'queued'",
+        (f"suppressed: {reason}", email["id"]),
+    ).rowcount
+    if updated:
+        emit(
+            conn,
+            email["workspace_id"],
+            "email_suppressed",
+            submission_id=email["submission_id"],
+            details={
+                "email_id": email["id"],
+                "to": email["to_addr"],
+                "subject": email["subject"],
+                "reason": reason,
+            },
+        )
+    return True
+
+
+def _bounced(conn, email: dict, error: str) -> None:
+    if _mark(conn, email, "failed", error) and email["workspace_id"]:
+        suppress_tx(
+            conn,
+            email["workspace_id"],
+            email["to_addr"],
+            "hard_bounce",
+            contact_id=email["contact_id"],
+            email_id=email["id"],
+        )
+
+
+async def email_workspace(db, workspace_id: str | None) -> dict | None:
+    """Name and settings (postal address) the marketing footer needs."""
+    if not workspace_id:
+        return None
+    row = await db.fetchone("SELECT * FROM workspaces WHERE id = ?", (workspace_id,))
+    return public_workspace(row) if row else None
+
+
+async def send_queued(ctx, email: dict, workspace: dict | None = None) -> tuple[str, float]:
+    """Send one queued outbox row (a ``SELECT * FROM emails`` row) through
+    ``ctx.state.mailer`` with every rule applied: suppression for marketing mail,
+    the marketing footer and headers, Date, DKIM; then record the outcome.
+
+    Returns ``(outcome, retry_in)``: ``"sent"``, ``"suppressed"``, ``"failed"``
+    (a 5xx; a refused address is suppressed), or ``"retry"`` (an outage: the row
+    stays queued with its next attempt ``retry_in`` seconds away). Bulk senders
+    call this per email (passing the workspace they loaded once) instead of the
+    mailer, so campaign mail gets the same rules as everything else."""
+    settings = ctx.settings
+    if email["kind"] == "marketing" and email["workspace_id"]:
+        # Read first: only a suppressed address costs a write (re-checked inside it).
+        listed = await ctx.db.read(suppression_reason, email["workspace_id"], email["to_addr"])
+        if listed and await ctx.write(_suppress_if_listed, email):
+            return "suppressed", 0.0
+    if workspace is None:
+        workspace = await email_workspace(ctx.db, email["workspace_id"])
     try:
-        message = build_message(email, settings.mail_from)
+        message = build_message(email, settings, workspace)
+        message["Date"] = format_datetime(clock.utcnow())
+        dkim_sign(message, settings)
     except (ValueError, TypeError) as exc:  # e.g. a header with a line break: no retry can fix it
         await ctx.write(_mark, email, "failed", f"unsendable message: {exc}"[:500])
-        return
+        return "failed", 0.0
     try:
-        await mailer.send(message)
+        await ctx.state.mailer.send(message)
     except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
         error = f"{type(exc).__name__}: {exc}"[:500]
+        if _hard_bounce(exc):
+            await ctx.write(_bounced, email, error)
+            return "failed", 0.0
         if _permanent(exc):
             await ctx.write(_mark, email, "failed", error)
-            return
+            return "failed", 0.0
         delay = retry_delay(settings, email["attempts"] + 1)
         log.warning("email %s not delivered (%s); retrying in %.1f s", email["id"], error, delay)
         await ctx.write(_mark, email, "queued", error, iso_in(delay))
-        raise RetryLater(delay, error) from None
+        return "retry", delay
     await ctx.write(_mark, email, "sent", None)
+    return "sent", 0.0
+
+
+async def deliver_email(ctx, payload: dict) -> None:
+    """Job ``deliver_email``: send one queued email. An SMTP outage keeps it
+    queued and re-runs the job with a growing delay; a 5xx refusal marks it
+    failed (and suppresses a refused address)."""
+    email = await ctx.db.fetchone("SELECT * FROM emails WHERE id = ?", (payload["email_id"],))
+    if email is None or email["status"] != "queued" or not ctx.state.mailer.sends:
+        return  # without SMTP the email waits in the outbox; requeue_stalled picks it up later
+    outcome, delay = await send_queued(ctx, email)
+    if outcome == "retry":
+        raise RetryLater(delay, "SMTP unavailable; the email stays queued")
 
 
 async def requeue_stalled(ctx) -> None:

@@ -35,19 +35,29 @@ def _value(variables: dict, path: str) -> str:
     return str(value)
 
 
-def fill(source: str, variables: dict) -> str:
+def fill(source: str, variables: dict, *, escape=None, keep: frozenset = frozenset()) -> str:
     """``source`` with every placeholder replaced; unknown or empty values give
-    the fallback (or nothing). Anything else stays exactly as written."""
+    the fallback (or nothing). Anything else stays exactly as written.
+    ``escape`` (e.g. ``html.escape`` for an HTML body) is applied to each value
+    (the fallback is the author's own text); placeholders named in ``keep`` stay
+    as written when they have no value, to be filled later (``unsubscribe_url``,
+    known only when the email is sent)."""
 
     def replace(match: re.Match) -> str:
-        return _value(variables, match[1]) or (match[2] or "").strip()
+        value = _value(variables, match[1])
+        if value:
+            return escape(value) if escape else value
+        if match[1] in keep:
+            return match[0]
+        return (match[2] or "").strip()
 
     return PLACEHOLDER.sub(replace, source)
 
 
-def problems(source: str, known: set[str]) -> str | None:
+def problems(source: str, known: set[str], *, data_fields: bool = True) -> str | None:
     """Why ``source`` cannot be saved, in words for its author, or None.
-    ``known`` are the variable names on offer; ``data.<field>`` is always allowed."""
+    ``known`` are the variable names on offer; ``data.<field>`` is allowed
+    unless ``data_fields`` is False (email templates: the SPEC §8 variables only)."""
     # Blank out the placeholders (keeping positions) and look for code in what is left.
     rest = PLACEHOLDER.sub(lambda m: " " * len(m[0]), source)
     code = _TEMPLATE_CODE.search(rest)
@@ -55,11 +65,9 @@ def problems(source: str, known: set[str]) -> str | None:
         snippet = _CODE_SNIPPET.match(source, code.start())[0]
         return f"“{snippet}” is not a placeholder and would be sent as written. {SYNTAX_HELP}"
     used = [m[1] for m in PLACEHOLDER.finditer(source)]
-    unknown = [n for n in used if n not in known and not n.startswith("data.")]
+    unknown = [n for n in used if n not in known and not (data_fields and n.startswith("data."))]
     if unknown:
         offered = ", ".join("{{" + n + "}}" for n in sorted(known))
-        return (
-            f"Unknown variable {{{{{unknown[0]}}}}}. "
-            f"Available: {offered} and {{{{data.<field name>}}}}."
-        )
+        extra = " and {{data.<field name>}}" if data_fields else ""
+        return f"Unknown variable {{{{{unknown[0]}}}}}. Available: {offered}{extra}."
     return None
