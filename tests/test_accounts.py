@@ -249,6 +249,7 @@ async def test_update_workspace_settings_page_and_api(app, user):
         "timezone": "America/New_York",
         "default_from_email": "hello@acme.test",
         "postal_address": "2 Street",
+        "currency": "USD",
     }
     r = await user.api.put(
         f"/api/workspaces/{user.workspace_id}", json={"settings": {"colour": "red"}}

@@ -1,18 +1,19 @@
-"""The dashboard home: today's numbers next to the live stream."""
+"""The dashboard home: today's and the week's numbers next to the live feed."""
 
 from starlette.routing import Route
 
 from app.services.accounts import workspaces
+from app.services.accounts.currency import DEFAULT_CURRENCY
 from app.services.analytics import today as dashboard_service
-from app.services.events import queries as event_queries
-from app.services.events.queries import EventFilters
+from app.services.events import feed
 from app.web.auth import get_principal, require_page
 from app.web.render import is_htmx, redirect, render, url_path
 from app.web.streams import stream_url
 
 
-async def _timezone(db, workspace_id: str) -> str:
-    return (await workspaces.get_workspace(db, workspace_id))["settings"].get("timezone") or "UTC"
+async def _zone_and_currency(db, workspace_id: str) -> tuple[str, str]:
+    settings = (await workspaces.get_workspace(db, workspace_id))["settings"]
+    return settings.get("timezone") or "UTC", settings.get("currency") or DEFAULT_CURRENCY
 
 
 async def dashboard(request):
@@ -23,15 +24,18 @@ async def dashboard(request):
         )
     principal = await require_page(request)
     db, ws = request.app.state.db, principal.workspace_id
-    events = await event_queries.recent_events(db, ws, limit=20)
+    tz, currency = await _zone_and_currency(db, ws)
+    rows = await feed.dashboard_feed(db, ws, currency)
     return await render(
         request,
         "dashboard/index.html",
         {
-            "numbers": await dashboard_service.today_numbers(db, ws, await _timezone(db, ws)),
+            "numbers": await dashboard_service.today_numbers(db, ws, tz),
             "has_forms": await dashboard_service.has_forms(db, ws),
-            "events": events,
-            "stream_url": stream_url(request, EventFilters(), events),
+            "events": [],
+            "feed_rows": rows["rows"],
+            "stream_title": "Latest leads and changes",
+            "stream_url": stream_url(request, feed.FEED_FILTERS, rows["latest"]),
         },
     )
 
@@ -42,7 +46,8 @@ async def today_numbers(request):
     if not is_htmx(request):
         return redirect(request, url_path(request, "dashboard"))
     db, ws = request.app.state.db, principal.workspace_id
-    numbers = await dashboard_service.today_numbers(db, ws, await _timezone(db, ws))
+    tz, _ = await _zone_and_currency(db, ws)
+    numbers = await dashboard_service.today_numbers(db, ws, tz)
     return await render(request, "dashboard/_today.html", {"numbers": numbers})
 
 

@@ -20,7 +20,8 @@ from starlette.websockets import WebSocketDisconnect
 
 from app.errors import AppError, BadRequest, Forbidden, ValidationError
 from app.services.accounts import workspaces
-from app.services.events import catalogue, live
+from app.services.accounts.currency import DEFAULT_CURRENCY
+from app.services.events import catalogue, feed, live
 from app.services.events import queries as event_queries
 from app.services.events.queries import EventFilters, parse_filters, public_event
 from app.web.auth import SESSION_COOKIE, require_api, require_page
@@ -39,23 +40,25 @@ log = logging.getLogger("formagent.live")
 _URL_SECRETS = ("key", "api_key", "apikey", "token", "access_token", "authorization")
 
 
-async def _timezone(db, workspace_id: str) -> str:
-    return (await workspaces.get_workspace(db, workspace_id))["settings"].get("timezone") or "UTC"
+async def _zone_and_currency(db, workspace_id: str) -> tuple[str, str]:
+    settings = (await workspaces.get_workspace(db, workspace_id))["settings"]
+    return settings.get("timezone") or "UTC", settings.get("currency") or DEFAULT_CURRENCY
 
 
-def render_event(request, event: dict, tz: str) -> str:
+def render_event(request, event: dict, tz: str, currency: str = DEFAULT_CURRENCY) -> str:
     """One rendered row; rendered once per time zone and shared by every client of the
-    hub (its links are the same for every client: the request only lends the routes)."""
+    hub (its links are the same for every client: the request only lends the routes;
+    an event belongs to one workspace, so to one currency)."""
     cache = event.setdefault("_html", {})
     if tz not in cache:
-        ctx = {"event": event, "tz": tz, "request": request}
+        ctx = {"event": event, "tz": tz, "currency": currency, "request": request}
         cache[tz] = render_string("live/_event.html", ctx).strip()
     return cache[tz]
 
 
-def sse_frame(request, event: dict, tz: str) -> str:
+def sse_frame(request, event: dict, tz: str, currency: str = DEFAULT_CURRENCY) -> str:
     # Event data may hold line breaks (details are user data): every line gets its own "data:".
-    html = render_event(request, event, tz).replace("\r\n", "\n").replace("\r", "\n")
+    html = render_event(request, event, tz, currency).replace("\r\n", "\n").replace("\r", "\n")
     data = "".join(f"data: {line}\n" for line in html.split("\n"))
     return f"id: {event['id']}\nevent: event\n{data}\n"
 
@@ -84,14 +87,14 @@ async def event_stream(request):
     principal = await require_api(request, "events:read")
     filters, after_seq = await _stream_start(request, principal)
     db, settings = request.app.state.db, request.app.state.settings
-    tz = await _timezone(db, principal.workspace_id)
+    tz, currency = await _zone_and_currency(db, principal.workspace_id)
     body = _sse_body(
         request,
         live.hub_for(db, settings),
         principal.workspace_id,
         filters,
         after_seq,
-        tz,
+        (tz, currency),
         settings,
         lambda: _still_valid(request, principal),
     )
@@ -102,7 +105,7 @@ async def event_stream(request):
     )
 
 
-async def _sse_body(request, hub, workspace_id, filters, after_seq, tz, settings, still_valid):
+async def _sse_body(request, hub, workspace_id, filters, after_seq, zone, settings, still_valid):
     # Subscribed inside the generator: the finally below always runs once it
     # started (client gone = Starlette cancels us), so no subscription leaks.
     sub = await hub.subscribe(workspace_id, filters, after_seq)
@@ -121,7 +124,12 @@ async def _sse_body(request, hub, workspace_id, filters, after_seq, tz, settings
                 if not await still_valid():
                     return  # the browser's reconnect then gets the 401/403 and stops
                 check_at = time.monotonic() + recheck
-            yield "".join(sse_frame(request, e, tz) for e in batch) if batch else ": keepalive\n\n"
+            if not batch:
+                yield ": keepalive\n\n"
+                continue
+            tz, currency = zone
+            await feed.attach_summaries(request.app.state.db, workspace_id, batch, currency)
+            yield "".join(sse_frame(request, e, tz, currency) for e in batch)
     finally:
         sub.close()
 
@@ -272,6 +280,8 @@ async def live_page(request):
     except ValidationError as exc:
         filters, errors = EventFilters(), exc.fields
     events = await event_queries.recent_events(db, principal.workspace_id, filters, limit=50)
+    _, currency = await _zone_and_currency(db, principal.workspace_id)
+    await feed.attach_summaries(db, principal.workspace_id, events, currency)
     return await render(
         request,
         "live/index.html",

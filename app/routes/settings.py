@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from app.errors import ValidationError
 from app.services.accounts import account as accounts
-from app.services.accounts import sessions, workspaces
+from app.services.accounts import currency, sessions, workspaces
 from app.services.accounts.permissions import has_role
 from app.web.auth import require_account, require_page, set_session_cookie
 from app.web.client_ip import client_ip
@@ -101,6 +101,7 @@ async def _workspace_page(request, principal, *, status=200, **ctx):
         "can_edit": has_role(principal.role, "admin"),
         "is_owner": principal.role == "owner",
         "timezones": timezone_names(),
+        "currencies": sorted(currency.CODES),
     }
     return await render(request, "settings/workspace.html", {**base, **ctx}, status=status)
 

@@ -69,12 +69,14 @@ class PasswordForm(Form):
 class WorkspaceForm(Form):
     name = StringField("Workspace name", filters=[_strip])
     timezone = StringField("Time zone", filters=[_strip])
+    currency = StringField("Currency", filters=[_strip])
     default_from_email = StringField("Default from-email", filters=[_strip])
     postal_address = TextAreaField("Postal address", filters=[_strip])
 
     def settings(self) -> dict:
         return {
             "timezone": self.timezone.data or "",
+            "currency": self.currency.data or "",
             "default_from_email": self.default_from_email.data or "",
             "postal_address": self.postal_address.data or "",
         }

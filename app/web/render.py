@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, RedirectResponse
 from app.db import clock
 from app.db.clock import parse_iso
 from app.services.accounts import workspaces
+from app.services.accounts.currency import DEFAULT_CURRENCY, format_money
 from app.web.auth import csrf_token
 
 APP_DIR = Path(__file__).resolve().parent.parent
@@ -144,6 +145,7 @@ def make_environment(strict: bool = False) -> jinja2.Environment:
     env.globals["url_for"] = _url_for
     env.filters["ago"] = relative_time
     env.filters["local_time"] = local_time
+    env.filters["money"] = format_money
     env.filters["entity_url"] = entity_url
     env.filters["visible"] = visible
     env.globals["now"] = lambda: datetime.now(UTC)
@@ -196,6 +198,7 @@ async def base_context(request) -> dict:
         "workspaces": [],
         "workspace": None,
         "tz": "UTC",
+        "currency": DEFAULT_CURRENCY,
     }
     if principal is not None and principal.kind == "session":
         ctx["workspaces"] = await workspaces.list_for_account(
@@ -206,6 +209,7 @@ async def base_context(request) -> dict:
         )
         if ctx["workspace"]:
             ctx["tz"] = ctx["workspace"]["settings"].get("timezone") or "UTC"
+            ctx["currency"] = ctx["workspace"]["settings"].get("currency") or DEFAULT_CURRENCY
     return ctx
 
 

@@ -19,6 +19,11 @@ _SETTINGS = S.obj(
         "timezone": S.text(
             max_length=64, nullable=True, description="IANA zone, e.g. Europe/Berlin"
         ),
+        "currency": S.text(
+            max_length=3,
+            nullable=True,
+            description="ISO 4217 code for money on every page, e.g. USD, EUR, JPY (default USD)",
+        ),
         "default_from_email": S.text(
             max_length=254, nullable=True, description="an email or empty"
         ),
@@ -95,7 +100,7 @@ async def create_workspace(request, _):
 
 
 async def update_workspace(request, _):
-    """Rename a workspace or change its settings (timezone, default_from_email, postal_address); owner or admin."""
+    """Rename a workspace or change its settings (timezone, currency, default_from_email, postal_address); owner or admin."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
     db = request.app.state.db

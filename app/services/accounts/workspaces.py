@@ -9,10 +9,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.db import dumps, fetch_page, loads, new_id, now_iso
 from app.errors import Forbidden, NotFound, ValidationError
+from app.services.accounts.currency import DEFAULT_CURRENCY, check_currency
 from app.services.accounts.permissions import require_role
 from app.services.events.log import emit
 
-DEFAULT_SETTINGS = {"timezone": "UTC", "default_from_email": "", "postal_address": ""}
+DEFAULT_SETTINGS = {
+    "timezone": "UTC",
+    "default_from_email": "",
+    "postal_address": "",
+    "currency": DEFAULT_CURRENCY,
+}
 
 
 def slugify(text: str, fallback: str = "item") -> str:
@@ -153,6 +159,12 @@ def check_settings(values) -> dict:
             ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError):
             fields["timezone"] = "Use an IANA time zone such as Europe/Berlin or America/New_York."
+    if "currency" in clean:
+        # Empty means the default: a form posted without the field keeps money in USD.
+        code = check_currency(clean["currency"]) if clean["currency"] else DEFAULT_CURRENCY
+        if code is None:
+            fields["currency"] = "Use a three-letter ISO 4217 code such as USD, EUR or JPY."
+        clean["currency"] = code or ""
     sender = clean.get("default_from_email")
     if sender and (not _EMAIL_RE.match(sender) or len(sender) > 254):
         fields["default_from_email"] = "Enter a valid email address, or leave it empty."
@@ -210,7 +222,7 @@ async def update_workspace(
     name=None,
     settings: dict | None = None,
 ) -> dict:
-    """Rename and/or change settings (timezone, default_from_email, postal_address); admin or owner."""
+    """Rename and/or change settings (timezone, currency, default_from_email, postal_address); admin or owner."""
     require_role(role, "admin", "Only owners and admins change workspace settings.")
     name, clean = _check_all(name, settings)
 

@@ -171,12 +171,43 @@ def decorate(row: dict) -> dict:
     event["details"] = details if isinstance(details, dict) else {"value": details}
     event["label"] = label_of(row["type"])
     event["tone"] = tone_of(row["type"])
-    event["summary"] = [
-        (str(k).replace("_", " "), _short(v))
-        for k, v in event["details"].items()
-        if v not in (None, "", [], {})
-    ][:6]
+    event["summary"] = readable_details(event["details"])
     return event
+
+
+# Internal bookkeeping a person has no use for (a step's own name and status,
+# ids: the row links to what they point at).
+_HIDDEN_KEYS = frozenset({"step", "status", "entity_id", "index", "replaying_stored_plan"})
+_BARE_ID = re.compile(r"^[a-z]{2,12}_[a-z0-9]{16}$")
+
+
+def _is_noise(key: str, value) -> bool:
+    if key in _HIDDEN_KEYS or key == "id" or key.endswith(("_id", "_ids")):
+        return True
+    if value in (None, "", [], {}) or value is False:
+        return True
+    if isinstance(value, str):
+        return bool(_BARE_ID.match(value))
+    return isinstance(value, list) and all(isinstance(v, str) and _BARE_ID.match(v) for v in value)
+
+
+def _readable(value):
+    if value is True:
+        return "yes"
+    if isinstance(value, (int, float)):
+        return value  # the template formats numbers (money in the workspace currency)
+    if isinstance(value, list):
+        return _short(", ".join(str(v) for v in value))
+    return _short(value)
+
+
+def readable_details(details: dict) -> list[tuple[str, object]]:
+    """(label, value) pairs people read: no ids, no None/False, no step bookkeeping."""
+    return [
+        (str(k).replace("_", " ").capitalize(), _readable(v))
+        for k, v in details.items()
+        if not _is_noise(str(k), v)
+    ][:6]
 
 
 def public_event(event: dict) -> dict:
