@@ -7,11 +7,16 @@ from urllib.parse import urlencode
 from starlette.routing import Route
 
 from app.errors import ValidationError
+from app.services.accounts import workspaces
 from app.services.capture import submissions
 from app.services.forms import forms as forms_service
-from app.services.processing import work
+from app.services.processing import summary, work
 from app.web.auth import require_page
 from app.web.render import redirect, render, safe_next, url_path
+
+
+async def _currency(db, principal) -> str:
+    return (await workspaces.get_workspace(db, principal.workspace_id))["settings"]["currency"]
 
 
 def _filters(query) -> dict:
@@ -40,11 +45,15 @@ async def list_submissions_page(request):
         else None
     )
     forms = await forms_service.form_choices(db, principal.workspace_id)
+    lines = await summary.summaries(
+        db, principal.workspace_id, [i["id"] for i in items], await _currency(db, principal)
+    )
     return await render(
         request,
         "submissions/index.html",
         {
             "items": items,
+            "summaries": lines,
             "filters": filters,
             "forms": forms,
             "statuses": submissions.STATUSES,

@@ -11,7 +11,7 @@ from app.db import dumps, new_id, now_iso
 from app.services.mail import placeholders
 from app.services.mail.outbox import queue_email
 from app.services.mail.render import render_email
-from app.services.processing import routing, work
+from app.services.processing import routing, summary, work
 from app.services.processing.steps import record_step
 
 # The placeholders a confirmation message may use (besides {{data.<field>}});
@@ -172,6 +172,33 @@ def activity(conn, fc: FlowContext, kind: str = "form_submission"):
     return step(conn, fc, "activity", entity_id=activity_id, details={"kind": kind})
 
 
+def _headline(conn, fc: FlowContext) -> str:
+    """The submission's one-line summary as far as the flow got (who, what, routed to)."""
+    contact = fc.contact or {}
+    handler = fc.route.handler if fc.route else None
+    return summary.summary_from_row(
+        {
+            "data": fc.submission["data"],
+            "form_name": fc.form["name"],
+            "form_type": fc.form.get("type"),
+            "contact_name": contact.get("name"),
+            "contact_email": fc.email,
+            "company_name": conn.value(
+                "SELECT name FROM companies WHERE id = ? AND workspace_id = ?",
+                (contact.get("company_id"), fc.workspace_id),
+            ),
+            "handler_name": handler["name"] if handler else None,
+            "handler_type": handler["type"] if handler else None,
+            "assigned_type": fc.route.kind if fc.route else None,
+        },
+        conn.value(
+            "SELECT json_extract(settings, '$.currency') FROM workspaces WHERE id = ?",
+            (fc.workspace_id,),
+        )
+        or "USD",
+    )
+
+
 def notify(conn, fc: FlowContext, extra_handlers: list | None = None):
     """Tell the form's notify list (and whoever routing picked) by email."""
     ids = list(fc.form["auto"].get("notify_handler_ids") or [])
@@ -181,12 +208,12 @@ def notify(conn, fc: FlowContext, extra_handlers: list | None = None):
         f" AND id IN ({','.join('?' * len(ids)) or 'NULL'})",
         (fc.workspace_id, *ids),
     )
-    notified = []
+    notified, headline = [], _headline(conn, fc)
     for handler in {h["id"]: h for h in handlers}.values():
         if handler["type"] != "human" or not handler["email"]:
             continue
-        subject = f"New submission: {fc.form['name']}" + (f" from {fc.email}" if fc.email else "")
-        text = f"{subject}\n\n{_summary(fc)}\n\nOpen it in FormAgent: /submissions/{fc.sid}"
+        subject = f"New submission: {headline}"
+        text = f"{headline}\n\n{_summary(fc)}\n\nOpen it in FormAgent: /submissions/{fc.sid}"
         _send(
             conn,
             fc,
