@@ -3,18 +3,20 @@
 It goes through the product's own surfaces: the account by sign-up, forms and
 handlers through their services, submissions through the public endpoint
 (``POST /api/submissions/{form_id}``, in-process over httpx), processing by the
-same jobs the workers run. Only the timestamps are then spread over 90 days, so
+same jobs the workers run, views and starts through the beacon endpoint, drafts
+approved and deals moved by the services people use. Only the timestamps are
+then spread over 90 days (app/demo_history.py), the newest leads today, so
 charts and lists look lived-in. A second run finds the demo account and stops.
 """
 
 from __future__ import annotations
 
+import asyncio
 import random
-from datetime import timedelta
 
 import httpx
 
-from app.db.clock import iso, utcnow
+from app import demo_history as history
 
 DEMO_EMAIL = "demo@formagent.example"
 DEMO_PASSWORD = "demo-password-123"
@@ -57,12 +59,22 @@ COMPANIES = [
     ("Wayne Logistics", "wayne.example"),
     (None, "gmail.com"),
 ]
+# (utm_source, utm_medium, utm_campaign), weighted like a B2B site's traffic.
 SOURCES = [
-    ("google", "cpc", "spring-launch"),
-    ("linkedin", "social", "cfo-webinar"),
-    ("newsletter", "email", "weekly"),
-    (None, None, None),
+    (("google", "cpc", "spring-launch"), 6),
+    (("google", "organic", None), 4),
+    (("linkedin", "social", "cfo-webinar"), 4),
+    (("newsletter", "email", "weekly"), 3),
+    (("facebook", "paid_social", "retargeting"), 2),
+    (("partner", "referral", "integrations-page"), 1),
+    ((None, None, None), 4),
 ]
+TODAY = 12  # submissions that land today, so the dashboard's today cards have something
+# Of every 100 visitors: views per submission and starts per submission (conversion shows).
+VIEWS_PER_SUBMISSION = (3.0, 6.0)
+STARTS_PER_SUBMISSION = (1.4, 2.2)
+DEAL_STAGES = ["won", "proposal", "won", "qualified", "lost", "open", "won", "proposal", "won"]
+DEAL_AMOUNTS = [4800, 7200, 12000, 18000, 36000]
 SALES_MESSAGES = [
     "We need a demo for our finance team of 40.",
     "What does the enterprise plan cost?",
@@ -181,12 +193,11 @@ def _submission_body(rng: random.Random, form: dict, n: int) -> dict:
         body["message"] = rng.choice(
             SUPPORT_MESSAGES if form["type"] == "support" else SALES_MESSAGES
         )
-    source, medium, campaign = rng.choice(SOURCES)
+    ((source, medium, campaign),) = rng.choices([s for s, _ in SOURCES], [w for _, w in SOURCES])
     if source:
+        utm = {"utm_source": source, "utm_medium": medium, "utm_campaign": campaign}
         body["_meta"] = {
-            "utm_source": source,
-            "utm_medium": medium,
-            "utm_campaign": campaign,
+            **{k: v for k, v in utm.items() if v},
             "page_url": "https://www.example.com/" + form["slug"],
         }
     return body
@@ -214,57 +225,72 @@ async def _submit_all(app, forms: list[dict], rng: random.Random) -> tuple[int, 
     return accepted, refused
 
 
-def _spread_over_days(conn, workspace_id: str, seed: int) -> None:
-    """Move the demo's history back over DAYS days (newest stays today)."""
-    rng = random.Random(seed)
-    now = utcnow()
-    rows = conn.all(
-        "SELECT id, contact_id FROM submissions WHERE workspace_id = ? ORDER BY created_at, id",
+async def _beacon(app, forms: list[dict], rng: random.Random) -> int:
+    """Views and starts through the public beacon endpoint (POST /api/forms/{id}/beacon),
+    a few per submission, so the forms list shows views and conversion."""
+    db, sent = app.state.db, 0
+    transport = httpx.ASGITransport(app=app, client=("198.51.100.250", 41000))
+    async with httpx.AsyncClient(
+        transport=transport, base_url=app.state.settings.base_url
+    ) as client:
+        for form in forms:
+            subs = await db.fetchval(
+                "SELECT COUNT(*) FROM submissions WHERE form_id = ?", (form["id"],)
+            )
+            kinds = ["view"] * round(subs * rng.uniform(*VIEWS_PER_SUBMISSION))
+            kinds += ["start"] * round(subs * rng.uniform(*STARTS_PER_SUBMISSION))
+            for chunk in range(0, len(kinds), 100):  # concurrent: the beacon batcher groups them
+                replies = await asyncio.gather(
+                    *(
+                        client.post(f"/api/forms/{form['id']}/beacon", json={"type": kind})
+                        for kind in kinds[chunk : chunk + 100]
+                    )
+                )
+                sent += sum(r.status_code == 204 for r in replies)
+    return sent
+
+
+async def _review_drafts(db, workspace_id: str, reviewer: str) -> int:
+    """The older two thirds of the agent's drafts were approved by a person; the newest wait."""
+    from app.services.agents import drafts
+
+    pending = await db.fetchall(
+        "SELECT id FROM drafts WHERE workspace_id = ? AND status = 'pending' ORDER BY created_at, id",
         (workspace_id,),
     )
-    for index, row in enumerate(rows):
-        back = (DAYS * (len(rows) - 1 - index) / max(1, len(rows) - 1)) + rng.random() * 0.5
-        created = now - timedelta(days=back, minutes=rng.randint(0, 600))
-        conn.execute(
-            "UPDATE submissions SET created_at = ?, processed_at = CASE WHEN processed_at IS NULL THEN NULL"
-            " ELSE ? END WHERE id = ?",
-            (iso(created), iso(created + timedelta(seconds=2)), row["id"]),
-        )
-        conn.execute(
-            "UPDATE touchpoints SET created_at = ? WHERE submission_id = ?",
-            (iso(created), row["id"]),
-        )
-    conn.execute(
-        "UPDATE contacts SET"
-        " first_seen = (SELECT MIN(created_at) FROM submissions s WHERE s.contact_id = contacts.id),"
-        " last_seen = (SELECT MAX(created_at) FROM submissions s WHERE s.contact_id = contacts.id),"
-        " created_at = COALESCE((SELECT MIN(created_at) FROM submissions s WHERE s.contact_id = contacts.id), created_at)"
-        " WHERE workspace_id = ?",
-        (workspace_id,),
-    )
+    keep = max(3, len(pending) // 3)
+    for draft in pending[: len(pending) - keep]:
+        await drafts.approve_draft(db, workspace_id, draft["id"], reviewer=reviewer)
+    return max(0, len(pending) - keep)
 
 
 async def _add_deals(db, workspace_id: str, rng: random.Random) -> int:
+    """Deals for sales leads from companies, then moved along the pipeline (won ones bring revenue)."""
     from app.services.crm import deals
 
-    contacts = await db.fetchall(
-        "SELECT c.id FROM contacts c WHERE c.workspace_id = ? AND c.company_id IS NOT NULL"
-        " AND NOT EXISTS (SELECT 1 FROM deals d WHERE d.contact_id = c.id) ORDER BY c.created_at LIMIT 14",
+    leads = await db.fetchall(
+        "SELECT s.id, s.contact_id, co.name AS company FROM submissions s"
+        " JOIN forms f ON f.id = s.form_id JOIN contacts c ON c.id = s.contact_id"
+        " JOIN companies co ON co.id = c.company_id"
+        " WHERE s.workspace_id = ? AND f.type = 'sales' ORDER BY s.created_at",
         (workspace_id,),
     )
-    for n, contact in enumerate(contacts):
-        stage = deals.STAGES[n % len(deals.STAGES)]
-        await deals.create_deal(
+    leads = leads[:17] + leads[-1:]  # the older leads had time to close; the newest came in today
+    for n, lead in enumerate(leads):
+        deal = await deals.create_deal(
             db,
             workspace_id,
             {
-                "name": f"Deal {n + 1}",
-                "amount": rng.choice([4800, 12000, 36000]),
-                "stage": stage,
-                "contact_id": contact["id"],
+                "name": f"{lead['company']} — {rng.choice(['Team plan', 'Enterprise', 'Pilot'])}",
+                "amount": rng.choice(DEAL_AMOUNTS),
+                "contact_id": lead["contact_id"],
+                "source_submission_id": lead["id"],
             },
         )
-    return len(contacts)
+        stage = "won" if n == len(leads) - 1 else DEAL_STAGES[n % len(DEAL_STAGES)]
+        if stage != "open":
+            await deals.move_deal(db, workspace_id, deal["id"], stage)
+    return len(leads)
 
 
 async def seed_demo(db, settings) -> str:
@@ -327,8 +353,13 @@ async def seed_demo(db, settings) -> str:
         processed = await run_due_jobs(
             app.state.db, app.state.settings, app.state, worker_id="seed-demo", limit=10000
         )
-    await db.write(_spread_over_days, workspace_id, 7)
+        beacons = await _beacon(app, made, rng)
+    approved = await _review_drafts(db, workspace_id, account["id"])
+    await db.write(history.spread_tx, workspace_id, 7, DAYS, TODAY, "UTC")
+    await db.write(history.spread_stats_tx, workspace_id)
     deal_count = await _add_deals(db, workspace_id, rng)
+    await db.write(history.date_deals_tx, workspace_id, 11)
+    await db.write(history.renumber_events_tx, workspace_id)
 
     counts = await _counts(db, workspace_id)
     lines = [
@@ -338,7 +369,8 @@ async def seed_demo(db, settings) -> str:
         f"Submissions through the public endpoint: {accepted} accepted over {DAYS} days"
         + (f", {len(refused)} refused (first: {refused[0]})" if refused else "")
         + f"; {processed} jobs run.",
-        f"Deals added by hand: {deal_count}.",
+        f"Beacons (views and starts) through the public endpoint: {beacons}; drafts approved: {approved}.",
+        f"Deals for sales leads: {deal_count}, moved along the pipeline (some won today).",
         "In the workspace: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".",
         "Not seeded (those parts are not built yet): campaigns, sequences, experiments.",
     ]

@@ -67,10 +67,11 @@ def who(data: dict, contact_name="", company="", email="") -> str:
 
 
 def what(form_type, form_name) -> str:
+    """What they did: the form's type says it ("asked for help"); a general form by its name."""
     verb = _VERBS.get(form_type or "")
-    name = _text(form_name)
     if verb:
-        return f"{verb} via {name}" if name else verb
+        return verb
+    name = _text(form_name)
     return f"sent {name}" if name else "sent a form"
 
 
