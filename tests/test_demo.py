@@ -6,7 +6,7 @@ from app.db import Database
 from app.db.clock import parse_iso
 from app.db.migrate import migrate
 from app.demo import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
-from tests.helpers import User
+from tests.helpers import User, soup
 from tests.helpers_platform import running_app
 
 
@@ -42,9 +42,25 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
             await demo.login_api()
             forms = (await demo.api.get("/api/forms")).json()["data"]
             subs = (await demo.api.get("/api/submissions", params={"limit": "200"})).json()["data"]
+            csrf = await demo.csrf("/login")
+            login = {"email": DEMO_EMAIL, "password": DEMO_PASSWORD, "csrf_token": csrf}
+            assert (await demo.web.post("/login", data=login)).status_code == 303
+            forms_page = soup(await demo.web.get("/forms"))
+            home = soup(await demo.web.get("/"))
         finally:
             await demo.close()
     assert len(forms) == 3 and len(subs) == counts["submissions"]
+    # It looks alive: views and conversion per form, the newest leads today, revenue won.
+    rows = forms_page.select("table tbody tr")
+    assert len(rows) == 3
+    for row in rows:
+        views, conversion = (td.get_text(strip=True) for td in row.select("td.num")[1:3])
+        assert int(views) > 0 and conversion.endswith("%")
+    assert int(home.select_one('[data-stat="submissions"] .value').text) > 0
+    assert home.select_one('[data-stat="revenue"] .value').text.startswith("$")
+    assert home.select_one('[data-stat="revenue"] .value').text != "$0"
+    assert len({s["meta"]["utm"].get("utm_source") for s in subs}) >= 6  # channels (and none)
+    assert len(home.select("#live-events > li.event")) >= 10
 
 
 def await_count_ok(counts: dict) -> bool:
