@@ -43,6 +43,7 @@ PAGES = [
     "/outbox/{email}",
     "/email-templates",
     "/email-templates/{template}",
+    "/settings/workspace",
     "/f/{form}",
 ]
 

@@ -177,7 +177,9 @@ def decorate(row: dict) -> dict:
 
 # Internal bookkeeping a person has no use for (a step's own name and status,
 # ids: the row links to what they point at).
-_HIDDEN_KEYS = frozenset({"step", "status", "entity_id", "index", "replaying_stored_plan"})
+_HIDDEN_KEYS = frozenset(
+    {"step", "status", "entity_id", "index", "replaying_stored_plan", "flow", "flow_id"}
+)
 _BARE_ID = re.compile(r"^[a-z]{2,12}_[a-z0-9]{16}$")
 
 
