@@ -20,7 +20,7 @@ _SETTINGS = S.obj(
             max_length=64, nullable=True, description="IANA zone, e.g. Europe/Berlin"
         ),
         "currency": S.text(
-            max_length=3,
+            max_length=16,  # the service says what a currency code looks like
             nullable=True,
             description="ISO 4217 code for money on every page, e.g. USD, EUR, JPY (default USD)",
         ),
