@@ -120,6 +120,11 @@ async def test_the_feed_folds_a_leads_events_into_one_row_with_the_steps_behind_
         user, type="sales", flow_id="sales_lead", assignment={"type": "handler", "id": scout}
     )
     sid = await submitted(client, form["id"], {"email": "jane@bigcorp.test", "name": "Jane"})
+    hana = await _human(user)  # a routed, processed lead too: its outcome names a handler id
+    desk = await make_form(
+        user, type="support", flow_id="support_triage", assignment={"type": "handler", "id": hana}
+    )
+    await submitted(client, desk["id"], {"email": "bea@corp.test", "name": "Bea"})
     await drain_jobs(app)
     events = await app.state.db.fetchval(
         "SELECT COUNT(*) FROM events WHERE submission_id = ?", (sid,)
@@ -138,6 +143,7 @@ async def test_the_feed_folds_a_leads_events_into_one_row_with_the_steps_behind_
     assert labels[0] == "New submission" and "Contact created" in labels  # labels, not keys
     feed = page.select_one("#live-events").get_text(" ", strip=True)
     assert not RAW.search(feed), RAW.search(feed)
+    assert "Took" in feed and "Duration ms" not in feed
     assert "replaying" not in feed and "entity" not in feed.lower()
     # /live keeps one row per event, each submission event led by the same summary
     live = soup(await user.web.get("/live", params={"submission": sid}))

@@ -140,3 +140,31 @@ def _wait_processed(api, sub_id: str) -> None:
     while api.get(f"/api/submissions/{sub_id}").json()["status"] in ("received", "processing"):
         assert time.monotonic() < deadline, "the submission was not processed in time"
         time.sleep(0.05)
+
+
+@pytest.mark.browser
+def test_the_dashboard_feed_keeps_one_row_per_lead_as_it_moves_on_a_phone(live_server, page):
+    base = live_server.url
+    _sign_up(page, base, "dora@example.com")
+    form_id = _make_form(base, "dora@example.com")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(base + "/")
+    page.locator("[data-live-status]").filter(has_text="Live").wait_for()
+    # On a phone the numbers come first, the feed after them.
+    cards = page.locator("#today-numbers").bounding_box()
+    feed = page.locator("#live-events").bounding_box()
+    assert cards["y"] < feed["y"]
+    with httpx.Client(base_url=base, timeout=10) as visitor:
+        r = visitor.post(
+            f"/api/submissions/{form_id}", json={"email": "zoe@acme.example", "name": "Zoe Quinn"}
+        )
+        assert r.status_code == 201, r.text
+    sid = r.json()["submission_id"]
+    rows = page.locator(f'#live-events > li.event[data-submission="{sid}"]')
+    rows.first.locator(".event-lead", has_text="Zoe Quinn sent").wait_for()
+    # Processing follows in the background: its outcome replaces the row, never adds one.
+    page.locator(
+        f'#live-events > li[data-submission="{sid}"][data-type="submission_processed"]'
+    ).wait_for()
+    assert rows.count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375

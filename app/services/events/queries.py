@@ -15,6 +15,7 @@ from app.db import loads, value_in_workspace
 from app.db.pagination import decode_cursor, encode_cursor, invalid_cursor
 from app.errors import ValidationError
 from app.services.events.catalogue import label_of, tone_of
+from app.services.processing.summary import duration_words
 
 PUBLIC_KEYS = ("id", "type", "submission_id", "form_id", "handler_id", "details", "created_at")
 MAX_TYPES = 30
@@ -180,7 +181,7 @@ def decorate(row: dict) -> dict:
 _HIDDEN_KEYS = frozenset(
     {"step", "status", "entity_id", "index", "replaying_stored_plan", "flow", "flow_id"}
 )
-_BARE_ID = re.compile(r"^[a-z]{2,12}_[a-z0-9]{16}$")
+_BARE_ID = re.compile(r"\b[a-z]{2,12}_[a-z0-9]{16}\b")
 
 
 def _is_noise(key: str, value) -> bool:
@@ -188,9 +189,9 @@ def _is_noise(key: str, value) -> bool:
         return True
     if value in (None, "", [], {}) or value is False:
         return True
-    if isinstance(value, str):
-        return bool(_BARE_ID.match(value))
-    return isinstance(value, list) and all(isinstance(v, str) and _BARE_ID.match(v) for v in value)
+    if isinstance(value, str):  # "assigned:hdl_…" says nothing a person can use either
+        return bool(_BARE_ID.search(value))
+    return isinstance(value, list) and all(isinstance(v, str) and _BARE_ID.search(v) for v in value)
 
 
 def _readable(value):
@@ -203,13 +204,21 @@ def _readable(value):
     return _short(value)
 
 
+def _took(ms) -> str:
+    return f"{ms} ms" if ms < 1000 else duration_words(ms / 1000)
+
+
 def readable_details(details: dict) -> list[tuple[str, object]]:
     """(label, value) pairs people read: no ids, no None/False, no step bookkeeping."""
-    return [
-        (str(k).replace("_", " ").capitalize(), _readable(v))
-        for k, v in details.items()
-        if not _is_noise(str(k), v)
-    ][:6]
+    pairs = []
+    for key, value in details.items():
+        if _is_noise(str(key), value):
+            continue
+        if key == "duration_ms" and isinstance(value, int | float):
+            pairs.append(("Took", _took(int(value))))
+        else:
+            pairs.append((str(key).replace("_", " ").capitalize(), _readable(value)))
+    return pairs[:6]
 
 
 def public_event(event: dict) -> dict:

@@ -28,8 +28,23 @@
     var id = evt.detail && evt.detail.lastEventId;
     if (id && document.getElementById(id)) evt.preventDefault();
   });
+  // The dashboard feed keeps one row per lead: a newer event of a submission takes
+  // the place of its older row (and keeps that row's disclosed steps).
+  function fold(list) {
+    var fresh = list.firstElementChild;
+    var sid = fresh && fresh.getAttribute("data-submission");
+    if (!sid) return;
+    Array.prototype.slice.call(list.children, 1).forEach(function (row) {
+      if (row.getAttribute("data-submission") !== sid) return;
+      var steps = row.querySelector("details.event-steps");
+      if (steps && !fresh.querySelector("details.event-steps")) fresh.appendChild(steps);
+      list.removeChild(row);
+    });
+  }
+
   document.addEventListener("htmx:sseMessage", function (evt) {
     var list = evt.target;
+    if (list.getAttribute("data-fold") === "submission") fold(list);
     var max = parseInt(list.getAttribute("data-live-max") || "0", 10);
     while (max > 0 && list.children.length > max) list.removeChild(list.lastElementChild);
   });
