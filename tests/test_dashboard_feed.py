@@ -210,6 +210,9 @@ async def test_cards_count_today_and_the_week_in_the_workspace_time_zone_and_lin
     assert card("deals").select_one(".value").get_text(strip=True) == "1"
     assert card("revenue").select_one(".value").get_text(strip=True) == "$4,800"
     assert card("response").select_one(".value").get_text(strip=True) != "—"
+    assert card("submissions").select_one("a")["href"] == "/submissions?from=2026-11-26"
     for key in ("submissions", "processed"):
         listed = soup(await user.web.get(card(key).select_one("a")["href"]))
+        # the list reads the day in the workspace's zone too, so it shows what the card counts
         assert len(listed.select("#submissions-table tbody tr")) == 2, key
+        assert listed.select_one("#flt-from")["value"] == "2026-11-26"

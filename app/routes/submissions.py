@@ -15,8 +15,9 @@ from app.web.auth import require_page
 from app.web.render import redirect, render, safe_next, url_path
 
 
-async def _currency(db, principal) -> str:
-    return (await workspaces.get_workspace(db, principal.workspace_id))["settings"]["currency"]
+async def _zone_and_currency(db, principal) -> tuple[str, str]:
+    settings = (await workspaces.get_workspace(db, principal.workspace_id))["settings"]
+    return settings.get("timezone") or "UTC", settings["currency"]
 
 
 def _filters(query) -> dict:
@@ -27,6 +28,7 @@ async def list_submissions_page(request):
     principal = await require_page(request)
     db = request.app.state.db
     filters = _filters(request.query_params)
+    tz, currency = await _zone_and_currency(db, principal)
     errors = {}
     try:
         items, next_cursor = await submissions.list_submissions(
@@ -35,6 +37,7 @@ async def list_submissions_page(request):
             filters=filters,
             cursor=request.query_params.get("cursor"),
             limit=50,
+            tz=tz,
         )
     except ValidationError as exc:  # a bad filter value: show it next to the filter, list nothing
         items, next_cursor, errors = [], None, exc.fields or {"status": exc.message}
@@ -45,9 +48,7 @@ async def list_submissions_page(request):
         else None
     )
     forms = await forms_service.form_choices(db, principal.workspace_id)
-    lines = await summary.summaries(
-        db, principal.workspace_id, [i["id"] for i in items], await _currency(db, principal)
-    )
+    lines = await summary.summaries(db, principal.workspace_id, [i["id"] for i in items], currency)
     return await render(
         request,
         "submissions/index.html",

@@ -88,7 +88,7 @@ _METRICS = {
 }
 
 
-def _numbers_tx(conn, workspace_id: str, starts: list[str]) -> dict:
+def _numbers_tx(conn, workspace_id: str, starts: list[str], today_date: str) -> dict:
     series = {
         key: _series(conn, sql, column, value, workspace_id, starts)
         for key, (sql, column, value) in _METRICS.items()
@@ -114,6 +114,7 @@ def _numbers_tx(conn, workspace_id: str, starts: list[str]) -> dict:
             "SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND status = 'needs_human_review'"
         ),
         "starts": starts,
+        "today_date": today_date,
     }
 
 
@@ -121,7 +122,8 @@ async def today_numbers(db, workspace_id: str, tz: str) -> dict:
     """Per metric (submissions, processed, contacts, deals, revenue won, spam): today's
     value, the seven days' total and the daily series; the average handling time;
     and what waits on a person right now."""
-    return await db.read(_numbers_tx, workspace_id, day_starts(tz))
+    today = clock.utcnow().astimezone(_zone(tz)).date().isoformat()
+    return await db.read(_numbers_tx, workspace_id, day_starts(tz), today)
 
 
 async def has_forms(db, workspace_id: str) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from app.db import exists_in_workspace, fetch_page, get_in_workspace, loads, now_iso, update_columns
-from app.db.clock import parse_iso
+from app.db.clock import iso, parse_iso
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.platform.jobs import enqueue
 from app.services.processing.steps import record_step
@@ -59,21 +60,31 @@ def submission_shape(row: dict) -> dict:
     return out
 
 
-def _bound(value: str | None, key: str, end: bool) -> str | None:
-    """``from``/``to`` as a date (whole day) or a full ISO timestamp."""
+def _zone(tz: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(tz)
+    except Exception:  # a zone name settings no longer know must not break the list
+        return ZoneInfo("UTC")
+
+
+def _bound(value: str | None, key: str, end: bool, tz: str = "UTC") -> str | None:
+    """``from``/``to`` as a date (the whole day in ``tz``) or a full ISO timestamp."""
     if not value:
         return None
     try:
         if len(value) == 10:
-            day = date.fromisoformat(value).isoformat()
-            return day + ("T23:59:59.999Z" if end else "T00:00:00.000Z")
+            day = date.fromisoformat(value)
+            if end:
+                day += timedelta(days=1)
+            midnight = datetime(day.year, day.month, day.day, tzinfo=_zone(tz))
+            return iso(midnight - timedelta(milliseconds=1) if end else midnight)
         parse_iso(value)
         return value
     except ValueError:
         raise ValidationError(fields={key: "Use a date like 2026-01-31 or an ISO time."}) from None
 
 
-def _where(workspace_id: str, filters: dict) -> tuple[list, list]:
+def _where(workspace_id: str, filters: dict, tz: str = "UTC") -> tuple[list, list]:
     clauses, params = ["s.workspace_id = ?"], [workspace_id]
     status = filters.get("status")
     if status:
@@ -93,7 +104,8 @@ def _where(workspace_id: str, filters: dict) -> tuple[list, list]:
             )
         clauses.append("s.assigned_type = ?")
         params.append(assigned)
-    start, end = _bound(filters.get("from"), "from", False), _bound(filters.get("to"), "to", True)
+    start = _bound(filters.get("from"), "from", False, tz)
+    end = _bound(filters.get("to"), "to", True, tz)
     if start:
         clauses.append("s.created_at >= ?")
         params.append(start)
@@ -110,9 +122,11 @@ async def list_submissions(
     filters: dict | None = None,
     cursor: str | None = None,
     limit: int = 50,
+    tz: str = "UTC",
 ) -> tuple[list[dict], str | None]:
-    """Newest first, filtered by form, status, contact, assigned and a date range."""
-    clauses, params = _where(workspace_id, filters or {})
+    """Newest first, filtered by form, status, contact, assigned and a date range
+    (dates are whole days in ``tz``: the pages pass the workspace's zone)."""
+    clauses, params = _where(workspace_id, filters or {}, tz)
     rows, next_cursor = await db.read(
         fetch_page,
         "SELECT s.*, f.name AS form_name, c.email AS contact_email, c.name AS contact_name FROM submissions s"
