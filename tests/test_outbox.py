@@ -11,7 +11,7 @@ import pytest
 from app.db import new_id
 from app.services.mail.outbox import queue_email
 from tests.conftest import free_port
-from tests.factory import make_contact
+from tests.factory import make_contact, make_form, submitted
 from tests.helpers import User, drain_jobs, soup
 from tests.helpers_accounts import join_as
 from tests.helpers_platform import running_app
@@ -207,3 +207,20 @@ async def test_contact_timeline_shows_emails_readably_with_a_link(app, user):
     assert item.select_one("a")["href"] == f"/outbox/{email_id}"
     assert "Marketing email to dana@example.com: Your guide" in item.text
     assert "Here is the guide you asked for." in item.text and "queued" in item.text
+
+
+async def test_a_team_notification_reads_as_sent_to_the_team_about_the_contact(app, user):
+    hana = await user.api.post(
+        "/api/handlers", json={"type": "human", "name": "Hana", "email": "hana@acme.test"}
+    )
+    form = await make_form(user, auto={"notify_handler_ids": [hana.json()["id"]]})
+    await submitted(user, form["id"], {"email": "lead@example.net", "name": "Lee Lead"})
+    await drain_jobs(app)
+    r = await user.api.get("/api/emails", params={"kind": "notification"})
+    assert r.status_code == 200
+    assert [e["to"] for e in r.json()["data"]] == ["hana@acme.test"]
+    row = soup(await user.web.get("/outbox", params={"kind": "notification"})).select_one(
+        "tbody tr"
+    )
+    assert "Team notification" in row.text
+    assert "hana@acme.test" in row.text and "about" in row.text and "Lee Lead" in row.text

@@ -18,7 +18,6 @@ STATUS_LABELS = {
     "failed": "Failed",
     "suppressed": "Not sent (suppressed)",
 }
-KIND_LABELS = {"transactional": "Transactional", "marketing": "Marketing"}
 
 
 async def outbox_page(request):
@@ -53,7 +52,7 @@ async def outbox_page(request):
             "errors": errors,
             "next_url": next_url,
             "status_labels": STATUS_LABELS,
-            "kind_labels": KIND_LABELS,
+            "kind_labels": outbox_view.KIND_LABELS,
             "smtp": bool(request.app.state.settings.smtp_url),
             "can_manage_members": principal.role in ("owner", "admin"),
         },
@@ -76,7 +75,7 @@ async def email_page(request):
         {
             "email": email,
             "status_labels": STATUS_LABELS,
-            "kind_labels": KIND_LABELS,
+            "kind_labels": outbox_view.KIND_LABELS,
             "smtp": bool(settings.smtp_url),
             "dkim": bool(settings.dkim_key and settings.dkim_selector),
             "can_write": principal.can_write,

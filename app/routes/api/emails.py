@@ -27,7 +27,7 @@ UPDATE_BODY = S.obj(
 
 async def list_emails_api(request, principal):
     """Every email of the workspace, newest first. Filters: `status`
-    (queued|sent|failed|suppressed), `kind` (transactional|marketing), `contact` (a contact id)."""
+    (queued|sent|failed|suppressed), `kind` (transactional|notification|marketing), `contact` (a contact id)."""
     limit, cursor = list_params(request)
     q = request.query_params
     items, next_cursor = await outbox_view.list_emails(

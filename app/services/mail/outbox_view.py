@@ -13,7 +13,13 @@ from app.services.mail.outbox import queue_delivery
 from app.services.mail.suppression import REASONS, suppression_reason
 
 STATUSES = ("queued", "sent", "failed", "suppressed")
-KINDS = ("transactional", "marketing")
+# What the outbox holds, labelled for people: mail to the submitter, to the team, to a list.
+KIND_LABELS = {
+    "transactional": "Transactional",
+    "notification": "Team notification",
+    "marketing": "Marketing",
+}
+KINDS = tuple(KIND_LABELS)
 MISSING = "Email not found."
 _LIST = (
     "SELECT e.id, e.workspace_id, e.to_addr, e.subject, e.kind, e.status, e.attempts, e.contact_id,"
