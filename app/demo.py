@@ -293,6 +293,50 @@ async def _add_deals(db, workspace_id: str, rng: random.Random) -> int:
     return len(leads)
 
 
+NURTURE_STEPS = [
+    {
+        "subject": "Welcome, {{first_name|there}}",
+        "body": "Hi {{first_name|there}},\nThanks for signing up. Here is where to start.",
+    },
+    {
+        "subject": "How teams use FormAgent",
+        "body": "Hi {{first_name|there}},\nThree ways teams like {{company|yours}} turn forms into pipeline.",
+        "delay_days": 2,
+        "send_time": "09:00",
+        "agent_personalize": True,
+    },
+    {
+        "subject": "Want a walkthrough?",
+        "body": "Hi {{first_name|there}},\nReply to this email and we will set up 20 minutes.",
+        "delay_days": 4,
+        "send_time": "10:00",
+    },
+]
+
+
+async def _add_sequence(db, workspace_id: str) -> int:
+    """A nurture sequence with contacts at every stage (sent, waiting, paused, stopped)."""
+    from app.services import sequences
+
+    seq = await sequences.create_sequence(
+        db, workspace_id, {"name": "Newsletter nurture", "steps": NURTURE_STEPS}
+    )
+    contacts = await db.fetchall(
+        "SELECT id FROM contacts WHERE workspace_id = ? ORDER BY created_at LIMIT 8",
+        (workspace_id,),
+    )
+    for n, contact in enumerate(contacts):
+        enrollment = await sequences.enroll(
+            db, workspace_id, seq["id"], {"contact_id": contact["id"]}
+        )
+        for _ in range(n % 3):
+            await sequences.advance_enrollment(db, None, workspace_id, enrollment["id"])
+        action = {5: "pause", 6: "replied", 7: "stop"}.get(n)
+        if action:
+            await sequences.enrollment_action(db, workspace_id, enrollment["id"], action)
+    return len(contacts)
+
+
 async def seed_demo(db, settings) -> str:
     """Create the demo workspace (once) and say what is in it."""
     from app.main import create_app
@@ -359,6 +403,7 @@ async def seed_demo(db, settings) -> str:
     await db.write(history.spread_stats_tx, workspace_id)
     deal_count = await _add_deals(db, workspace_id, rng)
     await db.write(history.date_deals_tx, workspace_id, 11)
+    enrolled = await _add_sequence(db, workspace_id)
     await db.write(history.renumber_events_tx, workspace_id)
 
     counts = await _counts(db, workspace_id)
@@ -371,7 +416,8 @@ async def seed_demo(db, settings) -> str:
         + f"; {processed} jobs run.",
         f"Beacons (views and starts) through the public endpoint: {beacons}; drafts approved: {approved}.",
         f"Deals for sales leads: {deal_count}, moved along the pipeline (some won today).",
+        f"Contacts enrolled in the sequence “Newsletter nurture”: {enrolled}.",
         "In the workspace: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".",
-        "Not seeded (those parts are not built yet): campaigns, sequences, experiments.",
+        "Not seeded (those parts are not built yet): campaigns, experiments.",
     ]
     return "\n".join(lines)

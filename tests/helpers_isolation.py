@@ -73,6 +73,9 @@ COLLECTION_KEYS = {
     "agents": "handler",
     "imports": "contact_import",
     "import": "contact_import",
+    "sequences": "sequence",
+    "steps": "sequence_step",
+    "enrollments": "enrollment",
 }
 # Parameters that are not ids but live under an id (the id decides the 404):
 # (segment before, name) -> value, or a list of values (each is walked). When an
@@ -209,6 +212,9 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             ("contact_import", "imp"),
             ("job", "job"),
             ("email_template", "tmpl"),
+            ("sequence", "seq"),
+            ("sequence_step", "step"),
+            ("enrollment", "enroll"),
         )
     }
     email = f"{MARKER}@bob.example"
@@ -413,6 +419,34 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
         "email_suppressions": dict(email_lower=email, reason="unsubscribed", created_at=now),
         "jobs": dict(
             id=ids["job"], kind="noop", status="done", run_at=now, created_at=now, updated_at=now
+        ),
+        "sequences": dict(
+            id=ids["sequence"],
+            name=f"{MARKER} sequence",
+            description=MARKER,
+            stop_conditions=dumps(["manual_stop"]),
+            created_at=now,
+            updated_at=now,
+        ),
+        "sequence_steps": dict(
+            id=ids["sequence_step"],
+            sequence_id=ids["sequence"],
+            position=1,
+            subject=f"{MARKER} step",
+            body=MARKER,
+            created_at=now,
+            updated_at=now,
+        ),
+        "enrollments": dict(
+            id=ids["enrollment"],
+            sequence_id=ids["sequence"],
+            contact_id=ids["contact"],
+            submission_id=ids["submission"],
+            status="active",
+            enrolled_at=now,
+            next_step_due_at="2999-01-01T00:00:00.000Z",
+            history=dumps([{"at": now, "event": "enrolled", "by": MARKER}]),
+            updated_at=now,
         ),
     }
     return ids, rows

@@ -32,6 +32,8 @@ PAGES = [
     "/contacts/{contact}",
     "/deals",
     "/deals/{deal}",
+    "/sequences",
+    "/sequences/{sequence}",
     "/handlers",
     "/work",
     "/drafts",
@@ -176,6 +178,12 @@ def _make_data(api: httpx.Client) -> dict:
     )
     assert r.status_code == 201, r.text
     template = r.json()["id"]
+    step = {"subject": "Welcome", "body": "Hi {{first_name|there}},\nWelcome.", "delay_days": 2}
+    r = api.post("/api/sequences", json={"name": "Welcome series", "steps": [step, step]})
+    assert r.status_code == 201, r.text
+    sequence = r.json()["id"]
+    r = api.post(f"/api/sequences/{sequence}/enroll", json={"contact_id": contacts[0]["id"]})
+    assert r.status_code == 201, r.text
     return {
         "email": api.get("/api/emails").json()["data"][0]["id"],
         "template": template,
@@ -183,6 +191,7 @@ def _make_data(api: httpx.Client) -> dict:
         "submission": submission,
         "contact": contacts[0]["id"],
         "deal": deal,
+        "sequence": sequence,
     }
 
 

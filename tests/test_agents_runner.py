@@ -144,7 +144,7 @@ async def test_gmail_vague_question_gets_low_score_and_a_polite_nurture_email(ap
     }
     assert done["qualify_lead"]["details"]["score"] == "low"
     assert done["enroll_sequence"]["status"] == "skipped"
-    assert done["enroll_sequence"]["details"]["reason"] == "no sequences configured"
+    assert done["enroll_sequence"]["details"]["reason"] == "no sequence matches “nurture”"
     assert "create_deal" not in done and await _deals(db, user.workspace_id) == []
     mail = (await _agent_emails(db, sid))[0]
     assert (

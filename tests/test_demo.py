@@ -47,6 +47,8 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
             assert (await demo.web.post("/login", data=login)).status_code == 303
             forms_page = soup(await demo.web.get("/forms"))
             home = soup(await demo.web.get("/"))
+            [nurture] = (await demo.api.get("/api/sequences")).json()["data"]
+            enrolled = (await demo.api.get(f"/api/sequences/{nurture['id']}/enrollments")).json()
         finally:
             await demo.close()
     assert len(forms) == 3 and len(subs) == counts["submissions"]
@@ -61,6 +63,8 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
     assert home.select_one('[data-stat="revenue"] .value').text != "$0"
     assert len({s["meta"]["utm"].get("utm_source") for s in subs}) >= 6  # channels (and none)
     assert len(home.select("#live-events > li.event")) >= 10
+    statuses = {e["status"] for e in enrolled["data"]}
+    assert len(nurture["steps"]) == 3 and {"active", "paused", "stopped"} <= statuses
 
 
 def await_count_ok(counts: dict) -> bool:

@@ -31,6 +31,7 @@ PAGE_MODULES = [
     "live",
     "outbox",
     "email_templates",
+    "sequences",
 ]
 # The public hot paths (submission, schema, beacon) come first: Starlette tries
 # routes in order, and every pattern tried costs on each visitor's request.
@@ -51,6 +52,7 @@ API_MODULES = [
     "drafts",
     "events",
     "emails",
+    "sequences",
 ]
 
 

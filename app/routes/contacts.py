@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from starlette.routing import Route
 
 from app.errors import Conflict, NotFound, ValidationError
+from app.services import sequences
 from app.services.crm import contacts, deals, notes, timeline
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import SORT_CHOICES, list_contacts
@@ -116,6 +117,7 @@ async def _detail_ctx(request, principal, contact_id: str, **extra) -> dict:
         "company_name": names.get(contact["company_id"], ""),
         "timeline": await timeline.contact_timeline(db, ws, contact_id),
         "deals": contact_deals,
+        "enrollments": await sequences.contact_enrollments(db, ws, contact_id),
         "statuses": contacts.STATUSES,
         "can_edit": principal.can_write,
         "errors": {},

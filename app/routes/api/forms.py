@@ -48,6 +48,11 @@ _AUTO = S.obj(
         "log_activity": S.boolean(),
         "notify_handler_ids": S.array(S.id_of("hdl"), max_items=50),
         "booking_url": S.text(max_length=2000, nullable=True, description="http(s) URL"),
+        "sequence_id": S.text(
+            max_length=40,
+            nullable=True,
+            description="the nurture sequence of an email_marketing form without a campaign",
+        ),
     }
 )
 _AGENT = S.obj(

@@ -11,7 +11,10 @@ details) -> (status, result)``; status is "done" or "skipped" (with a reason).
 from __future__ import annotations
 
 from app.db import dumps, get_in_workspace, loads, now_iso, value_in_workspace
+from app.errors import Conflict
+from app.services import sequences
 from app.services.agents.humans import hand_over_tx
+from app.services.capture.pipeline import form_from_row
 from app.services.crm import contacts as crm_contacts
 from app.services.crm import deals as crm_deals
 from app.services.crm import notes as crm_notes
@@ -121,11 +124,21 @@ def create_ticket(conn, workspace_id, sub, index, details):
 
 
 def enroll_sequence(conn, workspace_id, sub, index, details):
-    # Sequences arrive with the email wave; until then the action is honestly skipped.
-    return "skipped", {
-        "reason": "no sequences configured",
-        "sequence": details.get("sequence") or "",
-    }
+    """Enroll the submitter in the named sequence; a live enrollment is kept (idempotent)."""
+    named = str(details.get("sequence") or "")
+    if not sub["contact_id"]:
+        return "skipped", {"reason": "no contact to enroll", "sequence": named}
+    form = form_from_row(conn.one("SELECT * FROM forms WHERE id = ?", (sub["form_id"],)))
+    seq = sequences.resolve_sequence_tx(conn, workspace_id, named, form)
+    if seq is None:
+        return "skipped", {"reason": f"no sequence matches “{named}”", "sequence": named}
+    try:
+        row, created = sequences.ensure_enrolled_tx(
+            conn, workspace_id, seq["id"], sub["contact_id"], submission_id=sub["id"]
+        )
+    except Conflict as exc:  # the contact unsubscribed
+        return "skipped", {"reason": exc.message, "sequence": seq["name"]}
+    return "done", {"entity_id": row["id"], "sequence": seq["name"], "created": created}
 
 
 def escalate(conn, workspace_id, sub, index, details):

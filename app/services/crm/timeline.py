@@ -3,9 +3,8 @@ activities, deals and enrollments, newest first."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from app.db import get_in_workspace
+from app.services.sequences.describe import STOP_REASONS
 
 PER_SOURCE = 200  # newest rows of each kind; a contact's page stays fast
 
@@ -174,26 +173,31 @@ def _deals(conn, ws, cid):
 
 
 def _enrollments(conn, ws, cid):
-    """Sequences arrive in a later wave: no table yet means nothing to show."""
-    try:
-        rows = conn.all(
-            "SELECT * FROM enrollments WHERE workspace_id = ? AND contact_id = ?"
-            " ORDER BY enrolled_at DESC LIMIT ?",
-            (ws, cid, PER_SOURCE),
+    rows = conn.all(
+        "SELECT e.*, s.name AS sequence_name FROM enrollments e"
+        " JOIN sequences s ON s.id = e.sequence_id"
+        " WHERE e.workspace_id = ? AND e.contact_id = ? ORDER BY e.enrolled_at DESC LIMIT ?",
+        (ws, cid, PER_SOURCE),
+    )
+    items = []
+    for r in rows:
+        items.append(
+            _item(
+                "enrollment",
+                r["enrolled_at"],
+                f"Enrolled in “{r['sequence_name']}”",
+                badge=r["status"],
+                link=f"/sequences/{r['sequence_id']}",
+                ref=r["id"],
+            )
         )
-    except sqlite3.OperationalError:
-        return []
-    return [
-        _item(
-            "enrollment",
-            r["enrolled_at"],
-            "Enrolled in a sequence",
-            badge=r.get("status"),
-            body=r.get("stop_reason") or "",
-            ref=r["id"],
-        )
-        for r in rows
-    ]
+        if r["status"] == "stopped":
+            why = STOP_REASONS.get(r["stop_reason"] or "", r["stop_reason"] or "")
+            at = r["updated_at"]
+            items.append(
+                _item("enrollment", at, f"Left “{r['sequence_name']}”: {why}", ref=r["id"])
+            )
+    return items
 
 
 SOURCES = (_submissions, _touchpoints, _emails, _notes, _activities, _deals, _enrollments)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 TONES = ("neutral", "info", "success", "warning", "danger")
 # What processing.steps.record_step adds to the details of every step event.
 STEP = ("step", "status", "entity_id")
+# What every enrollment event carries (app/services/sequences/enrollments.py).
+ENROLL = ("enrollment_id", "sequence_id", "contact_id")
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ _ENTRIES = [
         E("ticket_assigned", "Ticket assigned", details=(*STEP, "handler_id")),
         E("task", "Task step", details=(*STEP, "assignee_id")),
         E("campaign", "Campaign step", details=(*STEP, "reason")),
-        E("sequence", "Sequence step", details=(*STEP, "reason")),
+        E("sequence", "Sequence step", details=(*STEP, "reason", "sequence_id", "created")),
         E("agent", "Agent step", details=(*STEP, "reason")),
     ),
     *_area(
@@ -308,8 +310,19 @@ _ENTRIES = [
             ("email_id", "to", "subject", "reason"),
         ),
         E("contact_unsubscribed", "Contact unsubscribed", "warning", True, ("contact_id", "email")),
-        E("sequence_step_sent", "Sequence step sent", "success", True, planned="SPEC §8 sequences"),
-        E("enrollment_stopped", "Enrollment stopped", "neutral", True, planned="SPEC §8 sequences"),
+        E(
+            "sequence_step_sent",
+            "Sequence step sent",
+            "success",
+            True,
+            (*ENROLL, "step", "email_id"),
+        ),
+        E("enrollment_created", "Enrolled in a sequence", "info", True, (*ENROLL, "sequence_name")),
+        E("enrollment_paused", "Enrollment paused", "neutral", True, ENROLL),
+        E("enrollment_resumed", "Enrollment resumed", "neutral", True, ENROLL),
+        E("enrollment_replied", "Contact replied", "success", True, ENROLL),
+        E("enrollment_completed", "Sequence completed", "success", True, (*ENROLL, "steps")),
+        E("enrollment_stopped", "Enrollment stopped", "neutral", True, (*ENROLL, "reason")),
     ),
     *_area(
         "Experiments",

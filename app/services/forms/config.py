@@ -7,7 +7,7 @@ A form config is a plain dict, the same shape the JSON API shows (SPEC §12)::
                max_length, regex, default}],
      field_mapping: {field_name: "contact.email" | ... | "contact.custom_fields.<key>"},
      auto: {create_contact, create_company, confirmation_template, log_activity,
-            notify_handler_ids, booking_url},
+            notify_handler_ids, booking_url, sequence_id},
      agent: {instructions, autonomy_level, allowed_actions},
      security: {allowed_origins, honeypot_field, max_submissions_per_ip,
                 max_submissions_per_email, duplicate_window_minutes},
@@ -116,6 +116,7 @@ DEFAULT_AUTO = {
     "log_activity": True,
     "notify_handler_ids": [],
     "booking_url": "",
+    "sequence_id": "",
 }
 DEFAULT_AGENT = {"instructions": "", "autonomy_level": "draft", "allowed_actions": ["qualify_lead"]}
 DEFAULT_SECURITY = {
@@ -206,6 +207,9 @@ def _auto(raw, errors: _Errors) -> dict:
             raw.get("notify_handler_ids"), "auto.notify_handler_ids", errors
         ),
         "booking_url": _url(raw.get("booking_url"), "auto.booking_url", errors),
+        # The nurture sequence of an email_marketing form without a campaign (the
+        # campaign's sequence wins); checked when the flow runs, as it may be deleted.
+        "sequence_id": _text(raw.get("sequence_id"), "auto.sequence_id", errors, limit=40),
     }
 
 

@@ -10,6 +10,9 @@
         -> {"label", "overrides" (partial config: fields/response), "rationale"}
     await engine.suggest_improvements(form, stats, *, workspace_id=None, on_retry=None)
         -> [{"kind", "field", "evidence", "change", "overrides"}]
+    await engine.personalize_step(step, facts, *, workspace_id=None, on_retry=None)
+        -> {"intro": one or two sentences for a sequence step, from ``facts`` (contact,
+           company, form_name) only}
     await engine.aclose()  # releases the HTTP client (claude)
 
 ``on_retry`` is an optional ``async def on_retry(attempt, error, delay)`` awaited

@@ -24,6 +24,7 @@ import time
 
 from app.errors import ValidationError
 from app.services.llm import claude_prompts as prompts
+from app.services.llm import personalize_prompt
 from app.services.llm.errors import LLMInvalidOutput, LLMUnavailable
 from app.services.llm.usage import record_call
 
@@ -129,6 +130,20 @@ class ClaudeEngine:
             workspace_id=workspace_id,
             on_retry=on_retry,
             max_tokens=2048,
+        )
+
+    async def personalize_step(
+        self, step: dict, facts: dict, *, workspace_id=None, on_retry=None
+    ) -> dict:
+        return await self._structured(
+            "personalize_step",
+            system=personalize_prompt.SYSTEM,
+            user=personalize_prompt.user_message(step, facts),
+            tool=personalize_prompt.TOOL,
+            check=personalize_prompt.check,
+            workspace_id=workspace_id,
+            on_retry=on_retry,
+            max_tokens=512,
         )
 
     # -- one structured call, with one stricter re-prompt -------------------------------

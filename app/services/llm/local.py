@@ -71,5 +71,12 @@ class LocalEngine:
             "suggest_improvements", workspace_id, suggest_improvements, form, stats
         )
 
+    async def personalize_step(
+        self, step: dict, facts: dict, *, workspace_id=None, on_retry=None
+    ) -> dict:
+        from app.services.llm.local_personalize import personalize_step
+
+        return await self._run("personalize_step", workspace_id, personalize_step, step, facts)
+
     async def aclose(self) -> None:
         """Nothing to release (the Claude engine closes its HTTP client here)."""

@@ -13,6 +13,7 @@ PERIODIC_TASKS: list[str] = [
     "app.services.mail.delivery:requeue_stalled",
     "app.services.platform.jobs:purge_finished",
     "app.services.agents.recovery:recover_stale",
+    "app.services.sequences:send_due_steps",
 ]
 
 

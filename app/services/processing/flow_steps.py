@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.db import dumps, new_id, now_iso
+from app.errors import Conflict, NotFound
+from app.services import sequences
 from app.services.mail import placeholders
 from app.services.mail.outbox import queue_email
 from app.services.mail.render import render_email
@@ -304,5 +306,31 @@ def campaign_skipped(conn, fc: FlowContext):
     step(conn, fc, "campaign", "skipped", details={"reason": "no campaign is linked to this form"})
 
 
-def sequence_skipped(conn, fc: FlowContext):
-    step(conn, fc, "sequence", "skipped", details={"reason": "no nurture sequence is configured"})
+def enroll_in_sequence(conn, fc: FlowContext):
+    """Enroll the contact in the nurture sequence: its campaign's, else the form's
+    ``auto.sequence_id``. Idempotent: a live enrollment is kept, not doubled."""
+    if not fc.submission["contact_id"]:
+        return step(conn, fc, "sequence", "skipped", details={"reason": "no contact"})
+    campaign_id, sequence_id = sequences.nurture_sequence_tx(conn, fc.workspace_id, fc.form)
+    if not sequence_id:
+        reason = "no nurture sequence is set for this form or its campaign"
+        return step(conn, fc, "sequence", "skipped", details={"reason": reason})
+    try:
+        row, created = sequences.ensure_enrolled_tx(
+            conn,
+            fc.workspace_id,
+            sequence_id,
+            fc.submission["contact_id"],
+            campaign_id=campaign_id,
+            submission_id=fc.sid,
+        )
+    except (NotFound, Conflict) as exc:  # the sequence was deleted; the contact unsubscribed
+        return step(conn, fc, "sequence", "skipped", details={"reason": exc.message})
+    fc.created["enrollment_id"] = row["id"]
+    return step(
+        conn,
+        fc,
+        "sequence",
+        entity_id=row["id"],
+        details={"sequence_id": sequence_id, "created": created},
+    )
