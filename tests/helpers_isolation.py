@@ -83,6 +83,8 @@ COLLECTION_KEYS = {
 LITERAL_PARAMS = {
     ("fields", "name"): "email",
     ("settings", "section"): "security",
+    # A suggestion is recomputed from its form's numbers: the form id decides the 404.
+    ("suggestions", "suggestion_id"): "sugg_0000000000000000",
     ("work", "kind"): ["task", "ticket"],
     # An invite link's token is its credential (SPEC §3): whoever holds it sees the
     # invite, and only the invited email accepts it (tests/test_invites.py). Here it
@@ -368,6 +370,9 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             created_at=now,
         ),
         "form_daily_stats": dict(form_id=ids["form"], day=now[:10], views=3, starts=2),
+        "suggestion_dismissals": dict(
+            form_id=ids["form"], fingerprint=MARKER, metric=0.5, sample=40, created_at=now
+        ),
         "llm_calls": dict(
             id=ids["llm_call"], purpose=MARKER, engine="local", status="ok", created_at=now
         ),

@@ -17,6 +17,7 @@ PAGE_MODULES = [
     "dashboard",
     "forms",
     "form_editor",
+    "suggestions",
     "public",
     "capture",
     "submissions",
@@ -53,6 +54,7 @@ API_MODULES = [
     "events",
     "emails",
     "sequences",
+    "suggestions",
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from starlette.routing import Route
 
 from app.errors import Conflict, ValidationError
+from app.services.analytics import suggestions
 from app.services.forms import editor as form_editor
 from app.services.forms import forms
 from app.services.forms.config import (
@@ -47,12 +48,22 @@ async def editor_context(request, principal, form: dict, **extra) -> dict:
 
 
 async def edit_form(request):
+    """The editor; with ``?suggestion=<id>`` it shows that suggestion's change unsaved
+    (fields and preview as they would be) until the person saves or discards it."""
     principal = await require_page(request)
-    form = await forms.get_form(
-        request.app.state.db, principal.workspace_id, request.path_params["form_id"]
-    )
-    form["stats"] = await forms.form_stats(request.app.state.db, principal.workspace_id, form["id"])
-    return await render(request, "forms/edit.html", await editor_context(request, principal, form))
+    db, form_id = request.app.state.db, request.path_params["form_id"]
+    form = await forms.get_form(db, principal.workspace_id, form_id)
+    extra = {"suggestions": await suggestions.form_suggestions(db, principal.workspace_id, form_id)}
+    wanted = request.query_params.get("suggestion")
+    if wanted:
+        principal = await require_page(request, write=True)
+        extra["pending"], form = await suggestions.preview(
+            db, principal.workspace_id, form_id, wanted
+        )
+        extra["can_edit"] = False  # the controls act on the saved form: save or discard first
+    form["stats"] = await forms.form_stats(db, principal.workspace_id, form["id"])
+    ctx = await editor_context(request, principal, form, **extra)
+    return await render(request, "forms/edit.html", ctx)
 
 
 def _lines(value) -> list[str]:

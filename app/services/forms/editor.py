@@ -85,3 +85,23 @@ def reorder_fields(config: dict, names: list[str]) -> dict:
         )
     by_name = {f["name"]: f for f in config["fields"]}
     return _with_fields(config, [by_name[name] for name in names])
+
+
+def set_required(config: dict, name: str, required: bool) -> dict:
+    """Required or optional, whatever it is now (a suggestion applied twice stays put)."""
+    fields, index = [dict(f) for f in config["fields"]], field_index(config, name)
+    fields[index]["required"] = bool(required)
+    return _with_fields(config, fields)
+
+
+def move_field_to_end(config: dict, name: str) -> dict:
+    names = [f["name"] for f in config["fields"]]
+    field_index(config, name)
+    return reorder_fields(config, [n for n in names if n != name] + [name])
+
+
+def append_agent_instructions(config: dict, text: str) -> dict:
+    agent = dict(config.get("agent") or {})
+    current = str(agent.get("instructions") or "").rstrip()
+    agent["instructions"] = f"{current}\n\n{text}".strip() if text not in current else current
+    return {**config, "agent": agent}

@@ -1,0 +1,114 @@
+"""The numbers the optimisation assistant reasons from, one form at a time (SPEC §10).
+
+Every figure is an SQL aggregate over the form's recent rows, read in one
+transaction: field interactions (what embed.js sends with each submission),
+which fields were answered, views and starts (the beacon rollup), deals that
+came from the form, and the agent's reviewed drafts. Nothing is loaded row by
+row into Python.
+"""
+
+from __future__ import annotations
+
+from app.db.clock import iso_ago
+
+WINDOW_DAYS = 90  # suggestions follow the form as it has been lately, not as it was a year ago
+MAX_NOTES = 5
+
+# A value counts as answered unless it is null, "", [] or false (an unticked checkbox).
+_ANSWERED = (
+    "j.type NOT IN ('null', 'false')"
+    " AND NOT (j.type = 'text' AND j.atom = '')"
+    " AND NOT (j.type = 'array' AND json_array_length(j.value) = 0)"
+)
+
+
+def _interactions(conn, form_id: str, since: str) -> dict:
+    rows = conn.all(
+        "SELECT j.key AS name,"
+        " SUM(CASE WHEN json_extract(j.value, '$.focused') THEN 1 ELSE 0 END) AS focused,"
+        " SUM(CASE WHEN json_extract(j.value, '$.focused') AND json_extract(j.value, '$.filled')"
+        "     THEN 1 ELSE 0 END) AS focused_filled,"
+        " AVG(CASE WHEN json_extract(j.value, '$.focused') THEN json_extract(j.value, '$.time_ms')"
+        "     END) AS avg_ms"
+        " FROM submissions s, json_each(s.field_interactions) j"
+        " WHERE s.form_id = ? AND s.created_at >= ? GROUP BY j.key",
+        (form_id, since),
+    )
+    return {r["name"]: r for r in rows}
+
+
+def _answered(conn, form_id: str, since: str) -> dict:
+    rows = conn.all(
+        "SELECT j.key AS name, COUNT(*) AS n FROM submissions s, json_each(s.data) j"
+        f" WHERE s.form_id = ? AND s.created_at >= ? AND {_ANSWERED} GROUP BY j.key",
+        (form_id, since),
+    )
+    return {r["name"]: r["n"] for r in rows}
+
+
+def _deals(conn, workspace_id: str, form_id: str, since: str) -> dict:
+    """Submissions of this form that led to a deal, and which fields they answered.
+    Read from the deals side (few rows) joined to submissions by primary key."""
+    total = conn.value(
+        "SELECT COUNT(DISTINCT s.id) FROM deals d JOIN submissions s ON s.id = d.source_submission_id"
+        " WHERE d.workspace_id = ? AND s.form_id = ? AND s.created_at >= ?",
+        (workspace_id, form_id, since),
+    )
+    rows = conn.all(
+        "SELECT j.key AS name, COUNT(DISTINCT s.id) AS n FROM deals d"
+        " JOIN submissions s ON s.id = d.source_submission_id, json_each(s.data) j"
+        f" WHERE d.workspace_id = ? AND s.form_id = ? AND s.created_at >= ? AND {_ANSWERED}"
+        " GROUP BY j.key",
+        (workspace_id, form_id, since),
+    )
+    return {"total": total or 0, "answered": {r["name"]: r["n"] for r in rows}}
+
+
+def _drafts(conn, workspace_id: str, form_id: str, since: str) -> dict:
+    counts = conn.one(
+        "SELECT SUM(d.status = 'approved') AS approved, SUM(d.status = 'rejected') AS rejected"
+        " FROM drafts d JOIN submissions s ON s.id = d.submission_id"
+        " WHERE d.workspace_id = ? AND s.form_id = ? AND d.created_at >= ?",
+        (workspace_id, form_id, since),
+    )
+    notes = conn.all(
+        "SELECT TRIM(d.note) AS note, COUNT(*) AS n FROM drafts d"
+        " JOIN submissions s ON s.id = d.submission_id"
+        " WHERE d.workspace_id = ? AND s.form_id = ? AND d.created_at >= ?"
+        " AND d.status = 'rejected' AND TRIM(d.note) != ''"
+        " GROUP BY TRIM(d.note) ORDER BY n DESC, note LIMIT ?",
+        (workspace_id, form_id, since, MAX_NOTES),
+    )
+    return {
+        "approved": counts["approved"] or 0,
+        "rejected": counts["rejected"] or 0,
+        "notes": [r["note"] for r in notes],
+    }
+
+
+def form_numbers_tx(conn, workspace_id: str, form_id: str) -> dict:
+    """Everything the rules read, for a form already checked to be this workspace's."""
+    since = iso_ago(WINDOW_DAYS * 86400)
+    traffic = conn.one(
+        "SELECT COALESCE(SUM(views), 0) AS views, COALESCE(SUM(starts), 0) AS starts"
+        " FROM form_daily_stats WHERE workspace_id = ? AND form_id = ? AND day >= ?",
+        (workspace_id, form_id, since[:10]),
+    )
+    submissions = conn.value(
+        "SELECT COUNT(*) FROM submissions WHERE form_id = ? AND created_at >= ?", (form_id, since)
+    )
+    with_interactions = conn.value(
+        "SELECT COUNT(*) FROM submissions WHERE form_id = ? AND created_at >= ?"
+        " AND field_interactions NOT IN ('{}', '')",
+        (form_id, since),
+    )
+    return {
+        "views": traffic["views"],
+        "starts": traffic["starts"],
+        "submissions": submissions or 0,
+        "with_interactions": with_interactions or 0,
+        "interactions": _interactions(conn, form_id, since),
+        "answered": _answered(conn, form_id, since),
+        "deals": _deals(conn, workspace_id, form_id, since),
+        "drafts": _drafts(conn, workspace_id, form_id, since),
+    }

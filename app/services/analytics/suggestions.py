@@ -1,0 +1,366 @@
+"""The optimisation assistant (SPEC §10): what to change on a form, and why.
+
+A suggestion is recomputed from the form's numbers (suggestion_data.py) every
+time it is asked for; it has no row of its own. Each one carries:
+
+- ``id``: a fingerprint of (form, kind, field), stable while the form keeps the field;
+- ``kind`` and a plain-language ``title``;
+- ``evidence``: sentences with their numbers and sample size ("… (n=48)");
+- ``change``: one editor operation on the form config (app/services/forms/editor.py),
+  which "Apply to editor" previews unsaved and saving applies.
+
+Rules stay silent below their minimum samples, so a handful of visitors never
+produces advice. The rule sources are listed in SOURCES: experiment results
+(SPEC §9) plug in there as one more ``source(form, numbers) -> [suggestion]``
+reading their own numbers once experiments exist.
+
+A dismissal remembers the fingerprint with the evidence it was dismissed on
+(metric, sample); the suggestion comes back only when that evidence changes
+materially: the sample has doubled or the metric moved by a quarter or more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from app.db import now_iso
+from app.errors import NotFound
+from app.services.analytics.suggestion_data import form_numbers_tx
+from app.services.forms import editor
+from app.services.forms.forms import config_of, get_form, update_form
+
+MIN_SUBMISSIONS = 30  # submissions (with interaction data) before any field rule speaks
+MIN_FOCUSED = 30  # visitors who focused a field before its skip rate means anything
+MIN_STARTS = 50  # starts before the abandonment rate means anything
+MIN_GROUP = 20  # submissions on each side of an outcome comparison
+MIN_REVIEWED = 10  # reviewed agent drafts before their rejection rate means anything
+
+RARELY_FILLED = 0.25  # an optional field answered by fewer than this share of senders
+OFTEN_SKIPPED = 0.50  # an optional field left empty by this share of those who focus it
+HIGH_ABANDON = 0.40  # this share of starters leaving is worth acting on
+SLOW_FIELD_MS = 15_000
+DEAL_LIFT = 2.0  # answered-vs-not deal rates this far apart make a field worth requiring
+HIGH_REJECTION = 0.30
+MATERIAL_CHANGE = 0.25
+
+
+# -- small helpers ---------------------------------------------------------------
+
+
+def _pct(ratio: float) -> str:
+    return f"{round(ratio * 100)} %"
+
+
+def _label(field: dict) -> str:
+    return f"“{field.get('label') or field['name']}”"
+
+
+def _protected(form: dict, field: dict) -> bool:
+    """The email field fills contact.email: the assistant never proposes touching it."""
+    mapping = form.get("field_mapping") or {}
+    return field["type"] == "email" or mapping.get(field["name"]) == "contact.email"
+
+
+def _fingerprint(form_id: str, kind: str, field: str | None) -> str:
+    digest = hashlib.sha256(f"{form_id}:{kind}:{field or ''}".encode()).hexdigest()
+    return "sugg_" + digest[:16]
+
+
+def _suggestion(form, kind, field, title, evidence, change, describe, metric, sample) -> dict:
+    return {
+        "id": _fingerprint(form["id"], kind, field),
+        "form_id": form["id"],
+        "kind": kind,
+        "field": field,
+        "title": title,
+        "evidence": evidence,
+        "change": change,
+        "change_text": describe,
+        "metric": round(float(metric), 4),
+        "sample": int(sample),
+    }
+
+
+def _candidates(form: dict) -> list[dict]:
+    return [f for f in form["fields"] if f["type"] != "hidden" and not _protected(form, f)]
+
+
+# -- rules: field stats -------------------------------------------------------------
+
+
+def _unused_fields(form: dict, numbers: dict) -> list[dict]:
+    """Optional fields few senders answer, or most who focus them leave empty → remove."""
+    out, sent = [], numbers["submissions"]
+    for f in _candidates(form):
+        if f.get("required"):
+            continue
+        evidence, metric, sample = [], None, 0
+        answered = numbers["answered"].get(f["name"], 0)
+        if sent >= MIN_SUBMISSIONS and answered / sent < RARELY_FILLED:
+            evidence.append(
+                f"Only {_pct(answered / sent)} of the people who sent the form answered "
+                f"{_label(f)} (n={sent})."
+            )
+            metric, sample = answered / sent, sent
+        seen = numbers["interactions"].get(f["name"])
+        if seen and seen["focused"] >= MIN_FOCUSED:
+            skipped = 1 - seen["focused_filled"] / seen["focused"]
+            if skipped >= OFTEN_SKIPPED:
+                evidence.append(
+                    f"{_pct(skipped)} of the visitors who clicked into {_label(f)} left it empty "
+                    f"(n={seen['focused']})."
+                )
+                if metric is None:
+                    metric, sample = skipped, seen["focused"]
+        if evidence:
+            out.append(
+                _suggestion(
+                    form,
+                    "remove_field",
+                    f["name"],
+                    f"Remove {_label(f)}: hardly anyone answers it",
+                    evidence,
+                    {"op": "delete_field", "field": f["name"]},
+                    f"Delete the field {_label(f)}.",
+                    metric,
+                    sample,
+                )
+            )
+    return out
+
+
+def _slowest(form: dict, numbers: dict) -> dict | None:
+    timed = [
+        (numbers["interactions"][f["name"]]["avg_ms"] or 0, f)
+        for f in _candidates(form)
+        if (numbers["interactions"].get(f["name"]) or {}).get("focused", 0) >= MIN_FOCUSED
+    ]
+    timed = [(ms, f) for ms, f in timed if ms >= SLOW_FIELD_MS]
+    return max(timed, key=lambda pair: pair[0])[1] if timed else None
+
+
+def _abandonment(form: dict, numbers: dict) -> list[dict]:
+    """Many starters leave and one field eats their time → make it optional, or ask it last."""
+    starts, sent = numbers["starts"], numbers["submissions"]
+    if starts < MIN_STARTS or sent > starts:
+        return []
+    left = 1 - sent / starts
+    field = _slowest(form, numbers) if left >= HIGH_ABANDON else None
+    if field is None:
+        return []
+    seen = numbers["interactions"][field["name"]]
+    evidence = [
+        f"{_pct(left)} of the visitors who started the form left without sending it (n={starts}).",
+        f"They spend {seen['avg_ms'] / 1000:.0f} s on average on {_label(field)}, the slowest "
+        f"question (n={seen['focused']}).",
+    ]
+    if field.get("required"):
+        change = {"op": "set_required", "field": field["name"], "required": False}
+        return [
+            _suggestion(
+                form,
+                "make_optional",
+                field["name"],
+                f"Make {_label(field)} optional: it holds visitors up",
+                evidence,
+                change,
+                f"Make {_label(field)} optional.",
+                left,
+                starts,
+            )
+        ]
+    if form["fields"][-1]["name"] == field["name"]:
+        return []
+    return [
+        _suggestion(
+            form,
+            "reorder",
+            field["name"],
+            f"Ask {_label(field)} last: it holds visitors up",
+            evidence,
+            {"op": "move_to_end", "field": field["name"]},
+            f"Move {_label(field)} to the end of the form.",
+            left,
+            starts,
+        )
+    ]
+
+
+# -- rules: outcomes ---------------------------------------------------------------------
+
+
+def _fields_that_sell(form: dict, numbers: dict) -> list[dict]:
+    """An optional field whose answer goes with far more deals → require it."""
+    out, sent, deals = [], numbers["submissions"], numbers["deals"]
+    for f in _candidates(form):
+        answered = numbers["answered"].get(f["name"], 0)
+        if f.get("required") or answered < MIN_GROUP or sent - answered < MIN_GROUP:
+            continue
+        won_with = deals["answered"].get(f["name"], 0)
+        with_rate = won_with / answered
+        without_rate = (deals["total"] - won_with) / (sent - answered)
+        if won_with < 2 or with_rate < DEAL_LIFT * without_rate:
+            continue
+        out.append(
+            _suggestion(
+                form,
+                "make_required",
+                f["name"],
+                f"Make {_label(f)} required: leads who answer it become deals",
+                [
+                    f"{_pct(with_rate)} of the leads who answered {_label(f)} became deals "
+                    f"(n={answered}), against {_pct(without_rate)} of those who did not "
+                    f"(n={sent - answered}).",
+                ],
+                {"op": "set_required", "field": f["name"], "required": True},
+                f"Make {_label(f)} required.",
+                with_rate - without_rate,
+                sent,
+            )
+        )
+    return out
+
+
+# -- rules: agent notes ---------------------------------------------------------------------
+
+
+def _rejected_drafts(form: dict, numbers: dict) -> list[dict]:
+    """Reviewers keep rejecting the agent's drafts → put their notes into its instructions."""
+    drafts = numbers["drafts"]
+    reviewed = drafts["approved"] + drafts["rejected"]
+    if reviewed < MIN_REVIEWED or not drafts["notes"]:
+        return []
+    rate = drafts["rejected"] / reviewed
+    if rate < HIGH_REJECTION:
+        return []
+    notes = "; ".join(drafts["notes"])
+    text = f"Reviewers have asked: {notes}."
+    return [
+        _suggestion(
+            form,
+            "change_instructions",
+            None,
+            "Teach the agent what reviewers keep correcting",
+            [
+                f"Reviewers rejected {_pct(rate)} of the agent's drafts for this form "
+                f"(n={reviewed}).",
+                f"Their most frequent notes: {notes}.",
+            ],
+            {"op": "append_instructions", "text": text},
+            f"Add to the agent's instructions: {text}",
+            rate,
+            reviewed,
+        )
+    ]
+
+
+# Each source reads the numbers of one form and answers its suggestions, most
+# important first. Experiment results (SPEC §9) join here once experiments exist.
+SOURCES = (_abandonment, _unused_fields, _fields_that_sell, _rejected_drafts)
+
+
+def compute(form: dict, numbers: dict) -> list[dict]:
+    """Every suggestion the numbers support for ``form`` (pure: form and numbers in)."""
+    return [s for source in SOURCES for s in source(form, numbers)]
+
+
+# -- the change, as an editor operation --------------------------------------------------
+
+
+def apply_change(config: dict, change: dict) -> dict:
+    """The form config with a suggestion's change made (pure; raises NotFound when
+    the field is gone)."""
+    op = change["op"]
+    if op == "delete_field":
+        return editor.delete_field(config, change["field"])
+    if op == "set_required":
+        return editor.set_required(config, change["field"], change["required"])
+    if op == "move_to_end":
+        return editor.move_field_to_end(config, change["field"])
+    if op == "append_instructions":
+        return editor.append_agent_instructions(config, change["text"])
+    raise ValueError(f"unknown suggestion change {op!r}")
+
+
+# -- dismissals ---------------------------------------------------------------------------
+
+
+def _material(suggestion: dict, dismissed: dict) -> bool:
+    """True when the evidence has changed enough to show a dismissed suggestion again."""
+    if suggestion["sample"] >= 2 * dismissed["sample"]:
+        return True
+    old = abs(dismissed["metric"]) or 1e-9
+    return abs(suggestion["metric"] - dismissed["metric"]) / old >= MATERIAL_CHANGE
+
+
+def _current_tx(conn, workspace_id: str, form: dict) -> list[dict]:
+    found = compute(form, form_numbers_tx(conn, workspace_id, form["id"]))
+    dismissed = {
+        r["fingerprint"]: r
+        for r in conn.all(
+            "SELECT fingerprint, metric, sample FROM suggestion_dismissals"
+            " WHERE workspace_id = ? AND form_id = ?",
+            (workspace_id, form["id"]),
+        )
+    }
+    return [s for s in found if s["id"] not in dismissed or _material(s, dismissed[s["id"]])]
+
+
+async def form_suggestions(db, workspace_id: str, form_id: str) -> list[dict]:
+    """The suggestions for one form, dismissed ones left out (NotFound for another
+    workspace's form)."""
+    form = await get_form(db, workspace_id, form_id)
+    return await db.read(_current_tx, workspace_id, form)
+
+
+async def get_suggestion(db, workspace_id: str, form_id: str, suggestion_id: str) -> dict:
+    for suggestion in await form_suggestions(db, workspace_id, form_id):
+        if suggestion["id"] == suggestion_id:
+            return suggestion
+    raise NotFound(
+        "This suggestion no longer applies: it was dismissed, applied, or the numbers changed."
+    )
+
+
+def _dismiss_tx(conn, workspace_id: str, suggestion: dict, account_id) -> None:
+    conn.execute(
+        "INSERT INTO suggestion_dismissals"
+        " (workspace_id, form_id, fingerprint, metric, sample, dismissed_by, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (workspace_id, form_id, fingerprint) DO UPDATE SET"
+        " metric = excluded.metric, sample = excluded.sample,"
+        " dismissed_by = excluded.dismissed_by, created_at = excluded.created_at",
+        (
+            workspace_id,
+            suggestion["form_id"],
+            suggestion["id"],
+            suggestion["metric"],
+            suggestion["sample"],
+            account_id,
+            now_iso(),
+        ),
+    )
+
+
+async def dismiss(
+    db, workspace_id: str, form_id: str, suggestion_id: str, *, account_id=None
+) -> dict:
+    """Remember that this suggestion was dismissed, with the evidence it had."""
+    suggestion = await get_suggestion(db, workspace_id, form_id, suggestion_id)
+    await db.write(_dismiss_tx, workspace_id, suggestion, account_id)
+    return suggestion
+
+
+async def preview(db, workspace_id: str, form_id: str, suggestion_id: str) -> tuple[dict, dict]:
+    """(suggestion, the form as it would be with the change) — nothing is saved."""
+    form = await get_form(db, workspace_id, form_id)
+    suggestion = await get_suggestion(db, workspace_id, form_id, suggestion_id)
+    return suggestion, {**form, **apply_change(config_of(form), suggestion["change"])}
+
+
+async def apply(db, workspace_id: str, form_id: str, suggestion_id: str) -> dict:
+    """Save the suggestion's change to the form (validated like any editor edit)."""
+    suggestion = await get_suggestion(db, workspace_id, form_id, suggestion_id)
+    return await update_form(
+        db, workspace_id, form_id, lambda config: apply_change(config, suggestion["change"])
+    )

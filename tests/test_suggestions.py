@@ -1,0 +1,210 @@
+"""The optimisation assistant (SPEC §10): suggestions computed from what visitors sent
+through the public endpoint (with the interactions embed.js sends) and the beacon;
+evidence with sample sizes; minimum samples; dismiss remembered per workspace;
+"Apply to editor" as an unsaved edit that saving applies."""
+
+from __future__ import annotations
+
+from tests.factory import make_form, submitted
+from tests.helpers import User, soup
+from tests.helpers_accounts import join_as
+
+FIELDS = [
+    {"name": "email", "type": "email", "label": "Email", "required": True},
+    {"name": "name", "type": "text", "label": "Name"},
+    {"name": "phone", "type": "text", "label": "Phone"},
+    {"name": "budget", "type": "text", "label": "Budget", "required": True},
+]
+
+
+async def _form(user) -> dict:
+    return await make_form(user, fields=FIELDS, security={"max_submissions_per_ip": 1000})
+
+
+async def _visitors(user, form_id: str, count: int, *, start: int = 0, phone_every: int = 5):
+    """``count`` senders: every one focuses Phone, one in ``phone_every`` answers it;
+    each spends 30 s on Budget and 2 s on the others."""
+    for i in range(start, start + count):
+        phone = i % phone_every == 0
+        data = {"email": f"lead{i}@example.com", "name": f"Lead {i}", "budget": "10k"}
+        if phone:
+            data["phone"] = "+1 555 0100"
+        data["_interactions"] = {
+            "email": {"focused": True, "filled": True, "time_ms": 2000},
+            "name": {"focused": True, "filled": True, "time_ms": 2000},
+            "phone": {"focused": True, "filled": phone, "time_ms": 2000},
+            "budget": {"focused": True, "filled": True, "time_ms": 30000},
+        }
+        await submitted(user, form_id, data)
+
+
+async def _starts(user, form_id: str, count: int):
+    for _ in range(count):
+        r = await user.web.post(f"/api/forms/{form_id}/beacon", json={"type": "start"})
+        assert r.status_code == 204
+
+
+async def _listed(user, form_id: str) -> list[dict]:
+    r = await user.api.get(f"/api/analytics/forms/{form_id}/suggestions")
+    assert r.status_code == 200, r.text
+    assert r.json()["next_cursor"] is None
+    return r.json()["data"]
+
+
+async def _busy_form(user) -> tuple[dict, list[dict]]:
+    form = await _form(user)
+    await _starts(user, form["id"], 100)
+    await _visitors(user, form["id"], 40)
+    return form, await _listed(user, form["id"])
+
+
+async def test_suggestions_from_field_stats_carry_their_evidence_and_change(user):
+    form, found = await _busy_form(user)
+    assert [(s["kind"], s["field"]) for s in found] == [
+        ("make_optional", "budget"),
+        ("remove_field", "phone"),
+    ]
+    budget, phone = found
+    assert budget["title"] == "Make “Budget” optional: it holds visitors up"
+    assert budget["evidence"] == [
+        "60 % of the visitors who started the form left without sending it (n=100).",
+        "They spend 30 s on average on “Budget”, the slowest question (n=40).",
+    ]
+    assert budget["change"] == {"op": "set_required", "field": "budget", "required": False}
+    assert budget["sample"] == 100
+    assert phone["evidence"] == [
+        "Only 20 % of the people who sent the form answered “Phone” (n=40).",
+        "80 % of the visitors who clicked into “Phone” left it empty (n=40).",
+    ]
+    assert phone["change"] == {"op": "delete_field", "field": "phone"}
+    assert phone["id"].startswith("sugg_") and len(phone["id"]) == 21
+
+    page = soup(await user.web.get(f"/forms/{form['id']}"))
+    items = page.select("#suggestions li.suggestion")
+    assert [li["data-kind"] for li in items] == ["make_optional", "remove_field"]
+    assert "(n=100)" in items[0].select_one(".evidence").text
+    assert (
+        items[1]
+        .select_one("a.btn-primary")["href"]
+        .endswith(f"/forms/{form['id']}?suggestion={phone['id']}#pending-change")
+    )
+
+
+async def test_no_suggestion_below_the_minimum_sample(user):
+    form = await _form(user)
+    await _starts(user, form["id"], 100)
+    await _visitors(user, form["id"], 29)
+    assert await _listed(user, form["id"]) == []
+    page = soup(await user.web.get(f"/forms/{form['id']}"))
+    assert "No suggestions right now" in page.select_one("#suggestions").text
+    await _visitors(user, form["id"], 1, start=29)
+    assert [s["kind"] for s in await _listed(user, form["id"])] == [
+        "make_optional",
+        "remove_field",
+    ]
+
+
+async def test_dismiss_is_remembered_and_scoped_to_the_workspace(app, user):
+    form, found = await _busy_form(user)
+    phone = found[1]
+    other = await User.signup(app, "bob@example.org", name="Bob", workspace="Bob Inc")
+    r = await other.post_form(f"/forms/{form['id']}/suggestions/{phone['id']}/dismiss", {})
+    assert r.status_code == 404
+    r = await other.api.get(f"/api/analytics/forms/{form['id']}/suggestions")
+    assert r.status_code == 404
+
+    r = await user.post_form(f"/forms/{form['id']}/suggestions/{phone['id']}/dismiss", {})
+    assert r.status_code == 303 and r.headers["location"].endswith(
+        f"/forms/{form['id']}#suggestions"
+    )
+    assert [s["field"] for s in await _listed(user, form["id"])] == ["budget"]
+    # One more visitor like the others does not change the evidence materially.
+    await _visitors(user, form["id"], 1, start=41)
+    assert [s["field"] for s in await _listed(user, form["id"])] == ["budget"]
+
+    # HTMX: the panel comes back without the dismissed suggestion.
+    csrf = await user.csrf(f"/forms/{form['id']}")
+    r = await user.web.post(
+        f"/forms/{form['id']}/suggestions/{found[0]['id']}/dismiss",
+        data={"csrf_token": csrf},
+        headers={"HX-Request": "true"},
+    )
+    assert r.status_code == 200
+    panel = soup(r)
+    assert panel.select("li.suggestion") == [] and "dismissed" in panel.text
+    # Dismissing again: it no longer applies.
+    r = await user.api.post(
+        f"/api/analytics/forms/{form['id']}/suggestions",
+        json={"suggestion_id": phone["id"], "action": "dismiss"},
+    )
+    assert r.status_code == 404
+
+
+async def test_dismissed_suggestion_returns_when_the_sample_doubles(user):
+    form, found = await _busy_form(user)
+    r = await user.api.post(
+        f"/api/analytics/forms/{form['id']}/suggestions",
+        json={"suggestion_id": found[1]["id"], "action": "dismiss"},
+    )
+    assert r.status_code == 200 and r.json()["id"] == found[1]["id"]
+    await _visitors(user, form["id"], 40, start=40)
+    # 80 senders for 100 starts: Budget no longer holds anyone up; Phone is back.
+    assert [s["field"] for s in await _listed(user, form["id"])] == ["phone"]
+
+
+async def test_apply_opens_an_unsaved_edit_and_saving_applies_it(user):
+    form, found = await _busy_form(user)
+    budget = found[0]
+    r = await user.web.get(f"/forms/{form['id']}?suggestion={budget['id']}")
+    assert r.status_code == 200
+    page = soup(r)
+    banner = page.select_one("#pending-change")
+    assert "Unsaved change: Make “Budget” optional" in banner.text
+    preview = page.select_one("#form-preview [name=budget]")
+    assert not preview.has_attr("required")
+    assert page.select_one("#field-budget .badge-required") is None
+    # Nothing is saved yet.
+    stored = (await user.api.get(f"/api/forms/{form['id']}")).json()
+    assert next(f for f in stored["fields"] if f["name"] == "budget")["required"] is True
+
+    save = banner.select_one("form")
+    r = await user.post_form(save["action"], {})
+    assert r.status_code == 303
+    stored = (await user.api.get(f"/api/forms/{form['id']}")).json()
+    assert next(f for f in stored["fields"] if f["name"] == "budget")["required"] is False
+    assert "budget" not in [s["field"] for s in await _listed(user, form["id"])]
+
+    # The API applies directly: the phone field goes.
+    r = await user.api.post(
+        f"/api/analytics/forms/{form['id']}/suggestions",
+        json={"suggestion_id": found[1]["id"], "action": "apply"},
+    )
+    assert r.status_code == 200
+    assert [f["name"] for f in r.json()["fields"]] == ["email", "name", "budget"]
+
+
+async def test_viewer_sees_suggestions_but_cannot_dismiss_or_apply(app, user):
+    form, found = await _busy_form(user)
+    viewer = await join_as(app, user, "vera@example.com", "viewer")
+    assert len(await _listed(viewer, form["id"])) == 2
+    page = soup(await viewer.web.get(f"/forms/{form['id']}"))
+    assert page.select("#suggestions li.suggestion") and not page.select("#suggestions form")
+    r = await viewer.post_form(f"/forms/{form['id']}/suggestions/{found[1]['id']}/dismiss", {})
+    assert r.status_code == 403
+    r = await viewer.api.post(
+        f"/api/analytics/forms/{form['id']}/suggestions",
+        json={"suggestion_id": found[1]["id"], "action": "dismiss"},
+    )
+    assert r.status_code == 403
+    r = await viewer.web.get(f"/forms/{form['id']}?suggestion={found[1]['id']}")
+    assert r.status_code == 403
+    assert len(await _listed(user, form["id"])) == 2
+
+
+async def test_bad_actions_are_422(user):
+    form = await _form(user)
+    url = f"/api/analytics/forms/{form['id']}/suggestions"
+    r = await user.api.post(url, json={"suggestion_id": "sugg_x", "action": "explode"})
+    assert r.status_code == 422
+    r = await user.api.post(url, json={"suggestion_id": "sugg_0000000000000000", "action": "apply"})
+    assert r.status_code == 404 and "no longer applies" in r.json()["error"]["message"]
