@@ -5,9 +5,10 @@ evidence with sample sizes; minimum samples; dismiss remembered per workspace;
 
 from __future__ import annotations
 
-from tests.factory import make_form, submitted
+from tests.factory import make_deal, make_form, submitted
 from tests.helpers import User, soup
 from tests.helpers_accounts import join_as
+from tests.helpers_agents import CFO_LEAD, make_agent_form, submit_and_process
 
 FIELDS = [
     {"name": "email", "type": "email", "label": "Email", "required": True},
@@ -208,3 +209,56 @@ async def test_bad_actions_are_422(user):
     assert r.status_code == 422
     r = await user.api.post(url, json={"suggestion_id": "sugg_0000000000000000", "action": "apply"})
     assert r.status_code == 404 and "no longer applies" in r.json()["error"]["message"]
+
+
+async def test_a_field_whose_answer_goes_with_deals_should_be_required(user):
+    fields = [
+        {"name": "email", "type": "email", "label": "Email", "required": True},
+        {"name": "company", "type": "text", "label": "Company"},
+    ]
+    form = await make_form(user, fields=fields, security={"max_submissions_per_ip": 1000})
+    for i in range(50):
+        data = {"email": f"buyer{i}@example.com"}
+        if i % 2 == 0:
+            data["company"] = f"Company {i}"
+        sid = await submitted(user, form["id"], data)
+        # 10 of the 25 who named their company became deals; 2 of the 25 who did not.
+        if (i % 2 == 0 and i < 20) or i in (1, 3):
+            await make_deal(user, source_submission_id=sid, amount=1000)
+    found = await _listed(user, form["id"])
+    assert [(s["kind"], s["field"]) for s in found] == [("make_required", "company")]
+    assert found[0]["evidence"] == [
+        "40 % of the leads who answered “Company” became deals (n=25), against 8 % of those "
+        "who did not (n=25)."
+    ]
+    assert found[0]["change"] == {"op": "set_required", "field": "company", "required": True}
+
+
+async def test_reviewers_notes_on_rejected_drafts_become_agent_instructions(app, user):
+    form = await make_agent_form(user, autonomy="draft", instructions="Be brief.")
+    drafts = []
+    for i in range(10):
+        sid = await submit_and_process(
+            app, user, form["id"], {**CFO_LEAD, "email": f"cfo{i}@big.com"}
+        )
+        drafts.append(
+            await app.state.db.fetchval("SELECT id FROM drafts WHERE submission_id = ?", (sid,))
+        )
+    notes = ["Too pushy", "Too pushy", "Mention pricing", "Too pushy"]
+    for draft_id, note in zip(drafts, notes, strict=False):
+        r = await user.api.post(f"/api/drafts/{draft_id}/reject", json={"note": note})
+        assert r.status_code == 200, r.text
+    for draft_id in drafts[len(notes) :]:
+        assert (await user.api.post(f"/api/drafts/{draft_id}/approve", json={})).status_code == 200
+    found = await _listed(user, form["id"])
+    assert [s["kind"] for s in found] == ["change_instructions"]
+    assert found[0]["evidence"] == [
+        "Reviewers rejected 40 % of the agent's drafts for this form (n=10).",
+        "Their most frequent notes: Too pushy; Mention pricing.",
+    ]
+    page = soup(await user.web.get(f"/forms/{form['id']}?suggestion={found[0]['id']}"))
+    assert "Reviewers have asked: Too pushy; Mention pricing." in page.select_one("#sec-agent").text
+    r = await user.post_form(page.select_one("#pending-change form")["action"], {})
+    assert r.status_code == 303
+    saved = (await user.api.get(f"/api/forms/{form['id']}")).json()["agent"]["instructions"]
+    assert saved == "Be brief.\n\nReviewers have asked: Too pushy; Mention pricing."
