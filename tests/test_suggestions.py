@@ -8,7 +8,7 @@ from __future__ import annotations
 from tests.factory import make_deal, make_form, submitted
 from tests.helpers import User, soup
 from tests.helpers_accounts import join_as
-from tests.helpers_agents import CFO_LEAD, make_agent_form, submit_and_process
+from tests.helpers_agents import CFO_LEAD, ScriptedEngine, make_agent_form, submit_and_process
 
 FIELDS = [
     {"name": "email", "type": "email", "label": "Email", "required": True},
@@ -164,6 +164,8 @@ async def test_apply_opens_an_unsaved_edit_and_saving_applies_it(user):
     preview = page.select_one("#form-preview [name=budget]")
     assert not preview.has_attr("required")
     assert page.select_one("#field-budget .badge-required") is None
+    assert page.select_one("#field-budget .badge-changed").text == "unsaved change"
+    assert not page.select("#sec-fields form")  # edit controls wait until it is saved or discarded
     # Nothing is saved yet.
     stored = (await user.api.get(f"/api/forms/{form['id']}")).json()
     assert next(f for f in stored["fields"] if f["name"] == "budget")["required"] is True
@@ -262,3 +264,43 @@ async def test_reviewers_notes_on_rejected_drafts_become_agent_instructions(app,
     assert r.status_code == 303
     saved = (await user.api.get(f"/api/forms/{form['id']}")).json()["agent"]["instructions"]
     assert saved == "Be brief.\n\nReviewers have asked: Too pushy; Mention pricing."
+
+
+async def test_escalations_naming_an_optional_field_make_it_required(app, user):
+    form = await make_agent_form(user, allowed=["qualify_lead", "escalate"])
+    form["security"]["max_submissions_per_ip"] = 1000
+    r = await user.api.put(f"/api/forms/{form['id']}", json=form)
+    assert r.status_code == 200, r.text
+    qualify = {"action": "qualify_lead", "details": {"score": "medium", "reason": "ok", "tags": []}}
+
+    def plan(*actions):
+        return {"reasoning": "r", "actions": list(actions), "contact_updates": {"tags_add": []}}
+
+    def escalate(reason):
+        return plan({"action": "escalate", "details": {"reason": reason}})
+
+    plans = [escalate("No budget given") for _ in range(10)]
+    plans += [escalate("Budget unclear") for _ in range(2)]
+    plans += [plan(qualify) for _ in range(18)]
+    app.state.llm = ScriptedEngine(*plans)
+    for i in range(30):
+        data = {**CFO_LEAD, "email": f"lead{i}@bigcorp.com"}
+        if i < 12:
+            data.pop("budget")
+        await submit_and_process(app, user, form["id"], data)
+    found = await _listed(user, form["id"])
+    assert [(s["kind"], s["field"]) for s in found] == [("make_required", "budget")]
+    assert found[0]["evidence"] == [
+        "The agent handed 40 % of the submissions to a person (n=30).",
+        "12 of those 12 escalations name “Budget”: “No budget given” (10); “Budget unclear” (2).",
+    ]
+
+
+async def test_a_field_nobody_answers_says_so(user):
+    form = await _form(user)
+    await _visitors(user, form["id"], 30, start=1, phone_every=1000)
+    phone = next(s for s in await _listed(user, form["id"]) if s["field"] == "phone")
+    assert phone["evidence"] == [
+        "None of the people who sent the form answered “Phone” (n=30).",
+        "100 % of the visitors who clicked into “Phone” left it empty (n=30).",
+    ]

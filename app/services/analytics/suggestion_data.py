@@ -3,7 +3,7 @@
 Every figure is an SQL aggregate over the form's recent rows, read in one
 transaction: field interactions (what embed.js sends with each submission),
 which fields were answered, views and starts (the beacon rollup), deals that
-came from the form, and the agent's reviewed drafts. Nothing is loaded row by
+came from the form, the agent's reviewed drafts and the reasons it escalated. Nothing is loaded row by
 row into Python.
 """
 
@@ -13,6 +13,7 @@ from app.db.clock import iso_ago
 
 WINDOW_DAYS = 90  # suggestions follow the form as it has been lately, not as it was a year ago
 MAX_NOTES = 5
+MAX_REASONS = 50  # distinct escalation reasons read; the rest are too rare to matter
 
 # A value counts as answered unless it is null, "", [] or false (an unticked checkbox).
 _ANSWERED = (
@@ -86,6 +87,24 @@ def _drafts(conn, workspace_id: str, form_id: str, since: str) -> dict:
     }
 
 
+def _escalations(conn, workspace_id: str, form_id: str, since: str) -> dict:
+    """Why the agent handed this form's submissions to a person: the reasons it gave,
+    most frequent first. Read through the (workspace, type) index: escalations are few."""
+    where = (
+        " FROM events WHERE workspace_id = ? AND type = 'agent_escalated' AND form_id = ?"
+        " AND created_at >= ?"
+    )
+    args = (workspace_id, form_id, since)
+    reasons = conn.all(
+        "SELECT TRIM(json_extract(details, '$.reason')) AS reason, COUNT(DISTINCT submission_id) AS n"
+        + where
+        + " GROUP BY 1 HAVING reason IS NOT NULL AND reason != '' ORDER BY n DESC, reason LIMIT ?",
+        (*args, MAX_REASONS),
+    )
+    total = conn.value("SELECT COUNT(DISTINCT submission_id)" + where, args)
+    return {"total": total or 0, "reasons": reasons}
+
+
 def form_numbers_tx(conn, workspace_id: str, form_id: str) -> dict:
     """Everything the rules read, for a form already checked to be this workspace's."""
     since = iso_ago(WINDOW_DAYS * 86400)
@@ -111,4 +130,5 @@ def form_numbers_tx(conn, workspace_id: str, form_id: str) -> dict:
         "answered": _answered(conn, form_id, since),
         "deals": _deals(conn, workspace_id, form_id, since),
         "drafts": _drafts(conn, workspace_id, form_id, since),
+        "escalations": _escalations(conn, workspace_id, form_id, since),
     }

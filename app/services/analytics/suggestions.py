@@ -10,7 +10,12 @@ time it is asked for; it has no row of its own. Each one carries:
   which "Apply to editor" previews unsaved and saving applies.
 
 Rules stay silent below their minimum samples, so a handful of visitors never
-produces advice. The rule sources are listed in SOURCES: experiment results
+produces advice. Sources: field stats (answered, left empty, time spent, starts
+that never became submissions), outcomes (deals by answered field), escalation
+reasons that name a field, and reviewers' notes on rejected agent drafts. Spam
+is not a source: blocked spam never reaches the form's numbers, and no form
+change would block it better than the honeypot and limits already do. The rule
+sources are listed in SOURCES: experiment results
 (SPEC §9) plug in there as one more ``source(form, numbers) -> [suggestion]``
 reading their own numbers once experiments exist.
 
@@ -41,6 +46,7 @@ HIGH_ABANDON = 0.40  # this share of starters leaving is worth acting on
 SLOW_FIELD_MS = 15_000
 DEAL_LIFT = 2.0  # answered-vs-not deal rates this far apart make a field worth requiring
 HIGH_REJECTION = 0.30
+HIGH_ESCALATION = 0.20  # this share of submissions handed to a person is worth a look
 MATERIAL_CHANGE = 0.25
 
 
@@ -98,7 +104,9 @@ def _unused_fields(form: dict, numbers: dict) -> list[dict]:
         answered = numbers["answered"].get(f["name"], 0)
         if sent >= MIN_SUBMISSIONS and answered / sent < RARELY_FILLED:
             evidence.append(
-                f"Only {_pct(answered / sent)} of the people who sent the form answered "
+                f"None of the people who sent the form answered {_label(f)} (n={sent})."
+                if not answered
+                else f"Only {_pct(answered / sent)} of the people who sent the form answered "
                 f"{_label(f)} (n={sent})."
             )
             metric, sample = answered / sent, sent
@@ -254,14 +262,69 @@ def _rejected_drafts(form: dict, numbers: dict) -> list[dict]:
     ]
 
 
+def _mentions(field: dict, reason: str) -> bool:
+    text = reason.casefold()
+    return any(
+        word and word.casefold() in text
+        for word in (field.get("label"), field["name"].replace("_", " "))
+    )
+
+
+def _escalated_for_missing_answers(form: dict, numbers: dict) -> list[dict]:
+    """The agent keeps escalating over something an optional field asks → require it."""
+    escalations, sent = numbers["escalations"], numbers["submissions"]
+    if sent < MIN_SUBMISSIONS or escalations["total"] / sent < HIGH_ESCALATION:
+        return []
+    out = []
+    for f in _candidates(form):
+        named = [r for r in escalations["reasons"] if _mentions(f, r["reason"])]
+        count = sum(r["n"] for r in named)
+        if f.get("required") or count < escalations["total"] / 2:
+            continue
+        quoted = "; ".join(f"“{r['reason']}” ({r['n']})" for r in named[:3])
+        out.append(
+            _suggestion(
+                form,
+                "make_required",
+                f["name"],
+                f"Make {_label(f)} required: the agent escalates without it",
+                [
+                    f"The agent handed {_pct(escalations['total'] / sent)} of the submissions "
+                    f"to a person (n={sent}).",
+                    f"{count} of those {escalations['total']} escalations name {_label(f)}: "
+                    f"{quoted}.",
+                ],
+                {"op": "set_required", "field": f["name"], "required": True},
+                f"Make {_label(f)} required.",
+                count / escalations["total"],
+                sent,
+            )
+        )
+    return out
+
+
 # Each source reads the numbers of one form and answers its suggestions, most
 # important first. Experiment results (SPEC §9) join here once experiments exist.
-SOURCES = (_abandonment, _unused_fields, _fields_that_sell, _rejected_drafts)
+SOURCES = (
+    _abandonment,
+    _unused_fields,
+    _fields_that_sell,
+    _escalated_for_missing_answers,
+    _rejected_drafts,
+)
 
 
 def compute(form: dict, numbers: dict) -> list[dict]:
-    """Every suggestion the numbers support for ``form`` (pure: form and numbers in)."""
-    return [s for source in SOURCES for s in source(form, numbers)]
+    """Every suggestion the numbers support for ``form`` (pure: form and numbers in).
+    Two sources proposing the same change make one suggestion with both evidences."""
+    merged: dict[str, dict] = {}
+    for source in SOURCES:
+        for s in source(form, numbers):
+            if s["id"] in merged:
+                merged[s["id"]]["evidence"] += s["evidence"]
+            else:
+                merged[s["id"]] = s
+    return list(merged.values())
 
 
 # -- the change, as an editor operation --------------------------------------------------
