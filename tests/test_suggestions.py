@@ -304,3 +304,15 @@ async def test_a_field_nobody_answers_says_so(user):
         "None of the people who sent the form answered “Phone” (n=30).",
         "100 % of the visitors who clicked into “Phone” left it empty (n=30).",
     ]
+
+
+async def test_field_numbers_read_the_latest_submissions_only(user, monkeypatch, freeze_clock):
+    from app.services.analytics import suggestion_data
+
+    monkeypatch.setattr(suggestion_data, "SAMPLE", 30)
+    form = await _form(user)
+    await _visitors(user, form["id"], 10, phone_every=1)  # older: all answered Phone
+    freeze_clock.advance(minutes=5)
+    await _visitors(user, form["id"], 30, start=10, phone_every=1000)  # latest: none did
+    phone = next(s for s in await _listed(user, form["id"]) if s["field"] == "phone")
+    assert phone["evidence"][0] == "None of the people who sent the form answered “Phone” (n=30)."

@@ -96,7 +96,7 @@ def _candidates(form: dict) -> list[dict]:
 
 def _unused_fields(form: dict, numbers: dict) -> list[dict]:
     """Optional fields few senders answer, or most who focus them leave empty → remove."""
-    out, sent = [], numbers["submissions"]
+    out, sent = [], numbers["sampled"]
     for f in _candidates(form):
         if f.get("required"):
             continue
@@ -199,7 +199,7 @@ def _abandonment(form: dict, numbers: dict) -> list[dict]:
 
 def _fields_that_sell(form: dict, numbers: dict) -> list[dict]:
     """An optional field whose answer goes with far more deals → require it."""
-    out, sent, deals = [], numbers["submissions"], numbers["deals"]
+    out, sent, deals = [], numbers["sampled"], numbers["deals"]
     for f in _candidates(form):
         answered = numbers["answered"].get(f["name"], 0)
         if f.get("required") or answered < MIN_GROUP or sent - answered < MIN_GROUP:
