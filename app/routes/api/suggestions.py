@@ -3,20 +3,16 @@
 
 from __future__ import annotations
 
-from app.errors import ValidationError
 from app.services.analytics import suggestions
 from app.services.forms.forms import get_form
+from app.web import schema as S
 from app.web.api import api_route, json_response, list_response, read_json
 
 ACTIONS = ("dismiss", "apply")
-_ACT = {
-    "type": "object",
-    "required": ["suggestion_id", "action"],
-    "properties": {
-        "suggestion_id": {"type": "string"},
-        "action": {"enum": list(ACTIONS)},
-    },
-}
+_ACT = S.obj(
+    {"suggestion_id": S.id_of("sugg"), "action": S.choice(ACTIONS)},
+    required=["suggestion_id", "action"],
+)
 
 
 def _shape(s: dict) -> dict:
@@ -49,14 +45,10 @@ async def act_on_suggestion_api(request, principal):
     """Act on one suggestion: `{"suggestion_id", "action": "dismiss"}` hides it (remembered per
     workspace and form) and answers the suggestion; `"apply"` saves its change to the form and
     answers the form. 404 when the suggestion no longer applies."""
-    body = await read_json(request)
     db, ws, form_id = request.app.state.db, principal.workspace_id, request.path_params["form_id"]
     await get_form(db, ws, form_id)  # another workspace's form is a 404 whatever the body says
-    action, suggestion_id = body.get("action"), body.get("suggestion_id")
-    if action not in ACTIONS:
-        raise ValidationError(fields={"action": "Send “dismiss” or “apply”."})
-    if not isinstance(suggestion_id, str) or not suggestion_id:
-        raise ValidationError(fields={"suggestion_id": "Send the id of a suggestion of this form."})
+    body = await read_json(request)
+    action, suggestion_id = body["action"], body["suggestion_id"]
     if action == "dismiss":
         found = await suggestions.dismiss(
             db, ws, form_id, suggestion_id, account_id=principal.account_id
