@@ -316,3 +316,19 @@ async def test_field_numbers_read_the_latest_submissions_only(user, monkeypatch,
     await _visitors(user, form["id"], 30, start=10, phone_every=1000)  # latest: none did
     phone = next(s for s in await _listed(user, form["id"]) if s["field"] == "phone")
     assert phone["evidence"][0] == "None of the people who sent the form answered “Phone” (n=30)."
+
+
+async def test_a_stale_or_unsavable_change_is_explained(user):
+    fields = [{"name": "note", "type": "text", "label": "Note"}]
+    form = await make_form(user, fields=fields, security={"max_submissions_per_ip": 1000})
+    for i in range(30):
+        await submitted(user, form["id"], {"note": "hi"} if i == 0 else {})
+    (remove,) = await _listed(user, form["id"])
+    r = await user.post_form(f"/forms/{form['id']}/suggestions/{remove['id']}/apply", {})
+    assert r.status_code == 303
+    page = await user.web.get(r.headers["location"])
+    flash = soup(page).select_one(".flash-error").text
+    assert flash.startswith("The change was not saved: "), flash
+    assert [
+        f["name"] for f in (await user.api.get(f"/api/forms/{form['id']}")).json()["fields"]
+    ] == ["note"]

@@ -53,7 +53,10 @@ async def edit_form(request):
     principal = await require_page(request)
     db, form_id = request.app.state.db, request.path_params["form_id"]
     form = await forms.get_form(db, principal.workspace_id, form_id)
-    extra = {"suggestions": await suggestions.form_suggestions(db, principal.workspace_id, form_id)}
+    extra = {
+        "suggestions": await suggestions.form_suggestions(db, principal.workspace_id, form_id),
+        "minimums": suggestions.MINIMUMS,
+    }
     wanted = request.query_params.get("suggestion")
     if wanted:
         principal = await require_page(request, write=True)

@@ -5,6 +5,7 @@ Plain POSTs answer 303 back to the editor; HTMX gets the suggestions panel back.
 
 from __future__ import annotations
 
+from app.errors import ValidationError
 from app.services.analytics import suggestions
 from app.web.auth import require_page
 from app.web.render import is_htmx, redirect, render, url_path
@@ -28,6 +29,7 @@ async def dismiss_suggestion(request):
         "form": {"id": form_id},
         "suggestions": await suggestions.form_suggestions(db, principal.workspace_id, form_id),
         "can_edit": True,
+        "minimums": suggestions.MINIMUMS,
         "notice": "Suggestion dismissed. It comes back if the numbers change.",
     }
     return await render(request, "forms/_suggestions.html", ctx)
@@ -37,10 +39,18 @@ async def apply_suggestion(request):
     """Save the change the editor showed unsaved."""
     principal = await require_page(request, write=True)
     form_id = request.path_params["form_id"]
-    await suggestions.apply(
-        request.app.state.db, principal.workspace_id, form_id, request.path_params["suggestion_id"]
-    )
-    return redirect(request, url_path(request, "forms_edit", form_id=form_id), "Change saved.")
+    back = url_path(request, "forms_edit", form_id=form_id)
+    try:
+        await suggestions.apply(
+            request.app.state.db,
+            principal.workspace_id,
+            form_id,
+            request.path_params["suggestion_id"],
+        )
+    except ValidationError as exc:  # e.g. the change would leave a live form without fields
+        message = "; ".join((exc.fields or {}).values()) or exc.message
+        return redirect(request, back, f"The change was not saved: {message}", kind="error")
+    return redirect(request, back, "Change saved.")
 
 
 routes = [

@@ -39,6 +39,8 @@ MIN_FOCUSED = 30  # visitors who focused a field before its skip rate means anyt
 MIN_STARTS = 50  # starts before the abandonment rate means anything
 MIN_GROUP = 20  # submissions on each side of an outcome comparison
 MIN_REVIEWED = 10  # reviewed agent drafts before their rejection rate means anything
+# What the empty state tells people to wait for.
+MINIMUMS = f"at least {MIN_SUBMISSIONS} submissions, or {MIN_STARTS} starts"
 
 RARELY_FILLED = 0.25  # an optional field answered by fewer than this share of senders
 OFTEN_SKIPPED = 0.50  # an optional field left empty by this share of those who focus it
