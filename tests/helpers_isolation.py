@@ -46,6 +46,8 @@ PARAM_KEYS = {
     "note_id": "note",
     "email_id": "email",
     "membership_id": "membership",
+    "campaign_id": "campaign",
+    "broadcast_id": "broadcast",
 }
 # A generic parameter ({id}, {mid}, ...): what the static segment before it names.
 COLLECTION_KEYS = {
@@ -76,6 +78,8 @@ COLLECTION_KEYS = {
     "sequences": "sequence",
     "steps": "sequence_step",
     "enrollments": "enrollment",
+    "campaigns": "campaign",
+    "broadcasts": "broadcast",
 }
 # Parameters that are not ids but live under an id (the id decides the 404):
 # (segment before, name) -> value, or a list of values (each is walked). When an
@@ -217,6 +221,8 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             ("sequence", "seq"),
             ("sequence_step", "step"),
             ("enrollment", "enroll"),
+            ("campaign", "camp"),
+            ("broadcast", "bcast"),
         )
     }
     email = f"{MARKER}@bob.example"
@@ -452,6 +458,28 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             next_step_due_at="2999-01-01T00:00:00.000Z",
             history=dumps([{"at": now, "event": "enrolled", "by": MARKER}]),
             updated_at=now,
+        ),
+        "campaigns": dict(
+            id=ids["campaign"],
+            name=f"{MARKER} campaign",
+            description=MARKER,
+            contact_tags=dumps([MARKER]),
+            created_at=now,
+            updated_at=now,
+        ),
+        "campaign_forms": dict(campaign_id=ids["campaign"], form_id=ids["form"]),
+        "campaign_contacts": dict(
+            campaign_id=ids["campaign"], contact_id=ids["contact"], source="manual", added_at=now
+        ),
+        "broadcasts": dict(
+            id=ids["broadcast"],
+            campaign_id=ids["campaign"],
+            audience=f"campaign:{ids['campaign']}",
+            subject=f"{MARKER} subject",
+            body=MARKER,
+            status="done",
+            total=1,
+            created_at=now,
         ),
     }
     return ids, rows

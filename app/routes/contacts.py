@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.services import sequences
+from app.services.campaigns.members import contact_campaigns
 from app.services.crm import contacts, deals, notes, timeline
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import SORT_CHOICES, list_contacts
@@ -118,6 +119,7 @@ async def _detail_ctx(request, principal, contact_id: str, **extra) -> dict:
         "timeline": await timeline.contact_timeline(db, ws, contact_id),
         "deals": contact_deals,
         "enrollments": await sequences.contact_enrollments(db, ws, contact_id),
+        "campaigns": await contact_campaigns(db, ws, contact_id),
         "statuses": contacts.STATUSES,
         "can_edit": principal.can_write,
         "errors": {},

@@ -32,6 +32,7 @@ def queue_email(
     submission_id: str | None = None,
     related: dict | None = None,
     headers: dict | None = None,
+    delivered_by: str | None = None,
 ) -> str:
     """Store an email in the outbox inside the caller's transaction and queue
     its delivery job.
@@ -39,6 +40,8 @@ def queue_email(
     ``dedupe_key`` says what makes this email unique in the workspace (e.g.
     ``"{submission_id}:confirmation"``): queueing the same key again returns the
     first email's id and queues nothing, so retries and reprocessing never send twice.
+    ``delivered_by`` names the (bulk) job that delivers the email itself, instead
+    of a delivery job per email; requeue_stalled steps in only once that job is gone.
     """
     # The writer holds the database (BEGIN IMMEDIATE) from this look-up to the
     # insert, so two processes cannot both miss; the unique index backs it up.
@@ -74,7 +77,10 @@ def queue_email(
             submission_id=submission_id,
             details={"email_id": email_id, "to": to, "subject": subject, "kind": kind},
         )
-    queue_delivery(conn, email_id, workspace_id)
+    if delivered_by:
+        conn.execute("UPDATE emails SET delivery_job_id = ? WHERE id = ?", (delivered_by, email_id))
+    else:
+        queue_delivery(conn, email_id, workspace_id)
     return email_id
 
 

@@ -38,6 +38,7 @@ JOB_KINDS: dict[str, JobKind] = {
     "process_submission": JobKind("app.services.processing.flows:process_submission"),
     # The tick only fans out (stale recovery, mail retries): it must not wait behind bulk work.
     "scheduler_tick": JobKind("app.services.platform.scheduler:run_tick"),
+    "send_broadcast": JobKind("app.services.campaigns.broadcasts:send_broadcast", BULK),
 }
 
 

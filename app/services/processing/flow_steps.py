@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from app.db import dumps, new_id, now_iso
 from app.errors import Conflict, NotFound
 from app.services import sequences
+from app.services.campaigns.members import add_member_tx, campaign_for_form_tx
+from app.services.campaigns.welcome import welcome_content
 from app.services.mail import placeholders
 from app.services.mail.outbox import queue_email
 from app.services.mail.render import render_email
@@ -34,6 +36,7 @@ class FlowContext:
     email: str | None
     route: routing.Route | None = None
     ticket: tuple | None = None
+    campaign: dict | None = None  # the active campaign the form feeds (email_marketing)
     created: dict = field(default_factory=dict)
     finished: bool = False
 
@@ -302,8 +305,51 @@ def task(conn, fc: FlowContext):
     return step(conn, fc, "task", entity_id=task_id, details={"assignee_id": assignee})
 
 
-def campaign_skipped(conn, fc: FlowContext):
-    step(conn, fc, "campaign", "skipped", details={"reason": "no campaign is linked to this form"})
+def campaign(conn, fc: FlowContext):
+    """Join the active campaign the form feeds, with the campaign's tags."""
+    fc.campaign = campaign_for_form_tx(conn, fc.workspace_id, fc.form["id"])
+    if fc.campaign is None:
+        reason = "no active campaign is linked to this form"
+        return step(conn, fc, "campaign", "skipped", details={"reason": reason})
+    details = {"campaign_id": fc.campaign["id"], "tags": fc.campaign["contact_tags"]}
+    contact_id = fc.submission["contact_id"]
+    if not contact_id:
+        details["reason"] = "no contact: the submission has no email address"
+        return step(conn, fc, "campaign", "skipped", entity_id=fc.campaign["id"], details=details)
+    joined = add_member_tx(
+        conn, fc.workspace_id, fc.campaign, contact_id, source="submission", submission_id=fc.sid
+    )
+    return step(
+        conn, fc, "campaign", entity_id=fc.campaign["id"], details={**details, "joined": joined}
+    )
+
+
+def welcome(conn, fc: FlowContext):
+    """The campaign's welcome email with its asset (marketing mail); without a
+    campaign, the form's own confirmation template as before."""
+    if fc.campaign is None:
+        return confirmation(conn, fc, default=None, name="welcome_email")
+    if not fc.email:
+        return step(conn, fc, "welcome_email", "skipped", details={"reason": "no email address"})
+    subject, text = welcome_content(conn, fc.workspace_id, fc.campaign, _variables(fc))
+    body_html = render_email(
+        "message.html", {"subject": subject, "body": text, "form_name": fc.form["name"]}
+    )
+    email_id = queue_email(
+        conn,
+        fc.workspace_id,
+        to=fc.email,
+        subject=subject,
+        body_text=text,
+        body_html=body_html,
+        kind="marketing",
+        contact_id=fc.submission["contact_id"],
+        submission_id=fc.sid,
+        related={"campaign_id": fc.campaign["id"]},
+        dedupe_key=f"{fc.sid}:welcome_email",
+    )
+    fc.created.setdefault("emails", []).append(email_id)
+    return step(conn, fc, "welcome_email", entity_id=email_id, details={"to": fc.email})
 
 
 def enroll_in_sequence(conn, fc: FlowContext):

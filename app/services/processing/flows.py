@@ -62,8 +62,8 @@ def _load_tx(conn, submission_id: str, reprocess: bool):
 
 
 def _email_marketing(conn, fc):
-    s.campaign_skipped(conn, fc)
-    s.confirmation(conn, fc, default=None, name="welcome_email")
+    s.campaign(conn, fc)
+    s.welcome(conn, fc)
     s.enroll_in_sequence(conn, fc)
     s.activity(conn, fc)
     s.notify(conn, fc)
