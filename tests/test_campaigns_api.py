@@ -238,3 +238,20 @@ async def test_performance_counts_deals_opened_after_joining(app, user):
         "revenue": 1500.5,
         "pipeline": 200,
     }
+
+
+async def test_merging_two_members_of_one_campaign_keeps_one_membership(user):
+    camp = await make_campaign(user)
+    other_camp = await make_campaign(user, name="Other")
+    keep = await make_contact(user, "keep@x.test")
+    other = await make_contact(user, "other@x.test")
+    for cid, contact in ((camp, keep), (camp, other), (other_camp, other)):
+        r = await user.api.post(
+            f"/api/campaigns/{cid['id']}/contacts", json={"contact_id": contact["id"]}
+        )
+        assert r.status_code == 201
+    r = await user.api.post(f"/api/contacts/{keep['id']}/merge", json={"other_id": other["id"]})
+    assert r.status_code == 200, r.text
+    for c in (camp, other_camp):
+        members = (await user.api.get(f"/api/campaigns/{c['id']}/contacts")).json()["data"]
+        assert [m["contact_id"] for m in members] == [keep["id"]]

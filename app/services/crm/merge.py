@@ -94,6 +94,12 @@ def merge_contacts_tx(
             "Contact not found.",
             fields={"other_id": "No contact with this id in this workspace."},
         )
+    # A campaign both are in keeps the survivor's membership (the earlier join stays).
+    conn.execute(
+        "DELETE FROM campaign_contacts WHERE contact_id = ? AND campaign_id IN"
+        " (SELECT campaign_id FROM campaign_contacts WHERE contact_id = ?)",
+        (other_id, survivor_id),
+    )
     moved = _move_rows(conn, workspace_id, survivor_id, other_id)
     updates = {k: other[k] for k in FILLED_FIELDS if not survivor[k] and other[k]}
     custom = {**loads(other["custom_fields"], {}), **loads(survivor["custom_fields"], {})}
