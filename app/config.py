@@ -73,7 +73,7 @@ class Settings:
     # at most one batch (SPEC §13, ≤ ~100 ms; 500 rows take ≈ 30 ms).
     import_batch_rows: int = 500
     # Recipients a broadcast job delivers per run before it re-queues itself
-    # (SPEC §8); it materialises five times as many outbox rows per run.
+    # (SPEC §8); it materialises three times as many outbox rows per run.
     broadcast_slice: int = 200
     extra: dict = field(default_factory=dict)
 

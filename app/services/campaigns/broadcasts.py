@@ -24,6 +24,8 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 
+from markupsafe import escape
+
 from app.db import LeaseLost, fetch_page, get_in_workspace, new_id, now_iso
 from app.errors import Conflict, ValidationError
 from app.services.campaigns.campaigns import get_campaign_tx
@@ -39,7 +41,7 @@ RUNNING = ("queued", "sending")
 VARIABLES = frozenset(
     {"first_name", "name", "email", "company", "asset_url", "asset_name", "unsubscribe_url"}
 )
-QUEUE_FACTOR = 5  # outbox rows made per run, in slices of the delivery size
+QUEUE_FACTOR = 3  # outbox rows made per run, in slices of the delivery size
 FIELDS = (
     "id",
     "campaign_id",
@@ -221,7 +223,16 @@ async def list_broadcasts(
 
 
 # -- the job ---------------------------------------------------------------------------
-def _render(broadcast: dict, sender: str, asset: dict, contact: dict) -> dict:
+def _html_source(broadcast: dict, sender: str) -> str:
+    """The HTML body rendered ONCE with the placeholders still in it (autoescaping
+    leaves ``{{name|fallback}}`` intact and escapes the fallback): each recipient's
+    HTML is then a placeholder fill with HTML-escaped values — a regex pass instead
+    of a template render per recipient (10 000 renders took seconds)."""
+    context = {"subject": broadcast["subject"], "body": broadcast["body"], "form_name": sender}
+    return render_email("message.html", context)
+
+
+def _render(broadcast: dict, html_source: str, asset: dict, contact: dict) -> dict:
     name = contact["name"] or ""
     variables = {
         "name": name,
@@ -230,10 +241,14 @@ def _render(broadcast: dict, sender: str, asset: dict, contact: dict) -> dict:
         "company": contact["company"] or "",
         **asset,
     }
-    subject = placeholders.fill(broadcast["subject"], variables)
-    text = placeholders.fill(broadcast["body"], variables)
-    html = render_email("message.html", {"subject": subject, "body": text, "form_name": sender})
-    return {"contact_id": contact["id"], "to": contact["email"], "subject": subject, "text": text, "html": html}  # fmt: skip
+    escaped = {k: str(escape(v)) for k, v in variables.items()}
+    return {
+        "contact_id": contact["id"],
+        "to": contact["email"],
+        "subject": placeholders.fill(broadcast["subject"], variables),
+        "text": placeholders.fill(broadcast["body"], variables),
+        "html": placeholders.fill(html_source, escaped),
+    }
 
 
 def _queue_slice_tx(conn, broadcast: dict, job_id: str, emails: list[dict], done: bool) -> None:
@@ -265,7 +280,8 @@ async def _queue_slice(ctx, broadcast: dict, size: int) -> None:
     sql, params = _audience_sql(broadcast)
     contacts = await ctx.db.fetchall(sql, (*params, broadcast["last_contact_id"] or "", size))
     sender, asset = await _sender_and_asset(ctx.db, broadcast)
-    emails = [_render(broadcast, sender, asset, c) for c in contacts]
+    html_source = _html_source(broadcast, sender)
+    emails = [_render(broadcast, html_source, asset, c) for c in contacts]
     await ctx.write(_queue_slice_tx, broadcast, ctx.job.id, emails, len(contacts) < size)
 
 
@@ -292,17 +308,20 @@ async def _deliver_slice(ctx, broadcast: dict, size: int) -> bool:
         (broadcast["workspace_id"], prefix, prefix[:-1] + ";", size),
     )
     outage: list[RetryLater] = []
+    # As many sends in flight as the SMTP pool has connections: more would only
+    # queue their writes ahead of the interactive jobs' on the one writer.
+    lanes = asyncio.Semaphore(getattr(ctx.state.mailer, "pool_size", 1))
 
     async def one(email_id: str) -> None:
-        if outage:
-            return  # the server is down: the rest waits for the retry
-        try:
-            await deliver_email(ctx, {"email_id": email_id})
-        except RetryLater as retry:
-            outage.append(retry)
+        async with lanes:
+            if outage:
+                return  # the server is down: the rest waits for the retry
+            try:
+                await deliver_email(ctx, {"email_id": email_id})
+            except RetryLater as retry:
+                outage.append(retry)
 
-    # The pool bounds the SMTP conversations in flight; every send is awaited
-    # before the run ends (no send outlives its job's lease).
+    # Every send is awaited before the run ends (none outlives its job's lease).
     results = await asyncio.gather(*(one(r["id"]) for r in rows), return_exceptions=True)
     errors = [r for r in results if isinstance(r, BaseException)]
     if errors:

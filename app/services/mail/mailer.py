@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from email.message import EmailMessage
+from email.message import Message
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
@@ -22,7 +22,7 @@ SMTP_TIMEOUT_SECONDS = 10.0
 class Mailer(Protocol):
     sends: bool  # False: nothing leaves, the outbox keeps the mail queued
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: Message) -> None:
         """Deliver ``message`` or raise (aiosmtplib.SMTPException, OSError, TimeoutError)."""
 
     async def aclose(self) -> None: ...
@@ -33,7 +33,7 @@ class OutboxOnlyMailer:
 
     sends = False
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: Message) -> None:
         raise RuntimeError("no SMTP server is configured; the email stays in the outbox")
 
     async def aclose(self) -> None:
@@ -69,10 +69,11 @@ class SmtpMailer:
         self._options = smtp_options(url)
         self._timeout = timeout
         self._idle: list[aiosmtplib.SMTP] = []
-        self._slots = asyncio.Semaphore(max(1, pool_size))
+        self.pool_size = max(1, pool_size)  # bulk senders keep this many sends in flight
+        self._slots = asyncio.Semaphore(self.pool_size)
         self.connections_opened = 0  # for the logs and tests: reuse shows as a low count
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: Message) -> None:
         async with self._slots:
             client = self._idle.pop() if self._idle else None
             if client is not None and client.is_connected:
@@ -100,7 +101,7 @@ class SmtpMailer:
             client.close()
 
 
-async def _send_or_close(client: aiosmtplib.SMTP, message: EmailMessage) -> None:
+async def _send_or_close(client: aiosmtplib.SMTP, message: Message) -> None:
     try:
         await client.send_message(message)
     except BaseException:
