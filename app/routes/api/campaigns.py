@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.services.campaigns import broadcasts, campaigns, members, performance
+from app.web import schema as S
 from app.web.api import (
     api_route,
     json_response,
@@ -12,36 +13,43 @@ from app.web.api import (
     read_json,
 )
 
-_TEXT = {"type": "string"}
-_ID_OR_NULL = {"type": ["string", "null"]}
-CAMPAIGN_BODY = {
-    "type": "object",
-    "properties": {
-        "name": _TEXT,
-        "description": _TEXT,
-        "type": {"enum": list(campaigns.TYPES)},
-        "status": {"enum": list(campaigns.STATUSES)},
-        "inbound_form_ids": {"type": "array", "items": _TEXT},
-        "welcome_template_id": _ID_OR_NULL,
-        "welcome_subject": _TEXT,
-        "welcome_body": _TEXT,
-        "nurture_sequence_id": _ID_OR_NULL,
-        "asset_url": _TEXT,
-        "asset_name": _TEXT,
-        "contact_tags": {"type": "array", "items": _TEXT},
-        "utm_campaign": _TEXT,
+_TEXT = campaigns.TEXT_LIMITS
+_EDITABLE = {
+    "name": S.text(max_length=_TEXT["name"], non_empty=True, single_line=True),
+    "description": S.text(max_length=_TEXT["description"]),
+    "type": S.choice(campaigns.TYPES),
+    "status": S.choice(campaigns.STATUSES),
+    "inbound_form_ids": S.array(S.id_of("form"), max_items=100),
+    "welcome_template_id": S.id_of("tpl", nullable=True),
+    "welcome_subject": S.text(max_length=_TEXT["welcome_subject"], single_line=True),
+    "welcome_body": S.text(max_length=_TEXT["welcome_body"]),
+    "nurture_sequence_id": S.id_of("seq", nullable=True),
+    "asset_url": S.text(max_length=_TEXT["asset_url"], single_line=True),
+    "asset_name": S.text(max_length=_TEXT["asset_name"], single_line=True),
+    "contact_tags": S.array(S.text(max_length=200), max_items=50),
+    "utm_campaign": S.text(max_length=_TEXT["utm_campaign"], single_line=True),
+}
+CREATE_BODY = S.obj(_EDITABLE, required=["name"])
+UPDATE_BODY = S.obj(
+    {
+        **_EDITABLE,
+        **S.read_only_keys("id", "created_at"),
+        **S.read_only_keys("updated_at", "performance", computed=True),
+    }
+)
+MEMBER_BODY = S.obj(
+    {"contact_id": S.id_of("contact"), "email": S.text(max_length=254)},
+    description="the contact to add, by id or by email",
+)
+BROADCAST_BODY = S.obj(
+    {
+        "campaign_id": S.id_of("camp"),
+        "tag": S.text(max_length=200),
+        "subject": S.text(max_length=300, non_empty=True),
+        "body": S.text(max_length=20000, non_empty=True),
     },
-}
-MEMBER_BODY = {
-    "type": "object",
-    "properties": {"contact_id": _TEXT, "email": _TEXT},
-    "description": "the contact to add, by id or by email",
-}
-BROADCAST_BODY = {
-    "type": "object",
-    "properties": {"campaign_id": _TEXT, "tag": _TEXT, "subject": _TEXT, "body": _TEXT},
-    "required": ["subject", "body"],
-}
+    required=["subject", "body"],
+)
 
 
 async def _with_performance(db, ws: str, campaign: dict) -> dict:
@@ -83,9 +91,10 @@ async def get_campaign_api(request, principal):
 async def update_campaign_api(request, principal):
     """Change a campaign: send it as GET returns it, with changes (only the keys sent
     change). `performance` is ignored; a changed `id`, `created_at` or `updated_at` is a 422."""
-    db, ws = request.app.state.db, principal.workspace_id
-    data = await read_json(request)
-    campaign = await campaigns.update_campaign(db, ws, request.path_params["id"], data)
+    db, ws, campaign_id = request.app.state.db, principal.workspace_id, request.path_params["id"]
+    current = await _with_performance(db, ws, await campaigns.get_campaign(db, ws, campaign_id))
+    data = await read_json(request, current=current)
+    campaign = await campaigns.update_campaign(db, ws, campaign_id, data)
     return json_response(await _with_performance(db, ws, campaign))
 
 
@@ -174,13 +183,15 @@ async def get_broadcast_api(request, principal):
 
 _R, _W, _T = "campaigns:read", "campaigns:write", ["campaigns"]
 routes = [
-    api_route("/campaigns", list_campaigns_api, methods=["GET"], scope=_R, tags=_T),
+    api_route("/campaigns", list_campaigns_api, methods=["GET"], scope=_R, tags=_T, paged=True),
     api_route(
         "/campaigns",
         create_campaign_api,
         methods=["POST"],
         scope=_W,
-        body=CAMPAIGN_BODY,
+        body=CREATE_BODY,
+        status=201,
+        errors=(404,),
         tags=_T,
     ),
     api_route("/campaigns/{id}", get_campaign_api, methods=["GET"], scope=_R, tags=_T),
@@ -189,16 +200,24 @@ routes = [
         update_campaign_api,
         methods=["PUT"],
         scope=_W,
-        body=CAMPAIGN_BODY,
+        body=UPDATE_BODY,
         tags=_T,
     ),
-    api_route("/campaigns/{id}", delete_campaign_api, methods=["DELETE"], scope=_W, tags=_T),
+    api_route(
+        "/campaigns/{id}",
+        delete_campaign_api,
+        methods=["DELETE"],
+        scope=_W,
+        body=False,
+        tags=_T,
+    ),
     api_route(
         "/campaigns/{id}/contacts",
         list_campaign_contacts_api,
         methods=["GET"],
         scope=_R,
         tags=_T,
+        paged=True,
     ),
     api_route(
         "/campaigns/{id}/contacts",
@@ -206,6 +225,7 @@ routes = [
         methods=["POST"],
         scope=_W,
         body=MEMBER_BODY,
+        status=201,
         tags=_T,
     ),
     api_route(
@@ -213,15 +233,18 @@ routes = [
         remove_campaign_contact_api,
         methods=["DELETE"],
         scope=_W,
+        body=False,
         tags=_T,
     ),
-    api_route("/broadcasts", list_broadcasts_api, methods=["GET"], scope=_R, tags=_T),
+    api_route("/broadcasts", list_broadcasts_api, methods=["GET"], scope=_R, tags=_T, paged=True),
     api_route(
         "/broadcasts",
         start_broadcast_api,
         methods=["POST"],
         scope=_W,
         body=BROADCAST_BODY,
+        status=201,
+        errors=(404, 409),
         tags=_T,
     ),
     api_route("/broadcasts/{id}", get_broadcast_api, methods=["GET"], scope=_R, tags=_T),
