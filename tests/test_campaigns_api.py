@@ -170,7 +170,7 @@ async def test_signup_joins_the_campaign_and_gets_the_welcome_with_the_asset(app
         asset_url="https://acme.test/ebook.pdf",
         asset_name="the ebook",
         welcome_subject="Your copy, {{first_name|friend}}",
-        welcome_body="Hi {{first_name|there}}, thanks for joining.",
+        welcome_body="Hi {{first_name|there}}, thanks for joining. Leave: {{unsubscribe_url}}",
     )
     sid = await submitted(user, form["id"], {"email": "zoe@reader.test", "name": "Zoe Park"})
     await drain_jobs(app)
@@ -192,6 +192,8 @@ async def test_signup_joins_the_campaign_and_gets_the_welcome_with_the_asset(app
     assert welcome["to_addr"] == "zoe@reader.test" and welcome["subject"] == "Your copy, Zoe"
     assert "Hi Zoe, thanks for joining." in welcome["body_text"]
     assert "the ebook: https://acme.test/ebook.pdf" in welcome["body_text"]
+    # The unsubscribe link is per recipient and made when the email is sent (mail.compose).
+    assert "Leave: {{unsubscribe_url}}" in welcome["body_text"]
     assert loads(welcome["related"])["campaign_id"] == camp["id"]
     # Reprocessing never doubles the membership or the welcome.
     r = await user.api.post(f"/api/submissions/{sid}/reprocess")

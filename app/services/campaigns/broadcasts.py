@@ -29,6 +29,7 @@ from markupsafe import escape
 from app.db import LeaseLost, fetch_page, get_in_workspace, new_id, now_iso
 from app.errors import Conflict, ValidationError
 from app.services.campaigns.campaigns import get_campaign_tx
+from app.services.campaigns.welcome import LATE
 from app.services.crm.contacts import normalize_tags
 from app.services.events.log import emit
 from app.services.mail import placeholders
@@ -240,6 +241,7 @@ def _render(broadcast: dict, html_source: str, asset: dict, contact: dict) -> di
         "email": contact["email"],
         "company": contact["company"] or "",
         **asset,
+        **LATE,
     }
     escaped = {k: str(escape(v)) for k, v in variables.items()}
     return {

@@ -11,6 +11,8 @@ from app.services.mail import placeholders
 DEFAULT_SUBJECT = "Thanks for signing up — {{form_name}}"
 DEFAULT_BODY = "Hi {{first_name|there}},\n\nThanks for signing up through “{{form_name}}”."
 ASSET_LINE = "\n\n{{asset_name|Your download}}: {{asset_url}}"
+# Known only when each email is sent (the outbox fills it per recipient): kept as written.
+LATE = {"unsubscribe_url": "{{unsubscribe_url}}"}
 
 
 def _template(conn, workspace_id: str, campaign: dict) -> dict | None:
@@ -32,5 +34,10 @@ def welcome_content(conn, workspace_id: str, campaign: dict, variables: dict) ->
     body = template.get("body_text") or campaign["welcome_body"] or DEFAULT_BODY
     if campaign["asset_url"] and "asset_url" not in body:
         body += ASSET_LINE
-    values = {**variables, "asset_url": campaign["asset_url"], "asset_name": campaign["asset_name"]}
+    values = {
+        **variables,
+        "asset_url": campaign["asset_url"],
+        "asset_name": campaign["asset_name"],
+        **LATE,
+    }
     return placeholders.fill(subject, values), placeholders.fill(body, values)
