@@ -5,8 +5,11 @@ interactive jobs are claimed before it."""
 
 from __future__ import annotations
 
-from email import message_from_string
+from email import message_from_string, policy
 from email.header import decode_header, make_header
+from urllib.parse import urlsplit
+
+import httpx
 
 from app.services.platform.jobs import claim_job, run_job
 from tests.conftest import free_port
@@ -210,3 +213,37 @@ async def test_start_and_follow_a_broadcast_from_the_campaign_page(tmp_path):
         assert not panel.select_one("section.broadcasts").get("hx-trigger")
         assert "done" in panel.select_one(".broadcast .badge").get_text()
         await user.close()
+
+
+async def test_one_click_unsubscribe_from_a_broadcast_skips_the_next_one(tmp_path):
+    port, inbox = free_port(), Inbox()
+    controller = start_smtp(port, inbox)
+    try:
+        async with running_app(tmp_path, smtp_url=f"smtp://127.0.0.1:{port}") as app:
+            user, camp = await _setup(app, 3)
+            assert (await _start(user, camp)).status_code == 201
+            await drain_jobs(app)
+            message = message_from_string(
+                next(m for m in inbox.messages if m["to"] == ["r1@list.test"])["data"],
+                policy=policy.default,
+            )
+            link = message["List-Unsubscribe"].strip("<>")
+            assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+            async with httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+            ) as mail_client:  # a mail client: no cookies, no CSRF token
+                r = await mail_client.post(
+                    urlsplit(link).path,
+                    content=b"List-Unsubscribe=One-Click",
+                    headers={"content-type": "application/x-www-form-urlencoded"},
+                )
+            assert r.status_code < 400, r.text
+            second = (await _start(user, camp, subject="Second")).json()
+            await drain_jobs(app)
+            done = (await user.api.get(f"/api/broadcasts/{second['id']}")).json()
+            assert done["progress"] == {"queued": 0, "sent": 2, "failed": 0, "suppressed": 1}
+            await user.close()
+    finally:
+        controller.stop()
+    second_to = sorted(m["to"][0] for m in inbox.messages if "Subject: Second" in m["data"])
+    assert second_to == ["r0@list.test", "r2@list.test"]

@@ -11,9 +11,9 @@ jobs (submission processing) are claimed between slices; the job is BULK.
    The rows name this job as their deliverer (no delivery job per email, and the
    outbox's stalled-mail sweep leaves them alone while the job lives).
 2. Delivery: the next queued rows of this broadcast (by dedupe key) go out
-   through the outbox's own ``deliver_email`` — same suppression, headers,
-   bounces and pooled SMTP connections as any email — which sends a row only
-   while it is still queued and marks it sent at once. A run killed mid-slice
+   through the outbox's own ``send_queued`` — same suppression, footer,
+   unsubscribe headers, DKIM, bounces and pooled SMTP connections as any
+   email — which marks each row sent (or suppressed, failed) at once. A run killed mid-slice
    resumes with what is still queued; only a message the SMTP server accepted in
    the instant before the kill could go out again (SMTP has no exactly-once).
    An SMTP outage re-queues the job later; nothing is lost.
@@ -33,7 +33,7 @@ from app.services.campaigns.welcome import LATE
 from app.services.crm.contacts import normalize_tags
 from app.services.events.log import emit
 from app.services.mail import placeholders
-from app.services.mail.delivery import deliver_email
+from app.services.mail.delivery import email_workspace, send_queued
 from app.services.mail.outbox import queue_email
 from app.services.mail.render import render_email
 from app.services.platform.jobs import RetryLater, enqueue
@@ -305,31 +305,31 @@ async def _deliver_slice(ctx, broadcast: dict, size: int) -> bool:
     """Deliver the next queued emails; True when none is left. An outage re-queues the job."""
     prefix = key_prefix(broadcast["id"])
     rows = await ctx.db.fetchall(
-        "SELECT id FROM emails WHERE workspace_id = ? AND dedupe_key > ? AND dedupe_key < ?"
+        "SELECT * FROM emails WHERE workspace_id = ? AND dedupe_key > ? AND dedupe_key < ?"
         " AND status = 'queued' ORDER BY dedupe_key LIMIT ?",
         (broadcast["workspace_id"], prefix, prefix[:-1] + ";", size),
     )
-    outage: list[RetryLater] = []
+    workspace = await email_workspace(ctx.db, broadcast["workspace_id"])
+    retry_in: list[float] = []
     # As many sends in flight as the SMTP pool has connections: more would only
     # queue their writes ahead of the interactive jobs' on the one writer.
     lanes = asyncio.Semaphore(getattr(ctx.state.mailer, "pool_size", 1))
 
-    async def one(email_id: str) -> None:
+    async def one(email: dict) -> None:
         async with lanes:
-            if outage:
+            if retry_in:
                 return  # the server is down: the rest waits for the retry
-            try:
-                await deliver_email(ctx, {"email_id": email_id})
-            except RetryLater as retry:
-                outage.append(retry)
+            outcome, delay = await send_queued(ctx, email, workspace)
+            if outcome == "retry":
+                retry_in.append(delay)
 
     # Every send is awaited before the run ends (none outlives its job's lease).
-    results = await asyncio.gather(*(one(r["id"]) for r in rows), return_exceptions=True)
+    results = await asyncio.gather(*(one(r) for r in rows), return_exceptions=True)
     errors = [r for r in results if isinstance(r, BaseException)]
     if errors:
         raise errors[0]
-    if outage:
-        raise RetryLater(outage[0].delay, outage[0].reason)
+    if retry_in:
+        raise RetryLater(retry_in[0], "SMTP unavailable; the broadcast resumes later")
     return len(rows) < size
 
 

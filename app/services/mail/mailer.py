@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from email.message import Message
+from email.message import EmailMessage
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
@@ -22,7 +22,7 @@ SMTP_TIMEOUT_SECONDS = 10.0
 class Mailer(Protocol):
     sends: bool  # False: nothing leaves, the outbox keeps the mail queued
 
-    async def send(self, message: Message) -> None:
+    async def send(self, message: EmailMessage) -> None:
         """Deliver ``message`` or raise (aiosmtplib.SMTPException, OSError, TimeoutError)."""
 
     async def aclose(self) -> None: ...
@@ -33,7 +33,7 @@ class OutboxOnlyMailer:
 
     sends = False
 
-    async def send(self, message: Message) -> None:
+    async def send(self, message: EmailMessage) -> None:
         raise RuntimeError("no SMTP server is configured; the email stays in the outbox")
 
     async def aclose(self) -> None:
@@ -73,7 +73,7 @@ class SmtpMailer:
         self._slots = asyncio.Semaphore(self.pool_size)
         self.connections_opened = 0  # for the logs and tests: reuse shows as a low count
 
-    async def send(self, message: Message) -> None:
+    async def send(self, message: EmailMessage) -> None:
         async with self._slots:
             client = self._idle.pop() if self._idle else None
             if client is not None and client.is_connected:
@@ -101,7 +101,7 @@ class SmtpMailer:
             client.close()
 
 
-async def _send_or_close(client: aiosmtplib.SMTP, message: Message) -> None:
+async def _send_or_close(client: aiosmtplib.SMTP, message: EmailMessage) -> None:
     try:
         await client.send_message(message)
     except BaseException:
