@@ -24,6 +24,21 @@ UNSUBSCRIBE_PLACEHOLDER = re.compile(r"\{\{\s*unsubscribe_url\s*(?:\|[^{}|]*)?\}
 _BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 
 
+class OneLine(str):
+    """A header value written on one line. The email package folds a value longer
+    than 78 characters that has no space (an unsubscribe URL) into RFC 2047
+    encoded-words, and mail clients then find no link in List-Unsubscribe (RFC 2369
+    wants ``<url>``); a header object with its own ``fold`` is stored and written as is."""
+
+    def __new__(cls, name: str, value: str):
+        header = super().__new__(cls, value)
+        header.name = name
+        return header
+
+    def fold(self, *, policy) -> str:
+        return f"{self.name}: {self}{policy.linesep}"
+
+
 def sender_domain(mail_from: str) -> str:
     return parseaddr(mail_from)[1].rpartition("@")[2] or "formagent.local"
 
@@ -68,7 +83,7 @@ def final_parts(email: dict, settings, workspace: dict | None) -> dict:
         if html:
             html = UNSUBSCRIBE_PLACEHOLDER.sub(html_lib.escape(link), html)
             html = _append_html(html, _html_footer(postal, link, name))
-        headers["List-Unsubscribe"] = f"<{link}>"
+        headers["List-Unsubscribe"] = OneLine("List-Unsubscribe", f"<{link}>")
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     return {"text": text, "html": html or None, "headers": headers}
 
