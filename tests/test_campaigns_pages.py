@@ -36,8 +36,8 @@ async def test_create_from_the_page_then_read_it_like_a_product(user):
         "submissions": "0",
         "contacts": "0",
         "deals": "0",
-        "revenue": "0.00",
-        "pipeline": "0.00",
+        "revenue": "$0",
+        "pipeline": "$0",
     }
     # Add a contact by hand; it shows by name, and its revenue is formatted.
     contact = await make_contact(user, "kim@buyer.test", name="Kim Buyer")
@@ -52,11 +52,11 @@ async def test_create_from_the_page_then_read_it_like_a_product(user):
         and "Kim Buyer" in rows[0].get_text()
         and "Added by hand" in rows[0].get_text()
     )
-    assert page.select_one('[data-stat="revenue"] .value').get_text(strip=True) == "12,500.00"
+    assert page.select_one('[data-stat="revenue"] .value').get_text(strip=True) == "$12,500"
     listing = soup(await user.web.get("/campaigns"))
     row = listing.select_one(".campaigns-table tbody tr")
     assert "Webinar May" in row.get_text() and "Webinar" in row.get_text()
-    assert "12,500.00" in row.get_text()
+    assert "$12,500" in row.get_text()
     # The contact's page lists the campaign by name.
     contact_page = soup(await user.web.get(f"/contacts/{contact['id']}"))
     item = contact_page.select_one(".contact-campaigns li")
