@@ -34,6 +34,9 @@ PAGES = [
     "/deals/{deal}",
     "/sequences",
     "/sequences/{sequence}",
+    "/campaigns",
+    "/campaigns/new",
+    "/campaigns/{campaign}",
     "/handlers",
     "/work",
     "/drafts",
@@ -184,7 +187,21 @@ def _make_data(api: httpx.Client) -> dict:
     sequence = r.json()["id"]
     r = api.post(f"/api/sequences/{sequence}/enroll", json={"contact_id": contacts[0]["id"]})
     assert r.status_code == 201, r.text
+    r = api.post(
+        "/api/campaigns",
+        json={
+            "name": "Spring guide",
+            "inbound_form_ids": [form["id"]],
+            "contact_tags": ["guide"],
+            "asset_url": "https://acme-analytics.com/guide.pdf",
+        },
+    )
+    assert r.status_code == 201, r.text
+    campaign = r.json()["id"]
+    r = api.post(f"/api/campaigns/{campaign}/contacts", json={"contact_id": contacts[0]["id"]})
+    assert r.status_code == 201, r.text
     return {
+        "campaign": campaign,
         "email": api.get("/api/emails").json()["data"][0]["id"],
         "template": template,
         "form": form["id"],
