@@ -259,3 +259,38 @@ async def test_merging_two_members_of_one_campaign_keeps_one_membership(user):
     for c in (camp, other_camp):
         members = (await user.api.get(f"/api/campaigns/{c['id']}/contacts")).json()["data"]
         assert [m["contact_id"] for m in members] == [keep["id"]]
+
+
+async def test_welcome_from_an_email_template_escapes_values_in_html(app, user):
+    form = await make_form(user, **NEWSLETTER)
+    r = await user.api.post(
+        "/api/email-templates",
+        json={
+            "name": "Guide welcome",
+            "subject": "Your guide, {{first_name|friend}}",
+            "html": "<p>Hi {{name}}, <a href='{{asset_url}}'>{{company|your guide}}</a></p>",
+        },
+    )
+    assert r.status_code == 201, r.text
+    camp = await make_campaign(
+        user,
+        inbound_form_ids=[form["id"]],
+        welcome_template_id=r.json()["id"],
+        asset_url="https://acme.test/g.pdf",
+        asset_name="Tips & tricks",
+    )
+    sid = await submitted(
+        user, form["id"], {"email": "t@x.test", "name": "Tom <b>", "company": "Tips & tricks"}
+    )
+    await drain_jobs(app)
+    email = await app.state.db.fetchone(
+        "SELECT * FROM emails WHERE submission_id = ? AND kind = 'marketing'", (sid,)
+    )
+    assert email["subject"] == "Your guide, Tom"
+    assert "Hi Tom &lt;b&gt;," in email["body_html"] and "Tips &amp; tricks" in email["body_html"]
+    assert "https://acme.test/g.pdf" in email["body_html"] and "Tom <b>" in email["body_text"]
+    assert loads(email["related"])["campaign_id"] == camp["id"]
+    r = await user.api.post(
+        "/api/campaigns", json={"name": "x", "welcome_template_id": "tmpl_nosuchtemplate00"}
+    )
+    assert r.status_code == 404 and "welcome_template_id" in r.json()["error"]["fields"]

@@ -331,8 +331,8 @@ def welcome(conn, fc: FlowContext):
         return confirmation(conn, fc, default=None, name="welcome_email")
     if not fc.email:
         return step(conn, fc, "welcome_email", "skipped", details={"reason": "no email address"})
-    subject, text = welcome_content(conn, fc.workspace_id, fc.campaign, _variables(fc))
-    body_html = render_email(
+    subject, text, html = welcome_content(conn, fc.workspace_id, fc.campaign, _variables(fc))
+    body_html = html or render_email(
         "message.html", {"subject": subject, "body": text, "form_name": fc.form["name"]}
     )
     email_id = queue_email(
