@@ -294,3 +294,31 @@ async def test_welcome_from_an_email_template_escapes_values_in_html(app, user):
         "/api/campaigns", json={"name": "x", "welcome_template_id": "tmpl_nosuchtemplate00"}
     )
     assert r.status_code == 404 and "welcome_template_id" in r.json()["error"]["fields"]
+
+
+async def test_signup_walks_campaign_welcome_then_the_nurture_sequence(app, user):
+    form = await make_form(user, **NEWSLETTER)
+    step = {"subject": "Day 2", "body": "Hi {{first_name|there}}", "delay_days": 2}
+    r = await user.api.post("/api/sequences", json={"name": "Nurture", "steps": [step]})
+    assert r.status_code == 201, r.text
+    sequence_id = r.json()["id"]
+    camp = await make_campaign(user, inbound_form_ids=[form["id"]], nurture_sequence_id=sequence_id)
+    sid = await submitted(user, form["id"], {"email": "n@x.test", "name": "Nia"})
+    await drain_jobs(app)
+    actions = (await user.api.get(f"/api/submissions/{sid}")).json()["actions"]
+    steps = [a["step"] for a in actions if a["status"] == "done"]
+    assert steps.index("campaign") < steps.index("welcome_email") < steps.index("sequence")
+    enrolled = (await user.api.get(f"/api/sequences/{sequence_id}/enrollments")).json()["data"]
+    assert [(e["campaign_id"], e["submission_id"]) for e in enrolled] == [(camp["id"], sid)]
+    # A paused campaign takes no one in: no membership, no welcome, no enrollment.
+    await user.api.put(f"/api/campaigns/{camp['id']}", json={"status": "paused"})
+    later = await submitted(user, form["id"], {"email": "m@x.test"})
+    await drain_jobs(app)
+    actions = (await user.api.get(f"/api/submissions/{later}")).json()["actions"]
+    assert {a["step"]: a["status"] for a in actions}["sequence"] == "skipped"
+    enrolled = (await user.api.get(f"/api/sequences/{sequence_id}/enrollments")).json()["data"]
+    assert len(enrolled) == 1
+    r = await user.api.put(
+        f"/api/campaigns/{camp['id']}", json={"nurture_sequence_id": "seq_nosuchsequence0"}
+    )
+    assert r.status_code == 404 and "nurture_sequence_id" in r.json()["error"]["fields"]

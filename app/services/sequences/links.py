@@ -10,13 +10,14 @@ from app.services.sequences.enrollments import enroll_tx, live_enrollment
 
 
 def nurture_sequence_tx(conn, workspace_id: str, form: dict) -> tuple[str | None, str | None]:
-    """(campaign_id, sequence_id) for a submission to ``form``: its campaign's nurture
-    sequence when the campaign has one, else the form's ``auto.sequence_id``."""
+    """(campaign_id, sequence_id) for a submission to ``form``: its active campaign's
+    nurture sequence when the campaign has one (a paused campaign takes no one in),
+    else the form's ``auto.sequence_id``."""
     try:  # campaigns arrive with their own slice; without their tables there is none
         campaign = conn.one(
             "SELECT c.id, c.nurture_sequence_id FROM campaign_forms cf"
             " JOIN campaigns c ON c.id = cf.campaign_id"
-            " WHERE cf.form_id = ? AND c.workspace_id = ?",
+            " WHERE cf.form_id = ? AND c.workspace_id = ? AND c.status = 'active'",
             (form["id"], workspace_id),
         )
     except sqlite3.OperationalError:
