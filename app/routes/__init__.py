@@ -34,6 +34,7 @@ PAGE_MODULES = [
     "outbox",
     "email_templates",
     "sequences",
+    "analytics",
 ]
 # The public hot paths (submission, schema, beacon) come first: Starlette tries
 # routes in order, and every pattern tried costs on each visitor's request.
@@ -57,6 +58,7 @@ API_MODULES = [
     "emails",
     "sequences",
     "suggestions",
+    "analytics",
 ]
 
 
