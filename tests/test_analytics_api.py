@@ -165,8 +165,8 @@ async def test_channels_last_and_first_touch_with_paths(app, user, freeze_clock)
         None: (1, 0, 0, 0.0),
     }
     assert first["paths"] == [
-        {"path": ["google", "newsletter"], "contacts": 1, "deals": 1, "revenue": 1000.0},
-        {"path": ["linkedin"], "contacts": 1, "deals": 1, "revenue": 0.0},
+        {"path": ["google", "newsletter"], "deals": 1, "won": 1, "revenue": 1000.0},
+        {"path": ["linkedin"], "deals": 1, "won": 0, "revenue": 0.0},
     ]
     r = await user.api.get("/api/analytics/channels", params={"table": "paths", "format": "csv"})
     assert rows_of(r.text)[1] == ["google → newsletter", "1", "1", "1000.0"]
@@ -304,3 +304,26 @@ async def test_form_numbers_and_agent_performance(app, user, freeze_clock):
     assert (await user.api.get("/api/analytics/agents/hdl_nope")).status_code == 404
     seq = await get(user, "sequences")
     assert seq["sequences"] == [] and "available" in seq
+
+
+async def test_won_and_revenue_follow_a_deal_through_its_stages(app, user, freeze_clock):
+    freeze_clock.set(NOW.replace(day=17))
+    form = await make_form(user, security=OPEN)
+    sid = await lead(user, form["id"], "mover@deal.test", "partner")
+    deal = await make_deal(user, amount=400, contact_id=await contact_of(user, sid))
+    freeze_clock.set(NOW)
+
+    async def numbers():
+        k = (await get(user, "overview", range="7d"))["kpis"]
+        chan = {c["source"]: c for c in (await get(user, "channels", range="7d"))["channels"]}
+        return k["deals_won"]["value"], k["revenue"]["value"], chan["partner"]["revenue"]
+
+    assert await numbers() == (0, 0, 0)
+    r = await user.api.put(f"/api/deals/{deal['id']}", json={"stage": "won"})
+    assert r.status_code == 200, r.text
+    assert await numbers() == (1, 400.0, 400.0)
+    r = await user.api.put(f"/api/deals/{deal['id']}", json={"amount": 650})
+    assert await numbers() == (1, 650.0, 650.0)
+    r = await user.api.put(f"/api/deals/{deal['id']}", json={"stage": "open"})
+    assert r.status_code == 200, r.text
+    assert await numbers() == (0, 0, 0)

@@ -4,7 +4,8 @@ utm_source; for a deal, the contact's latest touchpoint up to the deal) or the f
 touch (the contact's first touchpoint). Plus the touchpoint paths of contacts with deals.
 
 A source of None means direct traffic or no utm_source. Deals and revenue count the
-deals created in the period (revenue: those of them now won)."""
+deals created in the period (revenue: those of them now won). Sources and paths are
+worked out once, as rows arrive (analytics_daily, analytics_deals_daily)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,6 @@ from app.services.analytics.ranges import DateRange
 
 ATTRIBUTIONS = ("last_touch", "first_touch")
 PATH_LIMIT = 10
-_TOUCH = {
-    # the credited touchpoint of deal d's contact
-    "last_touch": "t.created_at <= d.created_at ORDER BY t.created_at DESC, t.id DESC",
-    "first_touch": "1 ORDER BY t.created_at, t.id",
-}
 
 
 def parse_attribution(value: str | None) -> str:
@@ -31,7 +27,7 @@ def parse_attribution(value: str | None) -> str:
 
 
 def _channels_tx(conn, ws: str, r: DateRange, attribution: str) -> dict:
-    p = r.current
+    p, window = r.current, (ws, r.current.first_day, r.current.last_day)
     column = "source" if attribution == "last_touch" else "first_source"
     rows = {
         row["source"]: {**row, "deals": 0, "won": 0, "revenue": 0.0}
@@ -39,19 +35,15 @@ def _channels_tx(conn, ws: str, r: DateRange, attribution: str) -> dict:
             f"SELECT {column} AS source, SUM(submissions) AS submissions,"
             " SUM(new_contacts) AS contacts FROM analytics_daily"
             f" WHERE workspace_id = ? AND day >= ? AND day <= ? GROUP BY {column}",
-            (ws, p.first_day, p.last_day),
+            window,
         )
     }
-    deals = conn.all(
-        "SELECT source, COUNT(*) AS deals, SUM(stage = 'won') AS won,"
-        " SUM(CASE WHEN stage = 'won' THEN amount ELSE 0 END) AS revenue FROM ("
-        "  SELECT d.stage, d.amount, COALESCE((SELECT t.utm_source FROM touchpoints t"
-        f"   WHERE t.contact_id = d.contact_id AND {_TOUCH[attribution]} LIMIT 1), '') AS source"
-        "  FROM deals d WHERE d.workspace_id = ? AND d.created_at >= ? AND d.created_at < ?"
-        ") GROUP BY source",
-        (ws, p.since, p.until),
-    )
-    for row in deals:
+    for row in conn.all(
+        f"SELECT {column} AS source, SUM(deals) AS deals, SUM(won) AS won,"
+        " SUM(revenue) AS revenue FROM analytics_deals_daily"
+        f" WHERE workspace_id = ? AND day >= ? AND day <= ? GROUP BY {column}",
+        window,
+    ):
         entry = rows.setdefault(row["source"], {"submissions": 0, "contacts": 0})
         entry.update(deals=row["deals"], won=row["won"], revenue=round(row["revenue"], 2))
     data = [
@@ -65,36 +57,32 @@ def _channels_tx(conn, ws: str, r: DateRange, attribution: str) -> dict:
             "conversion_rate": totals.percent(v["deals"], v["submissions"]),
         }
         for source, v in rows.items()
+        if v["submissions"] or v["deals"]
     ]
     data.sort(key=lambda c: (-c["submissions"], -c["deals"], c["source"] or ""))
     return {
         "range": r.as_json(),
         "attribution": attribution,
         "channels": data,
-        "paths": _paths(conn, ws, r),
+        "paths": _paths(conn, ws, p.first_day, p.last_day),
     }
 
 
-def _paths(conn, ws: str, r: DateRange) -> list[dict]:
-    """The most common touchpoint paths (sources in time order, up to the deal) of
-    contacts whose deals were created in the period."""
+def _paths(conn, ws: str, first_day: str, last_day: str) -> list[dict]:
+    """The commonest touchpoint paths (sources in time order up to the deal, repeats
+    collapsed) of contacts whose deals were created in the period."""
     rows = conn.all(
-        "SELECT path, COUNT(DISTINCT contact_id) AS contacts, COUNT(*) AS deals,"
-        " SUM(CASE WHEN stage = 'won' THEN amount ELSE 0 END) AS revenue FROM ("
-        "  SELECT d.contact_id, d.stage, d.amount, (SELECT group_concat(src, char(31)) FROM"
-        "   (SELECT COALESCE(NULLIF(t.utm_source, ''), '') AS src FROM touchpoints t"
-        "    WHERE t.contact_id = d.contact_id AND t.created_at <= d.created_at"
-        "    ORDER BY t.created_at, t.id)) AS path"
-        "  FROM deals d WHERE d.workspace_id = ? AND d.created_at >= ? AND d.created_at < ?"
-        "  AND d.contact_id IS NOT NULL"
-        ") WHERE path IS NOT NULL GROUP BY path ORDER BY deals DESC, revenue DESC, path LIMIT ?",
-        (ws, r.current.since, r.current.until, PATH_LIMIT),
+        "SELECT path, SUM(deals) AS deals, SUM(won) AS won, SUM(revenue) AS revenue"
+        " FROM analytics_deals_daily WHERE workspace_id = ? AND day >= ? AND day <= ?"
+        " AND path <> '' GROUP BY path HAVING SUM(deals) > 0"
+        " ORDER BY SUM(deals) DESC, SUM(revenue) DESC, path LIMIT ?",
+        (ws, first_day, last_day, PATH_LIMIT),
     )
     return [
         {
             "path": [s or None for s in row["path"].split("\x1f")],
-            "contacts": row["contacts"],
             "deals": row["deals"],
+            "won": row["won"],
             "revenue": round(row["revenue"], 2),
         }
         for row in rows

@@ -72,7 +72,7 @@ def table(report: str, data: dict) -> tuple[list, list[dict]]:
         return cols + [("conversion_rate", "Deals per submission %")], data["channels"]
     if report == "paths":
         rows = [{**p, "path": " → ".join(s or "direct" for s in p["path"])} for p in data["paths"]]
-        cols = [("path", "Touchpoint path"), ("contacts", "Contacts"), ("deals", "Deals")]
+        cols = [("path", "Touchpoint path"), ("deals", "Deals"), ("won", "Won")]
         return cols + [("revenue", "Revenue")], rows
     if report == "speed":
         cols = [("bucket", "First response within"), ("count", "Submissions"), ("percent", "%")]

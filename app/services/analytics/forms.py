@@ -24,13 +24,11 @@ METRICS = (
 
 def _deals_by_form(conn, ws: str, p: Period, form_id: str | None = None) -> dict:
     rows = conn.all(
-        "SELECT s.form_id, COUNT(*) AS deals, SUM(d.stage = 'won') AS won,"
-        " SUM(CASE WHEN d.stage = 'won' THEN d.amount ELSE 0 END) AS revenue"
-        " FROM deals d JOIN submissions s ON s.id = d.source_submission_id"
-        " WHERE d.workspace_id = ? AND d.created_at >= ? AND d.created_at < ?"
-        + (" AND s.form_id = ?" if form_id else "")
-        + " GROUP BY s.form_id",
-        (ws, p.since, p.until, *((form_id,) if form_id else ())),
+        "SELECT form_id, SUM(deals) AS deals, SUM(won) AS won, SUM(revenue) AS revenue"
+        " FROM analytics_deals_daily WHERE workspace_id = ? AND day >= ? AND day <= ?"
+        + (" AND form_id = ?" if form_id else " AND form_id <> ''")
+        + " GROUP BY form_id",
+        (ws, p.first_day, p.last_day, *((form_id,) if form_id else ())),
     )
     return {row["form_id"]: row for row in rows}
 

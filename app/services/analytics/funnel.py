@@ -21,22 +21,13 @@ STEPS = (
 )
 
 
-def _form_deals(conn, ws: str, p: Period) -> dict:
-    return conn.one(
-        "SELECT COUNT(*) AS deals, COALESCE(SUM(stage = 'won'), 0) AS won FROM deals"
-        " WHERE workspace_id = ? AND created_at >= ? AND created_at < ?"
-        " AND source_submission_id IS NOT NULL",
-        (ws, p.since, p.until),
-    )
-
-
 def counts(conn, ws: str, p: Period) -> dict:
     subs, views = totals.submissions(conn, ws, p), totals.beacons(conn, ws, p)
-    deals = _form_deals(conn, ws, p)
+    deals = totals.deals(conn, ws, p, from_forms=True)
     return {
         "views": views["views"],
         "starts": views["starts"],
-        "submissions": subs["submissions"] + totals.spam(conn, ws, p),
+        "submissions": subs["submissions"] + totals.workspace(conn, ws, p)["spam"],
         "passed_spam": subs["submissions"],
         "contact_matched": subs["matched"],
         "processed": subs["processed"],

@@ -21,16 +21,16 @@ KPIS = (
 
 def _period(conn, ws: str, p: Period) -> dict:
     subs, views = totals.submissions(conn, ws, p), totals.beacons(conn, ws, p)
-    won = totals.deals_won(conn, ws, p)
+    day = totals.workspace(conn, ws, p)
     return {
         "submissions": subs["submissions"],
         "conversion_rate": totals.percent(subs["submissions"], views["views"]),
-        "contacts_created": totals.contacts_created(conn, ws, p),
-        "deals_created": totals.deals_created(conn, ws, p),
-        "deals_won": won["won"],
-        "revenue": round(won["revenue"], 2),
+        "contacts_created": day["contacts"],
+        "deals_created": totals.deals(conn, ws, p)["deals"],
+        "deals_won": day["won"],
+        "revenue": round(day["revenue"], 2),
         "avg_speed_to_lead_seconds": totals.average_speed(subs),
-        "spam_blocked": totals.spam(conn, ws, p),
+        "spam_blocked": day["spam"],
     }
 
 

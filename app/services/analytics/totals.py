@@ -1,6 +1,6 @@
 """Sums over one period that several reports share. Each query is one indexed range
-scan: the analytics_daily rollup (kept by triggers, 0040_analytics.sql), form_daily_stats
-(beacons), and the indexes of deals, contacts and spam_log on (workspace_id, time)."""
+scan of a rollup kept by triggers as rows arrive (0040_analytics.sql): analytics_daily
+(submissions), analytics_deals_daily, analytics_totals_daily, and form_daily_stats (beacons)."""
 
 from __future__ import annotations
 
@@ -38,33 +38,25 @@ def beacons(conn, ws: str, p: Period, form_id: str | None = None) -> dict:
     )
 
 
-def spam(conn, ws: str, p: Period) -> int:
-    return conn.value(
-        "SELECT COUNT(*) FROM spam_log WHERE workspace_id = ? AND created_at >= ? AND created_at < ?",
-        (ws, p.since, p.until),
-    )
-
-
-def contacts_created(conn, ws: str, p: Period) -> int:
-    return conn.value(
-        "SELECT COUNT(*) FROM contacts WHERE workspace_id = ? AND created_at >= ? AND created_at < ?",
-        (ws, p.since, p.until),
-    )
-
-
-def deals_created(conn, ws: str, p: Period) -> int:
-    return conn.value(
-        "SELECT COUNT(*) FROM deals WHERE workspace_id = ? AND created_at >= ? AND created_at < ?",
-        (ws, p.since, p.until),
-    )
-
-
-def deals_won(conn, ws: str, p: Period) -> dict:
-    """Deals closed as won in the period, and their revenue."""
+def workspace(conn, ws: str, p: Period) -> dict:
+    """Contacts created, spam blocked, and deals closed as won (with their revenue)."""
     return conn.one(
-        "SELECT COUNT(*) AS won, COALESCE(SUM(amount), 0) AS revenue FROM deals"
-        " WHERE workspace_id = ? AND stage = 'won' AND closed_at >= ? AND closed_at < ?",
-        (ws, p.since, p.until),
+        "SELECT COALESCE(SUM(contacts), 0) AS contacts, COALESCE(SUM(spam), 0) AS spam,"
+        " COALESCE(SUM(won), 0) AS won, COALESCE(SUM(revenue), 0) AS revenue"
+        " FROM analytics_totals_daily WHERE workspace_id = ? AND day >= ? AND day <= ?",
+        (ws, p.first_day, p.last_day),
+    )
+
+
+def deals(conn, ws: str, p: Period, *, from_forms: bool = False) -> dict:
+    """Deals created in the period (optionally only those from a form submission), how
+    many of them are won now, and that revenue."""
+    return conn.one(
+        "SELECT COALESCE(SUM(deals), 0) AS deals, COALESCE(SUM(won), 0) AS won,"
+        " COALESCE(SUM(revenue), 0) AS revenue FROM analytics_deals_daily"
+        " WHERE workspace_id = ? AND day >= ? AND day <= ?"
+        + (" AND form_id <> ''" if from_forms else ""),
+        (ws, p.first_day, p.last_day),
     )
 
 
