@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench demo check migrate install clean fuzz
+.PHONY: run test bench bench-analytics demo check migrate install clean fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -41,6 +41,10 @@ bench: install
 fuzz: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,fuzz]'
 	$(BIN)/python -m scripts.fuzz
+
+# Analytics over 1 000 000 generated submissions (also part of `make bench`).
+bench-analytics: install
+	$(BIN)/python -m scripts.bench_analytics
 
 check: install
 	$(BIN)/ruff check app tests scripts

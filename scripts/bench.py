@@ -8,7 +8,7 @@ the same run, plus the server's CPU time per request (from /proc: a figure that
 does not depend on what else the machine is doing). The server log is scanned
 for "database is locked". It stops by
 itself; other benchmark modules (scripts/bench_campaign.py, scripts/bench_live.py,
-scripts/bench_crm.py) run afterwards.
+scripts/bench_crm.py, scripts/bench_analytics.py) run afterwards.
 
 Add an endpoint: append an ``Endpoint`` whose ``setup(ctx)`` returns the wrk
 Lua script (``ctx`` holds base_url, token, form_id); ``target`` is the ratio
@@ -375,7 +375,7 @@ def processing_benchmark() -> bool:
 
 def other_benchmarks() -> bool:
     """The other areas' benchmark modules, when they exist; False when the
-    campaign broadcast misses its target."""
+    campaign broadcast or the analytics endpoints miss their target."""
     from scripts import bench_campaign
 
     ok = bench_campaign.main()
@@ -391,6 +391,10 @@ def other_benchmarks() -> bool:
         bench_crm.main()
     except ImportError:
         pass
+    from scripts import bench_analytics
+
+    print()
+    ok = bench_analytics.main() == 0 and ok
     return ok
 
 
