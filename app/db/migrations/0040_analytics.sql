@@ -64,7 +64,7 @@ BEGIN
     r AND s >= 1800 AND s < 3600, r AND s >= 3600 AND s < 14400,
     r AND s >= 14400 AND s < 86400, r AND s >= 86400
   FROM (SELECT OLD.processed_at IS NULL AND NEW.processed_at IS NOT NULL AS r,
-          MAX(0, (julianday(NEW.processed_at) - julianday(NEW.created_at)) * 86400.0) AS s)
+          MAX(0, COALESCE((julianday(NEW.processed_at) - julianday(NEW.created_at)) * 86400.0, 0)) AS s)
   WHERE true
   ON CONFLICT DO UPDATE SET matched = matched + excluded.matched,
     processed = processed + excluded.processed, responded = responded + excluded.responded,
