@@ -40,7 +40,10 @@ async def test_page_shows_cards_charts_and_tables_with_numbers(app, user, freeze
     assert "no earlier data" in words or "▲" in words
     # the funnel: a bar and its number on each row
     assert re.search(r'data-step="views">.*?class="bar".*?<span class="num">8</span>', html, re.S)
-    assert re.search(r'data-step="won">.*?<span class="num">1</span>', html, re.S)
+    assert re.search(
+        r'data-step="won">.*?class="bar-fill" width="12.5".*?<span class="num">1</span>', html, re.S
+    )
+    assert re.search(r'data-step="views">.*?class="bar-fill" width="100(\.0)?"', html, re.S)
     # the volume chart is an SVG with a text alternative, numbers in a table
     assert re.search(r'<svg class="volume-chart"[^>]*role="img"', html)
     assert "Submissions per day from 2026-03-14 to 2026-03-20: 2 in all" in html
