@@ -327,3 +327,25 @@ async def test_won_and_revenue_follow_a_deal_through_its_stages(app, user, freez
     r = await user.api.put(f"/api/deals/{deal['id']}", json={"stage": "open"})
     assert r.status_code == 200, r.text
     assert await numbers() == (0, 0, 0)
+
+
+async def test_handler_performance_counts_its_submissions(app, user, freeze_clock):
+    freeze_clock.set(NOW)
+    r = await user.api.post(
+        "/api/handlers", json={"type": "human", "name": "Hana", "email": "hana@acme.test"}
+    )
+    hana = r.json()
+    form = await make_form(
+        user, flow_id="sales_lead", assignment={"type": "handler", "id": hana["id"]}, security=OPEN
+    )
+    await lead(user, form["id"], "one@lead.test")
+    await lead(user, form["id"], "two@lead.test")
+    await drain_jobs(app)
+    data = await get(user, f"agents/{hana['id']}", range="7d")
+    assert data["handled"] == 2 and data["success_rate"] == 100.0
+    assert data["escalation_rate"] == 0.0 and data["error_rate"] == 0.0
+    assert data["recovery_rate"] is None and data["actions_per_submission"] > 0
+    everyone = await get(user, "agents", range="7d")
+    assert [(h["handler"]["name"], h["handled"]) for h in everyone["handlers"]] == [("Hana", 2)]
+    r = await user.api.get(f"/api/analytics/agents/{hana['id']}", params={"format": "csv"})
+    assert rows_of(r.text)[1][:2] == ["Hana", "2"]
