@@ -71,3 +71,13 @@ async def test_empty_workspace_says_what_to_do(app, user):
     assert r.status_code == 200
     assert "No forms yet" in r.text and "No sequences yet" in r.text
     assert "None" not in text(r.text)
+
+
+async def test_money_reads_in_the_workspace_currency(app, user):
+    r = await user.api.put(
+        f"/api/workspaces/{user.workspace_id}", json={"settings": {"currency": "eur"}}
+    )
+    assert r.status_code == 200, r.text
+    await make_deal(user, amount=1250.5, stage="won")
+    r = await user.web.get("/analytics", params={"range": "7d"})
+    assert re.search(r'data-kpi="revenue".*?<dd class="value">€1,250.50</dd>', r.text, re.S)

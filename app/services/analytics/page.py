@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from app.services.accounts import workspaces
+from app.services.accounts.currency import DEFAULT_CURRENCY
 from app.services.analytics import (
     agents,
     channels,
@@ -73,7 +74,8 @@ def _volume_chart(days: list[dict]) -> dict:
 
 
 async def gather(db, ws: str, r: DateRange, *, attribution: str, form_id: str | None) -> dict:
-    currency = (await workspaces.get_workspace(db, ws))["settings"].get("currency") or "USD"
+    settings = (await workspaces.get_workspace(db, ws))["settings"]
+    currency = settings.get("currency") or DEFAULT_CURRENCY
     compared = await forms.compare_forms(db, ws, r)
     form_ids = [f["form_id"] for f in compared["forms"]]
     field_form = form_id if form_id in form_ids else (form_ids[0] if form_ids else None)

@@ -1,17 +1,13 @@
-"""How analytics numbers read on the page: money in the workspace currency, durations in
-words, percentages, deltas ("▲ 12% vs previous 30 days"), bar widths."""
+"""How analytics numbers read on the page: money in the workspace currency (the
+accounts' format_money), durations in words, percentages, deltas ("▲ 12%"), bar widths."""
 
 from __future__ import annotations
 
-SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "CAD": "CA$", "AUD": "A$"}
+from app.services.accounts.currency import DEFAULT_CURRENCY, format_money
 
 
-def money(amount, currency: str = "USD") -> str:
-    if amount is None:
-        return "—"
-    symbol = SYMBOLS.get(currency)
-    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
-    return f"{symbol}{text}" if symbol else f"{text} {currency}"
+def money(amount, currency: str = DEFAULT_CURRENCY) -> str:
+    return "—" if amount is None else format_money(amount, currency)
 
 
 def duration(seconds) -> str:
