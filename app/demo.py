@@ -17,6 +17,7 @@ import random
 import httpx
 
 from app import demo_history as history
+from app.services.analytics import rollups
 
 DEMO_EMAIL = "demo@formagent.example"
 DEMO_PASSWORD = "demo-password-123"
@@ -405,6 +406,7 @@ async def seed_demo(db, settings) -> str:
     await db.write(history.date_deals_tx, workspace_id, 11)
     enrolled = await _add_sequence(db, workspace_id)
     await db.write(history.renumber_events_tx, workspace_id)
+    await db.write(rollups.rebuild_tx, workspace_id)  # history moved rows' days
 
     counts = await _counts(db, workspace_id)
     lines = [

@@ -4,7 +4,10 @@ must give the same numbers."""
 
 from __future__ import annotations
 
-from app.db.migrate import MIGRATIONS_DIR, _statements
+from app.db import Database
+from app.db.migrate import MIGRATIONS_DIR, _statements, migrate
+from app.demo import seed_demo
+from app.services.analytics import rollups
 from tests.factory import make_deal, make_form, submit, submitted
 from tests.helpers import drain_jobs
 
@@ -61,3 +64,54 @@ async def test_triggers_and_the_migration_backfill_agree(app, db, user, freeze_c
     assert sum(r["revenue"] for r in kept["analytics_totals_daily"]) == 890
     await db.write(_backfill)
     assert await _snapshot(db) == kept
+    await db.write(rollups.rebuild_tx, user.workspace_id)
+    assert await _snapshot(db) == kept
+
+
+async def test_a_rewrite_of_history_is_followed_by_a_rebuild(app, db, user, freeze_clock):
+    form = await make_form(user)
+    sid = await submitted(user, form["id"], {"email": "old@a.test", "utm_source": "ads"})
+    await drain_jobs(app)
+    contact = (await user.api.get(f"/api/submissions/{sid}")).json()["contact_id"]
+    await make_deal(user, amount=50, stage="won", contact_id=contact, source_submission_id=sid)
+    kept = await _snapshot(db)
+
+    def move_back(conn):  # what the demo's history does: the rows' days change
+        for table in ("submissions", "contacts", "touchpoints", "deals"):
+            conn.execute(
+                f"UPDATE {table} SET created_at = strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '-3 days')"
+            )
+        conn.execute("UPDATE deals SET closed_at = created_at")
+
+    await db.write(move_back)
+    await db.write(rollups.rebuild_tx, user.workspace_id)
+    moved = await _snapshot(db)
+    assert moved != kept
+    await db.write(_backfill)  # the migration's backfill over the moved rows agrees
+    assert await _snapshot(db) == moved
+    r = await user.api.get("/api/analytics/overview", params={"range": "7d"})
+    assert r.json()["kpis"]["submissions"]["value"] == 1
+    assert r.json()["kpis"]["revenue"]["value"] == 50
+
+
+async def test_the_demo_workspace_has_analytics_spread_over_its_history(tmp_path, settings):
+    db = await Database.open(settings.db_path)
+    try:
+        await migrate(db)
+        await seed_demo(db, settings)
+        ws = await db.fetchval("SELECT id FROM workspaces")
+        rows = await db.fetchone(
+            "SELECT COUNT(*) AS n, SUM(submissions) AS submissions FROM analytics_daily"
+            " WHERE workspace_id = ?",
+            (ws,),
+        )
+        days = await db.fetchval(
+            "SELECT COUNT(DISTINCT day) FROM analytics_daily WHERE workspace_id = ?", (ws,)
+        )
+        stored = await db.fetchval("SELECT COUNT(*) FROM submissions WHERE workspace_id = ?", (ws,))
+        kept = await _snapshot(db)
+        await db.write(_backfill)
+        assert await _snapshot(db) == kept  # the rollups match the demo's moved rows
+    finally:
+        await db.close()
+    assert rows["submissions"] == stored and days >= 30

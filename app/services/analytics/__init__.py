@@ -4,5 +4,6 @@ today (the dashboard's cards for today); suggestions (the optimisation assistant
 what to change on a form, with its evidence; numbers read in suggestion_data,
 rules in suggestion_rules); ranges (the date range and its previous period);
 totals (shared period sums over the rollups); overview, funnel, channels, speed, fields,
-forms (comparison), volume, agents, sequences: one module per report; export (CSV tables).
+forms (comparison), volume, agents, sequences: one module per report; export (CSV tables);
+present and page (the /analytics page); rollups (rebuild after a bulk rewrite of history).
 The analytics_daily rollup is kept by triggers (migrations/0040_analytics.sql)."""
