@@ -315,7 +315,38 @@ NURTURE_STEPS = [
 ]
 
 
-async def _add_sequence(db, workspace_id: str) -> int:
+async def _add_campaign(db, workspace_id: str, newsletter_form_id: str, sequence_id: str) -> int:
+    """The newsletter's campaign: its form, the nurture sequence, the people who signed up."""
+    from app.services.campaigns import campaigns, members
+
+    campaign = await campaigns.create_campaign(
+        db,
+        workspace_id,
+        {
+            "name": "Growth playbook newsletter",
+            "type": "newsletter",
+            "status": "active",
+            "inbound_form_ids": [newsletter_form_id],
+            "nurture_sequence_id": sequence_id,
+            "asset_url": "https://example.com/growth-playbook.pdf",
+            "asset_name": "The growth playbook (PDF)",
+            "utm_campaign": "growth-playbook",
+            "contact_tags": ["newsletter"],
+        },
+    )
+    signed_up = await db.fetchall(
+        "SELECT DISTINCT contact_id FROM submissions WHERE workspace_id = ? AND form_id = ?"
+        " AND contact_id IS NOT NULL",
+        (workspace_id, newsletter_form_id),
+    )
+    for row in signed_up:
+        await members.add_contact(
+            db, workspace_id, campaign["id"], {"contact_id": row["contact_id"]}
+        )
+    return len(signed_up)
+
+
+async def _add_sequence(db, workspace_id: str) -> tuple[str, int]:
     """A nurture sequence with contacts at every stage (sent, waiting, paused, stopped)."""
     from app.services import sequences
 
@@ -335,7 +366,7 @@ async def _add_sequence(db, workspace_id: str) -> int:
         action = {5: "pause", 6: "replied", 7: "stop"}.get(n)
         if action:
             await sequences.enrollment_action(db, workspace_id, enrollment["id"], action)
-    return len(contacts)
+    return seq["id"], len(contacts)
 
 
 async def seed_demo(db, settings) -> str:
@@ -404,7 +435,9 @@ async def seed_demo(db, settings) -> str:
     await db.write(history.spread_stats_tx, workspace_id)
     deal_count = await _add_deals(db, workspace_id, rng)
     await db.write(history.date_deals_tx, workspace_id, 11)
-    enrolled = await _add_sequence(db, workspace_id)
+    sequence_id, enrolled = await _add_sequence(db, workspace_id)
+    newsletter = next(f for f, spec in zip(made, FORMS) if spec["key"] == "newsletter")
+    members_added = await _add_campaign(db, workspace_id, newsletter["id"], sequence_id)
     await db.write(history.renumber_events_tx, workspace_id)
     await db.write(rollups.rebuild_tx, workspace_id)  # history moved rows' days
 
@@ -419,7 +452,8 @@ async def seed_demo(db, settings) -> str:
         f"Beacons (views and starts) through the public endpoint: {beacons}; drafts approved: {approved}.",
         f"Deals for sales leads: {deal_count}, moved along the pipeline (some won today).",
         f"Contacts enrolled in the sequence “Newsletter nurture”: {enrolled}.",
+        f"Campaign “Growth playbook newsletter”: {members_added} contacts from the newsletter form.",
         "In the workspace: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".",
-        "Not seeded (those parts are not built yet): campaigns, experiments.",
+        "Not seeded (not built yet): experiments.",
     ]
     return "\n".join(lines)

@@ -49,6 +49,8 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
             home = soup(await demo.web.get("/"))
             [nurture] = (await demo.api.get("/api/sequences")).json()["data"]
             enrolled = (await demo.api.get(f"/api/sequences/{nurture['id']}/enrollments")).json()
+            [listed] = (await demo.api.get("/api/campaigns")).json()["data"]
+            campaign = (await demo.api.get(f"/api/campaigns/{listed['id']}")).json()
         finally:
             await demo.close()
     assert len(forms) == 3 and len(subs) == counts["submissions"]
@@ -65,6 +67,10 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
     assert len(home.select("#live-events > li.event")) >= 10
     statuses = {e["status"] for e in enrolled["data"]}
     assert len(nurture["steps"]) == 3 and {"active", "paused", "stopped"} <= statuses
+    newsletter = next(f for f in forms if f["name"] == "Newsletter sign-up")
+    assert campaign["inbound_form_ids"] == [newsletter["id"]]
+    assert campaign["nurture_sequence_id"] == nurture["id"]
+    assert campaign["performance"]["contacts"] > 0
 
 
 def await_count_ok(counts: dict) -> bool:
