@@ -436,7 +436,7 @@ async def seed_demo(db, settings) -> str:
     deal_count = await _add_deals(db, workspace_id, rng)
     await db.write(history.date_deals_tx, workspace_id, 11)
     sequence_id, enrolled = await _add_sequence(db, workspace_id)
-    newsletter = next(f for f, spec in zip(made, FORMS) if spec["key"] == "newsletter")
+    newsletter = next(f for f, spec in zip(made, FORMS, strict=True) if spec["key"] == "newsletter")
     members_added = await _add_campaign(db, workspace_id, newsletter["id"], sequence_id)
     await db.write(history.renumber_events_tx, workspace_id)
     await db.write(rollups.rebuild_tx, workspace_id)  # history moved rows' days
