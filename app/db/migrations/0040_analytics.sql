@@ -29,7 +29,9 @@ CREATE TABLE analytics_daily (
 -- submissions in a range; views by workspace and day.
 CREATE INDEX touchpoints_contact_source ON touchpoints (contact_id, created_at, utm_source);
 CREATE INDEX submissions_assigned_created ON submissions (assigned_id, created_at);
-CREATE INDEX form_daily_stats_ws_day ON form_daily_stats (workspace_id, day, form_id, views, starts);
+-- Not covering views/starts: every beacon updates them, and an index holding them
+-- would be rewritten on each one.
+CREATE INDEX form_daily_stats_ws_day ON form_daily_stats (workspace_id, day);
 
 CREATE TRIGGER analytics_submission_insert AFTER INSERT ON submissions BEGIN
   INSERT INTO analytics_daily (workspace_id, day, form_id, source, first_source, submissions,
