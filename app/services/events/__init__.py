@@ -2,4 +2,4 @@
 
 catalogue (every event type, declared once) · log (emit, which refuses an
 undeclared type) · queries (filters, pages, the live page's rows) · live (the
-per-process hub that wakes streams)."""
+per-process hub that wakes streams) · feed (the dashboard's one row per lead)."""
