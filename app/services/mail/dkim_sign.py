@@ -4,13 +4,11 @@ The signing domain is the domain of the From address."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-from email.policy import SMTP
 from pathlib import Path
 
 import dkim
 
-from app.services.mail.compose import sender_domain
+from app.services.mail.compose import OutgoingMessage, sender_domain
 
 # Signed headers: who, what, when, and the one-click unsubscribe pair (RFC 8058
 # asks that List-Unsubscribe and List-Unsubscribe-Post be covered).
@@ -26,19 +24,18 @@ def load_key(value: str) -> bytes:
     return Path(value).expanduser().read_bytes()
 
 
-def dkim_sign(message: EmailMessage, settings) -> None:
-    """Add a DKIM-Signature header to ``message`` when DKIM is configured."""
+def dkim_sign(message: OutgoingMessage, settings) -> None:
+    """Put a DKIM-Signature header on ``message`` when DKIM is configured. It
+    signs the message's own bytes, which are what is sent."""
     if not (settings.dkim_key and settings.dkim_selector):
         return
     present = {k.lower().encode() for k in message.keys()}
     signature = dkim.sign(
-        message.as_bytes(policy=SMTP),
+        message.as_bytes(),
         settings.dkim_selector.encode(),
         sender_domain(settings.mail_from).encode(),
         load_key(settings.dkim_key),
         include_headers=[h for h in SIGNED_HEADERS if h in present],
         canonicalize=(b"relaxed", b"relaxed"),
     )
-    name, _, value = signature.decode().partition(":")
-    # Unfolded: the relaxed canonicalisation ignores how the header is re-folded.
-    message[name] = " ".join(value.split())
+    message.prepend_raw(signature)  # as dkimpy folded it (RFC 6376: signatures go first)

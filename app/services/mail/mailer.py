@@ -8,11 +8,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from email.message import EmailMessage
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import unquote, urlsplit
 
 import aiosmtplib
+
+if TYPE_CHECKING:
+    from app.services.mail.compose import OutgoingMessage
 
 log = logging.getLogger("formagent.mail")
 
@@ -22,7 +24,7 @@ SMTP_TIMEOUT_SECONDS = 10.0
 class Mailer(Protocol):
     sends: bool  # False: nothing leaves, the outbox keeps the mail queued
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: OutgoingMessage) -> None:
         """Deliver ``message`` or raise (aiosmtplib.SMTPException, OSError, TimeoutError)."""
 
     async def aclose(self) -> None: ...
@@ -33,7 +35,7 @@ class OutboxOnlyMailer:
 
     sends = False
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: OutgoingMessage) -> None:
         raise RuntimeError("no SMTP server is configured; the email stays in the outbox")
 
     async def aclose(self) -> None:
@@ -73,7 +75,7 @@ class SmtpMailer:
         self._slots = asyncio.Semaphore(self.pool_size)
         self.connections_opened = 0  # for the logs and tests: reuse shows as a low count
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, message: OutgoingMessage) -> None:
         async with self._slots:
             client = self._idle.pop() if self._idle else None
             if client is not None and client.is_connected:
@@ -101,9 +103,14 @@ class SmtpMailer:
             client.close()
 
 
-async def _send_or_close(client: aiosmtplib.SMTP, message: EmailMessage) -> None:
+async def _send_or_close(client: aiosmtplib.SMTP, message: OutgoingMessage) -> None:
     try:
-        await client.send_message(message)
+        await client.sendmail(
+            message.sender,
+            message.recipients,
+            message.as_bytes(),
+            mail_options=["SMTPUTF8"] if message.utf8 else [],
+        )
     except BaseException:
         client.close()
         raise
