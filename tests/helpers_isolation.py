@@ -80,6 +80,7 @@ COLLECTION_KEYS = {
     "enrollments": "enrollment",
     "campaigns": "campaign",
     "broadcasts": "broadcast",
+    "experiments": "experiment",
 }
 # Parameters that are not ids but live under an id (the id decides the 404):
 # (segment before, name) -> value, or a list of values (each is walked). When an
@@ -223,6 +224,7 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             ("enrollment", "enroll"),
             ("campaign", "camp"),
             ("broadcast", "bcast"),
+            ("experiment", "exp"),
         )
     }
     email = f"{MARKER}@bob.example"
@@ -480,6 +482,20 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             status="done",
             total=1,
             created_at=now,
+        ),
+        "experiments": dict(
+            id=ids["experiment"],
+            form_id=ids["form"],
+            name=f"{MARKER} experiment",
+            status="active",
+            variants=dumps(
+                [
+                    {"id": "var_control", "label": "Control", "weight": 1, "overrides": None},
+                    {"id": "var_b", "label": MARKER, "weight": 1, "overrides": None},
+                ]
+            ),
+            created_at=now,
+            updated_at=now,
         ),
     }
     return ids, rows

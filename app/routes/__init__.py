@@ -59,6 +59,7 @@ API_MODULES = [
     "sequences",
     "suggestions",
     "analytics",
+    "experiments",
 ]
 
 

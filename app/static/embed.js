@@ -202,8 +202,9 @@
   function load(root, id) {
     if (root.getAttribute("data-fa-ready")) return;
     root.setAttribute("data-fa-ready", "1");
-    var v = store("fa_v_" + id);
-    fetch(ORIGIN + "/api/forms/" + encodeURIComponent(id) + "/schema" + (v ? "?variant_id=" + encodeURIComponent(v) : ""))
+    var v = store("fa_v_" + id), who = store("fa_vid");
+    if (!who) { who = Math.random().toString(36).slice(2) + Date.now().toString(36); store("fa_vid", who); }
+    fetch(ORIGIN + "/api/forms/" + encodeURIComponent(id) + "/schema?visitor_id=" + encodeURIComponent(who) + (v ? "&variant_id=" + encodeURIComponent(v) : ""))
       .then(function (r) { if (!r.ok) throw r; return r.json(); })
       .then(function (schema) { render(root, schema); }, function () {
         root.replaceChildren(el("p", { "class": "fa-unavailable" }, "This form is not available."));

@@ -8,7 +8,7 @@ from starlette.responses import Response
 
 from app.errors import BadRequest
 from app.services.capture.beacons import parse_beacon, record_beacon
-from app.services.forms.public import cors_headers, public_entry
+from app.services.forms.public import cors_headers, public_entry, served
 from app.services.platform.json_body import parse_json_bytes
 from app.web import schema as S
 from app.web.api import api_route
@@ -38,12 +38,17 @@ def _cors(request, entry) -> dict:
 
 
 async def form_schema(request, _):
-    """The public schema of an active form, for rendering (404 for unknown, draft, paused or archived forms)."""
+    """The public schema of an active form, for rendering (404 for unknown, draft, paused or archived forms).
+    While an experiment runs, `?visitor_id=` (any stable id the browser keeps) picks a variant by weight,
+    the same one on every call and server; `?variant_id=` keeps the variant served before. The schema then
+    carries `experiment_id` and `variant_id`, to send back with beacons and the submission."""
     entry = await public_entry(request.app.state.db, request.path_params["form_id"])
-    headers = {**_cors(request, entry), "ETag": entry["etag"], "Cache-Control": "no-cache"}
-    if request.headers.get("if-none-match") == entry["etag"]:
+    query = request.query_params
+    view = served(entry, query.get("variant_id"), query.get("visitor_id"))
+    headers = {**_cors(request, entry), "ETag": view["etag"], "Cache-Control": "no-cache"}
+    if request.headers.get("if-none-match") == view["etag"]:
         return Response(status_code=304, headers=headers)
-    return Response(entry["body"], media_type="application/json", headers=headers)
+    return Response(view["body"], media_type="application/json", headers=headers)
 
 
 async def form_preflight(request, _):

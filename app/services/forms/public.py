@@ -18,6 +18,7 @@ import re
 import time
 
 from app.errors import Forbidden, NotFound
+from app.services.experiments.assign import pick
 from app.services.forms.forms import row_to_form
 
 PUBLIC_FIELD_KEYS = (
@@ -37,13 +38,17 @@ _CACHE: dict[str, dict] = {}
 _CACHE_MAX = 5000
 RECHECK_SECONDS = 1.0
 
+# The active experiment's id and stamp ride along, so starting, stopping or
+# re-weighting one shows within RECHECK_SECONDS in every process.
 _STATE_SQL = (
-    "SELECT f.updated_at, f.status, w.status AS ws_status FROM forms f"
-    " JOIN workspaces w ON w.id = f.workspace_id WHERE f.id = ?"
+    "SELECT f.updated_at, f.status, w.status AS ws_status,"
+    " (SELECT e.id || ' ' || e.updated_at FROM experiments e"
+    "  WHERE e.form_id = f.id AND e.status = 'active') AS exp_stamp"
+    " FROM forms f JOIN workspaces w ON w.id = f.workspace_id WHERE f.id = ?"
 )
 
 
-def schema_of(form: dict) -> dict:
+def schema_of(form: dict, experiment_id=None, variant_id=None) -> dict:
     """What a visitor's browser needs to render the form, nothing internal."""
     return {
         "id": form["id"],
@@ -55,20 +60,41 @@ def schema_of(form: dict) -> dict:
             "thank_you_message": form["response"].get("thank_you_message", ""),
             "redirect_url": form["response"].get("redirect_url", ""),
         },
-        "experiment_id": None,
-        "variant_id": None,
+        "experiment_id": experiment_id,
+        "variant_id": variant_id,
     }
 
 
-def _entry(form: dict) -> dict:
-    schema = schema_of(form)
+def _rendered(schema: dict) -> dict:
     body = json.dumps(schema, separators=(",", ":"), ensure_ascii=False).encode()
     return {
-        "updated_at": form["updated_at"],
-        "form": form,
         "schema": schema,
         "body": body,
         "etag": '"' + hashlib.sha256(body).hexdigest()[:20] + '"',
+    }
+
+
+def _variants(form: dict, experiment: dict | None) -> dict:
+    """Each variant's rendered schema (overrides applied), keyed by variant id."""
+    if experiment is None:
+        return {}
+    return {
+        v["id"]: {
+            **_rendered(schema_of({**form, **(v["overrides"] or {})}, experiment["id"], v["id"])),
+            "variant": v,
+        }
+        for v in experiment["variants"]
+    }
+
+
+def _entry(form: dict, experiment: dict | None = None, exp_stamp=None) -> dict:
+    return {
+        "updated_at": form["updated_at"],
+        "exp_stamp": exp_stamp,
+        "form": form,
+        **_rendered(schema_of(form)),
+        "experiment": experiment,
+        "variants": _variants(form, experiment),
         "workspace_id": form["workspace_id"],
         "allowed_origins": tuple(form["security"].get("allowed_origins") or ()),
     }
@@ -78,10 +104,37 @@ def _fetch(conn, form_id: str, cached: dict | None) -> dict | None:
     state = conn.execute(_STATE_SQL, (form_id,)).fetchone()
     if state is None or state["status"] != "active" or state["ws_status"] != "active":
         return None
-    if cached is not None and cached["updated_at"] == state["updated_at"]:
+    if (
+        cached is not None
+        and cached["updated_at"] == state["updated_at"]
+        and cached["exp_stamp"] == state["exp_stamp"]
+    ):
         return cached
     row = conn.execute("SELECT * FROM forms WHERE id = ?", (form_id,)).fetchone()
-    return _entry(row_to_form(row)) if row else None
+    if row is None:
+        return None
+    experiment = None
+    if state["exp_stamp"]:
+        exp = conn.execute(
+            "SELECT id, variants FROM experiments WHERE id = ?", (state["exp_stamp"].split()[0],)
+        ).fetchone()
+        experiment = {"id": exp["id"], "variants": json.loads(exp["variants"])} if exp else None
+    return _entry(row_to_form(row), experiment, state["exp_stamp"])
+
+
+def served(entry: dict, variant_id: str | None, visitor_id: str | None) -> dict:
+    """What one visitor gets: the variant their browser kept (while it is still in
+    the experiment), else one picked by weight from their visitor id; the plain
+    form when no experiment runs. {"schema", "body", "etag"}."""
+    variants = entry["variants"]
+    if not variants:
+        return entry
+    kept = variants.get(variant_id) if variant_id else None
+    if kept is not None and kept["variant"]["weight"] > 0:
+        return kept
+    experiment = entry["experiment"]
+    chosen = pick(experiment["id"], experiment["variants"], visitor_id)
+    return variants[chosen["id"]]
 
 
 async def public_entry(db, form_id: str) -> dict:
