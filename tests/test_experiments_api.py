@@ -185,3 +185,19 @@ async def test_viewer_reads_but_cannot_write(app, user):
         "/api/experiments", json={"form_id": "form_0000000000000000", "variants": two_variants()}
     )
     assert r.status_code == 403
+
+
+async def test_a_submission_is_checked_against_its_variant(user):
+    required_name = {**CONTACT_FIELDS[1], "required": True}
+    form = await make_form(user, fields=[CONTACT_FIELDS[0], required_name])
+    optional_name = [CONTACT_FIELDS[0], {**required_name, "required": False}]
+    variants = [
+        {"label": "Control", "weight": 1, "overrides": None},
+        {"label": "Name optional", "weight": 1, "overrides": {"fields": optional_name}},
+    ]
+    exp = await make_experiment(user, form["id"], variants=variants)
+    control, relaxed = (v["id"] for v in exp["variants"])
+    data = {"email": "a@example.com", "_experiment_id": exp["id"]}
+    r = await user.web.post(f"/api/submissions/{form['id']}", json={**data, "_variant_id": control})
+    assert r.status_code == 422 and "name" in r.json()["error"]["fields"]
+    await submitted(user, form["id"], {**data, "_variant_id": relaxed})

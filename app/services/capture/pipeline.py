@@ -37,6 +37,7 @@ from app.services.capture.intake import (  # noqa: F401 - re-exported for the ro
 )
 from app.services.crm import memory as contact_memory
 from app.services.events.log import emit
+from app.services.experiments.assign import variant_fields_tx
 from app.services.forms.config import normalize_config
 from app.services.forms.forms import CONFIG_ROW_COLUMNS, JSON_COLUMNS
 from app.services.forms.patterns import warm as warm_patterns
@@ -287,6 +288,12 @@ class Outcome:
     cors: str | None = None  # Access-Control-Allow-Origin once the origin is checked
 
 
+def as_seen_tx(conn, form: dict, body: dict) -> dict:
+    """The form with the fields of the experiment variant the visitor was shown."""
+    fields = variant_fields_tx(conn, form["id"], body.get("_variant_id"))
+    return form if fields is None else {**form, "fields": fields}
+
+
 def pipeline_tx(conn, req: Incoming) -> Outcome:
     """Steps 1-8 in ONE write transaction (one hop to the database thread).
 
@@ -308,7 +315,7 @@ def pipeline_tx(conn, req: Incoming) -> Outcome:
                 details={"field": form["security"]["honeypot_field"]},
             )
             return Outcome(200, success_body(form, new_id("sub")), cors=cors)
-        prepared = prepare(form, body, ip=req.ip, user_agent=req.user_agent)
+        prepared = prepare(as_seen_tx(conn, form, body), body, ip=req.ip, user_agent=req.user_agent)
     except (BadRequest, UnsupportedMediaType, ValidationError) as exc:
         return Outcome(exc.status, error=exc, cors=cors)
     stored = store_tx(conn, prepared)
@@ -332,6 +339,7 @@ async def submit(
             details={"field": form["security"]["honeypot_field"]},
         )
         return 200, success_body(form, new_id("sub"))  # looks like success: a bot learns nothing
+    form = await db.read(as_seen_tx, form, body)
     await warm_patterns(form["fields"])  # this path validates on the event loop
     prepared = prepare(form, body, ip=ip, user_agent=user_agent)
     stored = await db.write(store_tx, prepared)

@@ -5,6 +5,7 @@ cache nor a second server can split one visitor across variants."""
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 
 
@@ -23,3 +24,18 @@ def pick(experiment_id: str, variants: list[dict], visitor_id: str | None) -> di
             return v
         point -= v["weight"]
     return next(v for v in reversed(variants) if v["weight"] > 0)
+
+
+def variant_fields_tx(conn, form_id: str, variant_id) -> list | None:
+    """The fields a running experiment's variant shows (None when it changes none or
+    is not running), so a submission is checked against what the visitor saw. One
+    indexed lookup, only for submissions that name a variant."""
+    if not isinstance(variant_id, str) or not variant_id:
+        return None
+    row = conn.execute(
+        "SELECT variants FROM experiments WHERE form_id = ? AND status = 'active'", (form_id,)
+    ).fetchone()
+    for v in json.loads(row["variants"]) if row else ():
+        if v["id"] == variant_id:
+            return (v.get("overrides") or {}).get("fields")
+    return None
