@@ -35,6 +35,7 @@ PAGE_MODULES = [
     "email_templates",
     "sequences",
     "analytics",
+    "experiments",
 ]
 # The public hot paths (submission, schema, beacon) come first: Starlette tries
 # routes in order, and every pattern tried costs on each visitor's request.

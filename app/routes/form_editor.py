@@ -11,6 +11,7 @@ from starlette.routing import Route
 
 from app.errors import Conflict, ValidationError
 from app.services.analytics import suggestions
+from app.services.experiments.pages import experiment_panel
 from app.services.forms import editor as form_editor
 from app.services.forms import forms
 from app.services.forms.config import (
@@ -56,6 +57,7 @@ async def edit_form(request):
     extra = {
         "suggestions": await suggestions.form_suggestions(db, principal.workspace_id, form_id),
         "minimums": suggestions.MINIMUMS,
+        **await experiment_panel(db, principal.workspace_id, form_id),
     }
     wanted = request.query_params.get("suggestion")
     if wanted:
