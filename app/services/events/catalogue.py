@@ -387,7 +387,6 @@ _ENTRIES = [
             "danger",
             True,
             ("experiment_id", "variant_id", "label", "message"),
-            planned="SPEC §9 autopilot rollback",
         ),
     ),
     *_area(

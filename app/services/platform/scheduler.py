@@ -14,6 +14,7 @@ PERIODIC_TASKS: list[str] = [
     "app.services.platform.jobs:purge_finished",
     "app.services.agents.recovery:recover_stale",
     "app.services.sequences:send_due_steps",
+    "app.services.experiments.autopilot:autopilot_tick",
 ]
 
 
