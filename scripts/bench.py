@@ -94,7 +94,7 @@ ENDPOINTS = [
         0.15,
         25.0,
     ),
-    Endpoint("schema", _get("/api/forms/{form_id}/schema"), 0.5, 10.0),
+    Endpoint("schema", _get("/api/forms/{form_id}/schema?visitor_id=bench-visitor"), 0.5, 10.0),
     Endpoint(
         "beacon",
         lambda ctx: BEACON_LUA.replace("__PATH__", f"/api/forms/{ctx['form_id']}/beacon"),
@@ -183,6 +183,23 @@ def prepare(base: str) -> dict:
         form = client.post("/api/forms", json=FORM)
         form.raise_for_status()
         form_id = form.json()["id"]
+        # SPEC §14: the schema is measured with an experiment running on the form
+        experiment = client.post(
+            "/api/experiments",
+            json={
+                "form_id": form_id,
+                "status": "active",
+                "variants": [
+                    {"label": "Control", "weight": 1, "overrides": None},
+                    {
+                        "label": "Warmer thanks",
+                        "weight": 1,
+                        "overrides": {"response": {"thank_you_message": "Thank you!"}},
+                    },
+                ],
+            },
+        )
+        experiment.raise_for_status()
         probe = client.post(f"/api/submissions/{form_id}", json={"email": "probe@bench.test"})
         if probe.status_code != 201:
             raise RuntimeError(f"probe submission failed: {probe.status_code} {probe.text}")
