@@ -251,6 +251,36 @@ async def _beacon(app, forms: list[dict], rng: random.Random) -> int:
     return sent
 
 
+async def _add_experiment(app, workspace_id: str, form: dict, rng: random.Random) -> str:
+    """A running experiment on the sales form: the form against the local engine's
+    challenger, with views and submissions per variant through the public endpoints."""
+    from app.services.experiments.optimize import start_challenger
+
+    experiment = await start_challenger(app.state.db, app.state.llm, workspace_id, form["id"], {})
+    if experiment is None:
+        return "none"
+    base = app.state.settings.base_url
+    for index, (variant, views, subs) in enumerate(
+        zip(experiment["variants"], (140, 150), (14, 24), strict=True)
+    ):
+        seen = {**form, **(variant["overrides"] or {})}
+        transport = httpx.ASGITransport(app=app, client=(f"203.0.113.{10 + index}", 42000))
+        async with httpx.AsyncClient(transport=transport, base_url=base) as client:
+            beacon = {"type": "view", "variant_id": variant["id"]}
+            await asyncio.gather(
+                *(client.post(f"/api/forms/{form['id']}/beacon", json=beacon) for _ in range(views))
+            )
+        for n in range(subs):
+            transport = httpx.ASGITransport(
+                app=app, client=(f"203.0.{114 + index}.{n + 1}", 43000 + n)
+            )
+            async with httpx.AsyncClient(transport=transport, base_url=base) as client:
+                body = _submission_body(rng, seen, 5000 + index * 100 + n)
+                body.update(_experiment_id=experiment["id"], _variant_id=variant["id"])
+                await client.post(f"/api/submissions/{form['id']}", json=body)
+    return experiment["name"]
+
+
 async def _review_drafts(db, workspace_id: str, reviewer: str) -> int:
     """The older two thirds of the agent's drafts were approved by a person; the newest wait."""
     from app.services.agents import drafts
@@ -430,6 +460,10 @@ async def seed_demo(db, settings) -> str:
             app.state.db, app.state.settings, app.state, worker_id="seed-demo", limit=10000
         )
         beacons = await _beacon(app, made, rng)
+        experiment = await _add_experiment(app, workspace_id, made[0], rng)
+        processed += await run_due_jobs(
+            app.state.db, app.state.settings, app.state, worker_id="seed-demo", limit=10000
+        )
     approved = await _review_drafts(db, workspace_id, account["id"])
     await db.write(history.spread_tx, workspace_id, 7, DAYS, TODAY, "UTC")
     await db.write(history.spread_stats_tx, workspace_id)
@@ -454,6 +488,6 @@ async def seed_demo(db, settings) -> str:
         f"Contacts enrolled in the sequence “Newsletter nurture”: {enrolled}.",
         f"Campaign “Growth playbook newsletter”: {members_added} contacts from the newsletter form.",
         "In the workspace: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".",
-        "Not seeded (not built yet): experiments.",
+        f"Experiment running on “{made[0]['name']}”: {experiment}.",
     ]
     return "\n".join(lines)

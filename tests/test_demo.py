@@ -27,6 +27,10 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
         unprocessed = await db.fetchval(
             "SELECT COUNT(*) FROM submissions WHERE status IN ('received', 'processing')"
         )
+        per_variant = await db.fetchall(
+            "SELECT variant_id, COUNT(*) AS n FROM submissions WHERE experiment_id IN"
+            " (SELECT id FROM experiments WHERE status = 'active') GROUP BY variant_id"
+        )
     finally:
         await db.close()
     assert "is ready" in first and DEMO_EMAIL in first
@@ -34,6 +38,7 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
     assert await_count_ok(counts)
     assert (parse_iso(span["b"]) - parse_iso(span["a"])).days >= 80  # spread over ~90 days
     assert unprocessed == 0  # every submission went through its flow
+    assert "Experiment running" in first and len(per_variant) == 2  # both variants have data
     assert await _workspaces_named(settings) == 1  # the second run made nothing
 
     async with running_app(settings.data_dir) as app:
