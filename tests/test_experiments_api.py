@@ -201,3 +201,28 @@ async def test_a_submission_is_checked_against_its_variant(user):
     r = await user.web.post(f"/api/submissions/{form['id']}", json={**data, "_variant_id": control})
     assert r.status_code == 422 and "name" in r.json()["error"]["fields"]
     await submitted(user, form["id"], {**data, "_variant_id": relaxed})
+
+
+async def test_the_hosted_page_serves_a_variant_and_keeps_the_visitor_on_it(user, app):
+    form = await make_form(user)
+    exp = await make_experiment(user, form["id"])
+    short = exp["variants"][1]["id"]
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+    ) as visitor:
+        first = await visitor.get(f"/f/{form['id']}")
+        assert first.status_code == 200 and "fa_vid" in first.headers.get("set-cookie", "")
+        shown = 'name="company"' not in first.text
+        for _ in range(3):  # the cookie keeps the visitor on the same variant
+            again = await visitor.get(f"/f/{form['id']}")
+            assert ('name="company"' not in again.text) == shown
+        variant = short if shown else exp["variants"][0]["id"]
+        assert f'value="{variant}"' in again.text
+        r = await visitor.post(
+            f"/f/{form['id']}",
+            data={"email": "h@example.com", "_experiment_id": exp["id"], "_variant_id": variant},
+        )
+        assert r.status_code == 200, r.text
+    stats = (await user.api.get(f"/api/experiments/{exp['id']}")).json()["stats"]
+    row = next(s for s in stats if s["variant_id"] == variant)
+    assert (row["views"], row["submissions"]) == (4, 1)

@@ -4,6 +4,8 @@ fragment) runs the same pipeline as the JSON endpoint."""
 
 from __future__ import annotations
 
+import secrets
+
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from app.errors import AppError, Conflict, ValidationError
@@ -17,6 +19,7 @@ from app.web.routing import page_route
 from app.web.submission_input import own_origin, read_submission_body
 
 YEAR = 365 * 24 * 3600
+VISITOR_COOKIE = "fa_vid"
 
 
 async def embed_js(request):
@@ -65,12 +68,19 @@ async def _unavailable(request, state: str) -> HTMLResponse:
 async def hosted_page(request):
     """GET /f/{form_id}: the form rendered server-side; works with JavaScript off."""
     db, form_id = request.app.state.db, request.path_params["form_id"]
-    form, state, origins = await hosted_form(db, form_id)
+    # a visitor id in a cookie keeps a visitor on one experiment variant, as embed.js does
+    visitor = request.cookies.get(VISITOR_COOKIE) or secrets.token_hex(8)
+    form, state, origins = await hosted_form(db, form_id, visitor_id=visitor)
     if form is None:
         return await _unavailable(request, state)
     # A page view counts like embed.js's impression beacon, so conversion covers both.
-    await record_beacon(db, await public_entry(db, form_id), "view")
-    return await _hosted(request, form, origins)
+    await record_beacon(db, await public_entry(db, form_id), "view", form["variant_id"] or "")
+    response = await _hosted(request, form, origins)
+    if form["experiment_id"] and VISITOR_COOKIE not in request.cookies:
+        response.set_cookie(
+            VISITOR_COOKIE, visitor, max_age=YEAR, path="/f", httponly=True, samesite="lax"
+        )
+    return response
 
 
 def _values(body: dict) -> dict:
@@ -88,6 +98,8 @@ async def submit_hosted(request):
         form = await capture.public_form(db, schema["id"])
         capture.allowed_origin(form, request.headers.get("origin"), own_origin(request))
         body = await read_submission_body(request)
+        if body.get("_variant_id"):  # errors re-render the variant the visitor filled in
+            schema = (await hosted_form(db, schema["id"], body["_variant_id"]))[0] or schema
         _, result = await capture.submit(
             db,
             form,

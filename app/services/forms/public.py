@@ -178,13 +178,17 @@ def cors_headers(allowed_origins, origin: str | None, own_origin: str) -> dict:
     )
 
 
-async def hosted_form(db, form_id: str) -> tuple[dict | None, str, tuple]:
+async def hosted_form(
+    db, form_id: str, variant_id=None, visitor_id=None
+) -> tuple[dict | None, str, tuple]:
     """(schema, state, allowed origins) for the hosted page: state is "active", "gone"
     (paused, archived: 410) or "unknown" (no such form, or a draft never published: 404);
-    the origins decide which sites may frame the page."""
+    the origins decide which sites may frame the page. While an experiment runs, the
+    schema is the visitor's variant (as for the schema endpoint)."""
     try:
         entry = await public_entry(db, form_id)
-        return entry["schema"], "active", entry["allowed_origins"]
+        schema = served(entry, variant_id, visitor_id)["schema"]
+        return schema, "active", entry["allowed_origins"]
     except NotFound:
         status = await db.fetchval("SELECT status FROM forms WHERE id = ?", (form_id,))
         return None, "unknown" if status in (None, "draft") else "gone", ()
