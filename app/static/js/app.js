@@ -56,5 +56,26 @@
     if (msg && !window.confirm(msg)) evt.preventDefault();
   }, true);
 
+  // Phone menu: the button (hidden without JavaScript) folds the sidebar nav away; see
+  // .nav-folding in app.css. Escape closes it and gives focus back to the button.
+  var navToggle = document.querySelector(".nav-toggle[aria-controls]");
+  var nav = navToggle && document.getElementById(navToggle.getAttribute("aria-controls"));
+  if (navToggle && nav) {
+    var setNav = function (open) {
+      navToggle.setAttribute("aria-expanded", open ? "true" : "false");
+      nav.classList.toggle("is-open", open);
+    };
+    document.documentElement.classList.add("nav-folding");
+    navToggle.hidden = false;
+    navToggle.addEventListener("click", function () {
+      setNav(navToggle.getAttribute("aria-expanded") !== "true");
+    });
+    document.addEventListener("keydown", function (evt) {
+      if (evt.key !== "Escape" || navToggle.getAttribute("aria-expanded") !== "true") return;
+      setNav(false);
+      navToggle.focus();
+    });
+  }
+
   window.FormAgent = { toast: toast };
 })();
