@@ -64,7 +64,9 @@ async def test_submission_detail_timeline_and_reprocess_button(app, client, db, 
     assert steps[:3] == ["received", "processing started", "route"] and steps[-1] == "completed"
     assert all("ms" in li.select_one(".when").text for li in page.select("#timeline li")[1:])
     assert "&lt;i&gt;S0&lt;/i&gt;" in r.text
-    form = page.select_one(f"form[action='/submissions/{sid}/reprocess']")
+    assert page.select_one(f"a[href='/submissions/{sid}/reprocess']")  # asks first
+    confirm = soup(await user.web.get(f"/submissions/{sid}/reprocess"))
+    form = confirm.select_one(f"form[action='/submissions/{sid}/reprocess']")
     assert form is not None and form.select_one("input[name=csrf_token]")
     done = await user.post_form(f"/submissions/{sid}/reprocess", page=f"/submissions/{sid}")
     assert done.status_code == 303 and done.headers["location"] == f"/submissions/{sid}"

@@ -80,9 +80,18 @@ async def show_submission_page(request):
 
 
 async def reprocess_submission_page(request):
+    """GET asks for confirmation (a page, or an inline fragment under HTMX); POST runs it."""
     principal = await require_page(request, write=True)
-    sid = request.path_params["id"]
-    await submissions.reprocess(request.app.state.db, principal.workspace_id, sid)
+    db, sid = request.app.state.db, request.path_params["id"]
+    if request.method == "GET":
+        sub = await submissions.get_submission(db, principal.workspace_id, sid)
+        return await render(
+            request,
+            "submissions/reprocess.html",
+            {"s": sub},
+            fragment="submissions/_reprocess_confirm.html",
+        )
+    await submissions.reprocess(db, principal.workspace_id, sid)
     return redirect(
         request,
         url_path(request, "submissions_show", id=sid),
@@ -115,7 +124,7 @@ routes = [
     Route(
         "/submissions/{id}/reprocess",
         reprocess_submission_page,
-        methods=["POST"],
+        methods=["GET", "POST"],
         name="submissions_reprocess",
     ),
     Route(

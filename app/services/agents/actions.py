@@ -39,6 +39,14 @@ def _email(conn, workspace_id, sub, index, subject, body, action) -> tuple[str, 
     to = _recipient(conn, workspace_id, sub)
     if not to:
         return "skipped", {"reason": "The submission has no email address to write to."}
+    # Per submission, action and recipient (not plan position): a plan made
+    # again on reprocessing never writes the same email to the same person twice.
+    key = f"{sub['id']}:agent:{action}:{to.lower()}"
+    sent = conn.value(
+        "SELECT id FROM emails WHERE workspace_id = ? AND dedupe_key = ?", (workspace_id, key)
+    )
+    if sent:
+        return "skipped", {"reason": f"{to} already has this email.", "email_id": sent}
     email_id = queue_email(
         conn,
         workspace_id,
@@ -49,7 +57,7 @@ def _email(conn, workspace_id, sub, index, subject, body, action) -> tuple[str, 
         contact_id=sub["contact_id"],
         submission_id=sub["id"],
         related={"action": action, "index": index},
-        dedupe_key=f"{sub['id']}:action:{index}",
+        dedupe_key=key,
     )
     return "done", {"entity_id": email_id, "email_id": email_id, "to": to, "subject": subject[:300]}
 
