@@ -8,8 +8,8 @@ from tests.helpers_agents import (
     CFO_LEAD,
     ScriptedEngine,
     make_agent_form,
-    submit_and_process,
     submission,
+    submit_and_process,
 )
 from tests.test_agents_runner import _agent_emails
 
