@@ -15,7 +15,7 @@ from app.services.forms.config import (
 )
 from app.services.forms.patterns import warm as warm_patterns
 from app.services.forms.public import embed_info, schema_of
-from app.services.llm import LLMError
+from app.services.llm import LLMError, local_refine
 from app.web.auth import require_page
 from app.web.forms_input import read_form
 from app.web.render import redirect, render, url_path
@@ -80,6 +80,7 @@ def _draft_ctx(draft: dict | None, description: str, errors: dict, history: list
         "description": description,
         "errors": errors,
         "history": history,
+        "examples": [],
     }
 
 
@@ -88,7 +89,8 @@ async def generate_draft(request):
     principal = await require_page(request, write=True)
     data = await read_form(request)
     description = str(data.get("description") or "").strip()
-    instruction = str(data.get("instruction") or "").strip()
+    # An example button (offered after a vague refinement) sends its text as "example".
+    instruction = str(data.get("example") or data.get("instruction") or "").strip()
     history = [h for h in data.getlist("history") if isinstance(h, str)][-10:]
     errors, draft, status = {}, None, 200
     try:
@@ -113,6 +115,7 @@ async def generate_draft(request):
     except LLMError as exc:
         errors, status = {"description": exc.message}, exc.status if exc.status < 500 else 422
     ctx = _draft_ctx(draft, description, errors, history)
+    ctx["examples"] = local_refine.examples(draft) if draft and errors else []
     return await render(request, "forms/new.html", ctx, fragment="forms/_draft.html", status=status)
 
 

@@ -3,7 +3,7 @@ $10K-$50K, $50K+ and make phone optional; remove the company field".
 
 The text is split into clauses (newlines, ";", and "and"/"," before a verb);
 each clause must match one of the HANDLERS below, or the whole refinement is
-rejected with a ValidationError that lists what is understood. Nothing is
+rejected with a short ValidationError (the page adds examples()). Nothing is
 applied partially: a draft either gets every change or none.
 """
 
@@ -37,16 +37,6 @@ LEAD_RE = re.compile(
     r"^(?:(?:please|also|then|now|and|can you|could you|i want to|i'd like to|let's)\s+)+", re.I
 )
 
-UNDERSTOOD = (
-    "add a <name> field (or: add a <name> dropdown: A, B, C · add a required phone field · add a date field "
-    '"Start date" after email); remove the <field> field; make <field> optional / required; rename <field> to '
-    "<new label>; move <field> to the top / after <field>; change <field> to a dropdown: A, B; set the <field> "
-    "options to A, B; set the placeholder / help of <field> to <text>; change the thank-you message to <text>; "
-    "redirect to <https://…>; rename the form to <name>; set autonomy to notify only / draft / semi-autonomous / "
-    'fully autonomous; set the flow to <flow>; allow / disallow <action>. Separate several with "and", ";" or '
-    "new lines."
-)
-
 
 def refine(config: dict, text: str) -> dict:
     """``config`` with every instruction in ``text`` applied, validated; ValidationError if one is not understood."""
@@ -64,8 +54,26 @@ def _clean(clause: str) -> str:
 
 
 def _fail(reason: str, clause: str):
-    message = f"{reason}: “{clause[:120]}”. I understand: {UNDERSTOOD}"
+    # One short sentence: the page offers clickable examples (see examples()).
+    message = f"{reason}: “{clause[:120]}”. Say exactly what to change."
     raise ValidationError(message, fields={"description": message})
+
+
+def examples(config: dict) -> list[str]:
+    """Three instructions this engine understands, drawn from the draft: offered
+    when a refinement was too vague to apply ("make it friendlier")."""
+    fields = config.get("fields") or []
+    optional = [f for f in fields if not f.get("required")]
+    required = [f for f in fields if f.get("required") and f.get("type") != "email"]
+    names = {f.get("name") for f in fields}
+    candidates = [
+        "change the thank-you message to Thanks so much! We will get back to you within a day.",
+        f"remove the {optional[-1]['label']} field" if optional and len(fields) > 1 else None,
+        f"make {required[-1]['label']} optional" if required else None,
+        "add a phone field" if "phone" not in names else None,
+        f"move {fields[-1]['label']} to the top" if len(fields) > 1 else None,
+    ]
+    return [c for c in candidates if c][:3]
 
 
 def _apply(draft: dict, clause: str) -> None:
@@ -77,7 +85,7 @@ def _apply(draft: dict, clause: str) -> None:
             except RefineError as exc:
                 _fail(str(exc), clause)
             return
-    _fail("I did not understand", clause)
+    _fail("I could not turn this into a change to the form", clause)
 
 
 def _unquote(text: str) -> str:
