@@ -6,7 +6,7 @@ from starlette.routing import Route
 
 from app.errors import ValidationError
 from app.services.accounts import api_keys
-from app.services.accounts.permissions import SCOPES, has_role
+from app.services.accounts.permissions import SCOPE_PRESETS, SCOPES, has_role, preset_scopes
 from app.web.auth import require_page
 from app.web.forms_input import ApiKeyForm, parse, read_form, values
 from app.web.render import redirect, render, url_path
@@ -26,7 +26,8 @@ async def _page(request, principal, *, status=200, **extra):
         "keys": keys,
         "can_manage": has_role(principal.role, "admin"),
         "scope_groups": scope_groups(),
-        "form": {"scopes": []},
+        "presets": SCOPE_PRESETS,
+        "form": {"scopes": [], "preset": "custom"},
         "errors": {},
         "created": None,
         **extra,
@@ -43,6 +44,7 @@ async def create_api_key(request):
     a redirect or a cookie, and it is shown this once."""
     principal = await require_page(request)
     form, _ = parse(ApiKeyForm, await read_form(request))
+    scopes = preset_scopes(form.preset.data, form.scopes.data or [])
     try:
         created = await api_keys.create_key(
             request.app.state.db,
@@ -50,12 +52,16 @@ async def create_api_key(request):
             account_id=principal.account_id,
             role=principal.role,
             name=form.name.data or "",
-            scopes=form.scopes.data or [],
+            scopes=scopes,  # a preset radio is expanded here, so it works without JavaScript
             expires_at=form.expires_at.data or None,
         )
     except ValidationError as exc:
         return await _page(
-            request, principal, status=exc.status, form=values(form), errors=exc.fields
+            request,
+            principal,
+            status=exc.status,
+            form={**values(form), "scopes": scopes},
+            errors=exc.fields,
         )
     response = await _page(request, principal, status=201, created=created)
     response.headers["Cache-Control"] = "no-store"  # the one page that carries the secret

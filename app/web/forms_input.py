@@ -103,6 +103,7 @@ class RoleForm(Form):
 class ApiKeyForm(Form):
     name = StringField("Key name", filters=[_strip])
     scopes = SelectMultipleField("Scopes", choices=_choices(SCOPES), validate_choice=False)
+    preset = StringField("Start from", filters=[_strip])  # a SCOPE_PRESETS key or "custom"
     # A date input; the service parses it (a date means midnight UTC) and says what is wrong.
     expires_at = StringField("Expires on (optional)", filters=[_strip])
 

@@ -32,6 +32,29 @@ SCOPES = (
     "handlers:write",
 )
 
+# Starting points on the API keys page: (label, what it allows, scopes). "custom"
+# (or no preset) means the ticked boxes.
+SCOPE_PRESETS = {
+    "read_only": (
+        "Read only",
+        "Reads everything, changes nothing.",
+        tuple(s for s in SCOPES if s.endswith(":read")),
+    ),
+    "full_access": ("Full access", "Reads and changes everything the API offers.", SCOPES),
+    "events_stream": (
+        "Events stream",
+        "Only the live events stream (SSE and WebSocket).",
+        ("events:read",),
+    ),
+}
+
+
+def preset_scopes(preset: str | None, ticked: list[str]) -> list[str]:
+    """The scopes a preset stands for, or the ticked ones for "custom"/none."""
+    if preset in SCOPE_PRESETS:
+        return list(SCOPE_PRESETS[preset][2])
+    return list(ticked)
+
 
 def require_role(role: str | None, minimum: str, message: str | None = None) -> None:
     """Raise Forbidden unless ``role`` is at least ``minimum``."""

@@ -77,5 +77,18 @@
     });
   }
 
+  // API key scope presets: choosing one ticks its boxes; ticking a box by hand means "custom".
+  document.addEventListener("change", function (evt) {
+    var el = evt.target, form = el.form;
+    if (!form || !form.querySelector("[data-scope-presets]")) return;
+    if (el.name === "preset" && el.hasAttribute("data-scopes")) {
+      var wanted = el.getAttribute("data-scopes").split(" ");
+      form.querySelectorAll("input[name=scopes]").forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
+    } else if (el.name === "scopes") {
+      var custom = form.querySelector("input[name=preset][value=custom]");
+      if (custom) custom.checked = true;
+    }
+  });
+
   window.FormAgent = { toast: toast };
 })();
