@@ -209,7 +209,13 @@ async def embed_page(request):
     )
     base = public_base_url(request)
     info = embed_info(base, form["id"])
-    ctx = {"form": form, "preview": schema_of(form), "unreachable": is_loopback(base), **info}
+    ctx = {
+        "form": form,
+        "preview": schema_of(form),
+        "unreachable": is_loopback(base),
+        "base_url": base,
+        **info,
+    }
     return await render(request, "forms/embed.html", ctx)
 
 
