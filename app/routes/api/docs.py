@@ -25,7 +25,13 @@ async def api_docs(request):
     for path, ops in spec["paths"].items():
         for method, op in ops.items():
             groups.setdefault(op["tags"][0], []).append(
-                {"path": path, "method": method.upper(), **op}
+                # The sidebar drops the common /api prefix to fit.
+                {
+                    "path": path,
+                    "short_path": path.removeprefix("/api"),
+                    "method": method.upper(),
+                    **op,
+                }
             )
     return await render(request, "docs/api.html", {"spec": spec, "groups": sorted(groups.items())})
 
