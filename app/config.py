@@ -35,6 +35,9 @@ class Settings:
     db_path: Path
     secret_key: str
     base_url: str = "http://127.0.0.1:8000"
+    # False when FORMAGENT_BASE_URL is unset: links shown in answers to a request are then
+    # built from that request's own origin (app/web/origin.py); jobs keep base_url.
+    base_url_fixed: bool = True
     anthropic_api_key: str | None = None
     anthropic_base_url: str | None = None
     llm: str = "auto"  # auto | claude | local
@@ -105,6 +108,7 @@ class Settings:
             db_path=Path(db),
             secret_key=secret,
             base_url=(env.get("FORMAGENT_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
+            base_url_fixed=bool(env.get("FORMAGENT_BASE_URL")),
             anthropic_api_key=env.get("ANTHROPIC_API_KEY") or None,
             anthropic_base_url=env.get("ANTHROPIC_BASE_URL") or None,
             llm=env.get("FORMAGENT_LLM") or "auto",

@@ -18,6 +18,7 @@ from app.services.forms.public import embed_info, schema_of
 from app.services.llm import LLMError, local_refine
 from app.web.auth import require_page
 from app.web.forms_input import read_form
+from app.web.origin import is_loopback, public_base_url
 from app.web.render import redirect, render, url_path
 
 DRAFT_ID = "form_preview"
@@ -209,10 +210,16 @@ async def embed_page(request):
     form = await forms.get_form(
         request.app.state.db, principal.workspace_id, request.path_params["form_id"]
     )
-    info = embed_info(request.app.state.settings.base_url, form["id"])
-    return await render(
-        request, "forms/embed.html", {"form": form, "preview": schema_of(form), **info}
-    )
+    base = public_base_url(request)
+    info = embed_info(base, form["id"])
+    ctx = {
+        "form": form,
+        "preview": schema_of(form),
+        "unreachable": is_loopback(base),
+        "base_url": base,
+        **info,
+    }
+    return await render(request, "forms/embed.html", ctx)
 
 
 routes = [

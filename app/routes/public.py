@@ -5,6 +5,7 @@ fragment) runs the same pipeline as the JSON endpoint."""
 from __future__ import annotations
 
 import secrets
+from pathlib import Path
 
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -20,6 +21,15 @@ from app.web.submission_input import own_origin, read_submission_body
 
 YEAR = 365 * 24 * 3600
 VISITOR_COOKIE = "fa_vid"
+FAVICON = (Path(__file__).resolve().parent.parent / "static" / "favicon.svg").read_bytes()
+
+
+async def favicon(request):
+    """Browsers ask every page's origin for /favicon.ico: answer our icon, not a 404
+    (modern browsers take an SVG body here as they do from <link rel=icon>)."""
+    return Response(
+        FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"}
+    )
 
 
 async def embed_js(request):
@@ -141,6 +151,7 @@ async def submit_hosted(request):
 
 
 routes = [
+    page_route("/favicon.ico", favicon, methods=["GET"], name="favicon", public=True),
     page_route("/embed.js", embed_js, methods=["GET"], name="embed_js", public=True),
     page_route("/f/{form_id}", hosted_page, methods=["GET"], name="hosted_form", public=True),
     page_route("/f/{form_id}", submit_hosted, methods=["POST"], name="submit_hosted", public=True),

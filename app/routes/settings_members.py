@@ -10,6 +10,7 @@ from app.services.accounts import members, workspaces
 from app.services.accounts.permissions import ROLES, has_role
 from app.web.auth import require_page
 from app.web.forms_input import InviteForm, RoleForm, parse, read_form, values
+from app.web.origin import link_settings
 from app.web.render import is_htmx, redirect, render, url_path
 
 
@@ -24,7 +25,7 @@ async def _context(request, principal, **extra) -> dict:
         request.app.state.db,
         principal.workspace_id,
         limit=200,
-        settings=settings,
+        settings=link_settings(request),
         viewer_role=principal.role,
     )
     me = next((m for m in items if m["account_id"] == principal.account_id), None)
@@ -103,7 +104,7 @@ async def change_role(request):
             actor_id=principal.account_id,
             actor_role=principal.role,
             role=form.role.data or "",
-            settings=request.app.state.settings,
+            settings=link_settings(request),
         )
     except (ValidationError, Conflict, Forbidden) as exc:
         return await _role_error(request, principal, member_id, exc)

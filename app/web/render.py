@@ -17,6 +17,7 @@ from app.db.clock import parse_iso
 from app.services.accounts import workspaces
 from app.services.accounts.currency import DEFAULT_CURRENCY, format_money
 from app.web.auth import csrf_token
+from app.web.doc_text import doc_html, inline_code
 
 APP_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = APP_DIR / "templates"
@@ -148,6 +149,8 @@ def make_environment(strict: bool = False) -> jinja2.Environment:
     env.filters["money"] = format_money
     env.filters["entity_url"] = entity_url
     env.filters["visible"] = visible
+    env.filters["inline_code"] = inline_code
+    env.filters["doc_html"] = doc_html
     env.globals["now"] = lambda: datetime.now(UTC)
     return env
 

@@ -16,6 +16,7 @@ from app.services.forms.patterns import MAX_PATTERN_CHARS
 from app.services.forms.public import embed_info
 from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
+from app.web.origin import public_base_url
 
 _FIELD = S.obj(
     {
@@ -190,7 +191,7 @@ async def form_embed(request, principal):
         request.app.state.db, principal.workspace_id, request.path_params["form_id"]
     )
     return json_response(
-        {**embed_info(request.app.state.settings.base_url, form["id"]), "status": form["status"]}
+        {**embed_info(public_base_url(request), form["id"]), "status": form["status"]}
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from app.errors import BadRequest
+from app.errors import BadRequest, NotFound
 from app.services.capture.beacons import parse_beacon, record_beacon
 from app.services.forms.public import cors_headers, public_entry, served
 from app.services.platform.json_body import parse_json_bytes
@@ -37,12 +37,24 @@ def _cors(request, entry) -> dict:
     )
 
 
+async def _entry(request) -> dict:
+    """The form's public entry. Its 404 echoes the caller's origin in CORS headers so the
+    visitor's console shows "404 Not Found", not a CORS error (issue 14 item 16); the
+    answer says only that the form is not available, so no data leaks to that site."""
+    try:
+        return await public_entry(request.app.state.db, request.path_params["form_id"])
+    except NotFound as exc:
+        if origin := request.headers.get("origin"):
+            exc.headers = {**exc.headers, "Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+        raise
+
+
 async def form_schema(request, _):
     """The public schema of an active form, for rendering (404 for unknown, draft, paused or archived forms).
     While an experiment runs, `?visitor_id=` (any stable id the browser keeps) picks a variant by weight,
     the same one on every call and server; `?variant_id=` keeps the variant served before. The schema then
     carries `experiment_id` and `variant_id`, to send back with beacons and the submission."""
-    entry = await public_entry(request.app.state.db, request.path_params["form_id"])
+    entry = await _entry(request)
     query = request.query_params
     view = served(entry, query.get("variant_id"), query.get("visitor_id"))
     headers = {**_cors(request, entry), "ETag": view["etag"], "Cache-Control": "no-cache"}
@@ -53,14 +65,14 @@ async def form_schema(request, _):
 
 async def form_preflight(request, _):
     """CORS preflight for the schema and beacon endpoints (403 for an origin the form does not allow)."""
-    entry = await public_entry(request.app.state.db, request.path_params["form_id"])
+    entry = await _entry(request)
     return Response(status_code=204, headers={**_cors(request, entry), **PREFLIGHT})
 
 
 async def form_beacon(request, _):
     """Count an impression (`{"type": "view"}`) or a first interaction (`{"type": "start"}`), with the
     optional `variant_id`. Takes JSON sent as application/json or text/plain (navigator.sendBeacon)."""
-    entry = await public_entry(request.app.state.db, request.path_params["form_id"])
+    entry = await _entry(request)
     headers = _cors(request, entry)
     raw = await request.body()
     body = parse_json_bytes(raw) if raw else dict(request.query_params)

@@ -13,6 +13,7 @@ from app.services.accounts.permissions import require_role
 from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
 from app.web.auth import get_principal, require_person
+from app.web.origin import link_settings
 
 _SETTINGS = S.obj(
     {
@@ -138,7 +139,7 @@ async def list_members(request, _):
         workspace_id,
         limit=limit,
         cursor=cursor,
-        settings=request.app.state.settings,
+        settings=link_settings(request),
         viewer_role=role,
     )
     return list_response(items, next_cursor)
@@ -158,7 +159,7 @@ async def invite_member(request, _):
     body = await read_json(request)
     member = await members.invite(
         request.app.state.db,
-        request.app.state.settings,
+        link_settings(request),
         workspace_id,
         actor_id=principal.account_id,
         actor_role=role,
@@ -183,7 +184,7 @@ async def update_member(request, _):
         actor_id=principal.account_id,
         actor_role=role,
         role=body.get("role", current["role"]),
-        settings=request.app.state.settings,
+        settings=link_settings(request),
     )
     return json_response(member)
 
