@@ -95,3 +95,15 @@ async def make_viewer(app, email: str = "viola@example.net") -> User:
         (viewer.account_id, viewer.workspace_id),
     )
     return viewer
+
+
+def browser_signup(
+    page, url: str, email: str = "alice@example.com", workspace: str = "Acme"
+) -> None:
+    """Sign up through the real page in a browser test; the page ends signed in on the dashboard."""
+    page.goto(url + "/signup")
+    page.fill("#f-email", email)
+    page.fill("#f-password", "correct horse battery")
+    page.fill("#f-workspace_name", workspace)
+    page.click("button:has-text('Create account')")
+    page.wait_for_url(url + "/")

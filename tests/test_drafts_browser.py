@@ -3,18 +3,14 @@ HTMX swap (no navigation), and the agent board refreshes itself."""
 
 import pytest
 
+from tests.factory import browser_signup
 from tests.helpers_agents import ALL_ACTIONS, CFO_LEAD, SALES_FIELDS
 
 
 @pytest.mark.browser
 def test_edit_and_approve_a_draft_in_place(live_server, page):
     url = live_server.url
-    page.goto(url + "/signup")
-    page.fill("#f-email", "alice@example.com")
-    page.fill("#f-password", "correct horse battery")
-    page.fill("#f-workspace_name", "Acme")
-    page.click("button:has-text('Create account')")
-    page.wait_for_url(url + "/")
+    browser_signup(page, url, "alice@example.com", "Acme")
     form = page.request.post(
         url + "/api/forms",
         data={

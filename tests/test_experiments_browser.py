@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factory import browser_signup
 from tests.test_accessibility_browser import _assert_clean, _axe, _settle
 
 
@@ -14,12 +15,7 @@ def test_start_from_the_editor_and_optimize_in_place(live_server, browser, tmp_p
     url = live_server.url
     context = browser.new_context(bypass_csp=True, viewport={"width": 375, "height": 800})
     page = context.new_page()
-    page.goto(url + "/signup")
-    page.fill("#f-email", "alice@example.com")
-    page.fill("#f-password", "correct horse battery")
-    page.fill("#f-workspace_name", "Acme")
-    page.click("button:has-text('Create account')")
-    page.wait_for_url(url + "/")
+    browser_signup(page, url, "alice@example.com", "Acme")
     fields = [
         {"name": "email", "type": "email", "label": "Email", "required": True},
         {"name": "phone", "type": "text", "label": "Phone"},

@@ -3,16 +3,13 @@ ticked by hand switches to Custom); a refine example button applies under HTMX."
 
 import pytest
 
+from tests.factory import browser_signup
+
 
 @pytest.mark.browser
 def test_scope_preset_ticks_boxes_and_a_hand_tick_means_custom(live_server, page):
     url = live_server.url
-    page.goto(url + "/signup")
-    page.fill("#f-email", "alice@example.com")
-    page.fill("#f-password", "correct horse battery")
-    page.fill("#f-workspace_name", "Acme")
-    page.click("button:has-text('Create account')")
-    page.wait_for_url(url + "/")
+    browser_signup(page, url, "alice@example.com", "Acme")
     page.goto(url + "/settings/api-keys")
     ticked = "Array.from(document.querySelectorAll('input[name=scopes]:checked')).map(b => b.value)"
 
@@ -27,12 +24,7 @@ def test_scope_preset_ticks_boxes_and_a_hand_tick_means_custom(live_server, page
 @pytest.mark.browser
 def test_refine_example_button_applies_under_htmx(live_server, page):
     url = live_server.url
-    page.goto(url + "/signup")
-    page.fill("#f-email", "bea@example.com")
-    page.fill("#f-password", "correct horse battery")
-    page.fill("#f-workspace_name", "Bea Co")
-    page.click("button:has-text('Create account')")
-    page.wait_for_url(url + "/")
+    browser_signup(page, url, "bea@example.com", "Bea Co")
     page.goto(url + "/forms/new")
     page.fill("textarea[name=description]", "A demo request form for an AI consulting firm")
     page.click("button:has-text('Generate the form')")

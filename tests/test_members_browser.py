@@ -3,16 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.factory import browser_signup
+
 
 @pytest.mark.browser
 def test_role_select_and_cancel_invite_swap_in_place(live_server, page):
     url = live_server.url
-    page.goto(url + "/signup")
-    page.fill("#f-email", "alice@example.com")
-    page.fill("#f-password", "correct horse battery")
-    page.fill("#f-workspace_name", "Acme")
-    page.click("button:has-text('Create account')")
-    page.wait_for_url(url + "/")
+    browser_signup(page, url, "alice@example.com", "Acme")
     page.goto(url + "/settings/members")
     page.fill("#f-email", "bob@example.com")
     page.click("button:has-text('Send invite')")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.factory import browser_signup
 from tests.test_accessibility_browser import _assert_clean, _axe, _settle
 
 FIELDS = [
@@ -45,12 +46,7 @@ def test_apply_previews_unsaved_then_saves_and_dismiss_swaps_in_place(live_serve
     url = live_server.url
     context = browser.new_context(bypass_csp=True, viewport={"width": 375, "height": 800})
     page = context.new_page()
-    page.goto(url + "/signup")
-    page.fill("#f-email", "alice@example.com")
-    page.fill("#f-password", "correct horse battery")
-    page.fill("#f-workspace_name", "Acme")
-    page.click("button:has-text('Create account')")
-    page.wait_for_url(url + "/")
+    browser_signup(page, url, "alice@example.com", "Acme")
     form_id = _feed(page, url)
 
     page.goto(url + f"/forms/{form_id}")
