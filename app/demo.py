@@ -460,13 +460,16 @@ async def seed_demo(db, settings) -> str:
             app.state.db, app.state.settings, app.state, worker_id="seed-demo", limit=10000
         )
         beacons = await _beacon(app, made, rng)
+    approved = await _review_drafts(db, workspace_id, account["id"])
+    await db.write(history.spread_tx, workspace_id, 7, DAYS, TODAY, "UTC")
+    await db.write(history.spread_stats_tx, workspace_id)
+    # The experiment starts now, after the history was spread: its traffic is today's,
+    # and today's other leads keep their mix of forms (not only the experiment's).
+    async with app.router.lifespan_context(app):
         experiment = await _add_experiment(app, workspace_id, made[0], rng)
         processed += await run_due_jobs(
             app.state.db, app.state.settings, app.state, worker_id="seed-demo", limit=10000
         )
-    approved = await _review_drafts(db, workspace_id, account["id"])
-    await db.write(history.spread_tx, workspace_id, 7, DAYS, TODAY, "UTC")
-    await db.write(history.spread_stats_tx, workspace_id)
     deal_count = await _add_deals(db, workspace_id, rng)
     await db.write(history.date_deals_tx, workspace_id, 11)
     sequence_id, enrolled = await _add_sequence(db, workspace_id)
