@@ -255,6 +255,14 @@ def _origins(raw, errors: _Errors) -> list:
     return origins
 
 
+# The security numbers a form may set, with their bounds.
+_SECURITY_LIMITS = (
+    ("max_submissions_per_ip", 1, 100000),
+    ("max_submissions_per_email", 1, 100000),
+    ("duplicate_window_minutes", 0, 1440),
+)
+
+
 def _security(raw, fields: list, errors: _Errors) -> dict:
     raw = _block(raw, "security", errors)
     d = DEFAULT_SECURITY
@@ -275,30 +283,10 @@ def _security(raw, fields: list, errors: _Errors) -> dict:
     return {
         "allowed_origins": _origins(raw.get("allowed_origins"), errors),
         "honeypot_field": honeypot,
-        "max_submissions_per_ip": _int(
-            raw.get("max_submissions_per_ip"),
-            "security.max_submissions_per_ip",
-            errors,
-            default=d["max_submissions_per_ip"],
-            lo=1,
-            hi=100000,
-        ),
-        "max_submissions_per_email": _int(
-            raw.get("max_submissions_per_email"),
-            "security.max_submissions_per_email",
-            errors,
-            default=d["max_submissions_per_email"],
-            lo=1,
-            hi=100000,
-        ),
-        "duplicate_window_minutes": _int(
-            raw.get("duplicate_window_minutes"),
-            "security.duplicate_window_minutes",
-            errors,
-            default=d["duplicate_window_minutes"],
-            lo=0,
-            hi=1440,
-        ),
+        **{
+            key: _int(raw.get(key), f"security.{key}", errors, default=d[key], lo=lo, hi=hi)
+            for key, lo, hi in _SECURITY_LIMITS
+        },
     }
 
 
