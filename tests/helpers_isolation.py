@@ -212,6 +212,7 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             ("activity", "act"),
             ("draft", "draft"),
             ("error", "err"),
+            ("notification", "ntf"),
             ("api_key", "key"),
             ("membership", "wm"),
             ("email", "email"),
@@ -481,6 +482,15 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             body=MARKER,
             status="done",
             total=1,
+            created_at=now,
+        ),
+        "notifications": dict(
+            id=ids["notification"],
+            account_id=account_id,
+            kind="mention",
+            text=f"{MARKER} mentioned you",
+            entity_id=ids["contact"],
+            dedupe_key=MARKER,
             created_at=now,
         ),
         "experiments": dict(

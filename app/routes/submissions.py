@@ -8,9 +8,10 @@ from starlette.routing import Route
 
 from app.errors import ValidationError
 from app.services.accounts import workspaces
+from app.services.agents import review
 from app.services.capture import submissions
 from app.services.forms import forms as forms_service
-from app.services.processing import summary, work
+from app.services.processing import narrative, summary, work
 from app.web.auth import require_page
 from app.web.render import redirect, render, safe_next, url_path
 
@@ -72,10 +73,21 @@ async def show_submission_page(request):
     db = request.app.state.db
     sub = await submissions.get_submission(db, principal.workspace_id, request.path_params["id"])
     mine = await work.handler_for_account(db, principal.workspace_id, principal.account_id)
+    _, currency = await _zone_and_currency(db, principal)
+    line = (await summary.summaries(db, principal.workspace_id, [sub["id"]], currency)).get(
+        sub["id"]
+    )
     return await render(
         request,
         "submissions/show.html",
-        {"s": sub, "my_handler": mine, "can_write": principal.can_write},
+        {
+            "s": sub,
+            "summary": line,
+            "took": narrative.duration_text(sub["processing_duration_ms"]),
+            "outcome": narrative.outcome_words(sub["outcome"], (sub["assigned"] or {}).get("name")),
+            "my_handler": mine,
+            "can_write": principal.can_write,
+        },
     )
 
 
@@ -118,6 +130,24 @@ async def claim_submission_page(request):
     )
 
 
+async def review_submission_page(request):
+    """ "Looks good": mark what the agent did on its own as reviewed by this member."""
+    principal = await require_page(request, write=True)
+    sid = request.path_params["id"]
+    await review.mark_reviewed(
+        request.app.state.db,
+        principal.workspace_id,
+        sid,
+        reviewer_id=principal.account_id,
+        reviewer_name=principal.display_name,
+    )
+    return redirect(
+        request,
+        safe_next(request.query_params.get("next"), url_path(request, "submissions_show", id=sid)),
+        "Marked as reviewed.",
+    )
+
+
 routes = [
     Route("/submissions", list_submissions_page, methods=["GET"], name="submissions_list"),
     Route("/submissions/{id}", show_submission_page, methods=["GET"], name="submissions_show"),
@@ -129,5 +159,11 @@ routes = [
     ),
     Route(
         "/submissions/{id}/claim", claim_submission_page, methods=["POST"], name="submissions_claim"
+    ),
+    Route(
+        "/submissions/{id}/review",
+        review_submission_page,
+        methods=["POST"],
+        name="submissions_review",
     ),
 ]

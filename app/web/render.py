@@ -18,6 +18,7 @@ from app.services.accounts import workspaces
 from app.services.accounts.currency import DEFAULT_CURRENCY, format_money
 from app.web.auth import csrf_token
 from app.web.doc_text import doc_html, inline_code
+from app.web.entity_links import item_path, page_of
 
 APP_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = APP_DIR / "templates"
@@ -81,23 +82,17 @@ def _url_for(ctx, name: str, /, **params) -> str:
     return url_path(request, name, **params)
 
 
-# The page of each object kind: id prefix -> (route name, path parameter).
-_ENTITY_PAGES = {
-    "contact": ("contact_detail", "id"),
-    "company": ("company_detail", "id"),
-    "deal": ("deal_detail", "id"),
-    "draft": ("draft", "id"),
-    "sub": ("submissions_show", "id"),
-    "form": ("forms_edit", "form_id"),
-    "email": ("outbox_email", "id"),
-}
-
-
 @jinja2.pass_context
 def entity_url(ctx, entity_id: str | None) -> str | None:
     """The dashboard page of an object id (``deal_…`` -> /deals/deal_…), if it has one."""
-    page = _ENTITY_PAGES.get((entity_id or "").split("_", 1)[0])
-    return _url_for(ctx, page[0], **{page[1]: entity_id}) if page else None
+    page = page_of(entity_id)
+    return _url_for(ctx, page[0], **page[1]) if page else None
+
+
+@jinja2.pass_context
+def item_url(ctx, item: dict) -> str | None:
+    """The page a ``created_entities`` item lives on (tasks and tickets: My work)."""
+    return item_path(lambda name, **params: _url_for(ctx, name, **params), item)
 
 
 # Bidi embeddings/overrides/isolates and NUL: stored as sent (SPEC §13), but shown as
@@ -148,6 +143,7 @@ def make_environment(strict: bool = False) -> jinja2.Environment:
     env.filters["local_time"] = local_time
     env.filters["money"] = format_money
     env.filters["entity_url"] = entity_url
+    env.filters["item_url"] = item_url
     env.filters["visible"] = visible
     env.filters["inline_code"] = inline_code
     env.filters["doc_html"] = doc_html

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from app.services.agents import review
 from app.services.capture import submissions
 from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, read_json
+from app.web.entity_links import item_path
+from app.web.origin import public_base_url
+from app.web.render import url_path
+
+
+def with_urls(request, item: dict) -> dict:
+    """Each ``created_entities.items`` entry gets the absolute ``url`` of its page."""
+    base = public_base_url(request)
+    for entry in (item.get("created_entities") or {}).get("items") or []:
+        path = item_path(lambda name, **params: url_path(request, name, **params), entry)
+        entry["url"] = base + path if path else None
+    return item
+
 
 _UPDATE = S.obj(
     {
@@ -38,6 +52,14 @@ _UPDATE = S.obj(
             "timeline",
             "task",
             "ticket",
+            "reviewed_at",
+            "reviewed_by",
+            "reviewer",
+            "fields",
+            "pending_draft_id",
+            "lead_score",
+            "messages",
+            "narrative",
             computed=True,
         ),
     }
@@ -50,7 +72,8 @@ def filters_from(query) -> dict:
 
 async def list_submissions(request, principal):
     """List submissions, newest first. Filters: `form`, `status`, `contact`, `from`, `to` (date or ISO time),
-    `assigned` (unassigned | broadcast | handler)."""
+    `assigned` (unassigned | broadcast | handler), `review=needed` (what the dashboard's "Needs review"
+    counts: escalated submissions and agent runs nobody has reviewed yet)."""
     limit, cursor = list_params(request)
     items, next_cursor = await submissions.list_submissions(
         request.app.state.db,
@@ -58,19 +81,28 @@ async def list_submissions(request, principal):
         filters=filters_from(request.query_params),
         cursor=cursor,
         limit=limit,
+        entities=True,
     )
     for item in items:
         for extra in ("form_name", "contact_email", "contact_name"):
             item.pop(extra, None)
+        with_urls(request, item)
     return list_response(items, next_cursor)
 
 
 async def get_submission(request, principal):
-    """One submission: data, meta, field interactions, actions (the processing log) and its timeline."""
+    """One submission: data, meta, field interactions, actions (the processing log) and its timeline.
+
+    `created_entities` lists what processing made or touched for it, read from the data itself:
+    `contact_id`, `company_id`, `deal_id`, `ticket_id`, `task_id`, `activity_id`, `enrollment_id`,
+    `emails` and `notes` (ids), and `items` — one `{type, id, label, created, home, url}` per object,
+    `url` being the page where it lives. Also: `fields` (the data under the form's labels),
+    `lead_score` (the agent's `{score, reason, tags, proposed}`), `messages` (the emails written for
+    it, in full), `reviewed_at`/`reviewed_by`/`reviewer` once someone marked the agent's work reviewed."""
     item = await submissions.get_submission(
         request.app.state.db, principal.workspace_id, request.path_params["id"]
     )
-    return json_response(item)
+    return json_response(with_urls(request, item))
 
 
 async def update_submission(request, principal):
@@ -79,7 +111,7 @@ async def update_submission(request, principal):
     current = await submissions.get_submission(db, principal.workspace_id, submission_id)
     body = await read_json(request, current=current)
     item = await submissions.update_submission(db, principal.workspace_id, submission_id, body)
-    return json_response(item)
+    return json_response(with_urls(request, item))
 
 
 async def reprocess_submission(request, principal):
@@ -88,6 +120,22 @@ async def reprocess_submission(request, principal):
         request.app.state.db, principal.workspace_id, request.path_params["id"]
     )
     return json_response(result, status=202)
+
+
+async def review_submission(request, principal):
+    """Mark what the agent did on its own (semi-autonomous, `review_due_at` set) as reviewed by the
+    caller: sets `reviewed_at` and `reviewed_by`; it leaves the "Needs review" count. Idempotent;
+    409 when the submission is not waiting for a review."""
+    db, sid = request.app.state.db, request.path_params["id"]
+    await review.mark_reviewed(
+        db,
+        principal.workspace_id,
+        sid,
+        reviewer_id=principal.account_id or principal.api_key_id,
+        reviewer_name=principal.display_name,
+    )
+    item = await submissions.get_submission(db, principal.workspace_id, sid)
+    return json_response(with_urls(request, item))
 
 
 R, W = "submissions:read", "submissions:write"
@@ -116,6 +164,15 @@ routes = [
         scope=W,
         body=False,
         status=202,
+        errors=(409,),
+        tags=["submissions"],
+    ),
+    api_route(
+        "/submissions/{id}/review",
+        review_submission,
+        methods=["POST"],
+        scope=W,
+        body=False,
         errors=(409,),
         tags=["submissions"],
     ),

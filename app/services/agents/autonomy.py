@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from app.db import clock, dumps, loads, new_id, now_iso, value_in_workspace
 from app.db.clock import iso_in, parse_iso
-from app.services.agents.humans import hand_over_tx
+from app.services.agents.humans import hand_over_tx, responsible_accounts
+from app.services.notifications import inbox
 from app.services.processing.steps import record_step
 
 
@@ -175,6 +176,16 @@ def finish_tx(
     """Set the final status, processed_at and duration; settle the handler."""
     review_due = iso_in(review_hours * 3600) if review_hours else None
     close_submission_tx(conn, workspace_id, submission_id, status, review_due)
+    if review_due:
+        _tell_responsible(
+            conn,
+            workspace_id,
+            submission_id,
+            kind="review",
+            text="the agent acted on its own; review it",
+            entity_id=submission_id,
+            key=f"review:{submission_id}:{review_due}",
+        )
     conn.execute(
         "UPDATE agent_runs SET status = 'done', updated_at = ? WHERE submission_id = ?",
         (now_iso(), submission_id),
@@ -194,6 +205,19 @@ def finish_tx(
     )
     settle_handler_tx(conn, workspace_id, handler_id)
     return status
+
+
+def _tell_responsible(conn, workspace_id: str, submission_id: str, *, text: str, **notice) -> None:
+    """The bell of the form's responsible humans (else the owner): "<who did what> — <text>."""
+    form_id = value_in_workspace(conn, "submissions", submission_id, workspace_id, "form_id")
+    phrase = inbox.submission_phrase(conn, workspace_id, submission_id)
+    inbox.notify_accounts_tx(
+        conn,
+        workspace_id,
+        responsible_accounts(conn, workspace_id, form_id),
+        text=f"{phrase} — {text}.",
+        **notice,
+    )
 
 
 def summary_text(checked: dict) -> str:
@@ -288,6 +312,15 @@ def create_draft_tx(
             entity_id=draft_id,
             handler_id=handler_id,
             details={"draft_id": draft_id, "actions": len(actions)},
+        )
+        _tell_responsible(
+            conn,
+            workspace_id,
+            submission_id,
+            kind="draft",
+            text="the agent's draft waits for your approval",
+            entity_id=draft_id,
+            key=f"draft:{draft_id}",
         )
     conn.execute(
         "UPDATE submissions SET status = 'awaiting_approval' WHERE id = ? AND workspace_id = ?",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from app.db import find_in_workspace, loads, value_in_workspace
 from app.services.mail.outbox import queue_email
+from app.services.notifications import inbox
 
 
 def _human(conn, workspace_id: str, handler_id: str | None) -> dict | None:
@@ -48,6 +49,15 @@ def responsible_humans(conn, workspace_id: str, form_id: str) -> list[dict]:
         if row:
             humans.append(row)
     return humans
+
+
+def responsible_accounts(conn, workspace_id: str, form_id: str) -> list[str]:
+    """Member accounts to tell in the app (the bell): the responsible humans who are
+    members, else the workspace owner."""
+    humans = responsible_humans(conn, workspace_id, form_id)
+    accounts = inbox.handler_accounts(conn, workspace_id, [h["id"] for h in humans])
+    owner = inbox.owner_account(conn, workspace_id)
+    return accounts or ([owner] if owner else [])
 
 
 def owner_email(conn, workspace_id: str) -> str | None:
@@ -92,4 +102,5 @@ def hand_over_tx(
             "UPDATE submissions SET assigned_type = 'handler', assigned_id = ? WHERE id = ? AND workspace_id = ?",
             (assigned, submission["id"], workspace_id),
         )
+        inbox.notify_assigned_tx(conn, workspace_id, submission["id"], assigned)
     return {"notified": list(dict.fromkeys(recipients)), "assigned_to": assigned}

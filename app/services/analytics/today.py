@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.db import clock
+from app.services.agents.review import review_pending_sql
 
 DAYS = 7
 
@@ -110,8 +111,9 @@ def _numbers_tx(conn, workspace_id: str, starts: list[str], today_date: str) -> 
         "awaiting_approval": count(
             "SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND status = 'awaiting_approval'"
         ),
+        # escalated ones and semi-autonomous runs nobody has looked at yet (agents/review.py)
         "needs_review": count(
-            "SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND status = 'needs_human_review'"
+            f"SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND {review_pending_sql()}"
         ),
         "starts": starts,
         "today_date": today_date,

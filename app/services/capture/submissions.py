@@ -7,8 +7,11 @@ from zoneinfo import ZoneInfo
 
 from app.db import exists_in_workspace, fetch_page, get_in_workspace, loads, now_iso, update_columns
 from app.db.clock import iso, parse_iso
-from app.errors import Conflict, NotFound, ValidationError
+from app.errors import Conflict, ValidationError
+from app.services.agents.review import review_pending_sql
+from app.services.capture.submission_detail import detail_tx, workspace_currency_tx
 from app.services.platform.jobs import enqueue
+from app.services.processing.entities import created_entities_tx
 from app.services.processing.steps import record_step
 
 STATUSES = (
@@ -21,10 +24,12 @@ STATUSES = (
 )
 SETTABLE_STATUSES = ("processed", "needs_human_review", "failed")
 # The list's filters, as query parameters (see _where).
-FILTER_KEYS = ("form", "status", "contact", "from", "to", "assigned")
+FILTER_KEYS = ("form", "status", "contact", "from", "to", "assigned", "review")
 # What a person may change on a submission (the rest is the capture's record).
 EDITABLE_COLUMNS = ("status", "agent_notes", "outcome", "assigned_type", "assigned_id")
 ASSIGNED_FILTERS = ("unassigned", "broadcast", "handler")
+# ?review=needed: what "Needs review" counts (escalated, or an agent's run not looked at yet).
+REVIEW_FILTERS = ("needed",)
 
 
 def submission_shape(row: dict) -> dict:
@@ -44,6 +49,8 @@ def submission_shape(row: dict) -> dict:
             "processing_duration_ms",
             "agent_flag",  # why the agent's plan was flagged (blocked actions); not in §12's list
             "review_due_at",  # semi-autonomous: a person should look before this time
+            "reviewed_at",  # ... and who did, when (agents/review.py)
+            "reviewed_by",
         )
     }
     out.update(
@@ -104,6 +111,11 @@ def _where(workspace_id: str, filters: dict, tz: str = "UTC") -> tuple[list, lis
             )
         clauses.append("s.assigned_type = ?")
         params.append(assigned)
+    review = filters.get("review")
+    if review:
+        if review not in REVIEW_FILTERS:
+            raise ValidationError(fields={"review": "Use review=needed."})
+        clauses.append(review_pending_sql("s."))
     start = _bound(filters.get("from"), "from", False, tz)
     end = _bound(filters.get("to"), "to", True, tz)
     if start:
@@ -123,21 +135,33 @@ async def list_submissions(
     cursor: str | None = None,
     limit: int = 50,
     tz: str = "UTC",
+    entities: bool = False,
 ) -> tuple[list[dict], str | None]:
-    """Newest first, filtered by form, status, contact, assigned and a date range
-    (dates are whole days in ``tz``: the pages pass the workspace's zone)."""
+    """Newest first, filtered by form, status, contact, assigned, review and a date range
+    (dates are whole days in ``tz``: the pages pass the workspace's zone). ``entities``
+    reads each one's ``created_entities`` from the tables, as the detail does (the API)."""
     clauses, params = _where(workspace_id, filters or {}, tz)
-    rows, next_cursor = await db.read(
-        fetch_page,
-        "SELECT s.*, f.name AS form_name, c.email AS contact_email, c.name AS contact_name FROM submissions s"
-        " JOIN forms f ON f.id = s.form_id LEFT JOIN contacts c ON c.id = s.contact_id",
-        clauses,
-        params,
-        cursor=cursor,
-        limit=limit,
-        alias="s.",
-    )
-    return [_with_names(r) for r in rows], next_cursor
+
+    def read(conn):
+        rows, next_cursor = fetch_page(
+            conn,
+            "SELECT s.*, f.name AS form_name, c.email AS contact_email, c.name AS contact_name"
+            " FROM submissions s JOIN forms f ON f.id = s.form_id"
+            " LEFT JOIN contacts c ON c.id = s.contact_id",
+            clauses,
+            params,
+            cursor=cursor,
+            limit=limit,
+            alias="s.",
+        )
+        items = [_with_names(r) for r in rows]
+        if entities and items:
+            currency = workspace_currency_tx(conn, workspace_id)
+            for item in items:
+                item["created_entities"] = created_entities_tx(conn, workspace_id, item, currency)
+        return items, next_cursor
+
+    return await db.read(read)
 
 
 def _with_names(row: dict) -> dict:
@@ -150,62 +174,13 @@ def _with_names(row: dict) -> dict:
     return out
 
 
-def timeline(actions: list[dict], created_at: str) -> list[dict]:
-    """The actions with the time since the previous step (ms), starting from receipt."""
-    previous, out = parse_iso(created_at), []
-    for action in actions:
-        try:
-            at = parse_iso(action["at"])
-        except (KeyError, ValueError):
-            out.append({**action, "since_previous_ms": None})
-            continue
-        out.append(
-            {**action, "since_previous_ms": max(0, int((at - previous).total_seconds() * 1000))}
-        )
-        previous = at
-    return out
-
-
 def _detail_tx(conn, workspace_id: str, submission_id: str) -> dict:
-    row = conn.one(
-        "SELECT s.*, f.name AS form_name FROM submissions s JOIN forms f ON f.id = s.form_id"
-        " WHERE s.id = ? AND s.workspace_id = ?",
-        (submission_id, workspace_id),
-    )
-    if row is None:
-        raise NotFound("No such submission.")
-    out = _with_names(row)
-    out["contact"] = (
-        conn.one(
-            "SELECT id, email, name, company_id, submission_count FROM contacts WHERE id = ?",
-            (row["contact_id"],),
-        )
-        if row["contact_id"]
-        else None
-    )
-    assigned = None
-    if row["assigned_type"] == "handler":
-        assigned = conn.one(
-            "SELECT id, name, type, removed_at FROM handlers WHERE id = ?", (row["assigned_id"],)
-        )
-    elif row["assigned_type"] == "broadcast":
-        assigned = conn.one(
-            "SELECT id, name FROM handler_groups WHERE id = ?", (row["assigned_id"],)
-        )
-    out["assigned"] = assigned
-    out["timeline"] = timeline(out["actions"], row["created_at"])
-    out["task"] = conn.one(
-        "SELECT id, title, status, assignee_id FROM tasks WHERE submission_id = ?", (submission_id,)
-    )
-    out["ticket"] = conn.one(
-        "SELECT id, reference, status, assignee_id FROM tickets WHERE submission_id = ?",
-        (submission_id,),
-    )
-    return out
+    return detail_tx(conn, workspace_id, submission_id, submission_shape)
 
 
 async def get_submission(db, workspace_id: str, submission_id: str) -> dict:
-    """The submission with its contact, assignee, task/ticket and timeline."""
+    """The submission with its contact, assignee, task/ticket, what it created, its
+    labelled data, the agent's score and emails, and its timeline."""
     return await db.read(_detail_tx, workspace_id, submission_id)
 
 
@@ -294,7 +269,13 @@ async def reprocess(db, workspace_id: str, submission_id: str) -> dict:
                 "This submission is being processed right now; try again when it is done.",
                 code="already_processing",
             )
-        conn.execute("UPDATE submissions SET status = 'received' WHERE id = ?", (submission_id,))
+        # A new run decides afresh whether a review or an approval is due: no banner
+        # of the previous run may outlive it.
+        conn.execute(
+            "UPDATE submissions SET status = 'received', review_due_at = NULL, reviewed_at = NULL,"
+            " reviewed_by = NULL WHERE id = ?",
+            (submission_id,),
+        )
         record_step(
             conn, workspace_id, submission_id, "reprocess_requested", event="submission_reprocess"
         )

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from app.db import find_in_workspace, loads, now_iso
 from app.services.events.log import emit
+from app.services.notifications import inbox
 
 FINAL_STATUSES = ("processed", "failed")
 STRATEGIES = ("principal", "round_robin", "least_loaded", "broadcast")
@@ -156,6 +157,7 @@ def route_submission(conn, workspace_id: str, submission: dict, assignment: dict
     route = kept or resolve(conn, workspace_id, assignment)
     if kept is None and route.kind == "handler":
         _assigned_event(conn, workspace_id, submission, route)
+        inbox.notify_assigned_tx(conn, workspace_id, submission["id"], route.handler_id)
     if route.kind is not None:
         target = (
             route.handler_id

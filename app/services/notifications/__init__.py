@@ -1,0 +1,1 @@
+"""Notifications: inbox (the in-app bell, stored per member and workspace)."""
