@@ -36,6 +36,7 @@ PAGE_MODULES = [
     "sequences",
     "analytics",
     "experiments",
+    "notifications",
 ]
 # The public hot paths (submission, schema, beacon) come first: Starlette tries
 # routes in order, and every pattern tried costs on each visitor's request.

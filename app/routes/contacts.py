@@ -188,7 +188,12 @@ async def add_note(request):
     body = str(form.get("body") or "")
     try:
         await notes.add_note(
-            request.app.state.db, principal.workspace_id, cid, body, principal.display_name
+            request.app.state.db,
+            principal.workspace_id,
+            cid,
+            body,
+            principal.display_name,
+            principal.account_id,
         )
     except ValidationError as exc:
         ctx = await _detail_ctx(

@@ -16,6 +16,7 @@ from app.db import clock
 from app.db.clock import parse_iso
 from app.services.accounts import workspaces
 from app.services.accounts.currency import DEFAULT_CURRENCY, format_money
+from app.services.notifications import inbox
 from app.web.auth import csrf_token
 from app.web.doc_text import doc_html, inline_code
 from app.web.entity_links import item_path, page_of
@@ -198,6 +199,7 @@ async def base_context(request) -> dict:
         "workspace": None,
         "tz": "UTC",
         "currency": DEFAULT_CURRENCY,
+        "unread_notifications": 0,
     }
     if principal is not None and principal.kind == "session":
         ctx["workspaces"] = await workspaces.list_for_account(
@@ -209,6 +211,9 @@ async def base_context(request) -> dict:
         if ctx["workspace"]:
             ctx["tz"] = ctx["workspace"]["settings"].get("timezone") or "UTC"
             ctx["currency"] = ctx["workspace"]["settings"].get("currency") or DEFAULT_CURRENCY
+            ctx["unread_notifications"] = await inbox.unread_count(
+                request.app.state.db, principal.workspace_id, principal.account_id
+            )
     return ctx
 
 

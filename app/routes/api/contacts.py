@@ -167,7 +167,8 @@ async def add_note_api(request, principal):
     db, ws, cid = request.app.state.db, principal.workspace_id, request.path_params["id"]
     await contacts.get_contact(db, ws, cid)  # an unknown contact is a 404 before the body's 422
     body = (await read_json(request))["body"]
-    return json_response(await notes.add_note(db, ws, cid, body, principal.display_name), 201)
+    note = await notes.add_note(db, ws, cid, body, principal.display_name, principal.account_id)
+    return json_response(note, 201)
 
 
 async def list_notes_api(request, principal):

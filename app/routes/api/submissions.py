@@ -110,7 +110,9 @@ async def update_submission(request, principal):
     db, submission_id = request.app.state.db, request.path_params["id"]
     current = await submissions.get_submission(db, principal.workspace_id, submission_id)
     body = await read_json(request, current=current)
-    item = await submissions.update_submission(db, principal.workspace_id, submission_id, body)
+    item = await submissions.update_submission(
+        db, principal.workspace_id, submission_id, body, actor_account_id=principal.account_id
+    )
     return json_response(with_urls(request, item))
 
 

@@ -10,6 +10,7 @@ from app.db.clock import iso, parse_iso
 from app.errors import Conflict, ValidationError
 from app.services.agents.review import review_pending_sql
 from app.services.capture.submission_detail import detail_tx, workspace_currency_tx
+from app.services.notifications import inbox
 from app.services.platform.jobs import enqueue
 from app.services.processing.entities import created_entities_tx
 from app.services.processing.steps import record_step
@@ -222,8 +223,11 @@ def _update_values(conn, workspace_id: str, body: dict) -> dict:
     return values
 
 
-async def update_submission(db, workspace_id: str, submission_id: str, body: dict) -> dict:
-    """Change status, outcome, notes or assignee; each change is a step in the log."""
+async def update_submission(
+    db, workspace_id: str, submission_id: str, body: dict, *, actor_account_id: str | None = None
+) -> dict:
+    """Change status, outcome, notes or assignee; each change is a step in the log. A new
+    assignee who is a member gets a notification (unless they assigned it to themself)."""
 
     def tx(conn):
         get_in_workspace(
@@ -246,6 +250,14 @@ async def update_submission(db, workspace_id: str, submission_id: str, body: dic
                 "updated",
                 details={k: v for k, v in values.items() if k != "agent_notes"},
                 event="submission_updated",
+            )
+        if values.get("assigned_type") == "handler":
+            inbox.notify_assigned_tx(
+                conn,
+                workspace_id,
+                submission_id,
+                values["assigned_id"],
+                actor_account_id=actor_account_id,
             )
         return _detail_tx(conn, workspace_id, submission_id)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.db import get_in_workspace, new_id, now_iso
 from app.errors import ValidationError
 from app.services.events.log import emit
+from app.services.notifications import inbox
 
 MAX_NOTE_LENGTH = 10_000
 EMPTY_NOTE = "Write something in the note."
@@ -18,15 +19,22 @@ def add_note_tx(
     body: str,
     author: str,
     submission_id: str | None = None,
+    author_account_id: str | None = None,
 ) -> str:
-    """Append a note inside the caller's transaction; 404 for another workspace's contact."""
+    """Append a note inside the caller's transaction; 404 for another workspace's contact.
+    Members @mentioned in it get a notification (never the author themself)."""
     text = (body or "").strip()
     if not text:
         raise ValidationError(fields={"body": EMPTY_NOTE})
     if len(text) > MAX_NOTE_LENGTH:
         raise ValidationError(fields={"body": LONG_NOTE})
-    get_in_workspace(
-        conn, "contacts", contact_id, workspace_id, columns=("id",), missing="Contact not found."
+    contact = get_in_workspace(
+        conn,
+        "contacts",
+        contact_id,
+        workspace_id,
+        columns=("id", "name", "email"),
+        missing="Contact not found.",
     )
     note_id = new_id("note")
     conn.execute(
@@ -40,6 +48,16 @@ def add_note_tx(
         "note_added",
         submission_id=submission_id,
         details={"note_id": note_id, "contact_id": contact_id},
+    )
+    inbox.notify_mentions_tx(
+        conn,
+        workspace_id,
+        text,
+        where=contact["name"] or contact["email"],
+        entity_id=contact_id,
+        key=f"mention:{note_id}",
+        author_name=author,
+        actor_account_id=author_account_id,
     )
     return note_id
 
@@ -58,9 +76,18 @@ async def list_for_contact(db, workspace_id: str, contact_id: str) -> list[dict]
     return [note_shape(r) for r in rows]
 
 
-async def add_note(db, workspace_id: str, contact_id: str, body: str, author: str) -> dict:
+async def add_note(
+    db,
+    workspace_id: str,
+    contact_id: str,
+    body: str,
+    author: str,
+    author_account_id: str | None = None,
+) -> dict:
     def fn(conn):
-        note_id = add_note_tx(conn, workspace_id, contact_id, body, author)
+        note_id = add_note_tx(
+            conn, workspace_id, contact_id, body, author, author_account_id=author_account_id
+        )
         return conn.one("SELECT * FROM notes WHERE id = ?", (note_id,))
 
     return note_shape(await db.write(fn))

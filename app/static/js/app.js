@@ -90,5 +90,34 @@
     }
   });
 
+  // The bell: a plain link to /notifications without JavaScript; here it opens the list in
+  // its panel through HTMX (the server marks the items read and clears the badge out of
+  // band). A second click, Escape or a click elsewhere closes it.
+  var bell = document.querySelector("[data-bell]");
+  var bellPanel = bell && document.getElementById(bell.getAttribute("aria-controls"));
+  if (bell && bellPanel && window.htmx) {
+    var setBell = function (open) {
+      bell.setAttribute("aria-expanded", open ? "true" : "false");
+      bellPanel.hidden = !open;
+    };
+    bell.addEventListener("click", function (evt) {
+      if (evt.ctrlKey || evt.metaKey || evt.shiftKey || evt.button) return;
+      evt.preventDefault();
+      if (!bellPanel.hidden) { setBell(false); return; }
+      htmx.ajax("GET", bell.getAttribute("href"), { target: bellPanel, swap: "innerHTML" }).then(function () {
+        setBell(true);
+        bell.setAttribute("aria-label", "Notifications");
+      });
+    });
+    document.addEventListener("keydown", function (evt) {
+      if (evt.key !== "Escape" || bellPanel.hidden) return;
+      setBell(false);
+      bell.focus();
+    });
+    document.addEventListener("click", function (evt) {
+      if (!bellPanel.hidden && !evt.target.closest(".bell")) setBell(false);
+    });
+  }
+
   window.FormAgent = { toast: toast };
 })();
