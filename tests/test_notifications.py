@@ -37,7 +37,9 @@ async def human_handler(owner, account_id: str, name: str) -> str:
 async def test_assignment_shows_on_the_assignees_bell_only_and_is_read_on_open(app, user):
     bob = await join(user, "bob@example.com", name="Bob Seller")
     handler = await human_handler(user, bob.account_id, "Bob Seller")
-    form = await make_form(user, flow_id="direct_route", assignment={"type": "handler", "id": handler})
+    form = await make_form(
+        user, flow_id="direct_route", assignment={"type": "handler", "id": handler}
+    )
     sid = await submitted(user, form["id"], {"email": "dana@bigcorp.com", "name": "Dana Scully"})
     await drain_jobs(app)
 
@@ -60,7 +62,9 @@ async def test_draft_waiting_and_review_due_reach_the_owner(app, user):
     draft_form = await make_agent_form(user, autonomy="draft", name="Drafting")
     semi_form = await make_agent_form(user, autonomy="semi_autonomous", name="Semi")
     await submit_and_process(app, user, draft_form["id"], CFO_LEAD)
-    sid = await submit_and_process(app, user, semi_form["id"], {**CFO_LEAD, "email": "b@bigcorp.com"})
+    sid = await submit_and_process(
+        app, user, semi_form["id"], {**CFO_LEAD, "email": "b@bigcorp.com"}
+    )
     assert await badge(user) == "2"
     items = {i["data-kind"]: i for i in await bell(user)}
     assert set(items) == {"draft", "review"}

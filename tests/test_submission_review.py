@@ -80,7 +80,9 @@ async def test_reprocess_into_draft_mode_swaps_the_review_banner_for_the_approva
     assert "acted on its own" in (await user.web.get(f"/submissions/{sid}")).text
     # the form's agent now drafts; its stored plan is replayed, as a draft this time
     agent = {**form["agent"], "autonomy_level": "draft"}
-    assert (await user.api.put(f"/api/forms/{form['id']}", json={**form, "agent": agent})).status_code == 200
+    assert (
+        await user.api.put(f"/api/forms/{form['id']}", json={**form, "agent": agent})
+    ).status_code == 200
     await db.execute("DELETE FROM action_runs WHERE submission_id = ?", (sid,))
 
     r = await user.post_form(f"/submissions/{sid}/reprocess", page=f"/submissions/{sid}")
