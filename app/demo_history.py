@@ -13,6 +13,7 @@ import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from app.db import dumps, loads
 from app.db.clock import iso, parse_iso, utcnow
 
 # Tables whose rows belong to one submission (column submission_id, created_at).
@@ -83,6 +84,19 @@ def _move_submission(conn, submission_id: str, delta: float, lag: int) -> None:
         " WHERE submission_id = ? AND sent_at IS NOT NULL",
         (delta + lag, submission_id),
     )
+    _move_steps(conn, submission_id, delta + lag)
+
+
+def _move_steps(conn, submission_id: str, seconds: float) -> None:
+    """The processing log's times follow too, or the page would say "+89 d" between
+    arrival and the first step."""
+    actions = loads(
+        conn.value("SELECT actions FROM submissions WHERE id = ?", (submission_id,)), []
+    )
+    for entry in actions:
+        if entry.get("at"):
+            entry["at"] = iso(parse_iso(entry["at"]) + timedelta(seconds=seconds))
+    conn.execute("UPDATE submissions SET actions = ? WHERE id = ?", (dumps(actions), submission_id))
 
 
 def _move_rest(conn, workspace_id: str, days: int) -> None:

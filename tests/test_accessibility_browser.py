@@ -49,6 +49,7 @@ PAGES = [
     "/email-templates",
     "/email-templates/{template}",
     "/settings/workspace",
+    "/notifications",
     "/api/docs",
     "/f/{form}",
 ]

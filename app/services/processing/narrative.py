@@ -143,10 +143,10 @@ def _simple(entry: dict, names: dict) -> str | None:
         "agent_draft": f"The agent drafted {d.get('actions', 0)} action(s) for a person to approve",
         "agent_escalated": _reason(entry, "Handed to a person"),
         "agent_action_blocked": f"Blocked the agent's “{d.get('action', '')}”: {d.get('reason', '')}",
-        "human_approved": f"{d.get('reviewed_by') or 'A person'} approved the agent's draft",
-        "human_rejected": f"{d.get('reviewed_by') or 'A person'} rejected the agent's draft"
+        "human_approved": f"{_who(d.get('reviewed_by'), names)} approved the agent's draft",
+        "human_rejected": f"{_who(d.get('reviewed_by'), names)} rejected the agent's draft"
         + (f": {d['note']}" if d.get("note") else ""),
-        "reviewed": f"{d.get('reviewed_by') or 'A person'} reviewed what the agent did: looks good",
+        "reviewed": f"{_who(d.get('reviewed_by'), names)} reviewed what the agent did: looks good",
         "claimed": f"Claimed by {names.get(entry.get('entity_id') or '', 'a teammate')}",
         "reprocess_requested": "Reprocessing requested",
         "updated": "Changed by hand: "
@@ -154,6 +154,15 @@ def _simple(entry: dict, names: dict) -> str | None:
         "stale_recovered": "Recovered after it got stuck; processing again",
     }
     return texts.get(step)
+
+
+def _who(value, names: dict) -> str:
+    """A person named in a step: an account id becomes the member's name."""
+    if not value:
+        return "A person"
+    if isinstance(value, str) and value.startswith("acct_"):
+        return names.get(value, "A teammate")
+    return str(value)
 
 
 def sentence(entry: dict, names: dict) -> str:
