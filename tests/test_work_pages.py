@@ -60,9 +60,15 @@ async def test_submission_detail_timeline_and_reprocess_button(app, client, db, 
     r = await user.web.get(f"/submissions/{sid}")
     assert r.status_code == 200
     page = soup(r)
-    steps = [li.find("strong").text for li in page.select("#timeline li")]
-    assert steps[:3] == ["received", "processing started", "route"] and steps[-1] == "completed"
-    assert all("ms" in li.select_one(".when").text for li in page.select("#timeline li")[1:])
+    steps = [li.find("span").text for li in page.select("#timeline > li")]
+    assert steps[:3] == [
+        "Received",
+        "Processing started (direct route flow)",
+        "Not routed: the form has no assignment",
+    ]
+    assert steps[-1] == "Done: processed"
+    whens = [li.select_one(".when").text for li in page.select("#timeline > li")[1:]]
+    assert all(" · +" in w and w.endswith(" s") and " ms" not in w for w in whens)
     assert "&lt;i&gt;S0&lt;/i&gt;" in r.text
     assert page.select_one(f"a[href='/submissions/{sid}/reprocess']")  # asks first
     confirm = soup(await user.web.get(f"/submissions/{sid}/reprocess"))

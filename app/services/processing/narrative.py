@@ -106,7 +106,7 @@ def _agent_action(entry: dict, names: dict) -> str:
 def _route(entry: dict, names: dict) -> str:
     d = _d(entry)
     if entry.get("status") == "skipped":
-        return "Not routed: the form has no assignment, so its own agent settings act"
+        return _reason(entry, "Not routed")
     target = names.get(entry.get("entity_id") or "", "")
     if d.get("kind") == "broadcast":
         return f"Offered to everyone in {target or 'the group'}; the first to claim it owns it"
