@@ -19,6 +19,8 @@ async def test_looks_good_clears_needs_review_and_shows_who_and_when(app, user):
     assert await needs_review(user) == 0
     sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
     assert await needs_review(user) == 1
+    work = soup(await user.web.get("/work")).select_one("#needs-review a")
+    assert work.text.strip() == "Needs review (1)" and work["href"] == "/submissions?review=needed"
     # the count links to the list it counts, and that list holds this submission
     link = soup(await user.web.get("/")).select_one("[data-stat=needs_review] a")["href"]
     listed = soup(await user.web.get(link))
@@ -33,6 +35,9 @@ async def test_looks_good_clears_needs_review_and_shows_who_and_when(app, user):
     r = await user.post_form(action, page=f"/submissions/{sid}")
     assert r.status_code == 303 and r.headers["location"] == f"/submissions/{sid}"
     assert await needs_review(user) == 0
+    assert soup(await user.web.get("/work")).select_one("#needs-review") is None
+    row = soup(await user.web.get("/submissions")).select_one("tbody tr")
+    assert "review by" not in row.text
     state = soup(await user.web.get(f"/submissions/{sid}")).select_one("#sub-state")
     assert "acted on its own" not in state.text
     assert "Reviewed by Alice Owner" in state.text and state.select_one("time[datetime]")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.routing import Route
 
 from app.errors import ValidationError
+from app.services.agents import review
 from app.services.processing import work
 from app.web.auth import require_page
 from app.web.forms_input import read_form
@@ -19,7 +20,12 @@ async def my_work_page(request):
     return await render(
         request,
         "work/index.html",
-        {"handler": mine, "w": items, "can_write": principal.can_write},
+        {
+            "handler": mine,
+            "w": items,
+            "can_write": principal.can_write,
+            "needs_review": await review.count_needing_review(db, principal.workspace_id),
+        },
     )
 
 

@@ -72,3 +72,14 @@ async def mark_reviewed(
     return await db.write(
         _mark_reviewed_tx, workspace_id, submission_id, reviewer_id, reviewer_name
     )
+
+
+async def count_needing_review(db, workspace_id: str) -> int:
+    """What "Needs review" counts on the dashboard and My work."""
+    return (
+        await db.fetchval(
+            f"SELECT COUNT(*) FROM submissions WHERE workspace_id = ? AND {review_pending_sql()}",
+            (workspace_id,),
+        )
+        or 0
+    )
