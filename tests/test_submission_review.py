@@ -102,3 +102,22 @@ async def test_reprocess_into_draft_mode_swaps_the_review_banner_for_the_approva
     assert "waits" in state.text or "approves" in state.text
     assert state.select_one("a[href^='/drafts/']")
     assert await needs_review(user) == 0
+
+
+async def test_take_over_reviews_and_assigns_it_to_the_member(app, user):
+    form = await make_agent_form(user, autonomy="semi_autonomous")
+    sid = await submit_and_process(app, user, form["id"], CFO_LEAD)
+    r = await user.api.post(
+        "/api/handlers", json={"type": "human", "name": "Alice", "account_id": user.account_id}
+    )
+    assert r.status_code == 201, r.text
+    mine = r.json()["id"]
+    form_el = soup(await user.web.get(f"/submissions/{sid}")).select_one("#sub-state form")
+    assert form_el.select_one("button[name=take_over]").text.strip() == "Take over"
+    r = await user.post_form(
+        f"/submissions/{sid}/review", {"take_over": "1"}, page=f"/submissions/{sid}"
+    )
+    assert r.status_code == 303
+    item = (await user.api.get(f"/api/submissions/{sid}")).json()
+    assert item["assigned_to"] == {"type": "handler", "id": mine} and item["reviewed_at"]
+    assert await needs_review(user) == 0

@@ -13,6 +13,7 @@ from app.services.capture import submissions
 from app.services.forms import forms as forms_service
 from app.services.processing import narrative, summary, work
 from app.web.auth import require_page
+from app.web.forms_input import read_form
 from app.web.render import redirect, render, safe_next, url_path
 
 
@@ -131,20 +132,30 @@ async def claim_submission_page(request):
 
 
 async def review_submission_page(request):
-    """ "Looks good": mark what the agent did on its own as reviewed by this member."""
+    """ "Looks good" (or "Take over", ``take_over=1``: also assigned to the member's own
+    handler): mark what the agent did on its own as reviewed by this member."""
     principal = await require_page(request, write=True)
-    sid = request.path_params["id"]
+    db, sid = request.app.state.db, request.path_params["id"]
+    form = await read_form(request)
+    mine = None
+    if form.get("take_over"):
+        mine = await work.handler_for_account(db, principal.workspace_id, principal.account_id)
+        if mine is None:
+            raise ValidationError(
+                "To take it over you need a human handler linked to your account (Handlers page)."
+            )
     await review.mark_reviewed(
-        request.app.state.db,
+        db,
         principal.workspace_id,
         sid,
         reviewer_id=principal.account_id,
         reviewer_name=principal.display_name,
+        take_over_handler_id=mine["id"] if mine else None,
     )
     return redirect(
         request,
         safe_next(request.query_params.get("next"), url_path(request, "submissions_show", id=sid)),
-        "Marked as reviewed.",
+        "It is yours now: reviewed and assigned to you." if mine else "Marked as reviewed.",
     )
 
 

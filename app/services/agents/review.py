@@ -24,7 +24,12 @@ def review_pending_sql(alias: str = "") -> str:
 
 
 def _mark_reviewed_tx(
-    conn, workspace_id: str, submission_id: str, reviewer_id: str, reviewer_name: str
+    conn,
+    workspace_id: str,
+    submission_id: str,
+    reviewer_id: str,
+    reviewer_name: str,
+    take_over_handler_id: str | None = None,
 ) -> dict:
     sub = get_in_workspace(
         conn,
@@ -52,25 +57,44 @@ def _mark_reviewed_tx(
         " AND entity_id = ? AND read_at IS NULL",
         (now, workspace_id, submission_id),
     )
+    if take_over_handler_id:  # "Take over": the reviewer owns what happens next
+        conn.execute(
+            "UPDATE submissions SET assigned_type = 'handler', assigned_id = ? WHERE id = ?"
+            " AND workspace_id = ?",
+            (take_over_handler_id, submission_id, workspace_id),
+        )
     record_step(
         conn,
         workspace_id,
         submission_id,
         "reviewed",
-        details={"reviewed_by": reviewer_name},
+        entity_id=take_over_handler_id,
+        details={"reviewed_by": reviewer_name, "taken_over": bool(take_over_handler_id)},
         event="submission_reviewed",
     )
     return {"reviewed_at": now, "reviewed_by": reviewer_id}
 
 
 async def mark_reviewed(
-    db, workspace_id: str, submission_id: str, *, reviewer_id: str, reviewer_name: str
+    db,
+    workspace_id: str,
+    submission_id: str,
+    *,
+    reviewer_id: str,
+    reviewer_name: str,
+    take_over_handler_id: str | None = None,
 ) -> dict:
     """ "Looks good": a member (``reviewer_id``: their account, or the API key used)
-    has checked what the agent did. 409 when the submission is not waiting for a
-    review; idempotent once reviewed."""
+    has checked what the agent did; with ``take_over_handler_id`` (their own human
+    handler) the submission is also assigned to them to carry on by hand. 409 when
+    the submission is not waiting for a review; idempotent once reviewed."""
     return await db.write(
-        _mark_reviewed_tx, workspace_id, submission_id, reviewer_id, reviewer_name
+        _mark_reviewed_tx,
+        workspace_id,
+        submission_id,
+        reviewer_id,
+        reviewer_name,
+        take_over_handler_id,
     )
 
 

@@ -109,7 +109,7 @@ _ENTRIES = [
             (*STEP, "outcome", "assigned_type", "assigned_id"),
         ),
         E("submission_reprocess", "Reprocessing requested", "neutral", False, STEP),
-        E("submission_reviewed", "Reviewed", "success", True, (*STEP, "reviewed_by")),
+        E("submission_reviewed", "Reviewed", "success", True, (*STEP, "reviewed_by", "taken_over")),
     ),
     *_area(
         "Flow steps",

@@ -146,7 +146,8 @@ def _simple(entry: dict, names: dict) -> str | None:
         "human_approved": f"{_who(d.get('reviewed_by'), names)} approved the agent's draft",
         "human_rejected": f"{_who(d.get('reviewed_by'), names)} rejected the agent's draft"
         + (f": {d['note']}" if d.get("note") else ""),
-        "reviewed": f"{_who(d.get('reviewed_by'), names)} reviewed what the agent did: looks good",
+        "reviewed": f"{_who(d.get('reviewed_by'), names)} reviewed what the agent did"
+        + (" and took it over" if d.get("taken_over") else ": looks good"),
         "claimed": f"Claimed by {names.get(entry.get('entity_id') or '', 'a teammate')}",
         "reprocess_requested": "Reprocessing requested",
         "updated": "Changed by hand: "
