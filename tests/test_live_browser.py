@@ -129,7 +129,7 @@ def test_the_submission_timeline_updates_live_while_it_is_processed(live_server,
         r = api.post(f"/api/submissions/{sub_id}/reprocess")
         assert r.status_code in (200, 202), r.text
         page.locator("#timeline > li").nth(before).wait_for()  # new steps appear without a reload
-        assert "reprocess requested" in page.locator("#timeline").inner_text()
+        assert "Reprocessing requested" in page.locator("#timeline").inner_text()
         assert page.evaluate("window.__sameDocument") is True
 
 
