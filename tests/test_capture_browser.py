@@ -73,12 +73,12 @@ def test_embed_submission_reaches_the_marketers_submissions_list(live_server, fo
     row.locator("a").first.click()
     page.locator("#timeline").wait_for()
     for _ in range(50):  # the worker processes it within moments; reload until the flow is done
-        if page.locator("#timeline li", has_text="completed").count():
+        if page.locator("#timeline li", has_text="Done: processed").count():
             break
         page.wait_for_timeout(100)
         page.reload()
-    assert page.locator("#timeline li", has_text="completed").count() == 1
-    assert page.locator("#timeline li", has_text="task").count() >= 1
+    assert page.locator("#timeline li", has_text="Done: processed").count() == 1
+    assert page.locator("#timeline li", has_text="follow-up task").count() >= 1
     assert "Hana" in page.locator("main").inner_text()
     sub = api.get("/api/submissions", params={"form": form_id}).json()["data"][0]
     assert sub["status"] == "processed" and sub["meta"]["utm"] == {"utm_source": "partner"}
