@@ -121,8 +121,9 @@ async def test_reorder_toggle_and_delete(user):
     )
 
     r = await user.post_form(f"{base}/company/required", htmx=True)
-    toggle = soup(r).select_one("#field-company .toggle-required")
-    assert toggle["aria-pressed"] == "true" and toggle.get_text(strip=True) == "Required"
+    toggle = soup(r).select_one("#field-company [role=switch]")
+    # a switch: named for its field, its state in aria-checked (not in the label)
+    assert toggle["aria-checked"] == "true" and toggle["aria-label"] == "Company required"
     preview_company = soup(r).select_one("#form-preview input[name=company]")
     assert preview_company.has_attr("required")
 
@@ -171,11 +172,14 @@ async def test_plain_post_without_js_redirects(user):
     form = await make_form(user, **demo_config())
     # the section's own hidden token is enough (no header, no helper)
     page = soup(await user.web.get(f"/forms/{form['id']}"))
-    section = page.select_one("#sec-response form")
-    data = {i["name"]: i.get("value", "") for i in section.select("input[name]")}
-    data.update(thank_you_message="Plain thanks", redirect_url="")
-    r = await user.web.post(section["action"], data=data)
+    settings = page.select_one("form#editor-settings")
+    token = settings.select_one("input[name=csrf_token]")["value"]  # the form's own token
+    data = {"csrf_token": token, "_section": "response", "thank_you_message": "Plain thanks"}
+    r = await user.web.post(settings["action"], data=data)
     assert r.status_code == 303, r.text
+    assert r.headers["location"] == f"/forms/{form['id']}#editor-settings"
+    after = soup(await user.web.get(r.headers["location"]))
+    assert "Saved." in after.select_one("#flashes").get_text()
     assert (await user.api.get(f"/api/forms/{form['id']}")).json()["response"][
         "thank_you_message"
     ] == "Plain thanks"
@@ -192,12 +196,68 @@ async def test_plain_post_without_js_redirects(user):
     )
 
 
+async def test_one_save_for_every_setting(user):
+    """Item 8: one Save button for the whole settings form; HTMX answers the sections with
+    the save bar's status; a field's Required control is a switch named for the field."""
+    form = await make_form(user, **demo_config())
+    page = soup(await user.web.get(f"/forms/{form['id']}"))
+    settings = page.select_one("form#editor-settings")
+    assert settings.has_attr("data-unsaved-warning")
+    saves = page.select("#editor-settings button[type=submit]")
+    assert [b.get_text(strip=True) for b in saves] == ["Save changes"]
+    assert not page.select(".card form button[type=submit]:-soup-contains('Save')")
+    assert [i["value"] for i in settings.select("input[name=_section]")] == [
+        "details",
+        "agent",
+        "auto",
+        "security",
+        "response",
+    ]
+    assert page.select_one(".save-bar [role=status] #save-status").get_text(strip=True) == ""
+    for switch in page.select("#sec-fields [role=switch]"):
+        assert switch["aria-checked"] in ("true", "false")
+        assert switch["aria-label"].endswith(" required")
+    data = {
+        "_section": ["details", "agent", "response"],
+        "name": "Demo v3",
+        "slug": form["slug"],
+        "type": "sales",
+        "flow_id": "sales_lead",
+        "instructions": "Be brief",
+        "autonomy_level": "1",
+        "allowed_actions": ["qualify_lead"],
+        "thank_you_message": "Thanks a lot",
+    }
+    r = await user.post_form(f"/forms/{form['id']}/settings", data, htmx=True)
+    assert r.status_code == 200
+    html = soup(r)
+    status = html.select_one("#save-status[hx-swap-oob]")
+    assert status.get_text(strip=True) == "✓ All changes saved"
+    assert html.select_one("#sec-details #det-name")["value"] == "Demo v3"
+    assert html.select_one("#form-preview[hx-swap-oob]")
+    saved = (await user.api.get(f"/api/forms/{form['id']}")).json()
+    assert saved["name"] == "Demo v3" and saved["agent"]["instructions"] == "Be brief"
+    assert saved["response"]["thank_you_message"] == "Thanks a lot"
+    # one bad value: nothing of the post is saved, the status says so, the input is kept
+    bad = dict(data, name="Demo v4", _section=["details", "response"], redirect_url="ftp://x")
+    r = await user.post_form(f"/forms/{form['id']}/settings", bad, htmx=True)
+    assert r.status_code == 422
+    html = soup(r)
+    assert "Not saved" in html.select_one("#save-status").get_text()
+    assert html.select_one("#re-redirect_url-error")
+    assert html.select_one("#det-name")["value"] == "Demo v4"
+    assert (await user.api.get(f"/api/forms/{form['id']}")).json()["name"] == "Demo v3"
+    r = await user.post_form(f"/forms/{form['id']}/settings", {"name": "x"}, htmx=True)
+    assert r.status_code == 422
+
+
 async def test_settings_sections(user):
     form = await make_form(user, **demo_config())
     base = f"/forms/{form['id']}/settings"
     r = await user.post_form(
-        f"{base}/agent",
+        base,
         {
+            "_section": "agent",
             "instructions": "Qualify and book",
             "autonomy_level": "2",
             "allowed_actions": ["qualify_lead", "book_meeting"],
@@ -207,8 +267,9 @@ async def test_settings_sections(user):
     assert r.status_code == 200
     assert soup(r).select_one("#sec-agent input[type=range]")["value"] == "2"
     r = await user.post_form(
-        f"{base}/security",
+        base,
         {
+            "_section": "security",
             "allowed_origins": "https://a.example\nnot an origin",
             "honeypot_field": "_hp",
             "max_submissions_per_ip": "10",
@@ -221,12 +282,15 @@ async def test_settings_sections(user):
     assert "is not an origin" in soup(r).select_one("#se-allowed_origins-error").get_text()
     assert "not an origin" in soup(r).select_one("#se-allowed_origins").get_text()
     r = await user.post_form(
-        f"{base}/response", {"thank_you_message": "Cheers!", "redirect_url": ""}, htmx=True
+        base,
+        {"_section": "response", "thank_you_message": "Cheers!", "redirect_url": ""},
+        htmx=True,
     )
     assert r.status_code == 200
     r = await user.post_form(
-        f"{base}/details",
+        base,
         {
+            "_section": "details",
             "name": "Demo v2",
             "slug": "demo-v2",
             "description": "",
@@ -247,7 +311,7 @@ async def test_settings_sections(user):
     assert saved["response"]["thank_you_message"] == "Cheers!"
     assert saved["name"] == "Demo v2" and saved["flow_id"] == "booking_request"
     r = await user.post_form(
-        f"{base}/details", {"name": "X", "assignment": "handler:hdl_nope"}, htmx=True
+        base, {"_section": "details", "name": "X", "assignment": "handler:hdl_nope"}, htmx=True
     )
     assert r.status_code == 422 and soup(r).select_one("#det-assignment-error")
 
@@ -282,7 +346,7 @@ async def test_viewer_cannot_edit(user, db):
     for path, data in [
         (f"/forms/{form['id']}/fields", {"name": "x", "label": "X", "type": "text"}),
         (f"/forms/{form['id']}/fields/email/delete", {}),
-        (f"/forms/{form['id']}/settings/agent", {"instructions": "x"}),
+        (f"/forms/{form['id']}/settings", {"_section": "agent", "instructions": "x"}),
         (f"/forms/{form['id']}/archive", {}),
         ("/forms/new", {"description": "a form"}),
     ]:
@@ -435,8 +499,9 @@ async def test_assignment_lists_this_workspace_handlers_and_groups(two_workspace
     values = [o["value"] for o in page.select("#det-assignment option")]
     assert values == ["", f"handler:{handler_id}", f"group:{group_id}"]
     r = await alice.post_form(
-        f"/forms/{form['id']}/settings/details",
+        f"/forms/{form['id']}/settings",
         {
+            "_section": "details",
             "name": "Demo",
             "slug": "demo",
             "type": "sales",
@@ -452,8 +517,8 @@ async def test_assignment_lists_this_workspace_handlers_and_groups(two_workspace
         "id": group_id,
     }
     r = await alice.post_form(
-        f"/forms/{form['id']}/settings/auto",
-        {"notify_handler_ids": [handler_id, bob_handler]},
+        f"/forms/{form['id']}/settings",
+        {"_section": "auto", "notify_handler_ids": [handler_id, bob_handler]},
         htmx=True,
     )
     assert r.status_code == 422

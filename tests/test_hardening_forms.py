@@ -29,8 +29,8 @@ async def test_form_names_with_line_breaks_or_control_characters_are_refused(app
 async def test_the_editor_shows_the_control_character_error_beside_the_name(app, user):
     form = await make_form(user)
     r = await user.post_form(
-        f"/forms/{form['id']}/settings/details",
-        {"name": "Demo\rrequest", "slug": form["slug"], "type": "general"},
+        f"/forms/{form['id']}/settings",
+        {"_section": "details", "name": "Demo\rrequest", "slug": form["slug"], "type": "general"},
         htmx=True,
     )
     assert r.status_code == 422

@@ -116,7 +116,9 @@ async def test_the_editor_explains_the_syntax_and_shows_the_error_by_the_field(a
     assert "{{first_name|there}}" in page.text and "{{data.&lt;field name&gt;}}" in page.text
     template = "Hi {% if name %}{{name}}{% endif %}"
     r = await user.post_form(
-        f"/forms/{form['id']}/settings/auto", {"confirmation_template": template}, htmx=True
+        f"/forms/{form['id']}/settings",
+        {"_section": "auto", "confirmation_template": template},
+        htmx=True,
     )
     assert r.status_code == 422
     field = soup(r).select_one("#sec-auto .has-error")

@@ -35,6 +35,8 @@ async def editor_context(request, principal, form: dict, **extra) -> dict:
         "form": form,
         "preview": schema_of(form),
         "errors": {},
+        "settings_errors": {},
+        "saved": False,
         "values": {},
         "assignees": await forms.list_assignees(request.app.state.db, principal.workspace_id),
         "field_types": FIELD_TYPES,
@@ -159,22 +161,24 @@ def _section_input(section: str, data) -> dict:
     }
 
 
-def _section_errors(errors: dict, section: str) -> dict:
-    """ "security.allowed_origins[1]" -> {"allowed_origins": ...}; details keys are top-level."""
-    out = {}
+def _settings_errors(errors: dict, sections) -> dict:
+    """Errors by section: "security.allowed_origins[1]" -> {"security": {"allowed_origins": ...}};
+    top-level keys belong to details."""
+    out: dict = {}
     for key, message in errors.items():
-        if section != "details":
-            if not key.startswith(section + "."):
-                continue
-            key = key[len(section) + 1 :]
-        out.setdefault(key.split("[")[0], message)
+        head, dot, rest = key.partition(".")
+        section, name = (head, rest) if dot and head in SECTIONS else ("details", key)
+        if section not in sections:  # about a section not posted: say it on the first one
+            section = sections[0]
+        out.setdefault(section, {}).setdefault(name.split("[")[0], message)
     return out
 
 
 async def _respond(
     request, principal, form_id: str, section: str, anchor: str, message: str, **extra
 ):
-    if not is_htmx(request) and not extra.get("errors"):
+    failed = bool(extra.get("errors") or extra.get("settings_errors"))
+    if not is_htmx(request) and not failed:
         return redirect(
             request, url_path(request, "forms_edit", form_id=form_id) + f"#{anchor}", message
         )
@@ -182,36 +186,47 @@ async def _respond(
         request.app.state.db, principal.workspace_id, form_id
     )
     ctx = await editor_context(request, principal, form, section=section, **extra)
-    status = 422 if extra.get("errors") else 200
+    status = 422 if failed else 200
     return await render(request, "forms/edit.html", ctx, fragment="forms/_swap.html", status=status)
 
 
-async def update_section(request):
+def _merged(current: dict, changes: dict) -> dict:
+    """The form as posted, for re-rendering after a validation error (input kept)."""
+    shown = dict(current)
+    for key, value in changes.items():
+        shown[key] = {**current[key], **value} if key in SECTIONS else value
+    return shown
+
+
+async def update_settings(request):
+    """The editor's one Save: every settings section posted at once (each section's
+    fieldset names itself in ``_section``, so a partial post changes only those)."""
     principal = await require_page(request, write=True)
-    form_id, section = request.path_params["form_id"], request.path_params["section"]
-    if section not in SECTIONS:
-        raise ValidationError(f"Unknown editor section “{section}”.")
-    changes = _section_input(section, await read_form(request))
+    db, form_id = request.app.state.db, request.path_params["form_id"]
+    data = await read_form(request)
+    sections = [s for s in SECTIONS if s in data.getlist("_section")]
+    if not sections:
+        raise ValidationError("Nothing to save: the form named no settings section.")
+    changes: dict = {}
+    for section in sections:
+        changes.update(_section_input(section, data))
     try:
-        await forms.update_form(request.app.state.db, principal.workspace_id, form_id, changes)
+        await forms.update_form(db, principal.workspace_id, form_id, changes)
     except (ValidationError, Conflict) as exc:
-        current = await forms.get_form(request.app.state.db, principal.workspace_id, form_id)
-        shown = (
-            {**current, **changes}
-            if section == "details"
-            else {**current, section: {**current[section], **changes[section]}}
-        )
+        current = await forms.get_form(db, principal.workspace_id, form_id)
         return await _respond(
             request,
             principal,
             form_id,
-            section,
-            f"sec-{section}",
+            "settings",
+            "editor-settings",
             "",
-            form=shown,
-            errors=_section_errors(exc.fields or {"name": exc.message}, section),
+            form=_merged(current, changes),
+            settings_errors=_settings_errors(exc.fields or {"name": exc.message}, sections),
         )
-    return await _respond(request, principal, form_id, section, f"sec-{section}", "Saved.")
+    return await _respond(
+        request, principal, form_id, "settings", "editor-settings", "Saved.", saved=True
+    )
 
 
 async def _field_edit(request, principal, fn, *, editing=None, adding=False, values=None):
@@ -335,10 +350,5 @@ routes = [
         methods=["POST"],
         name="forms_field_required",
     ),
-    Route(
-        "/forms/{form_id}/settings/{section}",
-        update_section,
-        methods=["POST"],
-        name="forms_section",
-    ),
+    Route("/forms/{form_id}/settings", update_settings, methods=["POST"], name="forms_settings"),
 ]

@@ -48,3 +48,48 @@
     form.requestSubmit();
   });
 })();
+
+// Unsaved changes: typing in a form marked data-unsaved-warning (or in a field form of the
+// editor) marks the page dirty; leaving it then asks first. The beforeunload listener exists
+// only while something is dirty, and a save (HTMX 2xx, or a plain submit) clears it.
+(function () {
+  "use strict";
+  var dirty = new Set(), leaving = false;
+  function tracked(el) { return el.closest && el.closest("form[data-unsaved-warning], #sec-fields form"); }
+  function warn(evt) {
+    if (leaving) return;
+    evt.preventDefault();
+    evt.returnValue = "";
+  }
+  function sync() {
+    dirty.forEach(function (f) { if (!f.isConnected) dirty.delete(f); });
+    var status = document.getElementById("save-status");
+    var settings = document.getElementById("editor-settings");
+    if (status && settings && dirty.has(settings)) {
+      status.textContent = "Unsaved changes";
+      status.className = "save-status is-dirty";
+    }
+    window.removeEventListener("beforeunload", warn);
+    if (dirty.size) window.addEventListener("beforeunload", warn);
+  }
+  function touch(evt) {
+    var form = tracked(evt.target);
+    if (!form || evt.target.type === "hidden") return;
+    dirty.add(form);
+    sync();
+  }
+  document.addEventListener("input", touch);
+  document.addEventListener("change", touch);
+  document.addEventListener("submit", function (evt) {
+    if (evt.defaultPrevented || !tracked(evt.target)) return;
+    // HTMX posts clear on success (below); a plain post navigates on purpose.
+    if (!evt.target.hasAttribute("hx-post")) leaving = true;
+  });
+  document.addEventListener("htmx:afterRequest", function (evt) {
+    var form = evt.detail.elt && evt.detail.elt.closest && evt.detail.elt.closest("form");
+    var xhr = evt.detail.xhr;
+    if (form && xhr && xhr.status >= 200 && xhr.status < 300) dirty.delete(form);
+    sync();
+  });
+  document.addEventListener("htmx:afterSettle", sync);
+})();
