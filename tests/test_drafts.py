@@ -164,7 +164,13 @@ async def test_page_lists_drafts_and_plain_approve_with_edits_redirects(app, use
     sid, draft_id = await _draft(app, user, db)
     page = await user.web.get("/drafts")
     assert page.status_code == 200
-    card = soup(page).select_one(f"#draft-{draft_id}")
+    # the list is one summary line per draft; the editable card is on the draft's own page
+    row = soup(page).select_one(f"#draft-row-{draft_id}")
+    assert row.select_one(f"a[href='/drafts/{draft_id}']").get_text(strip=True) == "Jane Miller"
+    assert "score high" in row.select_one(".draft-row-meta").text
+    assert "Send email “Your request for a demo, Jane”" in row.text
+    assert not soup(page).select("form[action$='/approve'], textarea[name^='a']")
+    card = soup(await user.web.get(f"/drafts/{draft_id}")).select_one(f"#draft-{draft_id}")
     assert card is not None and "Scored high" in card.text
     form = card.select_one(f"form[action='/drafts/{draft_id}/approve']")
     assert form["hx-post"] == f"/drafts/{draft_id}/approve" and form["method"] == "post"
@@ -181,8 +187,10 @@ async def test_page_lists_drafts_and_plain_approve_with_edits_redirects(app, use
     assert [m["subject"] for m in await _agent_mails(db, sid)] == ["A demo for BigCorp"]
     assert await db.fetchall("SELECT id FROM deals") == []
     done = await user.web.get("/drafts?status=approved")
-    assert soup(done).select_one(f"#draft-{draft_id} .badge").text.strip() == "approved"
-    assert "Approved by Alice Owner" in soup(done).select_one(f"#draft-{draft_id}").text
+    assert soup(done).select_one(f"#draft-row-{draft_id} .badge-approved").text == "approved"
+    assert not soup(done).select(".draft-pick")  # nothing to tick among reviewed drafts
+    shown = soup(await user.web.get(f"/drafts/{draft_id}")).select_one(f"#draft-{draft_id}")
+    assert "Approved by Alice Owner" in shown.text
 
 
 async def test_page_htmx_reject_swaps_the_card_and_a_missing_note_answers_422(app, user, db):
@@ -232,8 +240,10 @@ async def test_viewers_see_drafts_but_cannot_approve_or_reject(app, user, db):
     viewer = await join_as(app, user, "vera@example.com", "viewer")
     try:
         page = await viewer.web.get("/drafts")
-        assert page.status_code == 200 and soup(page).select_one(f"#draft-{draft_id}") is not None
-        assert soup(page).select_one(f"form[action='/drafts/{draft_id}/approve']") is None
+        assert page.status_code == 200 and soup(page).select_one(f"#draft-row-{draft_id}")
+        assert not soup(page).select("#drafts-bulk, .draft-pick")
+        shown = soup(await viewer.web.get(f"/drafts/{draft_id}"))
+        assert shown.select_one(f"form[action='/drafts/{draft_id}/approve']") is None
         assert (
             await viewer.post_form(f"/drafts/{draft_id}/approve", {}, page="/drafts")
         ).status_code == 403

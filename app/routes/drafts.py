@@ -1,13 +1,15 @@
-"""The drafts page (SPEC §6.4): plans waiting for a human. Approve (with the
-actions edited in place) or reject with a note. HTMX swaps the draft's card;
-without JavaScript the forms post and answer a 303 back to the list."""
+"""The drafts pages (SPEC §6.4): plans waiting for a human. The list is one summary
+line per draft with bulk approve / reject (a confirmation step that says how many);
+a draft's own page approves (with the actions edited in place) or rejects with a
+note. HTMX swaps the draft's card; without JavaScript the forms post and answer a
+303 back to the list."""
 
 from __future__ import annotations
 
 from starlette.routing import Route
 
 from app.errors import ValidationError
-from app.services.agents import drafts
+from app.services.agents import bulk_review, drafts
 from app.services.llm.agent_prompt import SCORES
 from app.services.processing.work import TICKET_PRIORITIES as PRIORITIES
 from app.web.auth import require_page
@@ -185,8 +187,39 @@ async def reject_draft(request):
     )
 
 
+async def bulk_review_page(request):
+    """Step 1 (no ``confirmed``): a page that says how many drafts and what will happen;
+    step 2: review them all and come back to the list with the counts."""
+    principal = await require_page(request, write=True)
+    db, form = request.app.state.db, await read_form(request)
+    ids, decision, note = form.getlist("ids"), form.get("decision"), form.get("note") or ""
+    try:
+        ids, decision, note = bulk_review.checked_request(ids, decision, note)
+    except ValidationError as exc:
+        message = " ".join(exc.fields.values()) if exc.fields else exc.message
+        return redirect(request, url_path(request, "drafts"), message, kind="error")
+    if form.get("confirmed") != "1":
+        chosen = await bulk_review.pending_drafts(db, principal.workspace_id, ids)
+        ctx = _ctx(chosen=chosen, decision=decision, note=note)
+        return await render(request, "drafts/confirm.html", ctx)
+    result = await bulk_review.review_many(
+        db, principal.workspace_id, ids, decision=decision, reviewer=principal.account_id, note=note
+    )
+    return redirect(request, url_path(request, "drafts"), _bulk_message(result))
+
+
+def _bulk_message(result: dict) -> str:
+    done, skipped = result["done"], result["skipped"]
+    verb = "approved: their actions ran" if result["decision"] == "approve" else "rejected"
+    text = f"{done} draft{'s' if done != 1 else ''} {verb}."
+    if skipped:
+        text += f" {skipped} skipped: already reviewed by someone else or gone."
+    return text
+
+
 routes = [
     Route("/drafts", list_drafts_page, methods=["GET"], name="drafts"),
+    Route("/drafts/bulk", bulk_review_page, methods=["POST"], name="drafts_bulk"),
     Route("/drafts/{id}", show_draft_page, methods=["GET"], name="draft"),
     Route("/drafts/{id}/approve", approve_draft, methods=["POST"], name="approve_draft"),
     Route("/drafts/{id}/reject", reject_draft, methods=["POST"], name="reject_draft"),

@@ -122,7 +122,9 @@ def _pending(conn, workspace_id: str, draft_id: str) -> dict:
     return draft
 
 
-def _claim_tx(conn, workspace_id: str, draft_id: str, reviewer: str, edited) -> dict:
+def _claim_tx(
+    conn, workspace_id: str, draft_id: str, reviewer: str, edited, note: str | None = None
+) -> dict:
     """Mark the draft approved with its final actions; the execution follows."""
     draft = _pending(conn, workspace_id, draft_id)
     form = conn.one(
@@ -134,9 +136,9 @@ def _claim_tx(conn, workspace_id: str, draft_id: str, reviewer: str, edited) -> 
     actions = check_edited_actions(original if edited is None else edited, allowed)
     final = [{"action": a["action"], "details": a["details"]} for a in actions]
     conn.execute(
-        "UPDATE drafts SET status = 'approved', reviewed_by = ?, reviewed_at = ?, planned_actions = ?"
-        " WHERE id = ?",
-        (reviewer, now_iso(), dumps(final), draft_id),
+        "UPDATE drafts SET status = 'approved', reviewed_by = ?, reviewed_at = ?, planned_actions = ?,"
+        " note = COALESCE(?, note) WHERE id = ?",
+        (reviewer, now_iso(), dumps(final), note, draft_id),
     )
     conn.execute(
         "UPDATE submissions SET status = 'processing' WHERE id = ? AND workspace_id = ?",
@@ -146,10 +148,11 @@ def _claim_tx(conn, workspace_id: str, draft_id: str, reviewer: str, edited) -> 
 
 
 async def approve_draft(
-    db, workspace_id: str, draft_id: str, *, reviewer: str, actions=None
+    db, workspace_id: str, draft_id: str, *, reviewer: str, actions=None, note: str | None = None
 ) -> dict:
-    """Approve (optionally with edited ``actions``) and execute; 409 if already reviewed."""
-    draft = await db.write(_claim_tx, workspace_id, draft_id, reviewer, actions)
+    """Approve (optionally with edited ``actions`` and a ``note``) and execute; 409 if
+    already reviewed."""
+    draft = await db.write(_claim_tx, workspace_id, draft_id, reviewer, actions, note)
     await execute_approved(db, workspace_id, draft, reviewer=reviewer)
     return await get_draft(db, workspace_id, draft_id)
 
@@ -201,15 +204,21 @@ async def execute_approved(db, workspace_id: str, draft: dict, *, reviewer: str)
     return await db.write(finish)
 
 
-async def reject_draft(db, workspace_id: str, draft_id: str, *, reviewer: str, note: str) -> dict:
-    """Reject with a note (required); nothing runs and the submission is closed as processed."""
+def checked_note(note, *, required: bool) -> str:
+    """A review note: trimmed, at most MAX_NOTE characters, required to reject."""
     note = (note or "").strip()
-    if not note:
+    if required and not note:
         raise ValidationError(
             fields={"note": "Say why you reject the draft; the note is kept with the submission."}
         )
     if len(note) > MAX_NOTE:
         raise ValidationError(fields={"note": f"Keep the note under {MAX_NOTE} characters."})
+    return note
+
+
+async def reject_draft(db, workspace_id: str, draft_id: str, *, reviewer: str, note: str) -> dict:
+    """Reject with a note (required); nothing runs and the submission is closed as processed."""
+    note = checked_note(note, required=True)
 
     def fn(conn):
         draft = _pending(conn, workspace_id, draft_id)
