@@ -68,7 +68,7 @@ async def test_board_is_per_workspace(app, two_workspaces, db):
     alice, bob = two_workspaces
     await make_handler(db, alice.workspace_id, name="Alice bot")
     page = await bob.web.get("/agents")
-    assert "Alice bot" not in page.text and "No AI agents yet" in page.text
+    assert "Alice bot" not in page.text and "No AI agent has acted yet" in page.text
 
 
 async def test_board_needs_a_session(app, client):

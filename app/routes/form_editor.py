@@ -206,6 +206,7 @@ async def update_settings(request):
     data = await read_form(request)
     sections = [s for s in SECTIONS if s in data.getlist("_section")]
     if not sections:
+        await forms.get_form(db, principal.workspace_id, form_id)  # another workspace's: 404
         raise ValidationError("Nothing to save: the form named no settings section.")
     changes: dict = {}
     for section in sections:

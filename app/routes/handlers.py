@@ -11,7 +11,7 @@ from app.services.accounts import members
 from app.services.processing import handler_groups, handlers, routing
 from app.web.auth import require_page
 from app.web.forms_input import read_form
-from app.web.render import redirect, render, url_path
+from app.web.render import redirect, render, safe_next, url_path
 
 STRATEGY_HELP = {
     "principal": "The principal gets everything; if inactive, the fallback handler.",
@@ -37,6 +37,8 @@ async def _handlers_page(request, principal, *, values=None, errors=None, status
     db = request.app.state.db
     show_removed = request.query_params.get("removed") == "1"
     items = await handlers.list_handlers(db, principal.workspace_id, include_removed=show_removed)
+    me = principal.account_id
+    is_handler = any(h["account_id"] == me and h["active"] for h in items)
     return await render(
         request,
         "handlers/index.html",
@@ -47,6 +49,7 @@ async def _handlers_page(request, principal, *, values=None, errors=None, status
             "show_removed": show_removed,
             "account_options": await _account_options(request, principal),
             "can_write": principal.can_write,
+            "is_handler": is_handler,
         },
         fragment="handlers/_new.html" if errors else None,
         status=status,
@@ -57,22 +60,41 @@ async def list_handlers_page(request):
     return await _handlers_page(request, await require_page(request))
 
 
+# What each kind of handler is given; the other kind's inputs (hidden by CSS) are ignored.
+KIND_FIELDS = {
+    "human": ("type", "name", "email", "account_id"),
+    "agent": ("type", "name", "instructions", "model"),
+}
+
+
 async def create_handler_page(request):
     principal = await require_page(request, write=True)
     data = await _form_data(request)
-    body = {
-        k: data.get(k)
-        for k in ("type", "name", "email", "instructions", "model")
-        if data.get(k) not in (None, "")
-    }
-    if data.get("account_id"):
-        body["account_id"] = data["account_id"]
+    keys = KIND_FIELDS.get(data.get("type"), ("type", "name"))
+    body = {k: data.get(k) for k in keys if data.get(k) not in (None, "")}
     body.setdefault("name", "")
     try:
         item = await handlers.create_handler(request.app.state.db, principal.workspace_id, body)
     except ValidationError as exc:
         return await _handlers_page(request, principal, values=data, errors=exc.fields, status=422)
     return redirect(request, url_path(request, "handlers_list"), f"Handler “{item['name']}” added.")
+
+
+async def add_me_page(request):
+    """ "Add me as a handler": the signed-in member becomes a human handler linked to
+    their account, so work routed to them shows in My work."""
+    principal = await require_page(request, write=True)
+    form = await read_form(request)
+    item, created = await handlers.add_account_as_handler(
+        request.app.state.db, principal.workspace_id, principal.account
+    )
+    message = (
+        f"You are now a handler (“{item['name']}”): assign forms or groups to yourself."
+        if created
+        else f"You are already a handler (“{item['name']}”)."
+    )
+    target = safe_next(form.get("next"), url_path(request, "handlers_list"))
+    return redirect(request, target, message)
 
 
 async def toggle_handler_page(request):
@@ -240,6 +262,7 @@ async def delete_group_page(request):
 routes = [
     Route("/handlers", list_handlers_page, methods=["GET"], name="handlers_list"),
     Route("/handlers", create_handler_page, methods=["POST"], name="handlers_create"),
+    Route("/handlers/me", add_me_page, methods=["POST"], name="handlers_add_me"),
     Route("/handlers/{id}/toggle", toggle_handler_page, methods=["POST"], name="handlers_toggle"),
     Route("/handlers/{id}/delete", remove_handler_page, methods=["POST"], name="handlers_remove"),
     Route("/groups", list_groups_page, methods=["GET"], name="groups_list"),

@@ -71,6 +71,12 @@ def _handler_values(conn, workspace_id: str, body: dict, *, creating: bool) -> d
         value = _text(body, key, errors, limit=limit, required=creating and key == "name")
         if value is not None:
             values[key] = value
+    if creating and values.get("type") == "human":
+        for key in ("instructions", "model"):
+            if values.get(key):
+                errors[key] = (
+                    "Only AI agents take instructions and a model; leave it empty for a person."
+                )
     if values.get("email") and not EMAIL_RE.match(values["email"]):
         errors["email"] = "Enter an email address like name@example.com."
     if "account_id" in body and body["account_id"] not in (None, ""):
@@ -162,6 +168,32 @@ async def create_handler(db, workspace_id: str, body: dict) -> dict:
         return handler_shape(conn.one("SELECT * FROM handlers WHERE id = ?", (handler_id,)))
 
     return await db.write(tx)
+
+
+async def add_account_as_handler(db, workspace_id: str, account: dict) -> tuple[dict, bool]:
+    """The signed-in member as a human handler linked to their account (for "My work"):
+    their existing one (re-activated if it was inactive) or a new one. Returns
+    (handler, created)."""
+
+    def existing(conn):
+        return conn.one(
+            "SELECT * FROM handlers WHERE workspace_id = ? AND account_id = ? AND type = 'human'"
+            " AND removed_at IS NULL ORDER BY active DESC, created_at LIMIT 1",
+            (workspace_id, account["id"]),
+        )
+
+    row = await db.read(existing)
+    if row is not None:
+        if not row["active"]:
+            return await update_handler(db, workspace_id, row["id"], {"active": True}), False
+        return handler_shape(row), False
+    body = {
+        "type": "human",
+        "name": (account.get("name") or account["email"].split("@")[0])[:120],
+        "email": account["email"],
+        "account_id": account["id"],
+    }
+    return await create_handler(db, workspace_id, body), True
 
 
 def _live_handler(conn, workspace_id: str, handler_id: str) -> dict:
