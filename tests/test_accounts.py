@@ -250,6 +250,7 @@ async def test_update_workspace_settings_page_and_api(app, user):
         "default_from_email": "hello@acme.test",
         "postal_address": "2 Street",
         "currency": "USD",
+        "logo_url": "",
     }
     r = await user.api.put(
         f"/api/workspaces/{user.workspace_id}", json={"settings": {"colour": "red"}}

@@ -10,6 +10,7 @@ from pathlib import Path
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from app.errors import AppError, Conflict, ValidationError
+from app.services.accounts.branding import hosted_brand
 from app.services.capture import pipeline as capture
 from app.services.capture.beacons import record_beacon
 from app.services.forms.public import embed_script, hosted_form, public_entry
@@ -57,7 +58,13 @@ async def _hosted(request, form: dict, origins, *, status: int = 200, **ctx) -> 
     """The hosted page, or for HTMX (hx-target="this") only the form; only the form's
     allowed ``origins`` may frame it."""
     action = url_path(request, "submit_hosted", form_id=form["id"])
-    ctx = {"form": form, "action": action, "enhance": True, **ctx}
+    brand = None
+    if not is_htmx(request):  # the fragment has no page header
+        brand = await hosted_brand(
+            request.app.state.db,
+            (await public_entry(request.app.state.db, form["id"]))["workspace_id"],
+        )
+    ctx = {"form": form, "action": action, "enhance": True, "brand": brand, **ctx}
     return await render(
         request,
         "public/hosted.html",
@@ -72,7 +79,9 @@ async def _hosted(request, form: dict, origins, *, status: int = 200, **ctx) -> 
 async def _unavailable(request, state: str) -> HTMLResponse:
     """404 for a form that never existed, 410 for a paused or archived one (always the full page)."""
     status = 404 if state == "unknown" else 410
-    return await render(request, "public/hosted.html", {"form": None}, status=status, public=True)
+    return await render(
+        request, "public/hosted.html", {"form": None, "brand": None}, status=status, public=True
+    )
 
 
 async def hosted_page(request):

@@ -72,9 +72,11 @@ class WorkspaceForm(Form):
     currency = StringField("Currency", filters=[_strip])
     default_from_email = StringField("Default from-email", filters=[_strip])
     postal_address = TextAreaField("Postal address", filters=[_strip])
+    logo_url = StringField("Logo", filters=[_strip])
 
     def settings(self) -> dict:
         return {
+            "logo_url": self.logo_url.data or "",
             "timezone": self.timezone.data or "",
             "currency": self.currency.data or "",
             "default_from_email": self.default_from_email.data or "",

@@ -152,8 +152,9 @@ class SecurityHeadersMiddleware:
     )
     # The hosted form posts only to itself; who may frame it is the form's allowed origins
     # (hosted_csp). Without a form to ask (404/410 pages) any site may frame the notice.
+    # Images may come from any https address: the workspace's logo (an https URL setting).
     HOSTED_CSP = (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
         "connect-src 'self'; form-action 'self' https: http:; base-uri 'self'; object-src 'none'; frame-ancestors *"
     )
 

@@ -29,6 +29,11 @@ _SETTINGS = S.obj(
             max_length=254, nullable=True, description="an email or empty"
         ),
         "postal_address": S.text(max_length=500, nullable=True),
+        "logo_url": S.text(
+            max_length=500,
+            nullable=True,
+            description="https address of the logo on hosted form pages; empty: initials",
+        ),
     }
 )
 _WORKSPACE = {
@@ -101,7 +106,7 @@ async def create_workspace(request, _):
 
 
 async def update_workspace(request, _):
-    """Rename a workspace or change its settings (timezone, currency, default_from_email, postal_address); owner or admin."""
+    """Rename a workspace or change its settings (timezone, currency, default_from_email, postal_address, logo_url); owner or admin."""
     workspace_id = request.path_params["id"]
     principal, role = await caller_role(request, workspace_id)
     db = request.app.state.db

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import secrets
 import unicodedata
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.db import dumps, fetch_page, loads, new_id, now_iso
 from app.errors import Forbidden, NotFound, ValidationError
+from app.services.accounts import branding
 from app.services.accounts.currency import DEFAULT_CURRENCY, check_currency
 from app.services.accounts.permissions import require_role
 from app.services.events.log import emit
@@ -18,6 +20,7 @@ DEFAULT_SETTINGS = {
     "default_from_email": "",
     "postal_address": "",
     "currency": DEFAULT_CURRENCY,
+    "logo_url": "",  # shown on the hosted form page; empty: the workspace's initials
 }
 
 
@@ -141,6 +144,20 @@ def check_name(name, field: str = "name") -> str:
     return name
 
 
+def _is_https_url(value: str) -> bool:
+    """A logo address visitors' browsers may load: https, a host, no spaces or quotes."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # "https://[" and the like
+        return False
+    return (
+        len(value) <= 500
+        and parts.scheme == "https"
+        and bool(parts.hostname)
+        and not any(ch.isspace() or ch in "\"'<>\\" for ch in value)
+    )
+
+
 def check_settings(values) -> dict:
     """Validate the editable settings; unknown keys are refused rather than dropped."""
     if not isinstance(values, dict):
@@ -168,6 +185,11 @@ def check_settings(values) -> dict:
     sender = clean.get("default_from_email")
     if sender and (not _EMAIL_RE.match(sender) or len(sender) > 254):
         fields["default_from_email"] = "Enter a valid email address, or leave it empty."
+    logo = clean.get("logo_url")
+    if logo and not _is_https_url(logo):
+        fields["logo_url"] = (
+            "Use an https:// address of an image (PNG, SVG, JPEG), or leave it empty for initials."
+        )
     if len(clean.get("postal_address") or "") > 500:
         fields["postal_address"] = "Keep the postal address under 500 characters."
     if fields:
@@ -248,7 +270,9 @@ async def update_workspace(
         )
         return public_workspace(conn.one("SELECT * FROM workspaces WHERE id = ?", (workspace_id,)))
 
-    return await db.write(update)
+    updated = await db.write(update)
+    branding.forget(workspace_id)  # the hosted pages show the new name / logo at once
+    return updated
 
 
 async def archive_workspace(db, workspace_id: str, *, role: str | None, actor_id: str) -> None:
