@@ -379,6 +379,7 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             created_at=now,
         ),
         "form_daily_stats": dict(form_id=ids["form"], day=now[:10], views=3, starts=2),
+        "onboarding": dict(embed_copied_at=now, dismissed_by=MARKER),
         "suggestion_dismissals": dict(
             form_id=ids["form"], fingerprint=MARKER, metric=0.5, sample=40, created_at=now
         ),

@@ -15,6 +15,7 @@ PAGE_MODULES = [
     "settings_members",
     "settings_keys",
     "dashboard",
+    "onboarding",
     "forms",
     "form_editor",
     "suggestions",

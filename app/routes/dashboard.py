@@ -1,12 +1,15 @@
 """The dashboard home: today's and the week's numbers next to the live feed."""
 
+from urllib.parse import urlsplit
+
 from starlette.routing import Route
 
-from app.services.accounts import workspaces
+from app.services.accounts import onboarding, workspaces
 from app.services.accounts.currency import DEFAULT_CURRENCY
 from app.services.analytics import today as dashboard_service
 from app.services.events import feed
 from app.web.auth import get_principal, require_page
+from app.web.origin import public_base_url
 from app.web.render import is_htmx, redirect, render, url_path
 from app.web.streams import stream_url
 
@@ -32,6 +35,9 @@ async def dashboard(request):
         {
             "numbers": await dashboard_service.today_numbers(db, ws, tz),
             "has_forms": await dashboard_service.has_forms(db, ws),
+            "checklist": await onboarding.checklist(
+                db, ws, own_host=urlsplit(public_base_url(request)).hostname or ""
+            ),
             "events": [],
             "feed_rows": rows["rows"],
             "stream_title": "Latest leads and changes",
