@@ -40,6 +40,7 @@ PAGES = [
     "/handlers",
     "/work",
     "/drafts",
+    "/drafts/{draft}",
     "/live",
     "/agents",
     "/settings/members",
@@ -211,10 +212,12 @@ def _make_data(api: httpx.Client) -> dict:
         "contact": contacts[0]["id"],
         "deal": deal,
         "sequence": sequence,
+        "draft": drafts[0]["id"],
     }
 
 
 @pytest.mark.browser
+@pytest.mark.timeout(300)  # ~35 pages x 2 widths with axe: past 120 s on a busy machine
 def test_dashboard_and_hosted_pages_have_no_serious_axe_violations(live_server, browser):
     base = live_server.url
     context = _context(browser)
@@ -246,6 +249,19 @@ def test_dashboard_and_hosted_pages_have_no_serious_axe_violations(live_server, 
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 375:
             too_wide[template] = width
+    # The drafts bulk confirmation (a POST answer, so not in PAGES), at both widths.
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(base + "/drafts")
+        page.locator(".draft-pick").first.check()
+        page.get_by_role("button", name="Approve selected…").click()
+        page.wait_for_url(base + "/drafts/bulk")
+        _settle(page)
+        found[f"/drafts/bulk (confirm) @{width}px"] = _axe(page)
+        if page.evaluate("document.documentElement.scrollWidth") > width:
+            too_wide[f"/drafts/bulk @{width}"] = page.evaluate(
+                "document.documentElement.scrollWidth"
+            )
     api.close()
     context.close()
     _assert_clean(found)

@@ -63,12 +63,6 @@
   }
   function sync() {
     dirty.forEach(function (f) { if (!f.isConnected) dirty.delete(f); });
-    var status = document.getElementById("save-status");
-    var settings = document.getElementById("editor-settings");
-    if (status && settings && dirty.has(settings)) {
-      status.textContent = "Unsaved changes";
-      status.className = "save-status is-dirty";
-    }
     window.removeEventListener("beforeunload", warn);
     if (dirty.size) window.addEventListener("beforeunload", warn);
   }
@@ -76,6 +70,11 @@
     var form = tracked(evt.target);
     if (!form || evt.target.type === "hidden") return;
     dirty.add(form);
+    var status = document.getElementById("save-status");
+    if (status && form.id === "editor-settings") {
+      status.textContent = "Unsaved changes";
+      status.className = "save-status is-dirty";
+    }
     sync();
   }
   document.addEventListener("input", touch);
