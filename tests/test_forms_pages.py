@@ -235,6 +235,7 @@ async def test_one_save_for_every_setting(user):
     assert status.get_text(strip=True) == "✓ All changes saved"
     assert html.select_one("#sec-details #det-name")["value"] == "Demo v3"
     assert html.select_one("#form-preview[hx-swap-oob]")
+    assert "Demo v3" in html.select_one("h1#form-title[hx-swap-oob]").get_text()
     saved = (await user.api.get(f"/api/forms/{form['id']}")).json()
     assert saved["name"] == "Demo v3" and saved["agent"]["instructions"] == "Be brief"
     assert saved["response"]["thank_you_message"] == "Thanks a lot"
