@@ -61,7 +61,7 @@ async def list_drafts_page(request):
         principal.workspace_id,
         status=None if status == "all" else status,
         cursor=cursor,
-        limit=25,
+        limit=50,  # one line each: a page of 50 stays short
     )
     next_url = (
         url_path(request, "drafts") + f"?status={status}&cursor={next_cursor}"
