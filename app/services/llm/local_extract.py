@@ -18,14 +18,19 @@ from app.services.llm.local_domain import concept_for
 
 LIST_START = re.compile(
     r":|\s[-–—]\s|\b(?:ask(?:ing)?(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
-    r"we need|with|include|including|collect|capture|tell (?:us|me)(?: about)?|give us|leave|pick|choose|"
-    r"send|submit|specify|enter|provide|select|plus|also)\s",
+    r"we need|include|including|collect|capture|specify|enter|provide|tell (?:us|me)(?: about)?)\s",
+    re.I,
+)
+# Weaker list cues: what follows must look like fields (FIELD_NOUN) to count.
+WEAK_START = re.compile(
+    r"\b(?:with|give us|leave|pick|choose|send|submit|select|plus|also)\s",
     re.I,
 )
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 SPLIT = re.compile(r"\s*(?:,|;|\band\b|\s\+\s|\+|&)\s*", re.I)
 STOP = re.compile(
     r"\s(?:so that|so we|so they|because|in case|which|that we|to help|for our|for the team|"
+    r"(?:they|you|we) (?:use|have|want|need|own|currently use)|"
     r"if they have|if known|if any|if applicable|where possible|when possible)\b.*$",
     re.I,
 )
@@ -37,11 +42,13 @@ LEADING = re.compile(
 )
 TRAILING = re.compile(
     r"(?:\s+(?:optional|optionally|required|too|as well|please|pls|etc\.?|if possible|is essential|"
-    r"are essential|is required|are required|is optional|are optional|would be useful|would help))+$",
+    r"are essential|is required|are required|is optional|are optional|would be useful|would help|"
+    r"optional|required|mandatory|essential))+$",
     re.I,
 )
 NOT_A_FIELD = re.compile(
-    r"\bfor (?:a|an|our|my)\b|\b(?:we|i|us|our|you|they|them|it|form|forms|page|site|something|nothing|anything|"
+    r"\bfor (?:a|an|our|my)\b|\b(?:enquiry|enquiries|inquiry|request|requests|registration|booking|"
+    r"application|applications|signups?|we|i|us|our|you|they|them|it|form|forms|page|site|something|nothing|anything|"
     r"want|wants|would|could|should|like|need|needs|make|made|get|gets|set|setup up|please|thanks|"
     r"fancy|simple|short|long|quick|easy|too|very|really|honestly|mostly|usually|sometimes|lot|lots|"
     r"loads|whatever|via|then)\b",
@@ -105,10 +112,14 @@ FIELD_NOUN = re.compile(
     r"happened|session|sessions|class|course|stylist|property|insurance|injury|medication|branch|"
     r"invoice|order|serial|account|firmware|router|endpoint|error|material|design|colou?r|text|wording|"
     r"shift|salary|role|roles|brands?|university|school|grade|graduation|outlet|receipt|category|"
-    r"motivation|why|what|how)\b",
+    r"motivation|turnover|revenue|income|bill|why|what|how)\b",
     re.I,
 )
 LIST_SENTENCE = re.compile(r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$")
+# "Name and email are required." / "The language pair is optional."
+STATEMENT = re.compile(
+    r"^(?:the |their |a |an )?([\w' -]{2,60}?) (?:is|are) (optional|required|mandatory|essential)\b", re.I
+)
 YES_NO = re.compile(r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b", re.I)
 
 
@@ -116,28 +127,37 @@ def named_fields(text: str) -> list[dict]:
     """[{phrase, options, required, hint}] for each field the description names, in order."""
     items = []
     for sentence in SENTENCE.split(text):
-        for segment in _list_segments(sentence):
+        for segment, strong in _list_segments(sentence):
             found = []
             for item in (_item(raw) for raw in _items(segment)):
                 found += item.get("fields", [item]) if item else []
-            if not any(concept_for(i["phrase"]) or FIELD_NOUN.search(i["phrase"]) for i in found):
+            if not strong and not any(
+                concept_for(i["phrase"]) or FIELD_NOUN.search(i["phrase"]) for i in found
+            ):
                 continue
             items += [i for i in found if all(i["phrase"] != other["phrase"] for other in items)]
     return items
 
 
-def _list_segments(sentence: str) -> list[str]:
-    """The parts of a sentence that hold a list of fields (from the last list cue on)."""
-    starts = [m.end() for m in LIST_START.finditer(sentence)]
+def _list_segments(sentence: str) -> list[tuple[str, bool]]:
+    """(segment, strong) for the parts of a sentence that hold a list of fields."""
+    statement = STATEMENT.match(sentence.strip())
+    if statement:
+        return [(statement.group(1) + " " + statement.group(2), True)]
+    cues = sorted(
+        [(m.start(), m.end(), True) for m in LIST_START.finditer(sentence)]
+        + [(m.start(), m.end(), False) for m in WEAK_START.finditer(sentence)]
+    )
     if LIST_SENTENCE.match(sentence.strip().rstrip(".!?")):
-        starts = [0] + starts
-    if not starts:
-        return []
+        cues = [(0, 0, False)] + cues
+    elif "," in sentence and (not cues or cues[0][0] > sentence.index(",")):
+        comma = sentence.index(",")
+        cues = [(comma, comma + 1, False)] + cues
     segments = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else len(sentence)
-        cut = LIST_START.search(sentence, start)
-        segments.append(sentence[start : cut.start() if cut and cut.start() < end else end])
+    for i, (_, end, strong) in enumerate(cues):
+        stop = cues[i + 1][0] if i + 1 < len(cues) else len(sentence)
+        if stop > end:
+            segments.append((sentence[end:stop], strong))
     return segments
 
 
@@ -180,6 +200,12 @@ def _item(raw: str) -> dict | None:
             return {"fields": [i for i in (_item(p) for p in _items(inner)) if i]}
         elif "," in inner or "/" in inner:
             options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
+    if STATEMENT.match(text):
+        flag = STATEMENT.match(text).group(2).lower()
+        parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", STATEMENT.match(text).group(1)) if p]
+        if len(parts) > 1:
+            return {"fields": [i for i in (_item(f"{p} {flag}") for p in parts) if i]}
+    question = QUESTION.search(text) is not None
     required = bool(REQUIRED_WORDS.search(text)) and not OPTIONAL_WORDS.search(text)
     optional = bool(OPTIONAL_WORDS.search(text)) or hint == "optional"
     text = STOP.sub("", text)
@@ -198,7 +224,7 @@ def _item(raw: str) -> dict | None:
     words = low.split()
     if not words or len(words) > 6 or len(low) < 2:
         return None
-    if NOT_A_FIELD.search(low) and not QUESTION.search(low) and not concept_for(low):
+    if NOT_A_FIELD.search(low) and not question and not concept_for(low):
         return None
     return {"phrase": low, "options": options, "required": required, "optional": optional, "hint": hint}
 

@@ -60,6 +60,8 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     b2b = kind["key"] in ("demo", "partnership", "staffing", "download") or is_b2b(text)
     base = kind["core"] if len(items) >= 2 else kind["fields"]
     fields = [_catalog_field(key, b2b) for key in base if _keep_base(key, kind, b2b)]
+    if b2b and kind["flow"] == "sales_lead" and not _has(fields, "company"):
+        fields.insert(2 if len(fields) >= 2 else len(fields), catalog.field("company"))
     _add_domain_fields(fields, kind, text)
     _add_named(fields, items, kind)
     _add_hints(fields, kind, text)
@@ -119,10 +121,14 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
         key = concept_for(item["phrase"])
         if key == "email" and _has(fields, "email"):
             continue
+        if key == "preferred_date" and any(f["type"] == "date" for f in fields) and kind["key"] != "booking":
+            continue
         if key:
             new = catalog.field(key)
             existing = next((f for f in fields if f["name"] == new["name"]), None)
             if existing is not None:
+                if len(item["phrase"].split()) >= 2 and existing["type"] not in ("email", "phone"):
+                    existing["label"] = _second_person(label_for(item["phrase"]))[:200]
                 if item["required"]:
                     existing["required"] = True
                 elif item["optional"] and existing["type"] != "email":
@@ -213,7 +219,7 @@ def _kind_rules(fields: list, kind: dict, text: str) -> None:
             rating["required"] = True
         if ANONYMOUS_RE.search(text):
             fields[:] = [f for f in fields if f["name"] not in ("email", "may_contact", "name")]
-    if kind["key"] == "booking" and not re.search(r"\btime\b|\bslot\b|\bwhen\b", text):
+    if kind["key"] == "booking" and not re.search(r"\btimes?\b|\bslots?\b|\bwhen\b", text):
         fields[:] = [f for f in fields if f["name"] != "preferred_time"] or fields
 
 
