@@ -64,7 +64,9 @@ def check_form(case: dict) -> list[str]:
     for f in fields:
         asked = any(_matches(f, spec) for spec in case.get("must", []))
         b2b_company = f["name"] == "company" and case["flow"] == "sales_lead"
-        if f["required"] and not (asked or BASICS.match(f["name"]) or f in textareas or b2b_company):
+        if f["required"] and not (
+            asked or BASICS.match(f["name"]) or f in textareas or b2b_company
+        ):
             problems.append(f"requires {f['name']} (not asked for)")
     return problems
 

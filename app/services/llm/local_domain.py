@@ -14,7 +14,9 @@ import re
 from app.services.llm.local_catalog import FIELDS, _f
 
 DOMAIN_FIELDS = {
-    "order_number": _f("order_number", "text", "Order number", placeholder="e.g. #10234", max_length=60),
+    "order_number": _f(
+        "order_number", "text", "Order number", placeholder="e.g. #10234", max_length=60
+    ),
     "invoice_number": _f("invoice_number", "text", "Invoice number", max_length=60),
     "booking_reference": _f("booking_reference", "text", "Booking reference", max_length=60),
     "account_number": _f("account_number", "text", "Account number", max_length=60),
@@ -25,7 +27,9 @@ DOMAIN_FIELDS = {
         "Operating system",
         options=["iOS", "Android", "Windows", "macOS", "Linux", "Other"],
     ),
-    "app_version": _f("app_version", "text", "App version", placeholder="e.g. 4.2.1", max_length=40),
+    "app_version": _f(
+        "app_version", "text", "App version", placeholder="e.g. 4.2.1", max_length=40
+    ),
     "serial_number": _f("serial_number", "text", "Serial number", max_length=80),
     "purchase_date": _f("purchase_date", "date", "Purchase date"),
     "product": _f("product", "text", "Product", max_length=160),
@@ -36,7 +40,9 @@ DOMAIN_FIELDS = {
     "party_size": _f("party_size", "number", "Number of guests", min=1, max=500),
     "check_in": _f("check_in", "date", "Check-in date"),
     "check_out": _f("check_out", "date", "Check-out date"),
-    "room_type": _f("room_type", "select", "Room type", options=["Single", "Double", "Twin", "Suite"]),
+    "room_type": _f(
+        "room_type", "select", "Room type", options=["Single", "Double", "Twin", "Suite"]
+    ),
     "destination": _f("destination", "text", "Destination", max_length=160),
     "departure_date": _f("departure_date", "date", "Travel date (departure)"),
     "return_date": _f("return_date", "date", "Travel date (return)"),
@@ -47,7 +53,9 @@ DOMAIN_FIELDS = {
         "Child's grade",
         options=["Pre-school", "Primary / elementary", "Middle school", "High school"],
     ),
-    "address": _f("address", "text", "Address", placeholder="Street, town, postcode", max_length=300),
+    "address": _f(
+        "address", "text", "Address", placeholder="Street, town, postcode", max_length=300
+    ),
     "location": _f("location", "text", "Location or address", max_length=300),
     "postcode": _f("postcode", "text", "Postcode / ZIP", max_length=20),
     "quantity": _f("quantity", "number", "Quantity", min=1),
@@ -55,7 +63,10 @@ DOMAIN_FIELDS = {
     "event_date": _f("event_date", "date", "Event date"),
     "dietary": FIELDS["dietary"]["field"] if "dietary" in FIELDS else None,
     "patient_status": _f(
-        "patient_status", "select", "New or existing patient", options=["New patient", "Existing patient"]
+        "patient_status",
+        "select",
+        "New or existing patient",
+        options=["New patient", "Existing patient"],
     ),
     "visit_reason": _f("visit_reason", "textarea", "Reason for your visit", max_length=2000),
     "roles": _f("roles", "text", "Role(s) you need to fill", max_length=300),
@@ -64,7 +75,14 @@ DOMAIN_FIELDS = {
         "return_reason",
         "select",
         "Reason for return",
-        options=["Damaged or faulty", "Wrong item", "Wrong size", "Not as described", "Changed my mind", "Other"],
+        options=[
+            "Damaged or faulty",
+            "Wrong item",
+            "Wrong size",
+            "Not as described",
+            "Changed my mind",
+            "Other",
+        ],
     ),
     "comments": _f("comments", "textarea", "Comments", max_length=5000),
     "notes": _f("notes", "textarea", "Anything we should know?", max_length=3000),
@@ -87,22 +105,62 @@ _B2B = (
 
 # (kind keys or None for any kind, regex over the description, catalogue keys to add)
 CONCEPTS = [
-    (("support",), r"\border(?:s|ed)?\b|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\be-?commerce\b|\bonline (?:shop|store)\b|\bshop\b", ["order_number"]),
+    (
+        ("support",),
+        r"\border(?:s|ed)?\b|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\be-?commerce\b|\bonline (?:shop|store)\b|\bshop\b",
+        ["order_number"],
+    ),
     (("support",), r"\binvoices?\b|\bbill\b|\bbilling\b", ["invoice_number"]),
-    (("support",), r"\bmobile app\b|\b(?:our|the|an?) app\b|\bios\b|\bandroid\b", ["device", "os", "app_version"]),
+    (
+        ("support",),
+        r"\bmobile app\b|\b(?:our|the|an?) app\b|\bios\b|\bandroid\b",
+        ["device", "os", "app_version"],
+    ),
     (("support",), r"\bbugs?\b|\bcrash\w*", ["steps"]),
-    (("support",), r"\bwarrant(?:y|ies)\b|\bserial\b", ["product", "serial_number", "purchase_date"]),
-    (("support",), r"\bcity\b|\bcouncil\b|\bpotholes?\b|\bstreet\w*\b|\bresidents\b|\bnoise\b|\bneighbou?rhood\b", ["location"]),
+    (
+        ("support",),
+        r"\bwarrant(?:y|ies)\b|\bserial\b",
+        ["product", "serial_number", "purchase_date"],
+    ),
+    (
+        ("support",),
+        r"\bcity\b|\bcouncil\b|\bpotholes?\b|\bstreet\w*\b|\bresidents\b|\bnoise\b|\bneighbou?rhood\b",
+        ["location"],
+    ),
     (("support",), r"\bhotel\b|\bstay\b", ["booking_reference"]),
-    (None, r"\bmake and model\b|\bcar service\b|\bgarage\b|\bmot\b|\bvehicles?\b|\btrade-?in\b|\bdealerships?\b", ["make", "model"]),
+    (
+        None,
+        r"\bmake and model\b|\bcar service\b|\bgarage\b|\bmot\b|\bvehicles?\b|\btrade-?in\b|\bdealerships?\b",
+        ["make", "model"],
+    ),
     (None, r"\bgarage\b|\bcar service\b|\bmot\b", ["registration"]),
-    (("booking",), r"\btable\b|\brestaurant\b|\bdinner\b|\blunch\b|\bbrunch\b|\bparty size\b|\bcovers\b", ["party_size"]),
-    (None, r"\bhotel\b|\broom reservations?\b|\bcheck[- ]?in\b|\bb&b\b|\bguest ?house\b", ["check_in", "check_out", "party_size", "room_type"]),
-    (("pricing",), r"\btravel\b|\btrips?\b|\bholidays?\b|\bvacations?\b|\btour operator\b|\bflights?\b", ["destination", "departure_date", "return_date", "travellers"]),
+    (
+        ("booking",),
+        r"\btable\b|\brestaurant\b|\bdinner\b|\blunch\b|\bbrunch\b|\bparty size\b|\bcovers\b",
+        ["party_size"],
+    ),
+    (
+        None,
+        r"\bhotel\b|\broom reservations?\b|\bcheck[- ]?in\b|\bb&b\b|\bguest ?house\b",
+        ["check_in", "check_out", "party_size", "room_type"],
+    ),
+    (
+        ("pricing",),
+        r"\btravel\b|\btrips?\b|\bholidays?\b|\bvacations?\b|\btour operator\b|\bflights?\b",
+        ["destination", "departure_date", "return_date", "travellers"],
+    ),
     (None, r"\bschool tours?\b|\bgrade\b|\bpupils?\b|\bschool visits?\b", ["grade"]),
     (("pricing", "booking"), _ONSITE, ["address"]),
-    (("pricing",), r"\bbulk\b|\bwholesale\b|\brfqs?\b|\bunits\b|\bquantit(?:y|ies)\b", ["quantity"]),
-    (("booking",), r"\bdent\w+|\bclinic\b|\bdoctors?\b|\bgp\b|\bphysio\w*|\bpatients?\b|\bvets?\b|\bveterinar\w+", ["visit_reason"]),
+    (
+        ("pricing",),
+        r"\bbulk\b|\bwholesale\b|\brfqs?\b|\bunits\b|\bquantit(?:y|ies)\b",
+        ["quantity"],
+    ),
+    (
+        ("booking",),
+        r"\bdent\w+|\bclinic\b|\bdoctors?\b|\bgp\b|\bphysio\w*|\bpatients?\b|\bvets?\b|\bveterinar\w+",
+        ["visit_reason"],
+    ),
     (("booking",), r"\bdent\w+|\bpatients?\b|\bphysio\w*", ["patient_status"]),
     (("pricing",), r"\bcatering\b|\bweddings?\b|\bparty\b|\bvenue\b", ["event_date"]),
 ]
@@ -127,10 +185,16 @@ PHRASES = [
     (r"^first names?$", "first_name"),
     (r"^(?:last name|surname)s?$", "last_name"),
     (r"^(?:e-?mail|email address|work email|business email)$", "email"),
-    (r"^(?:phone|phone number|telephone|mobile|mobile number|contact number|number to call)$|^best (?:phone|number)", "phone"),
+    (
+        r"^(?:phone|phone number|telephone|mobile|mobile number|contact number|number to call)$|^best (?:phone|number)",
+        "phone",
+    ),
     (r"^(?:company|company name|business name|organi[sz]ation|practice name)$", "company"),
     (r"^(?:job )?titles?$|^roles?$|^role title$", "job_title"),
-    (r"^(?:company size|number of employees|employees|team size|company headcount|staff headcount)$", "company_size"),
+    (
+        r"^(?:company size|number of employees|employees|team size|company headcount|staff headcount)$",
+        "company_size",
+    ),
     (r"(?:^|\s)(?:rating|score|satisfaction)$", "rating"),
     (r"^(?:any )?(?:comments?|feedback)$", "comments"),
     (r"budget", "budget"),
@@ -160,12 +224,18 @@ PHRASES = [
     (r"travel dates?|dates? of travel", "departure_date"),
     (r"number of travell?ers|^travell?ers$|how many travell?ers", "travellers"),
     (r"^(?:child'?s? )?grade$|year group", "grade"),
-    (r"^(?:address|property address|site address|home address|their address|full address)$", "address"),
+    (
+        r"^(?:address|property address|site address|home address|their address|full address)$",
+        "address",
+    ),
     (r"^(?:location|site location)$", "location"),
     (r"^(?:postcode|post code|zip|zip code|postal code)$", "postcode"),
     (r"^quantit(?:y|ies)$", "quantity"),
     (r"^deadline$", "deadline"),
-    (r"^(?:preferred )?(?:appointment )?date$|^(?:preferred )?day$|what day|which day|date that works", "preferred_date"),
+    (
+        r"^(?:preferred )?(?:appointment )?date$|^(?:preferred )?day$|what day|which day|date that works",
+        "preferred_date",
+    ),
     (r"^(?:preferred )?(?:appointment )?times?$|preferred times?|best time", "preferred_time"),
     (r"dietary|allerg", "dietary"),
     (r"reason for (?:the |your )?visit", "visit_reason"),
@@ -181,4 +251,3 @@ def concept_for(phrase: str) -> str | None:
         if re.search(pattern, phrase):
             return key
     return None
-

@@ -67,7 +67,9 @@ NEGATION = re.compile(
     re.I,
 )
 REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
-OPTIONAL_WORDS = re.compile(r"\b(?:optional|optionally|if (?:they have|known|any|possible))\b", re.I)
+OPTIONAL_WORDS = re.compile(
+    r"\b(?:optional|optionally|if (?:they have|known|any|possible))\b", re.I
+)
 
 DATE_WORDS = re.compile(
     r"\b(?:date|dates|day|deadline|birthday|dob|birth|check-?in|check-?out)\b", re.I
@@ -79,7 +81,8 @@ NUMBER_WORDS = re.compile(
     re.I,
 )
 URL_WORDS = re.compile(
-    r"\b(?:link|url|website|photos?|pictures?|images?|drawings?|receipt|cv|resume|portfolio)\b", re.I
+    r"\b(?:link|url|website|photos?|pictures?|images?|drawings?|receipt|cv|resume|portfolio)\b",
+    re.I,
 )
 LONG_WORDS = re.compile(
     r"^(?:why|describe|description|details|tell|explain)\b|what'?s wrong|what went wrong|what happened|"
@@ -96,7 +99,9 @@ def negated(text: str) -> list[str]:
     found = []
     for match in NEGATION.finditer(text):
         phrase = match.group(1).strip().lower()
-        if phrase and not re.match(r"^(?:rush|need|problem|more|longer|one|thing|nothing)\b", phrase):
+        if phrase and not re.match(
+            r"^(?:rush|need|problem|more|longer|one|thing|nothing)\b", phrase
+        ):
             found.append(re.sub(r"s\b", "", phrase))
     return found
 
@@ -115,10 +120,13 @@ FIELD_NOUN = re.compile(
     r"motivation|turnover|revenue|income|bill|why|what|how)\b",
     re.I,
 )
-LIST_SENTENCE = re.compile(r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$")
+LIST_SENTENCE = re.compile(
+    r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$"
+)
 # "Name and email are required." / "The language pair is optional."
 STATEMENT = re.compile(
-    r"^(?:the |their |a |an )?([\w' -]{2,60}?) (?:is|are) (optional|required|mandatory|essential)\b", re.I
+    r"^(?:the |their |a |an )?([\w' -]{2,60}?) (?:is|are) (optional|required|mandatory|essential)\b",
+    re.I,
 )
 YES_NO = re.compile(r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b", re.I)
 
@@ -220,13 +228,21 @@ def _item(raw: str) -> dict | None:
             options = [p[:1].upper() + p[1:] for p in pieces]
     low = text.lower()
     if not low and options:
-        low = "level" if any(re.search(r"beginner|advanced", o, re.I) for o in options) else "choice"
+        low = (
+            "level" if any(re.search(r"beginner|advanced", o, re.I) for o in options) else "choice"
+        )
     words = low.split()
     if not words or len(words) > 6 or len(low) < 2:
         return None
     if NOT_A_FIELD.search(low) and not question and not concept_for(low):
         return None
-    return {"phrase": low, "options": options, "required": required, "optional": optional, "hint": hint}
+    return {
+        "phrase": low,
+        "options": options,
+        "required": required,
+        "optional": optional,
+        "hint": hint,
+    }
 
 
 def _names_fields(before: str) -> bool:
@@ -262,7 +278,11 @@ def field_type(phrase: str, options: list, hint: str) -> str:
 
 def label_for(phrase: str) -> str:
     label = re.sub(r"\s+", " ", phrase).strip()
-    if YES_NO.match(label) or QUESTION.match(label) and not re.match(r"^(?:describe|details?|description)\b", label):
+    if (
+        YES_NO.match(label)
+        or QUESTION.match(label)
+        and not re.match(r"^(?:describe|details?|description)\b", label)
+    ):
         label = label.rstrip("?") + "?"
     label = re.sub(r"^what'?s wrong$", "what's wrong?", label)
     return label[:1].upper() + label[1:]

@@ -26,15 +26,24 @@ from app.services.llm.local_intent import correct_typos
 # Words anywhere in a description that add a catalogue field the kind does not have.
 HINTS = [
     (r"\bbudgets?\b", "budget"),
-    (r"\b(?:phone|telephone|mobile number|call (?:me|them|you) back|call back|ring (?:them|back))\b", "phone"),
-    (r"\b(?:company|team|organi[sz]ation) size\b|\bheadcount\b|\bnumber of employees\b", "company_size"),
+    (
+        r"\b(?:phone|telephone|mobile number|call (?:me|them|you) back|call back|ring (?:them|back))\b",
+        "phone",
+    ),
+    (
+        r"\b(?:company|team|organi[sz]ation) size\b|\bheadcount\b|\bnumber of employees\b",
+        "company_size",
+    ),
     (r"\btimelines?\b|\btime ?frames?\b|\btime to purchase\b", "timeline"),
     (r"\b(?:their|your|company) websites?\b|\bwebsite (?:url|address)\b", "website"),
     (r"\blinkedin\b", "linkedin"),
     (r"\b(?:their|your|which) (?:industry|sector)\b", "industry"),
     (r"\bcountry\b|\b(?:their|your) location\b", "country"),
     (r"\bconsent\b|\bgdpr\b|\bopt[- ]?in\b|\bmarketing emails\b", "consent"),
-    (r"\bhow (?:did )?(?:you|they) (?:hear|find)\b|\breferral source\b|\battribution\b", "referral_source"),
+    (
+        r"\bhow (?:did )?(?:you|they) (?:hear|find)\b|\breferral source\b|\battribution\b",
+        "referral_source",
+    ),
     (r"\bjob titles?\b|\b(?:their|your) roles?\b", "job_title"),
     (r"\bcompany names?\b|\b(?:their|your|which) (?:company|organi[sz]ation)\b", "company"),
 ]
@@ -46,7 +55,8 @@ NOTHING_ELSE_RE = re.compile(
     re.I,
 )
 BASIC_WORDS = re.compile(
-    r"\b(first name|last name|full name|name|e-?mail(?: address)?|phone(?: number)?|message|company)\b", re.I
+    r"\b(first name|last name|full name|name|e-?mail(?: address)?|phone(?: number)?|message|company)\b",
+    re.I,
 )
 MARKETING_CUT = ("company", "company_size", "budget", "timeline", "job_title")
 CONSUMER_SWAP = {"work_email": "email"}
@@ -121,7 +131,11 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
         key = concept_for(item["phrase"])
         if key == "email" and _has(fields, "email"):
             continue
-        if key == "preferred_date" and any(f["type"] == "date" for f in fields) and kind["key"] != "booking":
+        if (
+            key == "preferred_date"
+            and any(f["type"] == "date" for f in fields)
+            and kind["key"] != "booking"
+        ):
             continue
         if key:
             new = catalog.field(key)
@@ -134,7 +148,9 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
                 elif item["optional"] and existing["type"] != "email":
                     existing["required"] = False
                 continue
-            new["required"] = item["required"] or (new["required"] and new["name"] in ("name", "email"))
+            new["required"] = item["required"] or (
+                new["required"] and new["name"] in ("name", "email")
+            )
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
         else:
@@ -229,7 +245,9 @@ def _drop_negated(fields: list, phrases: list[str]) -> list[dict]:
 
     def ruled_out(field):
         words = f"{field['name'].replace('_', ' ')} {field['label']}".lower()
-        return any(phrase in words or phrase.replace(" ", "_") in field["name"] for phrase in phrases)
+        return any(
+            phrase in words or phrase.replace(" ", "_") in field["name"] for phrase in phrases
+        )
 
     kept = [f for f in fields if not ruled_out(f)]
     return kept or fields

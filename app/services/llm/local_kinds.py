@@ -157,7 +157,10 @@ KINDS = [
         "fully_autonomous",
         MARKETING_ACTIONS,
         [
-            (r"\bevent registration\b|\bregistrations?\b|\bregister (?:for|their|your|my|kids|children)\b", 6),
+            (
+                r"\bevent registration\b|\bregistrations?\b|\bregister (?:for|their|your|my|kids|children)\b",
+                6,
+            ),
             (r"\brsvps?\b", 8),
             (
                 r"\bconference\b|\bmeetup\b|\bsummit\b|\bworkshops?\b|\bopen days?\b|\bopen house\b|"
@@ -200,7 +203,12 @@ KINDS = [
         "email_marketing",
         "fully_autonomous",
         MARKETING_ACTIONS,
-        [(r"\bwait ?list\b|\bwaiting list\b|\bearly access\b|\bbeta\b|\blaunch list\b|\bnotify me when\b", 9)],
+        [
+            (
+                r"\bwait ?list\b|\bwaiting list\b|\bearly access\b|\bbeta\b|\blaunch list\b|\bnotify me when\b",
+                9,
+            )
+        ],
         ["email", "name-", "company-", "use_case"],
         ["email"],
         "collect early-access signups and keep them informed",
@@ -236,7 +244,10 @@ KINDS = [
         [
             (r"\bsupport\b", 6),
             (r"\bbugs?\b|\bbug reports?\b|\bcrash\w*", 7),
-            (r"\bhelp ?desk\b|\btroubleshoot\w*|\boutages?\b|\btechnical issues?\b|\btickets?\b|\bcustomer (?:service|care)\b", 6),
+            (
+                r"\bhelp ?desk\b|\btroubleshoot\w*|\boutages?\b|\btechnical issues?\b|\btickets?\b|\bcustomer (?:service|care)\b",
+                6,
+            ),
             (r"\bcomplain\w*|\bcomplaints?\b", 8),
             (
                 r"\breport(?:s|ing)? (?:a |an |the |any )?(?:\w+ )?(?:problems?|issues?|faults?|bugs?|lost|missing|damage\w*|outages?)\b",
@@ -257,7 +268,10 @@ KINDS = [
             (r"\bissues?\b|\bproblems?\b|\berrors?\b", 2),
             (r"\bexisting customers\b|\bour customers\b|\bmembers\b|\btenants\b|\bresidents\b", 1),
             (r"\bfreeze\b|\bcancel\w*|\bpause (?:their|my|a) (?:membership|subscription)\b", 5),
-            (r"\bnoise\b|\bpotholes?\b|\bstreetlights?\b|\bbin collections?\b|\bcouncil\b|\bcity services?\b", 3),
+            (
+                r"\bnoise\b|\bpotholes?\b|\bstreetlights?\b|\bbin collections?\b|\bcouncil\b|\bcity services?\b",
+                3,
+            ),
         ],
         ["name", "email", "priority-", "description"],
         ["name", "email", "description"],
@@ -279,9 +293,15 @@ KINDS = [
                 8,
             ),
             (r"\bvaluations?\b|\bvalue (?:my|your|their)\b|\bappraisals?\b", 8),
-            (r"\bwholesale\b|\bbulk\b|\bdistributors?\b|\bstock (?:our|their)\b|\bcarry our\b|\bstockists?\b|\bb2b\b", 7),
+            (
+                r"\bwholesale\b|\bbulk\b|\bdistributors?\b|\bstock (?:our|their)\b|\bcarry our\b|\bstockists?\b|\bb2b\b",
+                7,
+            ),
             (r"\bsponsor\w*", 7),
-            (r"\bvenue hire\b|\bprivate hire\b|\bhire (?:our|the|a) (?:venue|space|hall|room)\b", 8),
+            (
+                r"\bvenue hire\b|\bprivate hire\b|\bhire (?:our|the|a) (?:venue|space|hall|room)\b",
+                8,
+            ),
             (r"\bprojects?\b", 2),
             (ENQUIRY, 3),
             (
@@ -299,7 +319,16 @@ KINDS = [
             (r"\btutoring\b|\btuition\b|\bpackages?\b", 3),
             (r"\bseats?\b|\blicen[cs]es?\b|\benterprise plan\b", 3),
         ],
-        ["name", "work_email", "company", "company_size", "budget", "timeline", "phone", "requirements"],
+        [
+            "name",
+            "work_email",
+            "company",
+            "company_size",
+            "budget",
+            "timeline",
+            "phone",
+            "requirements",
+        ],
         ["name", "email", "requirements"],
         "qualify pricing requests and prepare a tailored quote",
         "Thanks! A specialist will send you a tailored quote within one business day.",
@@ -334,7 +363,15 @@ KINDS = [
                 8,
             )
         ],
-        ["name", "work_email", "company", "website", "partnership_type-", "company_size", "message"],
+        [
+            "name",
+            "work_email",
+            "company",
+            "website",
+            "partnership_type-",
+            "company_size",
+            "message",
+        ],
         ["name", "work_email", "company", "website", "message"],
         "assess partnership inquiries",
         "Thanks for reaching out! Our partnerships team will review your inquiry "
@@ -373,7 +410,10 @@ KINDS = [
         "draft",
         ["respond_direct", "send_email", "escalate"],
         [
-            (r"\bcontact us\b|\bcontact form\b|\bget in touch\b|\bgeneral (?:inquir|enquir)\w*|\breach out\b", 8),
+            (
+                r"\bcontact us\b|\bcontact form\b|\bget in touch\b|\bgeneral (?:inquir|enquir)\w*|\breach out\b",
+                8,
+            ),
             (r"\bpress\b|\bjournalists?\b|\bmedia (?:inquir|enquir)\w*", 6),
             (r"\bquestions?\b|\bask (?:a|us)\b", 3),
             (ENQUIRY, 1),
