@@ -22,10 +22,16 @@ from app.services.forms.config import (
     validate_config,
 )
 from app.services.llm import local_catalog as catalog
-from app.services.llm.local_fields import RefineError, find_field, parse_new_field, split_list
+from app.services.llm.local_fields import (
+    RefineError,
+    existing_field,
+    find_field,
+    parse_new_field,
+    split_list,
+)
 
 VERBS = (
-    r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|change|update|move|"
+    r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|relabel|change|update|move|"
     r"require|allow|disallow|forbid|block|enable|disable|call|name|use|redirect|turn|switch|replace|let"
 )
 SPLIT_RE = re.compile(
@@ -89,7 +95,7 @@ def _apply(draft: dict, clause: str) -> None:
 
 
 def _unquote(text: str) -> str:
-    return text.strip().strip("\"“”'‘’").strip()
+    return text.strip().strip("\"“”'‘’«»„").strip()
 
 
 # -- form-level settings ---------------------------------------------------------
@@ -221,6 +227,19 @@ def _fields_named(draft, text: str) -> list[dict]:
 
 
 def _add_field(draft, m):
+    existing = existing_field(draft["fields"], m["spec"])
+    if existing is not None:
+        # "add an optional phone field" on a form that has one: change it, never duplicate it.
+        flag = re.search(r"\b(required|mandatory|compulsory|optional)\b", m["spec"], re.I)
+        wanted = flag is not None and flag[1].lower() != "optional"
+        if flag is None:
+            state = "required" if existing["required"] else "optional"
+            raise RefineError(
+                f"The form already has a field “{existing['label']}” ({state}) — "
+                f"say 'make {existing['label']} {'optional' if existing['required'] else 'required'}' to change it"
+            )
+        existing["required"] = wanted
+        return
     new, position = parse_new_field(m["spec"], draft["fields"])
     fields = draft["fields"]
     fields.insert(_position(fields, position), new)
@@ -450,6 +469,38 @@ HANDLERS = [
         _r(r"add\s+(?:the\s+)?options?\s+(?P<opts>.+?)\s+to\s+" + THE + r"(?P<target>.+)"),
         _add_options,
     ),
+    (
+        _r(
+            r"(?:put|place|move|show)\s+"
+            + THE
+            + r"(?P<target>.+?)\s+(?:field\s+)?(?P<where>first|last|at the top|at the start|at the beginning|"
+            r"on top|at the end|at the bottom|to the top|to the bottom|to the end)"
+        ),
+        _move,
+    ),
+    (
+        _r(
+            r"(?:call|label|title)\s+"
+            + THE
+            + r"(?P<target>.+?)\s+(?:field|question|box|input)\s+(?:as\s+|to\s+)?(?P<new>.+)"
+        ),
+        _rename,
+    ),
+    (
+        _r(
+            r"(?:(?:we|i)\s+)?(?:don't|do not|no longer)\s+(?:need|want)\s+(?:to\s+(?:ask|collect)\s+(?:for\s+|about\s+)?)?"
+            r"(?P<target>.+?)(?:\s+(?:anymore|any more))?"
+        ),
+        _remove,
+    ),
+    (
+        _r(
+            r"(?:there's\s+|there is\s+)?no\s+need\s+(?:for\s+|to\s+(?:ask|collect)\s+(?:for\s+|about\s+)?)"
+            r"(?P<target>.+)"
+        ),
+        _remove,
+    ),
+    (_r(r"(?:skip|lose|ditch|hide|cut)\s+(?P<target>.+)"), _remove),
     (_r(r"(?:add|include|insert|put)\s+(?:in\s+)?(?P<spec>.+)"), _add_field),
     (_r(r"(?:remove|delete|drop|get rid of|take out|take away)\s+(?P<target>.+)"), _remove),
     (
