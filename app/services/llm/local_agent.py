@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.grounding import ticked_opt_in
 from app.services.llm.local_scoring import (
     PAIN_RE,
     TIMELINE_RE,
@@ -39,8 +40,6 @@ ESCALATION_WORDS = (
     "lawyer",
     "production",
 )
-CONSENT_KEYS = re.compile(r"consent|opt_?in|newsletter|marketing|subscribe|updates", re.I)
-TRUE_VALUES = (True, "true", "on", "yes", "1", 1)
 
 
 def _words(text: str, vocabulary) -> list[str]:
@@ -58,7 +57,7 @@ def has_marketing_consent(context: dict, data: dict) -> bool:
         return False
     if contact.get("marketing_consent"):
         return True
-    return any(CONSENT_KEYS.search(str(k)) and v in TRUE_VALUES for k, v in data.items())
+    return ticked_opt_in(data)
 
 
 def _signals(context: dict) -> dict:
@@ -106,7 +105,17 @@ def _topic(s: dict, form: dict) -> str:
     ):
         if word in s["intent"]:
             return topic
-    return form.get("name") or "your request"
+    return ""
+
+
+def _opening(s: dict, topic: str) -> str:
+    """ "Thank you for asking about a demo for BigCorp." or, with no clear topic, "… for your enquiry"."""
+    company = f" for {s['company']}" if s["company"] else ""
+    if topic:
+        return "Thank you for asking about " + _sentence_end(topic + company)
+    return "Thank you for your enquiry" + (
+        _sentence_end(f" on behalf of {s['company']}") if s["company"] else "."
+    )
 
 
 def _sales_plan(context: dict, s: dict) -> dict:
@@ -183,11 +192,12 @@ def _high_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     }
     topic = _topic(s, form)
     echo = _echo(s)
-    about = _sentence_end(topic + (" for " + s["company"] if s["company"] else ""))
+    opening = _opening(s, topic)
+    topic = topic or "your enquiry"
     if "book_meeting" in allowed and form.get("booking_url"):
         body = (
-            f"{_greeting(s)}\n\nThank you for asking about {about} "
-            f"{echo}The quickest way forward is a 30-minute call with one of our specialists, "
+            f"{_greeting(s)}\n\n{opening} "
+            f"{echo}The quickest way forward is a short call with one of our specialists, "
             f"who will tailor it to your situation. Pick a time that suits you with the link below.\n\n"
             f"{_signature(context)}"
         )
@@ -199,8 +209,8 @@ def _high_actions(context: dict, s: dict, allowed: set) -> list[dict]:
             },
         ]
     body = (
-        f"{_greeting(s)}\n\nThank you for asking about {about} "
-        f"{echo}I'd like to set up a 30-minute call with one of our specialists to walk through it with your "
+        f"{_greeting(s)}\n\n{opening} "
+        f"{echo}I'd like to set up a short call with one of our specialists to walk through it with your "
         f"situation in mind. Reply with two or three times that suit you and we will confirm.\n\n"
         f"{_signature(context)}"
     )
@@ -267,9 +277,13 @@ def _extend(message: str, match) -> str:
 
 
 def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
-    topic = _topic(s, context.get("form") or {})
+    topic = _topic(s, context.get("form") or {}) or "your enquiry"
     noted = specifics(s["message"])
-    thanks = f"Thanks for your interest in {topic}."
+    thanks = (
+        f"Thanks for your interest in {topic}."
+        if topic != "your enquiry"
+        else "Thanks for your enquiry."
+    )
     if noted:
         thanks += f" You mentioned {', '.join(noted)}."
     body = (
