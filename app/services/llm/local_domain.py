@@ -85,6 +85,7 @@ DOMAIN_FIELDS = {
         ],
     ),
     "comments": _f("comments", "textarea", "Comments", max_length=5000),
+    "reason": _f("reason", "textarea", "Reason for your request", max_length=3000),
     "notes": _f("notes", "textarea", "Anything we should know?", max_length=3000),
     "seats": _f("seats", "number", "Number of seats / users", min=1),
 }
@@ -105,9 +106,10 @@ _B2B = (
 
 # (kind keys or None for any kind, regex over the description, catalogue keys to add)
 CONCEPTS = [
+    (("support",), r"\brefunds?\b|\bcancel\w*|\bfreeze\b", ["reason"]),
     (
         ("support",),
-        r"\border(?:s|ed)?\b|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\be-?commerce\b|\bonline (?:shop|store)\b|\bshop\b",
+        r"\bpurchase[sd]?\b|\brefunds?\b|\bbought\b|\border(?:s|ed)?\b|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\be-?commerce\b|\bonline (?:shop|store)\b|\bshop\b",
         ["order_number"],
     ),
     (("support",), r"\binvoices?\b|\bbill\b|\bbilling\b", ["invoice_number"]),

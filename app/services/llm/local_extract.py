@@ -23,7 +23,7 @@ LIST_START = re.compile(
 )
 # Weaker list cues: what follows must look like fields (FIELD_NOUN) to count.
 WEAK_START = re.compile(
-    r"\b(?:with|give us|leave|pick|choose|send|submit|select|plus|also)\s",
+    r"\b(?:with|give us|leave|pick|choose|send|submit|select|also)\s",
     re.I,
 )
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -35,20 +35,20 @@ STOP = re.compile(
     re.I,
 )
 LEADING = re.compile(
-    r"^(?:(?:and|or|also|plus|then|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
+    r"^(?:(?:and|or|also|then|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
     r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|"
     r"a couple of|a few|leave|tell us|give|pick|choose|enter|provide|send|specify|add)\s+)+",
     re.I,
 )
 TRAILING = re.compile(
-    r"(?:\s+(?:optional|optionally|required|too|as well|please|pls|etc\.?|if possible|is essential|"
+    r"(?:\s+(?:optional|optionally|required|too|only|as well|please|pls|etc\.?|if possible|is essential|"
     r"are essential|is required|are required|is optional|are optional|would be useful|would help|"
     r"optional|required|mandatory|essential))+$",
     re.I,
 )
 NOT_A_FIELD = re.compile(
-    r"\bfor (?:a|an|our|my)\b|\b(?:enquiry|enquiries|inquiry|request|requests|registration|booking|"
-    r"application|applications|signups?|we|i|us|our|you|they|them|it|form|forms|page|site|something|nothing|anything|"
+    r"\bfor (?:a|an|our|my)\b|\b(?:enquiry|enquiries|inquiry|registration|"
+    r"application|applications|signups?|rsvp|waitlist|newsletter|webinar|survey|we|i|us|our|you|they|them|it|form|forms|site|something|nothing|anything|"
     r"want|wants|would|could|should|like|need|needs|make|made|get|gets|set|setup up|please|thanks|"
     r"fancy|simple|short|long|quick|easy|too|very|really|honestly|mostly|usually|sometimes|lot|lots|"
     r"loads|whatever|via|then)\b",
@@ -121,12 +121,16 @@ FIELD_NOUN = re.compile(
     re.I,
 )
 LIST_SENTENCE = re.compile(
-    r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$"
+    r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$|"
+    r"^(?:\S+\s+){0,4}\S+\s+and\s+(?:\S+\s*){1,4}$"
 )
 # "Name and email are required." / "The language pair is optional."
 STATEMENT = re.compile(
     r"^(?:the |their |a |an )?([\w' -]{2,60}?) (?:is|are) (optional|required|mandatory|essential)\b",
     re.I,
+)
+MULTI = re.compile(
+    r"^(?:multiple[- ]choice|multi-?select|pick (?:any|several)|tick all)\s*:?\s*", re.I
 )
 YES_NO = re.compile(r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b", re.I)
 
@@ -152,21 +156,39 @@ def _list_segments(sentence: str) -> list[tuple[str, bool]]:
     statement = STATEMENT.match(sentence.strip())
     if statement:
         return [(statement.group(1) + " " + statement.group(2), True)]
+    clause = SUBORDINATE.search(sentence)  # "… so we can call back with a rough price": not a list
+    limit = clause.start() if clause else len(sentence)
     cues = sorted(
-        [(m.start(), m.end(), True) for m in LIST_START.finditer(sentence)]
-        + [(m.start(), m.end(), False) for m in WEAK_START.finditer(sentence)]
+        (start, end, strong)
+        for pattern, strong in ((LIST_START, True), (WEAK_START, False))
+        for start, end in ((m.start(), m.end()) for m in pattern.finditer(sentence))
+        if start < limit and not _in_brackets(sentence, start)
     )
     if LIST_SENTENCE.match(sentence.strip().rstrip(".!?")):
         cues = [(0, 0, False)] + cues
     elif "," in sentence and (not cues or cues[0][0] > sentence.index(",")):
         comma = sentence.index(",")
         cues = [(comma, comma + 1, False)] + cues
-    segments = []
+    segments = [(m.group(1), True) for m in BRACKET_LIST.finditer(sentence)]
     for i, (_, end, strong) in enumerate(cues):
-        stop = cues[i + 1][0] if i + 1 < len(cues) else len(sentence)
+        stop = cues[i + 1][0] if i + 1 < len(cues) else limit
         if stop > end:
             segments.append((sentence[end:stop], strong))
     return segments
+
+
+SUBORDINATE = re.compile(
+    r"\bso (?:that|(?:we|they|i|you) (?:can|could|will|'ll|may))\b|\bbecause\b|\bin order to\b",
+    re.I,
+)
+BRACKET_LIST = re.compile(
+    r"\((?:please )?(?:specify|include|including|incl\.?|ask(?:ing)? for|with|e\.g\.?|i\.e\.?)\s+([^)]+)\)",
+    re.I,
+)
+
+
+def _in_brackets(text: str, index: int) -> bool:
+    return text.count("(", 0, index) > text.count(")", 0, index)
 
 
 def _items(segment: str) -> list[str]:
@@ -192,6 +214,7 @@ def _items(segment: str) -> list[str]:
 def _item(raw: str) -> dict | None:
     text = raw.strip().strip(".!?\"'“”‘’ ")
     options, hint = [], ""
+    text = BRACKET_LIST.sub("", text)
     paren = re.search(r"\(([^)]*)\)", text)
     if paren:
         inner = paren.group(1).strip()
@@ -204,6 +227,10 @@ def _item(raw: str) -> dict | None:
             hint = "examples:" + inner
         elif re.fullmatch(r"optional", inner, re.I):
             hint = "optional"
+        elif MULTI.match(inner):
+            hint = "multiselect"
+            inner = MULTI.sub("", inner)
+            options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
         elif ("," in inner or "/" in inner) and _names_fields(text[: paren.start()]):
             return {"fields": [i for i in (_item(p) for p in _items(inner)) if i]}
         elif "," in inner or "/" in inner:
@@ -216,7 +243,11 @@ def _item(raw: str) -> dict | None:
     question = QUESTION.search(text) is not None
     required = bool(REQUIRED_WORDS.search(text)) and not OPTIONAL_WORDS.search(text)
     optional = bool(OPTIONAL_WORDS.search(text)) or hint == "optional"
-    text = STOP.sub("", text)
+    if not YES_NO.match(text):
+        text = STOP.sub("", text)
+    yes_no = re.match(r"^(.*?)\s*\(?\byes\s*/\s*no\)?$", text, re.I)
+    if yes_no and yes_no.group(1).strip():
+        text, options = yes_no.group(1), ["Yes", "No"]
     text = TRAILING.sub("", LEADING.sub("", text.strip())).strip(" .,:;-")
     if not options and "/" in text and not re.search(r"date/time|and/or", text, re.I):
         pieces = [p.strip() for p in text.split("/") if p.strip()]
@@ -255,6 +286,8 @@ def _names_fields(before: str) -> bool:
 
 
 def field_type(phrase: str, options: list, hint: str) -> str:
+    if hint == "multiselect" and options:
+        return "multiselect"
     if YES_NO.match(phrase):
         return "select"
     if options or hint == "select":

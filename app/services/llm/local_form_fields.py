@@ -51,7 +51,8 @@ SHORT_RE = re.compile(r"\b(?:short|minimal|quick|brief|one[- ]field|lightweight)
 ANONYMOUS_RE = re.compile(r"\banonymous(?:ly)?\b", re.I)
 NOTHING_ELSE_RE = re.compile(
     r"\bnothing else\b|\bno other fields?\b|\bthat'?s (?:it|all)\b|\bonly (?:the )?(?:email|name|ask)\b|"
-    r"\bjust (?:the |an? |their )?(?:email|e-mail|name|first name)\b",
+    r"\bjust (?:the |an? |their )?(?:email|e-mail|name|first name)\b|\b(?:email|e-mail) only\b|"
+    r"\bonly (?:an? )?email\b",
     re.I,
 )
 BASIC_WORDS = re.compile(
@@ -188,7 +189,7 @@ def _new_field(item: dict) -> dict:
         "placeholder": "",
         "help": "",
         "required": item["required"],
-        "options": options if ftype == "select" else [],
+        "options": options if ftype in ("select", "multiselect") else [],
         "min": None,
         "max": None,
         "max_length": 5000 if ftype == "textarea" else (300 if ftype == "text" else None),

@@ -69,7 +69,7 @@ KINDS = [
         [
             (
                 r"\bjob applications?\b|\bapply (?:for|to) (?:a |an |the |our |open )?(?:jobs?|roles?|positions?)\b|"
-                r"\bcareers?\b",
+                r"\bcareers(?: page| section| site)?\b",
                 8,
             ),
             (r"\b(?:cv|cvs|resume|resumes|cover letter)\b", 4),
@@ -108,7 +108,8 @@ KINDS = [
             (r"\b(?:employees?|staff)\b", 4),
             (r"\btime[- ]off\b|\bpto\b|\bleave requests?\b|\bholiday requests?\b", 8),
             (r"\bexpenses?\b", 7),
-            (r"\bit (?:equipment|request|support)\b|\bequipment requests?\b", 6),
+            (r"\bit (?:equipment|requests?|support|help ?desk)\b|\bequipment requests?\b", 6),
+            (r"\bfor (?:our |the )?(?:staff|employees|team members|colleagues)\b", 8),
             (r"\bour (?:field )?(?:engineers|staff|colleagues|team members)\b", 2),
         ],
         ["name", "work_email", "department-", "request_type-", "details", "needed_by"],
@@ -167,7 +168,7 @@ KINDS = [
                 r"\bfun run\b|\bmarathon\b|\bcamps?\b|\bgala\b|\bfestival\b",
                 3,
             ),
-            (r"\bsign[- ]?ups? for (?:our|the|a|an)\b", 3),
+            (r"\bsign[- ]?ups? for (?:our|the|a|an)\b", 2),
             (r"\battendees\b", 2),
             (r"\btickets?\b", 2),
             (r"\bevents?\b", 1),
@@ -227,6 +228,7 @@ KINDS = [
                 r"\bemail updates\b|\brelease notes\b|\bweekly deals\b|\bmonthly picks\b",
                 8,
             ),
+            (r"\b(?:monthly|weekly|email|product|our|news) updates\b", 8),
             (r"\bupdates\b|\bsign[- ]?up\b", 2),
         ],
         ["email", "first_name"],
@@ -255,7 +257,8 @@ KINDS = [
             ),
             (
                 r"\bfaults?\b|\bbroken\b|\bnot working\b|\bdidn't work\b|\bdoesn't work\b|\bwent wrong\b|"
-                r"\bwrong (?:size|item|items|box|order|product)\b|\bdamaged\b|\bdefect\w*|\bis down\b",
+                r"\bwrong (?:size|item|items|box|order|product)\b|\bdamaged\b|\bdefect\w*|\bis down\b|"
+                r"\bwhat happened\b|\btypos?\b|\bbroken links?\b",
                 5,
             ),
             (r"\bmissing\b", 3),
@@ -316,6 +319,12 @@ KINDS = [
                 5,
             ),
             (r"\bassessments?\b|\baudits?\b|\bqualify\b|\bdecision[- ]makers?\b", 3),
+            (r"\bsamples?\b|\bsample packs?\b|\bswatches\b", 5),
+            (
+                r"\b\w+s (?:that|who) want (?:us )?to (?:list|join|sell|partner|work with|stock|carry|advertise|"
+                r"manage|use|buy|order)\b|\bwho want us to\b|\bthat want us to\b",
+                5,
+            ),
             (r"\btutoring\b|\btuition\b|\bpackages?\b", 3),
             (r"\bseats?\b|\blicen[cs]es?\b|\benterprise plan\b", 3),
         ],
@@ -394,7 +403,11 @@ KINDS = [
             (r"\btrial (?:class|lesson|session)\b|\btaster (?:class|session)\b", 10),
             (r"\blessons?\b|\bclass(?:es)?\b|\bsessions?\b|\btours?\b", 3),
             (r"\bslots?\b|\btable\b|\bcheck[- ]?ins?\b", 4),
-            (r"\bcall ?back\b|\bdiscovery call\b|\bmeetings?\b", 4),
+            (
+                r"\bcall ?back\b|\bdiscovery call\b|\bintro(?:duction|ductory)? call\b|\bmeetings?\b",
+                4,
+            ),
+            (r"\bhotels?\b|\bguests?\b|\bstay\b|\brooms?\b|\barrival\b|\bnights?\b", 3),
             (r"\btalk\b|\bchat\b", 1),
         ],
         ["name", "email", "phone", "preferred_date", "preferred_time", "notes"],
@@ -410,10 +423,9 @@ KINDS = [
         "draft",
         ["respond_direct", "send_email", "escalate"],
         [
-            (
-                r"\bcontact us\b|\bcontact form\b|\bget in touch\b|\bgeneral (?:inquir|enquir)\w*|\breach out\b",
-                8,
-            ),
+            (r"\bcontact us\b|\bcontact form\b|\bget in touch\b|\breach out\b", 6),
+            (r"\bgeneral (?:inquir|enquir)\w*", 8),
+            (r"\badopt\w*|\bfoster\w*", 5),
             (r"\bpress\b|\bjournalists?\b|\bmedia (?:inquir|enquir)\w*", 6),
             (r"\bquestions?\b|\bask (?:a|us)\b", 3),
             (ENQUIRY, 1),
