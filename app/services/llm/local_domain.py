@@ -85,6 +85,7 @@ DOMAIN_FIELDS = {
         ],
     ),
     "comments": _f("comments", "textarea", "Comments", max_length=5000),
+    "outlet": _f("outlet", "text", "Publication or outlet", max_length=160),
     "reason": _f("reason", "textarea", "Reason for your request", max_length=3000),
     "notes": _f("notes", "textarea", "Anything we should know?", max_length=3000),
     "seats": _f("seats", "number", "Number of seats / users", min=1),
@@ -151,6 +152,7 @@ CONCEPTS = [
         r"\btravel\b|\btrips?\b|\bholidays?\b|\bvacations?\b|\btour operator\b|\bflights?\b",
         ["destination", "departure_date", "return_date", "travellers"],
     ),
+    (("contact",), r"\bjournalists?\b|\bpress\b|\bmedia\b", ["outlet"]),
     (None, r"\bschool tours?\b|\bgrade\b|\bpupils?\b|\bschool visits?\b", ["grade"]),
     (("pricing", "booking"), _ONSITE, ["address"]),
     (

@@ -30,7 +30,7 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 SPLIT = re.compile(r"\s*(?:,|;|\band\b|\s\+\s|\+|&)\s*", re.I)
 STOP = re.compile(
     r"\s(?:so that|so we|so they|because|in case|which|that we|to help|for our|for the team|"
-    r"(?:they|you|we) (?:use|have|want|need|own|currently use)|"
+    r"(?:they|you|we) (?:use|have|want|need|own|currently use|like|prefer|love)|"
     r"if they have|if known|if any|if applicable|where possible|when possible)\b.*$",
     re.I,
 )
@@ -57,7 +57,7 @@ NOT_A_FIELD = re.compile(
 # Words that keep a phrase as a field even with a pronoun in it ("what's wrong", "why do you…").
 QUESTION = re.compile(
     r"^(?:what|why|how|when|where|which|who|describe|details?|description)\b|"
-    r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b|what'?s wrong|what went wrong|"
+    r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b|^anything\b|what'?s wrong|what went wrong|"
     r"what happened",
     re.I,
 )
@@ -87,7 +87,7 @@ URL_WORDS = re.compile(
 LONG_WORDS = re.compile(
     r"^(?:why|describe|description|details|tell|explain)\b|what'?s wrong|what went wrong|what happened|"
     r"\b(?:comments?|suggestions?|question|questions|issue|problem|feedback|notes|details|"
-    r"description|motivation|what work|pain points?|current setup|what they want)\b",
+    r"description|motivation|what work|pain points?|current setup|what they want|better|improve)\b",
     re.I,
 )
 PHONE_WORDS = re.compile(r"\b(?:phone|mobile|telephone|contact number|emergency contact)\b", re.I)
@@ -139,6 +139,13 @@ def named_fields(text: str) -> list[dict]:
     """[{phrase, options, required, hint}] for each field the description names, in order."""
     items = []
     for sentence in SENTENCE.split(text):
+        short_question = sentence.strip().endswith("?") and len(sentence.split()) <= 6
+        if short_question and items and not LIST_START.search(sentence):
+            # "… date, time, wear glasses already? contact lenses?": a question is a field too
+            item = _item(sentence.strip().rstrip("?"))
+            if item and "fields" not in item:
+                items.append(item)
+            continue
         for segment, strong in _list_segments(sentence):
             found = []
             for item in (_item(raw) for raw in _items(segment)):

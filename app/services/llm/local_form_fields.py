@@ -78,7 +78,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_hints(fields, kind, text)
     _kind_rules(fields, kind, text)
     fields = _drop_negated(fields, negated(text))
-    if SHORT_RE.search(text):
+    if SHORT_RE.search(text) and not items:  # a marketer who lists fields keeps them
         fields = [f for f in fields if f["required"] or f["type"] == "email"]
     for f in fields:
         f.pop("_named", None)

@@ -126,7 +126,11 @@ KINDS = [
         ["respond_direct", "escalate"],
         [
             (r"\bfeedback\b", 8),
-            (r"\bsurveys?\b|\bquestionnaires?\b|\bpolls?\b", 7),
+            (r"(?<!site )\bsurveys?\b|\bquestionnaires?\b|\bpolls?\b", 7),
+            (
+                r"\bfeature requests?\b|\brequest (?:a )?(?:new )?features?\b|\bideas?\b|\bsuggestions?\b",
+                8,
+            ),
             (r"\bnps\b|net promoter", 8),
             (r"\bsatisfaction\b|\bcsat\b", 6),
             (r"\brating\b|\brate (?:us|our|their)\b", 2),
@@ -229,6 +233,10 @@ KINDS = [
                 8,
             ),
             (r"\b(?:monthly|weekly|email|product|our|news) updates\b", 8),
+            (
+                r"\bloyalty\b|\bcollect emails?\b|\bemail (?:sign-?ups?|capture)\b|\b(?:vip|members?) club\b",
+                8,
+            ),
             (r"\bupdates\b|\bsign[- ]?up\b", 2),
         ],
         ["email", "first_name"],
@@ -262,6 +270,8 @@ KINDS = [
                 5,
             ),
             (r"\bmissing\b", 3),
+            (r"\brecalls?\b|\baffected\b|\breplacements?\b", 8),
+            (r"\baccidents?\b|\bincidents?\b|\bdamage\w*", 5),
             (r"\bwarrant(?:y|ies)\b", 8),
             (r"\bclaims?\b", 2),
             (r"(?<!tax )\breturns?\b|\brefunds?\b", 5),
@@ -300,7 +310,7 @@ KINDS = [
                 r"\bwholesale\b|\bbulk\b|\bdistributors?\b|\bstock (?:our|their)\b|\bcarry our\b|\bstockists?\b|\bb2b\b",
                 7,
             ),
-            (r"\bsponsor\w*", 7),
+            (r"\bsponsor(?:s|ing|ed)?\b|\bsponsorship(?! requests?)\b", 7),
             (
                 r"\bvenue hire\b|\bprivate hire\b|\bhire (?:our|the|a) (?:venue|space|hall|room)\b",
                 8,
@@ -320,6 +330,9 @@ KINDS = [
             ),
             (r"\bassessments?\b|\baudits?\b|\bqualify\b|\bdecision[- ]makers?\b", 3),
             (r"\bsamples?\b|\bsample packs?\b|\bswatches\b", 5),
+            (r"\blead (?:gen(?:eration)? )?forms?\b|\bsales leads?\b", 8),
+            (r"\bsite (?:surveys?|visits?|assessments?)\b|\binstallations?\b", 6),
+            (r"\bpre-?orders?\b|\border forms?\b|\bplace (?:an )?orders?\b|\bbulk orders?\b", 8),
             (
                 r"\b\w+s (?:that|who) want (?:us )?to (?:list|join|sell|partner|work with|stock|carry|advertise|"
                 r"manage|use|buy|order)\b|\bwho want us to\b|\bthat want us to\b",
@@ -408,6 +421,10 @@ KINDS = [
                 4,
             ),
             (r"\bhotels?\b|\bguests?\b|\bstay\b|\brooms?\b|\barrival\b|\bnights?\b", 3),
+            (
+                r"\bby the hour\b|\bhourly\b|\bhire (?:the|our) (?:studio|court|pitch|room|space|desk)\b",
+                8,
+            ),
             (r"\btalk\b|\bchat\b", 1),
         ],
         ["name", "email", "phone", "preferred_date", "preferred_time", "notes"],
@@ -425,6 +442,11 @@ KINDS = [
         [
             (r"\bcontact us\b|\bcontact form\b|\bget in touch\b|\breach out\b", 6),
             (r"\bgeneral (?:inquir|enquir)\w*", 8),
+            (
+                r"\basking (?:us|our \w+) for\b|\bdonation requests?\b|\bsponsorship requests?\b|"
+                r"\brequests? for (?:sponsorship|donations?|support)\b|\bpress pass\w*",
+                9,
+            ),
             (r"\badopt\w*|\bfoster\w*", 5),
             (r"\bpress\b|\bjournalists?\b|\bmedia (?:inquir|enquir)\w*", 6),
             (r"\bquestions?\b|\bask (?:a|us)\b", 3),
