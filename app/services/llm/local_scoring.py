@@ -112,7 +112,8 @@ NON_BUYERS = [
         r"\bspecial offer\b|\b\d+% off\b|\bguarantee(?:d)?\b|\bwe offer\b|\bwe noticed your\b|"
         r"\b(?:would you like|want) to advertise\b|\badvertis\w+ (?:in|with) our\b|\bour fee\b|\bvendor directory\b|"
         r"\bcan i send over\b|\blove to show you (?:our|my)\b|\bdo you have 15 minutes\b|\bfor a fee\b|"
-        r"\brates from\b|\bwe can fix that\b|\bour (?:sales enablement|outbound|seo|lead generation) "
+        r"\brates from\b|\bwe can fix that\b|\bwe can (?:double|triple|boost|increase|grow|get you)\b|"
+        r"\bor you don'?t pay\b|\bbacklinks?\b|\bbuy \w+ cheap\b|\bguest on our podcast\b|\bbug bounty\b|\bour (?:sales enablement|outbound|seo|lead generation) "
         r"(?:platform|service|services|agency)\b|\bgreat candidate for your\b",
     ),
     (
@@ -137,17 +138,18 @@ TIMELINE_RE = re.compile(
     r"\b(?:this|next) (?:week|month|quarter)\b|\bby (?:the )?end of\b|\bby (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     r"\bby \d|\bbefore (?:our|the|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|then|\d)\b|\bdeadline\b|\bin (?:the next )?(?:\d+|two|three|four|a few) (?:days|weeks)\b|"
-    r"\bq[1-4]\b|\basap\b|\burgent\w*\b|\bthis week\b|\bstarting\b|\bcloses\b|\bdecision by\b|"
+    r"\bq[1-4]\b|\basap\b|\burgent\w*\b|\bthis week\b|\btomorrow\b|"
+    r"\b(?:next|this|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bstarting\b|\bcloses\b|\bdecision by\b|"
     r"\bcan sign\b|\bready to (?:buy|sign|start)\b|\bcontract (?:ends|renewal)\b|\blive (?:before|by|in)\b|"
     r"\bwhen can we start\b|\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\b|\bspring\b|\bbusy season\b|\bneed (?:someone|it|this) (?:this|by)\b",
     re.I,
 )
+# A count of things: "12 entities", "40 tonnes", "500-person", "80 used cars" (not durations).
 VOLUME_RE = re.compile(
-    r"\b\d[\d,.]*\+?\s*(?:-\s*)?(?:(?:used|new|active|full-time|part-time|retail|daily|monthly|weekly)\s+)?(?:people|person|staff|employees|users|seats|agents|drivers|clinics|sites|stores|"
-    r"branches|locations|depots|entities|rooms|units|kg|guests|attendees|families|merchants|resellers|"
-    r"customers|properties|countries|regions|cars|leads|requests|reps|members|students|beds|hospital|"
-    r"agency|housings|bed|storey|weeks?|countries|sq ?m|square)\b",
+    r"\b\d[\d,.]*\+?\s*(?:-\s*)?(?:(?:used|new|active|full-time|part-time|retail|daily|monthly|weekly|"
+    r"branded|qualified|hospital)\s+)?(?!(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|"
+    r"links|am|pm)\b)(?:person|storey|bed|kg|sq ?m|square|[a-z]{3,}s)\b",
     re.I,
 )
 MONEY_RE = re.compile(
@@ -162,6 +164,7 @@ PAIN_RE = re.compile(
 HESITATION_RE = re.compile(
     r"\bjust (?:exploring|curious|looking|browsing|researching)\b|\bno rush\b|\bmaybe\b|\bsomeday\b|"
     r"\bnothing urgent\b|\bnot urgent\b|\blater this year\b|\bnext year'?s? budget\b|\bbudget planning\b|"
+    r"\bjust comparing\b|\bis (?:it|this) free\b|"
     r"\bcheapest\b|\bwhat is (?:this|a)\b|\bdiscounts?\b",
     re.I,
 )
@@ -172,6 +175,19 @@ RECURRING_RE = re.compile(
 )
 REFERRAL_RE = re.compile(
     r"\brecommended (?:you|us)\b|\breferred (?:me|us)\b|\bword of mouth\b", re.I
+)
+# Softer doubt, and asking for material rather than a conversation: one point each.
+TENTATIVE_RE = re.compile(
+    r"\bmight\b|\bperhaps\b|\bpossibly\b|\bthinking about\b|\bconsidering\b", re.I
+)
+INFO_ONLY_RE = re.compile(
+    r"\bsend (?:me|us) (?:a |an |some |the |your )?(?:\w+ )?(?:video|brochure|info|information|deck|pdf|"
+    r"price list|overview)\b",
+    re.I,
+)
+SOFT_TIMELINE_RE = re.compile(
+    r"\blater this year\b|\bnext year\b|\bin (?:a few|\d+|two|three|six) months\b|\bthis year\b",
+    re.I,
 )
 SOLO_RE = re.compile(r"\bjust me\b|\bone[- ]person\b|\bsolo\b|\bfreelanc\w+|\bon my own\b", re.I)
 _EXEC = re.compile(
@@ -186,10 +202,15 @@ _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([km])?\b", re.I)
 
 
 def words_in(text: str, vocabulary) -> list[str]:
+    """The vocabulary words the text uses, except negated ones ("nothing urgent", "not buying")."""
     found = []
     for word in vocabulary:
-        if re.search(rf"\b{re.escape(word)}\b", text) and word not in found:
-            found.append(word)
+        for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+            before = text[max(0, match.start() - 20) : match.start()]
+            if not re.search(r"\b(?:not|nothing|no|isn't|aren't|never)\s+(?:\w+\s+)?$", before):
+                if word not in found:
+                    found.append(word)
+                break
     return found
 
 
@@ -251,10 +272,10 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         kind, why = s["not_buyer"]
         reasons.append(f"not a buyer: {why}")
         return "low", 0, reasons, ["lead-low", "not-a-buyer", kind]
-    text = s["text"]
+    text = s["message"].lower() or s["text"]  # what they wrote, not the options they picked
     timeline, volume = TIMELINE_RE.search(text), VOLUME_RE.search(text)
     money, pain = MONEY_RE.search(text), PAIN_RE.search(text)
-    hesitant = HESITATION_RE.search(text)
+    hesitant = HESITATION_RE.search(text) or TENTATIVE_RE.search(text)
     serious = sum(bool(x) for x in (timeline, volume, money or s["budget"], pain)) >= 2
     if s["domain"] and not s["free_mail"]:
         add(2, f"business email domain ({s['domain']})", "business-domain")
@@ -295,8 +316,12 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
             "intent: " + ", ".join(s["intent"]),
             f"intent-{s['intent'][0]}",
         )
-    if timeline or s["timeline_text"].lower() in ("this month", "this quarter"):
+    if hesitant:  # "we might look at tools next quarter" is not a timeline
+        timeline = None
+    if timeline or (s["timeline_text"].lower() in ("this month", "this quarter") and not hesitant):
         add(2, "timeline: " + (timeline.group(0) if timeline else s["timeline_text"]), "timeline")
+    elif SOFT_TIMELINE_RE.search(text) or s["timeline_text"].lower().startswith("next"):
+        add(1, "a later timeline")
     elif s["timeline_text"].lower().startswith("just"):
         add(-2, f"timeline: {s['timeline_text']}")
     if volume:
@@ -310,8 +335,12 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         add(2, "referred by someone", "referral")
     if s["phone"]:
         add(1, "left a phone number")
-    if hesitant:
-        add(-2, f"hesitant: {hesitant.group(0)}")
+    if HESITATION_RE.search(text):  # low urgency, not lack of interest: -1 and never high
+        add(-1, f"hesitant: {HESITATION_RE.search(text).group(0)}")
+    elif TENTATIVE_RE.search(text):
+        add(-1, f"tentative: {TENTATIVE_RE.search(text).group(0)}")
+    if INFO_ONLY_RE.search(text):
+        add(-1, f"asks for material only: {INFO_ONLY_RE.search(text).group(0)}")
     if s["returning"]:
         add(1, "returning contact", "returning")
     score = "high" if points >= 6 else "medium" if points >= 3 else "low"
@@ -329,9 +358,12 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     if score == "high" and not specific:
         score, why = "medium", "no budget, timeline, volume or need stated yet"
         reasons.append(f"kept at medium: {why}")
+    elif score == "high" and HESITATION_RE.search(text):
+        score = "medium"
+        reasons.append("kept at medium: no urgency")
     elif score == "high" and "implausible-budget" in tags:
         score = "medium"
-    elif score == "high" and small and (not s["budget"] or s["budget"] < 10_000) and not volume:
+    elif score == "high" and solo and (not s["budget"] or s["budget"] < 10_000) and not volume:
         score = "medium"
         reasons.append("kept at medium: a small company with a small budget")
     return score, points, reasons, [f"lead-{score}", *tags]
