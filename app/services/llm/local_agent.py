@@ -409,6 +409,7 @@ def _support_plan(context: dict, s: dict) -> dict:
         + ("A ticket already exists for it. " if ticket else "A ticket is opened. ")
         + "The visitor gets an acknowledgement"
         + (" and a human takes over." if s["angry"] else ".")
+        + f" Fields used: {', '.join(k for k, v in s['data'].items() if v not in (None, '', [])) or 'none'}."
     )
     return {
         "reasoning": reasoning,

@@ -78,6 +78,8 @@ def examples(config: dict) -> list[str]:
         f"make {required[-1]['label']} optional" if required else None,
         "add a phone field" if "phone" not in names else None,
         f"move {fields[-1]['label']} to the top" if len(fields) > 1 else None,
+        "add an optional first name field" if not names & {"name", "first_name"} else None,
+        f"rename {fields[0]['label']} to Your {fields[0]['label'].lower()}" if fields else None,
     ]
     return [c for c in candidates if c][:3]
 
