@@ -35,7 +35,7 @@ STOP = re.compile(
     re.I,
 )
 LEADING = re.compile(
-    r"^(?:(?:and|or|also|then|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
+    r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
     r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|"
     r"a couple of|a few|leave|tell us|give|pick|choose|enter|provide|send|specify|add)\s+)+",
     re.I,
@@ -132,6 +132,9 @@ STATEMENT = re.compile(
 MULTI = re.compile(
     r"^(?:multiple[- ]choice|multi-?select|pick (?:any|several)|tick all)\s*:?\s*", re.I
 )
+CHOICE_QUESTION = re.compile(
+    r"^((?:[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2} or [\w-]+(?: [\w-]+){0,2})\?$"
+)
 YES_NO = re.compile(r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b", re.I)
 
 
@@ -139,6 +142,21 @@ def named_fields(text: str) -> list[dict]:
     """[{phrase, options, required, hint}] for each field the description names, in order."""
     items = []
     for sentence in SENTENCE.split(text):
+        choice = CHOICE_QUESTION.match(sentence.strip())
+        if choice:  # "suit, shirt or alterations?" is one dropdown
+            options = [
+                o.strip() for o in re.split(r"\s*,\s*|\s+or\s+", choice.group(1)) if o.strip()
+            ]
+            items.append(
+                {
+                    "phrase": choice.group(1).lower(),
+                    "options": [o[:1].upper() + o[1:] for o in options],
+                    "required": False,
+                    "optional": False,
+                    "hint": "",
+                }
+            )
+            continue
         short_question = sentence.strip().endswith("?") and len(sentence.split()) <= 6
         if short_question and items and not LIST_START.search(sentence):
             # "… date, time, wear glasses already? contact lenses?": a question is a field too
@@ -175,6 +193,8 @@ def _list_segments(sentence: str) -> list[tuple[str, bool]]:
         cues = [(0, 0, False)] + cues
     elif "," in sentence and (not cues or cues[0][0] > sentence.index(",")):
         comma = sentence.index(",")
+        if len(sentence.split()) <= 10:  # "Business type, monthly spend estimate."
+            comma = -1
         cues = [(comma, comma + 1, False)] + cues
     segments = [(m.group(1), True) for m in BRACKET_LIST.finditer(sentence)]
     for i, (_, end, strong) in enumerate(cues):

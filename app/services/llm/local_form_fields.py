@@ -152,6 +152,14 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             new["required"] = item["required"] or (
                 new["required"] and new["name"] in ("name", "email")
             )
+            if len(item["phrase"].split()) >= 2 and new["type"] not in (
+                "email",
+                "phone",
+                "checkbox",
+            ):
+                new["label"] = _second_person(label_for(item["phrase"]))[
+                    :200
+                ]  # the marketer's words
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
         else:

@@ -133,6 +133,15 @@ NAMES = [
     ("booking", r"\bappointments?\b|\bclinic\b", "Appointment Request"),
     ("booking", r"\bconsultations?\b|\bmeetings?\b|\bcalls?\b", "Meeting Request"),
     ("job_application", r"\bvolunteer\w*", "Volunteer Application"),
+    ("job_application", r"\bcall for papers\b|\bspeakers?\b|\btalks?\b", "Call for Speakers"),
+    ("job_application", r"\bgrants?\b|\bfunding\b", "Grant Application"),
+    ("job_application", r"\bnominat\w+", "Nomination"),
+    (
+        "job_application",
+        r"^(?!.*\b(?:jobs?|careers?|cvs?|resumes?|hiring|positions?|roles?|vacanc\w+|intern\w*|apprentice\w*|"
+        r"barista|staff|candidates?|applicants?)\b)",
+        "Application",
+    ),
     ("support", r"\bcomplain\w*|\bcomplaints?\b", "Complaint"),
     ("support", r"\bbugs?\b", "Bug Report"),
     ("support", r"\bwarrant(?:y|ies)\b", "Warranty Claim"),
