@@ -143,7 +143,7 @@ CONCEPTS = [
         ["party_size"],
     ),
     (
-        None,
+        ("booking", "pricing"),
         r"\bhotel\b|\broom reservations?\b|\bcheck[- ]?in\b|\bb&b\b|\bguest ?house\b",
         ["check_in", "check_out", "party_size", "room_type"],
     ),
@@ -199,7 +199,10 @@ PHRASES = [
         r"^(?:company size|number of employees|employees|team size|company headcount|staff headcount)$",
         "company_size",
     ),
-    (r"(?:^|\s)(?:rating|score|satisfaction)$", "rating"),
+    (
+        r"(?:^|\s)(?:rating|score|satisfaction|stars?)(?:\s+(?:out of\s+)?\d+(?:\s*-\s*\d+)?)?$",
+        "rating",
+    ),
     (r"^(?:any )?(?:comments?|feedback)$", "comments"),
     (r"budget", "budget"),
     (r"^(?:timeline|time ?frame|timescale)s?$", "timeline"),

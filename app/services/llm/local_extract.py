@@ -117,12 +117,12 @@ FIELD_NOUN = re.compile(
     r"happened|session|sessions|class|course|stylist|property|insurance|injury|medication|branch|"
     r"invoice|order|serial|account|firmware|router|endpoint|error|material|design|colou?r|text|wording|"
     r"shift|salary|role|roles|brands?|university|school|grade|graduation|outlet|receipt|category|"
-    r"motivation|turnover|revenue|income|bill|why|what|how)\b",
+    r"motivation|turnover|revenue|income|bill|month|week|goals?|why|what|how)\b",
     re.I,
 )
 LIST_SENTENCE = re.compile(
     r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$|"
-    r"^(?:\S+\s+){0,4}\S+\s+and\s+(?:\S+\s*){1,4}$"
+    r"^(?:\S+\s+){0,7}\S+\s+and\s+(?:\S+\s*){1,4}$"
 )
 # "Name and email are required." / "The language pair is optional."
 STATEMENT = re.compile(
@@ -196,7 +196,7 @@ def _list_segments(sentence: str) -> list[tuple[str, bool]]:
         if len(sentence.split()) <= 10:  # "Business type, monthly spend estimate."
             comma = -1
         cues = [(comma, comma + 1, False)] + cues
-    segments = [(m.group(1), True) for m in BRACKET_LIST.finditer(sentence)]
+    segments = [(m.group(1) or m.group(2), True) for m in BRACKET_LIST.finditer(sentence)]
     for i, (_, end, strong) in enumerate(cues):
         stop = cues[i + 1][0] if i + 1 < len(cues) else limit
         if stop > end:
@@ -209,7 +209,8 @@ SUBORDINATE = re.compile(
     re.I,
 )
 BRACKET_LIST = re.compile(
-    r"\((?:please )?(?:specify|include|including|incl\.?|ask(?:ing)? for|with|e\.g\.?|i\.e\.?)\s+([^)]+)\)",
+    r"\((?:please )?(?:specify|include|including|incl\.?|ask(?:ing)? for|with|e\.g\.?|i\.e\.?)\s+([^)]+)\)|"
+    r"\(([^),]+?)\s+(?:too|as well|also)\)",
     re.I,
 )
 
@@ -270,7 +271,7 @@ def _item(raw: str) -> dict | None:
     question = QUESTION.search(text) is not None
     required = bool(REQUIRED_WORDS.search(text)) and not OPTIONAL_WORDS.search(text)
     optional = bool(OPTIONAL_WORDS.search(text)) or hint == "optional"
-    if not YES_NO.match(text):
+    if not (YES_NO.match(text) or QUESTION.match(text)):
         text = STOP.sub("", text)
     yes_no = re.match(r"^(.*?)\s*\(?\byes\s*/\s*no\)?$", text, re.I)
     if yes_no and yes_no.group(1).strip():

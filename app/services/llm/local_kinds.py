@@ -37,6 +37,26 @@ def _kind(key, name, form_type, flow, autonomy, actions, cues, fields, core, goa
 
 KINDS = [
     _kind(
+        "intake",
+        "Client Intake",
+        "general",
+        "notify_only",
+        "notify_only",
+        ["respond_direct", "escalate"],
+        [
+            (
+                r"\bintake\b|\b(?:client|customer) onboarding\b|\bonboarding (?:form|questionnaire|survey)\b|"
+                r"\bupload\w*|\breceipts\b|\bdocuments\b",
+                8,
+            ),
+            (r"\bquestionnaires? for (?:new )?(?:clients|customers)\b", 8),
+        ],
+        ["name", "email", "notes"],
+        ["name", "email"],
+        "collect what clients tell us and brief the team",
+        "Thanks — we've got everything we need and the team has been notified.",
+    ),
+    _kind(
         "staffing",
         "Staffing Request",
         "sales",
@@ -115,6 +135,11 @@ KINDS = [
             (r"\bexpenses?\b", 7),
             (r"\bit (?:equipment|requests?|support|help ?desk)\b|\bequipment requests?\b", 6),
             (r"\bfor (?:our |the )?(?:staff|employees|team members|colleagues)\b", 8),
+            (
+                r"\b(?:employees|staff|workers|colleagues) (?:report|submit|request|log|book)\b|\bsafety\b|"
+                r"\bnear miss\w*",
+                12,
+            ),
             (r"\bour (?:field )?(?:engineers|staff|colleagues|team members)\b", 2),
         ],
         ["name", "work_email", "department-", "request_type-", "details", "needed_by"],
@@ -217,7 +242,11 @@ KINDS = [
             (
                 r"\bwait ?list\b|\bwaiting list\b|\bearly access\b|\bbeta\b|\blaunch list\b|\bnotify me when\b",
                 9,
-            )
+            ),
+            (
+                r"\bget notified\b|\bnotify (?:me|them|you)\b|\brestock\w*|\bback in stock\b|\bprice drops?\b",
+                9,
+            ),
         ],
         ["email", "name-", "company-", "use_case"],
         ["email"],
@@ -329,6 +358,8 @@ KINDS = [
                 5,
             ),
             (r"\bsales (?:inquir|enquir|question|lead)\w*", 12),
+            (r"\bsales team\b|\btalk to sales\b|\bcontact sales\b|\benterprise deals?\b", 12),
+            (r"\bregister (?:your |their )?interest\b|\bexpressions? of interest\b", 10),
             (
                 r"\b(?:businesses|companies|clients|customers|homeowners|buyers) (?:wanting|who want|looking|"
                 r"interested)\b|\binterested in (?:buying|hiring|our)\b",
