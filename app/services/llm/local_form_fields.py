@@ -56,7 +56,7 @@ NOTHING_ELSE_RE = re.compile(
     re.I,
 )
 BASIC_WORDS = re.compile(
-    r"\b(first name|last name|full name|name|e-?mail(?: address)?|phone(?: number)?|message|company)\b",
+    r"\b(first name|last name|full name|company name|name|e-?mail(?: address)?|phone(?: number)?|message|company)\b",
     re.I,
 )
 MARKETING_CUT = ("company", "company_size", "budget", "timeline", "job_title")

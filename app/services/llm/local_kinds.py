@@ -359,6 +359,10 @@ KINDS = [
             ),
             (r"\bsales (?:inquir|enquir|question|lead)\w*", 12),
             (r"\bsales team\b|\btalk to sales\b|\bcontact sales\b|\benterprise deals?\b", 12),
+            (
+                r"\bavailability (?:check|enquir\w*|request)\b|\bcheck (?:our |my )?availability\b",
+                6,
+            ),
             (r"\bregister (?:your |their )?interest\b|\bexpressions? of interest\b", 10),
             (
                 r"\b(?:businesses|companies|clients|customers|homeowners|buyers) (?:wanting|who want|looking|"

@@ -44,6 +44,8 @@ INTENT_WORDS = (
     "happy to pay",
     "ready to pay",
     "want to start",
+    "cost",
+    "quote request",
     "integrate",
     "integration",
     "webhooks",
@@ -63,6 +65,7 @@ STRONG_INTENT = {
     "happy to pay",
     "ready to pay",
     "procurement",
+    "quote request",
 }
 # (kind, reason, pattern): the first that matches makes the lead a non-buyer.
 NON_BUYERS = [
@@ -83,11 +86,14 @@ NON_BUYERS = [
         "a competitor researching",
         r"\bcompetitive (?:research|analysis|intel\w*)\b|\bcompetitors?\b|\bbenchmark\w*|"
         r"\bbuilding something similar\b|\bour (?:own )?(?:product|competing) team\b|"
-        r"\bcompare (?:it|your \w+) (?:with|to) ours\b|\bour prices\b",
+        r"\bcompare (?:it|your \w+) (?:with|to) ours\b|\bour prices\b|\bcompar\w*(?: \w+)? (?:to|with) ours\b|"
+        r"\bthan ours\b",
     ),
     (
         "press",
         "press or analyst enquiry",
+        r"\bfeaturing\b|\bnext (?:week|month)'?s issue\b|\bour readers\b|"
+        r"\banswer (?:\d+|a few|some|our) questions\b|"
         r"\bjournalist\b|\breporter\b|\bwriting (?:a|an) (?:piece|article|story)\b|\bfor (?:an|my|our|the) "
         r"(?:article|story|piece)\b|\blooking for (?:a )?comment\b|\bquote from your\b|\bmarket guide\b|"
         r"\bbriefing\b|\bmagazine\b|\bblog about\b|\bwrite a review\b|\binterview your\b",
@@ -121,7 +127,8 @@ NON_BUYERS = [
         "an existing customer asking for support",
         r"\b(?:already|existing) (?:a )?customers?\b|\bour account is\b|\bcan'?t log ?in\b|\blocked\b|"
         r"\bnot working\b|\bhas been failing\b|\bfailing since\b|\bcharged twice\b|\brefund\b|\breissue\b|"
-        r"\bi bought from you\b|\bdeleted (?:all )?my\b|\bwebsite is down\b|\bwrong vat\b",
+        r"\bi bought from you\b|\bdeleted (?:all )?my\b|\bwebsite is down\b|\bwrong vat\b|\bour invoice\b|"
+        r"\bwrong amount\b|\bour (?:subscription|plan|licen[cs]e) (?:is|was|has)\b",
     ),
 ]
 TEST_RE = re.compile(r"^\W*(?:test(?:ing)?(?: test)*|asdf\w*|qwerty\w*|x+|n/?a|none)\W*$", re.I)
@@ -147,8 +154,7 @@ TIMELINE_RE = re.compile(
 )
 # A count of things: "12 entities", "40 tonnes", "500-person", "80 used cars" (not durations).
 VOLUME_RE = re.compile(
-    r"\b\d[\d,.]*\+?\s*(?:-\s*)?(?:(?:used|new|active|full-time|part-time|retail|daily|monthly|weekly|"
-    r"branded|qualified|hospital)\s+)?(?!(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|"
+    r"\b\d[\d,.]*\+?\s*(?:-\s*)?(?:[a-z]+\s+)?(?!(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|"
     r"links|am|pm)\b)(?:person|storey|bed|kg|sq ?m|square|[a-z]{3,}s)\b",
     re.I,
 )
@@ -243,10 +249,24 @@ def parse_amount(text: str) -> float | None:
     return values[0]
 
 
-def non_buyer(text: str, email: str, name: str) -> tuple[str, str] | None:
-    """(kind, reason) when the message shows this is not someone buying."""
+QUOTE_REQUEST_RE = re.compile(
+    r"\bwhat would (?:that|it|this) cost\b|\bhow much would\b|\bcan you quote\b|\bplease quote\b|"
+    r"\bsend (?:me|us) (?:a )?(?:formal )?quote\b|\bquote (?:me|us) for\b|\b(?:we'?d|i'?d) like a quote\b",
+    re.I,
+)
+NON_BUYER_TITLES = [
+    ("press", "press or analyst enquiry", r"\b(?:reporter|journalist|editor|correspondent)\b"),
+    ("student", "a student or academic, not a buyer", r"\bstudent\b|\bphd\b"),
+]
+
+
+def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, str] | None:
+    """(kind, reason) when the message (or the job title) shows this is not someone buying."""
     for kind, reason, pattern in NON_BUYERS:
         if re.search(pattern, text, re.I):
+            return kind, reason
+    for kind, reason, pattern in NON_BUYER_TITLES:
+        if re.search(pattern, title or "", re.I):
             return kind, reason
     if (
         email_domain(email) in PLACEHOLDER_DOMAINS
@@ -309,6 +329,8 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         add(2, f"senior title ({s['title']})", "decision-maker")
     elif _MANAGER.search(s["title"]):
         add(1, f"manager title ({s['title']})")
+    if QUOTE_REQUEST_RE.search(text) and "quote request" not in s["intent"]:
+        s["intent"] = [*s["intent"], "quote request"]
     if s["intent"]:
         strong = any(w in STRONG_INTENT for w in s["intent"])
         add(
@@ -352,7 +374,6 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
             volume,
             pain,
             s["returning"],
-            s["size"] and s["size"] >= 200,
         )
     )
     if score == "high" and not specific:
@@ -363,7 +384,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         reasons.append("kept at medium: no urgency")
     elif score == "high" and "implausible-budget" in tags:
         score = "medium"
-    elif score == "high" and solo and (not s["budget"] or s["budget"] < 10_000) and not volume:
+    elif score == "high" and solo and (not s["budget"] or s["budget"] < 10_000):
         score = "medium"
         reasons.append("kept at medium: a small company with a small budget")
     return score, points, reasons, [f"lead-{score}", *tags]
@@ -395,7 +416,7 @@ def signals(context: dict) -> dict:
         "title": title,
         "text": text,
         "intent": words_in(message.lower() or text, INTENT_WORDS),
-        "not_buyer": non_buyer(message.lower() or text, email, name),
+        "not_buyer": non_buyer(message.lower() or text, email, name, title),
         "returning": bool(history.get("previous_submissions"))
         or (contact.get("submission_count") or 0) > 1,
         "open_deals": history.get("open_deals") or [],
