@@ -89,4 +89,7 @@ async def test_an_invented_number_twice_is_held_as_a_draft_not_sent(app, user, d
     assert outcomes == ["regenerating", "held_as_draft"]
     events = await db.fetchall("SELECT type FROM events WHERE type = 'agent_ungrounded'")
     assert len(events) == 2
+    page = (await user.web.get(f"/submissions/{sid}")).text
+    assert "quoted numbers found nowhere in the submission (600)" in page
+    assert "waits for a person" in page
     await app.state.llm.aclose()
