@@ -80,3 +80,15 @@ async def test_optional_and_required_in_several_phrasings(user):
     demo = await generate(user, "Demo request form for a SaaS")
     config = await generate(user, "phone should be mandatory; company name is optional", demo)
     assert by_name(config)["phone"]["required"] and not by_name(config)["company"]["required"]
+
+
+async def test_put_swap_and_everything_optional(user):
+    demo = await generate(user, "Demo request form for a SaaS")
+    config = await generate(user, "put phone after email; swap name and email", demo)
+    assert [f["name"] for f in config["fields"]][:3] == ["email", "name", "phone"]
+    config = await generate(user, "make everything optional", config)
+    assert [f["name"] for f in config["fields"] if f["required"]] == [
+        "email"
+    ]  # the contact needs it
+    config = await generate(user, 'change "Message" to "Your question"', config)
+    assert "Your question" in [f["label"] for f in config["fields"]]

@@ -62,6 +62,10 @@ SYNONYMS = {
     "source": "referral_source",
     "referral": "referral_source",
     "how did you find us": "referral_source",
+    "how they heard about us": "referral_source",
+    "how you heard about us": "referral_source",
+    "how they found us": "referral_source",
+    "how did they hear about us": "referral_source",
 }
 FILLER_RE = re.compile(
     r"^(?:the|a|an|my|your|their|our|new|another|one more)\s+|\s+(?:field|fields|input|question|"

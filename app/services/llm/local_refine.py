@@ -32,7 +32,7 @@ from app.services.llm.local_fields import (
 
 VERBS = (
     r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|relabel|change|update|move|"
-    r"require|allow|disallow|forbid|block|enable|disable|call|name|use|redirect|turn|switch|replace|let"
+    r"require|allow|disallow|forbid|block|enable|disable|call|use|redirect|turn|switch|replace|let|swap"
 )
 SPLIT_RE = re.compile(
     rf"\s*(?:[;\n]+|\.\s+(?=(?:{VERBS})\b)|,?\s+and\s+(?:then\s+|also\s+)?(?=(?:{VERBS})\b)|"
@@ -234,6 +234,17 @@ def _add_field(draft, m):
         # "add an optional phone field" on a form that has one: change it, never duplicate it.
         flag = re.search(r"\b(required|mandatory|compulsory|optional)\b", m["spec"], re.I)
         wanted = flag is not None and flag[1].lower() != "optional"
+        where = re.search(
+            r"\b(?:after|below|under|before|above)\s+.+$|\b(?:at the (?:top|start|beginning|end|bottom)|first|last)$",
+            m["spec"].strip(),
+            re.I,
+        )
+        if flag is None and where:  # "put phone after email": it is there already, so move it
+            _move(
+                draft,
+                {"target": existing["name"], "where": re.sub(r"^at the ", "to the ", where[0])},
+            )
+            return
         if flag is None:
             state = "required" if existing["required"] else "optional"
             raise RefineError(
@@ -326,6 +337,30 @@ def _move(draft, m):
         fields.insert(_position(fields, (kind, anchor[2])), f)
     else:
         fields.insert(0 if re.search(r"top|start|beginning|first", where) else len(fields), f)
+
+
+def _all_required(draft, m):
+    """ "make everything optional": every field but the email (the contact needs it)."""
+    required = m["flag"].lower() != "optional"
+    for f in draft["fields"]:
+        if f["type"] != "email" or required:
+            f["required"] = required if f["type"] != "checkbox" else f["required"]
+
+
+def _swap(draft, m):
+    fields = draft["fields"]
+    a, b = find_field(fields, m["a"]), find_field(fields, m["b"])
+    i, j = fields.index(a), fields.index(b)
+    fields[i], fields[j] = b, a
+
+
+def _relabel_or_fail(draft, m):
+    """ "change "Message" to "Your question"": a field renamed; anything else is not understood."""
+    try:
+        find_field(draft["fields"], m["target"])
+    except RefineError:
+        raise RefineError("I could not turn this into a change to the form") from None
+    _rename(draft, m)
 
 
 def _change_type(draft, m):
@@ -473,6 +508,13 @@ HANDLERS = [
     ),
     (
         _r(
+            r"(?:make|mark|set)\s+(?:everything|all(?: the)? fields|all of them|every field|all)\s+"
+            r"(?:to\s+|as\s+)?(?P<flag>optional|required|mandatory)"
+        ),
+        _all_required,
+    ),
+    (
+        _r(
             r"(?:put|place|move|show)\s+"
             + THE
             + r"(?P<target>.+?)\s+(?:field\s+)?(?P<where>first|last|at the top|at the start|at the beginning|"
@@ -559,5 +601,24 @@ HANDLERS = [
             r"(?P<type>.+)"
         ),
         _change_type,
+    ),
+    (_r(r"swap\s+" + THE + r"(?P<a>.+?)\s+(?:and|with)\s+" + THE + r"(?P<b>.+)"), _swap),
+    (
+        _r(
+            r"(?:the\s+)?(?P<target>.+?)\s+(?:field\s+)?(?:should|must|needs to|has to)\s+(?:be\s+|go\s+|come\s+)?"
+            r"(?P<where>first|last|at the top|at the bottom|on top)"
+        ),
+        lambda d, m: _move(
+            d,
+            {"target": m["target"], "where": {"on top": "to the top"}.get(m["where"], m["where"])},
+        ),
+    ),
+    (
+        _r(
+            r"(?:change|switch)\s+"
+            + THE
+            + r"(?P<target>.+?)\s+(?:field\s+|label\s+)?(?:to|into)\s+(?P<new>.+)"
+        ),
+        _relabel_or_fail,
     ),
 ]
