@@ -12,6 +12,7 @@ purpose.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from app.services.llm.local_kinds import DEFAULT_KIND, KINDS
@@ -35,6 +36,7 @@ VOCABULARY = (
 _WORD = re.compile(r"[a-z]{4,}")
 
 
+@functools.lru_cache(maxsize=256)  # called by intent, fields and naming for one description
 def correct_typos(text: str) -> str:
     """Lower-cased text with close misspellings of VOCABULARY words corrected."""
     low = text.lower()
