@@ -96,3 +96,15 @@ def test_the_validator_finds_invented_numbers_and_accepts_quoted_ones():
         {"index": 1, "action": "send_email", "numbers": ["600"]},
         {"index": 3, "action": "respond_direct", "numbers": ["2026"]},
     ]
+
+
+async def test_an_opt_in_ticked_before_counts_as_consent_later(app, user, db):
+    opt_in = {"name": "newsletter_opt_in", "type": "checkbox", "label": "Send me product news"}
+    first = await make_agent_form(user, name="Guide form", extra_fields=[opt_in])
+    second = await make_agent_form(user, name="Demo form")
+    visitor = {"email": "sam.lee@gmail.com", "message": "what do you do?"}
+    await submit_and_process(app, user, first["id"], {**visitor, "newsletter_opt_in": True})
+    sid = await submit_and_process(app, user, second["id"], visitor)
+    [mail] = await _agent_emails(db, sid)
+    assert "as you agreed" in mail["body_text"]
+    assert "No marketing consent" not in (await _plan(db, sid))["reasoning"]
