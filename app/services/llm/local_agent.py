@@ -286,11 +286,17 @@ def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     )
     if noted:
         thanks += f" You mentioned {', '.join(noted)}."
+    message = s["message"] or ""
+    asks = ["what you are hoping to achieve"]  # never ask again for what they already told us
+    if not (TIMELINE_RE.search(message) or s["timeline_text"]):
+        asks.append("your timeline")
+    if not (VOLUME_RE.search(message) or s["size_text"]):
+        asks.append("roughly how many people would use it")
+    questions = ", ".join(asks[:-1]) + (" and " if len(asks) > 1 else "") + asks[-1]
     body = (
         f"{_greeting(s)}\n\n{thanks} To point you to the right specialist, "
-        f"could you tell us a little more: what you are hoping to achieve, your timeline, and roughly how "
-        f"many people would use it? We will follow up with the details that matter for you.\n\n"
-        f"{_signature(context)}"
+        f"could you tell us a little more: {questions}? We will follow up with the details that matter "
+        f"for you.\n\n{_signature(context)}"
     )
     return [{"action": "send_email", "details": {"subject": f"About {topic}", "body": body}}]
 
