@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench bench-analytics demo check migrate install clean fuzz
+.PHONY: run test bench bench-analytics demo check migrate install clean fuzz eval
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -45,6 +45,10 @@ fuzz: install
 # Analytics over 1 000 000 generated submissions (also part of `make bench`).
 bench-analytics: install
 	$(BIN)/python -m scripts.bench_analytics
+
+# The local engine on its evaluation sets (tests/eval/): generation, scoring, refinement.
+eval: install
+	$(BIN)/python -m tests.eval.run
 
 check: install
 	$(BIN)/ruff check app tests scripts

@@ -60,13 +60,15 @@ async def make_agent_form(
     notify: list[str] | None = None,
     instructions: str = "",
     name: str | None = None,
+    extra_fields: list[dict] | None = None,
 ) -> dict:
     """A sales or support form whose own agent acts, made by the factory."""
     config = {
         "name": name or f"{flow.replace('_', ' ').title()} form",
         "type": "support" if flow == "support_triage" else "sales",
         "flow_id": flow,
-        "fields": SUPPORT_FIELDS if flow == "support_triage" else SALES_FIELDS,
+        "fields": (SUPPORT_FIELDS if flow == "support_triage" else SALES_FIELDS)
+        + (extra_fields or []),
         "agent": {
             "instructions": instructions,
             "autonomy_level": autonomy,

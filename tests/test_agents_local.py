@@ -100,13 +100,24 @@ def test_high_lead_gets_a_booking_link_when_allowed_and_set():
     assert actions_of(plan) == ["qualify_lead", "create_deal", "send_email"]
 
 
-def test_gmail_vague_question_is_low_with_a_polite_nurture_and_sequence():
+def test_gmail_vague_question_is_low_with_a_polite_reply_and_no_marketing_without_consent():
     plan = plan_agent_actions(ctx({"email": "sam@gmail.com", "message": "what is this?"}))
     assert score_of(plan) == "low"
-    assert actions_of(plan) == ["qualify_lead", "send_email", "enroll_sequence"]
+    assert actions_of(plan) == ["qualify_lead", "send_email"]
     body = plan["actions"][1]["details"]["body"]
     assert body.startswith("Hello,") and "Thank you for getting in touch" in body
+    assert "guides" not in body and "No marketing consent" in plan["reasoning"]
     assert "free-mail address (gmail.com)" in plan["reasoning"]
+
+
+def test_a_ticked_opt_in_allows_the_nurture_sequence():
+    data = {"email": "sam@gmail.com", "message": "what is this?", "consent": True}
+    plan = plan_agent_actions(ctx(data))
+    assert actions_of(plan) == ["qualify_lead", "send_email", "enroll_sequence"]
+    assert "as you agreed" in plan["actions"][1]["details"]["body"]
+    unsubscribed = {"email": "sam@gmail.com", "status": "unsubscribed", "marketing_consent": True}
+    plan = plan_agent_actions(ctx(data, contact=unsubscribed))
+    assert "enroll_sequence" not in actions_of(plan)
 
 
 @pytest.mark.parametrize(

@@ -133,7 +133,9 @@ async def test_notify_only_writes_a_summary_and_notifies_without_executing(app, 
     assert [e["to_addr"] for e in told] == ["alice@example.com"]  # nobody else: the workspace owner
 
 
-async def test_gmail_vague_question_gets_low_score_and_a_polite_nurture_email(app, user, db):
+async def test_gmail_vague_question_gets_low_score_and_a_polite_email_without_marketing(
+    app, user, db
+):
     form = await make_agent_form(user, autonomy="fully_autonomous")
     sid = await submit_and_process(app, user, form["id"], GMAIL_VAGUE)
     steps = await agent_steps(db, sid)
@@ -143,8 +145,7 @@ async def test_gmail_vague_question_gets_low_score_and_a_polite_nurture_email(ap
         if s["step"] == "agent_action" and "action" in s.get("details", {})
     }
     assert done["qualify_lead"]["details"]["score"] == "low"
-    assert done["enroll_sequence"]["status"] == "skipped"
-    assert done["enroll_sequence"]["details"]["reason"] == "no sequence matches “nurture”"
+    assert "enroll_sequence" not in done  # no nurture without marketing consent
     assert "create_deal" not in done and await _deals(db, user.workspace_id) == []
     mail = (await _agent_emails(db, sid))[0]
     assert (

@@ -57,7 +57,9 @@ async def test_newsletter_is_short_and_marketing(user):
     fields = by_name(config)
     assert config["flow_id"] == "email_marketing" and config["type"] == "marketing"
     assert len(config["fields"]) <= 3 and fields["email"]["required"]
-    assert fields["consent"]["type"] == "checkbox" and fields["consent"]["required"]
+    assert [f["name"] for f in config["fields"] if f["required"]] == [
+        "email"
+    ]  # nothing unasked is required
     assert set(config["agent"]["allowed_actions"]) == {"send_email", "enroll_sequence"}
     assert "company" not in fields
 
@@ -140,7 +142,7 @@ async def test_job_application(user):
     assert_sane(config)
     fields = by_name(config)
     assert config["flow_id"] == "direct_route" and config["type"] == "general"
-    assert fields["portfolio"]["type"] == "url" and fields["portfolio"]["required"]
+    assert fields["portfolio"]["type"] == "url" and not fields["portfolio"]["required"]
     assert fields["start_date"]["type"] == "date" and fields["experience"]["type"] == "number"
     assert "create_deal" not in config["agent"]["allowed_actions"]
     assert "hiring" in config["agent"]["instructions"]
@@ -151,7 +153,7 @@ async def test_event_registration(user):
     assert_sane(config)
     fields = by_name(config)
     assert config["flow_id"] == "email_marketing" and config["name"] == "Event Registration"
-    assert fields["ticket_type"]["type"] == "select" and fields["ticket_type"]["required"]
+    assert fields["ticket_type"]["type"] == "select" and not fields["ticket_type"]["required"]
     assert "our annual developer conference" in config["agent"]["instructions"]
 
 
@@ -161,7 +163,7 @@ async def test_contact_us_general_inquiry(user):
     fields = by_name(config)
     assert config["flow_id"] == "direct_route" and config["name"] == "Contact Us"
     assert fields["message"]["type"] == "textarea" and fields["message"]["required"]
-    assert not fields["company"]["required"]
+    assert [f["name"] for f in config["fields"]] == ["name", "email", "message"]
 
 
 async def test_partnership_inquiry(user):
@@ -177,7 +179,9 @@ async def test_internal_request_creates_no_contact(user):
     config = await generate(user, "Internal IT request form for employees")
     assert_sane(config)
     assert config["flow_id"] == "notify_only" and config["auto"]["create_contact"] is False
-    assert by_name(config)["request_type"]["required"]
+    assert (
+        by_name(config)["details"]["required"] and not by_name(config)["request_type"]["required"]
+    )
 
 
 async def test_short_form_keeps_only_required_fields(user):

@@ -58,3 +58,19 @@ async def test_an_unreachable_model_sends_the_step_without_the_personal_line(
     )
     assert row["current_step"] == 1
     await app.state.llm.aclose()
+
+
+async def test_a_line_with_an_invented_number_is_asked_again_then_left_out(
+    app, user, fake_anthropic
+):
+    invented = ("json", {"intro": "Teams of 600 like BigCorp love this guide."})
+    fake_anthropic.script(invented, invented)
+    seq = await make_sequence(user, PERSONAL)
+    contact = await make_contact(user, "dana@bigcorp.example", name="Dana", company="BigCorp")
+    e = await enroll(user, seq["id"], contact["id"])
+    await tick(app)
+    [mail] = await step_emails(app.state.db, e["id"])
+    assert mail["body_text"] == "Hi Dana,\nHere is the guide."  # sent, without the invented line
+    retry = json.dumps(fake_anthropic.requests[1].body["messages"])
+    assert "600" in retry and "not in the facts" in retry
+    await app.state.llm.aclose()

@@ -249,8 +249,14 @@ async def test_the_flow_says_why_when_no_sequence_is_set(app, user):
 
 async def test_the_agent_enrolls_into_the_named_sequence_once(app, user):
     seq = await make_sequence(user, step(delay_days=1), name="Nurture")
-    form = await make_agent_form(user, autonomy="fully_autonomous")
-    vague = {"email": "sam.smith@gmail.com", "name": "Sam", "message": "hi, what do you do?"}
+    opt_in = {"name": "consent", "type": "checkbox", "label": "Send me product news"}
+    form = await make_agent_form(user, autonomy="fully_autonomous", extra_fields=[opt_in])
+    vague = {
+        "email": "sam.smith@gmail.com",
+        "name": "Sam",
+        "message": "hi, what do you do?",
+        "consent": True,  # nurture only with marketing consent (issue 20)
+    }
     sid = await submit_and_process(app, user, form["id"], vague)
     done = {
         s["details"]["action"]: s

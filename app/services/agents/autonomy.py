@@ -89,6 +89,31 @@ def retry_event_tx(
         )
 
 
+def ungrounded_tx(
+    conn,
+    workspace_id: str,
+    submission_id: str,
+    handler_id: str | None,
+    problems: list,
+    attempt: int,
+    outcome: str,
+) -> None:
+    """A plan whose messages quote numbers found in no input (issue 20's grounding rule)."""
+    record_step(
+        conn,
+        workspace_id,
+        submission_id,
+        "agent_ungrounded",
+        outcome,
+        handler_id=handler_id,
+        details={
+            "numbers": sorted({n for p in problems for n in p["numbers"]}),
+            "attempt": attempt,
+            "outcome": outcome,
+        },
+    )
+
+
 def requeue_tx(
     conn, workspace_id: str, submission_id: str, handler_id: str | None, error: str, delay: float
 ) -> None:

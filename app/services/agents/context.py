@@ -7,6 +7,7 @@ from __future__ import annotations
 from app.db import find_in_workspace, get_in_workspace, loads
 from app.errors import NotFound
 from app.services.forms.config import ALLOWED_ACTIONS, AUTONOMY_LEVELS, FLOW_DEFAULT_ACTIONS
+from app.services.llm.grounding import ticked_opt_in
 
 DEFAULT_AUTONOMY = "draft"
 HISTORY_LIMIT = 10
@@ -63,6 +64,13 @@ def _load(conn, workspace_id: str, submission_id: str, handler_id: str | None) -
         conn, "companies", company_id, workspace_id, columns=("id", "name", "domain")
     )
     rows["history"] = _history(conn, workspace_id, contact_id, submission_id) if contact_id else {}
+    rows["in_campaign"] = bool(
+        contact_id
+        and conn.value(
+            "SELECT 1 FROM campaign_contacts WHERE contact_id = ? AND workspace_id = ? LIMIT 1",
+            (contact_id, workspace_id),
+        )
+    )
     return rows
 
 
@@ -103,7 +111,16 @@ def _history(conn, workspace_id: str, contact_id: str, submission_id: str) -> di
     }
 
 
-def _contact(row: dict | None, history: dict) -> dict | None:
+def marketing_consent(row: dict, history: dict, in_campaign: bool) -> bool:
+    """Consent to marketing: joined a campaign (a sign-up form) or ticked an opt-in box before;
+    never after an unsubscribe. (This submission's own opt-in box is read by the agent.)"""
+    if row["status"] == "unsubscribed":
+        return False
+    previous = history.get("previous_submissions") or []
+    return in_campaign or any(ticked_opt_in(p.get("data") or {}) for p in previous)
+
+
+def _contact(row: dict | None, history: dict, in_campaign: bool = False) -> dict | None:
     if not row:
         return None
     tags = sorted(set(loads(row["tags"], []) or []) | set(history.get("tags") or []))
@@ -124,6 +141,7 @@ def _contact(row: dict | None, history: dict) -> dict | None:
         **{k: row[k] for k in keys},
         "tags": tags,
         "custom_fields": loads(row["custom_fields"], {}),
+        "marketing_consent": marketing_consent(row, history, in_campaign),
     }
 
 
@@ -166,7 +184,7 @@ def shape_context(rows: dict) -> dict:
             "meta": {k: v for k, v in meta.items() if k not in ("ip", "user_agent")},
             "is_new_contact": bool(sub["is_new_contact"]),
         },
-        "contact": _contact(rows["contact"], rows["history"]),
+        "contact": _contact(rows["contact"], rows["history"], rows.get("in_campaign", False)),
         "company": rows["company"] or None,
         "history": {k: v for k, v in rows["history"].items() if k != "tags"},
         "ticket": rows["ticket"] or None,

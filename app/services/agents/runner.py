@@ -21,6 +21,7 @@ from app.services.agents.actions import apply_contact_updates_tx, execute_action
 from app.services.agents.context import build_context
 from app.services.agents.plan import check_plan, normalise_plan
 from app.services.llm.errors import LLMInvalidOutput, LLMUnavailable
+from app.services.llm.grounding import feedback, ungrounded_numbers
 from app.services.platform.jobs import RetryLater
 
 MAX_LLM_REQUEUES = 1
@@ -103,6 +104,30 @@ async def _plan(ctx, context: dict, run: dict, ids: tuple) -> dict | None:
     return None
 
 
+async def _grounded(ctx, context: dict, run: dict, ids: tuple, plan: dict):
+    """(plan, problems): a plan whose messages quote an invented number is asked for once more;
+    if the new one does too, its problems come back and the plan is held as a draft."""
+    problems = ungrounded_numbers(plan, context)
+    if not problems:
+        return plan, []
+    await ctx.write(autonomy.ungrounded_tx, *ids, problems, 1, "regenerating")
+    retry = await _plan(ctx, {**context, "grounding_feedback": feedback(problems)}, run, ids)
+    if retry is None:
+        return None, problems
+    problems = ungrounded_numbers(retry, context)
+    if problems:
+        await ctx.write(autonomy.ungrounded_tx, *ids, problems, 2, "held_as_draft")
+    return retry, problems
+
+
+def _hold_reason(problems: list) -> str:
+    numbers = ", ".join(sorted({n for p in problems for n in p["numbers"]}))
+    return (
+        f"Held for approval: the message quotes numbers found nowhere in the submission, contact, "
+        f"company or instructions ({numbers})."
+    )
+
+
 async def _execute(ctx, ids: tuple, context: dict, checked: dict) -> str:
     workspace_id, submission_id, handler_id = ids
     results = await execute_actions(
@@ -132,10 +157,15 @@ async def _execute(ctx, ids: tuple, context: dict, checked: dict) -> str:
     )
 
 
-async def apply_autonomy(ctx, ids: tuple, context: dict, checked: dict) -> str:
+async def apply_autonomy(
+    ctx, ids: tuple, context: dict, checked: dict, problems: list | None = None
+) -> str:
     level = context["autonomy"]
     if level == "notify_only":
         return await ctx.write(autonomy.notify_only_tx, *ids, checked)
+    if problems:  # an ungrounded message is never sent on its own: a human decides
+        held = {**checked, "reasoning": f"{_hold_reason(problems)} {checked['reasoning']}"}
+        return await ctx.write(autonomy.create_draft_tx, *ids, held)
     if level == "draft":
         return await ctx.write(autonomy.create_draft_tx, *ids, checked)
     return await _execute(ctx, ids, context, checked)
@@ -153,12 +183,16 @@ async def run_agent(
         plan = run["plan"]
         if plan is None:
             plan = await _plan(ctx, context, run, ids)
+            if plan is not None:
+                plan, problems = await _grounded(ctx, context, run, ids, plan)
             if plan is None:
                 return "needs_human_review"
+        else:  # a replayed plan is held again if it was held the first time
+            problems = ungrounded_numbers(plan, context)
         checked = check_plan(plan, context["allowed_actions"])
         if run["plan"] is None:
             await ctx.write(autonomy.store_plan_tx, *ids, plan, checked, ctx.state.llm.name)
-        return await apply_autonomy(ctx, ids, context, checked)
+        return await apply_autonomy(ctx, ids, context, checked, problems)
     except (LeaseLost, RetryLater, asyncio.CancelledError):
         raise
     except Exception as exc:

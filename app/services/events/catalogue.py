@@ -199,6 +199,13 @@ _ENTRIES = [
             (*STEP, "attempt", "error", "retry_in_seconds", "run_at", "reason", "action"),
         ),
         E(
+            "agent_ungrounded",
+            "Message quoted facts not in the inputs",
+            "warning",
+            True,
+            (*STEP, "numbers", "attempt", "outcome"),
+        ),
+        E(
             "agent_escalated",
             "Escalated to a human",
             "warning",

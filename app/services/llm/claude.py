@@ -140,7 +140,7 @@ class ClaudeEngine:
             system=personalize_prompt.SYSTEM,
             user=personalize_prompt.user_message(step, facts),
             tool=personalize_prompt.TOOL,
-            check=personalize_prompt.check,
+            check=lambda obj: personalize_prompt.check(obj, facts),
             workspace_id=workspace_id,
             on_retry=on_retry,
             max_tokens=512,

@@ -1,34 +1,28 @@
-"""The local engine's agent (SPEC §6.5): deterministic lead scoring and plans.
+"""The local engine's agent (SPEC §6.5): deterministic plans from ``local_scoring``.
 
-Signals: business vs free-mail domain, budget, team/company size, job-title
-seniority, intent words, a returning contact. Sales leads get qualify_lead plus
-a follow-up that fits the score; support requests get a ticket, an answer, and
-an escalation when the visitor is angry or reports an outage. Only actions the
-form allows are planned.
+Sales leads get qualify_lead plus a follow-up that fits the score: a deal and a
+personal email for high leads, a discovery email for medium ones, an
+acknowledgement for low ones; non-buyers get no deal and no pitch. Emails are
+grounded (issue 20): they quote what the person gave (a range stays a range),
+echo the specifics of the message verbatim, and promise marketing only with
+consent. Support requests get a ticket, an answer, and an escalation when the
+visitor is angry or reports an outage. Only actions the form allows are planned.
 """
 
 from __future__ import annotations
 
 import re
 
-from app.services.crm.deals import MAX_AMOUNT
-from app.services.crm.normalize import email_domain, is_free_mail
-
-INTENT_WORDS = (
-    "demo",
-    "pricing",
-    "price",
-    "quote",
-    "buy",
-    "buying",
-    "purchase",
-    "urgent",
-    "asap",
-    "evaluate",
-    "evaluating",
-    "trial",
-    "proposal",
+from app.services.llm.grounding import ticked_opt_in
+from app.services.llm.local_scoring import (
+    PAIN_RE,
+    TIMELINE_RE,
+    VOLUME_RE,
+    parse_amount,  # noqa: F401  (re-exported: tests and callers import it from here)
+    score_lead,
+    signals,
 )
+
 ESCALATION_WORDS = (
     "outage",
     "down",
@@ -46,12 +40,6 @@ ESCALATION_WORDS = (
     "lawyer",
     "production",
 )
-_EXEC = re.compile(
-    r"\b(ceo|cfo|cto|coo|cmo|cro|cio|ciso|chief|founder|co-founder|owner|president|partner)\b"
-)
-_SENIOR = re.compile(r"\b(vp|v\.p\.|svp|evp|vice president|head|director)\b")
-_MANAGER = re.compile(r"\b(manager|lead|principal)\b")
-_NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([km])?\b", re.I)
 
 
 def _words(text: str, vocabulary) -> list[str]:
@@ -62,112 +50,21 @@ def _words(text: str, vocabulary) -> list[str]:
     return found
 
 
-def _field(data: dict, *needles: str) -> str:
-    """The submitted value whose key is one of ``needles``, else the first key containing one."""
-    filled = {k.lower(): v for k, v in data.items() if v not in (None, "", [])}
-    hits = [filled[n] for n in needles if n in filled]
-    hits += [v for k, v in filled.items() for n in needles if n in k]
-    if not hits:
-        return ""
-    value = hits[0]
-    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-
-
-def _company_name(data: dict) -> str:
-    value = _field(data, "company", "company_name", "organization", "organisation")
-    return "" if re.fullmatch(r"[\d\s,.+<>$kK-]*", value) else value
-
-
-def parse_amount(text: str) -> float | None:
-    """'$50K+' -> 50000, '$10K-$50K' -> 30000, '<$10K' -> 5000, '120000' -> 120000."""
-    values = []
-    for digits, suffix in _NUMBER.findall(text or ""):
-        number = float(digits.replace(",", ""))
-        number *= {"k": 1_000, "m": 1_000_000}.get(suffix.lower(), 1)
-        if number <= MAX_AMOUNT:  # 400 nines parse as infinity: not a budget or a team size
-            values.append(number)
-    if not values:
-        return None
-    lowered = text.lower()
-    if len(values) >= 2:
-        return round((values[0] + values[1]) / 2)
-    if "<" in lowered or "under" in lowered or "less" in lowered:
-        return round(values[0] / 2)
-    return values[0]
+def has_marketing_consent(context: dict, data: dict) -> bool:
+    """Consent to marketing: the contact's recorded consent, or a ticked opt-in box in this submission."""
+    contact = context.get("contact") or {}
+    if contact.get("status") == "unsubscribed":
+        return False
+    if contact.get("marketing_consent"):
+        return True
+    return ticked_opt_in(data)
 
 
 def _signals(context: dict) -> dict:
-    submission = context.get("submission") or {}
-    data = {k: v for k, v in (submission.get("data") or {}).items() if not str(k).startswith("_")}
-    contact = context.get("contact") or {}
-    history = context.get("history") or {}
-    email = contact.get("email") or _field(data, "email")
-    text = " ".join(str(v) for v in data.values() if isinstance(v, str | int | float)).lower()
-    title = _field(data, "title", "role", "position", "job").lower()
-    name = contact.get("name") or _field(data, "name")
-    return {
-        "email": email,
-        "domain": email_domain(email),
-        "free_mail": bool(email) and is_free_mail(email),
-        "budget": parse_amount(_field(data, "budget")),
-        "budget_text": _field(data, "budget"),
-        "size": parse_amount(_field(data, "size", "employees", "headcount", "team")),
-        "title": title,
-        "intent": _words(text, INTENT_WORDS),
-        "angry": _words(text, ESCALATION_WORDS),
-        "returning": bool(history.get("previous_submissions"))
-        or (contact.get("submission_count") or 0) > 1,
-        "open_deals": history.get("open_deals") or [],
-        "first_name": contact.get("first_name") or (name.split()[0] if name else ""),
-        "company": (context.get("company") or {}).get("name") or _company_name(data),
-        "subject": _field(data, "subject", "topic"),
-        "message": _field(
-            data, "message", "question", "details", "description", "comment", "issue"
-        ),
-    }
-
-
-def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
-    """(score, points, reasons, tags) from the signals."""
-    points, reasons, tags = 0, [], []
-
-    def add(n, reason, tag=None):
-        nonlocal points
-        points += n
-        reasons.append(reason)
-        if tag:
-            tags.append(tag)
-
-    if s["domain"] and not s["free_mail"]:
-        add(2, f"business email domain ({s['domain']})", "business-domain")
-    elif s["free_mail"]:
-        add(-1, f"free-mail address ({s['domain']})", "free-mail")
-    if s["budget"]:
-        n = 3 if s["budget"] >= 50_000 else 2 if s["budget"] >= 10_000 else 1
-        add(n, f"budget {s['budget_text']}", "budget-50k-plus" if n == 3 else None)
-    if s["size"]:
-        if s["size"] >= 200:
-            add(2, f"{int(s['size'])}-person company", "enterprise")
-        elif s["size"] >= 50:
-            add(1, f"{int(s['size'])}-person company", "mid-market")
-        else:
-            reasons.append(f"small team ({int(s['size'])})")
-    if _EXEC.search(s["title"]):
-        add(3, f"executive title ({s['title']})", "decision-maker")
-    elif _SENIOR.search(s["title"]):
-        add(2, f"senior title ({s['title']})", "decision-maker")
-    elif _MANAGER.search(s["title"]):
-        add(1, f"manager title ({s['title']})")
-    if s["intent"]:
-        add(
-            min(3, len(s["intent"])),
-            "intent: " + ", ".join(s["intent"]),
-            *[f"intent-{w}" for w in s["intent"][:1]],
-        )
-    if s["returning"]:
-        add(1, "returning contact", "returning")
-    score = "high" if points >= 6 else "medium" if points >= 3 else "low"
-    return score, points, reasons, [f"lead-{score}", *tags]
+    s = signals(context)
+    s["angry"] = _words(s["text"], ESCALATION_WORDS)
+    s["consent"] = has_marketing_consent(context, s["data"])
+    return s
 
 
 def plan_agent_actions(context: dict) -> dict:
@@ -200,27 +97,44 @@ def _topic(s: dict, form: dict) -> str:
         ("pricing", "pricing"),
         ("price", "pricing"),
         ("quote", "a quote"),
+        ("rfq", "a quote"),
+        ("tender", "your tender"),
         ("trial", "a trial"),
         ("proposal", "a proposal"),
+        ("wholesale", "wholesale supply"),
     ):
         if word in s["intent"]:
             return topic
-    return form.get("name") or "your request"
+    return ""
+
+
+def _opening(s: dict, topic: str) -> str:
+    """ "Thank you for asking about a demo for BigCorp." or, with no clear topic, "… for your enquiry"."""
+    company = f" for {s['company']}" if s["company"] else ""
+    if topic:
+        return "Thank you for asking about " + _sentence_end(topic + company)
+    return "Thank you for your enquiry" + (
+        _sentence_end(f" on behalf of {s['company']}") if s["company"] else "."
+    )
 
 
 def _sales_plan(context: dict, s: dict) -> dict:
     form = context.get("form") or {}
     allowed = set(context.get("allowed_actions") or [])
     score, points, reasons, tags = score_lead(s)
+    used = _fields_used(s)
     reason = (
         f"Scored {score} ({points} points): " + ("; ".join(reasons) or "no strong signals") + "."
     )
     actions = [
         {"action": "qualify_lead", "details": {"score": score, "reason": reason, "tags": tags}}
     ]
-    follow = {"high": _high_actions, "medium": _medium_actions, "low": _low_actions}[score](
-        context, s, allowed
-    )
+    if s["not_buyer"]:
+        follow = _non_buyer_actions(context, s, allowed)
+    else:
+        follow = {"high": _high_actions, "medium": _medium_actions, "low": _low_actions}[score](
+            context, s, allowed
+        )
     actions += follow
     steps = (
         ", ".join(a["action"] for a in actions if a["action"] in allowed) or "no allowed actions"
@@ -228,16 +142,37 @@ def _sales_plan(context: dict, s: dict) -> dict:
     deal_note = ""
     if score == "high" and s["open_deals"]:
         deal_note = f" The contact already has an open deal ({s['open_deals'][0].get('name')}), so it is updated rather than duplicated."
-    reasoning = f"{reason} Plan: {steps}.{deal_note}"
+    consent_note = (
+        ""
+        if s["consent"] or s["not_buyer"]
+        else " No marketing consent on record, so no newsletter or nurture promise."
+    )
+    reasoning = f"{reason} Fields used: {', '.join(used) or 'none'}. Plan: {steps}.{deal_note}{consent_note}"
+    updates_tags = ["do-not-contact"] if (s["not_buyer"] or ("",))[0] == "opt-out" else []
     return {
         "reasoning": reasoning,
         "actions": actions,
         "_tags": tags,
         "contact_updates": {
-            "tags_add": [],
+            "tags_add": updates_tags,
             "notes": f"Agent ({form.get('name', 'form')}): {reason}",
         },
     }
+
+
+def _fields_used(s: dict) -> list[str]:
+    """The submitted fields the score and the reply rest on (cited in the reasoning)."""
+    keys = [
+        k
+        for k, v in s["data"].items()
+        if v not in (None, "", [])
+        and re.search(
+            r"email|budget|size|employees|title|role|timeline|message|question|details|company",
+            k,
+            re.I,
+        )
+    ]
+    return keys
 
 
 def _sentence_end(text: str) -> str:
@@ -257,10 +192,12 @@ def _high_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     }
     topic = _topic(s, form)
     echo = _echo(s)
+    opening = _opening(s, topic)
+    topic = topic or "your enquiry"
     if "book_meeting" in allowed and form.get("booking_url"):
         body = (
-            f"{_greeting(s)}\n\nThank you for asking about {_sentence_end(topic + (' for ' + s['company'] if s['company'] else ''))} "
-            f"{echo}The quickest way forward is a 30-minute call with one of our specialists, "
+            f"{_greeting(s)}\n\n{opening} "
+            f"{echo}The quickest way forward is a short call with one of our specialists, "
             f"who will tailor it to your situation. Pick a time that suits you with the link below.\n\n"
             f"{_signature(context)}"
         )
@@ -272,9 +209,9 @@ def _high_actions(context: dict, s: dict, allowed: set) -> list[dict]:
             },
         ]
     body = (
-        f"{_greeting(s)}\n\nThank you for asking about {_sentence_end(topic + (' for ' + s['company'] if s['company'] else ''))} "
-        f"{echo}I'd like to set up a 30-minute call with one of our specialists to walk through it with your "
-        f"situation in mind. Reply with two or three times that suit you this week and we will confirm.\n\n"
+        f"{_greeting(s)}\n\n{opening} "
+        f"{echo}I'd like to set up a short call with one of our specialists to walk through it with your "
+        f"situation in mind. Reply with two or three times that suit you and we will confirm.\n\n"
         f"{_signature(context)}"
     )
     subject = f"Your request for {topic}" + (f", {s['first_name']}" if s["first_name"] else "")
@@ -282,37 +219,140 @@ def _high_actions(context: dict, s: dict, allowed: set) -> list[dict]:
 
 
 def _echo(s: dict) -> str:
+    """What the person told us, quoted as given: ranges stay ranges, numbers are theirs."""
     parts = []
     if s["budget_text"]:
         parts.append(f"a budget of {s['budget_text']}")
-    if s["size"]:
-        parts.append(f"a team of about {int(s['size'])}")
-    return f"You mentioned {' and '.join(parts)}, which helps us prepare. " if parts else ""
+    if s["size_text"]:
+        parts.append(f"a company size of {s['size_text']}")
+    noted = specifics(s["message"])
+    said = f"You mentioned {' and '.join(parts)}" if parts else ""
+    if noted:
+        said += ("; from your message we noted " if said else "From your message we noted ") + (
+            ", ".join(noted)
+        )
+    return f"{said}, which helps us prepare. " if said else ""
+
+
+_STOP_WORDS = {
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "to",
+    "in",
+    "for",
+    "with",
+    "need",
+    "we",
+    "is",
+    "are",
+    "of",
+    "on",
+}
+
+
+def specifics(message: str) -> list[str]:
+    """Volumes, timelines and pain points from the message, verbatim (at most four)."""
+    found = []
+    for pattern in (VOLUME_RE, TIMELINE_RE, PAIN_RE):
+        for match in pattern.finditer(message or ""):
+            phrase = _extend(message, match)
+            if phrase and all(phrase not in f and f not in phrase for f in found):
+                found.append(phrase)
+    return found[:4]
+
+
+def _extend(message: str, match) -> str:
+    """The match plus the word after it when that word completes it ("Q3" → "Q3 rollout")."""
+    start, end = match.start(), match.end()
+    if PAIN_RE.fullmatch(match.group(0)):
+        tail = re.match(r"[^.,;!?\n]{0,60}", message[end:])
+        return message[start : end + len(tail.group(0))].strip()
+    following = re.match(r"\s+([A-Za-z][\w-]*)", message[end:])
+    if following and following.group(1).lower() not in _STOP_WORDS:
+        end += following.end()
+    return message[start:end].strip()
 
 
 def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
-    topic = _topic(s, context.get("form") or {})
+    topic = _topic(s, context.get("form") or {}) or "your enquiry"
+    noted = specifics(s["message"])
+    thanks = (
+        f"Thanks for your interest in {topic}."
+        if topic != "your enquiry"
+        else "Thanks for your enquiry."
+    )
+    if noted:
+        thanks += f" You mentioned {', '.join(noted)}."
+    message = s["message"] or ""
+    asks = ["what you are hoping to achieve"]  # never ask again for what they already told us
+    if not (TIMELINE_RE.search(message) or s["timeline_text"]):
+        asks.append("your timeline")
+    if not (VOLUME_RE.search(message) or s["size_text"]):
+        asks.append("roughly how many people would use it")
+    questions = ", ".join(asks[:-1]) + (" and " if len(asks) > 1 else "") + asks[-1]
     body = (
-        f"{_greeting(s)}\n\nThanks for your interest in {topic}. To point you to the right specialist, "
-        f"could you tell us a little more: what you are hoping to achieve, your timeline, and roughly how "
-        f"many people would use it? We will follow up with the details that matter for you.\n\n"
-        f"{_signature(context)}"
+        f"{_greeting(s)}\n\n{thanks} To point you to the right specialist, "
+        f"could you tell us a little more: {questions}? We will follow up with the details that matter "
+        f"for you.\n\n{_signature(context)}"
     )
     return [{"action": "send_email", "details": {"subject": f"About {topic}", "body": body}}]
 
 
 def _low_actions(context: dict, s: dict, allowed: set) -> list[dict]:
+    # Marketing ("guides from time to time", a nurture sequence) only with consent.
+    later = (
+        "We will also share a few useful guides from time to time, as you agreed; "
+        if s["consent"]
+        else ""
+    )
     body = (
         f"{_greeting(s)}\n\nThank you for getting in touch. We have received your message and will make "
-        f"sure it reaches the right person. In the meantime we will share a few useful guides from time to "
-        f"time; if you would like to talk to someone directly, just reply to this email.\n\n"
-        f"{_signature(context)}"
+        f"sure it reaches the right person. {later}If you would like to talk to someone directly, just reply "
+        f"to this email.\n\n{_signature(context)}"
     )
     actions = [
         {"action": "send_email", "details": {"subject": "Thanks for reaching out", "body": body}}
     ]
-    if "enroll_sequence" in allowed:
+    if "enroll_sequence" in allowed and s["consent"]:
         actions.append({"action": "enroll_sequence", "details": {"sequence": "nurture"}})
+    return actions
+
+
+NON_BUYER_REPLIES = {
+    "student": "Thank you for your interest in our work. We have passed your message to the team, "
+    "who will reply if they can help.",
+    "job-seeker": "Thank you for your interest in joining us. We have passed your message to the "
+    "people who handle hiring.",
+    "press": "Thank you for reaching out. We have passed your request to the person who handles press "
+    "enquiries, who will get back to you.",
+    "support": "Thank you for letting us know. We have passed your message to our support team, who will "
+    "get back to you as soon as possible.",
+}
+ESCALATE = {
+    "opt-out": "Asked to stop receiving emails: unsubscribe this contact; no reply was sent.",
+    "data-request": "A data-protection request: it needs a human answer within the legal deadline.",
+    "press": "Press or analyst enquiry: route to whoever handles press.",
+    "support": "An existing customer needs support, not sales: route to the support team.",
+}
+
+
+def _non_buyer_actions(context: dict, s: dict, allowed: set) -> list[dict]:
+    """No deal, no sales pitch, no marketing: an acknowledgement where one helps, a human where needed."""
+    kind = s["not_buyer"][0]
+    actions = []
+    if kind in NON_BUYER_REPLIES:
+        body = f"{_greeting(s)}\n\n{NON_BUYER_REPLIES[kind]}\n\n{_signature(context)}"
+        actions.append(
+            {
+                "action": "send_email",
+                "details": {"subject": "We received your message", "body": body},
+            }
+        )
+    if kind in ESCALATE:
+        actions.append({"action": "escalate", "details": {"reason": ESCALATE[kind]}})
     return actions
 
 
@@ -375,6 +415,7 @@ def _support_plan(context: dict, s: dict) -> dict:
         + ("A ticket already exists for it. " if ticket else "A ticket is opened. ")
         + "The visitor gets an acknowledgement"
         + (" and a human takes over." if s["angry"] else ".")
+        + f" Fields used: {', '.join(k for k, v in s['data'].items() if v not in (None, '', [])) or 'none'}."
     )
     return {
         "reasoning": reasoning,

@@ -62,12 +62,17 @@ SYNONYMS = {
     "source": "referral_source",
     "referral": "referral_source",
     "how did you find us": "referral_source",
+    "how they heard about us": "referral_source",
+    "how you heard about us": "referral_source",
+    "how they found us": "referral_source",
+    "how did they hear about us": "referral_source",
 }
 FILLER_RE = re.compile(
     r"^(?:the|a|an|my|your|their|our|new|another|one more)\s+|\s+(?:field|fields|input|question|"
-    r"box|dropdown|select|checkbox|entry)$",
+    r"box|dropdown|select|checkbox|entry|label|one)$",
     re.I,
 )
+QUOTES_RE = re.compile(r"[\"“”«»„‟]|(?:^|(?<=\s))['‘’]|['‘’](?=\s|$|[,.;:!?])")
 
 # Widget words name a type and are dropped from the label; semantic words name a type and stay in it.
 WIDGET_TYPES = [
@@ -122,8 +127,13 @@ LABEL_RES = [
 FLAG_RE = re.compile(r"\b(?P<flag>required|mandatory|compulsory|optional)\b", re.I)
 
 
+def unquote(text: str) -> str:
+    """Quotes of any kind removed ("“Message”", «Message», 'Message')."""
+    return QUOTES_RE.sub("", text).strip()
+
+
 def _norm(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.strip().rstrip(".!?").strip().strip("\"“”'‘’").strip().lower())
+    text = re.sub(r"\s+", " ", unquote(text.strip()).rstrip(".!?,;:").strip().lower())
     previous = None
     while previous != text:
         previous, text = text, FILLER_RE.sub("", text).strip()
@@ -150,6 +160,23 @@ def find_field(fields: list, target: str) -> dict:
     raise RefineError(
         f"There is no single field “{target.strip()}” in this form (its fields are: {names})"
     )
+
+
+def existing_field(fields: list, spec: str) -> dict | None:
+    """The form's field an "add …" instruction names, if it already has one ("add a phone field, optional")."""
+    head = OPTIONS_RE.match(spec.strip())
+    head = head["head"] if head and head["head"].strip() else spec
+    head, _ = _position(head)
+    if re.search(r"\b(?:called|named|labell?ed|titled)\b|[\"“”]", head, re.I):
+        return None
+    head = FLAG_RE.sub(" ", head)
+    _, rest = _widget_type(head)
+    try:
+        found = find_field(fields, rest)
+    except RefineError:
+        return None
+    known = _catalog_match(rest)
+    return found if known is None or known["name"] == found["name"] else None
 
 
 def split_list(text: str, options: bool = False) -> list[str]:

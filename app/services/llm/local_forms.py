@@ -17,6 +17,8 @@ from app.errors import ValidationError
 from app.services.accounts.workspaces import slugify
 from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_form_fields import tailor_fields
+from app.services.llm.local_intent import correct_typos, detect_kind
 
 _AUDIENCE_NOUNS = (
     "clients|customers|users|buyers|companies|businesses|teams|prospects|leads|developers|marketers|agencies|"
@@ -46,30 +48,6 @@ TOPIC_RE = re.compile(
     r"and)\b|[.,;!?]|$)",
     re.I,
 )
-
-# Words in a description that add a catalogue field the kind does not have.
-HINTS = [
-    (r"\bbudgets?\b", "budget"),
-    (r"\b(?:phone|telephone|mobile number|call me|call them)\b", "phone"),
-    (
-        r"\b(?:company|team|organi[sz]ation) size\b|\bheadcount\b|\bnumber of employees\b",
-        "company_size",
-    ),
-    (r"\btimelines?\b|\btime ?frames?\b|\btime to purchase\b", "timeline"),
-    (r"\b(?:their|your|company) websites?\b|\bwebsite (?:url|address)\b", "website"),
-    (r"\blinkedin\b", "linkedin"),
-    (r"\b(?:their|your|which) (?:industry|sector)\b", "industry"),
-    (r"\bcountry\b|\b(?:their|your) location\b", "country"),
-    (r"\bconsent\b|\bgdpr\b|\bopt[- ]?in\b|\bmarketing emails\b", "consent"),
-    (
-        r"\bhow (?:did )?(?:you|they) (?:hear|find)\b|\breferral source\b|\battribution\b",
-        "referral_source",
-    ),
-    (r"\bjob titles?\b|\b(?:their|your) roles?\b", "job_title"),
-    (r"\bcompany names?\b|\b(?:their|your|which) (?:company|organi[sz]ation)\b", "company"),
-]
-SHORT_RE = re.compile(r"\b(?:short|simple|minimal|quick|brief|one[- ]field|lightweight)\b", re.I)
-ANONYMOUS_RE = re.compile(r"\banonymous(?:ly)?\b", re.I)
 
 PLAYBOOKS = {
     "job_application": "Thank each candidate by email and say when they will hear back. Never make hiring decisions, "
@@ -114,29 +92,6 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
     return validate_config(build_form(text))
 
 
-def detect_kind(description: str) -> dict:
-    """The catalogue kind whose words the description uses most (strong words beat weak ones)."""
-    low = description.lower()
-    best, best_score = None, 0
-    for kind in catalog.KINDS:
-        score = (
-            10 * _hits(kind["strong"], low)
-            + _hits(kind["weak"], low)
-            + 15 * _hits(kind["strong"], low, HEAD)
-        )
-        if score > best_score:
-            best, best_score = kind, score
-    return best or next(k for k in catalog.KINDS if k["key"] == catalog.DEFAULT_KIND)
-
-
-# A kind word right before "form", "survey"… names what the form IS ("a feedback form for attendees").
-HEAD = r"\s+(?:form|survey|request|requests|signup|sign-up|page|questionnaire|inquiry|enquiry|application)"
-
-
-def _hits(patterns: list, text: str, after: str = "") -> int:
-    return sum(1 for p in patterns if re.search(rf"\b(?:{p})\b{after}", text))
-
-
 def build_form(description: str) -> dict:
     kind = detect_kind(description)
     audience, business, topic = (
@@ -145,7 +100,7 @@ def build_form(description: str) -> dict:
         find_topic(description, kind),
     )
     fields = tailor_fields(kind, description)
-    name = kind["name"] + (f": {topic}" if topic else "")
+    name = form_name(kind, correct_typos(description)) + (f": {topic}" if topic else "")
     return {
         "name": name[:120],
         "slug": slugify(name, "form"),
@@ -169,45 +124,38 @@ def build_form(description: str) -> dict:
     }
 
 
-def tailor_fields(kind: dict, description: str) -> list[dict]:
-    fields = [_catalog_field(key) for key in kind["fields"]]
-    low = description.lower()
-    if kind["key"] == "support" and re.search(r"\bbugs?\b", low):
-        fields.insert(len(fields) - 1, catalog.field("steps"))
-    if kind["key"] == "feedback" and re.search(r"\bnps\b|net promoter|recommend", low):
-        fields[0] = catalog.field("nps")
-    if kind["key"] == "feedback" and ANONYMOUS_RE.search(low):
-        fields = [f for f in fields if f["name"] not in ("email", "may_contact", "name")]
-    names = {f["name"] for f in fields}
-    for pattern, key in HINTS:
-        new = catalog.field(key)
-        if (
-            new["name"] not in names
-            and re.search(pattern, low)
-            and kind["key"] not in ("internal", "feedback")
-        ):
-            fields.insert(
-                _insert_at(fields), {**new, "required": new["required"] and key == "consent"}
-            )
-            names.add(new["name"])
-    if SHORT_RE.search(low):
-        fields = [f for f in fields if f["required"] or f["type"] == "email"]
-    return fields
+NAMES = [
+    ("pricing", r"\bvaluations?\b|\bvalue (?:my|your|their)\b", "Valuation Request"),
+    ("pricing", r"\bwholesale\b|\bdistributors?\b|\bstockists?\b", "Wholesale Enquiry"),
+    ("pricing", r"\brfqs?\b|\bquot\w+|\bestimates?\b", "Quote Request"),
+    ("pricing", r"\bsponsor\w*", "Sponsorship Enquiry"),
+    ("booking", r"\breserv\w+|\btable\b", "Reservation Request"),
+    ("booking", r"\bappointments?\b|\bclinic\b", "Appointment Request"),
+    ("booking", r"\bconsultations?\b|\bmeetings?\b|\bcalls?\b", "Meeting Request"),
+    ("job_application", r"\bvolunteer\w*", "Volunteer Application"),
+    ("job_application", r"\bcall for papers\b|\bspeakers?\b|\btalks?\b", "Call for Speakers"),
+    ("job_application", r"\bgrants?\b|\bfunding\b", "Grant Application"),
+    ("job_application", r"\bnominat\w+", "Nomination"),
+    (
+        "job_application",
+        r"^(?!.*\b(?:jobs?|careers?|cvs?|resumes?|hiring|positions?|roles?|vacanc\w+|intern\w*|apprentice\w*|"
+        r"barista|staff|candidates?|applicants?)\b)",
+        "Application",
+    ),
+    ("support", r"\bcomplain\w*|\bcomplaints?\b", "Complaint"),
+    ("support", r"\bbugs?\b", "Bug Report"),
+    ("support", r"\bwarrant(?:y|ies)\b", "Warranty Claim"),
+    ("support", r"(?<!tax )\breturns?\b", "Return Request"),
+]
 
 
-def _catalog_field(key: str) -> dict:
-    """``company-`` is the optional variant of ``company``; ``message+`` the required one."""
-    if key.endswith(("-", "+")):
-        return catalog.field(key[:-1], required=key.endswith("+"))
-    return catalog.field(key)
-
-
-def _insert_at(fields: list) -> int:
-    """New fields go before the closing free-text field and consent box, if any."""
-    index = len(fields)
-    while index > 0 and fields[index - 1]["type"] in ("textarea", "checkbox"):
-        index -= 1
-    return index
+def form_name(kind: dict, text: str) -> str:
+    if kind["key"] == "pricing" and re.search(r"\bpricing\b|\benterprise\b", text):
+        return kind["name"]
+    for key, pattern, name in NAMES:
+        if kind["key"] == key and re.search(pattern, text):
+            return name
+    return kind["name"]
 
 
 def mapping_for(fields: list) -> dict:

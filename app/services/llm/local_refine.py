@@ -22,11 +22,17 @@ from app.services.forms.config import (
     validate_config,
 )
 from app.services.llm import local_catalog as catalog
-from app.services.llm.local_fields import RefineError, find_field, parse_new_field, split_list
+from app.services.llm.local_fields import (
+    RefineError,
+    existing_field,
+    find_field,
+    parse_new_field,
+    split_list,
+)
 
 VERBS = (
-    r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|change|update|move|"
-    r"require|allow|disallow|forbid|block|enable|disable|call|name|use|redirect|turn|switch|replace|let"
+    r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|relabel|change|update|move|"
+    r"require|allow|disallow|forbid|block|enable|disable|call|use|redirect|turn|switch|replace|let|swap"
 )
 SPLIT_RE = re.compile(
     rf"\s*(?:[;\n]+|\.\s+(?=(?:{VERBS})\b)|,?\s+and\s+(?:then\s+|also\s+)?(?=(?:{VERBS})\b)|"
@@ -72,6 +78,8 @@ def examples(config: dict) -> list[str]:
         f"make {required[-1]['label']} optional" if required else None,
         "add a phone field" if "phone" not in names else None,
         f"move {fields[-1]['label']} to the top" if len(fields) > 1 else None,
+        "add an optional first name field" if not names & {"name", "first_name"} else None,
+        f"rename {fields[0]['label']} to Your {fields[0]['label'].lower()}" if fields else None,
     ]
     return [c for c in candidates if c][:3]
 
@@ -89,7 +97,7 @@ def _apply(draft: dict, clause: str) -> None:
 
 
 def _unquote(text: str) -> str:
-    return text.strip().strip("\"“”'‘’").strip()
+    return text.strip().strip("\"“”'‘’«»„").strip()
 
 
 # -- form-level settings ---------------------------------------------------------
@@ -221,6 +229,30 @@ def _fields_named(draft, text: str) -> list[dict]:
 
 
 def _add_field(draft, m):
+    existing = existing_field(draft["fields"], m["spec"])
+    if existing is not None:
+        # "add an optional phone field" on a form that has one: change it, never duplicate it.
+        flag = re.search(r"\b(required|mandatory|compulsory|optional)\b", m["spec"], re.I)
+        wanted = flag is not None and flag[1].lower() != "optional"
+        where = re.search(
+            r"\b(?:after|below|under|before|above)\s+.+$|\b(?:at the (?:top|start|beginning|end|bottom)|first|last)$",
+            m["spec"].strip(),
+            re.I,
+        )
+        if flag is None and where:  # "put phone after email": it is there already, so move it
+            _move(
+                draft,
+                {"target": existing["name"], "where": re.sub(r"^at the ", "to the ", where[0])},
+            )
+            return
+        if flag is None:
+            state = "required" if existing["required"] else "optional"
+            raise RefineError(
+                f"The form already has a field “{existing['label']}” ({state}) — "
+                f"say 'make {existing['label']} {'optional' if existing['required'] else 'required'}' to change it"
+            )
+        existing["required"] = wanted
+        return
     new, position = parse_new_field(m["spec"], draft["fields"])
     fields = draft["fields"]
     fields.insert(_position(fields, position), new)
@@ -305,6 +337,30 @@ def _move(draft, m):
         fields.insert(_position(fields, (kind, anchor[2])), f)
     else:
         fields.insert(0 if re.search(r"top|start|beginning|first", where) else len(fields), f)
+
+
+def _all_required(draft, m):
+    """ "make everything optional": every field but the email (the contact needs it)."""
+    required = m["flag"].lower() != "optional"
+    for f in draft["fields"]:
+        if f["type"] != "email" or required:
+            f["required"] = required if f["type"] != "checkbox" else f["required"]
+
+
+def _swap(draft, m):
+    fields = draft["fields"]
+    a, b = find_field(fields, m["a"]), find_field(fields, m["b"])
+    i, j = fields.index(a), fields.index(b)
+    fields[i], fields[j] = b, a
+
+
+def _relabel_or_fail(draft, m):
+    """ "change "Message" to "Your question"": a field renamed; anything else is not understood."""
+    try:
+        find_field(draft["fields"], m["target"])
+    except RefineError:
+        raise RefineError("I could not turn this into a change to the form") from None
+    _rename(draft, m)
 
 
 def _change_type(draft, m):
@@ -450,6 +506,45 @@ HANDLERS = [
         _r(r"add\s+(?:the\s+)?options?\s+(?P<opts>.+?)\s+to\s+" + THE + r"(?P<target>.+)"),
         _add_options,
     ),
+    (
+        _r(
+            r"(?:make|mark|set)\s+(?:everything|all(?: the)? fields|all of them|every field|all)\s+"
+            r"(?:to\s+|as\s+)?(?P<flag>optional|required|mandatory)"
+        ),
+        _all_required,
+    ),
+    (
+        _r(
+            r"(?:put|place|move|show)\s+"
+            + THE
+            + r"(?P<target>.+?)\s+(?:field\s+)?(?P<where>first|last|at the top|at the start|at the beginning|"
+            r"on top|at the end|at the bottom|to the top|to the bottom|to the end)"
+        ),
+        _move,
+    ),
+    (
+        _r(
+            r"(?:call|label|title)\s+"
+            + THE
+            + r"(?P<target>.+?)\s+(?:field|question|box|input)\s+(?:as\s+|to\s+)?(?P<new>.+)"
+        ),
+        _rename,
+    ),
+    (
+        _r(
+            r"(?:(?:we|i)\s+)?(?:don't|do not|no longer)\s+(?:need|want)\s+(?:to\s+(?:ask|collect)\s+(?:for\s+|about\s+)?)?"
+            r"(?P<target>.+?)(?:\s+(?:anymore|any more))?"
+        ),
+        _remove,
+    ),
+    (
+        _r(
+            r"(?:there's\s+|there is\s+)?no\s+need\s+(?:for\s+|to\s+(?:ask|collect)\s+(?:for\s+|about\s+)?)"
+            r"(?P<target>.+)"
+        ),
+        _remove,
+    ),
+    (_r(r"(?:skip|lose|ditch|hide|cut)\s+(?P<target>.+)"), _remove),
     (_r(r"(?:add|include|insert|put)\s+(?:in\s+)?(?P<spec>.+)"), _add_field),
     (_r(r"(?:remove|delete|drop|get rid of|take out|take away)\s+(?P<target>.+)"), _remove),
     (
@@ -506,5 +601,24 @@ HANDLERS = [
             r"(?P<type>.+)"
         ),
         _change_type,
+    ),
+    (_r(r"swap\s+" + THE + r"(?P<a>.+?)\s+(?:and|with)\s+" + THE + r"(?P<b>.+)"), _swap),
+    (
+        _r(
+            r"(?:the\s+)?(?P<target>.+?)\s+(?:field\s+)?(?:should|must|needs to|has to)\s+(?:be\s+|go\s+|come\s+)?"
+            r"(?P<where>first|last|at the top|at the bottom|on top)"
+        ),
+        lambda d, m: _move(
+            d,
+            {"target": m["target"], "where": {"on top": "to the top"}.get(m["where"], m["where"])},
+        ),
+    ),
+    (
+        _r(
+            r"(?:change|switch)\s+"
+            + THE
+            + r"(?P<target>.+?)\s+(?:field\s+|label\s+)?(?:to|into)\s+(?P<new>.+)"
+        ),
+        _relabel_or_fail,
     ),
 ]

@@ -4,6 +4,7 @@ or two sentences from the facts given, nothing invented; checked before use."""
 from __future__ import annotations
 
 import json
+import re
 
 INTRO_MAX_CHARS = 400
 TOOL = {
@@ -31,10 +32,22 @@ def user_message(step: dict, facts: dict) -> str:
     )
 
 
-def check(obj) -> dict:
+def check(obj, facts: dict | None = None) -> dict:
     if not isinstance(obj, dict) or not isinstance(obj.get("intro"), str):
         raise ValueError("the answer must be an object with a string 'intro'")
     intro = " ".join(obj["intro"].split())
     if len(intro) > INTRO_MAX_CHARS:
         raise ValueError(f"'intro' must be at most {INTRO_MAX_CHARS} characters")
+    if facts is not None:  # the grounding rule (issue 20): no number the facts do not hold
+        invented = invented_numbers(intro, facts)
+        if invented:
+            raise ValueError(
+                f"the intro quotes numbers that are not in the facts ({', '.join(invented)}); "
+                "use only the facts given"
+            )
     return {"intro": intro}
+
+
+def invented_numbers(text: str, facts: dict) -> list[str]:
+    given = set(re.findall(r"\d+", json.dumps(facts, ensure_ascii=False, default=str)))
+    return sorted({n for n in re.findall(r"\d+", text)} - given)

@@ -143,6 +143,15 @@ def _simple(entry: dict, names: dict) -> str | None:
         "agent_draft": f"The agent drafted {d.get('actions', 0)} action(s) for a person to approve",
         "agent_escalated": _reason(entry, "Handed to a person"),
         "agent_action_blocked": f"Blocked the agent's “{d.get('action', '')}”: {d.get('reason', '')}",
+        "agent_ungrounded": (
+            f"The agent's message quoted numbers found nowhere in the submission "
+            f"({', '.join(d.get('numbers') or [])}); "
+            + (
+                "it was asked to write it again"
+                if status == "regenerating"
+                else "the rewrite did too, so it waits for a person's approval"
+            )
+        ),
         "human_approved": f"{_who(d.get('reviewed_by'), names)} approved the agent's draft",
         "human_rejected": f"{_who(d.get('reviewed_by'), names)} rejected the agent's draft"
         + (f": {d['note']}" if d.get("note") else ""),

@@ -1,0 +1,349 @@
+"""Fields a description names, kept as fields ("…: event date, number of guests,
+dietary requirements and venue" → four fields with sensible types).
+
+Lists are read where marketers write them: after a colon or a dash, after
+"ask for", "need", "with", "tell us", "pick"…; each item becomes a catalogue
+field when it names one ("party size", "phone number") or a new field whose
+type follows from its words ("date" → date, "number of" → number, "link" →
+url, "(A, B, C)" or "A/B/C" → a dropdown, "why…", "describe…" → long text).
+Negated items ("no account numbers please") are collected apart so that no
+field asks for them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm.local_domain import concept_for
+
+LIST_START = re.compile(
+    r":|\s[-–—]\s|\b(?:ask(?:ing)?(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
+    r"we need|include|including|collect|capture|specify|enter|provide|tell (?:us|me)(?: about)?)\s",
+    re.I,
+)
+# Weaker list cues: what follows must look like fields (FIELD_NOUN) to count.
+WEAK_START = re.compile(
+    r"\b(?:with|give us|leave|pick|choose|send|submit|select|also)\s",
+    re.I,
+)
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+SPLIT = re.compile(r"\s*(?:,|;|\band\b|\s\+\s|\+|&)\s*", re.I)
+STOP = re.compile(
+    r"\s(?:so that|so we|so they|because|in case|which|that we|to help|for our|for the team|"
+    r"(?:they|you|we) (?:use|have|want|need|own|currently use|like|prefer|love)|"
+    r"if they have|if known|if any|if applicable|where possible|when possible)\b.*$",
+    re.I,
+)
+LEADING = re.compile(
+    r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
+    r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|"
+    r"a couple of|a few|leave|tell us|give|pick|choose|enter|provide|send|specify|add)\s+)+",
+    re.I,
+)
+TRAILING = re.compile(
+    r"(?:\s+(?:optional|optionally|required|too|only|as well|please|pls|etc\.?|if possible|is essential|"
+    r"are essential|is required|are required|is optional|are optional|would be useful|would help|"
+    r"optional|required|mandatory|essential))+$",
+    re.I,
+)
+NOT_A_FIELD = re.compile(
+    r"\bfor (?:a|an|our|my)\b|\b(?:enquiry|enquiries|inquiry|registration|"
+    r"application|applications|signups?|rsvp|waitlist|newsletter|webinar|survey|we|i|us|our|you|they|them|it|form|forms|site|something|nothing|anything|"
+    r"want|wants|would|could|should|like|need|needs|make|made|get|gets|set|setup up|please|thanks|"
+    r"fancy|simple|short|long|quick|easy|too|very|really|honestly|mostly|usually|sometimes|lot|lots|"
+    r"loads|whatever|via|then)\b",
+    re.I,
+)
+# Words that keep a phrase as a field even with a pronoun in it ("what's wrong", "why do you…").
+QUESTION = re.compile(
+    r"^(?:what|why|how|when|where|which|who|describe|details?|description)\b|"
+    r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b|^anything\b|what'?s wrong|what went wrong|"
+    r"what happened",
+    re.I,
+)
+NEGATION = re.compile(
+    r"\b(?:no|not|don't|do not|never|without)\s+(?:ask(?:ing)?\s+(?:for\s+)?|need\s+(?:for\s+)?)?"
+    r"(?:their\s+|the\s+|any\s+)?([a-z][\w\s-]{1,40}?)(?=\s+(?:please|pls|needed|required)\b|[,.!;:()]|$)",
+    re.I,
+)
+REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
+OPTIONAL_WORDS = re.compile(
+    r"\b(?:optional|optionally|if (?:they have|known|any|possible))\b", re.I
+)
+
+DATE_WORDS = re.compile(
+    r"\b(?:date|dates|day|deadline|birthday|dob|birth|check-?in|check-?out)\b", re.I
+)
+NUMBER_WORDS = re.compile(
+    r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
+    r"sq ?ft|word count|bedrooms|seats|chairs|desks|attendees|travell?ers|guests|spots|workers|users|kg|"
+    r"amount|year|years)\b",
+    re.I,
+)
+URL_WORDS = re.compile(
+    r"\b(?:link|url|website|photos?|pictures?|images?|drawings?|receipt|cv|resume|portfolio)\b",
+    re.I,
+)
+LONG_WORDS = re.compile(
+    r"^(?:why|describe|description|details|tell|explain)\b|what'?s wrong|what went wrong|what happened|"
+    r"\b(?:comments?|suggestions?|question|questions|issue|problem|feedback|notes|details|"
+    r"description|motivation|what work|pain points?|current setup|what they want|better|improve)\b",
+    re.I,
+)
+PHONE_WORDS = re.compile(r"\b(?:phone|mobile|telephone|contact number|emergency contact)\b", re.I)
+IDENTIFIER = re.compile(r"\b(?:\w+ )?(?:number|no\.?|id|#|reference|code)$", re.I)
+
+
+def negated(text: str) -> list[str]:
+    """Phrases the description says not to ask for ("no account numbers please")."""
+    found = []
+    for match in NEGATION.finditer(text):
+        phrase = match.group(1).strip().lower()
+        if phrase and not re.match(
+            r"^(?:rush|need|problem|more|longer|one|thing|nothing)\b", phrase
+        ):
+            found.append(re.sub(r"s\b", "", phrase))
+    return found
+
+
+FIELD_NOUN = re.compile(
+    r"\b(?:name|names|number|date|dates|time|times|day|size|sizes|type|types|details|address|e-?mail|phone|"
+    r"link|url|budget|quantity|amount|reason|level|year|age|area|model|make|version|id|reference|code|"
+    r"preference|count|location|region|country|city|postcode|zip|notes|description|comments?|question|"
+    r"rating|title|price|weight|volume|length|duration|frequency|deadline|package|service|category|"
+    r"condition|mileage|registration|breed|species|treatment|subject|platform|module|language|"
+    r"availability|experience|portfolio|cv|resume|linkedin|website|guests|people|travell?ers|workers|"
+    r"users|seats|desks|chairs|bedrooms|headcount|occasion|allerg\w+|dietary|venue|destination|wrong|"
+    r"happened|session|sessions|class|course|stylist|property|insurance|injury|medication|branch|"
+    r"invoice|order|serial|account|firmware|router|endpoint|error|material|design|colou?r|text|wording|"
+    r"shift|salary|role|roles|brands?|university|school|grade|graduation|outlet|receipt|category|"
+    r"motivation|turnover|revenue|income|bill|month|week|goals?|why|what|how)\b",
+    re.I,
+)
+LIST_SENTENCE = re.compile(
+    r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$|"
+    r"^(?:\S+\s+){0,7}\S+\s+and\s+(?:\S+\s*){1,4}$"
+)
+# "Name and email are required." / "The language pair is optional."
+STATEMENT = re.compile(
+    r"^(?:the |their |a |an )?([\w' -]{2,60}?) (?:is|are) (optional|required|mandatory|essential)\b",
+    re.I,
+)
+MULTI = re.compile(
+    r"^(?:multiple[- ]choice|multi-?select|pick (?:any|several)|tick all)\s*:?\s*", re.I
+)
+CHOICE_QUESTION = re.compile(
+    r"^((?:[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2} or [\w-]+(?: [\w-]+){0,2})\?$"
+)
+YES_NO = re.compile(r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b", re.I)
+
+
+def named_fields(text: str) -> list[dict]:
+    """[{phrase, options, required, hint}] for each field the description names, in order."""
+    items = []
+    for sentence in SENTENCE.split(text):
+        choice = CHOICE_QUESTION.match(sentence.strip())
+        if choice:  # "suit, shirt or alterations?" is one dropdown
+            options = [
+                o.strip() for o in re.split(r"\s*,\s*|\s+or\s+", choice.group(1)) if o.strip()
+            ]
+            items.append(
+                {
+                    "phrase": choice.group(1).lower(),
+                    "options": [o[:1].upper() + o[1:] for o in options],
+                    "required": False,
+                    "optional": False,
+                    "hint": "",
+                }
+            )
+            continue
+        short_question = sentence.strip().endswith("?") and len(sentence.split()) <= 6
+        if short_question and items and not LIST_START.search(sentence):
+            # "… date, time, wear glasses already? contact lenses?": a question is a field too
+            item = _item(sentence.strip().rstrip("?"))
+            if item and "fields" not in item:
+                items.append(item)
+            continue
+        for segment, strong in _list_segments(sentence):
+            found = []
+            for item in (_item(raw) for raw in _items(segment)):
+                found += item.get("fields", [item]) if item else []
+            if not strong and not any(
+                concept_for(i["phrase"]) or FIELD_NOUN.search(i["phrase"]) for i in found
+            ):
+                continue
+            items += [i for i in found if all(i["phrase"] != other["phrase"] for other in items)]
+    return items
+
+
+def _list_segments(sentence: str) -> list[tuple[str, bool]]:
+    """(segment, strong) for the parts of a sentence that hold a list of fields."""
+    statement = STATEMENT.match(sentence.strip())
+    if statement:
+        return [(statement.group(1) + " " + statement.group(2), True)]
+    clause = SUBORDINATE.search(sentence)  # "… so we can call back with a rough price": not a list
+    limit = clause.start() if clause else len(sentence)
+    cues = sorted(
+        (start, end, strong)
+        for pattern, strong in ((LIST_START, True), (WEAK_START, False))
+        for start, end in ((m.start(), m.end()) for m in pattern.finditer(sentence))
+        if start < limit and not _in_brackets(sentence, start)
+    )
+    if LIST_SENTENCE.match(sentence.strip().rstrip(".!?")):
+        cues = [(0, 0, False)] + cues
+    elif "," in sentence and (not cues or cues[0][0] > sentence.index(",")):
+        comma = sentence.index(",")
+        if len(sentence.split()) <= 10:  # "Business type, monthly spend estimate."
+            comma = -1
+        cues = [(comma, comma + 1, False)] + cues
+    segments = [(m.group(1) or m.group(2), True) for m in BRACKET_LIST.finditer(sentence)]
+    for i, (_, end, strong) in enumerate(cues):
+        stop = cues[i + 1][0] if i + 1 < len(cues) else limit
+        if stop > end:
+            segments.append((sentence[end:stop], strong))
+    return segments
+
+
+SUBORDINATE = re.compile(
+    r"\bso (?:that|(?:we|they|i|you) (?:can|could|will|'ll|may))\b|\bbecause\b|\bin order to\b",
+    re.I,
+)
+BRACKET_LIST = re.compile(
+    r"\((?:please )?(?:specify|include|including|incl\.?|ask(?:ing)? for|with|e\.g\.?|i\.e\.?)\s+([^)]+)\)|"
+    r"\(([^),]+?)\s+(?:too|as well|also)\)",
+    re.I,
+)
+
+
+def _in_brackets(text: str, index: int) -> bool:
+    return text.count("(", 0, index) > text.count(")", 0, index)
+
+
+def _items(segment: str) -> list[str]:
+    """Split a list, keeping "(A, B, C)" options and "A/B/C" with their item."""
+    parts, depth, current = [], 0, ""
+    for ch in segment:
+        depth += ch == "("
+        depth -= ch == ")"
+        current += ch
+        if depth == 0 and ch in ",;":
+            parts.append(current[:-1])
+            current = ""
+    parts.append(current)
+    out = []
+    for part in parts:
+        if "(" in part:
+            out.append(part)
+        else:
+            out += [p for p in re.split(r"\s+(?:and|&)\s+|\s\+\s|\+", part)]
+    return [p.strip() for p in out if p.strip()]
+
+
+def _item(raw: str) -> dict | None:
+    text = raw.strip().strip(".!?\"'“”‘’ ")
+    options, hint = [], ""
+    text = BRACKET_LIST.sub("", text)
+    paren = re.search(r"\(([^)]*)\)", text)
+    if paren:
+        inner = paren.group(1).strip()
+        text = (text[: paren.start()] + " " + text[paren.end() :]).strip()
+        if re.fullmatch(r"(?:a )?(?:link|url)", inner, re.I):
+            hint = "url"
+        elif re.fullmatch(r"(?:drop-?\s?down|select|dropdown menu|pick-?list)", inner, re.I):
+            hint = "select"
+        elif re.search(r"\b(?:whatever|etc|e\.g|for example|such as)\b", inner, re.I):
+            hint = "examples:" + inner
+        elif re.fullmatch(r"optional", inner, re.I):
+            hint = "optional"
+        elif MULTI.match(inner):
+            hint = "multiselect"
+            inner = MULTI.sub("", inner)
+            options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
+        elif ("," in inner or "/" in inner) and _names_fields(text[: paren.start()]):
+            return {"fields": [i for i in (_item(p) for p in _items(inner)) if i]}
+        elif "," in inner or "/" in inner:
+            options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
+    if STATEMENT.match(text):
+        flag = STATEMENT.match(text).group(2).lower()
+        parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", STATEMENT.match(text).group(1)) if p]
+        if len(parts) > 1:
+            return {"fields": [i for i in (_item(f"{p} {flag}") for p in parts) if i]}
+    question = QUESTION.search(text) is not None
+    required = bool(REQUIRED_WORDS.search(text)) and not OPTIONAL_WORDS.search(text)
+    optional = bool(OPTIONAL_WORDS.search(text)) or hint == "optional"
+    if not (YES_NO.match(text) or QUESTION.match(text)):
+        text = STOP.sub("", text)
+    yes_no = re.match(r"^(.*?)\s*\(?\byes\s*/\s*no\)?$", text, re.I)
+    if yes_no and yes_no.group(1).strip():
+        text, options = yes_no.group(1), ["Yes", "No"]
+    text = TRAILING.sub("", LEADING.sub("", text.strip())).strip(" .,:;-")
+    if not options and "/" in text and not re.search(r"date/time|and/or", text, re.I):
+        pieces = [p.strip() for p in text.split("/") if p.strip()]
+        if len(pieces) >= 3 and all(len(p.split()) <= 2 for p in pieces):
+            options, text = pieces, ""
+    if not options and re.search(r"\s+or\s+", text):
+        pieces = [p.strip() for p in re.split(r"\s+or\s+", text)]
+        if 2 <= len(pieces) <= 5 and all(1 <= len(p.split()) <= 3 for p in pieces):
+            options = [p[:1].upper() + p[1:] for p in pieces]
+    low = text.lower()
+    if not low and options:
+        low = (
+            "level" if any(re.search(r"beginner|advanced", o, re.I) for o in options) else "choice"
+        )
+    words = low.split()
+    if not words or len(words) > 6 or len(low) < 2:
+        return None
+    if NOT_A_FIELD.search(low) and not question and not concept_for(low):
+        return None
+    return {
+        "phrase": low,
+        "options": options,
+        "required": required,
+        "optional": optional,
+        "hint": hint,
+    }
+
+
+def _names_fields(before: str) -> bool:
+    """ "a vacancy they need filled (role title, salary range)": the brackets list fields, not options."""
+    words = before.strip().lower().split()
+    return bool(words) and (
+        words[-1] in ("filled", "details", "info", "information", "fields", "including", "with")
+        or words[-1].endswith("ed")
+    )
+
+
+def field_type(phrase: str, options: list, hint: str) -> str:
+    if hint == "multiselect" and options:
+        return "multiselect"
+    if YES_NO.match(phrase):
+        return "select"
+    if options or hint == "select":
+        return "select" if options else "text"
+    if hint == "url" or URL_WORDS.search(phrase):
+        return "url"
+    if re.search(r"\be-?mail\b", phrase):
+        return "email"
+    if PHONE_WORDS.search(phrase):
+        return "phone"
+    if DATE_WORDS.search(phrase) and not re.search(r"\bhow long|duration\b", phrase):
+        return "date"
+    if IDENTIFIER.search(phrase) and not re.match(r"^(?:number of|no\.? of)\b", phrase):
+        return "text"
+    if NUMBER_WORDS.search(phrase):
+        return "number"
+    if LONG_WORDS.search(phrase):
+        return "textarea"
+    return "text"
+
+
+def label_for(phrase: str) -> str:
+    label = re.sub(r"\s+", " ", phrase).strip()
+    if (
+        YES_NO.match(label)
+        or QUESTION.match(label)
+        and not re.match(r"^(?:describe|details?|description)\b", label)
+    ):
+        label = label.rstrip("?") + "?"
+    label = re.sub(r"^what'?s wrong$", "what's wrong?", label)
+    return label[:1].upper() + label[1:]

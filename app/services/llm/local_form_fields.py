@@ -1,0 +1,284 @@
+"""The fields of a generated draft: the kind's basics, the domain fields a
+marketer expects, every field the description names, nothing it rules out.
+
+Rules (issue 20): a field the description names is never dropped; a required
+field is one the description asked for, a contact basic (name, email; company
+on B2B sales forms) or the form's main free-text question; "nothing else" /
+"just X" keeps exactly the fields named; "no account numbers" removes them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm import local_catalog as catalog
+from app.services.llm.local_domain import concept_for, domain_keys, is_b2b
+from app.services.llm.local_extract import (
+    YES_NO,
+    field_type,
+    label_for,
+    named_fields,
+    negated,
+)
+from app.services.llm.local_fields import _field_name
+from app.services.llm.local_intent import correct_typos
+
+# Words anywhere in a description that add a catalogue field the kind does not have.
+HINTS = [
+    (r"\bbudgets?\b", "budget"),
+    (
+        r"\b(?:phone|telephone|mobile number|call (?:me|them|you) back|call back|ring (?:them|back))\b",
+        "phone",
+    ),
+    (
+        r"\b(?:company|team|organi[sz]ation) size\b|\bheadcount\b|\bnumber of employees\b",
+        "company_size",
+    ),
+    (r"\btimelines?\b|\btime ?frames?\b|\btime to purchase\b", "timeline"),
+    (r"\b(?:their|your|company) websites?\b|\bwebsite (?:url|address)\b", "website"),
+    (r"\blinkedin\b", "linkedin"),
+    (r"\b(?:their|your|which) (?:industry|sector)\b", "industry"),
+    (r"\bcountry\b|\b(?:their|your) location\b", "country"),
+    (r"\bconsent\b|\bgdpr\b|\bopt[- ]?in\b|\bmarketing emails\b", "consent"),
+    (
+        r"\bhow (?:did )?(?:you|they) (?:hear|find)\b|\breferral source\b|\battribution\b",
+        "referral_source",
+    ),
+    (r"\bjob titles?\b|\b(?:their|your) roles?\b", "job_title"),
+    (r"\bcompany names?\b|\b(?:their|your|which) (?:company|organi[sz]ation)\b", "company"),
+]
+SHORT_RE = re.compile(r"\b(?:short|minimal|quick|brief|one[- ]field|lightweight)\b", re.I)
+ANONYMOUS_RE = re.compile(r"\banonymous(?:ly)?\b", re.I)
+NOTHING_ELSE_RE = re.compile(
+    r"\bnothing else\b|\bno other fields?\b|\bthat'?s (?:it|all)\b|\bonly (?:the )?(?:email|name|ask)\b|"
+    r"\bjust (?:the |an? |their )?(?:email|e-mail|name|first name)\b|\b(?:email|e-mail) only\b|"
+    r"\bonly (?:an? )?email\b",
+    re.I,
+)
+BASIC_WORDS = re.compile(
+    r"\b(first name|last name|full name|company name|name|e-?mail(?: address)?|phone(?: number)?|message|company)\b",
+    re.I,
+)
+MARKETING_CUT = ("company", "company_size", "budget", "timeline", "job_title")
+CONSUMER_SWAP = {"work_email": "email"}
+
+
+def tailor_fields(kind: dict, description: str) -> list[dict]:
+    text = correct_typos(description)
+    items = named_fields(description)
+    if NOTHING_ELSE_RE.search(text):
+        return _only_named(kind, text, items)
+    b2b = kind["key"] in ("demo", "partnership", "staffing", "download") or is_b2b(text)
+    base = kind["core"] if len(items) >= 2 else kind["fields"]
+    fields = [_catalog_field(key, b2b) for key in base if _keep_base(key, kind, b2b)]
+    if b2b and kind["flow"] == "sales_lead" and not _has(fields, "company"):
+        fields.insert(2 if len(fields) >= 2 else len(fields), catalog.field("company"))
+    _add_domain_fields(fields, kind, text)
+    _add_named(fields, items, kind)
+    _add_hints(fields, kind, text)
+    _kind_rules(fields, kind, text)
+    fields = _drop_negated(fields, negated(text))
+    if SHORT_RE.search(text) and not items:  # a marketer who lists fields keeps them
+        fields = [f for f in fields if f["required"] or f["type"] == "email"]
+    for f in fields:
+        f.pop("_named", None)
+    return _main_text_last(fields)
+
+
+def _keep_base(key: str, kind: dict, b2b: bool) -> bool:
+    name = key.rstrip("-+")
+    if kind["key"] == "pricing" and not b2b and name in MARKETING_CUT:
+        return False
+    return True
+
+
+def _catalog_field(key: str, b2b: bool = True) -> dict:
+    """``company-`` is the optional variant of ``company``; ``message+`` the required one."""
+    name = key.rstrip("-+")
+    if not b2b:
+        name = CONSUMER_SWAP.get(name, name)
+    if key.endswith(("-", "+")):
+        return catalog.field(name, required=key.endswith("+"))
+    return catalog.field(name)
+
+
+def _has(fields: list, name: str) -> bool:
+    return any(f["name"] == name for f in fields)
+
+
+def _insert_at(fields: list) -> int:
+    """New fields go before the closing free-text field and consent box, if any."""
+    index = len(fields)
+    while index > 0 and fields[index - 1]["type"] in ("textarea", "checkbox"):
+        index -= 1
+    return index
+
+
+def _add(fields: list, field: dict) -> None:
+    if not _has(fields, field["name"]) and not any(
+        (f.get("label") or "").lower() == field["label"].lower() for f in fields
+    ):
+        position = len(fields) if field["type"] in ("textarea", "checkbox") else _insert_at(fields)
+        fields.insert(position, field)
+
+
+def _add_domain_fields(fields: list, kind: dict, text: str) -> None:
+    for key in domain_keys(kind["key"], text):
+        _add(fields, catalog.field(key, required=False))
+
+
+def _add_named(fields: list, items: list, kind: dict) -> None:
+    for item in items:
+        key = concept_for(item["phrase"])
+        if key == "email" and _has(fields, "email"):
+            continue
+        if (
+            key == "preferred_date"
+            and any(f["type"] == "date" for f in fields)
+            and kind["key"] != "booking"
+        ):
+            continue
+        if key:
+            new = catalog.field(key)
+            existing = next((f for f in fields if f["name"] == new["name"]), None)
+            if existing is not None:
+                if len(item["phrase"].split()) >= 2 and existing["type"] not in ("email", "phone"):
+                    existing["label"] = _second_person(label_for(item["phrase"]))[:200]
+                if item["required"]:
+                    existing["required"] = True
+                elif item["optional"] and existing["type"] != "email":
+                    existing["required"] = False
+                continue
+            new["required"] = item["required"] or (
+                new["required"] and new["name"] in ("name", "email")
+            )
+            if len(item["phrase"].split()) >= 2 and new["type"] not in (
+                "email",
+                "phone",
+                "checkbox",
+            ):
+                new["label"] = _second_person(label_for(item["phrase"]))[
+                    :200
+                ]  # the marketer's words
+            if item["options"] and new["type"] in ("select", "multiselect"):
+                new["options"] = item["options"]
+        else:
+            new = _new_field(item)
+            if _has(fields, new["name"]) or _names_main_text(fields, new, kind):
+                continue
+        _add(fields, new)
+
+
+def _names_main_text(fields: list, new: dict, kind: dict) -> bool:
+    """ "describe the issue", "what happened": the kind's main question, in the marketer's words."""
+    if new["type"] != "textarea" or not re.match(
+        r"^(?:describe|description|details|what happened|what'?s wrong|what went wrong|the issue|issue|problem)",
+        new["label"].lower(),
+    ):
+        return False
+    main = next((f for f in fields if f["type"] == "textarea" and f["required"]), None)
+    if main is None or main.get("_named"):
+        return False
+    main["label"], main["_named"] = new["label"], True
+    return True
+
+
+def _new_field(item: dict) -> dict:
+    phrase = item["phrase"]
+    ftype = field_type(phrase, item["options"], item["hint"])
+    options = item["options"] or (["Yes", "No"] if YES_NO.match(phrase) else [])
+    if ftype == "select" and not options:
+        ftype = "text"
+    label = _second_person(label_for(phrase))
+    field = {
+        "name": _field_name(re.sub(r"\b(?:their|your|the)\b", "", phrase)),
+        "type": ftype,
+        "label": label[:200],
+        "placeholder": "",
+        "help": "",
+        "required": item["required"],
+        "options": options if ftype in ("select", "multiselect") else [],
+        "min": None,
+        "max": None,
+        "max_length": 5000 if ftype == "textarea" else (300 if ftype == "text" else None),
+        "regex": None,
+        "default": None,
+    }
+    if ftype == "number":
+        field["min"] = 0
+    if item["hint"].startswith("examples:"):
+        field["placeholder"] = "e.g. " + item["hint"].split(":", 1)[1].strip()[:120]
+    return field
+
+
+def _second_person(label: str) -> str:
+    """A label speaks to the visitor: "their address" → "your address"."""
+    for pattern, repl in (
+        (r"\btheir\b", "your"),
+        (r"\bthey'?d\b", "you'd"),
+        (r"\bthey'?re\b", "you're"),
+        (r"\bthey\b", "you"),
+        (r"\bthem\b", "you"),
+    ):
+        label = re.sub(pattern, repl, label, flags=re.I)
+    return label[:1].upper() + label[1:]
+
+
+def _add_hints(fields: list, kind: dict, text: str) -> None:
+    if kind["key"] in ("internal", "feedback"):
+        return
+    for pattern, key in HINTS:
+        if re.search(pattern, text) and not _has(fields, catalog.field(key)["name"]):
+            _add(fields, catalog.field(key, required=False))
+
+
+def _kind_rules(fields: list, kind: dict, text: str) -> None:
+    if kind["key"] == "feedback":
+        rating = next((f for f in fields if f["name"] == "rating"), None)
+        if re.search(r"\bnps\b|net promoter|recommend", text):
+            index = fields.index(rating) if rating else 0
+            if rating:
+                fields.remove(rating)
+            fields.insert(index, catalog.field("nps"))
+        elif rating and re.search(r"\brating\b|\bsatisf\w+|\brate\b|\bscore\b", text):
+            rating["required"] = True
+        if ANONYMOUS_RE.search(text):
+            fields[:] = [f for f in fields if f["name"] not in ("email", "may_contact", "name")]
+    if kind["key"] == "booking" and not re.search(r"\btimes?\b|\bslots?\b|\bwhen\b", text):
+        fields[:] = [f for f in fields if f["name"] != "preferred_time"] or fields
+
+
+def _drop_negated(fields: list, phrases: list[str]) -> list[dict]:
+    if not phrases:
+        return fields
+
+    def ruled_out(field):
+        words = f"{field['name'].replace('_', ' ')} {field['label']}".lower()
+        return any(
+            phrase in words or phrase.replace(" ", "_") in field["name"] for phrase in phrases
+        )
+
+    kept = [f for f in fields if not ruled_out(f)]
+    return kept or fields
+
+
+def _main_text_last(fields: list) -> list[dict]:
+    """Long-text fields and the consent box close the form; the first long text is the main question."""
+    short = [f for f in fields if f["type"] not in ("textarea", "checkbox")]
+    longs = [f for f in fields if f["type"] == "textarea"]
+    boxes = [f for f in fields if f["type"] == "checkbox"]
+    return short + longs + boxes
+
+
+def _only_named(kind: dict, text: str, items: list) -> list[dict]:
+    """Exactly the fields the description names ("name, email, message. nothing else")."""
+    fields = []
+    required = {k.rstrip("+") for k in kind["fields"] if k.endswith("+")}
+    for match in BASIC_WORDS.finditer(text):
+        key = concept_for(match.group(1).lower()) or match.group(1).lower()
+        if key in catalog.FIELDS:
+            _add(fields, catalog.field(key, **({"required": True} if key in required else {})))
+    _add_named(fields, [i for i in items if BASIC_WORDS.sub("", i["phrase"]).strip()], kind)
+    if not _has(fields, "email") and kind["flow"] in ("email_marketing", "direct_route"):
+        fields.insert(0, catalog.field("email"))
+    return fields

@@ -1,0 +1,80 @@
+"""What a form is for, read from the whole description (local engine, SPEC §6.5).
+
+Every kind of form has weighted cues: intent ("complain", "request a quote",
+"reserve"), audience ("employers who want to hire", "journalists") and
+industry nouns ("valuation", "wholesale", "warranty"). The kind whose cues
+weigh most wins; a cue right before "form", "request"… ("a feedback form")
+names what the form IS and weighs more. Typos in the words that matter
+("newsleter", "apointment") are corrected first, so one slip does not lose the
+purpose.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+from app.services.llm.local_kinds import DEFAULT_KIND, KINDS
+
+HEAD = (
+    r"\s+(?:form|forms|survey|request|requests|signup|sign-up|sign up|page|questionnaire|inquiry|"
+    r"enquiry|enquiries|application|applications|booking|claim)\b"
+)
+HEAD_BONUS = 5
+
+# Words a typo must not lose: the corrected spelling replaces a close misspelling.
+VOCABULARY = (
+    "newsletter subscribe subscription support appointment appointments booking reservation "
+    "request requests platform demonstration registration register application complaint "
+    "complaints warranty quotation wholesale valuation feedback survey webinar waitlist enquiry "
+    "enquiries inquiry inquiries consultation schedule pricing estimate maintenance partnership "
+    "volunteer internship download checklist customer customers service reserve quote demo "
+    "careers candidates employers problem problems report refund return returns invoice billing "
+    "satisfaction questionnaire proposal"
+).split()
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+@functools.lru_cache(maxsize=256)  # called by intent, fields and naming for one description
+def correct_typos(text: str) -> str:
+    """Lower-cased text with close misspellings of VOCABULARY words corrected."""
+    low = text.lower()
+
+    def fix(match):
+        word = match.group(0)
+        if word in VOCABULARY:
+            return word
+        close = difflib.get_close_matches(word, VOCABULARY, n=1, cutoff=0.84)
+        if not close:
+            return word
+        target = close[0]
+        # An inflection ("estimated", "surveyor") is a real word, not a typo.
+        if word[0] != target[0] or word.startswith(target) or target.startswith(word):
+            return word
+        return target
+
+    return _WORD.sub(fix, low)
+
+
+def kind_scores(description: str) -> list[tuple[int, dict]]:
+    text = correct_typos(description)
+    scored = []
+    for kind in KINDS:
+        total = 0
+        for pattern, weight in kind["cues"]:
+            if re.search(rf"(?:{pattern})", text):
+                total += weight
+                if re.search(rf"(?:{pattern}){HEAD}", text):
+                    total += HEAD_BONUS
+        scored.append((total, kind))
+    return scored
+
+
+def detect_kind(description: str) -> dict:
+    """The kind whose cues weigh most (the earlier kind wins a tie); the contact form otherwise."""
+    best, best_score = None, 0
+    for total, kind in kind_scores(description):
+        if total > best_score:
+            best, best_score = kind, total
+    return best or next(k for k in KINDS if k["key"] == DEFAULT_KIND)

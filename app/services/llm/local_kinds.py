@@ -1,0 +1,507 @@
+"""The form kinds the local engine recognises, with the cues that point to them.
+
+Each kind: its flow, form type, agent autonomy and allowed actions; ``cues``
+(regex, weight) read from the whole description by ``local_intent``;
+``fields`` (catalogue keys) when the description names few fields of its own,
+``core`` when it names several (then its own fields replace the defaults).
+A key ending in ``-`` is the optional variant of a catalogue field, ``+`` the
+required one. Only contact basics and the main free-text field are required
+by default: a draft never requires what the marketer did not ask for.
+"""
+
+from __future__ import annotations
+
+from app.services.forms.config import FLOW_DEFAULT_ACTIONS
+
+SALES_ACTIONS = list(FLOW_DEFAULT_ACTIONS["sales_lead"])
+MARKETING_ACTIONS = ["send_email", "enroll_sequence"]
+SUPPORT_ACTIONS = list(FLOW_DEFAULT_ACTIONS["support_triage"])
+ENQUIRY = r"\benquir\w*|\binquir\w*"
+
+
+def _kind(key, name, form_type, flow, autonomy, actions, cues, fields, core, goal, thanks):
+    return {
+        "key": key,
+        "name": name,
+        "type": form_type,
+        "flow": flow,
+        "autonomy": autonomy,
+        "actions": actions,
+        "cues": cues,
+        "fields": fields,
+        "core": core,
+        "goal": goal,
+        "thanks": thanks,
+    }
+
+
+KINDS = [
+    _kind(
+        "intake",
+        "Client Intake",
+        "general",
+        "notify_only",
+        "notify_only",
+        ["respond_direct", "escalate"],
+        [
+            (
+                r"\bintake\b|\b(?:client|customer) onboarding\b|\bonboarding (?:form|questionnaire|survey)\b|"
+                r"\bupload\w*|\breceipts\b|\bdocuments\b",
+                8,
+            ),
+            (r"\bquestionnaires? for (?:new )?(?:clients|customers)\b", 8),
+        ],
+        ["name", "email", "notes"],
+        ["name", "email"],
+        "collect what clients tell us and brief the team",
+        "Thanks — we've got everything we need and the team has been notified.",
+    ),
+    _kind(
+        "staffing",
+        "Staffing Request",
+        "sales",
+        "sales_lead",
+        "draft",
+        SALES_ACTIONS,
+        [
+            (r"\bemployers?\b", 5),
+            (
+                r"\b(?:want|wants|need|needs|looking|wish|wishing)(?: \w+)? to hire\b|"
+                r"\bhire (?:temp|temporary|staff|workers|people|contractors|developers|nurses|drivers)\b",
+                8,
+            ),
+            (r"\bhiring managers?\b", 6),
+            (r"\bstaffing\b|\brecruit\w* (?:firm|agency|company|business)\b", 6),
+            (r"\bvacanc\w+ (?:they|that|to be)\b|\bneeds? (?:to be )?filled\b", 8),
+        ],
+        ["name", "work_email", "company", "phone", "roles", "headcount", "start_date-", "message-"],
+        ["name", "work_email", "company"],
+        "qualify hiring requests from employers and prepare a shortlist proposal",
+        "Thanks! A consultant will call you within one business day to discuss your hiring needs.",
+    ),
+    _kind(
+        "job_application",
+        "Job Application",
+        "general",
+        "direct_route",
+        "draft",
+        ["send_email", "escalate"],
+        [
+            (
+                r"\bjob applications?\b|\bapply (?:for|to) (?:a |an |the |our |open )?(?:jobs?|roles?|positions?)\b|"
+                r"\bcareers(?: page| section| site)?\b",
+                8,
+            ),
+            (r"\b(?:cv|cvs|resume|resumes|cover letter)\b", 4),
+            (r"\bapplicants?\b|\bcandidates?\b", 3),
+            (r"\bposition\b|\bvacanc(?:y|ies)\b|\bopen roles?\b|\bjob\b", 2),
+            (r"\bapply\b|\bapplications?\b", 3),
+            (r"\bvolunteer\w*", 6),
+            (r"\binternships?\b|\bapprenticeships?\b", 5),
+            (
+                r"\bcall for (?:papers|proposals|speakers|entries|submissions)\b|\bspeaker applications?\b",
+                10,
+            ),
+            (r"\bsubmit (?:their|your|a|an)\b|\bnominat\w+|\bgrants?\b|\bfunding\b", 5),
+            (r"\bhiring\b", 2),
+        ],
+        [
+            "name",
+            "email",
+            "phone",
+            "position-",
+            "linkedin",
+            "portfolio-",
+            "experience",
+            "start_date",
+            "cover_letter",
+        ],
+        ["name", "email", "phone", "cover_letter"],
+        "review job applications",
+        "Thanks for applying! Our hiring team reviews every application and will get "
+        "back to you within two weeks.",
+    ),
+    _kind(
+        "internal",
+        "Internal Request",
+        "general",
+        "notify_only",
+        "notify_only",
+        ["respond_direct", "escalate"],
+        [
+            (r"\binternal\b", 6),
+            (r"\b(?:employees?|staff)\b", 4),
+            (r"\btime[- ]off\b|\bpto\b|\bleave requests?\b|\bholiday requests?\b", 8),
+            (r"\bexpenses?\b", 7),
+            (r"\bit (?:equipment|requests?|support|help ?desk)\b|\bequipment requests?\b", 6),
+            (r"\bfor (?:our |the )?(?:staff|employees|team members|colleagues)\b", 8),
+            (
+                r"\b(?:employees|staff|workers|colleagues) (?:report|submit|request|log|book)\b|\bsafety\b|"
+                r"\bnear miss\w*",
+                12,
+            ),
+            (r"\bour (?:field )?(?:engineers|staff|colleagues|team members)\b", 2),
+        ],
+        ["name", "work_email", "department-", "request_type-", "details", "needed_by"],
+        ["name", "work_email", "details"],
+        "route internal requests to the right person",
+        "Thanks, your request has been logged and the team has been notified.",
+    ),
+    _kind(
+        "feedback",
+        "Feedback Survey",
+        "general",
+        "notify_only",
+        "notify_only",
+        ["respond_direct", "escalate"],
+        [
+            (r"\bfeedback\b", 8),
+            (r"(?<!site )\bsurveys?\b|\bquestionnaires?\b|\bpolls?\b", 7),
+            (
+                r"\bfeature requests?\b|\brequest (?:a )?(?:new )?features?\b|\bideas?\b|\bsuggestions?\b",
+                8,
+            ),
+            (r"\bnps\b|net promoter", 8),
+            (r"\bsatisfaction\b|\bcsat\b", 6),
+            (r"\brating\b|\brate (?:us|our|their)\b", 2),
+            (r"\btestimonials?\b|\breviews?\b", 4),
+        ],
+        ["rating-", "liked", "improve", "email-", "may_contact"],
+        ["email-"],
+        "collect feedback and flag unhappy customers",
+        "Thank you for your feedback — it helps us improve.",
+    ),
+    _kind(
+        "webinar",
+        "Webinar Registration",
+        "marketing",
+        "email_marketing",
+        "fully_autonomous",
+        MARKETING_ACTIONS,
+        [(r"\bwebinars?\b|web seminar|livestream|live stream|virtual session", 10)],
+        ["name", "email", "company-", "job_title", "question"],
+        ["name", "email"],
+        "register attendees for the webinar and send them the joining details",
+        "You're registered! We've emailed you the link to join — see you there.",
+    ),
+    _kind(
+        "event",
+        "Event Registration",
+        "marketing",
+        "email_marketing",
+        "fully_autonomous",
+        MARKETING_ACTIONS,
+        [
+            (
+                r"\bevent registration\b|\bregistrations?\b|\bregister (?:for|their|your|my|kids|children)\b",
+                6,
+            ),
+            (r"\brsvps?\b", 8),
+            (
+                r"\bconference\b|\bmeetup\b|\bsummit\b|\bworkshops?\b|\bopen days?\b|\bopen house\b|"
+                r"\bfun run\b|\bmarathon\b|\bcamps?\b|\bgala\b|\bfestival\b",
+                3,
+            ),
+            (r"\bsign[- ]?ups? for (?:our|the|a|an)\b", 2),
+            (r"\battendees\b", 2),
+            (r"\btickets?\b", 2),
+            (r"\bevents?\b", 1),
+        ],
+        ["name", "email", "company-", "job_title", "ticket_type-", "attendees", "dietary"],
+        ["name", "email"],
+        "register attendees and send confirmations and reminders",
+        "You're registered! A confirmation with all the details is on its way to your inbox.",
+    ),
+    _kind(
+        "download",
+        "Content Download",
+        "marketing",
+        "email_marketing",
+        "fully_autonomous",
+        MARKETING_ACTIONS,
+        [
+            (
+                r"\bwhite ?papers?\b|\be-?books?\b|\bdownloads?\b|\bgated\b|\blead magnet\b|\bcase stud(?:y|ies)\b|"
+                r"\b(?:free|industry|annual|research|the) report\b|\bguides?\b|\bchecklists?\b|\btemplates?\b",
+                6,
+            )
+        ],
+        ["name", "work_email", "company-", "job_title", "company_size"],
+        ["email"],
+        "deliver the requested content and nurture the reader",
+        "Thanks! Your download link is on its way to your inbox.",
+    ),
+    _kind(
+        "waitlist",
+        "Waitlist Signup",
+        "marketing",
+        "email_marketing",
+        "fully_autonomous",
+        MARKETING_ACTIONS,
+        [
+            (
+                r"\bwait ?list\b|\bwaiting list\b|\bearly access\b|\bbeta\b|\blaunch list\b|\bnotify me when\b",
+                9,
+            ),
+            (
+                r"\bget notified\b|\bnotify (?:me|them|you)\b|\brestock\w*|\bback in stock\b|\bprice drops?\b",
+                9,
+            ),
+        ],
+        ["email", "name-", "company-", "use_case"],
+        ["email"],
+        "collect early-access signups and keep them informed",
+        "You're on the list! We'll email you as soon as your spot opens up.",
+    ),
+    _kind(
+        "newsletter",
+        "Newsletter Signup",
+        "marketing",
+        "email_marketing",
+        "fully_autonomous",
+        MARKETING_ACTIONS,
+        [
+            (
+                r"\bnewsletters?\b|\bmailing list\b|\bemail list\b|\bsubscribe\b|\bsubscribers?\b|\bdigest\b|"
+                r"\bemail updates\b|\brelease notes\b|\bweekly deals\b|\bmonthly picks\b",
+                8,
+            ),
+            (r"\b(?:monthly|weekly|email|product|our|news) updates\b", 8),
+            (
+                r"\bloyalty\b|\bcollect emails?\b|\bemail (?:sign-?ups?|capture)\b|\b(?:vip|members?) club\b",
+                8,
+            ),
+            (r"\bupdates\b|\bsign[- ]?up\b", 2),
+        ],
+        ["email", "first_name"],
+        ["email"],
+        "welcome new subscribers",
+        "Thanks for subscribing! Check your inbox for a welcome email.",
+    ),
+    _kind(
+        "support",
+        "Support Request",
+        "support",
+        "support_triage",
+        "semi_autonomous",
+        SUPPORT_ACTIONS,
+        [
+            (r"\bsupport\b", 6),
+            (r"\bbugs?\b|\bbug reports?\b|\bcrash\w*", 7),
+            (
+                r"\bhelp ?desk\b|\btroubleshoot\w*|\boutages?\b|\btechnical issues?\b|\btickets?\b|\bcustomer (?:service|care)\b",
+                6,
+            ),
+            (r"\bcomplain\w*|\bcomplaints?\b", 8),
+            (
+                r"\breport(?:s|ing)? (?:a |an |the |any )?(?:\w+ )?(?:problems?|issues?|faults?|bugs?|lost|missing|damage\w*|outages?)\b",
+                8,
+            ),
+            (
+                r"\bfaults?\b|\bbroken\b|\bnot working\b|\bdidn't work\b|\bdoesn't work\b|\bwent wrong\b|"
+                r"\bwrong (?:size|item|items|box|order|product)\b|\bdamaged\b|\bdefect\w*|\bis down\b|"
+                r"\bwhat happened\b|\btypos?\b|\bbroken links?\b",
+                5,
+            ),
+            (r"\bmissing\b", 3),
+            (r"\brecalls?\b|\baffected\b|\breplacements?\b", 8),
+            (r"\baccidents?\b|\bincidents?\b|\bdamage\w*", 5),
+            (r"\babuse\b|\bspam\b|\bfraud\b|\bscams?\b|\breport (?:content|a user|a post)\b", 8),
+            (r"\bwarrant(?:y|ies)\b", 8),
+            (r"\bclaims?\b", 2),
+            (r"(?<!tax )\breturns?\b|\brefunds?\b", 5),
+            (r"\blost\b", 4),
+            (r"\bmaintenance\b|\brepairs? requests?\b", 5),
+            (r"\b(?:billing|invoice)(?: questions?| issues?| problems?| disputes?)?\b", 6),
+            (r"\bissues?\b|\bproblems?\b|\berrors?\b", 2),
+            (r"\bexisting customers\b|\bour customers\b|\bmembers\b|\btenants\b|\bresidents\b", 1),
+            (r"\bfreeze\b|\bcancel\w*|\bpause (?:their|my|a) (?:membership|subscription)\b", 5),
+            (
+                r"\bnoise\b|\bpotholes?\b|\bstreetlights?\b|\bbin collections?\b|\bcouncil\b|\bcity services?\b",
+                3,
+            ),
+        ],
+        ["name", "email", "priority-", "description"],
+        ["name", "email", "description"],
+        "triage support requests",
+        "Thanks — we've opened a ticket and will reply by email soon.",
+    ),
+    _kind(
+        "pricing",
+        "Pricing Request",
+        "sales",
+        "sales_lead",
+        "draft",
+        SALES_ACTIONS,
+        [
+            (r"\bpricing\b|\bprices?\b|\bcosts?\b|\bhow much\b|\brates\b", 5),
+            (
+                r"\bquotes?\b|\bquotations?\b|\bestimates?\b|\brfqs?\b|\brfps?\b|\bproposals?\b|"
+                r"\brequest for (?:quote|proposal)\b|\btenders?\b",
+                8,
+            ),
+            (r"\bvaluations?\b|\bvalue (?:my|your|their)\b|\bappraisals?\b", 8),
+            (
+                r"\bwholesale\b|\bbulk\b|\bdistributors?\b|\bstock (?:our|their)\b|\bcarry our\b|\bstockists?\b|\bb2b\b",
+                7,
+            ),
+            (r"\bsponsor(?:s|ing|ed)?\b|\bsponsorship(?! requests?)\b", 7),
+            (
+                r"\bvenue hire\b|\bprivate hire\b|\bhire (?:our|the|a) (?:venue|space|hall|room)\b",
+                8,
+            ),
+            (r"\bprojects?\b", 2),
+            (ENQUIRY, 3),
+            (
+                r"\bnew clients?\b|\bnew business\b|\bpotential (?:clients|customers|buyers)\b|"
+                r"\bprospective (?:clients|customers)\b|\bprospects\b",
+                5,
+            ),
+            (r"\bsales (?:inquir|enquir|question|lead)\w*", 12),
+            (r"\bsales team\b|\btalk to sales\b|\bcontact sales\b|\benterprise deals?\b", 12),
+            (
+                r"\bavailability (?:check|enquir\w*|request)\b|\bcheck (?:our |my )?availability\b",
+                6,
+            ),
+            (r"\bregister (?:your |their )?interest\b|\bexpressions? of interest\b", 10),
+            (
+                r"\b(?:businesses|companies|clients|customers|homeowners|buyers) (?:wanting|who want|looking|"
+                r"interested)\b|\binterested in (?:buying|hiring|our)\b",
+                5,
+            ),
+            (r"\bassessments?\b|\baudits?\b|\bqualify\b|\bdecision[- ]makers?\b", 3),
+            (r"\bsamples?\b|\bsample packs?\b|\bswatches\b", 5),
+            (r"\bcustom\b|\bbespoke\b|\bmade[- ]to[- ]order\b|\bcommissions?\b", 6),
+            (r"\b(?:box|delivery|meal|veg|vegetable|coffee|wine|flower) subscriptions?\b", 10),
+            (r"\borders\b|\btrade customers\b|\bprice lists?\b", 3),
+            (r"\blead (?:gen(?:eration)? )?forms?\b|\bsales leads?\b", 8),
+            (r"\bsite (?:surveys?|visits?|assessments?)\b|\binstallations?\b", 6),
+            (r"\bpre-?orders?\b|\border forms?\b|\bplace (?:an )?orders?\b|\bbulk orders?\b", 8),
+            (
+                r"\b\w+s (?:that|who) want (?:us )?to (?:list|join|sell|partner|work with|stock|carry|advertise|"
+                r"manage|use|buy|order)\b|\bwho want us to\b|\bthat want us to\b",
+                5,
+            ),
+            (r"\btutoring\b|\btuition\b|\bpackages?\b", 3),
+            (r"\bseats?\b|\blicen[cs]es?\b|\benterprise plan\b", 3),
+        ],
+        [
+            "name",
+            "work_email",
+            "company",
+            "company_size",
+            "budget",
+            "timeline",
+            "phone",
+            "requirements",
+        ],
+        ["name", "email", "requirements"],
+        "qualify pricing requests and prepare a tailored quote",
+        "Thanks! A specialist will send you a tailored quote within one business day.",
+    ),
+    _kind(
+        "demo",
+        "Demo Request",
+        "sales",
+        "sales_lead",
+        "draft",
+        SALES_ACTIONS,
+        [
+            (r"\bdemos?\b|\bdemonstrations?\b|\bproduct tour\b|\bwalkthrough\b", 9),
+            (r"\bfree trial\b|\btrials?\b", 6),
+        ],
+        ["name", "work_email", "company", "job_title", "company_size", "phone", "message"],
+        ["name", "work_email", "company", "message"],
+        "qualify demo requests and book the right ones",
+        "Thanks for your interest! We'll be in touch within one business day to schedule your demo.",
+    ),
+    _kind(
+        "partnership",
+        "Partnership Inquiry",
+        "sales",
+        "sales_lead",
+        "draft",
+        ["qualify_lead", "send_email", "create_deal", "escalate"],
+        [
+            (
+                r"\bpartnerships?\b|\bpartner (?:program|programme)\b|\bpartners?\b|\bresellers?\b|"
+                r"\baffiliates?\b|\balliances?\b|\bco-marketing\b",
+                8,
+            )
+        ],
+        [
+            "name",
+            "work_email",
+            "company",
+            "website",
+            "partnership_type-",
+            "company_size",
+            "message",
+        ],
+        ["name", "work_email", "company", "website", "message"],
+        "assess partnership inquiries",
+        "Thanks for reaching out! Our partnerships team will review your inquiry "
+        "and reply within a few days.",
+    ),
+    _kind(
+        "booking",
+        "Booking Request",
+        "general",
+        "booking_request",
+        "semi_autonomous",
+        ["book_meeting", "send_email", "qualify_lead"],
+        [
+            (r"\bbook(?:ing|ings|ed)?\b", 6),
+            (r"\breserv\w+", 8),
+            (r"\bappointments?\b", 8),
+            (r"\bschedul\w+", 5),
+            (r"\bconsultations?\b", 4),
+            (r"\bviewings?\b|\btest[- ]drives?\b", 8),
+            (r"\btrial (?:class|lesson|session)\b|\btaster (?:class|session)\b", 10),
+            (r"\blessons?\b|\bclass(?:es)?\b|\bsessions?\b|\btours?\b", 3),
+            (r"\bslots?\b|\btable\b|\bcheck[- ]?ins?\b", 4),
+            (
+                r"\bcall ?back\b|\bdiscovery call\b|\bintro(?:duction|ductory)? call\b|\bmeetings?\b",
+                4,
+            ),
+            (r"\bhotels?\b|\bguests?\b|\bstay\b|\brooms?\b|\barrival\b|\bnights?\b", 3),
+            (r"\bberths?\b|\bmoorings?\b|\bcampsites?\b|\bpitch(?:es)?\b|\bparking spaces?\b", 8),
+            (
+                r"\bby the hour\b|\bhourly\b|\bhire (?:the|our) (?:studio|court|pitch|room|space|desk)\b",
+                8,
+            ),
+            (r"\btalk\b|\bchat\b", 1),
+        ],
+        ["name", "email", "phone", "preferred_date", "preferred_time", "notes"],
+        ["name", "email", "phone"],
+        "confirm booking requests and send the booking link",
+        "Thanks! Check your inbox for a link to confirm a time that suits you.",
+    ),
+    _kind(
+        "contact",
+        "Contact Us",
+        "general",
+        "direct_route",
+        "draft",
+        ["respond_direct", "send_email", "escalate"],
+        [
+            (r"\bcontact us\b|\bcontact form\b|\bget in touch\b|\breach out\b", 6),
+            (r"\bgeneral (?:inquir|enquir)\w*", 8),
+            (
+                r"\basking (?:us|our \w+) for\b|\bdonation requests?\b|\bsponsorship requests?\b|"
+                r"\brequests? for (?:sponsorship|donations?|support)\b|\bpress pass\w*",
+                9,
+            ),
+            (r"\badopt\w*|\bfoster\w*", 5),
+            (r"\bgentle\b|\bsensitive\b|\bcondolence\w*|\bbereave\w*|\bfuneral\w*|\bprayer\w*", 6),
+            (r"\bpress\b|\bjournalists?\b|\bmedia (?:inquir|enquir)\w*", 6),
+            (r"\bquestions?\b|\bask (?:a|us)\b", 3),
+            (ENQUIRY, 1),
+        ],
+        ["name", "email", "message+"],
+        ["name", "email", "message+"],
+        "answer general inquiries or route them to the right person",
+        "Thanks for getting in touch! We'll get back to you within one business day.",
+    ),
+]
+DEFAULT_KIND = "contact"

@@ -1,0 +1,433 @@
+"""Lead scoring for the local agent: what the person wrote, not only who they are.
+
+Signals come from the submission (the message first), the contact and the
+company. A non-buyer — a competitor researching, a student, a journalist or
+analyst, a job seeker, a vendor pitching, an existing customer asking for
+support, a request to stop emailing, a test — scores low and gets no deal,
+whatever the domain or title. Timelines, volumes, budgets and pain raise a
+score; a free-mail address costs nothing when the text shows a serious buyer;
+a one-person company claiming a six-figure budget is tempered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.crm.deals import MAX_AMOUNT
+from app.services.crm.normalize import email_domain, is_free_mail
+
+INTENT_WORDS = (
+    "demo",
+    "pricing",
+    "price",
+    "quote",
+    "rfq",
+    "rfp",
+    "tender",
+    "procurement",
+    "proposal",
+    "buy",
+    "buying",
+    "purchase",
+    "order",
+    "contract",
+    "wholesale",
+    "resell",
+    "evaluate",
+    "evaluating",
+    "trial",
+    "urgent",
+    "asap",
+    "sign",
+    "roll out",
+    "rollout",
+    "happy to pay",
+    "ready to pay",
+    "want to start",
+    "cost",
+    "quote request",
+    "integrate",
+    "integration",
+    "webhooks",
+)
+STRONG_INTENT = {
+    "quote",
+    "rfq",
+    "rfp",
+    "tender",
+    "buy",
+    "purchase",
+    "order",
+    "contract",
+    "proposal",
+    "wholesale",
+    "sign",
+    "happy to pay",
+    "ready to pay",
+    "procurement",
+    "quote request",
+}
+# (kind, reason, pattern): the first that matches makes the lead a non-buyer.
+NON_BUYERS = [
+    (
+        "opt-out",
+        "asked not to be contacted",
+        r"\bunsubscribe\b|\bremove me\b|\bstop (?:sending|emailing|contacting|mailing)\b|"
+        r"\bdon'?t (?:contact|email|mail) me\b|\bopt(?:[- ])?out\b|\bnever signed up\b|\btake me off\b|"
+        r"\bno more emails\b|\bremoved from (?:all|your|the) (?:mailing )?lists?\b",
+    ),
+    (
+        "data-request",
+        "a data-protection request, not a sales enquiry",
+        r"\bgdpr\b|\barticle 1[5-7]\b|\bsubject access\b|\bdelete (?:my|all) (?:data|information)\b",
+    ),
+    (
+        "competitor",
+        "a competitor researching",
+        r"\bcompetitive (?:research|analysis|intel\w*)\b|\bcompetitors?\b|\bbenchmark\w*|"
+        r"\bbuilding something similar\b|\bour (?:own )?(?:product|competing) team\b|"
+        r"\bcompare (?:it|your \w+) (?:with|to) ours\b|\bour prices\b|\bcompar\w*(?: \w+)? (?:to|with) ours\b|"
+        r"\bthan ours\b",
+    ),
+    (
+        "press",
+        "press or analyst enquiry",
+        r"\bfeaturing\b|\bnext (?:week|month)'?s issue\b|\bour readers\b|"
+        r"\banswer (?:\d+|a few|some|our) questions\b|"
+        r"\bjournalist\b|\breporter\b|\bwriting (?:a|an) (?:piece|article|story)\b|\bfor (?:an|my|our|the) "
+        r"(?:article|story|piece)\b|\blooking for (?:a )?comment\b|\bquote from your\b|\bmarket guide\b|"
+        r"\bbriefing\b|\bmagazine\b|\bblog about\b|\bwrite a review\b|\binterview your\b",
+    ),
+    (
+        "student",
+        "a student or academic, not a buyer",
+        r"\bstudents?\b|\bthesis\b|\bdissertation\b|\bschool project\b|\buni(?:versity)? (?:assignment|project)\b|"
+        r"\bassignment\b|\bacademic (?:study|research|paper)\b|\bfor my (?:research|studies|course)\b|"
+        r"\bcoursework\b|\bstudent discounts?\b|\basking for myself\b",
+    ),
+    (
+        "job-seeker",
+        "looking for a job",
+        r"\bare you hiring\b|\bany (?:job )?openings?\b|\bopenings for\b|\blooking for a job\b|\bmy cv\b|\bmy resume\b|"
+        r"\bjoin your team\b|\bcareers page\b|\bwork for you\b|\battached my cv\b|\bcv link\b",
+    ),
+    (
+        "vendor",
+        "a vendor pitching their own services",
+        r"\bwe help (?:\w+ )?(?:companies|businesses|brands) like yours\b|\bworth a (?:quick )?call\b|"
+        r"\bspecial offer\b|\b\d+% off\b|\bguarantee(?:d)?\b|\bwe offer\b|\bwe noticed your\b|"
+        r"\b(?:would you like|want) to advertise\b|\badvertis\w+ (?:in|with) our\b|\bour fee\b|\bvendor directory\b|"
+        r"\bcan i send over\b|\blove to show you (?:our|my)\b|\bdo you have 15 minutes\b|\bfor a fee\b|"
+        r"\brates from\b|\bwe can fix that\b|\bwe can (?:double|triple|boost|increase|grow|get you)\b|"
+        r"\bor you don'?t pay\b|\bbacklinks?\b|\bbuy \w+ cheap\b|\bguest on our podcast\b|\bbug bounty\b|\bour (?:sales enablement|outbound|seo|lead generation) "
+        r"(?:platform|service|services|agency)\b|\bgreat candidate for your\b",
+    ),
+    (
+        "support",
+        "an existing customer asking for support",
+        r"\b(?:already|existing) (?:a )?customers?\b|\bour account is\b|\bcan'?t log ?in\b|\blocked\b|"
+        r"\bnot working\b|\bhas been failing\b|\bfailing since\b|\bcharged twice\b|\brefund\b|\breissue\b|"
+        r"\bi bought from you\b|\bdeleted (?:all )?my\b|\bwebsite is down\b|\bwrong vat\b|\bour invoice\b|"
+        r"\bwrong amount\b|\bour (?:subscription|plan|licen[cs]e) (?:is|was|has)\b",
+    ),
+]
+TEST_RE = re.compile(r"^\W*(?:test(?:ing)?(?: test)*|asdf\w*|qwerty\w*|x+|n/?a|none)\W*$", re.I)
+PLACEHOLDER_DOMAINS = {
+    "example.com",
+    "company.com",
+    "yourdomain.com",
+    "domain.com",
+    "test.com",
+    "x.com",
+    "mailinator.com",
+}
+TIMELINE_RE = re.compile(
+    r"\b(?:this|next) (?:week|month|quarter)\b|\bby (?:the )?end of\b|\bby (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"\bby \d|\bbefore (?:our|the|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|then|\d)\b|\bdeadline\b|\bin (?:the next )?(?:\d+|two|three|four|a few) (?:days|weeks)\b|"
+    r"\bq[1-4]\b|\basap\b|\burgent\w*\b|\bthis week\b|\btomorrow\b|"
+    r"\b(?:next|this|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bstarting\b|\bcloses\b|\bdecision by\b|"
+    r"\bcan sign\b|\bready to (?:buy|sign|start)\b|\bcontract (?:ends|renewal)\b|\blive (?:before|by|in)\b|"
+    r"\bwhen can we start\b|\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\b|\bspring\b|\bbusy season\b|\bneed (?:someone|it|this) (?:this|by)\b",
+    re.I,
+)
+# A count of things: "12 entities", "40 tonnes", "500-person", "80 used cars" (not durations).
+VOLUME_RE = re.compile(
+    r"\b\d[\d,.]*\+?\s*(?:-\s*)?(?:[a-z]+\s+)?(?!(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|"
+    r"links|am|pm)\b)(?:person|storey|bed|kg|sq ?m|square|[a-z]{3,}s)\b",
+    re.I,
+)
+MONEY_RE = re.compile(
+    r"[£$€]\s?\d|\b\d+(?:[.,]\d+)?\s?k\b|\bbudget (?:is |of |around |approved|signed off)|\bbudget \d",
+    re.I,
+)
+PAIN_RE = re.compile(
+    r"\blos(?:e|ing)\b|\bdrowning\b|\bleak\w*\b|\bnobody follows up\b|\breplace\b|\bconsolidat\w+|"
+    r"\bspreadsheets?\b|\bstruggl\w+|\bneed (?:a fix|to fix)\b|\bfix\b|\bproper fix\b",
+    re.I,
+)
+HESITATION_RE = re.compile(
+    r"\bjust (?:exploring|curious|looking|browsing|researching)\b|\bno rush\b|\bmaybe\b|\bsomeday\b|"
+    r"\bnothing urgent\b|\bnot urgent\b|\blater this year\b|\bnext year'?s? budget\b|\bbudget planning\b|"
+    r"\bjust comparing\b|\bis (?:it|this) free\b|"
+    r"\bcheapest\b|\bwhat is (?:this|a)\b|\bdiscounts?\b",
+    re.I,
+)
+RECURRING_RE = re.compile(
+    r"\b(?:weekly|monthly|every (?:week|month)|a (?:week|month)|per (?:week|month)|recurring|"
+    r"\d+-month contract|annual contract)\b",
+    re.I,
+)
+REFERRAL_RE = re.compile(
+    r"\brecommended (?:you|us)\b|\breferred (?:me|us)\b|\bword of mouth\b", re.I
+)
+# Softer doubt, and asking for material rather than a conversation: one point each.
+TENTATIVE_RE = re.compile(
+    r"\bmight\b|\bperhaps\b|\bpossibly\b|\bthinking about\b|\bconsidering\b", re.I
+)
+INFO_ONLY_RE = re.compile(
+    r"\bsend (?:me|us) (?:a |an |some |the |your )?(?:\w+ )?(?:video|brochure|info|information|deck|pdf|"
+    r"price list|overview)\b",
+    re.I,
+)
+SOFT_TIMELINE_RE = re.compile(
+    r"\blater this year\b|\bnext year\b|\bin (?:a few|\d+|two|three|six) months\b|\bthis year\b",
+    re.I,
+)
+SOLO_RE = re.compile(r"\bjust me\b|\bone[- ]person\b|\bsolo\b|\bfreelanc\w+|\bon my own\b", re.I)
+_EXEC = re.compile(
+    r"\b(ceo|cfo|cto|coo|cmo|cro|cio|ciso|chief|founder|co-founder|owner|president|partner|"
+    r"geschäftsführer|managing director|general manager|executive director)\b"
+)
+_SENIOR = re.compile(
+    r"\b(vp|v\.p\.|svp|evp|vice president|head|director|procurement|purchasing|buyer)\b"
+)
+_MANAGER = re.compile(r"\b(manager|lead|principal)\b")
+_NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([km])?\b", re.I)
+
+
+def words_in(text: str, vocabulary) -> list[str]:
+    """The vocabulary words the text uses, except negated ones ("nothing urgent", "not buying")."""
+    found = []
+    for word in vocabulary:
+        for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+            before = text[max(0, match.start() - 20) : match.start()]
+            if not re.search(r"\b(?:not|nothing|no|isn't|aren't|never)\s+(?:\w+\s+)?$", before):
+                if word not in found:
+                    found.append(word)
+                break
+    return found
+
+
+def field_value(data: dict, *needles: str) -> str:
+    """The submitted value whose key is one of ``needles``, else the first key containing one."""
+    filled = {k.lower(): v for k, v in data.items() if v not in (None, "", [])}
+    hits = [filled[n] for n in needles if n in filled]
+    hits += [v for k, v in filled.items() for n in needles if n in k]
+    if not hits:
+        return ""
+    value = hits[0]
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def parse_amount(text: str) -> float | None:
+    """'$50K+' -> 50000, '$10K-$50K' -> 30000, '<$10K' -> 5000, '120000' -> 120000."""
+    values = []
+    for digits, suffix in _NUMBER.findall(text or ""):
+        number = float(digits.replace(",", ""))
+        number *= {"k": 1_000, "m": 1_000_000}.get(suffix.lower(), 1)
+        if number <= MAX_AMOUNT:  # 400 nines parse as infinity: not a budget or a team size
+            values.append(number)
+    if not values:
+        return None
+    lowered = text.lower()
+    if len(values) >= 2:
+        return round((values[0] + values[1]) / 2)
+    if "<" in lowered or "under" in lowered or "less" in lowered:
+        return round(values[0] / 2)
+    return values[0]
+
+
+QUOTE_REQUEST_RE = re.compile(
+    r"\bwhat would (?:that|it|this) cost\b|\bhow much would\b|\bcan you quote\b|\bplease quote\b|"
+    r"\bsend (?:me|us) (?:a )?(?:formal )?quote\b|\bquote (?:me|us) for\b|\b(?:we'?d|i'?d) like a quote\b",
+    re.I,
+)
+NON_BUYER_TITLES = [
+    ("press", "press or analyst enquiry", r"\b(?:reporter|journalist|editor|correspondent)\b"),
+    ("student", "a student or academic, not a buyer", r"\bstudent\b|\bphd\b"),
+]
+
+
+def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, str] | None:
+    """(kind, reason) when the message (or the job title) shows this is not someone buying."""
+    for kind, reason, pattern in NON_BUYERS:
+        if re.search(pattern, text, re.I):
+            return kind, reason
+    for kind, reason, pattern in NON_BUYER_TITLES:
+        if re.search(pattern, title or "", re.I):
+            return kind, reason
+    if (
+        email_domain(email) in PLACEHOLDER_DOMAINS
+        or TEST_RE.match(name or "")
+        or (text.strip() and TEST_RE.match(text.strip()))
+    ):
+        return "test", "a test or junk submission"
+    return None
+
+
+def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
+    """(score, points, reasons, tags) from the signals (``local_agent.signals``)."""
+    points, reasons, tags = 0, [], []
+
+    def add(n, reason, tag=None):
+        nonlocal points
+        points += n
+        reasons.append(reason)
+        if tag:
+            tags.append(tag)
+
+    if s["not_buyer"]:
+        kind, why = s["not_buyer"]
+        reasons.append(f"not a buyer: {why}")
+        return "low", 0, reasons, ["lead-low", "not-a-buyer", kind]
+    text = s["message"].lower() or s["text"]  # what they wrote, not the options they picked
+    timeline, volume = TIMELINE_RE.search(text), VOLUME_RE.search(text)
+    money, pain = MONEY_RE.search(text), PAIN_RE.search(text)
+    hesitant = HESITATION_RE.search(text) or TENTATIVE_RE.search(text)
+    serious = sum(bool(x) for x in (timeline, volume, money or s["budget"], pain)) >= 2
+    if s["domain"] and not s["free_mail"]:
+        add(2, f"business email domain ({s['domain']})", "business-domain")
+    elif s["free_mail"] and not serious:
+        add(-1, f"free-mail address ({s['domain']})", "free-mail")
+    elif s["free_mail"]:
+        reasons.append(f"free-mail address ({s['domain']}), but the message shows a serious buyer")
+        tags.append("free-mail")
+    solo = (s["size"] is not None and s["size"] <= 10) or SOLO_RE.search(text)
+    small = solo or (s["size"] is not None and s["size"] <= 50)
+    if s["budget"] and solo and s["budget"] >= 50_000:
+        reasons.append(
+            f"budget {s['budget_text']} is implausible for a one-person company: not counted"
+        )
+        tags.append("implausible-budget")
+    elif s["budget"]:
+        n = 3 if s["budget"] >= 50_000 else 2 if s["budget"] >= 10_000 else 1
+        add(n, f"budget {s['budget_text']}", "budget-50k-plus" if n == 3 else None)
+    elif money:
+        add(2, f"mentions a budget ({money.group(0).strip()})")
+    if s["size"]:
+        if s["size"] >= 200:
+            add(2, f"company size {s['size_text']}", "enterprise")
+        elif s["size"] >= 50:
+            add(1, f"company size {s['size_text']}", "mid-market")
+        else:
+            reasons.append(f"small team ({s['size_text']})")
+    if _EXEC.search(s["title"]):
+        add(1 if solo else 2 if small else 3, f"executive title ({s['title']})", "decision-maker")
+    elif _SENIOR.search(s["title"]):
+        add(2, f"senior title ({s['title']})", "decision-maker")
+    elif _MANAGER.search(s["title"]):
+        add(1, f"manager title ({s['title']})")
+    if QUOTE_REQUEST_RE.search(text) and "quote request" not in s["intent"]:
+        s["intent"] = [*s["intent"], "quote request"]
+    if s["intent"]:
+        strong = any(w in STRONG_INTENT for w in s["intent"])
+        add(
+            2 if strong else min(2, len(s["intent"])),
+            "intent: " + ", ".join(s["intent"]),
+            f"intent-{s['intent'][0]}",
+        )
+    if hesitant:  # "we might look at tools next quarter" is not a timeline
+        timeline = None
+    if timeline or (s["timeline_text"].lower() in ("this month", "this quarter") and not hesitant):
+        add(2, "timeline: " + (timeline.group(0) if timeline else s["timeline_text"]), "timeline")
+    elif SOFT_TIMELINE_RE.search(text) or s["timeline_text"].lower().startswith("next"):
+        add(1, "a later timeline")
+    elif s["timeline_text"].lower().startswith("just"):
+        add(-2, f"timeline: {s['timeline_text']}")
+    if volume:
+        count = parse_amount(volume.group(0)) or 0
+        add(2 if count >= 50 else 1, f"volume: {volume.group(0)}", "volume")
+    if RECURRING_RE.search(text):
+        add(1, f"recurring need: {RECURRING_RE.search(text).group(0)}")
+    if pain:
+        add(1, f"pain point: {pain.group(0)}")
+    if REFERRAL_RE.search(text):
+        add(2, "referred by someone", "referral")
+    if s["phone"]:
+        add(1, "left a phone number")
+    if HESITATION_RE.search(text):  # low urgency, not lack of interest: -1 and never high
+        add(-1, f"hesitant: {HESITATION_RE.search(text).group(0)}")
+    elif TENTATIVE_RE.search(text):
+        add(-1, f"tentative: {TENTATIVE_RE.search(text).group(0)}")
+    if INFO_ONLY_RE.search(text):
+        add(-1, f"asks for material only: {INFO_ONLY_RE.search(text).group(0)}")
+    if s["returning"]:
+        add(1, "returning contact", "returning")
+    score = "high" if points >= 6 else "medium" if points >= 3 else "low"
+    specific = any(
+        (
+            s["budget"] and "implausible-budget" not in tags,
+            money,
+            timeline,
+            volume,
+            pain,
+            s["returning"],
+        )
+    )
+    if score == "high" and not specific:
+        score, why = "medium", "no budget, timeline, volume or need stated yet"
+        reasons.append(f"kept at medium: {why}")
+    elif score == "high" and HESITATION_RE.search(text):
+        score = "medium"
+        reasons.append("kept at medium: no urgency")
+    elif score == "high" and "implausible-budget" in tags:
+        score = "medium"
+    elif score == "high" and solo and (not s["budget"] or s["budget"] < 10_000):
+        score = "medium"
+        reasons.append("kept at medium: a small company with a small budget")
+    return score, points, reasons, [f"lead-{score}", *tags]
+
+
+def signals(context: dict) -> dict:
+    submission = context.get("submission") or {}
+    data = {k: v for k, v in (submission.get("data") or {}).items() if not str(k).startswith("_")}
+    contact = context.get("contact") or {}
+    history = context.get("history") or {}
+    email = contact.get("email") or field_value(data, "email")
+    text = " ".join(str(v) for v in data.values() if isinstance(v, str | int | float)).lower()
+    message = field_value(
+        data, "message", "question", "details", "description", "comment", "issue", "requirements"
+    )
+    title = field_value(data, "title", "role", "position", "job").lower()
+    name = contact.get("name") or field_value(data, "name")
+    size_text = field_value(data, "size", "employees", "headcount", "team")
+    return {
+        "email": email,
+        "domain": email_domain(email),
+        "free_mail": bool(email) and is_free_mail(email),
+        "budget": parse_amount(field_value(data, "budget")),
+        "budget_text": field_value(data, "budget"),
+        "size": parse_amount(size_text) if size_text else None,
+        "phone": field_value(data, "phone", "mobile", "tel"),
+        "size_text": size_text,
+        "timeline_text": field_value(data, "timeline", "timeframe"),
+        "title": title,
+        "text": text,
+        "intent": words_in(message.lower() or text, INTENT_WORDS),
+        "not_buyer": non_buyer(message.lower() or text, email, name, title),
+        "returning": bool(history.get("previous_submissions"))
+        or (contact.get("submission_count") or 0) > 1,
+        "open_deals": history.get("open_deals") or [],
+        "first_name": contact.get("first_name") or (name.split()[0] if name else ""),
+        "company": (context.get("company") or {}).get("name") or _company_name(data),
+        "subject": field_value(data, "subject", "topic"),
+        "message": message,
+        "data": data,
+    }
+
+
+def _company_name(data: dict) -> str:
+    value = field_value(data, "company", "company_name", "organization", "organisation")
+    return "" if re.fullmatch(r"[\d\s,.+<>$kK-]*", value) else value

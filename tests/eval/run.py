@@ -1,0 +1,192 @@
+"""Score the local engine on the evaluation sets in this folder (``make eval``).
+
+    python -m tests.eval.run          # prints the three scores and every miss
+    python -m tests.eval.run --quiet  # scores only
+
+``tests/test_llm_eval.py`` calls the same functions with a floor.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from app.errors import ValidationError
+from app.services.llm.local_agent import plan_agent_actions
+from app.services.llm.local_forms import generate_form
+from app.services.llm.local_refine import examples
+
+HERE = Path(__file__).parent
+BASICS = re.compile(r"^(?:name|full_name|first_name|last_name|email)$")
+LEAD_FORMS = {
+    "demo": "Demo request",
+    "pricing": "Pricing request",
+    "quote": "Quote request",
+    "contact": "Contact us",
+    "partner": "Partner program",
+}
+
+
+def load(name: str) -> list[dict]:
+    with open(HERE / name, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _text(field: dict) -> str:
+    return f"{field['name'].replace('_', ' ')} {field.get('label') or ''}".lower()
+
+
+def _matches(field: dict, spec: str) -> bool:
+    pattern, _, types = spec.partition("@")
+    if types and field["type"] not in types.split("|"):
+        return False
+    return re.search(pattern, _text(field)) is not None
+
+
+def check_form(case: dict) -> list[str]:
+    """What is wrong with the draft generated for one description ([] = right)."""
+    config = generate_form(case["d"])
+    fields, problems = config["fields"], []
+    if config["flow_id"] != case["flow"]:
+        problems.append(f"flow {config['flow_id']} (expected {case['flow']})")
+    for spec in case.get("must", []):
+        if not any(_matches(f, spec) for f in fields):
+            problems.append(f"missing {spec}")
+    for spec in case.get("must_not", []):
+        hit = [f["name"] for f in fields if _matches(f, spec)]
+        if hit:
+            problems.append(f"unwanted {hit}")
+    if "max_fields" in case and len(fields) > case["max_fields"]:
+        problems.append(f"{len(fields)} fields (at most {case['max_fields']})")
+    textareas = [f for f in fields if f["type"] == "textarea"][:1]
+    for f in fields:
+        asked = any(_matches(f, spec) for spec in case.get("must", []))
+        b2b_company = f["name"] == "company" and case["flow"] == "sales_lead"
+        if f["required"] and not (
+            asked or BASICS.match(f["name"]) or f in textareas or b2b_company
+        ):
+            problems.append(f"requires {f['name']} (not asked for)")
+    return problems
+
+
+def lead_context(case: dict) -> dict:
+    return {
+        "workspace": {"name": "Acme"},
+        "form": {"name": LEAD_FORMS[case["form"]], "flow_id": "sales_lead", "type": "sales"},
+        "allowed_actions": ["qualify_lead", "send_email", "create_deal", "escalate"],
+        "submission": {"data": case["data"]},
+        "contact": None,
+        "company": None,
+        "history": {},
+        "ticket": None,
+    }
+
+
+def check_lead(case: dict) -> list[str]:
+    plan = plan_agent_actions(lead_context(case))
+    names = [a["action"] for a in plan["actions"]]
+    score = next(a["details"]["score"] for a in plan["actions"] if a["action"] == "qualify_lead")
+    problems = []
+    if score != case["expect"]:
+        problems.append(f"scored {score} (expected {case['expect']})")
+    if "create_deal" in names and (case.get("deal") is False or case["expect"] != "high"):
+        problems.append("created a deal")
+    return problems
+
+
+def _field_for(config: dict, pattern: str) -> list[dict]:
+    return [f for f in config["fields"] if re.search(pattern, _text(f))]
+
+
+def check_refine(case: dict) -> list[str]:
+    draft = generate_form(case["form"])
+    check = case["check"]
+    try:
+        config = generate_form(case["say"], draft)
+    except ValidationError as exc:
+        if not check.get("rejects"):
+            return [f"refused: {exc.message}"]
+        return _check_examples(draft, exc.message)
+    if check.get("rejects"):
+        return ["applied a vague instruction instead of asking"]
+    problems = []
+    labels = [f["label"] for f in config["fields"]]
+    if "label" in check and check["label"] not in labels:
+        problems.append(f"no label {check['label']!r} in {labels}")
+    for pattern, n in check.get("count", {}).items():
+        if len(_field_for(config, pattern)) != n:
+            problems.append(f"{len(_field_for(config, pattern))} fields match {pattern}")
+    for pattern, required in check.get("required", {}).items():
+        found = _field_for(config, pattern)
+        if not found or found[0]["required"] != required:
+            problems.append(f"{pattern} required is not {required}")
+    for pattern, label in check.get("label_of", {}).items():
+        found = _field_for(config, pattern)
+        if not found or found[0]["label"] != label:
+            problems.append(f"{pattern} label is {found[0]['label'] if found else None!r}")
+    if "absent" in check and _field_for(config, check["absent"]):
+        problems.append(f"{check['absent']} still there")
+    if "first" in check and not re.search(check["first"], _text(config["fields"][0])):
+        problems.append(f"first field is {config['fields'][0]['name']}")
+    if "after" in check:
+        names = [f["name"] for f in config["fields"]]
+        moved, anchor = (_field_for(config, p)[0]["name"] for p in check["after"])
+        if names.index(moved) != names.index(anchor) + 1:
+            problems.append(f"{moved} is not right after {anchor}")
+    for pattern, options in check.get("options", {}).items():
+        found = _field_for(config, pattern)
+        if not found or found[0]["options"] != options:
+            problems.append(f"{pattern} options are {found[0]['options'] if found else None}")
+    if "thanks" in check and config["response"]["thank_you_message"] != check["thanks"]:
+        problems.append(f"thank-you is {config['response']['thank_you_message']!r}")
+    return problems
+
+
+def _check_examples(draft: dict, message: str) -> list[str]:
+    problems = [] if len(message) < 200 else [f"a long refusal ({len(message)} characters)"]
+    offered = examples(draft)
+    if len(offered) != 3:
+        problems.append(f"{len(offered)} examples offered")
+    for example in offered:
+        try:
+            if generate_form(example, draft) == draft:
+                problems.append(f"example {example!r} changes nothing")
+        except ValidationError as exc:
+            problems.append(f"example {example!r} fails: {exc.message}")
+    return problems
+
+
+SETS = {
+    "generation": ("forms.jsonl", check_form, lambda c: c["d"]),
+    "scoring": ("leads.jsonl", check_lead, lambda c: f"{c['why']}: {c['data'].get('email')}"),
+    "refinement": ("refine.jsonl", check_refine, lambda c: f"{c['form']} / {c['say']}"),
+}
+
+
+def score(name: str) -> tuple[int, int, list[str]]:
+    """(passed, total, misses) for one set."""
+    filename, check, title = SETS[name]
+    cases = load(filename)
+    misses = []
+    for case in cases:
+        problems = check(case)
+        if problems:
+            misses.append(f"{title(case)[:90]} -> {'; '.join(problems)}")
+    return len(cases) - len(misses), len(cases), misses
+
+
+def main(argv: list[str]) -> int:
+    quiet = "--quiet" in argv
+    for name in SETS:
+        passed, total, misses = score(name)
+        if not quiet:
+            for miss in misses:
+                print(f"  miss [{name}] {miss}")
+        print(f"{name:<11} {passed:>3}/{total:<3} {100 * passed / total:5.1f} %")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

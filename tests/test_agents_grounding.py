@@ -1,0 +1,110 @@
+"""The grounding rule (issue 20): an agent's message states only facts from the
+submission, contact, company or instructions; numbers as given; no marketing
+without consent. End to end through the public submission endpoint."""
+
+from __future__ import annotations
+
+import re
+
+from app.db import loads
+from app.services.llm.grounding import ungrounded_numbers
+from tests.helpers_agents import (
+    emails_for,
+    make_agent_form,
+    submission,
+    submit_and_process,
+)
+
+CFO = {
+    "email": "maria.keller@northwind-logistics.com",
+    "name": "Maria Keller",
+    "company": "Northwind Logistics",
+    "job_title": "CFO",
+    "company_size": "201-1000",
+    "message": "We're a 500-person group consolidating 12 entities. Looking at a Q3 rollout.",
+}
+
+
+async def _agent_emails(db, sid):
+    return [e for e in await emails_for(db, sid) if loads(e["related"], {}).get("action")]
+
+
+async def _plan(db, sid):
+    return loads(
+        (await db.fetchone("SELECT plan FROM agent_runs WHERE submission_id = ?", (sid,)))["plan"],
+        None,
+    )
+
+
+async def test_the_cfo_email_quotes_what_she_wrote_and_invents_nothing(app, user, db):
+    form = await make_agent_form(user)
+    sid = await submit_and_process(app, user, form["id"], CFO)
+    assert (await submission(db, sid))["status"] == "processed"
+    [mail] = await _agent_emails(db, sid)
+    body = mail["body_text"]
+    assert "201-1000" in body  # a range stays a range
+    assert "500-person group" in body and "12 entities" in body and "Q3 rollout" in body
+    assert "600" not in body and "about 6" not in body and "team of about" not in body
+    given = " ".join(CFO.values())
+    assert all(n in given for n in re.findall(r"\d+", body))
+    reasoning = (await _plan(db, sid))["reasoning"]
+    assert "Fields used:" in reasoning and "company_size" in reasoning and "message" in reasoning
+    assert await db.fetchall("SELECT id FROM deals") != []
+
+
+async def test_a_gmail_visitor_without_consent_gets_no_marketing_promise(app, user, db):
+    form = await make_agent_form(user)
+    sid = await submit_and_process(
+        app, user, form["id"], {"email": "sam.lee@gmail.com", "message": "what do you do?"}
+    )
+    [mail] = await _agent_emails(db, sid)
+    body = mail["body_text"].lower()
+    assert "thank you for getting in touch" in body
+    assert not re.search(r"guides|newsletter|from time to time|updates", body)
+    assert await db.fetchall("SELECT id FROM enrollments") == []
+    assert await db.fetchall("SELECT id FROM deals") == []
+    assert "No marketing consent" in (await _plan(db, sid))["reasoning"]
+
+
+async def test_a_request_to_stop_emailing_gets_no_email_and_goes_to_a_human(app, user, db):
+    form = await make_agent_form(user)
+    sid = await submit_and_process(
+        app,
+        user,
+        form["id"],
+        {"email": "d.murphy@acmeplumbing.ie", "message": "Please remove me from your list."},
+    )
+    assert await _agent_emails(db, sid) == []
+    assert (await submission(db, sid))["status"] == "needs_human_review"
+    assert await db.fetchall("SELECT id FROM deals") == []
+
+
+def test_the_validator_finds_invented_numbers_and_accepts_quoted_ones():
+    context = {"submission": {"id": "sub_12", "data": CFO}, "instructions": "Offer a 30-day pilot."}
+    plan = {
+        "actions": [
+            {"action": "qualify_lead", "details": {"score": "high", "reason": "about 600 people"}},
+            {"action": "send_email", "details": {"subject": "Hi", "body": "A team of about 600?"}},
+            {
+                "action": "send_email",
+                "details": {"subject": "Hi", "body": "201-1000, a 30-day pilot"},
+            },
+            {"action": "respond_direct", "details": {"message": "Reference sub 12 in 2026"}},
+        ]
+    }
+    assert ungrounded_numbers(plan, context) == [
+        {"index": 1, "action": "send_email", "numbers": ["600"]},
+        {"index": 3, "action": "respond_direct", "numbers": ["2026"]},
+    ]
+
+
+async def test_an_opt_in_ticked_before_counts_as_consent_later(app, user, db):
+    opt_in = {"name": "newsletter_opt_in", "type": "checkbox", "label": "Send me product news"}
+    first = await make_agent_form(user, name="Guide form", extra_fields=[opt_in])
+    second = await make_agent_form(user, name="Demo form")
+    visitor = {"email": "sam.lee@gmail.com", "message": "what do you do?"}
+    await submit_and_process(app, user, first["id"], {**visitor, "newsletter_opt_in": True})
+    sid = await submit_and_process(app, user, second["id"], visitor)
+    [mail] = await _agent_emails(db, sid)
+    assert "as you agreed" in mail["body_text"]
+    assert "No marketing consent" not in (await _plan(db, sid))["reasoning"]

@@ -1,0 +1,94 @@
+"""Refinement in a marketer's own words (issue 20), through POST /api/forms/generate."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_llm_local_forms import by_name, generate
+
+
+@pytest.fixture
+async def contact(user):
+    return await generate(user, "Contact form for a consultancy")
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        'rename the "Message" label to "How can we help you today?"',
+        "rename “Message” to “How can we help you today?”",
+        "relabel 'message' as 'How can we help you today?'",
+        "call the message field «How can we help you today?»",
+        "change the label of the message field to How can we help you today?",
+    ],
+)
+async def test_rename_a_label_in_any_quotes(user, contact, instruction):
+    config = await generate(user, instruction, contact)
+    labels = [f["label"] for f in config["fields"]]
+    assert "How can we help you today?" in labels and len(labels) == len(contact["fields"])
+
+
+async def test_add_an_existing_field_changes_it_instead_of_duplicating(user):
+    demo = await generate(user, "Demo request form for a SaaS")
+    assert not by_name(demo)["phone"]["required"]
+    for text, required in (
+        ("add a phone field, required", True),
+        ("add an optional phone field", False),
+        ("add a phone field, optional", False),
+    ):
+        config = await generate(user, text, demo)
+        phones = [f for f in config["fields"] if f["type"] == "phone"]
+        assert (
+            len(phones) == 1 and phones[0]["required"] is required and phones[0]["label"] == "Phone"
+        )
+        demo = config
+    body = await generate(user, "add a phone field", demo, status=422)
+    assert "already has a field “Phone”" in body["error"]["message"]
+
+
+async def test_add_a_new_optional_phone_field_gets_a_clean_label(user):
+    news = await generate(user, "Newsletter signup")
+    config = await generate(user, "add a phone field, optional", news)
+    phone = by_name(config)["phone"]
+    assert phone["label"] == "Phone" and phone["type"] == "phone" and not phone["required"]
+
+
+@pytest.mark.parametrize(
+    "instruction, gone",
+    [
+        ("remove the budget question", "budget"),
+        ("get rid of the timeline dropdown", "timeline"),
+        ("we don't need the phone number", "phone"),
+        ("no need to ask for company size", "company_size"),
+        ("skip the company name", "company"),
+    ],
+)
+async def test_remove_in_other_words(user, instruction, gone):
+    pricing = await generate(user, "Pricing request form for our SaaS")
+    assert gone in by_name(pricing)
+    config = await generate(user, instruction, pricing)
+    assert gone not in by_name(config) and len(config["fields"]) == len(pricing["fields"]) - 1
+
+
+@pytest.mark.parametrize("instruction", ["move email to the top", "put the email field first"])
+async def test_move_to_the_top(user, contact, instruction):
+    config = await generate(user, instruction, contact)
+    assert config["fields"][0]["name"] == "email"
+
+
+async def test_optional_and_required_in_several_phrasings(user):
+    demo = await generate(user, "Demo request form for a SaaS")
+    config = await generate(user, "phone should be mandatory; company name is optional", demo)
+    assert by_name(config)["phone"]["required"] and not by_name(config)["company"]["required"]
+
+
+async def test_put_swap_and_everything_optional(user):
+    demo = await generate(user, "Demo request form for a SaaS")
+    config = await generate(user, "put phone after email; swap name and email", demo)
+    assert [f["name"] for f in config["fields"]][:3] == ["email", "name", "phone"]
+    config = await generate(user, "make everything optional", config)
+    assert [f["name"] for f in config["fields"] if f["required"]] == [
+        "email"
+    ]  # the contact needs it
+    config = await generate(user, 'change "Message" to "Your question"', config)
+    assert "Your question" in [f["label"] for f in config["fields"]]
