@@ -63,6 +63,7 @@ API_MODULES = [
     "suggestions",
     "analytics",
     "experiments",
+    "webhooks",
 ]
 
 

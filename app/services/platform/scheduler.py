@@ -15,6 +15,8 @@ PERIODIC_TASKS: list[str] = [
     "app.services.agents.recovery:recover_stale",
     "app.services.sequences:send_due_steps",
     "app.services.experiments.autopilot:autopilot_tick",
+    "app.services.integrations.notify:send_digests",
+    "app.services.platform.idempotency:purge_expired",
 ]
 
 
