@@ -14,6 +14,8 @@ PAGE_MODULES = [
     "settings",
     "settings_members",
     "settings_keys",
+    "settings_webhooks",
+    "settings_notifications",
     "dashboard",
     "onboarding",
     "forms",

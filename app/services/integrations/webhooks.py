@@ -14,6 +14,8 @@ and the failure count.
 
 from __future__ import annotations
 
+import inspect
+
 from app.db import (
     dumps,
     fetch_in_workspace,
@@ -88,17 +90,29 @@ def _check_form(conn, workspace_id: str, form_id) -> None:
 
 
 async def _checked(db, settings, workspace_id: str, data: dict) -> dict:
-    """The editable columns ``data`` sets, validated."""
-    changes = {}
-    if "url" in data:
-        changes["url"] = await _check_url(settings, data["url"])
-    if "event_types" in data:
-        changes["event_types"] = dumps(_check_types(data["event_types"]))
+    """The editable columns ``data`` sets, validated; every bad field is named at once."""
+    changes, fields = {}, {}
+    checks = {
+        "url": lambda: _check_url(settings, data["url"]),
+        "event_types": lambda: _check_types(data["event_types"]),
+        "form_id": lambda: db.read(_check_form, workspace_id, data["form_id"]),
+    }
+    for key, check in checks.items():
+        if key not in data:
+            continue
+        try:
+            value = check()
+            changes[key] = await value if inspect.isawaitable(value) else value
+        except ValidationError as exc:
+            fields.update(exc.fields)
+    if fields:
+        raise ValidationError(fields=fields)
+    if "event_types" in changes:
+        changes["event_types"] = dumps(changes["event_types"])
+    if "form_id" in data:
+        changes["form_id"] = data["form_id"]
     if "description" in data:
         changes["description"] = (data["description"] or "").strip()[:200]
-    if "form_id" in data:
-        await db.read(_check_form, workspace_id, data["form_id"])
-        changes["form_id"] = data["form_id"]
     if "active" in data:
         changes["active"] = 1 if data["active"] else 0
     return changes
