@@ -46,6 +46,7 @@ def _unix_now() -> float:
 
 
 def _load(conn, delivery_id: str) -> tuple[dict, dict] | None:
+    """The pending delivery and its endpoint (a read: the job's lease keeps others off)."""
     delivery = conn.one("SELECT * FROM webhook_deliveries WHERE id = ?", (delivery_id,))
     if delivery is None or delivery["status"] != "pending":
         return None
@@ -53,12 +54,15 @@ def _load(conn, delivery_id: str) -> tuple[dict, dict] | None:
         "SELECT * FROM webhook_endpoints WHERE id = ? AND workspace_id = ?",
         (delivery["endpoint_id"], delivery["workspace_id"]),
     )
-    if endpoint is None:
-        return None
-    if not endpoint["active"] and not delivery["test"]:
-        _set(conn, delivery, status="failed", error="Not sent: the endpoint is switched off.")
-        return None
-    return delivery, endpoint
+    return None if endpoint is None else (delivery, endpoint)
+
+
+def _switched_off(conn, delivery_id: str) -> None:
+    conn.execute(
+        "UPDATE webhook_deliveries SET status = 'failed', error = ?, next_attempt_at = NULL,"
+        " updated_at = ? WHERE id = ? AND status = 'pending'",
+        ("Not sent: the endpoint is switched off.", now_iso(), delivery_id),
+    )
 
 
 def _set(conn, delivery: dict, **columns) -> None:
@@ -168,13 +172,16 @@ def _pause(conn, endpoint: dict, failures: int, outcome: outbound.Outcome) -> No
         )
 
 
-async def attempt(db, settings, delivery_id: str, *, write=None) -> float | None:
+async def attempt(db, settings, delivery_id: str, *, write=None, pool=None) -> float | None:
     """One attempt at a pending delivery; returns the retry delay, if any."""
     write = write or db.write
-    loaded = await write(_load, delivery_id)
+    loaded = await db.read(_load, delivery_id)
     if loaded is None:
         return None
     delivery, endpoint = loaded
+    if not endpoint["active"] and not delivery["test"]:  # paused, disabled or switched off
+        await write(_switched_off, delivery_id)
+        return None
     body = delivery["body"].encode()
     outcome = await outbound.post(
         endpoint["url"],
@@ -182,6 +189,7 @@ async def attempt(db, settings, delivery_id: str, *, write=None) -> float | None
         headers_for(delivery, endpoint["secret"], body),
         timeout=settings.webhook_timeout,
         allow_private=settings.webhook_allow_private,
+        pool=pool,
     )
     return await write(_record_fresh, delivery_id, outcome)
 
@@ -202,6 +210,7 @@ def _record_fresh(conn, delivery_id: str, outcome: outbound.Outcome) -> float | 
 async def deliver_webhook(ctx, payload: dict) -> None:
     """The job: one attempt, then RetryLater on the schedule above (a retry is
     not a job failure, so the job never dies of a receiver's outage)."""
-    delay = await attempt(ctx.db, ctx.settings, payload["delivery_id"], write=ctx.write)
+    pool = getattr(ctx.state, "outbound", None)
+    delay = await attempt(ctx.db, ctx.settings, payload["delivery_id"], write=ctx.write, pool=pool)
     if delay is not None:
         raise RetryLater(delay, "the receiver did not accept it; retrying on schedule")

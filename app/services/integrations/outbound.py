@@ -99,6 +99,11 @@ async def checked_addresses(url: httpx.URL, *, allow_private: bool) -> list[str]
     return addresses
 
 
+# Headers and body go out in separate writes: without TCP_NODELAY, Nagle's
+# algorithm and the receiver's delayed ACK hold the body back (≈ 2× per request).
+_NODELAY = [(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
+
+
 @lru_cache(maxsize=1)
 def _tls() -> ssl.SSLContext:
     """One verifying TLS context for every call (building one costs ~10 ms)."""
@@ -123,11 +128,64 @@ async def _read_some(response: httpx.Response) -> bytes:
     return kept[:RESPONSE_KEPT_BYTES]
 
 
+class OutboundPool:
+    """Kept-alive clients, one per (scheme, host name, checked address, port): a
+    connection, TLS session included, is only ever reused for the same host name
+    at the same address. The app holds one (``app.state.outbound``) and closes it
+    on shutdown; a burst of deliveries to one receiver then skips the TCP and TLS
+    handshakes."""
+
+    MAX_CLIENTS = 64
+
+    def __init__(self):
+        self._clients: dict[tuple, httpx.AsyncClient] = {}
+
+    def client(self, key: tuple, timeout: float) -> httpx.AsyncClient:
+        client = self._clients.pop(key, None)
+        if client is None:
+            client = _new_client(timeout)
+            if len(self._clients) >= self.MAX_CLIENTS:  # drop the least recently used
+                oldest = next(iter(self._clients))
+                asyncio.ensure_future(self._clients.pop(oldest).aclose())
+        self._clients[key] = client  # most recently used last
+        return client
+
+    async def aclose(self) -> None:
+        clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            await client.aclose()
+
+
+def _new_client(timeout: float) -> httpx.AsyncClient:
+    transport = httpx.AsyncHTTPTransport(verify=_tls(), socket_options=_NODELAY, retries=0)
+    return httpx.AsyncClient(
+        transport=transport, timeout=timeout, follow_redirects=False, trust_env=False
+    )
+
+
+async def _exchange(client, target, body, headers, extensions) -> tuple[int, bytes]:
+    """(status, the first KB of the answer); the rest is never read."""
+    request = client.build_request(
+        "POST", target, content=body, headers=headers, extensions=extensions
+    )
+    response = await client.send(request, stream=True)
+    try:
+        return response.status_code, await _read_some(response)
+    finally:
+        await response.aclose()
+
+
 async def post(
-    url: str, body: bytes, headers: dict, *, timeout: float, allow_private: bool
+    url: str,
+    body: bytes,
+    headers: dict,
+    *,
+    timeout: float,
+    allow_private: bool,
+    pool: OutboundPool | None = None,
 ) -> Outcome:
     """POST ``body`` to ``url`` under the rules above; never raises for the
-    target's faults (they are in the Outcome)."""
+    target's faults (they are in the Outcome). With ``pool``, connections are kept alive."""
     started = time.monotonic()
 
     def done(status=None, excerpt="", error=None) -> Outcome:
@@ -139,18 +197,15 @@ async def post(
         addresses = await checked_addresses(parsed, allow_private=allow_private)
         target, host, extensions = _pinned(parsed, addresses[0])
         async with asyncio.timeout(timeout):
-            async with httpx.AsyncClient(
-                verify=_tls(), timeout=timeout, follow_redirects=False, trust_env=False
-            ) as client:
-                request = client.build_request(
-                    "POST", target, content=body, headers={**headers, **host}, extensions=extensions
-                )
-                response = await client.send(request, stream=True)
-                try:
-                    kept = await _read_some(response)
-                finally:
-                    await response.aclose()
-        return done(response.status_code, kept.decode("utf-8", "replace"))
+            sent = {**headers, **host}
+            if pool is None:
+                async with _new_client(timeout) as client:
+                    status, kept = await _exchange(client, target, body, sent, extensions)
+            else:
+                key = (parsed.scheme, parsed.host, addresses[0], parsed.port, timeout)
+                client = pool.client(key, timeout)
+                status, kept = await _exchange(client, target, body, sent, extensions)
+        return done(status, kept.decode("utf-8", "replace"))
     except TargetRefused as refused:
         return done(error=str(refused))
     except TimeoutError:

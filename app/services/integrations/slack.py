@@ -81,6 +81,7 @@ async def send_slack_message(ctx, payload: dict) -> None:
         {"Content-Type": "application/json"},
         timeout=ctx.settings.webhook_timeout,
         allow_private=ctx.settings.webhook_allow_private,
+        pool=getattr(ctx.state, "outbound", None),
     )
     if not outcome.ok:
         raise RuntimeError(outcome.error or f"Slack answered HTTP {outcome.status}")
