@@ -127,7 +127,34 @@ async def test_updated_since_keeps_what_changed(app, user, freeze_clock):
 
 
 async def test_updated_since_garbage_is_a_422(app, user):
-    for path in ("/api/contacts", "/api/deals", "/api/forms", "/api/submissions", "/api/webhooks"):
+    for path in (
+        "/api/contacts",
+        "/api/deals",
+        "/api/forms",
+        "/api/submissions",
+        "/api/webhooks",
+        "/api/tasks",
+        "/api/tickets",
+    ):
         r = await user.api.get(path, params={"updated_since": "yesterday"})
         assert r.status_code == 422, path
         assert "ISO 8601" in r.json()["error"]["message"]
+
+
+async def test_updated_since_on_submissions_counts_receipt_and_processing(app, user, freeze_clock):
+    from tests.factory import submitted
+    from tests.helpers import drain_jobs
+
+    form = await make_form(user)
+    done_before = await submitted(user, form["id"], {"email": "a@example.com"})
+    await drain_jobs(app)
+    processed_later = await submitted(user, form["id"], {"email": "b@example.com"})
+    freeze_clock.advance(minutes=5)
+    since = freeze_clock.now.isoformat()
+    freeze_clock.advance(seconds=1)
+    await drain_jobs(app)  # b is processed after `since`
+    received_later = await submitted(user, form["id"], {"email": "c@example.com"})
+    r = await user.api.get("/api/submissions", params={"updated_since": since})
+    ids = {s["id"] for s in r.json()["data"]}
+    assert ids == {processed_later, received_later}
+    assert done_before not in ids
