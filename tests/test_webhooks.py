@@ -60,6 +60,8 @@ async def test_a_submission_is_delivered_signed_with_the_documented_scheme(app, 
     assert log[0]["id"] == headers["formagent-delivery"]
     assert log[0]["response_status"] == 200 and log[0]["attempts"] == 1
     assert log[0]["response_excerpt"] == '{"ok": true}' and log[0]["duration_ms"] >= 0
+    one = (await user.api.get(f"/api/webhook-deliveries/{log[0]['id']}")).json()
+    assert one["payload"] == payload
 
 
 async def test_failures_retry_on_the_schedule_of_the_frozen_clock(

@@ -160,6 +160,15 @@ async def test_webhook(request, principal):
     return json_response(delivery)
 
 
+async def get_webhook_delivery(request, principal):
+    """One delivery of the log with the exact `payload` that was (or will be) sent."""
+    return json_response(
+        await deliveries.get_delivery(
+            request.app.state.db, principal.workspace_id, request.path_params["id"]
+        )
+    )
+
+
 async def resend_webhook_delivery(request, principal):
     """Send a delivery again (same `FormAgent-Delivery` id and body, a fresh signature); answers
     202 with the delivery, now pending. 409 while it is still pending or the endpoint is off."""
@@ -218,6 +227,9 @@ routes = [
         scope=_W,
         body=False,
         tags=_TAGS,
+    ),
+    api_route(
+        "/webhook-deliveries/{id}", get_webhook_delivery, methods=["GET"], scope=_R, tags=_TAGS
     ),
     api_route(
         "/webhook-deliveries/{id}/resend",
