@@ -82,6 +82,8 @@ class Settings:
     # targets are refused unless FORMAGENT_WEBHOOK_ALLOW_PRIVATE=1 (development, tests).
     webhook_allow_private: bool = False
     webhook_timeout: float = 10.0
+    # Webhook calls in flight per process beside the job workers (0: the job makes the call).
+    webhook_concurrency: int = 32
     extra: dict = field(default_factory=dict)
 
     @property
@@ -132,6 +134,7 @@ class Settings:
             trusted_proxies=proxies,
             webhook_allow_private=env.get("FORMAGENT_WEBHOOK_ALLOW_PRIVATE", "") in ("1", "true"),
             webhook_timeout=_float(env, "FORMAGENT_WEBHOOK_TIMEOUT", cls.webhook_timeout),
+            webhook_concurrency=_int(env, "FORMAGENT_WEBHOOK_CONCURRENCY", cls.webhook_concurrency),
         )
         values.update(overrides)
         return cls(**values)

@@ -40,7 +40,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             app.state.db = db
             app.state.llm = make_engine(settings, db)
             app.state.mailer = make_mailer(settings)
-            app.state.outbound = OutboundPool()  # webhooks and Slack (SPEC §18)
+            app.state.outbound = OutboundPool(settings.webhook_concurrency)  # SPEC §18
             app.state.workers = Workers(db, settings, app.state)
             app.state.workers.start()
             try:

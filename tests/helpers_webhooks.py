@@ -29,6 +29,8 @@ class Receiver:
         self.answers: list[int] = []
         self.body = b'{"ok": true}'
         self.delay = 0.0  # seconds before answering
+        self.release = threading.Event()  # clear it to hold every answer until set again
+        self.release.set()
         self.lock = threading.Lock()
         receiver = self
 
@@ -36,13 +38,20 @@ class Receiver:
             def do_POST(self):  # noqa: N802 - http.server's name
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
-                time.sleep(receiver.delay)
                 with receiver.lock:
                     receiver.requests.append(
                         {"path": self.path, "headers": dict(self.headers), "body": body}
                     )
                     status = receiver.answers.pop(0) if receiver.answers else 200
                     reply = receiver.body
+                time.sleep(receiver.delay)
+                receiver.release.wait(10)
+                try:
+                    self.answer(status, reply)
+                except BrokenPipeError:
+                    pass  # the sender gave up (its timeout, or it stopped)
+
+            def answer(self, status, reply):
                 self.send_response(status)
                 if status in (301, 302, 307):
                     self.send_header("Location", "http://127.0.0.1:1/elsewhere")
@@ -63,6 +72,7 @@ class Receiver:
         return self
 
     def __exit__(self, *exc):
+        self.release.set()
         self.server.shutdown()
         self.server.server_close()
 

@@ -14,7 +14,9 @@ from tests.helpers_webhooks import Receiver, verify_signature
 
 @pytest.fixture
 def settings(tmp_path):
-    return make_settings(tmp_path, webhook_allow_private=True, webhook_timeout=2.0)
+    return make_settings(
+        tmp_path, webhook_allow_private=True, webhook_timeout=2.0, webhook_concurrency=0
+    )
 
 
 @pytest.fixture

@@ -46,6 +46,10 @@ CREATE TABLE webhook_deliveries (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint_id, created_at);
+-- status: pending (queued or waiting for a retry at next_attempt_at), sending (a call
+-- in flight until the deadline in next_attempt_at), delivered, failed. The scheduler
+-- finds calls whose process died by this index.
+CREATE INDEX webhook_deliveries_status ON webhook_deliveries (status, next_attempt_at);
 
 -- Idempotency-Key on POST /api/... (SPEC §18): kept 24 h per workspace and key.
 -- The primary key decides between concurrent duplicates: the one whose INSERT

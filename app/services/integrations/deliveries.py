@@ -84,7 +84,7 @@ async def resend(db, workspace_id: str, delivery_id, *, role) -> dict:
         endpoint = find_in_workspace(conn, "webhook_endpoints", row["endpoint_id"], workspace_id)
         if row["test"]:
             raise Conflict("A test delivery is not resent: send a new test instead.")
-        if row["status"] == "pending":
+        if row["status"] in ("pending", "sending"):
             raise Conflict("This delivery is still being sent; wait for its next attempt.")
         if endpoint is None or not endpoint["active"]:
             raise Conflict("The endpoint is switched off: switch it back on first, then resend.")
@@ -162,7 +162,7 @@ async def send_test(db, settings, workspace_id: str, endpoint_id, *, role, form_
         return _insert_test(conn, workspace_id, endpoint_id, body)
 
     delivery_id = await db.write(store)
-    await sender.attempt(db, settings, delivery_id)
+    await sender.attempt(db, settings, delivery_id)  # here and now: the person waits for it
     return await get_delivery(db, workspace_id, delivery_id)
 
 

@@ -137,8 +137,25 @@ class OutboundPool:
 
     MAX_CLIENTS = 64
 
-    def __init__(self):
+    def __init__(self, concurrency: int = 0):
         self._clients: dict[tuple, httpx.AsyncClient] = {}
+        self.concurrency = concurrency
+        self._calls: set[asyncio.Task] = set()
+
+    def spawn(self, make_call) -> bool:
+        """Run ``make_call()`` (a coroutine) beside the job workers if fewer than
+        ``concurrency`` calls are in flight; False means: make the call yourself."""
+        if len(self._calls) >= self.concurrency:
+            return False
+        task = asyncio.create_task(make_call())
+        self._calls.add(task)
+        task.add_done_callback(self._calls.discard)
+        return True
+
+    async def drain(self) -> None:
+        """Wait for the calls in flight (tests; shutdown cancels them instead)."""
+        while self._calls:
+            await asyncio.gather(*list(self._calls), return_exceptions=True)
 
     def client(self, key: tuple, timeout: float) -> httpx.AsyncClient:
         client = self._clients.pop(key, None)
@@ -151,6 +168,10 @@ class OutboundPool:
         return client
 
     async def aclose(self) -> None:
+        calls = list(self._calls)
+        for call in calls:
+            call.cancel()  # each hands its delivery back (app/services/integrations/delivery.py)
+        await asyncio.gather(*calls, return_exceptions=True)
         clients, self._clients = list(self._clients.values()), {}
         for client in clients:
             await client.aclose()

@@ -16,6 +16,7 @@ PERIODIC_TASKS: list[str] = [
     "app.services.sequences:send_due_steps",
     "app.services.experiments.autopilot:autopilot_tick",
     "app.services.integrations.notify:send_digests",
+    "app.services.integrations.delivery:requeue_stalled",
     "app.services.platform.idempotency:purge_expired",
 ]
 
