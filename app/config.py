@@ -78,6 +78,12 @@ class Settings:
     # Recipients a broadcast job delivers per run before it re-queues itself
     # (SPEC §8); it materialises three times as many outbox rows per run.
     broadcast_slice: int = 200
+    # SPEC §18: outbound webhooks and Slack messages. Private, loopback and link-local
+    # targets are refused unless FORMAGENT_WEBHOOK_ALLOW_PRIVATE=1 (development, tests).
+    webhook_allow_private: bool = False
+    webhook_timeout: float = 10.0
+    # Webhook calls in flight per process beside the job workers (0: the job makes the call).
+    webhook_concurrency: int = 32
     extra: dict = field(default_factory=dict)
 
     @property
@@ -126,6 +132,9 @@ class Settings:
             llm_timeout=_float(env, "FORMAGENT_LLM_TIMEOUT", cls.llm_timeout),
             job_lease_seconds=_float(env, "FORMAGENT_JOB_LEASE_SECONDS", cls.job_lease_seconds),
             trusted_proxies=proxies,
+            webhook_allow_private=env.get("FORMAGENT_WEBHOOK_ALLOW_PRIVATE", "") in ("1", "true"),
+            webhook_timeout=_float(env, "FORMAGENT_WEBHOOK_TIMEOUT", cls.webhook_timeout),
+            webhook_concurrency=_int(env, "FORMAGENT_WEBHOOK_CONCURRENCY", cls.webhook_concurrency),
         )
         values.update(overrides)
         return cls(**values)

@@ -14,6 +14,7 @@ from app.config import Settings
 from app.db import Database
 from app.db.migrate import migrate
 from app.routes import api_routes, page_routes
+from app.services.integrations.outbound import OutboundPool
 from app.services.llm import make_engine
 from app.services.mail.mailer import make_mailer
 from app.services.platform.workers import Workers
@@ -39,6 +40,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             app.state.db = db
             app.state.llm = make_engine(settings, db)
             app.state.mailer = make_mailer(settings)
+            app.state.outbound = OutboundPool(settings.webhook_concurrency)  # SPEC §18
             app.state.workers = Workers(db, settings, app.state)
             app.state.workers.start()
             try:
@@ -47,6 +49,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await app.state.workers.stop()
                 await app.state.llm.aclose()
                 await app.state.mailer.aclose()
+                await app.state.outbound.aclose()
         finally:
             await db.close()
 

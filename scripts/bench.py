@@ -8,7 +8,7 @@ the same run, plus the server's CPU time per request (from /proc: a figure that
 does not depend on what else the machine is doing). The server log is scanned
 for "database is locked". It stops by
 itself; other benchmark modules (scripts/bench_campaign.py, scripts/bench_live.py,
-scripts/bench_crm.py, scripts/bench_analytics.py) run afterwards.
+scripts/bench_crm.py, scripts/bench_analytics.py, scripts/bench_webhooks.py) run afterwards.
 
 Add an endpoint: append an ``Endpoint`` whose ``setup(ctx)`` returns the wrk
 Lua script (``ctx`` holds base_url, token, form_id); ``target`` is the ratio
@@ -412,6 +412,9 @@ def other_benchmarks() -> bool:
 
     print()
     ok = bench_analytics.main() == 0 and ok
+    from scripts import bench_webhooks
+
+    ok = bench_webhooks.main() and ok
     return ok
 
 

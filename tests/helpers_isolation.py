@@ -81,6 +81,8 @@ COLLECTION_KEYS = {
     "campaigns": "campaign",
     "broadcasts": "broadcast",
     "experiments": "experiment",
+    "webhooks": "webhook",
+    "webhook-deliveries": "webhook_delivery",
 }
 # Parameters that are not ids but live under an id (the id decides the 404):
 # (segment before, name) -> value, or a list of values (each is walked). When an
@@ -226,6 +228,8 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             ("campaign", "camp"),
             ("broadcast", "bcast"),
             ("experiment", "exp"),
+            ("webhook", "wh"),
+            ("webhook_delivery", "whdel"),
         )
     }
     email = f"{MARKER}@bob.example"
@@ -507,6 +511,39 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             ),
             created_at=now,
             updated_at=now,
+        ),
+        "webhook_endpoints": dict(
+            id=ids["webhook"],
+            url="https://bob.example/hook",
+            description=MARKER,
+            event_types=dumps(["contact_created"]),
+            secret="whsec_" + MARKER,
+            created_at=now,
+            updated_at=now,
+        ),
+        "webhook_deliveries": dict(
+            id=ids["webhook_delivery"],
+            endpoint_id=ids["webhook"],
+            event_type="contact_created",
+            body=dumps({"marker": MARKER}),
+            status="failed",
+            created_at=now,
+            updated_at=now,
+        ),
+        "idempotency_keys": dict(
+            idem_key=MARKER,
+            request_hash="0" * 64,
+            state="done",
+            response_status=201,
+            response_body=dumps({"marker": MARKER}),
+            created_at=now,
+            expires_at="9999-01-01T00:00:00.000Z",
+        ),
+        "member_notifications": dict(
+            membership_id=ids["membership"], mode="digest", updated_at=now
+        ),
+        "slack_targets": dict(
+            handler_id="", url="https://hooks.slack.example/" + MARKER, updated_at=now
         ),
     }
     return ids, rows

@@ -45,6 +45,9 @@ PAGES = [
     "/agents",
     "/settings/members",
     "/settings/api-keys",
+    "/settings/webhooks",
+    "/settings/webhooks/{webhook}",
+    "/settings/notifications",
     "/outbox",
     "/outbox/{email}",
     "/email-templates",
@@ -203,7 +206,14 @@ def _make_data(api: httpx.Client) -> dict:
     campaign = r.json()["id"]
     r = api.post(f"/api/campaigns/{campaign}/contacts", json={"contact_id": contacts[0]["id"]})
     assert r.status_code == 201, r.text
+    r = api.post(  # an address literal: no DNS needed; nothing is delivered to it here
+        "/api/webhooks",
+        json={"url": "https://93.184.216.34/formagent", "event_types": ["deal_created"]},
+    )
+    assert r.status_code == 201, r.text
+    webhook = r.json()["id"]
     return {
+        "webhook": webhook,
         "campaign": campaign,
         "email": api.get("/api/emails").json()["data"][0]["id"],
         "template": template,

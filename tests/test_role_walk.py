@@ -38,6 +38,7 @@ ANY_PERSON_MAY = {
     ("POST", "/workspaces/switch"): "switches the caller's own session",
     ("POST", "/settings/account"): "the caller's own name",
     ("POST", "/settings/account/password"): "the caller's own password",
+    ("POST", "/settings/notifications"): "the caller's own notification emails",
     ("POST", "/workspaces/new"): "a new workspace of the caller's own",
     ("POST", "/api/auth/signup"): "sign-up",
     ("POST", "/api/auth/login"): "log-in",

@@ -14,6 +14,8 @@ PAGE_MODULES = [
     "settings",
     "settings_members",
     "settings_keys",
+    "settings_webhooks",
+    "settings_notifications",
     "dashboard",
     "onboarding",
     "forms",
@@ -63,6 +65,7 @@ API_MODULES = [
     "suggestions",
     "analytics",
     "experiments",
+    "webhooks",
 ]
 
 

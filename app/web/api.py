@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from app.db.clock import iso, parse_iso
 from app.db.pagination import parse_limit
-from app.errors import BadRequest, UnsupportedMediaType
+from app.errors import BadRequest, UnsupportedMediaType, ValidationError
+from app.services.platform import idempotency
 from app.services.platform.json_body import parse_json_bytes
-from app.web.auth import require_api
+from app.web.auth import get_principal, require_api
 from app.web.routing import declare
 from app.web.schema import validate_body
 
@@ -30,6 +34,7 @@ def api_route(
     paged: bool = False,
     optional_body: bool = False,
     content_type: str = "application/json",
+    updated_since: bool = False,
 ) -> Route:
     """A JSON endpoint. ``endpoint(request, principal)`` gets the checked caller
     (``None`` when public; the CSRF check and the 64 KB public body cap follow
@@ -41,7 +46,10 @@ def api_route(
     endpoint's own rules answer (409, 410, 429...) beyond those derived from the
     declaration; ``paged`` documents ``limit``/``cursor``; ``optional_body`` lets
     the body be left out (read as ``{}``). ``auth="none"`` passes no principal and
-    checks nothing (sign-up, log-in)."""
+    checks nothing (sign-up, log-in).
+
+    Every POST that acts for a workspace honours ``Idempotency-Key`` here, once
+    for all routes (SPEC §18, app/services/platform/idempotency.py)."""
     if body is None and set(methods) & {"POST", "PUT", "PATCH"}:
         raise TypeError(f"{path}: declare body= (a schema, or False) for {methods}")
 
@@ -49,11 +57,17 @@ def api_route(
         request.state.body_schema = body if isinstance(body, dict) else None
         request.state.body_optional = optional_body
         if public or auth == "none":
-            return await endpoint(request, None)
-        return await endpoint(request, await require_api(request, scope))
+            principal = None
+            if auth == "none" and not public and request.method == "POST":
+                principal = await _optional_principal(request)  # guarded inside (api keys...)
+            return await _idempotent(request, principal, lambda: endpoint(request, None))
+        principal = await require_api(request, scope)
+        return await _idempotent(request, principal, lambda: endpoint(request, principal))
 
     route = Route(path, handler, methods=methods, name=name or endpoint.__name__)
     route.openapi = {
+        "idempotent": "POST" in methods and not public,
+        "updated_since": updated_since,
         "scope": scope,
         "public": public or auth == "none",
         "doc": endpoint.__doc__ or "",
@@ -102,3 +116,58 @@ def list_params(request) -> tuple[int, str | None]:
 
 def list_response(items: list, next_cursor: str | None) -> JSONResponse:
     return JSONResponse({"data": items, "next_cursor": next_cursor})
+
+
+async def _optional_principal(request):
+    if idempotency.HEADER.lower() not in request.headers:
+        return None
+    return await get_principal(request)
+
+
+async def _idempotent(request, principal, run):
+    """Run the endpoint, or replay its first answer for a repeated Idempotency-Key."""
+    raw_key = request.headers.get(idempotency.HEADER)
+    workspace_id = getattr(principal, "workspace_id", None)
+    if request.method != "POST" or raw_key is None or workspace_id is None:
+        return await run()
+    key = idempotency.check_key(raw_key)
+    db = request.app.state.db
+    fingerprint = idempotency.request_hash("POST", request.url.path, await request.body())
+    stored = await idempotency.begin(db, workspace_id, key, fingerprint)
+    if stored is not None:
+        return Response(
+            stored.body,
+            status_code=stored.status,
+            media_type=stored.content_type,
+            headers={"Idempotent-Replayed": "true"},
+        )
+    try:
+        response = await run()
+    except BaseException:
+        await idempotency.release(db, workspace_id, key)
+        raise
+    body = getattr(response, "body", None)
+    if response.status_code >= 500 or not isinstance(body, bytes):
+        await idempotency.release(db, workspace_id, key)  # nothing to replay: run again next time
+        return response
+    await idempotency.finish(
+        db, workspace_id, key, response.status_code, body, response.headers.get("content-type")
+    )
+    return response
+
+
+def updated_since_param(request) -> str | None:
+    """``?updated_since=`` as a stored timestamp (UTC, text-comparable), or a 422."""
+    raw = request.query_params.get("updated_since")
+    if raw is None or raw == "":
+        return None
+    try:
+        moment = parse_iso(raw.strip().replace(" ", "+"))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return iso(moment)
+    except (ValueError, OverflowError):
+        raise ValidationError(
+            "updated_since must be an ISO 8601 date or date-time, e.g. 2026-01-31T09:00:00Z.",
+            fields={"updated_since": "an ISO 8601 date or date-time"},
+        ) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 
 from starlette.routing import Mount, Route, WebSocketRoute
@@ -57,6 +58,23 @@ PAGE_PARAMS = [
     },
 ]
 
+UPDATED_SINCE_PARAM = {
+    "name": "updated_since",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "string", "format": "date-time"},
+    "description": "Only items changed at or after this ISO 8601 moment (for polling integrations)",
+}
+IDEMPOTENCY_PARAM = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "maxLength": 255},
+    "description": "Kept 24 h per workspace: the same key and body replay the first answer"
+    " (header `Idempotent-Replayed: true`); the same key with another body is a 422; while the"
+    " first request runs, a duplicate gets 409",
+}
+
 
 def _walk(routes, prefix=""):
     for route in routes:
@@ -67,8 +85,8 @@ def _walk(routes, prefix=""):
 
 
 def _summary(doc: str) -> tuple[str, str]:
-    lines = [line.strip() for line in doc.strip().splitlines()]
-    return (lines[0] if lines else ""), "\n".join(lines[1:]).strip()
+    lines = inspect.cleandoc(doc).splitlines()  # dedented: code blocks keep their indentation
+    return (lines[0].strip() if lines else ""), "\n".join(lines[1:]).strip()
 
 
 def _tag(path: str) -> str:
@@ -93,6 +111,10 @@ def statuses(path: str, meta: dict, method: str) -> list[int]:
         found.add(404)
     if meta.get("paged"):
         found.update((400, 422))
+    if meta.get("idempotent") and method == "post":
+        found.update((409, 422))  # Idempotency-Key still in progress / reused for another request
+    if meta.get("updated_since"):
+        found.add(422)
     return sorted(found)
 
 
@@ -129,6 +151,10 @@ def _operation(path: str, route, method: str) -> dict:
     ]
     if meta.get("paged"):
         params += PAGE_PARAMS
+    if meta.get("updated_since"):
+        params.append(UPDATED_SINCE_PARAM)
+    if meta.get("idempotent") and method == "post":
+        params.append(IDEMPOTENCY_PARAM)
     if params:
         op["parameters"] = params
     if meta["public"]:
@@ -189,7 +215,10 @@ def build_openapi(app) -> dict:
             "description": "JSON in, JSON out. Lists answer {data, next_cursor}; errors answer "
             "{error: {code, message, fields}}. A PUT takes the resource as its GET returns it: "
             "read-only keys sent back unchanged are ignored, a changed one is a 422 naming it. "
-            "A method a path does not take answers 405 with `Allow` listing the ones it does.",
+            "A method a path does not take answers 405 with `Allow` listing the ones it does. "
+            "Send `Idempotency-Key: <uuid>` with a POST to make retrying it safe (kept 24 h per "
+            "workspace); poll lists with `?updated_since=<ISO 8601>`; or receive signed webhooks "
+            "(see the webhooks section).",
         },
         "servers": [{"url": app.state.settings.base_url}],
         "paths": dict(sorted(paths.items())),

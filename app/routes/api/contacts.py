@@ -11,7 +11,14 @@ from app.services.crm import companies, contacts, csv_export, csv_import, notes,
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import build_query, list_contacts
 from app.web import schema as S
-from app.web.api import api_route, json_response, list_params, list_response, read_json
+from app.web.api import (
+    api_route,
+    json_response,
+    list_params,
+    list_response,
+    read_json,
+    updated_since_param,
+)
 from app.web.routing import IMPORT_BODY_BYTES
 
 _CONTACT = {
@@ -61,7 +68,8 @@ def list_filters(request) -> dict:
 async def list_contacts_api(request, principal):
     """List contacts, newest first. `q` matches the start of the email, name, first or last
     name, company name or a tag; filters `status`, `source`, `tag`; `sort` one of
-    created_at, last_seen, name, email, submission_count (prefix `-` for descending)."""
+    created_at, last_seen, name, email, submission_count (prefix `-` for descending);
+    `updated_since` (ISO 8601) keeps those changed since then."""
     limit, cursor = list_params(request)
     items, next_cursor = await list_contacts(
         request.app.state.db,
@@ -69,6 +77,7 @@ async def list_contacts_api(request, principal):
         limit=limit,
         cursor=cursor,
         sort=request.query_params.get("sort"),
+        updated_since=updated_since_param(request),
         **list_filters(request),
     )
     return list_response(items, next_cursor)
@@ -227,7 +236,13 @@ async def get_company_api(request, principal):
 R, W = "contacts:read", "contacts:write"
 routes = [
     api_route(
-        "/contacts", list_contacts_api, methods=["GET"], scope=R, tags=["contacts"], paged=True
+        "/contacts",
+        list_contacts_api,
+        methods=["GET"],
+        scope=R,
+        tags=["contacts"],
+        paged=True,
+        updated_since=True,
     ),
     api_route(
         "/contacts",

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from app.services.crm import deals
 from app.web import schema as S
-from app.web.api import api_route, json_response, list_params, list_response, read_json
+from app.web.api import (
+    api_route,
+    json_response,
+    list_params,
+    list_response,
+    read_json,
+    updated_since_param,
+)
 
 _EDITABLE = {
     "name": S.text(max_length=200, non_empty=True),
@@ -33,7 +40,7 @@ UPDATE_BODY = S.obj(
 
 
 async def list_deals_api(request, principal):
-    """List deals, newest first; filters `stage`, `contact`, `company`."""
+    """List deals, newest first; filters `stage`, `contact`, `company`, `updated_since` (ISO 8601)."""
     limit, cursor = list_params(request)
     qp = request.query_params
     items, next_cursor = await deals.list_deals(
@@ -42,6 +49,7 @@ async def list_deals_api(request, principal):
         stage=qp.get("stage") or None,
         contact_id=qp.get("contact") or None,
         company_id=qp.get("company") or None,
+        updated_since=updated_since_param(request),
         limit=limit,
         cursor=cursor,
     )
@@ -77,7 +85,13 @@ async def update_deal_api(request, principal):
 
 routes = [
     api_route(
-        "/deals", list_deals_api, methods=["GET"], scope="deals:read", tags=["deals"], paged=True
+        "/deals",
+        list_deals_api,
+        methods=["GET"],
+        scope="deals:read",
+        tags=["deals"],
+        paged=True,
+        updated_since=True,
     ),
     api_route(
         "/deals",

@@ -15,7 +15,15 @@ from app.services.forms.config import (
 from app.services.forms.patterns import MAX_PATTERN_CHARS
 from app.services.forms.public import embed_info
 from app.web import schema as S
-from app.web.api import api_route, json_response, list_params, list_response, no_content, read_json
+from app.web.api import (
+    api_route,
+    json_response,
+    list_params,
+    list_response,
+    no_content,
+    read_json,
+    updated_since_param,
+)
 from app.web.origin import public_base_url
 
 _FIELD = S.obj(
@@ -148,7 +156,8 @@ async def create_form(request, principal):
 
 async def list_forms(request, principal):
     """List forms, newest first, with `stats` {submissions, views, starts, conversion}; `?status=` filters
-    (archived forms only with `status=archived` or `status=all`)."""
+    (archived forms only with `status=archived` or `status=all`); `updated_since` (ISO 8601) keeps
+    those changed since then."""
     limit, cursor = list_params(request)
     items, next_cursor = await forms.list_forms(
         request.app.state.db,
@@ -156,6 +165,7 @@ async def list_forms(request, principal):
         status=request.query_params.get("status"),
         limit=limit,
         cursor=cursor,
+        updated_since=updated_since_param(request),
     )
     return list_response(items, next_cursor)
 
@@ -216,7 +226,13 @@ routes = [
         errors=(409,),
     ),
     api_route(
-        "/forms", list_forms, methods=["GET"], scope="forms:read", tags=["forms"], paged=True
+        "/forms",
+        list_forms,
+        methods=["GET"],
+        scope="forms:read",
+        tags=["forms"],
+        paged=True,
+        updated_since=True,
     ),
     api_route("/forms/{form_id}", get_form, methods=["GET"], scope="forms:read", tags=["forms"]),
     api_route(

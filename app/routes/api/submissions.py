@@ -5,7 +5,14 @@ from __future__ import annotations
 from app.services.agents import review
 from app.services.capture import submissions
 from app.web import schema as S
-from app.web.api import api_route, json_response, list_params, list_response, read_json
+from app.web.api import (
+    api_route,
+    json_response,
+    list_params,
+    list_response,
+    read_json,
+    updated_since_param,
+)
 from app.web.entity_links import item_path
 from app.web.origin import public_base_url
 from app.web.render import url_path
@@ -73,12 +80,16 @@ def filters_from(query) -> dict:
 async def list_submissions(request, principal):
     """List submissions, newest first. Filters: `form`, `status`, `contact`, `from`, `to` (date or ISO time),
     `assigned` (unassigned | broadcast | handler), `review=needed` (what the dashboard's "Needs review"
-    counts: escalated submissions and agent runs nobody has reviewed yet)."""
+    counts: escalated submissions and agent runs nobody has reviewed yet), `updated_since` (ISO 8601:
+    received or processed since then)."""
     limit, cursor = list_params(request)
     items, next_cursor = await submissions.list_submissions(
         request.app.state.db,
         principal.workspace_id,
-        filters=filters_from(request.query_params),
+        filters={
+            **filters_from(request.query_params),
+            "updated_since": updated_since_param(request),
+        },
         cursor=cursor,
         limit=limit,
         entities=True,
@@ -149,6 +160,7 @@ routes = [
         scope=R,
         tags=["submissions"],
         paged=True,
+        updated_since=True,
     ),
     api_route("/submissions/{id}", get_submission, methods=["GET"], scope=R, tags=["submissions"]),
     api_route(

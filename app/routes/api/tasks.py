@@ -7,7 +7,14 @@ from app.services.accounts.permissions import has_role
 from app.services.capture import submissions
 from app.services.processing import work
 from app.web import schema as S
-from app.web.api import api_route, json_response, list_params, list_response, read_json
+from app.web.api import (
+    api_route,
+    json_response,
+    list_params,
+    list_response,
+    read_json,
+    updated_since_param,
+)
 
 _TASK = {
     "title": S.text(max_length=300, non_empty=True),
@@ -33,6 +40,7 @@ def _filters(request) -> dict:
         "status": q.get("status") or None,
         "assignee_id": q.get("assignee") or None,
         "submission_id": q.get("submission") or None,
+        "updated_since": updated_since_param(request),
     }
 
 
@@ -50,12 +58,12 @@ async def _list(request, principal, kind):
 
 
 async def list_tasks(request, principal):
-    """List tasks (filters `status`, `assignee`, `submission`), newest first."""
+    """List tasks (filters `status`, `assignee`, `submission`, `updated_since`), newest first."""
     return await _list(request, principal, "task")
 
 
 async def list_tickets(request, principal):
-    """List tickets (filters `status`, `assignee`, `submission`), newest first."""
+    """List tickets (filters `status`, `assignee`, `submission`, `updated_since`), newest first."""
     return await _list(request, principal, "ticket")
 
 
@@ -100,11 +108,27 @@ async def claim_submission(request, principal):
 
 R, W = "submissions:read", "submissions:write"
 routes = [
-    api_route("/tasks", list_tasks, methods=["GET"], scope=R, tags=["tasks"], paged=True),
+    api_route(
+        "/tasks",
+        list_tasks,
+        methods=["GET"],
+        scope=R,
+        tags=["tasks"],
+        paged=True,
+        updated_since=True,
+    ),
     api_route(
         "/tasks/{id}", update_task, methods=["PUT"], scope=W, body=S.obj(_TASK), tags=["tasks"]
     ),
-    api_route("/tickets", list_tickets, methods=["GET"], scope=R, tags=["tasks"], paged=True),
+    api_route(
+        "/tickets",
+        list_tickets,
+        methods=["GET"],
+        scope=R,
+        tags=["tasks"],
+        paged=True,
+        updated_since=True,
+    ),
     api_route(
         "/tickets/{id}",
         update_ticket,

@@ -30,6 +30,8 @@ SCOPES = (
     "events:read",
     "handlers:read",
     "handlers:write",
+    "webhooks:read",
+    "webhooks:write",
 )
 
 # Starting points on the API keys page: (label, what it allows, scopes). "custom"

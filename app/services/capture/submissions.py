@@ -125,6 +125,9 @@ def _where(workspace_id: str, filters: dict, tz: str = "UTC") -> tuple[list, lis
     if end:
         clauses.append("s.created_at <= ?")
         params.append(end)
+    if filters.get("updated_since"):  # received or processed since (SPEC §18 polling)
+        clauses.append("(s.created_at >= ? OR s.processed_at >= ?)")
+        params += [filters["updated_since"]] * 2
     return clauses, params
 
 

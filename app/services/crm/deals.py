@@ -303,9 +303,13 @@ async def list_deals(
     company_id=None,
     limit: int = 50,
     cursor: str | None = None,
+    updated_since: str | None = None,
 ) -> tuple[list[dict], str | None]:
     """Newest first, keyset on (created_at, id); ``cursor`` as the request sent it."""
     where, params = ["workspace_id = ?"], [workspace_id]
+    if updated_since:
+        where.append("updated_at >= ?")
+        params.append(updated_since)
     if stage:
         where.append("stage = ?")
         params.append(clean_stage(stage))

@@ -153,6 +153,7 @@ def build_query(
     limit: int = 50,
     cursor: list | None = None,
     columns: str = "c.*",
+    updated_since=None,
 ) -> tuple[str, list]:
     """The list SQL and params (also used by the CSV export, without a limit)."""
     key, desc = parse_sort(sort)
@@ -167,6 +168,9 @@ def build_query(
     if source:
         where.append("c.source = ?")
         params.append(source)
+    if updated_since:  # SPEC §18: polling integrations
+        where.append("c.updated_at >= ?")
+        params.append(updated_since)
     tag_driven = bool(tag) and key == "created_at"
     if tag:
         tags = normalize_tags([tag])

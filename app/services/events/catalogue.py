@@ -427,6 +427,23 @@ _ENTRIES = [
         E("group_deleted", "Group deleted", details=("group_id",)),
         E("job_dead", "Job failed", "danger", False, ("job_id", "kind", "error")),
     ),
+    *_area(
+        "Integrations",
+        E(
+            "webhook_paused",
+            "Webhook paused",
+            "danger",
+            False,
+            ("endpoint_id", "url", "failures", "error"),
+        ),
+        E(
+            "webhook_disabled",
+            "Webhook disabled (410 Gone)",
+            "danger",
+            False,
+            ("endpoint_id", "url"),
+        ),
+    ),
 ]
 
 CATALOGUE: dict[str, EventType] = {e.name: e for e in _ENTRIES}

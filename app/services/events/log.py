@@ -19,7 +19,7 @@ def emit(
     """Append an event inside the caller's transaction; streams wake after commit.
     An undeclared ``type`` raises UnknownEventType (the catalogue is the contract)."""
     check_type(type)
-    event_id = new_id("evt")
+    event_id, created_at = new_id("evt"), now_iso()
     conn.execute(
         "INSERT INTO events (id, workspace_id, type, submission_id, form_id, handler_id, details, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -31,8 +31,26 @@ def emit(
             form_id,
             handler_id,
             dumps(details or {}),
-            now_iso(),
+            created_at,
         ),
     )
     conn.signals.add("events")
+    # Webhooks, assignment emails and Slack messages are queued in this same
+    # transaction (SPEC §18). Imported here: fanout uses the jobs and the outbox,
+    # which import this module.
+    from app.services.integrations.fanout import fan_out  # noqa: PLC0415
+
+    fan_out(
+        conn,
+        {
+            "id": event_id,
+            "workspace_id": workspace_id,
+            "type": type,
+            "submission_id": submission_id,
+            "form_id": form_id,
+            "handler_id": handler_id,
+            "details": details or {},
+            "created_at": created_at,
+        },
+    )
     return event_id

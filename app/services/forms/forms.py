@@ -358,9 +358,12 @@ def _stats(conn, workspace_id: str, form_ids: list[str]) -> dict:
 
 
 def _list(
-    conn, workspace_id: str, status: str, limit: int, cursor: str | None
+    conn, workspace_id: str, status: str, limit: int, cursor: str | None, updated_since=None
 ) -> tuple[list, str | None]:
     clauses, params = ["workspace_id = ?"], [workspace_id]
+    if updated_since:
+        clauses.append("updated_at >= ?")
+        params.append(updated_since)
     if status == "all":
         pass
     elif status:
@@ -379,13 +382,19 @@ def _list(
 
 
 async def list_forms(
-    db, workspace_id: str, *, status: str | None = None, limit: int = 50, cursor: str | None = None
+    db,
+    workspace_id: str,
+    *,
+    status: str | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+    updated_since: str | None = None,
 ) -> tuple[list[dict], str | None]:
     """Newest first, archived hidden unless asked for (``status="archived"`` or ``"all"``).
     Each form carries ``stats`` {submissions, views, starts, conversion}."""
     if status and status not in LIST_STATUSES:
         raise ValidationError(fields={"status": f"Choose one of: {', '.join(LIST_STATUSES)}."})
-    return await db.read(_list, workspace_id, status, limit, cursor)
+    return await db.read(_list, workspace_id, status, limit, cursor, updated_since)
 
 
 async def form_stats(db, workspace_id: str, form_id: str) -> dict:

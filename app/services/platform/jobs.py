@@ -39,6 +39,10 @@ JOB_KINDS: dict[str, JobKind] = {
     # The tick only fans out (stale recovery, mail retries): it must not wait behind bulk work.
     "scheduler_tick": JobKind("app.services.platform.scheduler:run_tick"),
     "send_broadcast": JobKind("app.services.campaigns.broadcasts:send_broadcast", BULK),
+    # SPEC §18: someone's integration waits for these; they share the interactive queue.
+    "deliver_webhook": JobKind("app.services.integrations.delivery:deliver_webhook"),
+    "notify_assignment": JobKind("app.services.integrations.notify:send_assignment_email"),
+    "notify_slack": JobKind("app.services.integrations.slack:send_slack_message"),
 }
 
 

@@ -15,6 +15,9 @@ PERIODIC_TASKS: list[str] = [
     "app.services.agents.recovery:recover_stale",
     "app.services.sequences:send_due_steps",
     "app.services.experiments.autopilot:autopilot_tick",
+    "app.services.integrations.notify:send_digests",
+    "app.services.integrations.delivery:requeue_stalled",
+    "app.services.platform.idempotency:purge_expired",
 ]
 
 

@@ -169,6 +169,7 @@ async def list_items(
     status: str | None = None,
     assignee_id: str | None = None,
     submission_id: str | None = None,
+    updated_since: str | None = None,
     cursor: str | None = None,
     limit: int = 50,
 ):
@@ -186,6 +187,9 @@ async def list_items(
     if submission_id:
         clauses.append("submission_id = ?")
         params.append(submission_id)
+    if updated_since:
+        clauses.append("updated_at >= ?")
+        params.append(updated_since)
     items, next_cursor = await db.read(
         fetch_page, f"SELECT * FROM {table}", clauses, params, cursor=cursor, limit=limit
     )
