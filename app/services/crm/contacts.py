@@ -14,12 +14,8 @@ from app.db import (
     update_columns,
 )
 from app.errors import Conflict, NotFound, ValidationError
-from app.services.crm.normalize import (
-    email_domain,
-    email_lower,
-    is_free_mail,
-    normalize_company_name,
-)
+from app.services.crm.company_match import match_company_tx
+from app.services.crm.normalize import complete_name, email_lower, split_full_name
 from app.services.events.log import emit
 
 MAX_TAG_LENGTH = 50
@@ -229,23 +225,9 @@ def clean_fields(data: dict, *, partial: bool) -> dict:
 
 
 def company_for_name_tx(conn, workspace_id: str, name: str, email: str | None = None) -> str | None:
-    """Find or create the company called ``name`` (normalised match); None for a blank name."""
-    normalized = normalize_company_name(name)
-    if not normalized:
-        return None
-    found = conn.value(
-        "SELECT id FROM companies WHERE workspace_id = ? AND name_normalized = ?",
-        (workspace_id, normalized),
-    )
-    if found:
-        return found
-    domain = None if is_free_mail(email) else email_domain(email)
-    company_id = new_id("company")
-    conn.execute(
-        "INSERT INTO companies (id, workspace_id, name, name_normalized, domain, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        (company_id, workspace_id, name.strip()[:200], normalized, domain, now_iso()),
-    )
-    return company_id
+    """The contact's company by the shared rules (crm/company_match.py): by name, else by the
+    business email domain, else a new company; None for a blank or placeholder name at a free-mail address."""
+    return match_company_tx(conn, workspace_id, name, email)
 
 
 def _resolve_company(conn, workspace_id: str, fields: dict, email: str | None) -> str | None | bool:
@@ -263,13 +245,35 @@ def _resolve_company(conn, workspace_id: str, fields: dict, email: str | None) -
     return False
 
 
-def _full_name(fields: dict, current: dict | None = None) -> str:
-    name = fields.get("name", (current or {}).get("name", ""))
-    if name:
-        return name
-    first = fields.get("first_name", (current or {}).get("first_name", ""))
-    last = fields.get("last_name", (current or {}).get("last_name", ""))
-    return f"{first} {last}".strip()
+def _name_parts(fields: dict, current: dict | None = None) -> dict:
+    """name, first_name and last_name after this edit: the given ones as given, the
+    others kept, and whichever is still empty filled from the rest ("Dana Scully" ↔ Dana + Scully)."""
+    now = {
+        k: fields.get(k, (current or {}).get(k) or "") for k in ("name", "first_name", "last_name")
+    }
+    if (
+        "name" in fields
+        and not fields["name"]
+        and "first_name" not in fields
+        and "last_name" not in fields
+    ):
+        return now  # the name was cleared on purpose: do not rebuild it from the parts
+    if current and ("first_name" in fields or "last_name" in fields) and "name" not in fields:
+        if (
+            current.get("name")
+            == f"{current.get('first_name') or ''} {current.get('last_name') or ''}".strip()
+        ):
+            now["name"] = ""  # a name built from the parts follows them
+    if current and "name" in fields and not {"first_name", "last_name"} & fields.keys():
+        parts = (current.get("first_name") or "", current.get("last_name") or "")
+        if parts == split_full_name(current.get("name")):
+            now["first_name"] = now["last_name"] = ""  # parts split from the name follow it
+    name, first, last = complete_name(now["name"], now["first_name"], now["last_name"])
+    return {
+        "name": name,
+        "first_name": now["first_name"] if "first_name" in fields else first,
+        "last_name": now["last_name"] if "last_name" in fields else last,
+    }
 
 
 # -- create / read / update ------------------------------------------------------
@@ -284,7 +288,10 @@ def create_contact_tx(conn, workspace_id: str, data: dict) -> str:
             f"{fields['email']} is already a contact in this workspace.",
             fields={"email": "Already a contact."},
         )
-    company_id = _resolve_company(conn, workspace_id, fields, fields["email"]) or None
+    company_id = _resolve_company(conn, workspace_id, fields, fields["email"])
+    if company_id is False:  # no company given: the business email domain may still name one
+        company_id = match_company_tx(conn, workspace_id, "", fields["email"])
+    names = _name_parts(fields)
     contact_id, now = new_id("contact"), now_iso()
     conn.execute(
         "INSERT INTO contacts (id, workspace_id, email, email_lower, name, first_name, last_name, phone, company_id,"
@@ -295,9 +302,9 @@ def create_contact_tx(conn, workspace_id: str, data: dict) -> str:
             workspace_id,
             fields["email"],
             lowered,
-            _full_name(fields),
-            fields.get("first_name", ""),
-            fields.get("last_name", ""),
+            names["name"],
+            names["first_name"],
+            names["last_name"],
             fields.get("phone", ""),
             company_id,
             fields.get("status", "lead"),
@@ -341,14 +348,14 @@ def update_contact_tx(conn, workspace_id: str, contact_id: str, data: dict) -> N
             )
         updates.update(email=fields["email"], email_lower=lowered)
     if {"name", "first_name", "last_name"} & fields.keys():
-        updates["name"] = (
-            _full_name(fields, current)
-            if "name" in fields
-            else (current["name"] or _full_name(fields, current))
-        )
+        names = _name_parts(fields, current)
+        updates.update({k: v for k, v in names.items() if v != current[k] or k in fields})
     if "custom_fields" in fields:
         updates["custom_fields"] = dumps(fields["custom_fields"])
     company = _resolve_company(conn, workspace_id, fields, fields.get("email", current["email"]))
+    if company is False and not current["company_id"]:  # a business email joins its company
+        company = match_company_tx(conn, workspace_id, "", fields.get("email", current["email"]))
+        company = company or False
     if company is not False:
         updates["company_id"] = company
     if updates:

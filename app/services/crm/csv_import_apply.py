@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from app.db import dumps, loads, new_id, now_iso, update_columns
 from app.services.crm.contacts import TEXT_FIELDS, WRITABLE_COLUMNS, company_for_name_tx
+from app.services.crm.normalize import business_domain, complete_name
 
 FILL_FIELDS = tuple(TEXT_FIELDS)
 DEFAULT_BATCH_ROWS = 500
@@ -70,11 +71,13 @@ def _insert_rows(conn, workspace_id: str, results: list[dict], now: str) -> None
     contacts, tags = [], []
     for r in results:
         v = r["values"]
-        company = v.get("company", "")
-        if company and company not in companies:
-            companies[company] = company_for_name_tx(conn, workspace_id, company, v["email"])
+        company = (v.get("company", ""), business_domain(v["email"]))
+        if company not in companies:
+            companies[company] = company_for_name_tx(conn, workspace_id, company[0], v["email"])
         contact_id = new_id("contact")
-        name = v.get("name") or f"{v.get('first_name', '')} {v.get('last_name', '')}".strip()
+        name, first, last = complete_name(
+            v.get("name", ""), v.get("first_name", ""), v.get("last_name", "")
+        )
         contacts.append(
             (
                 contact_id,
@@ -82,8 +85,8 @@ def _insert_rows(conn, workspace_id: str, results: list[dict], now: str) -> None
                 v["email"],
                 v["email"].lower(),
                 name,
-                v.get("first_name", ""),
-                v.get("last_name", ""),
+                first,
+                last,
                 v.get("phone", ""),
                 companies.get(company),
                 (v.get("status") or "lead").lower(),

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.db import dumps, loads, new_id
-from app.services.crm.normalize import email_domain, is_free_mail, normalize_company_name
+from app.services.crm.company_match import match_company_tx
+from app.services.crm.normalize import complete_name
 from app.services.forms.config import CUSTOM_FIELD_PREFIX, MAPPING_TARGETS
 
 # The contact columns a form can map a field to (contact.<column>, besides the email).
@@ -58,26 +59,6 @@ def submitter_email(form: dict, data: dict) -> str | None:
     return None
 
 
-def _company(conn, workspace_id: str, name: str, email: str, now: str) -> str | None:
-    normalized = normalize_company_name(name)
-    if not normalized:
-        return None
-    existing = conn.value(
-        "SELECT id FROM companies WHERE workspace_id = ? AND name_normalized = ?",
-        (workspace_id, normalized),
-    )
-    if existing:
-        return existing
-    company_id = new_id("company")
-    domain = None if is_free_mail(email) else email_domain(email)
-    conn.execute(
-        "INSERT INTO companies (id, workspace_id, name, name_normalized, domain, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (company_id, workspace_id, name.strip()[:200], normalized, domain, now),
-    )
-    return company_id
-
-
 def _custom_fields(current: dict, values: dict) -> dict:
     merged = dict(current)
     for target, value in values.items():
@@ -93,6 +74,9 @@ def _create(
 ) -> str:
     contact_id = new_id("contact")
     props = {p: str(values.get(f"contact.{p}", ""))[:500] for p in CONTACT_PROPS}
+    props["name"], props["first_name"], props["last_name"] = complete_name(
+        props["name"], props["first_name"], props["last_name"]
+    )
     conn.execute(
         "INSERT INTO contacts (id, workspace_id, email, email_lower, name, first_name, last_name, phone, company_id,"
         " status, source, tags, custom_fields, submission_count, first_seen, last_seen, created_at, updated_at)"
@@ -121,11 +105,17 @@ def _create(
 def _update(conn, row: dict, values: dict, company_id, now: str) -> str | None:
     """Fill only empty properties; returns the contact's company afterwards."""
     sets, params = [], []
+    merged = {}
     for prop in CONTACT_PROPS:
         new = values.get(f"contact.{prop}")
-        if new not in (None, "") and not row[prop]:
+        merged[prop] = row[prop] or ("" if new in (None, "") else str(new)[:500])
+    merged["name"], merged["first_name"], merged["last_name"] = complete_name(
+        merged["name"], merged["first_name"], merged["last_name"]
+    )
+    for prop in CONTACT_PROPS:
+        if merged[prop] and not row[prop]:
             sets.append(f"{prop} = ?")
-            params.append(str(new)[:500])
+            params.append(merged[prop][:500])
     if company_id and not row["company_id"]:
         sets.append("company_id = ?")
         params.append(company_id)
@@ -152,10 +142,13 @@ def remember(
 ) -> Remembered:
     """Create or update the submitter's contact (and company) and append a touchpoint."""
     values = mapped_values(form, data)
-    company_name = values.get("company.name")
-    company_id = None
-    if company_name and form.get("auto", {}).get("create_company", True):
-        company_id = _company(conn, workspace_id, str(company_name), email, now)
+    company_id = match_company_tx(
+        conn,
+        workspace_id,
+        str(values.get("company.name") or ""),
+        email,
+        create=form.get("auto", {}).get("create_company", True),
+    )
     row = conn.one(
         "SELECT id, name, first_name, last_name, phone, company_id, custom_fields FROM contacts"
         " WHERE workspace_id = ? AND email_lower = ?",

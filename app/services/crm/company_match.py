@@ -1,0 +1,56 @@
+"""Which company a contact belongs to, decided one way for capture, hand edits and imports.
+
+The order, so the same person always lands on the same company:
+1. a company whose (normalised) name is the one given: "Acme, Inc." is "acme";
+2. else the company that owns the contact's business email domain (never gmail.com and
+   the like), whether or not a name was given: "ACME Europe" at @acme.com is Acme;
+3. else a new company of that name, which takes the business domain as its own when no
+   other company has it, so the next person from @acme.com without a Company field
+   joins it.
+Placeholders ("n/a", "-", "none", "self"...) count as no name at all.
+"""
+
+from __future__ import annotations
+
+from app.db import new_id, now_iso
+from app.services.crm.normalize import business_domain, company_name
+
+
+def company_by_domain_tx(conn, workspace_id: str, domain: str | None) -> str | None:
+    if not domain:
+        return None
+    return conn.value(
+        "SELECT id FROM companies WHERE workspace_id = ? AND domain = ? ORDER BY created_at, id LIMIT 1",
+        (workspace_id, domain),
+    )
+
+
+def match_company_tx(
+    conn, workspace_id: str, name: str | None, email: str | None, *, create: bool = True
+) -> str | None:
+    """The company for this name and email (rules in the module docstring); None when neither
+    names one. ``create=False`` only links to companies that already exist."""
+    normalized, domain = company_name(name), business_domain(email)
+    if normalized:
+        row = conn.one(
+            "SELECT id, domain FROM companies WHERE workspace_id = ? AND name_normalized = ?",
+            (workspace_id, normalized),
+        )
+        if row:
+            if (
+                domain
+                and not row["domain"]
+                and not company_by_domain_tx(conn, workspace_id, domain)
+            ):
+                conn.execute("UPDATE companies SET domain = ? WHERE id = ?", (domain, row["id"]))
+            return row["id"]
+    found = company_by_domain_tx(conn, workspace_id, domain)
+    if found or not normalized or not create:
+        return found
+    company_id = new_id("company")
+    conn.execute(
+        "INSERT INTO companies (id, workspace_id, name, name_normalized, domain, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (company_id, workspace_id, str(name).strip()[:200], normalized, domain, now_iso()),
+    )
+    return company_id
