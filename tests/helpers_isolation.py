@@ -334,6 +334,14 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             created_at=now,
             updated_at=now,
         ),
+        "deal_activities": dict(
+            id=new_id("dealact"),
+            deal_id=ids["deal"],
+            kind="note",
+            actor_name=MARKER,
+            body=f"{MARKER} deal note",
+            created_at=now,
+        ),
         "notes": dict(
             id=ids["note"],
             contact_id=ids["contact"],

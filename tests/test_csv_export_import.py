@@ -144,7 +144,9 @@ async def test_import_preview_then_confirm(user):
     )
     assert new["source"] == "import" and new["company_id"]
     old = (await user.api.get(f"/api/contacts/{existing['id']}")).json()
-    assert old["name"] == "Name" and old["last_name"] == "Name"  # non-empty values are never overwritten
+    assert (
+        old["name"] == "Name" and old["last_name"] == "Name"
+    )  # non-empty values are never overwritten
     assert (
         old["first_name"] == "Otto"
         and old["tags"] == ["vip", "c"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.services.crm import deals
+from app.services.crm.deal_activity import actor_of
 from app.web import schema as S
 from app.web.api import (
     api_route,
@@ -23,7 +24,23 @@ _EDITABLE = {
         "description": "a number, or text like 1,250.50",
         "x-message": "Give the amount as a number from 0 to 1 000 000 000 000, e.g. 1500.50.",
     },
+    "currency": S.text(
+        nullable=True,
+        max_length=3,
+        pattern=r"^[A-Za-z]{3}$",
+        description="ISO 4217 code (USD, EUR, JPY...); null or left out: the workspace currency",
+        **{"x-message": "Use a three-letter ISO 4217 code such as USD, EUR or JPY."},
+    ),
     "stage": S.choice(deals.STAGES),
+    "owner_id": S.id_of(
+        "acct", nullable=True, description="the `acct_…` id of an active member; null: nobody"
+    ),
+    "expected_close_date": S.text(
+        nullable=True,
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="YYYY-MM-DD",
+        **{"x-message": "Give the date as YYYY-MM-DD, e.g. 2026-12-31."},
+    ),
     "contact_id": S.id_of("contact", nullable=True),
     "company_id": S.id_of("company", nullable=True),
 }
@@ -57,10 +74,14 @@ async def list_deals_api(request, principal):
 
 
 async def create_deal_api(request, principal):
-    """Create a deal by hand (stage defaults to open; won/lost set closed_at)."""
+    """Create a deal by hand: stage defaults to open (won/lost set closed_at), currency to
+    the workspace currency, owner to the member calling (an API key: its creator)."""
     data = await read_json(request)
     return json_response(
-        await deals.create_deal(request.app.state.db, principal.workspace_id, data), 201
+        await deals.create_deal(
+            request.app.state.db, principal.workspace_id, data, actor_of(principal)
+        ),
+        201,
     )
 
 
@@ -75,12 +96,15 @@ async def get_deal_api(request, principal):
 
 async def update_deal_api(request, principal):
     """Edit a deal or move it to another stage: entering won/lost sets closed_at,
-    reopening (back to open/qualified/proposal) clears it."""
+    reopening (back to open/qualified/proposal) clears it. Stage changes and edits go on
+    the deal's timeline with who made them."""
     db, deal_id = request.app.state.db, request.path_params["id"]
     data = await read_json(
         request, current=await deals.get_deal(db, principal.workspace_id, deal_id)
     )
-    return json_response(await deals.update_deal(db, principal.workspace_id, deal_id, data))
+    return json_response(
+        await deals.update_deal(db, principal.workspace_id, deal_id, data, actor_of(principal))
+    )
 
 
 routes = [

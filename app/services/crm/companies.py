@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.db import fetch_in_workspace, fetch_page, get_in_workspace
 from app.services.crm.contacts import contact_shape
-from app.services.crm.deals import deal_shape
+from app.services.crm.deals import deal_shape, workspace_currency_tx
 from app.services.crm.normalize import normalize_company_name
 
 DETAIL_LIMIT = 100
@@ -73,7 +73,7 @@ async def company_detail(db, workspace_id: str, company_id: str) -> dict:
         return {
             **company_shape(row),
             "contacts": [contact_shape(c) for c in contacts],
-            "deals": [deal_shape(d) for d in deals],
+            "deals": [deal_shape(d, workspace_currency_tx(conn, workspace_id)) for d in deals],
             "submissions": subs,
         }
 

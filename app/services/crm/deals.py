@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from app.db import (
     exists_in_workspace,
     fetch_page,
     get_in_workspace,
+    loads,
     new_id,
     now_iso,
     update_columns,
 )
 from app.errors import NotFound, ValidationError
+from app.services.accounts.currency import DEFAULT_CURRENCY, check_currency, format_money
+from app.services.crm import deal_activity
 from app.services.events.log import emit
 
 STAGES = ("open", "qualified", "proposal", "won", "lost")
@@ -21,7 +27,10 @@ FIELDS = (
     "id",
     "name",
     "amount",
+    "currency",
     "stage",
+    "owner_id",
+    "expected_close_date",
     "contact_id",
     "company_id",
     "source_submission_id",
@@ -33,7 +42,10 @@ FIELDS = (
 EDITABLE_COLUMNS = (
     "name",
     "amount",
+    "currency",
     "stage",
+    "owner_id",
+    "expected_close_date",
     "contact_id",
     "company_id",
     "closed_at",
@@ -41,8 +53,23 @@ EDITABLE_COLUMNS = (
 )
 
 
-def deal_shape(row: dict) -> dict:
-    return {k: row[k] for k in FIELDS}
+def deal_shape(row: dict, workspace_currency: str | None = None) -> dict:
+    """The API shape; a deal stored without a currency (made before deals had one) is in
+    the workspace currency."""
+    shape = {k: row.get(k) for k in FIELDS}
+    shape["currency"] = row.get("currency") or workspace_currency or DEFAULT_CURRENCY
+    return shape
+
+
+async def workspace_currency(db, workspace_id: str) -> str:
+    return await db.read(workspace_currency_tx, workspace_id)
+
+
+def workspace_currency_tx(conn, workspace_id: str) -> str:
+    settings = loads(
+        conn.value("SELECT settings FROM workspaces WHERE id = ?", (workspace_id,)), {}
+    )
+    return check_currency((settings or {}).get("currency") or "") or DEFAULT_CURRENCY
 
 
 # -- validation ---------------------------------------------------------------
@@ -67,6 +94,49 @@ def clean_amount(value, field: str = "amount") -> float:
 def clean_stage(value) -> str:
     if value not in STAGES:
         raise ValidationError(fields={"stage": f"Choose one of: {', '.join(STAGES)}."})
+    return value
+
+
+def clean_currency(value) -> str | None:
+    """An ISO 4217 code ("eur" is EUR); None or "" means the workspace currency."""
+    if value is None or value == "":
+        return None
+    code = check_currency(value) if isinstance(value, str) else None
+    if not code:
+        raise ValidationError(
+            fields={"currency": "Use a three-letter ISO 4217 code such as USD, EUR or JPY."}
+        )
+    return code
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def clean_close_date(value) -> str | None:
+    """The expected close date as YYYY-MM-DD (a calendar day, no time); None clears it."""
+    if value is None or value == "":
+        return None
+    text = value.strip() if isinstance(value, str) else ""
+    try:
+        if not _DATE.match(text):
+            raise ValueError
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValidationError(
+            fields={"expected_close_date": "Give the date as YYYY-MM-DD, e.g. 2026-12-31."}
+        ) from None
+
+
+def check_owner_tx(conn, workspace_id: str, value) -> str | None:
+    """The owner is the account id of an active member of this workspace; None for nobody."""
+    if value is None or value == "":
+        return None
+    found = isinstance(value, str) and conn.value(
+        "SELECT 1 FROM memberships WHERE workspace_id = ? AND account_id = ? AND status = 'active'",
+        (workspace_id, value),
+    )
+    if not found:
+        raise ValidationError(fields={"owner_id": "Choose an active member of this workspace."})
     return value
 
 
@@ -137,6 +207,18 @@ def upsert_open_deal_tx(
             "UPDATE deals SET amount = ?, company_id = COALESCE(company_id, ?), updated_at = ? WHERE id = ?",
             (new_amount, company_id, now, existing["id"]),
         )
+        if new_amount != existing["amount"]:
+            money = format_money(
+                new_amount, existing["currency"] or workspace_currency_tx(conn, workspace_id)
+            )
+            deal_activity.record_tx(
+                conn,
+                workspace_id,
+                existing["id"],
+                "edited",
+                None,
+                body=f"Amount set to {money} by the agent",
+            )
         emit(
             conn,
             workspace_id,
@@ -149,58 +231,95 @@ def upsert_open_deal_tx(
     deal_id = _insert(
         conn,
         workspace_id,
-        name=deal_name,
-        amount=clean_amount(amount),
-        stage="open",
-        contact_id=contact_id,
-        company_id=company_id,
-        source_submission_id=source_submission_id,
+        {
+            "name": deal_name,
+            "amount": clean_amount(amount),
+            "stage": "open",
+            "contact_id": contact_id,
+            "company_id": company_id,
+            "source_submission_id": source_submission_id,
+        },
+        None,
         now=now,
     )
     return deal_id, True
 
 
-def _insert(
-    conn, workspace_id, *, name, amount, stage, contact_id, company_id, source_submission_id, now
-) -> str:
+_INSERT_COLUMNS = ("id", "workspace_id", *FIELDS[1:])
+_INSERT_SQL = (
+    f"INSERT INTO deals ({', '.join(_INSERT_COLUMNS)})"  # noqa: S608 - fixed column names
+    f" VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
+)
+
+
+def _insert(conn, workspace_id: str, values: dict, actor: dict | None, *, now: str) -> str:
     deal_id = new_id("deal")
-    conn.execute(
-        "INSERT INTO deals (id, workspace_id, name, amount, stage, contact_id, company_id, source_submission_id,"
-        " created_at, updated_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            deal_id,
-            workspace_id,
-            name,
-            amount,
-            stage,
-            contact_id,
-            company_id,
-            source_submission_id,
-            now,
-            now,
-            _closed_at(None, stage, None, now),
-        ),
+    values = {
+        "currency": None,
+        "owner_id": None,
+        "expected_close_date": None,
+        **values,
+        "id": deal_id,
+        "workspace_id": workspace_id,
+        "created_at": now,
+        "updated_at": now,
+        "closed_at": _closed_at(None, values["stage"], None, now),
+    }
+    values["currency"] = values["currency"] or workspace_currency_tx(conn, workspace_id)
+    conn.execute(_INSERT_SQL, tuple(values[k] for k in _INSERT_COLUMNS))
+    deal_activity.record_tx(
+        conn, workspace_id, deal_id, "created", actor, to_stage=values["stage"], now=now
     )
     emit(
         conn,
         workspace_id,
         "deal_created",
-        submission_id=source_submission_id,
-        details={"deal_id": deal_id, "contact_id": contact_id, "stage": stage, "amount": amount},
+        submission_id=values["source_submission_id"],
+        details={
+            "deal_id": deal_id,
+            "contact_id": values["contact_id"],
+            "stage": values["stage"],
+            "amount": values["amount"],
+        },
     )
     return deal_id
 
 
 # -- hand-made deals ------------------------------------------------------------
-def create_deal_tx(conn, workspace_id: str, data: dict) -> str:
+def _clean(conn, workspace_id: str, data: dict, keys) -> dict:
+    """Every given key checked; all the problems reported at once (422 naming each field)."""
+    cleaners = {
+        "name": clean_name,
+        "amount": clean_amount,
+        "stage": clean_stage,
+        "currency": clean_currency,
+        "expected_close_date": clean_close_date,
+        "owner_id": lambda v: check_owner_tx(conn, workspace_id, v),
+    }
     errors, values = {}, {}
-    for key, fn in (("name", clean_name), ("amount", clean_amount), ("stage", clean_stage)):
-        try:
-            values[key] = fn(data.get(key, "open" if key == "stage" else None))
-        except ValidationError as exc:
-            errors.update(exc.fields)
+    for key in keys:
+        if key in data:
+            try:
+                values[key] = cleaners[key](data[key])
+            except ValidationError as exc:
+                errors.update(exc.fields)
     if errors:
         raise ValidationError(fields=errors)
+    return values
+
+
+def create_deal_tx(conn, workspace_id: str, data: dict, actor: dict | None = None) -> str:
+    """A deal made by hand; the owner defaults to the person making it."""
+    data = {"stage": "open", "name": None, **data}
+    if actor and actor.get("id") and "owner_id" not in data:
+        data["owner_id"] = actor["id"] if _is_member(conn, workspace_id, actor["id"]) else None
+    values = _clean(
+        conn,
+        workspace_id,
+        data,
+        ("name", "amount", "stage", "currency", "expected_close_date", "owner_id"),
+    )
+    values.setdefault("amount", 0.0)
     contact_id, company_id = data.get("contact_id") or None, data.get("company_id") or None
     _check_links(conn, workspace_id, contact_id, company_id)
     if contact_id and not company_id:
@@ -211,29 +330,29 @@ def create_deal_tx(conn, workspace_id: str, data: dict) -> str:
             "Submission not found.",
             fields={"source_submission_id": "No such submission in this workspace."},
         )
-    return _insert(
-        conn,
-        workspace_id,
-        contact_id=contact_id,
-        company_id=company_id,
-        source_submission_id=source,
-        now=now_iso(),
-        **values,
+    values.update(contact_id=contact_id, company_id=company_id, source_submission_id=source)
+    return _insert(conn, workspace_id, values, actor, now=now_iso())
+
+
+def _is_member(conn, workspace_id: str, account_id: str) -> bool:
+    return bool(
+        conn.value(
+            "SELECT 1 FROM memberships WHERE workspace_id = ? AND account_id = ? AND status = 'active'",
+            (workspace_id, account_id),
+        )
     )
 
 
-def update_deal_tx(conn, workspace_id: str, deal_id: str, data: dict) -> None:
-    """Edit name, amount, stage, contact or company; stage changes keep closed_at right."""
+EDIT_KEYS = ("name", "amount", "currency", "stage", "owner_id", "expected_close_date")
+
+
+def update_deal_tx(conn, workspace_id: str, deal_id: str, data: dict, actor=None) -> None:
+    """Edit any of EDIT_KEYS, the contact or the company; stage changes keep closed_at
+    right and go on the deal's timeline with who made them."""
     current = get_in_workspace(conn, "deals", deal_id, workspace_id, missing="Deal not found.")
-    errors, updates = {}, {}
-    for key, fn in (("name", clean_name), ("amount", clean_amount), ("stage", clean_stage)):
-        if key in data:
-            try:
-                updates[key] = fn(data[key])
-            except ValidationError as exc:
-                errors.update(exc.fields)
-    if errors:
-        raise ValidationError(fields=errors)
+    updates = _clean(conn, workspace_id, data, EDIT_KEYS)
+    if "currency" in updates and updates["currency"] is None:
+        updates["currency"] = workspace_currency_tx(conn, workspace_id)
     for key in ("contact_id", "company_id"):
         if key in data:
             updates[key] = data[key] or None
@@ -243,7 +362,26 @@ def update_deal_tx(conn, workspace_id: str, deal_id: str, data: dict) -> None:
     updates["closed_at"] = _closed_at(current["stage"], stage, current["closed_at"], now)
     updates["updated_at"] = now
     update_columns(conn, "deals", deal_id, workspace_id, updates, allowed=EDITABLE_COLUMNS)
+    before = {
+        **current,
+        "currency": current["currency"] or workspace_currency_tx(conn, workspace_id),
+    }
+    changed = [k for k in EDIT_KEYS if k in updates and updates[k] != before[k] and k != "stage"]
+    if changed:
+        deal_activity.record_edit_tx(
+            conn, workspace_id, {**current, **updates}, changed, actor, now
+        )
     if stage != current["stage"]:
+        deal_activity.record_tx(
+            conn,
+            workspace_id,
+            deal_id,
+            "stage",
+            actor,
+            from_stage=current["stage"],
+            to_stage=stage,
+            now=now,
+        )
         emit(
             conn,
             workspace_id,
@@ -266,31 +404,36 @@ def update_deal_tx(conn, workspace_id: str, deal_id: str, data: dict) -> None:
 
 
 def get_deal_tx(conn, workspace_id: str, deal_id: str) -> dict:
-    return deal_shape(
-        get_in_workspace(conn, "deals", deal_id, workspace_id, missing="Deal not found.")
-    )
+    row = get_in_workspace(conn, "deals", deal_id, workspace_id, missing="Deal not found.")
+    return deal_shape(row, workspace_currency_tx(conn, workspace_id))
 
 
 async def get_deal(db, workspace_id: str, deal_id: str) -> dict:
     return await db.read(get_deal_tx, workspace_id, deal_id)
 
 
-async def create_deal(db, workspace_id: str, data: dict) -> dict:
+async def create_deal(db, workspace_id: str, data: dict, actor: dict | None = None) -> dict:
     return await db.write(
-        lambda conn: get_deal_tx(conn, workspace_id, create_deal_tx(conn, workspace_id, data))
+        lambda conn: get_deal_tx(
+            conn, workspace_id, create_deal_tx(conn, workspace_id, data, actor)
+        )
     )
 
 
-async def update_deal(db, workspace_id: str, deal_id: str, data: dict) -> dict:
+async def update_deal(
+    db, workspace_id: str, deal_id: str, data: dict, actor: dict | None = None
+) -> dict:
     def fn(conn):
-        update_deal_tx(conn, workspace_id, deal_id, data)
+        update_deal_tx(conn, workspace_id, deal_id, data, actor)
         return get_deal_tx(conn, workspace_id, deal_id)
 
     return await db.write(fn)
 
 
-async def move_deal(db, workspace_id: str, deal_id: str, stage: str) -> dict:
-    return await update_deal(db, workspace_id, deal_id, {"stage": stage})
+async def move_deal(
+    db, workspace_id: str, deal_id: str, stage: str, actor: dict | None = None
+) -> dict:
+    return await update_deal(db, workspace_id, deal_id, {"stage": stage}, actor)
 
 
 # -- lists and the board -----------------------------------------------------------
@@ -317,41 +460,63 @@ async def list_deals(
         if value:
             where.append(f"{key} = ?")
             params.append(value)
-    rows, next_cursor = await db.read(
-        fetch_page, "SELECT * FROM deals", where, params, cursor=cursor, limit=limit
-    )
-    return [deal_shape(r) for r in rows], next_cursor
+
+    def fn(conn):
+        rows, next_cursor = fetch_page(
+            conn, "SELECT * FROM deals", where, params, cursor=cursor, limit=limit
+        )
+        currency = workspace_currency_tx(conn, workspace_id)
+        return [deal_shape(r, currency) for r in rows], next_cursor
+
+    return await db.read(fn)
 
 
 BOARD_LIMIT = 100
 
 
+def _stage_totals(conn, workspace_id: str, currency: str) -> dict[str, dict]:
+    """Per stage: the deal count, the plain sum, and one total per currency (largest first)."""
+    out: dict[str, dict] = {}
+    for r in conn.all(
+        "SELECT stage, COALESCE(currency, ?) AS currency, COUNT(*) AS count,"
+        " COALESCE(SUM(amount), 0) AS total FROM deals WHERE workspace_id = ?"
+        " GROUP BY stage, COALESCE(currency, ?)",
+        (currency, workspace_id, currency),
+    ):
+        info = out.setdefault(r["stage"], {"count": 0, "total": 0.0, "totals": []})
+        info["count"] += r["count"]
+        info["total"] += r["total"]
+        info["totals"].append({"currency": r["currency"], "amount": round(r["total"], 2)})
+    for info in out.values():
+        info["totals"].sort(key=lambda t: (t["currency"] != currency, -t["amount"]))
+    return out
+
+
 async def board(db, workspace_id: str) -> list[dict]:
-    """One column per stage: count and amount total over ALL its deals, the newest 100 cards."""
+    """One column per stage: count and totals (per currency) over ALL its deals, the newest 100 cards."""
 
     def fn(conn):
-        totals = {
-            r["stage"]: r
-            for r in conn.all(
-                "SELECT stage, COUNT(*) AS count, COALESCE(SUM(amount), 0) AS total FROM deals"
-                " WHERE workspace_id = ? GROUP BY stage",
-                (workspace_id,),
-            )
-        }
+        currency = workspace_currency_tx(conn, workspace_id)
+        totals = _stage_totals(conn, workspace_id, currency)
         columns = []
         for stage in STAGES:
             rows = conn.all(
-                "SELECT d.*, c.name AS contact_name, c.email AS contact_email, co.name AS company_name FROM deals d"
+                "SELECT d.*, c.name AS contact_name, c.email AS contact_email, co.name AS company_name,"
+                " a.name AS owner_name FROM deals d"
                 " LEFT JOIN contacts c ON c.id = d.contact_id LEFT JOIN companies co ON co.id = d.company_id"
+                " LEFT JOIN accounts a ON a.id = d.owner_id"
                 " WHERE d.workspace_id = ? AND d.stage = ? ORDER BY d.updated_at DESC, d.id DESC LIMIT ?",
                 (workspace_id, stage, BOARD_LIMIT),
             )
-            info = totals.get(stage, {"count": 0, "total": 0})
+            for row in rows:
+                row["currency"] = row["currency"] or currency
+            info = totals.get(stage, {"count": 0, "total": 0, "totals": []})
             columns.append(
                 {
                     "stage": stage,
                     "count": info["count"],
                     "total": round(info["total"], 2),
+                    "totals": info["totals"] or [{"currency": currency, "amount": 0}],
                     "deals": rows,
                 }
             )

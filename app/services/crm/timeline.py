@@ -4,6 +4,8 @@ activities, deals and enrollments, newest first."""
 from __future__ import annotations
 
 from app.db import get_in_workspace
+from app.services.accounts.currency import format_money
+from app.services.crm.deals import workspace_currency_tx
 from app.services.sequences.describe import STOP_REASONS
 
 PER_SOURCE = 200  # newest rows of each kind; a contact's page stays fast
@@ -144,14 +146,15 @@ def _deals(conn, ws, cid):
         "SELECT * FROM deals WHERE workspace_id = ? AND contact_id = ? ORDER BY created_at DESC LIMIT ?",
         (ws, cid, PER_SOURCE),
     )
-    items = []
+    items, currency = [], workspace_currency_tx(conn, ws)
     for r in rows:
+        money = format_money(r["amount"], r["currency"] or currency)
         items.append(
             _item(
                 "deal",
                 r["created_at"],
                 f"Deal opened: {r['name']}",
-                body=f"{r['amount']:,.2f}",
+                body=money,
                 link=f"/deals/{r['id']}",
                 badge=r["stage"],
                 ref=r["id"],
@@ -163,7 +166,7 @@ def _deals(conn, ws, cid):
                     "deal",
                     r["closed_at"],
                     f"Deal {r['stage']}: {r['name']}",
-                    body=f"{r['amount']:,.2f}",
+                    body=money,
                     link=f"/deals/{r['id']}",
                     badge=r["stage"],
                     ref=r["id"],
