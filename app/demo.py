@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import random
+from datetime import timedelta
 
 import httpx
 
 from app import demo_history as history
+from app.db.clock import utcnow
 from app.services.analytics import rollups
 
 DEMO_EMAIL = "demo@formagent.example"
@@ -295,9 +297,18 @@ async def _review_drafts(db, workspace_id: str, reviewer: str) -> int:
     return max(0, len(pending) - keep)
 
 
-async def _add_deals(db, workspace_id: str, rng: random.Random) -> int:
-    """Deals for sales leads from companies, then moved along the pipeline (won ones bring revenue)."""
-    from app.services.crm import deals
+DEAL_PACKAGES = [(10, 4800), (25, 12000), (40, 18000), (75, 36000)]
+DEAL_NOTES = [
+    "Asked for a security questionnaire before the trial.",
+    "Budget signed off; waiting on legal for the order form.",
+    "Wants to start with one team and grow in Q3.",
+]
+
+
+async def _add_deals(db, workspace_id: str, rng: random.Random, owner: dict) -> int:
+    """Deals for sales leads from companies, named like a real pipeline ("Northwind — 40
+    seats"), owned by the demo person, then moved along (won ones bring revenue)."""
+    from app.services.crm import deal_activity, deals
 
     leads = await db.fetchall(
         "SELECT s.id, s.contact_id, co.name AS company FROM submissions s"
@@ -307,20 +318,28 @@ async def _add_deals(db, workspace_id: str, rng: random.Random) -> int:
         (workspace_id,),
     )
     leads = leads[:17] + leads[-1:]  # the older leads had time to close; the newest came in today
+    today = utcnow().date()
     for n, lead in enumerate(leads):
+        seats, amount = rng.choice(DEAL_PACKAGES)
+        name = f"{lead['company']} — {seats} seats" if n % 4 else f"{lead['company']} — pilot"
         deal = await deals.create_deal(
             db,
             workspace_id,
             {
-                "name": f"{lead['company']} — {rng.choice(['Team plan', 'Enterprise', 'Pilot'])}",
-                "amount": rng.choice(DEAL_AMOUNTS),
+                "name": name,
+                "amount": amount if n % 4 else 2400,
                 "contact_id": lead["contact_id"],
                 "source_submission_id": lead["id"],
+                "expected_close_date": (today + timedelta(days=7 + 3 * n)).isoformat(),
             },
+            owner,
         )
         stage = "won" if n == len(leads) - 1 else DEAL_STAGES[n % len(DEAL_STAGES)]
         if stage != "open":
-            await deals.move_deal(db, workspace_id, deal["id"], stage)
+            await deals.move_deal(db, workspace_id, deal["id"], stage, owner)
+        if n % 3 == 0:
+            note = DEAL_NOTES[(n // 3) % len(DEAL_NOTES)]
+            await deal_activity.add_note(db, workspace_id, deal["id"], note, owner)
     return len(leads)
 
 
@@ -470,7 +489,9 @@ async def seed_demo(db, settings) -> str:
         processed += await run_due_jobs(
             app.state.db, app.state.settings, app.state, worker_id="seed-demo", limit=10000
         )
-    deal_count = await _add_deals(db, workspace_id, rng)
+    deal_count = await _add_deals(
+        db, workspace_id, rng, {"id": account["id"], "name": account.get("name") or "Dana Demo"}
+    )
     await db.write(history.date_deals_tx, workspace_id, 11)
     sequence_id, enrolled = await _add_sequence(db, workspace_id)
     newsletter = next(f for f, spec in zip(made, FORMS, strict=True) if spec["key"] == "newsletter")

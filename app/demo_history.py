@@ -199,6 +199,13 @@ def date_deals_tx(conn, workspace_id: str, seed: int) -> None:
             " AND json_extract(details, '$.deal_id') = ?",
             (iso(closed or created), workspace_id, deal["id"]),
         )
+        # the deal's own timeline follows: created then, moved (and noted) when it closed
+        moved = closed or created + timedelta(hours=rng.randint(2, 30))
+        conn.execute(
+            "UPDATE deal_activities SET created_at = CASE WHEN kind = 'created' THEN ? ELSE ? END"
+            " WHERE deal_id = ?",
+            (iso(created), iso(min(moved, now - timedelta(minutes=1))), deal["id"]),
+        )
 
 
 def renumber_events_tx(conn, workspace_id: str) -> None:

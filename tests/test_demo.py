@@ -56,6 +56,8 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
             enrolled = (await demo.api.get(f"/api/sequences/{nurture['id']}/enrollments")).json()
             [listed] = (await demo.api.get("/api/campaigns")).json()["data"]
             campaign = (await demo.api.get(f"/api/campaigns/{listed['id']}")).json()
+            deals = (await demo.api.get("/api/deals", params={"limit": "200"})).json()["data"]
+            deal_page = soup(await demo.web.get(f"/deals/{deals[0]['id']}"))
         finally:
             await demo.close()
     assert len(forms) == 3 and len(subs) == counts["submissions"]
@@ -76,6 +78,11 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
     assert campaign["inbound_form_ids"] == [newsletter["id"]]
     assert campaign["nurture_sequence_id"] == nurture["id"]
     assert campaign["performance"]["contacts"] > 0
+    # deals read like a pipeline: "Northwind — 40 seats", owned, with a timeline
+    assert all(" — " in d["name"] and not d["name"].startswith("Deal") for d in deals)
+    assert any(d["name"].endswith(" seats") for d in deals)
+    assert all(d["owner_id"] and d["currency"] == "USD" for d in deals)
+    assert len(deal_page.select(".deal-timeline li")) >= 1
 
 
 def await_count_ok(counts: dict) -> bool:
