@@ -23,10 +23,12 @@ PAGE_MODULES = [
     "suggestions",
     "public",
     "capture",
+    "submissions_bulk",  # before submissions: POST /submissions/bulk ahead of /submissions/{id}
     "submissions",
     "handlers",
     "work",
     "contacts_import",  # before contacts: /contacts/import/... ahead of /contacts/{id}/...
+    "contacts_bulk",
     "contacts",
     "companies",
     "deals",

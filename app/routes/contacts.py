@@ -37,6 +37,17 @@ def _filters(request) -> dict:
     return {k: (qp.get(k) or "").strip() for k in ("q", "status", "source", "tag", "sort")}
 
 
+def _selection(request) -> dict:
+    """The bulk bar's links: this very list (to come back to) and the same with every row ticked."""
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "select"]
+    here = request.url.path + ("?" + urlencode(query) if query else "")
+    return {
+        "here": here,
+        "select_all": request.query_params.get("select") == "all",
+        "select_all_url": request.url.path + "?" + urlencode([*query, ("select", "all")]),
+    }
+
+
 async def contact_list(request):
     principal = await require_page(request)
     f = _filters(request)
@@ -70,6 +81,7 @@ async def contact_list(request):
         "csv_url": url_path(request, "api:contacts_csv_api")
         + ("?" + urlencode({k: v for k, v in kept.items() if k != "sort"}) if kept else ""),
         "filtered": any(f[k] for k in ("q", "status", "source", "tag")),
+        **_selection(request),
     }
     return await render(
         request,

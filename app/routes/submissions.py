@@ -26,6 +26,17 @@ def _filters(query) -> dict:
     return {k: (query.get(k) or "").strip() or None for k in submissions.FILTER_KEYS}
 
 
+def _selection(request) -> dict:
+    """The bulk bar's links: this very list (to come back to) and the same with every row ticked."""
+    query = [(k, v) for k, v in request.query_params.multi_items() if k != "select"]
+    here = request.url.path + ("?" + urlencode(query) if query else "")
+    return {
+        "here": here,
+        "select_all": request.query_params.get("select") == "all",
+        "select_all_url": request.url.path + "?" + urlencode([*query, ("select", "all")]),
+    }
+
+
 async def list_submissions_page(request):
     principal = await require_page(request)
     db = request.app.state.db
@@ -40,6 +51,7 @@ async def list_submissions_page(request):
             cursor=request.query_params.get("cursor"),
             limit=50,
             tz=tz,
+            hide_spam=True,
         )
     except ValidationError as exc:  # a bad filter value: show it next to the filter, list nothing
         items, next_cursor, errors = [], None, exc.fields or {"status": exc.message}
@@ -63,6 +75,8 @@ async def list_submissions_page(request):
             "errors": errors,
             "next_url": next_url,
             "filtered": bool(query),
+            "can_edit": principal.can_write,
+            **_selection(request),
         },
         fragment="submissions/_table.html",
         status=422 if errors else 200,

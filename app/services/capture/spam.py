@@ -10,6 +10,7 @@ REASONS = {
     "rate_limit_ip": "Too many submissions from one IP address in an hour",
     "rate_limit_email": "Too many submissions with one email in an hour",
     "duplicate": "Same email again inside the duplicate window",
+    "marked": "Marked as spam by a person (the submission is kept with status spam)",
 }
 
 

@@ -22,8 +22,10 @@ STATUSES = (
     "awaiting_approval",
     "needs_human_review",
     "failed",
+    "spam",
 )
-SETTABLE_STATUSES = ("processed", "needs_human_review", "failed")
+# "spam": a person marked it (bulk action); it leaves the default list, nothing is deleted.
+SETTABLE_STATUSES = ("processed", "needs_human_review", "failed", "spam")
 # The list's filters, as query parameters (see _where).
 FILTER_KEYS = ("form", "status", "contact", "from", "to", "assigned", "review")
 # What a person may change on a submission (the rest is the capture's record).
@@ -140,11 +142,15 @@ async def list_submissions(
     limit: int = 50,
     tz: str = "UTC",
     entities: bool = False,
+    hide_spam: bool = False,
 ) -> tuple[list[dict], str | None]:
     """Newest first, filtered by form, status, contact, assigned, review and a date range
     (dates are whole days in ``tz``: the pages pass the workspace's zone). ``entities``
-    reads each one's ``created_entities`` from the tables, as the detail does (the API)."""
+    reads each one's ``created_entities`` from the tables, as the detail does (the API).
+    ``hide_spam``: leave out what people marked as spam unless the status filter asks for it."""
     clauses, params = _where(workspace_id, filters or {}, tz)
+    if hide_spam and not (filters or {}).get("status"):
+        clauses.append("s.status != 'spam'")
 
     def read(conn):
         rows, next_cursor = fetch_page(

@@ -248,6 +248,7 @@ _ENTRIES = [
         E("contact_updated", "Contact updated", "neutral", True, ("contact_id", "fields")),
         E("contact_tagged", "Contact tagged", "neutral", True, ("contact_id", "added")),
         E("contact_untagged", "Tags removed", "neutral", True, ("contact_id", "removed")),
+        E("contact_deleted", "Contact deleted", "neutral", True, ("contact_id", "by")),
         E(
             "contact_merged",
             "Contacts merged",
