@@ -52,7 +52,7 @@ def _mark_spam_tx(conn, workspace_id: str, sid: str, by: str) -> bool:
         workspace_id,
         sid,
         "updated",
-        details={"status": "spam", "by": by},
+        details={"status": "spam"},
         event="submission_updated",
     )
     data = loads(row["data"], {})
