@@ -475,20 +475,24 @@ BOARD_LIMIT = 100
 
 
 def _stage_totals(conn, workspace_id: str, currency: str) -> dict[str, dict]:
-    """Per stage: the deal count, the plain sum, and one total per currency (largest first)."""
+    """Per stage: the deal count, the plain sum, and one total per currency (the workspace's
+    first, then largest first). Deals stored without a currency count in the workspace's."""
     out: dict[str, dict] = {}
     for r in conn.all(
-        "SELECT stage, COALESCE(currency, ?) AS currency, COUNT(*) AS count,"
-        " COALESCE(SUM(amount), 0) AS total FROM deals WHERE workspace_id = ?"
-        " GROUP BY stage, COALESCE(currency, ?)",
-        (currency, workspace_id, currency),
+        "SELECT stage, currency, COUNT(*) AS count, COALESCE(SUM(amount), 0) AS total FROM deals"
+        " WHERE workspace_id = ? GROUP BY stage, currency",
+        (workspace_id,),
     ):
-        info = out.setdefault(r["stage"], {"count": 0, "total": 0.0, "totals": []})
+        info = out.setdefault(r["stage"], {"count": 0, "total": 0.0, "by_currency": {}})
         info["count"] += r["count"]
         info["total"] += r["total"]
-        info["totals"].append({"currency": r["currency"], "amount": round(r["total"], 2)})
+        code = r["currency"] or currency
+        info["by_currency"][code] = info["by_currency"].get(code, 0) + r["total"]
     for info in out.values():
-        info["totals"].sort(key=lambda t: (t["currency"] != currency, -t["amount"]))
+        totals = [
+            {"currency": c, "amount": round(a, 2)} for c, a in info.pop("by_currency").items()
+        ]
+        info["totals"] = sorted(totals, key=lambda t: (t["currency"] != currency, -t["amount"]))
     return out
 
 
