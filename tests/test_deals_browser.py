@@ -68,6 +68,22 @@ def _seller(base: str, email: str) -> httpx.Client:
     return api
 
 
+# The select shows its longest stage name whole: its inner width, less padding and the
+# drop-down arrow, holds that text.
+SELECT_FITS = """s => {
+  const probe = document.createElement("span");
+  probe.style.font = getComputedStyle(s).font;
+  probe.style.position = "absolute";
+  probe.textContent = [...s.options].map(o => o.text).sort((a, b) => b.length - a.length)[0];
+  document.body.appendChild(probe);
+  const cs = getComputedStyle(s), arrow = 16;
+  const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - arrow;
+  const fits = probe.getBoundingClientRect().width <= room;
+  probe.remove();
+  return fits;
+}"""
+
+
 def _login(page, base: str, email: str) -> None:
     page.goto(base + "/login")
     page.get_by_label("Email").fill(email)
@@ -92,6 +108,7 @@ def test_a_deal_drags_to_another_stage_and_its_page_says_who_moved_it(live_serve
     # the Move button shows its whole label next to the select
     move = card.get_by_role("button", name="Move")
     assert move.evaluate("b => b.scrollWidth <= b.clientWidth")
+    assert card.locator("select[name=stage]").evaluate(SELECT_FITS)
 
     card.drag_to(page.locator("section.deal-column[data-stage=proposal]"))
     moved = page.locator(f"section.deal-column[data-stage=proposal] #deal-{deal['id']}")
@@ -128,6 +145,7 @@ def test_the_board_fits_a_phone_and_moves_by_its_select(live_server, browser):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     card = page.locator(f"#deal-{deal['id']}")
     assert card.get_by_role("button", name="Move").evaluate("b => b.scrollWidth <= b.clientWidth")
+    assert card.locator("select[name=stage]").evaluate(SELECT_FITS)
     page.get_by_label("Stage of Initech — 75 seats").select_option("qualified")
     page.locator(f"section.deal-column[data-stage=qualified] #deal-{deal['id']}").wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
