@@ -94,6 +94,8 @@ async def test_money_is_formatted_in_the_deals_currency_on_every_page(user):
     assert open_total == "$1,500 + ¥48,000 + €4,800"
     listing = (await user.web.get("/deals?view=list")).text
     assert "€4,800" in listing and "¥48,000" in listing and "$1,500" in listing
+    row = soup(await user.web.get("/deals?view=list")).find("a", string="Northwind — 40 seats")
+    assert "Alice" in row.find_parent("tr").text  # the owner, by name
     contact_page = (await user.web.get(f"/contacts/{c['id']}")).text
     assert "€4,800" in contact_page and "¥48,000" in contact_page
     company_page = (await user.web.get(f"/companies/{c['company_id']}")).text

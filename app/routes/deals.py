@@ -38,9 +38,11 @@ async def deal_board(request):
             db, ws, stage=stage, limit=50, cursor=request.query_params.get("cursor")
         )
         params = {"view": "list", **({"stage": stage} if stage else {})}
+        people = await members.active_accounts(db, ws)
         ctx.update(
             view="list",
             deals=items,
+            owners={p["account_id"]: p["name"] or p["email"] for p in people},
             stage=stage,
             next_url=url_path(request, "deals") + "?" + urlencode({**params, "cursor": next_cursor})
             if next_cursor
