@@ -13,6 +13,7 @@ from app.services.accounts import members
 from app.services.accounts.currency import CODES
 from app.services.crm import contacts, deal_activity, deals
 from app.services.crm.deal_activity import actor_of
+from app.services.crm.deal_board import board as stage_board
 from app.web.auth import require_page
 from app.web.forms_input import read_form
 from app.web.render import is_htmx, redirect, render, url_path
@@ -49,12 +50,17 @@ async def deal_board(request):
             else None,
         )
         return await render(request, "deals/list.html", ctx)
-    ctx.update(view="board", columns=await deals.board(db, ws))
+    ctx.update(view="board", columns=await stage_board(db, ws))
     return await render(request, "deals/board.html", ctx, fragment="deals/_board.html")
 
 
 async def _board_fragment(request, db, ws, status: int = 200, **extra):
-    ctx = {"can_edit": True, "stages": deals.STAGES, "columns": await deals.board(db, ws), **extra}
+    ctx = {
+        "can_edit": True,
+        "stages": deals.STAGES,
+        "columns": await stage_board(db, ws),
+        **extra,
+    }
     return await render(
         request, "deals/board.html", ctx, fragment="deals/_board.html", status=status
     )

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 from app.db import (
     exists_in_workspace,
     fetch_page,
@@ -17,12 +14,21 @@ from app.db import (
 from app.errors import NotFound, ValidationError
 from app.services.accounts.currency import DEFAULT_CURRENCY, check_currency, format_money
 from app.services.crm import deal_activity
+from app.services.crm.deal_fields import (  # noqa: F401 - STAGES, MAX_AMOUNT: part of this module's API
+    CLOSED_STAGES,
+    MAX_AMOUNT,
+    OPEN_STAGES,
+    STAGES,
+    check_owner_tx,
+    clean_amount,
+    clean_close_date,
+    clean_currency,
+    clean_name,
+    clean_stage,
+    is_member_tx,
+)
 from app.services.events.log import emit
 
-STAGES = ("open", "qualified", "proposal", "won", "lost")
-OPEN_STAGES = ("open", "qualified", "proposal")
-CLOSED_STAGES = ("won", "lost")
-MAX_AMOUNT = 1e12
 FIELDS = (
     "id",
     "name",
@@ -70,83 +76,6 @@ def workspace_currency_tx(conn, workspace_id: str) -> str:
         conn.value("SELECT settings FROM workspaces WHERE id = ?", (workspace_id,)), {}
     )
     return check_currency((settings or {}).get("currency") or "") or DEFAULT_CURRENCY
-
-
-# -- validation ---------------------------------------------------------------
-def clean_amount(value, field: str = "amount") -> float:
-    if value is None or value == "":
-        return 0.0
-    if isinstance(value, bool):
-        raise ValidationError(fields={field: "Give the amount as a number, e.g. 1500 or 1500.50."})
-    try:
-        amount = (
-            float(str(value).replace(",", "").strip()) if isinstance(value, str) else float(value)
-        )
-    except (TypeError, ValueError, OverflowError):  # OverflowError: an int of 400 digits
-        raise ValidationError(
-            fields={field: "Give the amount as a number, e.g. 1500 or 1500.50."}
-        ) from None
-    if amount != amount or amount < 0 or amount > MAX_AMOUNT:
-        raise ValidationError(fields={field: "The amount must be between 0 and 1 000 000 000 000."})
-    return round(amount, 2)
-
-
-def clean_stage(value) -> str:
-    if value not in STAGES:
-        raise ValidationError(fields={"stage": f"Choose one of: {', '.join(STAGES)}."})
-    return value
-
-
-def clean_currency(value) -> str | None:
-    """An ISO 4217 code ("eur" is EUR); None or "" means the workspace currency."""
-    if value is None or value == "":
-        return None
-    code = check_currency(value) if isinstance(value, str) else None
-    if not code:
-        raise ValidationError(
-            fields={"currency": "Use a three-letter ISO 4217 code such as USD, EUR or JPY."}
-        )
-    return code
-
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def clean_close_date(value) -> str | None:
-    """The expected close date as YYYY-MM-DD (a calendar day, no time); None clears it."""
-    if value is None or value == "":
-        return None
-    text = value.strip() if isinstance(value, str) else ""
-    try:
-        if not _DATE.match(text):
-            raise ValueError
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ValidationError(
-            fields={"expected_close_date": "Give the date as YYYY-MM-DD, e.g. 2026-12-31."}
-        ) from None
-
-
-def check_owner_tx(conn, workspace_id: str, value) -> str | None:
-    """The owner is the account id of an active member of this workspace; None for nobody."""
-    if value is None or value == "":
-        return None
-    found = isinstance(value, str) and conn.value(
-        "SELECT 1 FROM memberships WHERE workspace_id = ? AND account_id = ? AND status = 'active'",
-        (workspace_id, value),
-    )
-    if not found:
-        raise ValidationError(fields={"owner_id": "Choose an active member of this workspace."})
-    return value
-
-
-def clean_name(value) -> str:
-    name = (value or "").strip() if isinstance(value, str) else ""
-    if not name:
-        raise ValidationError(fields={"name": "Give the deal a name."})
-    if len(name) > 200:
-        raise ValidationError(fields={"name": "Keep the name under 200 characters."})
-    return name
 
 
 def _check_links(conn, workspace_id: str, contact_id, company_id) -> None:
@@ -312,7 +241,7 @@ def create_deal_tx(conn, workspace_id: str, data: dict, actor: dict | None = Non
     """A deal made by hand; the owner defaults to the person making it."""
     data = {"stage": "open", "name": None, **data}
     if actor and actor.get("id") and "owner_id" not in data:
-        data["owner_id"] = actor["id"] if _is_member(conn, workspace_id, actor["id"]) else None
+        data["owner_id"] = actor["id"] if is_member_tx(conn, workspace_id, actor["id"]) else None
     values = _clean(
         conn,
         workspace_id,
@@ -332,15 +261,6 @@ def create_deal_tx(conn, workspace_id: str, data: dict, actor: dict | None = Non
         )
     values.update(contact_id=contact_id, company_id=company_id, source_submission_id=source)
     return _insert(conn, workspace_id, values, actor, now=now_iso())
-
-
-def _is_member(conn, workspace_id: str, account_id: str) -> bool:
-    return bool(
-        conn.value(
-            "SELECT 1 FROM memberships WHERE workspace_id = ? AND account_id = ? AND status = 'active'",
-            (workspace_id, account_id),
-        )
-    )
 
 
 EDIT_KEYS = ("name", "amount", "currency", "stage", "owner_id", "expected_close_date")
@@ -467,63 +387,5 @@ async def list_deals(
         )
         currency = workspace_currency_tx(conn, workspace_id)
         return [deal_shape(r, currency) for r in rows], next_cursor
-
-    return await db.read(fn)
-
-
-BOARD_LIMIT = 100
-
-
-def _stage_totals(conn, workspace_id: str, currency: str) -> dict[str, dict]:
-    """Per stage: the deal count, the plain sum, and one total per currency (the workspace's
-    first, then largest first). Deals stored without a currency count in the workspace's."""
-    out: dict[str, dict] = {}
-    for r in conn.all(
-        "SELECT stage, currency, COUNT(*) AS count, COALESCE(SUM(amount), 0) AS total FROM deals"
-        " WHERE workspace_id = ? GROUP BY stage, currency",
-        (workspace_id,),
-    ):
-        info = out.setdefault(r["stage"], {"count": 0, "total": 0.0, "by_currency": {}})
-        info["count"] += r["count"]
-        info["total"] += r["total"]
-        code = r["currency"] or currency
-        info["by_currency"][code] = info["by_currency"].get(code, 0) + r["total"]
-    for info in out.values():
-        totals = [
-            {"currency": c, "amount": round(a, 2)} for c, a in info.pop("by_currency").items()
-        ]
-        info["totals"] = sorted(totals, key=lambda t: (t["currency"] != currency, -t["amount"]))
-    return out
-
-
-async def board(db, workspace_id: str) -> list[dict]:
-    """One column per stage: count and totals (per currency) over ALL its deals, the newest 100 cards."""
-
-    def fn(conn):
-        currency = workspace_currency_tx(conn, workspace_id)
-        totals = _stage_totals(conn, workspace_id, currency)
-        columns = []
-        for stage in STAGES:
-            rows = conn.all(
-                "SELECT d.*, c.name AS contact_name, c.email AS contact_email, co.name AS company_name,"
-                " a.name AS owner_name FROM deals d"
-                " LEFT JOIN contacts c ON c.id = d.contact_id LEFT JOIN companies co ON co.id = d.company_id"
-                " LEFT JOIN accounts a ON a.id = d.owner_id"
-                " WHERE d.workspace_id = ? AND d.stage = ? ORDER BY d.updated_at DESC, d.id DESC LIMIT ?",
-                (workspace_id, stage, BOARD_LIMIT),
-            )
-            for row in rows:
-                row["currency"] = row["currency"] or currency
-            info = totals.get(stage, {"count": 0, "total": 0, "totals": []})
-            columns.append(
-                {
-                    "stage": stage,
-                    "count": info["count"],
-                    "total": round(info["total"], 2),
-                    "totals": info["totals"] or [{"currency": currency, "amount": 0}],
-                    "deals": rows,
-                }
-            )
-        return columns
 
     return await db.read(fn)
