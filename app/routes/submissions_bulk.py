@@ -33,7 +33,7 @@ async def _run(request, db, ws, principal, action: str, ids: list[str], form) ->
     """Do it; answers the message the list shows afterwards."""
     if action == "reassign":
         handler_id = str(form.get("handler_id") or "") or None
-        await bulk.reassign(db, ws, ids, handler_id)
+        await bulk.reassign(db, ws, ids, handler_id, actor_account_id=principal.account_id)
         return f"{_plural(len(ids))} reassigned."
     if action == "reprocess":
         started, skipped = await bulk.reprocess(db, ws, ids)

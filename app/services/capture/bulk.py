@@ -20,11 +20,16 @@ from app.services.processing.summary import summaries
 EXPORT_COLUMNS = ("id", "received", "form", "email", "name", "status", "summary")
 
 
-async def reassign(db, workspace_id: str, ids: list[str], handler_id: str | None) -> int:
-    """Assign each to ``handler_id`` (None: back to the unassigned queue)."""
+async def reassign(
+    db, workspace_id: str, ids: list[str], handler_id: str | None, *, actor_account_id=None
+) -> int:
+    """Assign each to ``handler_id`` (None: back to the unassigned queue); a member who
+    gets them is notified as with a single reassignment."""
     target = {"type": "handler", "id": handler_id} if handler_id else None
     for sid in ids:
-        await submissions.update_submission(db, workspace_id, sid, {"assigned_to": target})
+        await submissions.update_submission(
+            db, workspace_id, sid, {"assigned_to": target}, actor_account_id=actor_account_id
+        )
     return len(ids)
 
 
