@@ -15,6 +15,7 @@ import re
 
 from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
+from app.services.llm.local_pitch import pitch_kind
 
 INTENT_WORDS = (
     "demo",
@@ -265,6 +266,9 @@ def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, s
     for kind, reason, pattern in NON_BUYERS:
         if re.search(pattern, text, re.I):
             return kind, reason
+    pitch = pitch_kind(text)
+    if pitch:
+        return pitch
     for kind, reason, pattern in NON_BUYER_TITLES:
         if re.search(pattern, title or "", re.I):
             return kind, reason

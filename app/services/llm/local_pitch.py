@@ -1,0 +1,64 @@
+"""Who offers what to whom: vendors pitching and competitors, read from the
+structure of a message rather than from a list of sales phrases (issue 20).
+
+A buyer asks for something *for us* ("can you show us", "we need"); a vendor
+offers something *to you* ("we can deliver 40 leads a month to your team",
+"can I book 15 minutes to show you"); a competitor says they make the same
+thing ("I work at a company that makes something like yours", "we're building
+a similar tool") or asks how you build yours ("what database do you use",
+"under the hood"). The patterns below encode those roles — subject, offer verb,
+recipient — so new wordings of the same move are recognised.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WE = r"(?:we|we'?re|we are|our (?:team|agency|studio|company|firm|service|platform|experts?))"
+_CAN = r"(?:\s+(?:can|could|will|would|'d|'ll|are able to|would be happy to|'d be happy to|are happy to|love to|'d love to))*"
+_OFFER = (
+    r"(?:deliver|provide|offer|supply|produce|generate|send|bring|build|create|put together|"
+    r"design|source|book|set up|handle|manage|take care of|run)\w*"
+)
+_TO_YOU = r"\b(?:you|your|yours|teams like yours|companies like yours|businesses like yours)\b"
+# "We can deliver 40 qualified leads a month straight to your sales team."
+OFFER_TO_YOU = re.compile(rf"\b{_WE}{_CAN}\s+{_OFFER}\b[^.?!]{{0,90}}?{_TO_YOU}", re.I)
+# "Can I book 15 minutes to show you how?" / "open to a 20 minute chat to see if we can help you"
+SHOW_YOU = re.compile(
+    r"\b(?:show|walk) you (?:how|what|our|through our)\b|"
+    r"\b(?:\d+|fifteen|twenty|thirty|a few)[- ]?(?:minutes?|mins?)\b[^.?!]{0,60}\b(?:show you|help you|"
+    r"see if we)\b|\bsee if we can help (?:you|your)\b|\bwould you like a free\b|\bfree (?:sample|audit|"
+    r"storyboard|mock-?up|trial of our|consultation from us)\b",
+    re.I,
+)
+_MAKER = (
+    r"(?:make|makes|making|build|builds|building|develop|develops|developing|sell|sells|selling|run|runs|"
+    r"work on|working on)"
+)
+_SAME_THING = (
+    r"(?:something (?:like|similar to) (?:yours|this|what you do)|(?:a |an )?(?:similar|competing|rival) "
+    r"(?:\w+ ){0,2}(?:tool|product|platform|app|service|solution|builder|software)|"
+    r"(?:a |an )?(?:\w+ ){0,2}(?:tool|product|platform|app|service) (?:like|similar to) yours)"
+)
+# "I work at a company that makes something like yours" / "we're building a similar tool"
+SAME_MAKER = re.compile(rf"\b{_MAKER}\s+{_SAME_THING}|\ba competitor of yours\b", re.I)
+# Asking how the product is built, not what it does for them.
+INTERNALS = re.compile(
+    r"\bunder the hood\b|\bwhat (?:database|stack|tech stack|language|framework|model)s? (?:do|does) you\b|"
+    r"\byour (?:architecture|tech stack|infrastructure|scoring model)\b|\bat your scale\b|"
+    r"\bhow (?:do|did) you (?:build|built|implement|architect)\b",
+    re.I,
+)
+
+
+def pitch_kind(text: str) -> tuple[str, str] | None:
+    """("vendor" | "competitor", reason) when the message offers to us or comes from a rival."""
+    if SAME_MAKER.search(text):
+        return "competitor", "a competitor (they make something similar)"
+    if INTERNALS.search(text) and re.search(
+        r"\b(?:similar|competing|like yours|our product)\b", text, re.I
+    ):
+        return "competitor", "a competitor asking how the product is built"
+    if OFFER_TO_YOU.search(text) or SHOW_YOU.search(text):
+        return "vendor", "a vendor offering their services to us"
+    return None
