@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_clauses import clause_item, split_items
 from app.services.llm.local_domain import concept_for
 
 LIST_START = re.compile(
@@ -23,7 +24,7 @@ LIST_START = re.compile(
 )
 # Weaker list cues: what follows must look like fields (FIELD_NOUN) to count.
 WEAK_START = re.compile(
-    r"\b(?:with|give us|leave|pick|choose|send|submit|select|also)\s",
+    r"\b(?:with|give us|leave|pick|choose|send|submit|select|also)\s|;",
     re.I,
 )
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -66,6 +67,8 @@ NEGATION = re.compile(
     r"(?:their\s+|the\s+|any\s+)?([a-z][\w\s-]{1,40}?)(?=\s+(?:please|pls|needed|required)\b|[,.!;:()]|$)",
     re.I,
 )
+CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|plus|but)\s+)+", re.I)
+_FILLER = re.compile(r"\b(?:already|too|also|want|wants|like|prefer|would|as well)\b", re.I)
 REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
 OPTIONAL_WORDS = re.compile(
     r"\b(?:optional|optionally|if (?:they have|known|any|possible))\b", re.I
@@ -169,7 +172,8 @@ def named_fields(text: str) -> list[dict]:
             for item in (_item(raw) for raw in _items(segment)):
                 found += item.get("fields", [item]) if item else []
             if not strong and not any(
-                concept_for(i["phrase"]) or FIELD_NOUN.search(i["phrase"]) for i in found
+                concept_for(i["phrase"]) or FIELD_NOUN.search(i["phrase"]) or i.get("clause")
+                for i in found
             ):
                 continue
             items += [i for i in found if all(i["phrase"] != other["phrase"] for other in items)]
@@ -187,9 +191,11 @@ def _list_segments(sentence: str) -> list[tuple[str, bool]]:
         (start, end, strong)
         for pattern, strong in ((LIST_START, True), (WEAK_START, False))
         for start, end in ((m.start(), m.end()) for m in pattern.finditer(sentence))
-        if start < limit and not _in_brackets(sentence, start)
+        if start < limit
+        and not _in_brackets(sentence, start)
+        and not INSIDE_ITEM.search(sentence[:start])
     )
-    if LIST_SENTENCE.match(sentence.strip().rstrip(".!?")):
+    if LIST_SENTENCE.match(sentence.strip().rstrip(".!?").replace(";", ",")):
         cues = [(0, 0, False)] + cues
     elif "," in sentence and (not cues or cues[0][0] > sentence.index(",")):
         comma = sentence.index(",")
@@ -199,11 +205,21 @@ def _list_segments(sentence: str) -> list[tuple[str, bool]]:
     segments = [(m.group(1) or m.group(2), True) for m in BRACKET_LIST.finditer(sentence)]
     for i, (_, end, strong) in enumerate(cues):
         stop = cues[i + 1][0] if i + 1 < len(cues) else limit
+        piece = sentence[end:stop]
+        if i + 1 < len(cues) and SUBJECT_ONLY.match(piece):
+            continue  # the subject of the next cue ("staff tell us …"), not a field
         if stop > end:
-            segments.append((sentence[end:stop], strong))
+            segments.append((piece, strong))
     return segments
 
 
+SUBJECT_ONLY = re.compile(
+    r"^\s*(?:the |our |their )?(?:staff|people|customers|clients|users|visitors|they|we|you|members|employees|"
+    r"tenants|guests|parents|patients|students|buyers|callers|applicants|someone|everyone)\s*$",
+    re.I,
+)
+# A cue verb whose subject is "what"/"it" is part of an item ("what needs fixing").
+INSIDE_ITEM = re.compile(r"\b(?:what|which|who|that|it|anything|something|everything)\s*$", re.I)
 SUBORDINATE = re.compile(
     r"\bso (?:that|(?:we|they|i|you) (?:can|could|will|'ll|may))\b|\bbecause\b|\bin order to\b",
     re.I,
@@ -220,23 +236,8 @@ def _in_brackets(text: str, index: int) -> bool:
 
 
 def _items(segment: str) -> list[str]:
-    """Split a list, keeping "(A, B, C)" options and "A/B/C" with their item."""
-    parts, depth, current = [], 0, ""
-    for ch in segment:
-        depth += ch == "("
-        depth -= ch == ")"
-        current += ch
-        if depth == 0 and ch in ",;":
-            parts.append(current[:-1])
-            current = ""
-    parts.append(current)
-    out = []
-    for part in parts:
-        if "(" in part:
-            out.append(part)
-        else:
-            out += [p for p in re.split(r"\s+(?:and|&)\s+|\s\+\s|\+", part)]
-    return [p.strip() for p in out if p.strip()]
+    """Split a list, keeping "(A, B, C)" options and "A, B or C" choices with their item."""
+    return split_items(segment)
 
 
 def _item(raw: str) -> dict | None:
@@ -271,6 +272,18 @@ def _item(raw: str) -> dict | None:
     question = QUESTION.search(text) is not None
     required = bool(REQUIRED_WORDS.search(text)) and not OPTIONAL_WORDS.search(text)
     optional = bool(OPTIONAL_WORDS.search(text)) or hint == "optional"
+    clause = clause_item(TRAILING.sub("", CONNECTIVE.sub("", text.strip())))
+    if clause:  # "is it urgent", "whether they have X", "the regions they serve"
+        name = _FILLER.sub(" ", clause["name"]).lower()
+        return {
+            "phrase": re.sub(r"\s+", " ", name).strip(" ,") or clause["label"].lower().rstrip("?"),
+            "label": clause["label"][:200],
+            "options": options or clause["options"],
+            "required": required,
+            "optional": optional,
+            "hint": hint,
+            "clause": True,
+        }
     if not (YES_NO.match(text) or QUESTION.match(text)):
         text = STOP.sub("", text)
     yes_no = re.match(r"^(.*?)\s*\(?\byes\s*/\s*no\)?$", text, re.I)

@@ -1,0 +1,229 @@
+"""List items written as clauses or questions, turned into clean fields (issue 20).
+
+Marketers name fields as nouns ("postcode"), but just as often as clauses:
+"ask whether they have a water line", "is it urgent", "the regions they
+serve", "a good time for the technician to come", "was it stolen or damaged".
+``split_items`` cuts a list on commas, semicolons, "and", "plus", "&" — never
+inside brackets or inside an "A, B or C" choice — and ``clause_item`` reads the
+grammar of one item: a yes/no question (aux + subject, "whether/if …") becomes
+a Yes/No choice labelled by its predicate ("Urgent?", "Has a water line?"); an
+"A or B" predicate becomes a choice with those options; "which X they …" and
+"the X they …" keep the noun ("Route", "Regions served"); a purpose tail ("for
+the technician to come") is dropped. Nothing here knows an industry's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A choice lead right before "A, B or C" keeps the group together as options.
+_CHOICE_LEAD = r"(?:prefer|prefers|choose|pick|between|want|wants|like|either|which|type|kind)"
+_OPTION = r"[\w'-]+(?: [\w'-]+){0,2}"
+OPTION_GROUP = re.compile(rf"(\b{_CHOICE_LEAD}\s+)((?:{_OPTION}, )+{_OPTION},? or {_OPTION})", re.I)
+_SEP = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|plus|as well as|&)\s+|\s\+\s", re.I)
+_GUARD = "\u0001"  # stands in for a comma inside a protected choice group
+
+
+def split_items(segment: str) -> list[str]:
+    """The items of a list, brackets and "A, B or C" choices kept whole."""
+    text = OPTION_GROUP.sub(lambda m: m.group(1) + m.group(2).replace(",", _GUARD), segment)
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if depth == 0:
+            sep = _SEP.match(text, i)
+            if sep and sep.end() > i and (i == 0 or _SEP.match(text, i - 1) is None):
+                parts.append(text[start:i])
+                start = sep.end()
+    parts.append(text[start:])
+    return [p.replace(_GUARD, ",").strip() for p in parts if p.strip()]
+
+
+_AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|shall)"
+_PRONOUN = r"(?:they|you|it|he|she|we|there|i)"
+_CONTRACTED = r"(?:they|you|it|he|she|we|i)(?:'re|'ve|'d|'ll|'s)"
+AUX_QUESTION = re.compile(
+    rf"^{_AUX}\s+(?:({_PRONOUN})\b|((?:the |a |any |your |their )?[\w'-]+))\s*(.*)$", re.I
+)
+WHETHER = re.compile(r"^(?:ask(?:ing)?\s+(?:them\s+|people\s+)?)?(?:whether|if)\s+(.+)$", re.I)
+WHICH_NOUN = re.compile(
+    rf"^(?:which|what)\s+((?:[\w-]+\s+){{0,2}}?[\w-]+)\s+(?:{_CONTRACTED}|{_PRONOUN}\s+\w+)\b.*$",
+    re.I,
+)
+WHICH_ONLY = re.compile(r"^which\s+((?:[\w-]+\s*){1,3})$", re.I)
+RELATIVE = re.compile(
+    rf"^(?:the |their |any |your )?((?:[\w-]+\s+){{0,2}}?[\w-]+?)\s+(?:that |which |who )?"
+    rf"(?:{_CONTRACTED}|(?:they|you|we)\s+(\w+))\b(.*)$",
+    re.I,
+)
+PURPOSE = re.compile(r"\s+(?:for (?:the|a|an|our) \w+ to|for (?:us|them|you) to) \w+.*$", re.I)
+GOOD_TIME = re.compile(
+    r"^(?:a |the )?(?:good|best|convenient|suitable|ideal|preferred)\s+(time|times|day|days|date|dates|slot)\b",
+    re.I,
+)
+_WANT = re.compile(
+    r"^(?:'d like|would like|'d prefer|would prefer|want|wants|prefer|prefers)\s+(?:to have\s+)?",
+    re.I,
+)
+_FILLER = re.compile(r"\b(?:already|too|also|as well)\b", re.I)
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+_IRREGULAR = {
+    "sell": "sold",
+    "run": "run",
+    "buy": "bought",
+    "make": "made",
+    "teach": "taught",
+    "hold": "held",
+    "keep": "kept",
+    "speak": "spoken",
+    "grow": "grown",
+    "do": "done",
+    "have": "had",
+    "get": "got",
+}
+
+
+def _options(predicate: str) -> list[str]:
+    """ "still or sparkling", "red, white or both" → the options; [] when not a short choice."""
+    body = re.sub(r"^(?:\w+ ){0,2}?(?:between|either)\s+", "", predicate.strip(" ?"), flags=re.I)
+    pieces = [p.strip() for p in re.split(r"\s*,\s*|\s+or\s+", body) if p.strip()]
+    if " or " not in f" {body} " or not 2 <= len(pieces) <= 6:
+        return []
+    if not all(1 <= len(p.split()) <= 3 for p in pieces):
+        return []
+    return [p[:1].upper() + p[1:] for p in pieces]
+
+
+def _sentence(text: str) -> str:
+    text = re.sub(r"\s+", " ", _FILLER.sub("", text)).strip(" ?.,")
+    return text[:1].upper() + text[1:]
+
+
+def _you(text: str) -> str:
+    for pattern, repl in (
+        (r"\bthey'?re\b", "you're"),
+        (r"\bthey'?d\b", "you'd"),
+        (r"\bthey'?ve\b", "you've"),
+        (r"\btheir\b", "your"),
+        (r"\bthey\b", "you"),
+        (r"\bthem\b", "you"),
+    ):
+        text = re.sub(pattern, repl, text, flags=re.I)
+    return text
+
+
+def _predicate_label(predicate: str) -> str:
+    """ "have a water line" → "Has a water line?"; "has been restarted" → "Restarted?"."""
+    p = re.sub(r"^(?:(?:has|have|had)\s+)?(?:been|being)\s+", "", predicate.strip(), flags=re.I)
+    p = _WANT.sub("want ", p) if _WANT.match(p) else p
+    p = re.sub(
+        r"^(?:has|have|had)\s+(?=\w+ed\b)", "", p, flags=re.I
+    )  # "have fundraised" → "Fundraised"
+    p = re.sub(r"^(?:have|had)\b", "has", p, flags=re.I)
+    p = re.sub(r"^(?:are|is|was|were|be)\s+", "", p, flags=re.I)
+    return _sentence(_ARTICLE.sub("", _you(p))) + "?"
+
+
+def _choice(predicate: str) -> tuple[list[str], str]:
+    """Options and a label when the predicate is a short "A or B" / "A, B or C" choice."""
+    body = re.sub(
+        r"^(?:want|wants|prefer|prefers|choose|like|be|have)\s+",
+        "",
+        _WANT.sub("", predicate.strip()),
+        flags=re.I,
+    )
+    options = _options(body)
+    return options, (_sentence(body) + "?" if options else "")
+
+
+def _done(label: str | None, predicate: str, keep_label: bool = False) -> dict:
+    """A yes/no field, or a choice when the question offers "A or B"."""
+    options, choice_label = _choice(predicate)
+    if options:
+        label = label if keep_label else choice_label
+    else:
+        options, label = ["Yes", "No"], label or _predicate_label(predicate)
+    words = re.sub(
+        rf"\b(?:{_AUX}|{_PRONOUN}|the|a|an|any|to|our|your|their|been)\b",
+        " ",
+        predicate,
+        flags=re.I,
+    )
+    return {"label": label, "options": options, "name": words, "yes_no": options == ["Yes", "No"]}
+
+
+_CONTRACTION = ((r"'d\b", " would"), (r"'ve\b", " have"), (r"'re\b", " are"), (r"'ll\b", " will"))
+WHETHER_SUBJECT = re.compile(
+    r"^(?:they|you|he|she|it|there|(?:the|a|any|their|your) [\w-]+)\s+(.*)$", re.I
+)
+NOT_CLAUSE = re.compile(
+    r"^(?:what|why|how|when|where|who|describe|whether|if|anything|something)\b", re.I
+)
+
+
+def clause_item(text: str) -> dict | None:
+    """{label, options, name[, yes_no]} for an item written as a clause; None for a noun phrase."""
+    t = re.sub(r"\s+", " ", text.strip(" .!?\"'")).strip()
+    whether = WHETHER.match(t)
+    if whether:
+        rest = whether.group(1)
+        for pattern, repl in _CONTRACTION:
+            rest = re.sub(pattern, repl, rest, count=1, flags=re.I)
+        modal = re.match(rf"^(we|i)\s+({_AUX})\s+(.+)$", rest, re.I)
+        if modal:  # "whether we can have a key" → "Can we have a key?"
+            label = _sentence(f"{modal.group(2)} {modal.group(1)} {_you(modal.group(3))}") + "?"
+            return _done(label, modal.group(3), keep_label=True)
+        subject = WHETHER_SUBJECT.match(rest)
+        return _done(None, subject.group(1) if subject else rest)
+    question = AUX_QUESTION.match(t)
+    if question:
+        aux = t.split(" ", 1)[0].lower()
+        pronoun, noun, rest = question.group(1), question.group(2), question.group(3)
+        if (
+            pronoun
+            and pronoun.lower() in ("we", "i")
+            or aux in ("will", "would", "can", "could", "should", "shall")
+        ):
+            if pronoun and pronoun.lower() not in ("we", "i", "they", "you"):
+                return None
+            return _done(_sentence(_you(t)) + "?", rest, keep_label=True)
+        if (
+            pronoun
+        ):  # "is it urgent" → "Urgent?"; "are they a first-time buyer" → "First-time buyer?"
+            return _done(None, rest if aux not in ("has", "have", "had") else f"{aux} {rest}")
+        if noun and rest:  # "is the dog nervous around other dogs?" stays a question to the visitor
+            return _done(_sentence(_you(t)) + "?", f"{noun} {rest}", keep_label=True)
+        return None
+    if GOOD_TIME.match(t):  # "a good time for the technician to come" → "Preferred time"
+        word = GOOD_TIME.match(t).group(1).lower()
+        return {"label": f"Preferred {word}", "options": [], "name": f"preferred {word}"}
+    which = WHICH_NOUN.match(t) or WHICH_ONLY.match(t)
+    if which and not re.match(
+        rf"^(?:what|which) (?:{_AUX}|needs?|went|happened|must|might)\b", t, re.I
+    ):
+        noun = which.group(1).strip()
+        return {"label": _sentence(noun), "options": [], "name": noun}
+    relative = RELATIVE.match(t)
+    if relative and not NOT_CLAUSE.match(t):
+        noun, verb, tail = relative.group(1), relative.group(2), relative.group(3).strip()
+        if (
+            len(noun.split()) == 1 and verb and not tail
+        ):  # "the regions they serve" → "Regions served"
+            noun = f"{noun} {_participle(verb)}"
+        return {"label": _sentence(noun), "options": [], "name": noun}
+    stripped = PURPOSE.sub("", t)
+    if stripped != t and stripped.strip() and not NOT_CLAUSE.match(t):
+        return {"label": _sentence(_ARTICLE.sub("", stripped)), "options": [], "name": stripped}
+    return None
+
+
+def _participle(verb: str) -> str:
+    verb = verb.lower()
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ied"
+    return verb + "ed"
