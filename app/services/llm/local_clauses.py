@@ -3,7 +3,7 @@
 Marketers name fields as nouns ("postcode"), but just as often as clauses:
 "ask whether they have a water line", "is it urgent", "the regions they
 serve", "a good time for the technician to come", "was it stolen or damaged".
-``split_items`` cuts a list on commas, semicolons, "and", "plus", "&" — never
+``split_items`` cuts a list on commas, semicolons, "and", "&" — never
 inside brackets or inside an "A, B or C" choice — and ``clause_item`` reads the
 grammar of one item: a yes/no question (aux + subject, "whether/if …") becomes
 a Yes/No choice labelled by its predicate ("Urgent?", "Has a water line?"); an
@@ -20,7 +20,7 @@ import re
 _CHOICE_LEAD = r"(?:prefer|prefers|choose|pick|between|want|wants|like|either|which|type|kind)"
 _OPTION = r"[\w'-]+(?: [\w'-]+){0,2}"
 OPTION_GROUP = re.compile(rf"(\b{_CHOICE_LEAD}\s+)((?:{_OPTION}, )+{_OPTION},? or {_OPTION})", re.I)
-_SEP = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|plus|as well as|&)\s+|\s\+\s", re.I)
+_SEP = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|as well as|&)\s+|\s\+\s", re.I)
 _GUARD = "\u0001"  # stands in for a comma inside a protected choice group
 
 
@@ -165,6 +165,9 @@ NOT_CLAUSE = re.compile(
 def clause_item(text: str) -> dict | None:
     """{label, options, name[, yes_no]} for an item written as a clause; None for a noun phrase."""
     t = re.sub(r"\s+", " ", text.strip(" .!?\"'")).strip()
+    t = re.sub(
+        r"^(?:from|for|by|in|on|at|to) (?=which\b|what\b)", "", t, flags=re.I
+    )  # "from which month"
     whether = WHETHER.match(t)
     if whether:
         rest = whether.group(1)

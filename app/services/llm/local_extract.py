@@ -19,7 +19,8 @@ from app.services.llm.local_domain import concept_for
 
 LIST_START = re.compile(
     r":|\s[-–—]\s|\b(?:ask(?:ing)?(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
-    r"we need|include|including|collect|capture|specify|enter|provide|tell (?:us|me)(?: about)?)\s",
+    r"we need|include|including|collect|capture|specify|enter|provide|tell (?:us|me)(?: about)?|"
+    r"(?:want|need|like|have) to know|find out)\s",
     re.I,
 )
 # Weaker list cues: what follows must look like fields (FIELD_NOUN) to count.
@@ -67,7 +68,7 @@ NEGATION = re.compile(
     r"(?:their\s+|the\s+|any\s+)?([a-z][\w\s-]{1,40}?)(?=\s+(?:please|pls|needed|required)\b|[,.!;:()]|$)",
     re.I,
 )
-CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|plus|but)\s+)+", re.I)
+CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but)\s+)+", re.I)
 _FILLER = re.compile(r"\b(?:already|too|also|want|wants|like|prefer|would|as well)\b", re.I)
 REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
 OPTIONAL_WORDS = re.compile(
@@ -90,7 +91,12 @@ URL_WORDS = re.compile(
 LONG_WORDS = re.compile(
     r"^(?:why|describe|description|details|tell|explain)\b|what'?s wrong|what went wrong|what happened|"
     r"\b(?:comments?|suggestions?|question|questions|issue|problem|feedback|notes|details|"
-    r"description|motivation|what work|pain points?|current setup|what they want|better|improve)\b",
+    r"description|motivation|what work|pain points?|current setup|what they want|better|improve|broken|"
+    r"not working|isn'?t working|needs? fixing|went wrong|happened|looks? like)\b",
+    re.I,
+)
+WHEN_HAPPENED = re.compile(
+    r"^when (?:it|this|that|the \w+|did|was|were|they) ?\w* (?:happen|happened|occurred|started|bought)\b|^when (?:it|this) happened\b",
     re.I,
 )
 PHONE_WORDS = re.compile(r"\b(?:phone|mobile|telephone|contact number|emergency contact)\b", re.I)
@@ -101,6 +107,10 @@ def negated(text: str) -> list[str]:
     """Phrases the description says not to ask for ("no account numbers please")."""
     found = []
     for match in NEGATION.finditer(text):
+        if re.search(
+            r"\b(?:what'?s|what is|is|are|it'?s|that'?s|was|were)\s*$", text[: match.start()], re.I
+        ):
+            continue  # "what's not working" names a problem, it rules nothing out
         phrase = match.group(1).strip().lower()
         if phrase and not re.match(
             r"^(?:rush|need|problem|more|longer|one|thing|nothing)\b", phrase
@@ -219,7 +229,11 @@ SUBJECT_ONLY = re.compile(
     re.I,
 )
 # A cue verb whose subject is "what"/"it" is part of an item ("what needs fixing").
-INSIDE_ITEM = re.compile(r"\b(?:what|which|who|that|it|anything|something|everything)\s*$", re.I)
+INSIDE_ITEM = re.compile(
+    r"\b(?:what|which|who|that|it|anything|something|everything)\s*$|"
+    r"\b(?:whether|if|do|does|did|can|could|will|would|should) (?:they|you|we|i|it|he|she|anyone)\s*$",
+    re.I,
+)
 SUBORDINATE = re.compile(
     r"\bso (?:that|(?:we|they|i|you) (?:can|could|will|'ll|may))\b|\bbecause\b|\bin order to\b",
     re.I,
@@ -241,7 +255,7 @@ def _items(segment: str) -> list[str]:
 
 
 def _item(raw: str) -> dict | None:
-    text = raw.strip().strip(".!?\"'“”‘’ ")
+    text = CONNECTIVE.sub("", raw.strip().strip(".!?\"'“”‘’ "))
     options, hint = [], ""
     text = BRACKET_LIST.sub("", text)
     paren = re.search(r"\(([^)]*)\)", text)
@@ -262,7 +276,7 @@ def _item(raw: str) -> dict | None:
             options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
         elif ("," in inner or "/" in inner) and _names_fields(text[: paren.start()]):
             return {"fields": [i for i in (_item(p) for p in _items(inner)) if i]}
-        elif "," in inner or "/" in inner:
+        elif "," in inner or "/" in inner or re.fullmatch(r"[\w' -]{1,30} or [\w' -]{1,30}", inner):
             options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
     if STATEMENT.match(text):
         flag = STATEMENT.match(text).group(2).lower()
@@ -333,11 +347,17 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "select"
     if options or hint == "select":
         return "select" if options else "text"
-    if hint == "url" or URL_WORDS.search(phrase):
+    # "what happened to the phone" is a question about a phone, not a phone number.
+    question = re.match(r"^(?:what|why|how|describe|tell)\b", phrase)
+    if WHEN_HAPPENED.match(phrase):
+        return "date"
+    if question and LONG_WORDS.search(phrase):
+        return "textarea"
+    if hint == "url" or URL_WORDS.search(phrase) and not question:
         return "url"
     if re.search(r"\be-?mail\b", phrase):
         return "email"
-    if PHONE_WORDS.search(phrase):
+    if PHONE_WORDS.search(phrase) and not question:
         return "phone"
     if DATE_WORDS.search(phrase) and not re.search(r"\bhow long|duration\b", phrase):
         return "date"

@@ -129,7 +129,8 @@ def _add_domain_fields(fields: list, kind: dict, text: str) -> None:
 
 def _add_named(fields: list, items: list, kind: dict) -> None:
     for item in items:
-        key = concept_for(item["phrase"])
+        # A yes/no or "A or B" question is its own field, not a catalogue concept.
+        key = None if item.get("clause") and item["options"] else concept_for(item["phrase"])
         if key == "email" and _has(fields, "email"):
             continue
         if (
@@ -143,7 +144,7 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             existing = next((f for f in fields if f["name"] == new["name"]), None)
             if existing is not None:
                 if len(item["phrase"].split()) >= 2 and existing["type"] not in ("email", "phone"):
-                    existing["label"] = _second_person(label_for(item["phrase"]))[:200]
+                    existing["label"] = _label(item)
                 if item["required"]:
                     existing["required"] = True
                 elif item["optional"] and existing["type"] != "email":
@@ -157,9 +158,7 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
                 "phone",
                 "checkbox",
             ):
-                new["label"] = _second_person(label_for(item["phrase"]))[
-                    :200
-                ]  # the marketer's words
+                new["label"] = _label(item)  # the marketer's words
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
         else:
@@ -172,7 +171,7 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
 def _names_main_text(fields: list, new: dict, kind: dict) -> bool:
     """ "describe the issue", "what happened": the kind's main question, in the marketer's words."""
     if new["type"] != "textarea" or not re.match(
-        r"^(?:describe|description|details|what happened|what'?s wrong|what went wrong|the issue|issue|problem)",
+        r"^(?:describe|description|details|what|the issue|issue|problem|tell us)\b",
         new["label"].lower(),
     ):
         return False
@@ -189,7 +188,7 @@ def _new_field(item: dict) -> dict:
     options = item["options"] or (["Yes", "No"] if YES_NO.match(phrase) else [])
     if ftype == "select" and not options:
         ftype = "text"
-    label = _second_person(label_for(phrase))
+    label = _label(item)
     field = {
         "name": _field_name(re.sub(r"\b(?:their|your|the)\b", "", phrase)),
         "type": ftype,
@@ -209,6 +208,11 @@ def _new_field(item: dict) -> dict:
     if item["hint"].startswith("examples:"):
         field["placeholder"] = "e.g. " + item["hint"].split(":", 1)[1].strip()[:120]
     return field
+
+
+def _label(item: dict) -> str:
+    """The clause reader's label ("Urgent?") or the marketer's phrase, spoken to the visitor."""
+    return (item.get("label") or _second_person(label_for(item["phrase"])))[:200]
 
 
 def _second_person(label: str) -> str:
