@@ -152,7 +152,9 @@ async def test_event_registration(user):
     config = await generate(user, "Event registration for our annual developer conference")
     assert_sane(config)
     fields = by_name(config)
-    assert config["flow_id"] == "email_marketing" and config["name"] == "Event Registration"
+    # A place at an event is not consent to marketing: confirmed and routed, not nurtured.
+    assert config["flow_id"] == "direct_route" and config["name"] == "Event Registration"
+    assert "enroll_sequence" not in config["agent"]["allowed_actions"]
     assert fields["ticket_type"]["type"] == "select" and not fields["ticket_type"]["required"]
     assert "our annual developer conference" in config["agent"]["instructions"]
 

@@ -102,8 +102,9 @@ Design rules:
 - Field types: text, email, phone, number, select, multiselect, textarea, checkbox (a required
   checkbox means consent must be ticked), hidden, date, url. select/multiselect need `options`.
 - Flows: sales_lead (demo and pricing requests), email_marketing (newsletter, downloads, webinars,
-  events), support_triage (support, bugs), booking_request (meetings), direct_route (general
-  inquiries), notify_only (internal forms; no contact is created).
+  updates lists), support_triage (support, bugs, helpdesks), booking_request (meetings),
+  direct_route (general inquiries, event registrations: a place is not consent to marketing),
+  notify_only (internal forms; no contact is created).
 - field_mapping maps field names to contact.email, contact.name, contact.first_name,
   contact.last_name, contact.phone, company.name or contact.custom_fields.<key>; map each target once.
 - agent.instructions: 2-5 sentences specific to this business and audience: how to qualify,

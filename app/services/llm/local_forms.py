@@ -67,6 +67,9 @@ PLAYBOOKS = {
     "topic, and escalate requests that need a specialist.",
     "direct_route": "Reply politely and briefly; answer simple questions directly and route sales, partnership, "
     "press or hiring matters to the right human with a one-line summary. Never make commitments.",
+    "event": "Confirm each registration by email with the details the form gives (never promise a place, "
+    "a time or a price the form does not state) and route questions about access, groups or special "
+    "needs to the organiser. A registration is not consent to marketing: no newsletter unless they opted in.",
     "notify_only": "Summarise each submission for the team in two sentences and flag anything negative or urgent "
     "for a human to follow up; nothing is sent to the submitter automatically.",
 }

@@ -133,10 +133,12 @@ KINDS = [
             (r"\b(?:employees?|staff)\b", 4),
             (r"\btime[- ]off\b|\bpto\b|\bleave requests?\b|\bholiday requests?\b", 8),
             (r"\bexpenses?\b", 7),
-            (r"\bit (?:equipment|requests?|support|help ?desk)\b|\bequipment requests?\b", 6),
+            # IT *support* and helpdesks triage problems (support kind); equipment is a request.
+            (r"\bit (?:equipment|requests?)\b|\bequipment requests?\b", 6),
             (r"\bfor (?:our |the )?(?:staff|employees|team members|colleagues)\b", 8),
             (
-                r"\b(?:employees|staff|workers|colleagues) (?:report|submit|request|log|book)\b|\bsafety\b|"
+                r"\b(?:employees|staff|workers|colleagues) (?:report|submit|request|log|book)\b|"
+                r"\bsafety (?:incidents?|reports?|issues?|concerns?|observations?|hazards?)\b|"
                 r"\bnear miss\w*",
                 12,
             ),
@@ -184,13 +186,15 @@ KINDS = [
         "register attendees for the webinar and send them the joining details",
         "You're registered! We've emailed you the link to join — see you there.",
     ),
+    # A registration is a place at an event, not consent to marketing: it is confirmed and
+    # routed to the organiser (direct_route); only webinars and updates lists are email_marketing.
     _kind(
         "event",
         "Event Registration",
-        "marketing",
-        "email_marketing",
-        "fully_autonomous",
-        MARKETING_ACTIONS,
+        "general",
+        "direct_route",
+        "semi_autonomous",
+        ["send_email", "respond_direct", "escalate"],
         [
             (
                 r"\bevent registration\b|\bregistrations?\b|\bregister (?:for|their|your|my|kids|children)\b",
@@ -267,6 +271,8 @@ KINDS = [
                 8,
             ),
             (r"\b(?:monthly|weekly|email|product|our|news) updates\b", 8),
+            # "a sign-up for our monthly wine club updates": what they sign up for is updates
+            (r"\b(?:sign[- ]?ups?|subscribe|subscription)\b[^.;:]{0,40}\bupdates\b", 8),
             (
                 r"\bloyalty\b|\bcollect emails?\b|\bemail (?:sign-?ups?|capture)\b|\b(?:vip|members?) club\b",
                 8,
@@ -287,6 +293,7 @@ KINDS = [
         SUPPORT_ACTIONS,
         [
             (r"\bsupport\b", 6),
+            (r"\bhelp ?desks?\b|\bit (?:support|problems?|issues?|faults?)\b", 8),
             (r"\bbugs?\b|\bbug reports?\b|\bcrash\w*", 7),
             (
                 r"\bhelp ?desk\b|\btroubleshoot\w*|\boutages?\b|\btechnical issues?\b|\btickets?\b|\bcustomer (?:service|care)\b",
