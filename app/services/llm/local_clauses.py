@@ -58,6 +58,10 @@ RELATIVE = re.compile(
     re.I,
 )
 PURPOSE = re.compile(r"\s+(?:for (?:the|a|an|our) \w+ to|for (?:us|them|you) to) \w+.*$", re.I)
+SHARED_PREPOSITION = re.compile(
+    r"^((?:[\w'-]+ ){0,2}[\w'-]+) ((to|in|at|by|for|on|from|with|via) (?:[\w'-]+ ){0,3}[\w'-]+) or (\3 (?:[\w'-]+ ){0,3}[\w'-]+)$",
+    re.I,
+)
 GOOD_TIME = re.compile(
     r"^(?:a |the )?(?:good|best|convenient|suitable|ideal|preferred)\s+(time|times|day|days|date|dates|slot)\b",
     re.I,
@@ -198,6 +202,16 @@ def clause_item(text: str) -> dict | None:
         if noun and rest:  # "is the dog nervous around other dogs?" stays a question to the visitor
             return _done(_sentence(_you(t)) + "?", f"{noun} {rest}", keep_label=True)
         return None
+    shared = SHARED_PREPOSITION.match(t)
+    if (
+        shared
+    ):  # "delivery to one address or to each person" → Delivery: To one address / To each person
+        options = [shared.group(2), shared.group(4)]
+        return {
+            "label": _sentence(shared.group(1)),
+            "options": [_sentence(o) for o in options],
+            "name": shared.group(1),
+        }
     if GOOD_TIME.match(t):  # "a good time for the technician to come" → "Preferred time"
         word = GOOD_TIME.match(t).group(1).lower()
         return {"label": f"Preferred {word}", "options": [], "name": f"preferred {word}"}

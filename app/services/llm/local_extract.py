@@ -38,7 +38,7 @@ STOP = re.compile(
 )
 LEADING = re.compile(
     r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
-    r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|"
+    r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|roughly|approximately|"
     r"a couple of|a few|leave|tell us|give|pick|choose|enter|provide|send|specify|add)\s+)+",
     re.I,
 )
@@ -68,7 +68,7 @@ NEGATION = re.compile(
     r"(?:their\s+|the\s+|any\s+)?([a-z][\w\s-]{1,40}?)(?=\s+(?:please|pls|needed|required)\b|[,.!;:()]|$)",
     re.I,
 )
-CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but)\s+)+", re.I)
+CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but)(?:\s+|$))+", re.I)
 _FILLER = re.compile(r"\b(?:already|too|also|want|wants|like|prefer|would|as well)\b", re.I)
 REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
 OPTIONAL_WORDS = re.compile(
@@ -231,7 +231,8 @@ SUBJECT_ONLY = re.compile(
 # A cue verb whose subject is "what"/"it" is part of an item ("what needs fixing").
 INSIDE_ITEM = re.compile(
     r"\b(?:what|which|who|that|it|anything|something|everything)\s*$|"
-    r"\b(?:whether|if|do|does|did|can|could|will|would|should) (?:they|you|we|i|it|he|she|anyone)\s*$",
+    r"\b(?:whether|if|do|does|did|can|could|will|would|should) (?:they|you|we|i|it|he|she|anyone)\s*$|"
+    r"\bhow(?: long| much| many| often| soon)?(?:\s+[\w']+){0,2}\s*$",
     re.I,
 )
 SUBORDINATE = re.compile(
@@ -312,6 +313,11 @@ def _item(raw: str) -> dict | None:
         pieces = [p.strip() for p in re.split(r"\s+or\s+", text)]
         if 2 <= len(pieces) <= 5 and all(1 <= len(p.split()) <= 3 for p in pieces):
             options = [p[:1].upper() + p[1:] for p in pieces]
+            head = _shared_head(pieces)
+            if (
+                head
+            ):  # "half or full day" → Half day / Full day: the last noun belongs to every option
+                options = [o if o.endswith(" " + head) else f"{o} {head}" for o in options]
     low = text.lower()
     if not low and options:
         low = (
@@ -329,6 +335,14 @@ def _item(raw: str) -> dict | None:
         "optional": optional,
         "hint": hint,
     }
+
+
+def _shared_head(pieces: list[str]) -> str:
+    """The noun the last option carries for all ("full day or half day coverage" → coverage)."""
+    last = pieces[-1].split()
+    if len(last) < 2 or any(len(p.split()) >= len(last) for p in pieces[:-1]):
+        return ""
+    return last[-1] if all(last[-1] not in p.split() for p in pieces[:-1]) else ""
 
 
 def _names_fields(before: str) -> bool:

@@ -478,6 +478,12 @@ KINDS = [
                 8,
             ),
             (r"\btalk\b|\bchat\b", 1),
+            # A visit to schedule: "a good time for the technician to come", "a service call"
+            (
+                r"\b(?:service|call[- ]?out) (?:calls?|visits?)\b|\bhome visits?\b|"
+                r"\b(?:technician|engineer|plumber|electrician|fitter|inspector)s? to (?:come|visit|call)\b",
+                8,
+            ),
         ],
         ["name", "email", "phone", "preferred_date", "preferred_time", "notes"],
         ["name", "email", "phone"],
