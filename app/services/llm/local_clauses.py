@@ -62,6 +62,9 @@ SHARED_PREPOSITION = re.compile(
     r"^((?:[\w'-]+ ){0,2}[\w'-]+) ((to|in|at|by|for|on|from|with|via) (?:[\w'-]+ ){0,3}[\w'-]+) or (\3 (?:[\w'-]+ ){0,3}[\w'-]+)$",
     re.I,
 )
+WHEN_LAST = re.compile(
+    r"^when (?:was|were|is|are) (?:it|they|the \w+) ((?:last|first|next) \w+.*)$", re.I
+)
 GOOD_TIME = re.compile(
     r"^(?:a |the )?(?:good|best|convenient|suitable|ideal|preferred)\s+(time|times|day|days|date|dates|slot)\b",
     re.I,
@@ -211,6 +214,14 @@ def clause_item(text: str) -> dict | None:
             "label": _sentence(shared.group(1)),
             "options": [_sentence(o) for o in options],
             "name": shared.group(1),
+        }
+    last = WHEN_LAST.match(t)
+    if last:  # "when was it last swept" → "Last swept" (a date)
+        return {
+            "label": _sentence(last.group(1)),
+            "options": [],
+            "name": last.group(1),
+            "hint": "date",
         }
     if GOOD_TIME.match(t):  # "a good time for the technician to come" → "Preferred time"
         word = GOOD_TIME.match(t).group(1).lower()

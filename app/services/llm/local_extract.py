@@ -296,7 +296,7 @@ def _item(raw: str) -> dict | None:
             "options": options or clause["options"],
             "required": required,
             "optional": optional,
-            "hint": hint,
+            "hint": hint or clause.get("hint", ""),
             "clause": True,
         }
     if not (YES_NO.match(text) or QUESTION.match(text)):
@@ -313,10 +313,9 @@ def _item(raw: str) -> dict | None:
         pieces = [p.strip() for p in re.split(r"\s+or\s+", text)]
         if 2 <= len(pieces) <= 5 and all(1 <= len(p.split()) <= 3 for p in pieces):
             options = [p[:1].upper() + p[1:] for p in pieces]
+            # "half or full day" → Half day / Full day: the last noun belongs to every option
             head = _shared_head(pieces)
-            if (
-                head
-            ):  # "half or full day" → Half day / Full day: the last noun belongs to every option
+            if head:
                 options = [o if o.endswith(" " + head) else f"{o} {head}" for o in options]
     low = text.lower()
     if not low and options:
@@ -324,7 +323,8 @@ def _item(raw: str) -> dict | None:
             "level" if any(re.search(r"beginner|advanced", o, re.I) for o in options) else "choice"
         )
     words = low.split()
-    if not words or len(words) > 6 or len(low) < 2:
+    # A question may run longer than a noun ("what they were doing when it crashed").
+    if not words or len(words) > (9 if question else 6) or len(low) < 2:
         return None
     if NOT_A_FIELD.search(low) and not question and not concept_for(low):
         return None
@@ -363,7 +363,7 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "select" if options else "text"
     # "what happened to the phone" is a question about a phone, not a phone number.
     question = re.match(r"^(?:what|why|how|describe|tell)\b", phrase)
-    if WHEN_HAPPENED.match(phrase):
+    if WHEN_HAPPENED.match(phrase) or hint == "date":
         return "date"
     if question and LONG_WORDS.search(phrase):
         return "textarea"

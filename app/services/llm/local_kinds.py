@@ -311,6 +311,11 @@ KINDS = [
                 5,
             ),
             (r"\bmissing\b", 3),
+            # "roof leak report", "report a pothole": reporting something that happened
+            (
+                r"\breport (?:a|an) (?!expense)\w+|\b(?<!expense )(?<!annual )\w+ reports? (?:form|for)\b",
+                2,
+            ),
             (r"\brecalls?\b|\baffected\b|\breplacements?\b", 8),
             (r"\baccidents?\b|\bincidents?\b|\bdamage\w*", 5),
             (r"\babuse\b|\bspam\b|\bfraud\b|\bscams?\b|\breport (?:content|a user|a post)\b", 8),
@@ -349,7 +354,8 @@ KINDS = [
             ),
             (r"\bvaluations?\b|\bvalue (?:my|your|their)\b|\bappraisals?\b", 8),
             (
-                r"\bwholesale\b|\bbulk\b|\bdistributors?\b|\bstock (?:our|their)\b|\bcarry our\b|\bstockists?\b|\bb2b\b",
+                r"\bwholesale\b|\bbulk\b|\bdistributors?\b|\bstock (?:our|their)\b|\bcarry our\b|\bstockists?\b|\bb2b\b|"
+                r"\b(?:trade|wholesale|business|credit) accounts?\b",
                 7,
             ),
             (r"\bsponsor(?:s|ing|ed)?\b|\bsponsorship(?! requests?)\b", 7),
