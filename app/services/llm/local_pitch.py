@@ -22,7 +22,19 @@ _OFFER = (
 )
 _TO_YOU = r"\b(?:you|your|yours|teams like yours|companies like yours|businesses like yours)\b"
 # "We can deliver 40 qualified leads a month straight to your sales team."
-OFFER_TO_YOU = re.compile(rf"\b{_WE}{_CAN}\s+{_OFFER}\b[^.?!]{{0,90}}?{_TO_YOU}", re.I)
+OFFER_TO_YOU = re.compile(
+    rf"\b{_WE}{_CAN}\s+{_OFFER}\b[^.?!]{{0,90}}?{_TO_YOU}|"
+    rf"\b(?:shall|can|may|could) i (?:send|share|put together|prepare|book|offer)\b[^.?!]{{0,60}}?{_TO_YOU}",
+    re.I,
+)
+# A buyer may offer something too ("our team can send you our current flow"); what they
+# need, look for or want to decide says who is buying.
+BUYER_NEED = re.compile(
+    r"\b(?:we|i) (?:need|are looking for|'re looking for|am looking for|'m looking for|want to (?:buy|switch|move))\b|"
+    r"\bwe(?:'re| are)? (?:hoping|looking|aiming) to\b|\blooking to (?:decide|buy|switch|replace|roll)\b|"
+    r"\bcan you show us\b|\bsend (?:us|me) (?:pricing|a quote)\b",
+    re.I,
+)
 # "Can I book 15 minutes to show you how?" / "open to a 20 minute chat to see if we can help you"
 SHOW_YOU = re.compile(
     r"\b(?:show|walk) you (?:how|what|our|through our)\b|"
@@ -38,7 +50,8 @@ _MAKER = (
 _SAME_THING = (
     r"(?:something (?:like|similar to) (?:yours|this|what you do)|(?:a |an )?(?:similar|competing|rival) "
     r"(?:\w+ ){0,2}(?:tool|product|platform|app|service|solution|builder|software)|"
-    r"(?:a |an )?(?:\w+ ){0,2}(?:tool|product|platform|app|service) (?:like|similar to) yours)"
+    r"(?:a |an )?(?:\w+ ){0,2}(?:tool|product|platform|app|service) (?:like|similar to) yours|"
+    r"(?:a |an )(?:\w+ ){0,2}(?:tool|product|platform|app|builder|software) (?:too|as well)\b)"
 )
 # "I work at a company that makes something like yours" / "we're building a similar tool"
 SAME_MAKER = re.compile(rf"\b{_MAKER}\s+{_SAME_THING}|\ba competitor of yours\b", re.I)
@@ -59,6 +72,6 @@ def pitch_kind(text: str) -> tuple[str, str] | None:
         r"\b(?:similar|competing|like yours|our product)\b", text, re.I
     ):
         return "competitor", "a competitor asking how the product is built"
-    if OFFER_TO_YOU.search(text) or SHOW_YOU.search(text):
+    if OFFER_TO_YOU.search(text) and not BUYER_NEED.search(text) or SHOW_YOU.search(text):
         return "vendor", "a vendor offering their services to us"
     return None

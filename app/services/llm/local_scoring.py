@@ -391,6 +391,10 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     elif score == "high" and solo and (not s["budget"] or s["budget"] < 10_000):
         score = "medium"
         reasons.append("kept at medium: a small company with a small budget")
+    elif score == "high" and small and not (s["budget"] or money) and not _EXEC.search(s["title"]):
+        # A team of 11-50 with no budget and no owner or executive writing: promising, not yet a deal.
+        score = "medium"
+        reasons.append("kept at medium: a small team, no budget stated")
     return score, points, reasons, [f"lead-{score}", *tags]
 
 
