@@ -117,6 +117,16 @@ FORM = {
 
 
 def free_port() -> int:
+    """A free local port: the first free one of BENCH_PORTS ("18100-18199") when set
+    (so parallel runs on a shared machine keep to their own range), else any."""
+    low, _, high = os.environ.get("BENCH_PORTS", "").partition("-")
+    for port in range(int(low), int(high or low) + 1) if low else ():
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]

@@ -6,4 +6,5 @@ rules in suggestion_rules); ranges (the date range and its previous period);
 totals (shared period sums over the rollups); overview, funnel, channels, speed, fields,
 forms (comparison), volume, agents, sequences: one module per report; export (CSV tables);
 present and page (the /analytics page); rollups (rebuild after a bulk rewrite of history).
-The analytics_daily rollup is kept by triggers (migrations/0040_analytics.sql)."""
+Rollup rows are counted as rows arrive (counters, written by the code that stores them)
+and kept as they change by triggers (migrations/0040_analytics.sql)."""

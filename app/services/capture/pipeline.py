@@ -25,6 +25,7 @@ from app.errors import (
     UnsupportedMediaType,
     ValidationError,
 )
+from app.services.analytics.counters import Counts
 from app.services.capture import spam
 from app.services.capture.intake import (  # noqa: F401 - re-exported for the routes
     MAX_KEYS,
@@ -186,15 +187,28 @@ class Stored:
     rejected: Exception | None = None
 
 
-def store_tx(conn, p: Prepared) -> Stored:
+def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
     """Steps 5b-8 in the caller's transaction (all or nothing). A spam rejection commits its log row
-    and is returned (not raised) so the caller answers 429/409 after the commit."""
+    and is returned (not raised) so the caller answers 429/409 after the commit. The rollup
+    counts go to ``counts`` (the caller writes them before its COMMIT), else are written here."""
+    if counts is None:
+        counts = Counts()
+        stored = store_tx(conn, p, counts)
+        counts.write_tx(conn)
+        return stored
     form, ws = p.form, p.form["workspace_id"]
     broken = _limits(conn, p)
     if broken:
         reason, error = broken
         spam.log_tx(
-            conn, ws, form["id"], reason, ip=p.ip, email=p.email, details={"code": error.code}
+            conn,
+            ws,
+            form["id"],
+            reason,
+            ip=p.ip,
+            email=p.email,
+            details={"code": error.code},
+            counts=counts,
         )
         return Stored(rejected=error)
     now, submission_id = now_iso(), new_id("sub")
@@ -234,6 +248,20 @@ def store_tx(conn, p: Prepared) -> Stored:
             now,
         ),
     )
+    source = p.meta["utm"].get("utm_source") or ""
+    counts.submission(
+        ws,
+        now,
+        form["id"],
+        source=source,
+        first_source=""
+        if memory is None
+        else (source if memory.first_source is None else memory.first_source),
+        matched=memory is not None,
+        new_contact=bool(memory and memory.is_new),
+    )
+    if memory is not None and memory.is_new:
+        counts.contact(ws, now)
     stored = Stored(submission_id)
     emit(
         conn,
@@ -294,7 +322,7 @@ def as_seen_tx(conn, form: dict, body: dict) -> dict:
     return form if fields is None else {**form, "fields": fields}
 
 
-def pipeline_tx(conn, req: Incoming) -> Outcome:
+def pipeline_tx(conn, req: Incoming, counts: Counts) -> Outcome:
     """Steps 1-8 in ONE write transaction (one hop to the database thread).
 
     A 4xx found before anything is written is returned, not raised (the empty
@@ -313,12 +341,13 @@ def pipeline_tx(conn, req: Incoming) -> Outcome:
                 ip=req.ip,
                 email=None,
                 details={"field": form["security"]["honeypot_field"]},
+                counts=counts,
             )
             return Outcome(200, success_body(form, new_id("sub")), cors=cors)
         prepared = prepare(as_seen_tx(conn, form, body), body, ip=req.ip, user_agent=req.user_agent)
     except (BadRequest, UnsupportedMediaType, ValidationError) as exc:
         return Outcome(exc.status, error=exc, cors=cors)
-    stored = store_tx(conn, prepared)
+    stored = store_tx(conn, prepared, counts)
     if stored.rejected is not None:
         return Outcome(stored.rejected.status, error=stored.rejected, cors=cors)
     return Outcome(201, success_body(form, stored.submission_id), cors=cors)

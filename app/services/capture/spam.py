@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.db import dumps, fetch_page, new_id, now_iso
+from app.services.analytics.counters import Counts
 from app.services.events.log import emit
 
 REASONS = {
@@ -23,14 +24,22 @@ def log_tx(
     ip: str | None,
     email: str | None,
     details: dict | None = None,
+    counts: Counts | None = None,
 ) -> str:
-    """A spam_log row plus a ``spam_blocked`` event, inside the caller's transaction."""
-    spam_id = new_id("spam")
+    """A spam_log row plus a ``spam_blocked`` event, inside the caller's transaction; the
+    rollup count goes to ``counts`` when given (the caller writes it), else is written here."""
+    spam_id, now = new_id("spam"), now_iso()
     conn.execute(
         "INSERT INTO spam_log (id, workspace_id, form_id, reason, ip, email, details, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (spam_id, workspace_id, form_id, reason, ip, email, dumps(details or {}), now_iso()),
+        (spam_id, workspace_id, form_id, reason, ip, email, dumps(details or {}), now),
     )
+    if counts is None:
+        count_spam = Counts()
+        count_spam.spam(workspace_id, now)
+        count_spam.write_tx(conn)
+    else:
+        counts.spam(workspace_id, now)
     emit(
         conn,
         workspace_id,

@@ -14,6 +14,7 @@ from app.db import (
     update_columns,
 )
 from app.errors import Conflict, NotFound, ValidationError
+from app.services.analytics.counters import count_contacts_tx
 from app.services.crm.company_match import match_company_tx
 from app.services.crm.normalize import complete_name, email_lower, split_full_name
 from app.services.events.log import emit
@@ -316,6 +317,7 @@ def create_contact_tx(conn, workspace_id: str, data: dict) -> str:
             now,
         ),
     )
+    count_contacts_tx(conn, workspace_id, now)
     if fields.get("tags"):
         set_tags_tx(conn, workspace_id, contact_id, fields["tags"])
     emit(

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.db import dumps, loads, new_id, now_iso, update_columns
+from app.services.analytics.counters import count_contacts_tx
 from app.services.crm.contacts import TEXT_FIELDS, WRITABLE_COLUMNS, company_for_name_tx
 from app.services.crm.normalize import business_domain, complete_name
 
@@ -106,6 +107,7 @@ def _insert_rows(conn, workspace_id: str, results: list[dict], now: str) -> None
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         contacts,
     )
+    count_contacts_tx(conn, workspace_id, now, len(contacts))
     conn.executemany(
         "INSERT INTO contact_tags (workspace_id, contact_id, tag, contact_created_at) VALUES (?, ?, ?, ?)",
         tags,

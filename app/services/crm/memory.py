@@ -28,6 +28,8 @@ class Remembered:
     contact_id: str
     company_id: str | None
     is_new: bool
+    # utm_source ('' for none) of the contact's first touchpoint before this one; None: no earlier one
+    first_source: str | None = None
 
 
 def mapped_values(form: dict, data: dict) -> dict:
@@ -149,15 +151,19 @@ def remember(
         email,
         create=form.get("auto", {}).get("create_company", True),
     )
+    # The first touchpoint's source rides along: the analytics rollup credits it (first touch).
     row = conn.one(
-        "SELECT id, name, first_name, last_name, phone, company_id, custom_fields FROM contacts"
-        " WHERE workspace_id = ? AND email_lower = ?",
+        "SELECT id, name, first_name, last_name, phone, company_id, custom_fields,"
+        " (SELECT COALESCE(t.utm_source, '') FROM touchpoints t WHERE t.contact_id = c.id"
+        "  ORDER BY t.created_at, t.id LIMIT 1) AS first_source"
+        " FROM contacts c WHERE c.workspace_id = ? AND c.email_lower = ?",
         (workspace_id, email.lower()),
     )
+    first_source = None
     if row is None:
         contact_id, is_new = _create(conn, workspace_id, email, values, company_id, form, now), True
     else:
-        contact_id, is_new = row["id"], False
+        contact_id, is_new, first_source = row["id"], False, row["first_source"]
         company_id = _update(conn, row, values, company_id, now)
     utm = meta.get("utm") or {}
     conn.execute(
@@ -175,4 +181,4 @@ def remember(
             now,
         ),
     )
-    return Remembered(contact_id, company_id, is_new)
+    return Remembered(contact_id, company_id, is_new, first_source)

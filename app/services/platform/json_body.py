@@ -42,7 +42,10 @@ def parse_json_bytes(raw: bytes):
     try:
         text = raw.decode("utf-8")
         value = json.loads(text, parse_constant=_no_constants, parse_float=_finite_float)
-        json.dumps(value, ensure_ascii=False).encode("utf-8")  # lone surrogates fail here
+        # A lone surrogate can only come from a backslash-u escape (the UTF-8 decode refuses the raw
+        # bytes), so the re-encoding that finds one runs only when the text has an escape.
+        if "\\u" in text:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")  # lone surrogates fail here
     except UnicodeError:
         raise BadRequest(
             "The body is not valid UTF-8 text (or holds a lone surrogate).", code="malformed_body"
@@ -53,7 +56,8 @@ def parse_json_bytes(raw: bytes):
         ) from None
     except ValueError as exc:
         raise BadRequest(f"The body is not valid JSON: {exc}.", code="malformed_body") from None
-    if _too_deep(value, MAX_JSON_DEPTH):
+    # Fewer brackets than the limit cannot nest past it: skip the walk.
+    if text.count("{") + text.count("[") > MAX_JSON_DEPTH and _too_deep(value, MAX_JSON_DEPTH):
         raise BadRequest(
             f"The JSON is nested more than {MAX_JSON_DEPTH} levels deep.", code="too_deep"
         )
