@@ -1,0 +1,70 @@
+"""Derived data of the capture pipeline (issue 21): the analytics rollups are counted
+by the code that stores a batch of submissions (no triggers), once per batch. What a
+page reads must show an accepted submission within a second of its 201, and count
+only what was accepted, however the submissions shared their transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from tests.factory import make_contact, make_form, submit, submitted
+
+OPEN = {"max_submissions_per_ip": 1000}
+
+
+async def _overview(user) -> dict:
+    r = await user.api.get("/api/analytics/overview", params={"range": "7d"})
+    assert r.status_code == 200, r.text
+    return r.json()["kpis"]
+
+
+async def _first_touch(user) -> dict:
+    r = await user.api.get(
+        "/api/analytics/channels", params={"range": "7d", "attribution": "first_touch"}
+    )
+    assert r.status_code == 200, r.text
+    return {c["source"]: c["submissions"] for c in r.json()["channels"]}
+
+
+async def _within_a_second(read, expected):
+    """Poll ``read()`` until it returns ``expected``; fail with the last answer after 1 s."""
+    deadline = time.monotonic() + 1.0
+    while True:
+        got = await read()
+        if got == expected or time.monotonic() > deadline:
+            return got
+        await asyncio.sleep(0.02)
+
+
+async def test_concurrent_submissions_show_in_analytics_within_a_second(app, user):
+    form = await make_form(user, security=OPEN)
+    await submitted(user, form["id"], {"email": "ann@a.test", "utm_source": "google"})
+    await make_contact(user, "kim@k.test")  # a contact from before, with no touchpoint
+
+    # Sent together, so the pipeline stores them in shared transactions: accepted ones,
+    # a 422 (no email), a 409 duplicate (spam) and a honeypot hit (spam) side by side.
+    bodies = [
+        {"email": f"n{i}@new.test", "utm_source": "linkedin" if i % 2 else None} for i in range(6)
+    ]
+    bodies += [
+        {"email": "ann@a.test", "utm_source": "mail"},  # 409: inside the duplicate window
+        {"email": "kim@k.test", "utm_source": "mail"},  # matched; its first touch is this one
+        {"email": "not an email"},  # 422: neither stored nor counted
+        {"email": "bot@spam.test", "_hp": "filled"},  # honeypot: spam
+    ]
+    answers = await asyncio.gather(*(submit(user, form["id"], b) for b in bodies))
+    assert [r.status_code for r in answers] == [201] * 6 + [409, 201, 422, 200]
+
+    expected_kpis = {"submissions": 8, "contacts_created": 8, "spam_blocked": 2}
+
+    async def read_kpis():
+        k = await _overview(user)
+        return {name: k[name]["value"] for name in expected_kpis}
+
+    got = await _within_a_second(read_kpis, expected_kpis)
+    assert got == expected_kpis
+    sources = await _within_a_second(
+        lambda: _first_touch(user), {"google": 1, "linkedin": 3, None: 3, "mail": 1}
+    )
+    assert sources == {"google": 1, "linkedin": 3, None: 3, "mail": 1}
