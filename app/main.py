@@ -26,7 +26,7 @@ from app.web.middleware import (
     SecurityHeadersMiddleware,
 )
 from app.web.render import STATIC_DIR
-from app.web.routing import route_policies
+from app.web.routing import HotRouter, route_policies
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -54,8 +54,9 @@ def create_app(settings: Settings | None = None) -> Starlette:
             await db.close()
 
     routes = [
-        # First: the public hot paths (schema, submissions) then skip ~90 page patterns.
-        Mount("/api", routes=api_routes(), name="api"),
+        # First the API (submission, schema and beacon by one dict lookup: HotRouter),
+        # then ~90 page patterns.
+        Mount("/api", app=HotRouter(api_routes()), name="api"),
         *page_routes(),
         Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
     ]

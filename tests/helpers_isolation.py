@@ -392,6 +392,11 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
         ),
         "form_daily_stats": dict(form_id=ids["form"], day=now[:10], views=3, starts=2),
         "onboarding": dict(embed_copied_at=now, dismissed_by=MARKER),
+        # the rollups the capture pipeline counts into (the rows above go in straight)
+        "analytics_daily": dict(
+            day=now[:10], form_id=ids["form"], source=MARKER, submissions=1, matched=1
+        ),
+        "analytics_totals_daily": dict(day=now[:10], contacts=1, spam=1),
         "suggestion_dismissals": dict(
             form_id=ids["form"], fingerprint=MARKER, metric=0.5, sample=40, created_at=now
         ),

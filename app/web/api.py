@@ -35,6 +35,7 @@ def api_route(
     optional_body: bool = False,
     content_type: str = "application/json",
     updated_since: bool = False,
+    hot: bool = False,
 ) -> Route:
     """A JSON endpoint. ``endpoint(request, principal)`` gets the checked caller
     (``None`` when public; the CSRF check and the 64 KB public body cap follow
@@ -46,7 +47,8 @@ def api_route(
     endpoint's own rules answer (409, 410, 429...) beyond those derived from the
     declaration; ``paged`` documents ``limit``/``cursor``; ``optional_body`` lets
     the body be left out (read as ``{}``). ``auth="none"`` passes no principal and
-    checks nothing (sign-up, log-in).
+    checks nothing (sign-up, log-in). ``hot`` routes (the per-visitor public ones) are
+    found by a dict lookup ahead of the other routes (app/web/routing.HotRouter).
 
     Every POST that acts for a workspace honours ``Idempotency-Key`` here, once
     for all routes (SPEC §18, app/services/platform/idempotency.py)."""
@@ -65,6 +67,7 @@ def api_route(
         return await _idempotent(request, principal, lambda: endpoint(request, principal))
 
     route = Route(path, handler, methods=methods, name=name or endpoint.__name__)
+    route.hot = hot
     route.openapi = {
         "idempotent": "POST" in methods and not public,
         "updated_since": updated_since,

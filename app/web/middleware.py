@@ -65,6 +65,19 @@ async def _send_error(send, scope, status: int, code: str, message: str, headers
     await send({"type": "http.response.body", "body": body})
 
 
+_NO_POLICY = object()
+
+
+def _route_policy(scope, policies: list[RoutePolicy]) -> RoutePolicy | None:
+    """The declared policy of the route answering this request, looked up once per request
+    (the body cap and the CSRF check both ask; each lookup tries the routes' patterns)."""
+    state = scope.setdefault("state", {})
+    policy = state.get("route_policy", _NO_POLICY)
+    if policy is _NO_POLICY:
+        policy = state["route_policy"] = policy_for(policies, scope["method"], scope["path"])
+    return policy
+
+
 class BodyTooLarge(PayloadTooLarge):
     """Raised from ``receive`` once a body passes its cap. An AppError, so the
     exception handlers answer 413 even when an endpoint is reading the body."""
@@ -77,14 +90,11 @@ class BodyLimitMiddleware:
     def __init__(self, app, default_bytes: int, policies: list[RoutePolicy]):
         self.app, self.default_bytes, self.policies = app, default_bytes, policies
 
-    def limit_for(self, method: str, path: str) -> int:
-        policy = policy_for(self.policies, method, path)
-        return policy.max_body if policy else self.default_bytes
-
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        limit = self.limit_for(scope["method"], scope["path"])
+        policy = _route_policy(scope, self.policies)
+        limit = policy.max_body if policy else self.default_bytes
         message = f"The request body is over {limit // 1024} KB."
         length = _header(scope, b"content-length")
         if length and length.isdigit() and int(length) > limit:
@@ -221,7 +231,7 @@ class CSRFMiddleware:
         return f"{parts.scheme}://{parts.netloc}".lower()
 
     def _is_public(self, scope) -> bool:
-        policy = policy_for(self.policies, scope["method"], scope["path"])
+        policy = _route_policy(scope, self.policies)
         return policy is not None and policy.public
 
     def _own_origins(self, scope) -> set[str]:

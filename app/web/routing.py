@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from starlette.routing import Mount, Route, compile_path
+from starlette._utils import get_route_path
+from starlette.routing import Mount, Route, Router, compile_path
 
 PUBLIC_BODY_BYTES = 64 * 1024  # a public route's body cap unless it declares its own
 IMPORT_BODY_BYTES = 20 * 1024 * 1024  # CSV imports
@@ -66,3 +67,38 @@ def policy_for(policies: list[RoutePolicy], method: str, path: str) -> RoutePoli
         if method in policy.methods and policy.path.match(path):
             return policy
     return None
+
+
+class HotRouter(Router):
+    """The API's router: the per-visitor public endpoints (submission, schema, beacon:
+    SPEC §14) are found with one split and one dict lookup instead of trying the
+    routes' patterns in order. They are still served by their own Route, so handler,
+    middleware, errors and 405s are as before; a request of another method or shape
+    goes through the normal routing. Routes declare themselves ``hot`` (``api_route``);
+    each must read ``/<literal>/{param}[/<literal>...]``."""
+
+    def __init__(self, routes: list) -> None:
+        super().__init__(routes=routes)
+        self.hot: dict[tuple, tuple[Route, str]] = {}
+        for route in routes:
+            if not getattr(route, "hot", False):
+                continue
+            parts = route.path.split("/")
+            if len(parts) < 3 or not parts[2].startswith("{") or "{" in "".join(parts[3:]):
+                raise ValueError(f"{route.path}: a hot path reads /<literal>/{{param}}[/...]")
+            name = parts[2].strip("{}").split(":")[0]
+            for method in route.methods or ():
+                self.hot[(parts[1], *parts[3:], method)] = (route, name)
+
+    async def app(self, scope, receive, send) -> None:
+        if scope["type"] == "http":
+            parts = get_route_path(scope).split("/")
+            if len(parts) >= 3 and not parts[0] and parts[2]:
+                found = self.hot.get((parts[1], *parts[3:], scope["method"]))
+                if found is not None:
+                    route, name = found
+                    scope["path_params"] = {**scope.get("path_params", {}), name: parts[2]}
+                    scope["endpoint"] = route.endpoint
+                    await route.handle(scope, receive, send)
+                    return
+        await super().app(scope, receive, send)

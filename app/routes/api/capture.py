@@ -93,6 +93,7 @@ routes = [
         status=201,
         errors=(403, 404, 409, 410, 429),
         tags=["public"],
+        hot=True,
     ),
     api_route(
         "/submissions/{form_id:str}",
@@ -101,5 +102,6 @@ routes = [
         public=True,
         status=204,
         tags=["public"],
+        hot=True,
     ),
 ]
