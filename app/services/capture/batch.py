@@ -20,7 +20,7 @@ import asyncio
 import weakref
 
 from app.services.analytics.counters import Counts
-from app.services.capture.pipeline import Incoming, Outcome, pipeline_tx
+from app.services.capture.pipeline import Incoming, Outcome, pipeline_tx, pre_check
 
 MAX_BATCH = 64
 _BATCHERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -53,6 +53,7 @@ class Batcher:
         self.task: asyncio.Task | None = None
 
     async def submit(self, item: Incoming) -> Outcome:
+        pre_check(item)  # parsing and validation off the writer thread
         future = asyncio.get_running_loop().create_future()
         self.pending.append((item, future))
         if self.task is None or self.task.done():

@@ -6,7 +6,9 @@ parsing, honeypot, validation, limits, duplicate check, the submission, contact
 memory, events and the job are all decided and stored in the same
 ``BEGIN IMMEDIATE`` hop to the database thread, so several server
 processes agree (every counter is an indexed query, nothing lives in memory
-but a memo of each form's normalized config keyed by its stored columns).
+but a memo of each form's normalized config keyed by its stored columns). What needs
+no database (parsing; validation against the form as stored, when this process holds
+it) is done before, on the event loop (``pre_check``), and answered in its place.
 """
 
 from __future__ import annotations
@@ -305,7 +307,12 @@ class Incoming:
     own_origin: str
     ip: str | None
     user_agent: str | None
-    body: dict | None = None  # already parsed (multipart)
+    body: dict | None = None  # already parsed (multipart; JSON and urlencoded by pre_check)
+    # Found by pre_check before the transaction, answered at their own step of §5 in it:
+    parse_error: Exception | None = None
+    checked_form: dict | None = None  # the form as stored that the body was validated against
+    prepared: Prepared | None = None
+    invalid: ValidationError | None = None
 
 
 @dataclass
@@ -314,6 +321,29 @@ class Outcome:
     body: dict | None = None
     error: Exception | None = None
     cors: str | None = None  # Access-Control-Allow-Origin once the origin is checked
+
+
+def pre_check(req: Incoming) -> None:
+    """The steps that need no database, done before the write transaction (on the event
+    loop), so the one writer thread does less per submission: parse the body, and
+    validate it when this process holds the form as stored (``load_form_tx``'s cache)
+    and no experiment variant is named. Nothing is answered here: pipeline_tx answers
+    each finding at its own step of §5 (after the form and origin checks), and
+    validates again in the transaction if the form it loads is not the one used here."""
+    if req.body is None:
+        try:
+            req.body = parse_body(req.content_type, req.raw)
+        except (BadRequest, UnsupportedMediaType) as exc:
+            req.parse_error = exc
+            return
+    form = _FORMS.get(req.form_id)
+    if form is None or req.body.get("_variant_id") or honeypot_filled(form, req.body):
+        return
+    req.checked_form = form
+    try:
+        req.prepared = prepare(form, req.body, ip=req.ip, user_agent=req.user_agent)
+    except ValidationError as exc:
+        req.invalid = exc
 
 
 def as_seen_tx(conn, form: dict, body: dict) -> dict:
@@ -331,6 +361,8 @@ def pipeline_tx(conn, req: Incoming, counts: Counts) -> Outcome:
     form = load_form_tx(conn, req.form_id)
     cors = allowed_origin(form, req.origin, req.own_origin)
     try:
+        if req.parse_error is not None:
+            raise req.parse_error
         body = req.body if req.body is not None else parse_body(req.content_type, req.raw)
         if honeypot_filled(form, body):
             spam.log_tx(
@@ -344,7 +376,14 @@ def pipeline_tx(conn, req: Incoming, counts: Counts) -> Outcome:
                 counts=counts,
             )
             return Outcome(200, success_body(form, new_id("sub")), cors=cors)
-        prepared = prepare(as_seen_tx(conn, form, body), body, ip=req.ip, user_agent=req.user_agent)
+        if req.checked_form is form:  # validated by pre_check against this very form
+            if req.invalid is not None:
+                raise req.invalid
+            prepared = req.prepared
+        else:
+            prepared = prepare(
+                as_seen_tx(conn, form, body), body, ip=req.ip, user_agent=req.user_agent
+            )
     except (BadRequest, UnsupportedMediaType, ValidationError) as exc:
         return Outcome(exc.status, error=exc, cors=cors)
     stored = store_tx(conn, prepared, counts)
