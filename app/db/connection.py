@@ -14,6 +14,8 @@ from typing import Any
 
 import aiosqlite
 
+from app.db.checkpoint import WRITER_AUTOCHECKPOINT_PAGES, Checkpointer
+
 BUSY_TIMEOUT_MS = 5000
 log = logging.getLogger("formagent.db")
 
@@ -71,6 +73,8 @@ async def _open(path: Path) -> aiosqlite.Connection:
     await conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     await conn.execute("PRAGMA foreign_keys=ON")
     await conn.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoints run on their own thread (app/db/checkpoint.py), not inside a COMMIT.
+    await conn.execute(f"PRAGMA wal_autocheckpoint={WRITER_AUTOCHECKPOINT_PAGES}")
     return conn
 
 
@@ -111,9 +115,15 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         writer = await _open(path)
         reader_conns = [await _open(path) for _ in range(readers)]
-        return cls(path, writer, reader_conns)
+        db = cls(path, writer, reader_conns)
+        db._checkpointer = Checkpointer(path)
+        db._checkpointer.start()
+        return db
 
     async def close(self) -> None:
+        checkpointer = getattr(self, "_checkpointer", None)
+        if checkpointer is not None:
+            await asyncio.to_thread(checkpointer.stop)
         for conn in [self._writer, *self._readers]:
             await conn.close()
 
