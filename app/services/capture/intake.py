@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
+from app.db import dumps
 from app.errors import BadRequest, UnsupportedMediaType, ValidationError
 from app.services.crm import memory as contact_memory
 from app.services.forms.values import clean_values
@@ -97,6 +98,14 @@ class Prepared:
     experiment_id: str | None = None
     variant_id: str | None = None
     extra: dict = field(default_factory=dict)
+    encoded: tuple[str, str, str] | None = None  # data, meta, interactions as JSON
+
+    def as_json(self) -> tuple[str, str, str]:
+        """(data, meta, interactions) as stored; encoded once, ahead of the transaction
+        when the pipeline's pre_check prepared this submission."""
+        if self.encoded is None:
+            self.encoded = (dumps(self.data), dumps(self.meta), dumps(self.interactions))
+        return self.encoded
 
 
 def _short(value, limit: int = 2000) -> str | None:

@@ -14,9 +14,10 @@ it) is done before, on the event loop (``pre_check``), and answered in its place
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
-from app.db import clock, dumps, loads, new_id, now_iso
-from app.db.clock import iso_ago, parse_iso
+from app.db import clock, loads, new_id, now_iso
+from app.db.clock import iso, parse_iso
 from app.errors import (
     BadRequest,
     Conflict,
@@ -146,7 +147,8 @@ def _retry_after(oldest: str | None, period_s: int) -> int:
 def _limits(conn, p: Prepared):
     """The first anti-spam rule this submission breaks, as (reason, error), or None."""
     form, sec = p.form, p.form["security"]
-    hour_ago = iso_ago(3600)
+    now = clock.utcnow()
+    hour_ago = iso(now - timedelta(seconds=3600))
     if p.ip:
         row = conn.one(
             "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM submissions"
@@ -161,12 +163,13 @@ def _limits(conn, p: Prepared):
             )
     if p.email:
         window_s = sec["duplicate_window_minutes"] * 60
+        window_start = iso(now - timedelta(seconds=window_s))
         # one indexed range scan answers both the hourly count and the duplicate window
         row = conn.one(
             "SELECT SUM(created_at > ?) AS n, MIN(CASE WHEN created_at > ? THEN created_at END) AS oldest,"
             " MAX(created_at) AS newest FROM submissions WHERE form_id = ? AND email_lower = ?"
             " AND created_at > ?",
-            (hour_ago, hour_ago, form["id"], p.email.lower(), min(hour_ago, iso_ago(window_s))),
+            (hour_ago, hour_ago, form["id"], p.email.lower(), min(hour_ago, window_start)),
         )
         if (row["n"] or 0) >= sec["max_submissions_per_email"]:
             return "rate_limit_email", RateLimited(
@@ -174,7 +177,7 @@ def _limits(conn, p: Prepared):
                 retry_after=_retry_after(row["oldest"], 3600),
                 code="rate_limited",
             )
-        if window_s and row["newest"] and row["newest"] > iso_ago(window_s):
+        if window_s and row["newest"] and row["newest"] > window_start:
             return "duplicate", Conflict(
                 "We already received this submission a moment ago.", code="duplicate_submission"
             )
@@ -237,9 +240,7 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
             ws,
             form["id"],
             form["flow_id"],
-            dumps(p.data),
-            dumps(p.meta),
-            dumps(p.interactions),
+            *p.as_json(),
             p.email.lower() if p.email else None,
             p.ip,
             p.experiment_id,
@@ -272,6 +273,7 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
         submission_id=submission_id,
         form_id=form["id"],
         details={"form_name": form["name"], "flow_id": form["flow_id"], "email": p.email},
+        created_at=now,
     )
     if memory is not None:
         emit(
@@ -281,9 +283,10 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
             submission_id=submission_id,
             form_id=form["id"],
             details={"contact_id": memory.contact_id, "company_id": memory.company_id},
+            created_at=now,
         )
         stored.contact_id, stored.is_new_contact = memory.contact_id, memory.is_new
-    enqueue(conn, "process_submission", {"submission_id": submission_id}, workspace_id=ws)
+    enqueue(conn, "process_submission", {"submission_id": submission_id}, workspace_id=ws, now=now)
     return stored
 
 
@@ -344,6 +347,8 @@ def pre_check(req: Incoming) -> None:
         req.prepared = prepare(form, req.body, ip=req.ip, user_agent=req.user_agent)
     except ValidationError as exc:
         req.invalid = exc
+    else:
+        req.prepared.as_json()
 
 
 def as_seen_tx(conn, form: dict, body: dict) -> dict:

@@ -15,11 +15,13 @@ def emit(
     form_id=None,
     handler_id=None,
     details=None,
+    created_at: str | None = None,
 ) -> str:
     """Append an event inside the caller's transaction; streams wake after commit.
-    An undeclared ``type`` raises UnknownEventType (the catalogue is the contract)."""
+    An undeclared ``type`` raises UnknownEventType (the catalogue is the contract).
+    ``created_at``: the caller's own timestamp of the moment, when it has one."""
     check_type(type)
-    event_id, created_at = new_id("evt"), now_iso()
+    event_id, created_at = new_id("evt"), created_at or now_iso()
     conn.execute(
         "INSERT INTO events (id, workspace_id, type, submission_id, form_id, handler_id, details, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -75,11 +75,13 @@ def enqueue(
     delay: float | None = None,
     max_attempts: int = 5,
     dedupe_key: str | None = None,
+    now: str | None = None,
 ) -> str | None:
     """Queue a job inside the caller's transaction, at its kind's priority. With
-    ``dedupe_key`` a second enqueue of the same key is a no-op (returns None)."""
+    ``dedupe_key`` a second enqueue of the same key is a no-op (returns None).
+    ``now``: the caller's own timestamp of the moment, when it has one."""
     job_id = new_id("job")
-    now = now_iso()
+    now = now or now_iso()
     when = run_at or (iso_in(delay) if delay else now)
     try:
         conn.execute(
