@@ -68,3 +68,16 @@ async def test_concurrent_submissions_show_in_analytics_within_a_second(app, use
         lambda: _first_touch(user), {"google": 1, "linkedin": 3, None: 3, "mail": 1}
     )
     assert sources == {"google": 1, "linkedin": 3, None: 3, "mail": 1}
+
+
+async def test_concurrent_beacons_are_all_counted_when_answered(app, user):
+    form = await make_form(user, security=OPEN)
+    kinds = ["view"] * 30 + ["start"] * 12
+    answers = await asyncio.gather(
+        *(user.web.post(f"/api/forms/{form['id']}/beacon", json={"type": k}) for k in kinds)
+    )
+    assert {r.status_code for r in answers} == {204}
+    # each answer came after its count was committed: the funnel has them all at once
+    r = await user.api.get("/api/analytics/funnel", params={"range": "7d"})
+    counts = {s["step"]: s["count"] for s in r.json()["steps"]}
+    assert (counts["views"], counts["starts"]) == (30, 12)

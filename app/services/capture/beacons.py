@@ -41,34 +41,43 @@ def _bump_many(conn, counts: dict) -> None:
 
 
 class _Batcher:
+    """Counts arriving while a write is in flight go into the next one. Each request
+    waits on a future of its own (a client that goes away cancels only its own wait,
+    never the batch), resolved once the batch holding its count is committed."""
+
     def __init__(self, db):
-        self.db, self.pending, self.waiter, self.running = db, {}, None, False
+        self.db, self.pending, self.waiters, self.running = db, {}, [], False
 
     async def add(self, key: tuple, column: str) -> None:
         views, starts = self.pending.get(key, (0, 0))
         self.pending[key] = (views + 1, starts) if column == "views" else (views, starts + 1)
-        if self.waiter is None:
-            self.waiter = asyncio.get_running_loop().create_future()
-            self.waiter.add_done_callback(
-                lambda f: f.cancelled() or f.exception()
-            )  # never "unretrieved"
-        waiter = self.waiter
+        loop = asyncio.get_running_loop()
+        waiter = loop.create_future()
+        self.waiters.append(waiter)
         if not self.running:
             self.running = True
-            asyncio.get_running_loop().create_task(self._run())
-        await asyncio.shield(waiter)  # a client that goes away must not cancel the others' batch
+            loop.create_task(self._run())
+        await waiter
 
     async def _run(self) -> None:
         try:
-            while self.waiter is not None:
-                batch, waiter = self.pending, self.waiter
-                self.pending, self.waiter = {}, None
+            while self.waiters:
+                batch, waiters = self.pending, self.waiters
+                self.pending, self.waiters = {}, []
                 try:
                     await self.db.write(_bump_many, batch)
-                except Exception as exc:  # every request of this batch gets the error
-                    waiter.set_exception(exc)
+                except BaseException as exc:  # every request of this batch gets the error
+                    for waiter in waiters:
+                        if not waiter.done():
+                            waiter.set_exception(
+                                exc if isinstance(exc, Exception) else RuntimeError("stopped")
+                            )
+                    if not isinstance(exc, Exception):
+                        raise
                 else:
-                    waiter.set_result(None)
+                    for waiter in waiters:
+                        if not waiter.done():
+                            waiter.set_result(None)
         finally:
             self.running = False
 
