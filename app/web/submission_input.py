@@ -10,7 +10,8 @@ from app.services.capture import pipeline as capture
 
 
 def own_origin(request) -> str:
-    return f"{request.url.scheme}://{request.headers.get('host', '')}".lower()
+    # from the scope: request.url would build and parse a whole URL on every submission
+    return f"{request.scope.get('scheme', 'http')}://{request.headers.get('host', '')}".lower()
 
 
 async def read_submission_body(request) -> dict:
