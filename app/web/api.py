@@ -58,9 +58,11 @@ def api_route(
     async def handler(request):
         request.state.body_schema = body if isinstance(body, dict) else None
         request.state.body_optional = optional_body
-        if public or auth == "none":
+        if public:  # no workspace to hold an Idempotency-Key: straight to the endpoint
+            return await endpoint(request, None)
+        if auth == "none":
             principal = None
-            if auth == "none" and not public and request.method == "POST":
+            if request.method == "POST":
                 principal = await _optional_principal(request)  # guarded inside (api keys...)
             return await _idempotent(request, principal, lambda: endpoint(request, None))
         principal = await require_api(request, scope)
