@@ -13,6 +13,7 @@ from app.db import get_in_workspace, loads
 from app.errors import NotFound, ValidationError
 from app.services.crm.contacts import add_tags_tx, normalize_tags, remove_tags_tx
 from app.services.crm.csv_export import CONTACT_COLUMNS, _line
+from app.services.crm.search_index import reindex_contacts_tx
 from app.services.events.log import emit
 
 MAX_SELECTION = 500
@@ -90,6 +91,7 @@ def delete_contact_tx(conn, workspace_id: str, contact_id: str, by: str) -> None
     conn.execute(
         "DELETE FROM contacts WHERE id = ? AND workspace_id = ?", (contact_id, workspace_id)
     )
+    reindex_contacts_tx(conn, workspace_id, [contact_id])  # drops it from search
     emit(conn, workspace_id, "contact_deleted", details={"contact_id": contact_id, "by": by})
 
 

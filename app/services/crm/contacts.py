@@ -17,6 +17,7 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.services.analytics.counters import count_contacts_tx
 from app.services.crm.company_match import match_company_tx
 from app.services.crm.normalize import complete_name, email_lower, split_full_name
+from app.services.crm.search_index import reindex_contacts_tx
 from app.services.events.log import emit
 
 MAX_TAG_LENGTH = 50
@@ -82,6 +83,7 @@ def add_tags_tx(conn, workspace_id: str, contact_id: str, tags) -> list[str]:
     if not added:
         return current
     result = set_tags_tx(conn, workspace_id, contact_id, current + added)
+    reindex_contacts_tx(conn, workspace_id, [contact_id])
     emit(conn, workspace_id, "contact_tagged", details={"contact_id": contact_id, "added": added})
     return result
 
@@ -92,6 +94,7 @@ def remove_tags_tx(conn, workspace_id: str, contact_id: str, tags) -> list[str]:
     if not gone & set(current):
         return current
     result = set_tags_tx(conn, workspace_id, contact_id, [t for t in current if t not in gone])
+    reindex_contacts_tx(conn, workspace_id, [contact_id])
     emit(
         conn,
         workspace_id,
@@ -320,6 +323,7 @@ def create_contact_tx(conn, workspace_id: str, data: dict) -> str:
     count_contacts_tx(conn, workspace_id, now)
     if fields.get("tags"):
         set_tags_tx(conn, workspace_id, contact_id, fields["tags"])
+    reindex_contacts_tx(conn, workspace_id, [contact_id])
     emit(
         conn,
         workspace_id,
@@ -367,6 +371,7 @@ def update_contact_tx(conn, workspace_id: str, contact_id: str, data: dict) -> N
         )
     if "tags" in fields:
         set_tags_tx(conn, workspace_id, contact_id, fields["tags"])
+    reindex_contacts_tx(conn, workspace_id, [contact_id])
     emit(
         conn,
         workspace_id,

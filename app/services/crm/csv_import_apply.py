@@ -20,6 +20,7 @@ from app.db import dumps, loads, new_id, now_iso, update_columns
 from app.services.analytics.counters import count_contacts_tx
 from app.services.crm.contacts import TEXT_FIELDS, WRITABLE_COLUMNS, company_for_name_tx
 from app.services.crm.normalize import business_domain, complete_name
+from app.services.crm.search_index import reindex_contacts_tx
 
 FILL_FIELDS = tuple(TEXT_FIELDS)
 DEFAULT_BATCH_ROWS = 500
@@ -75,7 +76,7 @@ def _insert_rows(conn, workspace_id: str, results: list[dict], now: str) -> None
         company = (v.get("company", ""), business_domain(v["email"]))
         if company not in companies:
             companies[company] = company_for_name_tx(conn, workspace_id, company[0], v["email"])
-        contact_id = new_id("contact")
+        contact_id = r["contact_id"] = new_id("contact")
         name, first, last = complete_name(
             v.get("name", ""), v.get("first_name", ""), v.get("last_name", "")
         )
@@ -164,6 +165,9 @@ def batch_tx(conn, workspace_id: str, batch: list[dict], checkpoint=None) -> lis
     now = now_iso()
     _insert_rows(conn, workspace_id, [r for r in batch if r["action"] == "create"], now)
     _update_rows(conn, workspace_id, [r for r in batch if r["action"] == "update"], now)
+    # created rows got their contact_id in _insert_rows, updated ones in match_tx
+    touched = [r["contact_id"] for r in batch if r["action"] in ("create", "update")]
+    reindex_contacts_tx(conn, workspace_id, touched)
     if checkpoint is not None:
         checkpoint(conn, batch)
     return batch

@@ -20,6 +20,7 @@ from app.services.crm.contacts import (
     contact_id_by_email,
     set_tags_tx,
 )
+from app.services.crm.search_index import reindex_contacts_tx
 from app.services.events.log import emit
 
 # Tables whose rows follow the contact. Later waves' tables (enrollments, ...) are
@@ -118,6 +119,7 @@ def merge_contacts_tx(
     conn.execute("DELETE FROM contacts WHERE id = ?", (other_id,))
     update_columns(conn, "contacts", survivor_id, workspace_id, updates, allowed=WRITABLE_COLUMNS)
     set_tags_tx(conn, workspace_id, survivor_id, tags)
+    reindex_contacts_tx(conn, workspace_id, [other_id, survivor_id])
     summary = f"Merged {other['name'] or other['email']} <{other['email']}> into this contact"
     conn.execute(
         "INSERT INTO activities (id, workspace_id, contact_id, kind, summary, details, created_at)"

@@ -1,23 +1,32 @@
-"""Contact list: prefix search, filters, allow-listed sorting, keyset pagination.
+"""Contact list: search, filters, allow-listed sorting, keyset pagination.
 
-Search is a prefix match (``term >= q AND term < q || U+FFFF``) over the
-lower-cased email, name, first and last name (table contact_search, kept by
-triggers of migration 0016), the company name and the tags. Sorted by
-created_at (the default) a search's page is picked from covering indexes alone,
-so it stays fast at 100 000 contacts; it is plain SQL any engine understands."""
+Search (SPEC §7) reads the index of ``search_index``: a query is folded like
+the indexed text (case and accents ignored), then ranked in three tiers, each
+newest-first (``seq``, the contact's last activity):
+
+1. exact: a whole field or word equals the query ("maria", "vip", an email);
+2. prefix: a field or word starts with it ("mar", "northwind" in the domain);
+3. substring: the email, name or company contains every word of it ("wind",
+   "traders") -- three letters or more, through ``app.db.text_search``.
+
+Each tier is read in index order and stops at the page's end, so a broad query
+("a", "com") costs about what a narrow one does; tier 3 is only read when the
+first two do not fill the page. With another sort or a filter, the same match
+set filters the list instead."""
 
 from __future__ import annotations
 
-from app.db.pagination import decode_cursor, encode_cursor
+from app.db import text_search
+from app.db.pagination import decode_cursor, encode_cursor, invalid_cursor
 from app.errors import ValidationError
 from app.services.crm.contacts import (
-    MAX_TAGS,
     STATUSES,
     contact_shape,
     normalize_tags,
     touchpoints_for,
 )
 from app.services.crm.normalize import normalize_company_name
+from app.services.crm.search_index import fold
 
 # sort key -> (SQL expression over contacts c, python key of a row)
 SORTS = {
@@ -27,119 +36,182 @@ SORTS = {
     "email": ("c.email_lower", lambda r: r["email_lower"]),
     "submission_count": ("c.submission_count", lambda r: r["submission_count"]),
 }
+RELEVANCE = "relevance"
 SORT_CHOICES = [s for key in SORTS for s in (f"-{key}", key)]
 HIGH = "\uffff"
+# A ranked cursor packs (tier, seq) into one integer.
+TIER_SPAN = 10**15
 
 
-def parse_sort(raw: str | None) -> tuple[str, bool]:
-    raw = raw or "-created_at"
+def parse_sort(raw: str | None, *, ranked: bool = False) -> tuple[str, bool]:
+    """(key, descending). No sort means best match first when searching, else newest."""
+    if not raw or raw == RELEVANCE:
+        return (RELEVANCE, True) if ranked else ("created_at", True)
     key, desc = (raw[1:], True) if raw.startswith("-") else (raw, False)
     if key not in SORTS:
-        raise ValidationError(fields={"sort": f"Sort by one of: {', '.join(SORT_CHOICES)}."})
+        choices = ", ".join([RELEVANCE, *SORT_CHOICES])
+        raise ValidationError(fields={"sort": f"Sort by one of: {choices}."})
     return key, desc
 
 
-def term_variants(q: str) -> list[str]:
-    """Search terms are lower-cased by SQL lower(), which folds ASCII only ("Élise"
-    stays "Élise"). Besides the fully lower-cased query, also try it ASCII-folded as
-    typed and with a capital first letter, so "élise" and "Élise" both find "Élise"."""
-
-    def ascii_lower(text: str) -> str:
-        return "".join(ch.lower() if "A" <= ch <= "Z" else ch for ch in text)
-
-    typed = " ".join(q.split())
-    variants = [typed.lower(), ascii_lower(typed), ascii_lower(typed[:1].upper() + typed[1:])]
-    return list(dict.fromkeys(variants))
+def query_terms(q: str) -> tuple[list[str], list[str]]:
+    """(whole-query variants for exact/prefix matching, words for substring matching).
+    The company form of the query ("Acme Ltd" -> "acme") is a variant too."""
+    folded = fold(q)
+    variants = [folded, fold(normalize_company_name(q))]
+    return [v for v in dict.fromkeys(variants) if v], folded.split()
 
 
-def _branches(workspace_id: str, q: str, *, keyed: bool) -> tuple[list[str], list]:
-    """One SELECT per searched column. ``keyed`` selects (created_at AS k, id) straight
-    from the covering search indexes (migration 0016) instead of the id alone."""
-    raw_q, q = q, " ".join(q.lower().split())
-    company_q = normalize_company_name(q) or q
-    cols = "created_at AS k, id" if keyed else "id"
-    term_cols = "contact_created_at AS k, contact_id AS id" if keyed else "contact_id"
+def _match_seqs(workspace_id: str, q: str, cap: int | None = None) -> tuple[str, list]:
+    """SQL for the seq of every contact matching q (any tier); ``cap`` limits each branch."""
+    variants, words = query_terms(q)
+    limit = f" LIMIT {int(cap)}" if cap else ""
     parts, params = [], []
-    for term in term_variants(raw_q):
+    for v in variants:
         parts.append(
-            f"SELECT {term_cols} FROM contact_search WHERE workspace_id = ? AND term >= ? AND term < ?"
+            "SELECT * FROM (SELECT seq FROM contact_search_terms"
+            f" WHERE workspace_id = ? AND term >= ? AND term < ?{limit})"
         )
-        params += [workspace_id, term, term + HIGH]
-    parts.append(
-        f"SELECT {cols} FROM contacts WHERE company_id IN (SELECT id FROM companies"
-        " WHERE workspace_id = ? AND name_normalized >= ? AND name_normalized < ?)"
-    )
-    params += [workspace_id, company_q, company_q + HIGH]
-    tag_cols = "contact_created_at AS k, contact_id AS id" if keyed else "contact_id"
-    parts.append(
-        f"SELECT {tag_cols} FROM contact_tags WHERE workspace_id = ? AND tag >= ? AND tag < ?"
-    )
-    params += [workspace_id, q, q + HIGH]
-    return parts, params
+        params += [workspace_id, v, v + HIGH]
+    sub = text_search.substring_sql(words)
+    if sub is not None:
+        source, where, sub_params, _ = sub
+        parts.append(
+            f"SELECT * FROM (SELECT d.seq FROM {source} WHERE {where} AND d.workspace_id = ?{limit})"
+        )
+        params += [*sub_params, workspace_id]
+    if not parts:
+        return "SELECT NULL AS seq WHERE 0 = 1", []
+    return " UNION ".join(parts), params
 
 
 def _search_clause(workspace_id: str, q: str) -> tuple[str, list]:
-    """Ids of contacts whose email, name, first/last name, company or a tag starts with q."""
-    parts, params = _branches(workspace_id, q, keyed=False)
-    return "c.id IN (" + " UNION ".join(parts) + ")", params
-
-
-def _newest_matches_clause(
-    workspace_id: str, q: str, desc: bool, cursor, limit: int
-) -> tuple[str, list]:
-    """The page's ids for a search sorted by created_at with no other filter, picked from
-    covering indexes alone. Each branch keeps only its own first rows (a bounded sort),
-    so a broad prefix ("a") costs about what a narrow one does. A contact has at most
-    4 search terms and MAX_TAGS tags, hence the per-branch limits: the union still
-    holds the first ``limit + 1`` distinct contacts."""
-    raw_q, q = q, " ".join(q.lower().split())
-    company_q = normalize_company_name(q) or q
-    n, op, order = int(limit) + 1, ("<" if desc else ">"), ("DESC" if desc else "ASC")
-    terms = [
-        (
-            "contact_created_at",
-            "contact_id",
-            "contact_search WHERE workspace_id = ? AND term >= ? AND term < ?",
-            [workspace_id, term, term + HIGH],
-            n * 4,
-        )
-        for term in term_variants(raw_q)
-    ]
-    branches = [
-        *terms,
-        (
-            "created_at",
-            "id",
-            "contacts WHERE company_id IN (SELECT id FROM companies WHERE workspace_id = ?"
-            " AND name_normalized >= ? AND name_normalized < ?)",
-            [workspace_id, company_q, company_q + HIGH],
-            n,
-        ),
-        (
-            "contact_created_at",
-            "contact_id",
-            "contact_tags WHERE workspace_id = ? AND tag >= ? AND tag < ?",
-            [workspace_id, q, q + HIGH],
-            n * MAX_TAGS,
-        ),
-    ]
-    parts, params = [], []
-    for k, ident, source, args, cap in branches:
-        keyset = f" AND ({k}, {ident}) {op} (?, ?)" if cursor is not None else ""
-        parts.append(
-            f"SELECT * FROM (SELECT {k} AS k, {ident} AS id FROM {source}{keyset}"
-            f" ORDER BY {k} {order}, {ident} {order} LIMIT {cap})"
-        )
-        params += args + (list(cursor) if cursor is not None else [])
-    inner = " UNION ".join(parts)
+    sql, params = _match_seqs(workspace_id, q)
     return (
-        f"c.id IN (SELECT id FROM ({inner}) AS m ORDER BY k {order}, id {order} LIMIT {n})",
+        f"c.id IN (SELECT sd.contact_id FROM contact_search_docs sd WHERE sd.seq IN ({sql}))",
         params,
     )
 
 
+def count_matches(conn, workspace_id: str, q: str, cap: int = 1000) -> int:
+    """How many contacts match q, counted up to ``cap`` (a page says "1000+")."""
+    sql, params = _match_seqs(workspace_id, q, cap=cap + 1)
+    return min(cap + 1, conn.value(f"SELECT COUNT(*) FROM ({sql}) AS m", params) or 0)
+
+
+# -- ranked pages ---------------------------------------------------------------
+def _exact(conn, workspace_id, variants, words, before, n) -> list[int]:
+    found: set[int] = set()
+    for v in variants:
+        keyset = " AND seq < ?" if before is not None else ""
+        rows = conn.all(
+            "SELECT seq FROM contact_search_terms WHERE workspace_id = ? AND term = ?"
+            f"{keyset} ORDER BY seq DESC LIMIT ?",
+            [workspace_id, v, *([before] if before is not None else []), n],
+        )
+        found |= {r["seq"] for r in rows}
+    return sorted(found, reverse=True)[:n]
+
+
+def _not_exact(variants) -> tuple[str, list]:
+    marks = ",".join("?" * len(variants))
+    return (
+        f"NOT EXISTS (SELECT 1 FROM contact_search_terms e WHERE e.seq = {{seq}} AND e.term IN ({marks}))",
+        list(variants),
+    )
+
+
+def _prefix(conn, workspace_id, variants, words, before, n) -> list[int]:
+    exclude, ex_params = _not_exact(variants)
+    found: set[int] = set()
+    for v in variants:
+        keyset = " AND seq < ?" if before is not None else ""
+        rows = conn.all(
+            "SELECT seq FROM (SELECT DISTINCT seq FROM contact_search_terms"
+            f" WHERE workspace_id = ? AND term > ? AND term < ?{keyset}) AS p"
+            f" WHERE {exclude.format(seq='p.seq')} ORDER BY seq DESC LIMIT ?",
+            [workspace_id, v, v + HIGH, *([before] if before is not None else []), *ex_params, n],
+        )
+        found |= {r["seq"] for r in rows}
+    return sorted(found, reverse=True)[:n]
+
+
+def _substring(conn, workspace_id, variants, words, before, n) -> list[int]:
+    sub = text_search.substring_sql(words)
+    if sub is None:
+        return []
+    source, where, params, seq = sub
+    ranges = " OR ".join("(e.term >= ? AND e.term < ?)" for _ in variants)
+    keyset = f" AND {seq} < ?" if before is not None else ""
+    rows = conn.all(
+        f"SELECT d.seq FROM {source} WHERE {where} AND d.workspace_id = ?{keyset}"
+        f" AND NOT EXISTS (SELECT 1 FROM contact_search_terms e WHERE e.seq = d.seq AND ({ranges}))"
+        f" ORDER BY {seq} DESC LIMIT ?",
+        [
+            *params,
+            workspace_id,
+            *([before] if before is not None else []),
+            *[x for v in variants for x in (v, v + HIGH)],
+            n,
+        ],
+    )
+    return [r["seq"] for r in rows]
+
+
+TIERS = (_exact, _prefix, _substring)
+
+
+def ranked_seqs(conn, workspace_id: str, q: str, n: int, after: int | None = None) -> list[int]:
+    """Up to n ranked keys (tier * TIER_SPAN + seq, best first) after the key ``after``."""
+    variants, words = query_terms(q)
+    if not variants:
+        return []
+    start_tier, before = (0, None) if after is None else divmod(after, TIER_SPAN)
+    keys: list[int] = []
+    for tier in range(start_tier, len(TIERS)):
+        seqs = TIERS[tier](
+            conn,
+            workspace_id,
+            variants,
+            words,
+            before if tier == start_tier else None,
+            n - len(keys),
+        )
+        keys += [tier * TIER_SPAN + s for s in seqs]
+        if len(keys) >= n:
+            break
+    return keys
+
+
+def ranked_contacts_tx(
+    conn, workspace_id: str, q: str, *, limit: int = 50, after: int | None = None
+) -> tuple[list[dict], int | None]:
+    """Contact rows (with ``rank_key``) of one ranked page, and the key to continue after."""
+    keys = ranked_seqs(conn, workspace_id, q, limit + 1, after)
+    page_keys = keys[:limit]
+    next_key = page_keys[-1] if len(keys) > limit else None
+    by_seq = {k % TIER_SPAN: k for k in page_keys}
+    if not by_seq:
+        return [], None
+    marks = ",".join("?" * len(by_seq))
+    rows = conn.all(
+        "SELECT c.*, d.seq AS search_seq FROM contact_search_docs d JOIN contacts c"
+        f" ON c.id = d.contact_id WHERE c.workspace_id = ? AND d.seq IN ({marks})",
+        [workspace_id, *by_seq],
+    )
+    for r in rows:
+        r["rank_key"] = by_seq[r.pop("search_seq")]
+    rows.sort(key=lambda r: page_keys.index(r["rank_key"]))
+    return rows, next_key
+
+
 # A contact cursor holds the sort key's value (text, a count, or NULL) and the id.
 CURSOR_SHAPE = ((str, int, type(None)), str)
+
+
+def _ranked(q, sort, status, source, tag) -> bool:
+    """Best match first: a search with no other sort asked for and no filter."""
+    return bool(q and fold(q)) and sort in (None, "", RELEVANCE) and not (status or source or tag)
 
 
 def build_query(
@@ -155,8 +227,9 @@ def build_query(
     columns: str = "c.*",
     updated_since=None,
 ) -> tuple[str, list]:
-    """The list SQL and params (also used by the CSV export, without a limit)."""
-    key, desc = parse_sort(sort)
+    """The list SQL and params for a sorted (not ranked) list; also the CSV export's,
+    without a limit. ``sort=relevance`` reads as newest first here."""
+    key, desc = parse_sort(None if sort == RELEVANCE else sort)
     expr = SORTS[key][0]
     where, params = ["c.workspace_id = ?"], [workspace_id]
     source_sql = "contacts c"
@@ -186,10 +259,7 @@ def build_query(
             )
         params += [workspace_id, tags[0] if tags else ""]
     if q and q.strip():
-        if key == "created_at" and limit and not (status or source or tag):
-            clause, extra = _newest_matches_clause(workspace_id, q, desc, cursor, limit)
-        else:
-            clause, extra = _search_clause(workspace_id, q)
+        clause, extra = _search_clause(workspace_id, q)
         where.append(clause)
         params += extra
     ident = "t.contact_id" if tag_driven else "c.id"
@@ -211,13 +281,23 @@ def list_contacts_tx(
 ) -> tuple[list[dict], str | None]:
     """A page of contacts; ``cursor`` is the raw next_cursor of the previous page."""
     after = decode_cursor(cursor, CURSOR_SHAPE)
-    sql, params = build_query(workspace_id, limit=limit, cursor=after, sort=sort, **filters)
-    rows = conn.all(sql, params)
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        key = SORTS[parse_sort(sort)[0]][1]
-        next_cursor = encode_cursor([key(rows[-1]), rows[-1]["id"]])
+    if _ranked(
+        filters.get("q"), sort, filters.get("status"), filters.get("source"), filters.get("tag")
+    ):
+        if after is not None and not isinstance(after[0], int):
+            raise invalid_cursor()
+        rows, next_key = ranked_contacts_tx(
+            conn, workspace_id, filters["q"], limit=limit, after=after and after[0]
+        )
+        next_cursor = encode_cursor([next_key, ""]) if next_key is not None else None
+    else:
+        sql, params = build_query(workspace_id, limit=limit, cursor=after, sort=sort, **filters)
+        rows = conn.all(sql, params)
+        next_cursor = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            key = SORTS[parse_sort(None if sort == RELEVANCE else sort)[0]][1]
+            next_cursor = encode_cursor([key(rows[-1]), rows[-1]["id"]])
     touches = touchpoints_for(conn, [r["id"] for r in rows])
     return [contact_shape(r, touches[r["id"]]) for r in rows], next_cursor
 

@@ -43,6 +43,8 @@ JOB_KINDS: dict[str, JobKind] = {
     "deliver_webhook": JobKind("app.services.integrations.delivery:deliver_webhook"),
     "notify_assignment": JobKind("app.services.integrations.notify:send_assignment_email"),
     "notify_slack": JobKind("app.services.integrations.slack:send_slack_message"),
+    # Queued by migration 0063 when contacts exist: index them for search, in slices.
+    "reindex_contact_search": JobKind("app.services.crm.search_index:backfill_job", BULK),
 }
 
 

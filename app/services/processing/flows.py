@@ -16,6 +16,7 @@ from app.db import dumps, loads, new_id, now_iso
 from app.db.clock import parse_iso
 from app.services.capture.pipeline import form_from_row
 from app.services.crm.memory import submitter_email
+from app.services.crm.search_index import reindex_contacts_tx
 from app.services.platform.jobs import RetryLater
 from app.services.processing import flow_steps as s
 from app.services.processing.steps import record_step
@@ -47,6 +48,10 @@ def _load_tx(conn, submission_id: str, reprocess: bool):
         if sub["contact_id"]
         else None
     )
+    if contact is not None:
+        # Contact memory wrote the contact in the capture transaction; its search
+        # index is derived data, written here so the 201 does not wait for it.
+        reindex_contacts_tx(conn, sub["workspace_id"], [contact["id"]])
     conn.execute("UPDATE submissions SET status = 'processing' WHERE id = ?", (submission_id,))
     sub["data"] = loads(sub["data"], {})
     fc = s.FlowContext(sub["workspace_id"], sub, form_from_row(form_row), contact, None)

@@ -1,0 +1,54 @@
+"""Substring search over a folded text column: the one dialect-specific piece of
+contact search (SPEC §15 "case-insensitive search" seam).
+
+On SQLite, ``contact_search_docs.doc`` is indexed by an FTS5 table with the
+trigram tokenizer (migration 0063), kept by hand because it is an external-content
+table: ``doc_added`` / ``doc_removed`` run in the same transaction as the row's
+insert / delete. A PostgreSQL port puts a ``gin (doc gin_trgm_ops)`` index on the
+column instead, makes the two writers no-ops and answers ``substring_sql`` with
+``doc LIKE ?`` per word; nothing else in the search changes.
+
+Texts arrive already folded (lower case, no accents) by the caller, so the
+index needs no case or diacritics handling of its own.
+"""
+
+from __future__ import annotations
+
+# Trigrams need three characters; shorter words are checked with LIKE on the
+# candidates the longer words found (or not searched as substrings at all).
+MIN_WORD = 3
+
+
+def doc_added(conn, seq: int, doc: str) -> None:
+    conn.execute("INSERT INTO contact_search_fts (rowid, doc) VALUES (?, ?)", (seq, doc))
+
+
+def doc_removed(conn, seq: int, doc: str) -> None:
+    """An external-content FTS5 row is deleted by giving back the text it indexed."""
+    conn.execute(
+        "INSERT INTO contact_search_fts (contact_search_fts, rowid, doc) VALUES ('delete', ?, ?)",
+        (seq, doc),
+    )
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def substring_sql(words: list[str]) -> tuple[str, str, list, str] | None:
+    """(FROM, WHERE, params, seq) selecting ``d`` = contact_search_docs rows whose doc
+    contains every word; ``seq`` is the column to keyset and ``ORDER BY ... DESC`` on
+    (the index's own order, so a LIMIT stops early). None when no word is long enough
+    to use the index: one- and two-letter queries are prefix searches only."""
+    long = [w for w in words if len(w) >= MIN_WORD]
+    if not long:
+        return None
+    match = " ".join('"' + w.replace('"', '""') + '"' for w in long)
+    where = ["contact_search_fts MATCH ?"]
+    params: list = [match]
+    for w in words:
+        if len(w) < MIN_WORD:
+            where.append("d.doc LIKE ? ESCAPE '\\'")
+            params.append(_like(w))
+    source = "contact_search_fts f JOIN contact_search_docs d ON d.seq = f.rowid"
+    return source, " AND ".join(where), params, "f.rowid"

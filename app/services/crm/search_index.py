@@ -1,0 +1,147 @@
+"""The contact search index (SPEC §7, §14): written here and nowhere else.
+
+For each contact, ``contact_search_docs`` holds one folded text (email, names,
+company) for substring search and ``contact_search_terms`` its whole words and
+fields (email, local part, domain, each name and company word, each tag) for
+exact and prefix search. Folded = lower case, accents and special letters
+spelled plainly ("Élise Ørsted" -> "elise orsted"), done here in Python so
+every database compares the same text.
+
+``seq`` orders the index by recency: a contact gets a new, higher seq each time
+it is indexed (created, edited, submitted again, imported, merged), so ties in
+search rank go to the most recently active contact without sorting.
+
+Who calls ``reindex_contacts_tx``: the contact services (create, edit, tags,
+merge, CSV import) inside their own transaction; for submissions, the
+``process_submission`` job right after the 201 (never the capture transaction,
+which stays as short as it can be). A contact that no longer exists is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from app.db import loads, text_search
+from app.services.crm.normalize import normalize_company_name
+
+# Letters NFKD does not take apart.
+_PLAIN = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+_WORD_SPLIT = re.compile(r"[^\w]+|_")
+CHUNK = 500
+
+
+def fold(text: str | None) -> str:
+    """Lower case, no accents, single spaces: "  ÉLISE  Müller " -> "elise muller"."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(plain.translate(_PLAIN).split())
+
+
+def words(text: str) -> list[str]:
+    return [w for w in _WORD_SPLIT.split(text) if w]
+
+
+def terms_for(row: dict) -> set[str]:
+    """What a search may match whole or by its start."""
+    email = fold(row["email"])
+    local, _, domain = email.partition("@")
+    terms = {email, local, domain, *words(local), *words(domain.rpartition(".")[0])}
+    for key in ("name", "first_name", "last_name"):
+        value = fold(row[key])
+        terms |= {value, *words(value)}
+    company = fold(row["company"])
+    terms |= {company, fold(normalize_company_name(row["company"])), *words(company)}
+    terms |= {fold(tag) for tag in loads(row["tags"], []) or []}
+    terms.discard("")
+    return {t[:200] for t in terms}
+
+
+def doc_for(row: dict) -> str:
+    """The text substring search looks in (tags are matched by their start only)."""
+    parts = [fold(row[k]) for k in ("email", "name", "first_name", "last_name", "company")]
+    return " | ".join(dict.fromkeys(p for p in parts if p))
+
+
+def _remove(conn, contact_ids: list[str]) -> None:
+    marks = ",".join("?" * len(contact_ids))
+    for old in conn.all(
+        f"SELECT seq, doc FROM contact_search_docs WHERE contact_id IN ({marks})", contact_ids
+    ):
+        text_search.doc_removed(conn, old["seq"], old["doc"])
+        conn.execute("DELETE FROM contact_search_terms WHERE seq = ?", (old["seq"],))
+        conn.execute("DELETE FROM contact_search_docs WHERE seq = ?", (old["seq"],))
+
+
+def reindex_contacts_tx(conn, workspace_id: str, contact_ids) -> None:
+    """Bring the index up to date for these contacts of the workspace, in the caller's
+    transaction; the last id given becomes the most recent."""
+    ids = list(dict.fromkeys(i for i in contact_ids if i))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = {
+            r["id"]: r
+            for r in conn.all(
+                "SELECT c.id, c.email, c.name, c.first_name, c.last_name, c.tags,"
+                " co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
+                f" WHERE c.workspace_id = ? AND c.id IN ({marks})",
+                [workspace_id, *chunk],
+            )
+        }
+        _remove(conn, chunk)
+        for contact_id in chunk:
+            row = rows.get(contact_id)
+            if row is None:
+                continue  # deleted (or merged away): dropped from the index above
+            doc = doc_for(row)
+            seq = conn.value(
+                "INSERT INTO contact_search_docs (contact_id, workspace_id, doc) VALUES (?, ?, ?)"
+                " RETURNING seq",
+                (contact_id, workspace_id, doc),
+            )
+            text_search.doc_added(conn, seq, doc)
+            conn.executemany(
+                "INSERT INTO contact_search_terms (workspace_id, term, seq) VALUES (?, ?, ?)",
+                [(workspace_id, term, seq) for term in sorted(terms_for(row))],
+            )
+
+
+# -- backfill ---------------------------------------------------------------------
+def _unindexed_tx(conn, workspace_id: str, contact_ids: list[str]) -> None:
+    marks = ",".join("?" * len(contact_ids))
+    done = {
+        r["contact_id"]
+        for r in conn.all(
+            f"SELECT contact_id FROM contact_search_docs WHERE contact_id IN ({marks})",
+            contact_ids,
+        )
+    }
+    reindex_contacts_tx(conn, workspace_id, [i for i in contact_ids if i not in done])
+
+
+async def backfill(db, *, slice_rows: int = CHUNK, write=None) -> int:
+    """Index every contact that is not indexed yet, least recently active first (so
+    seq follows recency), ``slice_rows`` per transaction. Returns how many were looked at."""
+    write = write or db.write
+    rows = await db.fetchall(
+        "SELECT c.id, c.workspace_id FROM contacts c WHERE NOT EXISTS"
+        " (SELECT 1 FROM contact_search_docs d WHERE d.contact_id = c.id)"
+        " ORDER BY c.workspace_id, COALESCE(c.last_seen, c.created_at), c.id"
+    )
+    by_ws: dict[str, list[str]] = {}
+    for r in rows:
+        by_ws.setdefault(r["workspace_id"], []).append(r["id"])
+    for workspace_id, ids in by_ws.items():
+        for start in range(0, len(ids), slice_rows):
+            await write(_unindexed_tx, workspace_id, ids[start : start + slice_rows])
+    return len(rows)
+
+
+async def backfill_job(ctx, payload: dict) -> None:
+    """Job ``reindex_contact_search``: queued by migration 0063 for existing contacts."""
+    await backfill(ctx.db, write=ctx.write)
