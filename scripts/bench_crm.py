@@ -19,6 +19,7 @@ from app.db import Database, dumps, now_iso
 from app.db.connection import Conn, _dict_row
 from app.db.migrate import migrate
 from app.services.crm.search import list_contacts, list_contacts_tx
+from app.services.crm.search_index import backfill
 
 FIRST = [
     "anna",
@@ -136,17 +137,27 @@ CASES = [
     ("search email prefix 'anna.smith'", {"q": "anna.smith"}),
     ("search name 'greta'", {"q": "greta"}),
     ("search last name 'walker'", {"q": "walker"}),
+    ("search accents 'GRÉTA'", {"q": "GRÉTA"}),
+    ("search inner 'alke' (substring)", {"q": "alke"}),
+    ("search domain 'c42.exa'", {"q": "c42.exa"}),
+    ("search domain, broad 'example'", {"q": "example"}),
+    ("search two words 'maria wright'", {"q": "maria wright"}),
     ("search company 'company 42'", {"q": "company 42"}),
     ("search tag 'enterprise'", {"q": "enterprise"}),
     ("search company, broad 'company 4'", {"q": "company 4"}),
     ("search 'a', page 2 (keyset)", {"q": "a", "cursor": "page2"}),
+    ("search 'exa', page 2 (keyset)", {"q": "exa", "cursor": "page2"}),
     ("search no match 'qqq'", {"q": "qqq"}),
     ("search one letter 'a'", {"q": "a"}),
+    ("search two letters 'an'", {"q": "an"}),
+    ("search sorted by name 'exa'", {"q": "exa", "sort": "name"}),
+    ("search newest first 'smi'", {"q": "smi", "sort": "-created_at"}),
     ("filter status + tag", {"status": "customer", "tag": "vip"}),
     ("search + status filter", {"q": "maria", "status": "lead"}),
     ("sort by name", {"sort": "name"}),
     ("sort by last_seen desc", {"sort": "-last_seen"}),
 ]
+TARGET_MS = 50
 
 
 def _measure(path: Path) -> list[tuple[str, float, float, float]]:
@@ -179,26 +190,32 @@ async def run(n: int) -> list[tuple[str, float, float, float]]:
         try:
             await migrate(db)
             await db.write(_seed, n)
+            indexing = time.perf_counter()
+            await backfill(db)  # the migration's job: every contact into the search index
+            indexed_in = time.perf_counter() - indexing
             await db.execute("ANALYZE")
             await list_contacts(db, "ws_bench", q="a")  # the app path works on this database too
         finally:
             await db.close()
-        return _measure(path)
+        return _measure(path), indexed_in
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     start = time.perf_counter()
-    results = asyncio.run(run(n))
+    results, indexed_in = asyncio.run(run(n))
     print(
         f"contact list/search over {n} contacts ({n - n // 10} in the workspace), page of 50,"
-        f" {time.perf_counter() - start:.1f}s in all:"
+        f" {time.perf_counter() - start:.1f}s in all (search index built in {indexed_in:.1f}s):"
     )
     for label, median, worst, cpu in results:
-        flag = "ok" if median < 50 else "SLOW"
+        flag = "pass" if median < TARGET_MS else "FAIL"
         print(
             f"  {label:<36} median {median:6.1f} ms  max {worst:6.1f} ms  cpu {cpu:6.1f} ms  {flag}"
         )
+    worst = max(median for _, median, _, _ in results)
+    verdict = "pass" if worst < TARGET_MS else "FAIL"
+    print(f"contact search over {n} contacts: slowest median {worst:.1f} ms (target < {TARGET_MS} ms) {verdict}")
 
 
 if __name__ == "__main__":

@@ -598,7 +598,10 @@ async def seed_victim(app, victim) -> dict:
     ids, rows = _rows(ws, victim.account_id)
 
     def write(conn):
+        from app.services.crm.search_index import reindex_contacts_tx
+
         tables = _insert_all(conn, ws, rows)
+        reindex_contacts_tx(conn, ws, [ids["contact"]])  # contact_search_docs and _terms
         event_id = emit(
             conn,
             ws,

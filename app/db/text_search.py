@@ -35,6 +35,14 @@ def _like(word: str) -> str:
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def contains_sql(words: list[str], doc: str) -> tuple[str, list] | None:
+    """The same test as ``substring_sql`` on one row's ``doc`` column (plain LIKE, for
+    walking a list in another order and keeping the rows that match)."""
+    if not any(len(w) >= MIN_WORD for w in words):
+        return None
+    return " AND ".join(f"{doc} LIKE ? ESCAPE '\\'" for _ in words), [_like(w) for w in words]
+
+
 def substring_sql(words: list[str]) -> tuple[str, str, list, str] | None:
     """(FROM, WHERE, params, seq) selecting ``d`` = contact_search_docs rows whose doc
     contains every word; ``seq`` is the column to keyset and ``ORDER BY ... DESC`` on

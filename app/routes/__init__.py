@@ -42,6 +42,7 @@ PAGE_MODULES = [
     "analytics",
     "experiments",
     "notifications",
+    "search",
 ]
 # The public hot paths (submission, schema, beacon) come first: Starlette tries
 # routes in order, and every pattern tried costs on each visitor's request.

@@ -73,7 +73,9 @@ async def contact_list(request):
         "errors": errors,
         "company_names": names,
         "statuses": contacts.STATUSES,
-        "sorts": [(s, SORT_LABELS[s]) for s in SORT_CHOICES],
+        # no sort: best match first while searching, newest first otherwise
+        "sorts": [("", "Best match" if f["q"] else "Newest first")]
+        + [(s, SORT_LABELS[s]) for s in SORT_CHOICES],
         "can_edit": principal.can_write,
         "next_url": url_path(request, "contacts") + "?" + urlencode({**kept, "cursor": next_cursor})
         if next_cursor

@@ -66,10 +66,14 @@ def list_filters(request) -> dict:
 
 
 async def list_contacts_api(request, principal):
-    """List contacts, newest first. `q` matches the start of the email, name, first or last
-    name, company name or a tag; filters `status`, `source`, `tag`; `sort` one of
-    created_at, last_seen, name, email, submission_count (prefix `-` for descending);
-    `updated_since` (ISO 8601) keeps those changed since then."""
+    """List contacts, newest first. `q` searches the email (any part: "northwind" finds
+    maria@northwind-traders.com), name and company (any part, three letters or more; the
+    start of a word for shorter queries) and the start of a tag, ignoring case and accents;
+    results come best match first (exact, then prefix, then other matches; ties most
+    recently active first) unless `sort` or another filter is given. Filters `status`,
+    `source`, `tag`; `sort` one of relevance, created_at, last_seen, name, email,
+    submission_count (prefix `-` for descending); `updated_since` (ISO 8601) keeps those
+    changed since then."""
     limit, cursor = list_params(request)
     items, next_cursor = await list_contacts(
         request.app.state.db,

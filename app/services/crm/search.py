@@ -39,6 +39,8 @@ SORTS = {
 RELEVANCE = "relevance"
 SORT_CHOICES = [s for key in SORTS for s in (f"-{key}", key)]
 HIGH = "\uffff"
+# Above this many matches, a sorted search walks the list and tests each row.
+BROAD = 2000
 # A ranked cursor packs (tier, seq) into one integer.
 TIER_SPAN = 10**15
 
@@ -85,10 +87,26 @@ def _match_seqs(workspace_id: str, q: str, cap: int | None = None) -> tuple[str,
     return " UNION ".join(parts), params
 
 
-def _search_clause(workspace_id: str, q: str) -> tuple[str, list]:
-    sql, params = _match_seqs(workspace_id, q)
+def _search_clause(workspace_id: str, q: str, broad: bool = False) -> tuple[str, list]:
+    """Contacts matching q: picked from the index (few matches), or, for a ``broad`` query,
+    tested row by row while the list is walked in its own order (it fills a page soon)."""
+    if not broad:
+        sql, params = _match_seqs(workspace_id, q)
+        return (
+            f"c.id IN (SELECT sd.contact_id FROM contact_search_docs sd WHERE sd.seq IN ({sql}))",
+            params,
+        )
+    variants, words = query_terms(q)
+    ranges = " OR ".join("(e.term >= ? AND e.term < ?)" for _ in variants)
+    tests = [f"EXISTS (SELECT 1 FROM contact_search_terms e WHERE e.seq = sd.seq AND ({ranges}))"]
+    params = [x for v in variants for x in (v, v + HIGH)]
+    contains = text_search.contains_sql(words, "sd.doc")
+    if contains is not None:
+        tests.append(contains[0])
+        params += contains[1]
     return (
-        f"c.id IN (SELECT sd.contact_id FROM contact_search_docs sd WHERE sd.seq IN ({sql}))",
+        "EXISTS (SELECT 1 FROM contact_search_docs sd WHERE sd.contact_id = c.id"
+        f" AND ({' OR '.join(f'({t})' for t in tests)}))",
         params,
     )
 
@@ -113,26 +131,41 @@ def _exact(conn, workspace_id, variants, words, before, n) -> list[int]:
     return sorted(found, reverse=True)[:n]
 
 
-def _not_exact(variants) -> tuple[str, list]:
-    marks = ",".join("?" * len(variants))
-    return (
-        f"NOT EXISTS (SELECT 1 FROM contact_search_terms e WHERE e.seq = {{seq}} AND e.term IN ({marks}))",
-        list(variants),
-    )
-
-
 def _prefix(conn, workspace_id, variants, words, before, n) -> list[int]:
-    exclude, ex_params = _not_exact(variants)
+    """Contacts with a field or word starting with the query, minus the exact matches.
+    Each read takes the newest rows of the term range (a bounded sort, no DISTINCT over
+    the whole range); duplicates and exact matches are dropped here, and the next read
+    continues below the last seq seen when that left the page short."""
     found: set[int] = set()
+    step = 2 * n + 20
     for v in variants:
-        keyset = " AND seq < ?" if before is not None else ""
-        rows = conn.all(
-            "SELECT seq FROM (SELECT DISTINCT seq FROM contact_search_terms"
-            f" WHERE workspace_id = ? AND term > ? AND term < ?{keyset}) AS p"
-            f" WHERE {exclude.format(seq='p.seq')} ORDER BY seq DESC LIMIT ?",
-            [workspace_id, v, v + HIGH, *([before] if before is not None else []), *ex_params, n],
-        )
-        found |= {r["seq"] for r in rows}
+        below, mine = before, set()
+        while True:
+            keyset = " AND seq < ?" if below is not None else ""
+            seqs = conn.all(
+                "SELECT seq FROM contact_search_terms WHERE workspace_id = ? AND term > ?"
+                f" AND term < ?{keyset} ORDER BY seq DESC LIMIT ?",
+                [workspace_id, v, v + HIGH, *([below] if below is not None else []), step],
+            )
+            batch = {r["seq"] for r in seqs}
+            marks, vmarks = ",".join("?" * len(batch)), ",".join("?" * len(variants))
+            exact = (
+                {
+                    r["seq"]
+                    for r in conn.all(
+                        f"SELECT seq FROM contact_search_terms WHERE seq IN ({marks})"
+                        f" AND term IN ({vmarks})",
+                        [*batch, *variants],
+                    )
+                }
+                if batch
+                else set()
+            )
+            mine |= batch - exact
+            if len(seqs) < step or len(mine) >= n:
+                break
+            below = seqs[-1]["seq"]
+        found |= mine
     return sorted(found, reverse=True)[:n]
 
 
@@ -209,9 +242,11 @@ def ranked_contacts_tx(
 CURSOR_SHAPE = ((str, int, type(None)), str)
 
 
-def _ranked(q, sort, status, source, tag) -> bool:
-    """Best match first: a search with no other sort asked for and no filter."""
-    return bool(q and fold(q)) and sort in (None, "", RELEVANCE) and not (status or source or tag)
+def _ranked(sort, filters: dict) -> bool:
+    """Best match first: a search with no other sort asked for and no other filter."""
+    q = filters.get("q")
+    others = any(v for k, v in filters.items() if k != "q")
+    return bool(q and fold(q)) and sort in (None, "", RELEVANCE) and not others
 
 
 def build_query(
@@ -226,6 +261,7 @@ def build_query(
     cursor: list | None = None,
     columns: str = "c.*",
     updated_since=None,
+    broad: bool = False,
 ) -> tuple[str, list]:
     """The list SQL and params for a sorted (not ranked) list; also the CSV export's,
     without a limit. ``sort=relevance`` reads as newest first here."""
@@ -259,7 +295,7 @@ def build_query(
             )
         params += [workspace_id, tags[0] if tags else ""]
     if q and q.strip():
-        clause, extra = _search_clause(workspace_id, q)
+        clause, extra = _search_clause(workspace_id, q, broad)
         where.append(clause)
         params += extra
     ident = "t.contact_id" if tag_driven else "c.id"
@@ -281,9 +317,7 @@ def list_contacts_tx(
 ) -> tuple[list[dict], str | None]:
     """A page of contacts; ``cursor`` is the raw next_cursor of the previous page."""
     after = decode_cursor(cursor, CURSOR_SHAPE)
-    if _ranked(
-        filters.get("q"), sort, filters.get("status"), filters.get("source"), filters.get("tag")
-    ):
+    if _ranked(sort, filters):
         if after is not None and not isinstance(after[0], int):
             raise invalid_cursor()
         rows, next_key = ranked_contacts_tx(
@@ -291,7 +325,11 @@ def list_contacts_tx(
         )
         next_cursor = encode_cursor([next_key, ""]) if next_key is not None else None
     else:
-        sql, params = build_query(workspace_id, limit=limit, cursor=after, sort=sort, **filters)
+        q = filters.get("q")
+        broad = bool(q and fold(q)) and count_matches(conn, workspace_id, q, BROAD) > BROAD
+        sql, params = build_query(
+            workspace_id, limit=limit, cursor=after, sort=sort, broad=broad, **filters
+        )
         rows = conn.all(sql, params)
         next_cursor = None
         if len(rows) > limit:

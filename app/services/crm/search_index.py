@@ -37,6 +37,8 @@ def fold(text: str | None) -> str:
     """Lower case, no accents, single spaces: "  ÉLISE  Müller " -> "elise muller"."""
     if not text:
         return ""
+    if text.isascii():
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.translate(_PLAIN).split())
@@ -46,25 +48,26 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(text) if w]
 
 
-def terms_for(row: dict) -> set[str]:
+def _folded(row: dict) -> dict:
+    return {k: fold(row[k]) for k in ("email", "name", "first_name", "last_name", "company")}
+
+
+def terms_for(row: dict, folded: dict | None = None) -> set[str]:
     """What a search may match whole or by its start."""
-    email = fold(row["email"])
-    local, _, domain = email.partition("@")
-    terms = {email, local, domain, *words(local), *words(domain.rpartition(".")[0])}
-    for key in ("name", "first_name", "last_name"):
-        value = fold(row[key])
-        terms |= {value, *words(value)}
-    company = fold(row["company"])
-    terms |= {company, fold(normalize_company_name(row["company"])), *words(company)}
+    f = folded or _folded(row)
+    local, _, domain = f["email"].partition("@")
+    terms = {f["email"], local, domain, *words(local), *words(domain.rpartition(".")[0])}
+    for key in ("name", "first_name", "last_name", "company"):
+        terms |= {f[key], *words(f[key])}
+    terms.add(fold(normalize_company_name(row["company"])))
     terms |= {fold(tag) for tag in loads(row["tags"], []) or []}
     terms.discard("")
     return {t[:200] for t in terms}
 
 
-def doc_for(row: dict) -> str:
+def doc_for(folded: dict) -> str:
     """The text substring search looks in (tags are matched by their start only)."""
-    parts = [fold(row[k]) for k in ("email", "name", "first_name", "last_name", "company")]
-    return " | ".join(dict.fromkeys(p for p in parts if p))
+    return " | ".join(dict.fromkeys(v for v in folded.values() if v))
 
 
 def _remove(conn, contact_ids: list[str]) -> None:
@@ -98,7 +101,8 @@ def reindex_contacts_tx(conn, workspace_id: str, contact_ids) -> None:
             row = rows.get(contact_id)
             if row is None:
                 continue  # deleted (or merged away): dropped from the index above
-            doc = doc_for(row)
+            folded = _folded(row)
+            doc = doc_for(folded)
             seq = conn.value(
                 "INSERT INTO contact_search_docs (contact_id, workspace_id, doc) VALUES (?, ?, ?)"
                 " RETURNING seq",
@@ -107,7 +111,7 @@ def reindex_contacts_tx(conn, workspace_id: str, contact_ids) -> None:
             text_search.doc_added(conn, seq, doc)
             conn.executemany(
                 "INSERT INTO contact_search_terms (workspace_id, term, seq) VALUES (?, ?, ?)",
-                [(workspace_id, term, seq) for term in sorted(terms_for(row))],
+                [(workspace_id, term, seq) for term in sorted(terms_for(row, folded))],
             )
 
 

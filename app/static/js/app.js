@@ -119,5 +119,39 @@
     });
   }
 
+  // Global search (search/_box.html): "/" focuses the box unless someone is typing;
+  // Escape or a click elsewhere closes the suggestions, Down moves into them.
+  var searchBox = document.querySelector("[data-global-search]");
+  if (searchBox) {
+    var searchInput = searchBox.querySelector("input[name=q]");
+    var suggest = searchBox.querySelector(".search-suggest");
+    var closeSuggest = function () { suggest.innerHTML = ""; };
+    document.addEventListener("keydown", function (evt) {
+      if (evt.key !== "/" || evt.ctrlKey || evt.metaKey || evt.altKey || evt.defaultPrevented) return;
+      var t = evt.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      evt.preventDefault();
+      searchInput.focus();
+      searchInput.select();
+    });
+    searchBox.addEventListener("keydown", function (evt) {
+      var links = Array.prototype.slice.call(suggest.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (evt.key === "Escape") {
+        closeSuggest();
+        searchInput.focus();
+      } else if (evt.key === "ArrowDown" && links.length) {
+        evt.preventDefault();
+        links[Math.min(at + 1, links.length - 1)].focus();
+      } else if (evt.key === "ArrowUp" && at >= 0) {
+        evt.preventDefault();
+        if (at === 0) searchInput.focus(); else links[at - 1].focus();
+      }
+    });
+    document.addEventListener("click", function (evt) {
+      if (!searchBox.contains(evt.target)) closeSuggest();
+    });
+  }
+
   window.FormAgent = { toast: toast };
 })();
