@@ -142,7 +142,7 @@ FINDERS = {
 
 
 def search_everything_tx(conn, workspace_id: str, q: str, *, limit: int = 5) -> list[dict]:
-    """[{kind, label, count, capped, items}] for every kind, in KINDS order."""
+    """[{kind, label, count, capped, results}] for every kind, in KINDS order."""
     groups = []
     for kind, label in KINDS.items():
         items, count = FINDERS[kind](conn, workspace_id, q, limit) if fold(q) else ([], 0)
@@ -150,7 +150,7 @@ def search_everything_tx(conn, workspace_id: str, q: str, *, limit: int = 5) -> 
             {
                 "kind": kind,
                 "label": label,
-                "items": items,
+                "results": items,
                 "count": min(count, COUNT_CAP),
                 "capped": count > COUNT_CAP,
             }
