@@ -13,9 +13,9 @@ from app.db import Database, new_id, now_iso
 from app.db.migrate import MIGRATIONS_DIR, migrate
 from app.services.crm.search import list_contacts
 from app.services.platform.jobs import run_due_jobs
+from tests.conftest import make_settings
 from tests.factory import make_contact, make_form, submit
 from tests.helpers import User, drain_jobs
-from tests.conftest import make_settings
 from tests.helpers_platform import running_app
 
 
@@ -93,8 +93,7 @@ async def test_one_and_two_letters_match_the_start_of_words(user):
 
 async def test_ranked_pages_walk_every_match_once_in_order(user):
     made = [
-        await make_contact(user, f"p{i}@acme-{i % 3}.io", name=f"Person {i} Acme")
-        for i in range(7)
+        await make_contact(user, f"p{i}@acme-{i % 3}.io", name=f"Person {i} Acme") for i in range(7)
     ]
     whole = await _ids(user, "acme", limit=50)
     assert sorted(whole) == sorted(c["id"] for c in made)

@@ -3,7 +3,7 @@ contact search (SPEC §15 "case-insensitive search" seam).
 
 On SQLite, ``contact_search_docs.doc`` is indexed by an FTS5 table with the
 trigram tokenizer (migration 0063), kept by hand because it is an external-content
-table: ``doc_added`` / ``doc_removed`` run in the same transaction as the row's
+table: ``docs_added`` / ``doc_removed`` run in the same transaction as the row's
 insert / delete. A PostgreSQL port puts a ``gin (doc gin_trgm_ops)`` index on the
 column instead, makes the two writers no-ops and answers ``substring_sql`` with
 ``doc LIKE ?`` per word; nothing else in the search changes.
@@ -19,8 +19,14 @@ from __future__ import annotations
 MIN_WORD = 3
 
 
-def doc_added(conn, seq: int, doc: str) -> None:
-    conn.execute("INSERT INTO contact_search_fts (rowid, doc) VALUES (?, ?)", (seq, doc))
+def docs_added(conn, seqs: list[int]) -> None:
+    """Index the docs rows just inserted with these seqs."""
+    marks = ",".join("?" * len(seqs))
+    conn.execute(
+        "INSERT INTO contact_search_fts (rowid, doc) SELECT seq, doc FROM contact_search_docs"
+        f" WHERE seq IN ({marks})",
+        seqs,
+    )
 
 
 def doc_removed(conn, seq: int, doc: str) -> None:
