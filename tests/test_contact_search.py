@@ -15,7 +15,7 @@ from app.services.crm.search import list_contacts
 from app.services.platform.jobs import run_due_jobs
 from tests.conftest import make_settings
 from tests.factory import make_contact, make_form, submit
-from tests.helpers import User, drain_jobs
+from tests.helpers import User, drain_jobs, soup
 from tests.helpers_platform import running_app
 
 
@@ -202,3 +202,17 @@ async def test_migration_indexes_existing_contacts(tmp_path):
             assert [c["id"] for c in items] == [contact_id], q
     finally:
         await db.close()
+
+
+async def test_contacts_page_searches_the_same_way(user):
+    maria = await make_contact(user, "maria@northwind-traders.com", name="María Santos")
+    await make_contact(user, "li@contoso.io", name="Li Wei")
+    r = await user.web.get("/contacts", params={"q": "SANTOS"})
+    page = soup(r)
+    assert r.status_code == 200
+    links = [a["href"] for a in page.select("#contact-results a[href^='/contacts/contact_']")]
+    assert links and set(links) == {f"/contacts/{maria['id']}"}
+    sort = page.find("select", id="f-sort")
+    assert sort.find("option", selected=True).get_text(strip=True) == "Best match"
+    r = await user.web.get("/contacts", params={"q": "north"}, headers={"HX-Request": "true"})
+    assert f"/contacts/{maria['id']}" in r.text and "Li Wei" not in r.text
