@@ -82,8 +82,10 @@ async def test_htmx_gets_the_suggestions_fragment(app, user):
     assert set(groups) == {"Contacts", "Companies", "Forms", "Submissions"}
     more = soup(r).select_one("a.search-more[href^='/search']")
     assert more["href"] == "/search?q=north"
+    status = soup(r).find(id="global-suggest-status")  # into the live status line
+    assert status["hx-swap-oob"] == "innerHTML" and status.get_text() == "5 results for north"
     r = await user.web.get("/search", params={"q": ""}, headers={"HX-Request": "true"})
-    assert r.text.strip() == ""  # an emptied box closes the suggestions
+    assert soup(r).select(".search-suggest-panel, a") == []  # an emptied box closes them
 
 
 async def test_top_bar_search_on_every_signed_in_page(user):

@@ -37,6 +37,7 @@ def test_slash_shortcut_and_suggestions(live_server, page):
     suggestion = page.locator("#global-suggest a", has_text="María Santos")
     suggestion.wait_for()
     assert suggestion.get_attribute("href") == f"/contacts/{contact['id']}"
+    assert page.locator("#global-suggest-status").inner_text() == "1 result for northw"
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.textContent").strip().startswith("María Santos")
     page.keyboard.press("Escape")

@@ -22,8 +22,13 @@ COUNT_CAP = 1000
 HIGH = "\uffff"
 
 
+def _escape(text: str) -> str:
+    """``text`` taken literally by ``LIKE ... ESCAPE '\\'``."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return "%" + _escape(text) + "%"
 
 
 def _needles(q: str) -> list[str]:
@@ -70,7 +75,7 @@ def _companies(conn, workspace_id: str, q: str, limit: int) -> tuple[list[dict],
         f"SELECT id, name, domain, created_at FROM companies WHERE {where}"
         f" ORDER BY CASE WHEN lower(name) LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END, created_at DESC"
         " LIMIT ?",
-        [*args, needles[0].replace("%", "\\%").replace("_", "\\_") + "%", limit],
+        [*args, _escape(needles[0]) + "%", limit],
     )
     count = conn.value(
         f"SELECT COUNT(*) FROM (SELECT 1 FROM companies WHERE {where} LIMIT {COUNT_CAP + 1}) AS m",
