@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from app.db import dumps, loads
 from app.db.clock import iso, parse_iso, utcnow
+from app.services.crm.search_index import reindex_contacts_tx
 
 # Tables whose rows belong to one submission (column submission_id, created_at).
 _BY_SUBMISSION = ("emails", "drafts", "tickets", "tasks", "activities", "touchpoints", "notes")
@@ -110,6 +111,12 @@ def _move_rest(conn, workspace_id: str, days: int) -> None:
         " WHERE workspace_id = ?",
         (workspace_id,),
     )
+    # search ranks equal matches by recency: index the contacts again in their new order
+    moved = conn.all(
+        "SELECT id FROM contacts WHERE workspace_id = ? ORDER BY COALESCE(last_seen, created_at), id",
+        (workspace_id,),
+    )
+    reindex_contacts_tx(conn, workspace_id, [r["id"] for r in moved])
     conn.execute(
         "UPDATE companies SET created_at = COALESCE((SELECT MIN(c.created_at) FROM contacts c"
         " WHERE c.company_id = companies.id), created_at) WHERE workspace_id = ?",
