@@ -92,20 +92,21 @@ async def test_one_and_two_letters_match_the_start_of_words(user):
 
 
 async def test_ranked_pages_walk_every_match_once_in_order(user):
-    made = [
-        await make_contact(user, f"p{i}@acme-{i % 3}.io", name=f"Person {i} Acme") for i in range(7)
-    ]
+    names = ["Acme", "Bigacme One", "Acmeco", "Acme Two", "Bigacme Two", "Acmeville", "Xacmey"]
+    made = {n: await make_contact(user, f"c{i}@example.org", name=n) for i, n in enumerate(names)}
     whole = await _ids(user, "acme", limit=50)
-    assert sorted(whole) == sorted(c["id"] for c in made)
-    seen, cursor = [], None
-    while True:
-        params = {"q": "acme", "limit": 2, **({"cursor": cursor} if cursor else {})}
-        body = (await user.api.get("/api/contacts", params=params)).json()
-        seen += [c["id"] for c in body["data"]]
-        cursor = body["next_cursor"]
-        if not cursor:
-            break
-    assert seen == whole
+    expected = ["Acme Two", "Acme", "Acmeville", "Acmeco", "Xacmey", "Bigacme Two", "Bigacme One"]
+    assert whole == [made[n]["id"] for n in expected]  # exact, prefix, inside; newest first
+    for size in (1, 2, 3):
+        seen, cursor = [], None
+        while True:
+            params = {"q": "acme", "limit": size, **({"cursor": cursor} if cursor else {})}
+            body = (await user.api.get("/api/contacts", params=params)).json()
+            seen += [c["id"] for c in body["data"]]
+            cursor = body["next_cursor"]
+            if not cursor:
+                break
+        assert seen == whole, size
     bad = await user.api.get(
         "/api/contacts", params={"q": "acme", "cursor": "WyIyMDI2IiwiYyJd"}
     )  # a created_at cursor is not a ranked one
