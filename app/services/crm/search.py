@@ -72,14 +72,15 @@ def _match_seqs(workspace_id: str, q: str, cap: int | None = None) -> tuple[str,
     for v in variants:
         parts.append(
             "SELECT * FROM (SELECT seq FROM contact_search_terms"
-            f" WHERE workspace_id = ? AND term >= ? AND term < ?{limit})"
+            f" WHERE workspace_id = ? AND term >= ? AND term < ?{limit}) AS b{len(parts)}"
         )
         params += [workspace_id, v, v + HIGH]
     sub = text_search.substring_sql(words)
     if sub is not None:
         source, where, sub_params, _ = sub
         parts.append(
-            f"SELECT * FROM (SELECT d.seq FROM {source} WHERE {where} AND d.workspace_id = ?{limit})"
+            f"SELECT * FROM (SELECT d.seq FROM {source} WHERE {where} AND d.workspace_id = ?"
+            f"{limit}) AS b{len(parts)}"
         )
         params += [*sub_params, workspace_id]
     if not parts:

@@ -122,8 +122,8 @@ def _submissions(conn, workspace_id: str, q: str, limit: int) -> tuple[list[dict
     def union(cap: int) -> tuple[str, list]:
         sql = " UNION ".join(
             f"SELECT * FROM (SELECT s.id, s.created_at FROM {source}"
-            f" ORDER BY s.created_at DESC LIMIT {cap})"
-            for source, _ in branches
+            f" ORDER BY s.created_at DESC LIMIT {cap}) AS b{n}"
+            for n, (source, _) in enumerate(branches)
         )
         return sql, [p for _, params in branches for p in params]
 
