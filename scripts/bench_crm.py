@@ -7,6 +7,7 @@ then times the contact list with search, filters, sorts and a deep page."""
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 import sqlite3
 import statistics
@@ -215,9 +216,12 @@ def main() -> bool:
             f"  {label:<36} median {median:6.1f} ms  max {worst:6.1f} ms  cpu {cpu:6.1f} ms  {flag}"
         )
     worst = max(median for _, median, _, _ in results)
+    worst_cpu = max(cpu for _, _, _, cpu in results)
     verdict = "pass" if worst < TARGET_MS else "FAIL"
+    # On a shared machine wall time includes waiting for a core; CPU time does not.
     print(
         f"contact search over {n} contacts: slowest median {worst:.1f} ms"
+        f" (cpu {worst_cpu:.1f} ms, load average {os.getloadavg()[0]:.1f})"
         f" (target < {TARGET_MS} ms) {verdict}"
     )
     return worst < TARGET_MS

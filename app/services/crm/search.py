@@ -39,8 +39,10 @@ SORTS = {
 RELEVANCE = "relevance"
 SORT_CHOICES = [s for key in SORTS for s in (f"-{key}", key)]
 HIGH = "\uffff"
-# Above this many matches, a sorted search walks the list and tests each row.
-BROAD = 2000
+# Above this many matches, a sorted search walks the list and tests each row (about
+# 2 µs a row) instead of fetching and sorting every match (about 7 µs a match): at
+# 100 000 contacts the two cost the same near a thousand matches.
+BROAD = 1000
 # A ranked cursor packs (tier, seq) into one integer.
 TIER_SPAN = 10**15
 
