@@ -217,3 +217,22 @@ async def test_contacts_page_searches_the_same_way(user):
     assert sort.find("option", selected=True).get_text(strip=True) == "Best match"
     r = await user.web.get("/contacts", params={"q": "north"}, headers={"HX-Request": "true"})
     assert f"/contacts/{maria['id']}" in r.text and "Li Wei" not in r.text
+
+
+async def test_contact_of_a_failed_flow_is_still_found(app, user, monkeypatch):
+    form = await make_form(user, flow_id="booking_request")
+
+    def broken(conn, fc, *a, **k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("app.services.processing.flow_steps.activity", broken)
+    r = await submit(user, form["id"], {"email": "ursula@volcano-tours.is", "name": "Ursula"})
+    assert r.status_code == 201
+    await app.state.db.execute("UPDATE jobs SET max_attempts = 1")
+    await drain_jobs(app)
+    sub = (await user.api.get(f"/api/submissions/{r.json()['submission_id']}")).json()
+    assert sub["status"] == "needs_human_review"
+    assert [
+        c["email"]
+        for c in (await user.api.get("/api/contacts", params={"q": "volcano"})).json()["data"]
+    ] == ["ursula@volcano-tours.is"]

@@ -193,6 +193,9 @@ async def _run_agent(ctx, fc) -> str:
 
 
 def _fail_tx(conn, workspace_id: str, submission_id: str, error: str):
+    # the run that failed rolled back its reindex: the contact is still findable
+    contact_id = conn.value("SELECT contact_id FROM submissions WHERE id = ?", (submission_id,))
+    reindex_contacts_tx(conn, workspace_id, [contact_id])
     conn.execute(
         "UPDATE submissions SET status = 'needs_human_review', processed_at = ? WHERE id = ?",
         (now_iso(), submission_id),
