@@ -236,3 +236,20 @@ async def test_contact_of_a_failed_flow_is_still_found(app, user, monkeypatch):
         c["email"]
         for c in (await user.api.get("/api/contacts", params={"q": "volcano"})).json()["data"]
     ] == ["ursula@volcano-tours.is"]
+
+
+async def test_deleted_contacts_disappear_from_search(user):
+    gone = await make_contact(user, "rip@vanished-co.net", name="Ozymandias King", tags=["kings"])
+    kept = await make_contact(user, "kept@vanished-co.net", name="Kept King")
+    assert set(await _ids(user, "vanished")) == {gone["id"], kept["id"]}
+    token = await user.csrf("/contacts")
+    r = await user.web.post(
+        "/contacts/bulk",
+        data={"csrf_token": token, "action": "delete", "confirm": "yes", "ids": [gone["id"]]},
+    )
+    assert r.status_code == 303
+    assert await _ids(user, "ozymandias") == [] and await _ids(user, "kings") == []
+    for q in ("vanished", "king"):
+        assert await _ids(user, q) == [kept["id"]], q
+    r = await user.web.get("/search", params={"q": "ozymandias"})
+    assert "Ozymandias" not in r.text
