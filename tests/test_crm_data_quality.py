@@ -7,6 +7,7 @@ import pytest
 
 from app.db.migrate import MIGRATIONS_DIR, _statements
 from tests.factory import make_contact, make_form, submitted
+from tests.helpers import drain_jobs
 
 FIELDS = [
     {"name": "email", "type": "email", "required": True},
@@ -43,6 +44,7 @@ async def form(user):
 
 
 async def contact_of(user, email: str) -> dict:
+    await drain_jobs(user.app)  # a submission's contact is indexed for search by its job
     found = (await user.api.get("/api/contacts", params={"q": email})).json()["data"]
     return next(c for c in found if c["email"] == email)
 
