@@ -130,7 +130,7 @@ def _make_data(api: httpx.Client) -> dict:
     assert r.status_code == 201, r.text
     form = r.json()
     typed = {
-        "email": "grace@acme-analytics.com",
+        "email": "margaret.hamilton-ritchie@northwind-analytics.example",  # long: must wrap at 375 px
         "phone": "+44 20 7946 0000",
         "url": "https://acme-analytics.com",
         "date": "2026-12-01",
