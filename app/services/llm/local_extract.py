@@ -92,6 +92,7 @@ LONG_WORDS = re.compile(
     r"^(?:why|describe|description|details|tell|explain)\b|what'?s wrong|what went wrong|what happened|"
     r"\b(?:comments?|suggestions?|question|questions|issue|problem|feedback|notes|details|"
     r"description|motivation|what work|pain points?|current setup|what they want|better|improve|broken|"
+    r"essays?|statements?|note|letters?|stor(?:y|ies)|bio|summary|abstract|"
     r"not working|isn'?t working|needs? fixing|went wrong|happened|looks? like)\b",
     re.I,
 )
@@ -187,7 +188,35 @@ def named_fields(text: str) -> list[dict]:
             ):
                 continue
             items += [i for i in found if all(i["phrase"] != other["phrase"] for other in items)]
+        choice = _verb_choice(sentence, items)
+        if choice:
+            items.append(choice)
     return items
+
+
+# "let them choose morning or afternoon", "guests prefer the sunrise or sunset sailing":
+# an "A or B" after choose/pick/prefer is a dropdown wherever it sits in the sentence.
+VERB_CHOICE = re.compile(
+    r"\b(?:choose|chooses|pick|picks|prefer|prefers|select|selects|opt for|decide between)\s+"
+    r"(?:between |either |from )?(?:the |a |an |their )?"
+    r"([\w'-]+(?: [\w'-]+)?) or (?:the |a |an )?([\w'-]+(?: [\w'-]+){0,2}?)(?=\s*(?:[,.;:!?)]|\band\b|$))",
+    re.I,
+)
+
+
+def _verb_choice(sentence: str, items: list) -> dict | None:
+    match = VERB_CHOICE.search(sentence)
+    if not match:
+        return None
+    pieces = [match.group(1).strip(), match.group(2).strip()]
+    head = _shared_head(pieces)
+    options = [p if not head or p.endswith(" " + head) else f"{p} {head}" for p in pieces]
+    options = [o[:1].upper() + o[1:] for o in options]
+    low = {o.lower() for o in options} | {p.lower() for p in pieces}
+    if any({o.lower() for o in i["options"]} & low for i in items):
+        return None  # the list reader already made it a choice
+    phrase = f"{pieces[0]} or {pieces[1]}".lower()
+    return {"phrase": phrase, "options": options, "required": False, "optional": False, "hint": ""}
 
 
 def _list_segments(sentence: str) -> list[tuple[str, bool]]:
@@ -299,6 +328,16 @@ def _item(raw: str) -> dict | None:
             "hint": hint or clause.get("hint", ""),
             "clause": True,
         }
+    piece = WRITTEN.match(LEADING.sub("", text))
+    if piece:  # "a short essay on why they deserve it": name "essay", the whole ask as label
+        return {
+            "phrase": piece.group(2).lower(),
+            "label": label_for(LEADING.sub("", text))[:200],
+            "options": [],
+            "required": required,
+            "optional": optional,
+            "hint": "",
+        }
     if not (YES_NO.match(text) or QUESTION.match(text)):
         text = STOP.sub("", text)
     yes_no = re.match(r"^(.*?)\s*\(?\byes\s*/\s*no\)?$", text, re.I)
@@ -335,6 +374,14 @@ def _item(raw: str) -> dict | None:
         "optional": optional,
         "hint": hint,
     }
+
+
+# A piece of writing the visitor is asked for, with its topic: keep the marketer's noun.
+WRITTEN = re.compile(
+    r"^((?:short|brief|personal|one-page|\d+-word|[\w-]+ )?((?:[\w-]+ )?"
+    r"(?:essay|statement|note|letter|story|bio|summary|pitch)))\s+(?:on|about|explaining|describing)\s+.+$",
+    re.I,
+)
 
 
 def _shared_head(pieces: list[str]) -> str:
