@@ -25,7 +25,7 @@ LIST_START = re.compile(
 )
 # Weaker list cues: what follows must look like fields (FIELD_NOUN) to count.
 WEAK_START = re.compile(
-    r"\b(?:with|give us|leave|pick|choose|send|submit|select|also)\s|;",
+    r"\b(?:with|give us|leave|pick|choose|send|submit|select|also|plus(?= an? (?:optional|extra)\b))\s|;",
     re.I,
 )
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -39,7 +39,9 @@ STOP = re.compile(
 LEADING = re.compile(
     r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
     r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|roughly|approximately|"
-    r"a couple of|a few|leave|tell us|give|pick|choose|enter|provide|send|specify|add)\s+)+",
+    r"a couple of|a few|leave|tell us|give|pick|choose|enter|provide|send|specify|add|short|brief|"
+    # "an optional field for their postcode": the field is the postcode
+    r"(?:extra |separate )?(?:field|box|question) (?:for|asking for|about|with))\s+)+",
     re.I,
 )
 TRAILING = re.compile(

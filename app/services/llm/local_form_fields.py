@@ -260,8 +260,9 @@ def _kind_rules(fields: list, kind: dict, text: str) -> None:
             fields.insert(index, catalog.field("nps"))
         elif rating and re.search(r"\brating\b|\bsatisf\w+|\brate\b|\bscore\b", text):
             rating["required"] = True
-        if ANONYMOUS_RE.search(text):
-            fields[:] = [f for f in fields if f["name"] not in ("email", "may_contact", "name")]
+    # An anonymous survey or report (whistleblowing, feedback) must not ask who is writing.
+    if kind["flow"] in ("notify_only", "support_triage") and ANONYMOUS_RE.search(text):
+        fields[:] = [f for f in fields if f["name"] not in ("email", "may_contact", "name")]
     if kind["key"] == "booking" and not re.search(r"\btimes?\b|\bslots?\b|\bwhen\b", text):
         fields[:] = [f for f in fields if f["name"] != "preferred_time"] or fields
 

@@ -98,6 +98,12 @@ KINDS = [
             (r"\bapply\b|\bapplications?\b", 3),
             (r"\bvolunteer\w*", 6),
             (r"\binternships?\b|\bapprenticeships?\b", 5),
+            # Places people apply for that are not jobs: the same review flow.
+            (
+                r"\b(?:scholarships?|studentships?|bursar(?:y|ies)|fellowships?|residenc(?:y|ies)|"
+                r"mentor(?:ing|ship)? (?:programmes?|programs?|schemes?))\b",
+                6,
+            ),
             (
                 r"\bcall for (?:papers|proposals|speakers|entries|submissions)\b|\bspeaker applications?\b",
                 10,
@@ -319,6 +325,7 @@ KINDS = [
             ),
             (r"\brecalls?\b|\baffected\b|\breplacements?\b", 8),
             (r"\baccidents?\b|\bincidents?\b|\bdamage\w*", 5),
+            (r"\bwhistle-?blow\w*|\bspeak(?:ing)? up\b", 12),
             (r"\babuse\b|\bspam\b|\bfraud\b|\bscams?\b|\breport (?:content|a user|a post)\b", 8),
             (r"\bwarrant(?:y|ies)\b", 8),
             (r"\bclaims?\b", 2),
