@@ -334,7 +334,7 @@ def _item(raw: str) -> dict | None:
     if piece:  # "a short essay on why they deserve it": name "essay", the whole ask as label
         return {
             "phrase": piece.group(2).lower(),
-            "label": label_for(LEADING.sub("", text))[:200],
+            "label": label_for(ARTICLES.sub("", text))[:200],  # "short" stays in the label
             "options": [],
             "required": required,
             "optional": optional,
@@ -378,6 +378,7 @@ def _item(raw: str) -> dict | None:
     }
 
 
+ARTICLES = re.compile(r"^(?:(?:and|or|also|a|an|the|their|your|one)\s+)+", re.I)
 # A piece of writing the visitor is asked for, with its topic: keep the marketer's noun.
 WRITTEN = re.compile(
     r"^((?:short|brief|personal|one-page|\d+-word|[\w-]+ )?((?:[\w-]+ )?"

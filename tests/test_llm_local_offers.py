@@ -1,0 +1,64 @@
+"""The local engine on the fresh-batch miss classes of issue 20 (round 3).
+
+Free surveys offered to prospects, rentals with pick-up and return dates,
+optional extra fields on a newsletter, a named piece of writing, and an
+"A or B" choice attached to choose/pick/prefer inside a sentence.
+"""
+
+from __future__ import annotations
+
+from app.services.llm.local_forms import generate_form
+
+
+def fields(description: str) -> dict:
+    return {f["name"]: f for f in generate_form(description)["fields"]}
+
+
+def test_a_free_survey_or_audit_offered_to_prospects_is_a_sales_lead():
+    for description in (
+        "Free roof inspection for homeowners - postcode and a phone number",
+        "We fit insulation; homeowners can book a free, no-obligation survey of their loft",
+        "Complimentary website audit for local shops: their URL and what they sell",
+    ):
+        assert generate_form(description)["flow_id"] == "sales_lead", description
+
+
+def test_a_rental_with_pick_up_and_return_dates_is_a_booking_with_two_dates():
+    config = generate_form("Trailer hire: which trailer, pick-up and return dates, towing licence")
+    assert config["flow_id"] == "booking_request"
+    got = {f["name"]: f for f in config["fields"]}
+    assert got["pick_up_date"]["type"] == "date" and got["return_date"]["type"] == "date"
+    assert "order_number" not in got and "description" not in got
+    # Asking about a rental without dates to book is still a sales enquiry.
+    assert generate_form("Marquee rental enquiry: guest numbers and venue")["flow_id"] == (
+        "sales_lead"
+    )
+
+
+def test_an_optional_extra_field_on_a_newsletter_is_kept_and_optional():
+    got = fields("Newsletter for our bakery, plus an optional field for their birthday month")
+    assert not got["birthday_month"]["required"]
+    got = fields("Monthly book club emails: email and optionally their favourite genre")
+    assert "favourite_genre" in got and not got["favourite_genre"]["required"]
+
+
+def test_a_named_piece_of_writing_keeps_the_marketers_noun():
+    got = fields("Bursary application: household income and a short essay on their goals")
+    assert "cover_letter" not in got
+    assert got["essay"]["type"] == "textarea"
+    assert got["essay"]["label"] == "Short essay on your goals"
+    assert generate_form("Bursary application: household income")["flow_id"] == "direct_route"
+
+
+def test_a_choice_after_choose_or_prefer_becomes_a_dropdown_anywhere_in_the_sentence():
+    got = fields("Cleaning booking - address, and customers choose weekly or fortnightly visits")
+    choice = next(f for f in got.values() if f["type"] == "select")
+    assert choice["options"] == ["Weekly visits", "Fortnightly visits"]
+    got = fields("Book a tasting where guests prefer red or white, with date and party size")
+    assert any(f["options"] == ["Red", "White"] for f in got.values())
+
+
+def test_an_anonymous_report_asks_no_name_or_email():
+    got = fields("Anonymous whistleblowing line for staff: what they saw and when")
+    assert generate_form("Whistleblowing form: what they saw")["flow_id"] == "support_triage"
+    assert "email" not in got and "name" not in got
