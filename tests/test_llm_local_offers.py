@@ -62,3 +62,22 @@ def test_an_anonymous_report_asks_no_name_or_email():
     got = fields("Anonymous whistleblowing line for staff: what they saw and when")
     assert generate_form("Whistleblowing form: what they saw")["flow_id"] == "support_triage"
     assert "email" not in got and "name" not in got
+
+
+def test_an_optional_extra_in_the_marketers_words_stays_optional():
+    got = fields("Mailing list for our gym. Email required; their home gym as an optional extra")
+    assert not got["home_gym"]["required"]
+    got = fields("Podcast updates - email, and if they like, the topics they want covered")
+    topics = next(f for f in got.values() if "topic" in f["name"])
+    assert not topics["required"]
+
+
+def test_a_question_with_or_inside_stays_one_question():
+    got = fields("Incident report: what you saw or heard, and where it happened")
+    saw = next(f for f in got.values() if "saw" in f["label"])
+    assert saw["type"] == "textarea" and saw["options"] == []
+
+
+def test_which_day_they_want_to_start_keeps_the_start():
+    got = fields("Desk waitlist: email and which day they'd want to start")
+    assert got["start_day"]["label"] == "Start day"

@@ -249,6 +249,11 @@ def clause_item(text: str) -> dict | None:
         rf"^(?:what|which) (?:{_AUX}|needs?|went|happened|must|might)\b", t, re.I
     ):
         noun = which.group(1).strip()
+        aim = re.search(r"\bto (start|begin|move|join|arrive|leave|travel|visit|finish)$", t, re.I)
+        if aim and re.fullmatch(r"day|date|month|week|time|year", noun, re.I):
+            noun = (
+                f"{aim.group(1).lower()} {noun}"  # "which day they'd want to start" → "Start day"
+            )
         return {"label": _sentence(noun), "options": [], "name": noun}
     relative = RELATIVE.match(t)
     if relative and not NOT_CLAUSE.match(t):

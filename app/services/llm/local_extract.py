@@ -47,6 +47,7 @@ LEADING = re.compile(
 TRAILING = re.compile(
     r"(?:\s+(?:optional|optionally|required|too|only|as well|please|pls|etc\.?|if possible|is essential|"
     r"are essential|is required|are required|is optional|are optional|would be useful|would help|"
+    r"as an? (?:optional )?extra|as optional|if they like|if they want|"
     r"optional|required|mandatory|essential))+$",
     re.I,
 )
@@ -74,7 +75,7 @@ CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but)(?:\s+|$))+", re.I)
 _FILLER = re.compile(r"\b(?:already|too|also|want|wants|like|prefer|would|as well)\b", re.I)
 REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
 OPTIONAL_WORDS = re.compile(
-    r"\b(?:optional|optionally|if (?:they have|known|any|possible))\b", re.I
+    r"\b(?:optional|optionally|if (?:they have|known|any|possible|they like|they want))\b", re.I
 )
 
 DATE_WORDS = re.compile(
@@ -95,6 +96,7 @@ LONG_WORDS = re.compile(
     r"\b(?:comments?|suggestions?|question|questions|issue|problem|feedback|notes|details|"
     r"description|motivation|what work|pain points?|current setup|what they want|better|improve|broken|"
     r"essays?|statements?|note|letters?|stor(?:y|ies)|bio|summary|abstract|"
+    r"(?:project|elevator|sales|written) pitch|saw|heard|witnessed|noticed|"
     r"not working|isn'?t working|needs? fixing|went wrong|happened|looks? like)\b",
     re.I,
 )
@@ -185,7 +187,10 @@ def named_fields(text: str) -> list[dict]:
             for item in (_item(raw) for raw in _items(segment)):
                 found += item.get("fields", [item]) if item else []
             if not strong and not any(
-                concept_for(i["phrase"]) or FIELD_NOUN.search(i["phrase"]) or i.get("clause")
+                concept_for(i["phrase"])
+                or FIELD_NOUN.search(i["phrase"])
+                or i.get("clause")
+                or i["optional"]  # "their home gym as an optional extra": said to be a field
                 for i in found
             ):
                 continue
@@ -350,7 +355,12 @@ def _item(raw: str) -> dict | None:
         pieces = [p.strip() for p in text.split("/") if p.strip()]
         if len(pieces) >= 3 and all(len(p.split()) <= 2 for p in pieces):
             options, text = pieces, ""
-    if not options and re.search(r"\s+or\s+", text):
+    # "what you saw or heard" is one question, not a choice between "what you saw" and "heard"
+    if (
+        not options
+        and re.search(r"\s+or\s+", text)
+        and not re.match(r"(?:what|why|how|who)\b", text, re.I)
+    ):
         pieces = [p.strip() for p in re.split(r"\s+or\s+", text)]
         if 2 <= len(pieces) <= 5 and all(1 <= len(p.split()) <= 3 for p in pieces):
             options = [p[:1].upper() + p[1:] for p in pieces]

@@ -398,7 +398,8 @@ KINDS = [
             (
                 r"\b(?:free|no[- ]obligation|complimentary)(?:,? no[- ]obligation)? (?:[\w-]+ ){0,3}?"
                 r"(?:surveys?|assessments?|audits?|consultations?|estimates?|inspections?|quotes?|"
-                r"valuations?|appraisals?|health ?checks?|site visits?|design visits?)\b",
+                r"valuations?|appraisals?|health ?checks?|site visits?|design visits?|reviews?|"
+                r"(?:strategy|advice|audit) (?:calls?|sessions?))\b",
                 12,
             ),
             (r"\bsamples?\b|\bsample packs?\b|\bswatches\b", 5),
