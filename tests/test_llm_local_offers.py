@@ -81,3 +81,10 @@ def test_a_question_with_or_inside_stays_one_question():
 def test_which_day_they_want_to_start_keeps_the_start():
     got = fields("Desk waitlist: email and which day they'd want to start")
     assert got["start_day"]["label"] == "Start day"
+
+
+def test_a_plural_head_shared_by_two_items_names_two_fields():
+    got = fields("Courier quote: collection and delivery postcodes, parcel weight")
+    assert {"collection_postcode", "delivery_postcode"} <= set(got)
+    got = fields("Team trip booking: names and email addresses of the travellers, travel date")
+    assert not any(name.startswith("names_") for name in got)

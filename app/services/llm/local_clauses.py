@@ -26,7 +26,7 @@ _GUARD = "\u0001"  # stands in for a comma inside a protected choice group
 
 # "pick-up and return dates" names two dates: the plural head belongs to each.
 SHARED_PLURAL = re.compile(
-    r"\b((?!(?:the|their|your|and|or)\b)[\w-]+) and ((?!(?:the|their|your)\b)[\w-]+) (date|time|postcode|address)(?:e?s)\b",
+    r"\b((?!(?:the|their|your|and|or|names?|e-?mails?|phones?|dates?|times?)\b)[\w-]+) and ((?!(?:the|their|your)\b)[\w-]+) (date|time|postcode|address)(?:e?s)\b",
     re.I,
 )
 
