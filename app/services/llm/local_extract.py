@@ -19,7 +19,7 @@ from app.services.llm.local_domain import concept_for
 
 LIST_START = re.compile(
     r":|\s[-–—]\s|\b(?:ask(?:ing)?(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
-    r"we need|include|including|collect|capture|specify|enter|provide|tell (?:us|me)(?: about)?|"
+    r"we need|include|including|collect|capture|specify|enter|provide|tell(?:ing)? (?:us|me)(?: about)?|"
     r"(?:want|need|like|have) to know|find out)\s",
     re.I,
 )
@@ -377,7 +377,10 @@ def _item(raw: str) -> dict | None:
     # A question may run longer than a noun ("what they were doing when it crashed").
     if not words or len(words) > (9 if question else 6) or len(low) < 2:
         return None
-    if NOT_A_FIELD.search(low) and not question and not concept_for(low):
+    # "site postcode", "form type": a short phrase ending in a field noun is a field even
+    # when a qualifier looks like chatter.
+    noun_ended = len(words) <= 3 and FIELD_NOUN.fullmatch(words[-1]) and not PRONOUN.search(low)
+    if NOT_A_FIELD.search(low) and not question and not concept_for(low) and not noun_ended:
         return None
     return {
         "phrase": low,
@@ -395,6 +398,9 @@ WRITTEN = re.compile(
     r"(?:essay|statement|note|letter|story|bio|summary|pitch)))\s+(?:on|about|explaining|describing)\s+.+$",
     re.I,
 )
+
+
+PRONOUN = re.compile(r"\b(?:we|i|us|you|they|them|it|our|my)\b", re.I)
 
 
 def _shared_head(pieces: list[str]) -> str:
