@@ -95,3 +95,11 @@ def test_a_list_after_telling_us_and_a_qualified_field_noun_are_kept():
     assert got["roof_type"]["options"] == ["flat", "pitched"]
     got = fields("Skip hire quote - site postcode, skip size and hire length")
     assert "site_postcode" in got
+
+
+def test_care_while_away_and_a_call_at_the_best_time_are_bookings():
+    assert generate_form("House sitting: dates away and the number of plants")["flow_id"] == (
+        "booking_request"
+    )
+    callback = generate_form("Pension advice: their age and the best time to call them")
+    assert callback["flow_id"] == "booking_request"

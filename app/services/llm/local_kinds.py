@@ -503,6 +503,10 @@ KINDS = [
                 8,
             ),
             (r"\btalk\b|\bchat\b", 1),
+            # Care while someone is away, on their dates: a booking
+            (r"\b(?:pet|dog|cat|house|baby)[- ]?sitt\w*|\bdog[- ]walk\w*|\bdates away\b", 8),
+            # "the best time to call": a call to schedule
+            (r"\bbest time to (?:call|ring|reach)\b", 4),
             # Something rented out ("van hire", "bike rental"): weak alone, a rental enquiry is sales
             (
                 r"\brentals?\b|\b(?:car|van|bike|cycle|equipment|tool|plant|machine|ski|boat|"
