@@ -103,3 +103,10 @@ def test_care_while_away_and_a_call_at_the_best_time_are_bookings():
     )
     callback = generate_form("Pension advice: their age and the best time to call them")
     assert callback["flow_id"] == "booking_request"
+
+
+def test_pick_up_is_part_of_a_field_and_a_poem_is_a_piece_of_writing():
+    got = fields("Tool rental - drill or saw, pick up date, return date")
+    assert got["pick_up_date"]["type"] == "date"
+    got = fields("Poetry prize entry: age and a short poem about home")
+    assert got["poem"]["type"] == "textarea" and "message" not in got

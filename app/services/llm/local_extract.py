@@ -25,7 +25,7 @@ LIST_START = re.compile(
 )
 # Weaker list cues: what follows must look like fields (FIELD_NOUN) to count.
 WEAK_START = re.compile(
-    r"\b(?:with|give us|leave|pick|choose|send|submit|select|also|plus(?= an? (?:optional|extra)\b))\s|;",
+    r"\b(?:with|give us|leave|pick(?! up\b)|choose|send|submit|select|also|plus(?= an? (?:optional|extra)\b))\s|;",
     re.I,
 )
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -39,7 +39,7 @@ STOP = re.compile(
 LEADING = re.compile(
     r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
     r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|roughly|approximately|"
-    r"a couple of|a few|leave|tell us|give|pick|choose|enter|provide|send|specify|add|short|brief|"
+    r"a couple of|a few|leave|tell us|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
     # "an optional field for their postcode": the field is the postcode
     r"(?:extra |separate )?(?:field|box|question) (?:for|asking for|about|with))\s+)+",
     re.I,
@@ -95,7 +95,7 @@ LONG_WORDS = re.compile(
     r"^(?:why|describe|description|details|tell|explain)\b|what'?s wrong|what went wrong|what happened|"
     r"\b(?:comments?|suggestions?|question|questions|issue|problem|feedback|notes|details|"
     r"description|motivation|what work|pain points?|current setup|what they want|better|improve|broken|"
-    r"essays?|statements?|note|letters?|stor(?:y|ies)|bio|summary|abstract|"
+    r"essays?|statements?|note|letters?|stor(?:y|ies)|bio|summary|abstract|poems?|lyrics|"
     r"(?:project|elevator|sales|written) pitch|saw|heard|witnessed|noticed|"
     r"not working|isn'?t working|needs? fixing|went wrong|happened|looks? like)\b",
     re.I,
@@ -395,7 +395,7 @@ ARTICLES = re.compile(r"^(?:(?:and|or|also|a|an|the|their|your|one)\s+)+", re.I)
 # A piece of writing the visitor is asked for, with its topic: keep the marketer's noun.
 WRITTEN = re.compile(
     r"^((?:short|brief|personal|one-page|\d+-word|[\w-]+ )?((?:[\w-]+ )?"
-    r"(?:essay|statement|note|letter|story|bio|summary|pitch)))\s+(?:on|about|explaining|describing)\s+.+$",
+    r"(?:essay|statement|note|letter|story|bio|summary|pitch|poem)))\s+(?:on|about|explaining|describing)\s+.+$",
     re.I,
 )
 

@@ -171,7 +171,7 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
 # A piece of writing the marketer names ("a short essay", "an artist statement") IS the
 # form's main text: it replaces the kind's default ("cover_letter"), name and label kept.
 WRITTEN_PIECE = re.compile(
-    r"\b(?:essay|statement|letter|note|story|bio|summary|abstract|motivation|pitch)\b", re.I
+    r"\b(?:essay|statement|letter|note|story|bio|summary|abstract|motivation|pitch|poem)\b", re.I
 )
 
 
