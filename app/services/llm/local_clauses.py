@@ -24,8 +24,16 @@ _SEP = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|as well as|&)\s+|\s\+\s", re.I)
 _GUARD = "\u0001"  # stands in for a comma inside a protected choice group
 
 
+# "pick-up and return dates" names two dates: the plural head belongs to each.
+SHARED_PLURAL = re.compile(
+    r"\b((?!(?:the|their|your|and|or|names?|e-?mails?|phones?|dates?|times?)\b)[\w-]+) and ((?!(?:the|their|your)\b)[\w-]+) (date|time|postcode|address)(?:e?s)\b",
+    re.I,
+)
+
+
 def split_items(segment: str) -> list[str]:
     """The items of a list, brackets and "A, B or C" choices kept whole."""
+    segment = SHARED_PLURAL.sub(r"\1 \3, \2 \3", segment)
     text = OPTION_GROUP.sub(lambda m: m.group(1) + m.group(2).replace(",", _GUARD), segment)
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
@@ -161,6 +169,12 @@ def _done(label: str | None, predicate: str, keep_label: bool = False) -> dict:
 
 
 _CONTRACTION = ((r"'d\b", " would"), (r"'ve\b", " have"), (r"'re\b", " are"), (r"'ll\b", " will"))
+# "if a tail lift is needed": the subject is what is asked about ("Tail lift needed?").
+NEEDED = re.compile(
+    r"^(?:(?:the|a|an|any|their|your) )?((?:[\w-]+ ){0,2}[\w-]+) (?:is|are) "
+    r"(needed|required|wanted|necessary|available|included|possible)$",
+    re.I,
+)
 WHETHER_SUBJECT = re.compile(
     r"^(?:they|you|he|she|it|there|(?:the|a|any|their|your) [\w-]+)\s+(.*)$", re.I
 )
@@ -184,6 +198,10 @@ def clause_item(text: str) -> dict | None:
         if modal:  # "whether we can have a key" → "Can we have a key?"
             label = _sentence(f"{modal.group(2)} {modal.group(1)} {_you(modal.group(3))}") + "?"
             return _done(label, modal.group(3), keep_label=True)
+        needed = NEEDED.match(rest)
+        if needed:
+            label = _sentence(f"{needed.group(1)} {needed.group(2)}") + "?"
+            return _done(label, f"{needed.group(1)} {needed.group(2)}", keep_label=True)
         subject = WHETHER_SUBJECT.match(rest)
         return _done(None, subject.group(1) if subject else rest)
     question = AUX_QUESTION.match(t)
@@ -231,6 +249,11 @@ def clause_item(text: str) -> dict | None:
         rf"^(?:what|which) (?:{_AUX}|needs?|went|happened|must|might)\b", t, re.I
     ):
         noun = which.group(1).strip()
+        aim = re.search(r"\bto (start|begin|move|join|arrive|leave|travel|visit|finish)$", t, re.I)
+        if aim and re.fullmatch(r"day|date|month|week|time|year", noun, re.I):
+            noun = (
+                f"{aim.group(1).lower()} {noun}"  # "which day they'd want to start" → "Start day"
+            )
         return {"label": _sentence(noun), "options": [], "name": noun}
     relative = RELATIVE.match(t)
     if relative and not NOT_CLAUSE.match(t):

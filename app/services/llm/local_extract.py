@@ -19,13 +19,13 @@ from app.services.llm.local_domain import concept_for
 
 LIST_START = re.compile(
     r":|\s[-–—]\s|\b(?:ask(?:ing)?(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
-    r"we need|include|including|collect|capture|specify|enter|provide|tell (?:us|me)(?: about)?|"
+    r"we need|include|including|collect|capture|specify|enter|provide|tell(?:ing)? (?:us|me)(?: about)?|"
     r"(?:want|need|like|have) to know|find out)\s",
     re.I,
 )
 # Weaker list cues: what follows must look like fields (FIELD_NOUN) to count.
 WEAK_START = re.compile(
-    r"\b(?:with|give us|leave|pick|choose|send|submit|select|also)\s|;",
+    r"\b(?:with|give us|leave|pick(?! up\b)|choose|send|submit|select|also|plus(?= an? (?:optional|extra)\b))\s|;",
     re.I,
 )
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -39,12 +39,15 @@ STOP = re.compile(
 LEADING = re.compile(
     r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
     r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|roughly|approximately|"
-    r"a couple of|a few|leave|tell us|give|pick|choose|enter|provide|send|specify|add)\s+)+",
+    r"a couple of|a few|leave|tell us|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
+    # "an optional field for their postcode": the field is the postcode
+    r"(?:extra |separate )?(?:field|box|question) (?:for|asking for|about|with))\s+)+",
     re.I,
 )
 TRAILING = re.compile(
     r"(?:\s+(?:optional|optionally|required|too|only|as well|please|pls|etc\.?|if possible|is essential|"
     r"are essential|is required|are required|is optional|are optional|would be useful|would help|"
+    r"as an? (?:optional )?extra|as optional|if they like|if they want|"
     r"optional|required|mandatory|essential))+$",
     re.I,
 )
@@ -72,7 +75,7 @@ CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but)(?:\s+|$))+", re.I)
 _FILLER = re.compile(r"\b(?:already|too|also|want|wants|like|prefer|would|as well)\b", re.I)
 REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
 OPTIONAL_WORDS = re.compile(
-    r"\b(?:optional|optionally|if (?:they have|known|any|possible))\b", re.I
+    r"\b(?:optional|optionally|if (?:they have|known|any|possible|they like|they want))\b", re.I
 )
 
 DATE_WORDS = re.compile(
@@ -92,6 +95,8 @@ LONG_WORDS = re.compile(
     r"^(?:why|describe|description|details|tell|explain)\b|what'?s wrong|what went wrong|what happened|"
     r"\b(?:comments?|suggestions?|question|questions|issue|problem|feedback|notes|details|"
     r"description|motivation|what work|pain points?|current setup|what they want|better|improve|broken|"
+    r"essays?|statements?|note|letters?|stor(?:y|ies)|bio|summary|abstract|poems?|lyrics|"
+    r"(?:project|elevator|sales|written) pitch|saw|heard|witnessed|noticed|"
     r"not working|isn'?t working|needs? fixing|went wrong|happened|looks? like)\b",
     re.I,
 )
@@ -182,12 +187,43 @@ def named_fields(text: str) -> list[dict]:
             for item in (_item(raw) for raw in _items(segment)):
                 found += item.get("fields", [item]) if item else []
             if not strong and not any(
-                concept_for(i["phrase"]) or FIELD_NOUN.search(i["phrase"]) or i.get("clause")
+                concept_for(i["phrase"])
+                or FIELD_NOUN.search(i["phrase"])
+                or i.get("clause")
+                or i["optional"]  # "their home gym as an optional extra": said to be a field
                 for i in found
             ):
                 continue
             items += [i for i in found if all(i["phrase"] != other["phrase"] for other in items)]
+        choice = _verb_choice(sentence, items)
+        if choice:
+            items.append(choice)
     return items
+
+
+# "let them choose morning or afternoon", "guests prefer the sunrise or sunset sailing":
+# an "A or B" after choose/pick/prefer is a dropdown wherever it sits in the sentence.
+VERB_CHOICE = re.compile(
+    r"\b(?:choose|chooses|pick|picks|prefer|prefers|select|selects|opt for|decide between)\s+"
+    r"(?:between |either |from )?(?:the |a |an |their )?"
+    r"([\w'-]+(?: [\w'-]+)?) or (?:the |a |an )?([\w'-]+(?: [\w'-]+){0,2}?)(?=\s*(?:[,.;:!?)]|\band\b|$))",
+    re.I,
+)
+
+
+def _verb_choice(sentence: str, items: list) -> dict | None:
+    match = VERB_CHOICE.search(sentence)
+    if not match:
+        return None
+    pieces = [match.group(1).strip(), match.group(2).strip()]
+    head = _shared_head(pieces)
+    options = [p if not head or p.endswith(" " + head) else f"{p} {head}" for p in pieces]
+    options = [o[:1].upper() + o[1:] for o in options]
+    low = {o.lower() for o in options} | {p.lower() for p in pieces}
+    if any({o.lower() for o in i["options"]} & low for i in items):
+        return None  # the list reader already made it a choice
+    phrase = f"{pieces[0]} or {pieces[1]}".lower()
+    return {"phrase": phrase, "options": options, "required": False, "optional": False, "hint": ""}
 
 
 def _list_segments(sentence: str) -> list[tuple[str, bool]]:
@@ -299,6 +335,16 @@ def _item(raw: str) -> dict | None:
             "hint": hint or clause.get("hint", ""),
             "clause": True,
         }
+    piece = WRITTEN.match(LEADING.sub("", text))
+    if piece:  # "a short essay on why they deserve it": name "essay", the whole ask as label
+        return {
+            "phrase": piece.group(2).lower(),
+            "label": label_for(ARTICLES.sub("", text))[:200],  # "short" stays in the label
+            "options": [],
+            "required": required,
+            "optional": optional,
+            "hint": "",
+        }
     if not (YES_NO.match(text) or QUESTION.match(text)):
         text = STOP.sub("", text)
     yes_no = re.match(r"^(.*?)\s*\(?\byes\s*/\s*no\)?$", text, re.I)
@@ -309,7 +355,12 @@ def _item(raw: str) -> dict | None:
         pieces = [p.strip() for p in text.split("/") if p.strip()]
         if len(pieces) >= 3 and all(len(p.split()) <= 2 for p in pieces):
             options, text = pieces, ""
-    if not options and re.search(r"\s+or\s+", text):
+    # "what you saw or heard" is one question, not a choice between "what you saw" and "heard"
+    if (
+        not options
+        and re.search(r"\s+or\s+", text)
+        and not re.match(r"(?:what|why|how|who)\b", text, re.I)
+    ):
         pieces = [p.strip() for p in re.split(r"\s+or\s+", text)]
         if 2 <= len(pieces) <= 5 and all(1 <= len(p.split()) <= 3 for p in pieces):
             options = [p[:1].upper() + p[1:] for p in pieces]
@@ -326,7 +377,10 @@ def _item(raw: str) -> dict | None:
     # A question may run longer than a noun ("what they were doing when it crashed").
     if not words or len(words) > (9 if question else 6) or len(low) < 2:
         return None
-    if NOT_A_FIELD.search(low) and not question and not concept_for(low):
+    # "site postcode", "form type": a short phrase ending in a field noun is a field even
+    # when a qualifier looks like chatter.
+    noun_ended = len(words) <= 3 and FIELD_NOUN.fullmatch(words[-1]) and not PRONOUN.search(low)
+    if NOT_A_FIELD.search(low) and not question and not concept_for(low) and not noun_ended:
         return None
     return {
         "phrase": low,
@@ -335,6 +389,18 @@ def _item(raw: str) -> dict | None:
         "optional": optional,
         "hint": hint,
     }
+
+
+ARTICLES = re.compile(r"^(?:(?:and|or|also|a|an|the|their|your|one)\s+)+", re.I)
+# A piece of writing the visitor is asked for, with its topic: keep the marketer's noun.
+WRITTEN = re.compile(
+    r"^((?:short|brief|personal|one-page|\d+-word|[\w-]+ )?((?:[\w-]+ )?"
+    r"(?:essay|statement|note|letter|story|bio|summary|pitch|poem)))\s+(?:on|about|explaining|describing)\s+.+$",
+    re.I,
+)
+
+
+PRONOUN = re.compile(r"\b(?:we|i|us|you|they|them|it|our|my)\b", re.I)
 
 
 def _shared_head(pieces: list[str]) -> str:

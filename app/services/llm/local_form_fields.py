@@ -168,16 +168,30 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
         _add(fields, new)
 
 
+# A piece of writing the marketer names ("a short essay", "an artist statement") IS the
+# form's main text: it replaces the kind's default ("cover_letter"), name and label kept.
+WRITTEN_PIECE = re.compile(
+    r"\b(?:essay|statement|letter|note|story|bio|summary|abstract|motivation|pitch|poem)\b", re.I
+)
+
+
 def _names_main_text(fields: list, new: dict, kind: dict) -> bool:
     """ "describe the issue", "what happened": the kind's main question, in the marketer's words."""
-    if new["type"] != "textarea" or not re.match(
+    if new["type"] != "textarea":
+        return False
+    written = WRITTEN_PIECE.search(new["label"]) is not None
+    if not written and not re.match(
         r"^(?:describe|description|details|what|the issue|issue|problem|tell us)\b",
         new["label"].lower(),
     ):
         return False
     main = next((f for f in fields if f["type"] == "textarea" and f["required"]), None)
+    if main is None and written:  # an optional default (job applications' cover letter)
+        main = next((f for f in fields if f["name"] == "cover_letter"), None)
     if main is None or main.get("_named"):
         return False
+    if written:
+        main["name"] = new["name"]
     main["label"], main["_named"] = new["label"], True
     return True
 
@@ -212,7 +226,7 @@ def _new_field(item: dict) -> dict:
 
 def _label(item: dict) -> str:
     """The clause reader's label ("Urgent?") or the marketer's phrase, spoken to the visitor."""
-    return (item.get("label") or _second_person(label_for(item["phrase"])))[:200]
+    return _second_person(item.get("label") or label_for(item["phrase"]))[:200]
 
 
 def _second_person(label: str) -> str:
@@ -246,8 +260,9 @@ def _kind_rules(fields: list, kind: dict, text: str) -> None:
             fields.insert(index, catalog.field("nps"))
         elif rating and re.search(r"\brating\b|\bsatisf\w+|\brate\b|\bscore\b", text):
             rating["required"] = True
-        if ANONYMOUS_RE.search(text):
-            fields[:] = [f for f in fields if f["name"] not in ("email", "may_contact", "name")]
+    # An anonymous survey or report (whistleblowing, feedback) must not ask who is writing.
+    if kind["flow"] in ("notify_only", "support_triage") and ANONYMOUS_RE.search(text):
+        fields[:] = [f for f in fields if f["name"] not in ("email", "may_contact", "name")]
     if kind["key"] == "booking" and not re.search(r"\btimes?\b|\bslots?\b|\bwhen\b", text):
         fields[:] = [f for f in fields if f["name"] != "preferred_time"] or fields
 

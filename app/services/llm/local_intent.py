@@ -30,7 +30,7 @@ VOCABULARY = (
     "complaints warranty quotation wholesale valuation feedback survey webinar waitlist enquiry "
     "enquiries inquiry inquiries consultation schedule pricing estimate maintenance partnership "
     "volunteer internship download checklist customer customers service reserve quote demo "
-    "careers candidates employers problem problems report refund return returns invoice billing "
+    "careers candidates employers employees problem problems report refund return returns invoice billing "
     "satisfaction questionnaire proposal"
 ).split()
 _WORD = re.compile(r"[a-z]{4,}")

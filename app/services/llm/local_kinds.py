@@ -98,6 +98,12 @@ KINDS = [
             (r"\bapply\b|\bapplications?\b", 3),
             (r"\bvolunteer\w*", 6),
             (r"\binternships?\b|\bapprenticeships?\b", 5),
+            # Places people apply for that are not jobs: the same review flow.
+            (
+                r"\b(?:scholarships?|studentships?|bursar(?:y|ies)|fellowships?|residenc(?:y|ies)|"
+                r"mentor(?:ing|ship)? (?:programmes?|programs?|schemes?))\b",
+                6,
+            ),
             (
                 r"\bcall for (?:papers|proposals|speakers|entries|submissions)\b|\bspeaker applications?\b",
                 10,
@@ -278,6 +284,7 @@ KINDS = [
                 8,
             ),
             (r"\bupdates\b|\bsign[- ]?up\b", 2),
+            (r"\bbulletins?\b|\bround-?ups?\b", 8),
         ],
         ["email", "first_name"],
         ["email"],
@@ -318,10 +325,12 @@ KINDS = [
             ),
             (r"\brecalls?\b|\baffected\b|\breplacements?\b", 8),
             (r"\baccidents?\b|\bincidents?\b|\bdamage\w*", 5),
+            (r"\bwhistle-?blow\w*|\bspeak(?:ing)? up\b", 12),
             (r"\babuse\b|\bspam\b|\bfraud\b|\bscams?\b|\breport (?:content|a user|a post)\b", 8),
             (r"\bwarrant(?:y|ies)\b", 8),
             (r"\bclaims?\b", 2),
-            (r"(?<!tax )\breturns?\b|\brefunds?\b", 5),
+            # "pick-up and return dates" is a rental, not a product return
+            (r"(?<!tax )(?<!and )\breturns?\b(?! (?:dates?|times?|day)\b)|\brefunds?\b", 5),
             (r"\blost\b", 4),
             (r"\bmaintenance\b|\brepairs? requests?\b", 5),
             (r"\b(?:billing|invoice)(?: questions?| issues?| problems?| disputes?)?\b", 6),
@@ -364,6 +373,8 @@ KINDS = [
                 8,
             ),
             (r"\bprojects?\b", 2),
+            # Asking about a rental (no dates to book) is a sales enquiry.
+            (r"\b(?:rental|hire) (?:enquir|inquir)\w*", 8),
             (ENQUIRY, 3),
             (
                 r"\bnew clients?\b|\bnew business\b|\bpotential (?:clients|customers|buyers)\b|"
@@ -383,6 +394,14 @@ KINDS = [
                 5,
             ),
             (r"\bassessments?\b|\baudits?\b|\bqualify\b|\bdecision[- ]makers?\b", 3),
+            # A free survey/audit/estimate offered to prospects is how a business wins work.
+            (
+                r"\b(?:free|no[- ]obligation|complimentary)(?:,? no[- ]obligation)? (?:[\w-]+ ){0,3}?"
+                r"(?:surveys?|assessments?|audits?|consultations?|estimates?|inspections?|quotes?|"
+                r"valuations?|appraisals?|health ?checks?|site visits?|design visits?|reviews?|"
+                r"(?:strategy|advice|audit) (?:calls?|sessions?))\b",
+                12,
+            ),
             (r"\bsamples?\b|\bsample packs?\b|\bswatches\b", 5),
             (r"\bcustom\b|\bbespoke\b|\bmade[- ]to[- ]order\b|\bcommissions?\b", 6),
             (r"\b(?:box|delivery|meal|veg|vegetable|coffee|wine|flower) subscriptions?\b", 10),
@@ -484,6 +503,18 @@ KINDS = [
                 8,
             ),
             (r"\btalk\b|\bchat\b", 1),
+            # Care while someone is away, on their dates: a booking
+            (r"\b(?:pet|dog|cat|house|baby)[- ]?sitt\w*|\bdog[- ]walk\w*|\bdates away\b", 8),
+            # "the best time to call": a call to schedule
+            (r"\bbest time to (?:call|ring|reach)\b", 4),
+            # Something rented out ("van hire", "bike rental"): weak alone, a rental enquiry is sales
+            (
+                r"\brentals?\b|\b(?:car|van|bike|cycle|equipment|tool|plant|machine|ski|boat|"
+                r"kayak|costume|dress|suit|trailer|minibus|marquee|camper(?:van)?)s? hire\b|\bhire (?:start|period)\b",
+                2,
+            ),
+            # ...and what makes it a booking rather than a rental enquiry is the dates
+            (r"\b(?:pick[- ]?up|collection|start|hire) and return\b|\breturn dates?\b", 10),
             # A visit to schedule: "a good time for the technician to come", "a service call"
             (
                 r"\b(?:service|call[- ]?out) (?:calls?|visits?)\b|\bhome visits?\b|"
@@ -512,6 +543,8 @@ KINDS = [
                 9,
             ),
             (r"\badopt\w*|\bfoster\w*", 5),
+            # A pledge or donation is a gift, not a purchase: routed to the fundraiser.
+            (r"\bpledges?\b|\bdonat(?:e|es|ion|ions|ing)\b|\bgift aid\b", 9),
             (r"\bgentle\b|\bsensitive\b|\bcondolence\w*|\bbereave\w*|\bfuneral\w*|\bprayer\w*", 6),
             (r"\bpress\b|\bjournalists?\b|\bmedia (?:inquir|enquir)\w*", 6),
             (r"\bquestions?\b|\bask (?:a|us)\b", 3),
