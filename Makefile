@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench bench-analytics demo check migrate install clean fuzz eval
+.PHONY: run test test-postgres bench bench-postgres bench-analytics demo check migrate install clean fuzz eval
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -34,8 +34,19 @@ test: install
 	@scripts/ensure-browser || true
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
+# The same suite on PostgreSQL 15 (SPEC §15): a throw-away cluster (initdb as the
+# postgres user, a temporary directory, a free port), stopped and deleted at the end.
+# Each test gets its own database. Needs Debian's postgresql package.
+test-postgres: install
+	@scripts/ensure-browser || true
+	$(BIN)/python -m scripts.pg_cluster run -- $(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
+
 bench: install
 	$(BIN)/python -m scripts.bench
+
+# The capture benchmark on PostgreSQL with 1, 2 and 4 server processes.
+bench-postgres: install
+	$(BIN)/python -m scripts.pg_cluster run -- $(BIN)/python -m scripts.bench_postgres
 
 # schemathesis against a locally started server (long; not part of CI).
 fuzz: install

@@ -1,4 +1,4 @@
-"""The ``formagent`` command: serve, migrate, create-account, seed-demo."""
+"""The ``formagent`` command: serve, migrate, create-account, seed-demo, copy-db."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def cmd_migrate(args, settings) -> int:
 
     applied = asyncio.run(run())
     print(
-        f"database {settings.db_path}: "
+        f"database {_shown(settings.db_path)}: "
         + (f"applied {', '.join(applied)}" if applied else "up to date")
     )
     return 0
@@ -76,6 +76,31 @@ def cmd_seed_demo(args, settings) -> int:
     return 0
 
 
+def cmd_copy_db(args, settings) -> int:
+    from app.db.copy import CopyError, copy_database
+
+    try:
+        counts = copy_database(args.src, args.dst)
+    except CopyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"copied {sum(counts.values())} rows in {len(counts)} tables;"
+        " every table's row count matches"
+    )
+    return 0
+
+
+def _shown(target) -> str:
+    """A database for messages: a URL's password is not printed."""
+    text = str(target)
+    if "://" in text and "@" in text.split("://", 1)[1]:
+        scheme, rest = text.split("://", 1)
+        user, host = rest.rsplit("@", 1)
+        return f"{scheme}://{user.split(':', 1)[0]}@{host}"
+    return text
+
+
 def cmd_serve(args, settings) -> int:
     import uvicorn
 
@@ -108,13 +133,21 @@ def main(argv=None) -> int:
     create.add_argument("--workspace")
     create.add_argument("--password", help="prompted for when omitted")
     sub.add_parser("seed-demo", help="fill a demo workspace with realistic data")
+    copy = sub.add_parser(
+        "copy-db",
+        help="copy a database into a new one: SQLite file <-> postgresql:// URL",
+    )
+    copy.add_argument("src", help="a SQLite file or a postgresql:// URL")
+    copy.add_argument("dst", help="a new SQLite file or an empty postgresql:// database")
     args = parser.parse_args(argv)
-    settings = Settings.from_env()
+    # copy-db names its databases itself: no data directory (nor secret key) needed.
+    settings = None if args.command == "copy-db" else Settings.from_env()
     handler = {
         "serve": cmd_serve,
         "migrate": cmd_migrate,
         "create-account": cmd_create_account,
         "seed-demo": cmd_seed_demo,
+        "copy-db": cmd_copy_db,
     }[args.command]
     return handler(args, settings)
 

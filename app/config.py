@@ -32,7 +32,7 @@ def _load_or_create_secret(data_dir: Path) -> str:
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
-    db_path: Path
+    db_path: Path | str  # a SQLite file, or a postgresql:// URL (SPEC §15)
     secret_key: str
     base_url: str = "http://127.0.0.1:8000"
     # False when FORMAGENT_BASE_URL is unset: links shown in answers to a request are then
@@ -111,7 +111,7 @@ class Settings:
         )
         values = dict(
             data_dir=data_dir,
-            db_path=Path(db),
+            db_path=db if db.startswith(("postgresql://", "postgres://")) else Path(db),
             secret_key=secret,
             base_url=(env.get("FORMAGENT_BASE_URL") or "http://127.0.0.1:8000").rstrip("/"),
             base_url_fixed=bool(env.get("FORMAGENT_BASE_URL")),

@@ -22,6 +22,7 @@ os.environ["FORMAGENT_STRICT_TEMPLATES"] = "1"
 import app.db.clock as clock_module
 from app.config import Settings
 from app.main import create_app
+from tests import pg_support
 from tests.fake_anthropic import fake_anthropic  # noqa: F401  (the fake Messages API fixture)
 from tests.helpers import FakeClock, User, drain_jobs  # noqa: F401  (re-exported for tests)
 
@@ -42,8 +43,52 @@ def make_settings(tmp_path: Path, **overrides) -> Settings:
         llm="local",
         llm_timeout=5.0,
     )
+    if pg_support.SERVER and "db_path" not in overrides:
+        values["db_path"] = pg_support.database_for(tmp_path)
     values.update(overrides)
     return Settings(**values)
+
+
+@pytest.fixture(autouse=True)
+def _postgres_databases():
+    """On PostgreSQL, empty the databases the test used once it is done."""
+    yield
+    if pg_support.SERVER:
+        pg_support.release_test_databases()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server's URL: the suite's own (make test-postgres), else a throw-away
+    cluster for this test process. Without PostgreSQL installed it is skipped locally
+    and fails under CI=true, as the browser tests do."""
+    if pg_support.SERVER:
+        yield pg_support.SERVER
+        return
+    from scripts import pg_cluster
+
+    if not (pg_cluster.BIN / "initdb").exists():
+        message = "no PostgreSQL: install it with 'apt-get install -y postgresql'"
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL tests are required under CI=true but " + message)
+        pytest.skip("PostgreSQL tests skipped: " + message)
+    with pg_cluster.cluster() as url:
+        yield url
+
+
+def on_postgres() -> bool:
+    return bool(pg_support.SERVER)
+
+
+def pytest_collection_modifyitems(config, items):
+    """On PostgreSQL, tests of SQLite's own machinery are deselected (and counted as
+    such in the summary), never skipped or run against the wrong database."""
+    if not pg_support.SERVER:
+        return
+    kept = [item for item in items if item.get_closest_marker("sqlite_only") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
 
 
 @pytest.fixture

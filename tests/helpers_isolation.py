@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 from starlette.routing import Mount, Route
 
 from app.db import dumps, new_id, now_iso
+from app.db.schema import column_names, table_names
 
 MARKER = (
     "bobmarker"  # written into the victim's rows: must never show up in another workspace's pages
@@ -564,11 +565,11 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
 
 def _insert_all(conn, ws: str, rows: dict[str, dict]) -> list[str]:
     """Insert what the schema has; returns the schema's tables."""
-    tables = [r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    tables = table_names(conn)
     for table, row in rows.items():
         if table not in tables:
             continue  # a later migration's table that is not there (yet)
-        columns = {c["name"] for c in conn.all(f"PRAGMA table_info({table})")}
+        columns = set(column_names(conn, table))
         values = {k: v for k, v in {**row, "workspace_id": ws}.items() if k in columns}
         conn.execute(
             f"INSERT INTO {table} ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
@@ -581,7 +582,7 @@ def _empty_tables(conn, ws: str, tables: list[str]) -> list[str]:
     """Workspace tables with no row of ``ws`` (trigger-filled tables count as filled)."""
     empty = []
     for table in tables:
-        columns = {c["name"] for c in conn.all(f"PRAGMA table_info({table})")}
+        columns = set(column_names(conn, table))
         if "workspace_id" in columns and not conn.value(
             f"SELECT COUNT(*) FROM {table} WHERE workspace_id = ?", (ws,)
         ):
@@ -633,10 +634,8 @@ async def snapshot(app, ws: str) -> dict:
 
     def read(conn):
         out = {}
-        for table in [
-            r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")
-        ]:
-            columns = {c["name"] for c in conn.all(f"PRAGMA table_info({table})")}
+        for table in table_names(conn):
+            columns = set(column_names(conn, table))
             if "workspace_id" in columns and table not in ("sessions", "jobs", "events"):
                 out[table] = conn.all(
                     f"SELECT * FROM {table} WHERE workspace_id = ? ORDER BY 1", (ws,)

@@ -212,6 +212,7 @@ async def test_migrations_are_idempotent_and_refuse_duplicate_numbers(tmp_path):
         await db.close()
 
 
+@pytest.mark.sqlite_only  # SQLite's PRAGMAs
 async def test_app_database_settings(app, db):
     assert (await db.fetchval("PRAGMA journal_mode")).lower() == "wal"
     assert await db.fetchval("PRAGMA foreign_keys") == 1

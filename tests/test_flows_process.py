@@ -33,7 +33,7 @@ async def detail(app, sid):
 
 
 async def count(db, table, **where):
-    clause = " AND ".join(f"{k} = ?" for k in where) or "1"
+    clause = " AND ".join(f"{k} = ?" for k in where) or "1 = 1"
     return await db.fetchval(f"SELECT COUNT(*) FROM {table} WHERE {clause}", tuple(where.values()))
 
 

@@ -9,6 +9,7 @@ import asyncio
 
 import pytest
 
+from app.db.schema import column_names, table_names
 from tests.helpers_isolation import (
     LISTEN_TIMEOUT,
     MARKER,
@@ -580,10 +581,8 @@ async def _scrub(app, ws: str, secret: set[str]) -> None:
     """Forget a stored foreign reference (already reported) so the next probe is judged alone."""
 
     def write(conn):
-        for table in [
-            r["name"] for r in conn.all("SELECT name FROM sqlite_master WHERE type = 'table'")
-        ]:
-            columns = [c["name"] for c in conn.all(f"PRAGMA table_info({table})")]
+        for table in table_names(conn):
+            columns = column_names(conn, table)
             if "workspace_id" not in columns or table in ("sessions", "jobs", "events"):
                 continue
             for column in columns:

@@ -305,11 +305,12 @@ async def _count_runs(db, expected):
     return len(await runs(db)) == expected
 
 
+@pytest.mark.sqlite_only  # reads SQLite's EXPLAIN QUERY PLAN
 async def test_claim_uses_indexes_not_a_sort_of_every_due_job(app, db):
     # Each claim runs inside the write lock: a sort over 10 000 due jobs made
     # every claim ~12 ms; the claim must stay an index lookup.
     # The claim's own statement (one UPDATE); EXPLAIN does not run it.
-    plan = await db.fetchall("EXPLAIN QUERY PLAN " + jobs._CLAIM_SQL, ("z",) * 6)
+    plan = await db.fetchall("EXPLAIN QUERY PLAN " + jobs._claim_sql(""), ("z",) * 6)
     details = " | ".join(r["detail"] for r in plan)
     assert "TEMP B-TREE" not in details and "jobs_lease" in details
     # one index seek per priority level, none of them a scan
@@ -338,7 +339,7 @@ from pathlib import Path
 async def main():
     jobs.JOB_KINDS.update(TEST_KINDS)
     CONTROL["worker"] = "child"
-    settings = make_settings(Path({tmp!r}))
+    settings = make_settings(Path({tmp!r}), db_path={db!r})  # the parent's database
     db = await Database.open(settings.db_path)
     print("ready", flush=True)
     sys.stdin.readline()
@@ -361,7 +362,7 @@ async def test_two_processes_drain_one_queue_each_job_once(app, db):
     child = await asyncio.create_subprocess_exec(
         sys.executable,
         "-c",
-        CHILD_WORKER.format(root=str(root), tmp=str(settings.data_dir)),
+        CHILD_WORKER.format(root=str(root), tmp=str(settings.data_dir), db=str(settings.db_path)),
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,

@@ -12,7 +12,7 @@ request's raw cursor (decoded and checked in ``app.db.pagination`` only).
 """
 
 from app.db.clock import now_iso
-from app.db.connection import Database, LeaseLost, dumps, loads
+from app.db.connection import Database, LeaseLost, dumps, loads, row_locking
 from app.db.ids import new_id
 from app.db.rows import (
     exists_in_workspace,
@@ -36,6 +36,7 @@ __all__ = [
     "loads",
     "new_id",
     "now_iso",
+    "row_locking",
     "update_columns",
     "value_in_workspace",
 ]

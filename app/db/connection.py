@@ -1,4 +1,5 @@
-"""The Database handle: aiosqlite connections in WAL mode."""
+"""The Database handle: aiosqlite connections in WAL mode, or PostgreSQL
+(``app.db.postgres``) when the target is a ``postgresql://`` URL."""
 
 from __future__ import annotations
 
@@ -9,15 +10,26 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
 from app.db.checkpoint import WRITER_AUTOCHECKPOINT_PAGES, Checkpointer
+from app.db.dialect import SQLITE, is_postgres_url
 
 BUSY_TIMEOUT_MS = 5000
 log = logging.getLogger("formagent.db")
+
+
+def row_locking(fn):
+    """Mark a transaction function whose correctness rests on row locks alone (one
+    guarded UPDATE, a ``FOR UPDATE SKIP LOCKED`` claim): PostgreSQL runs it at READ
+    COMMITTED instead of SERIALIZABLE, so the job queue's hot rows and ranges do not
+    make every claim a serialization failure. SQLite runs every write serially anyway."""
+    fn.row_locking = True
+    return fn
 
 
 class LeaseLost(Exception):
@@ -30,6 +42,20 @@ class Conn(sqlite3.Connection):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.signals: set[str] = set()
+
+    dialect = SQLITE
+
+    @contextmanager
+    def savepoint(self):
+        """A statement that may fail (a unique key) without aborting the transaction
+        (PostgreSQL aborts the whole transaction on any error; SQLite does not)."""
+        self.execute("SAVEPOINT formagent_sp")
+        try:
+            yield
+        except BaseException:
+            self.execute("ROLLBACK TO SAVEPOINT formagent_sp")
+            raise
+        self.execute("RELEASE SAVEPOINT formagent_sp")
 
     def one(self, sql: str, params=()) -> dict | None:
         return self.execute(sql, params).fetchone()
@@ -109,8 +135,15 @@ class Database:
         self._write_lock = asyncio.Lock()
         self._listeners: dict[str, list[Callable[[], None]]] = {}
 
+    dialect = SQLITE
+
     @classmethod
     async def open(cls, path: Path | str, readers: int = 2) -> Database:
+        """A SQLite file, or PostgreSQL for a ``postgresql://`` URL (same interface)."""
+        if is_postgres_url(path):
+            from app.db.postgres import PostgresDatabase
+
+            return await PostgresDatabase.open(path, readers=readers)
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         writer = await _open(path)
@@ -150,6 +183,10 @@ class Database:
                 raise
         self._wake(signals)
         return result
+
+    async def write_schema(self, fn: Callable[..., Any], *args) -> Any:
+        """The migration run (BEGIN IMMEDIATE already serialises it across processes)."""
+        return await self.write(fn, *args)
 
     def _wake(self, signals) -> None:
         for name in signals:

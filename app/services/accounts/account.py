@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import re
 import secrets
-import sqlite3
 
 from app.db import clock, new_id, now_iso
 from app.db.clock import iso_ago, parse_iso
+from app.db.errors import IntegrityError
 from app.errors import Conflict, RateLimited, Unauthorized, ValidationError
 from app.services.accounts import invites, sessions, workspaces
 from app.services.accounts.passwords import check_password_rules, hash_password, verify_password
@@ -86,7 +86,7 @@ async def signup(
                 " VALUES (?, ?, ?, ?, ?, 'active', ?, ?)",
                 (account_id, email, email.lower(), name, password_hash, now, now),
             )
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             raise Conflict(
                 "An account with this email already exists. Log in instead.",
                 fields={"email": "This email already has an account."},
@@ -122,10 +122,11 @@ def _count_attempt_tx(conn, settings, email_lower: str, ip) -> int:
             f"Too many failed log-ins for this email. Try again in {minutes} minute{'s' * (minutes > 1)}.",
             retry_after=math.ceil(wait),
         )
-    return conn.execute(
-        "INSERT INTO login_attempts (email_lower, ip, succeeded, created_at) VALUES (?, ?, 0, ?)",
+    return conn.value(
+        "INSERT INTO login_attempts (email_lower, ip, succeeded, created_at) VALUES (?, ?, 0, ?)"
+        " RETURNING id",
         (email_lower, ip, now_iso()),
-    ).lastrowid
+    )
 
 
 def _attempt_succeeded_tx(conn, attempt_id: int) -> None:

@@ -8,8 +8,16 @@ of visitors who focused a field and left it empty. Form-level abandonment compar
 from __future__ import annotations
 
 from app.db import get_in_workspace, loads
+from app.db.dialect import json_flag, json_real
 from app.services.analytics import totals
 from app.services.analytics.ranges import DateRange
+
+_FOCUSED, _FILLED = json_flag("j.value", "focused"), json_flag("j.value", "filled")
+_FIELD_STATS = (
+    f"SELECT j.key AS field, SUM({_FOCUSED}) AS focused, SUM({_FILLED}) AS filled,"
+    f" SUM({_FOCUSED} * (1 - {_FILLED})) AS left_empty,"
+    f" AVG(CASE WHEN {_FOCUSED} = 1 THEN {json_real('j.value', 'time_ms')} END) AS avg_ms"
+)
 
 
 def _fields_tx(conn, ws: str, form_id: str, r: DateRange) -> dict:
@@ -26,12 +34,7 @@ def _fields_tx(conn, ws: str, form_id: str, r: DateRange) -> dict:
     stats = {
         row["field"]: row
         for row in conn.all(
-            "SELECT j.key AS field,"
-            " SUM(json_extract(j.value, '$.focused')) AS focused,"
-            " SUM(json_extract(j.value, '$.filled')) AS filled,"
-            " SUM(json_extract(j.value, '$.focused') AND NOT json_extract(j.value, '$.filled')) AS left_empty,"
-            " AVG(CASE WHEN json_extract(j.value, '$.focused') THEN json_extract(j.value, '$.time_ms') END) AS avg_ms"
-            " FROM submissions s, json_each(s.field_interactions) j"
+            _FIELD_STATS + " FROM submissions s, json_each(s.field_interactions) j"
             " WHERE s.form_id = ? AND s.created_at >= ? AND s.created_at < ? AND s.workspace_id = ?"
             " GROUP BY j.key",
             window,

@@ -22,11 +22,11 @@ jobs (submission processing) are claimed between slices; the job is BULK.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 
 from markupsafe import escape
 
 from app.db import LeaseLost, fetch_page, get_in_workspace, new_id, now_iso
+from app.db.errors import IntegrityError
 from app.errors import Conflict, ValidationError
 from app.services.campaigns.campaigns import get_campaign_tx
 from app.services.campaigns.welcome import LATE
@@ -146,7 +146,7 @@ def start_broadcast_tx(conn, workspace_id: str, data: dict, created_by: str) -> 
             (broadcast_id, workspace_id, values["campaign_id"], values["tag"], audience,
              values["subject"], values["body"], total, created_by, now),
         )  # fmt: skip
-    except sqlite3.IntegrityError:
+    except IntegrityError:
         raise Conflict(
             "A broadcast to this audience is still sending; wait until it finishes.",
             fields={"audience": "Still sending the previous broadcast."},

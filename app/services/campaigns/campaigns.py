@@ -4,7 +4,6 @@ the welcome email with the asset, the nurture sequence — and their CRUD."""
 from __future__ import annotations
 
 import re
-import sqlite3
 
 from app.db import (
     dumps,
@@ -166,21 +165,15 @@ def clean(data: dict, current: dict | None = None) -> dict:
     return values
 
 
-def _table_exists(conn, table: str) -> bool:
-    return bool(
-        conn.value("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))
-    )
-
-
 def _check_links(conn, workspace_id: str, campaign_id: str | None, values: dict) -> None:
     """Linked ids must be this workspace's: an unknown or foreign one is a 404
-    naming the field. Templates and sequences are checked once their tables exist."""
+    naming the field."""
     for key, table, where in (
         ("welcome_template_id", "email_templates", ""),
         ("nurture_sequence_id", "sequences", "deleted_at IS NULL"),
     ):
         value = values.get(key)
-        if value and _table_exists(conn, table):
+        if value:
             if find_in_workspace(conn, table, value, workspace_id, columns=("id",), where=where):
                 continue
             raise NotFound(fields={key: "No such item in this workspace."})
@@ -354,10 +347,7 @@ async def workspace_choices(db, workspace_id: str) -> dict:
                 " ORDER BY name",
             ),
         ):
-            try:
-                choices[key] = conn.all(sql, (workspace_id,))
-            except sqlite3.OperationalError:  # that part (templates, sequences) is not there yet
-                choices[key] = []
+            choices[key] = conn.all(sql, (workspace_id,))
         return choices
 
     return await db.read(fn)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import weakref
 
+from app.db.errors import RetryTransaction
 from app.services.analytics.counters import Counts
 from app.services.capture.pipeline import Incoming, Outcome, pipeline_tx, pre_check
 
@@ -36,6 +37,8 @@ def batch_tx(conn, items: list[Incoming]) -> list:
         mine = Counts()
         try:
             results.append(pipeline_tx(conn, item, mine))
+        except RetryTransaction:  # PostgreSQL: the whole batch runs again
+            raise
         except Exception as exc:  # this item only: undo its writes, report its error
             conn.execute("ROLLBACK TO capture_item")
             results.append(exc)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from app.db import (
     dumps,
     find_in_workspace,
@@ -13,6 +11,7 @@ from app.db import (
     now_iso,
     update_columns,
 )
+from app.db.errors import IntegrityError
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.crm.contacts import (
     TEXT_FIELDS,
@@ -64,11 +63,7 @@ def _move_rows(conn, workspace_id: str, survivor_id: str, other_id: str) -> dict
                 f"UPDATE {table} SET contact_id = ? WHERE contact_id = ? AND workspace_id = ?",
                 (survivor_id, other_id, workspace_id),
             )
-        except sqlite3.OperationalError as exc:
-            if "no such table" in str(exc) or "no such column" in str(exc):
-                continue
-            raise
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             raise Conflict(
                 f"Both contacts have {table.replace('_', ' ')} that cannot be combined; "
                 "stop one of them first, then merge."

@@ -4,9 +4,9 @@ partial form config (validated like a form), one active experiment per form, a l
 from __future__ import annotations
 
 import math
-import sqlite3
 
 from app.db import dumps, fetch_page, get_in_workspace, loads, new_id, now_iso, update_columns
+from app.db.errors import IntegrityError
 from app.errors import Conflict, ValidationError
 from app.services.forms.config import validate_config
 from app.services.forms.forms import config_of, row_to_form
@@ -190,7 +190,7 @@ def get_experiment_tx(conn, workspace_id: str, experiment_id) -> dict:
 def _write(conn, workspace_id: str, experiment_id: str, stored: dict) -> None:
     try:
         update_columns(conn, "experiments", experiment_id, workspace_id, stored, allowed=COLUMNS)
-    except sqlite3.IntegrityError:
+    except IntegrityError:
         raise Conflict("This form already has an active experiment; stop it first.") from None
 
 

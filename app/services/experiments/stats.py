@@ -45,7 +45,7 @@ def _views_starts(conn, experiment: dict) -> dict:
 _OUTCOMES = (
     "SELECT s.variant_id, COUNT(*) AS submissions,"
     " SUM(s.status = 'processed') AS processed,"
-    " COUNT(DISTINCT CASE WHEN s.is_new_contact THEN s.contact_id END) AS contacts,"
+    " COUNT(DISTINCT CASE WHEN s.is_new_contact = 1 THEN s.contact_id END) AS contacts,"
     " COUNT(d.id) AS deals, COALESCE(SUM(CASE WHEN d.stage = 'won' THEN d.amount END), 0)"
     " AS revenue FROM submissions s LEFT JOIN deals d ON d.source_submission_id = s.id"
     " AND d.workspace_id = s.workspace_id"

@@ -8,14 +8,14 @@ The attempt number is the fencing token: every write a job makes goes through
 from __future__ import annotations
 
 import asyncio
+import functools
 import importlib
 import logging
-import sqlite3
 import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.db import LeaseLost, dumps, loads, new_id, now_iso
+from app.db import LeaseLost, dumps, loads, new_id, now_iso, row_locking
 from app.db.clock import iso_in
 from app.services.events.log import emit
 
@@ -85,26 +85,24 @@ def enqueue(
     job_id = new_id("job")
     now = now or now_iso()
     when = run_at or (iso_in(delay) if delay else now)
-    try:
-        conn.execute(
-            "INSERT INTO jobs (id, workspace_id, kind, payload, status, run_at, max_attempts, dedupe_key,"
-            " priority, created_at, updated_at) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)",
-            (
-                job_id,
-                workspace_id,
-                kind,
-                dumps(payload),
-                when,
-                max_attempts,
-                dedupe_key,
-                priority_of(kind),
-                now,
-                now,
-            ),
-        )
-    except sqlite3.IntegrityError:
-        if dedupe_key is None:
-            raise
+    inserted = conn.execute(
+        "INSERT INTO jobs (id, workspace_id, kind, payload, status, run_at, max_attempts, dedupe_key,"
+        " priority, created_at, updated_at) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (dedupe_key) DO NOTHING",
+        (
+            job_id,
+            workspace_id,
+            kind,
+            dumps(payload),
+            when,
+            max_attempts,
+            dedupe_key,
+            priority_of(kind),
+            now,
+            now,
+        ),
+    ).rowcount
+    if not inserted:  # a job with this dedupe_key is already queued
         return None
     conn.signals.add("jobs")
     return job_id
@@ -148,25 +146,34 @@ class JobContext:
 # claim (about 12 ms per claim with 10 000 queued, inside the write lock; 0.03 ms
 # now). One seek per level rather than ORDER BY priority, run_at: that scan would
 # step over every not-yet-due interactive job (retries in backoff) on each claim.
-_CLAIM_SQL = (
-    "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?, locked_by = ?, updated_at = ?"
-    " WHERE id = COALESCE("
-    "   (SELECT id FROM jobs WHERE status = 'running' AND lease_until < ? LIMIT 1),"
-    + ",".join(
-        f"   (SELECT id FROM jobs WHERE status = 'queued' AND priority = {level}"
-        " AND run_at <= ? ORDER BY run_at LIMIT 1)"
-        for level in PRIORITIES
+# ``skip_locked`` (the dialect's fragment) lets workers of several processes claim at
+# once on PostgreSQL: each skips the rows another is claiming (SPEC §15).
+@functools.cache
+def _claim_sql(skip_locked: str) -> str:
+    return (
+        "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?,"
+        " locked_by = ?, updated_at = ? WHERE id = COALESCE("
+        f"   (SELECT id FROM jobs WHERE status = 'running' AND lease_until < ? LIMIT 1{skip_locked}),"
+        + ",".join(
+            f"   (SELECT id FROM jobs WHERE status = 'queued' AND priority = {level}"
+            f" AND run_at <= ? ORDER BY run_at LIMIT 1{skip_locked})"
+            for level in PRIORITIES
+        )
+        + ") RETURNING id, kind, workspace_id, payload, attempts, max_attempts"
     )
-    + ") RETURNING id, kind, workspace_id, payload, attempts, max_attempts"
-)
 
 
+@row_locking
 def _claim(conn, worker_id: str, lease_seconds: float):
     now = now_iso()
     dues = (now,) * len(PRIORITIES)
-    return conn.one(_CLAIM_SQL, (iso_in(lease_seconds), worker_id, now, now, *dues))
+    return conn.one(
+        _claim_sql(conn.dialect.skip_locked),
+        (iso_in(lease_seconds), worker_id, now, now, *dues),
+    )
 
 
+@row_locking
 def _finish(
     conn, job: Job, status: str, *, error: str | None = None, run_at: str | None = None
 ) -> bool:
@@ -187,6 +194,7 @@ def _finish(
     return bool(cursor.rowcount)
 
 
+@row_locking
 def _requeue(conn, job: Job, *, run_at: str | None = None, error: str | None = None) -> bool:
     """Queue the job again without charging the attempt (shutdown hand-back,
     RetryLater): max_attempts grows with attempts so the budget is unchanged."""
@@ -199,6 +207,7 @@ def _requeue(conn, job: Job, *, run_at: str | None = None, error: str | None = N
     return bool(cursor.rowcount)
 
 
+@row_locking
 def _renew(conn, job: Job, lease_seconds: float) -> bool:
     cursor = conn.execute(
         "UPDATE jobs SET lease_until = ? WHERE id = ? AND attempts = ? AND status = 'running'",

@@ -3,8 +3,6 @@ agent's ``enroll_sequence`` action (SPEC §6.4), both inside their own transacti
 
 from __future__ import annotations
 
-import sqlite3
-
 from app.db import find_in_workspace
 from app.services.sequences.enrollments import enroll_tx, live_enrollment
 
@@ -13,15 +11,12 @@ def nurture_sequence_tx(conn, workspace_id: str, form: dict) -> tuple[str | None
     """(campaign_id, sequence_id) for a submission to ``form``: its active campaign's
     nurture sequence when the campaign has one (a paused campaign takes no one in),
     else the form's ``auto.sequence_id``."""
-    try:  # campaigns arrive with their own slice; without their tables there is none
-        campaign = conn.one(
-            "SELECT c.id, c.nurture_sequence_id FROM campaign_forms cf"
-            " JOIN campaigns c ON c.id = cf.campaign_id"
-            " WHERE cf.form_id = ? AND c.workspace_id = ? AND c.status = 'active'",
-            (form["id"], workspace_id),
-        )
-    except sqlite3.OperationalError:
-        campaign = None
+    campaign = conn.one(
+        "SELECT c.id, c.nurture_sequence_id FROM campaign_forms cf"
+        " JOIN campaigns c ON c.id = cf.campaign_id"
+        " WHERE cf.form_id = ? AND c.workspace_id = ? AND c.status = 'active'",
+        (form["id"], workspace_id),
+    )
     if campaign and campaign["nurture_sequence_id"]:
         return campaign["id"], campaign["nurture_sequence_id"]
     configured = (form.get("auto") or {}).get("sequence_id") or None

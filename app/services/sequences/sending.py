@@ -16,7 +16,6 @@ used only if the step it was written for is still the one to send.
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 from app.db import loads, now_iso
 from app.services.events.log import emit
@@ -152,10 +151,7 @@ def stop_reason_tx(conn, row: dict, seq: dict) -> str | None:
 def _asset_url(conn, campaign_id: str | None) -> str:
     if not campaign_id:
         return ""
-    try:  # campaigns arrive with their own slice; without them there is no asset
-        return conn.value("SELECT asset_url FROM campaigns WHERE id = ?", (campaign_id,)) or ""
-    except sqlite3.OperationalError:
-        return ""
+    return conn.value("SELECT asset_url FROM campaigns WHERE id = ?", (campaign_id,)) or ""
 
 
 def variables_tx(conn, row: dict, facts: dict) -> dict:
