@@ -6,6 +6,7 @@ process, so a test starts as fast as a fresh SQLite file and leaves nothing behi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import threading
 import uuid
@@ -15,6 +16,21 @@ SERVER = os.environ.get("FORMAGENT_TEST_POSTGRES")  # postgresql://…/postgres,
 _template: str | None = None
 _created: dict[object, str] = {}  # tmp_path → database URL, for the running test
 _lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def fresh_database(server: str):
+    """A new, empty database on ``server`` (a postgresql://…/postgres URL) for the block."""
+    import psycopg
+
+    name = f"fresh_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    try:
+        yield server.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
 def _url(name: str) -> str:
@@ -69,6 +85,7 @@ def _template_name() -> str:
 
 _free: list[str] = []  # clean databases of this test process, ready for the next test
 _cleanup_sql: list[str] = []
+_tables: set[str] = {"schema_migrations"}  # the migrated schema's; others a test made are dropped
 
 
 def _cleanup_statements(url: str) -> list[str]:
@@ -88,6 +105,7 @@ def _cleanup_statements(url: str) -> list[str]:
             "SELECT table_name, column_name FROM information_schema.columns"
             " WHERE table_schema = current_schema() AND is_identity = 'YES'"
         ).fetchall()
+    _tables.update(tables)
     return (
         # Triggers and foreign keys off while emptying: any order, no rollup work.
         ["SET session_replication_role = replica", "SET lock_timeout = '5s'"]
@@ -121,10 +139,15 @@ def release_test_databases() -> None:
     for url in urls:
         try:
             if not _cleanup_sql:
-                _cleanup_sql.extend(_cleanup_statements(url))
+                _cleanup_sql.extend(_cleanup_statements(_url(_template_name())))
             with psycopg.connect(url) as conn:
                 for sql in _cleanup_sql:
                     conn.execute(sql)
+                for (table,) in conn.execute(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                ).fetchall():
+                    if table not in _tables:
+                        conn.execute(f"DROP TABLE {table} CASCADE")
             _free.append(url)
         except psycopg.Error:
             _admin(f"DROP DATABASE IF EXISTS {url.rsplit('/', 1)[1]} WITH (FORCE)")

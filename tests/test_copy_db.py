@@ -5,16 +5,14 @@ serves the same account and data."""
 from __future__ import annotations
 
 import asyncio
-import os
 import sqlite3
-import time
 
 import httpx
-import psycopg
 import pytest
 
 from app.cli import main as formagent
 from app.main import create_app
+from tests import pg_support
 from tests.conftest import make_settings
 from tests.factory import make_deal, make_form, submitted
 from tests.helpers import User, drain_jobs
@@ -22,12 +20,9 @@ from tests.helpers import User, drain_jobs
 
 @pytest.fixture
 def empty_pg(pg_server):
-    name = f"copy_{os.getpid()}_{time.monotonic_ns() % 10**9}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield pg_server.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    """A new, empty database on the PostgreSQL server."""
+    with pg_support.fresh_database(pg_server) as url:
+        yield url
 
 
 async def _fill(settings) -> None:

@@ -357,9 +357,12 @@ def _json_each(doc: str) -> str:
 
 
 def _julianday(rendered, _raw):
+    """As SQLite computes it: whole milliseconds since the Julian epoch, divided as a
+    double (so differences of julian days come out to the same float as on SQLite)."""
+    ts = _timestamp(rendered[0], rendered[1:])
     return (
-        f"(EXTRACT(EPOCH FROM {_timestamp(rendered[0], rendered[1:])} AT TIME ZONE 'UTC')"
-        " / 86400.0 + 2440587.5)"
+        f"(CAST(ROUND(EXTRACT(EPOCH FROM {ts} AT TIME ZONE 'UTC') * 1000) + 210866760000000"
+        " AS DOUBLE PRECISION) / 86400000.0)"
     )
 
 
@@ -438,8 +441,13 @@ def json_real(doc: str, key: str) -> str:
     return f"CAST(json_extract({doc}, '$.{key}') AS REAL)"
 
 
+_DDL = re.compile(r"\s*(--[^\n]*\n\s*)*(CREATE|ALTER)\b", re.I)
+
+
 @functools.lru_cache(maxsize=4096)  # services reuse a few hundred statements
 def to_postgres(sql: str) -> str:
+    if _DDL.match(sql):
+        sql = ddl_to_postgres(sql)
     return _Translator(sql).run()
 
 

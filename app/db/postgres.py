@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import itertools
 import logging
 import os
 import random
@@ -32,19 +33,20 @@ import psycopg_pool
 from psycopg import errors as pg_errors
 from psycopg.adapt import Dumper, Loader
 from psycopg.rows import dict_row
-from psycopg.types.string import StrDumper
 
 from app.db.dialect import POSTGRES
 
 log = logging.getLogger("formagent.db")
 
 CHANNEL = "formagent"
-# Serialization failures and deadlocks are retried this many times, then raised. A hot
-# row (a round-robin position every routing updates) can make a transaction lose a
-# few times in a row under load; each retry waits a random while ("full jitter"),
-# growing to at most MAX_BACKOFF, so the losers do not collide again in step.
-RETRIES = 25
+# Serialization failures and deadlocks are retried for up to RETRY_SECONDS, then
+# raised. A hot row (a round-robin position every routing updates) can make a
+# transaction lose many times in a row under load; each retry waits a random while
+# ("full jitter"), growing to at most MAX_BACKOFF, so the losers do not collide again
+# in step.
+RETRY_SECONDS = 15.0
 MAX_BACKOFF = 0.1
+UNIQUE_RETRIES = 2
 _RETRYABLE = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected)
 
 
@@ -58,14 +60,6 @@ class _BoolDumper(Dumper):
         return b"1" if obj else b"0"
 
 
-class _StrDumper(StrDumper):
-    """PostgreSQL text cannot hold NUL, which SQLite stores: it becomes U+FFFD (the
-    replacement character) rather than failing the whole write."""
-
-    def dump(self, obj):
-        return super().dump(obj.replace("\x00", "\ufffd") if "\x00" in obj else obj)
-
-
 class _NumericLoader(Loader):
     """SUM/AVG over integers answer NUMERIC: read back as int or float, as SQLite does
     (Decimal would not add to a float, nor serialise to JSON)."""
@@ -77,8 +71,18 @@ class _NumericLoader(Loader):
 
 def _configure(conn: psycopg.Connection) -> None:
     conn.adapters.register_dumper(bool, _BoolDumper)
-    conn.adapters.register_dumper(str, _StrDumper)
     conn.adapters.register_loader("numeric", _NumericLoader)
+
+
+def _params(params) -> tuple:
+    """PostgreSQL text cannot hold NUL, which SQLite stores: it becomes U+FFFD (the
+    replacement character) rather than failing the whole write."""
+    if params is None:
+        return ()
+    values = tuple(params)
+    if any(type(v) is str and "\x00" in v for v in values):
+        return tuple(v.replace("\x00", "\ufffd") if type(v) is str else v for v in values)
+    return values
 
 
 class Cursor:
@@ -122,12 +126,12 @@ class PgConn:
 
     def execute(self, sql: str, params=()) -> Cursor:
         cursor = self.raw.cursor()
-        cursor.execute(POSTGRES.translate(sql), tuple(params) if params is not None else ())
+        cursor.execute(POSTGRES.translate(sql), _params(params))
         return Cursor(cursor)
 
     def executemany(self, sql: str, seq) -> Cursor:
         cursor = self.raw.cursor()
-        cursor.executemany(POSTGRES.translate(sql), [tuple(p) for p in seq])
+        cursor.executemany(POSTGRES.translate(sql), [_params(p) for p in seq])
         return Cursor(cursor)
 
     def one(self, sql: str, params=()) -> dict | None:
@@ -199,7 +203,8 @@ class PostgresDatabase:
 
     # -- writes -------------------------------------------------------------
     def _transaction(self, fn: Callable, args, kwargs, isolation="SERIALIZABLE"):
-        for attempt in range(RETRIES + 1):
+        unique_retries, deadline = 0, time.monotonic() + RETRY_SECONDS
+        for attempt in itertools.count():
             with self._pool.connection() as raw:
                 conn = PgConn(raw)
                 try:
@@ -217,14 +222,22 @@ class PostgresDatabase:
                     return result, frozenset(conn.signals)
                 except _RETRYABLE:
                     _rollback(raw)
-                    if attempt == RETRIES:
+                    if time.monotonic() > deadline:
+                        raise
+                except pg_errors.UniqueViolation:
+                    # Two transactions that each checked a key was free and then took it:
+                    # a serialization anomaly PostgreSQL reports as a unique violation.
+                    # Run again (now the other's row is visible and the check sees it);
+                    # a key that is really taken fails the same way and is raised.
+                    _rollback(raw)
+                    unique_retries += 1
+                    if isolation != "SERIALIZABLE" or unique_retries > UNIQUE_RETRIES:
                         raise
                 except BaseException:
                     _rollback(raw)
                     raise
             log.debug("transaction retried after a serialization failure (attempt %d)", attempt + 1)
-            time.sleep(random.uniform(0, min(MAX_BACKOFF, 0.002 * 2**attempt)))  # noqa: S311
-        raise AssertionError("unreachable")
+            time.sleep(random.uniform(0, min(MAX_BACKOFF, 0.002 * 2 ** min(attempt, 10))))  # noqa: S311
 
     async def write(self, fn: Callable[..., Any], *args, **kwargs) -> Any:
         """Run ``fn(conn, *args, **kwargs)`` in one SERIALIZABLE transaction on a

@@ -85,11 +85,17 @@ CREATE FUNCTION analytics_path(contact TEXT, at TEXT) RETURNS TEXT LANGUAGE sql 
     FROM touchpoints WHERE contact_id = contact AND created_at <= at) AS steps
     WHERE prev IS NULL OR src <> prev), '')
 $$;
--- Seconds from arrival to processing (0 when not processed).
+-- Seconds from arrival to processing (0 when not processed), computed as SQLite's
+-- julianday() difference is (doubles of whole milliseconds), so both databases store
+-- the same figure.
+CREATE FUNCTION analytics_julianday(at TEXT) RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE AS $$
+  SELECT CAST(ROUND(EXTRACT(EPOCH FROM CAST(at AS TIMESTAMPTZ)) * 1000) + 210866760000000
+              AS DOUBLE PRECISION) / 86400000.0
+$$;
 CREATE FUNCTION analytics_seconds(created TEXT, processed TEXT) RETURNS DOUBLE PRECISION
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT GREATEST(0, COALESCE(EXTRACT(EPOCH FROM CAST(processed AS TIMESTAMPTZ)
-                                              - CAST(created AS TIMESTAMPTZ)), 0))::DOUBLE PRECISION
+  SELECT GREATEST(0, COALESCE((analytics_julianday(processed) - analytics_julianday(created))
+                              * 86400.0, 0))
 $$;
 
 CREATE FUNCTION analytics_submission_insert() RETURNS trigger LANGUAGE plpgsql AS $$
