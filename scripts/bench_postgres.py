@@ -34,11 +34,18 @@ def _database(admin: str, name: str) -> str:
     return admin.rsplit("/", 1)[0] + "/" + name
 
 
+def _own(lua: str, i: int) -> str:
+    """Each wrk its own visitors: other addresses and emails than the other wrks'."""
+    return lua.replace('"10.%d.%d.%d"', f'"{10 + i}.%d.%d.%d"').replace(
+        '"v%d-%d@bench.test"', f'"p{i}v%d-%d@bench.test"'
+    )
+
+
 def _parallel_wrk(bases: list[str], lua: str, workdir: Path, name: str) -> dict:
     results: list[dict] = [{} for _ in bases]
 
     def one(i: int) -> None:
-        results[i] = bench.run_wrk(bases[i], lua, workdir, f"{name}-{i}")
+        results[i] = bench.run_wrk(bases[i], _own(lua, i), workdir, f"{name}-{i}")
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(len(bases))]
     for t in threads:
