@@ -123,8 +123,8 @@ async def test_two_processes_share_jobs_round_robin_limits_and_live_events(datab
 
             # 50 visitors, alternately on each process, all at once.
             async with (
-                httpx.AsyncClient(base_url=first) as a,
-                httpx.AsyncClient(base_url=second) as b,
+                httpx.AsyncClient(base_url=first, timeout=30) as a,
+                httpx.AsyncClient(base_url=second, timeout=30) as b,
             ):
                 sent = time.monotonic()
                 answers = await asyncio.gather(
@@ -144,7 +144,7 @@ async def test_two_processes_share_jobs_round_robin_limits_and_live_events(datab
             assert time.monotonic() - sent < 10
 
             # One submission on the second process reaches the first's stream within a second.
-            async with httpx.AsyncClient(base_url=second) as b:
+            async with httpx.AsyncClient(base_url=second, timeout=30) as b:
                 sent = time.monotonic()
                 r = await b.post(f"/api/submissions/{form}", json={"email": "late@x.test"})
                 assert r.status_code == 201, r.text
@@ -195,8 +195,8 @@ async def test_two_processes_share_jobs_round_robin_limits_and_live_events(datab
         # The limit of 55 per network and hour holds across both processes: of 11 more
         # sent at once to both, 4 are taken.
         async with (
-            httpx.AsyncClient(base_url=first) as a,
-            httpx.AsyncClient(base_url=second) as b,
+            httpx.AsyncClient(base_url=first, timeout=30) as a,
+            httpx.AsyncClient(base_url=second, timeout=30) as b,
         ):
             answers = await asyncio.gather(
                 *(
