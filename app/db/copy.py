@@ -92,6 +92,12 @@ class _SQLite:
     def commit(self) -> None:
         for sql in self._triggers:
             self.conn.execute(sql)
+        # Full-text indexes over a copied table are rebuilt from it (PostgreSQL's
+        # trigram index has no rows of its own to copy).
+        for (name,) in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'"
+        ).fetchall():
+            self.conn.execute(f"INSERT INTO {_identifier(name)} ({name}) VALUES ('rebuild')")
         self.conn.execute("COMMIT")
 
     def rollback(self) -> None:

@@ -77,6 +77,7 @@ async def contacts_csv(db, workspace_id: str, **filters) -> AsyncIterator[str]:
             limit=BATCH,
             cursor=cursor,
             columns="c.*, (SELECT name FROM companies co WHERE co.id = c.company_id) AS company",
+            dialect=db.dialect,
             **filters,
         )
         rows = await db.fetchall(sql, params)

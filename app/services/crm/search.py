@@ -17,6 +17,7 @@ set filters the list instead."""
 from __future__ import annotations
 
 from app.db import text_search
+from app.db.dialect import SQLITE
 from app.db.pagination import decode_cursor, encode_cursor, invalid_cursor
 from app.errors import ValidationError
 from app.services.crm.contacts import (
@@ -66,7 +67,9 @@ def query_terms(q: str) -> tuple[list[str], list[str]]:
     return [v for v in dict.fromkeys(variants) if v], folded.split()
 
 
-def _match_seqs(workspace_id: str, q: str, cap: int | None = None) -> tuple[str, list]:
+def _match_seqs(
+    workspace_id: str, q: str, cap: int | None = None, dialect=SQLITE
+) -> tuple[str, list]:
     """SQL for the seq of every contact matching q (any tier); ``cap`` limits each branch."""
     variants, words = query_terms(q)
     limit = f" LIMIT {int(cap)}" if cap else ""
@@ -77,7 +80,7 @@ def _match_seqs(workspace_id: str, q: str, cap: int | None = None) -> tuple[str,
             f" WHERE workspace_id = ? AND term >= ? AND term < ?{limit}) AS b{len(parts)}"
         )
         params += [workspace_id, v, v + HIGH]
-    sub = text_search.substring_sql(words)
+    sub = text_search.substring_sql(words, dialect)
     if sub is not None:
         source, where, sub_params, _ = sub
         parts.append(
@@ -90,11 +93,13 @@ def _match_seqs(workspace_id: str, q: str, cap: int | None = None) -> tuple[str,
     return " UNION ".join(parts), params
 
 
-def _search_clause(workspace_id: str, q: str, broad: bool = False) -> tuple[str, list]:
+def _search_clause(
+    workspace_id: str, q: str, broad: bool = False, dialect=SQLITE
+) -> tuple[str, list]:
     """Contacts matching q: picked from the index (few matches), or, for a ``broad`` query,
     tested row by row while the list is walked in its own order (it fills a page soon)."""
     if not broad:
-        sql, params = _match_seqs(workspace_id, q)
+        sql, params = _match_seqs(workspace_id, q, dialect=dialect)
         return (
             f"c.id IN (SELECT sd.contact_id FROM contact_search_docs sd WHERE sd.seq IN ({sql}))",
             params,
@@ -116,7 +121,7 @@ def _search_clause(workspace_id: str, q: str, broad: bool = False) -> tuple[str,
 
 def count_matches(conn, workspace_id: str, q: str, cap: int = 1000) -> int:
     """How many contacts match q, counted up to ``cap`` (a page says "1000+")."""
-    sql, params = _match_seqs(workspace_id, q, cap=cap + 1)
+    sql, params = _match_seqs(workspace_id, q, cap=cap + 1, dialect=conn.dialect)
     return min(cap + 1, conn.value(f"SELECT COUNT(*) FROM ({sql}) AS m", params) or 0)
 
 
@@ -173,7 +178,7 @@ def _prefix(conn, workspace_id, variants, words, before, n) -> list[int]:
 
 
 def _substring(conn, workspace_id, variants, words, before, n) -> list[int]:
-    sub = text_search.substring_sql(words)
+    sub = text_search.substring_sql(words, conn.dialect)
     if sub is None:
         return []
     source, where, params, seq = sub
@@ -265,6 +270,7 @@ def build_query(
     columns: str = "c.*",
     updated_since=None,
     broad: bool = False,
+    dialect=SQLITE,
 ) -> tuple[str, list]:
     """The list SQL and params for a sorted (not ranked) list; also the CSV export's,
     without a limit. ``sort=relevance`` reads as newest first here."""
@@ -298,7 +304,7 @@ def build_query(
             )
         params += [workspace_id, tags[0] if tags else ""]
     if q and q.strip():
-        clause, extra = _search_clause(workspace_id, q, broad)
+        clause, extra = _search_clause(workspace_id, q, broad, dialect)
         where.append(clause)
         params += extra
     ident = "t.contact_id" if tag_driven else "c.id"
@@ -331,7 +337,13 @@ def list_contacts_tx(
         q = filters.get("q")
         broad = bool(q and fold(q)) and count_matches(conn, workspace_id, q, BROAD) > BROAD
         sql, params = build_query(
-            workspace_id, limit=limit, cursor=after, sort=sort, broad=broad, **filters
+            workspace_id,
+            limit=limit,
+            cursor=after,
+            sort=sort,
+            broad=broad,
+            dialect=conn.dialect,
+            **filters,
         )
         rows = conn.all(sql, params)
         next_cursor = None
