@@ -17,8 +17,9 @@ from app.errors import ValidationError
 from app.services.accounts.workspaces import slugify
 from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_form_fields import tailor_fields
-from app.services.llm.local_intent import correct_typos, detect_kind
+from app.services.llm.local_intent import correct_typos
 
 _AUDIENCE_NOUNS = (
     "clients|customers|users|buyers|companies|businesses|teams|prospects|leads|developers|marketers|agencies|"
@@ -96,7 +97,7 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
 
 
 def build_form(description: str) -> dict:
-    kind = detect_kind(description)
+    kind = choose_kind(description)
     audience, business, topic = (
         find_audience(description),
         find_business(description),

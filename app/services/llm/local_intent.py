@@ -34,27 +34,36 @@ VOCABULARY = (
     "satisfaction questionnaire proposal"
 ).split()
 _WORD = re.compile(r"[a-z]{4,}")
+_BY_LETTER: dict[str, list[str]] = {}
+for _v in VOCABULARY:
+    _BY_LETTER.setdefault(_v[0], []).append(_v)
 
 
 @functools.lru_cache(maxsize=256)  # called by intent, fields and naming for one description
 def correct_typos(text: str) -> str:
     """Lower-cased text with close misspellings of VOCABULARY words corrected."""
-    low = text.lower()
+    return _WORD.sub(lambda match: _fix(match.group(0)), text.lower())
 
-    def fix(match):
-        word = match.group(0)
-        if word in VOCABULARY:
-            return word
-        close = difflib.get_close_matches(word, VOCABULARY, n=1, cutoff=0.84)
-        if not close:
-            return word
-        target = close[0]
-        # An inflection ("estimated", "surveyor") is a real word, not a typo.
-        if word[0] != target[0] or word.startswith(target) or target.startswith(word):
-            return word
-        return target
 
-    return _WORD.sub(fix, low)
+@functools.lru_cache(maxsize=8192)  # difflib is slow; the flow model reads ~800 descriptions
+def _fix(word: str) -> str:
+    if word in VOCABULARY:
+        return word
+    # Only a word with the same first letter and a close length can be meant (a similarity of
+    # 0.84 needs 2·min(len) >= 0.84·(len a + len b)); filtering first keeps difflib fast.
+    near = [
+        v
+        for v in _BY_LETTER.get(word[0], ())
+        if 2 * min(len(v), len(word)) >= 0.84 * (len(v) + len(word))
+    ]
+    close = difflib.get_close_matches(word, near, n=1, cutoff=0.84)
+    if not close:
+        return word
+    target = close[0]
+    # An inflection ("estimated", "surveyor") is a real word, not a typo.
+    if word.startswith(target) or target.startswith(word):
+        return word
+    return target
 
 
 def kind_scores(description: str) -> list[tuple[int, dict]]:
@@ -78,3 +87,11 @@ def detect_kind(description: str) -> dict:
         if total > best_score:
             best, best_score = kind, total
     return best or next(k for k in KINDS if k["key"] == DEFAULT_KIND)
+
+
+def flow_scores(description: str) -> dict[str, int]:
+    """The best cue score of the kinds of each flow."""
+    best: dict[str, int] = {}
+    for total, kind in kind_scores(description):
+        best[kind["flow"]] = max(best.get(kind["flow"], 0), total)
+    return best
