@@ -113,7 +113,10 @@ async def test_weighted_split_is_deterministic_and_overrides_are_served(user):
         assert names == (
             ["email"] if body["variant_id"] == short else [f["name"] for f in CONTACT_FIELDS]
         )
-    assert 0.68 <= seen[control] / 400 <= 0.82, seen  # 75 % expected
+    # 75 % expected. The experiment id is random, so the count is a binomial draw
+    # (sd 8.7 of 400): a 5-sd band fails about once in a million runs (3.4 sd did
+    # once in CI), while an unweighted split (200) or a swapped one (100) still fails.
+    assert 257 <= seen[control] <= 343, seen
     again = await user.web.get(f"/api/forms/{form['id']}/schema", params={"visitor_id": "v7"})
     first = await user.web.get(f"/api/forms/{form['id']}/schema", params={"visitor_id": "v7"})
     assert again.json()["variant_id"] == first.json()["variant_id"]
