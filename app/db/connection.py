@@ -17,6 +17,7 @@ from typing import Any
 import aiosqlite
 
 from app.db.checkpoint import WRITER_AUTOCHECKPOINT_PAGES, Checkpointer
+from app.db.common import DatabaseShortcuts, RowShortcuts
 from app.db.dialect import SQLITE, is_postgres_url
 
 BUSY_TIMEOUT_MS = 5000
@@ -36,7 +37,7 @@ class LeaseLost(Exception):
     """A job's fencing token no longer matches: another worker owns it now."""
 
 
-class Conn(sqlite3.Connection):
+class Conn(RowShortcuts, sqlite3.Connection):
     """sqlite3 connection that remembers which wake-up signals a transaction raised."""
 
     def __init__(self, *args, **kwargs):
@@ -56,16 +57,6 @@ class Conn(sqlite3.Connection):
             self.execute("ROLLBACK TO SAVEPOINT formagent_sp")
             raise
         self.execute("RELEASE SAVEPOINT formagent_sp")
-
-    def one(self, sql: str, params=()) -> dict | None:
-        return self.execute(sql, params).fetchone()
-
-    def all(self, sql: str, params=()) -> list[dict]:
-        return self.execute(sql, params).fetchall()
-
-    def value(self, sql: str, params=()):
-        row = self.execute(sql, params).fetchone()
-        return None if row is None else next(iter(row.values()))
 
 
 def _dict_row(cursor, row):
@@ -124,7 +115,7 @@ def _transaction(conn: Conn, fn: Callable, args, kwargs):
     return result, frozenset(conn.signals)
 
 
-class Database:
+class Database(DatabaseShortcuts):
     """Open with ``await Database.open(path)``; close with ``await db.close()``."""
 
     def __init__(self, path: Path, writer, readers):
@@ -198,37 +189,8 @@ class Database:
                 ):  # the transaction is committed: a listener must not turn it into an error
                     log.exception("signal listener for %r failed", name)
 
-    async def execute(self, sql: str, params=()) -> None:
-        """A single write statement in its own transaction."""
-        await self.write(lambda conn: conn.execute(sql, params))
-
     # -- reads --------------------------------------------------------------
     async def read(self, fn: Callable[..., Any], *args, **kwargs) -> Any:
         """Run ``fn(conn, *args)`` on a reader's thread: several queries, one hop."""
         reader = next(self._next_reader)
         return await reader._execute(fn, reader._conn, *args, **kwargs)
-
-    async def ping(self) -> None:
-        """Readiness: a reader answers a trivial query."""
-        await self.fetchval("SELECT 1")
-
-    async def fetchone(self, sql: str, params=()) -> dict | None:
-        return await self.read(lambda conn: conn.execute(sql, params).fetchone())
-
-    async def fetchall(self, sql: str, params=()) -> list[dict]:
-        return await self.read(lambda conn: conn.execute(sql, params).fetchall())
-
-    async def fetchval(self, sql: str, params=()):
-        row = await self.fetchone(sql, params)
-        return None if row is None else next(iter(row.values()))
-
-    # -- wake-ups -----------------------------------------------------------
-    def on_signal(self, name: str, listener: Callable[[], None]) -> Callable[[], None]:
-        """Call ``listener()`` after each commit that raised ``name``; returns an unsubscribe."""
-        self._listeners.setdefault(name, []).append(listener)
-
-        def unsubscribe() -> None:
-            if listener in self._listeners.get(name, []):
-                self._listeners[name].remove(listener)
-
-        return unsubscribe

@@ -34,6 +34,7 @@ from psycopg import errors as pg_errors
 from psycopg.adapt import Dumper, Loader
 from psycopg.rows import dict_row
 
+from app.db.common import DatabaseShortcuts, RowShortcuts
 from app.db.dialect import POSTGRES
 
 log = logging.getLogger("formagent.db")
@@ -115,7 +116,7 @@ class Cursor:
         raise NotImplementedError("lastrowid is SQLite-only: use RETURNING id")
 
 
-class PgConn:
+class PgConn(RowShortcuts):
     """A pooled psycopg connection dressed as app.db.connection.Conn."""
 
     dialect = POSTGRES
@@ -134,16 +135,6 @@ class PgConn:
         cursor.executemany(POSTGRES.translate(sql), [_params(p) for p in seq])
         return Cursor(cursor)
 
-    def one(self, sql: str, params=()) -> dict | None:
-        return self.execute(sql, params).fetchone()
-
-    def all(self, sql: str, params=()) -> list[dict]:
-        return self.execute(sql, params).fetchall()
-
-    def value(self, sql: str, params=()):
-        row = self.execute(sql, params).fetchone()
-        return None if row is None else next(iter(row.values()))
-
     @contextmanager
     def savepoint(self):
         """A statement that may fail (a unique key) without aborting the transaction."""
@@ -160,7 +151,7 @@ class PgConn:
         return self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
 
 
-class PostgresDatabase:
+class PostgresDatabase(DatabaseShortcuts):
     """Open with ``await Database.open("postgresql://…")``; close with ``await db.close()``."""
 
     dialect = POSTGRES
@@ -275,9 +266,6 @@ class PostgresDatabase:
                 ):  # the transaction is committed: a listener must not turn it into an error
                     log.exception("signal listener for %r failed", name)
 
-    async def execute(self, sql: str, params=()) -> None:
-        await self.write(lambda conn: conn.execute(sql, params))
-
     # -- reads --------------------------------------------------------------
     def _read(self, fn, args, kwargs):
         with self._pool.connection() as raw:
@@ -287,29 +275,7 @@ class PostgresDatabase:
         """Run ``fn(conn, *args)`` on a pooled connection (each statement autocommits)."""
         return await self._in_thread(self._read, fn, args, kwargs)
 
-    async def ping(self) -> None:
-        await self.fetchval("SELECT 1")
-
-    async def fetchone(self, sql: str, params=()) -> dict | None:
-        return await self.read(lambda conn: conn.execute(sql, params).fetchone())
-
-    async def fetchall(self, sql: str, params=()) -> list[dict]:
-        return await self.read(lambda conn: conn.execute(sql, params).fetchall())
-
-    async def fetchval(self, sql: str, params=()):
-        row = await self.fetchone(sql, params)
-        return None if row is None else next(iter(row.values()))
-
     # -- wake-ups -----------------------------------------------------------
-    def on_signal(self, name: str, listener: Callable[[], None]) -> Callable[[], None]:
-        self._listeners.setdefault(name, []).append(listener)
-
-        def unsubscribe() -> None:
-            if listener in self._listeners.get(name, []):
-                self._listeners[name].remove(listener)
-
-        return unsubscribe
-
     async def _listen(self) -> None:
         """Wake this process's listeners for signals other processes committed."""
         while True:
