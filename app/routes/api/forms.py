@@ -10,6 +10,7 @@ from app.services.forms.config import (
     FLOWS,
     FORM_STATUSES,
     FORM_TYPES,
+    LAYOUTS,
     MAX_DESCRIPTION,
 )
 from app.services.forms.patterns import MAX_PATTERN_CHARS
@@ -44,6 +45,7 @@ _FIELD = S.obj(
         "max_length": S.integer(1, 100_000, nullable=True),
         "regex": S.text(max_length=MAX_PATTERN_CHARS, nullable=True),
         "default": S.free(),
+        "show_if": S.free(description="{all|any: [{field, op, value}]} (SPEC §17)"),
     },
     required=["type"],
 )
@@ -110,6 +112,11 @@ _FORM = S.obj(
         "security": _SECURITY,
         "response": _RESPONSE,
         "autopilot": S.boolean(),
+        "layout": S.choice(LAYOUTS),
+        "steps": S.array(S.free(), max_items=20, description="[{title, fields: [names]}]"),
+        "translations": S.obj({}, extra=True, description="{locale: {fields, ...}} (SPEC §17)"),
+        "theme": S.obj({}, extra=True, description="colours, font, radius, logo (SPEC §17)"),
+        "partials": S.obj({}, extra=True, description="partial submissions (SPEC §17)"),
         "created_at": S.read_only(S.timestamp()),
         "updated_at": S.read_only(S.timestamp(), computed=True),
         "stats": S.read_only(S.obj({}, extra=True), computed=True),

@@ -323,6 +323,31 @@ def _slug(raw: dict, name: str, errors: _Errors) -> str:
     return slug
 
 
+# SPEC §17's config blocks. Placeholders that keep well-typed input as given; each is
+# replaced by its real normalizer (logic, translations, theme, partials).
+LAYOUTS = ("standard", "one_at_a_time")
+
+
+def _steps(raw, fields: list, errors: _Errors) -> list:
+    return raw if isinstance(raw, list) else []
+
+
+def _layout(raw, errors: _Errors) -> str:
+    return _choice(raw, "layout", errors, LAYOUTS, "standard")
+
+
+def _translations(raw, fields: list, errors: _Errors) -> dict:
+    return raw if isinstance(raw, dict) else {}
+
+
+def _theme(raw, errors: _Errors) -> dict:
+    return raw if isinstance(raw, dict) else {}
+
+
+def _partials(raw, errors: _Errors) -> dict:
+    return raw if isinstance(raw, dict) else {}
+
+
 def _check(raw) -> tuple[dict, _Errors]:
     errors = _Errors()
     if not isinstance(raw, dict):
@@ -348,6 +373,11 @@ def _check(raw) -> tuple[dict, _Errors]:
         "security": _security(raw.get("security"), fields, errors),
         "response": _response(raw.get("response"), errors),
         "autopilot": _bool(raw.get("autopilot"), "autopilot", errors),
+        "steps": _steps(raw.get("steps"), fields, errors),
+        "layout": _layout(raw.get("layout"), errors),
+        "translations": _translations(raw.get("translations"), fields, errors),
+        "theme": _theme(raw.get("theme"), errors),
+        "partials": _partials(raw.get("partials"), errors),
     }
     return config, errors
 

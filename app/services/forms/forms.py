@@ -30,8 +30,20 @@ from app.services.forms.config import (
 )
 from app.services.forms.patterns import warm
 
-TEXT_COLUMNS = ("name", "slug", "description", "status", "type", "flow_id")
-JSON_COLUMNS = ("fields", "field_mapping", "auto", "agent", "security", "response")
+TEXT_COLUMNS = ("name", "slug", "description", "status", "type", "flow_id", "layout")
+JSON_COLUMNS = (
+    "fields",
+    "field_mapping",
+    "auto",
+    "agent",
+    "security",
+    "response",
+    "steps",
+    "translations",
+    "theme",
+    "partials",
+)
+LIST_COLUMNS = ("fields", "steps")
 # The columns that hold a form's config (the assignment aside, stored as two columns).
 CONFIG_ROW_COLUMNS = (*TEXT_COLUMNS, *JSON_COLUMNS, "autopilot")
 CONFIG_KEYS = (*TEXT_COLUMNS, "assignment", *JSON_COLUMNS, "autopilot")
@@ -56,6 +68,7 @@ def row_to_form(row: dict) -> dict:
         "status": row["status"],
         "type": row["type"],
         "flow_id": row["flow_id"],
+        "layout": row["layout"],
         "assignment": (
             {"type": row["assignment_type"], "id": row["assignment_id"]}
             if row["assignment_type"] and row["assignment_id"]
@@ -63,7 +76,7 @@ def row_to_form(row: dict) -> dict:
         ),
     }
     for column in JSON_COLUMNS:
-        form[column] = loads(row[column], [] if column == "fields" else {})
+        form[column] = loads(row[column], [] if column in LIST_COLUMNS else {})
     form.update(
         autopilot=bool(row["autopilot"]), created_at=row["created_at"], updated_at=row["updated_at"]
     )
