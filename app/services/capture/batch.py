@@ -32,6 +32,16 @@ def batch_tx(conn, items: list[Incoming]) -> list:
     The rollup counts of the items that stay are added up and written once, before
     the COMMIT (one upsert per rollup row instead of one per submission)."""
     results, counts = [], Counts()
+    conn.capture_memo = {}  # look-ups this transaction cannot change (fanout._endpoints)
+    try:
+        _run_items(conn, items, results, counts)
+    finally:
+        conn.capture_memo = None
+    counts.write_tx(conn)
+    return results
+
+
+def _run_items(conn, items: list[Incoming], results: list, counts: Counts) -> None:
     for item in items:
         conn.execute("SAVEPOINT capture_item")
         mine = Counts()
@@ -45,8 +55,6 @@ def batch_tx(conn, items: list[Incoming]) -> list:
         else:
             counts.merge(mine)
         conn.execute("RELEASE capture_item")
-    counts.write_tx(conn)
-    return results
 
 
 class Batcher:

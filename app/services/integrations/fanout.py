@@ -32,16 +32,32 @@ def fan_out(conn, event: dict) -> None:
         slack.queue_messages_tx(conn, event)
 
 
+def _endpoints(conn, workspace_id: str) -> list[tuple]:
+    """The workspace's active endpoints as (id, event types, form id). A capture batch
+    (app/services/capture/batch.py) lends a memo for its transaction, which writes no
+    endpoint: its submissions' events then share one look-up instead of one each."""
+    memo = getattr(conn, "capture_memo", None)
+    key = ("webhook_endpoints", workspace_id)
+    if memo is not None and key in memo:
+        return memo[key]
+    rows = [
+        (r["id"], frozenset(loads(r["event_types"], [])), r["form_id"])
+        for r in conn.all(
+            "SELECT id, event_types, form_id FROM webhook_endpoints"
+            " WHERE workspace_id = ? AND active = 1",
+            (workspace_id,),
+        )
+    ]
+    if memo is not None:
+        memo[key] = rows
+    return rows
+
+
 def _subscribers(conn, event: dict) -> list[str]:
-    rows = conn.all(
-        "SELECT id, event_types, form_id FROM webhook_endpoints WHERE workspace_id = ? AND active = 1",
-        (event["workspace_id"],),
-    )
     return [
-        r["id"]
-        for r in rows
-        if event["type"] in loads(r["event_types"], [])
-        and (r["form_id"] is None or r["form_id"] == event["form_id"])
+        endpoint_id
+        for endpoint_id, types, form_id in _endpoints(conn, event["workspace_id"])
+        if event["type"] in types and (form_id is None or form_id == event["form_id"])
     ]
 
 
