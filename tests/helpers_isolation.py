@@ -231,6 +231,8 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             ("experiment", "exp"),
             ("webhook", "wh"),
             ("webhook_delivery", "whdel"),
+            ("partial", "part"),
+            ("form_version", "fver"),
         )
     }
     email = f"{MARKER}@bob.example"
@@ -302,6 +304,24 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             submission_id=ids["submission"],
             form_id=ids["form"],
             utm_source=MARKER,
+            created_at=now,
+        ),
+        "partial_submissions": dict(
+            id=ids["partial"],
+            form_id=ids["form"],
+            token_hash=secrets.token_hex(32),
+            email=email,
+            name=MARKER,
+            data=dumps({"email": email, "message": MARKER}),
+            abandon_at=now,
+            created_at=now,
+            updated_at=now,
+        ),
+        "form_versions": dict(
+            id=ids["form_version"],
+            form_id=ids["form"],
+            version=1,
+            fields=dumps([{**fields[0], "label": f"{MARKER} Email"}]),
             created_at=now,
         ),
         "spam_log": dict(

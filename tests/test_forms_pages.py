@@ -212,6 +212,7 @@ async def test_one_save_for_every_setting(user):
         "auto",
         "security",
         "response",
+        "partials",
     ]
     assert page.select_one(".save-bar [role=status] #save-status").get_text(strip=True) == ""
     for switch in page.select("#sec-fields [role=switch]"):

@@ -23,6 +23,7 @@ PAGE_MODULES = [
     "suggestions",
     "public",
     "capture",
+    "partials",
     "submissions_bulk",  # before submissions: POST /submissions/bulk ahead of /submissions/{id}
     "submissions",
     "handlers",
@@ -49,6 +50,7 @@ PAGE_MODULES = [
 API_MODULES = [
     "capture",
     "public",
+    "partials",
     "docs",
     "auth",
     "workspaces",

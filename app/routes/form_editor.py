@@ -21,12 +21,13 @@ from app.services.forms.config import (
     FLOWS,
     FORM_TYPES,
 )
+from app.services.forms.partials_config import partials_input
 from app.services.forms.public import schema_of
 from app.web.auth import require_page
 from app.web.forms_input import read_form
 from app.web.render import is_htmx, redirect, render, url_path
 
-SECTIONS = ("details", "agent", "auto", "security", "response")
+SECTIONS = ("details", "agent", "auto", "security", "response", "partials")
 
 
 async def editor_context(request, principal, form: dict, **extra) -> dict:
@@ -153,6 +154,8 @@ def _section_input(section: str, data) -> dict:
                 },
             }
         }
+    if section == "partials":
+        return {"partials": partials_input(data)}
     return {
         "response": {
             "thank_you_message": data.get("thank_you_message"),

@@ -18,7 +18,7 @@
     if (text) e.textContent = text;
     return e;
   }
-  function store(key, value) {
+  function store(k, value) {
     try { if (value === undefined) return localStorage.getItem(key); localStorage.setItem(key, value); } catch (e) { return null; }
   }
   function style() {
@@ -143,6 +143,22 @@
     box.firstChild.focus();
   }
 
+  function partial(form, schema) {
+    var k = "fa_r_" + schema.id, t;
+    form.addEventListener("submit", function () { clearTimeout(t); });
+    form.addEventListener("input", function () {
+      clearTimeout(t);
+      t = setTimeout(function () {
+        var data = values(form, schema);
+        if (schema.fields.some(function (f) { return f.type === "email" && /.@.+\../.test(data[f.name]); }))
+          fetch(ORIGIN + "/api/forms/" + schema.id + "/partials", {
+            method: "POST", headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ resume_token: store(k), data: data, page_url: location.href })
+          }).then(function (r) { return r.json(); }).then(function (b) { b.resume_token && store(k, b.resume_token); }, function () {});
+      }, 1500);
+    });
+  }
+
   function render(root, schema) {
     var n = count[schema.id] = (count[schema.id] || 0) + 1;
     var p = "fa-" + schema.id + (n > 1 ? "-" + n : ""), started = false, inter = {}, since = {};
@@ -157,6 +173,7 @@
     var button = el("button", { "class": "fa-submit", type: "submit" }, schema.submit_label || "Submit");
     form.appendChild(button);
     root.replaceChildren(form);
+    if (schema.partials) partial(form, schema);
 
     form.addEventListener("focusin", function (e) {
       var name = e.target.name;
@@ -179,6 +196,7 @@
       data._meta = meta();
       data._interactions = inter;
       if (schema.experiment_id) { data._experiment_id = schema.experiment_id; data._variant_id = variant; }
+      data._resume_token = store("fa_r_" + schema.id);
       button.disabled = true;
       fetch(ORIGIN + "/api/submissions/" + encodeURIComponent(schema.id), {
         method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data)

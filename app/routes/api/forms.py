@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.forms import forms
+from app.services.forms import forms, versions
 from app.services.forms.config import (
     ALLOWED_ACTIONS,
     AUTONOMY_LEVELS,
@@ -13,6 +13,7 @@ from app.services.forms.config import (
     LAYOUTS,
     MAX_DESCRIPTION,
 )
+from app.services.forms.partials_config import ABANDON_MAX, ABANDON_MIN
 from app.services.forms.patterns import MAX_PATTERN_CHARS
 from app.services.forms.public import embed_info
 from app.web import schema as S
@@ -116,7 +117,25 @@ _FORM = S.obj(
         "steps": S.array(S.free(), max_items=20, description="[{title, fields: [names]}]"),
         "translations": S.obj({}, extra=True, description="{locale: {fields, ...}} (SPEC §17)"),
         "theme": S.obj({}, extra=True, description="colours, font, radius, logo (SPEC §17)"),
-        "partials": S.obj({}, extra=True, description="partial submissions (SPEC §17)"),
+        "partials": S.obj(
+            {
+                "enabled": S.boolean(),
+                "abandon_after_minutes": S.integer(ABANDON_MIN, ABANDON_MAX),
+                "follow_up": S.obj(
+                    {
+                        "enabled": S.boolean(),
+                        "subject": S.text(max_length=200, nullable=True),
+                        "body": S.text(
+                            max_length=10000,
+                            nullable=True,
+                            description="plain text with {{placeholders}}",
+                        ),
+                    }
+                ),
+            },
+            description="partial submissions and abandonment (SPEC §17)",
+        ),
+        "version": S.read_only(S.integer(1, 2**31 - 1), computed=True),
         "created_at": S.read_only(S.timestamp()),
         "updated_at": S.read_only(S.timestamp(), computed=True),
         "stats": S.read_only(S.obj({}, extra=True), computed=True),
@@ -212,6 +231,21 @@ async def form_embed(request, principal):
     )
 
 
+async def list_form_versions(request, principal):
+    """The recorded versions of a form, newest first: each change to an active form's fields,
+    steps or translations is a new `version` {version, fields, steps, translations, created_at};
+    a submission's `form_version` names the one it was made against."""
+    limit, cursor = list_params(request)
+    items, next_cursor = await versions.list_versions(
+        request.app.state.db,
+        principal.workspace_id,
+        request.path_params["form_id"],
+        cursor=cursor,
+        limit=limit,
+    )
+    return list_response(items, next_cursor)
+
+
 routes = [
     api_route(
         "/forms/generate",
@@ -256,5 +290,13 @@ routes = [
     ),
     api_route(
         "/forms/{form_id}/embed", form_embed, methods=["GET"], scope="forms:read", tags=["forms"]
+    ),
+    api_route(
+        "/forms/{form_id}/versions",
+        list_form_versions,
+        methods=["GET"],
+        scope="forms:read",
+        tags=["forms"],
+        paged=True,
     ),
 ]

@@ -38,7 +38,14 @@ _UPDATE = S.obj(
             nullable=True,
         ),
         **S.read_only_keys(
-            "id", "form_id", "flow_id", "data", "meta", "field_interactions", "created_at"
+            "id",
+            "form_id",
+            "flow_id",
+            "data",
+            "meta",
+            "field_interactions",
+            "created_at",
+            "form_version",
         ),
         # what processing moves on its own while a client holds a copy
         **S.read_only_keys(

@@ -99,6 +99,7 @@ class Prepared:
     variant_id: str | None = None
     extra: dict = field(default_factory=dict)
     encoded: tuple[str, str, str] | None = None  # data, meta, interactions as JSON
+    resume_token: str | None = None  # _resume_token: the partial this submission completes
 
     def as_json(self) -> tuple[str, str, str]:
         """(data, meta, interactions) as stored; encoded once, ahead of the transaction
@@ -175,4 +176,5 @@ def prepare(form: dict, body: dict, *, ip: str | None, user_agent: str | None) -
         ip,
         meta["experiment_id"],
         meta["variant_id"],
+        resume_token=_short(body.get("_resume_token"), 100),
     )

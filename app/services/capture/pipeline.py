@@ -29,7 +29,7 @@ from app.errors import (
     ValidationError,
 )
 from app.services.analytics.counters import Counts
-from app.services.capture import spam
+from app.services.capture import partials, spam
 from app.services.capture.intake import (  # noqa: F401 - re-exported for the routes
     MAX_KEYS,
     Prepared,
@@ -77,6 +77,7 @@ def form_from_row(row: dict) -> dict:
         workspace_id=row["workspace_id"],
         status=row["status"],
         updated_at=row["updated_at"],
+        version=row["version"],
     )
     config["assignment"] = (
         {"type": row["assignment_type"], "id": row["assignment_id"]}
@@ -233,8 +234,8 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
         )
     conn.execute(
         "INSERT INTO submissions (id, workspace_id, form_id, flow_id, data, meta, field_interactions, email_lower,"
-        " ip, experiment_id, variant_id, contact_id, company_id, is_new_contact, status, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)",
+        " ip, experiment_id, variant_id, contact_id, company_id, is_new_contact, form_version, status,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)",
         (
             submission_id,
             ws,
@@ -248,9 +249,12 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
             memory and memory.contact_id,
             memory and memory.company_id,
             int(bool(memory and memory.is_new)),
+            form.get("version"),
             now,
         ),
     )
+    if p.resume_token:  # no query at all for a submission without one
+        partials.complete_tx(conn, ws, form["id"], p.resume_token)
     source = p.meta["utm"].get("utm_source") or ""
     counts.submission(
         ws,

@@ -50,7 +50,15 @@ def labelled_fields(form_fields: list[dict], data: dict) -> list[dict]:
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, bool):
             value = "Yes" if value else "No"
-        out.append({"name": name, "label": label, "value": "" if value is None else str(value)})
+        options = (known.get(name) or {}).get("options") or []
+        out.append(
+            {
+                "name": name,
+                "label": label,
+                "value": "" if value is None else str(value),
+                "options": [str(o) for o in options],  # the choices that visitor was offered
+            }
+        )
     return out
 
 
@@ -138,8 +146,10 @@ def workspace_currency_tx(conn, workspace_id: str) -> str:
 
 def detail_tx(conn, workspace_id: str, submission_id: str, shape) -> dict:
     row = conn.one(
-        "SELECT s.*, f.name AS form_name, f.fields AS form_fields"
+        # The fields of the version the visitor saw (SPEC §17), else the form's own.
+        "SELECT s.*, f.name AS form_name, COALESCE(v.fields, f.fields) AS form_fields"
         " FROM submissions s JOIN forms f ON f.id = s.form_id"
+        " LEFT JOIN form_versions v ON v.form_id = s.form_id AND v.version = s.form_version"
         " WHERE s.id = ? AND s.workspace_id = ?",
         (submission_id, workspace_id),
     )

@@ -54,6 +54,7 @@ def submission_shape(row: dict) -> dict:
             "review_due_at",  # semi-autonomous: a person should look before this time
             "reviewed_at",  # ... and who did, when (agents/review.py)
             "reviewed_by",
+            "form_version",  # the form version the visitor saw (SPEC §17)
         )
     }
     out.update(

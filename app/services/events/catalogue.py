@@ -57,6 +57,13 @@ _ENTRIES = [
     *_area(
         "Submissions",
         E("submission_received", "New submission", "info", True, ("form_name", "flow_id", "email")),
+        E(
+            "submission_abandoned",
+            "Form abandoned",
+            "warning",
+            True,
+            ("form_name", "email", "partial_id", "progress", "follow_up"),
+        ),
         E("spam_blocked", "Spam blocked", "danger", False, ("reason", "spam_id", "ip")),
         E(
             "submission_processing",

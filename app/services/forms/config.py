@@ -50,6 +50,7 @@ from app.services.forms.fields import (  # noqa: F401  (FIELD_TYPES & co. are re
     _text,
     _url,
 )
+from app.services.forms.partials_config import check_partials
 from app.services.mail import placeholders
 from app.services.processing.flow_steps import CONFIRMATION_VARIABLES
 
@@ -324,7 +325,7 @@ def _slug(raw: dict, name: str, errors: _Errors) -> str:
 
 
 # SPEC §17's config blocks. Placeholders that keep well-typed input as given; each is
-# replaced by its real normalizer (logic, translations, theme, partials).
+# replaced by its real normalizer (logic, translations, theme; partials: partials_config.py).
 LAYOUTS = ("standard", "one_at_a_time")
 
 
@@ -341,10 +342,6 @@ def _translations(raw, fields: list, errors: _Errors) -> dict:
 
 
 def _theme(raw, errors: _Errors) -> dict:
-    return raw if isinstance(raw, dict) else {}
-
-
-def _partials(raw, errors: _Errors) -> dict:
     return raw if isinstance(raw, dict) else {}
 
 
@@ -377,7 +374,7 @@ def _check(raw) -> tuple[dict, _Errors]:
         "layout": _layout(raw.get("layout"), errors),
         "translations": _translations(raw.get("translations"), fields, errors),
         "theme": _theme(raw.get("theme"), errors),
-        "partials": _partials(raw.get("partials"), errors),
+        "partials": check_partials(raw.get("partials"), errors),
     }
     return config, errors
 

@@ -28,7 +28,9 @@ from app.services.forms.config import (
     normalize_config,
     validate_config,
 )
+from app.services.forms.partials_config import partials_shown
 from app.services.forms.patterns import warm
+from app.services.forms.versions import next_version_tx, record_new_form_tx
 
 TEXT_COLUMNS = ("name", "slug", "description", "status", "type", "flow_id", "layout")
 JSON_COLUMNS = (
@@ -77,8 +79,12 @@ def row_to_form(row: dict) -> dict:
     }
     for column in JSON_COLUMNS:
         form[column] = loads(row[column], [] if column in LIST_COLUMNS else {})
+    form["partials"] = partials_shown(form["partials"])  # forms saved before it had defaults
     form.update(
-        autopilot=bool(row["autopilot"]), created_at=row["created_at"], updated_at=row["updated_at"]
+        autopilot=bool(row["autopilot"]),
+        version=row["version"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
     )
     return form
 
@@ -95,6 +101,7 @@ CONFIG_COLUMNS = (
     "assignment_type",
     "assignment_id",
     "autopilot",
+    "version",
     "updated_at",
 )
 
@@ -182,6 +189,7 @@ def _insert(
         f"INSERT INTO forms ({names}) VALUES ({', '.join('?' for _ in values)})",
         tuple(values.values()),
     )
+    record_new_form_tx(conn, workspace_id, form_id, config)
     emit(
         conn,
         workspace_id,
@@ -238,7 +246,11 @@ def _save(conn, workspace_id: str, form: dict, config: dict) -> dict:
         )
     if config.get("assignment") != form.get("assignment") or config["auto"] != form["auto"]:
         _check_references(conn, workspace_id, config)
-    values = {**_columns(config), "updated_at": _next_updated_at(form["updated_at"])}
+    values = {
+        **_columns(config),
+        "version": next_version_tx(conn, workspace_id, form, config),
+        "updated_at": _next_updated_at(form["updated_at"]),
+    }
     update_columns(conn, "forms", form["id"], workspace_id, values, allowed=CONFIG_COLUMNS)
     # Plain edits are not events (the log stays about work, not typing); status changes are.
     if config["status"] != form["status"]:

@@ -60,6 +60,7 @@ def schema_of(form: dict, experiment_id=None, variant_id=None) -> dict:
             "thank_you_message": form["response"].get("thank_you_message", ""),
             "redirect_url": form["response"].get("redirect_url", ""),
         },
+        "partials": bool((form.get("partials") or {}).get("enabled")),  # embed.js saves as typed
         "experiment_id": experiment_id,
         "variant_id": variant_id,
     }

@@ -18,6 +18,7 @@ PERIODIC_TASKS: list[str] = [
     "app.services.integrations.notify:send_digests",
     "app.services.integrations.delivery:requeue_stalled",
     "app.services.platform.idempotency:purge_expired",
+    "app.services.capture.partials:abandon_partials",
 ]
 
 
