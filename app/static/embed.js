@@ -18,7 +18,7 @@
     if (text) e.textContent = text;
     return e;
   }
-  function store(k, value) {
+  function store(key, value) {
     try { if (value === undefined) return localStorage.getItem(key); localStorage.setItem(key, value); } catch (e) { return null; }
   }
   function style() {

@@ -9,7 +9,7 @@ in the capture transaction (``complete_tx``: one DELETE, and only when a token c
 The scheduler's ``abandon_partials`` turns rows past their ``abandon_at`` (saved time
 plus the form's delay) into ``abandoned``: a ``submission_abandoned`` event, and, when
 the form's follow-up is on, one marketing email through the outbox (its dedupe key
-makes it one per partial; suppression is checked at delivery). Rows go after 30 days.
+makes it one per form and address; suppression is checked at delivery). Rows go after 30 days.
 """
 
 from __future__ import annotations
@@ -203,7 +203,8 @@ def _follow_up_tx(conn, row: dict, form_name: str, follow_up: dict) -> str:
         kind="marketing",
         contact_id=contact_id,
         related={"form_id": row["form_id"], "partial_id": row["id"]},
-        dedupe_key=f"partial:{row['id']}:follow_up",
+        # once per form and address: starting again on another device brings no second one
+        dedupe_key=f"partial_follow_up:{row['form_id']}:{row['email'].lower()}",
     )
 
 
