@@ -26,6 +26,7 @@ PAGES = [
     "/forms/new",
     "/forms/{form}",
     "/forms/{form}/embed",
+    "/forms/{form}/abandoned",
     "/submissions",
     "/submissions/{submission}",
     "/contacts",
