@@ -35,6 +35,7 @@ async def test_every_declared_public_write_skips_csrf_and_has_the_public_cap(app
         "/f/{form_id}",
         "/api/submissions/{form_id:str}",
         "/api/forms/{form_id}/beacon",
+        "/api/forms/{form_id}/partials",  # unfinished answers as typed (SPEC §17)
         "/unsubscribe/{token}",  # one-click unsubscribe from a mail client (SPEC §8)
     }
     assert [(p, s) for p, s in public if s != 413] == []
