@@ -18,7 +18,7 @@ from datetime import timedelta
 import httpx
 
 from app import demo_history as history
-from app.db.clock import utcnow
+from app.db.clock import iso, utcnow
 from app.services.analytics import rollups
 
 DEMO_EMAIL = "demo@formagent.example"
@@ -98,6 +98,7 @@ FORMS = [
         "type": "sales",
         "flow_id": "sales_lead",
         "description": "Demo and pricing requests from the website.",
+        "partials": {"enabled": True, "follow_up": {"enabled": True}},
         "fields": [
             {"name": "email", "type": "email", "label": "Work email", "required": True},
             {"name": "name", "type": "text", "label": "Name"},
@@ -251,6 +252,38 @@ async def _beacon(app, forms: list[dict], rng: random.Random) -> int:
                 )
                 sent += sum(r.status_code == 204 for r in replies)
     return sent
+
+
+async def _add_abandoned(app, form: dict) -> int:
+    """Visitors who typed their email into the sales form and left (SPEC §17): saved
+    through the public partials endpoint, then abandoned by the scheduler's own task
+    (the delay counted as passed), so the form's Abandoned view has people in it."""
+    from app.services.capture.partials import abandon_due_tx
+
+    db, rng = app.state.db, random.Random(17)
+    steps = [
+        {"company": "Initech"},
+        {"company": "Globex", "team_size": "51-200"},
+        {"team_size": "11-50", "message": "Pricing for 30 seats?"},
+    ]
+    for n, extra in enumerate(steps):
+        person = _person(rng, 900 + n)
+        transport = httpx.ASGITransport(app=app, client=(f"198.51.110.{n + 1}", 42000 + n))
+        async with httpx.AsyncClient(
+            transport=transport, base_url=app.state.settings.base_url
+        ) as client:
+            await client.post(
+                f"/api/forms/{form['id']}/partials",
+                json={
+                    "data": {"email": person["email"], "name": person["name"], **extra},
+                    "page_url": "https://www.example.com/" + form["slug"],
+                },
+            )
+    await db.execute(
+        "UPDATE partial_submissions SET abandon_at = ? WHERE form_id = ?",
+        (iso(utcnow()), form["id"]),
+    )
+    return await db.write(abandon_due_tx)
 
 
 async def _add_experiment(app, workspace_id: str, form: dict, rng: random.Random) -> str:
@@ -489,6 +522,7 @@ async def seed_demo(db, settings) -> str:
         processed += await run_due_jobs(
             app.state.db, app.state.settings, app.state, worker_id="seed-demo", limit=10000
         )
+        abandoned = await _add_abandoned(app, made[0])
     deal_count = await _add_deals(
         db, workspace_id, rng, {"id": account["id"], "name": account.get("name") or "Dana Demo"}
     )
@@ -513,5 +547,6 @@ async def seed_demo(db, settings) -> str:
         f"Campaign “Growth playbook newsletter”: {members_added} contacts from the newsletter form.",
         "In the workspace: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".",
         f"Experiment running on “{made[0]['name']}”: {experiment}.",
+        f"Left unfinished on “{made[0]['name']}” (its Abandoned view, follow-ups queued): {abandoned}.",
     ]
     return "\n".join(lines)
