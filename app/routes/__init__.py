@@ -31,6 +31,7 @@ PAGE_MODULES = [
     "contacts_import",  # before contacts: /contacts/import/... ahead of /contacts/{id}/...
     "contacts_bulk",
     "contacts",
+    "privacy",
     "companies",
     "deals",
     "campaigns",
@@ -71,6 +72,7 @@ API_MODULES = [
     "analytics",
     "experiments",
     "webhooks",
+    "privacy",
 ]
 
 

@@ -10,6 +10,7 @@ from starlette.routing import Route
 
 from app.errors import Conflict, NotFound, ValidationError
 from app.services import sequences
+from app.services.accounts.permissions import has_role
 from app.services.campaigns.members import contact_campaigns
 from app.services.crm import contacts, deals, notes, timeline
 from app.services.crm import merge as contact_merge
@@ -77,6 +78,7 @@ async def contact_list(request):
         "sorts": [("", "Best match" if f["q"] else "Newest first")]
         + [(s, SORT_LABELS[s]) for s in SORT_CHOICES],
         "can_edit": principal.can_write,
+        "can_erase": has_role(principal.role, "admin"),
         "next_url": url_path(request, "contacts") + "?" + urlencode({**kept, "cursor": next_cursor})
         if next_cursor
         else None,
@@ -136,6 +138,7 @@ async def _detail_ctx(request, principal, contact_id: str, **extra) -> dict:
         "campaigns": await contact_campaigns(db, ws, contact_id),
         "statuses": contacts.STATUSES,
         "can_edit": principal.can_write,
+        "can_erase": has_role(principal.role, "admin"),
         "errors": {},
         "values": None,
         "note_error": None,

@@ -11,6 +11,8 @@ from itsdangerous import BadSignature, Signer
 from app.errors import AppError, Forbidden, Unauthorized
 from app.services.accounts import auth
 from app.services.accounts.permissions import require_role, require_write
+from app.services.audit import Actor, act_as
+from app.web.client_ip import client_ip
 
 SESSION_COOKIE = "fa_session"
 ANON_COOKIE = "fa_anon"
@@ -77,6 +79,7 @@ async def get_principal(request) -> auth.Principal | None:
     """The caller, resolved once per request (Authorization header first, then cookie)."""
     cached = getattr(request.state, "principal", _UNSET)
     if cached is not _UNSET:
+        _name_actor(request, cached)
         return cached
     db = request.app.state.db
     if "authorization" in request.headers:
@@ -86,7 +89,20 @@ async def get_principal(request) -> auth.Principal | None:
         cookie_token = session_token(request)
         principal = await auth.from_session_token(db, cookie_token) if cookie_token else None
     request.state.principal = principal
+    _name_actor(request, principal)
     return principal
+
+
+def _name_actor(request, principal) -> None:
+    """Who acts in this request, for the audit log (app/services/audit/log.py)."""
+    act_as(
+        Actor(
+            account_id=principal.account_id if principal else None,
+            key_id=principal.api_key_id if principal else None,
+            name=principal.display_name if principal else "",
+            ip=client_ip(request.scope, request.app.state.settings.trusted_proxies),
+        )
+    )
 
 
 async def require_page(request, *, write: bool = False, role: str | None = None) -> auth.Principal:

@@ -73,9 +73,13 @@ class WorkspaceForm(Form):
     default_from_email = StringField("Default from-email", filters=[_strip])
     postal_address = TextAreaField("Postal address", filters=[_strip])
     logo_url = StringField("Logo", filters=[_strip])
+    spam_log_days = StringField("Keep spam logs for (days)", filters=[_strip])
+    submission_retention_months = StringField("Keep submissions for (months)", filters=[_strip])
 
     def settings(self) -> dict:
         return {
+            "spam_log_days": self.spam_log_days.data or "",
+            "submission_retention_months": self.submission_retention_months.data or "",
             "logo_url": self.logo_url.data or "",
             "timezone": self.timezone.data or "",
             "currency": self.currency.data or "",

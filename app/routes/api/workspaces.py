@@ -34,6 +34,15 @@ _SETTINGS = S.obj(
             nullable=True,
             description="https address of the logo on hosted form pages; empty: initials",
         ),
+        "spam_log_days": S.integer(
+            1, 3650, description="days the spam log keeps a blocked submission (default 30)"
+        ),
+        "submission_retention_months": S.integer(
+            1,
+            120,
+            nullable=True,
+            description="months submissions keep their answers; null (default): kept for good",
+        ),
     }
 )
 _WORKSPACE = {

@@ -10,6 +10,7 @@ from app.db import clock, new_id, now_iso
 from app.db.clock import iso_ago, parse_iso
 from app.db.errors import IntegrityError
 from app.errors import Conflict, RateLimited, Unauthorized, ValidationError
+from app.services import audit
 from app.services.accounts import invites, sessions, workspaces
 from app.services.accounts.passwords import check_password_rules, hash_password, verify_password
 
@@ -94,7 +95,10 @@ async def signup(
             ) from None
         workspace_id = workspaces.create_workspace_tx(conn, account_id, email, ws_name)
         if invite_token is not None:
-            workspace_id = invites.accept_tx(conn, invite_token, account_id, email)["workspace_id"]
+            joiner = audit.Actor(account_id=account_id, name=name or email, ip=ip)
+            workspace_id = invites.accept_tx(conn, invite_token, account_id, email, joiner)[
+                "workspace_id"
+            ]
         token = sessions.create_session_tx(
             conn, settings, account_id, workspace_id, ip=ip, user_agent=user_agent
         )

@@ -30,6 +30,7 @@ from app.db import (
 )
 from app.db.clock import iso, parse_iso
 from app.errors import ValidationError
+from app.services import audit
 from app.services.accounts.permissions import SCOPES, require_role
 from app.services.events.log import emit
 
@@ -116,6 +117,7 @@ async def create_key(
     key = f"fa_{mode}_" + "".join(secrets.choice(_ALPHABET) for _ in range(32))
     if expires_at:
         expires_at = iso(_parse_expiry(expires_at))
+    actor = audit.current_actor()
 
     def insert(conn):
         key_id = new_id("key")
@@ -139,6 +141,15 @@ async def create_key(
             workspace_id,
             "api_key_created",
             details={"api_key_id": key_id, "name": name, "by": account_id},
+        )
+        audit.record_tx(
+            conn,
+            workspace_id,
+            "api_key.created",
+            actor,
+            target_id=key_id,
+            target_label=name,
+            details={"prefix": key[:12], "scopes": sorted(set(scopes)), "expires_at": expires_at},
         )
         return conn.one("SELECT * FROM api_keys WHERE id = ?", (key_id,))
 
@@ -171,6 +182,7 @@ async def revoke_key(
     db, workspace_id: str, key_id: str, *, role: str | None, actor_id: str | None = None
 ) -> dict:
     """Revoke a key of this workspace (404 for any other); owner or admin. Revoking twice is harmless."""
+    actor = audit.current_actor()
 
     def revoke(conn):
         row = get_in_workspace(conn, "api_keys", key_id, workspace_id, missing="API key not found.")
@@ -185,6 +197,15 @@ async def revoke_key(
                 workspace_id,
                 "api_key_revoked",
                 details={"api_key_id": key_id, "by": actor_id},
+            )
+            audit.record_tx(
+                conn,
+                workspace_id,
+                "api_key.revoked",
+                actor,
+                target_id=key_id,
+                target_label=row["name"],
+                details={"prefix": row["prefix"]},
             )
         return public_key(conn.one("SELECT * FROM api_keys WHERE id = ?", (key_id,)))
 

@@ -23,6 +23,7 @@ import secrets
 
 from app.db import now_iso
 from app.errors import Forbidden, Gone, NotFound
+from app.services import audit
 from app.services.events.log import emit
 
 MAX_TOKEN_LENGTH = 100
@@ -85,7 +86,7 @@ async def get_invite(db, token) -> dict:
     return public_invite(await db.read(_pending_row, token))
 
 
-def accept_tx(conn, token, account_id: str, account_email: str) -> dict:
+def accept_tx(conn, token, account_id: str, account_email: str, actor=None) -> dict:
     """Activate the invite for this account; 403 when the account's email is not the invited one."""
     row = _pending_row(conn, token)
     if row["email_lower"] != account_email.lower():
@@ -105,9 +106,22 @@ def accept_tx(conn, token, account_id: str, account_email: str) -> dict:
         "member_joined",
         details={"member_id": row["id"], "email": row["email"], "role": row["role"]},
     )
+    audit.record_tx(
+        conn,
+        row["workspace_id"],
+        "member.joined",
+        audit.Actor(
+            account_id=account_id,
+            name=(actor.name if actor and actor.account_id == account_id else "") or row["email"],
+            ip=actor.ip if actor else None,
+        ),
+        target_id=row["id"],
+        target_label=row["email"],
+        details={"role": row["role"]},
+    )
     return {**row, "account_id": account_id, "status": "active", "joined_at": now}
 
 
 async def accept(db, token, *, account_id: str, account_email: str) -> dict:
     """Accept an invite as a signed-in account; returns the membership row (now active)."""
-    return await db.write(accept_tx, token, account_id, account_email)
+    return await db.write(accept_tx, token, account_id, account_email, audit.current_actor())

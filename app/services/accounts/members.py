@@ -26,6 +26,7 @@ from __future__ import annotations
 from app.db import fetch_page, new_id, now_iso
 from app.db.clock import iso_ago, iso_in
 from app.errors import Conflict, Forbidden, NotFound, RateLimited, ValidationError
+from app.services import audit
 from app.services.accounts import invites
 from app.services.accounts.account import check_email
 from app.services.accounts.permissions import ROLES, has_role, require_role
@@ -203,7 +204,10 @@ async def invite(
         existing: _invite_mail(settings, ctx["workspace"], ctx["inviter"], nonce, existing)
         for existing in (True, False)
     }
-    return await db.write(_invite_tx, settings, workspace_id, actor_id, email, role, mails, nonce)
+    actor = audit.current_actor()
+    return await db.write(
+        _invite_tx, settings, workspace_id, actor_id, email, role, mails, nonce, actor
+    )
 
 
 def _invite_context(conn, workspace_id: str, actor_id: str, email_lower: str) -> dict:
@@ -217,7 +221,9 @@ def _invite_context(conn, workspace_id: str, actor_id: str, email_lower: str) ->
     }
 
 
-def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails, nonce) -> dict:
+def _invite_tx(
+    conn, settings, workspace_id, actor_id, email, role, mails, nonce, actor=None
+) -> dict:
     now, email_lower = now_iso(), email.lower()
     account_id = conn.value(
         "SELECT id FROM accounts WHERE email_lower = ? AND status = 'active'", (email_lower,)
@@ -299,6 +305,15 @@ def _invite_tx(conn, settings, workspace_id, actor_id, email, role, mails, nonce
             "by": actor_id,
         },
     )
+    audit.record_tx(
+        conn,
+        workspace_id,
+        "member.invited",
+        actor or audit.Actor(account_id=actor_id),
+        target_id=member_id,
+        target_label=email,
+        details={"role": role, "status": status},
+    )
     return public_member(_member_row(conn, workspace_id, member_id), now, links=settings)
 
 
@@ -316,6 +331,7 @@ async def change_role(
     """Give a member (or a pending invite) another role; 409 when it would leave no owner."""
     require_role(actor_role, "admin", MANAGE_MESSAGE)  # a viewer learns 403, not what a role is
     role = check_role(role)
+    actor = audit.current_actor()
 
     def change(conn):
         row = _member_row(conn, workspace_id, member_id)
@@ -337,6 +353,15 @@ async def change_role(
             "member_role_changed",
             details={"member_id": member_id, "from": row["role"], "to": role, "by": actor_id},
         )
+        audit.record_tx(
+            conn,
+            workspace_id,
+            "member.role_changed",
+            actor,
+            target_id=member_id,
+            target_label=row["email"],
+            details={"from": row["role"], "to": role},
+        )
         return public_member(_member_row(conn, workspace_id, member_id), links=links)
 
     return await db.write(change)
@@ -347,6 +372,7 @@ async def remove_member(
 ) -> dict:
     """Remove a member or cancel an invite; anyone may remove themselves (leave).
     Returns the removed membership."""
+    actor = audit.current_actor()
 
     def remove(conn):
         row = _member_row(conn, workspace_id, member_id)
@@ -376,6 +402,15 @@ async def remove_member(
                 "left": leaving,
                 "by": actor_id,
             },
+        )
+        audit.record_tx(
+            conn,
+            workspace_id,
+            "member.left" if leaving else "member.removed",
+            actor,
+            target_id=member_id,
+            target_label=row["email"],
+            details={"role": row["role"], "status": row["status"]},
         )
         return public_member(row)
 

@@ -32,6 +32,7 @@ SCOPES = (
     "handlers:write",
     "webhooks:read",
     "webhooks:write",
+    "audit:read",  # the audit log; the key's creator must also be an owner or admin
 )
 
 # Starting points on the API keys page: (label, what it allows, scopes). "custom"

@@ -10,10 +10,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.db import dumps, fetch_page, loads, new_id, now_iso
 from app.errors import Forbidden, NotFound, ValidationError
+from app.services import audit
 from app.services.accounts import branding
 from app.services.accounts.currency import DEFAULT_CURRENCY, check_currency
 from app.services.accounts.permissions import require_role
 from app.services.events.log import emit
+from app.services.privacy import retention_settings
 
 DEFAULT_SETTINGS = {
     "timezone": "UTC",
@@ -21,6 +23,7 @@ DEFAULT_SETTINGS = {
     "postal_address": "",
     "currency": DEFAULT_CURRENCY,
     "logo_url": "",  # shown on the hosted form page; empty: the workspace's initials
+    **retention_settings.DEFAULTS,  # numbers (or None), not text: see check_settings
 }
 
 
@@ -166,6 +169,10 @@ def check_settings(values) -> dict:
     for key, value in values.items():
         if key not in SETTING_KEYS:
             fields[key] = f"Unknown setting; use {', '.join(SETTING_KEYS)}."
+        elif key in retention_settings.DEFAULTS:
+            clean[key], error = retention_settings.check_retention(key, value)
+            if error:
+                fields[key] = error
         elif not isinstance(value, str):
             fields[key] = "Use a text value."
         else:
@@ -247,6 +254,7 @@ async def update_workspace(
     """Rename and/or change settings (timezone, currency, default_from_email, postal_address); admin or owner."""
     require_role(role, "admin", "Only owners and admins change workspace settings.")
     name, clean = _check_all(name, settings)
+    actor = audit.current_actor()
 
     def update(conn):
         row = conn.one(
@@ -254,6 +262,7 @@ async def update_workspace(
         )
         if row is None:
             raise NotFound("Workspace not found.")
+        before = {**DEFAULT_SETTINGS, **loads(row["settings"], {})}
         merged = {**loads(row["settings"], {}), **clean}  # keys other features keep there survive
         conn.execute(
             "UPDATE workspaces SET name = ?, settings = ? WHERE id = ?",
@@ -268,11 +277,29 @@ async def update_workspace(
                 "changed": sorted(([] if name is None else ["name"]) + list(clean)),
             },
         )
+        _audit_settings(conn, workspace_id, actor, row, before, name, clean)
         return public_workspace(conn.one("SELECT * FROM workspaces WHERE id = ?", (workspace_id,)))
 
     updated = await db.write(update)
     branding.forget(workspace_id)  # the hosted pages show the new name / logo at once
     return updated
+
+
+def _audit_settings(conn, workspace_id, actor, row, before, name, clean) -> None:
+    """One audit entry naming the settings that really changed, with old and new values."""
+    changes = {k: {"from": before.get(k), "to": v} for k, v in clean.items() if before.get(k) != v}
+    if name is not None and name != row["name"]:
+        changes["name"] = {"from": row["name"], "to": name}
+    if changes:
+        audit.record_tx(
+            conn,
+            workspace_id,
+            "workspace.updated",
+            actor,
+            target_id=workspace_id,
+            target_label=name or row["name"],
+            details={"changed": sorted(changes), "changes": changes},
+        )
 
 
 async def archive_workspace(db, workspace_id: str, *, role: str | None, actor_id: str) -> None:
@@ -281,6 +308,7 @@ async def archive_workspace(db, workspace_id: str, *, role: str | None, actor_id
     other workspaces (their sessions fall back to one of those)."""
     if role != "owner":
         raise Forbidden("Only an owner can delete the workspace.")
+    actor = audit.current_actor()
 
     def archive(conn):
         cursor = conn.execute(
@@ -290,5 +318,6 @@ async def archive_workspace(db, workspace_id: str, *, role: str | None, actor_id
         if not cursor.rowcount:
             raise NotFound("Workspace not found.")
         emit(conn, workspace_id, "workspace_archived", details={"by": actor_id})
+        audit.record_tx(conn, workspace_id, "workspace.deleted", actor)
 
     await db.write(archive)

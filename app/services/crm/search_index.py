@@ -82,6 +82,12 @@ def _remove(conn, contact_ids: list[str]) -> None:
         conn.execute("DELETE FROM contact_search_docs WHERE seq = ?", (old["seq"],))
 
 
+def forget_contacts_tx(conn, contact_ids: list[str]) -> None:
+    """Take these contacts out of the search index (an erased person must not be found)."""
+    if contact_ids:
+        _remove(conn, list(contact_ids))
+
+
 def reindex_contacts_tx(conn, workspace_id: str, contact_ids) -> None:
     """Bring the index up to date for these contacts of the workspace, in the caller's
     transaction; the last id given becomes the most recent."""

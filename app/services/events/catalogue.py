@@ -256,6 +256,14 @@ _ENTRIES = [
         E("contact_tagged", "Contact tagged", "neutral", True, ("contact_id", "added")),
         E("contact_untagged", "Tags removed", "neutral", True, ("contact_id", "removed")),
         E("contact_deleted", "Contact deleted", "neutral", True, ("contact_id", "by")),
+        # No personal data: the person's address and name are gone when this is written.
+        E(
+            "contact_erased",
+            "Contact erased",
+            "warning",
+            True,
+            ("contact_id", "submissions", "by"),
+        ),
         E(
             "contact_merged",
             "Contacts merged",

@@ -15,6 +15,7 @@ and the failure count.
 from __future__ import annotations
 
 import inspect
+from urllib.parse import urlsplit
 
 from app.db import (
     dumps,
@@ -27,6 +28,7 @@ from app.db import (
     update_columns,
 )
 from app.errors import ValidationError
+from app.services import audit
 from app.services.accounts.permissions import require_write
 from app.services.events.catalogue import CATALOGUE
 from app.services.integrations import outbound, signing
@@ -126,6 +128,7 @@ async def create_endpoint(db, settings, workspace_id: str, data: dict, *, role, 
         raise ValidationError(fields=missing)
     changes = await _checked(db, settings, workspace_id, {"active": True, **data})
     endpoint_id, secret, now = new_id("wh"), signing.new_secret(), now_iso()
+    actor = audit.current_actor()
 
     def insert(conn):
         _check_form(conn, workspace_id, changes.get("form_id"))
@@ -151,6 +154,7 @@ async def create_endpoint(db, settings, workspace_id: str, data: dict, *, role, 
                 now,
             ),
         )
+        _audit(conn, workspace_id, "webhook.created", actor, endpoint_id, changes["url"])
         return get_in_workspace(conn, "webhook_endpoints", endpoint_id, workspace_id)
 
     row = await db.write(insert)
@@ -190,8 +194,15 @@ async def update_endpoint(db, settings, workspace_id: str, endpoint_id, data: di
     )
     if changes.get("active"):  # switched (back) on: a fresh start
         changes.update(status_reason=None, consecutive_failures=0)
+    actor = audit.current_actor()
 
     def apply(conn):
+        before = get_in_workspace(conn, "webhook_endpoints", endpoint_id, workspace_id)
+        changed = sorted(k for k in _EDITABLE if k in changes and changes[k] != before[k])
+        if changed:
+            _audit(
+                conn, workspace_id, "webhook.updated", actor, endpoint_id, before["url"], changed
+            )
         update_columns(
             conn,
             "webhook_endpoints",
@@ -209,15 +220,17 @@ async def rotate_secret(db, workspace_id: str, endpoint_id, *, role) -> dict:
     """A new secret at once (the old one stops signing); shown this once."""
     require_write(role)
     secret = signing.new_secret()
+    actor = audit.current_actor()
 
     def apply(conn):
-        get_in_workspace(
+        row = get_in_workspace(
             conn,
             "webhook_endpoints",
             endpoint_id,
             workspace_id,
             missing="No such webhook endpoint.",
         )
+        _audit(conn, workspace_id, "webhook.secret_rotated", actor, endpoint_id, row["url"])
         update_columns(
             conn,
             "webhook_endpoints",
@@ -234,15 +247,17 @@ async def rotate_secret(db, workspace_id: str, endpoint_id, *, role) -> dict:
 async def delete_endpoint(db, workspace_id: str, endpoint_id, *, role) -> None:
     """Delete the endpoint and its delivery log; queued deliveries find it gone and stop."""
     require_write(role)
+    actor = audit.current_actor()
 
     def delete(conn):
-        get_in_workspace(
+        row = get_in_workspace(
             conn,
             "webhook_endpoints",
             endpoint_id,
             workspace_id,
             missing="No such webhook endpoint.",
         )
+        _audit(conn, workspace_id, "webhook.deleted", actor, endpoint_id, row["url"])
         conn.execute(
             "DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND workspace_id = ?",
             (endpoint_id, workspace_id),
@@ -253,3 +268,12 @@ async def delete_endpoint(db, workspace_id: str, endpoint_id, *, role) -> None:
         )
 
     await db.write(delete)
+
+
+def _audit(conn, workspace_id, action, actor, endpoint_id, url, changed=None) -> None:
+    """An audit entry naming the receiver by host only: a URL's path may hold a token."""
+    host = urlsplit(url).hostname or "an endpoint"
+    details = {"changed": changed} if changed else {}
+    audit.record_tx(
+        conn, workspace_id, action, actor, target_id=endpoint_id, target_label=host, details=details
+    )

@@ -18,7 +18,7 @@ from app.services.events.log import emit
 from app.services.mail.compose import build_message
 from app.services.mail.dkim_sign import dkim_sign
 from app.services.mail.outbox import queue_delivery
-from app.services.mail.suppression import suppress_tx, suppression_reason
+from app.services.mail.suppression import blocks, suppress_tx, suppression_reason
 from app.services.platform.jobs import RetryLater
 
 log = logging.getLogger("formagent.mail")
@@ -77,12 +77,13 @@ def _mark(
 
 
 def _suppress_if_listed(conn, email: dict) -> bool:
-    """Marketing email to a suppressed address: status ``suppressed``, not sent.
-    Checked in the writer's transaction, so an unsubscribe a moment ago counts."""
-    if email["kind"] != "marketing" or not email["workspace_id"]:
+    """Marketing email to a suppressed address, or any email to an erased person: status
+    ``suppressed``, not sent. Checked in the writer's transaction, so an unsubscribe a
+    moment ago counts."""
+    if not email["workspace_id"]:
         return False
     reason = suppression_reason(conn, email["workspace_id"], email["to_addr"])
-    if reason is None:
+    if not blocks(email["kind"], reason):
         return False
     updated = conn.execute(
         "UPDATE emails SET status = 'suppressed', last_error = ? WHERE id = ? AND status = 'queued'",
@@ -135,10 +136,10 @@ async def send_queued(ctx, email: dict, workspace: dict | None = None) -> tuple[
     call this per email (passing the workspace they loaded once) instead of the
     mailer, so campaign mail gets the same rules as everything else."""
     settings = ctx.settings
-    if email["kind"] == "marketing" and email["workspace_id"]:
+    if email["workspace_id"]:
         # Read first: only a suppressed address costs a write (re-checked inside it).
         listed = await ctx.db.read(suppression_reason, email["workspace_id"], email["to_addr"])
-        if listed and await ctx.write(_suppress_if_listed, email):
+        if blocks(email["kind"], listed) and await ctx.write(_suppress_if_listed, email):
             return "suppressed", 0.0
     if workspace is None:
         workspace = await email_workspace(ctx.db, email["workspace_id"])

@@ -33,7 +33,10 @@ MAX_TOKEN_LENGTH = 300
 REASONS = {
     "unsubscribed": "Unsubscribed",
     "hard_bounce": "Address refused (hard bounce)",
+    "erased": "Person erased (their address is kept only as a hash)",
 }
+# Reasons that stop every email, transactional included: an erased person is never mailed.
+BLOCKS_ALL = {"erased"}
 BAD_LINK = "This unsubscribe link is not valid. Use the link in the latest email you received."
 OLD_LINK = (
     "This unsubscribe link has expired. Use the link in a more recent email, "
@@ -102,11 +105,23 @@ def unsubscribe_url(settings, email: dict) -> str:
     return f"{settings.base_url.rstrip('/')}/unsubscribe/{token}"
 
 
+def address_hash(address: str) -> str:
+    """How the list keeps an erased person's address: the SHA-256 of it, normalised."""
+    return "sha256:" + hashlib.sha256(address.strip().lower().encode()).hexdigest()
+
+
 def suppression_reason(conn, workspace_id: str, address: str) -> str | None:
+    """Why ``address`` is on the list (as itself, or as an erased person's hash), or None."""
     return conn.value(
-        "SELECT reason FROM email_suppressions WHERE workspace_id = ? AND email_lower = ?",
-        (workspace_id, address.strip().lower()),
+        "SELECT reason FROM email_suppressions WHERE workspace_id = ? AND email_lower IN (?, ?)"
+        " ORDER BY reason",
+        (workspace_id, address.strip().lower(), address_hash(address)),
     )
+
+
+def blocks(kind: str, reason: str | None) -> bool:
+    """Does a listing for ``reason`` stop an email of ``kind``?"""
+    return reason is not None and (kind == "marketing" or reason in BLOCKS_ALL)
 
 
 def is_suppressed(conn, workspace_id: str, address: str) -> bool:

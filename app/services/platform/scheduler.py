@@ -19,6 +19,7 @@ PERIODIC_TASKS: list[str] = [
     "app.services.integrations.delivery:requeue_stalled",
     "app.services.platform.idempotency:purge_expired",
     "app.services.capture.partials:abandon_partials",
+    "app.services.privacy.retention:enforce_retention",
 ]
 
 
