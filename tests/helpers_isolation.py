@@ -579,6 +579,21 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
         "slack_targets": dict(
             handler_id="", url="https://hooks.slack.example/" + MARKER, updated_at=now
         ),
+        "audit_log": dict(
+            id=new_id("audit"),
+            action="member.invited",
+            category="members",
+            actor_account_id=account_id,
+            actor_name=MARKER,
+            ip="203.0.113.9",
+            target_id=ids["membership"],
+            target_label=MARKER,
+            details=dumps({"role": "member"}),
+            created_at=now,
+        ),
+        "retention_progress": dict(
+            kind="submissions", upto_created_at=now, upto_id=ids["submission"], updated_at=now
+        ),
     }
     return ids, rows
 

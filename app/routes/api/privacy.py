@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.services import audit
 from app.services.accounts.permissions import require_role
-from app.services.accounts.workspaces import get_workspace
+from app.services.accounts.workspaces import get_workspace, role_of
 from app.services.audit.present import sentence
 from app.services.privacy.erase import erase_contact as erase
 from app.services.privacy.export import export_contact as export
@@ -43,15 +43,25 @@ async def erase_contact(request, principal):
     SHA-256 hash on the suppression list, so no email reaches it again. Emits
     `contact_erased` and records the erasure in the audit log. 409 when already erased."""
     body = await read_json(request)
+    db = request.app.state.db
     return json_response(
         await erase(
-            request.app.state.db,
+            db,
             principal.workspace_id,
             request.path_params["id"],
-            role=principal.role,
+            role=await _acting_role(db, principal),
             confirm_email=body.get("confirm_email"),
         )
     )
+
+
+async def _acting_role(db, principal) -> str | None:
+    """The role these owner/admin endpoints check. A key otherwise acts as a member at
+    most; here it acts with its creator's current role (SPEC §3: the lesser of its scopes,
+    which the route checked, and that role), so an admin's key may, a member's may not."""
+    if principal.kind == "api_key":
+        return await role_of(db, principal.workspace_id, principal.account_id)
+    return principal.role
 
 
 async def list_audit_log(request, principal):
@@ -60,8 +70,9 @@ async def list_audit_log(request, principal):
     (`action`, `target_label`, `details`) and `sentence`, the entry in words. Filters:
     `category` (members, api_keys, webhooks, settings, personal_data), `actor` (an account
     id), `from` and `to` (days, YYYY-MM-DD, in the workspace's time zone)."""
-    require_role(principal.role, "admin", "Only owners and admins read the audit log.")
     db, q = request.app.state.db, request.query_params
+    role = await _acting_role(db, principal)
+    require_role(role, "admin", "Only owners and admins read the audit log.")
     limit, cursor = list_params(request)
     workspace = await get_workspace(db, principal.workspace_id)
     items, next_cursor = await audit.list_entries(
