@@ -22,7 +22,9 @@ class Person:
     submission_ids: list[str]
     deal_ids: list[str]
     needles: Needles  # what is taken out of text that is theirs
-    identifiers: list[str]  # what finds their rows elsewhere (address, phone, full name, ids)
+    # What finds their rows where nothing links them by id (logs, payloads): address, phone,
+    # full name, contact id. A short list: each is a LIKE over the table's text columns.
+    identifiers: list[str]
 
 
 def in_list(ids: list[str]) -> tuple[str, list]:
@@ -65,7 +67,7 @@ def gather_tx(conn, workspace_id: str, contact_id: str, *, for_erasure: bool = F
         submission_ids=[s["id"] for s in submissions],
         deal_ids=deal_ids,
         needles=Needles(_words(contact, submissions, addresses)),
-        identifiers=_identifiers(contact, addresses) + [s["id"] for s in submissions],
+        identifiers=_identifiers(contact, addresses),
     )
 
 
