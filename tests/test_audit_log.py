@@ -154,3 +154,18 @@ async def test_the_page_filters_and_pages(app, user):
     assert not soup(future).select(".audit-entry")
     bad = await user.web.get("/settings/audit", params={"to": "31/01/2026"})
     assert bad.status_code == 422 and "Use a date like" in bad.text
+
+
+async def test_joining_by_an_invite_link_is_recorded_with_the_joiners_ip(app, user):
+    r = await user.api.post(
+        f"/api/workspaces/{user.workspace_id}/invite", json={"email": "new@example.net"}
+    )
+    assert r.status_code == 201 and r.json()["status"] == "pending", r.text
+    token = r.json()["invite_url"].rsplit("/", 1)[1]
+    newcomer = await User.signup(app, "new@example.net", name="Nia New", invite_token=token)
+    entries = (await user.api.get("/api/audit-log", params={"category": "members"})).json()["data"]
+    joined = entries[0]
+    assert joined["action"] == "member.joined" and joined["actor"]["name"] == "Nia New"
+    assert joined["actor"]["account_id"] == newcomer.account_id and joined["ip"] == "127.0.0.1"
+    assert joined["sentence"] == "Nia New joined the workspace as member."
+    await newcomer.close()
