@@ -251,6 +251,8 @@ async def test_update_workspace_settings_page_and_api(app, user):
         "postal_address": "2 Street",
         "currency": "USD",
         "logo_url": "",
+        "spam_log_days": 30,
+        "submission_retention_months": None,
     }
     r = await user.api.put(
         f"/api/workspaces/{user.workspace_id}", json={"settings": {"colour": "red"}}
