@@ -226,3 +226,6 @@ async def test_the_erase_page_asks_for_the_address(app, db, user):
     assert done.status_code == 303
     after = await user.web.get(f"/contacts/{contact['id']}")
     assert "Erased contact" in after.text and "lee@example.org" not in after.text
+    assert f"/contacts/{contact['id']}/edit" not in after.text  # nothing is written back
+    listed = await user.web.get("/contacts")
+    assert "Erased contact" in listed.text and "Lee Page" not in listed.text

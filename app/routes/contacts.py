@@ -15,6 +15,7 @@ from app.services.campaigns.members import contact_campaigns
 from app.services.crm import contacts, deals, notes, timeline
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import SORT_CHOICES, list_contacts
+from app.services.privacy.person import ERASED_STATUS
 from app.web.auth import require_page
 from app.web.forms_input import read_form
 from app.web.render import is_htmx, redirect, render, url_path
@@ -78,7 +79,6 @@ async def contact_list(request):
         "sorts": [("", "Best match" if f["q"] else "Newest first")]
         + [(s, SORT_LABELS[s]) for s in SORT_CHOICES],
         "can_edit": principal.can_write,
-        "can_erase": has_role(principal.role, "admin"),
         "next_url": url_path(request, "contacts") + "?" + urlencode({**kept, "cursor": next_cursor})
         if next_cursor
         else None,
@@ -137,7 +137,8 @@ async def _detail_ctx(request, principal, contact_id: str, **extra) -> dict:
         "enrollments": await sequences.contact_enrollments(db, ws, contact_id),
         "campaigns": await contact_campaigns(db, ws, contact_id),
         "statuses": contacts.STATUSES,
-        "can_edit": principal.can_write,
+        # An erased contact is kept for its history; nothing personal is written back to it.
+        "can_edit": principal.can_write and contact["status"] != ERASED_STATUS,
         "can_erase": has_role(principal.role, "admin"),
         "errors": {},
         "values": None,
