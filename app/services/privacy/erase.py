@@ -18,8 +18,10 @@ from app.services.events.log import emit
 from app.services.mail.suppression import address_hash
 from app.services.privacy.erase_steps import ERASE_STEPS
 from app.services.privacy.person import ERASED_STATUS, Person, gather_tx, in_list
+from app.services.privacy.rows import Scan
 
 ERASE_MESSAGE = "Only owners and admins erase a person's data."
+SCAN_CHUNK = 200  # rows found by a Scan, scrubbed per write transaction
 
 
 def _finish_tx(conn, p: Person, actor: audit.Actor) -> dict:
@@ -73,5 +75,10 @@ async def erase_contact(
             fields={"confirm_email": "Type the contact's email address exactly to erase them."}
         )
     for step in ERASE_STEPS:
-        await db.write(step, person)
+        if isinstance(step, Scan):
+            found = await db.read(step.find, person)
+            for start in range(0, len(found), SCAN_CHUNK):
+                await db.write(step.scrub, person, found[start : start + SCAN_CHUNK])
+        else:
+            await db.write(step, person)
     return await db.write(_finish_tx, person, actor)

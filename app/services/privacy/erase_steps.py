@@ -15,7 +15,7 @@ from collections.abc import Callable
 from app.db import dumps, loads
 from app.services.crm.search_index import forget_contacts_tx
 from app.services.privacy.person import Person, in_list
-from app.services.privacy.rows import scan_rows, scrub_rows
+from app.services.privacy.rows import Scan, scrub_rows
 from app.services.privacy.scrub import ERASED
 
 
@@ -88,9 +88,6 @@ def erase_notes(conn, p: Person) -> None:
         p.needles,
         blank=("body",),
     )
-    scan_rows(
-        conn, "notes", p.workspace_id, p.identifiers, p.needles, search=("body",), text=("body",)
-    )
 
 
 def erase_activities(conn, p: Person) -> None:
@@ -126,15 +123,6 @@ def erase_deals(conn, p: Person) -> None:
         p.needles,
         text=("body",),
     )
-    scan_rows(
-        conn,
-        "deal_activities",
-        p.workspace_id,
-        p.identifiers,
-        p.needles,
-        search=("body",),
-        text=("body",),
-    )
 
 
 def erase_work_items(conn, p: Person) -> None:
@@ -150,15 +138,6 @@ def erase_work_items(conn, p: Person) -> None:
             text=("title",),
             blank=("description",),
         )
-        scan_rows(
-            conn,
-            table,
-            p.workspace_id,
-            p.identifiers,
-            p.needles,
-            search=("title", "description"),
-            text=("title", "description"),
-        )
 
 
 def erase_events(conn, p: Person) -> None:
@@ -169,16 +148,6 @@ def erase_events(conn, p: Person) -> None:
         f"workspace_id = ? AND submission_id IN ({marks})",
         [p.workspace_id, *ids],
         p.needles,
-        key=("seq",),
-        json=("details",),
-    )
-    scan_rows(
-        conn,
-        "events",
-        p.workspace_id,
-        p.identifiers,
-        p.needles,
-        search=("details",),
         key=("seq",),
         json=("details",),
     )
@@ -217,39 +186,6 @@ def erase_agent_work(conn, p: Person) -> None:
         json=("result",),
     )
     scrub_rows(conn, "errors", where, params, p.needles, text=("message",), json=("details",))
-    scan_rows(
-        conn,
-        "errors",
-        p.workspace_id,
-        p.identifiers,
-        p.needles,
-        search=("message", "details"),
-        text=("message",),
-        json=("details",),
-    )
-    scan_rows(
-        conn,
-        "llm_calls",
-        p.workspace_id,
-        p.identifiers,
-        p.needles,
-        search=("error",),
-        text=("error",),
-    )
-
-
-def erase_deliveries(conn, p: Person) -> None:
-    """Webhook deliveries froze the event (with the submission) in their body."""
-    scan_rows(
-        conn,
-        "webhook_deliveries",
-        p.workspace_id,
-        p.identifiers,
-        p.needles,
-        search=("body", "response_excerpt", "error"),
-        json=("body",),
-        text=("response_excerpt", "error"),
-    )
 
 
 def erase_notifications(conn, p: Person) -> None:
@@ -260,15 +196,6 @@ def erase_notifications(conn, p: Person) -> None:
         f"workspace_id = ? AND entity_id IN (?, {marks})",
         [p.workspace_id, p.contact_id, *ids],
         p.needles,
-        text=("text",),
-    )
-    scan_rows(
-        conn,
-        "notifications",
-        p.workspace_id,
-        p.identifiers,
-        p.needles,
-        search=("text",),
         text=("text",),
     )
 
@@ -291,8 +218,8 @@ def erase_contact_trail(conn, p: Person) -> None:
 
 
 def erase_logs(conn, p: Person) -> None:
-    """Spam rows keep counting (the totals) without the address or IP; jobs, stored API
-    answers and pending imports lose their copies."""
+    """Spam rows keep counting (the totals) without the address or IP; a contacts CSV
+    waiting to be imported loses their lines."""
     addr_marks, addrs = in_list(p.addresses)
     scrub_rows(
         conn,
@@ -302,35 +229,6 @@ def erase_logs(conn, p: Person) -> None:
         p.needles,
         null=("email", "ip"),
         json=("details",),
-    )
-    scan_rows(
-        conn,
-        "spam_log",
-        p.workspace_id,
-        p.identifiers,
-        p.needles,
-        search=("details",),
-        json=("details",),
-    )
-    scan_rows(
-        conn,
-        "jobs",
-        p.workspace_id,
-        p.identifiers,
-        p.needles,
-        search=("payload", "last_error"),
-        json=("payload",),
-        text=("last_error",),
-    )
-    scan_rows(
-        conn,
-        "idempotency_keys",
-        p.workspace_id,
-        p.identifiers,
-        p.needles,
-        search=("response_body",),
-        key=("workspace_id", "idem_key"),
-        json=("response_body",),
     )
     _erase_import_lines(conn, p)
 
@@ -350,7 +248,39 @@ def _erase_import_lines(conn, p: Person) -> None:
 
 # In order; the contact row itself is emptied last (_finish_tx). Other features add
 # theirs here (uploads, consent log, partial submissions).
-ERASE_STEPS: list[Callable] = [
+# Copies not linked to the person by id (logs, payloads, free text): rows that mention
+# their address, phone, full name or contact id anywhere are found on a reader, then
+# scrubbed a chunk at a time (app/services/privacy/erase.py).
+SCANS = [
+    Scan("notes", ("body",), text=("body",)),
+    Scan("deal_activities", ("body",), text=("body",)),
+    Scan("tasks", ("title", "description"), text=("title", "description")),
+    Scan("tickets", ("title", "description"), text=("title", "description")),
+    Scan("events", ("details",), key=("seq",), json=("details",)),
+    Scan("errors", ("message", "details"), text=("message",), json=("details",)),
+    Scan("llm_calls", ("error",), text=("error",)),
+    # Webhook deliveries froze the event (with the submission) in their body.
+    Scan(
+        "webhook_deliveries",
+        ("body", "response_excerpt", "error"),
+        json=("body",),
+        text=("response_excerpt", "error"),
+    ),
+    Scan("notifications", ("text",), text=("text",)),
+    Scan("spam_log", ("details",), json=("details",)),
+    Scan("jobs", ("payload", "last_error"), json=("payload",), text=("last_error",)),
+    Scan(
+        "idempotency_keys",
+        ("response_body",),
+        key=("workspace_id", "idem_key"),
+        json=("response_body",),
+    ),
+]
+
+# In order; the contact row itself is emptied last (erase._finish_tx). Other features add
+# theirs here (uploads, consent log, partial submissions): a function(conn, person) run in
+# its own transaction, or a Scan.
+ERASE_STEPS: list[Callable | Scan] = [
     erase_submissions,
     erase_emails,
     erase_notes,
@@ -359,8 +289,8 @@ ERASE_STEPS: list[Callable] = [
     erase_work_items,
     erase_events,
     erase_agent_work,
-    erase_deliveries,
     erase_notifications,
     erase_contact_trail,
     erase_logs,
+    *SCANS,
 ]

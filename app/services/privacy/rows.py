@@ -1,7 +1,9 @@
-"""Blanking a person's data in the rows of one table: the two shapes every erase and
+"""Blanking a person's data in the rows of one table: the shapes every erase and
 retention step is made of. Table and column names always come from code."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from app.services.privacy.scrub import ERASED, Needles, like_any
 
@@ -61,20 +63,42 @@ def _changes(row, needles, text, json, blank, null, fixed) -> dict:
     return changes
 
 
-def scan_rows(
-    conn,
-    table: str,
-    workspace_id: str,
-    identifiers: list[str],
-    needles: Needles,
-    *,
-    search: tuple[str, ...],
-    **scrub,
-) -> int:
-    """Rows of the workspace whose ``search`` columns mention an identifier (the address,
-    phone, full name, contact or submission id) anywhere: their text is scrubbed. Used
-    where a copy of the person's data is not linked to them by id (logs, payloads)."""
-    clause, params = like_any(search, identifiers)
-    return scrub_rows(
-        conn, table, f"workspace_id = ? AND {clause}", [workspace_id, *params], needles, **scrub
-    )
+@dataclass(frozen=True)
+class Scan:
+    """The rows of ``table`` (in the person's workspace) whose ``search`` columns mention
+    one of their identifiers (address, phone, full name, contact id): for copies of their
+    data that nothing links to them by id (logs, payloads). ``find`` runs on a reader, so
+    the table is read without holding the write lock; ``scrub`` then writes the rows
+    found, a chunk per transaction (the needles come out of ``text`` and ``json``)."""
+
+    table: str
+    search: tuple[str, ...]
+    key: tuple[str, ...] = ("id",)
+    text: tuple[str, ...] = ()
+    json: tuple[str, ...] = ()
+
+    def find(self, conn, person) -> list[tuple]:
+        clause, params = like_any(self.search, person.identifiers)
+        rows = conn.all(
+            f"SELECT {', '.join(self.key)} FROM {self.table} WHERE workspace_id = ? AND {clause}",
+            [person.workspace_id, *params],
+        )
+        return [tuple(r[k] for k in self.key) for r in rows]
+
+    def scrub(self, conn, person, keys: list[tuple]) -> int:
+        if len(self.key) == 1:
+            where = f"{self.key[0]} IN ({', '.join('?' * len(keys)) or 'NULL'})"
+        else:
+            one = "(" + " AND ".join(f"{k} = ?" for k in self.key) + ")"
+            where = " OR ".join([one] * len(keys)) or "0 = 1"
+        params = [v for key in keys for v in key]
+        return scrub_rows(
+            conn,
+            self.table,
+            f"workspace_id = ? AND ({where})",
+            [person.workspace_id, *params],
+            person.needles,
+            key=self.key,
+            text=self.text,
+            json=self.json,
+        )
