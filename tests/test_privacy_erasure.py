@@ -92,6 +92,13 @@ async def _rich_person(app, user, receiver, smtp) -> dict:
     second = await submitted(user, form["id"], {**typed, "message": f"Again: {SENTENCE}."})
     await drain_jobs(app)
     contact_id = (await user.api.get(f"/api/submissions/{first}")).json()["contact_id"]
+    # Answers typed into another form and not sent (a partial submission).
+    quote = await make_form(user, name="Quote", fields=FIELDS, partials={"enabled": True})
+    saved = await user.web.post(
+        f"/api/forms/{quote['id']}/partials",
+        json={"data": {"email": EMAIL, "name": NAME, "message": SENTENCE}},
+    )
+    assert saved.status_code in (200, 201), saved.text
     note = await user.api.post(
         f"/api/contacts/{contact_id}/notes", json={"body": f"Called {NAME} on {PHONE}."}
     )
@@ -117,6 +124,7 @@ async def test_erasure_leaves_no_trace_in_any_table_and_keeps_the_totals(
     tables = {t.split(".")[0] for t in before_traces}
     assert {"contacts", "submissions", "emails", "notes", "deals", "events"} <= tables, tables
     assert {"webhook_deliveries", "spam_log", "contact_search_docs", "notifications"} <= tables
+    assert "partial_submissions" in tables
     runs = await db.fetchall(
         "SELECT engine FROM agent_runs WHERE workspace_id = ?", (user.workspace_id,)
     )

@@ -14,6 +14,7 @@ SECTIONS = {
     "notes",
     "deals",
     "events",
+    "partial_submissions",
     "consent_log",
     "uploaded_files",
 }

@@ -233,6 +233,25 @@ def erase_logs(conn, p: Person) -> None:
     _erase_import_lines(conn, p)
 
 
+def erase_partials(conn, p: Person) -> None:
+    """Unfinished answers saved under their address keep counting as started or abandoned,
+    without who typed them or what."""
+    addr_marks, addrs = in_list(p.addresses)
+    where = f"workspace_id = ? AND lower(email) IN ({addr_marks})"
+    for row in conn.all(
+        f"SELECT id, data FROM partial_submissions WHERE {where}", [p.workspace_id, *addrs]
+    ):
+        data = {
+            k: (v if v in (None, "", [], False) else ERASED)
+            for k, v in loads(row["data"], {}).items()
+        }
+        conn.execute(
+            "UPDATE partial_submissions SET email = ?, name = NULL, data = ?, page_url = NULL,"
+            " ip = NULL WHERE id = ?",
+            (ERASED, dumps(data), row["id"]),
+        )
+
+
 def _erase_import_lines(conn, p: Person) -> None:
     """An uploaded CSV still waiting for its confirmation: their lines are dropped."""
     for row in conn.all(
@@ -292,5 +311,6 @@ ERASE_STEPS: list[Callable | Scan] = [
     erase_notifications,
     erase_contact_trail,
     erase_logs,
+    erase_partials,
     *SCANS,
 ]

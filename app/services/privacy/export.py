@@ -73,6 +73,18 @@ def _events(conn, p: Person):
     return [{**r, "details": loads(r["details"], {})} for r in rows]
 
 
+def _partial_submissions(conn, p: Person):
+    """Answers they typed into a form and did not send (saved under their address)."""
+    addr_marks, addrs = in_list(p.addresses)
+    rows = conn.all(
+        "SELECT id, form_id, email, name, data, page_url, status, created_at, updated_at"
+        f" FROM partial_submissions WHERE workspace_id = ? AND lower(email) IN ({addr_marks})"
+        " ORDER BY created_at, id",
+        [p.workspace_id, *addrs],
+    )
+    return [{**r, "data": loads(r["data"], {})} for r in rows]
+
+
 def _consent_log(conn, p: Person):
     """Consent records arrive with the consent feature; its section replaces this one."""
     return []
@@ -92,6 +104,7 @@ EXPORT_SECTIONS: list[tuple[str, Callable]] = [
     ("notes", _notes),
     ("deals", _deals),
     ("events", _events),
+    ("partial_submissions", _partial_submissions),
     ("consent_log", _consent_log),
     ("uploaded_files", _uploaded_files),
 ]
