@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl
 from app.db import dumps
 from app.errors import BadRequest, UnsupportedMediaType, ValidationError
 from app.services.crm import memory as contact_memory
+from app.services.forms.logic import visible_fields
 from app.services.forms.values import clean_values
 from app.services.platform.json_body import parse_json_bytes
 
@@ -158,8 +159,9 @@ def honeypot_filled(form: dict, body: dict) -> bool:
 
 
 def prepare(form: dict, body: dict, *, ip: str | None, user_agent: str | None) -> Prepared:
-    """Validate the fields (422 with a message per field) and shape meta/interactions."""
-    data, errors = clean_values(form["fields"], body)
+    """Validate the fields (422 with a message per field) and shape meta/interactions.
+    Only the fields shown under these answers count: a hidden field's value is dropped."""
+    data, errors = clean_values(visible_fields(form, body), body)
     if errors:
         raise ValidationError(
             "Some fields need fixing: "

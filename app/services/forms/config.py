@@ -50,6 +50,7 @@ from app.services.forms.fields import (  # noqa: F401  (FIELD_TYPES & co. are re
     _text,
     _url,
 )
+from app.services.forms.logic import LAYOUTS, normalize_logic
 from app.services.forms.partials_config import check_partials
 from app.services.mail import placeholders
 from app.services.processing.flow_steps import CONFIRMATION_VARIABLES
@@ -325,12 +326,13 @@ def _slug(raw: dict, name: str, errors: _Errors) -> str:
 
 
 # SPEC §17's config blocks. Placeholders that keep well-typed input as given; each is
-# replaced by its real normalizer (logic, translations, theme; partials: partials_config.py).
-LAYOUTS = ("standard", "one_at_a_time")
+# replaced by its real normalizer (translations, theme; partials: partials_config.py;
+# steps and show_if: logic.py).
 
 
 def _steps(raw, fields: list, errors: _Errors) -> list:
-    return raw if isinstance(raw, list) else []
+    """Steps and every show_if rule (forms/logic.py); the fields' rules in place."""
+    return normalize_logic(raw, fields, errors)
 
 
 def _layout(raw, errors: _Errors) -> str:

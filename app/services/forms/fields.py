@@ -289,7 +289,7 @@ def _field(raw, index: int, errors: _Errors) -> dict:
     field["min"], field["max"], field["max_length"] = _bounds(raw, ftype, key, errors)
     field["regex"] = _regex(raw, ftype, key, errors)
     field["default"] = _default(raw, field, key, errors)
-    if isinstance(raw.get("show_if"), dict):  # SPEC §17; checked against the other fields later
+    if raw.get("show_if") not in (None, {}, ""):  # checked against the others in forms/logic.py
         field["show_if"] = raw["show_if"]
     return field
 

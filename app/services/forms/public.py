@@ -48,12 +48,21 @@ _STATE_SQL = (
 )
 
 
+def _public_field(field: dict) -> dict:
+    out = {k: field.get(k) for k in PUBLIC_FIELD_KEYS}
+    if field.get("show_if"):  # only where set: most fields have none, and bytes count
+        out["show_if"] = field["show_if"]
+    return out
+
+
 def schema_of(form: dict, experiment_id=None, variant_id=None) -> dict:
     """What a visitor's browser needs to render the form, nothing internal."""
     return {
         "id": form["id"],
         "name": form["name"],
-        "fields": [{k: field.get(k) for k in PUBLIC_FIELD_KEYS} for field in form["fields"]],
+        "fields": [_public_field(field) for field in form["fields"]],
+        "steps": form.get("steps") or [],
+        "layout": form.get("layout") or "standard",
         "honeypot_field": form["security"].get("honeypot_field", "_hp"),
         "submit_label": "Submit",
         "response": {

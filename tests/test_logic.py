@@ -1,0 +1,286 @@
+"""Conditional logic and steps (SPEC §17): the rule table against the Python evaluator,
+the save-time checks (422s), capture dropping hidden values, the public schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.services.forms.logic import rule_holds
+from tests.factory import make_form, submit
+
+TABLE = json.loads((Path(__file__).parent / "data" / "logic_cases.json").read_text())
+
+
+@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["name"] for c in TABLE["cases"]])
+def test_rule_table_python(case):
+    assert rule_holds(case["rule"], case["answers"], TABLE["types"]) is case["expected"]
+
+
+QUOTE_FIELDS = [
+    {"name": "email", "type": "email", "label": "Email", "required": True},
+    {"name": "customer", "type": "select", "label": "You are", "options": ["Personal", "Business"]},
+    {
+        "name": "company",
+        "type": "text",
+        "label": "Company",
+        "required": True,
+        "show_if": {"all": [{"field": "customer", "op": "equals", "value": "Business"}]},
+    },
+    {
+        "name": "vat",
+        "type": "text",
+        "label": "VAT number",
+        "show_if": {"all": [{"field": "company", "op": "filled"}]},
+    },
+    {"name": "budget", "type": "number", "label": "Budget"},
+    {
+        "name": "call",
+        "type": "checkbox",
+        "label": "Call me",
+        "show_if": {"any": [{"field": "budget", "op": "gt", "value": 10000}]},
+    },
+]
+
+
+async def _quote(user, **extra):
+    return await make_form(user, fields=QUOTE_FIELDS, **extra)
+
+
+async def _stored(user, submission_id):
+    r = await user.api.get(f"/api/submissions/{submission_id}")
+    assert r.status_code == 200, r.text
+    return r.json()["data"]
+
+
+async def test_server_validates_only_visible_fields_and_drops_hidden_values(user):
+    form = await _quote(user)
+    # company is required only for business customers: a personal one passes without it,
+    # and the values sent for hidden fields (company, vat, call) are not stored.
+    r = await submit(
+        user,
+        form["id"],
+        {
+            "email": "p@example.com",
+            "customer": "Personal",
+            "company": "Sneaky Ltd",
+            "vat": "X1",
+            "budget": "500",
+            "call": "on",
+        },
+    )
+    assert r.status_code == 201, r.text
+    data = await _stored(user, r.json()["submission_id"])
+    assert data == {"email": "p@example.com", "customer": "Personal", "budget": 500}
+
+    # a business customer must give the company; a hidden field's answer counts as empty
+    # for the fields that depend on it (vat follows company)
+    r = await submit(user, form["id"], {"email": "b@example.com", "customer": "Business"})
+    assert r.status_code == 422
+    assert set(r.json()["error"]["fields"]) == {"company"}
+
+    r = await submit(
+        user,
+        form["id"],
+        {
+            "email": "c@example.com",
+            "customer": "Business",
+            "company": "Acme",
+            "vat": "GB1",
+            "budget": "20000",
+            "call": "true",
+        },
+    )
+    assert r.status_code == 201, r.text
+    data = await _stored(user, r.json()["submission_id"])
+    assert data["company"] == "Acme" and data["vat"] == "GB1" and data["call"] is True
+
+
+async def test_a_hidden_step_hides_its_fields(user):
+    form = await make_form(
+        user,
+        fields=[
+            {"name": "email", "type": "email", "required": True},
+            {"name": "kind", "type": "select", "options": ["Personal", "Business"]},
+            {"name": "company", "type": "text", "required": True},
+            {"name": "notes", "type": "textarea"},
+        ],
+        steps=[
+            {"title": "You", "fields": ["email", "kind"]},
+            {
+                "title": "Your company",
+                "fields": ["company"],
+                "show_if": {"all": [{"field": "kind", "op": "equals", "value": "Business"}]},
+            },
+        ],
+        layout="one_at_a_time",
+    )
+    # notes was named by no step: it joins the last one, and the stored steps say so
+    assert form["steps"][-1]["fields"] == ["company", "notes"]
+    assert form["layout"] == "one_at_a_time"
+    r = await submit(
+        user, form["id"], {"email": "a@example.com", "kind": "Personal", "company": "X"}
+    )
+    assert r.status_code == 201, r.text
+    assert "company" not in await _stored(user, r.json()["submission_id"])
+    r = await submit(user, form["id"], {"email": "b@example.com", "kind": "Business"})
+    assert r.status_code == 422 and "company" in r.json()["error"]["fields"]
+
+
+def _rule(field, op="filled", **value):
+    return {"all": [{"field": field, "op": op, **value}]}
+
+
+@pytest.mark.parametrize(
+    "fields,steps,key,words",
+    [
+        (  # unknown field
+            [{"name": "a", "type": "text", "show_if": _rule("nope")}],
+            None,
+            "fields[0].show_if",
+            "no field named “nope”",
+        ),
+        (  # a later field
+            [{"name": "a", "type": "text", "show_if": _rule("b")}, {"name": "b", "type": "text"}],
+            None,
+            "fields[0].show_if",
+            "comes later",
+        ),
+        (  # a cycle
+            [
+                {"name": "a", "type": "text", "show_if": _rule("b")},
+                {"name": "b", "type": "text", "show_if": _rule("a")},
+            ],
+            None,
+            "fields[1].show_if",
+            "cycle",
+        ),
+        (  # itself
+            [{"name": "a", "type": "text", "show_if": _rule("a")}],
+            None,
+            "fields[0].show_if",
+            "itself",
+        ),
+        (  # an op that does not fit the type
+            [
+                {"name": "a", "type": "text"},
+                {"name": "b", "type": "text", "show_if": _rule("a", "gt", value=3)},
+            ],
+            None,
+            "fields[1].show_if",
+            "does not fit a text field",
+        ),
+        (  # an unknown op
+            [
+                {"name": "a", "type": "text"},
+                {"name": "b", "type": "text", "show_if": _rule("a", "contains", value="x")},
+            ],
+            None,
+            "fields[1].show_if",
+            "Unknown comparison",
+        ),
+        (  # a value that is not an option
+            [
+                {"name": "a", "type": "select", "options": ["Yes", "No"]},
+                {"name": "b", "type": "text", "show_if": _rule("a", "equals", value="Maybe")},
+            ],
+            None,
+            "fields[1].show_if",
+            "not an option",
+        ),
+        (  # a number compared with text
+            [
+                {"name": "a", "type": "number"},
+                {"name": "b", "type": "text", "show_if": _rule("a", "lt", value="lots")},
+            ],
+            None,
+            "fields[1].show_if",
+            "compare it with a number",
+        ),
+        (  # the wrong shape
+            [
+                {"name": "a", "type": "text"},
+                {"name": "b", "type": "text", "show_if": {"field": "a"}},
+            ],
+            None,
+            "fields[1].show_if",
+            '{"all": [conditions]}',
+        ),
+        (  # a step naming an unknown field
+            [{"name": "a", "type": "text"}],
+            [{"title": "One", "fields": ["a", "zz"]}],
+            "steps[0].fields",
+            "no field named “zz”",
+        ),
+        (  # a field in two steps
+            [{"name": "a", "type": "text"}, {"name": "b", "type": "text"}],
+            [{"title": "One", "fields": ["a"]}, {"title": "Two", "fields": ["a", "b"]}],
+            "steps[1].fields",
+            "already in step 1",
+        ),
+        (  # a step's rule on its own field
+            [{"name": "a", "type": "text"}, {"name": "b", "type": "text"}],
+            [
+                {"title": "One", "fields": ["a"]},
+                {"title": "Two", "fields": ["b"], "show_if": _rule("b")},
+            ],
+            "steps[1].show_if",
+            "same step",
+        ),
+        (  # a rule on a field shown later because of the steps, not the field order
+            [{"name": "a", "type": "text"}, {"name": "b", "type": "text", "show_if": _rule("a")}],
+            [{"title": "One", "fields": ["b"]}, {"title": "Two", "fields": ["a"]}],
+            "fields[1].show_if",
+            "comes later",
+        ),
+    ],
+)
+async def test_bad_rules_are_a_422_keyed_to_the_rule(user, fields, steps, key, words):
+    body = {"name": "Logic", "fields": fields}
+    if steps is not None:
+        body["steps"] = steps
+    r = await user.api.post("/api/forms", json=body)
+    assert r.status_code == 422, r.text
+    problems = r.json()["error"]["fields"]
+    assert key in problems and words in problems[key], problems
+
+
+async def test_rules_are_stored_in_their_canonical_form_and_published(user, client):
+    form = await make_form(
+        user,
+        fields=[
+            {"name": "email", "type": "email"},
+            {"name": "budget", "type": "number"},
+            {"name": "agree", "type": "checkbox"},
+            {
+                "name": "more",
+                "type": "text",
+                "show_if": {
+                    "any": [
+                        {"field": "budget", "op": "gt", "value": "1000"},
+                        {"field": "agree", "op": "equals", "value": "true"},
+                        {"field": "email", "op": "in", "value": "a@x.com, b@x.com"},
+                    ]
+                },
+            },
+        ],
+    )
+    rule = form["fields"][3]["show_if"]
+    assert rule == {
+        "any": [
+            {"field": "budget", "op": "gt", "value": 1000},
+            {"field": "agree", "op": "equals", "value": True},
+            {"field": "email", "op": "in", "value": ["a@x.com", "b@x.com"]},
+        ]
+    }
+    schema = (await client.get(f"/api/forms/{form['id']}/schema")).json()
+    assert schema["fields"][3]["show_if"] == rule
+    assert "show_if" not in schema["fields"][0]  # only where set
+    assert schema["steps"] == [] and schema["layout"] == "standard"
+    # PUT takes back what GET returns
+    current = (await user.api.get(f"/api/forms/{form['id']}")).json()
+    r = await user.api.put(f"/api/forms/{form['id']}", json=current)
+    assert r.status_code == 200, r.text
+    assert r.json()["fields"][3]["show_if"] == rule
