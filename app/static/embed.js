@@ -159,6 +159,14 @@
     });
   }
 
+  // SPEC §17 show_if, steps and layouts live in embed-logic.js, loaded only for forms that use them
+  function logic(schema, go) {
+    if (window.FormAgent && FormAgent.steps || !/show_if|"steps":\[\{|one_at_a_time/.test(JSON.stringify(schema))) return go();
+    var s = el("script", { src: ORIGIN + "__FA_LOGIC__" });
+    s.onload = s.onerror = go;
+    document.head.appendChild(s);
+  }
+
   function render(root, schema) {
     var n = count[schema.id] = (count[schema.id] || 0) + 1;
     var p = "fa-" + schema.id + (n > 1 ? "-" + n : ""), started = false, inter = {}, since = {};
@@ -172,6 +180,7 @@
     form.appendChild(hp);
     var button = el("button", { "class": "fa-submit", type: "submit" }, schema.submit_label || "Submit");
     form.appendChild(button);
+    var lg = window.FormAgent && FormAgent.steps ? FormAgent.steps(form, schema, p, button, values, el, clearErrors, showErrors) : { next: Boolean, back: Boolean };
     root.replaceChildren(form);
     if (schema.partials) partial(form, schema);
 
@@ -188,7 +197,7 @@
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      if (button.disabled) return;
+      if (button.disabled || lg.next()) return;
       clearErrors(form);
       var data = values(form, schema);
       for (var k in inter) inter[k].filled = Array.isArray(data[k]) ? data[k].length > 0 : !!data[k];
@@ -205,7 +214,7 @@
           button.disabled = false;
           if (r.ok || r.status === 409) return done(root, schema, r.ok ? body : null);
           var err = body.error || {};
-          if (r.status === 422 && err.fields) return showErrors(form, p, err.fields);
+          if (r.status === 422 && err.fields) return lg.back(err.fields), showErrors(form, p, err.fields);
           if (r.status === 404 || r.status === 410) return formMessage(form, "This form is not available.", true);
           formMessage(form, err.message || "Something went wrong (" + r.status + "). Please try again.", true);
         });
@@ -224,7 +233,7 @@
     if (!who) { who = Math.random().toString(36).slice(2) + Date.now().toString(36); store("fa_vid", who); }
     fetch(ORIGIN + "/api/forms/" + encodeURIComponent(id) + "/schema?visitor_id=" + encodeURIComponent(who) + (v ? "&variant_id=" + encodeURIComponent(v) : ""))
       .then(function (r) { if (!r.ok) throw r; return r.json(); })
-      .then(function (schema) { render(root, schema); }, function () {
+      .then(function (schema) { logic(schema, function () { render(root, schema); }); }, function () {
         root.replaceChildren(el("p", { "class": "fa-unavailable" }, "This form is not available."));
       });
   }

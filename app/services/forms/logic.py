@@ -9,16 +9,17 @@ answer for the same answers; tests/data/logic_cases.json runs one table against 
 
 How an answer is compared, by the type of the field a condition names:
 
-- every type: ``filled`` / ``empty``: a text that is not blank, a multiselect with
-  at least one choice, a ticked checkbox. ``empty`` is ``not filled``.
+- every type: ``filled`` / ``empty``: some text that is not blank (a multiselect with
+  at least one choice), or for a checkbox a tick. ``empty`` is ``not filled``.
 - text, email, phone, textarea, url, hidden, select: ``equals`` / ``in`` compare the
   trimmed text without regard to case (``in`` takes a list: any of them).
 - multiselect: ``equals X`` means X is among the choices; ``in [..]`` means at least
   one choice is in the list.
 - checkbox: ``equals true`` (ticked) or ``equals false`` (not ticked); a browser's
   "on" / "true" / "1" count as ticked.
-- number: compared as numbers ("10" equals 10.0; a comma is a decimal point);
-  ``gt`` / ``lt`` too. An answer that is not a number matches no equals/in/gt/lt.
+- number: compared as numbers, read as JavaScript's parseFloat reads them (a comma is a
+  decimal point; "10" equals 10.0); an answer that is not a number matches no
+  equals/in/gt/lt.
 - date: ISO dates (YYYY-MM-DD), ``gt`` = later than, ``lt`` = earlier than.
 - ``not_equals`` and ``not_in`` are exactly ``not equals`` / ``not in``, so an
   unanswered field is "not equal" to anything.
@@ -35,22 +36,24 @@ that forgets one loses nothing), and the stored steps then name them.
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import date
 
-from app.services.forms.fields import _Errors, _text
+from app.services.forms.fields import MAX_NUMBER, _Errors, _text
 
 OPS = ("equals", "not_equals", "in", "not_in", "filled", "empty", "gt", "lt")
 MAX_CONDITIONS = 20
 MAX_STEPS = 20
 LAYOUTS = ("standard", "one_at_a_time")
 TRUE_WORDS = ("1", "true", "on", "yes", "y", "checked")
-_NUMBER_RE = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBER_RE = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _TEXT_TYPES = ("text", "email", "phone", "textarea", "url", "hidden", "select")
 
 
 def kind_of(ftype: str) -> str:
-    """How a field's answers compare: text, multi, bool, num, date or other."""
+    """Which comparisons fit a field type (a type added later allows filled/empty only)."""
     if ftype in _TEXT_TYPES:
         return "text"
     return {"multiselect": "multi", "checkbox": "bool", "number": "num", "date": "date"}.get(
@@ -69,78 +72,68 @@ _KIND_OPS = {
 
 
 # -- the evaluator ---------------------------------------------------------------------
-def _text_of(value) -> str:
-    if value is None or isinstance(value, bool):
+# Written to match embed-logic.js step by step: an answer is read as JavaScript reads it
+# (String(v), parseFloat), so the browser and the server never disagree.
+_FLOAT_RE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?")
+_NAN = float("nan")
+
+
+def _js_text(value) -> str:
+    """String(value) as JavaScript writes it, for the values forms carry."""
+    if value is None:
         return ""
-    return str(value).strip()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return str(value)
 
 
-def _scalar(kind: str, value):
-    """A value as compared: lowercased text, a float, an ISO date, a bool; None = no value."""
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if kind == "bool":
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, int | float):
-            return value != 0
-        return _text_of(value).lower() in TRUE_WORDS
-    text = _text_of(value)
-    if kind == "num":
-        text = text.replace(",", ".")
-        return float(text) if _NUMBER_RE.match(text) else None
-    if kind == "date":
-        return text if _DATE_RE.match(text) else None
-    return text.lower()
+def _value(ftype: str, value):
+    """An answer as a rule compares it: a checkbox's tick, a number (parseFloat, "," as
+    the decimal point, NaN when none), a date as the number YYYYMMDD, else lowercased text."""
+    text = _js_text(value).strip().lower()
+    if ftype == "checkbox":
+        return text in TRUE_WORDS
+    if ftype in ("number", "date"):
+        text = text.replace("-", "") if ftype == "date" else text.replace(",", ".", 1)
+        found = _FLOAT_RE.match(text)
+        return float(found.group(0)) if found else _NAN
+    return text
 
 
-def _choices(value) -> list:
-    values = value if isinstance(value, list) else [value]
-    return [t.lower() for t in (_text_of(v) for v in values) if t]
-
-
-def _filled(kind: str, value) -> bool:
-    if kind == "bool":
-        return _scalar("bool", value)
-    if kind == "multi":
-        return bool(_choices(value))
-    return _text_of(value[0] if isinstance(value, list) and value else value) != ""
-
-
-def _equals(kind: str, answer, expected) -> bool:
-    if kind == "multi":
-        return _scalar("text", expected) in _choices(answer)
-    a = _scalar(kind, answer)
-    return a is not None and a == _scalar(kind, expected)
-
-
-def condition_holds(cond: dict, kind: str, answer) -> bool:
-    op, value = cond.get("op"), cond.get("value")
+def condition_holds(cond: dict, ftype: str, answer) -> bool:
+    op, expected = cond.get("op"), cond.get("value")
+    answers = answer if isinstance(answer, list) else [answer]
+    values = [_value(ftype, a) for a in answers]
     if op in ("filled", "empty"):
-        return _filled(kind, answer) == (op == "filled")
-    if op in ("equals", "not_equals"):
-        return _equals(kind, answer, value) == (op == "equals")
-    if op in ("in", "not_in"):
-        options = value if isinstance(value, list) else [value]
-        return any(_equals(kind, answer, v) for v in options) == (op == "in")
+        if ftype == "checkbox":
+            filled = bool(values and values[0])
+        else:
+            filled = any(_value("", a) for a in answers)
+        return filled == (op == "filled")
     if op in ("gt", "lt"):
-        a, b = _scalar(kind, answer), _scalar(kind, value)
-        if a is None or b is None:
+        if not values:
             return False
-        return a > b if op == "gt" else a < b
-    return False
+        a, b = values[0], _value(ftype, expected)
+        return a > b if op == "gt" else a < b  # NaN (no number) compares False
+    wanted = [_value(ftype, e) for e in (expected if isinstance(expected, list) else [expected])]
+    hit = any(v == w for v in values for w in wanted)  # == keeps NaN unequal to itself
+    return hit == ("not" not in str(op))
 
 
 def rule_holds(rule, answers: dict, types: dict) -> bool:
-    """Whether a show_if rule holds for these answers (no rule: shown)."""
+    """Whether a show_if rule holds for these answers (no rule: shown); ``types`` maps
+    field names to their types."""
     if not rule:
         return True
-    mode = "any" if "any" in rule else "all"
+    use_any = rule.get("any") not in (None, False, "")
+    conditions = rule["any"] if use_any else (rule.get("all") or [])
     results = (
-        condition_holds(c, kind_of(types.get(c.get("field"), "")), answers.get(c.get("field")))
-        for c in rule.get(mode) or ()
+        condition_holds(c, types.get(c.get("field"), ""), answers.get(c.get("field")))
+        for c in conditions
     )
-    return any(results) if mode == "any" else all(results)
+    return any(results) if use_any else all(results)
 
 
 def has_rules(form: dict) -> bool:
@@ -228,22 +221,27 @@ def _one_value(value, kind: str, field: dict, label: str):
     if kind == "bool":
         if isinstance(value, bool):
             return value
-        text = _text_of(value).lower()
+        text = _js_text(value).strip().lower()
         if text in TRUE_WORDS or text in ("false", "0", "off", "no", "n"):
             return text in TRUE_WORDS
         raise ValueError(f"“{label}” is a checkbox: compare it with true (ticked) or false.")
-    if value is None or isinstance(value, dict | list) or _text_of(value) == "":
+    if value is None or isinstance(value, dict | list) or _js_text(value).strip() == "":
         raise ValueError(f"Give a value to compare “{label}” with.")
+    text = _js_text(value).strip()
     if kind == "num":
-        number = _scalar("num", value)
-        if number is None:
+        if not _NUMBER_RE.match(text.replace(",", ".", 1)):
             raise ValueError(f"“{label}” is a number field: compare it with a number.")
+        number = float(text.replace(",", ".", 1))
+        if not math.isfinite(number) or abs(number) > MAX_NUMBER:
+            raise ValueError(f"Compare “{label}” with a number under {MAX_NUMBER:,}.")
         return int(number) if number.is_integer() else number
     if kind == "date":
-        if _scalar("date", value) is None:
-            raise ValueError(f"“{label}” is a date field: compare it with a date like 2026-01-31.")
-        return _text_of(value)
-    text = _text_of(value)
+        try:
+            if _DATE_RE.match(text):
+                return date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
+        raise ValueError(f"“{label}” is a date field: compare it with a date like 2026-01-31.")
     if field.get("options") and text.lower() not in [o.lower() for o in field["options"]]:
         raise ValueError(
             f"“{text[:60]}” is not an option of “{label}”; use one of: "

@@ -222,7 +222,14 @@ def embed_script() -> dict:
             re.sub(r"/\*.*?\*/", "", (static / "css" / "form.css").read_text(), flags=re.S),
         )
         css = re.sub(r"\s*([{}:;,>])\s*", r"\1", css).strip()
-        source = (static / "embed.js").read_text().replace("__FA_CSS__", json.dumps(css)[1:-1])
+        # the logic script's URL carries its own hash, so a change to it reaches browsers
+        logic = hashlib.sha256((static / "embed-logic.js").read_bytes()).hexdigest()[:12]
+        source = (
+            (static / "embed.js")
+            .read_text()
+            .replace("__FA_CSS__", json.dumps(css)[1:-1])
+            .replace("__FA_LOGIC__", f"/static/embed-logic.js?v={logic}")
+        )
         body = source.encode()
         version = hashlib.sha256(body).hexdigest()[:12]
         _SCRIPT.update(
