@@ -4,6 +4,7 @@ the save-time checks (422s), capture dropping hidden values, the public schema."
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -284,3 +285,111 @@ async def test_rules_are_stored_in_their_canonical_form_and_published(user, clie
     r = await user.api.put(f"/api/forms/{form['id']}", json=current)
     assert r.status_code == 200, r.text
     assert r.json()["fields"][3]["show_if"] == rule
+
+
+# -- the hosted page /f/{id}: server-side logic, with and without JavaScript ------------
+TWO_STEPS = {
+    "fields": [
+        {"name": "email", "type": "email", "label": "Work email", "required": True},
+        {
+            "name": "customer",
+            "type": "select",
+            "label": "You are",
+            "options": ["Personal", "Business"],
+        },
+        {
+            "name": "company",
+            "type": "text",
+            "label": "Company name",
+            "required": True,
+            "show_if": {"all": [{"field": "customer", "op": "equals", "value": "Business"}]},
+        },
+        {"name": "notes", "type": "textarea", "label": "Anything else"},
+    ],
+    "steps": [
+        {"title": "About you", "fields": ["email", "customer"]},
+        {"title": "Your project", "fields": ["company", "notes"]},
+    ],
+}
+HTMX = {"HX-Request": "true"}
+
+
+def _shown(html: str) -> str:
+    return re.search(r'name="_fa_shown" value="([^"]*)"', html).group(1)
+
+
+async def _subs(user, form_id):
+    return (await user.api.get("/api/submissions", params={"form": form_id})).json()["data"]
+
+
+async def test_hosted_page_without_javascript_shows_all_steps_and_re_renders_a_revealed_field(
+    user, client
+):
+    form = await make_form(user, **TWO_STEPS)
+    page = await client.get(f"/f/{form['id']}")
+    assert page.status_code == 200
+    html = page.text
+    assert "About you" in html and "Your project" in html  # every step on one page
+    assert 'name="notes"' in html and 'name="company"' not in html  # hidden until Business
+    assert "<progress" not in html and 'value="next"' not in html
+
+    # The visitor picks Business and submits: the company question appears, nothing is lost.
+    posted = {"email": "ada@example.com", "customer": "Business", "_fa_shown": _shown(html)}
+    r = await client.post(f"/f/{form['id']}", data=posted)
+    assert r.status_code == 200 and "Your answers add a question: Company name." in r.text
+    assert 'name="company"' in r.text and 'value="ada@example.com"' in r.text
+    assert await _subs(user, form["id"]) == []
+
+    posted = {**posted, "company": "Acme", "_fa_shown": _shown(r.text)}
+    r = await client.post(f"/f/{form['id']}", data=posted)
+    assert r.status_code == 200 and "Thank you" in r.text
+    subs = await _subs(user, form["id"])
+    data = (await user.api.get(f"/api/submissions/{subs[0]['id']}")).json()["data"]
+    assert data == {"email": "ada@example.com", "customer": "Business", "company": "Acme"}
+
+
+async def test_hosted_page_with_htmx_goes_step_by_step_keeping_answers(user, client):
+    form = await make_form(user, **TWO_STEPS)
+    url = f"/f/{form['id']}"
+    # HTMX asks for the paged form once it loads
+    assert 'hx-trigger="load"' in (await client.get(url)).text
+    r = await client.post(url, data={"_fa_nav": "refresh"}, headers=HTMX)
+    assert r.status_code == 200 and 'max="2" value="1"' in r.text
+    assert 'name="email"' in r.text and 'name="notes"' not in r.text and "<html" not in r.text
+
+    # next validates the page on the server
+    r = await client.post(
+        url, data={"_fa_nav": "next", "_fa_page": "0", "email": "x"}, headers=HTMX
+    )
+    assert r.status_code == 422 and "Enter an email address" in r.text and "Step 1 of 2" in r.text
+
+    step1 = {"email": "ada@example.com", "customer": "Business", "_fa_page": "0"}
+    r = await client.post(url, data={**step1, "_fa_nav": "next"}, headers=HTMX)
+    assert r.status_code == 200 and "Step 2 of 2" in r.text and "Your project" in r.text
+    assert 'name="company"' in r.text and 'name="email" value="ada@example.com"' in r.text
+
+    # back keeps what step 2 had
+    step2 = {"email": "ada@example.com", "customer": "Business", "company": "Acme"}
+    r = await client.post(url, data={**step2, "_fa_page": "1", "_fa_nav": "back"}, headers=HTMX)
+    assert "Step 1 of 2" in r.text and 'value="ada@example.com"' in r.text
+    assert 'name="company" value="Acme"' in r.text  # carried while step 1 shows
+
+    # a change re-renders: Personal hides company (its answer rides along, never stored)
+    r = await client.post(
+        url,
+        data={**step2, "customer": "Personal", "_fa_page": "0", "_fa_nav": "refresh"},
+        headers=HTMX,
+    )
+    assert 'max="1"' not in r.text and 'name="company" value="Acme"' in r.text
+
+    # the final submit's 422 for a step-1 field shows step 1 again
+    bad = {**step2, "email": "a@b", "_fa_page": "1"}
+    r = await client.post(url, data=bad, headers=HTMX)
+    assert r.status_code == 422 and "Step 1 of 2" in r.text and 'aria-invalid="true"' in r.text
+    r = await client.post(
+        url, data={**step2, "customer": "Personal", "_fa_page": "1"}, headers=HTMX
+    )
+    assert r.status_code == 200 and "Thank you" in r.text
+    subs = await _subs(user, form["id"])
+    data = (await user.api.get(f"/api/submissions/{subs[0]['id']}")).json()["data"]
+    assert data == {"email": "ada@example.com", "customer": "Personal"}

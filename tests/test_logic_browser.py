@@ -147,3 +147,31 @@ def test_one_question_at_a_time(live_server, foreign_site, page):
     form.locator("button.fa-submit:not(.fa-back)").click()
     assert fields.evaluate_all(visible) == ["company"]
     api.close()
+
+
+@pytest.mark.browser
+def test_hosted_page_with_htmx_steps_and_live_logic(live_server, page):
+    api = _api(live_server.url)
+    form_id = api.post("/api/forms", json=QUOTE).json()["id"]
+    page.goto(f"{live_server.url}/f/{form_id}")
+    form = page.locator(f"form[data-fa-form='{form_id}']")
+    progress = form.locator("progress.fa-progress")
+    progress.wait_for()  # HTMX swapped in the paged form
+    assert progress.get_attribute("aria-label") == "Step 1 of 2"
+    page.get_by_label("Work email").fill("ada@example.com")
+    page.get_by_label("You are").select_option("Business")
+    page.get_by_role("button", name="Next").click()
+    page.get_by_label("Company name").wait_for()
+    assert progress.get_attribute("aria-label") == "Step 2 of 2"
+    page.get_by_label("Company name").fill("Acme")
+    page.get_by_role("button", name="Back").click()
+    page.get_by_label("Work email").wait_for()
+    assert page.get_by_label("Work email").input_value() == "ada@example.com"
+    page.get_by_role("button", name="Next").click()
+    assert page.get_by_label("Company name").input_value() == "Acme"
+    page.get_by_role("button", name="Submit").click()
+    page.get_by_text("Quote request received.").wait_for()
+    subs = api.get("/api/submissions", params={"form": form_id}).json()["data"]
+    data = api.get(f"/api/submissions/{subs[0]['id']}").json()["data"]
+    assert data == {"email": "ada@example.com", "customer": "Business", "company": "Acme"}
+    api.close()

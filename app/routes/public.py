@@ -13,6 +13,7 @@ from app.errors import AppError, Conflict, ValidationError
 from app.services.accounts.branding import hosted_brand
 from app.services.capture import pipeline as capture
 from app.services.capture.beacons import record_beacon
+from app.services.forms import paging
 from app.services.forms.public import embed_script, hosted_form, public_entry
 from app.web.client_ip import client_ip
 from app.web.middleware import hosted_csp
@@ -65,6 +66,9 @@ async def _hosted(request, form: dict, origins, *, status: int = 200, **ctx) -> 
             (await public_entry(request.app.state.db, form["id"]))["workspace_id"],
         )
     ctx = {"form": form, "action": action, "enhance": True, "brand": brand, **ctx}
+    # logic and steps: with HTMX one page at a time, without JavaScript all at once
+    page = ctx.pop("page", 0) if is_htmx(request) else None
+    ctx["plan"] = paging.hosted_plan(form, ctx.get("values"), page=page, errors=ctx.get("errors"))
     return await render(
         request,
         "public/hosted.html",
@@ -106,6 +110,45 @@ def _values(body: dict) -> dict:
     return {k: v for k, v in body.items() if not k.startswith("_")}
 
 
+async def _step(request, schema: dict, origins, body: dict):
+    """A page of a multi-step form (back, next, a re-render after a change), or a submit
+    whose answers reveal a required question the visitor has not seen: the form again
+    with the answers kept, instead of a submission. None: go on and submit."""
+    nav, values = body.get("_fa_nav"), _values(body)
+    page = _int(body.get("_fa_page"))
+    if nav == "back":
+        return await _hosted(request, schema, origins, values=values, page=max(0, page - 1))
+    if nav == "refresh":
+        return await _hosted(request, schema, origins, values=values, page=page)
+    if nav == "next":
+        errors = paging.page_errors(schema, values, page)
+        if errors:
+            message = "Please check the fields marked below."
+            return await _hosted(
+                request,
+                schema,
+                origins,
+                values=values,
+                page=page,
+                errors=errors,
+                message=message,
+                status=422,
+            )
+        return await _hosted(request, schema, origins, values=values, page=page + 1)
+    new = paging.revealed(schema, values, body.get("_fa_shown"))
+    if new:
+        message = "Your answers add a question: " + ", ".join(f["label"] for f in new) + "."
+        return await _hosted(request, schema, origins, values=values, page=page, message=message)
+    return None
+
+
+def _int(value) -> int:
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return 0
+
+
 async def submit_hosted(request):
     """POST /f/{form_id}: the same pipeline as the JSON endpoint; errors re-render inline."""
     db, settings = request.app.state.db, request.app.state.settings
@@ -119,6 +162,9 @@ async def submit_hosted(request):
         body = await read_submission_body(request)
         if body.get("_variant_id"):  # errors re-render the variant the visitor filled in
             schema = (await hosted_form(db, schema["id"], body["_variant_id"]))[0] or schema
+        step = await _step(request, schema, origins, body)
+        if step is not None:
+            return step
         _, result = await capture.submit(
             db,
             form,
@@ -133,6 +179,7 @@ async def submit_hosted(request):
             origins,
             values=_values(body),
             errors=exc.fields,
+            page=_int(body.get("_fa_page")),
             status=422,
             message="Please check the fields marked below.",
         )
@@ -149,6 +196,7 @@ async def submit_hosted(request):
             origins,
             values=_values(body),
             errors={"_form": exc.message},
+            page=_int(body.get("_fa_page")),
             message=exc.message,
             status=exc.status,
         )
