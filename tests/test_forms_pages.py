@@ -213,6 +213,7 @@ async def test_one_save_for_every_setting(user):
         "security",
         "response",
         "partials",
+        "steps",
     ]
     assert page.select_one(".save-bar [role=status] #save-status").get_text(strip=True) == ""
     for switch in page.select("#sec-fields [role=switch]"):

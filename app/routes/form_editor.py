@@ -7,13 +7,16 @@ validation error re-renders the section with the message next to the field
 
 from __future__ import annotations
 
+import json
+import re
+
 from starlette.routing import Route
 
 from app.errors import Conflict, ValidationError
 from app.services.analytics import suggestions
 from app.services.experiments.pages import experiment_panel
 from app.services.forms import editor as form_editor
-from app.services.forms import forms
+from app.services.forms import forms, paging
 from app.services.forms.config import (
     ALLOWED_ACTIONS,
     AUTONOMY_LEVELS,
@@ -27,14 +30,34 @@ from app.web.auth import require_page
 from app.web.forms_input import read_form
 from app.web.render import is_htmx, redirect, render, url_path
 
-SECTIONS = ("details", "agent", "auto", "security", "response", "partials")
+SECTIONS = ("details", "agent", "auto", "security", "response", "partials", "steps")
+# The editor's words for the rule language's comparisons (SPEC §17).
+RULE_OPS = (
+    ("equals", "is"),
+    ("not_equals", "is not"),
+    ("in", "is one of"),
+    ("not_in", "is none of"),
+    ("filled", "is filled in"),
+    ("empty", "is empty"),
+    ("gt", "is more than (or after)"),
+    ("lt", "is less than (or before)"),
+)
+LAYOUT_CHOICES = (
+    ("standard", "All questions of a step together"),
+    ("one_at_a_time", "One question at a time"),
+)
+MAX_RULE_ROWS = 20
+MAX_STEP_ROWS = 20
 
 
 async def editor_context(request, principal, form: dict, **extra) -> dict:
     """Everything the editor page and its fragments render from."""
+    preview = schema_of(form)
     ctx = {
         "form": form,
-        "preview": schema_of(form),
+        "preview": preview,
+        # steps with their headings, and only the fields shown before any answer
+        "preview_plan": paging.hosted_plan(preview, None),
         "errors": {},
         "settings_errors": {},
         "saved": False,
@@ -46,6 +69,8 @@ async def editor_context(request, principal, form: dict, **extra) -> dict:
         "levels": AUTONOMY_LEVELS,
         "actions": ALLOWED_ACTIONS,
         "can_edit": principal.can_write,
+        "rule_ops": RULE_OPS,
+        "layouts": LAYOUT_CHOICES,
     }
     ctx.update(extra)
     return ctx
@@ -99,7 +124,35 @@ def _field_input(data) -> dict:
     raw["options"] = _lines(data.get("options"))
     if raw["type"] == "multiselect" and raw["default"]:
         raw["default"] = [v.strip() for v in raw["default"].split(",") if v.strip()]
+    raw["show_if"] = _rule_input(data)
     return raw
+
+
+def _rule_input(data, *, blanks: bool = False):
+    """The "Show this field when" rows as a show_if rule (rows without a field are
+    left out unless ``blanks``; "always" means no rule); checked on save."""
+    mode = data.get("show_mode")
+    rows = []
+    for i in range(MAX_RULE_ROWS):
+        name = str(data.get(f"rule_field_{i}") or "").strip()
+        if name or (blanks and f"rule_field_{i}" in data):
+            op = str(data.get(f"rule_op_{i}") or "equals")
+            rows.append({"field": name, "op": op, "value": str(data.get(f"rule_value_{i}") or "")})
+    return {mode: rows} if mode in ("all", "any") and rows else None
+
+
+def _rule_rows(data, raw: dict, action: str) -> dict:
+    """A field form with one condition row more ("add") or fewer ("remove-<i>")."""
+    if data.get("show_mode") not in ("all", "any"):
+        data = {**dict(data.items()), "show_mode": "all"}
+    rule = _rule_input(data, blanks=True) or {"all": []}
+    mode = next(iter(rule))
+    rows = list(rule[mode])
+    if action == "add":
+        rows.append({"field": "", "op": "equals", "value": ""})
+    elif action.startswith("remove-") and action[7:].isdigit() and int(action[7:]) < len(rows):
+        rows.pop(int(action[7:]))
+    return {**raw, "show_if": {mode: rows} if rows else None}
 
 
 def _assignment(value: str):
@@ -156,6 +209,8 @@ def _section_input(section: str, data) -> dict:
         }
     if section == "partials":
         return {"partials": partials_input(data)}
+    if section == "steps":
+        return _steps_input(data)
     return {
         "response": {
             "thank_you_message": data.get("thank_you_message"),
@@ -164,11 +219,43 @@ def _section_input(section: str, data) -> dict:
     }
 
 
+def _steps_input(data) -> dict:
+    """Named steps (an emptied name removes its step) and each field's step choice."""
+    steps, position = [], {}
+    for i in range(MAX_STEP_ROWS):
+        title = str(data.get(f"step_title_{i}") or "").strip()
+        if title:
+            position[str(i)] = len(steps)
+            step = {"title": title, "fields": []}
+            try:  # a step's rule set through the API rides along unchanged
+                rule = json.loads(data.get(f"step_rule_{i}") or "null")
+            except ValueError:
+                rule = None
+            if rule:
+                step["show_if"] = rule
+            steps.append(step)
+    for key, value in data.multi_items():
+        if key.startswith("step_of_") and value in position:
+            steps[position[value]]["fields"].append(key[len("step_of_") :])
+    return {"steps": steps, "layout": data.get("layout")}
+
+
+def _steps_error(key: str) -> str:
+    """A config error key as the steps section shows it: next to the step's name."""
+    if key == "layout":
+        return key
+    found = re.match(r"steps\[(\d+)\]", key)
+    return f"step_title_{found.group(1)}" if found else "_form"
+
+
 def _settings_errors(errors: dict, sections) -> dict:
     """Errors by section: "security.allowed_origins[1]" -> {"security": {"allowed_origins": ...}};
     top-level keys belong to details."""
     out: dict = {}
     for key, message in errors.items():
+        if "steps" in sections and key.startswith(("steps", "layout", "fields[")):
+            out.setdefault("steps", {}).setdefault(_steps_error(key), message)
+            continue
         head, dot, rest = key.partition(".")
         section, name = (head, rest) if dot and head in SECTIONS else ("details", key)
         if section not in sections:  # about a section not posted: say it on the first one
@@ -197,7 +284,8 @@ def _merged(current: dict, changes: dict) -> dict:
     """The form as posted, for re-rendering after a validation error (input kept)."""
     shown = dict(current)
     for key, value in changes.items():
-        shown[key] = {**current[key], **value} if key in SECTIONS else value
+        merge = key in SECTIONS and isinstance(value, dict)
+        shown[key] = {**current[key], **value} if merge else value
     return shown
 
 
@@ -264,9 +352,29 @@ async def _field_edit(request, principal, fn, *, editing=None, adding=False, val
     return await _respond(request, principal, form_id, "fields", "sec-fields", "Fields updated.")
 
 
+async def _rules_form(request, principal, data, raw: dict, *, editing=None):
+    """The field form again with a condition row added or removed, nothing saved."""
+    form = await forms.get_form(
+        request.app.state.db, principal.workspace_id, request.path_params["form_id"]
+    )
+    ctx = await editor_context(
+        request,
+        principal,
+        form,
+        section="fields",
+        values=_rule_rows(data, raw, str(data.get("_rule"))),
+        editing=editing,
+        adding=editing is None,
+    )
+    return await render(request, "forms/edit.html", ctx, fragment="forms/_swap.html")
+
+
 async def add_field(request):
     principal = await require_page(request, write=True)
-    raw = _field_input(await read_form(request))
+    data = await read_form(request)
+    raw = _field_input(data)
+    if data.get("_rule"):
+        return await _rules_form(request, principal, data, raw)
     return await _field_edit(
         request, principal, lambda c: form_editor.add_field(c, raw), adding=True, values=raw
     )
@@ -275,7 +383,10 @@ async def add_field(request):
 async def update_field(request):
     principal = await require_page(request, write=True)
     name = request.path_params["name"]
-    raw = _field_input(await read_form(request))
+    data = await read_form(request)
+    raw = _field_input(data)
+    if data.get("_rule"):
+        return await _rules_form(request, principal, data, raw, editing=name)
     return await _field_edit(
         request,
         principal,

@@ -129,9 +129,12 @@ def rule_holds(rule, answers: dict, types: dict) -> bool:
         return True
     use_any = rule.get("any") not in (None, False, "")
     conditions = rule["any"] if use_any else (rule.get("all") or [])
+    if not isinstance(conditions, list):  # never saved so (an unsaved draft): no rule
+        return True
     results = (
         condition_holds(c, types.get(c.get("field"), ""), answers.get(c.get("field")))
         for c in conditions
+        if isinstance(c, dict)
     )
     return any(results) if use_any else all(results)
 
