@@ -175,3 +175,45 @@ def test_hosted_page_with_htmx_steps_and_live_logic(live_server, page):
     data = api.get(f"/api/submissions/{subs[0]['id']}").json()["data"]
     assert data == {"email": "ada@example.com", "customer": "Business", "company": "Acme"}
     api.close()
+
+
+@pytest.mark.browser
+def test_logic_pages_have_no_serious_axe_violations(live_server, foreign_site, browser):
+    from tests import test_accessibility_browser as a11y
+
+    base = live_server.url
+    context = a11y._context(browser)
+    page = context.new_page()
+    a11y._signup_in_browser(page, base)
+    api = a11y._api(base)
+    form_id = api.post("/api/forms", json=QUOTE).json()["id"]
+    api.close()
+    found = {}
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 800})
+        for path in (f"/forms/{form_id}", f"/forms/{form_id}/fields/company/edit"):
+            page.goto(base + path)
+            a11y._settle(page)
+            found[f"{path} @{width}"] = a11y._axe(page)
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+    context.close()
+
+    context = a11y._context(browser, width=375)
+    page = context.new_page()
+    page.goto(f"{base}/f/{form_id}")
+    page.locator("progress.fa-progress").wait_for()
+    a11y._settle(page)
+    page.get_by_label("Work email").fill("a@b")  # the browser lets it through, the server not
+    page.get_by_label("You are").select_option("Personal")
+    page.get_by_role("button", name="Next").click()  # the step's error state
+    page.locator(".fa-error").first.wait_for()
+    found["hosted, step 1 with an error"] = a11y._axe(page)
+    page.goto(_page_with(foreign_site, live_server, form_id))
+    form = page.locator(f"form[data-fa-form='{form_id}']")
+    form.locator("progress.fa-progress").wait_for()
+    form.locator("button.fa-submit:not(.fa-back)").click()
+    form.locator(".fa-error").first.wait_for()
+    found["embed, step 1 with an error"] = a11y._axe(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+    a11y._assert_clean(found)
