@@ -114,7 +114,12 @@ _FORM = S.obj(
         "response": _RESPONSE,
         "autopilot": S.boolean(),
         "layout": S.choice(LAYOUTS),
-        "steps": S.array(S.free(), max_items=20, description="[{title, fields: [names]}]"),
+        "steps": S.array(
+            S.free(),
+            max_items=20,
+            description="[{title, fields: [names], show_if?}]: every field in one step; "
+            "fields no step names join the last one (SPEC §17)",
+        ),
         "translations": S.obj({}, extra=True, description="{locale: {fields, ...}} (SPEC §17)"),
         "theme": S.obj({}, extra=True, description="colours, font, radius, logo (SPEC §17)"),
         "partials": S.obj(
