@@ -393,3 +393,11 @@ async def test_hosted_page_with_htmx_goes_step_by_step_keeping_answers(user, cli
     subs = await _subs(user, form["id"])
     data = (await user.api.get(f"/api/submissions/{subs[0]['id']}")).json()["data"]
     assert data == {"email": "ada@example.com", "customer": "Personal"}
+
+
+async def test_embed_js_loads_the_logic_script_only_by_its_versioned_url(client):
+    script = (await client.get("/embed.js")).text
+    found = re.search(r'"(/static/embed-logic\.js\?v=[0-9a-f]{12})"', script)
+    assert found, "embed.js names the logic script with its hash"
+    logic = await client.get(found.group(1))
+    assert logic.status_code == 200 and "FormAgent" in logic.text and "show_if" in logic.text

@@ -109,3 +109,43 @@ async def test_steps_section_names_steps_and_places_fields(user):
     r = await user.web.post(action, data=empty, headers={"HX-Request": "true"})
     assert r.status_code == 422
     assert "This step has no fields" in soup(r).select_one("#st-step_title_2-error").get_text()
+
+
+async def test_renaming_a_field_carries_its_steps_and_rules_and_deleting_a_used_one_is_refused(
+    user,
+):
+    fields = [
+        *FIELDS[:2],
+        {
+            **FIELDS[2],
+            "show_if": {"all": [{"field": "customer", "op": "equals", "value": "Business"}]},
+        },
+        FIELDS[3],
+    ]
+    steps = [
+        {"title": "About you", "fields": ["email", "customer"]},
+        {"title": "Your project", "fields": ["company", "notes"]},
+    ]
+    form = await make_form(user, fields=fields, steps=steps)
+    r = await user.post_form(
+        f"/forms/{form['id']}/fields/customer",
+        {
+            "label": "You are",
+            "name": "customer_kind",
+            "type": "select",
+            "options": "Personal\nBusiness",
+        },
+    )
+    assert r.status_code == 303, r.text
+    saved = await _api_form(user, form["id"])
+    assert saved["steps"][0]["fields"] == ["email", "customer_kind"]
+    assert saved["fields"][2]["show_if"]["all"][0]["field"] == "customer_kind"
+
+    r = await user.post_form(f"/forms/{form['id']}/fields/customer_kind/delete", htmx=True)
+    assert r.status_code == 422
+    message = soup(r).select_one("#fields-error").get_text()
+    assert "“customer_kind”" in message and "the rule of “company” uses it" in message
+
+    r = await user.post_form(f"/forms/{form['id']}/fields/notes/delete")
+    assert r.status_code == 303
+    assert (await _api_form(user, form["id"]))["steps"][1]["fields"] == ["company"]

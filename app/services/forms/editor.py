@@ -25,19 +25,61 @@ def add_field(config: dict, raw: dict) -> dict:
     return _with_fields(config, [*config["fields"], raw])
 
 
+def _renamed_rule(rule, old: str, new: str):
+    if not isinstance(rule, dict):
+        return rule
+    return {
+        mode: [
+            {**c, "field": new} if isinstance(c, dict) and c.get("field") == old else c
+            for c in conditions
+        ]
+        if isinstance(conditions, list)
+        else conditions
+        for mode, conditions in rule.items()
+    }
+
+
+def _renamed(config: dict, fields: list, old: str, new: str) -> dict:
+    """A renamed field keeps its mapping, its place in the steps and the rules using it."""
+    mapping = dict(config.get("field_mapping") or {})
+    if old in mapping:
+        mapping[new] = mapping.pop(old)
+    fields = [
+        {**f, "show_if": _renamed_rule(f["show_if"], old, new)} if f.get("show_if") else f
+        for f in fields
+    ]
+    steps = [
+        {
+            **step,
+            "fields": [new if n == old else n for n in step.get("fields") or []],
+            **(
+                {"show_if": _renamed_rule(step["show_if"], old, new)} if step.get("show_if") else {}
+            ),
+        }
+        for step in config.get("steps") or []
+    ]
+    return {**config, "fields": fields, "field_mapping": mapping, "steps": steps}
+
+
 def replace_field(config: dict, name: str, raw: dict) -> dict:
     fields = list(config["fields"])
     index = field_index(config, name)
     fields[index] = raw
-    mapping = dict(config.get("field_mapping") or {})
-    if raw.get("name") and raw["name"] != name and name in mapping:
-        mapping[raw["name"]] = mapping.pop(name)  # a renamed field keeps its mapping
-    return {**config, "fields": fields, "field_mapping": mapping}
+    if raw.get("name") and raw["name"] != name:
+        return _renamed(config, fields, name, raw["name"])
+    return {**config, "fields": fields}
 
 
 def delete_field(config: dict, name: str) -> dict:
+    """The field leaves its step too (a rule that uses it is refused on save)."""
     index = field_index(config, name)
-    return _with_fields(config, [f for i, f in enumerate(config["fields"]) if i != index])
+    steps = [
+        {**step, "fields": [n for n in step.get("fields") or [] if n != name]}
+        for step in config.get("steps") or []
+    ]
+    steps = [step for step in steps if step["fields"]]  # a step left empty goes with it
+    fields = [f for i, f in enumerate(config["fields"]) if i != index]
+    return {**config, "fields": fields, "steps": steps}
 
 
 def move_field(config: dict, name: str, direction: str) -> dict:

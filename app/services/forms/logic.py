@@ -293,7 +293,9 @@ def _check_rule(rule, key, earlier: dict, everything: dict, errors: _Errors, own
                     "from earlier steps."
                 )
             elif name not in everything:
-                problem = f"There is no field named “{str(name)[:60]}” in this form."
+                problem = f"There is no field named “{str(name)[:60]}” in this form" + (
+                    f" (the rule of “{own[0]}” uses it)." if own and not step else "."
+                )
             elif name not in earlier:
                 problem = (
                     f"“{name}” comes later in the form; a rule can only use answers given "
