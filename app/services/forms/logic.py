@@ -166,7 +166,8 @@ def hidden_fields(form: dict, answers: dict) -> set:
             field = by_name.get(name)
             if field is None:
                 continue
-            if step_shown and rule_holds(field.get("show_if"), seen, types):
+            rule = field.get("show_if")
+            if step_shown and (rule is None or rule_holds(rule, seen, types)):
                 seen[name] = answers.get(name)
             else:
                 hidden.add(name)
