@@ -401,3 +401,12 @@ async def test_embed_js_loads_the_logic_script_only_by_its_versioned_url(client)
     assert found, "embed.js names the logic script with its hash"
     logic = await client.get(found.group(1))
     assert logic.status_code == 200 and "FormAgent" in logic.text and "show_if" in logic.text
+
+
+async def test_a_partial_save_keeps_no_answer_of_a_hidden_field(user):
+    form = await _quote(user, partials={"enabled": True})
+    answers = {"email": "p@example.com", "customer": "Personal", "company": "Sneaky Ltd"}
+    r = await user.web.post(f"/api/forms/{form['id']}/partials", json={"data": answers})
+    assert r.status_code == 200, r.text
+    [partial] = (await user.api.get(f"/api/forms/{form['id']}/partials")).json()["data"]
+    assert partial["data"] == {"email": "p@example.com", "customer": "Personal"}
