@@ -7,15 +7,22 @@ field when it names one ("party size", "phone number") or a new field whose
 type follows from its words ("date" → date, "number of" → number, "link" →
 url, "(A, B, C)" or "A/B/C" → a dropdown, "why…", "describe…" → long text).
 Negated items ("no account numbers please") are collected apart so that no
-field asks for them.
+field asks for them. Each item is read by ``local_extract_item``.
 """
 
 from __future__ import annotations
 
 import re
 
-from app.services.llm.local_clauses import clause_item, split_items
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_extract_item import (
+    BRACKET_LIST,
+    FIELD_NOUN,
+    STATEMENT,
+    _item,
+    _items,
+    _shared_head,
+)
 
 LIST_START = re.compile(
     r":|\s[-–—]\s|\b(?:ask(?:ing)?(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
@@ -29,83 +36,11 @@ WEAK_START = re.compile(
     re.I,
 )
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-SPLIT = re.compile(r"\s*(?:,|;|\band\b|\s\+\s|\+|&)\s*", re.I)
-STOP = re.compile(
-    r"\s(?:so that|so we|so they|because|in case|which|that we|to help|for our|for the team|"
-    r"(?:they|you|we) (?:use|have|want|need|own|currently use|like|prefer|love)|"
-    r"if they have|if known|if any|if applicable|where possible|when possible)\b.*$",
-    re.I,
-)
-LEADING = re.compile(
-    r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
-    r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|roughly|approximately|"
-    r"a couple of|a few|leave|tell us|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
-    # "an optional field for their postcode": the field is the postcode
-    r"(?:extra |separate )?(?:field|box|question) (?:for|asking for|about|with))\s+)+",
-    re.I,
-)
-TRAILING = re.compile(
-    r"(?:\s+(?:optional|optionally|required|too|only|as well|please|pls|etc\.?|if possible|is essential|"
-    r"are essential|is required|are required|is optional|are optional|would be useful|would help|"
-    r"as an? (?:optional )?extra|as optional|if they like|if they want|"
-    r"optional|required|mandatory|essential))+$",
-    re.I,
-)
-NOT_A_FIELD = re.compile(
-    r"\bfor (?:a|an|our|my)\b|\b(?:enquiry|enquiries|inquiry|registration|"
-    r"application|applications|signups?|rsvp|waitlist|newsletter|webinar|survey|we|i|us|our|you|they|them|it|form|forms|site|something|nothing|anything|"
-    r"want|wants|would|could|should|like|need|needs|make|made|get|gets|set|setup up|please|thanks|"
-    r"fancy|simple|short|long|quick|easy|too|very|really|honestly|mostly|usually|sometimes|lot|lots|"
-    r"loads|whatever|via|then)\b",
-    re.I,
-)
-# Words that keep a phrase as a field even with a pronoun in it ("what's wrong", "why do you…").
-QUESTION = re.compile(
-    r"^(?:what|why|how|when|where|which|who|describe|details?|description)\b|"
-    r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b|^anything\b|what'?s wrong|what went wrong|"
-    r"what happened",
-    re.I,
-)
 NEGATION = re.compile(
     r"\b(?:no|not|don't|do not|never|without)\s+(?:ask(?:ing)?\s+(?:for\s+)?|need\s+(?:for\s+)?)?"
     r"(?:their\s+|the\s+|any\s+)?([a-z][\w\s-]{1,40}?)(?=\s+(?:please|pls|needed|required)\b|[,.!;:()]|$)",
     re.I,
 )
-CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but)(?:\s+|$))+", re.I)
-_FILLER = re.compile(r"\b(?:already|too|also|want|wants|like|prefer|would|as well)\b", re.I)
-REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
-OPTIONAL_WORDS = re.compile(
-    r"\b(?:optional|optionally|if (?:they have|known|any|possible|they like|they want))\b", re.I
-)
-
-DATE_WORDS = re.compile(
-    r"\b(?:date|dates|day|deadline|birthday|dob|birth|check-?in|check-?out)\b", re.I
-)
-NUMBER_WORDS = re.compile(
-    r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
-    r"sq ?ft|word count|bedrooms|seats|chairs|desks|attendees|travell?ers|guests|spots|workers|users|kg|"
-    r"amount|year|years)\b",
-    re.I,
-)
-URL_WORDS = re.compile(
-    r"\b(?:link|url|website|photos?|pictures?|images?|drawings?|receipt|cv|resume|portfolio)\b",
-    re.I,
-)
-LONG_WORDS = re.compile(
-    r"^(?:why|describe|description|details|tell|explain)\b|what'?s wrong|what went wrong|what happened|"
-    r"\b(?:comments?|suggestions?|question|questions|issue|problem|feedback|notes|details|"
-    r"description|motivation|what work|pain points?|current setup|what they want|better|improve|broken|"
-    r"essays?|statements?|note|letters?|stor(?:y|ies)|bio|summary|abstract|poems?|lyrics|"
-    r"(?:project|elevator|sales|written) pitch|saw|heard|witnessed|noticed|"
-    r"not working|isn'?t working|needs? fixing|went wrong|happened|looks? like)\b",
-    re.I,
-)
-WHEN_HAPPENED = re.compile(
-    r"^when (?:it|this|that|the \w+|did|was|were|they) ?\w* (?:happen|happened|occurred|started|bought)\b|^when (?:it|this) happened\b",
-    re.I,
-)
-PHONE_WORDS = re.compile(r"\b(?:phone|mobile|telephone|contact number|emergency contact)\b", re.I)
-IDENTIFIER = re.compile(r"\b(?:\w+ )?(?:number|no\.?|id|#|reference|code)$", re.I)
 
 
 def negated(text: str) -> list[str]:
@@ -124,36 +59,13 @@ def negated(text: str) -> list[str]:
     return found
 
 
-FIELD_NOUN = re.compile(
-    r"\b(?:name|names|number|date|dates|time|times|day|size|sizes|type|types|details|address|e-?mail|phone|"
-    r"link|url|budget|quantity|amount|reason|level|year|age|area|model|make|version|id|reference|code|"
-    r"preference|count|location|region|country|city|postcode|zip|notes|description|comments?|question|"
-    r"rating|title|price|weight|volume|length|duration|frequency|deadline|package|service|category|"
-    r"condition|mileage|registration|breed|species|treatment|subject|platform|module|language|"
-    r"availability|experience|portfolio|cv|resume|linkedin|website|guests|people|travell?ers|workers|"
-    r"users|seats|desks|chairs|bedrooms|headcount|occasion|allerg\w+|dietary|venue|destination|wrong|"
-    r"happened|session|sessions|class|course|stylist|property|insurance|injury|medication|branch|"
-    r"invoice|order|serial|account|firmware|router|endpoint|error|material|design|colou?r|text|wording|"
-    r"shift|salary|role|roles|brands?|university|school|grade|graduation|outlet|receipt|category|"
-    r"motivation|turnover|revenue|income|bill|month|week|goals?|why|what|how)\b",
-    re.I,
-)
 LIST_SENTENCE = re.compile(
     r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$|"
     r"^(?:\S+\s+){0,7}\S+\s+and\s+(?:\S+\s*){1,4}$"
 )
-# "Name and email are required." / "The language pair is optional."
-STATEMENT = re.compile(
-    r"^(?:the |their |a |an )?([\w' -]{2,60}?) (?:is|are) (optional|required|mandatory|essential)\b",
-    re.I,
-)
-MULTI = re.compile(
-    r"^(?:multiple[- ]choice|multi-?select|pick (?:any|several)|tick all)\s*:?\s*", re.I
-)
 CHOICE_QUESTION = re.compile(
     r"^((?:[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2} or [\w-]+(?: [\w-]+){0,2})\?$"
 )
-YES_NO = re.compile(r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b", re.I)
 
 
 def named_fields(text: str) -> list[dict]:
@@ -275,188 +187,7 @@ SUBORDINATE = re.compile(
     r"\bso (?:that|(?:we|they|i|you) (?:can|could|will|'ll|may))\b|\bbecause\b|\bin order to\b",
     re.I,
 )
-BRACKET_LIST = re.compile(
-    r"\((?:please )?(?:specify|include|including|incl\.?|ask(?:ing)? for|with|e\.g\.?|i\.e\.?)\s+([^)]+)\)|"
-    r"\(([^),]+?)\s+(?:too|as well|also)\)",
-    re.I,
-)
 
 
 def _in_brackets(text: str, index: int) -> bool:
     return text.count("(", 0, index) > text.count(")", 0, index)
-
-
-def _items(segment: str) -> list[str]:
-    """Split a list, keeping "(A, B, C)" options and "A, B or C" choices with their item."""
-    return split_items(segment)
-
-
-def _item(raw: str) -> dict | None:
-    text = CONNECTIVE.sub("", raw.strip().strip(".!?\"'“”‘’ "))
-    options, hint = [], ""
-    text = BRACKET_LIST.sub("", text)
-    paren = re.search(r"\(([^)]*)\)", text)
-    if paren:
-        inner = paren.group(1).strip()
-        text = (text[: paren.start()] + " " + text[paren.end() :]).strip()
-        if re.fullmatch(r"(?:a )?(?:link|url)", inner, re.I):
-            hint = "url"
-        elif re.fullmatch(r"(?:drop-?\s?down|select|dropdown menu|pick-?list)", inner, re.I):
-            hint = "select"
-        elif re.search(r"\b(?:whatever|etc|e\.g|for example|such as)\b", inner, re.I):
-            hint = "examples:" + inner
-        elif re.fullmatch(r"optional", inner, re.I):
-            hint = "optional"
-        elif MULTI.match(inner):
-            hint = "multiselect"
-            inner = MULTI.sub("", inner)
-            options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
-        elif ("," in inner or "/" in inner) and _names_fields(text[: paren.start()]):
-            return {"fields": [i for i in (_item(p) for p in _items(inner)) if i]}
-        elif "," in inner or "/" in inner or re.fullmatch(r"[\w' -]{1,30} or [\w' -]{1,30}", inner):
-            options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
-    if STATEMENT.match(text):
-        flag = STATEMENT.match(text).group(2).lower()
-        parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", STATEMENT.match(text).group(1)) if p]
-        if len(parts) > 1:
-            return {"fields": [i for i in (_item(f"{p} {flag}") for p in parts) if i]}
-    question = QUESTION.search(text) is not None
-    required = bool(REQUIRED_WORDS.search(text)) and not OPTIONAL_WORDS.search(text)
-    optional = bool(OPTIONAL_WORDS.search(text)) or hint == "optional"
-    clause = clause_item(TRAILING.sub("", CONNECTIVE.sub("", text.strip())))
-    if clause:  # "is it urgent", "whether they have X", "the regions they serve"
-        name = _FILLER.sub(" ", clause["name"]).lower()
-        return {
-            "phrase": re.sub(r"\s+", " ", name).strip(" ,") or clause["label"].lower().rstrip("?"),
-            "label": clause["label"][:200],
-            "options": options or clause["options"],
-            "required": required,
-            "optional": optional,
-            "hint": hint or clause.get("hint", ""),
-            "clause": True,
-        }
-    piece = WRITTEN.match(LEADING.sub("", text))
-    if piece:  # "a short essay on why they deserve it": name "essay", the whole ask as label
-        return {
-            "phrase": piece.group(2).lower(),
-            "label": label_for(ARTICLES.sub("", text))[:200],  # "short" stays in the label
-            "options": [],
-            "required": required,
-            "optional": optional,
-            "hint": "",
-        }
-    if not (YES_NO.match(text) or QUESTION.match(text)):
-        text = STOP.sub("", text)
-    yes_no = re.match(r"^(.*?)\s*\(?\byes\s*/\s*no\)?$", text, re.I)
-    if yes_no and yes_no.group(1).strip():
-        text, options = yes_no.group(1), ["Yes", "No"]
-    text = TRAILING.sub("", LEADING.sub("", text.strip())).strip(" .,:;-")
-    if not options and "/" in text and not re.search(r"date/time|and/or", text, re.I):
-        pieces = [p.strip() for p in text.split("/") if p.strip()]
-        if len(pieces) >= 3 and all(len(p.split()) <= 2 for p in pieces):
-            options, text = pieces, ""
-    # "what you saw or heard" is one question, not a choice between "what you saw" and "heard"
-    if (
-        not options
-        and re.search(r"\s+or\s+", text)
-        and not re.match(r"(?:what|why|how|who)\b", text, re.I)
-    ):
-        pieces = [p.strip() for p in re.split(r"\s+or\s+", text)]
-        if 2 <= len(pieces) <= 5 and all(1 <= len(p.split()) <= 3 for p in pieces):
-            options = [p[:1].upper() + p[1:] for p in pieces]
-            # "half or full day" → Half day / Full day: the last noun belongs to every option
-            head = _shared_head(pieces)
-            if head:
-                options = [o if o.endswith(" " + head) else f"{o} {head}" for o in options]
-    low = text.lower()
-    if not low and options:
-        low = (
-            "level" if any(re.search(r"beginner|advanced", o, re.I) for o in options) else "choice"
-        )
-    words = low.split()
-    # A question may run longer than a noun ("what they were doing when it crashed").
-    if not words or len(words) > (9 if question else 6) or len(low) < 2:
-        return None
-    # "site postcode", "form type": a short phrase ending in a field noun is a field even
-    # when a qualifier looks like chatter.
-    noun_ended = len(words) <= 3 and FIELD_NOUN.fullmatch(words[-1]) and not PRONOUN.search(low)
-    if NOT_A_FIELD.search(low) and not question and not concept_for(low) and not noun_ended:
-        return None
-    return {
-        "phrase": low,
-        "options": options,
-        "required": required,
-        "optional": optional,
-        "hint": hint,
-    }
-
-
-ARTICLES = re.compile(r"^(?:(?:and|or|also|a|an|the|their|your|one)\s+)+", re.I)
-# A piece of writing the visitor is asked for, with its topic: keep the marketer's noun.
-WRITTEN = re.compile(
-    r"^((?:short|brief|personal|one-page|\d+-word|[\w-]+ )?((?:[\w-]+ )?"
-    r"(?:essay|statement|note|letter|story|bio|summary|pitch|poem)))\s+(?:on|about|explaining|describing)\s+.+$",
-    re.I,
-)
-
-
-PRONOUN = re.compile(r"\b(?:we|i|us|you|they|them|it|our|my)\b", re.I)
-
-
-def _shared_head(pieces: list[str]) -> str:
-    """The noun the last option carries for all ("full day or half day coverage" → coverage)."""
-    last = pieces[-1].split()
-    if len(last) < 2 or any(len(p.split()) >= len(last) for p in pieces[:-1]):
-        return ""
-    return last[-1] if all(last[-1] not in p.split() for p in pieces[:-1]) else ""
-
-
-def _names_fields(before: str) -> bool:
-    """ "a vacancy they need filled (role title, salary range)": the brackets list fields, not options."""
-    words = before.strip().lower().split()
-    return bool(words) and (
-        words[-1] in ("filled", "details", "info", "information", "fields", "including", "with")
-        or words[-1].endswith("ed")
-    )
-
-
-def field_type(phrase: str, options: list, hint: str) -> str:
-    if hint == "multiselect" and options:
-        return "multiselect"
-    if YES_NO.match(phrase):
-        return "select"
-    if options or hint == "select":
-        return "select" if options else "text"
-    # "what happened to the phone" is a question about a phone, not a phone number.
-    question = re.match(r"^(?:what|why|how|describe|tell)\b", phrase)
-    if WHEN_HAPPENED.match(phrase) or hint == "date":
-        return "date"
-    if question and LONG_WORDS.search(phrase):
-        return "textarea"
-    if hint == "url" or URL_WORDS.search(phrase) and not question:
-        return "url"
-    if re.search(r"\be-?mail\b", phrase):
-        return "email"
-    if PHONE_WORDS.search(phrase) and not question:
-        return "phone"
-    if DATE_WORDS.search(phrase) and not re.search(r"\bhow long|duration\b", phrase):
-        return "date"
-    if IDENTIFIER.search(phrase) and not re.match(r"^(?:number of|no\.? of)\b", phrase):
-        return "text"
-    if NUMBER_WORDS.search(phrase):
-        return "number"
-    if LONG_WORDS.search(phrase):
-        return "textarea"
-    return "text"
-
-
-def label_for(phrase: str) -> str:
-    label = re.sub(r"\s+", " ", phrase).strip()
-    if (
-        YES_NO.match(label)
-        or QUESTION.match(label)
-        and not re.match(r"^(?:describe|details?|description)\b", label)
-    ):
-        label = label.rstrip("?") + "?"
-    label = re.sub(r"^what'?s wrong$", "what's wrong?", label)
-    return label[:1].upper() + label[1:]

@@ -13,13 +13,8 @@ import re
 
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_domain import concept_for, domain_keys, is_b2b
-from app.services.llm.local_extract import (
-    YES_NO,
-    field_type,
-    label_for,
-    named_fields,
-    negated,
-)
+from app.services.llm.local_extract import named_fields, negated
+from app.services.llm.local_extract_item import YES_NO, field_type, label_for
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
 

@@ -1,0 +1,26 @@
+"""What every form kind of the local engine is made of (see ``local_kinds``)."""
+
+from __future__ import annotations
+
+from app.services.forms.config import FLOW_DEFAULT_ACTIONS
+
+SALES_ACTIONS = list(FLOW_DEFAULT_ACTIONS["sales_lead"])
+MARKETING_ACTIONS = ["send_email", "enroll_sequence"]
+SUPPORT_ACTIONS = list(FLOW_DEFAULT_ACTIONS["support_triage"])
+ENQUIRY = r"\benquir\w*|\binquir\w*"
+
+
+def kind(key, name, form_type, flow, autonomy, actions, cues, fields, core, goal, thanks):
+    return {
+        "key": key,
+        "name": name,
+        "type": form_type,
+        "flow": flow,
+        "autonomy": autonomy,
+        "actions": actions,
+        "cues": cues,
+        "fields": fields,
+        "core": core,
+        "goal": goal,
+        "thanks": thanks,
+    }

@@ -1,0 +1,278 @@
+"""Form kinds a visitor writes in with: support, pricing and quotes, demos, partnerships,
+bookings and the general contact form (the default)."""
+
+from __future__ import annotations
+
+from app.services.llm.local_kinds_base import (
+    ENQUIRY,
+    SALES_ACTIONS,
+    SUPPORT_ACTIONS,
+    kind,
+)
+
+ENQUIRY_KINDS = [
+    kind(
+        "support",
+        "Support Request",
+        "support",
+        "support_triage",
+        "semi_autonomous",
+        SUPPORT_ACTIONS,
+        [
+            (r"\bsupport\b", 6),
+            (r"\bhelp ?desks?\b|\bit (?:support|problems?|issues?|faults?)\b", 8),
+            (r"\bbugs?\b|\bbug reports?\b|\bcrash\w*", 7),
+            (
+                r"\bhelp ?desk\b|\btroubleshoot\w*|\boutages?\b|\btechnical issues?\b|\btickets?\b|\bcustomer (?:service|care)\b",
+                6,
+            ),
+            (r"\bcomplain\w*|\bcomplaints?\b", 8),
+            (
+                r"\breport(?:s|ing)? (?:a |an |the |any )?(?:\w+ )?(?:problems?|issues?|faults?|bugs?|lost|missing|damage\w*|outages?)\b",
+                8,
+            ),
+            (
+                r"\bfaults?\b|\bbroken\b|\bnot working\b|\bdidn't work\b|\bdoesn't work\b|\bwent wrong\b|"
+                r"\bwrong (?:size|item|items|box|order|product)\b|\bdamaged\b|\bdefect\w*|\bis down\b|"
+                r"\bwhat happened\b|\btypos?\b|\bbroken links?\b",
+                5,
+            ),
+            (r"\bmissing\b", 3),
+            # "roof leak report", "report a pothole": reporting something that happened
+            (
+                r"\breport (?:a|an) (?!expense)\w+|\b(?<!expense )(?<!annual )\w+ reports? (?:form|for)\b",
+                2,
+            ),
+            (r"\brecalls?\b|\baffected\b|\breplacements?\b", 8),
+            (r"\baccidents?\b|\bincidents?\b|\bdamage\w*", 5),
+            (r"\bwhistle-?blow\w*|\bspeak(?:ing)? up\b", 12),
+            (r"\babuse\b|\bspam\b|\bfraud\b|\bscams?\b|\breport (?:content|a user|a post)\b", 8),
+            (r"\bwarrant(?:y|ies)\b", 8),
+            (r"\bclaims?\b", 2),
+            # "pick-up and return dates" is a rental, not a product return
+            (r"(?<!tax )(?<!and )\breturns?\b(?! (?:dates?|times?|day)\b)|\brefunds?\b", 5),
+            (r"\blost\b", 4),
+            (r"\bmaintenance\b|\brepairs? requests?\b", 5),
+            (r"\b(?:billing|invoice)(?: questions?| issues?| problems?| disputes?)?\b", 6),
+            (r"\bissues?\b|\bproblems?\b|\berrors?\b", 2),
+            (r"\bexisting customers\b|\bour customers\b|\bmembers\b|\btenants\b|\bresidents\b", 1),
+            (r"\bfreeze\b|\bcancel\w*|\bpause (?:their|my|a) (?:membership|subscription)\b", 5),
+            (
+                r"\bnoise\b|\bpotholes?\b|\bstreetlights?\b|\bbin collections?\b|\bcouncil\b|\bcity services?\b",
+                3,
+            ),
+        ],
+        ["name", "email", "priority-", "description"],
+        ["name", "email", "description"],
+        "triage support requests",
+        "Thanks — we've opened a ticket and will reply by email soon.",
+    ),
+    kind(
+        "pricing",
+        "Pricing Request",
+        "sales",
+        "sales_lead",
+        "draft",
+        SALES_ACTIONS,
+        [
+            (r"\bpricing\b|\bprices?\b|\bcosts?\b|\bhow much\b|\brates\b", 5),
+            (
+                r"\bquotes?\b|\bquotations?\b|\bestimates?\b|\brfqs?\b|\brfps?\b|\bproposals?\b|"
+                r"\brequest for (?:quote|proposal)\b|\btenders?\b",
+                8,
+            ),
+            (r"\bvaluations?\b|\bvalue (?:my|your|their)\b|\bappraisals?\b", 8),
+            (
+                r"\bwholesale\b|\bbulk\b|\bdistributors?\b|\bstock (?:our|their)\b|\bcarry our\b|\bstockists?\b|\bb2b\b|"
+                r"\b(?:trade|wholesale|business|credit) accounts?\b",
+                7,
+            ),
+            (r"\bsponsor(?:s|ing|ed)?\b|\bsponsorship(?! requests?)\b", 7),
+            (
+                r"\bvenue hire\b|\bprivate hire\b|\bhire (?:our|the|a) (?:venue|space|hall|room)\b",
+                8,
+            ),
+            (r"\bprojects?\b", 2),
+            # Asking about a rental (no dates to book) is a sales enquiry.
+            (r"\b(?:rental|hire) (?:enquir|inquir)\w*", 8),
+            (ENQUIRY, 3),
+            (
+                r"\bnew clients?\b|\bnew business\b|\bpotential (?:clients|customers|buyers)\b|"
+                r"\bprospective (?:clients|customers)\b|\bprospects\b",
+                5,
+            ),
+            (r"\bsales (?:inquir|enquir|question|lead)\w*", 12),
+            (r"\bsales team\b|\btalk to sales\b|\bcontact sales\b|\benterprise deals?\b", 12),
+            (
+                r"\bavailability (?:check|enquir\w*|request)\b|\bcheck (?:our |my )?availability\b",
+                6,
+            ),
+            (r"\bregister (?:your |their )?interest\b|\bexpressions? of interest\b", 10),
+            (
+                r"\b(?:businesses|companies|clients|customers|homeowners|buyers) (?:wanting|who want|looking|"
+                r"interested)\b|\binterested in (?:buying|hiring|our)\b",
+                5,
+            ),
+            (r"\bassessments?\b|\baudits?\b|\bqualify\b|\bdecision[- ]makers?\b", 3),
+            # A free survey/audit/estimate offered to prospects is how a business wins work.
+            (
+                r"\b(?:free|no[- ]obligation|complimentary)(?:,? no[- ]obligation)? (?:[\w-]+ ){0,3}?"
+                r"(?:surveys?|assessments?|audits?|consultations?|estimates?|inspections?|quotes?|"
+                r"valuations?|appraisals?|health ?checks?|site visits?|design visits?|reviews?|"
+                r"(?:strategy|advice|audit) (?:calls?|sessions?))\b",
+                12,
+            ),
+            (r"\bsamples?\b|\bsample packs?\b|\bswatches\b", 5),
+            (r"\bcustom\b|\bbespoke\b|\bmade[- ]to[- ]order\b|\bcommissions?\b", 6),
+            (r"\b(?:box|delivery|meal|veg|vegetable|coffee|wine|flower) subscriptions?\b", 10),
+            (r"\borders\b|\btrade customers\b|\bprice lists?\b", 3),
+            (r"\blead (?:gen(?:eration)? )?forms?\b|\bsales leads?\b", 8),
+            (r"\bsite (?:surveys?|visits?|assessments?)\b|\binstallations?\b", 6),
+            (r"\bpre-?orders?\b|\border forms?\b|\bplace (?:an )?orders?\b|\bbulk orders?\b", 8),
+            (
+                r"\b\w+s (?:that|who) want (?:us )?to (?:list|join|sell|partner|work with|stock|carry|advertise|"
+                r"manage|use|buy|order)\b|\bwho want us to\b|\bthat want us to\b",
+                5,
+            ),
+            (r"\btutoring\b|\btuition\b|\bpackages?\b", 3),
+            (r"\bseats?\b|\blicen[cs]es?\b|\benterprise plan\b", 3),
+        ],
+        [
+            "name",
+            "work_email",
+            "company",
+            "company_size",
+            "budget",
+            "timeline",
+            "phone",
+            "requirements",
+        ],
+        ["name", "email", "requirements"],
+        "qualify pricing requests and prepare a tailored quote",
+        "Thanks! A specialist will send you a tailored quote within one business day.",
+    ),
+    kind(
+        "demo",
+        "Demo Request",
+        "sales",
+        "sales_lead",
+        "draft",
+        SALES_ACTIONS,
+        [
+            (r"\bdemos?\b|\bdemonstrations?\b|\bproduct tour\b|\bwalkthrough\b", 9),
+            (r"\bfree trial\b|\btrials?\b", 6),
+        ],
+        ["name", "work_email", "company", "job_title", "company_size", "phone", "message"],
+        ["name", "work_email", "company", "message"],
+        "qualify demo requests and book the right ones",
+        "Thanks for your interest! We'll be in touch within one business day to schedule your demo.",
+    ),
+    kind(
+        "partnership",
+        "Partnership Inquiry",
+        "sales",
+        "sales_lead",
+        "draft",
+        ["qualify_lead", "send_email", "create_deal", "escalate"],
+        [
+            (
+                r"\bpartnerships?\b|\bpartner (?:program|programme)\b|\bpartners?\b|\bresellers?\b|"
+                r"\baffiliates?\b|\balliances?\b|\bco-marketing\b",
+                8,
+            )
+        ],
+        [
+            "name",
+            "work_email",
+            "company",
+            "website",
+            "partnership_type-",
+            "company_size",
+            "message",
+        ],
+        ["name", "work_email", "company", "website", "message"],
+        "assess partnership inquiries",
+        "Thanks for reaching out! Our partnerships team will review your inquiry "
+        "and reply within a few days.",
+    ),
+    kind(
+        "booking",
+        "Booking Request",
+        "general",
+        "booking_request",
+        "semi_autonomous",
+        ["book_meeting", "send_email", "qualify_lead"],
+        [
+            (r"\bbook(?:ing|ings|ed)?\b", 6),
+            (r"\breserv\w+", 8),
+            (r"\bappointments?\b", 8),
+            (r"\bschedul\w+", 5),
+            (r"\bconsultations?\b", 4),
+            (r"\bviewings?\b|\btest[- ]drives?\b", 8),
+            (r"\btrial (?:class|lesson|session)\b|\btaster (?:class|session)\b", 10),
+            (r"\blessons?\b|\bclass(?:es)?\b|\bsessions?\b|\btours?\b", 3),
+            (r"\bslots?\b|\btable\b|\bcheck[- ]?ins?\b", 4),
+            (
+                r"\bcall ?back\b|\bdiscovery call\b|\bintro(?:duction|ductory)? call\b|\bmeetings?\b",
+                4,
+            ),
+            (r"\bhotels?\b|\bguests?\b|\bstay\b|\brooms?\b|\barrival\b|\bnights?\b", 3),
+            (r"\bberths?\b|\bmoorings?\b|\bcampsites?\b|\bpitch(?:es)?\b|\bparking spaces?\b", 8),
+            (
+                r"\bby the hour\b|\bhourly\b|\bhire (?:the|our) (?:studio|court|pitch|room|space|desk)\b",
+                8,
+            ),
+            (r"\btalk\b|\bchat\b", 1),
+            # Care while someone is away, on their dates: a booking
+            (r"\b(?:pet|dog|cat|house|baby)[- ]?sitt\w*|\bdog[- ]walk\w*|\bdates away\b", 8),
+            # "the best time to call": a call to schedule
+            (r"\bbest time to (?:call|ring|reach)\b", 4),
+            # Something rented out ("van hire", "bike rental"): weak alone, a rental enquiry is sales
+            (
+                r"\brentals?\b|\b(?:car|van|bike|cycle|equipment|tool|plant|machine|ski|boat|"
+                r"kayak|costume|dress|suit|trailer|minibus|marquee|camper(?:van)?)s? hire\b|\bhire (?:start|period)\b",
+                2,
+            ),
+            # ...and what makes it a booking rather than a rental enquiry is the dates
+            (r"\b(?:pick[- ]?up|collection|start|hire) and return\b|\breturn dates?\b", 10),
+            # A visit to schedule: "a good time for the technician to come", "a service call"
+            (
+                r"\b(?:service|call[- ]?out) (?:calls?|visits?)\b|\bhome visits?\b|"
+                r"\b(?:technician|engineer|plumber|electrician|fitter|inspector)s? to (?:come|visit|call)\b",
+                8,
+            ),
+        ],
+        ["name", "email", "phone", "preferred_date", "preferred_time", "notes"],
+        ["name", "email", "phone"],
+        "confirm booking requests and send the booking link",
+        "Thanks! Check your inbox for a link to confirm a time that suits you.",
+    ),
+    kind(
+        "contact",
+        "Contact Us",
+        "general",
+        "direct_route",
+        "draft",
+        ["respond_direct", "send_email", "escalate"],
+        [
+            (r"\bcontact us\b|\bcontact form\b|\bget in touch\b|\breach out\b", 6),
+            (r"\bgeneral (?:inquir|enquir)\w*", 8),
+            (
+                r"\basking (?:us|our \w+) for\b|\bdonation requests?\b|\bsponsorship requests?\b|"
+                r"\brequests? for (?:sponsorship|donations?|support)\b|\bpress pass\w*",
+                9,
+            ),
+            (r"\badopt\w*|\bfoster\w*", 5),
+            # A pledge or donation is a gift, not a purchase: routed to the fundraiser.
+            (r"\bpledges?\b|\bdonat(?:e|es|ion|ions|ing)\b|\bgift aid\b", 9),
+            (r"\bgentle\b|\bsensitive\b|\bcondolence\w*|\bbereave\w*|\bfuneral\w*|\bprayer\w*", 6),
+            (r"\bpress\b|\bjournalists?\b|\bmedia (?:inquir|enquir)\w*", 6),
+            (r"\bquestions?\b|\bask (?:a|us)\b", 3),
+            (ENQUIRY, 1),
+        ],
+        ["name", "email", "message+"],
+        ["name", "email", "message+"],
+        "answer general inquiries or route them to the right person",
+        "Thanks for getting in touch! We'll get back to you within one business day.",
+    ),
+]

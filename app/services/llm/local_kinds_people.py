@@ -1,0 +1,154 @@
+"""Form kinds about people and the team: intake, staffing, applications, internal requests, feedback."""
+
+from __future__ import annotations
+
+from app.services.llm.local_kinds_base import (
+    SALES_ACTIONS,
+    kind,
+)
+
+PEOPLE_KINDS = [
+    kind(
+        "intake",
+        "Client Intake",
+        "general",
+        "notify_only",
+        "notify_only",
+        ["respond_direct", "escalate"],
+        [
+            (
+                r"\bintake\b|\b(?:client|customer) onboarding\b|\bonboarding (?:form|questionnaire|survey)\b|"
+                r"\bupload\w*|\breceipts\b|\bdocuments\b",
+                8,
+            ),
+            (r"\bquestionnaires? for (?:new )?(?:clients|customers)\b", 8),
+        ],
+        ["name", "email", "notes"],
+        ["name", "email"],
+        "collect what clients tell us and brief the team",
+        "Thanks — we've got everything we need and the team has been notified.",
+    ),
+    kind(
+        "staffing",
+        "Staffing Request",
+        "sales",
+        "sales_lead",
+        "draft",
+        SALES_ACTIONS,
+        [
+            (r"\bemployers?\b", 5),
+            (
+                r"\b(?:want|wants|need|needs|looking|wish|wishing)(?: \w+)? to hire\b|"
+                r"\bhire (?:temp|temporary|staff|workers|people|contractors|developers|nurses|drivers)\b",
+                8,
+            ),
+            (r"\bhiring managers?\b", 6),
+            (r"\bstaffing\b|\brecruit\w* (?:firm|agency|company|business)\b", 6),
+            (r"\bvacanc\w+ (?:they|that|to be)\b|\bneeds? (?:to be )?filled\b", 8),
+        ],
+        ["name", "work_email", "company", "phone", "roles", "headcount", "start_date-", "message-"],
+        ["name", "work_email", "company"],
+        "qualify hiring requests from employers and prepare a shortlist proposal",
+        "Thanks! A consultant will call you within one business day to discuss your hiring needs.",
+    ),
+    kind(
+        "job_application",
+        "Job Application",
+        "general",
+        "direct_route",
+        "draft",
+        ["send_email", "escalate"],
+        [
+            (
+                r"\bjob applications?\b|\bapply (?:for|to) (?:a |an |the |our |open )?(?:jobs?|roles?|positions?)\b|"
+                r"\bcareers(?: page| section| site)?\b",
+                8,
+            ),
+            (r"\b(?:cv|cvs|resume|resumes|cover letter)\b", 4),
+            (r"\bapplicants?\b|\bcandidates?\b", 3),
+            (r"\bposition\b|\bvacanc(?:y|ies)\b|\bopen roles?\b|\bjob\b", 2),
+            (r"\bapply\b|\bapplications?\b", 3),
+            (r"\bvolunteer\w*", 6),
+            (r"\binternships?\b|\bapprenticeships?\b", 5),
+            # Places people apply for that are not jobs: the same review flow.
+            (
+                r"\b(?:scholarships?|studentships?|bursar(?:y|ies)|fellowships?|residenc(?:y|ies)|"
+                r"mentor(?:ing|ship)? (?:programmes?|programs?|schemes?))\b",
+                6,
+            ),
+            (
+                r"\bcall for (?:papers|proposals|speakers|entries|submissions)\b|\bspeaker applications?\b",
+                10,
+            ),
+            (r"\bsubmit (?:their|your|a|an)\b|\bnominat\w+|\bgrants?\b|\bfunding\b", 5),
+            (r"\bhiring\b", 2),
+        ],
+        [
+            "name",
+            "email",
+            "phone",
+            "position-",
+            "linkedin",
+            "portfolio-",
+            "experience",
+            "start_date",
+            "cover_letter",
+        ],
+        ["name", "email", "phone", "cover_letter"],
+        "review job applications",
+        "Thanks for applying! Our hiring team reviews every application and will get "
+        "back to you within two weeks.",
+    ),
+    kind(
+        "internal",
+        "Internal Request",
+        "general",
+        "notify_only",
+        "notify_only",
+        ["respond_direct", "escalate"],
+        [
+            (r"\binternal\b", 6),
+            (r"\b(?:employees?|staff)\b", 4),
+            (r"\btime[- ]off\b|\bpto\b|\bleave requests?\b|\bholiday requests?\b", 8),
+            (r"\bexpenses?\b", 7),
+            # IT *support* and helpdesks triage problems (support kind); equipment is a request.
+            (r"\bit (?:equipment|requests?)\b|\bequipment requests?\b", 6),
+            (r"\bfor (?:our |the )?(?:staff|employees|team members|colleagues)\b", 8),
+            (
+                r"\b(?:employees|staff|workers|colleagues) (?:report|submit|request|log|book)\b|"
+                r"\bsafety (?:incidents?|reports?|issues?|concerns?|observations?|hazards?)\b|"
+                r"\bnear miss\w*",
+                12,
+            ),
+            (r"\bour (?:field )?(?:engineers|staff|colleagues|team members)\b", 2),
+        ],
+        ["name", "work_email", "department-", "request_type-", "details", "needed_by"],
+        ["name", "work_email", "details"],
+        "route internal requests to the right person",
+        "Thanks, your request has been logged and the team has been notified.",
+    ),
+    kind(
+        "feedback",
+        "Feedback Survey",
+        "general",
+        "notify_only",
+        "notify_only",
+        ["respond_direct", "escalate"],
+        [
+            (r"\bfeedback\b", 8),
+            (r"(?<!site )\bsurveys?\b|\bquestionnaires?\b|\bpolls?\b", 7),
+            (
+                r"\bfeature requests?\b|\brequest (?:a )?(?:new )?features?\b|\bideas?\b|\bsuggestions?\b",
+                8,
+            ),
+            (r"\bnps\b|net promoter", 8),
+            (r"\bsatisfaction\b|\bcsat\b", 6),
+            (r"\brating\b|\brate (?:us|our|their)\b", 2),
+            (r"\btestimonials?\b|\breviews?\b", 4),
+        ],
+        ["rating-", "liked", "improve", "email-", "may_contact"],
+        ["email-"],
+        "collect feedback and flag unhappy customers",
+        "Thank you for your feedback — it helps us improve.",
+    ),
+]
