@@ -17,6 +17,7 @@ from app.errors import ValidationError
 from app.services.accounts.workspaces import slugify
 from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_intent import correct_typos
@@ -93,10 +94,15 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
         from app.services.llm.local_refine import refine
 
         return refine(validate_config(draft), text)
-    return validate_config(build_form(text))
+    config = build_form(text)
+    notes = config.pop("notes", [])
+    config = validate_config(config)
+    return {**config, "notes": notes} if notes else config
 
 
-def build_form(description: str) -> dict:
+def build_form(original: str) -> dict:
+    """The draft for a description; ``notes`` lists what the marketer should check."""
+    description, extras = read_extras(original)
     kind = choose_kind(description)
     audience, business, topic = (
         find_audience(description),
@@ -105,10 +111,10 @@ def build_form(description: str) -> dict:
     )
     fields = tailor_fields(kind, description)
     name = form_name(kind, correct_typos(description)) + (f": {topic}" if topic else "")
-    return {
+    config = {
         "name": name[:120],
         "slug": slugify(name, "form"),
-        "description": description,
+        "description": original,
         "status": "draft",
         "type": kind["type"],
         "flow_id": kind["flow"],
@@ -126,6 +132,9 @@ def build_form(description: str) -> dict:
         },
         "response": {"thank_you_message": kind["thanks"], "redirect_url": ""},
     }
+    notes = apply_extras(config, extras)
+    config["field_mapping"] = mapping_for(config["fields"])
+    return {**config, "notes": notes} if notes else config
 
 
 NAMES = [

@@ -1,0 +1,87 @@
+"""Logic, steps and languages in a described form (SPEC §17, issue 16).
+
+``read_extras(description)`` takes out what the field reader must not see as
+fields ("in two steps", "add a Spanish version", "only for business customers")
+and returns it; ``apply_extras(config, extras)`` adds the ``show_if`` rules, the
+steps and the translations to the generated draft and returns notes for the
+marketer (a rule that could not be read, texts left untranslated). Refinement
+reuses the same pieces (``local_refine``), and ``sync`` keeps steps, rules and
+translations in agreement with the fields after any change.
+"""
+
+from __future__ import annotations
+
+from app.services.llm import local_show_if, local_steps, local_translate
+from app.services.llm.local_fields import RefineError
+
+
+def read_extras(description: str) -> tuple[str, dict]:
+    locales = local_translate.languages_asked(description)
+    steps = local_steps.steps_asked(description)
+    text = local_translate.strip_mentions(description) if locales else description
+    text = local_steps.strip_mentions(text) if steps and steps > 1 else text
+    text, rules = local_show_if.find_rules(text)
+    return (text.strip() or description), {"locales": locales, "steps": steps, "rules": rules}
+
+
+def apply_extras(config: dict, extras: dict) -> list[str]:
+    notes = []
+    fields = config["fields"]
+    for target, cond in extras.get("rules") or []:
+        try:
+            note = local_show_if.apply_rule(fields, target, cond, create=True)
+        except RefineError as exc:
+            notes.append(f"Not applied: “{target} … {cond}”: {exc}.")
+            continue
+        if note:
+            notes.append(note)
+    if (extras.get("steps") or 0) > 1:
+        local_steps.make_steps(config, extras["steps"])
+    return notes + sync(config, extras.get("locales") or [])
+
+
+def sync(config: dict, add_locales: list | None = None) -> list[str]:
+    """Steps, rules and translations follow the fields: a rule naming a removed or later
+    field is dropped, each field sits in one step, every locale covers every field."""
+    notes = []
+    names = [f["name"] for f in config.get("fields") or []]
+    for i, field in enumerate(config.get("fields") or []):
+        rule = field.get("show_if")
+        if not isinstance(rule, dict):
+            continue
+        key = "all" if "all" in rule else "any"
+        earlier = set(names[:i])
+        kept = [c for c in rule.get(key) or [] if isinstance(c, dict) and c.get("field") in earlier]
+        if len(kept) != len(rule.get(key) or []):
+            notes.append(
+                f"“{field['label']}” is now always shown: its rule named a field that is gone or after it."
+            )
+        if kept:
+            field["show_if"] = {key: kept}
+        else:
+            field.pop("show_if", None)
+    if config.get("steps"):
+        local_steps.follow_steps(config)
+    current = config.get("translations") if isinstance(config.get("translations"), dict) else {}
+    locales = [*current, *(code for code in add_locales or [] if code not in current)]
+    if locales:
+        translations, untranslated = local_translate.translate(
+            config, locales, keep=_pruned(config, current)
+        )
+        config["translations"] = translations
+        notes += untranslated
+    return notes
+
+
+def _pruned(config: dict, current: dict) -> dict:
+    """The existing translations without removed fields or stale step titles (re-derived)."""
+    names = {f["name"] for f in config.get("fields") or []}
+    return {
+        locale: {
+            **entry,
+            "fields": {n: v for n, v in (entry.get("fields") or {}).items() if n in names},
+            "step_titles": [],
+        }
+        for locale, entry in current.items()
+        if isinstance(entry, dict)
+    }

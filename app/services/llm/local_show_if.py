@@ -1,0 +1,370 @@
+"""Conditional fields for the local engine (SPEC §17 ``show_if``).
+
+Reads "ask for the company size only for business customers", "show the order
+number only when the topic is Orders", "if they pick Other, ask them to specify",
+"only ask for the budget if company size is more than 50" and turns each into a
+``show_if`` rule on the target field: ``{"all": [{"field", "op", "value"}]}``,
+naming only fields before it. When the rule reads a field the form does not have
+("business customers"), the question that tells is added just before the target
+("Are you a business or a private customer?"); an existing choice whose options
+already say it ("New or existing patient") is reused.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm.local_fields import RefineError, find_field, parse_new_field
+
+_SUBJECT = (
+    r"(?:(?:the\s+)?(?:they|visitor|customer|user|person|someone|respondent|applicant)(?:'re|\s+))?"
+)
+_SHOW = (
+    r"(?:show|display|reveal|ask(?:\s+them)?(?:\s+for|\s+about|\s+to)?|include|add|collect|request)"
+)
+# "if they pick Other, ask them to specify"
+IF_THEN = re.compile(
+    rf"^(?:only\s+)?(?:if|when|whenever)\s+(?P<cond>.+?),\s*(?:then\s+)?(?:also\s+)?(?:please\s+)?{_SHOW}\s+(?P<target>.+)$",
+    re.I,
+)
+# "show the company size only for business customers", "ask for X if Y is Z"
+SHOW_WHEN = re.compile(
+    rf"^(?:only\s+)?{_SHOW}\s+(?P<target>.+?)\s+(?:field\s+)?(?P<only>only\s+)?(?P<how>if|when|for)\s+(?P<cond>.+)$",
+    re.I,
+)
+# "…, and the company size only for business customers"
+ONLY = re.compile(r"^(?P<pre>.*?)[,\s]+(?:but\s+)?only\s+(?:if|when|for)\s+(?P<cond>.+)$", re.I)
+_CUE = re.compile(
+    r".*(?:,|;|:|\band\b|\bask(?:ing)?(?: them)?(?: for| about)?\b|\bshow\b|\binclude\b|\bcollect\b)\s*",
+    re.I,
+)
+_ARTICLE = re.compile(r"^(?:(?:the|a|an|their|your|an optional|optional)\s+)+", re.I)
+
+
+def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the text with every condition cut out, [(target phrase, condition)]).
+
+    The target stays in the text ("ask for the company size") so the field reader
+    still creates it; a follow-up target ("ask them to specify") is added later."""
+    rules, kept = [], []
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        body = sentence.strip().rstrip(".!?;")
+        m = IF_THEN.match(body)
+        if m and _readable(m["cond"]):
+            rules.append((_target(m["target"]), m["cond"]))
+            continue
+        m = SHOW_WHEN.match(body)
+        if m and _looks_conditional(m["how"], m["only"], m["cond"]) and _readable(m["cond"]):
+            rules.append((_target(m["target"]), m["cond"]))
+            kept.append(f"Ask for {_target(m['target'])}.")
+            continue
+        m = ONLY.match(body)
+        if m and m["pre"].strip() and _readable(m["cond"]):
+            target = _CUE.sub("", m["pre"]).strip()
+            rules.append((_target(target), m["cond"]))
+            kept.append(m["pre"].strip() + ".")
+            continue
+        kept.append(sentence)
+    return " ".join(k for k in kept if k.strip()), rules
+
+
+def _target(phrase: str) -> str:
+    return _ARTICLE.sub("", phrase.strip().strip(".,;:\"“”'")).strip()
+
+
+def _looks_conditional(how: str, only: str | None, cond: str) -> bool:
+    """ "if X is Y", "only for …", "for business customers"; not "ask the homeowner for
+    their address" (a "for" without "only" must name a group of people and nothing else)."""
+    if how.lower() != "for" or only:
+        return True
+    return bool(_GROUP.match(cond.strip())) and len(cond.split()) <= 4
+
+
+def _readable(cond: str) -> bool:
+    """Whether ``cond`` has a shape ``_condition`` reads (else the sentence is left alone)."""
+    cond = cond.strip().strip('.!?"“”')
+    return bool(
+        _FILLED.match(cond)
+        or _PICK.match(cond)
+        or _ARE.match(cond)
+        or _GROUP.match(cond)
+        or _HAVE.match(cond)
+        or re.match(r"^(?:businesses|companies)$", cond, re.I)
+        or any(
+            (m := re.match(rf"^(?P<y>.+?)\s+(?:{p})\s+(?P<z>.+)$", cond, re.I))
+            and not re.match(r"^(?:they|you|it)$", m["y"], re.I)
+            for p, _ in _OPS
+        )
+    )
+
+
+# -- turning a condition into a rule ---------------------------------------------
+
+_OPS = [
+    (r"(?:is|are)\s+(?:not|n't)|isn't|aren't|does not equal|doesn't equal|!=", "not_equals"),
+    (r"(?:is|are)\s+(?:more|greater|higher|bigger|larger|over|above)(?:\s+than)?|>|exceeds", "gt"),
+    (r"(?:is|are)\s+(?:less|fewer|lower|smaller|under|below)(?:\s+than)?|<", "lt"),
+    (r"(?:is|are)\s+(?:one of|either|any of|in)", "in"),
+    (r"(?:is|are|equals|=|==|says)", "equals"),
+]
+_FILLED = re.compile(
+    r"^(?P<y>.+?)\s+(?:is|are|has been)\s+(?P<w>filled(?: in)?|given|provided|answered|entered|not empty|ticked|checked|empty|blank|left (?:empty|blank)|not given)$",
+    re.I,
+)
+_PICK = re.compile(
+    rf"^{_SUBJECT}(?:choose|chose|chooses|pick|picks|picked|select|selects|selected|answer|answers|answered|tick|ticks|say|says)\s+"
+    r"(?P<z>.+?)(?:\s+(?:for|in|as|to|on)\s+(?:the\s+)?(?P<y>.+))?$",
+    re.I,
+)
+_ARE = re.compile(rf"^{_SUBJECT}(?:are|is|am)\s+(?:an?\s+)?(?P<x>.+)$", re.I)
+_HAVE = re.compile(
+    rf"^{_SUBJECT}(?:have|has|own|owns|need|needs|use|uses)\s+(?P<x>.+)$",
+    re.I,
+)
+_GROUP = re.compile(
+    r"^(?:an?\s+|the\s+)?(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+(?:customers?|clients?|users?|visitors?|guests?|patients?|buyers?|members?|accounts?|orders?|bookings?|enquiries|inquiries|requests?)$",
+    re.I,
+)
+# Audiences every marketer splits on: the question that tells, and the option meaning each word.
+AUDIENCES = [
+    (
+        r"business(?:es)?|compan(?:y|ies)|b2b|corporate|commercial|trade|professional",
+        "customer_type",
+        "Are you a business or a private customer?",
+        ["Business", "Individual"],
+        "Business",
+    ),
+    (
+        r"private|individuals?|personal|consumers?|b2c|residential|home|retail",
+        "customer_type",
+        "Are you a business or a private customer?",
+        ["Business", "Individual"],
+        "Individual",
+    ),
+    (
+        r"existing|current|returning|repeat",
+        "customer_status",
+        "Are you a new or existing customer?",
+        ["New customer", "Existing customer"],
+        "Existing customer",
+    ),
+    (
+        r"new|first[- ]time|prospective",
+        "customer_status",
+        "Are you a new or existing customer?",
+        ["New customer", "Existing customer"],
+        "New customer",
+    ),
+]
+FOLLOW_UP = re.compile(
+    r"^(?:them\s+)?(?:to\s+)?(?:specify|explain|say (?:what|which)|give (?:more )?details|tell us more|describe it)\b",
+    re.I,
+)
+
+
+def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | None:
+    """Add the rule to the target field (creating what is missing when ``create``).
+    Returns a note for the marketer, or raises RefineError when it cannot be done."""
+    cond = cond.strip().strip('.!?"“”')
+    follow_up = FOLLOW_UP.match(target)
+    target_field = None
+    if not follow_up:
+        try:
+            target_field = find_field(fields, target)
+        except RefineError:
+            if not create:
+                raise
+            target_field, _ = parse_new_field(target, fields)
+            fields.append(target_field)
+    condition, note = _condition(fields, cond, target_field, create=create)
+    controller = next(f for f in fields if f["name"] == condition["field"])
+    if follow_up:
+        target_field, _ = parse_new_field("text field labelled Please specify", fields)
+        target_field["name"] = _free_name(fields, f"{controller['name']}_details")
+        fields.insert(fields.index(controller) + 1, target_field)
+    if target_field is controller:
+        raise RefineError(f"“{target}” cannot depend on itself")
+    _order(fields, controller, target_field)
+    rule = target_field.get("show_if") or {"all": []}
+    key = "all" if "all" in rule else "any"
+    rule[key] = [c for c in rule[key] if c.get("field") != condition["field"]] + [condition]
+    target_field["show_if"] = rule
+    return note
+
+
+def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, str | None]:
+    m = _FILLED.match(cond)
+    if m:
+        field = find_field(fields, m["y"])
+        empty = re.search(r"empty|blank|not given", m["w"], re.I)
+        return {"field": field["name"], "op": "empty" if empty else "filled", "value": None}, None
+    for pattern, op in _OPS:
+        m = re.match(rf"^(?P<y>.+?)\s+(?:{pattern})\s+(?P<z>.+)$", cond, re.I)
+        if m and not re.match(r"^(?:they|you|it)$", m["y"], re.I):
+            return _on_field(fields, m["y"], op, m["z"], target, create=create)
+    m = _PICK.match(cond)
+    if m:
+        if m["y"]:
+            return _on_field(fields, m["y"], "equals", m["z"], target, create=create)
+        found = _option_anywhere(fields, m["z"], target)
+        if found:
+            return found, None
+        raise RefineError(f"No question of this form offers “{m['z'].strip()}” as an answer")
+    m = _ARE.match(cond) or _GROUP.match(cond)
+    if m or re.match(r"^(?:businesses|companies)$", cond, re.I):
+        return _audience(fields, m["x"] if m else cond, target, create=create)
+    m = _HAVE.match(cond)
+    if m:
+        return _yes_no(fields, f"Do you have {m['x']}?", target, create=create)
+    raise RefineError(f"I could not read the condition “{cond}” (try “if <field> is <answer>”)")
+
+
+def _on_field(fields, y: str, op: str, z: str, target, *, create: bool) -> tuple[dict, str | None]:
+    y = _target(y)
+    try:
+        field = find_field(fields, y)
+    except RefineError:
+        if not create:
+            raise
+        values = _values(z)
+        field, _ = parse_new_field(f"{y} dropdown: {', '.join(values + ['Other'])}", fields)
+        fields.insert(fields.index(target) if target in fields else len(fields), field)
+        note = f"Added “{field['label']}” (options {', '.join(field['options'])}) for the rule on “{target['label'] if target else 'the follow-up'}”: check its options."
+        return _value(field, op, z), note
+    return _value(field, op, z), None
+
+
+def _values(z: str) -> list[str]:
+    parts = [p.strip(" \"“”'‘’") for p in re.split(r"\s*,\s*|\s+or\s+", z.strip()) if p.strip()]
+    return [p[:1].upper() + p[1:] for p in parts if p]
+
+
+def _value(field: dict, op: str, z: str) -> dict:
+    if op in ("gt", "lt"):
+        number = re.search(r"-?\d+(?:\.\d+)?", z.replace(",", ""))
+        if not number:
+            raise RefineError(f"“{z}” is not a number to compare “{field['label']}” with")
+        value = float(number.group(0))
+        return {
+            "field": field["name"],
+            "op": op,
+            "value": int(value) if value.is_integer() else value,
+        }
+    if field.get("type") == "checkbox":
+        ticked = not re.match(r"^(?:no|false|unticked|unchecked|not)", z.strip(), re.I)
+        return {"field": field["name"], "op": "filled" if ticked else "empty", "value": None}
+    values = [_option(field, v) for v in _values(z)] or [z]
+    if op == "in" or len(values) > 1:
+        return {
+            "field": field["name"],
+            "op": "not_in" if op == "not_equals" else "in",
+            "value": values,
+        }
+    return {"field": field["name"], "op": op, "value": values[0]}
+
+
+def _option(field: dict, wanted: str) -> str:
+    options = field.get("options") or []
+    if not options:
+        return wanted
+    low = wanted.lower().strip()
+    for test in (
+        lambda o: o.lower() == low,
+        lambda o: o.lower().startswith(low) or low.startswith(o.lower()),
+        lambda o: re.search(rf"\b{re.escape(low)}\b", o.lower()),
+    ):
+        hits = [o for o in options if test(o)]
+        if len(hits) == 1:
+            return hits[0]
+    raise RefineError(
+        f"“{field['label']}” has no answer “{wanted}” (its options: {', '.join(options)})"
+    )
+
+
+def _option_anywhere(fields: list, z: str, target) -> dict | None:
+    before = fields[: fields.index(target)] if target in fields else fields
+    for field in [*before, *fields[len(before) :]]:
+        if field is target or not field.get("options"):
+            continue
+        try:
+            return _value(field, "equals", z)
+        except RefineError:
+            continue
+    return None
+
+
+def _audience(fields, x: str, target, *, create: bool) -> tuple[dict, str | None]:
+    x = re.sub(
+        r"\s+(?:customers?|clients?|users?|visitors?|guests?|patients?|buyers?|members?)$",
+        "",
+        x.strip(),
+        flags=re.I,
+    )
+    found = _option_anywhere(fields, x, target)
+    if found:
+        return found, None
+    for pattern, name, label, options, value in AUDIENCES:
+        if re.fullmatch(pattern, x, re.I):
+            field = next((f for f in fields if f["name"] == name), None)
+            if field is None:
+                if not create:
+                    raise RefineError(
+                        f"This form does not ask whether they are {x}; add a “{label}” dropdown first"
+                    )
+                field = {
+                    "name": name,
+                    "type": "select",
+                    "label": label,
+                    "required": False,
+                    "options": list(options),
+                }
+                fields.insert(fields.index(target) if target in fields else len(fields), field)
+            return {"field": name, "op": "equals", "value": value}, None
+    return _yes_no(fields, f"Are you {_article(x)}{x}?", target, create=create)
+
+
+_NO_ARTICLE = re.compile(
+    r"^(?:\w+(?:ing|ed)|over|under|from|in|at|on|based|already|currently|eligible|interested|able|"
+    r"willing|available|happy|aged?|older|younger|\d+)\b",
+    re.I,
+)
+
+
+def _article(x: str) -> str:
+    """ "a student ", "an owner ", "" before "attending the dinner" or "over 18"."""
+    if _NO_ARTICLE.match(x):
+        return ""
+    return "an " if x[:1].lower() in "aeiou" else "a "
+
+
+def _yes_no(fields, label: str, target, *, create: bool) -> tuple[dict, str | None]:
+    name = re.sub(r"[^a-z0-9]+", "_", label.lower().rstrip("?")).strip("_")[:50]
+    field = next((f for f in fields if f["name"] == name), None)
+    note = None
+    if field is None:
+        if not create:
+            raise RefineError(f"This form has no question “{label}”; add it first")
+        field = {
+            "name": name,
+            "type": "select",
+            "label": label,
+            "required": False,
+            "options": ["Yes", "No"],
+        }
+        fields.insert(fields.index(target) if target in fields else len(fields), field)
+        note = f"Added the question “{label}” for the rule: check its wording."
+    return {"field": field["name"], "op": "equals", "value": "Yes"}, note
+
+
+def _free_name(fields: list, name: str) -> str:
+    names, base, i = {f["name"] for f in fields}, name[:46], 2
+    while name in names:
+        name, i = f"{base}_{i}", i + 1
+    return name
+
+
+def _order(fields: list, controller: dict, target: dict) -> None:
+    """A rule names only earlier fields: move the target just after its controller."""
+    if fields.index(controller) > fields.index(target):
+        fields.remove(target)
+        fields.insert(fields.index(controller) + 1, target)
