@@ -16,6 +16,7 @@ from app.services.forms.config import (
 from app.services.forms.patterns import warm as warm_patterns
 from app.services.forms.public import embed_info, schema_of
 from app.services.llm import LLMError, local_refine
+from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.web.auth import require_page
 from app.web.forms_input import read_form
 from app.web.origin import is_loopback, public_base_url
@@ -72,9 +73,44 @@ async def _draft_from(raw: str | None) -> dict | None:
     return normalize_config(value)
 
 
+_OP_WORDS = {
+    "equals": "is",
+    "not_equals": "is not",
+    "in": "is one of",
+    "not_in": "is not one of",
+    "filled": "is answered",
+    "empty": "is left empty",
+    "gt": "is more than",
+    "lt": "is less than",
+}
+
+
+def _rule_summaries(draft: dict | None) -> dict:
+    """Field name -> "Shown when “Customer type” is Business" for the draft's summary table."""
+    labels = {f["name"]: f.get("label") or f["name"] for f in (draft or {}).get("fields") or []}
+    out = {}
+    for f in (draft or {}).get("fields") or []:
+        rule = f.get("show_if") if isinstance(f.get("show_if"), dict) else {}
+        conditions = [c for c in rule.get("all") or rule.get("any") or [] if isinstance(c, dict)]
+        parts = []
+        for c in conditions:
+            value = c.get("value")
+            value = ", ".join(map(str, value)) if isinstance(value, list) else value
+            words = _OP_WORDS.get(c.get("op"), c.get("op"))
+            shown = f"“{labels.get(c.get('field'), c.get('field'))}” {words}"
+            parts.append(f"{shown} {value}" if value not in (None, "") else shown)
+        if parts:
+            out[f["name"]] = "Shown when " + (" or " if "any" in rule else " and ").join(parts)
+    return out
+
+
 def _draft_ctx(draft: dict | None, description: str, errors: dict, history: list) -> dict:
     preview = schema_of({**draft, "id": DRAFT_ID}) if draft else None
     return {
+        "rules": _rule_summaries(draft),
+        "languages": [
+            LANGUAGE_NAMES.get(code, code) for code in ((draft or {}).get("translations") or {})
+        ],
         "draft": draft,
         "draft_json": json.dumps(draft) if draft else "",
         "preview": preview,

@@ -468,8 +468,13 @@ async def generate_draft(llm, description: str, draft: dict | None, *, workspace
         description, normalize_config(draft) if draft else None, workspace_id=workspace_id
     )
     await warm(result.get("fields") if isinstance(result, dict) else None)
+    # What the engine wants the marketer to check (an untranslated label, an added question).
+    notes = result.get("notes") if isinstance(result, dict) else None
     try:
-        return validate_config({**(result if isinstance(result, dict) else {}), "status": "draft"})
+        draft = validate_config({**(result if isinstance(result, dict) else {}), "status": "draft"})
+        if isinstance(notes, list) and notes:
+            draft["notes"] = [str(n)[:500] for n in notes[:20]]
+        return draft
     except ValidationError as exc:
         raise LLMInvalidOutput(
             "The AI's draft was not a valid form ("

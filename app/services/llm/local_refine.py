@@ -22,6 +22,8 @@ from app.services.forms.config import (
     validate_config,
 )
 from app.services.llm import local_catalog as catalog
+from app.services.llm import local_refine_extras
+from app.services.llm.local_extras import sync
 from app.services.llm.local_fields import (
     RefineError,
     existing_field,
@@ -32,7 +34,8 @@ from app.services.llm.local_fields import (
 
 VERBS = (
     r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|relabel|change|update|move|"
-    r"require|allow|disallow|forbid|block|enable|disable|call|use|redirect|turn|switch|replace|let|swap"
+    r"require|allow|disallow|forbid|block|enable|disable|call|use|redirect|turn|switch|replace|let|swap|"
+    r"split|translate|show|always show"
 )
 SPLIT_RE = re.compile(
     rf"\s*(?:[;\n]+|\.\s+(?=(?:{VERBS})\b)|,?\s+and\s+(?:then\s+|also\s+)?(?=(?:{VERBS})\b)|"
@@ -50,9 +53,12 @@ def refine(config: dict, text: str) -> dict:
     clauses = [c for c in (_clean(part) for part in SPLIT_RE.split(text)) if c]
     if not clauses:
         _fail("Write what to change", text)
+    notes: list[str] = []
     for clause in clauses:
-        _apply(draft, clause)
-    return validate_config(draft)
+        _apply(draft, clause, notes)
+    notes += sync(draft)  # steps, rules and translations follow the field changes
+    result = validate_config(draft)
+    return {**result, "notes": notes} if notes else result
 
 
 def _clean(clause: str) -> str:
@@ -84,7 +90,12 @@ def examples(config: dict) -> list[str]:
     return [c for c in candidates if c][:3]
 
 
-def _apply(draft: dict, clause: str) -> None:
+def _apply(draft: dict, clause: str, notes: list) -> None:
+    try:
+        if local_refine_extras.apply(draft, clause, notes):
+            return
+    except RefineError as exc:
+        _fail(str(exc), clause)
     for pattern, handler in HANDLERS:
         match = pattern.match(clause)
         if match:

@@ -1,0 +1,77 @@
+"""Refinements for logic, steps and languages (SPEC §17): "add a Spanish version",
+"remove the French version", "split it into two steps", "put everything on one page",
+"show the company size only when customer type is Business", "if they pick Other,
+ask them to specify", "always show the phone field".
+
+``apply(draft, clause, notes)`` returns True when the clause was one of these
+(and applied), False to let the field handlers of ``local_refine`` try it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm import local_show_if, local_steps, local_translate
+from app.services.llm.local_extras import sync
+from app.services.llm.local_fields import RefineError, find_field
+
+_LEFT_OVER = re.compile(
+    r"^(?:please\s+|also\s+|now\s+)*(?:(?:split|break|divide|make|turn|put|lay out|present|have|"
+    r"translate|add|create|offer|provide|include)\s*(?:it|up|the form|this form|this|everything)?\s*"
+    r"(?:up\s+)?(?:in|into|as|on|over|across|available)?\s*(?:an?\s+)?(?:form)?)?\s*$",
+    re.I,
+)
+_REMOVE_LANGUAGE = re.compile(
+    r"^(?:remove|delete|drop|get rid of)\s+(?:the\s+)?(?P<what>.+?)\s+(?:version|translation)s?$",
+    re.I,
+)
+_NO_STEPS = re.compile(
+    r"^(?:remove|delete|drop|get rid of)\s+(?:the\s+|all\s+(?:the\s+)?)?steps$|"
+    r"^(?:put|show|make)\s+(?:it|everything|all(?: the)? fields|the form)\s+(?:on|in)\s+(?:one|a single)\s+(?:page|step)$|"
+    r"^(?:make it\s+)?(?:a\s+)?(?:single|one)[- ](?:page|step)(?: form)?$",
+    re.I,
+)
+_ALWAYS = re.compile(
+    r"^(?:always\s+show|remove\s+the\s+(?:condition|rule|logic)\s+(?:on|from|for)|"
+    r"make)\s+(?:the\s+)?(?P<target>.+?)(?:\s+field)?(?:\s+(?:always\s+visible|unconditional))?$",
+    re.I,
+)
+
+
+def apply(draft: dict, clause: str, notes: list) -> bool:
+    text = clause.strip().rstrip(".!")
+    removed = _REMOVE_LANGUAGE.match(text)
+    if removed and local_translate.languages_asked("in " + removed["what"]):
+        for code in local_translate.languages_asked("in " + removed["what"]):
+            (draft.get("translations") or {}).pop(code, None)
+        return True
+    locales = local_translate.languages_asked(text)
+    if locales and _LEFT_OVER.match(local_translate.strip_mentions(text)):
+        notes += sync(draft, locales)
+        return True
+    if _NO_STEPS.match(text):
+        draft["steps"] = []
+        return True
+    n = local_steps.steps_asked(text)
+    if n and _LEFT_OVER.match(local_steps.strip_mentions(text)):
+        local_steps.make_steps(draft, n)
+        return True
+    always = _ALWAYS.match(text)
+    if always and (
+        text.lower().startswith(("always", "remove"))
+        or "always visible" in text
+        or "unconditional" in text
+    ):
+        find_field(draft["fields"], always["target"]).pop("show_if", None)
+        return True
+    _, rules = local_show_if.find_rules(text)
+    if not rules:
+        return False
+    for target, cond in rules:
+        note = local_show_if.apply_rule(draft["fields"], target, cond, create=True)
+        if note:
+            notes.append(note)
+    return True
+
+
+__all__ = ["apply", "RefineError"]
