@@ -17,8 +17,10 @@ from tests.eval import run
 # written blind and added): 285/293, 179/182, 37/37; round 3 (45 more descriptions
 # written blind) and two older misses fixed: 362/368. A floor a little under each,
 # so a change that makes the engine worse on them fails here.
-FLOORS = {"generation": 0.90, "scoring": 0.95, "refinement": 0.90}
-SIZES = {"generation": 100, "scoring": 100, "refinement": 30}
+# Form purpose (partner, supplier, sales forms; 24 leads): 12/16 before the purpose reader,
+# 24/24 after (8 of them written after the change: 7/8 on first run).
+FLOORS = {"generation": 0.90, "scoring": 0.95, "refinement": 0.90, "purpose": 0.90}
+SIZES = {"generation": 100, "scoring": 100, "refinement": 30, "purpose": 20}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -16,6 +16,7 @@ import re
 from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
 from app.services.llm.local_pitch import pitch_kind
+from app.services.llm.local_purpose import form_purpose, partner_offer, supplier_offer
 
 INTENT_WORDS = (
     "demo",
@@ -150,12 +151,12 @@ TIMELINE_RE = re.compile(
     r"\b(?:next|this|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bstarting\b|\bcloses\b|\bdecision by\b|"
     r"\bcan sign\b|\bready to (?:buy|sign|start)\b|\bcontract (?:ends|renewal)\b|\blive (?:before|by|in)\b|"
     r"\bwhen can we start\b|\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)\b|\bspring\b|\bbusy season\b|\bneed (?:someone|it|this) (?:this|by)\b",
+    r"september|october|november|december)\b|\bspring\b|\b(?:before|by|this|over the) (?:summer|autumn|fall|winter)\b|\bbusy season\b|\bneed (?:someone|it|this) (?:this|by)\b",
     re.I,
 )
 # A count of things: "12 entities", "40 tonnes", "500-person", "80 used cars" (not durations).
 VOLUME_RE = re.compile(
-    r"\b\d[\d,.]*\+?\s*(?:-\s*)?(?:[a-z]+\s+)?(?!(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|"
+    r"\b\d[\d,.]*\+?\s*(?:-\s*)?(?:[a-z]+(?:-[a-z]+)?\s+)?(?!(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|"
     r"links|am|pm)\b)(?:person|storey|bed|kg|sq ?m|square|[a-z]{3,}s)\b",
     re.I,
 )
@@ -335,6 +336,10 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         add(1, f"manager title ({s['title']})")
     if QUOTE_REQUEST_RE.search(text) and "quote request" not in s["intent"]:
         s["intent"] = [*s["intent"], "quote request"]
+    if s.get("fit"):  # a partner on the partner form, a supplier on the supplier form: the
+        # offer is the intent (one point, as a single intent word); intent words still count.
+        add(0 if s["intent"] else 1, f"what the {s['purpose']} form is for: {s['fit']}")
+        tags.append(f"{s['purpose']}-fit")
     if s["intent"]:
         strong = any(w in STRONG_INTENT for w in s["intent"])
         add(
@@ -395,6 +400,13 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         # A team of 11-50 with no budget and no owner or executive writing: promising, not yet a deal.
         score = "medium"
         reasons.append("kept at medium: a small team, no budget stated")
+    if score == "high" and s.get("channel"):
+        score = "medium"
+        reasons.append(
+            f"kept at medium: a partnership offer ({s['channel']}) on a sales form, not a "
+            "purchase: route it to partnerships"
+        )
+        tags.append("partner-enquiry")
     return score, points, reasons, [f"lead-{score}", *tags]
 
 
@@ -411,7 +423,22 @@ def signals(context: dict) -> dict:
     title = field_value(data, "title", "role", "position", "job").lower()
     name = contact.get("name") or field_value(data, "name")
     size_text = field_value(data, "size", "employees", "headcount", "team")
+    body = message.lower() or text
+    purpose = form_purpose(context.get("form"))
+    not_buyer = non_buyer(body, email, name, title)
+    fit = (
+        partner_offer(body, broad=True)
+        if purpose == "partner"
+        else supplier_offer(body)
+        if purpose == "supplier"
+        else None
+    )
+    if fit and not_buyer and not_buyer[0] == "vendor":
+        not_buyer = None  # offering is what this form asks for
     return {
+        "purpose": purpose,
+        "fit": fit,
+        "channel": partner_offer(body, broad=False) if purpose == "buyer" else None,
         "email": email,
         "domain": email_domain(email),
         "free_mail": bool(email) and is_free_mail(email),
@@ -423,8 +450,8 @@ def signals(context: dict) -> dict:
         "timeline_text": field_value(data, "timeline", "timeframe"),
         "title": title,
         "text": text,
-        "intent": words_in(message.lower() or text, INTENT_WORDS),
-        "not_buyer": non_buyer(message.lower() or text, email, name, title),
+        "intent": words_in(body, INTENT_WORDS),
+        "not_buyer": not_buyer,
         "returning": bool(history.get("previous_submissions"))
         or (contact.get("submission_count") or 0) > 1,
         "open_deals": history.get("open_deals") or [],
