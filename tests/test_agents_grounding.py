@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from app.db import loads
-from app.services.llm.grounding import ungrounded_numbers
+from app.services.llm.grounding import ungrounded_facts
 from tests.helpers_agents import (
     emails_for,
     make_agent_form,
@@ -92,9 +92,9 @@ def test_the_validator_finds_invented_numbers_and_accepts_quoted_ones():
             {"action": "respond_direct", "details": {"message": "Reference sub 12 in 2026"}},
         ]
     }
-    assert ungrounded_numbers(plan, context) == [
-        {"index": 1, "action": "send_email", "numbers": ["600"]},
-        {"index": 3, "action": "respond_direct", "numbers": ["2026"]},
+    assert ungrounded_facts(plan, context) == [
+        {"index": 1, "action": "send_email", "numbers": ["600"], "dates": [], "names": []},
+        {"index": 3, "action": "respond_direct", "numbers": ["2026"], "dates": [], "names": []},
     ]
 
 

@@ -90,6 +90,35 @@ async def test_an_invented_number_twice_is_held_as_a_draft_not_sent(app, user, d
     events = await db.fetchall("SELECT type FROM events WHERE type = 'agent_ungrounded'")
     assert len(events) == 2
     page = (await user.web.get(f"/submissions/{sid}")).text
-    assert "quoted numbers found nowhere in the submission (600)" in page
+    assert "stated facts found nowhere in the submission (600)" in page
     assert "waits for a person" in page
+    await app.state.llm.aclose()
+
+
+async def test_an_invented_customer_name_and_date_are_regenerated_too(
+    app, user, db, fake_anthropic
+):
+    boast = {
+        **INVENTED,
+        "actions": [
+            INVENTED["actions"][0],
+            {
+                "action": "send_email",
+                "details": {
+                    "subject": "Your demo",
+                    "body": "Hi Maria, teams like Deloitte use us. Shall we talk on Friday?",
+                },
+            },
+        ],
+    }
+    fake_anthropic.script(("json", boast), ("json", GROUNDED))
+    form = await make_agent_form(user)
+    sid = await submit_and_process(app, user, form["id"], CFO)
+    assert [m["body_text"] for m in await _agent_emails(db, sid)] == [
+        GROUNDED["actions"][1]["details"]["body"]
+    ]
+    retry = fake_anthropic.requests[1].last_user_text
+    assert "Deloitte" in retry and "Friday" in retry
+    [step] = [s for s in await agent_steps(db, sid) if s["step"] == "agent_ungrounded"]
+    assert step["details"]["facts"] == ["Friday", "Deloitte"] and step["details"]["numbers"] == []
     await app.state.llm.aclose()

@@ -67,3 +67,11 @@ def test_every_example_offered_for_a_vague_refinement_applies_on_every_generated
 def test_a_miss_is_reported_with_what_went_wrong():
     problems = run.check_form({"d": "Newsletter signup", "flow": "sales_lead", "must": ["fax"]})
     assert problems == ["flow email_marketing (expected sales_lead)", "missing fax"]
+
+
+def test_the_grounding_validator_catches_invented_facts_without_false_alarms():
+    # 28 invented numbers, dates and names in 30 replies (10 written after the checker):
+    # 27 caught (an all-capital firm name, "KPMG", passes as an acronym), no false alarm.
+    g = run.grounding()
+    assert g["caught"] / (g["caught"] + g["missed"]) >= 0.9
+    assert g["false"] <= 1 and g["flagged"] == 0 and g["messages"] >= 100

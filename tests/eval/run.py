@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from app.errors import ValidationError
+from app.services.llm.grounding import invented, ungrounded_facts
 from app.services.llm.local_agent import plan_agent_actions
 from app.services.llm.local_flow_model import FLOWS, FlowModel, blend_flow, load_rows
 from app.services.llm.local_forms import generate_form
@@ -218,6 +219,38 @@ def blind_flow() -> tuple[int, int]:
     return sum(generate_form(c["d"])["flow_id"] == c["flow"] for c in cases), len(cases)
 
 
+def grounding() -> dict:
+    """The grounding validator on hand-written replies (grounding.jsonl: each invented fact
+    labelled) and on every email the local agent writes for the lead sets (all grounded)."""
+    caught = missed = false = messages = 0
+    for case in load("grounding.jsonl"):
+        context = lead_context({"form": "demo", "data": case["data"]})
+        body = {"subject": "Re: your request", "body": case["message"]}
+        plan = {"actions": [{"action": "send_email", "details": body}]}
+        got, want = set(invented(ungrounded_facts(plan, context))), set(case["invented"])
+        caught, missed, false = (
+            caught + len(got & want),
+            missed + len(want - got),
+            false + len(got - want),
+        )
+    flagged = 0
+    for name in ("leads.jsonl", "leads_purpose.jsonl"):
+        for case in load(name):
+            context = lead_context(case)
+            plan = plan_agent_actions(context)
+            messages += sum(
+                a["action"] in ("send_email", "respond_direct") for a in plan["actions"]
+            )
+            flagged += bool(ungrounded_facts(plan, context))
+    return {
+        "caught": caught,
+        "missed": missed,
+        "false": false,
+        "messages": messages,
+        "flagged": flagged,
+    }
+
+
 def main(argv: list[str]) -> int:
     quiet = "--quiet" in argv
     for name in SETS:
@@ -232,6 +265,11 @@ def main(argv: list[str]) -> int:
     )
     right, total = blind_flow()
     print(f"flow, blind batch: {right}/{total}")
+    g = grounding()
+    print(
+        f"grounding: {g['caught']}/{g['caught'] + g['missed']} invented facts caught, "
+        f"{g['false']} false alarms; local agent: {g['flagged']} of {g['messages']} emails flagged"
+    )
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from app.db import clock, dumps, loads, new_id, now_iso, value_in_workspace
 from app.db.clock import iso_in, parse_iso
 from app.services.agents.humans import hand_over_tx, responsible_accounts
+from app.services.llm.grounding import invented
 from app.services.notifications import inbox
 from app.services.processing.steps import record_step
 
@@ -98,7 +99,7 @@ def ungrounded_tx(
     attempt: int,
     outcome: str,
 ) -> None:
-    """A plan whose messages quote numbers found in no input (issue 20's grounding rule)."""
+    """A plan whose messages state numbers, dates or names found in no input (issue 20)."""
     record_step(
         conn,
         workspace_id,
@@ -108,6 +109,7 @@ def ungrounded_tx(
         handler_id=handler_id,
         details={
             "numbers": sorted({n for p in problems for n in p["numbers"]}),
+            "facts": invented(problems),
             "attempt": attempt,
             "outcome": outcome,
         },

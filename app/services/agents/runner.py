@@ -21,7 +21,7 @@ from app.services.agents.actions import apply_contact_updates_tx, execute_action
 from app.services.agents.context import build_context
 from app.services.agents.plan import check_plan, normalise_plan
 from app.services.llm.errors import LLMInvalidOutput, LLMUnavailable
-from app.services.llm.grounding import feedback, ungrounded_numbers
+from app.services.llm.grounding import feedback, invented, ungrounded_facts
 from app.services.platform.jobs import RetryLater
 
 MAX_LLM_REQUEUES = 1
@@ -107,24 +107,23 @@ async def _plan(ctx, context: dict, run: dict, ids: tuple) -> dict | None:
 async def _grounded(ctx, context: dict, run: dict, ids: tuple, plan: dict):
     """(plan, problems): a plan whose messages quote an invented number is asked for once more;
     if the new one does too, its problems come back and the plan is held as a draft."""
-    problems = ungrounded_numbers(plan, context)
+    problems = ungrounded_facts(plan, context)
     if not problems:
         return plan, []
     await ctx.write(autonomy.ungrounded_tx, *ids, problems, 1, "regenerating")
     retry = await _plan(ctx, {**context, "grounding_feedback": feedback(problems)}, run, ids)
     if retry is None:
         return None, problems
-    problems = ungrounded_numbers(retry, context)
+    problems = ungrounded_facts(retry, context)
     if problems:
         await ctx.write(autonomy.ungrounded_tx, *ids, problems, 2, "held_as_draft")
     return retry, problems
 
 
 def _hold_reason(problems: list) -> str:
-    numbers = ", ".join(sorted({n for p in problems for n in p["numbers"]}))
     return (
-        f"Held for approval: the message quotes numbers found nowhere in the submission, contact, "
-        f"company or instructions ({numbers})."
+        f"Held for approval: the message states facts found nowhere in the submission, contact, "
+        f"company or instructions ({', '.join(invented(problems))})."
     )
 
 
@@ -188,7 +187,7 @@ async def run_agent(
             if plan is None:
                 return "needs_human_review"
         else:  # a replayed plan is held again if it was held the first time
-            problems = ungrounded_numbers(plan, context)
+            problems = ungrounded_facts(plan, context)
         checked = check_plan(plan, context["allowed_actions"])
         if run["plan"] is None:
             await ctx.write(autonomy.store_plan_tx, *ids, plan, checked, ctx.state.llm.name)

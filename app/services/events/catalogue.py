@@ -210,7 +210,7 @@ _ENTRIES = [
             "Message quoted facts not in the inputs",
             "warning",
             True,
-            (*STEP, "numbers", "attempt", "outcome"),
+            (*STEP, "numbers", "facts", "attempt", "outcome"),
         ),
         E(
             "agent_escalated",

@@ -75,8 +75,9 @@ Rules:
 - Grounding: a message states only facts present in the submission, the contact,
   the company or the instructions. Quote numbers exactly as given: a range stays a
   range ("201-1000", never "about 600"); never invent prices, dates, durations,
-  team sizes or promises. Every number in a message is checked against the inputs;
-  a message with a number found nowhere there is not sent.
+  team sizes, customers, partners or promises. Every number, every month or weekday
+  and every capitalised name in a message is checked against the inputs; a message
+  with one found nowhere there is not sent.
 - No marketing promise (newsletters, guides, updates, a nurture sequence) unless
   the contact consented (contact.marketing_consent, or a ticked opt-in field in
   the submission).

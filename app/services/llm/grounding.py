@@ -2,14 +2,23 @@
 
 A message states only facts present in the submission, the contact, the
 company or the form's instructions; numbers are quoted as given ("201-1000"
-stays a range, never "about 600"). ``ungrounded_numbers(plan, context)``
-checks every number in every outgoing message (send_email, book_meeting,
-respond_direct) against the numbers in those inputs; the runner regenerates a
-plan that fails once, then keeps it as a draft for a human instead of sending.
+stays a range, never "about 600"). ``ungrounded_facts(plan, context)`` checks
+every outgoing message (send_email, book_meeting, respond_direct) against those
+inputs for the facts a reply can invent cheaply and that can be checked safely:
+- numbers (every one must appear in the inputs);
+- dates named in words: a month or a weekday ("by March", "on Tuesday") must be
+  in the inputs or be the month/weekday of a date given there (2026-03-12);
+- names: a capitalised word inside a sentence ("we already work with Deloitte",
+  "your colleagues at Initech") must appear in the inputs. Sentence-initial words,
+  all-capital acronyms (CRM, API) and a short list of words every reply
+  capitalises (I, Hi, Thanks…) are not names, which keeps false alarms rare.
+The runner regenerates a plan that fails once, then keeps it as a draft for a
+human instead of sending.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -56,15 +65,71 @@ def _facts(value):
     return value
 
 
-def allowed_numbers(context: dict) -> set[str]:
-    """Every number that appears in the inputs a message may draw on."""
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+# "May" alone is a verb: only "May 12" / "12 May" is a date.
+DATE_WORD_RE = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bMay(?=\s+\d)|(?<=\d\s)May\b"
+)
+ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+# Capitalised inside a sentence: a name the reply states (CamelCase too: "BigCorp").
+NAME_RE = re.compile(r"(?<![\w'’@./-])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![\w'’@-])")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[-–—•*]\s+|[\"“(]\s*)$")
+# Words a reply capitalises that name nothing; languages and the like.
+NOT_NAMES = (
+    set(
+        """I I'm I'll I've I'd Hi Hello Hey Dear Thanks Thank Best Regards Kind Cheers Warm Sincerely
+    Mr Mrs Ms Dr Team PS English Spanish French German Portuguese Italian Dutch Internet Web
+    Email Hola Hallo Bonjour Olá Ola Ciao Gracias Merci Obrigado Obrigada Saludos Cordialement""".split()
+    )
+    | set(MONTHS)
+    | set(WEEKDAYS)
+)  # months and weekdays are checked as dates
+# German capitalises every noun: a capital there says nothing about names.
+GERMAN = re.compile(
+    r"\b(?:und|für|wir|Sie|Ihre?n?|vielen|nicht|bitte|Grüße|mit|eine?|der|die|das)\b"
+)
+
+
+def _iso_words(text: str) -> set[str]:
+    """The month and weekday of every ISO date in the inputs ("2026-03-12" → march, thursday)."""
+    words = set()
+    for y, m, d in ISO_DATE_RE.findall(text):
+        try:
+            day = dt.date(int(y), int(m), int(d))
+        except ValueError:
+            continue
+        words |= {MONTHS[day.month - 1].lower(), WEEKDAYS[day.weekday()].lower()}
+    return words
+
+
+def input_text(context: dict) -> str:
     facts = {key: _facts(context.get(key)) for key in SOURCES}
-    return _numbers(json.dumps(facts, ensure_ascii=False, default=str))
+    return json.dumps(facts, ensure_ascii=False, default=str)
 
 
-def ungrounded_numbers(plan: dict, context: dict) -> list[dict]:
-    """[{index, action, numbers}] for each outgoing message quoting numbers found in no input."""
-    allowed = allowed_numbers(context)
+def _names(text: str, known: str) -> list[str]:
+    if len(GERMAN.findall(text)) >= 3:
+        return []
+    found = []
+    for match in NAME_RE.finditer(text):
+        word = match.group(0)
+        if SENTENCE_START.search(text[: match.start()]) or word in NOT_NAMES:
+            continue
+        if word.lower() not in known and word not in found:
+            found.append(word)
+    return found
+
+
+def ungrounded_facts(plan: dict, context: dict) -> list[dict]:
+    """[{index, action, numbers, dates, names}] for each outgoing message stating a number,
+    a date or a name found in no input."""
+    inputs = input_text(context)
+    allowed, known = _numbers(inputs), inputs.lower()
+    date_words = _iso_words(inputs)
     problems = []
     for index, item in enumerate(plan.get("actions") or []):
         keys = MESSAGE_KEYS.get(item.get("action"))
@@ -72,13 +137,38 @@ def ungrounded_numbers(plan: dict, context: dict) -> list[dict]:
             continue
         details = item.get("details") or {}
         text = " ".join(str(details.get(k) or "") for k in keys)
-        invented = sorted(
+        numbers = sorted(
             {t.replace(",", "") for t in NUMBER_RE.findall(text)} - allowed,
             key=lambda n: (len(n), n),
         )
-        if invented:
-            problems.append({"index": index, "action": item["action"], "numbers": invented})
+        dates = sorted(
+            {
+                w
+                for w in DATE_WORD_RE.findall(text)
+                if not re.search(rf"\b{w.lower()}\b", known) and w.lower() not in date_words
+            }
+        )
+        names = _names(text, known)
+        if numbers or dates or names:
+            problems.append(
+                {
+                    "index": index,
+                    "action": item["action"],
+                    "numbers": numbers,
+                    "dates": dates,
+                    "names": names,
+                }
+            )
     return problems
+
+
+def invented(problems: list[dict]) -> list[str]:
+    """Every invented fact of the problems, numbers first, each once."""
+    out = []
+    for key in ("numbers", "dates", "names"):
+        for p in problems:
+            out += [f for f in p.get(key) or [] if f not in out]
+    return out
 
 
 CONSENT_KEYS = re.compile(r"consent|opt_?in|newsletter|marketing|subscribe|updates", re.I)
@@ -92,9 +182,9 @@ def ticked_opt_in(data: dict) -> bool:
 
 def feedback(problems: list[dict]) -> str:
     """The correction the engine gets when it is asked to write the plan again."""
-    numbers = sorted({n for p in problems for n in p["numbers"]})
     return (
-        f"Your previous plan quoted numbers that appear nowhere in the submission, contact, company "
-        f"or instructions: {', '.join(numbers)}. Write it again stating only facts from those inputs; "
-        f"quote numbers exactly as given (a range stays a range) or leave them out."
+        f"Your previous plan stated facts that appear nowhere in the submission, contact, company "
+        f"or instructions: {', '.join(invented(problems))}. Write it again stating only facts from "
+        f"those inputs; quote numbers exactly as given (a range stays a range), name no company, "
+        f"person or date the inputs do not name, or leave them out."
     )

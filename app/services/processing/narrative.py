@@ -144,8 +144,8 @@ def _simple(entry: dict, names: dict) -> str | None:
         "agent_escalated": _reason(entry, "Handed to a person"),
         "agent_action_blocked": f"Blocked the agent's “{d.get('action', '')}”: {d.get('reason', '')}",
         "agent_ungrounded": (
-            f"The agent's message quoted numbers found nowhere in the submission "
-            f"({', '.join(d.get('numbers') or [])}); "
+            f"The agent's message stated facts found nowhere in the submission "
+            f"({', '.join(d.get('facts') or d.get('numbers') or [])}); "
             + (
                 "it was asked to write it again"
                 if status == "regenerating"
