@@ -19,8 +19,16 @@ from tests.eval import run
 # so a change that makes the engine worse on them fails here.
 # Form purpose (partner, supplier, sales forms; 24 leads): 12/16 before the purpose reader,
 # 24/24 after (8 of them written after the change: 7/8 on first run).
-FLOORS = {"generation": 0.90, "scoring": 0.95, "refinement": 0.90, "purpose": 0.90}
-SIZES = {"generation": 100, "scoring": 100, "refinement": 30, "purpose": 20}
+# Logic, steps and languages in descriptions (26): 13/16 on the first batch, 8/10 on the
+# second (written after the first round of fixes), 26/26 after.
+FLOORS = {
+    "generation": 0.90,
+    "scoring": 0.95,
+    "refinement": 0.90,
+    "purpose": 0.90,
+    "extras": 0.85,
+}
+SIZES = {"generation": 100, "scoring": 100, "refinement": 30, "purpose": 20, "extras": 20}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from app.errors import ValidationError
+from app.services.llm.form_extras_check import problems as extras_problems
 from app.services.llm.grounding import invented, ungrounded_facts
 from app.services.llm.local_agent import plan_agent_actions
 from app.services.llm.local_flow_model import FLOWS, FlowModel, blend_flow, load_rows
@@ -100,6 +101,40 @@ def check_lead(case: dict) -> list[str]:
     return problems
 
 
+STRAY = re.compile(
+    r"spanish|french|german|portuguese|version|translat|\bsteps?\b|\bpages?\b|"
+    r"only (?:if|when|for)|bilingual",
+    re.I,
+)
+
+
+def check_extras(case: dict) -> list[str]:
+    """Steps, languages and show_if rules of a described form (forms_extras.jsonl)."""
+    config = generate_form(case["d"])
+    problems = extras_problems(config)
+    if len(config["steps"]) != case["steps"]:
+        problems.append(f"{len(config['steps'])} steps (expected {case['steps']})")
+    if list(config["translations"]) != case["locales"]:
+        problems.append(f"languages {list(config['translations'])} (expected {case['locales']})")
+    rules = [
+        (f, cond) for f in config["fields"] for cond in (f.get("show_if") or {}).get("all", [])
+    ]
+    for want in case["rules"]:
+        if not any(
+            re.search(want["target"], f"{f['name']} {f['label']}", re.I)
+            and cond["value"] == want["value"]
+            and re.search(want.get("field", ""), cond["field"])
+            for f, cond in rules
+        ):
+            problems.append(f"no rule {want}; rules: {[(f['name'], c) for f, c in rules]}")
+    if not case["rules"] and rules:
+        problems.append(f"unasked rules on {[f['name'] for f, _ in rules]}")
+    stray = [f["label"] for f in config["fields"] if STRAY.search(f["label"])]
+    if stray:
+        problems.append(f"fields read from the request itself: {stray}")
+    return problems
+
+
 def _field_for(config: dict, pattern: str) -> list[dict]:
     return [f for f in config["fields"] if re.search(pattern, _text(f))]
 
@@ -168,6 +203,8 @@ SETS = {
     "refinement": ("refine.jsonl", check_refine, lambda c: f"{c['form']} / {c['say']}"),
     # The same message on forms with different purposes (partner, supplier, sales).
     "purpose": ("leads_purpose.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Logic, steps and languages asked for in a description (SPEC §17).
+    "extras": ("forms_extras.jsonl", check_extras, lambda c: c["d"]),
 }
 
 

@@ -27,6 +27,7 @@ Your issue | Su incidencia | Votre problème | Ihr Anliegen | O seu problema
 Your application | Su candidatura | Votre candidature | Ihre Bewerbung | A sua candidatura
 Your registration | Su inscripción | Votre inscription | Ihre Anmeldung | A sua inscrição
 Your feedback | Su opinión | Votre avis | Ihr Feedback | A sua opinião
+More about you | Más sobre usted | Plus sur vous | Mehr über Sie | Mais sobre si
 Final details | Últimos detalles | Derniers détails | Letzte Angaben | Últimos detalhes
 Anything else | Algo más | Autre chose | Sonstiges | Mais alguma coisa
 Customer type | Tipo de cliente | Type de client | Kundentyp | Tipo de cliente

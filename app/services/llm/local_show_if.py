@@ -34,6 +34,10 @@ SHOW_WHEN = re.compile(
 )
 # "…, and the company size only for business customers"
 ONLY = re.compile(r"^(?P<pre>.*?)[,\s]+(?:but\s+)?only\s+(?:if|when|for)\s+(?P<cond>.+)$", re.I)
+# "… only for business customers and the number of bedrooms only for private ones"
+AND_ONLY = re.compile(
+    r",?\s+and\s+(?=(?:(?:the|their|a|an)\s+)?[\w' -]{1,40}?\s+only\s+(?:if|when|for)\b)", re.I
+)
 _CUE = re.compile(
     r".*(?:,|;|:|\band\b|\bask(?:ing)?(?: them)?(?: for| about)?\b|\bshow\b|\binclude\b|\bcollect\b)\s*",
     re.I,
@@ -48,10 +52,19 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
     still creates it; a follow-up target ("ask them to specify") is added later."""
     rules, kept = [], []
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        parts = AND_ONLY.split(sentence.strip().rstrip(".!?;"))
+        if len(parts) > 1:  # "X only for A and Y only for B": one rule each
+            found = [find_rules(part) for part in parts]
+            if all(r for _, r in found):
+                rules += [rule for _, r in found for rule in r]
+                kept.append(" and ".join(t.rstrip(".") for t, _ in found) + ".")
+                continue
         body = sentence.strip().rstrip(".!?;")
         m = IF_THEN.match(body)
         if m and _readable(m["cond"]):
             rules.append((_target(m["target"]), m["cond"]))
+            if not FOLLOW_UP.match(m["target"]):  # the field reader types the target
+                kept.append(f"Ask for {_target(m['target'])}.")
             continue
         m = SHOW_WHEN.match(body)
         if m and _looks_conditional(m["how"], m["only"], m["cond"]) and _readable(m["cond"]):
@@ -69,7 +82,8 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _target(phrase: str) -> str:
-    return _ARTICLE.sub("", phrase.strip().strip(".,;:\"“”'")).strip()
+    phrase = _ARTICLE.sub("", phrase.strip().strip(".,;:\"“”'")).strip()
+    return re.sub(r"\s+(?:question|field|box|input)$", "", phrase, flags=re.I)
 
 
 def _looks_conditional(how: str, only: str | None, cond: str) -> bool:
@@ -88,6 +102,7 @@ def _readable(cond: str) -> bool:
         or _PICK.match(cond)
         or _ARE.match(cond)
         or _GROUP.match(cond)
+        or _WHO.match(cond)
         or _HAVE.match(cond)
         or re.match(r"^(?:businesses|companies)$", cond, re.I)
         or any(
@@ -119,6 +134,14 @@ _PICK = re.compile(
 _ARE = re.compile(rf"^{_SUBJECT}(?:are|is|am)\s+(?:an?\s+)?(?P<x>.+)$", re.I)
 _HAVE = re.compile(
     rf"^{_SUBJECT}(?:have|has|own|owns|need|needs|use|uses)\s+(?P<x>.+)$",
+    re.I,
+)
+# "applicants from outside the EU", "guests who are vegetarian", "visitors over 18"
+_WHO = re.compile(
+    r"^(?:an?\s+|the\s+|those\s+|anyone\s+)?(?:[\w-]+\s+)?(?:customers?|clients?|applicants?|"
+    r"visitors?|guests?|patients?|people|students?|members?|users?|candidates?|parents?)\s+"
+    r"(?:who\s+(?P<verb>are|have|live|work|need)\s+(?P<rest>.+)|(?P<where>(?:from|in|outside|based|"
+    r"living|located|over|under|aged)\b.+))$",
     re.I,
 )
 _GROUP = re.compile(
@@ -210,6 +233,15 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
         if found:
             return found, None
         raise RefineError(f"No question of this form offers “{m['z'].strip()}” as an answer")
+    m = _WHO.match(cond)
+    if m:
+        verb = (m["verb"] or "").lower()
+        question = (
+            f"Are you {m['where'] or m['rest']}?"
+            if verb in ("", "are")
+            else f"Do you {verb} {m['rest']}?"
+        )
+        return _yes_no(fields, question, target, create=create)
     m = _ARE.match(cond) or _GROUP.match(cond)
     if m or re.match(r"^(?:businesses|companies)$", cond, re.I):
         return _audience(fields, m["x"] if m else cond, target, create=create)
@@ -226,12 +258,36 @@ def _on_field(fields, y: str, op: str, z: str, target, *, create: bool) -> tuple
     except RefineError:
         if not create:
             raise
-        values = _values(z)
-        field, _ = parse_new_field(f"{y} dropdown: {', '.join(values + ['Other'])}", fields)
+        if op in ("gt", "lt"):  # "the driver is under 25": a number, an age for a person
+            field = _number_field(fields, y)
+        else:
+            values = _values(z)
+            values += [] if any(v.lower() == "other" for v in values) else ["Other"]
+            field, _ = parse_new_field(f"{y} dropdown: {', '.join(values)}", fields)
         fields.insert(fields.index(target) if target in fields else len(fields), field)
-        note = f"Added “{field['label']}” (options {', '.join(field['options'])}) for the rule on “{target['label'] if target else 'the follow-up'}”: check its options."
+        what = f"options {', '.join(field['options'])}" if field.get("options") else "a number"
+        rule_on = target["label"] if target else "the follow-up"
+        note = f"Added “{field['label']}” ({what}) for the rule on “{rule_on}”: check it."
         return _value(field, op, z), note
     return _value(field, op, z), None
+
+
+PERSON = re.compile(
+    r"^(?:the |their |your |each |any )?(?:driver|applicant|guest|child|kid|student|patient|"
+    r"participant|attendee|member|candidate|customer|traveller|traveler|rider|player|person)s?$",
+    re.I,
+)
+
+
+def _number_field(fields: list, y: str) -> dict:
+    label = y.strip()
+    if PERSON.match(label):
+        label = (
+            re.sub(r"^(?:the|their|your|each|any) ", "", label, flags=re.I).rstrip("s") + "'s age"
+        )
+    label = label[:1].upper() + label[1:]
+    name = _free_name(fields, re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:50] or "number")
+    return {"name": name, "type": "number", "label": label, "required": False}
 
 
 def _values(z: str) -> list[str]:

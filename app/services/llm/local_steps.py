@@ -87,8 +87,11 @@ def make_steps(config: dict, n: int) -> None:
     about = [f["name"] for f in fields if f["name"] in CONTACT]
     rest = [f["name"] for f in fields if f["name"] not in CONTACT]
     if about and rest:
-        groups = [about, *_chunks(rest, n - 1)]
-        titles = ["Your details", request_title(config)]
+        # the request gets as many steps as it has fields for; the contact details the rest
+        in_rest = min(n - 1, len(rest))
+        ahead = _chunks(about, n - in_rest)
+        groups = [*ahead, *_chunks(rest, in_rest)]
+        titles = ["Your details", *["More about you"] * (len(ahead) - 1), request_title(config)]
     else:
         groups = _chunks(about or rest, n)
         titles = ["Your details" if about else request_title(config)]
