@@ -114,9 +114,10 @@ async def test_refinement_phrasings_for_languages_steps_and_rules(user):
         user, "show the phone only when the company size is more than 50", config
     )
     phone = by_name(config)["phone"]
-    assert phone["show_if"]["all"] == [{"field": "company_size", "op": "gt", "value": 50}] or phone[
-        "show_if"
-    ]["all"] == [{"field": "company_size", "op": "equals", "value": "51-200"}]
+    # a dropdown of ranges compares as the ranges above 50
+    assert phone["show_if"]["all"] == [
+        {"field": "company_size", "op": "in", "value": ["51-200", "201-1000", "1000+"]}
+    ]
     assert [f["name"] for f in config["fields"]].index("phone") > [
         f["name"] for f in config["fields"]
     ].index("company_size")

@@ -220,7 +220,7 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
     if m:
         field = find_field(fields, m["y"])
         empty = re.search(r"empty|blank|not given", m["w"], re.I)
-        return {"field": field["name"], "op": "empty" if empty else "filled", "value": None}, None
+        return {"field": field["name"], "op": "empty" if empty else "filled"}, None
     for pattern, op in _OPS:
         m = re.match(rf"^(?P<y>.+?)\s+(?:{pattern})\s+(?P<z>.+)$", cond, re.I)
         if m and not re.match(r"^(?:they|you|it)$", m["y"], re.I):
@@ -301,14 +301,13 @@ def _value(field: dict, op: str, z: str) -> dict:
         if not number:
             raise RefineError(f"“{z}” is not a number to compare “{field['label']}” with")
         value = float(number.group(0))
-        return {
-            "field": field["name"],
-            "op": op,
-            "value": int(value) if value.is_integer() else value,
-        }
-    if field.get("type") == "checkbox":
+        value = int(value) if value.is_integer() else value
+        if field.get("options"):  # "company size is more than 50" → the ranges above 50
+            return {"field": field["name"], "op": "in", "value": _ranges(field, op, value)}
+        return {"field": field["name"], "op": op, "value": value}
+    if field.get("type") == "checkbox":  # a checkbox compares with true (ticked) or false
         ticked = not re.match(r"^(?:no|false|unticked|unchecked|not)", z.strip(), re.I)
-        return {"field": field["name"], "op": "filled" if ticked else "empty", "value": None}
+        return {"field": field["name"], "op": "equals", "value": ticked}
     values = [_option(field, v) for v in _values(z)] or [z]
     if op == "in" or len(values) > 1:
         return {
@@ -317,6 +316,28 @@ def _value(field: dict, op: str, z: str) -> dict:
             "value": values,
         }
     return {"field": field["name"], "op": op, "value": values[0]}
+
+
+def _ranges(field: dict, op: str, limit) -> list[str]:
+    """The options of a range dropdown ("11-50", "51-200", "1000+") wholly above (gt) or
+    below (lt) ``limit``; RefineError when the options are not numeric ranges."""
+    picked = []
+    for option in field["options"]:
+        bounds = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", option.replace(",", ""))]
+        if not bounds:
+            raise RefineError(
+                f"“{field['label']}” is a dropdown ({', '.join(field['options'][:6])}); "
+                "say which answers, e.g. “is 51-200 or 201-1000”"
+            )
+        low = bounds[0] if not option.strip().startswith("<") else 0
+        high = float("inf") if option.strip().endswith("+") else bounds[-1]
+        if (op == "gt" and low > limit) or (op == "lt" and high < limit):
+            picked.append(option)
+    if not picked:
+        raise RefineError(
+            f"No answer of “{field['label']}” is {'above' if op == 'gt' else 'below'} {limit}"
+        )
+    return picked
 
 
 def _option(field: dict, wanted: str) -> str:

@@ -87,6 +87,15 @@ def _needs_words(text: str) -> bool:
     return bool(re.search(r"[^\W\d_]{3,}", re.sub(r"\d+\s*[kKmM]\b", "", text)))
 
 
+def _options(source: list, done: list) -> list:
+    """The translated options, or the source ones when the translation would make two
+    answers read alike (two the same, or one spelled like another option of the field)."""
+    clash = len(set(done)) != len(done) or any(
+        o in source and source.index(o) != i for i, o in enumerate(done)
+    )
+    return list(source) if clash else done
+
+
 def translate(config: dict, locales: list[str], keep: dict | None = None) -> tuple[dict, list]:
     """(translations, notes): ``keep``'s entries stay; missing fields are filled in."""
     translations = dict(keep or {})
@@ -116,7 +125,7 @@ def translate(config: dict, locales: list[str], keep: dict | None = None) -> tup
                 if f.get(key):
                     entry[key] = say(f[key])
             if f.get("options"):
-                entry["options"] = [say(o) for o in f["options"]]
+                entry["options"] = _options(f["options"], [say(o) for o in f["options"]])
             fields[f["name"]] = entry
         response = config.get("response") or {}
         translations[locale] = {
