@@ -180,7 +180,20 @@ def check_refine(case: dict) -> list[str]:
             problems.append(f"{pattern} options are {found[0]['options'] if found else None}")
     if "thanks" in check and config["response"]["thank_you_message"] != check["thanks"]:
         problems.append(f"thank-you is {config['response']['thank_you_message']!r}")
-    return problems
+    if "steps" in check and len(config["steps"]) != check["steps"]:
+        problems.append(f"{len(config['steps'])} steps")
+    if "locales" in check and list(config["translations"]) != check["locales"]:
+        problems.append(f"languages {list(config['translations'])}")
+    for pattern, value in check.get("shown_when", {}).items():
+        found = _field_for(config, pattern)
+        values = (
+            [c.get("value") for c in (found[0].get("show_if") or {}).get("all", [])]
+            if found
+            else []
+        )
+        if value not in values and not (value is None and not values):
+            problems.append(f"{pattern} shown when {values}")
+    return problems + extras_problems(config)
 
 
 def _check_examples(draft: dict, message: str) -> list[str]:

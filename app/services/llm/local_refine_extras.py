@@ -13,11 +13,12 @@ import re
 
 from app.services.llm import local_show_if, local_steps, local_translate
 from app.services.llm.local_extras import sync
-from app.services.llm.local_fields import RefineError, find_field
+from app.services.llm.local_fields import find_field
 
 _LEFT_OVER = re.compile(
-    r"^(?:please\s+|also\s+|now\s+)*(?:(?:split|break|divide|make|turn|put|lay out|present|have|"
-    r"translate|add|create|offer|provide|include)\s*(?:it|up|the form|this form|this|everything)?\s*"
+    r"^(?:please\s+|also\s+|now\s+)*(?:(?:we|i)\b\s*(?:also\s+)?(?:need|want|would like|'d like)?\s*)?"
+    r"(?:(?:split|break|divide|make|turn|put|lay out|present|have|"
+    r"translate|add|create|offer|provide|include|need|want)\s*(?:it|up|the form|this form|this|everything)?\s*"
     r"(?:up\s+)?(?:in|into|as|on|over|across|available)?\s*(?:an?\s+)?(?:form)?)?\s*$",
     re.I,
 )
@@ -31,14 +32,18 @@ _NO_STEPS = re.compile(
     r"^(?:make it\s+)?(?:a\s+)?(?:single|one)[- ](?:page|step)(?: form)?$",
     re.I,
 )
+# "always show the phone", "remove the rule on budget", "make company size always visible"
 _ALWAYS = re.compile(
-    r"^(?:always\s+show|remove\s+the\s+(?:condition|rule|logic)\s+(?:on|from|for)|"
-    r"make)\s+(?:the\s+)?(?P<target>.+?)(?:\s+field)?(?:\s+(?:always\s+visible|unconditional))?$",
+    r"^(?:always\s+show\s+(?:the\s+)?(?P<a>.+?)|remove\s+the\s+(?:condition|rule|logic)\s+"
+    r"(?:on|from|for)\s+(?:the\s+)?(?P<b>.+?)|make\s+(?:the\s+)?(?P<c>.+?)\s+"
+    r"(?:always\s+visible|unconditional))(?:\s+field)?$",
     re.I,
 )
 
 
 def apply(draft: dict, clause: str, notes: list) -> bool:
+    """Apply the clause if it is about languages, steps or rules (RefineError when it is
+    but cannot be done); False when it is about something else."""
     text = clause.strip().rstrip(".!")
     removed = _REMOVE_LANGUAGE.match(text)
     if removed and local_translate.languages_asked("in " + removed["what"]):
@@ -57,12 +62,9 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
         local_steps.make_steps(draft, n)
         return True
     always = _ALWAYS.match(text)
-    if always and (
-        text.lower().startswith(("always", "remove"))
-        or "always visible" in text
-        or "unconditional" in text
-    ):
-        find_field(draft["fields"], always["target"]).pop("show_if", None)
+    if always:
+        target = always["a"] or always["b"] or always["c"]
+        find_field(draft["fields"], target).pop("show_if", None)
         return True
     _, rules = local_show_if.find_rules(text)
     if not rules:
@@ -72,6 +74,3 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
         if note:
             notes.append(note)
     return True
-
-
-__all__ = ["apply", "RefineError"]

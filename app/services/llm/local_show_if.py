@@ -133,7 +133,7 @@ _PICK = re.compile(
 )
 _ARE = re.compile(rf"^{_SUBJECT}(?:are|is|am)\s+(?:an?\s+)?(?P<x>.+)$", re.I)
 _HAVE = re.compile(
-    rf"^{_SUBJECT}(?:have|has|own|owns|need|needs|use|uses)\s+(?P<x>.+)$",
+    rf"^{_SUBJECT}(?P<verb>have|has|own|owns|need|needs|use|uses|want|wants|would like)\s+(?P<x>.+)$",
     re.I,
 )
 # "applicants from outside the EU", "guests who are vegetarian", "visitors over 18"
@@ -247,7 +247,13 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
         return _audience(fields, m["x"] if m else cond, target, create=create)
     m = _HAVE.match(cond)
     if m:
-        return _yes_no(fields, f"Do you have {m['x']}?", target, create=create)
+        verb = {"has": "have", "owns": "own", "needs": "need", "uses": "use", "wants": "want"}.get(
+            m["verb"].lower(), m["verb"].lower()
+        )
+        question = (
+            f"Would you like {m['x']}?" if verb == "would like" else f"Do you {verb} {m['x']}?"
+        )
+        return _yes_no(fields, question, target, create=create)
     raise RefineError(f"I could not read the condition “{cond}” (try “if <field> is <answer>”)")
 
 
