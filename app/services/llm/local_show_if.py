@@ -145,7 +145,8 @@ _WHO = re.compile(
     re.I,
 )
 _GROUP = re.compile(
-    r"^(?:an?\s+|the\s+)?(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+(?:customers?|clients?|users?|visitors?|guests?|patients?|buyers?|members?|accounts?|orders?|bookings?|enquiries|inquiries|requests?)$",
+    r"^(?:an?\s+|the\s+)?(?!(?:each|every|all|any|our|their|your|other|those|these|such|"
+    r"some|most|many|more|new and|both)\b)(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+(?:customers?|clients?|users?|visitors?|guests?|patients?|buyers?|members?|accounts?|orders?|bookings?|enquiries|inquiries|requests?)$",
     re.I,
 )
 # Audiences every marketer splits on: the question that tells, and the option meaning each word.
