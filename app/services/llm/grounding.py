@@ -8,8 +8,9 @@ inputs for the facts a reply can invent cheaply and that can be checked safely:
 - numbers (every one must appear in the inputs);
 - dates named in words: a month or a weekday ("by March", "on Tuesday") must be
   in the inputs or be the month/weekday of a date given there (2026-03-12);
-- names: a capitalised word inside a sentence ("we already work with Deloitte",
-  "your colleagues at Initech") must appear in the inputs. Sentence-initial words,
+- names: a capitalised word inside a sentence of the body ("we already work with
+  Deloitte", "your colleagues at Initech") must appear in the inputs (a subject
+  line is often in Title Case, so names are not read there). Sentence-initial words,
   all-capital acronyms (CRM, API) and a short list of words every reply
   capitalises (I, Hi, Thanks…) are not names, which keeps false alarms rare.
 The runner regenerates a plan that fails once, then keeps it as a draft for a
@@ -136,7 +137,7 @@ def ungrounded_facts(plan: dict, context: dict) -> list[dict]:
         if not keys:
             continue
         details = item.get("details") or {}
-        text = " ".join(str(details.get(k) or "") for k in keys)
+        text = "\n".join(str(details.get(k) or "") for k in keys)
         numbers = sorted(
             {t.replace(",", "") for t in NUMBER_RE.findall(text)} - allowed,
             key=lambda n: (len(n), n),
@@ -148,7 +149,8 @@ def ungrounded_facts(plan: dict, context: dict) -> list[dict]:
                 if not re.search(rf"\b{w.lower()}\b", known) and w.lower() not in date_words
             }
         )
-        names = _names(text, known)
+        # A subject is often in Title Case: names are read in the body only.
+        names = _names("\n".join(str(details.get(k) or "") for k in keys if k != "subject"), known)
         if numbers or dates or names:
             problems.append(
                 {
