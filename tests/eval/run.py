@@ -20,7 +20,9 @@ from app.services.llm.local_agent import plan_agent_actions
 from app.services.llm.local_flow_model import FLOWS, FlowModel, blend_flow, load_rows
 from app.services.llm.local_forms import generate_form
 from app.services.llm.local_intent import detect_kind, flow_scores
+from app.services.llm.local_phrases import LOCALES
 from app.services.llm.local_refine import examples
+from app.services.llm.local_translate import phrase
 
 HERE = Path(__file__).parent
 BASICS = re.compile(r"^(?:name|full_name|first_name|last_name|email)$")
@@ -269,6 +271,21 @@ def blind_flow() -> tuple[int, int]:
     return sum(generate_form(c["d"])["flow_id"] == c["flow"] for c in cases), len(cases)
 
 
+def translation_coverage() -> dict:
+    """Per locale, the share of the texts of the generated eval forms (labels, placeholders,
+    help, options, thank-you) that the phrase table translates; the rest stay in English
+    and are named in the draft's notes."""
+    texts = []
+    for name in ("forms.jsonl", "forms_extras.jsonl"):
+        for case in load(name):
+            config = generate_form(case["d"])
+            texts.append(config["response"]["thank_you_message"])
+            for f in config["fields"]:
+                texts += [f["label"], *(t for t in (f.get("placeholder"), f.get("help")) if t)]
+                texts += f.get("options") or []
+    return {loc: sum(phrase(t, loc) is not None for t in texts) / len(texts) for loc in LOCALES}
+
+
 def grounding() -> dict:
     """The grounding validator on hand-written replies (grounding.jsonl: each invented fact
     labelled) and on every email the local agent writes for the lead sets (all grounded)."""
@@ -315,6 +332,8 @@ def main(argv: list[str]) -> int:
     )
     right, total = blind_flow()
     print(f"flow, blind batch: {right}/{total}")
+    cover = translation_coverage()
+    print("translated texts: " + ", ".join(f"{loc} {100 * v:.1f} %" for loc, v in cover.items()))
     g = grounding()
     print(
         f"grounding: {g['caught']}/{g['caught'] + g['missed']} invented facts caught, "

@@ -227,6 +227,84 @@ Thanks, your request has been logged and the team has been notified. | Gracias, 
 You're on the list! We'll email you as soon as your spot opens up. | ¡Ya está en la lista! Le escribiremos en cuanto haya una plaza para usted. | Vous êtes sur la liste ! Nous vous écrirons dès qu'une place se libère. | Sie stehen auf der Liste! Wir schreiben Ihnen, sobald Ihr Platz frei wird. | Já está na lista! Enviaremos um e-mail assim que houver lugar para si.
 You're registered! A confirmation with all the details is on its way to your inbox. | ¡Inscripción completada! Le hemos enviado una confirmación con todos los detalles. | Vous êtes inscrit ! Une confirmation avec tous les détails arrive dans votre boîte de réception. | Sie sind angemeldet! Eine Bestätigung mit allen Details ist unterwegs in Ihren Posteingang. | Inscrição feita! Uma confirmação com todos os detalhes está a caminho da sua caixa de entrada.
 You're registered! We've emailed you the link to join — see you there. | ¡Inscripción completada! Le hemos enviado el enlace para unirse. ¡Nos vemos allí! | Vous êtes inscrit ! Nous vous avons envoyé le lien pour participer. À bientôt ! | Sie sind angemeldet! Wir haben Ihnen den Link zur Teilnahme geschickt – bis bald! | Inscrição feita! Enviámos-lhe a ligação para participar. Até lá!
+Number of bedrooms | Número de dormitorios | Nombre de chambres | Anzahl der Schlafzimmer | Número de quartos
+Breed | Raza | Race | Rasse | Raça
+Word count | Número de palabras | Nombre de mots | Wortanzahl | Número de palavras
+Flat number | Número de piso | Numéro d'appartement | Wohnungsnummer | Número do apartamento
+Preferred day | Día preferido | Jour souhaité | Wunschtag | Dia preferido
+Class | Clase | Cours | Kurs | Aula
+Start time | Hora de inicio | Heure de début | Startzeit | Hora de início
+T-shirt size | Talla de camiseta | Taille de t-shirt | T-Shirt-Größe | Tamanho da t-shirt
+Experience | Experiencia | Expérience | Erfahrung | Experiência
+Shipping address | Dirección de envío | Adresse d'expédition | Versandadresse | Morada de envio
+Manual | Manual | Manuelle | Schaltgetriebe | Manual
+Automatic | Automático | Automatique | Automatik | Automático
+Team size | Tamaño del equipo | Taille de l'équipe | Teamgröße | Dimensão da equipa
+Site address | Dirección de la obra | Adresse du site | Adresse des Standorts | Morada do local
+Height | Altura | Hauteur | Höhe | Altura
+Delivery | Entrega a domicilio | Livraison | Lieferung | Entrega
+Collection | Recogida | Retrait | Abholung | Recolha
+When it happened? | ¿Cuándo ocurrió? | Quand cela s'est-il produit ? | Wann ist es passiert? | Quando aconteceu?
+Pick-up date | Fecha de recogida | Date de retrait | Abholdatum | Data de recolha
+Collection date | Fecha de recogida | Date de retrait | Abholdatum | Data de recolha
+Business name | Nombre del negocio | Nom de l'entreprise | Name des Unternehmens | Nome da empresa
+Budget range | Rango de presupuesto | Fourchette de budget | Budgetrahmen | Intervalo de orçamento
+Seats | Plazas | Places | Plätze | Lugares
+Moving date | Fecha de mudanza | Date du déménagement | Umzugsdatum | Data da mudança
+Move-in date | Fecha de entrada | Date d'emménagement | Einzugsdatum | Data de entrada
+Dietary requirements | Necesidades alimentarias | Régime alimentaire | Ernährungswünsche | Restrições alimentares
+Dietary needs | Necesidades alimentarias | Régime alimentaire | Ernährungswünsche | Restrições alimentares
+Source language | Idioma de origen | Langue source | Ausgangssprache | Língua de partida
+Target language | Idioma de destino | Langue cible | Zielsprache | Língua de chegada
+Language pair | Par de idiomas | Paire de langues | Sprachpaar | Par de línguas
+What went wrong? | ¿Qué salió mal? | Qu'est-ce qui n'a pas fonctionné ? | Was ist schiefgelaufen? | O que correu mal?
+Photos link | Enlace a las fotos | Lien vers les photos | Link zu den Fotos | Ligação para as fotos
+Photos | Fotos | Photos | Fotos | Fotos
+Issue | Incidencia | Problème | Problem | Problema
+Model number | Número de modelo | Numéro de modèle | Modellnummer | Número do modelo
+Reason for visit | Motivo de la visita | Motif de la visite | Grund des Besuchs | Motivo da visita
+Service | Servicio | Service | Leistung | Serviço
+Species | Especie | Espèce | Tierart | Espécie
+Insurance provider | Aseguradora | Assureur | Versicherung | Seguradora
+Course of interest | Curso de interés | Formation souhaitée | Gewünschter Kurs | Curso de interesse
+Availability | Disponibilidad | Disponibilités | Verfügbarkeit | Disponibilidade
+Portfolio link | Enlace al portafolio | Lien vers le portfolio | Link zum Portfolio | Ligação para o portefólio
+Level | Nivel | Niveau | Niveau | Nível
+Practice name | Nombre de la consulta | Nom du cabinet | Name der Praxis | Nome do consultório
+Event type | Tipo de evento | Type d'événement | Art der Veranstaltung | Tipo de evento
+Date of travel | Fecha del viaje | Date du voyage | Reisedatum | Data da viagem
+Child name | Nombre del niño | Nom de l'enfant | Name des Kindes | Nome da criança
+Error message | Mensaje de error | Message d'erreur | Fehlermeldung | Mensagem de erro
+Room | Habitación | Chambre | Zimmer | Quarto
+Arrival date | Fecha de llegada | Date d'arrivée | Ankunftsdatum | Data de chegada
+Departure date | Fecha de salida | Date de départ | Abreisedatum | Data de partida
+School name | Nombre del colegio | Nom de l'école | Name der Schule | Nome da escola
+Dog | Perro | Chien | Hund | Cão
+Cat | Gato | Chat | Katze | Gato
+Manual or automatic | Manual o automático | Manuelle ou automatique | Schaltung oder Automatik | Manual ou automático
+Abstract | Resumen | Résumé | Zusammenfassung | Resumo
+Policy number | Número de póliza | Numéro de police | Versicherungsnummer | Número da apólice
+Small | Pequeño | Petit | Klein | Pequeno
+Medium | Mediano | Moyen | Mittel | Médio
+Large | Grande | Grand | Groß | Grande
+Organisation name | Nombre de la organización | Nom de l'organisation | Name der Organisation | Nome da organização
+Amount requested | Importe solicitado | Montant demandé | Beantragter Betrag | Montante solicitado
+Pet type | Tipo de mascota | Type d'animal | Tierart | Tipo de animal
+Order type | Tipo de pedido | Type de commande | Bestellart | Tipo de encomenda
+Property type | Tipo de inmueble | Type de bien | Art der Immobilie | Tipo de imóvel
+Commercial | Comercial | Commercial | Gewerblich | Comercial
+Residential | Residencial | Résidentiel | Privat | Residencial
+Licence number | Número de permiso | Numéro de permis | Führerscheinnummer | Número da carta
+Driver's age | Edad del conductor | Âge du conducteur | Alter des Fahrers | Idade do condutor
+Student ID | Carné de estudiante | Carte d'étudiant | Studierendenausweis | Cartão de estudante
+Are you a student? | ¿Es usted estudiante? | Êtes-vous étudiant ? | Sind Sie Studierende(r)? | É estudante?
+Do you have dental insurance? | ¿Tiene seguro dental? | Avez-vous une assurance dentaire ? | Haben Sie eine Zahnversicherung? | Tem seguro dentário?
+Are you attending the dinner? | ¿Asistirá a la cena? | Participerez-vous au dîner ? | Nehmen Sie am Abendessen teil? | Vai participar no jantar?
+Would you like a call back? | ¿Quiere que le llamemos? | Souhaitez-vous être rappelé ? | Möchten Sie einen Rückruf? | Quer que lhe liguemos?
+Are you moving house? | ¿Se muda de casa? | Déménagez-vous ? | Ziehen Sie um? | Vai mudar de casa?
+Visa | Visado | Visa | Visum | Visto
+Asset tag | Etiqueta de inventario | Numéro d'inventaire | Inventarnummer | Etiqueta de inventário
+Hardware | Hardware | Matériel | Hardware | Hardware
 Thank you! We have received your submission. | ¡Gracias! Hemos recibido su envío. | Merci ! Nous avons bien reçu votre envoi. | Danke! Wir haben Ihre Angaben erhalten. | Obrigado! Recebemos o seu envio.
 """
 
