@@ -155,3 +155,27 @@ async def test_describe_page_shows_steps_rules_languages_and_notes(user):
     assert "Shown when “Are you a business or a private customer?” is Business" in text
     draft = json.loads(page.select_one("input[name=draft]")["value"])
     assert draft["translations"]["es"]["submit_label"] == "Enviar"
+
+
+async def test_a_reworded_field_is_translated_again(user):
+    config = await generate(user, "A demo request form for a CRM vendor, with a Spanish version")
+    es = config["translations"]["es"]
+    assert es["fields"]["company_size"]["options"] == [
+        "1-10",
+        "11-50",
+        "51-200",
+        "201-1000",
+        "1000+",
+    ]
+    config = await generate(user, "change the company size options to Small, Medium, Large", config)
+    assert config["translations"]["es"]["fields"]["company_size"]["options"] == [
+        "Pequeño",
+        "Mediano",
+        "Grande",
+    ]
+    config = await generate(user, 'rename "How can we help?" to "Details"', config)
+    [renamed] = [f["name"] for f in config["fields"] if f["label"] == "Details"]
+    assert config["translations"]["es"]["fields"][renamed]["label"] == "Detalles"
+    config = await generate(user, "change the thank-you message to Thanks!", config)
+    assert config["translations"]["es"]["thank_you_message"] == "Thanks!"  # not in the table
+    assert any("Spanish: kept in English" in n and "Thanks!" in n for n in config["notes"])

@@ -73,6 +73,33 @@ def sync(config: dict, add_locales: list | None = None) -> list[str]:
     return notes
 
 
+_TEXTS = ("label", "placeholder", "help", "options")
+
+
+def forget_changed_texts(before: dict, after: dict) -> None:
+    """Drop the translations of what a refinement reworded (a label, the options, the
+    thank-you message), so ``sync`` translates the new text instead of keeping the old."""
+    translations = after.get("translations")
+    if not isinstance(translations, dict) or not translations:
+        return
+    old = {f["name"]: f for f in before.get("fields") or []}
+    changed = {
+        f["name"]
+        for f in after.get("fields") or []
+        if f["name"] in old and any(f.get(k) != old[f["name"]].get(k) for k in _TEXTS)
+    }
+    thanks_changed = (before.get("response") or {}).get("thank_you_message") != (
+        after.get("response") or {}
+    ).get("thank_you_message")
+    for entry in translations.values():
+        if not isinstance(entry, dict):
+            continue
+        for name in changed:
+            (entry.get("fields") or {}).pop(name, None)
+        if thanks_changed:
+            entry.pop("thank_you_message", None)
+
+
 def _pruned(config: dict, current: dict) -> dict:
     """The existing translations without removed fields or stale step titles (re-derived)."""
     names = {f["name"] for f in config.get("fields") or []}

@@ -23,7 +23,7 @@ from app.services.forms.config import (
 )
 from app.services.llm import local_catalog as catalog
 from app.services.llm import local_refine_extras
-from app.services.llm.local_extras import sync
+from app.services.llm.local_extras import forget_changed_texts, sync
 from app.services.llm.local_fields import (
     RefineError,
     existing_field,
@@ -56,6 +56,7 @@ def refine(config: dict, text: str) -> dict:
     notes: list[str] = []
     for clause in clauses:
         _apply(draft, clause, notes)
+    forget_changed_texts(config, draft)  # a relabelled field is translated again
     notes += sync(draft)  # steps, rules and translations follow the field changes
     result = validate_config(draft)
     return {**result, "notes": notes} if notes else result
