@@ -98,12 +98,14 @@ async def test_a_rule_on_a_later_field_or_lost_options_is_sent_back_once(app, us
     }
     bad["translations"]["es"]["fields"]["customer_type"]["options"] = ["Empresa"]
     bad["steps"][1]["fields"] = ["customer_type"]
+    bad["fields"][2]["show_if"]["all"][0]["value"] = "Company"  # not one of its options
     fake_anthropic.script(("json", bad), ("json", CONFIG))
     r = await user.api.post("/api/forms/generate", json={"description": "a quote form"})
     assert r.status_code == 200, r.text
     retry = fake_anthropic.requests[1].last_user_text
     assert "not a field before" in retry
     assert "one-to-one" in retry and "missing: company_size" in retry
+    assert "“Company” is not an option of “customer_type”" in retry
     assert "show_if" not in r.json()["draft"]["fields"][0]
     await app.state.llm.aclose()
 

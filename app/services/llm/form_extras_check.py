@@ -12,6 +12,25 @@ from __future__ import annotations
 OPS = ("equals", "not_equals", "in", "not_in", "filled", "empty", "gt", "lt")
 
 
+def _condition_problem(cond: dict, field: dict) -> str | None:
+    """A comparison that does not fit the field it reads (as the form's own checks say)."""
+    op, ftype, name = cond["op"], field.get("type"), field.get("name")
+    if op in ("gt", "lt") and ftype not in ("number", "date"):
+        return f"“{op}” compares numbers or dates, and “{name}” is a {ftype} field"
+    options = field.get("options") or []
+    if op in ("equals", "not_equals", "in", "not_in") and options and ftype != "checkbox":
+        value = cond.get("value")
+        values = value if isinstance(value, list) else [value]
+        known = {str(o).lower() for o in options}
+        unknown = [str(v) for v in values if str(v).lower() not in known]
+        if unknown:
+            return (
+                f"“{unknown[0]}” is not an option of “{name}” (its options: "
+                f"{', '.join(map(str, options[:10]))})"
+            )
+    return None
+
+
 def problems(config: dict) -> list[str]:
     fields = [f for f in config.get("fields") or [] if isinstance(f, dict)]
     names = [f.get("name") for f in fields]
@@ -32,6 +51,10 @@ def problems(config: dict) -> list[str]:
                     f"fields[{i}].show_if names “{cond.get('field')}”, which is not a field before "
                     f"“{field.get('name')}”; a rule may only read earlier fields"
                 )
+            else:
+                problem = _condition_problem(cond, fields[names.index(cond["field"])])
+                if problem:
+                    out.append(f"fields[{i}].show_if: {problem}")
     steps = config.get("steps") or []
     if steps:
         placed = [n for s in steps if isinstance(s, dict) for n in s.get("fields") or []]
