@@ -21,6 +21,7 @@ from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_translate import LANGUAGE_NAMES
 
 _AUDIENCE_NOUNS = (
     "clients|customers|users|buyers|companies|businesses|teams|prospects|leads|developers|marketers|agencies|"
@@ -126,7 +127,8 @@ def build_form(original: str) -> dict:
             "log_activity": True,
         },
         "agent": {
-            "instructions": instructions(kind, description, audience, business, fields),
+            "instructions": instructions(kind, original, audience, business, fields)
+            + _languages_note(extras["locales"]),
             "autonomy_level": kind["autonomy"],
             "allowed_actions": list(kind["actions"]),
         },
@@ -208,6 +210,15 @@ def _clean_phrase(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,;:'\"“”")[:120]
 
 
+def _languages_note(locales: list) -> str:
+    """The agent answers a visitor of a translated form in the language they wrote in."""
+    if not locales:
+        return ""
+    names = [LANGUAGE_NAMES[code] for code in locales]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f" The form is also in {listed}: reply in the language the visitor wrote in."
+
+
 def instructions(kind: dict, description: str, audience, business, fields: list) -> str:
     who = f" for {business}" if business else ""
     parts = [f"This form is used to {kind['goal']}{who}."]
@@ -219,5 +230,8 @@ def instructions(kind: dict, description: str, audience, business, fields: list)
             "{budget}", ", budget" if has_budget else ""
         )
     )
-    parts.append(f"Brief from the marketer: “{_clean_phrase(description)[:300]}”.")
+    brief = re.sub(r"\s+", " ", description).strip(" .,;:'\"“”")
+    if len(brief) > 300:  # cut at a word, and say so
+        brief = brief[:300].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    parts.append(f"Brief from the marketer: “{brief}”.")
     return " ".join(parts)
