@@ -233,6 +233,8 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             ("webhook_delivery", "whdel"),
             ("partial", "part"),
             ("form_version", "fver"),
+            ("consent", "consent"),
+            ("opt_in", "optin"),
         )
     }
     email = f"{MARKER}@bob.example"
@@ -563,6 +565,25 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             status="failed",
             created_at=now,
             updated_at=now,
+        ),
+        "consents": dict(
+            id=ids["consent"],
+            contact_id=ids["contact"],
+            action="granted",
+            source="form",
+            consent_text=f"{MARKER} consent",
+            form_id=ids["form"],
+            submission_id=ids["submission"],
+            ip="203.0.113.9",
+            created_at=now,
+        ),
+        "opt_in_requests": dict(
+            id=ids["opt_in"],
+            contact_id=ids["contact"],
+            submission_id=ids["submission"],
+            form_id=ids["form"],
+            created_at=now,
+            expires_at="2999-01-01T00:00:00.000Z",
         ),
         "idempotency_keys": dict(
             idem_key=MARKER,

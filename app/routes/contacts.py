@@ -12,6 +12,7 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.services import sequences
 from app.services.accounts.permissions import has_role
 from app.services.campaigns.members import contact_campaigns
+from app.services.consent.records import consent_log_ctx
 from app.services.crm import contacts, deals, notes, timeline
 from app.services.crm import merge as contact_merge
 from app.services.crm.search import SORT_CHOICES, list_contacts
@@ -136,6 +137,7 @@ async def _detail_ctx(request, principal, contact_id: str, **extra) -> dict:
         "deals": contact_deals,
         "enrollments": await sequences.contact_enrollments(db, ws, contact_id),
         "campaigns": await contact_campaigns(db, ws, contact_id),
+        **await consent_log_ctx(db, ws, contact_id),
         "statuses": contacts.STATUSES,
         # An erased contact is kept for its history; nothing personal is written back to it.
         "can_edit": principal.can_write and contact["status"] != ERASED_STATUS,

@@ -118,6 +118,7 @@ def _field_input(data) -> dict:
             "max_length",
             "regex",
             "default",
+            "privacy_url",
         )
     }
     raw["required"] = data.get("required") in ("on", "true", "1")
@@ -184,7 +185,7 @@ def _section_input(section: str, data) -> dict:
         return {
             "auto": {
                 key: data.get(key) == "on"
-                for key in ("create_contact", "create_company", "log_activity")
+                for key in ("create_contact", "create_company", "log_activity", "double_opt_in")
             }
             | {
                 "confirmation_template": data.get("confirmation_template"),

@@ -45,6 +45,8 @@
     return label;
   }
 
+  var BOX = { checkbox: 1, consent: 1 };
+
   function field(f, p) {
     var fid = p + "-" + f.name, v = f.default, q = new URLSearchParams(location.search);
     if (f.type === "hidden") {
@@ -64,11 +66,12 @@
     } else {
       box = el("div", { "class": "fa-field fa-field-" + f.type });
       var common = { id: fid, name: f.name, required: !!f.required, "aria-describedby": help ? fid + "-help" : null };
-      if (f.type === "checkbox") {
+      if (BOX[f.type]) {
         input = el("input", Object.assign({ "class": "fa-check", type: "checkbox", value: "true", checked: v === true }, common));
         var l = el("label", { "class": "fa-check-row fa-label", "for": fid });
         l.appendChild(input);
         l.appendChild(document.createTextNode(f.label));
+        if (f.privacy_url) l.appendChild(el("a", { href: f.privacy_url, target: "_blank" }, "Privacy policy"));
         box.appendChild(req(l, f));
       } else {
         box.appendChild(req(el("label", { "class": "fa-label", "for": fid }, f.label), f));
@@ -99,7 +102,7 @@
     schema.fields.forEach(function (f) {
       var els = form.querySelectorAll("[name='" + f.name + "']");
       if (f.type === "multiselect") data[f.name] = [].filter.call(els, function (e) { return e.checked; }).map(function (e) { return e.value; });
-      else if (f.type === "checkbox") data[f.name] = !!(els[0] && els[0].checked);
+      else if (BOX[f.type]) data[f.name] = !!(els[0] && els[0].checked);
       else data[f.name] = els[0] ? els[0].value : "";
     });
     return data;

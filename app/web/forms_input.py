@@ -14,6 +14,7 @@ from __future__ import annotations
 from starlette.datastructures import ImmutableMultiDict, UploadFile
 from starlette.exceptions import HTTPException
 from wtforms import (
+    BooleanField,
     Form,
     PasswordField,
     SelectField,
@@ -75,11 +76,13 @@ class WorkspaceForm(Form):
     logo_url = StringField("Logo", filters=[_strip])
     spam_log_days = StringField("Keep spam logs for (days)", filters=[_strip])
     submission_retention_months = StringField("Keep submissions for (months)", filters=[_strip])
+    marketing_requires_consent = BooleanField("Marketing needs consent")
 
     def settings(self) -> dict:
         return {
             "spam_log_days": self.spam_log_days.data or "",
             "submission_retention_months": self.submission_retention_months.data or "",
+            "marketing_requires_consent": bool(self.marketing_requires_consent.data),
             "logo_url": self.logo_url.data or "",
             "timezone": self.timezone.data or "",
             "currency": self.currency.data or "",

@@ -40,6 +40,7 @@ UPDATE_BODY = S.obj(
         **_CONTACT,
         **S.read_only_keys("id", "first_seen", "created_at"),
         **S.read_only_keys("touchpoints", "submission_count", "last_seen", computed=True),
+        **S.read_only_keys("marketing_consent", "opt_in_status", computed=True),
     }
 )
 _IMPORT = {

@@ -29,6 +29,10 @@ _SETTINGS = S.obj(
             max_length=254, nullable=True, description="an email or empty"
         ),
         "postal_address": S.text(max_length=500, nullable=True),
+        "marketing_requires_consent": S.boolean(
+            description="marketing needs consent: no marketing email (broadcasts, sequences,"
+            " welcome emails) reaches a contact without a recorded consent that is not withdrawn"
+        ),
         "logo_url": S.text(
             max_length=500,
             nullable=True,

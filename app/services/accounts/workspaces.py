@@ -24,7 +24,10 @@ DEFAULT_SETTINGS = {
     "currency": DEFAULT_CURRENCY,
     "logo_url": "",  # shown on the hosted form page; empty: the workspace's initials
     **retention_settings.DEFAULTS,  # numbers (or None), not text: see check_settings
+    # SPEC §19: no marketing email to a contact without a recorded consent (consent/gate.py)
+    "marketing_requires_consent": False,
 }
+BOOLEAN_SETTINGS = ("marketing_requires_consent",)
 
 
 def slugify(text: str, fallback: str = "item") -> str:
@@ -173,6 +176,11 @@ def check_settings(values) -> dict:
             clean[key], error = retention_settings.check_retention(key, value)
             if error:
                 fields[key] = error
+        elif key in BOOLEAN_SETTINGS:
+            if isinstance(value, bool):
+                clean[key] = value
+            else:
+                fields[key] = "Use true or false."
         elif not isinstance(value, str):
             fields[key] = "Use a text value."
         else:

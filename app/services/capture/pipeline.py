@@ -39,6 +39,7 @@ from app.services.capture.intake import (  # noqa: F401 - re-exported for the ro
     parse_body,
     prepare,
 )
+from app.services.consent.records import record_from_submission_tx as record_consents_tx
 from app.services.crm import memory as contact_memory
 from app.services.events.log import emit
 from app.services.experiments.assign import variant_fields_tx
@@ -290,6 +291,7 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
             created_at=now,
         )
         stored.contact_id, stored.is_new_contact = memory.contact_id, memory.is_new
+        record_consents_tx(conn, p, submission_id, memory.contact_id, now)  # SPEC §19
     enqueue(conn, "process_submission", {"submission_id": submission_id}, workspace_id=ws, now=now)
     return stored
 

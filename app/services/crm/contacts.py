@@ -158,6 +158,9 @@ def contact_shape(row: dict, touchpoints: list[dict] | None = None) -> dict:
         "first_seen": row["first_seen"],
         "last_seen": row["last_seen"],
         "created_at": row["created_at"],
+        # SPEC §19: the latest word of the consent log, and the double opt-in state
+        "marketing_consent": row.get("marketing_consent"),
+        "opt_in_status": row.get("opt_in_status"),
     }
 
 

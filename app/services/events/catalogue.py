@@ -131,6 +131,18 @@ _ENTRIES = [
         E("campaign", "Campaign step", details=(*STEP, "reason", "campaign_id", "tags", "joined")),
         E("sequence", "Sequence step", details=(*STEP, "reason", "sequence_id", "created")),
         E("agent", "Agent step", details=(*STEP, "reason")),
+        E(
+            "double_opt_in",
+            "Waiting for email confirmation",
+            details=(*STEP, "contact_id", "expires_at"),
+        ),
+        E(
+            "opt_in_confirmed",
+            "Email confirmed (double opt-in)",
+            "success",
+            True,
+            (*STEP, "contact_id"),
+        ),
     ),
     *_area(
         "Agents",
@@ -252,6 +264,21 @@ _ENTRIES = [
             ("contact_id", "company_id", "source"),
         ),
         E("contact_matched", "Contact matched", "neutral", True, ("contact_id", "company_id")),
+        # SPEC §19: the contact's consent log
+        E(
+            "consent_granted",
+            "Consent given",
+            "success",
+            True,
+            ("consent_id", "contact_id", "source"),
+        ),
+        E(
+            "consent_withdrawn",
+            "Consent withdrawn",
+            "warning",
+            True,
+            ("consent_id", "contact_id", "source"),
+        ),
         E("contact_updated", "Contact updated", "neutral", True, ("contact_id", "fields")),
         E("contact_tagged", "Contact tagged", "neutral", True, ("contact_id", "added")),
         E("contact_untagged", "Tags removed", "neutral", True, ("contact_id", "removed")),

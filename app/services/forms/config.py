@@ -119,6 +119,7 @@ DEFAULT_AUTO = {
     "notify_handler_ids": [],
     "booking_url": "",
     "sequence_id": "",
+    "double_opt_in": False,
 }
 DEFAULT_AGENT = {"instructions": "", "autonomy_level": "draft", "allowed_actions": ["qualify_lead"]}
 DEFAULT_SECURITY = {
@@ -212,6 +213,8 @@ def _auto(raw, errors: _Errors) -> dict:
         # The nurture sequence of an email_marketing form without a campaign (the
         # campaign's sequence wins); checked when the flow runs, as it may be deleted.
         "sequence_id": _text(raw.get("sequence_id"), "auto.sequence_id", errors, limit=40),
+        # SPEC §19, email_marketing forms: hold the flow until the person confirms by email
+        "double_opt_in": _bool(raw.get("double_opt_in"), "auto.double_opt_in", errors),
     }
 
 

@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from app.services.accounts.workspaces import has_control_chars
+from app.services.forms.consent_field import CONSENT_TYPE, consent_extras, label_limit
 from app.services.forms.patterns import MAX_PATTERN_CHARS, PatternError, compile_pattern
 
 FIELD_TYPES = (
@@ -23,6 +24,7 @@ FIELD_TYPES = (
     "hidden",
     "date",
     "url",
+    CONSENT_TYPE,
 )
 CHOICE_TYPES = ("select", "multiselect")
 TEXTAREA_DEFAULT_MAX = 5000
@@ -274,7 +276,7 @@ def _field(raw, index: int, errors: _Errors) -> dict:
         )
         ftype = "text"
     name = _field_name(raw, index, key, errors)
-    label = _text(raw.get("label"), f"{key}.label", errors, limit=200)
+    label = _text(raw.get("label"), f"{key}.label", errors, limit=label_limit(ftype, 200))
     if not label and ftype != "hidden":
         label = name.replace("_", " ").capitalize()
     field = {
@@ -289,6 +291,7 @@ def _field(raw, index: int, errors: _Errors) -> dict:
     field["min"], field["max"], field["max_length"] = _bounds(raw, ftype, key, errors)
     field["regex"] = _regex(raw, ftype, key, errors)
     field["default"] = _default(raw, field, key, errors)
+    field.update(consent_extras(raw, ftype, key, errors))
     if raw.get("show_if") not in (None, {}, ""):  # checked against the others in forms/logic.py
         field["show_if"] = raw["show_if"]
     return field

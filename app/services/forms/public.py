@@ -33,6 +33,7 @@ PUBLIC_FIELD_KEYS = (
     "max",
     "max_length",
     "default",
+    "privacy_url",
 )
 _CACHE: dict[str, dict] = {}
 _CACHE_MAX = 5000

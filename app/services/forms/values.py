@@ -193,7 +193,7 @@ def check_value(field: dict, value):
         raise _Invalid(
             f"This value is too long: keep it under {_limit(field):,} characters.".replace(",", " ")
         )
-    if field["type"] == "checkbox":
+    if field["type"] in ("checkbox", "consent"):
         ticked = _checkbox(field, value) if value is not None else False
         if field.get("required") and not ticked:
             raise _Invalid("Tick this box to continue.")

@@ -20,6 +20,7 @@ from email.header import Header
 from email.utils import formataddr, getaddresses, parseaddr
 
 from app.db import loads
+from app.services.consent import links as opt_in_links
 from app.services.mail.html_text import html_to_text
 from app.services.mail.outbox import header_safe
 from app.services.mail.suppression import unsubscribe_url
@@ -65,6 +66,7 @@ def _append_html(body: str, footer: str) -> str:
 def final_parts(email: dict, settings, workspace: dict | None) -> dict:
     """{"text", "html", "headers"} as they are sent: marketing rules applied."""
     text, html = email["body_text"] or "", email["body_html"] or ""
+    text, html = opt_in_links.fill(email, settings, text, html)  # SPEC §19 double opt-in
     if html and not text.strip():
         text = html_to_text(html)
     headers = dict(loads(email["headers"], {}))

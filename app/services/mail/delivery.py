@@ -14,6 +14,7 @@ import aiosmtplib
 from app.db import clock, now_iso
 from app.db.clock import iso_in
 from app.services.accounts.workspaces import public_workspace
+from app.services.consent import gate as consent_gate
 from app.services.events.log import emit
 from app.services.mail.compose import build_message
 from app.services.mail.dkim_sign import dkim_sign
@@ -117,6 +118,15 @@ def _bounced(conn, email: dict, error: str) -> None:
         )
 
 
+async def _consent_blocks(ctx, email: dict, workspace: dict) -> bool:
+    """SPEC §19: no marketing email without consent where the workspace asks for it,
+    none while a double opt-in waits (read first: only a blocked email costs a write)."""
+    ws_settings = workspace["settings"]
+    if await ctx.db.read(consent_gate.block_reason, email, ws_settings) is None:
+        return False
+    return await ctx.write(consent_gate.skip_tx, email, ws_settings) is not None
+
+
 async def email_workspace(db, workspace_id: str | None) -> dict | None:
     """Name and settings (postal address) the marketing footer needs."""
     if not workspace_id:
@@ -143,6 +153,8 @@ async def send_queued(ctx, email: dict, workspace: dict | None = None) -> tuple[
             return "suppressed", 0.0
     if workspace is None:
         workspace = await email_workspace(ctx.db, email["workspace_id"])
+    if email["kind"] == "marketing" and workspace and await _consent_blocks(ctx, email, workspace):
+        return "suppressed", 0.0
     try:
         message = build_message(email, settings, workspace)
         message["Date"] = format_datetime(clock.utcnow())

@@ -15,6 +15,7 @@ import logging
 from app.db import dumps, loads, new_id, now_iso
 from app.db.clock import parse_iso
 from app.services.capture.pipeline import form_from_row
+from app.services.consent import double_opt_in
 from app.services.crm.memory import submitter_email
 from app.services.crm.search_index import reindex_contacts_tx
 from app.services.platform.jobs import RetryLater
@@ -67,6 +68,8 @@ def _load_tx(conn, submission_id: str, reprocess: bool):
 
 
 def _email_marketing(conn, fc):
+    if double_opt_in.hold_tx(conn, fc):  # SPEC §19: the rest runs once the person confirms
+        return
     s.campaign(conn, fc)
     s.welcome(conn, fc)
     s.enroll_in_sequence(conn, fc)
