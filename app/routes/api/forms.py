@@ -36,7 +36,10 @@ _FIELD = S.obj(
             description="derived from the label when left out",
         ),
         "type": S.choice(FIELD_TYPES),
-        "label": S.text(max_length=200),
+        "label": S.text(
+            max_length=2000,
+            description="up to 200 characters; a consent field's label is its consent text (up to 2000)",
+        ),
         "placeholder": S.text(max_length=200),
         "help": S.text(max_length=500),
         "required": S.boolean(),
@@ -47,6 +50,9 @@ _FIELD = S.obj(
         "regex": S.text(max_length=MAX_PATTERN_CHARS, nullable=True),
         "default": S.free(),
         "show_if": S.free(description="{all|any: [{field, op, value}]} (SPEC §17)"),
+        "privacy_url": S.text(
+            max_length=2000, nullable=True, description="consent fields: the privacy policy link"
+        ),
     },
     required=["type"],
 )
@@ -64,6 +70,10 @@ _AUTO = S.obj(
             max_length=40,
             nullable=True,
             description="the nurture sequence of an email_marketing form without a campaign",
+        ),
+        "double_opt_in": S.boolean(
+            description="email_marketing forms: send only a confirmation link until the person"
+            " confirms; then the welcome email, sequence and the rest of the flow run (SPEC §19)"
         ),
     }
 )

@@ -248,7 +248,7 @@ def _default(raw: dict, field: dict, key: str, errors: _Errors):
     value, ftype = raw.get("default"), field["type"]
     if value is None or value == "" or value == []:
         return None
-    if ftype == "checkbox":
+    if ftype in ("checkbox", CONSENT_TYPE):
         return _bool(value, f"{key}.default", errors)
     if ftype == "number":
         return _number(value, f"{key}.default", errors)
