@@ -253,6 +253,7 @@ async def test_update_workspace_settings_page_and_api(app, user):
         "logo_url": "",
         "spam_log_days": 30,
         "submission_retention_months": None,
+        "marketing_requires_consent": False,
     }
     r = await user.api.put(
         f"/api/workspaces/{user.workspace_id}", json={"settings": {"colour": "red"}}

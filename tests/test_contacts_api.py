@@ -6,6 +6,8 @@ from tests.factory import make_contact, make_viewer
 
 CONTACT_KEYS = {
     "id",
+    "marketing_consent",  # SPEC §19
+    "opt_in_status",
     "email",
     "name",
     "first_name",

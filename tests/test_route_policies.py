@@ -37,6 +37,7 @@ async def test_every_declared_public_write_skips_csrf_and_has_the_public_cap(app
         "/api/forms/{form_id}/beacon",
         "/api/forms/{form_id}/partials",  # unfinished answers as typed (SPEC §17)
         "/unsubscribe/{token}",  # one-click unsubscribe from a mail client (SPEC §8)
+        "/confirm/{token}",  # double opt-in: the signed link is the credential (SPEC §19)
     }
     assert [(p, s) for p, s in public if s != 413] == []
     assert len(private) > 50 and [(p, s) for p, s in private if s != 403] == []
