@@ -98,9 +98,11 @@ async def test_double_opt_in_end_to_end(tmp_path, smtp, freeze_clock):
         assert [m["to"] for m in smtp.messages] == [["dana@example.com"]]
         assert "confirm" in smtp.messages[0]["data"].lower()
         emails = await db.fetchall(
-            "SELECT kind, status FROM emails WHERE submission_id = ?", (sub_id,)
+            "SELECT id, kind, status FROM emails WHERE submission_id = ?", (sub_id,)
         )
-        assert emails == [{"kind": "transactional", "status": "sent"}]
+        assert [(e["kind"], e["status"]) for e in emails] == [("transactional", "sent")]
+        shown = (await owner.api.get(f"/api/emails/{emails[0]['id']}")).json()
+        assert "double opt-in" in shown["why"] and "/confirm/" in shown["text"]
         contact = await _contact(owner, sub_id)
         assert contact["opt_in_status"] == "pending_confirmation"
         assert await db.fetchval("SELECT COUNT(*) FROM enrollments") == 0
