@@ -118,11 +118,24 @@ def _bounced(conn, email: dict, error: str) -> None:
         )
 
 
-async def _consent_blocks(ctx, email: dict, workspace: dict) -> bool:
-    """SPEC §19: no marketing email without consent where the workspace asks for it,
-    none while a double opt-in waits (read first: only a blocked email costs a write)."""
-    ws_settings = workspace["settings"]
-    if await ctx.db.read(consent_gate.block_reason, email, ws_settings) is None:
+def _send_check(conn, email: dict, ws_settings: dict) -> str | None:
+    """Why an email may not go: "listed" (the suppression list: marketing mail, or any
+    mail to an erased person, SPEC §8/§19), "consent" (marketing mail, consent/gate.py),
+    or None; one read for both."""
+    if blocks(email["kind"], suppression_reason(conn, email["workspace_id"], email["to_addr"])):
+        return "listed"
+    if email["kind"] == "marketing" and consent_gate.block_reason(conn, email, ws_settings):
+        return "consent"
+    return None
+
+
+async def _held_back(ctx, email: dict, workspace: dict | None) -> bool:
+    """Read first: only a held-back email costs a write (which decides again)."""
+    ws_settings = (workspace or {}).get("settings") or {}
+    found = await ctx.db.read(_send_check, email, ws_settings)
+    if found == "listed" and await ctx.write(_suppress_if_listed, email):
+        return True
+    if found is None or email["kind"] != "marketing":
         return False
     return await ctx.write(consent_gate.skip_tx, email, ws_settings) is not None
 
@@ -137,8 +150,9 @@ async def email_workspace(db, workspace_id: str | None) -> dict | None:
 
 async def send_queued(ctx, email: dict, workspace: dict | None = None) -> tuple[str, float]:
     """Send one queued outbox row (a ``SELECT * FROM emails`` row) through
-    ``ctx.state.mailer`` with every rule applied: suppression for marketing mail,
-    the marketing footer and headers, Date, DKIM; then record the outcome.
+    ``ctx.state.mailer`` with every rule applied: suppression and consent (SPEC §19)
+    for marketing mail, the marketing footer and headers, Date, DKIM; then record
+    the outcome.
 
     Returns ``(outcome, retry_in)``: ``"sent"``, ``"suppressed"``, ``"failed"``
     (a 5xx; a refused address is suppressed), or ``"retry"`` (an outage: the row
@@ -146,14 +160,9 @@ async def send_queued(ctx, email: dict, workspace: dict | None = None) -> tuple[
     call this per email (passing the workspace they loaded once) instead of the
     mailer, so campaign mail gets the same rules as everything else."""
     settings = ctx.settings
-    if email["workspace_id"]:
-        # Read first: only a suppressed address costs a write (re-checked inside it).
-        listed = await ctx.db.read(suppression_reason, email["workspace_id"], email["to_addr"])
-        if blocks(email["kind"], listed) and await ctx.write(_suppress_if_listed, email):
-            return "suppressed", 0.0
     if workspace is None:
         workspace = await email_workspace(ctx.db, email["workspace_id"])
-    if email["kind"] == "marketing" and workspace and await _consent_blocks(ctx, email, workspace):
+    if email["workspace_id"] and await _held_back(ctx, email, workspace):
         return "suppressed", 0.0
     try:
         message = build_message(email, settings, workspace)

@@ -58,7 +58,9 @@ def why_sent(row: dict) -> str:
     if related.get("type") == "invite":
         return "An invitation to join the workspace."
     if related.get("opt_in_id"):
-        return "The double opt-in confirmation link for a sign-up (the rest of the flow waits for it)."
+        return (
+            "The double opt-in confirmation link for a sign-up (the rest of the flow waits for it)."
+        )
     if related.get("campaign_id"):
         return "A campaign email."
     if related.get("enrollment_id") or related.get("sequence_id"):
