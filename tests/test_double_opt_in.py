@@ -203,3 +203,42 @@ async def test_a_pending_contact_gets_no_marketing_email_from_anywhere(tmp_path,
         assert held == {"status": "suppressed", "last_error": "Awaiting double opt-in confirmation"}
         assert len(smtp.messages) == 1  # the confirmation only
         await owner.close()
+
+
+async def test_the_editor_turns_double_opt_in_on_and_adds_a_consent_field(app, user):
+    r = await user.api.post(
+        "/api/forms",
+        json={"name": "Newsletter", "flow_id": "email_marketing", "fields": FIELDS[:1]},
+    )
+    form = r.json()
+    page = soup(await user.web.get(f"/forms/{form['id']}"))
+    box = page.select_one("#au-double_opt_in")
+    assert box is not None and not box.has_attr("checked")
+    r = await user.post_form(
+        f"/forms/{form['id']}/settings",
+        {"_section": "auto", "create_contact": "on", "log_activity": "on", "double_opt_in": "on"},
+        htmx=True,
+    )
+    assert r.status_code == 200, r.text
+    assert soup(r).select_one("#au-double_opt_in").has_attr("checked")
+    saved = (await user.api.get(f"/api/forms/{form['id']}")).json()
+    assert saved["auto"]["double_opt_in"] is True and saved["auto"]["create_company"] is False
+
+    r = await user.post_form(
+        f"/forms/{form['id']}/fields",
+        {
+            "label": "Yes, email me the newsletter",
+            "name": "newsletter",
+            "type": "consent",
+            "privacy_url": "https://acme.test/privacy",
+            "required": "on",
+        },
+        htmx=True,
+    )
+    assert r.status_code == 200, r.text
+    preview = soup(r).select_one("#form-preview[hx-swap-oob]")
+    label = preview.select_one("label.fa-check-row")
+    assert "Yes, email me the newsletter" in label.get_text()
+    assert label.select_one("a")["href"] == "https://acme.test/privacy"
+    field = (await user.api.get(f"/api/forms/{form['id']}")).json()["fields"][-1]
+    assert field["type"] == "consent" and field["privacy_url"] == "https://acme.test/privacy"
