@@ -302,3 +302,14 @@ async def test_unsubscribing_records_a_withdrawal_and_stops_marketing(tmp_path, 
         assert held["status"] == "suppressed"
         assert len(smtp.messages) == 1  # only the first step ever went out
         await owner.close()
+
+
+async def test_merging_contacts_keeps_the_consent_log(app, user):
+    kept = await make_contact(user, "dana@example.com", name="Dana")
+    other = await make_contact(user, "dana.scully@example.com", name="Dana Scully")
+    await grant(user, other["id"], text="Agreed at the trade fair")
+    r = await user.api.post(f"/api/contacts/{kept['id']}/merge", json={"other_id": other["id"]})
+    assert r.status_code == 200, r.text
+    assert r.json()["marketing_consent"] == "granted"
+    log = await consent_log(user, kept["id"])
+    assert [(c["action"], c["text"]) for c in log] == [("granted", "Agreed at the trade fair")]

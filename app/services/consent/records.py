@@ -196,6 +196,35 @@ async def record_manual(
     return await db.write(write)
 
 
+def merged_consent_state_tx(conn, workspace_id: str, survivor_id: str, other: dict) -> None:
+    """After a merge moved the other contact's log here: the latest entry of the joint
+    log is the consent state; a confirmed double opt-in on either side counts."""
+    latest = conn.value(
+        "SELECT action FROM consents WHERE workspace_id = ? AND contact_id = ?"
+        " ORDER BY created_at DESC, id DESC LIMIT 1",
+        (workspace_id, survivor_id),
+    )
+    states = {
+        conn.value("SELECT opt_in_status FROM contacts WHERE id = ?", (survivor_id,)),
+        other.get("opt_in_status"),
+    }
+    opt_in = next((s for s in ("confirmed", "pending_confirmation") if s in states), None)
+    conn.execute(
+        "UPDATE contacts SET marketing_consent = ?, opt_in_status = ? WHERE id = ? AND workspace_id = ?",
+        (latest, opt_in, survivor_id, workspace_id),
+    )
+
+
+def consent_log_tx(conn, workspace_id: str, contact_id: str) -> list[dict]:
+    """The whole consent log of a contact, oldest first (for an export)."""
+    rows = conn.all(
+        f"SELECT {_COLUMNS} FROM consents WHERE workspace_id = ? AND contact_id = ?"
+        " ORDER BY created_at, id",
+        (workspace_id, contact_id),
+    )
+    return [consent_shape(r) for r in rows]
+
+
 async def require_contact(db, workspace_id: str, contact_id: str) -> None:
     """404 unless the contact is in this workspace."""
     await db.read(get_in_workspace, "contacts", contact_id, workspace_id, missing=CONTACT_MISSING)

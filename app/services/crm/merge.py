@@ -13,6 +13,7 @@ from app.db import (
 )
 from app.db.errors import IntegrityError
 from app.errors import Conflict, NotFound, ValidationError
+from app.services.consent.records import merged_consent_state_tx
 from app.services.crm.contacts import (
     TEXT_FIELDS,
     WRITABLE_COLUMNS,
@@ -35,6 +36,8 @@ MOVED_TABLES = (
     "tickets",
     "enrollments",
     "campaign_contacts",
+    "consents",  # SPEC §19: the consent log follows the person
+    "opt_in_requests",
 )
 FILLED_FIELDS = (*TEXT_FIELDS, "company_id")
 STATUS_RANK = {"lead": 0, "qualified": 1, "customer": 2}
@@ -114,6 +117,7 @@ def merge_contacts_tx(
     conn.execute("DELETE FROM contacts WHERE id = ?", (other_id,))
     update_columns(conn, "contacts", survivor_id, workspace_id, updates, allowed=WRITABLE_COLUMNS)
     set_tags_tx(conn, workspace_id, survivor_id, tags)
+    merged_consent_state_tx(conn, workspace_id, survivor_id, other)
     reindex_contacts_tx(conn, workspace_id, [other_id, survivor_id])
     summary = f"Merged {other['name'] or other['email']} <{other['email']}> into this contact"
     conn.execute(
