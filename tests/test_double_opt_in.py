@@ -242,3 +242,44 @@ async def test_the_editor_turns_double_opt_in_on_and_adds_a_consent_field(app, u
     assert label.select_one("a")["href"] == "https://acme.test/privacy"
     field = (await user.api.get(f"/api/forms/{form['id']}")).json()["fields"][-1]
     assert field["type"] == "consent" and field["privacy_url"] == "https://acme.test/privacy"
+
+
+async def test_confirming_a_new_sign_up_lifts_an_earlier_unsubscribe(tmp_path, smtp, freeze_clock):
+    async with running_app(tmp_path, smtp_url=smtp.url) as app:
+        owner = await User.signup(app, "alice@example.com", name="Alice", workspace="Acme")
+        form, _ = await _newsletter(owner)
+        visitor = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+        )
+        values = {"email": "dana@example.com", "first_name": "Dana", "consent": True}
+        sub_id = await submitted(owner, form["id"], values)
+        await drain_jobs(app)
+        assert (await visitor.post(confirm_path(smtp.messages[0]), data={})).status_code == 200
+        await drain_jobs(app)
+        welcome = email_lib.message_from_string(smtp.messages[1]["data"], policy=policy.default)
+        assert welcome["Subject"] == "Welcome, Dana"
+        unsubscribe = re.fullmatch(
+            r"<http://testserver(/unsubscribe/[^>]+)>", welcome["List-Unsubscribe"]
+        )[1]
+        assert (await visitor.post(unsubscribe, data={})).status_code == 200
+        contact = await _contact(owner, sub_id)
+        assert contact["status"] == "unsubscribed" and contact["marketing_consent"] == "withdrawn"
+
+        freeze_clock.advance(minutes=10)  # past the duplicate-submission window
+        await submitted(owner, form["id"], values)
+        await drain_jobs(app)
+        assert len(smtp.messages) == 3  # a new confirmation link, though unsubscribed
+        assert (await _contact(owner, sub_id))["opt_in_status"] == "pending_confirmation"
+        assert (await visitor.post(confirm_path(smtp.messages[2]), data={})).status_code == 200
+        await drain_jobs(app)
+        assert len(smtp.messages) == 4
+        again = email_lib.message_from_string(smtp.messages[3]["data"], policy=policy.default)
+        assert again["Subject"] == "Welcome, Dana"
+        contact = await _contact(owner, sub_id)
+        assert (contact["status"], contact["marketing_consent"], contact["opt_in_status"]) == (
+            "lead",
+            "granted",
+            "confirmed",
+        )
+        await visitor.aclose()
+        await owner.close()

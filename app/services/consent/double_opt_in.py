@@ -25,7 +25,7 @@ from app.services.consent import links
 from app.services.consent.records import record_tx
 from app.services.forms.consent_field import consent_fields
 from app.services.mail.outbox import queue_email
-from app.services.mail.suppression import mask_address
+from app.services.mail.suppression import lift_unsubscribe_tx, mask_address
 from app.services.platform.jobs import enqueue
 from app.services.processing.steps import record_step
 
@@ -51,13 +51,17 @@ def hold_tx(conn, fc) -> bool:
     request = conn.one("SELECT * FROM opt_in_requests WHERE submission_id = ?", (fc.sid,))
     if request is not None and request["confirmed_at"]:
         return False  # confirmed: this run is the rest of the flow
-    if request is None and (fc.contact or {}).get("opt_in_status") == "confirmed":
-        return False  # confirmed on an earlier sign-up: no second confirmation
+    contact = fc.contact or {}
+    if request is None and contact.get("opt_in_status") == "confirmed":
+        if contact.get("status") != "unsubscribed":
+            return False  # confirmed on an earlier sign-up: no second confirmation
+        # unsubscribed since: signing up again is confirmed again, which lifts the unsubscribe
     if request is None:
         request = _new_request_tx(conn, fc, contact_id)
     conn.execute(
         "UPDATE contacts SET opt_in_status = 'pending_confirmation' WHERE id = ?"
-        " AND workspace_id = ? AND (opt_in_status IS NULL OR opt_in_status <> 'confirmed')",
+        " AND workspace_id = ? AND (opt_in_status IS NULL OR opt_in_status <> 'confirmed'"
+        " OR status = 'unsubscribed')",
         (contact_id, fc.workspace_id),
     )
     record_step(
@@ -185,9 +189,13 @@ def confirm_tx(conn, secret: str, token, ip: str | None, user_agent: str | None)
         raise Conflict(USED_LINK, code="already_confirmed")
     ws = row["workspace_id"]
     conn.execute(
-        "UPDATE contacts SET opt_in_status = 'confirmed' WHERE id = ? AND workspace_id = ?",
+        "UPDATE contacts SET opt_in_status = 'confirmed', status = CASE WHEN status ="
+        " 'unsubscribed' THEN 'lead' ELSE status END WHERE id = ? AND workspace_id = ?",
         (row["contact_id"], ws),
     )
+    # Confirming a new sign-up by email is the clearest "yes" there is: it lifts an
+    # earlier unsubscribe (a hard bounce stays on the list).
+    lift_unsubscribe_tx(conn, ws, row["email"])
     record_tx(
         conn,
         ws,

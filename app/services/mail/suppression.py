@@ -148,6 +148,18 @@ def suppress_tx(
     )
 
 
+def lift_unsubscribe_tx(conn, workspace_id: str, address: str) -> bool:
+    """Take an address off the list when it was there because it unsubscribed (a
+    double opt-in confirmation of a new sign-up, SPEC §19); hard bounces stay."""
+    return bool(
+        conn.execute(
+            "DELETE FROM email_suppressions WHERE workspace_id = ? AND email_lower = ?"
+            " AND reason = 'unsubscribed'",
+            (workspace_id, address.strip().lower()),
+        ).rowcount
+    )
+
+
 def _target(conn, workspace_id: str, recipient: str) -> dict:
     """The workspace, contact (if any) and address a token names."""
     workspace = conn.one(
