@@ -99,7 +99,7 @@ async def test_a_ticked_consent_field_is_recorded_with_text_time_and_ip(app, use
         sub_id,
         "newsletter_consent",
     )
-    assert entry["form_version"] is None  # form versions are not kept yet
+    assert entry["form_version"] == sub["form_version"] == 1  # the version the visitor saw
     contact = (await user.api.get(f"/api/contacts/{contact_id}")).json()
     assert contact["marketing_consent"] == "granted" and contact["opt_in_status"] is None
 

@@ -143,6 +143,7 @@ async def test_double_opt_in_end_to_end(tmp_path, smtp, freeze_clock):
             ("granted", "form"),
         ]
         assert log[0]["ip"] and log[0]["submission_id"] == sub_id
+        assert log[0]["form_version"] == log[1]["form_version"] == 1
         assert "Send me the Acme newsletter." in log[0]["text"]
         sub = (await owner.api.get(f"/api/submissions/{sub_id}")).json()
         steps = [a["step"] for a in sub["actions"]]

@@ -145,10 +145,11 @@ def _request_tx(conn, secret: str, token) -> dict:
     row = None
     if request_id:
         row = conn.one(
-            "SELECT r.*, w.name AS workspace_name, c.email, f.name AS form_name"
-            " FROM opt_in_requests r JOIN workspaces w ON w.id = r.workspace_id"
+            "SELECT r.*, w.name AS workspace_name, c.email, f.name AS form_name,"
+            " s.form_version FROM opt_in_requests r JOIN workspaces w ON w.id = r.workspace_id"
             " LEFT JOIN contacts c ON c.id = r.contact_id AND c.workspace_id = r.workspace_id"
-            " LEFT JOIN forms f ON f.id = r.form_id WHERE r.id = ?",
+            " LEFT JOIN forms f ON f.id = r.form_id"
+            " LEFT JOIN submissions s ON s.id = r.submission_id WHERE r.id = ?",
             (request_id,),
         )
     if row is None:
@@ -205,6 +206,7 @@ def confirm_tx(conn, secret: str, token, ip: str | None, user_agent: str | None)
         text=_consent_text(conn, row),
         at=now,
         form_id=row["form_id"],
+        form_version=row["form_version"],
         submission_id=row["submission_id"],
         ip=ip,
         user_agent=(user_agent or "")[:500] or None,
