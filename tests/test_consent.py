@@ -8,6 +8,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from app.services.consent import erase_contact_consents_tx
 from app.services.mail.suppression import unsubscribe_url
 from tests.conftest import free_port
 from tests.factory import make_contact, make_form, submit, submitted
@@ -313,3 +314,19 @@ async def test_merging_contacts_keeps_the_consent_log(app, user):
     assert r.json()["marketing_consent"] == "granted"
     log = await consent_log(user, kept["id"])
     assert [(c["action"], c["text"]) for c in log] == [("granted", "Agreed at the trade fair")]
+
+
+async def test_erasure_clears_who_but_keeps_what_and_when(app, user):
+    form = await make_form(user, name="Newsletter", flow_id="email_marketing", fields=FIELDS)
+    values = {"email": "dana@example.com", "newsletter_consent": True}
+    sub_id = await submitted(user, form["id"], values, headers={"User-Agent": "Erase/1.0"})
+    contact_id = (await user.api.get(f"/api/submissions/{sub_id}")).json()["contact_id"]
+    await grant(user, contact_id, text="Dana said yes on +1 555 0100")
+    cleared = await app.state.db.write(erase_contact_consents_tx, user.workspace_id, contact_id)
+    assert cleared == 2
+    log = await consent_log(user, contact_id)
+    assert [(c["source"], c["text"], c["ip"], c["user_agent"]) for c in log] == [
+        ("manual", "(erased)", None, None),
+        ("form", CONSENT_TEXT, None, None),
+    ]
+    assert all(c["created_at"] for c in log)

@@ -25,6 +25,7 @@ SOURCE_LABELS = {
     "manual": "recorded by a team member",
 }
 UNSUBSCRIBE_TEXT = "Unsubscribed from marketing email."
+ERASED_TEXT = "(erased)"
 CONTACT_MISSING = "Contact not found."
 _COLUMNS = (
     "id, contact_id, action, source, consent_text, privacy_url, field_name, form_id,"
@@ -233,11 +234,13 @@ async def require_contact(db, workspace_id: str, contact_id: str) -> None:
 def erase_contact_consents_tx(conn, workspace_id: str, contact_id: str) -> int:
     """Erasure (SPEC §19, called by the privacy feature inside its transaction): the
     consent log keeps what happened and when (the proof that consent was asked for),
-    but no longer who: IP address, browser and the double opt-in confirmation IP go.
-    Returns the number of log entries cleared."""
+    but no longer who: IP address, browser, the double opt-in confirmation IP, and the
+    notes team members wrote on entries recorded by hand go (a form's consent text is
+    the form's, not the person's, and stays). Returns the number of entries cleared."""
     cleared = conn.execute(
-        "UPDATE consents SET ip = NULL, user_agent = NULL WHERE workspace_id = ? AND contact_id = ?",
-        (workspace_id, contact_id),
+        "UPDATE consents SET ip = NULL, user_agent = NULL, consent_text = CASE WHEN"
+        " source = 'manual' THEN ? ELSE consent_text END WHERE workspace_id = ? AND contact_id = ?",
+        (ERASED_TEXT, workspace_id, contact_id),
     ).rowcount
     conn.execute(
         "UPDATE opt_in_requests SET confirmed_ip = NULL WHERE workspace_id = ? AND contact_id = ?",
