@@ -330,3 +330,19 @@ async def test_erasure_clears_who_but_keeps_what_and_when(app, user):
         ("form", CONSENT_TEXT, None, None),
     ]
     assert all(c["created_at"] for c in log)
+
+
+async def test_export_carries_the_consent_log_and_erasure_clears_its_ip(app, user):
+    form = await make_form(user, name="Newsletter", flow_id="email_marketing", fields=FIELDS)
+    values = {"email": "dana@example.com", "newsletter_consent": True}
+    sub_id = await submitted(user, form["id"], values)
+    contact_id = (await user.api.get(f"/api/submissions/{sub_id}")).json()["contact_id"]
+    export = (await user.api.get(f"/api/contacts/{contact_id}/export")).json()
+    [entry] = export["consent_log"]
+    assert entry["text"] == CONSENT_TEXT and entry["ip"]
+    r = await user.api.post(f"/api/contacts/{contact_id}/erase")
+    assert r.status_code == 200, r.text
+    row = await app.state.db.fetchone(
+        "SELECT ip, user_agent, consent_text FROM consents WHERE id = ?", (entry["id"],)
+    )
+    assert row == {"ip": None, "user_agent": None, "consent_text": CONSENT_TEXT}

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.db import dumps, loads
+from app.services.consent import erase_contact_consents_tx
 from app.services.crm.search_index import forget_contacts_tx
 from app.services.privacy.person import Person, in_list
 from app.services.privacy.rows import Scan, scrub_rows
@@ -233,6 +234,11 @@ def erase_logs(conn, p: Person) -> None:
     _erase_import_lines(conn, p)
 
 
+def erase_consent_log(conn, p: Person) -> None:
+    """The consent log keeps what was agreed and when, not who (IP, browser, notes)."""
+    erase_contact_consents_tx(conn, p.workspace_id, p.contact_id)
+
+
 def erase_partials(conn, p: Person) -> None:
     """Unfinished answers saved under their address keep counting as started or abandoned,
     without who typed them or what."""
@@ -312,5 +318,6 @@ ERASE_STEPS: list[Callable | Scan] = [
     erase_contact_trail,
     erase_logs,
     erase_partials,
+    erase_consent_log,
     *SCANS,
 ]

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from app.db import loads, now_iso
 from app.services import audit
 from app.services.capture.submissions import submission_shape
+from app.services.consent.records import consent_log_tx
 from app.services.crm.contacts import contact_shape, touchpoints_for
 from app.services.crm.deals import deal_shape
 from app.services.mail.outbox_view import email_shape
@@ -86,8 +87,8 @@ def _partial_submissions(conn, p: Person):
 
 
 def _consent_log(conn, p: Person):
-    """Consent records arrive with the consent feature; its section replaces this one."""
-    return []
+    """Every consent given or withdrawn, with the text shown, source, time and IP."""
+    return consent_log_tx(conn, p.workspace_id, p.contact_id)
 
 
 def _uploaded_files(conn, p: Person):
