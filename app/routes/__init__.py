@@ -26,6 +26,7 @@ PAGE_MODULES = [
     "partials",
     "submissions_bulk",  # before submissions: POST /submissions/bulk ahead of /submissions/{id}
     "submissions",
+    "files",
     "handlers",
     "work",
     "contacts_import",  # before contacts: /contacts/import/... ahead of /contacts/{id}/...
@@ -53,6 +54,7 @@ API_MODULES = [
     "capture",
     "public",
     "partials",
+    "uploads",
     "docs",
     "auth",
     "workspaces",

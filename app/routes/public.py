@@ -19,7 +19,8 @@ from app.web.client_ip import client_ip
 from app.web.middleware import hosted_csp
 from app.web.render import is_htmx, render, url_path
 from app.web.routing import page_route
-from app.web.submission_input import own_origin, read_submission_body
+from app.web.submission_input import own_origin
+from app.web.upload_input import hosted_body_limit, read_hosted_body
 
 YEAR = 365 * 24 * 3600
 VISITOR_COOKIE = "fa_vid"
@@ -159,7 +160,10 @@ async def submit_hosted(request):
     try:
         form = await capture.public_form(db, schema["id"])
         capture.allowed_origin(form, request.headers.get("origin"), own_origin(request))
-        body = await read_submission_body(request)
+        ip = client_ip(request.scope, settings.trusted_proxies)
+        body, refused = await read_hosted_body(request, form, data_dir=settings.data_dir, ip=ip)
+        if refused:  # SPEC §17: a file the field does not take
+            raise ValidationError("Some files could not be taken.", fields=refused)
         if body.get("_variant_id"):  # errors re-render the variant the visitor filled in
             schema = (await hosted_form(db, schema["id"], body["_variant_id"]))[0] or schema
         step = await _step(request, schema, origins, body)
@@ -169,7 +173,7 @@ async def submit_hosted(request):
             db,
             form,
             body,
-            ip=client_ip(request.scope, settings.trusted_proxies),
+            ip=ip,
             user_agent=request.headers.get("user-agent"),
         )
     except ValidationError as exc:
@@ -211,5 +215,12 @@ routes = [
     page_route("/favicon.ico", favicon, methods=["GET"], name="favicon", public=True),
     page_route("/embed.js", embed_js, methods=["GET"], name="embed_js", public=True),
     page_route("/f/{form_id}", hosted_page, methods=["GET"], name="hosted_form", public=True),
-    page_route("/f/{form_id}", submit_hosted, methods=["POST"], name="submit_hosted", public=True),
+    page_route(
+        "/f/{form_id}",
+        submit_hosted,
+        methods=["POST"],
+        name="submit_hosted",
+        public=True,
+        max_body=hosted_body_limit,  # files only to forms with file fields (SPEC §17)
+    ),
 ]

@@ -95,6 +95,8 @@ class BodyLimitMiddleware:
             return await self.app(scope, receive, send)
         policy = _route_policy(scope, self.policies)
         limit = policy.max_body if policy else self.default_bytes
+        if callable(limit):  # a route whose cap depends on the request (app/web/routing.py)
+            limit = await limit(scope)
         message = f"The request body is over {limit // 1024} KB."
         length = _header(scope, b"content-length")
         if length and length.isdigit() and int(length) > limit:

@@ -16,8 +16,10 @@ PUBLIC_BODY_BYTES = 64 * 1024  # a public route's body cap unless it declares it
 IMPORT_BODY_BYTES = 20 * 1024 * 1024  # CSV imports
 
 
-def declare(route: Route, *, public: bool = False, max_body: int | None = None) -> Route:
-    """Mark ``route`` public and/or give it its own body cap (in bytes)."""
+def declare(route: Route, *, public: bool = False, max_body=None) -> Route:
+    """Mark ``route`` public and/or give it its own body cap: bytes, or an
+    ``async (scope) -> bytes`` when the cap depends on the request (the hosted form
+    takes files only when it has file fields)."""
     route.public = public
     route.max_body = max_body if max_body is not None else (PUBLIC_BODY_BYTES if public else None)
     return route
@@ -30,7 +32,7 @@ def page_route(
     methods: list[str],
     name: str,
     public: bool = False,
-    max_body: int | None = None,
+    max_body=None,
 ) -> Route:
     """A page route that says it is public, or takes a bigger body than the default."""
     return declare(
@@ -43,7 +45,7 @@ class RoutePolicy:
     path: re.Pattern
     methods: frozenset[str]
     public: bool
-    max_body: int | None
+    max_body: object  # bytes, or an async (scope) -> bytes
 
 
 def route_policies(routes, prefix: str = "") -> list[RoutePolicy]:

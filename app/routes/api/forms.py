@@ -53,6 +53,11 @@ _FIELD = S.obj(
         "privacy_url": S.text(
             max_length=2000, nullable=True, description="consent fields: the privacy policy link"
         ),
+        "accept": S.free(
+            description="file fields: extensions (.pdf), MIME types or image/*, audio/*, video/*"
+        ),
+        "max_size_mb": S.integer(1, 25, description="file fields: per file, default 10"),
+        "max_files": S.integer(1, 10, description="file fields: default 1"),
     },
     required=["type"],
 )

@@ -24,6 +24,9 @@ def with_urls(request, item: dict) -> dict:
     for entry in (item.get("created_entities") or {}).get("items") or []:
         path = item_path(lambda name, **params: url_path(request, name, **params), entry)
         entry["url"] = base + path if path else None
+    for file in item.get("files") or []:  # SPEC §17: downloaded with submissions:read
+        file.pop("size_label", None)
+        file["url"] = base + url_path(request, "download_file", file_id=file["id"])
     return item
 
 
@@ -74,6 +77,7 @@ _UPDATE = S.obj(
             "lead_score",
             "messages",
             "narrative",
+            "files",
             computed=True,
         ),
     }
@@ -116,7 +120,9 @@ async def get_submission(request, principal):
     `emails` and `notes` (ids), and `items` — one `{type, id, label, created, home, url}` per object,
     `url` being the page where it lives. Also: `fields` (the data under the form's labels),
     `lead_score` (the agent's `{score, reason, tags, proposed}`), `messages` (the emails written for
-    it, in full), `reviewed_at`/`reviewed_by`/`reviewer` once someone marked the agent's work reviewed."""
+    it, in full), `reviewed_at`/`reviewed_by`/`reviewer` once someone marked the agent's work reviewed,
+    `files` (the visitor's uploads: `{id, field, name, size, content_type, url}`; `url` downloads
+    the file as an attachment with this key)."""
     item = await submissions.get_submission(
         request.app.state.db, principal.workspace_id, request.path_params["id"]
     )

@@ -43,6 +43,7 @@ from app.services.consent.records import record_from_submission_tx as record_con
 from app.services.crm import memory as contact_memory
 from app.services.events.log import emit
 from app.services.experiments.assign import variant_fields_tx
+from app.services.files.uploads import attach_uploads_tx, has_file_fields
 from app.services.forms.config import normalize_config
 from app.services.forms.forms import CONFIG_ROW_COLUMNS, JSON_COLUMNS
 from app.services.forms.patterns import warm as warm_patterns
@@ -219,6 +220,11 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
         )
         return Stored(rejected=error)
     now, submission_id = now_iso(), new_id("sub")
+    if has_file_fields(form):  # SPEC §17: the upload tokens become this submission's files
+        refused = attach_uploads_tx(conn, form, submission_id, p.data, now)
+        if refused is not None:
+            return Stored(rejected=refused)
+        p.encoded = None  # the values are now the files' names
     memory = None
     if p.email and form["flow_id"] != "notify_only" and form["auto"].get("create_contact", True):
         # Contact memory runs first so the submission row is written once, contact included

@@ -8,6 +8,7 @@ from __future__ import annotations
 from app.db import loads
 from app.db.clock import parse_iso
 from app.errors import NotFound
+from app.services.files.uploads import submission_files_tx
 from app.services.processing import narrative
 from app.services.processing.entities import created_entities_tx
 
@@ -167,6 +168,7 @@ def detail_tx(conn, workspace_id: str, submission_id: str, shape) -> dict:
         out["actions"], draft["planned_actions"] if draft else None
     )
     out["messages"] = _messages(conn, workspace_id, submission_id)
+    out["files"] = submission_files_tx(conn, workspace_id, submission_id)  # SPEC §17
     out["narrative"] = narrative.narrate(
         out["actions"], row["created_at"], _names(conn, workspace_id, out["actions"])
     )

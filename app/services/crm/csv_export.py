@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 
 from app.db import fetch_in_workspace, loads
 from app.services.crm.search import build_query
+from app.services.files.uploads import files_of
 
 BATCH = 500
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -111,11 +112,18 @@ def _meta_value(meta: dict, key: str):
     return meta.get(key)
 
 
-async def submissions_csv(db, workspace_id: str, form: dict) -> AsyncIterator[str]:
+async def submissions_csv(
+    db, workspace_id: str, form: dict, *, file_url=None
+) -> AsyncIterator[str]:
     """One row per submission of ``form`` (from form_for_export), oldest first:
-    id, created_at, status, one column per form field, then page_url, referrer, utm_*."""
+    id, created_at, status, one column per form field, then page_url, referrer, utm_*;
+    a form with file fields ends with ``files``: "name url" per file, joined by "; "
+    (``file_url(file_id)`` makes the link)."""
     names = [f["name"] for f in form["fields"] if f.get("name")]
-    yield "\ufeff" + _line(["id", "created_at", "status", *names, *META_COLUMNS])
+    with_files = file_url is not None and any(f.get("type") == "file" for f in form["fields"])
+    yield "\ufeff" + _line(
+        ["id", "created_at", "status", *names, *META_COLUMNS, *(["files"] if with_files else [])]
+    )
     cursor: tuple = ("", "")
     while True:
         rows = await db.fetchall(
@@ -123,8 +131,10 @@ async def submissions_csv(db, workspace_id: str, form: dict) -> AsyncIterator[st
             " AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?",
             (workspace_id, form["id"], *cursor, BATCH),
         )
+        files = await files_of(db, workspace_id, [r["id"] for r in rows]) if with_files else {}
         for row in rows:
             data, meta = loads(row["data"], {}), loads(row["meta"], {})
+            links = "; ".join(f"{f['name']} {file_url(f['id'])}" for f in files.get(row["id"], []))
             yield _line(
                 [
                     row["id"],
@@ -132,6 +142,7 @@ async def submissions_csv(db, workspace_id: str, form: dict) -> AsyncIterator[st
                     row["status"],
                     *(data.get(n) for n in names),
                     *(_meta_value(meta, k) for k in META_COLUMNS),
+                    *([links] if with_files else []),
                 ]
             )
         if len(rows) < BATCH:

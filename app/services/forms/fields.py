@@ -10,6 +10,7 @@ from datetime import date
 
 from app.services.accounts.workspaces import has_control_chars
 from app.services.forms.consent_field import CONSENT_TYPE, consent_extras, label_limit
+from app.services.forms.file_fields import file_config
 from app.services.forms.patterns import MAX_PATTERN_CHARS, PatternError, compile_pattern
 
 FIELD_TYPES = (
@@ -25,6 +26,7 @@ FIELD_TYPES = (
     "date",
     "url",
     CONSENT_TYPE,
+    "file",
 )
 CHOICE_TYPES = ("select", "multiselect")
 TEXTAREA_DEFAULT_MAX = 5000
@@ -292,6 +294,8 @@ def _field(raw, index: int, errors: _Errors) -> dict:
     field["regex"] = _regex(raw, ftype, key, errors)
     field["default"] = _default(raw, field, key, errors)
     field.update(consent_extras(raw, ftype, key, errors))
+    if ftype == "file":  # SPEC §17: accept, max_size_mb, max_files
+        field.update(file_config(raw, key, errors, _int), default=None)
     if raw.get("show_if") not in (None, {}, ""):  # checked against the others in forms/logic.py
         field["show_if"] = raw["show_if"]
     return field

@@ -19,6 +19,7 @@ import time
 
 from app.errors import Forbidden, NotFound
 from app.services.experiments.assign import pick
+from app.services.forms.file_fields import FILE_KEYS
 from app.services.forms.forms import row_to_form
 
 PUBLIC_FIELD_KEYS = (
@@ -49,8 +50,12 @@ _STATE_SQL = (
 )
 
 
+def _extra_keys(field: dict) -> tuple:
+    return FILE_KEYS if field["type"] == "file" else ()  # SPEC §17: accept, sizes, count
+
+
 def _public_field(field: dict) -> dict:
-    out = {k: field.get(k) for k in PUBLIC_FIELD_KEYS}
+    out = {k: field.get(k) for k in PUBLIC_FIELD_KEYS + _extra_keys(field)}
     if field.get("show_if"):  # only where set: most fields have none, and bytes count
         out["show_if"] = field["show_if"]
     return out

@@ -14,6 +14,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from app.services.forms.config import TEXTAREA_DEFAULT_MAX
+from app.services.forms.file_fields import tokens_of
 from app.services.forms.fields import FALSE_WORDS, MAX_NUMBER
 from app.services.forms.fields import TRUE_WORDS as CONFIG_TRUE_WORDS
 from app.services.forms.patterns import full_match
@@ -163,6 +164,17 @@ def _url(field: dict, value):
     return text
 
 
+def _file(field: dict, value):
+    """The upload tokens (SPEC §17); capture checks each against the uploads table."""
+    try:
+        tokens = tokens_of(value)
+    except ValueError as exc:
+        raise _Invalid(str(exc)) from None
+    if len(tokens) > field["max_files"]:
+        raise _Invalid(f"Attach at most {field['max_files']} file(s).")
+    return tokens
+
+
 CHECKS = {
     "text": _text,
     "email": _email,
@@ -175,6 +187,7 @@ CHECKS = {
     "hidden": _hidden,
     "date": _date,
     "url": _url,
+    "file": _file,
 }
 
 
@@ -202,7 +215,7 @@ def check_value(field: dict, value):
         if field.get("required"):
             raise _Invalid(f"{field.get('label') or field['name']} is required.")
         return None
-    if isinstance(value, list) and field["type"] != "multiselect":
+    if isinstance(value, list) and field["type"] not in ("multiselect", "file"):
         if len(value) != 1:
             raise _Invalid("Send one value here.")
         value = value[0]

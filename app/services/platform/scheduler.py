@@ -20,6 +20,7 @@ PERIODIC_TASKS: list[str] = [
     "app.services.platform.idempotency:purge_expired",
     "app.services.capture.partials:abandon_partials",
     "app.services.privacy.retention:enforce_retention",
+    "app.services.files.purge:purge_uploads",
 ]
 
 
