@@ -49,6 +49,7 @@ PARAM_KEYS = {
     "membership_id": "membership",
     "campaign_id": "campaign",
     "broadcast_id": "broadcast",
+    "file_id": "file",
 }
 # A generic parameter ({id}, {mid}, ...): what the static segment before it names.
 COLLECTION_KEYS = {
@@ -235,6 +236,7 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             ("form_version", "fver"),
             ("consent", "consent"),
             ("opt_in", "optin"),
+            ("file", "file"),
         )
     }
     email = f"{MARKER}@bob.example"
@@ -585,6 +587,20 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
             created_at=now,
             expires_at="2999-01-01T00:00:00.000Z",
         ),
+        "uploads": dict(
+            id=ids["file"],
+            form_id=ids["form"],
+            field_name="attachment",
+            token=secrets.token_urlsafe(24),
+            name=f"{MARKER}.pdf",
+            size=10,
+            content_type="application/pdf",
+            sha256="0" * 64,
+            submission_id=ids["submission"],
+            created_at=now,
+            attached_at=now,
+        ),
+        "upload_orphans": dict(sha256="1" * 64, created_at=now),
         "idempotency_keys": dict(
             idem_key=MARKER,
             request_hash="0" * 64,

@@ -23,7 +23,9 @@ def png(width: int = 1, height: int = 1) -> bytes:
     """A real (tiny) PNG image."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
@@ -112,7 +114,9 @@ async def test_html_named_png_is_refused(user, db):
     assert "PNG" in error["fields"]["attachment"]
     svg = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
     assert (await upload(user, form["id"], "logo.svg", svg)).status_code == 422
-    assert (await upload(user, form["id"], "notes.txt", b"plain notes\nline 2\n")).status_code == 201
+    assert (
+        await upload(user, form["id"], "notes.txt", b"plain notes\nline 2\n")
+    ).status_code == 201
     assert await db.fetchval("SELECT COUNT(*) FROM uploads") == 1
 
 
@@ -141,16 +145,24 @@ async def test_upload_needs_a_file_field_multipart_and_an_allowed_origin(user, a
     assert r.status_code == 422 and r.json()["error"]["code"] == "unknown_file_field"
     r = await user.web.post(f"/api/forms/{form['id']}/uploads", json={"file": "x"})
     assert r.status_code == 415
-    r = await user.web.post(f"/api/forms/{form['id']}/uploads", data={"field": "attachment"}, files={"other": ("a", b"b")})
+    r = await user.web.post(
+        f"/api/forms/{form['id']}/uploads",
+        data={"field": "attachment"},
+        files={"other": ("a", b"b")},
+    )
     assert r.status_code == 400
     assert (await upload(user, "frm_missing", "b.pdf", PDF)).status_code == 404
     r = await user.api.put(
         f"/api/forms/{form['id']}", json={"security": {"allowed_origins": ["https://shop.example"]}}
     )
     assert r.status_code == 200, r.text
-    refused = await upload(user, form["id"], "b.pdf", PDF, headers={"Origin": "https://evil.example"})
+    refused = await upload(
+        user, form["id"], "b.pdf", PDF, headers={"Origin": "https://evil.example"}
+    )
     assert refused.status_code == 403
-    allowed = await upload(user, form["id"], "b.pdf", PDF, headers={"Origin": "https://shop.example"})
+    allowed = await upload(
+        user, form["id"], "b.pdf", PDF, headers={"Origin": "https://shop.example"}
+    )
     assert allowed.status_code == 201
     assert allowed.headers["access-control-allow-origin"] == "https://shop.example"
 
@@ -182,6 +194,8 @@ async def test_submission_attaches_tokens_and_shows_files(user):
         ("mock.png", len(png()), "image/png"),
     ]
     assert files[0]["url"] == f"http://testserver/files/{files[0]['id']}"
+    listed = (await user.api.get("/api/submissions", params={"form": form["id"]})).json()["data"]
+    assert listed[0]["files"] == files
 
     page = soup(await user.web.get(f"/submissions/{sid}"))
     links = page.select(".file-list a")
@@ -291,7 +305,10 @@ async def test_hosted_form_posts_files_as_multipart(user, db):
     assert picker["name"] == "attachment" and picker["accept"] == ".pdf,image/*"
     assert picker.has_attr("multiple")
 
-    files = [("attachment", ("brief.pdf", PDF, "application/pdf")), ("attachment", ("p.png", png(), "image/png"))]
+    files = [
+        ("attachment", ("brief.pdf", PDF, "application/pdf")),
+        ("attachment", ("p.png", png(), "image/png")),
+    ]
     r = await user.web.post(f"/f/{form['id']}", data={"email": "ann@example.com"}, files=files)
     assert r.status_code == 200, r.text
     assert soup(r).select_one(".fa-done") is not None
@@ -371,3 +388,78 @@ async def test_purge_deletes_unattached_uploads_after_a_day(user, app, settings,
     assert [r["name"] for r in names] == ["a.pdf"]
     blobs = [p.read_bytes() for p in root.rglob("*") if p.is_file()]
     assert blobs == [PDF]  # the shared blob stays for the attached file, the lost one is gone
+
+
+async def test_contact_timeline_lists_the_files_sent(user):
+    form = await file_form(user)
+    token = await token_of(user, form["id"], "brief.pdf", PDF)
+    sid = await submitted(user, form["id"], {"email": "ann@example.com", "attachment": [token]})
+    item = (await user.api.get(f"/api/submissions/{sid}")).json()
+    contact_id, file_id = item["contact_id"], item["files"][0]["id"]
+    timeline = (await user.api.get(f"/api/contacts/{contact_id}/timeline")).json()
+    entries = timeline["data"] if isinstance(timeline, dict) else timeline
+    (entry,) = [e for e in entries if e["kind"] == "file"]
+    assert entry["title"] == "Sent a file: brief.pdf" and entry["link"] == f"/files/{file_id}"
+    page = soup(await user.web.get(f"/contacts/{contact_id}"))
+    link = page.select_one("[data-kind=file] a")
+    assert link is not None and link["href"] == f"/files/{file_id}"
+
+
+async def test_editor_adds_a_file_field_with_its_limits(user):
+    form = await make_form(user)
+    r = await user.post_form(
+        f"/forms/{form['id']}/fields",
+        {
+            "label": "Brief",
+            "name": "brief",
+            "type": "file",
+            "accept": ".pdf, image/*",
+            "max_size_mb": "5",
+            "max_files": "2",
+        },
+        htmx=True,
+    )
+    assert r.status_code == 200, r.text
+    stored = (await user.api.get(f"/api/forms/{form['id']}")).json()["fields"][-1]
+    assert (stored["type"], stored["accept"], stored["max_size_mb"], stored["max_files"]) == (
+        "file",
+        [".pdf", "image/*"],
+        5,
+        2,
+    )
+    preview = soup(r).select_one("#form-preview input[type=file][name=brief]")
+    assert preview is not None and preview["accept"] == ".pdf,image/*"
+    bad = await user.post_form(
+        f"/forms/{form['id']}/fields",
+        {"label": "Exe", "name": "exe", "type": "file", "accept": ".exe", "max_size_mb": "99"},
+        htmx=True,
+    )
+    assert bad.status_code == 422
+    assert (
+        "not an accepted file type" in soup(bad).select_one("#add-accept-error").get_text().lower()
+    )
+    assert "25" in soup(bad).select_one("#add-max_size_mb-error").get_text()
+    edit = soup(await user.web.get(f"/forms/{form['id']}/fields/brief/edit"))
+    assert edit.select_one("#edit-brief-accept")["value"] == ".pdf, image/*"
+
+
+async def test_erase_uploads_removes_rows_then_blobs(user, app, settings, freeze_clock):
+    """What the privacy erasure calls (SPEC §19): rows at once, the blob once unused."""
+    from app.services.files.purge import delete_orphan_blobs
+    from app.services.files.uploads import erase_uploads_tx
+
+    form = await file_form(user)
+    token = await token_of(user, form["id"], "brief.pdf", PDF)
+    sid = await submitted(user, form["id"], {"email": "a@example.com", "attachment": [token]})
+    await token_of(user, form["id"], "again.pdf", PDF)  # the same bytes, never attached
+    file_id = (await user.api.get(f"/api/submissions/{sid}")).json()["files"][0]["id"]
+
+    assert await app.state.db.write(erase_uploads_tx, "ws_other", [sid]) == 0  # other workspace
+    assert await app.state.db.write(erase_uploads_tx, user.workspace_id, [sid]) == 1
+    assert (await user.web.get(f"/files/{file_id}")).status_code == 404
+    root = Path(settings.data_dir) / "files"
+    await delete_orphan_blobs(app.state.db, settings.data_dir)
+    assert [p.read_bytes() for p in root.rglob("*") if p.is_file()] == [PDF]  # still used
+    freeze_clock.advance(hours=25)
+    assert await purge_uploads(JobContext(app.state.db, settings, app.state, None)) == 1
+    assert [p for p in root.rglob("*") if p.is_file()] == []

@@ -119,6 +119,9 @@ def _field_input(data) -> dict:
             "regex",
             "default",
             "privacy_url",
+            "accept",
+            "max_size_mb",
+            "max_files",
         )
     }
     raw["required"] = data.get("required") in ("on", "true", "1")

@@ -87,7 +87,8 @@
             "class": "fa-input", type: f.type === "phone" ? "tel" : f.type, value: v == null ? "" : v,
             placeholder: f.placeholder || null, min: num ? f.min : null, max: num ? f.max : null,
             step: f.type === "number" ? "any" : null, maxlength: f.max_length,
-            autocomplete: f.type === "email" ? "email" : f.type === "phone" ? "tel" : null
+            autocomplete: f.type === "email" ? "email" : f.type === "phone" ? "tel" : null,
+            multiple: f.max_files > 1, accept: f.accept
           }, common));
         }
         box.appendChild(input);
@@ -106,6 +107,23 @@
       else data[f.name] = els[0] ? els[0].value : "";
     });
     return data;
+  }
+
+  function upload(form, schema, data) {
+    var errs = {}, jobs = [];
+    schema.fields.forEach(function (f) {
+      var n = f.name;
+      if (f.type == "file") [].forEach.call(form.querySelector("[name='" + n + "']").files, function (file, i) {
+        var b = new FormData();
+        if (!i) data[n] = [];
+        b.append("field", n);
+        b.append("file", file);
+        jobs.push(fetch(ORIGIN + "/api/forms/" + encodeURIComponent(schema.id) + "/uploads", { method: "POST", body: b }).then(function (r) {
+          return r.json().then(function (j) { r.ok ? data[n].push(j.token) : errs[n] = j.error.message; });
+        }));
+      });
+    });
+    return Promise.all(jobs).then(function () { return errs; });
   }
 
   function clearErrors(form) {
@@ -210,8 +228,11 @@
       if (schema.experiment_id) { data._experiment_id = schema.experiment_id; data._variant_id = variant; }
       data._resume_token = store("fa_r_" + schema.id);
       button.disabled = true;
-      fetch(ORIGIN + "/api/submissions/" + encodeURIComponent(schema.id), {
-        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data)
+      upload(form, schema, data).then(function (errs) {
+        for (var k in errs) throw errs;
+        return fetch(ORIGIN + "/api/submissions/" + encodeURIComponent(schema.id), {
+          method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data)
+        });
       }).then(function (r) {
         return r.json().catch(function () { return {}; }).then(function (body) {
           button.disabled = false;
@@ -221,8 +242,9 @@
           if (r.status === 404 || r.status === 410) return formMessage(form, "This form is not available.", true);
           formMessage(form, err.message || "Something went wrong (" + r.status + "). Please try again.", true);
         });
-      }, function () {
+      }, function (x) {
         button.disabled = false;
+        if (!(x instanceof Error)) return showErrors(form, p, x);
         formMessage(form, "Could not send the form. Check your connection and try again.", true);
       });
     });

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.services.agents import review
 from app.services.capture import submissions
+from app.services.files import uploads
 from app.web import schema as S
 from app.web.api import (
     api_route,
@@ -92,7 +93,8 @@ async def list_submissions(request, principal):
     """List submissions, newest first. Filters: `form`, `status`, `contact`, `from`, `to` (date or ISO time),
     `assigned` (unassigned | broadcast | handler), `review=needed` (what the dashboard's "Needs review"
     counts: escalated submissions and agent runs nobody has reviewed yet), `updated_since` (ISO 8601:
-    received or processed since then)."""
+    received or processed since then). Each item's `files` lists the visitor's uploads
+    `{id, field, name, size, content_type, url}`."""
     limit, cursor = list_params(request)
     items, next_cursor = await submissions.list_submissions(
         request.app.state.db,
@@ -105,9 +107,13 @@ async def list_submissions(request, principal):
         limit=limit,
         entities=True,
     )
+    files = await uploads.files_of(
+        request.app.state.db, principal.workspace_id, [i["id"] for i in items]
+    )
     for item in items:
         for extra in ("form_name", "contact_email", "contact_name"):
             item.pop(extra, None)
+        item["files"] = [uploads.shaped(f) for f in files.get(item["id"], [])]
         with_urls(request, item)
     return list_response(items, next_cursor)
 

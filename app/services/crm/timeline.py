@@ -6,6 +6,7 @@ from __future__ import annotations
 from app.db import get_in_workspace
 from app.services.accounts.currency import format_money
 from app.services.crm.deals import workspace_currency_tx
+from app.services.files.uploads import human_size
 from app.services.sequences.describe import STOP_REASONS
 
 PER_SOURCE = 200  # newest rows of each kind; a contact's page stays fast
@@ -203,7 +204,38 @@ def _enrollments(conn, ws, cid):
     return items
 
 
-SOURCES = (_submissions, _touchpoints, _emails, _notes, _activities, _deals, _enrollments)
+def _files(conn, ws, cid):
+    """The files the contact sent with their submissions (SPEC §17)."""
+    rows = conn.all(
+        "SELECT u.id, u.name, u.size, u.attached_at, f.name AS form_name FROM uploads u"
+        " JOIN submissions s ON s.id = u.submission_id LEFT JOIN forms f ON f.id = s.form_id"
+        " WHERE s.workspace_id = ? AND s.contact_id = ? AND u.workspace_id = ?"
+        " ORDER BY u.attached_at DESC LIMIT ?",
+        (ws, cid, ws, PER_SOURCE),
+    )
+    return [
+        _item(
+            "file",
+            r["attached_at"],
+            f"Sent a file: {r['name']}",
+            body=f"{human_size(r['size'])} · with {r['form_name'] or 'a form'}",
+            link=f"/files/{r['id']}",
+            ref=r["id"],
+        )
+        for r in rows
+    ]
+
+
+SOURCES = (
+    _submissions,
+    _touchpoints,
+    _emails,
+    _notes,
+    _activities,
+    _deals,
+    _enrollments,
+    _files,
+)
 
 
 def timeline_tx(conn, workspace_id: str, contact_id: str) -> list[dict]:

@@ -42,9 +42,7 @@ def _delete_orphans_tx(conn, data_dir) -> int:
         )
         if not still_used:
             store.delete_blob(data_dir, ws, sha)
-        conn.execute(
-            "DELETE FROM upload_orphans WHERE workspace_id = ? AND sha256 = ?", (ws, sha)
-        )
+        conn.execute("DELETE FROM upload_orphans WHERE workspace_id = ? AND sha256 = ?", (ws, sha))
     return len(rows)
 
 

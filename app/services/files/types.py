@@ -91,7 +91,9 @@ def sniff(head: bytes, name: str, allowed: set[str]) -> str | None:
     if kind is not None:
         return kind.mime if kind.mime in allowed else None
     if allowed & set(TEXT_TYPES) and _is_plain_text(head):
-        return "text/csv" if name.lower().endswith(".csv") and "text/csv" in allowed else "text/plain"
+        return (
+            "text/csv" if name.lower().endswith(".csv") and "text/csv" in allowed else "text/plain"
+        )
     return None
 
 

@@ -23,7 +23,9 @@ from app.services.forms.file_fields import MB
 
 UPLOADS_PER_IP_HOUR = 60
 SNIFF_BYTES = 8192  # filetype reads at most 8 KB; the text check reads as much
-COLUMNS = "id, workspace_id, submission_id, field_name, name, size, content_type, sha256, created_at"
+COLUMNS = (
+    "id, workspace_id, submission_id, field_name, name, size, content_type, sha256, created_at"
+)
 
 
 @dataclass
@@ -61,7 +63,9 @@ def check_file(field: dict, name: str, content: bytes) -> str:
         )
     if not content:
         raise ValidationError(
-            f"{name[:80]} is empty.", fields={field["name"]: "This file is empty."}, code="empty_file"
+            f"{name[:80]} is empty.",
+            fields={field["name"]: "This file is empty."},
+            code="empty_file",
         )
     allowed = accepted_types(field["accept"])
     mime = sniff(content[:SNIFF_BYTES], name, allowed)
@@ -222,7 +226,9 @@ def shaped(row: dict) -> dict:
 
 
 def submission_files_tx(conn, workspace_id: str, submission_id: str) -> list[dict]:
-    return [shaped(r) for r in files_of_tx(conn, workspace_id, [submission_id]).get(submission_id, [])]
+    return [
+        shaped(r) for r in files_of_tx(conn, workspace_id, [submission_id]).get(submission_id, [])
+    ]
 
 
 async def files_of(db, workspace_id: str, submission_ids: list[str]) -> dict[str, list[dict]]:
@@ -267,8 +273,12 @@ def erase_uploads_tx(conn, workspace_id: str, submission_ids: list[str]) -> int:
         chunk = list(submission_ids[start : start + 500])
         marks = ", ".join("?" * len(chunk))
         where = f"workspace_id = ? AND submission_id IN ({marks})"
-        shas = conn.all(f"SELECT DISTINCT sha256 FROM uploads WHERE {where}", (workspace_id, *chunk))
-        deleted += conn.execute(f"DELETE FROM uploads WHERE {where}", (workspace_id, *chunk)).rowcount
+        shas = conn.all(
+            f"SELECT DISTINCT sha256 FROM uploads WHERE {where}", (workspace_id, *chunk)
+        )
+        deleted += conn.execute(
+            f"DELETE FROM uploads WHERE {where}", (workspace_id, *chunk)
+        ).rowcount
         queue_orphans_tx(conn, workspace_id, [r["sha256"] for r in shas])
     return deleted
 

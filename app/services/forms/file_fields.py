@@ -45,7 +45,9 @@ def file_config(raw: dict, key: str, errors, int_check) -> dict:
         lo=1,
         hi=MAX_SIZE_MB,
     )
-    count = int_check(raw.get("max_files"), f"{key}.max_files", errors, default=1, lo=1, hi=MAX_FILES)
+    count = int_check(
+        raw.get("max_files"), f"{key}.max_files", errors, default=1, lo=1, hi=MAX_FILES
+    )
     return {"accept": list(dict.fromkeys(accept)), "max_size_mb": size, "max_files": count}
 
 

@@ -14,9 +14,9 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from app.services.forms.config import TEXTAREA_DEFAULT_MAX
-from app.services.forms.file_fields import tokens_of
 from app.services.forms.fields import FALSE_WORDS, MAX_NUMBER
 from app.services.forms.fields import TRUE_WORDS as CONFIG_TRUE_WORDS
+from app.services.forms.file_fields import tokens_of
 from app.services.forms.patterns import full_match
 
 MAX_VALUE_CHARS = 10_000
