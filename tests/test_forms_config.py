@@ -21,7 +21,10 @@ def errors_of(raw) -> dict:
 
 
 def test_constants_cover_the_spec():
-    assert len(FIELD_TYPES) == 12 and "consent" in FIELD_TYPES  # SPEC §4's 11 + §19's consent
+    spec_4 = {"text", "email", "phone", "number", "select", "multiselect", "textarea"}
+    spec_4 |= {"checkbox", "hidden", "date", "url"}
+    # SPEC §4's eleven, §17's file, §19's consent
+    assert set(FIELD_TYPES) == spec_4 | {"file", "consent"}
     assert set(FORM_TYPES) == {"marketing", "sales", "support", "general"}
     assert "booking_request" in FLOWS and "notify_only" in FLOWS
     assert AUTONOMY_LEVELS[0] == "notify_only" and AUTONOMY_LEVELS[-1] == "fully_autonomous"

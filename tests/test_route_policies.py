@@ -18,6 +18,9 @@ CROSS_SITE = {
 OVER_PUBLIC_CAP = b"a=" + b"b" * (64 * 1024)
 
 
+OWN_CAPS = {"/api/forms/{form_id:str}/uploads"}
+
+
 def _concrete(path: str) -> str:
     return re.sub(r"{[^}]+}", "form_unknown000000", path)
 
@@ -38,9 +41,24 @@ async def test_every_declared_public_write_skips_csrf_and_has_the_public_cap(app
         "/api/forms/{form_id}/partials",  # unfinished answers as typed (SPEC §17)
         "/unsubscribe/{token}",  # one-click unsubscribe from a mail client (SPEC §8)
         "/confirm/{token}",  # double opt-in: the signed link is the credential (SPEC §19)
+        "/api/forms/{form_id:str}/uploads",  # its own cap: one file (SPEC §17)
     }
-    assert [(p, s) for p, s in public if s != 413] == []
+    assert [(p, s) for p, s in public if s != 413 and p not in OWN_CAPS] == []
     assert len(private) > 50 and [(p, s) for p, s in private if s != 403] == []
+
+
+async def test_the_upload_route_has_its_own_cap(client):
+    """One file at the largest per-file size (25 MB) fits; more is a 413 before any read."""
+    from app.web.upload_input import UPLOAD_BODY_BYTES
+
+    path = "/api/forms/form_unknown000000/uploads"
+    r = await client.post(path, content=OVER_PUBLIC_CAP, headers=CROSS_SITE)
+    assert r.status_code == 404  # past the 64 KB public cap: reached the handler
+    assert UPLOAD_BODY_BYTES == 25 * 1024 * 1024 + 64 * 1024
+    r = await client.post(
+        path, content=b"", headers={**CROSS_SITE, "content-length": str(UPLOAD_BODY_BYTES + 1)}
+    )
+    assert r.status_code == 413
 
 
 async def test_a_public_route_takes_a_foreign_post_without_a_token(client):

@@ -221,6 +221,8 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
         return Stored(rejected=error)
     now, submission_id = now_iso(), new_id("sub")
     if has_file_fields(form):  # SPEC §17: the upload tokens become this submission's files
+        # from the tokens as sent each time: a retried transaction (PostgreSQL) runs this again
+        p.data = dict(p.extra.setdefault("sent", dict(p.data)))
         refused = attach_uploads_tx(conn, form, submission_id, p.data, now)
         if refused is not None:
             return Stored(rejected=refused)

@@ -27,6 +27,7 @@ _BY_TYPE = {
     "textarea": "We would like a demo for our team of 40 next week.",
     "checkbox": True,
     "hidden": "sample",
+    "file": ["brief.pdf"],  # a file field's value is its files' names (SPEC §17)
 }
 
 
