@@ -463,3 +463,23 @@ async def test_erase_uploads_removes_rows_then_blobs(user, app, settings, freeze
     freeze_clock.advance(hours=25)
     assert await purge_uploads(JobContext(app.state.db, settings, app.state, None)) == 1
     assert [p for p in root.rglob("*") if p.is_file()] == []
+
+
+async def test_contact_export_lists_files_and_erasure_removes_them(user, app, settings):
+    """The privacy export names the files; the erasure takes them out (SPEC §19)."""
+    form = await file_form(user)
+    token = await token_of(user, form["id"], "passport.pdf", PDF)
+    sid = await submitted(user, form["id"], {"email": "kim@example.com", "attachment": [token]})
+    item = (await user.api.get(f"/api/submissions/{sid}")).json()
+    contact_id, file_id = item["contact_id"], item["files"][0]["id"]
+
+    export = (await user.api.get(f"/api/contacts/{contact_id}/export")).json()
+    (entry,) = export["uploaded_files"]
+    assert (entry["id"], entry["name"], entry["submission_id"]) == (file_id, "passport.pdf", sid)
+
+    r = await user.api.post(f"/api/contacts/{contact_id}/erase", json={})
+    assert r.status_code == 200, r.text
+    assert (await user.web.get(f"/files/{file_id}")).status_code == 404
+    assert await app.state.db.fetchval("SELECT COUNT(*) FROM uploads") == 0
+    await purge_uploads(JobContext(app.state.db, settings, app.state, None))
+    assert [p for p in (Path(settings.data_dir) / "files").rglob("*") if p.is_file()] == []

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from app.db import dumps, loads
 from app.services.consent import erase_contact_consents_tx
 from app.services.crm.search_index import forget_contacts_tx
+from app.services.files.uploads import erase_uploads_tx
 from app.services.privacy.person import Person, in_list
 from app.services.privacy.rows import Scan, scrub_rows
 from app.services.privacy.scrub import ERASED
@@ -271,6 +272,12 @@ def _erase_import_lines(conn, p: Person) -> None:
             )
 
 
+def erase_uploads(conn, p: Person) -> None:
+    """The files they sent go (SPEC §17): the rows now, each blob at the uploads purge's
+    next run once no other row shares its bytes (app/services/files/purge.py)."""
+    erase_uploads_tx(conn, p.workspace_id, p.submission_ids)
+
+
 # In order; the contact row itself is emptied last (_finish_tx). Other features add
 # theirs here (uploads, consent log, partial submissions).
 # Copies not linked to the person by id (logs, payloads, free text): rows that mention
@@ -319,5 +326,6 @@ ERASE_STEPS: list[Callable | Scan] = [
     erase_logs,
     erase_partials,
     erase_consent_log,
+    erase_uploads,
     *SCANS,
 ]

@@ -13,6 +13,7 @@ from app.services.capture.submissions import submission_shape
 from app.services.consent.records import consent_log_tx
 from app.services.crm.contacts import contact_shape, touchpoints_for
 from app.services.crm.deals import deal_shape
+from app.services.files.uploads import files_of_tx, shaped
 from app.services.mail.outbox_view import email_shape
 from app.services.privacy.person import Person, gather_tx, in_list
 
@@ -92,8 +93,14 @@ def _consent_log(conn, p: Person):
 
 
 def _uploaded_files(conn, p: Person):
-    """Uploaded files arrive with the uploads feature; its section replaces this one."""
-    return []
+    """The files they sent with their submissions (SPEC §17): what each is, not its bytes
+    (members download those from /files/{id})."""
+    files = files_of_tx(conn, p.workspace_id, p.submission_ids)
+    return [
+        {**shaped(row), "submission_id": row["submission_id"], "created_at": row["created_at"]}
+        for rows in files.values()
+        for row in rows
+    ]
 
 
 # (key in the export, function(conn, person)); in the order a person reads them.
