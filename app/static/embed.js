@@ -110,20 +110,20 @@
   }
 
   function upload(form, schema, data) {
-    var errs = {}, jobs = [];
+    var bad = {}, q = [];
     schema.fields.forEach(function (f) {
       var n = f.name;
-      if (f.type == "file") [].forEach.call(form.querySelector("[name='" + n + "']").files, function (file, i) {
+      if (f.type === "file") [].forEach.call(form.querySelector("[name='" + n + "']").files, function (x, i) {
         var b = new FormData();
         if (!i) data[n] = [];
         b.append("field", n);
-        b.append("file", file);
-        jobs.push(fetch(ORIGIN + "/api/forms/" + encodeURIComponent(schema.id) + "/uploads", { method: "POST", body: b }).then(function (r) {
-          return r.json().then(function (j) { r.ok ? data[n].push(j.token) : errs[n] = j.error.message; });
+        b.append("file", x);
+        q.push(fetch(ORIGIN + "/api/forms/" + encodeURIComponent(schema.id) + "/uploads", { method: "POST", body: b }).then(function (r) {
+          return r.json().then(function (j) { r.ok ? data[n].push(j.token) : bad[n] = j.error.message; });
         }));
       });
     });
-    return Promise.all(jobs).then(function () { return errs; });
+    return Promise.all(q).then(function () { for (var k in bad) throw bad; });
   }
 
   function clearErrors(form) {
@@ -228,8 +228,7 @@
       if (schema.experiment_id) { data._experiment_id = schema.experiment_id; data._variant_id = variant; }
       data._resume_token = store("fa_r_" + schema.id);
       button.disabled = true;
-      upload(form, schema, data).then(function (errs) {
-        for (var k in errs) throw errs;
+      upload(form, schema, data).then(function () {
         return fetch(ORIGIN + "/api/submissions/" + encodeURIComponent(schema.id), {
           method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data)
         });
@@ -244,7 +243,7 @@
         });
       }, function (x) {
         button.disabled = false;
-        if (!(x instanceof Error)) return showErrors(form, p, x);
+        if (!(x instanceof Error)) return lg.back(x), showErrors(form, p, x);
         formMessage(form, "Could not send the form. Check your connection and try again.", true);
       });
     });
