@@ -14,6 +14,7 @@ from app.config import Settings
 from app.db import Database
 from app.db.migrate import migrate
 from app.routes import api_routes, page_routes
+from app.services.capture import pow as spam_pow
 from app.services.integrations.outbound import OutboundPool
 from app.services.llm import make_engine
 from app.services.mail.mailer import make_mailer
@@ -31,6 +32,7 @@ from app.web.routing import HotRouter, route_policies
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
+    spam_pow.configure(settings.secret_key)  # signs challenges and the hosted render time
 
     @asynccontextmanager
     async def lifespan(app):

@@ -101,7 +101,7 @@ async def test_spam_log_page_lists_rejections(app, client, user):
     await submit(client, form["id"], {"email": "d@x.test"})
     r = await user.web.get(f"/forms/{form['id']}/spam")
     assert r.status_code == 200
-    rows = soup(r).select("table.table tbody tr")
+    rows = soup(r).select("#blocked-log tbody tr")
     assert len(rows) == 2
     text = " ".join(row.text for row in rows)
     assert "honeypot" in text and "duplicate" in text and "d@x.test" in text

@@ -58,6 +58,11 @@ def test_defaults_are_filled():
         "max_submissions_per_ip": 10,
         "max_submissions_per_email": 5,
         "duplicate_window_minutes": 5,
+        "review_threshold": 50,
+        "block_threshold": 100,
+        "free_mail": "allow",
+        "blocked_words": [],
+        "challenge": "off",
     }
     assert config["agent"]["autonomy_level"] == "draft"
     assert config["auto"]["create_contact"] is True and config["auto"]["booking_url"] == ""

@@ -61,6 +61,7 @@ API_MODULES = [
     "api_keys",
     "forms",
     "submissions",
+    "spam",
     "handlers",
     "tasks",
     "contacts",

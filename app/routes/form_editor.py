@@ -207,8 +207,13 @@ def _section_input(section: str, data) -> dict:
                         "max_submissions_per_ip",
                         "max_submissions_per_email",
                         "duplicate_window_minutes",
+                        "review_threshold",
+                        "block_threshold",
+                        "free_mail",
+                        "challenge",
                     )
                 },
+                "blocked_words": _lines(data.get("blocked_words")),
             }
         }
     if section == "partials":

@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from app.errors import AppError, Conflict, ValidationError
 from app.services.accounts.branding import hosted_brand
 from app.services.capture import pipeline as capture
+from app.services.capture import pow as spam_pow
 from app.services.capture.beacons import record_beacon
 from app.services.forms import paging
 from app.services.forms.public import embed_script, hosted_form, public_entry
@@ -70,6 +71,7 @@ async def _hosted(request, form: dict, origins, *, status: int = 200, **ctx) -> 
     # logic and steps: with HTMX one page at a time, without JavaScript all at once
     page = ctx.pop("page", 0) if is_htmx(request) else None
     ctx["plan"] = paging.hosted_plan(form, ctx.get("values"), page=page, errors=ctx.get("errors"))
+    ctx["render_stamp"] = spam_pow.render_stamp(form["id"])  # the spam score's too_fast signal
     return await render(
         request,
         "public/hosted.html",

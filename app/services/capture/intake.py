@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 
 from app.db import dumps
 from app.errors import BadRequest, UnsupportedMediaType, ValidationError
+from app.services.capture import spam_check
 from app.services.crm import memory as contact_memory
 from app.services.forms.logic import visible_fields
 from app.services.forms.values import clean_values
@@ -168,15 +169,19 @@ def prepare(form: dict, body: dict, *, ip: str | None, user_agent: str | None) -
             + "; ".join(f"{k}: {v}" for k, v in list(errors.items())[:3]),
             fields=errors,
         )
+    email = contact_memory.submitter_email(form, data)
+    if refusal := spam_check.free_mail_refusal(form, email):
+        raise refusal
     meta = build_meta(body, data, ip, user_agent)
     return Prepared(
         form,
         data,
         meta,
         build_interactions(body, form["fields"]),
-        contact_memory.submitter_email(form, data),
+        email,
         ip,
         meta["experiment_id"],
         meta["variant_id"],
+        spam_check.inputs(body),
         resume_token=_short(body.get("_resume_token"), 100),
     )

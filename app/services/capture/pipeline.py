@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from app.db import clock, loads, new_id, now_iso
+from app.db import clock, dumps, loads, new_id, now_iso
 from app.db.clock import iso, parse_iso
 from app.errors import (
     BadRequest,
@@ -29,7 +29,7 @@ from app.errors import (
     ValidationError,
 )
 from app.services.analytics.counters import Counts
-from app.services.capture import partials, spam
+from app.services.capture import partials, spam, spam_check
 from app.services.capture.intake import (  # noqa: F401 - re-exported for the routes
     MAX_KEYS,
     Prepared,
@@ -158,6 +158,7 @@ def _limits(conn, p: Prepared):
             " WHERE form_id = ? AND ip = ? AND created_at > ?",
             (form["id"], p.ip, hour_ago),
         )
+        p.extra["ip_count"] = row["n"]  # the spam score's ip_rate signal reads it
         if row["n"] >= sec["max_submissions_per_ip"]:
             return "rate_limit_ip", RateLimited(
                 "Too many submissions from your network in the last hour; please try again later.",
@@ -219,6 +220,10 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
             counts=counts,
         )
         return Stored(rejected=error)
+    judged = spam_check.judge_tx(conn, p, p.extra.get("ip_count"))
+    if judged.action in ("block", "refuse"):
+        return _refused(conn, p, judged, counts)
+    quarantined = judged.action == "quarantine"
     now, submission_id = now_iso(), new_id("sub")
     if has_file_fields(form):  # SPEC §17: the upload tokens become this submission's files
         # from the tokens as sent each time: a retried transaction (PostgreSQL) runs this again
@@ -228,7 +233,12 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
             return Stored(rejected=refused)
         p.encoded = None  # the values are now the files' names
     memory = None
-    if p.email and form["flow_id"] != "notify_only" and form["auto"].get("create_contact", True):
+    if (
+        p.email
+        and not quarantined
+        and form["flow_id"] != "notify_only"
+        and form["auto"].get("create_contact", True)
+    ):
         # Contact memory runs first so the submission row is written once, contact included
         # (an UPDATE afterwards cost a second write of the row and its indexes).
         memory = contact_memory.remember(
@@ -244,7 +254,8 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
     conn.execute(
         "INSERT INTO submissions (id, workspace_id, form_id, flow_id, data, meta, field_interactions, email_lower,"
         " ip, experiment_id, variant_id, contact_id, company_id, is_new_contact, form_version, status,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)",
+        " spam_score, spam_verdict, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             submission_id,
             ws,
@@ -259,11 +270,26 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
             memory and memory.company_id,
             int(bool(memory and memory.is_new)),
             form.get("version"),
+            "quarantined" if quarantined else "received",
+            judged.verdict and judged.verdict.score,
+            judged.verdict and dumps(judged.verdict.as_json()),
             now,
         ),
     )
     if p.resume_token:  # no query at all for a submission without one
         partials.complete_tx(conn, ws, form["id"], p.resume_token)
+    if quarantined:  # held for a person: no contact, no job, counted as spam until released
+        counts.spam(ws, now)
+        emit(
+            conn,
+            ws,
+            "submission_quarantined",
+            submission_id=submission_id,
+            form_id=form["id"],
+            details={"score": judged.verdict.score, "signals": list(judged.verdict.fired)},
+            created_at=now,
+        )
+        return Stored(submission_id)
     source = p.meta["utm"].get("utm_source") or ""
     counts.submission(
         ws,
@@ -302,6 +328,33 @@ def store_tx(conn, p: Prepared, counts: Counts | None = None) -> Stored:
         record_consents_tx(conn, p, submission_id, memory.contact_id, now)  # SPEC §19
     enqueue(conn, "process_submission", {"submission_id": submission_id}, workspace_id=ws, now=now)
     return stored
+
+
+REFUSALS = {
+    "pow_expired": "This form was open too long to send; reload the page and send it again.",
+    "pow_replayed": "This submission was already received.",
+}
+
+
+def _refused(conn, p: Prepared, judged, counts: Counts) -> Stored:
+    """A spam-log row for a refused submission. Over the block threshold it looks
+    accepted (a bot learns nothing, as with the honeypot); a replayed or expired
+    proof-of-work is answered 403 so a person knows to send again."""
+    verdict = judged.verdict.as_json() if judged.verdict else {}
+    reason = judged.reason or "score"
+    spam.log_tx(
+        conn,
+        p.form["workspace_id"],
+        p.form["id"],
+        reason,
+        ip=p.ip,
+        email=p.email,
+        details=verdict,
+        counts=counts,
+    )
+    if judged.action == "block":
+        return Stored(new_id("sub"))
+    return Stored(rejected=Forbidden(REFUSALS[reason], code="challenge_failed"))
 
 
 def success_body(form: dict, submission_id: str) -> dict:

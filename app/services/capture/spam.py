@@ -12,6 +12,9 @@ REASONS = {
     "rate_limit_email": "Too many submissions with one email in an hour",
     "duplicate": "Same email again inside the duplicate window",
     "marked": "Marked as spam by a person (the submission is kept with status spam)",
+    "score": "Spam score at or above the form's block threshold",
+    "pow_expired": "Proof-of-work solution expired (older than 10 minutes)",
+    "pow_replayed": "Proof-of-work solution used a second time",
 }
 
 

@@ -23,7 +23,9 @@ STATUSES = (
     "needs_human_review",
     "failed",
     "spam",
+    "quarantined",
 )
+# "quarantined": the spam score held it for review (SPEC §19; release or confirm it).
 # "spam": a person marked it (bulk action); it leaves the default list, nothing is deleted.
 SETTABLE_STATUSES = ("processed", "needs_human_review", "failed", "spam")
 # The list's filters, as query parameters (see _where).
@@ -151,7 +153,7 @@ async def list_submissions(
     ``hide_spam``: leave out what people marked as spam unless the status filter asks for it."""
     clauses, params = _where(workspace_id, filters or {}, tz)
     if hide_spam and not (filters or {}).get("status"):
-        clauses.append("s.status != 'spam'")
+        clauses.append("s.status NOT IN ('spam', 'quarantined')")
 
     def read(conn):
         rows, next_cursor = fetch_page(

@@ -66,6 +66,15 @@ _ENTRIES = [
         ),
         E("spam_blocked", "Spam blocked", "danger", False, ("reason", "spam_id", "ip")),
         E(
+            "submission_quarantined",
+            "Held in spam quarantine",
+            "warning",
+            False,
+            ("score", "signals"),
+        ),
+        E("submission_released", "Released from quarantine", "success", False, ("by", "signals")),
+        E("spam_confirmed", "Confirmed as spam", "danger", False, ("by", "signals")),
+        E(
             "submission_processing",
             "Processing started",
             "info",

@@ -10,7 +10,8 @@ A form config is a plain dict, the same shape the JSON API shows (SPEC §12)::
             notify_handler_ids, booking_url, sequence_id},
      agent: {instructions, autonomy_level, allowed_actions},
      security: {allowed_origins, honeypot_field, max_submissions_per_ip,
-                max_submissions_per_email, duplicate_window_minutes},
+                max_submissions_per_email, duplicate_window_minutes, review_threshold,
+                block_threshold, free_mail, blocked_words, challenge},
      response: {thank_you_message, redirect_url}, autopilot}
 
 Field attribute meaning by type (what app/services/field_values.py enforces):
@@ -52,6 +53,7 @@ from app.services.forms.fields import (  # noqa: F401  (FIELD_TYPES & co. are re
 )
 from app.services.forms.logic import LAYOUTS, normalize_logic
 from app.services.forms.partials_config import check_partials
+from app.services.forms.spam_settings import spam_settings
 from app.services.mail import placeholders
 from app.services.processing.flow_steps import CONFIRMATION_VARIABLES
 
@@ -268,7 +270,7 @@ _SECURITY_LIMITS = (
 )
 
 
-def _security(raw, fields: list, errors: _Errors) -> dict:
+def _security(raw, fields: list, form_type, errors: _Errors) -> dict:
     raw = _block(raw, "security", errors)
     d = DEFAULT_SECURITY
     honeypot = (
@@ -292,6 +294,7 @@ def _security(raw, fields: list, errors: _Errors) -> dict:
             key: _int(raw.get(key), f"security.{key}", errors, default=d[key], lo=lo, hi=hi)
             for key, lo, hi in _SECURITY_LIMITS
         },
+        **spam_settings(raw, form_type, errors),
     }
 
 
@@ -372,7 +375,7 @@ def _check(raw) -> tuple[dict, _Errors]:
         "field_mapping": _mapping(raw.get("field_mapping"), fields, errors),
         "auto": _auto(raw.get("auto"), errors),
         "agent": _agent(raw.get("agent"), errors),
-        "security": _security(raw.get("security"), fields, errors),
+        "security": _security(raw.get("security"), fields, raw.get("type"), errors),
         "response": _response(raw.get("response"), errors),
         "autopilot": _bool(raw.get("autopilot"), "autopilot", errors),
         "steps": _steps(raw.get("steps"), fields, errors),

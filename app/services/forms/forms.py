@@ -22,6 +22,7 @@ from app.db import (
 from app.db.clock import iso, now_iso, parse_iso
 from app.errors import Conflict, NotFound, ValidationError
 from app.services.events.log import emit
+from app.services.forms import spam_settings
 from app.services.forms.config import (
     FORM_STATUSES,
     MAX_DESCRIPTION,
@@ -80,6 +81,7 @@ def row_to_form(row: dict) -> dict:
     for column in JSON_COLUMNS:
         form[column] = loads(row[column], [] if column in LIST_COLUMNS else {})
     form["partials"] = partials_shown(form["partials"])  # forms saved before it had defaults
+    form["security"] = spam_settings.with_defaults(form["security"], row["type"])
     form.update(
         autopilot=bool(row["autopilot"]),
         version=row["version"],

@@ -18,6 +18,7 @@ import re
 import time
 
 from app.errors import Forbidden, NotFound
+from app.services.capture import pow as pow_challenge
 from app.services.experiments.assign import pick
 from app.services.forms.file_fields import FILE_KEYS
 from app.services.forms.forms import row_to_form
@@ -170,6 +171,15 @@ async def public_entry(db, form_id: str) -> dict:
             _CACHE.clear()  # crude but bounded; refills at one query per form
         _CACHE[form_id] = entry
     return entry
+
+
+def with_challenge(entry: dict, view: dict) -> bytes | None:
+    """The schema body with a fresh proof-of-work challenge added after the cached part,
+    or None when the form's challenge is off now (then the cached body and ETag serve)."""
+    form = entry["form"]
+    if not pow_challenge.challenge_on(form["id"], form["security"]["challenge"]):
+        return None
+    return view["body"][:-1] + b',"challenge":' + pow_challenge.challenge_json(form["id"]) + b"}"
 
 
 def forget(form_id: str) -> None:

@@ -21,6 +21,8 @@ PERIODIC_TASKS: list[str] = [
     "app.services.capture.partials:abandon_partials",
     "app.services.privacy.retention:enforce_retention",
     "app.services.files.purge:purge_uploads",
+    "app.services.capture.quarantine:purge_quarantine",
+    "app.services.capture.pow:purge_used",
 ]
 
 
