@@ -1,4 +1,5 @@
-"""The ``formagent`` command: serve, migrate, create-account, seed-demo, copy-db."""
+"""The ``formagent`` command: serve, migrate, create-account, seed-demo, copy-db,
+update-disposable-domains."""
 
 from __future__ import annotations
 
@@ -91,6 +92,19 @@ def cmd_copy_db(args, settings) -> int:
     return 0
 
 
+def cmd_update_disposable_domains(args, settings) -> int:
+    from app.services.capture import disposable
+
+    directory = args.list_dir or disposable.DATA
+    try:
+        count = disposable.update_from(args.source, directory)
+    except disposable.ListError as exc:
+        print(f"error: {exc} The list was not changed.", file=sys.stderr)
+        return 1
+    print(f"disposable-domain list replaced: {count} domains ({directory}/{disposable.LIST_NAME})")
+    return 0
+
+
 def _shown(target) -> str:
     """A database for messages: a URL's password is not printed."""
     text = str(target)
@@ -139,15 +153,23 @@ def main(argv=None) -> int:
     )
     copy.add_argument("src", help="a SQLite file or a postgresql:// URL")
     copy.add_argument("dst", help="a new SQLite file or an empty postgresql:// database")
+    update = sub.add_parser(
+        "update-disposable-domains",
+        help="replace the disposable-email domain list (spam score) from a file or URL",
+    )
+    update.add_argument("source", help="a text file or an http(s) URL: one domain a line")
+    update.add_argument("--list-dir", help="the directory holding the list (default: shipped)")
     args = parser.parse_args(argv)
     # copy-db names its databases itself: no data directory (nor secret key) needed.
-    settings = None if args.command == "copy-db" else Settings.from_env()
+    no_settings = ("copy-db", "update-disposable-domains")
+    settings = None if args.command in no_settings else Settings.from_env()
     handler = {
         "serve": cmd_serve,
         "migrate": cmd_migrate,
         "create-account": cmd_create_account,
         "seed-demo": cmd_seed_demo,
         "copy-db": cmd_copy_db,
+        "update-disposable-domains": cmd_update_disposable_domains,
     }[args.command]
     return handler(args, settings)
 

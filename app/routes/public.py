@@ -57,6 +57,19 @@ async def embed_js(request):
     return Response(body, media_type="text/javascript; charset=utf-8", headers=headers)
 
 
+POW_WORKER = (Path(__file__).resolve().parent.parent / "static" / "embed-pow.js").read_bytes()
+
+
+async def embed_pow_js(request):
+    """The proof-of-work worker embed.js runs (SPEC §19): loaded by importScripts from a
+    Blob worker on the customer's page, so it is served to any origin."""
+    return Response(
+        POW_WORKER,
+        media_type="text/javascript; charset=utf-8",
+        headers={"Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=3600"},
+    )
+
+
 async def _hosted(request, form: dict, origins, *, status: int = 200, **ctx) -> HTMLResponse:
     """The hosted page, or for HTMX (hx-target="this") only the form; only the form's
     allowed ``origins`` may frame it."""
@@ -216,6 +229,7 @@ async def submit_hosted(request):
 routes = [
     page_route("/favicon.ico", favicon, methods=["GET"], name="favicon", public=True),
     page_route("/embed.js", embed_js, methods=["GET"], name="embed_js", public=True),
+    page_route("/embed-pow.js", embed_pow_js, methods=["GET"], name="embed_pow_js", public=True),
     page_route("/f/{form_id}", hosted_page, methods=["GET"], name="hosted_form", public=True),
     page_route(
         "/f/{form_id}",

@@ -40,6 +40,13 @@
     UTM.forEach(function (k) { if (q.get(k)) m[k] = q.get(k); });
     return m;
   }
+  function pow(c) {
+    return c && new Promise(function (ok) {
+      var w = new Worker(URL.createObjectURL(new Blob(["importScripts('" + ORIGIN + "/embed-pow.js')"])));
+      w.onmessage = w.onerror = ok;
+      w.postMessage(c);
+    });
+  }
   function req(label, f) {
     if (f.required) label.appendChild(el("span", { "class": "fa-req", "aria-hidden": "true" }, "*"));
     return label;
@@ -190,7 +197,7 @@
 
   function render(root, schema) {
     var n = count[schema.id] = (count[schema.id] || 0) + 1;
-    var p = "fa-" + schema.id + (n > 1 ? "-" + n : ""), started = false, inter = {}, since = {};
+    var p = "fa-" + schema.id + (n > 1 ? "-" + n : ""), started = false, inter = {}, since = {}, t0 = Date.now(), sol;
     var variant = schema.variant_id;
     if (variant) store("fa_v_" + schema.id, variant);
     var form = el("form", { "class": "fa-form", id: p, "data-fa-form": schema.id, method: "post", action: ORIGIN + "/f/" + schema.id, novalidate: true });
@@ -208,7 +215,7 @@
     form.addEventListener("focusin", function (e) {
       var name = e.target.name;
       if (!name || name === schema.honeypot_field) return;
-      if (!started) { started = true; beacon(schema.id, "start", variant); }
+      if (!started) { started = true; beacon(schema.id, "start", variant); sol = pow(schema.challenge); }
       inter[name] = inter[name] || { focused: true, filled: false, time_ms: 0 };
       since[name] = Date.now();
     });
@@ -225,10 +232,12 @@
       data[schema.honeypot_field] = form.querySelector("[name='" + schema.honeypot_field + "']").value;
       data._meta = meta();
       data._interactions = inter;
+      data._elapsed = Date.now() - t0;
       if (schema.experiment_id) { data._experiment_id = schema.experiment_id; data._variant_id = variant; }
       data._resume_token = store("fa_r_" + schema.id);
       button.disabled = true;
-      upload(form, schema, data).then(function () {
+      Promise.all([sol, upload(form, schema, data)]).then(function (a) {
+        data._pow = a[0] && a[0].data;
         return fetch(ORIGIN + "/api/submissions/" + encodeURIComponent(schema.id), {
           method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data)
         });

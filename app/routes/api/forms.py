@@ -16,6 +16,7 @@ from app.services.forms.config import (
 from app.services.forms.partials_config import ABANDON_MAX, ABANDON_MIN
 from app.services.forms.patterns import MAX_PATTERN_CHARS
 from app.services.forms.public import embed_info
+from app.services.forms.spam_settings import CHALLENGE_MODES, FREE_MAIL_POLICIES
 from app.web import schema as S
 from app.web.api import (
     api_route,
@@ -98,6 +99,20 @@ _SECURITY = S.obj(
         "max_submissions_per_ip": S.integer(1, 100000),
         "max_submissions_per_email": S.integer(1, 100000),
         "duplicate_window_minutes": S.integer(0, 1440),
+        # SPEC §19 spam score (app/services/capture/spam_signals.py has the signals)
+        "review_threshold": S.integer(
+            1, 1000, description="Score at which a submission is quarantined (default 50)"
+        ),
+        "block_threshold": S.integer(
+            1, 1000, description="Score at which a submission is refused (default 100)"
+        ),
+        "free_mail": S.choice(
+            FREE_MAIL_POLICIES, description="Free-mail addresses: allow, score or block (422)"
+        ),
+        "blocked_words": S.array(S.text(max_length=60), max_items=200),
+        "challenge": S.choice(
+            CHALLENGE_MODES, description="Proof-of-work: off, on, or auto (on during bursts)"
+        ),
     }
 )
 _RESPONSE = S.obj(

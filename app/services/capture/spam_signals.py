@@ -33,6 +33,7 @@ no time at all (a server posting to the API) is not suspicious for it.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,14 +75,23 @@ def _domains(name: str) -> frozenset[str]:
     return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
 
 
-_LISTS: dict[str, frozenset[str]] = {}
+_LISTS: dict[str, tuple[float, float, frozenset[str]]] = {}
+RECHECK_SECONDS = 60.0
 
 
 def domain_list(name: str) -> frozenset[str]:
-    """A shipped domain list, read once per process (``reload_lists`` after an update)."""
-    found = _LISTS.get(name)
-    if found is None:
-        found = _LISTS[name] = _domains(name)
+    """A shipped domain list; re-read when its file changed (checked once a minute), so
+    ``formagent update-disposable-domains`` reaches running servers without a restart."""
+    now = time.monotonic()
+    cached = _LISTS.get(name)
+    if cached is not None and now - cached[0] < RECHECK_SECONDS:
+        return cached[2]
+    mtime = (DATA / name).stat().st_mtime
+    if cached is not None and cached[1] == mtime:
+        _LISTS[name] = (now, mtime, cached[2])
+        return cached[2]
+    found = _domains(name)
+    _LISTS[name] = (now, mtime, found)
     return found
 
 
@@ -108,6 +118,7 @@ class Verdict:
 
 LINK_RE = re.compile(r"https?://|www\.|\[url|<a\s", re.I)
 WORD_RE = re.compile(r"\w{4,}")
+URL_RE = re.compile(r"(?:https?://|www\.)\S*")
 
 
 def _texts(fields: list, data: dict) -> list[str]:
@@ -123,7 +134,7 @@ def _repeated(texts: list[str]) -> bool:
     if len(long) != len(set(long)):
         return True  # the same value pasted into two fields
     for text in texts:
-        words = WORD_RE.findall(text.lower())
+        words = WORD_RE.findall(URL_RE.sub(" ", text.lower()))  # links count as links
         if len(words) >= 10 and max(words.count(w) for w in set(words)) * 2 >= len(words):
             return True  # one word is half the text
     return False
