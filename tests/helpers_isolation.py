@@ -331,6 +331,18 @@ def _rows(ws: str, account_id: str) -> dict[str, dict]:
         "spam_log": dict(
             id=ids["spam"], form_id=ids["form"], reason="honeypot", email=email, created_at=now
         ),
+        "spam_weights": dict(form_id=ids["form"], signal="links", weight=12.0, updated_at=now),
+        "spam_tuning_log": dict(
+            id=f"tune_{ids['form']}",
+            form_id=ids["form"],
+            submission_id=ids["submission"],
+            signal="links",
+            old_weight=15.0,
+            new_weight=12.0,
+            cause="released",
+            actor=f"{MARKER} actor",
+            created_at=now,
+        ),
         "tasks": dict(
             id=ids["task"],
             title=f"{MARKER} task",

@@ -53,7 +53,9 @@ async def _decide(request, action):
     form_id, sid = request.path_params["form_id"], request.path_params["submission_id"]
     db = request.app.state.db
     form = await forms_service.get_form(db, principal.workspace_id, form_id)
-    result = await action(db, principal.workspace_id, sid, actor=principal.display_name)
+    result = await action(
+        db, principal.workspace_id, sid, actor=principal.display_name, form_id=form["id"]
+    )
     return form, result
 
 

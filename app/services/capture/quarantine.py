@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from app.db import clock, fetch_page, get_in_workspace, loads
 from app.db.clock import iso
-from app.errors import Conflict
+from app.errors import Conflict, NotFound
 from app.services.analytics.counters import Counts
 from app.services.capture import spam, spam_tuning
 from app.services.capture.pipeline import form_from_row
@@ -34,10 +34,12 @@ def _signals(row: dict) -> list[str]:
     return [s["signal"] for s in loads(row["spam_verdict"], {}).get("signals", [])]
 
 
-def _quarantined_tx(conn, workspace_id: str, submission_id: str) -> dict:
+def _quarantined_tx(conn, workspace_id: str, submission_id: str, form_id=None) -> dict:
     row = get_in_workspace(
         conn, "submissions", submission_id, workspace_id, missing="This submission does not exist."
     )
+    if form_id is not None and row["form_id"] != form_id:
+        raise NotFound("This submission does not belong to this form.")
     if row["status"] != "quarantined":
         raise Conflict(
             "This submission is not in quarantine (it was released, confirmed or never held).",
@@ -46,10 +48,10 @@ def _quarantined_tx(conn, workspace_id: str, submission_id: str) -> dict:
     return row
 
 
-def release_tx(conn, workspace_id: str, submission_id: str, actor: str) -> dict:
+def release_tx(conn, workspace_id: str, submission_id: str, actor: str, form_id=None) -> dict:
     """Process it as if it had passed: contact memory, submission_received, the job;
     then lower the weights of the signals that fired."""
-    row = _quarantined_tx(conn, workspace_id, submission_id)
+    row = _quarantined_tx(conn, workspace_id, submission_id, form_id)
     form = form_from_row(conn.one("SELECT * FROM forms WHERE id = ?", (row["form_id"],)))
     data, meta, now = loads(row["data"], {}), loads(row["meta"], {}), row["created_at"]
     email = contact_memory.submitter_email(form, data)
@@ -135,9 +137,9 @@ def _count(conn, workspace_id: str, form: dict, row: dict, memory) -> None:
     counts.write_tx(conn)
 
 
-def confirm_tx(conn, workspace_id: str, submission_id: str, actor: str) -> dict:
+def confirm_tx(conn, workspace_id: str, submission_id: str, actor: str, form_id=None) -> dict:
     """Status ``spam`` (kept, out of the default list); raise the fired signals' weights."""
-    row = _quarantined_tx(conn, workspace_id, submission_id)
+    row = _quarantined_tx(conn, workspace_id, submission_id, form_id)
     conn.execute(
         "UPDATE submissions SET status = 'spam' WHERE id = ? AND workspace_id = ?",
         (submission_id, workspace_id),
@@ -163,14 +165,15 @@ def confirm_tx(conn, workspace_id: str, submission_id: str, actor: str) -> dict:
     return {"submission_id": submission_id, "status": "spam", "weight_changes": changes}
 
 
-async def release(db, workspace_id: str, submission_id: str, *, actor: str) -> dict:
-    """Release a quarantined submission (409 ``not_quarantined`` otherwise)."""
-    return await db.write(release_tx, workspace_id, submission_id, actor)
+async def release(db, workspace_id: str, submission_id: str, *, actor: str, form_id=None) -> dict:
+    """Release a quarantined submission (409 ``not_quarantined`` otherwise); with
+    ``form_id``, 404 unless it was sent to that form."""
+    return await db.write(release_tx, workspace_id, submission_id, actor, form_id)
 
 
-async def confirm(db, workspace_id: str, submission_id: str, *, actor: str) -> dict:
+async def confirm(db, workspace_id: str, submission_id: str, *, actor: str, form_id=None) -> dict:
     """Confirm a quarantined submission as spam (409 ``not_quarantined`` otherwise)."""
-    return await db.write(confirm_tx, workspace_id, submission_id, actor)
+    return await db.write(confirm_tx, workspace_id, submission_id, actor, form_id)
 
 
 def _list_tx(conn, workspace_id: str, form_id: str, cursor, limit: int):
