@@ -9,6 +9,7 @@ import pytest
 
 from app.services.capture.spam_signals import SIGNALS
 from tests.factory import make_form, submit, submitted
+from tests.helpers import soup
 
 # Thresholds high enough that every single signal is stored with the submission.
 LENIENT = {"review_threshold": 500, "block_threshold": 1000, "max_submissions_per_ip": 100}
@@ -159,3 +160,34 @@ async def test_spam_settings_are_checked(app, user):
     swapped = await create({"review_threshold": 80, "block_threshold": 60})
     assert "review threshold" in swapped["security.block_threshold"]
     assert "security.challenge" in await create({"challenge": "maybe"})
+
+
+async def test_the_editor_saves_the_spam_settings(app, user):
+    form = await make_form(user)
+    page = soup(await user.web.get(f"/forms/{form['id']}"))
+    labels = {label.get_text(strip=True) for label in page.select("#sec-security label")}
+    assert {"Quarantine at score", "Block at score", "Proof-of-work challenge"} <= labels
+    security = {
+        "_section": "security",
+        "allowed_origins": "",
+        "honeypot_field": "_hp",
+        "max_submissions_per_ip": "10",
+        "max_submissions_per_email": "5",
+        "duplicate_window_minutes": "5",
+        "review_threshold": "40",
+        "block_threshold": "90",
+        "free_mail": "block",
+        "challenge": "auto",
+        "blocked_words": "Casino\nfree money\n",
+    }
+    url = f"/forms/{form['id']}/settings"
+    r = await user.post_form(url, security, htmx=True)
+    assert r.status_code == 200
+    saved = (await user.api.get(f"/api/forms/{form['id']}")).json()["security"]
+    assert (saved["review_threshold"], saved["block_threshold"]) == (40, 90)
+    assert saved["free_mail"] == "block" and saved["challenge"] == "auto"
+    assert saved["blocked_words"] == ["casino", "free money"]
+    r = await user.post_form(url, {**security, "block_threshold": "30"}, htmx=True)
+    assert r.status_code == 422
+    error = soup(r).select_one("#se-block_threshold-error").get_text()
+    assert "above the review threshold (40)" in error
