@@ -122,18 +122,29 @@ URL_RE = re.compile(r"(?:https?://|www\.)\S*")
 
 
 def _texts(fields: list, data: dict) -> list[str]:
-    return [
-        data[f["name"]]
-        for f in fields
-        if f["type"] in ("text", "textarea") and isinstance(data.get(f["name"]), str)
-    ]
+    out = []
+    for f in fields:
+        if f["type"] in ("text", "textarea"):
+            value = data.get(f["name"])
+            if value and isinstance(value, str):
+                out.append(value)
+    return out
+
+
+def _links(joined: str) -> int:
+    """Links in the (lowercased) text; the substring checks spare most texts the regex."""
+    if "http" in joined or "www." in joined or "[url" in joined or "<a" in joined:
+        return len(LINK_RE.findall(joined))
+    return 0
 
 
 def _repeated(texts: list[str]) -> bool:
-    long = [t.strip().lower() for t in texts if len(t.strip()) >= 8]
+    long = [t.strip().lower() for t in texts if len(t) >= 8]
     if len(long) != len(set(long)):
         return True  # the same value pasted into two fields
     for text in texts:
+        if len(text) < 40:
+            continue  # too short to hold ten words of four letters
         words = WORD_RE.findall(URL_RE.sub(" ", text.lower()))  # links count as links
         if len(words) >= 10 and max(words.count(w) for w in set(words)) * 2 >= len(words):
             return True  # one word is half the text
@@ -174,13 +185,19 @@ def detect(
     ):
         fired["free_mail"] = domain
     texts = _texts(fields, data)
-    links = sum(len(LINK_RE.findall(t)) for t in texts)
+    if not texts:
+        return _ip_rate(fired, security, ip_count)
+    links = _links("\n".join(texts).lower())
     if links:
         fired["links"] = links
     if word := _blocked(security["blocked_words"], texts):
         fired["blocked_words"] = word
     if _repeated(texts):
         fired["repeated_content"] = True
+    return _ip_rate(fired, security, ip_count)
+
+
+def _ip_rate(fired: dict, security: dict, ip_count: int | None) -> dict:
     limit = security["max_submissions_per_ip"]
     if ip_count is not None and limit > 1 and ip_count * 2 >= limit:
         fired["ip_rate"] = ip_count
