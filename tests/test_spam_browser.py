@@ -35,3 +35,17 @@ def test_embed_solves_the_challenge_and_the_submission_passes(live_server, forei
     held = api.get(f"/api/forms/{guarded}/quarantine").json()["data"]
     assert held == []
     api.close()
+
+
+@pytest.mark.browser
+def test_the_hosted_page_solves_the_challenge_too(live_server, page):
+    api = _api(live_server.url)
+    guarded = _form(api, security={"challenge": "on"})
+    page.goto(f"{live_server.url}/f/{guarded}")
+    page.get_by_label("Work email").fill("hosted@example.net")
+    page.get_by_role("button", name="Submit").click()  # before the worker is done: it waits
+    page.get_by_text("Thanks, we will write soon.").wait_for()
+    subs = api.get("/api/submissions", params={"form": guarded}).json()["data"]
+    assert len(subs) == 1 and subs[0]["status"] != "quarantined"
+    assert api.get(f"/api/forms/{guarded}/quarantine").json()["data"] == []
+    api.close()

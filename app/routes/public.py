@@ -15,7 +15,7 @@ from app.services.capture import pipeline as capture
 from app.services.capture import pow as spam_pow
 from app.services.capture.beacons import record_beacon
 from app.services.forms import paging
-from app.services.forms.public import embed_script, hosted_form, public_entry
+from app.services.forms.public import embed_script, hosted_challenge, hosted_form, public_entry
 from app.web.client_ip import client_ip
 from app.web.middleware import hosted_csp
 from app.web.render import is_htmx, render, url_path
@@ -85,6 +85,7 @@ async def _hosted(request, form: dict, origins, *, status: int = 200, **ctx) -> 
     page = ctx.pop("page", 0) if is_htmx(request) else None
     ctx["plan"] = paging.hosted_plan(form, ctx.get("values"), page=page, errors=ctx.get("errors"))
     ctx["render_stamp"] = spam_pow.render_stamp(form["id"])  # the spam score's too_fast signal
+    ctx["challenge"] = await hosted_challenge(request.app.state.db, form["id"])
     return await render(
         request,
         "public/hosted.html",

@@ -177,9 +177,20 @@ def with_challenge(entry: dict, view: dict) -> bytes | None:
     """The schema body with a fresh proof-of-work challenge added after the cached part,
     or None when the form's challenge is off now (then the cached body and ETag serve)."""
     form = entry["form"]
-    if not pow_challenge.challenge_on(form["id"], form["security"]["challenge"]):
+    if not pow_challenge.challenge_on(form["id"], form["security"].get("challenge", "off")):
         return None
     return view["body"][:-1] + b',"challenge":' + pow_challenge.challenge_json(form["id"]) + b"}"
+
+
+async def hosted_challenge(db, form_id: str) -> dict | None:
+    """A fresh challenge for the hosted page while the form's challenge is on, else None."""
+    try:
+        form = (await public_entry(db, form_id))["form"]
+    except NotFound:
+        return None
+    if not pow_challenge.challenge_on(form_id, form["security"].get("challenge", "off")):
+        return None
+    return pow_challenge.new_challenge(form_id)
 
 
 def forget(form_id: str) -> None:
