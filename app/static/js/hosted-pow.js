@@ -25,10 +25,10 @@
     if (input) solve(input);
   });
   document.addEventListener("submit", function (e) {
-    var form = e.target, input = powInput(form);
+    var form = e.target, input = powInput(form), button = e.submitter;  // Next, Back or Submit
     if (!input || input.faDone) return;  // a failed worker sends without: held for review
     e.preventDefault();
     e.stopImmediatePropagation();
-    solve(input).then(function () { form.requestSubmit ? form.requestSubmit() : form.submit(); });
+    solve(input).then(function () { form.requestSubmit ? form.requestSubmit(button) : form.submit(); });
   }, true);
 })();
