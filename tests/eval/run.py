@@ -104,10 +104,47 @@ def check_lead(case: dict) -> list[str]:
 
 
 STRAY = re.compile(
-    r"spanish|french|german|portuguese|version|translat|\bsteps?\b|\bpages?\b|"
-    r"only (?:if|when|for)|bilingual",
+    r"spanish|french|german|portuguese|(?<!app )version|translat|\bsteps?\b(?! to reproduce)|\bpages?\b|"
+    r"only (?:if|when|for)|bilingual|^(?:first|then|finally|next)\b(?! name)|"
+    r"contact details|personal details|\bfor (?:\w+[ -])?(?:customers|clients|travellers|"
+    r"attendees|drivers|students|members|users)\b|\bonly\b",
     re.I,
 )
+
+
+def _wanted_value(want, value) -> bool:
+    """A rule's expected value: a string is a case-insensitive pattern of the whole value."""
+    if isinstance(want, str) and isinstance(value, str):
+        return re.fullmatch(want, value, re.I) is not None
+    return want == value
+
+
+def _has(field: dict, want: dict) -> list[str]:
+    """``{"max_files": ">1", "accept": "image/*", "label": "Rating"}``: a list attribute
+    must contain the value, ">n" is a lower bound, anything else is equal."""
+    problems = []
+    for key, value in want.items():
+        got = field.get(key)
+        if isinstance(value, str) and value.startswith(">"):
+            ok = isinstance(got, int | float) and got > float(value[1:])
+        elif isinstance(got, list):
+            ok = value in got
+        else:
+            ok = got == value
+        if not ok:
+            problems.append(f"{field['name']}.{key} is {got!r} (expected {value!r})")
+    return problems
+
+
+def _duplicates(fields: list) -> list[str]:
+    """Two questions offering the same answers (a choice asked twice)."""
+    seen, dups = {}, []
+    for f in fields:
+        options = tuple(sorted(o.lower() for o in f.get("options") or []))
+        if len(options) >= 2 and options in seen:
+            dups.append(f"{seen[options]} and {f['name']} ask the same")
+        seen.setdefault(options, f["name"])
+    return dups
 
 
 def check_extras(case: dict) -> list[str]:
@@ -124,7 +161,7 @@ def check_extras(case: dict) -> list[str]:
     for want in case["rules"]:
         if not any(
             re.search(want["target"], f"{f['name']} {f['label']}", re.I)
-            and cond["value"] == want["value"]
+            and _wanted_value(want["value"], cond["value"])
             and re.search(want.get("field", ""), cond["field"])
             for f, cond in rules
         ):
@@ -134,7 +171,18 @@ def check_extras(case: dict) -> list[str]:
     stray = [f["label"] for f in config["fields"] if STRAY.search(f["label"])]
     if stray:
         problems.append(f"fields read from the request itself: {stray}")
-    return problems
+    fields = config["fields"]
+    for spec in case.get("must", []):
+        if not any(_matches(f, spec) for f in fields):
+            problems.append(f"missing {spec}; fields: {[(f['name'], f['type']) for f in fields]}")
+    for spec in case.get("must_not", []):
+        hit = [f["name"] for f in fields if _matches(f, spec)]
+        if hit:
+            problems.append(f"unwanted {hit}")
+    for pattern, want in case.get("has", {}).items():
+        found = [f for f in fields if re.search(pattern, _text(f))]
+        problems += _has(found[0], want) if found else [f"no field {pattern}"]
+    return problems + _duplicates(fields)
 
 
 def _field_for(config: dict, pattern: str) -> list[dict]:
@@ -220,6 +268,10 @@ SETS = {
     "purpose": ("leads_purpose.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     # Logic, steps and languages asked for in a description (SPEC §17).
     "extras": ("forms_extras.jsonl", check_extras, lambda c: c["d"]),
+    # Round 6 (written before the change): conditions and steps phrased as people write
+    # them, uploads, ratings; leads written in Spanish, French, German and Portuguese.
+    "round 6": ("forms_round6.jsonl", check_extras, lambda c: c["d"]),
+    "languages": ("leads_lang.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
 }
 
 

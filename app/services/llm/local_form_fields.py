@@ -15,6 +15,13 @@ from app.services.llm import local_catalog as catalog
 from app.services.llm.local_domain import concept_for, domain_keys, is_b2b
 from app.services.llm.local_extract import named_fields, negated
 from app.services.llm.local_extract_item import YES_NO, field_type, label_for
+from app.services.llm.local_field_shapes import (
+    RATING_RE,
+    SCALE_RE,
+    file_label,
+    file_shape,
+    rating_shape,
+)
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
 
@@ -69,7 +76,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     if b2b and kind["flow"] == "sales_lead" and not _has(fields, "company"):
         fields.insert(2 if len(fields) >= 2 else len(fields), catalog.field("company"))
     _add_domain_fields(fields, kind, text)
-    _add_named(fields, items, kind)
+    _add_named(fields, [_with_scale(item, description) for item in items], kind)
     _add_hints(fields, kind, text)
     _kind_rules(fields, kind, text)
     fields = _drop_negated(fields, negated(text))
@@ -124,6 +131,16 @@ def _add_domain_fields(fields: list, kind: dict, text: str) -> None:
 
 def _add_named(fields: list, items: list, kind: dict) -> None:
     for item in items:
+        scale = f"{item['phrase']} ({', '.join(item['options'])})" if item["options"] else ""
+        scale = f"{item['phrase']} {item['scale']}" if item.get("scale") else scale
+        if (scale and rating_shape(scale)) or file_shape(item["phrase"]):
+            new = _shaped(_new_field({**item, "options": []}), scale or item["phrase"])
+            rating = next((f for f in fields if f["name"] == "rating"), None)
+            if new["type"] == "number" and rating is not None and rating.get("options"):
+                fields[fields.index(rating)] = new  # "overall rating (1-5 stars)"
+            elif not _has(fields, new["name"]):
+                _add(fields, new)
+            continue
         # A yes/no or "A or B" question is its own field, not a catalogue concept.
         key = None if item.get("clause") and item["options"] else concept_for(item["phrase"])
         if key == "email" and _has(fields, "email"):
@@ -216,6 +233,35 @@ def _new_field(item: dict) -> dict:
         field["min"] = 0
     if item["hint"].startswith("examples:"):
         field["placeholder"] = "e.g. " + item["hint"].split(":", 1)[1].strip()[:120]
+    return _shaped(field, phrase) if not item["options"] else field
+
+
+def _with_scale(item: dict, text: str) -> dict:
+    """ "overall rating (1-5 stars)": the scale the item reader left out, kept for the shape."""
+    if not RATING_RE.search(item["phrase"]) or SCALE_RE.search(item["phrase"]):
+        return item
+    at = text.lower().find(item["phrase"].lower())
+    after = text[at + len(item["phrase"]) : at + len(item["phrase"]) + 30] if at >= 0 else ""
+    m = SCALE_RE.match(after.lstrip(" :"))
+    return {**item, "options": [], "scale": m.group(0)} if m else item
+
+
+def _shaped(field: dict, phrase: str) -> dict:
+    """An upload is a ``file`` field, a rating on a scale a bounded number (local_field_shapes)."""
+    upload = file_shape(phrase)
+    if upload:
+        label = file_label(_second_person(phrase))
+        return {
+            **field,
+            **upload,
+            "name": _field_name(label),
+            "label": label,
+            "max_length": None,
+            "placeholder": "",
+        }
+    rating = rating_shape(phrase)
+    if rating:
+        return {**field, **rating, "max_length": None, "placeholder": ""}
     return field
 
 

@@ -15,6 +15,7 @@ import re
 
 from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
+from app.services.llm.local_lead_cues import gloss
 from app.services.llm.local_pitch import pitch_kind
 from app.services.llm.local_purpose import form_purpose, partner_offer, supplier_offer
 
@@ -298,6 +299,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         reasons.append(f"not a buyer: {why}")
         return "low", 0, reasons, ["lead-low", "not-a-buyer", kind]
     text = s["message"].lower() or s["text"]  # what they wrote, not the options they picked
+    text = f"{text} . {s['gloss']}" if s.get("gloss") else text
     timeline, volume = TIMELINE_RE.search(text), VOLUME_RE.search(text)
     money, pain = MONEY_RE.search(text), PAIN_RE.search(text)
     hesitant = HESITATION_RE.search(text) or TENTATIVE_RE.search(text)
@@ -424,6 +426,8 @@ def signals(context: dict) -> dict:
     name = contact.get("name") or field_value(data, "name")
     size_text = field_value(data, "size", "employees", "headcount", "team")
     body = message.lower() or text
+    glossed = gloss(body)  # a message in es, fr, de or pt: its cues in English
+    body = f"{body} . {glossed}" if glossed else body
     purpose = form_purpose(context.get("form"))
     not_buyer = non_buyer(body, email, name, title)
     fit = (
@@ -459,6 +463,7 @@ def signals(context: dict) -> dict:
         "company": (context.get("company") or {}).get("name") or _company_name(data),
         "subject": field_value(data, "subject", "topic"),
         "message": message,
+        "gloss": glossed,
         "data": data,
     }
 

@@ -1,0 +1,123 @@
+"""Two field shapes a phrase names outright (SPEC §17 file uploads; ratings).
+
+"photos of the damage", "a CV upload", "the receipt", "a screenshot", "ID documents",
+"up to 3 pictures" are ``file`` fields with an accept list (images; PDF and office
+documents) and a count (a plural takes several, "up to 3" takes 3) — not links.
+"a rating 1 to 5", "a score from 1-10", "rate the instructor out of 5" are a number
+between those bounds labelled "Rating" (or "Score"), never a text field named after
+the scale. ``shape(phrase)`` returns the field's attributes, or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.forms.fields import FIELD_TYPES
+
+IMAGES = ["image/*"]
+DOCUMENTS = [".pdf", ".doc", ".docx", ".odt", "image/*"]
+# word -> what it accepts; a plural noun takes several files
+_FILE_WORDS = [
+    (r"photo(?:graph)?s?|pictures?|pics?|images?|screenshots?|screen ?shots?|snapshots?", IMAGES),
+    (r"cvs?|r[eé]sum[eé]s?|resumes?|curriculum vitae", [".pdf", ".doc", ".docx", ".odt"]),
+    (r"receipts?|invoices? (?:copy|scan)|scans?|proofs? of \w+|id documents?", DOCUMENTS),
+    (r"documents?|attachments?|files?|certificates?|drawings?|plans?|floor ?plans?", DOCUMENTS),
+]
+FILE_RE = re.compile(
+    rf"\b(?:{'|'.join(p for p, _ in _FILE_WORDS)})\b|\bupload\w*|\battach\w*", re.I
+)
+# "photo link", "link to your CV": the marketer asked for a link, keep it one
+LINK_RE = re.compile(r"\b(?:link|url|website|portfolio)\b", re.I)
+PLURAL_RE = re.compile(
+    r"\b(?:photo(?:graph)?s|pictures|pics|images|screenshots|documents|attachments|files|"
+    r"receipts|certificates|drawings|plans|scans)\b|\bsome\b|\bseveral\b|\bmultiple\b",
+    re.I,
+)
+UP_TO_RE = re.compile(r"\b(?:up to|at most|max(?:imum)?(?: of)?|no more than)\s+(\d+)\b", re.I)
+COUNT_RE = re.compile(r"\b(\d+)\s+(?:photo|picture|pic|image|screenshot|file|document)", re.I)
+WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+
+SCALE_RE = re.compile(
+    r"(?:\(?\s*(?:from\s+|on\s+a\s+scale\s+(?:of\s+)?|between\s+)?(?P<lo>\d{1,2})\s*(?:-|–|to|and)\s*"
+    r"(?P<hi>\d{1,3})(?:\s+stars?)?\s*\)?|\bout\s+of\s+(?P<of>\d{1,3})|\(?\s*(?P<stars>\d)\s+stars?\s*\)?)",
+    re.I,
+)
+RATING_RE = re.compile(r"\b(?:rat(?:e|ing|ings)|score|stars?|grade)\b", re.I)
+
+
+def file_supported() -> bool:
+    return "file" in FIELD_TYPES
+
+
+def file_shape(phrase: str) -> dict | None:
+    """``{"type": "file", "accept", "max_files", "max_size_mb"}`` for an upload phrase."""
+    if not file_supported() or not FILE_RE.search(phrase) or LINK_RE.search(phrase):
+        return None
+    accept = next(
+        (kind for pattern, kind in _FILE_WORDS if re.search(rf"\b(?:{pattern})\b", phrase, re.I)),
+        DOCUMENTS,
+    )
+    count = 1
+    up_to, n = UP_TO_RE.search(phrase), COUNT_RE.search(phrase)
+    word = re.search(rf"\b({'|'.join(WORDS)})\s+\w*\s*(?:photos|pictures|images|files)", phrase)
+    if up_to or n:
+        count = int((up_to or n).group(1))
+    elif word:
+        count = WORDS[word.group(1).lower()]
+    elif PLURAL_RE.search(phrase):
+        count = 5
+    return {
+        "type": "file",
+        "accept": list(accept),
+        "max_files": max(1, min(count, 10)),
+        "max_size_mb": 10,
+    }
+
+
+def file_label(phrase: str) -> str:
+    """ "upload proof of income" → "Proof of income"; "a CV upload" → "CV"."""
+    label = re.sub(
+        r"^(?:upload(?:ing)?|attach(?:ing)?)\s+(?:an?\s+|the\s+|your\s+)?", "", phrase, flags=re.I
+    )
+    label = re.sub(r"\s+(?:upload|attachment|file)s?$", "", label, flags=re.I)
+    label = re.sub(r"^(?:a\s+)?cop(?:y|ies)\s+of\s+(?:the\s+|your\s+)?", "", label, flags=re.I)
+    label = UP_TO_RE.sub("", label)
+    label = re.sub(r"^\s*\d+\s+", "", label).strip() or phrase
+    label = re.sub(r"\bcv\b", "CV", label, flags=re.I)
+    label = re.sub(r"\bid\b", "ID", label, flags=re.I)
+    return label[:1].upper() + label[1:]
+
+
+def rating_shape(phrase: str) -> dict | None:
+    """``{"type": "number", "min", "max", "label"}`` for "rating 1 to 5", "out of 10"."""
+    if not RATING_RE.search(phrase):
+        return None
+    m = SCALE_RE.search(phrase)
+    if not m:
+        return None
+    if m["of"]:
+        lo, hi = 1, int(m["of"])
+    elif m["stars"]:
+        lo, hi = 1, int(m["stars"])
+    else:
+        lo, hi = int(m["lo"]), int(m["hi"])
+    if not 0 <= lo < hi <= 100:
+        return None
+    rest = SCALE_RE.sub(" ", phrase)
+    rest = re.sub(
+        r"\b(?:an?|the|overall|rate|rating|score|for|of|from|stars?|how|would|you|they)\b",
+        " ",
+        rest,
+        flags=re.I,
+    )
+    subject = re.sub(r"\s+", " ", rest).strip(" ,.:()")
+    word = "Score" if re.search(r"\bscore\b", phrase, re.I) else "Rating"
+    label = f"{subject[:1].upper()}{subject[1:]} {word.lower()}" if subject else word
+    return {
+        "type": "number",
+        "min": lo,
+        "max": hi,
+        "label": label,
+        "name": re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_"),
+        "help": f"From {lo} to {hi}",
+    }

@@ -1,0 +1,158 @@
+"""Lead cues in Spanish, French, German and Portuguese, glossed in English.
+
+The scorer's cues (``local_scoring``) are English. A German quote request with an
+approved budget, a start month and a seat count is the same lead as the English one,
+so ``gloss(text)`` returns the English words for the cues it finds ("budget approved",
+"quote", "march", "120 users", "student", "we offer"…), which the scorer reads after
+the message. Small lists of the phrasings people use, per language and per signal —
+not a translator: an unrecognised sentence adds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = {
+    "january": r"januar|enero|janvier|janeiro",
+    "february": r"februar|febrero|f[ée]vrier|fevereiro",
+    "march": r"m[äa]rz|marzo|mars|mar[çc]o",
+    "april": r"abril|avril",
+    "may": r"mai|mayo|maio",
+    "june": r"juni|junio|juin|junho",
+    "july": r"juli|julio|juillet|julho",
+    "august": r"agosto|ao[ûu]t",
+    "september": r"septiembre|setiembre|septembre|setembro",
+    "october": r"oktober|octubre|octobre|outubro",
+    "november": r"noviembre|novembre|novembro",
+    "december": r"dezember|diciembre|d[ée]cembre|dezembro",
+}
+_UNITS = (
+    r"lizenzen|nutzer(?:innen)?|benutzer|anwender|mitarbeiter(?:innen|n)?|mitarbeitende(?:n)?|"
+    r"arbeitspl[äa]tze|pl[äa]tze|standorte|filialen|ger[äa]te|fahrzeuge|"
+    r"usuarios|licencias|empleados|trabajadores|puestos|sedes|tiendas|veh[íi]culos|equipos|"
+    r"utilisateurs|licences|collaborateurs|salari[ée]s|employ[ée]s|postes|magasins|v[ée]hicules|"
+    r"usu[áa]rios|licen[çc]as|funcion[áa]rios|colaboradores|lojas|unidades|ve[íi]culos"
+)
+# (pattern, English gloss); "{n}" in a gloss is the number the pattern captured.
+CUES = [
+    # buying: an approved budget, a quote, a demo, a purchase, a rollout, a contract
+    (
+        r"budget (?:ist |wurde |is )?(?:bereits )?(?:freigegeben|genehmigt|bewilligt|vorhanden)|"
+        r"presupuesto (?:ya )?(?:est[áa] |ha sido )?(?:aprobado|asignado|confirmado)|"
+        r"budget (?:est |a [ée]t[ée] )?(?:d[ée]j[àa] )?(?:valid[ée]|approuv[ée]|d[ée]bloqu[ée]|allou[ée])|"
+        r"or[çc]amento (?:j[áa] )?(?:est[áa] |foi )?(?:aprovado|garantido|confirmado)",
+        "budget approved",
+    ),
+    (
+        r"\bangebot\w*|kostenvoranschlag|preisauskunft|\bpresupuesto\b|cotizaci[óo]n|\bdevis\b|"
+        r"\bor[çc]amento\b|cota[çc][ãa]o|\bproposta\b|\bpropuesta\b|\bproposition commerciale\b",
+        "quote",
+    ),
+    (
+        r"senden sie (?:uns |mir )?(?:bitte )?(?:ein|ihr) angebot|bitte um (?:ein )?angebot|"
+        r"env[íi]en(?:nos|me)? (?:un |una )?(?:presupuesto|cotizaci[óo]n|propuesta)|"
+        r"(?:envoyer|transmettre|faire parvenir) (?:un |votre )?devis|"
+        r"envi(?:ar|em)(?:-nos| nos)? (?:uma |um )?(?:proposta|or[çc]amento|cota[çc][ãa]o)",
+        "send us a quote",
+    ),
+    (
+        r"\bdemo\b|vorf[üu]hrung|demostraci[óo]n|d[ée]monstration|\bd[ée]mo\b|demonstra[çc][ãa]o",
+        "demo",
+    ),
+    (
+        r"\bkaufen\b|bestell\w+|\bcomprar\b|\bpedido\b|\bacheter\b|\bcommander\b|encomenda",
+        "purchase",
+    ),
+    (
+        r"einf[üu]hrung|ausroll\w+|implantaci[óo]n|implementaci[óo]n|desplegar|despliegue|"
+        r"d[ée]ployer|d[ée]ploiement|implanta[çc][ãa]o|implementa[çc][ãa]o",
+        "roll out",
+    ),
+    (
+        r"\bvertrag\b|unterschreiben|\bcontrato\b|\bfirmar\b|\bcontrat\b|\bsigner\b|\bassinar\b",
+        "contract",
+    ),
+    # when: a month, a quarter, a deadline, a start
+    *((rf"\b(?:{words})\b", month) for month, words in _MONTHS.items()),
+    (
+        r"\bquartal\b|\btrimestre\b|bis ende|bis zum|\bfrist\b|dringend|so schnell wie m[öo]glich|"
+        r"n[äa]chste(?:n)? (?:woche|monat)|diese(?:n)? (?:woche|monat)|entscheidung (?:f[äa]llt )?bis|"
+        r"antes de (?:fin|finales|que termine)|para finales de|cuanto antes|\burgente?\b|"
+        r"la pr[óo]xima semana|este mes|el pr[óo]ximo mes|avant la fin|d[èe]s que possible|"
+        r"la semaine prochaine|ce mois|le mois prochain|at[ée] (?:o|ao) fi(?:m|nal)|o mais r[áa]pido|"
+        r"pr[óo]xima semana|este m[êe]s|pr[óo]ximo m[êe]s",
+        "by the end of",
+    ),
+    (
+        r"\bstart(?:en)? (?:im|am|ab)\b|beginnen|\bempezar\b|\bcomenzar\b|\bcommencer\b|"
+        r"\bd[ée]marrer\b|\bcome[çc]ar\b|\biniciar\b",
+        "want to start",
+    ),
+    # not buyers
+    (
+        r"\bstudent(?:in)?\b|bachelorarbeit|masterarbeit|abschlussarbeit|hausarbeit|\bestudiante\b|"
+        r"\btesis\b|\btfg\b|\btfm\b|[ée]tudiant(?:e)?\b|\bm[ée]moire\b|\bth[èe]se\b|"
+        r"\bestudante\b|\btese\b|\btcc\b|monografia",
+        "student",
+    ),
+    (
+        r"bewerbung|praktikum|lebenslauf|offene stellen?|freie stellen?|busco (?:empleo|trabajo)|"
+        r"\bempleo\b|\bvacantes?\b|curr[íi]culum|pr[áa]cticas|\bstage\b|\bemploi\b|candidature|"
+        r"\bmon cv\b|\bemprego\b|\bvagas?\b|curr[íi]culo|est[áa]gio",
+        "looking for a job",
+    ),
+    (
+        r"wir bieten|bieten (?:ihnen|euch)|\bgarantiert\w*|le ofrecemos|\bofrecemos\b|garantizad[oa]s?|"
+        r"nous (?:vous )?(?:proposons|offrons)|\bgaranti(?:e|es|s)?\b|\boferecemos\b|garantid[oa]s?",
+        "we offer",
+    ),
+    (
+        r"abmelden|austragen|keine (?:e-?mails|werbung|newsletter) mehr|darme de baja|dar(?:me)? de baja|"
+        r"no me env[íi]en|d[ée]sabonner|d[ée]sinscri\w+|ne plus recevoir|descadastr\w+|"
+        r"cancelar a inscri[çc][ãa]o|n[ãa]o quero (?:mais )?receber",
+        "unsubscribe",
+    ),
+    (
+        r"funktioniert nicht|r[üu]ckerstattung|bereits kunde|no funciona|reembolso|ya somos clientes|"
+        r"ne (?:fonctionne|marche) (?:pas|plus)|remboursement|d[ée]j[àa] client|n[ãa]o funciona|"
+        r"j[áa] somos clientes",
+        "not working",
+    ),
+    (
+        r"vielleicht|irgendwann|nur neugierig|quiz[áa]s?|tal vez|solo (?:estoy )?mirando|"
+        r"peut-[êe]tre|juste curieux|talvez|s[óo] curiosidade",
+        "maybe",
+    ),
+]
+_COMPILED = [(re.compile(p, re.I), gloss) for p, gloss in CUES]
+VOLUME = re.compile(
+    rf"\b(?:ca\.?\s*|circa\s+|unos\s+|environ\s+|cerca de\s+)?(\d[\d.,]*)\s+(?:{_UNITS})\b", re.I
+)
+
+
+_STOP = {
+    "en": "the and we to of is for our you with are this have",
+    "de": "der die das und wir ist für ein eine sie ihr uns mit nicht ich im den bitte",
+    "es": "el la los las que para y nuestro nuestra un una por con es somos de del necesitamos",
+    "fr": "le la les des nous vous pour est une un et avec dans je notre votre de du",
+    "pt": "o os as que para uma um nós com é somos de do da nossa precisamos vocês",
+}
+_WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
+
+
+def foreign(text: str) -> bool:
+    """Whether the text reads as Spanish, French, German or Portuguese rather than English
+    (its commonest little words), so an English "stage" or "demo" is never glossed."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _WORDS.items()}
+    best = max((c for lang, c in counts.items() if lang != "en"), default=0)
+    return best >= 2 and best > counts["en"]
+
+
+def gloss(text: str) -> str:
+    """English words for the foreign-language cues in ``text`` ("" when there are none)."""
+    if not foreign(text):
+        return ""
+    found = [g for pattern, g in _COMPILED if pattern.search(text)]
+    found += [f"{m.group(1).replace('.', '')} users" for m in VOLUME.finditer(text)]
+    return " . ".join(dict.fromkeys(found))
