@@ -148,8 +148,30 @@ def _choice(predicate: str) -> tuple[list[str], str]:
         _WANT.sub("", predicate.strip()),
         flags=re.I,
     )
-    options = _options(body)
+    aux = re.match(r"^(are|is|am|will|would)\s+", body, re.I)
+    body = body[aux.end() :] if aux else body
+    options = _shared_head(_options(body))
+    if options and aux:  # "whether they are a business or an individual"
+        return options, f"{aux.group(1).capitalize()} you {_you(body).strip(' ?')}?"
     return options, (_sentence(body) + "?" if options else "")
+
+
+_LEAD_VERB = re.compile(
+    r"^(?:(?:attend|attending|come|coming|join|joining|be|travel|travell?ing|go|going|pay|paying|"
+    r"prefer|use|using|visit|visiting)\s+)?(?:(?:for|by|via|as|with)\s+)?",
+    re.I,
+)
+
+
+def _shared_head(options: list[str]) -> list[str]:
+    """ "a business or an individual" → Business / Individual; "attend in person or
+    online" → In person / Online (a verb the first answer carries for all of them)."""
+    options = [_ARTICLE.sub("", o) for o in options]
+    if options and len(options[0].split()) > 1:
+        head = _LEAD_VERB.match(options[0])
+        if head and head.end() and not any(_LEAD_VERB.match(o).end() for o in options[1:]):
+            options[0] = options[0][head.end() :]
+    return [o[:1].upper() + o[1:] for o in options if o]
 
 
 def _done(label: str | None, predicate: str, keep_label: bool = False) -> dict:

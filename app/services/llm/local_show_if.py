@@ -32,6 +32,31 @@ SHOW_WHEN = re.compile(
     rf"^(?:only\s+)?{_SHOW}\s+(?P<target>.+?)\s+(?:field\s+)?(?P<only>only\s+)?(?P<how>if|when|for)\s+(?P<cond>.+)$",
     re.I,
 )
+# "only for business customers ask for X and Y", "for students, ask for the university"
+LEAD = re.compile(
+    rf"^(?:but\s+)?(?P<only>only\s+)?(?P<how>for|if|when|whenever)\s+(?P<cond>.+?)(?:\s*,\s*|\s+)(?:then\s+)?"
+    rf"(?:also\s+)?(?:please\s+)?(?:we\s+)?{_SHOW}\s+(?P<target>.+)$",
+    re.I,
+)
+_PEOPLE = (
+    r"customers?|clients?|users?|visitors?|guests?|patients?|buyers?|members?|students?|drivers?|"
+    r"attendees?|travell?ers?|applicants?|participants?|candidates?|companies|businesses|owners?|"
+    r"tenants?|landlords?|parents?|children|kids|adults|employees|staff|partners?|volunteers?|"
+    r"families|couples|groups|teams|accounts?|orders?|bookings?|enquiries|inquiries|requests?|"
+    r"[a-z]+(?:ers|ists|ants|ents)"
+)
+# "if existing", "if it's a wedding", "only when employed", "for drivers": an answer alone
+_BARE = re.compile(
+    r"^(?:it'?s|it is|they'?re|they are|the answer is|you'?re|you are)?\s*(?:an?\s+|the\s+)?"
+    r"(?P<z>[\w'-]+(?:\s+[\w'-]+){0,2})$",
+    re.I,
+)
+_NOT_ANSWER = re.compile(
+    r"^(?:needed|necessary|required|relevant|applicable|possible|appropriate|any|none|"
+    r"available|known|urgent|emergencies|they|you|it|we)$",
+    re.I,
+)
+_YES = re.compile(r"^(?:yes|so|they do|they have|they are|true|ticked|checked)$", re.I)
 # "…, and the company size only for business customers"
 ONLY = re.compile(r"^(?P<pre>.*?)[,\s]+(?:but\s+)?only\s+(?:if|when|for)\s+(?P<cond>.+)$", re.I)
 # "… only for business customers and the number of bedrooms only for private ones"
@@ -61,24 +86,51 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
                 continue
         body = sentence.strip().rstrip(".!?;")
         m = IF_THEN.match(body)
-        if m and _readable(m["cond"]):
-            rules.append((_target(m["target"]), m["cond"]))
+        if m and _readable(m["cond"], bare=True):
+            rules += [(t, m["cond"]) for t in _targets(m["target"])]
             if not FOLLOW_UP.match(m["target"]):  # the field reader types the target
                 kept.append(f"Ask for {_target(m['target'])}.")
             continue
+        m = LEAD.match(body)
+        if m and _lead_condition(m) and not FOLLOW_UP.match(m["target"]):
+            rules += [(t, m["cond"]) for t in _targets(m["target"])]
+            kept.append(f"Ask for {_target(m['target'])}.")
+            continue
         m = SHOW_WHEN.match(body)
-        if m and _looks_conditional(m["how"], m["only"], m["cond"]) and _readable(m["cond"]):
-            rules.append((_target(m["target"]), m["cond"]))
+        if (
+            m
+            and _looks_conditional(m["how"], m["only"], m["cond"])
+            and _readable(m["cond"], bare=bool(m["only"]) or m["how"].lower() != "for")
+        ):
+            rules += [(t, m["cond"]) for t in _targets(m["target"])]
             kept.append(f"Ask for {_target(m['target'])}.")
             continue
         m = ONLY.match(body)
-        if m and m["pre"].strip() and _readable(m["cond"]):
+        if m and m["pre"].strip() and _readable(m["cond"], bare=True):
             target = _CUE.sub("", m["pre"]).strip()
-            rules.append((_target(target), m["cond"]))
+            rules += [(t, m["cond"]) for t in _targets(target)]
             kept.append(m["pre"].strip() + ".")
             continue
         kept.append(sentence)
     return " ".join(k for k in kept if k.strip()), rules
+
+
+def _lead_condition(m) -> bool:
+    """ "If X, ask …" / "Only for X ask …"; a bare "for X" must name people ("for students")."""
+    cond = m["cond"].strip()
+    if m["how"].lower() == "for" and not m["only"]:
+        last = cond.split()[-1] if cond.split() else ""
+        return re.fullmatch(_PEOPLE, last, re.I) is not None and len(cond.split()) <= 4
+    return _readable(cond, bare=True)
+
+
+def _targets(phrase: str) -> list[str]:
+    """ "the company name and the VAT number" → two targets (each a short noun phrase)."""
+    whole = _target(phrase)
+    parts = [_target(p) for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", whole) if p.strip()]
+    if len(parts) > 1 and all(1 <= len(p.split()) <= 5 for p in parts):
+        return parts
+    return [whole]
 
 
 def _target(phrase: str) -> str:
@@ -94,9 +146,12 @@ def _looks_conditional(how: str, only: str | None, cond: str) -> bool:
     return bool(_GROUP.match(cond.strip())) and len(cond.split()) <= 4
 
 
-def _readable(cond: str) -> bool:
-    """Whether ``cond`` has a shape ``_condition`` reads (else the sentence is left alone)."""
+def _readable(cond: str, bare: bool = False) -> bool:
+    """Whether ``cond`` has a shape ``_condition`` reads (else the sentence is left alone);
+    ``bare``: an answer alone ("if existing", "only for drivers") is read too."""
     cond = cond.strip().strip('.!?"“”')
+    if bare and (m := _BARE.match(cond)) and not _NOT_ANSWER.match(m["z"]):
+        return True
     return bool(
         _FILLED.match(cond)
         or _PICK.match(cond)
@@ -146,7 +201,7 @@ _WHO = re.compile(
 )
 _GROUP = re.compile(
     r"^(?:an?\s+|the\s+)?(?!(?:each|every|all|any|our|their|your|other|those|these|such|"
-    r"some|most|many|more|new and|both)\b)(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+(?:customers?|clients?|users?|visitors?|guests?|patients?|buyers?|members?|accounts?|orders?|bookings?|enquiries|inquiries|requests?)$",
+    r"some|most|many|more|new and|both)\b)(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+(?:customers?|clients?|users?|visitors?|guests?|patients?|buyers?|members?|accounts?|orders?|bookings?|enquiries|inquiries|requests?|attendees?|travell?ers?|participants?|applicants?|students?|drivers?)$",
     re.I,
 )
 # Audiences every marketer splits on: the question that tells, and the option meaning each word.
@@ -255,7 +310,26 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
             f"Would you like {m['x']}?" if verb == "would like" else f"Do you {verb} {m['x']}?"
         )
         return _yes_no(fields, question, target, create=create)
+    m = _BARE.match(cond)
+    if m and not _NOT_ANSWER.match(m["z"]):
+        return _bare(fields, m["z"], target, create=create)
     raise RefineError(f"I could not read the condition “{cond}” (try “if <field> is <answer>”)")
+
+
+def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | None]:
+    """An answer alone: the earlier question offering it ("if existing" → "Existing
+    patient"; "for drivers" → Position is Driver; "if yes" → the last yes/no question)."""
+    before = fields[: fields.index(target)] if target in fields else fields
+    if _YES.match(z):
+        asked = [f for f in before if "Yes" in (f.get("options") or [])]
+        if asked:
+            return {"field": asked[-1]["name"], "op": "equals", "value": "Yes"}, None
+        raise RefineError("No earlier yes/no question for “if yes”")
+    for answer in dict.fromkeys([z, re.sub(r"(?<=[a-z])s$", "", z)]):
+        found = _option_anywhere(fields, answer, target)
+        if found:
+            return found, None
+    return _audience(fields, z, target, create=create)
 
 
 def _on_field(fields, y: str, op: str, z: str, target, *, create: bool) -> tuple[dict, str | None]:
@@ -299,6 +373,7 @@ def _number_field(fields: list, y: str) -> dict:
 
 def _values(z: str) -> list[str]:
     parts = [p.strip(" \"“”'‘’") for p in re.split(r"\s*,\s*|\s+or\s+", z.strip()) if p.strip()]
+    parts = [re.sub(r"^(?:an?|the)\s+(?=\w)", "", p, flags=re.I) for p in parts]
     return [p[:1].upper() + p[1:] for p in parts if p]
 
 
@@ -351,11 +426,15 @@ def _option(field: dict, wanted: str) -> str:
     options = field.get("options") or []
     if not options:
         return wanted
-    low = wanted.lower().strip()
+    low = wanted.lower().strip().replace("-", " ")
+
+    def plain(option: str) -> str:
+        return option.lower().replace("-", " ")
+
     for test in (
-        lambda o: o.lower() == low,
-        lambda o: o.lower().startswith(low) or low.startswith(o.lower()),
-        lambda o: re.search(rf"\b{re.escape(low)}\b", o.lower()),
+        lambda o: plain(o) == low,
+        lambda o: plain(o).startswith(low) or low.startswith(plain(o)),
+        lambda o: re.search(rf"\b{re.escape(low)}\b", plain(o)),
     ):
         hits = [o for o in options if test(o)]
         if len(hits) == 1:
@@ -379,7 +458,8 @@ def _option_anywhere(fields: list, z: str, target) -> dict | None:
 
 def _audience(fields, x: str, target, *, create: bool) -> tuple[dict, str | None]:
     x = re.sub(
-        r"\s+(?:customers?|clients?|users?|visitors?|guests?|patients?|buyers?|members?)$",
+        r"\s+(?:customers?|clients?|users?|visitors?|guests?|patients?|buyers?|members?|attendees?|"
+        r"travell?ers?|participants?|applicants?|students?|drivers?)$",
         "",
         x.strip(),
         flags=re.I,
