@@ -20,6 +20,8 @@ def read_extras(description: str) -> tuple[str, dict]:
     steps = local_steps.steps_asked(description)
     text = local_translate.strip_mentions(description) if locales else description
     text = local_steps.strip_mentions(text) if steps and steps > 1 else text
+    text = local_steps.plain_order(text) if steps and steps > 1 else text
+    text = local_steps.contact_details(text)
     text, rules = local_show_if.find_rules(text)
     return (text.strip() or description), {"locales": locales, "steps": steps, "rules": rules}
 

@@ -41,8 +41,46 @@ CONTACT = {
 }
 
 
+# "step 1 …, step 2 …", "page one: …; page two: …": the steps are numbered in the text
+NUMBERED = re.compile(
+    r"(?:^|(?<=[\s,;:.(]))(?:step|page|part|stage|screen)\s+(?P<n>one|two|three|four|five|[1-5])\b\s*[:\-–)]?\s*",
+    re.I,
+)
+# "first A, then B, finally C": the order words, not fields ("first name", "next of kin" stay)
+SEQUENCE = re.compile(
+    r"(?:(?<=[\s,;:(])|^)(?:first(?:ly)?|then|next|after that|afterwards|finally|lastly|and then)"
+    r"(?!\s+(?:name|names|time|of kin|language|visit|appointment)\b)(?![\w-])\s*,?\s*",
+    re.I,
+)
+# "contact details first" / "… and your contact details": the usual contact fields
+DETAILS = re.compile(
+    r"\b(?:(?:their|your|the|his|her)\s+)?(?:contact|personal)\s+(?:details|info(?:rmation)?|data)"
+    r"(?:\s+first)?\b|\b(?:their|your)\s+details\b",
+    re.I,
+)
+
+
+def plain_order(text: str) -> str:
+    """A step request's wording as a plain list of fields: numbering and order words out,
+    "contact details" as name, email and phone."""
+    text = NUMBERED.sub(", ", text)
+    text = SEQUENCE.sub(", ", text)
+    text = re.sub(r"\s*([,;:])\s*(?:[,;:]\s*)+", r"\1 ", text)  # "form: , the size" keeps ":"
+    text = re.sub(r"([.!?])\s*,\s*", r"\1 ", text)
+    text = re.sub(r"^\s*,\s*|(?<=:)\s*,", " ", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def contact_details(text: str) -> str:
+    """ "contact details" / "personal details" name the usual fields, not a text box."""
+    return DETAILS.sub("name, email and phone", text)
+
+
 def steps_asked(text: str) -> int | None:
     """How many steps the text asks for (1 = none), or None when it does not say."""
+    numbered = {m["n"].lower() for m in NUMBERED.finditer(text or "")}
+    if len(numbered) >= 2:
+        return len(numbered)
     match = ASKED.search(text or "")
     if not match:
         return None
