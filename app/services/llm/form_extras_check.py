@@ -9,6 +9,8 @@ step, and each translation covers known fields with options one-to-one.
 
 from __future__ import annotations
 
+from app.services.llm import form_shape_check
+
 OPS = ("equals", "not_equals", "in", "not_in", "filled", "empty", "gt", "lt")
 
 
@@ -70,6 +72,7 @@ def problems(config: dict) -> list[str]:
                 + (f"; in two steps: {', '.join(doubled)}" if doubled else "")
                 + (f"; unknown: {', '.join(unknown)}" if unknown else "")
             )
+    out += form_shape_check.problems(fields)
     by_name = {f.get("name"): f for f in fields}
     for locale, entry in (config.get("translations") or {}).items():
         if not isinstance(entry, dict):

@@ -10,6 +10,7 @@ on B2B sales forms) or the form's main free-text question; "nothing else" /
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_domain import concept_for, domain_keys, is_b2b
@@ -254,7 +255,9 @@ def _shaped(field: dict, phrase: str) -> dict:
         return {
             **field,
             **upload,
-            "name": _field_name(label),
+            "name": _field_name(
+                unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+            ),
             "label": label,
             "max_length": None,
             "placeholder": "",
