@@ -120,3 +120,41 @@ async def test_a_refinement_keeps_the_model_s_translations(app, user, fake_anthr
     assert r.json()["draft"]["translations"]["es"]["submit_label"] == "Enviar"
     assert "add a Spanish version" in fake_anthropic.requests[0].last_user_text
     await app.state.llm.aclose()
+
+
+async def test_a_clause_label_a_contact_details_box_and_a_rating_as_text_go_back(
+    app, user, fake_anthropic
+):
+    bad = copy.deepcopy(CONFIG)
+    bad["translations"] = {}
+    bad["fields"] += [
+        {
+            "name": "licence",
+            "type": "text",
+            "label": "Driving licence only for drivers",
+            "required": False,
+        },
+        {
+            "name": "contact_details",
+            "type": "textarea",
+            "label": "Contact details",
+            "required": False,
+        },
+        {"name": "rating_1_to_5", "type": "text", "label": "Rating 1 to 5", "required": False},
+    ]
+    bad["steps"][1]["fields"] += ["licence", "contact_details", "rating_1_to_5"]
+    fake_anthropic.script(("json", bad), ("json", CONFIG))
+    r = await user.api.post("/api/forms/generate", json={"description": "a quote form"})
+    assert r.status_code == 200, r.text
+    system = fake_anthropic.requests[0].body["system"]
+    assert "number with min and max" in str(system) and "name, email and phone" in str(system)
+    retry = fake_anthropic.requests[1].last_user_text
+    assert "“Driving licence only for drivers” is a condition" in retry
+    assert "“Contact details” is a step or the contact details" in retry
+    assert "“Rating 1 to 5” is a rating on a scale" in retry
+    assert [f["name"] for f in r.json()["draft"]["fields"]] == [
+        "email",
+        "customer_type",
+        "company_size",
+    ]
+    await app.state.llm.aclose()
