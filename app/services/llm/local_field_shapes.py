@@ -105,7 +105,8 @@ def rating_shape(phrase: str) -> dict | None:
         return None
     rest = SCALE_RE.sub(" ", phrase)
     rest = re.sub(
-        r"\b(?:an?|the|overall|rate|rating|score|for|of|from|stars?|how|would|you|they)\b",
+        r"\b(?:an?|the|overall|rate|rating|score|for|of|from|stars?|how|would|you|they|your|their|"
+        r"my|our)\b",
         " ",
         rest,
         flags=re.I,
@@ -121,3 +122,14 @@ def rating_shape(phrase: str) -> dict | None:
         "name": re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_"),
         "help": f"From {lo} to {hi}",
     }
+
+
+def ratings_in(text: str) -> list[dict]:
+    """Every "rate X from 1 to 10" / "a score out of 5" in a description, shaped."""
+    found = []
+    for m in RATING_RE.finditer(text):
+        piece = re.split(r"[,.;!?]|\band\b", text[m.start() : m.start() + 60])[0]
+        shaped = rating_shape(piece)
+        if shaped and all(f["name"] != shaped["name"] for f in found):
+            found.append(shaped)
+    return found

@@ -22,6 +22,7 @@ from app.services.llm.local_field_shapes import (
     file_label,
     file_shape,
     rating_shape,
+    ratings_in,
 )
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
@@ -78,6 +79,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
         fields.insert(2 if len(fields) >= 2 else len(fields), catalog.field("company"))
     _add_domain_fields(fields, kind, text)
     _add_named(fields, [_with_scale(item, description) for item in items], kind)
+    _add_ratings(fields, description)
     _add_hints(fields, kind, text)
     _kind_rules(fields, kind, text)
     fields = _drop_negated(fields, negated(text))
@@ -235,6 +237,26 @@ def _new_field(item: dict) -> dict:
     if item["hint"].startswith("examples:"):
         field["placeholder"] = "e.g. " + item["hint"].split(":", 1)[1].strip()[:120]
     return _shaped(field, phrase) if not item["options"] else field
+
+
+def _add_ratings(fields: list, text: str) -> None:
+    """A rating on a scale the item reader missed ("rate your stay from 1 to 10, …")."""
+    scaled = [f for f in fields if f["type"] == "number" and f.get("help", "").startswith("From ")]
+    for shaped in ratings_in(text):
+        if any(f["name"] == shaped["name"] or f["label"] == shaped["label"] for f in scaled):
+            continue
+        new = {
+            **_new_field({"phrase": shaped["label"], "options": [], "required": False, "hint": ""}),
+            **shaped,
+            "max_length": None,
+            "placeholder": "",
+        }
+        rating = next((f for f in fields if f["name"] == "rating" and f.get("options")), None)
+        if rating is not None:
+            fields[fields.index(rating)] = new
+        elif not _has(fields, new["name"]):
+            _add(fields, new)
+        scaled.append(new)
 
 
 def _with_scale(item: dict, text: str) -> dict:

@@ -119,8 +119,14 @@ def _lead_condition(m) -> bool:
     """ "If X, ask …" / "Only for X ask …"; a bare "for X" must name people ("for students")."""
     cond = m["cond"].strip()
     if m["how"].lower() == "for" and not m["only"]:
-        last = cond.split()[-1] if cond.split() else ""
-        return re.fullmatch(_PEOPLE, last, re.I) is not None and len(cond.split()) <= 4
+        words = cond.split()
+        last = words[-1] if words else ""
+        plural = not re.match(r"(?:the|all|each|every|any|our|their|your)\b", cond, re.I) and (
+            re.fullmatch(r"[a-z-]+s", last, re.I) is not None
+        )
+        return len(words) <= 4 and (
+            re.fullmatch(_PEOPLE, last, re.I) is not None or (plural and len(words) <= 2)
+        )
     return _readable(cond, bare=True)
 
 
@@ -321,11 +327,17 @@ def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | No
     patient"; "for drivers" → Position is Driver; "if yes" → the last yes/no question)."""
     before = fields[: fields.index(target)] if target in fields else fields
     if _YES.match(z):
-        asked = [f for f in before if "Yes" in (f.get("options") or [])]
+        asked = [
+            (f, o) for f in before for o in f.get("options") or [] if o.strip().lower() == "yes"
+        ]
         if asked:
-            return {"field": asked[-1]["name"], "op": "equals", "value": "Yes"}, None
+            return {"field": asked[-1][0]["name"], "op": "equals", "value": asked[-1][1]}, None
         raise RefineError("No earlier yes/no question for “if yes”")
-    for answer in dict.fromkeys([z, re.sub(r"(?<=[a-z])s$", "", z)]):
+    words = z.split()
+    candidates = [z, re.sub(r"(?<=[a-z])s$", "", z)]
+    if len(words) > 1 and words[-1].lower().endswith("s"):  # "student memberships" → student
+        candidates.append(" ".join(words[:-1]))
+    for answer in dict.fromkeys(candidates):
         found = _option_anywhere(fields, answer, target)
         if found:
             return found, None
