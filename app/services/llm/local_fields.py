@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_field_shapes import file_label, file_shape, rating_shape
 
 
 class RefineError(Exception):
@@ -247,6 +248,8 @@ def parse_new_field(
     if not label and ftype is None:
         raise RefineError("Say what the new field is called, e.g. 'add a budget dropdown: A, B, C'")
     new = _build(label or (ftype or "field"), ftype, options)
+    if ftype is None and not options and new["type"] in ("text", "url", "number"):
+        new = _shaped(new, label or "")
     if flag:
         new["required"] = flag["flag"].lower() != "optional"
     if keep_name:
@@ -256,6 +259,18 @@ def parse_new_field(
             f"The form already has a field named “{new['name']}” — rename or change that one instead"
         )
     return new, position
+
+
+def _shaped(new: dict, label: str) -> dict:
+    """ "photos of the damage" is an upload, "rating 1 to 5" a bounded number."""
+    upload = file_shape(label)
+    if upload:
+        pretty = file_label(label)
+        return {**new, **upload, "label": pretty, "name": _field_name(pretty), "max_length": None}
+    rating = rating_shape(label)
+    if rating:
+        return {**new, **rating, "max_length": None, "regex": None}
+    return new
 
 
 def _position(head: str) -> tuple[str, tuple | None]:
