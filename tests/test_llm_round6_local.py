@@ -139,3 +139,17 @@ async def test_buying_and_non_buyer_signals_are_read_in_other_languages(app, use
     )["actions"]
     qualify = next(a["details"] for a in actions if a["details"].get("action") == "qualify_lead")
     assert qualify["score"] == "low" and "vendor" in qualify["tags"]
+
+
+async def test_a_named_dropdown_is_the_field_the_rule_reads(user):
+    config, fields = await generate(
+        user,
+        "Support form with a product dropdown (mobile app, website, hardware) and a description "
+        "of the problem. Ask for the serial number if the product is hardware.",
+    )
+    assert fields["product"]["type"] == "select"
+    assert fields["product"]["options"] == ["mobile app", "website", "hardware"]
+    assert not any("dropdown" in f["label"].lower() for f in config["fields"])
+    assert rule(fields["serial_number"]) == [
+        {"field": "product", "op": "equals", "value": "hardware"}
+    ]

@@ -134,6 +134,9 @@ def _add_domain_fields(fields: list, kind: dict, text: str) -> None:
 
 def _add_named(fields: list, items: list, kind: dict) -> None:
     for item in items:
+        widget = WIDGET_WORD.search(item["phrase"])
+        if widget and item["options"]:  # "a product dropdown (A, B, C)": the product, a choice
+            item = {**item, "phrase": item["phrase"][: widget.start()].strip(), "hint": "select"}
         scale = f"{item['phrase']} ({', '.join(item['options'])})" if item["options"] else ""
         scale = f"{item['phrase']} {item['scale']}" if item.get("scale") else scale
         if (scale and rating_shape(scale)) or file_shape(item["phrase"]):
@@ -160,6 +163,8 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             if existing is not None:
                 if len(item["phrase"].split()) >= 2 and existing["type"] not in ("email", "phone"):
                     existing["label"] = _label(item)
+                if item["options"] and existing["type"] in ("text", "select"):
+                    existing.update(type="select", options=item["options"], max_length=None)
                 if item["required"]:
                     existing["required"] = True
                 elif item["optional"] and existing["type"] != "email":
@@ -178,11 +183,19 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
                 new["options"] = item["options"]
         else:
             new = _new_field(item)
-            if _has(fields, new["name"]) or _names_main_text(fields, new, kind):
+            same = next((f for f in fields if f["name"] == new["name"]), None)
+            if same is not None and new.get("options") and same["type"] == "text":
+                same.update(type="select", options=new["options"], max_length=None)
+            if same is not None or _names_main_text(fields, new, kind):
                 continue
         _add(fields, new)
 
 
+WIDGET_WORD = re.compile(
+    r"\s+(?:drop-?\s?down(?:\s+(?:menu|list))?|select(?:\s+(?:box|menu|list))?|pick-?\s?list|"
+    r"radio buttons?|choice)$",
+    re.I,
+)
 # A piece of writing the marketer names ("a short essay", "an artist statement") IS the
 # form's main text: it replaces the kind's default ("cover_letter"), name and label kept.
 WRITTEN_PIECE = re.compile(
