@@ -148,6 +148,11 @@ async def test_a_clause_label_a_contact_details_box_and_a_rating_as_text_go_back
     assert r.status_code == 200, r.text
     system = fake_anthropic.requests[0].body["system"]
     assert "number with min and max" in str(system) and "name, email and phone" in str(system)
+    assert "are `file` fields with `accept`" in str(system)  # uploads, not url fields
+    schema = fake_anthropic.requests[0].body["tools"][0]["input_schema"]
+    field_schema = schema["properties"]["fields"]["items"]
+    assert "file" in field_schema["properties"]["type"]["enum"]
+    assert {"accept", "max_files"} <= set(field_schema["properties"])
     retry = fake_anthropic.requests[1].last_user_text
     assert "“Driving licence only for drivers” is a condition" in retry
     assert "“Contact details” is a step or the contact details" in retry
