@@ -153,3 +153,14 @@ async def test_a_named_dropdown_is_the_field_the_rule_reads(user):
     assert rule(fields["serial_number"]) == [
         {"field": "product", "op": "equals", "value": "hardware"}
     ]
+
+
+async def test_a_group_no_question_offers_gets_a_plain_yes_no_question(user):
+    config, fields = await generate(
+        user, "Restaurant booking: date, time, party size. For groups, ask for the occasion."
+    )
+    assert fields["is_this_for_groups"]["label"] == "Is this for groups?"
+    assert rule(fields["occasion"]) == [
+        {"field": "is_this_for_groups", "op": "equals", "value": "Yes"}
+    ]
+    assert "check its wording" in " ".join(config["notes"])

@@ -341,6 +341,9 @@ def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | No
         found = _option_anywhere(fields, answer, target)
         if found:
             return found, None
+    plural = re.search(r"(?:[^s]s|children|people)$", z, re.I)
+    if plural and not any(re.fullmatch(p, candidates[1], re.I) for p, *_ in AUDIENCES):
+        return _yes_no(fields, f"Is this for {z}?", target, create=create)  # "for groups"
     return _audience(fields, z, target, create=create)
 
 
