@@ -99,6 +99,24 @@ FORMS = [
         "flow_id": "sales_lead",
         "description": "Demo and pricing requests from the website.",
         "partials": {"enabled": True, "follow_up": {"enabled": True}},
+        # SPEC §17: branded, and in Spanish for Spanish-speaking browsers.
+        "theme": {"primary_color": "#1d4ed8", "radius": 8, "button_label": "Talk to sales"},
+        "translations": {
+            "es": {
+                "fields": {
+                    "email": {"label": "Correo de trabajo"},
+                    "name": {"label": "Nombre"},
+                    "company": {"label": "Empresa"},
+                    "team_size": {
+                        "label": "Tamaño del equipo",
+                        "options": ["1-10", "11-50", "51-200", "Más de 200"],
+                    },
+                    "message": {"label": "¿Qué necesita?"},
+                },
+                "thank_you_message": "¡Gracias! Le responderemos en un día laborable.",
+                "submit_label": "Hablar con ventas",
+            }
+        },
         "fields": [
             {"name": "email", "type": "email", "label": "Work email", "required": True},
             {"name": "name", "type": "text", "label": "Name"},

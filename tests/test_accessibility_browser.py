@@ -28,6 +28,7 @@ PAGES = [
     "/forms/{form}/embed",
     "/forms/{form}/abandoned",
     "/forms/{form}/spam",
+    "/forms/{form}/look",
     "/submissions",
     "/submissions/{submission}",
     "/contacts",

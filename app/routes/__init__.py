@@ -20,6 +20,7 @@ PAGE_MODULES = [
     "onboarding",
     "forms",
     "form_editor",
+    "form_look",
     "suggestions",
     "public",
     "capture",

@@ -9,7 +9,7 @@ import json
 from starlette.routing import Route
 
 from app.errors import ValidationError
-from app.services.forms import forms
+from app.services.forms import embedding, forms
 from app.services.forms.config import (
     normalize_config,
 )
@@ -254,6 +254,13 @@ async def embed_page(request):
         "unreachable": is_loopback(base),
         "base_url": base,
         **info,
+        "snippets": embedding.snippets(
+            info["script_url"],
+            form["id"],
+            (form.get("theme") or {}).get("button_label") or form["name"],
+        ),
+        "platforms": embedding.platform_steps(),
+        "languages": sorted(form.get("translations") or {}),
     }
     return await render(request, "forms/embed.html", ctx)
 

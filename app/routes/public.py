@@ -15,7 +15,11 @@ from app.services.capture import pipeline as capture
 from app.services.capture import pow as spam_pow
 from app.services.capture.beacons import record_beacon
 from app.services.forms import paging
+from app.services.forms.localize import accept_language, language_choices
+from app.services.forms.messages import message_locale
+from app.services.forms.messages import render as render_message
 from app.services.forms.public import embed_script, hosted_challenge, hosted_form, public_entry
+from app.services.forms.theme import theme_css
 from app.web.client_ip import client_ip
 from app.web.middleware import hosted_csp
 from app.web.render import is_htmx, render, url_path
@@ -75,18 +79,27 @@ async def _hosted(request, form: dict, origins, *, status: int = 200, **ctx) -> 
     allowed ``origins`` may frame it."""
     action = url_path(request, "submit_hosted", form_id=form["id"])
     brand = None
+    entry = await public_entry(request.app.state.db, form["id"])
     if not is_htmx(request):  # the fragment has no page header
-        brand = await hosted_brand(
-            request.app.state.db,
-            (await public_entry(request.app.state.db, form["id"]))["workspace_id"],
-        )
-    ctx = {"form": form, "action": action, "enhance": True, "brand": brand, **ctx}
+        brand = await hosted_brand(request.app.state.db, entry["workspace_id"])
+    ctx = {
+        "form": form,
+        "action": action,
+        "enhance": True,
+        "brand": brand,
+        "languages": language_choices(entry["form"].get("translations"), form["locale"]),
+        "theme_url": url_path(request, "hosted_theme", form_id=form["id"])
+        + f"?v={entry['etag'].strip(chr(34))}"
+        if form.get("theme_css")
+        else None,
+        **ctx,
+    }
     # logic and steps: with HTMX one page at a time, without JavaScript all at once
     page = ctx.pop("page", 0) if is_htmx(request) else None
     ctx["plan"] = paging.hosted_plan(form, ctx.get("values"), page=page, errors=ctx.get("errors"))
     ctx["render_stamp"] = spam_pow.render_stamp(form["id"])  # the spam score's too_fast signal
     ctx["challenge"] = await hosted_challenge(request.app.state.db, form["id"])
-    return await render(
+    response = await render(
         request,
         "public/hosted.html",
         ctx,
@@ -95,13 +108,37 @@ async def _hosted(request, form: dict, origins, *, status: int = 200, **ctx) -> 
         public=True,
         headers={"Content-Security-Policy": hosted_csp(origins)},
     )
+    response.headers["Vary"] = "HX-Request, Accept-Language"  # ?lang= aside, the header picks
+    return response
 
 
 async def _unavailable(request, state: str) -> HTMLResponse:
     """404 for a form that never existed, 410 for a paused or archived one (always the full page)."""
     status = 404 if state == "unknown" else 410
     return await render(
-        request, "public/hosted.html", {"form": None, "brand": None}, status=status, public=True
+        request,
+        "public/hosted.html",
+        {"form": None, "brand": None, "languages": [], "theme_url": None},
+        status=status,
+        public=True,
+    )
+
+
+def _languages(request) -> list:
+    """What the visitor asked for, best first: ?lang= (the switch), then the browser's
+    Accept-Language."""
+    wanted = request.query_params.get("lang")
+    return ([wanted] if wanted else []) + accept_language(request.headers.get("accept-language"))
+
+
+async def hosted_theme(request):
+    """GET /f/{form_id}/theme.css: the form's theme as --fa-* custom properties (the
+    hosted page's CSP allows no inline style); 404 when the form is not public."""
+    entry = await public_entry(request.app.state.db, request.path_params["form_id"])
+    return Response(
+        theme_css(entry["form"].get("theme") or {}, ".fa-hosted", hosted=True),
+        media_type="text/css; charset=utf-8",
+        headers={"Cache-Control": "public, max-age=300"},
     )
 
 
@@ -110,7 +147,9 @@ async def hosted_page(request):
     db, form_id = request.app.state.db, request.path_params["form_id"]
     # a visitor id in a cookie keeps a visitor on one experiment variant, as embed.js does
     visitor = request.cookies.get(VISITOR_COOKIE) or secrets.token_hex(8)
-    form, state, origins = await hosted_form(db, form_id, visitor_id=visitor)
+    form, state, origins = await hosted_form(
+        db, form_id, visitor_id=visitor, languages=_languages(request)
+    )
     if form is None:
         return await _unavailable(request, state)
     # A page view counts like embed.js's impression beacon, so conversion covers both.
@@ -140,7 +179,7 @@ async def _step(request, schema: dict, origins, body: dict):
     if nav == "next":
         errors = paging.page_errors(schema, values, page)
         if errors:
-            message = "Please check the fields marked below."
+            message = render_message("check_fields", message_locale(schema["locale"]))
             return await _hosted(
                 request,
                 schema,
@@ -180,8 +219,12 @@ async def submit_hosted(request):
         body, refused = await read_hosted_body(request, form, data_dir=settings.data_dir, ip=ip)
         if refused:  # SPEC §17: a file the field does not take
             raise ValidationError("Some files could not be taken.", fields=refused)
-        if body.get("_variant_id"):  # errors re-render the variant the visitor filled in
-            schema = (await hosted_form(db, schema["id"], body["_variant_id"]))[0] or schema
+        if body.get("_variant_id") or body.get("_lang"):  # re-render what the visitor saw
+            schema = (
+                await hosted_form(
+                    db, schema["id"], body.get("_variant_id"), languages=[str(body.get("_lang"))]
+                )
+            )[0] or schema
         step = await _step(request, schema, origins, body)
         if step is not None:
             return step
@@ -201,7 +244,7 @@ async def submit_hosted(request):
             errors=exc.fields,
             page=_int(body.get("_fa_page")),
             status=422,
-            message="Please check the fields marked below.",
+            message=render_message("check_fields", message_locale(schema["locale"])),
         )
     except Conflict as exc:
         if exc.code != "duplicate_submission":
@@ -239,5 +282,8 @@ routes = [
         name="submit_hosted",
         public=True,
         max_body=hosted_body_limit,  # files only to forms with file fields (SPEC §17)
+    ),
+    page_route(
+        "/f/{form_id}/theme.css", hosted_theme, methods=["GET"], name="hosted_theme", public=True
     ),
 ]

@@ -231,6 +231,7 @@
       for (var k in inter) inter[k].filled = Array.isArray(data[k]) ? data[k].length > 0 : !!data[k];
       data[schema.honeypot_field] = form.querySelector("[name='" + schema.honeypot_field + "']").value;
       data._meta = meta();
+      data._lang = schema.locale;
       data._interactions = inter;
       data._elapsed = Date.now() - t0;
       if (schema.experiment_id) { data._experiment_id = schema.experiment_id; data._variant_id = variant; }
@@ -259,14 +260,29 @@
     beacon(schema.id, "view", variant);
   }
 
+  function mode(root, schema) {
+    var m = root.getAttribute("data-fa-mode"), d = el("dialog", { "class": "fa-dialog fa-" + m }), x = el("button", { "aria-label": "Close" }, "\u00d7"),
+      b = el("button", { "class": "fa-submit" }, root.getAttribute("data-fa-button") || schema.name);
+    if (!m || m == "inline") return root;
+    x.onclick = function () { d.close(); };
+    b.onclick = function () { m == "popup" ? d.showModal() : d.show(); };
+    root.replaceChildren(b, d);
+    d.append(x, root = el("div"));
+    m == "popup" || d.show();
+    return root;
+  }
+
   function load(root, id) {
     if (root.getAttribute("data-fa-ready")) return;
     root.setAttribute("data-fa-ready", "1");
     var v = store("fa_v_" + id), who = store("fa_vid");
     if (!who) { who = Math.random().toString(36).slice(2) + Date.now().toString(36); store("fa_vid", who); }
-    fetch(ORIGIN + "/api/forms/" + encodeURIComponent(id) + "/schema?visitor_id=" + encodeURIComponent(who) + (v ? "&variant_id=" + encodeURIComponent(v) : ""))
+    fetch(ORIGIN + "/api/forms/" + encodeURIComponent(id) + "/schema?visitor_id=" + encodeURIComponent(who) + "&lang=" + (root.getAttribute("data-lang") || navigator.language) + (v ? "&variant_id=" + encodeURIComponent(v) : ""))
       .then(function (r) { if (!r.ok) throw r; return r.json(); })
-      .then(function (schema) { logic(schema, function () { render(root, schema); }); }, function () {
+      .then(function (schema) {
+        document.getElementById("fa-style").textContent += schema.theme_css;
+        logic(schema, function () { render(mode(root, schema), schema); });
+      }, function () {
         root.replaceChildren(el("p", { "class": "fa-unavailable" }, "This form is not available."));
       });
   }

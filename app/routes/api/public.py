@@ -8,7 +8,7 @@ from starlette.responses import Response
 
 from app.errors import BadRequest, NotFound
 from app.services.capture.beacons import parse_beacon, record_beacon
-from app.services.forms.public import cors_headers, public_entry, served, with_challenge
+from app.services.forms.public import cors_headers, localized, public_entry, served, with_challenge
 from app.services.platform.json_body import parse_json_bytes
 from app.web import schema as S
 from app.web.api import api_route
@@ -55,10 +55,14 @@ async def form_schema(request, _):
     the same one on every call and server; `?variant_id=` keeps the variant served before. The schema then
     carries `experiment_id` and `variant_id`, to send back with beacons and the submission. While the form's
     proof-of-work challenge is on, the schema carries `challenge` {salt, difficulty, expires_at, sig}
-    (fresh on every call, valid 10 minutes): send it back as `_pow` with the `nonce` that solves it."""
+    (fresh on every call, valid 10 minutes): send it back as `_pow` with the `nonce` that solves it. `?lang=` (a browser's
+    language, like `es-ES`) answers the schema in the form's nearest translation, with its `locale`; send
+    that locale back as `_lang` with the submission to get the validation messages in it."""
     entry = await _entry(request)
     query = request.query_params
-    view = served(entry, query.get("variant_id"), query.get("visitor_id"))
+    view = localized(
+        entry, served(entry, query.get("variant_id"), query.get("visitor_id")), query.get("lang")
+    )
     if (fresh := with_challenge(entry, view)) is not None:  # a new challenge every time
         headers = {**_cors(request, entry), "Cache-Control": "no-store"}
         return Response(fresh, media_type="application/json", headers=headers)

@@ -12,7 +12,9 @@ from app.db import dumps
 from app.errors import BadRequest, UnsupportedMediaType, ValidationError
 from app.services.capture import spam_check
 from app.services.crm import memory as contact_memory
+from app.services.forms.localize import for_visitor
 from app.services.forms.logic import visible_fields
+from app.services.forms.messages import with_summary
 from app.services.forms.values import clean_values
 from app.services.platform.json_body import parse_json_bytes
 
@@ -161,13 +163,15 @@ def honeypot_filled(form: dict, body: dict) -> bool:
 
 def prepare(form: dict, body: dict, *, ip: str | None, user_agent: str | None) -> Prepared:
     """Validate the fields (422 with a message per field) and shape meta/interactions.
-    Only the fields shown under these answers count: a hidden field's value is dropped."""
-    data, errors = clean_values(visible_fields(form, body), body)
+    Only the fields shown under these answers count: a hidden field's value is dropped.
+    A translated form's answers are mapped to its canonical options first (SPEC §17)."""
+    fields, body, locale = for_visitor(form, body)  # the visitor's language
+    data, errors = clean_values(visible_fields({**form, "fields": fields}, body), body, locale)
     if errors:
         raise ValidationError(
             "Some fields need fixing: "
             + "; ".join(f"{k}: {v}" for k, v in list(errors.items())[:3]),
-            fields=errors,
+            fields=with_summary(errors, locale),
         )
     email = contact_memory.submitter_email(form, data)
     if refusal := spam_check.free_mail_refusal(form, email):

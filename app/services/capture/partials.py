@@ -23,6 +23,7 @@ from app.db.clock import iso, parse_iso
 from app.errors import Conflict, RateLimited, ValidationError
 from app.services.crm.memory import mapped_values, submitter_email
 from app.services.events.log import emit
+from app.services.forms.localize import canonical_answers
 from app.services.forms.logic import visible_fields
 from app.services.forms.values import clean_values
 from app.services.mail import placeholders
@@ -84,6 +85,7 @@ def check_save(form: dict, body: dict) -> dict:
             code="partials_disabled",
         )
     raw = body.get("data") if isinstance(body.get("data"), dict) else {}
+    raw = canonical_answers(form, raw)  # a translated form's options, as stored
     # half-typed answers that do not pass are left out, and so are hidden fields' (SPEC §17)
     data, _ = clean_values(visible_fields(form, raw), raw)
     email = submitter_email(form, data)

@@ -46,6 +46,7 @@ from app.services.experiments.assign import variant_fields_tx
 from app.services.files.uploads import attach_uploads_tx, has_file_fields
 from app.services.forms.config import normalize_config
 from app.services.forms.forms import CONFIG_ROW_COLUMNS, JSON_COLUMNS
+from app.services.forms.localize import thank_you_message
 from app.services.forms.patterns import warm as warm_patterns
 from app.services.platform.jobs import enqueue
 
@@ -357,11 +358,11 @@ def _refused(conn, p: Prepared, judged, counts: Counts) -> Stored:
     return Stored(rejected=Forbidden(REFUSALS[reason], code="challenge_failed"))
 
 
-def success_body(form: dict, submission_id: str) -> dict:
+def success_body(form: dict, submission_id: str, body: dict | None = None) -> dict:
     response = form["response"]
     return {
         "submission_id": submission_id,
-        "message": response["thank_you_message"],
+        "message": thank_you_message(form, body),
         "redirect_url": response["redirect_url"] or None,
     }
 
@@ -461,7 +462,7 @@ def pipeline_tx(conn, req: Incoming, counts: Counts) -> Outcome:
     stored = store_tx(conn, prepared, counts)
     if stored.rejected is not None:
         return Outcome(stored.rejected.status, error=stored.rejected, cors=cors)
-    return Outcome(201, success_body(form, stored.submission_id), cors=cors)
+    return Outcome(201, success_body(form, stored.submission_id, body), cors=cors)
 
 
 async def submit(
@@ -485,4 +486,4 @@ async def submit(
     stored = await db.write(store_tx, prepared)
     if stored.rejected is not None:
         raise stored.rejected
-    return 201, success_body(form, stored.submission_id)
+    return 201, success_body(form, stored.submission_id, body)

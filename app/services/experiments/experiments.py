@@ -11,6 +11,7 @@ from app.errors import Conflict, ValidationError
 from app.services.forms.config import validate_config
 from app.services.forms.forms import config_of, row_to_form
 from app.services.forms.public import forget
+from app.services.forms.translations import follow_fields
 
 METRICS = ("conversion_rate", "contacts", "deals", "revenue")
 METRIC_LABELS = {
@@ -64,13 +65,13 @@ def experiment_shape(row: dict) -> dict:
 
 def merged_config(form: dict, overrides: dict | None) -> dict:
     """The form's config with a variant's overrides on top (fields mapped to a
-    field the variant drops lose their mapping)."""
+    field the variant drops lose their mapping, and their translations)."""
     config = {**config_of(form), **(overrides or {})}
     names = {f.get("name") for f in config.get("fields") or [] if isinstance(f, dict)}
     config["field_mapping"] = {
         k: v for k, v in (config.get("field_mapping") or {}).items() if k in names
     }
-    return config
+    return follow_fields(config)  # and translations of the fields it drops are left out
 
 
 def clean_overrides(form: dict, overrides, key: str) -> dict | None:

@@ -54,6 +54,8 @@ from app.services.forms.fields import (  # noqa: F401  (FIELD_TYPES & co. are re
 from app.services.forms.logic import LAYOUTS, normalize_logic
 from app.services.forms.partials_config import check_partials
 from app.services.forms.spam_settings import spam_settings
+from app.services.forms.theme import check_theme
+from app.services.forms.translations import check_translations
 from app.services.mail import placeholders
 from app.services.processing.flow_steps import CONFIRMATION_VARIABLES
 
@@ -346,11 +348,11 @@ def _layout(raw, errors: _Errors) -> str:
 
 
 def _translations(raw, fields: list, errors: _Errors) -> dict:
-    return raw if isinstance(raw, dict) else {}
+    return check_translations(raw, fields, errors)  # forms/translations.py
 
 
 def _theme(raw, errors: _Errors) -> dict:
-    return raw if isinstance(raw, dict) else {}
+    return check_theme(raw, errors)  # forms/theme.py
 
 
 def _check(raw) -> tuple[dict, _Errors]:

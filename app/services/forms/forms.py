@@ -31,6 +31,7 @@ from app.services.forms.config import (
 )
 from app.services.forms.partials_config import partials_shown
 from app.services.forms.patterns import warm
+from app.services.forms.translations import follow_fields
 from app.services.forms.versions import next_version_tx, record_new_form_tx
 
 TEXT_COLUMNS = ("name", "slug", "description", "status", "type", "flow_id", "layout")
@@ -268,8 +269,8 @@ def _save(conn, workspace_id: str, form: dict, config: dict) -> dict:
 
 def _update(conn, workspace_id: str, form_id: str, changes, merge: bool) -> dict:
     form = _load(conn, workspace_id, form_id)
-    if callable(changes):
-        raw = changes(config_of(form))
+    if callable(changes):  # an editor operation: translations follow its field change
+        raw = follow_fields(changes(config_of(form)))
     else:
         raw = {**config_of(form), **changes} if merge else changes
     return _save(conn, workspace_id, form, _publishable(validate_config(raw)))

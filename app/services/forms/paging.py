@@ -11,6 +11,7 @@ so back and next keep everything.
 from __future__ import annotations
 
 from app.services.forms.logic import has_rules, hidden_fields, plan
+from app.services.forms.messages import message_locale
 from app.services.forms.values import clean_values
 
 
@@ -104,7 +105,7 @@ def page_errors(form: dict, values: dict, page: int) -> dict:
     pages = _pages(form, _steps_shown(form, values))
     if not 0 <= page < len(pages):
         return {}
-    return clean_values(pages[page]["fields"], values)[1]
+    return clean_values(pages[page]["fields"], values, message_locale(form.get("locale")))[1]
 
 
 def revealed(form: dict, values: dict, shown: str | None) -> list[dict]:

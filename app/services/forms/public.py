@@ -22,6 +22,9 @@ from app.services.capture import pow as pow_challenge
 from app.services.experiments.assign import pick
 from app.services.forms.file_fields import FILE_KEYS
 from app.services.forms.forms import row_to_form
+from app.services.forms.localize import negotiate, pick_locale, translate_schema
+from app.services.forms.theme import theme_css
+from app.services.forms.translations import BASE_LOCALE
 
 PUBLIC_FIELD_KEYS = (
     "name",
@@ -63,15 +66,20 @@ def _public_field(field: dict) -> dict:
 
 
 def schema_of(form: dict, experiment_id=None, variant_id=None) -> dict:
-    """What a visitor's browser needs to render the form, nothing internal."""
+    """What a visitor's browser needs to render the form, nothing internal (in the
+    form's base language: ``localized`` gives it in another)."""
+    theme = form.get("theme") or {}
     return {
         "id": form["id"],
         "name": form["name"],
+        "locale": BASE_LOCALE,
         "fields": [_public_field(field) for field in form["fields"]],
         "steps": form.get("steps") or [],
         "layout": form.get("layout") or "standard",
         "honeypot_field": form["security"].get("honeypot_field", "_hp"),
-        "submit_label": "Submit",
+        "submit_label": theme.get("button_label") or "Submit",
+        "theme": theme,
+        "theme_css": theme_css(theme, f'[data-formagent="{form["id"]}"]'),
         "response": {
             "thank_you_message": form["response"].get("thank_you_message", ""),
             "redirect_url": form["response"].get("redirect_url", ""),
@@ -137,6 +145,26 @@ def _fetch(conn, form_id: str, cached: dict | None) -> dict | None:
         ).fetchone()
         experiment = {"id": exp["id"], "variants": json.loads(exp["variants"])} if exp else None
     return _entry(row_to_form(row), experiment, state["exp_stamp"])
+
+
+def localized(entry: dict, view: dict, lang) -> dict:
+    """``view`` (the entry or one variant: {"schema", "body", "etag"}) in the form's
+    locale nearest to ``lang`` (a tag, or a list of them best first), rendered once per
+    locale and kept with the view, so the cache stays right per locale and drops with
+    the form's entry on every change."""
+    translations = entry["form"].get("translations") or {}
+    if not lang or not translations:
+        return view
+    if isinstance(lang, str):
+        locale = pick_locale(lang, tuple(translations))
+    else:
+        locale = negotiate([t for t in lang if isinstance(t, str)][:20], translations)
+    if locale not in translations:
+        return view
+    views = view.setdefault("locales", {})
+    if locale not in views:
+        views[locale] = _rendered(translate_schema(view["schema"], translations, locale))
+    return views[locale]
 
 
 def served(entry: dict, variant_id: str | None, visitor_id: str | None) -> dict:
@@ -216,15 +244,16 @@ def cors_headers(allowed_origins, origin: str | None, own_origin: str) -> dict:
 
 
 async def hosted_form(
-    db, form_id: str, variant_id=None, visitor_id=None
+    db, form_id: str, variant_id=None, visitor_id=None, languages=()
 ) -> tuple[dict | None, str, tuple]:
     """(schema, state, allowed origins) for the hosted page: state is "active", "gone"
     (paused, archived: 410) or "unknown" (no such form, or a draft never published: 404);
     the origins decide which sites may frame the page. While an experiment runs, the
-    schema is the visitor's variant (as for the schema endpoint)."""
+    schema is the visitor's variant (as for the schema endpoint); ``languages`` (best
+    first) pick its translation."""
     try:
         entry = await public_entry(db, form_id)
-        schema = served(entry, variant_id, visitor_id)["schema"]
+        schema = localized(entry, served(entry, variant_id, visitor_id), list(languages))["schema"]
         return schema, "active", entry["allowed_origins"]
     except NotFound:
         status = await db.fetchval("SELECT status FROM forms WHERE id = ?", (form_id,))

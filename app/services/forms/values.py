@@ -13,6 +13,7 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
+from app.services.forms import messages
 from app.services.forms.config import TEXTAREA_DEFAULT_MAX
 from app.services.forms.fields import FALSE_WORDS, MAX_NUMBER
 from app.services.forms.fields import TRUE_WORDS as CONFIG_TRUE_WORDS
@@ -28,7 +29,15 @@ TRUE_WORDS = CONFIG_TRUE_WORDS | {"checked"}  # a browser's checkbox value, too
 
 
 class _Invalid(Exception):
-    """One field's problem; the message is shown next to the field."""
+    """One field's problem: a message key of messages.CATALOGUE and its parameters,
+    rendered in the visitor's locale next to the field."""
+
+    def __init__(self, key: str, **params):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def message(self, locale: str = messages.DEFAULT) -> str:
+        return messages.render(self.key, locale, **self.params)
 
 
 def _is_empty(value) -> bool:
@@ -37,7 +46,7 @@ def _is_empty(value) -> bool:
 
 def _as_text(value) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise _Invalid("Send plain text here.")
+        raise _Invalid("plain_text")
     return value if isinstance(value, str) else str(value)
 
 
@@ -51,12 +60,12 @@ def _text(field: dict, value):
     text = _as_text(value)
     length = len(text.strip())
     if field.get("min") and length < field["min"]:
-        raise _Invalid(f"Use at least {field['min']} characters.")
+        raise _Invalid("min_length", min=field["min"])
     if field.get("max_length") and len(text) > field["max_length"]:
-        raise _Invalid(f"Use at most {field['max_length']} characters (this has {len(text)}).")
+        raise _Invalid("max_length", max=field["max_length"], count=len(text))
     if field.get("regex"):
         if not full_match(field["regex"], text.strip()):
-            raise _Invalid("This value is not in the expected format.")
+            raise _Invalid("format")
     return text
 
 
@@ -64,14 +73,14 @@ def _textarea(field: dict, value):
     text = _as_text(value)
     maximum = field.get("max_length") or TEXTAREA_DEFAULT_MAX
     if len(text) > maximum:
-        raise _Invalid(f"Use at most {maximum} characters (this has {len(text)}).")
+        raise _Invalid("max_length", max=maximum, count=len(text))
     return text
 
 
 def _email(field: dict, value):
     text = _as_text(value).strip()
     if len(text) > 254 or not EMAIL_RE.match(text) or ".." in text:
-        raise _Invalid("Enter an email address like name@example.com.")
+        raise _Invalid("email")
     return text
 
 
@@ -79,13 +88,13 @@ def _phone(field: dict, value):
     text = _as_text(value).strip()
     digits = sum(ch.isdigit() for ch in text)
     if not PHONE_CHARS_RE.match(text) or not 6 <= digits <= 20:
-        raise _Invalid("Enter a phone number: 6 to 20 digits; spaces and + - ( ) . are fine.")
+        raise _Invalid("phone")
     return text
 
 
 def _number(field: dict, value):
     if isinstance(value, bool):
-        raise _Invalid("Enter a number.")
+        raise _Invalid("number")
     if isinstance(value, int | float):
         number = value
     else:
@@ -93,22 +102,22 @@ def _number(field: dict, value):
         try:
             number = int(text) if re.fullmatch(r"[+-]?\d{1,30}", text) else float(text)
         except ValueError:
-            raise _Invalid("Enter a number.") from None
+            raise _Invalid("number") from None
     if isinstance(number, float) and not math.isfinite(number):
-        raise _Invalid("Enter a number.")
+        raise _Invalid("number")
     if abs(number) > MAX_NUMBER:  # 400 nines would crash whatever reads it later
-        raise _Invalid(f"Enter a number between -{MAX_NUMBER:,} and {MAX_NUMBER:,}.")
+        raise _Invalid("number_range", min=-MAX_NUMBER, max=MAX_NUMBER)
     if field.get("min") is not None and number < field["min"]:
-        raise _Invalid(f"Enter {field['min']} or more.")
+        raise _Invalid("number_min", min=field["min"])
     if field.get("max") is not None and number > field["max"]:
-        raise _Invalid(f"Enter {field['max']} or less.")
+        raise _Invalid("number_max", max=field["max"])
     return number
 
 
 def _select(field: dict, value):
     text = _as_text(value)
     if text not in field.get("options", []):
-        raise _Invalid("Choose one of the listed options.")
+        raise _Invalid("option")
     return text
 
 
@@ -117,7 +126,7 @@ def _multiselect(field: dict, value):
     chosen = [_as_text(v) for v in values if not _is_empty(v)]
     bad = [v for v in chosen if v not in field.get("options", [])]
     if bad:
-        raise _Invalid(f"Choose only from the listed options (not “{bad[0][:60]}”).")
+        raise _Invalid("options", value=bad[0][:60])
     return list(dict.fromkeys(chosen))
 
 
@@ -128,7 +137,7 @@ def _checkbox(field: dict, value):
         return bool(value)
     if isinstance(value, str) and value.strip().lower() in TRUE_WORDS | FALSE_WORDS:
         return value.strip().lower() in TRUE_WORDS
-    raise _Invalid("Tick the box or leave it empty.")
+    raise _Invalid("checkbox")
 
 
 def _hidden(field: dict, value):
@@ -140,11 +149,11 @@ def _date(field: dict, value):
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise _Invalid("Enter a date like 2026-01-31.") from None
+        raise _Invalid("date") from None
     if field.get("min") and day.isoformat() < field["min"]:
-        raise _Invalid(f"Pick {field['min']} or later.")
+        raise _Invalid("date_min", min=field["min"])
     if field.get("max") and day.isoformat() > field["max"]:
-        raise _Invalid(f"Pick {field['max']} or earlier.")
+        raise _Invalid("date_max", max=field["max"])
     return day.isoformat()
 
 
@@ -160,7 +169,7 @@ def _url(field: dict, value):
         or not parts.hostname
         or " " in text
     ):
-        raise _Invalid("Enter a web address starting with http:// or https://.")
+        raise _Invalid("url")
     return text
 
 
@@ -203,33 +212,32 @@ def _too_long(field: dict, value) -> bool:
 def check_value(field: dict, value):
     """The accepted value of one field, or raise _Invalid with its message."""
     if _too_long(field, value):
-        raise _Invalid(
-            f"This value is too long: keep it under {_limit(field):,} characters.".replace(",", " ")
-        )
+        raise _Invalid("too_long", limit=_limit(field))
     if field["type"] in ("checkbox", "consent"):
         ticked = _checkbox(field, value) if value is not None else False
         if field.get("required") and not ticked:
-            raise _Invalid("Tick this box to continue.")
+            raise _Invalid("tick_required")
         return ticked
     if _is_empty(value):
         if field.get("required"):
-            raise _Invalid(f"{field.get('label') or field['name']} is required.")
+            raise _Invalid("required", label=field.get("label") or field["name"])
         return None
     if isinstance(value, list) and field["type"] not in ("multiselect", "file"):
         if len(value) != 1:
-            raise _Invalid("Send one value here.")
+            raise _Invalid("one_value")
         value = value[0]
     return CHECKS[field["type"]](field, value)
 
 
-def clean_values(fields: list[dict], raw: dict) -> tuple[dict, dict]:
-    """Validate every field of the form against ``raw``; unknown keys are dropped."""
+def clean_values(fields: list[dict], raw: dict, locale: str = "en") -> tuple[dict, dict]:
+    """Validate every field of the form against ``raw``; unknown keys are dropped. The
+    messages are in ``locale`` (a built-in one: messages.message_locale)."""
     data, errors = {}, {}
     for field in fields:
         try:
             value = check_value(field, raw.get(field["name"]))
         except _Invalid as problem:
-            errors[field["name"]] = str(problem)
+            errors[field["name"]] = problem.message(locale)
             continue
         if value is not None and value != []:
             data[field["name"]] = value
