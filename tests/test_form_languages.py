@@ -288,3 +288,29 @@ async def test_an_experiment_variant_without_a_translated_field_is_served_transl
     es = (await client.get(f"/api/forms/{form['id']}/schema?lang=es&visitor_id=v1")).json()
     assert [f["label"] for f in es["fields"]] == ["Correo electrónico", "Plan"]
     assert es["variant_id"] and es["locale"] == "es"
+
+
+async def test_show_if_rules_follow_the_translated_options(user, client):
+    fields = [
+        *FIELDS[:3],
+        {
+            "name": "company",
+            "type": "text",
+            "label": "Company",
+            "show_if": {"all": [{"field": "plan", "op": "equals", "value": "Business"}]},
+        },
+    ]
+    form = await make_form(user, fields=fields, translations={"es": SPANISH})
+    es = (await client.get(f"/api/forms/{form['id']}/schema?lang=es")).json()
+    company = next(f for f in es["fields"] if f["name"] == "company")
+    assert company["show_if"] == {"all": [{"field": "plan", "op": "equals", "value": "Empresa"}]}
+    base = {"name": "Ana", "company": "Acme", "_lang": "es"}
+    shown = await submit(user, form["id"], {**base, "email": "a@example.es", "plan": "Empresa"})
+    hidden = await submit(user, form["id"], {**base, "email": "b@example.es", "plan": "Pequeña"})
+    assert shown.status_code == hidden.status_code == 201
+    data = [
+        (await user.api.get(f"/api/submissions/{r.json()['submission_id']}")).json()["data"]
+        for r in (shown, hidden)
+    ]
+    assert data[0]["plan"] == "Business" and data[0]["company"] == "Acme"
+    assert data[1]["plan"] == "Small" and "company" not in data[1]  # hidden: dropped
