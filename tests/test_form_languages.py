@@ -314,3 +314,17 @@ async def test_show_if_rules_follow_the_translated_options(user, client):
     ]
     assert data[0]["plan"] == "Business" and data[0]["company"] == "Acme"
     assert data[1]["plan"] == "Small" and "company" not in data[1]  # hidden: dropped
+
+
+async def test_step_titles_are_translated(user, client):
+    steps = [
+        {"title": "You", "fields": ["email", "name"]},
+        {"title": "Your plan", "fields": ["plan", "seats"]},
+    ]
+    spanish = {**SPANISH, "step_titles": ["Usted", "Su plan"]}
+    form = await make_form(user, fields=FIELDS, steps=steps, translations={"es": spanish})
+    es = (await client.get(f"/api/forms/{form['id']}/schema?lang=es")).json()
+    assert [s["title"] for s in es["steps"]] == ["Usted", "Su plan"]
+    assert [s["fields"] for s in es["steps"]] == [["email", "name"], ["plan", "seats"]]
+    base = (await client.get(f"/api/forms/{form['id']}/schema")).json()
+    assert [s["title"] for s in base["steps"]] == ["You", "Your plan"]
