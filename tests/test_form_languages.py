@@ -328,3 +328,14 @@ async def test_step_titles_are_translated(user, client):
     assert [s["fields"] for s in es["steps"]] == [["email", "name"], ["plan", "seats"]]
     base = (await client.get(f"/api/forms/{form['id']}/schema")).json()
     assert [s["title"] for s in base["steps"]] == ["You", "Your plan"]
+
+
+async def test_a_consent_text_translates_at_its_own_length(user, client):
+    text = "I agree to receive the newsletter and accept the privacy policy. " * 4
+    fields = [{"name": "ok", "type": "consent", "label": text.strip(), "required": True}]
+    spanish = "Acepto recibir el boletín y la política de privacidad. " * 4
+    form = await make_form(
+        user, fields=fields, translations={"es": {"fields": {"ok": {"label": spanish.strip()}}}}
+    )
+    es = (await client.get(f"/api/forms/{form['id']}/schema?lang=es")).json()
+    assert es["fields"][0]["label"] == spanish.strip() and len(spanish.strip()) > 200

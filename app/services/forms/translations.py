@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
+from app.services.forms.consent_field import label_limit
 from app.services.forms.fields import CHOICE_TYPES, _Errors, _text
 
 BASE_LOCALE = "en"  # the language the form's own labels are read as
@@ -76,6 +77,8 @@ def _field_texts(raw, field: dict, key: str, errors: _Errors) -> dict:
         return {}
     out = {}
     for attr, limit in FIELD_TEXTS:
+        if attr == "label":  # a consent field's label is its whole consent text
+            limit = label_limit(field["type"], limit)
         text = _text(raw.get(attr), f"{key}.{attr}", errors, limit=limit)
         if text:
             out[attr] = text
