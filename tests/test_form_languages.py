@@ -141,6 +141,10 @@ async def test_a_translated_option_is_stored_as_the_canonical_one(user):
     assert r.status_code == 201, r.text
     stored = await user.api.get(f"/api/submissions/{r.json()['submission_id']}")
     assert stored.json()["data"]["plan"] == "Business"
+    assert stored.json()["meta"]["locale"] == "es"  # the language the visitor saw
+    page = soup(await user.web.get(f"/submissions/{r.json()['submission_id']}"))
+    shown = {dt.get_text(): dt.find_next("dd").get_text() for dt in page.select("dt")}
+    assert shown["Language"] == "es"
     assert r.json()["message"] == "¡Gracias!"
 
 

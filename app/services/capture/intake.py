@@ -138,6 +138,8 @@ def build_meta(body: dict, data: dict, ip: str | None, user_agent: str | None) -
         meta[key] = _short(raw.get(key) or body.get(key))
     meta["experiment_id"] = _short(body.get("_experiment_id"), 64)
     meta["variant_id"] = _short(body.get("_variant_id"), 64)
+    if isinstance(body.get("_lang"), str) and body["_lang"]:  # the language the visitor saw
+        meta["locale"] = body["_lang"][:35]
     return meta
 
 
