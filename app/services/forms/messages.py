@@ -170,6 +170,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "de": "Geben Sie eine Webadresse ein, die mit http:// oder https:// beginnt.",
         "pt": "Digite um endereço web que comece com http:// ou https://.",
     },
+    "max_files": {
+        "en": "Attach at most {max} file(s).",
+        "es": "Adjunte como máximo {max} archivo(s).",
+        "fr": "Joignez au plus {max} fichier(s).",
+        "de": "Hängen Sie höchstens {max} Datei(en) an.",
+        "pt": "Anexe no máximo {max} arquivo(s).",
+    },
     # The words around the fields (hosted page, embed.js through the schema).
     "check_fields": {
         "en": "Please check the fields marked below.",

@@ -37,6 +37,8 @@ class _Invalid(Exception):
         self.key, self.params = key, params
 
     def message(self, locale: str = messages.DEFAULT) -> str:
+        if self.key not in messages.CATALOGUE:  # a literal message (English only)
+            return self.key
         return messages.render(self.key, locale, **self.params)
 
 
@@ -180,7 +182,7 @@ def _file(field: dict, value):
     except ValueError as exc:
         raise _Invalid(str(exc)) from None
     if len(tokens) > field["max_files"]:
-        raise _Invalid(f"Attach at most {field['max_files']} file(s).")
+        raise _Invalid("max_files", max=field["max_files"])
     return tokens
 
 
