@@ -105,11 +105,24 @@ def check_state(state: dict | None) -> None:
         raise Gone("This form is not available.", code="form_unavailable")
 
 
+def _state_tx(conn, form_id: str) -> dict | None:
+    """The form's state, read once per capture batch: nothing in the batch's transaction
+    writes forms or workspaces, and it holds the write lock (or, on PostgreSQL, one
+    snapshot), so a second read could not see anything else."""
+    memo = getattr(conn, "capture_memo", None)
+    if memo is None:
+        return conn.one(STATE_SQL, (form_id,))
+    key = ("form_state", form_id)
+    if key not in memo:
+        memo[key] = conn.one(STATE_SQL, (form_id,))
+    return memo[key]
+
+
 def load_form_tx(conn, form_id: str) -> dict:
-    """The submittable form. Every call asks the database for its state (one primary-key
-    lookup), so a pause or an edit from any process counts at once; the full row is
+    """The submittable form. Every transaction asks the database for its state (one
+    primary-key lookup), so a pause or an edit from any process counts at once; the full row is
     re-read only when ``updated_at`` moved (the Forms service bumps it on every change)."""
-    state = conn.one(STATE_SQL, (form_id,))
+    state = _state_tx(conn, form_id)
     check_state(state)
     cached = _FORMS.get(form_id)
     if cached is not None and cached["updated_at"] == state["updated_at"]:

@@ -32,16 +32,15 @@ def match_company_tx(
     names one. ``create=False`` only links to companies that already exist."""
     normalized, domain = company_name(name), business_domain(email)
     if normalized:
+        # The owner of the domain rides along (one statement, not two, on the capture path).
         row = conn.one(
-            "SELECT id, domain FROM companies WHERE workspace_id = ? AND name_normalized = ?",
-            (workspace_id, normalized),
+            "SELECT id, domain, (SELECT o.id FROM companies o WHERE o.workspace_id = c.workspace_id"
+            " AND o.domain = ? LIMIT 1) AS domain_owner"
+            " FROM companies c WHERE c.workspace_id = ? AND c.name_normalized = ?",
+            (domain, workspace_id, normalized),
         )
         if row:
-            if (
-                domain
-                and not row["domain"]
-                and not company_by_domain_tx(conn, workspace_id, domain)
-            ):
+            if domain and not row["domain"] and not row["domain_owner"]:
                 conn.execute("UPDATE companies SET domain = ? WHERE id = ?", (domain, row["id"]))
             return row["id"]
     found = company_by_domain_tx(conn, workspace_id, domain)

@@ -35,13 +35,17 @@ def _finite_float(text: str) -> float:
     return value
 
 
+# Built once: json.loads with hooks builds a decoder (and its scanner) on every call.
+_DECODER = json.JSONDecoder(parse_constant=_no_constants, parse_float=_finite_float)
+
+
 def parse_json_bytes(raw: bytes):
     """Decode a JSON body: 400 for malformed, lone surrogates, NaN/Infinity or a
     float too large to be finite (they could be stored but never sent back), or
     nesting over 8 levels."""
     try:
         text = raw.decode("utf-8")
-        value = json.loads(text, parse_constant=_no_constants, parse_float=_finite_float)
+        value = _DECODER.decode(text)
         # A lone surrogate can only come from a backslash-u escape (the UTF-8 decode refuses the raw
         # bytes), so the re-encoding that finds one runs only when the text has an escape.
         if "\\u" in text:
