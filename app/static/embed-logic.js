@@ -32,7 +32,7 @@
   // instead of submitting; back(fields) goes to the first page with a server error.
   function steps(form, s, p, btn, values, el, clearErrors, showErrors) {
     var cur = 0, n, pg, ty = {}, fm = {}, bar, back, head;
-    var one = s.layout == "one_at_a_time", multi = s.steps.length > 1 || one;
+    var w = s.words || {}, one = s.layout == "one_at_a_time", multi = s.steps.length > 1 || one;
     s.fields.forEach(function (f) { ty[f.name] = f.type; fm[f.name] = f; });
     function each(fn) {
       s.fields.forEach(function (f) {
@@ -60,15 +60,18 @@
       if (multi) {
         bar.max = n;
         bar.value = cur + 1;
-        bar.setAttribute("aria-label", "Step " + (cur + 1) + " of " + n);
+        bar.setAttribute("aria-label", (w.step_of || "Step {n} of {count}").replace("{n}", cur + 1).replace("{count}", n));
         head.textContent = titles[cur] || "";
         back.hidden = !cur;
-        btn.textContent = cur < n - 1 ? "Next" : s.submit_label || "Submit";
+        btn.textContent = cur < n - 1 ? w.next || "Next" : s.submit_label || "Submit";
       }
     }
     function go(i) {
       cur = i;
       show();
+      // the step on screen rides with the next partial save (embed.js listens to input)
+      form.setAttribute("data-fa-step", cur + 1);
+      form.dispatchEvent(new Event("input"));
       var b = form.querySelector(".fa-field:not([hidden])");
       if (b) b.querySelector("input,select,textarea").focus();
     }
@@ -77,7 +80,7 @@
       bar = el("progress", { "class": "fa-progress" });
       form.insertBefore(head, form.firstChild);
       form.insertBefore(bar, head);
-      back = el("button", { "class": "fa-submit fa-back", type: "button" }, "Back");
+      back = el("button", { "class": "fa-submit fa-back", type: "button" }, w.back || "Back");
       btn.parentNode.insertBefore(back, btn);
       back.onclick = function () { clearErrors(form); go(cur - 1); };
     }

@@ -181,7 +181,7 @@
         if (schema.fields.some(function (f) { return f.type === "email" && /.@.+\../.test(data[f.name]); }))
           fetch(ORIGIN + "/api/forms/" + schema.id + "/partials", {
             method: "POST", headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ resume_token: store(k), data: data, page_url: location.href })
+            body: JSON.stringify({ resume_token: store(k), data: data, page_url: location.href, step: +form.getAttribute("data-fa-step") || undefined })
           }).then(function (r) { return r.json(); }).then(function (b) { b.resume_token && store(k, b.resume_token); }, function () {});
       }, 1500);
     });

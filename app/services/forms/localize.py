@@ -153,6 +153,7 @@ def translate_schema(schema: dict, translations: dict, locale: str) -> dict:
     out = {
         **schema,
         "locale": locale,
+        "words": {k: words[k] for k in ("next", "back", "step_of")},  # multi-step navigation
         "fields": fields,
         "response": {
             **schema["response"],

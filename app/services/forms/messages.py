@@ -193,6 +193,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "pt": "Escolha…",
     },
     "submit": {"en": "Submit", "es": "Enviar", "fr": "Envoyer", "de": "Senden", "pt": "Enviar"},
+    "next": {"en": "Next", "es": "Siguiente", "fr": "Suivant", "de": "Weiter", "pt": "Seguinte"},
+    "back": {"en": "Back", "es": "Atrás", "fr": "Retour", "de": "Zurück", "pt": "Voltar"},
+    "step_of": {
+        "en": "Step {n} of {count}",
+        "es": "Paso {n} de {count}",
+        "fr": "Étape {n} sur {count}",
+        "de": "Schritt {n} von {count}",
+        "pt": "Passo {n} de {count}",
+    },
     "language": {
         "en": "Language",
         "es": "Idioma",
@@ -241,7 +250,10 @@ def ui_words(locale: str) -> dict:
     """The form's own words in a locale: the select prompt, the submit button and the
     error summary (what embed.js and the hosted page show around the fields)."""
     loc = message_locale(locale)
-    return {key: render(key, loc) for key in ("choose", "submit", "check_fields")}
+    words = {key: render(key, loc) for key in ("choose", "submit", "check_fields", "next", "back")}
+    # kept as a template: embed-logic.js and the hosted page fill in the numbers
+    words["step_of"] = CATALOGUE["step_of"].get(loc) or CATALOGUE["step_of"][DEFAULT]
+    return words
 
 
 @lru_cache(maxsize=256)
