@@ -469,6 +469,69 @@ async def _add_sequence(db, workspace_id: str) -> tuple[str, int]:
     return seq["id"], len(contacts)
 
 
+# Submissions the spam score holds or refuses (SPEC §19), so the sales form's spam page
+# shows verdicts: a disposable address with a link (quarantined), a free-mail address
+# sent within a second (quarantined), a disposable address sent at once with three links
+# (blocked).
+SUSPECTS = [
+    ("quick.deal@mailinator.com", "Cheap leads here: https://leads.example.net", 4000),
+    ("sam.lee.1987@gmail.com", "pricing?", 700),
+    (
+        "win@guerrillamail.com",
+        "https://a.example.org https://b.example.org https://c.example.org",
+        300,
+    ),
+]
+
+
+async def _add_suspects(app, form: dict) -> int:
+    """The SUSPECTS through the public endpoint; returns how many were quarantined (the
+    visitor's answer does not say: a bot learns nothing)."""
+    for n, (email, message, elapsed_ms) in enumerate(SUSPECTS):
+        transport = httpx.ASGITransport(app=app, client=(f"203.0.113.{n + 10}", 43000 + n))
+        async with httpx.AsyncClient(
+            transport=transport, base_url=app.state.settings.base_url
+        ) as client:
+            await client.post(
+                f"/api/submissions/{form['id']}",
+                json={
+                    "email": email,
+                    "name": "Sam Lee",
+                    "message": message,
+                    "_elapsed": elapsed_ms,
+                },
+            )
+    return await app.state.db.fetchval(
+        "SELECT COUNT(*) FROM submissions WHERE form_id = ? AND status = 'quarantined'",
+        (form["id"],),
+    )
+
+
+async def _add_audit_trail(app, token: str, workspace_id: str) -> int:
+    """A few settings changes through the API as the demo owner (SPEC §19 audit log):
+    an invitation, an API key made and revoked, the retention setting."""
+    transport = httpx.ASGITransport(app=app, client=("192.0.2.44", 44000))
+    async with httpx.AsyncClient(
+        transport=transport,
+        base_url=app.state.settings.base_url,
+        headers={"Authorization": f"Bearer {token}"},
+    ) as client:
+        replies = [
+            await client.post(
+                f"/api/workspaces/{workspace_id}/invite",
+                json={"email": "jordan@formagent.example", "role": "member"},
+            ),
+            await client.put(
+                f"/api/workspaces/{workspace_id}", json={"settings": {"spam_log_days": 60}}
+            ),
+        ]
+        key = await client.post(
+            "/api/api-keys", json={"name": "Zapier sync", "scopes": ["forms:read"]}
+        )
+        replies += [key, await client.delete(f"/api/api-keys/{key.json()['id']}")]
+    return sum(r.status_code < 300 for r in replies)
+
+
 async def seed_demo(db, settings) -> str:
     """Create the demo workspace (once) and say what is in it."""
     from app.main import create_app
@@ -487,7 +550,7 @@ async def seed_demo(db, settings) -> str:
         )
 
     rng = random.Random(20261126)
-    account, _ = await accounts.signup(
+    account, token = await accounts.signup(
         db,
         settings,
         email=DEMO_EMAIL,
@@ -541,6 +604,8 @@ async def seed_demo(db, settings) -> str:
             app.state.db, app.state.settings, app.state, worker_id="seed-demo", limit=10000
         )
         abandoned = await _add_abandoned(app, made[0])
+        quarantined = await _add_suspects(app, made[0])
+        audited = await _add_audit_trail(app, token, workspace_id)
     deal_count = await _add_deals(
         db, workspace_id, rng, {"id": account["id"], "name": account.get("name") or "Dana Demo"}
     )
@@ -566,5 +631,7 @@ async def seed_demo(db, settings) -> str:
         "In the workspace: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".",
         f"Experiment running on “{made[0]['name']}”: {experiment}.",
         f"Left unfinished on “{made[0]['name']}” (its Abandoned view, follow-ups queued): {abandoned}.",
+        f"Held for review by the spam score on “{made[0]['name']}”: {quarantined} (and one blocked).",
+        f"Audit log entries made through the API (invite, settings, API key): {audited}.",
     ]
     return "\n".join(lines)

@@ -40,6 +40,8 @@ async def test_seed_demo_fills_a_workspace_once_and_the_demo_user_can_use_it(tmp
     assert unprocessed == 0  # every submission went through its flow
     assert "Experiment running" in first and len(per_variant) == 2  # both variants have data
     assert "(its Abandoned view, follow-ups queued): 3." in first
+    assert "Held for review by the spam score on “Talk to sales”: 2 (and one blocked)." in first
+    assert "Audit log entries made through the API (invite, settings, API key): 4." in first
     assert await _workspaces_named(settings) == 1  # the second run made nothing
 
     async with running_app(settings.data_dir) as app:
