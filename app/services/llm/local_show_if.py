@@ -63,6 +63,12 @@ ONLY = re.compile(r"^(?P<pre>.*?)[,\s]+(?:but\s+)?only\s+(?:if|when|for)\s+(?P<c
 AND_ONLY = re.compile(
     r",?\s+and\s+(?=(?:(?:the|their|a|an)\s+)?[\w' -]{1,40}?\s+only\s+(?:if|when|for)\b)", re.I
 )
+# "…, whether they are a business or an individual, and only for business customers ask
+# company name and team size": a lead clause in the middle of a sentence starts its own
+LEAD_MID = re.compile(
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:but\s+)?only\s+(?:for|if|when)\s+[^,;]+?(?:,\s*|\s+){_SHOW}\s)",
+    re.I,
+)
 _CUE = re.compile(
     r".*(?:,|;|:|\band\b|\bask(?:ing)?(?: them)?(?: for| about)?\b|\bshow\b|\binclude\b|\bcollect\b)\s*",
     re.I,
@@ -77,6 +83,13 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
     still creates it; a follow-up target ("ask them to specify") is added later."""
     rules, kept = [], []
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        head, *lead = LEAD_MID.split(sentence, maxsplit=1)
+        if lead and head.strip() and LEAD.match(lead[0].strip().rstrip(".!?;")):
+            for part in (head.strip() + ".", lead[0]):
+                text_part, found = find_rules(part)
+                rules += found
+                kept.append(text_part)
+            continue
         parts = AND_ONLY.split(sentence.strip().rstrip(".!?;"))
         if len(parts) > 1:  # "X only for A and Y only for B": one rule each
             found = [find_rules(part) for part in parts]
