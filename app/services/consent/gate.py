@@ -11,7 +11,7 @@ A blocked email is marked ``suppressed`` with the reason the outbox shows."""
 
 from __future__ import annotations
 
-from app.services.events.log import emit
+from app.services.mail.suppression import mark_suppressed_tx
 
 SETTING = "marketing_requires_consent"
 NO_CONSENT = "No marketing consent"
@@ -39,21 +39,5 @@ def skip_tx(conn, email: dict, workspace_settings: dict) -> str | None:
     reason = block_reason(conn, email, workspace_settings)
     if reason is None:
         return None
-    updated = conn.execute(
-        "UPDATE emails SET status = 'suppressed', last_error = ? WHERE id = ? AND status = 'queued'",
-        (reason, email["id"]),
-    ).rowcount
-    if updated:
-        emit(
-            conn,
-            email["workspace_id"],
-            "email_suppressed",
-            submission_id=email["submission_id"],
-            details={
-                "email_id": email["id"],
-                "to": email["to_addr"],
-                "subject": email["subject"],
-                "reason": reason,
-            },
-        )
+    mark_suppressed_tx(conn, email, reason, reason)
     return reason

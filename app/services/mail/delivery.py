@@ -19,7 +19,12 @@ from app.services.events.log import emit
 from app.services.mail.compose import build_message
 from app.services.mail.dkim_sign import dkim_sign
 from app.services.mail.outbox import queue_delivery
-from app.services.mail.suppression import blocks, suppress_tx, suppression_reason
+from app.services.mail.suppression import (
+    blocks,
+    mark_suppressed_tx,
+    suppress_tx,
+    suppression_reason,
+)
 from app.services.platform.jobs import RetryLater
 
 log = logging.getLogger("formagent.mail")
@@ -86,23 +91,7 @@ def _suppress_if_listed(conn, email: dict) -> bool:
     reason = suppression_reason(conn, email["workspace_id"], email["to_addr"])
     if not blocks(email["kind"], reason):
         return False
-    updated = conn.execute(
-        "UPDATE emails SET status = 'suppressed', last_error = ? WHERE id = ? AND status = 'queued'",
-        (f"suppressed: {reason}", email["id"]),
-    ).rowcount
-    if updated:
-        emit(
-            conn,
-            email["workspace_id"],
-            "email_suppressed",
-            submission_id=email["submission_id"],
-            details={
-                "email_id": email["id"],
-                "to": email["to_addr"],
-                "subject": email["subject"],
-                "reason": reason,
-            },
-        )
+    mark_suppressed_tx(conn, email, f"suppressed: {reason}", reason)
     return True
 
 

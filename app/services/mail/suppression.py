@@ -234,3 +234,26 @@ async def unsubscribe_preview(db, secret: str, token) -> dict:
 
 async def unsubscribe(db, secret: str, token) -> dict:
     return await db.write(unsubscribe_tx, secret, token)
+
+
+def mark_suppressed_tx(conn, email: dict, last_error: str, reason: str) -> bool:
+    """A queued email held back (status ``suppressed``, the outbox shows ``last_error``) with
+    its ``email_suppressed`` event; False when it was no longer queued."""
+    updated = conn.execute(
+        "UPDATE emails SET status = 'suppressed', last_error = ? WHERE id = ? AND status = 'queued'",
+        (last_error, email["id"]),
+    ).rowcount
+    if updated:
+        emit(
+            conn,
+            email["workspace_id"],
+            "email_suppressed",
+            submission_id=email["submission_id"],
+            details={
+                "email_id": email["id"],
+                "to": email["to_addr"],
+                "subject": email["subject"],
+                "reason": reason,
+            },
+        )
+    return bool(updated)
