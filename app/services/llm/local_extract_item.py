@@ -232,12 +232,39 @@ WRITTEN = re.compile(
 PRONOUN = re.compile(r"\b(?:we|i|us|you|they|them|it|our|my)\b", re.I)
 
 
+# A noun naming a person or an organisation: "partner", "tenant", "retailer", "freelancer".
+_PERSON_HEAD = re.compile(
+    r"^(?:users?|owners?|customers?|clients?|buyers?|members?|players?|holders?|managers?|"
+    r"professionals?|traders?|sellers?|agents?|parents?|students?|workers?|guests?|"
+    r"businesses|business|companies|company|organi[sz]ations?|firms?)$",
+    re.I,
+)
+_AGENT = re.compile(
+    r"^(?:[a-z-]{3,}(?:er|or|ist|ant|ent|ee|ian)s?|partners?|staff|individuals?|charit(?:y|ies)|"
+    r"famil(?:y|ies)|schools?|agenc(?:y|ies)|councils?)$",
+    re.I,
+)
+# Modifiers that read as one with a person noun ("new or existing customer" → both customers)
+_MODIFIER = re.compile(
+    r"^(?:new|existing|current|former|returning|first-time|private|public|business|corporate|"
+    r"trade|retail|wholesale|small|large|big|local|international|other|under|over|older|younger)$",
+    re.I,
+)
+
+
 def _shared_head(pieces: list[str]) -> str:
-    """The noun the last option carries for all ("full day or half day coverage" → coverage)."""
+    """The noun the last option carries for all ("full day or half day coverage" → coverage),
+    only where it reads right: "small or large business" → Small business / Large business,
+    but "partner or end user" → Partner / End user (a partner is not a kind of user)."""
     last = pieces[-1].split()
     if len(last) < 2 or any(len(p.split()) >= len(last) for p in pieces[:-1]):
         return ""
-    return last[-1] if all(last[-1] not in p.split() for p in pieces[:-1]) else ""
+    head = last[-1] if all(last[-1] not in p.split() for p in pieces[:-1]) else ""
+    if head and _PERSON_HEAD.match(head):
+        firsts = [p.split()[-1] for p in pieces[:-1] if p.split()]
+        if any(_AGENT.match(w) and not _MODIFIER.match(w) for w in firsts):
+            return ""
+    return head
 
 
 def _names_fields(before: str) -> bool:
