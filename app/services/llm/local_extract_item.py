@@ -11,6 +11,7 @@ import re
 
 from app.services.llm.local_clauses import clause_item, split_items
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_field_typos import correct_field_words
 
 STOP = re.compile(
     r"\s(?:so that|so we|so they|because|in case|which|that we|to help|for our|for the team|"
@@ -197,7 +198,7 @@ def _item(raw: str) -> dict | None:
             head = _shared_head(pieces)
             if head:
                 options = [o if o.endswith(" " + head) else f"{o} {head}" for o in options]
-    low = text.lower()
+    low = correct_field_words(text.lower())  # "compnay size" → company size
     if not low and options:
         low = (
             "level" if any(re.search(r"beginner|advanced", o, re.I) for o in options) else "choice"

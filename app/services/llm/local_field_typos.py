@@ -1,0 +1,122 @@
+"""Typos in the field nouns a description lists ("compnay size", "budjet", "phnoe number").
+
+``correct_field_words(phrase)`` replaces a misspelled word by the one word of the
+engine's field vocabulary it is one slip away from, so the field gets the right type
+and a correctly spelled label. Only words of 4+ letters, only when unambiguous, only
+with the same first letter (people rarely mistype the first letter): one edit
+(a swap of two neighbours counts as one) for words of up to 7 letters, two for
+longer ones, and a 4-letter word only by a swap ("naem"). A word the vocabulary
+does not know and cannot be traced to ("kiln", "glaze") is kept as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from app.services.llm import local_catalog as catalog
+
+# Nouns and modifiers the field reader types and labels by (local_domain, local_extract_item).
+_WORDS = """
+name names first last full surname email address addresses phone number numbers mobile telephone
+company companies business organisation organization size team employees headcount budget
+timeline website linkedin profile portfolio industry sector country city region postcode
+location message question questions comments feedback rating score date dates time times
+preferred prefer preference preferences appointment booking reference order invoice account
+serial purchase registration mileage party guests guest travellers travelers destination
+departure arrival return check grade quantity deadline dietary requirements requirement
+allergies allergy reason visit patient existing current previous expected salary experience
+availability available position role title department description details photo photos
+picture pictures receipt document documents attachment upload certificate insurance policy
+amount price delivery shipping tracking product model make version device system browser
+operating street property bedrooms bathrooms square metres meters footage floor floors
+subject topic category type level frequency duration start finish month monthly weekly annual
+people adults children student students school university graduation qualification language
+languages occasion venue event events wedding birthday catering course class session sessions
+instructor treatment medication emergency contact nationality passport gender birth
+""".split()
+
+
+def _vocabulary() -> frozenset:
+    words = set(_WORDS)
+    for key, field in {**catalog.FIELDS, **catalog.EXTRA_FIELDS}.items():
+        text = f"{key.replace('_', ' ')} {field.get('label') or ''}".lower()
+        words.update(re.findall(r"[a-z]{4,}", text))
+    return frozenset(w for w in words if len(w) >= 4)
+
+
+VOCABULARY = _vocabulary()
+# Real English words one slip from a field word ("grape" / "grade", "store" / "score"),
+# generated from the system word lists by scripts/build_field_word_neighbours.py.
+NEIGHBOURS_FILE = Path(__file__).parent / "data" / "field_word_neighbours.txt"
+
+
+@functools.cache
+def _neighbours() -> frozenset:
+    if not NEIGHBOURS_FILE.exists():
+        return frozenset()
+    lines = NEIGHBOURS_FILE.read_text(encoding="utf-8").split("\n")
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def correct_field_words(phrase: str) -> str:
+    """``phrase`` (lower case) with each misspelled field word replaced by the known one."""
+    return _WORD.sub(lambda m: _correct(m.group(0)), phrase)
+
+
+@functools.lru_cache(maxsize=4096)
+def _correct(word: str) -> str:
+    if word in _neighbours():
+        return word
+    return nearest(word) or word
+
+
+def nearest(word: str) -> str | None:
+    """The one field word ``word`` is a slip away from (itself when known), else None."""
+    if word in VOCABULARY or _inflected(word):
+        return word
+    limit = 1 if len(word) <= 7 else 2
+    scored = [
+        (_distance(word, v), v)
+        for v in VOCABULARY
+        if v[0] == word[0] and abs(len(v) - len(word)) <= limit
+    ]
+    best = min((d for d, _ in scored), default=limit + 1)
+    near = [v for d, v in scored if d == best <= limit]  # the closest, if only one
+    if len(near) != 1:
+        return None  # unknown, or ambiguous ("cart": card? care?): keep it as written
+    if len(word) == 4 and not _swapped(word, near[0]):
+        return None
+    return near[0]
+
+
+def _inflected(word: str) -> bool:
+    """ "dates", "addresses": a plural of a known word, not a typo."""
+    for suffix in ("s", "es"):  # other forms are in the neighbours list when real
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and (stem in VOCABULARY or stem + "e" in VOCABULARY):
+            return True
+    return False
+
+
+def _swapped(a: str, b: str) -> bool:
+    diff = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+
+
+def _distance(a: str, b: str) -> int:
+    """Damerau–Levenshtein (optimal string alignment) distance."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
