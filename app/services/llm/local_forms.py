@@ -21,6 +21,7 @@ from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_repair import validated
 from app.services.llm.local_translate import LANGUAGE_NAMES
 
 _AUDIENCE_NOUNS = (
@@ -97,7 +98,8 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
         return refine(validate_config(draft), text)
     config = build_form(text)
     notes = config.pop("notes", [])
-    config = validate_config(config)
+    config, repaired = validated(config)  # never a 422 for the engine's own mistake
+    notes += repaired
     return {**config, "notes": notes} if notes else config
 
 

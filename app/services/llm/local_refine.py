@@ -19,7 +19,6 @@ from app.services.forms.config import (
     AUTONOMY_LEVELS,
     FLOWS,
     FORM_TYPES,
-    validate_config,
 )
 from app.services.llm import local_catalog as catalog
 from app.services.llm import local_refine_extras
@@ -31,6 +30,7 @@ from app.services.llm.local_fields import (
     parse_new_field,
     split_list,
 )
+from app.services.llm.local_repair import validated
 
 VERBS = (
     r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|relabel|change|update|move|"
@@ -58,7 +58,8 @@ def refine(config: dict, text: str) -> dict:
         _apply(draft, clause, notes)
     forget_changed_texts(config, draft)  # a relabelled field is translated again
     notes += sync(draft)  # steps, rules and translations follow the field changes
-    result = validate_config(draft)
+    result, repaired = validated(draft)  # a part the engine got wrong is dropped, with a note
+    notes += repaired
     return {**result, "notes": notes} if notes else result
 
 
