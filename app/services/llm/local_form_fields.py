@@ -326,7 +326,13 @@ def _add_hints(fields: list, kind: dict, text: str) -> None:
         return
     for pattern, key in HINTS:
         if re.search(pattern, text) and not _has(fields, catalog.field(key)["name"]):
+            if any(re.search(pattern, _words(f)) for f in fields):
+                continue  # a named field already asks it ("headcount"): one concept, one field
             _add(fields, catalog.field(key, required=False))
+
+
+def _words(field: dict) -> str:
+    return f"{field['name'].replace('_', ' ')} {field.get('label') or ''}".lower()
 
 
 def _kind_rules(fields: list, kind: dict, text: str) -> None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm import local_show_if_numbers as numbers
+from app.services.llm.local_extract_item import _item
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field
 
 _SUBJECT = (
@@ -131,6 +133,8 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
 def _lead_condition(m) -> bool:
     """ "If X, ask …" / "Only for X ask …"; a bare "for X" must name people ("for students")."""
     cond = m["cond"].strip()
+    if numbers.NUMERIC_CUE.search(cond):  # "for orders over 500 units", "for teams over 50 people"
+        return _readable(cond)
     if m["how"].lower() == "for" and not m["only"]:
         words = cond.split()
         last = words[-1] if words else ""
@@ -189,10 +193,21 @@ def _readable(cond: str, bare: bool = False) -> bool:
 
 # -- turning a condition into a rule ---------------------------------------------
 
+_BE = r"(?:(?:is|are|has|have|with|needs?|wants?|orders?|books?)\s+)"
 _OPS = [
     (r"(?:is|are)\s+(?:not|n't)|isn't|aren't|does not equal|doesn't equal|!=", "not_equals"),
-    (r"(?:is|are)\s+(?:more|greater|higher|bigger|larger|over|above)(?:\s+than)?|>|exceeds", "gt"),
-    (r"(?:is|are)\s+(?:less|fewer|lower|smaller|under|below)(?:\s+than)?|<", "lt"),
+    (rf"{_BE}?(?:at least|no (?:less|fewer) than|(?:a )?minimum of)(?=\s+\d)|>=", "gte"),
+    (rf"{_BE}?(?:at most|no more than|(?:a )?maximum of|up to)(?=\s+\d)|<=", "lte"),
+    (
+        rf"{_BE}(?:more|greater|higher|bigger|larger|over|above)(?:\s+than)?|>|exceeds|"
+        rf"(?:more|greater) than(?=\s+\d)|(?:over|above)(?=\s+\d[\d,.]*\s+[a-z])",
+        "gt",
+    ),
+    (
+        rf"{_BE}(?:less|fewer|lower|smaller|under|below)(?:\s+than)?|<|"
+        rf"(?:less|fewer) than(?=\s+\d)|(?:under|below)(?=\s+\d[\d,.]*\s+[a-z])",
+        "lt",
+    ),
     (r"(?:is|are)\s+(?:one of|either|any of|in)", "in"),
     (r"(?:is|are|equals|=|==|says)", "equals"),
 ]
@@ -272,8 +287,10 @@ def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | N
         except RefineError:
             if not create:
                 raise
-            target_field, _ = parse_new_field(target, fields)
-            fields.append(target_field)
+            target_field = _read_as_clause(fields, target)
+            if target_field is None:
+                target_field, _ = parse_new_field(target, fields)
+                fields.append(target_field)
     condition, note = _condition(fields, cond, target_field, create=create)
     controller = next(f for f in fields if f["name"] == condition["field"])
     if follow_up:
@@ -288,6 +305,16 @@ def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | N
     rule[key] = [c for c in rule[key] if c.get("field") != condition["field"]] + [condition]
     target_field["show_if"] = rule
     return note
+
+
+def _read_as_clause(fields: list, target: str) -> dict | None:
+    """The field the field reader already made of a clause target ("whether they would like
+    to be listed as a patron" → "Want to be listed as a patron?"), so it is not asked twice."""
+    item = _item(target)
+    if not item or not item.get("clause"):
+        return None
+    name = re.sub(r"[^a-z0-9]+", "_", item["phrase"]).strip("_")
+    return next((f for f in fields if f["name"] == name or f["label"] == item["label"]), None)
 
 
 def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, str | None]:
@@ -362,41 +389,21 @@ def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | No
 
 def _on_field(fields, y: str, op: str, z: str, target, *, create: bool) -> tuple[dict, str | None]:
     y = _target(y)
+    if op in numbers.NUMERIC_OPS:  # a number field (or ranges), never gt on text
+        return numbers.condition(fields, y, op, z, target, create=create)
     try:
         field = find_field(fields, y)
     except RefineError:
         if not create:
             raise
-        if op in ("gt", "lt"):  # "the driver is under 25": a number, an age for a person
-            field = _number_field(fields, y)
-        else:
-            values = _values(z)
-            values += [] if any(v.lower() == "other" for v in values) else ["Other"]
-            field, _ = parse_new_field(f"{y} dropdown: {', '.join(values)}", fields)
+        values = _values(z)
+        values += [] if any(v.lower() == "other" for v in values) else ["Other"]
+        field, _ = parse_new_field(f"{y} dropdown: {', '.join(values)}", fields)
         fields.insert(fields.index(target) if target in fields else len(fields), field)
-        what = f"options {', '.join(field['options'])}" if field.get("options") else "a number"
         rule_on = target["label"] if target else "the follow-up"
-        note = f"Added “{field['label']}” ({what}) for the rule on “{rule_on}”: check it."
+        note = f"Added “{field['label']}” (options {', '.join(field['options'])}) for the rule on “{rule_on}”: check it."
         return _value(field, op, z), note
     return _value(field, op, z), None
-
-
-PERSON = re.compile(
-    r"^(?:the |their |your |each |any )?(?:driver|applicant|guest|child|kid|student|patient|"
-    r"participant|attendee|member|candidate|customer|traveller|traveler|rider|player|person)s?$",
-    re.I,
-)
-
-
-def _number_field(fields: list, y: str) -> dict:
-    label = y.strip()
-    if PERSON.match(label):
-        label = (
-            re.sub(r"^(?:the|their|your|each|any) ", "", label, flags=re.I).rstrip("s") + "'s age"
-        )
-    label = label[:1].upper() + label[1:]
-    name = _free_name(fields, re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:50] or "number")
-    return {"name": name, "type": "number", "label": label, "required": False}
 
 
 def _values(z: str) -> list[str]:
@@ -406,15 +413,6 @@ def _values(z: str) -> list[str]:
 
 
 def _value(field: dict, op: str, z: str) -> dict:
-    if op in ("gt", "lt"):
-        number = re.search(r"-?\d+(?:\.\d+)?", z.replace(",", ""))
-        if not number:
-            raise RefineError(f"“{z}” is not a number to compare “{field['label']}” with")
-        value = float(number.group(0))
-        value = int(value) if value.is_integer() else value
-        if field.get("options"):  # "company size is more than 50" → the ranges above 50
-            return {"field": field["name"], "op": "in", "value": _ranges(field, op, value)}
-        return {"field": field["name"], "op": op, "value": value}
     if field.get("type") == "checkbox":  # a checkbox compares with true (ticked) or false
         ticked = not re.match(r"^(?:no|false|unticked|unchecked|not)", z.strip(), re.I)
         return {"field": field["name"], "op": "equals", "value": ticked}
@@ -426,28 +424,6 @@ def _value(field: dict, op: str, z: str) -> dict:
             "value": values,
         }
     return {"field": field["name"], "op": op, "value": values[0]}
-
-
-def _ranges(field: dict, op: str, limit) -> list[str]:
-    """The options of a range dropdown ("11-50", "51-200", "1000+") wholly above (gt) or
-    below (lt) ``limit``; RefineError when the options are not numeric ranges."""
-    picked = []
-    for option in field["options"]:
-        bounds = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", option.replace(",", ""))]
-        if not bounds:
-            raise RefineError(
-                f"“{field['label']}” is a dropdown ({', '.join(field['options'][:6])}); "
-                "say which answers, e.g. “is 51-200 or 201-1000”"
-            )
-        low = bounds[0] if not option.strip().startswith("<") else 0
-        high = float("inf") if option.strip().endswith("+") else bounds[-1]
-        if (op == "gt" and low > limit) or (op == "lt" and high < limit):
-            picked.append(option)
-    if not picked:
-        raise RefineError(
-            f"No answer of “{field['label']}” is {'above' if op == 'gt' else 'below'} {limit}"
-        )
-    return picked
 
 
 def _option(field: dict, wanted: str) -> str:
