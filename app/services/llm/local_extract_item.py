@@ -116,6 +116,29 @@ BRACKET_LIST = re.compile(
 )
 
 
+# "(file upload)", "(attach)", "(please attach)", "(upload, optional)", "(PDF)", "(PDF or Word)"
+_FORMATS = r"pdfs?|docx?|word|jpe?g|png|images?|photos?|scans?"
+UPLOAD_CUE = re.compile(
+    rf"^(?:please\s+)?(?:(?:as\s+)?an?\s+)?(?:(?:file|photo|image|document|{_FORMATS})\s+)?"
+    r"(?:upload(?:ed)?|attach(?:ed|ment)?|to (?:attach|upload))$|"
+    rf"^(?:as\s+)?(?:an?\s+)?(?:{_FORMATS})(?:\s*(?:or|/|,)\s*(?:{_FORMATS}))*(?:\s+(?:file|upload))?$",
+    re.I,
+)
+
+
+def _upload_cue(inner: str) -> tuple[str, str] | None:
+    """("upload" or "upload:pdf", the flags said with it) when the brackets ask for a file."""
+    parts = [p.strip() for p in re.split(r"\s*[,;]\s*", inner) if p.strip()]
+    cues = [p for p in parts if UPLOAD_CUE.match(p)]
+    rest = [p for p in parts if p not in cues]
+    if not cues or any(not re.fullmatch(r"optional|required|mandatory", p, re.I) for p in rest):
+        return None
+    pdf_only = re.search(r"\bpdfs?\b", inner, re.I) and not re.search(
+        r"\b(?:docx?|word|jpe?g|png|images?|photos?|scans?)\b", inner, re.I
+    )
+    return ("upload:pdf" if pdf_only else "upload"), " " + " ".join(rest)
+
+
 def _items(segment: str) -> list[str]:
     """Split a list, keeping "(A, B, C)" options and "A, B or C" choices with their item."""
     return split_items(segment)
@@ -126,10 +149,14 @@ def _item(raw: str) -> dict | None:
     options, hint = [], ""
     text = BRACKET_LIST.sub("", text)
     paren = re.search(r"\(([^)]*)\)", text)
+    flags = ""
     if paren:
         inner = paren.group(1).strip()
         text = (text[: paren.start()] + " " + text[paren.end() :]).strip()
-        if re.fullmatch(r"(?:a )?(?:link|url)", inner, re.I):
+        cue = _upload_cue(inner)
+        if cue is not None:  # "any evidence (file upload)", "budget breakdown (PDF)"
+            hint, flags = cue
+        elif re.fullmatch(r"(?:a )?(?:link|url)", inner, re.I):
             hint = "url"
         elif re.fullmatch(r"(?:drop-?\s?down|select|dropdown menu|pick-?list)", inner, re.I):
             hint = "select"
@@ -151,8 +178,8 @@ def _item(raw: str) -> dict | None:
         if len(parts) > 1:
             return {"fields": [i for i in (_item(f"{p} {flag}") for p in parts) if i]}
     question = QUESTION.search(text) is not None
-    required = bool(REQUIRED_WORDS.search(text)) and not OPTIONAL_WORDS.search(text)
-    optional = bool(OPTIONAL_WORDS.search(text)) or hint == "optional"
+    required = bool(REQUIRED_WORDS.search(text + flags)) and not OPTIONAL_WORDS.search(text + flags)
+    optional = bool(OPTIONAL_WORDS.search(text + flags)) or hint == "optional"
     clause = clause_item(TRAILING.sub("", CONNECTIVE.sub("", text.strip())))
     if clause:  # "is it urgent", "whether they have X", "the regions they serve"
         name = _FILLER.sub(" ", clause["name"]).lower()

@@ -139,8 +139,12 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             item = {**item, "phrase": item["phrase"][: widget.start()].strip(), "hint": "select"}
         scale = f"{item['phrase']} ({', '.join(item['options'])})" if item["options"] else ""
         scale = f"{item['phrase']} {item['scale']}" if item.get("scale") else scale
-        if (scale and rating_shape(scale)) or file_shape(item["phrase"]):
-            new = _shaped(_new_field({**item, "options": []}), scale or item["phrase"])
+        upload = item["hint"].startswith("upload")  # "any evidence (file upload)"
+        phrase = f"{item['phrase']} upload" if upload else item["phrase"]
+        if (scale and rating_shape(scale)) or file_shape(phrase):
+            new = _shaped(_new_field({**item, "options": []}), scale or phrase)
+            if item["hint"] == "upload:pdf" and new["type"] == "file":
+                new["accept"] = [".pdf"]
             rating = next((f for f in fields if f["name"] == "rating"), None)
             if new["type"] == "number" and rating is not None and rating.get("options"):
                 fields[fields.index(rating)] = new  # "overall rating (1-5 stars)"
