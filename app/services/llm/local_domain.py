@@ -258,3 +258,36 @@ def concept_for(phrase: str) -> str | None:
         if re.search(pattern, phrase):
             return key
     return None
+
+
+# A domain default the marketer named in their own words ("approximate wedding date",
+# "guest count", "where they want to go") is replaced by their field: one concept, one
+# field. (default field, what the named field must be, words of its label)
+_PEOPLE = (
+    r"\b(?:guests?|people|persons|adults|travell?ers|party|group|headcount|attendees|covers|"
+    r"pax|participants|diners)\b"
+)
+SAME_AS = [
+    ("party_size", "number", _PEOPLE),
+    ("travellers", "number", _PEOPLE),
+    ("check_in", "date", r"\barriv\w*|\bcheck[- ]?in\b"),
+    ("check_out", "date", r"\bdepart\w*|\bcheck[- ]?out\b|\bleav\w*"),
+    ("departure_date", "date", r"\bdepart\w*|\btravel dates?\b|\boutbound\b|\bleav\w*"),
+    ("return_date", "date", r"\breturn\w*|\bcoming back\b|\binbound\b"),
+    (
+        "event_date",
+        "date",
+        r"\b(?:event|wedding|party|ceremony|celebration|occasion|function|reception|gala)\b",
+    ),
+    ("destination", None, r"\bdestination\b|\bwhere\b.*\b(?:go|going|travel\w*|visit\w*|stay)\b"),
+]
+
+
+def covers(default: str, field: dict) -> bool:
+    """Whether ``field`` (one the description named) asks what domain default ``default`` asks."""
+    text = f"{field['name'].replace('_', ' ')} {field.get('label') or ''}".lower()
+    return any(
+        default == name and (ftype is None or field["type"] == ftype) and re.search(words, text)
+        for name, ftype, words in SAME_AS
+    )
+

@@ -62,7 +62,7 @@ DATE_WORDS = re.compile(
 NUMBER_WORDS = re.compile(
     r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
     r"sq ?ft|word count|bedrooms|seats|chairs|desks|attendees|travell?ers|guests|spots|workers|users|kg|"
-    r"amount|year|years)\b",
+    r"amount|year|years|(?:group|party) size)\b",
     re.I,
 )
 URL_WORDS = re.compile(
@@ -79,7 +79,8 @@ LONG_WORDS = re.compile(
     re.I,
 )
 WHEN_HAPPENED = re.compile(
-    r"^when (?:it|this|that|the \w+|did|was|were|they) ?\w* (?:happen|happened|occurred|started|bought)\b|^when (?:it|this) happened\b",
+    r"^when (?:it|this|that|the \w+|did|was|were|they) ?\w* (?:happen|happened|occurred|started|bought|"
+    r"arrived?|delivered|received|noticed|broke|began|purchased|took place|came)\b|^when (?:it|this) happened\b",
     re.I,
 )
 PHONE_WORDS = re.compile(r"\b(?:phone|mobile|telephone|contact number|emergency contact)\b", re.I)
@@ -336,6 +337,8 @@ def field_type(phrase: str, options: list, hint: str) -> str:
 
 def label_for(phrase: str) -> str:
     label = re.sub(r"\s+", " ", phrase).strip()
+    if WHEN_HAPPENED.match(label):  # a date: "when it arrived" → "Date it arrived"
+        return "Date " + label.split(" ", 1)[1]
     if (
         YES_NO.match(label)
         or QUESTION.match(label)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from app.services.llm import local_catalog as catalog
-from app.services.llm.local_domain import concept_for, domain_keys, is_b2b
+from app.services.llm.local_domain import concept_for, covers, domain_keys, is_b2b
 from app.services.llm.local_extract import named_fields, negated
 from app.services.llm.local_extract_item import YES_NO, field_type, label_for
 from app.services.llm.local_field_shapes import (
@@ -79,6 +79,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
         fields.insert(2 if len(fields) >= 2 else len(fields), catalog.field("company"))
     _add_domain_fields(fields, kind, text)
     _add_named(fields, [_with_scale(item, description) for item in items], kind)
+    _replace_defaults(fields)
     _add_ratings(fields, description)
     _add_hints(fields, kind, text)
     _kind_rules(fields, kind, text)
@@ -87,6 +88,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
         fields = [f for f in fields if f["required"] or f["type"] == "email"]
     for f in fields:
         f.pop("_named", None)
+        f.pop("_domain", None)
     return _main_text_last(fields)
 
 
@@ -129,7 +131,16 @@ def _add(fields: list, field: dict) -> None:
 
 def _add_domain_fields(fields: list, kind: dict, text: str) -> None:
     for key in domain_keys(kind["key"], text):
-        _add(fields, catalog.field(key, required=False))
+        _add(fields, {**catalog.field(key, required=False), "_domain": True})
+
+
+def _replace_defaults(fields: list) -> None:
+    """A domain default the description asks in its own words goes ("Event date" next to
+    "Approximate wedding date"); the marketer's field keeps its place and label."""
+    named = [f for f in fields if not f.get("_domain")]
+    for default in [f for f in fields if f.get("_domain")]:
+        if any(covers(default["name"], f) for f in named if f["name"] != default["name"]):
+            fields.remove(default)
 
 
 def _add_named(fields: list, items: list, kind: dict) -> None:
@@ -165,6 +176,7 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             new = catalog.field(key)
             existing = next((f for f in fields if f["name"] == new["name"]), None)
             if existing is not None:
+                existing.pop("_domain", None)  # named: the marketer's field now
                 if len(item["phrase"].split()) >= 2 and existing["type"] not in ("email", "phone"):
                     existing["label"] = _label(item)
                 if item["options"] and existing["type"] in ("text", "select"):
