@@ -63,6 +63,18 @@ LIST_SENTENCE = re.compile(
     r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$|"
     r"^(?:\S+\s+){0,7}\S+\s+and\s+(?:\S+\s*){1,4}$"
 )
+FIRST_PERSON = re.compile(r"\b(?:we|i|us|our|my|me|pls|please|we'(?:re|ll|d))\b", re.I)
+
+
+def _bare_list(sentence: str) -> bool:
+    """Three or more short comma-separated phrases and nothing else (no brackets, no "we")."""
+    items = [i.strip() for i in re.sub(r"\band\s+(?=\S+$)", "", sentence).split(",")]
+    return (
+        len(items) >= 3
+        and "(" not in sentence
+        and not FIRST_PERSON.search(sentence)
+        and all(1 <= len(i.split()) <= 6 for i in items)
+    )
 CHOICE_QUESTION = re.compile(
     r"^((?:[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2} or [\w-]+(?: [\w-]+){0,2})\?$"
 )
@@ -71,7 +83,7 @@ CHOICE_QUESTION = re.compile(
 def named_fields(text: str) -> list[dict]:
     """[{phrase, options, required, hint}] for each field the description names, in order."""
     items = []
-    for sentence in SENTENCE.split(text):
+    for n, sentence in enumerate(SENTENCE.split(text)):
         choice = CHOICE_QUESTION.match(sentence.strip())
         if choice:  # "suit, shirt or alterations?" is one dropdown
             options = [
@@ -94,9 +106,9 @@ def named_fields(text: str) -> list[dict]:
             if item and "fields" not in item:
                 items.append(item)
             continue
-        for segment, strong in _list_segments(sentence):
+        for segment, strong in _list_segments(sentence, after_purpose=n > 0):
             found = []
-            for item in (_item(raw) for raw in _items(segment)):
+            for item in (_item(raw, listed=strong == "bare") for raw in _items(segment)):
                 found += item.get("fields", [item]) if item else []
             if not strong and not any(
                 concept_for(i["phrase"])
@@ -138,8 +150,9 @@ def _verb_choice(sentence: str, items: list) -> dict | None:
     return {"phrase": phrase, "options": options, "required": False, "optional": False, "hint": ""}
 
 
-def _list_segments(sentence: str) -> list[tuple[str, bool]]:
-    """(segment, strong) for the parts of a sentence that hold a list of fields."""
+def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str, bool | str]]:
+    """(segment, strong) for the parts of a sentence that hold a list of fields ("bare":
+    a sentence after the purpose sentence that is nothing but a list)."""
     statement = STATEMENT.match(sentence.strip())
     if statement:
         return [(statement.group(1) + " " + statement.group(2), True)]
@@ -153,7 +166,12 @@ def _list_segments(sentence: str) -> list[tuple[str, bool]]:
         and not _in_brackets(sentence, start)
         and not INSIDE_ITEM.search(sentence[:start])
     )
-    if LIST_SENTENCE.match(sentence.strip().rstrip(".!?").replace(";", ",")):
+    plain = sentence.strip().rstrip(".!?").replace(";", ",")
+    if after_purpose and _bare_list(plain) and not any(strong for _, _, strong in cues):
+        # "Tracking number, what was damaged, when it arrived, a photo.": a sentence that is
+        # nothing but a list names fields, whatever its nouns ("rider height, inseam")
+        cues = [(0, 0, "bare")]
+    elif LIST_SENTENCE.match(plain):
         cues = [(0, 0, False)] + cues
     elif "," in sentence and (not cues or cues[0][0] > sentence.index(",")):
         comma = sentence.index(",")

@@ -145,7 +145,9 @@ def _items(segment: str) -> list[str]:
     return split_items(segment)
 
 
-def _item(raw: str) -> dict | None:
+def _item(raw: str, listed: bool = False) -> dict | None:
+    """One item; ``listed``: it stands in a sentence that is only a list, so it names a
+    field even with chatter words in it ("hours the cat would be alone")."""
     text = CONNECTIVE.sub("", raw.strip().strip(".!?\"'“”‘’ "))
     options, hint = [], ""
     text = BRACKET_LIST.sub("", text)
@@ -238,7 +240,8 @@ def _item(raw: str) -> dict | None:
     # "site postcode", "form type": a short phrase ending in a field noun is a field even
     # when a qualifier looks like chatter.
     noun_ended = len(words) <= 3 and FIELD_NOUN.fullmatch(words[-1]) and not PRONOUN.search(low)
-    if NOT_A_FIELD.search(low) and not question and not concept_for(low) and not noun_ended:
+    chatter = NOT_A_FIELD.search(low) and not listed
+    if chatter and not question and not concept_for(low) and not noun_ended:
         return None
     return {
         "phrase": low,
