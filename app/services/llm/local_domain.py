@@ -290,4 +290,3 @@ def covers(default: str, field: dict) -> bool:
         default == name and (ftype is None or field["type"] == ftype) and re.search(words, text)
         for name, ftype, words in SAME_AS
     )
-

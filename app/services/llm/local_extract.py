@@ -75,6 +75,8 @@ def _bare_list(sentence: str) -> bool:
         and not FIRST_PERSON.search(sentence)
         and all(1 <= len(i.split()) <= 6 for i in items)
     )
+
+
 CHOICE_QUESTION = re.compile(
     r"^((?:[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2} or [\w-]+(?: [\w-]+){0,2})\?$"
 )

@@ -267,7 +267,9 @@ PRONOUN = re.compile(r"\b(?:we|i|us|you|they|them|it|our|my)\b", re.I)
 # A noun naming a person or an organisation: "partner", "tenant", "retailer", "freelancer".
 _PERSON_HEAD = re.compile(
     r"^(?:users?|owners?|customers?|clients?|buyers?|members?|players?|holders?|managers?|"
-    r"professionals?|traders?|sellers?|agents?|parents?|students?|workers?|guests?|"
+    r"professionals?|traders?|sellers?|agents?|parents?|students?|workers?|guests?|helpers?|"
+    r"volunteers?|carers?|teachers?|assistants?|representatives?|reps?|contacts?|officers?|"
+    r"employees?|residents?|visitors?|patients?|attendees?|suppliers?|partners?|makers?|"
     r"businesses|business|companies|company|organi[sz]ations?|firms?)$",
     re.I,
 )

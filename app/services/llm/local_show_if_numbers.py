@@ -39,7 +39,9 @@ _UNITS = [
 ]
 PERSON = re.compile(
     r"^(?:the |their |your |each |any )?(?:driver|applicant|guest|child|kid|student|patient|"
-    r"participant|attendee|member|candidate|customer|traveller|traveler|rider|player|person)s?$",
+    r"participant|attendee|member|candidate|customer|traveller|traveler|rider|player|person|"
+    r"climber|swimmer|runner|skier|diver|camper|learner|pupil|visitor|user|entrant|athlete|"
+    r"competitor|cyclist|dancer|golfer|client|tenant|borrower|employee|volunteer)s?$",
     re.I,
 )
 _IDENTIFIER = re.compile(r"\b(?:number|no|id|code|reference|ref|name|email|phone|address)$", re.I)
@@ -64,6 +66,8 @@ def condition(fields: list, y: str, op: str, z: str, target, *, create: bool):
     unit = unit.group(1).lower() if unit else ""
     before = fields[: fields.index(target)] if target in fields else fields
     named = _named(before, y)
+    if named is None and PERSON.match(y):  # "if the climber is under 16": their age
+        named = next((f for f in before if re.search(r"\bage\b", f["label"], re.I)), None)
     if named is not None and _fits(named):
         return _rule(named, op, limit), None
     if named is not None and _convertible(named):
