@@ -164,7 +164,7 @@ def _target(phrase: str) -> str:
 def _looks_conditional(how: str, only: str | None, cond: str) -> bool:
     """ "if X is Y", "only for …", "for business customers"; not "ask the homeowner for
     their address" (a "for" without "only" must name a group of people and nothing else)."""
-    if how.lower() != "for" or only:
+    if how.lower() != "for" or only or numbers.NUMERIC_CUE.search(cond):
         return True
     return bool(_GROUP.match(cond.strip())) and len(cond.split()) <= 4
 

@@ -64,19 +64,21 @@ def condition(fields: list, y: str, op: str, z: str, target, *, create: bool):
         raise RefineError(f"“{z}” is not a number to compare “{y}” with")
     unit = re.search(r"\d[\d,.]*\s*[km]?\s+([a-z]+)", z.replace(",", ""), re.I)
     unit = unit.group(1).lower() if unit else ""
-    before = fields[: fields.index(target)] if target in fields else fields
-    named = _named(before, y)
+    others = [f for f in fields if f is not target]  # the target moves after its controller
+    named = _named(others, y)
     if named is None and PERSON.match(y):  # "if the climber is under 16": their age
-        named = next((f for f in before if re.search(r"\bage\b", f["label"], re.I)), None)
+        named = next((f for f in others if re.search(r"\bage\b", f["label"], re.I)), None)
     if named is not None and _fits(named):
         return _rule(named, op, limit), None
     if named is not None and _convertible(named):
         named.update(type="number", min=0, max=None, max_length=None, options=[], regex=None)
         note = f"“{named['label']}” is now a number, for the rule on “{_label(target)}”: check it."
         return _rule(named, op, limit), note
-    by_unit = _by_unit(before, unit)
+    by_unit = _by_unit(others, unit)
     if by_unit is not None:
         return _rule(by_unit, op, limit), None
+    if named is not None and not unit:  # "if the email is more than 5"
+        raise RefineError(f"“{named['label']}” is not a number to compare with {limit}")
     if not create:
         raise RefineError(f"This form has no number field for “{y}”; add one first")
     field = _number_field(fields, y, unit if named is not None or _generic(y) else "")
