@@ -24,6 +24,8 @@ from tests.eval import run
 # Round 6 (25 descriptions: conditions, steps, uploads, ratings; 10 leads in es/fr/de/pt),
 # written before the changes: 2/25 and 5/10 on first run; 25/25 and 10/10 after; a second
 # batch (8 + 4) 4/8 and 4/4 on first run, 8/8 after (33/33 with the `file` type).
+# Round 7 (37 descriptions for six miss classes, written before the change): 10/37 on first
+# run, 37/37 after; a second batch (14) 12/14 on first run, 51/51 after.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -32,6 +34,7 @@ FLOORS = {
     "extras": 0.85,
     "round 6": 0.90,
     "languages": 0.90,
+    "round 7": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -41,6 +44,7 @@ SIZES = {
     "extras": 20,
     "round 6": 33,
     "languages": 14,
+    "round 7": 50,
 }
 
 
