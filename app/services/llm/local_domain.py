@@ -280,6 +280,9 @@ SAME_AS = [
         r"\b(?:event|wedding|party|ceremony|celebration|occasion|function|reception|gala)\b",
     ),
     ("destination", None, r"\bdestination\b|\bwhere\b.*\b(?:go|going|travel\w*|visit\w*|stay)\b"),
+    ("make", "text", r"\bmake\b|\bbrand\b|\bmanufacturer\b"),
+    ("model", "text", r"\bmodel\b"),
+    ("address", "text", r"\baddress\b"),
 ]
 
 
