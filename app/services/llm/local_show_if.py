@@ -176,7 +176,8 @@ def _readable(cond: str, bare: bool = False) -> bool:
     if bare and (m := _BARE.match(cond)) and not _NOT_ANSWER.match(m["z"]):
         return True
     return bool(
-        _FILLED.match(cond)
+        numbers.COUNT_ONLY.match(cond)
+        or _FILLED.match(cond)
         or _PICK.match(cond)
         or _ARE.match(cond)
         or _GROUP.match(cond)
@@ -199,12 +200,12 @@ _OPS = [
     (rf"{_BE}?(?:at least|no (?:less|fewer) than|(?:a )?minimum of)(?=\s+\d)|>=", "gte"),
     (rf"{_BE}?(?:at most|no more than|(?:a )?maximum of|up to)(?=\s+\d)|<=", "lte"),
     (
-        rf"{_BE}(?:more|greater|higher|bigger|larger|over|above)(?:\s+than)?|>|exceeds|"
+        rf"{_BE}(?:more|greater|higher|bigger|larger|older|longer|over|above)(?:\s+than)?|>|exceeds|"
         rf"(?:more|greater) than(?=\s+\d)|(?:over|above)(?=\s+\d[\d,.]*\s+[a-z])",
         "gt",
     ),
     (
-        rf"{_BE}(?:less|fewer|lower|smaller|under|below)(?:\s+than)?|<|"
+        rf"{_BE}(?:less|fewer|lower|smaller|younger|shorter|under|below)(?:\s+than)?|<|"
         rf"(?:less|fewer) than(?=\s+\d)|(?:under|below)(?=\s+\d[\d,.]*\s+[a-z])",
         "lt",
     ),
@@ -287,7 +288,7 @@ def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | N
         except RefineError:
             if not create:
                 raise
-            target_field = _read_as_clause(fields, target)
+            target_field = _read_as_clause(fields, target) or _without_brackets(fields, target)
             if target_field is None:
                 target_field, _ = parse_new_field(target, fields)
                 fields.append(target_field)
@@ -307,6 +308,17 @@ def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | N
     return note
 
 
+def _without_brackets(fields: list, target: str) -> dict | None:
+    """ "proof of income (upload)": the field the reader made without the brackets."""
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", target)
+    if bare == target:
+        return None
+    try:
+        return find_field(fields, bare)
+    except RefineError:
+        return None
+
+
 def _read_as_clause(fields: list, target: str) -> dict | None:
     """The field the field reader already made of a clause target ("whether they would like
     to be listed as a patron" → "Want to be listed as a patron?"), so it is not asked twice."""
@@ -318,6 +330,9 @@ def _read_as_clause(fields: list, target: str) -> dict | None:
 
 
 def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, str | None]:
+    m = numbers.COUNT_ONLY.match(cond)
+    if m:  # "(if) more than 5 attendees", "(for) more than 1000 copies"
+        return numbers.condition(fields, "", numbers.op_of(m["op"]), m["z"], target, create=create)
     m = _FILLED.match(cond)
     if m:
         field = find_field(fields, m["y"])
@@ -335,6 +350,9 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
         if found:
             return found, None
         raise RefineError(f"No question of this form offers “{m['z'].strip()}” as an answer")
+    age = numbers.age_condition(fields, cond, target)
+    if age is not None:  # "for members under 18" on a form that asks the age
+        return age, None
     m = _WHO.match(cond)
     if m:
         verb = (m["verb"] or "").lower()

@@ -37,6 +37,44 @@ _UNITS = [
         r"quantit|units|volume|cases|amount|licen|items|pieces|order size",
     ),
 ]
+# "more than 5 attendees", "over 1000 copies": a count with no subject before it
+COUNT_ONLY = re.compile(
+    r"^(?:there (?:are|is)\s+|they (?:are|have|need|order|book)\s+|it'?s\s+)?"
+    r"(?P<op>(?:more|greater|fewer|less) than|over|above|under|below|at least|at most|"
+    r"no more than|no fewer than|no less than|up to)\s+(?P<z>\d[\d,.]*\s*[km]?\s+[a-z]+.*)$",
+    re.I,
+)
+_AGE = re.compile(
+    r"^(?:[\w-]+\s+){0,2}(?P<op>over|under|aged? (?:over|under)|older than|younger than)\s+(?P<z>\d+)$",
+    re.I,
+)
+
+
+def op_of(words: str) -> str:
+    words = words.lower()
+    if words in ("at least", "no fewer than", "no less than"):
+        return "gte"
+    if words in ("at most", "no more than", "up to"):
+        return "lte"
+    return "gt" if re.match(r"more|greater|over|above|older|aged? over", words) else "lt"
+
+
+def age_condition(fields: list, cond: str, target) -> dict | None:
+    """ "members under 18", "guests over 21": a rule on the form's age field, if it has one."""
+    m = _AGE.match(cond.strip())
+    age = next(
+        (
+            f
+            for f in fields
+            if f is not target and f["type"] == "number" and re.search(r"\bage\b", f["label"], re.I)
+        ),
+        None,
+    )
+    if not m or age is None:
+        return None
+    return _rule(age, op_of(m["op"]), number_in(m["z"]))
+
+
 PERSON = re.compile(
     r"^(?:the |their |your |each |any )?(?:driver|applicant|guest|child|kid|student|patient|"
     r"participant|attendee|member|candidate|customer|traveller|traveler|rider|player|person|"
@@ -108,6 +146,13 @@ def _fits(field: dict) -> bool:
 
 
 def _by_unit(fields: list, unit: str) -> dict | None:
+    stem = re.sub(r"(?:ies|es|s)$", "", unit)
+    if len(stem) >= 3:  # "1000 copies" → "Number of copies"
+        found = [
+            f for f in fields if _fits(f) and re.search(rf"\b{re.escape(stem)}", f["label"], re.I)
+        ]
+        if found:
+            return found[0]
     for units, names in _UNITS:
         if unit and re.fullmatch(units, unit):
             found = [
@@ -166,10 +211,11 @@ def _ranges(field: dict, op: str, limit) -> list[str]:
         bounds = [number_in(m.group(0)) for m in _NUMBER.finditer(option.replace(",", ""))]
         low = 0 if option.strip().startswith("<") else bounds[0]
         high = float("inf") if option.strip().endswith("+") else bounds[-1]
-        if (
-            (op == "gt" and low > limit)
+        up, down = option.strip().endswith("+"), option.strip().startswith("<")
+        if (  # "1000+" is above 1000, "<$10K" below 10000: the open end is the answer
+            (op == "gt" and (low > limit or (up and low >= limit)))
             or (op == "gte" and low >= limit)
-            or (op == "lt" and high < limit)
+            or (op == "lt" and (high < limit or (down and high <= limit)))
             or (op == "lte" and high <= limit)
         ):
             picked.append(option)
