@@ -280,6 +280,7 @@ SAME_AS = [
         r"\b(?:event|wedding|party|ceremony|celebration|occasion|function|reception|gala)\b",
     ),
     ("destination", None, r"\bdestination\b|\bwhere\b.*\b(?:go|going|travel\w*|visit\w*|stay)\b"),
+    ("cover_letter", None, r"\bcover(?:ing)? letter\b|\bmotivation(?:al)? letter\b"),
     ("make", "text", r"\bmake\b|\bbrand\b|\bmanufacturer\b"),
     ("model", "text", r"\bmodel\b"),
     ("address", "text", r"\baddress\b"),

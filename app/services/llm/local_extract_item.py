@@ -117,27 +117,33 @@ BRACKET_LIST = re.compile(
 )
 
 
-# "(file upload)", "(attach)", "(please attach)", "(upload, optional)", "(PDF)", "(PDF or Word)"
-_FORMATS = r"pdfs?|docx?|word|jpe?g|png|images?|photos?|scans?"
+# "(file upload)", "(attach)", "(please attach)", "(upload, optional)", "(PDF)", "(PDF or Word)",
+# "(attach up to 5)", "(upload images)", "(jpg/png)"
+_FORMATS = r"pdfs?|docx?|word|jpe?g|png|gif|heic|images?|photos?|pictures?|scans?|files?|documents?"
+_COUNT = r"(?:\s+(?:up to|max(?:imum)?|at most|no more than)\s+\d+(?:\s+\w+)?)?"
 UPLOAD_CUE = re.compile(
-    rf"^(?:please\s+)?(?:(?:as\s+)?an?\s+)?(?:(?:file|photo|image|document|{_FORMATS})\s+)?"
-    r"(?:upload(?:ed)?|attach(?:ed|ment)?|to (?:attach|upload))$|"
-    rf"^(?:as\s+)?(?:an?\s+)?(?:{_FORMATS})(?:\s*(?:or|/|,)\s*(?:{_FORMATS}))*(?:\s+(?:file|upload))?$",
+    rf"^(?:please\s+)?(?:(?:as\s+)?an?\s+)?(?:(?:{_FORMATS})\s+)?"
+    rf"(?:upload(?:ed)?|attach(?:ed|ment)?|to (?:attach|upload))(?:\s+(?:an?\s+)?(?:{_FORMATS}))?{_COUNT}$|"
+    rf"^(?:as\s+)?(?:an?\s+)?(?:{_FORMATS})(?:\s*(?:or|/|,)\s*(?:{_FORMATS}))*(?:\s+(?:file|upload))?{_COUNT}$",
+    re.I,
+)
+_FLAG = re.compile(
+    r"\b(?:optional|required|mandatory|if any|if available|if possible|if they have (?:one|any)|"
+    r"if applicable)\b",
     re.I,
 )
 
 
 def _upload_cue(inner: str) -> tuple[str, str] | None:
-    """("upload" or "upload:pdf", the flags said with it) when the brackets ask for a file."""
+    """("upload:<the words in brackets>", the flags said with it) when the brackets ask for
+    a file: an upload word or file formats, with at most a flag ("optional") beside them."""
     parts = [p.strip() for p in re.split(r"\s*[,;]\s*", inner) if p.strip()]
-    cues = [p for p in parts if UPLOAD_CUE.match(p)]
-    rest = [p for p in parts if p not in cues]
-    if not cues or any(not re.fullmatch(r"optional|required|mandatory", p, re.I) for p in rest):
+    flags = " ".join(m.group(0) for p in parts for m in _FLAG.finditer(p))
+    bare = [re.sub(r"\s+", " ", _FLAG.sub(" ", p)).strip() for p in parts]
+    bare = [p for p in bare if p]
+    if not bare or not all(UPLOAD_CUE.match(p) for p in bare):
         return None
-    pdf_only = re.search(r"\bpdfs?\b", inner, re.I) and not re.search(
-        r"\b(?:docx?|word|jpe?g|png|images?|photos?|scans?)\b", inner, re.I
-    )
-    return ("upload:pdf" if pdf_only else "upload"), " " + " ".join(rest)
+    return "upload:" + " ".join(bare), " " + flags
 
 
 def _items(segment: str) -> list[str]:
@@ -240,7 +246,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     # "site postcode", "form type": a short phrase ending in a field noun is a field even
     # when a qualifier looks like chatter.
     noun_ended = len(words) <= 3 and FIELD_NOUN.fullmatch(words[-1]) and not PRONOUN.search(low)
-    chatter = NOT_A_FIELD.search(low) and not listed
+    chatter = NOT_A_FIELD.search(low) and not listed and not hint.startswith("upload:")
     if chatter and not question and not concept_for(low) and not noun_ended:
         return None
     return {

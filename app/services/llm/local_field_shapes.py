@@ -49,13 +49,31 @@ def file_supported() -> bool:
     return "file" in FIELD_TYPES
 
 
-def file_shape(phrase: str) -> dict | None:
-    """``{"type": "file", "accept", "max_files", "max_size_mb"}`` for an upload phrase."""
-    if not file_supported() or not FILE_RE.search(phrase) or LINK_RE.search(phrase):
+# File formats named outright ("(PDF)", "(jpg/png)", "(PDF or Word)"): exactly these
+_FORMATS = [
+    (r"pdfs?", [".pdf"]),
+    (r"word|docx?", [".doc", ".docx", ".odt"]),
+    (r"jpe?gs?|pngs?|gifs?|heic|images?|photos?|pictures?", ["image/*"]),
+]
+
+
+def file_shape(phrase: str, asked: bool = False) -> dict | None:
+    """``{"type": "file", "accept", "max_files", "max_size_mb"}`` for an upload phrase;
+    ``asked``: the marketer said "upload" outright, so "portfolio" is a file, not a link."""
+    if not file_supported() or not FILE_RE.search(phrase) or (LINK_RE.search(phrase) and not asked):
         return None
-    accept = next(
-        (kind for pattern, kind in _FILE_WORDS if re.search(rf"\b(?:{pattern})\b", phrase, re.I)),
-        DOCUMENTS,
+    formats = [a for p, kind in _FORMATS if re.search(rf"\b(?:{p})\b", phrase, re.I) for a in kind]
+    accept = (
+        formats
+        if asked and formats
+        else next(
+            (
+                kind
+                for pattern, kind in _FILE_WORDS
+                if re.search(rf"\b(?:{pattern})\b", phrase, re.I)
+            ),
+            DOCUMENTS,
+        )
     )
     count = 1
     up_to, n = UP_TO_RE.search(phrase), COUNT_RE.search(phrase)

@@ -74,7 +74,9 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
         return _only_named(kind, text, items)
     b2b = kind["key"] in ("demo", "partnership", "staffing", "download") or is_b2b(text)
     base = kind["core"] if len(items) >= 2 else kind["fields"]
-    fields = [_catalog_field(key, b2b) for key in base if _keep_base(key, kind, b2b)]
+    fields = [
+        {**_catalog_field(key, b2b), "_domain": True} for key in base if _keep_base(key, kind, b2b)
+    ]
     if b2b and kind["flow"] == "sales_lead" and not _has(fields, "company"):
         fields.insert(2 if len(fields) >= 2 else len(fields), catalog.field("company"))
     _add_domain_fields(fields, kind, text)
@@ -150,12 +152,13 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             item = {**item, "phrase": item["phrase"][: widget.start()].strip(), "hint": "select"}
         scale = f"{item['phrase']} ({', '.join(item['options'])})" if item["options"] else ""
         scale = f"{item['phrase']} {item['scale']}" if item.get("scale") else scale
-        upload = item["hint"].startswith("upload")  # "any evidence (file upload)"
+        upload = item["hint"].startswith("upload:")  # "any evidence (file upload)"
         phrase = f"{item['phrase']} upload" if upload else item["phrase"]
-        if (scale and rating_shape(scale)) or file_shape(phrase):
-            new = _shaped(_new_field({**item, "options": []}), scale or phrase)
-            if item["hint"] == "upload:pdf" and new["type"] == "file":
-                new["accept"] = [".pdf"]
+        if (scale and rating_shape(scale)) or file_shape(phrase, asked=upload):
+            new = _shaped(_new_field({**item, "options": []}), scale or phrase, asked=upload)
+            if upload and new["type"] == "file":  # what the brackets say: "(PDF)", "(up to 5)"
+                said = file_shape(f"{item['phrase']} {item['hint'][7:]} upload", asked=True)
+                new.update(accept=said["accept"], max_files=said["max_files"])
             rating = next((f for f in fields if f["name"] == "rating"), None)
             if new["type"] == "number" and rating is not None and rating.get("options"):
                 fields[fields.index(rating)] = new  # "overall rating (1-5 stars)"
@@ -298,9 +301,9 @@ def _with_scale(item: dict, text: str) -> dict:
     return {**item, "options": [], "scale": m.group(0)} if m else item
 
 
-def _shaped(field: dict, phrase: str) -> dict:
+def _shaped(field: dict, phrase: str, asked: bool = False) -> dict:
     """An upload is a ``file`` field, a rating on a scale a bounded number (local_field_shapes)."""
-    upload = file_shape(phrase)
+    upload = file_shape(phrase, asked=asked)
     if upload:
         label = file_label(_second_person(phrase))
         return {
