@@ -5,8 +5,9 @@ engine's field vocabulary it is one slip away from, so the field gets the right 
 and a correctly spelled label. Only words of 4+ letters, only when unambiguous, only
 with the same first letter (people rarely mistype the first letter): one edit
 (a swap of two neighbours counts as one) for words of up to 7 letters, two for
-longer ones, and a 4-letter word only by a swap ("naem"). A word the vocabulary
-does not know and cannot be traced to ("kiln", "glaze") is kept as written.
+longer ones. A real English word one slip from a field word ("grape", "store") is
+kept unless the pair it sits in is a known field name ("job tittle" → job title);
+a word the vocabulary does not know and cannot be traced to ("kiln") is kept as written.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from pathlib import Path
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_domain import DOMAIN_FIELDS
 
 # Nouns and modifiers the field reader types and labels by (local_domain, local_extract_item).
 _WORDS = """
@@ -35,12 +37,26 @@ subject topic category type level frequency duration start finish month monthly 
 people adults children student students school university graduation qualification language
 languages occasion venue event events wedding birthday catering course class session sessions
 instructor treatment medication emergency contact nationality passport gender birth
+suggestion suggestions improvement improvements comment question enquiry issue problem
 """.split()
+# Two-word field names: a real but rare word one slip from a field word is still a typo
+# when the pair reads as one of these ("job tittle" → job title).
+PAIRS = frozenset(
+    p.strip()
+    for p in """job title|phone number|company size|company name|email address|team size|
+    postal code|post code|zip code|date of|number of|order number|account number|serial number|
+    reference number|preferred date|preferred time|start date|end date|due date|event date|
+    delivery date|delivery address|home address|billing address|first name|last name|full name|
+    business name|dietary requirements|special requirements|job role|current role|
+    years of|date of birth|reason for|guest count|party size|budget range""".split("|")
+    if p.strip()
+)
 
 
 def _vocabulary() -> frozenset:
     words = set(_WORDS)
-    for key, field in {**catalog.FIELDS, **catalog.EXTRA_FIELDS}.items():
+    # the domain fields too (local_domain adds them to the catalogue when it is imported)
+    for key, field in {**catalog.FIELDS, **catalog.EXTRA_FIELDS, **DOMAIN_FIELDS}.items():
         text = f"{key.replace('_', ' ')} {field.get('label') or ''}".lower()
         words.update(re.findall(r"[a-z]{4,}", text))
     return frozenset(w for w in words if len(w) >= 4)
@@ -65,7 +81,16 @@ _WORD = re.compile(r"[a-z]{4,}")
 
 def correct_field_words(phrase: str) -> str:
     """``phrase`` (lower case) with each misspelled field word replaced by the known one."""
-    return _WORD.sub(lambda m: _correct(m.group(0)), phrase)
+    words = phrase.split(" ")
+    fixed = [_WORD.sub(lambda m: _correct(m.group(0)), w) for w in words]
+    for i, word in enumerate(words):  # "job tittle": a rare real word, but the pair is known
+        near = nearest(word) if word in _neighbours() else None
+        if near and near != word:
+            pairs = {f"{fixed[i - 1]} {near}" if i else None}
+            pairs.add(f"{near} {fixed[i + 1]}" if i + 1 < len(fixed) else None)
+            if pairs & PAIRS:
+                fixed[i] = near
+    return " ".join(fixed)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -89,8 +114,6 @@ def nearest(word: str) -> str | None:
     near = [v for d, v in scored if d == best <= limit]  # the closest, if only one
     if len(near) != 1:
         return None  # unknown, or ambiguous ("cart": card? care?): keep it as written
-    if len(word) == 4 and not _swapped(word, near[0]):
-        return None
     return near[0]
 
 
@@ -101,11 +124,6 @@ def _inflected(word: str) -> bool:
         if word.endswith(suffix) and (stem in VOCABULARY or stem + "e" in VOCABULARY):
             return True
     return False
-
-
-def _swapped(a: str, b: str) -> bool:
-    diff = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
 
 
 def _distance(a: str, b: str) -> int:
