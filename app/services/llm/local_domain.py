@@ -265,7 +265,7 @@ def concept_for(phrase: str) -> str | None:
 # field. (default field, what the named field must be, words of its label)
 _PEOPLE = (
     r"\b(?:guests?|people|persons|adults|travell?ers|party|group|headcount|attendees|covers|"
-    r"pax|participants|diners)\b"
+    r"pax|participants|diners|passengers|delegates|kids|children)\b"
 )
 SAME_AS = [
     ("party_size", "number", _PEOPLE),
@@ -274,12 +274,20 @@ SAME_AS = [
     ("check_out", "date", r"\bdepart\w*|\bcheck[- ]?out\b|\bleav\w*"),
     ("departure_date", "date", r"\bdepart\w*|\btravel dates?\b|\boutbound\b|\bleav\w*"),
     ("return_date", "date", r"\breturn\w*|\bcoming back\b|\binbound\b"),
+    # any date the marketer names is the event's, unless it is plainly another date
+    ("event_date", "date", r"^(?!.*\b(?:birth|return\w*|deadline|purchase\w*|bought|start)\b)"),
     (
-        "event_date",
-        "date",
-        r"\b(?:event|wedding|party|ceremony|celebration|occasion|function|reception|gala)\b",
+        "destination",
+        None,
+        r"\bdestination\b|\bwhere\b.*\b(?:go|going|travel\w*|visit\w*|stay)\b|\bdrop[- ]?off\b",
     ),
-    ("destination", None, r"\bdestination\b|\bwhere\b.*\b(?:go|going|travel\w*|visit\w*|stay)\b"),
+    (
+        "room_type",
+        None,
+        r"\broom (?:type|preference|choice|kind)s?\b|\b(?:type|kind) of room\b|\bwhich room\b",
+    ),
+    ("device", "text", r"\b(?:device|handset|phone|laptop|computer|tablet)\b"),
+    ("order_number", "text", r"\border\b.*\b(?:number|no|reference|ref|id|code)\b"),
     ("cover_letter", None, r"\bcover(?:ing)? letter\b|\bmotivation(?:al)? letter\b"),
     ("make", "text", r"\bmake\b|\bbrand\b|\bmanufacturer\b"),
     ("model", "text", r"\bmodel\b"),

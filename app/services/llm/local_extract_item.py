@@ -62,7 +62,7 @@ DATE_WORDS = re.compile(
 NUMBER_WORDS = re.compile(
     r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
     r"sq ?ft|word count|bedrooms|seats|chairs|desks|attendees|travell?ers|guests|spots|workers|users|kg|"
-    r"amount|year|years|(?:group|party) size)\b",
+    r"amount|year|years|(?:group|party) size|passengers|adults|diners|delegates|participants)\b",
     re.I,
 )
 URL_WORDS = re.compile(
@@ -83,6 +83,8 @@ WHEN_HAPPENED = re.compile(
     r"arrived?|delivered|received|noticed|broke|began|purchased|took place|came)\b|^when (?:it|this) happened\b",
     re.I,
 )
+# "phone model", "mobile brand": a thing about the phone, not a number to call
+THING_OF = re.compile(r"\b(?:model|make|brand|type|case|screen|colou?r|storage|os)$", re.I)
 PHONE_WORDS = re.compile(r"\b(?:phone|mobile|telephone|contact number|emergency contact)\b", re.I)
 IDENTIFIER = re.compile(r"\b(?:\w+ )?(?:number|no\.?|id|#|reference|code)$", re.I)
 
@@ -333,7 +335,7 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "url"
     if re.search(r"\be-?mail\b", phrase):
         return "email"
-    if PHONE_WORDS.search(phrase) and not question:
+    if PHONE_WORDS.search(phrase) and not question and not THING_OF.search(phrase):
         return "phone"
     if DATE_WORDS.search(phrase) and not re.search(r"\bhow long|duration\b", phrase):
         return "date"
