@@ -235,7 +235,9 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             # "half or full day" → Half day / Full day: the last noun belongs to every option
             head = _shared_head(pieces)
             if head:
-                options = [o if o.endswith(" " + head) else f"{o} {head}" for o in options]
+                options = [
+                    o if o.endswith(" " + head) else f"{o} {_number(o, head)}" for o in options
+                ]
     low = correct_field_words(text.lower())  # "compnay size" → company size
     if not low and options:
         low = (
@@ -306,6 +308,15 @@ def _shared_head(pieces: list[str]) -> str:
         firsts = [p.split()[-1] for p in pieces[:-1] if p.split()]
         if any(_AGENT.match(w) and not _MODIFIER.match(w) for w in firsts):
             return ""
+    return head
+
+
+def _number(option: str, head: str) -> str:
+    """ "one or two dogs" → One dog / Two dogs: the head agrees with a count of one."""
+    if re.fullmatch(r"(?:one|1|a single|single)", option.strip(), re.I) and re.search(
+        r"[^s]s$", head
+    ):
+        return head[:-1]
     return head
 
 

@@ -118,7 +118,9 @@ def nearest(word: str) -> str | None:
 
 
 def _inflected(word: str) -> bool:
-    """ "dates", "addresses": a plural of a known word, not a typo."""
+    """ "dates", "addresses", "attendee": a plural or singular of a known word, not a typo."""
+    if word + "s" in VOCABULARY or word + "es" in VOCABULARY:  # "attendee": a singular
+        return True
     for suffix in ("s", "es"):  # other forms are in the neighbours list when real
         stem = word[: -len(suffix)]
         if word.endswith(suffix) and (stem in VOCABULARY or stem + "e" in VOCABULARY):
