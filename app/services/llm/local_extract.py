@@ -68,7 +68,7 @@ FIRST_PERSON = re.compile(r"\b(?:we|i|us|our|my|me|pls|please|we'(?:re|ll|d))\b"
 
 def _bare_list(sentence: str) -> bool:
     """Three or more short comma-separated phrases and nothing else (no brackets, no "we")."""
-    items = [i.strip() for i in re.sub(r"\band\s+(?=\S+$)", "", sentence).split(",")]
+    items = [i.strip() for i in re.split(r",|\s+(?:and|&)\s+(?=[^,]*$)", sentence)]
     return (
         len(items) >= 3
         and "(" not in sentence
