@@ -212,3 +212,26 @@ async def test_a_shared_head_noun_is_distributed_only_where_it_reads_right(user)
     ]
     _, fields = await generate(user, "Business loan enquiry: name, email, small or large business.")
     assert fields["small_or_large_business"]["options"] == ["Small business", "Large business"]
+
+
+def test_the_repair_leaves_out_only_what_it_must():
+    config = {
+        "name": "Quote",
+        "fields": [
+            {"name": "email", "type": "email", "label": "Email"},
+            {"name": "email", "type": "text", "label": "Email again"},
+            {"name": "size", "type": "select", "label": "Size", "options": []},
+            {"name": "age", "type": "number", "label": "Age", "min": 5, "max": 1},
+        ],
+        "steps": [{"title": "One", "fields": ["nope"]}],
+        "translations": {"xx": {}},
+    }
+    fixed, notes = validated(config)
+    assert [(f["name"], f["type"]) for f in fixed["fields"]] == [
+        ("email", "email"),
+        ("size", "text"),
+        ("age", "number"),
+    ]
+    assert fixed["fields"][2]["min"] == 5 and fixed["fields"][2]["max"] is None
+    assert fixed["steps"] == [] and fixed["translations"] == {}
+    assert len(notes) == 5 and any("Left out “Email again”" in n for n in notes)

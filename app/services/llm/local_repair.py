@@ -27,13 +27,18 @@ def validated(config: dict) -> tuple[dict, list[str]]:
         try:
             return validate_config(config), notes
         except ValidationError as exc:
-            dropped = [
-                note for key, message in exc.fields.items() if (note := _drop(config, key, message))
-            ]
+            # the last field first, so leaving one out does not shift the others' indexes
+            errors = sorted(exc.fields.items(), key=lambda kv: -_index(kv[0]))
+            dropped = [note for key, message in errors if (note := _drop(config, key, message))]
             if not dropped:
                 raise
             notes += dropped
     return validate_config(config), notes
+
+
+def _index(key: str) -> int:
+    m = _KEY.match(key)
+    return int(m["i"]) if m and m["what"] == "fields" else -1
 
 
 def _drop(config: dict, key: str, message: str) -> str | None:
@@ -45,9 +50,15 @@ def _drop(config: dict, key: str, message: str) -> str | None:
         if m["attr"] == "show_if":
             field.pop("show_if", None)
             return f"“{label}” is always shown: its condition could not be used ({message})"
+        if m["attr"] == "options" and field.get("type") in ("select", "multiselect"):
+            field.update(type="text", options=[])  # a choice without usable answers: free text
+            return f"“{label}” is a text box: its options could not be used ({message})"
         if m["attr"] and m["attr"] not in _FIELD_KEEP and m["attr"] in field:
             field.pop(m["attr"])
             return f"“{label}”: dropped its {m['attr'].replace('_', ' ')} ({message})"
+        if len(fields) > 1:  # a duplicate or unusable field: leave that one out
+            fields.pop(int(m["i"]))
+            return f"Left out “{label}”: {message}"
         return None
     if m and m["what"] == "steps" and int(m["i"]) < len(steps) and m["attr"] == "show_if":
         steps[int(m["i"])].pop("show_if", None)
@@ -57,7 +68,12 @@ def _drop(config: dict, key: str, message: str) -> str | None:
     if key.startswith("steps") and steps:
         config["steps"] = []
         return f"The form is on one page: its steps could not be used ({message})"
-    if key.startswith("translations") and config.get("translations"):
+    translations = config.get("translations")
+    locale = re.match(r"^translations\.([\w-]+)", key)
+    if locale and isinstance(translations, dict) and locale.group(1) in translations:
+        translations.pop(locale.group(1))
+        return f"The “{locale.group(1)}” translation was left out: {message}"
+    if key.startswith("translations") and translations:
         config["translations"] = {}
         return f"The translations were left out: {message}"
     return None
