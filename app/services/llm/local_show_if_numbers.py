@@ -103,8 +103,13 @@ def condition(fields: list, y: str, op: str, z: str, target, *, create: bool):
     unit = re.search(r"\d[\d,.]*\s*[km]?\s+([a-z]+)", z.replace(",", ""), re.I)
     unit = unit.group(1).lower() if unit else ""
     others = [f for f in fields if f is not target]  # the target moves after its controller
-    named = _named(others, y)
-    if named is None and PERSON.match(y):  # "if the climber is under 16": their age
+    aged = re.match(r"\d[\d.]*\s+(?:years?|yrs?)\b", z.strip(), re.I) and not (
+        y and not PERSON.match(y)
+    )
+    if aged:  # "if under 18 years old": an age, never "Years of experience"
+        y = y or "age"
+    named = _named(others, y) if not aged or y == "age" else None
+    if named is None and (PERSON.match(y) or aged):  # "if the climber is under 16": their age
         named = next((f for f in others if re.search(r"\bage\b", f["label"], re.I)), None)
     if named is not None and _fits(named):
         return _rule(named, op, limit), None
@@ -112,7 +117,7 @@ def condition(fields: list, y: str, op: str, z: str, target, *, create: bool):
         named.update(type="number", min=0, max=None, max_length=None, options=[], regex=None)
         note = f"“{named['label']}” is now a number, for the rule on “{_label(target)}”: check it."
         return _rule(named, op, limit), note
-    by_unit = _by_unit(others, unit)
+    by_unit = None if aged else _by_unit(others, unit)
     if by_unit is not None:
         return _rule(by_unit, op, limit), None
     if named is not None and not unit:  # "if the email is more than 5"
@@ -185,6 +190,8 @@ def _number_field(fields: list, y: str, unit: str) -> dict:
     label = re.sub(r"^(?:the|their|your|each|any) ", "", y.strip(), flags=re.I)
     if PERSON.match(y):
         label = label.rstrip("s") + "'s age"
+    elif label == "age":
+        label, unit = "Age", ""
     elif unit:
         label = f"Number of {unit}"
     label = label[:1].upper() + label[1:]
