@@ -235,3 +235,24 @@ def test_the_repair_leaves_out_only_what_it_must():
     assert fixed["fields"][2]["min"] == 5 and fixed["fields"][2]["max"] is None
     assert fixed["steps"] == [] and fixed["translations"] == {}
     assert len(notes) == 5 and any("Left out “Email again”" in n for n in notes)
+
+
+def test_a_numeric_condition_on_any_field_of_any_eval_form_gives_a_valid_draft():
+    # On main before this round, 320 of 600 such descriptions raised ValidationError.
+    from app.services.llm.local_forms import generate_form
+    from tests.eval import run
+
+    phrasings = [
+        "If the {x} is more than {n}, ask for the site visit date.",
+        "For {x} over {n} units ask about delivery.",
+        "Only ask for a reference if {x} is at least {n}.",
+        "If {x} is under {n}, ask whether they need help.",
+    ]
+    cases = run.load("forms.jsonl")[::8]
+    repaired = 0
+    for i, case in enumerate(cases):
+        labels = [f["label"].lower().rstrip("?") for f in generate_form(case["d"])["fields"]]
+        said = phrasings[i % 4].format(x=labels[i % len(labels)], n=(5, 20, 500)[i % 3])
+        config = generate_form(f"{case['d'].rstrip('. ')}. {said}")  # never raises
+        repaired += any("could not be used" in n for n in config.get("notes", []))
+    assert len(cases) >= 40 and repaired <= len(cases) // 20

@@ -1,7 +1,7 @@
 """Numeric conditions of the local engine ("if the team has more than 20 people", "for orders
 over 500 units", "if the pledge is at least 1000").
 
-A rule compares with gt/lt only on a field that holds a number: a number or date field, or
+A rule compares with gt/lt only on a field that holds a number: a number field, or
 a range dropdown ("11-50", "$10K-$50K", "1000+": the ranges wholly above or below the
 limit). So the field a comparison names is, in order: that field when it fits; that field
 made a number when it is the marketer's own short text field ("garden size", "group");
@@ -144,7 +144,7 @@ def _named(fields: list, y: str) -> dict | None:
 
 
 def _fits(field: dict) -> bool:
-    if field["type"] in ("number", "date"):
+    if field["type"] == "number":  # a date compares with a date, not with "500"
         return True
     options = field.get("options") or []
     return field["type"] == "select" and bool(options) and all(re.search(r"\d", o) for o in options)
