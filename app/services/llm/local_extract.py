@@ -63,15 +63,19 @@ LIST_SENTENCE = re.compile(
     r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$|"
     r"^(?:\S+\s+){0,7}\S+\s+and\s+(?:\S+\s*){1,4}$"
 )
-FIRST_PERSON = re.compile(r"\b(?:we|i|us|our|my|me|pls|please|we'(?:re|ll|d))\b", re.I)
+# "we", "please" or a verb ("couples should give …") make a sentence, not a bare list
+FIRST_PERSON = re.compile(
+    r"\b(?:we|i|us|our|my|me|pls|please|we'(?:re|ll|d)|should|must|will|can|could|may|might|"
+    r"need to|have to|has to)\b",
+    re.I,
+)
 
 
 def _bare_list(sentence: str) -> bool:
-    """Three or more short comma-separated phrases and nothing else (no brackets, no "we")."""
+    """Three or more short comma-separated phrases and nothing else (no "we", "please")."""
     items = [i.strip() for i in re.split(r",|\s+(?:and|&)\s+(?=[^,]*$)", sentence)]
     return (
         len(items) >= 3
-        and "(" not in sentence
         and not FIRST_PERSON.search(sentence)
         and all(1 <= len(i.split()) <= 6 for i in items)
     )
@@ -169,7 +173,8 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         and not INSIDE_ITEM.search(sentence[:start])
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
-    if after_purpose and _bare_list(plain) and not any(strong for _, _, strong in cues):
+    unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item
+    if after_purpose and _bare_list(unbracketed) and not any(strong for _, _, strong in cues):
         # "Tracking number, what was damaged, when it arrived, a photo.": a sentence that is
         # nothing but a list names fields, whatever its nouns ("rider height, inseam")
         cues = [(0, 0, "bare")]

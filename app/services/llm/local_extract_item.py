@@ -278,6 +278,7 @@ PRONOUN = re.compile(r"\b(?:we|i|us|you|they|them|it|our|my)\b", re.I)
 _PERSON_HEAD = re.compile(
     r"^(?:users?|owners?|customers?|clients?|buyers?|members?|players?|holders?|managers?|"
     r"professionals?|traders?|sellers?|agents?|parents?|students?|workers?|guests?|helpers?|"
+    r"delegates?|candidates?|graduates?|associates?|advocates?|"
     r"volunteers?|carers?|teachers?|assistants?|representatives?|reps?|contacts?|officers?|"
     r"employees?|residents?|visitors?|patients?|attendees?|suppliers?|partners?|makers?|"
     r"businesses|business|companies|company|organi[sz]ations?|firms?)$",
@@ -291,7 +292,10 @@ _AGENT = re.compile(
 # Modifiers that read as one with a person noun ("new or existing customer" → both customers)
 _MODIFIER = re.compile(
     r"^(?:new|existing|current|former|returning|first-time|private|public|business|corporate|"
-    r"trade|retail|wholesale|small|large|big|local|international|other|under|over|older|younger)$",
+    r"trade|retail|wholesale|small|large|big|local|international|other|under|over|older|younger|"
+    # -er words that are no one: "paper or digital poster" still shares "poster"
+    r"paper|water|silver|copper|leather|timber|rubber|summer|winter|lower|upper|inner|outer|"
+    r"cheaper|faster|larger|smaller|bigger|longer|shorter|later|earlier)$",
     re.I,
 )
 
@@ -304,7 +308,7 @@ def _shared_head(pieces: list[str]) -> str:
     if len(last) < 2 or any(len(p.split()) >= len(last) for p in pieces[:-1]):
         return ""
     head = last[-1] if all(last[-1] not in p.split() for p in pieces[:-1]) else ""
-    if head and _PERSON_HEAD.match(head):
+    if head and (_PERSON_HEAD.match(head) or (_AGENT.match(head) and not _MODIFIER.match(head))):
         firsts = [p.split()[-1] for p in pieces[:-1] if p.split()]
         if any(_AGENT.match(w) and not _MODIFIER.match(w) for w in firsts):
             return ""

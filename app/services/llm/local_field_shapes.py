@@ -21,7 +21,12 @@ _FILE_WORDS = [
     (r"photo(?:graph)?s?|pictures?|pics?|images?|screenshots?|screen ?shots?|snapshots?", IMAGES),
     (r"cvs?|r[eé]sum[eé]s?|resumes?|curriculum vitae", [".pdf", ".doc", ".docx", ".odt"]),
     (r"receipts?|invoices? (?:copy|scan)|scans?|proofs? of \w+|id documents?", DOCUMENTS),
-    (r"documents?|attachments?|files?|certificates?|drawings?|plans?|floor ?plans?", DOCUMENTS),
+    # "plan" alone is a payment or maintenance plan; a floor or site plan is a drawing
+    (
+        r"documents?|attachments?|files?|certificates?|drawings?|(?:floor|site|building|house|"
+        r"seating|business|project|lesson) ?plans?|floorplans?",
+        DOCUMENTS,
+    ),
 ]
 FILE_RE = re.compile(
     rf"\b(?:{'|'.join(p for p, _ in _FILE_WORDS)})\b|\bupload\w*|\battach\w*", re.I

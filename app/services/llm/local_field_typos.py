@@ -38,6 +38,7 @@ people adults children student students school university graduation qualificati
 languages occasion venue event events wedding birthday catering course class session sessions
 instructor treatment medication emergency contact nationality passport gender birth
 suggestion suggestions improvement improvements comment question enquiry issue problem
+parent parents guardian child teacher subject subjects occasion ability
 """.split()
 # Two-word field names: a real but rare word one slip from a field word is still a typo
 # when the pair reads as one of these ("job tittle" → job title).

@@ -68,7 +68,8 @@ AND_ONLY = re.compile(
 # "…, whether they are a business or an individual, and only for business customers ask
 # company name and team size": a lead clause in the middle of a sentence starts its own
 LEAD_MID = re.compile(
-    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:but\s+)?only\s+(?:for|if|when)\s+[^,;]+?(?:,\s*|\s+){_SHOW}\s)",
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:but\s+)?(?:only\s+(?:for|if|when)|if|when)\s+[^,;]+?"
+    rf"(?:,\s*|\s+){_SHOW}\s)",
     re.I,
 )
 _CUE = re.compile(
