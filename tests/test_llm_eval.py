@@ -25,8 +25,8 @@ from tests.eval import run
 # written before the changes: 2/25 and 5/10 on first run; 25/25 and 10/10 after; a second
 # batch (8 + 4) 4/8 and 4/4 on first run, 8/8 after (33/33 with the `file` type).
 # Round 7 (37 descriptions for six miss classes, written before the change): 10/37 on first
-# run, 37/37 after; a second batch (14) 12/14 on first run; probes per class (26) 6/26
-# before their fixes; 77/77 after.
+# run, 37/37 after; a second batch (14) 12/14 on first run; probes per class (29) 6/29
+# before their fixes; a third batch (12) 8/12 on first run; 92/92 after.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -45,7 +45,7 @@ SIZES = {
     "extras": 20,
     "round 6": 33,
     "languages": 14,
-    "round 7": 50,
+    "round 7": 90,
 }
 
 
