@@ -5,7 +5,8 @@ engine's field vocabulary it is one slip away from, so the field gets the right 
 and a correctly spelled label. Only words of 4+ letters, only when unambiguous, only
 with the same first letter (people rarely mistype the first letter): one edit
 (a swap of two neighbours counts as one) for words of up to 7 letters, two for
-longer ones. A real English word one slip from a field word ("grape", "store") is
+longer ones, and a 4-letter word only by a letter left out, added or swapped ("emal",
+"naem"; "cafe" is not "case"). A real English word one slip from a field word ("grape", "store") is
 kept unless the pair it sits in is a known field name ("job tittle" → job title);
 a word the vocabulary does not know and cannot be traced to ("kiln") is kept as written.
 """
@@ -115,6 +116,8 @@ def nearest(word: str) -> str | None:
     near = [v for d, v in scored if d == best <= limit]  # the closest, if only one
     if len(near) != 1:
         return None  # unknown, or ambiguous ("cart": card? care?): keep it as written
+    if len(word) == 4 and len(near[0]) == 4 and sorted(word) != sorted(near[0]):
+        return None  # a 4-letter word with one letter changed is too often another word ("cafe")
     return near[0]
 
 

@@ -198,16 +198,26 @@ def _readable(cond: str, bare: bool = False) -> bool:
 _BE = r"(?:(?:is|are|has|have|with|needs?|wants?|orders?|books?)\s+)"
 _OPS = [
     (r"(?:is|are)\s+(?:not|n't)|isn't|aren't|does not equal|doesn't equal|!=", "not_equals"),
-    (rf"{_BE}?(?:at least|no (?:less|fewer) than|(?:a )?minimum of)(?=\s+\d)|>=", "gte"),
-    (rf"{_BE}?(?:at most|no more than|(?:a )?maximum of|up to)(?=\s+\d)|<=", "lte"),
     (
-        rf"{_BE}(?:more|greater|higher|bigger|larger|older|longer|over|above)(?:\s+than)?|>|exceeds|"
-        rf"(?:more|greater) than(?=\s+\d)|(?:over|above)(?=\s+\d[\d,.]*\s+[a-z])",
+        rf"{_BE}?(?:at least|no (?:less|fewer) than|(?:a )?minimum of)(?=\s+\d)|>=|"
+        r"(?:is|are)(?=\s+\d[\d,.]*\s*(?:\w+\s+)?(?:or (?:more|over|above|higher)|\+))",  # "10 or more"
+        "gte",
+    ),
+    (
+        rf"{_BE}?(?:at most|no more than|(?:a )?maximum of|up to)(?=\s+\d)|<=|"
+        r"(?:is|are)(?=\s+\d[\d,.]*\s*(?:\w+\s+)?or (?:less|fewer|under|below))",
+        "lte",
+    ),
+    (
+        rf"{_BE}(?:more|greater|higher|bigger|larger|older|longer|over|above)(?:\s+than)?|>|"
+        rf"exceed(?:s|ing)?|(?:more|greater|bigger|larger|higher|older|longer) than(?=\s+\d)|"
+        rf"(?:over|above)(?=\s+\d[\d,.]*\s+[a-z])",
         "gt",
     ),
     (
         rf"{_BE}(?:less|fewer|lower|smaller|younger|shorter|under|below)(?:\s+than)?|<|"
-        rf"(?:less|fewer) than(?=\s+\d)|(?:under|below)(?=\s+\d[\d,.]*\s+[a-z])",
+        rf"(?:less|fewer|smaller|lower|younger|shorter) than(?=\s+\d)|"
+        rf"(?:under|below)(?=\s+\d[\d,.]*\s+[a-z])",
         "lt",
     ),
     (r"(?:is|are)\s+(?:one of|either|any of|in)", "in"),

@@ -20,8 +20,9 @@ from app.services.llm.local_fields import RefineError, find_field
 NUMERIC_OPS = ("gt", "lt", "gte", "lte")
 # "orders over 500 units", "teams over 50 people": a comparison with a number and its unit
 NUMERIC_CUE = re.compile(
-    r"\b(?:more|greater|fewer|less) than\s+\d|\b(?:over|above|under|below|at least|at most|"
-    r"no more than|no fewer than|no less than|up to)\s+\d",
+    r"\b(?:more|greater|fewer|less|bigger|larger|smaller|higher|lower|older|younger) than\s+\d|"
+    r"\b(?:over|above|under|below|at least|at most|no more than|no fewer than|no less than|"
+    r"up to|exceeds?)\s+\d|\d\s*(?:\w+\s+)?or (?:more|over|less|fewer)\b",
     re.I,
 )
 _UNITS = [
@@ -120,6 +121,13 @@ def condition(fields: list, y: str, op: str, z: str, target, *, create: bool):
     by_unit = None if aged else _by_unit(others, unit)
     if by_unit is not None:
         return _rule(by_unit, op, limit), None
+    counted = None if aged else _by_unit(others, unit, convert=True)
+    if counted is not None:  # "weekly loaves" asked as text, compared in loaves: a number
+        counted.update(type="number", min=0, max=None, max_length=None, options=[], regex=None)
+        note = (
+            f"“{counted['label']}” is now a number, for the rule on “{_label(target)}”: check it."
+        )
+        return _rule(counted, op, limit), note
     if named is not None and not unit:  # "if the email is more than 5"
         raise RefineError(f"“{named['label']}” is not a number to compare with {limit}")
     if not create:
@@ -150,14 +158,17 @@ def _fits(field: dict) -> bool:
     return field["type"] == "select" and bool(options) and all(re.search(r"\d", o) for o in options)
 
 
-def _by_unit(fields: list, unit: str) -> dict | None:
+def _by_unit(fields: list, unit: str, convert: bool = False) -> dict | None:
+    """The field counting ``unit`` ("1000 copies" → "Number of copies"); ``convert``: a text
+    field of the marketer's that names the unit ("weekly loaves"), to be made a number."""
+    usable = _convertible if convert else _fits
     stem = re.sub(r"(?:ies|es|s)$", "", unit)
-    if len(stem) >= 3:  # "1000 copies" → "Number of copies"
+    if len(stem) >= 3:
         found = [
-            f for f in fields if _fits(f) and re.search(rf"\b{re.escape(stem)}", f["label"], re.I)
+            f for f in fields if usable(f) and re.search(rf"\b{re.escape(stem)}", f["label"], re.I)
         ]
-        if found:
-            return found[0]
+        if found or convert:
+            return found[0] if found else None
     for units, names in _UNITS:
         if unit and re.fullmatch(units, unit):
             found = [
