@@ -26,7 +26,7 @@ from tests.eval import run
 # batch (8 + 4) 4/8 and 4/4 on first run, 8/8 after (33/33 with the `file` type).
 # Round 7 (37 descriptions for six miss classes, written before the change): 10/37 on first
 # run, 37/37 after; a second batch (14) 12/14 on first run; probes per class (29) 6/29
-# before their fixes; a third batch (12) 8/12 on first run; 92/92 after.
+# before their fixes; a third batch (12) 8/12 on first run; 4 more probes 0/4; 96/96 after.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
