@@ -9,6 +9,7 @@ import asyncio
 import time
 
 from tests.factory import make_contact, make_form, submit, submitted
+from tests.helpers import drain_jobs
 
 OPEN = {"max_submissions_per_ip": 1000}
 
@@ -81,3 +82,34 @@ async def test_concurrent_beacons_are_all_counted_when_answered(app, user):
     r = await user.api.get("/api/analytics/funnel", params={"range": "7d"})
     counts = {s["step"]: s["count"] for s in r.json()["steps"]}
     assert (counts["views"], counts["starts"]) == (30, 12)
+
+
+async def test_captured_contacts_join_the_filtered_and_sorted_lists_within_a_second(app, user):
+    """A contact a submission created is in the newest-first list at once, and in the
+    lists filtered by status or source or sorted by name, last seen or submissions once
+    the submission's background job ran (it writes their indexes, as it does the search
+    index; workers run it right after the 201, here the test does)."""
+    form = await make_form(user, security=OPEN)
+    before = await make_contact(user, "zed@z.test", name="Zed Old", source="import")
+    names = {"bea@b.test": "Bea Two", "al@a.test": "Al One", "cy@c.test": "Cy Three"}
+    answers = await asyncio.gather(
+        *(submit(user, form["id"], {"email": e, "name": n}) for e, n in names.items())
+    )
+    assert [r.status_code for r in answers] == [201] * 3
+
+    async def emails(**params) -> list[str]:
+        r = await user.api.get("/api/contacts", params=params)
+        assert r.status_code == 200, r.text
+        return [c["email"] for c in r.json()["data"]]
+
+    assert set(await emails()) == {*names, "zed@z.test"}  # newest first: no wait at all
+    assert await drain_jobs(app) >= 3
+    by_name = ["al@a.test", "bea@b.test", "cy@c.test", "zed@z.test"]
+    assert await emails(sort="name") == by_name
+    assert await emails(sort="-name") == by_name[::-1]
+    assert set(await emails(sort="-last_seen")) == set(by_name)
+    assert set(await emails(sort="submission_count")) == set(by_name)
+    sources = await emails(source=f"form:{form['slug']}")
+    assert sorted(sources) == sorted(names)
+    assert await emails(source="import") == [before["email"]]
+    assert set(await emails(status="lead")) >= set(names)

@@ -37,6 +37,8 @@ SORTS = {
     "email": ("c.email_lower", lambda r: r["email_lower"]),
     "submission_count": ("c.submission_count", lambda r: r["submission_count"]),
 }
+# Sorts whose index is partial: ``unindexed IS NULL`` (migration 0150).
+PARTIAL_SORTS = frozenset({"last_seen", "name", "submission_count"})
 RELEVANCE = "relevance"
 SORT_CHOICES = [s for key in SORTS for s in (f"-{key}", key)]
 HIGH = "\uffff"
@@ -286,6 +288,10 @@ def build_query(
     if source:
         where.append("c.source = ?")
         params.append(source)
+    if status or source or key in PARTIAL_SORTS:
+        # these indexes leave out a contact capture created until its job indexed it,
+        # a moment after the 201 (migration 0150); the term lets the planner use them
+        where.append("c.unindexed IS NULL")
     if updated_since:  # SPEC §18: polling integrations
         where.append("c.updated_at >= ?")
         params.append(updated_since)

@@ -15,6 +15,8 @@ Who calls ``reindex_contacts_tx``: the contact services (create, edit, tags,
 merge, CSV import) inside their own transaction; for submissions, the
 ``process_submission`` job right after the 201 (never the capture transaction,
 which stays as short as it can be). A contact that no longer exists is dropped.
+A contact capture created is also ``unindexed`` (out of the list's filter and sort
+indexes, migration 0150) until this runs for it.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def reindex_contacts_tx(conn, workspace_id: str, contact_ids) -> None:
         rows = {
             r["id"]: r
             for r in conn.all(
-                "SELECT c.id, c.email, c.name, c.first_name, c.last_name, c.tags,"
+                "SELECT c.id, c.email, c.name, c.first_name, c.last_name, c.tags, c.unindexed,"
                 " co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id"
                 f" WHERE c.workspace_id = ? AND c.id IN ({marks})",
                 [workspace_id, *chunk],
@@ -108,6 +110,14 @@ def reindex_contacts_tx(conn, workspace_id: str, contact_ids) -> None:
         present = [i for i in chunk if i in rows]  # the others were deleted or merged away
         if not present:
             continue
+        # A contact stored by capture enters the list's filter and sort indexes now
+        # (migration 0150), with its search entry.
+        waiting = [i for i in present if rows[i]["unindexed"] is not None]
+        if waiting:
+            conn.execute(
+                f"UPDATE contacts SET unindexed = NULL WHERE id IN ({','.join('?' * len(waiting))})",
+                waiting,
+            )
         folded = {i: _folded(rows[i]) for i in present}
         # in the given order, so seq follows it; the seqs are read back by contact id
         conn.executemany(
