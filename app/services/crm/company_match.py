@@ -25,26 +25,32 @@ def company_by_domain_tx(conn, workspace_id: str, domain: str | None) -> str | N
     )
 
 
+# The company of this name (with its domain) and the owner of the domain, in one
+# statement: on the capture path a name that matches no company (a person from
+# @acme.com typing "ACME Europe") was a second query.
+_MATCH_SQL = (
+    "SELECT n.id, n.domain, (SELECT o.id FROM companies o WHERE o.workspace_id = ? AND o.domain = ?"
+    " ORDER BY o.created_at, o.id LIMIT 1) AS domain_owner"
+    " FROM (SELECT 1 AS one) AS x"
+    " LEFT JOIN companies n ON n.workspace_id = ? AND n.name_normalized = ?"
+)
+
+
 def match_company_tx(
     conn, workspace_id: str, name: str | None, email: str | None, *, create: bool = True
 ) -> str | None:
     """The company for this name and email (rules in the module docstring); None when neither
     names one. ``create=False`` only links to companies that already exist."""
     normalized, domain = company_name(name), business_domain(email)
-    if normalized:
-        # The owner of the domain rides along (one statement, not two, on the capture path).
-        row = conn.one(
-            "SELECT id, domain, (SELECT o.id FROM companies o WHERE o.workspace_id = c.workspace_id"
-            " AND o.domain = ? LIMIT 1) AS domain_owner"
-            " FROM companies c WHERE c.workspace_id = ? AND c.name_normalized = ?",
-            (domain, workspace_id, normalized),
-        )
-        if row:
-            if domain and not row["domain"] and not row["domain_owner"]:
-                conn.execute("UPDATE companies SET domain = ? WHERE id = ?", (domain, row["id"]))
-            return row["id"]
-    found = company_by_domain_tx(conn, workspace_id, domain)
-    if found or not normalized or not create:
+    if not normalized:
+        return company_by_domain_tx(conn, workspace_id, domain)
+    row = conn.one(_MATCH_SQL, (workspace_id, domain, workspace_id, normalized))
+    if row["id"]:
+        if domain and not row["domain"] and not row["domain_owner"]:
+            conn.execute("UPDATE companies SET domain = ? WHERE id = ?", (domain, row["id"]))
+        return row["id"]
+    found = row["domain_owner"]
+    if found or not create:
         return found
     company_id = new_id("company")
     conn.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 FREE_MAIL_DOMAINS = frozenset(
@@ -54,9 +55,13 @@ def is_free_mail(email: str | None) -> bool:
     return email_domain(email) in FREE_MAIL_DOMAINS
 
 
+_SPACES = re.compile(r"\s+")
+_PLACEHOLDER_PUNCTUATION = re.compile(r"[\s./\\_\-'()]+")
+
+
 def normalize_company_name(name: str | None) -> str:
     """'Acme, Inc.' and 'ACME inc' and ' acme ' match; '' means no company."""
-    text = re.sub(r"\s+", " ", (name or "").strip().lower())
+    text = _SPACES.sub(" ", (name or "").strip().lower())
     text = _COMPANY_SUFFIXES.sub("", text).strip(" ,.")
     return text
 
@@ -99,11 +104,13 @@ def is_placeholder_company(name: str | None) -> bool:
     text = (name or "").strip().lower()
     if not any(ch.isalnum() for ch in text):
         return True
-    return re.sub(r"[\s./\\_\-'()]+", "", text) in PLACEHOLDER_COMPANIES
+    return _PLACEHOLDER_PUNCTUATION.sub("", text) in PLACEHOLDER_COMPANIES
 
 
+@functools.lru_cache(maxsize=4096)
 def company_name(name: str | None) -> str:
-    """The normalised company name, '' when the value is a placeholder such as "n/a"."""
+    """The normalised company name, '' when the value is a placeholder such as "n/a".
+    Memoized: capture asks it for every submission, and company names repeat."""
     return "" if is_placeholder_company(name) else normalize_company_name(name)
 
 
