@@ -14,7 +14,7 @@ import time
 
 _RANDOM_BITS = 35
 _ALPHABET = "0123456789abcdefghijklmnopqrstuv"
-# Every pair of base32hex digits, so the 80-bit value is spelled with eight lookups
+# Every pair of base32hex digits, so the 80-bit value is spelled with a few lookups
 # (base64.b32hexencode is pure Python and was most of an id's cost; the capture
 # transaction makes six ids per submission).
 _PAIRS = [a + b for a in _ALPHABET for b in _ALPHABET]
@@ -31,18 +31,38 @@ def _random35() -> int:
     return value
 
 
-def new_id(prefix: str) -> str:
-    value = (time.time_ns() // 1_000_000) << _RANDOM_BITS | _random35()
+# The last millisecond and its nine characters, one tuple so that threads read a
+# consistent pair (a race only spells a millisecond twice).
+_LAST: tuple[int, str] = (-1, "")
+
+
+def _stamp(ms: int) -> str:
+    """45 bits of milliseconds as nine characters."""
+    global _LAST  # noqa: PLW0603
     p = _PAIRS
+    stamp = (
+        _ALPHABET[ms >> 40]
+        + p[(ms >> 30) & 1023]
+        + p[(ms >> 20) & 1023]
+        + p[(ms >> 10) & 1023]
+        + p[ms & 1023]
+    )
+    _LAST = (ms, stamp)
+    return stamp
+
+
+def new_id(prefix: str) -> str:
+    ms = time.time_ns() // 1_000_000
+    last = _LAST
+    # a capture batch makes dozens of ids within one millisecond: its spelling is reused
+    stamp = last[1] if last[0] == ms else _stamp(ms)
+    r, p = _random35(), _PAIRS
     return (
         prefix
         + "_"
-        + p[value >> 70]
-        + p[(value >> 60) & 1023]
-        + p[(value >> 50) & 1023]
-        + p[(value >> 40) & 1023]
-        + p[(value >> 30) & 1023]
-        + p[(value >> 20) & 1023]
-        + p[(value >> 10) & 1023]
-        + p[value & 1023]
+        + stamp
+        + p[r >> 25]
+        + p[(r >> 15) & 1023]
+        + p[(r >> 5) & 1023]
+        + _ALPHABET[r & 31]
     )
