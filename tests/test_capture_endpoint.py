@@ -334,6 +334,35 @@ async def test_archived_workspace_form_is_gone(client, db, user, form):
     assert (await submit(client, form["id"], {"email": "a@b.co"})).status_code == 410
 
 
+async def test_concurrent_batch_answers_refusals_beside_accepted_ones(client, app, db, user, form):
+    """Submissions to a paused form, an unknown form and from a refused origin share a
+    transaction with accepted ones: each is answered with its own error, the others are
+    stored with their contact, events and job, and nothing of the refused ones is."""
+    await set_form(app, form["id"], security={"max_submissions_per_ip": 1000})
+    paused = await make_form(user, name="Paused")
+    await set_form(app, paused["id"], status="paused")
+    guarded = await make_form(user, name="Guarded")
+    await set_form(
+        app,
+        guarded["id"],
+        security={"allowed_origins": ["https://shop.test"], "max_submissions_per_ip": 1000},
+    )
+    sends = [(form["id"], f"ok{i}@x.io", None) for i in range(12)]
+    sends[3:3] = [(paused["id"], "p@x.io", None), ("form_0000000000000000", "u@x.io", None)]
+    sends[9:9] = [(guarded["id"], "g@x.io", "https://evil.test")]
+    results = await asyncio.gather(
+        *(
+            submit(client, form_id, {"email": email}, headers={"origin": origin} if origin else {})
+            for form_id, email, origin in sends
+        )
+    )
+    codes = [r.status_code for r in results]
+    assert codes == [201] * 3 + [410, 404] + [201] * 4 + [403] + [201] * 5
+    assert await count(db, "submissions") == 12 and await count(db, "contacts") == 12
+    assert await count(db, "jobs", kind="process_submission") == 12
+    assert await db.fetchval("SELECT COUNT(*) FROM events WHERE type = 'contact_created'") == 12
+
+
 async def test_concurrent_batch_isolates_a_failing_submission(app, db, form, monkeypatch):
     """Submissions arriving together share one transaction (group commit), each in its own
     savepoint: one failing undoes only its own rows and answers only its own request."""
