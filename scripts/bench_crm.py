@@ -157,6 +157,8 @@ CASES = [
     ("search + status filter", {"q": "maria", "status": "lead"}),
     ("sort by name", {"sort": "name"}),
     ("sort by last_seen desc", {"sort": "-last_seen"}),
+    ("sort by submissions desc", {"sort": "-submission_count"}),
+    ("filter source", {"source": "import"}),
 ]
 TARGET_MS = 50
 
