@@ -1,0 +1,170 @@
+"""Descriptions written in Spanish, French, German or Portuguese (local engine, issue 20).
+
+A marketer describes the form in their own language: "Formulario de reserva: nombre,
+email, fecha preferida, número de personas y alergias". The engine's cues are English,
+so ``to_english`` reads the description piece by piece (the list items between commas,
+colons, brackets and the words for "and" / "or") and glosses each piece it knows —
+field nouns (nombre → name, fecha preferida → preferred date, Anzahl der Teilnehmer →
+number of attendees), the words that name what a form is for (reserva → booking, devis
+→ quote, Beschwerde → complaint, lettre d'information → newsletter) and, inside pieces
+it does not know, the words that give a field its type (fecha/date/Datum/data → date,
+hora/heure/Uhrzeit → time, número de/nombre de/Anzahl → number of). The pieces are kept
+aligned with the original words, so ``localize`` gives every field back the marketer's
+label ("Fecha preferida", not "Preferred date"); what the engine added itself is
+translated from the phrase table. Not a translator: an unknown word stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from app.services.llm.local_domain import concept_for
+from app.services.llm.local_fields import _field_name
+from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
+from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
+
+# Little words that tell the languages apart (and English, so that an English
+# description with a "de" in a name is never read as foreign).
+_STOP = {
+    "en": "the and we to of is for our you with are this have a an or their them they ask form",
+    "es": "el la los las que para y nuestro nuestra nuestros un una por con es de del su sus o "
+    "numero fecha telefono correo nombre formulario solicitud reserva",
+    "fr": "le la les des nous vous pour est une un et avec dans notre nos de du votre ou nom "
+    "prenom telephone formulaire demande adresse",
+    "de": "der die das und wir ist fur ein eine sie ihr uns mit nicht den dem des oder unser "
+    "unsere unseren unserem zum zur anzahl formular",
+    "pt": "o os as que para uma um com e de do da dos das nosso nossa ou nome telefone "
+    "formulario pedido morada",
+}
+_WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
+# Words only one of the languages uses: they break a tie (es/pt share "para", "de"…).
+_MARKERS = {
+    "es": "y nuestro nuestra del telefono correo nombre fecha hora personas queja quejas cita",
+    "fr": "et nous vous notre nos du prenom nom heure devis personnes reservation",
+    "de": "und der die das fur unser unsere unserem mit anzahl datum uhrzeit",
+    "pt": "e nosso nossa do da nome telefone data horario morada encomenda pessoas",
+}
+_MARK = {lang: set(words.split()) for lang, words in _MARKERS.items()}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Número" → "numero")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+
+
+def source_language(text: str) -> str | None:
+    """es, fr, de or pt when the description reads as that language rather than English."""
+    words = re.findall(r"[a-z]+", fold(text))
+    if not words:
+        return None
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _WORDS.items()}
+    best = max((lang for lang in counts if lang != "en"), key=lambda lang: counts[lang])
+    tied = [lang for lang in counts if lang != "en" and counts[lang] == counts[best]]
+    if len(tied) > 1:
+        best = max(tied, key=lambda lang: sum(w in _MARK[lang] for w in words))
+    if counts[best] >= 2 and counts[best] > counts["en"]:
+        return best
+    return None
+
+
+_FIELDS, _WORDS_IN, _TYPE_WORDS = TABLES["field"], TABLES["word"], TABLES["type"]
+_AND = {"es": r"y|e", "fr": r"et", "de": r"und", "pt": r"e"}
+_OR = {"es": r"o|u", "fr": r"ou", "de": r"oder", "pt": r"ou"}
+_ARTICLE = re.compile(
+    r"^(?:el|la|los|las|un|una|su|sus|le|les|l'|une|votre|vos|leur|leurs|der|die|das|den|dem|"
+    r"ein|eine|ihr|ihre|ihren|o|os|as|um|uma|seu|sua|seus|suas)\s+"
+)
+
+
+def _gloss_piece(piece: str, lang: str) -> str:
+    """One piece in English: whole when known, else its purpose and type words."""
+    core = _ARTICLE.sub("", fold(piece).strip())
+    if core in _FIELDS[lang]:
+        return _FIELDS[lang][core]
+    out = fold(piece)
+    out = re.sub(r"\bd'", "de ", out) if lang == "fr" else out  # "nombre d'invités"
+    table = {**_WORDS_IN[lang], **_TYPE_WORDS[lang]}
+    for word in sorted(table, key=len, reverse=True):
+        out = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", table[word], out)
+    unchanged = out == (re.sub(r"\bd'", "de ", fold(piece)) if lang == "fr" else fold(piece))
+    return piece if unchanged else out
+
+
+def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the description glossed in English, [(English piece, the marketer's words)])."""
+    # A conjunction is a word between spaces, also right after a bracket: ") y presupuesto".
+    splitter = re.compile(rf"(\s*[,;:.!?()/]\s*|(?<=\s)(?:{_AND[lang]}|{_OR[lang]})(?=\s))", re.I)
+    parts, pairs = splitter.split(text), []
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:  # a separator: "y" / "et" / "und" → and, "o" / "ou" / "oder" → or
+            word = part.strip().lower()
+            if re.fullmatch(_AND[lang], word):
+                out.append(" and ")
+            elif re.fullmatch(_OR[lang], word):
+                out.append(" or ")
+            else:
+                out.append(part)
+            continue
+        english = _gloss_piece(part, lang) if part.strip() else part
+        if part.strip():  # unchanged pieces too: a label read from them is the marketer's
+            pairs.append((english.strip(), part.strip()))
+        out.append(english)
+    return "".join(out), pairs
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\b(?:your|their|the|a|an)\b", " ", fold(text))
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]:
+    """Labels and options back in the description's language; the rest from the phrase
+    table. Returns the texts left in English (for the draft's notes)."""
+    by_text = {_norm(en): orig for en, orig in pairs}
+    by_name: dict[str, str] = {}
+    for en, orig in pairs:
+        key = concept_for(en)
+        by_name.setdefault(key or _field_name(en), orig)
+    left: list[str] = []
+
+    def say(text: str) -> str:
+        if not text:
+            return text
+        done = by_text.get(_norm(text)) or phrase(text, lang)
+        if done is None:
+            left.append(text)
+            return text
+        return _capital(done)
+
+    for f in config["fields"]:
+        orig = by_text.get(_norm(f["label"])) or by_name.get(f["name"])
+        f["label"] = _capital(orig) if orig else say(f["label"])
+        renamed = {}
+        if f.get("options"):
+            for option in f["options"]:
+                renamed[option] = say(option)
+            f["options"] = [renamed[o] for o in f["options"]]
+        for key in ("placeholder", "help"):
+            if f.get(key):
+                done = phrase(f[key], lang)
+                f[key] = done if done is not None else ""
+        for other in config["fields"]:  # a rule naming this field's answer follows it
+            for cond in (other.get("show_if") or {}).get("all", []):
+                if cond.get("field") == f["name"] and cond.get("value") in renamed:
+                    cond["value"] = renamed[cond["value"]]
+    response = config["response"]
+    response["thank_you_message"] = say(response["thank_you_message"])
+    for step in config.get("steps") or []:
+        step["title"] = say(step.get("title") or "")
+    config["name"] = FORM_NAMES.get(config["name"], {}).get(lang, config["name"])
+    config["agent"]["instructions"] += (
+        f" The form is in {LANGUAGE_NAMES[lang]}: reply in the language the visitor wrote in."
+    )
+    return left
