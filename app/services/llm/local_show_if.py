@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field
+from app.services.llm.local_show_if_items import inline_rules, names_an_option
 
 _SUBJECT = (
     r"(?:(?:the\s+)?(?:they|visitor|customer|user|person|someone|respondent|applicant)(?:'re|\s+))?"
@@ -123,6 +124,11 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
             target = _CUE.sub("", m["pre"]).strip()
             rules += [(t, m["cond"]) for t in _targets(target)]
             kept.append(m["pre"].strip() + ".")
+            continue
+        inline = inline_rules(sentence, text, lambda cond: _readable(cond, bare=True))
+        if inline:  # "…, which competitor, if they switched"; "if yes, which meal (…)"
+            kept.append(inline[0])
+            rules += inline[1]
             continue
         kept.append(sentence)
     return " ".join(k for k in kept if k.strip()), rules
@@ -308,6 +314,9 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
         if found:
             return found, None
         raise RefineError(f"No question of this form offers “{m['z'].strip()}” as an answer")
+    found = _answer_named(fields, cond, target)
+    if found:  # "if they switched", "if it arrived damaged": an answer an earlier question offers
+        return found, None
     m = _WHO.match(cond)
     if m:
         verb = (m["verb"] or "").lower()
@@ -333,6 +342,24 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
     if m and not _NOT_ANSWER.match(m["z"]):
         return _bare(fields, m["z"], target, create=create)
     raise RefineError(f"I could not read the condition “{cond}” (try “if <field> is <answer>”)")
+
+
+def _answer_named(fields: list, cond: str, target) -> dict | None:
+    """The one earlier answer a "they …" / "it …" condition names by a word of it."""
+    if not re.match(r"^(?:they|it|you|he|she|we)\s+\w", cond, re.I):
+        return None
+    before = fields[: fields.index(target)] if target in fields else fields
+    hits = [
+        (f, o)
+        for f in before
+        if f.get("type") in ("select", "multiselect")
+        for o in f.get("options") or []
+        if names_an_option(cond, set(re.findall(r"[a-z][a-z'-]+", o.lower())))
+    ]
+    if len(hits) != 1:
+        return None
+    field, option = hits[0]
+    return {"field": field["name"], "op": "equals", "value": option}
 
 
 def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | None]:
