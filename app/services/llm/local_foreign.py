@@ -70,6 +70,17 @@ def source_language(text: str) -> str | None:
 
 
 _FIELDS, _WORDS_IN, _TYPE_WORDS = TABLES["field"], TABLES["word"], TABLES["type"]
+# Question words opening an item: "was kaputt ist" asks what is broken.
+_ASK = {
+    "es": {"que": "what", "por que": "why", "cuando": "when", "como": "how", "cual": "which",
+           "cuantos": "how many", "cuantas": "how many"},
+    "fr": {"pourquoi": "why", "quand": "when", "comment": "how", "quel": "which", "quelle": "which",
+           "ce qui": "what", "ce que": "what", "combien de": "how many"},
+    "de": {"was": "what", "warum": "why", "wann": "when", "wie": "how", "welche": "which",
+           "welcher": "which", "welches": "which", "wie viele": "how many"},
+    "pt": {"o que": "what", "porque": "why", "por que": "why", "quando": "when", "como": "how",
+           "qual": "which", "quantos": "how many", "quantas": "how many"},
+}  # fmt: skip
 _AND = {"es": r"y|e", "fr": r"et", "de": r"und", "pt": r"e"}
 _OR = {"es": r"o|u", "fr": r"ou", "de": r"oder", "pt": r"ou"}
 _ARTICLE = re.compile(
@@ -83,12 +94,19 @@ def _gloss_piece(piece: str, lang: str) -> str:
     core = _ARTICLE.sub("", fold(piece).strip())
     if core in _FIELDS[lang]:
         return _FIELDS[lang][core]
-    out = fold(piece)
+    if lang == "de" and re.fullmatch(r"[a-z]+(?:datum|termin)", core):
+        return f"{core} date"  # "Kaufdatum", "Liefertermin": a date
+    out = fold(piece).strip()
     out = re.sub(r"\bd'", "de ", out) if lang == "fr" else out  # "nombre d'invités"
+    for word in sorted(_ASK[lang], key=len, reverse=True):  # "was kaputt ist": a question
+        if re.match(rf"{re.escape(word)}\b", out):
+            out = _ASK[lang][word] + out[len(word) :]
+            break
     table = {**_WORDS_IN[lang], **_TYPE_WORDS[lang]}
     for word in sorted(table, key=len, reverse=True):
         out = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", table[word], out)
-    unchanged = out == (re.sub(r"\bd'", "de ", fold(piece)) if lang == "fr" else fold(piece))
+    plain = fold(piece).strip()
+    unchanged = out == (re.sub(r"\bd'", "de ", plain) if lang == "fr" else plain)
     return piece if unchanged else out
 
 

@@ -224,7 +224,12 @@ ENQUIRY_KINDS = [
                 4,
             ),
             (r"\bhotels?\b|\bguests?\b|\bstay\b|\brooms?\b|\barrival\b|\bnights?\b", 3),
-            (r"\bberths?\b|\bmoorings?\b|\bcampsites?\b|\bpitch(?:es)?\b|\bparking spaces?\b", 8),
+            # a camping pitch, not a pitch someone sends ("guest blogger pitch form")
+            (
+                r"\bberths?\b|\bmoorings?\b|\bcampsites?\b|\bpitch(?:es)?\b(?! (?:form|deck|yourself|an? idea))|"
+                r"\bparking spaces?\b",
+                8,
+            ),
             (
                 r"\bby the hour\b|\bhourly\b|\bhire (?:the|our) (?:studio|court|pitch|room|space|desk)\b",
                 8,

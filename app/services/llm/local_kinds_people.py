@@ -89,6 +89,8 @@ PEOPLE_KINDS = [
                 r"\bspeak(?:ers?|ing)? (?:at|slots?|applications?|proposals?|submissions?)\b|"
                 r"\bbecome a (?:speaker|panelist|panellist|exhibitor|stallholder|judge)\b|"
                 r"\bkeynote\b|\bgive a talk\b|\btalk (?:proposals?|submissions?|abstracts?)\b|"
+                r"\bguest (?:bloggers?|posts?|writers?|authors?|contributors?|columnists?)\b|"
+                r"\b(?:street )?performers\b|\bperform at\b|"
                 r"\bpanel(?:ists?|lists?)\b|\bjoin (?:a|our|the) panel\b|"
                 r"\bexhibit(?:ors?|ing)?\b|\bstall ?holders?\b|\bmarket traders?\b|"
                 r"\b(?:volunteer )?judges\b|\bnominees?\b|"

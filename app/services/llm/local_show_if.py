@@ -274,7 +274,7 @@ def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | N
     target_field = None
     if not follow_up:
         try:
-            target_field = find_field(fields, target)
+            target_field = _find_target(fields, target)
         except RefineError:
             if not create:
                 raise
@@ -294,6 +294,18 @@ def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | N
     rule[key] = [c for c in rule[key] if c.get("field") != condition["field"]] + [condition]
     target_field["show_if"] = rule
     return note
+
+
+def _find_target(fields: list, target: str) -> dict:
+    """The field a rule shows: "which competitor" is the reader's "Competitor" field when
+    no field is labelled with the question itself."""
+    try:
+        return find_field(fields, target)
+    except RefineError:
+        bare = re.sub(r"^(?:which|what)\s+", "", target.strip(), flags=re.I)
+        if bare == target.strip():
+            raise
+        return find_field(fields, bare)
 
 
 def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, str | None]:
@@ -366,13 +378,14 @@ def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | No
     """An answer alone: the earlier question offering it ("if existing" → "Existing
     patient"; "for drivers" → Position is Driver; "if yes" → the last yes/no question)."""
     before = fields[: fields.index(target)] if target in fields else fields
-    if _YES.match(z):
+    answer = "yes" if _YES.match(z) else "no" if re.fullmatch(r"no|not", z, re.I) else None
+    if answer:  # "if yes" / "if not": the last earlier yes/no question
         asked = [
-            (f, o) for f in before for o in f.get("options") or [] if o.strip().lower() == "yes"
+            (f, o) for f in before for o in f.get("options") or [] if o.strip().lower() == answer
         ]
         if asked:
             return {"field": asked[-1][0]["name"], "op": "equals", "value": asked[-1][1]}, None
-        raise RefineError("No earlier yes/no question for “if yes”")
+        raise RefineError(f"No earlier yes/no question for “if {z}”")
     words = z.split()
     candidates = [z, re.sub(r"(?<=[a-z])s$", "", z)]
     if len(words) > 1 and words[-1].lower().endswith("s"):  # "student memberships" → student

@@ -69,6 +69,16 @@ def names_an_option(cond: str, offered: set[str]) -> bool:
     return any(same_stem(w, o) for w in words for o in offered)
 
 
+def offers(item: str, cond: str) -> bool:
+    """Whether ``item`` ("did you attend (yes, no)") offers the answer ``cond`` names."""
+    words = option_words(item)
+    if re.fullmatch(r"(?:yes|so)", cond.strip(), re.I):
+        return "yes" in words
+    if re.fullmatch(r"(?:no|not)", cond.strip(), re.I):
+        return "no" in words
+    return names_an_option(cond, words)
+
+
 def same_stem(a: str, b: str) -> bool:
     if a == b:
         return len(a) >= 3
@@ -94,8 +104,7 @@ def _split(body: str) -> list[tuple[str, str]]:
 def _target(item: str) -> str:
     item = _LEADING.sub("", item.strip())
     item = re.sub(r"\s*\([^)]*\)", "", item)
-    # "which competitor" names the field the reader makes ("Competitor")
-    return re.sub(r"^(?:(?:the|a|an|their|your|which|what)\s+)+", "", item, flags=re.I).strip(" .")
+    return re.sub(r"^(?:(?:the|a|an|their|your)\s+)+", "", item, flags=re.I).strip(" .")
 
 
 def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[str, str]]] | None:
@@ -116,7 +125,7 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
         cond = cond.strip().strip('.!?"“”')
         if "(" in cond or re.search(r"\s+or\s+", cond) or re.match(r"^we\b", cond, re.I):
             return False
-        if re.fullmatch(r"(?:yes|so|no)", cond, re.I):
+        if re.fullmatch(r"(?:yes|so|no|not)", cond, re.I):
             return True
         if not names_an_option(cond, offered):
             return False
@@ -146,6 +155,23 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
                 if _SPECIFY.match(nxt[1]):  # "if other, please specify"
                     rules.append(("specify", cond))
                 else:  # "if yes, which meal (…)"
+                    rules.append((_target(nxt[1]), cond))
+                    kept.append((sep, nxt[1]))
+                i += 2
+                continue
+            # "property type (house, …, other), if other, what type": the item before
+            # offers the answer, so it is the question the condition reads, not the target
+            offered_before = bool(kept) and offers(kept[-1][1], cond)
+            if (
+                ok(cond)
+                and nxt
+                and nxt[0] == ","
+                and offered_before
+                and not _IF.match(_LEADING.sub("", nxt[1]))
+            ):
+                if _SPECIFY.match(nxt[1]):
+                    rules.append(("specify", cond))
+                else:
                     rules.append((_target(nxt[1]), cond))
                     kept.append((sep, nxt[1]))
                 i += 2
