@@ -16,6 +16,7 @@ translated from the phrase table. Not a translator: an unknown word stays as wri
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -138,6 +139,13 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
+def _closest(label: str, by_text: dict[str, str]) -> str | None:
+    """The marketer's piece the engine's label was read from when the engine respelt a word
+    of it (a typo fixer may read "experiencia previa" as "experience previa")."""
+    close = difflib.get_close_matches(label, list(by_text), n=1, cutoff=0.85)
+    return by_text[close[0]] if close and len(label) >= 6 else None
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -162,7 +170,11 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
         return _capital(done)
 
     for f in config["fields"]:
-        orig = by_text.get(_norm(f["label"])) or by_name.get(f["name"])
+        orig = (
+            by_text.get(_norm(f["label"]))
+            or by_name.get(f["name"])
+            or _closest(_norm(f["label"]), by_text)
+        )
         f["label"] = _capital(orig) if orig else say(f["label"])
         renamed = {}
         if f.get("options"):
