@@ -30,13 +30,14 @@ from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
 _STOP = {
     "en": "the and we to of is for our you with are this have a an or their them they ask form",
     "es": "el la los las que para y nuestro nuestra nuestros un una por con es de del su sus o "
-    "numero fecha telefono correo nombre formulario solicitud reserva",
+    "numero fecha telefono correo nombre formulario solicitud reserva apellidos mensaje direccion",
     "fr": "le la les des nous vous pour est une un et avec dans notre nos de du votre ou nom "
-    "prenom telephone formulaire demande adresse",
+    "prenom telephone formulaire demande adresse courriel",
     "de": "der die das und wir ist fur ein eine sie ihr uns mit nicht den dem des oder unser "
-    "unsere unseren unserem zum zur anzahl formular",
+    "unsere unseren unserem zum zur anzahl formular vorname nachname nachricht telefon "
+    "telefonnummer firma anschrift uhrzeit ihre ihren bitte",
     "pt": "o os as que para uma um com e de do da dos das nosso nossa ou nome telefone "
-    "formulario pedido morada",
+    "formulario pedido morada apelido telemovel mensagem",
 }
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 # Words only one of the languages uses: they break a tie (es/pt share "para", "de"…).

@@ -170,14 +170,16 @@ PEOPLE_KINDS = [
             (
                 r"\bwhy (?:did |do )?(?:you|they|he|she|people|customers|members|donors|clients|users|"
                 r"subscribers|tenants|students|guests) (?:\w+ ){0,2}?(?:leav\w*|left|cancell?\w*|stop\w*|"
-                r"churn\w*|unsubscrib\w*|quit\w*|clos\w*|didn't renew|did not renew|let|mov\w+ on)\b|"
+                r"churn\w*|unsubscrib\w*|quit\w*|clos\w*|didn't renew|did not renew|let|mov\w+ on|"
+                r"downgrad\w*)\b|"
                 r"\breasons? for (?:not renewing|leaving|cancell?ing|cancell?ation|quitting|stopping|closing|"
                 r"unsubscribing|moving on)\b|\bwhat made (?:you|them) (?:cancel|leave|stop|quit)\b",
                 12,
             ),
             (
                 r"\b(?:former|lapsed|past|ex-?) (?:customers|members|clients|donors|subscribers|students|users)\b|"
-                r"\bwho (?:cancell?ed|left|stopped|didn't renew|did not renew|unsubscribed|closed|ended)\b|"
+                r"\bwho (?:cancell?ed|left|stopped|didn't renew|did not renew|unsubscribed|closed|ended|"
+                r"downgraded)\b|"
                 r"\bstopped their\b|\bclosing their accounts?\b|\bended their (?:contract|subscription|membership)\b",
                 8,
             ),

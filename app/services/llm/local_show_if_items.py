@@ -45,6 +45,12 @@ _IF_SPECIFY = re.compile(
     r"give (?:more )?details|tell us more)\b",
     re.I,
 )
+# The audiences every marketer splits on (local_show_if.AUDIENCES asks the question).
+AUDIENCE = re.compile(
+    r"(?:a |an )?(?:business(?:es)?|corporate|commercial|trade|professional|private|individuals?|"
+    r"consumers?|residential|existing|returning|first[- ]time)(?: (?:customers?|clients?|accounts?))?",
+    re.I,
+)
 _PRONOUN = re.compile(r"^(?:they|it|you|he|she|we|the \w+)\s+(?P<rest>.+)$", re.I)
 _LEADING = re.compile(r"^(?:and|then|also|plus)\s+", re.I)
 _STOP = {
@@ -126,6 +132,8 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
         if "(" in cond or re.search(r"\s+or\s+", cond) or re.match(r"^we\b", cond, re.I):
             return False
         if re.fullmatch(r"(?:yes|so|no|not)", cond, re.I):
+            return True
+        if AUDIENCE.fullmatch(cond):  # "if corporate": the business-or-private question
             return True
         if not names_an_option(cond, offered):
             return False
