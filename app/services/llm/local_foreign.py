@@ -83,8 +83,20 @@ _ASK = {
     "pt": {"o que": "what", "porque": "why", "por que": "why", "quando": "when", "como": "how",
            "qual": "which", "quantos": "how many", "quantas": "how many"},
 }  # fmt: skip
+# Words that open a list of fields, like a colon ("Quiero saber su nombre, …").
+_LEAD = {
+    "es": r"(?:quiero|queremos|necesito|necesitamos) saber|preguntar(?: por)?",
+    "fr": r"(?:je veux|nous voulons|je voudrais|nous voudrions|il faut) (?:savoir|conna[iî]tre)",
+    "de": r"(?:wir|ich) (?:m[öo]chten|wollen|brauchen|m[üu]ssen) (?:wissen|erfahren)|abfragen|erfragen",
+    "pt": r"(?:quero|queremos|preciso|precisamos) (?:de )?saber|perguntar",
+}
 _AND = {"es": r"y|e", "fr": r"et", "de": r"und", "pt": r"e"}
 _OR = {"es": r"o|u", "fr": r"ou", "de": r"oder", "pt": r"ou"}
+_ARTICLE_WORDS = re.compile(
+    r"^(?:el|la|los|las|su|sus|le|les|l'|votre|vos|der|die|das|den|ihre?|ihren|o|os|as|seu|sua|"
+    r"seus|suas)\s+|^l'",
+    re.I,
+)
 _ARTICLE = re.compile(
     r"^(?:el|la|los|las|un|una|su|sus|le|les|l'|une|votre|vos|leur|leurs|der|die|das|den|dem|"
     r"ein|eine|ihr|ihre|ihren|o|os|as|um|uma|seu|sua|seus|suas)\s+"
@@ -105,6 +117,8 @@ def _gloss_piece(piece: str, lang: str) -> str:
             out = _ASK[lang][word] + out[len(word) :]
             break
     table = {**_WORDS_IN[lang], **_TYPE_WORDS[lang]}
+    if lang == "fr":  # keys read like the text: "lettre d'information" → "lettre de information"
+        table = {re.sub(r"\bd'", "de ", k): v for k, v in table.items()}
     for word in sorted(table, key=len, reverse=True):
         out = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", table[word], out)
     plain = fold(piece).strip()
@@ -114,14 +128,21 @@ def _gloss_piece(piece: str, lang: str) -> str:
 
 def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
     """(the description glossed in English, [(English piece, the marketer's words)])."""
-    # A conjunction is a word between spaces, also right after a bracket: ") y presupuesto".
-    splitter = re.compile(rf"(\s*[,;:.!?()/]\s*|(?<=\s)(?:{_AND[lang]}|{_OR[lang]})(?=\s))", re.I)
+    # A conjunction is a word between spaces, also right after a bracket: ") y presupuesto";
+    # "quiero saber" / "nous voulons savoir" opens a list like a colon.
+    splitter = re.compile(
+        rf"(\s*[,;:.!?()/]\s*|(?<=\s)(?:{_AND[lang]}|{_OR[lang]})(?=\s)|"
+        rf"(?:^|(?<=\s))(?:{_LEAD[lang]})(?=\s))",
+        re.I,
+    )
     parts, pairs = splitter.split(text), []
     out = []
     for i, part in enumerate(parts):
         if i % 2:  # a separator: "y" / "et" / "und" → and, "o" / "ou" / "oder" → or
             word = part.strip().lower()
-            if re.fullmatch(_AND[lang], word):
+            if re.fullmatch(_LEAD[lang], word, re.I):
+                out.append(": ")
+            elif re.fullmatch(_AND[lang], word):
                 out.append(" and ")
             elif re.fullmatch(_OR[lang], word):
                 out.append(" or ")
@@ -132,6 +153,16 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
         if part.strip():  # unchanged pieces too: a label read from them is the marketer's
             pairs.append((english.strip(), part.strip()))
         out.append(english)
+    glossed = {en for en, _ in pairs}
+    if "name" in glossed and glossed & {"first name", "last name"}:
+        # "nom, prénom" / "Name, Vorname": the name is the family name; "nombre, apellidos":
+        # the given name
+        other = "last name" if "first name" in glossed else "first name"
+        out = [
+            other if piece.strip() == "name" and i % 2 == 0 else piece
+            for i, piece in enumerate(out)
+        ]
+        pairs = [(other if en == "name" else en, orig) for en, orig in pairs]
     return "".join(out), pairs
 
 
@@ -149,6 +180,11 @@ def _closest(label: str, by_text: dict[str, str]) -> str | None:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _label(piece: str) -> str:
+    """The marketer's words as a label: "le prénom" → "Prénom", "su nombre" → "Nombre"."""
+    return _capital(_ARTICLE_WORDS.sub("", piece.strip()) or piece.strip())
 
 
 def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]:
@@ -176,7 +212,7 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
             or by_name.get(f["name"])
             or _closest(_norm(f["label"]), by_text)
         )
-        f["label"] = _capital(orig) if orig else say(f["label"])
+        f["label"] = _label(orig) if orig else say(f["label"])
         renamed = {}
         if f.get("options"):
             for option in f["options"]:
