@@ -168,8 +168,9 @@ PEOPLE_KINDS = [
                 14,
             ),
             (
-                r"\bwhy (?:did |do )?(?:you|they|he|she|people|customers|members|donors|clients|users|"
-                r"subscribers|tenants|students|guests) (?:\w+ ){0,2}?(?:leav\w*|left|cancell?\w*|stop\w*|"
+                r"\b(?:why |reasons? (?:why )?)(?:did |do |are |were )?(?:you|they|he|she|people|customers|"
+                r"members|donors|clients|users|subscribers|tenants|students|guests)(?:'re|'ve)? "
+                r"(?:\w+ ){0,2}?(?:leav\w*|left|cancell?\w*|stop\w*|"
                 r"churn\w*|unsubscrib\w*|quit\w*|clos\w*|didn't renew|did not renew|let|mov\w+ on|"
                 r"downgrad\w*)\b|"
                 r"\breasons? for (?:not renewing|leaving|cancell?ing|cancell?ation|quitting|stopping|closing|"
