@@ -181,6 +181,10 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
                 new["label"] = _label(item)  # the marketer's words
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
+            elif (
+                item["options"] and new["type"] == "text"
+            ):  # "dietary requirements (none, vegan, …)"
+                new.update(type="select", options=item["options"], max_length=None)
         else:
             new = _new_field(item)
             same = next((f for f in fields if f["name"] == new["name"]), None)

@@ -32,7 +32,7 @@ _FOR = re.compile(
 # "asking if they are A or B" is a question, not a condition on another field
 _ASKS = re.compile(r"\b(?:ask|asks|asking|know|find out|check|see|wonder\w*|whether)$", re.I)
 _TRAIL = re.compile(
-    r"^(?:and\s+|then\s+|also\s+)?(?P<target>[^()]+?(?:\([^)]*\))?),?\s+(?:but\s+)?(?:only\s+)?"
+    r"^(?:and\s+|then\s+|also\s+)?(?P<target>[^()]+?(?:\([^)]*\)[^()]*?)?),?\s+(?:but\s+)?(?:only\s+)?"
     r"(?:if|only when)\s+(?P<cond>.+)$",
     re.I,
 )
@@ -143,56 +143,42 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
     while i < len(pieces):
         sep, item = pieces[i]
         core = _LEADING.sub("", item)
-        m = _IF.match(core)
-        if m:
-            cond = m["cond"]
-            follow = _IF_SPECIFY.match(cond)
-            if follow and ok(follow["cond"]):  # "if other please specify"
-                rules.append(("specify", follow["cond"]))
-                i += 1
-                continue
+        m = _IF.match(core) or _FOR.match(core)
+        cond = m["cond"] if m else ""
+        follow = _IF_SPECIFY.match(cond) if m and _IF.match(core) else None
+        if follow and ok(follow["cond"]):  # "if other please specify"
+            rules.append(("specify", follow["cond"]))
+            i += 1
+            continue
+        if m and ok(cond):
             nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+            # The condition reads the item before when that item offers the answer
+            # ("property type (…, other), if other, what type"), or when it opens the list
+            # ("if yes, which meal (…)"): then it shows the item after it.
             opens = sep in ("", ";", ":") or not kept
-            if (
-                ok(cond)
-                and nxt
+            offered_before = bool(kept) and offers(kept[-1][1], cond)
+            shows_next = (
+                nxt is not None
                 and nxt[0] == ","
-                and opens
-                and not _IF.match(_LEADING.sub("", nxt[1]))
-            ):
+                and (opens or offered_before)
+                and not (
+                    _IF.match(_LEADING.sub("", nxt[1])) or _FOR.match(_LEADING.sub("", nxt[1]))
+                )
+            )
+            if shows_next:
                 if _SPECIFY.match(nxt[1]):  # "if other, please specify"
                     rules.append(("specify", cond))
-                else:  # "if yes, which meal (…)"
+                else:  # "if yes, which meal (…)", "for VIP tickets, the name of your guest"
                     rules.append((_target(nxt[1]), cond))
                     kept.append((sep, nxt[1]))
                 i += 2
                 continue
-            # "property type (house, …, other), if other, what type": the item before
-            # offers the answer, so it is the question the condition reads, not the target
-            offered_before = bool(kept) and offers(kept[-1][1], cond)
-            if (
-                ok(cond)
-                and nxt
-                and nxt[0] == ","
-                and offered_before
-                and not _IF.match(_LEADING.sub("", nxt[1]))
-            ):
-                if _SPECIFY.match(nxt[1]):
-                    rules.append(("specify", cond))
-                else:
-                    rules.append((_target(nxt[1]), cond))
-                    kept.append((sep, nxt[1]))
-                i += 2
-                continue
-            if ok(cond) and kept and sep == ",":  # "which competitor, if they switched"
+            if kept and sep == "," and not offered_before:
+                # "which competitor, if they switched"; "the number of children, for family
+                # memberships"
                 rules.append((_target(kept[-1][1]), cond))
                 i += 1
                 continue
-        m = _FOR.match(core)
-        if m and kept and sep == "," and ok(m["cond"]):
-            rules.append((_target(kept[-1][1]), m["cond"]))  # "X, for family memberships"
-            i += 1
-            continue
         m = None if _IF.match(core) else _TRAIL.match(core)
         if (
             m
@@ -200,12 +186,22 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
             and not _ASKS.search(m["target"].strip())
             and ok(m["cond"])
         ):
-            rules.append((_target(m["target"]), m["cond"]))  # "the university if student"
-            kept.append((sep, m["target"]))
+            # "the university if student"; "(…, other) - please specify if other"
+            head, dash, tail = m["target"].rpartition(" - ")
+            if dash and _SPECIFY.match(tail.strip()):
+                rules.append(("specify", m["cond"]))
+                kept.append((sep, head))
+            elif _SPECIFY.match(m["target"].strip()):
+                rules.append(("specify", m["cond"]))
+            else:
+                rules.append((_target(m["target"]), m["cond"]))
+                kept.append((sep, m["target"]))
             i += 1
             continue
         kept.append((sep, item))
         i += 1
+    # "topic (…) and, if other, …": the conjunction left before a condition taken out
+    kept = [(sep, re.sub(r"\s+(?:and|or|then)$", "", item, flags=re.I)) for sep, item in kept]
     if not rules:
         return None
     rebuilt = ""
