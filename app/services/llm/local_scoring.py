@@ -144,6 +144,15 @@ NON_BUYERS = [
         r"haven'?t|have not|no longer) (?:reach|arriv|come|came|show|sync|appear)\w*",
     ),
 ]
+# A customer buying more ("on the Starter plan and want to upgrade", "25 extra seats") is
+# a sale, not a support request.
+EXPANSION_RE = re.compile(
+    r"\b(?:want|wants|need|needs|like|plan|planning|looking|ready|hoping) to upgrade\b|"
+    r"\bupgrad(?:e|ing) (?:to|our|from)\b|\b(?:add|adding|buy|need|want) (?:another |\d+ )?(?:more |extra |additional )?"
+    r"(?:seats|users|licen[cs]es|accounts|workspaces)\b|\b(?:\d+ )?(?:more|extra|additional) "
+    r"(?:seats|users|licen[cs]es)\b|\bexpand(?:ing)? (?:to|our|the)\b",
+    re.I,
+)
 # A buyer may describe trouble with the tool they use now ("our current forms keep breaking,
 # we want to move"): that is why they buy, not a support request to us.
 SWITCHING_RE = re.compile(
@@ -285,7 +294,7 @@ NON_BUYER_TITLES = [
 def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, str] | None:
     """(kind, reason) when the message (or the job title) shows this is not someone buying."""
     for kind, reason, pattern in NON_BUYERS:
-        if kind == "support" and SWITCHING_RE.search(text):
+        if kind == "support" and (SWITCHING_RE.search(text) or EXPANSION_RE.search(text)):
             continue
         if re.search(pattern, text, re.I):
             return kind, reason
