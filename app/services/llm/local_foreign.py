@@ -116,7 +116,10 @@ def _gloss_piece(piece: str, lang: str) -> str:
         if re.match(rf"{re.escape(word)}\b", out):
             out = _ASK[lang][word] + out[len(word) :]
             break
-    table = {**_WORDS_IN[lang], **_TYPE_WORDS[lang]}
+    # the one-word field nouns too, so a condition names its answer as the options do
+    # ("(particular o empresa); si es empresa" → "company" both times)
+    nouns = {k: v for k, v in _FIELDS[lang].items() if " " not in k}
+    table = {**nouns, **_WORDS_IN[lang], **_TYPE_WORDS[lang]}
     if lang == "fr":  # keys read like the text: "lettre d'information" → "lettre de information"
         table = {re.sub(r"\bd'", "de ", k): v for k, v in table.items()}
     for word in sorted(table, key=len, reverse=True):
@@ -131,7 +134,7 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
     # A conjunction is a word between spaces, also right after a bracket: ") y presupuesto";
     # "quiero saber" / "nous voulons savoir" opens a list like a colon.
     splitter = re.compile(
-        rf"(\s*[,;:.!?()/]\s*|(?<=\s)(?:{_AND[lang]}|{_OR[lang]})(?=\s)|"
+        rf"(\s*[,;:.!?()/]\s*|(?<=\s)(?:{_AND[lang]}|{_OR[lang]})(?=\s|,)|"
         rf"(?:^|(?<=\s))(?:{_LEAD[lang]})(?=\s))",
         re.I,
     )

@@ -104,11 +104,11 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
 
 def build_form(original: str) -> dict:
     """The draft for a description; ``notes`` lists what the marketer should check."""
-    description, extras = read_extras(original)
-    # Written in es/fr/de/pt: read in English, labelled in the marketer's language.
-    lang = source_language(description)
-    if lang:
-        description, pairs = to_english(description, lang)
+    # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
+    # language at the end.
+    lang = source_language(original)
+    english, pairs = to_english(original, lang) if lang else (original, [])
+    description, extras = read_extras(english)
     kind = choose_kind(description)
     audience, business, topic = (
         find_audience(description),
