@@ -30,14 +30,16 @@ from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
 _STOP = {
     "en": "the and we to of is for our you with are this have a an or their them they ask form",
     "es": "el la los las que para y nuestro nuestra nuestros un una por con es de del su sus o "
-    "numero fecha telefono correo nombre formulario solicitud reserva apellidos mensaje direccion",
+    "numero fecha telefono correo nombre formulario solicitud reserva apellidos mensaje direccion hora personas cita queja presupuesto cotizacion boletin",
     "fr": "le la les des nous vous pour est une un et avec dans notre nos de du votre ou nom "
-    "prenom telephone formulaire demande adresse courriel",
+    "prenom telephone formulaire demande adresse courriel heure personnes devis reservation rendez-vous reclamation",
     "de": "der die das und wir ist fur ein eine sie ihr uns mit nicht den dem des oder unser "
     "unsere unseren unserem zum zur anzahl formular vorname nachname nachricht telefon "
-    "telefonnummer firma anschrift uhrzeit ihre ihren bitte",
+    "telefonnummer firma anschrift uhrzeit ihre ihren bitte datum buchung anfrage angebot "
+    "beschwerde",
     "pt": "o os as que para uma um com e de do da dos das nosso nossa ou nome telefone "
-    "formulario pedido morada apelido telemovel mensagem",
+    "formulario pedido morada apelido telemovel mensagem horario pessoas orcamento "
+    "reclamacao agendamento",
 }
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 # Words only one of the languages uses: they break a tie (es/pt share "para", "de"…).
