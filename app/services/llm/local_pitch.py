@@ -61,7 +61,7 @@ SAME_MAKER = re.compile(rf"\b{_MAKER}\s+{_SAME_THING}|\ba competitor of yours\b"
 SAME_SPACE = re.compile(
     r"\bfellow (?:vendors?|providers?|makers?|builders?|founders? in (?:this|the same) (?:space|market))\b|"
     r"\b(?:we'?re|we are|i'?m|i am) (?:also )?in the same (?:space|market|business|industry|category)\b|"
-    r"\bin (?:this|the same) space (?:too|as well|as you)\b|\bcompet(?:e|ing) (?:with|against) you\b|"
+    r"\bin (?:this|the same) space (?:too|as well|as you)\b|\bcompet(?:e|es|ing) (?:directly )?(?:with|against) (?:you|yours|your \w+)\b|"
     r"\b(?:of|at|run|runs|own|owns|from) (?:a|an) (?:[\w-]+ ){0,2}(?:tool|platform|builder|software|product|"
     r"app|company|startup|solution) (?:(?:much|very much|quite|a lot) )?(?:like|similar to) yours\b|"
     r"\bwe(?:'re| are) (?:also )?(?:a|an) (?:[\w-]+ ){0,2}(?:tool|platform|builder|software|product|app|"
