@@ -93,6 +93,7 @@ PEOPLE_KINDS = [
                 r"\b(?:street )?performers\b|\bperform at\b|"
                 r"\bpanel(?:ists?|lists?)\b|\bjoin (?:a|our|the) panel\b|"
                 r"\bexhibit(?:ors?|ing)?\b|\bstall ?holders?\b|\bmarket traders?\b|"
+                r"\b(?:traders?|stall|vendor|pitch)(?= (?:applications?|apply|wanted)\b)|"
                 r"\b(?:volunteer )?judges\b|\bnominees?\b|"
                 r"\bapply (?:for|to) (?:a |an |the )?(?:pitch|stall|stand|booth|spot|place|exhibit|speak)\w*",
                 12,
