@@ -23,6 +23,7 @@ import unicodedata
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
+from app.services.llm.local_phrases import EXAMPLE_PREFIX
 from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
 
 # Little words that tell the languages apart (and English, so that an English
@@ -122,6 +123,8 @@ def _gloss_piece(piece: str, lang: str) -> str:
     # ("(particular o empresa); si es empresa" → "company" both times)
     nouns = {k: v for k, v in _FIELDS[lang].items() if " " not in k}
     table = {**nouns, **_WORDS_IN[lang], **_TYPE_WORDS[lang]}
+    # "de 1 à 5" / "von 1 bis 10": a scale
+    out = re.sub(r"\b(?:de|del|von) (\d+) (?:a|al|ate|bis) (\d+)\b", r"from \1 to \2", out)
     if lang == "fr":  # keys read like the text: "lettre d'information" → "lettre de information"
         table = {re.sub(r"\bd'", "de ", k): v for k, v in table.items()}
     for word in sorted(table, key=len, reverse=True):
@@ -155,7 +158,9 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
                 out.append(part)
             continue
         english = _gloss_piece(part, lang) if part.strip() else part
-        if part.strip():  # unchanged pieces too: a label read from them is the marketer's
+        heading = i + 1 < len(parts) and parts[i + 1].strip() == ":"
+        if part.strip() and not heading:  # unchanged pieces too (a label read from them is
+            # the marketer's); not the heading ("Questionnaire de satisfaction :")
             pairs.append((english.strip(), part.strip()))
         out.append(english)
     glossed = {en for en, _ in pairs}
@@ -198,8 +203,9 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
     by_text = {_norm(en): orig for en, orig in pairs}
     by_name: dict[str, str] = {}
     for en, orig in pairs:
-        key = concept_for(en)
-        by_name.setdefault(key or _field_name(en), orig)
+        for key in (concept_for(en), _field_name(en), _field_name(en.split(" from ")[0])):
+            if key:  # "rating from 1 to 5" names the "rating" field
+                by_name.setdefault(key, orig)
     left: list[str] = []
 
     def say(text: str) -> str:
@@ -224,7 +230,10 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
                 renamed[option] = say(option)
             f["options"] = [renamed[o] for o in f["options"]]
         for key in ("placeholder", "help"):
-            if f.get(key):
+            example = re.match(r"^e\.g\.\s+(.+)$", f.get(key) or "")
+            if example:  # "e.g. #10234" has no words to translate but its prefix
+                f[key] = EXAMPLE_PREFIX[lang] + example.group(1)
+            elif f.get(key):
                 done = phrase(f[key], lang)
                 f[key] = done if done is not None else ""
         for other in config["fields"]:  # a rule naming this field's answer follows it
