@@ -87,6 +87,14 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
         fields = [f for f in fields if f["required"] or f["type"] == "email"]
     for f in fields:
         f.pop("_named", None)
+    full = next((f for f in fields if f["name"] == "name"), None)
+    if full and _has(fields, "first_name") and _has(fields, "last_name"):
+        # "first name, last name": they replace "Full name" (and are asked as it was)
+        fields = [f for f in fields if f is not full]
+        for f in fields:
+            f["required"] = f["required"] or (
+                f["name"] in ("first_name", "last_name") and full["required"]
+            )
     return _main_text_last(fields)
 
 
