@@ -92,7 +92,7 @@ def test_a_plural_head_shared_by_two_items_names_two_fields():
 
 def test_a_list_after_telling_us_and_a_qualified_field_noun_are_kept():
     got = fields("Gutter cleaning: get a free quote by telling us your roof type (flat, pitched)")
-    assert got["roof_type"]["options"] == ["flat", "pitched"]
+    assert got["roof_type"]["options"] == ["Flat", "Pitched"]
     got = fields("Skip hire quote - site postcode, skip size and hire length")
     assert "site_postcode" in got
 

@@ -55,7 +55,7 @@ async def test_an_answer_alone_reads_the_question_that_offers_it(user):
         "and ask for a driving licence only for drivers.",
     )
     assert rule(fields["driving_licence"]) == [
-        {"field": "position", "op": "equals", "value": "driver"}
+        {"field": "position", "op": "equals", "value": "Driver"}
     ]
     assert not any("drivers" in f["label"].lower() for f in config["fields"])
 
@@ -148,10 +148,10 @@ async def test_a_named_dropdown_is_the_field_the_rule_reads(user):
         "of the problem. Ask for the serial number if the product is hardware.",
     )
     assert fields["product"]["type"] == "select"
-    assert fields["product"]["options"] == ["mobile app", "website", "hardware"]
+    assert fields["product"]["options"] == ["Mobile app", "Website", "Hardware"]
     assert not any("dropdown" in f["label"].lower() for f in config["fields"])
     assert rule(fields["serial_number"]) == [
-        {"field": "product", "op": "equals", "value": "hardware"}
+        {"field": "product", "op": "equals", "value": "Hardware"}
     ]
 
 

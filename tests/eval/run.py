@@ -194,6 +194,27 @@ def check_extras(case: dict) -> list[str]:
     return problems + _duplicates(fields)
 
 
+def check_round7b(case: dict) -> list[str]:
+    """Round 7 (engine_b): the flow, the fields and rules as in ``check_extras``, plus
+    ``labels`` (patterns some field's label must match: labels stay in the description's
+    language) and ``count`` (how many fields may match a pattern: name and email once)."""
+    problems = check_extras({"steps": 0, "locales": [], "rules": [], **case})
+    config = generate_form(case["d"])
+    if "flow" in case and config["flow_id"] != case["flow"]:
+        problems.insert(0, f"flow {config['flow_id']} (expected {case['flow']})")
+    labels = [f["label"] for f in config["fields"]]
+    for pattern in case.get("labels", []):
+        if not any(re.search(pattern, label, re.I) for label in labels):
+            problems.append(f"no label {pattern!r} in {labels}")
+    for pattern, n in case.get("count", {}).items():
+        found = [f["name"] for f in config["fields"] if re.search(pattern, _text(f))]
+        if len(found) != n:
+            problems.append(f"{found} match {pattern} (expected {n})")
+    if "max_fields" in case and len(config["fields"]) > case["max_fields"]:
+        problems.append(f"{len(config['fields'])} fields (at most {case['max_fields']})")
+    return problems
+
+
 def _field_for(config: dict, pattern: str) -> list[dict]:
     return [f for f in config["fields"] if re.search(pattern, _text(f))]
 
@@ -285,6 +306,11 @@ SETS = {
     # invalid draft, a field list after the purpose sentence, "(upload)" cues, a named field
     # replacing the domain default, typos in field nouns, "partner or end user".
     "round 7": ("forms_round7.jsonl", check_extras, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 7 (engine_b, written before the change): applications to take part and exit
+    # surveys, descriptions in es/fr/de/pt, follow-ups asked for one answer of a choice;
+    # competitors and existing customers' support requests among leads.
+    "round 7b": ("forms_round7b.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    "leads 7": ("leads_round7.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
 }
 
 

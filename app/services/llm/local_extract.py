@@ -51,6 +51,10 @@ def negated(text: str) -> list[str]:
             r"\b(?:what'?s|what is|is|are|it'?s|that'?s|was|were)\s*$", text[: match.start()], re.I
         ):
             continue  # "what's not working" names a problem, it rules nothing out
+        if re.search(r"\b(?:for|of|why|about)\s*$", text[: match.start()], re.I) or (
+            text.count("(", 0, match.start()) > text.count(")", 0, match.start())
+        ):
+            continue  # "reasons for not renewing", "(too many emails, not relevant)": asked, not ruled out
         phrase = match.group(1).strip().lower()
         if phrase and not re.match(
             r"^(?:rush|need|problem|more|longer|one|thing|nothing)\b", phrase
@@ -59,6 +63,12 @@ def negated(text: str) -> list[str]:
     return found
 
 
+# "when someone leaves our newsletter, ask why": when the form is used, not a question
+CONTEXT = re.compile(
+    r"^(?:when|whenever|once|after)\s+(?:someone|somebody|anyone|people|an? (?:customer|visitor|user|"
+    r"member|client|subscriber|guest|patient)|customers|users|visitors|members|clients|subscribers)\b",
+    re.I,
+)
 LIST_SENTENCE = re.compile(
     r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$|"
     r"^(?:\S+\s+){0,7}\S+\s+and\s+(?:\S+\s*){1,4}$"
@@ -124,6 +134,7 @@ def named_fields(text: str) -> list[dict]:
                 for i in found
             ):
                 continue
+            found = [i for i in found if not CONTEXT.match(i["phrase"])]
             items += [i for i in found if all(i["phrase"] != other["phrase"] for other in items)]
         choice = _verb_choice(sentence, items)
         if choice:

@@ -153,6 +153,12 @@ def _items(segment: str) -> list[str]:
     return split_items(segment)
 
 
+def _capital(option: str) -> str:
+    """ "too pricey" → "Too pricey" (an answer reads as a sentence); "iPhone" stays."""
+    first = option.split()[0] if option.split() else ""
+    return option[:1].upper() + option[1:] if first.islower() else option
+
+
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item; ``listed``: it stands in a sentence that is only a list, so it names a
     field even with chatter words in it ("hours the cat would be alone")."""
@@ -183,6 +189,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             return {"fields": [i for i in (_item(p) for p in _items(inner)) if i]}
         elif "," in inner or "/" in inner or re.fullmatch(r"[\w' -]{1,30} or [\w' -]{1,30}", inner):
             options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
+    options = [_capital(o) for o in options]
     if STATEMENT.match(text):
         flag = STATEMENT.match(text).group(2).lower()
         parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", STATEMENT.match(text).group(1)) if p]

@@ -91,6 +91,14 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     for f in fields:
         f.pop("_named", None)
         f.pop("_domain", None)
+    full = next((f for f in fields if f["name"] == "name"), None)
+    if full and _has(fields, "first_name") and _has(fields, "last_name"):
+        # "first name, last name": they replace "Full name" (and are asked as it was)
+        fields = [f for f in fields if f is not full]
+        for f in fields:
+            f["required"] = f["required"] or (
+                f["name"] in ("first_name", "last_name") and full["required"]
+            )
     return _main_text_last(fields)
 
 
@@ -200,6 +208,10 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
                 new["label"] = _label(item)  # the marketer's words
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
+            elif (
+                item["options"] and new["type"] == "text"
+            ):  # "dietary requirements (none, vegan, …)"
+                new.update(type="select", options=item["options"], max_length=None)
         else:
             new = _new_field(item)
             same = next((f for f in fields if f["name"] == new["name"]), None)

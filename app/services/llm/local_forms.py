@@ -19,6 +19,7 @@ from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_flow_model import choose_kind
+from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_repair import validated
@@ -105,7 +106,11 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
 
 def build_form(original: str) -> dict:
     """The draft for a description; ``notes`` lists what the marketer should check."""
-    description, extras = read_extras(original)
+    # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
+    # language at the end.
+    lang = source_language(original)
+    english, pairs = to_english(original, lang) if lang else (original, [])
+    description, extras = read_extras(english)
     kind = choose_kind(description)
     audience, business, topic = (
         find_audience(description),
@@ -137,6 +142,13 @@ def build_form(original: str) -> dict:
         "response": {"thank_you_message": kind["thanks"], "redirect_url": ""},
     }
     notes = apply_extras(config, extras)
+    if lang:
+        left = localize(config, lang, pairs)
+        if left:
+            notes.append(
+                "Kept in English (translate them in the editor): "
+                + "; ".join(f"“{t[:60]}”" for t in dict.fromkeys(left))
+            )
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

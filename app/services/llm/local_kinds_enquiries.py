@@ -57,6 +57,13 @@ ENQUIRY_KINDS = [
             (r"\bissues?\b|\bproblems?\b|\berrors?\b", 2),
             (r"\bexisting customers\b|\bour customers\b|\bmembers\b|\btenants\b|\bresidents\b", 1),
             (r"\bfreeze\b|\bcancel\w*|\bpause (?:their|my|a) (?:membership|subscription)\b", 5),
+            # A form that cancels something is a request to act on (an exit survey asks why after).
+            (
+                r"\bcancel\w* (?:(?:my|your|their|a|the) )?(?:subscription|membership|account|plan|order|"
+                r"booking|policy|contract)s? (?:forms?|requests?)\b|\bcancell?ation requests?\b|"
+                r"\brequest (?:a |to )?cancel\w*",
+                8,
+            ),
             (
                 r"\bnoise\b|\bpotholes?\b|\bstreetlights?\b|\bbin collections?\b|\bcouncil\b|\bcity services?\b",
                 3,
@@ -217,7 +224,12 @@ ENQUIRY_KINDS = [
                 4,
             ),
             (r"\bhotels?\b|\bguests?\b|\bstay\b|\brooms?\b|\barrival\b|\bnights?\b", 3),
-            (r"\bberths?\b|\bmoorings?\b|\bcampsites?\b|\bpitch(?:es)?\b|\bparking spaces?\b", 8),
+            # a camping pitch, not a pitch someone sends ("guest blogger pitch form")
+            (
+                r"\bberths?\b|\bmoorings?\b|\bcampsites?\b|\bpitch(?:es)?\b(?! (?:form|deck|yourself|an? idea))|"
+                r"\bparking spaces?\b",
+                8,
+            ),
             (
                 r"\bby the hour\b|\bhourly\b|\bhire (?:the|our) (?:studio|court|pitch|room|space|desk)\b",
                 8,

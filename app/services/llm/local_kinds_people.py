@@ -81,6 +81,23 @@ PEOPLE_KINDS = [
                 10,
             ),
             (r"\bsubmit (?:their|your|a|an)\b|\bnominat\w+|\bgrants?\b|\bfunding\b", 5),
+            # Applying to take part is reviewed by a person, not booked: a podcast guest, a
+            # speaker or panelist, an exhibitor or stallholder, a judge, an award nominee.
+            (
+                r"\b(?:podcast|show|episode) guests?\b|\bguests? on (?:our|the|my) (?:[\w-]+ )?"
+                r"(?:podcast|show|channel|stream|programme|program)\b|\bbe (?:a|our) (?:podcast )?guest\b|"
+                r"\bspeak(?:ers?|ing)? (?:at|slots?|applications?|proposals?|submissions?)\b|"
+                r"\bbecome a (?:speaker|panelist|panellist|exhibitor|stallholder|judge)\b|"
+                r"\bkeynote\b|\bgive a talk\b|\btalk (?:proposals?|submissions?|abstracts?)\b|"
+                r"\bguest (?:bloggers?|posts?|writers?|authors?|contributors?|columnists?)\b|"
+                r"\b(?:street )?performers\b|\bperform at\b|"
+                r"\bpanel(?:ists?|lists?)\b|\bjoin (?:a|our|the) panel\b|"
+                r"\bexhibit(?:ors?|ing)?\b|\bstall ?holders?\b|\bmarket traders?\b|"
+                r"\b(?:traders?|stall|vendor|pitch)(?= (?:applications?|apply|wanted)\b)|"
+                r"\b(?:volunteer )?judges\b|\bnominees?\b|"
+                r"\bapply (?:for|to) (?:a |an |the )?(?:pitch|stall|stand|booth|spot|place|exhibit|speak)\w*",
+                12,
+            ),
             (r"\bhiring\b", 2),
         ],
         [
@@ -142,6 +159,32 @@ PEOPLE_KINDS = [
                 8,
             ),
             (r"\bnps\b|net promoter", 8),
+            # Why someone left (exit, churn, cancellation, non-renewal, lapsed members) is
+            # feedback for the team, not a support request or a sale.
+            (
+                r"\bexit (?:surveys?|interviews?|questionnaires?|forms?|polls?)\b|\bchurn\w*|"
+                r"\bsorry to see (?:you|them) go\b|\boff-?boarding (?:surveys?|feedback|questionnaires?|forms?)\b|"
+                r"\bcancell?ation (?:surveys?|feedback|questionnaires?|polls?)\b|\bnon-?renewals?\b|"
+                r"\blapsed\b|\bunsubscribe (?:feedback|surveys?|reasons?)\b",
+                14,
+            ),
+            (
+                r"\b(?:why |reasons? (?:why )?)(?:did |do |are |were )?(?:you|they|he|she|people|customers|"
+                r"members|donors|clients|users|subscribers|tenants|students|guests)(?:'re|'ve)? "
+                r"(?:\w+ ){0,2}?(?:leav\w*|left|cancell?\w*|stop\w*|"
+                r"churn\w*|unsubscrib\w*|quit\w*|clos\w*|didn't renew|did not renew|let|mov\w+ on|"
+                r"downgrad\w*)\b|"
+                r"\breasons? for (?:not renewing|leaving|cancell?ing|cancell?ation|quitting|stopping|closing|"
+                r"unsubscribing|moving on)\b|\bwhat made (?:you|them) (?:cancel|leave|stop|quit)\b",
+                12,
+            ),
+            (
+                r"\b(?:former|lapsed|past|ex-?) (?:customers|members|clients|donors|subscribers|students|users)\b|"
+                r"\bwho (?:cancell?ed|left|stopped|didn't renew|did not renew|unsubscribed|closed|ended|"
+                r"downgraded)\b|"
+                r"\bstopped their\b|\bclosing their accounts?\b|\bended their (?:contract|subscription|membership)\b",
+                8,
+            ),
             (r"\bsatisfaction\b|\bcsat\b", 6),
             (r"\brating\b|\brate (?:us|our|their)\b", 2),
             (r"\btestimonials?\b|\breviews?\b", 4),

@@ -119,6 +119,15 @@ CUES = [
         "not working",
     ),
     (
+        r"(?:[äa]hnliche|vergleichbare)\w* (?:[\w-]+[ -])?(?:software|tool|produkt|l[öo]sung|plattform)|"
+        r"\bkonkurrent\w*|\bwettbewerber\w*|"
+        r"(?:software|herramienta|producto|plataforma|soluci[óo]n) (?:\w+ )?(?:similar|parecid[oa])|"
+        r"\bcompetidor(?:es)?\b|(?:outil|logiciel|produit|plateforme|solution) (?:\w+ )?similaire|"
+        r"\bconcurrent(?:s)?\b|(?:software|ferramenta|produto|plataforma|solu[çc][ãa]o) (?:\w+ )?"
+        r"(?:semelhante|parecid[oa]|similar)|\bconcorrente(?:s)?\b",
+        "we make a similar tool",
+    ),
+    (
         r"vielleicht|irgendwann|nur neugierig|quiz[áa]s?|tal vez|solo (?:estoy )?mirando|"
         r"peut-[êe]tre|juste curieux|talvez|s[óo] curiosidade",
         "maybe",

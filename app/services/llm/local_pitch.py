@@ -50,11 +50,30 @@ _MAKER = (
 _SAME_THING = (
     r"(?:something (?:like|similar to) (?:yours|this|what you do)|(?:a |an )?(?:similar|competing|rival) "
     r"(?:\w+ ){0,2}(?:tool|product|platform|app|service|solution|builder|software)|"
-    r"(?:a |an )?(?:\w+ ){0,2}(?:tool|product|platform|app|service) (?:like|similar to) yours|"
+    r"(?:a |an )?(?:\w+ ){0,2}(?:tool|product|platform|app|service|builder|software|solution) "
+    r"(?:(?:much|very much|a lot|just|quite|rather) )?(?:like|similar to) yours|"
     r"(?:a |an )(?:\w+ ){0,2}(?:tool|product|platform|app|builder|software) (?:too|as well)\b)"
 )
 # "I work at a company that makes something like yours" / "we're building a similar tool"
 SAME_MAKER = re.compile(rf"\b{_MAKER}\s+{_SAME_THING}|\ba competitor of yours\b", re.I)
+# "we also build form software", "as a fellow vendor in this space", "we're in the same
+# market": the sender says their own company makes what we make.
+SAME_SPACE = re.compile(
+    r"\bfellow (?:vendors?|providers?|makers?|builders?|founders? in (?:this|the same) (?:space|market))\b|"
+    r"\b(?:we'?re|we are|i'?m|i am) (?:also )?in the same (?:space|market|business|industry|category)\b|"
+    r"\bin (?:this|the same) space (?:too|as well|as you)\b|\bcompet(?:e|es|ing) (?:directly )?(?:with|against) (?:you|yours|your \w+)\b|"
+    r"\b(?:of|at|run|runs|own|owns|from) (?:a|an) (?:[\w-]+ ){0,2}(?:tool|platform|builder|software|product|"
+    r"app|company|startup|solution) (?:(?:much|very much|quite|a lot) )?(?:like|similar to) yours\b|"
+    r"\bwe(?:'re| are) (?:also )?(?:a|an) (?:[\w-]+ ){0,2}(?:tool|platform|builder|software|product|app|"
+    r"vendor|saas|provider)(?: company| startup)?,? (?:too|as well)\b|"
+    r"\bwe (?:make|build|develop|sell|offer) (?:exactly )?the same (?:kind of )?(?:thing|product|tool|software|service)\b",
+    re.I,
+)
+ALSO_MAKE = re.compile(
+    r"\bwe (?:also|too) (?:make|build|develop|sell|run|provide)\s+(?:[\w-]+\s+){0,3}?(?:software|tools?|"
+    r"platforms?|apps?|products?|solutions?|builders?|forms?|saas)\b",
+    re.I,
+)
 # Asking how the product is built, not what it does for them.
 INTERNALS = re.compile(
     r"\bunder the hood\b|\bwhat (?:database|stack|tech stack|language|framework|model)s? (?:do|does) you\b|"
@@ -66,8 +85,10 @@ INTERNALS = re.compile(
 
 def pitch_kind(text: str) -> tuple[str, str] | None:
     """("vendor" | "competitor", reason) when the message offers to us or comes from a rival."""
-    if SAME_MAKER.search(text):
+    if SAME_MAKER.search(text) or SAME_SPACE.search(text):
         return "competitor", "a competitor (they make something similar)"
+    if ALSO_MAKE.search(text) and not BUYER_NEED.search(text):
+        return "competitor", "a competitor (they make the same kind of product)"
     if INTERNALS.search(text) and re.search(
         r"\b(?:similar|competing|like yours|our product)\b", text, re.I
     ):

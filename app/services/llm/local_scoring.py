@@ -131,9 +131,37 @@ NON_BUYERS = [
         r"\b(?:already|existing) (?:a )?customers?\b|\bour account is\b|\bcan'?t log ?in\b|\blocked\b|"
         r"\bnot working\b|\bhas been failing\b|\bfailing since\b|\bcharged twice\b|\brefund\b|\breissue\b|"
         r"\bi bought from you\b|\bdeleted (?:all )?my\b|\bwebsite is down\b|\bwrong vat\b|\bour invoice\b|"
-        r"\bwrong amount\b|\bour (?:subscription|plan|licen[cs]e) (?:is|was|has)\b",
+        r"\bwrong amount\b|\bour (?:subscription|plan|licen[cs]e) (?:is|was|has)\b|"
+        # a customer's own account or product: "can you check our account", "since your
+        # update the export fails", "we pay for the Business plan", "our forms stopped …"
+        r"\b(?:check|look (?:into|at)) (?:on )?our account\b|"
+        r"\b(?:since|after) (?:your|the) (?:last |latest |recent |new )?(?:update|release|upgrade|migration)\b|"
+        r"\bwe(?:'re| are)? (?:pay(?:ing)? for|on|subscribed to) (?:the|your|our) \w+ (?:plan|tier)\b|"
+        r"\bpaying customers?\b|\bour (?:[\w-]+ )?(?:forms?|account|dashboard|integration|webhooks?|exports?|"
+        r"workspace|widget|emails?|notifications?)\b(?: [\w-]+){0,2} (?:stopped|isn'?t|aren'?t|won'?t|"
+        r"doesn'?t|don'?t|fails?|failed|broke|shows? a blank|is blank)\b|"
+        r"\bour (?:[\w-]+ ){0,2}(?:submissions?|leads|entries|responses)\b(?: [\w-]+){0,4} (?:never|didn'?t|did not|"
+        r"haven'?t|have not|no longer) (?:reach|arriv|come|came|show|sync|appear)\w*",
     ),
 ]
+# A customer buying more ("on the Starter plan and want to upgrade", "25 extra seats") is
+# a sale, not a support request.
+EXPANSION_RE = re.compile(
+    r"\b(?:want|wants|need|needs|like|plan|planning|looking|ready|hoping) to upgrade\b|"
+    r"\bupgrad(?:e|ing) (?:to|our|from)\b|\b(?:add|adding|buy|need|want) (?:another |\d+ )?(?:more |extra |additional )?"
+    r"(?:seats|users|licen[cs]es|accounts|workspaces)\b|\b(?:\d+ )?(?:more|extra|additional) "
+    r"(?:seats|users|licen[cs]es)\b|\bexpand(?:ing)? (?:to|our|the)\b",
+    re.I,
+)
+# A buyer may describe trouble with the tool they use now ("our current forms keep breaking,
+# we want to move"): that is why they buy, not a support request to us.
+SWITCHING_RE = re.compile(
+    r"\b(?:current|existing|present|old|previous|legacy) (?:[\w-]+ ){0,2}?(?:vendor|provider|tool|system|"
+    r"platform|solution|software|forms?|supplier|setup|stack)(?:'s)?\b|"
+    r"\b(?:want|wanting|looking|need|needs|plan|planning|hoping|ready) to (?:move|switch|migrate|replace|change)\b|"
+    r"\breplacement\b|\bswitch(?:ing)? (?:to|from|away|providers?|vendors?|tools?)\b|\bmov(?:e|ing) away from\b",
+    re.I,
+)
 TEST_RE = re.compile(r"^\W*(?:test(?:ing)?(?: test)*|asdf\w*|qwerty\w*|x+|n/?a|none)\W*$", re.I)
 PLACEHOLDER_DOMAINS = {
     "example.com",
@@ -266,6 +294,8 @@ NON_BUYER_TITLES = [
 def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, str] | None:
     """(kind, reason) when the message (or the job title) shows this is not someone buying."""
     for kind, reason, pattern in NON_BUYERS:
+        if kind == "support" and (SWITCHING_RE.search(text) or EXPANSION_RE.search(text)):
+            continue
         if re.search(pattern, text, re.I):
             return kind, reason
     pitch = pitch_kind(text)

@@ -17,6 +17,7 @@ import re
 from app.services.llm import local_show_if_numbers as numbers
 from app.services.llm.local_extract_item import _item
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field
+from app.services.llm.local_show_if_items import inline_rules, names_an_option
 
 _SUBJECT = (
     r"(?:(?:the\s+)?(?:they|visitor|customer|user|person|someone|respondent|applicant)(?:'re|\s+))?"
@@ -126,6 +127,11 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
             target = _CUE.sub("", m["pre"]).strip()
             rules += [(t, m["cond"]) for t in _targets(target)]
             kept.append(m["pre"].strip() + ".")
+            continue
+        inline = inline_rules(sentence, text, lambda cond: _readable(cond, bare=True))
+        if inline:  # "…, which competitor, if they switched"; "if yes, which meal (…)"
+            kept.append(inline[0])
+            rules += inline[1]
             continue
         kept.append(sentence)
     return " ".join(k for k in kept if k.strip()), rules
@@ -295,7 +301,7 @@ def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | N
     target_field = None
     if not follow_up:
         try:
-            target_field = find_field(fields, target)
+            target_field = _find_target(fields, target)
         except RefineError:
             if not create:
                 raise
@@ -340,6 +346,18 @@ def _read_as_clause(fields: list, target: str) -> dict | None:
     return next((f for f in fields if f["name"] == name or f["label"] == item["label"]), None)
 
 
+def _find_target(fields: list, target: str) -> dict:
+    """The field a rule shows: "which competitor" is the reader's "Competitor" field when
+    no field is labelled with the question itself."""
+    try:
+        return find_field(fields, target)
+    except RefineError:
+        bare = re.sub(r"^(?:which|what)\s+", "", target.strip(), flags=re.I)
+        if bare == target.strip():
+            raise
+        return find_field(fields, bare)
+
+
 def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, str | None]:
     m = numbers.COUNT_ONLY.match(cond)
     if m:  # "(if) more than 5 attendees", "(for) more than 1000 copies"
@@ -364,6 +382,9 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
     age = numbers.age_condition(fields, cond, target)
     if age is not None:  # "for members under 18" on a form that asks the age
         return age, None
+    found = _answer_named(fields, cond, target)
+    if found:  # "if they switched", "if it arrived damaged": an answer an earlier question offers
+        return found, None
     m = _WHO.match(cond)
     if m:
         verb = (m["verb"] or "").lower()
@@ -391,17 +412,36 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
     raise RefineError(f"I could not read the condition “{cond}” (try “if <field> is <answer>”)")
 
 
+def _answer_named(fields: list, cond: str, target) -> dict | None:
+    """The one earlier answer a "they …" / "it …" condition names by a word of it."""
+    if not re.match(r"^(?:they|it|you|he|she|we)\s+\w", cond, re.I):
+        return None
+    before = fields[: fields.index(target)] if target in fields else fields
+    hits = [
+        (f, o)
+        for f in before
+        if f.get("type") in ("select", "multiselect")
+        for o in f.get("options") or []
+        if names_an_option(cond, set(re.findall(r"[a-z][a-z'-]+", o.lower())))
+    ]
+    if len(hits) != 1:
+        return None
+    field, option = hits[0]
+    return {"field": field["name"], "op": "equals", "value": option}
+
+
 def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | None]:
     """An answer alone: the earlier question offering it ("if existing" → "Existing
     patient"; "for drivers" → Position is Driver; "if yes" → the last yes/no question)."""
     before = fields[: fields.index(target)] if target in fields else fields
-    if _YES.match(z):
+    answer = "yes" if _YES.match(z) else "no" if re.fullmatch(r"no|not", z, re.I) else None
+    if answer:  # "if yes" / "if not": the last earlier yes/no question
         asked = [
-            (f, o) for f in before for o in f.get("options") or [] if o.strip().lower() == "yes"
+            (f, o) for f in before for o in f.get("options") or [] if o.strip().lower() == answer
         ]
         if asked:
             return {"field": asked[-1][0]["name"], "op": "equals", "value": asked[-1][1]}, None
-        raise RefineError("No earlier yes/no question for “if yes”")
+        raise RefineError(f"No earlier yes/no question for “if {z}”")
     words = z.split()
     candidates = [z, re.sub(r"(?<=[a-z])s$", "", z)]
     if len(words) > 1 and words[-1].lower().endswith("s"):  # "student memberships" → student

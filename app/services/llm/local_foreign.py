@@ -1,0 +1,251 @@
+"""Descriptions written in Spanish, French, German or Portuguese (local engine, issue 20).
+
+A marketer describes the form in their own language: "Formulario de reserva: nombre,
+email, fecha preferida, número de personas y alergias". The engine's cues are English,
+so ``to_english`` reads the description piece by piece (the list items between commas,
+colons, brackets and the words for "and" / "or") and glosses each piece it knows —
+field nouns (nombre → name, fecha preferida → preferred date, Anzahl der Teilnehmer →
+number of attendees), the words that name what a form is for (reserva → booking, devis
+→ quote, Beschwerde → complaint, lettre d'information → newsletter) and, inside pieces
+it does not know, the words that give a field its type (fecha/date/Datum/data → date,
+hora/heure/Uhrzeit → time, número de/nombre de/Anzahl → number of). The pieces are kept
+aligned with the original words, so ``localize`` gives every field back the marketer's
+label ("Fecha preferida", not "Preferred date"); what the engine added itself is
+translated from the phrase table. Not a translator: an unknown word stays as written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from app.services.llm.local_domain import concept_for
+from app.services.llm.local_fields import _field_name
+from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
+from app.services.llm.local_phrases import EXAMPLE_PREFIX
+from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
+
+# Little words that tell the languages apart (and English, so that an English
+# description with a "de" in a name is never read as foreign).
+_STOP = {
+    "en": "the and we to of is for our you with are this have a an or their them they ask form",
+    "es": "el la los las que para y nuestro nuestra nuestros un una por con es de del su sus o "
+    "numero fecha telefono correo nombre formulario solicitud reserva apellidos mensaje direccion hora personas cita queja presupuesto cotizacion boletin",
+    "fr": "le la les des nous vous pour est une un et avec dans notre nos de du votre ou nom "
+    "prenom telephone formulaire demande adresse courriel heure personnes devis reservation rendez-vous reclamation",
+    "de": "der die das und wir ist fur ein eine sie ihr uns mit nicht den dem des oder unser "
+    "unsere unseren unserem zum zur anzahl formular vorname nachname nachricht telefon "
+    "telefonnummer firma anschrift uhrzeit ihre ihren bitte datum buchung anfrage angebot "
+    "beschwerde",
+    "pt": "o os as que para uma um com e de do da dos das nosso nossa ou nome telefone "
+    "formulario pedido morada apelido telemovel mensagem horario pessoas orcamento "
+    "reclamacao agendamento",
+}
+_WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
+# Words only one of the languages uses: they break a tie (es/pt share "para", "de"…).
+_MARKERS = {
+    "es": "y nuestro nuestra del telefono correo nombre fecha hora personas queja quejas cita",
+    "fr": "et nous vous notre nos du prenom nom heure devis personnes reservation",
+    "de": "und der die das fur unser unsere unserem mit anzahl datum uhrzeit",
+    "pt": "e nosso nossa do da nome telefone data horario morada encomenda pessoas",
+}
+_MARK = {lang: set(words.split()) for lang, words in _MARKERS.items()}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents ("Número" → "numero")."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+
+
+def source_language(text: str) -> str | None:
+    """es, fr, de or pt when the description reads as that language rather than English."""
+    words = re.findall(r"[a-z]+", fold(text))
+    if not words:
+        return None
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _WORDS.items()}
+    best = max((lang for lang in counts if lang != "en"), key=lambda lang: counts[lang])
+    tied = [lang for lang in counts if lang != "en" and counts[lang] == counts[best]]
+    if len(tied) > 1:
+        best = max(tied, key=lambda lang: sum(w in _MARK[lang] for w in words))
+    if counts[best] >= 2 and counts[best] > counts["en"]:
+        return best
+    return None
+
+
+_FIELDS, _WORDS_IN, _TYPE_WORDS = TABLES["field"], TABLES["word"], TABLES["type"]
+# Question words opening an item: "was kaputt ist" asks what is broken.
+_ASK = {
+    "es": {"que": "what", "por que": "why", "cuando": "when", "como": "how", "cual": "which",
+           "cuantos": "how many", "cuantas": "how many"},
+    "fr": {"pourquoi": "why", "quand": "when", "comment": "how", "quel": "which", "quelle": "which",
+           "ce qui": "what", "ce que": "what", "combien de": "how many"},
+    "de": {"was": "what", "warum": "why", "wann": "when", "wie": "how", "welche": "which",
+           "welcher": "which", "welches": "which", "wie viele": "how many"},
+    "pt": {"o que": "what", "porque": "why", "por que": "why", "quando": "when", "como": "how",
+           "qual": "which", "quantos": "how many", "quantas": "how many"},
+}  # fmt: skip
+# Words that open a list of fields, like a colon ("Quiero saber su nombre, …").
+_LEAD = {
+    "es": r"(?:quiero|queremos|necesito|necesitamos) saber|preguntar(?: por)?",
+    "fr": r"(?:je veux|nous voulons|je voudrais|nous voudrions|il faut) (?:savoir|conna[iî]tre)",
+    "de": r"(?:wir|ich) (?:m[öo]chten|wollen|brauchen|m[üu]ssen) (?:wissen|erfahren)|abfragen|erfragen",
+    "pt": r"(?:quero|queremos|preciso|precisamos) (?:de )?saber|perguntar",
+}
+_AND = {"es": r"y|e", "fr": r"et", "de": r"und", "pt": r"e"}
+_OR = {"es": r"o|u", "fr": r"ou", "de": r"oder", "pt": r"ou"}
+_ARTICLE_WORDS = re.compile(
+    r"^(?:el|la|los|las|su|sus|le|les|l'|votre|vos|der|die|das|den|ihre?|ihren|o|os|as|seu|sua|"
+    r"seus|suas)\s+|^l'",
+    re.I,
+)
+_ARTICLE = re.compile(
+    r"^(?:el|la|los|las|un|una|su|sus|le|les|l'|une|votre|vos|leur|leurs|der|die|das|den|dem|"
+    r"ein|eine|ihr|ihre|ihren|o|os|as|um|uma|seu|sua|seus|suas)\s+"
+)
+
+
+def _gloss_piece(piece: str, lang: str) -> str:
+    """One piece in English: whole when known, else its purpose and type words."""
+    core = _ARTICLE.sub("", fold(piece).strip())
+    if core in _FIELDS[lang]:
+        return _FIELDS[lang][core]
+    if lang == "de" and re.fullmatch(r"[a-z]+(?:datum|termin)", core):
+        return f"{core} date"  # "Kaufdatum", "Liefertermin": a date
+    out = fold(piece).strip()
+    out = re.sub(r"\bd'", "de ", out) if lang == "fr" else out  # "nombre d'invités"
+    for word in sorted(_ASK[lang], key=len, reverse=True):  # "was kaputt ist": a question
+        if re.match(rf"{re.escape(word)}\b", out):
+            out = _ASK[lang][word] + out[len(word) :]
+            break
+    # the one-word field nouns too, so a condition names its answer as the options do
+    # ("(particular o empresa); si es empresa" → "company" both times)
+    nouns = {k: v for k, v in _FIELDS[lang].items() if " " not in k}
+    table = {**nouns, **_WORDS_IN[lang], **_TYPE_WORDS[lang]}
+    # "de 1 à 5" / "von 1 bis 10": a scale
+    out = re.sub(r"\b(?:de|del|von) (\d+) (?:a|al|ate|bis) (\d+)\b", r"from \1 to \2", out)
+    if lang == "fr":  # keys read like the text: "lettre d'information" → "lettre de information"
+        table = {re.sub(r"\bd'", "de ", k): v for k, v in table.items()}
+    for word in sorted(table, key=len, reverse=True):
+        out = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", table[word], out)
+    plain = fold(piece).strip()
+    unchanged = out == (re.sub(r"\bd'", "de ", plain) if lang == "fr" else plain)
+    return piece if unchanged else out
+
+
+def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the description glossed in English, [(English piece, the marketer's words)])."""
+    # A conjunction is a word between spaces, also right after a bracket: ") y presupuesto";
+    # "quiero saber" / "nous voulons savoir" opens a list like a colon.
+    splitter = re.compile(
+        rf"(\s*[,;:.!?()/]\s*|(?<=\s)(?:{_AND[lang]}|{_OR[lang]})(?=\s|,)|"
+        rf"(?:^|(?<=\s))(?:{_LEAD[lang]})(?=\s))",
+        re.I,
+    )
+    parts, pairs = splitter.split(text), []
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:  # a separator: "y" / "et" / "und" → and, "o" / "ou" / "oder" → or
+            word = part.strip().lower()
+            if re.fullmatch(_LEAD[lang], word, re.I):
+                out.append(": ")
+            elif re.fullmatch(_AND[lang], word):
+                out.append(" and ")
+            elif re.fullmatch(_OR[lang], word):
+                out.append(" or ")
+            else:
+                out.append(part)
+            continue
+        english = _gloss_piece(part, lang) if part.strip() else part
+        heading = i + 1 < len(parts) and parts[i + 1].strip() == ":"
+        if part.strip() and not heading:  # unchanged pieces too (a label read from them is
+            # the marketer's); not the heading ("Questionnaire de satisfaction :")
+            pairs.append((english.strip(), part.strip()))
+        out.append(english)
+    glossed = {en for en, _ in pairs}
+    if "name" in glossed and glossed & {"first name", "last name"}:
+        # "nom, prénom" / "Name, Vorname": the name is the family name; "nombre, apellidos":
+        # the given name
+        other = "last name" if "first name" in glossed else "first name"
+        out = [
+            other if piece.strip() == "name" and i % 2 == 0 else piece
+            for i, piece in enumerate(out)
+        ]
+        pairs = [(other if en == "name" else en, orig) for en, orig in pairs]
+    return "".join(out), pairs
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\b(?:your|their|the|a|an)\b", " ", fold(text))
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def _closest(label: str, by_text: dict[str, str]) -> str | None:
+    """The marketer's piece the engine's label was read from when the engine respelt a word
+    of it (a typo fixer may read "experiencia previa" as "experience previa")."""
+    close = difflib.get_close_matches(label, list(by_text), n=1, cutoff=0.85)
+    return by_text[close[0]] if close and len(label) >= 6 else None
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _label(piece: str) -> str:
+    """The marketer's words as a label: "le prénom" → "Prénom", "su nombre" → "Nombre"."""
+    return _capital(_ARTICLE_WORDS.sub("", piece.strip()) or piece.strip())
+
+
+def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]:
+    """Labels and options back in the description's language; the rest from the phrase
+    table. Returns the texts left in English (for the draft's notes)."""
+    by_text = {_norm(en): orig for en, orig in pairs}
+    by_name: dict[str, str] = {}
+    for en, orig in pairs:
+        for key in (concept_for(en), _field_name(en), _field_name(en.split(" from ")[0])):
+            if key:  # "rating from 1 to 5" names the "rating" field
+                by_name.setdefault(key, orig)
+    left: list[str] = []
+
+    def say(text: str) -> str:
+        if not text:
+            return text
+        done = by_text.get(_norm(text)) or phrase(text, lang)
+        if done is None:
+            left.append(text)
+            return text
+        return _capital(done)
+
+    for f in config["fields"]:
+        orig = (
+            by_text.get(_norm(f["label"]))
+            or by_name.get(f["name"])
+            or _closest(_norm(f["label"]), by_text)
+        )
+        f["label"] = _label(orig) if orig else say(f["label"])
+        renamed = {}
+        if f.get("options"):
+            for option in f["options"]:
+                renamed[option] = say(option)
+            f["options"] = [renamed[o] for o in f["options"]]
+        for key in ("placeholder", "help"):
+            example = re.match(r"^e\.g\.\s+(.+)$", f.get(key) or "")
+            if example:  # "e.g. #10234" has no words to translate but its prefix
+                f[key] = EXAMPLE_PREFIX[lang] + example.group(1)
+            elif f.get(key):
+                done = phrase(f[key], lang)
+                f[key] = done if done is not None else ""
+        for other in config["fields"]:  # a rule naming this field's answer follows it
+            for cond in (other.get("show_if") or {}).get("all", []):
+                if cond.get("field") == f["name"] and cond.get("value") in renamed:
+                    cond["value"] = renamed[cond["value"]]
+    response = config["response"]
+    response["thank_you_message"] = say(response["thank_you_message"])
+    for step in config.get("steps") or []:
+        step["title"] = say(step.get("title") or "")
+    config["name"] = FORM_NAMES.get(config["name"], {}).get(lang, config["name"])
+    config["agent"]["instructions"] += (
+        f" The form is in {LANGUAGE_NAMES[lang]}: reply in the language the visitor wrote in."
+    )
+    return left
