@@ -84,6 +84,10 @@ class Settings:
     webhook_timeout: float = 10.0
     # Webhook calls in flight per process beside the job workers (0: the job makes the call).
     webhook_concurrency: int = 32
+    # A served process freezes its start-up objects out of the cyclic GC and runs the
+    # youngest generation less often (app/main.tune_gc). Off for apps built directly
+    # (tests create many apps in one process and must collect each one's garbage).
+    gc_tuning: bool = False
     extra: dict = field(default_factory=dict)
 
     @property
@@ -135,6 +139,7 @@ class Settings:
             webhook_allow_private=env.get("FORMAGENT_WEBHOOK_ALLOW_PRIVATE", "") in ("1", "true"),
             webhook_timeout=_float(env, "FORMAGENT_WEBHOOK_TIMEOUT", cls.webhook_timeout),
             webhook_concurrency=_int(env, "FORMAGENT_WEBHOOK_CONCURRENCY", cls.webhook_concurrency),
+            gc_tuning=env.get("FORMAGENT_GC_TUNING", "1") not in ("0", "false"),
         )
         values.update(overrides)
         return cls(**values)
