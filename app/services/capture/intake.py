@@ -127,24 +127,35 @@ def _object(value) -> dict:
 
 
 def build_meta(body: dict, data: dict, ip: str | None, user_agent: str | None) -> dict:
-    raw = _object(body.get("_meta"))
-    utm = {k: _short(raw.get(k) or body.get(k) or data.get(k), 500) for k in UTM_KEYS}
+    # Written for the hot path (SPEC §14): one pass per key, no helper calls for
+    # the keys a submission does not carry.
+    raw = body.get("_meta")
+    raw = _object(raw) if raw is not None else {}
+    utm = {}
+    for key in UTM_KEYS:
+        value = raw.get(key) or body.get(key) or data.get(key)
+        if value and isinstance(value, str):
+            utm[key] = value[:500]
     meta = {
         "ip": ip,
-        "user_agent": _short(user_agent, 500),
-        "utm": {k: v for k, v in utm.items() if v},
+        "user_agent": user_agent[:500] if user_agent and isinstance(user_agent, str) else None,
+        "utm": utm,
     }
     for key in META_KEYS:
         meta[key] = _short(raw.get(key) or body.get(key))
     meta["experiment_id"] = _short(body.get("_experiment_id"), 64)
     meta["variant_id"] = _short(body.get("_variant_id"), 64)
-    if isinstance(body.get("_lang"), str) and body["_lang"]:  # the language the visitor saw
-        meta["locale"] = body["_lang"][:35]
+    lang = body.get("_lang")
+    if isinstance(lang, str) and lang:  # the language the visitor saw
+        meta["locale"] = lang[:35]
     return meta
 
 
 def build_interactions(body: dict, fields: list) -> dict:
-    raw, names, out = _object(body.get("_interactions")), {f["name"] for f in fields}, {}
+    raw = body.get("_interactions")
+    if raw is None:
+        return {}
+    raw, names, out = _object(raw), {f["name"] for f in fields}, {}
     for name, value in raw.items():
         if name in names and isinstance(value, dict):
             time_ms = value.get("time_ms")
@@ -168,7 +179,8 @@ def prepare(form: dict, body: dict, *, ip: str | None, user_agent: str | None) -
     Only the fields shown under these answers count: a hidden field's value is dropped.
     A translated form's answers are mapped to its canonical options first (SPEC §17)."""
     fields, body, locale = for_visitor(form, body)  # the visitor's language
-    data, errors = clean_values(visible_fields({**form, "fields": fields}, body), body, locale)
+    seen = form if fields is form["fields"] else {**form, "fields": fields}
+    data, errors = clean_values(visible_fields(seen, body), body, locale)
     if errors:
         raise ValidationError(
             "Some fields need fixing: "

@@ -47,6 +47,8 @@ def _is_empty(value) -> bool:
 
 
 def _as_text(value) -> str:
+    if type(value) is str:  # the usual case, before the checks a str subclass needs
+        return value
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise _Invalid("plain_text")
     return value if isinstance(value, str) else str(value)
@@ -203,9 +205,9 @@ CHECKS = {
 
 
 def _too_long(field: dict, value) -> bool:
+    if isinstance(value, str):  # no limit is below MAX_VALUE_CHARS: most values stop here
+        return len(value) > MAX_VALUE_CHARS and len(value) > _limit(field)
     limit = _limit(field)
-    if isinstance(value, str):
-        return len(value) > limit
     if isinstance(value, list):
         return any(isinstance(v, str) and len(v) > limit for v in value)
     return False
