@@ -64,23 +64,37 @@ def _dict_row(cursor, row):
     return {col[0]: value for col, value in zip(cursor.description, row, strict=True)}
 
 
-_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
-# The C encoder behind _ENCODER, built once: JSONEncoder.encode builds a new one (and a
-# dict for its circular-reference check) on every call, half the cost of encoding a
-# submission's small dicts. Without that check (markers None) a cycle would end in a
-# RecursionError instead of a ValueError; what is stored is never cyclic (parsed JSON,
-# dicts built from it).
-_C_ENCODE = (
-    c_make_encoder(None, _ENCODER.default, encode_basestring, None, ":", ",", False, False, True)
-    if c_make_encoder is not None
-    else None
-)
+def prebuilt_encoder(encoder: json.JSONEncoder) -> Callable[[Any], str]:
+    """``encoder.encode`` with its C encoder built once: JSONEncoder.encode builds a new
+    one (and a dict for its circular-reference check) on every call, half the cost of
+    encoding a submission's small dicts. Without that check a cycle ends in a
+    RecursionError instead of a ValueError; what is encoded is never cyclic (parsed
+    JSON, dicts built from it)."""
+    if c_make_encoder is None or encoder.indent is not None or encoder.ensure_ascii:
+        return encoder.encode  # a Python without the C accelerator, or options it skips
+    c_encode = c_make_encoder(
+        None,
+        encoder.default,
+        encode_basestring,
+        None,
+        encoder.key_separator,
+        encoder.item_separator,
+        encoder.sort_keys,
+        encoder.skipkeys,
+        encoder.allow_nan,
+    )
+
+    def encode(value: Any) -> str:
+        return "".join(c_encode(value, 0))
+
+    return encode
+
+
+_ENCODE = prebuilt_encoder(json.JSONEncoder(separators=(",", ":"), ensure_ascii=False))
 
 
 def dumps(value: Any) -> str:
-    if _C_ENCODE is None:  # a Python without the C accelerator
-        return _ENCODER.encode(value)  # json.dumps with options builds an encoder per call
-    return "".join(_C_ENCODE(value, 0))
+    return _ENCODE(value)
 
 
 # NaN / Infinity stored before configs were checked read back as null: a value JSON

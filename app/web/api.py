@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC
 
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from app.db.clock import iso, parse_iso
+from app.db.connection import prebuilt_encoder
 from app.db.pagination import parse_limit
 from app.errors import BadRequest, UnsupportedMediaType, ValidationError
 from app.services.platform import idempotency
@@ -106,8 +108,31 @@ async def read_json(request, *, current: dict | None = None) -> dict:
     return validate_body(schema, value, current) if schema else value
 
 
-def json_response(data, status: int = 200, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse(data, status_code=status, headers=headers)
+# Starlette's JSONResponse options (NaN refused: an answer must be valid JSON), with the
+# encoder built once instead of per response.
+_ENCODE = prebuilt_encoder(
+    json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+)
+
+
+class ApiJSONResponse(JSONResponse):
+    """The API's JSON answer: Starlette's, rendered by the prebuilt encoder, and taking
+    headers already encoded (a tuple of ``(bytes, bytes)`` pairs, e.g. the submission
+    endpoint's CORS headers, encoded once per origin) as well as a dict."""
+
+    def render(self, content) -> bytes:
+        return _ENCODE(content).encode("utf-8")
+
+    def init_headers(self, headers=None) -> None:
+        if isinstance(headers, tuple):
+            super().init_headers(None)
+            self.raw_headers[:0] = headers
+        else:
+            super().init_headers(headers)
+
+
+def json_response(data, status: int = 200, headers: dict | tuple | None = None) -> JSONResponse:
+    return ApiJSONResponse(data, status_code=status, headers=headers)
 
 
 def no_content() -> Response:
@@ -120,7 +145,7 @@ def list_params(request) -> tuple[int, str | None]:
 
 
 def list_response(items: list, next_cursor: str | None) -> JSONResponse:
-    return JSONResponse({"data": items, "next_cursor": next_cursor})
+    return ApiJSONResponse({"data": items, "next_cursor": next_cursor})
 
 
 async def _optional_principal(request):

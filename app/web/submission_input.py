@@ -11,7 +11,30 @@ from app.services.capture import pipeline as capture
 
 def own_origin(request) -> str:
     # from the scope: request.url would build and parse a whole URL on every submission
-    return f"{request.scope.get('scheme', 'http')}://{request.headers.get('host', '')}".lower()
+    return _origin(request.scope, request.headers.get("host", ""))
+
+
+def _origin(scope, host: str) -> str:
+    return f"{scope.get('scheme', 'http')}://{host}".lower()
+
+
+_SUBMISSION_HEADERS = (b"origin", b"content-type", b"user-agent", b"host")
+
+
+def submission_headers(scope) -> tuple[str | None, str, str | None, str]:
+    """(Origin, Content-Type or "", User-Agent, own origin) of a submission, read in one
+    pass over the raw headers (each first value, as Starlette's Headers.get gives it):
+    four Headers.get calls each walk the list again, on every submission (SPEC §14)."""
+    found: dict[bytes, str] = {}
+    for name, value in scope["headers"]:
+        if name in _SUBMISSION_HEADERS and name not in found:
+            found[name] = value.decode("latin-1")
+    return (
+        found.get(b"origin"),
+        found.get(b"content-type", ""),
+        found.get(b"user-agent"),
+        _origin(scope, found.get(b"host", "")),
+    )
 
 
 async def read_submission_body(request) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from starlette.responses import JSONResponse, Response
 
 from app.errors import AppError
@@ -9,7 +11,7 @@ from app.services.capture import batch as capture_batch
 from app.services.capture import pipeline as capture
 from app.web.api import api_route, json_response
 from app.web.client_ip import client_ip
-from app.web.submission_input import own_origin, read_submission_body
+from app.web.submission_input import own_origin, read_submission_body, submission_headers
 
 CORS_METHODS = "POST, OPTIONS"
 CORS_MAX_AGE = "600"
@@ -34,21 +36,29 @@ def cors_headers(allow_origin: str) -> dict:
     return headers
 
 
+@lru_cache(maxsize=256)
+def _encoded_cors_headers(allow_origin: str) -> tuple:
+    """cors_headers as the response's raw header pairs, encoded once per origin."""
+    return tuple(
+        (name.lower().encode("latin-1"), value.encode("latin-1"))
+        for name, value in cors_headers(allow_origin).items()
+    )
+
+
 async def create_submission(request, _):
     """Submit a form (public, no auth). Answers 201 `{submission_id, message, redirect_url}`;
     404 unknown form, 410 paused/archived, 403 origin not allowed, 413 over 64 KB, 415 content
     type, 400 malformed, 422 field errors, 429 rate limited (Retry-After), 409 duplicate."""
     db, settings = request.app.state.db, request.app.state.settings
-    origin = request.headers.get("origin")
-    ctype = request.headers.get("content-type", "")
+    origin, ctype, user_agent, own = submission_headers(request.scope)
     incoming = capture.Incoming(
         request.path_params["form_id"],
         ctype,
         b"",
         origin,
-        own_origin(request),
+        own,
         client_ip(request.scope, settings.trusted_proxies),
-        request.headers.get("user-agent"),
+        user_agent,
     )
     try:
         if ctype.split(";")[0].strip().lower() == "multipart/form-data":
@@ -63,13 +73,16 @@ async def create_submission(request, _):
     except AppError as exc:  # 404/410 (readable cross-site) and 403 (no CORS headers)
         headers = {} if exc.status == 403 else cors_headers(origin or "*")
         return JSONResponse(exc.body(), status_code=exc.status, headers={**exc.headers, **headers})
-    headers = cors_headers(outcome.cors)
     if outcome.error is not None:
         error = outcome.error
         return JSONResponse(
-            error.body(), status_code=error.status, headers={**error.headers, **headers}
+            error.body(),
+            status_code=error.status,
+            headers={**error.headers, **cors_headers(outcome.cors)},
         )
-    return json_response(outcome.body, status=outcome.status, headers=headers)
+    return json_response(
+        outcome.body, status=outcome.status, headers=_encoded_cors_headers(outcome.cors)
+    )
 
 
 async def preflight_submission(request, _):
