@@ -58,8 +58,6 @@ def api_route(
         raise TypeError(f"{path}: declare body= (a schema, or False) for {methods}")
 
     async def handler(request):
-        request.state.body_schema = body if isinstance(body, dict) else None
-        request.state.body_optional = optional_body
         if public:  # no workspace to hold an Idempotency-Key: straight to the endpoint
             return await endpoint(request, None)
         if auth == "none":
@@ -70,6 +68,10 @@ def api_route(
         principal = await require_api(request, scope)
         return await _idempotent(request, principal, lambda: endpoint(request, principal))
 
+    # What read_json checks the body against, found through the request's scope["endpoint"]
+    # (the router puts this handler there): nothing to set per request.
+    handler.body_schema = body if isinstance(body, dict) else None
+    handler.body_optional = optional_body
     route = Route(path, handler, methods=methods, name=name or endpoint.__name__)
     route.hot = hot
     route.openapi = {
@@ -95,7 +97,8 @@ async def read_json(request, *, current: dict | None = None) -> dict:
     its GET returns it: keys sent back unchanged are dropped, a changed read-only
     key is a 422 naming it."""
     raw = await request.body()
-    if not raw and getattr(request.state, "body_optional", False):
+    handler = request.scope.get("endpoint")
+    if not raw and getattr(handler, "body_optional", False):
         value = {}
     else:
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -104,7 +107,7 @@ async def read_json(request, *, current: dict | None = None) -> dict:
         value = parse_json_bytes(raw)
         if not isinstance(value, dict):
             raise BadRequest("The body must be a JSON object.", code="malformed_body")
-    schema = getattr(request.state, "body_schema", None)
+    schema = getattr(handler, "body_schema", None)
     return validate_body(schema, value, current) if schema else value
 
 

@@ -10,9 +10,9 @@ def client_ip(scope, trusted_proxies) -> str:
     forwarded = []
     for name, value in scope.get("headers", []):
         if name == b"x-forwarded-for":
-            forwarded.extend(part.strip() for part in value.decode("latin-1").split(","))
+            forwarded += [part.strip() for part in value.decode("latin-1").split(",")]
     # The right-most entry not added by one of our proxies is the client.
-    for candidate in reversed([f for f in forwarded if f]):
-        if candidate not in trusted_proxies:
+    for candidate in reversed(forwarded):
+        if candidate and candidate not in trusted_proxies:
             return candidate
     return peer

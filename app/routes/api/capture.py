@@ -11,7 +11,12 @@ from app.services.capture import batch as capture_batch
 from app.services.capture import pipeline as capture
 from app.web.api import api_route, json_response
 from app.web.client_ip import client_ip
-from app.web.submission_input import own_origin, read_submission_body, submission_headers
+from app.web.submission_input import (
+    own_origin,
+    read_raw_body,
+    read_submission_body,
+    submission_headers,
+)
 
 CORS_METHODS = "POST, OPTIONS"
 CORS_MAX_AGE = "600"
@@ -68,7 +73,7 @@ async def create_submission(request, _):
             )
             incoming.body = await read_submission_body(request)
         else:
-            incoming.raw = await request.body()  # the middleware caps it at 64 KB, chunked or not
+            incoming.raw = await read_raw_body(request)  # capped at 64 KB by the middleware
         outcome = await capture_batch.submit(db, incoming)
     except AppError as exc:  # 404/410 (readable cross-site) and 403 (no CORS headers)
         headers = {} if exc.status == 403 else cors_headers(origin or "*")
