@@ -270,8 +270,8 @@ class CSRFMiddleware:
         path = scope["path"]
         if (
             scope["method"] in SAFE_METHODS
+            or self._is_public(scope)  # known already (the body cap asked): before a header walk
             or _header(scope, b"authorization")
-            or self._is_public(scope)
         ):
             return await self.app(scope, receive, send)
 
