@@ -136,6 +136,13 @@ async def test_origin_refused_and_cors(client, app, form):
     assert (
         ok.status_code == 201 and ok.headers["access-control-allow-origin"] == "https://shop.test"
     )
+    # the 201's headers, CORS (encoded once per origin) and the security ones, all there
+    assert ok.headers["vary"] == "Origin" and ok.headers["access-control-max-age"] == "600"
+    assert ok.headers["access-control-allow-methods"] == "POST, OPTIONS"
+    assert ok.headers["access-control-allow-headers"] == "Content-Type"
+    assert ok.headers["content-type"] == "application/json"
+    assert ok.headers["x-content-type-options"] == "nosniff"
+    assert int(ok.headers["content-length"]) == len(ok.content)
     bad = await submit(
         client, form["id"], {"email": "c@b.co"}, headers={"origin": "https://evil.test"}
     )
@@ -176,6 +183,27 @@ async def test_too_large_including_chunked(client, db, form):
     assert "content-length" not in r2.request.headers  # really chunked
     assert r2.status_code == 413 and r2.json()["error"]["code"] == "payload_too_large"
     assert await count(db, "submissions") == 0
+
+
+async def test_chunked_body_under_the_cap_is_read_whole(client, db, form):
+    """A body in several ASGI messages (no Content-Length), a character split between two."""
+
+    async def chunks():
+        yield b'{"email": "chunk@b.co", "message": "w'
+        yield "ö".encode()[:1]
+        yield "ö".encode()[1:] + b'rld", "_meta": {"utm_source": "chunks"}}'
+
+    r = await client.post(
+        f"/api/submissions/{form['id']}",
+        content=chunks(),
+        headers={"content-type": "application/json", "origin": "https://any.test"},
+    )
+    assert "content-length" not in r.request.headers  # really chunked
+    assert r.status_code == 201, r.text
+    assert r.headers["access-control-allow-origin"] == "*" and "vary" not in r.headers
+    sub = await db.fetchone("SELECT * FROM submissions WHERE id = ?", (r.json()["submission_id"],))
+    assert json.loads(sub["data"]) == {"email": "chunk@b.co", "message": "wörld"}
+    assert json.loads(sub["meta"])["utm"] == {"utm_source": "chunks"}
 
 
 @pytest.mark.parametrize(
