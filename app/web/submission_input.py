@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from starlette.exceptions import HTTPException
-from starlette.requests import ClientDisconnect
 
 from app.errors import BadRequest
 from app.services.capture import pipeline as capture
+from app.web.api import read_body
 
 
 def own_origin(request) -> str:
@@ -38,29 +38,10 @@ def submission_headers(scope) -> tuple[str | None, str, str | None, str]:
     )
 
 
-async def read_raw_body(request) -> bytes:
-    """What ``await request.body()`` returns, read by a plain loop over ``receive``:
-    Starlette's goes through an async generator and a context manager, about 3 us of
-    a submission's event-loop time (SPEC §14). The body is kept where Starlette keeps
-    it, so a later ``request.body()`` gets it too."""
-    chunks = []
-    more = True
-    while more:
-        message = await request.receive()
-        if message["type"] == "http.request":
-            chunks.append(message.get("body", b""))
-            more = message.get("more_body", False)
-        elif message["type"] == "http.disconnect":
-            raise ClientDisconnect()
-    body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    request._body = body  # Starlette's own cache of the body (Request.body reads it)
-    return body
-
-
 async def read_submission_body(request) -> dict:
     """The body as a dict whatever its encoding (JSON, urlencoded, multipart): 400/415."""
     ctype = request.headers.get("content-type", "")
-    raw = await request.body()  # the middleware caps it at 64 KB, chunked or not
+    raw = await read_body(request)  # the middleware caps it at 64 KB, chunked or not
     if ctype.split(";")[0].strip().lower() != "multipart/form-data":
         return capture.parse_body(ctype, raw)
     try:

@@ -9,11 +9,10 @@ from starlette.responses import JSONResponse, Response
 from app.errors import AppError
 from app.services.capture import batch as capture_batch
 from app.services.capture import pipeline as capture
-from app.web.api import api_route, json_response
+from app.web.api import api_route, json_response, read_body
 from app.web.client_ip import client_ip
 from app.web.submission_input import (
     own_origin,
-    read_raw_body,
     read_submission_body,
     submission_headers,
 )
@@ -73,7 +72,7 @@ async def create_submission(request, _):
             )
             incoming.body = await read_submission_body(request)
         else:
-            incoming.raw = await read_raw_body(request)  # capped at 64 KB by the middleware
+            incoming.raw = await read_body(request)  # capped at 64 KB by the middleware
         outcome = await capture_batch.submit(db, incoming)
     except AppError as exc:  # 404/410 (readable cross-site) and 403 (no CORS headers)
         headers = {} if exc.status == 403 else cors_headers(origin or "*")

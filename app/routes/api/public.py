@@ -11,7 +11,7 @@ from app.services.capture.beacons import parse_beacon, record_beacon
 from app.services.forms.public import cors_headers, localized, public_entry, served, with_challenge
 from app.services.platform.json_body import parse_json_bytes
 from app.web import schema as S
-from app.web.api import api_route
+from app.web.api import api_route, read_body
 from app.web.schema import validate_body
 
 _BEACON = S.obj(
@@ -83,7 +83,7 @@ async def form_beacon(request, _):
     optional `variant_id`. Takes JSON sent as application/json or text/plain (navigator.sendBeacon)."""
     entry = await _entry(request)
     headers = _cors(request, entry)
-    raw = await request.body()
+    raw = await read_body(request)
     body = parse_json_bytes(raw) if raw else dict(request.query_params)
     if not isinstance(body, dict):
         raise BadRequest('Send a JSON object like {"type": "view"}.')
