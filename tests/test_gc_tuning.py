@@ -3,12 +3,15 @@ server started from the environment, off for apps built directly (as tests build
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 from app.config import Settings
+from app.services.capture.pipeline import Incoming
+from tests.factory import make_form, submit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,3 +61,28 @@ def _gc_after_startup(tmp_path, **env) -> str:
 def test_a_started_server_freezes_start_up_objects_and_collects_less_often(tmp_path):
     assert _gc_after_startup(tmp_path) == ["20000", "True"]
     assert _gc_after_startup(tmp_path, FORMAGENT_GC_TUNING="0") == ["700", "False"]
+
+
+async def test_answered_submission_errors_leave_no_cycle_holding_the_request(client, user):
+    """A served process collects cycles rarely, so an error answer must not leave one that
+    keeps the submission (and its body) alive: 422, 400 and 404 alike."""
+    form = await make_form(user)
+    gc.collect()
+    gc.disable()
+    try:
+        assert (await submit(client, form["id"], {"email": "not an email"})).status_code == 422
+        malformed = await client.post(
+            f"/api/submissions/{form['id']}",
+            content=b"{not json",
+            headers={"content-type": "application/json"},
+        )
+        assert malformed.status_code == 400
+        assert (await submit(client, "frm_missing", {"email": "a@b.co"})).status_code == 404
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        held = [o for o in gc.garbage if isinstance(o, Incoming)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert held == []

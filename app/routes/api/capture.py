@@ -49,6 +49,23 @@ def _encoded_cors_headers(allow_origin: str) -> tuple:
     )
 
 
+def _error_response(error: AppError, cors: dict) -> JSONResponse:
+    response = JSONResponse(
+        error.body(), status_code=error.status, headers={**error.headers, **cors}
+    )
+    # Answered: drop the tracebacks (its own and those of the exceptions it was raised
+    # from). Their frames reach back to the exception (the request's Incoming keeps what
+    # pre_check found, the batch its results): a reference cycle that would hold the
+    # body until the cyclic collector runs, which a served process does rarely
+    # (app/main.tune_gc).
+    seen: BaseException | None = error
+    for _ in range(8):
+        if seen is None:
+            break
+        seen.__traceback__, seen = None, seen.__context__
+    return response
+
+
 async def create_submission(request, _):
     """Submit a form (public, no auth). Answers 201 `{submission_id, message, redirect_url}`;
     404 unknown form, 410 paused/archived, 403 origin not allowed, 413 over 64 KB, 415 content
@@ -75,15 +92,9 @@ async def create_submission(request, _):
             incoming.raw = await read_body(request)  # capped at 64 KB by the middleware
         outcome = await capture_batch.submit(db, incoming)
     except AppError as exc:  # 404/410 (readable cross-site) and 403 (no CORS headers)
-        headers = {} if exc.status == 403 else cors_headers(origin or "*")
-        return JSONResponse(exc.body(), status_code=exc.status, headers={**exc.headers, **headers})
+        return _error_response(exc, {} if exc.status == 403 else cors_headers(origin or "*"))
     if outcome.error is not None:
-        error = outcome.error
-        return JSONResponse(
-            error.body(),
-            status_code=error.status,
-            headers={**error.headers, **cors_headers(outcome.cors)},
-        )
+        return _error_response(outcome.error, cors_headers(outcome.cors))
     return json_response(
         outcome.body, status=outcome.status, headers=_encoded_cors_headers(outcome.cors)
     )
