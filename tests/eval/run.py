@@ -311,6 +311,12 @@ SETS = {
     # competitors and existing customers' support requests among leads.
     "round 7b": ("forms_round7b.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
     "leads 7": ("leads_round7.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Round 8 (engine_c, written before the change): B2B services that sound like support
+    # asked for a proposal, "type de X (a, b)" in es/fr/de/pt, fields named in passing,
+    # acronyms, questions starting with "When"; small-business buyers and partners writing
+    # in es/fr/de/pt.
+    "round 8": ("forms_round8.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    "leads 8": ("leads_round8.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
 }
 
 
