@@ -163,3 +163,31 @@ async def test_a_clause_label_a_contact_details_box_and_a_rating_as_text_go_back
         "company_size",
     ]
     await app.state.llm.aclose()
+
+
+async def test_a_question_starting_with_when_is_accepted_but_a_when_clause_goes_back(
+    app, user, fake_anthropic
+):
+    """ "When did you last order?" asks about a time; "When employed, employer name" is a
+    condition written as a label (the shape check is shared with the local engine)."""
+    fine = copy.deepcopy(CONFIG)
+    fine["translations"] = {}
+    fine["fields"] += [
+        {"name": "last_order", "type": "date", "label": "When did you last order?"},
+        {"name": "restart", "type": "text", "label": "When might you restart?"},
+    ]
+    fine["steps"][1]["fields"] += ["last_order", "restart"]
+    clause = copy.deepcopy(fine)
+    clause["fields"].append(
+        {"name": "employer", "type": "text", "label": "When employed, employer"}
+    )
+    clause["steps"][1]["fields"].append("employer")
+    fake_anthropic.script(("json", clause), ("json", fine))
+    r = await user.api.post("/api/forms/generate", json={"description": "a win-back survey"})
+    assert r.status_code == 200, r.text
+    retry = fake_anthropic.requests[1].last_user_text
+    assert "“When employed, employer” is a condition" in retry
+    assert "When did you last order" not in retry and "When might you restart" not in retry
+    labels = [f["label"] for f in r.json()["draft"]["fields"]]
+    assert "When did you last order?" in labels and "When might you restart?" in labels
+    await app.state.llm.aclose()

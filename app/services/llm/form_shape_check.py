@@ -12,6 +12,13 @@ from app.services.llm.local_field_shapes import SCALE_RE, file_shape, rating_sha
 CONDITION_LABEL = re.compile(
     r"\bonly (?:for|if|when)\b|^(?:if|when|for \w+ (?:customers|clients))\b", re.I
 )
+# "When did you last order?", "When might you restart?", "When would you like a call?":
+# a question about a time, not a condition ("When the team is large" / "When employed").
+WHEN_QUESTION = re.compile(
+    r"^when\b(?:.*\?\s*$|\s+(?:do|does|did|is|are|was|were|will|would|might|may|can|could|"
+    r"should|shall|have|has|had)\b)",
+    re.I,
+)
 STEP_LABEL = re.compile(
     r"^(?:first|then|finally|next|step \w+|page \w+)\b(?! name)|^(?:your |their )?(?:contact|personal) "
     r"(?:details|info(?:rmation)?)$",
@@ -23,7 +30,7 @@ def problems(fields: list) -> list[str]:
     out = []
     for i, f in enumerate(fields):
         label, ftype = str(f.get("label") or ""), f.get("type")
-        if CONDITION_LABEL.search(label):
+        if CONDITION_LABEL.search(label) and not WHEN_QUESTION.search(label):
             out.append(
                 f"fields[{i}] “{label}” is a condition, not a question: ask the field it names "
                 "and give it a show_if on the earlier choice"
