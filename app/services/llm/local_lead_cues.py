@@ -72,6 +72,49 @@ CUES = [
         r"\bvertrag\b|unterschreiben|\bcontrato\b|\bfirmar\b|\bcontrat\b|\bsigner\b|\bassinar\b",
         "contract",
     ),
+    (
+        r"\bprecios?\b|cu[áa]nto (?:cuesta|vale|cobr\w+)|qu[ée] precio|\btarifas?\b|\bprix\b|"
+        r"combien (?:[çc]a )?co[ûu]te|\btarifs?\b|\bpreis\w*|was kostet|\bkosten\b|quanto custa|"
+        r"\bpre[çc]os?\b|quanto (?:cobram|fica)",
+        "price",
+    ),
+    # a need of their own (the English scorer's "we need …")
+    (
+        r"\bnecesit(?:amos|o)\b|\bbrauchen\b|\bbrauche\b|\bben[öo]tigen\b|avons besoin|\bj'ai besoin\b|"
+        r"\bil nous faut\b|\bprecis(?:amos|o)\b",
+        "we need",
+    ),
+    # who writes: the owner of a (small) business, named in the message
+    (
+        r"\bsoy (?:el |la )?(?:due[ñn][oa]|propietari[oa]|gerente)\b|\bmi (?:peque[ñn]o )?negocio\b|"
+        r"\btengo (?:un|una) (?:peque[ñn][oa] )?(?:negocio|empresa|tienda|taller|restaurante|bar|"
+        r"cl[íi]nica|sal[óo]n|hotel|estudio|despacho|agencia|\w+er[íi]a)\b|"
+        r"\bje (?:g[èe]re|dirige|tiens|poss[èe]de)\b|\bj'ai (?:un|une) (?:petite? )?(?:entreprise|"
+        r"commerce|boutique|magasin|salon|restaurant|caf[ée]|atelier|cabinet|agence|\w+erie)\b|"
+        r"\bpropri[ée]taire d\b|\bma (?:petite )?(?:entreprise|boutique|soci[ée]t[ée])\b|"
+        r"\bich (?:habe|f[üu]hre|leite|betreibe) (?:eine?n?|meine?n?) (?:kleine[nm]? )?(?:\w+ei|firma|"
+        r"betrieb|laden|gesch[äa]ft|praxis|salon|werkstatt|restaurant|caf[ée]|unternehmen|agentur)\b|"
+        r"\binhaber(?:in)?\b|\bmeine? (?:kleine[ns]? )?(?:firma|betrieb|laden|gesch[äa]ft)\b|"
+        r"\btenho (?:um|uma) (?:pequen[oa] )?(?:neg[óo]cio|empresa|loja|oficina|restaurante|caf[ée]|"
+        r"sal[ãa]o|cl[íi]nica|ag[êe]ncia|\w+aria)\b|\bsou (?:o |a )?(?:don[oa]|propriet[áa]ri[oa])\b|"
+        r"\b(?:minha empresa|meu neg[óo]cio)\b",
+        "i run my own business",
+    ),
+    # partners: taking our product to their clients (the English partner words)
+    (
+        r"partner werden|vertriebspartner\w*|partnerprogramm|\bser (?:su |vuestro |sus )?(?:partners?|socios?)\b|"
+        r"programa de (?:partners|socios|parceiros)|devenir (?:votre |un )?partenaire|programme partenaire|"
+        r"tornar-(?:nos|me) (?:\w+ )?parceir\w*|\bser (?:vosso |seu )?parceir\w*|partenaire revendeur",
+        "become a partner",
+    ),
+    (
+        r"wiederverk[äa]uf\w*|weiter(?:zu)?verkauf\w*|\brevend\w+",
+        "resell",
+    ),
+    (
+        r"\bdistribu(?:ir|idor\w*|er|teur\w*)\b|\bvertreiben\b|\bvertriebs?\b",
+        "distribute",
+    ),
     # when: a month, a quarter, a deadline, a start
     *((rf"\b(?:{words})\b", month) for month, words in _MONTHS.items()),
     (
@@ -134,9 +177,27 @@ CUES = [
     ),
 ]
 _COMPILED = [(re.compile(p, re.I), gloss) for p, gloss in CUES]
-VOLUME = re.compile(
-    rf"\b(?:ca\.?\s*|circa\s+|unos\s+|environ\s+|cerca de\s+)?(\d[\d.,]*)\s+(?:{_UNITS})\b", re.I
+_APPROX = r"(?:ca\.?\s*|circa\s+|rund\s+|etwa\s+|[üu]ber\s+|unos\s+|m[áa]s de\s+|environ\s+|plus de\s+|cerca de\s+|mais de\s+)?"
+VOLUME = re.compile(rf"\b{_APPROX}(\d[\d.,]*)\s+(?:{_UNITS})\b", re.I)
+# Their clients, as a partner counts them ("we look after 40 clients").
+CLIENTS = re.compile(
+    rf"\b{_APPROX}(\d[\d.,]*)\s+(?:kunden|mandanten|clientes|clients|empresas clientes|entreprises clientes)\b",
+    re.I,
 )
+# Round numbers in words ("une trentaine de clients", "cuarenta clientes", "fünfzig Kunden").
+_TENS = {
+    10: "diez|dix|zehn|dez|dizaine",
+    20: "veinte|vingt|zwanzig|vinte|vingtaine",
+    30: "treinta|trente|drei(?:ß|ss)ig|trinta|trentaine",
+    40: "cuarenta|quarante|vierzig|quarenta|quarantaine",
+    50: "cincuenta|cinquante|f[üu]nfzig|cinquenta|cinquantaine",
+    60: "sesenta|soixante|sechzig|sessenta|soixantaine",
+    100: "cien|cent|hundert|cem|centaine",
+}
+_NUMBER_WORDS = [
+    (re.compile(rf"\b(?:une |un )?(?:{words})(?: de| d')?(?=\s)", re.I), str(n))
+    for n, words in _TENS.items()
+]
 
 
 _STOP = {
@@ -163,5 +224,9 @@ def gloss(text: str) -> str:
     if not foreign(text):
         return ""
     found = [g for pattern, g in _COMPILED if pattern.search(text)]
-    found += [f"{m.group(1).replace('.', '')} users" for m in VOLUME.finditer(text)]
+    counted = text
+    for pattern, digits in _NUMBER_WORDS:
+        counted = pattern.sub(digits, counted)
+    found += [f"{m.group(1).replace('.', '')} users" for m in VOLUME.finditer(counted)]
+    found += [f"{m.group(1).replace('.', '')} clients" for m in CLIENTS.finditer(counted)]
     return " . ".join(dict.fromkeys(found))

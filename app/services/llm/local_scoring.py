@@ -226,15 +226,38 @@ SOFT_TIMELINE_RE = re.compile(
     r"\blater this year\b|\bnext year\b|\bin (?:a few|\d+|two|three|six) months\b|\bthis year\b",
     re.I,
 )
+# Who writes and what for, read from the message when no title or budget says it: the owner
+# of the business ("I run a small bakery", "my shop"), and a need of their own ("we need
+# online booking"); the foreign-language gloss says the same in English.
+OWNER_RE = re.compile(
+    r"\bi (?:own|run|manage) (?:a|an|my|our|the|two|three|\d+)\b|\b(?:i'?m|i am) the (?:owner|founder)\b|"
+    r"\bowner of (?:a|an|my|our|the)\b|\bmy (?:own |small |little )?(?:business|company|shop|firm|store|"
+    r"practice|salon|restaurant)\b",
+    re.I,
+)
+NEED_RE = re.compile(
+    r"\b(?:we|i) (?:really |urgently )?need\b(?! to (?:know|ask|understand|check))|"
+    r"\b(?:we'?re|we are|i'?m|i am) looking for (?:a|an|some|online|\w+ing)\b",
+    re.I,
+)
 SOLO_RE = re.compile(r"\bjust me\b|\bone[- ]person\b|\bsolo\b|\bfreelanc\w+|\bon my own\b", re.I)
+# Titles, also as written in German, French, Spanish and Portuguese.
 _EXEC = re.compile(
     r"\b(ceo|cfo|cto|coo|cmo|cro|cio|ciso|chief|founder|co-founder|owner|president|partner|"
-    r"geschäftsführer|managing director|general manager|executive director)\b"
+    r"geschäftsführer(?:in)?|managing director|general manager|executive director|inhaber(?:in)?|"
+    r"gründer(?:in)?|vorstand|g[ée]rante?|pdg|fondat(?:eur|rice)|pr[ée]sidente?|propri[ée]taire|"
+    r"directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|due[ñn][oa]|propietari[oa]|fundador[ao]?|"
+    r"director[ao]? general|gerente general|s[óo]ci[oa](?:[- ](?:gerente|diretor[ao]?|fundador[ao]?))?|"
+    r"diretor[ao]? geral|propriet[áa]ri[oa])(?!\w)"
 )
 _SENIOR = re.compile(
-    r"\b(vp|v\.p\.|svp|evp|vice president|head|director|procurement|purchasing|buyer)\b"
+    r"\b(vp|v\.p\.|svp|evp|vice president|head|director|procurement|purchasing|buyer|leiter(?:in)?|"
+    r"direktor(?:in)?|einkauf\w*|directeur|directrice|responsable|directora?|diretora?|jef[ea]|gerente|"
+    r"compras|achats?)(?!\w)"
 )
-_MANAGER = re.compile(r"\b(manager|lead|principal)\b")
+_MANAGER = re.compile(
+    r"\b(manager|lead|principal|teamleiter(?:in)?|chef de projet|coordinador[a]?)\b"
+)
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([km])?\b", re.I)
 
 
@@ -333,7 +356,8 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     timeline, volume = TIMELINE_RE.search(text), VOLUME_RE.search(text)
     money, pain = MONEY_RE.search(text), PAIN_RE.search(text)
     hesitant = HESITATION_RE.search(text) or TENTATIVE_RE.search(text)
-    serious = sum(bool(x) for x in (timeline, volume, money or s["budget"], pain)) >= 2
+    need = NEED_RE.search(text)
+    serious = sum(bool(x) for x in (timeline, volume, money or s["budget"], pain or need)) >= 2
     if s["domain"] and not s["free_mail"]:
         add(2, f"business email domain ({s['domain']})", "business-domain")
     elif s["free_mail"] and not serious:
@@ -366,6 +390,8 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         add(2, f"senior title ({s['title']})", "decision-maker")
     elif _MANAGER.search(s["title"]):
         add(1, f"manager title ({s['title']})")
+    elif OWNER_RE.search(text):
+        add(1 if solo else 2, "the owner writes (a decision-maker)", "decision-maker")
     if QUOTE_REQUEST_RE.search(text) and "quote request" not in s["intent"]:
         s["intent"] = [*s["intent"], "quote request"]
     if s.get("fit"):  # a partner on the partner form, a supplier on the supplier form: the
@@ -394,6 +420,8 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         add(1, f"recurring need: {RECURRING_RE.search(text).group(0)}")
     if pain:
         add(1, f"pain point: {pain.group(0)}")
+    elif need:
+        add(1, f"a need of their own: {need.group(0)}")
     if REFERRAL_RE.search(text):
         add(2, "referred by someone", "referral")
     if s["phone"]:
@@ -414,6 +442,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
             timeline,
             volume,
             pain,
+            need,
             s["returning"],
         )
     )
