@@ -66,15 +66,50 @@ def _fix(word: str) -> str:
     return target
 
 
+# A B2B service whose name sounds like support ("managed IT support", "outsourced helpdesk",
+# "maintenance contracts", "support plans") asked for by a prospect — a quote, a proposal,
+# a tender, pricing, "we sell / provide …" — is a sale: the service nouns are what is sold,
+# not a problem to triage. A customer reporting a problem ("report a fault", "what's
+# wrong", "describe the issue", "how urgent") keeps them.
+SERVICE_NOUNS = re.compile(
+    r"\b(?:(?:managed|outsourced|24/7|it|technical|tech|customer|remote|on-?site|first[- ]line|"
+    r"second[- ]line|desktop|network)[ -])*(?:support|help ?desks?|maintenance|customer service)"
+    r"(?:[ -](?:services?|contracts?|plans?|desks?|outsourcing|packages?|agreements?|hours|"
+    r"needs|team|partner|provider|retainers?))*\b|\btickets? volumes?\b|\bvolume of tickets\b"
+)
+SALE_ASKED = re.compile(
+    r"\bquot(?:e|es|ation|ations)\b|\bproposals?\b|\btenders?\b|\bpricing\b|\bprices?\b|\brfps?\b|"
+    r"\brfqs?\b|\bestimates?\b|\bcosts?\b|\bhow much\b|\bprospects?\b|\bnew clients\b|"
+    r"\b(?:we|our (?:company|firm|team)) (?:sell|provide|offer|deliver|supply)\b|\boutsourc\w+|"
+    r"\bmanaged (?:it|security|services?)\b|\b(?:contracts?|plans?|packages?) (?:enquir|inquir)\w*"
+)
+PROBLEM_REPORTED = re.compile(
+    r"\breport\w*|\bfaults?\b|\bbroken\b|\bnot working\b|\bis down\b|\bwent down\b|\bwhat'?s wrong\b|"
+    r"\bwhat went wrong\b|\b(?:the|an?|their|your) (?:issue|problem|error)s?\b|\bdescribe\b|\burgen\w+|"
+    r"\boutages?\b|\bcomplain\w*|\bexisting (?:customers|clients)\b|\bfor our (?:customers|clients)\b|"
+    r"\b(?:our|existing|current) \w+ (?:customers|clients)\b|\bcan'?t\b|\brefund\w*|\bwarrant\w+"
+)
+
+
+def selling_a_service(text: str) -> bool:
+    """Whether the support-sounding nouns of ``text`` name a service a prospect asks for."""
+    return bool(
+        SERVICE_NOUNS.search(text) and SALE_ASKED.search(text) and not PROBLEM_REPORTED.search(text)
+    )
+
+
 def kind_scores(description: str) -> list[tuple[int, dict]]:
     text = correct_typos(description)
+    sold = SERVICE_NOUNS.sub(" the service ", text) if selling_a_service(text) else None
     scored = []
     for kind in KINDS:
         total = 0
         for pattern, weight in kind["cues"]:
-            if re.search(rf"(?:{pattern})", text):
+            if re.search(rf"(?:{pattern})", sold if sold and kind["key"] == "support" else text):
                 total += weight
-                if re.search(rf"(?:{pattern}){HEAD}", text):
+                if re.search(
+                    rf"(?:{pattern}){HEAD}", sold if sold and kind["key"] == "support" else text
+                ):
                     total += HEAD_BONUS
         scored.append((total, kind))
     return scored
