@@ -49,6 +49,17 @@ QUESTION = re.compile(
     r"what happened",
     re.I,
 )
+# The form's own act, written where a list starts ("Payroll services: request pricing
+# with …", "let companies ask us for a quote. Fields: …", "companies can request a
+# proposal - …"): what the visitor does with the form, not a question on it.
+FORM_ACT = re.compile(
+    r"^(?:(?:let|allow|enable|invite|help)\s+(?:\w+\s+){0,2}?(?:companies|businesses|people|prospects|"
+    r"customers|clients|visitors|users|firms|them|buyers)\b|(?:\w+\s+)?(?:can|may|should|could|will)\s+"
+    r"(?:request|ask|get|apply|book|order|enquire|submit)\b|(?:request|get|ask (?:us )?for|want)\s+"
+    r"(?:a |an |our |your |their |some )?(?:free |no-obligation |tailored |formal )?(?:quote|quotation|"
+    r"proposal|pricing|prices?|tender(?: pack)?|estimate|callback|call back|demo)s?$)",
+    re.I,
+)
 CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but)(?:\s+|$))+", re.I)
 _FILLER = re.compile(r"\b(?:already|too|also|want|wants|like|prefer|would|as well)\b", re.I)
 REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
@@ -163,6 +174,8 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     """One item; ``listed``: it stands in a sentence that is only a list, so it names a
     field even with chatter words in it ("hours the cat would be alone")."""
     text = CONNECTIVE.sub("", raw.strip().strip(".!?\"'“”‘’ "))
+    if FORM_ACT.match(text):
+        return None
     options, hint = [], ""
     text = BRACKET_LIST.sub("", text)
     paren = re.search(r"\(([^)]*)\)", text)
