@@ -170,8 +170,24 @@ CONCEPTS = [
 ]
 
 
+# "type of request (information, quote, complaint)", "Art der Anfrage (Angebot, Support,
+# Sonstiges)": the kinds a "type" choice offers are what visitors may pick, not what the
+# form is for.
+OPTION_LIST = re.compile(
+    r"(\b(?:(?:type|kind|nature|reason|topic|subject|category|art|tipo|motivo|objet|sujet|genre) "
+    r"(?:of |de |der |des |del |da |do )?(?:the |la |el |a )?(?:request|enquiry|inquiry|contact|message|"
+    r"question|demande|anfrage|solicitud|consulta|pedido|contacto)|(?:request|enquiry|inquiry|contact) "
+    r"(?:type|kind|reason|topic|category))\s*)\([^()]*(?:,|/|\bor\b)[^()]*\)"
+)
+
+
+def without_request_types(text: str) -> str:
+    return OPTION_LIST.sub(r"\1", text)
+
+
 def domain_keys(kind_key: str, text: str) -> list[str]:
     """Catalogue keys of the domain fields this description calls for, in order."""
+    text = without_request_types(text)
     keys = []
     for kinds, pattern, adds in CONCEPTS:
         if (kinds is None or kind_key in kinds) and re.search(pattern, text):

@@ -270,7 +270,12 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     # "site postcode", "form type": a short phrase ending in a field noun is a field even
     # when a qualifier looks like chatter.
     noun_ended = len(words) <= 3 and FIELD_NOUN.fullmatch(words[-1]) and not PRONOUN.search(low)
-    chatter = NOT_A_FIELD.search(low) and not listed and not hint.startswith("upload:")
+    # "type of enquiry (sales, support, other)": a short phrase with its options is a choice,
+    # whatever words it uses
+    choice = len(options) >= 2 and len(words) <= 4
+    chatter = (
+        NOT_A_FIELD.search(low) and not listed and not hint.startswith("upload:") and not choice
+    )
     if chatter and not question and not concept_for(low) and not noun_ended:
         return None
     return {

@@ -111,8 +111,8 @@ def _gloss_piece(piece: str, lang: str) -> str:
     core = _ARTICLE.sub("", fold(piece).strip())
     if core in _FIELDS[lang]:
         return _FIELDS[lang][core]
-    if lang == "de" and re.fullmatch(r"[a-z]+(?:datum|termin)", core):
-        return f"{core} date"  # "Kaufdatum", "Liefertermin": a date
+    if lang == "de" and re.fullmatch(r"(?:[a-z]+ )?[a-z]+(?:datum|termin)", core):
+        return f"{core} date"  # "Kaufdatum", "(gewünschter) Liefertermin": a date
     out = fold(piece).strip()
     out = re.sub(r"\bd'", "de ", out) if lang == "fr" else out  # "nombre d'invités"
     for word in sorted(_ASK[lang], key=len, reverse=True):  # "was kaputt ist": a question

@@ -15,6 +15,7 @@ import difflib
 import functools
 import re
 
+from app.services.llm.local_domain import without_request_types
 from app.services.llm.local_kinds import DEFAULT_KIND, KINDS
 
 HEAD = (
@@ -99,7 +100,7 @@ def selling_a_service(text: str) -> bool:
 
 
 def kind_scores(description: str) -> list[tuple[int, dict]]:
-    text = correct_typos(description)
+    text = without_request_types(correct_typos(description))
     sold = SERVICE_NOUNS.sub(" the service ", text) if selling_a_service(text) else None
     scored = []
     for kind in KINDS:
