@@ -200,6 +200,13 @@ NEEDED = re.compile(
 WHETHER_SUBJECT = re.compile(
     r"^(?:they|you|he|she|it|there|(?:the|a|any|their|your) [\w-]+)\s+(.*)$", re.I
 )
+# A head that says nothing without its clause ("one thing we could improve", "anything
+# you'd change", "the main reason you left").
+VAGUE_HEAD = re.compile(
+    r"(?:(?:(?:the|a|any|one) )?(?:one|main|biggest|first|other|only|more)\s+|(?:a|the|any)\s+)?"
+    r"(?:things?|something|anything|change|improvement|reason|way|idea|aspect|part|feature|bit)",
+    re.I,
+)
 NOT_CLAUSE = re.compile(
     r"^(?:what|why|how|when|where|who|describe|whether|if|anything|something)\b", re.I
 )
@@ -278,6 +285,9 @@ def clause_item(text: str) -> dict | None:
             )
         return {"label": _sentence(noun), "options": [], "name": noun}
     relative = RELATIVE.match(t)
+    if relative and not NOT_CLAUSE.match(t) and VAGUE_HEAD.fullmatch(relative.group(1)):
+        # "one thing we could have done better": the clause is the question, not the noun
+        return {"label": _sentence(_ARTICLE.sub("", t)), "options": [], "name": t}
     if relative and not NOT_CLAUSE.match(t):
         noun, verb, tail = relative.group(1), relative.group(2), relative.group(3).strip()
         if (
