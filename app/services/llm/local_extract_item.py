@@ -60,6 +60,14 @@ FORM_ACT = re.compile(
     r"proposal|pricing|prices?|tender(?: pack)?|estimate|callback|call back|demo)s?$)",
     re.I,
 )
+# A field noun with what it is of ("a short description of the products you'll show", "a
+# link to slides or a video of a previous talk"): the noun names the field, so the words
+# after it may be long, hold a pronoun or an "or" and still be one field.
+HEADED = re.compile(
+    r"^(?:description|summary|overview|outline|explanation|links?|urls?|photos?|pictures?|list|"
+    r"details|copy|samples?|examples?|recordings?|videos?)\s+(?:of|to|for|about|on|showing|from)\s+\S",
+    re.I,
+)
 CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but)(?:\s+|$))+", re.I)
 _FILLER = re.compile(r"\b(?:already|too|also|want|wants|like|prefer|would|as well)\b", re.I)
 REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
@@ -239,6 +247,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     if yes_no and yes_no.group(1).strip():
         text, options = yes_no.group(1), ["Yes", "No"]
     text = TRAILING.sub("", LEADING.sub("", text.strip())).strip(" .,:;-")
+    headed = HEADED.match(text) is not None
     if not options and "/" in text and not re.search(r"date/time|and/or", text, re.I):
         pieces = [p.strip() for p in text.split("/") if p.strip()]
         if len(pieces) >= 3 and all(len(p.split()) <= 2 for p in pieces):
@@ -246,6 +255,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     # "what you saw or heard" is one question, not a choice between "what you saw" and "heard"
     if (
         not options
+        and not headed
         and re.search(r"\s+or\s+", text)
         and not re.match(r"(?:what|why|how|who)\b", text, re.I)
     ):
@@ -265,7 +275,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         )
     words = low.split()
     # A question may run longer than a noun ("what they were doing when it crashed").
-    if not words or len(words) > (9 if question else 6) or len(low) < 2:
+    if not words or len(words) > (12 if headed else 9 if question else 6) or len(low) < 2:
         return None
     # "site postcode", "form type": a short phrase ending in a field noun is a field even
     # when a qualifier looks like chatter.
@@ -276,7 +286,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     chatter = (
         NOT_A_FIELD.search(low) and not listed and not hint.startswith("upload:") and not choice
     )
-    if chatter and not question and not concept_for(low) and not noun_ended:
+    if chatter and not question and not concept_for(low) and not noun_ended and not headed:
         return None
     return {
         "phrase": low,
