@@ -17,6 +17,7 @@ from app.errors import ValidationError
 from app.services.accounts.workspaces import slugify
 from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
@@ -142,6 +143,7 @@ def build_form(original: str) -> dict:
         "response": {"thank_you_message": kind["thanks"], "redirect_url": ""},
     }
     notes = apply_extras(config, extras)
+    spell_acronyms(config["fields"], original)
     if lang:
         left = localize(config, lang, pairs)
         if left:

@@ -22,6 +22,7 @@ from app.services.forms.config import (
 )
 from app.services.llm import local_catalog as catalog
 from app.services.llm import local_refine_extras
+from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_extras import forget_changed_texts, sync
 from app.services.llm.local_fields import (
     RefineError,
@@ -56,6 +57,8 @@ def refine(config: dict, text: str) -> dict:
     notes: list[str] = []
     for clause in clauses:
         _apply(draft, clause, notes)
+    untouched = {(f.get("name"), f.get("label")) for f in config.get("fields") or []}
+    spell_acronyms(draft["fields"], text, keep=untouched)  # "add a VAT number field"
     forget_changed_texts(config, draft)  # a relabelled field is translated again
     notes += sync(draft)  # steps, rules and translations follow the field changes
     result, repaired = validated(draft)  # a part the engine got wrong is dropped, with a note
