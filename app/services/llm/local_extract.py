@@ -216,7 +216,9 @@ SUBJECT_ONLY = re.compile(
 INSIDE_ITEM = re.compile(
     r"\b(?:what|which|who|that|it|anything|something|everything)\s*$|"
     r"\b(?:whether|if|do|does|did|can|could|will|would|should) (?:they|you|we|i|it|he|she|anyone)\s*$|"
-    r"\bhow(?: long| much| many| often| soon)?(?:\s+[\w']+){0,2}\s*$",
+    r"\bhow(?: long| much| many| often| soon)?(?:\s+[\w']+){0,2}\s*$|"
+    # "what's wrong with the order", "what is missing from the box"
+    r"\bwhat(?:'s|’s| is| was| went| were)(?:\s+[\w']+){0,2}\s*$",
     re.I,
 )
 SUBORDINATE = re.compile(
