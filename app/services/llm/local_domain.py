@@ -308,6 +308,8 @@ SAME_AS = [
     ("make", "text", r"\bmake\b|\bbrand\b|\bmanufacturer\b"),
     ("model", "text", r"\bmodel\b"),
     ("address", "text", r"\baddress\b"),
+    # "how likely are you to recommend us (0-10)" asked in the marketer's words
+    ("nps", "number", r"\brecommend\b"),
 ]
 
 

@@ -48,6 +48,18 @@ SCALE_RE = re.compile(
     re.I,
 )
 RATING_RE = re.compile(r"\b(?:rat(?:e|ing|ings)|score|stars?|grade)\b", re.I)
+# "how useful was it (1-5)", "how likely are you to recommend us, 0-10": a question on a
+# scale is a rating too (not "how many", "how long"…, which are counts and durations).
+SCALED_QUESTION = re.compile(
+    r"^how (?!many\b|much\b|long\b|often\b|soon\b|old\b|far\b|big\b|large\b|tall\b|early\b|late\b)"
+    r"[a-z]+\b",
+    re.I,
+)
+
+
+def rated(phrase: str) -> bool:
+    """Whether the phrase asks for a rating (given a scale)."""
+    return bool(RATING_RE.search(phrase) or SCALED_QUESTION.match(phrase.strip()))
 
 
 def file_supported() -> bool:
@@ -113,7 +125,7 @@ def file_label(phrase: str) -> str:
 
 def rating_shape(phrase: str) -> dict | None:
     """``{"type": "number", "min", "max", "label"}`` for "rating 1 to 5", "out of 10"."""
-    if not RATING_RE.search(phrase):
+    if not rated(phrase):
         return None
     m = SCALE_RE.search(phrase)
     if not m:
@@ -137,6 +149,9 @@ def rating_shape(phrase: str) -> dict | None:
     subject = re.sub(r"\s+", " ", rest).strip(" ,.:()")
     word = "Score" if re.search(r"\bscore\b", phrase, re.I) else "Rating"
     label = f"{subject[:1].upper()}{subject[1:]} {word.lower()}" if subject else word
+    if not RATING_RE.search(phrase):  # "How useful was it?" stays the marketer's question
+        question = re.sub(r"\s+", " ", SCALE_RE.sub(" ", phrase)).strip(" ,.:()?")
+        label = f"{question[:1].upper()}{question[1:]}?"
     return {
         "type": "number",
         "min": lo,

@@ -17,10 +17,10 @@ from app.services.llm.local_domain import concept_for, covers, domain_keys, is_b
 from app.services.llm.local_extract import named_fields, negated
 from app.services.llm.local_extract_item import YES_NO, field_type, label_for
 from app.services.llm.local_field_shapes import (
-    RATING_RE,
     SCALE_RE,
     file_label,
     file_shape,
+    rated,
     rating_shape,
     ratings_in,
 )
@@ -305,7 +305,7 @@ def _add_ratings(fields: list, text: str) -> None:
 
 def _with_scale(item: dict, text: str) -> dict:
     """ "overall rating (1-5 stars)": the scale the item reader left out, kept for the shape."""
-    if not RATING_RE.search(item["phrase"]) or SCALE_RE.search(item["phrase"]):
+    if not rated(item["phrase"]) or SCALE_RE.search(item["phrase"]):
         return item
     at = text.lower().find(item["phrase"].lower())
     after = text[at + len(item["phrase"]) : at + len(item["phrase"]) + 30] if at >= 0 else ""
@@ -369,7 +369,12 @@ def _words(field: dict) -> str:
 def _kind_rules(fields: list, kind: dict, text: str) -> None:
     if kind["key"] == "feedback":
         rating = next((f for f in fields if f["name"] == "rating"), None)
-        if re.search(r"\bnps\b|net promoter|recommend", text):
+        # "how likely are you to recommend us (0-10)": the marketer's NPS question; without
+        # its scale it becomes the catalogue's NPS field, in its place
+        twin = next((f for f in fields if re.search(r"\brecommend\b", _words(f))), None)
+        if twin is not None and twin["type"] != "number":
+            fields[fields.index(twin)] = catalog.field("nps")
+        elif re.search(r"\bnps\b|net promoter|recommend", text) and twin is None:
             index = fields.index(rating) if rating else 0
             if rating:
                 fields.remove(rating)
