@@ -91,6 +91,7 @@ def _bare_list(sentence: str) -> bool:
     )
 
 
+CONTINUED = re.compile(r"^(?:and|plus|&)\s+(?:also\s+)?", re.I)
 CHOICE_QUESTION = re.compile(
     r"^((?:[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2} or [\w-]+(?: [\w-]+){0,2})\?$"
 )
@@ -115,6 +116,13 @@ def named_fields(text: str) -> list[dict]:
                 }
             )
             continue
+        if items and n and CONTINUED.match(sentence.strip()) and len(sentence.split()) <= 10:
+            # "… when would you like a call? and any topics for next time.": the list goes on
+            # after a question mark
+            item = _item(CONTINUED.sub("", sentence.strip()).rstrip(".!?"), listed=True)
+            if item and "fields" not in item:
+                items.append(item)
+                continue
         short_question = sentence.strip().endswith("?") and len(sentence.split()) <= 6
         if short_question and items and not LIST_START.search(sentence):
             # "… date, time, wear glasses already? contact lenses?": a question is a field too
