@@ -15,7 +15,14 @@ MARKETING_KINDS = [
         "email_marketing",
         "fully_autonomous",
         MARKETING_ACTIONS,
-        [(r"\bwebinars?\b|web seminar|livestream|live stream|virtual session", 10)],
+        # "post-webinar survey", "feedback after the webinar": about a webinar, not a place at one
+        [
+            (
+                r"(?<!post-)(?<!post )(?<!after-)(?<!after )(?<!after the )(?<!after our )"
+                r"\bwebinars?\b|web seminar|livestream|live stream|virtual session",
+                10,
+            )
+        ],
         ["name", "email", "company-", "job_title", "question"],
         ["name", "email"],
         "register attendees for the webinar and send them the joining details",
