@@ -99,7 +99,7 @@ CHOICE_QUESTION = re.compile(
 
 def named_fields(text: str) -> list[dict]:
     """[{phrase, options, required, hint}] for each field the description names, in order."""
-    items = []
+    items, asking = [], False
     for n, sentence in enumerate(SENTENCE.split(text)):
         choice = CHOICE_QUESTION.match(sentence.strip())
         if choice:  # "suit, shirt or alterations?" is one dropdown
@@ -129,7 +129,16 @@ def named_fields(text: str) -> list[dict]:
             item = _item(sentence.strip().rstrip("?"))
             if item and "fields" not in item:
                 items.append(item)
+            asking = True
             continue
+        if asking and len(sentence.split()) <= 8 and not LIST_START.search(sentence):
+            # "When did you last visit? What would bring you back? One thing we should
+            # change.": a short sentence in a run of questions is one more
+            item = _item(sentence.strip().rstrip(".!?"), listed=True)
+            if item and "fields" not in item:
+                items.append(item)
+                continue
+        asking = sentence.strip().endswith("?") and bool(items)
         for segment, strong in _list_segments(sentence, after_purpose=n > 0):
             found = []
             for item in (_item(raw, listed=strong == "bare") for raw in _items(segment)):

@@ -123,7 +123,9 @@ CUES = [
         r"antes de (?:fin|finales|que termine)|para finales de|cuanto antes|\burgente?\b|"
         r"la pr[óo]xima semana|este mes|el pr[óo]ximo mes|avant la fin|d[èe]s que possible|"
         r"la semaine prochaine|ce mois|le mois prochain|at[ée] (?:o|ao) fi(?:m|nal)|o mais r[áa]pido|"
-        r"pr[óo]xima semana|este m[êe]s|pr[óo]ximo m[êe]s",
+        r"pr[óo]xima semana|este m[êe]s|pr[óo]ximo m[êe]s|(?:la semana|el mes) que viene|"
+        r"(?:a semana|o m[êe]s) que vem|d[èe]s (?:le mois|la semaine) prochaine?|ab (?:n[äa]chste[rnm]?|diese[rnm]?) "
+        r"(?:woche|monat)|im n[äa]chsten monat",
         "by the end of",
     ),
     (
