@@ -119,6 +119,7 @@ FIELD_NOUN = re.compile(
     r"happened|session|sessions|class|course|stylist|property|insurance|injury|medication|branch|"
     r"invoice|order|serial|account|firmware|router|endpoint|error|material|design|colou?r|text|wording|"
     r"shift|salary|role|roles|brands?|university|school|grade|graduation|outlet|receipt|category|"
+    r"provider|supplier|vendor|system|systems|software|tools?|"
     r"motivation|turnover|revenue|income|bill|month|week|goals?|why|what|how)\b",
     re.I,
 )
@@ -279,12 +280,15 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         return None
     # "site postcode", "form type": a short phrase ending in a field noun is a field even
     # when a qualifier looks like chatter.
-    noun_ended = len(words) <= 3 and FIELD_NOUN.fullmatch(words[-1]) and not PRONOUN.search(low)
+    # "current IT provider": an acronym written in capitals is no pronoun ("it", "us")
+    caps = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", raw)}
+    plain = " ".join(w for w in words if w not in caps)
+    noun_ended = len(words) <= 3 and FIELD_NOUN.fullmatch(words[-1]) and not PRONOUN.search(plain)
     # "type of enquiry (sales, support, other)": a short phrase with its options is a choice,
     # whatever words it uses
     choice = len(options) >= 2 and len(words) <= 4
     chatter = (
-        NOT_A_FIELD.search(low) and not listed and not hint.startswith("upload:") and not choice
+        NOT_A_FIELD.search(plain) and not listed and not hint.startswith("upload:") and not choice
     )
     if chatter and not question and not concept_for(low) and not noun_ended and not headed:
         return None
