@@ -84,6 +84,15 @@ NUMBER_WORDS = re.compile(
     r"amount|year|years|(?:group|party) size|passengers|adults|diners|delegates|participants)\b",
     re.I,
 )
+# A bare plural of things counted, as a sizing question ("sites", "guards per night",
+# "monthly volume"): a number.
+COUNTED = re.compile(
+    r"^(?:\w+ )?(?:sites|locations|offices|branches|stores|shops|guards|employees|staff|devices|"
+    r"endpoints|workstations|computers|laptops|vehicles|lifts|elevators|buildings|units|rooms|"
+    r"licen[cs]es|tickets|calls|orders|covers)(?: (?:per|a|each) \w+)?$|"
+    r"^(?:(?:monthly|weekly|daily|annual|yearly) )?(?:ticket |call |order |contact )?volume(?: per \w+)?$",
+    re.I,
+)
 URL_WORDS = re.compile(
     r"\b(?:link|url|website|photos?|pictures?|images?|drawings?|receipt|cv|resume|portfolio)\b",
     re.I,
@@ -395,7 +404,7 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "date"
     if IDENTIFIER.search(phrase) and not re.match(r"^(?:number of|no\.? of)\b", phrase):
         return "text"
-    if NUMBER_WORDS.search(phrase):
+    if NUMBER_WORDS.search(phrase) or COUNTED.match(phrase):
         return "number"
     if LONG_WORDS.search(phrase):
         return "textarea"

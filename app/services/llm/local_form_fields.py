@@ -359,6 +359,8 @@ def _add_hints(fields: list, kind: dict, text: str) -> None:
         if re.search(pattern, text) and not _has(fields, catalog.field(key)["name"]):
             if any(re.search(pattern, _words(f)) for f in fields):
                 continue  # a named field already asks it ("headcount"): one concept, one field
+            if any(re.search(pattern, " ".join(f.get("options") or []).lower()) for f in fields):
+                continue  # "channels (phone, email, chat)": an answer, not a question
             _add(fields, catalog.field(key, required=False))
 
 
