@@ -275,7 +275,10 @@ def clause_item(text: str) -> dict | None:
         return {"label": f"Preferred {word}", "options": [], "name": f"preferred {word}"}
     which = WHICH_NOUN.match(t) or WHICH_ONLY.match(t)
     if which and not re.match(
-        rf"^(?:what|which) (?:{_AUX}|needs?|went|happened|must|might)\b", t, re.I
+        rf"^(?:what|which) (?:{_AUX}|needs?|went|happened|must|might|\w+ed|made|brought|led|kept|"
+        rf"drew|got|took|gave|sent|put|made|left|found|told|caught|won|brings|makes)\b",
+        t,
+        re.I,
     ):
         noun = which.group(1).strip()
         aim = re.search(r"\bto (start|begin|move|join|arrive|leave|travel|visit|finish)$", t, re.I)
@@ -284,6 +287,14 @@ def clause_item(text: str) -> dict | None:
                 f"{aim.group(1).lower()} {noun}"  # "which day they'd want to start" → "Start day"
             )
         return {"label": _sentence(noun), "options": [], "name": noun}
+    vague = re.match(
+        rf"^(?:{VAGUE_HEAD.pattern})\s+(?!(?:for|of|to|with|about|on|in|at|from)\b)(?:that |which )?"
+        rf"(?:[\w'-]+\s+){{1,}}[\w'-]+$",
+        t,
+        re.I,
+    )
+    if vague and not NOT_CLAUSE.match(t):  # "the one thing your child is most excited about"
+        return {"label": _sentence(_ARTICLE.sub("", t)), "options": [], "name": t}
     relative = RELATIVE.match(t)
     if relative and not NOT_CLAUSE.match(t) and VAGUE_HEAD.fullmatch(relative.group(1)):
         # "one thing we could have done better": the clause is the question, not the noun

@@ -234,6 +234,8 @@ INSIDE_ITEM = re.compile(
     r"\b(?:what|which|who|that|it|anything|something|everything)\s*$|"
     r"\b(?:whether|if|do|does|did|can|could|will|would|should) (?:they|you|we|i|it|he|she|anyone)\s*$|"
     r"\bhow(?: long| much| many| often| soon)?(?:\s+[\w']+){0,2}\s*$|"
+    # "which apps they need (…)": the verb of the item's own clause
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:they|you|we|i)\s*$|"
     # "what's wrong with the order", "what is missing from the box"
     r"\bwhat(?:'s|’s| is| was| went| were)(?:\s+[\w']+){0,2}\s*$",
     re.I,

@@ -377,7 +377,7 @@ def _names_fields(before: str) -> bool:
     words = before.strip().lower().split()
     return bool(words) and (
         words[-1] in ("filled", "details", "info", "information", "fields", "including", "with")
-        or words[-1].endswith("ed")
+        or (words[-1].endswith("ed") and not words[-1].endswith("eed"))  # "need", "breed"
     )
 
 
