@@ -74,7 +74,7 @@ CUES = [
     ),
     (
         r"\bprecios?\b|cu[áa]nto (?:cuesta|vale|cobr\w+)|qu[ée] precio|\btarifas?\b|\bprix\b|"
-        r"combien (?:[çc]a )?co[ûu]te|\btarifs?\b|\bpreis\w*|was kostet|\bkosten\b|quanto custa|"
+        r"combien (?:[çc]a )?co[ûu]te|\btarifs?\b|\bpreis\w*|was kostet|wie teuer|\bkosten\b|quanto custa|"
         r"\bpre[çc]os?\b|quanto (?:cobram|fica)",
         "price",
     ),
@@ -87,15 +87,16 @@ CUES = [
     # who writes: the owner of a (small) business, named in the message
     (
         r"\bsoy (?:el |la )?(?:due[ñn][oa]|propietari[oa]|gerente)\b|\bmi (?:peque[ñn]o )?negocio\b|"
-        r"\btengo (?:un|una) (?:peque[ñn][oa] )?(?:negocio|empresa|tienda|taller|restaurante|bar|"
+        r"\b(?:tengo|llevo|dirijo|regento|gestiono) (?:un|una) (?:peque[ñn][oa] )?(?:negocio|empresa|tienda|taller|restaurante|bar|"
         r"cl[íi]nica|sal[óo]n|hotel|estudio|despacho|agencia|\w+er[íi]a)\b|"
         r"\bje (?:g[èe]re|dirige|tiens|poss[èe]de)\b|\bj'ai (?:un|une) (?:petite? )?(?:entreprise|"
         r"commerce|boutique|magasin|salon|restaurant|caf[ée]|atelier|cabinet|agence|\w+erie)\b|"
         r"\bpropri[ée]taire d\b|\bma (?:petite )?(?:entreprise|boutique|soci[ée]t[ée])\b|"
         r"\bich (?:habe|f[üu]hre|leite|betreibe) (?:eine?n?|meine?n?) (?:kleine[nm]? )?(?:\w+ei|firma|"
         r"betrieb|laden|gesch[äa]ft|praxis|salon|werkstatt|restaurant|caf[ée]|unternehmen|agentur)\b|"
-        r"\binhaber(?:in)?\b|\bmeine? (?:kleine[ns]? )?(?:firma|betrieb|laden|gesch[äa]ft)\b|"
-        r"\btenho (?:um|uma) (?:pequen[oa] )?(?:neg[óo]cio|empresa|loja|oficina|restaurante|caf[ée]|"
+        r"\binhaber(?:in)?\b|\bmein(?:e|en)? (?:kleine[ns]? )?\w*(?:firma|betrieb|laden|gesch[äa]ft|salon|"
+        r"praxis|werkstatt|caf[ée]|restaurant|studio|agentur|ei)\b|"
+        r"\b(?:tenho|gerencio|administro) (?:um|uma) (?:pequen[oa] )?(?:neg[óo]cio|empresa|loja|oficina|restaurante|caf[ée]|"
         r"sal[ãa]o|cl[íi]nica|ag[êe]ncia|\w+aria)\b|\bsou (?:o |a )?(?:don[oa]|propriet[áa]ri[oa])\b|"
         r"\b(?:minha empresa|meu neg[óo]cio)\b",
         "i run my own business",
@@ -124,7 +125,7 @@ CUES = [
         r"la pr[óo]xima semana|este mes|el pr[óo]ximo mes|avant la fin|d[èe]s que possible|"
         r"la semaine prochaine|ce mois|le mois prochain|at[ée] (?:o|ao) fi(?:m|nal)|o mais r[áa]pido|"
         r"pr[óo]xima semana|este m[êe]s|pr[óo]ximo m[êe]s|(?:la semana|el mes) que viene|"
-        r"(?:a semana|o m[êe]s) que vem|d[èe]s (?:le mois|la semaine) prochaine?|ab (?:n[äa]chste[rnm]?|diese[rnm]?) "
+        r"(?:a )?semana que vem|(?:o )?m[êe]s que vem|d[èe]s (?:le mois|la semaine) prochaine?|ab (?:n[äa]chste[rnm]?|diese[rnm]?) "
         r"(?:woche|monat)|im n[äa]chsten monat",
         "by the end of",
     ),
