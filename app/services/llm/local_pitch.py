@@ -74,6 +74,36 @@ ALSO_MAKE = re.compile(
     r"platforms?|apps?|products?|solutions?|builders?|forms?|saas)\b",
     re.I,
 )
+# The sender's own product: "I run a form builder startup", "we've launched our own lead
+# capture tool", "my company makes online survey software", "our team ships a form product".
+_SENDER = (
+    r"(?:i|we|my (?:company|startup|team|firm|business)|our (?:team|company|startup|firm|business))"
+)
+_MAKES = (
+    r"(?:'ve|'re| have| are| also| too)*\s*(?:also\s+|too\s+)?(?:run|runs|own|owns|make|makes|build|"
+    r"builds|building|develop|develops|developing|ship|ships|launched|created|founded|sell|sells|"
+    r"have|has|started|work on|working on)"
+)
+OWN_PRODUCT = re.compile(
+    rf"\b{_SENDER}{_MAKES}\b[^.?!]{{0,50}}?\b(?:startup|tool|product|platform|app|software|builder|"
+    r"solution|saas|service)s?\b",
+    re.I,
+)
+# What one maker asks another: to swap notes, compare approaches, talk about the space.
+PEER_EXCHANGE = re.compile(
+    r"\b(?:swap|swapping|trade|trading|compare|comparing|exchange|exchanging|share|sharing) "
+    r"(?:notes|approaches|ideas|thoughts|experiences|learnings|war stories)\b|"
+    r"\b(?:chat|talk|catch up|conversation) about the (?:space|market|industry|category)\b|"
+    r"\btalk shop\b|\blearn from each other\b|\bin the same category\b",
+    re.I,
+)
+# "I run a form builder startup too", "my company makes survey software as well": the
+# sender's product is ours ("too" / "as well" says the same kind).
+OWN_TOO = re.compile(
+    rf"\b{_SENDER}{_MAKES}\b[^.?!]{{0,50}}?\b(?:startup|tool|product|platform|app|software|builder|"
+    r"solution|saas)s?,? (?:too|as well)\b",
+    re.I,
+)
 # Asking how the product is built, not what it does for them.
 INTERNALS = re.compile(
     r"\bunder the hood\b|\bwhat (?:database|stack|tech stack|language|framework|model)s? (?:do|does) you\b|"
@@ -89,6 +119,10 @@ def pitch_kind(text: str) -> tuple[str, str] | None:
         return "competitor", "a competitor (they make something similar)"
     if ALSO_MAKE.search(text) and not BUYER_NEED.search(text):
         return "competitor", "a competitor (they make the same kind of product)"
+    if not BUYER_NEED.search(text) and (
+        OWN_TOO.search(text) or OWN_PRODUCT.search(text) and PEER_EXCHANGE.search(text)
+    ):
+        return "competitor", "a competitor (a maker of the same kind of product, comparing notes)"
     if INTERNALS.search(text) and re.search(
         r"\b(?:similar|competing|like yours|our product)\b", text, re.I
     ):
