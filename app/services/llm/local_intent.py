@@ -66,8 +66,36 @@ def _fix(word: str) -> str:
     return target
 
 
+# "a quick survey question: how did you hear about us?", "feedback on how people heard
+# about us": one marketing-attribution question is a field, not what the form is for.
+ATTRIBUTION = re.compile(
+    r"\b(?:surveys?|polls?|feedback|questionnaires?)\b(?!\s+(?:forms?|surveys?|pages?)\b)"
+    r"(?=[^.?!]{0,40}?\b(?:how|where) (?:did |do |have )?(?:you|they|people|customers|clients|"
+    r"students|parents|members|guests|\w+) (?:first )?(?:hear|heard|f[oi]und|find out|learn(?:ed|t)?|"
+    r"discover(?:ed)?|come across) (?:about |out about |of )?(?:us|our|the)\b)"
+)
+
+
+OPENING_BONUS = 3
+_BREAK = re.compile(r"[:.;?!—–]|\s-\s")
+
+
+def _opening(text: str) -> str:
+    """The clause that states the purpose ("Register for a watercolour class", "Mailing list
+    for our law practice") when more follows it, so a later word ("suggestions for future
+    classes", "demo interest") does not outweigh it; "" when there is no such clause."""
+    found = _BREAK.search(text)
+    if not found or len(text) - found.end() < 15:
+        return ""
+    opening = text[: found.start()]
+    # "subscribers to our meal kit who got a box with missing items": people described by
+    # what happened to them are the audience, not the purpose
+    return "" if re.search(r"\bwho\b", opening) else opening
+
+
 def kind_scores(description: str) -> list[tuple[int, dict]]:
-    text = correct_typos(description)
+    text = ATTRIBUTION.sub("question", correct_typos(description))
+    opening = _opening(text)
     scored = []
     for kind in KINDS:
         total = 0
@@ -76,6 +104,10 @@ def kind_scores(description: str) -> list[tuple[int, dict]]:
                 total += weight
                 if re.search(rf"(?:{pattern}){HEAD}", text):
                     total += HEAD_BONUS
+                # a strong purpose word in the opening clause; a weak noun there ("piano
+                # lessons interest form") is left to the model as before
+                if weight >= 5 and opening and re.search(rf"(?:{pattern})", opening):
+                    total += OPENING_BONUS
         scored.append((total, kind))
     return scored
 

@@ -46,6 +46,17 @@ ENQUIRY_KINDS = [
             (r"\brecalls?\b|\baffected\b|\breplacements?\b", 8),
             (r"\baccidents?\b|\bincidents?\b|\bdamage\w*", 5),
             (r"\bwhistle-?blow\w*|\bspeak(?:ing)? up\b", 12),
+            # Privacy and legal requests a person must act on within a legal deadline.
+            (
+                r"\b(?:data|information) (?:subject )?(?:access|deletion|erasure|portability|correction|"
+                r"rectification|protection|privacy) (?:requests?|complaints?|officers?|concerns?)\b|"
+                r"\bsubject access\b|\bdsars?\b|\bright (?:to|of) (?:erasure|be forgotten|access|rectification|"
+                r"object|data portability)\b|\b(?:gdpr|ccpa|cpra|lgpd|privacy|foi|foia) (?:requests?|"
+                r"complaints?|enquir\w+|inquir\w+)\b|\bccpa\b|\bfreedom of information\b|"
+                r"\bdo not sell my\b|\bdelete my (?:personal )?(?:data|information)\b|"
+                r"\bdata protection officer\b|\bdpo\b",
+                12,
+            ),
             (r"\babuse\b|\bspam\b|\bfraud\b|\bscams?\b|\breport (?:content|a user|a post)\b", 8),
             (r"\bwarrant(?:y|ies)\b", 8),
             (r"\bclaims?\b", 2),

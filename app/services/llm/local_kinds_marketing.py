@@ -36,6 +36,12 @@ MARKETING_KINDS = [
                 6,
             ),
             (r"\brsvps?\b", 8),
+            # a place on a course, a class or a term
+            (
+                r"\benrol(?:l|s|ls|led|ling|ment|ments|lment|lments)?\b|"
+                r"\b(?:sign[- ]?ups?|register)\b[^.;:]{0,40}\b(?:course|classes|training|bootcamp|term|semester)\b",
+                6,
+            ),
             (
                 r"\bconference\b|\bmeetup\b|\bsummit\b|\bworkshops?\b|\bopen days?\b|\bopen house\b|"
                 r"\bfun run\b|\bmarathon\b|\bcamps?\b|\bgala\b|\bfestival\b",
@@ -105,7 +111,11 @@ MARKETING_KINDS = [
                 r"\bemail updates\b|\brelease notes\b|\bweekly deals\b|\bmonthly picks\b",
                 8,
             ),
-            (r"\b(?:monthly|weekly|email|product|our|news) updates\b", 8),
+            (
+                r"\b(?:monthly|weekly|quarterly|email|product|our|news) updates\b|\bupdate emails\b|"
+                r"\b(?:monthly|weekly|quarterly) (?:[\w-]+ ){0,2}(?:emails|bulletins|briefings)\b",
+                8,
+            ),
             # "a sign-up for our monthly wine club updates": what they sign up for is updates
             (r"\b(?:sign[- ]?ups?|subscribe|subscription)\b[^.;:]{0,40}\bupdates\b", 8),
             (
