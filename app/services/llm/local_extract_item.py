@@ -111,6 +111,10 @@ STATEMENT = re.compile(
 MULTI = re.compile(
     r"^(?:multiple[- ]choice|multi-?select|pick (?:any|several)|tick all)\s*:?\s*", re.I
 )
+YES_NO_BRACKET = re.compile(r"(?:yes|y)\s*(?:/|or)\s*(?:no|n)|no\s*/\s*yes", re.I)
+NEEDS = re.compile(
+    r"(?:[a-z-]+ ){1,2}(?:needs|requirements|issues|concerns|restrictions|adjustments)", re.I
+)
 YES_NO = re.compile(r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b", re.I)
 BRACKET_LIST = re.compile(
     r"\((?:please )?(?:specify|include|including|incl\.?|ask(?:ing)? for|with|e\.g\.?|i\.e\.?)\s+([^)]+)\)|"
@@ -163,7 +167,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     """One item; ``listed``: it stands in a sentence that is only a list, so it names a
     field even with chatter words in it ("hours the cat would be alone")."""
     text = CONNECTIVE.sub("", raw.strip().strip(".!?\"'“”‘’ "))
-    options, hint = [], ""
+    options, hint, yes_no_asked = [], "", False
     text = BRACKET_LIST.sub("", text)
     paren = re.search(r"\(([^)]*)\)", text)
     flags = ""
@@ -181,6 +185,8 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             hint = "examples:" + inner
         elif re.fullmatch(r"optional", inner, re.I):
             hint = "optional"
+        elif YES_NO_BRACKET.fullmatch(inner):  # "app installed (yes/no)": a yes/no question
+            options, yes_no_asked = ["Yes", "No"], True
         elif MULTI.match(inner):
             hint = "multiselect"
             inner = MULTI.sub("", inner)
@@ -257,7 +263,14 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     # "site postcode", "form type": a short phrase ending in a field noun is a field even
     # when a qualifier looks like chatter.
     noun_ended = len(words) <= 3 and FIELD_NOUN.fullmatch(words[-1]) and not PRONOUN.search(low)
-    chatter = NOT_A_FIELD.search(low) and not listed and not hint.startswith("upload:")
+    # "(any) accessibility needs", "catering requirements", "parking issues": a noun's needs
+    noun_ended = noun_ended or bool(NEEDS.fullmatch(low) and not PRONOUN.search(low))
+    chatter = (
+        NOT_A_FIELD.search(low)
+        and not listed
+        and not hint.startswith("upload:")
+        and not yes_no_asked  # "newsletter (yes/no)": the marketer said it is a question
+    )
     if chatter and not question and not concept_for(low) and not noun_ended:
         return None
     return {
