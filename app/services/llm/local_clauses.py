@@ -17,7 +17,12 @@ from __future__ import annotations
 import re
 
 # A choice lead right before "A, B or C" keeps the group together as options.
-_CHOICE_LEAD = r"(?:prefer|prefers|choose|pick|between|want|wants|like|either|which|type|kind)"
+# "whether you're a landlord, tenant or agent" / "are you buying, selling or renting" too.
+_CHOICE_LEAD = (
+    r"(?:prefer|prefers|choose|pick|between|want|wants|like|either|which|type|kind|"
+    r"(?:whether|if) (?:you|they|it|he|she)(?:'re|'s| are| is)(?: an?)?|"
+    r"(?:are|is) (?:you|they|it|he|she)(?: an?)?)"
+)
 _OPTION = r"[\w'-]+(?: [\w'-]+){0,2}"
 OPTION_GROUP = re.compile(rf"(\b{_CHOICE_LEAD}\s+)((?:{_OPTION}, )+{_OPTION},? or {_OPTION})", re.I)
 _SEP = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|as well as|&)\s+|\s\+\s", re.I)
