@@ -45,7 +45,10 @@ HINTS = [
     (r"\bcountry\b|\b(?:their|your) location\b", "country"),
     (r"\bconsent\b|\bgdpr\b|\bopt[- ]?in\b|\bmarketing emails\b", "consent"),
     (
-        r"\bhow (?:did )?(?:you|they) (?:hear|find)\b|\breferral source\b|\battribution\b",
+        r"\b(?:how|where) (?:did |do |have )?(?:you|they|people|customers|clients|students|parents|"
+        r"members|guests|visitors) (?:first )?(?:hear|heard|find|found|learn(?:ed|t)?|discover(?:ed)?)"
+        r"(?: out)? (?:about|of) (?:us|our|the)\b|\bhow (?:did )?(?:you|they) (?:hear|find)\b|"
+        r"\breferral source\b|\battribution\b",
         "referral_source",
     ),
     (r"\bjob titles?\b|\b(?:their|your) roles?\b", "job_title"),

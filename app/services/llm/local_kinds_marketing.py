@@ -21,6 +21,29 @@ MARKETING_KINDS = [
         "register attendees for the webinar and send them the joining details",
         "You're registered! We've emailed you the link to join — see you there.",
     ),
+    # A place on a course, a class or a term: confirmed and routed like an event registration,
+    # without a conference's company, job title and ticket type.
+    kind(
+        "course",
+        "Course Enrolment",
+        "general",
+        "direct_route",
+        "semi_autonomous",
+        ["send_email", "respond_direct", "escalate"],
+        [
+            (
+                r"\benrol(?:l|s|ls|led|ling|ment|ments|lment|lments)?\b|"
+                r"\b(?:sign[- ]?ups?|register|registration)\b[^.;:]{0,40}\b(?:course|class|classes|"
+                r"bootcamp|term|semester)\b(?! (?:info|information|open|taster)\b)|\b(?:course|class|bootcamp|term|semester) "
+                r"(?:registration|sign[- ]?ups?)\b",
+                7,
+            ),
+        ],
+        ["name", "email", "phone-", "preferred_date-", "message-"],
+        ["name", "email"],
+        "enrol students and send them the course details",
+        "Thanks for enrolling! We'll confirm your place and the details by email.",
+    ),
     # A registration is a place at an event, not consent to marketing: it is confirmed and
     # routed to the organiser (direct_route); only webinars and updates lists are email_marketing.
     kind(
@@ -36,12 +59,6 @@ MARKETING_KINDS = [
                 6,
             ),
             (r"\brsvps?\b", 8),
-            # a place on a course, a class or a term
-            (
-                r"\benrol(?:l|s|ls|led|ling|ment|ments|lment|lments)?\b|"
-                r"\b(?:sign[- ]?ups?|register)\b[^.;:]{0,40}\b(?:course|classes|training|bootcamp|term|semester)\b",
-                6,
-            ),
             (
                 r"\bconference\b|\bmeetup\b|\bsummit\b|\bworkshops?\b|\bopen days?\b|\bopen house\b|"
                 r"\bfun run\b|\bmarathon\b|\bcamps?\b|\bgala\b|\bfestival\b",
