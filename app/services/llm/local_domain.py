@@ -213,9 +213,11 @@ PHRASES = [
     (r"^(?:message|your message|question|questions)$", "message"),
     (r"consent|gdpr|opt[- ]?in", "consent"),
     (
-        r"(?:how|where) (?:did |do |have )?(?:you|they|people|customers|clients|students|parents|"
-        r"members|guests|visitors) (?:first )?(?:hear|heard|find|found|learn(?:ed|t)?|discover(?:ed)?)"
-        r"(?: out)? (?:about|of) (?:us|our|the)\b|how (?:did )?(?:you|they) (?:hear|find)\b",
+        r"(?:how|where) (?:did |do |have )?(?:[\w-]+ ){0,2}?[\w-]+ "
+        r"(?:first )?(?:hear|heard|find|found|learn(?:ed|t)?|discover(?:ed)?)"
+        r"(?: out)? (?:about|of) (?:us|our|"
+        r"the (?:course|class|classes|event|school|club|academy|studio|camp|programme|program|"
+        r"competition|job|role|vacancy|opportunity|offer))\b|how (?:did )?(?:you|they) (?:hear|find)\b",
         "referral_source",
     ),
     (r"order (?:number|no|#|id)|^order$", "order_number"),

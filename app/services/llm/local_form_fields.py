@@ -45,16 +45,23 @@ HINTS = [
     (r"\bcountry\b|\b(?:their|your) location\b", "country"),
     (r"\bconsent\b|\bgdpr\b|\bopt[- ]?in\b|\bmarketing emails\b", "consent"),
     (
-        r"\b(?:how|where) (?:did |do |have )?(?:you|they|people|customers|clients|students|parents|"
-        r"members|guests|visitors) (?:first )?(?:hear|heard|find|found|learn(?:ed|t)?|discover(?:ed)?)"
-        r"(?: out)? (?:about|of) (?:us|our|the)\b|\bhow (?:did )?(?:you|they) (?:hear|find)\b|"
+        r"\b(?:how|where) (?:did |do |have )?(?:[\w-]+ ){0,2}?[\w-]+ "
+        r"(?:first )?(?:hear|heard|find|found|learn(?:ed|t)?|discover(?:ed)?)"
+        r"(?: out)? (?:about|of) (?:us|our|"
+        r"the (?:course|class|classes|event|school|club|academy|studio|camp|programme|program|"
+        r"competition|job|role|vacancy|opportunity|offer))\b|\bhow (?:did )?(?:you|they) (?:hear|find)\b|"
         r"\breferral source\b|\battribution\b",
         "referral_source",
     ),
     (r"\bjob titles?\b|\b(?:their|your) roles?\b", "job_title"),
     (r"\bcompany names?\b|\b(?:their|your|which) (?:company|organi[sz]ation)\b", "company"),
 ]
-SHORT_RE = re.compile(r"\b(?:short|minimal|quick|brief|one[- ]field|lightweight)\b", re.I)
+# a short form; "a quick question about …", "a short bio" name a field, not the form's length
+SHORT_RE = re.compile(
+    r"\b(?:short|minimal|quick|brief|one[- ]field|lightweight)\b"
+    r"(?!\s+(?:question|questions|note|notes|bio|description|answer|summary|poll|survey question)\b)",
+    re.I,
+)
 ANONYMOUS_RE = re.compile(r"\banonymous(?:ly)?\b", re.I)
 NOTHING_ELSE_RE = re.compile(
     r"\bnothing else\b|\bno other fields?\b|\bthat'?s (?:it|all)\b|\bonly (?:the )?(?:email|name|ask)\b|"
@@ -191,7 +198,10 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             existing = next((f for f in fields if f["name"] == new["name"]), None)
             if existing is not None:
                 existing.pop("_domain", None)  # named: the marketer's field now
-                if len(item["phrase"].split()) >= 2 and existing["type"] not in ("email", "phone"):
+                # the marketer's words, or their word for a choice they gave the answers of
+                # ("role (developer, investor, homeowner)" is not a job title)
+                named = len(item["phrase"].split()) >= 2 or item["options"]
+                if named and existing["type"] not in ("email", "phone"):
                     existing["label"] = _label(item)
                 if item["options"] and existing["type"] in ("text", "select"):
                     existing.update(type="select", options=item["options"], max_length=None)
@@ -203,7 +213,7 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             new["required"] = item["required"] or (
                 new["required"] and new["name"] in ("name", "email")
             )
-            if len(item["phrase"].split()) >= 2 and new["type"] not in (
+            if (len(item["phrase"].split()) >= 2 or item["options"]) and new["type"] not in (
                 "email",
                 "phone",
                 "checkbox",

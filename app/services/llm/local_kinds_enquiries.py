@@ -20,6 +20,12 @@ ENQUIRY_KINDS = [
         SUPPORT_ACTIONS,
         [
             (r"\bsupport\b", 6),
+            # "router setup help", "installation help": someone stuck with something they have
+            (
+                r"\b(?:setup|set-up|installation|install|connection|connectivity|login|log-in|technical|"
+                r"tech) (?:help|assistance|troubleshooting)\b",
+                6,
+            ),
             (r"\bhelp ?desks?\b|\bit (?:support|problems?|issues?|faults?)\b", 8),
             (r"\bbugs?\b|\bbug reports?\b|\bcrash\w*", 7),
             (
@@ -53,7 +59,12 @@ ENQUIRY_KINDS = [
                 r"\bsubject access\b|\bdsars?\b|\bright (?:to|of) (?:erasure|be forgotten|access|rectification|"
                 r"object|data portability)\b|\b(?:gdpr|ccpa|cpra|lgpd|privacy|foi|foia) (?:requests?|"
                 r"complaints?|enquir\w+|inquir\w+)\b|\bccpa\b|\bfreedom of information\b|"
-                r"\bdo not sell my\b|\bdelete my (?:personal )?(?:data|information)\b|"
+                r"\bdo not sell my\b|\b(?:sale|selling|sharing) of (?:my |their |your )?personal "
+                r"(?:data|information)\b|"
+                r"\b(?:delete|erase|remove) (?:my|their|your) (?:account and )?(?:personal )?"
+                r"(?:data|information|details)\b|\b(?:deletion|erasure) of (?:my |their |your )?(?:account "
+                r"and )?personal (?:data|information)\b|\bcop(?:y|ies) of (?:my|their|your|the) (?:[\w-]+ )?"
+                r"(?:records|personal data|data|file)\b|"
                 r"\bdata protection officer\b|\bdpo\b",
                 12,
             ),

@@ -81,12 +81,15 @@ _SENDER = (
 )
 _MAKES = (
     r"(?:'ve|'re| have| are| also| too)*\s*(?:also\s+|too\s+)?(?:run|runs|own|owns|make|makes|build|"
-    r"builds|building|develop|develops|developing|ship|ships|launched|created|founded|sell|sells|"
+    r"builds|building|built|develop|develops|developing|developed|ship|ships|shipped|launched|created|"
+    r"made|founded|sell|sells|"
     r"have|has|started|work on|working on)"
 )
+_THING = r"(?:startup|tool|product|platform|app|software|builder|solution|saas|service)s?"
 OWN_PRODUCT = re.compile(
-    rf"\b{_SENDER}{_MAKES}\b[^.?!]{{0,50}}?\b(?:startup|tool|product|platform|app|software|builder|"
-    r"solution|saas|service)s?\b",
+    rf"\b{_SENDER}{_MAKES}\b[^.?!]{{0,50}}?\b{_THING}\b|"
+    # "founder of another form builder here", "CEO of a survey startup"
+    rf"\b(?:co-?)?(?:founder|ceo|cto|maker|builder|creator) of (?:another|a|an) (?:[\w-]+ ){{0,3}}?{_THING}\b",
     re.I,
 )
 # What one maker asks another: to swap notes, compare approaches, talk about the space.
