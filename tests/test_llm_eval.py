@@ -32,6 +32,11 @@ from tests.eval import run
 # the changes: 16/44 and 9/14 on first run, 41/44 and 14/14 after; second batches written
 # after those fixes: 16/22 and 4/7 on first run, 21/22 and 7/7 after; third batches 9/12 and
 # 6/7 on first run, 12/12 and 7/7 after; with probes kept as cases, 97/102 and 34/34.
+# Round 9 (engine_d; the purpose word beats business nouns, privacy/legal requests, course
+# registrations with "how did you hear", "any X needs" and "X installed (yes/no)" fields;
+# competitors who want to swap notes), written before the changes: 18/33 and 6/12 on first
+# run (39 and 12 with six probes added before the fix), 38/39 and 12/12 after; a second batch
+# written after those fixes: 13/19 and 4/6 on first run, 18/19 and 6/6 after.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -43,6 +48,8 @@ FLOORS = {
     "round 7": 0.90,
     "round 7b": 0.88,
     "leads 7": 0.90,
+    "round 9": 0.90,
+    "leads 9": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -55,6 +62,8 @@ SIZES = {
     "round 7": 90,
     "round 7b": 80,
     "leads 7": 28,
+    "round 9": 55,
+    "leads 9": 18,
 }
 
 
