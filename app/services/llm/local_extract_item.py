@@ -49,7 +49,7 @@ QUESTION = re.compile(
     r"what happened",
     re.I,
 )
-CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but)(?:\s+|$))+", re.I)
+CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but|plus(?!\s+ones?\b))(?:\s+|$))+", re.I)
 _FILLER = re.compile(r"\b(?:already|too|also|want|wants|like|prefer|would|as well)\b", re.I)
 REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
 OPTIONAL_WORDS = re.compile(

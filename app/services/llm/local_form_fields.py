@@ -172,7 +172,8 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
         scale = f"{item['phrase']} {item['scale']}" if item.get("scale") else scale
         upload = item["hint"].startswith("upload:")  # "any evidence (file upload)"
         phrase = f"{item['phrase']} upload" if upload else item["phrase"]
-        if (scale and rating_shape(scale)) or file_shape(phrase, asked=upload):
+        yes_no = item["options"] == ["Yes", "No"]  # "lens attached (yes/no)" is no upload
+        if (scale and rating_shape(scale)) or (file_shape(phrase, asked=upload) and not yes_no):
             new = _shaped(_new_field({**item, "options": []}), scale or phrase, asked=upload)
             if upload and new["type"] == "file":  # what the brackets say: "(PDF)", "(up to 5)"
                 said = file_shape(f"{item['phrase']} {item['hint'][7:]} upload", asked=True)
@@ -203,6 +204,8 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
                 named = len(item["phrase"].split()) >= 2 or item["options"]
                 if named and existing["type"] not in ("email", "phone"):
                     existing["label"] = _label(item)
+                elif key == "message" and item["phrase"] == "questions":
+                    existing["label"] = "Any questions?"  # "any questions", not "How can we help?"
                 if item["options"] and existing["type"] in ("text", "select"):
                     existing.update(type="select", options=item["options"], max_length=None)
                 if item["required"]:
@@ -219,6 +222,8 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
                 "checkbox",
             ):
                 new["label"] = _label(item)  # the marketer's words
+            elif key == "message" and item["phrase"] == "questions":
+                new["label"] = "Any questions?"
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
             elif (

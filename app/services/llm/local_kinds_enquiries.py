@@ -56,6 +56,7 @@ ENQUIRY_KINDS = [
             (
                 r"\b(?:data|information) (?:subject )?(?:access|deletion|erasure|portability|correction|"
                 r"rectification|protection|privacy) (?:requests?|complaints?|officers?|concerns?)\b|"
+                r"\bdata subject (?:rights? )?requests?\b|"
                 r"\bsubject access\b|\bdsars?\b|\bright (?:to|of) (?:erasure|be forgotten|access|rectification|"
                 r"object|data portability)\b|\b(?:gdpr|ccpa|cpra|lgpd|privacy|foi|foia) (?:requests?|"
                 r"complaints?|enquir\w+|inquir\w+)\b|\bccpa\b|\bfreedom of information\b|"

@@ -139,7 +139,7 @@ CUES = [
         "we make software",
     ),
     (
-        r"\baustauschen\b|\bErfahrungen teilen\b|[ée]changer (?:sur|des id[ée]es|nos|nos id[ée]es)\b|"
+        r"\baus(?:zu)?tauschen\b|\bausgetauscht\b|\bErfahrungen teilen\b|[ée]changer (?:sur|des id[ée]es|nos|nos id[ée]es)\b|"
         r"intercambiar (?:ideas|experiencias|notas)|comparar (?:enfoques|notas)|"
         r"trocar (?:ideias|experi[êe]ncias|notas)",
         "swap notes",
