@@ -133,7 +133,10 @@ CUES = [
         r"(?:\bwir (?:entwickeln|bauen|machen|haben|betreiben|verkaufen) (?:auch|ebenfalls|selbst)|"
         r"\b(?:nous|on) (?:d[ée]velopp\w+|construi\w+|fai\w+|cr[ée]\w+|[ée]dit\w+|vend\w+|avons|a) "
         r"(?:aussi|[ée]galement)|\btambi[ée]n (?:tengo|tenemos|desarrollamos|hacemos|creamos|construimos|"
-        r"vendemos)|\btamb[ée]m (?:tenho|temos|desenvolvemos|fazemos|criamos|constru[íi]mos|vendemos))"
+        r"vendemos)|\btamb[ée]m (?:tenho|temos|desenvolvemos|fazemos|criamos|constru[íi]mos|vendemos)|"
+        # "moi aussi je dirige une startup de formulaires", "wir auch: ein Formular-Tool"
+        r"\b(?:moi|nous) aussi\b|\b(?:yo|nosotros) tambi[ée]n\b|\b(?:ich|wir) auch\b|"
+        r"\b(?:eu|n[óo]s) tamb[ée]m\b)"
         r"[^.?!]{0,40}?(?:outil|logiciel|plate-?forme|solution|app|startup|herramienta|software|plataforma|"
         r"producto|ferramenta|produto|baukasten|tool|produkt|l[öo]sung|formul\w+)",
         "we make software",
