@@ -56,7 +56,14 @@ ENQUIRY_KINDS = [
             (
                 r"\b(?:data|information) (?:subject )?(?:access|deletion|erasure|portability|correction|"
                 r"rectification|protection|privacy) (?:requests?|complaints?|officers?|concerns?)\b|"
-                r"\bdata subject (?:rights? )?requests?\b|"
+                r"\bdata subject (?:rights? )?requests?\b|\bdata (?:access|deletion|erasure)(?: requests?)?\b|"
+                r"\b(?:access|deletion|erasure|copy) (?:to |of )?(?:the |my |your |their )?personal data\b|"
+                r"\bpersonal data (?:we|you) (?:hold|have|keep|store)\b|\b(?:public |medical |police )?"
+                r"records requests?\b|\b(?:gdpr|rgpd|dsgvo|lgpd)\b[^.]{0,60}\b(?:requests?|rights?)\b|"
+                # a request word before the law's name, also where the language reader did
+                # not take the description for German ("Antrag auf Datenauskunft nach DSGVO")
+                r"\b(?:requests?|rights?|antrag|anfrage|auskunft\w*)\b[^.]{0,60}\b(?:gdpr|rgpd|dsgvo|lgpd)\b|"
+                r"\bdatenauskunft\b|"
                 r"\bsubject access\b|\bdsars?\b|\bright (?:to|of) (?:erasure|be forgotten|access|rectification|"
                 r"object|data portability)\b|\b(?:gdpr|ccpa|cpra|lgpd|privacy|foi|foia) (?:requests?|"
                 r"complaints?|enquir\w+|inquir\w+)\b|\bccpa\b|\bfreedom of information\b|"
