@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from pathlib import Path
 
 from app.services.llm.local_kinds import DEFAULT_KIND, KINDS
 
@@ -45,8 +46,25 @@ def correct_typos(text: str) -> str:
     return _WORD.sub(lambda match: _fix(match.group(0)), text.lower())
 
 
+# Real English words a slip away from a purpose word ("estate" / estimate, "compliments" /
+# complaints, "customs" / customers, "picking" / pricing): never corrected. Generated from
+# the system word lists by scripts/build_intent_word_neighbours.py.
+NEIGHBOURS_FILE = Path(__file__).parent / "data" / "intent_word_neighbours.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def _real_words() -> frozenset:
+    lines = NEIGHBOURS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
 @functools.lru_cache(maxsize=8192)  # difflib is slow; the flow model reads ~800 descriptions
 def _fix(word: str) -> str:
+    return word if word in _real_words() else nearest(word)
+
+
+def nearest(word: str) -> str:
+    """The VOCABULARY word ``word`` is a close misspelling of (``word`` itself when none)."""
     if word in VOCABULARY:
         return word
     # Only a word with the same first letter and a close length can be meant (a similarity of
