@@ -39,9 +39,16 @@ SHARED_PLURAL = re.compile(
 )
 
 
+# "min and max price" names two prices
+MIN_MAX = re.compile(
+    r"\b(min(?:imum)?|max(?:imum)?) and (min(?:imum)?|max(?:imum)?) ([\w-]+)", re.I
+)
+
+
 def split_items(segment: str) -> list[str]:
     """The items of a list, brackets and "A, B or C" choices kept whole."""
     segment = SHARED_PLURAL.sub(r"\1 \3, \2 \3", segment)
+    segment = MIN_MAX.sub(r"\1 \3, \2 \3", segment)
     text = OPTION_GROUP.sub(
         lambda m: (m.group(1) or m.group(3)) + (m.group(2) or m.group(4)).replace(",", _GUARD),
         segment,

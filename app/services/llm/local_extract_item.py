@@ -366,7 +366,9 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "date"
     if question and LONG_WORDS.search(phrase):
         return "textarea"
-    if hint == "url" or URL_WORDS.search(phrase) and not question:
+    # "portfolio size" is how big the portfolio is, not a link to it
+    sized = re.search(r"\b(?:size|value|count|number|worth)$", phrase)
+    if hint == "url" or URL_WORDS.search(phrase) and not question and not sized:
         return "url"
     if re.search(r"\be-?mail\b", phrase):
         return "email"

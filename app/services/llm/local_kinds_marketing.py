@@ -141,6 +141,15 @@ MARKETING_KINDS = [
             ),
             (r"\bupdates\b|\bsign[- ]?up\b", 2),
             (r"\bbulletins?\b|\bround-?ups?\b", 8),
+            # "stay-in-touch form", "keep me posted", "join our list", "price alerts",
+            # "new listings by email": the visitor asks to hear from us
+            (
+                r"\b(?:stay|keep) in touch\b|\bstay-in-touch\b|\bkeep (?:me|them|you|people) "
+                r"(?:posted|updated|informed|in the loop)\b|\bjoin (?:our|the) (?:[\w-]+ )?list\b|"
+                r"\b(?:price|job|listing|deal|sale) alerts?\b|\bsubscribe (?:to|for) (?:new |our )?"
+                r"(?:listings|alerts|reports|deals|offers)\b",
+                8,
+            ),
         ],
         ["email", "first_name"],
         ["email"],
