@@ -228,17 +228,26 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         }
     if not (YES_NO.match(text) or QUESTION.match(text)):
         text = STOP.sub("", text)
-    yes_no = re.match(r"^(.*?)\s*\(?\byes\s*/\s*no\)?$", text, re.I)
+    # "app installed yes/no", "wifi connected - yes/no", "bluetooth on yes or no", "(Y/N)"
+    yes_no = re.match(
+        r"^(.*?)[\s?:–—-]*\(?\b(?:yes\s*(?:/|or)\s*no|y\s*/\s*n)\)?[?.]?$", text, re.I
+    )
     if yes_no and yes_no.group(1).strip():
         text, options = yes_no.group(1), ["Yes", "No"]
     text = TRAILING.sub("", LEADING.sub("", text.strip())).strip(" .,:;-")
+    if options == ["Yes", "No"]:
+        text = text.rstrip("?")  # "app installed? (yes/no)"
     if not options and "/" in text and not re.search(r"date/time|and/or", text, re.I):
         pieces = [p.strip() for p in text.split("/") if p.strip()]
         if len(pieces) >= 3 and all(len(p.split()) <= 2 for p in pieces):
             options, text = pieces, ""
     # "what you saw or heard" is one question, not a choice between "what you saw" and "heard"
+    # "any injuries or health conditions", "any access or dietary requirements": one question
+    # about either, not a choice between them
+    any_of = re.match(r"^\s*(?:(?:and|or|also|plus)\s+)?any\s", raw, re.I)
     if (
         not options
+        and not any_of
         and re.search(r"\s+or\s+", text)
         and not re.match(r"(?:what|why|how|who)\b", text, re.I)
     ):
