@@ -131,6 +131,7 @@ CUES = [
     # the scorer's competitor check ("wir entwickeln auch Software" alone may be a buyer)
     (
         r"(?:\bwir (?:entwickeln|bauen|machen|haben|betreiben|verkaufen) (?:auch|ebenfalls|selbst)|"
+        r"\b(?:ich|wir) (?:habe|haben|hab) (?:auch|ebenfalls|selbst)|"
         r"\b(?:nous|on) (?:d[ée]velopp\w+|construi\w+|fai\w+|cr[ée]\w+|[ée]dit\w+|vend\w+|avons|a) "
         r"(?:aussi|[ée]galement)|\btambi[ée]n (?:tengo|tenemos|desarrollamos|hacemos|creamos|construimos|"
         r"vendemos)|\btamb[ée]m (?:tenho|temos|desenvolvemos|fazemos|criamos|constru[íi]mos|vendemos)|"
@@ -142,7 +143,7 @@ CUES = [
         "we make software",
     ),
     (
-        r"\baus(?:zu)?tauschen\b|\bausgetauscht\b|\bErfahrungen teilen\b|[ée]changer (?:sur|des id[ée]es|nos|nos id[ée]es)\b|"
+        r"\baus(?:zu)?tauschen\b|\baustausch\b|\bausgetauscht\b|\bErfahrungen teilen\b|[ée]changer (?:sur|des id[ée]es|nos|nos id[ée]es)\b|"
         r"intercambiar (?:ideas|experiencias|notas)|comparar (?:enfoques|notas)|"
         r"trocar (?:ideias|experi[êe]ncias|notas)",
         "swap notes",
