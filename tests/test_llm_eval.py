@@ -35,8 +35,9 @@ from tests.eval import run
 # Round 9 (engine_d; the purpose word beats business nouns, privacy/legal requests, course
 # registrations with "how did you hear", "any X needs" and "X installed (yes/no)" fields;
 # competitors who want to swap notes), written before the changes: 18/33 and 6/12 on first
-# run (39 and 12 with six probes added before the fix), 38/39 and 12/12 after; a second batch
-# written after those fixes: 13/19 and 4/6 on first run, 18/19 and 6/6 after.
+# run (39 and 12 with nine probes added before the fix), 38/39 and 12/12 after; a second batch
+# written after those fixes: 13/19 and 4/6 on first run, 18/19 and 6/6 after; a third 8/13
+# and 4/5, 12/13 and 5/5 after; with probes kept as cases, 86/88 and 32/32.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -62,8 +63,8 @@ SIZES = {
     "round 7": 90,
     "round 7b": 80,
     "leads 7": 28,
-    "round 9": 55,
-    "leads 9": 18,
+    "round 9": 80,
+    "leads 9": 30,
 }
 
 
