@@ -105,7 +105,7 @@ def check_lead(case: dict) -> list[str]:
 
 STRAY = re.compile(
     r"spanish|french|german|portuguese|(?<!app )version|translat|\bsteps?\b(?! to reproduce)|\bpages?\b|"
-    r"only (?:if|when|for)|bilingual|^(?:first|then|finally|next)\b(?! name)|"
+    r"only (?:if|when|for)|bilingual|^(?:first|then|finally|next)\b(?! name| aid| language| choice| time|-time)|"
     r"contact details|personal details|\bfor (?:\w+[ -])?(?:customers|clients|travellers|"
     r"attendees|drivers|students|members|users)\b|\bonly\b",
     re.I,

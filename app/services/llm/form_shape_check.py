@@ -13,7 +13,9 @@ CONDITION_LABEL = re.compile(
     r"\bonly (?:for|if|when)\b|^(?:if|when|for \w+ (?:customers|clients))\b", re.I
 )
 STEP_LABEL = re.compile(
-    r"^(?:first|then|finally|next|step \w+|page \w+)\b(?! name)|^(?:your |their )?(?:contact|personal) "
+    # "First aid trained", "First language", "First-time buyer" are questions, not steps
+    r"^(?:first|then|finally|next|step \w+|page \w+)\b(?! name| aid| language| choice| time|-time)|"
+    r"^(?:your |their )?(?:contact|personal) "
     r"(?:details|info(?:rmation)?)$",
     re.I,
 )

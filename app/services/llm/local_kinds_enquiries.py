@@ -58,7 +58,11 @@ ENQUIRY_KINDS = [
                 r"rectification|protection|privacy) (?:requests?|complaints?|officers?|concerns?)\b|"
                 r"\bdata subject (?:rights? )?requests?\b|\bdata (?:access|deletion|erasure)(?: requests?)?\b|"
                 r"\b(?:access|deletion|erasure|copy) (?:to |of )?(?:the |my |your |their )?personal data\b|"
-                r"\bpersonal data (?:we|you) (?:hold|have|keep|store)\b|\b(?:public |medical |police )?"
+                r"\bpersonal (?:data|information|details) (?:(?:that )?(?:we|you) )?(?:hold|have|keep|store|held)\b|"
+                r"\bwithdraw (?:my |their |your )?consent\b|\b(?:stop|object to) (?:the )?processing\b|"
+                r"\bprocessing of (?:my|their|your) (?:personal )?(?:data|information)\b|"
+                r"\blaw enforcement\b|\b(?:subpoenas?|court orders?|warrants? for)\b|"
+                r"\blegal requests?\b|\brequesting (?:user|customer|account) (?:data|information|records)\b|\b(?:public |medical |police )?"
                 r"records requests?\b|\b(?:gdpr|rgpd|dsgvo|lgpd)\b[^.]{0,60}\b(?:requests?|rights?)\b|"
                 # a request word before the law's name, also where the language reader did
                 # not take the description for German ("Antrag auf Datenauskunft nach DSGVO")

@@ -34,7 +34,9 @@ MARKETING_KINDS = [
             (
                 r"\benrol(?:l|s|ls|led|ling|ment|ments|lment|lments)?\b|"
                 r"\b(?:sign[- ]?ups?|register|registration)\b[^.;:]{0,40}\b(?:course|class|classes|"
-                r"bootcamp|term|semester)\b(?! (?:info|information|open|taster)\b)|\b(?:course|class|bootcamp|term|semester) "
+                r"bootcamp|term|semester)\b(?! (?:info|information|open|taster)\b)|"
+                r"\bplaces? (?:on|in|at) (?:our|the|a|an) (?:[\w-]+ ){0,3}?(?:course|class|classes|"
+                r"bootcamp|programme|program|term)\b|\b(?:course|class|bootcamp|term|semester) "
                 r"(?:registration|sign[- ]?ups?)\b",
                 7,
             ),

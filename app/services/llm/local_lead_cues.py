@@ -137,7 +137,11 @@ CUES = [
         r"vendemos)|\btamb[ée]m (?:tenho|temos|desenvolvemos|fazemos|criamos|constru[íi]mos|vendemos)|"
         # "moi aussi je dirige une startup de formulaires", "wir auch: ein Formular-Tool"
         r"\b(?:moi|nous) aussi\b|\b(?:yo|nosotros) tambi[ée]n\b|\b(?:ich|wir) auch\b|"
-        r"\b(?:eu|n[óo]s) tamb[ée]m\b)"
+        r"\b(?:eu|n[óo]s) tamb[ée]m\b|"
+        # "somos una startup que hace formularios", "nous sommes une startup qui développe …"
+        r"\bsomos una? (?:startup|empresa|compa[ñn][íi]a) que\b|\bsomos uma? (?:startup|empresa) que\b|"
+        r"\bnous sommes une? (?:startup|entreprise|soci[ée]t[ée]) qui\b|"
+        r"\bwir sind (?:ein|eine) (?:startup|unternehmen|firma)\b)"
         r"[^.?!]{0,40}?(?:outil|logiciel|plate-?forme|solution|app|startup|herramienta|software|plataforma|"
         r"producto|ferramenta|produto|baukasten|tool|produkt|l[öo]sung|formul\w+)",
         "we make software",

@@ -97,6 +97,8 @@ OWN_PRODUCT = re.compile(
     rf"\b(?:co-?)?(?:founder|ceo|cto|maker|builder|creator|team) (?:of|at|behind) (?:[\w-]+,? )?"
     rf"(?:another|a|an|our) (?:[\w-]+ ){{0,3}}?{_THING}\b|"
     # "our startup does AI lead qualification too"
+    # "we're a fellow startup in online surveys"
+    r"\bfellow (?:startup|company|saas|founder|maker|builder|vendor)s?\b|"
     rf"\b(?:my|our) (?:startup|company|team|firm|business|product|platform|tool) (?:also )?"
     rf"(?:does|do) [^.?!]{{0,50}}? (?:too|as well)\b",
     re.I,
