@@ -111,8 +111,13 @@ def _opening(text: str) -> str:
     return "" if re.search(r"\bwho\b", opening) else opening
 
 
+# "…, interested in a quote (yes/no)": a yes/no question in the list is a field, so its
+# words ("quote", "demo", "audit") say nothing about what the form is for
+YES_NO_ITEM = re.compile(r"(?<=[,:;])[^,:;.()]*\((?:yes|y)\s*/\s*(?:no|n)\)", re.I)
+
+
 def kind_scores(description: str) -> list[tuple[int, dict]]:
-    text = ATTRIBUTION.sub("question", correct_typos(description))
+    text = YES_NO_ITEM.sub(" question", ATTRIBUTION.sub("question", correct_typos(description)))
     opening = _opening(text)
     scored = []
     for kind in KINDS:
