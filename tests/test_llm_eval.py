@@ -37,6 +37,13 @@ from tests.eval import run
 # partners in es/fr/de/pt), written before the changes: 16/28 and 4/11 on first run; a
 # second lead batch 3/7; probes appended as cases; a batch written after the fixes 8/10 and
 # 3/4 on first run, a third 6/10 and 4/4; 4 lead probes 2/4; 67/67 and 30/30 after.
+# Round 9 (engine_d; the purpose word beats business nouns, privacy/legal requests, course
+# registrations with "how did you hear", "any X needs" and "X installed (yes/no)" fields;
+# competitors who want to swap notes), written before the changes: 18/33 and 6/12 on first
+# run (39 and 12 with nine probes added before the fix), 38/39 and 12/12 after; a second batch
+# written after those fixes: 13/19 and 4/6 on first run, 18/19 and 6/6 after; a third 8/13
+# and 4/5, 12/13 and 5/5 after; a last blind batch 3/8 and 2/4, 8/8 and 4/4 after; with
+# probes kept as cases, 97/99 and 36/36.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -50,6 +57,8 @@ FLOORS = {
     "leads 7": 0.90,
     "round 8": 0.90,
     "leads 8": 0.90,
+    "round 9": 0.90,
+    "leads 9": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -64,6 +73,8 @@ SIZES = {
     "leads 7": 28,
     "round 8": 50,
     "leads 8": 20,
+    "round 9": 80,
+    "leads 9": 30,
 }
 
 

@@ -105,7 +105,7 @@ def check_lead(case: dict) -> list[str]:
 
 STRAY = re.compile(
     r"spanish|french|german|portuguese|(?<!app )version|translat|\bsteps?\b(?! to reproduce)|\bpages?\b|"
-    r"only (?:if|when|for)|bilingual|^(?:first|then|finally|next)\b(?! name)|"
+    r"only (?:if|when|for)|bilingual|^(?:first|then|finally|next)\b(?! name| aid| language| choice| time|-time)|"
     r"contact details|personal details|\bfor (?:\w+[ -])?(?:customers|clients|travellers|"
     r"attendees|drivers|students|members|users)\b|\bonly\b",
     re.I,
@@ -136,12 +136,16 @@ def _has(field: dict, want: dict) -> list[str]:
     return problems
 
 
+YES_NO = {("no", "yes"), ("ja", "nein"), ("non", "oui"), ("no", "sí"), ("não", "sim")}
+
+
 def _duplicates(fields: list) -> list[str]:
-    """Two questions offering the same answers (a choice asked twice)."""
+    """Two questions offering the same answers (a choice asked twice); several yes/no
+    questions ("app installed", "wifi connected") are not."""
     seen, dups = {}, []
     for f in fields:
         options = tuple(sorted(o.lower() for o in f.get("options") or []))
-        if len(options) >= 2 and options in seen:
+        if len(options) >= 2 and options in seen and options not in YES_NO:
             dups.append(f"{seen[options]} and {f['name']} ask the same")
         seen.setdefault(options, f["name"])
     return dups
@@ -200,7 +204,7 @@ def check_round7b(case: dict) -> list[str]:
     language) and ``count`` (how many fields may match a pattern: name and email once)."""
     problems = check_extras({"steps": 0, "locales": [], "rules": [], **case})
     config = generate_form(case["d"])
-    if "flow" in case and config["flow_id"] != case["flow"]:
+    if "flow" in case and config["flow_id"] not in case["flow"].split("|"):  # "a|b": either
         problems.insert(0, f"flow {config['flow_id']} (expected {case['flow']})")
     labels = [f["label"] for f in config["fields"]]
     for pattern in case.get("labels", []):
@@ -317,6 +321,12 @@ SETS = {
     # in es/fr/de/pt.
     "round 8": ("forms_round8.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
     "leads 8": ("leads_round8.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Round 9 (engine_d, written before the change): the stated purpose beats business
+    # nouns (a newsletter for a law practice), privacy and legal requests need a person,
+    # course registrations are not surveys, "any X needs" and "X installed (yes/no)" kept;
+    # competitors who want to swap notes among leads (in es/fr/de/pt too).
+    "round 9": ("forms_round9.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    "leads 9": ("leads_round9.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
 }
 
 

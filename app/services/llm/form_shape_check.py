@@ -20,7 +20,9 @@ WHEN_QUESTION = re.compile(
     re.I,
 )
 STEP_LABEL = re.compile(
-    r"^(?:first|then|finally|next|step \w+|page \w+)\b(?! name)|^(?:your |their )?(?:contact|personal) "
+    # "First aid trained", "First language", "First-time buyer" are questions, not steps
+    r"^(?:first|then|finally|next|step \w+|page \w+)\b(?! name| aid| language| choice| time|-time)|"
+    r"^(?:your |their )?(?:contact|personal) "
     r"(?:details|info(?:rmation)?)$",
     re.I,
 )

@@ -17,9 +17,17 @@ from __future__ import annotations
 import re
 
 # A choice lead right before "A, B or C" keeps the group together as options.
+# "whether you're a landlord, tenant or agent" / "are you buying, selling or renting" too.
 _CHOICE_LEAD = r"(?:prefer|prefers|choose|pick|between|want|wants|like|either|which|type|kind)"
 _OPTION = r"[\w'-]+(?: [\w'-]+){0,2}"
-OPTION_GROUP = re.compile(rf"(\b{_CHOICE_LEAD}\s+)((?:{_OPTION}, )+{_OPTION},? or {_OPTION})", re.I)
+# a question's options are short ("is it on a trailer, indoor or outdoor storage" is two items)
+_ASKED = r"(?:(?:whether|if) (?:you|they|he|she)(?:'re| are)(?: an?)?|are (?:you|they)(?: an?)?)"
+_SHORT = r"[\w'-]+(?: [\w'-]+)?"
+OPTION_GROUP = re.compile(
+    rf"(\b{_CHOICE_LEAD}\s+)((?:{_OPTION}, )+{_OPTION},? or {_OPTION})|"
+    rf"(\b{_ASKED}\s+)((?:{_SHORT}, )+{_SHORT},? or {_SHORT})(?=\s*(?:[,;.]|$))",
+    re.I,
+)
 _SEP = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|as well as|&)\s+|\s\+\s", re.I)
 _GUARD = "\u0001"  # stands in for a comma inside a protected choice group
 
@@ -31,10 +39,20 @@ SHARED_PLURAL = re.compile(
 )
 
 
+# "min and max price" names two prices
+MIN_MAX = re.compile(
+    r"\b(min(?:imum)?|max(?:imum)?) and (min(?:imum)?|max(?:imum)?) ([\w-]+)", re.I
+)
+
+
 def split_items(segment: str) -> list[str]:
     """The items of a list, brackets and "A, B or C" choices kept whole."""
     segment = SHARED_PLURAL.sub(r"\1 \3, \2 \3", segment)
-    text = OPTION_GROUP.sub(lambda m: m.group(1) + m.group(2).replace(",", _GUARD), segment)
+    segment = MIN_MAX.sub(r"\1 \3, \2 \3", segment)
+    text = OPTION_GROUP.sub(
+        lambda m: (m.group(1) or m.group(3)) + (m.group(2) or m.group(4)).replace(",", _GUARD),
+        segment,
+    )
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         depth += ch == "("

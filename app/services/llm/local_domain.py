@@ -228,7 +228,14 @@ PHRASES = [
     (r"^country$|^delivery country$", "country"),
     (r"^(?:message|your message|question|questions)$", "message"),
     (r"consent|gdpr|opt[- ]?in", "consent"),
-    (r"how (?:did )?(?:you|they) (?:hear|find)", "referral_source"),
+    (
+        r"(?:how|where) (?:did |do |have )?(?:[\w-]+ ){0,2}?[\w-]+ "
+        r"(?:first )?(?:hear|heard|find|found|learn(?:ed|t)?|discover(?:ed)?)"
+        r"(?: out)? (?:about|of) (?:us|our|"
+        r"the (?:course|class|classes|event|school|club|academy|studio|camp|programme|program|"
+        r"competition|job|role|vacancy|opportunity|offer))\b|how (?:did )?(?:you|they) (?:hear|find)\b",
+        "referral_source",
+    ),
     (r"order (?:number|no|#|id)|^order$", "order_number"),
     (r"invoice (?:number|no|#|id)", "invoice_number"),
     (r"booking ref|booking reference|confirmation number", "booking_reference"),

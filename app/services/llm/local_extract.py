@@ -25,7 +25,7 @@ from app.services.llm.local_extract_item import (
 )
 
 LIST_START = re.compile(
-    r":|\s[-–—]\s|\b(?:ask(?:ing)?(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
+    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)?(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
     r"we need|include|including|collect|capture|specify|enter|provide|tell(?:ing)? (?:us|me)(?: about)?|"
     r"(?:want|need|like|have) to know|find out)\s",
     re.I,
@@ -35,7 +35,8 @@ WEAK_START = re.compile(
     r"\b(?:with|give us|leave|pick(?! up\b)|choose|send|submit|select|also|plus(?= an? (?:optional|extra)\b))\s|;",
     re.I,
 )
-SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
+# "app installed? (yes/no), …": a question mark before its answers ends no sentence
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?!\((?:yes|y|no|n)\s*[/)])|\n+", re.I)
 NEGATION = re.compile(
     r"\b(?:no|not|don't|do not|never|without)\s+(?:ask(?:ing)?\s+(?:for\s+)?|need\s+(?:for\s+)?)?"
     r"(?:their\s+|the\s+|any\s+)?([a-z][\w\s-]{1,40}?)(?=\s+(?:please|pls|needed|required)\b|[,.!;:()]|$)",

@@ -68,7 +68,7 @@ HEADED = re.compile(
     r"details|copy|samples?|examples?|recordings?|videos?)\s+(?:of|to|for|about|on|showing|from)\s+\S",
     re.I,
 )
-CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but)(?:\s+|$))+", re.I)
+CONNECTIVE = re.compile(r"^(?:(?:and|or|also|then|but|plus(?!\s+ones?\b))(?:\s+|$))+", re.I)
 _FILLER = re.compile(r"\b(?:already|too|also|want|wants|like|prefer|would|as well)\b", re.I)
 REQUIRED_WORDS = re.compile(r"\b(?:required|mandatory|essential|must)\b", re.I)
 OPTIONAL_WORDS = re.compile(
@@ -140,6 +140,10 @@ STATEMENT = re.compile(
 MULTI = re.compile(
     r"^(?:multiple[- ]choice|multi-?select|pick (?:any|several)|tick all)\s*:?\s*", re.I
 )
+YES_NO_BRACKET = re.compile(r"(?:yes|y)\s*(?:/|or)\s*(?:no|n)|no\s*/\s*yes", re.I)
+NEEDS = re.compile(
+    r"(?:[a-z-]+ ){1,2}(?:needs|requirements|issues|concerns|restrictions|adjustments)", re.I
+)
 YES_NO = re.compile(r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b", re.I)
 BRACKET_LIST = re.compile(
     r"\((?:please )?(?:specify|include|including|incl\.?|ask(?:ing)? for|with|e\.g\.?|i\.e\.?)\s+([^)]+)\)|"
@@ -194,7 +198,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     text = CONNECTIVE.sub("", raw.strip().strip(".!?\"'“”‘’ "))
     if FORM_ACT.match(text):
         return None
-    options, hint = [], ""
+    options, hint, yes_no_asked = [], "", False
     text = BRACKET_LIST.sub("", text)
     paren = re.search(r"\(([^)]*)\)", text)
     flags = ""
@@ -212,6 +216,8 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             hint = "examples:" + inner
         elif re.fullmatch(r"optional", inner, re.I):
             hint = "optional"
+        elif YES_NO_BRACKET.fullmatch(inner):  # "app installed (yes/no)": a yes/no question
+            options, yes_no_asked = ["Yes", "No"], True
         elif MULTI.match(inner):
             hint = "multiselect"
             inner = MULTI.sub("", inner)
@@ -253,19 +259,28 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         }
     if not (YES_NO.match(text) or QUESTION.match(text)):
         text = STOP.sub("", text)
-    yes_no = re.match(r"^(.*?)\s*\(?\byes\s*/\s*no\)?$", text, re.I)
+    # "app installed yes/no", "wifi connected - yes/no", "bluetooth on yes or no", "(Y/N)"
+    yes_no = re.match(
+        r"^(.*?)[\s?:–—-]*\(?\b(?:yes\s*(?:/|or)\s*no|y\s*/\s*n)\)?[?.]?$", text, re.I
+    )
     if yes_no and yes_no.group(1).strip():
         text, options = yes_no.group(1), ["Yes", "No"]
     text = TRAILING.sub("", LEADING.sub("", text.strip())).strip(" .,:;-")
     headed = HEADED.match(text) is not None
+    if options == ["Yes", "No"]:
+        text = text.rstrip("?")  # "app installed? (yes/no)"
     if not options and "/" in text and not re.search(r"date/time|and/or", text, re.I):
         pieces = [p.strip() for p in text.split("/") if p.strip()]
         if len(pieces) >= 3 and all(len(p.split()) <= 2 for p in pieces):
             options, text = pieces, ""
     # "what you saw or heard" is one question, not a choice between "what you saw" and "heard"
+    # "any injuries or health conditions", "any access or dietary requirements": one question
+    # about either, not a choice between them
+    any_of = re.match(r"^\s*(?:(?:and|or|also|plus)\s+)?any\s", raw, re.I)
     if (
         not options
         and not headed
+        and not any_of
         and re.search(r"\s+or\s+", text)
         and not re.match(r"(?:what|why|how|who)\b", text, re.I)
     ):
@@ -293,11 +308,17 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     caps = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", raw)}
     plain = " ".join(w for w in words if w not in caps)
     noun_ended = len(words) <= 3 and FIELD_NOUN.fullmatch(words[-1]) and not PRONOUN.search(plain)
+    # "(any) accessibility needs", "catering requirements", "parking issues": a noun's needs
+    noun_ended = noun_ended or bool(NEEDS.fullmatch(low) and not PRONOUN.search(plain))
     # "type of enquiry (sales, support, other)": a short phrase with its options is a choice,
     # whatever words it uses
     choice = len(options) >= 2 and len(words) <= 4
     chatter = (
-        NOT_A_FIELD.search(plain) and not listed and not hint.startswith("upload:") and not choice
+        NOT_A_FIELD.search(plain)
+        and not listed
+        and not hint.startswith("upload:")
+        and not choice
+        and not yes_no_asked  # "newsletter (yes/no)": the marketer said it is a question
     )
     if chatter and not question and not concept_for(low) and not noun_ended and not headed:
         return None
@@ -394,7 +415,9 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "date"
     if question and LONG_WORDS.search(phrase):
         return "textarea"
-    if hint == "url" or URL_WORDS.search(phrase) and not question:
+    # "portfolio size" is how big the portfolio is, not a link to it
+    sized = re.search(r"\b(?:size|value|count|number|worth)$", phrase)
+    if hint == "url" or URL_WORDS.search(phrase) and not question and not sized:
         return "url"
     if re.search(r"\be-?mail\b", phrase):
         return "email"

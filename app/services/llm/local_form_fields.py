@@ -45,13 +45,23 @@ HINTS = [
     (r"\bcountry\b|\b(?:their|your) location\b", "country"),
     (r"\bconsent\b|\bgdpr\b|\bopt[- ]?in\b|\bmarketing emails\b", "consent"),
     (
-        r"\bhow (?:did )?(?:you|they) (?:hear|find)\b|\breferral source\b|\battribution\b",
+        r"\b(?:how|where) (?:did |do |have )?(?:[\w-]+ ){0,2}?[\w-]+ "
+        r"(?:first )?(?:hear|heard|find|found|learn(?:ed|t)?|discover(?:ed)?)"
+        r"(?: out)? (?:about|of) (?:us|our|"
+        r"the (?:course|class|classes|event|school|club|academy|studio|camp|programme|program|"
+        r"competition|job|role|vacancy|opportunity|offer))\b|\bhow (?:did )?(?:you|they) (?:hear|find)\b|"
+        r"\breferral source\b|\battribution\b",
         "referral_source",
     ),
     (r"\bjob titles?\b|\b(?:their|your) roles?\b", "job_title"),
     (r"\bcompany names?\b|\b(?:their|your|which) (?:company|organi[sz]ation)\b", "company"),
 ]
-SHORT_RE = re.compile(r"\b(?:short|minimal|quick|brief|one[- ]field|lightweight)\b", re.I)
+# a short form; "a quick question about …", "a short bio" name a field, not the form's length
+SHORT_RE = re.compile(
+    r"\b(?:short|minimal|quick|brief|one[- ]field|lightweight)\b"
+    r"(?!\s+(?:question|questions|note|notes|bio|description|answer|summary|poll|survey question)\b)",
+    re.I,
+)
 ANONYMOUS_RE = re.compile(r"\banonymous(?:ly)?\b", re.I)
 NOTHING_ELSE_RE = re.compile(
     r"\bnothing else\b|\bno other fields?\b|\bthat'?s (?:it|all)\b|\bonly (?:the )?(?:email|name|ask)\b|"
@@ -162,7 +172,8 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
         scale = f"{item['phrase']} {item['scale']}" if item.get("scale") else scale
         upload = item["hint"].startswith("upload:")  # "any evidence (file upload)"
         phrase = f"{item['phrase']} upload" if upload else item["phrase"]
-        if (scale and rating_shape(scale)) or file_shape(phrase, asked=upload):
+        yes_no = item["options"] == ["Yes", "No"]  # "lens attached (yes/no)" is no upload
+        if (scale and rating_shape(scale)) or (file_shape(phrase, asked=upload) and not yes_no):
             new = _shaped(_new_field({**item, "options": []}), scale or phrase, asked=upload)
             if upload and new["type"] == "file":  # what the brackets say: "(PDF)", "(up to 5)"
                 said = file_shape(f"{item['phrase']} {item['hint'][7:]} upload", asked=True)
@@ -188,8 +199,13 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             existing = next((f for f in fields if f["name"] == new["name"]), None)
             if existing is not None:
                 existing.pop("_domain", None)  # named: the marketer's field now
-                if len(item["phrase"].split()) >= 2 and existing["type"] not in ("email", "phone"):
+                # the marketer's words, or their word for a choice they gave the answers of
+                # ("role (developer, investor, homeowner)" is not a job title)
+                named = len(item["phrase"].split()) >= 2 or item["options"]
+                if named and existing["type"] not in ("email", "phone"):
                     existing["label"] = _label(item)
+                elif key == "message" and item["phrase"] == "questions":
+                    existing["label"] = "Any questions?"  # "any questions", not "How can we help?"
                 if item["options"] and existing["type"] in ("text", "select"):
                     existing.update(type="select", options=item["options"], max_length=None)
                 if item["required"]:
@@ -200,12 +216,14 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             new["required"] = item["required"] or (
                 new["required"] and new["name"] in ("name", "email")
             )
-            if len(item["phrase"].split()) >= 2 and new["type"] not in (
+            if (len(item["phrase"].split()) >= 2 or item["options"]) and new["type"] not in (
                 "email",
                 "phone",
                 "checkbox",
             ):
                 new["label"] = _label(item)  # the marketer's words
+            elif key == "message" and item["phrase"] == "questions":
+                new["label"] = "Any questions?"
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
             elif (

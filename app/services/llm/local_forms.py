@@ -76,6 +76,9 @@ PLAYBOOKS = {
     "event": "Confirm each registration by email with the details the form gives (never promise a place, "
     "a time or a price the form does not state) and route questions about access, groups or special "
     "needs to the organiser. A registration is not consent to marketing: no newsletter unless they opted in.",
+    "course": "Confirm each enrolment by email with the details the form gives (never promise a place, a "
+    "start date or a price the form does not state) and route questions about fees, levels or access to "
+    "the organiser. An enrolment is not consent to marketing: no newsletter unless they opted in.",
     "notify_only": "Summarise each submission for the team in two sentences and flag anything negative or urgent "
     "for a human to follow up; nothing is sent to the submitter automatically.",
 }

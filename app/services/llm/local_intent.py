@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from pathlib import Path
 
 from app.services.llm.local_domain import without_request_types
 from app.services.llm.local_kinds import DEFAULT_KIND, KINDS
@@ -46,8 +47,25 @@ def correct_typos(text: str) -> str:
     return _WORD.sub(lambda match: _fix(match.group(0)), text.lower())
 
 
+# Real English words a slip away from a purpose word ("estate" / estimate, "compliments" /
+# complaints, "customs" / customers, "picking" / pricing): never corrected. Generated from
+# the system word lists by scripts/build_intent_word_neighbours.py.
+NEIGHBOURS_FILE = Path(__file__).parent / "data" / "intent_word_neighbours.txt"
+
+
+@functools.lru_cache(maxsize=1)
+def _real_words() -> frozenset:
+    lines = NEIGHBOURS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
 @functools.lru_cache(maxsize=8192)  # difflib is slow; the flow model reads ~800 descriptions
 def _fix(word: str) -> str:
+    return word if word in _real_words() else nearest(word)
+
+
+def nearest(word: str) -> str:
+    """The VOCABULARY word ``word`` is a close misspelling of (``word`` itself when none)."""
     if word in VOCABULARY:
         return word
     # Only a word with the same first letter and a close length can be meant (a similarity of
@@ -99,9 +117,44 @@ def selling_a_service(text: str) -> bool:
     )
 
 
+# "a quick survey question: how did you hear about us?", "feedback on how people heard
+# about us": one marketing-attribution question is a field, not what the form is for.
+ATTRIBUTION = re.compile(
+    r"\b(?:surveys?|polls?|feedback|questionnaires?)\b(?!\s+(?:forms?|surveys?|pages?)\b)"
+    r"(?=[^.?!]{0,40}?\b(?:how|where) (?:did |do |have )?(?:you|they|people|customers|clients|"
+    r"students|parents|members|guests|\w+) (?:first )?(?:hear|heard|f[oi]und|find out|learn(?:ed|t)?|"
+    r"discover(?:ed)?|come across) (?:about |out about |of )?(?:us|our|the)\b)"
+)
+
+
+OPENING_BONUS = 3
+_BREAK = re.compile(r"[:.;?!—–]|\s-\s")
+
+
+def _opening(text: str) -> str:
+    """The clause that states the purpose ("Register for a watercolour class", "Mailing list
+    for our law practice") when more follows it, so a later word ("suggestions for future
+    classes", "demo interest") does not outweigh it; "" when there is no such clause."""
+    found = _BREAK.search(text)
+    if not found or len(text) - found.end() < 15:
+        return ""
+    opening = text[: found.start()]
+    # "subscribers to our meal kit who got a box with missing items": people described by
+    # what happened to them are the audience, not the purpose
+    return "" if re.search(r"\bwho\b", opening) else opening
+
+
+# "…, interested in a quote (yes/no)": a yes/no question in the list is a field, so its
+# words ("quote", "demo", "audit") say nothing about what the form is for
+YES_NO_ITEM = re.compile(r"(?<=[,:;])[^,:;.()]*\((?:yes|y)\s*/\s*(?:no|n)\)", re.I)
+
+
 def kind_scores(description: str) -> list[tuple[int, dict]]:
-    text = without_request_types(correct_typos(description))
+    text = YES_NO_ITEM.sub(
+        " question", ATTRIBUTION.sub("question", without_request_types(correct_typos(description)))
+    )
     sold = SERVICE_NOUNS.sub(" the service ", text) if selling_a_service(text) else None
+    opening = _opening(text)
     scored = []
     for kind in KINDS:
         total = 0
@@ -112,6 +165,10 @@ def kind_scores(description: str) -> list[tuple[int, dict]]:
                     rf"(?:{pattern}){HEAD}", sold if sold and kind["key"] == "support" else text
                 ):
                     total += HEAD_BONUS
+                # a strong purpose word in the opening clause; a weak noun there ("piano
+                # lessons interest form") is left to the model as before
+                if weight >= 5 and opening and re.search(rf"(?:{pattern})", opening):
+                    total += OPENING_BONUS
         scored.append((total, kind))
     return scored
 

@@ -20,6 +20,12 @@ ENQUIRY_KINDS = [
         SUPPORT_ACTIONS,
         [
             (r"\bsupport\b", 6),
+            # "router setup help", "installation help": someone stuck with something they have
+            (
+                r"\b(?:setup|set-up|installation|install|connection|connectivity|login|log-in|technical|"
+                r"tech) (?:help|assistance|troubleshooting)\b",
+                6,
+            ),
             (r"\bhelp ?desks?\b|\bit (?:support|problems?|issues?|faults?)\b", 8),
             (r"\bbugs?\b|\bbug reports?\b|\bcrash\w*", 7),
             (
@@ -46,6 +52,34 @@ ENQUIRY_KINDS = [
             (r"\brecalls?\b|\baffected\b|\breplacements?\b", 8),
             (r"\baccidents?\b|\bincidents?\b|\bdamage\w*", 5),
             (r"\bwhistle-?blow\w*|\bspeak(?:ing)? up\b", 12),
+            # Privacy and legal requests a person must act on within a legal deadline.
+            (
+                r"\b(?:data|information) (?:subject )?(?:access|deletion|erasure|portability|correction|"
+                r"rectification|protection|privacy) (?:requests?|complaints?|officers?|concerns?)\b|"
+                r"\bdata subject (?:rights? )?requests?\b|\bdata (?:access|deletion|erasure)(?: requests?)?\b|"
+                r"\b(?:access|deletion|erasure|copy) (?:to |of )?(?:the |my |your |their )?personal data\b|"
+                r"\bpersonal (?:data|information|details) (?:(?:that )?(?:we|you) )?(?:hold|have|keep|store|held)\b|"
+                r"\bwithdraw (?:my |their |your )?consent\b|\b(?:stop|object to) (?:the )?processing\b|"
+                r"\bprocessing of (?:my|their|your) (?:personal )?(?:data|information)\b|"
+                r"\blaw enforcement\b|\b(?:subpoenas?|court orders?|warrants? for)\b|"
+                r"\blegal requests?\b|\brequesting (?:user|customer|account) (?:data|information|records)\b|\b(?:public |medical |police )?"
+                r"records requests?\b|\b(?:gdpr|rgpd|dsgvo|lgpd)\b[^.]{0,60}\b(?:requests?|rights?)\b|"
+                # a request word before the law's name, also where the language reader did
+                # not take the description for German ("Antrag auf Datenauskunft nach DSGVO")
+                r"\b(?:requests?|rights?|antrag|anfrage|auskunft\w*)\b[^.]{0,60}\b(?:gdpr|rgpd|dsgvo|lgpd)\b|"
+                r"\bdatenauskunft\b|"
+                r"\bsubject access\b|\bdsars?\b|\bright (?:to|of) (?:erasure|be forgotten|access|rectification|"
+                r"object|data portability)\b|\b(?:gdpr|ccpa|cpra|lgpd|privacy|foi|foia) (?:requests?|"
+                r"complaints?|enquir\w+|inquir\w+)\b|\bccpa\b|\bfreedom of information\b|"
+                r"\bdo not sell my\b|\b(?:sale|selling|sharing) of (?:my |their |your )?personal "
+                r"(?:data|information)\b|"
+                r"\b(?:delete|erase|remove) (?:my|their|your) (?:account and )?(?:personal )?"
+                r"(?:data|information|details)\b|\b(?:deletion|erasure) of (?:my |their |your )?(?:account "
+                r"and )?personal (?:data|information)\b|\bcop(?:y|ies) of (?:my|their|your|the) (?:[\w-]+ )?"
+                r"(?:records|personal data|data|file)\b|"
+                r"\bdata protection officer\b|\bdpo\b",
+                12,
+            ),
             (r"\babuse\b|\bspam\b|\bfraud\b|\bscams?\b|\breport (?:content|a user|a post)\b", 8),
             (r"\bwarrant(?:y|ies)\b", 8),
             (r"\bclaims?\b", 2),

@@ -28,6 +28,31 @@ MARKETING_KINDS = [
         "register attendees for the webinar and send them the joining details",
         "You're registered! We've emailed you the link to join — see you there.",
     ),
+    # A place on a course, a class or a term: confirmed and routed like an event registration,
+    # without a conference's company, job title and ticket type.
+    kind(
+        "course",
+        "Course Enrolment",
+        "general",
+        "direct_route",
+        "semi_autonomous",
+        ["send_email", "respond_direct", "escalate"],
+        [
+            (
+                r"\benrol(?:l|s|ls|led|ling|ment|ments|lment|lments)?\b|"
+                r"\b(?:sign[- ]?ups?|register|registration)\b[^.;:]{0,40}\b(?:course|class|classes|"
+                r"bootcamp|term|semester)\b(?! (?:info|information|open|taster)\b)|"
+                r"\bplaces? (?:on|in|at) (?:our|the|a|an) (?:[\w-]+ ){0,3}?(?:course|class|classes|"
+                r"bootcamp|programme|program|term)\b|\b(?:course|class|bootcamp|term|semester) "
+                r"(?:registration|sign[- ]?ups?)\b",
+                7,
+            ),
+        ],
+        ["name", "email", "phone-", "preferred_date-", "message-"],
+        ["name", "email"],
+        "enrol students and send them the course details",
+        "Thanks for enrolling! We'll confirm your place and the details by email.",
+    ),
     # A registration is a place at an event, not consent to marketing: it is confirmed and
     # routed to the organiser (direct_route); only webinars and updates lists are email_marketing.
     kind(
@@ -112,7 +137,11 @@ MARKETING_KINDS = [
                 r"\bemail updates\b|\brelease notes\b|\bweekly deals\b|\bmonthly picks\b",
                 8,
             ),
-            (r"\b(?:monthly|weekly|email|product|our|news) updates\b", 8),
+            (
+                r"\b(?:monthly|weekly|quarterly|email|product|our|news) updates\b|\bupdate emails\b|"
+                r"\b(?:monthly|weekly|quarterly) (?:[\w-]+ ){0,2}(?:emails|bulletins|briefings)\b",
+                8,
+            ),
             # "a sign-up for our monthly wine club updates": what they sign up for is updates
             (r"\b(?:sign[- ]?ups?|subscribe|subscription)\b[^.;:]{0,40}\bupdates\b", 8),
             (
@@ -121,6 +150,15 @@ MARKETING_KINDS = [
             ),
             (r"\bupdates\b|\bsign[- ]?up\b", 2),
             (r"\bbulletins?\b|\bround-?ups?\b", 8),
+            # "stay-in-touch form", "keep me posted", "join our list", "price alerts",
+            # "new listings by email": the visitor asks to hear from us
+            (
+                r"\b(?:stay|keep) in touch\b|\bstay-in-touch\b|\bkeep (?:me|them|you|people) "
+                r"(?:posted|updated|informed|in the loop)\b|\bjoin (?:our|the) (?:[\w-]+ )?list\b|"
+                r"\b(?:price|job|listing|deal|sale) alerts?\b|\bsubscribe (?:to|for) (?:new |our )?"
+                r"(?:listings|alerts|reports|deals|offers)\b",
+                8,
+            ),
         ],
         ["email", "first_name"],
         ["email"],

@@ -173,6 +173,31 @@ CUES = [
         r"(?:semelhante|parecid[oa]|similar)|\bconcorrente(?:s)?\b",
         "we make a similar tool",
     ),
+    # a maker of the same kind of product, and a wish to swap notes: both are needed for
+    # the scorer's competitor check ("wir entwickeln auch Software" alone may be a buyer)
+    (
+        r"(?:\bwir (?:entwickeln|bauen|machen|haben|betreiben|verkaufen) (?:auch|ebenfalls|selbst)|"
+        r"\b(?:ich|wir) (?:habe|haben|hab) (?:auch|ebenfalls|selbst)|"
+        r"\b(?:nous|on) (?:d[ée]velopp\w+|construi\w+|fai\w+|cr[ée]\w+|[ée]dit\w+|vend\w+|avons|a) "
+        r"(?:aussi|[ée]galement)|\btambi[ée]n (?:tengo|tenemos|desarrollamos|hacemos|creamos|construimos|"
+        r"vendemos)|\btamb[ée]m (?:tenho|temos|desenvolvemos|fazemos|criamos|constru[íi]mos|vendemos)|"
+        # "moi aussi je dirige une startup de formulaires", "wir auch: ein Formular-Tool"
+        r"\b(?:moi|nous) aussi\b|\b(?:yo|nosotros) tambi[ée]n\b|\b(?:ich|wir) auch\b|"
+        r"\b(?:eu|n[óo]s) tamb[ée]m\b|"
+        # "somos una startup que hace formularios", "nous sommes une startup qui développe …"
+        r"\bsomos una? (?:startup|empresa|compa[ñn][íi]a) que\b|\bsomos uma? (?:startup|empresa) que\b|"
+        r"\bnous sommes une? (?:startup|entreprise|soci[ée]t[ée]) qui\b|"
+        r"\bwir sind (?:ein|eine) (?:startup|unternehmen|firma)\b)"
+        r"[^.?!]{0,40}?(?:outil|logiciel|plate-?forme|solution|app|startup|herramienta|software|plataforma|"
+        r"producto|ferramenta|produto|baukasten|tool|produkt|l[öo]sung|formul\w+)",
+        "we make software",
+    ),
+    (
+        r"\baus(?:zu)?tauschen\b|\baustausch\b|\bausgetauscht\b|\bErfahrungen teilen\b|[ée]changer (?:sur|des id[ée]es|nos|nos id[ée]es)\b|"
+        r"intercambiar (?:ideas|experiencias|notas)|comparar (?:enfoques|notas)|"
+        r"trocar (?:ideias|experi[êe]ncias|notas)",
+        "swap notes",
+    ),
     (
         r"vielleicht|irgendwann|nur neugierig|quiz[áa]s?|tal vez|solo (?:estoy )?mirando|"
         r"peut-[êe]tre|juste curieux|talvez|s[óo] curiosidade",

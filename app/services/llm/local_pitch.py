@@ -32,7 +32,8 @@ OFFER_TO_YOU = re.compile(
 BUYER_NEED = re.compile(
     r"\b(?:we|i) (?:need|are looking for|'re looking for|am looking for|'m looking for|want to (?:buy|switch|move))\b|"
     r"\bwe(?:'re| are)? (?:hoping|looking|aiming) to\b|\blooking to (?:decide|buy|switch|replace|roll)\b|"
-    r"\bcan you show us\b|\bsend (?:us|me) (?:pricing|a quote)\b",
+    r"\bcan you show us\b|\bsend (?:us|me) (?:pricing|a quote)\b|"
+    r"\b(?:we|i) (?:want|'d like|would like) (?:a|an|your|to (?:buy|try|use|see|get|roll))\b",
     re.I,
 )
 # "Can I book 15 minutes to show you how?" / "open to a 20 minute chat to see if we can help you"
@@ -44,8 +45,8 @@ SHOW_YOU = re.compile(
     re.I,
 )
 _MAKER = (
-    r"(?:make|makes|making|build|builds|building|develop|develops|developing|sell|sells|selling|run|runs|"
-    r"work on|working on)"
+    r"(?:make|makes|making|made|build|builds|building|built|develop|develops|developing|developed|"
+    r"launched|created|sell|sells|selling|run|runs|work on|working on)"
 )
 _SAME_THING = (
     r"(?:something (?:like|similar to) (?:yours|this|what you do)|(?:a |an )?(?:similar|competing|rival) "
@@ -74,6 +75,50 @@ ALSO_MAKE = re.compile(
     r"platforms?|apps?|products?|solutions?|builders?|forms?|saas)\b",
     re.I,
 )
+# The sender's own product: "I run a form builder startup", "we've launched our own lead
+# capture tool", "my company makes online survey software", "our team ships a form product".
+_SENDER = (
+    r"(?:i|we|my (?:company|startup|team|firm|business)|our (?:team|company|startup|firm|business))"
+)
+_MAKES = (
+    r"(?:'ve|'re|'m| have| are| am| also| too)*\s*(?:also\s+|too\s+)?(?:run|runs|own|owns|make|makes|build|"
+    r"builds|building|built|develop|develops|developing|developed|ship|ships|shipped|launched|created|"
+    r"made|founded|sell|sells|"
+    r"have|has|started|work on|working on)"
+)
+_THING = (
+    r"(?:startup|tool|product|platform|app|software|builder|solution|saas|service|plugin|"
+    r"extension|add-?on|widget|alternative)s?"
+)
+OWN_PRODUCT = re.compile(
+    rf"\b{_SENDER}{_MAKES}\b[^.?!]{{0,50}}?\b{_THING}\b|"
+    # "founder of another form builder here", "CEO of a survey startup", "co-founder at a
+    # lead capture startup", "the founder of FormPilot, another form builder"
+    rf"\b(?:co-?)?(?:founder|ceo|cto|maker|builder|creator|team) (?:of|at|behind) (?:[\w-]+,? )?"
+    rf"(?:another|a|an|our) (?:[\w-]+ ){{0,3}}?{_THING}\b|"
+    # "our startup does AI lead qualification too"
+    # "we're a fellow startup in online surveys"
+    r"\bfellow (?:startup|company|saas|founder|maker|builder|vendor)s?\b|"
+    rf"\b(?:my|our) (?:startup|company|team|firm|business|product|platform|tool) (?:also )?"
+    rf"(?:does|do) [^.?!]{{0,50}}? (?:too|as well)\b",
+    re.I,
+)
+# What one maker asks another: to swap notes, compare approaches, talk about the space.
+PEER_EXCHANGE = re.compile(
+    r"\b(?:swap|swapping|trade|trading|compare|comparing|exchange|exchanging|share|sharing) "
+    r"(?:notes|approaches|ideas|thoughts|experiences|learnings|war stories)\b|"
+    r"\b(?:chat|talk|catch up|conversation) about the (?:space|market|industry|category)\b|"
+    r"\btalk shop\b|\blearn from each other\b|\bin the same category\b|"
+    r"\b(?:jam|brainstorm|riff) on (?:ideas|it|this)\b|\bbounce ideas\b",
+    re.I,
+)
+# "I run a form builder startup too", "my company makes survey software as well": the
+# sender's product is ours ("too" / "as well" says the same kind).
+OWN_TOO = re.compile(
+    rf"\b{_SENDER}{_MAKES}\b[^.?!]{{0,50}}?\b(?:startup|tool|product|platform|app|software|builder|"
+    r"solution|saas)s?,? (?:too|as well)\b",
+    re.I,
+)
 # Asking how the product is built, not what it does for them.
 INTERNALS = re.compile(
     r"\bunder the hood\b|\bwhat (?:database|stack|tech stack|language|framework|model)s? (?:do|does) you\b|"
@@ -89,6 +134,10 @@ def pitch_kind(text: str) -> tuple[str, str] | None:
         return "competitor", "a competitor (they make something similar)"
     if ALSO_MAKE.search(text) and not BUYER_NEED.search(text):
         return "competitor", "a competitor (they make the same kind of product)"
+    if not BUYER_NEED.search(text) and (
+        OWN_TOO.search(text) or OWN_PRODUCT.search(text) and PEER_EXCHANGE.search(text)
+    ):
+        return "competitor", "a competitor (a maker of the same kind of product, comparing notes)"
     if INTERNALS.search(text) and re.search(
         r"\b(?:similar|competing|like yours|our product)\b", text, re.I
     ):

@@ -71,9 +71,21 @@ def plain_order(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
+# "delete my account and personal data", "the sale of personal information": what a privacy
+# request is about, not fields to ask
+_ABOUT = re.compile(
+    r"\b(?:delet\w*|eras\w*|remov\w*|sale|sell\w*|shar\w*|cop(?:y|ies)|access|export\w*|process\w*|"
+    r"us(?:e|ing) of|correct\w*|rectif\w*|portab\w*|protect\w*|hold|held|stor\w*)\b"
+    r"[\w ]{0,20}$",
+    re.I,
+)
+
+
 def contact_details(text: str) -> str:
     """ "contact details" / "personal details" name the usual fields, not a text box."""
-    return DETAILS.sub("name, email and phone", text)
+    return DETAILS.sub(
+        lambda m: m.group(0) if _ABOUT.search(text[: m.start()]) else "name, email and phone", text
+    )
 
 
 def steps_asked(text: str) -> int | None:
