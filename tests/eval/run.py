@@ -327,6 +327,11 @@ SETS = {
     # competitors who want to swap notes among leads (in es/fr/de/pt too).
     "round 9": ("forms_round9.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
     "leads 9": ("leads_round9.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Round 10 (engine_e, written before the change): bare nouns named on signup forms,
+    # one-word upload nouns in es/fr/de/pt, callbacks about a product; owners naming their
+    # business only in an es/pt message, reseller verbs in other languages.
+    "round 10": ("forms_round10.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    "leads 10": ("leads_round10.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
 }
 
 
