@@ -18,9 +18,24 @@ IMAGES = ["image/*"]
 DOCUMENTS = [".pdf", ".doc", ".docx", ".odt", "image/*"]
 # word -> what it accepts; a plural noun takes several files
 _FILE_WORDS = [
-    (r"photo(?:graph)?s?|pictures?|pics?|images?|screenshots?|screen ?shots?|snapshots?", IMAGES),
-    (r"cvs?|r[eé]sum[eé]s?|resumes?|curriculum vitae", [".pdf", ".doc", ".docx", ".odt"]),
-    (r"receipts?|invoices? (?:copy|scan)|scans?|proofs? of \w+|id documents?", DOCUMENTS),
+    # the upload nouns of es/fr/de/pt too: a one-word "Foto" or "justificatif" in a list is
+    # read here even when the description is too short to be read as foreign
+    (
+        r"photo(?:graph)?s?|pictures?|pics?|images?|screenshots?|screen ?shots?|snapshots?|"
+        r"fotos?|fotograf[ií]as?|bild(?:er)?|capturas? de (?:pantalla|tela)|captures? d'[ée]cran",
+        IMAGES,
+    ),
+    (
+        r"cvs?|r[eé]sum[eé]s?|resumes?|curriculum vitae|lebenslauf|lebensl[aä]ufe|"
+        r"curr[ií]culos?",
+        [".pdf", ".doc", ".docx", ".odt"],
+    ),
+    (
+        r"receipts?|invoices? (?:copy|scan)|scans?|proofs? of \w+|id documents?|"
+        r"justificatifs?|justificantes?|comprovantes?|belege?|quittungs?|nachweise?|"
+        r"pi[eè]ces? jointes?|anh[aä]nge?|anexos?|adjuntos?|documentos?",
+        DOCUMENTS,
+    ),
     # "plan" alone is a payment or maintenance plan; a floor or site plan is a drawing
     (
         r"documents?|attachments?|files?|certificates?|drawings?|(?:floor|site|building|house|"
@@ -35,7 +50,8 @@ FILE_RE = re.compile(
 LINK_RE = re.compile(r"\b(?:link|url|website|portfolio)\b", re.I)
 PLURAL_RE = re.compile(
     r"\b(?:photo(?:graph)?s|pictures|pics|images|screenshots|documents|attachments|files|"
-    r"receipts|certificates|drawings|plans|scans)\b|\bsome\b|\bseveral\b|\bmultiple\b",
+    r"receipts|certificates|drawings|plans|scans|fotos|fotograf[ií]as|bilder|capturas|captures|"
+    r"justificatifs|justificantes|comprovantes|belege|nachweise|anexos|adjuntos)\b|\bsome\b|\bseveral\b|\bmultiple\b",
     re.I,
 )
 UP_TO_RE = re.compile(r"\b(?:up to|at most|max(?:imum)?(?: of)?|no more than)\s+(\d+)\b", re.I)

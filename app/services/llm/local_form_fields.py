@@ -201,7 +201,7 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
                 existing.pop("_domain", None)  # named: the marketer's field now
                 # the marketer's words, or their word for a choice they gave the answers of
                 # ("role (developer, investor, homeowner)" is not a job title)
-                named = len(item["phrase"].split()) >= 2 or item["options"]
+                named = _own_words(item, key) or item["options"]
                 if named and existing["type"] not in ("email", "phone"):
                     existing["label"] = _label(item)
                 elif key == "message" and item["phrase"] == "questions":
@@ -216,7 +216,7 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             new["required"] = item["required"] or (
                 new["required"] and new["name"] in ("name", "email")
             )
-            if (len(item["phrase"].split()) >= 2 or item["options"]) and new["type"] not in (
+            if (_own_words(item, key) or item["options"]) and new["type"] not in (
                 "email",
                 "phone",
                 "checkbox",
@@ -238,6 +238,14 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             if same is not None or _names_main_text(fields, new, kind):
                 continue
         _add(fields, new)
+
+
+def _own_words(item: dict, key: str) -> bool:
+    """The label is the marketer's words when they name the concept in two words or more,
+    or as a bare "role": a signup asking "email, role, team size" shows "Role", not the
+    catalogue's "Job title" (a reader checking the form for what they asked finds it)."""
+    words = item["phrase"].split()
+    return len(words) >= 2 or (key == "job_title" and words[0].lower() in ("role", "roles"))
 
 
 WIDGET_WORD = re.compile(
