@@ -123,6 +123,18 @@ ENQUIRY_KINDS = [
                 8,
             ),
             (r"\bvaluations?\b|\bvalue (?:my|your|their)\b|\bappraisals?\b", 8),
+            # "request a callback about solar batteries / a mortgage / a new kitchen": a
+            # product or service someone wants to buy; a callback about their appointment,
+            # booking or order stays with the booking or support kinds
+            (
+                r"\b(?:call ?backs?|call[- ]backs?|call (?:me|you|them|us) back)"
+                r"(?: (?:request|form|request form))? (?:about|regarding|on|for|re:?|concerning) "
+                r"(?!(?:your |their |my |our |an? |the )?(?:existing |current |upcoming |next )?"
+                r"(?:appointments?|bookings?|reservations?|visits?|orders?|accounts?|claims?|"
+                r"complaints?|tickets?|deliver\w*|repairs?|cases?|results?|rescheduling|times?|"
+                r"slots?|dates?)\b)",
+                14,
+            ),
             (
                 r"\bwholesale\b|\bbulk\b|\bdistributors?\b|\bstock (?:our|their)\b|\bcarry our\b|\bstockists?\b|\bb2b\b|"
                 r"\b(?:trade|wholesale|business|credit) accounts?\b",
