@@ -98,7 +98,13 @@ CUES = [
         r"praxis|werkstatt|caf[ée]|restaurant|studio|agentur|ei)\b|"
         r"\b(?:tenho|gerencio|administro) (?:um|uma) (?:pequen[oa] )?(?:neg[óo]cio|empresa|loja|oficina|restaurante|caf[ée]|"
         r"sal[ãa]o|cl[íi]nica|ag[êe]ncia|\w+aria)\b|\bsou (?:o |a )?(?:don[oa]|propriet[áa]ri[oa])\b|"
-        r"\b(?:minha empresa|meu neg[óo]cio)\b",
+        r"\b(?:minha empresa|meu neg[óo]cio)\b|"
+        # the business named by a possessive only ("mi clínica veterinaria", "minha loja")
+        r"\bmi (?:peque[ñn][oa] )?(?:tienda|taller|restaurante|cl[íi]nica|sal[óo]n|estudio|despacho|"
+        r"agencia|consulta|academia|gimnasio|hotel|bar|\w+er[íi]a)\b|"
+        r"\b(?:minha|meu) (?:pequen[oa] )?(?:loja|oficina|restaurante|caf[ée]|sal[ãa]o|cl[íi]nica|"
+        r"ag[êe]ncia|consult[óo]rio|academia|est[úu]dio|escrit[óo]rio|\w+aria)\b|"
+        r"\bmon (?:petit )?(?:restaurant|salon|cabinet|magasin|commerce|atelier|caf[ée]|garage|studio)\b",
         "i run my own business",
     ),
     # partners: taking our product to their clients (the English partner words)
@@ -109,7 +115,10 @@ CUES = [
         "become a partner",
     ),
     (
-        r"wiederverk[äa]uf\w*|weiter(?:zu)?verkauf\w*|\brevend\w+",
+        r"wiederverk[äa]uf\w*|weiter(?:zu)?verkauf\w*|\brevend\w+|\brevenda\b|"
+        # selling it on to their own clients, in so many words
+        r"\bvender(?:l[oa]s?)? (?:\w+ ){0,3}?(?:a|para|aos|para os) (?:nuestros|sus|nossos|os nossos) clientes\b|"
+        r"\bvendre (?:\w+ ){0,3}?[àa] nos clients\b|\ban unsere kunden (?:weiter)?(?:zu )?verkaufen\b",
         "resell",
     ),
     (
@@ -231,9 +240,12 @@ _NUMBER_WORDS = [
 _STOP = {
     "en": "the and we to of is for our you with are this have",
     "de": "der die das und wir ist für ein eine sie ihr uns mit nicht ich im den bitte",
-    "es": "el la los las que para y nuestro nuestra un una por con es somos de del necesitamos",
-    "fr": "le la les des nous vous pour est une un et avec dans je notre votre de du",
-    "pt": "o os as que para uma um nós com é somos de do da nossa precisamos vocês",
+    "es": "el la los las que para y nuestro nuestra un una por con es somos de del necesitamos "
+    "mi en su sus tengo tenemos quiero queremos hola este esta",
+    "fr": "le la les des nous vous pour est une un et avec dans je notre votre de du "
+    "mon ma mes avons souhaitons bonjour cette",
+    "pt": "o os as que para uma um nós com é somos de do da nossa precisamos vocês "
+    "e em minha meu sua seu tenho temos quero queremos olá pelo pela",
 }
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 
