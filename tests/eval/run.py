@@ -332,6 +332,11 @@ SETS = {
     # business only in an es/pt message, reseller verbs in other languages.
     "round 10": ("forms_round10.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
     "leads 10": ("leads_round10.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Round 11 (engine_f, written before the change): the form's stated kind in the
+    # opening words beats domain nouns later (a repair booking, a contact form asking
+    # budget, a workshop proposal), "<noun> upload" / "upload of <noun>" items, callbacks
+    # about a product asked for in es/fr/de/pt.
+    "round 11": ("forms_round11.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
