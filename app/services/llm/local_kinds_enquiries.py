@@ -132,7 +132,9 @@ ENQUIRY_KINDS = [
                 r"(?!(?:your |their |my |our |an? |the )?(?:existing |current |upcoming |next )?"
                 r"(?:appointments?|bookings?|reservations?|visits?|orders?|accounts?|claims?|"
                 r"complaints?|tickets?|deliver\w*|repairs?|cases?|results?|rescheduling|times?|"
-                r"slots?|dates?)\b)",
+                r"slots?|dates?)\b)"
+                # "… pour modifier votre rendez-vous" glossed: the appointment comes later
+                r"(?![^:;.,]{0,30}?\b(?:appointments?|bookings?|reservations?|orders?)\b)",
                 14,
             ),
             (
