@@ -93,6 +93,8 @@ _FORMATS = [
 def file_shape(phrase: str, asked: bool = False) -> dict | None:
     """``{"type": "file", "accept", "max_files", "max_size_mb"}`` for an upload phrase;
     ``asked``: the marketer said "upload" outright, so "portfolio" is a file, not a link."""
+    # "portfolio upload", "upload your portfolio": the upload word itself asks for a file
+    asked = asked or bool(re.search(r"\b(?:upload\w*|attach(?:ed|ment|ments)?)\b", phrase, re.I))
     if not file_supported() or not FILE_RE.search(phrase) or (LINK_RE.search(phrase) and not asked):
         return None
     formats = [a for p, kind in _FORMATS if re.search(rf"\b(?:{p})\b", phrase, re.I) for a in kind]
@@ -128,7 +130,7 @@ def file_shape(phrase: str, asked: bool = False) -> dict | None:
 def file_label(phrase: str) -> str:
     """ "upload proof of income" → "Proof of income"; "a CV upload" → "CV"."""
     label = re.sub(
-        r"^(?:upload(?:ing)?|attach(?:ing)?)\s+(?:an?\s+|the\s+|your\s+)?", "", phrase, flags=re.I
+        r"^(?:upload(?:ing)?|attach(?:ing)?)\s+(?:of\s+)?(?:an?\s+|the\s+|your\s+)?", "", phrase, flags=re.I
     )
     label = re.sub(r"\s+(?:upload|attachment|file)s?$", "", label, flags=re.I)
     label = re.sub(r"^(?:a\s+)?cop(?:y|ies)\s+of\s+(?:the\s+|your\s+)?", "", label, flags=re.I)
