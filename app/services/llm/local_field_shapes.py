@@ -130,7 +130,10 @@ def file_shape(phrase: str, asked: bool = False) -> dict | None:
 def file_label(phrase: str) -> str:
     """ "upload proof of income" → "Proof of income"; "a CV upload" → "CV"."""
     label = re.sub(
-        r"^(?:upload(?:ing)?|attach(?:ing)?)\s+(?:of\s+)?(?:an?\s+|the\s+|your\s+)?", "", phrase, flags=re.I
+        r"^(?:upload(?:ing)?|attach(?:ing)?)\s+(?:of\s+)?(?:an?\s+|the\s+|your\s+)?",
+        "",
+        phrase,
+        flags=re.I,
     )
     label = re.sub(r"\s+(?:upload|attachment|file)s?$", "", label, flags=re.I)
     label = re.sub(r"^(?:a\s+)?cop(?:y|ies)\s+of\s+(?:the\s+|your\s+)?", "", label, flags=re.I)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from app.services.llm.local_domain import without_request_types
 from app.services.llm.local_kinds import DEFAULT_KIND, KINDS
+from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 
 HEAD = (
     r"\s+(?:form|forms|survey|request|requests|signup|sign-up|sign up|page|questionnaire|inquiry|"
@@ -154,16 +155,17 @@ def kind_scores(description: str) -> list[tuple[int, dict]]:
         " question", ATTRIBUTION.sub("question", without_request_types(correct_typos(description)))
     )
     sold = SERVICE_NOUNS.sub(" the service ", text) if selling_a_service(text) else None
+    # a workshop / talk proposal is someone offering to take part, not a proposal to price
+    offered = re.sub(PARTICIPATION_PROPOSAL, " submission ", text)
+    seen_by = {"support": sold or text, "pricing": offered}
     opening = _opening(text)
     scored = []
     for kind in KINDS:
-        total = 0
+        total, read = 0, seen_by.get(kind["key"], text)
         for pattern, weight in kind["cues"]:
-            if re.search(rf"(?:{pattern})", sold if sold and kind["key"] == "support" else text):
+            if re.search(rf"(?:{pattern})", read):
                 total += weight
-                if re.search(
-                    rf"(?:{pattern}){HEAD}", sold if sold and kind["key"] == "support" else text
-                ):
+                if re.search(rf"(?:{pattern}){HEAD}", read):
                     total += HEAD_BONUS
                 # a strong purpose word in the opening clause; a weak noun there ("piano
                 # lessons interest form") is left to the model as before

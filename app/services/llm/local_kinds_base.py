@@ -8,6 +8,15 @@ SALES_ACTIONS = list(FLOW_DEFAULT_ACTIONS["sales_lead"])
 MARKETING_ACTIONS = ["send_email", "enroll_sequence"]
 SUPPORT_ACTIONS = list(FLOW_DEFAULT_ACTIONS["support_triage"])
 ENQUIRY = r"\benquir\w*|\binquir\w*"
+# "workshop proposal", "session proposals", "propose a talk", "call for workshops": someone
+# offering to take part (read by the application kind, hidden from the pricing kind)
+PARTICIPATION_PROPOSAL = (
+    r"\b(?:workshop|session|talk|paper|panel|presentation|poster|abstract|tutorial|masterclass|"
+    r"lightning talk|speaker|speaking|conference|track|breakout|demo session)s? "
+    r"(?:proposals?|submissions?|pitch(?:es)?)\b|"
+    r"\bpropos(?:e|ing) (?:a|an|your|their) (?:[\w-]+ )?(?:talk|workshop|session|paper|panel|"
+    r"presentation|poster|tutorial)\b|\bcall for (?:workshops|sessions|talks|abstracts|panels)\b"
+)
 
 
 def kind(key, name, form_type, flow, autonomy, actions, cues, fields, core, goal, thanks):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.services.llm.local_kinds_base import (
+    PARTICIPATION_PROPOSAL,
     SALES_ACTIONS,
     kind,
 )
@@ -89,6 +90,9 @@ PEOPLE_KINDS = [
                 r"\bspeak(?:ers?|ing)? (?:at|slots?|applications?|proposals?|submissions?)\b|"
                 r"\bbecome a (?:speaker|panelist|panellist|exhibitor|stallholder|judge)\b|"
                 r"\bkeynote\b|\bgive a talk\b|\btalk (?:proposals?|submissions?|abstracts?)\b|"
+                # proposing a workshop, session or paper to take part is an application; a
+                # proposal a buyer asks a vendor for stays with the pricing kind
+                rf"{PARTICIPATION_PROPOSAL}|"
                 r"\bguest (?:bloggers?|posts?|writers?|authors?|contributors?|columnists?)\b|"
                 r"\b(?:street )?performers\b|\bperform at\b|"
                 r"\bpanel(?:ists?|lists?)\b|\bjoin (?:a|our|the) panel\b|"
