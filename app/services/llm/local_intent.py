@@ -150,6 +150,18 @@ def _opening(text: str) -> str:
 YES_NO_ITEM = re.compile(r"(?<=[,:;])[^,:;.()]*\((?:yes|y)\s*/\s*(?:no|n)\)", re.I)
 
 
+# "…, project type (…), approximate budget, …": a budget asked in the list (not a budgeting
+# app, not one option of "reason (budget, support, other)") makes a form named "contact form" a sales enquiry
+BUDGET_ASKED = re.compile(
+    r"(?:^|[,:;]|\s-|\band)\s*(?:(?:an?|your|the|their)\s+)?(?:(?:approximate|approx\.?|rough|"
+    r"estimated|indicative|expected|total|overall|project|available|likely)\s+)?budgets?"
+    r"(?:\s+(?:range|bracket|band))?\s*(?=$|[,.;:()]|\s(?:and|or)\b)"
+)
+CONTACT_FORM = re.compile(
+    r"\bcontact(?: us)? forms?\b|\bcontact us\b|\bget in touch\b|\breach out\b"
+)
+
+
 def kind_scores(description: str) -> list[tuple[int, dict]]:
     text = YES_NO_ITEM.sub(
         " question", ATTRIBUTION.sub("question", without_request_types(correct_typos(description)))
@@ -158,6 +170,8 @@ def kind_scores(description: str) -> list[tuple[int, dict]]:
     # a workshop / talk proposal is someone offering to take part, not a proposal to price
     offered = re.sub(PARTICIPATION_PROPOSAL, " submission ", text)
     seen_by = {"support": sold or text, "pricing": offered}
+    if BUDGET_ASKED.search(text):  # a contact form asking the budget is a sales enquiry
+        seen_by["contact"] = CONTACT_FORM.sub(" form ", text)
     opening = _opening(text)
     scored = []
     for kind in KINDS:

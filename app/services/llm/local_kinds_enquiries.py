@@ -148,6 +148,12 @@ ENQUIRY_KINDS = [
                 8,
             ),
             (r"\bprojects?\b", 2),
+            # "approximate budget", "budget range" asked in the list (not a budgeting app, not
+            # an option in brackets)
+            (
+                r"\bbudgets?\b(?! ?ing)(?! (?:app|tool|tracker|planner|template)s?\b)(?![^()]*\))",
+                4,
+            ),
             # Asking about a rental (no dates to book) is a sales enquiry.
             (r"\b(?:rental|hire) (?:enquir|inquir)\w*", 8),
             (ENQUIRY, 3),
