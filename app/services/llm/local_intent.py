@@ -162,6 +162,20 @@ CONTACT_FORM = re.compile(
 )
 
 
+# The opening words name the form ("Bike repair booking - …", "iPhone repair appointment
+# booking: …"): what the marketer called it beats the domain nouns of its list ("what's the
+# problem (broken screen, faulty battery)")
+STATED_BONUS = 8
+STATED = {
+    "booking": re.compile(
+        r"^\W*(?:(?!(?:about|regarding|re|for|with|on|to|of|my|your|their|an?|the|cancel\w*|"
+        r"complain\w*|complaints?|chang\w*|problems?|issues?|missed|lost)\b)[\w'-]+ ){0,4}"
+        r"(?:booking|appointment|reservation)s?(?: (?:form|request|page))?"
+        r"\s*(?:[:.;—–]|\s-\s)"
+    ),
+}
+
+
 def kind_scores(description: str) -> list[tuple[int, dict]]:
     text = YES_NO_ITEM.sub(
         " question", ATTRIBUTION.sub("question", without_request_types(correct_typos(description)))
@@ -185,6 +199,8 @@ def kind_scores(description: str) -> list[tuple[int, dict]]:
                 # lessons interest form") is left to the model as before
                 if weight >= 5 and opening and re.search(rf"(?:{pattern})", opening):
                     total += OPENING_BONUS
+        if total and kind["key"] in STATED and STATED[kind["key"]].search(text):
+            total += STATED_BONUS
         scored.append((total, kind))
     return scored
 
