@@ -92,6 +92,13 @@ def _bare_list(sentence: str) -> bool:
     )
 
 
+# A weak piece alone that ends in what the form is ("phone repair booking", "phone
+# upgrade request form") names the form
+FORM_NAME = re.compile(
+    r"\b(?:form|booking|request|application|survey|enquiry|inquiry|registration|sign-?up|"
+    r"questionnaire|appointment|reservation)s?$",
+    re.I,
+)
 CONTINUED = re.compile(r"^(?:and|plus|&)\s+(?:also\s+)?", re.I)
 CHOICE_QUESTION = re.compile(
     r"^((?:[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2} or [\w-]+(?: [\w-]+){0,2})\?$"
@@ -144,6 +151,8 @@ def named_fields(text: str) -> list[dict]:
             found = []
             for item in (_item(raw, listed=strong == "bare") for raw in _items(segment)):
                 found += item.get("fields", [item]) if item else []
+            if not strong and len(found) == 1 and FORM_NAME.search(found[0]["phrase"]):
+                continue  # "Phone repair booking - name, …": the form's name, not a field
             if not strong and not any(
                 concept_for(i["phrase"])
                 or FIELD_NOUN.search(i["phrase"])
