@@ -128,7 +128,10 @@ ENQUIRY_KINDS = [
             # booking or order stays with the booking or support kinds
             (
                 r"\b(?:call ?backs?|call[- ]backs?|call (?:me|you|them|us) back)"
-                r"(?: (?:request|form|request form))? (?:about|regarding|on|for|re:?|concerning) "
+                # "Callback request – solar panels: name, …": the subject between a dash and
+                # the list
+                r"(?: (?:request|form|request form))?(?: (?:about|regarding|on|for|re:?|concerning) |"
+                r"\s[-–—]\s(?=[^:,;.]{3,40}:))"
                 r"(?!(?:your |their |my |our |an? |the )?(?:existing |current |upcoming |next )?"
                 r"(?:appointments?|bookings?|reservations?|visits?|orders?|accounts?|claims?|"
                 r"complaints?|tickets?|deliver\w*|repairs?|cases?|results?|rescheduling|times?|"
