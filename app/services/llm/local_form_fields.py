@@ -26,6 +26,7 @@ from app.services.llm.local_field_shapes import (
 )
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
 HINTS = [
@@ -90,7 +91,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     if b2b and kind["flow"] == "sales_lead" and not _has(fields, "company"):
         fields.insert(2 if len(fields) >= 2 else len(fields), catalog.field("company"))
     _add_domain_fields(fields, kind, text)
-    _add_named(fields, [_with_scale(item, description) for item in items], kind)
+    _add_named(fields, [_with_scale(item, description) for item in items], kind, text)
     _replace_defaults(fields)
     _add_ratings(fields, description)
     _add_hints(fields, kind, text)
@@ -163,7 +164,14 @@ def _replace_defaults(fields: list) -> None:
             fields.remove(default)
 
 
-def _add_named(fields: list, items: list, kind: dict) -> None:
+# Something a person proposes or submits, whose bare "title" is its own, not a job title
+OFFERED = re.compile(
+    rf"{PARTICIPATION_PROPOSAL}|\bcall for (?:papers|proposals|speakers|entries|submissions)\b|"
+    r"\babstracts?\b|\b(?:entry|entries|submissions?|manuscripts?|pitch(?:es)?)\b",
+)
+
+
+def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
     for item in items:
         widget = WIDGET_WORD.search(item["phrase"])
         if widget and item["options"]:  # "a product dropdown (A, B, C)": the product, a choice
@@ -186,6 +194,8 @@ def _add_named(fields: list, items: list, kind: dict) -> None:
             continue
         # A yes/no or "A or B" question is its own field, not a catalogue concept.
         key = None if item.get("clause") and item["options"] else concept_for(item["phrase"])
+        if key == "job_title" and re.fullmatch(r"titles?", item["phrase"]) and OFFERED.search(text):
+            key = None  # "workshop proposal: title, duration": the workshop's title
         if key == "email" and _has(fields, "email"):
             continue
         if (

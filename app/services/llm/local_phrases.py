@@ -73,6 +73,7 @@ I agree to receive emails and can unsubscribe at any time | Acepto recibir corre
 Industry | Sector | Secteur | Branche | Setor
 Invoice number | Número de factura | Numéro de facture | Rechnungsnummer | Número da fatura
 Job title | Cargo | Poste | Position | Cargo
+Title | Título | Titre | Titel | Título
 Last name | Apellidos | Nom | Nachname | Apelido
 Link to your CV or portfolio | Enlace a su CV o portafolio | Lien vers votre CV ou portfolio | Link zu Ihrem Lebenslauf oder Portfolio | Ligação para o seu CV ou portefólio
 LinkedIn profile | Perfil de LinkedIn | Profil LinkedIn | LinkedIn-Profil | Perfil do LinkedIn
