@@ -396,6 +396,8 @@ def _number(option: str, head: str) -> str:
 def _names_fields(before: str) -> bool:
     """ "a vacancy they need filled (role title, salary range)": the brackets list fields, not options."""
     words = before.strip().lower().split()
+    while words and words[-1] in ("first", "then", "too", "also", "below", "here"):
+        words.pop()  # "parent details first (name, email, phone)"
     return bool(words) and (
         words[-1] in ("filled", "details", "info", "information", "fields", "including", "with")
         or (words[-1].endswith("ed") and not words[-1].endswith("eed"))  # "need", "breed"

@@ -64,7 +64,8 @@ def plain_order(text: str) -> str:
     """A step request's wording as a plain list of fields: numbering and order words out,
     "contact details" as name, email and phone."""
     text = NUMBERED.sub(", ", text)
-    text = SEQUENCE.sub(", ", text)
+    # "parent details first (name, email, phone)": the brackets stay with their noun
+    text = SEQUENCE.sub(lambda m: " " if m.string[m.end() : m.end() + 1] == "(" else ", ", text)
     text = re.sub(r"\s*([,;:])\s*(?:[,;:]\s*)+", r"\1 ", text)  # "form: , the size" keeps ":"
     text = re.sub(r"([.!?])\s*,\s*", r"\1 ", text)
     text = re.sub(r"^\s*,\s*|(?<=:)\s*,", " ", text)
@@ -84,7 +85,13 @@ _ABOUT = re.compile(
 def contact_details(text: str) -> str:
     """ "contact details" / "personal details" name the usual fields, not a text box."""
     return DETAILS.sub(
-        lambda m: m.group(0) if _ABOUT.search(text[: m.start()]) else "name, email and phone", text
+        lambda m: (
+            m.group(0)
+            # "your details (name, email, mobile)": the marketer listed them already
+            if _ABOUT.search(text[: m.start()]) or text[m.end() :].lstrip().startswith("(")
+            else "name, email and phone"
+        ),
+        text,
     )
 
 
