@@ -70,6 +70,8 @@ FLOORS = {
     "round 10": 0.90,
     "leads 10": 0.90,
     "round 11": 0.90,
+    "round 12": 0.90,
+    "leads 12": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -89,6 +91,8 @@ SIZES = {
     "round 10": 28,
     "leads 10": 15,
     "round 11": 48,
+    "round 12": 24,
+    "leads 12": 8,
 }
 
 

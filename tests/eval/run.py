@@ -337,6 +337,12 @@ SETS = {
     # budget, a workshop proposal), "<noun> upload" / "upload of <noun>" items, callbacks
     # about a product asked for in es/fr/de/pt.
     "round 11": ("forms_round11.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 12 (engine_g, written before the change): "date it was <participle>" is a date,
+    # "<noun> with <noun> (yes/no)" is a Yes/No question, a price unit ("rate per word",
+    # "hourly rate") is money on an application, not a rating; a named "organisation" /
+    # "institution" / "club name" field is kept; resellers with a client count in es/fr/de/pt.
+    "round 12": ("forms_round12.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    "leads 12": ("leads_round12.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
 }
 
 
