@@ -457,8 +457,16 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     elif score == "high" and solo and (not s["budget"] or s["budget"] < 10_000):
         score = "medium"
         reasons.append("kept at medium: a small company with a small budget")
-    elif score == "high" and small and not (s["budget"] or money) and not _EXEC.search(s["title"]):
-        # A team of 11-50 with no budget and no owner or executive writing: promising, not yet a deal.
+    elif (
+        score == "high"
+        and small
+        and not (s["budget"] or money)
+        and not _EXEC.search(s["title"])
+        and not (s.get("fit") and volume)
+    ):
+        # A team of 11-50 with no budget and no owner or executive writing: promising, not yet
+        # a deal. A partner on the partner form who states the clients they serve has stated
+        # their scale: that, not a budget, is what a reseller brings.
         score = "medium"
         reasons.append("kept at medium: a small team, no budget stated")
     if score == "high" and s.get("channel"):
