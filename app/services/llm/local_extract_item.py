@@ -111,6 +111,14 @@ WHEN_HAPPENED = re.compile(
     r"arrived?|delivered|received|noticed|broke|began|purchased|took place|came)\b|^when (?:it|this) happened\b",
     re.I,
 )
+# "date it was delivered", "day it arrived", "time it started", "date the leak began": the
+# date of an event, named with a clause ("it" is no chatter here)
+DATE_IT = re.compile(
+    r"^(?:the )?(?:date|day|time)\s+(?:it|this|that|they|you|we|the \w+)\s+"
+    r"(?:was |were |first |last )?(?:\w+ed|happened|began|begun|broke|broken|came|went|arrived|"
+    r"started|took place|occurred|got \w+|\w+en|bought|sold|left|fell|stopped)\b",
+    re.I,
+)
 # "phone model", "mobile brand": a thing about the phone, not a number to call
 THING_OF = re.compile(r"\b(?:model|make|brand|type|case|screen|colou?r|storage|os)$", re.I)
 PHONE_WORDS = re.compile(r"\b(?:phone|mobile|telephone|contact number|emergency contact)\b", re.I)
@@ -313,8 +321,11 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     # "type of enquiry (sales, support, other)": a short phrase with its options is a choice,
     # whatever words it uses
     choice = len(options) >= 2 and len(words) <= 4
+    if DATE_IT.match(low) and not options:
+        hint = hint or "date"
     chatter = (
-        NOT_A_FIELD.search(plain)
+        not DATE_IT.match(low)
+        and NOT_A_FIELD.search(plain)
         and not listed
         and not hint.startswith("upload:")
         and not choice
