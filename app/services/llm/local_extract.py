@@ -209,6 +209,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         if start < limit
         and not _in_brackets(sentence, start)
         and not INSIDE_ITEM.search(sentence[:start])
+        and not _noun_with_yes_no(sentence, start, end)
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
     unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item
@@ -250,6 +251,18 @@ INSIDE_ITEM = re.compile(
     r"\bwhat(?:'s|’s| is| was| went| were)(?:\s+[\w']+){0,2}\s*$",
     re.I,
 )
+def _noun_with_yes_no(sentence: str, start: int, end: int) -> bool:
+    """ "home with garden (yes/no)", "car with tow bar (Y/N)": one yes/no item about a noun
+    with something, not a list cue ("with") after a field "home"."""
+    if sentence[start:end].strip().lower() != "with":
+        return False
+    before = re.search(r"(?:^|[,:;–—-])\s*([\w' -]+?)\s*$", sentence[:start])
+    after = re.match(
+        r"\s*([^,;()]+?)\s*\??\s*\((?:yes|y)\s*(?:/|or)\s*(?:no|n)\)", sentence[end:], re.I
+    )
+    return bool(before and after) and len(before.group(1).split()) <= 3 >= len(after.group(1).split())
+
+
 SUBORDINATE = re.compile(
     r"\bso (?:that|(?:we|they|i|you) (?:can|could|will|'ll|may))\b|\bbecause\b|\bin order to\b",
     re.I,
