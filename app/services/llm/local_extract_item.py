@@ -81,7 +81,7 @@ DATE_WORDS = re.compile(
 NUMBER_WORDS = re.compile(
     r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
     r"sq ?ft|word count|bedrooms|seats|chairs|desks|attendees|travell?ers|guests|spots|workers|users|kg|"
-    r"amount|year|years|(?:group|party) size|passengers|adults|diners|delegates|participants)\b",
+    r"amount|year|years|(?:group|party|class|audience|crowd|household) size|passengers|adults|diners|delegates|participants)\b",
     re.I,
 )
 # A bare plural of things counted, as a sizing question ("sites", "guards per night",
@@ -117,6 +117,14 @@ DATE_IT = re.compile(
     r"^(?:the )?(?:date|day|time)\s+(?:it|this|that|they|you|we|the \w+)\s+"
     r"(?:was |were |first |last )?(?:\w+ed|happened|began|begun|broke|broken|came|went|arrived|"
     r"started|took place|occurred|got \w+|\w+en|bought|sold|left|fell|stopped)\b",
+    re.I,
+)
+# "hourly rate", "day rate", "rate per word", "price per night": a price for a unit of work
+# (a number), not a rating and not a date ("day")
+PRICE_UNIT = re.compile(
+    r"\b(?:hourly|daily|day|weekly|nightly|monthly|per-hour|per-word|half-day)\s+(?:rate|fee|price)s?\b|"
+    r"\b(?:rate|fee|price|charge|cost)s?\s+(?:per|an?|by the)\s+(?:word|hour|night|day|week|month|"
+    r"page|minute|session|lesson|class|visit|walk|head|person|guest|unit|item|km|mile|shift)\b",
     re.I,
 )
 # "phone model", "mobile brand": a thing about the phone, not a number to call
@@ -436,6 +444,8 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "email"
     if PHONE_WORDS.search(phrase) and not question and not THING_OF.search(phrase):
         return "phone"
+    if PRICE_UNIT.search(phrase):
+        return "number"
     if DATE_WORDS.search(phrase) and not re.search(r"\bhow long|duration\b", phrase):
         return "date"
     if IDENTIFIER.search(phrase) and not re.match(r"^(?:number of|no\.? of)\b", phrase):

@@ -102,6 +102,20 @@ PEOPLE_KINDS = [
                 r"\bapply (?:for|to) (?:a |an |the )?(?:pitch|stall|stand|booth|spot|place|exhibit|speak)\w*",
                 12,
             ),
+            # A freelancer, contractor or supplier applying to work with us: reviewed by a
+            # person, whatever else it names (an upload, a rate per night, a pet).
+            (
+                # (not a stockist, reseller or member: a sale or a signup)
+                r"\bapply to (?:become|be|join) (?:a|an|our|the) (?!(?:stockist|reseller|retailer|"
+                r"distributor|wholesale|franchise|affiliate|partner|member|customer|client)\w*)|"
+                r"\bjoin (?:our|the) (?:network|roster|pool|panel|bank|register|directory) of\b|"
+                r"\b(?:freelance|freelancers?|contractors?|subcontractors?|suppliers?|vendors?|tutors?|"
+                r"sitters?|translators?|interpreters?|photographers?|tradespeople|drivers?|couriers?|"
+                r"carers?|instructors?|coaches|consultants?|cleaners?|installers?)"
+                r"(?: \w+)? (?:applications?|sign-?ups?|registrations?)\b|"
+                r"\bwho (?:want|would like|wish) to (?:supply|work with|join|freelance for) (?:us|our)\b",
+                12,
+            ),
             (r"\bhiring\b", 2),
         ],
         [
