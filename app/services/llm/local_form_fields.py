@@ -255,7 +255,12 @@ def _own_words(item: dict, key: str) -> bool:
     or as a bare "role": a signup asking "email, role, team size" shows "Role", not the
     catalogue's "Job title" (a reader checking the form for what they asked finds it)."""
     words = item["phrase"].split()
-    return len(words) >= 2 or (key == "job_title" and words[0].lower() in ("role", "roles"))
+    return (
+        len(words) >= 2
+        or (key == "job_title" and words[0].lower() in ("role", "roles"))
+        # "organisation", "institution", "employer": the marketer's word for who they are
+        or (key == "company" and words[0].lower() not in ("company", "business"))
+    )
 
 
 WIDGET_WORD = re.compile(
