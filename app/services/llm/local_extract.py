@@ -24,8 +24,9 @@ from app.services.llm.local_extract_item import (
     _shared_head,
 )
 
+# ("ask our founder to speak": asking one of us to do something, not for fields)
 LIST_START = re.compile(
-    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)?(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
+    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
     r"we need|include|including|collect|capture|specify|enter|provide|tell(?:ing)? (?:us|me)(?: about)?|"
     r"(?:want|need|like|have) to know|find out)\s",
     re.I,
@@ -251,6 +252,8 @@ INSIDE_ITEM = re.compile(
     r"\bwhat(?:'s|’s| is| was| went| were)(?:\s+[\w']+){0,2}\s*$",
     re.I,
 )
+
+
 def _noun_with_yes_no(sentence: str, start: int, end: int) -> bool:
     """ "home with garden (yes/no)", "car with tow bar (Y/N)": one yes/no item about a noun
     with something, not a list cue ("with") after a field "home"."""
@@ -260,7 +263,9 @@ def _noun_with_yes_no(sentence: str, start: int, end: int) -> bool:
     after = re.match(
         r"\s*([^,;()]+?)\s*\??\s*\((?:yes|y)\s*(?:/|or)\s*(?:no|n)\)", sentence[end:], re.I
     )
-    return bool(before and after) and len(before.group(1).split()) <= 3 >= len(after.group(1).split())
+    return bool(before and after) and len(before.group(1).split()) <= 3 >= len(
+        after.group(1).split()
+    )
 
 
 SUBORDINATE = re.compile(

@@ -166,6 +166,15 @@ CONTACT_FORM = re.compile(
 # booking: …"): what the marketer called it beats the domain nouns of its list ("what's the
 # problem (broken screen, faulty battery)")
 STATED_BONUS = 8
+# Asking one of OUR people to speak at THEIR event is an enquiry to book them (a fee, a
+# date), not someone applying to speak: hidden from the application kind.
+SPEAKER_WANTED = re.compile(
+    r"\b(?:ask|asks|invite|invites|book|books|hire|hires|request|requests|want|wants)\s+"
+    r"(?:our|us|me)\s+(?:[\w-]+\s+){0,3}?(?:to (?:speak|talk|present|give a talk|give a keynote)|"
+    r"as (?:a |an |their |the )?(?:keynote )?speaker)\b[^.:;]*|"
+    r"\bspeaker (?:requests?|enquir(?:y|ies)|inquir(?:y|ies)|bookings?)\b|\brequest (?:a|our) speaker\b",
+    re.I,
+)
 STATED = {
     "booking": re.compile(
         r"^\W*(?:(?!(?:about|regarding|re|for|with|on|to|of|my|your|their|an?|the|cancel\w*|"
@@ -184,6 +193,8 @@ def kind_scores(description: str) -> list[tuple[int, dict]]:
     # a workshop / talk proposal is someone offering to take part, not a proposal to price
     offered = re.sub(PARTICIPATION_PROPOSAL, " submission ", text)
     seen_by = {"support": sold or text, "pricing": offered}
+    if SPEAKER_WANTED.search(text):  # their event, not ours: booking our speaker
+        text = SPEAKER_WANTED.sub(" a speaker booking ", text)
     if BUDGET_ASKED.search(text):  # a contact form asking the budget is a sales enquiry
         seen_by["contact"] = CONTACT_FORM.sub(" form ", text)
     opening = _opening(text)
