@@ -124,7 +124,8 @@ DATE_IT = re.compile(
 PRICE_UNIT = re.compile(
     r"\b(?:hourly|daily|day|weekly|nightly|monthly|per-hour|per-word|half-day)\s+(?:rate|fee|price)s?\b|"
     r"\b(?:rate|fee|price|charge|cost)s?\s+(?:per|an?|by the)\s+(?:word|hour|night|day|week|month|"
-    r"page|minute|session|lesson|class|visit|walk|head|person|guest|unit|item|km|mile|shift)\b",
+    r"page|minute|session|lesson|class|visit|walk|head|person|guest|unit|item|km|mile|shift|"
+    r"\d[\d,]* words)\b|\bunit (?:price|cost)s?\b",
     re.I,
 )
 # "phone model", "mobile brand": a thing about the phone, not a number to call

@@ -169,7 +169,7 @@ STATED_BONUS = 8
 # Asking one of OUR people to speak at THEIR event is an enquiry to book them (a fee, a
 # date), not someone applying to speak: hidden from the application kind.
 SPEAKER_WANTED = re.compile(
-    r"\b(?:ask|asks|invite|invites|book|books|hire|hires|request|requests|want|wants)\s+"
+    r"\b(?:ask|asks|invite|invites|book|books|hire|hires|request|requests|want|wants|send|sends)\s+"
     r"(?:our|us|me)\s+(?:[\w-]+\s+){0,3}?(?:to (?:speak|talk|present|give a talk|give a keynote)|"
     r"as (?:a |an |their |the )?(?:keynote )?speaker)\b[^.:;]*|"
     r"\bspeaker (?:requests?|enquir(?:y|ies)|inquir(?:y|ies)|bookings?)\b|\brequest (?:a|our) speaker\b",

@@ -112,7 +112,10 @@ PEOPLE_KINDS = [
                 r"\b(?:freelance|freelancers?|contractors?|subcontractors?|suppliers?|vendors?|tutors?|"
                 r"sitters?|translators?|interpreters?|photographers?|tradespeople|drivers?|couriers?|"
                 r"carers?|instructors?|coaches|consultants?|cleaners?|installers?)"
-                r"(?: \w+)? (?:applications?|sign-?ups?|registrations?)\b|"
+                r"(?: \w+)? (?:applications?|sign-?ups?|registrations?|wanted)\b|"
+                r"^\W*become an? (?:supplier|vendor|freelancer|contractor|subcontractor|tutor|sitter|"
+                r"driver|courier|translator|interpreter|photographer|instructor|installer)\b|"
+                r"\bsponsorship applications?\b|\bapply for (?:sponsorship|funding)\b|"
                 r"\bwho (?:want|would like|wish) to (?:supply|work with|join|freelance for) (?:us|our)\b",
                 12,
             ),

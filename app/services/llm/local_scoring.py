@@ -250,8 +250,10 @@ _EXEC = re.compile(
     r"director[ao]? general|gerente general|s[óo]ci[oa](?:[- ](?:gerente|diretor[ao]?|fundador[ao]?))?|"
     r"diretor[ao]? geral|propriet[áa]ri[oa])(?!\w)"
 )
+# "Vertriebsleiter", "Einkaufsleiterin": a head of (not a team lead)
 _SENIOR = re.compile(
-    r"\b(vp|v\.p\.|svp|evp|vice president|head|director|procurement|purchasing|buyer|leiter(?:in)?|"
+    r"\b(vp|v\.p\.|svp|evp|vice president|head|director|procurement|purchasing|buyer|"
+    r"(?!team)\w*leiter(?:in)?|"
     r"direktor(?:in)?|einkauf\w*|directeur|directrice|responsable|directora?|diretora?|jef[ea]|gerente|"
     r"compras|achats?)(?!\w)"
 )
