@@ -1,13 +1,39 @@
 """Reading a public submission's body, shared by the JSON endpoint
-(POST /api/submissions/{id}) and the hosted page's plain POST (/f/{id})."""
+(POST /api/submissions/{id}) and the hosted page's plain POST (/f/{id}); the CORS
+headers and preflight of the public POST endpoints (submissions, uploads, partials)."""
 
 from __future__ import annotations
 
 from starlette.exceptions import HTTPException
+from starlette.responses import Response
 
-from app.errors import BadRequest
+from app.errors import AppError, BadRequest
 from app.services.capture import pipeline as capture
 from app.web.api import read_body
+
+
+def cors_headers(allow_origin: str) -> dict:
+    """CORS headers of a form's public POST endpoint for an allowed origin (or "*")."""
+    headers = {
+        "Access-Control-Allow-Origin": allow_origin,
+        "Access-Control-Allow-Methods": "POST, OPTIONS",
+        "Access-Control-Allow-Headers": "Content-Type",
+        "Access-Control-Max-Age": "600",
+    }
+    if allow_origin != "*":
+        headers["Vary"] = "Origin"
+    return headers
+
+
+async def form_preflight(request, _):
+    """CORS preflight: echoes an allowed origin (`*` when the form allows any); a refused
+    origin, or a form that is not public, gets no CORS headers."""
+    try:
+        form = await capture.public_form(request.app.state.db, request.path_params["form_id"])
+        allow = capture.allowed_origin(form, request.headers.get("origin"), own_origin(request))
+    except AppError:
+        return Response(status_code=204)
+    return Response(status_code=204, headers=cors_headers(allow))
 
 
 def own_origin(request) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse
 
 from app.errors import AppError
 from app.services.capture import batch as capture_batch
@@ -12,13 +12,12 @@ from app.services.capture import pipeline as capture
 from app.web.api import api_route, json_response, read_body
 from app.web.client_ip import client_ip
 from app.web.submission_input import (
-    own_origin,
+    cors_headers,
+    form_preflight,
     read_submission_body,
     submission_headers,
 )
 
-CORS_METHODS = "POST, OPTIONS"
-CORS_MAX_AGE = "600"
 _SUBMISSION_BODY = {
     "type": "object",
     "description": "Field name -> value, plus the reserved keys _hp (honeypot), "
@@ -26,18 +25,6 @@ _SUBMISSION_BODY = {
     "{field: {focused, filled, time_ms}}. JSON, urlencoded or multipart.",
     "additionalProperties": True,
 }
-
-
-def cors_headers(allow_origin: str) -> dict:
-    headers = {
-        "Access-Control-Allow-Origin": allow_origin,
-        "Access-Control-Allow-Methods": CORS_METHODS,
-        "Access-Control-Allow-Headers": "Content-Type",
-        "Access-Control-Max-Age": CORS_MAX_AGE,
-    }
-    if allow_origin != "*":
-        headers["Vary"] = "Origin"
-    return headers
 
 
 @lru_cache(maxsize=256)
@@ -100,17 +87,6 @@ async def create_submission(request, _):
     )
 
 
-async def preflight_submission(request, _):
-    """CORS preflight for the submission endpoint: echoes an allowed origin (`*` when the form
-    allows any); a refused origin gets no CORS headers."""
-    try:
-        form = await capture.public_form(request.app.state.db, request.path_params["form_id"])
-        allow = capture.allowed_origin(form, request.headers.get("origin"), own_origin(request))
-    except AppError:
-        return Response(status_code=204)
-    return Response(status_code=204, headers=cors_headers(allow))
-
-
 routes = [
     api_route(
         "/submissions/{form_id:str}",
@@ -125,11 +101,12 @@ routes = [
     ),
     api_route(
         "/submissions/{form_id:str}",
-        preflight_submission,
+        form_preflight,
         methods=["OPTIONS"],
         public=True,
         status=204,
         tags=["public"],
+        name="preflight_submission",
         hot=True,
     ),
 ]

@@ -3,7 +3,7 @@ visitor types, its CORS preflight, and the members' list of a form's partials.""
 
 from __future__ import annotations
 
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse
 
 from app.errors import AppError
 from app.services.capture import partials
@@ -11,7 +11,7 @@ from app.services.capture import pipeline as capture
 from app.web import schema as S
 from app.web.api import api_route, json_response, list_params, list_response, read_json
 from app.web.client_ip import client_ip
-from app.web.submission_input import own_origin
+from app.web.submission_input import cors_headers, form_preflight, own_origin
 
 MAX_BODY = 16 * 1024  # unfinished answers are small; the submission has its own 64 KB
 _SAVE = S.obj(
@@ -29,16 +29,6 @@ _SAVE = S.obj(
 )
 
 
-def _cors(allow: str) -> dict:
-    headers = {
-        "Access-Control-Allow-Origin": allow,
-        "Access-Control-Allow-Methods": "POST, OPTIONS",
-        "Access-Control-Allow-Headers": "Content-Type",
-        "Access-Control-Max-Age": "600",
-    }
-    return headers if allow == "*" else {**headers, "Vary": "Origin"}
-
-
 async def save_partial(request, _):
     """Save a visitor's unfinished answers (public, origin-checked like submissions). Saved only
     once `data` holds a valid email; answers `{resume_token}`: send it with the next save (the same
@@ -46,11 +36,11 @@ async def save_partial(request, _):
     409 when the form has partial submissions off, 422 without a valid email, 429 rate limited."""
     db, settings = request.app.state.db, request.app.state.settings
     origin = request.headers.get("origin")
-    headers = _cors(origin or "*")
+    headers = cors_headers(origin or "*")
     try:
         form = await capture.public_form(db, request.path_params["form_id"])
         allow = capture.allowed_origin(form, origin, own_origin(request))
-        headers = _cors(allow)
+        headers = cors_headers(allow)
         body = await read_json(request)
         result = await partials.save_partial(
             db, form, body, ip=client_ip(request.scope, settings.trusted_proxies)
@@ -59,16 +49,6 @@ async def save_partial(request, _):
         extra = {} if exc.status == 403 else headers
         return JSONResponse(exc.body(), status_code=exc.status, headers={**exc.headers, **extra})
     return json_response(result, headers=headers)
-
-
-async def preflight_partial(request, _):
-    """CORS preflight for saving partials: echoes an allowed origin; a refused one gets no headers."""
-    try:
-        form = await capture.public_form(request.app.state.db, request.path_params["form_id"])
-        allow = capture.allowed_origin(form, request.headers.get("origin"), own_origin(request))
-    except AppError:
-        return Response(status_code=204)
-    return Response(status_code=204, headers=_cors(allow))
 
 
 async def list_form_partials(request, principal):
@@ -101,7 +81,7 @@ routes = [
     ),
     api_route(
         "/forms/{form_id}/partials",
-        preflight_partial,
+        form_preflight,
         methods=["OPTIONS"],
         public=True,
         status=204,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse
 
 from app.errors import AppError
 from app.services.capture import pipeline as capture
 from app.services.files.uploads import receive_upload
 from app.web.api import api_route, json_response
 from app.web.client_ip import client_ip
-from app.web.submission_input import own_origin
+from app.web.submission_input import cors_headers, form_preflight, own_origin
 from app.web.upload_input import UPLOAD_BODY_BYTES, read_upload
 
 _UPLOAD_BODY = {
@@ -20,18 +20,6 @@ _UPLOAD_BODY = {
     "`file` (the file; its type is read from its bytes, not its name).",
     "additionalProperties": True,
 }
-
-
-def _cors(allow: str) -> dict:
-    headers = {
-        "Access-Control-Allow-Origin": allow,
-        "Access-Control-Allow-Methods": "POST, OPTIONS",
-        "Access-Control-Allow-Headers": "Content-Type",
-        "Access-Control-Max-Age": "600",
-    }
-    if allow != "*":
-        headers["Vary"] = "Origin"
-    return headers
 
 
 async def create_upload(request, _):
@@ -46,7 +34,7 @@ async def create_upload(request, _):
         form = await capture.public_form(db, request.path_params["form_id"])
         allow = capture.allowed_origin(form, origin, own_origin(request))
     except AppError as exc:  # 404/410 readable cross-site; 403 without CORS headers
-        headers = {} if exc.status == 403 else _cors(origin or "*")
+        headers = {} if exc.status == 403 else cors_headers(origin or "*")
         return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
     try:
         field, name, content = await read_upload(request)
@@ -61,19 +49,9 @@ async def create_upload(request, _):
         )
     except AppError as exc:
         return JSONResponse(
-            exc.body(), status_code=exc.status, headers={**exc.headers, **_cors(allow)}
+            exc.body(), status_code=exc.status, headers={**exc.headers, **cors_headers(allow)}
         )
-    return json_response(asdict(received), status=201, headers=_cors(allow))
-
-
-async def preflight_upload(request, _):
-    """CORS preflight for the upload endpoint."""
-    try:
-        form = await capture.public_form(request.app.state.db, request.path_params["form_id"])
-        allow = capture.allowed_origin(form, request.headers.get("origin"), own_origin(request))
-    except AppError:
-        return Response(status_code=204)
-    return Response(status_code=204, headers=_cors(allow))
+    return json_response(asdict(received), status=201, headers=cors_headers(allow))
 
 
 routes = [
@@ -91,10 +69,11 @@ routes = [
     ),
     api_route(
         "/forms/{form_id:str}/uploads",
-        preflight_upload,
+        form_preflight,
         methods=["OPTIONS"],
         public=True,
         status=204,
         tags=["public"],
+        name="preflight_upload",
     ),
 ]
