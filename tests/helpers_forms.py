@@ -1,6 +1,9 @@
-"""Helpers for the forms tests: a typical sales form config (tests.factory.make_form posts it)."""
+"""Helpers for the forms tests: a typical sales form config (tests.factory.make_form posts it),
+and drafts from the describe-a-form API."""
 
 from __future__ import annotations
+
+from app.services.llm.form_extras_check import problems
 
 DEMO_FIELDS = [
     {
@@ -33,3 +36,19 @@ def demo_config(**overrides) -> dict:
     }
     config.update(overrides)
     return config
+
+
+async def generated(user, description: str, draft: dict | None = None) -> tuple[dict, dict]:
+    """A draft from POST /api/forms/generate (refining ``draft`` when given) that passes the
+    shared shape check, with its fields by name."""
+    body = {"description": description, **({"draft": draft} if draft else {})}
+    r = await user.api.post("/api/forms/generate", json=body)
+    assert r.status_code == 200, r.text
+    config = r.json()["draft"]
+    assert problems(config) == []
+    return config, {f["name"]: f for f in config["fields"]}
+
+
+def rule(field: dict) -> list | None:
+    """The conditions of a field's ``show_if: {all: [...]}``."""
+    return field.get("show_if", {}).get("all")

@@ -5,24 +5,12 @@ German, Spanish, French and Portuguese scored through a real submission."""
 from __future__ import annotations
 
 from app.services.forms.fields import FIELD_TYPES
-from app.services.llm.form_extras_check import problems
 from tests.helpers_agents import make_agent_form, submission, submit_and_process
-
-
-async def generate(user, description):
-    r = await user.api.post("/api/forms/generate", json={"description": description})
-    assert r.status_code == 200, r.text
-    config = r.json()["draft"]
-    assert problems(config) == []
-    return config, {f["name"]: f for f in config["fields"]}
-
-
-def rule(field):
-    return field.get("show_if", {}).get("all")
+from tests.helpers_forms import generated, rule
 
 
 async def test_a_condition_names_the_earlier_choice_and_every_field_it_lists(user):
-    config, fields = await generate(
+    config, fields = await generated(
         user,
         "Insurance enquiry. First ask whether they are a business or an individual, then name, "
         "email and phone. Only for business customers ask for the company name and the VAT number.",
@@ -40,7 +28,7 @@ async def test_a_condition_names_the_earlier_choice_and_every_field_it_lists(use
 
 
 async def test_an_answer_alone_reads_the_question_that_offers_it(user):
-    _, fields = await generate(
+    _, fields = await generated(
         user,
         "Dental appointment request: name, email, new or existing patient; if existing, ask "
         "for the patient number.",
@@ -49,7 +37,7 @@ async def test_an_answer_alone_reads_the_question_that_offers_it(user):
     assert rule(fields["patient_number"]) == [
         {"field": "patient_status", "op": "equals", "value": "Existing patient"}
     ]
-    config, fields = await generate(
+    config, fields = await generated(
         user,
         "Job application with name, email, position (driver, warehouse operative, office admin), "
         "and ask for a driving licence only for drivers.",
@@ -61,7 +49,7 @@ async def test_an_answer_alone_reads_the_question_that_offers_it(user):
 
 
 async def test_steps_in_words_and_contact_details_are_no_fields(user):
-    config, fields = await generate(
+    config, fields = await generated(
         user,
         "Quote request for kitchen fitting in two steps: first the kitchen size and budget, "
         "then the preferred start date and contact details.",
@@ -73,7 +61,7 @@ async def test_steps_in_words_and_contact_details_are_no_fields(user):
     assert not any(
         f["label"].lower().startswith(("first", "then", "contact")) for f in config["fields"]
     )
-    config, fields = await generate(
+    config, fields = await generated(
         user,
         "Table booking form in 2 steps: step 1 the date and number of guests, step 2 your "
         "contact details.",
@@ -83,7 +71,7 @@ async def test_steps_in_words_and_contact_details_are_no_fields(user):
 
 
 async def test_a_rating_on_a_scale_is_a_bounded_number(user):
-    _, fields = await generate(user, "Customer feedback form with a rating 1 to 5 and comments.")
+    _, fields = await generated(user, "Customer feedback form with a rating 1 to 5 and comments.")
     rating = fields["rating"]
     assert (rating["type"], rating["label"], rating["min"], rating["max"]) == (
         "number",
@@ -91,12 +79,12 @@ async def test_a_rating_on_a_scale_is_a_bounded_number(user):
         1,
         5,
     )
-    _, fields = await generate(user, "Post-event survey: a score from 1-10 for the venue.")
+    _, fields = await generated(user, "Post-event survey: a score from 1-10 for the venue.")
     assert (fields["venue_score"]["type"], fields["venue_score"]["max"]) == ("number", 10)
 
 
 async def test_photos_and_cvs_are_uploads_once_the_file_type_exists(user):
-    _, fields = await generate(
+    _, fields = await generated(
         user,
         "Warranty claim: order number, a description of the fault and photos of the damage. "
         "Also a CV upload.",
@@ -142,7 +130,7 @@ async def test_buying_and_non_buyer_signals_are_read_in_other_languages(app, use
 
 
 async def test_a_named_dropdown_is_the_field_the_rule_reads(user):
-    config, fields = await generate(
+    config, fields = await generated(
         user,
         "Support form with a product dropdown (mobile app, website, hardware) and a description "
         "of the problem. Ask for the serial number if the product is hardware.",
@@ -156,7 +144,7 @@ async def test_a_named_dropdown_is_the_field_the_rule_reads(user):
 
 
 async def test_a_group_no_question_offers_gets_a_plain_yes_no_question(user):
-    config, fields = await generate(
+    config, fields = await generated(
         user, "Restaurant booking: date, time, party size. For groups, ask for the occasion."
     )
     assert fields["is_this_for_groups"]["label"] == "Is this for groups?"

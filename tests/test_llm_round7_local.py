@@ -11,42 +11,29 @@ import json
 import pytest
 
 from app.errors import ValidationError
-from app.services.llm.form_extras_check import problems
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_repair import validated
 from tests.helpers import soup
-
-
-async def generate(user, description, draft=None):
-    body = {"description": description, **({"draft": draft} if draft else {})}
-    r = await user.api.post("/api/forms/generate", json=body)
-    assert r.status_code == 200, r.text
-    config = r.json()["draft"]
-    assert problems(config) == []
-    return config, {f["name"]: f for f in config["fields"]}
-
-
-def rule(field):
-    return field.get("show_if", {}).get("all")
+from tests.helpers_forms import generated, rule
 
 
 async def test_a_numeric_condition_compares_a_number_field_never_text(user):
     # each of these answered 422 "fields[i].show_if: gt does not fit a text field"
-    _, fields = await generate(
+    _, fields = await generated(
         user,
         "Software demo request: name, work email, company, team, role. If the team is more "
         "than 20 people, ask about SSO.",
     )
     assert fields["team"]["type"] == "number"
     assert rule(fields["sso"]) == [{"field": "team", "op": "gt", "value": 20}]
-    _, fields = await generate(
+    _, fields = await generated(
         user,
         "Bulk order enquiry for our packaging supplies: name, email, company, order details. "
         "If the order is over 500 units, ask for the delivery schedule.",
     )
     assert fields["order_details"]["type"] == "textarea"  # the free text stays free text
     assert rule(fields["delivery_schedule"]) == [{"field": "quantity", "op": "gt", "value": 500}]
-    config, fields = await generate(
+    config, fields = await generated(
         user,
         "Charity gala RSVP: name, email, donation pledge. If the pledge is at least 1000, ask "
         "whether they would like to be listed as a patron.",
@@ -91,7 +78,7 @@ async def test_the_describe_page_shows_the_numeric_rule_instead_of_an_error(user
 
 
 async def test_a_refinement_comparing_a_non_number_is_refused_in_one_sentence(user):
-    draft, _ = await generate(user, "Landscaping quote: name, email, garden size, site address.")
+    draft, _ = await generated(user, "Landscaping quote: name, email, garden size, site address.")
     r = await user.api.post(
         "/api/forms/generate",
         json={
@@ -133,14 +120,14 @@ def test_the_repair_drops_only_the_part_validation_refuses():
 
 
 async def test_a_bare_list_after_the_purpose_sentence_is_the_fields(user):
-    _, fields = await generate(
+    _, fields = await generated(
         user,
         "Report a damaged parcel. Tracking number, what was damaged, when it arrived, a photo.",
     )
     assert {"tracking_number", "what_was_damaged", "photo"} <= set(fields)
     assert fields["when_it_arrived"]["type"] == "date"
     assert fields["when_it_arrived"]["label"] == "Date it arrived"
-    config, fields = await generate(
+    config, fields = await generated(
         user, "Order a custom bike frame. Rider height, inseam, riding style, steel or titanium."
     )
     assert {"rider_height", "inseam", "riding_style"} <= set(fields)
@@ -148,13 +135,13 @@ async def test_a_bare_list_after_the_purpose_sentence_is_the_fields(user):
 
 
 async def test_an_upload_cue_in_brackets_makes_a_file_field(user):
-    _, fields = await generate(
+    _, fields = await generated(
         user,
         "Insurance claim: name, email, policy number, any evidence (file upload), a description "
         "of the incident.",
     )
     assert fields["evidence"]["type"] == "file" and fields["evidence"]["label"] == "Evidence"
-    _, fields = await generate(
+    _, fields = await generated(
         user,
         "Community grant application: organisation, contact email, project summary, budget "
         "breakdown (PDF).",
@@ -164,14 +151,14 @@ async def test_an_upload_cue_in_brackets_makes_a_file_field(user):
 
 
 async def test_a_named_field_replaces_the_domain_default(user):
-    config, fields = await generate(
+    config, fields = await generated(
         user, "Wedding venue enquiry: name, email, approximate wedding date, party size."
     )
     assert "event_date" not in fields
     assert [f["name"] for f in config["fields"] if f["type"] == "date"] == [
         "approximate_wedding_date"
     ]
-    config, fields = await generate(
+    config, fields = await generated(
         user, "Hotel room request: name, email, arrival date, departure date, number of adults."
     )
     assert not {"check_in", "check_out", "party_size"} & set(fields)
@@ -179,7 +166,7 @@ async def test_a_named_field_replaces_the_domain_default(user):
 
 
 async def test_typos_in_field_nouns_are_read_as_the_known_word(user):
-    _, fields = await generate(
+    _, fields = await generated(
         user, "Demo request: name, work email, compnay size, budjet, phnoe number."
     )
     assert fields["company_size"]["label"] == "Company size"
@@ -200,7 +187,7 @@ def test_the_typo_reader_keeps_real_and_unknown_words():
 
 
 async def test_a_shared_head_noun_is_distributed_only_where_it_reads_right(user):
-    _, fields = await generate(
+    _, fields = await generated(
         user,
         "Trade show meeting request: name, email, partner or end user, and only for partners "
         "ask the partner tier and region",
@@ -210,7 +197,9 @@ async def test_a_shared_head_noun_is_distributed_only_where_it_reads_right(user)
     assert rule(fields["region"]) == [
         {"field": "partner_or_end_user", "op": "equals", "value": "Partner"}
     ]
-    _, fields = await generate(user, "Business loan enquiry: name, email, small or large business.")
+    _, fields = await generated(
+        user, "Business loan enquiry: name, email, small or large business."
+    )
     assert fields["small_or_large_business"]["options"] == ["Small business", "Large business"]
 
 

@@ -6,34 +6,25 @@ scored with the English logic — through POST /api/forms/generate and the agent
 
 from __future__ import annotations
 
-from app.services.llm.form_extras_check import problems
 from tests.helpers_agents import make_agent_form, submission, submit_and_process
-
-
-async def generate(user, description, draft=None):
-    body = {"description": description, **({"draft": draft} if draft else {})}
-    r = await user.api.post("/api/forms/generate", json=body)
-    assert r.status_code == 200, r.text
-    config = r.json()["draft"]
-    assert problems(config) == []
-    return config, {f["name"]: f for f in config["fields"]}
+from tests.helpers_forms import generated
 
 
 async def test_a_service_asked_for_with_a_proposal_is_a_sale_a_fault_stays_support(user):
-    sale, fields = await generate(
+    sale, fields = await generated(
         user,
         "Get a quote for IT support: business name, email, how many users, how many sites.",
     )
     assert sale["flow_id"] == "sales_lead"
     assert fields["how_many_users"]["type"] == "number"
-    helpdesk, fields = await generate(
+    helpdesk, fields = await generated(
         user,
         "Outsourced helpdesk: let companies ask us for a quote. Fields: company, email, "
         "number of staff, support hours needed.",
     )
     assert helpdesk["flow_id"] == "sales_lead"
     assert not any("let" in name for name in fields)  # the form's own act is no field
-    fault, _ = await generate(
+    fault, _ = await generated(
         user,
         "Support request form for our managed IT customers: name, email, company, which "
         "system is down and how urgent it is.",
@@ -42,7 +33,7 @@ async def test_a_service_asked_for_with_a_proposal_is_a_sale_a_fault_stays_suppo
 
 
 async def test_a_type_with_bracketed_options_is_a_choice_in_the_marketers_language(user):
-    config, _ = await generate(
+    config, _ = await generated(
         user,
         "Wir brauchen ein Kontaktformular mit Name, E-Mail, Art der Anfrage (Angebot, "
         "Support, Sonstiges) und Nachricht.",
@@ -50,7 +41,7 @@ async def test_a_type_with_bracketed_options_is_a_choice_in_the_marketers_langua
     kind = next(f for f in config["fields"] if f["label"] == "Art der Anfrage")
     assert kind["type"] == "select" and kind["options"] == ["Angebot", "Support", "Sonstiges"]
     assert config["flow_id"] == "direct_route"  # an option is no purpose
-    config, _ = await generate(
+    config, _ = await generated(
         user,
         "Formulaire de cours : nom, e-mail, type de cours (pâtisserie, bases) et niveau "
         "(débutant, confirmé).",
@@ -61,7 +52,7 @@ async def test_a_type_with_bracketed_options_is_a_choice_in_the_marketers_langua
 
 
 async def test_fields_named_in_passing_keep_their_words_and_acronyms(user):
-    config, _ = await generate(
+    config, _ = await generated(
         user,
         "Exhibitor application: business name, email, a short description of the products "
         "you'll show and a link to slides or a video of a previous talk.",
@@ -69,24 +60,24 @@ async def test_fields_named_in_passing_keep_their_words_and_acronyms(user):
     labels = [f["label"] for f in config["fields"]]
     assert "Description of the products you'll show" in labels
     assert "Link to slides or a video of a previous talk" in labels
-    config, _ = await generate(
+    config, _ = await generated(
         user, "Order problem form: name, email, order number and what's wrong with the order."
     )
     assert [f["label"] for f in config["fields"]][-2:] == [
         "Order number",
         "What's wrong with the order?",
     ]
-    config, _ = await generate(
+    config, _ = await generated(
         user, "Wholesale account: business name, VAT number, email and whether you need SSO."
     )
     labels = [f["label"] for f in config["fields"]]
     assert "VAT number" in labels and "Need SSO?" in labels
-    refined, _ = await generate(user, "add an IBAN field", config)
+    refined, _ = await generated(user, "add an IBAN field", config)
     assert "IBAN" in [f["label"] for f in refined["fields"]]
 
 
 async def test_questions_starting_with_when_are_fields_not_conditions(user):
-    config, _ = await generate(
+    config, _ = await generated(
         user,
         "Win-back survey for lapsed customers: When did you last order? Why did you stop? "
         "When might you restart? One thing we could have done better.",
