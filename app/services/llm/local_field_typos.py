@@ -66,7 +66,7 @@ def _vocabulary() -> frozenset:
 
 VOCABULARY = _vocabulary()
 # Real English words one slip from a field word ("grape" / "grade", "store" / "score"),
-# generated from the system word lists by scripts/build_field_word_neighbours.py.
+# generated from the system word lists by scripts/build_word_neighbours.py.
 NEIGHBOURS_FILE = Path(__file__).parent / "data" / "field_word_neighbours.txt"
 
 

@@ -50,7 +50,7 @@ def correct_typos(text: str) -> str:
 
 # Real English words a slip away from a purpose word ("estate" / estimate, "compliments" /
 # complaints, "customs" / customers, "picking" / pricing): never corrected. Generated from
-# the system word lists by scripts/build_intent_word_neighbours.py.
+# the system word lists by scripts/build_word_neighbours.py.
 NEIGHBOURS_FILE = Path(__file__).parent / "data" / "intent_word_neighbours.txt"
 
 
