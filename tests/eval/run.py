@@ -346,6 +346,88 @@ SETS = {
 }
 
 
+# The draft lint: what a marketer would strike out of any draft, whatever the set. It runs
+# on every description of every set (``lint()``), so a rule tuned to one wording shows here.
+DANGLING = re.compile(
+    r"\b(?:if|are|is|you|the|of|a|an|to|and|or|with|your|our|we|do|does|from)$", re.I
+)
+RESTATED = re.compile(
+    r"^(?:book|request|get|sign up|apply|tell us|submit|fill|schedule|reserve|register|join|"
+    r"enquire|subscribe|order|contact|ask)\s+(?:a|an|the|your|our|this|us|in|up|for|free|my|to)\b",
+    re.I,
+)
+ABOUT_FORM = re.compile(r"\b(?:this form|fills? (?:this|it) in)\b", re.I)
+PERSON = re.compile(
+    r"^(?:full name|name|your name|contact name|contact person|speaker name|applicant name|"
+    r"nombre|nom|nome|nom complet|nombre completo|nome completo)$",
+    re.I,
+)
+DEFAULT_TEXTS = {
+    ("cover_letter", "Why do you want to join us?"),
+    ("requirements", "What do you need a quote for?"),
+    ("description", "Describe the problem"),
+    ("reason", "Reason for your request"),
+    ("message", "How can we help?"),
+}
+SAME_ROLE = re.compile(
+    r"reason|why|describ|what happened|went wrong|what's wrong|broken|comment|message|details|"
+    r"notes|tell us|anything else|question|explain",
+    re.I,
+)
+
+
+def draft_lint(description: str, config: dict) -> list[str]:
+    """Stray fields (a clause fragment, the purpose restated, words about the form itself),
+    repeated ones (a second email or name, the engine's own free-text question next to one the
+    description asked), and a required free-text question the description did not ask for."""
+    fields, low, out = config["fields"], description.lower(), []
+    for f in fields:
+        label = f["label"].strip()
+        verbatim = label.lower() in low
+        if "?" not in label and DANGLING.search(label) and not verbatim:
+            out.append(f"stray {label!r}")
+        elif RESTATED.match(label) and f["type"] in ("text", "textarea"):
+            out.append(f"stray {label!r}")
+        elif ABOUT_FORM.search(label):
+            out.append(f"stray {label!r}")
+    emails = [f for f in fields if f["type"] == "email"]
+    if len(emails) > 1 and len(re.findall(r"e-?mail|correo|courriel", low)) < 2:
+        out.append(f"{len(emails)} email fields")
+    names = [f["label"] for f in fields if PERSON.match(f["label"].strip())]
+    if len(names) > 1:
+        out.append(f"name asked twice: {names}")
+    own = [f for f in fields if (f["name"], f["label"]) in DEFAULT_TEXTS]
+    same = [
+        f
+        for f in fields
+        if f not in own and f["type"] in ("text", "textarea") and SAME_ROLE.search(f["label"])
+    ]
+    if own and (same or len(own) > 1):
+        out.append(f"{own[0]['label']!r} next to {[f['label'] for f in same + own[1:]]}")
+    if description.count(",") >= 2:
+        out += [f"requires {f['label']!r} (not asked for)" for f in own if f["required"]]
+    return out
+
+
+def lint() -> tuple[int, int, list[str]]:
+    """(clean drafts, drafts, findings) over every description of every set."""
+    descriptions = []
+    for filename, _check, _title in SETS.values():
+        descriptions += [c["d"] for c in load(filename) if "d" in c]
+    for case in load("refine.jsonl"):
+        descriptions.append(case["form"])
+    findings = []
+    for d in dict.fromkeys(descriptions):
+        try:
+            problems = draft_lint(d, generate_form(d))
+        except ValidationError as exc:
+            problems = [f"raised {exc.message[:120]}"]
+        if problems:
+            findings.append(f"{d[:90]} -> {'; '.join(problems)}")
+    total = len(dict.fromkeys(descriptions))
+    return total - len(findings), total, findings
+
+
 def score(name: str) -> tuple[int, int, list[str]]:
     """(passed, total, misses) for one set."""
     filename, check, title = SETS[name]
@@ -452,6 +534,11 @@ def main(argv: list[str]) -> int:
             for miss in misses:
                 print(f"  miss [{name}] {miss}")
         print(f"{name:<11} {passed:>3}/{total:<3} {100 * passed / total:5.1f} %")
+    clean, total, findings = lint()
+    if not quiet:
+        for finding in findings:
+            print(f"  lint {finding}")
+    print(f"draft lint: {clean}/{total} drafts clean ({100 * clean / total:.1f} %)")
     cv = cross_validated_flow()
     print(
         f"flow, cross-validated: {100 * cv['blend']:.1f} % (model alone {100 * cv['model']:.1f} %)"
