@@ -405,7 +405,12 @@ def draft_lint(description: str, config: dict) -> list[str]:
     if own and (same or len(own) > 1):
         out.append(f"{own[0]['label']!r} next to {[f['label'] for f in same + own[1:]]}")
     if description.count(",") >= 2:
-        out += [f"requires {f['label']!r} (not asked for)" for f in own if f["required"]]
+        asked = [f for f in own if re.search(rf"\b{f['name']}", low)]  # "…, description"
+        out += [
+            f"requires {f['label']!r} (not asked for)"
+            for f in own
+            if f["required"] and f not in asked
+        ]
     return out
 
 
