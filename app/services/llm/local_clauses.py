@@ -78,6 +78,16 @@ WHICH_NOUN = re.compile(
     re.I,
 )
 WHICH_ONLY = re.compile(r"^which\s+((?:[\w-]+\s*){1,3})$", re.I)
+# A question put to the visitor: "what software are you using now", "which sessions will you
+# attend", "which year group is your child in", "which services interest you". It keeps its
+# shape as the label; its noun names the field (never "Software are").
+WHICH_ASKED = re.compile(
+    rf"^(?:which|what)\s+((?:[\w-]+\s+){{0,2}}?[\w-]+)\s+(?:{_AUX}|am)\s+"
+    rf"(?:you|they|we|i|it|(?:your|their|the|our|my) [\w-]+)\b|"
+    r"^(?:which|what)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?!(?:are|is|was|were|do|does)\b)[\w-]+"
+    r"\s+(?:to |for )?(?:you|them)$",
+    re.I,
+)
 RELATIVE = re.compile(
     rf"^(?:the |their |any |your )?((?:[\w-]+\s+){{0,2}}?[\w-]+?)\s+(?:that |which |who )?"
     rf"(?:{_CONTRACTED}|(?:they|you|we)\s+(\w+))\b(.*)$",
@@ -291,6 +301,10 @@ def clause_item(text: str) -> dict | None:
     if GOOD_TIME.match(t):  # "a good time for the technician to come" → "Preferred time"
         word = GOOD_TIME.match(t).group(1).lower()
         return {"label": f"Preferred {word}", "options": [], "name": f"preferred {word}"}
+    asked = WHICH_ASKED.match(t)
+    if asked:
+        noun = asked.group(1) or asked.group(2)
+        return {"label": _sentence(_you(t)) + "?", "options": [], "name": noun, "asked": True}
     which = WHICH_NOUN.match(t) or WHICH_ONLY.match(t)
     if which and not re.match(
         rf"^(?:what|which) (?:{_AUX}|needs?|went|happened|must|might|\w+ed|made|brought|led|kept|"

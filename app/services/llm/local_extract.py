@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
 from app.services.llm.local_extract_item import (
     BRACKET_LIST,
     FIELD_NOUN,
@@ -110,6 +111,8 @@ def named_fields(text: str) -> list[dict]:
     """[{phrase, options, required, hint}] for each field the description names, in order."""
     items, asking = [], False
     for n, sentence in enumerate(SENTENCE.split(text)):
+        if about_form(sentence) and not (LIST_START.search(sentence) or WEAK_START.search(sentence)):
+            continue  # "It goes on our careers page, under open roles": where the form sits
         choice = CHOICE_QUESTION.match(sentence.strip())
         if choice:  # "suit, shirt or alterations?" is one dropdown
             options = [
@@ -149,9 +152,17 @@ def named_fields(text: str) -> list[dict]:
                 continue
         asking = sentence.strip().endswith("?") and bool(items)
         for segment, strong in _list_segments(sentence, after_purpose=n > 0):
+            raws = _items(segment)
+            if n == 0 and not items and raws and opening_purpose(raws[0], alone=len(raws) == 1):
+                # "Dental practice — schedule a check-up. …", "Roofer: free roof inspection.":
+                # the form's purpose in its opening words, not a question on it
+                raws = raws[1:]
+            heading = len(raws) == 1 and _before_colon(sentence, segment)
             found = []
-            for item in (_item(raw, listed=strong == "bare") for raw in _items(segment)):
+            for item in (_item(raw, listed=strong == "bare") for raw in raws):
                 found += item.get("fields", [item]) if item else []
+            if heading and len(found) == 1:
+                found[0]["_heading"] = True
             if not strong and len(found) == 1 and FORM_NAME.search(found[0]["phrase"]):
                 continue  # "Phone repair booking - name, …": the form's name, not a field
             if not strong and not any(
@@ -163,11 +174,55 @@ def named_fields(text: str) -> list[dict]:
             ):
                 continue
             found = [i for i in found if not CONTEXT.match(i["phrase"])]
-            items += [i for i in found if all(i["phrase"] != other["phrase"] for other in items)]
+            items += [
+                i
+                for i in found
+                if all(i["phrase"] != other["phrase"] or other.get("_heading") for other in items)
+            ]
         choice = _verb_choice(sentence, items)
         if choice:
             items.append(choice)
-    return items
+    return _without_headings(items)
+
+
+def context_free(text: str) -> str:
+    """The description without its words about the form ("Landlords complete this when they
+    list a flat, usually from their phone."): they name no field, not even in passing."""
+    kept = []
+    for sentence in SENTENCE.split(text):
+        if about_form(sentence):
+            cue = re.search(r":|\s[-–—]\s", sentence)
+            if not cue:
+                continue
+            sentence = sentence[cue.end() :]
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+def _before_colon(sentence: str, segment: str) -> bool:
+    """The segment ends where a colon opens a list ("Tell us about your event: date, …")."""
+    at = sentence.find(segment)
+    return at >= 0 and sentence[at + len(segment) :].lstrip().startswith(":")
+
+
+def _without_headings(items: list[dict]) -> list[dict]:
+    """A lone piece right before a colon that opens a list of fields is the list's heading
+    ("Tell us about the project you need:", "Give us the details of your trip:", "…, sent by
+    email after checkout:"), not a question. Kept when what follows is no list of fields."""
+    kept = []
+    for i, item in enumerate(items):
+        if item.pop("_heading", False):
+            after = items[i + 1 : i + 3]
+            if len(after) == 2 and any(_field_like(a) for a in after):
+                continue
+        kept.append(item)
+    return kept
+
+
+def _field_like(item: dict) -> bool:
+    return bool(
+        concept_for(item["phrase"]) or FIELD_NOUN.search(item["phrase"]) or item.get("clause")
+    )
 
 
 # "let them choose morning or afternoon", "guests prefer the sunrise or sunset sailing":
@@ -211,6 +266,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         and not _in_brackets(sentence, start)
         and not INSIDE_ITEM.search(sentence[:start])
         and not _noun_with_yes_no(sentence, start, end)
+        and not QUALIFIER_AFTER_CUE.match(sentence, end)  # "dietary needs if any"
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
     unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item

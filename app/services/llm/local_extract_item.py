@@ -12,6 +12,7 @@ import re
 from app.services.llm.local_clauses import clause_item, split_items
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_typos import correct_field_words
+from app.services.llm.local_stray import strip_qualifier
 
 STOP = re.compile(
     r"\s(?:so that|so we|so they|because|in case|which|that we|to help|for our|for the team|"
@@ -215,6 +216,8 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     text = CONNECTIVE.sub("", raw.strip().strip(".!?\"'“”‘’ "))
     if FORM_ACT.match(text):
         return None
+    # "account number if you have one": optional, and the qualifier is no part of the label
+    text, qualified = strip_qualifier(text)
     options, hint, yes_no_asked = [], "", False
     text = BRACKET_LIST.sub("", text)
     paren = re.search(r"\(([^)]*)\)", text)
@@ -251,10 +254,13 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             return {"fields": [i for i in (_item(f"{p} {flag}") for p in parts) if i]}
     question = QUESTION.search(text) is not None
     required = bool(REQUIRED_WORDS.search(text + flags)) and not OPTIONAL_WORDS.search(text + flags)
-    optional = bool(OPTIONAL_WORDS.search(text + flags)) or hint == "optional"
+    optional = bool(OPTIONAL_WORDS.search(text + flags)) or hint == "optional" or qualified
+    required = required and not qualified
     clause = clause_item(TRAILING.sub("", CONNECTIVE.sub("", text.strip())))
     if clause:  # "is it urgent", "whether they have X", "the regions they serve"
         name = _FILLER.sub(" ", clause["name"]).lower()
+        if clause.get("asked") and not concept_for(name) and concept_for(text.lower()):
+            name = text.lower()  # "what days suit them": the preferred date, asked as a question
         return {
             "phrase": re.sub(r"\s+", " ", name).strip(" ,") or clause["label"].lower().rstrip("?"),
             "label": clause["label"][:200],

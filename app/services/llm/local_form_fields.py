@@ -14,7 +14,7 @@ import unicodedata
 
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_domain import concept_for, covers, domain_keys, is_b2b
-from app.services.llm.local_extract import named_fields, negated
+from app.services.llm.local_extract import context_free, named_fields, negated
 from app.services.llm.local_extract_item import YES_NO, field_type, label_for
 from app.services.llm.local_field_shapes import (
     SCALE_RE,
@@ -94,7 +94,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_named(fields, [_with_scale(item, description) for item in items], kind, text)
     _replace_defaults(fields)
     _add_ratings(fields, description)
-    _add_hints(fields, kind, text)
+    _add_hints(fields, kind, context_free(text))
     _kind_rules(fields, kind, text)
     fields = _drop_negated(fields, negated(text))
     if SHORT_RE.search(text) and not items:  # a marketer who lists fields keeps them
