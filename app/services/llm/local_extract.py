@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_domain import concept_for
-from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
 from app.services.llm.local_extract_item import (
     BRACKET_LIST,
     FIELD_NOUN,
@@ -24,6 +23,7 @@ from app.services.llm.local_extract_item import (
     _items,
     _shared_head,
 )
+from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)
 LIST_START = re.compile(
@@ -111,7 +111,9 @@ def named_fields(text: str) -> list[dict]:
     """[{phrase, options, required, hint}] for each field the description names, in order."""
     items, asking = [], False
     for n, sentence in enumerate(SENTENCE.split(text)):
-        if about_form(sentence) and not (LIST_START.search(sentence) or WEAK_START.search(sentence)):
+        if about_form(sentence) and not (
+            LIST_START.search(sentence) or WEAK_START.search(sentence)
+        ):
             continue  # "It goes on our careers page, under open roles": where the form sits
         choice = CHOICE_QUESTION.match(sentence.strip())
         if choice:  # "suit, shirt or alterations?" is one dropdown
