@@ -80,6 +80,8 @@ _ASK = {
     "es": {"que": "what", "por que": "why", "cuando": "when", "como": "how", "cual": "which",
            "cuantos": "how many", "cuantas": "how many"},
     "fr": {"pourquoi": "why", "quand": "when", "comment": "how", "quel": "which", "quelle": "which",
+           "quel est": "what is", "quelle est": "what is", "quels sont": "what are",
+           "quelles sont": "what are",
            "ce qui": "what", "ce que": "what", "combien de": "how many"},
     "de": {"was": "what", "warum": "why", "wann": "when", "wie": "how", "welche": "which",
            "welcher": "which", "welches": "which", "wie viele": "how many"},
@@ -104,6 +106,28 @@ _ARTICLE = re.compile(
     r"^(?:el|la|los|las|un|una|su|sus|le|les|l'|une|votre|vos|leur|leurs|der|die|das|den|dem|"
     r"ein|eine|ihr|ihre|ihren|o|os|as|um|uma|seu|sua|seus|suas)\s+"
 )
+
+
+# "numéro de licence si vous en avez un", "número de sócio se tiver", "Mitgliedsnummer falls
+# vorhanden": said of the item, read as the English qualifier (the field is optional) and kept
+# out of the marketer's label.
+_QUALIFIER = {
+    "es": r"si (?:lo |la |los |las )?(?:tiene|tienes|tienen|sabe|sabes|conoce|hay)(?: uno| una)?|"
+    r"si (?:procede|aplica|corresponde|es posible)|en su caso|opcional",
+    "fr": r"si (?:vous |tu )?(?:en |le |la |les )?(?:avez|as|connaissez|connais)(?: une?)?|"
+    r"s'il y en a(?: une?)?|si possible|si connue?s?|le cas [eé]ch[eé]ant|facultatif|facultative",
+    "de": r"(?:falls|wenn|sofern) (?:vorhanden|bekannt|zutreffend|m[oö]glich)|optional",
+    "pt": r"se (?:o |a )?(?:tiver|tem|houver|souber|aplic[aá]vel|poss[ií]vel)(?: um| uma)?|"
+    r"caso (?:tenha|exista|haja)|opcional",
+}
+
+
+def _without_qualifier(piece: str, lang: str) -> tuple[str, str]:
+    """(the piece without a trailing qualifier, its English) — ("", "") when it has none."""
+    match = re.search(rf"\s+(?:{_QUALIFIER[lang]})\s*$", piece, re.I)
+    if not match or not piece[: match.start()].strip():
+        return piece, ""
+    return piece[: match.start()], " if known"
 
 
 def _gloss_piece(piece: str, lang: str) -> str:
@@ -157,12 +181,13 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
             else:
                 out.append(part)
             continue
+        part, qualifier = _without_qualifier(part, lang)
         english = _gloss_piece(part, lang) if part.strip() else part
         heading = i + 1 < len(parts) and parts[i + 1].strip() == ":"
         if part.strip() and not heading:  # unchanged pieces too (a label read from them is
             # the marketer's); not the heading ("Questionnaire de satisfaction :")
             pairs.append((english.strip(), part.strip()))
-        out.append(english)
+        out.append(english + qualifier)
     glossed = {en for en, _ in pairs}
     if "name" in glossed and glossed & {"first name", "last name"}:
         # "nom, prénom" / "Name, Vorname": the name is the family name; "nombre, apellidos":
@@ -197,6 +222,16 @@ def _label(piece: str) -> str:
     return _capital(_ARTICLE_WORDS.sub("", piece.strip()) or piece.strip())
 
 
+def _asked(label: str, english: str, lang: str) -> str:
+    """A question keeps its shape in the marketer's language ("Quel est votre niveau ?",
+    "¿Qué instrumento toca?"), as the English label read from it does."""
+    if not english.endswith("?") or label.rstrip().endswith("?"):
+        return label
+    if lang == "fr":
+        return f"{label} ?"
+    return f"¿{label}?" if lang == "es" and not label.startswith("¿") else f"{label}?"
+
+
 def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]:
     """Labels and options back in the description's language; the rest from the phrase
     table. Returns the texts left in English (for the draft's notes)."""
@@ -218,12 +253,12 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
         return _capital(done)
 
     for f in config["fields"]:
-        orig = (
-            by_text.get(_norm(f["label"]))
-            or by_name.get(f["name"])
-            or _closest(_norm(f["label"]), by_text)
-        )
-        f["label"] = _label(orig) if orig else say(f["label"])
+        read = by_text.get(_norm(f["label"]))  # the label read from the marketer's piece
+        orig = read or by_name.get(f["name"]) or _closest(_norm(f["label"]), by_text)
+        if read:
+            f["label"] = _asked(_label(read), f["label"], lang)
+        else:
+            f["label"] = _label(orig) if orig else say(f["label"])
         renamed = {}
         if f.get("options"):
             for option in f["options"]:
