@@ -353,11 +353,14 @@ SETS = {
 # The draft lint: what a marketer would strike out of any draft, whatever the set. It runs
 # on every description of every set (``lint()``), so a rule tuned to one wording shows here.
 DANGLING = re.compile(
-    r"\b(?:if|are|is|you|the|of|a|an|to|and|or|with|your|our|we|do|does|from)$", re.I
+    r"\b(?:if|are|is|you|the|of|a|an|to|and|or|with|your|our|we|do|does|from|will|would|can|"
+    r"did|was|were|has|have|where|when)$",
+    re.I,
 )
 RESTATED = re.compile(
     r"^(?:book|request|get|sign up|apply|tell us|submit|fill|schedule|reserve|register|join|"
-    r"enquire|subscribe|order|contact|ask)\s+(?:a|an|the|your|our|this|us|in|up|for|free|my|to)\b",
+    r"enquire|subscribe|order|contact|ask|start|place|enrol|enroll|claim|arrange|try|buy|"
+    r"download|hire|rent|value)\s+(?:a|an|the|your|our|this|us|in|up|for|free|my|to)\b",
     re.I,
 )
 ABOUT_FORM = re.compile(r"\b(?:this form|fills? (?:this|it) in)\b", re.I)
