@@ -107,8 +107,11 @@ CHOICE_QUESTION = re.compile(
 )
 
 
-def named_fields(text: str) -> list[dict]:
-    """[{phrase, options, required, hint}] for each field the description names, in order."""
+def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
+    """[{phrase, options, required, hint}] for each field the description names, in order;
+    ``not_asked`` collects the pieces read as the purpose or a heading (no field either in
+    passing: "peça o seu orçamento" asks no budget)."""
+    not_asked = [] if not_asked is None else not_asked
     items, asking = [], False
     for n, sentence in enumerate(SENTENCE.split(text)):
         if about_form(sentence) and not (
@@ -158,7 +161,7 @@ def named_fields(text: str) -> list[dict]:
             if n == 0 and not items and raws and opening_purpose(raws[0], alone=len(raws) == 1):
                 # "Dental practice — schedule a check-up. …", "Roofer: free roof inspection.":
                 # the form's purpose in its opening words, not a question on it
-                raws = raws[1:]
+                not_asked.append(raws.pop(0))
             heading = len(raws) == 1 and _before_colon(sentence, segment)
             found = []
             for item in (_item(raw, listed=strong == "bare") for raw in raws):
@@ -184,12 +187,15 @@ def named_fields(text: str) -> list[dict]:
         choice = _verb_choice(sentence, items)
         if choice:
             items.append(choice)
-    return _without_headings(items)
+    return _without_headings(items, not_asked)
 
 
-def context_free(text: str) -> str:
+def context_free(text: str, not_asked: list[str] = ()) -> str:
     """The description without its words about the form ("Landlords complete this when they
-    list a flat, usually from their phone."): they name no field, not even in passing."""
+    list a flat, usually from their phone.") and the pieces ``named_fields`` read as its
+    purpose or a heading: they name no field, not even in passing."""
+    for piece in not_asked:
+        text = re.sub(re.escape(piece.strip()), " ", text, flags=re.I)
     kept = []
     for sentence in SENTENCE.split(text):
         if about_form(sentence):
@@ -207,7 +213,7 @@ def _before_colon(sentence: str, segment: str) -> bool:
     return at >= 0 and sentence[at + len(segment) :].lstrip().startswith(":")
 
 
-def _without_headings(items: list[dict]) -> list[dict]:
+def _without_headings(items: list[dict], not_asked: list[str]) -> list[dict]:
     """A lone piece right before a colon that opens a list of fields is the list's heading
     ("Tell us about the project you need:", "Give us the details of your trip:", "…, sent by
     email after checkout:"), not a question. Kept when what follows is no list of fields."""
@@ -216,6 +222,7 @@ def _without_headings(items: list[dict]) -> list[dict]:
         if item.pop("_heading", False):
             after = items[i + 1 : i + 3]
             if len(after) == 2 and any(_field_like(a) for a in after):
+                not_asked.append(item["phrase"])
                 continue
         kept.append(item)
     return kept

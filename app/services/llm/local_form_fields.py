@@ -80,7 +80,8 @@ CONSUMER_SWAP = {"work_email": "email"}
 
 def tailor_fields(kind: dict, description: str) -> list[dict]:
     text = correct_typos(description)
-    items = named_fields(description)
+    not_asked: list[str] = []
+    items = named_fields(description, not_asked)
     if NOTHING_ELSE_RE.search(text):
         return _only_named(kind, text, items)
     b2b = kind["key"] in ("demo", "partnership", "staffing", "download") or is_b2b(text)
@@ -94,7 +95,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_named(fields, [_with_scale(item, description) for item in items], kind, text)
     _replace_defaults(fields)
     _add_ratings(fields, description)
-    _add_hints(fields, kind, context_free(text))
+    _add_hints(fields, kind, context_free(text, not_asked))
     _kind_rules(fields, kind, text)
     fields = _drop_negated(fields, negated(text))
     if SHORT_RE.search(text) and not items:  # a marketer who lists fields keeps them
