@@ -49,6 +49,10 @@ async def test_a_field_that_looks_like_a_purpose_stays(user):
         user, "Support form - request details: name, email, request details"
     )
     assert "Request details" in labels(config)
+    config, _ = await generated(
+        user, "Flower delivery - delivery address: name, phone, bouquet size, delivery date"
+    )
+    assert "Delivery address" in labels(config)  # a field before the colon, not a heading
 
 
 async def test_a_heading_before_the_list_is_no_field(user):

@@ -219,13 +219,31 @@ def _without_headings(items: list[dict], not_asked: list[str]) -> list[dict]:
     email after checkout:"), not a question. Kept when what follows is no list of fields."""
     kept = []
     for i, item in enumerate(items):
-        if item.pop("_heading", False):
+        if item.pop("_heading", False) and not _names_a_field(item["phrase"], items[i + 1 :]):
             after = items[i + 1 : i + 3]
             if len(after) == 2 and any(_field_like(a) for a in after):
                 not_asked.append(item["phrase"])
                 continue
         kept.append(item)
     return kept
+
+
+# Words that gather fields under them ("contact details:", "the basics:")
+GATHERING = re.compile(r"\b(?:details|info|information|basics|fields|questions?|data)$", re.I)
+
+
+def _names_a_field(phrase: str, listed: list[dict]) -> bool:
+    """ "Courier booking - delivery address: name, …": a field noun before the colon is a
+    field, not a heading ("by email", "contact details", "your event" are headings, and so
+    is "Monthly recipes email: collect email, …", whose noun the list asks itself)."""
+    if re.match(r"(?:by|via|for|about|on|in|with|from|to)\b", phrase, re.I):
+        return False
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    if any(i["phrase"].split()[-1:] == [last] for i in listed if i["phrase"]):
+        return False
+    return bool(concept_for(phrase)) or (
+        bool(FIELD_NOUN.fullmatch(last)) and not GATHERING.search(phrase)
+    )
 
 
 def _field_like(item: dict) -> bool:
