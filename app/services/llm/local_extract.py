@@ -38,7 +38,8 @@ WEAK_START = re.compile(
     re.I,
 )
 # "app installed? (yes/no), …": a question mark before its answers ends no sentence
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?!\((?:yes|y|no|n)\s*[/)])|\n+", re.I)
+# "Which plan? (basic, plus, premium)": the answers of the question before, in brackets
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?!\()|\n+", re.I)
 NEGATION = re.compile(
     r"\b(?:no|not|don't|do not|never|without)\s+(?:ask(?:ing)?\s+(?:for\s+)?|need\s+(?:for\s+)?)?"
     r"(?:their\s+|the\s+|any\s+)?([a-z][\w\s-]{1,40}?)(?=\s+(?:please|pls|needed|required)\b|[,.!;:()]|$)",
@@ -332,7 +333,10 @@ INSIDE_ITEM = re.compile(
     # "which apps they need (…)": the verb of the item's own clause
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:they|you|we|i)\s*$|"
     # "what's wrong with the order", "what is missing from the box"
-    r"\bwhat(?:'s|’s| is| was| went| were)(?:\s+[\w']+){0,2}\s*$",
+    r"\bwhat(?:'s|’s| is| was| went| were)(?:\s+[\w']+){0,2}\s*$|"
+    # "does your dog get on with other dogs": a question item, asked to its end
+    r"(?:^|[,;:]|\s[-–—])\s*(?:and\s+)?(?:do|does|did|is|are|was|were|can|could|will|would|has|have)\s+"
+    r"(?:you|they|he|she|it|(?:your|their|the|his|her) [\w-]+)(?:\s+[\w'-]+){1,4}\s*$",
     re.I,
 )
 

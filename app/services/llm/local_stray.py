@@ -19,7 +19,7 @@ import re
 _QUALIFIER = (
     r"if (?:you|they|he|she) (?:have|has|'ve got|have got|know|knows|remember)"
     r"(?: (?:one|it|them|any|that|this))?(?=\s*\)?$)|if (?:there is|there are|there's) (?:one|any)|"
-    r"if (?:known|any|applicable|available|relevant|possible|appropriate)|"
+    r"if (?:known|any|applicable|available|relevant|possible|appropriate|ready)|"
     r"where (?:relevant|applicable|possible|available|known|appropriate)|"
     r"when (?:available|known|relevant|applicable)|in case (?:you|they) (?:have|know) (?:one|it)"
 )
