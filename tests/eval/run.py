@@ -206,6 +206,8 @@ def check_round7b(case: dict) -> list[str]:
     config = generate_form(case["d"])
     if "flow" in case and config["flow_id"] not in case["flow"].split("|"):  # "a|b": either
         problems.insert(0, f"flow {config['flow_id']} (expected {case['flow']})")
+    if "name" in case and not re.search(case["name"], config["name"]):  # the form's name
+        problems.append(f"form name {config['name']!r} (expected {case['name']!r})")
     labels = [f["label"] for f in config["fields"]]
     for pattern in case.get("labels", []):
         if not any(re.search(pattern, label, re.I) for label in labels):
@@ -347,6 +349,11 @@ SETS = {
     # in the opening words (a verb or a noun phrase after the business name), sentences about
     # the form itself, a heading before the list, questions cut inside a list ("Software are").
     "round 13b": ("forms_round13b.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 13a (written before the change): durations named as fields, a job to do at home
+    # is a lead, short es/fr/de/pt descriptions, a named email/phone replaces the default,
+    # English with one French/Spanish word; refinements written in es/fr/de/pt.
+    "round 13a": ("forms_round13a.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    "refine 13a": ("refine_round13a.jsonl", check_refine, lambda c: f"{c['form']} / {c['say']}"),
 }
 
 
