@@ -27,6 +27,7 @@ from app.services.llm.local_field_shapes import (
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
+from app.services.llm.local_named_contact import merge_named_contact
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
 HINTS = [
@@ -93,6 +94,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
         fields.insert(2 if len(fields) >= 2 else len(fields), catalog.field("company"))
     _add_domain_fields(fields, kind, text)
     _add_named(fields, [_with_scale(item, description) for item in items], kind, text)
+    merge_named_contact(fields)  # "contact email": the form's email, in the marketer's words
     _replace_defaults(fields)
     _add_ratings(fields, description)
     _add_hints(fields, kind, context_free(text, not_asked))
@@ -198,6 +200,10 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
         if key == "job_title" and re.fullmatch(r"titles?", item["phrase"]) and OFFERED.search(text):
             key = None  # "workshop proposal: title, duration": the workshop's title
         if key == "email" and _has(fields, "email"):
+            own = next(f for f in fields if f["name"] == "email")
+            own.pop("_domain", None)  # named: a "billing email" beside it is a second one
+            if _qualified(item["phrase"]):  # "work email": the marketer's words
+                own["label"] = _label(item)
             continue
         if (
             key == "preferred_date"
@@ -213,7 +219,9 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 # the marketer's words, or their word for a choice they gave the answers of
                 # ("role (developer, investor, homeowner)" is not a job title)
                 named = _own_words(item, key) or item["options"]
-                if named and existing["type"] not in ("email", "phone"):
+                if named and (
+                    existing["type"] not in ("email", "phone") or _qualified(item["phrase"])
+                ):
                     existing["label"] = _label(item)
                 elif key == "message" and item["phrase"] == "questions":
                     existing["label"] = "Any questions?"  # "any questions", not "How can we help?"
@@ -227,10 +235,9 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             new["required"] = item["required"] or (
                 new["required"] and new["name"] in ("name", "email")
             )
-            if (_own_words(item, key) or item["options"]) and new["type"] not in (
-                "email",
-                "phone",
-                "checkbox",
+            if (_own_words(item, key) or item["options"]) and (
+                new["type"] not in ("email", "phone", "checkbox")
+                or (new["type"] in ("email", "phone") and _qualified(item["phrase"]))
             ):
                 new["label"] = _label(item)  # the marketer's words
             elif key == "message" and item["phrase"] == "questions":
@@ -249,6 +256,18 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             if same is not None or _names_main_text(fields, new, kind):
                 continue
         _add(fields, new)
+
+
+def _qualified(phrase: str) -> bool:
+    """ "mobile number", "contact phone", "work email": an address in the marketer's words
+    (not "phone number" or "email address", which the catalogue's label says)."""
+    rest = re.sub(
+        r"\b(?:e-?mail|address|phone|telephone|tel|number|your|their|the|a|an)\b",
+        " ",
+        phrase,
+        flags=re.I,
+    )
+    return len(phrase.split()) >= 2 and bool(rest.strip())
 
 
 def _own_words(item: dict, key: str) -> bool:
