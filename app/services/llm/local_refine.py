@@ -21,7 +21,7 @@ from app.services.forms.config import (
     FORM_TYPES,
 )
 from app.services.llm import local_catalog as catalog
-from app.services.llm import local_refine_extras
+from app.services.llm import local_refine_extras, local_refine_foreign
 from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_extras import forget_changed_texts, sync
 from app.services.llm.local_fields import (
@@ -51,12 +51,22 @@ LEAD_RE = re.compile(
 def refine(config: dict, text: str) -> dict:
     """``config`` with every instruction in ``text`` applied, validated; ValidationError if one is not understood."""
     draft = copy.deepcopy(config)
-    clauses = [c for c in (_clean(part) for part in SPLIT_RE.split(text)) if c]
+    split = SPLIT_RE.split(local_refine_foreign.split_clauses(text))
+    clauses = [c for c in (_clean(part) for part in split) if c]
     if not clauses:
         _fail("Write what to change", text)
     notes: list[str] = []
     for clause in clauses:
-        _apply(draft, clause, notes)
+        foreign = None if _english(clause) else local_refine_foreign.english(clause, draft)
+        if foreign is None:
+            _apply(draft, clause, notes)
+            continue
+        said, lang, label = foreign
+        before = {id(f) for f in draft["fields"]}
+        _apply(draft, said, notes)
+        for f in draft["fields"]:
+            if label and id(f) not in before:  # added to a form in that language
+                local_refine_foreign.label_added(f, lang, label)
     untouched = {(f.get("name"), f.get("label")) for f in config.get("fields") or []}
     spell_acronyms(draft["fields"], text, keep=untouched)  # "add a VAT number field"
     forget_changed_texts(config, draft)  # a relabelled field is translated again
@@ -64,6 +74,11 @@ def refine(config: dict, text: str) -> dict:
     result, repaired = validated(draft)  # a part the engine got wrong is dropped, with a note
     notes += repaired
     return {**result, "notes": notes} if notes else result
+
+
+def _english(clause: str) -> bool:
+    """Whether an English handler reads the clause (a foreign verb list never overrides it)."""
+    return any(pattern.match(clause) for pattern, _ in HANDLERS)
 
 
 def _clean(clause: str) -> str:

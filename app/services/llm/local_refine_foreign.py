@@ -1,0 +1,207 @@
+"""Refinements written in Spanish, French, German or Portuguese (local engine, round 13a).
+
+"rends le téléphone obligatoire", "elimina el campo presupuesto", "füge ein Telefonfeld
+hinzu", "torne o email opcional": the common operations (add, remove, rename, make
+required / optional, move to the top or the end) are read from each language's verbs
+and said again in English for ``local_refine``'s handlers; the field is named through
+the description glossary (téléphone → phone, Firma → company), or by the marketer's own
+words when the glossary does not know them (a label of the form matches them as written).
+A field added to a form written in the instruction's language is labelled in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm.local_foreign import fold, source_language
+from app.services.llm.local_foreign_words import TABLES
+from app.services.llm.local_translate import phrase
+
+_REQ = {
+    "es": r"obligatori[oa]s?|requerid[oa]s?|opcional(?:es)?|no obligatori[oa]s?",
+    "fr": r"obligatoires?|requis|facultati(?:f|ve)s?|optionnel(?:le)?s?|non obligatoires?",
+    "de": r"optional(?:e|es|en)?|freiwillig(?:e|es|en)?|verpflichtend(?:e|es|en)?|erforderlich|"
+    r"obligatorisch|(?:zu(?:m|r)\s+)?pflicht(?:feld|angabe)?",
+    "pt": r"obrigat[oó]ri[oa]s?|opcion(?:al|ais)|facultativ[oa]s?|n[aã]o obrigat[oó]ri[oa]s?",
+}
+_TOP = {
+    "es": r"al principio|al inicio|arriba del todo|arriba|primero|en primer lugar|de primer[oa]",
+    "fr": r"en premier|tout en haut|en haut|au d[ée]but|en t[êe]te|en premi[èe]re position",
+    "de": r"ganz nach oben|nach oben|an den anfang|an die erste stelle|zuerst|ganz oben",
+    "pt": r"para o topo|no topo|ao topo|para cima|em primeiro(?: lugar)?|primeiro|no in[ií]cio|"
+    r"para o in[ií]cio",
+}
+_END = {
+    "es": r"al final|abajo del todo|abajo|de [uú]ltim[oa]|en [uú]ltimo lugar",
+    "fr": r"en dernier|tout en bas|en bas|[àa] la fin",
+    "de": r"ganz nach unten|nach unten|ans ende|an das ende|zuletzt",
+    "pt": r"para o fim|no fim|no final|para o final|para baixo|em [uú]ltimo(?: lugar)?",
+}
+
+
+def _p(pattern: str) -> re.Pattern:
+    return re.compile(rf"^{pattern}\s*[.!]?$", re.I)
+
+
+# (operation, pattern) per language, tried in order: "mets X en premier" moves, "mets un
+# champ X" adds.
+PATTERNS = {
+    "es": [
+        ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?P<flag>{_REQ['es']})\s+(?P<target>.+)")),
+        ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?:que\s+)?(?P<target>.+?)\s+(?:sea\s+|como\s+)?(?P<flag>{_REQ['es']})")),
+        ("required", _p(rf"(?P<target>.+?)\s+(?:debe ser|deber[ií]a ser|tiene que ser|es|ser[aá])\s+(?P<flag>{_REQ['es']})")),
+        ("move", _p(rf"(?:mueve|mueva|mover|pon|ponga|poner|coloca|coloque|sube|suba|baja|baje)\s+(?P<target>.+?)\s+(?P<where>{_TOP['es']}|{_END['es']})")),
+        ("rename", _p(r"(?:renombra|renombre|renombrar|cambia el nombre (?:de|del)|cambie el nombre (?:de|del)|cambia la etiqueta (?:de|del)|cambie la etiqueta (?:de|del))\s+(?P<target>.+?)\s+(?:a|por|como)\s+(?P<new>.+)")),
+        ("remove", _p(r"(?:elimina|elimine|eliminar|quita|quite|quitar|borra|borre|borrar|suprime|suprima)\s+(?P<target>.+)")),
+        ("add", _p(r"(?:añade|añada|añadir|agrega|agregue|agregar|incluye|incluya|incluir|pon|ponga)\s+(?P<spec>.+)")),
+    ],
+    "fr": [
+        ("required", _p(rf"(?:rends|rendez|rendre|mets|mettez|mettre|passe|passez|marque|marquez)\s+(?P<target>.+?)\s+(?:en\s+)?(?P<flag>{_REQ['fr']})")),
+        ("required", _p(rf"(?P<target>.+?)\s+(?:doit être|doivent être|devrait être|est|sera)\s+(?P<flag>{_REQ['fr']})")),
+        ("move", _p(rf"(?:mets|mettez|mettre|placez|déplace|déplacez|déplacer|remonte|remontez|passe|passez|descends|descendez)\s+(?P<target>.+?)\s+(?P<where>{_TOP['fr']}|{_END['fr']})")),
+        ("rename", _p(r"(?:renomme|renommez|renommer|(?:change|changez|modifie|modifiez)\s+(?:le libellé|l'intitulé|le nom|le titre)\s+(?:de|du|de la|des)|(?:change|changez|modifie|modifiez)\s+(?:le libellé|l'intitulé|le nom|le titre)\s+d')\s*(?P<target>.+?)\s+(?:en|par|pour)\s+(?P<new>.+)")),
+        ("remove", _p(r"(?:supprime|supprimez|supprimer|enlève|enlevez|enlever|retire|retirez|retirer|efface|effacez|ôte|ôtez)\s+(?P<target>.+)")),
+        ("add", _p(r"(?:ajoute|ajoutez|ajouter|rajoute|rajoutez|incluez|(?:mets|mettez)(?=\s+(?:un|une)\b))\s+(?P<spec>.+)")),
+    ],
+    "de": [
+        ("required", _p(rf"(?:mach|mache|machen sie|setze|setzen sie|stelle|stellen sie)\s+(?P<target>.+?)\s+(?:auf\s+)?(?P<flag>{_REQ['de']})")),
+        ("required", _p(rf"(?P<target>.+?)\s+(?:soll|sollte|muss|ist)\s+(?P<flag>{_REQ['de']})(?:\s+sein)?")),
+        ("move", _p(rf"(?:verschiebe|verschieben sie|setze|setzen sie|stelle|stellen sie|schiebe|schieben sie|bewege)\s+(?P<target>.+?)\s+(?P<where>{_TOP['de']}|{_END['de']})")),
+        ("rename", _p(r"(?:benenne|benennen sie)\s+(?P<target>.+?)\s+(?:in|zu)\s+(?P<new>.+?)\s+um")),
+        ("rename", _p(r"(?:ändere|ändern sie)\s+(?:die bezeichnung|das label|den namen|die beschriftung)\s+(?:von|des|der|vom)\s+(?P<target>.+?)\s+(?:in|zu|auf)\s+(?P<new>.+)")),
+        ("rename", _p(r"(?P<target>.+?)\s+(?:in|zu)\s+(?P<new>.+?)\s+umbenennen")),
+        ("remove", _p(r"(?:entferne|entfernen sie|lösche|löschen sie|streiche|streichen sie|nimm|nehmen sie)\s+(?P<target>.+?)(?:\s+(?:raus|heraus|weg))?")),
+        ("remove", _p(r"(?P<target>.+?)\s+(?:entfernen|löschen|streichen)")),
+        ("add", _p(r"(?:füge|fügen sie)\s+(?P<spec>.+?)\s+(?:hinzu|ein)")),
+        ("add", _p(r"(?:ergänze|ergänzen sie)\s+(?P<spec>.+)")),
+        ("add", _p(r"(?P<spec>.+?)\s+(?:hinzufügen|ergänzen)")),
+    ],
+    "pt": [
+        ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<flag>{_REQ['pt']})\s+(?P<target>.+)")),
+        ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<target>.+?)\s+(?:como\s+)?(?P<flag>{_REQ['pt']})")),
+        ("required", _p(rf"(?P<target>.+?)\s+(?:deve ser|deveria ser|tem de ser|tem que ser|é|será)\s+(?P<flag>{_REQ['pt']})")),
+        ("move", _p(rf"(?:mova|mover|coloque|coloca|ponha|põe|passe|passa|suba|sobe|desça)\s+(?P<target>.+?)\s+(?P<where>{_TOP['pt']}|{_END['pt']})")),
+        ("rename", _p(r"(?:renomeie|renomeia|renomear|(?:mude|muda|altere|altera)\s+o\s+(?:nome|r[oó]tulo|t[ií]tulo)\s+(?:de|do|da))\s+(?P<target>.+?)\s+(?:para|por)\s+(?P<new>.+)")),
+        ("remove", _p(r"(?:remova|remover|elimine|elimina|eliminar|apague|apaga|apagar|retire|retira|tire|tira|exclua|exclui|excluir)\s+(?P<target>.+)")),
+        ("add", _p(r"(?:adicione|adiciona|adicionar|acrescente|acrescenta|acrescentar|inclua|incluir)\s+(?P<spec>.+)")),
+    ],
+}  # fmt: skip
+
+_ARTICLES = {
+    "es": r"el|la|los|las|un|una|unos|unas|del|al",
+    "fr": r"le|la|les|un|une|du|de la|des",
+    "de": r"der|die|das|den|dem|des|ein|eine|einen|einem|ein neues|eine neue|ein weiteres",
+    "pt": r"o|a|os|as|um|uma|do|da|no|na",
+}
+# "le champ budget", "el campo de presupuesto", "das Feld Budget", "o campo de telefone"
+_FIELD_WORD = {
+    "es": r"campo|pregunta|casilla",
+    "fr": r"champ|question|case",
+    "de": r"feld|frage",
+    "pt": r"campo|pergunta",
+}
+# Words joining two instructions ("supprime le téléphone et rends …"): split before a verb.
+_AND = r"et|y|e|und|puis|luego|dann|depois"
+
+
+def _verbs() -> str:
+    words = set()
+    for rules in PATTERNS.values():
+        for _, pattern in rules:
+            words.update(re.findall(r"[a-zà-ÿ]+", pattern.pattern.split(r"\s+")[0].lower()))
+    return "|".join(sorted((w for w in words if len(w) > 2), key=len, reverse=True))
+
+
+_SPLIT = re.compile(
+    rf"\s*(?:,\s*|\s+)(?:{_AND})\s+(?=(?:{_verbs()})\b)|,\s*(?=(?:{_verbs()})\b)", re.I
+)
+
+
+def split_clauses(text: str) -> str:
+    """Foreign instructions joined by "et" / "y" / "und" / "e" as separate clauses ("; ")."""
+    return _SPLIT.sub("; ", text)
+
+
+def _flag(word: str) -> str:
+    return (
+        "optional"
+        if re.search(r"opcion|facultat|option|freiwillig|^n[aoã]", fold(word))
+        else "required"
+    )
+
+
+def _unquote(text: str) -> str:
+    return text.strip().strip("\"“”'‘’«»„‚").strip()
+
+
+def _noun(text: str, lang: str) -> tuple[str, str]:
+    """(the field in English words for the handlers, the marketer's words for a label)."""
+    words = _unquote(text)
+    for _ in range(2):  # "el campo de presupuesto", "das neue Feld Telefon"
+        words = re.sub(rf"^(?:(?:{_ARTICLES[lang]})\s+|[ld]')", "", words, flags=re.I).strip()
+        words = re.sub(
+            rf"^(?:{_FIELD_WORD[lang]})\s+(?:(?:de|del|du|da|do|des|für)\s+|d')?",
+            "",
+            words,
+            flags=re.I,
+        ).strip()
+    if lang == "de":  # "Telefonfeld", "Budget-Feld"
+        words = re.sub(r"-?feld$", "", words, flags=re.I).strip() or words
+    own = _unquote(words)
+    key = fold(own)
+    english = TABLES["field"][lang].get(key) or TABLES["field"][lang].get(key.replace("-", " "))
+    return (english or own), own
+
+
+def english(clause: str, config: dict) -> tuple[str, str, str | None] | None:
+    """(the instruction in English, its language, the label for a field it adds in the
+    form's language or None) for a clause in es/fr/de/pt; None when no pattern reads it."""
+    for lang, rules in PATTERNS.items():
+        for op, pattern in rules:
+            m = pattern.match(clause.strip())
+            if not m:
+                continue
+            said = _say(op, m, lang)
+            if said is None:
+                continue
+            text, own = said
+            form_lang = source_language(config.get("description") or "")
+            label = None
+            if op == "add" and form_lang == lang:
+                label = own
+            return text, lang, label
+    return None
+
+
+def _say(op: str, m: re.Match, lang: str) -> tuple[str, str] | None:
+    if op == "required":
+        target, _ = _noun(m["target"], lang)
+        return f"make {target} {_flag(m['flag'])}", target
+    if op == "move":
+        target, _ = _noun(m["target"], lang)
+        top = re.fullmatch(_TOP[lang], m["where"], re.I)
+        return f"move {target} {'to the top' if top else 'to the end'}", target
+    if op == "rename":
+        target, _ = _noun(m["target"], lang)
+        return f"rename {target} to “{_unquote(m['new'])}”", target
+    if op == "remove":
+        target, _ = _noun(m["target"], lang)
+        return f"remove {target}", target
+    spec = m["spec"]
+    flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
+    spec = re.sub(rf"\s*\b(?:{_REQ[lang]})\b\s*", " ", spec, flags=re.I).strip() if flag else spec
+    noun, own = _noun(spec, lang)
+    if not noun:
+        return None
+    wanted = f"an {_flag(flag[0])} " if flag else "a "
+    return f"add {wanted}{noun} field", _capital(own)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def label_added(field: dict, lang: str, own: str) -> None:
+    """A field added by a foreign instruction to a form in that language: its label in the
+    language (the phrase table's word for a catalogue field, else the marketer's)."""
+    field["label"] = phrase(field["label"], lang) or own
