@@ -59,17 +59,61 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
 
 
+def _vocabulary(lang: str) -> set[str]:
+    """Every word of the language's little words and glossary keys (folded)."""
+    words = set(_WORDS[lang])
+    for kind in ("field", "word", "type"):
+        for key in TABLES[kind][lang]:
+            words.update(_tokens(key))
+    return words
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, a hyphenated one whole ("e-mail", "rendez-vous", "ligue-me")."""
+    return re.findall(r"[a-z]+(?:-[a-z]+)*", text)
+
+
+# English words of descriptions: the little words, what the glossaries read into, the
+# names of forms. A word both languages use ("reservation", "date", "menu", "message")
+# is evidence for neither.
+_ENGLISH = (
+    _WORDS["en"]
+    | {
+        w
+        for kind in ("field", "word", "type")
+        for table in TABLES[kind].values()
+        for gloss in table.values()
+        for w in _tokens(gloss.lower())
+    }
+    | set(
+        "e-mail form request requests sign signup booking reservation registration application enquiry "
+        "inquiry quote survey feedback newsletter contact appointment waitlist complaint order "
+        "support demo event call back me my your us please with from at in on by what when which "
+        "how who where would like want need be it that".split()
+    )
+)
+_VOCAB = {lang: _vocabulary(lang) for lang in ("es", "fr", "de", "pt")}
+
+
 def source_language(text: str) -> str | None:
-    """es, fr, de or pt when the description reads as that language rather than English."""
-    words = re.findall(r"[a-z]+", fold(text))
+    """es, fr, de or pt when the description reads as that language rather than English:
+    at least two of its words are that language's and not English, and more of them than
+    English words that language does not share (so one "reservation" or "de la" in an
+    English description is not enough, and "Ruf mich zurück: Name, Telefon" is)."""
+    words = _tokens(fold(text))
     if not words:
         return None
-    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _WORDS.items()}
-    best = max((lang for lang in counts if lang != "en"), key=lambda lang: counts[lang])
-    tied = [lang for lang in counts if lang != "en" and counts[lang] == counts[best]]
+    own = {
+        lang: [w for w in words if w in vocab and w not in _ENGLISH]
+        for lang, vocab in _VOCAB.items()
+    }
+    counts = {lang: len(found) for lang, found in own.items()}
+    best = max(counts, key=lambda lang: counts[lang])
+    tied = [lang for lang in counts if counts[lang] == counts[best]]
     if len(tied) > 1:
         best = max(tied, key=lambda lang: sum(w in _MARK[lang] for w in words))
-    if counts[best] >= 2 and counts[best] > counts["en"]:
+    english = sum(w in _ENGLISH and w not in _VOCAB[best] for w in words)
+    if counts[best] >= 2 and counts[best] > english:
         return best
     return None
 

@@ -299,6 +299,25 @@ fr word  support informatique = IT support
 fr word  maintenance informatique = IT maintenance
 fr word  infogerance = managed IT
 fr word  demande de rappel = callback request
+fr word  rappelez-moi = call me back
+fr word  rappelle-moi = call me back
+fr word  rappelez-nous = call us back
+fr word  contactez-nous = contact us
+de word  ruf mich zuruck = call me back
+de word  rufen sie mich zuruck = call me back
+de word  ruf mich an = call me back
+de word  rufen sie mich an = call me back
+de word  kontakt = contact
+es word  llamenme = call me back
+es word  llameme = call me back
+es word  llamame = call me back
+es word  contactanos = contact us
+pt word  ligue-me = call me back
+pt word  liga-me = call me back
+pt word  liguem-me = call me back
+pt word  contacto = contact
+pt word  contato = contact
+pt word  fale conosco = contact us
 fr word  concernant = about
 fr word  votre commande = your order
 fr word  demander un rappel = request a callback
@@ -569,6 +588,9 @@ Contact Us | Contacto | Contact | Kontakt | Contacto
 Event Registration | Inscripción al evento | Inscription à l'événement | Veranstaltungsanmeldung | Inscrição no evento
 Feedback Survey | Encuesta de opinión | Enquête de satisfaction | Feedback-Umfrage | Inquérito de opinião
 Demo Request | Solicitud de demostración | Demande de démo | Demo-Anfrage | Pedido de demonstração
+Meeting Request | Solicitud de reunión | Demande de rendez-vous | Gesprächsanfrage | Pedido de reunião
+Waitlist Signup | Lista de espera | Liste d'attente | Warteliste | Lista de espera
+Job Application | Solicitud de empleo | Candidature | Bewerbung | Candidatura
 """
 
 
