@@ -27,7 +27,7 @@ from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, openin
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)
 LIST_START = re.compile(
-    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?: to know)?(?: their| the)?|"
+    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?!\s+(?:doing|fixing|done|mending|repairing|sorting|replacing)\b)(?: to know)?(?: their| the)?|"
     r"we need|include|including|collect|capture|specify|enter|provide|tell(?:ing)? (?:us|me)(?: about)?|"
     r"(?:want|need|like|have) to know|find out)\s",
     re.I,
@@ -322,7 +322,8 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
 
 SUBJECT_ONLY = re.compile(
     r"^\s*(?:the |our |their )?(?:staff|people|customers|clients|users|visitors|they|we|you|members|employees|"
-    r"tenants|guests|parents|patients|students|buyers|callers|applicants|someone|everyone)\s*$",
+    r"tenants|guests|parents|patients|students|buyers|callers|applicants|someone|everyone|"
+    r"homeowners|owners|residents|families|households|landlords|shoppers|visitors|travell?ers)\s*$",
     re.I,
 )
 # A cue verb whose subject is "what"/"it" is part of an item ("what needs fixing").

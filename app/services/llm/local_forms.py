@@ -162,6 +162,7 @@ NAMES = [
     ("pricing", r"\bvaluations?\b|\bvalue (?:my|your|their)\b", "Valuation Request"),
     ("pricing", r"\bwholesale\b|\bdistributors?\b|\bstockists?\b", "Wholesale Enquiry"),
     ("pricing", r"\brfqs?\b|\bquot\w+|\bestimates?\b", "Quote Request"),
+    ("pricing", r"\bjobs?\b", "Quote Request"),  # "describe the job": the trade quotes for it
     ("pricing", r"\bsponsor\w*", "Sponsorship Enquiry"),
     ("booking", r"\breserv\w+|\btable\b", "Reservation Request"),
     ("booking", r"\bappointments?\b|\bclinic\b", "Appointment Request"),

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from app.services.llm.local_domain import without_request_types
+from app.services.llm.local_home_jobs import job_to_do, without_job_word
 from app.services.llm.local_kinds import DEFAULT_KIND, KINDS
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 
@@ -175,6 +176,8 @@ SPEAKER_WANTED = re.compile(
     r"\bspeaker (?:requests?|enquir(?:y|ies)|inquir(?:y|ies)|bookings?)\b|\brequest (?:a|our) speaker\b",
     re.I,
 )
+# A job to do at the customer's home (local_home_jobs) is priced by the trade: a quote
+HOME_JOB_BONUS = 10
 STATED = {
     "booking": re.compile(
         r"^\W*(?:(?!(?:about|regarding|re|for|with|on|to|of|my|your|their|an?|the|cancel\w*|"
@@ -197,6 +200,9 @@ def kind_scores(description: str) -> list[tuple[int, dict]]:
         text = SPEAKER_WANTED.sub(" a speaker booking ", text)
     if BUDGET_ASKED.search(text):  # a contact form asking the budget is a sales enquiry
         seen_by["contact"] = CONTACT_FORM.sub(" form ", text)
+    home_job = job_to_do(text)
+    if home_job:  # "describe the job", "odd jobs": work a customer wants done, not employment
+        seen_by["job_application"] = without_job_word(text)
     opening = _opening(text)
     scored = []
     for kind in KINDS:
@@ -212,6 +218,8 @@ def kind_scores(description: str) -> list[tuple[int, dict]]:
                     total += OPENING_BONUS
         if total and kind["key"] in STATED and STATED[kind["key"]].search(text):
             total += STATED_BONUS
+        if home_job and kind["key"] == "pricing":
+            total += HOME_JOB_BONUS
         scored.append((total, kind))
     return scored
 
