@@ -65,7 +65,9 @@ FORM_ACT = re.compile(
 # link to slides or a video of a previous talk"): the noun names the field, so the words
 # after it may be long, hold a pronoun or an "or" and still be one field.
 HEADED = re.compile(
-    r"^(?:description|summary|overview|outline|explanation|links?|urls?|photos?|pictures?|list|"
+    # "length of set in minutes", "running time of the film": a duration names its field
+    r"^(?:length|duration|running time|run ?time|playing time|"
+    r"description|summary|overview|outline|explanation|links?|urls?|photos?|pictures?|list|"
     r"details|copy|samples?|examples?|recordings?|videos?)\s+(?:of|to|for|about|on|showing|from)\s+\S",
     re.I,
 )
@@ -127,6 +129,12 @@ PRICE_UNIT = re.compile(
     r"\b(?:rate|fee|price|charge|cost)s?\s+(?:per|an?|by the)\s+(?:word|hour|night|day|week|month|"
     r"page|minute|session|lesson|class|visit|walk|head|person|guest|unit|item|km|mile|shift|"
     r"\d[\d,]* words)\b|\bunit (?:price|cost)s?\b",
+    re.I,
+)
+# A duration said in a unit: "length of set in minutes", "course length in hours"
+DURATION_IN_UNITS = re.compile(
+    r"\b(?:length|duration|running time|run ?time|how long)\b.*\b(?:in|of) "
+    r"(?:minutes|mins|hours|hrs|days|weeks|seconds)\b",
     re.I,
 )
 # "phone model", "mobile brand": a thing about the phone, not a number to call
@@ -452,6 +460,8 @@ def field_type(phrase: str, options: list, hint: str) -> str:
     if PHONE_WORDS.search(phrase) and not question and not THING_OF.search(phrase):
         return "phone"
     if PRICE_UNIT.search(phrase):
+        return "number"
+    if DURATION_IN_UNITS.search(phrase):  # "length of set in minutes": a number of minutes
         return "number"
     if DATE_WORDS.search(phrase) and not re.search(r"\bhow long|duration\b", phrase):
         return "date"

@@ -174,6 +174,16 @@ OFFERED = re.compile(
 )
 
 
+# Something put forward to take part (a talk, a paper, a manuscript, a pitch to investors),
+# not a market pitch (a place to trade)
+PROPOSED = re.compile(
+    rf"{PARTICIPATION_PROPOSAL}|\bcall for (?:papers|proposals|speakers|entries|submissions)\b|"
+    r"\bspeakers? (?:sign-?ups?|applications?|submissions?)\b|\babstracts?\b|\bmanuscripts?\b|"
+    r"\b(?:give|propose|submit) a (?:talk|session|workshop)\b|\bguest (?:bloggers?|posts?)\b|"
+    r"\bpitch (?:form|deck)s?\b|\bpitch at\b"
+)
+
+
 def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
     for item in items:
         widget = WIDGET_WORD.search(item["phrase"])
@@ -430,6 +440,11 @@ def _words(field: dict) -> str:
 
 
 def _kind_rules(fields: list, kind: dict, text: str) -> None:
+    if kind["key"] == "job_application" and PROPOSED.search(text):
+        # a talk, session or entry put forward: the letter is about it, not about joining us
+        for f in fields:
+            if f["name"] == "cover_letter" and f["label"] == "Why do you want to join us?":
+                f["label"] = "Tell us about your proposal"
     if kind["key"] == "feedback":
         rating = next((f for f in fields if f["name"] == "rating"), None)
         # "how likely are you to recommend us (0-10)": the marketer's NPS question; without

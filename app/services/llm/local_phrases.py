@@ -124,6 +124,7 @@ What do you need a quote for? | ¿Para qué necesita un presupuesto? | Pour quoi
 What would you like to discuss? | ¿De qué le gustaría hablar? | De quoi souhaitez-vous parler ? | Worüber möchten Sie sprechen? | Sobre o que gostaria de falar?
 What would you use it for? | ¿Para qué lo usaría? | À quoi cela vous servirait-il ? | Wofür würden Sie es nutzen? | Para que o usaria?
 Why do you want to join us? | ¿Por qué quiere unirse a nosotros? | Pourquoi souhaitez-vous nous rejoindre ? | Warum möchten Sie zu uns kommen? | Porque quer juntar-se a nós?
+Tell us about your proposal | Háblenos de su propuesta | Parlez-nous de votre proposition | Erzählen Sie uns von Ihrem Vorschlag | Fale-nos da sua proposta
 Work email | Correo electrónico del trabajo | E-mail professionnel | Geschäftliche E-Mail | E-mail profissional
 Years of relevant experience | Años de experiencia relevante | Années d'expérience pertinente | Jahre einschlägiger Erfahrung | Anos de experiência relevante
 You may contact me about my feedback | Pueden contactarme sobre mi opinión | Vous pouvez me contacter au sujet de mon avis | Sie dürfen mich zu meinem Feedback kontaktieren | Podem contactar-me sobre a minha opinião
