@@ -18,6 +18,7 @@ from app.services.llm.local_domain import concept_for
 from app.services.llm.local_extract_item import (
     BRACKET_LIST,
     FIELD_NOUN,
+    QUESTION,
     STATEMENT,
     _item,
     _items,
@@ -27,7 +28,7 @@ from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, openin
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)
 LIST_START = re.compile(
-    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)? [a-z-]+(?:ers|ants|ents|ists|ees|ors|ians) (?:for|about)|ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?!\s+(?:doing|fixing|done|mending|repairing|sorting|replacing)\b)(?: to know)?(?: their| the)?|"
+    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)? [a-z-]+(?:ers|ants|ents|ists|ees|ors|ians) (?:for|about)|ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?!\s+(?:(?:it|them|this|that|something|anything|work)\s+)?(?:doing|fixing|done|mending|repairing|sorting|replacing)\b)(?: to know)?(?: their| the)?|"
     r"we need(?: to know)?|include|including|collect|capture|specify|enter|provide|tell(?:ing)? (?:us|me)(?: about)?|"
     r"(?:want|need|like|have) to know|find out)\s",
     re.I,
@@ -102,6 +103,10 @@ FORM_NAME = re.compile(
     r"questionnaire|appointment|reservation)s?$",
     re.I,
 )
+HOOK = re.compile(
+    r"^(?:need|needing|looking for|want|got|have you got)\s+(?:a|an|some|any)\s+[\w' -]{1,40}\?$",
+    re.I,
+)
 CONTINUED = re.compile(r"^(?:and|plus|&)\s+(?:also\s+)?", re.I)
 CHOICE_QUESTION = re.compile(
     r"^((?:[\w-]+(?: [\w-]+){0,2}, )+[\w-]+(?: [\w-]+){0,2} or [\w-]+(?: [\w-]+){0,2})\?$"
@@ -119,6 +124,8 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
             LIST_START.search(sentence) or WEAK_START.search(sentence)
         ):
             continue  # "It goes on our careers page, under open roles": where the form sits
+        if HOOK.match(sentence.strip()):
+            continue  # "Need a tradesperson?": the form's opening line, not a field
         choice = CHOICE_QUESTION.match(sentence.strip())
         if choice:  # "suit, shirt or alterations?" is one dropdown
             options = [
@@ -315,6 +322,14 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         piece = sentence[end:stop]
         if i + 1 < len(cues) and SUBJECT_ONLY.match(piece):
             continue  # the subject of the next cue ("staff tell us …"), not a field
+        if (
+            i + 1 < len(cues)
+            and sentence[stop : stop + 1] == ":"
+            and "," not in piece
+            and len(piece.split()) <= 3
+            and not QUESTION.match(piece.strip())  # "tell us why you're leaving: …" asks it
+        ):
+            continue  # "tell us about the job: your name, …": the list's heading
         if stop > end:
             segments.append((piece, strong))
     return segments

@@ -55,7 +55,7 @@ QUESTION = re.compile(
 # proposal - …"): what the visitor does with the form, not a question on it.
 FORM_ACT = re.compile(
     r"^(?:(?:let|allow|enable|invite|help)\s+(?:\w+\s+){0,2}?(?:companies|businesses|people|prospects|"
-    r"customers|clients|visitors|users|firms|them|buyers)\b|(?:\w+\s+)?(?:can|may|should|could|will)\s+"
+    r"customers|clients|visitors|users|firms|them|buyers)\b|(?:\w+\s+){0,2}(?:can|may|should|could|will)\s+"
     r"(?:request|ask|get|apply|book|order|enquire|submit)\b|(?:request|get|ask (?:us )?for|want)\s+"
     r"(?:a |an |our |your |their |some )?(?:free |no-obligation |tailored |formal )?(?:quote|quotation|"
     r"proposal|pricing|prices?|tender(?: pack)?|estimate|callback|call back|demo)s?$)",
