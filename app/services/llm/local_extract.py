@@ -305,7 +305,14 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
     unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item
-    if after_purpose and _bare_list(unbracketed) and not any(strong for _, _, strong in cues):
+    # "Customers leave their name, phone, …": the list starts after the verb of its subject
+    led = bool(cues) and "," in sentence and cues[0][0] < sentence.index(",")
+    if (
+        after_purpose
+        and _bare_list(unbracketed)
+        and not led
+        and not any(strong for _, _, strong in cues)
+    ):
         # "Tracking number, what was damaged, when it arrived, a photo.": a sentence that is
         # nothing but a list names fields, whatever its nouns ("rider height, inseam")
         cues = [(0, 0, "bare")]

@@ -106,7 +106,9 @@ LONG_WORDS = re.compile(
     r"description|motivation|what work|pain points?|current setup|what they want|better|improve|broken|"
     r"essays?|statements?|note|letters?|stor(?:y|ies)|bio|summary|abstract|poems?|lyrics|"
     r"(?:project|elevator|sales|written) pitch|saw|heard|witnessed|noticed|"
-    r"not working|isn'?t working|needs? fixing|went wrong|happened|looks? like)\b",
+    r"not working|isn'?t working|needs? fixing|went wrong|happened|looks? like|"
+    # "what needs doing", "what the job is": the work a customer wants done, in their words
+    r"needs? doing|jobs? (?:is|are|needs? doing)|work (?:is|needed|needs? doing))\b",
     re.I,
 )
 WHEN_HAPPENED = re.compile(
