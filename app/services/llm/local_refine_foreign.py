@@ -105,11 +105,14 @@ _AND = r"et|y|e|und|puis|luego|dann|depois"
 
 
 def _verbs() -> str:
+    """The verbs the patterns open with (the first alternatives, up to a nested group)."""
     words = set()
     for rules in PATTERNS.values():
         for _, pattern in rules:
-            words.update(re.findall(r"[a-zà-ÿ]+", pattern.pattern.split(r"\s+")[0].lower()))
-    return "|".join(sorted((w for w in words if len(w) > 2), key=len, reverse=True))
+            head = re.match(r"\^\(\?:([a-zà-ÿ |']+)", pattern.pattern)
+            if head:
+                words.update(alt.split()[0] for alt in head.group(1).split("|") if alt.strip())
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 _SPLIT = re.compile(
