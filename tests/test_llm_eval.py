@@ -112,7 +112,7 @@ SIZES = {
     "leads 12": 13,
     "round 13b": 60,
     "round 13a": 56,
-    "refine 13a": 28,
+    "refine 13a": 32,
 }
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_foreign import fold, source_language
+from app.services.llm import local_catalog as catalog
+from app.services.llm.local_fields import _field_name
+from app.services.llm.local_foreign import _gloss_piece, fold, source_language
 from app.services.llm.local_foreign_words import TABLES
-from app.services.llm.local_translate import phrase
 
 _REQ = {
     "es": r"obligatori[oa]s?|requerid[oa]s?|opcional(?:es)?|no obligatori[oa]s?",
@@ -100,6 +101,13 @@ _FIELD_WORD = {
     "de": r"feld|frage",
     "pt": r"campo|pergunta",
 }
+# "la question sur le budget", "la pregunta sobre el presupuesto", "die Frage nach dem Budget"
+_ABOUT = {
+    "es": r"sobre el|sobre la|sobre|acerca de|de la|del|de",
+    "fr": r"sur le|sur la|sur les|sur|concernant|de la|du|des|de",
+    "de": r"nach dem|nach der|nach|zum|zur|zu|über|für",
+    "pt": r"sobre o|sobre a|sobre|da|do|de",
+}
 # Words joining two instructions ("supprime le téléphone et rends …"): split before a verb.
 _AND = r"et|y|e|und|puis|luego|dann|depois"
 
@@ -143,7 +151,7 @@ def _noun(text: str, lang: str) -> tuple[str, str]:
     for _ in range(2):  # "el campo de presupuesto", "das neue Feld Telefon"
         words = re.sub(rf"^(?:(?:{_ARTICLES[lang]})\s+|[ld]')", "", words, flags=re.I).strip()
         words = re.sub(
-            rf"^(?:{_FIELD_WORD[lang]})\s+(?:(?:de|del|du|da|do|des|für)\s+|d')?",
+            rf"^(?:{_FIELD_WORD[lang]})\s+(?:(?:{_ABOUT[lang]})\s+|d')?",
             "",
             words,
             flags=re.I,
@@ -196,6 +204,8 @@ def _say(op: str, m: re.Match, lang: str) -> tuple[str, str] | None:
     noun, own = _noun(spec, lang)
     if not noun:
         return None
+    if noun == own:  # not in the glossary: its type words in English ("fecha de entrega")
+        noun = _gloss_piece(own, lang)
     wanted = f"an {_flag(flag[0])} " if flag else "a "
     return f"add {wanted}{noun} field", _capital(own)
 
@@ -204,7 +214,12 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def label_added(field: dict, lang: str, own: str) -> None:
-    """A field added by a foreign instruction to a form in that language: its label in the
-    language (the phrase table's word for a catalogue field, else the marketer's)."""
-    field["label"] = phrase(field["label"], lang) or own
+def label_added(field: dict, own: str, fields: list) -> None:
+    """A field added by a foreign instruction to a form in that language: the marketer's
+    words are its label ("Nombre de personnes", "Telefon"), and a field of their own (not
+    a catalogue one) is named from them ("fecha_de_entrega", not "date_de_entrega")."""
+    field["label"] = own
+    if catalog.mapping_target(field["name"]) is None:
+        name = _field_name(fold(own))
+        if all(other["name"] != name for other in fields):
+            field["name"] = name
