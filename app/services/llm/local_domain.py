@@ -205,6 +205,12 @@ PHRASES = [
     (r"^first names?$", "first_name"),
     (r"^(?:last name|surname)s?$", "last_name"),
     (r"^(?:e-?mail|email address|work email|business email)$", "email"),
+    # "best email to reach you", "email we can reach you on": the person's own address
+    (
+        r"^(?:best |preferred )e-?mail(?: address)?\b|"
+        r"^e-?mail(?: address)? (?:to reach|to contact|we can (?:reach|contact|use))\b",
+        "email",
+    ),
     (
         r"^(?:phone|phone number|telephone|mobile|mobile number|contact number|number to call)$|^best (?:phone|number)",
         "phone",
