@@ -111,7 +111,7 @@ SIZES = {
     "round 12": 36,
     "leads 12": 13,
     "round 13b": 60,
-    "round 13a": 56,
+    "round 13a": 59,
     "refine 13a": 32,
 }
 

@@ -92,6 +92,11 @@ _ENGLISH = (
         "how who where would like want need be it that".split()
     )
 )
+# Words marketers use in every one of the languages: evidence for none of them
+_SHARED = set(
+    "e-mail email newsletter feedback demo budget online website web app cv marketing team "
+    "event ticket startup software workshop webinar".split()
+)
 _VOCAB = {lang: _vocabulary(lang) for lang in ("es", "fr", "de", "pt")}
 
 
@@ -104,7 +109,7 @@ def source_language(text: str) -> str | None:
     if not words:
         return None
     own = {
-        lang: [w for w in words if w in vocab and w not in _ENGLISH]
+        lang: [w for w in words if w in vocab and w not in _ENGLISH and w not in _SHARED]
         for lang, vocab in _VOCAB.items()
     }
     counts = {lang: len(found) for lang, found in own.items()}
@@ -112,9 +117,11 @@ def source_language(text: str) -> str | None:
     tied = [lang for lang in counts if counts[lang] == counts[best]]
     if len(tied) > 1:
         best = max(tied, key=lambda lang: sum(w in _MARK[lang] for w in words))
-    english = sum(w in _ENGLISH and w not in _VOCAB[best] for w in words)
+    english = sum(w in _ENGLISH and w not in _VOCAB[best] and w not in _SHARED for w in words)
     if counts[best] >= 2 and counts[best] > english:
         return best
+    if counts[best] == 1 and english == 0 and len(words) <= 6:
+        return best  # "Newsletter: email, prénom": a short list with nothing English in it
     return None
 
 
