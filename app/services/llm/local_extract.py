@@ -18,7 +18,6 @@ from app.services.llm.local_domain import concept_for
 from app.services.llm.local_extract_item import (
     BRACKET_LIST,
     FIELD_NOUN,
-    QUESTION,
     STATEMENT,
     _item,
     _items,
@@ -329,14 +328,6 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         piece = sentence[end:stop]
         if i + 1 < len(cues) and SUBJECT_ONLY.match(piece):
             continue  # the subject of the next cue ("staff tell us …"), not a field
-        if (
-            i + 1 < len(cues)
-            and sentence[stop : stop + 1] == ":"
-            and "," not in piece
-            and len(piece.split()) <= 3
-            and not QUESTION.match(piece.strip())  # "tell us why you're leaving: …" asks it
-        ):
-            continue  # "tell us about the job: your name, …": the list's heading
         if stop > end:
             segments.append((piece, strong))
     return segments
