@@ -354,6 +354,10 @@ SETS = {
     # English with one French/Spanish word; refinements written in es/fr/de/pt.
     "round 13a": ("forms_round13a.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
     "refine 13a": ("refine_round13a.jsonl", check_refine, lambda c: f"{c['form']} / {c['say']}"),
+    # Round 13d (written before the change): yes/no questions in a list, reasons and
+    # opinions as free text, content lists as long text, paired times and ranges, a
+    # question with follow-ups on yes, real words (past tenses) never "corrected".
+    "round 13d": ("forms_round13d.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
