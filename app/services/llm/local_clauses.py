@@ -111,20 +111,42 @@ _WANT = re.compile(
 )
 _FILLER = re.compile(r"\b(?:already|too|also|as well)\b", re.I)
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+# Verb → past participle ("the regions they serve" → "Regions served"). A verb written in
+# the past already ("bugs you found", "the animal you saw") keeps its own participle: the
+# rule "add -ed" made "Bugs founded", "Item lefted", "Plants grewed".
 _IRREGULAR = {
-    "sell": "sold",
-    "run": "run",
-    "buy": "bought",
-    "make": "made",
-    "teach": "taught",
-    "hold": "held",
-    "keep": "kept",
-    "speak": "spoken",
-    "grow": "grown",
-    "do": "done",
-    "have": "had",
-    "get": "got",
-}
+    "sell": "sold", "sold": "sold", "run": "run", "ran": "run", "buy": "bought",
+    "bought": "bought", "make": "made", "made": "made", "teach": "taught", "taught": "taught",
+    "hold": "held", "held": "held", "keep": "kept", "kept": "kept", "speak": "spoken",
+    "spoke": "spoken", "grow": "grown", "grew": "grown", "do": "done", "did": "done",
+    "have": "had", "had": "had", "get": "got", "got": "got", "find": "found", "found": "found",
+    "leave": "left", "left": "left", "see": "seen", "saw": "seen", "meet": "met", "met": "met",
+    "lend": "lent", "lent": "lent", "feed": "fed", "fed": "fed", "read": "read",
+    "bring": "brought", "brought": "brought", "tell": "told", "told": "told", "hear": "heard",
+    "heard": "heard", "pay": "paid", "paid": "paid", "send": "sent", "sent": "sent",
+    "spend": "spent", "spent": "spent", "build": "built", "built": "built", "feel": "felt",
+    "felt": "felt", "lose": "lost", "lost": "lost", "catch": "caught", "caught": "caught",
+    "think": "thought", "thought": "thought", "write": "written", "wrote": "written",
+    "drive": "driven", "drove": "driven", "ride": "ridden", "rode": "ridden", "fly": "flown",
+    "flew": "flown", "choose": "chosen", "chose": "chosen", "break": "broken",
+    "broke": "broken", "steal": "stolen", "stole": "stolen", "wear": "worn", "wore": "worn",
+    "know": "known", "knew": "known", "draw": "drawn", "drew": "drawn", "throw": "thrown",
+    "threw": "thrown", "begin": "begun", "began": "begun", "sing": "sung", "sang": "sung",
+    "swim": "swum", "swam": "swum", "come": "come", "came": "come", "go": "gone",
+    "went": "gone", "eat": "eaten", "ate": "eaten", "give": "given", "gave": "given",
+    "take": "taken", "took": "taken", "win": "won", "won": "won", "lead": "led", "led": "led",
+    "stand": "stood", "stood": "stood", "sit": "sat", "sat": "sat", "say": "said",
+    "said": "said", "fall": "fallen", "fell": "fallen", "forget": "forgotten",
+    "forgot": "forgotten", "hide": "hidden", "hid": "hidden", "shake": "shaken",
+    "shook": "shaken", "tear": "torn", "tore": "torn", "wake": "woken", "woke": "woken",
+    "hang": "hung", "hung": "hung", "dig": "dug", "dug": "dug", "shoot": "shot", "shot": "shot",
+    "sow": "sown", "sew": "sewn", "mean": "meant", "meant": "meant", "sleep": "slept",
+    "slept": "slept", "seek": "sought", "sought": "sought", "fight": "fought",
+    "fought": "fought", "lay": "laid", "laid": "laid", "become": "become", "became": "become",
+    "understand": "understood", "understood": "understood", "hurt": "hurt", "cut": "cut",
+    "put": "put", "set": "set", "hit": "hit", "let": "let", "shut": "shut", "cost": "cost",
+    "spread": "spread", "quit": "quit", "bet": "bet", "bid": "bid", "burst": "burst",
+}  # fmt: skip
 
 
 def _options(predicate: str) -> list[str]:
@@ -235,6 +257,13 @@ VAGUE_HEAD = re.compile(
     r"(?:things?|something|anything|change|improvement|reason|way|idea|aspect|part|feature|bit)",
     re.I,
 )
+# A short time or place after a relative clause's verb: part of the question.
+WHEN_WHERE = re.compile(
+    r"(?:this|last|next|in the last|in the past|over the last) (?:\w+ )?(?:year|month|week|season|"
+    r"term|time|visit|summer|winter)|recently|so far|before|already|at (?:the|our) \w+|"
+    r"on (?:the|our) \w+|in (?:the|our) \w+|(?:in|during|since) \d{4}",
+    re.I,
+)
 NOT_CLAUSE = re.compile(
     r"^(?:what|why|how|when|where|who|describe|whether|if|anything|something)\b", re.I
 )
@@ -337,6 +366,11 @@ def clause_item(text: str) -> dict | None:
             len(noun.split()) == 1 and verb and not tail
         ):  # "the regions they serve" → "Regions served"
             noun = f"{noun} {_participle(verb)}"
+        elif len(noun.split()) == 1 and verb and WHEN_WHERE.fullmatch(tail):
+            # "books you bought this year" → "Books bought this year", not "Books" (the
+            # "year" says when, not what is asked: the type follows the noun)
+            noun = f"{noun} {_participle(verb)}"
+            return {"label": _sentence(f"{noun} {tail}"), "options": [], "name": noun}
         return {"label": _sentence(noun), "options": [], "name": noun}
     stripped = PURPOSE.sub("", t)
     if stripped != t and stripped.strip() and not NOT_CLAUSE.match(t):
@@ -348,8 +382,12 @@ def _participle(verb: str) -> str:
     verb = verb.lower()
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
+    if verb.endswith("ed"):  # written in the past already ("the courses they completed")
+        return verb
     if verb.endswith("e"):
         return verb + "d"
     if re.search(r"[^aeiou]y$", verb):
         return verb[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb):  # "plan" → "planned"
+        return verb + verb[-1] + "ed"
     return verb + "ed"
