@@ -382,7 +382,9 @@ def _participle(verb: str) -> str:
     verb = verb.lower()
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
-    if verb.endswith("ed"):  # written in the past already ("the courses they completed")
+    if verb.endswith("ed") and not verb.endswith(
+        "eed"
+    ):  # in the past already ("the courses they completed")
         return verb
     if verb.endswith("e"):
         return verb + "d"

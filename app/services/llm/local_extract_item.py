@@ -111,6 +111,17 @@ LONG_WORDS = re.compile(
     r"needs? doing|jobs? (?:is|are|needs? doing)|work (?:is|needed|needs? doing))\b",
     re.I,
 )
+# Content the visitor writes out as a list or a few paragraphs ("ingredients", "method",
+# "agenda", "synopsis", "track list", "speaker bio"): long text, even when a word in it
+# would type it otherwise ("agenda for the day" is no date). "payment method" is no recipe.
+CONTENT = re.compile(
+    r"\b(?:ingredients?(?: list)?|list of ingredients|agenda|synopsis|synopses|outline|blurb|"
+    r"biography|bio|abstract|running order|(?:track|set|song|guest|reading|packing|shopping) ?lists?|"
+    r"tracklists?|tracklisting|lyrics|transcript)\b|"
+    r"^(?:the )?(?:method|preparation|directions|instructions)$|"
+    r"\b(?:cooking|recipe|preparation) (?:method|steps|instructions)\b|^(?:method|preparation) steps$",
+    re.I,
+)
 WHEN_HAPPENED = re.compile(
     r"^when (?:it|this|that|the \w+|did|was|were|they) ?\w* (?:happen|happened|occurred|started|bought|"
     r"arrived?|delivered|received|noticed|broke|began|purchased|took place|came)\b|^when (?:it|this) happened\b",
@@ -461,6 +472,8 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "email"
     if PHONE_WORDS.search(phrase) and not question and not THING_OF.search(phrase):
         return "phone"
+    if CONTENT.search(phrase):
+        return "textarea"
     if PRICE_UNIT.search(phrase):
         return "number"
     if DURATION_IN_UNITS.search(phrase):  # "length of set in minutes": a number of minutes

@@ -11,6 +11,8 @@ lower case without accents (``local_foreign.fold``).
 
 from __future__ import annotations
 
+from app.services.llm.local_foreign_answers import GLOSSARY_ANSWERS
+
 LANGS = ("es", "fr", "de", "pt")
 
 GLOSSARY = """
@@ -647,7 +649,9 @@ def _tables() -> dict[str, dict[str, dict[str, str]]]:
     tables: dict[str, dict[str, dict[str, str]]] = {
         kind: {lang: {} for lang in LANGS} for kind in ("field", "word", "type")
     }
-    for line in GLOSSARY.strip().splitlines():
+    for line in f"{GLOSSARY}\n{GLOSSARY_ANSWERS}".split("\n"):
+        if not line.strip():
+            continue
         head, english = line.split(" = ", 1)
         lang, kind, words = head.split(None, 2)
         tables[kind][lang][words.strip()] = english.strip()

@@ -1,0 +1,45 @@
+"""Glosses for the kinds of answer a field asks for, in Spanish, French, German and
+Portuguese (read by ``local_foreign_words``; same line format as its GLOSSARY).
+
+Content written out at length (ingredients, method, agenda, synopsis, bio), reasons
+and recommendations, "if so" after a yes/no question. A French "résumé" is a summary
+(a CV is a "CV" in French), not an upload.
+"""
+
+from __future__ import annotations
+
+GLOSSARY_ANSWERS = """
+es field ingredientes = ingredients
+es field preparacion = method
+es field elaboracion = method
+es field modo de preparacion = method
+es field biografia = bio
+es field sinopsis = synopsis
+es field resumen = summary
+es field orden del dia = agenda
+es field lista de canciones = track list
+fr field ingredients = ingredients
+fr field preparation = method
+fr field resume = summary
+fr field biographie = bio
+fr field synopsis = synopsis
+fr field ordre du jour = agenda
+fr field liste des titres = track list
+de field zutaten = ingredients
+de field zubereitung = method
+de field biografie = bio
+de field kurzbiografie = bio
+de field inhaltsangabe = synopsis
+de field zusammenfassung = summary
+de field tagesordnung = agenda
+de field titelliste = track list
+pt field ingredientes = ingredients
+pt field modo de preparo = method
+pt field modo de preparacao = method
+pt field preparacao = method
+pt field biografia = bio
+pt field sinopse = synopsis
+pt field resumo = summary
+pt field ordem de trabalhos = agenda
+pt field pauta = agenda
+"""
