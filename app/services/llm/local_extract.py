@@ -150,7 +150,7 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
         short_question = sentence.strip().endswith("?") and len(sentence.split()) <= 6
         if short_question and items and not LIST_START.search(sentence):
             # "… date, time, wear glasses already? contact lenses?": a question is a field too
-            item = _item(sentence.strip().rstrip("?"))
+            item = _item(sentence.strip())  # its question mark says how it is answered
             if item and "fields" not in item:
                 items.append(item)
             asking = True
@@ -301,6 +301,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         and not INSIDE_ITEM.search(sentence[:start])
         and not _noun_with_yes_no(sentence, start, end)
         and not QUALIFIER_AFTER_CUE.match(sentence, end)  # "dietary needs if any"
+        and not _opens_question(sentence, start, end)
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
     unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item
@@ -366,6 +367,16 @@ def _noun_with_yes_no(sentence: str, start: int, end: int) -> bool:
     )
     return bool(before and after) and len(before.group(1).split()) <= 3 >= len(
         after.group(1).split()
+    )
+
+
+def _opens_question(sentence: str, start: int, end: int) -> bool:
+    """ "…, need a meeting room?", "…, include breakfast?": a verb opening a short question
+    in the list is that question (a yes/no), not a cue that starts a new list."""
+    return (
+        sentence[start:end].strip()[:1].isalpha()
+        and re.search(r"(?:^|[,;])\s*(?:and\s+)?$", sentence[:start]) is not None
+        and re.match(r"[^,;:()]{1,40}\?", sentence[end:]) is not None
     )
 
 

@@ -13,6 +13,7 @@ from app.services.llm.local_clauses import clause_item, split_items
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_stray import strip_qualifier
+from app.services.llm.local_yes_no import yes_no_item
 
 STOP = re.compile(
     r"\s(?:so that|so we|so they|because|in case|which|that we|to help|for our|for the team|"
@@ -235,6 +236,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     """One item; ``listed``: it stands in a sentence that is only a list, so it names a
     field even with chatter words in it ("hours the cat would be alone")."""
     text = CONNECTIVE.sub("", raw.strip().strip(".!?\"'“”‘’ "))
+    asked = bool(re.search(r"\?[\s\"'“”‘’]*$|^\s*¿", raw))  # "pets?", "¿vivienda en propiedad?"
     if FORM_ACT.match(text):
         return None
     # "account number if you have one": optional, and the qualifier is no part of the label
@@ -289,6 +291,16 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             "required": required,
             "optional": optional,
             "hint": hint or clause.get("hint", ""),
+            "clause": True,
+        }
+    yes_no_note = None if options or hint else yes_no_item(text, asked, _names_value)
+    if yes_no_note:  # "pets?", "parking needed", "already a customer": a Yes/No question
+        return {
+            **yes_no_note,
+            "options": ["Yes", "No"],
+            "required": False,
+            "optional": optional,
+            "hint": "",
             "clause": True,
         }
     piece = WRITTEN.match(LEADING.sub("", text))
@@ -376,6 +388,18 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         "optional": optional,
         "hint": hint,
     }
+
+
+def _names_value(phrase: str) -> bool:
+    """Whether a phrase names a value to type in ("budget", "dog's breed", "guests", a
+    date, an upload), so a question mark on it asks for the value, not yes or no."""
+    words = phrase.split()
+    return bool(
+        concept_for(phrase)
+        or field_type(phrase, [], "") != "text"
+        or (words and FIELD_NOUN.fullmatch(words[-1]))
+        or NEEDS.fullmatch(phrase)
+    )
 
 
 ARTICLES = re.compile(r"^(?:(?:and|or|also|a|an|the|their|your|one)\s+)+", re.I)

@@ -43,3 +43,20 @@ pt field resumo = summary
 pt field ordem de trabalhos = agenda
 pt field pauta = agenda
 """
+
+# "if so" / "if yes" after a yes/no question, however it is said
+GLOSSARY_IF_SO = """
+es word  si es asi = if so
+es word  en caso afirmativo = if yes
+es word  si es el caso = if so
+fr word  si c'est le cas = if so
+fr word  dans l'affirmative = if yes
+fr word  si oui = if yes
+de word  wenn ja = if yes
+de word  falls ja = if yes
+de word  falls zutreffend = if so
+pt word  em caso afirmativo = if yes
+pt word  caso sim = if yes
+pt word  se sim = if yes
+pt word  se for o caso = if so
+"""

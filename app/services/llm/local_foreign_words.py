@@ -11,7 +11,7 @@ lower case without accents (``local_foreign.fold``).
 
 from __future__ import annotations
 
-from app.services.llm.local_foreign_answers import GLOSSARY_ANSWERS
+from app.services.llm.local_foreign_answers import GLOSSARY_ANSWERS, GLOSSARY_IF_SO
 
 LANGS = ("es", "fr", "de", "pt")
 
@@ -649,7 +649,7 @@ def _tables() -> dict[str, dict[str, dict[str, str]]]:
     tables: dict[str, dict[str, dict[str, str]]] = {
         kind: {lang: {} for lang in LANGS} for kind in ("field", "word", "type")
     }
-    for line in f"{GLOSSARY}\n{GLOSSARY_ANSWERS}".split("\n"):
+    for line in f"{GLOSSARY}\n{GLOSSARY_ANSWERS}\n{GLOSSARY_IF_SO}".split("\n"):
         if not line.strip():
             continue
         head, english = line.split(" = ", 1)

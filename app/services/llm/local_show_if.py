@@ -439,6 +439,14 @@ def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | No
         asked = [
             (f, o) for f in before for o in f.get("options") or [] if o.strip().lower() == answer
         ]
+        if not asked and target in fields:
+            # a domain field the draft put near the top ("make") shown on the question the
+            # marketer wrote after it ("trade-in? if yes, its make and mileage"): the first
+            # yes/no question after it (``_order`` then moves it under that question)
+            after = fields[fields.index(target) + 1 :]
+            asked = [
+                (f, o) for f in after for o in f.get("options") or [] if o.strip().lower() == answer
+            ][:1]
         if asked:
             return {"field": asked[-1][0]["name"], "op": "equals", "value": asked[-1][1]}, None
         raise RefineError(f"No earlier yes/no question for “if {z}”")

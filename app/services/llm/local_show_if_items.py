@@ -110,7 +110,19 @@ def _split(body: str) -> list[tuple[str, str]]:
 def _target(item: str) -> str:
     item = _LEADING.sub("", item.strip())
     item = re.sub(r"\s*\([^)]*\)", "", item)
-    return re.sub(r"^(?:(?:the|a|an|their|your)\s+)+", "", item, flags=re.I).strip(" .")
+    return re.sub(r"^(?:(?:the|a|an|their|your|its|his|her)\s+)+", "", item, flags=re.I).strip(" .")
+
+
+def _targets(item: str) -> list[str]:
+    """ "its make and mileage", "how many and when": each short part is a follow-up of its
+    own (the field reader makes each a field); a longer phrase stays one."""
+    whole = _target(item)
+    if "(" in item:
+        return [whole]
+    parts = [_target(p) for p in re.split(r"\s+and\s+", whole) if p.strip()]
+    if len(parts) > 1 and all(1 <= len(p.split()) <= 4 for p in parts):
+        return parts
+    return [whole]
 
 
 def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[str, str]]] | None:
@@ -168,10 +180,25 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
             if shows_next:
                 if _SPECIFY.match(nxt[1]):  # "if other, please specify"
                     rules.append(("specify", cond))
-                else:  # "if yes, which meal (…)", "for VIP tickets, the name of your guest"
-                    rules.append((_target(nxt[1]), cond))
-                    kept.append((sep, nxt[1]))
-                i += 2
+                    i += 2
+                    continue
+                # "if yes, which meal (…)", "for VIP tickets, the name of your guest"; "if
+                # yes, its make and mileage": every follow-up named is shown on the answer,
+                # and a sentence that opens with "if yes" holds nothing but follow-ups
+                follow = [nxt]
+                if (
+                    not kept
+                    and sep == ""
+                    and re.fullmatch(r"(?:yes|so|no|not)", cond.strip(), re.I)
+                ):
+                    for later in pieces[i + 2 :]:
+                        if re.search(r"\b(?:if|unless|only|when)\b", later[1], re.I):
+                            break  # an item with a condition of its own
+                        follow.append(later)
+                for piece in follow:
+                    rules += [(t, cond) for t in _targets(piece[1])]
+                    kept.append((piece[0] if piece is not nxt else sep, piece[1]))
+                i += 1 + len(follow)
                 continue
             if kept and sep == "," and not offered_before:
                 # "which competitor, if they switched"; "the number of children, for family

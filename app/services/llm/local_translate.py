@@ -67,11 +67,11 @@ def strip_mentions(text: str) -> str:
 
 def phrase(text: str, locale: str) -> str | None:
     """``text`` in ``locale``, or None when the table does not know it."""
+    known = PHRASES.get((text or "").strip().lower())
+    if known:  # first: a short word of the table ("No" → "Non") is a word too
+        return known[locale]
     if not text or not _needs_words(text):
         return text
-    known = PHRASES.get(text.strip().lower())
-    if known:
-        return known[locale]
     example = re.match(r"^e\.g\.\s+(.+)$", text.strip(), re.I)
     if example:
         return EXAMPLE_PREFIX[locale] + example.group(1)

@@ -1,0 +1,87 @@
+"""Yes/no questions written as a bare item of a list (issue 20).
+
+Marketers list yes/no questions as short notes, not as sentences: "pets?", "first
+visit?", "remote ok?", "own the home?", "lift in the building?", "parking needed",
+"scaffolding required", "already a customer". Each is a Yes/No choice, not a text box.
+
+A question mark on a phrase that names a value ("budget?", "dog's breed?", "number of
+guests?", "special requests?", "allergies?") keeps the value's field: the mark says
+"ask this", not "yes or no". "any X" stays as the field reader makes it (a need to
+describe), and so do wh-questions and choices ("A or B?").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that start a question to describe, or a choice, never a yes/no note
+_OPEN = re.compile(
+    r"^(?:what|why|how|when|where|which|who|whom|whose|any|anything|something|whether|if|"
+    r"please|describe|tell|list|name|enter|upload|attach)\b|\s(?:or|and)\s|/",
+    re.I,
+)
+# A predicate after its subject: "parking needed", "remote ok", "cover arranged"
+_PREDICATE = re.compile(
+    r"^(?P<subject>(?:[\w'-]+ ){0,3}?[\w'-]+) (?P<word>needed|required|wanted|ok|okay|allowed|"
+    r"arranged|included|accepted|provided|booked|insured|vaccinated|neutered|chipped|"
+    r"microchipped|installed|attached|connected|permitted|welcome)$",
+    re.I,
+)
+# "already a customer", "already registered", "currently insured"
+_ALREADY = re.compile(
+    r"^(?:already|currently|previously|ever) (?:an? )?[\w'-]+(?: [\w'-]+)?$", re.I
+)
+# A verb or a preposition that makes the note a state to confirm: "own the home?",
+# "on medication?", "bringing a guest?", "need a meeting room?"
+_STATE = re.compile(
+    r"^(?:own|owns|have|has|need|needs|want|wants|use|uses|using|bring|bringing|attending|"
+    r"coming|staying|joining|travell?ing|driving|renting|smoking|on|in|at|with|under|over|"
+    r"currently|already|first|ever|still|been|tried|able|happy|willing|ok|okay)\b",
+    re.I,
+)
+# Nouns of things to list or describe: "special requests?", "equipment needed" ask
+# which ones, not whether.
+_LISTED = re.compile(
+    r"\b(?:requests?|notes?|comments?|questions?|ideas?|suggestions?|concerns?|goals?|plans?|"
+    r"needs|requirements?|preferences?|interests?|hobbies|skills?|topics?|equipment|"
+    r"materials?|supplies|items?|tools?|parts?|services?|documents?|documentation|information|"
+    r"info|help|support|software|hardware|products?|furniture|kit|gear|stuff|things?|"
+    r"changes?|repairs?|work|features?|modules?|spaces?|staff|people|hours|days|languages?|"
+    r"sizes?|colou?rs?|quantity|quantities|amount|details|reasons?|expectations?|spaces|"
+    r"rooms|seats|tickets|places|spots)$",
+    re.I,
+)
+
+
+def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
+    """{phrase, label} when ``text`` (one list item, brackets removed) is a yes/no note;
+    ``asked``: it was written with a question mark; ``names_value(phrase)``: whether a
+    phrase names a value the field reader types (a catalogue field, a date, a number…)."""
+    t = re.sub(r"\s+", " ", text.strip(" ¿¡?.!\"'“”")).strip()
+    t = re.sub(r"^(?:the|their|your|his|her|its)\s+", "", t, flags=re.I)
+    words = t.split()
+    if not 1 <= len(words) <= 6 or _OPEN.search(t):
+        return None
+    low = t.lower()
+    predicate = _PREDICATE.match(t)
+    if predicate:
+        subject = predicate["subject"]
+        if names_value(subject.lower()) or _LISTED.search(subject):
+            return None
+        return _question(low, t)
+    if _ALREADY.match(t):
+        return _question(low, t)
+    if not asked or re.match(r"(?:a|an)\s", t, re.I):
+        return None  # "… ask for a cloud migration assessment?": a thing, not a yes/no
+    if _STATE.match(t):
+        return _question(low, t)
+    if _LISTED.search(t) or names_value(low):
+        return None
+    return _question(low, t)
+
+
+def _question(phrase: str, text: str) -> dict:
+    label = re.sub(r"\b(?:ok|okay)\b", "OK", text, flags=re.I)
+    if re.match(r"first\s", label, re.I):  # "first visit?" asks whether this is the first
+        label = "Is this your " + label[:1].lower() + label[1:]
+    return {"phrase": phrase, "label": label[:1].upper() + label[1:] + "?"}
