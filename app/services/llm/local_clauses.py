@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_item_pairs import expand
+
 # A choice lead right before "A, B or C" keeps the group together as options.
 # "whether you're a landlord, tenant or agent" / "are you buying, selling or renting" too.
 _CHOICE_LEAD = r"(?:prefer|prefers|choose|pick|between|want|wants|like|either|which|type|kind)"
@@ -47,6 +49,7 @@ MIN_MAX = re.compile(
 
 def split_items(segment: str) -> list[str]:
     """The items of a list, brackets and "A, B or C" choices kept whole."""
+    segment = expand(segment)  # "start and end time", "rate A, B and C (1-5)"
     segment = SHARED_PLURAL.sub(r"\1 \3, \2 \3", segment)
     segment = MIN_MAX.sub(r"\1 \3, \2 \3", segment)
     text = OPTION_GROUP.sub(

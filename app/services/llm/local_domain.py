@@ -222,7 +222,9 @@ PHRASES = [
         "company_size",
     ),
     (
-        r"(?:^|\s)(?:rating|score|satisfaction|stars?)(?:\s+(?:out of\s+)?\d+(?:\s*-\s*\d+)?)?$",
+        # not "main reason for your score": the reason is written, not rated
+        r"^(?!.*\b(?:reasons?|why|because|explain\w*)\b)"
+        r"(?:.*\s)?(?:rating|score|satisfaction|stars?)(?:\s+(?:out of\s+)?\d+(?:\s*-\s*\d+)?)?$",
         "rating",
     ),
     (r"^(?:any )?(?:comments?|feedback)$", "comments"),

@@ -11,6 +11,7 @@ import re
 
 from app.services.llm.local_clauses import clause_item, split_items
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_field_shapes import rated
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_stray import strip_qualifier
 from app.services.llm.local_yes_no import yes_no_item
@@ -121,6 +122,17 @@ CONTENT = re.compile(
     r"tracklists?|tracklisting|lyrics|transcript)\b|"
     r"^(?:the )?(?:method|preparation|directions|instructions)$|"
     r"\b(?:cooking|recipe|preparation) (?:method|steps|instructions)\b|^(?:method|preparation) steps$",
+    re.I,
+)
+# A reason or an opinion is written out ("main reason for your score", "the best part of
+# the day", "what you liked most"): long text, never a date ("day"), a rating ("score") or
+# a number.
+OPINION = re.compile(
+    r"^(?:the |your |their |my )?(?:main |primary |biggest |key |real |other )?reasons?\b|"
+    r"\b(?:best|worst|favou?rite|most useful|least useful|most enjoyable)\b(?:\s+\w+){0,2}?\s+"
+    r"(?:part|thing|bit|moment|aspect|feature|memory)s?\b|\bhighlights?\b|"
+    r"\b(?:liked|loved|enjoyed|disliked|hated|valued|missed)(?:\s+\w+)?\s+(?:most|least|best)\b|"
+    r"\b(?:liked|loved|enjoyed|disliked)\s+(?:most|least|best)\b",
     re.I,
 )
 WHEN_HAPPENED = re.compile(
@@ -270,6 +282,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         elif "," in inner or "/" in inner or re.fullmatch(r"[\w' -]{1,30} or [\w' -]{1,30}", inner):
             options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
     options = [_capital(o) for o in options]
+    scale = paren.group(0) if paren and not options and SCALE.fullmatch(paren.group(0)) else ""
     if STATEMENT.match(text):
         flag = STATEMENT.match(text).group(2).lower()
         parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", STATEMENT.match(text).group(1)) if p]
@@ -381,13 +394,18 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     )
     if chatter and not question and not concept_for(low) and not noun_ended and not headed:
         return None
-    return {
+    item = {
         "phrase": low,
         "options": options,
         "required": required,
         "optional": optional,
         "hint": hint,
     }
+    return {**item, "scale": scale} if scale and rated(low) else item
+
+
+# "(1-5)", "(0 to 10)", "(1-5 stars)": the scale a rated item is given in brackets
+SCALE = re.compile(r"\(\s*(?:from\s+)?\d{1,2}\s*(?:-|–|to)\s*\d{1,3}(?:\s+stars?)?\s*\)", re.I)
 
 
 def _names_value(phrase: str) -> bool:
@@ -496,7 +514,7 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "email"
     if PHONE_WORDS.search(phrase) and not question and not THING_OF.search(phrase):
         return "phone"
-    if CONTENT.search(phrase):
+    if CONTENT.search(phrase) or OPINION.search(phrase):
         return "textarea"
     if PRICE_UNIT.search(phrase):
         return "number"

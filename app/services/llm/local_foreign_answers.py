@@ -42,6 +42,16 @@ pt field sinopse = synopsis
 pt field resumo = summary
 pt field ordem de trabalhos = agenda
 pt field pauta = agenda
+es field probabilidad de recomendarnos = how likely are you to recommend us
+es field probabilidad de que nos recomiende = how likely are you to recommend us
+es field recomendacion = how likely are you to recommend us
+fr field probabilite de nous recommander = how likely are you to recommend us
+fr field recommandation = how likely are you to recommend us
+de field weiterempfehlung = how likely are you to recommend us
+de field weiterempfehlungswahrscheinlichkeit = how likely are you to recommend us
+de field wahrscheinlichkeit einer weiterempfehlung = how likely are you to recommend us
+pt field probabilidade de nos recomendar = how likely are you to recommend us
+pt field recomendacao = how likely are you to recommend us
 """
 
 # "if so" / "if yes" after a yes/no question, however it is said

@@ -162,9 +162,16 @@ def _replace_defaults(fields: list) -> None:
     """A domain default the description asks in its own words goes ("Event date" next to
     "Approximate wedding date"); the marketer's field keeps its place and label."""
     named = [f for f in fields if not f.get("_domain")]
+    # "arrival and departure dates": the stay's two ends, so the trip's return date too
+    stay = [f for f in named if f["type"] == "date" and re.search(r"arriv|depart", f["name"])]
     for default in [f for f in fields if f.get("_domain")]:
-        if any(covers(default["name"], f) for f in named if f["name"] != default["name"]):
+        if any(covers(default["name"], f) for f in named if f["name"] != default["name"]) or (
+            len(stay) == 2 and default["name"] == "return_date"
+        ):
             fields.remove(default)
+    if len(stay) == 2 and "depart" in stay[0]["name"]:  # a stay reads arrival, then departure
+        fields.remove(stay[0])
+        fields.insert(fields.index(stay[1]) + 1, stay[0])
 
 
 # Something a person proposes or submits, whose bare "title" is its own, not a job title
@@ -263,6 +270,15 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             same = next((f for f in fields if f["name"] == new["name"]), None)
             if same is not None and new.get("options") and same["type"] == "text":
                 same.update(type="select", options=new["options"], max_length=None)
+            if (
+                same is not None
+                and same.get("_domain")
+                and not same["required"]  # the kind's main question keeps its wording
+                and same["type"] == new["type"]
+            ):
+                # "departure date" named: not "Travel date (departure)", in the same place
+                fields[fields.index(same)] = new
+                continue
             if same is not None or _names_main_text(fields, new, kind):
                 continue
         _add(fields, new)
@@ -376,7 +392,7 @@ def _add_ratings(fields: list, text: str) -> None:
 
 def _with_scale(item: dict, text: str) -> dict:
     """ "overall rating (1-5 stars)": the scale the item reader left out, kept for the shape."""
-    if not rated(item["phrase"]) or SCALE_RE.search(item["phrase"]):
+    if item.get("scale") or not rated(item["phrase"]) or SCALE_RE.search(item["phrase"]):
         return item
     at = text.lower().find(item["phrase"].lower())
     after = text[at + len(item["phrase"]) : at + len(item["phrase"]) + 30] if at >= 0 else ""

@@ -1,0 +1,85 @@
+"""One list item that names several fields at once (issue 20), written out as one item
+per field before the list is split.
+
+- Paired times and ranges: "start and end time", "from and to dates", "arrival and
+  departure", "check-in and check-out" are two whole fields ("Start time", "End
+  time"), never a cut "Start" next to "End time". In Spanish, French and Portuguese the
+  noun comes first: "hora de inicio y de fin", "dates d'arrivée et de départ", "data de
+  início e de fim" (``romance_pairs``, read on the marketer's words).
+- One scale for several aspects: "rate cleanliness, staff and location (1-5)" rates
+  each of them from 1 to 5.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The two ends of a span, as marketers pair them
+_END = (
+    r"start|end|from|to|until|arrival|departure|check-?in|check-?out|pick-?up|drop-?off|"
+    r"delivery|collection|return|opening|closing|begin|finish|move-?in|move-?out|outbound|"
+    r"inbound|earliest|latest"
+)
+# "start and end time", "arrival and departure date(s)", "from and to dates"
+PAIR = re.compile(
+    rf"\b({_END}) and ({_END}) (dates?|times?|days?)\b(?!\s+(?:of|for)\b)",
+    re.I,
+)
+# "arrival and departure", "check-in and check-out" with no noun after them: two dates
+BARE_PAIR = re.compile(
+    r"\b(arrival|check-?in|move-?in|pick-?up) and (departure|check-?out|move-?out|drop-?off|return)"
+    r"\b(?!\s+(?:dates?|times?|days?|airports?|cit(?:y|ies)|locations?|address(?:es)?|points?)\b)",
+    re.I,
+)
+# "rate cleanliness, staff and location (1-5)": one scale for every aspect named
+_SCALE = r"\(\s*(?:from\s+)?\d{1,2}\s*(?:-|–|to)\s*\d{1,3}(?:\s+stars?)?(?:\s+each)?\s*\)"
+SHARED_SCALE = re.compile(
+    rf"\brate\s+(?:the\s+|your\s+|our\s+)?((?:[\w'-]+(?: [\w'-]+)?, )*[\w'-]+(?: [\w'-]+)?,? and "
+    rf"(?:the\s+)?[\w'-]+(?: [\w'-]+)?)\s*({_SCALE})",
+    re.I,
+)
+
+
+def expand(segment: str) -> str:
+    """The list with each paired or shared-scale item written out as one item per field."""
+    segment = PAIR.sub(lambda m: f"{m[1]} {_one(m[3])}, {m[2]} {_one(m[3])}", segment)
+    segment = BARE_PAIR.sub(r"\1 date, \2 date", segment)
+    return SHARED_SCALE.sub(_each_rated, segment)
+
+
+def _one(noun: str) -> str:
+    return noun[:-1] if noun.lower().endswith("s") else noun
+
+
+def _each_rated(m: re.Match) -> str:
+    scale = re.sub(r"\s+each\s*\)", ")", m[2])
+    aspects = [a.strip() for a in re.split(r",\s*(?:and\s+)?|\s+and\s+", m[1]) if a.strip()]
+    aspects = [re.sub(r"^(?:the|your|our)\s+", "", a, flags=re.I) for a in aspects]
+    return ", ".join(f"{a} rating {scale}" for a in aspects)
+
+
+# Spanish, French and Portuguese put the noun first: "hora de inicio y de fin" → "hora de
+# inicio, hora de fin"; "dates d'arrivée et de départ" → "date d'arrivée, date de départ".
+ROMANCE_PAIR = re.compile(
+    r"\b(hora|horas|fecha|fechas|d[ií]a|heure|heures|date|dates|jour|data|datas|hor[aá]rio)s?\s+"
+    r"(de|d'|del)\s*([\w\u00C0-\u00ff-]+)\s+(y|e|et)\s+(de|d'|del)\s*([\w\u00C0-\u00ff-]+)",
+    re.I,
+)
+_SINGULAR = {
+    "horas": "hora",
+    "fechas": "fecha",
+    "heures": "heure",
+    "dates": "date",
+    "datas": "data",
+}
+
+
+def romance_pairs(text: str) -> str:
+    def both(m: re.Match) -> str:
+        noun = _SINGULAR.get(m[1].lower(), m[1])
+        noun = noun[:1].upper() + noun[1:] if m[1][:1].isupper() else noun
+        first = f"{noun} {m[2]}{'' if m[2].endswith(chr(39)) else ' '}{m[3]}"
+        second = f"{noun} {m[5]}{'' if m[5].endswith(chr(39)) else ' '}{m[6]}"
+        return f"{first}, {second}"
+
+    return ROMANCE_PAIR.sub(both, text)
