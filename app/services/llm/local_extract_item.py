@@ -408,15 +408,17 @@ def _item(raw: str, listed: bool = False) -> dict | None:
 SCALE = re.compile(r"\(\s*(?:from\s+)?\d{1,2}\s*(?:-|–|to)\s*\d{1,3}(?:\s+stars?)?\s*\)", re.I)
 
 
-def _names_value(phrase: str) -> bool:
-    """Whether a phrase names a value to type in ("budget", "dog's breed", "guests", a
-    date, an upload), so a question mark on it asks for the value, not yes or no."""
+def _names_value(phrase: str, loosely: bool = True) -> bool:
+    """Whether a phrase names a value to type in ("budget", "first name", a date, an
+    upload), so a question mark on it asks for the value, not yes or no; ``loosely``: any
+    phrase ending in a field noun too ("dog's breed", "guests"), not said for "on
+    medication?", whose verb or preposition makes it a yes/no."""
     words = phrase.split()
     return bool(
         concept_for(phrase)
         or field_type(phrase, [], "") != "text"
-        or (words and FIELD_NOUN.fullmatch(words[-1]))
-        or NEEDS.fullmatch(phrase)
+        or (loosely and words and FIELD_NOUN.fullmatch(words[-1]))
+        or (loosely and NEEDS.fullmatch(phrase))
     )
 
 

@@ -192,8 +192,8 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
                     and re.fullmatch(r"(?:yes|so|no|not)", cond.strip(), re.I)
                 ):
                     for later in pieces[i + 2 :]:
-                        if re.search(r"\b(?:if|unless|only|when)\b", later[1], re.I):
-                            break  # an item with a condition of its own
+                        if re.search(r"\b(?:if|unless|only|when)\b|[(?]", later[1], re.I):
+                            break  # an item with a condition or answers of its own
                         follow.append(later)
                 for piece in follow:
                     rules += [(t, cond) for t in _targets(piece[1])]

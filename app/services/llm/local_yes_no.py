@@ -17,14 +17,18 @@ import re
 # Words that start a question to describe, or a choice, never a yes/no note
 _OPEN = re.compile(
     r"^(?:what|why|how|when|where|which|who|whom|whose|any|anything|something|whether|if|"
-    r"please|describe|tell|list|name|enter|upload|attach)\b|\s(?:or|and)\s|/",
+    r"please|describe|tell|list|name|enter|upload|attach|preferred|favou?rite|ideal|desired|"
+    r"expected|approximate|estimated|current|main|best|typical|average|total)\b|"
+    r"\s(?:or|and)\s|/",
     re.I,
 )
 # A predicate after its subject: "parking needed", "remote ok", "cover arranged"
 _PREDICATE = re.compile(
     r"^(?P<subject>(?:[\w'-]+ ){0,3}?[\w'-]+) (?P<word>needed|required|wanted|ok|okay|allowed|"
     r"arranged|included|accepted|provided|booked|insured|vaccinated|neutered|chipped|"
-    r"microchipped|installed|attached|connected|permitted|welcome)$",
+    r"microchipped|installed|attached|connected|permitted|welcome|checked|approved|signed|"
+    r"completed|confirmed|verified|registered|trained|certified|licensed|qualified|paid|"
+    r"damaged|broken|fenced|furnished|enclosed|serviced|fitted|working|done|aware)$",
     re.I,
 )
 # "already a customer", "already registered", "currently insured"
@@ -48,15 +52,16 @@ _LISTED = re.compile(
     r"info|help|support|software|hardware|products?|furniture|kit|gear|stuff|things?|"
     r"changes?|repairs?|work|features?|modules?|spaces?|staff|people|hours|days|languages?|"
     r"sizes?|colou?rs?|quantity|quantities|amount|details|reasons?|expectations?|spaces|"
-    r"rooms|seats|tickets|places|spots)$",
+    r"rooms|seats|tickets|places|spots|methods?|means|channels?|ways?|options?|choices?)$",
     re.I,
 )
 
 
 def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
     """{phrase, label} when ``text`` (one list item, brackets removed) is a yes/no note;
-    ``asked``: it was written with a question mark; ``names_value(phrase)``: whether a
-    phrase names a value the field reader types (a catalogue field, a date, a number…)."""
+    ``asked``: it was written with a question mark; ``names_value(phrase, loosely=True)``:
+    whether a phrase names a value the field reader types (a catalogue field, a date, a
+    number…; loosely: also any phrase ending in a field noun)."""
     t = re.sub(r"\s+", " ", text.strip(" ¿¡?.!\"'“”")).strip()
     t = re.sub(r"^(?:the|their|your|his|her|its)\s+", "", t, flags=re.I)
     words = t.split()
@@ -73,9 +78,13 @@ def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
         return _question(low, t)
     if not asked or re.match(r"(?:a|an)\s", t, re.I):
         return None  # "… ask for a cloud migration assessment?": a thing, not a yes/no
-    if _STATE.match(t):
+    if _STATE.match(t) and not names_value(low, loosely=False):  # not "first name?"
         return _question(low, t)
-    if _LISTED.search(t) or names_value(low):
+    # "exam this year?": when it is asked about is no value to type
+    bare = re.sub(
+        r"\s+(?:(?:this|next|last) (?:year|month|week|term|season)|today|tomorrow)$", "", low
+    )
+    if _LISTED.search(t) or names_value(bare):
         return None
     return _question(low, t)
 
