@@ -118,8 +118,10 @@ LONG_WORDS = re.compile(
 # would type it otherwise ("agenda for the day" is no date). "payment method" is no recipe.
 CONTENT = re.compile(
     r"\b(?:ingredients?(?: list)?|list of ingredients|agenda|synopsis|synopses|outline|blurb|"
-    r"biography|bio|abstract|running order|(?:track|set|song|guest|reading|packing|shopping) ?lists?|"
-    r"tracklists?|tracklisting|lyrics|transcript)\b|"
+    r"biography|bio|abstract|running order|order of (?:service|play|events|the day|ceremony)|"
+    r"tracklists?|tracklisting|playlists?|lyrics|transcript)\b|"
+    # "track list", "music list", "guest list": a list to write out (not a mailing list)
+    r"\b(?!(?:mailing|waiting|wait|price|short|check|email|distribution)\b)[\w-]+ lists?$|"
     r"^(?:the )?(?:method|preparation|directions|instructions)$|"
     r"\b(?:cooking|recipe|preparation) (?:method|steps|instructions)\b|^(?:method|preparation) steps$",
     re.I,

@@ -84,7 +84,9 @@ def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
     bare = re.sub(
         r"\s+(?:(?:this|next|last) (?:year|month|week|term|season)|today|tomorrow)$", "", low
     )
-    if _LISTED.search(t) or names_value(bare):
+    # "landlord property?", "rental home?": what kind of place it is, not its address
+    kind_of_place = re.search(r"\w+ (?:property|home|house|flat|apartment|building)$", bare)
+    if _LISTED.search(t) or names_value(bare, loosely=not kind_of_place):
         return None
     return _question(low, t)
 
