@@ -23,7 +23,7 @@ import unicodedata
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
-from app.services.llm.local_item_pairs import romance_pairs
+from app.services.llm.local_item_pairs import german_pairs, romance_pairs
 from app.services.llm.local_phrases import EXAMPLE_PREFIX
 from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
 
@@ -212,7 +212,8 @@ def _gloss_piece(piece: str, lang: str) -> str:
 
 def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
     """(the description glossed in English, [(English piece, the marketer's words)])."""
-    text = romance_pairs(text)  # "hora de inicio y de fin": two fields, each with its noun
+    # "hora de inicio y de fin", "An- und Abreisedatum": two fields, each with its noun
+    text = german_pairs(text) if lang == "de" else romance_pairs(text)
     # A conjunction is a word between spaces, also right after a bracket: ") y presupuesto";
     # "quiero saber" / "nous voulons savoir" opens a list like a colon.
     splitter = re.compile(

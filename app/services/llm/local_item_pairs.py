@@ -83,3 +83,38 @@ def romance_pairs(text: str) -> str:
         return f"{first}, {second}"
 
     return ROMANCE_PAIR.sub(both, text)
+
+
+# German shares the second half of a compound: "An- und Abreisedatum" → "Anreisedatum,
+# Abreisedatum"; "Start- und Endzeit" → "Startzeit, Endzeit".
+GERMAN_PAIR = re.compile(
+    r"\b([A-ZÄÖÜa-zäöüß]+)- und ([A-ZÄÖÜa-zäöüß]*?)(datum|daten|zeit|zeiten|uhrzeit|termin|tag|"
+    r"adresse|ort)\b"
+)
+_PREFIXES = (
+    "zurück",
+    "rück",
+    "auf",
+    "aus",
+    "ein",
+    "hin",
+    "vor",
+    "nach",
+    "mit",
+    "weg",
+    "ab",
+    "an",
+    "zu",
+)
+
+
+def german_pairs(text: str) -> str:
+    def both(m: re.Match) -> str:
+        first, second, head = m[1], m[2], m[3]
+        rest = ""
+        if first.lower() in _PREFIXES:  # "An-" … "Abreise": the shared part follows the prefix
+            prefix = next((p for p in _PREFIXES if second.lower().startswith(p)), "")
+            rest = second[len(prefix) :]
+        return f"{first}{rest}{head}, {second}{head}"
+
+    return GERMAN_PAIR.sub(both, text)
