@@ -35,8 +35,8 @@ _GUARD = "\u0001"  # stands in for a comma inside a protected choice group
 
 
 # "pick-up and return dates" names two dates: the plural head belongs to each.
-SHARED_PLURAL = re.compile(
-    r"\b((?!(?:the|their|your|and|or|names?|e-?mails?|phones?|dates?|times?)\b)[\w-]+) and ((?!(?:the|their|your)\b)[\w-]+) (date|time|postcode|address)(?:e?s)\b",
+SHARED_PLURAL = re.compile(  # not "number of pupils and preferred dates"
+    r"(?<!\bof )(?<!\bfor )\b((?!(?:the|their|your|and|or|names?|e-?mails?|phones?|dates?|times?)\b)[\w-]+) and ((?!(?:the|their|your)\b)[\w-]+) (date|time|postcode|address)(?:e?s)\b",
     re.I,
 )
 
@@ -365,7 +365,12 @@ def clause_item(text: str) -> dict | None:
         return {"label": _sentence(_ARTICLE.sub("", t)), "options": [], "name": t}
     if relative and not NOT_CLAUSE.match(t):
         noun, verb, tail = relative.group(1), relative.group(2), relative.group(3).strip()
-        if (
+        if verb and verb.lower() in ("have", "had", "has", "get", "got"):
+            pass  # "the tutor you had" → "Tutor"
+        elif re.fullmatch(r"most|least|best|the most|the least", tail.strip(), re.I):
+            # "the module you liked best": the clause is the question
+            return {"label": _sentence(_you(_ARTICLE.sub("", t))), "options": [], "name": t}
+        elif (
             len(noun.split()) == 1 and verb and not tail
         ):  # "the regions they serve" → "Regions served"
             noun = f"{noun} {_participle(verb)}"

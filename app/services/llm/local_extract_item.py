@@ -134,7 +134,7 @@ OPINION = re.compile(
     r"\b(?:best|worst|favou?rite|most useful|least useful|most enjoyable)\b(?:\s+\w+){0,2}?\s+"
     r"(?:part|thing|bit|moment|aspect|feature|memory)s?\b|\bhighlights?\b|"
     r"\b(?:liked|loved|enjoyed|disliked|hated|valued|missed)(?:\s+\w+)?\s+(?:most|least|best)\b|"
-    r"\b(?:liked|loved|enjoyed|disliked)\s+(?:most|least|best)\b",
+    r"\b(?:liked|loved|enjoyed|disliked)\s+(?:most|least|best)\b|^what made (?:you|them)\b",
     re.I,
 )
 WHEN_HAPPENED = re.compile(
@@ -520,6 +520,8 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "phone"
     if CONTENT.search(phrase) or OPINION.search(phrase):
         return "textarea"
+    if re.match(r"(?:how many|number of|no\.? of)\b", phrase):  # "how many a day": a count
+        return "number"
     if PRICE_UNIT.search(phrase):
         return "number"
     if DURATION_IN_UNITS.search(phrase):  # "length of set in minutes": a number of minutes

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm import local_catalog as catalog
 from app.services.llm import local_show_if_numbers as numbers
 from app.services.llm.local_extract_item import _item
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field
@@ -430,6 +431,16 @@ def _answer_named(fields: list, cond: str, target) -> dict | None:
     return {"field": field["name"], "op": "equals", "value": option}
 
 
+def _open_question(field: dict) -> bool:
+    """A short text question the marketer wrote ("Travel insurance"), not a contact basic."""
+    return (
+        field.get("type") == "text"
+        and not field.get("options")
+        and field["name"] not in catalog.FIELDS
+        and len(field.get("label", "").split()) <= 5
+    )
+
+
 def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | None]:
     """An answer alone: the earlier question offering it ("if existing" → "Existing
     patient"; "for drivers" → Position is Driver; "if yes" → the last yes/no question)."""
@@ -447,6 +458,12 @@ def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | No
             asked = [
                 (f, o) for f in after for o in f.get("options") or [] if o.strip().lower() == answer
             ][:1]
+        if not asked and create and before and _open_question(before[-1]):
+            # "travel insurance? if yes, …": the question just before is the yes/no one
+            question = before[-1]
+            question.update(type="select", options=["Yes", "No"], max_length=None)
+            question["label"] = question["label"].rstrip("?") + "?"
+            asked = [(question, "Yes" if answer == "yes" else "No")]
         if asked:
             return {"field": asked[-1][0]["name"], "op": "equals", "value": asked[-1][1]}, None
         raise RefineError(f"No earlier yes/no question for “if {z}”")

@@ -151,7 +151,7 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
             return False
         return bool(_PRONOUN.match(cond)) or readable(cond)
 
-    pieces, kept, rules, i = _split(body), [], [], 0
+    pieces, kept, rules, i, dropped = _split(body), [], [], 0, False
     while i < len(pieces):
         sep, item = pieces[i]
         core = _LEADING.sub("", item)
@@ -183,18 +183,28 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
                     i += 2
                     continue
                 # "if yes, which meal (…)", "for VIP tickets, the name of your guest"; "if
-                # yes, its make and mileage": every follow-up named is shown on the answer,
-                # and a sentence that opens with "if yes" holds nothing but follow-ups
+                # yes, its make and mileage": every follow-up named is shown on the answer
+                if re.match(r"(?:we|we'll|we will|we'd|i|i'll|our team)\b", nxt[1].strip(), re.I):
+                    i, dropped = i + 2, True  # "if not, we'll send options": what we do
+                    continue
                 follow = [nxt]
                 if (
                     not kept
                     and sep == ""
+                    and " and " not in f" {nxt[1]} "
                     and re.fullmatch(r"(?:yes|so|no|not)", cond.strip(), re.I)
                 ):
-                    for later in pieces[i + 2 :]:
+                    # "if yes, its make, model and mileage": a sentence opening with "if yes"
+                    # runs to the "and" that closes the follow-ups ("if yes, how many a day,
+                    # height, weight" shows one)
+                    group = []
+                    for later in pieces[i + 2 : i + 5]:
                         if re.search(r"\b(?:if|unless|only|when)\b|[(?]", later[1], re.I):
                             break  # an item with a condition or answers of its own
-                        follow.append(later)
+                        group.append(later)
+                        if re.search(r"(?:^|\s)and\s", later[1], re.I):
+                            follow += group
+                            break
                 for piece in follow:
                     rules += [(t, cond) for t in _targets(piece[1])]
                     kept.append((piece[0] if piece is not nxt else sep, piece[1]))
@@ -229,7 +239,7 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
         i += 1
     # "topic (…) and, if other, …": the conjunction left before a condition taken out
     kept = [(sep, re.sub(r"\s+(?:and|or|then)$", "", item, flags=re.I)) for sep, item in kept]
-    if not rules:
+    if not rules and not dropped:
         return None
     rebuilt = ""
     for sep, item in kept:
