@@ -339,7 +339,7 @@ def clause_item(text: str) -> dict | None:
         return {"label": _sentence(_you(t)) + "?", "options": [], "name": noun, "asked": True}
     which = WHICH_NOUN.match(t) or WHICH_ONLY.match(t)
     if which and not re.match(
-        rf"^(?:what|which) (?:{_AUX}|needs?|went|happened|must|might|\w+ed|made|brought|led|kept|"
+        rf"^(?:what|which) (?:(?:\w+ly|almost|just|still|ever|first) )?(?:{_AUX}|needs?|went|happened|must|might|\w+ed|made|brought|led|kept|"
         rf"drew|got|took|gave|sent|put|made|left|found|told|caught|won|brings|makes)\b",
         t,
         re.I,
