@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_field_shapes import rating_shape
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
 from app.services.llm.local_item_pairs import german_pairs, romance_pairs
@@ -292,7 +293,13 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
     by_text = {_norm(en): orig for en, orig in pairs}
     by_name: dict[str, str] = {}
     for en, orig in pairs:
-        for key in (concept_for(en), _field_name(en), _field_name(en.split(" from ")[0])):
+        shaped = rating_shape(en)  # "nota geral de 1 a 5" names the "geral_rating" field
+        for key in (
+            concept_for(en),
+            _field_name(en),
+            _field_name(en.split(" from ")[0]),
+            shaped and shaped["name"],
+        ):
             if key:  # "rating from 1 to 5" names the "rating" field
                 by_name.setdefault(key, orig)
     left: list[str] = []
