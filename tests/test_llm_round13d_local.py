@@ -113,3 +113,14 @@ async def test_past_tenses_in_a_field_phrase_are_kept(user):
     assert "Bugs found" in labels and "Animal seen" in labels and "Plants grown" in labels
     assert "Books bought this year" in labels
     assert not any(word in " ".join(labels) for word in ("founded", "sawed", "grewed"))
+
+
+async def test_one_scale_for_several_aspects_in_another_language(user):
+    config, _ = await generated(
+        user,
+        "Encuesta post-evento: valora la organización, el catering y el lugar (1-5), lo que "
+        "más te gustó",
+    )
+    rated = {f["label"]: f for f in config["fields"] if f["type"] == "number"}
+    assert set(rated) == {"Organización", "Catering", "Lugar"}
+    assert all((f["min"], f["max"]) == (1, 5) for f in rated.values())

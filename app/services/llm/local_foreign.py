@@ -22,9 +22,10 @@ import unicodedata
 
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import rating_shape
+from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
-from app.services.llm.local_item_pairs import german_pairs, romance_pairs
+from app.services.llm.local_item_pairs import aspect_of, german_pairs, romance_pairs
 from app.services.llm.local_phrases import EXAMPLE_PREFIX
 from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
 
@@ -302,6 +303,13 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
         ):
             if key:  # "rating from 1 to 5" names the "rating" field
                 by_name.setdefault(key, orig)
+        # "valora la organización, el catering y el lugar (1-5)": each aspect's rating
+        # is labelled with the aspect ("Organización"), not "Organizacion rating"
+        aspect = aspect_of(re.sub(r"^rate\s+", "", en))
+        if aspect:  # the marketer's words for the aspect: as many as the gloss has, from the end
+            words = " ".join(orig.split()[-len(aspect.split()) :])
+            for key in {f"{aspect} rating", correct_field_words(f"{aspect} rating")}:
+                by_name.setdefault(_field_name(key), aspect_of(words))
     left: list[str] = []
 
     def say(text: str) -> str:

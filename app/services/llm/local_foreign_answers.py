@@ -70,3 +70,19 @@ pt word  caso sim = if yes
 pt word  se sim = if yes
 pt word  se for o caso = if so
 """
+
+# "valora la organización, el catering y el lugar (1-5)": the verb asking for a rating
+GLOSSARY_RATE = """
+es word  valora = rate
+es word  valore = rate
+es word  califica = rate
+es word  califique = rate
+es word  puntua = rate
+es word  puntue = rate
+fr word  notez = rate
+fr word  evaluez = rate
+de word  bewerten sie = rate
+de word  bewerte = rate
+pt word  avalie = rate
+pt word  classifique = rate
+"""

@@ -11,7 +11,11 @@ lower case without accents (``local_foreign.fold``).
 
 from __future__ import annotations
 
-from app.services.llm.local_foreign_answers import GLOSSARY_ANSWERS, GLOSSARY_IF_SO
+from app.services.llm.local_foreign_answers import (
+    GLOSSARY_ANSWERS,
+    GLOSSARY_IF_SO,
+    GLOSSARY_RATE,
+)
 
 LANGS = ("es", "fr", "de", "pt")
 
@@ -649,7 +653,7 @@ def _tables() -> dict[str, dict[str, dict[str, str]]]:
     tables: dict[str, dict[str, dict[str, str]]] = {
         kind: {lang: {} for lang in LANGS} for kind in ("field", "word", "type")
     }
-    for line in f"{GLOSSARY}\n{GLOSSARY_ANSWERS}\n{GLOSSARY_IF_SO}".split("\n"):
+    for line in f"{GLOSSARY}\n{GLOSSARY_ANSWERS}\n{GLOSSARY_IF_SO}\n{GLOSSARY_RATE}".split("\n"):
         if not line.strip():
             continue
         head, english = line.split(" = ", 1)

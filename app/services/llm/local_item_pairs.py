@@ -44,17 +44,28 @@ def expand(segment: str) -> str:
     """The list with each paired or shared-scale item written out as one item per field."""
     segment = PAIR.sub(lambda m: f"{m[1]} {_one(m[3])}, {m[2]} {_one(m[3])}", segment)
     segment = BARE_PAIR.sub(r"\1 date, \2 date", segment)
-    return SHARED_SCALE.sub(_each_rated, segment)
+    return SHARED_SCALE.sub(_each_rated, re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", segment))
 
 
 def _one(noun: str) -> str:
     return noun[:-1] if noun.lower().endswith("s") else noun
 
 
+# the articles before an aspect, also those a description in es/fr/de/pt keeps
+_ASPECT_ARTICLE = re.compile(
+    r"^(?:the|your|our|la|el|los|las|le|les|l'|der|die|das|den|o|a|os|as)\s*(?<=\s|')", re.I
+)
+
+
+def aspect_of(text: str) -> str:
+    """ "la organización" → "organización", "l'accueil" → "accueil"."""
+    return _ASPECT_ARTICLE.sub("", text.strip())
+
+
 def _each_rated(m: re.Match) -> str:
     scale = re.sub(r"\s+each\s*\)", ")", m[2])
     aspects = [a.strip() for a in re.split(r",\s*(?:and\s+)?|\s+and\s+", m[1]) if a.strip()]
-    aspects = [re.sub(r"^(?:the|your|our)\s+", "", a, flags=re.I) for a in aspects]
+    aspects = [aspect_of(a) for a in aspects]
     return ", ".join(f"{a} rating {scale}" for a in aspects)
 
 
