@@ -333,6 +333,9 @@ def clause_item(text: str) -> dict | None:
         return {"label": _sentence(_ARTICLE.sub("", t)), "options": [], "name": t}
     if relative and not NOT_CLAUSE.match(t):
         noun, verb, tail = relative.group(1), relative.group(2), relative.group(3).strip()
+        if re.fullmatch(r"e-?mail(?: address)?", noun, re.I):
+            # "the email you ordered with": which email is the question, keep the clause
+            return {"label": _sentence(_you(_ARTICLE.sub("", t))), "options": [], "name": noun}
         if (
             len(noun.split()) == 1 and verb and not tail
         ):  # "the regions they serve" → "Regions served"

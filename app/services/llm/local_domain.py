@@ -202,6 +202,16 @@ def is_b2b(text: str) -> bool:
 # A field the description names → a catalogue entry (first match wins).
 PHRASES = [
     (r"^(?:full |your |their )?names?$|^(?:couple|patient|contact) names?$", "name"),
+    # the person filling the form in, named by their part in it: one name field
+    (
+        r"^(?:speaker|applicant|candidate|participant|attendee|delegate|customer|client|"
+        r"submitter|author|presenter|requester|requestor|sender|member|nominator|organi[sz]er|"
+        r"teacher|parent|guardian|lead|main|primary)'?s? (?:full )?names?$|"
+        r"^(?:main |primary )?contact (?:person|name)s?$|^(?:main |primary )?point of contact$|"
+        r"^names? (?:of the |do |da |del |de la |du |des |der )?(?:participante?s?|candidat[oae]?s?|"
+        r"solicitante|applicant|speaker|contact\w*|teilnehmer\w*|bewerber\w*)$",
+        "name",
+    ),
     (r"^first names?$", "first_name"),
     (r"^(?:last name|surname)s?$", "last_name"),
     (r"^(?:e-?mail|email address|work email|business email)$", "email"),
@@ -320,7 +330,16 @@ SAME_AS = [
     ("cover_letter", None, r"\bcover(?:ing)? letter\b|\bmotivation(?:al)? letter\b"),
     ("make", "text", r"\bmake\b|\bbrand\b|\bmanufacturer\b"),
     ("model", "text", r"\bmodel\b"),
-    ("address", "text", r"\baddress\b"),
+    # a postcode alone is what the marketer needs to know of where: no full address too
+    ("address", "text", r"\baddress\b|\bpost ?codes?\b|\bzip\b|\bpostal\b|\bpostleitzahl\b"),
+    # "estimated monthly order (kg)", "how many units", "quantidade estimada": the quantity
+    (
+        "quantity",
+        "number|text",
+        r"\bunits?\b|\bquantit\w*|\bhow many\b(?! (?:people|employees|staff|years))|\bvolumes?\b|"
+        r"\borders?\b(?! (?:number|no\b|ref\w*|id\b|#|date|type|status))|\bkg\b|\bpieces\b|"
+        r"\bpallets?\b|\bcopies\b|\bmenge\b|\bcantidad\b",
+    ),
     # "how likely are you to recommend us (0-10)" asked in the marketer's words
     ("nps", "number", r"\brecommend\b"),
 ]
@@ -330,6 +349,8 @@ def covers(default: str, field: dict) -> bool:
     """Whether ``field`` (one the description named) asks what domain default ``default`` asks."""
     text = f"{field['name'].replace('_', ' ')} {field.get('label') or ''}".lower()
     return any(
-        default == name and (ftype is None or field["type"] == ftype) and re.search(words, text)
+        default == name
+        and (ftype is None or field["type"] in ftype.split("|"))
+        and re.search(words, text)
         for name, ftype, words in SAME_AS
     )

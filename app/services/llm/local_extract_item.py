@@ -23,7 +23,7 @@ STOP = re.compile(
 LEADING = re.compile(
     r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
     r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|roughly|approximately|"
-    r"a couple of|a few|leave|tell us|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
+    r"a couple of|a few|leave|tell us(?!\s+about\b)|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
     # "an optional field for their postcode": the field is the postcode
     r"(?:extra |separate )?(?:field|box|question) (?:for|asking for|about|with))\s+)+",
     re.I,
@@ -45,7 +45,7 @@ NOT_A_FIELD = re.compile(
 )
 # Words that keep a phrase as a field even with a pronoun in it ("what's wrong", "why do you…").
 QUESTION = re.compile(
-    r"^(?:what|why|how|when|where|which|who|describe|details?|description)\b|"
+    r"^(?:what|why|how|when|where|which|who|describe|details?|description|tell us about)\b|"
     r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b|^anything\b|what'?s wrong|what went wrong|"
     r"what happened",
     re.I,
@@ -483,7 +483,7 @@ def label_for(phrase: str) -> str:
     if (
         YES_NO.match(label)
         or QUESTION.match(label)
-        and not re.match(r"^(?:describe|details?|description)\b", label)
+        and not re.match(r"^(?:describe|details?|description|tell us)\b", label)
     ):
         label = label.rstrip("?") + "?"
     label = re.sub(r"^what'?s wrong$", "what's wrong?", label)

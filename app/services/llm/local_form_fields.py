@@ -28,6 +28,7 @@ from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 from app.services.llm.local_named_contact import merge_named_contact
+from app.services.llm.local_one_role import settle_own_texts
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
 HINTS = [
@@ -99,6 +100,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_ratings(fields, description)
     _add_hints(fields, kind, context_free(text, not_asked))
     _kind_rules(fields, kind, text)
+    settle_own_texts(fields, text, listed=len(items) >= 2)
     fields = _drop_negated(fields, negated(text))
     if SHORT_RE.search(text) and not items:  # a marketer who lists fields keeps them
         fields = [f for f in fields if f["required"] or f["type"] == "email"]
@@ -162,9 +164,28 @@ def _replace_defaults(fields: list) -> None:
     """A domain default the description asks in its own words goes ("Event date" next to
     "Approximate wedding date"); the marketer's field keeps its place and label."""
     named = [f for f in fields if not f.get("_domain")]
+    identified = any(IDENTIFIER.search(_words(f)) for f in named if f["type"] in ("text", "number"))
     for default in [f for f in fields if f.get("_domain")]:
         if any(covers(default["name"], f) for f in named if f["name"] != default["name"]):
             fields.remove(default)
+        elif identified and default["name"] in GENERIC_IDS:
+            fields.remove(default)
+
+
+# The identifiers a domain adds on its own (an order problem, a warranty) give way to the
+# ones the description names ("frame number, model", "licence plate", "membership number").
+GENERIC_IDS = (
+    "order_number",
+    "serial_number",
+    "product",
+    "invoice_number",
+    "booking_reference",
+    "account_number",
+)
+IDENTIFIER = re.compile(
+    r"^(?!.*\b(?:phone|mobile|telephone|post ?code|zip|postal|number of|how many)\b).*"
+    r"\b(?:numbers?|no|id|reference|ref|code|plate|registration|vin|imei|models?|serial)\b"
+)
 
 
 # Something a person proposes or submits, whose bare "title" is its own, not a job title
@@ -210,10 +231,13 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
         if key == "job_title" and re.fullmatch(r"titles?", item["phrase"]) and OFFERED.search(text):
             key = None  # "workshop proposal: title, duration": the workshop's title
         if key == "email" and _has(fields, "email"):
-            own = next(f for f in fields if f["name"] == "email")
-            own.pop("_domain", None)  # named: a "billing email" beside it is a second one
-            if _qualified(item["phrase"]):  # "work email": the marketer's words
-                own["label"] = _label(item)
+            default = next(f for f in fields if f["name"] == "email")
+            said = item.get("label") or ""  # the clause reader's "Email you ordered with"
+            if _qualified(item["phrase"]) or (
+                default.get("_domain") and said and said.lower() not in ("email", "email address")
+            ):
+                default["label"] = _label(item)  # the marketer's words
+            default.pop("_domain", None)  # named: a "billing email" beside it is a second one
             continue
         if (
             key == "preferred_date"
@@ -235,6 +259,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                     existing["label"] = _label(item)
                 elif key == "message" and item["phrase"] == "questions":
                     existing["label"] = "Any questions?"  # "any questions", not "How can we help?"
+                elif key == "message":
+                    existing["label"] = _label(item)  # "message": their word, not our question
                 if item["options"] and existing["type"] in ("text", "select"):
                     existing.update(type="select", options=item["options"], max_length=None)
                 if item["required"]:
@@ -263,8 +289,12 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             same = next((f for f in fields if f["name"] == new["name"]), None)
             if same is not None and new.get("options") and same["type"] == "text":
                 same.update(type="select", options=new["options"], max_length=None)
+            if same is not None:
+                same.pop("_domain", None)  # named: the marketer's field now
             if same is not None or _names_main_text(fields, new, kind):
                 continue
+        if _is_contact_email(fields, new, item["phrase"]):
+            continue
         _add(fields, new)
 
 
@@ -278,6 +308,27 @@ def _qualified(phrase: str) -> bool:
         flags=re.I,
     )
     return len(phrase.split()) >= 2 and bool(rest.strip())
+# Whose email a qualified email field asks when it is not the person filling the form in
+OTHER_PERSON = re.compile(
+    r"\b(?:friends?|colleagues?|managers?|boss|supervisors?|referees?|references?|nominees?|"
+    r"recipients?|teammates?|assistants?|guests?|other|second|alternative|secondary|cc)\b",
+    re.I,
+)
+
+
+def _is_contact_email(fields: list, new: dict, phrase: str) -> bool:
+    """ "billing email", "parent's email", "email used on the account": the one email the
+    description asks, with a qualifier, is the contact's own: it takes the place (and the
+    mapping) of the default Email, in the marketer's words. A second one is added only when
+    the description asked for theirs too ("your email and your manager's email")."""
+    default = next((f for f in fields if f["name"] == "email" and f["type"] == "email"), None)
+    if new["type"] != "email" or default is None or not default.get("_domain"):
+        return False
+    if OTHER_PERSON.search(phrase):
+        return False
+    default.pop("_domain", None)
+    default.update(label=new["label"], help="")
+    return True
 
 
 def _own_words(item: dict, key: str) -> bool:
