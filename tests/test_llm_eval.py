@@ -66,6 +66,12 @@ from tests.eval import run
 # descriptions, a named email/phone replaces the default, English with one shared word;
 # refinements in es/fr/de/pt), written before the changes: 19/41 and 0/20 on first run,
 # 41/41 and 20/20 after; a second batch written after the fixes 14/15 and 8/8 on first run.
+# Round 13c (one role, one field: the engine's own free-text question next to one asked,
+# a second email or name for a qualified one, its own question required on a listed form,
+# defaults that do not fit the purpose, one concept asked twice), written before the
+# changes: 14/48 on first run, 48/48 after; a second batch written after the fixes: 8/21 on
+# main, 21/21 by its checks as first written, 18/21 once three loose checks were tightened
+# on reading the drafts, 21/21 after; 69/69.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -89,6 +95,7 @@ FLOORS = {
     "round 13b": 0.90,
     "round 13a": 0.90,
     "refine 13a": 0.90,
+    "round 13c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -113,6 +120,7 @@ SIZES = {
     "round 13b": 60,
     "round 13a": 59,
     "refine 13a": 32,
+    "round 13c": 60,
 }
 
 
@@ -124,8 +132,9 @@ def test_the_local_engine_stays_above_its_floor(name):
 
 
 # The draft lint over every description of every set (stray, repeated and unasked-for
-# required fields): 640/924 clean when it was written (stop 13). It may only go up.
-LINT_FLOOR = 0.69
+# required fields): 640/924 clean when it was written (stop 13); 977/993 after round 13c
+# (one role, one field). It may only go up.
+LINT_FLOOR = 0.98
 
 
 def test_drafts_carry_no_stray_repeated_or_unasked_for_required_fields():

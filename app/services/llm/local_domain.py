@@ -206,10 +206,12 @@ PHRASES = [
     (
         r"^(?:speaker|applicant|candidate|participant|attendee|delegate|customer|client|"
         r"submitter|author|presenter|requester|requestor|sender|member|nominator|organi[sz]er|"
-        r"teacher|parent|guardian|lead|main|primary)'?s? (?:full )?names?$|"
+        r"teacher|parent|guardian|player|lead|main|primary)'?s? (?:full )?names?$|"
+        r"^guest(?:'s)? (?:full )?name$|"
         r"^(?:main |primary )?contact (?:person|name)s?$|^(?:main |primary )?point of contact$|"
         r"^names? (?:of the |do |da |del |de la |du |des |der )?(?:participante?s?|candidat[oae]?s?|"
-        r"solicitante|applicant|speaker|contact\w*|teilnehmer\w*|bewerber\w*)$",
+        r"solicitante|applicant|speaker|player|joueur|jugador|jogador|spieler\w*|contact\w*|"
+        r"teilnehmer\w*|bewerber\w*)$",
         "name",
     ),
     (r"^first names?$", "first_name"),

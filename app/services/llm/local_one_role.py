@@ -32,7 +32,9 @@ ROLE_TYPES = ("text", "textarea", "select", "radio")
 ROLE = re.compile(
     r"^(?:reasons?\b|why\b|describe\b|description\b|details\b|tell us\b|explain\b|"
     r"what (?:happened|went wrong|is wrong|was wrong|(?:do|would) you (?:need|like|want)|"
-    r"can we (?:do|help))\b|what'?s (?:wrong|the (?:problem|issue))\b|"
+    r"can we (?:do|help|fix))\b|what'?s (?:wrong|the (?:problem|issue|matter)|happening|going on|"
+    r"not working|broken)\b|what (?:is|isn'?t|is not) (?:happening|working)\b|"
+    r"what needs (?:doing|fixing|repairing)\b|what (?:you )?need help with\b|"
     r"(?:the |your )?(?:issue|problem|fault|complaint)s?$|(?:any )?comments?\b|"
     r"(?:your |a )?(?:message|question|questions|enquiry|inquiry|request)$|(?:any )?notes?$|"
     r"anything else\b|how can we help\b|"
