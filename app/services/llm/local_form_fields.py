@@ -245,6 +245,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             and kind["key"] != "booking"
         ):
             continue
+        if key == "name" and any(f["name"] == "name" and not f.get("_domain") for f in fields):
+            key = None  # "your name, client name": the contact's name is asked; another's
         if key:
             new = catalog.field(key)
             existing = next((f for f in fields if f["name"] == new["name"]), None)
@@ -311,7 +313,8 @@ def _qualified(phrase: str) -> bool:
 # Whose email a qualified email field asks when it is not the person filling the form in
 OTHER_PERSON = re.compile(
     r"\b(?:friends?|colleagues?|managers?|boss|supervisors?|referees?|references?|nominees?|"
-    r"recipients?|teammates?|assistants?|guests?|other|second|alternative|secondary|cc)\b",
+    r"recipients?|teammates?|assistants?|guests?|other|second|alternative|secondary|cc|"
+    r"emergency|spouse|partner's|wife|husband|child(?:'s)?|kids?|son|daughter|invitee)\b",
     re.I,
 )
 

@@ -35,14 +35,16 @@ ROLE = re.compile(
     r"can we (?:do|help|fix))\b|what'?s (?:wrong|the (?:problem|issue|matter)|happening|going on|"
     r"not working|broken)\b|what (?:is|isn'?t|is not) (?:happening|working)\b|"
     r"what needs (?:doing|fixing|repairing)\b|what (?:you )?need help with\b|"
+    r"what (?:you|they) (?:need|want)\b|"
     r"(?:the |your )?(?:issue|problem|fault|complaint)s?$|(?:any )?comments?\b|"
     r"(?:your |a )?(?:message|question|questions|enquiry|inquiry|request)$|(?:any )?notes?$|"
     r"anything else\b|how can we help\b|"
-    r"(?:\w+ )?(?:details|brief|description|summary)$|"
+    r"(?:(?:project|job|work|order|request|issue|problem|fault|incident|enquiry|inquiry|additional|"
+    r"further|more|other|extra) )?(?:details|brief|description|summary)$|"
     r"(?:message|notes?|comments?|details|questions?) (?:about|on|for|regarding)\b|"
     r"d[ée]cri|motif|raison|pourquoi|commentaires?$|motivo|por ?qu[ée]|descri[bv]|descreva|"
     r"coment[aá]rios?$|warum|grund\b|beschreib|was ist passiert|nachricht$|kommentare?$|"
-    r"mensaje$|mensagem$)",
+    r"mensaje$|mensagem$|(?:\w+ )?(?:preguntas?|fragen?|perguntas?)$)",
     re.I,
 )
 # What an application to join is for: a job, a team, a place on a programme.
