@@ -27,26 +27,31 @@ import re
 MAIN_TEXTS = ("reason", "description", "requirements", "message", "cover_letter", "details")
 OWN_TEXTS = (*MAIN_TEXTS, "notes", "visit_reason", "topic")
 ROLE_TYPES = ("text", "textarea", "select", "radio")
-# A named field that is the form's free-text question, in English (descriptions in
-# es/fr/de/pt are read in English first; the words glossing leaves behind are listed too).
-ROLE = re.compile(
-    r"^(?:reasons?\b|why\b|describe\b|description\b|details\b|tell us\b|explain\b|"
-    r"what (?:happened|went wrong|is wrong|was wrong|(?:do|would) you (?:need|like|want)|"
-    r"can we (?:do|help|fix))\b|what'?s (?:wrong|the (?:problem|issue|matter)|happening|going on|"
-    r"not working|broken)\b|what (?:is|isn'?t|is not) (?:happening|working)\b|"
-    r"what needs (?:doing|fixing|repairing)\b|what (?:you )?need help with\b|"
-    r"what (?:you|they) (?:need|want)\b|"
-    r"(?:the |your )?(?:issue|problem|fault|complaint)s?$|(?:any )?comments?\b|"
-    r"(?:your |a )?(?:message|question|questions|enquiry|inquiry|request)$|(?:any )?notes?$|"
-    r"anything else\b|how can we help\b|"
-    r"(?:(?:project|job|work|order|request|issue|problem|fault|incident|enquiry|inquiry|additional|"
-    r"further|more|other|extra) )?(?:details|brief|description|summary)$|"
-    r"(?:message|notes?|comments?|details|questions?) (?:about|on|for|regarding)\b|"
+# A named field that is the form's free-text question. Descriptions in es/fr/de/pt are read
+# in English first; the last line holds the words glossing leaves as they were.
+_ROLE_PARTS = (
+    # why: "reason for the return", "why you'd be a good fit", "motivation"
+    r"reasons?\b|why\b|explain\b|",
+    # what went wrong: "what happened", "what's the injury", "what needs fixing", "the issue"
+    r"what (?:happened|went wrong|is wrong|was wrong)\b|what (?:is|isn'?t|is not) (?:happening|working)\b|"
+    r"what(?:'?s| is) (?:wrong|happening|going on|not working|broken|the (?:problem|issue|matter|"
+    r"injury|trouble|concern|complaint|symptoms?|fault))\b|what needs (?:doing|fixing|repairing)\b|"
+    r"(?:the |your )?(?:issue|problem|fault|complaint|symptom|injur(?:y|ies))s?$|",
+    # what they want: "what do you need", "what they want", "how can we help"
+    r"what (?:(?:do|would) you (?:need|like|want)|can we (?:do|help|fix))\b|"
+    r"what (?:you )?need help with\b|what (?:you|they) (?:need|want)\b|how can we help\b|",
+    # said in their words: "comments", "message", "notes", "tell us about the job"
+    r"describe\b|description\b|details\b|tell us\b|(?:any )?comments?\b|(?:any )?notes?$|"
+    r"anything else\b|(?:your |a )?(?:message|question|questions|enquiry|inquiry|request)$|"
+    r"(?:message|notes?|comments?|details|questions?) (?:about|on|for|regarding)\b|",
+    # the request's own details (not "bank details"): "project details", "order summary"
+    r"(?:(?:project|job|work|order|request|issue|problem|fault|incident|enquiry|inquiry|"
+    r"additional|further|more|other|extra) )?(?:details|brief|description|summary)$|",
     r"d[ée]cri|motif|raison|pourquoi|commentaires?$|motivo|por ?qu[ée]|descri[bv]|descreva|"
     r"coment[aá]rios?$|warum|grund\b|beschreib|was ist passiert|nachricht$|kommentare?$|"
-    r"mensaje$|mensagem$|(?:\w+ )?(?:preguntas?|fragen?|perguntas?)$)",
-    re.I,
+    r"mensaje$|mensagem$|(?:\w+ )?(?:preguntas?|fragen?|perguntas?)$",
 )
+ROLE = re.compile("^(?:" + "".join(_ROLE_PARTS) + ")", re.I)
 # What an application to join is for: a job, a team, a place on a programme.
 JOINING = re.compile(
     r"\b(?:jobs?|careers?|hiring|vacanc\w+|positions?|roles?|join\w*|team|staff|crew|"
@@ -57,17 +62,18 @@ JOINING = re.compile(
     re.I,
 )
 NOT_JOINING = re.compile(r"\bnominat\w+|\bnominees?\b", re.I)
-# A problem the form reports: its description is the main question even when a refund
-# or a cancellation is what the visitor wants.
-ISSUE = re.compile(
-    r"\b(?:problems?|issues?|faults?|faulty|broken|defect\w*|damage\w*|missing|wrong|"
-    r"not working|complain\w*|bugs?|errors?)\b",
-    re.I,
+_ISSUE_WORDS = (
+    r"problems?|issues?|faults?|faulty|broken|defect\w*|damage\w*|missing|wrong|not working|"
+    r"complain\w*|bugs?|errors?"
 )
+# A problem the form reports: its description is the main question even when a refund or
+# a cancellation is what the visitor wants.
+ISSUE = re.compile(rf"\b(?:{_ISSUE_WORDS})\b", re.I)
+# A registration that reports a problem or asks for help keeps "Describe the problem".
 REGISTRATION = re.compile(r"\bregist(?:er|ration|ering)\b|\bactivat\w+", re.I)
 PROBLEM = re.compile(
-    r"\b(?:problems?|issues?|faults?|faulty|broken|break|defect\w*|claims?|repairs?|damage\w*|"
-    r"not working|stopped|complain\w*|wrong|fail\w*|errors?|bugs?|support|help|return\w*|refund\w*)\b",
+    rf"\b(?:{_ISSUE_WORDS}|break|claims?|repairs?|stopped|fail\w*|support|help|return\w*|"
+    r"refund\w*)\b",
     re.I,
 )
 NEUTRAL_LABEL = "Tell us more"
@@ -88,24 +94,21 @@ def settle_own_texts(fields: list, text: str, listed: bool) -> None:
     if any(plays_main_role(f) for f in named):
         _drop(fields, own)  # the marketer asks it in their words
         return
-    order = MAIN_TEXTS[1:] if ISSUE.search(text) else MAIN_TEXTS
-    main = sorted((f for f in own if f["name"] in order), key=lambda f: order.index(f["name"])) + [
-        f for f in own if f["name"] in MAIN_TEXTS and f["name"] not in order
-    ]
+    rank = list(MAIN_TEXTS)
+    if ISSUE.search(text):  # a problem: described first, the reason for the request last
+        rank.append(rank.pop(0))
+    main = sorted((f for f in own if f["name"] in rank), key=lambda f: rank.index(f["name"]))
     if len(main) > 1:  # one main question: the reason for a cancellation, else the problem
-        keep = main[0]
-        keep["required"] = any(f["required"] for f in main)
+        main[0]["required"] = any(f["required"] for f in main)
         _drop(fields, main[1:])
-    for f in list(own):
-        if f not in fields:
-            continue
+    for f in [f for f in own if any(f is g for g in fields)]:
         if f["name"] == "cover_letter" and (NOT_JOINING.search(text) or not JOINING.search(text)):
             if listed:
-                fields.remove(f)
+                _drop(fields, [f])
             else:
                 f.update(label=NEUTRAL_LABEL, required=False)
         elif f["name"] == "description" and REGISTRATION.search(text) and not PROBLEM.search(text):
-            fields.remove(f)
+            _drop(fields, [f])
         elif listed:
             f["required"] = False
 
