@@ -80,6 +80,12 @@ async def test_a_qualified_email_or_name_is_the_contacts_own(user):
     )
     names = [f["label"] for f in fields.values() if f["type"] == "text" and "name" in f["name"]]
     assert fields["name"]["label"] == "Contact person" and names == ["Contact person"]
+    # "nothing else": the qualified email is the only one
+    _, fields = await generated(user, "Alumni newsletter: name and school email, nothing else")
+    assert [(f["name"], f["label"]) for f in fields.values()] == [
+        ("name", "Full name"),
+        ("email", "School email"),
+    ]
     _, fields = await generated(
         user, "Demande de bourse d'études : nom, courriel de l'école, établissement"
     )

@@ -550,7 +550,16 @@ def _only_named(kind: dict, text: str, items: list) -> list[dict]:
         key = concept_for(match.group(1).lower()) or match.group(1).lower()
         if key in catalog.FIELDS:
             _add(fields, catalog.field(key, **({"required": True} if key in required else {})))
+    message = next((f for f in fields if f["name"] == "message"), None)
+    if message and re.search(r"\bmessage\b", text, re.I):
+        message["label"] = "Message"  # their word, not our question
+    # "school email, nothing else": the email word was a qualified one's, which takes its place
+    email = next((f for f in fields if f["name"] == "email"), None)
+    if email and not any(concept_for(i["phrase"]) == "email" for i in items):
+        email["_domain"] = True
     _add_named(fields, [i for i in items if BASIC_WORDS.sub("", i["phrase"]).strip()], kind)
     if not _has(fields, "email") and kind["flow"] in ("email_marketing", "direct_route"):
         fields.insert(0, catalog.field("email"))
+    for f in fields:
+        f.pop("_domain", None)
     return fields
