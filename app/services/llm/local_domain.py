@@ -204,9 +204,10 @@ PHRASES = [
     (r"^(?:full |your |their )?names?$|^(?:couple|patient|contact) names?$", "name"),
     # the person filling the form in, named by their part in it: one name field
     (
-        r"^(?:speaker|applicant|candidate|participant|attendee|delegate|customer|client|"
+        r"^(?:(?!emergency\b|other\b|second\b)[\w-]+ )?(?:speaker|applicant|candidate|participant|attendee|delegate|customer|client|"
         r"submitter|author|presenter|requester|requestor|sender|member|nominator|organi[sz]er|"
-        r"teacher|parent|guardian|player|lead|main|primary)'?s? (?:full )?names?$|"
+        r"teacher|parent|guardian|player|owner|founder|officer|lead|main|primary)'?s? "
+        r"(?:full )?names?$|"
         r"^guest(?:'s)? (?:full )?name$|"
         r"^(?:main |primary )?contact (?:person|name)s?$|^(?:main |primary )?point of contact$|"
         r"^names? (?:of the |do |da |del |de la |du |des |der )?(?:participante?s?|candidat[oae]?s?|"
@@ -317,6 +318,13 @@ SAME_AS = [
     ("return_date", "date", r"\breturn\w*|\bcoming back\b|\binbound\b"),
     # any date the marketer names is the event's, unless it is plainly another date
     ("event_date", "date", r"^(?!.*\b(?:birth|return\w*|deadline|purchase\w*|bought|start)\b)"),
+    # "move-out date", "date of your visit": the date asked for is the one wanted, unless
+    # it is plainly another (a birthday, the last service, a purchase)
+    (
+        "preferred_date",
+        "date",
+        r"^(?!.*\b(?:birth|born|dob|last|previous|purchase\w*|bought|expir\w*|issued?|deadline)\b)",
+    ),
     (
         "destination",
         None,
