@@ -110,6 +110,13 @@ async def test_defaults_that_do_not_fit_the_purpose_stay_out(user):
         "shop you bought it from",
     )
     assert not {"description", "order_number", "serial_number", "product"} & set(fields)
+    # a product registration is no event (tickets, dietary needs) and reports no problem
+    config, fields = await generated(user, "Product registration for our coffee machines")
+    assert config["flow_id"] == "support_triage"
+    assert {"product", "serial_number", "purchase_date"} <= set(fields)
+    assert not {"ticket_type", "dietary", "priority", "description"} & set(fields)
+    _, fields = await generated(user, "Register a fault with your boiler")
+    assert fields["description"]["required"]
 
 
 async def test_one_concept_is_asked_once(user):

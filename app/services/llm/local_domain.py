@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_catalog import FIELDS, _f
+from app.services.llm.local_kinds_base import PRODUCT_REGISTRATION
 
 DOMAIN_FIELDS = {
     "order_number": _f(
@@ -122,7 +123,7 @@ CONCEPTS = [
     (("support",), r"\bbugs?\b|\bcrash\w*", ["steps"]),
     (
         ("support",),
-        r"\bwarrant(?:y|ies)\b|\bserial\b",
+        rf"\bwarrant(?:y|ies)\b|\bserial\b|{PRODUCT_REGISTRATION}",
         ["product", "serial_number", "purchase_date"],
     ),
     (

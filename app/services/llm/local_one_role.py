@@ -11,7 +11,7 @@ belong (issue 20, "never add a required field it did not ask for"):
 - two of its own never stand side by side (a refund: the reason, not also "the problem");
 - a default that does not fit the purpose goes: "Why do you want to join us?" on what is
   not an application to join (a recipe, a podcast pitch, a nomination), "Describe the
-  problem" on a registration that reports no problem;
+  problem" (and its Priority) on a registration that reports no problem;
 - on a form whose description lists its fields, what the engine adds on its own is
   optional ("Contact form for our shop" still gets its required message).
 
@@ -87,6 +87,8 @@ def plays_main_role(field: dict) -> bool:
 def settle_own_texts(fields: list, text: str, listed: bool) -> None:
     """Apply the rules above to ``fields`` in place (``listed``: the description names its
     fields)."""
+    if _registration(text):  # nothing to triage: no priority either
+        _drop(fields, [f for f in fields if f["name"] == "priority" and f.get("_domain")])
     own = [f for f in fields if f.get("_domain") and not f.get("_named") and f["name"] in OWN_TEXTS]
     if not own:
         return
@@ -107,10 +109,15 @@ def settle_own_texts(fields: list, text: str, listed: bool) -> None:
                 _drop(fields, [f])
             else:
                 f.update(label=NEUTRAL_LABEL, required=False)
-        elif f["name"] == "description" and REGISTRATION.search(text) and not PROBLEM.search(text):
+        elif f["name"] == "description" and _registration(text):
             _drop(fields, [f])
         elif listed:
             f["required"] = False
+
+
+def _registration(text: str) -> bool:
+    """A registration that reports no problem (a product, a warranty)."""
+    return REGISTRATION.search(text) is not None and PROBLEM.search(text) is None
 
 
 def _drop(fields: list, doomed: list) -> None:
