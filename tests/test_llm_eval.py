@@ -132,7 +132,7 @@ def test_the_local_engine_stays_above_its_floor(name):
 
 
 # The draft lint over every description of every set (stray, repeated and unasked-for
-# required fields): 640/924 clean when it was written (stop 13); 1068/1080 after rounds 13b
+# required fields): 640/924 clean when it was written (stop 13); 1127/1139 after rounds 13a, 13b
 # and 13c (one role, one field). It may only go up.
 LINT_FLOOR = 0.98
 

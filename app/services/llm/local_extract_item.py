@@ -440,6 +440,14 @@ def _names_fields(before: str) -> bool:
     )
 
 
+# An email address, not a thing about email ("which email system they use": a text)
+EMAIL_ADDRESS = re.compile(
+    r"\be-?mail\b(?!\s+(?:system|client|provider|platform|tool|software|marketing|list|template|"
+    r"signature|domain|app|campaigns?|newsletters?|volume|usage|frequency|preferences?))",
+    re.I,
+)
+
+
 def field_type(phrase: str, options: list, hint: str) -> str:
     if hint == "multiselect" and options:
         return "multiselect"
@@ -457,7 +465,7 @@ def field_type(phrase: str, options: list, hint: str) -> str:
     sized = re.search(r"\b(?:size|value|count|number|worth)$", phrase)
     if hint == "url" or URL_WORDS.search(phrase) and not question and not sized:
         return "url"
-    if re.search(r"\be-?mail\b", phrase):
+    if EMAIL_ADDRESS.search(phrase):
         return "email"
     if PHONE_WORDS.search(phrase) and not question and not THING_OF.search(phrase):
         return "phone"

@@ -280,6 +280,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 new["label"] = _label(item)  # the marketer's words
             elif key == "message" and item["phrase"] == "questions":
                 new["label"] = "Any questions?"
+            elif key == "message":
+                new["label"] = _label(item)  # "message", "your question": their word
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
             elif (
@@ -295,8 +297,6 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 same.pop("_domain", None)  # named: the marketer's field now
             if same is not None or _names_main_text(fields, new, kind):
                 continue
-        if _is_contact_email(fields, new, item["phrase"]):
-            continue
         _add(fields, new)
 
 
@@ -310,28 +310,6 @@ def _qualified(phrase: str) -> bool:
         flags=re.I,
     )
     return len(phrase.split()) >= 2 and bool(rest.strip())
-# Whose email a qualified email field asks when it is not the person filling the form in
-OTHER_PERSON = re.compile(
-    r"\b(?:friends?|colleagues?|managers?|boss|supervisors?|referees?|references?|nominees?|"
-    r"recipients?|teammates?|assistants?|guests?|other|second|alternative|secondary|cc|"
-    r"emergency|spouse|partner's|wife|husband|child(?:'s)?|kids?|son|daughter|invitee)\b",
-    re.I,
-)
-
-
-def _is_contact_email(fields: list, new: dict, phrase: str) -> bool:
-    """ "billing email", "parent's email", "email used on the account": the one email the
-    description asks, with a qualifier, is the contact's own: it takes the place (and the
-    mapping) of the default Email, in the marketer's words. A second one is added only when
-    the description asked for theirs too ("your email and your manager's email")."""
-    default = next((f for f in fields if f["name"] == "email" and f["type"] == "email"), None)
-    if new["type"] != "email" or default is None or not default.get("_domain"):
-        return False
-    if OTHER_PERSON.search(phrase):
-        return False
-    default.pop("_domain", None)
-    default.update(label=new["label"], help="")
-    return True
 
 
 def _own_words(item: dict, key: str) -> bool:
@@ -558,6 +536,7 @@ def _only_named(kind: dict, text: str, items: list) -> list[dict]:
     if email and not any(concept_for(i["phrase"]) == "email" for i in items):
         email["_domain"] = True
     _add_named(fields, [i for i in items if BASIC_WORDS.sub("", i["phrase"]).strip()], kind)
+    merge_named_contact(fields)
     if not _has(fields, "email") and kind["flow"] in ("email_marketing", "direct_route"):
         fields.insert(0, catalog.field("email"))
     for f in fields:
