@@ -205,7 +205,8 @@ PHRASES = [
     (r"^(?:full |your |their )?names?$|^(?:couple|patient|contact) names?$", "name"),
     # the person filling the form in, named by their part in it: one name field
     (
-        r"^(?:(?!emergency\b|other\b|second\b)[\w-]+ )?(?:speaker|applicant|candidate|participant|attendee|delegate|customer|client|"
+        r"^(?:(?!emergency\b|other\b|second\b)[\w-]+ )?(?:speaker|applicant|candidate|"
+        r"participant|attendee|delegate|customer|client|"
         r"submitter|author|presenter|requester|requestor|sender|member|nominator|organi[sz]er|"
         r"teacher|parent|guardian|player|owner|founder|officer|lead|main|primary)'?s? "
         r"(?:full )?names?$|"
