@@ -71,6 +71,12 @@ from tests.eval import run
 # past tenses kept), written before the changes: 11/54 on first run, 54/54 after; a second
 # batch written after the fixes 16/18 on first run; 84/84 with twelve probes written before
 # their fixes.
+# Round 13c (one role, one field: the engine's own free-text question next to one asked,
+# a second email or name for a qualified one, its own question required on a listed form,
+# defaults that do not fit the purpose, one concept asked twice), written before the
+# changes: 14/48 on first run, 48/48 after; a second batch written after the fixes: 8/21 on
+# main, 21/21 by its checks as first written, 18/21 once three loose checks were tightened
+# on reading the drafts, 21/21 after; twenty probes kept as cases (3/20 on main); 89/89.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -95,6 +101,7 @@ FLOORS = {
     "round 13a": 0.90,
     "refine 13a": 0.90,
     "round 13d": 0.90,
+    "round 13c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -120,6 +127,7 @@ SIZES = {
     "round 13a": 59,
     "refine 13a": 32,
     "round 13d": 84,
+    "round 13c": 60,
 }
 
 
@@ -131,8 +139,9 @@ def test_the_local_engine_stays_above_its_floor(name):
 
 
 # The draft lint over every description of every set (stray, repeated and unasked-for
-# required fields): 640/924 clean when it was written (stop 13). It may only go up.
-LINT_FLOOR = 0.69
+# required fields): 640/924 clean when it was written (stop 13); 1127/1139 after rounds 13a, 13b
+# and 13c (one role, one field). It may only go up.
+LINT_FLOOR = 0.98
 
 
 def test_drafts_carry_no_stray_repeated_or_unasked_for_required_fields():

@@ -95,7 +95,10 @@ async def test_pricing_with_budget_and_timeline(user):
     assert fields["budget"]["type"] == "select" and fields["timeline"]["type"] == "select"
     assert config["field_mapping"]["budget"] == "contact.custom_fields.budget"
     assert "budget" in config["agent"]["instructions"]
-    assert fields["requirements"]["required"]
+    # the description names its fields: the engine's own question is there, optional
+    assert not fields["requirements"]["required"]
+    bare = by_name(await generate(user, "Request a quote for enterprise pricing"))
+    assert bare["requirements"]["required"]
 
 
 async def test_ebook_download_names_the_topic(user):

@@ -221,6 +221,19 @@ def check_round7b(case: dict) -> list[str]:
     return problems
 
 
+def check_round13(case: dict) -> list[str]:
+    """Round 13 (one role, one field): as round 7b, plus ``texts`` (how many free-text
+    questions the draft may have at most) and the draft lint (a second email or name, the engine's
+    own free-text question next to the one asked for, or required when the description
+    lists its fields)."""
+    problems = check_round7b(case)
+    config = generate_form(case["d"])
+    texts = [f["label"] for f in config["fields"] if f["type"] == "textarea"]
+    if "texts" in case and len(texts) > case["texts"]:
+        problems.append(f"{len(texts)} free-text questions (at most {case['texts']}): {texts}")
+    return problems + draft_lint(case["d"], config)
+
+
 def _field_for(config: dict, pattern: str) -> list[dict]:
     return [f for f in config["fields"] if re.search(pattern, _text(f))]
 
@@ -358,6 +371,11 @@ SETS = {
     # opinions as free text, content lists as long text, paired times and ranges, a
     # question with follow-ups on yes, real words (past tenses) never "corrected".
     "round 13d": ("forms_round13d.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 13c (written before the change): one role, one field — the engine's own
+    # free-text question next to one asked for, a second email or name for a qualified one,
+    # its own question required on a listed form, defaults that do not fit the purpose
+    # (a recipe is no application to join), one concept asked twice (quantity, address, date).
+    "round 13c": ("forms_round13c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

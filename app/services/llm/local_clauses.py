@@ -365,6 +365,9 @@ def clause_item(text: str) -> dict | None:
         return {"label": _sentence(_ARTICLE.sub("", t)), "options": [], "name": t}
     if relative and not NOT_CLAUSE.match(t):
         noun, verb, tail = relative.group(1), relative.group(2), relative.group(3).strip()
+        if re.fullmatch(r"e-?mail(?: address)?", noun, re.I):
+            # "the email you ordered with": which email is the question, keep the clause
+            return {"label": _sentence(_you(_ARTICLE.sub("", t))), "options": [], "name": noun}
         if verb and verb.lower() in ("have", "had", "has", "get", "got"):
             pass  # "the tutor you had" → "Tutor"
         elif re.fullmatch(r"most|least|best|the most|the least", tail.strip(), re.I):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_catalog import FIELDS, _f
+from app.services.llm.local_kinds_base import PRODUCT_REGISTRATION
 
 DOMAIN_FIELDS = {
     "order_number": _f(
@@ -122,7 +123,7 @@ CONCEPTS = [
     (("support",), r"\bbugs?\b|\bcrash\w*", ["steps"]),
     (
         ("support",),
-        r"\bwarrant(?:y|ies)\b|\bserial\b",
+        rf"\bwarrant(?:y|ies)\b|\bserial\b|{PRODUCT_REGISTRATION}",
         ["product", "serial_number", "purchase_date"],
     ),
     (
@@ -202,6 +203,20 @@ def is_b2b(text: str) -> bool:
 # A field the description names → a catalogue entry (first match wins).
 PHRASES = [
     (r"^(?:full |your |their )?names?$|^(?:couple|patient|contact) names?$", "name"),
+    # the person filling the form in, named by their part in it: one name field
+    (
+        r"^(?:(?!emergency\b|other\b|second\b)[\w-]+ )?(?:speaker|applicant|candidate|"
+        r"participant|attendee|delegate|customer|client|"
+        r"submitter|author|presenter|requester|requestor|sender|member|nominator|organi[sz]er|"
+        r"teacher|parent|guardian|player|owner|founder|officer|lead|main|primary)'?s? "
+        r"(?:full )?names?$|"
+        r"^guest(?:'s)? (?:full )?name$|"
+        r"^(?:main |primary )?contact (?:person|name)s?$|^(?:main |primary )?point of contact$|"
+        r"^names? (?:of the |do |da |del |de la |du |des |der )?(?:participante?s?|candidat[oae]?s?|"
+        r"solicitante|applicant|speaker|player|joueur|jugador|jogador|spieler\w*|contact\w*|"
+        r"teilnehmer\w*|bewerber\w*)$",
+        "name",
+    ),
     (r"^first names?$", "first_name"),
     (r"^(?:last name|surname)s?$", "last_name"),
     (r"^(?:e-?mail|email address|work email|business email)$", "email"),
@@ -307,6 +322,13 @@ SAME_AS = [
     ("return_date", "date", r"\breturn\w*|\bcoming back\b|\binbound\b"),
     # any date the marketer names is the event's, unless it is plainly another date
     ("event_date", "date", r"^(?!.*\b(?:birth|return\w*|deadline|purchase\w*|bought|start)\b)"),
+    # "move-out date", "date of your visit": the date asked for is the one wanted, unless
+    # it is plainly another (a birthday, the last service, a purchase)
+    (
+        "preferred_date",
+        "date",
+        r"^(?!.*\b(?:birth|born|dob|last|previous|purchase\w*|bought|expir\w*|issued?|deadline)\b)",
+    ),
     (
         "destination",
         None,
@@ -322,7 +344,16 @@ SAME_AS = [
     ("cover_letter", None, r"\bcover(?:ing)? letter\b|\bmotivation(?:al)? letter\b"),
     ("make", "text", r"\bmake\b|\bbrand\b|\bmanufacturer\b"),
     ("model", "text", r"\bmodel\b"),
-    ("address", "text", r"\baddress\b"),
+    # a postcode alone is what the marketer needs to know of where: no full address too
+    ("address", "text", r"\baddress\b|\bpost ?codes?\b|\bzip\b|\bpostal\b|\bpostleitzahl\b"),
+    # "estimated monthly order (kg)", "how many units", "quantidade estimada": the quantity
+    (
+        "quantity",
+        "number|text",
+        r"\bunits?\b|\bquantit\w*|\bhow many\b(?! (?:people|employees|staff|years))|\bvolumes?\b|"
+        r"\borders?\b(?! (?:number|no\b|ref\w*|id\b|#|date|type|status))|\bkg\b|\bpieces\b|"
+        r"\bpallets?\b|\bcopies\b|\bmenge\b|\bcantidad\b",
+    ),
     # "how likely are you to recommend us (0-10)" asked in the marketer's words
     ("nps", "number", r"\brecommend\b"),
 ]
@@ -332,6 +363,8 @@ def covers(default: str, field: dict) -> bool:
     """Whether ``field`` (one the description named) asks what domain default ``default`` asks."""
     text = f"{field['name'].replace('_', ' ')} {field.get('label') or ''}".lower()
     return any(
-        default == name and (ftype is None or field["type"] == ftype) and re.search(words, text)
+        default == name
+        and (ftype is None or field["type"] in ftype.split("|"))
+        and re.search(words, text)
         for name, ftype, words in SAME_AS
     )

@@ -302,6 +302,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         and not _noun_with_yes_no(sentence, start, end)
         and not QUALIFIER_AFTER_CUE.match(sentence, end)  # "dietary needs if any"
         and not _opens_question(sentence, start, end)
+        and not _asked_in_list(sentence, start)
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
     unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item
@@ -332,6 +333,18 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         if stop > end:
             segments.append((piece, strong))
     return segments
+
+
+# "…, moving date, tell us about the job": inside a list, "tell us about X" is one item
+# (a free-text question), not a cue for a list of "the job"
+TELL_ABOUT = re.compile(r"tell(?:ing)? (?:us|me) about\s", re.I)
+
+
+def _asked_in_list(sentence: str, start: int) -> bool:
+    return (
+        TELL_ABOUT.match(sentence, start) is not None
+        and re.search(r"(?:,|\band)\s*$", sentence[:start]) is not None
+    )
 
 
 SUBJECT_ONLY = re.compile(

@@ -25,7 +25,7 @@ STOP = re.compile(
 LEADING = re.compile(
     r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
     r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|roughly|approximately|"
-    r"a couple of|a few|leave|tell us|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
+    r"a couple of|a few|leave|tell us(?!\s+about\b)|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
     # "an optional field for their postcode": the field is the postcode
     r"(?:extra |separate )?(?:field|box|question) (?:for|asking for|about|with))\s+)+",
     re.I,
@@ -47,7 +47,7 @@ NOT_A_FIELD = re.compile(
 )
 # Words that keep a phrase as a field even with a pronoun in it ("what's wrong", "why do you…").
 QUESTION = re.compile(
-    r"^(?:what|why|how|when|where|which|who|describe|details?|description)\b|"
+    r"^(?:what|why|how|when|where|which|who|describe|details?|description|tell us about)\b|"
     r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b|^anything\b|what'?s wrong|what went wrong|"
     r"what happened",
     re.I,
@@ -497,6 +497,14 @@ def _names_fields(before: str) -> bool:
     )
 
 
+# An email address, not a thing about email ("which email system they use": a text)
+EMAIL_ADDRESS = re.compile(
+    r"\be-?mail\b(?!\s+(?:system|client|provider|platform|tool|software|marketing|list|template|"
+    r"signature|domain|app|campaigns?|newsletters?|volume|usage|frequency|preferences?))",
+    re.I,
+)
+
+
 def field_type(phrase: str, options: list, hint: str) -> str:
     if hint == "multiselect" and options:
         return "multiselect"
@@ -514,7 +522,7 @@ def field_type(phrase: str, options: list, hint: str) -> str:
     sized = re.search(r"\b(?:size|value|count|number|worth)$", phrase)
     if hint == "url" or URL_WORDS.search(phrase) and not question and not sized:
         return "url"
-    if re.search(r"\be-?mail\b", phrase):
+    if EMAIL_ADDRESS.search(phrase):
         return "email"
     if PHONE_WORDS.search(phrase) and not question and not THING_OF.search(phrase):
         return "phone"
@@ -544,7 +552,7 @@ def label_for(phrase: str) -> str:
     if (
         YES_NO.match(label)
         or QUESTION.match(label)
-        and not re.match(r"^(?:describe|details?|description)\b", label)
+        and not re.match(r"^(?:describe|details?|description|tell us)\b", label)
     ):
         label = label.rstrip("?") + "?"
     label = re.sub(r"^what'?s wrong$", "what's wrong?", label)

@@ -28,6 +28,7 @@ from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 from app.services.llm.local_named_contact import merge_named_contact
+from app.services.llm.local_one_role import settle_own_texts
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
 HINTS = [
@@ -99,6 +100,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_ratings(fields, description)
     _add_hints(fields, kind, context_free(text, not_asked))
     _kind_rules(fields, kind, text)
+    settle_own_texts(fields, text, listed=len(items) >= 2)
     fields = _drop_negated(fields, negated(text))
     if SHORT_RE.search(text) and not items:  # a marketer who lists fields keeps them
         fields = [f for f in fields if f["required"] or f["type"] == "email"]
@@ -164,14 +166,33 @@ def _replace_defaults(fields: list) -> None:
     named = [f for f in fields if not f.get("_domain")]
     # "arrival and departure dates": the stay's two ends, so the trip's return date too
     stay = [f for f in named if f["type"] == "date" and re.search(r"arriv|depart", f["name"])]
+    identified = any(IDENTIFIER.search(_words(f)) for f in named if f["type"] in ("text", "number"))
     for default in [f for f in fields if f.get("_domain")]:
         if any(covers(default["name"], f) for f in named if f["name"] != default["name"]) or (
             len(stay) == 2 and default["name"] == "return_date"
         ):
             fields.remove(default)
+        elif identified and default["name"] in GENERIC_IDS:
+            fields.remove(default)
     if len(stay) == 2 and "depart" in stay[0]["name"]:  # a stay reads arrival, then departure
         fields.remove(stay[0])
         fields.insert(fields.index(stay[1]) + 1, stay[0])
+
+
+# The identifiers a domain adds on its own (an order problem, a warranty) give way to the
+# ones the description names ("frame number, model", "licence plate", "membership number").
+GENERIC_IDS = (
+    "order_number",
+    "serial_number",
+    "product",
+    "invoice_number",
+    "booking_reference",
+    "account_number",
+)
+IDENTIFIER = re.compile(
+    r"^(?!.*\b(?:phone|mobile|telephone|post ?code|zip|postal|number of|how many)\b).*"
+    r"\b(?:numbers?|no|id|reference|ref|code|plate|registration|vin|imei|models?|serial)\b"
+)
 
 
 # Something a person proposes or submits, whose bare "title" is its own, not a job title
@@ -217,10 +238,13 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
         if key == "job_title" and re.fullmatch(r"titles?", item["phrase"]) and OFFERED.search(text):
             key = None  # "workshop proposal: title, duration": the workshop's title
         if key == "email" and _has(fields, "email"):
-            own = next(f for f in fields if f["name"] == "email")
-            own.pop("_domain", None)  # named: a "billing email" beside it is a second one
-            if _qualified(item["phrase"]):  # "work email": the marketer's words
-                own["label"] = _label(item)
+            default = next(f for f in fields if f["name"] == "email")
+            said = item.get("label") or ""  # the clause reader's "Email you ordered with"
+            if _qualified(item["phrase"]) or (
+                default.get("_domain") and said and said.lower() not in ("email", "email address")
+            ):
+                default["label"] = _label(item)  # the marketer's words
+            default.pop("_domain", None)  # named: a "billing email" beside it is a second one
             continue
         if (
             key == "preferred_date"
@@ -228,6 +252,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             and kind["key"] != "booking"
         ):
             continue
+        if key == "name" and any(f["name"] == "name" and not f.get("_domain") for f in fields):
+            key = None  # "your name, client name": the contact's name is asked; another's
         if key:
             new = catalog.field(key)
             existing = next((f for f in fields if f["name"] == new["name"]), None)
@@ -242,6 +268,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                     existing["label"] = _label(item)
                 elif key == "message" and item["phrase"] == "questions":
                     existing["label"] = "Any questions?"  # "any questions", not "How can we help?"
+                elif key == "message":
+                    existing["label"] = _label(item)  # "message": their word, not our question
                 if item["options"] and existing["type"] in ("text", "select"):
                     existing.update(type="select", options=item["options"], max_length=None)
                 if item["required"]:
@@ -259,6 +287,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 new["label"] = _label(item)  # the marketer's words
             elif key == "message" and item["phrase"] == "questions":
                 new["label"] = "Any questions?"
+            elif key == "message":
+                new["label"] = _label(item)  # "message", "your question": their word
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
             elif (
@@ -279,6 +309,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 # "departure date" named: not "Travel date (departure)", in the same place
                 fields[fields.index(same)] = new
                 continue
+            if same is not None:
+                same.pop("_domain", None)  # named: the marketer's field now
             if same is not None or _names_main_text(fields, new, kind):
                 continue
         _add(fields, new)
@@ -512,7 +544,17 @@ def _only_named(kind: dict, text: str, items: list) -> list[dict]:
         key = concept_for(match.group(1).lower()) or match.group(1).lower()
         if key in catalog.FIELDS:
             _add(fields, catalog.field(key, **({"required": True} if key in required else {})))
+    message = next((f for f in fields if f["name"] == "message"), None)
+    if message and re.search(r"\bmessage\b", text, re.I):
+        message["label"] = "Message"  # their word, not our question
+    # "school email, nothing else": the email word was a qualified one's, which takes its place
+    email = next((f for f in fields if f["name"] == "email"), None)
+    if email and not any(concept_for(i["phrase"]) == "email" for i in items):
+        email["_domain"] = True
     _add_named(fields, [i for i in items if BASIC_WORDS.sub("", i["phrase"]).strip()], kind)
+    merge_named_contact(fields)
     if not _has(fields, "email") and kind["flow"] in ("email_marketing", "direct_route"):
         fields.insert(0, catalog.field("email"))
+    for f in fields:
+        f.pop("_domain", None)
     return fields

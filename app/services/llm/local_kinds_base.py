@@ -18,6 +18,13 @@ PARTICIPATION_PROPOSAL = (
     r"presentation|poster|tutorial)\b|\bcall for (?:workshops|sessions|talks|abstracts|panels)\b"
 )
 
+# "product registration", "register your new boiler": registering something bought (not a
+# place at an event), a case for the team with the product's details
+PRODUCT_REGISTRATION = (
+    r"\bproduct registrations?\b|\bregist(?:er|ering) (?:your|a|the|their) (?:new )?"
+    r"(?:product|device|appliance|purchase|machine|bike|e-bike|boiler|tv|phone|laptop)s?\b"
+)
+
 
 def kind(key, name, form_type, flow, autonomy, actions, cues, fields, core, goal, thanks):
     return {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.services.llm.local_kinds_base import (
     ENQUIRY,
+    PRODUCT_REGISTRATION,
     SALES_ACTIONS,
     SUPPORT_ACTIONS,
     kind,
@@ -82,6 +83,7 @@ ENQUIRY_KINDS = [
             ),
             (r"\babuse\b|\bspam\b|\bfraud\b|\bscams?\b|\breport (?:content|a user|a post)\b", 8),
             (r"\bwarrant(?:y|ies)\b", 8),
+            (PRODUCT_REGISTRATION, 8),
             (r"\bclaims?\b", 2),
             # a claim on a policy or a loss is a case to handle, whatever it uploads
             (r"\binsurance claims?\b|\b(?:theft|accident|damage|loss|breakdown) claims?\b", 8),

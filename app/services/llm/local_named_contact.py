@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import re
 
-# The address of another person, or a second address of the same one.
+# The address of another person, or a second address of the same one. A parent or a
+# guardian signing a child up, an applicant, a member, a customer is the person writing
+# ("parent's email", "applicant email": the form's email).
+_WRITER = (
+    r"(?:parents?|guardians?|applicants?|candidates?|members?|customers?|players?|nominators?)"
+)
 OTHER_PERSON = re.compile(
-    r"\b(?:friend|referee|reference|manager|boss|colleague|emergency|guardian|parent|parents|"
+    r"\b(?:friend|referee|reference|manager|boss|colleague|emergency|"
     r"spouse|partner|recipient|gift|assistant|second|secondary|alternative|alternate|backup|"
     r"other|additional|next of kin|kin|line manager|supervisor|teacher|doctor|gp|vet|agent|"
-    r"landlord|tenant|witness|invitee|guest|child|student|referrer|nominee|nominator|"
-    r"sponsor|team ?mates?|members?|player|client|customer|candidate|applicant|"
-    r"\w+'s|\w+s')\b",
+    r"landlord|tenant|witness|invitee|guest|child|kids?|son|daughter|student|referrer|nominee|"
+    rf"sponsor|team ?mates?|client|cc|(?!{_WRITER}'s?\b)\w+'s|(?!{_WRITER}\b)\w+s')\b",
     re.I,
 )
 

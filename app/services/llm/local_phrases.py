@@ -80,6 +80,8 @@ LinkedIn profile | Perfil de LinkedIn | Profil LinkedIn | LinkedIn-Profil | Perf
 Location or address | Ubicación o dirección | Lieu ou adresse | Ort oder Adresse | Local ou morada
 Make | Marca | Marque | Marke | Marca
 Message | Mensaje | Message | Nachricht | Mensagem
+Question | Pregunta | Question | Frage | Pergunta
+Tell us more | Cuéntenos más | Dites-nous en plus | Erzählen Sie uns mehr | Conte-nos mais
 Mileage | Kilometraje | Kilométrage | Kilometerstand | Quilometragem
 Model | Modelo | Modèle | Modell | Modelo
 Needed by | Necesario para | Nécessaire pour le | Benötigt bis | Necessário até

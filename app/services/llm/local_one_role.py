@@ -1,0 +1,124 @@
+"""One role, one field: the free-text questions the engine adds on its own.
+
+A kind brings its own free-text question ("Describe the problem", "What do you need a
+quote for?", "Why do you want to join us?", "How can we help?") and some domains another
+("Reason for your request" on a refund). ``settle_own_texts`` keeps them only where they
+belong (issue 20, "never add a required field it did not ask for"):
+
+- a field the description asks that plays that role ("reason for the return", "why you'd
+  be a good fit", "what went wrong", "tell us about the job", "comments") replaces them:
+  the marketer's wording wins;
+- two of its own never stand side by side (a refund: the reason, not also "the problem");
+- a default that does not fit the purpose goes: "Why do you want to join us?" on what is
+  not an application to join (a recipe, a podcast pitch, a nomination), "Describe the
+  problem" (and its Priority) on a registration that reports no problem;
+- on a form whose description lists its fields, what the engine adds on its own is
+  optional ("Contact form for our shop" still gets its required message).
+
+Fields carry ``_domain`` (added by the engine, not named) and ``_named`` (the engine's
+field relabelled with the marketer's words) while the draft is built.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The kinds' main free-text questions, and other free text the engine adds on its own.
+MAIN_TEXTS = ("reason", "description", "requirements", "message", "cover_letter", "details")
+OWN_TEXTS = (*MAIN_TEXTS, "notes", "visit_reason", "topic")
+ROLE_TYPES = ("text", "textarea", "select", "radio")
+# A named field that is the form's free-text question. Descriptions in es/fr/de/pt are read
+# in English first; the last line holds the words glossing leaves as they were.
+_ROLE_PARTS = (
+    # why: "reason for the return", "why you'd be a good fit", "motivation"
+    r"reasons?\b|why\b|explain\b|",
+    # what went wrong: "what happened", "what's the injury", "what needs fixing", "the issue"
+    r"what (?:happened|went wrong|is wrong|was wrong)\b|what (?:is|isn'?t|is not) (?:happening|working)\b|"
+    r"what(?:'?s| is) (?:wrong|happening|going on|not working|broken|the (?:problem|issue|matter|"
+    r"injury|trouble|concern|complaint|symptoms?|fault))\b|what needs (?:doing|fixing|repairing)\b|"
+    r"(?:the |your )?(?:issue|problem|fault|complaint|symptom|injur(?:y|ies))s?$|",
+    # what they want: "what do you need", "what they want", "how can we help"
+    r"what (?:(?:do|would) you (?:need|like|want)|can we (?:do|help|fix))\b|"
+    r"what (?:you )?need help with\b|what (?:you|they) (?:need|want)\b|how can we help\b|",
+    # said in their words: "comments", "message", "notes", "tell us about the job"
+    r"describe\b|description\b|details\b|tell us\b|(?:any )?comments?\b|(?:any )?notes?$|"
+    r"anything else\b|(?:your |a )?(?:message|question|questions|enquiry|inquiry|request)$|"
+    r"(?:message|notes?|comments?|details|questions?) (?:about|on|for|regarding)\b|",
+    # the request's own details (not "bank details"): "project details", "order summary"
+    r"(?:(?:project|job|work|order|request|issue|problem|fault|incident|enquiry|inquiry|"
+    r"additional|further|more|other|extra) )?(?:details|brief|description|summary)$|",
+    r"d[ée]cri|motif|raison|pourquoi|commentaires?$|motivo|por ?qu[ée]|descri[bv]|descreva|"
+    r"coment[aá]rios?$|warum|grund\b|beschreib|was ist passiert|nachricht$|kommentare?$|"
+    r"mensaje$|mensagem$|(?:\w+ )?(?:preguntas?|fragen?|perguntas?)$",
+)
+ROLE = re.compile("^(?:" + "".join(_ROLE_PARTS) + ")", re.I)
+# What an application to join is for: a job, a team, a place on a programme.
+JOINING = re.compile(
+    r"\b(?:jobs?|careers?|hiring|vacanc\w+|positions?|roles?|join\w*|team|staff|crew|"
+    r"volunteer\w*|intern\w*|apprentice\w*|members?(?:hip)?|recruit\w*|cvs?|resumes?|candidates?|"
+    r"employment|work (?:for|with) us|scholarships?|bursar(?:y|ies)|fellowships?|studentships?|"
+    r"residenc(?:y|ies)|mentor\w*|programmes?|programs?|cohort|academy|accelerator|incubator|"
+    r"club|choir|orchestra|squad|league|freelanc\w*|contractors?|network of|roster|pool of)\b",
+    re.I,
+)
+NOT_JOINING = re.compile(r"\bnominat\w+|\bnominees?\b", re.I)
+_ISSUE_WORDS = (
+    r"problems?|issues?|faults?|faulty|broken|defect\w*|damage\w*|missing|wrong|not working|"
+    r"complain\w*|bugs?|errors?"
+)
+# A problem the form reports: its description is the main question even when a refund or
+# a cancellation is what the visitor wants.
+ISSUE = re.compile(rf"\b(?:{_ISSUE_WORDS})\b", re.I)
+# A registration that reports a problem or asks for help keeps "Describe the problem".
+REGISTRATION = re.compile(r"\bregist(?:er|ration|ering)\b|\bactivat\w+", re.I)
+PROBLEM = re.compile(
+    rf"\b(?:{_ISSUE_WORDS}|break|claims?|repairs?|stopped|fail\w*|support|help|return\w*|"
+    r"refund\w*)\b",
+    re.I,
+)
+NEUTRAL_LABEL = "Tell us more"
+
+
+def plays_main_role(field: dict) -> bool:
+    """A named field asking what the form's own free-text question asks."""
+    return field["type"] in ROLE_TYPES and ROLE.search(field["label"].strip()) is not None
+
+
+def settle_own_texts(fields: list, text: str, listed: bool) -> None:
+    """Apply the rules above to ``fields`` in place (``listed``: the description names its
+    fields)."""
+    if _registration(text):  # nothing to triage: no priority either
+        _drop(fields, [f for f in fields if f["name"] == "priority" and f.get("_domain")])
+    own = [f for f in fields if f.get("_domain") and not f.get("_named") and f["name"] in OWN_TEXTS]
+    if not own:
+        return
+    named = [f for f in fields if not f.get("_domain") or f.get("_named")]
+    if any(plays_main_role(f) for f in named):
+        _drop(fields, own)  # the marketer asks it in their words
+        return
+    rank = list(MAIN_TEXTS)
+    if ISSUE.search(text):  # a problem: described first, the reason for the request last
+        rank.append(rank.pop(0))
+    main = sorted((f for f in own if f["name"] in rank), key=lambda f: rank.index(f["name"]))
+    if len(main) > 1:  # one main question: the reason for a cancellation, else the problem
+        main[0]["required"] = any(f["required"] for f in main)
+        _drop(fields, main[1:])
+    for f in [f for f in own if any(f is g for g in fields)]:
+        if f["name"] == "cover_letter" and (NOT_JOINING.search(text) or not JOINING.search(text)):
+            if listed:
+                _drop(fields, [f])
+            else:
+                f.update(label=NEUTRAL_LABEL, required=False)
+        elif f["name"] == "description" and _registration(text):
+            _drop(fields, [f])
+        elif listed:
+            f["required"] = False
+
+
+def _registration(text: str) -> bool:
+    """A registration that reports no problem (a product, a warranty)."""
+    return REGISTRATION.search(text) is not None and PROBLEM.search(text) is None
+
+
+def _drop(fields: list, doomed: list) -> None:
+    fields[:] = [f for f in fields if not any(f is d for d in doomed)]
