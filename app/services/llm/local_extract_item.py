@@ -228,7 +228,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         return None
     # "account number if you have one": optional, and the qualifier is no part of the label
     text, qualified = strip_qualifier(text)
-    options, hint, yes_no_asked = [], "", False
+    options, hint, yes_no_asked, listed_answers = [], "", False, False
     text = BRACKET_LIST.sub("", text)
     paren = re.search(r"\(([^)]*)\)", text)
     flags = ""
@@ -256,6 +256,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             return {"fields": [i for i in (_item(p) for p in _items(inner)) if i]}
         elif "," in inner or "/" in inner or re.fullmatch(r"[\w' -]{1,30} or [\w' -]{1,30}", inner):
             options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
+            listed_answers = "," in inner  # "(a, b, c)"; "a or b" is one of them
     options = [_capital(o) for o in options]
     if STATEMENT.match(text):
         flag = STATEMENT.match(text).group(2).lower()
@@ -271,13 +272,15 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         name = _FILLER.sub(" ", clause["name"]).lower()
         if clause.get("asked") and not concept_for(name) and concept_for(text.lower()):
             name = text.lower()  # "what days suit them": the preferred date, asked as a question
+        phrase = re.sub(r"\s+", " ", name).strip(" ,") or clause["label"].lower().rstrip("?")
+        several = listed_answers and several_apply(phrase, options)
         return {
-            "phrase": re.sub(r"\s+", " ", name).strip(" ,") or clause["label"].lower().rstrip("?"),
+            "phrase": phrase,
             "label": clause["label"][:200],
             "options": options or clause["options"],
             "required": required,
             "optional": optional,
-            "hint": hint or clause.get("hint", ""),
+            "hint": hint or clause.get("hint", "") or ("multiselect" if several else ""),
             "clause": True,
         }
     piece = WRITTEN.match(LEADING.sub("", text))
@@ -358,6 +361,8 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     )
     if chatter and not question and not concept_for(low) and not noun_ended and not headed:
         return None
+    if listed_answers and not hint and several_apply(low, options):
+        hint = "multiselect"  # "services you need (design, SEO, hosting)": tick each
     return {
         "phrase": low,
         "options": options,
@@ -365,6 +370,45 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         "optional": optional,
         "hint": hint,
     }
+
+
+# A plural noun heading the item: the things asked for are several ("certifications you
+# hold", "classes you're interested in", "servicios que necesita", "les sports qui…").
+_PLURAL = re.compile(r"[a-zà-ÿ]{3,}(?<![sui]s)s", re.I)
+_NOT_PLURAL = re.compile(
+    r"^(?:news|series|species|status|business|yes|always|perhaps|means|lens|gas|plus|bus|"
+    r"its|this|was|has|does|les|des|los|las|sus|mes|tes|ses|vos|nos|leurs|ihres|dias)$",
+    re.I,
+)
+_ONE_OF = r"both|all|all (?:of )?(?:them|the above|three|four)|either|any|neither|ambos|ambas|les deux|tous|beide|alle"
+_COUNT_ANSWER = re.compile(r"^[<>~≤≥$£€]?\s?\d[\d,.]*\s*(?:\+|[-–]\s*\d[\d,.]*)?\s*\w{0,8}$")
+_ARTICLE_WORD = re.compile(r"^(?:the|their|your|les|los|las|sus|os|as|die|vos|leurs|ihre)$", re.I)
+_LINKER = re.compile(
+    r"^(?:of|for|de|del|des|du|d'\w*|que|qui|da|do|das|dos|von|der|dem|den|zu|zum|zur|para|pour|"
+    r"that|which|you|they|we)$",
+    re.I,
+)
+_PARTICIPLE = re.compile(r"^(?:\w+ed|held|wanted|needed|offered|used|chosen|preferred)$", re.I)
+
+
+def several_apply(phrase: str, options: list) -> bool:
+    """True when the answers listed for ``phrase`` are things one may have several of: its
+    head noun is a plural (the word before "of" / "de" / "des" / "que", else the last one
+    but a participle) and the answers are no counts ("bedrooms (1, 2, 3+)") or yes/no."""
+    words = [w for w in phrase.lower().split() if not _ARTICLE_WORD.match(w)]
+    if len(options) < 2 or not words or NUMBER_WORDS.search(phrase):
+        return False
+    if {o.lower() for o in options} <= {"yes", "no", "maybe", "not sure"}:
+        return False
+    if any(re.fullmatch(_ONE_OF, o.strip(), re.I) for o in options):
+        return False  # "(Saturday, Sunday or both)": "both" is one answer of a single choice
+    if sum(bool(_COUNT_ANSWER.match(o.strip())) for o in options) * 2 >= len(options):
+        return False
+    if len(words) > 1 and _LINKER.match(words[1]):  # "type of premises", "Art des Zimmers"
+        head = words[0]
+    else:  # "main services", "certifications held"
+        head = words[-2] if len(words) > 1 and _PARTICIPLE.match(words[-1]) else words[-1]
+    return bool(_PLURAL.fullmatch(head)) and not _NOT_PLURAL.match(head)
 
 
 ARTICLES = re.compile(r"^(?:(?:and|or|also|a|an|the|their|your|one)\s+)+", re.I)

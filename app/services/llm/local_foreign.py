@@ -202,6 +202,12 @@ def _gloss_piece(piece: str, lang: str) -> str:
     out = re.sub(r"\b(?:de|del|von) (\d+) (?:a|al|ate|bis) (\d+)\b", r"from \1 to \2", out)
     if lang == "fr":  # keys read like the text: "lettre d'information" → "lettre de information"
         table = {re.sub(r"\bd'", "de ", k): v for k, v in table.items()}
+    if lang == "de":  # "Catering-Anfrage" is a "catering enquiry" ("Rückruf-Anfrage" is known)
+        out = re.sub(
+            r"\b(\w+)-(\w+)\b",
+            lambda m: f"{m[1]} {m[2]}" if m[0] not in table and m[2] in table else m[0],
+            out,
+        )
     for word in sorted(table, key=len, reverse=True):
         out = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", table[word], out)
     plain = fold(piece).strip()
@@ -218,7 +224,7 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
         rf"(?:^|(?<=\s))(?:{_LEAD[lang]})(?=\s))",
         re.I,
     )
-    parts, pairs = splitter.split(text), []
+    parts, pairs = _without_relative_clauses(splitter.split(text), lang), []
     out = []
     for i, part in enumerate(parts):
         if i % 2:  # a separator: "y" / "et" / "und" → and, "o" / "ou" / "oder" → or
@@ -250,6 +256,25 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
         ]
         pairs = [(other if en == "name" else en, orig) for en, orig in pairs]
     return "".join(out), pairs
+
+
+# German puts a comma before a relative clause ("die Art von Essen, die Sie wünschen (Buffet,
+# Menü)"): the clause is no item of the list, and the answers after it belong to the noun.
+_DE_RELATIVE = re.compile(
+    r"^\s*(?:die|der|das|den|dem|welche[nrms]?)\s+(?:sie|du|ihr|wir|man|er|es)\s+[\w\s]{0,40}$",
+    re.I,
+)
+
+
+def _without_relative_clauses(parts: list[str], lang: str) -> list[str]:
+    """``parts`` alternate piece, separator, piece…; a ", die Sie wünschen" pair goes."""
+    if lang != "de":
+        return parts
+    out = list(parts)
+    for i in range(len(out) - 2, 0, -1):
+        if i % 2 and out[i].strip() == "," and _DE_RELATIVE.match(out[i + 1]):
+            del out[i : i + 2]
+    return out
 
 
 def _norm(text: str) -> str:
