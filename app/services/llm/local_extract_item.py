@@ -336,7 +336,9 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         )
     words = low.split()
     # A question may run longer than a noun ("what they were doing when it crashed").
-    if not words or len(words) > (12 if headed else 9 if question else 6) or len(low) < 2:
+    # "entrega a domicilio o recogida en tienda": two answers of three words each
+    longest = 12 if headed else 9 if question else 7 if len(options) == 2 and " or " in low else 6
+    if not words or len(words) > longest or len(low) < 2:
         return None
     # "site postcode", "form type": a short phrase ending in a field noun is a field even
     # when a qualifier looks like chatter.

@@ -308,6 +308,45 @@ def _asked(label: str, english: str, lang: str) -> str:
     return f"¿{label}?" if lang == "es" and not label.startswith("¿") else f"{label}?"
 
 
+_JOIN_WORDS = {
+    "or": {"es": "o", "fr": "ou", "de": "oder", "pt": "ou"},
+    "and": {"es": "y", "fr": "et", "de": "und", "pt": "e"},
+}
+
+
+def _joined(label: str, by_text: dict[str, str], original: str, lang: str) -> str | None:
+    """ "Intérieur or terrasse" (read from "intérieur ou terrasse") → the marketer's own words,
+    joined as they joined them: a label never mixes in an English "or" / "and"."""
+    parts = re.split(r"\s+(or|and)\s+", label.strip(), flags=re.I)
+    if len(parts) < 3:
+        return None
+    pieces = [by_text.get(_norm(p)) or p for p in parts[::2]]
+    if any(_norm(p) not in _norm(original) for p in pieces):
+        return None  # a piece the engine wrote itself: the phrase table's job
+    said = re.search(
+        r"\s+\w+\s+".join(re.escape(p) for p in pieces), original, flags=re.I
+    )  # "entrega a domicilio o recogida en tienda", "Sommerreifen oder Winterreifen"
+    if said:
+        return said.group(0)
+    words = [_JOIN_WORDS[j.lower()][lang] for j in parts[1::2]]
+    return " ".join(x for pair in zip(pieces, [*words, ""], strict=True) for x in pair).strip()
+
+
+def _in_their_words(text: str, by_text: dict[str, str], original: str) -> str | None:
+    """An answer the engine put together from the marketer's glossed pieces ("Phone
+    kontaktweg" from "Telefon oder E-Mail als Kontaktweg") back in their words, when every
+    word of the result is one they wrote; else None."""
+    out = text
+    for english in sorted((k for k in by_text if k), key=len, reverse=True):
+        out = re.sub(
+            rf"(?<!\w){re.escape(english)}(?!\w)", lambda _m: by_text[english], out, flags=re.I
+        )
+    theirs = set(re.findall(r"\w+", fold(original)))
+    if out == text or not all(w in theirs for w in re.findall(r"\w+", fold(out))):
+        return None
+    return out
+
+
 def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]:
     """Labels and options back in the description's language; the rest from the phrase
     table. Returns the texts left in English (for the draft's notes)."""
@@ -322,7 +361,11 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
     def say(text: str) -> str:
         if not text:
             return text
-        done = by_text.get(_norm(text)) or phrase(text, lang)
+        done = (
+            by_text.get(_norm(text))
+            or phrase(text, lang)
+            or _in_their_words(text, by_text, config.get("description") or "")
+        )
         if done is None:
             left.append(text)
             return text
@@ -331,6 +374,8 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
     for f in config["fields"]:
         read = by_text.get(_norm(f["label"]))  # the label read from the marketer's piece
         orig = read or by_name.get(f["name"]) or _closest(_norm(f["label"]), by_text)
+        if not orig:
+            orig = _joined(f["label"], by_text, config.get("description") or "", lang)
         if read:
             f["label"] = _asked(_label(read), f["label"], lang)
         else:
