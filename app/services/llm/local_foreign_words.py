@@ -487,6 +487,26 @@ pt word  suporte = support
 pt word  candidatura = application
 pt word  formulario = form
 pt word  pedido = request
+es word  franquicia = franchise
+es word  franquicias = franchises
+es word  muestras = samples
+es word  muestra = sample
+es word  inversores = investors
+es word  colaboracion = partnership
+fr word  echantillons = samples
+fr word  echantillon = sample
+fr word  investisseurs = investors
+fr word  partenariat = partnership
+de word  muster = samples
+de word  warenproben = samples
+de word  investoren = investors
+de word  partnerschaft = partnership
+pt word  franquia = franchise
+pt word  franchising = franchise
+pt word  amostras = samples
+pt word  amostra = sample
+pt word  investidores = investors
+pt word  parceria = partnership
 pt word  para = for
 pt word  nosso = our
 pt word  nossa = our
@@ -640,6 +660,10 @@ Demo Request | Solicitud de demostración | Demande de démo | Demo-Anfrage | Pe
 Meeting Request | Solicitud de reunión | Demande de rendez-vous | Gesprächsanfrage | Pedido de reunião
 Waitlist Signup | Lista de espera | Liste d'attente | Warteliste | Lista de espera
 Job Application | Solicitud de empleo | Candidature | Bewerbung | Candidatura
+Franchise Enquiry | Solicitud de franquicia | Demande de franchise | Franchise-Anfrage | Pedido de franchising
+Sample Request | Solicitud de muestras | Demande d'échantillons | Musteranfrage | Pedido de amostras
+Investor Enquiry | Consulta de inversores | Demande d'investisseurs | Anfrage für Investoren | Contacto de investidores
+Partnership Inquiry | Solicitud de colaboración | Demande de partenariat | Partnerschaftsanfrage | Pedido de parceria
 """
 
 
