@@ -11,6 +11,7 @@ import re
 
 from app.services.llm.local_clauses import clause_item, split_items
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_field_shapes import SCALE_RE, rated
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_stray import strip_qualifier
 
@@ -338,7 +339,9 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     # A question may run longer than a noun ("what they were doing when it crashed").
     # "entrega a domicilio o recogida en tienda": two answers of three words each
     longest = 12 if headed else 9 if question else 7 if len(options) == 2 and " or " in low else 6
-    if not words or len(words) > longest or len(low) < 2:
+    # "wie würden Sie den Referenten von 1 bis 5 bewerten": the scale is no chatter
+    counted = len(SCALE_RE.sub(" ", low).split()) if rated(low) else len(words)
+    if not words or counted > longest or len(low) < 2:
         return None
     # "site postcode", "form type": a short phrase ending in a field noun is a field even
     # when a qualifier looks like chatter.

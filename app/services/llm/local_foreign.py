@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_field_shapes import rating_shape
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
 from app.services.llm.local_phrases import EXAMPLE_PREFIX
@@ -200,6 +201,7 @@ def _gloss_piece(piece: str, lang: str) -> str:
     table = {**nouns, **_WORDS_IN[lang], **_TYPE_WORDS[lang]}
     # "de 1 à 5" / "von 1 bis 10": a scale
     out = re.sub(r"\b(?:de|del|von) (\d+) (?:a|al|ate|bis) (\d+)\b", r"from \1 to \2", out)
+    out = re.sub(r"\b(?:sur|sobre|em) (\d+)\b", r"out of \1", out)  # "sur 10", "sobre 5"
     if lang == "fr":  # keys read like the text: "lettre d'information" → "lettre de information"
         table = {re.sub(r"\bd'", "de ", k): v for k, v in table.items()}
     if lang == "de":  # "Catering-Anfrage" is a "catering enquiry" ("Rückruf-Anfrage" is known)
@@ -235,6 +237,8 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
                 out.append(" and ")
             elif re.fullmatch(_OR[lang], word):
                 out.append(" or ")
+            elif word in ("¿", "¡"):  # "¿cómo valoraría…?" is read as "how would you rate…?"
+                out.append(" ")
             else:
                 out.append(part)
             continue
@@ -347,6 +351,32 @@ def _in_their_words(text: str, by_text: dict[str, str], original: str) -> str | 
     return out
 
 
+# A scale as the marketer wrote it: "del 1 al 5", "sur 10", "von 1 bis 5", "de 1 a 5", "(1-5)"
+_SCALE_WORDS = re.compile(
+    r"\s*\(?\s*(?:(?:de|del|von|entre)\s+)?\d{1,2}\s*(?:-|–|a|al|à|ate|até|bis|et|y|e|und)\s*"
+    r"\d{1,3}\s*\)?|\s*\b(?:sur|sobre|em|auf|von|de)\s+\d{1,3}\b",
+    re.I,
+)
+
+
+def _rating_question(field: dict, pairs: list[tuple[str, str]], lang: str) -> str | None:
+    """A rating read from "¿cómo valoraría el curso del 1 al 5?" is labelled with the
+    marketer's question without its scale ("¿Cómo valoraría el curso?"), not "El curso rating"."""
+    for english, orig in pairs:
+        shaped = rating_shape(english)
+        if not shaped or (shaped["min"], shaped["max"]) != (field["min"], field["max"]):
+            continue
+        words = re.sub(r"\s+", " ", _SCALE_WORDS.sub(" ", orig)).strip(" ,.:;?¿")
+        if not words:
+            return None
+        first = fold(words)
+        if any(re.match(rf"{re.escape(w)}\b", first) for w in _ASK[lang]):
+            mark = " ?" if lang == "fr" else "?"  # French sets its question mark apart
+            words = ("¿" if lang == "es" else "") + _capital(words) + mark
+        return words
+    return None
+
+
 def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]:
     """Labels and options back in the description's language; the rest from the phrase
     table. Returns the texts left in English (for the draft's notes)."""
@@ -376,6 +406,8 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
         orig = read or by_name.get(f["name"]) or _closest(_norm(f["label"]), by_text)
         if not orig:
             orig = _joined(f["label"], by_text, config.get("description") or "", lang)
+        if not orig and f["type"] == "number" and (f.get("help") or "").startswith("From "):
+            orig = _rating_question(f, pairs, lang)
         if read:
             f["label"] = _asked(_label(read), f["label"], lang)
         else:
