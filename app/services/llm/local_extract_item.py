@@ -256,7 +256,9 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         elif ("," in inner or "/" in inner) and _names_fields(text[: paren.start()]):
             return {"fields": [i for i in (_item(p) for p in _items(inner)) if i]}
         elif "," in inner or "/" in inner or re.fullmatch(r"[\w' -]{1,30} or [\w' -]{1,30}", inner):
-            options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
+            # "(parking, showers, 24/7 access)": with commas, a slash is part of an answer
+            cut = r"\s*,\s*|\s+or\s+" if "," in inner else r"\s*/\s*|\s+or\s+"
+            options = [o.strip() for o in re.split(cut, inner) if o.strip()]
             listed_answers = "," in inner  # "(a, b, c)"; "a or b" is one of them
     options = [_capital(o) for o in options]
     if STATEMENT.match(text):

@@ -342,8 +342,9 @@ def _in_their_words(text: str, by_text: dict[str, str], original: str) -> str | 
     word of the result is one they wrote; else None."""
     out = text
     for english in sorted((k for k in by_text if k), key=len, reverse=True):
+        theirs_for = by_text[english]
         out = re.sub(
-            rf"(?<!\w){re.escape(english)}(?!\w)", lambda _m: by_text[english], out, flags=re.I
+            rf"(?<!\w){re.escape(english)}(?!\w)", lambda _m, w=theirs_for: w, out, flags=re.I
         )
     theirs = set(re.findall(r"\w+", fold(original)))
     if out == text or not all(w in theirs for w in re.findall(r"\w+", fold(out))):

@@ -18,7 +18,8 @@ PURPOSES = [
     (
         r"\bsamples? (?:requests?|orders?|packs?|box(?:es)?|kits?)\b|\bfree samples?\b|"
         r"\b(?:request|order|get|ask for|try)\s+(?:a |an |some |free |our )*samples?\b|"
-        r"\brequests? for samples?\b|^(?:\w+\s+){0,3}samples?\s*[:–—-]",
+        r"\brequests? (?:for|of|de|di|von) (?:a |an |some |free )?samples?\b|"
+        r"^(?:\w+\s+){0,3}samples?\s*[:–—-]",
         "Sample Request",
     ),
     (r"\binvestors?\b(?! updates?\b| relations? (?:news|updates))", "Investor Enquiry"),
