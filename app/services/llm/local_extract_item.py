@@ -381,13 +381,16 @@ def _item(raw: str, listed: bool = False) -> dict | None:
 
 # A plural noun heading the item: the things asked for are several ("certifications you
 # hold", "classes you're interested in", "servicios que necesita", "les sports qui…").
-_PLURAL = re.compile(r"[a-zà-ÿ]{3,}(?<![sui]s)s", re.I)
+# ... and German plurals only ("Leistungen", "Aktivitäten", "Funktionen", "Zeugnisse")
+_PLURAL = re.compile(
+    r"[a-zà-ÿ]{3,}(?<![sui]s)s|[a-zäöüß]{2,}(?:ungen|heiten|keiten|täten|ionen|nisse)", re.I
+)
 _NOT_PLURAL = re.compile(
     r"^(?:news|series|species|status|business|yes|always|perhaps|means|lens|gas|plus|bus|"
     r"its|this|was|has|does|les|des|los|las|sus|mes|tes|ses|vos|nos|leurs|ihres|dias)$",
     re.I,
 )
-_ONE_OF = r"both|all|all (?:of )?(?:them|the above|three|four)|either|any|neither|ambos|ambas|les deux|tous|beide|alle"
+_ONE_OF = r"none|no preference|n/a|not sure|nothing|ninguno|aucun|keine|nenhum|both|all|all (?:of )?(?:them|the above|three|four)|either|any|neither|ambos|ambas|les deux|tous|beide|alle"
 _COUNT_ANSWER = re.compile(r"^[<>~≤≥$£€]?\s?\d[\d,.]*\s*(?:\+|[-–]\s*\d[\d,.]*)?\s*\w{0,8}$")
 _ARTICLE_WORD = re.compile(r"^(?:the|their|your|les|los|las|sus|os|as|die|vos|leurs|ihre)$", re.I)
 _LINKER = re.compile(

@@ -236,7 +236,12 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 elif key == "message" and item["phrase"] == "questions":
                     existing["label"] = "Any questions?"  # "any questions", not "How can we help?"
                 if item["options"] and existing["type"] in ("text", "select"):
-                    existing.update(type="select", options=item["options"], max_length=None)
+                    several = item["hint"] == "multiselect"
+                    existing.update(
+                        type="multiselect" if several else "select",
+                        options=item["options"],
+                        max_length=None,
+                    )
                 if item["required"]:
                     existing["required"] = True
                 elif item["optional"] and existing["type"] != "email":
@@ -258,6 +263,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 item["options"] and new["type"] == "text"
             ):  # "dietary requirements (none, vegan, …)"
                 new.update(type="select", options=item["options"], max_length=None)
+            if item["options"] and item["hint"] == "multiselect" and new["type"] == "select":
+                new["type"] = "multiselect"  # "dietary needs (vegan, halal)": several apply
         else:
             new = _new_field(item)
             same = next((f for f in fields if f["name"] == new["name"]), None)
