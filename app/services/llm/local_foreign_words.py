@@ -720,6 +720,7 @@ Meeting Request | Solicitud de reunión | Demande de rendez-vous | Gesprächsanf
 Waitlist Signup | Lista de espera | Liste d'attente | Warteliste | Lista de espera
 Job Application | Solicitud de empleo | Candidature | Bewerbung | Candidatura
 Internal Request | Solicitud interna | Demande interne | Interne Anfrage | Pedido interno
+Emergency Callback | Llamada de urgencia | Rappel urgent | Notfall-Rückruf | Chamada de urgência
 Franchise Enquiry | Solicitud de franquicia | Demande de franchise | Franchise-Anfrage | Pedido de franchising
 Sample Request | Solicitud de muestras | Demande d'échantillons | Musteranfrage | Pedido de amostras
 Investor Enquiry | Consulta de inversores | Demande d'investisseurs | Anfrage für Investoren | Contacto de investidores

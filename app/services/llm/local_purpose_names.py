@@ -1,6 +1,6 @@
 """A form named for what the description says it is for (local engine, issue 20).
 
-A franchise enquiry, a sample request or an investor enquiry reads as a pricing or a
+A franchise enquiry, a sample request, an investor enquiry or a trade emergency reads as a pricing or a
 contact form to the kind cues, so it was named "Pricing Request" and asked "What do you
 need a quote for?". ``purpose_name`` finds the purpose in the description's own words
 (read in English, so "Demande de franchise" and "Solicitud de muestras" count too) and
@@ -11,6 +11,8 @@ Names are translated by ``local_foreign_words.NAMES``, the question by the phras
 from __future__ import annotations
 
 import re
+
+from app.services.llm.local_service_cues import TRADE_EMERGENCY
 
 # (pattern over the description read in English, the form's name); first match wins
 PURPOSES = [
@@ -24,6 +26,7 @@ PURPOSES = [
     ),
     (r"\binvestors?\b(?! updates?\b| relations? (?:news|updates))", "Investor Enquiry"),
     (r"\bpartnerships?\b", "Partnership Inquiry"),
+    (TRADE_EMERGENCY, "Emergency Callback"),  # a burst pipe is no pricing request
 ]
 # The generic kinds a purpose may be read as; a named kind (a job application asking for
 # writing samples, a newsletter for investors) keeps its own name.
