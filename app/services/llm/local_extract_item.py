@@ -231,6 +231,13 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     text, qualified = strip_qualifier(text)
     options, hint, yes_no_asked, listed_answers = [], "", False, False
     text = BRACKET_LIST.sub("", text)
+    # "on a scale of 1 to 10 how would you rate us": the question, then its scale
+    text = re.sub(
+        r"^(on a scale (?:of |from )?\d{1,2}\s*(?:to|-|–)\s*\d{1,3}),?\s+(.+)$",
+        r"\2 \1",
+        text,
+        flags=re.I,
+    )
     paren = re.search(r"\(([^)]*)\)", text)
     flags = ""
     if paren:

@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from app.services.llm.local_domain import concept_for
-from app.services.llm.local_field_shapes import rating_shape
+from app.services.llm.local_field_shapes import rated, rating_shape
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
 from app.services.llm.local_phrases import EXAMPLE_PREFIX
@@ -360,22 +360,33 @@ _SCALE_WORDS = re.compile(
 )
 
 
-def _rating_question(field: dict, pairs: list[tuple[str, str]], lang: str) -> str | None:
+_SCALE_HELP = {"es": "Del {} al {}", "fr": "De {} à {}", "de": "Von {} bis {}", "pt": "De {} a {}"}
+
+
+def _rating_question(field: dict, orig: str | None, pairs: list, lang: str) -> str | None:
     """A rating read from "¿cómo valoraría el curso del 1 al 5?" is labelled with the
-    marketer's question without its scale ("¿Cómo valoraría el curso?"), not "El curso rating"."""
-    for english, orig in pairs:
-        shaped = rating_shape(english)
-        if not shaped or (shaped["min"], shaped["max"]) != (field["min"], field["max"]):
-            continue
-        words = re.sub(r"\s+", " ", _SCALE_WORDS.sub(" ", orig)).strip(" ,.:;?¿")
-        if not words:
-            return None
-        first = fold(words)
-        if any(re.match(rf"{re.escape(w)}\b", first) for w in _ASK[lang]):
-            mark = " ?" if lang == "fr" else "?"  # French sets its question mark apart
-            words = ("¿" if lang == "es" else "") + _capital(words) + mark
-        return words
-    return None
+    marketer's question without its scale ("¿Cómo valoraría el curso?"), not "El curso rating"
+    (``orig``: the piece it was read from, when known)."""
+    if orig is None:
+        rated_pieces = [(en, o) for en, o in pairs if rated(en)]
+        scaled = [
+            o
+            for en, o in rated_pieces
+            if (shaped := rating_shape(en))
+            and (shaped["min"], shaped["max"]) == (field["min"], field["max"])
+        ]
+        # "wie bewerten Sie den Kurs (1-5)": the scale in brackets is a piece of its own
+        orig = (scaled or [o for _, o in rated_pieces[:1]] or [None])[0]
+    if not orig:
+        return None
+    words = re.sub(r"\s+", " ", _SCALE_WORDS.sub(" ", orig)).strip(" ,.:;?¿")
+    if not words:
+        return None
+    first = fold(words)
+    if any(re.match(rf"{re.escape(w)}\b", first) for w in _ASK[lang]):
+        mark = " ?" if lang == "fr" else "?"  # French sets its question mark apart
+        words = ("¿" if lang == "es" else "") + _capital(words) + mark
+    return words
 
 
 def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]:
@@ -407,9 +418,10 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
         orig = read or by_name.get(f["name"]) or _closest(_norm(f["label"]), by_text)
         if not orig:
             orig = _joined(f["label"], by_text, config.get("description") or "", lang)
-        if not orig and f["type"] == "number" and (f.get("help") or "").startswith("From "):
-            orig = _rating_question(f, pairs, lang)
-        if read:
+        rating = f["type"] == "number" and (f.get("help") or "").startswith("From ")
+        if rating:  # the marketer's question without its scale, which the help gives
+            orig = _rating_question(f, orig, pairs, lang)
+        if read and not rating:
             f["label"] = _asked(_label(read), f["label"], lang)
         else:
             f["label"] = _label(orig) if orig else say(f["label"])
@@ -420,7 +432,10 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
             f["options"] = [renamed[o] for o in f["options"]]
         for key in ("placeholder", "help"):
             example = re.match(r"^e\.g\.\s+(.+)$", f.get(key) or "")
-            if example:  # "e.g. #10234" has no words to translate but its prefix
+            scale = re.fullmatch(r"From (\d+) to (\d+)", f.get(key) or "")
+            if scale:  # a rating's scale, now that its label no longer says it
+                f[key] = _SCALE_HELP[lang].format(*scale.groups())
+            elif example:  # "e.g. #10234" has no words to translate but its prefix
                 f[key] = EXAMPLE_PREFIX[lang] + example.group(1)
             elif f.get(key):
                 done = phrase(f[key], lang)

@@ -367,6 +367,12 @@ def _add_ratings(fields: list, text: str) -> None:
     for shaped in ratings_in(text):
         if any(f["name"] == shaped["name"] or f["label"] == shaped["label"] for f in scaled):
             continue
+        if any(
+            (f["min"], f["max"]) == (shaped["min"], shaped["max"])
+            and shaped["name"].endswith("_" + f["name"])
+            for f in scaled
+        ):  # "Avaliação do workshop: como classificaria o formador…": the heading's words too
+            continue
         new = {
             **_new_field({"phrase": shaped["label"], "options": [], "required": False, "hint": ""}),
             **shaped,
