@@ -324,7 +324,7 @@ def _joined(label: str, by_text: dict[str, str], original: str, lang: str) -> st
     parts = re.split(r"\s+(or|and)\s+", label.strip(), flags=re.I)
     if len(parts) < 3:
         return None
-    pieces = [by_text.get(_norm(p)) or p for p in parts[::2]]
+    pieces = [by_text.get(_norm(p)) or _closest(_norm(p), by_text) or p for p in parts[::2]]
     if any(_norm(p) not in _norm(original) for p in pieces):
         return None  # a piece the engine wrote itself: the phrase table's job
     said = re.search(
