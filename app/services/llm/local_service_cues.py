@@ -14,12 +14,16 @@ from __future__ import annotations
 
 _SERVICE = (
     r"(?:care|cleaning|clean|maintenance|servicing|service|gardening|landscaping|pest control|"
-    r"valeting|grooming|inspection|support|upkeep|treatment|mowing|cutting|checks?)"
+    r"valeting|grooming|inspection|support|upkeep|mowing|cutting|checks?)"
 )
+_TERMS = r"(?:plans?|contracts?|packages?|subscriptions?|agreements?|retainers?)"
+# offered ("a pool care plan", "our annual boiler service plan", "care plans"), not one the
+# visitor has ("cancel your cleaning plan", "your maintenance contract visit")
 SERVICE_PLAN = (
-    rf"\b{_SERVICE} (?:plans?|contracts?|packages?|subscriptions?|agreements?|retainers?)\b|"
-    r"\b(?:monthly|weekly|fortnightly|quarterly|annual|yearly|regular|seasonal|maintenance) "
-    r"(?:plans?|contracts?|service contracts?)\b"
+    rf"\b(?:a|an|our|the|for|about|on)\s+(?:[\w-]+\s+){{0,3}}?{_SERVICE} {_TERMS}\b|"
+    r"\b(?:a|an|our)\s+(?:monthly|weekly|fortnightly|quarterly|annual|yearly|regular|seasonal|"
+    r"maintenance) (?:plans?|contracts?|service contracts?)\b|"
+    rf"^(?:[\w-]+\s+){{0,3}}?{_SERVICE} (?:plans|contracts|packages)\b"
 )
 _TRADE = (
     r"(?:plumb\w*|locksmiths?|electricians?|electrical|boilers?|heating|gas engineers?|glaziers?|"
@@ -36,5 +40,5 @@ STAFF_FORM = (
     r"\b(?:filled (?:in|out)|completed|used) by (?:the |our )?(?:hr|managers?|line managers?|"
     r"staff|employees|people team|hr team)\b|\bfor (?:the |our )?(?:hr|people) (?:team|department)\b|"
     r"\bfor hr\b(?!\s+(?:leaders?|professionals?|managers?|directors?|people|teams?)\b)|"
-    r"\bon-?boarding checklists?\b(?! (?:download|pdf|ebook|guide))"
+    r"(?<!customer )(?<!client )\bon-?boarding checklists?\b(?! (?:download|pdf|ebook|guide))"
 )
