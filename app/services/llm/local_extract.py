@@ -320,9 +320,9 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         and not INSIDE_ITEM.search(sentence[:start])
         and not _noun_with_yes_no(sentence, start, end)
         and not QUALIFIER_AFTER_CUE.match(sentence, end)  # "dietary needs if any"
-        # "services you need (design, SEO)": the brackets are the answers of the item the
-        # verb ends, not a list it opens
-        and not sentence[end:].lstrip().startswith("(")
+        # "services you need (design, SEO)", "hours you need covered (…)": the brackets are
+        # the answers of the item the verb ends, not a list it opens
+        and not _answers_follow(sentence, start, end)
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
     unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item
@@ -375,6 +375,14 @@ INSIDE_ITEM = re.compile(
     r"(?:you|they|he|she|it|(?:your|their|the|his|her) [\w-]+)(?:\s+[\w'-]+){1,4}\s*$",
     re.I,
 )
+
+
+def _answers_follow(sentence: str, start: int, end: int) -> bool:
+    after = sentence[end:]
+    if after.lstrip().startswith("("):
+        return True
+    relative = re.search(r"\b(?:you|they|we)\s*$", sentence[:start], re.I)
+    return bool(relative and re.match(r"\s*[\w-]+\s+\(", after))
 
 
 def _noun_with_yes_no(sentence: str, start: int, end: int) -> bool:

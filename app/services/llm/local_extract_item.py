@@ -260,11 +260,13 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             hint = "multiselect"
             inner = MULTI.sub("", inner)
             options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
-        elif ("," in inner or "/" in inner) and _names_fields(text[: paren.start()]):
+        elif ("," in inner or "/" in inner) and _names_fields(text[: paren.start()], inner):
             return {"fields": [i for i in (_item(p) for p in _items(inner)) if i]}
         elif "," in inner or "/" in inner or re.fullmatch(r"[\w' -]{1,30} or [\w' -]{1,30}", inner):
-            # "(parking, showers, 24/7 access)": with commas, a slash is part of an answer
-            cut = r"\s*,\s*|\s+or\s+" if "," in inner else r"\s*/\s*|\s+or\s+"
+            # "(parking, showers, 24/7 access)", "(business hours or 24/7)": with commas or an
+            # "or", a slash is part of an answer
+            or_said = "," in inner or re.search(r"\s+or\s+", inner)
+            cut = r"\s*,\s*|\s+or\s+" if or_said else r"\s*/\s*|\s+or\s+"
             options = [o.strip() for o in re.split(cut, inner) if o.strip()]
             listed_answers = "," in inner  # "(a, b, c)"; "a or b" is one of them
     options = [_capital(o) for o in options]
@@ -405,6 +407,7 @@ _LINKER = re.compile(
     r"that|which|you|they|we)$",
     re.I,
 )
+_PRONOUN_WORD = re.compile(r"\b(?:you|they|we|vous|sie|usted|voc[eê])\b", re.I)
 _PARTICIPLE = re.compile(r"^(?:\w+ed|held|wanted|needed|offered|used|chosen|preferred)$", re.I)
 
 
@@ -421,8 +424,10 @@ def several_apply(phrase: str, options: list) -> bool:
         return False  # "(Saturday, Sunday or both)": "both" is one answer of a single choice
     if sum(bool(_COUNT_ANSWER.match(o.strip())) for o in options) * 2 >= len(options):
         return False
-    if len(words) > 1 and _LINKER.match(words[1]):  # "type of premises", "Art des Zimmers"
-        head = words[0]
+    if re.search(r"\binterested in\b|\binterests\b", phrase, re.I):
+        return True  # "what are you interested in (analytics, reporting)", "interests (…)"
+    if len(words) > 1 and (_LINKER.match(words[1]) or _PRONOUN_WORD.search(" ".join(words[1:]))):
+        head = words[0]  # "type of premises", "Art des Zimmers", "days (that) work for you"
     else:  # "main services", "certifications held"
         head = words[-2] if len(words) > 1 and _PARTICIPLE.match(words[-1]) else words[-1]
     return bool(_PLURAL.fullmatch(head)) and not _NOT_PLURAL.match(head)
@@ -490,15 +495,21 @@ def _number(option: str, head: str) -> str:
     return head
 
 
-def _names_fields(before: str) -> bool:
-    """ "a vacancy they need filled (role title, salary range)": the brackets list fields, not options."""
+def _names_fields(before: str, inner: str = "") -> bool:
+    """ "a vacancy they need filled (role title, salary range)": the brackets list fields, not
+    options; "services required (photography, video)", "problems you've noticed (leaks,
+    moss)": a participle before answers that name no field leaves them answers."""
     words = before.strip().lower().split()
     while words and words[-1] in ("first", "then", "too", "also", "below", "here"):
         words.pop()  # "parent details first (name, email, phone)"
-    return bool(words) and (
-        words[-1] in ("filled", "details", "info", "information", "fields", "including", "with")
-        or (words[-1].endswith("ed") and not words[-1].endswith("eed"))  # "need", "breed"
-    )
+    if not words:
+        return False
+    if words[-1] in ("filled", "details", "info", "information", "fields", "including", "with"):
+        return True
+    if not words[-1].endswith("ed") or words[-1].endswith("eed"):  # "need", "breed"
+        return False
+    pieces = [p.strip().lower() for p in re.split(r"[,/]", inner) if p.strip()]
+    return any(concept_for(p) or FIELD_NOUN.search(p) for p in pieces)
 
 
 def field_type(phrase: str, options: list, hint: str) -> str:
