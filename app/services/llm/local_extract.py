@@ -382,7 +382,7 @@ def _answers_follow(sentence: str, start: int, end: int) -> bool:
     if after.lstrip().startswith("("):
         return True
     relative = re.search(r"\b(?:you|they|we)\s*$", sentence[:start], re.I)
-    return bool(relative and re.match(r"\s*[\w-]+\s+\(", after))
+    return bool(relative and re.match(r"\s*(?:[\w-]+\s+){1,2}\(", after))
 
 
 def _noun_with_yes_no(sentence: str, start: int, end: int) -> bool:

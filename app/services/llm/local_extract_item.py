@@ -408,7 +408,9 @@ _LINKER = re.compile(
     re.I,
 )
 _PRONOUN_WORD = re.compile(r"\b(?:you|they|we|vous|sie|usted|voc[eê])\b", re.I)
-_PARTICIPLE = re.compile(r"^(?:\w+ed|held|wanted|needed|offered|used|chosen|preferred)$", re.I)
+_PARTICIPLE = re.compile(
+    r"^(?:\w+ed|held|had|got|owned|wanted|needed|offered|used|chosen|preferred)$", re.I
+)
 
 
 def several_apply(phrase: str, options: list) -> bool:
@@ -498,16 +500,19 @@ def _number(option: str, head: str) -> str:
 def _names_fields(before: str, inner: str = "") -> bool:
     """ "a vacancy they need filled (role title, salary range)": the brackets list fields, not
     options; "services required (photography, video)", "problems you've noticed (leaks,
-    moss)": a participle before answers that name no field leaves them answers."""
+    moss)", "what you need help with (tax, payroll)": a participle or "with" before answers
+    that name no field leaves them answers."""
     words = before.strip().lower().split()
     while words and words[-1] in ("first", "then", "too", "also", "below", "here"):
         words.pop()  # "parent details first (name, email, phone)"
     if not words:
         return False
-    if words[-1] in ("filled", "details", "info", "information", "fields", "including", "with"):
+    if words[-1] in ("filled", "details", "info", "information", "fields"):
         return True
-    if not words[-1].endswith("ed") or words[-1].endswith("eed"):  # "need", "breed"
-        return False
+    if words[-1] not in ("including", "with") and (
+        not words[-1].endswith("ed") or words[-1].endswith("eed")  # "need", "breed"
+    ):
+        return False  # "with (name, phone)" lists fields; "help with (tax, payroll)" answers
     pieces = [p.strip().lower() for p in re.split(r"[,/]", inner) if p.strip()]
     return any(concept_for(p) or FIELD_NOUN.search(p) for p in pieces)
 
