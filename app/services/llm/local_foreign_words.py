@@ -494,7 +494,6 @@ es word  contactenos = contact us
 es word  empleados = employees
 es word  solicitud de vacaciones = leave request
 es word  urgente = urgent
-es word  urgencia = emergency
 es word  cerrajero = locksmith
 es word  fontanero = plumber
 fr word  contrat d'entretien = maintenance contract
