@@ -70,7 +70,7 @@ from tests.eval import run
 # description's language; franchise / sample / investor / partnership enquiries named for
 # themselves; service plans, staff forms, trade emergencies; rating questions), written
 # before the changes: 10/48 on first run; a second batch written after the fixes 14/16;
-# with eight probes kept as cases, 72/72 after.
+# with ten probes kept as cases, 74/74 after.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -119,7 +119,7 @@ SIZES = {
     "round 13b": 60,
     "round 13a": 59,
     "refine 13a": 32,
-    "round 13e": 72,
+    "round 13e": 74,
 }
 
 

@@ -179,6 +179,8 @@ ENQUIRY_KINDS = [
             # care plan", "a lawn care contract", "monthly window cleaning plan") is a sale,
             # however the visitor is asked to get in touch
             (SERVICE_PLAN, 10),
+            # someone buying into a franchise is a prospect ("solicitud de franquicia")
+            (r"\bfranchis\w*", 6),
             (
                 r"\b(?:businesses|companies|clients|customers|homeowners|buyers) (?:wanting|who want|looking|"
                 r"interested)\b|\binterested in (?:buying|hiring|our)\b",
