@@ -378,6 +378,8 @@ INSIDE_ITEM = re.compile(
 
 
 def _answers_follow(sentence: str, start: int, end: int) -> bool:
+    """The cue ends an item whose bracketed answers follow it: right away ("services
+    needed (…)") or after a word or two of a "you"/"they" clause ("hours you need covered (…)")."""
     after = sentence[end:]
     if after.lstrip().startswith("("):
         return True
