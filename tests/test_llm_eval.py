@@ -77,6 +77,11 @@ from tests.eval import run
 # changes: 14/48 on first run, 48/48 after; a second batch written after the fixes: 8/21 on
 # main, 21/21 by its checks as first written, 18/21 once three loose checks were tightened
 # on reading the drafts, 21/21 after; twenty probes kept as cases (3/20 on main); 89/89.
+# Round 13e (bracketed answers on their noun, never a "Choice"; "a ou b" kept in the
+# description's language; franchise / sample / investor / partnership enquiries named for
+# themselves; service plans, staff forms, trade emergencies; rating questions), written
+# before the changes: 10/48 on first run; a second batch written after the fixes 14/16;
+# with ten probes kept as cases, 74/74 after.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -102,6 +107,7 @@ FLOORS = {
     "refine 13a": 0.90,
     "round 13d": 0.90,
     "round 13c": 0.90,
+    "round 13e": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -128,6 +134,7 @@ SIZES = {
     "refine 13a": 32,
     "round 13d": 84,
     "round 13c": 60,
+    "round 13e": 74,
 }
 
 

@@ -218,6 +218,12 @@ def check_round7b(case: dict) -> list[str]:
             problems.append(f"{found} match {pattern} (expected {n})")
     if "max_fields" in case and len(config["fields"]) > case["max_fields"]:
         problems.append(f"{len(config['fields'])} fields (at most {case['max_fields']})")
+    for pattern in case.get("not_labels", []):  # e.g. an English "or" in a French label
+        wrong = [label for label in labels if re.search(pattern, label, re.I)]
+        if wrong:
+            problems.append(f"labels {wrong} match {pattern!r}")
+    if "form_name" in case and not re.search(case["form_name"], config["name"]):
+        problems.append(f"form named {config['name']!r} (expected {case['form_name']!r})")
     return problems
 
 
@@ -376,6 +382,12 @@ SETS = {
     # its own question required on a listed form, defaults that do not fit the purpose
     # (a recipe is no application to join), one concept asked twice (quantity, address, date).
     "round 13c": ("forms_round13c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 13e (written before the change): "noun (a, b, c)" is one select on the noun, never
+    # a "Choice"; "a ou b" / "a oder b" stays in the description's language; a franchise,
+    # sample, investor or partnership enquiry is named for itself, not "Pricing Request";
+    # service plans are sales, staff forms are routed, emergencies are not bookings;
+    # "how would you rate X 1-5" names X.
+    "round 13e": ("forms_round13e.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -194,7 +194,7 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
         choice = _verb_choice(sentence, items)
         if choice:
             items.append(choice)
-    return _without_headings(items, not_asked)
+    return _without_headings(_answers_to_their_noun(items), not_asked)
 
 
 def context_free(text: str, not_asked: list[str] = ()) -> str:
@@ -259,6 +259,25 @@ def _field_like(item: dict) -> bool:
     )
 
 
+def _answers_to_their_noun(items: list[dict]) -> list[dict]:
+    """Answers read apart from their noun (a bare "(a, b)" item, named "choice") are the
+    previous item's: "laptop needed (yes/no)" is one question, never "Laptop" + "Choice"."""
+    out: list[dict] = []
+    for item in items:
+        before = out[-1] if out else None
+        if (
+            item["phrase"] == "choice"
+            and before is not None
+            and not before["options"]
+            and not before["hint"]
+        ):
+            before["options"] = item["options"]
+            before["hint"] = item["hint"]
+            continue
+        out.append(item)
+    return out
+
+
 # "let them choose morning or afternoon", "guests prefer the sunrise or sunset sailing":
 # an "A or B" after choose/pick/prefer is a dropdown wherever it sits in the sentence.
 VERB_CHOICE = re.compile(
@@ -303,6 +322,9 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         and not QUALIFIER_AFTER_CUE.match(sentence, end)  # "dietary needs if any"
         and not _opens_question(sentence, start, end)
         and not _asked_in_list(sentence, start)
+        # "services you need (design, SEO)", "hours you need covered (…)": the brackets are
+        # the answers of the item the verb ends, not a list it opens
+        and not _answers_follow(sentence, start, end)
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
     unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item
@@ -367,6 +389,16 @@ INSIDE_ITEM = re.compile(
     r"(?:you|they|he|she|it|(?:your|their|the|his|her) [\w-]+)(?:\s+[\w'-]+){1,4}\s*$",
     re.I,
 )
+
+
+def _answers_follow(sentence: str, start: int, end: int) -> bool:
+    """The cue ends an item whose bracketed answers follow it: right away ("services
+    needed (…)") or after a word or two of a "you"/"they" clause ("hours you need covered (…)")."""
+    after = sentence[end:]
+    if after.lstrip().startswith("("):
+        return True
+    relative = re.search(r"\b(?:you|they|we)\s*$", sentence[:start], re.I)
+    return bool(relative and re.match(r"\s*(?:[\w-]+\s+){1,2}\(", after))
 
 
 def _noun_with_yes_no(sentence: str, start: int, end: int) -> bool:

@@ -11,7 +11,7 @@ import re
 
 from app.services.llm.local_clauses import clause_item, split_items
 from app.services.llm.local_domain import concept_for
-from app.services.llm.local_field_shapes import rated
+from app.services.llm.local_field_shapes import SCALE_RE, rated
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_stray import strip_qualifier
 from app.services.llm.local_yes_no import yes_no_item
@@ -255,8 +255,15 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         return None
     # "account number if you have one": optional, and the qualifier is no part of the label
     text, qualified = strip_qualifier(text)
-    options, hint, yes_no_asked = [], "", False
+    options, hint, yes_no_asked, listed_answers = [], "", False, False
     text = BRACKET_LIST.sub("", text)
+    # "on a scale of 1 to 10 how would you rate us": the question, then its scale
+    text = re.sub(
+        r"^(on a scale (?:of |from )?\d{1,2}\s*(?:to|-|–)\s*\d{1,3}),?\s+(.+)$",
+        r"\2 \1",
+        text,
+        flags=re.I,
+    )
     paren = re.search(r"\(([^)]*)\)", text)
     flags = ""
     if paren:
@@ -279,10 +286,15 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             hint = "multiselect"
             inner = MULTI.sub("", inner)
             options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
-        elif ("," in inner or "/" in inner) and _names_fields(text[: paren.start()]):
+        elif ("," in inner or "/" in inner) and _names_fields(text[: paren.start()], inner):
             return {"fields": [i for i in (_item(p) for p in _items(inner)) if i]}
         elif "," in inner or "/" in inner or re.fullmatch(r"[\w' -]{1,30} or [\w' -]{1,30}", inner):
-            options = [o.strip() for o in re.split(r"\s*[,/]\s*|\s+or\s+", inner) if o.strip()]
+            # "(parking, showers, 24/7 access)", "(business hours or 24/7)": with commas or an
+            # "or", a slash is part of an answer
+            or_said = "," in inner or re.search(r"\s+or\s+", inner)
+            cut = r"\s*,\s*|\s+or\s+" if or_said else r"\s*/\s*|\s+or\s+"
+            options = [o.strip() for o in re.split(cut, inner) if o.strip()]
+            listed_answers = "," in inner  # "(a, b, c)"; "a or b" is one of them
     options = [_capital(o) for o in options]
     scale = paren.group(0) if paren and not options and SCALE.fullmatch(paren.group(0)) else ""
     if STATEMENT.match(text):
@@ -299,13 +311,15 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         name = _FILLER.sub(" ", clause["name"]).lower()
         if clause.get("asked") and not concept_for(name) and concept_for(text.lower()):
             name = text.lower()  # "what days suit them": the preferred date, asked as a question
+        phrase = re.sub(r"\s+", " ", name).strip(" ,") or clause["label"].lower().rstrip("?")
+        several = listed_answers and several_apply(phrase, options)
         return {
-            "phrase": re.sub(r"\s+", " ", name).strip(" ,") or clause["label"].lower().rstrip("?"),
+            "phrase": phrase,
             "label": clause["label"][:200],
             "options": options or clause["options"],
             "required": required,
             "optional": optional,
-            "hint": hint or clause.get("hint", ""),
+            "hint": hint or clause.get("hint", "") or ("multiselect" if several else ""),
             "clause": True,
         }
     yes_no_note = None if options or hint else yes_no_item(text, asked, _names_value)
@@ -371,7 +385,11 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         )
     words = low.split()
     # A question may run longer than a noun ("what they were doing when it crashed").
-    if not words or len(words) > (12 if headed else 9 if question else 6) or len(low) < 2:
+    # "entrega a domicilio o recogida en tienda": two answers of three words each
+    longest = 12 if headed else 9 if question else 7 if len(options) == 2 and " or " in low else 6
+    # "wie würden Sie den Referenten von 1 bis 5 bewerten": the scale is no chatter
+    counted = len(SCALE_RE.sub(" ", low).split()) if rated(low) else len(words)
+    if not words or counted > longest or len(low) < 2:
         return None
     # "site postcode", "form type": a short phrase ending in a field noun is a field even
     # when a qualifier looks like chatter.
@@ -396,6 +414,8 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     )
     if chatter and not question and not concept_for(low) and not noun_ended and not headed:
         return None
+    if listed_answers and not hint and several_apply(low, options):
+        hint = "multiselect"  # "services you need (design, SEO, hosting)": tick each
     item = {
         "phrase": low,
         "options": options,
@@ -422,6 +442,53 @@ def _names_value(phrase: str, loosely: bool = True) -> bool:
         or (loosely and words and FIELD_NOUN.fullmatch(words[-1]))
         or (loosely and NEEDS.fullmatch(phrase))
     )
+
+
+# A plural noun heading the item: the things asked for are several ("certifications you
+# hold", "classes you're interested in", "servicios que necesita", "les sports qui…").
+# ... and German plurals only ("Leistungen", "Aktivitäten", "Funktionen", "Zeugnisse")
+_PLURAL = re.compile(
+    r"[a-zà-ÿ]{3,}(?<![sui]s)s|[a-zäöüß]{2,}(?:ungen|heiten|keiten|täten|ionen|nisse)", re.I
+)
+_NOT_PLURAL = re.compile(
+    r"^(?:news|series|species|status|business|yes|always|perhaps|means|lens|gas|plus|bus|"
+    r"its|this|was|has|does|les|des|los|las|sus|mes|tes|ses|vos|nos|leurs|ihres|dias)$",
+    re.I,
+)
+_ONE_OF = r"none|no preference|n/a|not sure|nothing|ninguno|aucun|keine|nenhum|both|all|all (?:of )?(?:them|the above|three|four)|either|any|neither|ambos|ambas|les deux|tous|beide|alle"
+_COUNT_ANSWER = re.compile(r"^[<>~≤≥$£€]?\s?\d[\d,.]*\s*(?:\+|[-–]\s*\d[\d,.]*)?\s*\w{0,8}$")
+_ARTICLE_WORD = re.compile(r"^(?:the|their|your|les|los|las|sus|os|as|die|vos|leurs|ihre)$", re.I)
+_LINKER = re.compile(
+    r"^(?:of|for|de|del|des|du|d'\w*|que|qui|da|do|das|dos|von|der|dem|den|zu|zum|zur|para|pour|"
+    r"that|which|you|they|we)$",
+    re.I,
+)
+_PRONOUN_WORD = re.compile(r"\b(?:you|they|we|vous|sie|usted|voc[eê])\b", re.I)
+_PARTICIPLE = re.compile(
+    r"^(?:\w+ed|held|had|got|owned|wanted|needed|offered|used|chosen|preferred)$", re.I
+)
+
+
+def several_apply(phrase: str, options: list) -> bool:
+    """True when the answers listed for ``phrase`` are things one may have several of: its
+    head noun is a plural (the word before "of" / "de" / "des" / "que", else the last one
+    but a participle) and the answers are no counts ("bedrooms (1, 2, 3+)") or yes/no."""
+    words = [w for w in phrase.lower().split() if not _ARTICLE_WORD.match(w)]
+    if len(options) < 2 or not words or NUMBER_WORDS.search(phrase):
+        return False
+    if {o.lower() for o in options} <= {"yes", "no", "maybe", "not sure"}:
+        return False
+    if any(re.fullmatch(_ONE_OF, o.strip(), re.I) for o in options):
+        return False  # "(Saturday, Sunday or both)": "both" is one answer of a single choice
+    if sum(bool(_COUNT_ANSWER.match(o.strip())) for o in options) * 2 >= len(options):
+        return False
+    if re.search(r"\binterested in\b|\binterests\b", phrase, re.I):
+        return True  # "what are you interested in (analytics, reporting)", "interests (…)"
+    if len(words) > 1 and (_LINKER.match(words[1]) or _PRONOUN_WORD.search(" ".join(words[1:]))):
+        head = words[0]  # "type of premises", "Art des Zimmers", "days (that) work for you"
+    else:  # "main services", "certifications held"
+        head = words[-2] if len(words) > 1 and _PARTICIPLE.match(words[-1]) else words[-1]
+    return bool(_PLURAL.fullmatch(head)) and not _NOT_PLURAL.match(head)
 
 
 ARTICLES = re.compile(r"^(?:(?:and|or|also|a|an|the|their|your|one)\s+)+", re.I)
@@ -486,15 +553,24 @@ def _number(option: str, head: str) -> str:
     return head
 
 
-def _names_fields(before: str) -> bool:
-    """ "a vacancy they need filled (role title, salary range)": the brackets list fields, not options."""
+def _names_fields(before: str, inner: str = "") -> bool:
+    """ "a vacancy they need filled (role title, salary range)": the brackets list fields, not
+    options; "services required (photography, video)", "problems you've noticed (leaks,
+    moss)", "what you need help with (tax, payroll)": a participle or "with" before answers
+    that name no field leaves them answers."""
     words = before.strip().lower().split()
     while words and words[-1] in ("first", "then", "too", "also", "below", "here"):
         words.pop()  # "parent details first (name, email, phone)"
-    return bool(words) and (
-        words[-1] in ("filled", "details", "info", "information", "fields", "including", "with")
-        or (words[-1].endswith("ed") and not words[-1].endswith("eed"))  # "need", "breed"
-    )
+    if not words:
+        return False
+    if words[-1] in ("filled", "details", "info", "information", "fields"):
+        return True
+    if words[-1] not in ("including", "with") and (
+        not words[-1].endswith("ed") or words[-1].endswith("eed")  # "need", "breed"
+    ):
+        return False  # "with (name, phone)" lists fields; "help with (tax, payroll)" answers
+    pieces = [p.strip().lower() for p in re.split(r"[,/]", inner) if p.strip()]
+    return any(concept_for(p) or FIELD_NOUN.search(p) for p in pieces)
 
 
 # An email address, not a thing about email ("which email system they use": a text)

@@ -173,6 +173,10 @@ def rating_shape(phrase: str) -> dict | None:
     if not RATING_RE.search(phrase):  # "How useful was it?" stays the marketer's question
         question = re.sub(r"\s+", " ", SCALE_RE.sub(" ", phrase)).strip(" ,.:()?")
         label = f"{question[:1].upper()}{question[1:]}?"
+    elif re.fullmatch(r"it|them|this|that|these|those|us|him|her", subject, re.I):
+        # "how would you rate it 1-5", "rate us out of 5": a pronoun names nothing to put
+        # before "rating" ("It rating"); the question names what is rated
+        label = f"How would you {word.lower().replace('rating', 'rate')} {subject.lower()}?"
     return {
         "type": "number",
         "min": lo,

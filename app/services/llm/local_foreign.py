@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from app.services.llm.local_domain import concept_for
-from app.services.llm.local_field_shapes import rating_shape
+from app.services.llm.local_field_shapes import rated, rating_shape
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
@@ -203,8 +203,15 @@ def _gloss_piece(piece: str, lang: str) -> str:
     table = {**nouns, **_WORDS_IN[lang], **_TYPE_WORDS[lang]}
     # "de 1 à 5" / "von 1 bis 10": a scale
     out = re.sub(r"\b(?:de|del|von) (\d+) (?:a|al|ate|bis) (\d+)\b", r"from \1 to \2", out)
+    out = re.sub(r"\b(?:sur|sobre|em) (\d+)\b", r"out of \1", out)  # "sur 10", "sobre 5"
     if lang == "fr":  # keys read like the text: "lettre d'information" → "lettre de information"
         table = {re.sub(r"\bd'", "de ", k): v for k, v in table.items()}
+    if lang == "de":  # "Catering-Anfrage" is a "catering enquiry" ("Rückruf-Anfrage" is known)
+        out = re.sub(
+            r"\b(\w+)-(\w+)\b",
+            lambda m: f"{m[1]} {m[2]}" if m[0] not in table and m[2] in table else m[0],
+            out,
+        )
     for word in sorted(table, key=len, reverse=True):
         out = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", table[word], out)
     plain = fold(piece).strip()
@@ -223,7 +230,7 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
         rf"(?:^|(?<=\s))(?:{_LEAD[lang]})(?=\s))",
         re.I,
     )
-    parts, pairs = splitter.split(text), []
+    parts, pairs = _without_relative_clauses(splitter.split(text), lang), []
     out = []
     for i, part in enumerate(parts):
         if i % 2:  # a separator: "y" / "et" / "und" → and, "o" / "ou" / "oder" → or
@@ -234,6 +241,8 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
                 out.append(" and ")
             elif re.fullmatch(_OR[lang], word):
                 out.append(" or ")
+            elif word in ("¿", "¡"):  # "¿cómo valoraría…?" is read as "how would you rate…?"
+                out.append(" ")
             else:
                 out.append(part)
             continue
@@ -255,6 +264,25 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
         ]
         pairs = [(other if en == "name" else en, orig) for en, orig in pairs]
     return "".join(out), pairs
+
+
+# German puts a comma before a relative clause ("die Art von Essen, die Sie wünschen (Buffet,
+# Menü)"): the clause is no item of the list, and the answers after it belong to the noun.
+_DE_RELATIVE = re.compile(
+    r"^\s*(?:die|der|das|den|dem|welche[nrms]?)\s+(?:sie|du|ihr|wir|man|er|es)\s+[\w\s]{0,40}$",
+    re.I,
+)
+
+
+def _without_relative_clauses(parts: list[str], lang: str) -> list[str]:
+    """``parts`` alternate piece, separator, piece…; a ", die Sie wünschen" pair goes."""
+    if lang != "de":
+        return parts
+    out = list(parts)
+    for i in range(len(out) - 2, 0, -1):
+        if i % 2 and out[i].strip() == "," and _DE_RELATIVE.match(out[i + 1]):
+            del out[i : i + 2]
+    return out
 
 
 def _norm(text: str) -> str:
@@ -288,6 +316,83 @@ def _asked(label: str, english: str, lang: str) -> str:
     return f"¿{label}?" if lang == "es" and not label.startswith("¿") else f"{label}?"
 
 
+_JOIN_WORDS = {
+    "or": {"es": "o", "fr": "ou", "de": "oder", "pt": "ou"},
+    "and": {"es": "y", "fr": "et", "de": "und", "pt": "e"},
+}
+
+
+def _joined(label: str, by_text: dict[str, str], original: str, lang: str) -> str | None:
+    """ "Intérieur or terrasse" (read from "intérieur ou terrasse") → the marketer's own words,
+    joined as they joined them: a label never mixes in an English "or" / "and"."""
+    parts = re.split(r"\s+(or|and)\s+", label.strip(), flags=re.I)
+    if len(parts) < 3:
+        return None
+    pieces = [by_text.get(_norm(p)) or _closest(_norm(p), by_text) or p for p in parts[::2]]
+    if any(_norm(p) not in _norm(original) for p in pieces):
+        return None  # a piece the engine wrote itself: the phrase table's job
+    said = re.search(
+        r"\s+\w+\s+".join(re.escape(p) for p in pieces), original, flags=re.I
+    )  # "entrega a domicilio o recogida en tienda", "Sommerreifen oder Winterreifen"
+    if said:
+        return said.group(0)
+    words = [_JOIN_WORDS[j.lower()][lang] for j in parts[1::2]]
+    return " ".join(x for pair in zip(pieces, [*words, ""], strict=True) for x in pair).strip()
+
+
+def _in_their_words(text: str, by_text: dict[str, str], original: str) -> str | None:
+    """An answer the engine put together from the marketer's glossed pieces ("Phone
+    kontaktweg" from "Telefon oder E-Mail als Kontaktweg") back in their words, when every
+    word of the result is one they wrote; else None."""
+    out = text
+    for english in sorted((k for k in by_text if k), key=len, reverse=True):
+        theirs_for = by_text[english]
+        out = re.sub(
+            rf"(?<!\w){re.escape(english)}(?!\w)", lambda _m, w=theirs_for: w, out, flags=re.I
+        )
+    theirs = set(re.findall(r"\w+", fold(original)))
+    if out == text or not all(w in theirs for w in re.findall(r"\w+", fold(out))):
+        return None
+    return out
+
+
+# A scale as the marketer wrote it: "del 1 al 5", "sur 10", "von 1 bis 5", "de 1 a 5", "(1-5)"
+_SCALE_WORDS = re.compile(
+    r"\s*\(?\s*(?:(?:de|del|von|entre)\s+)?\d{1,2}\s*(?:-|–|a|al|à|ate|até|bis|et|y|e|und)\s*"
+    r"\d{1,3}\s*\)?|\s*\b(?:sur|sobre|em|auf|von|de)\s+\d{1,3}\b",
+    re.I,
+)
+
+
+_SCALE_HELP = {"es": "Del {} al {}", "fr": "De {} à {}", "de": "Von {} bis {}", "pt": "De {} a {}"}
+
+
+def _rating_question(field: dict, orig: str | None, pairs: list, lang: str) -> str | None:
+    """A rating read from "¿cómo valoraría el curso del 1 al 5?" is labelled with the
+    marketer's question without its scale ("¿Cómo valoraría el curso?"), not "El curso rating"
+    (``orig``: the piece it was read from, when known)."""
+    if orig is None:
+        rated_pieces = [(en, o) for en, o in pairs if rated(en)]
+        scaled = [
+            o
+            for en, o in rated_pieces
+            if (shaped := rating_shape(en))
+            and (shaped["min"], shaped["max"]) == (field["min"], field["max"])
+        ]
+        # "wie bewerten Sie den Kurs (1-5)": the scale in brackets is a piece of its own
+        orig = (scaled or [o for _, o in rated_pieces[:1]] or [None])[0]
+    if not orig:
+        return None
+    words = re.sub(r"\s+", " ", _SCALE_WORDS.sub(" ", orig)).strip(" ,.:;?¿")
+    if not words:
+        return None
+    first = fold(words)
+    if any(re.match(rf"{re.escape(w)}\b", first) for w in _ASK[lang]):
+        mark = " ?" if lang == "fr" else "?"  # French sets its question mark apart
+        words = ("¿" if lang == "es" else "") + _capital(words) + mark
+    return words
+
+
 def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]:
     """Labels and options back in the description's language; the rest from the phrase
     table. Returns the texts left in English (for the draft's notes)."""
@@ -315,7 +420,11 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
     def say(text: str) -> str:
         if not text:
             return text
-        done = by_text.get(_norm(text)) or phrase(text, lang)
+        done = (
+            by_text.get(_norm(text))
+            or phrase(text, lang)
+            or _in_their_words(text, by_text, config.get("description") or "")
+        )
         if done is None:
             left.append(text)
             return text
@@ -324,7 +433,12 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
     for f in config["fields"]:
         read = by_text.get(_norm(f["label"]))  # the label read from the marketer's piece
         orig = read or by_name.get(f["name"]) or _closest(_norm(f["label"]), by_text)
-        if read:
+        if not orig:
+            orig = _joined(f["label"], by_text, config.get("description") or "", lang)
+        rating = f["type"] == "number" and (f.get("help") or "").startswith("From ")
+        if rating:  # the marketer's question without its scale, which the help gives
+            orig = _rating_question(f, orig, pairs, lang)
+        if read and not rating:
             f["label"] = _asked(_label(read), f["label"], lang)
         else:
             f["label"] = _label(orig) if orig else say(f["label"])
@@ -335,7 +449,10 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
             f["options"] = [renamed[o] for o in f["options"]]
         for key in ("placeholder", "help"):
             example = re.match(r"^e\.g\.\s+(.+)$", f.get(key) or "")
-            if example:  # "e.g. #10234" has no words to translate but its prefix
+            scale = re.fullmatch(r"From (\d+) to (\d+)", f.get(key) or "")
+            if scale:  # a rating's scale, now that its label no longer says it
+                f[key] = _SCALE_HELP[lang].format(*scale.groups())
+            elif example:  # "e.g. #10234" has no words to translate but its prefix
                 f[key] = EXAMPLE_PREFIX[lang] + example.group(1)
             elif f.get(key):
                 done = phrase(f[key], lang)

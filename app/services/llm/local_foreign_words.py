@@ -527,6 +527,68 @@ pt word  suporte = support
 pt word  candidatura = application
 pt word  formulario = form
 pt word  pedido = request
+es word  contrato de mantenimiento = maintenance contract
+es word  contrato = contract
+es word  contacte con nosotros = contact us
+es word  contactenos = contact us
+es word  empleados = employees
+es word  solicitud de vacaciones = leave request
+es word  urgente = urgent
+es word  cerrajero = locksmith
+es word  fontanero = plumber
+fr word  contrat d'entretien = maintenance contract
+fr word  contrat de maintenance = maintenance contract
+fr word  contrat = contract
+fr word  contactez-nous = contact us
+fr word  salaries = employees
+fr word  employes = employees
+fr word  demande de conges = leave request
+fr word  depannage urgent = emergency repair
+fr word  depannage = repair
+fr word  urgent = urgent
+fr word  serrurerie = locksmith
+fr word  serrurier = locksmith
+fr word  plombier = plumber
+fr word  rappel immediat = urgent callback
+de word  vertrag = contract
+de word  kontaktieren sie uns = contact us
+de word  mitarbeiter = employees
+de word  mitarbeitende = employees
+de word  urlaubsantrag = leave request
+de word  notdienst = emergency repair
+de word  schlusseldienst = locksmith
+de word  notfall = emergency
+pt word  contrato de manutencao = maintenance contract
+pt word  contrato = contract
+pt word  contacte-nos = contact us
+pt word  funcionarios = employees
+pt word  colaboradores = employees
+pt word  pedido de ferias = leave request
+pt word  urgente = urgent
+pt word  serralheiro = locksmith
+pt word  canalizador = plumber
+es word  franquicia = franchise
+es word  franquicias = franchises
+es word  muestras = samples
+es word  muestra = sample
+es word  inversores = investors
+es word  colaboracion = partnership
+fr word  echantillons = samples
+fr word  echantillon = sample
+fr word  investisseurs = investors
+fr word  partenariat = partnership
+de word  muster = samples
+de word  musteranfrage = sample request
+de word  probenanfrage = sample request
+de word  warenproben = samples
+de word  investoren = investors
+de word  partnerschaft = partnership
+pt word  franquia = franchise
+pt word  franchising = franchise
+pt word  amostras = samples
+pt word  amostra = sample
+pt word  investidores = investors
+pt word  parceria = partnership
 pt word  para = for
 pt word  nosso = our
 pt word  nossa = our
@@ -562,6 +624,27 @@ pt field email profissional = work email
 pt field email da empresa = work email
 pt field email corporativo = work email
 es type  puntuacion = rating
+es type  valoraria = rate
+es type  valoraria usted = rate
+es type  valora = rate
+es type  valore = rate
+es type  puntuaria = rate
+es type  calificaria = rate
+fr type  noteriez-vous = rate
+fr type  noteriez = rate
+fr type  evalueriez-vous = rate
+fr type  evalueriez = rate
+fr type  notez = rate
+fr type  evaluez-vous = rate
+fr type  notez-vous = rate
+de type  bewerten sie = rate
+de type  bewerten = rate
+de type  benoten = rate
+pt type  avalia = rate
+pt type  avaliaria = rate
+pt type  avalie = rate
+pt type  classificaria = rate
+pt type  classifica = rate
 es type  valoracion = rating
 fr type  note = rating
 de type  bewertung = rating
@@ -680,6 +763,12 @@ Demo Request | Solicitud de demostración | Demande de démo | Demo-Anfrage | Pe
 Meeting Request | Solicitud de reunión | Demande de rendez-vous | Gesprächsanfrage | Pedido de reunião
 Waitlist Signup | Lista de espera | Liste d'attente | Warteliste | Lista de espera
 Job Application | Solicitud de empleo | Candidature | Bewerbung | Candidatura
+Internal Request | Solicitud interna | Demande interne | Interne Anfrage | Pedido interno
+Emergency Callback | Llamada de urgencia | Rappel urgent | Notfall-Rückruf | Chamada de urgência
+Franchise Enquiry | Solicitud de franquicia | Demande de franchise | Franchise-Anfrage | Pedido de franchising
+Sample Request | Solicitud de muestras | Demande d'échantillons | Musteranfrage | Pedido de amostras
+Investor Enquiry | Consulta de inversores | Demande d'investisseurs | Anfrage für Investoren | Contacto de investidores
+Partnership Inquiry | Solicitud de colaboración | Demande de partenariat | Partnerschaftsanfrage | Pedido de parceria
 """
 
 

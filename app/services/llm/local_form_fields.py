@@ -271,7 +271,12 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 elif key == "message":
                     existing["label"] = _label(item)  # "message": their word, not our question
                 if item["options"] and existing["type"] in ("text", "select"):
-                    existing.update(type="select", options=item["options"], max_length=None)
+                    several = item["hint"] == "multiselect"
+                    existing.update(
+                        type="multiselect" if several else "select",
+                        options=item["options"],
+                        max_length=None,
+                    )
                 if item["required"]:
                     existing["required"] = True
                 elif item["optional"] and existing["type"] != "email":
@@ -295,6 +300,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 item["options"] and new["type"] == "text"
             ):  # "dietary requirements (none, vegan, …)"
                 new.update(type="select", options=item["options"], max_length=None)
+            if item["options"] and item["hint"] == "multiselect" and new["type"] == "select":
+                new["type"] = "multiselect"  # "dietary needs (vegan, halal)": several apply
         else:
             new = _new_field(item)
             same = next((f for f in fields if f["name"] == new["name"]), None)
@@ -407,6 +414,12 @@ def _add_ratings(fields: list, text: str) -> None:
     scaled = [f for f in fields if f["type"] == "number" and f.get("help", "").startswith("From ")]
     for shaped in ratings_in(text):
         if any(f["name"] == shaped["name"] or f["label"] == shaped["label"] for f in scaled):
+            continue
+        if any(
+            (f["min"], f["max"]) == (shaped["min"], shaped["max"])
+            and shaped["name"].endswith("_" + f["name"])
+            for f in scaled
+        ):  # "Avaliação do workshop: como classificaria o formador…": the heading's words too
             continue
         new = {
             **_new_field({"phrase": shaped["label"], "options": [], "required": False, "hint": ""}),

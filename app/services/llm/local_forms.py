@@ -23,6 +23,7 @@ from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_purpose_names import fit_free_text, purpose_name
 from app.services.llm.local_repair import validated
 from app.services.llm.local_translate import LANGUAGE_NAMES
 
@@ -122,7 +123,12 @@ def build_form(original: str) -> dict:
         find_topic(description, kind),
     )
     fields = tailor_fields(kind, description)
-    name = form_name(kind, correct_typos(description)) + (f": {topic}" if topic else "")
+    purpose = purpose_name(kind, correct_typos(description))
+    if purpose:  # "Franchise enquiry: …" is no pricing request
+        fit_free_text(fields)
+    name = (purpose or form_name(kind, correct_typos(description))) + (
+        f": {topic}" if topic else ""
+    )
     config = {
         "name": name[:120],
         "slug": slugify(name, "form"),

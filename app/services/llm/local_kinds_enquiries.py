@@ -10,6 +10,7 @@ from app.services.llm.local_kinds_base import (
     SUPPORT_ACTIONS,
     kind,
 )
+from app.services.llm.local_service_cues import SERVICE_PLAN, TRADE_EMERGENCY
 
 ENQUIRY_KINDS = [
     kind(
@@ -176,6 +177,12 @@ ENQUIRY_KINDS = [
                 6,
             ),
             (r"\bregister (?:your |their )?interest\b|\bexpressions? of interest\b", 10),
+            # A home or business service taken on a plan or contract ("contact us for a pool
+            # care plan", "a lawn care contract", "monthly window cleaning plan") is a sale,
+            # however the visitor is asked to get in touch
+            (SERVICE_PLAN, 10),
+            # someone buying into a franchise is a prospect ("solicitud de franquicia")
+            (r"\bfranchis\w*", 6),
             (
                 r"\b(?:businesses|companies|clients|customers|homeowners|buyers) (?:wanting|who want|looking|"
                 r"interested)\b|\binterested in (?:buying|hiring|our)\b",
@@ -340,6 +347,9 @@ ENQUIRY_KINDS = [
             (r"\bpledges?\b|\bdonat(?:e|es|ion|ions|ing)\b|\bgift aid\b", 9),
             (r"\bgentle\b|\bsensitive\b|\bcondolence\w*|\bbereave\w*|\bfuneral\w*|\bprayer\w*", 6),
             (r"\bpress\b|\bjournalists?\b|\bmedia (?:inquir|enquir)\w*", 6),
+            # A trade emergency ("burst pipe", "locked out", "emergency electrician") goes to a
+            # person straight away: no slot to book
+            (TRADE_EMERGENCY, 12),
             (r"\bquestions?\b|\bask (?:a|us)\b", 3),
             (ENQUIRY, 1),
         ],

@@ -7,6 +7,7 @@ from app.services.llm.local_kinds_base import (
     SALES_ACTIONS,
     kind,
 )
+from app.services.llm.local_service_cues import STAFF_FORM
 
 PEOPLE_KINDS = [
     kind(
@@ -159,6 +160,7 @@ PEOPLE_KINDS = [
                 12,
             ),
             (r"\bour (?:field )?(?:engineers|staff|colleagues|team members)\b", 2),
+            (STAFF_FORM, 10),  # "onboarding checklist for HR", "access for new starters"
         ],
         ["name", "work_email", "department-", "request_type-", "details", "needed_by"],
         ["name", "work_email", "details"],

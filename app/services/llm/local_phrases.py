@@ -30,6 +30,7 @@ Your feedback | Su opinión | Votre avis | Ihr Feedback | A sua opinião
 More about you | Más sobre usted | Plus sur vous | Mehr über Sie | Mais sobre si
 Final details | Últimos detalles | Derniers détails | Letzte Angaben | Últimos detalhes
 Anything else | Algo más | Autre chose | Sonstiges | Mais alguma coisa
+Anything else? | ¿Algo más? | Autre chose ? | Sonst noch etwas? | Mais alguma coisa?
 Customer type | Tipo de cliente | Type de client | Kundentyp | Tipo de cliente
 Are you a business or a private customer? | ¿Es usted una empresa o un particular? | Êtes-vous une entreprise ou un particulier ? | Sind Sie Geschäfts- oder Privatkunde? | É uma empresa ou um particular?
 Business | Empresa | Entreprise | Unternehmen | Empresa
