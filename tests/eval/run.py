@@ -388,6 +388,11 @@ SETS = {
     # service plans are sales, staff forms are routed, emergencies are not bookings;
     # "how would you rate X 1-5" names X.
     "round 13e": ("forms_round13e.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 13f (written before the change): agreements and confirmations asked for in the
+    # description (terms, privacy policy, accuracy, rights, parental consent) are one required
+    # statement box, marketing opt-ins the `consent` type, photo/media permission a yes/no;
+    # nothing added when none is asked for.
+    "round 13f": ("forms_round13f.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -18,6 +18,7 @@ from app.services.accounts.workspaces import slugify
 from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_acronyms import spell_acronyms
+from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
@@ -160,6 +161,7 @@ def build_form(original: str) -> dict:
                 "Kept in English (translate them in the editor): "
                 + "; ".join(f"“{t[:60]}”" for t in dict.fromkeys(left))
             )
+    apply_consent(config, original, lang)  # agreements and permissions asked for, one field each
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

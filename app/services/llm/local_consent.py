@@ -1,0 +1,316 @@
+"""Agreements, confirmations and permissions a description asks for (issue 20, round 13f).
+
+A marketer who writes "a tick box to accept the terms", "I confirm the information is
+correct", "parental consent", "photo permission" or "opt in to offers" wants ONE field of
+the right kind, not a text box named after the sentence (or nothing at all):
+
+- a statement the person must make to submit (terms, privacy policy, accuracy, rights,
+  parental or participant consent) is a required checkbox labelled as that statement in
+  the marketer's language ("I accept the terms", "Acepto la política de privacidad");
+- a marketing opt-in is the ``consent`` field type (SPEC §19): never required, never ticked
+  in advance;
+- a photo / media permission is an optional Yes/No question (a "No" is an answer too).
+
+It runs on the finished draft (labels already in the marketer's language): the fields read
+from the same piece of the description are replaced, and the engine's marketing box is
+dropped when the only "consent" asked for is a parent's, a participant's or a photo one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.forms.consent_field import CONSENT_TYPE
+from app.services.llm import local_catalog as catalog
+from app.services.llm.local_fields import _field_name
+from app.services.llm.local_steps import follow_steps
+from app.services.llm.local_translate import phrase
+
+# The piece starts where the statement does: "… and a tick box to accept the terms".
+_BOX = (
+    r"(?:(?:an?|the)\s+)?(?:(?:un)?(?:ticked|checked)\s+|empty\s+|optional\s+)?"
+    r"(?:(?:tick|check)[- ]?)?box(?:es)?\s+(?:to|for|that)\s+"
+)
+_STATEMENT = re.compile(
+    r"(?:\bI (?:confirm|declare|certify|accept|agree|consent|understand|acknowledge|have read|am over|am (?:at least|aged))\b"
+    r"|\b(?:declaration|confirmation|certification|statement|attestation) that\b"
+    r"|\b(?:accept(?:ing|ance of)?|agree(?:ing|ment)? (?:to|with)) (?:the |our |your |their |my )?"
+    r"(?:[\w-]+ ){0,3}(?:terms|conditions|t&cs?|t ?& ?c|polic(?:y|ies)|agreement|rules|waiver|code of conduct|contract)\b"
+    r"|\b(?:terms and conditions|terms of (?:service|use)|privacy policy|(?:liability )?waiver)\b"
+    r"|\bsigned (?:the |a |our )?(?:[\w-]+ )?(?:waiver|agreement|declaration|consent form|code of conduct)\b"
+    r"|\b(?:parental|parent(?:'s|s')?|guardian(?:'s|s')?|participant(?:'s|s')?|patient(?:'s|s')?|informed) consent\b"
+    r"|\bconsent (?:of|from) (?:a |the )?(?:parents?|guardians?)\b"
+    r"|\bconsent to (?:take part|participate|participation|treatment|the processing|data processing|(?:the )?(?:use|processing) of (?:my|their|your) (?:personal )?data)\b"
+    # es / pt
+    r"|\b(?:acepto|aceito|aceptar|aceitar|acepta|aceita|declaro|confirmo|certifico)\b"
+    r"|\bconsentimiento\b|\bconsentimento\b"
+    # fr
+    r"|\bj'accepte\b|\bje (?:certifie|confirme|déclare|reconnais)\b|\baccepter (?:les|la|le)\b|\bconsentement\b"
+    r"|\bconditions générales\b|\bpolitique de confidentialité\b"
+    # de
+    r"|\bich (?:akzeptiere|bestätige|versichere|stimme|willige)\b|\beinwilligung\b|\bzustimmung\b|\beinverständnis\b"
+    r"|\bagb\b|\bdatenschutzerklärung\b)",
+    re.I,
+)
+_MEDIA = re.compile(
+    r"\b(?:photo|photograph|picture|image|media|filming|video|imagem|imagen|foto|fotos|bild|"
+    r"droit à l'image|autorisation (?:photo|d'image)|bildrechte?)\w*\b",
+    re.I,
+)
+_PERMISSION = re.compile(
+    r"\b(?:permission|consent|release|authori[sz]ation|waiver|ok to|happy for us|may we|"
+    r"autorização|autorización|autorizacion|autorisation|droit|einverständnis|einwilligung|"
+    r"erlaubnis|freigabe|consentimiento|consentimento|consentement|autorizo|authorise|authorize)\b",
+    re.I,
+)
+_OPT_IN = re.compile(
+    r"\bopt[- ]?ins?\b|\bgdpr(?: consent)?\b|\bmarketing (?:consent|emails?|opt)|\bemail consent\b|"
+    r"\b(?:receive|get|send (?:me|them)|hear about|sign (?:me|them) up (?:for|to))\b.{0,30}"
+    r"\b(?:offers?|news|newsletters?|updates|promotions?|deals|marketing)\b|"
+    r"\b(?:newsletter|mailing list|marketing)\b.{0,12}\b(?:box|consent|opt)\b|"
+    r"\b(?:box|consent)\b.{0,20}\b(?:newsletter|mailing list|marketing|offers|promotions)\b|"
+    r"\bangebote\b|\bwerbung\b|\bofertas\b|\boffres\b|\bnovidades\b|\bnovedades\b",
+    re.I,
+)
+_BARE_CONSENT = re.compile(r"^(?:a |the )?(?:consent|consent box|gdpr|opt-in)$", re.I)
+
+YES_NO = {
+    "en": ["Yes", "No"],
+    "es": ["Sí", "No"],
+    "fr": ["Oui", "Non"],
+    "de": ["Ja", "Nein"],
+    "pt": ["Sim", "Não"],
+}
+_PARENT = {
+    "en": "I am the parent or guardian and I give my consent",
+    "es": "Soy el padre, la madre o el tutor y doy mi consentimiento",
+    "fr": "Je suis le parent ou le tuteur et je donne mon consentement",
+    "de": "Ich bin erziehungsberechtigt und gebe mein Einverständnis",
+    "pt": "Sou o pai, a mãe ou o tutor e dou o meu consentimento",
+}
+
+
+def pieces(description: str) -> list[str]:
+    """The items of the description's field list (after its heading, if any)."""
+    head, colon, rest = description.partition(":")
+    body = rest if colon and rest.strip() else description
+    out = []
+    for part in re.split(r"[,;\n]|\.(?:\s|$)", body):
+        part = re.sub(r"^\s*(?:and|plus|also|with|y|et|und|e)\s+", "", part.strip(), flags=re.I)
+        if part:
+            out.append(part.strip(" .!"))
+    return out
+
+
+def kind_of(piece: str) -> str | None:
+    """``statement``, ``media`` or ``marketing`` for a piece asking for one, else None."""
+    if _MEDIA.search(piece) and _PERMISSION.search(piece):
+        return "media"
+    if re.search(
+        r"\b(?:permission|happy for us) to (?:use|publish|display|feature|share)\b", piece, re.I
+    ):
+        return "media"
+    if _OPT_IN.search(piece) or _BARE_CONSENT.match(piece.strip()):
+        return "marketing"
+    if _STATEMENT.search(piece):
+        return "statement"
+    return None
+
+
+def statement(piece: str, lang: str) -> str:
+    """The statement the person ticks, in the marketer's words and language."""
+    text = re.sub(rf"^{_BOX}", "", piece.strip(), flags=re.I)
+    low = text.lower()
+    if re.search(
+        r"\b(?:parental|parent(?:'s|s')?|guardian(?:'s|s')?) consent\b|consent (?:of|from) (?:a |the )?(?:parent|guardian)",
+        low,
+    ) or re.search(
+        r"consentimiento de (?:los|sus) padres|consentimento dos pais|consentement (?:parental|des parents)|einverständnis der eltern|einwilligung der eltern",
+        low,
+    ):
+        return _PARENT[lang]
+    match = _STATEMENT.search(text)
+    text = text[match.start() :] if match else text
+    if lang == "en":
+        text = re.sub(
+            r"^(?:participant(?:'s|s')?|patient(?:'s|s')?|informed) consent\b",
+            "consent",
+            text,
+            flags=re.I,
+        )
+        text = re.sub(r"^declaration that\b", "I declare that", text, flags=re.I)
+        text = re.sub(
+            r"^(?:confirmation|statement|attestation) that\b", "I confirm that", text, flags=re.I
+        )
+        text = re.sub(r"^certification that\b", "I certify that", text, flags=re.I)
+        text = _first_person(text)
+        text = re.sub(r"^(?:accepting|acceptance of)\b", "accept", text, flags=re.I)
+        text = re.sub(r"^(?:agreeing|agreement) (to|with)\b", r"agree \1", text, flags=re.I)
+        text = re.sub(r"^signed (?:the |a |our )?", "accept the ", text, flags=re.I)
+        text = re.sub(
+            r"^(?=(?:terms and conditions|terms of|privacy policy|liability waiver|waiver))",
+            "accept the ",
+            text,
+            flags=re.I,
+        )
+        text = re.sub(r"^accept the (privacy policy)", r"agree to the \1", text, flags=re.I)
+        text = re.sub(
+            r"^(accept|agree to|agree with|consent to) (?:our|your)\b", r"\1 the", text, flags=re.I
+        )
+        if not re.match(r"I\b", text):
+            text = "I " + text[0].lower() + text[1:]
+        return text
+    rewrites = {
+        "es": [
+            (r"^aceptar\b", "acepto"),
+            (r"^acepta\b", "acepto"),
+            (r"^consentimiento (?:para|de|a)\b", "doy mi consentimiento para"),
+        ],
+        "pt": [
+            (r"^aceitar\b", "aceito"),
+            (r"^aceita\b", "aceito"),
+            (r"^consentimento (?:para|de)\b", "dou o meu consentimento para"),
+        ],
+        "fr": [(r"^accepter\b", "j'accepte"), (r"^consentement (?:à|au|pour)\b", "je consens à")],
+        "de": [
+            (r"^einwilligung in (.+)$", r"ich willige in \1 ein"),
+            (r"^zustimmung zur (.+)$", r"ich stimme der \1 zu"),
+            (r"^zustimmung zum (.+)$", r"ich stimme dem \1 zu"),
+            (r"^zustimmung zu (.+)$", r"ich stimme \1 zu"),
+            (r"^einverständnis (?:mit|zu(?:r|m)?) (.+)$", r"ich bin mit \1 einverstanden"),
+        ],
+    }
+    for pattern, repl in rewrites.get(lang, []):
+        text = re.sub(pattern, repl, text, flags=re.I)
+    return text[0].upper() + text[1:]
+
+
+_PRONOUNS = {
+    "they are": "I am",
+    "they have": "I have",
+    "they were": "I was",
+    "they": "I",
+    "their": "my",
+    "them": "me",
+    "themselves": "myself",
+    "he": "I",
+    "she": "I",
+    "his": "my",
+    "her": "my",
+}
+
+
+def _first_person(text: str) -> str:
+    """The person ticks it, so it speaks as them: "they understand their account" → "I understand my account"."""
+    pattern = r"\b(?:" + "|".join(sorted(map(re.escape, _PRONOUNS), key=len, reverse=True)) + r")\b"
+    return re.sub(pattern, lambda m: _PRONOUNS[m.group(0).lower()], text, flags=re.I)
+
+
+def _norm(text: str) -> str:
+    text = re.sub(rf"^{_BOX}", "", text.strip().lower())
+    return re.sub(r"^(?:an?|the)\s+", "", text).strip(" .")
+
+
+def span(piece: str, kind: str) -> str:
+    """The words of the piece that ask for it: "order number and confirmation that …" →
+    "confirmation that …" (the order number stays a field of its own)."""
+    cue = {"marketing": _OPT_IN, "statement": _STATEMENT}.get(kind)
+    match = cue.search(piece) if cue else None
+    if not match:
+        return piece
+    box = None
+    for box in re.finditer(rf"{_BOX}", piece[: match.start()], re.I):
+        pass  # the last "tick box to" before the cue belongs to it
+    start = box.start() if box and box.end() == match.start() else match.start()
+    return piece[start:]
+
+
+def _from_piece(field: dict, text: str) -> bool:
+    """A field the engine read from these words (as its label, or the start or part of them)."""
+    label, norm = _norm(field["label"]), _norm(text)
+    if field["name"] in ("name", "email", "phone") or not label:
+        return False
+    if label == norm or field["name"] in (_field_name(norm), _field_name(text)):
+        return True
+    if re.match(rf"{re.escape(label)}\b", norm):
+        return True
+    return len(label.split()) >= 2 and label in text.lower()
+
+
+def _marketing_box(field: dict) -> bool:
+    return field["name"] == "consent" and field["type"] in ("checkbox", CONSENT_TYPE)
+
+
+def _template(**values) -> dict:
+    """A field with every key a draft's field carries (the marketing box's, overridden)."""
+    return {**catalog.FIELDS["consent"]["field"], "options": [], **values}
+
+
+def _unique(name: str, fields: list[dict]) -> str:
+    taken = {f["name"] for f in fields}
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate, n = f"{name}_{n}", n + 1
+    return candidate
+
+
+def apply_consent(config: dict, description: str, lang: str | None) -> None:
+    """Replace what the engine made of each agreement, confirmation or permission asked for."""
+    lang = lang or "en"
+    asked = [(p, kind_of(p)) for p in pieces(description)]
+    asked = [(p, k) for p, k in asked if k]
+    fields = config["fields"]
+    for box in filter(_marketing_box, fields):  # the engine's own opt-in box is consent too
+        box.update(type=CONSENT_TYPE, required=False, default=None)
+    if not asked:
+        return
+    kinds = {k for _, k in asked}
+    if "marketing" not in kinds:  # "parental consent" is not consent to marketing emails
+        fields[:] = [f for f in fields if not _marketing_box(f)]
+    for piece, kind in asked:
+        whole, piece = _norm(piece), span(piece, kind)
+        read = [
+            f
+            for f in fields
+            if (_from_piece(f, piece) or _norm(f["label"]) == whole) and not _marketing_box(f)
+        ]
+        at = fields.index(read[0]) if read else len(fields)
+        fields[:] = [f for f in fields if f not in read]
+        if kind == "marketing":
+            box = next((f for f in fields if _marketing_box(f)), None)
+            if box is None:
+                box = _template()
+                box["label"] = (phrase(box["label"], lang) if lang != "en" else None) or box[
+                    "label"
+                ]
+                fields.append(box)
+            box.update(type=CONSENT_TYPE, required=False, default=None)
+            continue
+        if kind == "media":
+            label = re.sub(rf"^{_BOX}", "", piece, flags=re.I)
+            field = _template(
+                name=_unique(_field_name(label) or "photo_permission", fields),
+                type="select",
+                label=label[0].upper() + label[1:],
+                required=False,
+                options=list(YES_NO[lang]),
+            )
+        else:
+            label = statement(piece, lang)
+            field = _template(
+                name=_unique(_statement_name(label), fields),
+                type="checkbox",
+                label=label,
+                required=True,
+            )
+        # a statement closes the form (what the person signs off); a permission keeps its place
+        fields.insert(min(at, len(fields)) if kind == "media" else len(fields), field)
+    follow_steps(config)
+
+
+def _statement_name(label: str) -> str:
+    """A short key: "parental_consent", "accept_the_terms", "confirm_the_information"."""
+    if label in _PARENT.values():
+        return "parental_consent"
+    words = re.sub(r"^(?:ich|je|j'|yo|eu|i)\b\s*", "", label, flags=re.I).split()[:4]
+    return _field_name(" ".join(words)) or "agreement"
