@@ -82,6 +82,10 @@ from tests.eval import run
 # themselves; service plans, staff forms, trade emergencies; rating questions), written
 # before the changes: 10/48 on first run; a second batch written after the fixes 14/16;
 # with ten probes kept as cases, 74/74 after.
+# Round 13f (agreements and confirmations asked for in a description: a required statement
+# box in the marketer's language, marketing opt-ins the consent type, photo permission a
+# Yes/No, nothing added unasked), written before the changes: 3/26 on first run, 26/26
+# after; a second batch written after the fixes 10/12 on first run, 38/38 after.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -108,6 +112,7 @@ FLOORS = {
     "round 13d": 0.90,
     "round 13c": 0.90,
     "round 13e": 0.90,
+    "round 13f": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -135,6 +140,7 @@ SIZES = {
     "round 13d": 84,
     "round 13c": 60,
     "round 13e": 74,
+    "round 13f": 38,
 }
 
 

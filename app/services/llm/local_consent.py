@@ -53,7 +53,8 @@ _STATEMENT = re.compile(
     re.I,
 )
 _MEDIA = re.compile(
-    r"\b(?:photo|photograph|picture|image|media|filming|video|imagem|imagen|foto|fotos|bild|"
+    r"\b(?:photo|photograph|picture|image|media|film|filmed|filming|recorded|video|imagem|imagen|"
+    r"foto|fotos|bild|gefilmt|fotografiert|filmé|filmado|gravado|grabado|"
     r"droit à l'image|autorisation (?:photo|d'image)|bildrechte?)\w*\b",
     re.I,
 )
@@ -64,12 +65,29 @@ _PERMISSION = re.compile(
     re.I,
 )
 _OPT_IN = re.compile(
-    r"\bopt[- ]?ins?\b|\bgdpr(?: consent)?\b|\bmarketing (?:consent|emails?|opt)|\bemail consent\b|"
-    r"\b(?:receive|get|send (?:me|them)|hear about|sign (?:me|them) up (?:for|to))\b.{0,30}"
-    r"\b(?:offers?|news|newsletters?|updates|promotions?|deals|marketing)\b|"
+    r"\bopt[- ]?ins?\b|\bgdpr(?: consent)?\b(?! (?:request|subject|rights?))|"
+    r"\bmarketing (?:consent|emails?|opt)|\bemail consent\b|\bsign (?:me|them) up (?:for|to)\b|"
     r"\b(?:newsletter|mailing list|marketing)\b.{0,12}\b(?:box|consent|opt)\b|"
-    r"\b(?:box|consent)\b.{0,20}\b(?:newsletter|mailing list|marketing|offers|promotions)\b|"
-    r"\bangebote\b|\bwerbung\b|\bofertas\b|\boffres\b|\bnovidades\b|\bnovedades\b",
+    r"\b(?:box|consent)\b.{0,20}\b(?:newsletter|mailing list|marketing|offers|promotions)\b",
+    re.I,
+)
+# "receive offers by email" is an opt-in only as a choice the person makes ("tick box to
+# receive news", "quero receber novidades"); "get our weekly deals newsletter" is the form.
+_NEWS = re.compile(
+    r"\b(?:receive|get|send (?:me|them)|hear about|receber|recibir|recevoir|erhalten)\b.{0,30}"
+    r"\b(?:offers?|news|newsletters?|updates|promotions?|deals|marketing|novidades|novedades|"
+    r"ofertas|offres|nouveautés|angebote|neuigkeiten|werbung)\b|"
+    r"\b(?:opt-in|einwilligung|zustimmung) (?:für|zu) (?:angebote|werbung|newsletter)",
+    re.I,
+)
+_CHOICE = re.compile(
+    r"\b(?:box|tick|check|opt|consent|want|would like|happy to|yes|quero|quiero|deseo|je veux|"
+    r"je souhaite|ich möchte|opt-in|einwilligung|zustimmung)",
+    re.I,
+)
+_PRIVACY_REQUEST = re.compile(
+    r"\bwithdraw\w* (?:my |their |your |of )?consent\b|\bgdpr (?:request|subject)|"
+    r"\b(?:data )?subject (?:access )?request|\bright to (?:erasure|access|be forgotten)\b",
     re.I,
 )
 _BARE_CONSENT = re.compile(r"^(?:a |the )?(?:consent|consent box|gdpr|opt-in)$", re.I)
@@ -94,10 +112,12 @@ def pieces(description: str) -> list[str]:
     """The items of the description's field list (after its heading, if any)."""
     head, colon, rest = description.partition(":")
     body = rest if colon and rest.strip() else description
-    out = []
+    out: list[str] = []
     for part in re.split(r"[,;\n]|\.(?:\s|$)", body):
         part = re.sub(r"^\s*(?:and|plus|also|with|y|et|und|e)\s+", "", part.strip(), flags=re.I)
-        if part:
+        if out and re.match(r"(?:dass|daß|que|qu'|that|ob)\b", part, re.I):
+            out[-1] += ", " + part  # "ich bestätige, dass …" is one statement
+        elif part:
             out.append(part.strip(" .!"))
     return out
 
@@ -110,7 +130,11 @@ def kind_of(piece: str) -> str | None:
         r"\b(?:permission|happy for us) to (?:use|publish|display|feature|share)\b", piece, re.I
     ):
         return "media"
-    if _OPT_IN.search(piece) or _BARE_CONSENT.match(piece.strip()):
+    if (
+        _OPT_IN.search(piece)
+        or (_NEWS.search(piece) and _CHOICE.search(piece))
+        or _BARE_CONSENT.match(piece.strip())
+    ):
         return "marketing"
     if _STATEMENT.search(piece):
         return "statement"
@@ -130,7 +154,7 @@ def statement(piece: str, lang: str) -> str:
     ):
         return _PARENT[lang]
     match = _STATEMENT.search(text)
-    text = text[match.start() :] if match else text
+    text = (text[match.start() :] if match else text).strip(" ?¿")  # "do you accept the terms?"
     if lang == "en":
         text = re.sub(
             r"^(?:participant(?:'s|s')?|patient(?:'s|s')?|informed) consent\b",
@@ -214,13 +238,12 @@ def _norm(text: str) -> str:
 def span(piece: str, kind: str) -> str:
     """The words of the piece that ask for it: "order number and confirmation that …" →
     "confirmation that …" (the order number stays a field of its own)."""
-    cue = {"marketing": _OPT_IN, "statement": _STATEMENT}.get(kind)
-    match = cue.search(piece) if cue else None
+    cues = {"marketing": (_OPT_IN, _NEWS), "statement": (_STATEMENT,)}.get(kind, ())
+    match = next((m for m in (c.search(piece) for c in cues) if m), None)
     if not match:
         return piece
-    box = None
-    for box in re.finditer(rf"{_BOX}", piece[: match.start()], re.I):
-        pass  # the last "tick box to" before the cue belongs to it
+    boxes = list(re.finditer(_BOX, piece[: match.start()], re.I))
+    box = boxes[-1] if boxes else None  # the last "tick box to" before the cue belongs to it
     start = box.start() if box and box.end() == match.start() else match.start()
     return piece[start:]
 
@@ -260,6 +283,8 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
     asked = [(p, kind_of(p)) for p in pieces(description)]
     asked = [(p, k) for p, k in asked if k]
     fields = config["fields"]
+    if _PRIVACY_REQUEST.search(description) and not any(k == "marketing" for _, k in asked):
+        fields[:] = [f for f in fields if not _marketing_box(f)]  # withdrawing is not opting in
     for box in filter(_marketing_box, fields):  # the engine's own opt-in box is consent too
         box.update(type=CONSENT_TYPE, required=False, default=None)
     if not asked:
