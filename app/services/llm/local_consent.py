@@ -90,6 +90,10 @@ _PRIVACY_REQUEST = re.compile(
     r"\b(?:data )?subject (?:access )?request|\bright to (?:erasure|access|be forgotten)\b",
     re.I,
 )
+_HINT = re.compile(  # the engine's opt-in cue, and the words read as it
+    r"\bconsent\b|\bgdpr\b|\bopt[- ]?in\b|consentimiento|consentimento|consentement|einwilligung|einverständnis",
+    re.I,
+)
 _BARE_CONSENT = re.compile(r"^(?:a |the )?(?:consent|consent box|gdpr|opt-in)$", re.I)
 
 YES_NO = {
@@ -110,7 +114,7 @@ _PARENT = {
 
 def pieces(description: str) -> list[str]:
     """The items of the description's field list (after its heading, if any)."""
-    head, colon, rest = description.partition(":")
+    _head, colon, rest = description.partition(":")
     body = rest if colon and rest.strip() else description
     out: list[str] = []
     for part in re.split(r"[,;\n]|\.(?:\s|$)", body):
@@ -289,8 +293,10 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
         box.update(type=CONSENT_TYPE, required=False, default=None)
     if not asked:
         return
-    kinds = {k for _, k in asked}
-    if "marketing" not in kinds:  # "parental consent" is not consent to marketing emails
+    # "parental consent" is not consent to marketing emails: the box its word brought goes
+    # (a newsletter's own box stays beside "I confirm I am over 16")
+    hinted = any(_HINT.search(p) for p, k in asked if k != "marketing")
+    if hinted and all(k != "marketing" for _, k in asked):
         fields[:] = [f for f in fields if not _marketing_box(f)]
     for piece, kind in asked:
         whole, piece = _norm(piece), span(piece, kind)
