@@ -72,3 +72,15 @@ async def test_an_opt_in_is_the_consent_type_and_a_photo_permission_a_yes_no(use
         user, "Bike repair booking: name, phone, bike model, what needs fixing"
     )
     assert not [f for f in config["fields"] if f["type"] in ("checkbox", "consent")]
+
+
+async def test_form_translations_asked_for_follow_the_new_fields(user):
+    config, fields = await generated(
+        user,
+        "Camp registration: child name, age, parental consent, photo permission, in French too",
+    )
+    assert "consent" not in fields  # the parent's consent is not a marketing opt-in
+    french = config["translations"]["fr"]["fields"]
+    assert set(french) <= set(fields)
+    assert french["parental_consent"]["label"].startswith("Je suis le parent")
+    assert french["photo_permission"]["options"] == ["Oui", "Non"]

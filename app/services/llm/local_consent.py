@@ -337,6 +337,30 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
         # a statement closes the form (what the person signs off); a permission keeps its place
         fields.insert(min(at, len(fields)) if kind == "media" else len(fields), field)
     follow_steps(config)
+    _follow_translations(config)
+
+
+def _follow_translations(config: dict) -> None:
+    """Form translations asked for ("in French too") follow the fields: none for a field that
+    is gone (a stale one would void them all), the fixed texts for the new ones."""
+    names = {f["name"]: f for f in config["fields"]}
+    for locale, texts in (config.get("translations") or {}).items():
+        by_field = texts.get("fields") or {}
+        for name in [n for n in by_field if n not in names]:
+            del by_field[name]
+        for name, field in names.items():
+            if name in by_field:  # a permission read from a text box gets its Yes / No
+                if field["type"] == "select" and field["options"] in YES_NO.values():
+                    by_field[name].setdefault("options", list(YES_NO[locale]))
+                continue
+            if field["label"] in _PARENT.values():
+                by_field[name] = {"label": _PARENT[locale]}
+            elif field["type"] == "select" and field["options"] in YES_NO.values():
+                by_field[name] = {"label": field["label"], "options": list(YES_NO[locale])}
+            elif _marketing_box(field):
+                by_field[name] = {
+                    "label": phrase(catalog.FIELDS["consent"]["field"]["label"], locale)
+                }
 
 
 def _statement_name(label: str) -> str:
