@@ -85,7 +85,9 @@ from tests.eval import run
 # Round 13f (agreements and confirmations asked for in a description: a required statement
 # box in the marketer's language, marketing opt-ins the consent type, photo permission a
 # Yes/No, nothing added unasked), written before the changes: 3/26 on first run, 26/26
-# after; a second batch written after the fixes 10/12 on first run, 38/38 after.
+# after; a second batch written after the fixes 10/12 on first run, 38/38 after; three
+# probes (a bare "terms and conditions", "fee waiver request", terms named in a question)
+# 0/3 before their fix, 41/41 after.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -140,7 +142,7 @@ SIZES = {
     "round 13d": 84,
     "round 13c": 60,
     "round 13e": 74,
-    "round 13f": 38,
+    "round 13f": 41,
 }
 
 

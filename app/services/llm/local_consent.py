@@ -36,7 +36,6 @@ _STATEMENT = re.compile(
     r"|\b(?:declaration|confirmation|certification|statement|attestation) that\b"
     r"|\b(?:accept(?:ing|ance of)?|agree(?:ing|ment)? (?:to|with)) (?:the |our |your |their |my )?"
     r"(?:[\w-]+ ){0,3}(?:terms|conditions|t&cs?|t ?& ?c|polic(?:y|ies)|agreement|rules|waiver|code of conduct|contract)\b"
-    r"|\b(?:terms and conditions|terms of (?:service|use)|privacy policy|(?:liability )?waiver)\b"
     r"|\bsigned (?:the |a |our )?(?:[\w-]+ )?(?:waiver|agreement|declaration|consent form|code of conduct)\b"
     r"|\b(?:parental|parent(?:'s|s')?|guardian(?:'s|s')?|participant(?:'s|s')?|patient(?:'s|s')?|informed) consent\b"
     r"|\bconsent (?:of|from) (?:a |the )?(?:parents?|guardians?)\b"
@@ -94,6 +93,13 @@ _HINT = re.compile(  # the engine's opt-in cue, and the words read as it
     r"\bconsent\b|\bgdpr\b|\bopt[- ]?in\b|consentimiento|consentimento|consentement|einwilligung|einverständnis",
     re.I,
 )
+# A bare noun is a statement only as a whole item ("…, terms and conditions"), never inside
+# a sentence ("questions about our terms and conditions", "fee waiver request").
+_BARE_STATEMENT = re.compile(
+    r"^(?:(?:the|our|your)\s+)?(?:terms(?: and conditions| of (?:service|use|business))?|t&cs?|"
+    r"privacy policy|(?:liability |signed )?waiver)$",
+    re.I,
+)
 _BARE_CONSENT = re.compile(r"^(?:a |the )?(?:consent|consent box|gdpr|opt-in)$", re.I)
 
 YES_NO = {
@@ -140,7 +146,7 @@ def kind_of(piece: str) -> str | None:
         or _BARE_CONSENT.match(piece.strip())
     ):
         return "marketing"
-    if _STATEMENT.search(piece):
+    if _STATEMENT.search(piece) or _BARE_STATEMENT.match(_norm(piece)):
         return "statement"
     return None
 
@@ -175,8 +181,10 @@ def statement(piece: str, lang: str) -> str:
         text = re.sub(r"^(?:accepting|acceptance of)\b", "accept", text, flags=re.I)
         text = re.sub(r"^(?:agreeing|agreement) (to|with)\b", r"agree \1", text, flags=re.I)
         text = re.sub(r"^signed (?:the |a |our )?", "accept the ", text, flags=re.I)
+        if _BARE_STATEMENT.match(text):
+            text = re.sub(r"^(?:the|our|your)\s+", "", text, flags=re.I)
         text = re.sub(
-            r"^(?=(?:terms and conditions|terms of|privacy policy|liability waiver|waiver))",
+            r"^(?=(?:terms|t&c|privacy policy|liability waiver|waiver))",
             "accept the ",
             text,
             flags=re.I,
@@ -259,8 +267,8 @@ def _from_piece(field: dict, text: str) -> bool:
         return False
     if label == norm or field["name"] in (_field_name(norm), _field_name(text)):
         return True
-    if re.match(rf"{re.escape(label)}\b", norm):
-        return True
+    if re.match(rf"{re.escape(label)}\b", norm) or re.search(rf"\band {re.escape(label)}$", norm):
+        return True  # its first words, or the half an "and" split off ("terms and conditions")
     return len(label.split()) >= 2 and label in text.lower()
 
 
