@@ -250,6 +250,8 @@ PHRASES = [
     (r"^industry$|^sector$", "industry"),
     (r"^country$|^delivery country$", "country"),
     (r"^(?:message|your message|question|questions)$", "message"),
+    # "your enquiry", "query", "request": the form's own free-text question, in their word
+    (r"^(?:your |an? |the )?(?:enquiry|inquiry|query|request)$", "message"),
     (r"consent|gdpr|opt[- ]?in", "consent"),
     (
         r"(?:how|where) (?:did |do |have )?(?:[\w-]+ ){0,2}?[\w-]+ "

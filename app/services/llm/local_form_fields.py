@@ -29,6 +29,7 @@ from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 from app.services.llm.local_named_contact import merge_named_contact
 from app.services.llm.local_one_role import settle_own_texts
+from app.services.llm.local_role_name import merge_role_name
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
 HINTS = [
@@ -76,6 +77,22 @@ BASIC_WORDS = re.compile(
     r"\b(first name|last name|full name|company name|name|e-?mail(?: address)?|phone(?: number)?|message|company)\b",
     re.I,
 )
+# a signup that says what it takes beside the email ("email plus a consent checkbox")
+EMAIL_PLUS = re.compile(
+    r"\b(?:e-?mail|correo|courriel)(?: address)?\s+(?:and|plus|with|\+|&|y|et|e|und)\s+", re.I
+)
+UNASKED_BASICS = ("first_name", "last_name", "name", "phone", "company")
+
+
+def _unasked_basic(field: dict, text: str) -> bool:
+    word = field["name"].replace("_", " ")
+    return (
+        bool(field.get("_domain"))
+        and field["name"] in UNASKED_BASICS
+        and not re.search(rf"\b{word}s?\b", text, re.I)
+    )
+
+
 MARKETING_CUT = ("company", "company_size", "budget", "timeline", "job_title")
 CONSUMER_SWAP = {"work_email": "email"}
 
@@ -96,11 +113,15 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_domain_fields(fields, kind, text)
     _add_named(fields, [_with_scale(item, description) for item in items], kind, text)
     merge_named_contact(fields)  # "contact email": the form's email, in the marketer's words
+    merge_role_name(fields, text)  # "journalist name" on a form for journalists: the name
     _replace_defaults(fields)
     _add_ratings(fields, description)
     _add_hints(fields, kind, context_free(text, not_asked))
     _kind_rules(fields, kind, text)
     settle_own_texts(fields, text, listed=len(items) >= 2)
+    if kind["flow"] == "email_marketing" and EMAIL_PLUS.search(text):
+        # "email plus a checkbox", "email and birthday": nothing beyond the email unasked
+        fields = [f for f in fields if not _unasked_basic(f, text)]
     fields = _drop_negated(fields, negated(text))
     if SHORT_RE.search(text) and not items:  # a marketer who lists fields keeps them
         fields = [f for f in fields if f["required"] or f["type"] == "email"]

@@ -49,7 +49,18 @@ _ROLE_PARTS = (
     r"additional|further|more|other|extra) )?(?:details|brief|description|summary)$|",
     r"d[ée]cri|motif|raison|pourquoi|commentaires?$|motivo|por ?qu[ée]|descri[bv]|descreva|"
     r"coment[aá]rios?$|warum|grund\b|beschreib|was ist passiert|nachricht$|kommentare?$|"
-    r"mensaje$|mensagem$|(?:\w+ )?(?:preguntas?|fragen?|perguntas?)$",
+    r"mensaje$|mensagem$|(?:\w+ )?(?:preguntas?|fragen?|perguntas?)$|",
+    # what it is about, in any of the five languages: "what's it about", "query", "Ihr
+    # Anliegen", "objet de votre demande", "asunto", "su consulta", "o seu pedido"
+    r"what(?:'?s| is) (?:it|this|your \w+) (?:about|regarding|concerning)\b|"
+    r"(?:your |a |the )?(?:query|queries|subject|topic)$|"
+    r"(?:(?:ihr|ihre|votre|vos|la|le|su|sus|tu|o seu|a sua|seu|sua|o|a) )?"
+    r"(?:anliegen|betreff|objet|sujet|demande|asunto|consulta|solicitud|assunto|pedido|d[úu]vida)\b|"
+    r"(?:ihr|ihre|votre|su|tu|o seu|a sua|seu|sua) (?:request|message|enquiry|question|concern)$|"
+    # the symptom named: "error message", "fault code shown", "mensaje de error", "Fehlermeldung"
+    r"(?:the |any )?(?:error|fault|warning)s? (?:messages?|codes?|text)\b|"
+    r"(?:messages?|mensaje|mensagem|c[óo]digo|code|texte?) (?:de l'|de |d'|do |der )?"
+    r"(?:error|erreur|erro|fehler|falla|panne|aver[íi]a)s?\b|fehler(?:meldung|code)\w*",
 )
 ROLE = re.compile("^(?:" + "".join(_ROLE_PARTS) + ")", re.I)
 # What an application to join is for: a job, a team, a place on a programme.
@@ -77,6 +88,12 @@ PROBLEM = re.compile(
     re.I,
 )
 NEUTRAL_LABEL = "Tell us more"
+# What is wrong, in the visitor's own sentences (not a code or a message copied out)
+DESCRIBED = re.compile(
+    r"^(?:(?:the |your |any )?symptoms?|what(?:'?s| is) (?:happening|going on|wrong)|"
+    r"what (?:happened|went wrong)|s[íi]ntomas?|sympt[ôo]mes?|symptome?)\??$",
+    re.I,
+)
 
 
 def plays_main_role(field: dict) -> bool:
@@ -89,12 +106,22 @@ def settle_own_texts(fields: list, text: str, listed: bool) -> None:
     fields)."""
     if _registration(text):  # nothing to triage: no priority either
         _drop(fields, [f for f in fields if f["name"] == "priority" and f.get("_domain")])
+    for f in fields:  # "symptoms", "what's happening": told in sentences
+        if not f.get("_domain") and f["type"] == "text" and DESCRIBED.search(f["label"].strip()):
+            f.update(type="textarea", max_length=None)
     own = [f for f in fields if f.get("_domain") and not f.get("_named") and f["name"] in OWN_TEXTS]
     if not own:
         return
     named = [f for f in fields if not f.get("_domain") or f.get("_named")]
-    if any(plays_main_role(f) for f in named):
+    playing = [f for f in named if plays_main_role(f)]
+    if playing:
         _drop(fields, own)  # the marketer asks it in their words
+        if (
+            len(playing) == 1
+            and playing[0]["type"] == "text"
+            and any(f["name"] in MAIN_TEXTS for f in own)
+        ):  # and it is the form's long answer now
+            playing[0].update(type="textarea", max_length=None)
         return
     rank = list(MAIN_TEXTS)
     if ISSUE.search(text):  # a problem: described first, the reason for the request last
