@@ -88,6 +88,10 @@ from tests.eval import run
 # after; a second batch written after the fixes 10/12 on first run, 38/38 after; three
 # probes (a bare "terms and conditions", "fee waiver request", terms named in a question)
 # 0/3 before their fix, 41/41 after.
+# Round 14c (the person filling the form in, or the main question, asked twice: "<role>
+# name" for the person the form addresses, the main question in the marketer's word in any
+# language, a named symptom instead of "Describe the problem", nothing beyond the email on an
+# "email plus X" signup), written before the changes: 9/40 on first run.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -115,6 +119,7 @@ FLOORS = {
     "round 13c": 0.90,
     "round 13e": 0.90,
     "round 13f": 0.90,
+    "round 14c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -143,6 +148,7 @@ SIZES = {
     "round 13c": 60,
     "round 13e": 74,
     "round 13f": 41,
+    "round 14c": 40,
 }
 
 
@@ -191,6 +197,39 @@ def test_the_draft_lint_finds_what_a_marketer_strikes_out():
     assert (
         run.draft_lint("Contact form: name, email, message", {"fields": draft["fields"][:1]}) == []
     )
+
+
+def test_the_draft_lint_counts_a_person_or_a_main_question_asked_twice():
+    def field(name, label, kind="text"):
+        return {"name": name, "label": label, "type": kind, "required": False}
+
+    # the person the form addresses, named by their part in it, beside the default name
+    twice = {"fields": [field("name", "Full name"), field("rider_name", "Rider name")]}
+    assert run.draft_lint("Sign-up for riders: rider name, email, bike", twice) == [
+        "name asked twice: ['Full name', 'Rider name']"
+    ]
+    # two people (another person's name, a thing's name) stay two
+    for said, label in (
+        ("Camp sign-up for children: child name, age", "Child name"),
+        ("Sign-up for riders: name, rider name", "Rider name"),
+        ("Entry form for our rally: rally name, email", "Rally name"),
+    ):
+        draft = {"fields": [field("name", "Full name"), field("x", label)]}
+        assert run.draft_lint(said, draft) == [], said
+    # the engine's question, translated, beside the marketer's word for it
+    own = field("message", "Wie können wir helfen?", "textarea")
+    asked = {"fields": [field("name", "Name"), field("anliegen", "Anliegen"), own]}
+    assert run.draft_lint("Kontakt: Name, E-Mail, Anliegen", asked) == [
+        "'Wie können wir helfen?' next to ['Anliegen']"
+    ]
+    # a first name nobody asked for on an "email plus X" signup
+    signup = {
+        "flow_id": "email_marketing",
+        "fields": [field("email", "Email", "email"), field("first_name", "First name")],
+    }
+    assert run.draft_lint("Newsletter: email plus a consent box", signup) == [
+        "adds 'First name' (not asked for)"
+    ]
 
 
 def test_the_sets_cover_twenty_industries_and_the_non_buyers():

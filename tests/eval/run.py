@@ -393,6 +393,12 @@ SETS = {
     # statement box, marketing opt-ins the `consent` type, photo/media permission a yes/no;
     # nothing added when none is asked for.
     "round 13f": ("forms_round13f.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 14c (written before the change): the person filling the form in, or the main
+    # question, asked twice — "Full name" beside "journalist name" on a form for
+    # journalists, the engine's question beside "Ihr Anliegen" / "asunto" / "your enquiry",
+    # "Describe the problem" beside a named "error message" or "symptoms", a first name
+    # on an "email plus a checkbox" signup; two names stay two when two people are meant.
+    "round 14c": ("forms_round14c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
@@ -424,9 +430,83 @@ DEFAULT_TEXTS = {
 }
 SAME_ROLE = re.compile(
     r"reason|why|describ|what happened|went wrong|what's wrong|broken|comment|message|details|"
-    r"notes|tell us|anything else|question|explain",
+    r"notes|tell us|anything else|question|explain|"
+    # what it is about, and the symptom, in any of the five languages
+    r"(?:it|this) about\b|query|enquiry|inquiry|\brequest$|error|symptom|fault|happening|"
+    r"anliegen|betreff|nachricht|frage|grund|fehler|objet|demande|motif|erreur|asunto|consulta|"
+    r"solicitud|motivo|mensaje|assunto|pedido|mensagem|d[úu]vida|erro\b",
     re.I,
 )
+# The name field the engine adds ("Full name" and its translations), and "<role> name" /
+# "name of the <role>" in the five languages
+DEFAULT_NAME = re.compile(
+    r"^(?:full name|nombre completo|nom complet|vollständiger name|nome completo)$", re.I
+)
+ROLE_NAME = re.compile(
+    r"^(?:the |your )?([\w-]+?)(?:'s|s')? (?:full )?name$|"
+    r"^(?:name|nombre|nom|nome) (?:of (?:the )?|del |de la |de l'|du |de |des |der |do |da )([\w-]+)$",
+    re.I,
+)
+# the description's own plain name item ("name, email", "your name and …")
+PLAIN_NAME = re.compile(
+    r"(?:^|[,:;(\-–—]|\band\b|\bplus\b)\s*(?:your |their |full |the )?"
+    r"(?:names?|nombre|nom|nome)\s*(?:[,;.)]|$|\band\b|\bplus\b)",
+    re.I,
+)
+# a person named by what they do: journalist, driver, tenant, volunteer, vendedor, Fahrer
+AGENT_NOUN = re.compile(
+    r"(?:er|ers|or|eur|euse|ist|iste|ista|ant|ante|ent|ente|eer|ee|ian|ien|ate|ario|ero|eiro|"
+    r"ora|aire|ier)$",
+    re.I,
+)
+# someone other than the person writing ("child name", "nominee name", "GP name") or a thing
+NOT_WRITER = re.compile(
+    r"^(?:child\w*|kids?|son|daughter|baby|nominee|referee|reference|manager|boss|supervisor|"
+    r"colleague|emergency|friend|partner|spouse|recipient|doctor|gp|vet|dentist|landlord|"
+    r"witness|sponsor|employee|starter|hire|other|second|previous|full|first|last|company|business|organi[sz]ation|shop|store|brand|"
+    r"event|team|band|pet|dog|cat|horse|product|project|venue|school|course|file|user|"
+    r"display|screen|domain|account|group|club|property|hotel|restaurant|book|app|site|"
+    r"enfant|niño|hijo|hija|criança|filho|filha|kind\w*|empresa|entreprise|firma|mascota)$",
+    re.I,
+)
+# a signup that says what it takes beside the email ("email plus a checkbox")
+EMAIL_PLUS = re.compile(r"\be-?mail(?: address)?\s+(?:and|plus|with|\+|&)\s+", re.I)
+SIGNUP_BASICS = {
+    "first_name": "first name",
+    "last_name": "last name",
+    "name": "name",
+    "phone": "phone",
+}
+
+
+def _own_text(field: dict) -> bool:
+    """The engine's own free-text question, in English or translated."""
+    for name, label in DEFAULT_TEXTS:
+        if field["name"] == name and (
+            field["label"] == label or any(field["label"] == phrase(label, loc) for loc in LOCALES)
+        ):
+            return True
+    return False
+
+
+def _role_name_twice(description: str, labels: list[str]) -> list[str]:
+    """ "Full name" next to "<role> name" when the role is the person the form addresses
+    (named elsewhere in the description) and the description asks no plain name."""
+    default = [label for label in labels if DEFAULT_NAME.match(label.strip())]
+    low = description.lower()
+    if not default or PLAIN_NAME.search(low):
+        return []
+    roles = []
+    for label in labels:
+        m = ROLE_NAME.match(label.strip().lower())
+        role = m and (m.group(1) or m.group(2))
+        if not role or NOT_WRITER.match(role) or not AGENT_NOUN.search(role) or len(role) < 4:
+            continue
+        stem = re.sub(r"(?:es|s|e|a|o)$", "", role) if len(role) > 5 else role
+        rest = low.replace(label.lower(), " ", 1)
+        if re.search(rf"\b{re.escape(stem)}", rest):
+            roles.append(label)
+    return [f"name asked twice: {default + roles}"] if len(roles) == 1 else []
 
 
 def draft_lint(description: str, config: dict) -> list[str]:
@@ -449,7 +529,9 @@ def draft_lint(description: str, config: dict) -> list[str]:
     names = [f["label"] for f in fields if PERSON.match(f["label"].strip())]
     if len(names) > 1:
         out.append(f"name asked twice: {names}")
-    own = [f for f in fields if (f["name"], f["label"]) in DEFAULT_TEXTS]
+    else:
+        out += _role_name_twice(description, [f["label"] for f in fields])
+    own = [f for f in fields if _own_text(f)]
     same = [
         f
         for f in fields
@@ -457,6 +539,12 @@ def draft_lint(description: str, config: dict) -> list[str]:
     ]
     if own and (same or len(own) > 1):
         out.append(f"{own[0]['label']!r} next to {[f['label'] for f in same + own[1:]]}")
+    if config.get("flow_id") == "email_marketing" and EMAIL_PLUS.search(low):
+        out += [
+            f"adds {f['label']!r} (not asked for)"
+            for f in fields
+            if f["name"] in SIGNUP_BASICS and not re.search(rf"\b{SIGNUP_BASICS[f['name']]}", low)
+        ]
     if description.count(",") >= 2:
         asked = [f for f in own if re.search(rf"\b{f['name']}", low)]  # "…, description"
         out += [

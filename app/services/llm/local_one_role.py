@@ -53,7 +53,7 @@ _ROLE_PARTS = (
     # what it is about, in any of the five languages: "what's it about", "query", "Ihr
     # Anliegen", "objet de votre demande", "asunto", "su consulta", "o seu pedido"
     r"what(?:'?s| is) (?:it|this|your \w+) (?:about|regarding|concerning)\b|"
-    r"(?:your |a |the )?(?:query|queries|subject|topic)$|"
+    r"(?:your |a |the )?(?:query|queries)$|"
     r"(?:(?:ihr|ihre|votre|vos|la|le|su|sus|tu|o seu|a sua|seu|sua|o|a) )?"
     r"(?:anliegen|betreff|objet|sujet|demande|asunto|consulta|solicitud|assunto|pedido|d[úu]vida)\b|"
     r"(?:ihr|ihre|votre|su|tu|o seu|a sua|seu|sua) (?:request|message|enquiry|question|concern)$|"

@@ -45,6 +45,8 @@ OTHER = re.compile(
     r"\b(?:child\w*|kids?|son|daughter|baby|infant|minor|nominee|referee|reference|manager|boss|"
     r"supervisor|colleague|emergency|friend|partner|spouse|recipient|doctor|gp|vet|dentist|"
     r"landlord|witness|sponsor|referrer|assistant|second|other|previous|former|"
+    # a staff form is filled in about the employee (by HR, a manager), not by them
+    r"employee|starter|hire|"
     r"enfant|niño|nino|hijo|hija|criança|filho|filha|kind|kindes|sohn|tochter)\b",
     re.I,
 )
