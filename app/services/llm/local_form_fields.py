@@ -81,14 +81,15 @@ BASIC_WORDS = re.compile(
 EMAIL_PLUS = re.compile(
     r"\b(?:e-?mail|correo|courriel)(?: address)?\s+(?:and|plus|with|\+|&|y|et|e|und)\s+", re.I
 )
-UNASKED_BASICS = ("first_name", "last_name", "name", "phone", "company")
+EMAIL_PLUS_WORD = re.compile(r"\b(e-?mail(?: address)?)\s+plus\s+", re.I)
 
 
-def _unasked_basic(field: dict, text: str) -> bool:
+def _unasked(field: dict, text: str) -> bool:
+    """Added by the engine, not the email or the consent box, and not named."""
     word = field["name"].replace("_", " ")
     return (
         bool(field.get("_domain"))
-        and field["name"] in UNASKED_BASICS
+        and field["name"] not in ("email", "consent")
         and not re.search(rf"\b{word}s?\b", text, re.I)
     )
 
@@ -98,6 +99,7 @@ CONSUMER_SWAP = {"work_email": "email"}
 
 
 def tailor_fields(kind: dict, description: str) -> list[dict]:
+    description = EMAIL_PLUS_WORD.sub(r"\1 and ", description)  # "email plus X": two items
     text = correct_typos(description)
     not_asked: list[str] = []
     items = named_fields(description, not_asked)
@@ -121,7 +123,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     settle_own_texts(fields, text, listed=len(items) >= 2)
     if kind["flow"] == "email_marketing" and EMAIL_PLUS.search(text):
         # "email plus a checkbox", "email and birthday": nothing beyond the email unasked
-        fields = [f for f in fields if not _unasked_basic(f, text)]
+        fields = [f for f in fields if not _unasked(f, text)]
     fields = _drop_negated(fields, negated(text))
     if SHORT_RE.search(text) and not items:  # a marketer who lists fields keeps them
         fields = [f for f in fields if f["required"] or f["type"] == "email"]

@@ -36,7 +36,7 @@ _ROLE_PARTS = (
     r"what (?:happened|went wrong|is wrong|was wrong)\b|what (?:is|isn'?t|is not) (?:happening|working)\b|"
     r"what(?:'?s| is) (?:wrong|happening|going on|not working|broken|the (?:problem|issue|matter|"
     r"injury|trouble|concern|complaint|symptoms?|fault))\b|what needs (?:doing|fixing|repairing)\b|"
-    r"(?:the |your )?(?:issue|problem|fault|complaint|symptom|injur(?:y|ies))s?$|",
+    r"(?:the |your )?(?:issue|problem|fault|complaint|symptom|injur(?:y|ies))s?$|symptoms?\b|",
     # what they want: "what do you need", "what they want", "how can we help"
     r"what (?:(?:do|would) you (?:need|like|want)|can we (?:do|help|fix))\b|"
     r"what (?:you )?need help with\b|what (?:you|they) (?:need|want)\b|how can we help\b|",
@@ -57,6 +57,8 @@ _ROLE_PARTS = (
     r"(?:(?:ihr|ihre|votre|vos|la|le|su|sus|tu|o seu|a sua|seu|sua|o|a) )?"
     r"(?:anliegen|betreff|objet|sujet|demande|asunto|consulta|solicitud|assunto|pedido|d[úu]vida)\b|"
     r"(?:ihr|ihre|votre|su|tu|o seu|a sua|seu|sua) (?:request|message|enquiry|question|concern)$|"
+    r"(?:(?:ihre|your|votre|su|sua|a sua) )?(?:message|nachricht|mensaje|mensagem) "
+    r"(?:an|to|for|para|pour|à|a) (?:uns|us|nosotros|nous|nós)$|"
     # the symptom named: "error message", "fault code shown", "mensaje de error", "Fehlermeldung"
     r"(?:the |any )?(?:error|fault|warning)s? (?:messages?|codes?|text)\b|"
     r"(?:messages?|mensaje|mensagem|c[óo]digo|code|texte?) (?:de l'|de |d'|do |der )?"

@@ -70,7 +70,11 @@ def _addressed(role: str, text: str, label: str) -> bool:
     """The role is named outside its own item ("for journalists", "Fahrer-Bewerbung")."""
     rest = text.lower().replace(label.lower(), " ", 1)
     stem = re.sub(r"(?:es|s|e|a|o|in)$", "", role) if len(role) > 5 else role
-    return re.search(rf"\b{re.escape(stem)}", rest) is not None
+    # or what they do: "Pet adoption application: adopter name", "photography" for a photographer
+    root = AGENT.sub("", role)
+    return re.search(rf"\b{re.escape(stem)}", rest) is not None or (
+        len(root) >= 5 and re.search(rf"\b{re.escape(root)}", rest) is not None
+    )
 
 
 def is_person_role(role: str) -> bool:
