@@ -92,7 +92,7 @@ from tests.eval import run
 # name" for the person the form addresses, the main question in the marketer's word in any
 # language, a named symptom instead of "Describe the problem", nothing beyond the email on an
 # "email plus X" signup), written before the changes: 9/40 on first run, 39/40 after; a
-# second batch written after the fixes 20/25 (9/25 on main); 64/65 after.
+# second batch written after the fixes 20/25 (9/25 on main); three probes 1/3; 67/68 after.
 FLOORS = {
     "generation": 0.90,
     "scoring": 0.95,
@@ -149,7 +149,7 @@ SIZES = {
     "round 13c": 60,
     "round 13e": 74,
     "round 13f": 41,
-    "round 14c": 65,
+    "round 14c": 68,
 }
 
 

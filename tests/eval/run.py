@@ -463,7 +463,8 @@ AGENT_NOUN = re.compile(
 NOT_WRITER = re.compile(
     r"^(?:child\w*|kids?|son|daughter|baby|nominee|referee|reference|manager|boss|supervisor|"
     r"colleague|emergency|friend|partner|spouse|recipient|doctor|gp|vet|dentist|landlord|"
-    r"witness|sponsor|employee|starter|hire|other|second|previous|full|first|last|company|business|organi[sz]ation|shop|store|brand|"
+    r"witness|sponsor|employee|starter|hire|supplier|manufacturer|distributor|retailer|"
+    r"reseller|wholesaler|dealer|provider|carrier|advertiser|publisher|employer|operator|other|second|previous|full|first|last|company|business|organi[sz]ation|shop|store|brand|"
     r"event|team|band|pet|dog|cat|horse|product|project|venue|school|course|file|user|"
     r"display|screen|domain|account|group|club|property|hotel|restaurant|book|app|site|"
     r"enfant|niño|hijo|hija|criança|filho|filha|kind\w*|empresa|entreprise|firma|mascota)$",

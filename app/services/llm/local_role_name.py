@@ -36,8 +36,12 @@ THINGS = re.compile(
     r"order|newsletter|document|talent|apartment|department|departement|departamento|"
     r"fundraiser|player-character|character|chapter|register|quarter|cluster|theater|theatre|"
     r"ingredient|component|agent|client|cliente|parent|moment|content|payment|account|"
-    r"letter|banner|sticker|flyer|voucher|cover|winner|number|calendar|domain|business|"
-    r"cabin|bin|origin|margin|plugin|login|pin|skin|ship|lounge|dinner|lunch|summer|winter)$",
+    r"letter|banner|sticker|flyer|voucher|cover|number|calendar|domain|business|"
+    r"cabin|bin|origin|margin|plugin|login|pin|skin|ship|lounge|dinner|lunch|summer|winter|"
+    # a firm named by its part: its name is the company's, not the person's
+    r"supplier|manufacturer|distributor|retailer|reseller|wholesaler|dealer|provider|carrier|"
+    r"advertiser|publisher|employer|operator|insurer|lender|broker|proveedor|fournisseur|"
+    r"lieferant|fornecedor|distribuidor|distributeur|händler|revendedor|revendeur)$",
     re.I,
 )
 # someone other than the person writing, even when the form is about them
