@@ -399,6 +399,12 @@ SETS = {
     # "Describe the problem" beside a named "error message" or "symptoms", a first name
     # on an "email plus a checkbox" signup; two names stay two when two people are meant.
     "round 14c": ("forms_round14c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 14a (written before the change): one list item read into the wrong field — a
+    # trailing condition cut into the label ("VAT number if"), compound date/time items and
+    # "needed by", questions cut from their verb ("Evening suits"), nouns of an upload made
+    # uploads ("photo title"), "X or Y" naming one thing made a select, "any X in the last
+    # N years? if yes, details" counted as a number.
+    "round 14a": ("forms_round14a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
