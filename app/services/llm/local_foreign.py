@@ -176,10 +176,31 @@ _QUALIFIER = {
 }
 
 
+# "NIF si es empresa", "adresse de facturation si différente", "Rechnungsadresse falls
+# abweichend", "morada de faturação se diferente": a condition after the noun makes it
+# optional, as a qualifier does ("si oui / falls ja" open a follow-up and stay).
+_CONDITION = {
+    "es": r"si\s+(?!s[ií]\b|no\b)",
+    "fr": r"si\s+(?!oui\b|non\b)|s'il\s+",
+    "de": r"(?:falls|wenn|sofern)\s+(?!ja\b|nein\b)",
+    "pt": r"(?:se|caso)\s+(?!sim\b|n[aã]o\b)",
+}
+_ASKS = re.compile(
+    r"^(?:qu[eé]|c[oó]mo|cu[aá]l|cu[aá]ndo|d[oó]nde|por qu[eé]|quoi|comment|quel|quelle|quand|"
+    r"o[uù]|pourquoi|was|wie|welche[rs]?|wann|wo|warum|o que|como|qual|quando|onde|porque)\b",
+    re.I,
+)
+
+
 def _without_qualifier(piece: str, lang: str) -> tuple[str, str]:
     """(the piece without a trailing qualifier, its English) — ("", "") when it has none."""
     match = re.search(rf"\s+(?:{_QUALIFIER[lang]})\s*$", piece, re.I)
-    if not match or not piece[: match.start()].strip():
+    if not match:
+        match = re.search(rf"\s+(?:{_CONDITION[lang]})[\w'’-]+(?:\s+[\w'’-]+){{0,3}}\s*$", piece, re.I)
+        head = piece[: match.start()].strip() if match else ""
+        if not head or len(head.split()) > 5 or _ASKS.match(head):
+            return piece, ""
+    if not piece[: match.start()].strip():
         return piece, ""
     return piece[: match.start()], " if known"
 

@@ -28,10 +28,33 @@ QUALIFIER = re.compile(rf"\s*\(\s*(?:{_QUALIFIER})\s*\)$|\s*,?\s+(?:{_QUALIFIER}
 QUALIFIER_IN_BRACKETS = re.compile(rf"\s*,\s*(?:{_QUALIFIER})\s*(?=\))", re.I)
 
 
+# "billing address if different", "VAT number if it's a company", "guarantor details if
+# required": a condition said after a noun phrase. The noun is the field (optional: it is
+# not always asked); "if yes / if so" opens a follow-up, and a question or an act ("ask if
+# they need parking", "whether it matters if late") keeps its "if".
+CONDITION = re.compile(r",?\s+if\s+(?!(?:yes|so|not|no)\b)[\w'’-]+(?:\s+[\w'’-]+){0,4}$", re.I)
+NOT_A_NOUN = re.compile(
+    r"^(?:ask|check|see|find out|say|tell|let|notify|what|why|how|when|where|which|who|whether|"
+    r"is|are|do|does|can|would|will|should)\b",
+    re.I,
+)
+
+
+def strip_condition(text: str) -> tuple[str, bool]:
+    """(the item without a trailing "if …" condition, whether it had one)."""
+    match = CONDITION.search(text)
+    head = text[: match.start()].strip() if match else ""
+    if not head or len(head.split()) > 5 or NOT_A_NOUN.match(head) or "(" in text[match.start() :]:
+        return text, False
+    return head, True
+
+
 def strip_qualifier(text: str) -> tuple[str, bool]:
-    """(the item without its qualifier, whether it had one)."""
+    """(the item without its qualifier or condition, whether it had one)."""
     stripped = QUALIFIER_IN_BRACKETS.sub("", QUALIFIER.sub("", text))
-    return (stripped, True) if stripped != text and stripped.strip() else (text, False)
+    if stripped != text and stripped.strip():
+        return stripped, True
+    return strip_condition(text)
 
 
 # A list never starts with a qualifier: "dietary needs if any" is one item, not the cue
