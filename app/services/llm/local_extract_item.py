@@ -11,7 +11,7 @@ import re
 
 from app.services.llm.local_clauses import clause_item, split_items
 from app.services.llm.local_domain import concept_for
-from app.services.llm.local_field_shapes import SCALE_RE, rated
+from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, rated
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_stray import strip_qualifier
 from app.services.llm.local_yes_no import yes_no_item
@@ -370,7 +370,11 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         and not re.match(r"(?:what|why|how|who)\b", text, re.I)
     ):
         pieces = [p.strip() for p in re.split(r"\s+or\s+", text)]
-        if 2 <= len(pieces) <= 5 and all(1 <= len(p.split()) <= 3 for p in pieces):
+        if (
+            2 <= len(pieces) <= 5
+            and all(1 <= len(p.split()) <= 3 for p in pieces)
+            and not (_one_value_two_ways(pieces))
+        ):
             options = [p[:1].upper() + p[1:] for p in pieces]
             # "half or full day" → Half day / Full day: the last noun belongs to every option
             head = _shared_head(pieces)
@@ -424,6 +428,34 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         "hint": hint,
     }
     return {**item, "scale": scale} if scale and rated(low) else item
+
+
+# Nouns of a value one types ("number", "link", "domain"): "order or invoice number",
+# "website or social link", "affected server or domain" name one value the visitor has in
+# either form — one text field, not a choice between the two ("collection or delivery",
+# "morning or afternoon", "phone or email" stay choices).
+TYPED_VALUE = re.compile(
+    r"(?:number|no\.?|link|url|domain|server|hostname|website|site|address|reference|ref|id|"
+    r"code|handle|username|account|ip)$",
+    re.I,
+)
+
+
+def _one_value_two_ways(pieces: list[str]) -> bool:
+    # a piece's head noun stands before what it is of ("link do Instagram", "number of the order")
+    ends = [
+        re.split(r"\s+(?:of|de|do|da|du|des|del|von|d')\s+", p, flags=re.I)[0].split()[-1]
+        for p in pieces
+    ]
+    # "número de pedido o de factura" (glossed "order number or de factura"): the later
+    # pieces leave out the head noun they share with the first
+    if TYPED_VALUE.fullmatch(ends[0]) and all(
+        re.match(r"(?:de|of|du|des|da|do|d')\b", p, re.I) for p in pieces[1:]
+    ):
+        return True
+    return bool(TYPED_VALUE.fullmatch(ends[-1])) and all(
+        TYPED_VALUE.fullmatch(e) or len(p.split()) == 1 for p, e in zip(pieces, ends)
+    )
 
 
 # "(1-5)", "(0 to 10)", "(1-5 stars)": the scale a rated item is given in brackets
@@ -596,7 +628,8 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "textarea"
     # "portfolio size" is how big the portfolio is, not a link to it
     sized = re.search(r"\b(?:size|value|count|number|worth)$", phrase)
-    if hint == "url" or URL_WORDS.search(phrase) and not question and not sized:
+    about_file = ABOUT_FILE.search(phrase)  # "photo title", "video caption": typed text
+    if hint == "url" or URL_WORDS.search(phrase) and not (question or sized or about_file):
         return "url"
     if EMAIL_ADDRESS.search(phrase):
         return "email"

@@ -90,11 +90,31 @@ _FORMATS = [
 ]
 
 
+# What is said of a file, typed as text: "photo title", "video caption", "document name",
+# "photo consent", "title of the photo", "título de la foto". The noun of an upload names
+# what the field is about; only the upload itself ("upload your photo") is a file.
+_ABOUT_FILE = (
+    r"titles?|captions?|names?|colou?rs?|consent|permissions?|release|descriptions?|credits?|"
+    r"types?|numbers?|count|sizes?|formats?|locations?|styles?|dates?|t[ií]tulos?|titre|titel|"
+    r"l[eé]gendes?|leyendas?|legendas?|nombres?|nom|nome|beschreibung|bildunterschrift"
+)
+_FILE_NOUNS = "|".join(p for p, _ in _FILE_WORDS)
+ABOUT_FILE = re.compile(
+    rf"\b(?:{_FILE_NOUNS})\s+(?:{_ABOUT_FILE})$|"
+    rf"^(?:the\s+)?(?:{_ABOUT_FILE})\s+(?:of|for|de|del|du|des|da|do|von|f[uü]r)\s+"
+    rf"(?:(?:the|your|their|la|el|le|les|a|o|der|die|das|l')\s+)?(?:{_FILE_NOUNS})$",
+    re.I,
+)
+
+
 def file_shape(phrase: str, asked: bool = False) -> dict | None:
     """``{"type": "file", "accept", "max_files", "max_size_mb"}`` for an upload phrase;
     ``asked``: the marketer said "upload" outright, so "portfolio" is a file, not a link."""
     # "portfolio upload", "upload your portfolio": the upload word itself asks for a file
-    asked = asked or bool(re.search(r"\b(?:upload\w*|attach(?:ed|ment|ments)?)\b", phrase, re.I))
+    said = bool(re.search(r"\b(?:upload\w*|attach(?:ed|ment|ments)?)\b", phrase, re.I))
+    if not said and ABOUT_FILE.search(phrase.strip()):
+        return None
+    asked = asked or said
     if not file_supported() or not FILE_RE.search(phrase) or (LINK_RE.search(phrase) and not asked):
         return None
     formats = [a for p, kind in _FORMATS if re.search(rf"\b(?:{p})\b", phrase, re.I) for a in kind]

@@ -196,7 +196,9 @@ def _without_qualifier(piece: str, lang: str) -> tuple[str, str]:
     """(the piece without a trailing qualifier, its English) — ("", "") when it has none."""
     match = re.search(rf"\s+(?:{_QUALIFIER[lang]})\s*$", piece, re.I)
     if not match:
-        match = re.search(rf"\s+(?:{_CONDITION[lang]})[\w'’-]+(?:\s+[\w'’-]+){{0,3}}\s*$", piece, re.I)
+        match = re.search(
+            rf"\s+(?:{_CONDITION[lang]})[\w'’-]+(?:\s+[\w'’-]+){{0,3}}\s*$", piece, re.I
+        )
         head = piece[: match.start()].strip() if match else ""
         if not head or len(head.split()) > 5 or _ASKS.match(head):
             return piece, ""
@@ -453,9 +455,10 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
 
     for f in config["fields"]:
         read = by_text.get(_norm(f["label"]))  # the label read from the marketer's piece
-        orig = read or by_name.get(f["name"]) or _closest(_norm(f["label"]), by_text)
-        if not orig:
-            orig = _joined(f["label"], by_text, config.get("description") or "", lang)
+        # a joined label first: "order_number" was also read from "número de pedido" alone,
+        # but its label is "número de pedido o de factura"
+        joined = _joined(f["label"], by_text, config.get("description") or "", lang)
+        orig = read or joined or by_name.get(f["name"]) or _closest(_norm(f["label"]), by_text)
         rating = f["type"] == "number" and (f.get("help") or "").startswith("From ")
         if rating:  # the marketer's question without its scale, which the help gives
             orig = _rating_question(f, orig, pairs, lang)
