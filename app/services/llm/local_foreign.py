@@ -207,6 +207,24 @@ def _without_qualifier(piece: str, lang: str) -> tuple[str, str]:
     return piece[: match.start()], " if known"
 
 
+_SINCE = {  # on folded text (no accents)
+    "es": re.compile(
+        r"\b(?:en|durante) (?:los|las) (?:ultim[oa]s|pasad[oa]s) (?P<n>\d+) (?P<unit>anos|meses|semanas)\b"
+    ),
+    "fr": re.compile(
+        r"\b(?:au cours des|dans les|durant les|pendant les|ces) (?P<n>\d+) (?:dernier(?:e)?s) "
+        r"(?P<unit>annees|ans|mois|semaines)\b"
+    ),
+    "de": re.compile(
+        r"\b(?:in|wahrend) den (?:letzten|vergangenen) (?P<n>\d+) (?P<unit>jahren|monaten|wochen)\b"
+    ),
+    "pt": re.compile(
+        r"\b(?:nos|nas|durante os|durante as) (?:ultim[oa]s) (?P<n>\d+) (?P<unit>anos|meses|semanas)\b"
+    ),
+}
+_UNIT = {"an": "years", "ja": "years", "me": "months", "mo": "months", "se": "weeks", "wo": "weeks"}
+
+
 def _gloss_piece(piece: str, lang: str) -> str:
     """One piece in English: whole when known, else its purpose and type words."""
     core = _ARTICLE.sub("", fold(piece).strip())
@@ -227,6 +245,12 @@ def _gloss_piece(piece: str, lang: str) -> str:
     # "de 1 à 5" / "von 1 bis 10": a scale
     out = re.sub(r"\b(?:de|del|von) (\d+) (?:a|al|ate|bis) (\d+)\b", r"from \1 to \2", out)
     out = re.sub(r"\b(?:sur|sobre|em) (\d+)\b", r"out of \1", out)  # "sur 10", "sobre 5"
+    # "en los últimos 5 años", "au cours des 5 dernières années", "in den letzten 5 Jahren",
+    # "nos últimos 5 anos": a span of time ("any X in the last 5 years?" asks whether)
+    out = _SINCE[lang].sub(lambda m: f"in the last {m['n']} {_UNIT[m['unit'][:2]]}", out)
+    out = re.sub(
+        r"^(?:algun[oa]?s?|alguna?s?|des|d'autres|irgendwelche|algum[ae]?s?)\s+", "any ", out
+    )
     if lang == "fr":  # keys read like the text: "lettre d'information" → "lettre de information"
         table = {re.sub(r"\bd'", "de ", k): v for k, v in table.items()}
     if lang == "de":  # "Catering-Anfrage" is a "catering enquiry" ("Rückruf-Anfrage" is known)

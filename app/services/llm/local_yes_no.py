@@ -57,6 +57,15 @@ _LISTED = re.compile(
 )
 
 
+# "any accidents in the last 5 years?", "any claims in the past three years?", "any
+# convictions within the last 12 months?": asked of a span of time, "any X" asks whether.
+_ANY_SINCE = re.compile(
+    r"^(?!how\b|number\b|no\.?\s)(?:(?:any|ever had any|have you had any)\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:in|within|during|over)\s+"
+    r"(?:the\s+)?(?:last|past|previous)\s+(?:\d+|\w+\s+)?\s*(?:years?|months?|weeks?|days?)$",
+    re.I,
+)
+
+
 def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
     """{phrase, label} when ``text`` (one list item, brackets removed) is a yes/no note;
     ``asked``: it was written with a question mark; ``names_value(phrase, loosely=True)``:
@@ -65,6 +74,8 @@ def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
     t = re.sub(r"\s+", " ", text.strip(" ¿¡?.!\"'“”")).strip()
     t = re.sub(r"^(?:the|their|your|his|her|its)\s+", "", t, flags=re.I)
     words = t.split()
+    if asked and _ANY_SINCE.match(t):  # "any claims in the last 5 years?": whether, not how many
+        return _question(t.lower(), t)
     if not 1 <= len(words) <= 6 or _OPEN.search(t):
         return None
     low = t.lower()
