@@ -80,6 +80,14 @@ WHICH_NOUN = re.compile(
     rf"^(?:which|what)\s+((?:[\w-]+\s+){{0,2}}?[\w-]+)\s+(?:{_CONTRACTED}|{_PRONOUN}\s+\w+)\b.*$",
     re.I,
 )
+# "which evening suits", "what day works", "which slot works best", "which time of day suits
+# you best": the question keeps its verb; its noun names the field
+WHICH_SUITS = re.compile(
+    r"^(?:which|what)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:suits?|works?|fits?|would (?:suit|work)|"
+    r"is (?:best|easiest|most convenient|better))(?:\s+(?:for\s+)?(?:you|them|best|better|most|"
+    r"everyone))*$",
+    re.I,
+)
 WHICH_ONLY = re.compile(r"^which\s+((?:[\w-]+\s*){1,3})$", re.I)
 # A question put to the visitor: "what software are you using now", "which sessions will you
 # attend", "which year group is your child in", "which services interest you". It keeps its
@@ -333,6 +341,17 @@ def clause_item(text: str) -> dict | None:
     if GOOD_TIME.match(t):  # "a good time for the technician to come" → "Preferred time"
         word = GOOD_TIME.match(t).group(1).lower()
         return {"label": f"Preferred {word}", "options": [], "name": f"preferred {word}"}
+    suits = WHICH_SUITS.match(t)
+    if suits:  # "which evening suits" → "Which evening suits you?", never "Evening suits"
+        said = _you(t)
+        if not re.search(r"\byou\b", said, re.I):
+            said += " for you" if re.search(r"\b(?:works?|is)\b", said, re.I) else " you"
+        return {
+            "label": _sentence(said) + "?",
+            "options": [],
+            "name": suits.group(1),
+            "asked": True,
+        }
     asked = WHICH_ASKED.match(t)
     if asked:
         noun = asked.group(1) or asked.group(2)

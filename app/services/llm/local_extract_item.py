@@ -643,7 +643,10 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "number"
     if DURATION_IN_UNITS.search(phrase):  # "length of set in minutes": a number of minutes
         return "number"
-    if DATE_WORDS.search(phrase) and not re.search(r"\bhow long|duration\b", phrase):
+    # "time of day" is morning or evening, not a date
+    if DATE_WORDS.search(phrase) and not re.search(
+        r"\bhow long|duration\b|time of (?:the )?day\b", phrase
+    ):
         return "date"
     if IDENTIFIER.search(phrase) and not re.match(r"^(?:number of|no\.? of)\b", phrase):
         return "text"

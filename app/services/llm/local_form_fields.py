@@ -365,6 +365,8 @@ def _own_words(item: dict, key: str) -> bool:
     words = item["phrase"].split()
     return (
         len(words) >= 2
+        # "which evening suits", "what day works": the question asked, not "Preferred date"
+        or bool(item.get("clause") and (item.get("label") or "").endswith("?"))
         or (key == "job_title" and words[0].lower() in ("role", "roles"))
         # "organisation", "institution", "employer": the marketer's word for who they are
         or (key == "company" and words[0].lower() not in ("company", "business"))
