@@ -325,6 +325,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         # "services you need (design, SEO)", "hours you need covered (…)": the brackets are
         # the answers of the item the verb ends, not a list it opens
         and not _answers_follow(sentence, start, end)
+        and not re.match(r"\s*by\b", sentence[end:], re.I)  # "needed by date": a deadline
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
     unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item

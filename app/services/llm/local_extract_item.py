@@ -223,6 +223,17 @@ _FLAG = re.compile(
 )
 
 
+# A deadline named by what must happen by then: "needed by date", "deliver by", "respond by",
+# "ready by (date)". Not "referred by" or "paid by" (a person, a means).
+DEADLINE = re.compile(
+    r"(?:(?:the|a|your|their)\s+)?((?:(?:date|day|when)\s+)?(?:needed|required|wanted|due|deliver(?:ed|y)?|respond|"
+    r"reply|answer(?:ed)?|complete(?:d)?|finish(?:ed)?|ready|done|start(?:ed)?|arrive|return(?:ed)?|"
+    r"submit(?:ted)?|ship(?:ped)?|install(?:ed)?|decide|decision|launch(?:ed)?|live|collect(?:ed|ion)?|"
+    r"move in|moved in|in place|sorted|fixed))\s+by(?:\s+(?:date|when|which date|what date))?",
+    re.I,
+)
+
+
 def _upload_cue(inner: str) -> tuple[str, str] | None:
     """("upload:<the words in brackets>", the flags said with it) when the brackets ask for
     a file: an upload word or file formats, with at most a flag ("optional") beside them."""
@@ -255,6 +266,17 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         return None
     # "account number if you have one": optional, and the qualifier is no part of the label
     text, qualified = strip_qualifier(text)
+    deadline = DEADLINE.fullmatch(text.strip())
+    if deadline:  # "needed by date", "deliver by", "respond by": a date labelled "Needed by"
+        said = deadline.group(1)
+        return {
+            "phrase": f"{said.lower()} by",
+            "label": f"{said[:1].upper()}{said[1:]} by",
+            "options": [],
+            "required": not qualified and bool(REQUIRED_WORDS.search(raw)),
+            "optional": qualified,
+            "hint": "date",
+        }
     options, hint, yes_no_asked, listed_answers = [], "", False, False
     text = BRACKET_LIST.sub("", text)
     # "on a scale of 1 to 10 how would you rate us": the question, then its scale

@@ -40,8 +40,17 @@ SHARED_SCALE = re.compile(
 )
 
 
+# "date and time of the incident", "day and time of delivery", "date & time for the visit":
+# the date of it and the time of it, never a bare "date" (the catalogue's "Preferred date")
+# beside "Time of the incident"
+DATE_TIME_OF = re.compile(
+    r"\b(dates?|days?)\s*(?:and|&|/)\s*times?\s+(of|for)\s+([^,;.()?]+?)(?=\s*(?:[,;.()?]|$))", re.I
+)
+
+
 def expand(segment: str) -> str:
     """The list with each paired or shared-scale item written out as one item per field."""
+    segment = DATE_TIME_OF.sub(lambda m: f"{_one(m[1])} {m[2]} {m[3]}, time {m[2]} {m[3]}", segment)
     segment = PAIR.sub(lambda m: f"{m[1]} {_one(m[3])}, {m[2]} {_one(m[3])}", segment)
     segment = BARE_PAIR.sub(r"\1 date, \2 date", segment)
     return SHARED_SCALE.sub(_each_rated, re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", segment))
@@ -85,7 +94,22 @@ _SINGULAR = {
 }
 
 
+# "fecha y hora del accidente", "date et heure de livraison", "data e hora do sinistro"
+ROMANCE_DATE_TIME = re.compile(
+    r"\b(fecha|d[ií]a|date|jour|data|dia)\s+(?:y|et|e)\s+(hora|heure|horário|horario)\s+"
+    r"((?:de la|de l'|del|de|du|des|d'|da|do|das|dos)\s*[^,;.()?]+?)(?=\s*(?:[,;.()?]|$))",
+    re.I,
+)
+# "Datum und Uhrzeit des Schadens", "Tag und Uhrzeit der Lieferung"
+GERMAN_DATE_TIME = re.compile(
+    r"\b(Datum|Tag)\s+und\s+(Uhrzeit|Zeit)\s+((?:des|der|vom|von)\s+[^,;.()?]+?)(?=\s*(?:[,;.()?]|$))",
+    re.I,
+)
+
+
 def romance_pairs(text: str) -> str:
+    text = ROMANCE_DATE_TIME.sub(lambda m: f"{m[1]} {m[3]}, {m[2]} {m[3]}", text)
+
     def both(m: re.Match) -> str:
         noun = _SINGULAR.get(m[1].lower(), m[1])
         noun = noun[:1].upper() + noun[1:] if m[1][:1].isupper() else noun
@@ -120,6 +144,8 @@ _PREFIXES = (
 
 
 def german_pairs(text: str) -> str:
+    text = GERMAN_DATE_TIME.sub(lambda m: f"{m[1]} {m[3]}, {m[2]} {m[3]}", text)
+
     def both(m: re.Match) -> str:
         first, second, head = m[1], m[2], m[3]
         rest = ""
