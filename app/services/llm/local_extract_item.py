@@ -228,7 +228,7 @@ _FLAG = re.compile(
 DEADLINE = re.compile(
     r"(?:(?:the|a|your|their)\s+)?((?:(?:date|day|when)\s+)?(?:needed|required|wanted|due|deliver(?:ed|y)?|respond|"
     r"reply|answer(?:ed)?|complete(?:d)?|finish(?:ed)?|ready|done|start(?:ed)?|arrive|return(?:ed)?|"
-    r"submit(?:ted)?|ship(?:ped)?|install(?:ed)?|decide|decision|launch(?:ed)?|live|collect(?:ed|ion)?|"
+    r"submit(?:ted)?|ship(?:ped)?|install(?:ed)?|decide|decision|launch(?:ed)?|(?:go(?:ing)?\s+)?live|collect(?:ed|ion)?|"
     r"move in|moved in|in place|sorted|fixed))\s+by(?:\s+(?:date|when|which date|what date))?",
     re.I,
 )
@@ -458,7 +458,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
 # "morning or afternoon", "phone or email" stay choices).
 TYPED_VALUE = re.compile(
     r"(?:number|no\.?|link|url|domain|server|hostname|website|site|address|reference|ref|id|"
-    r"code|handle|username|account|ip)$",
+    r"code|handle|username|account|ip|endpoint|page|path|name)$",
     re.I,
 )
 
@@ -476,7 +476,7 @@ def _one_value_two_ways(pieces: list[str]) -> bool:
     ):
         return True
     return bool(TYPED_VALUE.fullmatch(ends[-1])) and all(
-        TYPED_VALUE.fullmatch(e) or len(p.split()) == 1 for p, e in zip(pieces, ends)
+        TYPED_VALUE.fullmatch(e) or len(p.split()) == 1 for p, e in zip(pieces, ends, strict=True)
     )
 
 
@@ -650,8 +650,12 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "textarea"
     # "portfolio size" is how big the portfolio is, not a link to it
     sized = re.search(r"\b(?:size|value|count|number|worth)$", phrase)
-    about_file = ABOUT_FILE.search(phrase)  # "photo title", "video caption": typed text
-    if hint == "url" or URL_WORDS.search(phrase) and not (question or sized or about_file):
+    # "photo title", "video caption": typed text; "affected URL or endpoint": a link only
+    # when every alternative is one
+    not_link = ABOUT_FILE.search(phrase) or not all(
+        URL_WORDS.search(p) for p in re.split(r"\s+or\s+", phrase)
+    )
+    if hint == "url" or URL_WORDS.search(phrase) and not (question or sized or not_link):
         return "url"
     if EMAIL_ADDRESS.search(phrase):
         return "email"
