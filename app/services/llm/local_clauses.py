@@ -85,7 +85,7 @@ WHICH_NOUN = re.compile(
 WHICH_SUITS = re.compile(
     r"^(?:which|what)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:suits?|works?|fits?|would (?:suit|work)|"
     r"is (?:best|easiest|most convenient|better))(?:\s+(?:for\s+)?(?:you|them|best|better|most|"
-    r"everyone))*$",
+    r"everyone)|\s+for\s+(?:a|an|the|your|their|our)\s+[\w-]+)*$",
     re.I,
 )
 WHICH_ONLY = re.compile(r"^which\s+((?:[\w-]+\s*){1,3})$", re.I)
@@ -344,7 +344,7 @@ def clause_item(text: str) -> dict | None:
     suits = WHICH_SUITS.match(t)
     if suits:  # "which evening suits" → "Which evening suits you?", never "Evening suits"
         said = _you(t)
-        if not re.search(r"\byou\b", said, re.I):
+        if not re.search(r"\b(?:you|for)\b", said, re.I):  # "… works for a call" says for what
             said += " for you" if re.search(r"\b(?:works?|is)\b", said, re.I) else " you"
         return {
             "label": _sentence(said) + "?",

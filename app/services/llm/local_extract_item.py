@@ -458,7 +458,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
 # "morning or afternoon", "phone or email" stay choices).
 TYPED_VALUE = re.compile(
     r"(?:number|no\.?|link|url|domain|server|hostname|website|site|address|reference|ref|id|"
-    r"code|handle|username|account|ip|endpoint|page|path|name)$",
+    r"code|handle|username|account|ip|endpoint|page|path|name|serial|tag)$",
     re.I,
 )
 
