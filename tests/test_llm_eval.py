@@ -121,6 +121,7 @@ FLOORS = {
     "round 13e": 0.90,
     "round 13f": 0.90,
     "round 14c": 0.90,
+    "round 14b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -150,6 +151,7 @@ SIZES = {
     "round 13e": 74,
     "round 13f": 41,
     "round 14c": 68,
+    "round 14b": 63,
 }
 
 

@@ -399,6 +399,12 @@ SETS = {
     # "Describe the problem" beside a named "error message" or "symptoms", a first name
     # on an "email plus a checkbox" signup; two names stay two when two people are meant.
     "round 14c": ("forms_round14c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 14b (written before the change): the draft's purpose from the right words — an
+    # answer in brackets never names or routes the form; donation pledges, sponsorships and
+    # fundraisers, clubs and groups you join, competition entries and open calls, suppliers
+    # registering and creators asking to collaborate are named for themselves; a law firm's
+    # or a therapist's client intake is a prospective client.
+    "round 14b": ("forms_round14b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
