@@ -90,3 +90,15 @@ async def test_a_professional_client_intake_is_a_prospective_client(user):
         user, "Our gym's personal trainers need a client intake: goals, medical conditions"
     )
     assert config["flow_id"] == "notify_only"
+
+
+async def test_a_terse_description_gets_the_questions_its_purpose_needs(user):
+    config, fields = await generated(user, "A donation form for our animal charity")
+    assert fields["amount"]["type"] == "number"
+    assert fields["frequency"]["options"] == ["One-off", "Monthly"]
+    assert [f["name"] for f in config["fields"] if f["required"]] == ["name", "email"]
+    _, fields = await generated(user, "Photo competition entry form")
+    assert fields["entry"]["type"] == "file"
+    config, _ = await generated(user, "Formulaire de don pour notre association")
+    assert config["name"] == "Formulaire de don"
+    assert "Montant" in [f["label"] for f in config["fields"]]

@@ -24,7 +24,7 @@ from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_intent import correct_typos
-from app.services.llm.local_own_purpose import own_purpose, without_answers
+from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
 from app.services.llm.local_purpose_names import fit_free_text, purpose_name
 from app.services.llm.local_repair import validated
 from app.services.llm.local_translate import LANGUAGE_NAMES
@@ -128,6 +128,7 @@ def build_form(original: str) -> dict:
         find_topic(description, kind),
     )
     fields = tailor_fields(kind, description)
+    add_defaults(kind, fields)
     purpose = own_name or purpose_name(kind, without_answers(correct_typos(description)))
     if purpose:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)

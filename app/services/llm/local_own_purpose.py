@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm import local_catalog as catalog
 from app.services.llm.local_kinds_base import SALES_ACTIONS, kind
 
 # "…: business type (sole trader, partnership, limited company)": a list of answers to a
@@ -301,3 +302,40 @@ def _prospective(kind_: dict) -> dict:
         "goal": "qualify prospective clients' enquiries and brief the team",
         "thanks": "Thanks for getting in touch! Someone from our team will contact you shortly.",
     }
+
+
+def _own(name, ftype, label, **more) -> dict:
+    base = catalog.field("message", name=name, type=ftype, label=label, placeholder="")
+    return {**base, "required": False, "max_length": None, **more}
+
+
+# What a marketer expects on a terse description ("A donation form for our charity"): the
+# description named nothing but the purpose, so the draft asks what the purpose needs.
+DEFAULTS = {
+    "giving": lambda: [
+        _own("amount", "number", "Amount", min=0),
+        _own("frequency", "select", "How often?", options=["One-off", "Monthly"]),
+    ],
+    "entry": lambda: [
+        _own("entry_title", "text", "Title of your entry", max_length=200),
+        _own("entry", "file", "Your entry", accept=[], max_size_mb=10, max_files=1),
+    ],
+    "supplier": lambda: [
+        catalog.field("company", required=False),
+        catalog.field("website"),
+        _own("products", "textarea", "Products or services you supply", max_length=2000),
+    ],
+    "collaboration": lambda: [
+        _own("profile", "url", "Link to your channel or profile"),
+        _own("audience_size", "number", "Audience size", min=0),
+        _own(
+            "idea", "textarea", "What kind of collaboration do you have in mind?", max_length=2000
+        ),
+    ],
+}
+
+
+def add_defaults(kind_: dict, fields: list[dict]) -> None:
+    """The purpose's own questions when the description named no field at all."""
+    if kind_["key"] in DEFAULTS and [f["name"] for f in fields] == ["name", "email"]:
+        fields += DEFAULTS[kind_["key"]]()
