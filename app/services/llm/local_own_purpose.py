@@ -163,8 +163,9 @@ GROUP_PHRASE = re.compile(
 )
 # "a sign-up for our wine club updates": news about the club, a newsletter
 CLUB_NEWS = re.compile(
-    r"\s+(?:updates?|news\w*|mailing\w*|e-?mails?|offers?|bulletins?|digests?)\b"
+    r"(?:'s)?\s+(?:updates?|news\w*|mailing\w*|e-?mails?|offers?|bulletins?|digests?)\b"
 )
+NEWS_ASKED = re.compile(r"\bnewsletters?\b|\bmailing list\b|\bsubscri\w+")
 _PLAIN = {"a", "an", "the", "our", "my", "local", "new", "this"} | {
     f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 }
@@ -184,6 +185,7 @@ ENTRY_CONTEXT = re.compile(
     r"\bentr(?:y|ies|ants?)\b|\benter\b|\bsubmi\w+|\bteilnahme\b|\bparticipa\w+|\bupload\w*|"
     r"\bopen calls?\b|\bcall for\b|^\W*(?:[\w'-]+ ){0,3}(?:competition|contest|prize|awards?)\b"
 )
+NEVER_ENTRY = ("webinar", "feedback")  # feedback about a competition is no entry
 NOT_ENTRY = re.compile(
     r"\bprize draws?\b|\bgiveaways?\b|\bsweepstakes?\b|\braffles?\b|\baward-winning\b|\bnominat\w+|"
     r"\bcompetitors?\b|\bcompetitive\b|\bawards? (?:ceremony|dinner|night|gala|tickets?)\b"
@@ -250,11 +252,14 @@ def own_purpose(kind_: dict, text: str, foreign: bool = False) -> tuple[dict, st
         "feedback",
     ):
         group = GROUP_PHRASE.search(text)
-        if group and not CLUB_NEWS.match(text, group.end()):
+        if group and not CLUB_NEWS.match(text, group.end()) and not NEWS_ASKED.search(text):
             return GROUP, _group_name(group, foreign)
-    if not NOT_ENTRY.search(text) and ENTRY_CONTEXT.search(text) and key != "webinar":
+    if not NOT_ENTRY.search(text) and ENTRY_CONTEXT.search(text) and key not in NEVER_ENTRY:
+        # on a job application "any awards you've won" is a question: only the opening
+        # words ("Open call for street performers: …") make it an entry
+        read = _opening(text) if key in ("job_application", "support", "booking", "demo") else text
         for pattern, name in ENTRY_NAMES:
-            if re.search(pattern, text):
+            if re.search(pattern, read):
                 return ENTRY, name
     seller = SUPPLIER_NAME.search(text)
     if seller and key not in ("pricing", "demo", "support", "booking"):
@@ -271,6 +276,10 @@ def own_purpose(kind_: dict, text: str, foreign: bool = False) -> tuple[dict, st
             if re.search(pattern, text):
                 return _prospective(kind_), name
     return kind_, None
+
+
+def _opening(text: str) -> str:
+    return re.split(r"[:.;?!—–]|\s-\s", text, maxsplit=1)[0]
 
 
 def _group_name(match: re.Match, foreign: bool) -> str:
