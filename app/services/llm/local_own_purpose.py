@@ -147,10 +147,10 @@ _GROUP_NOUN = (
     r"club|group|choir|society|circle|ensemble|orchestra|band|grupo|groupe|gruppe|clube|coro|chor|"
     r"chorale"
 )
+# A word before the noun that makes it a field or a setting, not the group's name ("age
+# group", "price band"): the draft is then a plain "Group Sign-up"
 _NOT_GROUP = (
-    r"age|target|pace|blood|size|focus|user|support|working|peer|facebook|whatsapp|linkedin|slack|"
-    r"discord|telegram|tour|school|class|year|ability|price|product|housing|parent|patient|trade|"
-    r"industry|advocacy|customer|advisory|steering|rock|jazz|wedding|cover|party|tribute|booking"
+    r"age|target|pace|blood|size|ability|price|product|tour|booking|trade|industry|income|year"
 )
 GROUP_PHRASE = re.compile(
     rf"(?:\b(?:join|joining|unete|únete|rejoign\w+|rejoindre|junte-se|treten sie|"
