@@ -151,7 +151,7 @@ SIZES = {
     "round 13e": 74,
     "round 13f": 41,
     "round 14c": 68,
-    "round 14b": 63,
+    "round 14b": 65,
 }
 
 

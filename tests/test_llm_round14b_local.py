@@ -23,6 +23,10 @@ async def test_an_answer_in_brackets_never_names_or_routes_the_form(user):
         user, "Contact form: name, email, topic (sales, support, billing, other), message"
     )
     assert (config["name"], config["flow_id"]) == ("Contact Us", "direct_route")
+    config, _ = await generated(
+        user, "Contact form with a dropdown for the department: sales, support, partnerships"
+    )
+    assert (config["name"], config["flow_id"]) == ("Contact Us", "direct_route")
     # a bracket in the opening sentence describes the form: still read
     config, _ = await generated(
         user,

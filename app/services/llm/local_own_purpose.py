@@ -28,7 +28,17 @@ ANSWER_LIST = re.compile(r"\([^()]*,[^()]*\)")
 LIST_START = re.compile(r"[:—–]|\s-\s")
 
 
+# Answers without brackets: "subject - choose from newsletter, billing, support or other",
+# "a dropdown for the department: sales, support, partnerships"
+CHOICE_RUN = re.compile(
+    r"\b(?:choose|pick|select)(?: one)? (?:from|between)\b[^.;:()]*?\bor \w+|"
+    r"\b(?:drop-?down|menu|options?)(?: (?:for|of|with) [\w ]{0,30})?:[^.;()]*",
+    re.I,
+)
+
+
 def without_answers(text: str) -> str:
+    text = CHOICE_RUN.sub(" ", text)
     start = LIST_START.search(text)
     if not start:
         return text
