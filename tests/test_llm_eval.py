@@ -128,6 +128,7 @@ FLOORS = {
     "round 13f": 0.90,
     "round 14c": 0.90,
     "round 14a": 0.90,
+    "round 14b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -158,6 +159,7 @@ SIZES = {
     "round 13f": 41,
     "round 14c": 68,
     "round 14a": 68,
+    "round 14b": 65,
 }
 
 

@@ -405,6 +405,12 @@ SETS = {
     # uploads ("photo title"), "X or Y" naming one thing made a select, "any X in the last
     # N years? if yes, details" counted as a number.
     "round 14a": ("forms_round14a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 14b (written before the change): the draft's purpose from the right words — an
+    # answer in brackets never names or routes the form; donation pledges, sponsorships and
+    # fundraisers, clubs and groups you join, competition entries and open calls, suppliers
+    # registering and creators asking to collaborate are named for themselves; a law firm's
+    # or a therapist's client intake is a prospective client.
+    "round 14b": ("forms_round14b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -105,15 +105,18 @@ def blend_flow(
     return max(FLOWS, key=lambda f: weight * cue_scores.get(f, 0) + log_probs[f])
 
 
-def choose_kind(description: str) -> dict:
+def choose_kind(description: str, cue_text: str | None = None) -> dict:
     """The form kind for a description: the cues' kind when the blend agrees with its flow;
-    otherwise the best-cued kind of the blended flow, or that flow's plain kind."""
-    scored = kind_scores(description)
+    otherwise the best-cued kind of the blended flow, or that flow's plain kind. ``cue_text``:
+    the description the cues read, when some of it names no purpose (a field's answers);
+    the model reads the whole description."""
+    cue_text = cue_text or description
+    scored = kind_scores(cue_text)
     cues: dict[str, int] = {}
     for total, kind in scored:
         cues[kind["flow"]] = max(cues.get(kind["flow"], 0), total)
     flow = blend_flow(cues, shipped_model().log_probs(description))
-    by_cues = detect_kind(description)
+    by_cues = detect_kind(cue_text)
     if by_cues["flow"] == flow:
         return by_cues
     best = max(((t, k) for t, k in scored if k["flow"] == flow), key=lambda tk: tk[0])

@@ -595,6 +595,42 @@ pt word  nossa = our
 pt word  clientes = customers
 pt word  clinica = clinic
 pt word  mais nada = nothing else
+es word  consulta gratuita = free consultation
+es word  asesoria gratuita = free consultation
+es word  donacion = donation
+es word  donaciones = donations
+es word  proveedores = suppliers
+es word  club de lectura = book club
+es word  unete = join
+es word  concurso = competition
+fr word  consultation gratuite = free consultation
+fr word  club de lecture = book club
+fr word  fournisseurs = suppliers
+fr word  concours = competition
+fr word  rejoignez = join
+fr word  chorale = choir
+de word  spendenzusage = donation pledge
+de word  spende = donation
+de word  lieferanten = suppliers
+de word  wettbewerb = competition
+de word  fotowettbewerb = photo competition
+pt word  consulta gratuita = free consultation
+pt word  doacao = donation
+pt word  doacoes = donations
+pt word  fornecedores = suppliers
+pt word  concurso = competition
+pt word  junte-se = join
+pt word  clube de leitura = book club
+fr word  inscrivez-vous = sign up
+fr word  formulaire de don = donation form
+fr word  faire un don = make a donation
+es word  donativo = donation
+es word  donativos = donations
+fr word  influenceur = influencer
+fr word  influenceurs = influencers
+de word  lauftreff = running group
+de word  laufgruppe = running group
+de word  chor = choir
 es field si = yes
 es field otro = other
 es field otra = other
@@ -774,6 +810,28 @@ Franchise Enquiry | Solicitud de franquicia | Demande de franchise | Franchise-A
 Sample Request | Solicitud de muestras | Demande d'échantillons | Musteranfrage | Pedido de amostras
 Investor Enquiry | Consulta de inversores | Demande d'investisseurs | Anfrage für Investoren | Contacto de investidores
 Partnership Inquiry | Solicitud de colaboración | Demande de partenariat | Partnerschaftsanfrage | Pedido de parceria
+Donation Pledge | Promesa de donación | Promesse de don | Spendenzusage | Promessa de doação
+Donation Form | Donación | Formulaire de don | Spendenformular | Doação
+Donation Request | Solicitud de donación | Demande de don | Spendenanfrage | Pedido de doação
+Sponsorship Sign-up | Apadrinamiento | Parrainage | Patenschaft | Apadrinhamento
+Fundraiser Sign-up | Inscripción de recaudador | Inscription collecteur de fonds | Anmeldung zur Spendenaktion | Inscrição de angariador
+Group Sign-up | Inscripción al grupo | Inscription au groupe | Gruppenanmeldung | Inscrição no grupo
+Club Sign-up | Inscripción al club | Inscription au club | Club-Anmeldung | Inscrição no clube
+Book Club Sign-up | Inscripción al club de lectura | Inscription au club de lecture | Anmeldung zum Buchclub | Inscrição no clube de leitura
+Competition Entry | Participación en el concurso | Participation au concours | Wettbewerbsteilnahme | Participação no concurso
+Contest Entry | Participación en el concurso | Participation au concours | Wettbewerbsteilnahme | Participação no concurso
+Prize Entry | Candidatura al premio | Candidature au prix | Preis-Einreichung | Candidatura ao prémio
+Open Call Submission | Convocatoria abierta | Appel à candidatures | Offene Ausschreibung | Chamada aberta
+Supplier Registration | Registro de proveedores | Inscription fournisseur | Lieferantenregistrierung | Registo de fornecedores
+Supplier Onboarding | Alta de proveedores | Référencement fournisseur | Lieferanten-Onboarding | Integração de fornecedores
+Vendor Registration | Registro de proveedores | Inscription fournisseur | Lieferantenregistrierung | Registo de fornecedores
+Vendor Onboarding | Alta de proveedores | Référencement fournisseur | Lieferanten-Onboarding | Integração de fornecedores
+Contractor Registration | Registro de contratistas | Inscription des prestataires | Registrierung für Auftragnehmer | Registo de empreiteiros
+Collaboration Request | Solicitud de colaboración | Demande de collaboration | Kooperationsanfrage | Pedido de colaboração
+New Client Enquiry | Consulta de nuevo cliente | Demande de nouveau client | Anfrage als Neukunde | Pedido de novo cliente
+Client Intake | Ficha de cliente | Fiche client | Mandantenaufnahme | Ficha de cliente
+Case Enquiry | Consulta sobre un caso | Demande concernant un dossier | Fallanfrage | Consulta sobre um caso
+New Matter Enquiry | Consulta sobre un nuevo asunto | Demande de nouveau dossier | Anfrage zu einem neuen Mandat | Consulta sobre um novo processo
 """
 
 

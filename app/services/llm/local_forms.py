@@ -24,6 +24,7 @@ from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
 from app.services.llm.local_purpose_names import fit_free_text, purpose_name
 from app.services.llm.local_repair import validated
 from app.services.llm.local_translate import LANGUAGE_NAMES
@@ -117,17 +118,21 @@ def build_form(original: str) -> dict:
     lang = source_language(original)
     english, pairs = to_english(original, lang) if lang else (original, [])
     description, extras = read_extras(english)
-    kind = choose_kind(description)
+    # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
+    kind = choose_kind(description, without_answers(description))
+    # a donation pledge, a club, a competition entry, a supplier registration: named for itself
+    kind, own_name = own_purpose(kind, correct_typos(description), foreign=bool(lang))
     audience, business, topic = (
         find_audience(description),
         find_business(description),
         find_topic(description, kind),
     )
     fields = tailor_fields(kind, description)
-    purpose = purpose_name(kind, correct_typos(description))
+    add_defaults(kind, fields)
+    purpose = own_name or purpose_name(kind, without_answers(correct_typos(description)))
     if purpose:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
-    name = (purpose or form_name(kind, correct_typos(description))) + (
+    name = (purpose or form_name(kind, without_answers(correct_typos(description)))) + (
         f": {topic}" if topic else ""
     )
     config = {
@@ -179,6 +184,11 @@ NAMES = [
     ("job_application", r"\bcall for papers\b|\bspeakers?\b|\btalks?\b", "Call for Speakers"),
     ("job_application", r"\bgrants?\b|\bfunding\b", "Grant Application"),
     ("job_application", r"\bnominat\w+", "Nomination"),
+    (
+        "job_application",
+        r"\b(?:session|talk|workshop|paper|panel|poster)s? proposals?\b",
+        "Call for Proposals",
+    ),
     (
         "job_application",
         r"^(?!.*\b(?:jobs?|careers?|cvs?|resumes?|hiring|positions?|roles?|vacanc\w+|intern\w*|apprentice\w*|"
