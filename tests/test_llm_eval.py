@@ -156,7 +156,7 @@ SIZES = {
     "round 13d": 84,
     "round 13c": 60,
     "round 13e": 74,
-    "round 13f": 41,
+    "round 13f": 44,
     "round 14c": 68,
     "round 14a": 68,
     "round 14b": 65,

@@ -34,6 +34,7 @@ _BOX = (
 _STATEMENT = re.compile(
     r"(?:\bI (?:confirm|declare|certify|accept|agree|consent|understand|acknowledge|have read|am over|am (?:at least|aged))\b"
     r"|\b(?:declaration|confirmation|certification|statement|attestation) that\b"
+    r"|box(?:es)? (?:to|that) (?=(?:confirm|declare|certify|acknowledge)\b)"  # "tick box to confirm …"
     r"|\b(?:accept(?:ing|ance of)?|agree(?:ing|ment)? (?:to|with)) (?:the |our |your |their |my )?"
     r"(?:[\w-]+ ){0,3}(?:terms|conditions|t&cs?|t ?& ?c|polic(?:y|ies)|agreement|rules|waiver|code of conduct|contract)\b"
     r"|\bsigned (?:the |a |our )?(?:[\w-]+ )?(?:waiver|agreement|declaration|consent form|code of conduct)\b"
@@ -177,6 +178,12 @@ def statement(piece: str, lang: str) -> str:
             r"^(?:confirmation|statement|attestation) that\b", "I confirm that", text, flags=re.I
         )
         text = re.sub(r"^certification that\b", "I certify that", text, flags=re.I)
+        text = re.sub(  # "tick box to confirm you own the rights": the person speaks
+            r"^((?:I )?(?:confirm|declare|certify|acknowledge)(?: that)?) you\b( are\b)?",
+            lambda m: f"{m.group(1)} I{' am' if m.group(2) else ''}",
+            text,
+            flags=re.I,
+        )
         text = _first_person(text)
         text = re.sub(r"^(?:accepting|acceptance of)\b", "accept", text, flags=re.I)
         text = re.sub(r"^(?:agreeing|agreement) (to|with)\b", r"agree \1", text, flags=re.I)
