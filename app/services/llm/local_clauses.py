@@ -75,6 +75,9 @@ _CONTRACTED = r"(?:they|you|it|he|she|we|i)(?:'re|'ve|'d|'ll|'s)"
 AUX_QUESTION = re.compile(
     rf"^{_AUX}\s+(?:({_PRONOUN})\b|((?:the |a |any |your |their )?[\w'-]+))\s*(.*)$", re.I
 )
+# "may we contact you", "might we share your story": asking the visitor's permission; "may"
+# is not in _AUX, where "may 2025" would read as a question
+MAY_WE = re.compile(r"^(?:may|might)\s+(?:we|i)\s+(\w.*)$", re.I)
 WHETHER = re.compile(r"^(?:ask(?:ing)?\s+(?:them\s+|people\s+)?)?(?:whether|if)\s+(.+)$", re.I)
 WHICH_NOUN = re.compile(
     rf"^(?:which|what)\s+((?:[\w-]+\s+){{0,2}}?[\w-]+)\s+(?:{_CONTRACTED}|{_PRONOUN}\s+\w+)\b.*$",
@@ -301,6 +304,9 @@ def clause_item(text: str) -> dict | None:
             return _done(label, f"{needed.group(1)} {needed.group(2)}", keep_label=True)
         subject = WHETHER_SUBJECT.match(rest)
         return _done(None, subject.group(1) if subject else rest)
+    permission = MAY_WE.match(t)
+    if permission:  # "may we contact you" → "May we contact you?" (never a month "May")
+        return _done(_sentence(_you(t)) + "?", permission.group(1), keep_label=True)
     question = AUX_QUESTION.match(t)
     if question:
         aux = t.split(" ", 1)[0].lower()

@@ -11,7 +11,7 @@ import re
 
 from app.services.llm.local_clauses import clause_item, split_items
 from app.services.llm.local_domain import concept_for
-from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, rated
+from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_scaled, rated
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_stray import strip_qualifier
 from app.services.llm.local_yes_no import yes_no_item
@@ -449,7 +449,8 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         "optional": optional,
         "hint": hint,
     }
-    return {**item, "scale": scale} if scale and rated(low) else item
+    aspect = scale and aspect_scaled(low, scale)  # "comfort (1-5)": rated by its scale
+    return {**item, "scale": scale} if scale and (rated(low) or aspect) else item
 
 
 # Nouns of a value one types ("number", "link", "domain"): "order or invoice number",

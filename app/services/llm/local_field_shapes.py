@@ -73,6 +73,25 @@ SCALED_QUESTION = re.compile(
 )
 
 
+# "comfort (1-5), value (1-5)": a short noun given a small scale of its own is an aspect
+# rated on it; counts, sizes, ages and amounts in brackets ("guests (1-10)") are not.
+_NOT_ASPECT = re.compile(
+    r"\b(?:number|how|many|much|size|age|years?|guests?|people|persons?|employees|staff count|"
+    r"rooms?|nights?|days?|weeks?|months?|hours?|budget|price range|quantity|qty|amount|kids|"
+    r"children|adults|seats|units|count)\b",
+    re.I,
+)
+
+
+def aspect_scaled(phrase: str, scale: str) -> bool:
+    """Whether ``phrase`` is an aspect rated on ``scale`` (a bracketed "(1-5)", "(0-10)")."""
+    m = SCALE_RE.search(scale)
+    if not m or not m["lo"] or int(m["lo"]) > 1 or not 3 <= int(m["hi"]) <= 10:
+        return False
+    words = phrase.split()
+    return 1 <= len(words) <= 4 and not re.search(r"\d", phrase) and not _NOT_ASPECT.search(phrase)
+
+
 def rated(phrase: str) -> bool:
     """Whether the phrase asks for a rating (given a scale)."""
     return bool(RATING_RE.search(phrase) or SCALED_QUESTION.match(phrase.strip()))

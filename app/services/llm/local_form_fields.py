@@ -241,12 +241,16 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
         if widget and item["options"]:  # "a product dropdown (A, B, C)": the product, a choice
             item = {**item, "phrase": item["phrase"][: widget.start()].strip(), "hint": "select"}
         scale = f"{item['phrase']} ({', '.join(item['options'])})" if item["options"] else ""
-        scale = f"{item['phrase']} {item['scale']}" if item.get("scale") else scale
+        if item.get("scale"):  # "comfort (1-5)" is rated on its scale: "Comfort rating"
+            said = item["phrase"] if rated(item["phrase"]) else f"{item['phrase']} rating"
+            scale = f"{said} {item['scale']}"
         upload = item["hint"].startswith("upload:")  # "any evidence (file upload)"
         phrase = f"{item['phrase']} upload" if upload else item["phrase"]
         yes_no = item["options"] == ["Yes", "No"]  # "lens attached (yes/no)" is no upload
         if (scale and rating_shape(scale)) or (file_shape(phrase, asked=upload) and not yes_no):
             new = _shaped(_new_field({**item, "options": []}), scale or phrase, asked=upload)
+            if item.get("scale") and not rated(item["phrase"]) and new["type"] == "number":
+                new["label"] = label_for(item["phrase"])  # the aspect in the marketer's words
             if upload and new["type"] == "file":  # what the brackets say: "(PDF)", "(up to 5)"
                 said = file_shape(f"{item['phrase']} {item['hint'][7:]} upload", asked=True)
                 new.update(accept=said["accept"], max_files=said["max_files"])
