@@ -129,6 +129,7 @@ FLOORS = {
     "round 14c": 0.90,
     "round 14a": 0.90,
     "round 14b": 0.90,
+    "round 15a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -160,6 +161,7 @@ SIZES = {
     "round 14c": 68,
     "round 14a": 68,
     "round 14b": 65,
+    "round 15a": 26,
 }
 
 

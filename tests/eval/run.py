@@ -411,6 +411,11 @@ SETS = {
     # registering and creators asking to collaborate are named for themselves; a law firm's
     # or a therapist's client intake is a prospective client.
     "round 14b": ("forms_round14b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 15a (written before the change): list items that are questions or actions —
+    # aspects each given their own scale ("comfort (1-5)"), "may we …" / "podemos …"
+    # permission questions, long "what do you want to …" questions, and "book a time" /
+    # "pick a slot" at the end of a list.
+    "round 15a": ("forms_round15a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

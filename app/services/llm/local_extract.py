@@ -33,8 +33,13 @@ LIST_START = re.compile(
     re.I,
 )
 # Weaker list cues: what follows must look like fields (FIELD_NOUN) to count.
+# "pick a slot", "choose a date": an act of booking, an item itself (local_extract_item.SLOT_ACT)
+_SLOT_NEXT = (
+    r"(?!\s+(?:a|an|your|the)\s+(?:\w+\s+)?(?:time ?slot|slot|time|date|day)s?\s*(?:[,.;]|$))"
+)
 WEAK_START = re.compile(
-    r"\b(?:with|give us|leave|pick(?! up\b)|choose|send|submit|select|also|plus(?= an? (?:optional|extra)\b))\s|;",
+    rf"\b(?:with|give us|leave|pick(?! up\b){_SLOT_NEXT}|choose{_SLOT_NEXT}|send|submit|"
+    rf"select{_SLOT_NEXT}|also|plus(?= an? (?:optional|extra)\b))\s|;",
     re.I,
 )
 # "app installed? (yes/no), …": a question mark before its answers ends no sentence

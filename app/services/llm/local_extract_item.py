@@ -46,6 +46,13 @@ NOT_A_FIELD = re.compile(
     re.I,
 )
 # Words that keep a phrase as a field even with a pronoun in it ("what's wrong", "why do you…").
+# A question put to the visitor: "what do you want to …", "what are you hoping to …",
+# "what's stopped you …", "how would you like …"
+YOUR_QUESTION = re.compile(
+    r"^(?:what|why|how|which|where|when)(?:'s| is| has| have| do| did| does| are| were| would| "
+    r"will| can| could| should)?\s+(?:\w+\s+)?(?:you|your)\b",
+    re.I,
+)
 QUESTION = re.compile(
     r"^(?:what|why|how|when|where|which|who|describe|details?|description|tell us about)\b|"
     r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b|^anything\b|what'?s wrong|what went wrong|"
@@ -100,6 +107,13 @@ COUNTED = re.compile(
 )
 URL_WORDS = re.compile(
     r"\b(?:link|url|website|photos?|pictures?|images?|drawings?|receipt|cv|resume|portfolio)\b",
+    re.I,
+)
+# What the visitor wants, hopes or is held back by: answered in their own words
+HOPES = re.compile(
+    r"^(?:what|why|how)\b(?!.*\b(?:how many|how much|budget|price|cost)\b).*\b(?:want|wants|"
+    r"hope|hoping|hoped|looking for|trying|aim|aiming|wish|stopped|stopping|holding|held|"
+    r"kept|keeping|achieve|expect|expecting|goals?|struggling)\b",
     re.I,
 )
 LONG_WORDS = re.compile(
@@ -257,15 +271,48 @@ def _capital(option: str) -> str:
     return option[:1].upper() + option[1:] if first.islower() else option
 
 
+# An act of booking at the end of a list ("book a time", "pick a slot", "schedule a call",
+# "choose a convenient date"): the form asks when, not for the act's words
+SLOT_ACT = re.compile(
+    r"(?:book|pick|choose|select|schedule|reserve|arrange|find|suggest|propose)\s+"
+    r"(?:a|an|your|the|their)\s+(?:(?:convenient|suitable|good|preferred|free|first)\s+)?"
+    r"(time ?slot|slot|time|date|day|call|call-?back|appointment|meeting|session|visit|"
+    r"consultation|demo|viewing)s?",
+    re.I,
+)
+
+
+# Asking the visitor's permission in es/fr/de/pt ("podemos contactarle", "pouvons-nous vous
+# rappeler", "dürfen wir Sie anrufen", "podemos entrar em contato"): a yes/no question
+MAY_WE_ABROAD = re.compile(
+    r"(?:podemos|podr[íi]amos|poder[íi]amos|posso|puedo|pouvons-nous|pourrions-nous|puis-je|"
+    r"peut-on|on peut|d[üu]rfen wir|d[üu]rften wir|k[öo]nnen wir|k[öo]nnten wir|darf ich)\s+\w",
+    re.I,
+)
+
+
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item; ``listed``: it stands in a sentence that is only a list, so it names a
     field even with chatter words in it ("hours the cat would be alone")."""
     text = CONNECTIVE.sub("", raw.strip().strip(".!?\"'“”‘’ "))
     asked = bool(re.search(r"\?[\s\"'“”‘’]*$|^\s*¿", raw))  # "pets?", "¿vivienda en propiedad?"
+    permission = bool(MAY_WE_ABROAD.match(raw.strip()))  # "podemos entrar em contato"
+    asked = asked or permission
     if FORM_ACT.match(text):
         return None
     # "account number if you have one": optional, and the qualifier is no part of the label
     text, qualified = strip_qualifier(text)
+    slot = SLOT_ACT.fullmatch(text.strip())
+    if slot:  # "book a time", "pick a slot", "choose a date": when the visitor would like it
+        word = "date" if re.match(r"da(?:te|y)", slot.group(1), re.I) else "time"
+        return {
+            "phrase": f"preferred {word}",
+            "label": f"Preferred {word}",
+            "options": [],
+            "required": not qualified and bool(REQUIRED_WORDS.search(raw)),
+            "optional": qualified,
+            "hint": "",
+        }
     deadline = DEADLINE.fullmatch(text.strip())
     if deadline:  # "needed by date", "deliver by", "respond by": a date labelled "Needed by"
         said = deadline.group(1)
@@ -318,13 +365,15 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             options = [o.strip() for o in re.split(cut, inner) if o.strip()]
             listed_answers = "," in inner  # "(a, b, c)"; "a or b" is one of them
     options = [_capital(o) for o in options]
+    if permission and not options:  # asking leave to do something is answered yes or no
+        options, yes_no_asked = ["Yes", "No"], True
     scale = paren.group(0) if paren and not options and SCALE.fullmatch(paren.group(0)) else ""
     if STATEMENT.match(text):
         flag = STATEMENT.match(text).group(2).lower()
         parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", STATEMENT.match(text).group(1)) if p]
         if len(parts) > 1:
             return {"fields": [i for i in (_item(f"{p} {flag}") for p in parts) if i]}
-    question = QUESTION.search(text) is not None
+    question = QUESTION.search(text) is not None or permission
     required = bool(REQUIRED_WORDS.search(text + flags)) and not OPTIONAL_WORDS.search(text + flags)
     optional = bool(OPTIONAL_WORDS.search(text + flags)) or hint == "optional" or qualified
     required = required and not qualified
@@ -412,7 +461,10 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     words = low.split()
     # A question may run longer than a noun ("what they were doing when it crashed").
     # "entrega a domicilio o recogida en tienda": two answers of three words each
-    longest = 12 if headed else 9 if question else 7 if len(options) == 2 and " or " in low else 6
+    # "what do you want to achieve in the next 6 months", in a list: the whole question
+    asked_of_you = question and YOUR_QUESTION.match(low)
+    longest = 14 if headed or asked_of_you else 9 if question else 6
+    longest = 7 if longest == 6 and len(options) == 2 and " or " in low else longest
     # "wie würden Sie den Referenten von 1 bis 5 bewerten": the scale is no chatter
     counted = len(SCALE_RE.sub(" ", low).split()) if rated(low) else len(words)
     if not words or counted > longest or len(low) < 2:
@@ -675,6 +727,8 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         r"\bhow long|duration\b|time of (?:the )?day\b", phrase
     ):
         return "date"
+    if question and HOPES.search(phrase):  # "what do you want to achieve this year": in words
+        return "textarea"
     if IDENTIFIER.search(phrase) and not re.match(r"^(?:number of|no\.? of)\b", phrase):
         return "text"
     if NUMBER_WORDS.search(phrase) or COUNTED.match(phrase):

@@ -15,7 +15,7 @@ import unicodedata
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_domain import concept_for, covers, domain_keys, is_b2b
 from app.services.llm.local_extract import context_free, named_fields, negated
-from app.services.llm.local_extract_item import YES_NO, field_type, label_for
+from app.services.llm.local_extract_item import SLOT_ACT, YES_NO, field_type, label_for
 from app.services.llm.local_field_shapes import (
     SCALE_RE,
     file_label,
@@ -552,7 +552,10 @@ def _kind_rules(fields: list, kind: dict, text: str) -> None:
     # An anonymous survey or report (whistleblowing, feedback) must not ask who is writing.
     if kind["flow"] in ("notify_only", "support_triage") and ANONYMOUS_RE.search(text):
         fields[:] = [f for f in fields if f["name"] not in ("email", "may_contact", "name")]
-    if kind["key"] == "booking" and not re.search(r"\btimes?\b|\bslots?\b|\bwhen\b", text):
+    asked_when = re.search(r"\btimes?\b|\bslots?\b|\bwhen\b", text) or re.search(
+        rf"[,:;]\s*(?:and\s+)?{SLOT_ACT.pattern}\s*(?:[,.;]|$)", text, re.I
+    )  # "…, book a time": a list item asking when
+    if kind["key"] == "booking" and not asked_when:
         fields[:] = [f for f in fields if f["name"] != "preferred_time"] or fields
 
 
