@@ -130,6 +130,7 @@ FLOORS = {
     "round 14a": 0.90,
     "round 14b": 0.90,
     "round 15a": 0.90,
+    "round 15b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -162,6 +163,7 @@ SIZES = {
     "round 14a": 68,
     "round 14b": 65,
     "round 15a": 26,
+    "round 15b": 20,
 }
 
 

@@ -416,6 +416,11 @@ SETS = {
     # permission questions, long "what do you want to …" questions, and "book a time" /
     # "pick a slot" at the end of a list.
     "round 15a": ("forms_round15a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 15b (written before the change): answers said before their noun without
+    # brackets ("still, sparkling or mixed crate"), a form name that runs into the list of
+    # fields, a bare "date" on a lost item or an incident called "Preferred date", a partner's
+    # client referral and researchers' requests for access to data or an archive.
+    "round 15b": ("forms_round15b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_item_pairs import expand
+from app.services.llm.local_lead_options import join_lead_options
 
 # A choice lead right before "A, B or C" keeps the group together as options.
 # "whether you're a landlord, tenant or agent" / "are you buying, selling or renting" too.
@@ -66,7 +67,7 @@ def split_items(segment: str) -> list[str]:
                 parts.append(text[start:i])
                 start = sep.end()
     parts.append(text[start:])
-    return [p.replace(_GUARD, ",").strip() for p in parts if p.strip()]
+    return join_lead_options([p.replace(_GUARD, ",").strip() for p in parts if p.strip()])
 
 
 _AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|shall)"

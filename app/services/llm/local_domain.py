@@ -339,7 +339,8 @@ SAME_AS = [
     (
         "room_type",
         None,
-        r"\broom (?:type|preference|choice|kind)s?\b|\b(?:type|kind) of room\b|\bwhich room\b",
+        r"\broom (?:type|preference|choice|kind)s?\b|\b(?:type|kind) of room\b|\bwhich room\b|"
+        r"^room room$",  # "single, double or family room": the room asked as a choice
     ),
     ("device", "text", r"\b(?:device|handset|phone|laptop|computer|tablet)\b"),
     ("order_number", "text", r"\border\b.*\b(?:number|no|reference|ref|id|code)\b"),

@@ -817,6 +817,10 @@ Sponsorship Sign-up | Apadrinamiento | Parrainage | Patenschaft | Apadrinhamento
 Fundraiser Sign-up | Inscripción de recaudador | Inscription collecteur de fonds | Anmeldung zur Spendenaktion | Inscrição de angariador
 Group Sign-up | Inscripción al grupo | Inscription au groupe | Gruppenanmeldung | Inscrição no grupo
 Club Sign-up | Inscripción al club | Inscription au club | Club-Anmeldung | Inscrição no clube
+Client Referral | Recomendación de cliente | Recommandation de client | Kundenempfehlung | Indicação de cliente
+Patient Referral | Derivación de paciente | Orientation de patient | Patientenüberweisung | Encaminhamento de paciente
+Data Access Request | Solicitud de acceso a datos | Demande d'accès aux données | Antrag auf Datenzugang | Pedido de acesso a dados
+Archive Access Request | Solicitud de acceso al archivo | Demande d'accès aux archives | Antrag auf Archivzugang | Pedido de acesso ao arquivo
 Book Club Sign-up | Inscripción al club de lectura | Inscription au club de lecture | Anmeldung zum Buchclub | Inscrição no clube de leitura
 Competition Entry | Participación en el concurso | Participation au concours | Wettbewerbsteilnahme | Participação no concurso
 Contest Entry | Participación en el concurso | Participation au concours | Wettbewerbsteilnahme | Participação no concurso

@@ -319,6 +319,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 new["label"] = _label(item)  # the marketer's words
             elif key == "message" and item["phrase"] == "questions":
                 new["label"] = "Any questions?"
+            elif key == "preferred_date" and kind["flow"] == "support_triage":
+                new["label"] = "Date"  # a lost item's, an incident's date: nobody prefers it
             elif key == "message":
                 new["label"] = _label(item)  # "message", "your question": their word
             if item["options"] and new["type"] in ("select", "multiselect"):

@@ -54,7 +54,15 @@ BUSINESS_RE = re.compile(
 )
 TOPIC_RE = re.compile(
     r"\b(?:on|about|titled|called)\s+[\"“']?(.+?)[\"”']?(?=\s+(?:for|targeting|aimed|with|that|who|"
-    r"and)\b|[.,;!?]|$)",
+    r"and)\b|[.,;:!?]|\s[-–—]\s|$)",  # ": name, email": the list of fields begins
+    re.I,
+)
+
+# "a masterclass on pricing", "a webinar about hiring": the talk's subject, no cue to the
+# form's purpose (a seat at a masterclass on pricing is no pricing request)
+TALK_TOPIC = re.compile(
+    r"\b((?:masterclass(?:es)?|webinars?|workshops?|seminars?|talks?|classes|class|courses?|"
+    r"lectures?)) (?:on|about) [^:,.;!?()]+",
     re.I,
 )
 
@@ -119,7 +127,7 @@ def build_form(original: str) -> dict:
     english, pairs = to_english(original, lang) if lang else (original, [])
     description, extras = read_extras(english)
     # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
-    kind = choose_kind(description, without_answers(description))
+    kind = choose_kind(description, TALK_TOPIC.sub(r"\1", without_answers(description)))
     # a donation pledge, a club, a competition entry, a supplier registration: named for itself
     kind, own_name = own_purpose(kind, correct_typos(description), foreign=bool(lang))
     audience, business, topic = (

@@ -70,7 +70,7 @@ MARKETING_KINDS = [
             (r"\brsvps?\b", 8),
             (
                 r"\bconference\b|\bmeetup\b|\bsummit\b|\bworkshops?\b|\bopen days?\b|\bopen house\b|"
-                r"\bfun run\b|\bmarathon\b|\bcamps?\b|\bgala\b|\bfestival\b",
+                r"\bfun run\b|\bmarathon\b|\bcamps?\b|\bgala\b|\bfestival\b|\bmasterclass(?:es)?\b",
                 3,
             ),
             (r"\bsign[- ]?ups? for (?:our|the|a|an)\b", 2),

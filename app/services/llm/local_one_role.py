@@ -47,6 +47,8 @@ _ROLE_PARTS = (
     # the request's own details (not "bank details"): "project details", "order summary"
     r"(?:(?:project|job|work|order|request|issue|problem|fault|incident|enquiry|inquiry|"
     r"additional|further|more|other|extra) )?(?:details|brief|description|summary)$|",
+    # the thing lost, damaged or reported, described: "item description", "damage description"
+    r"(?:lost )?(?:item|items|product|object|property|damage|vehicle) description$|",
     r"d[ée]cri|motif|raison|pourquoi|commentaires?$|motivo|por ?qu[ée]|descri[bv]|descreva|"
     r"coment[aá]rios?$|warum|grund\b|beschreib|was ist passiert|nachricht$|kommentare?$|"
     r"mensaje$|mensagem$|(?:\w+ )?(?:preguntas?|fragen?|perguntas?)$|",

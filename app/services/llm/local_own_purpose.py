@@ -19,6 +19,7 @@ import re
 
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_kinds_base import SALES_ACTIONS, kind
+from app.services.llm.local_referral_access import referral_or_access
 
 # "…: business type (sole trader, partnership, limited company)": a list of answers to a
 # field, once the list of fields has begun (after ":" or " - "); "(yes/no)" stays. A bracket
@@ -281,6 +282,9 @@ def own_purpose(kind_: dict, text: str, foreign: bool = False) -> tuple[dict, st
         "pricing",
     ):
         return COLLABORATION, None
+    wanted = referral_or_access(kind_, text)
+    if wanted:  # "refer a client", "request access to our archive"
+        return wanted
     if key in CLIENT_KINDS and PROFESSIONAL.search(text):
         for pattern, name in CLIENT_ENQUIRY:
             if re.search(pattern, text):

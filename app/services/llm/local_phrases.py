@@ -54,6 +54,7 @@ Company | Empresa | Entreprise | Unternehmen | Empresa
 Company name | Nombre de la empresa | Nom de l'entreprise | Firmenname | Nome da empresa
 Company size | Tamaño de la empresa | Taille de l'entreprise | Unternehmensgröße | Dimensão da empresa
 Country | País | Pays | Land | País
+Date | Fecha | Date | Datum | Data
 Deadline | Fecha límite | Date limite | Frist | Prazo
 Department | Departamento | Service | Abteilung | Departamento
 Describe the problem | Describa el problema | Décrivez le problème | Beschreiben Sie das Problem | Descreva o problema
