@@ -31,32 +31,42 @@ def _random35() -> int:
     return value
 
 
-# The last millisecond and its nine characters, one tuple so that threads read a
-# consistent pair (a race only spells a millisecond twice).
-_LAST: tuple[int, str] = (-1, "")
+# The last millisecond, its nine characters and the random part last given in it. Ids
+# made in one millisecond count up from a random start by random steps (a monotonic
+# ULID), so rows written in the same millisecond still list in the order they were made
+# (the audit log, events); the lock keeps two threads from taking the same step.
+_LOCK = threading.Lock()
+_LAST: tuple[int, str, int] = (-1, "", 0)
+_STEP_MASK = (1 << 16) - 1  # up to 65 536: unguessable, and room for 260 000 ids a millisecond
+_CEILING = 1 << _RANDOM_BITS
 
 
 def _stamp(ms: int) -> str:
     """45 bits of milliseconds as nine characters."""
-    global _LAST  # noqa: PLW0603
     p = _PAIRS
-    stamp = (
+    return (
         _ALPHABET[ms >> 40]
         + p[(ms >> 30) & 1023]
         + p[(ms >> 20) & 1023]
         + p[(ms >> 10) & 1023]
         + p[ms & 1023]
     )
-    _LAST = (ms, stamp)
-    return stamp
 
 
 def new_id(prefix: str) -> str:
-    ms = time.time_ns() // 1_000_000
-    last = _LAST
-    # a capture batch makes dozens of ids within one millisecond: its spelling is reused
-    stamp = last[1] if last[0] == ms else _stamp(ms)
-    r, p = _random35(), _PAIRS
+    global _LAST  # noqa: PLW0603
+    fresh = _random35()
+    with _LOCK:
+        last_ms, stamp, r = _LAST
+        # read under the lock, and never behind the last id (a clock stepped back)
+        ms = max(time.time_ns() // 1_000_000, last_ms)
+        if last_ms == ms and r + _STEP_MASK + 1 < _CEILING:
+            r += (fresh & _STEP_MASK) + 1
+        else:  # a new millisecond starts low enough to count up from
+            stamp = stamp if last_ms == ms else _stamp(ms)
+            r = fresh >> 1
+        _LAST = (ms, stamp, r)
+    p = _PAIRS
     return (
         prefix
         + "_"
