@@ -364,6 +364,9 @@ SETS = {
     # "institution" / "club name" field is kept; resellers with a client count in es/fr/de/pt.
     "round 12": ("forms_round12.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
     "leads 12": ("leads_round12.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Leads 16 (written after a fresh batch missed both): a rival "doing market research" on the
+    # "tools in this space" is a competitor; "send us an offer / a proposal" asks for a quote.
+    "leads 16": ("leads_round16.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     # Round 13b (engine e13b, written before the change): stray fields — the purpose restated
     # in the opening words (a verb or a noun phrase after the business name), sentences about
     # the form itself, a heading before the list, questions cut inside a list ("Software are").

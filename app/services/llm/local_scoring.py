@@ -90,7 +90,7 @@ NON_BUYERS = [
         r"\bcompetitive (?:research|analysis|intel\w*)\b|\bcompetitors?\b|\bbenchmark\w*|"
         r"\bbuilding something similar\b|\bour (?:own )?(?:product|competing) team\b|"
         r"\bcompare (?:it|your \w+) (?:with|to) ours\b|\bour prices\b|\bcompar\w*(?: \w+)? (?:to|with) ours\b|"
-        r"\bthan ours\b",
+        r"\bthan ours\b|\b(?:doing|conducting|carrying out) (?:some )?market research\b|\b(?:tools|vendors|players) in this space\b",
     ),
     (
         "press",
@@ -307,7 +307,7 @@ def parse_amount(text: str) -> float | None:
 
 QUOTE_REQUEST_RE = re.compile(
     r"\bwhat would (?:that|it|this) cost\b|\bhow much would\b|\bcan you quote\b|\bplease quote\b|"
-    r"\bsend (?:me|us) (?:a )?(?:formal )?quote\b|\bquote (?:me|us) for\b|\b(?:we'?d|i'?d) like a quote\b",
+    r"\bsend (?:me|us) (?:a |an )?(?:formal )?(?:quote|offer|proposal)\b|\bsend (?:a|an) (?:formal )?(?:quote|offer|proposal)\b|\bquote (?:me|us) for\b|\b(?:we'?d|i'?d) like a quote\b",
     re.I,
 )
 NON_BUYER_TITLES = [
