@@ -357,7 +357,9 @@ async def test_two_processes_drain_one_queue_each_job_once(app, db):
 
     root = Path(__file__).resolve().parent.parent
     settings = app.state.settings
-    for n in range(300):  # 5 ms a job: 1.5 s for one worker alone, far longer than the parent's start
+    for n in range(
+        300
+    ):  # 5 ms a job: 1.5 s for one worker alone, far longer than the parent's start
         await enqueue(db, "record_job", {"n": n, "pause": 0.005})
     child = await asyncio.create_subprocess_exec(
         sys.executable,
