@@ -132,6 +132,7 @@ FLOORS = {
     "round 14b": 0.90,
     "round 15a": 0.90,
     "round 15b": 0.90,
+    "round 16f": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -166,6 +167,7 @@ SIZES = {
     "round 14b": 65,
     "round 15a": 26,
     "round 15b": 20,
+    "round 16f": 19,
 }
 
 

@@ -424,6 +424,10 @@ SETS = {
     # fields, a bare "date" on a lost item or an incident called "Preferred date", a partner's
     # client referral and researchers' requests for access to data or an archive.
     "round 15b": ("forms_round15b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16f (written before the change): answers after their noun in es/fr/pt ("cesta
+    # pequeña, mediana o grande"), "número de matrícula" as one thing, a room type asked in
+    # es/fr/de/pt once.
+    "round 16f": ("forms_round16f.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

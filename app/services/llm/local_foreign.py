@@ -23,6 +23,7 @@ import unicodedata
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import rated, rating_shape
 from app.services.llm.local_field_typos import correct_field_words
+from app.services.llm.local_foreign_options import join_trailing_answers
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
 from app.services.llm.local_item_pairs import aspect_of, german_pairs, romance_pairs
@@ -251,6 +252,9 @@ def _gloss_piece(piece: str, lang: str) -> str:
     out = re.sub(
         r"^(?:algun[oa]?s?|alguna?s?|des|d'autres|irgendwelche|algum[ae]?s?)\s+", "any ", out
     )
+    if lang in ("es", "pt"):  # "número de matrícula / de sócio" names one thing, an identifier;
+        # only a plural counts ("número de personas"): "matricula number", not "number of"
+        out = re.sub(r"\bnumero de (\w+[^\Ws])\b", r"\1 number", out)
     if lang == "fr":  # keys read like the text: "lettre d'information" → "lettre de information"
         table = {re.sub(r"\bd'", "de ", k): v for k, v in table.items()}
     if lang == "de":  # "Catering-Anfrage" is a "catering enquiry" ("Rückruf-Anfrage" is known)
@@ -266,10 +270,16 @@ def _gloss_piece(piece: str, lang: str) -> str:
     return piece if unchanged else out
 
 
+def _is_field_word(word: str, lang: str) -> bool:
+    key = fold(word)
+    return key in _FIELDS[lang] or key in _TYPE_WORDS[lang] or f"{key} de" in _TYPE_WORDS[lang]
+
+
 def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
     """(the description glossed in English, [(English piece, the marketer's words)])."""
     # "hora de inicio y de fin", "An- und Abreisedatum": two fields, each with its noun
     text = german_pairs(text) if lang == "de" else romance_pairs(text)
+    text = join_trailing_answers(text, lang, lambda w: _is_field_word(w, lang))
     # A conjunction is a word between spaces, also right after a bracket: ") y presupuesto";
     # "quiero saber" / "nous voulons savoir" opens a list like a colon.
     splitter = re.compile(
