@@ -31,7 +31,8 @@ async def test_a_numero_de_names_one_thing_unless_it_counts(user):
 
 async def test_a_room_type_asked_in_another_language_is_the_bookings_only_room(user):
     config, _ = await generated(
-        user, "Reserva de hotel: nombre, email, tipo de habitación (individual, doble), fecha de llegada"
+        user,
+        "Reserva de hotel: nombre, email, tipo de habitación (individual, doble), fecha de llegada",
     )
     rooms = [f for f in config["fields"] if "habitaci" in f["label"].lower() or "room" in f["name"]]
     assert [r["options"] for r in rooms] == [["Individual", "Doble"]]

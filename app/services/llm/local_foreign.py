@@ -23,8 +23,8 @@ import unicodedata
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import rated, rating_shape
 from app.services.llm.local_field_typos import correct_field_words
-from app.services.llm.local_foreign_options import join_trailing_answers
 from app.services.llm.local_fields import _field_name
+from app.services.llm.local_foreign_options import join_trailing_answers
 from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
 from app.services.llm.local_item_pairs import aspect_of, german_pairs, romance_pairs
 from app.services.llm.local_phrases import EXAMPLE_PREFIX

@@ -24,7 +24,9 @@ def join_trailing_answers(text: str, lang: str, is_field: Callable[[str], bool])
     if lang not in _OR:
         return text
     item = re.compile(
-        r"(?:(?<=^)|(?<=[:,;]\s)|(?<=[:,;]))\s*" + _ITEM.format(w=_WORD, orw=_OR[lang]) + r"(?=\s*(?:[,;.]|$))",
+        r"(?:(?<=^)|(?<=[:,;]\s)|(?<=[:,;]))\s*"
+        + _ITEM.format(w=_WORD, orw=_OR[lang])
+        + r"(?=\s*(?:[,;.]|$))",
         re.I,
     )
 
