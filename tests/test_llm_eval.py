@@ -133,6 +133,7 @@ FLOORS = {
     "round 15a": 0.90,
     "round 15b": 0.90,
     "round 16f": 0.90,
+    "round 16g": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -168,6 +169,7 @@ SIZES = {
     "round 15a": 26,
     "round 15b": 20,
     "round 16f": 19,
+    "round 16g": 19,
 }
 
 

@@ -428,6 +428,10 @@ SETS = {
     # pequeña, mediana o grande"), "número de matrícula" as one thing, a room type asked in
     # es/fr/de/pt once.
     "round 16f": ("forms_round16f.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16g (written before the change): an order is no quote ("order form for our olive
+    # oil", "pre-order", tickets, gift vouchers, Bestellformular, bon de commande); a problem
+    # with an order stays support; wholesale and bulk orders are priced.
+    "round 16g": ("forms_round16g.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

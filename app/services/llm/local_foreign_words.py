@@ -804,6 +804,10 @@ NAMES = """
 Booking Request | Solicitud de reserva | Demande de réservation | Buchungsanfrage | Pedido de reserva
 Reservation Request | Solicitud de reserva | Demande de réservation | Reservierungsanfrage | Pedido de reserva
 Appointment Request | Solicitud de cita | Demande de rendez-vous | Terminanfrage | Pedido de marcação
+Order Form | Formulario de pedido | Bon de commande | Bestellformular | Formulário de encomenda
+Pre-order Form | Formulario de reserva anticipada | Bon de précommande | Vorbestellung | Formulário de pré-encomenda
+Ticket Order | Pedido de entradas | Commande de billets | Ticketbestellung | Encomenda de bilhetes
+Gift Card Order | Pedido de tarjeta regalo | Commande de carte cadeau | Gutscheinbestellung | Encomenda de cartão-presente
 Quote Request | Solicitud de presupuesto | Demande de devis | Angebotsanfrage | Pedido de orçamento
 Pricing Request | Solicitud de precios | Demande de tarifs | Preisanfrage | Pedido de preços
 Complaint | Queja | Réclamation | Beschwerde | Reclamação

@@ -185,6 +185,9 @@ NAMES = [
     ("pricing", r"\brfqs?\b|\bquot\w+|\bestimates?\b", "Quote Request"),
     ("pricing", r"\bjobs?\b", "Quote Request"),  # "describe the job": the trade quotes for it
     ("pricing", r"\bsponsor\w*", "Sponsorship Enquiry"),
+    ("order", r"\bpre-?orders?\b|\bvorbestell\w*|\bpr[ée]-?commande\w*", "Pre-order Form"),
+    ("order", r"\btickets?\b|\bbillets?\b|\bentradas\b|\bbilhetes\b", "Ticket Order"),
+    ("order", r"\bgift (?:cards?|vouchers?|certificates?)\b|\bgutschein\w*", "Gift Card Order"),
     ("booking", r"\breserv\w+|\btable\b", "Reservation Request"),
     ("booking", r"\bappointments?\b|\bclinic\b", "Appointment Request"),
     ("booking", r"\bconsultations?\b|\bmeetings?\b|\bcalls?\b", "Meeting Request"),

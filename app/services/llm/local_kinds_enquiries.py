@@ -113,6 +113,45 @@ ENQUIRY_KINDS = [
         "triage support requests",
         "Thanks — we've opened a ticket and will reply by email soon.",
     ),
+    # Somebody buying what the business sells, there and then: an order, not a quote to
+    # prepare ("order form for our honey", "pre-order the album", "gift card purchase",
+    # "Bestellformular", "bon de commande"). Wholesale, bulk and trade orders are priced.
+    kind(
+        "order",
+        "Order Form",
+        "sales",
+        "sales_lead",
+        "draft",
+        SALES_ACTIONS,
+        [
+            (
+                r"\border(?:ing)? forms?\b|\bpre-?orders?\b|\bplace (?:an |your )?orders?\b|"
+                # "hamper orders", "custom hoodie order": not "wrong order", "cancel an order"
+                r"^(?!(?:[\w-]+ ){0,3}?(?:wrong|cancel\w*|problems?|missing|late|damaged|lost|your|my|"
+                r"an|the|returns?|track\w*|change|wholesale|bulk|trade)\b)"
+                r"(?:[\w-]+ ){0,3}orders?\b(?! (?:number|status|problem|issue|tracking))|"
+                r"\b(?:\w+ )?orders? (?:for|of) (?:our|my|the|your)\b",
+                12,
+            ),
+            (
+                r"\b(?:gift (?:cards?|vouchers?|certificates?)) (?:purchase|order)s?\b|\bpurchase forms?\b",
+                12,
+            ),
+            (r"\bbuy(?:ing)? tickets?\b|^tickets? (?:for|to)\b|\bticket (?:orders?|sales?)\b", 12),
+            (
+                r"\bbestell(?:formular|ung|schein)\b|\b(?:bon|formulaire) de commande\b|^commande de\b",
+                12,
+            ),
+            (
+                r"\b(?:formulario|form|hoja) de pedido\b|^encomenda de\b|\bformul[aá]rio de encomenda\b",
+                12,
+            ),
+        ],
+        ["name", "email", "phone", "address", "quantity", "notes"],
+        ["name", "email"],
+        "confirm orders and answer questions about them",
+        "Thanks for your order! We'll confirm the details by email shortly.",
+    ),
     kind(
         "pricing",
         "Pricing Request",

@@ -1,0 +1,35 @@
+"""The local engine, round 16g (issue 20): an order form is an order — a sale named for what
+is bought, with no quote question — while a problem with an order stays a support case and a
+wholesale order is still priced; through POST /api/forms/generate."""
+
+from __future__ import annotations
+
+from tests.helpers_forms import generated
+
+
+async def test_an_order_form_asks_what_was_listed_and_no_quote_question(user):
+    config, _ = await generated(
+        user,
+        "Order form for our olive oil: name, email, bottle size (500ml, 1 litre), how many bottles",
+    )
+    assert (config["name"], config["flow_id"]) == ("Order Form", "sales_lead")
+    labels = [f["label"] for f in config["fields"]]
+    assert labels == ["Full name", "Email", "Bottle size", "How many bottles?"], labels
+    assert config["response"]["thank_you_message"].startswith("Thanks for your order")
+
+
+async def test_tickets_and_vouchers_are_orders_in_every_language(user):
+    for said, name in (
+        ("Buy tickets for our quiz night - name, email, number of tickets", "Ticket Order"),
+        ("Gift voucher purchase: your name, email, value (20, 50, 100)", "Gift Card Order"),
+        ("Bon de commande : nom, e-mail, parfum (fraise, abricot), quantité", "Bon de commande"),
+    ):
+        config, _ = await generated(user, said)
+        assert (config["name"], config["flow_id"]) == (name, "sales_lead"), said
+
+
+async def test_a_problem_with_an_order_is_support_and_a_wholesale_order_is_priced(user):
+    config, _ = await generated(user, "Wrong order received - order number, what you got")
+    assert config["flow_id"] == "support_triage"
+    config, _ = await generated(user, "Wholesale order enquiry for cafés: business name, email")
+    assert config["name"] == "Wholesale Enquiry"
