@@ -134,6 +134,7 @@ FLOORS = {
     "round 15b": 0.90,
     "round 16f": 0.90,
     "round 16g": 0.90,
+    "round 16h": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -170,6 +171,7 @@ SIZES = {
     "round 15b": 20,
     "round 16f": 19,
     "round 16g": 19,
+    "round 16h": 12,
 }
 
 

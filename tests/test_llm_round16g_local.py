@@ -1,6 +1,7 @@
-"""The local engine, round 16g (issue 20): an order form is an order — a sale named for what
+"""The local engine, rounds 16g and 16h (issue 20): an order form is an order — a sale named for what
 is bought, with no quote question — while a problem with an order stays a support case and a
-wholesale order is still priced; through POST /api/forms/generate."""
+wholesale order is still priced; a consumer types a budget, a business buyer picks a range;
+through POST /api/forms/generate."""
 
 from __future__ import annotations
 
@@ -33,3 +34,12 @@ async def test_a_problem_with_an_order_is_support_and_a_wholesale_order_is_price
     assert config["flow_id"] == "support_triage"
     config, _ = await generated(user, "Wholesale order enquiry for cafés: business name, email")
     assert config["name"] == "Wholesale Enquiry"
+
+
+async def test_a_consumers_budget_is_an_amount_and_a_business_buyer_picks_a_range(user):
+    config, _ = await generated(user, "Kitchen refit quote - name, phone, postcode, rough budget")
+    budget = next(f for f in config["fields"] if f["name"] == "budget")
+    assert budget["type"] == "number" and not budget.get("options")
+    config, _ = await generated(user, "Enterprise demo request: work email, company, budget")
+    budget = next(f for f in config["fields"] if f["name"] == "budget")
+    assert budget["type"] == "select" and budget["options"][0] == "<$10K"

@@ -432,6 +432,9 @@ SETS = {
     # oil", "pre-order", tickets, gift vouchers, Bestellformular, bon de commande); a problem
     # with an order stays support; wholesale and bulk orders are priced.
     "round 16g": ("forms_round16g.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16h (written before the change): the catalogue's budget ranges ("<$10K" …) only
+    # for business buyers asked in English; a wedding, a kitchen, a cake asks an amount.
+    "round 16h": ("forms_round16h.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

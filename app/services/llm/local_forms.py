@@ -18,6 +18,7 @@ from app.services.accounts.workspaces import slugify
 from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_acronyms import spell_acronyms
+from app.services.llm.local_budget import fit_budget
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_flow_model import choose_kind
@@ -137,6 +138,7 @@ def build_form(original: str) -> dict:
     )
     fields = tailor_fields(kind, description)
     add_defaults(kind, fields)
+    fit_budget(fields, description, foreign=bool(lang))
     purpose = own_name or purpose_name(kind, without_answers(correct_typos(description)))
     if purpose:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
