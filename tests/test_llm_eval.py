@@ -135,6 +135,7 @@ FLOORS = {
     "round 16f": 0.90,
     "round 16g": 0.90,
     "round 16h": 0.90,
+    "round 16i": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -172,6 +173,7 @@ SIZES = {
     "round 16f": 19,
     "round 16g": 19,
     "round 16h": 12,
+    "round 16i": 10,
 }
 
 

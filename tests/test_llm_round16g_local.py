@@ -1,6 +1,7 @@
-"""The local engine, rounds 16g and 16h (issue 20): an order form is an order — a sale named for what
+"""The local engine, rounds 16g, 16h and 16i (issue 20): an order form is an order — a sale named for what
 is bought, with no quote question — while a problem with an order stays a support case and a
-wholesale order is still priced; a consumer types a budget, a business buyer picks a range;
+wholesale order is still priced; a consumer types a budget, a business buyer picks a range; a
+poll asks its one question;
 through POST /api/forms/generate."""
 
 from __future__ import annotations
@@ -43,3 +44,14 @@ async def test_a_consumers_budget_is_an_amount_and_a_business_buyer_picks_a_rang
     config, _ = await generated(user, "Enterprise demo request: work email, company, budget")
     budget = next(f for f in config["fields"] if f["name"] == "budget")
     assert budget["type"] == "select" and budget["options"][0] == "<$10K"
+
+
+async def test_a_poll_asks_its_question_with_its_choices_and_nothing_else(user):
+    config, _ = await generated(
+        user, "Quick poll: which new flavour should we launch? mango, pistachio or salted caramel"
+    )
+    assert config["name"] == "Poll"
+    asked = [(f["label"], f.get("options")) for f in config["fields"] if f["type"] != "email"]
+    assert asked == [
+        ("Which new flavour should we launch?", ["Mango", "Pistachio", "Salted caramel"])
+    ]

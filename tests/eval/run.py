@@ -435,6 +435,9 @@ SETS = {
     # Round 16h (written before the change): the catalogue's budget ranges ("<$10K" …) only
     # for business buyers asked in English; a wedding, a kitchen, a cake asks an amount.
     "round 16h": ("forms_round16h.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16i (written before the change): a poll or a vote is its question and its choices,
+    # said after a "?" or a colon without brackets; a survey keeps its stock questions.
+    "round 16i": ("forms_round16i.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -808,6 +808,7 @@ Order Form | Formulario de pedido | Bon de commande | Bestellformular | Formulá
 Pre-order Form | Formulario de reserva anticipada | Bon de précommande | Vorbestellung | Formulário de pré-encomenda
 Ticket Order | Pedido de entradas | Commande de billets | Ticketbestellung | Encomenda de bilhetes
 Gift Card Order | Pedido de tarjeta regalo | Commande de carte cadeau | Gutscheinbestellung | Encomenda de cartão-presente
+Poll | Encuesta rápida | Sondage | Umfrage | Sondagem
 Quote Request | Solicitud de presupuesto | Demande de devis | Angebotsanfrage | Pedido de orçamento
 Pricing Request | Solicitud de precios | Demande de tarifs | Preisanfrage | Pedido de preços
 Complaint | Queja | Réclamation | Beschwerde | Reclamação

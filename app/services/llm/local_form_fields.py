@@ -29,6 +29,7 @@ from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 from app.services.llm.local_named_contact import merge_named_contact
 from app.services.llm.local_one_role import settle_own_texts
+from app.services.llm.local_poll import POLL_RE
 from app.services.llm.local_role_name import merge_role_name
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
@@ -106,7 +107,9 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     if NOTHING_ELSE_RE.search(text):
         return _only_named(kind, text, items)
     b2b = kind["key"] in ("demo", "partnership", "staffing", "download") or is_b2b(text)
-    base = kind["core"] if len(items) >= 2 else kind["fields"]
+    # a poll or a vote is its question: the survey's stock questions are not asked beside it
+    listed = len(items) >= 2 or (len(items) == 1 and POLL_RE.search(text))
+    base = kind["core"] if listed else kind["fields"]
     fields = [
         {**_catalog_field(key, b2b), "_domain": True} for key in base if _keep_base(key, kind, b2b)
     ]

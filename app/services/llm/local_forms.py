@@ -26,6 +26,7 @@ from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
+from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_purpose_names import fit_free_text, purpose_name
 from app.services.llm.local_repair import validated
 from app.services.llm.local_translate import LANGUAGE_NAMES
@@ -136,7 +137,7 @@ def build_form(original: str) -> dict:
         find_business(description),
         find_topic(description, kind),
     )
-    fields = tailor_fields(kind, description)
+    fields = tailor_fields(kind, bracket_poll_choices(description))
     add_defaults(kind, fields)
     fit_budget(fields, description, foreign=bool(lang))
     purpose = own_name or purpose_name(kind, without_answers(correct_typos(description)))
@@ -208,6 +209,7 @@ NAMES = [
         r"barista|staff|candidates?|applicants?)\b)",
         "Application",
     ),
+    ("feedback", r"\bpolls?\b|\bvot(?:e|es|ing)\b", "Poll"),
     ("support", r"\bcomplain\w*|\bcomplaints?\b", "Complaint"),
     ("support", r"\bbugs?\b", "Bug Report"),
     ("support", r"\bwarrant(?:y|ies)\b", "Warranty Claim"),

@@ -177,6 +177,7 @@ PEOPLE_KINDS = [
         [
             (r"\bfeedback\b", 8),
             (r"(?<!site )\bsurveys?\b|\bquestionnaires?\b|\bpolls?\b", 7),
+            (r"\bvot(?:e|es|ing) (?:for|on)\b|\bvoting forms?\b|\bvote:", 12),
             (
                 r"\bfeature requests?\b|\brequest (?:a )?(?:new )?features?\b|\bideas?\b|\bsuggestions?\b",
                 8,
