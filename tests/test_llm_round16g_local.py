@@ -1,8 +1,7 @@
-"""The local engine, rounds 16g, 16h and 16i (issue 20): an order form is an order — a sale named for what
-is bought, with no quote question — while a problem with an order stays a support case and a
-wholesale order is still priced; a consumer types a budget, a business buyer picks a range; a
-poll asks its one question;
-through POST /api/forms/generate."""
+"""The local engine, rounds 16g, 16h and 16i (issue 20), through POST /api/forms/generate:
+an order form is an order (a sale named for what is bought, no quote question) while a
+problem with an order stays support and a wholesale order is priced; a consumer types a
+budget, a business buyer picks a range; a poll asks its one question."""
 
 from __future__ import annotations
 
