@@ -136,6 +136,7 @@ FLOORS = {
     "round 16g": 0.90,
     "round 16h": 0.90,
     "round 16i": 0.90,
+    "round 16j": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -174,6 +175,7 @@ SIZES = {
     "round 16g": 19,
     "round 16h": 12,
     "round 16i": 10,
+    "round 16j": 9,
 }
 
 

@@ -1,7 +1,8 @@
-"""The local engine, rounds 16g, 16h and 16i (issue 20), through POST /api/forms/generate:
+"""The local engine, rounds 16g to 16j (issue 20), through POST /api/forms/generate:
 an order form is an order (a sale named for what is bought, no quote question) while a
 problem with an order stays support and a wholesale order is priced; a consumer types a
-budget, a business buyer picks a range; a poll asks its one question."""
+budget, a business buyer picks a range; a poll asks its one question; the list goes on
+after a condition, whose follow-up is labelled as asked."""
 
 from __future__ import annotations
 
@@ -54,3 +55,15 @@ async def test_a_poll_asks_its_question_with_its_choices_and_nothing_else(user):
     assert asked == [
         ("Which new flavour should we launch?", ["Mango", "Pistachio", "Salted caramel"])
     ]
+
+
+async def test_the_list_goes_on_after_a_condition_and_the_follow_up_is_labelled_as_asked(user):
+    config, _ = await generated(
+        user,
+        "Job application: name, email, are you eligible to work in the UK? If no, explain; "
+        "CV upload",
+    )
+    by_label = {f["label"]: f for f in config["fields"]}
+    assert by_label["CV"]["type"] == "file"
+    follow_up = by_label["Please explain"]
+    assert follow_up["show_if"]["all"][0]["value"] == "No"

@@ -438,6 +438,9 @@ SETS = {
     # Round 16i (written before the change): a poll or a vote is its question and its choices,
     # said after a "?" or a colon without brackets; a survey keeps its stock questions.
     "round 16i": ("forms_round16i.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16j (written before the change): the list goes on after a condition ("if yes, guest
+    # name; dietary needs"), and the follow-up is labelled as asked ("if no, explain").
+    "round 16j": ("forms_round16j.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
@@ -575,7 +578,10 @@ def draft_lint(description: str, config: dict) -> list[str]:
     same = [
         f
         for f in fields
-        if f not in own and f["type"] in ("text", "textarea") and SAME_ROLE.search(f["label"])
+        if f not in own
+        and f["type"] in ("text", "textarea")
+        and not f.get("show_if")  # "if yes, please explain": a follow-up, not the main question
+        and SAME_ROLE.search(f["label"])
     ]
     if own and (same or len(own) > 1):
         out.append(f"{own[0]['label']!r} next to {[f['label'] for f in same + own[1:]]}")

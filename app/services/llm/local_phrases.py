@@ -18,6 +18,8 @@ Yes | Sí | Oui | Ja | Sim
 No | No | Non | Nein | Não
 Other | Otro | Autre | Sonstiges | Outro
 Please specify | Especifique, por favor | Merci de préciser | Bitte angeben | Especifique, por favor
+Please explain | Explíquelo, por favor | Merci d'expliquer | Bitte erläutern | Explique, por favor
+Please give details | Indique los detalles, por favor | Merci de donner des détails | Bitte Details angeben | Indique os detalhes, por favor
 About you | Sobre usted | À propos de vous | Über Sie | Sobre si
 Your details | Sus datos | Vos coordonnées | Ihre Angaben | Os seus dados
 Your request | Su solicitud | Votre demande | Ihre Anfrage | O seu pedido

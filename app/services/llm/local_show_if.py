@@ -79,6 +79,12 @@ _CUE = re.compile(
     re.I,
 )
 _ARTICLE = re.compile(r"^(?:(?:the|a|an|their|your|an optional|optional)\s+)+", re.I)
+# a few field names, no sentence: "dietary needs", "CV upload", "phone, postcode"
+_MORE_ITEMS = re.compile(
+    r"^(?!.*\b(?:we|you|they|i|it|is|are|was|will|would|should|must|can|please|thanks?|if|when|"
+    r"only|show|ask|then)\b)[\w'/-]+(?:[ ,]+[\w'/-]+){0,7}[.;]?$",
+    re.I,
+)
 
 
 def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -88,6 +94,10 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
     still creates it; a follow-up target ("ask them to specify") is added later."""
     rules, kept = [], []
     for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        if rules and kept and _MORE_ITEMS.match(sentence.strip()):
+            # "…; if yes, guest name; dietary needs": the list goes on after the condition
+            kept.append(f"Ask for {sentence.strip().rstrip('.;')}.")
+            continue
         head, *lead = LEAD_MID.split(sentence, maxsplit=1)
         if lead and head.strip() and LEAD.match(lead[0].strip().rstrip(".!?;")):
             for part in (head.strip() + ".", lead[0]):
@@ -293,6 +303,14 @@ FOLLOW_UP = re.compile(
     re.I,
 )
 
+# the follow-up labelled as the marketer asked it ("if no, explain" → "Please explain")
+_FOLLOW_UP_LABELS = (
+    ("explain", "Please explain"),
+    ("describe", "Please explain"),
+    ("details", "Please give details"),
+    ("tell us more", "Tell us more"),
+)
+
 
 def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | None:
     """Add the rule to the target field (creating what is missing when ``create``).
@@ -313,7 +331,9 @@ def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | N
     condition, note = _condition(fields, cond, target_field, create=create)
     controller = next(f for f in fields if f["name"] == condition["field"])
     if follow_up:
-        target_field, _ = parse_new_field("text field labelled Please specify", fields)
+        asked = follow_up.group(0).lower()
+        label = next((lb for cue, lb in _FOLLOW_UP_LABELS if cue in asked), "Please specify")
+        target_field, _ = parse_new_field(f"text field labelled {label}", fields)
         target_field["name"] = _free_name(fields, f"{controller['name']}_details")
         fields.insert(fields.index(controller) + 1, target_field)
     if target_field is controller:

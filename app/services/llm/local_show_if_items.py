@@ -45,6 +45,14 @@ _IF_SPECIFY = re.compile(
     r"give (?:more )?details|tell us more)\b",
     re.I,
 )
+_FOLLOW_WORD = re.compile(r"specify|explain|give (?:more )?details|tell us more", re.I)
+
+
+def _follow_word(text: str) -> str:
+    """The follow-up as asked ("explain", "give details"): it names the follow-up's label."""
+    return _FOLLOW_WORD.search(text).group(0).lower()
+
+
 # The audiences every marketer splits on (local_show_if.AUDIENCES asks the question).
 AUDIENCE = re.compile(
     r"(?:a |an )?(?:business(?:es)?|corporate|commercial|trade|professional|private|individuals?|"
@@ -159,7 +167,7 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
         cond = m["cond"] if m else ""
         follow = _IF_SPECIFY.match(cond) if m and _IF.match(core) else None
         if follow and ok(follow["cond"]):  # "if other please specify"
-            rules.append(("specify", follow["cond"]))
+            rules.append((_follow_word(cond), follow["cond"]))
             i += 1
             continue
         if m and ok(cond):
@@ -179,7 +187,7 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
             )
             if shows_next:
                 if _SPECIFY.match(nxt[1]):  # "if other, please specify"
-                    rules.append(("specify", cond))
+                    rules.append((_follow_word(nxt[1]), cond))
                     i += 2
                     continue
                 # "if yes, which meal (…)", "for VIP tickets, the name of your guest"; "if
