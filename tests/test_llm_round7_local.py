@@ -48,8 +48,8 @@ async def test_the_describe_page_shows_the_numeric_rule_instead_of_an_error(user
     r = await user.post_form(
         "/forms/new",
         {
-            "description": "Landscaping quote: name, email, garden size, budget. Only ask for "
-            "the site address if the garden size is more than 100."
+            "description": "Commercial landscaping quote for businesses: name, company, email, "
+            "garden size, budget. Only ask for the site address if the garden size is more than 100."
         },
         page="/forms/new",
         htmx=True,
