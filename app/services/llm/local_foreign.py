@@ -498,6 +498,8 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
             orig = _rating_question(f, orig, pairs, lang)
         if read and not rating:
             f["label"] = _asked(_label(read), f["label"], lang)
+        elif orig and not rating:  # a respelt question keeps its shape ("¿Cuándo empezó…?")
+            f["label"] = _asked(_label(orig), f["label"], lang)
         else:
             f["label"] = _label(orig) if orig else say(f["label"])
         renamed = {}
