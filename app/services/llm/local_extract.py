@@ -57,9 +57,13 @@ def negated(text: str) -> list[str]:
     found = []
     for match in NEGATION.finditer(text):
         if re.search(
-            r"\b(?:what'?s|what is|is|are|it'?s|that'?s|was|were)\s*$", text[: match.start()], re.I
+            r"\b(?:what'?s|what is|is|are|it'?s|that'?s|was|were|if|unless|when)\s*$",
+            text[: match.start()],
+            re.I,
         ):
-            continue  # "what's not working" names a problem, it rules nothing out
+            # "what's not working" names a problem, "if no one is in" (a question's
+            # condition) says when: neither rules anything out
+            continue
         if re.search(r"\b(?:for|of|why|about)\s*$", text[: match.start()], re.I) or (
             text.count("(", 0, match.start()) > text.count(")", 0, match.start())
         ):

@@ -394,8 +394,10 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     required = bool(REQUIRED_WORDS.search(text + flags)) and not OPTIONAL_WORDS.search(text + flags)
     optional = bool(OPTIONAL_WORDS.search(text + flags)) or hint == "optional" or qualified
     required = required and not qualified
-    whole = yes_no_asked and _OK_ASKED.match(text.strip())
-    if whole and len(text.split()) >= 4:
+    # "podemos deixar com o porteiro se não houver ninguém (sim/não)": leave asked with its
+    # condition, whole
+    whole = yes_no_asked and (_OK_ASKED.match(text.strip()) or permission)
+    if whole and 4 <= len(text.split()) <= 16:
         # "ok for us to leave it with a neighbour if you're out (yes/no)", "is it ok to clean
         # the back windows if the gate is open (yes/no)": the whole question is the label
         said = re.sub(r"\b(?:ok|okay)\b", "OK", re.sub(r"\s+", " ", text.strip(" ?.,")), flags=re.I)
