@@ -47,7 +47,7 @@ SHARED_SCALE = re.compile(
 )
 # "food 1-5, service 1-5, value for money 1-10": an aspect followed by its own bare scale
 ITEM_SCALE = re.compile(
-    rf"(^|[,;:]\s*|\band\s+)([^\W\d][\w' -]{{0,40}}?)\s*:?\s+({_BARE_SCALE})(?=\s*(?:[,;.]|\band\b|$))",
+    rf"(^\s*|[,;:]\s*|\band\s+)([^\W\d][\w' -]{{0,40}}?)\s*:?\s+({_BARE_SCALE})(?=\s*(?:[,;.]|\band\b|$))",
     re.I,
 )
 _ENDS = re.compile(r"(\d{1,2})\s*(?:-|–|to)\s*(\d{1,3})|out of (\d{1,3})", re.I)
