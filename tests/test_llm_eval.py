@@ -177,7 +177,7 @@ SIZES = {
     "round 16h": 12,
     "round 16i": 10,
     "round 16j": 9,
-    "round 16c": 54,
+    "round 16c": 57,
 }
 
 

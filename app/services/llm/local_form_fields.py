@@ -512,7 +512,7 @@ def _second_person(label: str) -> str:
         (r"\bthey'?d\b", "you'd"),
         (r"\bthey'?re\b", "you're"),
         (r"\bthey\b", "you"),
-        (r"\bthem\b", "you"),
+        (r"(?<!\bof )\bthem\b", "you"),  # "how many of them are vegetarian": the guests
     ):
         label = re.sub(pattern, repl, label, flags=re.I)
     return label[:1].upper() + label[1:]
