@@ -50,6 +50,7 @@ ITEM_SCALE = re.compile(
     rf"(^\s*|[,;:]\s*|\band\s+)([^\W\d][\w' -]{{0,40}}?)\s*:?\s+({_BARE_SCALE})(?=\s*(?:[,;.]|\band\b|$))",
     re.I,
 )
+_ASKED = re.compile(r"\b(?:to|likely|would|will|how|recommend)\b", re.I)
 _ENDS = re.compile(r"(\d{1,2})\s*(?:-|–|to)\s*(\d{1,3})|out of (\d{1,3})", re.I)
 
 
@@ -63,7 +64,10 @@ def _bracketed(scale: str) -> str:
 
 def _item_scaled(m: re.Match) -> str:
     scale = _bracketed(m[3])
-    if not aspect_scaled(m[2].strip(), scale):  # "guests 1-10", "age 18-25": no aspect rated
+    aspect = m[2].strip()
+    # "guests 1-10", "age 18-25": no aspect rated; "likely to recommend 0-10": a question
+    # (the NPS score), read as such
+    if not aspect_scaled(aspect, scale) or _ASKED.search(aspect):
         return m[0]
     return f"{m[1]}{m[2].strip()} {scale}"
 
