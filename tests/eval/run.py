@@ -441,6 +441,11 @@ SETS = {
     # Round 16j (written before the change): the list goes on after a condition ("if yes, guest
     # name; dietary needs"), and the follow-up is labelled as asked ("if no, explain").
     "round 16j": ("forms_round16j.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16c (written before the change): items said as questions ("when did the fault
+    # start", "did you talk to a colleague already", "address to post it to"), counts with a
+    # trailing phrase ("how many kids will come along"), several ratings in one list ("food
+    # 1-5, service 1-5") and a yes/no after a long conditional question.
+    "round 16c": ("forms_round16c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

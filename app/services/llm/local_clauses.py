@@ -322,6 +322,15 @@ def clause_item(text: str) -> dict | None:
             return _done(_sentence(_you(t)) + "?", rest, keep_label=True)
         if (
             pronoun
+            and pronoun.lower() in ("you", "they")
+            and aux in ("did", "do", "have", "are", "were")
+        ):
+            # "did you talk to a colleague already", "have you been to a dentist this year",
+            # "are you a member of another gym": the question keeps its subject ("Did you
+            # already talk to a colleague?"), never "Talk to a colleague?" or "To a dentist?"
+            return _done(_asked_of_you(t), rest, keep_label=True)
+        if (
+            pronoun
         ):  # "is it urgent" → "Urgent?"; "are they a first-time buyer" → "First-time buyer?"
             return _done(None, rest if aux not in ("has", "have", "had") else f"{aux} {rest}")
         if noun and rest:  # "is the dog nervous around other dogs?" stays a question to the visitor
@@ -413,6 +422,16 @@ def clause_item(text: str) -> dict | None:
     if stripped != t and stripped.strip() and not NOT_CLAUSE.match(t):
         return {"label": _sentence(_ARTICLE.sub("", stripped)), "options": [], "name": stripped}
     return None
+
+
+def _asked_of_you(question: str) -> str:
+    """ "did they talk to a colleague already" → "Did you already talk to a colleague?": the
+    visitor is asked, and a trailing "already" / "before" stays ("already" after the subject)."""
+    said = re.sub(r"\s+", " ", _you(question)).strip(" ?.,")
+    tail = re.search(r"\s+already$", said, re.I)
+    if tail:
+        said = re.sub(r"^(\w+ you)\b", r"\1 already", said[: tail.start()], flags=re.I)
+    return said[:1].upper() + said[1:] + "?"
 
 
 def _participle(verb: str) -> str:

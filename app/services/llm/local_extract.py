@@ -57,9 +57,13 @@ def negated(text: str) -> list[str]:
     found = []
     for match in NEGATION.finditer(text):
         if re.search(
-            r"\b(?:what'?s|what is|is|are|it'?s|that'?s|was|were)\s*$", text[: match.start()], re.I
+            r"\b(?:what'?s|what is|is|are|it'?s|that'?s|was|were|if|unless|when)\s*$",
+            text[: match.start()],
+            re.I,
         ):
-            continue  # "what's not working" names a problem, it rules nothing out
+            # "what's not working" names a problem, "if no one is in" (a question's
+            # condition) says when: neither rules anything out
+            continue
         if re.search(r"\b(?:for|of|why|about)\s*$", text[: match.start()], re.I) or (
             text.count("(", 0, match.start()) > text.count(")", 0, match.start())
         ):
@@ -390,6 +394,10 @@ INSIDE_ITEM = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:they|you|we|i)\s*$|"
     # "what's wrong with the order", "what is missing from the box"
     r"\bwhat(?:'s|’s| is| was| went| were)(?:\s+[\w']+){0,2}\s*$|"
+    # "address to send the new card to": what the address is for, inside the item
+    r"\b(?:address|e-?mail|postcode|name|number)\s+to\s*$|"
+    # "ok for us to leave it with a neighbour", "happy for us to send": asking leave
+    r"\b(?:ok|okay|alright|fine|happy)\s+(?:for\s+(?:us|you|them|me)\s+)?to\s*$|"
     # "does your dog get on with other dogs": a question item, asked to its end
     r"(?:^|[,;:]|\s[-–—])\s*(?:and\s+)?(?:do|does|did|is|are|was|were|can|could|will|would|has|have)\s+"
     r"(?:you|they|he|she|it|(?:your|their|the|his|her) [\w-]+)(?:\s+[\w'-]+){1,4}\s*$",

@@ -14,6 +14,7 @@ from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_scaled, rated
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_stray import strip_qualifier
+from app.services.llm.local_when_asked import when_asked
 from app.services.llm.local_yes_no import yes_no_item
 
 STOP = re.compile(
@@ -291,6 +292,22 @@ MAY_WE_ABROAD = re.compile(
 )
 
 
+# A field noun and what it is for: "address to post it to", "email to send the invoice to",
+# "name to put on the certificate" — one field, labelled with all of it ("Address to")
+NOUN_TO = re.compile(
+    r"^(?:[\w-]+ )?(?:address|e-?mail(?: address)?|postcode|name|number|account)\s+to\s+"
+    r"(?!be\b)[a-z]+\b(?:\s+[\w'-]+){0,5}$",
+    re.I,
+)
+# A yes/no question asking whether something is all right ("ok for us to …", "is it ok to …
+# if …", "happy for us to …"): read whole, its condition included
+_OK_ASKED = re.compile(
+    r"^(?:is it|is that|would it be|ok|okay|all right|alright|fine|happy)\b(?:\s+(?:ok|okay|fine))?"
+    r"\s+(?:for|to|with|if)\b",
+    re.I,
+)
+
+
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item; ``listed``: it stands in a sentence that is only a list, so it names a
     field even with chatter words in it ("hours the cat would be alone")."""
@@ -377,6 +394,22 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     required = bool(REQUIRED_WORDS.search(text + flags)) and not OPTIONAL_WORDS.search(text + flags)
     optional = bool(OPTIONAL_WORDS.search(text + flags)) or hint == "optional" or qualified
     required = required and not qualified
+    # "podemos deixar com o porteiro se não houver ninguém (sim/não)": leave asked with its
+    # condition, whole
+    whole = yes_no_asked and (_OK_ASKED.match(text.strip()) or permission)
+    if whole and 4 <= len(text.split()) <= 16:
+        # "ok for us to leave it with a neighbour if you're out (yes/no)", "is it ok to clean
+        # the back windows if the gate is open (yes/no)": the whole question is the label
+        said = re.sub(r"\b(?:ok|okay)\b", "OK", re.sub(r"\s+", " ", text.strip(" ?.,")), flags=re.I)
+        return {
+            "phrase": " ".join(w for w in re.findall(r"[\w'-]+", said.lower()) if len(w) > 3)[:60],
+            "label": (said[:1].upper() + said[1:] + "?")[:200],
+            "options": options,
+            "required": required,
+            "optional": optional,
+            "hint": "",
+            "clause": True,
+        }
     clause = clause_item(TRAILING.sub("", CONNECTIVE.sub("", text.strip())))
     if clause:  # "is it urgent", "whether they have X", "the regions they serve"
         name = _FILLER.sub(" ", clause["name"]).lower()
@@ -465,6 +498,9 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     asked_of_you = question and YOUR_QUESTION.match(low)
     longest = 14 if headed or asked_of_you else 9 if question else 6
     longest = 7 if longest == 6 and len(options) == 2 and " or " in low else longest
+    # "address to post it to", "email to send the invoice to": the noun and what it is for
+    aimed = NOUN_TO.match(low) is not None
+    longest = max(longest, 9) if aimed else longest
     # "wie würden Sie den Referenten von 1 bis 5 bewerten": the scale is no chatter
     counted = len(SCALE_RE.sub(" ", low).split()) if rated(low) else len(words)
     if not words or counted > longest or len(low) < 2:
@@ -489,6 +525,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
         and not hint.startswith("upload:")
         and not choice
         and not yes_no_asked  # "newsletter (yes/no)": the marketer said it is a question
+        and not aimed
     )
     if chatter and not question and not concept_for(low) and not noun_ended and not headed:
         return None
@@ -697,7 +734,7 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "select" if options else "text"
     # "what happened to the phone" is a question about a phone, not a phone number.
     question = re.match(r"^(?:what|why|how|describe|tell)\b", phrase)
-    if WHEN_HAPPENED.match(phrase) or hint == "date":
+    if WHEN_HAPPENED.match(phrase) or when_asked(phrase) or hint == "date":
         return "date"
     if question and LONG_WORDS.search(phrase):
         return "textarea"
@@ -740,7 +777,8 @@ def field_type(phrase: str, options: list, hint: str) -> str:
 
 def label_for(phrase: str) -> str:
     label = re.sub(r"\s+", " ", phrase).strip()
-    if WHEN_HAPPENED.match(label):  # a date: "when it arrived" → "Date it arrived"
+    # a date: "when it arrived" → "Date it arrived"; "when did it arrive" stays a question
+    if WHEN_HAPPENED.match(label) and not when_asked(label):
         return "Date " + label.split(" ", 1)[1]
     if (
         YES_NO.match(label)

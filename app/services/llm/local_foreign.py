@@ -133,15 +133,17 @@ _FIELDS, _WORDS_IN, _TYPE_WORDS = TABLES["field"], TABLES["word"], TABLES["type"
 # Question words opening an item: "was kaputt ist" asks what is broken.
 _ASK = {
     "es": {"que": "what", "por que": "why", "cuando": "when", "como": "how", "cual": "which",
-           "cuantos": "how many", "cuantas": "how many"},
+           "cuantos": "how many", "cuantas": "how many", "donde": "where", "quien": "who"},
     "fr": {"pourquoi": "why", "quand": "when", "comment": "how", "quel": "which", "quelle": "which",
            "quel est": "what is", "quelle est": "what is", "quels sont": "what are",
            "quelles sont": "what are",
            "ce qui": "what", "ce que": "what", "combien de": "how many"},
     "de": {"was": "what", "warum": "why", "wann": "when", "wie": "how", "welche": "which",
-           "welcher": "which", "welches": "which", "wie viele": "how many"},
+           "welcher": "which", "welches": "which", "wie viele": "how many", "wo": "where",
+           "wer": "who"},
     "pt": {"o que": "what", "porque": "why", "por que": "why", "quando": "when", "como": "how",
-           "qual": "which", "quantos": "how many", "quantas": "how many"},
+           "qual": "which", "quantos": "how many", "quantas": "how many", "onde": "where",
+           "quem": "who"},
 }  # fmt: skip
 # Words that open a list of fields, like a colon ("Quiero saber su nombre, …").
 _LEAD = {
@@ -226,8 +228,27 @@ _SINCE = {  # on folded text (no accents)
 _UNIT = {"an": "years", "ja": "years", "me": "months", "mo": "months", "se": "weeks", "wo": "weeks"}
 
 
+# A yes/no question to the visitor opened by its auxiliary ("avez-vous déjà contacté …",
+# "haben Sie das Produkt schon benutzt", "já falou com algum colega", "ya habló con …"):
+# read as "have you …" / "are you …", so it is a Yes/No field labelled with the question
+_YES_NO_OPENER = {
+    "es": re.compile(r"^(?:(?P<have>(?:usted\s+)?ya|ha usted|han ustedes)|(?P<are>es usted))\s+"),
+    "fr": re.compile(
+        r"^(?:(?P<have>avez[- ]vous|as[- ]tu|vous avez deja)|(?P<are>etes[- ]vous|es[- ]tu))\s+"
+    ),
+    "de": re.compile(
+        r"^(?:(?P<have>haben sie|hast du|habt ihr|hatten sie)|(?P<are>sind sie|bist du|waren sie))\s+"
+    ),
+    "pt": re.compile(r"^(?:(?P<have>(?:voce\s+)?ja)|(?P<are>voce e|voce esta))\s+"),
+}
+
+
 def _gloss_piece(piece: str, lang: str) -> str:
     """One piece in English: whole when known, else its purpose and type words."""
+    opener = _YES_NO_OPENER[lang].match(fold(piece).strip())
+    if opener and len(piece.split()) >= 3:
+        rest = fold(piece).strip()[opener.end() :]
+        return f"{'have you' if opener['have'] else 'are you'} {_gloss_piece(rest, lang)}"
     core = _ARTICLE.sub("", fold(piece).strip())
     if core in _FIELDS[lang]:
         return _FIELDS[lang][core]
@@ -498,6 +519,8 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
             orig = _rating_question(f, orig, pairs, lang)
         if read and not rating:
             f["label"] = _asked(_label(read), f["label"], lang)
+        elif orig and not rating:  # a respelt question keeps its shape ("¿Cuándo empezó…?")
+            f["label"] = _asked(_label(orig), f["label"], lang)
         else:
             f["label"] = _label(orig) if orig else say(f["label"])
         renamed = {}

@@ -512,7 +512,7 @@ def _second_person(label: str) -> str:
         (r"\bthey'?d\b", "you'd"),
         (r"\bthey'?re\b", "you're"),
         (r"\bthey\b", "you"),
-        (r"\bthem\b", "you"),
+        (r"(?<!\bof )\bthem\b", "you"),  # "how many of them are vegetarian": the guests
     ):
         label = re.sub(pattern, repl, label, flags=re.I)
     return label[:1].upper() + label[1:]
@@ -545,7 +545,9 @@ def _kind_rules(fields: list, kind: dict, text: str) -> None:
         # "how likely are you to recommend us (0-10)": the marketer's NPS question; without
         # its scale it becomes the catalogue's NPS field, in its place
         twin = next((f for f in fields if re.search(r"\brecommend\b", _words(f))), None)
-        if twin is not None and twin["type"] != "number":
+        # "would you recommend us (yes/no)": the marketer said yes or no, not a 0-10 score
+        said_yes_no = re.search(r"\brecommend\b[^,;()]*\((?:yes|y)\s*/\s*(?:no|n)\)", text, re.I)
+        if twin is not None and twin["type"] != "number" and not said_yes_no:
             fields[fields.index(twin)] = catalog.field("nps")
         elif re.search(r"\bnps\b|net promoter|recommend", text) and twin is None:
             index = fields.index(rating) if rating else 0

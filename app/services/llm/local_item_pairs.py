@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_field_shapes import aspect_scaled
+
 # The two ends of a span, as marketers pair them
 _END = (
     r"start|end|from|to|until|arrival|departure|check-?in|check-?out|pick-?up|drop-?off|"
@@ -33,11 +35,41 @@ BARE_PAIR = re.compile(
 )
 # "rate cleanliness, staff and location (1-5)": one scale for every aspect named
 _SCALE = r"\(\s*(?:from\s+)?\d{1,2}\s*(?:-|–|to)\s*\d{1,3}(?:\s+stars?)?(?:\s+each)?\s*\)"
+# the same scale said without brackets: "out of 5", "from 1 to 5", "on a scale of 1-10", "1-5"
+_BARE_SCALE = (
+    r"(?:on a scale\s+)?(?:(?:from|of)\s+)?\d{1,2}\s*(?:-|–|to)\s*\d{1,3}(?:\s+stars?)?(?:\s+each)?|"
+    r"out of \d{1,3}(?:\s+each)?"
+)
 SHARED_SCALE = re.compile(
     rf"\brate\s+(?:the\s+|your\s+|our\s+)?((?:[\w'-]+(?: [\w'-]+)?, )*[\w'-]+(?: [\w'-]+)?,? and "
-    rf"(?:the\s+)?[\w'-]+(?: [\w'-]+)?)\s*({_SCALE})",
+    rf"(?:the\s+)?[\w'-]+(?: (?!from\b|on\b|out\b)[\w'-]+)?)\s*({_SCALE}|(?:{_BARE_SCALE})(?=\s*(?:[,;.]|$)))",
     re.I,
 )
+# "food 1-5, service 1-5, value for money 1-10": an aspect followed by its own bare scale
+ITEM_SCALE = re.compile(
+    rf"(^\s*|[,;:]\s*|\band\s+)([^\W\d][\w' -]{{0,40}}?)\s*:?\s+({_BARE_SCALE})(?=\s*(?:[,;.]|\band\b|$))",
+    re.I,
+)
+_ASKED = re.compile(r"\b(?:to|likely|would|will|how|recommend)\b", re.I)
+_ENDS = re.compile(r"(\d{1,2})\s*(?:-|–|to)\s*(\d{1,3})|out of (\d{1,3})", re.I)
+
+
+def _bracketed(scale: str) -> str:
+    """ "out of 5" → "(1-5)", "from 1 to 10" → "(1-10)": the scale as the item reader reads it."""
+    if scale.startswith("("):
+        return re.sub(r"\s+each\s*\)", ")", scale)
+    m = _ENDS.search(scale)
+    return f"(1-{m[3]})" if m[3] else f"({m[1]}-{m[2]})"
+
+
+def _item_scaled(m: re.Match) -> str:
+    scale = _bracketed(m[3])
+    aspect = m[2].strip()
+    # "guests 1-10", "age 18-25": no aspect rated; "likely to recommend 0-10": a question
+    # (the NPS score), read as such
+    if not aspect_scaled(aspect, scale) or _ASKED.search(aspect):
+        return m[0]
+    return f"{m[1]}{m[2].strip()} {scale}"
 
 
 # "date and time of the incident", "day and time of delivery", "date & time for the visit":
@@ -53,7 +85,8 @@ def expand(segment: str) -> str:
     segment = DATE_TIME_OF.sub(lambda m: f"{_one(m[1])} {m[2]} {m[3]}, time {m[2]} {m[3]}", segment)
     segment = PAIR.sub(lambda m: f"{m[1]} {_one(m[3])}, {m[2]} {_one(m[3])}", segment)
     segment = BARE_PAIR.sub(r"\1 date, \2 date", segment)
-    return SHARED_SCALE.sub(_each_rated, re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", segment))
+    segment = SHARED_SCALE.sub(_each_rated, re.sub(r"(?<=\S)\s{2,}(?=\S)", " ", segment))
+    return ITEM_SCALE.sub(_item_scaled, segment)
 
 
 def _one(noun: str) -> str:
@@ -72,7 +105,7 @@ def aspect_of(text: str) -> str:
 
 
 def _each_rated(m: re.Match) -> str:
-    scale = re.sub(r"\s+each\s*\)", ")", m[2])
+    scale = _bracketed(m[2])
     aspects = [a.strip() for a in re.split(r",\s*(?:and\s+)?|\s+and\s+", m[1]) if a.strip()]
     aspects = [aspect_of(a) for a in aspects]
     return ", ".join(f"{a} rating {scale}" for a in aspects)
