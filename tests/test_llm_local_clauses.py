@@ -29,7 +29,7 @@ def test_whether_clauses_and_a_or_b_choices():
         "Water cooler rental enquiry. Ask for the office size, ask whether they have a water line "
         "near the kitchen, and whether they want still or sparkling."
     )
-    assert fields["Has a water line near the kitchen?"]["options"] == ["Yes", "No"]
+    assert fields["Do you have a water line near the kitchen?"]["options"] == ["Yes", "No"]
     assert fields["Still or sparkling?"]["options"] == ["Still", "Sparkling"]
     assert not any(f["name"] in ("whether", "if") for f in fields.values())
 

@@ -181,6 +181,8 @@ def _sentence(text: str) -> str:
 
 
 def _you(text: str) -> str:
+    if re.search(r"\byou\b", text, re.I):  # "have you spoken to them": they are someone else
+        return text
     for pattern, repl in (
         (r"\bthey'?re\b", "you're"),
         (r"\bthey'?d\b", "you'd"),
@@ -303,6 +305,11 @@ def clause_item(text: str) -> dict | None:
         if needed:
             label = _sentence(f"{needed.group(1)} {needed.group(2)}") + "?"
             return _done(label, f"{needed.group(1)} {needed.group(2)}", keep_label=True)
+        asked = _whether_you(rest)
+        if asked:  # "whether they've done yoga before" → "Have you done yoga before?"
+            return _done(
+                asked[0], asked[1]
+            )  # a choice keeps its short label ("Still or sparkling?")
         subject = WHETHER_SUBJECT.match(rest)
         return _done(None, subject.group(1) if subject else rest)
     permission = MAY_WE.match(t)
@@ -422,6 +429,33 @@ def clause_item(text: str) -> dict | None:
     if stripped != t and stripped.strip() and not NOT_CLAUSE.match(t):
         return {"label": _sentence(_ARTICLE.sub("", stripped)), "options": [], "name": stripped}
     return None
+
+
+_PARTICIPLE = re.compile(
+    r"^(?:\w+ed|been|done|had|seen|made|got|gotten|sold|bought|won|told|spoken|heard|met|left|lost|"
+    r"paid|taken|given|written|driven|flown|worn|known|grown|shown|run|come|become|kept|held|"
+    r"brought|built|sent|spent|found|read|ever|already|never|previously|recently)\b",
+    re.I,
+)
+_TO_YOU = {"has": "have", "is": "are", "was": "were", "does": "do", "am": "are"}
+
+
+def _whether_you(rest: str) -> tuple[str, str] | None:
+    """(the question to the visitor, its predicate) for "they / you …" after "whether": the
+    visitor is asked as a person would ask ("Do you have a car?", "Are you a member?")."""
+    said = re.match(r"^(?:they|you)\s+(.+)$", rest, re.I)
+    if not said:
+        return None
+    predicate = said.group(1)
+    aux = re.match(
+        r"^(have|has|had|are|is|were|was|do|does|did|can|will|would)\s+(.+)$", predicate, re.I
+    )
+    if aux and (aux.group(1).lower() not in ("have", "has") or _PARTICIPLE.match(aux.group(2))):
+        verb = _TO_YOU.get(aux.group(1).lower(), aux.group(1).lower())
+        question = f"{verb} you {_you(aux.group(2))}"
+    else:  # a main verb: "they need parking", "they have a car"
+        question = "do you " + re.sub(r"^has\b", "have", _you(predicate), flags=re.I)
+    return _sentence(question) + "?", predicate
 
 
 def _asked_of_you(question: str) -> str:

@@ -506,7 +506,10 @@ def _label(item: dict) -> str:
 
 
 def _second_person(label: str) -> str:
-    """A label speaks to the visitor: "their address" → "your address"."""
+    """A label speaks to the visitor: "their address" → "your address"; not when it already
+    does ("have you spoken to them": they are someone else)."""
+    if re.search(r"\byou\b", label, re.I):
+        return label[:1].upper() + label[1:]
     for pattern, repl in (
         (r"\btheir\b", "your"),
         (r"\bthey'?d\b", "you'd"),
