@@ -324,7 +324,11 @@ def _refine_shape(config: dict, check: dict) -> list[str]:
             problems.append(f"{pattern} type is {found[0]['type'] if found else None}")
     if "before" in check:
         first, second = (_field_for(config, p) for p in check["before"])
-        if not first or not second or names.index(first[0]["name"]) > names.index(second[0]["name"]):
+        if (
+            not first
+            or not second
+            or names.index(first[0]["name"]) > names.index(second[0]["name"])
+        ):
             problems.append(f"{check['before'][0]} is not before {check['before'][1]}: {names}")
     if "last" in check and not re.search(check["last"], _text(fields[-1])):
         problems.append(f"last field is {names[-1]}")

@@ -36,7 +36,9 @@ _REQ = (
     r"optionnel(?:le)?|verpflichtend|erforderlich|pflicht(?:feld)?|freiwillig|obrigat[oó]ri[oa]|"
     r"no obligatori[oa]|non obligatoire|n[aã]o obrigat[oó]ri[oa]"
 )
-_OPTIONAL = re.compile(r"optional|opcional|facultat|optionnel|freiwillig|^not|^non|^no |^n[aã]o", re.I)
+_OPTIONAL = re.compile(
+    r"optional|opcional|facultat|optionnel|freiwillig|^not|^non|^no |^n[aã]o", re.I
+)
 
 
 def _p(pattern: str) -> re.Pattern:
@@ -55,6 +57,7 @@ _KEEP = [
     _p(r"(?:only keep|keep only|just keep|keep just|only leave|leave only|leave just|keep nothing but|"
        r"the only fields? should be|i only want|only ask for|just ask for)\s+(?P<keep>.+?)(?:\s+fields?)?"),
     _p(r"keep\s+(?P<keep>.+?)\s+only"),
+    _p(r"(?:strip|cut|pare|slim|trim|reduce|shrink|narrow)\s+(?:it|the form|this form|this|everything)\s+(?:down\s+)?to\s+(?:just\s+|only\s+)?(?P<keep>.+)"),
     _p(r"(?:ne\s+)?(?:garde|gardez|conserve|conservez|laisse|laissez)\s+(?:que|seulement|uniquement)\s+(?P<keep>.+)"),
     _p(r"(?:deja|deje|dejar|conserva|conserve|mant[eé]n|mantenga|quédate)\s+(?:solo|sólo|solamente|únicamente|con)\s+(?P<keep>.+)"),
     _p(r"(?:behalte|behalten sie|lass|lasse|lassen sie)\s+nur\s+(?P<keep>.+?)(?:\s+(?:übrig|stehen|drin))?"),
@@ -78,6 +81,7 @@ _FORM = r"(?:this|the|our|my)\s+(?:form|survey|poll|questionnaire|page|sign-?up)
 _NAME = [
     _p(rf"(?:call|name|title)\s+(?:it|{_FORM})\s+(?:as\s+)?(?P<new>.+)"),
     _p(rf"rename\s+(?:it|{_FORM})\s+(?:to|as)\s+(?P<new>.+)"),
+    _p(rf"give\s+(?:it|{_FORM})\s+(?:the|a)\s+(?:new\s+)?(?:name|title)\s+(?P<new>.+)"),
     _p(rf"(?:the\s+)?(?:form(?:'s)?\s+)?(?:title|name)(?:\s+of\s+{_FORM})?\s+(?:should be|must be|will be|is|:)\s*(?P<new>.+)"),
     _p(rf"(?:{_FORM}|it)\s+should be (?:called|named|titled)\s+(?P<new>.+)"),
     _p(r"(?:appelle|appelez|nomme|nommez|intitule|intitulez)\s+(?:le|ce)\s+(?:formulaire|sondage|questionnaire)\s+(?P<new>.+)"),
@@ -96,17 +100,28 @@ _NAME = [
 ]  # fmt: skip
 
 
+# "the title should be catchier", "call it something better": a wish, not a name
+_VAGUE_NAME = re.compile(
+    r"^(?:something|anything|more|less|a bit|a little|much|better|worse|nicer|simpler|clearer|"
+    r"shorter|longer|different)\b|^[a-z]+i?er$"
+)
+
+
 def _form_name(draft: dict, m: re.Match):
     new = _unquote(m["new"])
     if not new or re.fullmatch(_REQ, new, re.I):
         return False  # "the name should be required" is about the name field
+    if new == m["new"].strip() and _VAGUE_NAME.match(new):
+        raise RefineError("Say the name itself, e.g. 'call this form “Spring Tasting Poll”'")
     draft["name"] = new[:120]
     draft["slug"] = slugify(draft["name"], "form")
 
 
 # -- options -----------------------------------------------------------------------
 
-_OPT = r"options?|choices?|answers?|opci[oó]n|opciones|option|choix|opç[aã]o|opções|antwort(?:option)?"
+_OPT = (
+    r"options?|choices?|answers?|opci[oó]n|opciones|option|choix|opç[aã]o|opções|antwort(?:option)?"
+)
 _CHOICE = ("select", "multiselect")
 
 
@@ -119,9 +134,18 @@ def _choice(draft: dict, target: str) -> dict | None:
 
 
 def _options(text: str) -> list[str]:
-    text = re.sub(rf"^(?:(?:an?|the|new|la|l'|une?|die|a|uma?)\s+)*(?:(?:{_OPT})\s+)?", "", text.strip(), flags=re.I)
+    text = re.sub(
+        rf"^(?:(?:an?|the|new|la|l'|une?|die|a|uma?)\s+)*(?:(?:{_OPT})\s+)?",
+        "",
+        text.strip(),
+        flags=re.I,
+    )
     text = re.sub(rf"\s+(?:{_OPT})$", "", text, flags=re.I)
-    parts = split_list(text, options=True) if "," in text else re.split(r"\s+(?:and|or|et|y|e|und|&)\s+|\s*/\s*", text)
+    parts = (
+        split_list(text, options=True)
+        if "," in text
+        else re.split(r"\s+(?:and|or|et|y|e|und|&)\s+|\s*/\s*", text)
+    )
     return [_unquote(p) for p in parts if _unquote(p)]
 
 
@@ -196,7 +220,7 @@ _OPTIONS = [
     (_p(rf"(?:add|include|put)\s+(?P<opts>.+?)\s+(?:to|in|into|on)\s+(?:the\s+)?(?:(?:{_OPT})\s+(?:of|for|in)\s+(?:the\s+)?)?(?P<target>.+?)"), _add_options),
     (_p(rf"(?:add|include)\s+(?:an?\s+|the\s+)?(?:{_OPT})\s+(?P<opts>.+?)\s+(?:to|in|for)\s+(?:the\s+)?(?P<target>.+)"), _add_options),
     (_p(rf"(?P<target>.+?)\s*:\s*add\s+(?:(?:an?|the)\s+)?(?:(?:{_OPT})\s+)?(?P<opts>.+)"), _add_options),
-    (_p(rf"(?:remove|delete|drop|take out|get rid of|take away)\s+(?P<opts>.+?)\s+(?:from|in|out of)\s+(?:the\s+)?(?:(?:{_OPT})\s+(?:of|for|in)\s+(?:the\s+)?)?(?P<target>.+?)"), _remove_options),
+    (_p(rf"(?:remove|delete|drop|take out|get rid of|take away|take|cut|strike)\s+(?P<opts>.+?)\s+(?:from|in|out of|off)\s+(?:the\s+)?(?:(?:{_OPT})\s+(?:of|for|in)\s+(?:the\s+)?)?(?P<target>.+?)"), _remove_options),
     (_p(rf"(?:rename|change|replace|relabel)\s+(?:the\s+)?(?:(?:{_OPT})\s+)?(?P<old>.+?)(?:\s+(?:{_OPT}))?\s+(?:to|with|into|as|by)\s+(?P<new>.+?)\s+(?:in|on|for|of)\s+(?:the\s+)?(?P<target>.+)"), _rename_option),
     (_p(rf"(?:rename|change|replace|relabel)\s+(?:the\s+)?(?:(?:{_OPT})\s+)?(?P<old>.+?)(?:\s+(?:{_OPT}))?\s+(?:to|with|into|as|by)\s+(?P<new>.+)"), _rename_option),
     (_p(rf"(?:the\s+)?(?:{_OPT})\s+(?:for|of|in|on)\s+(?:the\s+)?(?P<target>.+?)\s*(?:should be|must be|are|will be|:|=)\s*(?P<opts>.+)"), _set_options),
@@ -219,9 +243,10 @@ _OPTIONS = [
 _PICK = r"pick(?:ing)?|choos(?:e|ing)|select(?:ing)?|tick(?:ing)?|check(?:ing)?|chose|mark(?:ing)?"
 _MULTI = [
     _p(rf"(?:allow|let|enable)\s+(?:(?:people|them|visitors|users|customers|guests|respondents)\s+(?:to\s+)?)?(?:{_PICK})\s+(?:more than one|several|multiple|many|any number of)\s+(?P<target>.+)"),
-    _p(rf"(?:allow|enable)\s+(?:more than one|several|multiple)\s+(?P<target>.+?)\s+(?:to be\s+)?(?:picked|chosen|selected|ticked)"),
-    _p(rf"(?:more than one|several|multiple)\s+(?P<target>.+?)\s+(?:can|may|should be able to)\s+be\s+(?:picked|chosen|selected|ticked)"),
-    _p(rf"(?:the\s+)?(?P<target>.+?)\s+should\s+(?:allow|accept|take)\s+(?:more than one|several|multiple)\s+(?:answers?|choices?|options?|picks?)"),
+    _p(r"(?:allow|enable)\s+(?:more than one|several|multiple)\s+(?P<target>.+?)\s+(?:to be\s+)?(?:picked|chosen|selected|ticked)"),
+    _p(r"(?:more than one|several|multiple)\s+(?P<target>.+?)\s+(?:can|may|should be able to)\s+be\s+(?:picked|chosen|selected|ticked)"),
+    _p(r"(?:the\s+)?(?P<target>.+?)\s+should\s+(?:allow|accept|take)\s+(?:more than one|several|multiple)\s+(?:answers?|choices?|options?|picks?)"),
+    _p(rf"(?:[\w'-]+\s+)?(?:should|can|must|need to)\s+be\s+able\s+to\s+(?:{_PICK})\s+(?:more than one|several|multiple|many|any number of)\s+(?P<target>.+)"),
     _p(r"(?:permets|permettez|autorise|autorisez|laisse|laissez)\s+(?:de\s+|à\s+)?(?:choisir|sélectionner|cocher)\s+plusieurs\s+(?P<target>.+)"),
     _p(r"(?:permite|permita|deja|deje)\s+(?:elegir|escoger|seleccionar|marcar)\s+(?:varios|varias|más de un[oa]?)\s+(?P<target>.+)"),
     _p(r"(?:permita|permite|deixe|deixa)\s+(?:escolher|selecionar|marcar)\s+(?:mais de um[a]?|v[aá]ri[oa]s)\s+(?P<target>.+)"),
@@ -230,9 +255,9 @@ _MULTI = [
     _p(r"(?P<target>.+?)\s+(?:soll|sollte)\s+(?:eine\s+)?mehrfachauswahl\s+sein"),
 ]  # fmt: skip
 _SINGLE = [
-    _p(rf"(?:only|just)\s+one\s+(?P<target>.+?)\s+(?:can|may|should)\s+be\s+(?:picked|chosen|selected|ticked)"),
+    _p(r"(?:only|just)\s+one\s+(?P<target>.+?)\s+(?:can|may|should)\s+be\s+(?:picked|chosen|selected|ticked)"),
     _p(rf"(?:allow|let (?:people|them) (?:{_PICK}))\s+(?:only|just)\s+one\s+(?P<target>.+)"),
-    _p(rf"(?:the\s+)?(?P<target>.+?)\s+should\s+(?:allow|accept|take)\s+(?:only|just)\s+one\s+(?:answer|choice|option|pick)"),
+    _p(r"(?:the\s+)?(?P<target>.+?)\s+should\s+(?:allow|accept|take)\s+(?:only|just)\s+one\s+(?:answer|choice|option|pick)"),
 ]  # fmt: skip
 
 
@@ -248,11 +273,32 @@ def _multi(draft: dict, m: re.Match, ftype: str = "multiselect"):
 
 def _plural_choice(draft: dict, target: str) -> dict:
     """ "flavours", "services", "fromages": the choice field named in the plural."""
-    words = re.sub(r"\s+(?:at once|at a time|at the same time|please)$", "", target.strip(), flags=re.I)
+    words = re.sub(
+        r"\s+(?:at once|at a time|at the same time|please)$", "", target.strip(), flags=re.I
+    )
     try:
         return find_one(draft["fields"], words)
-    except RefineError:
-        return find_one(draft["fields"], re.sub(r"(?<=\w)e?s$", "", words))
+    except RefineError as exc:
+        error = exc
+    for singular in _singulars(words):
+        try:
+            return find_one(draft["fields"], singular)
+        except RefineError:
+            pass
+    raise error
+
+
+def _singulars(words: str) -> list[str]:
+    """ "níveis" -> nível, "opções" -> opção, "journaux" -> journal, "services" -> service."""
+    rules = [
+        (r"eis$", "el"),
+        (r"is$", "l"),
+        (r"ões$", "ão"),
+        (r"aux$", "al"),
+        (r"es$", ""),
+        (r"s$", ""),
+    ]
+    return [re.sub(pattern, repl, words) for pattern, repl in rules if re.search(pattern, words)]
 
 
 _KIND_WORDS = [
@@ -321,7 +367,7 @@ _REQUIRED = [
     _p(rf"(?!(?:add|include|insert|create|put|make|mark|set|turn|change|ajoute|ajoutez|añade|agrega|adicione|füge)\b)"
        rf"(?P<target>[^:,—–]+?)\s*(?::|,|—|–|\s-)\s*(?P<flag>{_REQ})(?:\s*,?\s*please)?"),
     _p(r"(?:the\s+)?(?P<target>.+?)\s+(?:must|has to|have to|should|needs to|need to)\s+be\s+(?P<flag>filled(?: in| out)?|answered|ticked|checked|completed|given|provided)"),
-    _p(r"(?:the\s+)?(?P<target>.+?)\s+(?:can|may)\s+be\s+(?P<flag>left (?:blank|empty)|skipped)"),
+    _p(r"(?:the\s+)?(?P<target>.+?)\s+(?:can|may)\s+be\s+(?P<flag>left (?:blank|empty|unticked|unchecked|unanswered|out)|skipped|ignored)"),
     _p(r"(?:people|they|visitors)\s+(?:must|have to|should)\s+(?:fill in|answer|tick|give|provide)\s+(?:the\s+)?(?P<target>.+)(?P<flag>)"),
 ]  # fmt: skip
 
@@ -350,6 +396,17 @@ HANDLERS = (
     + [(p, _kind) for p in _KIND]
     + [(p, _required) for p in _REQUIRED]
 )
+
+
+# "add more options", "add some choices": which ones, to which question?
+_WHICH_OPTIONS = _p(rf"add\s+(?:more|some|other|new|extra|a few)\s+(?:{_OPT})")
+HANDLERS.insert(0, (_WHICH_OPTIONS, lambda d, m: _which_options(d)))
+
+
+def _which_options(draft: dict):
+    choices = [f for f in draft["fields"] if f["type"] in _CHOICE]
+    example = f"add Other to {choices[0]['label']}" if choices else "add a dropdown: A, B, C"
+    raise RefineError(f"Say which options to add and where, e.g. '{example}'")
 
 
 def reads(clause: str) -> bool:

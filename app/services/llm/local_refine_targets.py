@@ -22,7 +22,10 @@ _ARTICLE = (
     r"um|uma|der|die|das|den|dem|des|ein|eine|einen|du|de la|del|do|da|dos|das"
 )
 _MANY = r"both|the two|two|all(?: the)?|every|all of the|les deux|tous les|toutes les|los dos|las dos|ambos|ambas|beide|die beiden|alle|os dois|as duas|todos os|todas as"
-_TWO = re.compile(r"^(?:both|the two|two|les deux|los dos|las dos|ambos|ambas|beide|die beiden|os dois|as duas)\b", re.I)
+_TWO = re.compile(
+    r"^(?:both|the two|two|les deux|los dos|las dos|ambos|ambas|beide|die beiden|os dois|as duas)\b",
+    re.I,
+)
 # Words that say what kind of thing a field is, never which one.
 _NOUN = (
     r"questions?|fields?|box(?:es)?|inputs?|items?|ones?|entry|entries|answers?|pregunta?s?|campos?|"
@@ -49,7 +52,8 @@ KINDS = [
     (r"ratings?(?: questions?| scales?)?|scores?|scales?|star ratings?|stars", ("rating",)),
 ]  # fmt: skip
 _RATING = re.compile(
-    r"rating|\brate\b|score|satisf|how likely|stars?\b|\bnps\b|valoraci|bewertung|avalia|note\b", re.I
+    r"rating|\brate\b|score|satisf|how likely|stars?\b|\bnps\b|valoraci|bewertung|avalia|note\b",
+    re.I,
 )
 _ORDINAL = {
     0: r"first|1st|top|primera|primer|primero|premi[eè]re?|erste[nrs]?|primeir[oa]",
@@ -60,7 +64,7 @@ _ORDINAL = {
 _STOP = {
     "question", "questions", "field", "fields", "about", "they", "were", "what", "which", "their",
     "them", "people", "from", "with", "this", "that", "where", "when", "your", "pregunta", "campo",
-    "sobre", "champ", "frage", "feld", "pergunta", "where", "would", "have", "does", "should",
+    "sobre", "champ", "frage", "feld", "pergunta", "would", "have", "does", "should",
     "asking", "asks", "whether", "there", "visitors", "customers", "guests'",
 }  # fmt: skip
 _AND = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|et|ou|y|o|e|und|oder|plus)\s+", re.I)
@@ -80,7 +84,13 @@ def _is_open(field: dict) -> bool:
     label = field.get("label") or ""
     return field["type"] == "text" and (
         label.endswith("?")
-        or bool(re.match(r"(?:what|why|how|which|anything|tell|describe|qu[ée]|pourquoi|was|warum|o que)\b", label, re.I))
+        or bool(
+            re.match(
+                r"(?:what|why|how|which|anything|tell|describe|qu[ée]|pourquoi|was|warum|o que)\b",
+                label,
+                re.I,
+            )
+        )
     )
 
 
@@ -88,7 +98,12 @@ def _of_kind(fields: list, kinds: tuple) -> list[dict]:
     if kinds == _OPEN:
         return [f for f in fields if _is_open(f)]
     if kinds == ("rating",):
-        return [f for f in fields if f["type"] in ("number", "select") and _RATING.search(f"{f['name']} {f.get('label') or ''}")]
+        return [
+            f
+            for f in fields
+            if f["type"] in ("number", "select")
+            and _RATING.search(f"{f['name']} {f.get('label') or ''}")
+        ]
     return [f for f in fields if f["type"] in kinds]
 
 
@@ -101,7 +116,12 @@ def by_kind(fields: list, text: str) -> tuple[list[dict], bool] | None:
     if plural:
         words = _bare(words[plural.end() :])
     for index, pattern in _ORDINAL.items():
-        if re.fullmatch(rf"(?:{pattern})(?:\s+(?:{_NOUN}))?|(?:{_NOUN})\s+(?:{pattern})", words, re.I) and fields:
+        if (
+            re.fullmatch(
+                rf"(?:{pattern})(?:\s+(?:{_NOUN}))?|(?:{_NOUN})\s+(?:{pattern})", words, re.I
+            )
+            and fields
+        ):
             return [fields[index]], False
     for pattern, kinds in KINDS:
         found = re.fullmatch(rf"(?:(?P<qual>[\w'-]+(?:\s+[\w'-]+)?)\s+)?(?:{pattern})", words, re.I)
@@ -124,7 +144,9 @@ def _stems(text: str) -> list[str]:
 
 
 def _score(field: dict, text: str) -> int:
-    own = " ".join([field["name"].replace("_", " "), field.get("label") or "", *(field.get("options") or [])])
+    own = " ".join(
+        [field["name"].replace("_", " "), field.get("label") or "", *(field.get("options") or [])]
+    )
     theirs = re.findall(r"[a-z0-9]+", fold(own))
     return sum(1 for stem in _stems(text) if any(w.startswith(stem) for w in theirs))
 
@@ -148,7 +170,9 @@ def _glossed(text: str) -> list[str]:
         if english != own:
             said.append(english)
     bare = _bare(text)
-    stripped = re.sub(rf"\s+(?:{_NOUN}|list|scale|menu|options|choices)$", "", bare, flags=re.I).strip()
+    stripped = re.sub(
+        rf"\s+(?:{_NOUN}|list|scale|menu|options|choices)$", "", bare, flags=re.I
+    ).strip()
     said += [stripped, re.sub(r"(?<=[a-z])e?s$", "", stripped)]
     return [s for s in dict.fromkeys(said) if s]
 
