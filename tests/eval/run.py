@@ -270,8 +270,11 @@ def check_refine(case: dict) -> list[str]:
         found = _field_for(config, pattern)
         if not found or found[0]["label"] != label:
             problems.append(f"{pattern} label is {found[0]['label'] if found else None!r}")
-    if "absent" in check and _field_for(config, check["absent"]):
-        problems.append(f"{check['absent']} still there")
+    absent = check.get("absent", [])
+    for pattern in [absent] if isinstance(absent, str) else absent:
+        if _field_for(config, pattern):
+            problems.append(f"{pattern} still there")
+    problems += _refine_shape(config, check)
     if "first" in check and not re.search(check["first"], _text(config["fields"][0])):
         problems.append(f"first field is {config['fields'][0]['name']}")
     if "after" in check:
@@ -299,6 +302,37 @@ def check_refine(case: dict) -> list[str]:
         if value not in values and not (value is None and not values):
             problems.append(f"{pattern} shown when {values}")
     return problems + extras_problems(config)
+
+
+def _refine_shape(config: dict, check: dict) -> list[str]:
+    """Round 16r's keys: the form's ``name``, how many ``fields`` it keeps, the ``only``
+    fields left (one per pattern, nothing else), each field's ``types``, the order
+    (``before`` [a, b], ``last``)."""
+    problems = []
+    fields, names = config["fields"], [f["name"] for f in config["fields"]]
+    if "name" in check and config["name"] != check["name"]:
+        problems.append(f"form name is {config['name']!r}")
+    if "fields" in check and len(fields) != check["fields"]:
+        problems.append(f"{len(fields)} fields: {names}")
+    if "only" in check:
+        kept = [p for p in check["only"] if len(_field_for(config, p)) == 1]
+        if len(kept) != len(check["only"]) or len(fields) != len(check["only"]):
+            problems.append(f"fields are {names}")
+    for pattern, ftype in check.get("types", {}).items():
+        found = _field_for(config, pattern)
+        if not found or found[0]["type"] != ftype:
+            problems.append(f"{pattern} type is {found[0]['type'] if found else None}")
+    if "before" in check:
+        first, second = (_field_for(config, p) for p in check["before"])
+        if (
+            not first
+            or not second
+            or names.index(first[0]["name"]) > names.index(second[0]["name"])
+        ):
+            problems.append(f"{check['before'][0]} is not before {check['before'][1]}: {names}")
+    if "last" in check and not re.search(check["last"], _text(fields[-1])):
+        problems.append(f"last field is {names[-1]}")
+    return problems
 
 
 def _check_examples(draft: dict, message: str) -> list[str]:
@@ -376,6 +410,14 @@ SETS = {
     # English with one French/Spanish word; refinements written in es/fr/de/pt.
     "round 13a": ("forms_round13a.jsonl", check_round7b, lambda c: f"{c['class']}: {c['d']}"),
     "refine 13a": ("refine_round13a.jsonl", check_refine, lambda c: f"{c['form']} / {c['say']}"),
+    # Refine 16r (written before the change): fields named for what they are ("the dropdown",
+    # "the last question"), several at once or all but some, the form's name, a choice's
+    # options, the kind of answer ("allow picking more than one"), order, "phone: required".
+    "refine 16r": (
+        "refine_round16r.jsonl",
+        check_refine,
+        lambda c: f"{c['class']}: {c['form'][:40]} / {c['say']}",
+    ),
     # Round 13d (written before the change): yes/no questions in a list, reasons and
     # opinions as free text, content lists as long text, paired times and ranges, a
     # question with follow-ups on yes, real words (past tenses) never "corrected".

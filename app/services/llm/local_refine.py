@@ -21,16 +21,17 @@ from app.services.forms.config import (
     FORM_TYPES,
 )
 from app.services.llm import local_catalog as catalog
-from app.services.llm import local_refine_extras, local_refine_foreign
+from app.services.llm import local_refine_extras, local_refine_foreign, local_refine_more
 from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_extras import forget_changed_texts, sync
 from app.services.llm.local_fields import (
     RefineError,
     existing_field,
-    find_field,
     parse_new_field,
     split_list,
 )
+from app.services.llm.local_refine_targets import find_many
+from app.services.llm.local_refine_targets import find_one as find_field
 from app.services.llm.local_repair import validated
 
 VERBS = (
@@ -57,7 +58,8 @@ def refine(config: dict, text: str) -> dict:
         _fail("Write what to change", text)
     notes: list[str] = []
     for clause in clauses:
-        foreign = None if _english(clause) else local_refine_foreign.english(clause, draft)
+        mine = _english(clause) or local_refine_more.reads(clause)
+        foreign = None if mine else local_refine_foreign.english(clause, draft)
         if foreign is None:
             _apply(draft, clause, notes)
             continue
@@ -113,6 +115,8 @@ def examples(config: dict) -> list[str]:
 def _apply(draft: dict, clause: str, notes: list) -> None:
     try:
         if local_refine_extras.apply(draft, clause, notes):
+            return
+        if local_refine_more.apply(draft, clause, notes):  # options, kinds, order, "keep only"
             return
     except RefineError as exc:
         _fail(str(exc), clause)
@@ -256,7 +260,7 @@ def _disallow(draft, m):
 
 
 def _fields_named(draft, text: str) -> list[dict]:
-    return [find_field(draft["fields"], part) for part in split_list(text)]
+    return find_many(draft["fields"], text)
 
 
 def _add_field(draft, m):
