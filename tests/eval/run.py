@@ -441,6 +441,11 @@ SETS = {
     # Round 16j (written before the change): the list goes on after a condition ("if yes, guest
     # name; dietary needs"), and the follow-up is labelled as asked ("if no, explain").
     "round 16j": ("forms_round16j.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16e (written before the change): what the form is for and its name — a visit
+    # day, an info evening or a trial lesson is no newsletter, permits, accreditations and
+    # memberships, venue and function hire enquiries, callbacks, partners' referrals, data
+    # requests that need a person, a course named as an event (in es/fr/de/pt too).
+    "round 16e": ("forms_round16e.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

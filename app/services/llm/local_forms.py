@@ -29,6 +29,11 @@ from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
+from app.services.llm.local_stated_purpose import (
+    add_stated_defaults,
+    fit_callback,
+    stated_purpose,
+)
 from app.services.llm.local_translate import LANGUAGE_NAMES
 
 _AUDIENCE_NOUNS = (
@@ -132,6 +137,10 @@ def build_form(original: str) -> dict:
     kind = choose_kind(description, TALK_TOPIC.sub(r"\1", without_answers(description)))
     # a donation pledge, a club, a competition entry, a supplier registration: named for itself
     kind, own_name = own_purpose(kind, correct_typos(description), foreign=bool(lang))
+    # an open day, a permit, a venue hire, a callback: named for what the opening words say
+    stated = None if own_name else stated_purpose(kind, correct_typos(description), bool(lang))
+    if stated:
+        kind, own_name = stated
     audience, business, topic = (
         find_audience(description),
         find_business(description),
@@ -140,6 +149,10 @@ def build_form(original: str) -> dict:
     fields = tailor_fields(kind, bracket_poll_choices(description))
     add_defaults(kind, fields)
     fit_budget(fields, description, foreign=bool(lang))
+    if own_name == "Callback Request":
+        fit_callback(fields, correct_typos(description))
+    elif stated:
+        add_stated_defaults(own_name, fields)
     purpose = own_name or form_name(kind, without_answers(correct_typos(description)))
     if own_name or purpose in ASKS_NO_QUOTE:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
