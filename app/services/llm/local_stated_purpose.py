@@ -18,10 +18,11 @@ words ("Residents' Parking Permit Application") is used for English descriptions
 
 from __future__ import annotations
 
+import copy
 import re
 
 from app.services.llm import local_catalog as catalog
-from app.services.llm import local_domain  # noqa: F401  (registers the "outlet" field)
+from app.services.llm.local_domain import DOMAIN_FIELDS
 from app.services.llm.local_kinds import KINDS
 from app.services.llm.local_kinds_base import kind
 from app.services.llm.local_service_cues import TRADE_EMERGENCY
@@ -258,7 +259,7 @@ def add_stated_defaults(name: str, fields: list[dict]) -> None:
         "name",
         "email",
     ]:
-        fields.append(catalog.field("outlet"))
+        fields.append(copy.deepcopy(DOMAIN_FIELDS["outlet"]["field"]))
 
 
 def fit_callback(fields: list[dict], text: str) -> None:
