@@ -143,6 +143,7 @@ FLOORS = {
     "round 16j": 0.90,
     "round 16c": 0.90,
     "refine 16r": 0.90,
+    "round 16e": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -184,6 +185,7 @@ SIZES = {
     "round 16j": 9,
     "round 16c": 57,
     "refine 16r": 105,
+    "round 16e": 50,
 }
 
 

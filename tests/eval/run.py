@@ -488,6 +488,11 @@ SETS = {
     # trailing phrase ("how many kids will come along"), several ratings in one list ("food
     # 1-5, service 1-5") and a yes/no after a long conditional question.
     "round 16c": ("forms_round16c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16e (written before the change): what the form is for and its name — a visit
+    # day, an info evening or a trial lesson is no newsletter, permits, accreditations and
+    # memberships, venue and function hire enquiries, callbacks, partners' referrals, data
+    # requests that need a person, a course named as an event (in es/fr/de/pt too).
+    "round 16e": ("forms_round16e.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -338,6 +338,9 @@ es word  nada mas = nothing else
 fr word  demande de devis = quote request
 fr word  demander un devis = request a quote
 fr word  formulaire de contact = contact form
+fr word  formulaire de recommandation = referral form
+fr word  recommandation de clients = client referral
+fr word  recommandation de client = client referral
 fr word  enregistrement de votre produit = product registration
 fr word  enregistrement de produit = product registration
 fr word  enregistrez votre produit = register your product
@@ -853,6 +856,28 @@ New Client Enquiry | Consulta de nuevo cliente | Demande de nouveau client | Anf
 Client Intake | Ficha de cliente | Fiche client | Mandantenaufnahme | Ficha de cliente
 Case Enquiry | Consulta sobre un caso | Demande concernant un dossier | Fallanfrage | Consulta sobre um caso
 New Matter Enquiry | Consulta sobre un nuevo asunto | Demande de nouveau dossier | Anfrage zu einem neuen Mandat | Consulta sobre um novo processo
+Open Day Registration | Inscripción a la jornada de puertas abiertas | Inscription à la journée portes ouvertes | Anmeldung zum Tag der offenen Tür | Inscrição no dia aberto
+Open Evening Registration | Inscripción a la tarde de puertas abiertas | Inscription à la soirée portes ouvertes | Anmeldung zum Abend der offenen Tür | Inscrição na noite aberta
+Open House Registration | Inscripción a la jornada de puertas abiertas | Inscription aux portes ouvertes | Anmeldung zur offenen Besichtigung | Inscrição na visita aberta
+Information Evening Registration | Inscripción a la tarde informativa | Inscription à la soirée d'information | Anmeldung zum Infoabend | Inscrição na sessão informativa
+Information Session Registration | Inscripción a la sesión informativa | Inscription à la réunion d'information | Anmeldung zur Infoveranstaltung | Inscrição na sessão informativa
+Taster Day Registration | Inscripción a la jornada de prueba | Inscription à la journée découverte | Anmeldung zum Schnuppertag | Inscrição no dia experimental
+Trial Lesson Booking | Reserva de clase de prueba | Réservation d'un cours d'essai | Buchung einer Probestunde | Marcação de aula experimental
+Course Enrolment | Inscripción al curso | Inscription au cours | Kursanmeldung | Inscrição no curso
+Press Accreditation | Acreditación de prensa | Accréditation presse | Presseakkreditierung | Credenciamento de imprensa
+Media Accreditation | Acreditación de medios | Accréditation médias | Medienakkreditierung | Credenciamento de mídia
+Membership Application | Solicitud de socio | Demande d'adhésion | Mitgliedsantrag | Pedido de adesão
+Season Ticket Application | Solicitud de abono de temporada | Demande d'abonnement de saison | Dauerkartenantrag | Pedido de lugar anual
+Season Ticket Renewal | Renovación del abono de temporada | Renouvellement de l'abonnement de saison | Dauerkartenverlängerung | Renovação do lugar anual
+Permit Application | Solicitud de permiso | Demande de permis | Genehmigungsantrag | Pedido de licença
+Licence Application | Solicitud de licencia | Demande de licence | Lizenzantrag | Pedido de licença
+Wedding Venue Enquiry | Consulta sobre el salón para bodas | Demande pour un lieu de mariage | Anfrage für die Hochzeitslocation | Pedido de informação sobre o espaço para casamentos
+Venue Hire Enquiry | Solicitud de alquiler de salón | Demande de privatisation de salle | Anfrage zur Raumvermietung | Pedido de aluguer de espaço
+Callback Request | Solicitud de llamada | Demande de rappel | Rückrufbitte | Pedido de chamada telefónica
+Referral | Derivación | Orientation | Überweisung | Encaminhamento
+Family Referral | Derivación de familia | Orientation d'une famille | Vermittlung einer Familie | Encaminhamento de família
+Data Request | Solicitud de datos | Demande de données | Datenanfrage | Pedido de dados
+Information Request | Solicitud de información | Demande d'informations | Informationsanfrage | Pedido de informação
 """
 
 

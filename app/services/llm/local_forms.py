@@ -24,11 +24,16 @@ from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
+from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
 from app.services.llm.local_poll import bracket_poll_choices
-from app.services.llm.local_purpose_names import fit_free_text, purpose_name
 from app.services.llm.local_repair import validated
+from app.services.llm.local_stated_purpose import (
+    add_stated_defaults,
+    fit_callback,
+    stated_purpose,
+)
 from app.services.llm.local_translate import LANGUAGE_NAMES
 
 _AUDIENCE_NOUNS = (
@@ -132,6 +137,10 @@ def build_form(original: str) -> dict:
     kind = choose_kind(description, TALK_TOPIC.sub(r"\1", without_answers(description)))
     # a donation pledge, a club, a competition entry, a supplier registration: named for itself
     kind, own_name = own_purpose(kind, correct_typos(description), foreign=bool(lang))
+    # an open day, a permit, a venue hire, a callback: named for what the opening words say
+    stated = None if own_name else stated_purpose(kind, correct_typos(description), bool(lang))
+    if stated:
+        kind, own_name = stated
     audience, business, topic = (
         find_audience(description),
         find_business(description),
@@ -140,12 +149,14 @@ def build_form(original: str) -> dict:
     fields = tailor_fields(kind, bracket_poll_choices(description))
     add_defaults(kind, fields)
     fit_budget(fields, description, foreign=bool(lang))
-    purpose = own_name or purpose_name(kind, without_answers(correct_typos(description)))
-    if purpose:  # "Franchise enquiry: …" is no pricing request
+    if own_name == "Callback Request":
+        fit_callback(fields, correct_typos(description))
+    elif stated:
+        add_stated_defaults(own_name, fields)
+    purpose = own_name or form_name(kind, without_answers(correct_typos(description)))
+    if own_name or purpose in ASKS_NO_QUOTE:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
-    name = (purpose or form_name(kind, without_answers(correct_typos(description)))) + (
-        f": {topic}" if topic else ""
-    )
+    name = purpose + (f": {topic}" if topic else "")
     config = {
         "name": name[:120],
         "slug": slugify(name, "form"),
@@ -180,50 +191,6 @@ def build_form(original: str) -> dict:
     apply_consent(config, original, lang)  # agreements and permissions asked for, one field each
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
-
-
-NAMES = [
-    ("pricing", r"\bvaluations?\b|\bvalue (?:my|your|their)\b", "Valuation Request"),
-    ("pricing", r"\bwholesale\b|\bdistributors?\b|\bstockists?\b", "Wholesale Enquiry"),
-    ("pricing", r"\brfqs?\b|\bquot\w+|\bestimates?\b", "Quote Request"),
-    ("pricing", r"\bjobs?\b", "Quote Request"),  # "describe the job": the trade quotes for it
-    ("pricing", r"\bsponsor\w*", "Sponsorship Enquiry"),
-    ("order", r"\bpre-?orders?\b|\bvorbestell\w*|\bpr[ée]-?commande\w*", "Pre-order Form"),
-    ("order", r"\btickets?\b|\bbillets?\b|\bentradas\b|\bbilhetes\b", "Ticket Order"),
-    ("order", r"\bgift (?:cards?|vouchers?|certificates?)\b|\bgutschein\w*", "Gift Card Order"),
-    ("booking", r"\breserv\w+|\btable\b", "Reservation Request"),
-    ("booking", r"\bappointments?\b|\bclinic\b", "Appointment Request"),
-    ("booking", r"\bconsultations?\b|\bmeetings?\b|\bcalls?\b", "Meeting Request"),
-    ("job_application", r"\bvolunteer\w*", "Volunteer Application"),
-    ("job_application", r"\bcall for papers\b|\bspeakers?\b|\btalks?\b", "Call for Speakers"),
-    ("job_application", r"\bgrants?\b|\bfunding\b", "Grant Application"),
-    ("job_application", r"\bnominat\w+", "Nomination"),
-    (
-        "job_application",
-        r"\b(?:session|talk|workshop|paper|panel|poster)s? proposals?\b",
-        "Call for Proposals",
-    ),
-    (
-        "job_application",
-        r"^(?!.*\b(?:jobs?|careers?|cvs?|resumes?|hiring|positions?|roles?|vacanc\w+|intern\w*|apprentice\w*|"
-        r"barista|staff|candidates?|applicants?)\b)",
-        "Application",
-    ),
-    ("feedback", r"\bpolls?\b|\bvot(?:e|es|ing)\b", "Poll"),
-    ("support", r"\bcomplain\w*|\bcomplaints?\b", "Complaint"),
-    ("support", r"\bbugs?\b", "Bug Report"),
-    ("support", r"\bwarrant(?:y|ies)\b", "Warranty Claim"),
-    ("support", r"(?<!tax )\breturns?\b", "Return Request"),
-]
-
-
-def form_name(kind: dict, text: str) -> str:
-    if kind["key"] == "pricing" and re.search(r"\bpricing\b|\benterprise\b", text):
-        return kind["name"]
-    for key, pattern, name in NAMES:
-        if kind["key"] == key and re.search(pattern, text):
-            return name
-    return kind["name"]
 
 
 def mapping_for(fields: list) -> dict:

@@ -176,6 +176,7 @@ GROUP_PHRASE = re.compile(
 CLUB_NEWS = re.compile(
     r"(?:'s)?\s+(?:updates?|news\w*|mailing\w*|e-?mails?|offers?|bulletins?|digests?)\b"
 )
+MEMBERSHIP_FORM = re.compile(r"\bmembership (?:form|application)$")
 NEWS_ASKED = re.compile(r"\bnewsletters?\b|\bmailing list\b|\bsubscri\w+")
 _PLAIN = {"a", "an", "the", "our", "my", "local", "new", "this"} | {
     f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
@@ -264,7 +265,10 @@ def own_purpose(kind_: dict, text: str, foreign: bool = False) -> tuple[dict, st
     ):
         group = GROUP_PHRASE.search(text)
         if group and not CLUB_NEWS.match(text, group.end()) and not NEWS_ASKED.search(text):
-            return GROUP, _group_name(group, foreign)
+            name = _group_name(group, foreign)
+            if name in ("Club Sign-up", "Group Sign-up") and MEMBERSHIP_FORM.search(group.group(0)):
+                name = "Membership Application"  # "Club membership form for our allotment society"
+            return GROUP, name
     if not NOT_ENTRY.search(text) and ENTRY_CONTEXT.search(text) and key not in NEVER_ENTRY:
         # on a job application "any awards you've won" is a question: only the opening
         # words ("Open call for street performers: …") make it an entry

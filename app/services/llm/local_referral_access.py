@@ -21,7 +21,17 @@ REFERRAL = re.compile(
     # es/fr/de/pt, where glossing left the verb: "empfehlen Sie uns einen Kunden"
     r"\b(?:empfehlen|recomi[ée]nd\w*|recommande\w*|indique\w*|indicar) (?:sie |nos |-?nous )?"
     r"(?:uns )?(?:einen |eine |un |une |um |uma )?(?:neuen |nuevo |nouveau |novo )?"
-    r"(?:customers?|clients?|clientes?|kunden)\b|\bkundenempfehlung\w*|\bindica[çc][ãa]o de clientes?\b"
+    r"(?:customers?|clients?|clientes?|kunden)\b|\bkundenempfehlung\w*|\bindica[çc][ãa]o de clientes?\b|"
+    # the partner who refers is named, not the client: "partner referral form", "introducer
+    # referral", "referral form for brokers"
+    r"\b(?:partner|introducer|agency|broker|professional|adviser|advisor|practitioner)s? referrals?\b|"
+    r"\breferral (?:forms? )?(?:for|from) (?:our |nos |nuestros |nossos )?(?:partners?|partenaires|socios|"
+    r"parceiros|brokers?|introducers?|agenc\w+|advis\w+|professionals?|practitioners?)\b"
+)
+# Someone in need referred to a service by a professional: routed to a person, not sold to
+NEED_REFERRAL = re.compile(
+    r"\breferr(?:ing|als? of|al for) (?:a |an )?(?P<who>famil(?:y|ies)|child(?:ren)?|young (?:people|person)|"
+    r"people|person|tenants?|residents?|households?|pupils?|students?)\b"
 )
 _HELD = r"data|datasets?|data ?sets?|databases?|archives?|collections?|records|research data"
 ACCESS = re.compile(
@@ -31,7 +41,20 @@ ACCESS = re.compile(
     rf"\baccess to (?:our |the )?(?:[\w-]+ )?(?:{_HELD}) for (?:research|researchers|study|studies)\b|"
     r"\bacceso (?:a|al) (?:los )?(?:datos|archivo|colecci\w+)|\bacc[èe]s aux? (?:donn[ée]es|archives?|"
     r"collections?)|\bacesso (?:a|aos|ao) (?:dados|arquivo|acervo)|\bdatenzugang\w*|"
-    r"\bzugang zu (?:unseren |den )?(?:daten|archiv\w*)"
+    r"\bzugang zu (?:unseren |den )?(?:daten|archiv\w*)|"
+    # researchers using the holdings in their work: "use our museum's records in their research"
+    rf"\buse (?:our |the )?(?:[\w'’-]+ ){{0,2}}?(?:{_HELD}) (?:in|for) (?:their |your |a )?research\b"
+)
+# Data or figures asked for by a researcher, a journalist or an auditor: a person answers
+DATA_REQUEST = re.compile(
+    r"\bdata requests?\b|\brequest(?:s|ing)? (?:for |of )?(?:our |the |some )?(?:data|datasets?|statistics|"
+    r"figures)\b|\brequest de datos\b|\bsolicitud de datos\b|\bdemande de donn[ée]es\b|\bdatenanfrage\w*|"
+    r"\bpedido de dados\b"
+)
+INFORMATION_REQUEST = re.compile(
+    r"\b(?:auditors?|journalists?|researchers?|regulators?|inspectors?)(?:'s?|s')? (?:information|documents?|"
+    r"records) requests?\b|\b(?:information|document) requests? (?:from|for) (?:auditors?|journalists?|"
+    r"researchers?|regulators?|inspectors?)\b"
 )
 # One's own personal data asked for (a subject access request) is a privacy case for support
 OWN_DATA = re.compile(
@@ -41,6 +64,8 @@ OWN_DATA = re.compile(
 )
 # Kinds a referral or an access request may have been read as (never a job or an event)
 READ_AS = ("contact", "pricing", "partnership", "support", "intake", "internal", "demo")
+# a request for data or figures, or a partners' referral form, was also read as a survey
+READ_AS_REQUEST = (*READ_AS, "feedback")
 
 REFERRAL_KIND = kind(
     "referral",
@@ -70,14 +95,33 @@ ACCESS_KIND = kind(
 )
 
 
+NEED_REFERRAL_KIND = {
+    **ACCESS_KIND,
+    "key": "need_referral",
+    "name": "Referral",
+    "goal": "receive referrals from professionals and pass them to the person who takes them on",
+    "thanks": "Thanks for the referral! Our team will review it and be in touch.",
+}
+
+
 def referral_or_access(kind_: dict, text: str) -> tuple[dict, str] | None:
     """(kind, name) for a client referral or an access request, else None."""
-    if kind_["key"] not in READ_AS:
+    if kind_["key"] not in READ_AS_REQUEST:
         return None
+    need = NEED_REFERRAL.search(text)
+    if need and kind_["key"] != "support":
+        family = need.group("who").startswith("famil")
+        return NEED_REFERRAL_KIND, "Family Referral" if family else "Referral"
     if REFERRAL.search(text):
         return REFERRAL_KIND, "Patient Referral" if "patient" in text else "Client Referral"
+    if OWN_DATA.search(text):
+        return None
     held = ACCESS.search(text)
-    if held and not OWN_DATA.search(text):
+    if held and kind_["key"] in READ_AS:
         archive = re.search(r"archiv|collec|records|arquivo|acervo", held.group(0))
         return ACCESS_KIND, "Archive Access Request" if archive else "Data Access Request"
+    if INFORMATION_REQUEST.search(text) and kind_["key"] != "support":
+        return ACCESS_KIND, "Information Request"
+    if DATA_REQUEST.search(text) and kind_["key"] != "support":
+        return ACCESS_KIND, "Data Request"
     return None
