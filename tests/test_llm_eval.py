@@ -137,6 +137,7 @@ FLOORS = {
     "round 16h": 0.90,
     "round 16i": 0.90,
     "round 16j": 0.90,
+    "round 16a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -176,6 +177,7 @@ SIZES = {
     "round 16h": 12,
     "round 16i": 10,
     "round 16j": 9,
+    "round 16a": 50,
 }
 
 

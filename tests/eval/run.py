@@ -441,6 +441,12 @@ SETS = {
     # Round 16j (written before the change): the list goes on after a condition ("if yes, guest
     # name; dietary needs"), and the follow-up is labelled as asked ("if no, explain").
     "round 16j": ("forms_round16j.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16a (written before the change): one person, one contact field — "organiser's
+    # name", "parent email", "nombre del tutor", "the pair's names", "bride and groom names"
+    # ARE the person's name and email (the default goes), "dog's name", "name of the child",
+    # "referee's email" are somebody's else (both kept); one place asked for once ("street
+    # address", "where is it", "lieu exact" beside the engine's "Location or address").
+    "round 16a": ("forms_round16a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
