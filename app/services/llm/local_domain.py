@@ -365,8 +365,9 @@ SAME_AS = [
     (
         "location",
         "text|textarea",
-        rf"{_ADDRESS_WORDS}|\blocation\b|\bstreet\b|\bwhere\b(?!.*\b(?:"
-        r"hear|heard|find|found|learn\w*|go|going|travel\w*|stay\w*|work\w*|buy|bought)\b)|"
+        rf"{_ADDRESS_WORDS}|\blocation\b|\b(?:street|road|lane|avenue|junction|landmark|spot|"
+        r"site)s?\b|\bwhere\b(?!.*\b(?:hear|heard|find|found|learn\w*|go|going|travel\w*|stay\w*|"
+        r"work\w*|buy|bought)\b)|"
         r"\b(?:lieu|ort|standort|ubicaci[oó]n|localiza[cç][aã]o)\b",
     ),
     # "estimated monthly order (kg)", "how many units", "quantidade estimada": the quantity

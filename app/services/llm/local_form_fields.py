@@ -120,7 +120,9 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_named(fields, [_with_scale(item, description) for item in items], kind, text)
     merge_named_contact(fields)  # "contact email": the form's email, in the marketer's words
     merge_role_name(fields, text)  # "journalist name" on a form for journalists: the name
-    merge_role_contacts(fields)  # "organiser's name, organiser's email": the person's own
+    merge_role_contacts(
+        fields, kind["key"]
+    )  # "organiser's name, organiser's email": the person's own
     _replace_defaults(fields)
     _add_ratings(fields, description)
     _add_hints(fields, kind, context_free(text, not_asked))

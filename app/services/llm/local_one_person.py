@@ -39,7 +39,7 @@ _CONTACT_BEFORE = re.compile(
 _CONTACT_AFTER = re.compile(
     r"^(?P<base>e-?mail|phone|mobile|telephone|correo|t[ée]l[ée]phone|tel[ée]fono|telefone|"
     r"telefon)(?: address| number)? (?:of (?:the )?|del |de la |de l'|du |de |des |der |do |da |"
-    r"dos |das )(?P<role>[\w-]+)$",
+    r"dos |das )(?P<role>[\w-]+(?: (?:de|da|do|der|des|du) [\w-]+)?)$",
     re.I,
 )
 # "<role>('s) name" in up to three words ("plot holder name", "the team captain's name")
@@ -78,7 +78,8 @@ GUARDIAN = re.compile(
 # someone else, whatever the form: an address of theirs is a second one
 _ELSE = re.compile(
     r"\b(?:pets?|dogs?|cats?|horses?|puppy|puppies|animals?|next of kin|kin|gift|invitee|"
-    r"cc|team ?mates?|referees?|references?|nominees?|recipients?|friends?|emergency)\b",
+    r"cc|team ?mates?|referees?|references?|nominees?|recipients?|friends?|emergency|"
+    r"proposers?|seconders?|guarantors?|co-?signers?|endorsers?)\b",
     re.I,
 )
 
@@ -90,6 +91,10 @@ SHARED_ONLY = re.compile(
     r"agents?|staff|employees?|owners?)$",
     re.I,
 )
+
+
+# kinds where a visitor asks for someone's service
+PROVIDED = ("booking", "pricing", "support", "staffing")
 
 
 def _fold(word: str) -> str:
@@ -117,7 +122,10 @@ def contact_role(field: dict) -> tuple[str, str, str] | None:
         return None
     if not role or QUALIFIER.match(role):
         return None
-    return base, role, _fold(role.split()[-1])
+    # the role's head: the last word in English, the first before "de" ("encarregado de
+    # educação")
+    head = re.split(r" (?:de|da|do|der|des|du) ", role)[0].split()[-1]
+    return base, role, _fold(head)
 
 
 def _someone_else(role: str) -> bool:
@@ -144,7 +152,7 @@ def _same(a: str, b: str) -> bool:
     return a == b or a.rstrip("s") == b.rstrip("s")
 
 
-def merge_role_contacts(fields: list) -> None:
+def merge_role_contacts(fields: list, kind_key: str) -> None:
     """The default name/email/phone (still ``_domain``) replaced by the writer's role field;
     the child's name kept apart from a guardian's default."""
     entries = []
@@ -154,7 +162,7 @@ def merge_role_contacts(fields: list) -> None:
             entries.append((f, *found))
     if not entries:
         return
-    writer = _writer(fields, entries)
+    writer = _writer(fields, entries, kind_key)
     if writer is None:
         return
     for base in ("name", "email", "phone"):
@@ -173,9 +181,40 @@ def merge_role_contacts(fields: list) -> None:
         else:  # an address stays where the marketer listed it
             fields[fields.index(own[0])] = merged
             fields.remove(default)
+    if GUARDIAN.match(writer):
+        _guardian_named(fields, writer)
 
 
-def _writer(fields: list, entries: list) -> str | None:
+# the address word ending a guardian's contact label, where "name" goes ("Guardian email" →
+# "Guardian name"); a label said the other way round ("email do encarregado") is glossed from
+# es/fr/de/pt, where the engine could not say it back: "Full name" stays, translated
+_ADDRESS_WORD = re.compile(
+    r"(?<=\w )(?:e-?mail(?: address)?|(?:contact |mobile |phone )?(?:phone|mobile|telephone)"
+    r"(?: number)?|contact number)$",
+    re.I,
+)
+
+
+def _guardian_named(fields: list, writer: str) -> None:
+    """On a form a guardian fills in for a child, the name nobody named is the guardian's:
+    "Full name" beside "Swimmer's name" reads as the child's, "Guardian name" does not."""
+    default = next((f for f in fields if f["name"] == "name" and f.get("_domain")), None)
+    said = next(
+        (
+            f
+            for f in fields
+            if f["name"] in ("email", "phone")
+            and not f.get("_domain")
+            and _same((contact_role(f) or ("", "", ""))[2], writer)
+        ),
+        None,
+    )
+    if default is None or said is None or not _ADDRESS_WORD.search(said["label"]):
+        return
+    default["label"] = _ADDRESS_WORD.sub("name", said["label"].strip())
+
+
+def _writer(fields: list, entries: list, kind_key: str) -> str | None:
     """The role key of the person writing, if the description says it."""
     # the person's own fields already carry a role ("Parent email" read as the email)
     own = [
@@ -204,6 +243,10 @@ def _writer(fields: list, entries: list) -> str | None:
         return None
     contacts = {key for _, base, _, key in entries if base != "name"}
     people = {key for _, base, _, key in entries if base == "name" and _person(key)}
+    # a word of agency on a booking, a quote or a support request names whom they ask for
+    # ("stylist name", "instructor name"): there only a person's noun ("guest name") is theirs
+    if kind_key in PROVIDED:
+        people = {key for key in people if PERSON.match(key)}
     if len(contacts) == 1 and not people - contacts:  # the only role an address is asked of
         key = next(iter(contacts))
         return None if SHARED_ONLY.match(key) else key
