@@ -58,8 +58,7 @@ async def test_someone_elses_contact_stays_a_second_field(user):
 async def test_a_childs_name_beside_a_guardians_email_is_the_childs(user):
     config, fields = await generated(
         user,
-        "Swimming lesson enrolment: swimmer's name, swimmer's age, guardian email, "
-        "guardian phone",
+        "Swimming lesson enrolment: swimmer's name, swimmer's age, guardian email, guardian phone",
     )
     assert fields["name"]["label"] == "Guardian name"  # the contact is the guardian
     assert fields["swimmer_s_name"]["label"] == "Swimmer's name"
