@@ -144,6 +144,7 @@ FLOORS = {
     "round 16c": 0.90,
     "refine 16r": 0.90,
     "round 16e": 0.90,
+    "round 16a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -186,6 +187,7 @@ SIZES = {
     "round 16c": 57,
     "refine 16r": 105,
     "round 16e": 50,
+    "round 16a": 50,
 }
 
 

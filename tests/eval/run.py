@@ -493,6 +493,12 @@ SETS = {
     # memberships, venue and function hire enquiries, callbacks, partners' referrals, data
     # requests that need a person, a course named as an event (in es/fr/de/pt too).
     "round 16e": ("forms_round16e.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16a (written before the change): one person, one contact field — "organiser's
+    # name", "parent email", "nombre del tutor", "the pair's names", "bride and groom names"
+    # ARE the person's name and email (the default goes), "dog's name", "name of the child",
+    # "referee's email" are somebody's else (both kept); one place asked for once ("street
+    # address", "where is it", "lieu exact" beside the engine's "Location or address").
+    "round 16a": ("forms_round16a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

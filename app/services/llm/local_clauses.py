@@ -42,6 +42,20 @@ SHARED_PLURAL = re.compile(  # not "number of pupils and preferred dates"
 )
 
 
+# "bride and groom names", "mum and dad's names": two people's names asked in one field (not
+# "first and last names", two parts of one name)
+_NOT_PERSON = (
+    r"(?:first|last|given|family|middle|maiden|full|user|display|company|business|brand|product|"
+    r"team|pet|street|file|domain|trading|legal|and|or|the|their|your)"
+)
+TWO_NAMES = re.compile(
+    rf"\b((?!{_NOT_PERSON}\b)[\w-]+) and ((?!{_NOT_PERSON}\b)[\w-]+(?:'s|s')? names)\b", re.I
+)
+_AND = "\u0002"  # stands in for the "and" inside two people's names
+# "first and last names": the two parts, each a field
+FIRST_LAST = re.compile(r"\bfirst and (last|sur|family) names?\b", re.I)
+
+
 # "min and max price" names two prices
 MIN_MAX = re.compile(
     r"\b(min(?:imum)?|max(?:imum)?) and (min(?:imum)?|max(?:imum)?) ([\w-]+)", re.I
@@ -53,6 +67,8 @@ def split_items(segment: str) -> list[str]:
     segment = expand(segment)  # "start and end time", "rate A, B and C (1-5)"
     segment = SHARED_PLURAL.sub(r"\1 \3, \2 \3", segment)
     segment = MIN_MAX.sub(r"\1 \3, \2 \3", segment)
+    segment = FIRST_LAST.sub(r"first name, \1 name", segment)
+    segment = TWO_NAMES.sub(rf"\1{_AND}\2", segment)
     text = OPTION_GROUP.sub(
         lambda m: (m.group(1) or m.group(3)) + (m.group(2) or m.group(4)).replace(",", _GUARD),
         segment,
@@ -67,7 +83,8 @@ def split_items(segment: str) -> list[str]:
                 parts.append(text[start:i])
                 start = sep.end()
     parts.append(text[start:])
-    return join_lead_options([p.replace(_GUARD, ",").strip() for p in parts if p.strip()])
+    parts = [p.replace(_GUARD, ",").replace(_AND, " and ").strip() for p in parts]
+    return join_lead_options([p for p in parts if p])
 
 
 _AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|shall)"

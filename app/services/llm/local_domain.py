@@ -315,6 +315,11 @@ _PEOPLE = (
     r"\b(?:guests?|people|persons|adults|travell?ers|party|group|headcount|attendees|covers|"
     r"pax|participants|diners|passengers|delegates|kids|children)\b"
 )
+# A place written out: an address, a postcode, in any of the five languages
+_ADDRESS_WORDS = (
+    r"\baddress\b|\bpost ?codes?\b|\bzip\b|\bpostal\b|\bpostleitzahl\b|\badresse\b|"
+    r"\bdirecci[oó]n\b|\bmorada\b|\bendere[cç]o\b|\bc[oó]digo postal\b|\bcode postal\b"
+)
 SAME_AS = [
     ("party_size", "number", _PEOPLE),
     ("travellers", "number", _PEOPLE),
@@ -347,8 +352,24 @@ SAME_AS = [
     ("cover_letter", None, r"\bcover(?:ing)? letter\b|\bmotivation(?:al)? letter\b"),
     ("make", "text", r"\bmake\b|\bbrand\b|\bmanufacturer\b"),
     ("model", "text", r"\bmodel\b"),
-    # a postcode alone is what the marketer needs to know of where: no full address too
-    ("address", "text", r"\baddress\b|\bpost ?codes?\b|\bzip\b|\bpostal\b|\bpostleitzahl\b"),
+    # a postcode alone is what the marketer needs to know of where: no full address too; the
+    # place named as a location ("property location"), not a spot in it ("location of the leak")
+    (
+        "address",
+        "text",
+        rf"{_ADDRESS_WORDS}|\blocation$|\bwhere (?:are you|is the "
+        r"(?:property|house|home|site|job|venue|event)\b)",
+    ),
+    # where a reported problem is ("street address", "exact location", "where is it", "lieu
+    # exact", "Ort"): the place the engine asks as "Location or address"
+    (
+        "location",
+        "text|textarea",
+        rf"{_ADDRESS_WORDS}|\blocation\b|\b(?:street|road|lane|avenue|junction|landmark|spot|"
+        r"site)s?\b|\bwhere\b(?!.*\b(?:hear|heard|find|found|learn\w*|go|going|travel\w*|stay\w*|"
+        r"work\w*|buy|bought)\b)|"
+        r"\b(?:lieu|ort|standort|ubicaci[oó]n|localiza[cç][aã]o)\b",
+    ),
     # "estimated monthly order (kg)", "how many units", "quantidade estimada": the quantity
     (
         "quantity",

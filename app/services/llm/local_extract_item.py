@@ -182,7 +182,10 @@ DURATION_IN_UNITS = re.compile(
 )
 # "phone model", "mobile brand": a thing about the phone, not a number to call
 THING_OF = re.compile(r"\b(?:model|make|brand|type|case|screen|colou?r|storage|os)$", re.I)
-PHONE_WORDS = re.compile(r"\b(?:phone|mobile|telephone|contact number|emergency contact)\b", re.I)
+# "emergency contact" alone is their number; "emergency contact name" is a name
+PHONE_WORDS = re.compile(
+    r"\b(?:phone|mobile|telephone|contact number|emergency contact(?! names?\b))\b", re.I
+)
 IDENTIFIER = re.compile(r"\b(?:\w+ )?(?:number|no\.?|id|#|reference|code)$", re.I)
 
 
@@ -553,12 +556,23 @@ TYPED_VALUE = re.compile(
 )
 
 
+# One place said two ways ("location or address", "town or postcode"): one text field
+PLACE_NOUN = re.compile(
+    r"address|location|post ?code|postcode|zip|town|city|area|suburb|place|whereabouts|"
+    r"adresse|lieu|ville|direcci[oó]n|ubicaci[oó]n|ciudad|morada|endere[cç]o|localiza[cç][aã]o|"
+    r"localidade|cidade|ort|standort|stadt",
+    re.I,
+)
+
+
 def _one_value_two_ways(pieces: list[str]) -> bool:
     # a piece's head noun stands before what it is of ("link do Instagram", "number of the order")
     ends = [
         re.split(r"\s+(?:of|de|do|da|du|des|del|von|d')\s+", p, flags=re.I)[0].split()[-1]
         for p in pieces
     ]
+    if all(PLACE_NOUN.fullmatch(e) for e in ends):  # "address or location", "morada ou localização"
+        return True
     # "número de pedido o de factura" (glossed "order number or de factura"): the later
     # pieces leave out the head noun they share with the first
     if TYPED_VALUE.fullmatch(ends[0]) and all(

@@ -28,6 +28,7 @@ from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 from app.services.llm.local_named_contact import merge_named_contact
+from app.services.llm.local_one_person import merge_role_contacts
 from app.services.llm.local_one_role import settle_own_texts
 from app.services.llm.local_poll import POLL_RE
 from app.services.llm.local_role_name import merge_role_name
@@ -119,6 +120,9 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_named(fields, [_with_scale(item, description) for item in items], kind, text)
     merge_named_contact(fields)  # "contact email": the form's email, in the marketer's words
     merge_role_name(fields, text)  # "journalist name" on a form for journalists: the name
+    merge_role_contacts(
+        fields, kind["key"]
+    )  # "organiser's name, organiser's email": the person's own
     _replace_defaults(fields)
     _add_ratings(fields, description)
     _add_hints(fields, kind, context_free(text, not_asked))
