@@ -144,6 +144,7 @@ FLOORS = {
     "round 16c": 0.90,
     "refine 16r": 0.90,
     "round 16e": 0.90,
+    "round 16k": 0.90,
     "round 16a": 0.90,
 }
 SIZES = {
@@ -187,6 +188,7 @@ SIZES = {
     "round 16c": 57,
     "refine 16r": 105,
     "round 16e": 50,
+    "round 16k": 17,
     "round 16a": 50,
 }
 

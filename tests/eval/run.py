@@ -493,6 +493,11 @@ SETS = {
     # memberships, venue and function hire enquiries, callbacks, partners' referrals, data
     # requests that need a person, a course named as an event (in es/fr/de/pt too).
     "round 16e": ("forms_round16e.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16k (written after the merges of round 16, from the sentences of fresh batches the
+    # rounds still missed): "them" stays someone else, "whether they have X" asks "Do you have
+    # X?", "next year" is no number, "speaker rating 1-5" is rated once, "if you're not home" is
+    # no negation, long counts, a UK year group, a teacher's or a student's email is theirs.
+    "round 16k": ("forms_round16k.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 16a (written before the change): one person, one contact field — "organiser's
     # name", "parent email", "nombre del tutor", "the pair's names", "bride and groom names"
     # ARE the person's name and email (the default goes), "dog's name", "name of the child",

@@ -54,6 +54,8 @@ DOMAIN_FIELDS = {
         "Child's grade",
         options=["Pre-school", "Primary / elementary", "Middle school", "High school"],
     ),
+    # a UK "year group" (Reception, Year 1 … Year 13) is no US grade band: typed as said
+    "year_group": _f("year_group", "text", "Year group", max_length=60),
     "address": _f(
         "address", "text", "Address", placeholder="Street, town, postcode", max_length=300
     ),
@@ -278,7 +280,8 @@ PHRASES = [
     (r"^destinations?$", "destination"),
     (r"travel dates?|dates? of travel", "departure_date"),
     (r"number of travell?ers|^travell?ers$|how many travell?ers", "travellers"),
-    (r"^(?:child'?s? )?grade$|year group", "grade"),
+    (r"year group|school year", "year_group"),
+    (r"^(?:child'?s? )?grade$", "grade"),
     (
         r"^(?:address|property address|site address|home address|their address|full address)$",
         "address",
@@ -321,6 +324,7 @@ _ADDRESS_WORDS = (
     r"\bdirecci[oó]n\b|\bmorada\b|\bendere[cç]o\b|\bc[oó]digo postal\b|\bcode postal\b"
 )
 SAME_AS = [
+    ("grade", None, r"\byear group\b|\bschool year\b"),
     ("party_size", "number", _PEOPLE),
     ("travellers", "number", _PEOPLE),
     ("check_in", "date", r"\barriv\w*|\bcheck[- ]?in\b"),

@@ -57,12 +57,13 @@ def negated(text: str) -> list[str]:
     found = []
     for match in NEGATION.finditer(text):
         if re.search(
-            r"\b(?:what'?s|what is|is|are|it'?s|that'?s|was|were|if|unless|when)\s*$",
+            r"\b(?:what'?s|what is|is|are|it'?s|that'?s|was|were|if|unless|when|you'?re|they'?re|"
+            r"we'?re|i'?m)\s*$",
             text[: match.start()],
             re.I,
         ):
-            # "what's not working" names a problem, "if no one is in" (a question's
-            # condition) says when: neither rules anything out
+            # "what's not working" names a problem, "if no one is in" / "if you're not
+            # home" (a question's condition) says when: neither rules anything out
             continue
         if re.search(r"\b(?:for|of|why|about)\s*$", text[: match.start()], re.I) or (
             text.count("(", 0, match.start()) > text.count(")", 0, match.start())

@@ -504,6 +504,8 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     # "address to post it to", "email to send the invoice to": the noun and what it is for
     aimed = NOUN_TO.match(low) is not None
     longest = max(longest, 9) if aimed else longest
+    # "number of guests coming to the appointment": a count says who it counts
+    longest = max(longest, 9) if re.match(r"(?:number of|no\.? of|how many)\b", low) else longest
     # "wie würden Sie den Referenten von 1 bis 5 bewerten": the scale is no chatter
     counted = len(SCALE_RE.sub(" ", low).split()) if rated(low) else len(words)
     if not words or counted > longest or len(low) < 2:
@@ -782,7 +784,11 @@ def field_type(phrase: str, options: list, hint: str) -> str:
         return "textarea"
     if IDENTIFIER.search(phrase) and not re.match(r"^(?:number of|no\.? of)\b", phrase):
         return "text"
-    if NUMBER_WORDS.search(phrase) or COUNTED.match(phrase):
+    # "what should we cover next year": a time said in passing, not a year asked for
+    counted = re.sub(
+        r"\b(?:next|this|last|per|a|each|every) (?:years?|months?|weeks?)\b", "", phrase
+    )
+    if NUMBER_WORDS.search(counted) or COUNTED.match(counted):
         return "number"
     if LONG_WORDS.search(phrase):
         return "textarea"

@@ -455,7 +455,10 @@ def _add_ratings(fields: list, text: str) -> None:
             continue
         if any(
             (f["min"], f["max"]) == (shaped["min"], shaped["max"])
-            and shaped["name"].endswith("_" + f["name"])
+            and (
+                shaped["name"].endswith("_" + f["name"])
+                or f["name"].endswith("_" + shaped["name"])  # "speaker rating 1-5": rated already
+            )
             for f in scaled
         ):  # "Avaliação do workshop: como classificaria o formador…": the heading's words too
             continue

@@ -96,6 +96,8 @@ SHARED_ONLY = re.compile(
 # kinds where a visitor asks for someone's service
 PROVIDED = ("booking", "pricing", "support", "staffing")
 
+SCHOOL = re.compile(r"^(?:teachers?|students?)$", re.I)
+
 
 def _fold(word: str) -> str:
     """ "Läufers" → "laufer": one key for a role however the description spelt it."""
@@ -249,7 +251,9 @@ def _writer(fields: list, entries: list, kind_key: str) -> str | None:
         people = {key for key in people if PERSON.match(key)}
     if len(contacts) == 1 and not people - contacts:  # the only role an address is asked of
         key = next(iter(contacts))
-        return None if SHARED_ONLY.match(key) else key
+        # the one address asked is a teacher's or a student's: they are the one writing (a
+        # school trip, a course); a tenant's or a guest's may be given by someone else
+        return None if SHARED_ONLY.match(key) and not SCHOOL.match(key) else key
     if not contacts and len(people) == 1:  # the only person named
         key = next(iter(people))
         return None if SHARED_ONLY.match(key) else key
