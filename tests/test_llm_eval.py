@@ -145,6 +145,7 @@ FLOORS = {
     "refine 16r": 0.90,
     "round 16e": 0.90,
     "round 16k": 0.90,
+    "round 16l": 0.90,
     "round 16a": 0.90,
 }
 SIZES = {
@@ -189,6 +190,7 @@ SIZES = {
     "refine 16r": 105,
     "round 16e": 50,
     "round 16k": 17,
+    "round 16l": 15,
     "round 16a": 50,
 }
 

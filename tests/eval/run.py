@@ -498,6 +498,10 @@ SETS = {
     # X?", "next year" is no number, "speaker rating 1-5" is rated once, "if you're not home" is
     # no negation, long counts, a UK year group, a teacher's or a student's email is theirs.
     "round 16k": ("forms_round16k.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16l (written before the change): requests named for what they ask — a free
+    # trial, a brochure, a catalogue, a prospectus, an information pack, a renewal, refer a
+    # friend, a testimonial, a spare part, an unsubscribe — and "pay monthly or annually".
+    "round 16l": ("forms_round16l.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 16a (written before the change): one person, one contact field — "organiser's
     # name", "parent email", "nombre del tutor", "the pair's names", "bride and groom names"
     # ARE the person's name and email (the default goes), "dog's name", "name of the child",

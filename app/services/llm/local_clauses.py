@@ -234,7 +234,7 @@ def _choice(predicate: str) -> tuple[list[str], str]:
     )
     aux = re.match(r"^(are|is|am|will|would)\s+", body, re.I)
     body = body[aux.end() :] if aux else body
-    options = _shared_head(_options(body))
+    options = answers_without_lead_verb(_options(body))
     if options and aux:  # "whether they are a business or an individual"
         return options, f"{aux.group(1).capitalize()} you {_you(body).strip(' ?')}?"
     return options, (_sentence(body) + "?" if options else "")
@@ -247,7 +247,7 @@ _LEAD_VERB = re.compile(
 )
 
 
-def _shared_head(options: list[str]) -> list[str]:
+def answers_without_lead_verb(options: list[str]) -> list[str]:
     """ "a business or an individual" → Business / Individual; "attend in person or
     online" → In person / Online (a verb the first answer carries for all of them)."""
     options = [_ARTICLE.sub("", o) for o in options]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_clauses import clause_item, split_items
+from app.services.llm.local_clauses import answers_without_lead_verb, clause_item, split_items
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_scaled, rated
 from app.services.llm.local_field_typos import correct_field_words
@@ -482,7 +482,8 @@ def _item(raw: str, listed: bool = False) -> dict | None:
             and all(1 <= len(p.split()) <= 3 for p in pieces)
             and not (_one_value_two_ways(pieces))
         ):
-            options = [p[:1].upper() + p[1:] for p in pieces]
+            # "pay annually or monthly" → Annually / Monthly: the verb asks, it is no answer
+            options = answers_without_lead_verb(pieces)
             # "half or full day" → Half day / Full day: the last noun belongs to every option
             head = _shared_head(pieces)
             if head:

@@ -93,7 +93,7 @@ _ENGLISH = (
         "e-mail form request requests sign signup booking reservation registration application enquiry "
         "inquiry quote survey feedback newsletter contact appointment waitlist complaint order "
         "support demo event call back me my your us please with from at in on by what when which "
-        "how who where would like want need be it that".split()
+        "how who where would like want need be it that get information info pack names details".split()
     )
 )
 # Words marketers use in every one of the languages: evidence for none of them
@@ -109,7 +109,8 @@ def source_language(text: str) -> str | None:
     at least two of its words are that language's and not English, and more of them than
     English words that language does not share (so one "reservation" or "de la" in an
     English description is not enough, and "Ruf mich zurück: Name, Telefon" is)."""
-    words = _tokens(fold(text))
+    # "couple's", "don't": the English "s" and "t" are no word of any language
+    words = [w for w in _tokens(fold(text)) if w not in ("s", "t")]
     if not words:
         return None
     own = {

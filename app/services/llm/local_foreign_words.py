@@ -812,6 +812,17 @@ Pre-order Form | Formulario de reserva anticipada | Bon de précommande | Vorbes
 Ticket Order | Pedido de entradas | Commande de billets | Ticketbestellung | Encomenda de bilhetes
 Gift Card Order | Pedido de tarjeta regalo | Commande de carte cadeau | Gutscheinbestellung | Encomenda de cartão-presente
 Poll | Encuesta rápida | Sondage | Umfrage | Sondagem
+Free Trial Signup | Registro de prueba gratuita | Inscription à l'essai gratuit | Anmeldung zum kostenlosen Test | Registo de avaliação gratuita
+Brochure Request | Solicitud de folleto | Demande de brochure | Broschürenanfrage | Pedido de brochura
+Catalogue Request | Solicitud de catálogo | Demande de catalogue | Kataloganfrage | Pedido de catálogo
+Prospectus Request | Solicitud de folleto informativo | Demande de prospectus | Prospektanfrage | Pedido de prospeto
+Information Pack Request | Solicitud de información | Demande de dossier d'information | Infopaket-Anfrage | Pedido de pacote informativo
+Membership Renewal | Renovación de socio | Renouvellement d'adhésion | Mitgliedschaftsverlängerung | Renovação de sócio
+Subscription Renewal | Renovación de suscripción | Renouvellement d'abonnement | Abo-Verlängerung | Renovação de assinatura
+Refer a Friend | Recomienda a un amigo | Parrainez un ami | Freunde werben | Indique um amigo
+Testimonial Request | Solicitud de testimonio | Demande de témoignage | Anfrage für ein Kundenzitat | Pedido de testemunho
+Replacement Part Request | Solicitud de pieza de repuesto | Demande de pièce de rechange | Ersatzteilanfrage | Pedido de peça de substituição
+Unsubscribe Request | Solicitud de baja | Demande de désinscription | Abmeldung | Pedido de cancelamento da subscrição
 Quote Request | Solicitud de presupuesto | Demande de devis | Angebotsanfrage | Pedido de orçamento
 Pricing Request | Solicitud de precios | Demande de tarifs | Preisanfrage | Pedido de preços
 Complaint | Queja | Réclamation | Beschwerde | Reclamação

@@ -64,6 +64,39 @@ NAMES = [
         r"barista|staff|candidates?|applicants?)\b)",
         "Application",
     ),
+    # ---- requests named for what they ask (stop 14) ----
+    (
+        "demo",
+        r"\bfree trials?\b|\btrial (?:sign ?-?ups?|accounts?|requests?|registrations?)\b|"
+        r"\bstart (?:a|your) (?:free )?trial\b",
+        "Free Trial Signup",
+    ),
+    (GENERIC, r"\bbrochures?\b", "Brochure Request"),
+    (GENERIC, r"\bcatalog(?:ue)?s?\b", "Catalogue Request"),
+    (GENERIC, r"\bprospectus\b(?!.*\bsponsor)", "Prospectus Request"),
+    (GENERIC, r"\binfo(?:rmation)? packs?\b", "Information Pack Request"),
+    (
+        GENERIC + ("support",),
+        r"\bmembership renewals?\b|\brenew (?:your|my|a|the) membership\b",
+        "Membership Renewal",
+    ),
+    (
+        GENERIC + ("support",),
+        r"\bsubscription renewals?\b|\brenew (?:your|my|a|the) (?:\w+ )?subscriptions?\b",
+        "Subscription Renewal",
+    ),
+    (
+        GENERIC,
+        r"\brefer (?:a|your) friends?\b|\breferral (?:program(?:me)?|scheme)s?\b",
+        "Refer a Friend",
+    ),
+    ("feedback", r"\btestimonials?\b", "Testimonial Request"),
+    (GENERIC + ("support",), r"\b(?:replacement|spare) parts?\b", "Replacement Part Request"),
+    (
+        ("support", "feedback", "contact"),
+        r"\bunsubscri\w+|\bopt[- ]?outs?\b|\bemail preferences\b",
+        "Unsubscribe Request",
+    ),
     ("feedback", r"\bpolls?\b|\bvot(?:e|es|ing)\b", "Poll"),
     ("support", r"\bcomplain\w*|\bcomplaints?\b", "Complaint"),
     ("support", r"\bbugs?\b", "Bug Report"),
@@ -78,6 +111,13 @@ ASKS_NO_QUOTE = frozenset(
         "Investor Enquiry",
         "Partnership Inquiry",
         "Emergency Callback",
+        "Brochure Request",
+        "Catalogue Request",
+        "Prospectus Request",
+        "Information Pack Request",
+        "Membership Renewal",
+        "Subscription Renewal",
+        "Refer a Friend",
     }
 )
 QUOTE_QUESTION = "What do you need a quote for?"

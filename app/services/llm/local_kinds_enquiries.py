@@ -125,12 +125,14 @@ ENQUIRY_KINDS = [
         SALES_ACTIONS,
         [
             (
-                r"\border(?:ing)? forms?\b|\bpre-?orders?\b|\bplace (?:an |your )?orders?\b|"
+                # free material is requested, not bought ("order our free brochure")
+                r"^(?!.*\b(?:brochures?|catalog(?:ue)?s?|prospectus|info(?:rmation)? packs?|free samples?)\b)"
+                r"(?:.*?\border(?:ing)? forms?\b|.*?\bpre-?orders?\b|.*?\bplace (?:an |your )?orders?\b|"
                 # "hamper orders", "custom hoodie order": not "wrong order", "cancel an order"
-                r"^(?!(?:[\w-]+ ){0,3}?(?:wrong|cancel\w*|problems?|missing|late|damaged|lost|your|my|"
+                r"(?!(?:[\w-]+ ){0,3}?(?:wrong|cancel\w*|problems?|missing|late|damaged|lost|your|my|"
                 r"an|the|returns?|track\w*|change|wholesale|bulk|trade)\b)"
                 r"(?:[\w-]+ ){0,3}orders?\b(?! (?:number|status|problem|issue|tracking))|"
-                r"\b(?:\w+ )?orders? (?:for|of) (?:our|my|the|your)\b",
+                r".*?\b(?:\w+ )?orders? (?:for|of) (?:our|my|the|your)\b)",
                 12,
             ),
             (
@@ -382,6 +384,8 @@ ENQUIRY_KINDS = [
                 9,
             ),
             (r"\badopt\w*|\bfoster\w*", 5),
+            # a member bringing a friend: a person follows the friend up, no newsletter
+            (r"\brefer (?:a|your) friends?\b|\breferral (?:program(?:me)?|scheme)s?\b", 12),
             # A pledge or donation is a gift, not a purchase: routed to the fundraiser.
             (r"\bpledges?\b|\bdonat(?:e|es|ion|ions|ing)\b|\bgift aid\b", 9),
             (r"\bgentle\b|\bsensitive\b|\bcondolence\w*|\bbereave\w*|\bfuneral\w*|\bprayer\w*", 6),
