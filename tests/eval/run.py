@@ -508,6 +508,11 @@ SETS = {
     # "referee's email" are somebody's else (both kept); one place asked for once ("street
     # address", "where is it", "lieu exact" beside the engine's "Location or address").
     "round 16a": ("forms_round16a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16b (written before the change): the engine's own extra questions on a form whose
+    # fields are listed — a quote question, "How can we help?", "Why do you want to join us?",
+    # "Steps to reproduce" or a phone — go where the list already says what is wanted or the
+    # question does not fit the form, and stay where it does not (a third of the set).
+    "round 16b": ("forms_round16b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
