@@ -147,6 +147,7 @@ FLOORS = {
     "round 16k": 0.90,
     "round 16l": 0.90,
     "round 16a": 0.90,
+    "round 16b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -192,6 +193,7 @@ SIZES = {
     "round 16k": 17,
     "round 16l": 15,
     "round 16a": 50,
+    "round 16b": 58,
 }
 
 

@@ -352,6 +352,12 @@ SAME_AS = [
         r"^room room$",  # "single, double or family room": the room asked as a choice
     ),
     ("device", "text", r"\b(?:device|handset|phone|laptop|computer|tablet)\b"),
+    # "media outlet", "publication", "newspaper": the journalist's outlet in their words
+    (
+        "outlet",
+        "text",
+        r"\b(?:outlet|publication|media|medium|newspaper|magazine|station|channel)\b",
+    ),
     ("order_number", "text", r"\border\b.*\b(?:number|no|reference|ref|id|code)\b"),
     ("cover_letter", None, r"\bcover(?:ing)? letter\b|\bmotivation(?:al)? letter\b"),
     ("make", "text", r"\bmake\b|\bbrand\b|\bmanufacturer\b"),

@@ -127,7 +127,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_ratings(fields, description)
     _add_hints(fields, kind, context_free(text, not_asked))
     _kind_rules(fields, kind, text)
-    settle_own_texts(fields, text, listed=len(items) >= 2)
+    settle_own_texts(fields, text, listed=len(items) >= 2, kind=kind)
     if kind["flow"] == "email_marketing" and EMAIL_PLUS.search(text):
         # "email plus a checkbox", "email and birthday": nothing beyond the email unasked
         fields = [f for f in fields if not _unasked(f, text)]

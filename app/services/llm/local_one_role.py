@@ -13,7 +13,10 @@ belong (issue 20, "never add a required field it did not ask for"):
   not an application to join (a recipe, a podcast pitch, a nomination), "Describe the
   problem" (and its Priority) on a registration that reports no problem;
 - on a form whose description lists its fields, what the engine adds on its own is
-  optional ("Contact form for our shop" still gets its required message).
+  optional ("Contact form for our shop" still gets its required message), and goes where
+  the list already says what is wanted or the question does not fit the form
+  (``local_listed_extras``): so do "Steps to reproduce" once the list says what happened,
+  and the phone an application or a sign-up adds on its own.
 
 Fields carry ``_domain`` (added by the engine, not named) and ``_named`` (the engine's
 field relabelled with the marketer's words) while the draft is built.
@@ -22,6 +25,8 @@ field relabelled with the marketer's words) while the draft is built.
 from __future__ import annotations
 
 import re
+
+from app.services.llm.local_listed_extras import unasked_phone, unwanted_on_list
 
 # The kinds' main free-text questions, and other free text the engine adds on its own.
 MAIN_TEXTS = ("reason", "description", "requirements", "message", "cover_letter", "details")
@@ -92,6 +97,8 @@ PROBLEM = re.compile(
     re.I,
 )
 NEUTRAL_LABEL = "Tell us more"
+# "steps to reproduce" asked for (a wizard's "steps" cue may have taken the list item)
+REPRODUCE = re.compile(r"\breprodu\w*|\brepro\b", re.I)
 # What is wrong, in the visitor's own sentences (not a code or a message copied out)
 DESCRIBED = re.compile(
     r"^(?:(?:the |your |any )?symptoms?|what(?:'?s| is) (?:happening|going on|wrong)|"
@@ -105,19 +112,24 @@ def plays_main_role(field: dict) -> bool:
     return field["type"] in ROLE_TYPES and ROLE.search(field["label"].strip()) is not None
 
 
-def settle_own_texts(fields: list, text: str, listed: bool) -> None:
+def settle_own_texts(fields: list, text: str, listed: bool, kind: dict | None = None) -> None:
     """Apply the rules above to ``fields`` in place (``listed``: the description names its
-    fields)."""
+    fields; ``kind``: the form kind, for what its stock question is there for)."""
+    kind_key, flow = (kind["key"], kind["flow"]) if kind else ("", "")
     if _registration(text):  # nothing to triage: no priority either
         _drop(fields, [f for f in fields if f["name"] == "priority" and f.get("_domain")])
     for f in fields:  # "symptoms", "what's happening": told in sentences
         if not f.get("_domain") and f["type"] == "text" and DESCRIBED.search(f["label"].strip()):
             f.update(type="textarea", max_length=None)
+    named = [f for f in fields if not f.get("_domain") or f.get("_named")]
+    playing = [f for f in named if plays_main_role(f)]
+    if listed:  # a listed bug report that says what happened; a sign-up's phone nobody asked
+        _drop(fields, [f for f in fields if unasked_phone(f, fields, flow)])
+        if playing and not REPRODUCE.search(text):  # (the list reader may miss "steps to …")
+            _drop(fields, [f for f in fields if f["name"] == "steps" and f.get("_domain")])
     own = [f for f in fields if f.get("_domain") and not f.get("_named") and f["name"] in OWN_TEXTS]
     if not own:
         return
-    named = [f for f in fields if not f.get("_domain") or f.get("_named")]
-    playing = [f for f in named if plays_main_role(f)]
     if playing:
         _drop(fields, own)  # the marketer asks it in their words
         if (
@@ -142,6 +154,8 @@ def settle_own_texts(fields: list, text: str, listed: bool) -> None:
                 f.update(label=NEUTRAL_LABEL, required=False)
         elif f["name"] == "description" and _registration(text):
             _drop(fields, [f])
+        elif listed and unwanted_on_list(f, fields, text, kind_key):
+            _drop(fields, [f])  # the list already says it, or it does not fit the form
         elif listed:
             f["required"] = False
 
