@@ -15,7 +15,9 @@ says it has no place (issue 20, "nothing a marketer would strike out"):
   job); "How can we help?" on an accreditation, a registration or an application, where
   nobody writes to ask for help (``unfit``);
 - the description invites free text ("anything else", "tell us more", "comments") and the
-  question stays whatever the list says (``INVITES``).
+  question stays whatever the list says (``INVITES``); so does the quote question on a form
+  named for a purpose the kinds do not have (a franchise, samples, investors), where
+  ``local_purpose_names.fit_free_text`` makes it an optional "Anything else?".
 
 Descriptions in es/fr/de/pt are read in English first; the words glossing leaves as they
 were are in the patterns too.
@@ -24,6 +26,8 @@ were are in the patterns too.
 from __future__ import annotations
 
 import re
+
+from app.services.llm.local_purpose_names import purpose_name
 
 # Contact details and the terms of a sale: they say who is writing, not what they want.
 _CONTACT = re.compile(
@@ -94,11 +98,13 @@ def says_what_is_wanted(fields: list) -> bool:
     )
 
 
-def unwanted_on_list(field: dict, fields: list, text: str, kind_key: str) -> bool:
+def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) -> bool:
     """Whether the engine's own ``field`` goes from a form whose description lists its fields."""
     if INVITES.search(text):
         return False
-    name = field["name"]
+    name, kind_key = field["name"], (kind or {}).get("key", "")
+    if name == "requirements" and kind and purpose_name(kind, text):
+        return False  # a franchise, a sample: asked as an optional "Anything else?" (round 13e)
     if name == "cover_letter":
         return _NOT_JOINING.search(text) is not None and _EMPLOYMENT.search(text) is None
     if name == "message" and kind_key not in SALES_KINDS:

@@ -115,7 +115,7 @@ def plays_main_role(field: dict) -> bool:
 def settle_own_texts(fields: list, text: str, listed: bool, kind: dict | None = None) -> None:
     """Apply the rules above to ``fields`` in place (``listed``: the description names its
     fields; ``kind``: the form kind, for what its stock question is there for)."""
-    kind_key, flow = (kind["key"], kind["flow"]) if kind else ("", "")
+    flow = kind["flow"] if kind else ""
     if _registration(text):  # nothing to triage: no priority either
         _drop(fields, [f for f in fields if f["name"] == "priority" and f.get("_domain")])
     for f in fields:  # "symptoms", "what's happening": told in sentences
@@ -154,7 +154,7 @@ def settle_own_texts(fields: list, text: str, listed: bool, kind: dict | None = 
                 f.update(label=NEUTRAL_LABEL, required=False)
         elif f["name"] == "description" and _registration(text):
             _drop(fields, [f])
-        elif listed and unwanted_on_list(f, fields, text, kind_key):
+        elif listed and unwanted_on_list(f, fields, text, kind):
             _drop(fields, [f])  # the list already says it, or it does not fit the form
         elif listed:
             f["required"] = False
