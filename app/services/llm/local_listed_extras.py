@@ -10,14 +10,14 @@ says it has no place (issue 20, "nothing a marketer would strike out"):
   silver, bronze)", "service needed (…)" (``says_what_is_wanted``); a list of contact
   details and terms only ("name, email, phone", "budget, timeline") does not, and the
   question stays;
-- the question does not fit what the form is: "Why do you want to join us?" on a sign-up,
-  a registration, an enrolment, an accreditation or a bursary / grant application (not a
-  job); "How can we help?" on an accreditation, a registration or an application, where
-  nobody writes to ask for help (``unfit``);
+- the question does not fit what the form is: "Why do you want to join us?" on a sign-up
+  or a registration for one event, an enrolment, an accreditation or a bursary / grant
+  application (not a job, nor volunteering week after week); "How can we help?" on an
+  accreditation, a registration or an application, where nobody writes to ask for help;
 - the description invites free text ("anything else", "tell us more", "comments") and the
   question stays whatever the list says (``INVITES``); so does the quote question on a form
   named for a purpose the kinds do not have (a franchise, samples, investors), where
-  ``local_purpose_names.fit_free_text`` makes it an optional "Anything else?".
+  ``local_form_names.fit_free_text`` makes it an optional "Anything else?".
 
 Descriptions in es/fr/de/pt are read in English first; the words glossing leaves as they
 were are in the patterns too.
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_purpose_names import purpose_name
+from app.services.llm.local_form_names import ASKS_NO_QUOTE, form_name
 
 # Contact details and the terms of a sale: they say who is writing, not what they want.
 _CONTACT = re.compile(
@@ -69,12 +69,23 @@ _EMPLOYMENT = re.compile(
     r"membership|members|club|choir|team|crew|squad|internships?|apprenticeships?)\b",
     re.I,
 )
-# Not an application to join: a place at an event, money, a press pass
+# Not an application to join: a place on a course, money, a press pass
 _NOT_JOINING = re.compile(
-    r"\b(?:registrations?|regist(?:er|ering)|sign[- ]?ups?|enrol\w*|anmeldung|inscri\w+|"
-    r"accreditations?|akkreditierung\w*|acredita[çc][ãa]o|acreditaci[óo]n|"
+    r"\b(?:enrol\w*|accreditations?|akkreditierung\w*|acredita[çc][ãa]o|acreditaci[óo]n|"
     r"bursar(?:y|ies)|scholarships?|studentships?|grants?|funding|beca|bolsa|bourse|stipendium|"
     r"f[öo]rderung|subvenci[óo]n|subven[çc][ãa]o|subvention)\b",
+    re.I,
+)
+# A sign-up for one event or one day (a fun run, a beach clean, a fair on 12 May) joins
+# nothing; a sign-up to volunteer at the food bank each week does
+_SIGN_UP = re.compile(
+    r"\b(?:registrations?|regist(?:er|ering)|sign[- ]?ups?|anmeldung|inscri\w+)\b", re.I
+)
+_ONE_EVENT = re.compile(
+    r"\b(?:events?|fun ?runs?|races?|marathons?|walks?|clean[- ]?ups?|beach cleans?|"
+    r"litter picks?|fairs?|f[êe]tes?|festivals?|markets?|concerts?|galas?|match days?|"
+    r"tournaments?|contests?|competitions?|open days?|carrera|lauf|on (?:the )?\d{1,2}(?:st|nd|rd|th)?|"
+    r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:this|next) (?:weekend|saturday|sunday))\b",
     re.I,
 )
 # A form for writing to us, whatever it is about ("contact us about your application")
@@ -103,10 +114,13 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
     if INVITES.search(text):
         return False
     name, kind_key = field["name"], (kind or {}).get("key", "")
-    if name == "requirements" and kind and purpose_name(kind, text):
+    if name == "requirements" and kind and form_name(kind, text) in ASKS_NO_QUOTE:
         return False  # a franchise, a sample: asked as an optional "Anything else?" (round 13e)
     if name == "cover_letter":
-        return _NOT_JOINING.search(text) is not None and _EMPLOYMENT.search(text) is None
+        not_joining = _NOT_JOINING.search(text) or (
+            _SIGN_UP.search(text) and _ONE_EVENT.search(text)
+        )
+        return bool(not_joining) and _EMPLOYMENT.search(text) is None
     if name == "message" and kind_key not in SALES_KINDS:
         return RECORD.search(text) is not None and _ASKS.search(text) is None
     if name == "requirements" or (name == "message" and kind_key in SALES_KINDS):
