@@ -71,7 +71,7 @@ async def test_fields_named_in_passing_keep_their_words_and_acronyms(user):
         user, "Wholesale account: business name, VAT number, email and whether you need SSO."
     )
     labels = [f["label"] for f in config["fields"]]
-    assert "VAT number" in labels and "Need SSO?" in labels
+    assert "VAT number" in labels and "Do you need SSO?" in labels
     refined, _ = await generated(user, "add an IBAN field", config)
     assert "IBAN" in [f["label"] for f in refined["fields"]]
 
