@@ -191,7 +191,7 @@ SIZES = {
     "refine 16r": 105,
     "round 16e": 50,
     "round 16k": 17,
-    "round 16l": 15,
+    "round 16l": 18,
     "round 16a": 50,
     "round 16b": 58,
 }

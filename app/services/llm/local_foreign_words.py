@@ -823,6 +823,7 @@ Refer a Friend | Recomienda a un amigo | Parrainez un ami | Freunde werben | Ind
 Testimonial Request | Solicitud de testimonio | Demande de témoignage | Anfrage für ein Kundenzitat | Pedido de testemunho
 Replacement Part Request | Solicitud de pieza de repuesto | Demande de pièce de rechange | Ersatzteilanfrage | Pedido de peça de substituição
 Unsubscribe Request | Solicitud de baja | Demande de désinscription | Abmeldung | Pedido de cancelamento da subscrição
+Scholarship Application | Solicitud de beca | Demande de bourse | Stipendienantrag | Candidatura a bolsa
 Quote Request | Solicitud de presupuesto | Demande de devis | Angebotsanfrage | Pedido de orçamento
 Pricing Request | Solicitud de precios | Demande de tarifs | Preisanfrage | Pedido de preços
 Complaint | Queja | Réclamation | Beschwerde | Reclamação

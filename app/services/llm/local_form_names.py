@@ -51,6 +51,7 @@ NAMES = [
     ("booking", r"\bconsultations?\b|\bmeetings?\b|\bcalls?\b", "Meeting Request"),
     ("job_application", r"\bvolunteer\w*", "Volunteer Application"),
     ("job_application", r"\bcall for papers\b|\bspeakers?\b|\btalks?\b", "Call for Speakers"),
+    ("job_application", r"\bscholarships?\b|\bbursar(?:y|ies)\b", "Scholarship Application"),
     ("job_application", r"\bgrants?\b|\bfunding\b", "Grant Application"),
     ("job_application", r"\bnominat\w+", "Nomination"),
     (

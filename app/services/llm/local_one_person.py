@@ -256,7 +256,10 @@ def _writer(fields: list, entries: list, kind_key: str) -> str | None:
         return None if SHARED_ONLY.match(key) and not SCHOOL.match(key) else key
     if not contacts and len(people) == 1:  # the only person named
         key = next(iter(people))
-        return None if SHARED_ONLY.match(key) else key
+        # a student applying for a scholarship names themself; on a booking the student or
+        # the teacher is whom the booking is about
+        own = SCHOOL.match(key) and kind_key not in PROVIDED
+        return None if SHARED_ONLY.match(key) and not own else key
     return None
 
 
