@@ -148,6 +148,7 @@ FLOORS = {
     "round 16l": 0.90,
     "round 16a": 0.90,
     "round 16b": 0.90,
+    "round 16d": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -194,6 +195,7 @@ SIZES = {
     "round 16l": 18,
     "round 16a": 50,
     "round 16b": 58,
+    "round 16d": 41,
 }
 
 

@@ -513,6 +513,11 @@ SETS = {
     # "Steps to reproduce" or a phone — go where the list already says what is wanted or the
     # question does not fit the form, and stay where it does not (a third of the set).
     "round 16b": ("forms_round16b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16d (written before the change): options introduced by a verb phrase ("choose
+    # the topics you care about: …", "cochez ce qui vous intéresse : …") are one choice
+    # labelled from the phrase; a reason, a type or a category with its options is one select
+    # in place of the engine's own free-text reason.
+    "round 16d": ("forms_round16d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
