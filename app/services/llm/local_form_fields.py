@@ -347,7 +347,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 same is not None
                 and same.get("_domain")
                 and not same["required"]  # the kind's main question keeps its wording
-                and same["type"] == new["type"]
+                # "reason (damaged, wrong item)": the marketer's choice, not our free text
+                and (same["type"] == new["type"] or new.get("options"))
             ):
                 # "departure date" named: not "Travel date (departure)", in the same place
                 fields[fields.index(same)] = new

@@ -26,6 +26,7 @@ from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
@@ -131,7 +132,9 @@ def build_form(original: str) -> dict:
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
     # language at the end.
     lang = source_language(original)
-    english, pairs = to_english(original, lang) if lang else (original, [])
+    # "reason: a, b", "choose the topics you care about: a, b": one item with its answers
+    said = options_after_leads(original, lang)
+    english, pairs = to_english(said, lang) if lang else (said, [])
     description, extras = read_extras(english)
     # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
     kind = choose_kind(description, TALK_TOPIC.sub(r"\1", without_answers(description)))
