@@ -184,6 +184,7 @@ SIZES = {
     "round 15a": 26,
     "round 15b": 20,
     "round 16f": 19,
+    "round 16f": 19,
     "round 16g": 19,
     "round 16h": 12,
     "round 16i": 10,
@@ -195,7 +196,7 @@ SIZES = {
     "round 16l": 18,
     "round 16a": 50,
     "round 16b": 58,
-    "round 16d": 41,
+    "round 16d": 45,
 }
 
 

@@ -304,7 +304,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                     existing["label"] = "Any questions?"  # "any questions", not "How can we help?"
                 elif key == "message":
                     existing["label"] = _label(item)  # "message": their word, not our question
-                if item["options"] and existing["type"] in ("text", "select"):
+                # "reason for visit (check-up, cleaning)": answers given make free text a choice
+                if item["options"] and existing["type"] in ("text", "select", "textarea"):
                     several = item["hint"] == "multiselect"
                     existing.update(
                         type="multiselect" if several else "select",
@@ -332,9 +333,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 new["label"] = _label(item)  # "message", "your question": their word
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
-            elif (
-                item["options"] and new["type"] == "text"
-            ):  # "dietary requirements (none, vegan, …)"
+            elif item["options"] and new["type"] in ("text", "textarea"):
+                # "dietary requirements (none, vegan, …)", "reason for visit (check-up, …)"
                 new.update(type="select", options=item["options"], max_length=None)
             if item["options"] and item["hint"] == "multiselect" and new["type"] == "select":
                 new["type"] = "multiselect"  # "dietary needs (vegan, halal)": several apply

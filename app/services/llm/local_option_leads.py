@@ -46,14 +46,16 @@ REASON = re.compile(
     r"reasons?|cause|why)\b.{0,50}$|"
     r"^(?:(?:the|your|their)\s+)*(?:type|kind|category|nature|topic|subject|area)\s+of\s+"
     r"(?:the\s+|your\s+)?[\w-]+(?:\s+[\w-]+)?$|"
-    r"^(?:(?:the|your|their)\s+)*(?:[\w-]+\s+)?(?:type|category|topic)$|"
+    r"^(?:(?:the|your|their)\s+)*(?:[\w-]+\s+)?(?:type|category|topic|priority|urgency|level|plan|"
+    r"package|tier)$|"
     # es / fr / de / pt, as the marketer wrote them
     r"^(?:(?:el|la|le|der|die|o|a|su|votre)\s+)?(?:motivos?|raz[oó]n|raison|motif|grund|causa|"
     r"k[üu]ndigungsgrund|r[üu]ckgabegrund|r[üu]cksendegrund)\b.{0,40}$|"
     r"^(?:por\s*qu[eé]|pourquoi|warum|porqu[eê]|por\s+que)\b.{0,50}$|"
     r"^(?:tipo|type|categor[ií]a|cat[ée]gorie|categoria)\s+d[eao]s?\s+[\w-]+$|"
     r"^(?:art|kategorie)\s+(?:der|des|ihrer|ihres)\s+[\w-]+$|"
-    r"^(?:categor[ií]a|cat[ée]gorie|kategorie|categoria|tema|th[èe]me|thema|sujet|asunto|assunto)$",
+    r"^(?:categor[ií]a|cat[ée]gorie|kategorie|categoria|tema|th[èe]me|thema|sujet|asunto|assunto|"
+    r"prioridad|priorit[ée]|priorit[äa]t|prioridade|dringlichkeit|urgencia|urgence|urg[êe]ncia)$",
     re.I,
 )
 # A verb asking the visitor to choose, then what they choose ("choose the topics you care
@@ -153,6 +155,12 @@ def _read(text: str, at: int, match: re.Match, lang: str | None):
         return None
     stop = ANSWERS_END.search(text, match.end())
     end = stop.start() if stop else len(text)
+    if stop and stop.group(0) == ":":
+        # "priority: low, medium, high, issue category: …": the next lead is no answer
+        comma = text.rfind(",", match.end(), end)
+        if comma < 0:
+            return None
+        end = comma
     answers, rest_at = _answers(text, match.end(), end, lang)
     if len(answers) < 2:
         return None
@@ -182,7 +190,7 @@ def _phrase(lead: str) -> tuple[str | None, bool]:
         for pattern, said in _INVERT:
             question, n = re.subn(pattern, said, asked, count=1, flags=re.I)
             if n:
-                return question.rstrip("?"), not re.match(r"which\s+one\b", asked, re.I)
+                return question.rstrip("?"), not one and _several_asked(asked)
     noun = ARTICLE.sub("", rest).strip()
     if not noun:
         return None, False
@@ -199,6 +207,29 @@ def _phrase(lead: str) -> tuple[str | None, bool]:
     what = re.match(r"(?:ce\s+qu[ei]|lo\s+que|o\s+que|was)\b", noun, re.I)
     several = not one and (bool(what) or bool(PLURAL.match(head)))
     return noun, several
+
+
+# words after "what" / "which" that are no noun of what is chosen
+_NO_NOUN = re.compile(
+    r"(?:you|they|you'd|you’d|they'd|they’d|you're|you’re|they're|they’re|would|do|does|did|are|is|was|were|can|could|should|will|needs?|"
+    r"interests?|apply|applies|ones?|of)$",
+    re.I,
+)
+# what one may want several of: "what would you like", "what needs doing", "which apply"
+_WANTED = re.compile(
+    r"\b(?:like|want|need|needs|interest|interests|interested|apply|applies|bring|hear|"
+    r"doing|prefer)\b",
+    re.I,
+)
+
+
+def _several_asked(asked: str) -> bool:
+    """ "which packages interest you", "what would you like": several; "which role are you
+    applying for", "what brought you in today": one."""
+    word = re.match(r"(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+)?([\w'-]+)", asked, re.I)
+    if word and not _NO_NOUN.match(word.group(1)):
+        return bool(PLURAL.match(word.group(1)))
+    return bool(_WANTED.search(asked))
 
 
 def _answers(text: str, start: int, end: int, lang: str | None) -> tuple[list[str], int]:
