@@ -24,3 +24,14 @@ async def test_a_verb_before_two_answers_is_no_answer(user):
     assert config["name"] == "Membership Renewal"
     paid = next(f for f in config["fields"] if f["type"] == "select")
     assert paid["options"] == ["Monthly", "Annually"]
+
+
+async def test_the_marketers_heading_names_the_form_unless_it_is_generic(user):
+    config, _ = await generated(
+        user, "Lost card report for our gym: member name, membership number"
+    )
+    assert config["name"] == "Lost Card Report"
+    config, _ = await generated(user, "Umzugsanfrage: Name, Telefon, Auszugsadresse")
+    assert config["name"] == "Umzugsanfrage"
+    config, _ = await generated(user, "Contact form: name, email, message")
+    assert config["name"] == "Contact Us"

@@ -502,6 +502,9 @@ SETS = {
     # trial, a brochure, a catalogue, a prospectus, an information pack, a renewal, refer a
     # friend, a testimonial, a spare part, an unsubscribe — and "pay monthly or annually".
     "round 16l": ("forms_round16l.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 16m (written before the change): a description that opens with a short heading
+    # ("Garden waste collection sign-up: …") has named the form; a generic kind name gives way.
+    "round 16m": ("forms_round16m.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 16a (written before the change): one person, one contact field — "organiser's
     # name", "parent email", "nombre del tutor", "the pair's names", "bride and groom names"
     # ARE the person's name and email (the default goes), "dog's name", "name of the child",

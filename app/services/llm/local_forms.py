@@ -25,6 +25,7 @@ from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
+from app.services.llm.local_heading import GENERIC_NAMES, heading_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
@@ -157,6 +158,8 @@ def build_form(original: str) -> dict:
     elif stated:
         add_stated_defaults(own_name, fields)
     purpose = own_name or form_name(kind, without_answers(correct_typos(description)))
+    if not own_name and purpose in GENERIC_NAMES and not topic:  # "Garden waste … sign-up: …"
+        purpose = heading_name(original, english=not lang) or purpose
     if own_name or purpose in ASKS_NO_QUOTE:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
     name = purpose + (f": {topic}" if topic else "")

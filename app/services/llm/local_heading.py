@@ -1,0 +1,64 @@
+"""The form's name from the marketer's own heading. A kind's name is generic ("Pricing
+Request", "Support Request", "Contact Us", "Feedback Survey"); a description that opens with
+a short heading before its list ("Garden waste collection sign-up: address, …", "Report a
+missed bin collection - your address, …", "Umzugsanfrage: Name, …") has already named the
+form, in the marketer's words and language, and the draft takes that name."""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm.local_foreign_words import FORM_NAMES
+from app.services.llm.local_kinds import KINDS
+
+GENERIC_NAMES = frozenset(k["name"] for k in KINDS) | {"Application"}
+# a heading that only says the generic name again, in any of the five languages
+_SAID_GENERIC = frozenset(
+    name.lower()
+    for english in GENERIC_NAMES
+    for name in (english, *FORM_NAMES.get(english, {}).values())
+) | {
+    "registration",
+    "sign up",
+    "signup",
+    "sign-up",
+    "contact",
+    "contact form",
+    "enquiry",
+    "inquiry",
+}
+# the heading: up to the first colon or spaced dash, before the list of fields
+_HEADING = re.compile(r"^\s*(?P<head>[^:;\n.!?,()]{3,70}?)\s*(?::|\s[-–—]\s)")
+# a sentence about making the form, not its title ("we need a form for…", "can you make…")
+_SENTENCE = re.compile(
+    r"\b(?:i|we|i'm|we're|i'd|we'd|us|you|please|can|could|make|create|build|need|needs|want|wants|"
+    r"here|this is|it should|tell|give)\b",
+    re.I,
+)
+_SMALL = frozenset("a an the of for to at on in and or with by from per via".split())
+# "Lost card report for our gym": whose form it is goes without saying on their own site
+_FORM_WORD = re.compile(r"\s+form$", re.I)
+_WHOSE = re.compile(r"\s+for (?:our|your|my|the)\b.*$", re.I)
+
+
+def heading_name(original: str, english: bool) -> str | None:
+    """The title the description opens with, as the form's name, or None."""
+    m = _HEADING.match(original)
+    if not m:
+        return None
+    head = m["head"].strip()
+    if not 1 <= len(head.split()) <= 7 or _SENTENCE.search(head):
+        return None
+    if head.lower() in _SAID_GENERIC or _FORM_WORD.sub("", head).lower() in _SAID_GENERIC:
+        return None
+    if not english:
+        return head[:1].upper() + head[1:]
+    head = _WHOSE.sub("", head)
+    if head.lower() in _SAID_GENERIC:  # "Event registration for our pottery course"
+        return None
+    words = head.split()
+    titled = [
+        w if (i and w.lower() in _SMALL) or not w[:1].islower() else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    ]
+    return " ".join(titled) if len(" ".join(titled)) >= 3 else None
