@@ -184,7 +184,7 @@ SIZES = {
     "round 14b": 65,
     "round 15a": 26,
     "round 15b": 20,
-    "round 16f": 19,
+    "round 16f": 20,
     "round 16g": 19,
     "round 16h": 12,
     "round 16i": 10,

@@ -104,6 +104,14 @@ _SHARED = set(
 _VOCAB = {lang: _vocabulary(lang) for lang in ("es", "fr", "de", "pt")}
 
 
+# German joins its field words ("Auszugsadresse", "Umzugsdatum", "Umzugsanfrage"): a word
+# ending in one of these heads is German, whatever it starts with
+_DE_COMPOUND = re.compile(
+    r"^[a-z]{3,}(?:adresse|datum|anfrage|nummer|anmeldung|formular|flache|termin|bestellung|"
+    r"wunsch|angebot|zeitraum|kosten|groesse|grosse)$"
+)
+
+
 def source_language(text: str) -> str | None:
     """es, fr, de or pt when the description reads as that language rather than English:
     at least two of its words are that language's and not English, and more of them than
@@ -114,7 +122,13 @@ def source_language(text: str) -> str | None:
     if not words:
         return None
     own = {
-        lang: [w for w in words if w in vocab and w not in _ENGLISH and w not in _SHARED]
+        lang: [
+            w
+            for w in words
+            if (w in vocab or (lang == "de" and _DE_COMPOUND.match(w)))
+            and w not in _ENGLISH
+            and w not in _SHARED
+        ]
         for lang, vocab in _VOCAB.items()
     }
     counts = {lang: len(found) for lang, found in own.items()}
