@@ -311,7 +311,25 @@ _OK_ASKED = re.compile(
 )
 
 
+# "which bin was missed", "which body part hurts": a question with its verb, not a noun
+WHICH_ASKED = re.compile(
+    r"^\s*(?P<q>which\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:was|were|is|are|has|have|had|did|does|"
+    r"hurts?|needs?|suits?|interests?|applies|apply|works?|went|broke|failed)\b[^()]*?)\s*(?:\(|\?|$)",
+    re.I,
+)
+
+
 def _item(raw: str, listed: bool = False) -> dict | None:
+    """One item (``_read_item``), and a "which X was Y" question keeps its question."""
+    item = _read_item(raw, listed)
+    asked = WHICH_ASKED.match(raw)
+    if item and "fields" not in item and asked:
+        said = re.sub(r"\s+", " ", asked["q"]).strip()
+        item = {**item, "label": said[:1].upper() + said[1:] + "?"}
+    return item
+
+
+def _read_item(raw: str, listed: bool = False) -> dict | None:
     """One item; ``listed``: it stands in a sentence that is only a list, so it names a
     field even with chatter words in it ("hours the cat would be alone")."""
     text = CONNECTIVE.sub("", raw.strip().strip(".!?\"'“”‘’ "))
