@@ -323,7 +323,8 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     """One item (``_read_item``), and a "which X was Y" question keeps its question."""
     item = _read_item(raw, listed)
     asked = WHICH_ASKED.match(raw)
-    if item and "fields" not in item and asked:
+    said_as = (item or {}).get("label") or ""
+    if item and "fields" not in item and asked and not said_as.lower().startswith("which"):
         said = re.sub(r"\s+", " ", asked["q"]).strip()
         item = {**item, "label": said[:1].upper() + said[1:] + "?"}
     return item

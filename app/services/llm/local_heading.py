@@ -11,11 +11,22 @@ import re
 from app.services.llm.local_foreign_words import FORM_NAMES
 from app.services.llm.local_kinds import KINDS
 
-GENERIC_NAMES = frozenset(k["name"] for k in KINDS) | {"Application"}
+# the kinds' catch-all names; a named kind ("Job Application", "Internal Request") keeps its own
+GENERIC_NAMES = frozenset(
+    {
+        "Pricing Request",
+        "Support Request",
+        "Contact Us",
+        "Feedback Survey",
+        "Booking Request",
+        "Event Registration",
+        "Application",
+    }
+)
 # a heading that only says the generic name again, in any of the five languages
 _SAID_GENERIC = frozenset(
     name.lower()
-    for english in GENERIC_NAMES
+    for english in {k["name"] for k in KINDS} | GENERIC_NAMES
     for name in (english, *FORM_NAMES.get(english, {}).values())
 ) | {
     "registration",

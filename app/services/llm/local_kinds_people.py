@@ -38,7 +38,8 @@ PEOPLE_KINDS = [
         "draft",
         SALES_ACTIONS,
         [
-            (r"\bemployers?\b", 5),
+            # employers as the audience, not "current employer" asked of a person
+            (r"(?<!current )(?<!your )(?<!previous )\bemployers?\b(?! name)", 5),
             (
                 r"\b(?:want|wants|need|needs|looking|wish|wishing)(?: \w+)? to hire\b|"
                 r"\bhire (?:temp|temporary|staff|workers|people|contractors|developers|nurses|drivers)\b",
