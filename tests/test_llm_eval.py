@@ -192,7 +192,7 @@ SIZES = {
     "round 16c": 57,
     "refine 16r": 105,
     "round 16e": 50,
-    "round 16k": 20,
+    "round 16k": 24,
     "round 16l": 18,
     "round 16m": 16,
     "round 16a": 50,

@@ -94,6 +94,7 @@ DATE_WORDS = re.compile(
 NUMBER_WORDS = re.compile(
     r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
     r"sq ?ft|word count|bedrooms|seats|chairs|desks|attendees|travell?ers|guests|spots|workers|users|kg|"
+    r"children(?!'s)|kids(?!')|infants|"
     r"amount|year|years|(?:group|party|class|audience|crowd|household) size|passengers|adults|diners|delegates|participants)\b",
     re.I,
 )
@@ -587,6 +588,13 @@ PLACE_NOUN = re.compile(
 )
 
 
+ONLINE_PLACE = re.compile(
+    r"websites?|site|url|links?|instagram|facebook|linkedin|tiktok|twitter|x|youtube|"
+    r"social(?: media)?|media|handle|profile|portfolio|etsy|shop",
+    re.I,
+)
+
+
 def _one_value_two_ways(pieces: list[str]) -> bool:
     # a piece's head noun stands before what it is of ("link do Instagram", "number of the order")
     ends = [
@@ -594,6 +602,8 @@ def _one_value_two_ways(pieces: list[str]) -> bool:
         for p in pieces
     ]
     if all(PLACE_NOUN.fullmatch(e) for e in ends):  # "address or location", "morada ou localização"
+        return True
+    if all(ONLINE_PLACE.fullmatch(e) for e in ends):  # "website or instagram": where to find them
         return True
     # "número de pedido o de factura" (glossed "order number or de factura"): the later
     # pieces leave out the head noun they share with the first
