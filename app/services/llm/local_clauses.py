@@ -197,8 +197,11 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _you(text: str) -> str:
-    if re.search(r"\byou\b", text, re.I):  # "have you spoken to them": they are someone else
+def to_visitor(text: str) -> str:
+    """A question about "them" spoken to the visitor: "their address" → "your address";
+    not when it already speaks to them ("have you spoken to them": someone else), and not
+    "how many of them" (the guests)."""
+    if re.search(r"\byou\b", text, re.I):
         return text
     for pattern, repl in (
         (r"\bthey'?re\b", "you're"),
@@ -206,7 +209,7 @@ def _you(text: str) -> str:
         (r"\bthey'?ve\b", "you've"),
         (r"\btheir\b", "your"),
         (r"\bthey\b", "you"),
-        (r"\bthem\b", "you"),
+        (r"(?<!\bof )\bthem\b", "you"),
     ):
         text = re.sub(pattern, repl, text, flags=re.I)
     return text
@@ -221,7 +224,7 @@ def _predicate_label(predicate: str) -> str:
     )  # "have fundraised" → "Fundraised"
     p = re.sub(r"^(?:have|had)\b", "has", p, flags=re.I)
     p = re.sub(r"^(?:are|is|was|were|be)\s+", "", p, flags=re.I)
-    return _sentence(_ARTICLE.sub("", _you(p))) + "?"
+    return _sentence(_ARTICLE.sub("", to_visitor(p))) + "?"
 
 
 def _choice(predicate: str) -> tuple[list[str], str]:
@@ -236,7 +239,7 @@ def _choice(predicate: str) -> tuple[list[str], str]:
     body = body[aux.end() :] if aux else body
     options = answers_without_lead_verb(_options(body))
     if options and aux:  # "whether they are a business or an individual"
-        return options, f"{aux.group(1).capitalize()} you {_you(body).strip(' ?')}?"
+        return options, f"{aux.group(1).capitalize()} you {to_visitor(body).strip(' ?')}?"
     return options, (_sentence(body) + "?" if options else "")
 
 
@@ -316,7 +319,9 @@ def clause_item(text: str) -> dict | None:
             rest = re.sub(pattern, repl, rest, count=1, flags=re.I)
         modal = re.match(rf"^(we|i)\s+({_AUX})\s+(.+)$", rest, re.I)
         if modal:  # "whether we can have a key" → "Can we have a key?"
-            label = _sentence(f"{modal.group(2)} {modal.group(1)} {_you(modal.group(3))}") + "?"
+            label = (
+                _sentence(f"{modal.group(2)} {modal.group(1)} {to_visitor(modal.group(3))}") + "?"
+            )
             return _done(label, modal.group(3), keep_label=True)
         needed = NEEDED.match(rest)
         if needed:
@@ -331,7 +336,7 @@ def clause_item(text: str) -> dict | None:
         return _done(None, subject.group(1) if subject else rest)
     permission = MAY_WE.match(t)
     if permission:  # "may we contact you" → "May we contact you?" (never a month "May")
-        return _done(_sentence(_you(t)) + "?", permission.group(1), keep_label=True)
+        return _done(_sentence(to_visitor(t)) + "?", permission.group(1), keep_label=True)
     question = AUX_QUESTION.match(t)
     if question:
         aux = t.split(" ", 1)[0].lower()
@@ -343,7 +348,7 @@ def clause_item(text: str) -> dict | None:
         ):
             if pronoun and pronoun.lower() not in ("we", "i", "they", "you"):
                 return None
-            return _done(_sentence(_you(t)) + "?", rest, keep_label=True)
+            return _done(_sentence(to_visitor(t)) + "?", rest, keep_label=True)
         if (
             pronoun
             and pronoun.lower() in ("you", "they")
@@ -358,7 +363,7 @@ def clause_item(text: str) -> dict | None:
         ):  # "is it urgent" → "Urgent?"; "are they a first-time buyer" → "First-time buyer?"
             return _done(None, rest if aux not in ("has", "have", "had") else f"{aux} {rest}")
         if noun and rest:  # "is the dog nervous around other dogs?" stays a question to the visitor
-            return _done(_sentence(_you(t)) + "?", f"{noun} {rest}", keep_label=True)
+            return _done(_sentence(to_visitor(t)) + "?", f"{noun} {rest}", keep_label=True)
         return None
     shared = SHARED_PREPOSITION.match(t)
     if (
@@ -383,7 +388,7 @@ def clause_item(text: str) -> dict | None:
         return {"label": f"Preferred {word}", "options": [], "name": f"preferred {word}"}
     suits = WHICH_SUITS.match(t)
     if suits:  # "which evening suits" → "Which evening suits you?", never "Evening suits"
-        said = _you(t)
+        said = to_visitor(t)
         if not re.search(r"\b(?:you|for)\b", said, re.I):  # "… works for a call" says for what
             said += " for you" if re.search(r"\b(?:works?|is)\b", said, re.I) else " you"
         return {
@@ -395,7 +400,7 @@ def clause_item(text: str) -> dict | None:
     asked = WHICH_ASKED.match(t)
     if asked:
         noun = asked.group(1) or asked.group(2)
-        return {"label": _sentence(_you(t)) + "?", "options": [], "name": noun, "asked": True}
+        return {"label": _sentence(to_visitor(t)) + "?", "options": [], "name": noun, "asked": True}
     which = WHICH_NOUN.match(t) or WHICH_ONLY.match(t)
     if which and not re.match(
         rf"^(?:what|which) (?:(?:\w+ly|almost|just|still|ever|first) )?(?:{_AUX}|needs?|went|happened|must|might|\w+ed|made|brought|led|kept|"
@@ -426,12 +431,16 @@ def clause_item(text: str) -> dict | None:
         noun, verb, tail = relative.group(1), relative.group(2), relative.group(3).strip()
         if re.fullmatch(r"e-?mail(?: address)?", noun, re.I):
             # "the email you ordered with": which email is the question, keep the clause
-            return {"label": _sentence(_you(_ARTICLE.sub("", t))), "options": [], "name": noun}
+            return {
+                "label": _sentence(to_visitor(_ARTICLE.sub("", t))),
+                "options": [],
+                "name": noun,
+            }
         if verb and verb.lower() in ("have", "had", "has", "get", "got"):
             pass  # "the tutor you had" → "Tutor"
         elif re.fullmatch(r"most|least|best|the most|the least", tail.strip(), re.I):
             # "the module you liked best": the clause is the question
-            return {"label": _sentence(_you(_ARTICLE.sub("", t))), "options": [], "name": t}
+            return {"label": _sentence(to_visitor(_ARTICLE.sub("", t))), "options": [], "name": t}
         elif (
             len(noun.split()) == 1 and verb and not tail
         ):  # "the regions they serve" → "Regions served"
@@ -469,16 +478,16 @@ def _whether_you(rest: str) -> tuple[str, str] | None:
     )
     if aux and (aux.group(1).lower() not in ("have", "has") or _PARTICIPLE.match(aux.group(2))):
         verb = _TO_YOU.get(aux.group(1).lower(), aux.group(1).lower())
-        question = f"{verb} you {_you(aux.group(2))}"
+        question = f"{verb} you {to_visitor(aux.group(2))}"
     else:  # a main verb: "they need parking", "they have a car"
-        question = "do you " + re.sub(r"^has\b", "have", _you(predicate), flags=re.I)
+        question = "do you " + re.sub(r"^has\b", "have", to_visitor(predicate), flags=re.I)
     return _sentence(question) + "?", predicate
 
 
 def _asked_of_you(question: str) -> str:
     """ "did they talk to a colleague already" → "Did you already talk to a colleague?": the
     visitor is asked, and a trailing "already" / "before" stays ("already" after the subject)."""
-    said = re.sub(r"\s+", " ", _you(question)).strip(" ?.,")
+    said = re.sub(r"\s+", " ", to_visitor(question)).strip(" ?.,")
     tail = re.search(r"\s+already$", said, re.I)
     if tail:
         said = re.sub(r"^(\w+ you)\b", r"\1 already", said[: tail.start()], flags=re.I)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_clauses import to_visitor
 from app.services.llm.local_domain import concept_for, covers, domain_keys, is_b2b
 from app.services.llm.local_extract import context_free, named_fields, negated
 from app.services.llm.local_extract_item import SLOT_ACT, YES_NO, field_type, label_for
@@ -514,18 +515,8 @@ def _label(item: dict) -> str:
 
 
 def _second_person(label: str) -> str:
-    """A label speaks to the visitor: "their address" → "your address"; not when it already
-    does ("have you spoken to them": they are someone else)."""
-    if re.search(r"\byou\b", label, re.I):
-        return label[:1].upper() + label[1:]
-    for pattern, repl in (
-        (r"\btheir\b", "your"),
-        (r"\bthey'?d\b", "you'd"),
-        (r"\bthey'?re\b", "you're"),
-        (r"\bthey\b", "you"),
-        (r"(?<!\bof )\bthem\b", "you"),  # "how many of them are vegetarian": the guests
-    ):
-        label = re.sub(pattern, repl, label, flags=re.I)
+    """A label speaks to the visitor: "their address" → "your address"."""
+    label = to_visitor(label)
     return label[:1].upper() + label[1:]
 
 
