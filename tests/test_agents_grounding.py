@@ -108,3 +108,29 @@ async def test_an_opt_in_ticked_before_counts_as_consent_later(app, user, db):
     [mail] = await _agent_emails(db, sid)
     assert "as you agreed" in mail["body_text"]
     assert "No marketing consent" not in (await _plan(db, sid))["reasoning"]
+
+
+async def test_the_reply_quotes_volumes_timeline_and_pain_whole(app, user, db):
+    # The cut phrases once sent: "we noted 14 intake forms across, live by, 15 March".
+    form = await make_agent_form(user)
+    sid = await submit_and_process(
+        app,
+        user,
+        form["id"],
+        {
+            "email": "r.hughes@kestrelfreight.com",
+            "name": "Rachel Hughes",
+            "company": "Kestrel Freight",
+            "company_size": "201-1000",
+            "message": "We lose bookings between the depots and the call centre. "
+            "About 14 intake forms, and we want to go live by 15 March.",
+        },
+    )
+    [mail] = await _agent_emails(db, sid)
+    body = mail["body_text"]
+    assert "14 intake forms" in body and "your timeline (by 15 March)" in body
+    assert "You told us you are losing bookings between the depots and the call centre." in body
+    assert not re.search(r"\b(?:across|by|our|the)[,.]", body)
+    assert mail["subject"] == "Your enquiry, Rachel"
+    reason = (await _plan(db, sid))["reasoning"]
+    assert "timeline: by 15 March" in reason and "volume: about 14 intake forms" in reason

@@ -150,6 +150,7 @@ FLOORS = {
     "round 16a": 0.90,
     "round 16b": 0.90,
     "round 16d": 0.90,
+    "replies": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -198,6 +199,7 @@ SIZES = {
     "round 16a": 50,
     "round 16b": 58,
     "round 16d": 45,
+    "replies": 20,
 }
 
 

@@ -103,6 +103,31 @@ def check_lead(case: dict) -> list[str]:
     return problems
 
 
+# A reply that stops on a little word ("30+ forms across our,", "by 2,") was cut mid-phrase.
+DANGLING = re.compile(
+    r"\b(?:our|the|a|an|of|to|for|across|by|in|on|with|and|we|your)[,.;:](?!\w)", re.I
+)
+
+
+def check_reply(case: dict) -> list[str]:
+    """The local agent's email to a lead says the person's specifics whole ("says"), never
+    a cut or wrong phrase ("not_says"), invents nothing, and its reason reads right."""
+    context = lead_context(case)
+    plan = plan_agent_actions(context)
+    mails = [a["details"] for a in plan["actions"] if a["action"] in ("send_email", "book_meeting")]
+    text = "\n".join(f"{m['subject']}\n{m['body']}" for m in mails)
+    reason = next(a["details"]["reason"] for a in plan["actions"] if a["action"] == "qualify_lead")
+    problems = [
+        f"does not say '{s}'" for s in case.get("says", []) if s.lower() not in text.lower()
+    ]
+    problems += [f"says /{r}/" for r in case.get("not_says", []) if re.search(r, text, re.I | re.M)]
+    problems += [f"reason says {r}" for r in case.get("reason_not", []) if r in reason]
+    problems += [f"cut phrase '{m.group(0)}'" for m in DANGLING.finditer(text)]
+    if ungrounded_facts(plan, context):
+        problems.append("states a fact found in no input")
+    return problems
+
+
 STRAY = re.compile(
     r"spanish|french|german|portuguese|(?<!app )version|translat|\bsteps?\b(?! to reproduce)|\bpages?\b|"
     r"only (?:if|when|for)|bilingual|^(?:first|then|finally|next)\b(?! name| aid| language| choice| time|-time)|"
@@ -355,6 +380,8 @@ SETS = {
     "refinement": ("refine.jsonl", check_refine, lambda c: f"{c['form']} / {c['say']}"),
     # The same message on forms with different purposes (partner, supplier, sales).
     "purpose": ("leads_purpose.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # The local agent's replies quote a lead's volumes, timeline and pain point whole.
+    "replies": ("replies.jsonl", check_reply, lambda c: c["data"]["company"]),
     # Logic, steps and languages asked for in a description (SPEC §17).
     "extras": ("forms_extras.jsonl", check_extras, lambda c: c["d"]),
     # Round 6 (written before the change): conditions and steps phrased as people write

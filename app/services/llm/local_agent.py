@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from app.services.llm.grounding import ticked_opt_in
+from app.services.llm.local_noted import echo, noted
 from app.services.llm.local_scoring import (
-    PAIN_RE,
     TIMELINE_RE,
     VOLUME_RE,
     parse_amount,  # noqa: F401  (re-exported: tests and callers import it from here)
@@ -111,6 +111,8 @@ def _topic(s: dict, form: dict) -> str:
 def _opening(s: dict, topic: str) -> str:
     """ "Thank you for asking about a demo for BigCorp." or, with no clear topic, "… for your enquiry"."""
     company = f" for {s['company']}" if s["company"] else ""
+    if topic == "your tender":
+        return "Thank you for including us in your tender."
     if topic:
         return "Thank you for asking about " + _sentence_end(topic + company)
     return "Thank you for your enquiry" + (
@@ -214,78 +216,33 @@ def _high_actions(context: dict, s: dict, allowed: set) -> list[dict]:
         f"situation in mind. Reply with two or three times that suit you and we will confirm.\n\n"
         f"{_signature(context)}"
     )
-    subject = f"Your request for {topic}" + (f", {s['first_name']}" if s["first_name"] else "")
+    subject = (
+        f"Your request for {topic}" if not topic.startswith("your ") else topic.capitalize()
+    ) + (f", {s['first_name']}" if s["first_name"] else "")
     return [deal, {"action": "send_email", "details": {"subject": subject, "body": body}}]
 
 
 def _echo(s: dict) -> str:
     """What the person told us, quoted as given: ranges stay ranges, numbers are theirs."""
-    parts = []
+    given = []
     if s["budget_text"]:
-        parts.append(f"a budget of {s['budget_text']}")
+        given.append(f"a budget of {s['budget_text']}")
     if s["size_text"]:
-        parts.append(f"a company size of {s['size_text']}")
-    noted = specifics(s["message"])
-    said = f"You mentioned {' and '.join(parts)}" if parts else ""
-    if noted:
-        said += ("; from your message we noted " if said else "From your message we noted ") + (
-            ", ".join(noted)
-        )
-    return f"{said}, which helps us prepare. " if said else ""
-
-
-_STOP_WORDS = {
-    "and",
-    "or",
-    "the",
-    "a",
-    "an",
-    "to",
-    "in",
-    "for",
-    "with",
-    "need",
-    "we",
-    "is",
-    "are",
-    "of",
-    "on",
-}
-
-
-def specifics(message: str) -> list[str]:
-    """Volumes, timelines and pain points from the message, verbatim (at most four)."""
-    found = []
-    for pattern in (VOLUME_RE, TIMELINE_RE, PAIN_RE):
-        for match in pattern.finditer(message or ""):
-            phrase = _extend(message, match)
-            if phrase and all(phrase not in f and f not in phrase for f in found):
-                found.append(phrase)
-    return found[:4]
-
-
-def _extend(message: str, match) -> str:
-    """The match plus the word after it when that word completes it ("Q3" → "Q3 rollout")."""
-    start, end = match.start(), match.end()
-    if PAIN_RE.fullmatch(match.group(0)):
-        tail = re.match(r"[^.,;!?\n]{0,60}", message[end:])
-        return message[start : end + len(tail.group(0))].strip()
-    following = re.match(r"\s+([A-Za-z][\w-]*)", message[end:])
-    if following and following.group(1).lower() not in _STOP_WORDS:
-        end += following.end()
-    return message[start:end].strip()
+        given.append(f"a company size of {s['size_text']}")
+    said = echo(noted(s["message"]), given)
+    return f"{said} " if said else ""
 
 
 def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     topic = _topic(s, context.get("form") or {}) or "your enquiry"
-    noted = specifics(s["message"])
     thanks = (
         f"Thanks for your interest in {topic}."
         if topic != "your enquiry"
         else "Thanks for your enquiry."
     )
-    if noted:
-        thanks += f" You mentioned {', '.join(noted)}."
+    said = echo(noted(s["message"]), [])
+    if said:
+        thanks += f" {said}"
     message = s["message"] or ""
     asks = ["what you are hoping to achieve"]  # never ask again for what they already told us
     if not (TIMELINE_RE.search(message) or s["timeline_text"]):

@@ -259,6 +259,15 @@ def foreign(text: str) -> bool:
     return best >= 2 and best > counts["en"]
 
 
+def glossed_from(text: str, english: str) -> str:
+    """The words of ``text`` a gloss cue came from ("la semaine prochaine" for "by the end of"),
+    so a reason quotes what the person wrote, not the gloss; "" when none did."""
+    for pattern, g in _COMPILED:
+        if g.lower() == english.lower() and (m := pattern.search(text)):
+            return m.group(0)
+    return ""
+
+
 def gloss(text: str) -> str:
     """English words for the foreign-language cues in ``text`` ("" when there are none)."""
     if not foreign(text):

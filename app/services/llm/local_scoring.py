@@ -15,7 +15,8 @@ import re
 
 from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
-from app.services.llm.local_lead_cues import gloss
+from app.services.llm.local_lead_cues import gloss, glossed_from
+from app.services.llm.local_noted import PAIN_RE, TIMING, VOLUME
 from app.services.llm.local_pitch import pitch_kind
 from app.services.llm.local_purpose import form_purpose, partner_offer, supplier_offer
 
@@ -174,7 +175,8 @@ PLACEHOLDER_DOMAINS = {
 }
 TIMELINE_RE = re.compile(
     r"\b(?:this|next) (?:week|month|quarter)\b|\bby (?:the )?end of\b|\bby (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
-    r"\bby \d|\bbefore (?:our|the|january|february|march|april|may|june|july|august|september|october|"
+    r"\bby \d+(?:st|nd|rd|th)?(?: (?:of )?(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b)?|\bbefore (?:our|the|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|then|\d)\b|\bdeadline\b|\bin (?:the next )?(?:\d+|two|three|four|a few) (?:days|weeks)\b|"
     r"\bq[1-4]\b|\basap\b|\burgent\w*\b|\bthis week\b|\btomorrow\b|"
     r"\b(?:next|this|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bstarting\b|\bcloses\b|\bdecision by\b|"
@@ -190,12 +192,7 @@ VOLUME_RE = re.compile(
     re.I,
 )
 MONEY_RE = re.compile(
-    r"[£$€]\s?\d|\b\d+(?:[.,]\d+)?\s?k\b|\bbudget (?:is |of |around |approved|signed off)|\bbudget \d",
-    re.I,
-)
-PAIN_RE = re.compile(
-    r"\blos(?:e|ing)\b|\bdrowning\b|\bleak\w*\b|\bnobody follows up\b|\breplace\b|\bconsolidat\w+|"
-    r"\bspreadsheets?\b|\bstruggl\w+|\bneed (?:a fix|to fix)\b|\bfix\b|\bproper fix\b",
+    r"[£$€]\s?\d|\b\d+(?:[.,]\d+)?\s?k\b(?!\s+(?!(?:euros|dollars|pounds)\b)[a-z]+[a-rt-z]s\b)|\bbudget (?:is |of |around |approved|signed off)|\bbudget \d",
     re.I,
 )
 HESITATION_RE = re.compile(
@@ -410,14 +407,20 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     if hesitant:  # "we might look at tools next quarter" is not a timeline
         timeline = None
     if timeline or (s["timeline_text"].lower() in ("this month", "this quarter") and not hesitant):
-        add(2, "timeline: " + (timeline.group(0) if timeline else s["timeline_text"]), "timeline")
+        said = TIMING.search(s["message"])  # their words, whole: "by 20 January", not "by 2"
+        shown = said.group(0) if said else timeline.group(0) if timeline else s["timeline_text"]
+        if not said and timeline and timeline.start() >= len(s["message"]):
+            shown = glossed_from(s["message"], shown) or shown
+        add(2, f"timeline: {shown}", "timeline")
     elif SOFT_TIMELINE_RE.search(text) or s["timeline_text"].lower().startswith("next"):
         add(1, "a later timeline")
     elif s["timeline_text"].lower().startswith("just"):
         add(-2, f"timeline: {s['timeline_text']}")
     if volume:
         count = parse_amount(volume.group(0)) or 0
-        add(2 if count >= 50 else 1, f"volume: {volume.group(0)}", "volume")
+        said = VOLUME.search(s["message"])
+        shown = (said or volume).group(0)
+        add(2 if count >= 50 else 1, f"volume: {shown[0].lower()}{shown[1:]}", "volume")
     if RECURRING_RE.search(text):
         add(1, f"recurring need: {RECURRING_RE.search(text).group(0)}")
     if pain:

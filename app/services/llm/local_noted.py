@@ -1,0 +1,177 @@
+"""What a lead's message says, as whole phrases a reply can quote (issue 20).
+
+The local agent echoes the person's own specifics — how many of what ("14 intake forms",
+"800 leads a month"), when ("by 15 March", "next quarter") and what hurts ("losing bookings
+between the phone line and the website") — verbatim, so the reply is grounded and reads
+like a person wrote it. A phrase is whole or absent: "30+ forms across our" or "by 2" (from
+"by 20 January") is worse than saying nothing, so every pattern ends on a word that
+completes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.services.llm.local_lead_cues import foreign
+
+PAIN_RE = re.compile(
+    r"\blos(?:e|ing)\b|\bdrowning\b|\bleak\w*\b|\bnobody follows up\b|\breplace\b|\bconsolidat\w+|"
+    r"\bspreadsheets?\b|\bstruggl\w+|\bneed (?:a fix|to fix)\b|\bfix\b|\bproper fix\b",
+    re.I,
+)
+_MONTHS = (
+    "january|february|march|april|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+_FULL_MONTHS = "january|february|march|april|june|july|august|september|october|november|december"
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_PERIOD = r"(?:week|month|quarter|year|term|semester|summer|autumn|fall|winter|spring)"
+_Q = r"q[1-4](?: \d{4})?(?: (?:rollout|launch|start|go-live|deadline|kick-?off|budget))?\b"
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS}|may)\b(?: \d{{4}})?"
+    rf"|(?:{_MONTHS}|may) \d{{1,2}}(?:st|nd|rd|th)?\b|(?:{_FULL_MONTHS})\b(?: \d{{4}})?"
+    rf"|{_DAYS}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|{_Q})"
+)
+TIMING = re.compile(
+    rf"\b(?:by|before|until|from|in|after|around) (?:the )?(?:end|start|beginning|middle) of "
+    rf"(?:the |this |next )?(?:{_PERIOD}|{_FULL_MONTHS}|may|q[1-4])\b"
+    rf"|\b(?:by|before|until|from|on|in|starting|after|around) {_DATE}"
+    rf"|\b(?:this|next) (?:{_PERIOD}|{_DAYS})\b"
+    rf"|\b{_Q}"
+    r"|\bin (?:the next )?(?:\d+|two|three|four|five|six|a few|a couple of) (?:days|weeks|months)\b"
+    rf"|\b(?:{_FULL_MONTHS})\b|\basap\b|\btomorrow\b|\bright away\b",
+    re.I,
+)
+_NUMBER = r"(?:about |around |roughly |over |nearly |some |approx\.? )?\d[\d,.]*(?:k\b)?\+?"
+_NOT_COUNTED = (
+    r"(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|am|pm|"
+    r"euros|dollars|pounds)\b"
+)
+_RATE = (
+    r"(?: (?:a|per|each|every) (?:year|month|week|day|term|quarter|season)\b"
+    r"|/(?:year|yr|month|mo|week|day)\b| (?:annually|monthly|weekly|daily)\b)?"
+)
+# A counted noun is a plural ("forms", "reps"), not "business" or the modifier "sales".
+_NOUN = rf"(?!{_NOT_COUNTED}|(?:sales|news|ops|series|species)\b)[a-z]+[a-rt-z]s\b"
+# How many of what: a number, at most two describing words, then a plural noun, then a rate.
+VOLUME = re.compile(
+    rf"(?<![\w$£€]){_NUMBER}\s*(?:[a-z]+(?:-[a-z]+)? ){{0,2}}?{_NOUN}{_RATE}"
+    r"|\b\d[\d,]*-(?:person|people|strong|seat|bed|room|site|store|location)\b"
+    r"(?: (?:company|group|team|firm|business|organisation|organization|practice|hotel|hospital))?",
+    re.I,
+)
+# In es/fr/de/pt a count is the number and its noun ("12 agences", "18 Standorte").
+_FOREIGN_VOLUME = re.compile(
+    r"(?<![\w$£€])\d[\d.,]*\+?\s+(?!(?:und|y|et|e|de|da|do|du|des|por|par|pour|para|pro|en|em|"
+    r"días|dias|jours|tage|semanas|semaines|wochen|meses|mois|monate|años|anos|ans|jahre|"
+    r"horas|heures|stunden|euros?|eur)\b)[^\W\d_]{3,}",
+    re.I,
+)
+# A pain phrase ends where the sentence turns to what they want next.
+_CLAUSE_END = re.compile(
+    r"[.,;:!?\n(]| and (?:we |i )?(?:want|need|would|are|plan|hope|looking)\b| but | so ", re.I
+)
+_GERUND = {
+    "lose": "losing",
+    "loses": "losing",
+    "losing": "losing",
+    "leak": "leaking",
+    "leaks": "leaking",
+    "leaking": "leaking",
+    "replace": "replacing",
+    "replacing": "replacing",
+    "struggle": "struggling",
+    "struggling": "struggling",
+    "drowning": "drowning",
+}
+_YOUR = {
+    "our": "your",
+    "we": "you",
+    "us": "you",
+    "my": "your",
+    "i": "you",
+    "ourselves": "yourselves",
+}
+
+
+@dataclass
+class Noted:
+    volumes: list[str] = field(default_factory=list)
+    timing: list[str] = field(default_factory=list)
+    pain: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.volumes or self.timing or self.pain)
+
+
+def noted(message: str) -> Noted:
+    """The volumes, timing and pain point of a message, each a whole phrase in its words."""
+    message = message or ""
+    out = Noted()
+    taken: list[tuple[int, int]] = []
+
+    def free(m) -> bool:
+        return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+    for m in TIMING.finditer(message):
+        if free(m) and len(out.timing) < 2:
+            out.timing.append(m.group(0))
+            taken.append(m.span())
+    volume = _FOREIGN_VOLUME if foreign(message) else VOLUME
+    for m in volume.finditer(message):
+        if free(m) and len(out.volumes) < 3:
+            phrase = m.group(0).strip()
+            phrase = phrase[0].lower() + phrase[1:]  # "About 800 leads" mid-sentence
+            out.volumes.append(f"a {phrase}" if re.match(r"\d[\d,]*-", phrase) else phrase)
+            taken.append(m.span())
+    out.pain = _pain(message)
+    if out.pain:  # a count the pain sentence already says is not said twice
+        out.volumes = [v for v in out.volumes if v not in out.pain]
+    return out
+
+
+def _pain(message: str) -> str:
+    """ "losing bookings between the phone line and the website": the clause from the pain
+    verb to where the sentence turns, in the second person; "" when it is no clause."""
+    m = PAIN_RE.search(message)
+    if not m or foreign(message):
+        return ""
+    first = m.group(0).lower()
+    if first.startswith("consolidat"):
+        verb = "consolidating"
+    else:
+        verb = _GERUND.get(first)
+    if not verb:
+        return ""
+    rest = message[m.end() :]
+    end = _CLAUSE_END.search(rest)
+    rest = rest[: end.start()] if end else rest
+    words = rest.split()[:12]
+    if not words or len(words) < 2 and len(rest) > 60:
+        return ""
+    words = [_YOUR.get(w.lower(), w) for w in words]
+    return " ".join([verb, *words])
+
+
+def echo(noted_: Noted, given: list[str]) -> str:
+    """ "You mentioned a company size of 201-1000 and 14 intake forms, with a timeline of by 15
+    March. You told us you are losing …" — what they gave, then what their message said."""
+    facts = [*given, *noted_.volumes]
+    timing = " and ".join(noted_.timing)
+    sentences = []
+    if facts or timing:
+        said = _join(facts)
+        if timing:
+            joint = ", and " if len(facts) > 1 else " and " if facts else ""
+            said += f"{joint}your timeline ({timing})"
+        sentences.append(f"You mentioned {said}.")
+    if noted_.pain:
+        sentences.append(f"You told us you are {noted_.pain}.")
+    return " ".join(sentences)
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
