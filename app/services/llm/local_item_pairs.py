@@ -80,8 +80,35 @@ DATE_TIME_OF = re.compile(
 )
 
 
+# "travel dates", "dates of your stay", "rental dates": the span's two ends, named the way
+# the trade names them (a trip departs and returns; a stay arrives and departs)
+_SPAN_ENDS = {
+    "trip": "departure date, return date",
+    "stay": "arrival date, departure date",
+    "hire": "start date, end date",
+}
+_SPAN_KIND = {
+    **dict.fromkeys(
+        ("travel", "trip", "holiday", "vacation", "flight", "flights", "cruise", "tour"), "trip"
+    ),
+    **dict.fromkeys(("stay", "visit", "accommodation", "booking", "retreat"), "stay"),
+    **dict.fromkeys(("rental", "hire", "let", "tenancy", "lease", "loan"), "hire"),
+}
+_SPAN = "|".join(sorted(_SPAN_KIND, key=len, reverse=True))
+SPAN_DATES = re.compile(
+    rf"\b(?:(?:the |your )?({_SPAN})\s+dates|dates\s+of\s+(?:the\s+|your\s+)?({_SPAN}))\b"
+    r"(?!\s*\()",
+    re.I,
+)
+
+
+def _span_ends(m: re.Match) -> str:
+    return _SPAN_ENDS[_SPAN_KIND[(m[1] or m[2]).lower()]]
+
+
 def expand(segment: str) -> str:
     """The list with each paired or shared-scale item written out as one item per field."""
+    segment = SPAN_DATES.sub(_span_ends, segment)
     segment = DATE_TIME_OF.sub(lambda m: f"{_one(m[1])} {m[2]} {m[3]}, time {m[2]} {m[3]}", segment)
     segment = PAIR.sub(lambda m: f"{m[1]} {_one(m[3])}, {m[2]} {_one(m[3])}", segment)
     segment = BARE_PAIR.sub(r"\1 date, \2 date", segment)
@@ -140,7 +167,47 @@ GERMAN_DATE_TIME = re.compile(
 )
 
 
+# "fechas del viaje", "dates du séjour", "datas da viagem": a span's two ends
+ROMANCE_SPAN = re.compile(
+    r"\b(fechas|dates|datas)\s+(?:del|de la|de las|de los|du|de l'|des|de|da|do|das|dos)\s*"
+    r"(viajes?|vacaciones|estancia|estad[ií]a|reserva|alquiler|voyages?|vacances|s[ée]jour|"
+    r"r[ée]servation|location|viagem|viagens|f[ée]rias|estadia|estada|aluguer|aluguel)\b(?!\s*\()",
+    re.I,
+)
+_ROMANCE_ENDS = {
+    "fechas": {
+        "trip": "fecha de ida, fecha de vuelta",
+        "stay": "fecha de llegada, fecha de salida",
+        "hire": "fecha de inicio, fecha de fin",
+    },
+    "dates": {
+        "trip": "date de départ, date de retour",
+        "stay": "date d'arrivée, date de départ",
+        "hire": "date de début, date de fin",
+    },
+    "datas": {
+        "trip": "data de ida, data de regresso",
+        "stay": "data de chegada, data de saída",
+        "hire": "data de início, data de fim",
+    },
+}
+
+
+def _romance_span(m: re.Match) -> str:
+    what = m[2].lower()
+    kind = (
+        "hire"
+        if what.startswith(("alquiler", "location", "aluguer", "aluguel"))
+        else "stay"
+        if what.startswith(("estan", "estad", "reserv", "r\u00e9serv", "s\u00e9jour", "sejour"))
+        else "trip"
+    )
+    ends = _ROMANCE_ENDS[m[1].lower()][kind]
+    return ends[:1].upper() + ends[1:] if m[1][:1].isupper() else ends
+
+
 def romance_pairs(text: str) -> str:
+    text = ROMANCE_SPAN.sub(_romance_span, text)
     text = ROMANCE_DATE_TIME.sub(lambda m: f"{m[1]} {m[3]}, {m[2]} {m[3]}", text)
 
     def both(m: re.Match) -> str:
@@ -176,7 +243,19 @@ _PREFIXES = (
 )
 
 
+# "Reisedaten", "Reisezeitraum", "Aufenthaltszeitraum", "Mietzeitraum": the span's two ends
+GERMAN_SPAN = {
+    re.compile(r"\bReise(?:daten|zeitraum|termine)\b"): "Hinreisedatum, Rückreisedatum",
+    re.compile(r"\bAufenthalts(?:daten|zeitraum)\b|\bZeitraum des Aufenthalts\b"): (
+        "Anreisedatum, Abreisedatum"
+    ),
+    re.compile(r"\bMiet(?:zeitraum|daten|dauer von bis)\b"): "Mietbeginn, Mietende",
+}
+
+
 def german_pairs(text: str) -> str:
+    for pattern, ends in GERMAN_SPAN.items():
+        text = pattern.sub(ends, text)
     text = GERMAN_DATE_TIME.sub(lambda m: f"{m[1]} {m[3]}, {m[2]} {m[3]}", text)
 
     def both(m: re.Match) -> str:
