@@ -151,6 +151,8 @@ FLOORS = {
     "round 16b": 0.90,
     "round 16d": 0.90,
     "replies": 0.90,
+    "round 17f": 0.90,
+    "round 17g": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -200,6 +202,8 @@ SIZES = {
     "round 16b": 58,
     "round 16d": 45,
     "replies": 20,
+    "round 17f": 24,
+    "round 17g": 17,
 }
 
 

@@ -548,6 +548,10 @@ SETS = {
     # labelled from the phrase; a reason, a type or a category with its options is one select
     # in place of the engine's own free-text reason.
     "round 16d": ("forms_round16d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 17f (stop 15): "travel dates", "dates of your stay", "Reisedaten": two ends.
+    "round 17f": ("forms_round17f.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 17g (stop 15): "your email if you want updates" is one optional, plain field.
+    "round 17g": ("forms_round17g.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -49,10 +49,12 @@ _STOP = {
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 # Words only one of the languages uses: they break a tie (es/pt share "para", "de"…).
 _MARKERS = {
-    "es": "y nuestro nuestra del telefono correo nombre fecha hora personas queja quejas cita",
+    "es": "y nuestro nuestra del telefono correo nombre fecha hora personas queja quejas cita "
+    "un una el los las quieres recibir",
     "fr": "et nous vous notre nos du prenom nom heure devis personnes reservation",
     "de": "und der die das fur unser unsere unserem mit anzahl datum uhrzeit",
-    "pt": "e nosso nossa do da nome telefone data horario morada encomenda pessoas",
+    "pt": "e nosso nossa do da nome telefone data horario morada encomenda pessoas "
+    "um uma na no nas nos voce quiser receber atualizacoes",
 }
 _MARK = {lang: set(words.split()) for lang, words in _MARKERS.items()}
 

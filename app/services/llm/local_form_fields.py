@@ -70,6 +70,7 @@ SHORT_RE = re.compile(
     re.I,
 )
 ANONYMOUS_RE = re.compile(r"\banonymous(?:ly)?\b", re.I)
+EMAIL_SAID = re.compile(r"\be-?mail\b", re.I)
 NOTHING_ELSE_RE = re.compile(
     r"\bnothing else\b|\bno other fields?\b|\bthat'?s (?:it|all)\b|\bonly (?:the )?(?:email|name|ask)\b|"
     r"\bjust (?:the |an? |their )?(?:email|e-mail|name|first name)\b|\b(?:email|e-mail) only\b|"
@@ -280,6 +281,10 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             ):
                 default["label"] = _label(item)  # the marketer's words
             default.pop("_domain", None)  # named: a "billing email" beside it is a second one
+            if item["required"]:
+                default["required"] = True
+            elif item["optional"] and kind["flow"] != "email_marketing":
+                default["required"] = False  # "your email if you want updates"
             continue
         if (
             key == "preferred_date"
@@ -315,11 +320,13 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                     )
                 if item["required"]:
                     existing["required"] = True
-                elif item["optional"] and existing["type"] != "email":
+                elif item["optional"] and (
+                    existing["type"] != "email" or kind["flow"] != "email_marketing"
+                ):  # "your email if you want updates": the visitor's choice (a signup's is not)
                     existing["required"] = False
                 continue
             new["required"] = item["required"] or (
-                new["required"] and new["name"] in ("name", "email")
+                new["required"] and new["name"] in ("name", "email") and not item["optional"]
             )
             if (_own_words(item, key) or item["options"]) and (
                 new["type"] not in ("email", "phone", "checkbox")
@@ -359,6 +366,22 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             if same is not None or _names_main_text(fields, new, kind):
                 continue
         _add(fields, new)
+    _no_name_unasked(fields, items)
+
+
+def _no_name_unasked(fields: list, items: list) -> None:
+    """A report whose only contact is "your email if you want updates" asks no name: the
+    visitor stays anonymous unless they choose otherwise (the stock name would be required)."""
+    named = {concept_for(i["phrase"]): i for i in items}
+    contacts = [named[k] for k in ("email", "phone") if k in named]
+    if not contacts or not all(i["optional"] for i in contacts) or "name" in named:
+        return
+    asked = [f for f in fields if f["name"] in ("email", "phone") and f["name"] in named]
+    # the contact they did not name goes with the name: "phone if we can call you" is the
+    # only way back the marketer asked for
+    fields[:] = [
+        f for f in fields if f["name"] != "name" and not (f["type"] == "email" and f not in asked)
+    ]
 
 
 def _qualified(phrase: str) -> bool:
@@ -560,7 +583,13 @@ def _kind_rules(fields: list, kind: dict, text: str) -> None:
             rating["required"] = True
     # An anonymous survey or report (whistleblowing, feedback) must not ask who is writing.
     if kind["flow"] in ("notify_only", "support_triage") and ANONYMOUS_RE.search(text):
-        fields[:] = [f for f in fields if f["name"] not in ("email", "may_contact", "name")]
+        fields[:] = [
+            f
+            for f in fields
+            if f["name"] not in ("may_contact", "name")
+            # "email (optional) if you'd like a reply": asked, and not of everyone
+            and (f["name"] != "email" or not f["required"] and EMAIL_SAID.search(text))
+        ]
     asked_when = re.search(r"\btimes?\b|\bslots?\b|\bwhen\b", text) or re.search(
         rf"[,:;]\s*(?:and\s+)?{SLOT_ACT.pattern}\s*(?:[,.;]|$)", text, re.I
     )  # "…, book a time": a list item asking when

@@ -36,6 +36,7 @@ from app.services.llm.local_stated_purpose import (
     fit_callback,
     stated_purpose,
 )
+from app.services.llm.local_stray import without_contact_wishes
 from app.services.llm.local_translate import LANGUAGE_NAMES
 
 _AUDIENCE_NOUNS = (
@@ -138,11 +139,14 @@ def build_form(original: str) -> dict:
     english, pairs = to_english(said, lang) if lang else (said, [])
     description, extras = read_extras(english)
     # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
-    kind = choose_kind(description, TALK_TOPIC.sub(r"\1", without_answers(description)))
+    # "email if you want to receive updates" says how the visitor may hear back, not what
+    # the form is for
+    told = without_contact_wishes(description)
+    kind = choose_kind(told, TALK_TOPIC.sub(r"\1", without_answers(told)))
     # a donation pledge, a club, a competition entry, a supplier registration: named for itself
-    kind, own_name = own_purpose(kind, correct_typos(description), foreign=bool(lang))
+    kind, own_name = own_purpose(kind, correct_typos(told), foreign=bool(lang))
     # an open day, a permit, a venue hire, a callback: named for what the opening words say
-    stated = None if own_name else stated_purpose(kind, correct_typos(description), bool(lang))
+    stated = None if own_name else stated_purpose(kind, correct_typos(told), bool(lang))
     if stated:
         kind, own_name = stated
     audience, business, topic = (
@@ -194,7 +198,9 @@ def build_form(original: str) -> dict:
                 "Kept in English (translate them in the editor): "
                 + "; ".join(f"“{t[:60]}”" for t in dict.fromkeys(left))
             )
-    apply_consent(config, original, lang)  # agreements and permissions asked for, one field each
+    apply_consent(
+        config, without_contact_wishes(original), lang
+    )  # agreements and permissions asked for, one field each
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

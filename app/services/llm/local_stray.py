@@ -40,8 +40,37 @@ NOT_A_NOUN = re.compile(
 )
 
 
+# "your email if you want updates", "phone if we can call you", "e-mail si vous souhaitez être
+# tenu informé": the visitor gives it only if they wish, however long the wish is said
+_WISH = (
+    r"if\s+(?:you|they)(?:'d|’d| would| do)?\s+(?:want|wish|like|prefer|need|are happy|'re happy)"
+    r"|if\s+we\s+(?:can|may|could)|if\s+(?:you|they)\s+(?:would like|'d like)"
+    r"|si\s+(?:vous\s+(?:souhaitez|voulez|d[ée]sirez)|tu\s+(?:veux|souhaites)|quieres|quiere|desea|deseas|"
+    r"(?:nous|on)\s+peut)|falls\s+(?:Sie|du)|wenn\s+(?:Sie|du)\s+(?:m[öo]chten|m[öo]chtest|wollen|willst)"
+    r"|se\s+(?:quiser|quiseres|desejar|pretender)"
+)
+WISH = re.compile(rf",?\s+(?:{_WISH})\b.*$", re.I)
+
+
+# the same wish after a contact item, as the kind reader sees it: "email if you want to receive
+# updates" on a report is no newsletter signup
+_CONTACT = (
+    r"(?:your |their |an? )?(?:e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|"
+    r"correo(?: electr[óo]nico)?|t[ée]l[ée]phone|telefone|telem[óo]vel|telefon(?:nummer)?)"
+)
+CONTACT_WISH = re.compile(rf"\b({_CONTACT})\s+(?:{_WISH})\b[^,;.:]*", re.I)
+
+
+def without_contact_wishes(text: str) -> str:
+    """The description without the wish said after a contact item."""
+    return CONTACT_WISH.sub(r"\1", text)
+
+
 def strip_condition(text: str) -> tuple[str, bool]:
     """(the item without a trailing "if …" condition, whether it had one)."""
+    wish = WISH.search(text)
+    if wish and text[: wish.start()].strip() and len(text[: wish.start()].split()) <= 4:
+        return text[: wish.start()].strip(), True
     match = CONDITION.search(text)
     head = text[: match.start()].strip() if match else ""
     if not head or len(head.split()) > 5 or NOT_A_NOUN.match(head) or "(" in text[match.start() :]:
