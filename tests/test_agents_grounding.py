@@ -134,3 +134,27 @@ async def test_the_reply_quotes_volumes_timeline_and_pain_whole(app, user, db):
     assert mail["subject"] == "Your enquiry, Rachel"
     reason = (await _plan(db, sid))["reasoning"]
     assert "timeline: by 15 March" in reason and "volume: about 14 intake forms" in reason
+
+
+async def test_a_lead_who_writes_in_french_is_answered_in_french(app, user, db):
+    form = await make_agent_form(user)
+    sid = await submit_and_process(
+        app,
+        user,
+        form["id"],
+        {
+            "email": "a.fontaine@groupe-alize.fr",
+            "name": "Antoine Fontaine",
+            "company": "Groupe Alizé",
+            "company_size": "201-1000",
+            "message": "Nous avons 12 agences et nous perdons des demandes entre le site et le "
+            "CRM. Nous voulons démarrer le mois prochain.",
+        },
+    )
+    [mail] = await _agent_emails(db, sid)
+    body = mail["body_text"]
+    assert body.startswith("Bonjour Antoine,") and "Cordialement" in body
+    assert "201-1000" in body and "12 agences" in body
+    assert not re.search(r"\b(?:Thank|You|We|the)\b", body)  # no English sentence left
+    given = "Nous avons 12 agences 201-1000"
+    assert all(n in given for n in re.findall(r"\d+", body))  # every number is theirs

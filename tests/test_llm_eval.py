@@ -201,7 +201,7 @@ SIZES = {
     "round 16a": 50,
     "round 16b": 58,
     "round 16d": 45,
-    "replies": 20,
+    "replies": 24,
     "round 17f": 24,
     "round 17g": 17,
 }

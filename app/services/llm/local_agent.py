@@ -15,6 +15,7 @@ import re
 
 from app.services.llm.grounding import ticked_opt_in
 from app.services.llm.local_noted import echo, noted
+from app.services.llm.local_reply_words import reply_language, say, topic_in
 from app.services.llm.local_scoring import (
     TIMELINE_RE,
     VOLUME_RE,
@@ -64,6 +65,7 @@ def _signals(context: dict) -> dict:
     s = signals(context)
     s["angry"] = _words(s["text"], ESCALATION_WORDS)
     s["consent"] = has_marketing_consent(context, s["data"])
+    s["lang"] = reply_language(s["message"])  # answered in the language they wrote in
     return s
 
 
@@ -83,12 +85,14 @@ def plan_agent_actions(context: dict) -> dict:
 
 
 def _greeting(s: dict) -> str:
-    return f"Hi {s['first_name']}," if s["first_name"] else "Hello,"
+    if s["first_name"]:
+        return say("greeting", s["lang"], name=s["first_name"])
+    return say("greeting_anon", s["lang"])
 
 
-def _signature(context: dict) -> str:
-    name = (context.get("workspace") or {}).get("name") or "our"
-    return f"Best regards,\nThe {name} team" if name != "our" else "Best regards,\nThe team"
+def _signature(context: dict, lang: str = "en") -> str:
+    name = (context.get("workspace") or {}).get("name")
+    return say("signature", lang, team=name) if name else say("signature_anon", lang)
 
 
 def _topic(s: dict, form: dict) -> str:
@@ -110,13 +114,16 @@ def _topic(s: dict, form: dict) -> str:
 
 def _opening(s: dict, topic: str) -> str:
     """ "Thank you for asking about a demo for BigCorp." or, with no clear topic, "… for your enquiry"."""
-    company = f" for {s['company']}" if s["company"] else ""
+    lang = s["lang"]
+    company = say("for_company", lang, company=s["company"]) if s["company"] else ""
     if topic == "your tender":
-        return "Thank you for including us in your tender."
+        return say("opening_tender", lang)
     if topic:
-        return "Thank you for asking about " + _sentence_end(topic + company)
-    return "Thank you for your enquiry" + (
-        _sentence_end(f" on behalf of {s['company']}") if s["company"] else "."
+        return _sentence_end(
+            say("opening_topic", lang, topic=topic_in(topic, lang), company=company)
+        )
+    return say("opening", lang) + (
+        _sentence_end(say("on_behalf", lang, company=s["company"])) if s["company"] else "."
     )
 
 
@@ -192,33 +199,23 @@ def _high_actions(context: dict, s: dict, allowed: set) -> list[dict]:
             "amount": float(s["budget"] or 0),
         },
     }
-    topic = _topic(s, form)
+    topic, lang = _topic(s, form), s["lang"]
     echo = _echo(s)
     opening = _opening(s, topic)
-    topic = topic or "your enquiry"
     if "book_meeting" in allowed and form.get("booking_url"):
         body = (
-            f"{_greeting(s)}\n\n{opening} "
-            f"{echo}The quickest way forward is a short call with one of our specialists, "
-            f"who will tailor it to your situation. Pick a time that suits you with the link below.\n\n"
-            f"{_signature(context)}"
+            f"{_greeting(s)}\n\n{opening} {echo}{say('book', lang)}\n\n{_signature(context, lang)}"
         )
-        return [
-            deal,
-            {
-                "action": "book_meeting",
-                "details": {"subject": f"Let's schedule {topic}", "body": body},
-            },
-        ]
-    body = (
-        f"{_greeting(s)}\n\n{opening} "
-        f"{echo}I'd like to set up a short call with one of our specialists to walk through it with your "
-        f"situation in mind. Reply with two or three times that suit you and we will confirm.\n\n"
-        f"{_signature(context)}"
-    )
-    subject = (
-        f"Your request for {topic}" if not topic.startswith("your ") else topic.capitalize()
-    ) + (f", {s['first_name']}" if s["first_name"] else "")
+        subject = say("subject_book", lang, topic=topic or "your enquiry")
+        return [deal, {"action": "book_meeting", "details": {"subject": subject, "body": body}}]
+    body = f"{_greeting(s)}\n\n{opening} {echo}{say('call', lang)}\n\n{_signature(context, lang)}"
+    if topic == "your tender":
+        subject = say("subject_tender", lang)
+    elif topic:
+        subject = say("subject_topic", lang, topic=topic_in(topic, lang))
+    else:
+        subject = say("subject", lang)
+    subject += f", {s['first_name']}" if s["first_name"] else ""
     return [deal, {"action": "send_email", "details": {"subject": subject, "body": body}}]
 
 
@@ -226,68 +223,49 @@ def _echo(s: dict) -> str:
     """What the person told us, quoted as given: ranges stay ranges, numbers are theirs."""
     given = []
     if s["budget_text"]:
-        given.append(f"a budget of {s['budget_text']}")
+        given.append(say("budget", s["lang"], v=s["budget_text"]))
     if s["size_text"]:
-        given.append(f"a company size of {s['size_text']}")
-    said = echo(noted(s["message"]), given)
+        given.append(say("size", s["lang"], v=s["size_text"]))
+    said = echo(noted(s["message"]), given, s["lang"])
     return f"{said} " if said else ""
 
 
 def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
-    topic = _topic(s, context.get("form") or {}) or "your enquiry"
-    thanks = (
-        f"Thanks for your interest in {topic}."
-        if topic != "your enquiry"
-        else "Thanks for your enquiry."
-    )
-    said = echo(noted(s["message"]), [])
+    topic, lang = _topic(s, context.get("form") or {}), s["lang"]
+    where = topic_in(topic, lang)
+    thanks = say("interest_topic", lang, topic=where) if topic else say("interest", lang)
+    said = echo(noted(s["message"]), [], lang)
     if said:
         thanks += f" {said}"
     message = s["message"] or ""
-    asks = ["what you are hoping to achieve"]  # never ask again for what they already told us
+    asks = [say("q_goal", lang)]  # never ask again for what they already told us
     if not (TIMELINE_RE.search(message) or s["timeline_text"]):
-        asks.append("your timeline")
+        asks.append(say("q_timeline", lang))
     if not (VOLUME_RE.search(message) or s["size_text"]):
-        asks.append("roughly how many people would use it")
-    questions = ", ".join(asks[:-1]) + (" and " if len(asks) > 1 else "") + asks[-1]
+        asks.append(say("q_people", lang))
+    questions = ", ".join(asks[:-1]) + (say("and", lang) if len(asks) > 1 else "") + asks[-1]
     body = (
-        f"{_greeting(s)}\n\n{thanks} To point you to the right specialist, "
-        f"could you tell us a little more: {questions}? We will follow up with the details that matter "
-        f"for you.\n\n{_signature(context)}"
+        f"{_greeting(s)}\n\n{thanks} {say('ask_more', lang, questions=questions)}\n\n"
+        f"{_signature(context, lang)}"
     )
-    return [{"action": "send_email", "details": {"subject": f"About {topic}", "body": body}}]
+    subject = say("subject_about_topic", lang, topic=where) if topic else say("subject_about", lang)
+    return [{"action": "send_email", "details": {"subject": subject, "body": body}}]
 
 
 def _low_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     # Marketing ("guides from time to time", a nurture sequence) only with consent.
-    later = (
-        "We will also share a few useful guides from time to time, as you agreed; "
-        if s["consent"]
-        else ""
-    )
-    body = (
-        f"{_greeting(s)}\n\nThank you for getting in touch. We have received your message and will make "
-        f"sure it reaches the right person. {later}If you would like to talk to someone directly, just reply "
-        f"to this email.\n\n{_signature(context)}"
-    )
-    actions = [
-        {"action": "send_email", "details": {"subject": "Thanks for reaching out", "body": body}}
-    ]
+    lang = s["lang"]
+    later = say("guides", lang) if s["consent"] else ""
+    body = f"{_greeting(s)}\n\n{say('received', lang, later=later)}\n\n{_signature(context, lang)}"
+    subject = say("subject_received", lang)
+    actions = [{"action": "send_email", "details": {"subject": subject, "body": body}}]
     if "enroll_sequence" in allowed and s["consent"]:
         actions.append({"action": "enroll_sequence", "details": {"sequence": "nurture"}})
     return actions
 
 
-NON_BUYER_REPLIES = {
-    "student": "Thank you for your interest in our work. We have passed your message to the team, "
-    "who will reply if they can help.",
-    "job-seeker": "Thank you for your interest in joining us. We have passed your message to the "
-    "people who handle hiring.",
-    "press": "Thank you for reaching out. We have passed your request to the person who handles press "
-    "enquiries, who will get back to you.",
-    "support": "Thank you for letting us know. We have passed your message to our support team, who will "
-    "get back to you as soon as possible.",
-}
+# The non-buyers who get an acknowledgement (local_reply_words has each one's sentence).
+NON_BUYER_REPLIES = ("student", "job-seeker", "press", "support")
 ESCALATE = {
     "opt-out": "Asked to stop receiving emails: unsubscribe this contact; no reply was sent.",
     "data-request": "A data-protection request: it needs a human answer within the legal deadline.",
@@ -301,13 +279,10 @@ def _non_buyer_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     kind = s["not_buyer"][0]
     actions = []
     if kind in NON_BUYER_REPLIES:
-        body = f"{_greeting(s)}\n\n{NON_BUYER_REPLIES[kind]}\n\n{_signature(context)}"
-        actions.append(
-            {
-                "action": "send_email",
-                "details": {"subject": "We received your message", "body": body},
-            }
-        )
+        lang = s["lang"]
+        body = f"{_greeting(s)}\n\n{say(kind, lang)}\n\n{_signature(context, lang)}"
+        subject = say("subject_noted", lang)
+        actions.append({"action": "send_email", "details": {"subject": subject, "body": body}})
     if kind in ESCALATE:
         actions.append({"action": "escalate", "details": {"reason": ESCALATE[kind]}})
     return actions
@@ -336,21 +311,19 @@ def _support_plan(context: dict, s: dict) -> dict:
                 },
             }
         )
-    ref = f" (reference {ticket['reference']})" if ticket and ticket.get("reference") else ""
+    lang = s["lang"]
+    has_ref = ticket and ticket.get("reference")
+    ref = say("support_ref", lang, ref=ticket["reference"]) if has_ref else ""
     reply = (
-        f"{_greeting(s)}\n\nThanks for contacting support. Your request is logged{ref} and "
-        + (
-            "marked urgent; a senior engineer is looking at it now."
-            if priority == "urgent"
-            else "a support engineer will reply within one business day."
-        )
-        + f"\n\n{_signature(context)}"
+        f"{_greeting(s)}\n\n{say('support_logged', lang, ref=ref)}"
+        + say("support_urgent" if priority == "urgent" else "support_normal", lang)
+        + f"\n\n{_signature(context, lang)}"
     )
     if "send_email" in allowed:
         actions.append(
             {
                 "action": "send_email",
-                "details": {"subject": f"We received your request: {title}", "body": reply},
+                "details": {"subject": say("subject_support", lang, title=title), "body": reply},
             }
         )
     else:

@@ -122,7 +122,7 @@ CUES = [
         "resell",
     ),
     (
-        r"\bdistribu(?:ir|idor\w*|er|teur\w*)\b|\bvertreiben\b|\bvertriebs?\b",
+        r"\bdistribu(?:ir|idor\w*|er|teur\w*)\b|\bvertreiben\b|\bvertriebspartner\w*\b",
         "distribute",
     ),
     # when: a month, a quarter, a deadline, a start
@@ -238,7 +238,8 @@ _NUMBER_WORDS = [
 
 
 _STOP = {
-    "en": "the and we to of is for our you with are this have",
+    "en": "the and we to of is for our you with are this have what how can do does i my me your "
+    "it be please hi hello thanks looking need want",
     "de": "der die das und wir ist für ein eine sie ihr uns mit nicht ich im den bitte",
     "es": "el la los las que para y nuestro nuestra un una por con es somos de del necesitamos "
     "mi en su sus tengo tenemos quiero queremos hola este esta",
@@ -250,13 +251,27 @@ _STOP = {
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 
 
+def message_language(text: str) -> str | None:
+    """es, fr, de or pt when the text reads as that language rather than English (as
+    ``foreign``), else None."""
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))  # "what do you do?" has one "do"
+    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _WORDS.items()}
+    own = {  # es and pt share "que", "para", "de": the words only one of them has break a tie
+        lang: sum(
+            w in vocab and not any(w in v for o, v in _WORDS.items() if o != lang) for w in words
+        )
+        for lang, vocab in _WORDS.items()
+    }
+    best = max(
+        (lang for lang in counts if lang != "en"), key=lambda lang: (counts[lang], own[lang])
+    )
+    return best if counts[best] >= 2 and counts[best] > counts["en"] else None
+
+
 def foreign(text: str) -> bool:
     """Whether the text reads as Spanish, French, German or Portuguese rather than English
     (its commonest little words), so an English "stage" or "demo" is never glossed."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
-    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _WORDS.items()}
-    best = max((c for lang, c in counts.items() if lang != "en"), default=0)
-    return best >= 2 and best > counts["en"]
+    return message_language(text) is not None
 
 
 def glossed_from(text: str, english: str) -> str:

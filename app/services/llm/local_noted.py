@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.services.llm.local_lead_cues import foreign
+from app.services.llm.local_reply_words import say
 
 PAIN_RE = re.compile(
     r"\blos(?:e|ing)\b|\bdrowning\b|\bleak\w*\b|\bnobody follows up\b|\breplace\b|\bconsolidat\w+|"
@@ -131,6 +132,12 @@ def noted(message: str) -> Noted:
     return out
 
 
+def volume_phrase(message: str) -> str:
+    """The first count of the message in its own words ("14 intake forms", "18 Standorte")."""
+    m = (_FOREIGN_VOLUME if foreign(message) else VOLUME).search(message or "")
+    return m.group(0) if m else ""
+
+
 def _pain(message: str) -> str:
     """ "losing bookings between the phone line and the website": the clause from the pain
     verb to where the sentence turns, in the second person; "" when it is no clause."""
@@ -154,24 +161,24 @@ def _pain(message: str) -> str:
     return " ".join([verb, *words])
 
 
-def echo(noted_: Noted, given: list[str]) -> str:
-    """ "You mentioned a company size of 201-1000 and 14 intake forms, with a timeline of by 15
-    March. You told us you are losing …" — what they gave, then what their message said."""
+def echo(noted_: Noted, given: list[str], lang: str = "en") -> str:
+    """ "You mentioned a company size of 201-1000 and 14 intake forms, and your timeline (by 15
+    March). You told us you are losing …" — what they gave, then what their message said."""
     facts = [*given, *noted_.volumes]
     timing = " and ".join(noted_.timing)
     sentences = []
     if facts or timing:
-        said = _join(facts)
+        said = _join(facts, say("and", lang))
         if timing:
-            joint = ", and " if len(facts) > 1 else " and " if facts else ""
-            said += f"{joint}your timeline ({timing})"
-        sentences.append(f"You mentioned {said}.")
+            joint = ("," if len(facts) > 1 else "") + say("and", lang) if facts else ""
+            said += joint + say("timeline", lang, v=timing)
+        sentences.append(say("mentioned", lang, facts=said))
     if noted_.pain:
-        sentences.append(f"You told us you are {noted_.pain}.")
+        sentences.append(say("pain", lang, v=noted_.pain))
     return " ".join(sentences)
 
 
-def _join(items: list[str]) -> str:
+def _join(items: list[str], conjunction: str = " and ") -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + conjunction + items[-1]

@@ -16,7 +16,7 @@ import re
 from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
 from app.services.llm.local_lead_cues import gloss, glossed_from
-from app.services.llm.local_noted import PAIN_RE, TIMING, VOLUME
+from app.services.llm.local_noted import PAIN_RE, TIMING, volume_phrase
 from app.services.llm.local_pitch import pitch_kind
 from app.services.llm.local_purpose import form_purpose, partner_offer, supplier_offer
 
@@ -418,8 +418,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         add(-2, f"timeline: {s['timeline_text']}")
     if volume:
         count = parse_amount(volume.group(0)) or 0
-        said = VOLUME.search(s["message"])
-        shown = (said or volume).group(0)
+        shown = volume_phrase(s["message"]) or volume.group(0)
         add(2 if count >= 50 else 1, f"volume: {shown[0].lower()}{shown[1:]}", "volume")
     if RECURRING_RE.search(text):
         add(1, f"recurring need: {RECURRING_RE.search(text).group(0)}")

@@ -1,0 +1,361 @@
+"""The local agent's sentences in English, Spanish, French, German and Portuguese.
+
+A lead who writes in Spanish gets the reply in Spanish (issue 20: the local engine demos the
+whole product offline; SPEC §6.5). Formal address throughout (usted, vous, Sie, pt-PT as
+the product's other Portuguese texts). Every sentence states only what the person gave or
+what the team will do: no number or name of its own, so the grounding validator checks
+the reply in any language the same way.
+"""
+
+from __future__ import annotations
+
+from app.services.llm.local_lead_cues import message_language
+
+LANGS = ("en", "es", "fr", "de", "pt")
+
+TEXT: dict[str, tuple[str, str, str, str, str]] = {
+    # key: (en, es, fr, de, pt)
+    "greeting": ("Hi {name},", "Hola, {name}:", "Bonjour {name},", "Hallo {name},", "Olá {name},"),
+    "greeting_anon": ("Hello,", "Hola:", "Bonjour,", "Guten Tag,", "Olá,"),
+    "signature": (
+        "Best regards,\nThe {team} team",
+        "Un saludo,\nEl equipo de {team}",
+        "Cordialement,\nL'équipe {team}",
+        "Viele Grüße\nIhr {team}-Team",
+        "Com os melhores cumprimentos,\nA equipa {team}",
+    ),
+    "signature_anon": (
+        "Best regards,\nThe team",
+        "Un saludo,\nEl equipo",
+        "Cordialement,\nL'équipe",
+        "Viele Grüße\nIhr Team",
+        "Com os melhores cumprimentos,\nA equipa",
+    ),
+    "opening_topic": (
+        "Thank you for asking about {topic}{company}",
+        "Gracias por su solicitud de {topic}{company}",
+        "Merci pour votre demande de {topic}{company}",
+        "Vielen Dank für Ihre Anfrage zu {topic}{company}",
+        "Obrigado pelo seu pedido de {topic}{company}",
+    ),
+    "for_company": (
+        " for {company}",
+        " para {company}",
+        " pour {company}",
+        " für {company}",
+        " para {company}",
+    ),
+    "opening": (
+        "Thank you for your enquiry",
+        "Gracias por su consulta",
+        "Merci pour votre demande",
+        "Vielen Dank für Ihre Anfrage",
+        "Obrigado pelo seu contacto",
+    ),
+    "on_behalf": (
+        " on behalf of {company}",
+        " en nombre de {company}",
+        " au nom de {company}",
+        " im Namen von {company}",
+        " em nome de {company}",
+    ),
+    "opening_tender": (
+        "Thank you for including us in your tender.",
+        "Gracias por invitarnos a su licitación.",
+        "Merci de nous avoir inclus dans votre appel d'offres.",
+        "Vielen Dank, dass Sie uns in Ihre Ausschreibung einbeziehen.",
+        "Obrigado por nos incluir no seu concurso.",
+    ),
+    "mentioned": (
+        "You mentioned {facts}.",
+        "Nos indicó {facts}.",
+        "Vous nous avez indiqué {facts}.",
+        "Sie nannten {facts}.",
+        "Indicou-nos {facts}.",
+    ),
+    "and": (" and ", " y ", " et ", " und ", " e "),
+    "budget": (
+        "a budget of {v}",
+        "un presupuesto de {v}",
+        "un budget de {v}",
+        "ein Budget von {v}",
+        "um orçamento de {v}",
+    ),
+    "size": (
+        "a company size of {v}",
+        "un tamaño de empresa de {v}",
+        "une taille d'entreprise de {v}",
+        "eine Unternehmensgröße von {v}",
+        "uma dimensão de empresa de {v}",
+    ),
+    "timeline": (
+        "your timeline ({v})",
+        "su plazo ({v})",
+        "votre calendrier ({v})",
+        "Ihren Zeitplan ({v})",
+        "o seu prazo ({v})",
+    ),
+    "pain": ("You told us you are {v}.", "", "", "", ""),
+    "call": (
+        "I'd like to set up a short call with one of our specialists to walk through it with "
+        "your situation in mind. Reply with two or three times that suit you and we will confirm.",
+        "Me gustaría organizar una breve llamada con uno de nuestros especialistas para verlo "
+        "según su situación. Indíquenos dos o tres horarios que le vengan bien y se lo confirmaremos.",
+        "J'aimerais organiser un court appel avec l'un de nos spécialistes pour en parler en "
+        "tenant compte de votre situation. Indiquez-nous deux ou trois créneaux qui vous "
+        "conviennent et nous vous confirmerons.",
+        "Gerne würde ich ein kurzes Gespräch mit einem unserer Spezialisten vereinbaren, um alles "
+        "mit Blick auf Ihre Situation durchzugehen. Nennen Sie uns zwei oder drei passende "
+        "Termine, wir bestätigen dann einen davon.",
+        "Gostaria de marcar uma breve chamada com um dos nossos especialistas para analisarmos a "
+        "sua situação. Indique-nos dois ou três horários que lhe convenham e confirmaremos.",
+    ),
+    "book": (
+        "The quickest way forward is a short call with one of our specialists, who will tailor it "
+        "to your situation. Pick a time that suits you with the link below.",
+        "La forma más rápida de avanzar es una breve llamada con uno de nuestros especialistas, "
+        "que la adaptará a su situación. Elija el horario que mejor le venga en el enlace de abajo.",
+        "Le plus simple est un court appel avec l'un de nos spécialistes, adapté à votre "
+        "situation. Choisissez le créneau qui vous convient avec le lien ci-dessous.",
+        "Am schnellsten geht es mit einem kurzen Gespräch mit einem unserer Spezialisten, "
+        "abgestimmt auf Ihre Situation. Wählen Sie über den Link unten einen passenden Termin.",
+        "A forma mais rápida de avançar é uma breve chamada com um dos nossos especialistas, "
+        "adaptada à sua situação. Escolha o horário que lhe convém na ligação abaixo.",
+    ),
+    "subject_topic": (
+        "Your request for {topic}",
+        "Su solicitud de {topic}",
+        "Votre demande de {topic}",
+        "Ihre Anfrage zu {topic}",
+        "O seu pedido de {topic}",
+    ),
+    "subject": ("Your enquiry", "Su consulta", "Votre demande", "Ihre Anfrage", "O seu contacto"),
+    "subject_tender": (
+        "Your tender",
+        "Su licitación",
+        "Votre appel d'offres",
+        "Ihre Ausschreibung",
+        "O seu concurso",
+    ),
+    "subject_book": (
+        "Let's schedule {topic}",
+        "Agendemos una llamada",
+        "Planifions un appel",
+        "Ihr Termin mit uns",
+        "Vamos marcar uma chamada",
+    ),
+    "interest_topic": (
+        "Thanks for your interest in {topic}.",
+        "Gracias por su solicitud de {topic}.",
+        "Merci pour votre demande de {topic}.",
+        "Vielen Dank für Ihre Anfrage zu {topic}.",
+        "Obrigado pelo seu pedido de {topic}.",
+    ),
+    "interest": (
+        "Thanks for your enquiry.",
+        "Gracias por su consulta.",
+        "Merci pour votre demande.",
+        "Vielen Dank für Ihre Anfrage.",
+        "Obrigado pelo seu contacto.",
+    ),
+    "ask_more": (
+        "To point you to the right specialist, could you tell us a little more: {questions}? We "
+        "will follow up with the details that matter for you.",
+        "Para ponerle en contacto con el especialista adecuado, ¿podría contarnos un poco más: "
+        "{questions}? Le responderemos con los detalles que le interesan.",
+        "Pour vous orienter vers le bon spécialiste, pourriez-vous nous en dire un peu plus : "
+        "{questions} ? Nous reviendrons vers vous avec les informations utiles.",
+        "Damit wir Sie an den richtigen Spezialisten weiterleiten können: Könnten Sie uns etwas "
+        "mehr erzählen – {questions}? Wir melden uns dann mit den passenden Informationen.",
+        "Para o encaminharmos para o especialista certo, pode contar-nos um pouco mais: "
+        "{questions}? Voltaremos a contactá-lo com os detalhes que lhe interessam.",
+    ),
+    "q_goal": (
+        "what you are hoping to achieve",
+        "qué espera conseguir",
+        "ce que vous souhaitez accomplir",
+        "was Sie erreichen möchten",
+        "o que pretende alcançar",
+    ),
+    "q_timeline": (
+        "your timeline",
+        "su plazo",
+        "votre calendrier",
+        "Ihren Zeitplan",
+        "o seu prazo",
+    ),
+    "q_people": (
+        "roughly how many people would use it",
+        "cuántas personas lo usarían aproximadamente",
+        "combien de personnes l'utiliseraient environ",
+        "wie viele Personen es ungefähr nutzen würden",
+        "quantas pessoas o utilizariam, aproximadamente",
+    ),
+    "subject_about_topic": (
+        "About {topic}",
+        "Sobre su solicitud de {topic}",
+        "À propos de votre demande de {topic}",
+        "Ihre Anfrage zu {topic}",
+        "Sobre o seu pedido de {topic}",
+    ),
+    "subject_about": (
+        "About your enquiry",
+        "Sobre su consulta",
+        "À propos de votre demande",
+        "Zu Ihrer Anfrage",
+        "Sobre o seu contacto",
+    ),
+    "received": (
+        "Thank you for getting in touch. We have received your message and will make sure it "
+        "reaches the right person. {later}If you would like to talk to someone directly, just "
+        "reply to this email.",
+        "Gracias por ponerse en contacto con nosotros. Hemos recibido su mensaje y nos "
+        "aseguraremos de que llegue a la persona adecuada. {later}Si desea hablar directamente "
+        "con alguien, responda a este correo.",
+        "Merci de nous avoir contactés. Nous avons bien reçu votre message et veillerons à ce "
+        "qu'il parvienne à la bonne personne. {later}Si vous souhaitez parler directement à "
+        "quelqu'un, répondez simplement à cet e-mail.",
+        "Vielen Dank für Ihre Nachricht. Wir haben sie erhalten und leiten sie an die richtige "
+        "Person weiter. {later}Wenn Sie direkt mit jemandem sprechen möchten, antworten Sie "
+        "einfach auf diese E-Mail.",
+        "Obrigado pelo seu contacto. Recebemos a sua mensagem e vamos garantir que chega à pessoa "
+        "certa. {later}Se quiser falar diretamente com alguém, basta responder a este e-mail.",
+    ),
+    "guides": (
+        "We will also share a few useful guides from time to time, as you agreed; ",
+        "También le enviaremos de vez en cuando algunas guías útiles, como aceptó; ",
+        "Nous vous enverrons aussi de temps en temps quelques guides utiles, comme convenu ; ",
+        "Wie vereinbart senden wir Ihnen ab und zu auch nützliche Leitfäden; ",
+        "Também lhe enviaremos de vez em quando alguns guias úteis, como aceitou; ",
+    ),
+    "subject_received": (
+        "Thanks for reaching out",
+        "Gracias por escribirnos",
+        "Merci pour votre message",
+        "Danke für Ihre Nachricht",
+        "Obrigado pela sua mensagem",
+    ),
+    "subject_noted": (
+        "We received your message",
+        "Hemos recibido su mensaje",
+        "Nous avons bien reçu votre message",
+        "Wir haben Ihre Nachricht erhalten",
+        "Recebemos a sua mensagem",
+    ),
+    "student": (
+        "Thank you for your interest in our work. We have passed your message to the team, who "
+        "will reply if they can help.",
+        "Gracias por su interés en nuestro trabajo. Hemos pasado su mensaje al equipo, que le "
+        "responderá si puede ayudarle.",
+        "Merci pour l'intérêt que vous portez à notre travail. Nous avons transmis votre message "
+        "à l'équipe, qui vous répondra si elle peut vous aider.",
+        "Vielen Dank für Ihr Interesse an unserer Arbeit. Wir haben Ihre Nachricht an das Team "
+        "weitergegeben, das sich meldet, wenn es helfen kann.",
+        "Obrigado pelo seu interesse no nosso trabalho. Passámos a sua mensagem à equipa, que lhe "
+        "responderá se puder ajudar.",
+    ),
+    "job-seeker": (
+        "Thank you for your interest in joining us. We have passed your message to the people who "
+        "handle hiring.",
+        "Gracias por su interés en unirse a nosotros. Hemos pasado su mensaje a las personas que "
+        "se encargan de la contratación.",
+        "Merci de votre intérêt pour rejoindre notre équipe. Nous avons transmis votre message "
+        "aux personnes chargées du recrutement.",
+        "Vielen Dank für Ihr Interesse, bei uns mitzuarbeiten. Wir haben Ihre Nachricht an die "
+        "Personalabteilung weitergegeben.",
+        "Obrigado pelo seu interesse em juntar-se a nós. Passámos a sua mensagem às pessoas "
+        "responsáveis pelo recrutamento.",
+    ),
+    "press": (
+        "Thank you for reaching out. We have passed your request to the person who handles press "
+        "enquiries, who will get back to you.",
+        "Gracias por escribirnos. Hemos pasado su solicitud a la persona que atiende a la prensa, "
+        "que se pondrá en contacto con usted.",
+        "Merci de nous avoir contactés. Nous avons transmis votre demande à la personne chargée "
+        "des relations presse, qui reviendra vers vous.",
+        "Vielen Dank für Ihre Nachricht. Wir haben Ihre Anfrage an die zuständige Person für "
+        "Presseanfragen weitergegeben, die sich bei Ihnen meldet.",
+        "Obrigado pelo seu contacto. Passámos o seu pedido à pessoa responsável pela imprensa, "
+        "que entrará em contacto consigo.",
+    ),
+    "support": (
+        "Thank you for letting us know. We have passed your message to our support team, who will "
+        "get back to you as soon as possible.",
+        "Gracias por avisarnos. Hemos pasado su mensaje a nuestro equipo de soporte, que le "
+        "responderá lo antes posible.",
+        "Merci de nous avoir prévenus. Nous avons transmis votre message à notre équipe support, "
+        "qui reviendra vers vous dès que possible.",
+        "Vielen Dank für den Hinweis. Wir haben Ihre Nachricht an unser Support-Team "
+        "weitergegeben, das sich so schnell wie möglich bei Ihnen meldet.",
+        "Obrigado por nos informar. Passámos a sua mensagem à nossa equipa de suporte, que lhe "
+        "responderá o mais rapidamente possível.",
+    ),
+    "support_logged": (
+        "Thanks for contacting support. Your request is logged{ref} and ",
+        "Gracias por contactar con soporte. Su solicitud está registrada{ref} y ",
+        "Merci d'avoir contacté le support. Votre demande est enregistrée{ref} et ",
+        "Vielen Dank, dass Sie sich an den Support wenden. Ihre Anfrage ist erfasst{ref} und ",
+        "Obrigado por contactar o suporte. O seu pedido está registado{ref} e ",
+    ),
+    "support_ref": (
+        " (reference {ref})",
+        " (referencia {ref})",
+        " (référence {ref})",
+        " (Referenz {ref})",
+        " (referência {ref})",
+    ),
+    "support_urgent": (
+        "marked urgent; a senior engineer is looking at it now.",
+        "marcada como urgente; un técnico sénior ya la está revisando.",
+        "marquée comme urgente ; un ingénieur expérimenté s'en occupe dès maintenant.",
+        "als dringend markiert; ein erfahrener Techniker kümmert sich bereits darum.",
+        "marcado como urgente; um técnico sénior já está a analisá-lo.",
+    ),
+    "support_normal": (
+        "a support engineer will reply within one business day.",
+        "un técnico de soporte le responderá en un día laborable.",
+        "un technicien du support vous répondra sous un jour ouvré.",
+        "ein Support-Techniker antwortet Ihnen innerhalb eines Werktags.",
+        "um técnico de suporte responderá dentro de um dia útil.",
+    ),
+    "subject_support": (
+        "We received your request: {title}",
+        "Hemos recibido su solicitud: {title}",
+        "Nous avons bien reçu votre demande : {title}",
+        "Wir haben Ihre Anfrage erhalten: {title}",
+        "Recebemos o seu pedido: {title}",
+    ),
+}
+
+# What a lead asked about, as each language says it after the opening's preposition
+# ("solicitud de demostración", "Anfrage zu einer Demo").
+TOPICS: dict[str, tuple[str, str, str, str, str]] = {
+    "a demo": ("a demo", "demostración", "démonstration", "einer Demo", "demonstração"),
+    "pricing": ("pricing", "precios", "tarifs", "unseren Preisen", "preços"),
+    "a quote": ("a quote", "presupuesto", "devis", "einem Angebot", "orçamento"),
+    "a trial": ("a trial", "prueba", "essai", "einem Test", "teste"),
+    "a proposal": ("a proposal", "propuesta", "proposition", "einem Angebot", "proposta"),
+    "wholesale supply": (
+        "wholesale supply",
+        "venta al por mayor",
+        "vente en gros",
+        "unserem Großhandel",
+        "venda por grosso",
+    ),
+}
+
+
+def say(key: str, lang: str, **values) -> str:
+    """The sentence ``key`` in ``lang`` (English when the language has none)."""
+    row = TEXT[key]
+    text = row[LANGS.index(lang)] or row[0] if lang in LANGS else row[0]
+    return text.format(**values) if values else text
+
+
+def topic_in(topic: str, lang: str) -> str:
+    return TOPICS[topic][LANGS.index(lang)] if topic in TOPICS else topic
+
+
+def reply_language(message: str) -> str:
+    """The language to answer in: the one the person wrote in, else English."""
+    return message_language(message or "") or "en"
