@@ -153,6 +153,7 @@ FLOORS = {
     "replies": 0.90,
     "round 17f": 0.90,
     "round 17g": 0.90,
+    "refine 17r": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -204,6 +205,7 @@ SIZES = {
     "replies": 24,
     "round 17f": 24,
     "round 17g": 17,
+    "refine 17r": 15,
 }
 
 

@@ -92,3 +92,36 @@ async def test_put_swap_and_everything_optional(user):
     ]  # the contact needs it
     config = await generate(user, 'change "Message" to "Your question"', config)
     assert "Your question" in [f["label"] for f in config["fields"]]
+
+
+async def test_what_a_field_is_changed_in_the_marketers_words(user):
+    """Stop 15: a quoted label holding "to", a scale, a yes/no, a checkbox's words, a name
+    split in two, and an honest answer for date-and-time in one field."""
+    coffee = (
+        "Office coffee quote: company, how many staff, do they want bean to cup or capsule, email"
+    )
+    config = await generate(
+        user,
+        "rename 'Do you want bean to cup or capsule?' to 'Machine type'",
+        await generate(user, coffee),
+    )
+    assert "Machine type" in [f["label"] for f in config["fields"]]
+    config = await generate(
+        user,
+        "make the rating 1 to 10",
+        await generate(user, "Plumber visit feedback: rate the engineer 1-5, comments, email"),
+    )
+    [rating] = [f for f in config["fields"] if "rating" in f["label"].lower()]
+    assert (rating["type"], rating["min"], rating["max"]) == ("number", 1, 10)
+    config = await generate(user, "make comments a yes/no question", config)
+    assert by_name(config)["comments"]["options"] == ["Yes", "No"]
+    config = await generate(user, "add a checkbox: Also send me event invites", config)
+    box = next(f for f in config["fields"] if f["label"] == "Also send me event invites")
+    assert box["type"] == "checkbox" and box["required"] is False
+    config = await generate(user, "add job reference number", config)
+    assert next(f for f in config["fields"] if "reference" in f["label"].lower())["type"] == "text"
+    draft = await generate(user, "Complaint form: name, email, order number, what went wrong")
+    config = await generate(user, "split the name into first and last name", draft)
+    assert [f["name"] for f in config["fields"]][:2] == ["first_name", "last_name"]
+    refusal = await generate(user, "merge the date and time into one field", config, status=422)
+    assert "date or a time, not both" in refusal["error"]["message"]

@@ -295,6 +295,9 @@ def check_refine(case: dict) -> list[str]:
         found = _field_for(config, pattern)
         if not found or found[0]["label"] != label:
             problems.append(f"{pattern} label is {found[0]['label'] if found else None!r}")
+    for pattern, want in check.get("has", {}).items():
+        found = _field_for(config, pattern)
+        problems += _has(found[0], want) if found else [f"no field {pattern}"]
     absent = check.get("absent", [])
     for pattern in [absent] if isinstance(absent, str) else absent:
         if _field_for(config, pattern):
@@ -445,6 +448,9 @@ SETS = {
         check_refine,
         lambda c: f"{c['class']}: {c['form'][:40]} / {c['say']}",
     ),
+    # Refinement in the words a marketer uses on a fresh draft (stop 15): quoted labels,
+    # scales, yes/no, a checkbox's words, date and time made one, a name split in two.
+    "refine 17r": ("refine_round17r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 13d (written before the change): yes/no questions in a list, reasons and
     # opinions as free text, content lists as long text, paired times and ranges, a
     # question with follow-ups on yes, real words (past tenses) never "corrected".

@@ -99,6 +99,13 @@ WIDGET_TYPES = [
     ),
 ]
 SEMANTIC_TYPES = [
+    # "job reference number", "order number", "policy no.": an identifier, typed as text
+    (
+        "text",
+        r"(?:reference|ref|order|account|member(?:ship)?|policy|invoice|booking|customer|job|ticket|"
+        r"case|serial|tracking|registration|vat|tax|licen[cs]e|passport|id|claim|parcel|flat|unit)"
+        r"\s+(?:number|no\.?|#)",
+    ),
     ("date", r"date"),
     ("number", r"number|numeric|integer|amount|count"),
     ("url", r"url|link|website|linkedin"),
@@ -157,10 +164,11 @@ def find_field(fields: list, target: str) -> dict:
     ]
     if len(partial) == 1:
         return partial[0]
-    names = ", ".join(f["name"] for f in fields)
-    raise RefineError(
-        f"There is no single field “{target.strip()}” in this form (its fields are: {names})"
+    names = ", ".join(f"“{f.get('label') or f['name']}”" for f in fields)  # what the editor shows
+    said = re.sub(
+        r"^(?:the|a|an)\s+|\s+(?:question|field|box|answer)$", "", target.strip(), flags=re.I
     )
+    raise RefineError(f"There is no single field “{said}” in this form (its fields are: {names})")
 
 
 def existing_field(fields: list, spec: str) -> dict | None:

@@ -21,7 +21,12 @@ from app.services.forms.config import (
     FORM_TYPES,
 )
 from app.services.llm import local_catalog as catalog
-from app.services.llm import local_refine_extras, local_refine_foreign, local_refine_more
+from app.services.llm import (
+    local_refine_extras,
+    local_refine_foreign,
+    local_refine_more,
+    local_refine_shapes,
+)
 from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_extras import forget_changed_texts, sync
 from app.services.llm.local_fields import (
@@ -112,9 +117,26 @@ def examples(config: dict) -> list[str]:
     return [c for c in candidates if c][:3]
 
 
+# "rename 'Do you want bean to cup or capsule?' to 'Machine type'": a quoted label is read
+# whole, whatever words ("to", "as") it holds
+QUOTED_RENAME = re.compile(
+    r"^(?:rename|relabel|retitle|change)\s+(?:the\s+)?(?:label\s+)?[\"“‘'](?P<target>.+?)[\"”’']"
+    r"\s+(?:field\s+|label\s+|question\s+)?(?:to|into|as)\s+(?P<new>.+)$",
+    re.I,
+)
+
+
 def _apply(draft: dict, clause: str, notes: list) -> None:
+    quoted = QUOTED_RENAME.match(clause)
+    said = quoted and quoted["target"].strip(" ?").lower()
+    # only a field's own label: "rename 'Medium' to 'Regular'" names an option (the rules below)
+    if said and any(f["label"].strip(" ?").lower() == said for f in draft["fields"]):
+        _rename(draft, quoted)
+        return
     try:
         if local_refine_extras.apply(draft, clause, notes):
+            return
+        if local_refine_shapes.apply(draft, clause, notes):  # a scale, yes/no, a checkbox's words
             return
         if local_refine_more.apply(draft, clause, notes):  # options, kinds, order, "keep only"
             return

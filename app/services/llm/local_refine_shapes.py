@@ -1,0 +1,115 @@
+"""Refinements that change what a field is, in the words a marketer uses on a fresh draft
+(local engine, stop 15):
+
+- a scale: "make the rating 1 to 10", "make how useful was it a 1-5 rating";
+- a yes/no question: "make would you use us again a yes/no question", "turn previous
+  injuries into a yes or no";
+- a checkbox with its words: "add a checkbox: Also send me event invites";
+- a name in two: "split the name into first and last name", "use first name and last
+  name instead of full name";
+- date and time in one field, which no field type holds: said in one sentence, with what
+  to do instead.
+
+``apply(draft, clause, notes)`` applies the clause when one of these reads it (RefineError
+when it is one of these but cannot be done) or returns False to let the other handlers try.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm import local_catalog as catalog
+from app.services.llm.local_fields import RefineError
+from app.services.llm.local_refine_targets import find_one
+
+
+def _p(pattern: str) -> re.Pattern:
+    return re.compile(rf"^(?:{pattern})\s*[.!]?$", re.I)
+
+
+def _scale(draft: dict, m: re.Match) -> None:
+    field = find_one(draft["fields"], m["target"])
+    low, high = int(m["lo"]), int(m["hi"])
+    if low >= high:
+        raise RefineError(f"A scale runs from low to high, e.g. 'make {field['label']} 1 to 5'")
+    field.update(type="number", min=low, max=high, options=[], max_length=None, regex=None)
+
+
+def _yes_no(draft: dict, m: re.Match) -> None:
+    field = find_one(draft["fields"], m["target"])
+    field.update(type="select", options=["Yes", "No"], min=None, max=None, max_length=None)
+
+
+def _checkbox(draft: dict, m: re.Match) -> None:
+    label = m["label"].strip().strip("\"“”'‘’").strip()
+    name = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:40] or "checkbox"
+    if not re.match(r"[a-z]", name):
+        name = f"box_{name}"[:40]
+    if any(f["name"] == name for f in draft["fields"]):
+        raise RefineError(f"The form already has a field “{label}”")
+    box = {
+        **catalog.field("consent"),
+        "name": name,
+        "type": "checkbox",
+        "label": label[:200],
+        "required": False,
+        "options": [],
+        "default": None,
+    }
+    draft["fields"].append(box)
+
+
+def _split_name(draft: dict, m: re.Match) -> None:
+    fields = draft["fields"]
+    whole = next((f for f in fields if f["name"] in ("name", "full_name")), None)
+    if whole is None:
+        raise RefineError("The form has no name field to split")
+    if any(f["name"] in ("first_name", "last_name") for f in fields):
+        raise RefineError("The form already asks for a first or last name")
+    first, last = catalog.field("first_name"), catalog.field("last_name")
+    first["required"] = last["required"] = whole["required"]
+    at = fields.index(whole)
+    fields[at : at + 1] = [first, last]
+    mapping = draft.setdefault("field_mapping", {})
+    mapping.pop(whole["name"], None)
+    for f in (first, last):
+        target = catalog.mapping_target(f["name"])
+        if target and target not in mapping.values():
+            mapping[f["name"]] = target
+
+
+def _date_and_time(draft: dict, m: re.Match) -> None:
+    raise RefineError(
+        "A field holds a date or a time, not both (try 'make the time a dropdown: Morning, Afternoon')"
+    )
+
+
+_OF = r"(?:the\s+)?"
+HANDLERS = [
+    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:in)?to\s+(?:an?\s+)?(?:scale\s+(?:of\s+|from\s+)?)?"
+        r"(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,3})(?:\s+(?:stars?|rating|scale|points))?"), _scale),
+    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:an?\s+|on\s+a\s+)?(?:scale\s+(?:of\s+|from\s+)?)?"
+        r"(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,3})(?:\s+(?:stars?|rating|scale|points))?"), _scale),
+    (_p(rf"(?:make|turn|change)\s+{_OF}(?P<target>.+?)\s+(?:in)?(?:to\s+)?(?:an?\s+)?yes\s*(?:/|or|-)\s*no"
+        r"(?:\s+(?:question|choice|field|answer|dropdown))?"), _yes_no),
+    (_p(r"add\s+(?:an?\s+)?(?:optional\s+)?(?:check-?\s?box|tick-?\s?box)\s*(?::|saying|that says|labell?ed|"
+        r"with the (?:text|words)|reading)\s*(?P<label>.+)"), _checkbox),
+    (_p(r"split\s+(?:the\s+)?(?:full\s+)?name(?:\s+field)?\s+into\s+(?:a\s+)?first(?:\s+name)?\s+and\s+(?:a\s+)?"
+        r"(?:last|sur|family)\s*name(?:\s+fields?)?|"
+        r"(?:use|ask for|have)\s+(?:a\s+)?first(?:\s+name)?\s+and\s+(?:a\s+)?(?:last|sur|family)\s*name"
+        r"(?:\s+fields?)?\s+instead\s+of\s+(?:the\s+|a\s+)?(?:full\s+)?name(?:\s+field)?|"
+        r"separate\s+(?:the\s+)?first\s+and\s+last\s+names?"), _split_name),
+    (_p(r"(?:merge|combine|join|put)\s+(?:the\s+)?(?:date\s+and\s+time|time\s+and\s+date)"
+        r"(?:\s+(?:of|for)\s+.+?)?\s+(?:into|in|as)\s+(?:one|a single|a)(?:\s+field)?|"
+        r"(?:make|turn)\s+(?:the\s+)?date\s+(?:field\s+)?(?:a|into a)\s+date\s+and\s+time(?:\s+field)?"), _date_and_time),
+]  # fmt: skip
+
+
+def apply(draft: dict, clause: str, notes: list) -> bool:
+    """Apply the clause when one of these reads it; False to let the other handlers try."""
+    for pattern, handler in HANDLERS:
+        m = pattern.match(clause.strip())
+        if m:
+            handler(draft, m)
+            return True
+    return False
