@@ -205,7 +205,7 @@ SIZES = {
     "replies": 24,
     "round 17f": 24,
     "round 17g": 17,
-    "refine 17r": 15,
+    "refine 17r": 17,
 }
 
 

@@ -32,7 +32,18 @@ def _scale(draft: dict, m: re.Match) -> None:
     low, high = int(m["lo"]), int(m["hi"])
     if low >= high:
         raise RefineError(f"A scale runs from low to high, e.g. 'make {field['label']} 1 to 5'")
+    if m["widget"] and high - low <= 40:  # "a dropdown from 3 to 12": each number a choice
+        options = [str(n) for n in range(low, high + 1)]
+        field.update(type="select", options=options, min=None, max=None, max_length=None)
+        return
     field.update(type="number", min=low, max=high, options=[], max_length=None, regex=None)
+
+
+def _several(draft: dict, m: re.Match) -> None:
+    field = find_one(draft["fields"], m["target"])
+    if field["type"] not in ("select", "multiselect"):
+        raise RefineError(f"“{field['label']}” has no answers to choose from; give them first")
+    field["type"] = "multiselect"
 
 
 def _yes_no(draft: dict, m: re.Match) -> None:
@@ -85,11 +96,16 @@ def _date_and_time(draft: dict, m: re.Match) -> None:
 
 
 _OF = r"(?:the\s+)?"
+_WIDGET = r"(?:(?P<widget>drop-?\s?down|select|list|choice)\s+)?"
+_RANGE = (
+    r"(?:scale\s+)?(?:of\s+|from\s+)?(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,3})"
+    r"(?:\s+(?:stars?|rating|scale|points))?"
+)
 HANDLERS = [
-    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:in)?to\s+(?:an?\s+)?(?:scale\s+(?:of\s+|from\s+)?)?"
-        r"(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,3})(?:\s+(?:stars?|rating|scale|points))?"), _scale),
-    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:an?\s+|on\s+a\s+)?(?:scale\s+(?:of\s+|from\s+)?)?"
-        r"(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,3})(?:\s+(?:stars?|rating|scale|points))?"), _scale),
+    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:in)?to\s+(?:an?\s+)?{_WIDGET}{_RANGE}"), _scale),
+    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:an?\s+|on\s+a\s+)?{_WIDGET}{_RANGE}"), _scale),
+    (_p(rf"(?:make|let)\s+{_OF}(?P<target>.+?)\s+(?:allow|accept|take|have|let people (?:pick|choose|tick))\s+"
+        r"(?:several|multiple|more than one|many)(?:\s+(?:answers?|choices?|options?|ticks?))?"), _several),
     (_p(rf"(?:make|turn|change)\s+{_OF}(?P<target>.+?)\s+(?:in)?(?:to\s+)?(?:an?\s+)?yes\s*(?:/|or|-)\s*no"
         r"(?:\s+(?:question|choice|field|answer|dropdown))?"), _yes_no),
     (_p(r"add\s+(?:an?\s+)?(?:optional\s+)?(?:check-?\s?box|tick-?\s?box)\s*(?::|saying|that says|labell?ed|"
