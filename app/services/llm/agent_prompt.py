@@ -71,7 +71,8 @@ Rules:
   names the signals (business or free-mail domain, budget, company size, job title,
   intent words such as demo, pricing, urgent).
 - Emails are plain text, short, personal and specific to what the visitor wrote
-  (their timeline, volumes, pain points), signed by the team.
+  (their timeline, volumes, pain points), signed by the team, and written in the
+  language the visitor wrote in (a message in Spanish gets a reply in Spanish).
 - Grounding: a message states only facts present in the submission, the contact,
   the company or the instructions. Quote numbers exactly as given: a range stays a
   range ("201-1000", never "about 600"); never invent prices, dates, durations,
