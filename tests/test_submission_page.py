@@ -68,6 +68,22 @@ async def test_the_agent_s_deal_and_email_and_the_flow_s_activity_are_listed(app
     assert any(h.startswith("/outbox/email_") for h in links)
 
 
+async def test_a_deal_with_no_amount_given_is_opened_not_worth_zero(app, user):
+    form = await make_agent_form(user, autonomy="fully_autonomous")
+    lead = {k: v for k, v in CFO_LEAD.items() if k != "budget"} | {
+        "message": "We need a demo this month: 40 finance staff, replacing spreadsheets."
+    }
+    sid = await submit_and_process(app, user, form["id"], lead)
+    page = soup(await user.web.get(f"/submissions/{sid}"))
+    [deal] = [
+        li.get_text(" ", strip=True)
+        for li in page.select("#created li")
+        if "Deal:" in li.get_text()
+    ]
+    assert "(open)" in deal and "$0" not in deal
+    assert "$0" not in page.get_text() and "deal opened" in page.get_text()
+
+
 async def test_a_support_ticket_made_by_the_flow_is_listed(app, user):
     form = await make_agent_form(user, flow="support_triage", autonomy="fully_autonomous")
     sid = await submit_and_process(

@@ -80,8 +80,8 @@ def _items(sub: dict, contact, company, rows: dict, currency: str) -> list[dict]
         )
     for d in rows["deals"]:
         made = d["source_submission_id"] == sub["id"]
-        money = format_money(d["amount"], currency)
-        label = f"Deal: {d['name']} — {money} ({d['stage']})" + ("" if made else ", updated")
+        money = f" — {format_money(d['amount'], currency)}" if d["amount"] else ""  # none given yet
+        label = f"Deal: {d['name']}{money} ({d['stage']})" + ("" if made else ", updated")
         out.append(item("deal", d["id"], label, d["id"], made))
     for t in rows["tickets"]:
         out.append(

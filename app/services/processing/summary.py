@@ -103,6 +103,8 @@ def _deal(row: dict, currency: str) -> str | None:
     if not deal:
         return None
     amount, stage = deal
+    if not amount:  # no budget given yet: a "$0" deal says something false
+        return "deal won" if stage == "won" else "deal opened"
     money = format_money(amount, currency)
     return f"deal {money} won" if stage == "won" else f"deal {money}"
 
