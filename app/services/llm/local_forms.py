@@ -18,6 +18,7 @@ from app.services.accounts.workspaces import slugify
 from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_acronyms import spell_acronyms
+from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_budget import fit_budget
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
@@ -135,7 +136,7 @@ def build_form(original: str) -> dict:
     # language at the end.
     lang = source_language(original)
     # "reason: a, b", "choose the topics you care about: a, b": one item with its answers
-    said = options_after_leads(original, lang)
+    said = options_after_leads(join_added_items(original), lang)  # "… Venue address too."
     english, pairs = to_english(said, lang) if lang else (said, [])
     description, extras = read_extras(english)
     # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
