@@ -38,6 +38,7 @@ from app.services.llm.local_stated_purpose import (
     stated_purpose,
 )
 from app.services.llm.local_stray import without_contact_wishes
+from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_translate import LANGUAGE_NAMES
 
 _AUDIENCE_NOUNS = (
@@ -130,8 +131,10 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
     return {**config, "notes": notes} if notes else config
 
 
-def build_form(original: str) -> dict:
+def build_form(described: str) -> dict:
     """The draft for a description; ``notes`` lists what the marketer should check."""
+    # "a tick box for 'send me event invites'": the quoted box is added as said, at the end
+    original, boxes = take_tick_boxes(described)
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
     # language at the end.
     lang = source_language(original)
@@ -171,7 +174,7 @@ def build_form(original: str) -> dict:
     config = {
         "name": name[:120],
         "slug": slugify(name, "form"),
-        "description": original,
+        "description": described,
         "status": "draft",
         "type": kind["type"],
         "flow_id": kind["flow"],
@@ -183,7 +186,7 @@ def build_form(original: str) -> dict:
             "log_activity": True,
         },
         "agent": {
-            "instructions": instructions(kind, original, audience, business, fields)
+            "instructions": instructions(kind, described, audience, business, fields)
             + _languages_note(extras["locales"]),
             "autonomy_level": kind["autonomy"],
             "allowed_actions": list(kind["actions"]),
@@ -202,6 +205,7 @@ def build_form(original: str) -> dict:
     apply_consent(
         config, without_contact_wishes(original), lang
     )  # agreements and permissions asked for, one field each
+    add_tick_boxes(config["fields"], boxes)
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 
