@@ -642,7 +642,9 @@ _PLURAL = re.compile(
 )
 _NOT_PLURAL = re.compile(
     r"^(?:news|series|species|status|business|yes|always|perhaps|means|lens|gas|plus|bus|"
-    r"its|this|was|has|does|les|des|los|las|sus|mes|tes|ses|vos|nos|leurs|ihres|dias)$",
+    r"its|this|was|has|does|les|des|los|las|sus|mes|tes|ses|vos|nos|leurs|ihres|dias|"
+    # "qué móvil usas (iPhone, Android)": a verb said to the visitor, no plural noun
+    r"usas|utilizas|tienes|prefieres|necesitas|quieres|tens|preferes|precisas|queres|utilises)$",
     re.I,
 )
 _ONE_OF = r"none|no preference|n/a|not sure|nothing|ninguno|aucun|keine|nenhum|both|all|all (?:of )?(?:them|the above|three|four)|either|any|neither|ambos|ambas|les deux|tous|beide|alle"

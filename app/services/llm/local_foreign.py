@@ -393,6 +393,8 @@ def _closest(label: str, by_text: dict[str, str]) -> str | None:
 
 
 def _capital(text: str) -> str:
+    if re.match(r"[a-z]+[A-Z]", text):  # "iPhone", "eBay": a brand keeps its spelling
+        return text
     return text[:1].upper() + text[1:]
 
 
