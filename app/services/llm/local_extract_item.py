@@ -51,7 +51,20 @@ NOT_A_FIELD = re.compile(
 # "what's stopped you …", "how would you like …"
 YOUR_QUESTION = re.compile(
     r"^(?:what|why|how|which|where|when)(?:'s| is| has| have| do| did| does| are| were| would| "
-    r"will| can| could| should)?\s+(?:\w+\s+)?(?:you|your)\b",
+    r"will| can| could| should)?\s+(?:\w+\s+)?(?:you|your)\b|"
+    # "where in the shop do you think you left it", "which part of the park were you in": a
+    # place named before the question's verb
+    r"^(?:where|which|what)\s+(?:[\w'-]+\s+){1,5}?(?:do|did|does|are|were|was|is|have|had)\s+"
+    r"(?:you|your|it|they)\b",
+    re.I,
+)
+# A question in the marketer's own language, which the glossary left as said ("en qué parte
+# de la tienda crees que lo dejaste", "dans quelle partie du parc étiez-vous", "in welchem Teil
+# des Parks waren Sie", "em que parte da loja acha que deixou"): asked whole, as a question
+FOREIGN_QUESTION = re.compile(
+    r"^(?:(?:en|de|a|por|para|desde|em|no|na|dans|à|au|par|pour|in|an|auf|bei|mit|von|zu|aus)\s+)?"
+    r"(?:qu[ée]|cu[aá]l(?:es)?|d[óo]nde|quel(?:le)?s?|lequel|laquelle|où|welche[mnrs]?|wo|wann|"
+    r"qual|quais|onde|quando)\s+\S+\s+\S+",
     re.I,
 )
 QUESTION = re.compile(
@@ -314,7 +327,7 @@ _OK_ASKED = re.compile(
 
 # "which bin was missed", "which body part hurts": a question with its verb, not a noun
 WHICH_ASKED = re.compile(
-    r"^\s*(?P<q>which\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:was|were|is|are|has|have|had|did|does|"
+    r"^\s*(?P<q>which\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:was|were|is|are|has|have|had|did|does|"
     r"hurts?|needs?|suits?|interests?|applies|apply|works?|went|broke|failed)\b[^()]*?)\s*(?:\(|\?|$)",
     re.I,
 )
@@ -413,7 +426,8 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", STATEMENT.match(text).group(1)) if p]
         if len(parts) > 1:
             return {"fields": [i for i in (_item(f"{p} {flag}") for p in parts) if i]}
-    question = QUESTION.search(text) is not None or permission
+    foreign_asked = FOREIGN_QUESTION.match(text) is not None
+    question = QUESTION.search(text) is not None or permission or foreign_asked
     required = bool(REQUIRED_WORDS.search(text + flags)) and not OPTIONAL_WORDS.search(text + flags)
     optional = bool(OPTIONAL_WORDS.search(text + flags)) or hint == "optional" or qualified
     required = required and not qualified
@@ -519,7 +533,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     # A question may run longer than a noun ("what they were doing when it crashed").
     # "entrega a domicilio o recogida en tienda": two answers of three words each
     # "what do you want to achieve in the next 6 months", in a list: the whole question
-    asked_of_you = question and YOUR_QUESTION.match(low)
+    asked_of_you = question and (YOUR_QUESTION.match(low) or foreign_asked)
     longest = 14 if headed or asked_of_you else 9 if question else 6
     longest = 7 if longest == 6 and len(options) == 2 and " or " in low else longest
     # "address to post it to", "email to send the invoice to": the noun and what it is for
@@ -564,6 +578,9 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         "optional": optional,
         "hint": hint,
     }
+    if foreign_asked and not options:  # asked as said, with its question mark
+        said = re.sub(r"\s+", " ", text).strip(" ?¿")
+        item["label"] = (said[:1].upper() + said[1:] + "?")[:200]
     aspect = scale and aspect_scaled(low, scale)  # "comfort (1-5)": rated by its scale
     return {**item, "scale": scale} if scale and (rated(low) or aspect) else item
 
