@@ -19,8 +19,11 @@ ADDED = re.compile(
     re.I,
 )
 # a sentence about us or the form ("We also send a reminder"), not one more field
+# ("Also ask their name": a cue that opens its own list, read as one)
 _SPEAKS = re.compile(
-    r"\b(?:we|us|our|i|me|my|they|them|nous|wir|uns|nosotros|n[óo]s|send|email them|form)\b", re.I
+    r"\b(?:we|us|our|i|me|my|they|them|nous|wir|uns|nosotros|n[óo]s|send|email them|form)\b|"
+    r"^(?:ask|collect|capture|get|include|add|need|want|request|pregunt\w*|demand\w*|frag\w*)\b",
+    re.I,
 )
 _ARTICLE = re.compile(r"^(?:the|a|an|o|a|os|as|el|la|los|las|le|la|les|l'|der|die|das|den)\s+(?=\S)", re.I)
 _SENTENCE = re.compile(r"(?<=[.!])\s+")

@@ -108,7 +108,9 @@ NUMBER_WORDS = re.compile(
     r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
     r"sq ?ft|word count|bedrooms|seats|chairs|desks|attendees|travell?ers|guests|spots|workers|users|kg|"
     r"children(?!'s)|kids(?!')|infants|"
-    r"amount|year|years|(?:group|party|class|audience|crowd|household) size|passengers|adults|diners|delegates|participants)\b",
+    r"amount|year|years|(?:group|party|class|audience|crowd|household) size|passengers|adults|diners|delegates|participants|"
+    # "experiencia en años", "années d'expérience", "Berufserfahrung in Jahren": years, counted
+    r"a[ñn]os|ann[ée]es|jahren?)\b",
     re.I,
 )
 # A bare plural of things counted, as a sizing question ("sites", "guards per night",
@@ -276,6 +278,17 @@ def _upload_cue(inner: str) -> tuple[str, str] | None:
     if not bare or not all(UPLOAD_CUE.match(p) for p in bare):
         return None
     return "upload:" + " ".join(bare), " " + flags
+
+
+# A measure over a period, in the five languages ("per month", "por mês", "par an", "pro Jahr",
+# "monthly", "mensual")
+MEASURED = re.compile(
+    r"\b(?:per|each|every|por|par|pro|al|au|im|ao)\s+(?:day|week|month|year|night|hour|quarter|"
+    r"d[ií]a|semana|mes|m[eê]s|a[ñn]o|ano|jour|semaine|mois|an|ann[ée]e|trimestre|tag|woche|monat|"
+    r"jahr|quartal)\b|\b(?:monthly|weekly|yearly|annual|mensual|mensal|mensuel(?:le)?|semanal|"
+    r"anual|annuel(?:le)?|monatlich(?:e[nrs]?)?|j[äa]hrlich(?:e[nrs]?)?)\b",
+    re.I,
+)
 
 
 def _items(segment: str) -> list[str]:
@@ -541,6 +554,9 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     longest = max(longest, 9) if aimed else longest
     # "number of guests coming to the appointment": a count says who it counts
     longest = max(longest, 9) if re.match(r"(?:number of|no\.? of|how many)\b", low) else longest
+    # "average value of the electricity bill per month", "valor médio da conta de luz por mês":
+    # a measure over a period names what it measures
+    longest = max(longest, 10) if MEASURED.search(low) else longest
     # "wie würden Sie den Referenten von 1 bis 5 bewerten": the scale is no chatter
     counted = len(SCALE_RE.sub(" ", low).split()) if rated(low) else len(words)
     if not words or counted > longest or len(low) < 2:
