@@ -598,7 +598,8 @@ SAME_ROLE = re.compile(
     # what it is about, and the symptom, in any of the five languages
     r"(?:it|this) about\b|query|enquiry|inquiry|\brequest$|error|symptom|fault|happening|"
     r"anliegen|betreff|nachricht|frage|grund|fehler|objet|demande|motif|erreur|asunto|consulta|"
-    r"solicitud|motivo|mensaje|assunto|pedido|mensagem|d[úu]vida|erro\b",
+    # ("número de pedido" is an order number, no request)
+    r"solicitud|motivo|mensaje|assunto|(?<!de )pedido|mensagem|d[úu]vida|erro\b",
     re.I,
 )
 # The name field the engine adds ("Full name" and its translations), and "<role> name" /

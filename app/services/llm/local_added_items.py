@@ -25,7 +25,9 @@ _SPEAKS = re.compile(
     r"^(?:ask|collect|capture|get|include|add|need|want|request|pregunt\w*|demand\w*|frag\w*)\b",
     re.I,
 )
-_ARTICLE = re.compile(r"^(?:the|a|an|o|a|os|as|el|la|los|las|le|la|les|l'|der|die|das|den)\s+(?=\S)", re.I)
+_ARTICLE = re.compile(
+    r"^(?:the|a|an|o|a|os|as|el|la|los|las|le|la|les|l'|der|die|das|den)\s+(?=\S)", re.I
+)
 _SENTENCE = re.compile(r"(?<=[.!])\s+")
 
 

@@ -25,16 +25,22 @@ from app.services.llm.local_lead_options import join_lead_options
 _CHOICE_LEAD = r"(?:prefer|prefers|choose|pick|between|want|wants|like|either|which|type|kind)"
 _OPTION = r"[\w'-]+(?: [\w'-]+){0,2}"
 # a question's options are short ("is it on a trailer, indoor or outdoor storage" is two items)
+# "¿está dañado, roto o incompleto?", "est-il abîmé, volé ou perdu", "ist es beschädigt, …":
+# the same question, left as said by the glossary
+_STATE_ABROAD = (
+    r"(?:est[aá]|estaba|fue|foi|estava|est-(?:il|elle)|[ée]tait-(?:il|elle)|ist (?:es|er|sie)|"
+    r"war (?:es|er|sie))"
+)
 # "is it damaged, stolen or missing", "was the parcel late, damaged or lost": one question, its
 # answers (a state of a thing, never a field noun: "is it urgent, phone or email" is three items)
 _ASKED = (
     r"(?:(?:whether|if) (?:you|they|he|she)(?:'re| are)(?: an?)?|are (?:you|they)(?: an?)?|"
-    r"(?:is|was|are|were) (?:it|they|(?:the|your|their) [\w-]+))"
+    rf"(?:is|was|are|were) (?:it|they|(?:the|your|their) [\w-]+)|{_STATE_ABROAD})"
 )
 _SHORT = r"[\w'-]+(?: [\w'-]+)?"
 OPTION_GROUP = re.compile(
     rf"(\b{_CHOICE_LEAD}\s+)((?:{_OPTION}, )+{_OPTION},? or {_OPTION})|"
-    rf"(\b{_ASKED}\s+)((?:{_SHORT}, )+{_SHORT},? or {_SHORT})(?=\s*(?:[,;.]|$))",
+    rf"(\b{_ASKED}\s+)((?:{_SHORT}, )+{_SHORT},? or {_SHORT})(?=\s*(?:[,;.?]|$))",
     re.I,
 )
 _SEP = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|as well as|&)\s+|\s\+\s", re.I)
@@ -70,6 +76,7 @@ MIN_MAX = re.compile(
 
 def split_items(segment: str) -> list[str]:
     """The items of a list, brackets and "A, B or C" choices kept whole."""
+    segment = re.sub(r"[ \t]+", " ", segment)  # the glossary's "roto  or  incompleto"
     segment = expand(segment)  # "start and end time", "rate A, B and C (1-5)"
     segment = SHARED_PLURAL.sub(r"\1 \3, \2 \3", segment)
     segment = MIN_MAX.sub(r"\1 \3, \2 \3", segment)

@@ -291,6 +291,15 @@ MEASURED = re.compile(
 )
 
 
+# "está dañado, roto or incompleto" (the glossary's "or"), "est-il abîmé, volé ou perdu"
+_OR_SPLIT = r",\s*(?:(?:or|o|ou|oder)\s+)?|\s+(?:or|o|ou|oder)\s+"
+STATE_ABROAD = re.compile(
+    r"^(?:est[aá]|estaba|fue|foi|estava|est-(?:il|elle)|[ée]tait-(?:il|elle)|ist (?:es|er|sie)|"
+    r"war (?:es|er|sie))\s+((?:[\w'-]+, )+[\w'-]+,? (?:or|o|ou|oder) [\w'-]+)$",
+    re.I,
+)
+
+
 def _items(segment: str) -> list[str]:
     """Split a list, keeping "(A, B, C)" options and "A, B or C" choices with their item."""
     return split_items(segment)
@@ -455,6 +464,18 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
             "phrase": " ".join(w for w in re.findall(r"[\w'-]+", said.lower()) if len(w) > 3)[:60],
             "label": (said[:1].upper() + said[1:] + "?")[:200],
             "options": options,
+            "required": required,
+            "optional": optional,
+            "hint": "",
+            "clause": True,
+        }
+    state = STATE_ABROAD.match(text.strip(" ?¿"))
+    if state and not options:  # "¿está dañado, roto o incompleto?": one question, its answers
+        said = re.sub(r"\s+", " ", text.strip(" ?¿"))
+        return {
+            "phrase": state.group(1).lower(),
+            "label": (said[:1].upper() + said[1:] + "?")[:200],
+            "options": [_capital(o) for o in re.split(_OR_SPLIT, state.group(1)) if o],
             "required": required,
             "optional": optional,
             "hint": "",

@@ -187,9 +187,7 @@ def file_label(phrase: str) -> str:
     )
     # "sube tu CV", "joignez votre CV", "envie o seu CV", "laden Sie Ihren Lebenslauf hoch":
     # the thing asked for, without the verb that asks it
-    label = re.sub(
-        rf"^(?:{_FOREIGN_UPLOAD})\s+(?:(?:{_THEIR})\s+)*(?=\S)", "", label, flags=re.I
-    )
+    label = re.sub(rf"^(?:{_FOREIGN_UPLOAD})\s+(?:(?:{_THEIR})\s+)*(?=\S)", "", label, flags=re.I)
     label = re.sub(r"^(\S.*?)\s+(?:hoch|bei)$", r"\1", label, flags=re.I)
     label = re.sub(r"\s+(?:upload|attachment|file)s?$", "", label, flags=re.I)
     label = re.sub(r"^(?:a\s+)?cop(?:y|ies)\s+of\s+(?:the\s+|your\s+)?", "", label, flags=re.I)

@@ -393,11 +393,10 @@ def _closest(label: str, by_text: dict[str, str]) -> str | None:
 
 
 def _file_said(label: str, pairs: list[tuple[str, str]]) -> str | None:
-    """The marketer's word for a file the glossary renamed: "laden Sie Ihren Lebenslauf hoch"
-    (read "upload your cv") asks for a "Lebenslauf", not a "CV"."""
-    word = re.compile(rf"\b{re.escape(label.lower())}\b")
+    """The marketer's word for the file asked for: "laden Sie Ihren Lebenslauf hoch" (read
+    "upload your cv") asks for a "Lebenslauf", not a "CV"; "sube tu foto" for a "Foto"."""
     for en, orig in pairs:
-        if word.search(en.lower()) and not word.search(orig.lower()):
+        if file_label(en).lower() == label.lower() != en.lower():  # the piece it was read from
             said = file_label(orig)
             return said if said != orig else None
     return None
