@@ -154,6 +154,7 @@ FLOORS = {
     "round 17f": 0.90,
     "round 17g": 0.90,
     "refine 17r": 0.90,
+    "round 17d": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -206,6 +207,7 @@ SIZES = {
     "round 17f": 24,
     "round 17g": 17,
     "refine 17r": 17,
+    "round 17d": 49,
 }
 
 

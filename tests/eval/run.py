@@ -558,6 +558,11 @@ SETS = {
     "round 17f": ("forms_round17f.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 17g (stop 15): "your email if you want updates" is one optional, plain field.
     "round 17g": ("forms_round17g.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 17d (written before the change): every item the description lists is one field,
+    # whole — a long clause with its own verb and place, a measure over a period, an item
+    # added after the list ("… too", "also …"), a tick box with its quoted label, "is it A, B
+    # or C" one question, "what X you use (a, b)" a choice, a job application's own items.
+    "round 17d": ("forms_round17d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
@@ -593,7 +598,8 @@ SAME_ROLE = re.compile(
     # what it is about, and the symptom, in any of the five languages
     r"(?:it|this) about\b|query|enquiry|inquiry|\brequest$|error|symptom|fault|happening|"
     r"anliegen|betreff|nachricht|frage|grund|fehler|objet|demande|motif|erreur|asunto|consulta|"
-    r"solicitud|motivo|mensaje|assunto|pedido|mensagem|d[úu]vida|erro\b",
+    # ("número de pedido" is an order number, no request)
+    r"solicitud|motivo|mensaje|assunto|(?<!de )pedido|mensagem|d[úu]vida|erro\b",
     re.I,
 )
 # The name field the engine adds ("Full name" and its translations), and "<role> name" /

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_domain import concept_for
 from app.services.llm.local_item_pairs import expand
 from app.services.llm.local_lead_options import join_lead_options
 
@@ -24,11 +25,22 @@ from app.services.llm.local_lead_options import join_lead_options
 _CHOICE_LEAD = r"(?:prefer|prefers|choose|pick|between|want|wants|like|either|which|type|kind)"
 _OPTION = r"[\w'-]+(?: [\w'-]+){0,2}"
 # a question's options are short ("is it on a trailer, indoor or outdoor storage" is two items)
-_ASKED = r"(?:(?:whether|if) (?:you|they|he|she)(?:'re| are)(?: an?)?|are (?:you|they)(?: an?)?)"
+# "¿está dañado, roto o incompleto?", "est-il abîmé, volé ou perdu", "ist es beschädigt, …":
+# the same question, left as said by the glossary
+_STATE_ABROAD = (
+    r"(?:est[aá]|estaba|fue|foi|estava|est-(?:il|elle)|[ée]tait-(?:il|elle)|ist (?:es|er|sie)|"
+    r"war (?:es|er|sie))"
+)
+# "is it damaged, stolen or missing", "was the parcel late, damaged or lost": one question, its
+# answers (a state of a thing, never a field noun: "is it urgent, phone or email" is three items)
+_ASKED = (
+    r"(?:(?:whether|if) (?:you|they|he|she)(?:'re| are)(?: an?)?|are (?:you|they)(?: an?)?|"
+    rf"(?:is|was|are|were) (?:it|they|(?:the|your|their) [\w-]+)|{_STATE_ABROAD})"
+)
 _SHORT = r"[\w'-]+(?: [\w'-]+)?"
 OPTION_GROUP = re.compile(
     rf"(\b{_CHOICE_LEAD}\s+)((?:{_OPTION}, )+{_OPTION},? or {_OPTION})|"
-    rf"(\b{_ASKED}\s+)((?:{_SHORT}, )+{_SHORT},? or {_SHORT})(?=\s*(?:[,;.]|$))",
+    rf"(\b{_ASKED}\s+)((?:{_SHORT}, )+{_SHORT},? or {_SHORT})(?=\s*(?:[,;.?]|$))",
     re.I,
 )
 _SEP = re.compile(r"\s*;\s*|\s*,\s*|\s+(?:and|as well as|&)\s+|\s\+\s", re.I)
@@ -64,15 +76,13 @@ MIN_MAX = re.compile(
 
 def split_items(segment: str) -> list[str]:
     """The items of a list, brackets and "A, B or C" choices kept whole."""
+    segment = re.sub(r"[ \t]+", " ", segment)  # the glossary's "roto  or  incompleto"
     segment = expand(segment)  # "start and end time", "rate A, B and C (1-5)"
     segment = SHARED_PLURAL.sub(r"\1 \3, \2 \3", segment)
     segment = MIN_MAX.sub(r"\1 \3, \2 \3", segment)
     segment = FIRST_LAST.sub(r"first name, \1 name", segment)
     segment = TWO_NAMES.sub(rf"\1{_AND}\2", segment)
-    text = OPTION_GROUP.sub(
-        lambda m: (m.group(1) or m.group(3)) + (m.group(2) or m.group(4)).replace(",", _GUARD),
-        segment,
-    )
+    text = OPTION_GROUP.sub(_guarded, segment)
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         depth += ch == "("
@@ -85,6 +95,15 @@ def split_items(segment: str) -> list[str]:
     parts.append(text[start:])
     parts = [p.replace(_GUARD, ",").replace(_AND, " and ").strip() for p in parts]
     return join_lead_options([p for p in parts if p])
+
+
+def _guarded(m: re.Match) -> str:
+    """An "A, B or C" group kept as one item; a question's group only when its answers are
+    states, not fields ("is it urgent, phone or email" lists three things)."""
+    group = m.group(2) or m.group(4)
+    if m.group(4) and any(concept_for(p) for p in re.split(r",\s*|,?\s+or\s+", group)):
+        return m.group(0)
+    return (m.group(1) or m.group(3)) + group.replace(",", _GUARD)
 
 
 _AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|shall)"
@@ -363,7 +382,9 @@ def clause_item(text: str) -> dict | None:
         ):  # "is it urgent" → "Urgent?"; "are they a first-time buyer" → "First-time buyer?"
             return _done(None, rest if aux not in ("has", "have", "had") else f"{aux} {rest}")
         if noun and rest:  # "is the dog nervous around other dogs?" stays a question to the visitor
-            return _done(_sentence(to_visitor(t)) + "?", f"{noun} {rest}", keep_label=True)
+            # "is the bike lost, stolen or damaged": the answers are the predicate's, not "Bike lost"
+            said = rest if "," in rest and _choice(rest)[0] else f"{noun} {rest}"
+            return _done(_sentence(to_visitor(t)) + "?", said, keep_label=True)
         return None
     shared = SHARED_PREPOSITION.match(t)
     if (

@@ -51,7 +51,20 @@ NOT_A_FIELD = re.compile(
 # "what's stopped you …", "how would you like …"
 YOUR_QUESTION = re.compile(
     r"^(?:what|why|how|which|where|when)(?:'s| is| has| have| do| did| does| are| were| would| "
-    r"will| can| could| should)?\s+(?:\w+\s+)?(?:you|your)\b",
+    r"will| can| could| should)?\s+(?:\w+\s+)?(?:you|your)\b|"
+    # "where in the shop do you think you left it", "which part of the park were you in": a
+    # place named before the question's verb
+    r"^(?:where|which|what)\s+(?:[\w'-]+\s+){1,5}?(?:do|did|does|are|were|was|is|have|had)\s+"
+    r"(?:you|your|it|they)\b",
+    re.I,
+)
+# A question in the marketer's own language, which the glossary left as said ("en qué parte
+# de la tienda crees que lo dejaste", "dans quelle partie du parc étiez-vous", "in welchem Teil
+# des Parks waren Sie", "em que parte da loja acha que deixou"): asked whole, as a question
+FOREIGN_QUESTION = re.compile(
+    r"^(?:(?:en|de|a|por|para|desde|em|no|na|dans|à|au|par|pour|in|an|auf|bei|mit|von|zu|aus)\s+)?"
+    r"(?:qu[ée]|cu[aá]l(?:es)?|d[óo]nde|quel(?:le)?s?|lequel|laquelle|où|welche[mnrs]?|wo|wann|"
+    r"qual|quais|onde|quando)\s+\S+\s+\S+",
     re.I,
 )
 QUESTION = re.compile(
@@ -95,7 +108,9 @@ NUMBER_WORDS = re.compile(
     r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
     r"sq ?ft|word count|bedrooms|seats|chairs|desks|attendees|travell?ers|guests|spots|workers|users|kg|"
     r"children(?!'s)|kids(?!')|infants|"
-    r"amount|year|years|(?:group|party|class|audience|crowd|household) size|passengers|adults|diners|delegates|participants)\b",
+    r"amount|year|years|(?:group|party|class|audience|crowd|household) size|passengers|adults|diners|delegates|participants|"
+    # "experiencia en años", "années d'expérience", "Berufserfahrung in Jahren": years, counted
+    r"a[ñn]os|ann[ée]es|jahren?)\b",
     re.I,
 )
 # A bare plural of things counted, as a sizing question ("sites", "guards per night",
@@ -265,6 +280,26 @@ def _upload_cue(inner: str) -> tuple[str, str] | None:
     return "upload:" + " ".join(bare), " " + flags
 
 
+# A measure over a period, in the five languages ("per month", "por mês", "par an", "pro Jahr",
+# "monthly", "mensual")
+MEASURED = re.compile(
+    r"\b(?:per|each|every|por|par|pro|al|au|im|ao)\s+(?:day|week|month|year|night|hour|quarter|"
+    r"d[ií]a|semana|mes|m[eê]s|a[ñn]o|ano|jour|semaine|mois|an|ann[ée]e|trimestre|tag|woche|monat|"
+    r"jahr|quartal)\b|\b(?:monthly|weekly|yearly|annual|mensual|mensal|mensuel(?:le)?|semanal|"
+    r"anual|annuel(?:le)?|monatlich(?:e[nrs]?)?|j[äa]hrlich(?:e[nrs]?)?)\b",
+    re.I,
+)
+
+
+# "está dañado, roto or incompleto" (the glossary's "or"), "est-il abîmé, volé ou perdu"
+_OR_SPLIT = r",\s*(?:(?:or|o|ou|oder)\s+)?|\s+(?:or|o|ou|oder)\s+"
+STATE_ABROAD = re.compile(
+    r"^(?:est[aá]|estaba|fue|foi|estava|est-(?:il|elle)|[ée]tait-(?:il|elle)|ist (?:es|er|sie)|"
+    r"war (?:es|er|sie))\s+((?:[\w'-]+, )+[\w'-]+,? (?:or|o|ou|oder) [\w'-]+)$",
+    re.I,
+)
+
+
 def _items(segment: str) -> list[str]:
     """Split a list, keeping "(A, B, C)" options and "A, B or C" choices with their item."""
     return split_items(segment)
@@ -314,7 +349,7 @@ _OK_ASKED = re.compile(
 
 # "which bin was missed", "which body part hurts": a question with its verb, not a noun
 WHICH_ASKED = re.compile(
-    r"^\s*(?P<q>which\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:was|were|is|are|has|have|had|did|does|"
+    r"^\s*(?P<q>which\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?\s+(?:was|were|is|are|has|have|had|did|does|"
     r"hurts?|needs?|suits?|interests?|applies|apply|works?|went|broke|failed)\b[^()]*?)\s*(?:\(|\?|$)",
     re.I,
 )
@@ -413,7 +448,8 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", STATEMENT.match(text).group(1)) if p]
         if len(parts) > 1:
             return {"fields": [i for i in (_item(f"{p} {flag}") for p in parts) if i]}
-    question = QUESTION.search(text) is not None or permission
+    foreign_asked = FOREIGN_QUESTION.match(text) is not None
+    question = QUESTION.search(text) is not None or permission or foreign_asked
     required = bool(REQUIRED_WORDS.search(text + flags)) and not OPTIONAL_WORDS.search(text + flags)
     optional = bool(OPTIONAL_WORDS.search(text + flags)) or hint == "optional" or qualified
     required = required and not qualified
@@ -428,6 +464,18 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
             "phrase": " ".join(w for w in re.findall(r"[\w'-]+", said.lower()) if len(w) > 3)[:60],
             "label": (said[:1].upper() + said[1:] + "?")[:200],
             "options": options,
+            "required": required,
+            "optional": optional,
+            "hint": "",
+            "clause": True,
+        }
+    state = STATE_ABROAD.match(text.strip(" ?¿"))
+    if state and not options:  # "¿está dañado, roto o incompleto?": one question, its answers
+        said = re.sub(r"\s+", " ", text.strip(" ?¿"))
+        return {
+            "phrase": state.group(1).lower(),
+            "label": (said[:1].upper() + said[1:] + "?")[:200],
+            "options": [_capital(o) for o in re.split(_OR_SPLIT, state.group(1)) if o],
             "required": required,
             "optional": optional,
             "hint": "",
@@ -519,7 +567,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     # A question may run longer than a noun ("what they were doing when it crashed").
     # "entrega a domicilio o recogida en tienda": two answers of three words each
     # "what do you want to achieve in the next 6 months", in a list: the whole question
-    asked_of_you = question and YOUR_QUESTION.match(low)
+    asked_of_you = question and (YOUR_QUESTION.match(low) or foreign_asked)
     longest = 14 if headed or asked_of_you else 9 if question else 6
     longest = 7 if longest == 6 and len(options) == 2 and " or " in low else longest
     # "address to post it to", "email to send the invoice to": the noun and what it is for
@@ -527,6 +575,9 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     longest = max(longest, 9) if aimed else longest
     # "number of guests coming to the appointment": a count says who it counts
     longest = max(longest, 9) if re.match(r"(?:number of|no\.? of|how many)\b", low) else longest
+    # "average value of the electricity bill per month", "valor médio da conta de luz por mês":
+    # a measure over a period names what it measures
+    longest = max(longest, 10) if MEASURED.search(low) else longest
     # "wie würden Sie den Referenten von 1 bis 5 bewerten": the scale is no chatter
     counted = len(SCALE_RE.sub(" ", low).split()) if rated(low) else len(words)
     if not words or counted > longest or len(low) < 2:
@@ -564,6 +615,9 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         "optional": optional,
         "hint": hint,
     }
+    if foreign_asked and not options:  # asked as said, with its question mark
+        said = re.sub(r"\s+", " ", text).strip(" ?¿")
+        item["label"] = (said[:1].upper() + said[1:] + "?")[:200]
     aspect = scale and aspect_scaled(low, scale)  # "comfort (1-5)": rated by its scale
     return {**item, "scale": scale} if scale and (rated(low) or aspect) else item
 
@@ -642,7 +696,9 @@ _PLURAL = re.compile(
 )
 _NOT_PLURAL = re.compile(
     r"^(?:news|series|species|status|business|yes|always|perhaps|means|lens|gas|plus|bus|"
-    r"its|this|was|has|does|les|des|los|las|sus|mes|tes|ses|vos|nos|leurs|ihres|dias)$",
+    r"its|this|was|has|does|les|des|los|las|sus|mes|tes|ses|vos|nos|leurs|ihres|dias|"
+    # "qué móvil usas (iPhone, Android)": a verb said to the visitor, no plural noun
+    r"usas|utilizas|tienes|prefieres|necesitas|quieres|tens|preferes|precisas|queres|utilises)$",
     re.I,
 )
 _ONE_OF = r"none|no preference|n/a|not sure|nothing|ninguno|aucun|keine|nenhum|both|all|all (?:of )?(?:them|the above|three|four)|either|any|neither|ambos|ambas|les deux|tous|beide|alle"

@@ -166,6 +166,17 @@ def file_shape(phrase: str, asked: bool = False) -> dict | None:
     }
 
 
+_FOREIGN_UPLOAD = (
+    r"sub[ea]|subir|adjunt[ae]|adjuntar|env[ií]a|enviar|carg[ae]|cargar|joignez|joindre|"
+    r"t[ée]l[ée]chargez|t[ée]l[ée]charger|envoyez|ajoutez|envie|anexe|anexar|carregue|carregar|"
+    r"laden sie|lade|h[äa]ngen sie|f[üu]gen sie|schicken sie|senden sie"
+)
+_THEIR = (
+    r"tu|su|sus|vuestro|votre|vos|ton|o|a|os|as|seu|sua|teu|tua|ihren|ihre|ihr|deinen|deine|"
+    r"el|la|le|les|um|uma|un|una|une|einen|eine"
+)
+
+
 def file_label(phrase: str) -> str:
     """ "upload proof of income" → "Proof of income"; "a CV upload" → "CV"."""
     label = re.sub(
@@ -174,6 +185,10 @@ def file_label(phrase: str) -> str:
         phrase,
         flags=re.I,
     )
+    # "sube tu CV", "joignez votre CV", "envie o seu CV", "laden Sie Ihren Lebenslauf hoch":
+    # the thing asked for, without the verb that asks it
+    label = re.sub(rf"^(?:{_FOREIGN_UPLOAD})\s+(?:(?:{_THEIR})\s+)*(?=\S)", "", label, flags=re.I)
+    label = re.sub(r"^(\S.*?)\s+(?:hoch|bei)$", r"\1", label, flags=re.I)
     label = re.sub(r"\s+(?:upload|attachment|file)s?$", "", label, flags=re.I)
     label = re.sub(r"^(?:a\s+)?cop(?:y|ies)\s+of\s+(?:the\s+|your\s+)?", "", label, flags=re.I)
     label = UP_TO_RE.sub("", label)

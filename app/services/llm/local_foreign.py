@@ -21,7 +21,7 @@ import re
 import unicodedata
 
 from app.services.llm.local_domain import concept_for
-from app.services.llm.local_field_shapes import rated, rating_shape
+from app.services.llm.local_field_shapes import file_label, rated, rating_shape
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign_options import join_trailing_answers
@@ -392,7 +392,19 @@ def _closest(label: str, by_text: dict[str, str]) -> str | None:
     return by_text[close[0]] if close and len(label) >= 6 else None
 
 
+def _file_said(label: str, pairs: list[tuple[str, str]]) -> str | None:
+    """The marketer's word for the file asked for: "laden Sie Ihren Lebenslauf hoch" (read
+    "upload your cv") asks for a "Lebenslauf", not a "CV"; "sube tu foto" for a "Foto"."""
+    for en, orig in pairs:
+        if file_label(en).lower() == label.lower() != en.lower():  # the piece it was read from
+            said = file_label(orig)
+            return said if said != orig else None
+    return None
+
+
 def _capital(text: str) -> str:
+    if re.match(r"[a-z]+[A-Z]", text):  # "iPhone", "eBay": a brand keeps its spelling
+        return text
     return text[:1].upper() + text[1:]
 
 
@@ -540,6 +552,8 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
             f["label"] = _asked(_label(orig), f["label"], lang)
         else:
             f["label"] = _label(orig) if orig else say(f["label"])
+        if f["type"] == "file" and not read:
+            f["label"] = _file_said(f["label"], pairs) or f["label"]
         renamed = {}
         if f.get("options"):
             for option in f["options"]:

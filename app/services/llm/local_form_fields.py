@@ -271,6 +271,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             continue
         # A yes/no or "A or B" question is its own field, not a catalogue concept.
         key = None if item.get("clause") and item["options"] else concept_for(item["phrase"])
+        if key in ("phone", "email") and _chosen(item):
+            key = None  # "what phone you use (iPhone, Android)": which one, not its number
         if key == "job_title" and re.fullmatch(r"titles?", item["phrase"]) and OFFERED.search(text):
             key = None  # "workshop proposal: title, duration": the workshop's title
         if key == "email" and _has(fields, "email"):
@@ -382,6 +384,15 @@ def _no_name_unasked(fields: list, items: list) -> None:
     fields[:] = [
         f for f in fields if f["name"] != "name" and not (f["type"] == "email" and f not in asked)
     ]
+
+
+def _chosen(item: dict) -> bool:
+    """Answers listed for the item (not yes/no): it asks which one, not for a value."""
+    return len(item["options"]) >= 2 and item["options"] != ["Yes", "No"]
+
+
+# "what phone you use (iPhone, Android)": a basic word inside an item with its answers
+ITEM_WITH_ANSWERS = re.compile(r"[^,.;:()]*\([^()]*[,/][^()]*\)")
 
 
 def _qualified(phrase: str) -> bool:
@@ -623,7 +634,7 @@ def _only_named(kind: dict, text: str, items: list) -> list[dict]:
     """Exactly the fields the description names ("name, email, message. nothing else")."""
     fields = []
     required = {k.rstrip("+") for k in kind["fields"] if k.endswith("+")}
-    for match in BASIC_WORDS.finditer(text):
+    for match in BASIC_WORDS.finditer(ITEM_WITH_ANSWERS.sub(" ", text)):
         key = concept_for(match.group(1).lower()) or match.group(1).lower()
         if key in catalog.FIELDS:
             _add(fields, catalog.field(key, **({"required": True} if key in required else {})))
@@ -634,7 +645,11 @@ def _only_named(kind: dict, text: str, items: list) -> list[dict]:
     email = next((f for f in fields if f["name"] == "email"), None)
     if email and not any(concept_for(i["phrase"]) == "email" for i in items):
         email["_domain"] = True
-    _add_named(fields, [i for i in items if BASIC_WORDS.sub("", i["phrase"]).strip()], kind)
+    _add_named(
+        fields,
+        [i for i in items if BASIC_WORDS.sub("", i["phrase"]).strip() or _chosen(i)],
+        kind,
+    )
     merge_named_contact(fields)
     if not _has(fields, "email") and kind["flow"] in ("email_marketing", "direct_route"):
         fields.insert(0, catalog.field("email"))

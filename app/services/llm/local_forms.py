@@ -18,6 +18,7 @@ from app.services.accounts.workspaces import slugify
 from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_acronyms import spell_acronyms
+from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_budget import fit_budget
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
@@ -37,6 +38,7 @@ from app.services.llm.local_stated_purpose import (
     stated_purpose,
 )
 from app.services.llm.local_stray import without_contact_wishes
+from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_translate import LANGUAGE_NAMES
 
 _AUDIENCE_NOUNS = (
@@ -129,13 +131,15 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
     return {**config, "notes": notes} if notes else config
 
 
-def build_form(original: str) -> dict:
+def build_form(described: str) -> dict:
     """The draft for a description; ``notes`` lists what the marketer should check."""
+    # "a tick box for 'send me event invites'": the quoted box is added as said, at the end
+    original, boxes = take_tick_boxes(described)
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
     # language at the end.
     lang = source_language(original)
     # "reason: a, b", "choose the topics you care about: a, b": one item with its answers
-    said = options_after_leads(original, lang)
+    said = options_after_leads(join_added_items(original), lang)  # "… Venue address too."
     english, pairs = to_english(said, lang) if lang else (said, [])
     description, extras = read_extras(english)
     # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
@@ -170,7 +174,7 @@ def build_form(original: str) -> dict:
     config = {
         "name": name[:120],
         "slug": slugify(name, "form"),
-        "description": original,
+        "description": described,
         "status": "draft",
         "type": kind["type"],
         "flow_id": kind["flow"],
@@ -182,7 +186,7 @@ def build_form(original: str) -> dict:
             "log_activity": True,
         },
         "agent": {
-            "instructions": instructions(kind, original, audience, business, fields)
+            "instructions": instructions(kind, described, audience, business, fields)
             + _languages_note(extras["locales"]),
             "autonomy_level": kind["autonomy"],
             "allowed_actions": list(kind["actions"]),
@@ -201,6 +205,7 @@ def build_form(original: str) -> dict:
     apply_consent(
         config, without_contact_wishes(original), lang
     )  # agreements and permissions asked for, one field each
+    add_tick_boxes(config["fields"], boxes)
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

@@ -1,0 +1,82 @@
+"""A tick box whose words the marketer quotes ("a tick box for 'send me event invites'",
+"checkbox saying "Notify me about new courses"", "una casilla 'quiero recibir novedades'",
+"une case à cocher « m'inviter aux ateliers »", "ein Kästchen „Ich möchte Einladungen
+erhalten“"): one checkbox labelled with the quoted words, in their language and spelling.
+
+``take_tick_boxes`` lifts them out of the description before it is read (so no "Tick box
+for" text field and no translation of the quoted words); ``add_tick_boxes`` puts them back
+as fields at the end of the draft."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from app.services.llm.local_consent import CONSENT_TYPE, kind_of
+from app.services.llm.local_fields import _field_name
+
+_BOX = (
+    r"(?:tick[- ]?box(?:es)?|check[- ]?box(?:es)?|tick ?mark|casilla(?: de verificaci[oó]n)?|"
+    r"case(?: à cocher)?|k[äa]stchen|ankreuzfeld|h[äa]kchen(?:feld)?|caixa(?: de sele[cç][aã]o| de "
+    r"verifica[cç][aã]o)?|caixinha)"
+)
+_ARTICLE = r"(?:(?:a|an|one|the|una?|une|ein(?:e|em)?|uma?)\s+)?"
+_SAYING = (
+    r"(?:(?:for|saying|that says|labell?ed|reading|with(?: the (?:text|words|label))?|to say|"
+    r"para|con|que diga|pour|avec|qui dit|mit(?: dem Text)?|com|que diz|de)\s+)?:?\s*"
+)
+# The quoted words, between a pair of quotes; a closing ' is no apostrophe ("I'd like")
+_QUOTED = (
+    r"(?:'(?P<q1>[^']+?(?:'\w[^']*?)*)'(?!\w)|\"(?P<q2>[^\"]+)\"|“(?P<q3>[^”\"]+)[”\"]|"
+    r"‘(?P<q4>[^’]+?)’(?!\w)|«\s*(?P<q5>[^»]+?)\s*»|„(?P<q6>[^“”\"]+)[“”\"])"
+)
+TICK_BOX = re.compile(rf"\b{_ARTICLE}{_BOX}\s*{_SAYING}{_QUOTED}", re.I)
+_MARK = "\u0002"
+
+
+def take_tick_boxes(text: str) -> tuple[str, list[str]]:
+    """(the description without its quoted tick boxes, their labels in order)."""
+    labels: list[str] = []
+
+    def lift(m: re.Match) -> str:
+        said = next(m.group(k) for k in ("q1", "q2", "q3", "q4", "q5", "q6") if m.group(k))
+        said = re.sub(r"\s+", " ", said).strip(" .,;")
+        if said:
+            labels.append(said[:1].upper() + said[1:])
+        return _MARK
+
+    marked = TICK_BOX.sub(lift, text)
+    if not labels:
+        return text, []
+    # ", and <box>" / "<box>, …": the list closes over the gap
+    marked = re.sub(rf"\s*[,;]?\s*(?:(?:and|plus|y|et|und|e)\s+)?{_MARK}", "", marked, flags=re.I)
+    return marked.strip(), labels
+
+
+def add_tick_boxes(fields: list[dict], labels: list[str]) -> None:
+    """One box per quoted label: a confirmation ("I am over 18") must be ticked, an opt-in
+    ("quiero recibir novedades") is the consent box, anything else an optional checkbox."""
+    for label in labels:
+        kind = kind_of(label)
+        if kind == "marketing":
+            fields[:] = [f for f in fields if f["type"] != CONSENT_TYPE]
+        ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+        name = "consent" if kind == "marketing" else _field_name(ascii_label) or "tick_box"
+        if any(f["name"] == name or f["label"].lower() == label.lower() for f in fields):
+            continue
+        fields.append(
+            {
+                "name": name,
+                "type": CONSENT_TYPE if kind == "marketing" else "checkbox",
+                "label": label[:200],
+                "placeholder": "",
+                "help": "",
+                "required": kind == "statement",
+                "options": [],
+                "min": None,
+                "max": None,
+                "max_length": None,
+                "regex": None,
+                "default": None,
+            }
+        )
