@@ -558,6 +558,8 @@ SETS = {
     "round 17f": ("forms_round17f.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 17g (stop 15): "your email if you want updates" is one optional, plain field.
     "round 17g": ("forms_round17g.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 17h (stop 15): "a new or existing patient": the noun said once is every answer's.
+    "round 17h": ("forms_round17h.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 17d (written before the change): every item the description lists is one field,
     # whole — a long clause with its own verb and place, a measure over a period, an item
     # added after the list ("… too", "also …"), a tick box with its quoted label, "is it A, B

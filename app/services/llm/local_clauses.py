@@ -211,6 +211,32 @@ def _options(predicate: str) -> list[str]:
     return [p[:1].upper() + p[1:] for p in pieces]
 
 
+def _shared_noun(options: list[str]) -> list[str]:
+    """ "a new or existing patient" → New patient / Existing patient: the noun said once after
+    the last answer belongs to every answer when the answers are words that describe it."""
+    last = options[-1].split() if options else []
+    if (
+        len(last) == 2
+        and all(len(o.split()) == 1 for o in options[:-1])
+        and all(
+            w.lower() in _SHARED_NOUN_ADJECTIVES or re.fullmatch(r"\d+-[a-z]+", w, re.I)  # "1-day"
+            for w in [*options[:-1], last[0]]
+        )
+    ):
+        return [f"{o} {last[1]}" for o in options[:-1]] + [options[-1]]
+    return options
+
+
+# Words that describe the noun said once after the last answer ("new or existing patient",
+# "petrol or diesel car", "personal or business account")
+_SHARED_NOUN_ADJECTIVES = set(
+    "new existing current former returning regular first-time occasional private business "
+    "personal commercial residential domestic international local full-time part-time "
+    "petrol diesel electric hybrid manual automatic single double twin small medium large "
+    "indoor outdoor online in-person virtual public internal external junior senior".split()
+)
+
+
 def _sentence(text: str) -> str:
     text = re.sub(r"\s+", " ", _FILLER.sub("", text)).strip(" ?.,")
     return text[:1].upper() + text[1:]
@@ -248,15 +274,16 @@ def _predicate_label(predicate: str) -> str:
 
 def _choice(predicate: str) -> tuple[list[str], str]:
     """Options and a label when the predicate is a short "A or B" / "A, B or C" choice."""
-    body = re.sub(
-        r"^(?:want|wants|prefer|prefers|choose|like|be|have)\s+",
+    body = re.sub(  # "looking for a full-time or part-time role", "contact you by email or phone"
+        r"^(?:want|wants|prefer|prefers|choose|like|be|have|looking for|seeking|interested in|"
+        r"(?:contact|reach|call|get back to|reply to|write to)\s+(?:you|them))\s+",
         "",
         _WANT.sub("", predicate.strip()),
         flags=re.I,
     )
     aux = re.match(r"^(are|is|am|will|would)\s+", body, re.I)
     body = body[aux.end() :] if aux else body
-    options = answers_without_lead_verb(_options(body))
+    options = _shared_noun(answers_without_lead_verb(_options(body)))
     if options and aux:  # "whether they are a business or an individual"
         return options, f"{aux.group(1).capitalize()} you {to_visitor(body).strip(' ?')}?"
     return options, (_sentence(body) + "?" if options else "")
@@ -276,7 +303,7 @@ def answers_without_lead_verb(options: list[str]) -> list[str]:
     if options and len(options[0].split()) > 1:
         head = _LEAD_VERB.match(options[0])
         if head and head.end() and not any(_LEAD_VERB.match(o).end() for o in options[1:]):
-            options[0] = options[0][head.end() :]
+            options[0] = _ARTICLE.sub("", options[0][head.end() :])  # "for a personal" → personal
     return [o[:1].upper() + o[1:] for o in options if o]
 
 
