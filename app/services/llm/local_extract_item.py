@@ -373,8 +373,8 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     asked = bool(re.search(r"\?[\s\"'“”‘’]*$|^\s*¿", raw))  # "pets?", "¿vivienda en propiedad?"
     permission = bool(MAY_WE_ABROAD.match(raw.strip()))  # "podemos entrar em contato"
     asked = asked or permission
-    if FORM_ACT.match(text):
-        return None
+    if FORM_ACT.match(text) or YES_NO_BRACKET.fullmatch(text.strip()):
+        return None  # "¿llegó a tiempo? sí/no": the answers of the question before, no item
     # "account number if you have one": optional, and the qualifier is no part of the label
     text, qualified = strip_qualifier(text)
     slot = SLOT_ACT.fullmatch(text.strip())
@@ -487,7 +487,11 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         if clause.get("asked") and not concept_for(name) and concept_for(text.lower()):
             name = text.lower()  # "what days suit them": the preferred date, asked as a question
         phrase = re.sub(r"\s+", " ", name).strip(" ,") or clause["label"].lower().rstrip("?")
-        several = listed_answers and several_apply(phrase, options)
+        several = listed_answers and (
+            several_apply(phrase, options)
+            or several_apply(text.strip().lower(), options)
+            and bool(SLOTS_ASKED.search(text.strip()))
+        )
         return {
             "phrase": phrase,
             "label": clause["label"][:200],
@@ -618,6 +622,9 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     if foreign_asked and not options:  # asked as said, with its question mark
         said = re.sub(r"\s+", " ", text).strip(" ?¿")
         item["label"] = (said[:1].upper() + said[1:] + "?")[:200]
+    if options == ["Yes", "No"] and (yes_no_asked or yes_no):
+        # "on time yes/no", "guided tour (yes/no)": a question, so its label asks ("On time?")
+        item["label"] = label_for(low).rstrip(" ?") + "?"
     aspect = scale and aspect_scaled(low, scale)  # "comfort (1-5)": rated by its scale
     return {**item, "scale": scale} if scale and (rated(low) or aspect) else item
 
@@ -715,6 +722,17 @@ _PARTICIPLE = re.compile(
 )
 
 
+# "which dates can you make", "which days are you free", "an welchen Tagen", "qué días
+# puedes venir": the days or dates a person can come, as many as suit them
+SLOTS_ASKED = re.compile(
+    r"^(?:on |at |an |em |en )?(?:which|what|quels?|quelles?|qu[eé]|cu[aá]les|welche[nm]?|quais)\s+"
+    r"(?:\w+\s+)?(?:dates|days|evenings|nights|mornings|afternoons|weekends|sessions|slots|times|"
+    r"weeks|jours|soir[eé]es|cr[eé]neaux|semaines|d[ií]as|fechas|tardes|noches|ma[ñn]anas|semanas|"
+    r"tage|tagen|termine|terminen|abende|abenden|wochen|datas|noites|manh[ãa]s)\b",
+    re.I,
+)
+
+
 def several_apply(phrase: str, options: list) -> bool:
     """True when the answers listed for ``phrase`` are things one may have several of: its
     head noun is a plural (the word before "of" / "de" / "des" / "que", else the last one
@@ -726,6 +744,8 @@ def several_apply(phrase: str, options: list) -> bool:
         return False
     if any(re.fullmatch(_ONE_OF, o.strip(), re.I) for o in options):
         return False  # "(Saturday, Sunday or both)": "both" is one answer of a single choice
+    if SLOTS_ASKED.search(phrase):
+        return True  # "which dates can you make (…)", "quels jours êtes-vous libre (…)"
     if sum(bool(_COUNT_ANSWER.match(o.strip())) for o in options) * 2 >= len(options):
         return False
     if re.search(r"\binterested in\b|\binterests\b", phrase, re.I):
