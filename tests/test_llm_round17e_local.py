@@ -63,3 +63,14 @@ async def test_brand_names_keep_their_spelling_and_clauses_read_as_questions(use
     assert "What do you sell?" in labels and "What you expected" in labels, labels
     choice = next(f for f in config["fields"] if f["label"] == "iPhone or Android")
     assert choice["options"] == ["iPhone", "Android"]
+
+
+async def test_a_question_said_with_yes_or_no_keeps_only_the_question(user):
+    config, _ = await generated(
+        user,
+        "Accident report: driver name, email, was anyone injured yes or no, "
+        "what you'd like us to do next",
+    )
+    fields = {f["label"]: f for f in config["fields"]}
+    assert fields["Was anyone injured?"]["options"] == ["Yes", "No"], list(fields)
+    assert "What would you like us to do next?" in fields, list(fields)

@@ -169,9 +169,20 @@ _PAST = re.compile(
 )
 
 
+_CONTRACTED = re.compile(
+    r"^(what|where|which|how many|how much|how)\s+((?:[\w-]+\s+){0,2}?)you['’](d|re|ve|ll)\s+(.+)$",
+    re.I,
+)
+_CONTRACTIONS = {"d": "would", "re": "are", "ve": "have", "ll": "will"}
+
+
 def clause_question(label: str) -> str:
     """ "What you sell?" → "What do you sell?"; "What you expected?" → "What you expected"
     (a past clause reads as a noun phrase); a label with its auxiliary is left alone."""
+    said = _CONTRACTED.match(label.strip())
+    if said and label.rstrip().endswith("?"):  # "What you'd like to order?"
+        aux = _CONTRACTIONS[said.group(3).lower()]
+        return f"{said.group(1)} {said.group(2)}{aux} you {said.group(4)}".rstrip(" ?") + "?"
     m = _CLAUSE.match(label.strip())
     if not m or not label.rstrip().endswith("?"):
         return label

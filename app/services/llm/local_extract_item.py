@@ -228,6 +228,9 @@ STATEMENT = re.compile(
 MULTI = re.compile(
     r"^(?:multiple[- ]choice|multi-?select|pick (?:any|several)|tick all)\s*:?\s*", re.I
 )
+TRAILING_YES_NO = re.compile(
+    r"^(.*?\S)[\s?:–—-]*\(?\b(?:yes\s*(?:/|or)\s*no|y\s*/\s*n)\)?[?.]?$", re.I
+)
 YES_NO_BRACKET = re.compile(r"(?:yes|y)\s*(?:/|or)\s*(?:no|n)|no\s*/\s*yes", re.I)
 NEEDS = re.compile(
     r"(?:[a-z-]+ ){1,2}(?:needs|requirements|issues|concerns|restrictions|adjustments)", re.I
@@ -448,6 +451,10 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", STATEMENT.match(text).group(1)) if p]
         if len(parts) > 1:
             return {"fields": [i for i in (_item(f"{p} {flag}") for p in parts) if i]}
+    # "was anyone injured yes or no", "do you need it sliced y/n": the question, answered so
+    said_yes_no = None if options else TRAILING_YES_NO.match(text)
+    if said_yes_no:
+        text, options, yes_no_asked = said_yes_no.group(1), ["Yes", "No"], True
     foreign_asked = FOREIGN_QUESTION.match(text) is not None
     question = QUESTION.search(text) is not None or permission or foreign_asked
     required = bool(REQUIRED_WORDS.search(text + flags)) and not OPTIONAL_WORDS.search(text + flags)
