@@ -95,6 +95,14 @@ TIME_OF = re.compile(
     re.I,
 )
 TIMES_OF_DAY = ["Morning", "Afternoon", "Evening", "Night"]
+# a time to come, as the "Preferred time" offers it: nobody books a visit for the night
+BOOKED = re.compile(
+    r"\b(?:appointments?|visits?|booking|delivery|collection|pick-?up|drop-?off|calls?|meeting|"
+    r"sessions?|lessons?|class|viewing|consultation|fitting|cita|visita|entrega|recogida|"
+    r"rendez-vous|livraison|termin\w*|besuch\w*|lieferung|abholung|consulta|marca[cç][aã]o)\b",
+    re.I,
+)
+TIMES_TO_COME = ["Morning", "Midday", "Afternoon", "Evening"]
 
 
 def answer_kind(field: dict, phrase: str, options: list) -> dict:
@@ -110,7 +118,8 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
     if field["type"] == "date":
         return field
     if TIME_OF.match(low):
-        return {**field, "type": "select", "options": list(TIMES_OF_DAY), "max_length": None}
+        times = TIMES_TO_COME if BOOKED.search(low) else TIMES_OF_DAY
+        return {**field, "type": "select", "options": list(times), "max_length": None}
     if DURATION.match(low):
         return _number(field, label=_with_unit(field["label"], low))
     if (MEASURED.search(low) and not _PRICED.search(low)) or AMOUNT.match(low):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_answer_kinds import MEASURED
 from app.services.llm.local_clauses import answers_without_lead_verb, clause_item, split_items
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_scaled, rated
@@ -412,7 +413,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         flags=re.I,
     )
     paren = re.search(r"\(([^)]*)\)", text)
-    flags = ""
+    flags, unit = "", ""
     if paren:
         inner = paren.group(1).strip()
         text = (text[: paren.start()] + " " + text[paren.end() :]).strip()
@@ -427,6 +428,8 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
             hint = "examples:" + inner
         elif re.fullmatch(r"optional", inner, re.I):
             hint = "optional"
+        elif MEASURED.fullmatch(inner):  # "annual electricity use (kWh)": the unit stays said
+            unit = inner
         elif YES_NO_BRACKET.fullmatch(inner):  # "app installed (yes/no)": a yes/no question
             options, yes_no_asked = ["Yes", "No"], True
         elif MULTI.match(inner):
@@ -570,6 +573,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
                     o if o.endswith(" " + head) else f"{o} {_number(o, head)}" for o in options
                 ]
     low = correct_field_words(text.lower())  # "compnay size" → company size
+    low = f"{low} ({unit.lower()})" if unit and low else low
     if not low and options:
         low = (
             "level" if any(re.search(r"beginner|advanced", o, re.I) for o in options) else "choice"
