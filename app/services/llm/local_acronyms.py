@@ -45,6 +45,14 @@ def spellings(description: str) -> dict[str, str]:
     return found
 
 
+# brands of two words, one of them an ordinary word ("apple pay" is no fruit)
+BRAND_PHRASES = re.compile(
+    r"\b(apple|google|microsoft|amazon|facebook|meta)\s+(pay|ads|maps|meet|teams|watch|prime|"
+    r"analytics|workspace|business profile|music)\b",
+    re.I,
+)
+
+
 def respell(text: str, spelled: dict[str, str]) -> str:
     def fix(match: re.Match) -> str:
         word = match.group(0)
@@ -53,6 +61,7 @@ def respell(text: str, spelled: dict[str, str]) -> str:
             return word
         return right
 
+    text = BRAND_PHRASES.sub(lambda m: f"{m[1].capitalize()} {m[2].title()}", text)
     return re.sub(r"\b[\w-]+\b", fix, text)
 
 
