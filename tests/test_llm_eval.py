@@ -209,7 +209,7 @@ SIZES = {
     "round 17g": 17,
     "refine 17r": 17,
     "round 17d": 49,
-    "round 17e": 53,
+    "round 17e": 70,
 }
 
 
