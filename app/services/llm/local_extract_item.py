@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_answer_kinds import MEASURED
+from app.services.llm.local_answer_kinds import MEASURED as UNIT_SAID
 from app.services.llm.local_clauses import answers_without_lead_verb, clause_item, split_items
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_scaled, rated
@@ -428,7 +428,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
             hint = "examples:" + inner
         elif re.fullmatch(r"optional", inner, re.I):
             hint = "optional"
-        elif MEASURED.fullmatch(inner):  # "annual electricity use (kWh)": the unit stays said
+        elif UNIT_SAID.fullmatch(inner):  # "annual electricity use (kWh)": the unit stays said
             unit = inner
         elif YES_NO_BRACKET.fullmatch(inner):  # "app installed (yes/no)": a yes/no question
             options, yes_no_asked = ["Yes", "No"], True
