@@ -155,6 +155,7 @@ FLOORS = {
     "round 17g": 0.90,
     "refine 17r": 0.90,
     "round 17d": 0.90,
+    "round 17e": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -208,6 +209,7 @@ SIZES = {
     "round 17g": 17,
     "refine 17r": 17,
     "round 17d": 49,
+    "round 17e": 70,
 }
 
 

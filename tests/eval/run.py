@@ -565,6 +565,12 @@ SETS = {
     # added after the list ("… too", "also …"), a tick box with its quoted label, "is it A, B
     # or C" one question, "what X you use (a, b)" a choice, a job application's own items.
     "round 17d": ("forms_round17d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 17e (written before the change): the kind and wording of each answer — a measured
+    # quantity or a duration is a number, "rate X 1-5" a rating, a trailing "yes/no" a Yes/No
+    # question, "which dates / days can you make (…)" a multi-choice, a t-shirt size a select
+    # of sizes, "date and time of X" no free-text time, brand names keep their spelling and a
+    # relative clause ("what you expected") reads as a question.
+    "round 17e": ("forms_round17e.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -19,7 +19,12 @@ KNOWN = {
         "API APIs SSO SAML VAT CRM ERP SEO SMS GDPR HIPAA SKU SKUs ISBN VIN DBS DB DBs PDF "
         "IBAN BIC EIN ABN HVAC MOT KPI KPIs ROI B2B B2C SaaS URL URLs CV CVs DOB NDA NDAs RFP "
         "RFQ SLA SLAs SQL AWS GCP iOS USB VPN CMS LMS POS ATS MDM CPD CPR EV EVs PPE FAQ "
-        "LinkedIn WhatsApp GitHub ID IDs"
+        "LinkedIn WhatsApp GitHub ID IDs "
+        # brands and products written their own way ("Iphone or android" is nobody's label)
+        "iPhone iPhones iPad iPads iPod iCloud iTunes macOS Android PayPal TikTok YouTube "
+        "Instagram Facebook Snapchat Pinterest eBay Etsy Shopify WordPress WooCommerce HubSpot "
+        "Salesforce Mailchimp QuickBooks Xero Gmail Airbnb Spotify Netflix Xbox PlayStation "
+        "kWh kW MWh"
     ).split()
 }
 _CAPS = re.compile(r"\b[A-Z][A-Z0-9]{1,6}s?\b|\b[A-Z][a-z]+[A-Z]\w*\b")
@@ -40,6 +45,14 @@ def spellings(description: str) -> dict[str, str]:
     return found
 
 
+# brands of two words, one of them an ordinary word ("apple pay" is no fruit)
+BRAND_PHRASES = re.compile(
+    r"\b(apple|google|microsoft|amazon|facebook|meta)\s+(pay|ads|maps|meet|teams|watch|prime|"
+    r"analytics|workspace|business profile|music)\b",
+    re.I,
+)
+
+
 def respell(text: str, spelled: dict[str, str]) -> str:
     def fix(match: re.Match) -> str:
         word = match.group(0)
@@ -48,6 +61,7 @@ def respell(text: str, spelled: dict[str, str]) -> str:
             return word
         return right
 
+    text = BRAND_PHRASES.sub(lambda m: f"{m[1].capitalize()} {m[2].title()}", text)
     return re.sub(r"\b[\w-]+\b", fix, text)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_answer_kinds import MEASURED as UNIT_SAID
 from app.services.llm.local_clauses import answers_without_lead_verb, clause_item, split_items
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_scaled, rated
@@ -228,6 +229,9 @@ STATEMENT = re.compile(
 MULTI = re.compile(
     r"^(?:multiple[- ]choice|multi-?select|pick (?:any|several)|tick all)\s*:?\s*", re.I
 )
+TRAILING_YES_NO = re.compile(
+    r"^(.*?\S)[\s?:–—-]*\(?\b(?:yes\s*(?:/|or)\s*no|y\s*/\s*n)\)?[?.]?$", re.I
+)
 YES_NO_BRACKET = re.compile(r"(?:yes|y)\s*(?:/|or)\s*(?:no|n)|no\s*/\s*yes", re.I)
 NEEDS = re.compile(
     r"(?:[a-z-]+ ){1,2}(?:needs|requirements|issues|concerns|restrictions|adjustments)", re.I
@@ -373,8 +377,8 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     asked = bool(re.search(r"\?[\s\"'“”‘’]*$|^\s*¿", raw))  # "pets?", "¿vivienda en propiedad?"
     permission = bool(MAY_WE_ABROAD.match(raw.strip()))  # "podemos entrar em contato"
     asked = asked or permission
-    if FORM_ACT.match(text):
-        return None
+    if FORM_ACT.match(text) or YES_NO_BRACKET.fullmatch(text.strip()):
+        return None  # "¿llegó a tiempo? sí/no": the answers of the question before, no item
     # "account number if you have one": optional, and the qualifier is no part of the label
     text, qualified = strip_qualifier(text)
     slot = SLOT_ACT.fullmatch(text.strip())
@@ -409,7 +413,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         flags=re.I,
     )
     paren = re.search(r"\(([^)]*)\)", text)
-    flags = ""
+    flags, unit = "", ""
     if paren:
         inner = paren.group(1).strip()
         text = (text[: paren.start()] + " " + text[paren.end() :]).strip()
@@ -424,6 +428,8 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
             hint = "examples:" + inner
         elif re.fullmatch(r"optional", inner, re.I):
             hint = "optional"
+        elif UNIT_SAID.fullmatch(inner):  # "annual electricity use (kWh)": the unit stays said
+            unit = inner
         elif YES_NO_BRACKET.fullmatch(inner):  # "app installed (yes/no)": a yes/no question
             options, yes_no_asked = ["Yes", "No"], True
         elif MULTI.match(inner):
@@ -448,6 +454,10 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         parts = [p for p in re.split(r"\s*,\s*|\s+and\s+", STATEMENT.match(text).group(1)) if p]
         if len(parts) > 1:
             return {"fields": [i for i in (_item(f"{p} {flag}") for p in parts) if i]}
+    # "was anyone injured yes or no", "do you need it sliced y/n": the question, answered so
+    said_yes_no = None if options else TRAILING_YES_NO.match(text)
+    if said_yes_no:
+        text, options, yes_no_asked = said_yes_no.group(1), ["Yes", "No"], True
     foreign_asked = FOREIGN_QUESTION.match(text) is not None
     question = QUESTION.search(text) is not None or permission or foreign_asked
     required = bool(REQUIRED_WORDS.search(text + flags)) and not OPTIONAL_WORDS.search(text + flags)
@@ -487,7 +497,11 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         if clause.get("asked") and not concept_for(name) and concept_for(text.lower()):
             name = text.lower()  # "what days suit them": the preferred date, asked as a question
         phrase = re.sub(r"\s+", " ", name).strip(" ,") or clause["label"].lower().rstrip("?")
-        several = listed_answers and several_apply(phrase, options)
+        several = listed_answers and (
+            several_apply(phrase, options)
+            or several_apply(text.strip().lower(), options)
+            and bool(SLOTS_ASKED.search(text.strip()))
+        )
         return {
             "phrase": phrase,
             "label": clause["label"][:200],
@@ -559,6 +573,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
                     o if o.endswith(" " + head) else f"{o} {_number(o, head)}" for o in options
                 ]
     low = correct_field_words(text.lower())  # "compnay size" → company size
+    low = f"{low} ({unit.lower()})" if unit and low else low
     if not low and options:
         low = (
             "level" if any(re.search(r"beginner|advanced", o, re.I) for o in options) else "choice"
@@ -618,6 +633,9 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     if foreign_asked and not options:  # asked as said, with its question mark
         said = re.sub(r"\s+", " ", text).strip(" ?¿")
         item["label"] = (said[:1].upper() + said[1:] + "?")[:200]
+    if options == ["Yes", "No"] and (yes_no_asked or yes_no):
+        # "on time yes/no", "guided tour (yes/no)": a question, so its label asks ("On time?")
+        item["label"] = label_for(low).rstrip(" ?") + "?"
     aspect = scale and aspect_scaled(low, scale)  # "comfort (1-5)": rated by its scale
     return {**item, "scale": scale} if scale and (rated(low) or aspect) else item
 
@@ -715,6 +733,17 @@ _PARTICIPLE = re.compile(
 )
 
 
+# "which dates can you make", "which days are you free", "an welchen Tagen", "qué días
+# puedes venir": the days or dates a person can come, as many as suit them
+SLOTS_ASKED = re.compile(
+    r"^(?:on |at |an |em |en )?(?:which|what|quels?|quelles?|qu[eé]|cu[aá]les|welche[nm]?|quais)\s+"
+    r"(?:\w+\s+)?(?:dates|days|evenings|nights|mornings|afternoons|weekends|sessions|slots|times|"
+    r"weeks|jours|soir[eé]es|cr[eé]neaux|semaines|d[ií]as|fechas|tardes|noches|ma[ñn]anas|semanas|"
+    r"tage|tagen|termine|terminen|abende|abenden|wochen|datas|noites|manh[ãa]s)\b",
+    re.I,
+)
+
+
 def several_apply(phrase: str, options: list) -> bool:
     """True when the answers listed for ``phrase`` are things one may have several of: its
     head noun is a plural (the word before "of" / "de" / "des" / "que", else the last one
@@ -726,6 +755,8 @@ def several_apply(phrase: str, options: list) -> bool:
         return False
     if any(re.fullmatch(_ONE_OF, o.strip(), re.I) for o in options):
         return False  # "(Saturday, Sunday or both)": "both" is one answer of a single choice
+    if SLOTS_ASKED.search(phrase):
+        return True  # "which dates can you make (…)", "quels jours êtes-vous libre (…)"
     if sum(bool(_COUNT_ANSWER.match(o.strip())) for o in options) * 2 >= len(options):
         return False
     if re.search(r"\binterested in\b|\binterests\b", phrase, re.I):

@@ -60,7 +60,9 @@ WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 
 SCALE_RE = re.compile(
     r"(?:\(?\s*(?:from\s+|on\s+a\s+scale\s+(?:of\s+)?|between\s+)?(?P<lo>\d{1,2})\s*(?:-|–|to|and)\s*"
-    r"(?P<hi>\d{1,3})(?:\s+stars?)?\s*\)?|\bout\s+of\s+(?P<of>\d{1,3})|\(?\s*(?P<stars>\d)\s+stars?\s*\)?)",
+    r"(?P<hi>\d{1,3})(?:\s+stars?)?\s*\)?|\bout\s+of\s+(?P<of>\d{1,3})|\(?\s*(?P<stars>\d)\s+stars?\s*\)?|"
+    # "rate the guide /5", "content score /10": a score over its top mark
+    r"(?<![\w/])/\s?(?P<over>5|10|100)\b)",
     re.I,
 )
 RATING_RE = re.compile(r"\b(?:rat(?:e|ing|ings)|score|stars?|grade)\b", re.I)
@@ -209,6 +211,8 @@ def rating_shape(phrase: str) -> dict | None:
         lo, hi = 1, int(m["of"])
     elif m["stars"]:
         lo, hi = 1, int(m["stars"])
+    elif m["over"]:
+        lo, hi = 1, int(m["over"])
     else:
         lo, hi = int(m["lo"]), int(m["hi"])
     if not 0 <= lo < hi <= 100:

@@ -504,6 +504,10 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
     """Labels and options back in the description's language; the rest from the phrase
     table. Returns the texts left in English (for the draft's notes)."""
     by_text = {_norm(en): orig for en, orig in pairs}
+    for en, orig in pairs:  # "pünktlich ja/nein" glossed "punktlich yes" + "no": the question
+        said = re.match(r"^(.+?)\s+(?:s[ií]|oui|ja|sim)$", orig.strip(), re.I)
+        if said and re.search(r"\syes$", en.strip(), re.I):
+            by_text.setdefault(_norm(en.strip()[:-4]), said.group(1))
     by_name: dict[str, str] = {}
     for en, orig in pairs:
         shaped = rating_shape(en)  # "nota geral de 1 a 5" names the "geral_rating" field

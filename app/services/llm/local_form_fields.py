@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_answer_kinds import answer_kind, clause_question
 from app.services.llm.local_clauses import to_visitor
 from app.services.llm.local_domain import concept_for, covers, domain_keys, is_b2b
 from app.services.llm.local_extract import context_free, named_fields, negated
@@ -25,6 +26,7 @@ from app.services.llm.local_field_shapes import (
     rating_shape,
     ratings_in,
 )
+from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
@@ -478,6 +480,7 @@ def _new_field(item: dict) -> dict:
     }
     if ftype == "number":
         field["min"] = 0
+    field = answer_kind(field, phrase, item["options"])  # m², a duration, a t-shirt size
     if item["hint"].startswith("examples:"):
         field["placeholder"] = "e.g. " + item["hint"].split(":", 1)[1].strip()[:120]
     return _shaped(field, phrase) if not item["options"] else field
@@ -487,12 +490,17 @@ def _add_ratings(fields: list, text: str) -> None:
     """A rating on a scale the item reader missed ("rate your stay from 1 to 10, …")."""
     scaled = [f for f in fields if f["type"] == "number" and f.get("help", "").startswith("From ")]
     for shaped in ratings_in(text):
-        if any(f["name"] == shaped["name"] or f["label"] == shaped["label"] for f in scaled):
+        # "o instrutor" is the item reader's "o instructor" (a respelt word): rated already
+        respelt = _field_name(correct_field_words(shaped["name"].replace("_", " ")))
+        if any(
+            f["name"] in (shaped["name"], respelt) or f["label"] == shaped["label"] for f in scaled
+        ):
             continue
         if any(
             (f["min"], f["max"]) == (shaped["min"], shaped["max"])
             and (
                 shaped["name"].endswith("_" + f["name"])
+                or respelt.endswith("_" + f["name"])
                 or f["name"].endswith("_" + shaped["name"])  # "speaker rating 1-5": rated already
             )
             for f in scaled
@@ -545,7 +553,7 @@ def _shaped(field: dict, phrase: str, asked: bool = False) -> dict:
 
 def _label(item: dict) -> str:
     """The clause reader's label ("Urgent?") or the marketer's phrase, spoken to the visitor."""
-    return _second_person(item.get("label") or label_for(item["phrase"]))[:200]
+    return clause_question(_second_person(item.get("label") or label_for(item["phrase"])))[:200]
 
 
 def _second_person(label: str) -> str:

@@ -19,6 +19,7 @@ from app.services.forms.config import MAX_DESCRIPTION, validate_config
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
+from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_budget import fit_budget
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
@@ -202,6 +203,9 @@ def build_form(described: str) -> dict:
                 "Kept in English (translate them in the editor): "
                 + "; ".join(f"“{t[:60]}”" for t in dict.fromkeys(left))
             )
+    # "iPhone", "WhatsApp" in the marketer's language too
+    spell_acronyms(config["fields"], original)
+    label_units(config["fields"], lang)  # "¿Cuánto tiempo lleva con el dolor (días)?"
     apply_consent(
         config, without_contact_wishes(original), lang
     )  # agreements and permissions asked for, one field each

@@ -180,6 +180,7 @@ Morning | Mañana | Matin | Vormittag | Manhã
 Neutral | Neutral | Neutre | Neutral | Neutro
 New patient | Paciente nuevo | Nouveau patient | Neuer Patient | Paciente novo
 Next 6 months | Próximos 6 meses | 6 prochains mois | Nächste 6 Monate | Próximos 6 meses
+Night | Madrugada | Nuit | Nacht | Madrugada
 Normal | Normal | Normale | Normal | Normal
 Not as described | No coincide con la descripción | Non conforme à la description | Nicht wie beschrieben | Não corresponde à descrição
 Operations | Operaciones | Opérations | Betrieb | Operações

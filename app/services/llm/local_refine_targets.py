@@ -132,6 +132,9 @@ def by_kind(fields: list, text: str) -> tuple[list[dict], bool] | None:
             # "the flavour dropdown", "the marketing checkbox": the kind narrows the words
             narrowed = [f for f in matches if _score(f, found["qual"])]
             matches = narrowed or ([] if len(matches) != 1 else matches)
+        if two and len(matches) != 2 and kinds == ("select",):
+            # "both dropdowns" over one dropdown and one multi-choice: the two choice lists
+            matches = _of_kind(fields, ("select", "multiselect"))
         if two and len(matches) != 2:
             return None
         return matches, bool(plural) or words.lower().endswith("s") and len(matches) > 1
