@@ -571,6 +571,13 @@ SETS = {
     # of sizes, "date and time of X" no free-text time, brand names keep their spelling and a
     # relative clause ("what you expected") reads as a question.
     "round 17e": ("forms_round17e.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 17b (written before the change): one person, one organisation — a person named by
+    # their role ("nom du propriétaire", "player 1 name", "the tenant's name") or an
+    # organisation by its own noun ("agency name", "school name") gets no stock "Full name"
+    # or "Company" beside it; an item the marketer rules out in passing ("no need for a
+    # phone", "hotel name? no") is not asked; "so office managers can ask for a quote" is
+    # what the form is for, no field.
+    "round 17b": ("forms_round17b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -175,7 +175,12 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
         asking = sentence.strip().endswith("?") and bool(items)
         for segment, strong in _list_segments(sentence, after_purpose=n > 0):
             raws = _items(segment)
-            if n == 0 and not items and raws and opening_purpose(raws[0], alone=len(raws) == 1):
+            if (
+                n == 0
+                and not items
+                and raws
+                and (opening_purpose(raws[0], alone=len(raws) == 1) or _titled(raws))
+            ):
                 # "Dental practice — schedule a check-up. …", "Roofer: free roof inspection.":
                 # the form's purpose in its opening words, not a question on it
                 not_asked.append(raws.pop(0))
@@ -205,6 +210,19 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
         if choice:
             items.append(choice)
     return _without_headings(_answers_to_their_noun(items), not_asked)
+
+
+# "Plumbing quote request, contact details and …": a list opened by the form's own title
+_TITLE = re.compile(
+    r"^(?!.*\b(?:for|of|to|on|about|your|their|the|my|our|reason|type|date|number|status|"
+    r"details|previous|last)\b)(?:[\w-]+\s+){1,4}(?:form|request|application|enquiry|inquiry|"
+    r"registration|sign-?up|questionnaire)$",
+    re.I,
+)
+
+
+def _titled(raws: list[str]) -> bool:
+    return len(raws) > 1 and _TITLE.match(raws[0].strip()) is not None
 
 
 def context_free(text: str, not_asked: list[str] = ()) -> str:

@@ -31,10 +31,12 @@ from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 from app.services.llm.local_named_contact import merge_named_contact
+from app.services.llm.local_one_org import merge_org_name
 from app.services.llm.local_one_person import merge_role_contacts
 from app.services.llm.local_one_role import settle_own_texts
 from app.services.llm.local_poll import POLL_RE
 from app.services.llm.local_role_name import merge_role_name
+from app.services.llm.local_ruled_out import ruled_out, without_purpose_clause
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
 HINTS = [
@@ -106,6 +108,8 @@ CONSUMER_SWAP = {"work_email": "email"}
 
 def tailor_fields(kind: dict, description: str) -> list[dict]:
     description = EMAIL_PLUS_WORD.sub(r"\1 and ", description)  # "email plus X": two items
+    # "hotel name? no, …", "no need for a phone": out of the list, and out of the form
+    description, passed_over = ruled_out(without_purpose_clause(description))
     text = correct_typos(description)
     not_asked: list[str] = []
     items = named_fields(description, not_asked)
@@ -127,6 +131,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     merge_role_contacts(
         fields, kind["key"]
     )  # "organiser's name, organiser's email": the person's own
+    merge_org_name(fields, text)  # "agency name" on a partner form: the company, in their word
     _replace_defaults(fields)
     _add_ratings(fields, description)
     _add_hints(fields, kind, context_free(text, not_asked))
@@ -135,7 +140,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     if kind["flow"] == "email_marketing" and EMAIL_PLUS.search(text):
         # "email plus a checkbox", "email and birthday": nothing beyond the email unasked
         fields = [f for f in fields if not _unasked(f, text)]
-    fields = _drop_negated(fields, negated(text))
+    fields = _drop_negated(fields, negated(text) + passed_over)
     if SHORT_RE.search(text) and not items:  # a marketer who lists fields keeps them
         fields = [f for f in fields if f["required"] or f["type"] == "email"]
     for f in fields:
@@ -421,6 +426,8 @@ def _own_words(item: dict, key: str) -> bool:
         or (key == "job_title" and words[0].lower() in ("role", "roles"))
         # "organisation", "institution", "employer": the marketer's word for who they are
         or (key == "company" and words[0].lower() not in ("company", "business"))
+        # "names": more than one person (a couple, a pair) answers in one field
+        or (key == "name" and words[-1].lower() == "names")
     )
 
 

@@ -65,7 +65,14 @@ PERSON = re.compile(
     r"alumnos?|estudiantes?|padres?|madres?|tutor(?:es|a)?|responsables?|respons[aá]vel|"
     r"[ée]l[èe]ves?|parents?|eltern(?:teil)?|erziehungsberechtigte\w*|sch[üu]ler\w*|alunos?|"
     r"pais|encarregados?|titular(?:es)?|socios?|s[óo]cios?|miembros?|membres?|mitglied\w*|"
-    r"inquilinos?|locataires?|mieter\w*)$",
+    r"inquilinos?|locataires?|mieter\w*|"
+    # an owner, a player: the person writing when nobody else is named
+    r"owners?|due[ñn][oa]s?|propietari[oa]s?|propri[ée]taires?|propriet[aá]ri[oa]s?|don[oa]s?|"
+    r"besitzer\w*|inhaber\w*|halter\w*|players?|jugador(?:es|as?)?|joueu(?:rs?|ses?)|"
+    r"jogador(?:es|as?)?|spieler\w*|"
+    # who books or organises (never whom a booking asks for)
+    r"organi[sz]ers?|organisat(?:eur|rice)s?|organi[sz]ador(?:es|as?)?|veranstalter\w*|"
+    r"bookers?|requesters?|hirers?)$",
     re.I,
 )
 # those who fill a form in for a child: the other named person is the child
@@ -79,7 +86,10 @@ GUARDIAN = re.compile(
 _ELSE = re.compile(
     r"\b(?:pets?|dogs?|cats?|horses?|puppy|puppies|animals?|next of kin|kin|gift|invitee|"
     r"cc|team ?mates?|referees?|references?|nominees?|recipients?|friends?|emergency|"
-    r"proposers?|seconders?|guarantors?|co-?signers?|endorsers?)\b",
+    r"proposers?|seconders?|guarantors?|co-?signers?|endorsers?|"
+    # an animal in es/fr/de/pt ("nom du chien", "Name des Hundes", "nome do cão")
+    r"perros?|gatos?|caballos?|mascotas?|chiens?|chats?|chevaux|cheval|c[aã]o|c[aã]es|"
+    r"cavalos?|hund\w*|katze\w*|pferd\w*|tiere?s?|animal\w*|bichos?)\b",
     re.I,
 )
 
@@ -108,7 +118,8 @@ def _fold(word: str) -> str:
 
 def contact_role(field: dict) -> tuple[str, str, str] | None:
     """(base, role words, role key) of a "<role> name/email/phone" field, else None."""
-    label = field["label"].strip()
+    # "player 1 name", "nombre del jugador 2": one role, numbered
+    label = re.sub(r"\s+(?:no\.?\s*|#\s*)?\d+\b", "", field["label"].strip())
     if field["type"] == "text":
         two = _TWO.match(label)
         if two and not QUALIFIER.match(two[1]):
@@ -156,7 +167,52 @@ def _same(a: str, b: str) -> bool:
 
 def merge_role_contacts(fields: list, kind_key: str) -> None:
     """The default name/email/phone (still ``_domain``) replaced by the writer's role field;
-    the child's name kept apart from a guardian's default."""
+    the child's name kept apart from a guardian's default; no stock name beside the people
+    the description names."""
+    _merge_by_role(fields, kind_key)
+    _people_named(fields, kind_key)
+
+
+def _people_named(fields: list, kind_key: str) -> None:
+    """The stock "Full name" is left out when the description names the people by their part
+    ("the tenant's name", "nom du propriétaire", "player 1 name, player 2 name", "bride's
+    name, groom's name"): the first of them (a guardian before a child) is the contact's
+    name, in the marketer's words; the others stay their own fields. A child, a pet, a
+    referee, a thing ("venue name") is nobody writing; a tenant, a guest, a patient named
+    beside someone else (a landlord's name, a GP's email) may be written about by them."""
+    default = next((f for f in fields if f["name"] == "name" and f.get("_domain")), None)
+    if default is None:
+        return
+    people, others = [], False
+    # "player name, parent's email": the one a guardian writes for is the child
+    guardian = any(
+        GUARDIAN.match(found[2]) for found in map(contact_role, fields) if found is not None
+    )
+    for f in fields:
+        found = None if f.get("_domain") else contact_role(f)
+        if not found:
+            continue
+        base, role, key = found
+        if _someone_else(role):
+            others = others or not re.search(r"\b(?:child\w*|kids?|son|daughter|baby)\b", role)
+            continue
+        if base != "name" or f["type"] != "text" or _thing(key) or not _person(key):
+            continue
+        if guardian and not GUARDIAN.match(key):
+            continue
+        if kind_key in PROVIDED and not PERSON.match(key):
+            continue  # "stylist name" on a booking: whom they ask for
+        people.append((f, key))
+    if not people or (others and any(SHARED_ONLY.match(key) for _, key in people)):
+        return
+    own = next((f for f, key in people if GUARDIAN.match(key)), people[0][0])
+    merged = {**default, "label": own["label"], "required": default["required"] or own["required"]}
+    merged.pop("_domain", None)
+    fields[fields.index(default)] = merged  # the name keeps its place at the top
+    fields.remove(own)
+
+
+def _merge_by_role(fields: list, kind_key: str) -> None:
     entries = []
     for f in fields:
         found = contact_role(f)
