@@ -150,6 +150,7 @@ FLOORS = {
     "round 16a": 0.90,
     "round 16b": 0.90,
     "round 16d": 0.90,
+    "round 17b": 0.90,
     "replies": 0.90,
     "round 17f": 0.90,
     "round 17g": 0.90,
@@ -210,6 +211,7 @@ SIZES = {
     "refine 17r": 17,
     "round 17d": 49,
     "round 17e": 70,
+    "round 17b": 53,
 }
 
 

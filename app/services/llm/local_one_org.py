@@ -28,7 +28,7 @@ ORG = re.compile(
     r"agencia|agence|agentur|agencia|ag[eê]ncia|escuela|[ée]cole|schule|escola|cl[ií]nica|"
     r"clinique|klinik|praxis|consultorio|cabinet|tienda|gesch[äa]ft|laden|loja|empresa|"
     r"entreprise|firma|unternehmen|asociaci[oó]n|associa[çc][aã]o|verein|restaurante|"
-    r"gimnasio|academia|acad[ée]mie|estudio|oficina|bureau|b[üu]ro|farmacia|pharmacie|"
+    r"salle|gimnasio|academia|acad[ée]mie|estudio|oficina|bureau|b[üu]ro|farmacia|pharmacie|"
     r"apotheke|farm[aá]cia|clube|club|tienda|colegio|col[eé]gio|lyc[ée]e|kanzlei|"
     r"despacho|escrit[oó]rio)$",
     re.I,

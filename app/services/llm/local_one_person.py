@@ -83,15 +83,21 @@ GUARDIAN = re.compile(
     re.I,
 )
 # someone else, whatever the form: an address of theirs is a second one
+# an animal, in the five languages ("dog's name", "nom du chien", "Name des Hundes", "nome do
+# cão"): someone else's name, never a person who might be writing about the form's person
+_ANIMAL = (
+    r"pets?|dogs?|cats?|horses?|puppy|puppies|animals?|perros?|gatos?|caballos?|mascotas?|"
+    r"chiens?|chats?|chevaux|cheval|c[aã]o|c[aã]es|cavalos?|hund\w*|katze\w*|pferd\w*|"
+    r"tiere?s?|animal\w*|bichos?"
+)
 _ELSE = re.compile(
-    r"\b(?:pets?|dogs?|cats?|horses?|puppy|puppies|animals?|next of kin|kin|gift|invitee|"
+    r"\b(?:next of kin|kin|gift|invitee|"
     r"cc|team ?mates?|referees?|references?|nominees?|recipients?|friends?|emergency|"
-    r"proposers?|seconders?|guarantors?|co-?signers?|endorsers?|"
-    # an animal in es/fr/de/pt ("nom du chien", "Name des Hundes", "nome do cão")
-    r"perros?|gatos?|caballos?|mascotas?|chiens?|chats?|chevaux|cheval|c[aã]o|c[aã]es|"
-    r"cavalos?|hund\w*|katze\w*|pferd\w*|tiere?s?|animal\w*|bichos?)\b",
+    rf"proposers?|seconders?|guarantors?|co-?signers?|endorsers?|{_ANIMAL})\b",
     re.I,
 )
+# someone else who is not another grown-up: a child or an animal
+_DEPENDANT = re.compile(rf"\b(?:child\w*|kids?|son|daughter|baby|{_ANIMAL})\b", re.I)
 
 
 # people a form is as often about as filled in by (a tenant a landlord reports on, a guest one
@@ -193,14 +199,18 @@ def _people_named(fields: list, kind_key: str) -> None:
         if not found:
             continue
         base, role, key = found
-        if _someone_else(role):
-            others = others or not re.search(r"\b(?:child\w*|kids?|son|daughter|baby)\b", role)
+        # "partner 1 name, partner 2 name": the people taking part, counted, not a spouse
+        counted = re.search(r"\d", f["label"]) and not (
+            _ELSE.search(role) or _DEPENDANT.search(role)
+        )
+        if _someone_else(role) and not counted:
+            others = others or not _DEPENDANT.search(role)
             continue
         if base != "name" or f["type"] != "text" or _thing(key) or not _person(key):
             continue
         if guardian and not GUARDIAN.match(key):
             continue
-        if kind_key in PROVIDED and not PERSON.match(key):
+        if kind_key in PROVIDED and not PERSON.match(key) and not counted:
             continue  # "stylist name" on a booking: whom they ask for
         people.append((f, key))
     if not people or (others and any(SHARED_ONLY.match(key) for _, key in people)):
