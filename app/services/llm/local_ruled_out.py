@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_domain import concept_for
+
 # the item: a short noun phrase, up to the end of the clause
 _ITEM = r"(?:an?\s+|the\s+|their\s+|your\s+|any\s+|el\s+|la\s+|le\s+|l'|o\s+|a\s+)?([a-z][\w'-]*(?:\s+[\w'-]+){0,2}?)"
 _END = (
@@ -26,25 +28,33 @@ _ENGLISH = (
     r"\bno need (?:for|to ask(?: for)?)\s+|\b(?:we\s+)?(?:don't|do not|won't|will not)\s+need\s+"
     r"(?:to ask (?:for\s+)?)?"
 )
-# the same cue in es/fr/de/pt ("sem telefone", "sans téléphone", "pas besoin de",
-# "no hace falta (el)", "sin", "ohne", "keine", "não precisamos de", "não é preciso")
+# the same cue in es/fr/de/pt ("pas besoin de téléphone", "no hace falta (el) teléfono", "não
+# precisamos de telefone")
 _FOREIGN = (
-    r"\b(?:(?:sem|sans|ohne|keine[nm]?|kein|pas besoin de|pas de|no hace falta(?: pedir)?|"
-    r"no necesitamos|no pedimos|sin|"
+    r"\b(?:(?:pas besoin de|no hace falta(?: pedir)?|no necesitamos|no pedimos|"
     r"n[ãa]o (?:precisamos(?: de| do| da)?|[ée] preciso|[ée] necess[áa]rio|pedimos))\s+|"
-    r"pas besoin d'|pas d')"
+    r"pas besoin d')"
 )
 _CUE = re.compile(rf"(?:{_ENGLISH}|{_FOREIGN}){_ITEM}{_END}", re.I)
+# "sem telefone", "sans téléphone", "sin teléfono", "ohne Telefon", "keine Telefonnummer":
+# a bare "without" rules out only a contact basic ("sin gluten", "sans sucre" are asked)
+_WITHOUT = re.compile(
+    rf"\b(?:sem|sans|sin|ohne|keine[nm]?|kein|pas de|pas d'|without)\s*(?<=\s|'){_ITEM}{_END}",
+    re.I,
+)
 # "hotel name? no, it's just our hotel.": the question answered at once, to the sentence end
+# (not a question put to the visitor: "Are you a member? no/yes")
 _ANSWERED = re.compile(
-    r"(?:^|(?<=[,.;:]))\s*([a-z][\w'-]*(?:\s+[\w'-]+){0,2})\?\s*(?:no|nope|nah|non|nein|não)\b"
+    r"(?:^|(?<=[,.;:]))\s*(?!(?:any|are|is|do|does|did|have|has|will|would|can|could|should|"
+    r"was|were|what|which|who|when|where|why|how)\b)([a-z][\w'-]*(?:\s+[\w'-]+){0,2})\?\s*"
+    r"(?:no|nope|nah|non|nein|não)\b(?!\s*(?:/|or\b|\)|,\s*(?:yes|sí|si|oui|ja|sim)\b))"
     r"(?:[^.!?\n]*[.!]|[^,.!?\n]*$)?",
     re.I,
 )
-# "X not needed", "no X needed"
+# "phone not needed", "no email needed" ("phone not required" says optional: kept)
 _AFTER = re.compile(
     r"(?:^|(?<=[,.;:]))\s*(?:no\s+)?([a-z][\w'-]*(?:\s+[\w'-]+){0,2}?)\s+"
-    r"(?:is\s+|are\s+)?(?:not|isn't|aren't)?\s*(?:needed|required|necessary)\b",
+    r"(?:is\s+|are\s+)?(?:not|isn't|aren't)?\s*(?:needed|necessary)\b",
     re.I,
 )
 # words that are no item ("no need for anything else", "we don't need to know")
@@ -58,6 +68,7 @@ _NOT_ITEM = re.compile(
 def ruled_out(text: str) -> tuple[str, list[str]]:
     """(the text without the clauses that rule an item out, the items ruled out)."""
     found: list[str] = []
+    said = text
 
     def cut(match: re.Match) -> str:
         item = match.group(1).strip().lower()
@@ -68,11 +79,14 @@ def ruled_out(text: str) -> tuple[str, list[str]]:
 
     text = _ANSWERED.sub(cut, text)
     text = _CUE.sub(cut, text)
+    text = _WITHOUT.sub(lambda m: cut(m) if concept_for(m.group(1).lower()) else m.group(0), text)
     text = _AFTER.sub(lambda m: cut(m) if _needed_phrase(m) else m.group(0), text)
+    if not found:
+        return said, []
     text = re.sub(r"\s*,\s*(?:,\s*)+", ", ", text)
     text = re.sub(r"\s*,\s*(?=[:.;]|$)", "", text)
     text = re.sub(r"(?:^|(?<=[:.]))\s*,\s*", " ", text)
-    return re.sub(r"\s{2,}", " ", text).strip(), found
+    return re.sub(r"[ \t]{2,}", " ", text).strip(), found
 
 
 def _needed_phrase(match: re.Match) -> bool:
@@ -88,8 +102,11 @@ def _singular(item: str) -> str:
 # "so office managers can ask for a quote", "so that parents can book a trial": what the
 # form is for, said of the visitors; its words ("a quote") are no field. What the marketer
 # does with an answer ("so we can call them back") says why an item is asked: kept.
+# The visitors are "they", "people" or a plural ("office managers", "homeowners"); "so a
+# partner can call them back", "so our team can" is the business at work.
 _FOR_WHOM = re.compile(
-    r"(?:,\s*)?\bso(?: that)?\s+(?!(?:we|i|us|you)\b)(?:[\w'-]+\s+){1,3}?"
+    r"(?:,\s*)?\bso(?: that)?\s+(?:they|people|everyone|anyone|"
+    r"(?!(?:a|an|the|our|my|we|i|us|you)\b)(?:[\w'-]+\s+){0,2}[\w'-]+s)\s+"
     r"(?:can|could|may|are able to|will be able to)\s+[^,.;:!?]*",
     re.I,
 )
@@ -97,4 +114,7 @@ _FOR_WHOM = re.compile(
 
 def without_purpose_clause(text: str) -> str:
     """The text without the clause saying who the form is for and what they can do with it."""
-    return re.sub(r"\s{2,}", " ", _FOR_WHOM.sub("", text)).strip()
+    cut = _FOR_WHOM.sub("", text)
+    if cut == text:
+        return text
+    return re.sub(r"\s{2,}", " ", re.sub(r"\s+(?=[,:;.])", "", cut)).strip()
