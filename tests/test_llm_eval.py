@@ -157,6 +157,7 @@ FLOORS = {
     "refine 17r": 0.90,
     "round 17d": 0.90,
     "round 17e": 0.90,
+    "round 17c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -212,6 +213,7 @@ SIZES = {
     "round 17d": 49,
     "round 17e": 70,
     "round 17b": 53,
+    "round 17c": 45,
 }
 
 

@@ -578,6 +578,13 @@ SETS = {
     # phone", "hotel name? no") is not asked; "so office managers can ask for a quote" is
     # what the form is for, no field.
     "round 17b": ("forms_round17b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 17c (written before the change): no stock question the description did not ask
+    # for when it lists its fields — an address, a room type, a guest count, "New or existing
+    # patient", a press outlet, "Describe the problem" beside a list that says what happened,
+    # the stock free text beside the list's own, a quote or help question on a lead or
+    # contact form listing every field, an order number for the verb "order"; the stock
+    # question stays where the description does not say what it is about.
+    "round 17c": ("forms_round17c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
