@@ -113,7 +113,9 @@ CONCEPTS = [
     (("support",), r"\brefunds?\b|\bcancel\w*|\bfreeze\b", ["reason"]),
     (
         ("support",),
-        r"\bpurchase[sd]?\b|\brefunds?\b|\bbought\b|\border(?:s|ed)?\b|\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\be-?commerce\b|\bonline (?:shop|store)\b|\bshop\b",
+        r"\bpurchase[sd]?\b|\brefunds?\b|\bbought\b|\border(?:s|ed)\b|\border\b(?! (?:a|an|some|more|new|"
+        r"replacements?|spares?|extra|free|copies|samples?|brochures?|catalogues?)\b)|"
+        r"\bparcels?\b|\bdeliver(?:y|ies|ed)\b|\be-?commerce\b|\bonline (?:shop|store)\b|\bshop\b",
         ["order_number"],
     ),
     (("support",), r"\binvoices?\b|\bbill\b|\bbilling\b", ["invoice_number"]),

@@ -146,6 +146,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     for f in fields:
         f.pop("_named", None)
         f.pop("_domain", None)
+        f.pop("_concept", None)
     full = next((f for f in fields if f["name"] == "name"), None)
     if full and _has(fields, "first_name") and _has(fields, "last_name"):
         # "first name, last name": they replace "Full name" (and are asked as it was)
@@ -187,16 +188,21 @@ def _insert_at(fields: list) -> int:
 
 
 def _add(fields: list, field: dict) -> None:
-    if not _has(fields, field["name"]) and not any(
-        (f.get("label") or "").lower() == field["label"].lower() for f in fields
-    ):
+    same = [
+        f
+        for f in fields
+        if f["name"] == field["name"] or (f.get("label") or "").lower() == field["label"].lower()
+    ]
+    if not same:
         position = len(fields) if field["type"] in ("textarea", "checkbox") else _insert_at(fields)
         fields.insert(position, field)
+    elif not field.get("_domain"):  # "operating system" named: the domain's own, asked now
+        same[0].pop("_domain", None)
 
 
 def _add_domain_fields(fields: list, kind: dict, text: str) -> None:
-    for key in domain_keys(kind["key"], text):
-        _add(fields, {**catalog.field(key, required=False), "_domain": True})
+    for key in domain_keys(kind["key"], text):  # ("_concept": the domain's, not the kind's)
+        _add(fields, {**catalog.field(key, required=False), "_domain": True, "_concept": True})
 
 
 def _replace_defaults(fields: list) -> None:
@@ -299,7 +305,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             key == "preferred_date"
             and any(f["type"] == "date" for f in fields)
             and kind["key"] != "booking"
-        ):
+        ):  # "date" named on a catering quote: the event's date, asked now
+            next(f for f in fields if f["type"] == "date").pop("_domain", None)
             continue
         if key == "name" and any(f["name"] == "name" and not f.get("_domain") for f in fields):
             key = None  # "your name, client name": the contact's name is asked; another's

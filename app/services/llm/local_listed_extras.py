@@ -9,7 +9,16 @@ says it has no place (issue 20, "nothing a marketer would strike out"):
   "How can we help?" next to "type of event, number of guests", "sponsorship level (gold,
   silver, bronze)", "service needed (…)" (``says_what_is_wanted``); a list of contact
   details and terms only ("name, email, phone", "budget, timeline") does not, and the
-  question stays;
+  question stays — unless the form asks for no quote at all (a lead form, a sign-up:
+  round 17c);
+- the list says what happened: "Describe the problem" (and an internal request's
+  "Details") next to "what did you lose, where did you lose it", "is it flickering or out",
+  "which bin (general, recycling)"; what a case is filed under (an order number, a model, a
+  browser, a photo, a ticket's category) says nothing of it, and the question stays;
+- the form is a report or a request named for itself ("lost property", "order a brochure",
+  "Schadensmeldung") and its list asks something beyond who is writing: the contact kind's
+  "How can we help?" has no place; a contact or enquiry form keeps it until the list names
+  what it is about ("topic (billing, technical)");
 - the question does not fit what the form is: "Why do you want to join us?" on a sign-up
   or a registration for one event, an enrolment, an accreditation or a bursary / grant
   application (not a job, nor volunteering week after week); "How can we help?" on an
@@ -18,6 +27,11 @@ says it has no place (issue 20, "nothing a marketer would strike out"):
   question stays whatever the list says (``INVITES``); so does the quote question on a form
   named for a purpose the kinds do not have (a franchise, samples, investors), where
   ``local_form_names.fit_free_text`` makes it an optional "Anything else?".
+
+The domain's own questions (``unasked_domain``: "Room type" on a hotel booking, "Address"
+on an on-site quote, "New or existing patient", a press outlet) are for descriptions that
+name no fields; a listed form keeps only the ones its list names (a date the list reader
+missed stays: "couples should give wedding date, …").
 
 Descriptions in es/fr/de/pt are read in English first; the words glossing leaves as they
 were are in the patterns too.
@@ -31,9 +45,29 @@ from app.services.llm.local_form_names import ASKS_NO_QUOTE, form_name
 
 # Contact details and the terms of a sale: they say who is writing, not what they want.
 _CONTACT = re.compile(
-    r"(?:^|_)(?:name|e_?mail|phone|mobile|telephone|company|organi[sz]ation|business|website|"
+    r"(?:^|_)(?:e_?mail|phone|mobile|telephone|company|organi[sz]ation|business|website|"
     r"web|url|linkedin|address|postcode|zip|country|city|budget|timeline|consent|contact|"
-    r"company_size|job_title|referral_source|industry|may_contact|client|cliente|customer)(?:_|$)"
+    r"outlet|publication|"
+    r"company_size|job_title|referral_source|industry|may_contact|client|cliente|customer)(?:_|$)|"
+    # a person's name, not a thing's ("part name", "street name", "GP name" say what is meant)
+    r"^(?:(?:full|first|last|given|family|sur|your|their|contact|guest|applicant|person)_)?name$"
+)
+# Which one, not what: an identifier ("order number", "TV model", "serial"), a browser, a
+# priority, a file. A list of these says what the case is filed under, not what the person
+# wants or what happened ("Support request: name, email, order number").
+_FILED = re.compile(
+    r"^(?!.*\b(?:number of|how many)\b).*\b(?:numbers?|no|id|reference|ref|code|serial|models?|"
+    r"makes?|versions?|browsers?|devices?|os|priority|urgency|severity|links?|photos?|pictures?|"
+    r"images?|screenshots?|uploads?|recordings?|attachments?|receipts?)\b"
+)
+# A ticket's classification: the queue it goes to, not what happened
+_CLASSIFIED = re.compile(r"\b(?:categor\w*|department|team|topic|subject|area)\b")
+_FILED_TYPES = ("file", "checkbox")
+# The kinds of matter a form is for, listed as if they were fields
+_EXAMPLE = re.compile(
+    r"^(?:etc|and so on|wrong|damaged|late|missing|broken|lost|faulty|delayed|cancell?ed)\b|"
+    r"\b(?:problems|issues|faults|complaints|lost|etc)$",
+    re.I,
 )
 # When, not what: a choice of times is no choice of what is wanted
 _WHEN = ("preferred_time", "preferred_date", "start_date", "needed_by")
@@ -90,23 +124,80 @@ _ONE_EVENT = re.compile(
 )
 # A form for writing to us, whatever it is about ("contact us about your application")
 _ASKS = re.compile(r"\b(?:contact\w*|enquir\w*|inquir\w*|ask|help|support)\b", re.I)
+# A form for writing to us: a contact form keeps its message until the list names what it
+# is about ("topic (billing, technical)"); an enquiry or a question once the list says it
+_CONTACT_FORM = re.compile(
+    r"\b(?:contact(?:ing)? (?:us|form|page|our|the team)|contact-us|get in touch|in touch|"
+    r"reach us|write to us|talk to us|speak to us|kontakt\w*|contacto|contato)\b",
+    re.I,
+)
+_WRITING = re.compile(
+    r"\b(?:enquir\w*|inquir\w*|ask (?:us|a question|our)|questions?|messages?|help|support|"
+    r"feedback)\b",
+    re.I,
+)
+# A request for a price, or an enquiry: "what do you need a quote for?" is what it is for
+_QUOTED = re.compile(
+    r"\b(?:quot\w*|estimat\w*|pric\w*|costs?|costings?|proposals?|tenders?|rfqs?|rfps?|"
+    r"enquir\w*|inquir\w*|requests?|presupuestos?|devis|or[çc]amentos?|angebot\w*|"
+    r"cotiza\w*|cota[çc]\w*|preventiv\w*|anfrage\w*|demande|solicitud|pedido)\b",
+    re.I,
+)
 SALES_KINDS = ("pricing", "demo", "partnership", "staffing")
 
 
-def says_what_is_wanted(fields: list) -> bool:
-    """The fields the description named say what the person wants: two that are not contact
-    details or terms, or one that names it ("type of event", a choice of packages)."""
-    named = [f for f in fields if not f.get("_domain") or f.get("_named")]
-    wanted = [f for f in named if not _CONTACT.search(f["name"]) and f["type"] != "checkbox"]
-    return len(wanted) >= 2 or any(
+def says_what_is_wanted(fields: list, problem: bool = False) -> bool:
+    """The fields the description named say what the person wants (or, for a ``problem``,
+    what happened): two that are neither contact details nor terms (for a problem, nor what
+    the case is filed under: an order number, a model, a browser, a file), or one that
+    names it ("type of event", a choice of packages, "which bin (general, recycling)")."""
+    told = [f for f in _asked(fields) if not problem or not _filed(f)]
+    return len(told) >= 2 or names_what(fields, problem)
+
+
+def names_what(fields: list, problem: bool = False) -> bool:
+    """One named field says what it is about: "type of event", a choice of packages or of
+    topics, "which bin (general, recycling)" (for a problem, not a ticket's category)."""
+    return any(
         _WANTED_HEAD.match(f["label"].strip())
         or (
             f["type"] in ("select", "multiselect")
             and f.get("options") != ["Yes", "No"]
             and f["name"] not in _WHEN
         )
-        for f in wanted
+        for f in _asked(fields)
+        if not problem or not (_filed(f) or _CLASSIFIED.search(_words(f)))
     )
+
+
+def _asked(fields: list) -> list:
+    """The named fields beyond who is writing (not the kinds of matter a list gives as
+    examples: "wrong size, damaged item, late delivery", "laptop problems, etc")."""
+    return [
+        f
+        for f in fields
+        if (not f.get("_domain") or f.get("_named"))
+        and not _CONTACT.search(f["name"])
+        and f["type"] != "checkbox"
+        and not examples(f)
+    ]
+
+
+def examples(field: dict) -> bool:
+    """A list item naming a kind of matter, not a question: "late delivery", "card lost"."""
+    return field["type"] == "text" and _EXAMPLE.search(field["label"].strip()) is not None
+
+
+def gives_examples(fields: list) -> bool:
+    return any(examples(f) for f in fields if not f.get("_domain"))
+
+
+def _filed(field: dict) -> bool:
+    return field["type"] in _FILED_TYPES or _FILED.search(_words(field)) is not None
+
+
+def _words(field: dict) -> str:
+    return f"{field['name'].replace('_', ' ')} {field.get('label') or ''}".lower()
 
 
 def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) -> bool:
@@ -122,19 +213,62 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
         )
         return bool(not_joining) and _EMPLOYMENT.search(text) is None
     if name == "message" and kind_key not in SALES_KINDS:
-        return RECORD.search(text) is not None and _ASKS.search(text) is None
-    if name == "requirements" or (name == "message" and kind_key in SALES_KINDS):
+        if RECORD.search(text) is not None and _ASKS.search(text) is None:
+            return True
+        # a contact form keeps its message until the list says what it is about; a report or
+        # a request named for itself ("lost property", "order a brochure") asks what it lists
+        if _CONTACT_FORM.search(text):
+            return names_what(fields)
+        if _WRITING.search(text):
+            return says_what_is_wanted(fields)
+        return bool(_asked(fields))
+    if name == "requirements":  # a lead form that asks for no quote lists what it wants
+        return says_what_is_wanted(fields) or _QUOTED.search(text) is None
+    if name == "message":  # a sales form's "How can we help?"
         return says_what_is_wanted(fields)
+    if name in ("description", "details"):  # what went wrong, what the request is
+        return says_what_is_wanted(fields, problem=True)
     return False
 
 
 def unasked_phone(field: dict, fields: list, flow: str) -> bool:
-    """The kind's own phone on a listed application or sign-up whose list names the email:
-    the list says how to reach the person (a booking or a sale may still call back; a list
-    naming no contact detail leaves the kind's own to the engine)."""
+    """The kind's own phone on a listed application, sign-up or booking whose list names the
+    email: the list says how to reach the person (a list naming no contact detail leaves the
+    kind's own to the engine)."""
     return (
         field["name"] == "phone"
         and bool(field.get("_domain"))
-        and flow in ("direct_route", "email_marketing")
+        and flow in ("direct_route", "email_marketing", "booking_request")
         and any(f["type"] == "email" and not f.get("_domain") for f in fields)
     )
+
+
+def unasked_domain(field: dict, fields: list, text: str) -> bool:
+    """A question the domain adds on its own ("Room type" on a hotel booking, "Address" on
+    an on-site quote, "Order number" where an order is mentioned), not named in the list;
+    its free-text questions (a visit's reason, a refund's) are the form's own question and
+    settled with the kind's (``unwanted_on_list``)."""
+    return (
+        bool(field.get("_concept"))
+        and bool(field.get("_domain"))
+        and not field.get("_named")
+        and field["name"] not in _DOMAIN_TEXTS
+        and not gives_examples(fields)  # "complaints: wrong size, late delivery": no list
+        and not _date_said(field, fields, text)
+    )
+
+
+def _date_said(field: dict, fields: list, text: str) -> bool:
+    """ "Couples should give wedding date, …": a date the description asks for and no named
+    field took; the domain's date asks it."""
+    return (
+        field["type"] == "date"
+        and _DATE_WORD.search(text) is not None
+        and not any(f["type"] == "date" for f in fields if not f.get("_domain"))
+    )
+
+
+_DATE_WORD = re.compile(r"\b(?:dates?|deadlines?|when)\b", re.I)
+
+
+_DOMAIN_TEXTS = ("reason", "visit_reason", "notes", "comments", "steps")

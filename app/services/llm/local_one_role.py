@@ -16,7 +16,9 @@ belong (issue 20, "never add a required field it did not ask for"):
   optional ("Contact form for our shop" still gets its required message), and goes where
   the list already says what is wanted or the question does not fit the form
   (``local_listed_extras``): so do "Steps to reproduce" once the list says what happened,
-  and the phone an application or a sign-up adds on its own.
+  the phone an application, a sign-up or a booking adds on its own, and the domain's own
+  questions the list did not name (a room type, an address: round 17c);
+- "your suggestion", "your idea", anything "in your own words" is the form's free text.
 
 Fields carry ``_domain`` (added by the engine, not named) and ``_named`` (the engine's
 field relabelled with the marketer's words) while the draft is built.
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_listed_extras import unasked_phone, unwanted_on_list
+from app.services.llm.local_listed_extras import unasked_domain, unasked_phone, unwanted_on_list
 
 # The kinds' main free-text questions, and other free text the engine adds on its own.
 MAIN_TEXTS = ("reason", "description", "requirements", "message", "cover_letter", "details")
@@ -107,9 +109,24 @@ DESCRIBED = re.compile(
 )
 
 
+# Free text by what it is: a suggestion, an idea, anything "in your own words"
+OWN_WORDS = re.compile(
+    r"^(?:(?:your|their|a|an|any|the|tu|su|sus|a sua|sua|o seu|votre|vos|ihre?|deine?) )?"
+    r"(?:suggestions?|ideas?|sugerencias?|sugest(?:[ãa]o|[õo]es)|vorschl[äa]ge?|id[ée]es?|"
+    r"ideias?|ideen)\b|\bin (?:your|their|his|her|a few|few) (?:own )?words\b|"
+    r"\b(?:en|em|in) (?:pocas|poucas|quelques|wenigen|tus|sus|suas|vos|deinen|ihren) "
+    r"(?:propias |pr[óo]prias )?(?:palabras|palavras|mots|worten)\b",
+    re.I,
+)
+
+
 def plays_main_role(field: dict) -> bool:
     """A named field asking what the form's own free-text question asks."""
-    return field["type"] in ROLE_TYPES and ROLE.search(field["label"].strip()) is not None
+    label = field["label"].strip()
+    return field["type"] in ROLE_TYPES and (
+        ROLE.search(label) is not None
+        or (field["type"] in ("text", "textarea") and OWN_WORDS.search(label) is not None)
+    )
 
 
 def settle_own_texts(fields: list, text: str, listed: bool, kind: dict | None = None) -> None:
@@ -125,6 +142,9 @@ def settle_own_texts(fields: list, text: str, listed: bool, kind: dict | None = 
     playing = [f for f in named if plays_main_role(f)]
     if listed:  # a listed bug report that says what happened; a sign-up's phone nobody asked
         _drop(fields, [f for f in fields if unasked_phone(f, fields, flow)])
+        # the domain's own questions (a room type, an address, "New or existing patient"):
+        # the list says what the form asks; its free-text questions are settled below
+        _drop(fields, [f for f in fields if unasked_domain(f, fields, text)])
         if playing and not REPRODUCE.search(text):  # (the list reader may miss "steps to …")
             _drop(fields, [f for f in fields if f["name"] == "steps" and f.get("_domain")])
     own = [f for f in fields if f.get("_domain") and not f.get("_named") and f["name"] in OWN_TEXTS]
