@@ -32,7 +32,10 @@ async def test_a_numeric_condition_compares_a_number_field_never_text(user):
         "If the order is over 500 units, ask for the delivery schedule.",
     )
     assert fields["order_details"]["type"] == "textarea"  # the free text stays free text
-    assert rule(fields["delivery_schedule"]) == [{"field": "quantity", "op": "gt", "value": 500}]
+    # the units compared are a number field (the list names none: the condition's own)
+    (units,) = rule(fields["delivery_schedule"])
+    assert (units["op"], units["value"]) == ("gt", 500)
+    assert fields[units["field"]]["type"] == "number"
     config, fields = await generated(
         user,
         "Charity gala RSVP: name, email, donation pledge. If the pledge is at least 1000, ask "
