@@ -125,3 +125,13 @@ async def test_what_a_field_is_changed_in_the_marketers_words(user):
     assert [f["name"] for f in config["fields"]][:2] == ["first_name", "last_name"]
     refusal = await generate(user, "merge the date and time into one field", config, status=422)
     assert "date or a time, not both" in refusal["error"]["message"]
+
+
+async def test_removing_a_list_with_a_field_the_form_lacks_names_it_and_changes_nothing(user):
+    draft = await generate(user, "Dental contact form: name, email, phone, preferred date, message")
+    body = await generate(
+        user, "remove the address, the phone and the preferred date", draft, status=422
+    )
+    assert "no single field “address”" in body["error"]["message"]
+    config = await generate(user, "remove the phone and the preferred date", draft)
+    assert {"phone", "preferred_date"}.isdisjoint(by_name(config))

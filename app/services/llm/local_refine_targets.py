@@ -213,18 +213,27 @@ def find_many(fields: list, text: str) -> list[dict]:
     kind = by_kind(fields, text)
     if kind is not None and kind[1] and len(kind[0]) > 1:
         return kind[0]
-    try:
-        return [find_field(fields, text)]
-    except RefineError:
-        pass
+    said = re.sub(r"^the\s+", "", text.strip(), flags=re.I).lower()
+    exact = [f for f in fields if (f.get("label") or "").strip(" ?").lower() == said.strip(" ?")]
+    if len(exact) == 1:  # "Terms and conditions": one field's own label, "and" in it
+        return exact
     parts = [p for p in _AND.split(text.strip()) if p and p.strip()]
     tail = re.search(rf"\s+(?:{_NOUN})$", parts[-1], re.I) if parts else None
     if tail:  # "the date and time questions": the noun belongs to each
         parts = [p if re.search(rf"(?:{_NOUN})$", p, re.I) else p + tail[0] for p in parts]
+    missing = None
     if len(parts) > 1:
-        try:
-            found = [find_one(fields, part) for part in parts]
+        found = []
+        for part in parts:
+            try:
+                found.append(find_one(fields, part))
+            except RefineError as exc:
+                missing = missing or exc
+        if found and missing is None:
             return [f for i, f in enumerate(found) if f not in found[:i]]
-        except RefineError:
-            pass
+    try:
+        return [find_field(fields, text)]
+    except RefineError:
+        if missing is not None:  # "the address, the phone and …" on a form with no address
+            raise missing from None
     return [find_one(fields, text)]
