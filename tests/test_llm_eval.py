@@ -158,6 +158,7 @@ FLOORS = {
     "round 17d": 0.90,
     "round 17e": 0.90,
     "round 17c": 0.90,
+    "round 17a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -214,6 +215,7 @@ SIZES = {
     "round 17e": 70,
     "round 17b": 53,
     "round 17c": 45,
+    "round 17a": 73,
 }
 
 

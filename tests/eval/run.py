@@ -585,6 +585,12 @@ SETS = {
     # contact form listing every field, an order number for the verb "order"; the stock
     # question stays where the description does not say what it is about.
     "round 17c": ("forms_round17c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 17a (written before the change): what the form is called and the purpose the name
+    # implies — the marketer's subject + kind ("Wedding Catering Enquiry", "Grooming
+    # Appointment", "Padel Tournament Entry"), "Form to request a replacement bin" as
+    # "Replacement Bin Request", a free pass or trial is a lead or a booking (no newsletter),
+    # words that only look like another kind, a report about a public thing, in es/fr/de/pt.
+    "round 17a": ("forms_round17a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

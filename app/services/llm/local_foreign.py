@@ -59,6 +59,15 @@ _MARKERS = {
 _MARK = {lang: set(words.split()) for lang, words in _MARKERS.items()}
 
 
+def foreign_little_word(word: str) -> bool:
+    """An es/fr/de/pt little word English does not use ("de", "la", "le", "rendez-vous"): in an
+    English description it belongs to a name ("Café de la Plage")."""
+    word = fold(word)
+    return word not in _WORDS["en"] and any(
+        word in _WORDS[lang] for lang in ("es", "fr", "de", "pt")
+    )
+
+
 def fold(text: str) -> str:
     """Lower case without accents ("Número" → "numero")."""
     decomposed = unicodedata.normalize("NFKD", text.lower())

@@ -897,6 +897,7 @@ Information Evening Registration | Inscripción a la tarde informativa | Inscrip
 Information Session Registration | Inscripción a la sesión informativa | Inscription à la réunion d'information | Anmeldung zur Infoveranstaltung | Inscrição na sessão informativa
 Taster Day Registration | Inscripción a la jornada de prueba | Inscription à la journée découverte | Anmeldung zum Schnuppertag | Inscrição no dia experimental
 Trial Lesson Booking | Reserva de clase de prueba | Réservation d'un cours d'essai | Buchung einer Probestunde | Marcação de aula experimental
+School Enrolment | Matrícula | Inscription scolaire | Schulanmeldung | Matrícula
 Course Enrolment | Inscripción al curso | Inscription au cours | Kursanmeldung | Inscrição no curso
 Press Accreditation | Acreditación de prensa | Accréditation presse | Presseakkreditierung | Credenciamento de imprensa
 Media Accreditation | Acreditación de medios | Accréditation médias | Medienakkreditierung | Credenciamento de mídia

@@ -40,6 +40,7 @@ from app.services.llm.local_stated_purpose import (
 )
 from app.services.llm.local_stray import without_contact_wishes
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
+from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
 
 _AUDIENCE_NOUNS = (
@@ -167,10 +168,15 @@ def build_form(described: str) -> dict:
     elif stated:
         add_stated_defaults(own_name, fields)
     purpose = own_name or form_name(kind, without_answers(correct_typos(description)))
-    if not own_name and purpose in GENERIC_NAMES and not topic:  # "Garden waste … sign-up: …"
-        purpose = heading_name(original, english=not lang) or purpose
     if own_name or purpose in ASKS_NO_QUOTE:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
+    titled = retitled(original, lang, purpose, own_name)  # "Wedding catering enquiry for …"
+    if titled:
+        purpose, topic = titled, None
+    elif not own_name and purpose in GENERIC_NAMES and not topic:  # "Garden waste … sign-up: …"
+        purpose = (
+            heading_name(original, english=not lang) or opening_title(original, lang) or purpose
+        )
     name = purpose + (f": {topic}" if topic else "")
     config = {
         "name": name[:120],

@@ -50,6 +50,14 @@ _SMALL = frozenset("a an the of for to at on in and or with by from per via".spl
 # "Lost card report for our gym": whose form it is goes without saying on their own site
 _FORM_WORD = re.compile(r"\s+form$", re.I)
 _WHOSE = re.compile(r"\s+for (?:our|your|my|the)\b.*$", re.I)
+# "Address update form for members": who fills it in goes too, when a name is left
+_WHO = re.compile(r"\s+for\s+\S.*$", re.I)
+
+
+def said_generic(head: str) -> bool:
+    """The heading only says a kind's stock name again ("Event registration", "Contact form")."""
+    head = head.strip().lower()
+    return head in _SAID_GENERIC or _FORM_WORD.sub("", head) in _SAID_GENERIC
 
 
 def heading_name(original: str, english: bool) -> str | None:
@@ -60,13 +68,15 @@ def heading_name(original: str, english: bool) -> str | None:
     head = m["head"].strip()
     if not 1 <= len(head.split()) <= 7 or _SENTENCE.search(head):
         return None
-    if head.lower() in _SAID_GENERIC or _FORM_WORD.sub("", head).lower() in _SAID_GENERIC:
+    if said_generic(head):
         return None
     if not english:
         return head[:1].upper() + head[1:]
     head = _WHOSE.sub("", head)
     if head.lower() in _SAID_GENERIC:  # "Event registration for our pottery course"
         return None
+    if len(_WHO.sub("", head).split()) >= 2:
+        head = _WHO.sub("", head)
     words = head.split()
     titled = [
         w if (i and w.lower() in _SMALL) or not w[:1].islower() else w[:1].upper() + w[1:]

@@ -187,6 +187,11 @@ ENTRY_NAMES = [
     (r"\bopen calls?\b|\bcall for (?:artists|entries|submissions|work)\b", "Open Call Submission"),
     (r"\bcontests?\b|\bconcursos?\b|\bconcours\b", "Contest Entry"),
     (r"\bcompetitions?\b|\w*wettbewerb\w*", "Competition Entry"),
+    # "Golf tournament entry": a team or a player entering, whatever "partner's name" says
+    (
+        r"\btournaments?\b|\btorneos?\b|\btournois?\b|\bturnier\w*|\btorneios?\b",
+        "Competition Entry",
+    ),
     (r"\b(?:[\w-]+ )?(?:prize|awards?)\b", "Prize Entry"),
     (
         r"\bof the year\b|\b(?:submit|send) (?:your |an )?entr(?:y|ies)\b|(?<!data )\bentry forms?\b",

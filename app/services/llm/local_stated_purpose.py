@@ -42,7 +42,7 @@ VISITS = [
     (
         r"\btrial (?:lessons?|class(?:es)?|sessions?|trainings?|workouts?)\b|"
         r"\btaster (?:lessons?|class(?:es)?|sessions?)\b|\bclases? (?:gratuitas? )?de prueba\b|"
-        r"\bcours(?:e)? (?:de |d'|d )?essai\b|\baulas? experimenta\w*|\bprobe(?:stunde|training|"
+        r"\bcours(?:e)? (?:de |d'|d )?essai\b|\bs[ée]ances? (?:de |d'|d )?essai\b|\baulas? experimenta\w*|\bprobe(?:stunde|training|"
         r"unterricht|lektion)\w*",
         "Trial Lesson Booking",
     ),
@@ -68,10 +68,15 @@ VISITS = [
     ),
     (r"\bopen (?:house|homes?)\b", "Open House Registration"),
 ]
-# ... and a place is asked for (a talk given at an open day is no registration)
+# ... and a place is asked for (a talk given at an open day is no registration); a free
+# trial class is asked for by being offered
+FREE = (
+    r"\bfree\b|\bcomplimentary\b|\bgratuit\w*|\bgratis\b|\bgr[aá]tis\b|\bkostenlos\w*|"
+    r"\bunverbindlich\w*"
+)
 PLACE_ASKED = re.compile(
     r"\bsign[- ]?ups?\b|\bsigning up\b|\bregist\w+|\brsvps?\b|\bbook\w*|\breserv\w+|\benrol\w*|"
-    r"\battend\w*|\bplaces?\b|\bspots?\b|\bjoin\w*|\binscri\w+|\banmeld\w*|\bcome\b|\bvisit\b"
+    rf"\battend\w*|\bplaces?\b|\bspots?\b|\bjoin\w*|\binscri\w+|\banmeld\w*|\bcome\b|\bvisit\b|{FREE}"
 )
 VISIT_KINDS = ("newsletter", "event", "booking", "course", "contact", "feedback", "intake")
 
@@ -155,6 +160,47 @@ CALLBACK = re.compile(
 URGENT = re.compile(rf"{TRADE_EMERGENCY}|\bemergency\b|\burgen\w+|\bnotfall\w*")
 CALLBACK_KINDS = ("booking", "pricing", "contact", "demo", "intake")
 
+# ---- a free pass, a tasting, a taster session: a visit asked for, no newsletter (an ebook or
+# a guide given away stays a download) ----
+_OFFERED = (
+    r"pass(?:es)?|tastings?|sessions?|class(?:es)?|lessons?|trials?|workouts?|tours?|visits?|"
+    r"days?|weeks?|months?|treatments?|fittings?|check-?ups?|eye tests?|try-?outs?"
+)
+FREE_OFFER = re.compile(
+    rf"(?:{FREE}) (?:[\w'-]+ ){{0,2}}?(?:{_OFFERED})\b|\b(?:guest|day|visitor|trial) pass(?:es)?\b|"
+    rf"\bpases? (?:de \w+ )?(?:{FREE})|\bpasses? (?:\w+ )?(?:{FREE})|\b(?:probetag|tagespass|gastpass)\w*"
+)
+FREE_OFFER_KINDS = ("newsletter", "contact", "event", "download", "waitlist", "feedback")
+
+# ---- a cancellation: a member leaving is handled by a person, not filed as feedback ----
+CANCELLATION = re.compile(
+    r"\bcancel (?:my|your|a|an|the) \w+|\bcancellations?\b|\bk[uü]ndigung\w*|\br[ée]siliation\b|"
+    r"\bbaja de (?:socio|suscripci[oó]n|la suscripci[oó]n|membres[ií]a)\b|\bcancelamento\b|"
+    r"\bcancelaci[oó]n\b|\bannulation\b"
+)
+CANCEL_KINDS = ("feedback", "newsletter", "event", "waitlist")
+# asking why someone left is feedback ("Cancellation survey", "Post-cancellation questionnaire")
+ASKED_WHY = re.compile(
+    r"\bsurveys?\b|\bfeedback\b|\bquestionnaires?\b|\bexit\b|\bpost-?cancel\w*|\bpolicy\b|"
+    r"\bumfrage\b|\bencuesta\b|\benqu[eê]te\b|\binqu[ée]rito\b"
+)
+
+# ---- an address change: a member's record updated, no removals quote ----
+ADDRESS_CHANGE = re.compile(
+    r"\baddress (?:updates?|changes?)\b|\bchanges? (?:of|to) (?:your |my |an? )?address\b|"
+    r"\b(?:update|change) (?:your|my|an?|the) (?:postal |home |correspondence )?address\b|"
+    r"\badress[aä]nderung\w*|\b[aä]nderung (?:der|ihrer|einer) adresse\b|\bchangement d'adresse\b|"
+    r"\bcambio de (?:domicilio|direcci[oó]n)\b|\bmudan[cç]a de (?:morada|endere[cç]o)\b|"
+    r"\baltera[cç][aã]o (?:de|da) (?:morada|endere[cç]o)\b"
+)
+ADDRESS_KINDS = ("pricing", "booking", "event", "intake", "newsletter")
+
+# ---- a school enrolment ("matrícula"), not a car's registration number ----
+ENROLMENT = re.compile(
+    r"\bmatr[ií]culas?\b(?! (?:number|n[uú]mero|plate|del? (?:coche|carro|veh[ií]culo|auto)))"
+)
+ENROLMENT_KINDS = ("contact", "event", "newsletter", "intake", "booking", "job_application")
+
 # ---- a course, a class or lessons named as an event ----
 COURSE_NAMED = re.compile(
     r"\bcourses?\b|\bclass(?:es)?\b|\blessons?\b|\bclases\b|\bcursos?\b|\bcours\b|\w*kurs(?:e|es)?\b|"
@@ -165,14 +211,17 @@ EVENT_NAMED = re.compile(
 )
 
 
-def stated_purpose(kind_: dict, text: str, foreign: bool = False) -> tuple[dict, str] | None:
+def stated_purpose(kind_: dict, text: str, foreign: bool = False) -> tuple[dict, str | None] | None:
     """(the kind to build with, its name) for the occasion or request the opening words
-    state, or None to leave the draft as the kind cues read it."""
+    state, or None to leave the draft as the kind cues read it; a None name leaves the name
+    to the kind and the marketer's heading."""
     key, opening = kind_["key"], _opening(text)
     if key in VISIT_KINDS and not NEWS.search(text) and PLACE_ASKED.search(text):
         for pattern, name in VISITS:
             if re.search(pattern, opening):
                 return _visit_kind(kind_, name), name
+    if key == "pricing" and re.search(FREE, opening) and re.search(VISITS[0][0], opening):
+        return _BY_KEY["booking"], VISITS[0][1]  # a free trial lesson is booked, not priced
     if key in APPLIED_KINDS or (
         key == "support" and re.search(r"\b(?:applications?|renewals?)\b", opening)
     ):
@@ -183,6 +232,14 @@ def stated_purpose(kind_: dict, text: str, foreign: bool = False) -> tuple[dict,
         venue = _venue_name(opening, foreign)
         if venue:
             return _BY_KEY["pricing"], venue
+    if key in FREE_OFFER_KINDS and FREE_OFFER.search(opening) and not NEWS.search(text):
+        return _BY_KEY["booking"], None  # named by its heading ("Free Day Pass")
+    if key in CANCEL_KINDS and CANCELLATION.search(opening) and not ASKED_WHY.search(opening):
+        return _BY_KEY["support"], None  # "Cancel my membership": a person handles it
+    if key in ADDRESS_KINDS and ADDRESS_CHANGE.search(opening):
+        return _BY_KEY["contact"], None  # "Change of address form: old address, new address"
+    if key in ENROLMENT_KINDS and ENROLMENT.search(opening):
+        return _BY_KEY["course"], "School Enrolment"
     if key in CALLBACK_KINDS and CALLBACK.search(opening) and not URGENT.search(text):
         return kind_, "Callback Request"
     if key in ("event", "newsletter") and EVENT_NAMED.search(opening):

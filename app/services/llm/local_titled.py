@@ -1,0 +1,300 @@
+"""The form's name as the marketer's opening words give it: the subject and the kind of form
+(local engine, issue 20, round 17a).
+
+Marketers name the form first ("Wedding catering enquiry for couples …", "Grooming
+appointment - …", "Padel tournament entry form with …", "Cita de peluquería canina: …"). The
+kind cues read the kind word alone, so the draft was called by the kind's stock name
+("Pricing Request", "Appointment Request", "Competition Entry", "Solicitud de cita") and
+the subject was lost. ``titled_name`` reads the title from the heading (up to a colon or a
+spaced dash) or, without one, from the opening phrase (up to the first comma, full stop or
+"with …"), and answers when it is a title: a subject followed by a kind word ("press
+enquiry", "tournament entry", "membership cancellation"); "Form to request a replacement
+bin" ("Replacement Bin Request"); "cancel my membership" ("Membership Cancellation"); in
+es/fr/de/pt a heading holding a kind word ("Demande de devis traiteur mariage",
+"Presseanfragen", "Marcação de consulta de fisioterapia"), kept in the marketer's words.
+
+Whose form it is and who fills it in go ("… for couples", "… at our yoga studio"), so does a
+trailing "form" after the kind word. A sentence about making the form ("we need …") and a
+heading that only says the stock name again ("Event registration") are no titles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm.local_foreign import foreign_little_word
+from app.services.llm.local_heading import said_generic
+
+# the kind of form, said last in an English title ("update" is left to the heading: an
+# "Alumni update form" keeps its "Form")
+_KIND = (
+    r"enquir(?:y|ies)|inquir(?:y|ies)|requests?|appointments?|bookings?|entry|entries|"
+    r"registrations?|applications?|cancellations?|reports?|claims?|sign-?ups?|orders?|"
+    r"reservations?|consultations?|nominations?|referrals?|renewals?|submissions?|quotes?|"
+    r"estimates?|enrol(?:l)?ments?|waivers?|complaints?|pass(?:es)?|surveys?|questionnaires?|"
+    r"rsvps?|pledges?"
+)
+_ENDS_KIND = re.compile(rf"^(?P<core>.*?\b(?P<kind>{_KIND}))(?:\s+forms?)?$", re.I)
+# "… enquiry for couples planning their day", "… pass to our gym": who and whose it is
+_AUDIENCE = re.compile(
+    rf"^(?P<core>.*?\b(?:{_KIND}))(?:\s+forms?)?\s+(?:for|at|with|to|from|by|in|on|of)\s+\S.*$",
+    re.I,
+)
+# what an imperative asks for, as the name of the thing done: "cancel my X" → "X Cancellation"
+_DONE = {
+    "request": "Request",
+    "report": "Report",
+    "book": "Booking",
+    "order": "Order",
+    "apply": "Application",
+    "register": "Registration",
+    "cancel": "Cancellation",
+    "claim": "Request",
+    "get": "Request",
+    "reserve": "Reservation",
+    "update": "Update",
+    "change": "Change",
+    "renew": "Renewal",
+    "enter": "Entry",
+    "nominate": "Nomination",
+    "submit": "Submission",
+    "enquire": "Enquiry",
+    "inquire": "Enquiry",
+    "hire": "Hire",
+    "rent": "Rental",
+    "schedule": "Booking",
+}
+_GERUND = {
+    "requesting": "request",
+    "reporting": "report",
+    "booking": "book",
+    "ordering": "order",
+    "applying": "apply",
+    "registering": "register",
+    "cancelling": "cancel",
+    "canceling": "cancel",
+    "claiming": "claim",
+    "reserving": "reserve",
+    "updating": "update",
+    "changing": "change",
+    "renewing": "renew",
+    "entering": "enter",
+    "nominating": "nominate",
+    "submitting": "submit",
+    "hiring": "hire",
+    "renting": "rent",
+    "scheduling": "schedule",
+}
+_FORM_TO = re.compile(
+    r"^(?:(?:an?|the|our|my)\s+)?(?:online\s+|web\s+|simple\s+|short\s+)?forms?\s+"
+    r"(?:to|for|where (?:people|customers|residents|visitors|members|you) can)\s+(?P<rest>.+)$",
+    re.I,
+)
+# "cancel my membership", "claim a free guest pass": what is done to the visitor's own thing or
+# to something offered (an imperative with "a" stays a heading: "Report a missed bin collection")
+_MINE = re.compile(
+    rf"^(?P<verb>{'|'.join(_DONE)})\s+(?:my|your|(?=(?:an?|the)\s+(?:free|complimentary)\b))\s*"
+    r"(?P<what>.+?)(?:\s+forms?)?$",
+    re.I,
+)
+_VERB_FIRST = re.compile(
+    rf"^(?:{'|'.join(_DONE)}|{'|'.join(_GERUND)}|sign|join|download|subscribe|start|try|tell|send|"
+    r"leave|make|find|buy|share|vote|upload|ask|contact|help|let|please|fill|complete|see|view|"
+    r"check|take|give|win|enter|become|host|run|create|build|add|use)\b",
+    re.I,
+)
+# a sentence about making the form, not its title
+_SENTENCE = re.compile(
+    r"\b(?:i|we|i'm|we're|i'd|we'd|us|you|please|can|could|need|needs|want|wants|here|this is|"
+    r"it should|should|would|will|let|lets|let's|where|who|when|if|because|so)\b",
+    re.I,
+)
+# "register their kids": whose the thing is says nothing of what it is
+_SOMEONE = re.compile(r"\b(?:their|them|they|his|her|its|people|someone|anyone)\b", re.I)
+_ARTICLE = re.compile(r"^(?:(?:a|an|the|our)\s+)+", re.I)
+_THING_END = re.compile(r"\s+(?:for|at|with|to|from|by|in|on|if|when|so|because)\s+\S.*$", re.I)
+_SMALL = frozenset("a an the of for to at on in and or with by from per via".split())
+
+# the opening phrase of a description without a heading: up to the list of fields
+_HEAD_END = re.compile(r"\s*(?:[:;\n.!?,()]|\s[-–—]\s)")
+_LIST_STARTS = re.compile(
+    r"\s+(?:with|asking|that|which|including|containing|collecting|listing|covering|where|"
+    r"to (?:collect|capture|gather|ask)|con|avec|mit|com|que|qui)\b.*$",
+    re.I | re.S,
+)
+
+# ---- es/fr/de/pt: a heading holding a kind word, kept as written ----
+_FOREIGN_KIND = re.compile(
+    r"\b(?:solicitud|consulta|cita|reserva|inscripci[oó]n|pedido|baja|alta|reclamaci[oó]n|queja|"
+    r"presupuesto|matr[ií]cula|participaci[oó]n|candidatura|renovaci[oó]n|cancelaci[oó]n|denuncia|"
+    r"aviso|formulario|demande|rendez-vous|r[ée]servation|inscription|r[ée]siliation|r[ée]clamation|"
+    r"devis|commande|signalement|signaler|adh[ée]sion|annulation|formulaire|renouvellement|"
+    r"anfrage\w*|termin\w*|buchung\w*|anmeldung\w*|k[uü]ndigung\w*|bestellung\w*|reservierung\w*|"
+    r"antrag\w*|meldung\w*|bewerbung\w*|formular\w*|teilnahme\w*|registrierung\w*|reklamation\w*|"
+    r"beschwerde\w*|marca[cç][aã]o|inscri[cç][aã]o|cancelamento|reclama[cç][aã]o|or[cç]amento|"
+    r"encomenda|formul[aá]rio|ades[aã]o|renova[cç][aã]o|participa[cç][aã]o|"
+    # a free offer named ("Kostenloses Probetraining", "Aula experimental gratuita")
+    r"gratuit\w*|gratis|gr[aá]tis|kostenlos\w*)\b",
+    re.I,
+)
+# one German word: the subject and the kind in a compound ("Presseanfragen", "Hundepflegetermin")
+_COMPOUND = re.compile(
+    r"^\w{3,}(?:-?)(?:anfragen?|termine?|buchung(?:en)?|anmeldung(?:en)?|k[uü]ndigung|"
+    r"bestellung(?:en)?|reservierung(?:en)?|antr[aä]ge?|meldung(?:en)?|bewerbung(?:en)?|"
+    r"formular|teilnahme|registrierung|reklamation|beschwerde)$",
+    re.I,
+)
+_FOREIGN_SENTENCE = re.compile(
+    r"(?<![\w-])(?:necesit\w+|queremos|quiero|nous|voulons|voudrions|besoin|wir|brauche\w*|ich|m[öo]chte\w*|"
+    r"precis\w+|gostar\w*|queria|vous|usted|ustedes|sie|você|vocês|nosso|nossa|nuestr[oa]s?|notre|"
+    r"unser\w*|un formulario|un formulaire|ein formular|um formul[aá]rio)\b",
+    re.I,
+)
+# a stock name's words: what is left once they go is the subject
+_STOCK = re.compile(
+    r"(?:de|del|la|el|los|las|le|les|l|d|du|des|au|aux|al|a|à|do|da|dos|das|no|na|o|os|as|zum|zur|"
+    r"der|die|das|den|dem|für|fur|pour|para|en|em|evento|[ée]v[ée]nement|veranstaltung|formulario|"
+    r"formulaire|formular|formul[aá]rio|solicitud|demande|anfrage|pedido|inscripci[oó]n|inscription|"
+    r"anmeldung|inscri[cç][aã]o|contacto|contact|kontakt)",
+    re.I,
+)
+_FOREIGN_WHOSE = re.compile(
+    r"\s+(?:para|pour|für|fur) (?:el|la|los|las|le|la|les|den|die|das|o|a|os|as) "
+    r"(?:nuestr[oa]s?|notre|nos|unser\w*|nosso|nossa)\b.*$",
+    re.I,
+)
+
+
+def titled_name(original: str, lang: str | None) -> str | None:
+    """The title the description opens with (the subject and the kind of form), or None."""
+    head = _head(original)
+    if not head:
+        return None
+    return _foreign(head) if lang else _english(head)
+
+
+def titled_kind(name: str) -> str:
+    """The kind word a title ends with, lower-cased and singular ("entries" → "entry")."""
+    last = name.split()[-1].lower() if name.split() else ""
+    return re.sub(r"ies$", "y", re.sub(r"(?<=[^s])s$", "", last))
+
+
+def _head(original: str) -> str:
+    text = original.strip()
+    head = _HEAD_END.split(text, maxsplit=1)[0]
+    head = _LIST_STARTS.sub("", head).strip()
+    return head if 3 <= len(head) <= 90 else ""
+
+
+def _english(head: str) -> str | None:
+    head = _ARTICLE.sub("", head.strip())
+    form_to = _FORM_TO.match(head)
+    if form_to:  # "Form to request a replacement bin", "Form for wedding catering enquiries"
+        return _done(form_to["rest"]) or _english(form_to["rest"])
+    mine = _MINE.match(head)
+    if mine:
+        return _named(_thing(mine["what"]), _DONE[mine["verb"].lower()])
+    if _VERB_FIRST.match(head):
+        return None
+    audience = _AUDIENCE.match(head)
+    if audience:
+        head = audience["core"]
+    ends = _ENDS_KIND.match(head)
+    if not ends or _SENTENCE.search(head):
+        return None
+    core = ends["core"]
+    words = core.split()
+    if not 2 <= len(words) <= 6 or said_generic(core):
+        return None
+    if any(foreign_little_word(w) for w in words):  # "Café de la Plage reservation": a name
+        return None
+    return _title(core)
+
+
+def _done(rest: str) -> str | None:
+    """ "request a replacement bin" → "Replacement Bin Request"."""
+    verb, _, what = rest.partition(" ")
+    verb = _GERUND.get(verb.lower(), verb.lower())
+    what = re.sub(r"^(?:for|about|up for)\s+", "", what, flags=re.I)
+    if verb not in _DONE or not what:
+        return None
+    return _named(_thing(what), _DONE[verb])
+
+
+def _named(thing: str, done: str) -> str | None:
+    words = thing.split()
+    if not 1 <= len(words) <= 5 or _SENTENCE.search(thing) or _SOMEONE.search(thing):
+        return None
+    return f"{_title(thing)} {done}"
+
+
+def _thing(what: str) -> str:
+    """What the form is about, without its article and whose or who it is for."""
+    what = re.sub(r"\s+forms?$", "", what.strip(), flags=re.I)
+    what = _THING_END.sub("", what)
+    return re.sub(r"^(?:(?:a|an|the|my|your|our|some)\s+)+", "", what, flags=re.I)
+
+
+def _title(text: str) -> str:
+    words = text.split()
+    return " ".join(
+        w if (i and w.lower() in _SMALL) or not w[:1].islower() else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
+
+
+def _foreign(head: str) -> str | None:
+    head = _FOREIGN_WHOSE.sub("", head).strip()
+    words = head.split()
+    if not words or len(words) > 8 or _FOREIGN_SENTENCE.search(head) or said_generic(head):
+        return None
+    if all(_STOCK.fullmatch(w) for w in re.findall(r"[\w-]+", head)):
+        return None  # "Anmeldung zur Veranstaltung": a registration for an event, said again
+    if len(words) == 1:
+        if not _COMPOUND.match(head):
+            return None
+    elif not _FOREIGN_KIND.search(head):
+        return None
+    return head[:1].upper() + head[1:]
+
+
+# A purpose the engine read for itself ("Competition Entry", "Membership Application") gives
+# way to the marketer's title only when the title is that same kind of form, named more
+# closely ("Padel tournament entry"); "Press accreditation request" stays a "Press
+# Accreditation".
+_SAME_KIND = [
+    {"entry", "registration", "sign-up", "signup", "enrolment", "enrollment", "application"},
+    {"enquiry", "inquiry", "request"},
+    {"booking", "appointment", "reservation"},
+]
+
+
+def retitled(original: str, lang: str | None, purpose: str, own_name: str | None) -> str | None:
+    """The marketer's title in place of the engine's name ``purpose``, or None."""
+    titled = titled_name(original, lang)
+    if not titled or titled.lower() == purpose.lower():
+        return None
+    if not own_name:
+        return titled
+    if lang:  # the marketer's own words beat the engine's translation
+        return titled
+    mine, theirs = titled_kind(own_name), titled_kind(titled)
+    if mine == theirs or any(mine in same and theirs in same for same in _SAME_KIND):
+        return titled
+    return None
+
+
+# "Report a broken streetlight, tell us where it is …": a short imperative naming the thing
+# is the title when the engine has only a stock name for it
+_ASKED_FOR = re.compile(
+    r"^(?:report|request|claim|book|order|reserve|apply for|register)\s+(?:an?|the|some)\s+\S",
+    re.I,
+)
+
+
+def opening_title(original: str, lang: str | None) -> str | None:
+    """The opening imperative of an English description without a heading, as its name."""
+    head = _head(original)
+    if lang or not head or not _ASKED_FOR.match(head) or _SENTENCE.search(head):
+        return None
+    return _title(head) if len(head.split()) <= 7 else None
