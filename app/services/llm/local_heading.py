@@ -65,7 +65,7 @@ def heading_name(original: str, english: bool) -> str | None:
     m = _HEADING.match(original)
     if not m:
         return None
-    head = m["head"].strip()
+    head = re.sub(r"^(?:an?|the)\s+", "", m["head"].strip(), flags=re.I)
     if not 1 <= len(head.split()) <= 7 or _SENTENCE.search(head):
         return None
     if said_generic(head):
@@ -75,8 +75,9 @@ def heading_name(original: str, english: bool) -> str | None:
     head = _WHOSE.sub("", head)
     if head.lower() in _SAID_GENERIC:  # "Event registration for our pottery course"
         return None
-    if len(_WHO.sub("", head).split()) >= 2:
-        head = _WHO.sub("", head)
+    kept = _WHO.sub("", head)
+    if len(kept.split()) >= 2 and len(_FORM_WORD.sub("", kept).split()) >= 2:
+        head = kept  # "Booking form for school tours" keeps its tours
     words = head.split()
     titled = [
         w if (i and w.lower() in _SMALL) or not w[:1].islower() else w[:1].upper() + w[1:]

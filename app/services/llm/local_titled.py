@@ -24,6 +24,7 @@ import re
 
 from app.services.llm.local_foreign import foreign_little_word
 from app.services.llm.local_heading import said_generic
+from app.services.llm.local_intent import correct_typos
 
 # the kind of form, said last in an English title ("update" is left to the heading: an
 # "Alumni update form" keeps its "Form")
@@ -86,8 +87,16 @@ _GERUND = {
     "scheduling": "schedule",
 }
 _FORM_TO = re.compile(
-    r"^(?:(?:an?|the|our|my)\s+)?(?:online\s+|web\s+|simple\s+|short\s+)?forms?\s+"
+    r"^(?P<before>(?:[\w'-]+\s+){0,3}?)forms?\s+"
     r"(?:to|for|where (?:people|customers|residents|visitors|members|you) can)\s+(?P<rest>.+)$",
+    re.I,
+)
+# "Event registration for a photography workshop", "Request for a callback": the thing after
+# "for" is the subject (not "for our gym", not "for parents": whose and who)
+_KIND_FOR = re.compile(
+    r"^(?:event\s+)?(?P<kind>registration|booking|sign-?up|entry|enrol(?:l)?ment|appointment|"
+    r"reservation|application|request|enquiry|inquiry)(?:\s+forms?)?\s+(?:for|about)\s+"
+    r"(?P<a>(?:an?|the)\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+){0,2})$",
     re.I,
 )
 # "cancel my membership", "claim a free guest pass": what is done to the visitor's own thing or
@@ -100,19 +109,28 @@ _MINE = re.compile(
 _VERB_FIRST = re.compile(
     rf"^(?:{'|'.join(_DONE)}|{'|'.join(_GERUND)}|sign|join|download|subscribe|start|try|tell|send|"
     r"leave|make|find|buy|share|vote|upload|ask|contact|help|let|please|fill|complete|see|view|"
-    r"check|take|give|win|enter|become|host|run|create|build|add|use)\b",
+    r"check|take|give|win|enter|become|host|run|create|build|add|use|raise|file|lodge|place|"
+    r"kindly|generate)\b",
     re.I,
 )
 # a sentence about making the form, not its title
 _SENTENCE = re.compile(
     r"\b(?:i|we|i'm|we're|i'd|we'd|us|you|please|can|could|need|needs|want|wants|here|this is|"
-    r"it should|should|would|will|let|lets|let's|where|who|when|if|because|so)\b",
+    r"it should|should|would|will|let|lets|let's|where|who|when|if|because|so|kindly|create|"
+    r"generate|set up)\b",
     re.I,
 )
 # "register their kids": whose the thing is says nothing of what it is
 _SOMEONE = re.compile(r"\b(?:their|them|they|his|her|its|people|someone|anyone)\b", re.I)
+# words that say nothing of the subject: "Short questionnaire", "General enquiries"
+_PLAIN = frozenset(
+    "short quick simple brief online web new general basic anonymous little small easy".split()
+)
 _ARTICLE = re.compile(r"^(?:(?:a|an|the|our)\s+)+", re.I)
-_THING_END = re.compile(r"\s+(?:for|at|with|to|from|by|in|on|if|when|so|because)\s+\S.*$", re.I)
+_THING_END = re.compile(
+    r"\s+(?:(?:for|at|with|to|from|by|in|on|if|when|so|because)\s+\S|of (?:our|your|my|their)\b).*$",
+    re.I,
+)
 _SMALL = frozenset("a an the of for to at on in and or with by from per via".split())
 
 # the opening phrase of a description without a heading: up to the list of fields
@@ -159,7 +177,7 @@ _STOCK = re.compile(
     re.I,
 )
 _FOREIGN_WHOSE = re.compile(
-    r"\s+(?:para|pour|für|fur) (?:el|la|los|las|le|la|les|den|die|das|o|a|os|as) "
+    r"\s+(?:para|pour|für|fur) (?:(?:el|la|los|las|le|les|den|die|das|o|a|os|as) )?"
     r"(?:nuestr[oa]s?|notre|nos|unser\w*|nosso|nossa)\b.*$",
     re.I,
 )
@@ -189,8 +207,17 @@ def _head(original: str) -> str:
 def _english(head: str) -> str | None:
     head = _ARTICLE.sub("", head.strip())
     form_to = _FORM_TO.match(head)
-    if form_to:  # "Form to request a replacement bin", "Form for wedding catering enquiries"
-        return _done(form_to["rest"]) or _english(form_to["rest"])
+    if form_to and _SENTENCE.search(form_to["before"]):
+        return None  # "I want a form to book a demo": a sentence about the form
+    if form_to:  # "Form to request a replacement bin", "Support form for bug reports"
+        named = _done(form_to["rest"]) or _english(form_to["rest"])
+        if named or not form_to["before"]:
+            return named
+    kind_for = _KIND_FOR.match(head)
+    if kind_for and (kind_for["a"] or not kind_for["what"].endswith("s")):
+        what = kind_for["what"]
+        if not _SOMEONE.search(what) and not re.match(r"(?:our|your|my|their)\b", what, re.I):
+            return _named(what, _title(_singular(kind_for["kind"].lower())))
     mine = _MINE.match(head)
     if mine:
         return _named(_thing(mine["what"]), _DONE[mine["verb"].lower()])
@@ -202,13 +229,32 @@ def _english(head: str) -> str | None:
     ends = _ENDS_KIND.match(head)
     if not ends or _SENTENCE.search(head):
         return None
-    core = ends["core"]
-    words = core.split()
-    if not 2 <= len(words) <= 6 or said_generic(core):
+    words = ends["core"].split()
+    if not 2 <= len(words) <= 6 or said_generic(ends["core"]):
         return None
     if any(foreign_little_word(w) for w in words):  # "Café de la Plage reservation": a name
         return None
-    return _title(core)
+    if all(w.lower() in _PLAIN for w in words[:-1]):
+        return None
+    return _title(" ".join([*(_spelled(w) for w in words[:-1]), _singular(words[-1])]))
+
+
+def _singular(kind: str) -> str:
+    """ "enquiries" → "enquiry", "bug reports" are a "Bug Report" form"""
+    low = kind.lower()
+    if low.endswith("ies"):
+        return kind[:-3] + "y"
+    if low.endswith("sses"):  # "passes"
+        return kind[:-2]
+    if low.endswith("s") and not low.endswith("ss") and low != "rsvps":
+        return kind[:-1]
+    return kind
+
+
+def _spelled(word: str) -> str:
+    """The word with a close misspelling of a purpose word corrected ("apointment")."""
+    fixed = correct_typos(word)
+    return word if fixed == word.lower() else fixed
 
 
 def _done(rest: str) -> str | None:
@@ -244,7 +290,9 @@ def _title(text: str) -> str:
 
 
 def _foreign(head: str) -> str | None:
-    head = _FOREIGN_WHOSE.sub("", head).strip()
+    mine = _FOREIGN_WHOSE.sub("", head).strip()
+    if not all(_STOCK.fullmatch(w) for w in re.findall(r"[\w-]+", mine)):
+        head = mine
     words = head.split()
     if not words or len(words) > 8 or _FOREIGN_SENTENCE.search(head) or said_generic(head):
         return None
@@ -279,22 +327,34 @@ def retitled(original: str, lang: str | None, purpose: str, own_name: str | None
     if lang:  # the marketer's own words beat the engine's translation
         return titled
     mine, theirs = titled_kind(own_name), titled_kind(titled)
-    if mine == theirs or any(mine in same and theirs in same for same in _SAME_KIND):
-        return titled
-    return None
+    if mine != theirs and not any(mine in same and theirs in same for same in _SAME_KIND):
+        return None
+    # "Term registration for our after-school chess club": the club the engine named is in
+    # the words the title left out
+    left_out = set(re.findall(r"[\w'-]+", _head(original).lower())) - set(titled.lower().split())
+    if any(w in left_out for w in own_name.lower().split()[:-1] if len(w) > 3):
+        return None
+    return titled
 
 
 # "Report a broken streetlight, tell us where it is …": a short imperative naming the thing
 # is the title when the engine has only a stock name for it
-_ASKED_FOR = re.compile(
-    r"^(?:report|request|claim|book|order|reserve|apply for|register)\s+(?:an?|the|some)\s+\S",
-    re.I,
-)
+_ASKED_FOR = re.compile(r"^(?:report|request|claim)\s+(?:an?|the|some)\s+\S", re.I)
+# "Book a piano lesson. …": what is booked or ordered, in up to three words
+_BOOKED = re.compile(r"^(?P<verb>book|order|reserve)\s+(?:an?|the|some)\s+(?P<what>.+)$", re.I)
 
 
 def opening_title(original: str, lang: str | None) -> str | None:
     """The opening imperative of an English description without a heading, as its name."""
     head = _head(original)
-    if lang or not head or not _ASKED_FOR.match(head) or _SENTENCE.search(head):
+    if lang or not head or _SENTENCE.search(head):
+        return None
+    if original.strip()[len(head) :].lstrip().startswith("?"):  # "Book a demo? no - …"
+        return None
+    booked = _BOOKED.match(head)
+    if booked:
+        what = _thing(booked["what"])
+        return _named(what, _DONE[booked["verb"].lower()]) if len(what.split()) <= 3 else None
+    if not _ASKED_FOR.match(head):
         return None
     return _title(head) if len(head.split()) <= 7 else None
