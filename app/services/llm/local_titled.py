@@ -124,8 +124,11 @@ _SENTENCE = re.compile(
 _SOMEONE = re.compile(r"\b(?:their|them|they|his|her|its|people|someone|anyone)\b", re.I)
 # words that say nothing of the subject: "Short questionnaire", "General enquiries"
 _PLAIN = frozenset(
-    "short quick simple brief online web new general basic anonymous little small easy".split()
+    "short quick simple brief online web new general basic anonymous little small easy multi-step "
+    "two-step three-step multi-page one-page two-page 2-page 2-step bilingual mobile printable".split()
 )
+# what is booked without saying what for: "Book a place at Casa de Pedro cooking school"
+_SEAT = frozenset("place places spot spots seat seats slot slots time date call".split())
 _ARTICLE = re.compile(r"^(?:(?:a|an|the|our)\s+)+", re.I)
 _THING_END = re.compile(
     r"\s+(?:(?:for|at|with|to|from|by|in|on|if|when|so|because)\s+\S|of (?:our|your|my|their)\b).*$",
@@ -183,12 +186,28 @@ _FOREIGN_WHOSE = re.compile(
 )
 
 
+# "so we run a monthly football tournament and need an entry form, …": the subject and the
+# kind said apart in the opening sentence
+_SAID_APART = re.compile(
+    r"^(?:\w+\s+){0,3}?(?:we|i)(?:'re| are)?\s+(?:run|running|host|hosting|organi[sz]e|organi[sz]ing|"
+    r"hold|holding|have)\s+(?:an?|our|the)\s+(?P<what>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+and\s+"
+    r"(?:(?:we|i)\s+)?(?:need|want|would like)\s+(?:an?|some)\s+(?:online\s+)?"
+    r"(?P<kind>entry|registration|sign-?up|booking|enquiry|inquiry|application)\s+forms?\b",
+    re.I,
+)
+
+
 def titled_name(original: str, lang: str | None) -> str | None:
     """The title the description opens with (the subject and the kind of form), or None."""
     head = _head(original)
     if not head:
         return None
-    return _foreign(head) if lang else _english(head)
+    if lang:
+        return _foreign(head)
+    apart = _SAID_APART.match(head)
+    if apart and not _SOMEONE.search(apart["what"]):
+        return _named(apart["what"], _title(apart["kind"].lower()))
+    return _english(head)
 
 
 def titled_kind(name: str) -> str:
@@ -219,6 +238,8 @@ def _english(head: str) -> str | None:
         if not _SOMEONE.search(what) and not re.match(r"(?:our|your|my|their)\b", what, re.I):
             return _named(what, _title(_singular(kind_for["kind"].lower())))
     mine = _MINE.match(head)
+    if mine and re.match(r"interest\b", mine["what"], re.I):
+        return "Register Your Interest" if mine["verb"].lower() == "register" else None
     if mine:
         return _named(_thing(mine["what"]), _DONE[mine["verb"].lower()])
     if _VERB_FIRST.match(head):
@@ -354,6 +375,8 @@ def opening_title(original: str, lang: str | None) -> str | None:
     booked = _BOOKED.match(head)
     if booked:
         what = _thing(booked["what"])
+        if what.lower() in _SEAT:
+            return None
         return _named(what, _DONE[booked["verb"].lower()]) if len(what.split()) <= 3 else None
     if not _ASKED_FOR.match(head):
         return None
