@@ -61,13 +61,14 @@ async def test_clubs_competitions_suppliers_and_creators(user):
         "Join our community choir: name, email, voice part (soprano, alto, tenor, bass)": (
             "Community Choir Sign-up"
         ),
+        # the marketer's subject stays in the name (round 17a)
         "Photo competition entry: name, email, photo upload, title of your photo": (
-            "Competition Entry"
+            "Photo Competition Entry"
         ),
         "Supplier registration for our procurement team: company name, contact name, email, "
         "VAT number": "Supplier Registration",
         "Influencer collaboration request for our skincare brand: name, email, Instagram "
-        "handle, follower count": "Collaboration Request",
+        "handle, follower count": "Influencer Collaboration Request",
     }
     for description, name in cases.items():
         config, _ = await generated(user, description)

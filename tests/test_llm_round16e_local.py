@@ -95,7 +95,8 @@ async def test_referrals_data_requests_and_courses_are_named_for_what_they_are(u
         user,
         "Partner referral form: referrer name, referrer email, client name, client phone, notes",
     )
-    assert config["name"] == "Client Referral" and "website" not in fields
+    # a referral, named in the marketer's words (round 17a), not a partnership
+    assert config["name"] == "Partner Referral" and "website" not in fields
     config, _ = await generated(
         user, "Journalists' data request: name, email, outlet, what figures you need, deadline"
     )

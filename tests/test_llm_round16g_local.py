@@ -34,7 +34,7 @@ async def test_a_problem_with_an_order_is_support_and_a_wholesale_order_is_price
     config, _ = await generated(user, "Wrong order received - order number, what you got")
     assert config["flow_id"] == "support_triage"
     config, _ = await generated(user, "Wholesale order enquiry for cafés: business name, email")
-    assert config["name"] == "Wholesale Enquiry"
+    assert config["name"] == "Wholesale Order Enquiry"  # the marketer's words (round 17a)
 
 
 async def test_a_consumers_budget_is_an_amount_and_a_business_buyer_picks_a_range(user):

@@ -12,7 +12,7 @@ async def test_requests_are_named_for_what_they_ask(user):
         ("Start your free trial: name, work email, company", "Free Trial Signup"),
         ("Order our free holiday brochure: name, postal address", "Brochure Request"),
         ("Refer a friend to our gym: your name, friend's name, friend's phone", "Refer a Friend"),
-        ("Spare parts request: model number, part needed, address", "Replacement Part Request"),
+        ("Spare parts request: model number, part needed, address", "Spare Parts Request"),
     ):
         config, _ = await generated(user, said)
         assert config["name"] == name, said

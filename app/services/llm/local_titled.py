@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_foreign import foreign_little_word
+from app.services.llm.local_foreign_words import FORM_NAMES
 from app.services.llm.local_heading import said_generic
 from app.services.llm.local_intent import correct_typos
 
@@ -251,7 +252,9 @@ def _english(head: str) -> str | None:
     if not ends or _SENTENCE.search(head):
         return None
     words = ends["core"].split()
-    if not 2 <= len(words) <= 6 or said_generic(ends["core"]):
+    if len(words) > 2 and re.search(r"s['’]$", words[0]):
+        words = words[1:]  # "Journalists' data request": who asks it, not what it is
+    if not 2 <= len(words) <= 6 or said_generic(" ".join(words)):
         return None
     if any(foreign_little_word(w) for w in words):  # "Café de la Plage reservation": a name
         return None
@@ -345,7 +348,11 @@ def retitled(original: str, lang: str | None, purpose: str, own_name: str | None
         return None
     if not own_name:
         return titled
-    if lang:  # the marketer's own words beat the engine's translation
+    if lang:  # the marketer's own words beat the engine's translation, unless they hold it
+        said = FORM_NAMES.get(own_name, {}).get(lang, "").lower()
+        more = titled.lower().replace(said, " ") if said and said in titled.lower() else None
+        if more is not None and all(_STOCK.fullmatch(w) for w in re.findall(r"[\w-]+", more)):
+            return None  # "Solicitud de acreditación de prensa" says the engine's name
         return titled
     mine, theirs = titled_kind(own_name), titled_kind(titled)
     if mine != theirs and not any(mine in same and theirs in same for same in _SAME_KIND):
@@ -379,5 +386,8 @@ def opening_title(original: str, lang: str | None) -> str | None:
             return None
         return _named(what, _DONE[booked["verb"].lower()]) if len(what.split()) <= 3 else None
     if not _ASKED_FOR.match(head):
+        return None
+    asked = _thing(head.split(None, 1)[1]).split()
+    if not asked or re.fullmatch(_KIND, asked[0], re.I):  # "Request a quote for …": the kind's own
         return None
     return _title(head) if len(head.split()) <= 7 else None
