@@ -45,7 +45,7 @@ _WITHOUT = re.compile(
 # "hotel name? no, it's just our hotel.": the question answered at once, to the sentence end
 # (not a question put to the visitor: "Are you a member? no/yes")
 _ANSWERED = re.compile(
-    r"(?:^|(?<=[,.;:]))\s*(?!(?:any|are|is|do|does|did|have|has|will|would|can|could|should|"
+    r"(?:^|(?<=[,.;:—–])|(?<=\s-))\s*(?!(?:any|are|is|do|does|did|have|has|will|would|can|could|should|"
     r"was|were|what|which|who|when|where|why|how)\b)([a-z][\w'-]*(?:\s+[\w'-]+){0,2})\?\s*"
     r"(?:no|nope|nah|non|nein|não)\b(?!\s*(?:/|or\b|\)|,\s*(?:yes|sí|si|oui|ja|sim)\b))"
     r"(?:[^.!?\n]*[.!]|[^,.!?\n]*$)?",
