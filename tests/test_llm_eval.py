@@ -212,7 +212,7 @@ SIZES = {
     "round 17g": 17,
     "refine 17r": 17,
     "round 17d": 49,
-    "round 17e": 70,
+    "round 17e": 72,
     "round 17b": 55,
     "round 17c": 45,
     "round 17a": 73,

@@ -94,6 +94,13 @@ TIME_OF = re.compile(
     r"departure)\b)",
     re.I,
 )
+# "time it started", "what time did it happen": when in the day, not a date
+TIME_WHEN = re.compile(
+    r"^(?:what\s+|approximate\s+|rough\s+)?time\s+(?:(?:it|that|this|they|you|he|she|the\s+\w+)\s+)?"
+    r"(?:did\s+(?:it|that|this|they|you)\s+)?(?:start(?:ed)?|happen(?:ed)?|beg[au]n|occur(?:red)?|"
+    r"end(?:ed)?|stop(?:ped)?|arrived?|left|finish(?:ed)?)\b",
+    re.I,
+)
 TIMES_OF_DAY = ["Morning", "Afternoon", "Evening", "Night"]
 # a time to come, as the "Preferred time" offers it: nobody books a visit for the night
 BOOKED = re.compile(
@@ -111,6 +118,9 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
     low = phrase.strip().lower()
     if not options and field["type"] == "number" and DURATION.match(low):
         return {**field, "label": _with_unit(field["label"], low)}
+    if not options and TIME_WHEN.match(low):  # "time it started": when in the day it happened,
+        # not a start date, nor the "Preferred time" of a visit to come
+        return {**field, "type": "select", "options": list(TIMES_OF_DAY), "max_length": None}
     if options or field["type"] not in ("text", "textarea", "date"):
         return field
     if GARMENT_SIZE.search(low):
