@@ -118,9 +118,6 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
     low = phrase.strip().lower()
     if not options and field["type"] == "number" and DURATION.match(low):
         return {**field, "label": _with_unit(field["label"], low)}
-    if not options and TIME_WHEN.match(low):  # "time it started": when in the day it happened,
-        # not a start date, nor the "Preferred time" of a visit to come
-        return {**field, "type": "select", "options": list(TIMES_OF_DAY), "max_length": None}
     if options or field["type"] not in ("text", "textarea", "date"):
         return field
     if GARMENT_SIZE.search(low):
@@ -137,6 +134,17 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
     if PER_PERIOD.match(low) and not _PRICED.search(low) and field["type"] == "text":
         return _number(field)
     return field
+
+
+def times_of_day(fields: list) -> None:
+    """ "date of the noise, time it started": with the day asked apart, "time it started" is
+    when in that day, a times-of-day choice; asked alone ("outage report: time it started")
+    it stays the date it began."""
+    for f in fields:
+        if f["type"] == "date" and TIME_WHEN.match(f["label"].strip()):
+            others = [o for o in fields if o is not f and o["type"] == "date"]
+            if others:
+                f.update(type="select", options=list(TIMES_OF_DAY), max_length=None)
 
 
 def _number(field: dict, label: str | None = None) -> dict:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from app.services.llm import local_catalog as catalog
-from app.services.llm.local_answer_kinds import answer_kind, clause_question
+from app.services.llm.local_answer_kinds import answer_kind, clause_question, times_of_day
 from app.services.llm.local_clauses import to_visitor
 from app.services.llm.local_domain import concept_for, covers, domain_keys, is_b2b
 from app.services.llm.local_extract import context_free, named_fields, negated
@@ -136,6 +136,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_ratings(fields, description)
     _add_hints(fields, kind, context_free(text, not_asked))
     _kind_rules(fields, kind, text)
+    times_of_day(fields)  # "date of the noise, time it started": the time is of that day
     settle_own_texts(fields, text, listed=len(items) >= 2, kind=kind)
     if kind["flow"] == "email_marketing" and EMAIL_PLUS.search(text):
         # "email plus a checkbox", "email and birthday": nothing beyond the email unasked
