@@ -167,6 +167,16 @@ async def test_two_processes_share_jobs_round_robin_limits_and_live_events(datab
                 == 50
             )
         )
+        # a job's row is marked done just after its work: wait for the rows too, not only the work
+        await _wait(
+            lambda: (
+                _rows(
+                    database,
+                    "SELECT COUNT(*) FROM jobs WHERE kind = 'process_submission' AND status = 'done'",
+                )[0][0]
+                >= 51
+            )
+        )
         runs = _rows(
             database,
             "SELECT last_error, attempts, status FROM jobs WHERE kind = 'process_submission'",
