@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm import local_catalog as catalog
-from app.services.llm.local_fields import RefineError
+from app.services.llm.local_fields import RefineError, _build
 from app.services.llm.local_refine_targets import find_one
 
 
@@ -53,21 +53,10 @@ def _yes_no(draft: dict, m: re.Match) -> None:
 
 def _checkbox(draft: dict, m: re.Match) -> None:
     label = m["label"].strip().strip("\"“”'‘’").strip()
-    name = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:40] or "checkbox"
-    if not re.match(r"[a-z]", name):
-        name = f"box_{name}"[:40]
-    if any(f["name"] == name for f in draft["fields"]):
+    box = _build(label, "checkbox", None)  # the field "add a checkbox called X" would make
+    if any(f["name"] == box["name"] for f in draft["fields"]):
         raise RefineError(f"The form already has a field “{label}”")
-    box = {
-        **catalog.field("consent"),
-        "name": name,
-        "type": "checkbox",
-        "label": label[:200],
-        "required": False,
-        "options": [],
-        "default": None,
-    }
-    draft["fields"].append(box)
+    draft["fields"].append({**box, "required": False})
 
 
 def _split_name(draft: dict, m: re.Match) -> None:

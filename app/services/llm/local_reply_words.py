@@ -348,7 +348,7 @@ TOPICS: dict[str, tuple[str, str, str, str, str]] = {
 def say(key: str, lang: str, **values) -> str:
     """The sentence ``key`` in ``lang`` (English when the language has none)."""
     row = TEXT[key]
-    text = row[LANGS.index(lang)] or row[0] if lang in LANGS else row[0]
+    text = (row[LANGS.index(lang)] if lang in LANGS else "") or row[0]  # "" has no translation
     return text.format(**values) if values else text
 
 
