@@ -207,7 +207,7 @@ SIZES = {
     "round 16a": 50,
     "round 16b": 58,
     "round 16d": 45,
-    "replies": 24,
+    "replies": 32,
     "round 17f": 24,
     "round 17g": 17,
     "refine 17r": 17,

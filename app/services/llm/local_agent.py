@@ -95,18 +95,30 @@ def _signature(context: dict, lang: str = "en") -> str:
     return say("signature", lang, team=name) if name else say("signature_anon", lang)
 
 
+TOPIC_WORDS = {
+    "demo": "a demo",
+    "pricing": "pricing",
+    "price": "pricing",
+    "quote": "a quote",
+    "rfq": "a quote",
+    "tender": "your tender",
+    "trial": "a trial",
+    "proposal": "a proposal",
+    "wholesale": "wholesale supply",
+}
+
+
 def _topic(s: dict, form: dict) -> str:
-    for word, topic in (
-        ("demo", "a demo"),
-        ("pricing", "pricing"),
-        ("price", "pricing"),
-        ("quote", "a quote"),
-        ("rfq", "a quote"),
-        ("tender", "your tender"),
-        ("trial", "a trial"),
-        ("proposal", "a proposal"),
-        ("wholesale", "wholesale supply"),
-    ):
+    """What they asked about: a tender they run; else the form's own kind (a demo request is
+    about a demo, even when the message talks about "our quote forms"); else the message's
+    intent."""
+    if "tender" in s["intent"]:
+        return TOPIC_WORDS["tender"]
+    kind = (form.get("name") or "").lower()
+    for word in ("demo", "pricing", "quote"):
+        if re.search(rf"\b{word}\b", kind):
+            return TOPIC_WORDS[word]
+    for word, topic in TOPIC_WORDS.items():
         if word in s["intent"]:
             return topic
     return ""
@@ -234,12 +246,13 @@ def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     topic, lang = _topic(s, context.get("form") or {}), s["lang"]
     where = topic_in(topic, lang)
     thanks = say("interest_topic", lang, topic=where) if topic else say("interest", lang)
-    said = echo(noted(s["message"]), [], lang)
+    told = noted(s["message"])
+    said = echo(told, [], lang)
     if said:
         thanks += f" {said}"
     message = s["message"] or ""
     asks = [say("q_goal", lang)]  # never ask again for what they already told us
-    if not (TIMELINE_RE.search(message) or s["timeline_text"]):
+    if not (TIMELINE_RE.search(message) or told.timing or s["timeline_text"]):
         asks.append(say("q_timeline", lang))
     if not (VOLUME_RE.search(message) or s["size_text"]):
         asks.append(say("q_people", lang))

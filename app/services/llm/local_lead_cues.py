@@ -26,6 +26,7 @@ _MONTHS = {
     "november": r"noviembre|novembre|novembro",
     "december": r"dezember|diciembre|d[ée]cembre|dezembro",
 }
+MONTH_WORDS = "|".join(_MONTHS.values())  # every month in es, fr, de and pt
 _UNITS = (
     r"lizenzen|nutzer(?:innen)?|benutzer|anwender|mitarbeiter(?:innen|n)?|mitarbeitende(?:n)?|"
     r"arbeitspl[äa]tze|pl[äa]tze|standorte|filialen|ger[äa]te|fahrzeuge|"
@@ -73,7 +74,7 @@ CUES = [
         "contract",
     ),
     (
-        r"\bprecios?\b|cu[áa]nto (?:cuesta|vale|cobr\w+)|qu[ée] precio|\btarifas?\b|\bprix\b|"
+        r"\bprecios?\b|cu[áa]nto (?:cuesta|costar\w*|vale|cobr\w+)|qu[ée] precio|\btarifas?\b|\bprix\b|"
         r"combien (?:[çc]a )?co[ûu]te|\btarifs?\b|\bpreis\w*|was kostet|wie teuer|\bkosten\b|quanto custa|"
         r"\bpre[çc]os?\b|quanto (?:cobram|fica)",
         "price",

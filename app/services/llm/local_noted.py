@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.services.llm.local_lead_cues import foreign
+from app.services.llm.local_noted_foreign import FOREIGN_TIMING
 from app.services.llm.local_reply_words import say
 
 PAIN_RE = re.compile(
@@ -115,7 +116,7 @@ def noted(message: str) -> Noted:
     def free(m) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
 
-    for m in TIMING.finditer(message):
+    for m in (FOREIGN_TIMING if foreign(message) else TIMING).finditer(message):
         if free(m) and len(out.timing) < 2:
             out.timing.append(m.group(0))
             taken.append(m.span())

@@ -260,12 +260,20 @@ _MANAGER = re.compile(
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([km])?\b", re.I)
 
 
+# An intent word that names a thing of theirs: "quote forms", "pricing pages", "demo requests".
+_NAMES_A_THING = re.compile(
+    r"\s+(?:forms|pages|requests|calculators?|builders?|templates|workflows|process(?:es)?)\b"
+)
+
+
 def words_in(text: str, vocabulary) -> list[str]:
     """The vocabulary words the text uses, except negated ones ("nothing urgent", "not buying")."""
     found = []
     for word in vocabulary:
         for match in re.finditer(rf"\b{re.escape(word)}\b", text):
             before = text[max(0, match.start() - 20) : match.start()]
+            if _NAMES_A_THING.match(text, match.end()):
+                continue  # "our quote forms go to four teams": what they run, not what they ask
             if not re.search(r"\b(?:not|nothing|no|isn't|aren't|never)\s+(?:\w+\s+)?$", before):
                 if word not in found:
                     found.append(word)

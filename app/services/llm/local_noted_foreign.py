@@ -1,0 +1,36 @@
+"""When, in the words of a lead who writes in Spanish, French, German or Portuguese.
+
+The reply quotes the person's own timeline ("avant l'été", "bis Ende März", "até junho") as
+``local_noted.TIMING`` does in English, and a reply that quotes it never asks for it again.
+Each phrase is whole: the preposition, the month or season, and nothing after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm.local_lead_cues import MONTH_WORDS
+
+_MONTH = rf"(?:{MONTH_WORDS})(?: \d{{4}})?"
+_SEASON = (
+    r"(?:(?:el |la )?(?:verano|oto[ñn]o|invierno|primavera)|l'[ée]t[ée]|l'automne|l'hiver|"
+    r"le printemps|(?:dem |den )?(?:sommer|herbst|winter|fr[üu]hling)|"
+    r"(?:o )?(?:ver[ãa]o|outono|inverno|primavera))"
+)
+_PREP = (
+    r"(?:en|para|antes de(?:l)?|a partir de|desde|a (?:finales|principios|mediados) de|"
+    r"d'ici|avant|pour|[àa] partir de|d[èe]s|(?:fin|d[ée]but|mi-)|"
+    r"im|bis(?: (?:Ende|Anfang|Mitte))?|ab|vor|Ende|Anfang|Mitte|"
+    r"em|at[ée]|antes d[eo]|no (?:in[íi]cio|final|fim) de)"
+)
+FOREIGN_TIMING = re.compile(
+    rf"\b{_PREP} (?:(?:el |le |la |o |a )?(?:mois de |mes de |m[êe]s de )?){_MONTH}\b"
+    rf"|\b(?:antes del?|avant|d'ici|vor|bis zum|antes d[oa]|at[ée] ao) {_SEASON}\b"
+    r"|\b(?:la pr[óo]xima semana|el pr[óo]ximo mes|este mes|la semana que viene|el mes que viene|"
+    r"cuanto antes|la semaine prochaine|le mois prochain|ce mois-ci|d[èe]s que possible|"
+    r"n[äa]chste(?:n)? (?:Woche|Monat)|diese(?:n)? (?:Woche|Monat)|so schnell wie m[öo]glich|"
+    r"im n[äa]chsten (?:Monat|Quartal)|na pr[óo]xima semana|no pr[óo]ximo m[êe]s|este m[êe]s|"
+    r"(?:a )?semana que vem|o mais r[áa]pido poss[íi]vel)\b"
+    rf"|\bq[1-4](?: \d{{4}})?\b|\b{_MONTH}\b",
+    re.I,
+)
