@@ -158,3 +158,23 @@ async def test_a_lead_who_writes_in_french_is_answered_in_french(app, user, db):
     assert not re.search(r"\b(?:Thank|You|We|the)\b", body)  # no English sentence left
     given = "Nous avons 12 agences 201-1000"
     assert all(n in given for n in re.findall(r"\d+", body))  # every number is theirs
+
+
+async def test_a_foreign_timeline_is_quoted_and_not_asked_for_again(app, user, db):
+    form = await make_agent_form(user)
+    sid = await submit_and_process(
+        app,
+        user,
+        form["id"],
+        {
+            "email": "c.roux@agence-ardoise.fr",
+            "name": "Claire Roux",
+            "company_size": "11-50",
+            "message": "Bonjour, quel est le tarif pour 5 utilisateurs ? Nous aimerions "
+            "démarrer avant l'été.",
+        },
+    )
+    [mail] = await _agent_emails(db, sid)
+    body = mail["body_text"]
+    assert "votre calendrier (avant l'été)" in body and "5 utilisateurs" in body
+    assert body.count("calendrier") == 1  # quoted once, never asked for again
