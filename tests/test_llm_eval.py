@@ -159,6 +159,7 @@ FLOORS = {
     "round 17e": 0.90,
     "round 17c": 0.90,
     "round 17a": 0.90,
+    "refine 18r": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -208,6 +209,7 @@ SIZES = {
     "round 16b": 58,
     "round 16d": 45,
     "replies": 32,
+    "refine 18r": 16,
     "round 17f": 24,
     "round 17g": 17,
     "refine 17r": 17,

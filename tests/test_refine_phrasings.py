@@ -135,3 +135,27 @@ async def test_removing_a_list_with_a_field_the_form_lacks_names_it_and_changes_
     assert "no single field “address”" in body["error"]["message"]
     config = await generate(user, "remove the phone and the preferred date", draft)
     assert {"phone", "preferred_date"}.isdisjoint(by_name(config))
+
+
+async def test_replace_move_several_and_add_by_kind_in_the_marketers_words(user):
+    hotel = await generate(user, "Hotel booking: name, email, number of guests, arrival date")
+    config = await generate(user, "replace number of guests with a dropdown: 1, 2, 3, 4+", hotel)
+    labels = [f["label"] for f in config["fields"]]
+    guests = by_name(config)["party_size"]
+    assert guests["type"] == "select" and guests["options"] == ["1", "2", "3", "4+"]
+    assert labels.index("Number of guests") < labels.index("Arrival date")
+    config = await generate(user, "move the arrival date and the email to the top", config)
+    assert [f["label"] for f in config["fields"]][:2] == ["Arrival date", "Email"]
+    config = await generate(
+        user,
+        "add a yes/no question called Will you need parking? and "
+        "add a rating from 1 to 10 called Overall experience",
+        config,
+    )
+    assert by_name(config)["will_you_need_parking"]["options"] == ["Yes", "No"]
+    overall = by_name(config)["overall_experience"]
+    assert (overall["type"], overall["min"], overall["max"]) == ("number", 1, 10)
+    config = await generate(
+        user, "change the options of number of guests to 1, 2, Let us know", config
+    )
+    assert by_name(config)["party_size"]["options"] == ["1", "2", "Let us know"]

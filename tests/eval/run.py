@@ -451,6 +451,9 @@ SETS = {
     # Refinement in the words a marketer uses on a fresh draft (stop 15): quoted labels,
     # scales, yes/no, a checkbox's words, date and time made one, a name split in two.
     "refine 17r": ("refine_round17r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine 18r (stop 16): options after a label holding "to", several fields moved,
+    # "replace X with a …", a yes/no or a rating added by its kind.
+    "refine 18r": ("refine_round18r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 13d (written before the change): yes/no questions in a list, reasons and
     # opinions as free text, content lists as long text, paired times and ranges, a
     # question with follow-ups on yes, real words (past tenses) never "corrected".

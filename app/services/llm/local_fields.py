@@ -132,6 +132,8 @@ LABEL_RES = [
         re.I,
     ),
 ]
+# "a yes/no question", "a yes or no field": a choice of Yes and No, whatever it is called
+YES_NO_KIND = re.compile(r"\byes\s*(?:/|or)\s*no(?:\s+(?:question|field|choice|dropdown))?\b", re.I)
 FLAG_RE = re.compile(r"\b(?P<flag>required|mandatory|compulsory|optional)\b", re.I)
 
 
@@ -240,9 +242,12 @@ def parse_new_field(
     if match and match["head"].strip():
         head, options = match["head"].strip(), split_list(match["opts"], options=True)
     head, position = _position(head)
+    yes_no = YES_NO_KIND.search(head)
+    if yes_no and options and len(options) == 1:  # "a yes or no question: Are you over 18?"
+        head, options = f"{head} called {options[0]}", None
     flag = FLAG_RE.search(head)
     head = FLAG_RE.sub(" ", head)
-    label = None
+    label, explicit = None, False
     for pattern in LABEL_RES:
         found = pattern.search(head)
         if found:
@@ -250,13 +255,25 @@ def parse_new_field(
                 found["label"].strip(" .\"“”'‘’"),
                 (head[: found.start()] + " " + head[found.end() :]),
             )
+            explicit = pattern is not LABEL_RES[-1]  # quoted or "called …", not "for …"
             break
+    if yes_no := YES_NO_KIND.search(head):
+        head, options = head[: yes_no.start()] + " " + head[yes_no.end() :], ["Yes", "No"]
+    rating = rating_shape(head) if label else None  # "a rating from 1 to 5 called Overall"
     ftype, rest = _widget_type(head)
+    if ftype or options:  # "a multiple choice question Which days": the kind is no label
+        rest = re.sub(r"^\W*(?:(?:a|an|one)\s+)?(?:question|field)\b", "", rest.strip(), flags=re.I)
     label = label or _norm(rest)
     if not label and ftype is None:
         raise RefineError("Say what the new field is called, e.g. 'add a budget dropdown: A, B, C'")
-    new = _build(label or (ftype or "field"), ftype, options)
-    if ftype is None and not options and new["type"] in ("text", "url", "number"):
+    new = _build(label or (ftype or "field"), ftype, options, named=explicit)
+    if rating and ftype is None and not options:
+        new.update(
+            {k: v for k, v in rating.items() if k not in ("label", "name")},
+            max_length=None,
+            regex=None,
+        )
+    elif ftype is None and not options and new["type"] in ("text", "url", "number"):
         new = _shaped(new, label or "")
     if flag:
         new["required"] = flag["flag"].lower() != "optional"
@@ -292,8 +309,10 @@ def _position(head: str) -> tuple[str, tuple | None]:
     return rest, ("top", None) if match["top"] else ("end", None)
 
 
-def _build(label: str, ftype: str | None, options: list | None) -> dict:
+def _build(label: str, ftype: str | None, options: list | None, named: bool = False) -> dict:
     known = _catalog_match(label)
+    if known and named and known["label"].lower() != label.lower():
+        known = None  # "a dropdown called Size" is a size, not the catalogue's "Company size"
     if known and (
         ftype is None or ftype == known["type"] or (options and ftype in ("select", "multiselect"))
     ):

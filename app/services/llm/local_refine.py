@@ -46,7 +46,7 @@ VERBS = (
 )
 SPLIT_RE = re.compile(
     rf"\s*(?:[;\n]+|\.\s+(?=(?:{VERBS})\b)|,?\s+and\s+(?:then\s+|also\s+)?(?=(?:{VERBS})\b)|"
-    rf",\s*(?:then\s+|also\s+)?(?=(?:{VERBS})\b))\s*",
+    rf",\s*(?:then\s+|also\s+)?(?=(?:{VERBS})\b(?!\s*(?:[,.;]|$))))\s*",
     re.I,
 )
 LEAD_RE = re.compile(
@@ -57,8 +57,8 @@ LEAD_RE = re.compile(
 def refine(config: dict, text: str) -> dict:
     """``config`` with every instruction in ``text`` applied, validated; ValidationError if one is not understood."""
     draft = copy.deepcopy(config)
-    split = SPLIT_RE.split(local_refine_foreign.split_clauses(text))
-    clauses = [c for c in (_clean(part) for part in split) if c]
+    split = SPLIT_RE.split(_protect_option_lists(local_refine_foreign.split_clauses(text)))
+    clauses = [c for c in (_clean(part.replace(",\x00", ", ")) for part in split) if c]
     if not clauses:
         _fail("Write what to change", text)
     notes: list[str] = []
@@ -81,6 +81,24 @@ def refine(config: dict, text: str) -> dict:
     result, repaired = validated(draft)  # a part the engine got wrong is dropped, with a note
     notes += repaired
     return {**result, "notes": notes} if notes else result
+
+
+# "the options of guests to 1, 2, Let us know": inside a list of options a comma before a
+# verb separates two options, not two instructions (a new one follows "and" or ";").
+_OPTION_LIST = re.compile(
+    r"\b(?:options?|choices?|answers?)\b[^;\n]*?(?:\s(?:to|with)\s|:)(?P<list>[^;\n]*)", re.I
+)
+_NEXT_CLAUSE = re.compile(rf"\s+and\s+(?:then\s+|also\s+)?(?=(?:{VERBS})\b)", re.I)
+
+
+def _protect_option_lists(text: str) -> str:
+    def keep(m: re.Match) -> str:
+        items = m["list"]
+        end = _NEXT_CLAUSE.search(items)
+        head, tail = (items[: end.start()], items[end.start() :]) if end else (items, "")
+        return m.group(0)[: m.start("list") - m.start()] + head.replace(", ", ",\x00") + tail
+
+    return _OPTION_LIST.sub(keep, text)
 
 
 def _english(clause: str) -> bool:
@@ -380,20 +398,21 @@ def _rename(draft, m):
 
 
 def _move(draft, m):
+    """ "move phone up", "put the name and phone at the top": the fields, in the order named."""
     fields = draft["fields"]
-    f = find_field(fields, m["target"])
+    moved = find_many(fields, m["target"])
     where = m["where"].lower()
-    index = fields.index(f)
-    fields.remove(f)
+    index = fields.index(moved[0])
+    for f in moved:
+        fields.remove(f)
     if where in ("up", "down"):
-        fields.insert(max(0, index - 1) if where == "up" else min(len(fields), index + 1), f)
-        return
-    anchor = re.match(r"(after|below|under|before|above)\s+(.+)", where)
-    if anchor:
+        at = max(0, index - 1) if where == "up" else min(len(fields), index + 1)
+    elif anchor := re.match(r"(after|below|under|before|above)\s+(.+)", where):
         kind = "after" if anchor[1] in ("after", "below", "under") else "before"
-        fields.insert(_position(fields, (kind, anchor[2])), f)
+        at = _position(fields, (kind, anchor[2]))
     else:
-        fields.insert(0 if re.search(r"top|start|beginning|first", where) else len(fields), f)
+        at = 0 if re.search(r"top|start|beginning|first", where) else len(fields)
+    fields[at:at] = moved
 
 
 def _all_required(draft, m):
@@ -402,6 +421,35 @@ def _all_required(draft, m):
     for f in draft["fields"]:
         if f["type"] != "email" or required:
             f["required"] = required if f["type"] != "checkbox" else f["required"]
+
+
+# A new field described only by its kind ("a dropdown", "a yes/no question") has no name.
+_UNNAMED_KIND = re.compile(
+    r"\b(?:a|an|one|new|required|optional|single|multiple|multi|choice|dropdown|drop-down|select|"
+    r"checkbox(?:es)?|tick boxes|radio(?: buttons)?|number|date|text|box|long|short|paragraph|"
+    r"field|question|rating|scale|yes/no|upload|file|list|menu)\b|[\s-]+",
+    re.I,
+)
+
+
+def _replace(draft, m):
+    """ "replace the bedrooms question with a dropdown: 1, 2, 3+", "swap email for a mobile
+    field": the new field takes the old one's place."""
+    fields = draft["fields"]
+    old = find_field(fields, _unquote(m["target"]))
+    existing = existing_field(fields, m["spec"])
+    if existing is not None and existing is not old:
+        raise RefineError(f"The form already has a field “{existing['label']}”")
+    at = fields.index(old)
+    _remove(draft, {"target": old["label"]})
+    new, _ = parse_new_field(m["spec"], draft["fields"])
+    if not _UNNAMED_KIND.sub("", m["spec"].split(":")[0]).strip():  # "with a dropdown: 1, 2"
+        new.update(label=old["label"], name=old["name"])
+    draft["fields"].insert(at, new)
+    target = catalog.mapping_target(new["name"])
+    mapping = draft.setdefault("field_mapping", {})
+    if target and target not in mapping.values():
+        mapping[new["name"]] = target
 
 
 def _swap(draft, m):
@@ -443,10 +491,23 @@ def _change_type(draft, m):
 
 
 def _set_options(draft, m):
-    f = find_field(draft["fields"], m["t1"] or m["t2"])
-    f["options"] = split_list(m["opts"], options=True)
+    target, opts = _label_holding_to(draft["fields"], m["t1"] or m["t2"], m["opts"])
+    f = find_field(draft["fields"], target)
+    f["options"] = split_list(opts, options=True)
     if f["type"] not in ("select", "multiselect"):
         f["type"] = "select"
+
+
+def _label_holding_to(fields: list, target: str, rest: str) -> tuple[str, str]:
+    """ "the options of are you looking to sell or let to Sell, Let": the split at "to" that
+    leaves a field's whole label as the target, else the first."""
+    labels = {(f.get("label") or "").strip(" ?'\"").lower() for f in fields}
+    words = f"{target} to {rest}"
+    for m in re.finditer(r"\s+to\s+", words):
+        said = words[: m.start()].strip(" ?'\"")
+        if m.start() > len(target) and said.lower() in labels:
+            return said, words[m.end() :]
+    return target, rest
 
 
 def _add_options(draft, m):
@@ -658,6 +719,13 @@ HANDLERS = [
             r"(?P<type>.+)"
         ),
         _change_type,
+    ),
+    (
+        _r(
+            r"(?:replace|swap|exchange)\s+(?P<target>.+?)\s+(?:with|for|by)\s+"
+            r"(?P<spec>(?:a|an|one|new)\s+.+)"
+        ),
+        _replace,
     ),
     (_r(r"swap\s+" + THE + r"(?P<a>.+?)\s+(?:and|with)\s+" + THE + r"(?P<b>.+)"), _swap),
     (

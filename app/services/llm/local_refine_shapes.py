@@ -36,6 +36,18 @@ def _scale(draft: dict, m: re.Match) -> None:
         options = [str(n) for n in range(low, high + 1)]
         field.update(type="select", options=options, min=None, max=None, max_length=None)
         return
+    help_ = field.get("help") or ""
+    if (
+        field["type"] == "number"
+        and help_
+        and re.findall(r"\d+", help_)
+        == [
+            str(field.get("min")),
+            str(field.get("max")),
+        ]
+    ):  # "From 1 to 5" (or "De 1 à 5") says the old scale: it follows the new one
+        nums = iter((low, high))
+        field["help"] = re.sub(r"\d+", lambda _: str(next(nums)), help_)
     field.update(type="number", min=low, max=high, options=[], max_length=None, regex=None)
 
 
