@@ -209,7 +209,7 @@ SIZES = {
     "round 16b": 58,
     "round 16d": 45,
     "replies": 32,
-    "refine 18r": 16,
+    "refine 18r": 23,
     "round 17f": 24,
     "round 17g": 17,
     "refine 17r": 17,

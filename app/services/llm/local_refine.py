@@ -68,12 +68,12 @@ def refine(config: dict, text: str) -> dict:
         if foreign is None:
             _apply(draft, clause, notes)
             continue
-        said, _lang, label = foreign
+        said, lang, label = foreign
         before = {id(f) for f in draft["fields"]}
         _apply(draft, said, notes)
         for f in draft["fields"]:
             if label and id(f) not in before:  # added to a form in that language
-                local_refine_foreign.label_added(f, label, draft["fields"])
+                local_refine_foreign.label_added(f, label, draft["fields"], lang)
     untouched = {(f.get("name"), f.get("label")) for f in config.get("fields") or []}
     spell_acronyms(draft["fields"], text, keep=untouched)  # "add a VAT number field"
     forget_changed_texts(config, draft)  # a relabelled field is translated again

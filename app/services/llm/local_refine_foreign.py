@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_consent import YES_NO
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign import _gloss_piece, fold, source_language
 from app.services.llm.local_foreign_words import TABLES
@@ -40,6 +41,49 @@ _END = {
 }
 
 
+# What a field becomes, in each language's words, said again in English: "desplegable",
+# "liste déroulante", "Auswahlliste", "lista suspensa" are a dropdown.
+_KINDS = [
+    (
+        "yes/no question",
+        r"pregunta (?:de )?s[ií]\s*(?:/|o)\s*no|question (?:par )?oui\s*(?:/|ou)\s*non|"
+        r"ja\s*(?:/|oder|-)\s*nein[- ]?frage|pergunta (?:de )?sim\s*(?:/|ou)\s*n[ãa]o|"
+        r"s[ií]\s*/\s*no|oui\s*/\s*non|ja\s*/\s*nein|sim\s*/\s*n[ãa]o",
+    ),
+    (
+        "multiple choice",
+        r"selecci[óo]n m[úu]ltiple|casillas(?: de verificaci[óo]n)?|varias opciones|"
+        r"cases? [àa] cocher|choix multiples?|mehrfachauswahl|checkboxen|kontrollk[äa]stchen|"
+        r"caixas de sele[çc][ãa]o|escolha m[úu]ltipla|v[áa]rias op[çc][õo]es",
+    ),
+    (
+        "dropdown",
+        r"(?:lista )?desplegable|men[úu] desplegable|lista de opciones|liste d[ée]roulante|"
+        r"menu d[ée]roulant|auswahlliste|auswahlfeld|dropdown(?:-men[üu])?|lista suspensa|"
+        r"menu suspenso|lista pendente|lista de op[çc][õo]es",
+    ),
+    (
+        "long text field",
+        r"texto largo|[áa]rea de texto|p[áa]rrafo|zone de texte|texte long|paragraphe|"
+        r"textbereich|freitext(?:feld)?|mehrzeilige[ns]? textfeld|texto longo|par[áa]grafo",
+    ),
+    ("text field", r"campo de texto|texto corto|champ (?:de )?texte|textfeld|texto curto"),
+    (
+        "date field",
+        r"campo de fecha|fecha|champ (?:de )?date|date|datumsfeld|datum|campo de data|data",
+    ),
+    ("number field", r"campo num[ée]rico|n[úu]mero|champ num[ée]rique|nombre|zahlenfeld|zahl"),
+]
+KIND_WORDS = "|".join(pattern for _, pattern in _KINDS)
+
+
+def english_kind(words: str) -> str | None:
+    for kind, pattern in _KINDS:
+        if re.fullmatch(pattern, words.strip(), re.I):
+            return kind
+    return None
+
+
 def _p(pattern: str) -> re.Pattern:
     return re.compile(rf"^{pattern}\s*[.!]?$", re.I)
 
@@ -48,6 +92,7 @@ def _p(pattern: str) -> re.Pattern:
 # champ X" adds.
 PATTERNS = {
     "es": [
+        ("kind", _p(rf"(?:convierte|convierta|convertir|cambia|cambie|transforma|transforme|haz|haga)\s+(?P<target>.+?)\s+(?:en|a)\s+(?:un|una)\s+(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?P<flag>{_REQ['es']})\s+(?P<target>.+)")),
         ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?:que\s+)?(?P<target>.+?)\s+(?:sea\s+|como\s+)?(?P<flag>{_REQ['es']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:debe ser|deber[ií]a ser|tiene que ser|es|ser[aá])\s+(?P<flag>{_REQ['es']})")),
@@ -57,6 +102,7 @@ PATTERNS = {
         ("add", _p(r"(?:añade|añada|añadir|agrega|agregue|agregar|incluye|incluya|incluir|pon|ponga)\s+(?P<spec>.+)")),
     ],
     "fr": [
+        ("kind", _p(rf"(?:transforme|transformez|transformer|change|changez|convertis|convertissez|fais|faites|passe|passez)\s+(?P<target>.+?)\s+en\s+(?:une?\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:rends|rendez|rendre|mets|mettez|mettre|passe|passez|marque|marquez)\s+(?P<target>.+?)\s+(?:en\s+)?(?P<flag>{_REQ['fr']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:doit être|doivent être|devrait être|est|sera)\s+(?P<flag>{_REQ['fr']})")),
         ("move", _p(rf"(?:mets|mettez|mettre|placez|déplace|déplacez|déplacer|remonte|remontez|passe|passez|descends|descendez)\s+(?P<target>.+?)\s+(?P<where>{_TOP['fr']}|{_END['fr']})")),
@@ -65,6 +111,7 @@ PATTERNS = {
         ("add", _p(r"(?:ajoute|ajoutez|ajouter|rajoute|rajoutez|incluez|(?:mets|mettez)(?=\s+(?:un|une)\b))\s+(?P<spec>.+)")),
     ],
     "de": [
+        ("kind", _p(rf"(?:mach|mache|machen sie|ändere|ändern sie|wandle|wandeln sie)\s+(?P<target>.+?)\s+(?:zu|in)\s+(?:einem|einer|ein|eine|einen)\s+(?P<kind>{KIND_WORDS})(?:\s+um)?(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:mach|mache|machen sie|setze|setzen sie|stelle|stellen sie)\s+(?P<target>.+?)\s+(?:auf\s+)?(?P<flag>{_REQ['de']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:soll|sollte|muss|ist)\s+(?P<flag>{_REQ['de']})(?:\s+sein)?")),
         ("move", _p(rf"(?:verschiebe|verschieben sie|setze|setzen sie|stelle|stellen sie|schiebe|schieben sie|bewege)\s+(?P<target>.+?)\s+(?P<where>{_TOP['de']}|{_END['de']})")),
@@ -73,11 +120,12 @@ PATTERNS = {
         ("rename", _p(r"(?P<target>.+?)\s+(?:in|zu)\s+(?P<new>.+?)\s+umbenennen")),
         ("remove", _p(r"(?:entferne|entfernen sie|lösche|löschen sie|streiche|streichen sie|nimm|nehmen sie)\s+(?P<target>.+?)(?:\s+(?:raus|heraus|weg))?")),
         ("remove", _p(r"(?P<target>.+?)\s+(?:entfernen|löschen|streichen)")),
-        ("add", _p(r"(?:füge|fügen sie)\s+(?P<spec>.+?)\s+(?:hinzu|ein)")),
+        ("add", _p(r"(?:füge|fügen sie)\s+(?P<spec>.+?)\s+(?:hinzu|ein)(?P<tail>\s*:\s*.+)?")),
         ("add", _p(r"(?:ergänze|ergänzen sie)\s+(?P<spec>.+)")),
         ("add", _p(r"(?P<spec>.+?)\s+(?:hinzufügen|ergänzen)")),
     ],
     "pt": [
+        ("kind", _p(rf"(?:transforme|transforma|transformar|mude|muda|altere|altera|converta|converte)\s+(?P<target>.+?)\s+(?:em|para)\s+(?:um|uma)\s+(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<flag>{_REQ['pt']})\s+(?P<target>.+)")),
         ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<target>.+?)\s+(?:como\s+)?(?P<flag>{_REQ['pt']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:deve ser|deveria ser|tem de ser|tem que ser|é|será)\s+(?P<flag>{_REQ['pt']})")),
@@ -172,7 +220,7 @@ def english(clause: str, config: dict) -> tuple[str, str, str | None] | None:
             m = pattern.match(clause.strip())
             if not m:
                 continue
-            said = _say(op, m, lang)
+            said = _say(op, m, lang, _labels(config))
             if said is None:
                 continue
             text, own = said
@@ -184,24 +232,43 @@ def english(clause: str, config: dict) -> tuple[str, str, str | None] | None:
     return None
 
 
-def _say(op: str, m: re.Match, lang: str) -> tuple[str, str] | None:
+def _labels(config: dict) -> set[str]:
+    return {fold((f.get("label") or "").strip(" ?")) for f in config.get("fields") or []}
+
+
+def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tuple[str, str] | None:
+    def named(text: str, lang: str) -> tuple[str, str]:
+        english_, own = _noun(text, lang)
+        # "Anzahl Personen" is the form's own label: named as written, not as the glossary's
+        # "number of guests", which this form does not use
+        return (own if fold(own.strip(" ?")) in labels else english_), own
+
     if op == "required":
-        target, _ = _noun(m["target"], lang)
+        target, _ = named(m["target"], lang)
         return f"make {target} {_flag(m['flag'])}", target
     if op == "move":
-        target, _ = _noun(m["target"], lang)
+        target, _ = named(m["target"], lang)
         top = re.fullmatch(_TOP[lang], m["where"], re.I)
         return f"move {target} {'to the top' if top else 'to the end'}", target
     if op == "rename":
-        target, _ = _noun(m["target"], lang)
+        target, _ = named(m["target"], lang)
         return f"rename {target} to “{_unquote(m['new'])}”", target
     if op == "remove":
-        target, _ = _noun(m["target"], lang)
+        target, _ = named(m["target"], lang)
         return f"remove {target}", target
-    spec = m["spec"]
+    if op == "kind":
+        target, _ = named(m["target"], lang)
+        return f"change {target} to a {english_kind(m['kind'])}{m['opts'] or ''}", target
+    spec = m["spec"] + (m.groupdict().get("tail") or "")
+    yes_no = re.match(
+        rf"(?:(?:{_ARTICLES[lang]})\s+)?(?:{_KINDS[0][1]})\s*(?::|\s)\s*(?P<label>.+)", spec, re.I
+    )
+    if yes_no:  # "une question oui/non : Êtes-vous déjà client ?"
+        own = _unquote(yes_no["label"])
+        return f"add a yes/no question called {own}", own
     flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
     spec = re.sub(rf"\s*\b(?:{_REQ[lang]})\b\s*", " ", spec, flags=re.I).strip() if flag else spec
-    noun, own = _noun(spec, lang)
+    noun, own = named(spec, lang)
     if not noun:
         return None
     if noun == own:  # not in the glossary: its type words in English ("fecha de entrega")
@@ -214,11 +281,13 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def label_added(field: dict, own: str, fields: list) -> None:
+def label_added(field: dict, own: str, fields: list, lang: str = "en") -> None:
     """A field added by a foreign instruction to a form in that language: the marketer's
     words are its label ("Nombre de personnes", "Telefon"), and a field of their own (not
     a catalogue one) is named from them ("fecha_de_entrega", not "date_de_entrega")."""
     field["label"] = own
+    if field.get("options") == YES_NO["en"]:
+        field["options"] = list(YES_NO.get(lang, YES_NO["en"]))
     if catalog.mapping_target(field["name"]) is None:
         name = _field_name(fold(own))
         if all(other["name"] != name for other in fields):
