@@ -49,9 +49,17 @@ async def test_why_join_us_and_an_unasked_phone_leave_a_sign_up_or_a_bursary(use
         user, "Bursary application: name, email, course, household income, supporting documents"
     )
     assert "cover_letter" not in fields and "phone" not in fields
-    # a job application still asks why, optionally; a phone the list names stays
+    # a job application that names only who is writing still asks why, optionally; a phone
+    # the list names stays
     config, fields = await generated(user, "Job application: name, email, phone, CV, LinkedIn")
     assert fields["cover_letter"]["required"] is False and fields["phone"]["type"] == "phone"
+    # one whose list says what it asks has said it (stop 16)
+    config, fields = await generated(
+        user,
+        "Warehouse job application: name, phone, email, forklift licence (yes/no), "
+        "shifts you can work (days, nights), years of experience, CV",
+    )
+    assert "cover_letter" not in fields and "why" not in " ".join(fields)
 
 
 async def test_a_listed_bug_report_that_says_what_happened_has_no_steps_to_reproduce(user):

@@ -21,7 +21,8 @@ says it has no place (issue 20, "nothing a marketer would strike out"):
   what it is about ("topic (billing, technical)");
 - the question does not fit what the form is: "Why do you want to join us?" on a sign-up
   or a registration for one event, an enrolment, an accreditation or a bursary / grant
-  application (not a job, nor volunteering week after week); "How can we help?" on an
+  application; on a job or regular volunteering once the list says what it asks ("licence,
+  shifts, years of experience"), not when it names only who is writing; "How can we help?" on an
   accreditation, a registration or an application, where nobody writes to ask for help;
 - the description invites free text ("anything else", "tell us more", "comments") and the
   question stays whatever the list says (``INVITES``); so does the quote question on a form
@@ -211,7 +212,11 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
         not_joining = _NOT_JOINING.search(text) or (
             _SIGN_UP.search(text) and _ONE_EVENT.search(text)
         )
-        return bool(not_joining) and _EMPLOYMENT.search(text) is None
+        # an application whose list says what it asks (licence, shifts, experience) has
+        # said it: no stock "why us?" beside it; one that names only who is writing keeps it
+        return (bool(not_joining) and _EMPLOYMENT.search(text) is None) or says_what_is_wanted(
+            fields
+        )
     if name == "message" and kind_key not in SALES_KINDS:
         if RECORD.search(text) is not None and _ASKS.search(text) is None:
             return True
