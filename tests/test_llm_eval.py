@@ -208,7 +208,7 @@ SIZES = {
     "round 16a": 50,
     "round 16b": 58,
     "round 16d": 45,
-    "replies": 32,
+    "replies": 36,
     "refine 18r": 23,
     "round 17f": 24,
     "round 17g": 17,

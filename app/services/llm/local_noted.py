@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.services.llm.local_lead_cues import foreign
-from app.services.llm.local_noted_foreign import FOREIGN_TIMING
+from app.services.llm.local_lead_cues import foreign, message_language
+from app.services.llm.local_noted_foreign import FOREIGN_TIMING, foreign_pain
 from app.services.llm.local_reply_words import say
 
 PAIN_RE = re.compile(
@@ -127,7 +127,7 @@ def noted(message: str) -> Noted:
             phrase = phrase[0].lower() + phrase[1:]  # "About 800 leads" mid-sentence
             out.volumes.append(f"a {phrase}" if re.match(r"\d[\d,]*-", phrase) else phrase)
             taken.append(m.span())
-    out.pain = _pain(message)
+    out.pain = _pain(message) or foreign_pain(message, message_language(message))
     if out.pain:  # a count the pain sentence already says is not said twice
         out.volumes = [v for v in out.volumes if v not in out.pain]
     return out

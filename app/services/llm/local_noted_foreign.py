@@ -34,3 +34,49 @@ FOREIGN_TIMING = re.compile(
     rf"|\bq[1-4](?: \d{{4}})?\b|\b{_MONTH}\b",
     re.I,
 )
+
+# What hurts, in their words: "nous perdons des demandes entre le site et le CRM" is quoted
+# back as "vous perdez des demandes entre le site et le CRM" (the reply's formal "you").
+_LOSE = {
+    "fr": (r"\b(?:nous perdons|on perd)\s+", "vous perdez {rest}"),
+    "es": (r"\b(?:perdemos|estamos perdiendo)\s+", "pierden {rest}"),
+    "pt": (r"\b(?:perdemos|estamos a perder|estamos perdendo)\s+", "perdem {rest}"),
+    "de": (r"\b(?:wir|und) verlieren\s+", "Sie {rest} verlieren"),
+}
+# A clause ends at a stop or where a new one starts with "we": "entre le site et le CRM"
+# is one place, "… et nous voulons démarrer" a second sentence.
+_CLAUSE_END = re.compile(
+    r"[.,;:!?\n(]|\s(?:et|mais|donc|car)\s+(?:nous|on|je)\b|"
+    r"\s(?:y|pero|porque|e|mas|porque)\s+\w+mos\b|\s(?:und|aber|weil|denn)\s+(?:wir|ich)\b",
+    re.I,
+)
+_OURS = {
+    "fr": {"nos": "vos", "notre": "votre", "nous": "vous"},
+    "es": {"nuestro": "su", "nuestra": "su", "nuestros": "sus", "nuestras": "sus"},
+    "pt": {"nosso": "seu", "nossa": "sua", "nossos": "seus", "nossas": "suas"},
+    "de": {
+        "unser": "Ihr",
+        "unsere": "Ihre",
+        "unseren": "Ihren",
+        "unserem": "Ihrem",
+        "unserer": "Ihrer",
+        "uns": "Ihnen",
+    },
+}
+
+
+def foreign_pain(message: str, lang: str | None) -> str:
+    """The loss a lead names in es/fr/de/pt, said back to them; "" when there is none."""
+    if lang not in _LOSE:
+        return ""
+    verb, said = _LOSE[lang]
+    m = re.search(verb, message, re.I)
+    if not m:
+        return ""
+    rest = message[m.end() :]
+    end = _CLAUSE_END.search(rest)
+    words = (rest[: end.start()] if end else rest).split()
+    if not 2 <= len(words) <= 12:  # a whole short clause, or nothing
+        return ""
+    words = [_OURS[lang].get(w.lower(), w) for w in words]
+    return said.format(rest=" ".join(words))

@@ -95,7 +95,13 @@ TEXT: dict[str, tuple[str, str, str, str, str]] = {
         "Ihren Zeitplan ({v})",
         "o seu prazo ({v})",
     ),
-    "pain": ("You told us you are {v}.", "", "", "", ""),
+    "pain": (
+        "You told us you are {v}.",
+        "Nos contó que {v}.",
+        "Vous nous avez dit que {v}.",
+        "Sie schrieben, dass {v}.",
+        "Disse-nos que {v}.",
+    ),
     "call": (
         "I'd like to set up a short call with one of our specialists to walk through it with "
         "your situation in mind. Reply with two or three times that suit you and we will confirm.",
