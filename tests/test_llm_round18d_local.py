@@ -49,6 +49,10 @@ async def test_registering_for_a_company_event_is_a_registration(user):
     assert (config["name"], config["flow_id"]) == ("Anmeldung zum Firmenlauf", "direct_route")
     config, _ = await generated(user, "Newsletter-Anmeldung: E-Mail, Vorname")
     assert config["flow_id"] == "email_marketing"
+    config, _ = await generated(user, "Sign-up form for our beach clean: name, email, t-shirt size")
+    assert (config["name"], config["flow_id"]) == ("Beach Clean Sign-up", "direct_route")
+    config, _ = await generated(user, "Sign up for our monthly newsletter: email, first name")
+    assert (config["name"], config["flow_id"]) == ("Newsletter Signup", "email_marketing")
 
 
 async def test_a_good_name_stays(user):

@@ -73,7 +73,7 @@ _NEEDS_FORM = re.compile(
 )
 # "Moving warehouse?", "Planning a hen party?", "Looking for a wedding DJ?"
 _ASKED = re.compile(
-    r"^(?:are you\s+|do you\s+|)(?P<verb>moving|relocating|renovating|selling|buying|planning|"
+    r"^(?:are you\s+|do you\s+|)(?:thinking (?:of|about)\s+|planning on\s+)?(?P<verb>moving|relocating|renovating|selling|buying|planning|"
     r"organi[sz]ing|looking for|need(?:ing)?|after|thinking (?:of|about)|getting|booking|hosting)"
     r"\s+(?:(?:an?|the|your|some)\s+)?(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3})$",
     re.I,
@@ -126,6 +126,10 @@ _AUDIENCE_FIRST = re.compile(rf"\b(?:{_WHO})\s+\S", re.I)
 # plain words before a poll or survey: "One-question poll", "Quick survey"
 _PLAIN_OWN = re.compile(
     r"^(?:short|quick|brief|simple|little|anonymous|online|(?:one|two|three|five|\d+)-\w+)$", re.I
+)
+_PLAIN_NEWS = re.compile(
+    r"^(?:(?:monthly|weekly|daily|quarterly|free|e-?mail)\s+)*(?:newsletters?|updates|e-?mails?|news)$",
+    re.I,
 )
 _PLAIN_QUAL = frozenset("our my the your all a any".split())
 _NO_SUBJECT = re.compile(
@@ -266,6 +270,8 @@ def _subject(what: str) -> str | None:
     if any(foreign_little_word(w) for w in what.split()):  # "La Boheme supper club": a name
         return None
     what = _business(what)
+    if _PLAIN_NEWS.match(what):  # "Sign up for our monthly newsletter": the stock name says it
+        return None
     return _singular(what) if what and 1 <= len(what.split()) <= 4 else None
 
 
@@ -353,14 +359,27 @@ _NEWS = re.compile(
     r"not[ií]cias|informations|angebote|aktionen|promo",
     re.I,
 )
+# "Sign-up sheet for our parish litter pick": a day's doing, not a list (a club, a programme,
+# a beta or anything sent by email stays a sign-up to it)
+_SIGN_UP_FOR = re.compile(
+    r"^\s*sign[- ]?up(?:\s+(?:sheet|form))?\s+for\s+(?:our|the|this)\s+(?P<what>[^:;\n.!?()]+)",
+    re.I,
+)
+_MAILED = re.compile(
+    r"news|updates?|e-?mails?|list|offers?|deals?|alerts?|digest|blog|podcast|club|program|rewards|"
+    r"loyalty|member|beta|wait|launch|trial|account|app\b|['’]s\b|magazine|tips|community|"
+    r"bulletin|journal|zine|releases|titles|monthly|weekly|quarterly|daily",
+    re.I,
+)
 
 
 def registration_kind(original: str, kind: dict) -> dict:
     """The event kind in place of a newsletter for "Anmeldung zum Firmenlauf: …" and its
-    es/fr/pt kin; any other kind as it is."""
+    es/fr/pt kin, and for "Sign-up sheet for our litter pick"; any other kind as it is."""
     if kind["key"] not in ("newsletter", "waitlist"):
         return kind
     m = _REGISTERED_FOR.match(original)
-    if not m or _NEWS.search(m["what"]):
+    said = _SIGN_UP_FOR.match(original) if kind["key"] == "newsletter" else None
+    if (not m or _NEWS.search(m["what"])) and (not said or _MAILED.search(said["what"])):
         return kind
     return next((k for k in KINDS if k["key"] == "event"), kind)
