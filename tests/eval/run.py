@@ -594,6 +594,11 @@ SETS = {
     # "Replacement Bin Request", a free pass or trial is a lead or a booking (no newsletter),
     # words that only look like another kind, a report about a public thing, in es/fr/de/pt.
     "round 17a": ("forms_round17a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 18d (written before the change): the form's name is the marketer's subject —
+    # "Enquiry form for our landscape design studio", "Moving warehouse? Tell us: …", "We
+    # repair sewing machines. Booking form: …", a vote for club members, a contact form
+    # asking a budget; "Anmeldung zum Firmenlauf" is an event registration, not a newsletter.
+    "round 18d": ("forms_round18d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

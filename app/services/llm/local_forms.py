@@ -39,6 +39,7 @@ from app.services.llm.local_stated_purpose import (
     stated_purpose,
 )
 from app.services.llm.local_stray import without_contact_wishes
+from app.services.llm.local_subject_name import registration_kind, subject_name
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
@@ -155,6 +156,8 @@ def build_form(described: str) -> dict:
     stated = None if own_name else stated_purpose(kind, correct_typos(told), bool(lang))
     if stated:
         kind, own_name = stated
+    if not own_name:  # "Anmeldung zum Firmenlauf": a registration, not a newsletter
+        kind = registration_kind(original, kind)
     audience, business, topic = (
         find_audience(description),
         find_business(description),
@@ -171,8 +174,11 @@ def build_form(described: str) -> dict:
     if own_name or purpose in ASKS_NO_QUOTE:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
     titled = retitled(original, lang, purpose, own_name)  # "Wedding catering enquiry for …"
+    subject = None if titled or own_name else subject_name(original, lang, kind, purpose)
     if titled:
         purpose, topic = titled, None
+    elif subject:  # "Enquiry form for our landscape design studio", "Moving warehouse? …"
+        purpose, topic = subject, None
     elif not own_name and purpose in GENERIC_NAMES and not topic:  # "Garden waste … sign-up: …"
         purpose = (
             heading_name(original, english=not lang) or opening_title(original, lang) or purpose

@@ -107,6 +107,8 @@ _MINE = re.compile(
     r"(?P<what>.+?)(?:\s+forms?)?$",
     re.I,
 )
+# a call or a consultation booked is named for itself ("Book a free discovery call")
+_MEETING = re.compile(r"\b(?:call|consultation|chat)$", re.I)
 _VERB_FIRST = re.compile(
     rf"^(?:{'|'.join(_DONE)}|{'|'.join(_GERUND)}|sign|join|download|subscribe|start|try|tell|send|"
     r"leave|make|find|buy|share|vote|upload|ask|contact|help|let|please|fill|complete|see|view|"
@@ -241,6 +243,13 @@ def _english(head: str) -> str | None:
     mine = _MINE.match(head)
     if mine and re.match(r"interest\b", mine["what"], re.I):
         return "Register Your Interest" if mine["verb"].lower() == "register" else None
+    if (
+        mine
+        and mine["verb"].lower() in ("book", "schedule")
+        and _MEETING.search(_thing(mine["what"]))
+    ):
+        named = _named(_thing(mine["what"]), "")  # "Free Discovery Call"
+        return named.strip() if named else None
     if mine:
         return _named(_thing(mine["what"]), _DONE[mine["verb"].lower()])
     if _VERB_FIRST.match(head):
