@@ -591,6 +591,10 @@ SETS = {
     # "Replacement Bin Request", a free pass or trial is a lead or a booking (no newsletter),
     # words that only look like another kind, a report about a public thing, in es/fr/de/pt.
     "round 17a": ("forms_round17a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 18a (written before the change): a listed form asks for no contact field it did
+    # not name (no stock name or email beside a phone, a role named as the person), and no
+    # business fields (work email, company, website) on a form that is no business enquiry.
+    "round 18a": ("forms_round18a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
