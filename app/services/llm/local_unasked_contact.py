@@ -19,8 +19,8 @@ name), on a form whose description lists two fields or more:
   out; nothing else is added. A sign-up (a newsletter, a waiting list) is its email: it stays
   as it was. A submission without an email makes no contact (SPEC): the marketer's choice.
 
-Business stock fields (a "Work email" label, the "Company", the "Website") are for a business
-buyer's enquiry. A form named for a person's part (a creator's or influencer's collaboration,
+Business stock fields (a "Work email" label, the "Company", the "Website", the company size,
+industry, job title and partner type) are for a business buyer's enquiry. A form named for a person's part (a creator's or influencer's collaboration,
 a volunteer, a member, a tenant, a flat to rent, a personal booking) is not one, whatever the
 flow: the stock company and website go, and the work email is a plain "Email".
 
@@ -46,7 +46,7 @@ _WAY_BACK = re.compile(
 )
 # The form is for a person, not a business buying: its opening names them
 _PERSONAL = re.compile(
-    r"\b(?:influencers?|creators?|content creators?|bloggers?|vloggers?|youtubers?|streamers?|"
+    r"\b(?:influencers?|influenciador\w*|creators?|content creators?|bloggers?|vloggers?|youtubers?|streamers?|"
     r"tiktokers?|ugc|ambassadors?|athletes?|volunteer\w*|members?|membership|tenan\w+|"
     r"lettings?|lodgers?|renters?|housemates?|flatmates?|"
     r"(?:flat|apartment|house|room|holiday|student|cottage|studio)s? (?:rentals?|lets?|to let|"
@@ -65,12 +65,21 @@ _BUSINESS_ASKED = re.compile(
 )
 # A product sold to a business, whoever its users are ("membership software demo for gyms")
 _SOLD_TO_BUSINESS = re.compile(
-    r"\b(?:software|saas|platform|app|crm|system|tool|b2b|licen[cs]es?|seats|demo|trial|"
+    r"\b(?:software|saas|platform|app|crm|system|tool|b2b|licen[cs]es?|seats|"
     r"wholesale|trade|agenc(?:y|ies)|companies|businesses)\b",
     re.I,
 )
 _LIST_START = re.compile(r"[:—–]|\s-\s")
-_STOCK_LABELS = {key: catalog.field(key)["label"] for key in ("company", "website")}
+# a business's stock questions: who it is, how big, which trade, what kind of partner
+_BUSINESS_STOCK = (
+    "company",
+    "website",
+    "company_size",
+    "industry",
+    "job_title",
+    "partnership_type",
+)
+_STOCK_LABELS = {key: catalog.field(key)["label"] for key in _BUSINESS_STOCK}
 # flows where the person waits for an answer: the email stays, optional
 _SIGN_UP = "email_marketing"
 
@@ -80,6 +89,8 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
     _business_only(fields, kind, text)
     if len(items) < 2 or not lists_fields(text) or gives_examples(fields):
         return  # prose ("a florist, people ask about weddings"), kinds of matter ("wrong size")
+    if _DETAILS.search(text):
+        return  # "datos de contacto", "Kontaktdaten": the contact fields, asked
     named = {concept_for(i["phrase"]) for i in items}
     stock = {f["name"]: f for f in fields if f.get("_domain") and f["name"] in _CONTACTS}
     if "name" in stock and not _person_named(fields, named, text):
@@ -96,6 +107,13 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
 
 
 _CONTACTS = ("name", "email", "phone")
+# "contact details" in the five languages (the English words are read into fields already;
+# the glossed Spanish "datos" may read "dates")
+_DETAILS = re.compile(
+    r"\b(?:contact (?:details|info\w*)|(?:your|their) (?:contact )?details|(?:datos|dates|dados) "
+    r"de conta\w*|coordonn[ée]es|kontakt(?:daten|angaben|informationen)|contact data)\b",
+    re.I,
+)
 # "name" alone as a list item (not "team name", "dog's name", "name of the child")
 _NAME_SAID = re.compile(
     r"(?:^|[,:;(]|\b(?:with|mit|con|avec|com|and|und|y|et|e|plus|ask(?: for)?|need|want|"
@@ -154,7 +172,8 @@ def _others(field: dict) -> bool:
 
 
 def _business_only(fields: list, kind: dict, text: str) -> None:
-    """No stock company, website or "Work email" on a form for a person (see the module)."""
+    """No stock company, website, company size, industry, job title or partner type, nor a
+    "Work email", on a form for a person (see the module)."""
     start = _LIST_START.search(text)
     opening, listed = (text[: start.start()], text[start.end() :]) if start else (text, "")
     if (
