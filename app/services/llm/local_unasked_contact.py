@@ -80,13 +80,13 @@ _BUSINESS_STOCK = (
     "partnership_type",
 )
 _STOCK_LABELS = {key: catalog.field(key)["label"] for key in _BUSINESS_STOCK}
-# flows where the person waits for an answer: the email stays, optional
+# a sign-up is its email: it stays as it was (every other flow keeps it optional)
 _SIGN_UP = "email_marketing"
 
 
 def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
     """The stock contact fields a listed form did not name, settled (see the module)."""
-    _business_only(fields, kind, text)
+    _business_only(fields, text)
     if len(items) < 2 or not lists_fields(text) or gives_examples(fields):
         return  # prose ("a florist, people ask about weddings"), kinds of matter ("wrong size")
     if _DETAILS.search(text):
@@ -171,7 +171,7 @@ def _others(field: dict) -> bool:
     return found is not None and _someone_else(found[1])
 
 
-def _business_only(fields: list, kind: dict, text: str) -> None:
+def _business_only(fields: list, text: str) -> None:
     """No stock company, website, company size, industry, job title or partner type, nor a
     "Work email", on a form for a person (see the module)."""
     start = _LIST_START.search(text)
@@ -183,7 +183,18 @@ def _business_only(fields: list, kind: dict, text: str) -> None:
     ):
         return
     for key, label in _STOCK_LABELS.items():
-        stock = next((f for f in fields if f["name"] == key and f["label"] == label), None)
+        # the kind's own (a B2B sales form's company is added unmarked); one the list named
+        # ("…, website, email") is the marketer's
+        stock = next(
+            (
+                f
+                for f in fields
+                if f["name"] == key
+                and f["label"] == label
+                and (f.get("_domain") or key == "company")
+            ),
+            None,
+        )
         if stock is not None:
             fields.remove(stock)
     email = next((f for f in fields if f["type"] == "email" and f["label"] == "Work email"), None)
