@@ -217,7 +217,7 @@ SIZES = {
     "round 17b": 55,
     "round 17c": 45,
     "round 17a": 73,
-    "round 18a": 73,
+    "round 18a": 82,
 }
 
 
