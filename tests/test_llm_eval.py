@@ -161,6 +161,7 @@ FLOORS = {
     "round 17c": 0.90,
     "round 17a": 0.90,
     "refine 18r": 0.90,
+    "round 18a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -220,6 +221,7 @@ SIZES = {
     "round 17b": 55,
     "round 17c": 45,
     "round 17a": 73,
+    "round 18a": 82,
 }
 
 

@@ -599,6 +599,10 @@ SETS = {
     # repair sewing machines. Booking form: …", a vote for club members, a contact form
     # asking a budget; "Anmeldung zum Firmenlauf" is an event registration, not a newsletter.
     "round 18d": ("forms_round18d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 18a (written before the change): a listed form asks for no contact field it did
+    # not name (no stock name or email beside a phone, a role named as the person), and no
+    # business fields (work email, company, website) on a form that is no business enquiry.
+    "round 18a": ("forms_round18a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -37,6 +37,7 @@ from app.services.llm.local_one_role import settle_own_texts
 from app.services.llm.local_poll import POLL_RE
 from app.services.llm.local_role_name import merge_role_name
 from app.services.llm.local_ruled_out import ruled_out, without_purpose_clause
+from app.services.llm.local_unasked_contact import settle_contacts
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
 HINTS = [
@@ -137,6 +138,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _add_hints(fields, kind, context_free(text, not_asked))
     _kind_rules(fields, kind, text)
     times_of_day(fields)  # "date of the noise, time it started": the time is of that day
+    settle_contacts(fields, items, kind, text)  # a listed form: no contact field it did not name
     settle_own_texts(fields, text, listed=len(items) >= 2, kind=kind)
     if kind["flow"] == "email_marketing" and EMAIL_PLUS.search(text):
         # "email plus a checkbox", "email and birthday": nothing beyond the email unasked
