@@ -339,3 +339,15 @@ async def test_generation_is_deterministic_and_recorded(user, app):
     )
     assert len(rows) == 2 and {r["engine"] for r in rows} == {"local"} and rows[0]["status"] == "ok"
     assert rows[0]["purpose"] == "generate_form"
+
+
+async def test_company_size_named_in_another_language_is_the_size_choice(user):
+    for description in (
+        "Demande de démo : nom, email professionnel, entreprise, taille de l'entreprise, message",
+        "Solicitud de demo: nombre, email, empresa, tamaño de la empresa, mensaje",
+        "Demo-Anfrage: Name, E-Mail, Firma, Unternehmensgröße, Nachricht",
+        "Pedido de demonstração: nome, email, empresa, tamanho da empresa, mensagem",
+    ):
+        config = await generate(user, description)
+        size = by_name(config)["company_size"]
+        assert size["type"] == "select" and "51-200" in size["options"], description

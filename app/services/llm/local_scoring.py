@@ -17,6 +17,7 @@ from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
 from app.services.llm.local_lead_cues import gloss, glossed_from
 from app.services.llm.local_noted import PAIN_RE, TIMING, volume_phrase
+from app.services.llm.local_noted_foreign import FOREIGN_TIMING
 from app.services.llm.local_pitch import pitch_kind
 from app.services.llm.local_purpose import form_purpose, partner_offer, supplier_offer
 
@@ -361,6 +362,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     text = s["message"].lower() or s["text"]  # what they wrote, not the options they picked
     text = f"{text} . {s['gloss']}" if s.get("gloss") else text
     timeline, volume = TIMELINE_RE.search(text), VOLUME_RE.search(text)
+    foreign_when = FOREIGN_TIMING.search(s["message"]) if s.get("gloss") else None
     money, pain = MONEY_RE.search(text), PAIN_RE.search(text)
     hesitant = HESITATION_RE.search(text) or TENTATIVE_RE.search(text)
     need = NEED_RE.search(text)
@@ -413,9 +415,14 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
             f"intent-{s['intent'][0]}",
         )
     if hesitant:  # "we might look at tools next quarter" is not a timeline
-        timeline = None
-    if timeline or (s["timeline_text"].lower() in ("this month", "this quarter") and not hesitant):
-        said = TIMING.search(s["message"])  # their words, whole: "by 20 January", not "by 2"
+        timeline = foreign_when = None
+    if (
+        timeline
+        or foreign_when
+        or (s["timeline_text"].lower() in ("this month", "this quarter") and not hesitant)
+    ):
+        # their words, whole: "by 20 January", not "by 2"; "avant l'été", not the gloss
+        said = foreign_when or TIMING.search(s["message"])
         shown = said.group(0) if said else timeline.group(0) if timeline else s["timeline_text"]
         if not said and timeline and timeline.start() >= len(s["message"]):
             shown = glossed_from(s["message"], shown) or shown
