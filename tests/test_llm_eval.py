@@ -159,6 +159,7 @@ FLOORS = {
     "round 17e": 0.90,
     "round 17c": 0.90,
     "round 17a": 0.90,
+    "round 18c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -216,6 +217,7 @@ SIZES = {
     "round 17b": 55,
     "round 17c": 45,
     "round 17a": 73,
+    "round 18c": 50,
 }
 
 
