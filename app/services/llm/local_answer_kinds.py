@@ -181,7 +181,7 @@ def unit_word(unit: str, lang: str | None) -> str:
 # "what you sell", "how many pitches you need", "where you work": a clause with no
 # auxiliary, cut into a label with a question mark
 _CLAUSE = re.compile(
-    r"^(what|where|which|who|how many|how much|how often|how)\s+((?:[\w-]+\s+){0,2}?)"
+    r"^(what|where|which|who|when|how many|how much|how often|how)\s+((?:[\w-]+\s+){0,2}?)"
     r"(you)\s+([a-z]+)\b(.*?)\??$",
     re.I,
 )
@@ -231,8 +231,8 @@ def clause_question(label: str) -> str:
         or _OF_YOU.match(between.split()[-1] if between.split() else "")
     ):  # "what day suits you best": the day is its subject, "you" its object
         return label
-    if _PAST.match(verb):
-        return label.rstrip(" ?")
+    if _PAST.match(verb):  # "When you lost it?" stays asked: "When you lost it" is a condition
+        return label if wh.lower() == "when" else label.rstrip(" ?")
     return f"{wh} {between}do {you} {verb}{rest}".rstrip(" ?") + "?"
 
 

@@ -1,8 +1,8 @@
 """Every item the marketer names is kept, with its scale and in good wording (round 18c).
 
 - ``foreign_real_word``: a word of Spanish, French, German or Portuguese that is one slip
-  from an English field word ("Frist" / first, "Stadt" / start, "datos" / dates) is a real
-  word of the description's language, never a typo to correct.
+  from an English field word of another meaning ("Frist" / first, "Stadt" / start, "datos" /
+  dates) is a real word of the description's language, never a typo to correct.
 - ``when_dates``: "when you'd like us to start", "quand souhaitez-vous commencer", "wann
   möchten Sie einziehen", "quando pretende mudar": a wish about when something begins is
   answered with a date, labelled as asked.
@@ -18,40 +18,24 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 # ---------------------------------------------------------------------------------------
 # Real words of the description's language
 
-# Common words of forms in es/fr/de/pt one slip from an English field word, beyond the
-# glossary's own (which are read below): "Frist" (deadline), "Stadt" (city), "monto"
-# (amount), "Titel", "Preis", "Rat", "nota", "plazo".
-_FOREIGN_WORDS = """
-frist fristen preis preise stadt titel monto montos datos dados nota notas notiz plazo prazo
-mode modo modus note notes rat rate ziel datum daten termin termine dauer menge grund alter
-klasse kurs kurse cours titre titulo produkt produit producto produto telefone telefono
-contacto contato mensagem mensaje probleme problema problemas detalles detalhes lettre carta
-webseite passiert quantite cantidad quantidade sujet objet forme poste route marca marke
-firma firme sitio lugar local ville pais pays land stand stunde stunden tage woche monat jahr
-""".split()
-
-
-@functools.cache
-def _foreign_words() -> frozenset:
-    from app.services.llm.local_foreign_words import GLOSSARY
-
-    words = set(_FOREIGN_WORDS)
-    for line in GLOSSARY.splitlines():
-        head = line.split("=", 1)[0].split(None, 2)
-        if "=" in line and len(head) == 3 and head[0] in ("es", "fr", "de", "pt"):
-            words.update(re.findall(r"[a-z]{4,}", head[2]))
-    return frozenset(words)
+# Words of es/fr/de/pt one slip from an English field word of another meaning: "Frist"
+# (a deadline) is no "first", "Stadt" (a city) no "start", "monto" (an amount) no "month",
+# "datos" (data) no "dates", "passiert" (happened) no "passport", "mode" (de paiement) no
+# "model", "titre" (a work's title) no job title. A word whose neighbour is its translation
+# ("problema" / problem, "producto" / product) is left to the corrector, which reads it right.
+_FALSE_FRIENDS = frozenset(
+    "frist fristen stadt monto montos datos mode modo passiert titre preis preise rat".split()
+)
 
 
 def foreign_real_word(word: str) -> bool:
-    """``word`` (lower case) is a word of es/fr/de/pt a marketer writes on a form."""
-    return word in _foreign_words()
+    """``word`` (lower case) is a word of es/fr/de/pt that a correction would misread."""
+    return word in _FALSE_FRIENDS
 
 
 # ---------------------------------------------------------------------------------------
@@ -182,11 +166,12 @@ def said_scale(pairs: list, low, high) -> list[str]:
     ``low``-``high`` in words ("Gesamtnote 1-10", "note de 1 à 10"), with a word besides."""
     if low is None or high is None:
         return []
-    return [
+    said = [
         orig
         for _, orig in pairs
         if re.findall(r"\d+", orig) == [str(low), str(high)] and re.search(r"[^\W\d_]{3,}", orig)
     ]
+    return said if len(said) == 1 else []  # "comida 1-5, servicio 1-5": which is unknown
 
 
 # ---------------------------------------------------------------------------------------
