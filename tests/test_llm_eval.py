@@ -162,6 +162,7 @@ FLOORS = {
     "round 17a": 0.90,
     "refine 18r": 0.90,
     "round 18a": 0.90,
+    "round 18c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -222,6 +223,7 @@ SIZES = {
     "round 17c": 45,
     "round 17a": 73,
     "round 18a": 82,
+    "round 18c": 50,
 }
 
 

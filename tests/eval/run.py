@@ -162,15 +162,18 @@ def _has(field: dict, want: dict) -> list[str]:
 
 
 YES_NO = {("no", "yes"), ("ja", "nein"), ("non", "oui"), ("no", "sí"), ("não", "sim")}
+# a time of day asked for two moments ("time it started", "what time did it end"): two questions
+TIMES_OF_DAY = {("afternoon", "evening", "morning", "night")}
 
 
 def _duplicates(fields: list) -> list[str]:
     """Two questions offering the same answers (a choice asked twice); several yes/no
-    questions ("app installed", "wifi connected") are not."""
+    questions ("app installed", "wifi connected") are not, nor the times of day of when something
+    started and when it ended."""
     seen, dups = {}, []
     for f in fields:
         options = tuple(sorted(o.lower() for o in f.get("options") or []))
-        if len(options) >= 2 and options in seen and options not in YES_NO:
+        if len(options) >= 2 and options in seen and options not in YES_NO | TIMES_OF_DAY:
             dups.append(f"{seen[options]} and {f['name']} ask the same")
         seen.setdefault(options, f["name"])
     return dups
@@ -603,6 +606,10 @@ SETS = {
     # not name (no stock name or email beside a phone, a role named as the person), and no
     # business fields (work email, company, website) on a form that is no business enquiry.
     "round 18a": ("forms_round18a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 18c: every item the marketer names is kept — a clause ("the day you'd like us to
+    # begin", "quand souhaitez-vous commencer"), a list after "only", a scale with its words,
+    # a grammatical question, the thing recommended, the end time, real foreign words.
+    "round 18c": ("forms_round18c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

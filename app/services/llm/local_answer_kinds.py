@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_kept_items import ended_times
+
 _UNIT = (
     r"square (?:met(?:re|er)s?|feet|foot|yards?|kilomet(?:re|er)s?|miles?)|sq\.? ?(?:m|ft|yds?)|"
     r"sqm|m²|m2|m³|m3|ft²|cubic (?:met(?:re|er)s?|feet|yards?)|k[wW]h|kw|mwh|kilowatts?|watts?|"
@@ -145,6 +147,7 @@ def times_of_day(fields: list) -> None:
             others = [o for o in fields if o is not f and o["type"] == "date"]
             if others:
                 f.update(type="select", options=list(TIMES_OF_DAY), max_length=None)
+    ended_times(fields, TIMES_OF_DAY)  # "what time did it end": the same choice
 
 
 def _number(field: dict, label: str | None = None) -> dict:
@@ -178,7 +181,7 @@ def unit_word(unit: str, lang: str | None) -> str:
 # "what you sell", "how many pitches you need", "where you work": a clause with no
 # auxiliary, cut into a label with a question mark
 _CLAUSE = re.compile(
-    r"^(what|where|which|who|how many|how much|how often|how)\s+((?:[\w-]+\s+){0,2}?)"
+    r"^(what|where|which|who|when|how many|how much|how often|how)\s+((?:[\w-]+\s+){0,2}?)"
     r"(you)\s+([a-z]+)\b(.*?)\??$",
     re.I,
 )
@@ -197,7 +200,13 @@ _PAST = re.compile(
 
 
 _CONTRACTED = re.compile(
-    r"^(what|where|which|how many|how much|how)\s+((?:[\w-]+\s+){0,2}?)you['’](d|re|ve|ll)\s+(.+)$",
+    r"^(what|where|which|when|how many|how much|how)\s+((?:[\w-]+\s+){0,2}?)you['’](d|re|ve|ll)\s+(.+)$",
+    re.I,
+)
+# "what day suits you", "which colour interests you": a verb whose object is the visitor
+_OF_YOU = re.compile(
+    r"^(?:suits|fits|works|interests|appeals|describes|applies|matters|helps|concerns|"
+    r"worries|bothers|affects|attracts|brings|brought|led|excites|motivates)$",
     re.I,
 )
 _CONTRACTIONS = {"d": "would", "re": "are", "ve": "have", "ll": "will"}
@@ -219,10 +228,11 @@ def clause_question(label: str) -> str:
         or _AUX.match(verb)
         or "'" in verb
         or any(_AUX.match(w) or _PAST.match(w) for w in between.split())
-    ):
+        or _OF_YOU.match(between.split()[-1] if between.split() else "")
+    ):  # "what day suits you best": the day is its subject, "you" its object
         return label
-    if _PAST.match(verb):
-        return label.rstrip(" ?")
+    if _PAST.match(verb):  # "When you lost it?" stays asked: "When you lost it" is a condition
+        return label if wh.lower() == "when" else label.rstrip(" ?")
     return f"{wh} {between}do {you} {verb}{rest}".rstrip(" ?") + "?"
 
 

@@ -18,6 +18,7 @@ import re
 
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_item_pairs import expand
+from app.services.llm.local_kept_items import time_clause
 from app.services.llm.local_lead_options import join_lead_options
 
 # A choice lead right before "A, B or C" keeps the group together as options.
@@ -484,6 +485,9 @@ def clause_item(text: str) -> dict | None:
                 "options": [],
                 "name": noun,
             }
+        dated = time_clause(noun, verb, tail, to_visitor(_ARTICLE.sub("", t)))
+        if dated:  # "the day you'd like us to begin": the clause says which day
+            return dated
         if verb and verb.lower() in ("have", "had", "has", "get", "got"):
             pass  # "the tutor you had" → "Tutor"
         elif re.fullmatch(r"most|least|best|the most|the least", tail.strip(), re.I):

@@ -23,6 +23,7 @@ from app.services.llm.local_extract_item import (
     _items,
     _shared_head,
 )
+from app.services.llm.local_kept_items import dated_item, in_relative, only_list
 from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)
@@ -186,7 +187,8 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
                 not_asked.append(raws.pop(0))
             heading = len(raws) == 1 and _before_colon(sentence, segment)
             found = []
-            for item in (_item(raw, listed=strong == "bare") for raw in raws):
+            # "la date à laquelle vous souhaitez que nous commencions": a date all the same
+            for item in (_item(raw, listed=strong == "bare") or dated_item(raw) for raw in raws):
                 found += item.get("fields", [item]) if item else []
             if heading and len(found) == 1:
                 found[0]["_heading"] = True
@@ -337,6 +339,9 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
     statement = STATEMENT.match(sentence.strip())
     if statement:
         return [(statement.group(1) + " " + statement.group(2), True)]
+    only = only_list(sentence)  # "only name and mobile and the best day to ring"
+    if only:
+        return [(only, True)]
     clause = SUBORDINATE.search(sentence)  # "… so we can call back with a rough price": not a list
     limit = clause.start() if clause else len(sentence)
     cues = sorted(
@@ -354,6 +359,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         # the answers of the item the verb ends, not a list it opens
         and not _answers_follow(sentence, start, end)
         and not re.match(r"\s*by\b", sentence[end:], re.I)  # "needed by date": a deadline
+        and not in_relative(sentence, start)  # "the date you need the van"
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
     unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item

@@ -637,7 +637,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         # "on time yes/no", "guided tour (yes/no)": a question, so its label asks ("On time?")
         item["label"] = label_for(low).rstrip(" ?") + "?"
     aspect = scale and aspect_scaled(low, scale)  # "comfort (1-5)": rated by its scale
-    return {**item, "scale": scale} if scale and (rated(low) or aspect) else item
+    return {**item, "scale": scale} if scale and (rated(low) or aspect or question) else item
 
 
 # Nouns of a value one types ("number", "link", "domain"): "order or invoice number",

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_domain import DOMAIN_FIELDS
+from app.services.llm.local_kept_items import foreign_real_word
 
 # Nouns and modifiers the field reader types and labels by (local_domain, local_extract_item).
 _WORDS = """
@@ -78,7 +79,8 @@ def _neighbours() -> frozenset:
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
-_WORD = re.compile(r"[a-z]{4,}")
+# a word with an accented letter in it ("quantité") is no misspelt English word
+_WORD = re.compile(r"(?<![^\W\d_])[a-z]{4,}(?![^\W\d_])")
 
 
 def correct_field_words(phrase: str) -> str:
@@ -97,7 +99,7 @@ def correct_field_words(phrase: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _correct(word: str) -> str:
-    if word in _neighbours():
+    if word in _neighbours() or foreign_real_word(word):  # "Frist" is German, not "first"
         return word
     return nearest(word) or word
 

@@ -27,6 +27,7 @@ from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign_options import join_trailing_answers
 from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
 from app.services.llm.local_item_pairs import aspect_of, german_pairs, romance_pairs
+from app.services.llm.local_kept_items import said_scale
 from app.services.llm.local_phrases import EXAMPLE_PREFIX
 from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
 
@@ -495,6 +496,8 @@ def _rating_question(field: dict, orig: str | None, pairs: list, lang: str) -> s
             if (shaped := rating_shape(en))
             and (shaped["min"], shaped["max"]) == (field["min"], field["max"])
         ]
+        # "Gesamtnote 1-10": the piece that says this scale, not the first one rated
+        scaled = scaled or said_scale(pairs, field.get("min"), field.get("max"))
         # "wie bewerten Sie den Kurs (1-5)": the scale in brackets is a piece of its own
         orig = (scaled or [o for _, o in rated_pieces[:1]] or [None])[0]
     if not orig:

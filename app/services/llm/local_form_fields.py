@@ -29,6 +29,7 @@ from app.services.llm.local_field_shapes import (
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_kept_items import recommended, scaled_label, when_dates
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 from app.services.llm.local_named_contact import merge_named_contact
 from app.services.llm.local_one_org import merge_org_name
@@ -139,6 +140,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     _kind_rules(fields, kind, text)
     times_of_day(fields)  # "date of the noise, time it started": the time is of that day
     settle_contacts(fields, items, kind, text)  # a listed form: no contact field it did not name
+    when_dates(fields)  # "quand souhaitez-vous commencer": a date
     settle_own_texts(fields, text, listed=len(items) >= 2, kind=kind)
     if kind["flow"] == "email_marketing" and EMAIL_PLUS.search(text):
         # "email plus a checkbox", "email and birthday": nothing beyond the email unasked
@@ -276,6 +278,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             new = _shaped(_new_field({**item, "options": []}), scale or phrase, asked=upload)
             if item.get("scale") and not rated(item["phrase"]) and new["type"] == "number":
                 new["label"] = label_for(item["phrase"])  # the aspect in the marketer's words
+            elif item.get("scale") and new["type"] == "number":  # "overall score 1-10"
+                new["label"] = scaled_label(item["phrase"], new["label"])
             if upload and new["type"] == "file":  # what the brackets say: "(PDF)", "(up to 5)"
                 said = file_shape(f"{item['phrase']} {item['hint'][7:]} upload", asked=True)
                 new.update(accept=said["accept"], max_files=said["max_files"])
@@ -617,6 +621,9 @@ def _kind_rules(fields: list, kind: dict, text: str) -> None:
             fields.insert(index, catalog.field("nps"))
         elif rating and re.search(r"\brating\b|\bsatisf\w+|\brate\b|\bscore\b", text):
             rating["required"] = True
+        nps = next((f for f in fields if f["name"] == "nps"), None)
+        if nps and recommended(text):  # "would you recommend the workshop": not "us"
+            nps["label"] = recommended(text)
     # An anonymous survey or report (whistleblowing, feedback) must not ask who is writing.
     if kind["flow"] in ("notify_only", "support_triage") and ANONYMOUS_RE.search(text):
         fields[:] = [
