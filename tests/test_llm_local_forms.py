@@ -351,3 +351,16 @@ async def test_company_size_named_in_another_language_is_the_size_choice(user):
         config = await generate(user, description)
         size = by_name(config)["company_size"]
         assert size["type"] == "select" and "51-200" in size["options"], description
+
+
+async def test_an_application_that_is_no_job_is_not_answered_as_hiring(user):
+    volunteer = await generate(
+        user, "Volunteer sign-up for the food bank: name, email, phone, which days can you help"
+    )
+    speaker = await generate(user, "Speaker application: name, email, talk title, abstract")
+    job = await generate(user, "Job application for delivery drivers: name, phone, email, CV")
+    for config in (volunteer, speaker):
+        said = config["agent"]["instructions"] + config["response"]["thank_you_message"]
+        assert "hiring" not in said.lower() and "job application" not in said.lower()
+    assert "volunteer" in volunteer["response"]["thank_you_message"].lower()
+    assert "hiring team" in job["response"]["thank_you_message"]

@@ -20,6 +20,7 @@ from app.services.llm import local_catalog as catalog
 from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_answer_kinds import label_units
+from app.services.llm.local_application_kind import fit_application
 from app.services.llm.local_budget import fit_budget
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
@@ -158,6 +159,7 @@ def build_form(described: str) -> dict:
         kind, own_name = stated
     if not own_name:  # "Anmeldung zum Firmenlauf": a registration, not a newsletter
         kind = registration_kind(original, kind)
+    kind = fit_application(kind, f"{original} {told}")  # a volunteer is no job applicant
     audience, business, topic = (
         find_audience(description),
         find_business(description),
@@ -279,7 +281,7 @@ def instructions(kind: dict, description: str, audience, business, fields: list)
         parts.append(f"The audience is {audience}: write for them, in their terms.")
     has_budget = any(f["name"] == "budget" for f in fields)
     parts.append(
-        PLAYBOOKS.get(kind["key"], PLAYBOOKS[kind["flow"]]).replace(
+        (kind.get("playbook") or PLAYBOOKS.get(kind["key"], PLAYBOOKS[kind["flow"]])).replace(
             "{budget}", ", budget" if has_budget else ""
         )
     )
