@@ -364,3 +364,20 @@ async def test_an_application_that_is_no_job_is_not_answered_as_hiring(user):
         assert "hiring" not in said.lower() and "job application" not in said.lower()
     assert "volunteer" in volunteer["response"]["thank_you_message"].lower()
     assert "hiring team" in job["response"]["thank_you_message"]
+
+
+async def test_a_form_described_in_french_speaks_french_around_its_fields(user, client):
+    from tests.factory import make_form
+    from tests.helpers import soup
+
+    config = await generate(
+        user, "Demande de démo : nom, email professionnel, taille de l'entreprise, message"
+    )
+    config.pop("notes", None)
+    form = await make_form(user, **{**config, "status": "active"})
+    page = soup(await client.get(f"/f/{form['id']}"))
+    assert page.select_one("button.fa-submit").get_text(strip=True) == "Envoyer"
+    size = page.select_one("select[name=company_size] option")
+    assert size.get_text(strip=True) == "Choisissez…"
+    english = await generate(user, "Demo request: name, email, company size")
+    assert not english.get("theme", {}).get("button_label")

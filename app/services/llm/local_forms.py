@@ -16,6 +16,7 @@ import re
 from app.errors import ValidationError
 from app.services.accounts.workspaces import slugify
 from app.services.forms.config import MAX_DESCRIPTION, validate_config
+from app.services.forms.messages import ui_words
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
@@ -211,7 +212,13 @@ def build_form(described: str) -> dict:
     notes = apply_extras(config, extras)
     spell_acronyms(config["fields"], original)
     if lang:
+        # the form's own words in its language: "Envoyer", "Choisir…", not "Submit", "Choose…"
+        words = ui_words(lang)
+        config["theme"] = {"button_label": words["submit"]}
         left = localize(config, lang, pairs)
+        for f in config["fields"]:
+            if f["type"] == "select" and not f.get("placeholder"):
+                f["placeholder"] = words["choose"]
         if left:
             notes.append(
                 "Kept in English (translate them in the editor): "
