@@ -13,7 +13,7 @@ import re
 
 # Words of employment: a job, a role, a CV. Without them the application is for something else.
 _JOB = re.compile(
-    r"\b(?:jobs?|careers?|hiring|hire|vacanc\w+|positions?|roles?|cvs?|resumes?|cover letters?|"
+    r"\b(?:jobs?(?! titles?\b)|careers?|hiring|hire|vacanc\w+|positions?|roles?|cvs?|resumes?|cover letters?|"
     r"employment|recruit\w*|internships?|apprenticeships?|shifts?|salary|staff|"
     r"empleo|trabajo|puesto|emploi|poste|stage|stelle|bewerbung|emprego|vaga|est[áa]gio)\b",
     re.I,
