@@ -212,7 +212,7 @@ SIZES = {
     "round 16b": 58,
     "round 16d": 45,
     "replies": 36,
-    "refine 18r": 23,
+    "refine 18r": 25,
     "round 17f": 24,
     "round 17g": 17,
     "round 18d": 64,

@@ -159,3 +159,15 @@ async def test_replace_move_several_and_add_by_kind_in_the_marketers_words(user)
         user, "change the options of number of guests to 1, 2, Let us know", config
     )
     assert by_name(config)["party_size"]["options"] == ["1", "2", "Let us know"]
+
+
+async def test_the_thank_you_and_the_button_in_plain_words(user):
+    trial = await generate(user, "Free trial sign-up: work email, company name, team size")
+    config = await generate(
+        user,
+        "add a thank you message: Thanks, see you soon! and change the button to Start my trial",
+        trial,
+    )
+    assert config["response"]["thank_you_message"] == "Thanks, see you soon!"
+    assert config["theme"]["button_label"] == "Start my trial"
+    assert len(config["fields"]) == len(trial["fields"])  # no field called "Thank you message"

@@ -317,6 +317,8 @@ def check_refine(case: dict) -> list[str]:
         found = _field_for(config, pattern)
         if not found or found[0]["options"] != options:
             problems.append(f"{pattern} options are {found[0]['options'] if found else None}")
+    if "button" in check and (config.get("theme") or {}).get("button_label") != check["button"]:
+        problems.append(f"button says {(config.get('theme') or {}).get('button_label')!r}")
     if "thanks" in check and config["response"]["thank_you_message"] != check["thanks"]:
         problems.append(f"thank-you is {config['response']['thank_you_message']!r}")
     if "steps" in check and len(config["steps"]) != check["steps"]:

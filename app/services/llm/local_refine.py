@@ -182,6 +182,10 @@ def _thank_you(draft, m):
     draft.setdefault("response", {})["thank_you_message"] = _unquote(m["text"])
 
 
+def _button(draft, m):
+    draft["theme"] = {**(draft.get("theme") or {}), "button_label": _unquote(m["text"])[:60]}
+
+
 def _redirect(draft, m):
     url = _unquote(m["url"])
     if not re.match(r"^https?://\S+$", url):
@@ -535,12 +539,22 @@ THE = r"(?:the\s+|a\s+|an\s+)?"
 HANDLERS = [
     (
         _r(
-            r"(?:change|set|update|make|use|edit)\s+"
+            r"(?:(?:change|set|update|make|use|edit|add|write|put)\s+)?"
             + THE
             + r"(?:thank[- ]?you|thanks|confirmation|success)"
-            r"(?:\s+(?:message|text|note|page|copy))?\s*(?:to|:|as|=)\s*(?P<text>.+)"
+            r"(?:\s+(?:message|text|note|page|copy))?\s*(?:to|:|as|=|saying|that says)\s*(?P<text>.+)"
         ),
         _thank_you,
+    ),
+    (
+        # "change the button to Start my trial", "make the submit button say 'Send'"
+        _r(
+            r"(?:(?:change|set|update|rename|relabel|make|call)\s+)?"
+            + THE
+            + r"(?:submit\s+|send\s+)?button(?:\s+(?:text|label|wording))?\s*"
+            r"(?:to|:|as|=|say|says|read|reads|text to)\s*(?P<text>.+)"
+        ),
+        _button,
     ),
     (_r(r"(?:redirect|send)\s+(?:(?:visitors|people|users|them)\s+)?to\s+(?P<url>\S+)"), _redirect),
     (
