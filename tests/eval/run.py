@@ -591,6 +591,12 @@ SETS = {
     # "Replacement Bin Request", a free pass or trial is a lead or a booking (no newsletter),
     # words that only look like another kind, a report about a public thing, in es/fr/de/pt.
     "round 17a": ("forms_round17a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 18b (written before the change): a choice read whole — "tick boxes for A, B and C"
+    # one multi-choice, a weekday range in brackets its days, "- more than one allowed" /
+    # "plusieurs réponses possibles" makes the list before it multiple, "buy or rent" [Buy,
+    # Rent], "mother's or father's phone" a phone, "anonymous, no contact details" no contact
+    # fields, sex / gender a choice, "how often per week" a number, es/fr/de/pt yes/no.
+    "round 18b": ("forms_round18b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
