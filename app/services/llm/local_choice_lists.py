@@ -50,7 +50,8 @@ TICK_LIST = re.compile(
 _FIELD_WORD = re.compile(
     r"\b(?:date|time|name|e-?mail|phone|mobile|address|postcode|zip|number|fecha|hora|nombre|"
     r"correo|tel[ée]fono|direcci[oó]n|nom|t[ée]l[ée]phone|adresse|heure|datum|uhrzeit|telefon|"
-    r"data|nome|telefone|morada|endere[cç]o|message|comments?)\b",
+    r"data|nome|telefone|morada|endere[cç]o|message|comments?)\b|"
+    r"^(?:when|what|which|how|where|who|why|any|quand|quel\w*|cu[aá]ndo|qu[eé]|wann|welche?\w*|wie|quando)\b",
     re.I,
 )
 _ASKED = {
@@ -204,7 +205,12 @@ def _fold(text: str) -> str:
 
 
 # "are you hoping to buy or rent": the lead before the first answer is the question's
-_LEAD = re.compile(r"^(?:[\w'-]+ )*?to\s+(?P<verb>[\w'-]+)$", re.I)
+_LEAD = re.compile(
+    r"^(?:(?:hoping|looking|planning|wanting|wishing|going|intending|trying|want|like|need|plan|"
+    r"wish|prefer|intend) )?(?:to|a|an|the)\s+(?P<verb>[\w'-]+)$|"
+    r"^(?:hoping|looking|planning|wanting|wishing|going|intending|thinking of) (?P<noun>[\w'-]+)$",
+    re.I,
+)
 # "mother's or father's phone", "mum's or dad's mobile": one contact, not a choice
 _CONTACT_NOUN = {
     "phone": "phone",
@@ -218,10 +224,10 @@ _CONTACT_NOUN = {
     "address": "text",
 }
 _NEEDS = re.compile(
-    r"^(?:what|which) (?:work|jobs?|services?|help|repairs?)\b(?: (?:is|are|do you|would you))?"
+    r"^(?:what|which) (?:work|help|jobs|services|repairs)\b(?: (?:is|are|do you|would you))?"
     r"(?: (?:needed|need|want|require|required|like))?\??$|"
     r"^what do you (?:need|want|require)(?: (?:\w+ed|done|doing|fixed|built|made))?\??$|"
-    r"^what needs doing\??$|^(?:what|which) services?\b.*$|"
+    r"^what needs (?:doing|fixing|repairing|replacing|\w+ed)\??$|^(?:what|which) services\b.*$|"
     r"^(?:quels|quelles) (?:services|travaux|prestations)\b.*$|^de quoi avez-vous besoin.*$|"
     r"^¿?(?:qu[eé]|cu[aá]les) (?:servicios|trabajos)\b.*$|^¿?qu[eé] necesita.*$|"
     r"^(?:welche) (?:leistungen|arbeiten|dienstleistungen)\b.*$|^was (?:brauchen|ben[öo]tigen) sie.*$|"
@@ -229,7 +235,7 @@ _NEEDS = re.compile(
     re.I,
 )
 _SEX = re.compile(
-    r"^(?:your |votre |su |tu |ihr |seu |o seu )?(?:sex|gender|sexe|genre|sexo|g[ée]nero|geschlecht|g[êe]nero)\??$",
+    r"^(?:your |votre |su |tu |ihr |seu |o seu )?(?:sex|gender|sexe|sexo|g[ée]nero|geschlecht|g[êe]nero)\??$",
     re.I,
 )
 _SEX_ANSWERS = {
@@ -249,10 +255,10 @@ _NO_CONTACT = re.compile(
     r"\b(?:no|without|not asking for|don'?t ask for|never ask for) (?:any )?(?:contact|personal|"
     r"identifying) (?:details|info(?:rmation)?|data)\b|\bno (?:names?|emails?) (?:or|and|,) "
     r"(?:no )?(?:emails?|names?|phones?)\b|"
-    r"\bsans (?:coordonn[ée]es|donn[ée]es personnelles|nom ni)\b|"
-    r"\bsin (?:datos (?:personales|de contacto)|nombre ni)\b|"
-    r"\b(?:ohne|keine) (?:kontaktdaten|pers[öo]nlichen daten|personenbezogenen daten)\b|"
-    r"\bsem (?:dados (?:pessoais|de contacto|de contato)|contactos?|contatos?)\b",
+    r"\b(?:sans|pas de) (?:coordonn[ée]es|donn[ée]es personnelles|nom ni)\b|"
+    r"\bsin (?:datos (?:personales|de contacto)|nombre ni)\b|\bni nombre ni\b|"
+    r"\b(?:ohne|keine) (?:kontaktdaten|pers[öo]nlichen daten|personenbezogenen daten|namen)\b|"
+    r"\bsem (?:dados (?:pessoais|de contacto|de contato)|contactos?|contatos?|nome nem)\b",
     re.I,
 )
 _ANONYMOUS_LABEL = re.compile(r"^(?:anonymous|anonyme|an[oó]nim[oa]|anonym)\??$", re.I)
@@ -277,7 +283,7 @@ def _shared_lead(f: dict) -> None:
     if lead and re.search(
         rf"\b{re.escape(options[0])}\s+or\s+{re.escape(options[1])}\b", f["label"], re.I
     ):
-        verb = lead.group("verb")
+        verb = lead.group("verb") or lead.group("noun")
         f["options"] = [verb[:1].upper() + verb[1:], options[1]]
 
 
@@ -317,7 +323,8 @@ def settle_choices(fields: list, described: str, lang: str | None, several: list
             _one_contact(f)
             if len(f["options"]) >= 3 and _NEEDS.match(label.lower()):
                 f["type"] = "multiselect"
-        elif f["type"] == "text" and _SEX.match(label):
+        # "genre" is a gender in French only (a book's or a band's genre in English)
+        elif f["type"] == "text" and (_SEX.match(label) or lang == "fr" and label == "Genre"):
             f.update(type="select", options=list(_SEX_ANSWERS[lang or "en"]), max_length=None)
         if f["type"] == "text" and _HOW_OFTEN.search(label):
             f.update(type="number", max_length=None, min=0)
