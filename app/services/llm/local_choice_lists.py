@@ -212,12 +212,7 @@ _LEAD = re.compile(
     re.I,
 )
 # "mother's or father's phone", "mum's or dad's mobile": one contact, not a choice
-_CONTACT_NOUN = {
-    "phone": "phone",
-    "mobile": "phone",
-    "telephone": "phone",
-    "number": "phone",
-    "cell": "phone",
+_CONTACT_NOUN = dict.fromkeys(("phone", "mobile", "telephone", "number", "cell"), "phone") | {
     "email": "email",
     "e-mail": "email",
     "name": "text",
