@@ -42,7 +42,7 @@ _BOXES = (
 _FOR = r"(?:for|with|pour|avec|para|con|f[üu]r|mit|de|com)"
 _AND = r"(?:and|or|et|ou|y|o|und|oder|e)"
 TICK_LIST = re.compile(
-    rf"\b(?:(?:an?|some|des|unas?|algunas?|einige|umas?)\s+)?{_BOXES}\s+{_FOR}\s*:?\s+"
+    rf"\b(?:(?:an?|some|des|unas?|algunas?|einige|umas?)\s+)?{_BOXES}(?:\s+{_FOR}\s*:?|\s*:)\s+"
     rf"(?P<list>[^,;:.()\n]+(?:,\s*[^,;:.()\n]+)*)",
     re.I,
 )
@@ -208,7 +208,11 @@ def _fold(text: str) -> str:
 _LEAD = re.compile(
     r"^(?:(?:hoping|looking|planning|wanting|wishing|going|intending|trying|want|like|need|plan|"
     r"wish|prefer|intend) )?(?:to|a|an|the)\s+(?P<verb>[\w'-]+)$|"
-    r"^(?:hoping|looking|planning|wanting|wishing|going|intending|thinking of) (?P<noun>[\w'-]+)$",
+    r"^(?:hoping|looking|planning|wanting|wishing|going|intending|thinking of) (?P<noun>[\w'-]+)$|"
+    # "¿quiere comprar o alquilar?", "vous souhaitez acheter ou louer", "möchten Sie kaufen"
+    r"^¿?(?:(?:quiere|desea|busca|necesita|prefiere|piensa)|(?:vous )?(?:souhaitez|voulez|d[ée]sirez|"
+    r"cherchez|pr[ée]f[ée]rez)(?:-vous)?|(?:m[öo]chten|wollen|planen|suchen) sie|pretende|quer|"
+    r"deseja|procura|prefere) (?P<word>[\w'-]+)$",
     re.I,
 )
 # "mother's or father's phone", "mum's or dad's mobile": one contact, not a choice
@@ -253,7 +257,10 @@ _NO_CONTACT = re.compile(
     r"\b(?:sans|pas de) (?:coordonn[ée]es|donn[ée]es personnelles|nom ni)\b|"
     r"\bsin (?:datos (?:personales|de contacto)|nombre ni)\b|\bni nombre ni\b|"
     r"\b(?:ohne|keine) (?:kontaktdaten|pers[öo]nlichen daten|personenbezogenen daten|namen)\b|"
-    r"\bsem (?:dados (?:pessoais|de contacto|de contato)|contactos?|contatos?|nome nem)\b",
+    r"\bsem (?:dados (?:pessoais|de contacto|de contato)|contactos?|contatos?|nome nem)\b|"
+    r"\b(?:no (?:pedimos|pide|solicitamos|se piden|recogemos)|ning[uú]n) datos? (?:de contacto|personales?)\b|"
+    r"\baucune? (?:coordonn[ée]es?|donn[ée]es? personnelles?)\b|"
+    r"\bn[ãa]o (?:pedimos|recolhemos|solicitamos) dados (?:pessoais|de contacto|de contato)\b",
     re.I,
 )
 _ANONYMOUS_LABEL = re.compile(r"^(?:anonymous|anonyme|an[oó]nim[oa]|anonym)\??$", re.I)
@@ -276,9 +283,9 @@ def _shared_lead(f: dict) -> None:
         return
     lead = _LEAD.match(options[0])
     if lead and re.search(
-        rf"\b{re.escape(options[0])}\s+or\s+{re.escape(options[1])}\b", f["label"], re.I
+        rf"{re.escape(options[0])}\s+(?:or|o|ou|oder)\s+{re.escape(options[1])}\b", f["label"], re.I
     ):
-        verb = lead.group("verb") or lead.group("noun")
+        verb = lead.group("verb") or lead.group("noun") or lead.group("word")
         f["options"] = [verb[:1].upper() + verb[1:], options[1]]
 
 
@@ -296,9 +303,23 @@ def _which_of_two(f: dict) -> None:
         f["options"] = [w[:1].upper() + w[1:] for w in (said["a"], said["b"])]
 
 
+# "nom du parent ou tuteur", "téléphone du père ou de la mère", "teléfono del padre o madre"
+_CONTACT_OF = re.compile(
+    r"^(?:(?P<name>nom|nombre|nome|name)|(?P<phone>t[ée]l[ée]phone|tel[ée]fono|telefone|telefon|phone|"
+    r"num[ée]ro|n[úu]mero|handynummer)|(?P<email>e-?mail|correo|courriel))\s+(?:de|du|del|da|do|des|der|of)\b",
+    re.I,
+)
+
+
 def _one_contact(f: dict) -> None:
-    """ "Mother's or father's phone": the options share a contact noun after a possessive."""
+    """ "Mother's or father's phone": the options share a contact noun after a possessive;
+    "téléphone du père ou de la mère": the first names the contact, the second only a person."""
     options = f.get("options") or []
+    said = _CONTACT_OF.match(options[0]) if len(options) == 2 else None
+    if said and not _CONTACT_OF.match(options[1]):
+        kind = "text" if said["name"] else "phone" if said["phone"] else "email"
+        f.update(type=kind, options=[], max_length=120 if kind == "text" else None)
+        return
     nouns = {o.split()[-1].lower() for o in options if len(o.split()) == 2}
     if len(options) < 2 or len(nouns) != 1 or not all(re.match(r"^\S+['’]s\s", o) for o in options):
         return
