@@ -75,3 +75,12 @@ async def test_one_plan_one_size_one_contact_method_stay_single(user):
         "preferred contact method (phone, email, text)",
     )
     assert {f["type"] for f in config["fields"] if f["options"]} == {"select"}
+
+
+async def test_or_questions_in_other_languages(user):
+    config, _ = await generated(
+        user,
+        "Inmobiliaria: nombre, correo, ¿quiere comprar o alquilar?, teléfono del padre o madre",
+    )
+    assert _field(config, "comprar")["options"] == ["Comprar", "Alquilar"]
+    assert _field(config, "padre")["type"] == "phone"
