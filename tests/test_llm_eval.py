@@ -211,7 +211,7 @@ SIZES = {
     "replies": 24,
     "round 17f": 24,
     "round 17g": 17,
-    "round 18b": 91,
+    "round 18b": 95,
     "refine 17r": 17,
     "round 17d": 49,
     "round 17e": 72,

@@ -176,6 +176,32 @@ TRAILING_MODIFIER = re.compile(
 INNER_MODIFIER = re.compile(rf"\((?P<inner>[^()]*?)\s*[-–—,;:]\s*(?:{_MODIFIER})\s*\)", re.I)
 
 
+# "classes: yoga, spin, pilates (pick any)", "which classes? yoga, barre - select all that apply"
+BARE_TRAILING = re.compile(
+    rf"(?P<lead>[^,.;:?()\n]+[:?])\s*(?P<list>[^.;:?()\n]+?)\s*(?:[-–—,]\s*)?\(?(?:{_MODIFIER})\)?"
+    r"(?=\s*(?:[,;.]|$))",
+    re.I,
+)
+# "select all that apply: fast service, good price, friendly staff; comments"
+LEADING = re.compile(rf"\b(?P<mod>{_MODIFIER})\s*:\s*(?P<list>[^.;:()\n]+?)(?=\s*(?:[;.]|$))", re.I)
+_APPLIES = {
+    "en": "what applies",
+    "fr": "qu'est-ce qui s'applique ?",
+    "es": "¿qué aplica?",
+    "de": "was trifft zu?",
+    "pt": "o que se aplica?",
+}
+_MODIFIER_LANGUAGE = (
+    ("pt", r"\bpodem?\b|v[aá]ri[ao]s\b|poss[ií]veis|escolher|\bselecionar"),
+    (
+        "es",
+        r"puede|pod[eé]is|varias|varios|elegir|seleccionar|escoger|posibles|permitidas|m[uú]ltiple",
+    ),
+    ("fr", r"plusieurs|cocher|choisir"),
+    ("de", r"mehr|m[öo]glich|erlaubt"),
+)
+
+
 def _modifiers(text: str, several: list[set]) -> str:
     def one(m: re.Match) -> str:
         inner = m.group("inner").strip()
@@ -184,8 +210,26 @@ def _modifiers(text: str, several: list[set]) -> str:
             several.append({_fold(a) for a in answers})
         return f"({inner})"
 
+    def bare(m: re.Match) -> str:
+        answers = _answers(m.group("list"))
+        if len(answers) < 2:
+            return m.group(0)
+        several.append({_fold(a) for a in answers})
+        return f"{m.group('lead').rstrip(':').rstrip()} ({', '.join(answers)})"
+
+    def leading(m: re.Match) -> str:
+        answers = _answers(m.group("list"))
+        if len(answers) < 2:
+            return m.group(0)
+        several.append({_fold(a) for a in answers})
+        said = m.group("mod")
+        lang = next((k for k, cue in _MODIFIER_LANGUAGE if re.search(cue, said, re.I)), "en")
+        return f"{_APPLIES[lang]} ({', '.join(answers)})"
+
     text = INNER_MODIFIER.sub(one, text)
-    return TRAILING_MODIFIER.sub(one, text)
+    text = TRAILING_MODIFIER.sub(one, text)
+    text = LEADING.sub(leading, text)
+    return BARE_TRAILING.sub(bare, text)
 
 
 def read_choice_lists(text: str) -> tuple[str, list[set]]:
