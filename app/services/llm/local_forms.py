@@ -21,7 +21,8 @@ from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_budget import fit_budget
-from app.services.llm.local_choice_lists import read_choice_lists, settle_choices
+from app.services.llm.local_choice_fields import settle_choices
+from app.services.llm.local_choice_lists import read_choice_lists
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_flow_model import choose_kind
