@@ -612,6 +612,12 @@ SETS = {
     # begin", "quand souhaitez-vous commencer"), a list after "only", a scale with its words,
     # a grammatical question, the thing recommended, the end time, real foreign words.
     "round 18c": ("forms_round18c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 18b (written before the change): a choice read whole — "tick boxes for A, B and C"
+    # one multi-choice, a weekday range in brackets its days, "- more than one allowed" /
+    # "plusieurs réponses possibles" makes the list before it multiple, "buy or rent" [Buy,
+    # Rent], "mother's or father's phone" a phone, "anonymous, no contact details" no contact
+    # fields, sex / gender a choice, "how often per week" a number, es/fr/de/pt yes/no.
+    "round 18b": ("forms_round18b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

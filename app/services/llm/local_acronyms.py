@@ -27,6 +27,8 @@ KNOWN = {
         "kWh kW MWh"
     ).split()
 }
+# listed acronyms that are ordinary words in another language ("haben Sie ein System?")
+_WORDS_ABROAD = {"ein"}
 _CAPS = re.compile(r"\b[A-Z][A-Z0-9]{1,6}s?\b|\b[A-Z][a-z]+[A-Z]\w*\b")
 
 
@@ -39,6 +41,8 @@ def spellings(description: str) -> dict[str, str]:
     if len(capitals) > max(2, len(words) // 2):  # "NAME, EMAIL, PHONE": shouting, not acronyms
         return found
     lowered = {w for w in words if w.islower()}
+    for word in _WORDS_ABROAD & lowered:  # written in lower case: the word, not the acronym
+        found.pop(word, None)
     for word in capitals:
         if word.lower() not in lowered:  # "Name" / "name": a word, whatever its case
             found[word.lower()] = word

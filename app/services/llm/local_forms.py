@@ -23,6 +23,8 @@ from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_application_kind import fit_application
 from app.services.llm.local_budget import fit_budget
+from app.services.llm.local_choice_fields import settle_choices
+from app.services.llm.local_choice_lists import read_choice_lists
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_flow_model import choose_kind
@@ -140,6 +142,8 @@ def build_form(described: str) -> dict:
     """The draft for a description; ``notes`` lists what the marketer should check."""
     # "a tick box for 'send me event invites'": the quoted box is added as said, at the end
     original, boxes = take_tick_boxes(described)
+    # "tick boxes for A, B and C", "(Mon-Fri)", "(…) - more than one allowed": answer lists
+    original, several = read_choice_lists(original)
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
     # language at the end.
     lang = source_language(original)
@@ -231,6 +235,7 @@ def build_form(described: str) -> dict:
         config, without_contact_wishes(original), lang
     )  # agreements and permissions asked for, one field each
     add_tick_boxes(config["fields"], boxes)
+    settle_choices(config["fields"], described, lang, several)  # a choice read whole
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 
