@@ -162,6 +162,7 @@ FLOORS = {
     "round 17c": 0.90,
     "round 17a": 0.90,
     "refine 18r": 0.90,
+    "round 18s": 0.90,
     "round 18a": 0.90,
     "round 18c": 0.90,
 }
@@ -214,6 +215,7 @@ SIZES = {
     "round 16d": 45,
     "replies": 36,
     "refine 18r": 25,
+    "round 18s": 16,
     "round 17f": 24,
     "round 17g": 17,
     "round 18d": 64,

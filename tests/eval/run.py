@@ -459,6 +459,10 @@ SETS = {
     # Refine 18r (stop 16): options after a label holding "to", several fields moved,
     # "replace X with a …", a yes/no or a rating added by its kind.
     "refine 18r": ("refine_round18r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
+    # no shared noun, a widget named in brackets, a duration's unit as said, no stock
+    # question beside a full list.
+    "round 18s": ("forms_round18s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 13d (written before the change): yes/no questions in a list, reasons and
     # opinions as free text, content lists as long text, paired times and ranges, a
     # question with follow-ups on yes, real words (past tenses) never "corrected".

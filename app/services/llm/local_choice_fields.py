@@ -106,6 +106,18 @@ def _shared_lead(f: dict) -> None:
         f["options"] = [verb[:1].upper() + verb[1:], options[1]]
 
 
+# "meet online or in person": the answer after the verb, beside an idiom ("in person", "on
+# site", "by phone"), is the last word alone: Online / In person, not Meet online / In person
+_IDIOM_ANSWER = re.compile(r"^(?:in|on|at|by|over|via|en|sur|par|em|por|vor)\s+\w+$", re.I)
+
+
+def _lead_before_idiom(f: dict) -> None:
+    options = f.get("options") or []
+    if len(options) == 2 and _IDIOM_ANSWER.match(options[1]) and len(options[0].split()) >= 2:
+        last = options[0].split()[-1]
+        f["options"] = [last[:1].upper() + last[1:], options[1]]
+
+
 # "do you want to talk to sales or support": which of two, not yes or no
 _WHICH_OF_TWO = re.compile(
     r"\b(?:want|like|prefer|hoping|looking|planning|wish|going) to \w+ (?:to |with |about |for )?"
@@ -152,6 +164,7 @@ def settle_choices(fields: list, described: str, lang: str | None, several: list
         label = re.sub(r"\s+", " ", f["label"]).strip()
         if f["type"] == "select":
             _shared_lead(f)
+            _lead_before_idiom(f)
             _which_of_two(f)
             _one_contact(f)
             if len(f["options"]) >= 3 and _NEEDS.match(label.lower()):

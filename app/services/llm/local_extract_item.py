@@ -806,13 +806,20 @@ _MODIFIER = re.compile(
 )
 
 
+_IDIOM = re.compile(r"^(?:in|on|at|by|over|via|per|en|sur|par|em|por|vor)$", re.I)
+
+
 def _shared_head(pieces: list[str]) -> str:
     """The noun the last option carries for all ("full day or half day coverage" → coverage),
     only where it reads right: "small or large business" → Small business / Large business,
     but "partner or end user" → Partner / End user (a partner is not a kind of user)."""
     last = pieces[-1].split()
-    if len(last) < 2 or any(len(p.split()) >= len(last) for p in pieces[:-1]):
-        return ""
+    if (
+        len(last) < 2
+        or any(len(p.split()) >= len(last) for p in pieces[:-1])
+        or _IDIOM.match(last[0])
+    ):
+        return ""  # "online or in person", "at home or on site": the last one is an idiom
     head = last[-1] if all(last[-1] not in p.split() for p in pieces[:-1]) else ""
     if head and (_PERSON_HEAD.match(head) or (_AGENT.match(head) and not _MODIFIER.match(head))):
         firsts = [p.split()[-1] for p in pieces[:-1] if p.split()]

@@ -47,6 +47,7 @@ from app.services.llm.local_subject_name import registration_kind, subject_name
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
+from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
 _AUDIENCE_NOUNS = (
     "clients|customers|users|buyers|companies|businesses|teams|prospects|leads|developers|marketers|agencies|"
@@ -141,7 +142,9 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
 def build_form(described: str) -> dict:
     """The draft for a description; ``notes`` lists what the marketer should check."""
     # "a tick box for 'send me event invites'": the quoted box is added as said, at the end
-    original, boxes = take_tick_boxes(described)
+    # "I confirm this is my own work (checkbox)", "diet (dropdown: none, vegan)": the control
+    written, widgets = read_widget_hints(described)
+    original, boxes = take_tick_boxes(written)
     # "tick boxes for A, B and C", "(Mon-Fri)", "(…) - more than one allowed": answer lists
     original, several = read_choice_lists(original)
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
@@ -235,6 +238,7 @@ def build_form(described: str) -> dict:
         config, without_contact_wishes(original), lang
     )  # agreements and permissions asked for, one field each
     add_tick_boxes(config["fields"], boxes)
+    apply_widget_hints(config["fields"], widgets)
     settle_choices(config["fields"], described, lang, several)  # a choice read whole
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config

@@ -144,6 +144,27 @@ _QUOTED = re.compile(
     r"cotiza\w*|cota[çc]\w*|preventiv\w*|anfrage\w*|demande|solicitud|pedido)\b",
     re.I,
 )
+# Words of something gone wrong: the form is about a problem, which the person describes
+_PROBLEM = re.compile(
+    r"\b(?:problems?|issues?|faults?|faulty|broken|damaged?|not working|doesn'?t work|errors?|bugs?|"
+    r"complain\w*|report\w*|incidents?|leaks?|outages?|missing|lost|wrong|stolen|noise|concerns?|"
+    r"problemas?|probl[eè]mes?|incidencias?|aver[íi]as?|pannes?|st[öo]rung\w*|defekt\w*|"
+    r"reclama\w*|r[ée]clamation\w*|beschwerde\w*|avaria\w*)\b",
+    re.I,
+)
+# A change of one's details, not a problem: "change of address", "update your bank details"
+_CHANGE = re.compile(
+    r"\b(?:change|changes|update|updating|amend\w*|notice|new address|move-out|moving out|"
+    r"cambio|actualiza\w*|changement|mise à jour|änderung|aktualisier\w*|mudan[çc]a|atualiza\w*)\b",
+    re.I,
+)
+# What brings a patient in, said by a named item: the pain, the injury, the treatment wanted
+_WHY_VISIT = re.compile(
+    r"\b(?:pain|hurts?|injur\w*|symptoms?|concerns?|treatments?|services?|reason|"
+    r"problems?|conditions?|complaint|wrong|tooth|teeth|toothache|vaccin\w*|jab|dolor|douleurs?|"
+    r"schmerz\w*|dor|motivo|raison|grund|beschwerden|s[ií]ntomas|sympt[oô]mes)\b",
+    re.I,
+)
 SALES_KINDS = ("pricing", "demo", "partnership", "staffing")
 
 
@@ -232,7 +253,19 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
     if name == "message":  # a sales form's "How can we help?"
         return says_what_is_wanted(fields)
     if name in ("description", "details"):  # what went wrong, what the request is
-        return says_what_is_wanted(fields, problem=True)
+        # a change of details ("old address, new address, date of move") has no problem to
+        # describe: three named items and no word of one say all there is
+        named = [
+            f
+            for f in fields
+            if (not f.get("_domain") or f.get("_named"))
+            and f["name"] not in ("name", "email", "phone", "description", "details")
+        ]
+        return says_what_is_wanted(fields, problem=True) or (
+            len(named) >= 3 and _CHANGE.search(text) is not None and not _PROBLEM.search(text)
+        )
+    if name == "visit_reason":  # "where is the pain, pain level": the list says why they come
+        return any(_WHY_VISIT.search(_words(f)) for f in _asked(fields))
     return False
 
 
