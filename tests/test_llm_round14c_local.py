@@ -43,10 +43,12 @@ async def test_two_people_keep_two_names(user):
             "Training request: your name, your manager's name, email, course wanted",
             "Manager's name",
         ),
-        ("Supplier registration: supplier name, email, VAT number", "Supplier name"),
     ):
         _, fields = await generated(user, description)
         assert other in _names(fields) and fields["name"]["label"] != other, description
+    # the supplier's name is the only name the list asks: no stock "Full name" (round 18a)
+    _, fields = await generated(user, "Supplier registration: supplier name, email, VAT number")
+    assert "Supplier name" in _names(fields) and "name" not in fields
 
 
 async def test_the_marketers_word_for_the_main_question_is_the_only_one(user):
