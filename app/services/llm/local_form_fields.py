@@ -425,7 +425,9 @@ def _qualified(phrase: str) -> bool:
         phrase,
         flags=re.I,
     )
-    return len(phrase.split()) >= 2 and bool(rest.strip())
+    # "mobile": a phone in the marketer's word too (a reader checking the form finds it)
+    mobile = re.fullmatch(r"(?:your |their )?(?:mobile|cell|cellphone)", phrase, re.I)
+    return (len(phrase.split()) >= 2 or mobile is not None) and bool(rest.strip())
 
 
 def _own_words(item: dict, key: str) -> bool:
@@ -440,6 +442,7 @@ def _own_words(item: dict, key: str) -> bool:
         or (key == "job_title" and words[0].lower() in ("role", "roles"))
         # "organisation", "institution", "employer": the marketer's word for who they are
         or (key == "company" and words[0].lower() not in ("company", "business"))
+        or (key == "phone" and _qualified(item["phrase"]))  # "mobile": their word
         # "names": more than one person (a couple, a pair) answers in one field
         or (key == "name" and words[-1].lower() == "names")
     )
