@@ -351,7 +351,7 @@ WHEN_WHERE = re.compile(
 # A limit the person sets on a sum ("you can afford", "you'd be willing to pay")
 AFFORD = re.compile(
     r"^(?:can|could|would|will|'d|are willing to|'re willing to|want to)\s+(?:be willing to\s+)?"
-    r"(?:afford|pay|spend|borrow|invest)\b",
+    r"(?:afford|pay|spend|borrow|invest|put down|raise)\b",
     re.I,
 )
 NOT_CLAUSE = re.compile(

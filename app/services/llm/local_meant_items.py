@@ -6,8 +6,8 @@ what they look like:
 - "contact details", "datos de contacto", "vos coordonnées", "Kontaktdaten", "dados de
   contacto" ask the contact fields (name, email and phone), not one text box called so; the
   box goes and the email and phone are there;
-- a messaging number ("WhatsApp number", "WhatsApp", "Telegram number", "text number") is a
-  phone to write to, in the marketer's word: its type is a phone;
+- a messaging number ("WhatsApp number", "WhatsApp", "Telegram number", "text number") or a
+  "cell" is a phone to write to, in the marketer's word: its type is a phone;
 - what visitors ask about ("occasionally people ask about weddings", "customers sometimes
   ask about gift cards") says why the form exists, not a question to ask them: no field is
   made of the topic (the field the marketer adds for it is kept);
@@ -29,8 +29,8 @@ _DETAILS_ITEM = re.compile(
 )
 # a number to message the person on
 _MESSAGING = re.compile(
-    r"^(?:(?:your|their|a|the)\s+)?(?:whats ?app|telegram|signal|viber|sms|text(?:ing)?)"
-    r"(?:\s+(?:number|no\.?|n[úu]mero|num[ée]ro|nummer|contact))?$",
+    r"^(?:(?:your|their|a|the)\s+)?(?:(?:whats ?app|telegram|signal|viber|sms|text(?:ing)?)"
+    r"(?:[\s-]+(?:number|no\.?|n[úu]mero|num[ée]ro|nummer|contact))?|cell(?:phone)?)$",
     re.I,
 )
 # "occasionally people ask about weddings": the topic of visitors' questions
