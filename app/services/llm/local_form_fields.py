@@ -38,6 +38,7 @@ from app.services.llm.local_one_role import settle_own_texts
 from app.services.llm.local_poll import POLL_RE
 from app.services.llm.local_role_name import merge_role_name
 from app.services.llm.local_ruled_out import ruled_out, without_purpose_clause
+from app.services.llm.local_meant_items import without_own_business
 from app.services.llm.local_unasked_contact import settle_contacts
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
@@ -412,8 +413,9 @@ def _chosen(item: dict) -> bool:
     return len(item["options"]) >= 2 and item["options"] != ["Yes", "No"]
 
 
-# "what phone you use (iPhone, Android)": a basic word inside an item with its answers
-ITEM_WITH_ANSWERS = re.compile(r"[^,.;:()]*\([^()]*[,/][^()]*\)")
+# "what phone you use (iPhone, Android)": a basic word inside an item with its answers (the
+# last of "name and phone and best time to call (…)")
+ITEM_WITH_ANSWERS = re.compile(r"(?:(?!\b(?:and|und|et|y|e)\s)[^,.;:()])*\([^()]*[,/][^()]*\)")
 
 
 def _qualified(phrase: str) -> bool:
@@ -669,7 +671,7 @@ def _only_named(kind: dict, text: str, items: list) -> list[dict]:
     """Exactly the fields the description names ("name, email, message. nothing else")."""
     fields = []
     required = {k.rstrip("+") for k in kind["fields"] if k.endswith("+")}
-    for match in BASIC_WORDS.finditer(ITEM_WITH_ANSWERS.sub(" ", text)):
+    for match in BASIC_WORDS.finditer(ITEM_WITH_ANSWERS.sub(" ", without_own_business(text))):
         key = concept_for(match.group(1).lower()) or match.group(1).lower()
         if key in catalog.FIELDS:
             _add(fields, catalog.field(key, **({"required": True} if key in required else {})))

@@ -11,7 +11,11 @@ what they look like:
 - what visitors ask about ("occasionally people ask about weddings", "customers sometimes
   ask about gift cards") says why the form exists, not a question to ask them: no field is
   made of the topic (the field the marketer adds for it is kept);
-- "so a field for wedding date" is the wedding date: the words about the form go from it.
+- "so a field for wedding date" is the wedding date: the words about the form go from it;
+- "our roofing company", "my cleaning business": the marketer's own, no "Company" asked on
+  a form that names exactly its fields ("… company: just name and phone number");
+- "just name and phone number", "juste le nom": the name (the "just" says nothing more is
+  asked, it is no part of the field).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_domain import concept_for
 
 # the contact fields named as one item, in the five languages
 _DETAILS_ITEM = re.compile(
@@ -50,7 +55,25 @@ _FIELD_FOR = re.compile(
     r"to ask(?: for| about)?)\s+(?:(?:the|their|your|a|an)\s+)?(.+)$",
     re.I,
 )
+# "just name", "juste le nom": the item is the name, "just" says nothing else is asked
+_ONLY = re.compile(
+    r"^(?:just|only|simply|juste|seulement|solo|s[óo]lo|nur|apenas|s[óo])\s+"
+    r"(?:(?:the|their|your|le|la|les|el|los|das|den|die|o|a|os|as)\s+)?(.+)$",
+    re.I,
+)
 _ARTICLE = re.compile(r"^(?:the|a|an|any|some|their|your)\s+", re.I)
+
+
+# the marketer's own business ("our roofing company"): no item
+_OWN_BUSINESS = re.compile(
+    r"\b(?:our|my|we are an?|we're an?|i run an?)\s+(?:[\w'-]+\s+){0,3}?(?:company|business)\b",
+    re.I,
+)
+
+
+def without_own_business(text: str) -> str:
+    """The description without the marketer's own business named ("our roofing company")."""
+    return _OWN_BUSINESS.sub(" ", text)
 
 
 def read_as_meant(fields: list, text: str) -> None:
@@ -66,6 +89,8 @@ def read_as_meant(fields: list, text: str) -> None:
             f["type"] = "phone"
         elif f["type"] in ("text", "textarea") and label.lower() in topics:
             fields.remove(f)
+        elif f["type"] in ("text", "textarea") and _ONLY.match(label):
+            _only_said(fields, f, _ONLY.match(label).group(1))
         else:
             said = _FIELD_FOR.match(label)
             if said:
@@ -87,3 +112,18 @@ def _contact_fields(fields: list) -> None:
             at += 1
         else:
             at = max(at, next((i + 1 for i, f in enumerate(fields) if f["type"] == key), at))
+
+
+def _only_said(fields: list, field: dict, rest: str) -> None:
+    """ "Just name": the contact field it names (once), or the item without the "just"."""
+    key = concept_for(rest)
+    if key in ("name", "email", "phone"):
+        at = fields.index(field)
+        fields.remove(field)
+        if not any(f["name"] == key for f in fields):
+            fields.insert(at, catalog.field(key))
+        else:
+            next(f for f in fields if f["name"] == key).pop("_domain", None)
+        return
+    field["label"] = rest[:1].upper() + rest[1:]
+    field["name"] = re.sub(r"\W+", "_", rest.lower()).strip("_") or field["name"]

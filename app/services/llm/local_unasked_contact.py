@@ -122,7 +122,8 @@ _DETAILS = re.compile(
 # "name" alone as a list item (not "team name", "dog's name", "name of the child")
 _NAME_SAID = re.compile(
     r"(?:^|[,:;(]|\b(?:with|mit|con|avec|com|and|und|y|et|e|plus|ask(?: for)?|need|want|"
-    r"collect|their|your|full|first|last)\s)\s*(?:the |their |your |full )?"
+    r"collect|their|your|full|first|last|just|only|simply|solo|s[óo]lo|juste|seulement|nur|"
+    r"apenas|s[óo])\s)\s*(?:the |their |your |full )?"
     r"(?:names?|nombres?|noms?|nomes?|vorname|nachname)\b"
     r"(?!\s+(?:of|des|der|del|de|du|do|da|dos|das)\b)",
     re.I,
