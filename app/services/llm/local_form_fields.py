@@ -31,6 +31,7 @@ from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_kept_items import recommended, scaled_label, when_dates
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
+from app.services.llm.local_meant_items import without_own_business
 from app.services.llm.local_named_contact import merge_named_contact
 from app.services.llm.local_one_org import merge_org_name
 from app.services.llm.local_one_person import merge_role_contacts
@@ -38,7 +39,6 @@ from app.services.llm.local_one_role import settle_own_texts
 from app.services.llm.local_poll import POLL_RE
 from app.services.llm.local_role_name import merge_role_name
 from app.services.llm.local_ruled_out import ruled_out, without_purpose_clause
-from app.services.llm.local_meant_items import without_own_business
 from app.services.llm.local_unasked_contact import settle_contacts
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
