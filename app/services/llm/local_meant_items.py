@@ -34,8 +34,11 @@ _DETAILS_ITEM = re.compile(
 )
 # a number to message the person on
 _MESSAGING = re.compile(
-    r"^(?:(?:your|their|a|the)\s+)?(?:(?:whats ?app|telegram|signal|viber|sms|text(?:ing)?)"
-    r"(?:[\s-]+(?:number|no\.?|n[úu]mero|num[ée]ro|nummer|contact))?|cell(?:phone)?)$",
+    r"^(?:(?:your|their|a|the|[\w-]+'s)\s+)?(?:(?:whats ?app|telegram|signal|viber|sms|"
+    r"text(?:ing)?)(?:[\s-]+(?:number|no\.?|n[úu]mero|num[ée]ro|nummer|contact))?|cell(?:phone)?|"
+    # "Handy der Eltern", "portable du parent": whose phone it is, after it
+    r"(?:handy|handynummer|portable|m[óo]vil|celular|telem[óo]vel)\s+(?:der|des|du|de|do|da|del)"
+    r"\s+(?:[\w-]+\s+)?[\w-]+)$",
     re.I,
 )
 # "occasionally people ask about weddings": the topic of visitors' questions
