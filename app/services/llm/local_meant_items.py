@@ -47,7 +47,7 @@ _ASKED_ABOUT = re.compile(
     r"someone|some|many|la gente|clientes|les gens|(?:les |des )?clients|kunden|leute|"
     r"as pessoas)\b[^.;:!?]{0,30}?\b(?:ask(?:s|ed)?|enquire[sd]?|inquire[sd]?|"
     r"pregunta\w*|demandent|fragen|perguntam)\s+(?:us\s+|nos\s+|uns\s+)?"
-    r"(?:about|after|for|por|sobre|à propos d[eu']s?|nach|sobre|por)\s+([^.,;:!?]+)",
+    r"(?:about|after|por|sobre|à propos d[eu']s?|nach)\s+([^.,;:!?]+)",
     re.I,
 )
 # "so a field for wedding date", "and add an optional box for the cake date"
