@@ -10,7 +10,8 @@ what they look like:
   "cell" is a phone to write to, in the marketer's word: its type is a phone;
 - what visitors ask about ("occasionally people ask about weddings", "customers sometimes
   ask about gift cards") says why the form exists, not a question to ask them: no field is
-  made of the topic (the field the marketer adds for it is kept);
+  made of the topic (the field the marketer adds for it is kept; what they "ask for" may be
+  one);
 - "so a field for wedding date" is the wedding date: the words about the form go from it;
 - "our roofing company", "my cleaning business": the marketer's own, no "Company" asked on
   a form that names exactly its fields ("… company: just name and phone number");
