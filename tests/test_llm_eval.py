@@ -165,6 +165,7 @@ FLOORS = {
     "round 18s": 0.90,
     "round 18a": 0.90,
     "round 18c": 0.90,
+    "round 19c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -228,6 +229,7 @@ SIZES = {
     "round 17a": 73,
     "round 18a": 82,
     "round 18c": 50,
+    "round 19c": 45,
 }
 
 

@@ -265,6 +265,9 @@ def check_round13(case: dict) -> list[str]:
     texts = [f["label"] for f in config["fields"] if f["type"] == "textarea"]
     if "texts" in case and len(texts) > case["texts"]:
         problems.append(f"{len(texts)} free-text questions (at most {case['texts']}): {texts}")
+    for pattern in case.get("required", []):  # a field the draft must ask as required
+        if not any(f["required"] and re.search(pattern, f["label"]) for f in config["fields"]):
+            problems.append(f"no required field labelled {pattern!r}")
     return problems + draft_lint(case["d"], config)
 
 
@@ -622,6 +625,11 @@ SETS = {
     # Rent], "mother's or father's phone" a phone, "anonymous, no contact details" no contact
     # fields, sex / gender a choice, "how often per week" a number, es/fr/de/pt yes/no.
     "round 18b": ("forms_round18b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 19c (written before the change): every listed item read as the marketer meant it
+    # and no contact or business field added around it — a tenant's employer is no company,
+    # "mobile" / "WhatsApp number" keep their word as a phone, "coordonnées" is the contact
+    # fields, what people "occasionally ask about" is no field; ``required`` label patterns.
+    "round 19c": ("forms_round19c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -348,6 +348,12 @@ WHEN_WHERE = re.compile(
     r"on (?:the|our) \w+|in (?:the|our) \w+|(?:in|during|since) \d{4}",
     re.I,
 )
+# A limit the person sets on a sum ("you can afford", "you'd be willing to pay")
+AFFORD = re.compile(
+    r"^(?:can|could|would|will|'d|are willing to|'re willing to|want to)\s+(?:be willing to\s+)?"
+    r"(?:afford|pay|spend|borrow|invest|put down|raise)\b",
+    re.I,
+)
 NOT_CLAUSE = re.compile(
     r"^(?:what|why|how|when|where|who|describe|whether|if|anything|something)\b", re.I
 )
@@ -490,6 +496,13 @@ def clause_item(text: str) -> dict | None:
             return dated
         if verb and verb.lower() in ("have", "had", "has", "get", "got"):
             pass  # "the tutor you had" → "Tutor"
+        elif AFFORD.match(f"{verb or ''} {tail}".strip()):
+            # "rent you can afford": the clause says which rent (not the rent paid now)
+            return {
+                "label": _sentence(to_visitor(_ARTICLE.sub("", t))),
+                "options": [],
+                "name": noun,
+            }
         elif re.fullmatch(r"most|least|best|the most|the least", tail.strip(), re.I):
             # "the module you liked best": the clause is the question
             return {"label": _sentence(to_visitor(_ARTICLE.sub("", t))), "options": [], "name": t}

@@ -31,6 +31,7 @@ from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_kept_items import recommended, scaled_label, when_dates
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
+from app.services.llm.local_meant_items import without_own_business
 from app.services.llm.local_named_contact import merge_named_contact
 from app.services.llm.local_one_org import merge_org_name
 from app.services.llm.local_one_person import merge_role_contacts
@@ -412,8 +413,9 @@ def _chosen(item: dict) -> bool:
     return len(item["options"]) >= 2 and item["options"] != ["Yes", "No"]
 
 
-# "what phone you use (iPhone, Android)": a basic word inside an item with its answers
-ITEM_WITH_ANSWERS = re.compile(r"[^,.;:()]*\([^()]*[,/][^()]*\)")
+# "what phone you use (iPhone, Android)": a basic word inside an item with its answers (the
+# last of "name and phone and best time to call (…)")
+ITEM_WITH_ANSWERS = re.compile(r"(?:(?!\b(?:and|und|et|y|e)\s)[^,.;:()])*\([^()]*[,/][^()]*\)")
 
 
 def _qualified(phrase: str) -> bool:
@@ -425,7 +427,9 @@ def _qualified(phrase: str) -> bool:
         phrase,
         flags=re.I,
     )
-    return len(phrase.split()) >= 2 and bool(rest.strip())
+    # "mobile": a phone in the marketer's word too (a reader checking the form finds it)
+    mobile = re.fullmatch(r"(?:your |their )?(?:mobile|cell|cellphone)", phrase, re.I)
+    return (len(phrase.split()) >= 2 or mobile is not None) and bool(rest.strip())
 
 
 def _own_words(item: dict, key: str) -> bool:
@@ -440,6 +444,7 @@ def _own_words(item: dict, key: str) -> bool:
         or (key == "job_title" and words[0].lower() in ("role", "roles"))
         # "organisation", "institution", "employer": the marketer's word for who they are
         or (key == "company" and words[0].lower() not in ("company", "business"))
+        or (key == "phone" and _qualified(item["phrase"]))  # "mobile": their word
         # "names": more than one person (a couple, a pair) answers in one field
         or (key == "name" and words[-1].lower() == "names")
     )
@@ -666,7 +671,7 @@ def _only_named(kind: dict, text: str, items: list) -> list[dict]:
     """Exactly the fields the description names ("name, email, message. nothing else")."""
     fields = []
     required = {k.rstrip("+") for k in kind["fields"] if k.endswith("+")}
-    for match in BASIC_WORDS.finditer(ITEM_WITH_ANSWERS.sub(" ", text)):
+    for match in BASIC_WORDS.finditer(ITEM_WITH_ANSWERS.sub(" ", without_own_business(text))):
         key = concept_for(match.group(1).lower()) or match.group(1).lower()
         if key in catalog.FIELDS:
             _add(fields, catalog.field(key, **({"required": True} if key in required else {})))

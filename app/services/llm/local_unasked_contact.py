@@ -35,6 +35,7 @@ import re
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_listed_extras import gives_examples
+from app.services.llm.local_meant_items import read_as_meant
 from app.services.llm.local_one_person import _someone_else, contact_role
 
 # A way to reach the person other than the email: a phone by any name, a messaging app
@@ -48,7 +49,10 @@ _WAY_BACK = re.compile(
 _PERSONAL = re.compile(
     r"\b(?:influencers?|influenciador\w*|creators?|content creators?|bloggers?|vloggers?|youtubers?|streamers?|"
     r"tiktokers?|ugc|ambassadors?|athletes?|volunteer\w*|members?|membership|tenan\w+|"
-    r"lettings?|lodgers?|renters?|housemates?|flatmates?|"
+    r"lettings?|lodgers?|renters?|housemates?|flatmates?|flatshares?|"
+    # a home to rent in es/fr/de/pt ("dossier de location", "alquiler", "Mietbewerbung")
+    r"(?:dossier|demande|candidature|formulaire) de location|alquil\w+|arrendamento|alug\w+|"
+    r"miet(?:bewerbung|antrag|interess\w*|wohnung|gesuch)\w*|wohnungsbewerbung|"
     r"(?:flat|apartment|house|room|holiday|student|cottage|studio)s? (?:rentals?|lets?|to let|"
     r"to rent|housing|applications?|enquir\w+|inquir\w+|viewings?)|"
     r"personal|private (?:chef|lessons?|tuition|part(?:y|ies)|dinners?)|birthdays?|weddings?|"
@@ -59,7 +63,7 @@ _PERSONAL = re.compile(
 )
 # The list itself asks for the business (then its stock fields are the marketer's)
 _BUSINESS_ASKED = re.compile(
-    r"\b(?:company|business|brand|organi[sz]ation|employer|empresa|entreprise|soci[ée]t[ée]|"
+    r"\b(?:company|business|brand|organi[sz]ation|empresa|entreprise|soci[ée]t[ée]|"
     r"unternehmen|firma)\b",
     re.I,
 )
@@ -86,6 +90,7 @@ _SIGN_UP = "email_marketing"
 
 def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
     """The stock contact fields a listed form did not name, settled (see the module)."""
+    read_as_meant(fields, text)  # "coordonnées", "WhatsApp number", "people ask about X"
     _business_only(fields, text)
     if len(items) < 2 or not lists_fields(text) or gives_examples(fields):
         return  # prose ("a florist, people ask about weddings"), kinds of matter ("wrong size")
@@ -117,7 +122,8 @@ _DETAILS = re.compile(
 # "name" alone as a list item (not "team name", "dog's name", "name of the child")
 _NAME_SAID = re.compile(
     r"(?:^|[,:;(]|\b(?:with|mit|con|avec|com|and|und|y|et|e|plus|ask(?: for)?|need|want|"
-    r"collect|their|your|full|first|last)\s)\s*(?:the |their |your |full )?"
+    r"collect|their|your|full|first|last|just|only|simply|solo|s[óo]lo|juste|seulement|nur|"
+    r"apenas|s[óo])\s)\s*(?:the |their |your |full )?"
     r"(?:names?|nombres?|noms?|nomes?|vorname|nachname)\b"
     r"(?!\s+(?:of|des|der|del|de|du|do|da|dos|das)\b)",
     re.I,
