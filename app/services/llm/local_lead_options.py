@@ -15,6 +15,9 @@ _TAIL = re.compile(r"^((?:[a-z][\w'-]*)(?: or [a-z][\w'-]*)*) or ([a-z][\w'-]*) 
 _NOT_ANSWER = re.compile(r"^(?:and|or|the|a|an|your|their|any|other|more|also|plus)$", re.I)
 
 
+_IDIOM = re.compile(r"^(?:in|on|at|by|over|via|per)$", re.I)
+
+
 def _answer_word(part: str) -> bool:
     return (
         bool(re.fullmatch(r"[a-z][\w'-]*", part))
@@ -36,7 +39,8 @@ def join_lead_options(parts: list[str]) -> list[str]:
             out.append(part)
             continue
         answers = [*lead, *tail.group(1).split(" or "), tail.group(2)]
-        if any(not _answer_word(a) for a in answers) or concept_for(tail.group(3)):
+        idiom = _IDIOM.match(tail.group(2))  # "online or in person": "in person" is whole
+        if idiom or any(not _answer_word(a) for a in answers) or concept_for(tail.group(3)):
             out.extend(lead)  # "phone or mobile number": not answers of a noun
             out.append(part)
             continue
