@@ -217,7 +217,7 @@ SIZES = {
     "round 17f": 24,
     "round 17g": 17,
     "round 18d": 64,
-    "round 19d": 41,
+    "round 19d": 43,
     "refine 17r": 17,
     "round 17d": 49,
     "round 17e": 72,

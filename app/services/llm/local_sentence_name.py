@@ -47,16 +47,21 @@ _FORM_NOUN = {
     ),
     "de": _table(
         "buchungs:Buchung anmelde:Anmeldung angebots:Angebot bestell:Bestellung termin:Termin "
-        "reservierungs:Reservierung anfrage:Anfrage auftrags:Auftrag"
+        "reservierungs:Reservierung anfrage:Anfrage auftrags:Auftrag reparatur:Anfrage"
     ),
 }
 _FORM_OF = {
-    "es": re.compile(r"^(?:(?:un|el|nuestro)\s+)?formulario\s+de\s+(?P<noun>[\wáéíóúñ-]+)$", re.I),
+    "es": re.compile(
+        r"^(?:(?:un|el|nuestro)\s+)?formulario\s+de\s+(?P<noun>[\wáéíóúñ-]+)(?:\s+de\s+reparaci[oó]n)?$",
+        re.I,
+    ),
     "fr": re.compile(
-        r"^(?:(?:un|le|notre)\s+)?formulaire\s+(?:de\s+|d['’])(?P<noun>[\wéèàç-]+)$", re.I
+        r"^(?:(?:un|le|notre)\s+)?formulaire\s+(?:de\s+|d['’])(?P<noun>[\wéèàç-]+)(?:\s+de\s+réparation)?$",
+        re.I,
     ),
     "pt": re.compile(
-        r"^(?:(?:um|o|nosso)\s+)?formul[aá]rio\s+de\s+(?P<noun>[\wáéíóúçãõ-]+)$", re.I
+        r"^(?:(?:um|o|nosso)\s+)?formul[aá]rio\s+de\s+(?P<noun>[\wáéíóúçãõ-]+)(?:\s+de\s+repara[cç][aã]o)?$",
+        re.I,
     ),
     "de": re.compile(r"^(?:(?:ein|das|unser)\s+)?(?P<noun>[a-zäöüß]+?)(?:-)?formular$", re.I),
 }
@@ -84,7 +89,7 @@ _DOES = {
         "faisons:"
     ),
     "pt": _table(
-        "reparamos:reparação arranjamos:reparação limpamos:limpeza instalamos:instalação "
+        "reparamos:reparação consertamos:reparação arranjamos:reparação limpamos:limpeza instalamos:instalação "
         "vendemos: fazemos: fabricamos:"
     ),
     "de": _table(
