@@ -611,6 +611,9 @@ SETS = {
     # repair sewing machines. Booking form: …", a vote for club members, a contact form
     # asking a budget; "Anmeldung zum Firmenlauf" is an event registration, not a newsletter.
     "round 18d": ("forms_round18d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 19d (written before the change): a heading written as sentences, in any of the five
+    # languages, gives the form its name and its kind.
+    "round 19d": ("forms_round19d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 18a (written before the change): a listed form asks for no contact field it did
     # not name (no stock name or email beside a phone, a role named as the person), and no
     # business fields (work email, company, website) on a form that is no business enquiry.

@@ -37,13 +37,23 @@ from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
+from app.services.llm.local_sentence_name import (
+    CREATOR_NAMES,
+    FORM_WORD,
+    course_kind,
+    course_name,
+    creator_heading,
+    creator_kind,
+    creator_question,
+    foreign_sentence_name,
+)
 from app.services.llm.local_stated_purpose import (
     add_stated_defaults,
     fit_callback,
     stated_purpose,
 )
 from app.services.llm.local_stray import without_contact_wishes
-from app.services.llm.local_subject_name import registration_kind, subject_name
+from app.services.llm.local_subject_name import STOCK_NAMES, registration_kind, subject_name
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
@@ -166,7 +176,9 @@ def build_form(described: str) -> dict:
     if stated:
         kind, own_name = stated
     if not own_name:  # "Anmeldung zum Firmenlauf": a registration, not a newsletter
-        kind = registration_kind(original, kind)
+        kind = course_kind(original, registration_kind(original, kind))
+    if own_name in (None, "Collaboration Request"):  # "Partnership form for Instagram creators"
+        kind, own_name = creator_kind(told, kind, lang) or (kind, own_name)
     kind = fit_application(kind, f"{original} {told}")  # a volunteer is no job applicant
     audience, business, topic = (
         find_audience(description),
@@ -175,6 +187,8 @@ def build_form(described: str) -> dict:
     )
     fields = tailor_fields(kind, bracket_poll_choices(description))
     add_defaults(kind, fields)
+    if own_name in CREATOR_NAMES:  # a creator is asked about their content
+        creator_question(fields)
     fit_budget(fields, description, foreign=bool(lang))
     if own_name == "Callback Request":
         fit_callback(fields, correct_typos(description))
@@ -184,7 +198,13 @@ def build_form(described: str) -> dict:
     if own_name or purpose in ASKS_NO_QUOTE:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
     titled = retitled(original, lang, purpose, own_name)  # "Wedding catering enquiry for …"
+    if own_name in CREATOR_NAMES and titled and FORM_WORD.search(titled):
+        titled = None  # "Formulario de colaboración para creadores" is no title
     subject = None if titled or own_name else subject_name(original, lang, kind, purpose)
+    if lang and not (titled or own_name or subject) and purpose in STOCK_NAMES:
+        subject = foreign_sentence_name(original, lang)  # "Somos un taller de bicicletas. …"
+        if not subject and kind["key"] in ("course", "event"):
+            subject = course_name(original)  # "Anmeldung für unseren Kochkurs"
     if titled:
         purpose, topic = titled, None
     elif subject:  # "Enquiry form for our landscape design studio", "Moving warehouse? …"
@@ -193,6 +213,9 @@ def build_form(described: str) -> dict:
         purpose = (
             heading_name(original, english=not lang) or opening_title(original, lang) or purpose
         )
+    elif own_name in CREATOR_NAMES:  # "Influencer collaboration request for our brand: …" stays
+        headed = heading_name(original, english=not lang) or opening_title(original, lang)
+        purpose = headed if creator_heading(headed) else purpose
     name = purpose + (f": {topic}" if topic else "")
     config = {
         "name": name[:120],

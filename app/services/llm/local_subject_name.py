@@ -195,7 +195,10 @@ def subject_name(original: str, lang: str | None, kind: dict, purpose: str) -> s
     things = re.split(r"\s+and\s+", does["what"]) if does else []
     if does and does["verb"].lower() in _DONE_NOUN and not any(map(_NO_SUBJECT.search, things)):
         things = " and ".join(_singular(t) for t in things)
-        return _title(f"{things} {_DONE_NOUN[does['verb'].lower()]}".strip()) + " " + after
+        done = _DONE_NOUN[does["verb"].lower()]
+        if done[:5] and after[:5] == done[:5]:  # "We fix laptops. Repair request form"
+            return _title(things) + " " + after
+        return _title(f"{things} {done}".strip()) + " " + after
     return None
 
 
@@ -294,6 +297,12 @@ def _after_kind(head: str, kind: dict) -> str | None:
         re.I,
     ):
         return _KIND_NOUN.get(kind["key"])
+    # "Repair request form", "Service form": the work asked for is the kind (round 19d)
+    work = re.fullmatch(
+        r"(?P<work>repair|service|servicing|cleaning)(?P<req>\s+request)?", head, re.I
+    )
+    if work:
+        return _title(head)
     m = re.fullmatch(rf"(?P<own>(?:[\w'-]+\s+){{0,2}}?)(?P<kind>{_KINDS})", head, re.I)
     if not m:
         return None
