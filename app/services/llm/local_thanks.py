@@ -21,13 +21,16 @@ from app.services.llm.local_stated_purpose import OPENING_END
 
 _CALLBACK = (
     r"\bcall ?backs?\b|\bcall-backs?\b|\bcall me back\b|\bcall you back\b|\br[üu]ckruf\w*|"
-    r"\bdemande de rappel\b|\b[êe]tre rappel[ée]e?s?\b|\brappel t[ée]l[ée]phonique\b|"
+    r"\bdemande de rappel\b|\b[êe]tre rappel[ée]e?s?\b|\brappel (?:t[ée]l[ée]phonique|gratuit)\b|"
+    r"\brappelez-moi\b|"
     r"\bsolicitud de llamada\b|\bdevoluci[óo]n de (?:la )?llamada\b|\ble llamamos\b|"
     r"\bcontacto telef[óo]nico\b|\bpedido de (?:chamada|liga[çc][ãa]o)\b|\bligamos-lhe\b"
 )
 _RENTAL = (
-    r"\b(?:rental|rent|tenan\w+|letting|lease|location|alquiler|arrendamiento|arrendamento|"
-    r"aluguer|aluguel)\b|\bmiet\w*"
+    r"\btenan\w+|\blettings?\b|\brental applications?\b|\bmiet\w*bewerbung|\bmietinteressent\w*|"
+    r"\b(?:rental|rent|renting|lease|location|alquiler|arrendamiento|arrendamento|aluguer|"
+    r"aluguel)\b.{0,40}\b(?:flats?|apartments?|homes?|houses?|propert\w+|studio|rooms?|piso|"
+    r"apartamento|vivienda|logement|appartement|maison|wohnung|casa|moradia|im[óo]vel)\b"
 )
 _APPLIED = (
     r"\bapplications?\b|\bapply\w*|\bdossier\b|\bcandidature\b|\bsolicitud\b|\bbewerbung\b|"
@@ -44,18 +47,24 @@ _RSVP = (
     r"\bconfirmation de (?:pr[ée]sence|participation)\b|\bzu- (?:oder|und) absage\b"
 )
 _NEWS = (
-    r"\bnewsletters?\b|\bmailing list\b|\bsubscri\w+|\bupdates?\b|\bnews\b|\bbulletins?\b|"
-    r"\bdigests?\b|\balerts?\b|\bnotif\w+|\bbolet[ií]n\b|\brundbrief\b|\binfolettre\b"
-)
-_SERVICE = (
-    r"\bcollections?\b|\bservices?\b|\bschemes?\b|\bbins?\b|\bdeliver(?:y|ies)\b|\bpick-?ups?\b|"
-    r"\brecogida\b|\bcollecte\b|\babholung\b|\brecolha\b"
+    r"\bnewsletters?\b|\bmailing ?list\b|\bsubscri\w+|\bupdates?\b|\bnews\b|\bbulletins?\b|"
+    r"\bdigests?\b|\balerts?\b|\bnotif\w+|\be-?mails? (?:sign-?ups?|list)\b|\btips\b|"
+    r"\bspecials\b|\boffers?\b|\bdeals?\b|\bdiscounts?\b|\bpromo\w*|\brecipes\b|\blatest\b|"
+    r"\bhear from us\b|\bin the loop\b|\bin touch\b|\blaunch\w*|\bblog\b|\bmagazine\b|"
+    r"\bjournal\b|\binsights?\b|\barticles?\b|\bcontent\b|\bbolet[ií]n\b|\brundbrief\b|"
+    r"\binfolettre\b|\bnovedades\b|\bnouveaut[ée]s\b|\bneuigkeiten\b|\bnovidades\b|"
+    r"\bactualit[ée]s\b|\bnoticias\b|\bnot[ií]cias\b|\bnachrichten\b|\bwait ?list\b|\bbeta\b"
 )
 _TRIAL = (
     r"\bfree trials?\b(?! (?:lessons?|class(?:es)?|sessions?|workouts?|days?))|"
     r"\btrial (?:accounts?|sign-?ups?)\b|\bprueba gratuita\b|\bessai gratuit\b|"
     r"\bkostenlos\w* (?:test\w*|testphase)\b|\btest gratuito\b|\bteste gratuito\b|"
     r"\bper[ií]odo de prueba\b|\bp[ée]riode d'essai\b"
+)
+# a trial class or lesson is booked, not a product tried
+_LESSON = (
+    r"\b(?:lessons?|class(?:es)?|sessions?|workouts?|clases?|cours|aulas?|s[ée]ances?|"
+    r"\w*stunden?|\w*training)\b"
 )
 _TEST_DRIVE = (
     r"\btest[- ]?drives?\b|\bprobefahrt\w*|\bprueba de conducci[oó]n\b|"
@@ -78,6 +87,24 @@ _ACCOUNT = (
     r"de revendedor)\b"
 )
 
+_JOB = r"\b(?:jobs?|careers?|roles?|positions?|vacanc\w+|hiring|cvs?|staff|empleo|emploi|stelle)\b"
+
+_VOTE = (
+    r"\bvot(?:e|es|ing)\b|\bballots?\b|\babstimmung\w*|\bvotaci[oó]n\b|\bvota[çc][ãa]o\b|\bvotez\b"
+)
+_CONSENT = (
+    r"\bconsent forms?\b|\b(?:trip|photo|media|parental|medical) consent\b|\bpermission slips?\b|"
+    r"\bautorizaci[oó]n\b|\bautorisation parentale\b|\beinverst[äa]ndniserkl[äa]rung\w*|"
+    r"\bautoriza[çc][ãa]o\b"
+)
+
+_SIGN_UP = r"\bsign-?ups?\b|\bsigning up\b|\banmeldung\b|\binscri\w+"
+_WHEN = (
+    r"\b(?:dates?|days?|times?|slots?|when|hours?|mornings?|afternoons?|evenings?|weekdays?|"
+    r"weekends?|fechas?|horas?|horario|jours?|heures?|cr[ée]neaux?|datum|uhrzeit|termine?|dias?|"
+    r"hor[áa]rios?|data)\b"
+)
+
 # the kinds whose stock promise (a quote, a booking link, a demo, hiring, a generic reply)
 # does not say what happens next on each form below
 _LEADS = ("pricing", "booking", "demo", "staffing", "contact", "partnership")
@@ -87,12 +114,20 @@ APPLIED_THANKS = "Thanks — your application is in. We'll review it and be in t
 ADMISSIONS_THANKS = "Thanks for your enquiry! Our admissions team will be in touch soon."
 RSVP_THANKS = "Thanks for letting us know! Your RSVP has been recorded."
 SIGNED_UP_THANKS = "Thanks for signing up! We'll confirm the details by email shortly."
-TRIAL_THANKS = "Thanks for signing up! We'll email you everything you need to start your free trial."
+TRIAL_THANKS = "Thanks for signing up! We'll email you everything you need to start your trial."
 TEST_DRIVE_THANKS = "Thanks! We'll be in touch shortly to arrange your test drive."
+VOTE_THANKS = "Thanks — your vote has been counted."
+CONSENT_THANKS = "Thanks — we've received your form."
 SAMPLES_THANKS = "Thanks! We'll send your samples out shortly."
 SPONSOR_THANKS = (
     "Thanks for reaching out! Our partnerships team will review your inquiry and reply "
     "within a few days."
+)
+
+_SIGNED_UP = (
+    "Confirm each sign-up by email with the details the form gives (never promise a place, a "
+    "start date, a price or a day the form does not state) and pass questions to the team. A "
+    "sign-up is not consent to marketing: no newsletter unless they opted in."
 )
 
 # (what the form is, the kinds it corrects, goal, thank-you, playbook); the first that fits
@@ -127,7 +162,7 @@ FITS = [
     ),
     (
         (_RENTAL, _APPLIED),
-        (*_LEADS, "newsletter"),
+        (*_LEADS, "newsletter", "job_application"),
         "review rental applications",
         APPLIED_THANKS,
         "Thank each applicant by email and say when they will hear back. Never make "
@@ -144,7 +179,7 @@ FITS = [
         "pass questions about places, fees or special needs to the admissions team.",
     ),
     (
-        _TRIAL,
+        (_TRIAL, "!" + _LESSON),
         ("pricing", "booking", "demo", "contact"),
         "set up free trials and help new users get started",
         TRIAL_THANKS,
@@ -172,6 +207,23 @@ FITS = [
         "state); follow up after delivery, and escalate trade or bulk interest to sales.",
     ),
     (
+        _VOTE,
+        ("feedback",),
+        "count votes and share the results with the team",
+        VOTE_THANKS,
+        "Count the votes and summarise the result for the team; flag any comment that needs a "
+        "human. Nothing is sent to voters automatically.",
+    ),
+    (
+        _CONSENT,
+        ("booking", "pricing", "contact", "event", "newsletter", "demo"),
+        "collect consent forms and pass them to the organiser",
+        CONSENT_THANKS,
+        "File each consent form for the organiser and flag medical needs or a refusal for a "
+        "human straight away. Never change a booking or promise anything on the organiser's "
+        "behalf.",
+    ),
+    (
         _SPONSOR,
         ("pricing", "booking", "demo", "staffing"),
         "assess sponsorship offers",
@@ -188,8 +240,14 @@ def _opening(text: str) -> str:
 
 
 def _is(pattern, said: str) -> bool:
+    """Every pattern is found in ``said`` ("!…": is not found)."""
     patterns = pattern if isinstance(pattern, tuple) else (pattern,)
-    return all(re.search(p, said, re.I) for p in patterns)
+    return all(
+        (re.search(p[1:], said, re.I) is None)
+        if p.startswith("!")
+        else (re.search(p, said, re.I) is not None)
+        for p in patterns
+    )
 
 
 def fit_thanks(kind: dict, own_name: str | None, told: str, original: str) -> dict:
@@ -197,17 +255,30 @@ def fit_thanks(kind: dict, own_name: str | None, told: str, original: str) -> di
     ones promise something else; ``kind`` itself when they fit."""
     said = f"{own_name or ''} {_opening(told)} {_opening(original)}"
     for pattern, kinds, goal, thanks, playbook in FITS:
+        if kind["key"] == "job_application" and _is(_JOB, said):
+            continue  # "Job application for our car rental company": hiring it is
         if kind["key"] in kinds and _is(pattern, said):
             return {**kind, "goal": goal, "thanks": thanks, "playbook": playbook}
-    # "Garden waste collection sign-up": a service signed up for, not a newsletter
-    if kind["key"] == "newsletter" and _is(_SERVICE, said) and not _is(_NEWS, said):
+    # "Open mic sign-up: name, act, genre": a sign-up with no time to pick has no time to
+    # confirm
+    if (
+        kind["key"] == "booking"
+        and _is(_SIGN_UP, f"{_opening(told)} {_opening(original)}")
+        and not _is(_WHEN, f"{told} {original}")
+    ):
         return {
             **kind,
-            "goal": "sign people up for the service and confirm the details",
+            "goal": "confirm sign-ups",
             "thanks": SIGNED_UP_THANKS,
-            "playbook": "Confirm each sign-up by email with the details the form gives (never "
-            "promise a start date, a price or a day the form does not state) and pass questions "
-            "to the team. A sign-up is not consent to marketing: no newsletter unless they "
-            "opted in.",
+            "playbook": _SIGNED_UP,
+        }
+    # "Garden waste collection sign-up", "Gym sign-up", "Anmeldung Sportverein": a place,
+    # a service or a membership signed up for, not news: no newsletter welcome
+    if kind["key"] == "newsletter" and not _is(_NEWS, f"{told} {original}"):
+        return {
+            **kind,
+            "goal": "sign people up and confirm the details",
+            "thanks": SIGNED_UP_THANKS,
+            "playbook": _SIGNED_UP,
         }
     return kind
