@@ -163,7 +163,7 @@ def build_form(described: str) -> dict:
         kind = registration_kind(original, kind)
     kind = fit_application(kind, f"{original} {told}")  # a volunteer is no job applicant
     # a callback is called back, not sent a quote or a booking link; an RSVP is recorded
-    kind = fit_thanks(kind, own_name, told, original)
+    kind = fit_thanks(kind, own_name, correct_typos(told), original)
     audience, business, topic = (
         find_audience(description),
         find_business(description),

@@ -47,10 +47,12 @@ _RSVP = (
     r"\bconfirmation de (?:pr[ée]sence|participation)\b|\bzu- (?:oder|und) absage\b"
 )
 _NEWS = (
-    r"\bnewsletters?\b|\bmailing ?list\b|\bsubscri\w+|\bupdates?\b|\bnews\b|\bbulletins?\b|"
+    r"\bnewsl\w*|\bmailing ?list\b|\bour list\b|\bkeep me posted\b|\breports?\b|\breminders?\b|"
+    r"\bcollect (?:e-?mails?|email addresses)\b|\be-?mail capture\b|\bpop-?ups?\b|\bloyalty\b|"
+    r"\bbirthday club\b|\bvip\b|\bsubscri\w+|\bupdates?\b|\bnews\b|\bbulletins?\b|"
     r"\bdigests?\b|\balerts?\b|\bnotif\w+|\be-?mails? (?:sign-?ups?|list)\b|\btips\b|"
     r"\bspecials\b|\boffers?\b|\bdeals?\b|\bdiscounts?\b|\bpromo\w*|\brecipes\b|\blatest\b|"
-    r"\bhear from us\b|\bin the loop\b|\bin touch\b|\blaunch\w*|\bblog\b|\bmagazine\b|"
+    r"\bhear from us\b|\bin the loop\b|\bin[- ]touch\b|\blaunch\w*|\bblog\b|\bmagazine\b|"
     r"\bjournal\b|\binsights?\b|\barticles?\b|\bcontent\b|\bbolet[ií]n\b|\brundbrief\b|"
     r"\binfolettre\b|\bnovedades\b|\bnouveaut[ée]s\b|\bneuigkeiten\b|\bnovidades\b|"
     r"\bactualit[ée]s\b|\bnoticias\b|\bnot[ií]cias\b|\bnachrichten\b|\bwait ?list\b|\bbeta\b"
@@ -102,7 +104,7 @@ _SIGN_UP = r"\bsign-?ups?\b|\bsigning up\b|\banmeldung\b|\binscri\w+"
 _WHEN = (
     r"\b(?:dates?|days?|times?|slots?|when|hours?|mornings?|afternoons?|evenings?|weekdays?|"
     r"weekends?|fechas?|horas?|horario|jours?|heures?|cr[ée]neaux?|datum|uhrzeit|termine?|dias?|"
-    r"hor[áa]rios?|data)\b"
+    r"hor[áa]rios?|data|vormittags?|nachmittags?|abends?|morgens|wann)\b"
 )
 
 # the kinds whose stock promise (a quote, a booking link, a demo, hiring, a generic reply)
