@@ -167,6 +167,7 @@ FLOORS = {
     "round 18a": 0.90,
     "round 18c": 0.90,
     "round 19c": 0.90,
+    "round 19b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -232,6 +233,7 @@ SIZES = {
     "round 18a": 82,
     "round 18c": 50,
     "round 19c": 45,
+    "round 19b": 57,
 }
 
 

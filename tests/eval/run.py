@@ -271,6 +271,24 @@ def check_round13(case: dict) -> list[str]:
     return problems + draft_lint(case["d"], config)
 
 
+def check_round19b(case: dict) -> list[str]:
+    """Round 19b: as round 13, plus ``thanks`` (a pattern the thank-you must match),
+    ``thanks_not`` (one it must not match: a quote, a booking link, a demo or hiring the form
+    is not about, English on a foreign form) and ``instructions_not`` (one the agent brief
+    must not match)."""
+    problems = check_round13(case)
+    config = generate_form(case["d"])
+    thanks = config["response"]["thank_you_message"]
+    if "thanks" in case and not re.search(case["thanks"], thanks, re.I):
+        problems.append(f"thank-you {thanks!r} (expected {case['thanks']!r})")
+    if "thanks_not" in case and re.search(case["thanks_not"], thanks, re.I):
+        problems.append(f"thank-you {thanks!r} matches {case['thanks_not']!r}")
+    brief = config["agent"]["instructions"].split("Brief from the marketer:")[0]
+    if "instructions_not" in case and re.search(case["instructions_not"], brief, re.I):
+        problems.append(f"agent brief {brief[:160]!r} matches {case['instructions_not']!r}")
+    return problems
+
+
 def _field_for(config: dict, pattern: str) -> list[dict]:
     return [f for f in config["fields"] if re.search(pattern, _text(f))]
 
@@ -633,6 +651,10 @@ SETS = {
     # "mobile" / "WhatsApp number" keep their word as a phone, "coordonnées" is the contact
     # fields, what people "occasionally ask about" is no field; ``required`` label patterns.
     "round 19c": ("forms_round19c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 19b (written before the change): the thank-you and the agent brief say what
+    # happens next for this form — a callback is called back, an RSVP recorded, samples
+    # sent, a rental or trade account application reviewed — in the form's language.
+    "round 19b": ("forms_round19b.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -54,6 +54,7 @@ from app.services.llm.local_stated_purpose import (
 )
 from app.services.llm.local_stray import without_contact_wishes
 from app.services.llm.local_subject_name import STOCK_NAMES, registration_kind, subject_name
+from app.services.llm.local_thanks import fit_thanks
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
@@ -180,6 +181,8 @@ def build_form(described: str) -> dict:
     if own_name in (None, "Collaboration Request"):  # "Partnership form for Instagram creators"
         kind, own_name = creator_kind(told, kind, lang) or (kind, own_name)
     kind = fit_application(kind, f"{original} {told}")  # a volunteer is no job applicant
+    # a callback is called back, not sent a quote or a booking link; an RSVP is recorded
+    kind = fit_thanks(kind, own_name, correct_typos(told), original)
     audience, business, topic = (
         find_audience(description),
         find_business(description),
