@@ -14,7 +14,7 @@ async def test_an_order_form_asks_what_was_listed_and_no_quote_question(user):
         user,
         "Order form for our olive oil: name, email, bottle size (500ml, 1 litre), how many bottles",
     )
-    assert (config["name"], config["flow_id"]) == ("Order Form", "sales_lead")
+    assert (config["name"], config["flow_id"]) == ("Olive Oil Order", "sales_lead")  # its subject
     labels = [f["label"] for f in config["fields"]]
     assert labels == ["Full name", "Email", "Bottle size", "How many bottles?"], labels
     assert config["response"]["thank_you_message"].startswith("Thanks for your order")
