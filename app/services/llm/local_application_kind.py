@@ -15,7 +15,7 @@ import re
 _JOB = re.compile(
     r"\b(?:jobs?(?! titles?\b)|careers?|hiring|hire|vacanc\w+|positions?|roles?|cvs?|resumes?|cover letters?|"
     r"employment|recruit\w*|internships?|apprenticeships?|shifts?|salary|staff|"
-    r"empleo|trabajo|puesto|emploi|poste|stage|stelle|bewerbung|emprego|vaga|est[áa]gio)\b",
+    r"empleo|trabajo|puesto|emploi|poste|stagiaire|stelle|bewerbung|emprego|vaga|est[áa]gio)\b",
     re.I,
 )
 _VOLUNTEER = re.compile(r"\bvolunt\w+|\bbenevol\w*|\bbénévol\w*|\behrenamt\w*", re.I)
