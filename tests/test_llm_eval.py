@@ -163,6 +163,7 @@ FLOORS = {
     "refine 18r": 0.90,
     "round 18a": 0.90,
     "round 18c": 0.90,
+    "round 19a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -224,6 +225,7 @@ SIZES = {
     "round 17a": 73,
     "round 18a": 82,
     "round 18c": 50,
+    "round 19a": 39,
 }
 
 
