@@ -255,7 +255,9 @@ def check_round7b(case: dict) -> list[str]:
     if "order" in case:  # round 19a: the fields these patterns find come in this order
         problems += _in_order(config["fields"], case["order"])
     if "last" in case and not _matches(config["fields"][-1], case["last"]):
-        problems.append(f"last field is {config['fields'][-1]['label']!r} (expected {case['last']!r})")
+        problems.append(
+            f"last field is {config['fields'][-1]['label']!r} (expected {case['last']!r})"
+        )
     return problems
 
 
