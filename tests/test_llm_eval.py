@@ -225,7 +225,7 @@ SIZES = {
     "round 17a": 73,
     "round 18a": 82,
     "round 18c": 50,
-    "round 19a": 39,
+    "round 19a": 46,
 }
 
 

@@ -66,3 +66,15 @@ async def test_a_description_naming_no_field_keeps_contact_first(user):
     config, _ = await generated(user, "Contact form for our bakery")
     assert [f["name"] for f in config["fields"]][:2] == ["name", "email"]
     assert config["fields"][-1]["type"] == "textarea"
+
+
+async def test_a_condition_read_from_a_sentence_follows_its_question(user):
+    config, _ = await generated(
+        user,
+        "Car service booking: name, phone, car make, service type (MOT, full service, repair), "
+        "preferred date. Ask for a description of the fault only if the service type is repair.",
+    )
+    names = [f["name"] for f in config["fields"]]
+    [fault] = [f for f in config["fields"] if f.get("show_if")]
+    assert names.index(fault["name"]) == names.index("service_type") + 1
+    assert names[-1] == "preferred_date"

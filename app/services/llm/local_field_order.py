@@ -30,7 +30,10 @@ KEY = "_listed"
 # contact detail: a stock one stays after the field it followed, "work email, company")
 CONTACT_RANK = {"name": 0, "first_name": 0, "last_name": 1, "email": 2, "work_email": 2, "phone": 3}
 BOXES = re.compile(r"consent|agree|terms|privacy|gdpr|opt_?in|subscribe|marketing", re.I)
-STOP = {"the", "your", "their", "our", "a", "an", "of", "for", "to", "and", "or", "any", "in"}
+STOP = {
+    *"the your their our a an of for to and or any in on at with is are do does did you we they".split(),
+    *"how what which when where who would could can will it us me my".split(),
+}
 
 
 def _words(text: str) -> set[str]:
@@ -41,33 +44,41 @@ def _field_words(field: dict) -> set[str]:
     return _words(f"{field['name'].replace('_', ' ')} {field.get('label') or ''}")
 
 
-def _exact(field: dict, item: dict) -> bool:
-    phrase = item["phrase"]
-    key = concept_for(phrase)
-    if key and key in catalog.FIELDS and catalog.field(key)["name"] == field["name"]:
-        return True
-    own = _field_name(re.sub(r"\b(?:their|your|the)\b", "", phrase))
-    return own == field["name"] or (item.get("label") or "").lower() == field["label"].lower()
+def _own(field: dict, item: dict) -> bool:
+    """The field is the item in its own words ("player name" → player_name)."""
+    own = _field_name(re.sub(r"\b(?:their|your|the)\b", "", item["phrase"]))
+    label = (item.get("label") or "").lower()
+    return own == field["name"] or label == field["label"].lower()
+
+
+def _concept(field: dict, item: dict) -> bool:
+    """The item is a catalogue concept the field is ("e-mail address" → email)."""
+    key = concept_for(item["phrase"])
+    return bool(key and key in catalog.FIELDS and catalog.field(key)["name"] == field["name"])
+
+
+def _shared(field: dict, item: dict) -> int:
+    """Words both say, when they are half of either ("how would you score the venue" and
+    "Venue score"); 0 otherwise."""
+    said, own = _words(item["phrase"]), _field_words(field)
+    shared = len(said & own)
+    return shared if said and own and shared * 2 >= min(len(said), len(own)) else 0
 
 
 def mark_listed(fields: list[dict], items: list[dict]) -> None:
     """Each field the list named carries the index of its item (``_listed``)."""
     free = list(range(len(items)))
-    for exact in (True, False):
+    for same in (_own, _concept, _shared):
         for field in fields:
             if KEY in field:
                 continue
             best, score = None, 0
             for i in free:
-                if exact:
-                    if _exact(field, items[i]):
-                        best = i
+                found = same(field, items[i])
+                if found > score:
+                    best, score = i, found
+                    if found is True:
                         break
-                    continue
-                said = _words(items[i]["phrase"])
-                shared = len(said & _field_words(field))
-                if said and shared * 2 >= len(said) and shared > score:
-                    best, score = i, shared
             if best is not None:
                 field[KEY] = best
                 free.remove(best)
@@ -75,7 +86,9 @@ def mark_listed(fields: list[dict], items: list[dict]) -> None:
 
 def in_listed_order(fields: list[dict]) -> None:
     """Put the named fields in the list's order, the engine's own around them."""
-    listed = [f for f in fields if f.get(KEY) is not None]
+    # a consent or terms box closes the form, even one the list named ("newsletter opt-in")
+    tail_boxes = [f for f in fields if f["type"] == "checkbox" and BOXES.search(_said(f))]
+    listed = [f for f in fields if f.get(KEY) is not None and f not in tail_boxes]
     if len(listed) < 2:
         for f in fields:
             f.pop(KEY, None)
@@ -83,15 +96,13 @@ def in_listed_order(fields: list[dict]) -> None:
     named = sorted(listed, key=lambda f: f[KEY])
     contacts = [f for f in named if f["name"] in CONTACT_RANK]
     order = list(named)
-    tail_texts, tail_boxes = [], []
+    tail_texts = []
     previous = None
-    for field in list(fields):
+    for field in [f for f in fields if f not in tail_boxes]:
         if field.get(KEY) is not None:
             previous = field
             continue
-        if field["type"] == "checkbox" and BOXES.search(f"{field['name']} {field['label']}"):
-            tail_boxes.append(field)
-        elif field["type"] == "textarea":
+        if field["type"] == "textarea":
             tail_texts.append(field)
         elif field["name"] in CONTACT_RANK:
             _beside_contacts(order, contacts, field)
@@ -103,6 +114,38 @@ def in_listed_order(fields: list[dict]) -> None:
     fields[:] = order + tail_texts + tail_boxes
     for f in fields:
         f.pop(KEY, None)
+
+
+def _said(field: dict) -> str:
+    return f"{field['name']} {field.get('label') or ''}"
+
+
+def conditions_follow(fields: list[dict]) -> None:
+    """A question shown only on an answer comes right after the question it depends on
+    (after the others shown on it): "ask for the serial number if the product is hardware"."""
+    for field in [f for f in fields if isinstance(f.get("show_if"), dict)]:
+        rule = field["show_if"]
+        conds = rule.get("all") or rule.get("any") or []
+        names = [f["name"] for f in fields]
+        on = conds[0].get("field") if conds and isinstance(conds[0], dict) else None
+        if on not in names or names.index(on) > names.index(field["name"]):
+            continue
+        between = fields[names.index(on) + 1 : names.index(field["name"])]
+        if all(_depends(f, on) for f in between):
+            continue  # already in the block of questions shown on that answer
+        fields.remove(field)
+        at = names.index(on) + 1
+        while at < len(fields) and _depends(fields[at], on):
+            at += 1
+        fields.insert(at, field)
+
+
+def _depends(field: dict, on: str) -> bool:
+    rule = field.get("show_if") if isinstance(field.get("show_if"), dict) else {}
+    return any(
+        isinstance(c, dict) and c.get("field") == on
+        for c in rule.get("all") or rule.get("any") or []
+    )
 
 
 def _beside_contacts(order: list[dict], contacts: list[dict], field: dict) -> None:
