@@ -14,7 +14,9 @@ tell us about the job" expects that order on the form. ``mark_listed`` (end of
 - any other field the engine adds stays right after the field it followed.
 
 A description that names fewer than two fields keeps the engine's order (contact first,
-message last); a choice's answers are not touched.
+message last); a choice's answers are not touched. ``conditions_follow`` (in
+``apply_extras``, before the steps are cut) puts a question shown on an answer right after
+the question it depends on.
 """
 
 from __future__ import annotations
