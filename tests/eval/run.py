@@ -252,7 +252,23 @@ def check_round7b(case: dict) -> list[str]:
             problems.append(f"labels {wrong} match {pattern!r}")
     if "form_name" in case and not re.search(case["form_name"], config["name"]):
         problems.append(f"form named {config['name']!r} (expected {case['form_name']!r})")
+    if "order" in case:  # round 19a: the fields these patterns find come in this order
+        problems += _in_order(config["fields"], case["order"])
+    if "last" in case and not _matches(config["fields"][-1], case["last"]):
+        problems.append(
+            f"last field is {config['fields'][-1]['label']!r} (expected {case['last']!r})"
+        )
     return problems
+
+
+def _in_order(fields: list[dict], patterns: list[str]) -> list[str]:
+    """Each pattern's first field comes after the previous pattern's (``order``)."""
+    at = [next((i for i, f in enumerate(fields) if _matches(f, p)), None) for p in patterns]
+    if None in at:
+        return [f"no field {patterns[at.index(None)]!r} for the order"]
+    if at != sorted(at) or len(set(at)) != len(at):
+        return [f"order {[fields[i]['label'] for i in at]} (expected {patterns})"]
+    return []
 
 
 def check_round13(case: dict) -> list[str]:
@@ -655,6 +671,10 @@ SETS = {
     # happens next for this form — a callback is called back, an RSVP recorded, samples
     # sent, a rental or trade account application reviewed — in the form's language.
     "round 19b": ("forms_round19b.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 19a (written before the change): the draft asks its questions in the order the
+    # marketer listed them (``order``: patterns in that order; ``last``: the closing field);
+    # the engine's own fields go where a person expects them.
+    "round 19a": ("forms_round19a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

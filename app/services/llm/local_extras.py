@@ -12,6 +12,7 @@ translations in agreement with the fields after any change.
 from __future__ import annotations
 
 from app.services.llm import local_show_if, local_steps, local_translate
+from app.services.llm.local_field_order import conditions_follow
 from app.services.llm.local_fields import RefineError
 
 
@@ -37,6 +38,7 @@ def apply_extras(config: dict, extras: dict) -> list[str]:
             continue
         if note:
             notes.append(note)
+    conditions_follow(fields)  # "ask for X if Y": X right after Y (local_field_order)
     if (extras.get("steps") or 0) > 1:
         local_steps.make_steps(config, extras["steps"])
     return notes + sync(config, extras.get("locales") or [])

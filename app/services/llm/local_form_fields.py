@@ -18,6 +18,7 @@ from app.services.llm.local_clauses import to_visitor
 from app.services.llm.local_domain import concept_for, covers, domain_keys, is_b2b
 from app.services.llm.local_extract import context_free, named_fields, negated
 from app.services.llm.local_extract_item import SLOT_ACT, YES_NO, field_type, label_for
+from app.services.llm.local_field_order import mark_listed
 from app.services.llm.local_field_shapes import (
     SCALE_RE,
     file_label,
@@ -117,7 +118,9 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     not_asked: list[str] = []
     items = named_fields(description, not_asked)
     if NOTHING_ELSE_RE.search(text):
-        return _only_named(kind, text, items)
+        fields = _only_named(kind, text, items)
+        mark_listed(fields, items)  # put in the list's order by build_form (local_field_order)
+        return fields
     b2b = kind["key"] in ("demo", "partnership", "staffing", "download") or is_b2b(text)
     # a poll or a vote is its question: the survey's stock questions are not asked beside it
     listed = len(items) >= 2 or (len(items) == 1 and POLL_RE.search(text))
@@ -161,6 +164,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
             f["required"] = f["required"] or (
                 f["name"] in ("first_name", "last_name") and full["required"]
             )
+    mark_listed(fields, items)  # put in the list's order by build_form (local_field_order)
     return _main_text_last(fields)
 
 

@@ -27,6 +27,7 @@ from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
+from app.services.llm.local_field_order import in_listed_order
 from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
@@ -197,6 +198,7 @@ def build_form(described: str) -> dict:
         fit_callback(fields, correct_typos(description))
     elif stated:
         add_stated_defaults(own_name, fields)
+    in_listed_order(fields)  # the marketer's list order, the engine's own fields around it
     purpose = own_name or form_name(kind, without_answers(correct_typos(description)))
     if own_name or purpose in ASKS_NO_QUOTE:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
