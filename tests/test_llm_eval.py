@@ -167,6 +167,7 @@ FLOORS = {
     "round 18a": 0.90,
     "round 18c": 0.90,
     "round 19c": 0.90,
+    "round 20b": 0.90,
     "round 19b": 0.90,
     "round 19a": 0.90,
 }
@@ -234,6 +235,7 @@ SIZES = {
     "round 18a": 82,
     "round 18c": 50,
     "round 19c": 45,
+    "round 20b": 37,
     "round 19b": 57,
     "round 19a": 46,
 }

@@ -667,6 +667,9 @@ SETS = {
     # "mobile" / "WhatsApp number" keep their word as a phone, "coordonnées" is the contact
     # fields, what people "occasionally ask about" is no field; ``required`` label patterns.
     "round 19c": ("forms_round19c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 20b (written before the change): each listed item is one field of the right kind,
+    # in the description's language (a whether-clause holding "X and Y", dashes, "e"/"y"/"et").
+    "round 20b": ("forms_round20b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 19b (written before the change): the thank-you and the agent brief say what
     # happens next for this form — a callback is called back, an RSVP recorded, samples
     # sent, a rental or trade account application reviewed — in the form's language.

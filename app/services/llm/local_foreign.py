@@ -572,8 +572,9 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
             f["label"] = _file_said(f["label"], pairs) or f["label"]
         renamed = {}
         if f.get("options"):
-            for option in f["options"]:
-                renamed[option] = say(option)
+            for option in f["options"]:  # "Foto y vídeo" stays theirs, not "Photo and vídeo"
+                joined = _joined(option, by_text, config.get("description") or "", lang)
+                renamed[option] = _capital(joined) if joined else say(option)
             f["options"] = [renamed[o] for o in f["options"]]
         for key in ("placeholder", "help"):
             example = re.match(r"^e\.g\.\s+(.+)$", f.get(key) or "")
