@@ -20,6 +20,7 @@ from app.services.llm.local_domain import concept_for
 from app.services.llm.local_item_pairs import expand
 from app.services.llm.local_kept_items import time_clause
 from app.services.llm.local_lead_options import join_lead_options
+from app.services.llm.local_whether_and import keep_whether_and, thing_needs
 
 # A choice lead right before "A, B or C" keeps the group together as options.
 # "whether you're a landlord, tenant or agent" / "are you buying, selling or renting" too.
@@ -83,6 +84,7 @@ def split_items(segment: str) -> list[str]:
     segment = MIN_MAX.sub(r"\1 \3, \2 \3", segment)
     segment = FIRST_LAST.sub(r"first name, \1 name", segment)
     segment = TWO_NAMES.sub(rf"\1{_AND}\2", segment)
+    segment = keep_whether_and(segment, _AND)  # "whether the stairs and landing need doing"
     text = OPTION_GROUP.sub(_guarded, segment)
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
@@ -380,6 +382,9 @@ def clause_item(text: str) -> dict | None:
         if needed:
             label = _sentence(f"{needed.group(1)} {needed.group(2)}") + "?"
             return _done(label, f"{needed.group(1)} {needed.group(2)}", keep_label=True)
+        needs = thing_needs(rest)  # "whether the stairs need doing"
+        if needs:
+            return _done(needs, rest, keep_label=True)
         asked = _whether_you(rest)
         if asked:  # "whether they've done yoga before" → "Have you done yoga before?"
             return _done(

@@ -414,6 +414,8 @@ SUBJECT_ONLY = re.compile(
 INSIDE_ITEM = re.compile(
     r"\b(?:what|which|who|that|it|anything|something|everything)\s*$|"
     r"\b(?:whether|if|do|does|did|can|could|will|would|should) (?:they|you|we|i|it|he|she|anyone)\s*$|"
+    # "whether the boiler needs servicing": the thing the question is about
+    r"\bwhether (?:the|your|their) [\w'-]+(?: (?:and )?[\w'-]+){0,3}\s*$|"
     r"\bhow(?: long| much| many| often| soon)?(?:\s+[\w']+){0,2}\s*$|"
     # "which apps they need (…)": the verb of the item's own clause
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:they|you|we|i)\s*$|"
