@@ -25,6 +25,7 @@ from app.services.llm.local_application_kind import fit_application
 from app.services.llm.local_budget import fit_budget
 from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
+from app.services.llm.local_clock_time import clock_times
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
@@ -244,6 +245,7 @@ def build_form(described: str) -> dict:
         },
         "response": {"thank_you_message": kind["thanks"], "redirect_url": ""},
     }
+    clock_times(config["fields"], original)  # a table is booked for 19:30, not "Evening"
     notes = apply_extras(config, extras)
     spell_acronyms(config["fields"], original)
     if lang:

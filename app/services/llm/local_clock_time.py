@@ -1,0 +1,42 @@
+"""A table or a slot is booked at a clock time (issue 20, round 20b).
+
+A restaurant or bar table, an escape room, a bowling lane, a tee time: the visitor books it
+for "19:30", not for "Evening". When such a booking lists a bare "time" ("hora", "heure",
+"Uhrzeit", "horário", "time slot"), the draft asks it as a short text answer with a
+clock-time example (there is no time field type). An appointment's "preferred time" (a
+physio, a plumber, a callback) keeps the parts of the day, and so does any time said as a
+part of the day ("time of day", "morning or afternoon").
+"""
+
+from __future__ import annotations
+
+import re
+
+# what is booked at a clock time
+_AT_A_CLOCK_TIME = re.compile(
+    r"\b(?:restaurants?|table|tables|dinner|lunch|brunch|bistro|brasserie|pub|caf[eé]|"
+    r"(?:cocktail|wine|tapas|sushi|karaoke) bar|bar (?:reservation|booking)s?|escape rooms?|"
+    r"bowling|karaoke|tee times?|mesa|restaurante|cena|almuerzo|comida|tisch|gastst[äa]tte|"
+    r"abendessen|mittagessen|d[îi]ner|d[ée]jeuner|jantar|almo[çc]o)\b|"
+    r"\btisch\w*",  # "Tischreservierung", "Tischbuchung"
+    re.I,
+)
+# a time said as a part of the day: the day parts are what was asked
+_PART_OF_DAY = re.compile(
+    r"\btime of (?:the )?day\b|\bpart of (?:the )?day\b|\bmorning\b|\bafternoon\b|"
+    r"momento del d[íi]a|moment de la journ[ée]e|tageszeit|per[íi]odo|franja",
+    re.I,
+)
+CLOCK_EXAMPLE = "e.g. 19:30"
+
+
+def clock_times(fields: list, described: str) -> None:
+    """The day-part "time" of a table or slot booking asked as a clock time (in place)."""
+    if not _AT_A_CLOCK_TIME.search(described) or _PART_OF_DAY.search(described):
+        return
+    for f in fields:
+        if f["name"] == "preferred_time" and f["type"] in ("select", "radio"):
+            f.update(type="text", options=[], placeholder=CLOCK_EXAMPLE, max_length=20)
+        elif re.search(r"\btime ?slot\b", f["label"], re.I) and f["type"] == "text":
+            f.setdefault("placeholder", "")
+            f["placeholder"] = f["placeholder"] or CLOCK_EXAMPLE
