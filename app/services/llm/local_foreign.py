@@ -30,6 +30,7 @@ from app.services.llm.local_item_pairs import aspect_of, german_pairs, romance_p
 from app.services.llm.local_kept_items import said_scale
 from app.services.llm.local_phrases import EXAMPLE_PREFIX
 from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
+from app.services.llm.local_verb_first import verb_first
 
 # Little words that tell the languages apart (and English, so that an English
 # description with a "de" in a name is never read as foreign).
@@ -277,6 +278,9 @@ def _gloss_piece(piece: str, lang: str) -> str:
         rest = fold(piece).strip()[opener.end() :]
         return f"{'have you' if opener['have'] else 'are you'} {_gloss_piece(rest, lang)}"
     core = _ARTICLE.sub("", fold(piece).strip())
+    verb = core not in _FIELDS[lang] and verb_first(fold(piece).strip(), lang)
+    if verb:  # "brauchen Sie einen Ersatzwagen", "tem animais": a yes/no question
+        return f"{verb[0]} {_gloss_piece(verb[1], lang)}"
     if core in _FIELDS[lang]:
         return _FIELDS[lang][core]
     if lang == "de" and re.fullmatch(r"(?:[a-z]+ )?[a-z]+(?:datum|termin)", core):

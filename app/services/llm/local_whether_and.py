@@ -15,9 +15,7 @@ import re
 from app.services.llm.local_domain import concept_for
 
 # "whether …" / "if they …" up to the end of its item (a comma, a semicolon, a bracket)
-_CLAUSE = re.compile(
-    r"\b(?:whether|if (?:you|they|we|he|she|it|the|there)\b)[^,;()]*", re.I
-)
+_CLAUSE = re.compile(r"\b(?:whether|if (?:you|they|we|he|she|it|the|there)\b)[^,;()]*", re.I)
 _AND = re.compile(r"\s+and\s+", re.I)
 # what opens an item of its own after "and"
 _OWN_ITEM = re.compile(
