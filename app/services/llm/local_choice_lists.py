@@ -160,7 +160,11 @@ _MODIFIER = (
     r"(?:v[aá]rias|m[uú]ltiplas) respostas? (?:poss[ií]veis|permitidas)"
 )
 TRAILING_MODIFIER = re.compile(
-    rf"\((?P<inner>[^()]*)\)\s*(?:[-–—,:;]\s*)?\(?(?:{_MODIFIER})\)?(?=\s*(?:[,;.]|$))", re.I
+    rf"\((?P<inner>[^()]*)\)\s*(?:[-–—,:;]\s*)?\(?(?:{_MODIFIER})\)?"
+    # "(clay, glass) - you can choose several - and your email": between dashes, the list
+    # goes on after the closing one
+    r"(?:(?P<close>\s*[-–—](?=\s))|(?=\s*(?:[,;.]|$)))",
+    re.I,
 )
 INNER_MODIFIER = re.compile(rf"\((?P<inner>[^()]*?)\s*[-–—,;:]\s*(?:{_MODIFIER})\s*\)", re.I)
 
@@ -197,7 +201,7 @@ def _modifiers(text: str, several: list[set]) -> str:
         answers = _answers(inner)
         if len(answers) >= 2:
             several.append({folded(a) for a in answers})
-        return f"({inner})"
+        return f"({inner})," if m.groupdict().get("close") else f"({inner})"
 
     def bare(m: re.Match) -> str:
         answers = _answers(m.group("list"))
