@@ -235,7 +235,7 @@ SIZES = {
     "round 18a": 82,
     "round 18c": 50,
     "round 19c": 45,
-    "round 20b": 37,
+    "round 20b": 43,
     "round 19b": 57,
     "round 19a": 46,
 }

@@ -39,7 +39,7 @@ _SLOT_NEXT = (
     r"(?!\s+(?:a|an|your|the)\s+(?:\w+\s+)?(?:time ?slot|slot|time|date|day)s?\s*(?:[,.;]|$))"
 )
 WEAK_START = re.compile(
-    rf"\b(?:with|give us|leave|pick(?! up\b){_SLOT_NEXT}|choose{_SLOT_NEXT}|send|submit|"
+    rf"\b(?:with|give us|give(?= (?:their|your|us their|us your) )|leave|pick(?! up\b){_SLOT_NEXT}|choose{_SLOT_NEXT}|send|submit|"
     rf"select{_SLOT_NEXT}|also|plus(?= an? (?:optional|extra)\b))\s|;",
     re.I,
 )
