@@ -387,6 +387,8 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         piece = sentence[end:stop]
         if i + 1 < len(cues) and SUBJECT_ONLY.match(piece):
             continue  # the subject of the next cue ("staff tell us …"), not a field
+        if i + 1 < len(cues) and "," in piece and SUBJECT_ONLY.match(piece.rsplit(",", 1)[1]):
+            piece = piece.rsplit(",", 1)[0]  # "…, parents give their name": the subject too
         if stop > end:
             segments.append((piece, strong))
     return segments

@@ -15,17 +15,21 @@ import re
 
 # pieces are folded (no accents, lower case) when read
 _OPENER = {
-    # a finite verb before its pronoun: "brauchen Sie", "möchtest du", "würden Sie"
+    # a verb that asks before its pronoun: "brauchen Sie", "möchtest du", "würden Sie" (not
+    # an imperative, which is written the same: "bewerten Sie", "geben Sie", "empfehlen Sie")
     "de": re.compile(
-        r"^(?!(?:wen|wem|wessen|denen|welchen|geben|gebt|nennen|beschreiben|teilen|laden|"
-        r"wahlen|schreiben|sagen|erzahlen|lassen|schicken|senden|fugen|tragen|kreuzen|"
-        r"bitten|listen|angeben|hinterlassen|erklaren|schildern)\b)"
-        r"(?P<verb>[a-z]+(?:en|st))\s+(?:sie|du|ihr)\s+"  # not an imperative ("geben Sie …")
+        r"^(?P<verb>wurden|wurdest|mochten|mochtest|hatten|hattest|konnen|kannst|konnten|"
+        r"brauchen|brauchst|benotigen|wollen|willst|kennen|kennst|nutzen|nutzt|benutzen|"
+        r"besitzen|besitzt|planen|planst|rauchen|rauchst|wunschen|wunschst|suchen|suchst|"
+        r"fahren|fahrst|sprechen|sprichst)\s+(?:sie|du|ihr)\s+"
     ),
     # the verb joined to its pronoun: "a-t-il", "souhaitez-vous", "pouvez-vous", "est-ce que"
+    # (not a reflexive imperative: "inscrivez-vous", "connectez-vous")
     "fr": re.compile(
-        r"^(?:(?!rendez-vous)(?P<verb>[a-z]+)(?:-t)?-(?:vous|tu|il|elle|ils|elles|on)|est-ce qu(?:e|')\s*"
-        r"(?:vous|tu|il|elle)?)\s+"
+        r"^(?:(?P<verb>a|est|sont|ont|peut|fait|va|mange|parle)-t-(?:il|elle|on)|"
+        r"(?P<asks>pouvez|voulez|souhaitez|aimeriez|utilisez|possedez|connaissez|fumez|conduisez|"
+        r"parlez|recommanderiez|reviendriez|prefereriez|venez|viendrez|viendriez|serez|seriez|"
+        r"auriez|peux|veux|souhaites|as|es)-(?:vous|tu)|est-ce qu(?:e|')\s*(?:vous|tu|il|elle)?)\s+"
     ),
     # the verb alone (the subject is left out): "tiene mascotas", "volvería a comprar"
     "es": re.compile(
@@ -48,5 +52,5 @@ def verb_first(piece: str, lang: str) -> tuple[str, str] | None:
     said = opener.match(piece) if opener else None
     if not said or not piece[said.end() :].strip():
         return None
-    verb = said.groupdict().get("verb") or ""
+    verb = said.groupdict().get("verb") or said.groupdict().get("asks") or ""
     return ("would you" if _WOULD.match(verb) else "do you"), piece[said.end() :]
