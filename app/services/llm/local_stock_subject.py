@@ -204,7 +204,7 @@ def _jargon(text: str) -> str | None:
         return None
     if said["for"]:
         return _title(_singular(said["for"])) + " Enquiry"
-    offer = said["offer"].strip()
+    offer = re.sub(r"^(?:our|the|an?)\s+", "", said["offer"].strip(), flags=re.I)
     if _NO_OFFER.match(offer) or len(offer.split()) > 7:
         return None
     return _title(offer)
