@@ -648,6 +648,11 @@ SETS = {
     # Round 19d (written before the change): a heading written as sentences, in any of the five
     # languages, gives the form its name and its kind.
     "round 19d": ("forms_round19d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 20a (written before the change): a form whose heading says what it is never gets a
+    # generic stock name — the trade in a chatty opening, a broken thing reported, a question
+    # about a thing, a staff request, a survey after a visit, the offer after marketing jargon,
+    # a table booked (es/fr/de/pt too); a description that says only the kind keeps it.
+    "round 20a": ("forms_round20a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 18a (written before the change): a listed form asks for no contact field it did
     # not name (no stock name or email beside a phone, a role named as the person), and no
     # business fields (work email, company, website) on a form that is no business enquiry.

@@ -54,6 +54,7 @@ from app.services.llm.local_stated_purpose import (
     fit_callback,
     stated_purpose,
 )
+from app.services.llm.local_stock_subject import stock_subject
 from app.services.llm.local_stray import without_contact_wishes
 from app.services.llm.local_subject_name import STOCK_NAMES, registration_kind, subject_name
 from app.services.llm.local_thanks import fit_thanks
@@ -222,6 +223,9 @@ def build_form(described: str) -> dict:
     elif own_name in CREATOR_NAMES:  # "Influencer collaboration request for our brand: …" stays
         headed = heading_name(original, english=not lang) or opening_title(original, lang)
         purpose = headed if creator_heading(headed) else purpose
+    named = stock_subject(original, lang, purpose)  # "Book a table", "Lead magnet: …"
+    if named:
+        purpose, topic = named, None
     name = purpose + (f": {topic}" if topic else "")
     config = {
         "name": name[:120],
