@@ -221,7 +221,7 @@ SIZES = {
     "round 16d": 45,
     "replies": 36,
     "refine 18r": 25,
-    "round 18s": 17,
+    "round 18s": 19,
     "round 17f": 24,
     "round 17g": 17,
     "round 18d": 64,

@@ -51,3 +51,13 @@ async def test_a_change_of_details_has_no_problem_to_describe(user):
         "Report a broken appliance: name, email, appliance model, serial number, purchase date",
     )
     assert "Describe the problem" in [f["label"] for f in config["fields"]]
+
+
+async def test_a_permission_form_is_no_opt_in_to_emails(user):
+    config, _ = await generated(
+        user,
+        "Parent consent form for the school trip: child's name, parent name, I give permission (checkbox)",
+    )
+    assert [f["label"] for f in config["fields"] if f["type"] in ("checkbox", "consent")] == [
+        "I give permission"
+    ]

@@ -296,6 +296,21 @@ def _unique(name: str, fields: list[dict]) -> str:
     return candidate
 
 
+# A form that asks a permission ("Parent consent form", "Photo consent form", "formulaire
+# d'autorisation") and the words that would make it an opt-in to news after all
+_PERMISSION_FORM = re.compile(
+    r"\b(?:consent|permission|authori[sz]ation|waiver)\s+(?:form|slip)\b|"
+    r"\b(?:formulaire|formulario|formul[áa]rio|fiche)\s+d[e']\s*(?:consentement|autorisation|"
+    r"consentimiento|autorizaci[óo]n|consentimento|autoriza[çc][ãa]o)|einverst[äa]ndnis\w*",
+    re.I,
+)
+_NEWS_ASKED = re.compile(
+    r"\b(?:newsletters?|marketing|news|updates|offers|promotions?|mailing list|emails? from us|"
+    r"bolet[íi]n|novedades|actualit[ée]s|infolettre|neuigkeiten|novidades)\b",
+    re.I,
+)
+
+
 def apply_consent(config: dict, description: str, lang: str | None) -> None:
     """Replace what the engine made of each agreement, confirmation or permission asked for."""
     lang = lang or "en"
@@ -304,6 +319,10 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
     fields = config["fields"]
     if _PRIVACY_REQUEST.search(description) and not any(k == "marketing" for _, k in asked):
         fields[:] = [f for f in fields if not _marketing_box(f)]  # withdrawing is not opting in
+    heading = re.split(r"[:\n]|\s[-–—]\s", description, maxsplit=1)[0]
+    if _PERMISSION_FORM.search(heading) and not _NEWS_ASKED.search(description):
+        # "Parent consent form for the school trip": a permission, not an opt-in to emails
+        fields[:] = [f for f in fields if not _marketing_box(f)]
     for box in filter(_marketing_box, fields):  # the engine's own opt-in box is consent too
         box.update(type=CONSENT_TYPE, required=False, default=None)
     if not asked:
