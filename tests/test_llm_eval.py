@@ -227,7 +227,7 @@ SIZES = {
     "round 18d": 64,
     "round 18b": 95,
     "round 19d": 43,
-    "round 20a": 52,
+    "round 20a": 55,
     "refine 17r": 17,
     "round 17d": 49,
     "round 17e": 72,

@@ -41,7 +41,7 @@ _STOCKISH = re.compile(
     r"^(?:(?:quote|booking|order|pricing|appointment|reservation)\s+(?:enquiry|inquiry|request)|"
     r".*\b(?:form|survey|feedback|questionnaire)\s+(?:after|following)\b.*|"
     r"(?:b2b\s+|b2c\s+)?lead\s+(?:magnet|form|capture|gen(?:eration)?)\b.*|opt-?in\b.*|squeeze\s+page.*|"
-    r"form\s+for\s+.*|(?P<twice>\w+)\s+(?P=twice)|reservar\s+(?:una?\s+)?mesa|questions?\s+about\s+(?:your|our|the|an?)\s+.*|satisfaction\s+survey)$",
+    r"form\s+for\s+.*|(?P<twice>\w+)\s+(?P=twice)|reservar\s+(?:una?\s+)?mesa|(?:ask\s+(?:us\s+)?)?(?:an?\s+)?questions?\s+about\s+(?:your|our|the|an?)\s+.*|satisfaction\s+survey)$",
     re.I,
 )
 _SMALL = frozenset("a an the of for to at on in and or with by from per via".split())
@@ -140,7 +140,8 @@ _TELL_ABOUT = re.compile(
 
 # ---- "Questions about your delivery" ----
 _QUESTIONS_ABOUT = re.compile(
-    rf"^\s*questions?\s+about\s+(?:your|our|the|an?)\s+(?P<what>[a-z][a-z -]{{1,30}}?){_END}",
+    rf"^\s*(?:ask\s+(?:us\s+)?)?(?:an?\s+)?questions?\s+about\s+(?:your|our|the|an?)\s+"
+    rf"(?P<what>[a-z][a-z -]{{1,30}}?){_END}",
     re.I,
 )
 
@@ -169,6 +170,14 @@ _SURVEY_AFTER = re.compile(
     r"(?:a|an|your|the|their|our)?\s*(?P<what>[a-z&][a-z&-]*(?:\s+(?!(?:to|at|in|with|from|we|you|"
     r"they|or|and|for|of|on)\b)[a-z&][a-z&-]*){0,2}?)"
     r"(?:\s+(?:to|at|in|with|from)\s+(?:our|the)\s+(?P<place>[a-z&][a-z& -]{1,30}?))?" + _END,
+    re.I,
+)
+
+
+# ---- "Give us feedback on our delivery drivers" ----
+_FEEDBACK_ON = re.compile(
+    r"^\s*(?:(?:give|send)\s+us\s+(?:your\s+)?|leave\s+(?:your\s+|some\s+)?|your\s+)?feedback\s+"
+    r"(?:on|about)\s+(?:our|your|the)\s+(?P<what>[a-z][a-z -]{1,30}?)" + _END,
     re.I,
 )
 
@@ -247,7 +256,8 @@ def _staff(text: str) -> str | None:
 def _survey(text: str) -> str | None:
     said = _SURVEY_AFTER.search(re.split(r"[.:;\n]|\s[-–—]\s", text)[0] + ":")
     if not said:
-        return None
+        on = _FEEDBACK_ON.match(text)
+        return _title(_singular(on["what"])) + " Feedback" if on else None
     noun = (
         "Feedback"
         if said["noun"].lower().startswith("feedback") and "survey" not in said["noun"].lower()
