@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_choice_lists import folded
+from app.services.llm.local_lead_options import IDIOM
 
 # "are you hoping to buy or rent": the lead before the first answer is the question's
 _LEAD = re.compile(
@@ -108,12 +109,14 @@ def _shared_lead(f: dict) -> None:
 
 # "meet online or in person": the answer after the verb, beside an idiom ("in person", "on
 # site", "by phone"), is the last word alone: Online / In person, not Meet online / In person
-_IDIOM_ANSWER = re.compile(r"^(?:in|on|at|by|over|via|en|sur|par|em|por|vor)\s+\w+$", re.I)
 
 
 def _lead_before_idiom(f: dict) -> None:
     options = f.get("options") or []
-    if len(options) == 2 and _IDIOM_ANSWER.match(options[1]) and len(options[0].split()) >= 2:
+    idiom = (
+        len(options) == 2 and len(options[1].split()) == 2 and IDIOM.match(options[1].split()[0])
+    )
+    if idiom and len(options[0].split()) >= 2:
         last = options[0].split()[-1]
         f["options"] = [last[:1].upper() + last[1:], options[1]]
 

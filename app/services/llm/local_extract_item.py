@@ -14,6 +14,7 @@ from app.services.llm.local_clauses import answers_without_lead_verb, clause_ite
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_scaled, rated
 from app.services.llm.local_field_typos import correct_field_words
+from app.services.llm.local_lead_options import IDIOM
 from app.services.llm.local_stray import strip_qualifier
 from app.services.llm.local_when_asked import when_asked
 from app.services.llm.local_yes_no import yes_no_item
@@ -806,9 +807,6 @@ _MODIFIER = re.compile(
 )
 
 
-_IDIOM = re.compile(r"^(?:in|on|at|by|over|via|per|en|sur|par|em|por|vor)$", re.I)
-
-
 def _shared_head(pieces: list[str]) -> str:
     """The noun the last option carries for all ("full day or half day coverage" → coverage),
     only where it reads right: "small or large business" → Small business / Large business,
@@ -817,7 +815,7 @@ def _shared_head(pieces: list[str]) -> str:
     if (
         len(last) < 2
         or any(len(p.split()) >= len(last) for p in pieces[:-1])
-        or _IDIOM.match(last[0])
+        or IDIOM.match(last[0])
     ):
         return ""  # "online or in person", "at home or on site": the last one is an idiom
     head = last[-1] if all(last[-1] not in p.split() for p in pieces[:-1]) else ""

@@ -15,7 +15,9 @@ _TAIL = re.compile(r"^((?:[a-z][\w'-]*)(?: or [a-z][\w'-]*)*) or ([a-z][\w'-]*) 
 _NOT_ANSWER = re.compile(r"^(?:and|or|the|a|an|your|their|any|other|more|also|plus)$", re.I)
 
 
-_IDIOM = re.compile(r"^(?:in|on|at|by|over|via|per)$", re.I)
+# A preposition opening an answer makes it an idiom ("in person", "on site", "by phone"):
+# whole, and no noun to share with the answers before it
+IDIOM = re.compile(r"^(?:in|on|at|by|over|via|per|en|sur|par|em|por|vor)$", re.I)
 
 
 def _answer_word(part: str) -> bool:
@@ -39,7 +41,7 @@ def join_lead_options(parts: list[str]) -> list[str]:
             out.append(part)
             continue
         answers = [*lead, *tail.group(1).split(" or "), tail.group(2)]
-        idiom = _IDIOM.match(tail.group(2))  # "online or in person": "in person" is whole
+        idiom = IDIOM.match(tail.group(2))  # "online or in person": "in person" is whole
         if idiom or any(not _answer_word(a) for a in answers) or concept_for(tail.group(3)):
             out.extend(lead)  # "phone or mobile number": not answers of a noun
             out.append(part)

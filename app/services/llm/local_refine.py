@@ -335,6 +335,11 @@ def _add_field(draft, m):
     new, position = parse_new_field(m["spec"], draft["fields"])
     fields = draft["fields"]
     fields.insert(_position(fields, position), new)
+    _map_new(draft, new)
+
+
+def _map_new(draft: dict, new: dict) -> None:
+    """A new catalogue field fills its contact or company slot, unless another one does."""
     target = catalog.mapping_target(new["name"])
     mapping = draft.setdefault("field_mapping", {})
     if target and target not in mapping.values():
@@ -450,10 +455,7 @@ def _replace(draft, m):
     if not _UNNAMED_KIND.sub("", m["spec"].split(":")[0]).strip():  # "with a dropdown: 1, 2"
         new.update(label=old["label"], name=old["name"])
     draft["fields"].insert(at, new)
-    target = catalog.mapping_target(new["name"])
-    mapping = draft.setdefault("field_mapping", {})
-    if target and target not in mapping.values():
-        mapping[new["name"]] = target
+    _map_new(draft, new)
 
 
 def _swap(draft, m):
