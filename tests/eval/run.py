@@ -100,6 +100,9 @@ def check_lead(case: dict) -> list[str]:
         problems.append(f"scored {score} (expected {case['expect']})")
     if "create_deal" in names and (case.get("deal") is False or "high" not in case["expect"]):
         problems.append("created a deal")
+    tags = next(a["details"]["tags"] for a in plan["actions"] if a["action"] == "qualify_lead")
+    if case.get("kind") and case["kind"] not in tags:  # low for the right reason
+        problems.append(f"not read as {case['kind']} (tags {tags})")
     return problems
 
 
@@ -473,6 +476,9 @@ SETS = {
     # Leads 16 (written after a fresh batch missed both): a rival "doing market research" on the
     # "tools in this space" is a competitor; "send us an offer / a proposal" asks for a quote.
     "leads 16": ("leads_round16.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Round 21 (stop 17): journalists, job seekers and agencies pitching, in es/fr/de/pt and
+    # in more English phrasings, are read as the non-buyers they are ("kind"), not merely low.
+    "leads 21": ("leads_round21.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     # Round 13b (engine e13b, written before the change): stray fields — the purpose restated
     # in the opening words (a verb or a noun phrase after the business name), sentences about
     # the form itself, a heading before the list, questions cut inside a list ("Software are").

@@ -154,8 +154,34 @@ CUES = [
     (
         r"bewerbung|praktikum|lebenslauf|offene stellen?|freie stellen?|busco (?:empleo|trabajo)|"
         r"\bempleo\b|\bvacantes?\b|curr[íi]culum|pr[áa]cticas|\bstage\b|\bemploi\b|candidature|"
-        r"\bmon cv\b|\bemprego\b|\bvagas?\b|curr[íi]culo|est[áa]gio",
+        r"\bmon cv\b|\bemprego\b|\bvagas?\b|curr[íi]culo|est[áa]gio|\bbewerben\b|\bcandidatar\w*|"
+        r"\bpostul(?:ar|arme|er)\b|"
+        # "is the job still open?": "die Stelle … noch frei", "le poste … toujours disponible"
+        r"\b(?:stelle|puesto|poste)\b[^.?!]{0,40}?\b(?:noch (?:frei|offen|verf[üu]gbar|zu besetzen)|"
+        r"sigue (?:abiert[oa]|disponible|vacante)|toujours (?:ouvert|disponible|à pourvoir))",
         "looking for a job",
+    ),
+    # press: a journalist or editor says so, or says they write an article or a feature
+    (
+        r"\b(?:soy|je suis|ich bin|sou)(?: (?:un|una|une|um|uma|ein|eine))? (?:periodista|reporter[oa]?|"
+        r"journaliste|rédact(?:eur|rice)|journalist(?:in)?|redakteur(?:in)?|reporter(?:in)?|jornalista|"
+        r"rep[óo]rter)\b|"
+        r"\b(?:escribiendo|preparando|escribo|preparo) un (?:art[íi]culo|reportaje)\b|"
+        r"\b(?:j'[ée]cris|je pr[ée]pare|j'[ée]cris actuellement|je r[ée]dige) un (?:article|reportage|dossier)\b|"
+        r"\bschreibe (?:gerade |derzeit )?(?:einen|ein) (?:artikel|beitrag|bericht|feature)\b|"
+        r"\b(?:a escrever|escrevendo|a preparar|preparando) (?:um artigo|uma reportagem|uma mat[ée]ria)\b",
+        "journalist",
+    ),
+    # an agency's pitch: "we help companies like yours …"
+    (
+        r"\bayudamos a (?:\w+ ){0,2}?(?:empresas|compa[ñn][íi]as|negocios|marcas|tiendas) como (?:la suya|la vuestra|"
+        r"la tuya|usted|ustedes|t[úu])\b|"
+        r"\bnous aidons (?:les |des )?(?:\w+ ){0,2}?(?:entreprises|soci[ée]t[ée]s|[ée]diteurs|marques|"
+        r"commerces|boutiques|startups) (?:\w+ )?comme (?:vous|la v[ôo]tre|votre entreprise)\b|"
+        r"\bwir helfen (?:\w+ ){0,2}?(?:unternehmen|firmen|marken|shops|agenturen) wie (?:ihrem|ihnen|ihrer|"
+        r"ihres|euch|dir|deinem)\b|"
+        r"\bajudamos (?:\w+ ){0,2}?(?:empresas|marcas|neg[óo]cios|lojas) como a (?:sua|vossa|tua)\b",
+        "we help companies like yours",
     ),
     (
         r"wir bieten|bieten (?:ihnen|euch)|\bgarantiert\w*|le ofrecemos|\bofrecemos\b|garantizad[oa]s?|"

@@ -29,6 +29,14 @@ _MONTHS = (
 _FULL_MONTHS = "january|february|march|april|june|july|august|september|october|november|december"
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PERIOD = r"(?:week|month|quarter|year|term|semester|summer|autumn|fall|winter|spring)"
+# A season or an event of their year: "before the spring season", "ahead of our busy season",
+# "in time for Christmas", "before the new school year".
+_SEASON = (
+    r"(?:(?:(?:spring|summer|autumn|fall|winter)(?: (?:season|term|rush|sales?|holidays))?"
+    r"|(?:busy|holiday|peak|festive|christmas|high|ski|wedding|tourist|tax|booking) (?:season|period|rush)"
+    r"|christmas|easter|the holidays|new (?:year|school year|academic year|financial year|term|season)"
+    r"|(?:launch|go-live|opening|reopening|rebrand|relaunch))\b)"
+)
 _Q = r"q[1-4](?: \d{4})?(?: (?:rollout|launch|start|go-live|deadline|kick-?off|budget))?\b"
 _DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS}|may)\b(?: \d{{4}})?"
@@ -42,7 +50,8 @@ TIMING = re.compile(
     rf"|\b(?:this|next) (?:{_PERIOD}|{_DAYS})\b"
     rf"|\b{_Q}"
     r"|\bin (?:the next )?(?:\d+|two|three|four|five|six|a few|a couple of) (?:days|weeks|months)\b"
-    rf"|\b(?:{_FULL_MONTHS})\b|\basap\b|\btomorrow\b|\bright away\b",
+    rf"|\b(?:{_FULL_MONTHS})\b|\basap\b|\btomorrow\b|\bright away\b"
+    rf"|\b(?:by|before|ahead of|in time for|until) (?:the |our |this |next )?{_SEASON}",
     re.I,
 )
 _NUMBER = r"(?:about |around |roughly |over |nearly |some |approx\.? )?\d[\d,.]*(?:k\b)?\+?"

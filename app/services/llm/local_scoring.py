@@ -114,7 +114,10 @@ NON_BUYERS = [
         "job-seeker",
         "looking for a job",
         r"\bare you hiring\b|\bany (?:job )?openings?\b|\bopenings for\b|\blooking for a job\b|\bmy cv\b|\bmy resume\b|"
-        r"\bjoin your team\b|\bcareers page\b|\bwork for you\b|\battached my cv\b|\bcv link\b",
+        r"\bjoin your team\b|\bcareers page\b|\bwork for you\b|\battached my cv\b|\bcv link\b|"
+        # a job they saw advertised: "is the role still open", "apply for the … job"
+        r"\byou(?:'re| are) hiring\b|\b(?:role|position|job|vacancy|opening) (?:is )?still (?:open|available)\b|"
+        r"\bapply for (?:the|your|a) [\w -]{0,40}?(?:role|position|job|vacancy|opening)\b",
     ),
     (
         "vendor",
@@ -385,7 +388,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         n = 3 if s["budget"] >= 50_000 else 2 if s["budget"] >= 10_000 else 1
         add(n, f"budget {s['budget_text']}", "budget-50k-plus" if n == 3 else None)
     elif money:
-        add(2, f"mentions a budget ({money.group(0).strip()})")
+        add(2, f"mentions a budget ({_budget_said(text, money)})")
     if s["size"]:
         if s["size"] >= 200:
             add(2, f"company size {s['size_text']}", "enterprise")
@@ -496,6 +499,20 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         )
         tags.append("partner-enquiry")
     return score, points, reasons, [f"lead-{score}", *tags]
+
+
+# One or two words after "budget is" / "budget of": "signed off", "$5,000", "around 20k".
+_WORD = r"(?:[^\s.,;:!?()]|[.,](?=\d))+"
+_BUDGET_WORDS = re.compile(rf"{_WORD}(?: (?!(?:and|but|for|with|to|so|as|in|we|i)\b){_WORD})?")
+
+
+def _budget_said(text: str, money: re.Match) -> str:
+    """The budget as written, whole: "budget is signed off", not "budget is"."""
+    said = money.group(0).strip()
+    if re.fullmatch(r"budget (?:is|of|around)", said, re.I):
+        rest = _BUDGET_WORDS.match(text[money.end() :])
+        said = f"{said} {rest.group(0).strip()}" if rest else said
+    return said
 
 
 def signals(context: dict) -> dict:
