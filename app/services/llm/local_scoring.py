@@ -266,7 +266,7 @@ _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([km])?\b", re.I)
 
 # An intent word that names a thing of theirs: "quote forms", "pricing pages", "demo requests".
 _NAMES_A_THING = re.compile(
-    r"\s+(?:forms|pages|requests|calculators?|builders?|templates|workflows|process(?:es)?)\b"
+    r"\s+(?:forms?|pages|requests|calculators?|builders?|templates|workflows|process(?:es)?)\b"
 )
 
 
