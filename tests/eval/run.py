@@ -502,6 +502,10 @@ SETS = {
     # Refine 18r (stop 16): options after a label holding "to", several fields moved,
     # "replace X with a …", a yes/no or a rating added by its kind.
     "refine 18r": ("refine_round18r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine 21r (stop 17): a question added by its wording ("ask whether they need parking",
+    # "add a question: which room would you like?"), a kind said after a quoted label, no
+    # time field said in one sentence.
+    "refine 21r": ("refine_round21r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.

@@ -385,7 +385,7 @@ def clause_item(text: str) -> dict | None:
         needs = thing_needs(rest)  # "whether the stairs need doing"
         if needs:
             return _done(needs, rest, keep_label=True)
-        asked = _whether_you(rest)
+        asked = whether_you(rest)
         if asked:  # "whether they've done yoga before" → "Have you done yoga before?"
             return _done(
                 asked[0], asked[1]
@@ -536,7 +536,7 @@ _PARTICIPLE = re.compile(
 _TO_YOU = {"has": "have", "is": "are", "was": "were", "does": "do", "am": "are"}
 
 
-def _whether_you(rest: str) -> tuple[str, str] | None:
+def whether_you(rest: str) -> tuple[str, str] | None:
     """(the question to the visitor, its predicate) for "they / you …" after "whether": the
     visitor is asked as a person would ask ("Do you have a car?", "Are you a member?")."""
     said = re.match(r"^(?:they|you)\s+(.+)$", rest, re.I)

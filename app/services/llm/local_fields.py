@@ -279,9 +279,9 @@ def parse_new_field(
         new["required"] = flag["flag"].lower() != "optional"
     if keep_name:
         new["name"] = keep_name
-    elif any(f["name"] == new["name"] for f in fields):
+    elif same := next((f for f in fields if f["name"] == new["name"]), None):
         raise RefineError(
-            f"The form already has a field named “{new['name']}” — rename or change that one instead"
+            f"The form already has a field “{same['label']}” — rename or change that one instead"
         )
     return new, position
 

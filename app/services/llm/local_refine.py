@@ -22,6 +22,7 @@ from app.services.forms.config import (
 )
 from app.services.llm import local_catalog as catalog
 from app.services.llm import (
+    local_refine_ask,
     local_refine_extras,
     local_refine_foreign,
     local_refine_more,
@@ -46,6 +47,9 @@ VERBS = (
 )
 SPLIT_RE = re.compile(
     rf"\s*(?:[;\n]+|\.\s+(?=(?:{VERBS})\b)|,?\s+and\s+(?:then\s+|also\s+)?(?=(?:{VERBS})\b)|"
+    # "… and a question asking if they need the kitchen": a second new question
+    r",?\s+and\s+(?=(?:a|an|another)\s+(?:[\w/-]+\s+){0,2}question\s+(?:asking|that asks|called)\b"
+    r"|ask\s+(?:them\s+|people\s+)?(?:if|whether)\b)|"
     rf",\s*(?:then\s+|also\s+)?(?=(?:{VERBS})\b(?!\s*(?:[,.;]|$))))\s*",
     re.I,
 )
@@ -145,7 +149,14 @@ QUOTED_RENAME = re.compile(
 
 
 def _apply(draft: dict, clause: str, notes: list) -> None:
+    written = clause
+    try:
+        clause = local_refine_ask.rewrite(clause, draft["fields"])  # "ask whether they …"
+    except RefineError as exc:
+        _fail(str(exc), written)
     quoted = QUOTED_RENAME.match(clause)
+    if quoted and local_refine_more.NEW_KIND.fullmatch(quoted["new"].strip()):
+        quoted = None  # "change 'Budget' to a long text" changes its kind (the rules below)
     said = quoted and quoted["target"].strip(" ?").lower()
     # only a field's own label: "rename 'Medium' to 'Regular'" names an option (the rules below)
     if said and any(f["label"].strip(" ?").lower() == said for f in draft["fields"]):
@@ -159,16 +170,16 @@ def _apply(draft: dict, clause: str, notes: list) -> None:
         if local_refine_more.apply(draft, clause, notes):  # options, kinds, order, "keep only"
             return
     except RefineError as exc:
-        _fail(str(exc), clause)
+        _fail(str(exc), written)
     for pattern, handler in HANDLERS:
         match = pattern.match(clause)
         if match:
             try:
                 handler(draft, match)
             except RefineError as exc:
-                _fail(str(exc), clause)
+                _fail(str(exc), written)
             return
-    _fail("I could not turn this into a change to the form", clause)
+    _fail("I could not turn this into a change to the form", written)
 
 
 def _unquote(text: str) -> str:
@@ -482,6 +493,11 @@ def _change_type(draft, m):
         f["required"] = not m["type"].lower().startswith("optional")
         return
     new, _ = parse_new_field(f"{f['label']} {m['type']}", [], keep_name=f["name"])
+    if new["type"] == "text" and re.search(r"\btime\b", m["type"], re.I):
+        raise RefineError(
+            "Forms have no time field: ask for a time as text, or offer times, e.g. "
+            f"'make {f['label']} a dropdown: 9:00, 12:00, 15:00'"
+        )
     if new["type"] == "text" and not re.search(r"\btext\b", m["type"], re.I):
         raise RefineError(f"Unknown field type “{m['type']}”")
     f["type"], f["options"] = (

@@ -307,10 +307,14 @@ _KIND_WORDS = [
     ("date", r"date(?: picker| field)?|calendar(?: picker)?"),
     ("number", r"number(?: field)?|numeric(?: field)?"),
     ("multiselect", r"multiple[- ]choice(?: question)?|multi-?select|checkboxes|tick boxes"),
-    ("select", r"drop-?\s?down(?: menu| list)?|select(?: box| menu| list)?|single[- ]choice(?: question)?|radio buttons?|pick-?list"),
+    ("select", r"drop-?\s?down(?: menu| list)?|select(?: box| menu| list)?|single[- ]choice(?: question)?|radio(?: buttons?)?|pick-?list"),
     ("checkbox", r"check-?\s?box|tick-?\s?box|yes/no (?:tick )?box"),
 ]  # fmt: skip
 _KIND_RE = "|".join(f"(?:{p})" for _, p in _KIND_WORDS)
+# "… to a long text", "… into a dropdown: A, B": a new kind, not a new label
+NEW_KIND = re.compile(
+    rf"(?:a|an)\s+(?:{_KIND_RE})(?:\s+(?:field|question|box|input))?\s*(?:(?::|with|\().*)?", re.I
+)
 _KIND = [
     _p(rf"(?:make|turn|change|convert|switch)\s+(?:the\s+)?(?P<target>.+?)\s+(?:field\s+|question\s+)?(?:into|to|as)?\s*(?:a|an)\s+(?P<kind>{_KIND_RE})\s*(?:(?::|with|\()\s*(?P<opts>.+?)\)?)?"),
     _p(rf"(?:the\s+)?(?P<target>.+?)\s+(?:should|must|needs to|has to)\s+be\s+(?:a|an)\s+(?P<kind>{_KIND_RE})\s*(?:(?::|with|\()\s*(?P<opts>.+?)\)?)?"),

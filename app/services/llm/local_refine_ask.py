@@ -1,0 +1,115 @@
+"""A question added by its wording (issue 20, refine round 21r).
+
+Marketers add a question the way they would ask it: "add a question asking if they need the
+kitchen", "ask whether they need parking", "add a yes/no question: do you need parking?",
+"add a question: which room would you like?". ``rewrite(clause)`` turns such a clause into
+the one phrasing the field handlers read ('add a yes/no question called "Do you need the
+kitchen?"'), so the new field is built, placed and de-duplicated as every other new field
+is. The question is put to the visitor: "whether they need parking" → "Do you need
+parking?", "whether the property has a garden" → "Does the property have a garden?".
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm.local_clauses import to_visitor, whether_you
+from app.services.llm.local_fields import RefineError
+
+_FLAGS = r"(?:(?:yes/no|yes-no|yes or no|optional|required|mandatory|new|short|simple)\s+)*"
+_WHO = (
+    r"(?:them\s+|people\s+|visitors\s+|customers\s+|guests\s+|the (?:visitor|customer|guest)\s+)?"
+)
+_ASK = re.compile(
+    rf"^(?:please\s+)?(?:(?:(?:add|include|insert|put in)\s+)?(?:a|an|one|another)\s+(?P<flags>{_FLAGS})"
+    rf"(?:question|field)\s*(?::\s*|(?:asking|that asks|to ask)\s+{_WHO}(?=(?:if|whether)\b))"
+    rf"|ask\s+{_WHO}(?=(?:if|whether)\b))(?P<q>.+)$",
+    re.I,
+)
+_AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may)"
+_YES_NO_SAID = re.compile(r"\s*\((?:yes/no|yes or no|y/n)\)|\s*-\s*yes/no\b", re.I)
+_PLACE = re.compile(
+    r"\s+(?P<where>(?:at the (?:top|end|bottom|start)|(?:right |just )?(?:after|before|below|above) .+))$",
+    re.I,
+)
+_REQUIRED = re.compile(r"\s*[(,]\s*(?P<flag>optional|required|mandatory)\s*\)?$", re.I)
+_SUBJECT = re.compile(
+    r"^(?P<subject>(?:the|a|an|any|their|your|this) [\w' -]+?)\s+(?P<verb>has|have|is|are|was|were|"
+    r"needs?|uses?|includes?|can|will|would|should)\s+(?P<rest>.+)$",
+    re.I,
+)
+_THERE = re.compile(r"^there\s+(?P<verb>is|are|was|were|will be)\s+(?P<rest>.+)$", re.I)
+_WE = re.compile(r"^(?P<we>we|i)\s+(?P<verb>can|could|may|should|might)\s+(?P<rest>.+)$", re.I)
+_DO = {
+    "has": "does",
+    "needs": "does",
+    "uses": "does",
+    "includes": "does",
+    "have": "do",
+    "need": "do",
+}
+
+
+def rewrite(clause: str, fields: list) -> str:
+    """The canonical "add a … question called "…"" for a question added by its wording; the
+    clause unchanged when it is something else (RefineError when the form asks it already)."""
+    m = _ASK.match(clause.strip().rstrip("."))
+    if not m:
+        return clause
+    q, flags = m["q"].strip(), (m["flags"] or "").lower()
+    said = _YES_NO_SAID.search(q)
+    q = _YES_NO_SAID.sub("", q).strip()
+    place = _PLACE.search(q)
+    q = q[: place.start()].strip() if place else q
+    flag = _REQUIRED.search(q)
+    q = q[: flag.start()].strip() if flag else q
+    label, yes_no = _question(q)
+    if not label:
+        return clause
+    same = next((f for f in fields if _key(f["label"]) == _key(label)), None)
+    if same:
+        raise RefineError(f"The form already has a field “{same['label']}”")
+    yes_no = yes_no or bool(said) or "yes" in flags
+    kind = "yes/no question" if yes_no else "question"
+    required = next((w for w in ("optional", "required", "mandatory") if w in flags), "")
+    required = flag["flag"].lower() if flag else required
+    words = [w for w in ("add a", required, kind, f'called "{label}"') if w]
+    return " ".join(words) + (f" {place['where']}" if place else "")
+
+
+def _question(q: str) -> tuple[str, bool]:
+    """(the question put to the visitor, whether it is yes/no) for what follows "asking"."""
+    q = q.strip(" ?.")
+    whether = re.match(r"^(?:if|whether)\s+(.+)$", q, re.I)
+    if not whether:  # "do you need parking?", "which room would you like?": asked already
+        yes_no = re.match(rf"^{_AUX}\b", q, re.I) is not None
+        return _capital(to_visitor(q)) + "?", yes_no
+    rest = whether.group(1)
+    asked = whether_you(rest)
+    if asked:
+        return asked[0], True
+    there = _THERE.match(rest)
+    if there:
+        verb = there["verb"].split()[0]
+        tail = " be" if there["verb"].lower() == "will be" else ""
+        return _capital(f"{verb} there{tail} {to_visitor(there['rest'])}") + "?", True
+    we = _WE.match(rest)
+    if we:
+        return _capital(f"{we['verb']} {we['we']} {to_visitor(we['rest'])}") + "?", True
+    subject = _SUBJECT.match(rest)
+    if subject:
+        verb, noun = subject["verb"].lower(), to_visitor(subject["subject"])
+        if verb in _DO:  # "the property has a garden" → "Does the property have a garden?"
+            base = {"has": "have"}.get(verb, verb.rstrip("s") if verb != "is" else verb)
+            return _capital(f"{_DO[verb]} {noun} {base} {to_visitor(subject['rest'])}") + "?", True
+        return _capital(f"{verb} {noun} {to_visitor(subject['rest'])}") + "?", True
+    return "", False
+
+
+def _key(label: str) -> str:
+    return re.sub(r"\W+", " ", label.lower()).strip()
+
+
+def _capital(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:1].upper() + text[1:]
