@@ -510,6 +510,9 @@ SETS = {
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.
     "round 18s": ("forms_round18s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 21s (stop 17): a "whether" clause about a thing is asked whole ("Does the
+    # property have a garden?", "Is there a lift?"), not cut to its predicate ("Has a garden?").
+    "round 21s": ("forms_round21s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 13d (written before the change): yes/no questions in a list, reasons and
     # opinions as free text, content lists as long text, paired times and ranges, a
     # question with follow-ups on yes, real words (past tenses) never "corrected".

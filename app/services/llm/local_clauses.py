@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm import local_whether_question
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_item_pairs import expand
 from app.services.llm.local_kept_items import time_clause
@@ -391,7 +392,10 @@ def clause_item(text: str) -> dict | None:
                 asked[0], asked[1]
             )  # a choice keeps its short label ("Still or sparkling?")
         subject = WHETHER_SUBJECT.match(rest)
-        return _done(None, subject.group(1) if subject else rest)
+        predicate = subject.group(1) if subject else rest
+        # "whether the property has a garden" → "Does the property have a garden?"
+        about = local_whether_question.whether_question(rest)
+        return _done(about, predicate, keep_label=True) if about else _done(None, predicate)
     permission = MAY_WE.match(t)
     if permission:  # "may we contact you" → "May we contact you?" (never a month "May")
         return _done(_sentence(to_visitor(t)) + "?", permission.group(1), keep_label=True)

@@ -15,6 +15,7 @@ import re
 
 from app.services.llm.local_clauses import to_visitor, whether_you
 from app.services.llm.local_fields import RefineError
+from app.services.llm.local_whether_question import whether_question
 
 _FLAGS = r"(?:(?:yes/no|yes-no|yes or no|optional|required|mandatory|new|short|simple)\s+)*"
 _WHO = (
@@ -33,21 +34,6 @@ _PLACE = re.compile(
     re.I,
 )
 _REQUIRED = re.compile(r"\s*[(,]\s*(?P<flag>optional|required|mandatory)\s*\)?$", re.I)
-_SUBJECT = re.compile(
-    r"^(?P<subject>(?:the|a|an|any|their|your|this) [\w' -]+?)\s+(?P<verb>has|have|is|are|was|were|"
-    r"needs?|uses?|includes?|can|will|would|should)\s+(?P<rest>.+)$",
-    re.I,
-)
-_THERE = re.compile(r"^there\s+(?P<verb>is|are|was|were|will be)\s+(?P<rest>.+)$", re.I)
-_WE = re.compile(r"^(?P<we>we|i)\s+(?P<verb>can|could|may|should|might)\s+(?P<rest>.+)$", re.I)
-_DO = {
-    "has": "does",
-    "needs": "does",
-    "uses": "does",
-    "includes": "does",
-    "have": "do",
-    "need": "do",
-}
 
 
 def rewrite(clause: str, fields: list) -> str:
@@ -85,25 +71,8 @@ def _question(q: str) -> tuple[str, bool]:
         yes_no = re.match(rf"^{_AUX}\b", q, re.I) is not None
         return _capital(to_visitor(q)) + "?", yes_no
     rest = whether.group(1)
-    asked = whether_you(rest)
-    if asked:
-        return asked[0], True
-    there = _THERE.match(rest)
-    if there:
-        verb = there["verb"].split()[0]
-        tail = " be" if there["verb"].lower() == "will be" else ""
-        return _capital(f"{verb} there{tail} {to_visitor(there['rest'])}") + "?", True
-    we = _WE.match(rest)
-    if we:
-        return _capital(f"{we['verb']} {we['we']} {to_visitor(we['rest'])}") + "?", True
-    subject = _SUBJECT.match(rest)
-    if subject:
-        verb, noun = subject["verb"].lower(), to_visitor(subject["subject"])
-        if verb in _DO:  # "the property has a garden" → "Does the property have a garden?"
-            base = {"has": "have"}.get(verb, verb.rstrip("s") if verb != "is" else verb)
-            return _capital(f"{_DO[verb]} {noun} {base} {to_visitor(subject['rest'])}") + "?", True
-        return _capital(f"{verb} {noun} {to_visitor(subject['rest'])}") + "?", True
-    return "", False
+    asked = whether_you(rest) or (whether_question(rest),)
+    return (asked[0], True) if asked[0] else ("", False)
 
 
 def _key(label: str) -> str:
