@@ -226,7 +226,7 @@ SIZES = {
     "replies": 38,
     "refine 18r": 25,
     "refine 21r": 18,
-    "round 21s": 12,
+    "round 21s": 14,
     "round 18s": 19,
     "round 17f": 24,
     "round 17g": 17,

@@ -333,6 +333,12 @@ def _verb_choice(sentence: str, items: list) -> dict | None:
     return {"phrase": phrase, "options": options, "required": False, "optional": False, "hint": ""}
 
 
+# a cue verb inside a "whether" clause about a thing is the clause's verb, not a list's
+WHETHER_THING = re.compile(
+    r"\b(?:whether|if)\s+(?:the|a|an|any|your|their|this)\s+(?:[\w'-]+\s+){0,3}$", re.I
+)
+
+
 def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str, bool | str]]:
     """(segment, strong) for the parts of a sentence that hold a list of fields ("bare":
     a sentence after the purpose sentence that is nothing but a list)."""
@@ -360,6 +366,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         and not _answers_follow(sentence, start, end)
         and not re.match(r"\s*by\b", sentence[end:], re.I)  # "needed by date": a deadline
         and not in_relative(sentence, start)  # "the date you need the van"
+        and not WHETHER_THING.search(sentence[:start])  # "if the hedge needs trimming"
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")
     unbracketed = re.sub(r"\s*\([^)]*\)", "", plain)  # "recordings (upload)" is one item
