@@ -44,3 +44,18 @@ async def test_a_whether_clause_about_a_thing_is_asked_whole(user):
     )
     labels = [f["label"] for f in fields.values()]
     assert "Is there a lift?" in labels and "Does the new home have parking?" in labels
+
+
+async def test_it_is_the_field_the_previous_instruction_touched(user):
+    form = await generate(user, "Dog grooming appointment: owner's name, phone, dog's name")
+    config = await generate(user, "add an email field after phone and make it required", form)
+    email = next(f for f in config["fields"] if f["type"] == "email")
+    assert email["required"] and config["fields"].index(email) == 2
+    config = await generate(
+        user,
+        "add a question asking if the dog has been groomed before, then move it to the top",
+        config,
+    )
+    assert config["fields"][0]["label"] == "Has the dog been groomed before?"
+    body = await generate(user, "make it required", config, status=422)  # nothing said before
+    assert "“it”" in body["error"]["message"]

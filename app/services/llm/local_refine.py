@@ -25,6 +25,7 @@ from app.services.llm import (
     local_refine_ask,
     local_refine_extras,
     local_refine_foreign,
+    local_refine_it,
     local_refine_more,
     local_refine_shapes,
 )
@@ -66,18 +67,11 @@ def refine(config: dict, text: str) -> dict:
     if not clauses:
         _fail("Write what to change", text)
     notes: list[str] = []
+    last = None  # the field the previous instruction touched: what "it" means
     for clause in clauses:
-        mine = _english(clause) or local_refine_more.reads(clause)
-        foreign = None if mine else local_refine_foreign.english(clause, draft)
-        if foreign is None:
-            _apply(draft, clause, notes)
-            continue
-        said, lang, label = foreign
-        before = {id(f) for f in draft["fields"]}
-        _apply(draft, said, notes)
-        for f in draft["fields"]:
-            if label and id(f) not in before:  # added to a form in that language
-                local_refine_foreign.label_added(f, label, draft["fields"], lang)
+        before = local_refine_it.snapshot(draft["fields"])
+        _refine_one(draft, local_refine_it.resolve(clause, last), notes)
+        last = local_refine_it.touched(before, draft["fields"]) or last
     untouched = {(f.get("name"), f.get("label")) for f in config.get("fields") or []}
     spell_acronyms(draft["fields"], text, keep=untouched)  # "add a VAT number field"
     forget_changed_texts(config, draft)  # a relabelled field is translated again
@@ -85,6 +79,20 @@ def refine(config: dict, text: str) -> dict:
     result, repaired = validated(draft)  # a part the engine got wrong is dropped, with a note
     notes += repaired
     return {**result, "notes": notes} if notes else result
+
+
+def _refine_one(draft: dict, clause: str, notes: list) -> None:
+    mine = _english(clause) or local_refine_more.reads(clause)
+    foreign = None if mine else local_refine_foreign.english(clause, draft)
+    if foreign is None:
+        _apply(draft, clause, notes)
+        return
+    said, lang, label = foreign
+    before = {id(f) for f in draft["fields"]}
+    _apply(draft, said, notes)
+    for f in draft["fields"]:
+        if label and id(f) not in before:  # added to a form in that language
+            local_refine_foreign.label_added(f, label, draft["fields"], lang)
 
 
 # "the options of guests to 1, 2, Let us know": inside a list of options a comma before a

@@ -36,7 +36,14 @@ def whether_question(rest: str) -> str | None:
     if we:
         return _sentence(f"{we['verb']} {we['we']} {_to_you(we['rest'])}")
     said = _SUBJECT.match(rest)
-    if not said or re.match(r"(?:is|are|was|were|be|been|has|have)\b", said["rest"], re.I):
+    if not said:
+        return None
+    perfect = said["verb"].lower() in ("has", "have") and re.match(
+        r"(?:been|had|done|seen|\w+ed)\b", said["rest"], re.I
+    )
+    if perfect:  # "the dog has been groomed before" → "Has the dog been groomed before?"
+        return _sentence(f"{said['verb']} {_to_you(said['subject'])} {_to_you(said['rest'])}")
+    if re.match(r"(?:is|are|was|were|be|been|has|have)\b", said["rest"], re.I):
         return None  # "the parts costs are included": not a subject and its verb
     verb, subject, what = (
         said["verb"].lower(),

@@ -1,0 +1,37 @@
+""" "it" in a refinement is the field the previous instruction touched (issue 20, round 21r).
+
+"add an email field after phone and make it required", "add a budget question, then move it
+to the top": a marketer names a field once. ``resolve`` puts the field's label where the
+pronoun stands, quoted, so every handler reads it as the field; ``touched`` tells which
+field an instruction added or changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_IT = re.compile(
+    r"^(?P<verb>make|set|mark|move|put|place|rename|relabel|call|change|turn|remove|delete|drop|"
+    r"require)\s+(?P<it>it|that one|this one|that field|this field|that question|this question)\b",
+    re.I,
+)
+
+
+def resolve(clause: str, last: str | None) -> str:
+    """The clause with "it" replaced by the last touched field's quoted label."""
+    said = _IT.match(clause)
+    if not said or not last:
+        return clause
+    return f"{clause[: said.start('it')]}“{last}”{clause[said.end('it') :]}"
+
+
+def snapshot(fields: list) -> dict:
+    return {f["name"]: dict(f) for f in fields}
+
+
+def touched(before: dict, fields: list) -> str | None:
+    """The label of the first field added or changed since ``before`` (None if none)."""
+    for f in fields:
+        if f["name"] not in before or before[f["name"]] != f:
+            return f["label"]
+    return None
