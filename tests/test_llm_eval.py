@@ -225,7 +225,7 @@ SIZES = {
     "round 16d": 45,
     "replies": 38,
     "refine 18r": 25,
-    "refine 21r": 22,
+    "refine 21r": 25,
     "round 21s": 15,
     "round 18s": 19,
     "round 17f": 24,

@@ -493,7 +493,20 @@ def _relabel_or_fail(draft, m):
     _rename(draft, m)
 
 
+# "change X to: New words" or "… to Would you like …?": a label, whatever words it holds
+_RELABEL = re.compile(
+    r"^(?:change|set|update)\s+(?:the\s+)?(?P<target>.+?)\s+(?:field\s+|question\s+|label\s+)?"
+    r"(?:to|into)\s*(?::\s*(?P<new>.+)|\s(?P<asked>[A-Z].+\?))$",
+    re.I,
+)
+
+
 def _change_type(draft, m):
+    relabel = _RELABEL.match(m.string)
+    if relabel and re.search(r"\s(?:to|into)\b", m["target"]):  # the "a" was the new label's
+        new_label = relabel["new"] or relabel["asked"]  # "… to: Would you like a …?"
+        _rename(draft, {"target": relabel["target"], "new": new_label})
+        return
     f = find_field(draft["fields"], m["target"])
     if re.fullmatch(
         r"(?:required|mandatory|optional)(?:\s+(?:field|one))?", m["type"].strip(), re.I
