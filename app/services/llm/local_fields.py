@@ -142,6 +142,11 @@ def unquote(text: str) -> str:
     return QUOTES_RE.sub("", text).strip()
 
 
+def strip_quotes(text: str) -> str:
+    """The quotes around a text said whole (a label, a thank-you), not those inside it."""
+    return text.strip().strip("\"“”'‘’«»„‚").strip()
+
+
 def _norm(text: str) -> str:
     text = re.sub(r"\s+", " ", unquote(text.strip()).rstrip(".!?,;:").strip().lower())
     previous = None

@@ -14,12 +14,6 @@ import re
 
 from app.errors import ValidationError
 from app.services.accounts.workspaces import slugify
-from app.services.forms.config import (
-    ALLOWED_ACTIONS,
-    AUTONOMY_LEVELS,
-    FLOWS,
-    FORM_TYPES,
-)
 from app.services.llm import local_catalog as catalog
 from app.services.llm import (
     local_refine_ask,
@@ -29,6 +23,7 @@ from app.services.llm import (
     local_refine_more,
     local_refine_shapes,
 )
+from app.services.llm import local_refine_settings as settings
 from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_extras import forget_changed_texts, sync
 from app.services.llm.local_fields import (
@@ -36,6 +31,7 @@ from app.services.llm.local_fields import (
     existing_field,
     parse_new_field,
     split_list,
+    strip_quotes,
 )
 from app.services.llm.local_refine_targets import find_many
 from app.services.llm.local_refine_targets import find_one as find_field
@@ -190,135 +186,6 @@ def _apply(draft: dict, clause: str, notes: list) -> None:
     _fail("I could not turn this into a change to the form", written)
 
 
-def _unquote(text: str) -> str:
-    return text.strip().strip("\"“”'‘’«»„").strip()
-
-
-# -- form-level settings ---------------------------------------------------------
-
-
-def _thank_you(draft, m):
-    draft.setdefault("response", {})["thank_you_message"] = _unquote(m["text"])
-
-
-def _button(draft, m):
-    draft["theme"] = {**(draft.get("theme") or {}), "button_label": _unquote(m["text"])[:60]}
-
-
-def _redirect(draft, m):
-    url = _unquote(m["url"])
-    if not re.match(r"^https?://\S+$", url):
-        raise RefineError(f"“{url}” is not a full http(s) address")
-    draft.setdefault("response", {})["redirect_url"] = url
-
-
-def _form_name(draft, m):
-    draft["name"] = _unquote(m["new"])
-    draft["slug"] = slugify(draft["name"], "form")
-
-
-def _description(draft, m):
-    draft["description"] = _unquote(m["text"])
-
-
-def _autonomy(draft, m):
-    word = m["level"].lower()
-    level = (
-        "semi_autonomous"
-        if "semi" in word
-        else "fully_autonomous"
-        if re.search(r"full|autonom|autopilot", word)
-        else "draft"
-        if re.search(r"draft|approv|review", word)
-        else "notify_only"
-        if re.search(r"notif|summary|none|off", word)
-        else None
-    )
-    if level not in AUTONOMY_LEVELS:
-        raise RefineError(f"Unknown autonomy level (use one of {', '.join(AUTONOMY_LEVELS)})")
-    draft.setdefault("agent", {})["autonomy_level"] = level
-
-
-FLOW_WORDS = [
-    ("sales", "sales_lead"),
-    ("lead", "sales_lead"),
-    ("market", "email_marketing"),
-    ("email", "email_marketing"),
-    ("newsletter", "email_marketing"),
-    ("support", "support_triage"),
-    ("triage", "support_triage"),
-    ("book", "booking_request"),
-    ("meeting", "booking_request"),
-    ("notif", "notify_only"),
-    ("internal", "notify_only"),
-    ("direct", "direct_route"),
-    ("rout", "direct_route"),
-    ("general", "direct_route"),
-]
-
-
-def _flow(draft, m):
-    word = m["flow"].lower().strip().replace(" ", "_")
-    flow = word if word in FLOWS else next((f for key, f in FLOW_WORDS if key in word), None)
-    if not flow:
-        raise RefineError(f"Unknown flow (use one of {', '.join(FLOWS)})")
-    draft["flow_id"] = flow
-    draft.setdefault("auto", {})["create_contact"] = flow != "notify_only"
-
-
-def _form_type(draft, m):
-    word = m["type"].lower().strip()
-    if word not in FORM_TYPES:
-        raise RefineError(f"Unknown form type (use one of {', '.join(FORM_TYPES)})")
-    draft["type"] = word
-
-
-ACTION_WORDS = [
-    ("qualif", "qualify_lead"),
-    ("scor", "qualify_lead"),
-    ("deal", "create_deal"),
-    ("ticket", "create_ticket"),
-    ("book", "book_meeting"),
-    ("meeting", "book_meeting"),
-    ("sequence", "enroll_sequence"),
-    ("enrol", "enroll_sequence"),
-    ("nurtur", "enroll_sequence"),
-    ("escalat", "escalate"),
-    ("respon", "respond_direct"),
-    ("repl", "respond_direct"),
-    ("direct", "respond_direct"),
-    ("email", "send_email"),
-    ("mail", "send_email"),
-]
-
-
-def _actions(text: str) -> list[str]:
-    found = []
-    for part in split_list(re.sub(r"\b(?:the|agent|to|actions?)\b", " ", text.lower())):
-        word = part.strip().replace(" ", "_")
-        action = (
-            word
-            if word in ALLOWED_ACTIONS
-            else next((a for key, a in ACTION_WORDS if key in word), None)
-        )
-        if not action:
-            raise RefineError(f"Unknown action “{part.strip()}” (use {', '.join(ALLOWED_ACTIONS)})")
-        found.append(action)
-    return found
-
-
-def _allow(draft, m):
-    agent = draft.setdefault("agent", {})
-    current = list(agent.get("allowed_actions") or [])
-    agent["allowed_actions"] = current + [a for a in _actions(m["actions"]) if a not in current]
-
-
-def _disallow(draft, m):
-    agent = draft.setdefault("agent", {})
-    blocked = set(_actions(m["actions"]))
-    agent["allowed_actions"] = [a for a in agent.get("allowed_actions") or [] if a not in blocked]
-
-
 # -- fields --------------------------------------------------------------------
 
 
@@ -413,7 +280,7 @@ def _not_require(draft, m):
 
 def _rename(draft, m):
     f = find_field(draft["fields"], m["target"])
-    new_label = _unquote(m["new"])
+    new_label = strip_quotes(m["new"])
     new_name = slugify(new_label, "field").replace("-", "_")[:50].strip("_")
     if not re.match(r"^[a-z]", new_name):
         new_name = f"field_{new_name}"[:50]
@@ -464,7 +331,7 @@ def _replace(draft, m):
     """ "replace the bedrooms question with a dropdown: 1, 2, 3+", "swap email for a mobile
     field": the new field takes the old one's place."""
     fields = draft["fields"]
-    old = find_field(fields, _unquote(m["target"]))
+    old = find_field(fields, strip_quotes(m["target"]))
     existing = existing_field(fields, m["spec"])
     if existing is not None and existing is not old:
         raise RefineError(f"The form already has a field “{existing['label']}”")
@@ -564,7 +431,7 @@ def _add_options(draft, m):
 
 def _text_attr(draft, m):
     f = find_field(draft["fields"], m["target"])
-    f["help" if m["attr"].lower().startswith(("help", "hint")) else "placeholder"] = _unquote(
+    f["help" if m["attr"].lower().startswith(("help", "hint")) else "placeholder"] = strip_quotes(
         m["text"]
     )
 
@@ -583,7 +450,7 @@ HANDLERS = [
             + r"(?:thank[- ]?you|thanks|confirmation|success)"
             r"(?:\s+(?:message|text|note|page|copy))?\s*(?:to|:|as|=|saying|that says)\s*(?P<text>.+)"
         ),
-        _thank_you,
+        settings.thank_you,
     ),
     (
         # "change the button to Start my trial", "make the submit button say 'Send'"
@@ -593,16 +460,19 @@ HANDLERS = [
             + r"(?:submit\s+|send\s+)?button(?:\s+(?:text|label|wording))?\s*"
             r"(?:to|:|as|=|say|says|read|reads|text to)\s*(?P<text>.+)"
         ),
-        _button,
+        settings.button,
     ),
-    (_r(r"(?:redirect|send)\s+(?:(?:visitors|people|users|them)\s+)?to\s+(?P<url>\S+)"), _redirect),
+    (
+        _r(r"(?:redirect|send)\s+(?:(?:visitors|people|users|them)\s+)?to\s+(?P<url>\S+)"),
+        settings.redirect,
+    ),
     (
         _r(r"(?:set|change|update)\s+" + THE + r"redirect(?:\s+url)?\s+(?:to|:)\s*(?P<url>\S+)"),
-        _redirect,
+        settings.redirect,
     ),
     (
         _r(r"(?:rename|call|name|title)\s+" + THE + r"form\s+(?:to\s+|as\s+)?(?P<new>.+)"),
-        _form_name,
+        settings.form_name,
     ),
     (
         _r(
@@ -611,7 +481,7 @@ HANDLERS = [
             + r"(?:form(?:'s)?\s+)?(?:name|title)(?:\s+of\s+the\s+form)?\s*(?:to|:)"
             r"\s*(?P<new>.+)"
         ),
-        _form_name,
+        settings.form_name,
     ),
     (
         _r(
@@ -619,7 +489,7 @@ HANDLERS = [
             + THE
             + r"(?:form(?:'s)?\s+)?description\s*(?:to|:)\s*(?P<text>.+)"
         ),
-        _description,
+        settings.description,
     ),
     (
         _r(
@@ -628,30 +498,36 @@ HANDLERS = [
             + r"(?:agent(?:'s)?\s+)?autonomy(?:\s+level)?\s*"
             r"(?:to|at|:|as)?\s*(?P<level>.+)"
         ),
-        _autonomy,
+        settings.autonomy,
     ),
-    (_r(r"(?:use|switch to)\s+(?P<level>.+?)\s+autonomy"), _autonomy),
-    (_r(r"(?:set|change|switch|update)\s+" + THE + r"flow\s*(?:to|:)?\s*(?P<flow>.+)"), _flow),
-    (_r(r"(?:use|switch to)\s+" + THE + r"(?P<flow>.+?)\s+flow"), _flow),
+    (_r(r"(?:use|switch to)\s+(?P<level>.+?)\s+autonomy"), settings.autonomy),
+    (
+        _r(r"(?:set|change|switch|update)\s+" + THE + r"flow\s*(?:to|:)?\s*(?P<flow>.+)"),
+        settings.flow,
+    ),
+    (_r(r"(?:use|switch to)\s+" + THE + r"(?P<flow>.+?)\s+flow"), settings.flow),
     (
         _r(r"(?:set|change|update)\s+" + THE + r"(?:form\s+)?type\s*(?:to|:)\s*(?P<type>\w+)"),
-        _form_type,
+        settings.form_type,
     ),
     (
         _r(
             r"(?:allow|enable|permit|let)\s+(?:the\s+agent\s+(?:to\s+)?)?(?P<actions>.+?)(?:\s+actions?)?"
         ),
-        _allow,
+        settings.allow,
     ),
-    (_r(r"(?:add)\s+" + THE + r"(?P<actions>[\w ,]+?)\s+actions?"), _allow),
+    (_r(r"(?:add)\s+" + THE + r"(?P<actions>[\w ,]+?)\s+actions?"), settings.allow),
     (
         _r(
             r"(?:disallow|forbid|block|disable|don't allow|do not allow)\s+(?:the\s+agent\s+(?:to\s+|from\s+)?)?"
             r"(?P<actions>.+?)(?:\s+actions?)?"
         ),
-        _disallow,
+        settings.disallow,
     ),
-    (_r(r"(?:remove|drop|delete)\s+" + THE + r"(?P<actions>[\w ,]+?)\s+actions?"), _disallow),
+    (
+        _r(r"(?:remove|drop|delete)\s+" + THE + r"(?P<actions>[\w ,]+?)\s+actions?"),
+        settings.disallow,
+    ),
     (
         _r(
             r"(?:set|change|update|add|use)\s+"

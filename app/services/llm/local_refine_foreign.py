@@ -15,7 +15,7 @@ import re
 
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_consent import YES_NO
-from app.services.llm.local_fields import _field_name
+from app.services.llm.local_fields import _field_name, strip_quotes
 from app.services.llm.local_foreign import _gloss_piece, fold, source_language
 from app.services.llm.local_foreign_words import TABLES
 
@@ -189,13 +189,9 @@ def _flag(word: str) -> str:
     )
 
 
-def _unquote(text: str) -> str:
-    return text.strip().strip("\"“”'‘’«»„‚").strip()
-
-
 def _noun(text: str, lang: str) -> tuple[str, str]:
     """(the field in English words for the handlers, the marketer's words for a label)."""
-    words = _unquote(text)
+    words = strip_quotes(text)
     for _ in range(2):  # "el campo de presupuesto", "das neue Feld Telefon"
         words = re.sub(rf"^(?:(?:{_ARTICLES[lang]})\s+|[ld]')", "", words, flags=re.I).strip()
         words = re.sub(
@@ -206,7 +202,7 @@ def _noun(text: str, lang: str) -> tuple[str, str]:
         ).strip()
     if lang == "de":  # "Telefonfeld", "Budget-Feld"
         words = re.sub(r"-?feld$", "", words, flags=re.I).strip() or words
-    own = _unquote(words)
+    own = strip_quotes(words)
     key = fold(own)
     english = TABLES["field"][lang].get(key) or TABLES["field"][lang].get(key.replace("-", " "))
     return (english or own), own
@@ -252,7 +248,7 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
         return f"move {target} {'to the top' if top else 'to the end'}", target
     if op == "rename":
         target, _ = named(m["target"], lang)
-        return f"rename {target} to “{_unquote(m['new'])}”", target
+        return f"rename {target} to “{strip_quotes(m['new'])}”", target
     if op == "remove":
         target, _ = named(m["target"], lang)
         return f"remove {target}", target
@@ -264,7 +260,7 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
         rf"(?:(?:{_ARTICLES[lang]})\s+)?(?:{_KINDS[0][1]})\s*(?::|\s)\s*(?P<label>.+)", spec, re.I
     )
     if yes_no:  # "une question oui/non : Êtes-vous déjà client ?"
-        own = _unquote(yes_no["label"])
+        own = strip_quotes(yes_no["label"])
         return f"add a yes/no question called {own}", own
     flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
     spec = re.sub(rf"\s*\b(?:{_REQ[lang]})\b\s*", " ", spec, flags=re.I).strip() if flag else spec

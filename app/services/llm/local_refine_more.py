@@ -26,10 +26,9 @@ import re
 
 from app.services.accounts.workspaces import slugify
 from app.services.llm import local_catalog as catalog
-from app.services.llm.local_fields import RefineError, split_list
+from app.services.llm.local_fields import RefineError, split_list, strip_quotes
 from app.services.llm.local_refine_targets import find_many, find_one
 
-_Q = "\"“”'‘’«»„‚"
 _REQ = (
     r"required|mandatory|compulsory|obligatory|a must|optional|not required|non-required|"
     r"not mandatory|obligatori[oa]s?|requerid[oa]|opcional|obligatoires?|requis|facultati(?:f|ve)|"
@@ -43,10 +42,6 @@ _OPTIONAL = re.compile(
 
 def _p(pattern: str) -> re.Pattern:
     return re.compile(rf"^(?:{pattern})\s*[.!]?$", re.I)
-
-
-def _unquote(text: str) -> str:
-    return text.strip().strip(_Q).strip()
 
 
 # -- keep only -------------------------------------------------------------------
@@ -108,7 +103,7 @@ _VAGUE_NAME = re.compile(
 
 
 def _form_name(draft: dict, m: re.Match):
-    new = _unquote(m["new"])
+    new = strip_quotes(m["new"])
     if not new or re.fullmatch(_REQ, new, re.I):
         return False  # "the name should be required" is about the name field
     if new == m["new"].strip() and _VAGUE_NAME.match(new):
@@ -146,7 +141,7 @@ def _options(text: str) -> list[str]:
         if "," in text
         else re.split(r"\s+(?:and|or|et|y|e|und|&)\s+|\s*/\s*", text)
     )
-    return [_unquote(p) for p in parts if _unquote(p)]
+    return [strip_quotes(p) for p in parts if strip_quotes(p)]
 
 
 def _same(a: str, b: str) -> bool:
@@ -194,7 +189,7 @@ def _rename_option(draft: dict, m: re.Match):
     field = _owner(draft, old[0], m.groupdict().get("target"))
     if field is None or not any(_same(old[0], x) for x in field["options"]):
         return False
-    new = _unquote(m["new"])
+    new = strip_quotes(m["new"])
     field["options"] = [new if _same(old[0], x) else x for x in field["options"]]
 
 
