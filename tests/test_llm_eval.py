@@ -169,6 +169,7 @@ FLOORS = {
     "round 18c": 0.90,
     "round 19c": 0.90,
     "round 20b": 0.90,
+    "round 21d": 0.90,
     "round 19b": 0.90,
     "round 19a": 0.90,
 }
@@ -238,6 +239,7 @@ SIZES = {
     "round 18c": 50,
     "round 19c": 45,
     "round 20b": 43,
+    "round 21d": 43,
     "round 19b": 57,
     "round 19a": 46,
 }

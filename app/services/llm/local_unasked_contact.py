@@ -37,6 +37,7 @@ from app.services.llm.local_domain import concept_for
 from app.services.llm.local_listed_extras import gives_examples
 from app.services.llm.local_meant_items import read_as_meant
 from app.services.llm.local_one_person import _someone_else, contact_role
+from app.services.llm.local_way_back import answerable
 
 # A way to reach the person other than the email: a phone by any name, a messaging app
 _WAY_BACK = re.compile(
@@ -109,6 +110,8 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
             email.update(required=False, **_plain_email())
     if "phone" in stock and stock["phone"] in fields:
         fields.remove(stock["phone"])  # the list said how to reach them, or said nothing
+    # the only way back the list names is required (a phone-only booking can be answered)
+    answerable(fields, items, text, _is_way_back, lambda f: f.get("_domain"))
 
 
 _CONTACTS = ("name", "email", "phone")
@@ -156,19 +159,22 @@ def _person_named(fields: list, named: set, text: str) -> bool:
 
 
 def _way_back(fields: list) -> bool:
+    return any(_is_way_back(f) for f in fields)
+
+
+def _is_way_back(f: dict) -> bool:
     """A named email or phone, or a field asking for a number to call or text, of the person
     writing (a referee's email, an emergency contact's phone, a manager's are someone else's)."""
-    return any(
+    return (
         not f.get("_domain")
         and (
             f["type"] in ("email", "phone")
             or (
                 f["type"] == "text"
-                and _WAY_BACK.search(f"{f['name'].replace('_', ' ')} {f['label']}")
+                and _WAY_BACK.search(f"{f['name'].replace('_', ' ')} {f['label']}") is not None
             )
         )
         and not _others(f)
-        for f in fields
     )
 
 
