@@ -37,6 +37,7 @@ from app.services.llm.local_heading import GENERIC_NAMES, heading_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
+from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
 from app.services.llm.local_sentence_name import (
@@ -273,6 +274,7 @@ def build_form(described: str) -> dict:
     )  # agreements and permissions asked for, one field each
     add_tick_boxes(config["fields"], boxes)
     apply_widget_hints(config["fields"], widgets)
+    place_choices(config["fields"], written, lang)  # "service in store or on site": a choice
     settle_choices(config["fields"], described, lang, several)  # a choice read whole
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
