@@ -50,6 +50,12 @@ PLACE_CHOICE = re.compile(
     rf"^(?P<head>[\w' -]*?)\s*\b(?P<a>{_PLACE})\s+{_OR}\s+(?P<b>{_PLACE})\b\s*(?P<tail>[\w' -]*)$",
     re.I,
 )
+# "drop off in store or collection from home": two services, each at its place
+TWO_SERVICES = re.compile(
+    rf"^(?P<na>[\w'-]+(?: [\w'-]+)?) (?P<pa>{_PLACE}) (?P<o>{_OR}) "
+    rf"(?P<nb>[\w'-]+(?: [\w'-]+)?) (?P<pb>{_PLACE})$",
+    re.I,
+)
 _WHERE = {"en": "Where?", "es": "¿Dónde?", "fr": "Où ?", "de": "Wo?", "pt": "Onde?"}
 # a noun that is no subject of the choice ("and", a verb the marketer asks with)
 _NOT_NOUN = re.compile(r"^(?:and|or|y|et|und|e|plus|also|ask|choose|pick|prefer)$", re.I)
@@ -62,13 +68,18 @@ def place_choices(fields: list, description: str, lang: str | None) -> None:
         return  # "Book a class online or at our studio": the form's purpose, no list
     for piece in listed:
         found = PLACE_CHOICE.match(piece.strip())
-        if not found or len(f"{found['head']} {found['tail']}".split()) > 3:
+        two = None if found else TWO_SERVICES.match(piece.strip())
+        if two:  # [Drop off in store, Collection from home], asked "Drop off or collection"
+            places = [_capital(f"{two['na']} {two['pa']}"), _capital(f"{two['nb']} {two['pb']}")]
+            noun = f"{two['na']} {two['o']} {two['nb']}"
+        elif found and len(f"{found['head']} {found['tail']}".split()) <= 3:
+            places = [_capital(found["a"]), _capital(found["b"])]
+            noun = " ".join(
+                w for w in (found["head"] or found["tail"]).split() if not _NOT_NOUN.match(w)
+            )
+        else:
             continue
-        places = [_capital(found["a"]), _capital(found["b"])]
         wanted = {folded(p) for p in places}
-        noun = " ".join(
-            w for w in (found["head"] or found["tail"]).split() if not _NOT_NOUN.match(w)
-        )
         label = _capital(noun) if noun else _WHERE.get(lang or "en", _WHERE["en"])
         offered = [f for f in fields if {folded(o) for o in f.get("options") or []} == wanted]
         if offered:  # already offered whole; "En la clínica o a domicilio" is no label
