@@ -46,6 +46,12 @@ _WAY_BACK = re.compile(
     r"portable|m[óo]vil|celular|telem[óo]vel|handy(?:nummer)?|telefon\w*|rufnummer)\b",
     re.I,
 )
+# a phone as a thing asked about, not a number to call ("phone model", "type of mobile")
+_THING = re.compile(
+    r"\b(?:models?|makes?|brands?|types?|cases?|repairs?|screens?|plans?|contracts?|providers?|"
+    r"networks?|operators?|versions?|colou?rs?|sizes?|modelo|mod[eè]le|marca|marque|marke)\b",
+    re.I,
+)
 # The form is for a person, not a business buying: its opening names them
 _PERSONAL = re.compile(
     r"\b(?:influencers?|influenciador\w*|creators?|content creators?|bloggers?|vloggers?|youtubers?|streamers?|"
@@ -111,7 +117,7 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
     if "phone" in stock and stock["phone"] in fields:
         fields.remove(stock["phone"])  # the list said how to reach them, or said nothing
     # the only way back the list names is required (a phone-only booking can be answered)
-    answerable(fields, items, text, _is_way_back, lambda f: f.get("_domain"))
+    answerable(fields, items, kind, text, _is_way_back, lambda f: f.get("_domain"))
 
 
 _CONTACTS = ("name", "email", "phone")
@@ -172,6 +178,7 @@ def _is_way_back(f: dict) -> bool:
             or (
                 f["type"] == "text"
                 and _WAY_BACK.search(f"{f['name'].replace('_', ' ')} {f['label']}") is not None
+                and not _THING.search(f["label"])  # "phone model" is what they own
             )
         )
         and not _others(f)

@@ -16,7 +16,8 @@ fields are settled (``local_unasked_contact.settle_contacts``):
   optional stock email the engine left for a forgotten contact goes.
 
 A list that names a phone and an email keeps today's requirement (the email required, the
-phone optional); an anonymous survey names none and gets none.
+phone optional); an anonymous survey names none and gets none, and a survey's listed email
+stays as it was (a feedback form answers nobody).
 """
 
 from __future__ import annotations
@@ -36,10 +37,12 @@ _BY_POST = re.compile(
 _ADDRESS = re.compile(r"\baddress\b|\bpost ?code\b|\bzip\b", re.I)
 
 
-def answerable(fields: list, items: list, text: str, way_back, is_stock) -> None:
+def answerable(fields: list, items: list, kind: dict, text: str, way_back, is_stock) -> None:
     """Make the only way back the list names required (see the module). ``way_back(field)``
     says whether a field is a way to reach the person writing; ``is_stock(field)`` whether the
     engine added it unasked."""
+    if kind["flow"] == "notify_only":
+        return  # a survey's listed email stays as it was: nobody is answered
     backs = [f for f in fields if way_back(f)]
     if backs:
         if any(f["required"] for f in backs):
