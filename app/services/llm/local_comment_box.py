@@ -95,7 +95,5 @@ def _read_from(field: dict, words: str) -> bool:
     """The field's label is the box's words, or a piece of them ("More" of "tell us more")."""
     label = folded(field["label"]).rstrip(" ?")
     return bool(label) and (
-        label == words
-        or re.search(rf"\b{re.escape(label)}$", words) is not None
-        or words in label
+        label == words or re.search(rf"\b{re.escape(label)}$", words) is not None or words in label
     )
