@@ -172,6 +172,7 @@ FLOORS = {
     "round 18c": 0.90,
     "round 19c": 0.90,
     "round 20b": 0.90,
+    "round 21d": 0.90,
     "round 19b": 0.90,
     "round 19a": 0.90,
 }
@@ -244,6 +245,7 @@ SIZES = {
     "round 18c": 50,
     "round 19c": 45,
     "round 20b": 43,
+    "round 21d": 43,
     "round 19b": 57,
     "round 19a": 46,
 }

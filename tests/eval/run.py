@@ -696,6 +696,11 @@ SETS = {
     # marketer listed them (``order``: patterns in that order; ``last``: the closing field);
     # the engine's own fields go where a person expects them.
     "round 19a": ("forms_round19a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 21d (written before the change): nothing the list names is lost and the business can
+    # always answer — the only way back named is required, a choice of place stays a choice, a
+    # box for comments is one long text, a second sentence keeps its items (es/fr/de/pt), a
+    # permission with its box is a required checkbox; an opt-in, "(optional)" stay optional.
+    "round 21d": ("forms_round21d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

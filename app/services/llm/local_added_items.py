@@ -12,10 +12,29 @@ _ALSO = (
     r"too|as well|also|tambi[eé]n|tamb[eé]m|aussi|[ée]galement|auch|ebenfalls|au[sß]erdem|"
     r"adem[aá]s"
 )
+# words that open a sentence continuing the list (round 21d): "Dazu noch …", "E ainda …",
+# "Além disso, …", "De plus : …", "We also want …", "Nous voulons aussi …", "Ajoutez aussi …"
+_GOES_ON = (
+    rf"(?:{_ALSO}|dazu(?: noch)?|zudem|weiterhin|(?:e )?ainda|al[ée]m disso|ademais|asimismo|"
+    r"de plus|en plus|en outre)|"
+    r"(?:we|nous|wir|n[óo]s)(?: would| also| aussi| auch)? (?:want|need|(?:would |'d )?like|"
+    r"voulons|souhaitons|aimerions|brauchen|m[öo]chten|wollen|queremos|necesitamos|precisamos)"
+    rf"(?: (?:{_ALSO}|noch))?|"
+    r"(?:queremos|necesitamos|precisamos)(?: (?:tambi[eé]n|tamb[eé]m))?|"
+    r"(?:ajoutez|ajouter|a[ñn]ad[ae]|a[ñn]adir|agrega|adicione|acrescente|incluya|incluez|"
+    rf"f[üu]gen sie)(?: (?:{_ALSO}|noch))?(?: hinzu)?"
+)
 _PIECE = r"[^,.:;!?()]+?"
 ADDED = re.compile(
     rf"^(?:and\s+|y\s+|et\s+|und\s+|e\s+)?(?:{_ALSO})\s+(?P<a>{_PIECE})[.!]?$|"
     rf"^(?P<b>{_PIECE})\s+(?:{_ALSO})[.!]?$",
+    re.I,
+)
+# "También: fecha, hora y número de personas", "Ajoutez aussi le niveau (débutant, avancé)":
+# a list of its own (answers in brackets allowed) after the words that continue one
+GOES_ON = re.compile(
+    rf"^(?:and\s+|y\s+|et\s+|und\s+|e\s+)?(?:{_GOES_ON})\s*[,:]?\s+"
+    r"(?P<a>(?:[^.:;!?()]|\([^()]*\))+?)[.!]?$",
     re.I,
 )
 # a sentence about us or the form ("We also send a reminder"), not one more field
@@ -38,15 +57,31 @@ def join_added_items(text: str) -> str:
     for sentence in sentences:
         added = ADDED.match(sentence.strip())
         piece = added and (added.group("a") or added.group("b")).strip()
+        if not piece:
+            more = GOES_ON.match(sentence.strip())
+            piece = more and _short_list(more.group("a").strip())
         if (
             piece
             and out
-            and "," in out[-1]  # the sentence before is a list
-            and len(piece.split()) <= 6
-            and not _SPEAKS.search(piece)
+            and _LIST.search(out[-1])  # the sentence before is a list
+            and all(
+                len(_ARTICLE.sub("", part.strip()).split()) <= 6
+                for part in _BRACKETS.sub("", piece).split(",")
+            )
+            and not _SPEAKS.search(_BRACKETS.sub("", piece))
         ):
             piece = _ARTICLE.sub("", piece) or piece  # "Também a cidade": the city
             out[-1] = out[-1].rstrip(" .!") + ", " + piece + "."
             continue
         out.append(sentence)
     return " ".join(out)
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+# a list: a comma, or a heading's colon or dash with the items after it ("nombre y teléfono")
+_LIST = re.compile(r",|(?:[:—–]|\s-\s)\s*\S")
+
+
+def _short_list(piece: str) -> str | None:
+    """The continued items, when they are a few short ones (not a sentence about the form)."""
+    return piece if len(_BRACKETS.sub("", piece).split()) <= 12 else None

@@ -116,7 +116,7 @@ def _lead_before_idiom(f: dict) -> None:
     idiom = (
         len(options) == 2 and len(options[1].split()) == 2 and IDIOM.match(options[1].split()[0])
     )
-    if idiom and len(options[0].split()) >= 2:
+    if idiom and len(options[0].split()) >= 2 and not IDIOM.match(options[0].split()[0]):
         last = options[0].split()[-1]
         f["options"] = [last[:1].upper() + last[1:], options[1]]
 

@@ -300,6 +300,7 @@ def _unique(name: str, fields: list[dict]) -> str:
 # d'autorisation") and the words that would make it an opt-in to news after all
 _PERMISSION_FORM = re.compile(
     r"\b(?:consent|permission|authori[sz]ation|waiver)\s+(?:form|slip)\b|"
+    r"\b(?:photo|media|trip|parental|parent(?:'s|s')?)\s+(?:consent|permission)\s*$|"  # a heading
     r"\b(?:formulaire|formulario|formul[áa]rio|fiche)\s+d[e']\s*(?:consentement|autorisation|"
     r"consentimiento|autorizaci[óo]n|consentimento|autoriza[çc][ãa]o)|einverst[äa]ndnis\w*",
     re.I,

@@ -26,6 +26,7 @@ from app.services.llm.local_budget import fit_budget
 from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
 from app.services.llm.local_clock_time import clock_times
+from app.services.llm.local_comment_box import one_comment_box, read_comment_boxes
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
@@ -37,6 +38,7 @@ from app.services.llm.local_heading import GENERIC_NAMES, heading_name
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
+from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
 from app.services.llm.local_sentence_name import (
@@ -158,6 +160,7 @@ def build_form(described: str) -> dict:
     # "a tick box for 'send me event invites'": the quoted box is added as said, at the end
     # "I confirm this is my own work (checkbox)", "diet (dropdown: none, vegan)": the control
     written, widgets = read_widget_hints(described)
+    written, comment_boxes = read_comment_boxes(written)  # "a box for comments": what goes in it
     original, boxes = take_tick_boxes(written)
     # "tick boxes for A, B and C", "(Mon-Fri)", "(…) - more than one allowed": answer lists
     original, several = read_choice_lists(original)
@@ -273,6 +276,8 @@ def build_form(described: str) -> dict:
     )  # agreements and permissions asked for, one field each
     add_tick_boxes(config["fields"], boxes)
     apply_widget_hints(config["fields"], widgets)
+    one_comment_box(config["fields"], comment_boxes)
+    place_choices(config["fields"], written, lang)  # "service in store or on site": a choice
     settle_choices(config["fields"], described, lang, several)  # a choice read whole
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config

@@ -32,6 +32,16 @@ _QUOTED = (
 )
 TICK_BOX = re.compile(rf"\b{_ARTICLE}{_BOX}\s*{_SAYING}{_QUOTED}", re.I)
 _MARK = "\u0002"
+# the person grants a permission in their own words ("I give permission for my child to
+# attend", "I'm happy for my child to be photographed", "autorizo", "j'autorise", "ich bin
+# mit … einverstanden"): consent that can be skipped is no consent, so the box is required
+_GRANTS = re.compile(
+    r"\bI (?:give|grant) (?:my )?(?:permission|consent)\b|\bI(?: am|'m) happy for\b|"
+    r"\bI (?:allow|authori[sz]e|permit|consent)\b|\b(?:eu )?autorizo\b|\bdoy (?:mi )?permiso\b|"
+    r"\bdou (?:a minha )?(?:autoriza[çc][ãa]o|permiss[ãa]o)\b|\bj'autorise\b|"
+    r"\bje donne mon (?:accord|autorisation)\b|\beinverstanden\b|\bich (?:erlaube|gestatte)\b",
+    re.I,
+)
 
 
 def take_tick_boxes(text: str) -> tuple[str, list[str]]:
@@ -53,6 +63,11 @@ def take_tick_boxes(text: str) -> tuple[str, list[str]]:
     return marked.strip(), labels
 
 
+def grants(label: str) -> bool:
+    """The box's words grant a permission in the first person (see ``_GRANTS``)."""
+    return _GRANTS.search(label) is not None
+
+
 def add_tick_boxes(fields: list[dict], labels: list[str]) -> None:
     """One box per quoted label: a confirmation ("I am over 18") must be ticked, an opt-in
     ("quiero recibir novedades") is the consent box, anything else an optional checkbox."""
@@ -71,7 +86,7 @@ def add_tick_boxes(fields: list[dict], labels: list[str]) -> None:
                 "label": label[:200],
                 "placeholder": "",
                 "help": "",
-                "required": kind == "statement",
+                "required": kind == "statement" or (kind != "marketing" and grants(label)),
                 "options": [],
                 "min": None,
                 "max": None,

@@ -37,12 +37,19 @@ from app.services.llm.local_domain import concept_for
 from app.services.llm.local_listed_extras import gives_examples
 from app.services.llm.local_meant_items import read_as_meant
 from app.services.llm.local_one_person import _someone_else, contact_role
+from app.services.llm.local_way_back import answerable
 
 # A way to reach the person other than the email: a phone by any name, a messaging app
 _WAY_BACK = re.compile(
     r"\b(?:phones?|mobiles?|cell|telephone|tel|contact (?:number|no)|whats ?app|telegram|signal|"
     r"viber|wechat|sms|text(?:s|ing)? (?:number|us)|tel[ée]fonos?|telefone|t[ée]l[ée]phone|"
     r"portable|m[óo]vil|celular|telem[óo]vel|handy(?:nummer)?|telefon\w*|rufnummer)\b",
+    re.I,
+)
+# a phone as a thing asked about, not a number to call ("phone model", "type of mobile")
+_THING = re.compile(
+    r"\b(?:models?|makes?|brands?|types?|cases?|repairs?|screens?|plans?|contracts?|providers?|"
+    r"networks?|operators?|versions?|colou?rs?|sizes?|modelo|mod[eè]le|marca|marque|marke)\b",
     re.I,
 )
 # The form is for a person, not a business buying: its opening names them
@@ -109,6 +116,8 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
             email.update(required=False, **_plain_email())
     if "phone" in stock and stock["phone"] in fields:
         fields.remove(stock["phone"])  # the list said how to reach them, or said nothing
+    # the only way back the list names is required (a phone-only booking can be answered)
+    answerable(fields, items, kind, text, _is_way_back, lambda f: f.get("_domain"))
 
 
 _CONTACTS = ("name", "email", "phone")
@@ -156,19 +165,23 @@ def _person_named(fields: list, named: set, text: str) -> bool:
 
 
 def _way_back(fields: list) -> bool:
+    return any(_is_way_back(f) for f in fields)
+
+
+def _is_way_back(f: dict) -> bool:
     """A named email or phone, or a field asking for a number to call or text, of the person
     writing (a referee's email, an emergency contact's phone, a manager's are someone else's)."""
-    return any(
+    return (
         not f.get("_domain")
         and (
             f["type"] in ("email", "phone")
             or (
                 f["type"] == "text"
-                and _WAY_BACK.search(f"{f['name'].replace('_', ' ')} {f['label']}")
+                and _WAY_BACK.search(f"{f['name'].replace('_', ' ')} {f['label']}") is not None
+                and not _THING.search(f["label"])  # "phone model" is what they own
             )
         )
         and not _others(f)
-        for f in fields
     )
 
 
