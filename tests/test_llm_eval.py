@@ -170,6 +170,7 @@ FLOORS = {
     "round 19c": 0.90,
     "round 20b": 0.90,
     "round 19b": 0.90,
+    "round 21b": 0.90,
     "round 19a": 0.90,
 }
 SIZES = {
@@ -239,6 +240,7 @@ SIZES = {
     "round 19c": 45,
     "round 20b": 43,
     "round 19b": 57,
+    "round 21b": 55,
     "round 19a": 46,
 }
 
