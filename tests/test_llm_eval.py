@@ -174,6 +174,7 @@ FLOORS = {
     "round 20b": 0.90,
     "round 21d": 0.90,
     "round 19b": 0.90,
+    "round 21b": 0.90,
     "round 19a": 0.90,
 }
 SIZES = {
@@ -247,6 +248,7 @@ SIZES = {
     "round 20b": 43,
     "round 21d": 43,
     "round 19b": 57,
+    "round 21b": 55,
     "round 19a": 46,
 }
 

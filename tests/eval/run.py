@@ -692,6 +692,10 @@ SETS = {
     # happens next for this form — a callback is called back, an RSVP recorded, samples
     # sent, a rental or trade account application reviewed — in the form's language.
     "round 19b": ("forms_round19b.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 21b (written before the change): a form described in es/fr/de/pt is read as the
+    # kind its heading says — a staff request, a parent's permission slip, a request for
+    # information, a bare registration, a survey — with that kind's flow, name and thank-you.
+    "round 21b": ("forms_round21b.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
     # Round 19a (written before the change): the draft asks its questions in the order the
     # marketer listed them (``order``: patterns in that order; ``last``: the closing field);
     # the engine's own fields go where a person expects them.

@@ -118,10 +118,11 @@ _VOCAB = {lang: _vocabulary(lang) for lang in ("es", "fr", "de", "pt")}
 
 
 # German joins its field words ("Auszugsadresse", "Umzugsdatum", "Umzugsanfrage"): a word
-# ending in one of these heads is German, whatever it starts with
+# ending in one of these heads is German, whatever it starts with; so is a long "-ung" noun
+# ("Abteilung", "Weiterbildung", "Begründung")
 _DE_COMPOUND = re.compile(
     r"^[a-z]{3,}(?:adresse|datum|anfrage|nummer|anmeldung|formular|flache|termin|bestellung|"
-    r"wunsch|angebot|zeitraum|kosten|groesse|grosse)$"
+    r"wunsch|angebot|zeitraum|kosten|groesse|grosse|antrag)$|^[a-z]{5,}ung$"
 )
 
 

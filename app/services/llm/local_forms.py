@@ -35,6 +35,7 @@ from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
 from app.services.llm.local_heading import GENERIC_NAMES, heading_name
+from app.services.llm.local_heading_kind import heading_kind
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
@@ -187,6 +188,9 @@ def build_form(described: str) -> dict:
     if own_name in (None, "Collaboration Request"):  # "Partnership form for Instagram creators"
         kind, own_name = creator_kind(told, kind, lang) or (kind, own_name)
     kind = fit_application(kind, f"{original} {told}")  # a volunteer is no job applicant
+    # "Solicitud interna …", "Autorisation parentale …", "Anmeldung: …", "Encuesta …": the
+    # kind the heading names, where the translated cues read another
+    kind, own_name = heading_kind(original, lang, kind, own_name) or (kind, own_name)
     # a callback is called back, not sent a quote or a booking link; an RSVP is recorded
     kind = fit_thanks(kind, own_name, correct_typos(told), original)
     audience, business, topic = (

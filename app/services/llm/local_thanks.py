@@ -132,6 +132,8 @@ _SIGNED_UP = (
     "sign-up is not consent to marketing: no newsletter unless they opted in."
 )
 
+SIGNED_UP_PLAYBOOK = _SIGNED_UP  # a registration read from its heading (local_heading_kind)
+
 # (what the form is, the kinds it corrects, goal, thank-you, playbook); the first that fits
 FITS = [
     (
