@@ -171,6 +171,7 @@ FLOORS = {
     "round 20b": 0.90,
     "round 19b": 0.90,
     "round 19a": 0.90,
+    "round 21c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -240,6 +241,7 @@ SIZES = {
     "round 20b": 43,
     "round 19b": 57,
     "round 19a": 46,
+    "round 21c": 41,
 }
 
 

@@ -683,6 +683,11 @@ SETS = {
     # marketer listed them (``order``: patterns in that order; ``last``: the closing field);
     # the engine's own fields go where a person expects them.
     "round 19a": ("forms_round19a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 21c (written before the change): each item gets the type its whole wording asks
+    # for and keeps that wording — a how/what question is free text whatever noun it holds,
+    # a count of people a number, a scale the list gives is the item's own (its subject and
+    # range, in its place), a question stays a question; a plain "NPS" is the stock question.
+    "round 21c": ("forms_round21c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
