@@ -241,7 +241,7 @@ SIZES = {
     "round 20b": 43,
     "round 19b": 57,
     "round 19a": 46,
-    "round 21c": 41,
+    "round 21c": 49,
 }
 
 

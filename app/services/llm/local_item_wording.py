@@ -34,7 +34,8 @@ from app.services.llm.local_translate import phrase
 
 # recommending, in the languages the engine reads (some words left untranslated)
 _RECOMMEND = re.compile(
-    r"\b(?:recommend|suggest|refer|recomend|recommand|empfehl|weiterempfehl|indicar|indicaria)\w*",
+    r"\b(?:recommend|suggest|refer|recomend|recommand|empfehl|weiterempfehl|indicar|indicaria)\w*|"
+    r"\btell\s+(?:a\s+|your\s+)?(?:friends?|others|people|colleagues?)\b",  # "tell a friend about"
     re.I,
 )
 # the scale said at the end of the item: "(0-10)", "0 to 10", ", 1-5"
@@ -56,6 +57,8 @@ _WHICH_YOU = re.compile(
     r"\s*(?:\(|\?|$)",
     re.I,
 )
+# what an open question asks about ("is there anything else …")
+_ANYTHING = re.compile(r"(?:anything|something|quelque chose|algo|etwas|alguma coisa)\b", re.I)
 # how much or how many, in a language the reader leaves untranslated
 _AMOUNT_ASKED = re.compile(r"^\s*¿?\s*(?:cu[aá]nt[oa]s?|quant[oa]s?|combien|wie viele?)\b", re.I)
 _THERE_IS = re.compile(
@@ -132,6 +135,8 @@ def _there_is(said: str, item: dict | None) -> dict | None:
     if item is not None and re.search(r"\bthere\b", item.get("label") or "", re.I):
         return None
     question = re.sub(r"\s+", " ", said.strip(" ?¿")).strip()
+    # "is there anything else we should know": said in words, not yes or no
+    open_ended = _ANYTHING.match(m["rest"].strip()) is not None
     spaced = " ?" if re.match(r"y a-t-il", question, re.I) else "?"
     opening = "¿" if said.lstrip().startswith("¿") else ""
     words = re.findall(r"[\w'-]+", m["rest"].lower())
@@ -139,8 +144,8 @@ def _there_is(said: str, item: dict | None) -> dict | None:
         **(item or {"required": False, "optional": False, "hint": ""}),
         "phrase": " ".join(w for w in words if len(w) > 3)[:60] or question.lower(),
         "label": (opening + question[:1].upper() + question[1:] + spaced)[:200],
-        "options": ["Yes", "No"],
-        "clause": True,
+        "options": [] if open_ended else ["Yes", "No"],
+        "clause": not open_ended,
     }
 
 
@@ -175,6 +180,8 @@ _NOT_A_COUNT = re.compile(
     r"who|which|what|nombres?|noms?|nomes?|liste|lista|besoins|necesidades)\b",
     re.I,
 )
+# "names of guests attending": the names, whatever they count
+_NAMES_OF = re.compile(r"^(?:names?|nombres|noms|namen|nomes|list)\s+(?:of|de|des|der|du)\b", re.I)
 _PLAIN_NPS = re.compile(r"(?:an? )?(?:nps|net promoter(?: score)?|nps score)", re.I)
 
 
@@ -183,7 +190,8 @@ def typed_as_worded(fields: list) -> None:
     kept = None
     for i, f in enumerate(fields):
         label = (f.get("label") or "").strip()
-        if f["type"] == "number" and f.get("max") is None and _OPEN_QUESTION.match(label):
+        words = f["type"] == "number" and f.get("max") is None
+        if words and (_OPEN_QUESTION.match(label) or _NAMES_OF.match(label)):
             f.update(type="text", min=None, max=None, max_length=300, help="")
         elif f["type"] == "text" and not f.get("options") and _AMOUNT_ASKED.match(label):
             f.update(type="number", min=0, max=None, max_length=None)
