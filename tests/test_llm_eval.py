@@ -176,6 +176,7 @@ FLOORS = {
     "round 19b": 0.90,
     "round 21b": 0.90,
     "round 19a": 0.90,
+    "round 21c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -250,6 +251,7 @@ SIZES = {
     "round 19b": 57,
     "round 21b": 55,
     "round 19a": 46,
+    "round 21c": 49,
 }
 
 

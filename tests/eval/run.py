@@ -705,6 +705,11 @@ SETS = {
     # box for comments is one long text, a second sentence keeps its items (es/fr/de/pt), a
     # permission with its box is a required checkbox; an opt-in, "(optional)" stay optional.
     "round 21d": ("forms_round21d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 21c (written before the change): each item gets the type its whole wording asks
+    # for and keeps that wording — a how/what question is free text whatever noun it holds,
+    # a count of people a number, a scale the list gives is the item's own (its subject and
+    # range, in its place), a question stays a question; a plain "NPS" is the stock question.
+    "round 21c": ("forms_round21c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

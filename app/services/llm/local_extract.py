@@ -19,12 +19,19 @@ from app.services.llm.local_extract_item import (
     BRACKET_LIST,
     FIELD_NOUN,
     STATEMENT,
-    _item,
     _items,
     _shared_head,
 )
+from app.services.llm.local_extract_item import _item as _read_item
+from app.services.llm.local_item_wording import worded_item
 from app.services.llm.local_kept_items import dated_item, in_relative, only_list
 from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
+
+
+def _item(raw: str, listed: bool = False) -> dict | None:
+    """One item, as its whole wording asks it (local_item_wording)."""
+    return worded_item(raw, _read_item(raw, listed))
+
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)
 LIST_START = re.compile(
@@ -426,6 +433,8 @@ INSIDE_ITEM = re.compile(
     # "whether the boiler needs servicing": the thing the question is about
     r"\bwhether (?:the|your|their) [\w'-]+(?: (?:and )?[\w'-]+){0,3}\s*$|"
     r"\bhow(?: long| much| many| often| soon)?(?:\s+[\w']+){0,2}\s*$|"
+    # "how satisfied are you with repairs": what the question is about, inside it
+    r"\bhow\s+[\w']+\s+(?:are|were|is|was)\s+(?:you|they|we)\s*$|"
     # "which apps they need (…)": the verb of the item's own clause
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:they|you|we|i)\s*$|"
     # "what's wrong with the order", "what is missing from the box"

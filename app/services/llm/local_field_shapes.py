@@ -240,7 +240,7 @@ def rating_shape(phrase: str) -> dict | None:
         "min": lo,
         "max": hi,
         "label": label,
-        "name": re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_"),
+        "name": re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")[:50].strip("_"),
         "help": f"From {lo} to {hi}",
     }
 

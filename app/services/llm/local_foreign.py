@@ -511,7 +511,9 @@ def _rating_question(field: dict, orig: str | None, pairs: list, lang: str) -> s
     if not words:
         return None
     first = fold(words)
-    if any(re.match(rf"{re.escape(w)}\b", first) for w in _ASK[lang]):
+    # "¿nos recomendaría como casero? (0-10)": the marketer's own question, asked as one
+    own = field["label"].endswith("?") and fold(field["label"]).startswith(first.split()[0])
+    if any(re.match(rf"{re.escape(w)}\b", first) for w in _ASK[lang]) or own:
         mark = " ?" if lang == "fr" else "?"  # French sets its question mark apart
         words = ("¿" if lang == "es" else "") + _capital(words) + mark
     return words

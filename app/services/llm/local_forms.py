@@ -37,6 +37,7 @@ from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form
 from app.services.llm.local_heading import GENERIC_NAMES, heading_name
 from app.services.llm.local_heading_kind import heading_kind
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_item_wording import stock_nps_said, typed_as_worded
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
 from app.services.llm.local_place_choice import place_choices
@@ -203,6 +204,7 @@ def build_form(described: str) -> dict:
     if own_name in CREATOR_NAMES:  # a creator is asked about their content
         creator_question(fields)
     fit_budget(fields, description, foreign=bool(lang))
+    typed_as_worded(fields)  # "how do you track expenses": in words; "headcount": a number
     if own_name == "Callback Request":
         fit_callback(fields, correct_typos(description))
     elif stated:
@@ -264,6 +266,7 @@ def build_form(described: str) -> dict:
         words = ui_words(lang)
         config["theme"] = {"button_label": words["submit"]}
         left = localize(config, lang, pairs)
+        stock_nps_said(config["fields"], lang)  # "NPS": the stock question, in their words
         for f in config["fields"]:
             if f["type"] == "select" and not f.get("placeholder"):
                 f["placeholder"] = words["choose"]
