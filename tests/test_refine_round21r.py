@@ -5,7 +5,6 @@ forms do not have is answered in one sentence with an example that works."""
 
 from __future__ import annotations
 
-from tests.helpers_forms import generated
 from tests.test_llm_local_forms import generate
 
 
@@ -35,15 +34,6 @@ async def test_a_kind_after_a_quoted_label_and_no_time_field(user):
     body = await generate(user, "make start time a time field", config, status=422)
     message = body["error"]["message"]
     assert message.startswith("Forms have no time field") and "dropdown: 9:00" in message
-
-
-async def test_a_whether_clause_about_a_thing_is_asked_whole(user):
-    _, fields = await generated(
-        user,
-        "Removals quote: name, email, whether there is a lift, whether the new home has parking",
-    )
-    labels = [f["label"] for f in fields.values()]
-    assert "Is there a lift?" in labels and "Does the new home have parking?" in labels
 
 
 async def test_it_is_the_field_the_previous_instruction_touched(user):

@@ -128,6 +128,12 @@ def _day_index(word: str, lang: str) -> int | None:
     return None
 
 
+# a single day named before the range ("pickup day", "Abholtag", "jour de retrait"): one answer
+_ONE_DAY = re.compile(
+    r"(?:\bday|tag|\bjour|\bd[ií]a|\bdia)(?:\s+(?:de|del|da|do|du|des|d')\s*[\w-]+)?\s*$", re.I
+)
+
+
 def _weekday_ranges(text: str, several: list[set]) -> str:
     def one(m: re.Match) -> str:
         said = [g for g in m.groups() if g is not None]
@@ -138,7 +144,8 @@ def _weekday_ranges(text: str, several: list[set]) -> str:
             if first is None or last is None or last <= first:
                 continue
             days = _DAYS[lang].split()[first : last + 1]
-            several.append({folded(d) for d in days})
+            if not _ONE_DAY.search(text[: m.start()]):  # "Abholtag (Mo-Sa)": one day is picked
+                several.append({folded(d) for d in days})
             return f"({', '.join(days)})"
         return m.group(0)
 

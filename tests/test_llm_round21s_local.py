@@ -1,0 +1,26 @@
+"""Round 21s (issue 20): a "whether" clause about a thing is asked whole, and one day named
+before a weekday range is a single choice, through POST /api/forms/generate."""
+
+from __future__ import annotations
+
+from tests.helpers_forms import generated
+
+
+async def test_a_whether_clause_about_a_thing_is_asked_whole(user):
+    _, fields = await generated(
+        user,
+        "Removals quote: name, email, whether there is a lift, whether the new home has parking",
+    )
+    labels = [f["label"] for f in fields.values()]
+    assert "Is there a lift?" in labels and "Does the new home have parking?" in labels
+
+
+async def test_one_day_before_a_weekday_range_is_one_answer(user):
+    _, fields = await generated(user, "Cake order: name, phone, collection day (Tue-Sat), flavour")
+    day = next(f for f in fields.values() if f["label"] == "Collection day")
+    assert day["type"] == "select" and day["options"][0] == "Tuesday"
+    _, fields = await generated(
+        user, "Volunteer drivers: name, phone, which days can you drive (Mon-Sun)"
+    )
+    days = next(f for f in fields.values() if "days" in f["label"])
+    assert days["type"] == "multiselect" and len(days["options"]) == 7
