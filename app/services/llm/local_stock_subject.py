@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_sentence_subject import sentence_subject
 from app.services.llm.local_subject_name import STOCK_NAMES
 
 # stock names in es/fr/de/pt the engine gives a reservation or a booking
@@ -182,11 +183,13 @@ _FEEDBACK_ON = re.compile(
 )
 
 
-def stock_subject(original: str, lang: str | None, name: str) -> str | None:
+def stock_subject(
+    original: str, lang: str | None, name: str, kind_key: str | None = None
+) -> str | None:
     """The name the heading gives a form named by its stock name or jargon, or None."""
     stock = name in STOCK_NAMES or name in _FOREIGN_STOCK or bool(_STOCKISH.match(name))
-    if not stock:
-        return None
+    if not stock:  # "Become a vendor at …", "Why are you leaving?" (round 21a)
+        return None if lang else sentence_subject(original, name, kind_key)
     text = original.strip()
     for pattern, language, said in _TABLE:
         if language == lang and pattern.search(text):
@@ -204,6 +207,7 @@ def stock_subject(original: str, lang: str | None, name: str) -> str | None:
             else None
         )
         or _survey(text)
+        or sentence_subject(text, name, kind_key)
     )
 
 
