@@ -229,7 +229,7 @@ SIZES = {
     "round 18b": 95,
     "round 19d": 43,
     "round 20a": 55,
-    "round 21a": 60,
+    "round 21a": 71,
     "refine 17r": 17,
     "round 17d": 49,
     "round 17e": 72,

@@ -51,6 +51,7 @@ _BARE = STOCK_NAMES | {
     "Information Request",
     "Enquiry",
     "Sponsorship Enquiry",
+    "Call for Speakers",
 }
 # a heading segment: up to a colon, full stop, question or exclamation mark, or spaced dash
 _SEGMENT = re.compile(r"^\s*(?P<head>[^:;\n.!?()]{2,90}?)\s*(?P<end>[:;\n.!?(]|\s[-–—]\s|$)")
@@ -114,7 +115,7 @@ _HIRING = ("job_application", "staffing")
 _STAFF = re.compile(r"\b(?:team|staff|crew|workforce|department|office|practice|firm)$", re.I)
 _JOIN_NOUN = {"event": "Registration", "webinar": "Registration", "course": "Enrolment"}
 _VOLUNTEER = re.compile(
-    r"^(?:volunteer|volunteering)\s+(?:at|for|with|in)\s+(?P<thing>.+)$|"
+    r"^(?:(?:sign\s+up|apply|want|would\s+you\s+like)\s+to\s+)?(?:volunteer|volunteering)\s+(?:at|for|with|in)\s+(?P<thing>.+)$|"
     r"^help\s+(?:out\s+)?at\s+(?P<helped>.+)$",
     re.I,
 )
@@ -124,7 +125,7 @@ _PROBLEM = re.compile(
     r"^(?:(?:tell\s+us|let\s+us\s+know)\s+(?:about\s+(?:a|an|any)\s+(?:problem|issue|fault)|"
     r"what\s+went\s+wrong|what['’]s\s+wrong)\s+with\s+|"
     r"(?:report\s+(?:a|an)\s+(?:problem|issue|fault)\s+with\s+)|"
-    r"(?:(?:got|have\s+you\s+got|do\s+you\s+have)\s+(?:a|an|any)\s+(?:problems?|issues?)\s+with\s+)|"
+    r"(?:(?:got|have\s+you\s+got|do\s+you\s+have|had|have\s+you\s+had)\s+(?:a|an|any)\s+(?:problems?|issues?)\s+with\s+)|"
     r"(?:what\s+went\s+wrong|(?:is\s+there\s+)?(?:something|anything)\s+wrong|"
     r"(?:a\s+|any\s+)?(?:problems?|issues?|trouble)|having\s+(?:problems?|issues?|trouble))"
     r"\s+with\s+)(?P<thing>.+)$",
@@ -141,27 +142,27 @@ _FEEDBACK = re.compile(
     r"^(?:how\s+was|how\s+did\s+you\s+(?:find|like|enjoy)|what\s+did\s+you\s+(?:think|make)\s+of|"
     r"what\s+did\s+you\s+think\s+about|did\s+you\s+enjoy|enjoyed|how\s+did\s+we\s+do\s+(?:on|with|"
     r"at|for)|(?:tell\s+us\s+about|rate|share)\s+your\s+(?:experience|visit|time)\s+(?:at|with|"
-    r"on|of)|how\s+did\s+(?:it|things)\s+go\s+(?:at|with))\s+(?P<thing>.+)$",
+    r"on|of)|rate|how\s+did\s+(?:it|things)\s+go\s+(?:at|with))\s+(?P<thing>.+)$",
     re.I,
 )
 # "your stay at our campsite" → "Campsite Stay"
 _AT_PLACE = re.compile(
-    r"^(?P<what>[a-z][a-z -]{1,30}?)\s+(?:at|in)\s+(?:our|the)\s+(?P<place>[a-z][a-z -]{1,30})$",
+    r"^(?P<what>[a-z][a-z -]{1,30}?)\s+(?:at|in|to)\s+(?:our|the)\s+(?P<place>[a-z][a-z -]{1,30})$",
     re.I,
 )
 
 # ---- leaving ----
 _LEAVING = re.compile(
     r"^(?:(?:sorry\s+to\s+see\s+you\s+go\s*[,!]?\s*)?why\s+(?:are\s+you|did\s+you|have\s+you|"
-    r"you['’]re)\s+)(?P<verb>cancel(?:l?ing|l?ed)?|leav(?:e|ing)|left|unsubscrib(?:e|ing|ed)|"
+    r"you['’]re)\s+|(?=(?:leaving|cancelling|unsubscribing)(?:\s+us)?$))(?P<verb>cancel(?:l?ing|l?ed)?|leav(?:e|ing)|left|unsubscrib(?:e|ing|ed)|"
     r"clos(?:e|ing|ed)|end(?:ing|ed)?|quit(?:ting)?|stop(?:ping|ped)?|go(?:ing)?|"
-    r"downgrad(?:e|ing|ed))\b\s*(?P<thing>.*)$",
+    r"downgrad(?:e|ing|ed))\b(?:\s+us\b)?\s*(?P<thing>.*)$",
     re.I,
 )
 
 # ---- information asked for ----
 _INFO = re.compile(
-    r"^(?:(?:ask\s+(?:us\s+)?for|request|get|order)\s+(?:more\s+|full\s+)?(?:details|information|"
+    r"^(?:(?:ask\s+(?:us\s+)?for|request|get|order|want|need|would\s+you\s+like)\s+(?:some\s+)?(?:more\s+|full\s+)?(?:details|information|"
     r"info)|find\s+out\s+more|learn\s+more)\s+(?:about|on)\s+(?P<thing>.+)$",
     re.I,
 )
@@ -175,7 +176,7 @@ _CONTACT = re.compile(
 
 # ---- a nomination ----
 _NOMINATE = re.compile(
-    r"^nominate\s+(?:[a-z'’-]+\s+){0,3}?for\s+(?:the\s+|our\s+|an?\s+|this\s+year['’]s\s+)?"
+    r"^(?:nominate\s+(?:[a-z'’-]+\s+){0,3}?|nominations?\s+)for\s+(?:the\s+|our\s+|an?\s+|this\s+year['’]s\s+)?"
     r"(?P<thing>.+)$",
     re.I,
 )
@@ -204,7 +205,7 @@ def _named(head: str, name: str, kind_key: str | None, verbatim: bool) -> str | 
     if _CONTACT.match(head):
         return "Contact Us" if not verbatim else None  # "Get in Touch" reads well as it is
     return (
-        _role(head, kind_key)
+        _role(head, kind_key, plain=verbatim or name in STOCK_NAMES)
         or _problem(head, name)
         or _feedback(head)
         or _leaving(head)
@@ -228,13 +229,13 @@ def _segments(original: str) -> list[str]:
     return heads
 
 
-def _role(head: str, kind_key: str | None) -> str | None:
+def _role(head: str, kind_key: str | None, plain: bool = True) -> str | None:
     become = _BECOME.match(head)
     if become:
         role = _singular(_LEAD.sub("", become["role"]).strip())
         thing = _thing(become["thing"]) if become["thing"] else ""
-        if become["thing"] and not thing:
-            return None
+        if (become["thing"] and not thing) or not (thing or plain):
+            return None  # "Apply to be a speaker": "Call for Speakers" says as much
         if role.lower() == "member":
             return _title(f"{thing} Membership Application".strip())
         if _NO_THING.search(role) or len(role.split()) > 3:
@@ -310,18 +311,18 @@ def _about(pattern: re.Pattern, head: str, noun: str, cut: bool = True) -> str |
     said = pattern.match(head)
     if not said:
         return None
-    thing = _thing(said["thing"], cut=cut)
+    thing = _thing(said["thing"], cut=cut, most=4 if cut else 5)  # "employee of the year award"
     return f"{_title(thing)} {noun}" if thing else None
 
 
-def _thing(text: str, cut: bool = True) -> str:
+def _thing(text: str, cut: bool = True, most: int = 4) -> str:
     """The subject as a name's words: "our summer craft fair" → "summer craft fair"; "" when
     it is a clause, a pronoun or more than four words."""
     text = _TAIL.sub("", _LEAD.sub("", text.strip().strip("'\"’"))).strip()
     if cut:
         text = _CUT.sub("", text)
     text = _LEAD.sub("", text).strip()
-    if not text or _NO_THING.search(text) or not 1 <= len(text.split()) <= 4:
+    if not text or _NO_THING.search(text) or not 1 <= len(text.split()) <= most:
         return ""
     return _singular(text)
 

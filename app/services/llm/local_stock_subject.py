@@ -21,7 +21,9 @@ Form for Office Cleaning", "Questions about your delivery" a "Questions About Yo
   "Réservation de table", "Tischreservierung".
 
 A description that says nothing more than the kind ("a contact form") keeps its stock name;
-a name the engine or the marketer gave that is no stock name stays.
+a name the engine or the marketer gave that is no stock name stays. A heading written as a
+sentence, an instruction or a question ("Become a vendor at …", "How was your stay?") is
+named by ``local_sentence_subject`` (round 21a).
 """
 
 from __future__ import annotations
