@@ -666,6 +666,11 @@ SETS = {
     # about a thing, a staff request, a survey after a visit, the offer after marketing jargon,
     # a table booked (es/fr/de/pt too); a description that says only the kind keeps it.
     "round 20a": ("forms_round20a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 21a (written before the change): a heading written as a sentence, an instruction or
+    # a question names the form by its subject ("Become a stallholder at our Christmas market"
+    # → "Christmas Market Stallholder Application", "How was your stay?" → "Stay Feedback");
+    # a noun-phrase heading and a bare kind stay; foreign headings get no English name.
+    "round 21a": ("forms_round21a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 18a (written before the change): a listed form asks for no contact field it did
     # not name (no stock name or email beside a phone, a role named as the person), and no
     # business fields (work email, company, website) on a form that is no business enquiry.

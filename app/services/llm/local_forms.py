@@ -232,7 +232,7 @@ def build_form(described: str) -> dict:
     elif own_name in CREATOR_NAMES:  # "Influencer collaboration request for our brand: …" stays
         headed = heading_name(original, english=not lang) or opening_title(original, lang)
         purpose = headed if creator_heading(headed) else purpose
-    named = stock_subject(original, lang, purpose)  # "Book a table", "Lead magnet: …"
+    named = stock_subject(original, lang, purpose, kind["key"])  # "Book a table", "Lead magnet: …"
     if named:
         purpose, topic = named, None
     name = purpose + (f": {topic}" if topic else "")

@@ -21,13 +21,16 @@ Form for Office Cleaning", "Questions about your delivery" a "Questions About Yo
   "Réservation de table", "Tischreservierung".
 
 A description that says nothing more than the kind ("a contact form") keeps its stock name;
-a name the engine or the marketer gave that is no stock name stays.
+a name the engine or the marketer gave that is no stock name stays. A heading written as a
+sentence, an instruction or a question ("Become a vendor at …", "How was your stay?") is
+named by ``local_sentence_subject`` (round 21a).
 """
 
 from __future__ import annotations
 
 import re
 
+from app.services.llm.local_sentence_subject import sentence_subject
 from app.services.llm.local_subject_name import STOCK_NAMES
 
 # stock names in es/fr/de/pt the engine gives a reservation or a booking
@@ -182,11 +185,13 @@ _FEEDBACK_ON = re.compile(
 )
 
 
-def stock_subject(original: str, lang: str | None, name: str) -> str | None:
+def stock_subject(
+    original: str, lang: str | None, name: str, kind_key: str | None = None
+) -> str | None:
     """The name the heading gives a form named by its stock name or jargon, or None."""
     stock = name in STOCK_NAMES or name in _FOREIGN_STOCK or bool(_STOCKISH.match(name))
-    if not stock:
-        return None
+    if not stock:  # "Become a vendor at …", "Why are you leaving?" (round 21a)
+        return None if lang else sentence_subject(original, name, kind_key)
     text = original.strip()
     for pattern, language, said in _TABLE:
         if language == lang and pattern.search(text):
@@ -204,6 +209,7 @@ def stock_subject(original: str, lang: str | None, name: str) -> str | None:
             else None
         )
         or _survey(text)
+        or sentence_subject(text, name, kind_key)
     )
 
 
