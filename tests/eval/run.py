@@ -287,6 +287,9 @@ def check_round13(case: dict) -> list[str]:
     for pattern in case.get("required", []):  # a field the draft must ask as required
         if not any(f["required"] and re.search(pattern, f["label"]) for f in config["fields"]):
             problems.append(f"no required field labelled {pattern!r}")
+    for pattern in case.get("optional", []):  # a field the draft must leave optional
+        if not any(not f["required"] and re.search(pattern, f["label"]) for f in config["fields"]):
+            problems.append(f"no optional field labelled {pattern!r}")
     return problems + draft_lint(case["d"], config)
 
 

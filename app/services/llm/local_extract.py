@@ -346,6 +346,17 @@ WHETHER_THING = re.compile(
 )
 
 
+def _subject_before_dash(sentence: str, piece: str, cue: tuple) -> bool:
+    """One phrase between a heading's colon and a dash that opens the list names the subject."""
+    opener = sentence[cue[0] : cue[1]]
+    return (
+        bool(re.fullmatch(r"\s*[-–—]\s*", opener))
+        and bool(piece.strip())
+        and not re.search(r",|\band\b|\(", piece)
+        and ":" in sentence[: cue[0] - len(piece)]
+    )
+
+
 def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str, bool | str]]:
     """(segment, strong) for the parts of a sentence that hold a list of fields ("bare":
     a sentence after the purpose sentence that is nothing but a list)."""
@@ -401,6 +412,8 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         piece = sentence[end:stop]
         if i + 1 < len(cues) and SUBJECT_ONLY.match(piece):
             continue  # the subject of the next cue ("staff tell us …"), not a field
+        if i + 1 < len(cues) and _subject_before_dash(sentence, piece, cues[i + 1]):
+            continue  # "Event registration: guitar classes for adults - name, …": the subject
         if i + 1 < len(cues) and "," in piece and SUBJECT_ONLY.match(piece.rsplit(",", 1)[1]):
             piece = piece.rsplit(",", 1)[0]  # "…, parents give their name": the subject too
         if stop > end:

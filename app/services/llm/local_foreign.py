@@ -336,7 +336,7 @@ def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
     # A conjunction is a word between spaces, also right after a bracket: ") y presupuesto";
     # "quiero saber" / "nous voulons savoir" opens a list like a colon.
     splitter = re.compile(
-        rf"(\s*[,;:.!?¿¡()/]\s*|(?<=\s)(?:{_AND[lang]}|{_OR[lang]})(?=\s|,)|"
+        rf"(\s*[,;:.!?¿¡()/]\s*|\s+[-–—]\s+|(?<=\s)(?:{_AND[lang]}|{_OR[lang]})(?=\s|,)|"
         rf"(?:^|(?<=\s))(?:{_LEAD[lang]})(?=\s))",
         re.I,
     )

@@ -11,9 +11,9 @@ fields are settled (``local_unasked_contact.settle_contacts``):
 - a way back the list marks as the visitor's choice ("phone number (optional)", "phone if you
   want us to call you", "email if you'd like a reply") stays optional, and so does every other
   way back then: the marketer has said the form may go unanswered;
-- when the list names no phone and no email but the form sends something by post (a brochure,
-  a catalogue, samples, a prospectus), the postal address is the way back: required, and the
-  optional stock email the engine left for a forgotten contact goes.
+- when the form sends something by post (a brochure, a catalogue, samples, a prospectus), the
+  listed postal address is required, whatever else the list names (stop 17); when it is the
+  only way back, the optional stock email the engine left for a forgotten contact goes.
 
 A list that names a phone and an email keeps today's requirement (the email required, the
 phone optional); an anonymous survey names none and gets none, and a survey's listed email
@@ -44,17 +44,22 @@ def answerable(fields: list, items: list, kind: dict, text: str, way_back, is_st
     if kind["flow"] == "notify_only":
         return  # a survey's listed email stays as it was: nobody is answered
     backs = [f for f in fields if way_back(f)]
-    if backs:
-        if any(f["required"] for f in backs):
-            return
-        chosen = [f for f in backs if _said_optional(f, items)]
-        if chosen:
-            return  # "phone number (optional)": the marketer let the form go unanswered
-        if len(backs) == 1:
-            backs[0]["required"] = True
+    address = _postal_address(fields, items) if _BY_POST.search(text) else None
+    if address is not None:  # what is sent by post needs the address, whatever else is asked
+        address["required"] = True
+        if not backs:
+            fields[:] = [f for f in fields if not (f["type"] == "email" and is_stock(f))]
         return
-    if not _BY_POST.search(text):
+    if not backs or any(f["required"] for f in backs):
         return
+    if any(_said_optional(f, items) for f in backs):
+        return  # "phone number (optional)": the marketer let the form go unanswered
+    if len(backs) == 1:
+        backs[0]["required"] = True
+
+
+def _postal_address(fields: list, items: list) -> dict | None:
+    """The listed address a brochure or a sample is posted to (None if none, or optional)."""
     address = next(
         (
             f
@@ -65,10 +70,7 @@ def answerable(fields: list, items: list, kind: dict, text: str, way_back, is_st
         ),
         None,
     )
-    if address is None or _said_optional(address, items):
-        return
-    address["required"] = True
-    fields[:] = [f for f in fields if not (f["type"] == "email" and is_stock(f))]
+    return None if address is None or _said_optional(address, items) else address
 
 
 def _said_optional(field: dict, items: list) -> bool:
