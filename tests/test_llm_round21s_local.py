@@ -24,3 +24,19 @@ async def test_one_day_before_a_weekday_range_is_one_answer(user):
     )
     days = next(f for f in fields.values() if "days" in f["label"])
     assert days["type"] == "multiselect" and len(days["options"]) == 7
+
+
+async def test_what_is_posted_needs_the_address_and_a_dash_ends_the_heading(user):
+    _, fields = await generated(
+        user, "Request our printed catalogue: name, postal address, email (optional), phone"
+    )
+    address = next(f for f in fields.values() if "address" in f["label"].lower())
+    assert address["required"]
+    _, fields = await generated(
+        user, "Event registration: pottery classes for beginners - name, email, phone"
+    )
+    assert not any("pottery" in f["label"].lower() for f in fields.values())
+    _, fields = await generated(
+        user, "Reserva de clase de surf - nombre del alumno, edad, teléfono"
+    )
+    assert "Nombre del alumno" in [f["label"] for f in fields.values()]
