@@ -519,6 +519,13 @@ pt word  sua encomenda = your order
 pt word  a sua encomenda = your order
 pt word  sobre = about
 pt word  dos pais = of the parents
+pt word  reembolso de despesas = expense claim
+es word  reembolso de gastos = expense claim
+es word  nota de gastos = expense claim
+fr word  note de frais = expense claim
+fr word  remboursement de frais = expense claim
+de word  spesenabrechnung = expense claim
+de word  auslagenerstattung = expense claim
 pt word  aos pais = to the parents
 pt word  pedido de orcamento = quote request
 pt word  pedir orcamento = request a quote
@@ -879,6 +886,7 @@ Meeting Request | Solicitud de reunión | Demande de rendez-vous | Gesprächsanf
 Waitlist Signup | Lista de espera | Liste d'attente | Warteliste | Lista de espera
 Job Application | Solicitud de empleo | Candidature | Bewerbung | Candidatura
 Internal Request | Solicitud interna | Demande interne | Interne Anfrage | Pedido interno
+Expense Claim | Solicitud de reembolso de gastos | Note de frais | Spesenabrechnung | Pedido de reembolso de despesas
 Emergency Callback | Llamada de urgencia | Rappel urgent | Notfall-Rückruf | Chamada de urgência
 Franchise Enquiry | Solicitud de franquicia | Demande de franchise | Franchise-Anfrage | Pedido de franchising
 Sample Request | Solicitud de muestras | Demande d'échantillons | Musteranfrage | Pedido de amostras

@@ -67,6 +67,7 @@ from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
+INTERNAL = "Internal Request"
 _AUDIENCE_NOUNS = (
     "clients|customers|users|buyers|companies|businesses|teams|prospects|leads|developers|marketers|agencies|"
     "startups|enterprises|schools|students|parents|patients|professionals|owners|founders|executives|ctos|cfos|"
@@ -225,7 +226,10 @@ def build_form(described: str) -> dict:
         purpose, topic = titled, None
     elif subject:  # "Enquiry form for our landscape design studio", "Moving warehouse? …"
         purpose, topic = subject, None
-    elif not own_name and purpose in GENERIC_NAMES and not topic:  # "Garden waste … sign-up: …"
+    elif (
+        not own_name and not topic and (purpose in GENERIC_NAMES or (lang and purpose == INTERNAL))
+    ):
+        # "Garden waste … sign-up: …"; "Note de frais: …" says which internal request it is
         purpose = (
             heading_name(original, english=not lang) or opening_title(original, lang) or purpose
         )
