@@ -674,6 +674,11 @@ SETS = {
     # → "Christmas Market Stallholder Application", "How was your stay?" → "Stay Feedback");
     # a noun-phrase heading and a bare kind stay; foreign headings get no English name.
     "round 21a": ("forms_round21a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 22a (written before the change): a heading that says what the form is about in the
+    # kind's own words names it by that subject ("Boiler repair callback", "Complaint about a
+    # taxi driver", "Request a quote for garden landscaping", "Angebot für Dachreinigung
+    # anfordern"); a heading that is only the kind keeps the stock name.
+    "round 22a": ("forms_round22a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 18a (written before the change): a listed form asks for no contact field it did
     # not name (no stock name or email beside a phone, a role named as the person), and no
     # business fields (work email, company, website) on a form that is no business enquiry.

@@ -207,6 +207,76 @@ def _de_singular(word: str) -> str:
     return word
 
 
+# ---- a quote or a callback asked for a subject (round 22a) ----
+# "Angebot für Dachreinigung anfordern", "Solicitar presupuesto para reforma de baño", "Pedir
+# orçamento para pintura de casa", "Demander un devis pour une cuisine sur mesure": the kind
+# and what it is for, named as round 19d names them ("Demande de devis pour un déménagement"
+# is a title already and stays)
+_ASKED = {
+    "de": re.compile(
+        r"^(?:jetzt\s+)?(?:(?:ein(?:en)?|ihr(?:en)?|kostenlose[ns]?|unverbindliche[ns]?)\s+)*"
+        r"(?P<noun>angebot|kostenvoranschlag|rückruf|rueckruf)\s+(?:für|fuer|zur|zum|zu|wegen)\s+"
+        r"(?P<what>[^:;,.!?()]+?)\s+(?:anfordern|anfragen|einholen|erhalten|vereinbaren)$",
+        re.I,
+    ),
+    "es": re.compile(
+        r"^(?:solicit[ae]r?|pid[ae]|pedir|obtenga|obtener|reciba|recibir)\s+(?:(?:un|su|el)\s+)?"
+        r"(?P<noun>presupuesto|cotizaci[oó]n)\s+(?:para|de|sobre)\s+(?P<what>.+)$",
+        re.I,
+    ),
+    "pt": re.compile(
+        r"^(?:pedir|pe[çc]a|solicitar|solicite|obter|obtenha|receber|receba)\s+(?:(?:um|o|seu)\s+)?"
+        r"(?P<noun>or[çc]amento)\s+(?:para|de|sobre)\s+(?P<what>.+)$",
+        re.I,
+    ),
+    "fr": re.compile(
+        r"^(?:demander|demandez|obtenir|obtenez|recevoir|recevez)\s+(?:un|votre)\s+"
+        r"(?P<noun>devis|rappel)\s+"
+        r"(?:pour|de|sur|concernant|au\s+sujet\s+d(?:e\s+|['’]))(?P<what>.+)$",
+        re.I,
+    ),
+}
+_ASKED_NOUN = {
+    "angebot": "Angebot",
+    "kostenvoranschlag": "Kostenvoranschlag",
+    "rückruf": "Rückruf",
+    "rueckruf": "Rückruf",
+    "presupuesto": "Presupuesto",
+    "cotización": "Cotización",
+    "cotizacion": "Cotización",
+    "orçamento": "Orçamento",
+    "orcamento": "Orçamento",
+    "devis": "Devis",
+    "rappel": "Demande de rappel",
+}
+_ASKED_LEAD = re.compile(
+    r"^(?:(?:votre|vos|notre|nos|une?|su|sus|tu|nuestr[oa]s?|seu|sua|seus|suas|noss[oa]s?|"
+    r"uma?|eine[nrms]?|ein|ihre[nrms]?|ihr|unsere[nrms]?|unser|die|der|das|den|dem|nouvelle|"
+    r"nueva|nuevo|neue[nrs]?|nova|novo)\s+)+",
+    re.I,
+)
+
+
+def foreign_asked_name(head: str, lang: str | None) -> str | None:
+    """ "Angebot für Dachreinigung anfordern" → "Dachreinigung – Angebot", "Solicitar
+    presupuesto para reforma de baño" → "Presupuesto de reforma de baño", "Demander un rappel
+    pour votre assurance" → "Demande de rappel d'assurance"; None for any other heading."""
+    pattern = _ASKED.get(lang or "")
+    said = pattern.match(head.strip()) if pattern else None
+    if not said:
+        return None
+    what = _ASKED_LEAD.sub("", _ARTICLES.sub("", said["what"].strip())).strip()
+    if not what or len(what.split()) > 5 or re.search(r"[\d/&]", what):
+        return None
+    if lang != "de" and re.match(r"^\w+(?:ar|er|ir)\b", what, re.I):
+        return None  # "… pour modifier votre rendez-vous": a thing to do, not a subject
+    noun = _ASKED_NOUN.get(said["noun"].lower(), said["noun"].capitalize())
+    if lang == "de":
+        return f"{what[:1].upper()}{what[1:]} – {noun}"
+    link = "d'" if lang == "fr" and _VOWEL.match(what) else "de "
+    return f"{noun[:1].upper()}{noun[1:]} {link}{what}"
+
+
 # ---- a registration for a course or a workshop: an enrolment ----
 _COURSE_REGISTERED = re.compile(
     r"^\s*(?:anmeldung\s+(?:zum|zur|für)|inscription\s+(?:à|au|aux|pour)|inscripci[oó]n\s+(?:a|al|en|para)|"

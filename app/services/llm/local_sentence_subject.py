@@ -52,6 +52,7 @@ _BARE = STOCK_NAMES | {
     "Enquiry",
     "Sponsorship Enquiry",
     "Call for Speakers",
+    "Callback Request",
 }
 # a heading segment: up to a colon, full stop, question or exclamation mark, or spaced dash
 _SEGMENT = re.compile(r"^\s*(?P<head>[^:;\n.!?()]{2,90}?)\s*(?P<end>[:;\n.!?(]|\s[-–—]\s|$)")
@@ -174,6 +175,87 @@ _CONTACT = re.compile(
     re.I,
 )
 
+# ---- the kind's own word with its subject (round 22a) ----
+# "Boiler repair callback", "Allotment waiting list": a noun phrase ending with the kind
+_ENDS_KIND = re.compile(
+    r"^(?P<thing>[a-z][a-z' -]{1,40}?)\s+(?P<kind>call-?backs?|call\s+backs?|waiting\s+lists?|"
+    r"wait\s*lists?)(?:\s+(?:form|sign-?up|page))?$",
+    re.I,
+)
+# words that make the phrase a sentence or a whose-it-is, not a subject: "Join our waiting list"
+_NOT_MODIFIER = re.compile(
+    r"\b(?:our|your|the|an?|my|their|to|me|us|join|get|request|ask|book|sign|add|put|want|"
+    r"need|please|for|on|onto)\b",
+    re.I,
+)
+# "Complaint about a taxi driver", "Feedback on the new menu", "Enquiry about our classes"
+_KIND_ABOUT = re.compile(
+    r"^(?:(?:a|an|your|our|quick|short)\s+)?(?P<kind>complaints?|feedback|enquir(?:y|ies)|"
+    r"inquir(?:y|ies)|questions?)(?:\s+form)?\s+(?:about|regarding|concerning|on|re|"
+    r"over|relating\s+to|in\s+relation\s+to)\s+(?P<thing>.+)$",
+    re.I,
+)
+# "Request a quote for garden landscaping", "Ask for a callback about your pension", "Join the
+# waiting list for our puppy classes"
+_ASK_KIND = re.compile(
+    r"(?:^|\b)(?:request|get|ask\s+for|book|arrange|join|go\s+on|get\s+on|sign\s+up\s+"
+    r"(?:to|for))\s+(?:an?\s+|the\s+|our\s+|your\s+)?(?:(?:free|quick|no-obligation|"
+    r"fixed-price)\s+)?(?P<kind>quote|quotation|estimate|call-?back|call\s+back|waiting\s+list|"
+    r"wait\s*list)\s+(?:for|about|regarding|on|concerning|at)\s+(?P<thing>.+)$",
+    re.I,
+)
+# a subject that names nothing: "Free callback", "a quote for our services", "a callback on
+# Tuesday", "feedback on your experience"
+_VAGUE = re.compile(
+    r"^(?:free|quick|instant|fast|same-day|online|simple|short|new|experience|time|needs|"
+    r"requirements|project|job|work|services?|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|today|tomorrow|weekdays?|weekends?|morning|afternoon|evening)$",
+    re.I,
+)
+_KIND_SAID = {
+    "complaint": "Complaint",
+    "feedback": "Feedback",
+    "enquiry": "Enquiry",
+    "inquiry": "Enquiry",
+    "question": "Question",
+    "quote": "Quote",
+    "quotation": "Quote",
+    "estimate": "Estimate",
+    "callback": "Callback",
+    "waiting list": "Waiting List",
+    "waitlist": "Waitlist",
+}
+
+
+def _kind_named(head: str) -> str | None:
+    """ "Boiler repair callback" → "Boiler Repair Callback"; "Complaint about a taxi driver"
+    → "Taxi Driver Complaint"; "Request a quote for garden landscaping" → "Garden Landscaping
+    Quote" (round 22a)."""
+    ends = _ENDS_KIND.match(head)
+    if ends and not _NOT_MODIFIER.search(ends["thing"]):
+        thing = _thing(ends["thing"], cut=False)
+        return (
+            f"{_title(thing)} {_kind_word(ends['kind'])}"
+            if thing and not _VAGUE.match(thing)
+            else None
+        )
+    said = _KIND_ABOUT.match(head) or _ASK_KIND.search(head)
+    if not said:
+        return None
+    text = _TAIL.sub("", _LEAD.sub("", said["thing"].strip()))
+    place = _AT_PLACE.match(text)  # "a place at our nursery" → "Nursery Place"
+    thing = _thing(f"{place['place']} {place['what']}" if place else text)
+    return (
+        f"{_title(thing)} {_kind_word(said['kind'])}" if thing and not _VAGUE.match(thing) else None
+    )
+
+
+def _kind_word(said: str) -> str:
+    word = re.sub(r"[\s-]+", " ", said.lower()).replace("call back", "callback")
+    word = re.sub(r"ies$", "y", re.sub(r"(?<=[^s])s$", "", word))
+    return _KIND_SAID.get(word.replace("wait list", "waitlist"), _title(word))
+
+
 # ---- a nomination ----
 _NOMINATE = re.compile(
     r"^(?:nominate\s+(?:[a-z'’-]+\s+){0,3}?|nominations?\s+)for\s+(?:the\s+|our\s+|an?\s+|this\s+year['’]s\s+)?"
@@ -205,7 +287,8 @@ def _named(head: str, name: str, kind_key: str | None, verbatim: bool) -> str | 
     if _CONTACT.match(head):
         return "Contact Us" if not verbatim else None  # "Get in Touch" reads well as it is
     return (
-        _role(head, kind_key, plain=verbatim or name in STOCK_NAMES)
+        _kind_named(head)
+        or _role(head, kind_key, plain=verbatim or name in STOCK_NAMES)
         or _problem(head, name)
         or _feedback(head)
         or _leaving(head)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_sentence_name import foreign_asked_name
 from app.services.llm.local_sentence_subject import sentence_subject
 from app.services.llm.local_subject_name import STOCK_NAMES
 
@@ -190,6 +191,10 @@ def stock_subject(
 ) -> str | None:
     """The name the heading gives a form named by its stock name or jargon, or None."""
     stock = name in STOCK_NAMES or name in _FOREIGN_STOCK or bool(_STOCKISH.match(name))
+    if lang:  # "Angebot für Dachreinigung anfordern", "Solicitar presupuesto para …" (round 22a)
+        asked = foreign_asked_name(re.split(r"[:;\n.!?(]|\s[-–—]\s", original.strip())[0], lang)
+        if asked:
+            return asked
     if not stock:  # "Become a vendor at …", "Why are you leaving?" (round 21a)
         return None if lang else sentence_subject(original, name, kind_key)
     text = original.strip()
