@@ -255,7 +255,7 @@ SIZES = {
     "round 21b": 55,
     "round 19a": 46,
     "round 21c": 49,
-    "round 22b": 38,
+    "round 22b": 51,
 }
 
 

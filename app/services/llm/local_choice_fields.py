@@ -224,11 +224,13 @@ _SUPPORT = re.compile(
 
 
 def _times_free(label: str, options: list) -> bool:
-    """ "availability (mornings, afternoons, weekends)": the times a person is free, several."""
+    """ "availability (mornings, afternoons, weekends)": the times a person is free, several
+    ("weekday mornings" is one time too)."""
+    time = re.compile(rf"{_TIME_ANSWER.pattern}(?:\s+{_TIME_ANSWER.pattern})?", re.I)
     return (
         len(options) >= 2
         and bool(_AVAILABILITY.match(label))
-        and all(_TIME_ANSWER.fullmatch(o.strip().lower()) for o in options)
+        and all(time.fullmatch(o.strip().lower()) for o in options)
     )
 
 

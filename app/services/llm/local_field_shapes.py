@@ -36,6 +36,8 @@ _FILE_WORDS = [
         # the papers a person hands over, in es/fr/de/pt (round 22b)
         r"bank statements?|recibos?|facturas?|rechnung(?:en)?|lohnabrechnung(?:en)?|faturas?|"
         r"comprovativos?|n[óo]minas?|fiches? de paie|bulletins? de (?:paie|salaire)|quittances?|"
+        r"factures?|utility bills?|cop(?:y|ies) of (?:your |the |a )?(?:passport|lease|licen[cs]e|\w+ "
+        r"(?:certificate|licen[cs]e|card))|\w*(?:beleg|nachweis|quittung)(?:e|en)?|\w*(?<!be)rechnung(?:en)?|"
         r"justificatifs?|justificantes?|comprovantes?|belege?|quittungs?|nachweise?|"
         r"pi[eè]ces? jointes?|anh[aä]nge?|anexos?|adjuntos?|documentos?",
         DOCUMENTS,

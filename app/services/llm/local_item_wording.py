@@ -83,6 +83,13 @@ def worded_item(raw: str, item: dict | None) -> dict | None:
         return scaled
     if item is None or "fields" in item:
         return _there_is(said, item) if item is None else item
+    about = _QUESTION_ABOUT.match(said)
+    if about and not item.get("options") and item["phrase"] == about["thing"].lower():
+        # "question about your invoice": the question, in words, not the invoice itself
+        return {**item, "phrase": said.lower(), "label": said[:1].upper() + said[1:]}
+    if not item.get("options") and units_wanted(said) and not _COUNTED.search(item["phrase"]):
+        # "places required": the places wanted, not a required field named "Places"
+        return {**item, "label": said[:1].upper() + said[1:]}
     if item.get("options") == ["Yes", "No"] and units_wanted(said):
         # "nights wanted", "volunteers needed": how many, not whether (a "?" asks whether)
         return {**item, "options": [], "clause": False, "label": said[:1].upper() + said[1:]}
@@ -271,6 +278,14 @@ _UNITS_WANTED = re.compile(
     rf"(?:anzahl )?(?:ben[öo]tigte|gew[üu]nschte|erforderliche)[nr]? (?:{_UNITS}){_PER})$",
     re.I,
 )
+
+
+_QUESTION_ABOUT = re.compile(
+    r"^(?:a |any |your )?(?:questions?|quer(?:y|ies)) (?:about|on|regarding) (?:your |the |an? )?"
+    r"(?P<thing>[\w-]+)$",
+    re.I,
+)
+_COUNTED = re.compile(r"\b(?:number|no\.|n[uú]mero|nombre|anzahl|how many)\b", re.I)
 
 
 def units_wanted(said: str) -> bool:
