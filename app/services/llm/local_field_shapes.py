@@ -131,9 +131,11 @@ _ABOUT_FILE = (
 _FILE_NOUNS = "|".join(p for p, _ in _FILE_WORDS)
 ABOUT_FILE = re.compile(
     rf"\b(?:{_FILE_NOUNS})\s+(?:{_ABOUT_FILE})$|"
-    # "número de pedido o de factura", "reference of the invoice": its number, not the paper
-    r"^(?:the\s+|your\s+)?(?:n[uú]meros?|num[ée]ros?|numbers?|nummer|references?|refer[eê]ncias?)\s+"
+    # "número de pedido o de factura", "montant moyen de la facture", "order number or invoice":
+    # what is said of the paper (its number, its amount), not the paper
+    rf"^(?:the\s+|your\s+)?(?:{_ABOUT_FILE}|references?|refer[eê]ncias?)(?:\s+[\w-]+)?\s+"
     r"(?:of|for|de|del|du|des|da|do|von|para)\b|"
+    r"\b(?:numbers?|n[uú]meros?|num[ée]ros?|nummer)\s+(?:or|o|ou|oder)\b|"
     rf"^(?:the\s+)?(?:{_ABOUT_FILE})\s+(?:of|for|about|on|regarding|de|del|du|des|da|do|sur|sobre|"
     rf"von|f[uü]r|zur|zum|zu)\s+"
     rf"(?:(?:the|your|their|la|el|le|les|a|o|der|die|das|l')\s+)?(?:{_FILE_NOUNS})$",
