@@ -179,6 +179,7 @@ FLOORS = {
     "round 21b": 0.90,
     "round 19a": 0.90,
     "round 21c": 0.90,
+    "round 22b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -256,6 +257,7 @@ SIZES = {
     "round 21b": 55,
     "round 19a": 46,
     "round 21c": 49,
+    "round 22b": 51,
 }
 
 

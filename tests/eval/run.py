@@ -723,6 +723,10 @@ SETS = {
     # a count of people a number, a scale the list gives is the item's own (its subject and
     # range, in its place), a question stays a question; a plain "NPS" is the stock question.
     "round 21c": ("forms_round21c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 22b (written before the change): each listed item gets the kind of answer it asks
+    # for — an amount needed or wanted is a number, a count of people attending a number, a
+    # document handed over an upload, availability or needs offered as a list several answers.
+    "round 22b": ("forms_round22b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

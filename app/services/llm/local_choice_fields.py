@@ -7,6 +7,11 @@ The answer lists ``local_choice_lists.read_choice_lists`` remembered take severa
   answers go); "mother's or father's phone" is a phone, not a choice of two phones;
 - services listed after "what work is needed (…)", "what do you need (…)", "which
   services (…)" take several answers (a plan, a size or a contact method stays one);
+- availability offered as times ("availability (mornings, afternoons, weekends)",
+  "disponibilidad (mañanas, tardes, fines de semana)", "Verfügbarkeit (vormittags, …)") and
+  the support or adjustments a person needs ("what support do you need (A, B, C)", "which
+  adjustments do you need (…)") take several answers (round 22b); "preferred day (Sat,
+  Sun)", "which site (North, South)", "type of membership (…)" stay one;
 - sex / gender ("sexe", "sexo", "Geschlecht") is a choice with the usual answers in the
   description's language, "prefer not to say" among them;
 - "how often per week", "combien de fois par mois" is a number;
@@ -172,6 +177,8 @@ def settle_choices(fields: list, described: str, lang: str | None, several: list
             _one_contact(f)
             if len(f["options"]) >= 3 and _NEEDS.match(label.lower()):
                 f["type"] = "multiselect"
+            elif _times_free(label, f["options"]) or _support_needed(label, f["options"]):
+                f["type"] = "multiselect"
         # "genre" is a gender in French only (a book's or a band's genre in English)
         elif f["type"] == "text" and (_SEX.match(label) or lang == "fr" and label == "Genre"):
             f.update(type="select", options=list(_SEX_ANSWERS[lang or "en"]), max_length=None)
@@ -184,6 +191,52 @@ def settle_choices(fields: list, described: str, lang: str | None, several: list
         fields[:] = [f for f in fields if f["name"] not in _CONTACT_FIELDS] or fields
     if said or anonymous:
         fields[:] = [f for f in fields if not _said_of_the_form(f)] or fields
+
+
+# a person's availability, in the five languages
+_AVAILABILITY = re.compile(
+    r"^(?:your |votre |vos |su |sus |tu |ihre |a sua |sua )?(?:availability|availabilities|"
+    r"disponibilidad(?:es)?|disponibilit[ée]s?|verf[üu]gbarkeit(?:en)?|disponibilidades?|"
+    r"when (?:are you|can you|you're) (?:free|available))\b",
+    re.I,
+)
+# parts of the day or the week, and weekdays
+_TIME_ANSWER = re.compile(
+    r"(?:morning|afternoon|evening|night|weekday|weekend|week ?night|lunch ?time|daytime|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun|"
+    r"ma[ñn]ana|tarde|noche|fin(?:es)? de semana|entre semana|lunes|martes|mi[ée]rcoles|jueves|"
+    r"viernes|s[áa]bado|domingo|matin|matin[ée]e|apr[èe]s-midi|soir|soir[ée]e|nuit|semaine|"
+    r"week-end|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|vormittag|nachmittag|abend|"
+    r"morgen|wochenende|wochentag|werktag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|manh[ãa]|noite|fins? de semana|dias [úu]teis|segunda|ter[çc]a|quarta|quinta|sexta)"
+    r"(?:e?s|s)?",
+    re.I,
+)
+# what a person needs from us: support, help, adjustments
+_SUPPORT = re.compile(
+    r"^¿?(?:what|which|quel(?:le)?s?|qu[eé]|welche|que|quais)\s+(?:\w+\s+)?(?:support|help|"
+    r"adjustments|accommodations|assistance|access needs|aids|apoyos?|ayudas?|ajustes|adaptaciones|"
+    r"soutiens?|aides?|am[ée]nagements|adaptations|unterst[üu]tzung|hilfen?|anpassungen|apoios?|"
+    r"adapta[çc][õo]es)\b.*\b(?:need|needs|require|requires|would help|n[ée]cessit\w*|"
+    r"besoin|necesit\w*|precis\w*|necessit\w*|ben[öo]tig\w*|brauch\w*)\b",
+    re.I,
+)
+
+
+def _times_free(label: str, options: list) -> bool:
+    """ "availability (mornings, afternoons, weekends)": the times a person is free, several
+    ("weekday mornings" is one time too)."""
+    time = re.compile(rf"{_TIME_ANSWER.pattern}(?:\s+{_TIME_ANSWER.pattern})?", re.I)
+    return (
+        len(options) >= 2
+        and bool(_AVAILABILITY.match(label))
+        and all(time.fullmatch(o.strip().lower()) for o in options)
+    )
+
+
+def _support_needed(label: str, options: list) -> bool:
+    """ "what support do you need (A, B, C)": as many kinds of help as a person needs."""
+    return len(options) >= 3 and bool(_SUPPORT.match(label))
 
 
 def _said_of_the_form(f: dict) -> bool:

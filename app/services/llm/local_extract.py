@@ -50,6 +50,9 @@ WEAK_START = re.compile(
     rf"select{_SLOT_NEXT}|also|plus(?= an? (?:optional|extra)\b))\s|;",
     re.I,
 )
+_PER_SPAN = re.compile(
+    r"\s*(?:per|a|each|every)\s+(?:day|week|month|year|term|session|night)\b", re.I
+)
 # "app installed? (yes/no), …": a question mark before its answers ends no sentence
 # "Which plan? (basic, plus, premium)": the answers of the question before, in brackets
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?!\()|\n+", re.I)
@@ -383,6 +386,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         # the answers of the item the verb ends, not a list it opens
         and not _answers_follow(sentence, start, end)
         and not re.match(r"\s*by\b", sentence[end:], re.I)  # "needed by date": a deadline
+        and not _PER_SPAN.match(sentence, end)  # "hours needed per week": one amount
         and not in_relative(sentence, start)  # "the date you need the van"
         and not WHETHER_THING.search(sentence[:start])  # "if the hedge needs trimming"
     )

@@ -1,6 +1,7 @@
 """Two field shapes a phrase names outright (SPEC §17 file uploads; ratings).
 
 "photos of the damage", "a CV upload", "the receipt", "a screenshot", "ID documents",
+"the invoice", "latest payslip", "factura", "Rechnung", "comprovativo" (round 22b),
 "up to 3 pictures" are ``file`` fields with an accept list (images; PDF and office
 documents) and a count (a plural takes several, "up to 3" takes 3) — not links.
 "a rating 1 to 5", "a score from 1-10", "rate the instructor out of 5" are a number
@@ -31,7 +32,12 @@ _FILE_WORDS = [
         [".pdf", ".doc", ".docx", ".odt"],
     ),
     (
-        r"receipts?|invoices? (?:copy|scan)|scans?|proofs? of \w+|id documents?|"
+        r"receipts?|invoices?|scans?|proofs? of \w+|id documents?|payslips?|pay ?stubs?|"
+        # the papers a person hands over, in es/fr/de/pt (round 22b)
+        r"bank statements?|recibos?|facturas?|rechnung(?:en)?|lohnabrechnung(?:en)?|faturas?|"
+        r"comprovativos?|n[óo]minas?|fiches? de paie|bulletins? de (?:paie|salaire)|quittances?|"
+        r"factures?|utility bills?|cop(?:y|ies) of (?:your |the |a )?(?:passport|lease|licen[cs]e|\w+ "
+        r"(?:certificate|licen[cs]e|card))|\w*(?:beleg|nachweis|quittung)(?:e|en)?|\w*(?<!be)rechnung(?:en)?|"
         r"justificatifs?|justificantes?|comprovantes?|belege?|quittungs?|nachweise?|"
         r"pi[eè]ces? jointes?|anh[aä]nge?|anexos?|adjuntos?|documentos?",
         DOCUMENTS,
@@ -50,7 +56,7 @@ FILE_RE = re.compile(
 LINK_RE = re.compile(r"\b(?:link|url|website|portfolio)\b", re.I)
 PLURAL_RE = re.compile(
     r"\b(?:photo(?:graph)?s|pictures|pics|images|screenshots|documents|attachments|files|"
-    r"receipts|certificates|drawings|plans|scans|fotos|fotograf[ií]as|bilder|capturas|captures|"
+    r"receipts|invoices|payslips|certificates|drawings|plans|scans|fotos|fotograf[ií]as|bilder|capturas|captures|"
     r"justificatifs|justificantes|comprovantes|belege|nachweise|anexos|adjuntos)\b|\bsome\b|\bseveral\b|\bmultiple\b",
     re.I,
 )
@@ -117,12 +123,21 @@ _FORMATS = [
 _ABOUT_FILE = (
     r"titles?|captions?|names?|colou?rs?|consent|permissions?|release|descriptions?|credits?|"
     r"types?|numbers?|count|sizes?|formats?|locations?|styles?|dates?|t[ií]tulos?|titre|titel|"
+    r"address(?:es)?|amounts?|totals?|e-?mails?|periods?|frequency|references?|queries|query|"
+    r"questions?|issues?|problems?|disputes?|status|values?|currency|details|"
+    r"n[uú]meros?|num[ée]ro|nummer|betrag|importe|montant|valor|fecha|datum|adresse|direcci[oó]n|"
     r"l[eé]gendes?|leyendas?|legendas?|nombres?|nom|nome|beschreibung|bildunterschrift"
 )
 _FILE_NOUNS = "|".join(p for p, _ in _FILE_WORDS)
 ABOUT_FILE = re.compile(
     rf"\b(?:{_FILE_NOUNS})\s+(?:{_ABOUT_FILE})$|"
-    rf"^(?:the\s+)?(?:{_ABOUT_FILE})\s+(?:of|for|de|del|du|des|da|do|von|f[uü]r)\s+"
+    # "número de pedido o de factura", "montant moyen de la facture", "order number or invoice":
+    # what is said of the paper (its number, its amount), not the paper
+    rf"^(?:the\s+|your\s+)?(?:{_ABOUT_FILE}|references?|refer[eê]ncias?)(?:\s+[\w-]+)?\s+"
+    r"(?:of|for|de|del|du|des|da|do|von|para)\b|"
+    r"\b(?:numbers?|n[uú]meros?|num[ée]ros?|nummer)\s+(?:or|o|ou|oder)\b|"
+    rf"^(?:the\s+)?(?:{_ABOUT_FILE})\s+(?:of|for|about|on|regarding|de|del|du|des|da|do|sur|sobre|"
+    rf"von|f[uü]r|zur|zum|zu)\s+"
     rf"(?:(?:the|your|their|la|el|le|les|a|o|der|die|das|l')\s+)?(?:{_FILE_NOUNS})$",
     re.I,
 )

@@ -19,7 +19,14 @@ noun. Read whole, the marketer's item says more:
     budget look like right now"), unless it asks how many or how much;
   - a count of people ("expected headcount", "anticipated attendance", "asistencia
     prevista", "número previsto de convidados") is a number;
-  - a plain "NPS" or "net promoter score" item is the stock question, in its place.
+  - a plain "NPS" or "net promoter score" item is the stock question, in its place;
+  - an amount of countable things said with needed / required / wanted ("nights wanted",
+    "copies required", "noches deseadas", "couverts souhaités", "benötigte Stunden",
+    "lugares pretendidos") is a number, not a yes/no (round 22b; ``worded_item`` drops the
+    Yes/No the item reader gave "nights wanted"); "parking needed?", "interpreter required"
+    stay yes/no;
+  - "number attending", "how many coming": a count of people said with a participle is a
+    number (round 22b).
 """
 
 from __future__ import annotations
@@ -76,6 +83,16 @@ def worded_item(raw: str, item: dict | None) -> dict | None:
         return scaled
     if item is None or "fields" in item:
         return _there_is(said, item) if item is None else item
+    about = _QUESTION_ABOUT.match(said)
+    if about and not item.get("options") and item["phrase"] == about["thing"].lower():
+        # "question about your invoice": the question, in words, not the invoice itself
+        return {**item, "phrase": said.lower(), "label": said[:1].upper() + said[1:]}
+    if not item.get("options") and units_wanted(said) and not _COUNTED.search(item["phrase"]):
+        # "places required": the places wanted, not a required field named "Places"
+        return {**item, "label": said[:1].upper() + said[1:]}
+    if item.get("options") == ["Yes", "No"] and units_wanted(said):
+        # "nights wanted", "volunteers needed": how many, not whether (a "?" asks whether)
+        return {**item, "options": [], "clause": False, "label": said[:1].upper() + said[1:]}
     if item.get("options") == ["Yes", "No"] and _AMOUNT_ASKED.match(said):
         # "¿cuánto gasta al mes en comida?": asked how much, answered with a number
         return {**item, "options": [], "clause": False, "label": _asked_label(said)}
@@ -182,6 +199,13 @@ _NOT_A_COUNT = re.compile(
 )
 # "names of guests attending": the names, whatever they count
 _NAMES_OF = re.compile(r"^(?:names?|nombres|noms|namen|nomes|list)\s+(?:of|de|des|der|du)\b", re.I)
+# "number attending", "number of people coming", "total travelling": a count by a participle
+_COUNT_GOING = re.compile(
+    r"^(?:the |total )?(?:number|no\.?|total|nombre|n[uú]mero|anzahl)(?: (?:of|de|der) [\w-]+)?\s+"
+    r"(?:attending|coming|going|travell?ing|joining|taking part|present|pr[ée]sents?|presentes?|"
+    r"anwesend|asistentes)$",
+    re.I,
+)
 _PLAIN_NPS = re.compile(r"(?:an? )?(?:nps|net promoter(?: score)?|nps score)", re.I)
 
 
@@ -197,6 +221,8 @@ def typed_as_worded(fields: list) -> None:
             f.update(type="number", min=0, max=None, max_length=None)
         elif f["type"] == "text" and not f.get("options") and _counts_people(label):
             f.update(type="number", min=0, max=None, max_length=None)
+        elif f["type"] == "text" and not f.get("options") and units_wanted(label):
+            f.update(type="number", min=0, max=None, max_length=None)
         elif f["type"] == "text" and _PLAIN_NPS.fullmatch(label):
             stock = catalog.field("nps")
             fields[i] = {**stock, **{k: v for k, v in f.items() if k.startswith("_")}}
@@ -206,6 +232,8 @@ def typed_as_worded(fields: list) -> None:
 
 
 def _counts_people(label: str) -> bool:
+    if _COUNT_GOING.match(label.strip(" ?")):
+        return True  # "number attending", "no. of people coming", "nombre de présents"
     return bool(
         _PEOPLE.search(label)
         and _EXPECTED.search(label)
@@ -220,3 +248,47 @@ def stock_nps_said(fields: list, lang: str) -> None:
     for f in fields:
         if f["name"] == "nps" and _PLAIN_NPS.fullmatch((f.get("label") or "").strip()):
             f["label"] = phrase(catalog.field("nps")["label"], lang) or f["label"]
+
+
+# countable things one asks an amount of, in the five languages ("days needed", "jours
+# souhaités", "gewünschte Tage" are which days, not how many: no days, weeks or months)
+_UNITS = (
+    r"hours|nights|sessions|lessons|classes|visits|copies|prints|tickets|seats|"
+    r"places|spaces|rooms|beds|tables|chairs|covers|portions|meals|volunteers|helpers|staff|"
+    r"workers|stewards|marshals|units|pieces|boxes|bags|pallets|skips|vehicles|vans|licen[cs]es|"
+    r"users|pitches|plots|lockers|bikes|passes|"
+    r"noches|horas|sesiones|clases|copias|entradas|plazas|habitaciones|"
+    r"camas|mesas|cubiertos|raciones|voluntarios|unidades|personas|"
+    r"nuits|heures|s[ée]ances|cours|exemplaires|billets|places|chambres|"
+    r"lits|couverts|repas|b[ée]n[ée]voles|unit[ée]s|personnes|"
+    r"stunden|n[äa]chte|kopien|exemplare|tickets|karten|pl[äa]tze|"
+    r"zimmer|betten|tische|helfer|einheiten|personen|"
+    r"noites|sess[õo]es|aulas|c[óo]pias|bilhetes|lugares|quartos|volunt[áa]rios|pessoas"
+)
+_WANTED = (
+    r"needed|required|wanted|requested|desired|"
+    r"deseadas?|deseados|necesari[oa]s|requerid[oa]s|solicitad[oa]s|"
+    r"souhait[ée]e?s|n[ée]cessaires|demand[ée]e?s|requis(?:es)?|voulu(?:e)?s|"
+    r"pretendid[oa]s|desejad[oa]s|necess[áa]ri[oa]s|solicitad[oa]s"
+)
+_PER = r"(?:\s+(?:per|a|each|por|par|pro|je|ao|à la|al)\s+\w+)?"
+_UNITS_WANTED = re.compile(
+    rf"^(?:(?:the |total |no\.? of |number of |nombre d['e] ?|n[uú]mero de |anzahl (?:der )?)?"
+    rf"(?:extra |additional |more |\w+ )?(?:{_UNITS})(?: of [\w-]+(?: [\w-]+)?)? (?:{_WANTED}){_PER}|"
+    rf"(?:anzahl )?(?:ben[öo]tigte|gew[üu]nschte|erforderliche)[nr]? (?:{_UNITS}){_PER})$",
+    re.I,
+)
+
+
+_QUESTION_ABOUT = re.compile(
+    r"^(?:a |any |your )?(?:questions?|quer(?:y|ies)) (?:about|on|regarding) (?:your |the |an? )?"
+    r"(?P<thing>[\w-]+)$",
+    re.I,
+)
+_COUNTED = re.compile(r"\b(?:number|no\.|n[uú]mero|nombre|anzahl|how many)\b", re.I)
+
+
+def units_wanted(said: str) -> bool:
+    """ "nights wanted", "copies required", "benötigte Stunden pro Woche": an amount of
+    countable things asked for, not whether they are (a question mark asks whether)."""
+    return "?" not in said and bool(_UNITS_WANTED.match(said.strip()))
