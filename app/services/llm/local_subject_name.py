@@ -71,6 +71,23 @@ _NEEDS_FORM = re.compile(
     rf"quick|online)\s+)*(?:(?P<kind>{_KINDS})\s+)?forms?\s+for\s+(?P<what>.+)$",
     re.I,
 )
+# "a form for new clients to register their pet": the thing done names the form
+_DONE_AS = {
+    "register": "Registration",
+    "sign up": "Sign-up",
+    "enrol": "Enrolment",
+    "enroll": "Enrolment",
+    "book": "Booking",
+    "apply for": "Application",
+    "request": "Request",
+    "report": "Report",
+    "order": "Order",
+}
+_TO_DO = re.compile(
+    rf"^(?P<who>(?:\S+\s+){{1,4}}?)to\s+(?P<verb>{'|'.join(_DONE_AS)})(?:\s+(?:(?:their|a|an|the|your|its)\s+)?"
+    r"(?P<thing>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}))?$",
+    re.I,
+)
 # "Moving warehouse?", "Planning a hen party?", "Looking for a wedding DJ?"
 _ASKED = re.compile(
     r"^(?:are you\s+|do you\s+|)(?:thinking (?:of|about)\s+|planning on\s+)?(?P<verb>moving|relocating|renovating|selling|buying|planning|"
@@ -231,6 +248,13 @@ def _needs_form(head: str, kind: dict) -> str | None:
     m = _NEEDS_FORM.search(head)
     if not m:
         return None
+    done = _TO_DO.match(m["what"].strip())
+    if (
+        done and not m["kind"]
+    ):  # "a form for new clients to register their pet" → "Pet Registration"
+        what = _singular(done["thing"]) if done["thing"] else _subject(done["who"])
+        if what:  # "for new members to register" → "New Member Registration"
+            return _title(f"{what} {_DONE_AS[done['verb'].lower()]}")
     noun = _KIND_WORD[_kind_key(m["kind"])] if m["kind"] else _KIND_NOUN.get(kind["key"])
     what = _subject(m["what"])
     return f"{_title(what)} {noun}" if what and noun else None
