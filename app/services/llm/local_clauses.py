@@ -420,6 +420,8 @@ def clause_item(text: str) -> dict | None:
             # "are you a member of another gym": the question keeps its subject ("Did you
             # already talk to a colleague?"), never "Talk to a colleague?" or "To a dentist?"
             return _done(_asked_of_you(t), rest, keep_label=True)
+        if pronoun and aux in ("do", "does", "did"):  # "does it contain nuts": a verb, kept asked
+            return _done(_sentence(to_visitor(t)) + "?", rest, keep_label=True)
         if (
             pronoun
         ):  # "is it urgent" → "Urgent?"; "are they a first-time buyer" → "First-time buyer?"
