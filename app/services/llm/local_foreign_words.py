@@ -520,6 +520,11 @@ pt word  a sua encomenda = your order
 pt word  sobre = about
 pt word  dos pais = of the parents
 pt word  reembolso de despesas = expense claim
+es word  voluntariado = volunteering
+fr word  benevolat = volunteering
+fr word  benevoles = volunteers
+de word  ehrenamt = volunteering
+pt word  voluntariado = volunteering
 es word  reembolso de gastos = expense claim
 es word  nota de gastos = expense claim
 fr word  note de frais = expense claim
@@ -886,6 +891,7 @@ Meeting Request | Solicitud de reunión | Demande de rendez-vous | Gesprächsanf
 Waitlist Signup | Lista de espera | Liste d'attente | Warteliste | Lista de espera
 Job Application | Solicitud de empleo | Candidature | Bewerbung | Candidatura
 Internal Request | Solicitud interna | Demande interne | Interne Anfrage | Pedido interno
+Volunteer Application | Solicitud de voluntariado | Candidature de bénévole | Bewerbung als Ehrenamtliche(r) | Candidatura de voluntariado
 Expense Claim | Solicitud de reembolso de gastos | Note de frais | Spesenabrechnung | Pedido de reembolso de despesas
 Emergency Callback | Llamada de urgencia | Rappel urgent | Notfall-Rückruf | Chamada de urgência
 Franchise Enquiry | Solicitud de franquicia | Demande de franchise | Franchise-Anfrage | Pedido de franchising

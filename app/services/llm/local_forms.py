@@ -67,7 +67,8 @@ from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
-INTERNAL = "Internal Request"
+# stock names a heading in es/fr/de/pt says better ("Note de frais", "Bénévolat au festival")
+HEADED_ABROAD = frozenset({"Internal Request", "Volunteer Application"})
 _AUDIENCE_NOUNS = (
     "clients|customers|users|buyers|companies|businesses|teams|prospects|leads|developers|marketers|agencies|"
     "startups|enterprises|schools|students|parents|patients|professionals|owners|founders|executives|ctos|cfos|"
@@ -227,7 +228,9 @@ def build_form(described: str) -> dict:
     elif subject:  # "Enquiry form for our landscape design studio", "Moving warehouse? …"
         purpose, topic = subject, None
     elif (
-        not own_name and not topic and (purpose in GENERIC_NAMES or (lang and purpose == INTERNAL))
+        not own_name
+        and not topic
+        and (purpose in GENERIC_NAMES or (lang and purpose in HEADED_ABROAD))
     ):
         # "Garden waste … sign-up: …"; "Note de frais: …" says which internal request it is
         purpose = (
