@@ -200,6 +200,20 @@ _SAID_APART = re.compile(
 )
 
 
+# "Website enquiry for our …", "Online booking form for our …": where the form sits, not
+# what it is about; the business it belongs to is the subject
+_CHANNEL = re.compile(
+    r"^(?:website|web|online|site|homepage)\s+(?P<kind>enquiry|inquiry|booking|contact|request|order)"
+    r"(?:\s+form)?\s+for\s+(?:our|my|the)\s+(?P<whose>.+)$",
+    re.I,
+)
+_TRADE_WORDS = re.compile(
+    r"^(?:(?:small|little|local|family|independent|new)\s+)+|"
+    r"\s+(?:studio|company|firm|business|practice|agency|team|ltd)\b.*$",
+    re.I,
+)
+
+
 def titled_name(original: str, lang: str | None) -> str | None:
     """The title the description opens with (the subject and the kind of form), or None."""
     head = _head(original)
@@ -228,6 +242,11 @@ def _head(original: str) -> str:
 
 def _english(head: str) -> str | None:
     head = _ARTICLE.sub("", head.strip())
+    channel = _CHANNEL.match(head)
+    if channel:  # "Website enquiry for our architecture practice": whose form it is says more
+        trade = _TRADE_WORDS.sub("", channel["whose"]).strip()
+        if 1 <= len(trade.split()) <= 3:
+            return _title(f"{trade} {channel['kind']}")
     form_to = _FORM_TO.match(head)
     if form_to and _SENTENCE.search(form_to["before"]):
         return None  # "I want a form to book a demo": a sentence about the form
