@@ -85,7 +85,7 @@ def worded_item(raw: str, item: dict | None) -> dict | None:
     if item is None or "fields" in item:
         return _there_is(said, item) if item is None else item
     if offered_dates(item.get("options")):  # "fecha (12 de mayo, 19 de mayo)": a choice
-        return {**item, "clause": True}
+        item = {**item, "clause": True}
     about = _QUESTION_ABOUT.match(said)
     if about and not item.get("options") and item["phrase"] == about["thing"].lower():
         # "question about your invoice": the question, in words, not the invoice itself
