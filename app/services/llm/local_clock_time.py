@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_dated_answers import clock_answers
+
 # what is booked at a clock time
 _AT_A_CLOCK_TIME = re.compile(
     r"\b(?:restaurants?|table|tables|dinner|lunch|brunch|bistro|brasserie|pub|caf[eé]|"
@@ -35,7 +37,9 @@ def clock_times(fields: list, described: str) -> None:
     if not _AT_A_CLOCK_TIME.search(described) or _PART_OF_DAY.search(described):
         return
     for f in fields:
-        if f["name"] == "preferred_time" and f["type"] in ("select", "radio"):
+        if clock_answers(f.get("options")):
+            continue  # "seating (18:00, 19:30)": the times given are the answers
+        elif f["name"] == "preferred_time" and f["type"] in ("select", "radio"):
             f.update(type="text", options=[], placeholder=CLOCK_EXAMPLE, max_length=20)
         elif re.search(r"\btime ?slot\b", f["label"], re.I) and f["type"] == "text":
             f.setdefault("placeholder", "")

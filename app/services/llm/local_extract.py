@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_dated_answers import ORDINAL_DATE_AHEAD
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_extract_item import (
     BRACKET_LIST,
@@ -55,7 +56,7 @@ _PER_SPAN = re.compile(
 )
 # "app installed? (yes/no), …": a question mark before its answers ends no sentence
 # "Which plan? (basic, plus, premium)": the answers of the question before, in brackets
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?!\()|\n+", re.I)
+SENTENCE = re.compile(rf"(?<=[.!?])(?!{ORDINAL_DATE_AHEAD})\s+(?!\()|\n+", re.I)
 NEGATION = re.compile(
     r"\b(?:no|not|don't|do not|never|without)\s+(?:ask(?:ing)?\s+(?:for\s+)?|need\s+(?:for\s+)?)?"
     r"(?:their\s+|the\s+|any\s+)?([a-z][\w\s-]{1,40}?)(?=\s+(?:please|pls|needed|required)\b|[,.!;:()]|$)",

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_dated_answers import offered_dates, rates_are_numbers
 from app.services.llm.local_translate import phrase
 
 # ---------------------------------------------------------------------------------------
@@ -83,6 +84,8 @@ def worded_item(raw: str, item: dict | None) -> dict | None:
         return scaled
     if item is None or "fields" in item:
         return _there_is(said, item) if item is None else item
+    if offered_dates(item.get("options")):  # "fecha (12 de mayo, 19 de mayo)": a choice
+        item = {**item, "clause": True}
     about = _QUESTION_ABOUT.match(said)
     if about and not item.get("options") and item["phrase"] == about["thing"].lower():
         # "question about your invoice": the question, in words, not the invoice itself
@@ -227,6 +230,7 @@ def typed_as_worded(fields: list) -> None:
             stock = catalog.field("nps")
             fields[i] = {**stock, **{k: v for k, v in f.items() if k.startswith("_")}}
             kept = fields[i]
+    rates_are_numbers(fields)  # "cups per day roughly": a number (round 23a)
     if kept is not None:  # the engine's own NPS question beside it: one, where it was listed
         fields[:] = [o for o in fields if o is kept or o["name"] != "nps"]
 
