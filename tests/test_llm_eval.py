@@ -180,6 +180,7 @@ FLOORS = {
     "round 19a": 0.90,
     "round 21c": 0.90,
     "round 22b": 0.90,
+    "round 23b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -258,6 +259,7 @@ SIZES = {
     "round 19a": 46,
     "round 21c": 49,
     "round 22b": 51,
+    "round 23b": 39,
 }
 
 

@@ -727,6 +727,7 @@ SETS = {
     # for — an amount needed or wanted is a number, a count of people attending a number, a
     # document handed over an upload, availability or needs offered as a list several answers.
     "round 22b": ("forms_round22b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 23b": ("forms_round23b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
