@@ -259,7 +259,7 @@ SIZES = {
     "round 19a": 46,
     "round 21c": 49,
     "round 22b": 51,
-    "round 23b": 39,
+    "round 23b": 47,
 }
 
 

@@ -38,3 +38,11 @@ async def test_a_letter_the_person_writes_is_a_long_text(user):
     assert _kind(config, "lettre de motivation") == "textarea"
     config, _ = await generated(user, "Bewerbung Werkstudent: Name, E-Mail, Motivationsschreiben")
     assert _kind(config, "motivationsschreiben") == "textarea"
+
+
+async def test_a_letter_asked_as_an_upload_is_a_file(user):
+    config, _ = await generated(
+        user, "Design internship: name, email, upload your cover letter (PDF)"
+    )
+    letters = [f for f in config["fields"] if "cover" in f["name"]]
+    assert [f["type"] for f in letters] == ["file"]

@@ -33,6 +33,7 @@ PAPERS = (
     r"(?:offer|reference|referral|acceptance|award|sponsorship) letters?|"
     r"letters? of (?:reference|recommendation|offer|acceptance)|"
     # es / fr / de / pt
+    r"(?:bilhete|billet|boleto|\w+ticket)(?=\s*$)|fahrkarten?|eintrittskarten?|"
     r"tarjetas? de embarque|cartes? d'embarquement|bordkarten?|cart(?:ão|ões|ao|oes) de embarque|"
     r"certificados?|certificats?|attestations? (?:d'|de |du |employeur)\w*|"
     r"\w*bescheinigung(?:en)?|\w*zeugnis(?:se)?|zertifikate?|atestados?|dipl[ôo]mes?|diplom(?:e)?|"
@@ -62,3 +63,13 @@ WRITTEN = re.compile(
 def written_letter(phrase: str) -> bool:
     """Whether the item names a letter or statement the person writes ("cover letter")."""
     return bool(WRITTEN.search(phrase.strip(" .:;")))
+
+
+def uploaded_instead(fields: list, new: dict) -> bool:
+    """ "upload your cover letter (PDF)" on a job form: the letter asked as a file takes the
+    place of the form's stock written letter of the same name (True when it did)."""
+    same = next((f for f in fields if f["name"] == new["name"]), None)
+    if same is None or new["type"] != "file" or same["type"] != "textarea":
+        return False
+    fields[fields.index(same)] = new
+    return True
