@@ -728,6 +728,7 @@ SETS = {
     # document handed over an upload, availability or needs offered as a list several answers.
     "round 22b": ("forms_round22b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 23a": ("forms_round23a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 23b": ("forms_round23b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_kept_items import ended_times
+from app.services.llm.local_papers import written_letter
 
 _UNIT = (
     r"square (?:met(?:re|er)s?|feet|foot|yards?|kilomet(?:re|er)s?|miles?)|sq\.? ?(?:m|ft|yds?)|"
@@ -128,6 +129,8 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
         return {**field, "label": _with_unit(field["label"], low)}
     if options or field["type"] not in ("text", "textarea", "date"):
         return field
+    if field["type"] == "text" and written_letter(low):  # a cover letter, "lettre de motivation"
+        return {**field, "type": "textarea", "max_length": 5000}
     if GARMENT_SIZE.search(low):
         return {**field, "type": "select", "options": list(SIZES), "max_length": None}
     if field["type"] == "date":

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from app.services.forms.fields import FIELD_TYPES
+from app.services.llm.local_papers import PAPERS, PLURAL_PAPERS
 
 IMAGES = ["image/*"]
 DOCUMENTS = [".pdf", ".doc", ".docx", ".odt", "image/*"]
@@ -48,6 +49,7 @@ _FILE_WORDS = [
         r"seating|business|project|lesson) ?plans?|floorplans?",
         DOCUMENTS,
     ),
+    (PAPERS, DOCUMENTS),  # a boarding pass, a ticket, a diploma, "Bordkarte" (round 23b)
 ]
 FILE_RE = re.compile(
     rf"\b(?:{'|'.join(p for p, _ in _FILE_WORDS)})\b|\bupload\w*|\battach\w*", re.I
@@ -57,7 +59,8 @@ LINK_RE = re.compile(r"\b(?:link|url|website|portfolio)\b", re.I)
 PLURAL_RE = re.compile(
     r"\b(?:photo(?:graph)?s|pictures|pics|images|screenshots|documents|attachments|files|"
     r"receipts|invoices|payslips|certificates|drawings|plans|scans|fotos|fotograf[ií]as|bilder|capturas|captures|"
-    r"justificatifs|justificantes|comprovantes|belege|nachweise|anexos|adjuntos)\b|\bsome\b|\bseveral\b|\bmultiple\b",
+    r"justificatifs|justificantes|comprovantes|belege|nachweise|anexos|adjuntos|"
+    rf"{PLURAL_PAPERS})\b|\bsome\b|\bseveral\b|\bmultiple\b",
     re.I,
 )
 UP_TO_RE = re.compile(r"\b(?:up to|at most|max(?:imum)?(?: of)?|no more than)\s+(\d+)\b", re.I)

@@ -37,6 +37,7 @@ from app.services.llm.local_named_contact import merge_named_contact
 from app.services.llm.local_one_org import merge_org_name
 from app.services.llm.local_one_person import merge_role_contacts
 from app.services.llm.local_one_role import settle_own_texts
+from app.services.llm.local_papers import uploaded_instead
 from app.services.llm.local_poll import POLL_RE
 from app.services.llm.local_role_name import merge_role_name
 from app.services.llm.local_ruled_out import ruled_out, without_purpose_clause
@@ -291,7 +292,7 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             rating = next((f for f in fields if f["name"] == "rating"), None)
             if new["type"] == "number" and rating is not None and rating.get("options"):
                 fields[fields.index(rating)] = new  # "overall rating (1-5 stars)"
-            elif not _has(fields, new["name"]):
+            elif not uploaded_instead(fields, new) and not _has(fields, new["name"]):
                 _add(fields, new)
             continue
         # A yes/no or "A or B" question is its own field, not a catalogue concept.
