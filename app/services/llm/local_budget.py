@@ -19,6 +19,13 @@ _BUSINESS_BUYER = re.compile(
 _BUSINESS_FIELDS = ("company", "company_size", "work_email", "job_title")
 
 
+_PER_UNIT = re.compile(
+    r"\b(?:per|a|each)\s+(?:head|person|guest|attendee|participant|night|day|hour|month|year|"
+    r"seat|user|item|unit|cover)\b",
+    re.I,
+)
+
+
 def fit_budget(fields: list[dict], description: str, foreign: bool) -> None:
     """The default budget ranges kept for business buyers asked in English, else typed in."""
     business = _BUSINESS_BUYER.search(description) or any(
@@ -27,7 +34,7 @@ def fit_budget(fields: list[dict], description: str, foreign: bool) -> None:
     for field in fields:
         if field["name"] != "budget" or field.get("options") != BUDGETS:
             continue  # the marketer's own answers stay
-        if business and not foreign:
-            continue
+        if business and not foreign and not _PER_UNIT.search(field["label"]):
+            continue  # "budget per head" is an amount per person, not a project's range
         field["type"] = "number"  # a condition can still compare it ("at least 50000")
         field.pop("options", None)

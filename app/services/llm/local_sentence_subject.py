@@ -294,7 +294,44 @@ def _named(head: str, name: str, kind_key: str | None, verbatim: bool) -> str | 
         or _leaving(head)
         or _about(_INFO, head, "Information Request")
         or _about(_NOMINATE, head, "Nomination", cut=False)
+        or _done_thing(head)
     )
+
+
+# "Order a birthday cake", "Report graffiti in your area": the thing done to names the form
+_DONE_TO = re.compile(
+    r"^(?:(?P<verb>order|book|reserve)\s+(?:an?|the|some|your)|(?P<noted>report)(?:\s+(?:an?|the|some))?)"
+    r"\s+(?P<what>[a-z][\w'-]*"
+    r"(?:\s+(?!(?:for|with|to|of|from|at|and|or|by)\b)[a-z][\w'-]*){0,2}?)(?:\s+(?:in|near|on|around)\s+(?:your|our|the)\s+"
+    r"(?:area|street|road|neighbourhood|neighborhood|town|city|estate))?$",
+    re.I,
+)
+_KIND_LAST = re.compile(
+    r"\b(?:complaint|appointment|booking|order|report|request|enquiry|concern)$", re.I
+)
+_OWN_KINDS = {
+    "form",
+    "call",
+    "callback",
+    "demo",
+    "meeting",
+    "consultation",
+    "quote",
+    "visit",
+    "problem",
+    "issue",
+}
+_DONE_AS = {"order": "Order", "book": "Booking", "reserve": "Reservation", "report": "Report"}
+
+
+def _done_thing(head: str) -> str | None:
+    said = _DONE_TO.match(head.strip())
+    if not said or said["what"].lower() in _OWN_KINDS:  # "Book a demo": the kind's own name
+        return None
+    what = _singular(said["what"])
+    if _KIND_LAST.search(what):  # "Report a noise complaint" → "Noise Complaint"
+        return _title(what)
+    return _title(f"{what} {_DONE_AS[(said['verb'] or said['noted']).lower()]}")
 
 
 def _segments(original: str) -> list[str]:
