@@ -24,8 +24,9 @@ from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import file_label, rated, rating_shape
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_fields import _field_name
+from app.services.llm.local_foreign_names import FORM_NAMES
 from app.services.llm.local_foreign_options import join_trailing_answers
-from app.services.llm.local_foreign_words import FORM_NAMES, TABLES
+from app.services.llm.local_foreign_words import TABLES
 from app.services.llm.local_item_pairs import aspect_of, german_pairs, romance_pairs
 from app.services.llm.local_kept_items import said_scale
 from app.services.llm.local_phrases import EXAMPLE_PREFIX

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_foreign_words import FORM_NAMES
+from app.services.llm.local_foreign_names import FORM_NAMES
 from app.services.llm.local_kinds import KINDS
 
 # the kinds' catch-all names; a named kind ("Job Application", "Internal Request") keeps its own

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_foreign import foreign_little_word
-from app.services.llm.local_foreign_words import FORM_NAMES
+from app.services.llm.local_foreign_names import FORM_NAMES
 from app.services.llm.local_heading import said_generic
 from app.services.llm.local_intent import correct_typos
 
