@@ -234,7 +234,7 @@ SIZES = {
     "replies": 38,
     "refine 18r": 25,
     "refine 21r": 25,
-    "round 21s": 46,
+    "round 21s": 47,
     "round 18s": 19,
     "round 17f": 24,
     "round 17g": 17,

@@ -64,6 +64,8 @@ DURATION = re.compile(
 _DAYS = re.compile(
     r"\b(?:pain|painful|symptoms?|ache|aches|aching|toothache|headaches?|cough|fever|rash|"
     r"sore|swelling|injury|leak|leaking|fault|problem|issue|broken|noise|dolor|douleurs?|"
+    # something that keeps happening ("how long has it been going on"): days, not years
+    r"going on|happening|barking|nuisance|"
     r"schmerz\w*|beschwerden|dor|dores|s[ií]ntomas|sympt[oô]mes|fi[eè]vre|fiebre|febre)\b",
     re.I,
 )
