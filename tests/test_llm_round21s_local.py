@@ -40,3 +40,13 @@ async def test_what_is_posted_needs_the_address_and_a_dash_ends_the_heading(user
         user, "Reserva de clase de surf - nombre del alumno, edad, teléfono"
     )
     assert "Nombre del alumno" in [f["label"] for f in fields.values()]
+
+
+async def test_a_household_quote_is_not_briefed_as_a_b2b_sale(user):
+    config, _ = await generated(
+        user, "Solar panel quote: name, email, phone, postcode, roof direction"
+    )
+    brief = config["agent"]["instructions"]
+    assert "company of 51+" not in brief and "details a quote needs" in brief
+    config, _ = await generated(user, "Demo request: name, work email, company, company size")
+    assert "company of 51+" in config["agent"]["instructions"]

@@ -115,6 +115,12 @@ PLAYBOOKS = {
     "intent, low for a free-mail address with a vague message. For high and medium leads create a "
     "deal and send a short, personal email that answers their request and proposes next steps; "
     "escalate anything unusual to a human. Never promise prices, discounts or dates.",
+    # a quote for a household ("Solar panel quote: name, phone, postcode"): no company to weigh
+    "sales_consumer": "Qualify every enquiry from what they asked for{budget} and what they wrote: score "
+    "high when they give the details a quote needs and say when they want it, low for a vague "
+    "message with nothing to act on. For high and medium leads create a deal and send a short, "
+    "personal email that answers their request and proposes next steps; escalate anything unusual "
+    "to a human. Never promise prices, discounts or dates.",
     "email_marketing": "Send a friendly welcome email (with the promised content or joining details), enroll the "
     "contact in the nurture sequence, and keep every email short and useful.",
     "support_triage": "Create a ticket for every request and acknowledge it by email with the ticket reference. "
@@ -343,17 +349,24 @@ def _languages_note(locales: list) -> str:
     return f" The form is also in {listed}: reply in the language the visitor wrote in."
 
 
+# a field that asks about the buyer's business: the B2B brief weighs it
+_BUSINESS_FIELD = re.compile(
+    r"^(?:company|company_\w+|job_title|work_email|organi[sz]ation\w*|business_\w+)$"
+)
+
+
 def instructions(kind: dict, description: str, audience, business, fields: list) -> str:
     who = f" for {business}" if business else ""
     parts = [f"This form is used to {kind['goal']}{who}."]
     if audience:
         parts.append(f"The audience is {audience}: write for them, in their terms.")
     has_budget = any(f["name"] == "budget" for f in fields)
-    parts.append(
-        (kind.get("playbook") or PLAYBOOKS.get(kind["key"], PLAYBOOKS[kind["flow"]])).replace(
-            "{budget}", ", budget" if has_budget else ""
-        )
-    )
+    playbook = kind.get("playbook") or PLAYBOOKS.get(kind["key"], PLAYBOOKS[kind["flow"]])
+    if playbook == PLAYBOOKS["sales_lead"] and not any(
+        _BUSINESS_FIELD.search(f["name"]) for f in fields
+    ):
+        playbook = PLAYBOOKS["sales_consumer"]  # nobody asked for a company, a size or a title
+    parts.append(playbook.replace("{budget}", ", budget" if has_budget else ""))
     brief = re.sub(r"\s+", " ", description).strip(" .,;:'\"“”")
     if len(brief) > 300:  # cut at a word, and say so
         brief = brief[:300].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
