@@ -156,3 +156,16 @@ async def drain_later(app, clock, seconds: float = 60.0) -> int:
     first drain."""
     clock.advance(seconds)
     return await drain_jobs(app)
+
+
+async def qualified(app, user, db, form_name: str, data: dict) -> tuple[dict, list]:
+    """The qualify_lead step's details and the deals of the submitter, after processing."""
+    form = await make_agent_form(user, name=form_name)
+    sid = await submit_and_process(app, user, form["id"], data)
+    actions = (await submission(db, sid))["actions"]
+    qualify = next(a["details"] for a in actions if a["details"].get("action") == "qualify_lead")
+    deals = await db.fetchall(
+        "SELECT d.id FROM deals d JOIN contacts c ON c.id = d.contact_id WHERE c.email = ?",
+        (data["email"],),
+    )
+    return qualify, deals

@@ -4,7 +4,7 @@ deal on a sales form, a supplier's offer is what a supplier form asks for."""
 
 from __future__ import annotations
 
-from tests.helpers_agents import make_agent_form, submission, submit_and_process
+from tests.helpers_agents import qualified
 
 RESELLER = {
     "email": "carla@brightmsp.com",
@@ -24,31 +24,18 @@ VENDOR = {
 }
 
 
-async def _qualified(app, user, db, form_name: str, data: dict) -> tuple[dict, list]:
-    """The qualify_lead step's details and the deals of the submitter, after processing."""
-    form = await make_agent_form(user, name=form_name)
-    sid = await submit_and_process(app, user, form["id"], data)
-    actions = (await submission(db, sid))["actions"]
-    qualify = next(a["details"] for a in actions if a["details"].get("action") == "qualify_lead")
-    deals = await db.fetchall(
-        "SELECT d.id FROM deals d JOIN contacts c ON c.id = d.contact_id WHERE c.email = ?",
-        (data["email"],),
-    )
-    return qualify, deals
-
-
 async def test_a_reseller_is_a_deal_on_the_partner_form_and_routed_on_a_demo_form(app, user, db):
-    on_partner, deals = await _qualified(app, user, db, "Partner program", RESELLER)
+    on_partner, deals = await qualified(app, user, db, "Partner program", RESELLER)
     assert on_partner["score"] == "high" and len(deals) == 1
     assert "partner-fit" in on_partner["tags"] and "partner form is for" in on_partner["reason"]
-    on_demo, deals = await _qualified(app, user, db, "Demo request", RESELLER)
+    on_demo, deals = await qualified(app, user, db, "Demo request", RESELLER)
     assert on_demo["score"] == "medium" and "partner-enquiry" in on_demo["tags"]
     assert "route it to partnerships" in on_demo["reason"]
     assert len(deals) == 1  # still only the partner form's deal
 
 
 async def test_a_vendor_pitch_is_no_deal_on_a_sales_form_but_a_supplier_is_welcome(app, user, db):
-    pitch, deals = await _qualified(app, user, db, "Pricing request", VENDOR)
+    pitch, deals = await qualified(app, user, db, "Pricing request", VENDOR)
     assert pitch["score"] == "low" and "vendor" in pitch["tags"] and deals == []
     supplier = {
         "email": "heidi@alpinefarms.ch",
@@ -59,5 +46,5 @@ async def test_a_vendor_pitch_is_no_deal_on_a_sales_form_but_a_supplier_is_welco
         "message": "We produce organic cheese for 40 delis in Zurich and could supply your "
         "stores weekly starting in April.",
     }
-    welcome, _ = await _qualified(app, user, db, "Become a supplier", supplier)
+    welcome, _ = await qualified(app, user, db, "Become a supplier", supplier)
     assert welcome["score"] in ("high", "medium") and "supplier-fit" in welcome["tags"]

@@ -4,19 +4,7 @@ buying for its editors and an employer that is hiring stay buyers; a season is a
 
 from __future__ import annotations
 
-from tests.helpers_agents import make_agent_form, submission, submit_and_process
-
-
-async def _qualified(app, user, db, data: dict) -> tuple[dict, list]:
-    form = await make_agent_form(user, name="Demo request")
-    sid = await submit_and_process(app, user, form["id"], data)
-    actions = (await submission(db, sid))["actions"]
-    qualify = next(a["details"] for a in actions if a["details"].get("action") == "qualify_lead")
-    deals = await db.fetchall(
-        "SELECT d.id FROM deals d JOIN contacts c ON c.id = d.contact_id WHERE c.email = ?",
-        (data["email"],),
-    )
-    return qualify, deals
+from tests.helpers_agents import qualified
 
 
 async def test_foreign_journalists_job_seekers_and_pitches_are_not_buyers(app, user, db):
@@ -33,7 +21,7 @@ async def test_foreign_journalists_job_seekers_and_pitches_are_not_buyers(app, u
             "company": "Northfield",
             "message": message,
         }
-        qualify, deals = await _qualified(app, user, db, data)
+        qualify, deals = await qualified(app, user, db, "Demo request", data)
         assert qualify["score"] == "low" and kind in qualify["tags"], (message, qualify)
         assert "not a buyer" in qualify["reason"] and deals == []
 
@@ -52,7 +40,7 @@ async def test_buyers_who_mention_editors_or_hiring_stay_buyers(app, user, db):
             "company_size": "201-1000",
             "message": message,
         }
-        qualify, deals = await _qualified(app, user, db, data)
+        qualify, deals = await qualified(app, user, db, "Demo request", data)
         assert qualify["score"] == "high" and "not-a-buyer" not in qualify["tags"], qualify
         assert len(deals) == 1
 
@@ -66,6 +54,6 @@ async def test_a_season_is_quoted_as_the_timeline(app, user, db):
         "message": "We need it live before the spring season for our 14 hotels, "
         "budget is signed off.",
     }
-    qualify, _ = await _qualified(app, user, db, data)
+    qualify, _ = await qualified(app, user, db, "Demo request", data)
     assert "timeline: before the spring season" in qualify["reason"]
     assert "mentions a budget (budget is signed off)" in qualify["reason"]
