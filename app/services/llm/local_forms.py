@@ -54,6 +54,7 @@ from app.services.llm.local_sentence_name import (
     foreign_sentence_name,
 )
 from app.services.llm.local_stated_purpose import (
+    OPENING_END,
     add_stated_defaults,
     fit_callback,
     stated_purpose,
@@ -65,6 +66,7 @@ from app.services.llm.local_thanks import fit_thanks
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
+from app.services.llm.local_waiting_place import fit_waiting_place
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
 # stock names a heading in es/fr/de/pt says better ("Note de frais", "Bénévolat au festival")
@@ -202,6 +204,10 @@ def build_form(described: str) -> dict:
     kind, own_name = heading_kind(original, lang, kind, own_name) or (kind, own_name)
     # a callback is called back, not sent a quote or a booking link; an RSVP is recorded
     kind = fit_thanks(kind, own_name, correct_typos(told), original)
+    # an allotment's or a nursery's waiting list is worked through by a person, not nurtured
+    kind = fit_waiting_place(
+        kind, OPENING_END.split(told, maxsplit=1)[0], OPENING_END.split(original, maxsplit=1)[0]
+    )
     audience, business, topic = (
         find_audience(description),
         find_business(description),
