@@ -509,6 +509,11 @@ SETS = {
     # "add a question: which room would you like?"), a kind said after a quoted label, no
     # time field said in one sentence.
     "refine 21r": ("refine_round21r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine round 24r (stop 18): renames said with "call" / "should be called", answers said
+    # with "should have options" / "let them choose from", a number's bounds and a text's
+    # length ("at least 10", "between 1 and 8", "limit the message to 500 characters"), in
+    # English and es/fr/de/pt, and "add a question about parking".
+    "refine 24r": ("refine_round24r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.

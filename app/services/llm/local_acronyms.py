@@ -69,12 +69,17 @@ def respell(text: str, spelled: dict[str, str]) -> str:
     return re.sub(r"\b[\w-]+\b", fix, text)
 
 
+def as_written(field: dict) -> tuple:
+    """What ``spell_acronyms`` compares to leave a field as it is: its name, label and options."""
+    return field.get("name"), field.get("label"), str(field.get("options"))
+
+
 def spell_acronyms(fields: list, description: str, keep: set | None = None) -> None:
     """Labels and options of ``fields`` with their acronyms spelled (in place); ``keep``:
-    (name, label) pairs to leave as they are (the fields a refinement did not touch)."""
+    ``as_written`` of the fields to leave as they are (those a refinement did not touch)."""
     spelled = spellings(description)
     for f in fields:
-        if keep and (f.get("name"), f.get("label")) in keep:
+        if keep and as_written(f) in keep:
             continue
         if f.get("label"):
             f["label"] = respell(f["label"], spelled)

@@ -20,11 +20,13 @@ from app.services.llm import (
     local_refine_extras,
     local_refine_foreign,
     local_refine_it,
+    local_refine_limits,
     local_refine_more,
+    local_refine_said,
     local_refine_shapes,
 )
 from app.services.llm import local_refine_settings as settings
-from app.services.llm.local_acronyms import spell_acronyms
+from app.services.llm.local_acronyms import as_written, spell_acronyms
 from app.services.llm.local_extras import forget_changed_texts, sync
 from app.services.llm.local_fields import (
     RefineError,
@@ -68,7 +70,7 @@ def refine(config: dict, text: str) -> dict:
         before = local_refine_it.snapshot(draft["fields"])
         _refine_one(draft, local_refine_it.resolve(clause, last), notes)
         last = local_refine_it.touched(before, draft["fields"]) or last
-    untouched = {(f.get("name"), f.get("label")) for f in config.get("fields") or []}
+    untouched = {as_written(f) for f in config.get("fields") or []}
     spell_acronyms(draft["fields"], text, keep=untouched)  # "add a VAT number field"
     forget_changed_texts(config, draft)  # a relabelled field is translated again
     notes += sync(draft)  # steps, rules and translations follow the field changes
@@ -155,7 +157,8 @@ QUOTED_RENAME = re.compile(
 def _apply(draft: dict, clause: str, notes: list) -> None:
     written = clause
     try:
-        clause = local_refine_ask.rewrite(clause, draft["fields"])  # "ask whether they …"
+        # "ask whether they …", "call the size one 'Size'", "add a question about parking"
+        clause = local_refine_ask.rewrite(local_refine_said.rewrite(clause), draft["fields"])
     except RefineError as exc:
         _fail(str(exc), written)
     quoted = QUOTED_RENAME.match(clause)
@@ -172,6 +175,8 @@ def _apply(draft: dict, clause: str, notes: list) -> None:
         if local_refine_shapes.apply(draft, clause, notes):  # a scale, yes/no, a checkbox's words
             return
         if local_refine_more.apply(draft, clause, notes):  # options, kinds, order, "keep only"
+            return
+        if local_refine_limits.apply(draft, clause, notes):  # "guests: at least 2"
             return
     except RefineError as exc:
         _fail(str(exc), written)

@@ -1,0 +1,82 @@
+"""Renames, answer lists and new questions in the marketer's own words (issue 20, refine
+round 24r).
+
+"call the dietary one 'Dietary needs'", "the contact field should be called Contact name",
+"the company question should say Organisation", "the size one should have options S, M,
+L", "let them choose the dietary requirement from vegetarian, vegan, halal", "add a
+question about parking": ``rewrite(clause)`` says each again in the one phrasing the field
+handlers of ``local_refine`` read ("rename …", "the options for … should be …", 'add a
+question called "Parking"'), so the change is found, checked and applied as every other is.
+Any other clause comes back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPEN = "['\"“‘«]\\s*"
+_CLOSE = "\\s*['\"”’»]"
+_NOUN = r"(?:\s+(?:one|field|question|box|answer|input))?"
+_REWRITES = [
+    # "call the dietary one 'Dietary needs'", "call phone 'Mobile number'"
+    (
+        re.compile(
+            rf"^(?:call|label|name)\s+(?:the\s+)?(?P<t>.+?){_NOUN}\s+{_OPEN}(?P<new>.+?){_CLOSE}$",
+            re.I,
+        ),
+        "rename {t} to {new}",
+    ),
+    # "the contact field should be called Contact name", "the company one should say Organisation"
+    (
+        re.compile(
+            rf"^(?:the\s+)?(?P<t>.+?){_NOUN}\s+(?:should|must|needs to|has to|can|could)\s+"
+            rf"(?:be\s+(?:called|labell?ed|named|titled|renamed(?:\s+to)?)|say|read)\s*:?\s+(?P<new>.+)$",
+            re.I,
+        ),
+        "rename {t} to {new}",
+    ),
+    # "the size one should have options S, M, L", "dietary should offer the choices a, b"
+    (
+        re.compile(
+            rf"^(?:the\s+)?(?P<t>.+?){_NOUN}\s+(?:should|must|needs to|has to|can|could)\s+"
+            r"(?:have|offer|list|give)\s+(?:the\s+)?(?:following\s+)?(?:options|choices|answers)"
+            r"(?:\s+of)?\s*:?\s+(?P<opts>.+)$",
+            re.I,
+        ),
+        "the options for {t} should be {opts}",
+    ),
+    # "let them choose their dietary requirement from vegetarian, vegan, halal"
+    (
+        re.compile(
+            r"^let\s+(?:them|people|visitors|customers|guests|users)\s+(?:choose|pick|select)\s+"
+            r"(?:the\s+|their\s+|a\s+|an\s+)?(?P<t>.+?)\s+from\s*:?\s+(?P<opts>.+)$",
+            re.I,
+        ),
+        "the options for {t} should be {opts}",
+    ),
+    # "add a question about parking (after the address)": the question is about parking
+    (
+        re.compile(
+            r"^(?:add|include|insert)\s+(?:a|an|one)\s+(?P<flag>optional\s+|required\s+)?"
+            r"(?:question|field)\s+(?:about|on|regarding|for)\s+(?:their\s+|the\s+|your\s+)?"
+            r"(?P<what>.+?)(?P<where>\s+(?:at the (?:top|end|bottom|start)|"
+            r"(?:right |just )?(?:after|before|below|above)\s+.+))?$",
+            re.I,
+        ),
+        'add a {flag}question called "{what}"{where}',
+    ),
+]
+
+
+def rewrite(clause: str) -> str:
+    """The clause in the phrasing the field handlers read, or unchanged."""
+    text = clause.strip().rstrip(".")
+    for pattern, said in _REWRITES:
+        m = pattern.match(text)
+        if m:
+            parts = {k: (v or "") for k, v in m.groupdict().items()}
+            if "what" in parts:
+                parts["what"] = parts["what"][:1].upper() + parts["what"][1:]
+                parts["flag"] = parts["flag"].lower()
+            return said.format(**parts)
+    return clause

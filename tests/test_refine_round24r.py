@@ -1,0 +1,60 @@
+"""Refinements in the marketer's own words (issue 20, refine round 24r), through
+POST /api/forms/generate: a rename said with "call" or "should be called", answers said with
+"should have options" or "let them choose from", a number's bounds and a text's length in
+English and es/fr/de/pt, and a question added by its subject."""
+
+from __future__ import annotations
+
+from tests.test_llm_local_forms import generate
+
+CATERING = (
+    "Catering enquiry: company name, contact, email, phone, date, number of people, "
+    "dietary requirements, delivery address"
+)
+
+
+def _field(config: dict, word: str) -> dict:
+    return next(f for f in config["fields"] if word in f["label"].lower())
+
+
+async def test_renames_and_answers_in_their_words(user):
+    form = await generate(user, CATERING)
+    config = await generate(user, "call the dietary one 'Dietary needs'", form)
+    assert _field(config, "dietary")["label"] == "Dietary needs"
+    config = await generate(user, "the contact field should be called Contact name", config)
+    assert "Contact name" in [f["label"] for f in config["fields"]]
+    config = await generate(
+        user, "let them choose the dietary needs from vegetarian, vegan, halal", config
+    )
+    dietary = _field(config, "dietary")
+    assert (dietary["type"], dietary["options"]) == ("select", ["Vegetarian", "Vegan", "Halal"])
+    assert len(config["fields"]) == len(form["fields"])
+
+
+async def test_bounds_on_numbers_and_lengths_on_text(user):
+    form = await generate(user, CATERING + ", message")
+    config = await generate(user, "number of people must be between 10 and 200", form)
+    people = _field(config, "people")
+    assert (people["type"], people["min"], people["max"]) == ("number", 10, 200)
+    config = await generate(user, "limit the message to 500 characters", config)
+    assert _field(config, "message")["max_length"] == 500
+    body = await generate(user, "limit the message to 200 words", config, status=422)
+    assert "by characters, not words" in body["error"]["message"]
+    body = await generate(user, "the date should be at least 3", config, status=422)
+    assert "takes no minimum or maximum" in body["error"]["message"]
+
+
+async def test_a_bound_said_abroad(user):
+    form = await generate(
+        user, "Catering-Anfrage: Firma, Name, E-Mail, Telefon, Datum, Anzahl Personen"
+    )
+    config = await generate(user, "Anzahl Personen muss zwischen 10 und 200 liegen", form)
+    people = _field(config, "personen")
+    assert (people["min"], people["max"]) == (10, 200)
+
+
+async def test_a_question_added_by_its_subject(user):
+    form = await generate(user, CATERING)
+    config = await generate(user, "add a question about parking after the delivery address", form)
+    labels = [f["label"] for f in config["fields"]]
+    assert labels[labels.index("Delivery address") + 1] == "Parking"
