@@ -482,6 +482,10 @@ SETS = {
     # Round 21 (stop 17): journalists, job seekers and agencies pitching, in es/fr/de/pt and
     # in more English phrasings, are read as the non-buyers they are ("kind"), not merely low.
     "leads 21": ("leads_round21.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Leads round 24 (stop 18): an existing customer whose embedded form broke, a studio's
+    # "our packages start at", a round-up "for our spring issue", opt-outs in de/es/fr/pt;
+    # guards: a customer expanding, a buyer who "would love to create" forms, their own report.
+    "leads 24": ("leads_round24.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     # Round 13b (engine e13b, written before the change): stray fields — the purpose restated
     # in the opening words (a verb or a noun phrase after the business name), sentences about
     # the form itself, a heading before the list, questions cut inside a list ("Software are").

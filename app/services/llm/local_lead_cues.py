@@ -191,7 +191,12 @@ CUES = [
     (
         r"abmelden|austragen|keine (?:e-?mails|werbung|newsletter) mehr|darme de baja|dar(?:me)? de baja|"
         r"no me env[íi]en|d[ée]sabonner|d[ée]sinscri\w+|ne plus recevoir|descadastr\w+|"
-        r"cancelar a inscri[çc][ãa]o|n[ãa]o quero (?:mais )?receber",
+        r"cancelar a inscri[çc][ãa]o|n[ãa]o quero (?:mais )?receber|"
+        # "entfernen Sie mich aus Ihrem Verteiler", "je ne me suis jamais inscrit"
+        r"(?:entfernen|l[öo]schen|streichen) sie mich|aus (?:ihrem|dem|eurem) verteiler|nie angemeldet|"
+        r"(?:elim[íi]nenme|b[óo]rrenme|s[áa]quenme|qu[íi]tenme) de|nunca me (?:suscrib[íi]|registr[ée]|apunt[ée])|"
+        r"(?:retirez|supprimez|enlevez)-moi|jamais inscrit\w*|"
+        r"(?:retirem|removam|tirem)-me|nunca me (?:inscrevi|registei|registrei|cadastrei)",
         "unsubscribe",
     ),
     (
@@ -273,7 +278,7 @@ _STOP = {
     "fr": "le la les des nous vous pour est une un et avec dans je notre votre de du "
     "mon ma mes avons souhaitons bonjour cette",
     "pt": "o os as que para uma um nós com é somos de do da nossa precisamos vocês "
-    "e em minha meu sua seu tenho temos quero queremos olá pelo pela",
+    "e em minha meu sua seu tenho temos quero queremos olá pelo pela vossa vosso não obrigado",
 }
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 

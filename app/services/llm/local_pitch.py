@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 _WE = r"(?:we|we'?re|we are|our (?:team|agency|studio|company|firm|service|platform|experts?))"
-_CAN = r"(?:\s+(?:can|could|will|would|'d|'ll|are able to|would be happy to|'d be happy to|are happy to|love to|'d love to))*"
+_CAN = r"(?:\s*(?:can|could|will|would|'d|'ll|are able to|would be happy to|'d be happy to|are happy to|love to|'d love to))*"
 _OFFER = (
     r"(?:deliver|provide|offer|supply|produce|generate|send|bring|build|create|put together|"
     r"design|source|book|set up|handle|manage|take care of|run)\w*"

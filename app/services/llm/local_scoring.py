@@ -101,7 +101,10 @@ NON_BUYERS = [
         r"\banswer (?:\d+|a few|some|our) questions\b|"
         r"\bjournalist\b|\breporter\b|\bwriting (?:a|an) (?:piece|article|story)\b|\bfor (?:an|my|our|the) "
         r"(?:article|story|piece)\b|\blooking for (?:a )?comment\b|\bquote from your\b|\bmarket guide\b|"
-        r"\bbriefing\b|\bmagazine\b|\bblog about\b|\bwrite a review\b|\binterview your\b",
+        r"\bbriefing\b|\bmagazine\b|\bblog about\b|\bwrite a review\b|\binterview your\b|"
+        # a round-up for an issue: "our March edition", "a short company description and a logo"
+        r"\bround-?ups?\b|\bfor (?:our|the|next|this) (?:\w+ )?(?:edition|issue)\b|"
+        r"\bcompany description and (?:a |your )?(?:screenshot|logo|headshot)s?\b",
     ),
     (
         "student",
@@ -126,7 +129,7 @@ NON_BUYERS = [
         r"\bspecial offer\b|\b\d+% off\b|\bguarantee(?:d)?\b|\bwe offer\b|\bwe noticed your\b|"
         r"\b(?:would you like|want) to advertise\b|\badvertis\w+ (?:in|with) our\b|\bour fee\b|\bvendor directory\b|"
         r"\bcan i send over\b|\blove to show you (?:our|my)\b|\bdo you have 15 minutes\b|\bfor a fee\b|"
-        r"\brates from\b|\bwe can fix that\b|\bwe can (?:double|triple|boost|increase|grow|get you)\b|"
+        r"\brates from\b|\bour (?:packages|prices|rates|fees|plans) (?:start|begin)\b|\bwe can fix that\b|\bwe can (?:double|triple|boost|increase|grow|get you)\b|"
         r"\bor you don'?t pay\b|\bbacklinks?\b|\bbuy \w+ cheap\b|\bguest on our podcast\b|\bbug bounty\b|\bour (?:sales enablement|outbound|seo|lead generation) "
         r"(?:platform|service|services|agency)\b|\bgreat candidate for your\b",
     ),
@@ -142,7 +145,10 @@ NON_BUYERS = [
         r"\b(?:check|look (?:into|at)) (?:on )?our account\b|"
         r"\b(?:since|after) (?:your|the) (?:last |latest |recent |new )?(?:update|release|upgrade|migration)\b|"
         r"\bwe(?:'re| are)? (?:pay(?:ing)? for|on|subscribed to) (?:the|your|our) \w+ (?:plan|tier)\b|"
-        r"\bpaying customers?\b|\bour (?:[\w-]+ )?(?:forms?|account|dashboard|integration|webhooks?|exports?|"
+        r"\bpaying customers?\b|\bwe (?:already )?use your (?:forms?|product|tool|app|software|platform)\b"
+        r"[^.?!]{0,80}?\b(?:doesn'?t|don'?t|won'?t|isn'?t|stopped|no longer|fails?|broke)\b|"
+        r"\b(?:embedded|embed(?:ded)?) (?:form|widget)s? (?:\w+ )?(?:doesn'?t|won'?t|isn'?t|stopped|no longer) "
+        r"(?:load|show|display|work|appear|submit)\w*|\bour (?:[\w-]+ )?(?:forms?|account|dashboard|integration|webhooks?|exports?|"
         r"workspace|widget|emails?|notifications?)\b(?: [\w-]+){0,2} (?:stopped|isn'?t|aren'?t|won'?t|"
         r"doesn'?t|don'?t|fails?|failed|broke|shows? a blank|is blank)\b|"
         r"\bour (?:[\w-]+ ){0,2}(?:submissions?|leads|entries|responses)\b(?: [\w-]+){0,4} (?:never|didn'?t|did not|"
