@@ -58,3 +58,21 @@ async def test_a_question_added_by_its_subject(user):
     config = await generate(user, "add a question about parking after the delivery address", form)
     labels = [f["label"] for f in config["fields"]]
     assert labels[labels.index("Delivery address") + 1] == "Parking"
+
+
+async def test_two_fields_added_at_once_and_several_answers_allowed(user):
+    form = await generate(user, "Personal training enquiry: email, your goals (lose weight, rehab)")
+    config = await generate(user, "add name and phone fields at the top", form)
+    assert [f["type"] for f in config["fields"][:3]] == ["text", "phone", "email"]
+    assert config["fields"][0]["label"] == "Full name"
+    form = await generate(
+        user, "Summer camp registration: parent name, email, which week (Week 1, Week 2)"
+    )
+    config = await generate(user, "let parents pick both weeks", form)
+    assert _field(config, "week")["type"] == "multiselect"
+
+
+async def test_required_said_verb_last_in_german(user):
+    form = await generate(user, "Anmeldung zum Kurs: Vorname, Nachname, E-Mail, Firma")
+    config = await generate(user, "Firma optional machen", form)
+    assert _field(config, "firma")["required"] is False

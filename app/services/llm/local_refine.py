@@ -62,6 +62,7 @@ def refine(config: dict, text: str) -> dict:
     draft = copy.deepcopy(config)
     split = SPLIT_RE.split(_protect_option_lists(local_refine_foreign.split_clauses(text)))
     clauses = [c for c in (_clean(part.replace(",\x00", ", ")) for part in split) if c]
+    clauses = [one for c in clauses for one in local_refine_said.split_additions(c)]
     if not clauses:
         _fail("Write what to change", text)
     notes: list[str] = []

@@ -114,6 +114,8 @@ PATTERNS = {
         ("kind", _p(rf"(?:mach|mache|machen sie|ändere|ändern sie|wandle|wandeln sie)\s+(?P<target>.+?)\s+(?:zu|in)\s+(?:einem|einer|ein|eine|einen)\s+(?P<kind>{KIND_WORDS})(?:\s+um)?(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:mach|mache|machen sie|setze|setzen sie|stelle|stellen sie)\s+(?P<target>.+?)\s+(?:auf\s+)?(?P<flag>{_REQ['de']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:soll|sollte|muss|ist)\s+(?P<flag>{_REQ['de']})(?:\s+sein)?")),
+        # "Firma optional machen", "Telefon zum Pflichtfeld machen", "E-Mail als Pflichtfeld markieren"
+        ("required", _p(rf"(?P<target>.+?)\s+(?:als\s+|auf\s+)?(?P<flag>{_REQ['de']})\s+(?:machen|setzen|stellen|markieren)")),
         ("move", _p(rf"(?:verschiebe|verschieben sie|setze|setzen sie|stelle|stellen sie|schiebe|schieben sie|bewege)\s+(?P<target>.+?)\s+(?P<where>{_TOP['de']}|{_END['de']})")),
         ("rename", _p(r"(?:benenne|benennen sie)\s+(?P<target>.+?)\s+(?:in|zu)\s+(?P<new>.+?)\s+um")),
         ("rename", _p(r"(?:ändere|ändern sie)\s+(?:die bezeichnung|das label|den namen|die beschriftung)\s+(?:von|des|der|vom)\s+(?P<target>.+?)\s+(?:in|zu|auf)\s+(?P<new>.+)")),

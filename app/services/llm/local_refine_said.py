@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_fields import _catalog_match
+
 _OPEN = "['\"“‘«]\\s*"
 _CLOSE = "\\s*['\"”’»]"
 _NOUN = r"(?:\s+(?:one|field|question|box|answer|input))?"
@@ -54,6 +56,16 @@ _REWRITES = [
         ),
         "the options for {t} should be {opts}",
     ),
+    # "let parents pick both weeks", "allow people to choose several dates"
+    (
+        re.compile(
+            r"^(?:let|allow)\s+(?:them|people|parents|visitors|customers|guests|users|everyone)\s+"
+            r"(?:to\s+)?(?:pick|choose|select|tick)\s+(?:more than one|several|multiple|both|all|any)"
+            r"\s+(?:of\s+)?(?:the\s+)?(?P<t>.+)$",
+            re.I,
+        ),
+        "allow picking more than one {t}",
+    ),
     # "add a question about parking (after the address)": the question is about parking
     (
         re.compile(
@@ -66,6 +78,26 @@ _REWRITES = [
         'add a {flag}question called "{what}"{where}',
     ),
 ]
+
+
+# "add name and phone fields", "add a name field and a phone field (at the top)"
+_TWO_ADDED = re.compile(
+    r"^(?P<verb>add|include|insert)\s+(?:an?\s+)?(?P<a>[\w' -]+?)(?:\s+field)?\s+(?:and|&)\s+"
+    r"(?:an?\s+)?(?P<b>[\w' -]+?)\s+fields?(?P<where>\s+(?:at the (?:top|start|end|bottom)|first|last))?$",
+    re.I,
+)
+
+
+def split_additions(clause: str) -> list[str]:
+    """ "add name and phone fields" as one addition per field, in the order said; the clause
+    alone when it adds one field or names something that is not a known field."""
+    m = _TWO_ADDED.match(clause.strip().rstrip("."))
+    if not m or not (_catalog_match(m["a"]) and _catalog_match(m["b"])):
+        return [clause]
+    where = (m["where"] or "").strip()
+    added = [f"{m['verb']} a {m[k].strip()} field {where}".strip() for k in ("a", "b")]
+    # each added at the top pushes the one before down: the second is added first
+    return added[::-1] if re.search(r"top|start|first", where, re.I) else added
 
 
 def rewrite(clause: str) -> str:
