@@ -76,3 +76,15 @@ async def test_required_said_verb_last_in_german(user):
     form = await generate(user, "Anmeldung zum Kurs: Vorname, Nachname, E-Mail, Firma")
     config = await generate(user, "Firma optional machen", form)
     assert _field(config, "firma")["required"] is False
+
+
+async def test_uploads_take_more_files_and_people_are_not_agent_actions(user):
+    form = await generate(user, "Damage report: name, email, photos of the damage")
+    config = await generate(user, "allow up to 3 photos", form)
+    assert _field(config, "photo")["max_files"] == 3
+    body = await generate(user, "allow up to 30 photos", config, status=422)
+    assert "at most 10 files" in body["error"]["message"]
+    form = await generate(user, "Callback request: name, phone, best time to call")
+    config = await generate(user, "let them skip the phone", form)
+    assert _field(config, "phone")["required"] is False
+    assert config["agent"]["allowed_actions"] == form["agent"]["allowed_actions"]

@@ -518,7 +518,9 @@ HANDLERS = [
     ),
     (
         _r(
-            r"(?:allow|enable|permit|let)\s+(?:the\s+agent\s+(?:to\s+)?)?(?P<actions>.+?)(?:\s+actions?)?"
+            r"(?:allow|enable|permit|let)\s+(?!(?:them|people|parents|visitors|customers|guests|users|"
+            r"everyone|multiple|several|more than one)\b)(?:the\s+agent\s+(?:to\s+)?)?"
+            r"(?P<actions>.+?)(?:\s+actions?)?"
         ),
         settings.allow,
     ),

@@ -3,7 +3,8 @@
 "number of people should be at least 10", "guests must be between 2 and 12", "minimum 10
 people", "set the maximum for nights to 14", "limit the message to 500 characters",
 "Anzahl Personen mindestens 10", "le nombre de personnes doit être d'au moins 10": a
-number's ``min``/``max``, a text's shortest length (``min``) and ``max_length``. A count
+number's ``min``/``max``, a text's shortest length (``min``) and ``max_length``, how many
+files an upload takes ("allow up to 3 photos", ``max_files``). A count
 still typed as text ("Number of guests") becomes a number when a bound is set on it; a
 limit in words, or a bound on a field that takes none (a dropdown, a date), is answered
 with one sentence saying what would work.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.forms.file_fields import MAX_FILES
 from app.services.llm.local_fields import RefineError, find_field
 
 _AT_LEAST = (
@@ -57,6 +59,13 @@ _PATTERNS = [
     # "minimum 10 people", "no more than 12 guests"
     re.compile(rf"^{_REL}\s+{_N}\s+(?P<target>.+)$", re.I),
 ]
+# "allow up to 3 photos", "let people upload more than one photo", "allow multiple files"
+_FILES = re.compile(
+    r"^(?:let|allow)\s+(?:them\s+|people\s+|visitors\s+|customers\s+|users\s+)?(?:to\s+)?"
+    r"(?:upload|attach|send|add)?\s*(?:(?:up to|at most|a maximum of)\s+(?P<n>\d+)|"
+    r"(?P<many>more than one|multiple|several|many))\s+(?P<target>.+)$",
+    re.I,
+)
 # the same relations said in es/fr/de/pt, and their verbs, said again in English
 _ABROAD = [
     (r"\b(?:d'au moins|au moins|au minimum|como m[íi]nimo|al menos|por lo menos|pelo menos|"
@@ -70,7 +79,7 @@ _ABROAD = [
     (r"\s+(?:doit|doivent|debe|deben|deve|devem|muss|m[üu]ssen|soll|sollen)\s+"
      r"(?:[êe]tre|ser)?\s*", " "),
     (r"\s+(?:sein|liegen)$", ""),
-    (r"^(?:le|la|les|l'|el|los|las|o|a|os|as|der|die|das)\s*", ""),
+    (r"^(?:(?:le|la|les|el|los|las|o|a|os|as|der|die|das)\s+|l')", ""),
 ]  # fmt: skip
 _WORDS = re.compile(r"^words?$", re.I)
 _VERB = re.compile(r"^(?:add|include|insert|put|remove|delete|drop|rename|move|make|ask)\b", re.I)
@@ -82,6 +91,9 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
     for pattern, english in _ABROAD:
         text = re.sub(pattern, english, text, flags=re.I)
     text = re.sub(r"\s+", " ", text).strip()
+    files = _FILES.match(text)
+    if files:
+        return _files(draft, files)
     for pattern in _PATTERNS:
         m = pattern.match(text)
         if m and not _VERB.match(m["target"]):  # "add a guests field, at least 1": an addition
@@ -165,3 +177,21 @@ def _lengths(field: dict, lo, hi) -> None:
             f"“{field['label']}” would then need at least {lo} and at most {hi} characters"
         )
     field["min"], field["max_length"] = lo, hi
+
+
+def _files(draft: dict, m: re.Match) -> bool:
+    """How many files an upload takes; False when the clause names no upload."""
+    uploads = [f for f in draft["fields"] if f["type"] == "file"]
+    try:
+        field = find_field(draft["fields"], m["target"])
+    except RefineError:
+        field = uploads[0] if len(uploads) == 1 else None
+    if field is None or field["type"] != "file":
+        return False
+    most = min(int(m["n"]), MAX_FILES) if m["n"] else max(field.get("max_files") or 1, 5)
+    if m["n"] and int(m["n"]) > MAX_FILES:
+        raise RefineError(
+            f"An upload takes at most {MAX_FILES} files, e.g. 'allow up to {MAX_FILES} photos'"
+        )
+    field["max_files"] = max(most, 1)
+    return True

@@ -56,6 +56,15 @@ _REWRITES = [
         ),
         "the options for {t} should be {opts}",
     ),
+    # "let them skip the phone": the phone is optional
+    (
+        re.compile(
+            r"^(?:let|allow)\s+(?:them|people|parents|visitors|customers|guests|users|everyone)\s+"
+            r"(?:to\s+)?(?:skip|leave out|leave blank|ignore)\s+(?:the\s+)?(?P<t>.+)$",
+            re.I,
+        ),
+        "make {t} optional",
+    ),
     # "let parents pick both weeks", "allow people to choose several dates"
     (
         re.compile(
