@@ -237,7 +237,7 @@ SIZES = {
     "replies": 38,
     "refine 18r": 25,
     "refine 21r": 25,
-    "refine 24r": 37,
+    "refine 24r": 51,
     "round 21s": 47,
     "round 18s": 19,
     "round 17f": 24,

@@ -88,3 +88,31 @@ async def test_uploads_take_more_files_and_people_are_not_agent_actions(user):
     config = await generate(user, "let them skip the phone", form)
     assert _field(config, "phone")["required"] is False
     assert config["agent"]["allowed_actions"] == form["agent"]["allowed_actions"]
+
+
+async def test_asked_for_in_their_words_and_the_rule_with_its_exception(user):
+    form = await generate(user, "Event venue enquiry: name, email, phone, event date, message")
+    config = await generate(
+        user,
+        "ask for their company size and add a dropdown for event type with wedding, birthday",
+        form,
+    )
+    assert _field(config, "company size")["type"] == "select"
+    assert _field(config, "event type")["options"] == ["Wedding", "Birthday"]
+    config = await generate(user, "make all fields optional except email", config)
+    assert [f["label"] for f in config["fields"] if f["required"]] == ["Email"]
+
+
+async def test_consent_boxes_and_work_addresses(user):
+    form = await generate(user, "Event venue enquiry: name, email, phone, event date, message")
+    config = await generate(user, "add a checkbox for marketing consent", form)
+    box = next(f for f in config["fields"] if f["type"] == "consent")
+    assert box["required"] is False
+    body = await generate(user, "add a required marketing consent checkbox", form, status=422)
+    assert "cannot be required" in body["error"]["message"]
+    config = await generate(user, "add a required consent checkbox", form)
+    box = next(f for f in config["fields"] if f["type"] == "consent")
+    assert box["required"] is True and "details being stored" in box["label"]
+    config = await generate(user, "only allow business emails", form)
+    assert config["security"]["free_mail"] == "block"
+    assert _field(config, "email")["label"] == "Work email"

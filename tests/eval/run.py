@@ -360,6 +360,9 @@ def check_refine(case: dict) -> list[str]:
         found = _field_for(config, pattern)
         if not found or found[0]["options"] != options:
             problems.append(f"{pattern} options are {found[0]['options'] if found else None}")
+    for key, value in check.get("security", {}).items():  # "only allow work emails"
+        if config["security"].get(key) != value:
+            problems.append(f"security.{key} is {config['security'].get(key)!r}")
     if "button" in check and (config.get("theme") or {}).get("button_label") != check["button"]:
         problems.append(f"button says {(config.get('theme') or {}).get('button_label')!r}")
     if "thanks" in check and config["response"]["thank_you_message"] != check["thanks"]:

@@ -22,7 +22,7 @@ import re
 
 from app.services.forms.consent_field import CONSENT_TYPE
 from app.services.llm import local_catalog as catalog
-from app.services.llm.local_fields import _field_name
+from app.services.llm.local_fields import RefineError, _field_name
 from app.services.llm.local_steps import follow_steps
 from app.services.llm.local_translate import phrase
 
@@ -283,6 +283,42 @@ def _marketing_box(field: dict) -> bool:
     return field["name"] == "consent" and field["type"] in ("checkbox", CONSENT_TYPE)
 
 
+def as_opt_in(field: dict) -> dict:
+    """The catalogue's marketing box as a consent field: an opt-in is never forced."""
+    if _marketing_box(field):
+        field.update(type=CONSENT_TYPE, required=False, default=None)
+    return field
+
+
+_FORCED = re.compile(r"\b(?:required|mandatory|compulsory|must tick)\b", re.I)
+_MARKETING_SAID = re.compile(
+    r"\b(?:marketing|newsletters?|mailing list|offers|promotions?|opt[- ]?ins?|news)\b", re.I
+)
+PRIVACY_STATEMENT = "I agree to my details being stored to answer my request"
+
+
+def added_box(new: dict, said: str, fields: list) -> dict:
+    """The consent box a refinement adds ("add a checkbox for marketing consent"): an opt-in
+    to marketing is never required; a box they must tick ("a required GDPR consent box") is
+    their agreement to their details being kept to answer them. Other fields unchanged."""
+    if not _marketing_box(new):
+        return new
+    if not _FORCED.search(said):
+        return as_opt_in(new)
+    if _MARKETING_SAID.search(said):
+        raise RefineError(
+            "An opt-in to marketing cannot be required; for a box they must tick, say 'add a "
+            "required consent box'"
+        )
+    return _template(
+        name=_unique("privacy_consent", fields),
+        type=CONSENT_TYPE,
+        label=PRIVACY_STATEMENT,
+        required=True,
+        default=None,
+    )
+
+
 def _template(**values) -> dict:
     """A field with every key a draft's field carries (the marketing box's, overridden)."""
     return {**catalog.FIELDS["consent"]["field"], "options": [], **values}
@@ -324,8 +360,8 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
     if _PERMISSION_FORM.search(heading) and not _NEWS_ASKED.search(description):
         # "Parent consent form for the school trip": a permission, not an opt-in to emails
         fields[:] = [f for f in fields if not _marketing_box(f)]
-    for box in filter(_marketing_box, fields):  # the engine's own opt-in box is consent too
-        box.update(type=CONSENT_TYPE, required=False, default=None)
+    for box in fields:  # the engine's own opt-in box is consent too
+        as_opt_in(box)
     if not asked:
         return
     # "parental consent" is not consent to marketing emails: the box its word brought goes

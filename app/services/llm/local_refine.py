@@ -21,12 +21,14 @@ from app.services.llm import (
     local_refine_foreign,
     local_refine_it,
     local_refine_limits,
+    local_refine_mail_policy,
     local_refine_more,
     local_refine_said,
     local_refine_shapes,
 )
 from app.services.llm import local_refine_settings as settings
 from app.services.llm.local_acronyms import as_written, spell_acronyms
+from app.services.llm.local_consent import added_box
 from app.services.llm.local_extras import forget_changed_texts, sync
 from app.services.llm.local_fields import (
     RefineError,
@@ -179,6 +181,8 @@ def _apply(draft: dict, clause: str, notes: list) -> None:
             return
         if local_refine_limits.apply(draft, clause, notes):  # "guests: at least 2"
             return
+        if local_refine_mail_policy.apply(draft, clause, notes):  # "only allow work emails"
+            return
     except RefineError as exc:
         _fail(str(exc), written)
     for pattern, handler in HANDLERS:
@@ -225,6 +229,7 @@ def _add_field(draft, m):
         existing["required"] = wanted
         return
     new, position = parse_new_field(m["spec"], draft["fields"])
+    new = added_box(new, m["spec"], draft["fields"])  # an opt-in is never required
     fields = draft["fields"]
     fields.insert(_position(fields, position), new)
     _map_new(draft, new)

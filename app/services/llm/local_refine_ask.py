@@ -28,7 +28,9 @@ _ASK = re.compile(
     re.I,
 )
 _AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may)"
-_YES_NO_SAID = re.compile(r"\s*\((?:yes/no|yes or no|y/n)\)|\s*-\s*yes/no\b", re.I)
+_YES_NO_SAID = re.compile(
+    r"\s*\((?:yes/no|yes or no|y/n)\)|\s*-\s*yes/no\b|(?<=\?)\s*(?:yes/no|yes or no|y/n)$", re.I
+)
 _PLACE = re.compile(
     r"\s+(?P<where>(?:at the (?:top|end|bottom|start)|(?:right |just )?(?:after|before|below|above) .+))$",
     re.I,

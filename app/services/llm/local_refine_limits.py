@@ -44,6 +44,11 @@ _PATTERNS = [
         rf"(?:and|to|-)\s+(?P<hi>\d+(?:\.\d+)?){_UNIT}$",
         re.I,
     ),
+    # "guests: 10 to 300", "nights 1-14"
+    re.compile(
+        rf"^{_THE}(?P<target>.+?)\s*:?\s+(?P<lo>\d+(?:\.\d+)?)\s*(?:to|-|–)\s*(?P<hi>\d+(?:\.\d+)?){_UNIT}$",
+        re.I,
+    ),
     # "set the maximum for nights to 14", "change the minimum of guests to 2"
     re.compile(
         rf"^(?:set|change|make|update|put)\s+{_THE}(?P<rel>minimum|maximum|min|max)"

@@ -152,7 +152,10 @@ def _add_options(draft: dict, m: re.Match):
     field = _choice(draft, m["target"])
     if field is None:
         return False
-    new = [o for o in _options(m["opts"]) if not any(_same(o, x) for x in field["options"])]
+    said = _options(m["opts"])
+    new = [o for o in said if not any(_same(o, x) for x in field["options"])]
+    if said and not new:  # "add an 'Other' option" where there is one: never a new field "Other"
+        raise RefineError(f"“{field['label']}” already offers {', '.join(said)}")
     if not new:
         return False
     field["options"] = field["options"] + [_cap(o, field["options"]) for o in new]

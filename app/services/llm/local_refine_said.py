@@ -56,6 +56,44 @@ _REWRITES = [
         ),
         "the options for {t} should be {opts}",
     ),
+    # "ask for their company size": a field added by what it asks
+    (
+        re.compile(
+            r"^(?:also\s+)?ask\s+(?:them\s+|people\s+|visitors\s+|customers\s+)?for\s+"
+            r"(?:their\s+|the\s+|your\s+)?(?P<t>.+)$",
+            re.I,
+        ),
+        "add {t}",
+    ),
+    # "ask about parking": a question about it
+    (
+        re.compile(
+            r"^(?:also\s+)?ask\s+(?:them\s+|people\s+|visitors\s+|customers\s+)?about\s+"
+            r"(?:their\s+|the\s+|your\s+)?(?P<what>.+?)(?P<flag>)(?P<where>)$",
+            re.I,
+        ),
+        'add a question called "{what}"',
+    ),
+    # "add a dropdown for event type with wedding, birthday, corporate"
+    (
+        re.compile(
+            r"^(?:add|include)\s+(?:a|an)\s+(?P<kind>dropdown|drop-down|select|multiple choice|"
+            r"checkboxes|radio buttons|choice)\s+(?:question\s+)?(?:for|called|named|about)\s+"
+            r"(?:the\s+)?(?P<t>.+?)\s+(?:with|offering)\s+(?:the\s+)?(?:options?\s+|choices?\s+)?:?\s*"
+            r"(?P<opts>.+)$",
+            re.I,
+        ),
+        "add a {t} {kind}: {opts}",
+    ),
+    # "add placeholder 'e.g. 120' to number of guests", "add the hint 'In GBP' to budget"
+    (
+        re.compile(
+            rf"^(?:add|put|use)\s+(?:a\s+|the\s+)?(?P<attr>placeholder|hint|help text)\s+"
+            rf"{_OPEN}(?P<text>.+?){_CLOSE}\s+(?:to|on|for|in)\s+(?:the\s+)?(?P<t>.+)$",
+            re.I,
+        ),
+        "set the {attr} of {t} to {text}",
+    ),
     # "let them skip the phone": the phone is optional
     (
         re.compile(
@@ -97,9 +135,22 @@ _TWO_ADDED = re.compile(
 )
 
 
+# "make all fields optional except email (and phone)"
+_ALL_BUT = re.compile(
+    r"^(?:make|mark|set)\s+(?:all(?: the)? fields|everything|all of them|every field|all)\s+"
+    r"(?P<flag>optional|required|mandatory)\s+(?:except|but|apart from|other than|besides)\s+"
+    r"(?:for\s+)?(?:the\s+)?(?P<keep>.+)$",
+    re.I,
+)
+
+
 def split_additions(clause: str) -> list[str]:
-    """ "add name and phone fields" as one addition per field, in the order said; the clause
-    alone when it adds one field or names something that is not a known field."""
+    """ "add name and phone fields" as one addition per field, in the order said; "make all
+    fields optional except email" as the rule and its exception; the clause alone otherwise."""
+    but = _ALL_BUT.match(clause.strip().rstrip("."))
+    if but:
+        other = "required" if but["flag"].lower() == "optional" else "optional"
+        return [f"make all fields {but['flag'].lower()}", f"make {but['keep']} {other}"]
     m = _TWO_ADDED.match(clause.strip().rstrip("."))
     if not m or not (_catalog_match(m["a"]) and _catalog_match(m["b"])):
         return [clause]
@@ -116,6 +167,10 @@ def rewrite(clause: str) -> str:
         m = pattern.match(text)
         if m:
             parts = {k: (v or "") for k, v in m.groupdict().items()}
+            if "kind" in parts:  # options as the draft writes them: "wedding" → "Wedding"
+                parts["opts"] = ", ".join(
+                    o.strip()[:1].upper() + o.strip()[1:] for o in parts["opts"].split(",")
+                )
             if "what" in parts:
                 parts["what"] = parts["what"][:1].upper() + parts["what"][1:]
                 parts["flag"] = parts["flag"].lower()

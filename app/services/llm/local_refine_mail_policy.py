@@ -1,0 +1,54 @@
+"""Work addresses only, said in the marketer's words (issue 20, refine round 24r).
+
+"only allow business emails", "the email should be a work email", "block gmail and hotmail
+addresses", "no free email addresses": the form's free-mail policy becomes ``block`` (SPEC
+§19: a visitor with a free-mail address gets a 422 asking for a work address) and the email
+field says so ("Work email", "Please use your company address.") when it carries the stock
+English wording. "allow personal emails", "accept gmail addresses" undo it. The policy is the
+one mechanism capture already enforces, so the draft never promises what the form will not do.
+
+``apply(draft, clause, notes)`` returns True when the clause was one of these (and applied).
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORK = r"(?:business|work|company|corporate|professional)"
+_FREE = r"(?:free|free-?mail|personal|private|gmail|hotmail|yahoo|outlook|icloud|consumer)"
+_ADDRESS = r"(?:e-?mails?|e-?mail addresses|addresses|emails? addresses|domains?)"
+_BLOCK = re.compile(
+    rf"^(?:only\s+(?:allow|accept)\s+{_WORK}\s+{_ADDRESS}|"
+    rf"(?:require|ask for|insist on)\s+(?:a\s+)?{_WORK}\s+{_ADDRESS}|"
+    rf"(?:the\s+)?e-?mail(?:\s+field|\s+address)?\s+(?:should|must|has to|needs to)\s+be\s+(?:a\s+)?{_WORK}"
+    rf"(?:\s+{_ADDRESS}|\s+one)?|"
+    rf"(?:block|reject|refuse|no|don'?t (?:allow|accept))\s+(?:{_FREE}(?:\s*(?:,|or|and|/)\s*)?)+"
+    rf"(?:\s+{_ADDRESS})?)$",
+    re.I,
+)
+_ALLOW = re.compile(
+    rf"^(?:allow|accept|let through)\s+(?:any\s+e-?mail(?:\s+address)?|(?:{_FREE}(?:\s*(?:,|or|and|/)\s*)?)+"
+    rf"(?:\s+{_ADDRESS})?)$",
+    re.I,
+)
+_STOCK = {"email": "Email", "work email": "Work email", "e-mail": "Email"}
+
+
+def apply(draft: dict, clause: str, notes: list) -> bool:
+    text = clause.strip().rstrip(".!")
+    block = _BLOCK.match(text)
+    if not block and not _ALLOW.match(text):
+        return False
+    draft.setdefault("security", {})["free_mail"] = "block" if block else "allow"
+    email = next((f for f in draft["fields"] if f["type"] == "email"), None)
+    said = (email or {}).get("label", "").strip().lower()
+    if email and said in _STOCK:  # the stock English wording follows the policy
+        if block:
+            email.update(
+                label="Work email",
+                placeholder="jane@company.com",
+                help="Please use your company address.",
+            )
+        else:
+            email.update(label="Email", placeholder="jane@example.com", help="")
+    return True
