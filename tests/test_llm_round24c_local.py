@@ -35,7 +35,10 @@ async def test_a_brochure_or_a_free_trial_gets_no_unasked_open_box(user):
 
 
 async def test_a_bare_contact_form_and_a_quote_keep_their_open_box(user):
-    for description in ("contact form: name, email", "Quote request for a kitchen refit: name, email"):
+    for description in (
+        "contact form: name, email",
+        "Quote request for a kitchen refit: name, email",
+    ):
         config, _ = await generated(user, description)
         assert [f for f in config["fields"] if f["type"] == "textarea"], description
 

@@ -28,8 +28,11 @@ from app.services.llm.local_kinds import KINDS
 _CONTACT_WORD = (
     r"(?:full |first |last |your )?name|e-?mail(?:[- ]address)?|(?:mobile |cell )?phone(?: number)?|"
     r"telephone(?: number)?|mobile(?: number)?|nombre|apellidos|correo(?: electr[óo]nico)?|"
-    r"tel[ée]fono|m[óo]vil|nom|pr[ée]nom|courriel|t[ée]l[ée]phone|portable|vorname|nachname|"
-    r"telefon(?:nummer)?|handy(?:nummer)?|nome|apelido|telefone|telem[óo]vel|celular"
+    # one item in two words: "téléphone portable", "teléfono móvil", "telefone celular"
+    r"tel[ée]fono(?: m[óo]vil| fijo| celular)?|m[óo]vil|nom|pr[ée]nom|courriel|"
+    r"t[ée]l[ée]phone(?: portable| mobile| fixe)?|portable|vorname|nachname|"
+    r"telefon(?:nummer)?|handy(?:nummer)?|nome|apelido|telefone(?: celular| m[óo]vel| fixo)?|"
+    r"telem[óo]vel|celular"
 )
 _TOKEN = re.compile(rf"(?<![\w-])(?:{_CONTACT_WORD})(?![\w-])", re.I)
 # a word that makes the next one part of another item: "name of the …", "Name der Eltern"
@@ -62,10 +65,12 @@ CONDITIONAL = re.compile(rf"\s*\(\s*(?:{_CONDITION})[^()]*\)", re.I)
 _ITEM_HEAD = re.compile(rf"([^,;:.()\n]+?)\s*\(\s*(?:{_CONDITION})[^()]*\)", re.I)
 
 
-# "Kursanmeldung", "Seminar-Anmeldung", "Workshopanmeldung": a registration for a course,
-# whatever its list asks (the English "Course registration" is read so already)
+# "Kursanmeldung:", "Seminar-Anmeldung:", "Workshopanmeldung:": a registration for a course,
+# whatever its list asks (the English "Course registration" is read so already); a heading
+# that goes on ("Kursanmeldung Yoga: …") is named and read by it already
 _COURSE_COMPOUND = re.compile(
-    r"^\s*\w*(?:kurs|seminar|workshop|unterricht|schulung|lehrgang)[- ]?anmeldung\b", re.I
+    r"^\s*\w*(?:kurs|seminar|workshop|unterricht|schulung|lehrgang)[- ]?anmeldung\s*(?:[:;.–—-]|$)",
+    re.I,
 )
 
 
@@ -119,16 +124,23 @@ _CHILD_NAME = re.compile(
     r"nome (?:completo )?d[oa] (?:crian[çc]a|filh[oa]|alun[oa]|jogador\w*|participante))\b",
     re.I,
 )
+# a survey or feedback the pupils answer themselves: their name is theirs to give
+_ASKED_OF_THEM = re.compile(
+    r"\b(?:surveys?|feedback|questionnaires?|polls?|encuestas?|sondages?|questionnaire|umfrage\w*|"
+    r"fragebogen|pesquisas?|inqu[ée]rito|question[áa]rio)\b",
+    re.I,
+)
 _SAID_OPTIONAL = r"\s*(?:\(\s*)?(?:optional|if\b|optionnel|opcional|freiwillig|falls\b|si\b|se\b)"
 
 
 def asked_as_said(fields: list, original: str) -> None:
     """Conditional items optional, the child's name required, as the description says."""
     heads = {m.group(1).strip().lower() for m in _ITEM_HEAD.finditer(original)}
+    asked_of_them = _ASKED_OF_THEM.search(original) is not None
     for f in fields:
         label = (f.get("label") or "").strip().rstrip("?").strip().lower()
         if label and any(h == label or h.endswith(" " + label) for h in heads):
             f["required"] = False
-        elif _CHILD_NAME.match(label) and f["type"] == "text":
+        elif _CHILD_NAME.match(label) and f["type"] == "text" and not asked_of_them:
             said = re.search(re.escape(label) + _SAID_OPTIONAL, original, re.I)
             f["required"] = said is None
