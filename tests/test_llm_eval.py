@@ -183,6 +183,7 @@ FLOORS = {
     "round 21c": 0.90,
     "round 22b": 0.90,
     "round 23a": 0.90,
+    "round 24c": 0.90,
     "round 23b": 0.90,
 }
 SIZES = {
@@ -265,6 +266,7 @@ SIZES = {
     "round 21c": 49,
     "round 22b": 51,
     "round 23a": 30,
+    "round 24c": 34,
     "round 23b": 47,
 }
 

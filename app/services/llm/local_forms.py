@@ -38,6 +38,12 @@ from app.services.llm.local_heading import GENERIC_NAMES, heading_name
 from app.services.llm.local_heading_kind import heading_kind
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_item_wording import stock_nps_said, typed_as_worded
+from app.services.llm.local_listed_asks import (
+    asked_as_said,
+    comma_contacts,
+    compound_course,
+    without_conditions,
+)
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
 from app.services.llm.local_place_choice import place_choices
@@ -172,6 +178,7 @@ def build_form(described: str) -> dict:
     # "a tick box for 'send me event invites'": the quoted box is added as said, at the end
     # "I confirm this is my own work (checkbox)", "diet (dropdown: none, vegan)": the control
     written, widgets = read_widget_hints(described)
+    written = comma_contacts(written)  # "name email phone, level": three fields, then a fourth
     written, comment_boxes = read_comment_boxes(written)  # "a box for comments": what goes in it
     original, boxes = take_tick_boxes(written)
     # "tick boxes for A, B and C", "(Mon-Fri)", "(…) - more than one allowed": answer lists
@@ -186,7 +193,7 @@ def build_form(described: str) -> dict:
     # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
     # "email if you want to receive updates" says how the visitor may hear back, not what
     # the form is for
-    told = without_contact_wishes(description)
+    told = without_conditions(without_contact_wishes(description))  # "(if your employer pays)"
     kind = choose_kind(told, TALK_TOPIC.sub(r"\1", without_answers(told)))
     # a donation pledge, a club, a competition entry, a supplier registration: named for itself
     kind, own_name = own_purpose(kind, correct_typos(told), foreign=bool(lang))
@@ -196,6 +203,7 @@ def build_form(described: str) -> dict:
         kind, own_name = stated
     if not own_name:  # "Anmeldung zum Firmenlauf": a registration, not a newsletter
         kind = course_kind(original, registration_kind(original, kind))
+        kind = compound_course(original, kind)  # "Kursanmeldung: …"
     if own_name in (None, "Collaboration Request"):  # "Partnership form for Instagram creators"
         kind, own_name = creator_kind(told, kind, lang) or (kind, own_name)
     kind = fit_application(kind, f"{original} {told}")  # a volunteer is no job applicant
@@ -305,6 +313,7 @@ def build_form(described: str) -> dict:
     one_comment_box(config["fields"], comment_boxes)
     place_choices(config["fields"], written, lang)  # "service in store or on site": a choice
     settle_choices(config["fields"], described, lang, several)  # a choice read whole
+    asked_as_said(config["fields"], original)  # "(if applicable)": optional; the child named
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, form_name
+from app.services.llm.local_listed_asks import asks_for_a_thing
 
 # Contact details and the terms of a sale: they say who is writing, not what they want.
 _CONTACT = re.compile(
@@ -227,6 +228,8 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
     if INVITES.search(text):
         return False
     name, kind_key = field["name"], (kind or {}).get("key", "")
+    if name in ("message", "requirements") and asks_for_a_thing(text):
+        return True  # a brochure, a free trial: the list is all it asks (round 24c)
     if name == "requirements" and kind and form_name(kind, text) in ASKS_NO_QUOTE:
         return False  # a franchise, a sample: asked as an optional "Anything else?" (round 13e)
     if name == "cover_letter":
