@@ -729,6 +729,7 @@ SETS = {
     "round 22b": ("forms_round22b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 23a": ("forms_round23a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 23b": ("forms_round23b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 24b": ("forms_round24b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
