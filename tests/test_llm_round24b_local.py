@@ -25,7 +25,10 @@ async def test_an_indirect_clause_is_asked_directly(user):
 async def test_an_answer_hint_sets_the_kind_and_leaves_the_label(user):
     for description, label in (
         ("School trip form: child's name, class, photo consent yes/no", "Photo consent?"),
-        ("Inscripción al taller: nombre, correo, consentimiento de fotos sí/no", "Consentimiento de fotos"),
+        (
+            "Inscripción al taller: nombre, correo, consentimiento de fotos sí/no",
+            "Consentimiento de fotos",
+        ),
     ):
         config, _ = await generated(user, description)
         asked = [f for f in config["fields"] if f["label"].rstrip(" ?") == label.rstrip(" ?")]
@@ -44,7 +47,10 @@ async def test_one_yes_no_question_about_two_things_stays_one(user):
     )
     labels = _by_label(config)
     assert labels["Do you need plates and cutlery?"]["options"] == ["Yes", "No"], list(labels)
-    assert not any("cutlery" in label.lower() and label != "Do you need plates and cutlery?" for label in labels)
+    assert not any(
+        "cutlery" in label.lower() and label != "Do you need plates and cutlery?"
+        for label in labels
+    )
 
 
 async def test_an_upload_of_either_keeps_the_descriptions_words(user):

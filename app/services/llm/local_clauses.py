@@ -18,10 +18,10 @@ import re
 
 from app.services.llm import local_whether_question
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_item_asked import keep_asked_and
 from app.services.llm.local_item_pairs import expand
 from app.services.llm.local_kept_items import time_clause
 from app.services.llm.local_lead_options import join_lead_options
-from app.services.llm.local_item_asked import keep_asked_and
 from app.services.llm.local_whether_and import keep_whether_and, thing_needs
 
 # A choice lead right before "A, B or C" keeps the group together as options.

@@ -61,7 +61,9 @@ _QUESTION_WORD = re.compile(
     re.I,
 )
 # an answer hint said with the question: "was it on time? (yes/no)"
-_YES_NO_SAID = re.compile(r"\b(?:yes|oui|ja|s[ií]|sim)\s*(?:/|or|ou|oder|o)\s*(?:no|non|nein|n[ãa]o)\b", re.I)
+_YES_NO_SAID = re.compile(
+    r"\b(?:yes|oui|ja|s[ií]|sim)\s*(?:/|or|ou|oder|o)\s*(?:no|non|nein|n[ãa]o)\b", re.I
+)
 
 # ---------------------------------------------------------------------------------------
 # uploads
@@ -83,7 +85,9 @@ _UPLOAD_OR = re.compile(
 
 _PHONE = r"(?:phones?|mobiles?|handsets?|smartphones?|tel[eé]fonos?|t[ée]l[ée]phones?|telefon|handy|portable|m[oó]vil|celular|telem[oó]vel)"
 # "which phone they use", "what phone do you have", "what mobile have you got"
-_WHICH_PHONE = re.compile(rf"^\s*¿?\s*(?:which|what|what kind of|what type of|qu[eé]|quel)\s+{_PHONE}\b", re.I)
+_WHICH_PHONE = re.compile(
+    rf"^\s*¿?\s*(?:which|what|what kind of|what type of|qu[eé]|quel)\s+{_PHONE}\b", re.I
+)
 # "phone model", "modelo de teléfono" (glossed "model de phone"), "make of handset"
 _PHONE_THING = re.compile(
     rf"\b(?:model|modelo|mod[eè]le|modell|make|brand|marca|marque|marke|type|tipo|typ)\s+"
@@ -105,7 +109,9 @@ def asked_item(raw: str, item: dict | None) -> dict | None:
             # "photo consent yes/no": whether, asked about the consent, not "… yes/no"
             phrase = without_answer_hint(item["phrase"]).lower()
             label = item.get("label") or ""
-            label = label if label and not _HINT.search(label) else bare[:1].upper() + bare[1:] + "?"
+            label = (
+                label if label and not _HINT.search(label) else bare[:1].upper() + bare[1:] + "?"
+            )
             return {**item, "phrase": phrase, "options": ["Yes", "No"], "label": label}
     if options == ["Yes", "No"] and _QUESTION_WORD.match(said) and not _YES_NO_SAID.search(said):
         # "worum geht es?": what it is about, in their words
@@ -116,11 +122,21 @@ def asked_item(raw: str, item: dict | None) -> dict | None:
     thing = re.search(r"\b(?:model|make|brand|type)$", item["phrase"])
     if (_WHICH_PHONE.match(said) or _PHONE_THING.search(said)) and not thing:
         # "which phone they use (iPhone or Android)": the handset, not a number to call
-        label = item.get("label") or re.sub(r"\s*\([^)]*\)", "", said)
-        return {**item, "phrase": "phone model", "label": label[:1].upper() + label[1:]}
+        label = item.get("label") or ""
+        if not label or re.fullmatch(rf"{_PHONE}\??", label, re.I):  # not a bare "Phone"
+            label = re.sub(r"\s*\([^)]*\)", "", said).strip(" ?")
+            label = label[:1].upper() + label[1:]
+            if _QUESTION_WORD.match(label):  # "what phone you use": asked directly
+                label = _direct(f"{label}?") or f"{label}?"
+        return {**item, "phrase": "phone model", "label": label}
     if not options and said.endswith("?") and _VERB_FIRST.match(said):
         # "bringen Sie Teller und Besteck mit?": whether, asked with the verb first
-        return {**item, "options": ["Yes", "No"], "clause": True, "label": said[:1].upper() + said[1:]}
+        return {
+            **item,
+            "options": ["Yes", "No"],
+            "clause": True,
+            "label": said[:1].upper() + said[1:],
+        }
     return item
 
 
@@ -201,6 +217,14 @@ _WH_YOU = re.compile(
     r"(?P<rest>[^?]*)\?$",
     re.I,
 )
+# what a question's own word does to "you" ("what made you …", "who told you …")
+_DOES_TO_YOU = re.compile(
+    r"\w+ed|made|makes|brings?|brought|told|tells?|got|gets|led|leads|drew|draws|kept|keeps|"
+    r"let|lets|sent|sends|suits?|fits?|works?|interests?|concerns?|bothers?|worries|stops?|"
+    r"gave|gives|took|takes|puts?|helps?|describes?|drives?|drove|keeps",
+    re.I,
+)
+_NOT_A_VERB = re.compile(r"(?:best|most|better|well|too|also|both|all|for|to|in|at|on)$", re.I)
 _BASE: dict[str, str] = {}
 
 
@@ -212,11 +236,10 @@ def _bases() -> dict[str, str]:
         for verb, done in _IRREGULAR.items():
             _BASE.setdefault(done, verb)  # the first key of a participle is the verb itself
     return _BASE
-_PAST = {"left": "leave", "lost": "lose", "saw": "see", "went": "go", "came": "come",
-         "did": "do", "had": "have", "was": "be", "were": "be", "took": "take",
-         "gave": "give", "wrote": "write", "ate": "eat", "broke": "break", "bought": "buy",
-         "found": "find", "heard": "hear", "paid": "pay", "got": "get", "made": "make",
-         "sent": "send", "spent": "spend", "told": "tell", "met": "meet", "knew": "know"}
+
+
+# past forms the clause reader's table does not give ("let": what happened, in the past)
+_PAST = {"was": "be", "were": "be", "let": "let", "put": "put", "quit": "quit"}
 
 
 def _IRREGULAR_OF() -> dict[str, str]:
@@ -262,6 +285,9 @@ def _direct(label: str) -> str | None:
     said = _WH_YOU.match(label)
     if not said or re.search(rf"\b{_AUXES}\b", said["mid"], re.I):
         return None
+    last = (said["mid"].split() or [""])[-1]
+    if _DOES_TO_YOU.fullmatch(last) or _NOT_A_VERB.match(said["verb"]):
+        return None  # "What made you cancel?", "Which day suits you best?": asked already
     verb, subj = said["verb"], said["subj"].lower()
     subj = "you" if subj == "they" else subj
     rest = re.sub(r"\btheir\b", "your", said["rest"], flags=re.I)
