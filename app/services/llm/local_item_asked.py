@@ -71,12 +71,13 @@ _YES_NO_SAID = re.compile(
 _FILE_NOUN = (
     r"(?:photos?|pictures?|images?|fotos?|bilder?|documents?|documentos?|dokumente?|files?|"
     r"fichiers?|archivos?|arquivos?|dateien?|videos?|vid[ée]os?|v[íi]deos?|screenshots?|scans?|"
-    r"cv|resume|r[ée]sum[ée]|cover letter|(?:lettre|carta) de (?:motivation|motivaci[óo]n|"
+    r"cv|resume|portfolios?|r[ée]sum[ée]|cover letter|(?:lettre|carta) de (?:motivation|motivaci[óo]n|"
     r"apresenta[çc][ãa]o)|anschreiben|lebenslauf|certificates?|receipts?|pdfs?|attachments?)"
 )
 _UPLOAD_OR = re.compile(
     rf"^\s*(?:(?:an?|the|your|their|some)\s+)?{_FILE_NOUN}(?:\s*(?:,|or|o|ou|oder|/)\s*"
-    rf"(?:(?:an?|the|some)\s+)?{_FILE_NOUN})+\s*$",
+    rf"(?:(?:an?|the|some)\s+)?{_FILE_NOUN})+"
+    r"(?:\s+(?:of|from|showing|del?|da|do|des|du|der|vom)\s+[^,;()]{1,40})?\s*$",  # "… del daño"
     re.I,
 )
 
@@ -118,7 +119,7 @@ def asked_item(raw: str, item: dict | None) -> dict | None:
         return {**item, "options": []}
     if len(options) >= 2 and _UPLOAD_OR.match(re.sub(r"\s*\?$", "", said)):
         # "photos or documents": one upload that takes either
-        return {**item, "options": []}
+        return {**item, "options": [], "hint": item.get("hint") or "upload:"}
     thing = re.search(r"\b(?:model|make|brand|type)$", item["phrase"])
     if (_WHICH_PHONE.match(said) or _PHONE_THING.search(said)) and not thing:
         # "which phone they use (iPhone or Android)": the handset, not a number to call
@@ -219,7 +220,7 @@ _WH_YOU = re.compile(
 )
 # what a question's own word does to "you" ("what made you …", "who told you …")
 _DOES_TO_YOU = re.compile(
-    r"\w+ed|made|makes|brings?|brought|told|tells?|got|gets|led|leads|drew|draws|kept|keeps|"
+    r"\w{2,}(?<!e)ed|made|makes|brings?|brought|told|tells?|got|gets|led|leads|drew|draws|kept|keeps|"
     r"let|lets|sent|sends|suits?|fits?|works?|interests?|concerns?|bothers?|worries|stops?|"
     r"gave|gives|took|takes|puts?|helps?|describes?|drives?|drove|keeps",
     re.I,
@@ -312,6 +313,9 @@ def _direct(label: str) -> str | None:
     return f"{head} {aux} {subj} {plain}{rest}?"
 
 
+_LIKE = re.compile(r"^(?:what|how)\b(?!.*\b(?:date|day|time|when)\b).*\blike\b", re.I)
+
+
 def direct_labels(fields: list) -> None:
     """Each label left as an indirect clause asked directly (see the module)."""
     for field in fields:
@@ -323,3 +327,5 @@ def direct_labels(fields: list) -> None:
             field["type"] = "number"  # "how many invoices you send a month": a count
         elif re.match(r"when\b", label, re.I) and field["type"] == "number":
             field["type"] = "date"  # "When is your year end?": a date, not a number
+        elif _LIKE.match(label) and field["type"] == "date":
+            field["type"] = "text"  # "What was it like at check-in?": said in words
