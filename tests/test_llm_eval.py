@@ -185,6 +185,7 @@ FLOORS = {
     "round 23a": 0.90,
     "round 24c": 0.90,
     "round 23b": 0.90,
+    "round 24b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -268,6 +269,7 @@ SIZES = {
     "round 23a": 30,
     "round 24c": 34,
     "round 23b": 47,
+    "round 24b": 51,
 }
 
 

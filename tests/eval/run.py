@@ -744,6 +744,7 @@ SETS = {
     # Round 24c (written before the change): the draft asks what the list asks, required where
     # it must be, and nothing more.
     "round 24c": ("forms_round24c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 24b": ("forms_round24b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

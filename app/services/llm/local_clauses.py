@@ -18,6 +18,7 @@ import re
 
 from app.services.llm import local_whether_question
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_item_asked import keep_asked_and
 from app.services.llm.local_item_pairs import expand
 from app.services.llm.local_kept_items import time_clause
 from app.services.llm.local_lead_options import join_lead_options
@@ -86,6 +87,7 @@ def split_items(segment: str) -> list[str]:
     segment = FIRST_LAST.sub(r"first name, \1 name", segment)
     segment = TWO_NAMES.sub(rf"\1{_AND}\2", segment)
     segment = keep_whether_and(segment, _AND)  # "whether the stairs and landing need doing"
+    segment = keep_asked_and(segment, _AND)  # "do you need plates and cutlery?": one question
     text = OPTION_GROUP.sub(_guarded, segment)
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):

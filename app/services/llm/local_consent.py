@@ -23,6 +23,7 @@ import re
 from app.services.forms.consent_field import CONSENT_TYPE
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_fields import RefineError, _field_name
+from app.services.llm.local_item_asked import without_answer_hint
 from app.services.llm.local_steps import follow_steps
 from app.services.llm.local_translate import phrase
 
@@ -251,7 +252,7 @@ def _first_person(text: str) -> str:
 
 def _norm(text: str) -> str:
     text = re.sub(rf"^{_BOX}", "", text.strip().lower())
-    return re.sub(r"^(?:an?|the)\s+", "", text).strip(" .")
+    return re.sub(r"^(?:an?|the)\s+", "", text).strip(" .?")
 
 
 def span(piece: str, kind: str) -> str:
@@ -370,6 +371,7 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
     if hinted and all(k != "marketing" for _, k in asked):
         fields[:] = [f for f in fields if not _marketing_box(f)]
     for piece, kind in asked:
+        piece = without_answer_hint(piece) if kind == "media" else piece  # "… oui/non"
         whole, piece = _norm(piece), span(piece, kind)
         read = [
             f
@@ -389,7 +391,7 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
             box.update(type=CONSENT_TYPE, required=False, default=None)
             continue
         if kind == "media":
-            label = re.sub(rf"^{_BOX}", "", piece, flags=re.I)
+            label = without_answer_hint(re.sub(rf"^{_BOX}", "", piece, flags=re.I))
             field = _template(
                 name=_unique(_field_name(label) or "photo_permission", fields),
                 type="select",

@@ -24,6 +24,7 @@ from app.services.llm.local_extract_item import (
     _shared_head,
 )
 from app.services.llm.local_extract_item import _item as _read_item
+from app.services.llm.local_item_asked import asked_item
 from app.services.llm.local_item_wording import worded_item
 from app.services.llm.local_kept_items import dated_item, in_relative, only_list
 from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
@@ -31,7 +32,7 @@ from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, openin
 
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item, as its whole wording asks it (local_item_wording)."""
-    return worded_item(raw, _read_item(raw, listed))
+    return asked_item(raw, worded_item(raw, _read_item(raw, listed)))
 
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)

@@ -146,6 +146,18 @@ ABOUT_FILE = re.compile(
 )
 
 
+def _accepts(phrase: str, asked: bool) -> list[str] | None:
+    """What an upload named by ``phrase`` accepts: the formats said (when an upload was
+    asked for outright), else its first upload noun's kind."""
+    formats = [a for p, kind in _FORMATS if re.search(rf"\b(?:{p})\b", phrase, re.I) for a in kind]
+    if asked and formats:
+        return formats
+    return next(
+        (kind for pattern, kind in _FILE_WORDS if re.search(rf"\b(?:{pattern})\b", phrase, re.I)),
+        None,
+    )
+
+
 def file_shape(phrase: str, asked: bool = False) -> dict | None:
     """``{"type": "file", "accept", "max_files", "max_size_mb"}`` for an upload phrase;
     ``asked``: the marketer said "upload" outright, so "portfolio" is a file, not a link."""
@@ -156,19 +168,9 @@ def file_shape(phrase: str, asked: bool = False) -> dict | None:
     asked = asked or said
     if not file_supported() or not FILE_RE.search(phrase) or (LINK_RE.search(phrase) and not asked):
         return None
-    formats = [a for p, kind in _FORMATS if re.search(rf"\b(?:{p})\b", phrase, re.I) for a in kind]
-    accept = (
-        formats
-        if asked and formats
-        else next(
-            (
-                kind
-                for pattern, kind in _FILE_WORDS
-                if re.search(rf"\b(?:{pattern})\b", phrase, re.I)
-            ),
-            DOCUMENTS,
-        )
-    )
+    # "photos or documents": an upload of either takes what each takes (round 24b)
+    parts = re.split(r"\s+(?:or|and|o|ou|oder|y|e|et|und)\s+|,", phrase)
+    accept = list(dict.fromkeys(a for p in parts for a in _accepts(p, asked) or [])) or DOCUMENTS
     count = 1
     up_to, n = UP_TO_RE.search(phrase), COUNT_RE.search(phrase)
     word = re.search(rf"\b({'|'.join(WORDS)})\s+\w*\s*(?:photos|pictures|images|files)", phrase)

@@ -185,8 +185,8 @@ _LEAD = {
 _AND = {"es": r"y|e", "fr": r"et", "de": r"und", "pt": r"e"}
 _OR = {"es": r"o|u", "fr": r"ou", "de": r"oder", "pt": r"ou"}
 _ARTICLE_WORDS = re.compile(
-    r"^(?:el|la|los|las|su|sus|le|les|l'|votre|vos|der|die|das|den|ihre?|ihren|o|os|as|seu|sua|"
-    r"seus|suas)\s+|^l'",
+    r"^(?:el|la|los|las|su|sus|le|les|l'|votre|vos|der|die|das|den|ihre?|ihren|o(?=\s+(?!que\b))|"
+    r"os|as|seu|sua|seus|suas)\s+|^l'",  # "o que precisa?" asks what, "o" is no article there
     re.I,
 )
 _ARTICLE = re.compile(

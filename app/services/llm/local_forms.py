@@ -37,6 +37,7 @@ from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form
 from app.services.llm.local_heading import GENERIC_NAMES, heading_name
 from app.services.llm.local_heading_kind import heading_kind
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_item_asked import direct_labels
 from app.services.llm.local_item_wording import stock_nps_said, typed_as_worded
 from app.services.llm.local_listed_asks import (
     asked_as_said,
@@ -227,6 +228,8 @@ def build_form(described: str) -> dict:
         creator_question(fields)
     fit_budget(fields, description, foreign=bool(lang))
     typed_as_worded(fields)  # "how do you track expenses": in words; "headcount": a number
+    if not lang:  # "What your annual turnover is?" → "Annual turnover"
+        direct_labels(fields)
     if own_name == "Callback Request":
         fit_callback(fields, correct_typos(description))
     elif stated:
