@@ -182,6 +182,7 @@ FLOORS = {
     "round 22b": 0.90,
     "round 23a": 0.90,
     "round 23b": 0.90,
+    "round 24a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -262,6 +263,7 @@ SIZES = {
     "round 22b": 51,
     "round 23a": 30,
     "round 23b": 47,
+    "round 24a": 46,
 }
 
 

@@ -729,6 +729,10 @@ SETS = {
     "round 22b": ("forms_round22b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 23a": ("forms_round23a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 23b": ("forms_round23b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 24a (written before the change): a form is named for the subject its description
+    # gives — whose booking or contact form it is, a claim at an insurer, the role applied for,
+    # an early-access list, a free consultation — and a name already right stays.
+    "round 24a": ("forms_round24a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
