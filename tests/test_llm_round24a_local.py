@@ -47,7 +47,7 @@ async def test_a_claim_a_role_a_beta_list_and_a_consultation_say_what_they_are(u
         (
             "IT support for small offices - book a free consultation: name, company, phone",
             "Free Consultation",
-            "sales_lead",
+            "booking_request",
         ),
     ):
         config, _ = await generated(user, description)

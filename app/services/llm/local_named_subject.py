@@ -21,12 +21,13 @@ draft was given a stock name all the same:
 - "We're an accountancy firm and want prospects to book a free consultation", "Bookkeeping
   for sole traders – book a free call" were an "Accountancy Enquiry" and a "Meeting
   Request": the free consultation is what the form is ("Free Consultation", "Free Call",
-  "Kostenloses Erstgespräch"), and it is a sales lead even where the business words before
-  the dash read as support ("IT support for small offices – book a free consultation").
+  "Kostenloses Erstgespräch"), and it is booked (a time to confirm, as "book a free call" is)
+  even where the business words before the dash read as support ("IT support for small
+  offices – book a free consultation").
 
 ``subject_named`` runs on the finished (localized) name and returns the better one or None;
 a name that already says its subject (it holds the claim, the role, the consultation) stays.
-``consultation_kind`` gives a free consultation the sales-lead kind.
+``consultation_kind`` gives a free consultation read as support or a contact the booking kind.
 """
 
 from __future__ import annotations
@@ -271,11 +272,11 @@ def _consultation(original: str, name: str) -> str | None:
 
 
 def consultation_kind(original: str, kind: dict) -> dict:
-    """A free consultation booked is a sales lead, whatever the business words before it
-    read as ("IT support for small offices – book a free consultation")."""
+    """A free consultation is booked, whatever the business words before it read as ("IT
+    support for small offices – book a free consultation"); a sales lead or a booking stays."""
     if kind["flow"] in ("sales_lead", "booking_request") or not free_consultation(original):
         return kind
-    return next((k for k in KINDS if k["key"] == "pricing"), kind)
+    return next((k for k in KINDS if k["key"] == "booking"), kind)
 
 
 def subject_named(name: str, original: str, lang: str | None) -> str | None:
