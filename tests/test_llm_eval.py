@@ -263,7 +263,7 @@ SIZES = {
     "round 22b": 51,
     "round 23a": 30,
     "round 23b": 47,
-    "round 24a": 50,
+    "round 24a": 52,
 }
 
 

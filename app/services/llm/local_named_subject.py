@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_foreign_names import FORM_NAMES
 from app.services.llm.local_kinds import KINDS
+from app.services.llm.local_subject_name import STOCK_NAMES
 
 # the opening words, up to a colon or the end of the first sentence
 _HEAD = re.compile(r"^\s*(?P<head>[^:;\n.!?()]{2,160})")
@@ -135,7 +137,7 @@ def _contact(head: str, lang: str | None, name: str) -> str | None:
         return None
     if lang:
         return f"{_ENQUIRY[lang]} – {what}"
-    if what[:1].isupper() and len(what.split()) > 1:  # a proper name: "the Old Mill Inn"
+    if all(w[:1].isupper() for w in what.split()) and len(what.split()) > 1:  # "Old Mill Inn"
         return f"{what} Enquiry"
     return f"{_title(what)} Enquiry"
 
@@ -264,17 +266,39 @@ def free_consultation(original: str) -> str | None:
 
 
 def _consultation(original: str, name: str) -> str | None:
+    """Only a stock name, the business words before the dash or "<Trade> Enquiry" give way:
+    "Free trial sign-up – book a free call with our team" stays a sign-up."""
     free = free_consultation(original)
     if not free or _SAYS_CONSULT.search(name):
         return None
     trade = re.fullmatch(r"(?P<trade>[A-Z][\w'-]*(?: [A-Z][\w'-]*){0,2}) (?:Enquiry|Inquiry)", name)
-    return f"{trade['trade']} Consultation" if trade else free  # "Accountancy Consultation"
+    if trade:
+        return f"{trade['trade']} Consultation"  # "Accountancy Consultation"
+    before = _before_dash(original)
+    stock = name in STOCK_NAMES or any(name in said.values() for said in FORM_NAMES.values())
+    return free if stock or (name.lower() == before and not _TITLED.search(before)) else None
+
+
+# a title of its own before the dash ("Free trial sign-up – book a free call"), not the
+# business said ("IT support for small offices – book a free consultation")
+_TITLED = re.compile(
+    r"sign[- ]?up|enquir|inquir|request|registration|application|booking|order|form\b|"
+    r"anfrage|anmeldung|solicitud|inscri|demande|pedido|trial|waitlist|newsletter",
+    re.I,
+)
+
+
+def _before_dash(original: str) -> str:
+    head = re.split(r"[:;\n]", original, maxsplit=1)[0]
+    return re.split(r"\s[-–—]\s", head, maxsplit=1)[0].strip().lower()
 
 
 def consultation_kind(original: str, kind: dict) -> dict:
     """A free consultation is booked, whatever the business words before it read as ("IT
     support for small offices – book a free consultation"); a sales lead or a booking stays."""
     if kind["flow"] in ("sales_lead", "booking_request") or not free_consultation(original):
+        return kind
+    if _TITLED.search(_before_dash(original)):  # "Newsletter sign-up – book a free call"
         return kind
     return next((k for k in KINDS if k["key"] == "booking"), kind)
 
