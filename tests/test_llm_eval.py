@@ -186,6 +186,7 @@ FLOORS = {
     "round 24c": 0.90,
     "round 23b": 0.90,
     "round 24b": 0.90,
+    "round 24a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -270,6 +271,7 @@ SIZES = {
     "round 24c": 34,
     "round 23b": 47,
     "round 24b": 51,
+    "round 24a": 52,
 }
 
 

@@ -27,9 +27,9 @@ async def test_the_subject_and_kind_word_name_the_form_without_its_audience(user
     for description, name in said.items():
         config, _ = await generated(user, description)
         assert config["name"] == name, (description, config["name"])
-    # a plain heading still gets the stock name, and a business's name is no subject
+    # a business's name is no subject; whose contact form it is names it (round 24a)
     config, _ = await generated(user, "Contact form for our bakery: name, email, message")
-    assert config["name"] == "Contact Us"
+    assert config["name"] == "Bakery Enquiry"
     config, _ = await generated(user, "Le Petit Bistro reservation form: name, phone, date, time")
     assert config["name"] == "Reservation Request"
 

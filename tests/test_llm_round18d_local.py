@@ -41,7 +41,8 @@ async def test_a_contact_form_is_named_a_contact_form_in_its_language(user):
         user,
         "Formulario de contacto para nuestro estudio de arquitectura: nombre, correo, presupuesto",
     )
-    assert config["name"] == "Contacto"
+    # whose contact form it is names it, in its language (round 24a)
+    assert config["name"] == "Consulta – estudio de arquitectura"
 
 
 async def test_registering_for_a_company_event_is_a_registration(user):

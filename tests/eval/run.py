@@ -745,6 +745,10 @@ SETS = {
     # it must be, and nothing more.
     "round 24c": ("forms_round24c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 24b": ("forms_round24b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 24a (written before the change): a form is named for the subject its description
+    # gives — whose booking or contact form it is, a claim at an insurer, the role applied for,
+    # an early-access list, a free consultation — and a name already right stays.
+    "round 24a": ("forms_round24a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

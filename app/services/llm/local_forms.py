@@ -45,6 +45,7 @@ from app.services.llm.local_listed_asks import (
     compound_course,
     without_conditions,
 )
+from app.services.llm.local_named_subject import consultation_kind, subject_named
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
 from app.services.llm.local_place_choice import place_choices
@@ -211,6 +212,7 @@ def build_form(described: str) -> dict:
     # "Solicitud interna …", "Autorisation parentale …", "Anmeldung: …", "Encuesta …": the
     # kind the heading names, where the translated cues read another
     kind, own_name = heading_kind(original, lang, kind, own_name) or (kind, own_name)
+    kind = consultation_kind(original, kind)  # "IT support … – book a free consultation"
     # a callback is called back, not sent a quote or a booking link; an RSVP is recorded
     kind = fit_thanks(kind, own_name, correct_typos(told), original)
     # an allotment's or a nursery's waiting list is worked through by a person, not nurtured
@@ -305,6 +307,10 @@ def build_form(described: str) -> dict:
                 "Kept in English (translate them in the editor): "
                 + "; ".join(f"“{t[:60]}”" for t in dict.fromkeys(left))
             )
+    # "Contact form for our dental practice", "We run a cattery …": named for its subject
+    subject_said = subject_named(config["name"], original, lang)
+    if subject_said:
+        config["name"], config["slug"] = subject_said, slugify(subject_said, "form")
     # "iPhone", "WhatsApp" in the marketer's language too
     spell_acronyms(config["fields"], original)
     label_units(config["fields"], lang)  # "¿Cuánto tiempo lleva con el dolor (días)?"
