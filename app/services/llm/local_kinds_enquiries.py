@@ -85,7 +85,7 @@ ENQUIRY_KINDS = [
             (r"\babuse\b|\bspam\b|\bfraud\b|\bscams?\b|\breport (?:content|a user|a post)\b", 8),
             (r"\bwarrant(?:y|ies)\b", 8),
             (PRODUCT_REGISTRATION, 8),
-            (r"\bclaims?\b", 2),
+            (r"\bclaims?\b(?! (?:your|a|an|my|their|our) (?:free|complimentary)\b)", 2),
             # a claim on a policy or a loss is a case to handle, whatever it uploads
             (r"\binsurance claims?\b|\b(?:theft|accident|damage|loss|breakdown) claims?\b", 8),
             # "pick-up and return dates" is a rental, not a product return
