@@ -548,3 +548,33 @@ async def test_list_counts_submissions_and_conversion(user, client):
     assert cells[2:5] == ["2", "4", "50.0%"]
     stats = (await user.api.get(f"/api/forms/{form['id']}")).json()["stats"]
     assert stats == {"submissions": 2, "views": 4, "starts": 0, "conversion": 0.5}
+
+
+async def test_the_draft_shows_the_limits_a_refinement_set(user):
+    r = await user.post_form(
+        "/forms/new",
+        {"description": "Catering enquiry: company, email, number of people, photos of the venue"},
+        page="/forms/new",
+        htmx=True,
+    )
+    draft = soup(r).select_one("#draft input[name=draft]")["value"]
+    r = await user.post_form(
+        "/forms/new",
+        {
+            "draft": draft,
+            "description": "catering",
+            "instruction": "number of people must be between 10 and 200, allow up to 3 photos "
+            "and only allow business emails",
+        },
+        page="/forms/new",
+        htmx=True,
+    )
+    assert r.status_code == 200, r.text
+    html = soup(r)
+    rows = {
+        tr.select("td")[0].contents[0].strip(): tr.select("td")[3].get_text()
+        for tr in html.select("#draft table tbody tr")
+    }
+    assert rows["Number of people"] == "10 to 200"
+    assert rows["Photos of the venue"] == "up to 3 files"
+    assert "work addresses only" in html.select_one("#draft-h + p.muted").get_text()

@@ -44,7 +44,7 @@ from app.services.llm.local_repair import validated
 VERBS = (
     r"add|include|insert|put|remove|delete|drop|get rid of|take out|make|mark|set|rename|relabel|change|update|move|"
     r"require|allow|disallow|forbid|block|enable|disable|call|use|redirect|turn|switch|replace|let|swap|"
-    r"split|translate|show|always show"
+    r"split|translate|show|always show|only allow|only accept|keep only|only keep|limit|cap|ask for|ask about"
 )
 SPLIT_RE = re.compile(
     rf"\s*(?:[;\n]+|\.\s+(?=(?:{VERBS})\b)|,?\s+and\s+(?:then\s+|also\s+)?(?=(?:{VERBS})\b)|"
@@ -133,7 +133,12 @@ def examples(config: dict) -> list[str]:
     """Three instructions this engine understands, drawn from the draft: offered
     when a refinement was too vague to apply ("make it friendlier")."""
     fields = config.get("fields") or []
-    optional = [f for f in fields if not f.get("required")]
+    # a short label reads as an example; a consent statement does not
+    optional = [
+        f
+        for f in fields
+        if not f.get("required") and f.get("type") != "consent" and len(f["label"].split()) <= 4
+    ]
     required = [f for f in fields if f.get("required") and f.get("type") != "email"]
     names = {f.get("name") for f in fields}
     candidates = [
@@ -414,7 +419,8 @@ def _change_type(draft, m):
 def _set_options(draft, m):
     target, opts = _label_holding_to(draft["fields"], m["t1"] or m["t2"], m["opts"])
     f = find_field(draft["fields"], target)
-    f["options"] = split_list(opts, options=True)
+    # written as drafts write options: "vegan" → "Vegan" ("iPhone" is spelled back later)
+    f["options"] = [o[:1].upper() + o[1:] for o in split_list(opts, options=True)]
     if f["type"] not in ("select", "multiselect"):
         f["type"] = "select"
 
