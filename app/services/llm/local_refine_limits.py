@@ -71,6 +71,7 @@ _FILES = re.compile(
     r"(?P<many>more than one|multiple|several|many))\s+(?P<target>.+)$",
     re.I,
 )
+_ARTICLE = r"^(?:(?:le|la|les|el|los|las|o|a|os|as|der|die|das|den|dem)\s+|l')"
 # the same relations said in es/fr/de/pt, and their verbs, said again in English
 _ABROAD = [
     (r"\b(?:d'au moins|au moins|au minimum|como m[íi]nimo|al menos|por lo menos|pelo menos|"
@@ -84,7 +85,11 @@ _ABROAD = [
     (r"\s+(?:doit|doivent|debe|deben|deve|devem|muss|m[üu]ssen|soll|sollen)\s+"
      r"(?:[êe]tre|ser)?\s*", " "),
     (r"\s+(?:sein|liegen)$", ""),
-    (r"^(?:(?:le|la|les|el|los|las|o|a|os|as|der|die|das)\s+|l')", ""),
+    # "limite le message à 500 caractères", "begrenze die Nachricht auf 500 Zeichen"
+    (r"^(?:limite[sz]?|limiter|limita|limitar|limitieren|begrenze|begrenzen sie|beschränke)\s+",
+     "limit "),
+    (r"\s+(?:à|a|auf|em|en)\s+(?=\d)", " to "),
+    (_ARTICLE, ""),
 ]  # fmt: skip
 _WORDS = re.compile(r"^words?$", re.I)
 _VERB = re.compile(r"^(?:add|include|insert|put|remove|delete|drop|rename|move|make|ask)\b", re.I)
@@ -110,6 +115,7 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
 def _limit(draft: dict, m: re.Match) -> None:
     said = m.groupdict()
     target = re.sub(r"\s+(?:field|question|answer|box)$", "", said["target"].strip(), flags=re.I)
+    target = re.sub(_ARTICLE, "", target, flags=re.I)  # "limite le message …": the message
     field = _field(draft["fields"], target)
     if said.get("lo") is not None:
         lo, hi = float(said["lo"]), float(said["hi"])

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_foreign import source_language
+from app.services.llm.local_translate import phrase
+
 _WORK = r"(?:business|work|company|corporate|professional)"
 _FREE = r"(?:free|free-?mail|personal|private|gmail|hotmail|yahoo|outlook|icloud|consumer)"
 _ADDRESS = r"(?:e-?mails?|e-?mail addresses|addresses|emails? addresses|domains?)"
@@ -31,24 +34,41 @@ _ALLOW = re.compile(
     rf"(?:\s+{_ADDRESS})?)$",
     re.I,
 )
+# "solo emails de empresa", "uniquement des adresses professionnelles", "nur geschäftliche
+# E-Mail-Adressen erlauben", "apenas e-mails profissionais"
+_BLOCK_ABROAD = re.compile(
+    r"^(?:(?:solo|sólo|solamente|únicamente|uniquement|seulement|nur|apenas|somente|só)\s+"
+    r"(?:(?:des|les|los|las|os|as)\s+)?(?:e-?mails?|correos?(?: electrónicos)?|adresses?(?: e-?mail)?|"
+    r"e-?mail-adressen|endereços?(?: de e-?mail)?)\s+(?:de empresa|corporativ[oa]s|profesionales|"
+    r"professionnel(?:le)?s|empresariais|profissionais|corporativos)|"
+    r"nur\s+(?:geschäftliche|berufliche|firmen)[\s-]*e-?mail(?:-adressen|s)?)"
+    r"(?:\s+(?:erlauben|zulassen|akzeptieren|permitir|accepter|autoriser|aceitar|permitidos?|acceptées?))?$",
+    re.I,
+)
 _STOCK = {"email": "Email", "work email": "Work email", "e-mail": "Email"}
 
 
 def apply(draft: dict, clause: str, notes: list) -> bool:
     text = clause.strip().rstrip(".!")
-    block = _BLOCK.match(text)
+    block = _BLOCK.match(text) or _BLOCK_ABROAD.match(text)
     if not block and not _ALLOW.match(text):
         return False
     draft.setdefault("security", {})["free_mail"] = "block" if block else "allow"
     email = next((f for f in draft["fields"] if f["type"] == "email"), None)
-    said = (email or {}).get("label", "").strip().lower()
-    if email and said in _STOCK:  # the stock English wording follows the policy
+    lang = source_language(draft.get("description") or "") or "en"
+    stock = {_said(w, lang).lower() for w in ("Email", "Work email")} | set(_STOCK)
+    if email and email.get("label", "").strip().lower() in stock:  # the stock wording follows
         if block:
             email.update(
-                label="Work email",
+                label=_said("Work email", lang),
                 placeholder="jane@company.com",
-                help="Please use your company address.",
+                help=_said("Please use your company address.", lang),
             )
         else:
-            email.update(label="Email", placeholder="jane@example.com", help="")
+            email.update(label=_said("Email", lang), placeholder="jane@example.com", help="")
     return True
+
+
+def _said(text: str, lang: str) -> str:
+    """``text`` in the form's language (the phrase table), English when it has none."""
+    return (phrase(text, lang) if lang != "en" else None) or text

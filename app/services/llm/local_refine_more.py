@@ -102,10 +102,17 @@ _VAGUE_NAME = re.compile(
 )
 
 
+_FIELD_SAID = re.compile(
+    r"^(?:at (?:least|most)|between|no (?:more|less|fewer) than|(?:more|less|fewer) than|up to|"
+    r"min(?:imum)?|max(?:imum)?|a (?:number|dropdown|long|short|date|text))\b",
+    re.I,
+)
+
+
 def _form_name(draft: dict, m: re.Match):
     new = strip_quotes(m["new"])
-    if not new or re.fullmatch(_REQ, new, re.I):
-        return False  # "the name should be required" is about the name field
+    if not new or re.fullmatch(_REQ, new, re.I) or _FIELD_SAID.match(new):
+        return False  # "the name should be required / at least 2 characters": the name field
     if new == m["new"].strip() and _VAGUE_NAME.match(new):
         raise RefineError("Say the name itself, e.g. 'call this form “Spring Tasting Poll”'")
     draft["name"] = new[:120]
