@@ -207,7 +207,20 @@ def split_list(text: str, options: bool = False) -> list[str]:
     cleaned = [
         re.sub(r"^(?:and|or)\s+", "", p.strip()).strip().strip("\"“”'‘’").strip() for p in parts
     ]
+    if options and len(cleaned) >= 2:  # "UK, Ireland and Other": the last "and" separates
+        last = _LAST_PAIR.match(cleaned[-1])
+        if last and (
+            _CATCH_ALL.match(last[2]) or (last[1][:1].isupper() and last[2][:1].isupper())
+        ):
+            cleaned[-1:] = [last[1], last[2]]
     return [p for p in cleaned if p]
+
+
+_LAST_PAIR = re.compile(r"^(\S+(?:\s\S+)?)\s+(?:and|or|&)\s+(\S+(?:\s\S+){0,3})$", re.I)
+# the answers that close a list ("…, Ireland and Other", "…, A or not sure")
+_CATCH_ALL = re.compile(
+    r"^(?:other|others|none|both|not sure|all of (?:them|the above)|n/a)$", re.I
+)
 
 
 def _field_name(label: str) -> str:

@@ -166,7 +166,9 @@ def _apply(draft: dict, clause: str, notes: list) -> None:
     written = clause
     try:
         # "ask whether they …", "call the size one 'Size'", "add a question about parking"
-        clause = local_refine_ask.rewrite(local_refine_said.rewrite(clause), draft["fields"])
+        clause = local_refine_ask.rewrite(
+            local_refine_said.rewrite(clause, draft["fields"]), draft["fields"]
+        )
     except RefineError as exc:
         _fail(str(exc), written)
     quoted = QUOTED_RENAME.match(clause)

@@ -95,6 +95,23 @@ _WORDS = re.compile(r"^words?$", re.I)
 _VERB = re.compile(r"^(?:add|include|insert|put|remove|delete|drop|rename|move|make|ask)\b", re.I)
 
 
+# "the screenshot should accept videos too", "accept PDFs in the upload"
+_TAKES = re.compile(
+    r"^(?:(?:the\s+)?(?P<t1>.+?)\s+(?:should|must|can|needs to)\s+(?:also\s+)?(?:accept|take|allow)\s+"
+    r"(?P<w1>.+?)|(?:also\s+)?(?:accept|allow)\s+(?P<w2>.+?)\s+(?:in|for|on)\s+(?:the\s+)?(?P<t2>.+?))"
+    r"(?:\s+(?:too|as well|also))?$",
+    re.I,
+)
+_FILE_KINDS = [
+    (r"videos?|clips?|recordings?", ["video/*"]),
+    (r"photos?|pictures?|images?|screenshots?", ["image/*"]),
+    (r"pdfs?", [".pdf"]),
+    (r"documents?|docs?|word files?", [".pdf", ".doc", ".docx"]),
+    (r"audio|voice notes?|sound files?", ["audio/*"]),
+    (r"spreadsheets?|excel files?", [".xlsx", ".csv"]),
+]
+
+
 def apply(draft: dict, clause: str, notes: list) -> bool:
     """Set the limit the clause says; False when the clause is not a limit."""
     text = clause.strip().rstrip(".!")
@@ -104,6 +121,9 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
     files = _FILES.match(text)
     if files:
         return _files(draft, files)
+    takes = _TAKES.match(text)
+    if takes:
+        return _takes(draft, takes["t1"] or takes["t2"], takes["w1"] or takes["w2"])
     for pattern in _PATTERNS:
         m = pattern.match(text)
         if m and not _VERB.match(m["target"]):  # "add a guests field, at least 1": an addition
@@ -205,4 +225,28 @@ def _files(draft: dict, m: re.Match) -> bool:
             f"An upload takes at most {MAX_FILES} files, e.g. 'allow up to {MAX_FILES} photos'"
         )
     field["max_files"] = max(most, 1)
+    return True
+
+
+def _takes(draft: dict, target: str, what: str) -> bool:
+    """An upload that also takes videos, PDFs …; False when the clause names no upload."""
+    try:
+        field = find_field(draft["fields"], target)
+    except RefineError:
+        return False
+    if field["type"] != "file":
+        return False
+    kinds = [
+        acc
+        for pattern, acc in _FILE_KINDS
+        for w in re.split(r",|\s+and\s+|\s+or\s+", what)
+        if re.fullmatch(pattern, w.strip(), re.I)
+    ]
+    if not kinds:
+        raise RefineError(
+            f"Say which files “{field['label']}” should take: photos, videos, PDFs, documents, "
+            "audio or spreadsheets"
+        )
+    accept = list(field.get("accept") or [])
+    field["accept"] = accept + [a for acc in kinds for a in acc if a not in accept]
     return True

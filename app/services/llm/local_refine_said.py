@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_fields import _catalog_match
+from app.services.llm.local_fields import RefineError, _catalog_match, find_field
 
 _OPEN = "['\"“‘«]\\s*"
 _CLOSE = "\\s*['\"”’»]"
@@ -94,6 +94,26 @@ _REWRITES = [
         ),
         "set the {attr} of {t} to {text}",
     ),
+    # "make the viewing day a choice of weekday or weekend"
+    (
+        re.compile(
+            r"^(?:make|turn|change)\s+(?:the\s+)?(?P<t>.+?)\s+(?:into\s+|to\s+)?(?:a|an)\s+"
+            r"(?:choice|dropdown|drop-down|select|pick)\s+(?:of|between|from)\s+"
+            r"(?!\d+\s+to\s+\d+$)(?P<opts>.+)$",
+            re.I,
+        ),
+        "make {t} a dropdown: {opts}",
+    ),
+    # "add a severity dropdown (crash, major, minor) after what happened"
+    (
+        re.compile(
+            r"^(?P<verb>add|include|insert)\s+(?:a|an)\s+(?P<t>[\w' -]+?)\s+(?P<kind>dropdown|drop-down|"
+            r"select|multiple choice|checkboxes|radio buttons|choice)(?:\s+question)?\s*\((?P<opts>[^)]+)\)"
+            r"(?P<where>.*)$",
+            re.I,
+        ),
+        "{verb} a {t} {kind}{where}: {opts}",
+    ),
     # "let them skip the phone": the phone is optional
     (
         re.compile(
@@ -160,19 +180,36 @@ def split_additions(clause: str) -> list[str]:
     return added[::-1] if re.search(r"top|start|first", where, re.I) else added
 
 
-def rewrite(clause: str) -> str:
+# "urgency: low, medium, emergency": the answers of that question, a new one if the form has none
+_VERBED = re.compile(
+    r"\b(?:add|remove|rename|change|make|set|put|move|replace|swap|should|must|be|is|are|with|to)\b",
+    re.I,
+)
+_LISTED = re.compile(r"^(?P<t>[^\W\d][\w' -]{1,40}?)\s*:\s*(?P<opts>[^:]+,[^:]+)$")
+
+
+def rewrite(clause: str, fields: list | None = None) -> str:
     """The clause in the phrasing the field handlers read, or unchanged."""
     text = clause.strip().rstrip(".")
+    listed = _LISTED.match(text)
+    if listed and not _VERBED.search(listed["t"]):
+        try:
+            find_field(fields or [], listed["t"])
+        except RefineError:
+            return f"add a {listed['t'].strip()} dropdown: {_capitalised(listed['opts'])}"
+        return f"the options for {listed['t'].strip()} should be {listed['opts'].strip()}"
     for pattern, said in _REWRITES:
         m = pattern.match(text)
         if m:
             parts = {k: (v or "") for k, v in m.groupdict().items()}
             if "kind" in parts:  # options as the draft writes them: "wedding" → "Wedding"
-                parts["opts"] = ", ".join(
-                    o.strip()[:1].upper() + o.strip()[1:] for o in parts["opts"].split(",")
-                )
+                parts["opts"] = _capitalised(parts["opts"])
             if "what" in parts:
                 parts["what"] = parts["what"][:1].upper() + parts["what"][1:]
                 parts["flag"] = parts["flag"].lower()
             return said.format(**parts)
     return clause
+
+
+def _capitalised(options: str) -> str:
+    return ", ".join(o.strip()[:1].upper() + o.strip()[1:] for o in options.split(","))
