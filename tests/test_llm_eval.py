@@ -240,7 +240,7 @@ SIZES = {
     "replies": 38,
     "refine 18r": 25,
     "refine 21r": 25,
-    "refine 24r": 63,
+    "refine 24r": 64,
     "round 21s": 47,
     "round 18s": 19,
     "round 17f": 24,

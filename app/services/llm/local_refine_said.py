@@ -164,6 +164,14 @@ _ALL_BUT = re.compile(
 )
 
 
+_SHARED_NOUN = re.compile(
+    r"^(?P<verb>add|include|insert)\s+(?:a\s+|an\s+)?(?P<a>\w+)\s+(?:and|&)\s+(?P<b>\w+)\s+"
+    r"(?P<noun>name|names|number|email|address)(?:\s+fields?)?"
+    r"(?P<where>\s+(?:at the (?:top|start|end|bottom)|first|last))?$",
+    re.I,
+)
+
+
 def split_additions(clause: str) -> list[str]:
     """ "add name and phone fields" as one addition per field, in the order said; "make all
     fields optional except email" as the rule and its exception; the clause alone otherwise."""
@@ -172,6 +180,11 @@ def split_additions(clause: str) -> list[str]:
         other = "required" if but["flag"].lower() == "optional" else "optional"
         return [f"make all fields {but['flag'].lower()}", f"make {but['keep']} {other}"]
     m = _TWO_ADDED.match(clause.strip().rstrip("."))
+    shared = _SHARED_NOUN.match(clause.strip().rstrip("."))
+    if shared and not m:  # "add first and last name at the top": a first name and a last name
+        a, b = (f"{shared[k]} {shared['noun']}" for k in ("a", "b"))
+        if _catalog_match(a) and _catalog_match(b):
+            m = {"verb": shared["verb"], "a": a, "b": b, "where": shared["where"]}
     if not m or not (_catalog_match(m["a"]) and _catalog_match(m["b"])):
         return [clause]
     where = (m["where"] or "").strip()
