@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from app.services.llm.local_forms import generate_form
-from app.services.llm.local_refine import examples
+from app.services.llm.local_refine_examples import examples
 from tests.eval import run
 
 # Measured at the end of issue 20: 245/249, 147/150, 37/37; after the clause

@@ -15,7 +15,7 @@ from app.services.forms.config import (
 )
 from app.services.forms.patterns import warm as warm_patterns
 from app.services.forms.public import embed_info, schema_of
-from app.services.llm import LLMError, local_refine
+from app.services.llm import LLMError, local_refine_examples
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.web.auth import require_page
 from app.web.forms_input import read_form
@@ -152,7 +152,7 @@ async def generate_draft(request):
     except LLMError as exc:
         errors, status = {"description": exc.message}, exc.status if exc.status < 500 else 422
     ctx = _draft_ctx(draft, description, errors, history)
-    ctx["examples"] = local_refine.examples(draft) if draft and errors else []
+    ctx["examples"] = local_refine_examples.examples(draft) if draft and errors else []
     return await render(request, "forms/new.html", ctx, fragment="forms/_draft.html", status=status)
 
 

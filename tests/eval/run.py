@@ -21,7 +21,7 @@ from app.services.llm.local_flow_model import FLOWS, FlowModel, blend_flow, load
 from app.services.llm.local_forms import generate_form
 from app.services.llm.local_intent import detect_kind, flow_scores
 from app.services.llm.local_phrases import LOCALES
-from app.services.llm.local_refine import examples
+from app.services.llm.local_refine_examples import examples
 from app.services.llm.local_translate import phrase
 
 HERE = Path(__file__).parent

@@ -3,7 +3,7 @@ $10K-$50K, $50K+ and make phone optional; remove the company field".
 
 The text is split into clauses (newlines, ";", and "and"/"," before a verb);
 each clause must match one of the HANDLERS below, or the whole refinement is
-rejected with a short ValidationError (the page adds examples()). Nothing is
+rejected with a short ValidationError (the page adds local_refine_examples). Nothing is
 applied partially: a draft either gets every change or none.
 """
 
@@ -124,33 +124,9 @@ def _clean(clause: str) -> str:
 
 
 def _fail(reason: str, clause: str):
-    # One short sentence: the page offers clickable examples (see examples()).
+    # One short sentence: the page offers clickable examples (local_refine_examples).
     message = f"{reason}: “{clause[:120]}”. Say exactly what to change."
     raise ValidationError(message, fields={"description": message})
-
-
-def examples(config: dict) -> list[str]:
-    """Three instructions this engine understands, drawn from the draft: offered
-    when a refinement was too vague to apply ("make it friendlier")."""
-    fields = config.get("fields") or []
-    # a short label reads as an example; a consent statement does not
-    optional = [
-        f
-        for f in fields
-        if not f.get("required") and f.get("type") != "consent" and len(f["label"].split()) <= 4
-    ]
-    required = [f for f in fields if f.get("required") and f.get("type") != "email"]
-    names = {f.get("name") for f in fields}
-    candidates = [
-        "change the thank-you message to Thanks so much! We will get back to you within a day.",
-        f"remove the {optional[-1]['label']} field" if optional and len(fields) > 1 else None,
-        f"make {required[-1]['label']} optional" if required else None,
-        "add a phone field" if "phone" not in names else None,
-        f"move {fields[-1]['label']} to the top" if len(fields) > 1 else None,
-        "add an optional first name field" if not names & {"name", "first_name"} else None,
-        f"rename {fields[0]['label']} to Your {fields[0]['label'].lower()}" if fields else None,
-    ]
-    return [c for c in candidates if c][:3]
 
 
 # "rename 'Do you want bean to cup or capsule?' to 'Machine type'": a quoted label is read
