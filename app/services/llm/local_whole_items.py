@@ -106,6 +106,8 @@ _ASKED_LEAD = re.compile(
     r"(?:es|est[áa]) usted|voc[êe] (?:[ée]|est[áa]))\s+(\S.*)$",
     re.I,
 )
+# "contact by phone or email": the lead and its "by" are no part of the first answer
+_BY_LEAD = re.compile(r"^[\w-]+(?: [\w-]+)? (?:by|via) ([\w-]+)$", re.I)
 # German plural heads of things one may prefer several of (a preference in the plural)
 _DE_PLURAL = re.compile(
     r"^(?:[\wäöüß]*(?:weine|produkte|getränke|tage|kurse|sorten|farben|themen|interessen|"
@@ -163,6 +165,10 @@ def whole_item(raw: str, item: dict | None) -> dict | None:
     if lead:  # "êtes-vous locataire ou propriétaire ?": Locataire / Propriétaire
         options = [lead[1][:1].upper() + lead[1][1:], options[1]]
         item = {**item, "options": options}
+    by = _BY_LEAD.match(options[0]) if len(options) == 2 and not bracketed else None
+    if by and len(options[1].split()) == 1:  # "contact by phone or email": Phone / Email
+        options = [by[1][:1].upper() + by[1][1:], options[1]]
+        item = {**item, "options": options}
     if len(options) == 2 and not bracketed and len(options[0].split()) == 1:
         verb = _OBJECT.match(options[1])
         if verb and re.search(rf"\b{re.escape(options[1])}\W*$", said, re.I):
@@ -187,9 +193,11 @@ _SALUTATIONS = {
 _SALUTATION_WORD = re.compile(
     r"^(?:salutation|civilit[ée]|anrede|tratamiento|tratamento|forma de tratamiento)$", re.I
 )
+# the parts of a split name beside it ("title, first name, surname"); a plain "name" before
+# it is not enough ("name, title, genre" asks a manuscript's or a job's title)
 _NAME_PART = re.compile(
-    r"^(?:(?:your |their )?(?:first|given|last|family|full|middle|sur|fore)\s?names?|surname|"
-    r"forename|name|initials?|date of birth|dob)$",
+    r"^(?:(?:your |their )?(?:first|given|last|family|middle|sur|fore)\s?names?|surname|"
+    r"forename|initials?)$",
     re.I,
 )
 _AT_WORK = re.compile(
@@ -209,7 +217,8 @@ def _salutation_said(original: str) -> bool:
         near = [items[i] for i in (at - 1, at + 1) if 0 <= i < len(items)]
         if any(_AT_WORK.search(n) for n in near):
             return False
-        if any(_NAME_PART.match(n) for n in near):
+        after = items[at + 1] if at + 1 < len(items) else ""
+        if any(_NAME_PART.match(n) for n in near) or re.match(r"^(?:full )?name$", after, re.I):
             return True
     return False
 
