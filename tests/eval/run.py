@@ -749,6 +749,9 @@ SETS = {
     # gives — whose booking or contact form it is, a claim at an insurer, the role applied for,
     # an early-access list, a free consultation — and a name already right stays.
     "round 24a": ("forms_round24a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 25c (written before the change): each listed item is read whole and as meant —
+    # nothing lost, nothing split, no wrong expansion.
+    "round 25c": ("forms_round25c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -23,6 +23,7 @@ from app.services.llm.local_item_pairs import expand
 from app.services.llm.local_kept_items import time_clause
 from app.services.llm.local_lead_options import join_lead_options
 from app.services.llm.local_whether_and import keep_whether_and, thing_needs
+from app.services.llm.local_whole_items import keep_told_and
 
 # A choice lead right before "A, B or C" keeps the group together as options.
 # "whether you're a landlord, tenant or agent" / "are you buying, selling or renting" too.
@@ -88,6 +89,7 @@ def split_items(segment: str) -> list[str]:
     segment = TWO_NAMES.sub(rf"\1{_AND}\2", segment)
     segment = keep_whether_and(segment, _AND)  # "whether the stairs and landing need doing"
     segment = keep_asked_and(segment, _AND)  # "do you need plates and cutlery?": one question
+    segment = keep_told_and(segment, _AND)  # "tell us about your home and garden": one question
     text = OPTION_GROUP.sub(_guarded, segment)
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):

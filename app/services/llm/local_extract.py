@@ -28,11 +28,12 @@ from app.services.llm.local_item_asked import asked_item
 from app.services.llm.local_item_wording import worded_item
 from app.services.llm.local_kept_items import dated_item, in_relative, only_list
 from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
+from app.services.llm.local_whole_items import whole_item
 
 
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item, as its whole wording asks it (local_item_wording)."""
-    return asked_item(raw, worded_item(raw, _read_item(raw, listed)))
+    return whole_item(raw, asked_item(raw, worded_item(raw, _read_item(raw, listed))))
 
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)

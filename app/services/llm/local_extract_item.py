@@ -589,8 +589,8 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     # "address to post it to", "email to send the invoice to": the noun and what it is for
     aimed = NOUN_TO.match(low) is not None
     longest = max(longest, 9) if aimed else longest
-    # "number of guests coming to the appointment": a count says who it counts
-    longest = max(longest, 9) if re.match(r"(?:number of|no\.? of|how many)\b", low) else longest
+    counts = re.match(r"(?:number of|no\.? of|(how many))\b", low)  # a count says who it counts
+    longest = max(longest, 14 if counts[1] else 9) if counts else longest  # "… puppy be alone"
     # "average value of the electricity bill per month", "valor médio da conta de luz por mês":
     # a measure over a period names what it measures
     longest = max(longest, 10) if MEASURED.search(low) else longest

@@ -75,6 +75,7 @@ from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.services.llm.local_waiting_place import fit_waiting_place
+from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
 # stock names a heading in es/fr/de/pt says better ("Note de frais", "Bénévolat au festival")
@@ -190,6 +191,7 @@ def build_form(described: str) -> dict:
     lang = source_language(original)
     # "reason: a, b", "choose the topics you care about: a, b": one item with its answers
     said = options_after_leads(join_added_items(original), lang)  # "… Venue address too."
+    said = keep_told_together(said, lang)  # "parlez-nous de votre logement et de votre jardin"
     english, pairs = to_english(said, lang) if lang else (said, [])
     description, extras = read_extras(english)
     # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
@@ -323,6 +325,7 @@ def build_form(described: str) -> dict:
     place_choices(config["fields"], written, lang)  # "service in store or on site": a choice
     settle_choices(config["fields"], described, lang, several)  # a choice read whole
     asked_as_said(config["fields"], original)  # "(if applicable)": optional; the child named
+    read_whole(config["fields"], original, lang)  # "title, first name": the salutation
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

@@ -43,6 +43,7 @@ Existing customer | Cliente existente | Client existant | Bestandskunde | Client
 Account number | Número de cuenta | Numéro de compte | Kontonummer | Número de conta
 Address | Dirección | Adresse | Adresse | Morada
 Allergies or dietary requirements | Alergias o necesidades alimentarias | Allergies ou régime alimentaire | Allergien oder Ernährungswünsche | Alergias ou restrições alimentares
+Allergies | Alergias | Allergies | Allergien | Alergias
 Any question for the speakers? | ¿Alguna pregunta para los ponentes? | Une question pour les intervenants ? | Eine Frage an die Sprecher? | Alguma pergunta para os oradores?
 Anything we should know? | ¿Algo que debamos saber? | Quelque chose à nous signaler ? | Sollten wir noch etwas wissen? | Algo que devamos saber?
 App version | Versión de la aplicación | Version de l'application | App-Version | Versão da aplicação
