@@ -749,6 +749,9 @@ SETS = {
     # gives — whose booking or contact form it is, a claim at an insurer, the role applied for,
     # an early-access list, a free consultation — and a name already right stays.
     "round 24a": ("forms_round24a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 25b (written before the change): a budget without ranges is an amount; no stock
+    # field beside a listed one that asks the same, no business stock on a list that names none.
+    "round 25b": ("forms_round25b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
