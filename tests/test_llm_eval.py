@@ -270,7 +270,7 @@ SIZES = {
     "round 22b": 51,
     "round 23a": 30,
     "round 24c": 34,
-    "round 25b": 36,
+    "round 25b": 51,
     "round 23b": 47,
     "round 24b": 51,
     "round 24a": 52,

@@ -62,7 +62,7 @@ _LINK = re.compile(
 # words of a question about when: a time, a moment, a part of the day, a slot (five languages)
 _WHEN_WORDS = re.compile(
     r"\b(?:time|slot|hour|hor|cr[ée]neau|uhrzeit|moment|per[ií]od|p[ée]riode|franja|zeit|"
-    r"tageszeit|availab)\w*|\b(?:when|day|part of the day|wann|quand|cu[áa]ndo|quando)\b",
+    r"tageszeit|availab|disponib|verf[üu]gbar|erreichbar)\w*|\b(?:when|day|part of the day|wann|quand|cu[áa]ndo|quando)\b",
     re.I,
 )
 # answers that are parts of the day
