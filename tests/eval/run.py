@@ -752,6 +752,9 @@ SETS = {
     # Round 25c (written before the change): each listed item is read whole and as meant —
     # nothing lost, nothing split, no wrong expansion.
     "round 25c": ("forms_round25c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 25b (written before the change): a budget without ranges is an amount; no stock
+    # field beside a listed one that asks the same, no business stock on a list that names none.
+    "round 25b": ("forms_round25b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

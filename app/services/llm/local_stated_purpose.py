@@ -26,6 +26,7 @@ from app.services.llm.local_domain import DOMAIN_FIELDS
 from app.services.llm.local_kinds import KINDS
 from app.services.llm.local_kinds_base import kind
 from app.services.llm.local_service_cues import TRADE_EMERGENCY
+from app.services.llm.local_stock_extras import asks_when
 
 _BY_KEY = {k["key"]: k for k in KINDS}
 
@@ -336,13 +337,6 @@ def fit_callback(fields: list[dict], text: str) -> None:
     elif email is not None and fields.index(email) < fields.index(phone):
         fields.remove(phone)
         fields.insert(fields.index(email), phone)
-    asked_when = any(
-        re.search(r"\btime|\bslot|\bwhen\b|\bhour|\bday\b|\bcr[ée]neau|\buhrzeit|\bhor", _words(f))
-        for f in fields
-    )
-    if not asked_when:
+    # "best time to call", "meilleur moment (matin, midi, soir)": the time question, asked
+    if not any(asks_when(f) for f in fields):
         fields.insert(fields.index(phone) + 1, catalog.field("preferred_time"))
-
-
-def _words(field: dict) -> str:
-    return f"{field['name'].replace('_', ' ')} {field.get('label') or ''}".lower()

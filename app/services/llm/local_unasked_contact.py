@@ -37,6 +37,7 @@ from app.services.llm.local_domain import concept_for
 from app.services.llm.local_listed_extras import gives_examples
 from app.services.llm.local_meant_items import read_as_meant
 from app.services.llm.local_one_person import _someone_else, contact_role
+from app.services.llm.local_stock_extras import settle_stock
 from app.services.llm.local_way_back import answerable
 
 # A way to reach the person other than the email: a phone by any name, a messaging app
@@ -101,6 +102,7 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
     _business_only(fields, text)
     if len(items) < 2 or not lists_fields(text) or gives_examples(fields):
         return  # prose ("a florist, people ask about weddings"), kinds of matter ("wrong size")
+    settle_stock(fields, items, text)  # no business stock a person's list did not name
     if _DETAILS.search(text):
         return  # "datos de contacto", "Kontaktdaten": the contact fields, asked
     named = {concept_for(i["phrase"]) for i in items}
