@@ -187,6 +187,7 @@ FLOORS = {
     "round 23b": 0.90,
     "round 24b": 0.90,
     "round 24a": 0.90,
+    "round 25a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -272,6 +273,7 @@ SIZES = {
     "round 23b": 47,
     "round 24b": 51,
     "round 24a": 52,
+    "round 25a": 38,
 }
 
 

@@ -749,6 +749,7 @@ SETS = {
     # gives — whose booking or contact form it is, a claim at an insurer, the role applied for,
     # an early-access list, a free consultation — and a name already right stays.
     "round 24a": ("forms_round24a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 25a": ("forms_round25a.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
