@@ -70,6 +70,7 @@ _GIVE_WAY = (STOCK_NAMES - _KEEP) | {"Registration Form", "Entry Form", "Applica
 _FOREIGN_STOCK = frozenset(
     n
     for english in ("Contact Us", "Pricing Request", "Quote Request", "Event Registration")
+    + ("Booking Request", "Reservation Request")
     for n in FORM_NAMES[english].values()
 )
 # a heading's own noun ("Sign-up sheet for our litter pick") replaces only these
@@ -79,6 +80,7 @@ _PLAIN = frozenset(
 
 
 def _gives_way(name: str, original: str, stock: frozenset = _GIVE_WAY) -> bool:
+    name = name.split(": ", 1)[0]  # "Event Registration: Saturday" is the stock name too
     if name in stock or name in _FOREIGN_STOCK:
         return True
     # the filler made the name: "Quick One", "Urgent", "Quick Favour"
@@ -199,12 +201,12 @@ _OWN_ABROAD = re.compile(
     re.I,
 )
 _DET_ABROAD = re.compile(
-    r"^\s*(?:(?:uno|una|um|uma|un|une)\s+(?:de|dos|das)|a|o|os|as|la|el|los|las|les|le|l'|"
+    r"^\s*(?:(?:uno|una|um|uma|un|une)\s+(?:de|dos|das)|uno|una|um|uma|un|une|a|o|os|as|la|el|los|las|les|le|l'|"
     r"nossa|nosso|nossas|nossos|nuestr[oa]s?|notre|nos|vossa|vosso|sus?|seus?|suas?)\s+",
     re.I,
 )
 _PREP_ABROAD = re.compile(r"^\s*(?P<prep>au|aux|à\s+la|à\s+l'|en|em|na|no|al|a\s+la)\s+", re.I)
-_END_ABROAD = re.compile(r"\s+(?:para|pour|por|par|con|avec|com|y|e|et|que|qui)\b.*$|\s*[,(–—-].*$", re.I)
+_END_ABROAD = re.compile(r"\s+(?:para|pour|por|par|con|avec|com|y|e|et|que|qui|en|em|na|no|dans|à|sur)\b.*$|\s*[,(–—-].*$", re.I)
 
 
 def _foreign_purpose(original: str, lang: str) -> str | None:
@@ -235,7 +237,7 @@ _DE_VERB = re.compile(r"\bdamit\s+(?:\w+\s+){1,3}?(?:sich\s+)?(?:(?:online|direk
 _DE_NOUN = {"anmelden": "Anmeldung", "eintragen": "Anmeldung", "bewerben": "Bewerbung",
             "buchen": "Buchung", "bestellen": "Bestellung"}
 _DE_RUN = re.compile(
-    r"\bwir\s+(?:veranstalten|organisieren|machen|haben)\s+(?:(?:jedes|jährlich|einmal\s+im)\s+"
+    r"\bwir\s+(?:veranstalten|organisieren|machen|haben|sind)\s+(?:(?:jedes|jährlich|einmal\s+im)\s+"
     r"(?:jahr\s+)?)?(?:einen|eine|ein|unseren|unsere|unser)\s+(?P<what>[\wäöüß-]+(?:\s+[\wäöüß-]+)?)"
     r"(?=\s+(?:und|im|in|am|für|mit)\b|\s*[,.;:–—-])",
     re.I,
@@ -257,7 +259,7 @@ _SIGN_UP_FOR = re.compile(
     re.I,
 )
 _NOUN_FOR = re.compile(
-    r"^(?:an?\s+|the\s+|our\s+)?(?P<noun>registration|entry|booking|enrol(?:l)?ment)\s+form\s+for\s+"
+    r"^(?:an?\s+|the\s+|our\s+)?(?P<noun>registration|entry|booking|enrol(?:l)?ment|nomination)\s+form\s+for\s+"
     r"(?:(?:our|the|my)\s+)(?:(?:annual|yearly)\s+)?(?P<what>.+)$",
     re.I,
 )
@@ -304,11 +306,14 @@ def _heading_purpose(original: str, lang: str | None, name: str) -> str | None:
         return None
     if _RENEWAL.search(head) and name.endswith(" Application"):
         return name[: -len("Application")] + "Renewal"
-    if not _gives_way(name, original, _PLAIN):
+    nominated = name == "Volunteer Application" and re.match(r"(?:an?\s+)?nomination", head, re.I)
+    if not (_gives_way(name, original, _PLAIN) or nominated):
         return None
     for pattern, noun in ((_SIGN_UP_FOR, "Sign-up"), (_NOUN_FOR, None)):
         m = pattern.match(head)
         what = _cut(m["what"]) if m else ""
+        if m and noun is None and m["noun"].lower() == "nomination":
+            what = re.sub(r"\s+awards?$", "", what, flags=re.I)  # "… of the year award"
         if what and len(what.split()) <= 4:
             said = noun or {"enrollment": "Enrolment"}.get(m["noun"].lower(), m["noun"].title())
             return f"{_title(what)} {said}"
@@ -344,25 +349,34 @@ def _details_update(original: str, lang: str | None) -> str | None:
     if lang:
         said = _FORM_WORD.sub("", head).strip()
         said = said[:1].upper() + said[1:]
-        return said if len(said.split()) <= 5 else _UPDATE_ABROAD[lang]
+        return said if len(said.split()) <= 6 else _UPDATE_ABROAD[lang]
     if re.search(r"\bchange\s+of\s+details\b", head, re.I):
         return "Change of Details"
     return "Alumni Update" if _ALUMNI.search(original[:160]) else "Details Update"
+
+
+NOMINATION_THANKS = "Thanks for your nomination! We'll be in touch once the judges have read them."
 
 
 def said_kind(original: str, lang: str | None, kind: dict) -> dict:
     """People updating their own details tell the team (no job application, staffing lead or
     ticket); "contact form for my …" with no booking asked for is a contact."""
     if _details_update(original, lang) and kind["key"] in (
-        "job_application", "staffing", "support", "pricing", "contact"
+        "job_application", "staffing", "support", "pricing", "contact", "booking"
     ):
         return next((k for k in KINDS if k["key"] == "internal"), kind)
     if not lang and kind["key"] == "booking" and _CONTACT_MINE.match(_head(original)):
         if not re.search(r"\b(?:book|booking|appointment|reserv)\w*", original, re.I):
             return next((k for k in KINDS if k["key"] == "contact"), kind)
-    said = _foreign_purpose(original, lang) if lang else _english_purpose(original)
-    if kind["flow"] == "sales_lead" and said and re.search(r"Anmeldung|Entry$|Sign-up$|Registration$", said):
+    said = _foreign_purpose(original, lang) if lang else (
+        _english_purpose(original) or _heading_purpose(original, None, "Application")
+    )
+    if (kind["flow"] == "sales_lead" or kind["key"] == "contact") and said and re.search(r"Anmeldung|Entry$|Sign-up$|Registration$", said):
         return next((k for k in KINDS if k["key"] == "event"), kind)  # "damit Teams sich anmelden"
+    if said and said.endswith(" Order") and kind["key"] == "booking":  # "order school uniform"
+        return next((k for k in KINDS if k["key"] == "order"), kind)
+    if said and said.endswith(" Nomination") and kind["key"] == "job_application":
+        return {**kind, "goal": "record nominations", "thanks": NOMINATION_THANKS}
     if not lang and kind["key"] == "booking" and _APPLICATION_FOR.match(_head(original)):
         return next((k for k in KINDS if k["key"] == "job_application"), kind)
     return kind
@@ -376,6 +390,7 @@ def purpose_said(name: str, original: str, lang: str | None) -> str | None:
     heading = _heading_purpose(original, lang, name)
     if heading:
         return heading
-    if not _gives_way(name, original):
-        return None
-    return _foreign_purpose(original, lang) if lang else _english_purpose(original)
+    said = _foreign_purpose(original, lang) if lang else _english_purpose(original)
+    if said and name == "Volunteer Application" and said.endswith(" Nomination"):
+        return said  # "a form so members can nominate a volunteer of the year"
+    return said if _gives_way(name, original) else None
