@@ -33,7 +33,9 @@ def title(text: str) -> str:
 
 
 _FILLER = re.compile(
-    r"^\s*(?:(?:quick|small|little|tiny)\s+(?:one|question|favou?r|request|ask|thing)|urgent|"
+    r"^\s*(?:(?:quick|small|little|tiny)\s+(?:one|q|question|favou?r|request|ask|thing)|urgent|"
+    r"(?:could|can|would)\s+(?:you|u)\s+(?:please\s+)?(?:make|build|create|set\s+up|knock\s+up|"
+    r"do|add)(?:\s+(?:me|us))?|"
     r"hey(?:\s+there)?|hi(?:\s+there)?|hello|ok(?:ay)?(?:\s+so)?|so|please|help|right|"
     r"request|asap|todo|to-do|fyi|hola|bonjour|salut|hallo|ol[aá]|oi|buenas)\b",
     re.I,
@@ -91,7 +93,8 @@ _QUOTE_HEAD = re.compile(
     re.I,
 )
 CONTACT_MINE = re.compile(
-    r"^(?:(?:an?|the|our)\s+)?(?:contact(?:-us)?|enquiry|inquiry)\s+form\s+for\s+(?:my|our)\s+"
+    r"^(?:(?:an?|the|our)\s+)?(?:(?:simple|basic|short|quick|little)\s+)?"
+    r"(?:contact(?:-us)?|enquiry|inquiry)\s+form\s+for\s+(?:my|our)\s+"
     r"(?:(?:small|little|local|new|own)\s+)*(?P<what>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
     r"(?:\s+(?:business|buisness|busness|bussiness|busines|company|firm))?(?:\s+please)?$",
     re.I,
@@ -124,6 +127,9 @@ def heading_purpose(original: str, lang: str | None, name: str) -> str | None:
         return None
     if _RENEWAL.search(head) and name.endswith(" Application"):
         return name[: -len("Application")] + "Renewal"
+    m = CONTACT_MINE.match(head)  # "a simple enquiry form for my cleaning company"
+    if m and not _NOT_WHOSE.search(m["what"]) and gives_way(name, original):
+        return f"{title(m['what'])} Enquiry"
     nominated = name == "Volunteer Application" and re.match(r"(?:an?\s+)?nomination", head, re.I)
     if not (gives_way(name, original, _PLAIN) or nominated):
         return None
@@ -138,14 +144,12 @@ def heading_purpose(original: str, lang: str | None, name: str) -> str | None:
     m = APPLICATION_FOR.match(head)
     if m and len(m["what"].split()) <= 3:
         return f"{title(m['what'])} Application"
-    m = CONTACT_MINE.match(head)
-    if m and not _NOT_WHOSE.search(m["what"]):
-        return f"{title(m['what'])} Enquiry"
     return None
 
 
 # ---- people updating their own details ----
 _UPDATE = re.compile(
+    r"\bdetails?\s+update\b|^(?:members?|membership)\s+(?:details\s+)?update\b|"
     r"\b(?:alumni|graduates?|former\s+(?:pupils|students|members|staff)|old\s+(?:boys|girls|pupils))"
     r"\b.{0,40}\b(?:update|up\s+to\s+date|details)|\balumni[- ]update\b|"
     r"\b(?:update|change)\s+(?:of\s+)?(?:your\s+|their\s+|my\s+|member\s+|contact\s+)?details\b|"
@@ -177,7 +181,7 @@ def details_update(original: str, lang: str | None) -> str | None:
         said = _FORM_WORD.sub("", head).strip()
         said = said[:1].upper() + said[1:]
         return said if len(said.split()) <= 6 else _UPDATE_ABROAD[lang]
-    if re.fullmatch(r"(?:[\w'-]+\s+){1,4}form", head, re.I):  # "Alumni update form": as written
+    if len(head.split()) <= 4:  # "Alumni update form", "Employee details update": as written
         return title(head)
     if re.search(r"\bchange\s+of\s+details\b", head, re.I):
         return "Change of Details"

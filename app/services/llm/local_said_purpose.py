@@ -156,7 +156,7 @@ def _english_purpose(original: str) -> str | None:
 _ABROAD = {
     "pt": (
         re.compile(
-            r"\bpara\s+(?:que\s+)?(?:(?:os|as|o|a)\s+)?\w+\s+(?P<verb>pedirem|pedir|peçam|"
+            r"\bpara\s+(?:que\s+)?(?:(?:os|as|o|a)\s+)?\w+\s+(?:se\s+)?(?P<verb>pedirem|pedir|peçam|"
             r"reservarem|reservem|adotarem|adotem|encomendarem|encomendem|inscreverem)\b"
             r"(?P<rest>[^.?!:;\n]*)",
             re.I,
@@ -201,7 +201,7 @@ _ABROAD = {
     ),
 }
 _OWN_ABROAD = re.compile(
-    r"^\s*(?:(?:leurs?|seus?|suas?|sus|a|o|os|as|la|el|los|las|les|le|l')\s+)?"
+    r"^\s*(?:(?:leurs?|seus?|suas?|sus|a|o|os|as|la|el|los|las|les|le|l')\s+){0,2}"
     r"(?:enfants|filhos|hijos|niños|crianças|chiens|perros|cães)\s+",
     re.I,
 )
@@ -236,18 +236,21 @@ def _foreign_purpose(original: str, lang: str) -> str | None:
     rest = _OWN_ABROAD.sub("", m["rest"], count=1)
     prep = _PREP_ABROAD.match(rest)
     rest = rest[prep.end() :] if prep else rest
+    article = prep and re.match(r"\s*(?:el|la|los|las|le|les|o|a|os|as)\s", rest, re.I)
     for _ in range(2):
         rest = _DET_ABROAD.sub("", rest)
     what = _END_ABROAD.sub("", rest).strip()
     if not noun or not what or len(what.split()) > 4:
         return None
+    if article:  # "inscriban … en el campamento de verano": "Inscripción – campamento de verano"
+        return f"{noun} – {what}"
     if prep:  # "Inscription au centre aéré"
         return f"{noun} {prep['prep']}{'' if prep['prep'].endswith(chr(39)) else ' '}{what}"
     return f"{noun} de {what}"
 
 
 _DE_VERB = re.compile(
-    r"\bdamit\s+(?:\w+\s+){1,3}?(?:sich\s+)?(?:(?:online|direkt)\s+)?"
+    r"\bdamit\s+(?P<who>(?:\w+\s+){1,3}?)(?:sich\s+)?(?:(?:online|direkt)\s+)?"
     r"(?P<verb>anmelden|bewerben|eintragen|buchen|bestellen)\b",
     re.I,
 )
@@ -259,7 +262,7 @@ _DE_NOUN = {
     "bestellen": "Bestellung",
 }
 _DE_RUN = re.compile(
-    r"\bwir\s+(?:veranstalten|organisieren|machen|haben|sind)\s+(?:(?:jedes|jährlich|einmal\s+im)\s+"
+    r"\bwir\s+(?:veranstalten|organisieren|machen|haben|sind|betreiben|f[üu]hren)\s+(?:(?:jedes|jährlich|einmal\s+im)\s+"
     r"(?:jahr\s+)?)?(?:einen|eine|ein|unseren|unsere|unser)\s+(?P<what>[\wäöüß-]+(?:\s+[\wäöüß-]+)?)"
     r"(?=\s+(?:und|im|in|am|für|mit)\b|\s*[,.;:–—-])",
     re.I,
@@ -270,7 +273,10 @@ def _german_purpose(original: str) -> str | None:
     m, run = _DE_VERB.search(original), _DE_RUN.search(original)
     if not m or not run:
         return None
-    return f"{_DE_NOUN[m['verb'].lower()]} – {run['what']}"
+    noun, who = _DE_NOUN[m["verb"].lower()], m["who"].split()
+    if noun in ("Bestellung", "Buchung") and len(who) >= 2 and who[-1][:1].isupper():
+        return f"{noun} – {who[-1]}"  # "damit Kunden Torten bestellen": the cakes are ordered
+    return f"{noun} – {run['what']}"
 
 
 NOMINATION_THANKS = "Thanks for your nomination! We'll be in touch once the judges have decided."
