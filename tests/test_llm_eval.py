@@ -273,7 +273,7 @@ SIZES = {
     "round 23b": 47,
     "round 24b": 51,
     "round 24a": 52,
-    "round 25a": 68,
+    "round 25a": 73,
 }
 
 

@@ -23,6 +23,7 @@ async def test_the_purpose_a_sentence_states_names_the_form(user):
             "name, captain, number of players",
             "Charity Pub Quiz Entry",
         ),
+        ("form for customers to request a refund: order number, reason", "Refund Request"),
         (
             "Olá, preciso de um formulário para os clientes pedirem o nosso catálogo. Nome, email",
             "Pedido de catálogo",

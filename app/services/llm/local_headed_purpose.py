@@ -60,9 +60,17 @@ _PLAIN = frozenset(
 ) | {"Competition Entry", "Entry Form", "Application Form", "Booking Form"}
 
 
+# a name that is the purpose clause copied in, not a name
+_CLAUSE_NAME = re.compile(
+    r"^form\s+for\b|\b(?:to|can)\s+(?:request|book|order|apply|reserve)\b", re.I
+)
+
+
 def gives_way(name: str, original: str, stock: frozenset = _GIVE_WAY) -> bool:
     name = name.split(": ", 1)[0]  # "Event Registration: Saturday" is the stock name too
     if name in stock or name in _FOREIGN_STOCK:
+        return True
+    if _CLAUSE_NAME.search(name):  # "Form for Customers to Request a Refund": the clause copied
         return True
     # the filler made the name: "Quick One", "Urgent", "Quick Favour"
     opening = re.split(r"[:\-–—,.!?]", original.strip(), maxsplit=1)[0]
