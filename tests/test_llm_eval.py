@@ -189,6 +189,7 @@ FLOORS = {
     "round 24b": 0.90,
     "round 24a": 0.90,
     "round 25c": 0.90,
+    "round 25a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -276,6 +277,7 @@ SIZES = {
     "round 24b": 51,
     "round 24a": 52,
     "round 25c": 43,
+    "round 25a": 73,
 }
 
 

@@ -755,6 +755,7 @@ SETS = {
     # Round 25b (written before the change): a budget without ranges is an amount; no stock
     # field beside a listed one that asks the same, no business stock on a list that names none.
     "round 25b": ("forms_round25b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 25a": ("forms_round25a.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

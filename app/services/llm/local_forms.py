@@ -51,6 +51,7 @@ from app.services.llm.local_own_purpose import add_defaults, own_purpose, withou
 from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
+from app.services.llm.local_said_purpose import purpose_said, said_kind
 from app.services.llm.local_sentence_name import (
     CREATOR_NAMES,
     FORM_WORD,
@@ -215,6 +216,7 @@ def build_form(described: str) -> dict:
     # kind the heading names, where the translated cues read another
     kind, own_name = heading_kind(original, lang, kind, own_name) or (kind, own_name)
     kind = consultation_kind(original, kind)  # "IT support … – book a free consultation"
+    kind = said_kind(original, lang, kind)  # "Alumni update form": no job applicant
     # a callback is called back, not sent a quote or a booking link; an RSVP is recorded
     kind = fit_thanks(kind, own_name, correct_typos(told), original)
     # an allotment's or a nursery's waiting list is worked through by a person, not nurtured
@@ -311,6 +313,8 @@ def build_form(described: str) -> dict:
             )
     # "Contact form for our dental practice", "We run a cattery …": named for its subject
     subject_said = subject_named(config["name"], original, lang)
+    # "Quick one - a form for customers to request our price list": what it is for names it
+    subject_said = subject_said or purpose_said(config["name"], original, lang)
     if subject_said:
         config["name"], config["slug"] = subject_said, slugify(subject_said, "form")
     # "iPhone", "WhatsApp" in the marketer's language too
