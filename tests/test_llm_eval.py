@@ -190,6 +190,7 @@ FLOORS = {
     "round 24a": 0.90,
     "round 25c": 0.90,
     "round 25a": 0.90,
+    "round 25s": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -278,6 +279,7 @@ SIZES = {
     "round 24a": 52,
     "round 25c": 43,
     "round 25a": 73,
+    "round 25s": 8,
 }
 
 

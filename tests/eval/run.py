@@ -756,6 +756,10 @@ SETS = {
     # field beside a listed one that asks the same, no business stock on a list that names none.
     "round 25b": ("forms_round25b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 25a": ("forms_round25a.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 25s (stop 18): what the blind batch forms_ao showed after round 25 — an item
+    # offered "if helpful" is no rule, a parent's "I give permission …" is a statement they
+    # tick, the German stock question keeps its "ein".
+    "round 25s": ("forms_round25s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -17,7 +17,7 @@ KNOWN = {
     w.lower(): w
     for w in (
         "API APIs SSO SAML VAT CRM ERP SEO SMS GDPR HIPAA SKU SKUs ISBN VIN DBS DB DBs PDF "
-        "IBAN BIC EIN ABN HVAC MOT KPI KPIs ROI B2B B2C SaaS URL URLs CV CVs DOB NDA NDAs RFP "
+        "IBAN BIC ABN HVAC MOT KPI KPIs ROI B2B B2C SaaS URL URLs CV CVs DOB NDA NDAs RFP "
         "RFQ SLA SLAs SQL AWS GCP iOS USB VPN CMS LMS POS ATS MDM CPD CPR EV EVs PPE FAQ "
         "LinkedIn WhatsApp GitHub ID IDs "
         # brands and products written their own way ("Iphone or android" is nobody's label)
@@ -27,8 +27,6 @@ KNOWN = {
         "kWh kW MWh"
     ).split()
 }
-# listed acronyms that are ordinary words in another language ("haben Sie ein System?")
-_WORDS_ABROAD = {"ein"}
 _CAPS = re.compile(r"\b[A-Z][A-Z0-9]{1,6}s?\b|\b[A-Z][a-z]+[A-Z]\w*\b")
 
 
@@ -41,8 +39,6 @@ def spellings(description: str) -> dict[str, str]:
     if len(capitals) > max(2, len(words) // 2):  # "NAME, EMAIL, PHONE": shouting, not acronyms
         return found
     lowered = {w for w in words if w.islower()}
-    for word in _WORDS_ABROAD & lowered:  # written in lower case: the word, not the acronym
-        found.pop(word, None)
     for word in capitals:
         if word.lower() not in lowered:  # "Name" / "name": a word, whatever its case
             found[word.lower()] = word

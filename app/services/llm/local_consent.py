@@ -34,6 +34,8 @@ _BOX = (
 )
 _STATEMENT = re.compile(
     r"(?:\bI (?:confirm|declare|certify|accept|agree|consent|understand|acknowledge|have read|am over|am (?:at least|aged))\b"
+    # "I give permission for my child to attend", "I authorise my son to take part"
+    r"|\bI (?:hereby )?(?:give|grant) (?:my )?(?:permission|consent)\b|\bI (?:authori[sz]e|allow) my\b"
     r"|\b(?:declaration|confirmation|certification|statement|attestation) that\b"
     r"|box(?:es)? (?:to|that) (?=(?:confirm|declare|certify|acknowledge)\b)"  # "tick box to confirm …"
     r"|\b(?:accept(?:ing|ance of)?|agree(?:ing|ment)? (?:to|with)) (?:the |our |your |their |my )?"
@@ -62,7 +64,7 @@ _MEDIA = re.compile(
 _PERMISSION = re.compile(
     r"\b(?:permission|consent|release|authori[sz]ation|waiver|ok to|happy for us|may we|"
     r"autorização|autorización|autorizacion|autorisation|droit|einverständnis|einwilligung|"
-    r"erlaubnis|freigabe|consentimiento|consentimento|consentement|autorizo|authorise|authorize)\b",
+    r"erlaubnis|freigabe|consentimiento|consentimento|consentement|autorizo|authorise|authorize|allow)\b",
     re.I,
 )
 _OPT_IN = re.compile(

@@ -57,7 +57,10 @@ _BARE = re.compile(
 )
 _NOT_ANSWER = re.compile(
     r"^(?:needed|necessary|required|relevant|applicable|possible|appropriate|any|none|"
-    r"available|known|urgent|emergencies|they|you|it|we)$",
+    r"available|known|urgent|emergencies|they|you|it|we|"
+    # "photo if helpful", "a sketch if you like": an optional item, not a rule
+    r"helpful|useful|handy|wanted|desired|preferred|convenient|easier|possible|"
+    r"(?:you|they) (?:like|wish|want|prefer|can))$",
     re.I,
 )
 _YES = re.compile(r"^(?:yes|so|they do|they have|they are|true|ticked|checked)$", re.I)
