@@ -33,7 +33,7 @@ def title(text: str) -> str:
 
 
 _FILLER = re.compile(
-    r"^\s*(?:(?:quick|small|little|tiny)\s+(?:one|q|question|favou?r|request|ask|thing)|urgent|"
+    r"^\s*(?:(?:an?\s+)?(?:quick|small|little|tiny)\s+(?:one|q|question|favou?r|request|ask|thing)|urgent|"
     r"(?:could|can|would)\s+(?:you|u)\s+(?:please\s+)?(?:make|build|create|set\s+up|knock\s+up|"
     r"do|add)(?:\s+(?:me|us))?|"
     r"hey(?:\s+there)?|hi(?:\s+there)?|hello|ok(?:ay)?(?:\s+so)?|so|please|help|right|"
@@ -74,7 +74,8 @@ def gives_way(name: str, original: str, stock: frozenset = _GIVE_WAY) -> bool:
         return True
     # the filler made the name: "Quick One", "Urgent", "Quick Favour"
     opening = re.split(r"[:\-–—,.!?]", original.strip(), maxsplit=1)[0]
-    return bool(_FILLER.match(opening)) and name.lower() == opening.strip().lower()
+    said = re.sub(r"^(?:an?|the)\s+", "", opening.strip().lower())  # "A quick one"
+    return bool(_FILLER.match(opening)) and name.lower() == said
 
 
 # ---- a heading whose purpose noun is no stock kind ----

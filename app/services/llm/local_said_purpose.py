@@ -129,11 +129,22 @@ def _object(rest: str) -> str:
     return what if 0 < len(what.split()) <= 4 and not re.search(r"[\d/&]", what[:1]) else ""
 
 
+# "A quick one: people who want our price list": who the form is for and what they want
+_WHO_WANTS = re.compile(
+    r"\b(?:people|customers|clients|visitors|anyone|those|folks|users|parents|families)\s+"
+    r"(?:who|that)\s+(?:want|need|would\s+like|ask\s+for)\s+(?:to\s+(?P<verb>"
+    + _VERB
+    + r")\s+)?(?P<rest>[^.?!:;\n]*)",
+    re.I,
+)
+
+
 def _english_purpose(original: str) -> str | None:
-    m = _CLAUSE.search(original)
+    m = _CLAUSE.search(original) or _WHO_WANTS.search(original)
     if not m:
         return None
-    verb = (m["verb"] or _GERUND[m["gerund"].lower()]).lower()
+    gerund = m.groupdict().get("gerund")
+    verb = (m["verb"] or (_GERUND[gerund.lower()] if gerund else "request")).lower()
     what = _object(m["rest"])
     if not what:  # "a form for teams to enter": the event the sentence names
         run = _WE_RUN.search(original)
