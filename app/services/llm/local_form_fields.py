@@ -30,6 +30,7 @@ from app.services.llm.local_field_shapes import (
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_item_asked import HANDSET_ASKED
 from app.services.llm.local_kept_items import recommended, scaled_label, when_dates
 from app.services.llm.local_kinds_base import PARTICIPATION_PROPOSAL
 from app.services.llm.local_meant_items import without_own_business
@@ -676,7 +677,8 @@ def _only_named(kind: dict, text: str, items: list) -> list[dict]:
     """Exactly the fields the description names ("name, email, message. nothing else")."""
     fields = []
     required = {k.rstrip("+") for k in kind["fields"] if k.endswith("+")}
-    for match in BASIC_WORDS.finditer(ITEM_WITH_ANSWERS.sub(" ", without_own_business(text))):
+    asked = HANDSET_ASKED.sub(" ", without_own_business(text))  # "which phone": no number
+    for match in BASIC_WORDS.finditer(ITEM_WITH_ANSWERS.sub(" ", asked)):
         key = concept_for(match.group(1).lower()) or match.group(1).lower()
         if key in catalog.FIELDS:
             _add(fields, catalog.field(key, **({"required": True} if key in required else {})))

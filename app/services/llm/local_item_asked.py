@@ -89,6 +89,10 @@ _PHONE = r"(?:phones?|mobiles?|handsets?|smartphones?|tel[eé]fonos?|t[ée]l[ée
 _WHICH_PHONE = re.compile(
     rf"^\s*¿?\s*(?:which|what|what kind of|what type of|qu[eé]|quel)\s+{_PHONE}\b", re.I
 )
+# the same anywhere in a sentence: "just their email and which phone they use" asks no number
+HANDSET_ASKED = re.compile(
+    rf"\b(?:which|what|what kind of|what type of)\s+{_PHONE}\s+(?:they|you|do|does|is|are)\b", re.I
+)
 # "phone model", "modelo de teléfono" (glossed "model de phone"), "make of handset"
 _PHONE_THING = re.compile(
     rf"\b(?:model|modelo|mod[eè]le|modell|make|brand|marca|marque|marke|type|tipo|typ)\s+"
