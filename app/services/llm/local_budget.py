@@ -40,7 +40,10 @@ _PER_UNIT = re.compile(
 
 def fit_budget(fields: list[dict], description: str, foreign: bool) -> None:
     """The default budget ranges kept for business buyers asked in English, else typed in."""
-    business = _BUSINESS_BUYER.search(description) or any(
+    # the buyer as the description says it, not an answer offered ("type of event (wedding,
+    # corporate)" is a band's booking, not a business buying at scale)
+    said = re.sub(r"\([^)]*\)", " ", description)
+    business = _BUSINESS_BUYER.search(said) or any(
         f["name"] in _BUSINESS_FIELDS or f["label"] == "Work email" for f in fields
     )
     for field in fields:
