@@ -92,7 +92,13 @@ _ABROAD = [
     (_ARTICLE, ""),
 ]  # fmt: skip
 _WORDS = re.compile(r"^words?$", re.I)
-_VERB = re.compile(r"^(?:add|include|insert|put|remove|delete|drop|rename|move|make|ask)\b", re.I)
+_VERB = re.compile(
+    r"^(?:add|include|insert|put|remove|delete|drop|rename|move|make|ask|change|set|update|rate|"
+    r"give|turn|replace|swap)\b",
+    re.I,
+)
+# "guests: 10 to 300" is a limit only when it names a field; else another reader tries it
+_BARE_RANGE = 2
 
 
 # "the screenshot should accept videos too", "accept PDFs in the upload"
@@ -124,12 +130,23 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
     takes = _TAKES.match(text)
     if takes:
         return _takes(draft, takes["t1"] or takes["t2"], takes["w1"] or takes["w2"])
-    for pattern in _PATTERNS:
+    for i, pattern in enumerate(_PATTERNS):
         m = pattern.match(text)
-        if m and not _VERB.match(m["target"]):  # "add a guests field, at least 1": an addition
-            _limit(draft, m)
-            return True
+        if not m or _VERB.match(m["target"]):  # "add a guests field, at least 1": an addition
+            continue
+        if i == _BARE_RANGE and not _names_field(draft, m["target"]):
+            continue
+        _limit(draft, m)
+        return True
     return False
+
+
+def _names_field(draft: dict, target: str) -> bool:
+    try:
+        _field(draft["fields"], re.sub(_ARTICLE, "", target.strip(), flags=re.I))
+    except RefineError:
+        return False
+    return True
 
 
 def _limit(draft: dict, m: re.Match) -> None:
