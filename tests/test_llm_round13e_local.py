@@ -54,7 +54,8 @@ async def test_a_franchise_or_sample_enquiry_is_named_for_itself(user):
         user, "Solicitud de muestras: nombre, correo, empresa, dirección de envío"
     )
     assert config["name"] == "Solicitud de muestras"
-    assert "¿Algo más?" in [f["label"] for f in config["fields"]]
+    # round 24c: a listed sample request gets no unasked open box ("¿Algo más?")
+    assert "¿Algo más?" not in [f["label"] for f in config["fields"]]
 
 
 async def test_service_plans_are_sales_staff_forms_internal_emergencies_routed(user):
