@@ -279,7 +279,7 @@ SIZES = {
     "round 24a": 52,
     "round 25c": 43,
     "round 25a": 73,
-    "round 25s": 12,
+    "round 25s": 16,
 }
 
 

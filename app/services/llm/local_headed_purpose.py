@@ -96,8 +96,13 @@ APPLICATION_FOR = re.compile(
     re.I,
 )
 _RENEWAL = re.compile(r"\brenewals?\b", re.I)
+_BOOK_AT = re.compile(
+    r"^(?:book|reserve)\s+(?:a|an|your)\s+(?P<thing>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
+    r"(?:at|with|in|of|on)\s+(?:our|the)\s+(?P<place>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)$",
+    re.I,
+)
 _QUOTE_HEAD = re.compile(
-    r"^(?:kostenvoranschlag|angebot|presupuesto|cotizaci[oó]n|devis|or[çc]amento)\s+"
+    r"^(?:kostenvoranschlag|angebotsanfrage|preisanfrage|angebot|presupuesto|cotizaci[oó]n|devis|or[çc]amento)\s+"
     r"(?!(?:f[üu]r|de|del|do|da|pour|para|d'|anfordern|anfragen|einholen|ihren?|votre|su|seu|sua)\b)\S",
     re.I,
 )
@@ -134,6 +139,10 @@ def heading_purpose(original: str, lang: str | None, name: str) -> str | None:
         if _QUOTE_HEAD.match(head) and len(head.split()) <= 5 and name in _FOREIGN_STOCK:
             return head[:1].upper() + head[1:]
         return None
+    # "Book a tasting at our brewery", named as the sentence itself: "Brewery Tasting Booking"
+    booked = _BOOK_AT.match(head)
+    if booked and name.lower() == head.lower():
+        return title(f"{booked['place']} {booked['thing']} Booking")
     if _RENEWAL.search(head) and name.endswith(" Application"):
         return name[: -len("Application")] + "Renewal"
     m = CONTACT_MINE.match(head)  # "a simple enquiry form for my cleaning company"
