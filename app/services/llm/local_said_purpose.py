@@ -37,18 +37,7 @@ from app.services.llm.local_headed_purpose import (
     title,
 )
 from app.services.llm.local_kinds import KINDS
-
-
-def _one(word: str) -> str:
-    """The singular of a plain English plural ("cats", "hampers", "shifts")."""
-    if re.search(r"(?:ss|us|is|ics)$", word, re.I) or len(word) < 4:
-        return word
-    if re.search(r"ies$", word, re.I):
-        return word[:-3] + "y"
-    if re.search(r"(?:ches|shes|xes)$", word, re.I):
-        return word[:-2]
-    return word[:-1] if word.lower().endswith("s") else word
-
+from app.services.llm.local_subject_name import _singular
 
 # the words a description opens with before it says anything: "Quick one", "Urgent", "hey"
 
@@ -159,7 +148,7 @@ def _english_purpose(original: str) -> str | None:
     if not what or re.search(r"\b(?:form|forms|details|information|info|it|this|one)$", what, re.I):
         return None
     words = what.split()
-    words[-1] = _one(words[-1])
+    words[-1] = _singular(words[-1])
     return f"{title(' '.join(words))} {_VERBS[verb]}"
 
 

@@ -32,7 +32,7 @@ import re
 
 from app.services.llm.local_sentence_name import foreign_asked_name
 from app.services.llm.local_sentence_subject import sentence_subject
-from app.services.llm.local_subject_name import STOCK_NAMES
+from app.services.llm.local_subject_name import STOCK_NAMES, _singular
 
 # stock names in es/fr/de/pt the engine gives a reservation or a booking
 _FOREIGN_STOCK = frozenset(
@@ -278,19 +278,6 @@ def _survey(text: str) -> str | None:
     return (
         f"{_title(_singular(said['place']))} {what} {noun}" if said["place"] else f"{what} {noun}"
     )
-
-
-def _singular(words: str) -> str:
-    parts = words.split()
-    last = parts[-1]
-    low = last.lower()
-    if low.endswith("ies") and len(low) > 4:
-        last = last[:-3] + "y"
-    elif low.endswith(("ches", "shes", "sses", "xes")):
-        last = last[:-2]
-    elif low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
-        last = last[:-1]
-    return " ".join([*parts[:-1], last])
 
 
 def _title(text: str) -> str:
