@@ -489,6 +489,11 @@ SETS = {
     # "our packages start at", a round-up "for our spring issue", opt-outs in de/es/fr/pt;
     # guards: a customer expanding, a buyer who "would love to create" forms, their own report.
     "leads 24": ("leads_round24.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Leads round 26 (stop 19): a vendor's "we help X 2x their …", "done-for-you", "podemos
+    # colocar a sua empresa…" (es/fr/de/pt offers to you), a student's address or project, a
+    # buyer's "esta semana" / "cette semaine"; guards: a buyer saying "we help families…", a
+    # customer upgrading, a Portuguese buyer asking for a proposal.
+    "leads 26": ("leads_round26.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     # Round 13b (engine e13b, written before the change): stray fields — the purpose restated
     # in the opening words (a verb or a noun phrase after the business name), sentences about
     # the form itself, a heading before the list, questions cut inside a list ("Software are").

@@ -53,7 +53,7 @@ CUES = [
         r"senden sie (?:uns |mir )?(?:bitte )?(?:ein|ihr) angebot|bitte um (?:ein )?angebot|"
         r"env[íi]en(?:nos|me)? (?:un |una )?(?:presupuesto|cotizaci[óo]n|propuesta)|"
         r"(?:envoyer|transmettre|faire parvenir) (?:un |votre )?devis|"
-        r"envi(?:ar|em)(?:-nos| nos)? (?:uma |um )?(?:proposta|or[çc]amento|cota[çc][ãa]o)",
+        r"(?<!podemos )envi(?:ar|em)(?:-nos| nos)? (?:uma |um )?(?:proposta|or[çc]amento|cota[çc][ãa]o)",
         "send us a quote",
     ),
     (
@@ -133,7 +133,7 @@ CUES = [
         r"n[äa]chste(?:n)? (?:woche|monat)|diese(?:n)? (?:woche|monat)|entscheidung (?:f[äa]llt )?bis|"
         r"antes de (?:fin|finales|que termine)|para finales de|cuanto antes|\burgente?\b|"
         r"la pr[óo]xima semana|este mes|el pr[óo]ximo mes|avant la fin|d[èe]s que possible|"
-        r"la semaine prochaine|ce mois|le mois prochain|at[ée] (?:o|ao) fi(?:m|nal)|o mais r[áa]pido|"
+        r"la semaine prochaine|cette semaine|esta semana|ce mois|le mois prochain|at[ée] (?:o|ao) fi(?:m|nal)|o mais r[áa]pido|"
         r"pr[óo]xima semana|este m[êe]s|pr[óo]ximo m[êe]s|(?:la semana|el mes) que viene|"
         r"(?:a )?semana que vem|(?:o )?m[êe]s que vem|d[èe]s (?:le mois|la semaine) prochaine?|ab (?:n[äa]chste[rnm]?|diese[rnm]?) "
         r"(?:woche|monat)|im n[äa]chsten monat",
@@ -184,6 +184,12 @@ CUES = [
         "we help companies like yours",
     ),
     (
+        # "podemos colocar o seu site na primeira página": what the sender can do for you
+        r"\bpodemos (?:colocar|p[ôo]r|levar|posicionar|aumentar|melhorar|duplicar|triplicar) (?:o |a |os |as )?"
+        r"(?:seu|sua|seus|suas|vosso|vossa)\b|\bpodemos (?:poner|llevar|posicionar|aumentar|mejorar|duplicar|"
+        r"triplicar) (?:su|sus|tu|tus|vuestr[oa]s?)\b|\bnous pouvons (?:mettre|placer|positionner|doubler|"
+        r"tripler|augmenter|am[ée]liorer) (?:votre|vos)\b|\bwir k[öo]nnen (?:ihre?n?|eure?n?) [^.?!]{0,40}?"
+        r"(?:verdoppeln|verdreifachen|steigern|bringen|platzieren)\b|"
         r"wir bieten|bieten (?:ihnen|euch)|\bgarantiert\w*|le ofrecemos|\bofrecemos\b|garantizad[oa]s?|"
         r"nous (?:vous )?(?:proposons|offrons)|\bgaranti(?:e|es|s)?\b|\boferecemos\b|garantid[oa]s?",
         "we offer",

@@ -128,6 +128,16 @@ INTERNALS = re.compile(
 )
 
 
+# "We help SaaS companies 3x their demo bookings": a claim about what the sender does for
+# businesses like the reader's; a buyer describing their own clients says what they need.
+HELP_CLAIM = re.compile(
+    r"\bwe help (?:[\w-]+ ){0,3}?(?:companies|businesses|brands|teams|firms|startups|agencies|founders|"
+    r"shops|stores|clinics|practices)\b[^.?!]{0,60}?\b(?:\d+(?:\.\d+)?x|double|triple|grow|boost|"
+    r"increase|get more)\b|\bdone[- ]for[- ]you\b",
+    re.I,
+)
+
+
 def pitch_kind(text: str) -> tuple[str, str] | None:
     """("vendor" | "competitor", reason) when the message offers to us or comes from a rival."""
     if SAME_MAKER.search(text) or SAME_SPACE.search(text):
@@ -142,6 +152,7 @@ def pitch_kind(text: str) -> tuple[str, str] | None:
         r"\b(?:similar|competing|like yours|our product)\b", text, re.I
     ):
         return "competitor", "a competitor asking how the product is built"
-    if OFFER_TO_YOU.search(text) and not BUYER_NEED.search(text) or SHOW_YOU.search(text):
+    offer = OFFER_TO_YOU.search(text) or HELP_CLAIM.search(text)
+    if offer and not BUYER_NEED.search(text) or SHOW_YOU.search(text):
         return "vendor", "a vendor offering their services to us"
     return None

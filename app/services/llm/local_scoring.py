@@ -110,6 +110,7 @@ NON_BUYERS = [
         "student",
         "a student or academic, not a buyer",
         r"\bstudents?\b|\bthesis\b|\bdissertation\b|\bschool project\b|\buni(?:versity)? (?:assignment|project)\b|"
+        r"\b(?:uni(?:versity)?|college|class|group) (?:\w+ )?project\b|"
         r"\bassignment\b|\bacademic (?:study|research|paper)\b|\bfor my (?:research|studies|course)\b|"
         r"\bcoursework\b|\bstudent discounts?\b|\basking for myself\b",
     ),
@@ -125,7 +126,8 @@ NON_BUYERS = [
     (
         "vendor",
         "a vendor pitching their own services",
-        r"\bwe help (?:\w+ )?(?:companies|businesses|brands) like yours\b|\bworth a (?:quick )?call\b|"
+        r"\bwe help (?:\w+ )?(?:companies|businesses|brands) like yours\b|"
+        r"\bworth a (?:quick |short |\d+[- ]?min(?:ute)?s? )?(?:call|chat)\b|"
         r"\bspecial offer\b|\b\d+% off\b|\bguarantee(?:d)?\b|\bwe offer\b|\bwe noticed your\b|"
         r"\b(?:would you like|want) to advertise\b|\badvertis\w+ (?:in|with) our\b|\bour fee\b|\bvendor directory\b|"
         r"\bcan i send over\b|\blove to show you (?:our|my)\b|\bdo you have 15 minutes\b|\bfor a fee\b|"
@@ -144,7 +146,7 @@ NON_BUYERS = [
         # update the export fails", "we pay for the Business plan", "our forms stopped …"
         r"\b(?:check|look (?:into|at)) (?:on )?our account\b|"
         r"\b(?:since|after) (?:your|the) (?:last |latest |recent |new )?(?:update|release|upgrade|migration)\b|"
-        r"\bwe(?:'re| are)? (?:pay(?:ing)? for|on|subscribed to) (?:the|your|our) \w+ (?:plan|tier)\b|"
+        r"\bwe(?:'re| are)? (?:already )?(?:pay(?:ing)? for|on|subscribed to) (?:the|your|our) \w+ (?:plan|tier)\b|"
         r"\bpaying customers?\b|\bwe (?:already )?use your (?:forms?|product|tool|app|software|platform)\b"
         r"[^.?!]{0,80}?\b(?:doesn'?t|don'?t|won'?t|isn'?t|stopped|no longer|fails?|broke)\b|"
         r"\b(?:embedded|embed(?:ded)?) (?:form|widget)s? (?:\w+ )?(?:doesn'?t|won'?t|isn'?t|stopped|no longer) "
@@ -152,7 +154,10 @@ NON_BUYERS = [
         r"workspace|widget|emails?|notifications?)\b(?: [\w-]+){0,2} (?:stopped|isn'?t|aren'?t|won'?t|"
         r"doesn'?t|don'?t|fails?|failed|broke|shows? a blank|is blank)\b|"
         r"\bour (?:[\w-]+ ){0,2}(?:submissions?|leads|entries|responses)\b(?: [\w-]+){0,4} (?:never|didn'?t|did not|"
-        r"haven'?t|have not|no longer) (?:reach|arriv|come|came|show|sync|appear)\w*",
+        r"haven'?t|have not|no longer) (?:reach|arriv|come|came|show|sync|appear)\w*|"
+        # "since yesterday submissions from our checkout survey aren't showing up"
+        r"\b(?:since|as of) (?:yesterday|this morning|last \w+|monday|tuesday|wednesday|thursday|friday)\b"
+        r"[^.?!]{0,60}?\b(?:aren'?t|isn'?t|are not|is not|stopped|no longer) (?:show|arriv|com|appear|sync|load)\w*",
     ),
 ]
 # A customer buying more ("on the Starter plan and want to upgrade", "25 extra seats") is
@@ -344,6 +349,8 @@ def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, s
     for kind, reason, pattern in NON_BUYER_TITLES:
         if re.search(pattern, title or "", re.I):
             return kind, reason
+    if re.match(r"(?:students?|stud|etu|alumnos?|estudiantes?)\.", email_domain(email) or ""):
+        return "student", "a student address"
     if (
         email_domain(email) in PLACEHOLDER_DOMAINS
         or TEST_RE.match(name or "")
