@@ -526,6 +526,11 @@ SETS = {
     # length ("at least 10", "between 1 and 8", "limit the message to 500 characters"), in
     # English and es/fr/de/pt, and "add a question about parking".
     "refine 24r": ("refine_round24r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine round 26r (stop 19): a field added with its limit ("add a field for guests, at
+    # least 1": the form's own guests question when it has one), lower-case "…, halal and
+    # kosher", a dropdown added for a question asked in words, a new field typed as the
+    # list would type it, a budget added to a person's form is an amount.
+    "refine 26r": ("refine_round26r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.

@@ -56,3 +56,16 @@ def fit_budget(fields: list[dict], description: str, foreign: bool) -> None:
             continue  # "budget per head" is an amount per person, not a project's range
         field["type"] = "number"  # a condition can still compare it ("at least 50000")
         field.pop("options", None)
+
+
+def fit_added(fields: list[dict], field: dict, context: str) -> None:
+    """A budget added by refinement ("add a budget field"): the catalogue's ranges on a
+    business buyer's form (its name or description says so, or it asks a company size, a job
+    title or a work email), an amount the visitor types anywhere else."""
+    if field["name"] != "budget" or field.get("options") != BUDGETS:
+        return
+    if _BUSINESS_BUYER.search(context) or any(
+        f["name"] in _BUSINESS_FIELDS or f["label"] == "Work email" for f in fields
+    ):
+        return
+    field["type"], field["options"] = "number", []

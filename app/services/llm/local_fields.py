@@ -210,10 +210,23 @@ def split_list(text: str, options: bool = False) -> list[str]:
     if options and len(cleaned) >= 2:  # "UK, Ireland and Other": the last "and" separates
         last = _LAST_PAIR.match(cleaned[-1])
         if last and (
-            _CATCH_ALL.match(last[2]) or (last[1][:1].isupper() and last[2][:1].isupper())
+            _CATCH_ALL.match(last[2])
+            or (last[1][:1].isupper() and last[2][:1].isupper())
+            or _like_the_rest(cleaned[:-1], last)
         ):
             cleaned[-1:] = [last[1], last[2]]
     return [p for p in cleaned if p]
+
+
+def _like_the_rest(items: list[str], last: re.Match) -> bool:
+    """ "vegetarian, vegan, halal and kosher": single-word answers end in two more of the
+    same, joined by "and"/"or" ("bath & brush" stays one answer)."""
+    return (
+        "&" not in last[0]
+        and all(len(i.split()) == 1 for i in items)
+        and len(last[1].split()) == 1
+        and len(last[2].split()) == 1
+    )
 
 
 _LAST_PAIR = re.compile(r"^(\S+(?:\s\S+)?)\s+(?:and|or|&)\s+(\S+(?:\s\S+){0,3})$", re.I)
@@ -259,6 +272,9 @@ def parse_new_field(
     match = OPTIONS_RE.match(head)
     if match and match["head"].strip():
         head, options = match["head"].strip(), split_list(match["opts"], options=True)
+        options = [
+            o[:1].upper() + o[1:] for o in options
+        ]  # as drafts write them ("iPhone" is spelled back)
     head, position = _position(head)
     yes_no = YES_NO_KIND.search(head)
     if yes_no and options and len(options) == 1:  # "a yes or no question: Are you over 18?"
@@ -293,6 +309,8 @@ def parse_new_field(
         )
     elif ftype is None and not options and new["type"] in ("text", "url", "number"):
         new = _shaped(new, label or "")
+        if new["type"] == "text" and _catalog_match(label or "") is None:
+            new["type"] = _typed_as_listed(label or "")  # "add an age field": a number
     if flag:
         new["required"] = flag["flag"].lower() != "optional"
     if keep_name:
@@ -302,6 +320,15 @@ def parse_new_field(
             f"The form already has a field “{same['label']}” — rename or change that one instead"
         )
     return new, position
+
+
+def _typed_as_listed(label: str) -> str:
+    """The type a description's list gives the same words ("age" a number, "comments" a long
+    text, "arrival date" a date), so a field added by refinement is typed as a drafted one."""
+    from app.services.llm.local_extract_item import field_type  # the list reader needs this module
+
+    kind = field_type(label.lower(), [], "")
+    return kind if kind in ("number", "date", "textarea") else "text"
 
 
 def _shaped(new: dict, label: str) -> dict:

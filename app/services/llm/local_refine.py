@@ -28,6 +28,7 @@ from app.services.llm import (
 )
 from app.services.llm import local_refine_settings as settings
 from app.services.llm.local_acronyms import as_written, spell_acronyms
+from app.services.llm.local_budget import fit_added
 from app.services.llm.local_consent import added_box
 from app.services.llm.local_extras import forget_changed_texts, sync
 from app.services.llm.local_fields import (
@@ -64,7 +65,9 @@ def refine(config: dict, text: str) -> dict:
     draft = copy.deepcopy(config)
     split = SPLIT_RE.split(_protect_option_lists(local_refine_foreign.split_clauses(text)))
     clauses = [c for c in (_clean(part.replace(",\x00", ", ")) for part in split) if c]
-    clauses = [one for c in clauses for one in local_refine_said.split_additions(c)]
+    clauses = [
+        one for c in clauses for one in local_refine_said.split_additions(c, draft["fields"])
+    ]
     if not clauses:
         _fail("Write what to change", text)
     notes: list[str] = []
@@ -203,6 +206,8 @@ def _add_field(draft, m):
                 {"target": existing["name"], "where": re.sub(r"^at the ", "to the ", where[0])},
             )
             return
+        if flag is None and local_refine_said.offered(existing, m["spec"]):
+            return  # "add a dropdown for diet with vegan, halal": the diet question offers them
         if flag is None:
             state = "required" if existing["required"] else "optional"
             raise RefineError(
@@ -213,6 +218,7 @@ def _add_field(draft, m):
         return
     new, position = parse_new_field(m["spec"], draft["fields"])
     new = added_box(new, m["spec"], draft["fields"])  # an opt-in is never required
+    fit_added(draft["fields"], new, f"{draft.get('name') or ''} {draft.get('description') or ''}")
     fields = draft["fields"]
     fields.insert(_position(fields, position), new)
     _map_new(draft, new)

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_fields import RefineError, _catalog_match, find_field
+from app.services.llm.local_fields import (
+    RefineError,
+    _catalog_match,
+    find_field,
+    parse_new_field,
+    split_list,
+)
 
 _OPEN = "['\"“‘«]\\s*"
 _CLOSE = "\\s*['\"”’»]"
@@ -81,6 +87,16 @@ _REWRITES = [
             r"checkboxes|radio buttons|choice)\s+(?:question\s+)?(?:for|called|named|about)\s+"
             r"(?:the\s+)?(?P<t>.+?)\s+(?:with|offering)\s+(?:the\s+)?(?:options?\s+|choices?\s+)?:?\s*"
             r"(?P<opts>.+)$",
+            re.I,
+        ),
+        "add a {t} {kind}: {opts}",
+    ),
+    # "add a size dropdown with small, medium and large"
+    (
+        re.compile(
+            r"^(?:add|include)\s+(?:a|an)\s+(?P<t>[\w' -]+?)\s+(?P<kind>dropdown|drop-down|select|"
+            r"multiple choice|checkboxes|radio buttons|choice)\s+(?:with|offering)\s+(?:the\s+)?"
+            r"(?:options?\s+|choices?\s+)?:?\s*(?P<opts>[^,]+,.+)$",
             re.I,
         ),
         "add a {t} {kind}: {opts}",
@@ -172,9 +188,21 @@ _SHARED_NOUN = re.compile(
 )
 
 
-def split_additions(clause: str) -> list[str]:
+def split_additions(clause: str, fields: list | None = None) -> list[str]:
     """ "add name and phone fields" as one addition per field, in the order said; "make all
-    fields optional except email" as the rule and its exception; the clause alone otherwise."""
+    fields optional except email" as the rule and its exception; "add a field for guests, at
+    least 1" as the field (when the form has none) and its limit; the clause alone otherwise."""
+    limited = _ADDED_WITH_LIMIT.match(clause.strip().rstrip("."))
+    if limited:
+        target = (limited["t"] or limited["t2"]).strip()
+        bound = f"{target} {limited['lim'].strip()}"
+        try:
+            find_field(fields or [], target)
+        except RefineError:
+            counted = target.lower().endswith("s") and not target.lower().endswith("ss")
+            new = f"add a number of {target} field" if counted else f"add a {target} field"
+            return [new, bound]
+        return [bound]  # the form asks it already: the limit goes on that question
     but = _ALL_BUT.match(clause.strip().rstrip("."))
     if but:
         other = "required" if but["flag"].lower() == "optional" else "optional"
@@ -191,6 +219,33 @@ def split_additions(clause: str) -> list[str]:
     added = [f"{m['verb']} a {m[k].strip()} field {where}".strip() for k in ("a", "b")]
     # each added at the top pushes the one before down: the second is added first
     return added[::-1] if re.search(r"top|start|first", where, re.I) else added
+
+
+# "add a field for guests, at least 1", "add a nights field (max 14)"
+_ADDED_WITH_LIMIT = re.compile(
+    r"^(?:add|include)\s+(?:an?\s+)?(?:(?:field|question|box)\s+(?:for|about|called|named)\s+"
+    r"(?:the\s+)?(?:number of\s+)?(?P<t>[\w' -]+?)|(?:number of\s+)?(?P<t2>[\w' -]+?)\s+(?:field|question|box))"
+    r"(?:\s*,\s*|\s*\(\s*|\s+-\s+|\s+with\s+(?:a\s+)?|\s+)(?P<lim>(?:at least|at most|minimum|maximum|min\.?|"
+    r"max\.?|up to|no more than|no less than|between)\s+\d[^)]*?)\)?$",
+    re.I,
+)
+
+
+def offered(existing: dict, spec: str) -> bool:
+    """ "add a dropdown for diet with vegan, halal and kosher" where the form asks its diet
+    question in words: that question offers the answers now (True), not a second one."""
+    if existing["type"] not in ("text", "textarea", "select", "radio", "multiselect"):
+        return False
+    try:
+        new, _ = parse_new_field(spec, [])
+    except RefineError:
+        return False
+    if not new.get("options"):
+        return False
+    existing["type"] = new["type"] if new["type"] in ("select", "multiselect") else "select"
+    existing["options"] = [o[:1].upper() + o[1:] for o in new["options"]]
+    existing["max_length"] = None
+    return True
 
 
 # "urgency: low, medium, emergency": the answers of that question, a new one if the form has none
@@ -225,4 +280,5 @@ def rewrite(clause: str, fields: list | None = None) -> str:
 
 
 def _capitalised(options: str) -> str:
-    return ", ".join(o.strip()[:1].upper() + o.strip()[1:] for o in options.split(","))
+    parts = split_list(options, options=True) if "," in options else options.split(",")
+    return ", ".join(o.strip()[:1].upper() + o.strip()[1:] for o in parts)
