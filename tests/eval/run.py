@@ -770,6 +770,10 @@ SETS = {
     # offered "if helpful" is no rule, a parent's "I give permission …" is a statement they
     # tick, the German stock question keeps its "ein".
     "round 25s": ("forms_round25s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 26s (stop 19, the lead's): a "when …" item ending a list is a question ("when
+    # you're thinking of selling"), not a condition on the items before it; "when suits you"
+    # and "what time works for you" are the time of day to call. Guard: a sentence's rule.
+    "round 26s": ("forms_round26s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

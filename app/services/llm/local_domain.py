@@ -296,7 +296,12 @@ PHRASES = [
         r"^(?:preferred )?(?:appointment )?date$|^(?:preferred )?day$|what day|which day|date that works",
         "preferred_date",
     ),
-    (r"^(?:preferred )?(?:appointment )?times?$|preferred times?|best time", "preferred_time"),
+    (
+        # "when suits you", "what time works for you": the time of day to call or come
+        r"^(?:preferred )?(?:appointment )?times?$|preferred times?|best time|"
+        r"^(?:when|what time) (?:suits|works(?: best)?(?: for)?|is (?:best|good|convenient)(?: for)?) you$",
+        "preferred_time",
+    ),
     (r"dietary|allerg", "dietary"),
     (r"reason for (?:the |your )?visit", "visit_reason"),
     (r"reason for (?:the |a )?return", "return_reason"),

@@ -130,6 +130,13 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
         m = SHOW_WHEN.match(body)
         if (
             m
+            and m["how"].lower() == "when"
+            and not m["only"]
+            and m["target"].rstrip().endswith(",")
+        ):
+            m = None  # "request a valuation - address, bedrooms, when you're selling": an item
+        if (
+            m
             and _looks_conditional(m["how"], m["only"], m["cond"])
             and _readable(m["cond"], bare=bool(m["only"]) or m["how"].lower() != "for")
         ):
