@@ -65,6 +65,16 @@ _NOT_ANSWER = re.compile(
 )
 _YES = re.compile(r"^(?:yes|so|they do|they have|they are|true|ticked|checked)$", re.I)
 # "…, and the company size only for business customers"
+# "Callback: name, phone, (ask for the) company name if/when they are a business"
+LIST_TAIL = re.compile(
+    r"^(?P<pre>[^:]*:\s*[^,]+(?:,\s*[^,]+)*,\s*(?:and\s+)?)(?:(?:please\s+)?(?:ask(?:\s+them)?"
+    r"(?:\s+for|\s+about)?|include|collect)\s+)?(?P<target>[^,:]+?)\s+(?P<how>if|when)\s+"
+    r"(?P<cond>(?:they|it|you)(?:'re|\s+are|\s+is|'s)\s+[^,]+)$",
+    re.I,
+)
+# a question or a sentence, not an item a rule can show ("can we enter if …", "email if you
+# want us to tell you when …")
+_SAID = re.compile(r"\b(?:if|when|we|you|us|they|i|can|could|will|would|do|does|is|are)\b|\?", re.I)
 ONLY = re.compile(r"^(?P<pre>.*?)[,\s]+(?:but\s+)?only\s+(?:if|when|for)\s+(?P<cond>.+)$", re.I)
 # "… only for business customers and the number of bedrooms only for private ones"
 AND_ONLY = re.compile(
@@ -126,6 +136,13 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
         if m and _lead_condition(m) and not FOLLOW_UP.match(m["target"]):
             rules += [(t, m["cond"]) for t in _targets(m["target"])]
             kept.append(f"Ask for {_target(m['target'])}.")
+            continue
+        m = LIST_TAIL.match(body)
+        if m and not _SAID.search(m["target"]) and _readable(m["cond"], bare=True):
+            # "Request a callback: name, phone, company name if they are a business": the
+            # rule is on the list's last item, not on the list
+            rules.append((_target(m["target"]), m["cond"]))
+            kept.append(f"{m['pre']}{_target(m['target'])}.")
             continue
         m = SHOW_WHEN.match(body)
         if (
