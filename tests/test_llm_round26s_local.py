@@ -12,7 +12,7 @@ def _labels(config: dict) -> list[str]:
 
 
 async def test_a_when_item_ending_a_list_is_a_question(user):
-    config = await generated(
+    config, _ = await generated(
         user,
         "request a free home valuation - property address, bedrooms, when you're thinking of "
         "selling",
@@ -23,7 +23,7 @@ async def test_a_when_item_ending_a_list_is_a_question(user):
 
 
 async def test_a_condition_after_the_last_item_is_on_that_item(user):
-    config = await generated(
+    config, _ = await generated(
         user, "Request a callback: name, phone, company name if they are a business"
     )
     ruled = [f["label"] for f in config["fields"] if f.get("show_if")]
@@ -33,6 +33,6 @@ async def test_a_condition_after_the_last_item_is_on_that_item(user):
 
 
 async def test_when_suits_you_is_the_time_to_call(user):
-    config = await generated(user, "Callback request: name, phone number, when suits you")
+    config, _ = await generated(user, "Callback request: name, phone number, when suits you")
     when = next(f for f in config["fields"] if "suits" in f["label"].lower())
     assert when["type"] in ("select", "radio") and "Morning" in when["options"]
