@@ -102,6 +102,7 @@ TOPIC_WORDS = {
     "quote": "a quote",
     "rfq": "a quote",
     "tender": "your tender",
+    "upgrade": "an upgrade",
     "trial": "a trial",
     "proposal": "a proposal",
     "wholesale": "wholesale supply",

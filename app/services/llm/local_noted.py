@@ -48,6 +48,7 @@ TIMING = re.compile(
     rf"(?:the |this |next )?(?:{_PERIOD}|{_FULL_MONTHS}|may|q[1-4])\b"
     rf"|\b(?:by|before|until|from|on|in|starting|after|around) {_DATE}"
     rf"|\b(?:this|next) (?:{_PERIOD}|{_DAYS})\b"
+    rf"|(?:(?<=\bends )|(?<=\bexpires )|(?<=\bcloses )|(?<=\bends on ))(?:this |next )?(?:{_DAYS})\b"
     rf"|\b{_Q}"
     r"|\bin (?:the next )?(?:\d+|two|three|four|five|six|a few|a couple of) (?:days|weeks|months)\b"
     rf"|\b(?:{_FULL_MONTHS})\b|\basap\b|\btomorrow\b|\bright away\b"
@@ -57,7 +58,7 @@ TIMING = re.compile(
 _NUMBER = r"(?:about |around |roughly |over |nearly |some |approx\.? )?\d[\d,.]*(?:k\b)?\+?"
 _NOT_COUNTED = (
     r"(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|am|pm|"
-    r"euros|dollars|pounds)\b"
+    r"euros|dollars|pounds|vendors|providers|suppliers|options|alternatives|solutions|quotes)\b"
 )
 _RATE = (
     r"(?: (?:a|per|each|every) (?:year|month|week|day|term|quarter|season)\b"
@@ -131,6 +132,9 @@ def noted(message: str) -> Noted:
             taken.append(m.span())
     volume = _FOREIGN_VOLUME if foreign(message) else VOLUME
     for m in volume.finditer(message):
+        counted = re.match(r"\D*(\d[\d,.]*)", m.group(0))
+        if counted and any(counted[1] in v for v in out.volumes):
+            continue  # "14 clinics … for 14 sites": one count said twice
         if free(m) and len(out.volumes) < 3:
             phrase = m.group(0).strip()
             phrase = phrase[0].lower() + phrase[1:]  # "About 800 leads" mid-sentence

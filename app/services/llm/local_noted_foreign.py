@@ -27,7 +27,7 @@ FOREIGN_TIMING = re.compile(
     rf"\b{_PREP} (?:(?:el |le |la |o |a )?(?:mois de |mes de |m[êe]s de )?){_MONTH}\b"
     rf"|\b(?:antes del?|avant|d'ici|vor|bis zum|antes d[oa]|at[ée] ao) {_SEASON}\b"
     r"|\b(?:la pr[óo]xima semana|el pr[óo]ximo mes|este mes|la semana que viene|el mes que viene|"
-    r"cuanto antes|la semaine prochaine|le mois prochain|ce mois-ci|d[èe]s que possible|"
+    r"cuanto antes|esta semana|cette semaine|la semaine prochaine|le mois prochain|ce mois-ci|d[èe]s que possible|"
     r"n[äa]chste(?:n)? (?:Woche|Monat)|diese(?:n)? (?:Woche|Monat)|so schnell wie m[öo]glich|"
     r"im n[äa]chsten (?:Monat|Quartal)|na pr[óo]xima semana|no pr[óo]ximo m[êe]s|este m[êe]s|"
     r"(?:a )?semana que vem|o mais r[áa]pido poss[íi]vel)\b"

@@ -339,6 +339,13 @@ TOPICS: dict[str, tuple[str, str, str, str, str]] = {
     "a demo": ("a demo", "demostración", "démonstration", "einer Demo", "demonstração"),
     "pricing": ("pricing", "precios", "tarifs", "unseren Preisen", "preços"),
     "a quote": ("a quote", "presupuesto", "devis", "einem Angebot", "orçamento"),
+    "an upgrade": (
+        "an upgrade",
+        "cambio de plan",
+        "changement d'offre",
+        "einem Upgrade",
+        "upgrade de plano",
+    ),
     "a trial": ("a trial", "prueba", "essai", "einem Test", "teste"),
     "a proposal": ("a proposal", "propuesta", "proposition", "einem Angebot", "proposta"),
     "wholesale supply": (

@@ -41,6 +41,7 @@ INTENT_WORDS = (
     "evaluate",
     "evaluating",
     "trial",
+    "upgrade",
     "urgent",
     "asap",
     "sign",
@@ -195,7 +196,7 @@ TIMELINE_RE = re.compile(
     r"november|december|then|\d)\b|\bdeadline\b|\bin (?:the next )?(?:\d+|two|three|four|a few) (?:days|weeks)\b|"
     r"\bq[1-4]\b|\basap\b|\burgent\w*\b|\bthis week\b|\btomorrow\b|"
     r"\b(?:next|this|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bstarting\b|\bcloses\b|\bdecision by\b|"
-    r"\bcan sign\b|\bready to (?:buy|sign|start)\b|\bcontract (?:ends|renewal)\b|\blive (?:before|by|in)\b|"
+    r"\b(?:ends|expires|closes|runs out) (?:on )?(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bcan sign\b|\bready to (?:buy|sign|start)\b|\bcontract (?:ends|renewal)\b|\blive (?:before|by|in)\b|"
     r"\bwhen can we start\b|\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)\b|\bspring\b|\b(?:before|by|this|over the) (?:summer|autumn|fall|winter)\b|\bbusy season\b|\bneed (?:someone|it|this) (?:this|by)\b",
     re.I,
@@ -203,7 +204,7 @@ TIMELINE_RE = re.compile(
 # A count of things: "12 entities", "40 tonnes", "500-person", "80 used cars" (not durations).
 VOLUME_RE = re.compile(
     r"\b\d[\d,.]*\+?\s*(?:-\s*)?(?:[a-z]+(?:-[a-z]+)?\s+)?(?!(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|"
-    r"links|am|pm)\b)(?:person|storey|bed|kg|sq ?m|square|[a-z]{3,}s)\b",
+    r"links|am|pm|vendors|providers|suppliers|options|alternatives|solutions|quotes)\b)(?:person|storey|bed|kg|sq ?m|square|[a-z]{3,}s)\b",
     re.I,
 )
 MONEY_RE = re.compile(
@@ -519,9 +520,19 @@ _WORD = r"(?:[^\s.,;:!?()]|[.,](?=\d))+"
 _BUDGET_WORDS = re.compile(rf"{_WORD}(?: (?!(?:and|but|for|with|to|so|as|in|we|i)\b){_WORD})?")
 
 
+_AMOUNT = re.compile(
+    r"[£$€]\s?\d[\d,.]*(?:\s?(?:k|m|bn|million|thousand)\b)?(?:\s?(?:/|per |a )(?:year|yr|month|mo|"
+    r"annum|user|seat)\b)?",
+    re.I,
+)
+
+
 def _budget_said(text: str, money: re.Match) -> str:
     """The budget as written, whole: "budget is signed off", not "budget is"."""
     said = money.group(0).strip()
+    if said[:1] in "£$€":  # "€30k/year", not "€3"
+        whole = _AMOUNT.match(text, money.start())
+        said = whole.group(0) if whole else said
     if re.fullmatch(r"budget (?:is|of|around)", said, re.I):
         rest = _BUDGET_WORDS.match(text[money.end() :])
         said = f"{said} {rest.group(0).strip()}" if rest else said
