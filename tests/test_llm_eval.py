@@ -285,7 +285,7 @@ SIZES = {
     "round 25c": 43,
     "round 25a": 73,
     "round 25s": 16,
-    "round 26s": 10,
+    "round 26s": 14,
 }
 
 
