@@ -194,6 +194,7 @@ FLOORS = {
     "round 25a": 0.90,
     "round 25s": 0.90,
     "round 26s": 0.90,
+    "round 26c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -286,6 +287,7 @@ SIZES = {
     "round 25a": 73,
     "round 25s": 16,
     "round 26s": 14,
+    "round 26c": 45,
 }
 
 

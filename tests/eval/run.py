@@ -765,6 +765,10 @@ SETS = {
     # Round 25b (written before the change): a budget without ranges is an amount; no stock
     # field beside a listed one that asks the same, no business stock on a list that names none.
     "round 25b": ("forms_round25b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 26c (written before the change): what the form cannot work without is required
+    # (the only way back, an existing customer's reference, the pet or vehicle booked), and no
+    # stock field is added beside a list that says what it wants.
+    "round 26c": ("forms_round26c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 25a": ("forms_round25a.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
     # Round 25s (stop 18): what the blind batch forms_ao showed after round 25 — an item
     # offered "if helpful" is no rule, a parent's "I give permission …" is a statement they

@@ -46,6 +46,7 @@ from app.services.llm.local_listed_asks import (
     without_conditions,
 )
 from app.services.llm.local_named_subject import consultation_kind, subject_named
+from app.services.llm.local_needed_items import answer_the_request, needed_as_listed
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
 from app.services.llm.local_place_choice import place_choices
@@ -329,6 +330,8 @@ def build_form(described: str) -> dict:
     place_choices(config["fields"], written, lang)  # "service in store or on site": a choice
     settle_choices(config["fields"], described, lang, several)  # a choice read whole
     asked_as_said(config["fields"], original)  # "(if applicable)": optional; the child named
+    needed_as_listed(config["fields"], original)  # "order number", "dog's name": required
+    answer_the_request(config["fields"], original, config["flow_id"])  # a feature request
     read_whole(config["fields"], original, lang)  # "title, first name": the salutation
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config

@@ -44,6 +44,7 @@ import re
 
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, form_name
 from app.services.llm.local_listed_asks import asks_for_a_thing
+from app.services.llm.local_needed_items import listed_enquiry
 
 # Contact details and the terms of a sale: they say who is writing, not what they want.
 _CONTACT = re.compile(
@@ -252,12 +253,16 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
             return says_what_is_wanted(fields)
         return bool(_asked(fields))
     if name == "requirements":  # a lead form that asks for no quote lists what it wants
-        return says_what_is_wanted(fields) or _QUOTED.search(text) is None
+        return (  # an enquiry, not a quote, whose list says what about (round 26c)
+            says_what_is_wanted(fields)
+            or _QUOTED.search(text) is None
+            or (listed_enquiry(text) and any(f["type"] != "date" for f in _asked(fields)))
+        )
     if name == "message":  # a sales form's "How can we help?"
         return says_what_is_wanted(fields)
     if name in ("description", "details"):  # what went wrong, what the request is
         # a change of details ("old address, new address, date of move") has no problem to
-        # describe: three named items and no word of one say all there is
+        # describe: two named items and no word of one say all there is
         named = [
             f
             for f in fields
@@ -265,7 +270,7 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
             and f["name"] not in ("name", "email", "phone", "description", "details")
         ]
         return says_what_is_wanted(fields, problem=True) or (
-            len(named) >= 3 and _CHANGE.search(text) is not None and not _PROBLEM.search(text)
+            len(named) >= 2 and _CHANGE.search(text) is not None and not _PROBLEM.search(text)
         )
     if name == "visit_reason":  # "where is the pain, pain level": the list says why they come
         return any(_WHY_VISIT.search(_words(f)) for f in _asked(fields))

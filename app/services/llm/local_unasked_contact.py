@@ -36,6 +36,7 @@ from app.services.llm import local_catalog as catalog
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_listed_extras import gives_examples
 from app.services.llm.local_meant_items import read_as_meant
+from app.services.llm.local_needed_items import records_a_reply
 from app.services.llm.local_one_person import _someone_else, contact_role
 from app.services.llm.local_stock_extras import settle_stock
 from app.services.llm.local_way_back import answerable
@@ -112,8 +113,8 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
     email = stock.get("email")
     way_back = _way_back(fields)
     if email is not None:
-        if way_back:
-            fields.remove(email)
+        if way_back or (records_a_reply(text) and kind["flow"] != _SIGN_UP):
+            fields.remove(email)  # an RSVP, a sign-up sheet: nobody is answered
         elif kind["flow"] != _SIGN_UP:
             email.update(required=False, **_plain_email())
     if "phone" in stock and stock["phone"] in fields:
