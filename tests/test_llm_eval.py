@@ -191,6 +191,7 @@ FLOORS = {
     "round 25c": 0.90,
     "round 25a": 0.90,
     "round 25s": 0.90,
+    "round 26a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -280,6 +281,7 @@ SIZES = {
     "round 25c": 43,
     "round 25a": 73,
     "round 25s": 16,
+    "round 26a": 44,
 }
 
 

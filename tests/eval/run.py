@@ -760,6 +760,10 @@ SETS = {
     # offered "if helpful" is no rule, a parent's "I give permission …" is a statement they
     # tick, the German stock question keeps its "ein".
     "round 25s": ("forms_round25s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 26a (stop 19): the form's name says what the visitor comes to do (a quoted call
+    # to action, the thing a free survey or a quote is for, the named award, the business
+    # heading's own subject), in the marketer's words and language.
+    "round 26a": ("forms_round26a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
