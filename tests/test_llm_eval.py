@@ -281,7 +281,7 @@ SIZES = {
     "round 25c": 43,
     "round 25a": 73,
     "round 25s": 16,
-    "round 26a": 44,
+    "round 26a": 47,
 }
 
 

@@ -72,6 +72,8 @@ _TITLE_CUE = re.compile(
     r"saying|text|an?|the)\s*(?:is|reads|says|of)?\s*:?\s*$",
     re.I,
 )
+# '"Win a weekend in Paris" competition entry': the quote names what follows
+_KIND_AFTER = re.compile(r"\s+(?:form|competition|contest|giveaway|prize\s+draw|entry)\b", re.I)
 _GET = re.compile(r"^(?:claim|get|grab|request|download|unlock|start)\s+", re.I)
 _ASK = re.compile(r"^request\s+", re.I)
 _BOOK = re.compile(r"^(?:book|schedule|reserve)\s+", re.I)
@@ -85,7 +87,8 @@ def _quoted(original: str) -> str | None:
         if not 2 <= len(words) <= 8 or "," in said or not said[:1].isalpha():
             continue
         before = original[max(0, m.start() - 40) : m.start()]
-        if not (_TITLE_CUE.search(before) or _GET.match(said) or _BOOK.match(said)):
+        named = _TITLE_CUE.search(before) or _KIND_AFTER.match(original, m.end())
+        if not (named or _GET.match(said) or _BOOK.match(said)):
             continue
         if _BOOK.match(said):
             return _title(_OWN.sub("", _BOOK.sub("", said))) + " Booking"
@@ -140,8 +143,8 @@ _KIND_ABROAD = {  # "demandes de X", "X Anfragen"
 }
 _DID = re.compile(
     r"\b(?:where|so(?:\s+that)?|for)\s+(?:[a-z]+\s+){1,3}?(?:can|could|to)\s+"
-    r"(?P<verb>freeze|pause|cancel|transfer|renew|upgrade|downgrade|suspend)\s+"
-    r"(?:their|your|a|an|the|our)\s+(?P<obj>[a-z]+)\b",
+    r"(?P<verb>freeze|pause|cancel|transfer|renew|upgrade|downgrade|suspend|report)\s+"
+    r"(?:their|your|a|an|the|our)\s+(?P<obj>[a-z]+(?:\s+(?:problem|issue|fault|request))?)\b",
     re.I,
 )
 _DONE = {
@@ -153,6 +156,7 @@ _DONE = {
     "upgrade": "Upgrade",
     "downgrade": "Downgrade",
     "suspend": "Suspension",
+    "report": "Report",
 }
 _FEATURE = re.compile(
     r"\b(?:request|suggest|propose)\s+(?:a\s+|new\s+)*features?\b|\bfeature\s+(?:requests?|"
@@ -187,9 +191,11 @@ def _english(original: str, name: str) -> str | None:
     if quote and base in ("Quote Request", "Pricing Request"):
         return f"{_title(quote['x'].strip().lower())} Quote"
     did = _DID.search(original)
-    if did and base in ("Support Request", "Contact Us", "Booking Request"):
+    generic = did and re.fullmatch(r"problem|issue|question|query|request", did["obj"], re.I)
+    if did and not generic and base in ("Support Request", "Contact Us", "Booking Request"):
         obj = did["obj"].lower()
-        return f"{_title(obj)} {_DONE[did['verb'].lower()]} Request"
+        done = _DONE[did["verb"].lower()]
+        return f"{_title(obj)} {done}" + ("" if done == "Report" else " Request")
     if _FEATURE.search(original) and base in ("Feedback Survey", "Support Request", "Contact Us"):
         return "Feature Request"
     nominee = _NOMINATE_FOR.search(original)
