@@ -195,6 +195,7 @@ FLOORS = {
     "round 25s": 0.90,
     "round 26s": 0.90,
     "round 26c": 0.90,
+    "round 26a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -288,6 +289,7 @@ SIZES = {
     "round 25s": 16,
     "round 26s": 14,
     "round 26c": 45,
+    "round 26a": 47,
 }
 
 

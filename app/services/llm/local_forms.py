@@ -22,6 +22,7 @@ from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_application_kind import fit_application
+from app.services.llm.local_asked_name import asked_name
 from app.services.llm.local_budget import fit_budget
 from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
@@ -318,6 +319,9 @@ def build_form(described: str) -> dict:
     subject_said = subject_said or purpose_said(config["name"], original, lang)
     if subject_said:
         config["name"], config["slug"] = subject_said, slugify(subject_said, "form")
+    asked = asked_name(config["name"], original, lang)  # "Claim your free energy audit"
+    if asked:
+        config["name"], config["slug"] = asked, slugify(asked, "form")
     # "iPhone", "WhatsApp" in the marketer's language too
     spell_acronyms(config["fields"], original)
     label_units(config["fields"], lang)  # "¿Cuánto tiempo lleva con el dolor (días)?"
