@@ -189,6 +189,7 @@ FLOORS = {
     "round 24b": 0.90,
     "round 24a": 0.90,
     "round 25c": 0.90,
+    "round 26b": 0.90,
     "round 25a": 0.90,
     "round 25s": 0.90,
 }
@@ -278,6 +279,7 @@ SIZES = {
     "round 24b": 51,
     "round 24a": 52,
     "round 25c": 43,
+    "round 26b": 46,
     "round 25a": 73,
     "round 25s": 16,
 }

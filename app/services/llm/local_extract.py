@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_asked_as_meant import one_kind_item
 from app.services.llm.local_dated_answers import ORDINAL_DATE_AHEAD
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_extract_item import (
@@ -33,7 +34,8 @@ from app.services.llm.local_whole_items import whole_item
 
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item, as its whole wording asks it (local_item_wording)."""
-    return whole_item(raw, asked_item(raw, worded_item(raw, _read_item(raw, listed))))
+    item = whole_item(raw, asked_item(raw, worded_item(raw, _read_item(raw, listed))))
+    return one_kind_item(raw, item)  # "due date or date of birth": one date
 
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)
