@@ -279,7 +279,7 @@ SIZES = {
     "round 24b": 51,
     "round 24a": 52,
     "round 25c": 43,
-    "round 26b": 46,
+    "round 26b": 49,
     "round 25a": 73,
     "round 25s": 16,
 }

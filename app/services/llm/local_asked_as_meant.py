@@ -41,8 +41,16 @@ _PHONE = re.compile(
 )
 
 
+# "which rooms need cleaning (kitchen, bathroom)": the rooms that need it, as many as apply
+_WHICH_NEED = re.compile(
+    r"^(?:which|what)\s+[a-z]+s\s+(?:need|needs|require|want)\s+[a-z]+ing\s*\(", re.I
+)
+
+
 def one_kind_item(raw: str, item: dict | None) -> dict | None:
     """ "due date or date of birth": one date; "phone or mobile": one phone (see the module)."""
+    if item and len(item.get("options") or []) >= 2 and _WHICH_NEED.match(raw.strip()):
+        return {**item, "hint": "multiselect"}
     if item is not None and ("fields" in item or item.get("clause") or not item.get("options")):
         return item  # only an item the engine would offer as a choice, or lose
     said = re.sub(r"\s+", " ", raw.strip(" .;:"))
@@ -78,7 +86,7 @@ _MONEY = re.compile(
     r"\b(?:spend|spending|rent|rents|deposit|salary|wage|income|loyer|miete|kaltmiete|"
     r"warmmiete|kaution|alquiler|renda|aluguel|aluguer|fianza|caution|cau[çc][ãa]o|gasto|gastos|"
     r"d[ée]penses?|ausgaben|mensalidade|importe|montant|betrag|salaire|sueldo|gehalt|"
-    r"sal[áa]rio|fees?|beitrag|cuota|cotisation|price(?!\s+(?:list|plan|match|tier)))\b|"
+    r"sal[áa]rio|valor|fees?|beitrag|cuota|cotisation|price(?!\s+(?:list|plan|match|tier)))\b|"
     r"\b\w*(?:miete|kosten)\b",
     re.I,
 )

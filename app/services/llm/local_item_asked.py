@@ -304,6 +304,8 @@ def _direct(label: str) -> str | None:
         rest = re.sub(r"\btheir\b", "your", rest, flags=re.I)
         rest = rest if subj == "you" else re.sub(r"\bthem\b", "you", rest, flags=re.I)
     head = f"{said['wh']}{said['mid']}"
+    if re.match(r"'t\b", rest) and re.fullmatch(_AUXES, verb, re.I):  # "what they can't eat"
+        return f"{head} {verb}'t {subj}{rest[2:]}?"
     if verb.lower() in ("do", "does", "did"):  # "what they do for a living": the verb itself
         aux = "did" if verb.lower() == "did" else ("does" if subj == "it" else "do")
         return f"{head} {aux} {subj} do{rest}?"
