@@ -761,6 +761,9 @@ SETS = {
     "round 24a": ("forms_round24a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 25c (written before the change): each listed item is read whole and as meant —
     # nothing lost, nothing split, no wrong expansion.
+    # Round 26b (written before the change): each listed item is asked as a person expects —
+    # two dates one date, a third person kept, money a number, "welche Arbeiten (…)" several.
+    "round 26b": ("forms_round26b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 25c": ("forms_round25c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 25b (written before the change): a budget without ranges is an amount; no stock
     # field beside a listed one that asks the same, no business stock on a list that names none.

@@ -256,13 +256,15 @@ def to_visitor(text: str) -> str:
     "how many of them" (the guests)."""
     if re.search(r"\byou\b", text, re.I):
         return text
+    # "why they would recommend them": the visitor recommends someone else
+    them = "(?!)" if re.search(r"\bthey\b", text, re.I) else r"(?<!\bof )\bthem\b"
     for pattern, repl in (
         (r"\bthey'?re\b", "you're"),
         (r"\bthey'?d\b", "you'd"),
         (r"\bthey'?ve\b", "you've"),
         (r"\btheir\b", "your"),
         (r"\bthey\b", "you"),
-        (r"(?<!\bof )\bthem\b", "you"),
+        (them, "you"),
     ):
         text = re.sub(pattern, repl, text, flags=re.I)
     return text

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_asked_as_meant import one_kind_item
 from app.services.llm.local_dated_answers import ORDINAL_DATE_AHEAD
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_extract_item import (
@@ -33,12 +34,13 @@ from app.services.llm.local_whole_items import whole_item
 
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item, as its whole wording asks it (local_item_wording)."""
-    return whole_item(raw, asked_item(raw, worded_item(raw, _read_item(raw, listed))))
+    item = whole_item(raw, asked_item(raw, worded_item(raw, _read_item(raw, listed))))
+    return one_kind_item(raw, item)  # "due date or date of birth": one date
 
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)
 LIST_START = re.compile(
-    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)? [a-z-]+(?:ers|ants|ents|ists|ees|ors|ians) (?:for|about)|ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?!\s+(?:here|away|anything)\b|\s+(?:our|the|a|an|your)\s+[\w-]+(?:\s+a\s+question)?\s*(?:[.?!]|$))(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?!\s+(?:(?:it|them|this|that|something|anything|work)\s+)?(?:doing|fixing|done|mending|repairing|sorting|replacing)\b)(?: to know)?(?: their| the)?|"
+    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)? [a-z-]+(?:ers|ants|ents|ists|ees|ors|ians) (?:for|about)|ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?!\s+(?:here|away|anything)\b|\s+(?:our|the|a|an|your)\s+[\w-]+(?:\s+a\s+question)?\s*(?:[.?!]|$))(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?!\s+(?:(?:it|them|this|that|something|anything|work)\s+)?(?:doing|fixing|done|mending|repairing|sorting|replacing|[a-z]+ing(?=\s*\())\b)(?: to know)?(?: their| the)?|"
     r"we need(?: to know)?|include|including|collect|capture|specify|enter|provide|tell(?:ing)? (?:us|me)(?: about)?|"
     r"(?:want|need|like|have) to know|find out)\s",
     re.I,

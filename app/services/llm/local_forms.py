@@ -22,6 +22,7 @@ from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_application_kind import fit_application
+from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_asked_name import asked_name
 from app.services.llm.local_budget import fit_budget
 from app.services.llm.local_choice_fields import settle_choices
@@ -337,6 +338,7 @@ def build_form(described: str) -> dict:
     needed_as_listed(config["fields"], original)  # "order number", "dog's name": required
     answer_the_request(config["fields"], original, config["flow_id"])  # a feature request
     read_whole(config["fields"], original, lang)  # "title, first name": the salutation
+    ask_as_meant(config["fields"], original, lang)  # money a number, "why they deserve it"
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

@@ -294,10 +294,18 @@ def _direct(label: str) -> str | None:
     if _DOES_TO_YOU.fullmatch(last) or _NOT_A_VERB.match(said["verb"]):
         return None  # "What made you cancel?", "Which day suits you best?": asked already
     verb, subj = said["verb"], said["subj"].lower()
-    subj = "you" if subj == "they" else subj
-    rest = re.sub(r"\btheir\b", "your", said["rest"], flags=re.I)
-    rest = re.sub(r"\bthem\b", "you", rest, flags=re.I)
+    rest = said["rest"]
+    # "how they know you", "why they would recommend them": two people, the visitor one of them
+    if subj == "they" and not re.search(r"\b(?:you|your)\b", rest, re.I):
+        subj = "you"
+        if not re.search(r"\bthem\b", rest, re.I):
+            rest = re.sub(r"\btheir\b", "your", rest, flags=re.I)
+    elif subj != "they":  # "why you would recommend them": someone else
+        rest = re.sub(r"\btheir\b", "your", rest, flags=re.I)
+        rest = rest if subj == "you" else re.sub(r"\bthem\b", "you", rest, flags=re.I)
     head = f"{said['wh']}{said['mid']}"
+    if re.match(r"'t\b", rest) and re.fullmatch(_AUXES, verb, re.I):  # "what they can't eat"
+        return f"{head} {verb}'t {subj}{rest[2:]}?"
     if verb.lower() in ("do", "does", "did"):  # "what they do for a living": the verb itself
         aux = "did" if verb.lower() == "did" else ("does" if subj == "it" else "do")
         return f"{head} {aux} {subj} do{rest}?"
