@@ -38,14 +38,21 @@ _PER_UNIT = re.compile(
 )
 
 
+def business_buyer(fields: list[dict], description: str) -> bool:
+    """Whether the form's visitor buys for a business (see the module): the description says
+    so outside its offered answers, or the form asks a company size, a job title or a work
+    email."""
+    said = re.sub(r"\([^)]*\)", " ", description)
+    return bool(_BUSINESS_BUYER.search(said)) or any(
+        f["name"] in _BUSINESS_FIELDS or f["label"] == "Work email" for f in fields
+    )
+
+
 def fit_budget(fields: list[dict], description: str, foreign: bool) -> None:
     """The default budget ranges kept for business buyers asked in English, else typed in."""
     # the buyer as the description says it, not an answer offered ("type of event (wedding,
     # corporate)" is a band's booking, not a business buying at scale)
-    said = re.sub(r"\([^)]*\)", " ", description)
-    business = _BUSINESS_BUYER.search(said) or any(
-        f["name"] in _BUSINESS_FIELDS or f["label"] == "Work email" for f in fields
-    )
+    business = business_buyer(fields, description)
     for field in fields:
         if field["name"] != "budget" or field.get("options") != BUDGETS:
             continue  # the marketer's own answers stay
@@ -64,8 +71,6 @@ def fit_added(fields: list[dict], field: dict, context: str) -> None:
     title or a work email), an amount the visitor types anywhere else."""
     if field["name"] != "budget" or field.get("options") != BUDGETS:
         return
-    if _BUSINESS_BUYER.search(context) or any(
-        f["name"] in _BUSINESS_FIELDS or f["label"] == "Work email" for f in fields
-    ):
+    if business_buyer(fields, context):
         return
     field["type"], field["options"] = "number", []

@@ -24,7 +24,7 @@ from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_application_kind import fit_application
 from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_asked_name import asked_name
-from app.services.llm.local_budget import fit_budget
+from app.services.llm.local_budget import business_buyer, fit_budget
 from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
 from app.services.llm.local_clock_time import clock_times
@@ -339,6 +339,8 @@ def build_form(described: str) -> dict:
     answer_the_request(config["fields"], original, config["flow_id"])  # a feature request
     read_whole(config["fields"], original, lang)  # "title, first name": the salutation
     ask_as_meant(config["fields"], original, lang)  # money a number, "why they deserve it"
+    if config["type"] == "sales" and not business_buyer(config["fields"], original):
+        config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

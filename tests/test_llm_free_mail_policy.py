@@ -1,0 +1,37 @@
+"""A drafted sales form scores free-mail addresses only where a business buys (issue 20,
+SPEC §19 "free-mail domain on a B2B form"): a couple asking a wedding photographer, or a
+homeowner asking for a kitchen quote, writes from gmail, so those drafts allow free mail and a
+gmail enquiry with a repeated word is not held; a software demo keeps the score. Through
+POST /api/forms/generate, POST /api/forms and a public submission."""
+
+from __future__ import annotations
+
+from tests.factory import make_form, submitted
+from tests.helpers_forms import generated
+
+WEDDING = "Wedding photography enquiry: names, email, wedding date, venue, message"
+
+
+async def test_a_persons_sales_draft_allows_free_mail_a_business_one_scores_it(user):
+    for description, policy in (
+        (WEDDING, "allow"),
+        ("Kitchen fitting quote: name, email, phone, postcode", "allow"),
+        ("Enterprise software demo request: name, work email, company size", "score"),
+    ):
+        config, _ = await generated(user, description)
+        assert config["type"] == "sales", description
+        assert config["security"]["free_mail"] == policy, description
+
+
+async def test_a_couples_gmail_enquiry_to_the_saved_draft_is_not_held(user):
+    config, _ = await generated(user, WEDDING)
+    form = await make_form(user, **{**config, "status": "active"})
+    assert form["security"]["free_mail"] == "allow"
+    data = {
+        "name": "Lucy Hart",
+        "email": "lucy.hart@gmail.com",
+        "message": "Hello hello hello, we marry in June!",  # repeated content: +30 alone
+    }
+    sid = await submitted(user, form["id"], data)
+    item = (await user.api.get(f"/api/submissions/{sid}")).json()
+    assert item["status"] != "quarantined", item
