@@ -7,6 +7,7 @@ POST /api/forms/generate, POST /api/forms and a public submission."""
 from __future__ import annotations
 
 from tests.factory import make_form, submitted
+from tests.helpers_agents import submission, submit_and_process
 from tests.helpers_forms import generated
 
 WEDDING = "Wedding photography enquiry: names, email, wedding date, venue, message"
@@ -35,3 +36,19 @@ async def test_a_couples_gmail_enquiry_to_the_saved_draft_is_not_held(user):
     sid = await submitted(user, form["id"], data)
     item = (await user.api.get(f"/api/submissions/{sid}")).json()
     assert item["status"] != "quarantined", item
+
+
+async def test_a_couples_gmail_counts_for_nothing_in_the_score_on_that_form(app, user, db):
+    config, _ = await generated(user, WEDDING)
+    agent = {**config["agent"], "autonomy_level": "fully_autonomous"}
+    form = await make_form(user, **{**config, "status": "active", "agent": agent})
+    data = {
+        "name": "Lucy Hart",
+        "email": "lucy.hart@gmail.com",
+        "message": "We marry on 12 June at Hartwell House, about 80 guests.",
+    }
+    sid = await submit_and_process(app, user, form["id"], data)
+    actions = (await submission(db, sid))["actions"]
+    qualify = next(a["details"] for a in actions if a["details"].get("action") == "qualify_lead")
+    assert "free-mail address" not in qualify["reason"], qualify
+    assert "business email domain" not in qualify["reason"], qualify

@@ -7,6 +7,7 @@ from __future__ import annotations
 from app.db import find_in_workspace, get_in_workspace, loads
 from app.errors import NotFound
 from app.services.forms.config import ALLOWED_ACTIONS, AUTONOMY_LEVELS, FLOW_DEFAULT_ACTIONS
+from app.services.forms.spam_settings import with_defaults
 from app.services.llm.grounding import ticked_opt_in
 
 DEFAULT_AUTONOMY = "draft"
@@ -154,6 +155,8 @@ def _form(form: dict) -> dict:
         "type": form["type"],
         "flow_id": form["flow_id"],
         "booking_url": auto.get("booking_url") or "",
+        # "allow": a free-mail address is how this form's visitors write (a couple, a homeowner)
+        "free_mail": with_defaults(loads(form["security"], {}) or {}, form["type"])["free_mail"],
         "fields": [
             {"name": f.get("name"), "label": f.get("label"), "type": f.get("type")}
             for f in loads(form["fields"], []) or []

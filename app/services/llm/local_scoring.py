@@ -386,6 +386,8 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     serious = sum(bool(x) for x in (timeline, volume, money or s["budget"], pain or need)) >= 2
     if s["domain"] and not s["free_mail"]:
         add(2, f"business email domain ({s['domain']})", "business-domain")
+    elif s["free_mail"] and s.get("free_mail_usual"):
+        pass  # a couple's or a homeowner's gmail: how this form's visitors write
     elif s["free_mail"] and not serious:
         add(-1, f"free-mail address ({s['domain']})", "free-mail")
     elif s["free_mail"]:
@@ -573,6 +575,10 @@ def signals(context: dict) -> dict:
         "email": email,
         "domain": email_domain(email),
         "free_mail": bool(email) and is_free_mail(email),
+        # a sales form that allows free mail sells to people (a couple, a homeowner): their
+        # gmail says nothing about them (a contact form allows it by default, so it does not count)
+        "free_mail_usual": (context.get("form") or {}).get("type") == "sales"
+        and (context.get("form") or {}).get("free_mail") == "allow",
         "budget": parse_amount(field_value(data, "budget")),
         "budget_text": field_value(data, "budget"),
         "size": parse_amount(size_text) if size_text else None,
