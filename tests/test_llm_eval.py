@@ -222,7 +222,7 @@ SIZES = {
     "leads 21": 20,
     "leads 24": 14,
     "leads 26": 14,
-    "refine 26r": 17,
+    "refine 26r": 18,
     "round 13b": 60,
     "round 13a": 59,
     "refine 13a": 32,

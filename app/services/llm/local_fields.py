@@ -221,6 +221,8 @@ def split_list(text: str, options: bool = False) -> list[str]:
 def _like_the_rest(items: list[str], last: re.Match) -> bool:
     """ "vegetarian, vegan, halal and kosher": single-word answers end in two more of the
     same, joined by "and"/"or" ("bath & brush" stays one answer)."""
+    if re.search(r"\s+or\s+", last[0], re.I):  # "half day, full day or elopement": answers
+        return all(len(p.split()) <= 3 for p in (*items, last[1], last[2]))
     return (
         "&" not in last[0]
         and all(len(i.split()) == 1 for i in items)
