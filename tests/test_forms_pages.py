@@ -578,3 +578,18 @@ async def test_the_draft_shows_the_limits_a_refinement_set(user):
     assert rows["Number of people"] == "10 to 200"
     assert rows["Photos of the venue"] == "up to 3 files"
     assert "work addresses only" in html.select_one("#draft-h + p.muted").get_text()
+
+
+async def test_the_refine_hint_names_the_drafts_own_fields(user):
+    """Under "Change something" the examples are drawn from this draft, not a B2B demo's
+    fields: a wedding enquiry is never told to "remove the company field"."""
+    r = await user.post_form(
+        "/forms/new",
+        {"description": "Wedding photography enquiry: names, email, wedding date, venue"},
+        page="/forms/new",
+        htmx=True,
+    )
+    assert r.status_code == 200, r.text
+    hint = soup(r).select_one("#draft form .help, #draft form [id$=-help]").get_text()
+    assert hint.startswith("For example:") and "Venue" in hint, hint
+    assert "company" not in hint.lower() and "$10K" not in hint

@@ -118,6 +118,8 @@ def _draft_ctx(draft: dict | None, description: str, errors: dict, history: list
         "errors": errors,
         "history": history,
         "examples": [],
+        # the hint under "Change something" names this draft's own fields
+        "hints": local_refine_examples.examples(draft) if draft else [],
     }
 
 
