@@ -1,7 +1,8 @@
 """A drafted sales form scores free-mail addresses only where a business buys (issue 20,
 SPEC §19 "free-mail domain on a B2B form"): a couple asking a wedding photographer, or a
 homeowner asking for a kitchen quote, writes from gmail, so those drafts allow free mail and a
-gmail enquiry with a repeated word is not held; a software demo keeps the score. Through
+gmail enquiry with a repeated word is not held, and the lead scorer counts their gmail as
+the address that form expects; a software demo keeps the score. Through
 POST /api/forms/generate, POST /api/forms and a public submission."""
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ async def test_a_couples_gmail_enquiry_to_the_saved_draft_is_not_held(user):
     assert item["status"] != "quarantined", item
 
 
-async def test_a_couples_gmail_counts_for_nothing_in_the_score_on_that_form(app, user, db):
+async def test_a_couples_gmail_counts_as_the_address_that_form_expects(app, user, db):
     config, _ = await generated(user, WEDDING)
     agent = {**config["agent"], "autonomy_level": "fully_autonomous"}
     form = await make_form(user, **{**config, "status": "active", "agent": agent})
@@ -51,4 +52,5 @@ async def test_a_couples_gmail_counts_for_nothing_in_the_score_on_that_form(app,
     actions = (await submission(db, sid))["actions"]
     qualify = next(a["details"] for a in actions if a["details"].get("action") == "qualify_lead")
     assert "free-mail address" not in qualify["reason"], qualify
-    assert "business email domain" not in qualify["reason"], qualify
+    assert "a personal address (gmail.com), as expected on this form" in qualify["reason"]
+    assert qualify["score"] == "high", qualify  # a date, a venue and 80 guests: a real lead

@@ -387,7 +387,9 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     if s["domain"] and not s["free_mail"]:
         add(2, f"business email domain ({s['domain']})", "business-domain")
     elif s["free_mail"] and s.get("free_mail_usual"):
-        pass  # a couple's or a homeowner's gmail: how this form's visitors write
+        # a couple's or a homeowner's gmail is the address this form expects, as a company
+        # domain is on a business form
+        add(2, f"a personal address ({s['domain']}), as expected on this form", "personal-address")
     elif s["free_mail"] and not serious:
         add(-1, f"free-mail address ({s['domain']})", "free-mail")
     elif s["free_mail"]:
