@@ -81,7 +81,12 @@ def check_form(case: dict) -> list[str]:
 def lead_context(case: dict) -> dict:
     return {
         "workspace": {"name": "Acme"},
-        "form": {"name": LEAD_FORMS[case["form"]], "flow_id": "sales_lead", "type": "sales"},
+        "form": {
+            "name": LEAD_FORMS[case["form"]],
+            "flow_id": "sales_lead",
+            "type": "sales",
+            "free_mail": case.get("free_mail", "score"),  # "allow": a form that sells to people
+        },
         "allowed_actions": ["qualify_lead", "send_email", "create_deal", "escalate"],
         "submission": {"data": case["data"]},
         "contact": None,

@@ -252,10 +252,13 @@ def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     if said:
         thanks += f" {said}"
     message = s["message"] or ""
-    asks = [say("q_goal", lang)]  # never ask again for what they already told us
+    # never ask again for what they already told us; a couple or a homeowner is asked what they
+    # have in mind, not how many people would use it
+    people = s.get("sells_to_people")
+    asks = [say("q_in_mind" if people else "q_goal", lang)]
     if not (TIMELINE_RE.search(message) or told.timing or s["timeline_text"]):
         asks.append(say("q_timeline", lang))
-    if not (VOLUME_RE.search(message) or s["size_text"]):
+    if not (people or VOLUME_RE.search(message) or s["size_text"]):
         asks.append(say("q_people", lang))
     questions = ", ".join(asks[:-1]) + (say("and", lang) if len(asks) > 1 else "") + asks[-1]
     body = (

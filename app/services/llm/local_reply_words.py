@@ -183,6 +183,13 @@ TEXT: dict[str, tuple[str, str, str, str, str]] = {
         "was Sie erreichen möchten",
         "o que pretende alcançar",
     ),
+    "q_in_mind": (
+        "what you have in mind",
+        "qué tiene en mente",
+        "ce que vous avez en tête",
+        "was Ihnen vorschwebt",
+        "o que tem em mente",
+    ),
     "q_timeline": (
         "your timeline",
         "su plazo",

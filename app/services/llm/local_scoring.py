@@ -386,7 +386,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     serious = sum(bool(x) for x in (timeline, volume, money or s["budget"], pain or need)) >= 2
     if s["domain"] and not s["free_mail"]:
         add(2, f"business email domain ({s['domain']})", "business-domain")
-    elif s["free_mail"] and s.get("free_mail_usual"):
+    elif s["free_mail"] and s.get("sells_to_people"):
         # a couple's or a homeowner's gmail is the address this form expects, as a company
         # domain is on a business form
         add(2, f"a personal address ({s['domain']}), as expected on this form", "personal-address")
@@ -579,7 +579,7 @@ def signals(context: dict) -> dict:
         "free_mail": bool(email) and is_free_mail(email),
         # a sales form that allows free mail sells to people (a couple, a homeowner): their
         # gmail says nothing about them (a contact form allows it by default, so it does not count)
-        "free_mail_usual": (context.get("form") or {}).get("type") == "sales"
+        "sells_to_people": (context.get("form") or {}).get("type") == "sales"
         and (context.get("form") or {}).get("free_mail") == "allow",
         "budget": parse_amount(field_value(data, "budget")),
         "budget_text": field_value(data, "budget"),
