@@ -7,7 +7,10 @@ POST /api/forms/generate, POST /api/forms and a public submission."""
 
 from __future__ import annotations
 
+import re
+
 from tests.factory import make_form, submitted
+from tests.helpers import soup
 from tests.helpers_agents import submission, submit_and_process
 from tests.helpers_forms import generated
 
@@ -54,3 +57,15 @@ async def test_a_couples_gmail_counts_as_the_address_that_form_expects(app, user
     assert "free-mail address" not in qualify["reason"], qualify
     assert "a personal address (gmail.com), as expected on this form" in qualify["reason"]
     assert qualify["score"] == "high", qualify  # a date, a venue and 80 guests: a real lead
+
+
+async def test_the_inbox_says_what_the_couple_sent_and_the_agents_draft_in_words(app, user, db):
+    config, _ = await generated(user, WEDDING)
+    form = await make_form(user, **{**config, "status": "active"})  # the agent drafts
+    data = {"name": "Lucy Hart", "email": "lucy.hart@gmail.com", "message": "June 12, 80 guests"}
+    sid = await submit_and_process(app, user, form["id"], data)
+    listing = (await user.web.get("/submissions")).text
+    assert f"Lucy Hart sent {form['name']}" in listing
+    assert "asked to talk to sales" not in listing
+    page = soup(await user.web.get(f"/submissions/{sid}")).get_text(" ", strip=True)
+    assert "action(s)" not in page and re.search(r"The agent drafted \d+ actions for", page), page

@@ -93,7 +93,7 @@ def owner_account(conn, workspace_id: str) -> str | None:
 def submission_phrase(conn, workspace_id: str, submission_id: str) -> str:
     """ "Dana Scully (CFO, BigCorp) asked to talk to sales": who did what, for a sentence."""
     row = conn.one(
-        "SELECT s.data, f.name AS form_name, f.type AS form_type, c.name AS contact_name,"
+        "SELECT s.data, f.name AS form_name, f.type AS form_type, f.security AS form_security, c.name AS contact_name,"
         " c.email AS contact_email, co.name AS company_name FROM submissions s"
         " JOIN forms f ON f.id = s.form_id"
         " LEFT JOIN contacts c ON c.id = s.contact_id"
@@ -105,7 +105,7 @@ def submission_phrase(conn, workspace_id: str, submission_id: str) -> str:
         return "A submission"
     data = loads(row["data"], {}) or {}
     person = who(data, row["contact_name"], row["company_name"], row["contact_email"])
-    return f"{person} {what(row['form_type'], row['form_name'])}"
+    return f"{person} {what(row['form_type'], row['form_name'], row['form_security'])}"
 
 
 def notify_assigned_tx(

@@ -43,6 +43,10 @@ ACTION_NAMES = {
 }
 
 
+def _count(n, unit: str) -> str:
+    return f"{n} {unit}{'' if n == 1 else 's'}"
+
+
 def duration_text(ms: int | None) -> str:
     """ "0.4 s", "12 s", "7 h" — never a raw count of milliseconds."""
     if ms is None:
@@ -140,7 +144,7 @@ def _simple(entry: dict, names: dict) -> str | None:
         + (", replaying its stored plan" if d.get("replaying_stored_plan") else ""),
         "agent_contact_updates": "The agent updated the contact"
         + (f" (tags: {', '.join(d['tags_add'])})" if d.get("tags_add") else ""),
-        "agent_draft": f"The agent drafted {d.get('actions', 0)} action(s) for a person to approve",
+        "agent_draft": f"The agent drafted {_count(d.get('actions', 0), 'action')} for a person to approve",
         "agent_escalated": _reason(entry, "Handed to a person"),
         "agent_action_blocked": f"Blocked the agent's “{d.get('action', '')}”: {d.get('reason', '')}",
         "agent_ungrounded": (

@@ -32,7 +32,7 @@ _STATUS_WORDS = {
 }
 _SQL = (
     "SELECT s.id, s.data, s.status, s.outcome, s.assigned_type, s.created_at, s.processed_at,"
-    " f.name AS form_name, f.type AS form_type, c.name AS contact_name, c.email AS contact_email,"
+    " f.name AS form_name, f.type AS form_type, f.security AS form_security, c.name AS contact_name, c.email AS contact_email,"
     " co.name AS company_name, h.name AS handler_name, h.type AS handler_type,"
     " (SELECT reference FROM tickets t WHERE t.submission_id = s.id) AS ticket_reference,"
     " (SELECT json_array(d.amount, d.stage) FROM deals d WHERE d.workspace_id = s.workspace_id"
@@ -66,9 +66,13 @@ def who(data: dict, contact_name="", company="", email="") -> str:
     return f"{person} ({about})" if about else person
 
 
-def what(form_type, form_name) -> str:
-    """What they did: the form's type says it ("asked for help"); a general form by its name."""
-    verb = _VERBS.get(form_type or "")
+def what(form_type, form_name, form_security=None) -> str:
+    """What they did: the form's type says it ("asked for help"); a general form, or a sales
+    form that sells to people (it allows free-mail addresses: a couple, a homeowner), by its
+    name: "sent Wedding Enquiry", not "asked to talk to sales"."""
+    security = loads(form_security, {}) if isinstance(form_security, str) else form_security
+    to_people = form_type == "sales" and (security or {}).get("free_mail") == "allow"
+    verb = None if to_people else _VERBS.get(form_type or "")
     if verb:
         return verb
     name = _text(form_name)
@@ -122,7 +126,7 @@ def summary_from_row(row: dict, currency: str) -> str:
     data = data if isinstance(data, dict) else {}
     head = (
         f"{who(data, row.get('contact_name'), row.get('company_name'), row.get('contact_email'))}"
-        f" {what(row.get('form_type'), row.get('form_name'))}"
+        f" {what(row.get('form_type'), row.get('form_name'), row.get('form_security'))}"
     )
     ticket = row.get("ticket_reference")
     parts = [
