@@ -75,6 +75,7 @@ _SUBSCRIBE = (
 # a thing boxed and sent ("our monthly coffee box", "a mixed case"; not a tick box, a case review)
 _BOXED = (
     r"(?<!tick )(?<!check )(?<!text )(?<!comment )(?<!comments )(?<!input )(?<!message )"
+    r"(?<!subscribe )(?<!sign-up )(?<!signup )(?<!sign up )(?<!opt-in )(?<!email )(?<!search )"
     r"\b(?:box|boxes|hampers?|meal kits?|(?:wine|beer|mixed|cider) cases?|cases? of|cajas?|"
     r"caixas?|paniers?|colis|kisten?|cabaz\w*|cestas?)\b"
 )
@@ -109,9 +110,8 @@ NEWS = re.compile(
 )
 MEMBERSHIP_WORD = re.compile(r"\b(?P<what>(?:[\w'-]+ ){0,2}?)membership\b(?! (?:number|card|id)\b)")
 _THING = re.compile(
-    r"(?:\b(?:subscribe|subscription|sign(?:ing)?[- ]?up|join)\b[^.:;,]*?\b(?:to|for) )?"
-    r"(?:(?:a|an|the|our|your|their|my) )?(?P<thing>(?:[a-z'-]+ ){0,3}?"
-    r"(?:box|case|hamper|kit|delivery|parcel|bundle))\b"
+    r"\b(?:a|an|the|our|your|their|my|to|for) (?P<thing>(?:[a-z'-]+ ){0,3}?"
+    r"(?:box|hamper|kit|delivery|parcel|bundle))\b"
 )
 _PLAIN = {"a", "an", "the", "our", "your", "their", "my", "to", "for", "of", "every", "each"}
 _FREQUENCY = {"monthly", "weekly", "quarterly", "fortnightly", "yearly", "annual"}
@@ -170,7 +170,7 @@ def paid_signup(
     trade = TRADE_ACCOUNT.search(text)
     if trade and not QUOTE_ASKED.search(text) and not PROBLEM.search(text):
         if kind_["flow"] in ("sales_lead", "direct_route", "email_marketing") and key != "booking":
-            return TRADE, _trade_name(trade, foreign)
+            return TRADE, _trade_name(trade, original if foreign else "")
     if own_name:
         return kind_, own_name
     news = NEWS.search(text)
@@ -202,31 +202,38 @@ def _title(words: list[str]) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
-def _trade_name(match: re.Match, foreign: bool) -> str:
+def _heading(original: str) -> str | None:
+    """The opening words of a description written in es/fr/de/pt, as its name."""
+    head = re.split(r"\s*(?:[:.;?!—–]|\s-\s)", original.strip(), maxsplit=1)[0]
+    return head[:1].upper() + head[1:] if 1 < len(head.split()) <= 10 else None
+
+
+def _trade_name(match: re.Match, original: str) -> str:
+    if original:  # the marketer's own words: "Händlerkonto beantragen"
+        head = _heading(original)
+        if head or len(original.split()) == 1:
+            return head or original
     what = match.group("what")
     if match.group("role"):
         return f"{match.group('role').title()} Application"
-    if what and not foreign and what != "credit":
+    if what and what != "credit":
         return f"{what.title()} Account Application"
     return "Trade Account Application"
 
 
 def _subscription_name(text: str, foreign_original: str) -> str:
     if foreign_original:  # the opening words name it in the marketer's language
-        head = re.split(r"\s*(?:[:.;?!—–]|\s-\s)", foreign_original.strip(), maxsplit=1)[0]
-        if 1 < len(head.split()) <= 10:
-            return head[:1].upper() + head[1:]
-        return "Subscription Sign-up"
+        return _heading(foreign_original) or "Subscription Sign-up"
     thing = _THING.search(text)
     named = re.search(
         r"\b(?P<thing>(?:[a-z'-]+ ){0,2}?[a-z'-]+) (?:subscriptions?|club)\b(?! (?:updates|news))",
         text,
     )
     words: list[str] = []
-    if named and not named.group("thing").endswith(("a", "our", "the")):
-        words = named.group("thing").split()
-    elif thing:
+    if thing:
         words = thing.group("thing").split()
+    elif named and not named.group("thing").endswith(("a", "our", "the")):
+        words = named.group("thing").split()
     words = [w for w in words if w not in _PLAIN and w not in _FREQUENCY and w.isascii()]
     words = [w for w in words if not re.fullmatch(_SUBSCRIBE, w)]
     return f"{_title(words)} Subscription" if words else "Subscription Sign-up"
