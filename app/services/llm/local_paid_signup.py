@@ -38,7 +38,7 @@ SUBSCRIPTION = kind(
     ["name", "email", "phone-"],
     ["name", "email"],
     "sign up new subscribers, confirm their plan and first delivery",
-    "Thanks for subscribing! We'll be in touch to confirm your plan and first delivery.",
+    "Thanks for signing up! We'll be in touch to confirm your subscription and first delivery.",
 )
 MEMBERSHIP = kind(
     "membership",
@@ -51,7 +51,7 @@ MEMBERSHIP = kind(
     ["name", "email", "phone-"],
     ["name", "email"],
     "sign up new members and pass them to the membership team",
-    "Thanks for joining! We'll be in touch to confirm your membership.",
+    "Thanks for signing up! We'll be in touch to confirm your membership.",
 )
 TRADE = kind(
     "trade_account",
