@@ -51,7 +51,7 @@ MEMBERSHIP = kind(
     ["name", "email", "phone-"],
     ["name", "email"],
     "sign up new members and pass them to the membership team",
-    "Thanks for signing up! We'll be in touch to confirm your membership.",
+    "Thanks for signing up! We'll confirm the details by email shortly.",
 )
 TRADE = kind(
     "trade_account",
@@ -64,7 +64,7 @@ TRADE = kind(
     ["name", "company+", "email", "phone"],
     ["name", "email"],
     "review trade account applications and set up approved businesses",
-    "Thanks for applying! We'll review your application and be in touch about your account.",
+    "Thanks — your application is in. We'll review it and be in touch.",
 )
 
 # ---- paid subscriptions and memberships ----
@@ -155,6 +155,10 @@ SELECTED = re.compile(
     r"\binstructors?\b|\bleaders?\b|\bguides?\b|\bcrew\b|\broles?\b|\bpositions?\b|\bcounsel+ors?\b|\blebenslauf\b|\bcurr[ií]culo\w*|\bbeca\b|"
     r"\bbolsa\b|\bbewerbung\b|\bcarta de\b|\blettre de\b"
 )
+# a place on a retreat is confirmed by a person, not by picking a time from a link
+STAY_THANKS = (
+    "Thanks for your booking request! We'll be in touch to confirm your place and the details."
+)
 APPLIED = re.compile(r"\bappl(?:y|ying|ications?)\b|\bcandidat\w+|\bbewerb\w+")
 APPLICATION_KINDS = ("job_application", "contact", "course", "event", "intake")
 
@@ -194,7 +198,7 @@ def paid_signup(
         and not SELECTED.search(text)
     ):
         booking = next(k for k in KINDS if k["key"] == "booking")
-        return booking, _stay_name(stay, foreign)
+        return {**booking, "thanks": STAY_THANKS}, _stay_name(stay, foreign)
     return kind_, own_name
 
 
