@@ -790,6 +790,10 @@ SETS = {
     # to action, the thing a free survey or a quote is for, the named award, the business
     # heading's own subject), in the marketer's words and language.
     "round 26a": ("forms_round26a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 27c (stop 19): a paid subscription or membership is a sign-up for a person, not a
+    # newsletter; a trade account is an application for a business; a paid retreat asked like
+    # a booking is a booking. Guards: a free newsletter, a job, a scholarship, a residency.
+    "round 27c": ("forms_round27c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -51,6 +51,7 @@ from app.services.llm.local_named_subject import consultation_kind, subject_name
 from app.services.llm.local_needed_items import answer_the_request, needed_as_listed
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
+from app.services.llm.local_paid_signup import fit_paid_fields, paid_signup
 from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
@@ -226,6 +227,8 @@ def build_form(described: str) -> dict:
     kind = fit_waiting_place(
         kind, OPENING_END.split(told, maxsplit=1)[0], OPENING_END.split(original, maxsplit=1)[0]
     )
+    # a paid box or membership is no newsletter, a trade account no quote, a retreat a booking
+    kind, own_name = paid_signup(kind, own_name, correct_typos(told), original, bool(lang))
     audience, business, topic = (
         find_audience(description),
         find_business(description),
@@ -233,6 +236,7 @@ def build_form(described: str) -> dict:
     )
     fields = tailor_fields(kind, bracket_poll_choices(description))
     add_defaults(kind, fields)
+    fit_paid_fields(kind, fields)  # a trade account's business is required, an offer no field
     if own_name in CREATOR_NAMES:  # a creator is asked about their content
         creator_question(fields)
     fit_budget(fields, description, foreign=bool(lang))
