@@ -196,6 +196,7 @@ FLOORS = {
     "round 25s": 0.90,
     "round 26s": 0.90,
     "round 26c": 0.90,
+    "round 27b": 0.90,
     "round 26a": 0.90,
 }
 SIZES = {
@@ -291,6 +292,7 @@ SIZES = {
     "round 25s": 16,
     "round 26s": 14,
     "round 26c": 45,
+    "round 27b": 37,
     "round 26a": 47,
 }
 
