@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_translate import phrase
+
 # what the answers are → the question's label (and the noun that, said just before, already
 # names it: "hoodie size, XS/S/M/L" is one question)
 _SIZES = {
@@ -140,13 +142,29 @@ _WOULD_RECOMMEND = re.compile(r"\bwould you recommend ([^,.;:?()]*)", re.I)
 # "el estilo que les gusta", "les couleurs qu'ils préfèrent": the noun names the question
 _LIKED_CLAUSE = re.compile(
     r"^(?:(?:el|la|los|las|le|les|o|a|os|as|der|die|das)\s+)?(.+?),?\s+(?:que\s+(?:le|les|te|nos|lhes)?"
-    r"\s*(?:gustan?|prefier[ea]n?|preferem?|aiment|pr[eé]f[eè]rent|amam?)|qu'(?:ils|elles|il|elle|on)\s+"
-    r"(?:aiment?|pr[eé]f[eè]rent?)|de\s+que\s+gostam?|die\s+(?:sie|du|ihr)\s+(?:mögen|mag|bevorzugen|"
+    r"\s*(?:gustan?|prefier[ea]n?|preferem?|aiment|pr[eé]f[eè]rent|amam?|quier[ea]n?|querem?)|qu'(?:ils|elles|il|elle|on)\s+"
+    r"(?:aiment?|pr[eé]f[eè]rent?|veulent|veut)|de\s+que\s+gostam?|die\s+(?:sie|du|ihr)\s+(?:mögen|mag|bevorzugen|wollen|"
     r"lieben))$",
+    re.I,
+)
+# "recomendaria-nos", "nous recommanderiez-vous", "würden Sie uns weiterempfehlen": yes or no
+_RECOMMEND_ASKED = re.compile(
+    r"^(?:¿\s*)?(?:(?:nos|nous)\s+)?recomenda(?:r)?[ií]a|recommanderiez|^(?:würden|würdest)\s.*empfehlen",
     re.I,
 )
 _ANONYMOUS = re.compile(r"\banonym|\banónim|\banônim|\banonim", re.I)
 _EMAIL_WORD = re.compile(r"e-?mail|correo|courriel|\bmail\b", re.I)
+
+
+def _preferred(label: str) -> str:
+    """ " preferido" after the noun of "el día que prefieren" (es, pt: "Día preferido")."""
+    noun = re.match(r"^(?:(el|la|los|las|o|a|os|as)\s+)?(\S+)", label, re.I)
+    if not re.search(r"\bque\s+(?:\w+\s+)?pref(?:er|ier)", label, re.I) or not noun:
+        return ""
+    article, word = (noun.group(1) or "").lower(), noun.group(2).lower()
+    female = article in ("la", "las", "a", "as") if article else word.endswith(("a", "as"))
+    female = female and word not in ("día", "dia", "días", "dias", "tema", "temas", "programa")
+    return " preferid" + ("a" if female else "o") + ("s" if word.endswith("s") else "")
 
 
 def _emergency_phones(fields: list, original: str) -> None:
@@ -154,7 +172,7 @@ def _emergency_phones(fields: list, original: str) -> None:
         said = f"{f['label']} {f['name'].replace('_', ' ')}"
         if f["type"] != "text" or not _EMERGENCY.search(said) or _WHO.search(f["label"]):
             continue
-        if re.search(rf"{re.escape(f['label'])}\s*\([^)]*{_WHO.pattern}", original, re.I):
+        if re.search(rf"{re.escape(f['label'])}\s*\([^)]*(?:{_WHO.pattern})", original, re.I):
             continue  # "emergency contact (name and phone)": a person, asked whole
         f.update(type="phone", max_length=None)
         # "Notfallkontakt (Telefon)": the bracket says how, it is no second phone field
@@ -189,16 +207,39 @@ def _recommend_yes_no(fields: list, original: str) -> None:
             )
 
 
+def _foreign_recommend(fields: list, original: str, lang: str) -> None:
+    if _HOW_LIKELY.search(original):
+        return
+    for f in fields:
+        label = f["label"].strip().rstrip("?").strip()
+        if f["type"] in ("text", "number") and _RECOMMEND_ASKED.search(label):
+            mark = " ?" if lang == "fr" else "?"
+            f.update(
+                type="select",
+                label=("¿" if lang == "es" and "¿" not in label else "")
+                + (label[:1].upper() + label[1:] + mark),
+                options=[phrase("Yes", lang), phrase("No", lang)],
+                min=None,
+                max=None,
+                max_length=None,
+                help="",
+                required=False,
+            )
+
+
 def shape_answers(config: dict, original: str, lang: str | None) -> None:
     """Answers shaped as a person expects them, on the finished draft (in place)."""
     fields = config["fields"]
     _emergency_phones(fields, original)
     if not lang:
         _recommend_yes_no(fields, original)
+    else:
+        _foreign_recommend(fields, original, lang)
     for f in fields if lang else []:
         liked = _LIKED_CLAUSE.match(f["label"].strip())
         if liked:
-            f["label"] = liked.group(1)[:1].upper() + liked.group(1)[1:]
+            said = liked.group(1)[:1].upper() + liked.group(1)[1:]
+            f["label"] = said + _preferred(f["label"])
     if (
         config["flow_id"] in ("notify_only", "support_triage")
         and _ANONYMOUS.search(original)
