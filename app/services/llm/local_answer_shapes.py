@@ -83,7 +83,8 @@ def bare_answers(raw: str, item: dict | None) -> dict | None:
     """ "red/white/mixed" alone between commas: answers with no noun, marked as such (the
     bracketed "(yes/no)" read apart from its noun stays the item before's)."""
     if item and item.get("phrase") == "choice" and "/" in raw and "(" not in raw:
-        item["_bare"] = True
+        item["_bare"] = True  # written as answers: "Road", "E-bike" on either question
+        item["options"] = [o[:1].upper() + o[1:] for o in item["options"]]
     return item
 
 
@@ -236,6 +237,8 @@ def shape_answers(config: dict, original: str, lang: str | None) -> None:
     else:
         _foreign_recommend(fields, original, lang)
     for f in fields if lang else []:
+        if lang == "es" and f["label"] == "Talla" and "Grande" in (f.get("options") or []):
+            f["label"] = "Tamaño"  # a pizza's, a box's size; "Talla" is a garment's (S, M, L)
         liked = _LIKED_CLAUSE.match(f["label"].strip())
         if liked:
             said = liked.group(1)[:1].upper() + liked.group(1)[1:]
