@@ -153,6 +153,7 @@ _RECOMMEND_ASKED = re.compile(
     r"^(?:¿\s*)?(?:(?:nos|nous)\s+)?recomenda(?:r)?[ií]a|recommanderiez|^(?:würden|würdest)\s.*empfehlen",
     re.I,
 )
+_RECOMMEND = re.compile(r"recomm?end|recomiend|recommand|empfehl", re.I)
 _ANONYMOUS = re.compile(r"\banonym|\banónim|\banônim|\banonim", re.I)
 _EMAIL_WORD = re.compile(r"e-?mail|correo|courriel|\bmail\b", re.I)
 
@@ -232,6 +233,15 @@ def shape_answers(config: dict, original: str, lang: str | None) -> None:
     """Answers shaped as a person expects them, on the finished draft (in place)."""
     fields = config["fields"]
     _emergency_phones(fields, original)
+    stock = next((f for f in fields if f["name"] == "nps" and f["type"] == "number"), None)
+    if stock is not None and any(
+        f is not stock
+        and f["type"] == "number"
+        and f.get("max") == 10
+        and _RECOMMEND.search(f["label"])
+        for f in fields
+    ):  # "¿qué probabilidad hay de que nos recomiende (0-10)?": theirs, not the stock one too
+        fields.remove(stock)
     if not lang:
         _recommend_yes_no(fields, original)
     else:
