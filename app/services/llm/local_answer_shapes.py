@@ -135,7 +135,7 @@ _WHO = re.compile(
 _PHONE_WORD = r"(?:phone|telephone|tel|telefon|tel[eé]fono|t[eé]l[eé]phone|telefone)"
 # "would you recommend us": yes or no, unless the marketer asked how likely, on a 0-10 scale
 _HOW_LIKELY = re.compile(
-    r"how likely|\bnps\b|net promoter|\b0\s*(?:-|–|to)\s*10\b|\bscale\b|\bout of 10\b|"
+    r"how likely|\bnps\b|net promoter|\b0\s*(?:-|–|to)\s*10\b|\bout of 10\b|"
     r"probabilidad|probable|probabilit|wahrscheinlich|probabilidade",
     re.I,
 )
