@@ -196,6 +196,7 @@ FLOORS = {
     "round 25s": 0.90,
     "round 26s": 0.90,
     "round 26c": 0.90,
+    "round 27b": 0.90,
     "round 26a": 0.90,
     "round 27c": 0.90,
 }
@@ -292,6 +293,7 @@ SIZES = {
     "round 25s": 16,
     "round 26s": 14,
     "round 26c": 45,
+    "round 27b": 48,
     "round 26a": 47,
     "round 27c": 40,
 }

@@ -777,6 +777,7 @@ SETS = {
     # (the only way back, an existing customer's reference, the pet or vehicle booked), and no
     # stock field is added beside a list that says what it wants.
     "round 26c": ("forms_round26c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 27b": ("forms_round27b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 25a": ("forms_round25a.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
     # Round 25s (stop 18): what the blind batch forms_ao showed after round 25 — an item
     # offered "if helpful" is no rule, a parent's "I give permission …" is a statement they

@@ -524,6 +524,10 @@ def clause_item(text: str) -> dict | None:
             # "the module you liked best": the clause is the question
             return {"label": _sentence(to_visitor(_ARTICLE.sub("", t))), "options": [], "name": t}
         elif (
+            verb and not tail and re.fullmatch(r"(?:like|prefer|love|fancy|favou?r)s?", verb, re.I)
+        ):
+            noun = f"preferred {noun}"  # "style they like" → "Preferred style", not "Style liked"
+        elif (
             len(noun.split()) == 1 and verb and not tail
         ):  # "the regions they serve" → "Regions served"
             noun = f"{noun} {_participle(verb)}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_answer_shapes import bare_answers, own_question
 from app.services.llm.local_asked_as_meant import one_kind_item
 from app.services.llm.local_dated_answers import ORDINAL_DATE_AHEAD
 from app.services.llm.local_domain import concept_for
@@ -35,7 +36,7 @@ from app.services.llm.local_whole_items import whole_item
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item, as its whole wording asks it (local_item_wording)."""
     item = whole_item(raw, asked_item(raw, worded_item(raw, _read_item(raw, listed))))
-    return one_kind_item(raw, item)  # "due date or date of birth": one date
+    return bare_answers(raw, one_kind_item(raw, item))  # "due date or date of birth": one date
 
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)
@@ -310,6 +311,9 @@ def _answers_to_their_noun(items: list[dict]) -> list[dict]:
     out: list[dict] = []
     for item in items:
         before = out[-1] if out else None
+        if own_question(item, before):  # "…, delivery address, red/white/mixed": wine
+            out.append(item)
+            continue
         if (
             item["phrase"] == "choice"
             and before is not None

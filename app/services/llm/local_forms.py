@@ -21,6 +21,7 @@ from app.services.llm import local_catalog as catalog
 from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_answer_kinds import label_units
+from app.services.llm.local_answer_shapes import shape_answers
 from app.services.llm.local_application_kind import fit_application
 from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_asked_name import asked_name
@@ -343,6 +344,7 @@ def build_form(described: str) -> dict:
     answer_the_request(config["fields"], original, config["flow_id"])  # a feature request
     read_whole(config["fields"], original, lang)  # "title, first name": the salutation
     ask_as_meant(config["fields"], original, lang)  # money a number, "why they deserve it"
+    shape_answers(config, original, lang)  # "Notfallnummer": a phone; "would you recommend"
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
     config["field_mapping"] = mapping_for(config["fields"])

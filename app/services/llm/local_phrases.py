@@ -146,6 +146,11 @@ Venue | Lugar | Lieu | Veranstaltungsort | Local
 Package | Paquete | Formule | Paket | Pacote
 Category | Categoría | Catégorie | Kategorie | Categoria
 Size | Talla | Taille | Größe | Tamanho
+Meal choice | Elección de menú | Choix du repas | Menüwahl | Escolha de refeição
+Wine preference | Preferencia de vino | Préférence de vin | Weinwunsch | Preferência de vinho
+Flavour | Sabor | Parfum | Geschmack | Sabor
+Colour | Color | Couleur | Farbe | Cor
+Preference | Preferencia | Préférence | Präferenz | Preferência
 Age | Edad | Âge | Alter | Idade
 Photo link | Enlace a la foto | Lien vers la photo | Link zum Foto | Ligação para a foto
 Access | Acceso | Accès | Zugang | Acesso
