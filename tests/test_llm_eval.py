@@ -197,6 +197,7 @@ FLOORS = {
     "round 26s": 0.90,
     "round 26c": 0.90,
     "round 26a": 0.90,
+    "round 27a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -292,6 +293,7 @@ SIZES = {
     "round 26s": 14,
     "round 26c": 45,
     "round 26a": 47,
+    "round 27a": 45,
 }
 
 

@@ -785,6 +785,10 @@ SETS = {
     # to action, the thing a free survey or a quote is for, the named award, the business
     # heading's own subject), in the marketer's words and language.
     "round 26a": ("forms_round26a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 27a (stop 19): a stock name gives way to the subject said beside the kind word (a
+    # quote for a new boiler, a trade account application heading, apply for our
+    # apprenticeship, let tenants report repairs, money back on a course, ask our vet).
+    "round 27a": ("forms_round27a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
