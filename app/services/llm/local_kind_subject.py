@@ -72,7 +72,8 @@ _QUOTE_WANTED = re.compile(
 _KINDS = r"application|enquiry|inquiry|request|registration|booking|sign-?up|referral"
 _WE_THEN_HEAD = re.compile(
     r"^\s*(?:we|we're|we\s+are|our\s+\w+)\b[^.!?\n]{3,140}[.!?]\s+"
-    r"(?P<head>(?:[A-Za-z-]+\s+){0,4}?(?:" + _KINDS + r"))\s*(?::|\s[-–—]\s)",
+    r"(?P<head>(?:(?!(?:please|fill|send|submit|make|use|the|a|an|our|your|this|in|out|for|to|"
+    r"of|form)\b)[A-Za-z-]+\s+){0,4}?(?:" + _KINDS + r"))\s*(?::|\s[-–—]\s)",
     re.I,
 )
 _OFFERING = re.compile(
@@ -188,6 +189,8 @@ def _english(name: str, text: str, weak: bool) -> str | None:
     # "Wholesale Enquiry" where the heading says "Wholesale account application"
     other_kind = len(said.split()) > 1 and name.split()[-1].lower() != said.split()[-1]
     if other_kind and name.split()[0].lower() in said.split():
+        return _title(said)
+    if len(said.split()) > 1 and name.lower().endswith(" " + said):  # "Gym in Hove Membership …"
         return _title(said)
     restated = re.match(r"(?P<x>.+) (?:Get|Request) an? (?:Free )?(?:Quote|Estimate)$", name)
     if restated:  # "Garden Shed Get a Quote"
