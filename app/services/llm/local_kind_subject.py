@@ -169,7 +169,7 @@ _EXPERT = (
     r"(?P<who>(?!team\b|staff\b)[a-z]+(?:ist|ian|or|er|ant)|vet|coach|nurse|midwife|expert|"
     r"doctor|gp|physio|surgeon|mechanic|chef)"
 )
-_QUESTION_FOR = re.compile(r"\bquestions?\s+for\s+(?:our|the)\s+" + _EXPERT + r"\b", re.I)
+_QUESTION_FOR = re.compile(r"\bquestions?\s+for\s+(?P<own>our|the)\s+" + _EXPERT + r"\b", re.I)
 _ASK_EXPERT = re.compile(
     r"\bask\s+(?P<own>our|the|a)\s+" + _EXPERT + r"(?:\s+a\s+question)?\s*(?:[:;,.!?\-–—]|$)",
     re.I,
@@ -238,7 +238,8 @@ def _english(name: str, text: str, weak: bool) -> str | None:
         return "Press Accreditation Request"
     asked = _QUESTION_FOR.search(text)
     if asked and name in ("Contact Us", "Support Request") or asked and _copied(name, text):
-        return f"Question for Our {_title(asked['who'].lower())}"
+        own = "Our" if asked["own"].lower() == "our" else "the"
+        return f"Question for {own} {_title(asked['who'].lower())}"
     expert = _ASK_EXPERT.search(text)
     copied = _copied(name, text) and not name.lower().startswith("ask ")
     if expert and (name in ("Contact Us", "Support Request") or copied):
