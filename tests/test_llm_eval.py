@@ -293,7 +293,7 @@ SIZES = {
     "round 26s": 14,
     "round 26c": 45,
     "round 26a": 47,
-    "round 27a": 46,
+    "round 27a": 48,
 }
 
 

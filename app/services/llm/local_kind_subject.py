@@ -54,7 +54,10 @@ def _phrase(text: str) -> str:
     return _title(" ".join(words))
 
 
-_STOP = r"(?:and|or|with|at|in|on|for|from|to|by|via|online|here|so)\b"
+_STOP = (  # what ends a thing: a preposition, or the verb of the clause that follows
+    r"(?:and|or|with|at|in|on|for|from|to|by|via|online|here|so|who|give|gives|fill|fills|can|"
+    r"will|must|should|need|needs|send|sends|tell|tells)\b"
+)
 _NP = r"[a-z][a-z'-]*(?:\s+(?!" + _STOP + r")[a-z][a-z'-]*){0,3}"  # a thing, up to 4 words
 _END = r"(?=\s*(?:[:;,.!?()\-–—]|$)|\s+" + _STOP + r")"
 
@@ -227,7 +230,8 @@ def _english(name: str, text: str, weak: bool) -> str | None:
             return None
         return f"{_phrase(obj)} {_ACTS[act['verb'].lower()]}"
     money = _MONEY_BACK.search(text)
-    if money or re.search(r"\bmoney\s+back\b", text, re.I):
+    said_refund = "refund request" in name.lower()  # "Refund request: …" already says it
+    if not said_refund and (money or re.search(r"\bmoney\s+back\b", text, re.I)):
         refunds = _REFUNDS_NAME.match(name)
         if refunds:
             return f"{refunds['x']} Refund Request"
