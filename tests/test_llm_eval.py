@@ -199,6 +199,7 @@ FLOORS = {
     "round 27b": 0.90,
     "round 26a": 0.90,
     "round 27c": 0.90,
+    "round 27a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -296,6 +297,7 @@ SIZES = {
     "round 27b": 48,
     "round 26a": 47,
     "round 27c": 40,
+    "round 27a": 48,
 }
 
 

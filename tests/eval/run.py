@@ -795,6 +795,10 @@ SETS = {
     # newsletter; a trade account is an application for a business; a paid retreat asked like
     # a booking is a booking. Guards: a free newsletter, a job, a scholarship, a residency.
     "round 27c": ("forms_round27c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 27a (stop 19): a stock name gives way to the subject said beside the kind word (a
+    # quote for a new boiler, a trade account application heading, apply for our
+    # apprenticeship, let tenants report repairs, money back on a course, ask our vet).
+    "round 27a": ("forms_round27a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

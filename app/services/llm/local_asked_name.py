@@ -29,6 +29,7 @@ import re
 
 from app.services.llm.local_foreign_names import FORM_NAMES
 from app.services.llm.local_headed_purpose import FORM_WORD, gives_way
+from app.services.llm.local_kind_subject import kind_subject
 from app.services.llm.local_subject_name import STOCK_NAMES, _singular
 
 _SMALL = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "with"}
@@ -126,7 +127,7 @@ _QUOTE_FOR = re.compile(
     re.I,
 )
 _BUSINESS_HEAD = re.compile(
-    r"^\s*(?P<biz>[^:\n\-–—]{2,60}?)\s+[-–—]\s+(?P<what>[^:\n]{3,80}?)\s*:", re.I
+    r"^\s*(?P<biz>[^:\n\-–—]{2,60}?)\s+[-–—]\s+(?P<what>[^:.\n]{3,80}?)\s*(?::|\.(?=\s|$))", re.I
 )
 _KIND_PLURAL = re.compile(
     r"^(?P<x>.+?)\s+(?P<kind>enquiries|inquiries|requests|bookings|applications|reservations|"
@@ -298,7 +299,7 @@ def asked_name(name: str, original: str, lang: str | None) -> str | None:
         return business
     if lang and _quote_abroad(text, name):
         return _quote_abroad(text, name)
-    if not _weak(name, text):
-        return None
-    said = _quoted(text) or (_abroad(text, name) if lang else _english(text, name))
+    weak = _weak(name, text)
+    said = weak and (_quoted(text) or (_abroad(text, name) if lang else _english(text, name)))
+    said = said or kind_subject(name, text, lang, weak)  # "a quote for a new boiler"
     return said if said and said != name else None
