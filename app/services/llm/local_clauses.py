@@ -71,6 +71,16 @@ TWO_NAMES = re.compile(
 _AND = "\u0002"  # stands in for the "and" inside two people's names
 # "first and last names": the two parts, each a field
 FIRST_LAST = re.compile(r"\bfirst and (last|sur|family) names?\b", re.I)
+# "emergency contact name and number", "GP name and address": both are the contact's
+_HEAD_WORD = (
+    r"(?!(?:your|their|his|her|my|our|the|a|an|full|first|last|and|just|so|only|also|with|plus|"
+    r"or|then|both|optional|required|name|is|are|ask|for)\b)[a-z][\w'-]*"
+)
+HEAD_NAME_AND = re.compile(
+    rf"(?<![\w'-])({_HEAD_WORD}(?: {_HEAD_WORD}){{0,2}}) name (?:and|&) "
+    r"(phone number|phone|mobile|number|email address|email|address)\b",
+    re.I,
+)
 
 
 # "min and max price" names two prices
@@ -86,6 +96,7 @@ def split_items(segment: str) -> list[str]:
     segment = SHARED_PLURAL.sub(r"\1 \3, \2 \3", segment)
     segment = MIN_MAX.sub(r"\1 \3, \2 \3", segment)
     segment = FIRST_LAST.sub(r"first name, \1 name", segment)
+    segment = HEAD_NAME_AND.sub(r"\1 name, \1 \2", segment)
     segment = TWO_NAMES.sub(rf"\1{_AND}\2", segment)
     segment = keep_whether_and(segment, _AND)  # "whether the stairs and landing need doing"
     segment = keep_asked_and(segment, _AND)  # "do you need plates and cutlery?": one question

@@ -852,7 +852,7 @@ def _names_fields(before: str, inner: str = "") -> bool:
     ):
         return False  # "with (name, phone)" lists fields; "help with (tax, payroll)" answers
     pieces = [p.strip().lower() for p in re.split(r"[,/]", inner) if p.strip()]
-    return any(concept_for(p) or FIELD_NOUN.search(p) for p in pieces)
+    return 2 * sum(bool(concept_for(p) or FIELD_NOUN.search(p)) for p in pieces) > len(pieces)
 
 
 # An email address, not a thing about email ("which email system they use": a text)
