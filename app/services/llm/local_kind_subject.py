@@ -131,7 +131,7 @@ _ACT = re.compile(
     re.I,
 )
 _CAN_BOOK = re.compile(
-    r"^\s*(?:(?:a|an|the|our)\s+)?(?P<x>[a-z][a-z -]{2,40}?)\s+(?:salon|business|studio|shop|"
+    r"(?:^\s*|\b(?:a|an|the|our|my)\s+)(?P<x>[a-z][a-z-]+(?: [a-z][a-z-]+){0,2}?)\s+(?P<noun>salon|business|studio|shop|"
     r"company|service|clinic|parlour|practice|centre|center|school|spa)\s+so(?:\s+that)?\s+"
     r"(?:our\s+)?[a-z]+\s+can\s+book\b",
     re.I,
@@ -217,10 +217,11 @@ def _english(name: str, text: str, weak: bool) -> str | None:
     role = _APPLY_FOR_ROLE.match(text)
     if role and name == "Job Application" and not _PLACES.search(role["x"]):
         return _title(role["x"].lower()) + " Application"
-    book = _CAN_BOOK.match(text)
-    if book and name in ("Booking Request", "Appointment Request", "Reservation Request"):
-        x = book["x"] if " " in book["x"].strip() else book[0].split(" so")[0]  # "Nail Salon"
-        return _title(re.sub(r"^(?:a|an|the|our)\s+", "", x.strip().lower())) + " Booking"
+    book = _CAN_BOOK.search(text)
+    if book and (weak or name in ("Booking Request", "Appointment Request", "Reservation Request")):
+        x = re.sub(r"^(?:a|an|the|our|my)\s+", "", book["x"].strip().lower())
+        x = x if " " in x else f"{x} {book['noun'].lower()}"  # "Nail Salon", "Dog Grooming"
+        return _title(x) + " Booking"
     for let in _LET.finditer(text):
         act = _ACT.match(text, let.end())
         if not act:
