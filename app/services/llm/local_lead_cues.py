@@ -280,7 +280,7 @@ _STOP = {
     "it be please hi hello thanks looking need want",
     "de": "der die das und wir ist für ein eine sie ihr uns mit nicht ich im den bitte",
     "es": "el la los las que para y nuestro nuestra un una por con es somos de del necesitamos "
-    "mi en su sus tengo tenemos quiero queremos hola este esta",
+    "mi en su sus tengo tenemos quiero queremos hola este esta busco tienen pueden",
     "fr": "le la les des nous vous pour est une un et avec dans je notre votre de du "
     "mon ma mes avons souhaitons bonjour cette",
     "pt": "o os as que para uma um nós com é somos de do da nossa precisamos vocês "

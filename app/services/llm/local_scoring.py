@@ -139,7 +139,8 @@ NON_BUYERS = [
     (
         "support",
         "an existing customer asking for support",
-        r"\b(?:already|existing) (?:a )?customers?\b|\bour account is\b|\bcan'?t log ?in\b|\blocked\b|"
+        r"\b(?:already|existing) (?:a )?customers?\b|\bwe'?ve been (?:a )?customers? (?:for|since)\b|"
+        r"\bour (?:[\w-]+ )?(?:emails?|notifications?|confirmations?) (?:now )?go(?:es)? (?:to|into) spam\b|\bour account is\b|\bcan'?t log ?in\b|\blocked\b|"
         r"\bnot working\b|\bhas been failing\b|\bfailing since\b|\bcharged twice\b|\brefund\b|\breissue\b|"
         r"\bi bought from you\b|\bdeleted (?:all )?my\b|\bwebsite is down\b|\bwrong vat\b|\bour invoice\b|"
         r"\bwrong amount\b|\bour (?:subscription|plan|licen[cs]e) (?:is|was|has)\b|"
