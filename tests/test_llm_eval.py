@@ -292,7 +292,7 @@ SIZES = {
     "round 26b": 49,
     "round 25a": 73,
     "round 25s": 16,
-    "round 26s": 20,
+    "round 26s": 24,
     "round 26c": 45,
     "round 27b": 48,
     "round 26a": 47,

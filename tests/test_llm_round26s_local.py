@@ -36,3 +36,20 @@ async def test_when_suits_you_is_the_time_to_call(user):
     config, _ = await generated(user, "Callback request: name, phone number, when suits you")
     when = next(f for f in config["fields"] if "suits" in f["label"].lower())
     assert when["type"] in ("select", "radio") and "Morning" in when["options"]
+
+
+async def test_a_form_headings_kind_phrase_and_a_booking_at_our_place_name_it(user):
+    for description, name in (
+        (
+            "Form for our dental practice - new patient registration: name, date of birth, "
+            "phone, email",
+            "New Patient Registration",
+        ),
+        (
+            "Could you make a form for parents booking a kids' birthday party at our trampoline "
+            "park? parent name, phone, email, child's name",
+            "Kids' Birthday Party Booking",
+        ),
+    ):
+        config, _ = await generated(user, description)
+        assert config["name"] == name, (description, config["name"])

@@ -55,6 +55,8 @@ def _weak(name: str, original: str) -> bool:
     stock = base in STOCK_NAMES or base in _FOREIGN_STOCK or base == "Nomination"
     if stock or gives_way(name, original):
         return True
+    if re.fullmatch(r"(?:(?:web|online|simple|new)\s+)?form", name, re.I):  # "Form for our … - …"
+        return True
     if FORM_WORD.match(name) or re.fullmatch(r"\w+formular", name):  # "Formulaire pour les …"
         return True
     if re.fullmatch(r"(?:lead|web|website|landing\s+page|enquiry|inquiry)\s+form", name, re.I):
@@ -128,6 +130,12 @@ _QUOTE_FOR = re.compile(
 )
 _BUSINESS_HEAD = re.compile(
     r"^\s*(?P<biz>[^:\n\-–—]{2,60}?)\s+[-–—]\s+(?P<what>[^:.\n]{3,80}?)\s*(?::|\.(?=\s|$))", re.I
+)
+_FORM_FOR = re.compile(r"^(?:an?\s+)?(?:\w+\s+)?form\s+for\b", re.I)
+_KIND_END = re.compile(
+    r"\b(?:registration|request|enquiry|inquiry|booking|application|sign-?up|order|report|"
+    r"survey|feedback|claim|renewal|reservation|appointment|referral|nomination|entry)$",
+    re.I,
 )
 _KIND_PLURAL = re.compile(
     r"^(?P<x>.+?)\s+(?P<kind>enquiries|inquiries|requests|bookings|applications|reservations|"
@@ -220,6 +228,8 @@ def _business_heading(original: str, name: str, lang: str | None) -> str | None:
         return _title(f"{plural['x'].lower()} {kind}")
     if plural and lang == "de":
         return None
+    if not lang and _FORM_FOR.match(head["biz"]) and _KIND_END.search(what):
+        return _title(what.lower())  # "Form for our dental practice - new patient registration"
     first, _, rest = what.partition(" ")
     if lang and first.lower() in _KIND_ABROAD and rest:
         return f"{_KIND_ABROAD[first.lower()]} {rest}"

@@ -136,6 +136,11 @@ _CAN_BOOK = re.compile(
     r"(?:our\s+)?[a-z]+\s+can\s+book\b",
     re.I,
 )
+_FOR_BOOKING = re.compile(
+    r"\bform\s+for\s+(?:[a-z]+\s+){1,2}?(?:booking|to\s+book)\s+(?:an?\s+|the\s+|their\s+)?"
+    r"(?P<x>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s+(?:at|with|in)\s+(?:our|the|my)\b",
+    re.I,
+)
 _ACTS_ABROAD = {  # "que los vecinos puedan reservar la sala": "Reserva de la sala"
     "reservar": "Reserva de",
     "reportem": "Comunicação de",
@@ -217,6 +222,9 @@ def _english(name: str, text: str, weak: bool) -> str | None:
     role = _APPLY_FOR_ROLE.match(text)
     if role and name == "Job Application" and not _PLACES.search(role["x"]):
         return _title(role["x"].lower()) + " Application"
+    booking = _FOR_BOOKING.search(text)  # "a form for parents booking a kids' party at our …"
+    if booking and weak:
+        return _title(booking["x"].lower()) + " Booking"
     book = _CAN_BOOK.search(text)
     if book and (weak or name in ("Booking Request", "Appointment Request", "Reservation Request")):
         x = re.sub(r"^(?:a|an|the|our|my)\s+", "", book["x"].strip().lower())
