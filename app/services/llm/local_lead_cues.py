@@ -208,7 +208,13 @@ CUES = [
     (
         r"funktioniert nicht|r[üu]ckerstattung|bereits kunde|no funciona|reembolso|ya somos clientes|"
         r"ne (?:fonctionne|marche) (?:pas|plus)|remboursement|d[ée]j[àa] client|n[ãa]o funciona|"
-        r"j[áa] somos clientes",
+        r"j[áa] somos clientes|"
+        # a customer since a year, whose product changed under them: "wir sind Kunde seit 2024",
+        # "seit dem letzten Update werden … nicht mehr angezeigt", "depuis la dernière mise à jour"
+        r"\b(?:wir sind|ich bin) (?:schon |bereits )?kunden? seit\b|\bsomos clientes desde\b|"
+        r"\bsommes clients? depuis\b|\bclients? depuis (?:20\d\d|\d+ ans?)\b|"
+        r"\bseit (?:dem|ihrem|eurem) (?:letzten |neuen )?update\b|nicht mehr (?:angezeigt|geladen|verschickt|zugestellt)|"
+        r"desde (?:la|a) [úu]ltima actualiza(?:ci[óo]n|[çc][ãa]o)|depuis la derni[èe]re mise [àa] jour",
         "not working",
     ),
     (

@@ -77,7 +77,10 @@ VOLUME = re.compile(
 _FOREIGN_VOLUME = re.compile(
     r"(?<![\w$£€])\d[\d.,]*\+?\s+(?!(?:und|y|et|e|de|da|do|du|des|por|par|pour|para|pro|en|em|"
     r"días|dias|jours|tage|semanas|semaines|wochen|meses|mois|monate|años|anos|ans|jahre|"
-    r"horas|heures|stunden|euros?|eur)\b)[^\W\d_]{3,}",
+    r"horas|heures|stunden|euros?|eur)\b)[^\W\d_]{3,}"
+    # and its rate, said whole: "300 pedidos por mês", "40 demandes par semaine", "200 pro Monat"
+    r"(?: (?:por|al|par|pro|im|a|each|per) (?:m[êe]s|mes|mois|monat|semana|semaine|woche|d[íi]a|dia|jour|tag|"
+    r"a[ñn]o|ano|an|jahr)\b)?",
     re.I,
 )
 # A pain phrase ends where the sentence turns to what they want next.

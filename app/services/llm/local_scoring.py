@@ -504,10 +504,12 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         and not (s["budget"] or money)
         and not _EXEC.search(s["title"])
         and not (s.get("fit") and volume)
+        and not (timeline and volume and "decision-maker" in tags)
     ):
         # A team of 11-50 with no budget and no owner or executive writing: promising, not yet
         # a deal. A partner on the partner form who states the clients they serve has stated
-        # their scale: that, not a budget, is what a reseller brings.
+        # their scale: that, not a budget, is what a reseller brings. A director who says how
+        # many and by when has scoped the project: that is a buyer without a figure yet.
         score = "medium"
         reasons.append("kept at medium: a small team, no budget stated")
     if score == "high" and s.get("channel"):
