@@ -51,3 +51,15 @@ async def test_new_fields_are_typed_as_a_list_would_type_them(user):
     form = await generate(user, "Enterprise software demo request: name, work email, company size")
     config = await generate(user, "add a budget field", form)
     assert _fields(config, "budget")[0]["type"] == "select"
+
+
+async def test_a_comments_field_is_called_what_the_marketer_called_it(user):
+    form = await generate(
+        user,
+        "Grant application: organisation name, email, project summary, how will it help the "
+        "community, I agree to the terms",
+    )
+    config = await generate(user, "add a comments field", form)
+    labels = [f["label"] for f in config["fields"]]
+    assert labels[-3:] == ["How will it help the community?", "Comments", "I agree to the terms"]
+    assert config["fields"][-2]["type"] == "textarea"

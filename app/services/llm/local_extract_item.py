@@ -131,8 +131,8 @@ URL_WORDS = re.compile(
 # What the visitor wants, hopes or is held back by: answered in their own words
 HOPES = re.compile(
     r"^(?:what|why|how)\b(?!.*\b(?:how many|how much|budget|price|cost)\b).*\b(?:want|wants|"
-    r"hope|hoping|hoped|looking for|trying|aim|aiming|wish|stopped|stopping|holding|held|"
-    r"kept|keeping|achieve|expect|expecting|goals?|struggling)\b",
+    r"hope|hoping|hoped|looking for|trying|aim|aiming|wish|stopped|stopping|holding|held|help(?! with)|"
+    r"kept|keeping|achieve|expect|expecting|goals?|struggling|change|benefit|impact|describe)\b",
     re.I,
 )
 LONG_WORDS = re.compile(

@@ -365,6 +365,8 @@ def _build(label: str, ftype: str | None, options: list | None, named: bool = Fa
     ):
         new = dict(known, required=known["type"] == "checkbox" and known["name"] == "consent")
         new["type"] = ftype or new["type"]
+        if known["name"] == "message" and _norm(label) != "message":
+            new["label"] = label[:1].upper() + label[1:]  # "a comments field" reads "Comments"
     else:
         ftype = ftype or _semantic_type(label) or ("select" if options else "text")
         pretty = label[:1].upper() + label[1:]

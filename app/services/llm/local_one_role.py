@@ -58,6 +58,7 @@ _ROLE_PARTS = (
     r"(?:lost )?(?:item|items|product|object|property|damage|vehicle) description$|",
     r"d[ée]cri|motif|raison|pourquoi|commentaires?$|motivo|por ?qu[ée]|descri[bv]|descreva|"
     r"coment[aá]rios?$|warum|grund\b|beschreib|was ist passiert|nachricht$|kommentare?$|"
+    r"beschwerden$|dolencias?$|douleurs?$|queixas?$|"
     r"mensaje$|mensagem$|(?:\w+ )?(?:preguntas?|fragen?|perguntas?)$|",
     # what it is about, in any of the five languages: "what's it about", "query", "Ihr
     # Anliegen", "objet de votre demande", "asunto", "su consulta", "o seu pedido"
@@ -104,7 +105,9 @@ REPRODUCE = re.compile(r"\breprodu\w*|\brepro\b", re.I)
 # What is wrong, in the visitor's own sentences (not a code or a message copied out)
 DESCRIBED = re.compile(
     r"^(?:(?:the |your |any )?symptoms?|what(?:'?s| is) (?:happening|going on|wrong)|"
-    r"what (?:happened|went wrong)|s[íi]ntomas?|sympt[ôo]mes?|symptome?)\??$",
+    r"what (?:happened|went wrong)|s[íi]ntomas?|sympt[ôo]mes?|symptome?|"
+    # the complaint a patient brings: "Beschwerden", "dolencias", "douleurs", "queixas"
+    r"(?:ihre |vos |sus |as suas )?(?:beschwerden|dolencias?|douleurs?|queixas?))\??$",
     re.I,
 )
 

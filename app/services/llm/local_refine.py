@@ -220,7 +220,7 @@ def _add_field(draft, m):
     new = added_box(new, m["spec"], draft["fields"])  # an opt-in is never required
     fit_added(draft["fields"], new, f"{draft.get('name') or ''} {draft.get('description') or ''}")
     fields = draft["fields"]
-    fields.insert(_position(fields, position), new)
+    fields.insert(_position(fields, position, new["type"]), new)
     _map_new(draft, new)
 
 
@@ -232,10 +232,13 @@ def _map_new(draft: dict, new: dict) -> None:
         mapping[new["name"]] = target
 
 
-def _position(fields: list, position) -> int:
-    if position is None:
-        index = len(fields)
-        while index > 0 and fields[index - 1]["type"] in ("textarea", "checkbox"):
+def _position(fields: list, position, new_type: str = "") -> int:
+    if position is None:  # before the closing free text and boxes; a free text after the texts
+        index, closing = (
+            len(fields),
+            ("checkbox",) if new_type == "textarea" else ("textarea", "checkbox"),
+        )
+        while index > 0 and fields[index - 1]["type"] in closing:
             index -= 1
         return index
     where, anchor = position

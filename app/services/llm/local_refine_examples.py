@@ -18,12 +18,13 @@ def examples(config: dict) -> list[str]:
     required = [f for f in fields if f.get("required") and f.get("type") != "email"]
     names = {f.get("name") for f in fields}
     candidates = [
-        "change the thank-you message to Thanks so much! We will get back to you within a day.",
         f"remove the {optional[-1]['label']} field" if optional and len(fields) > 1 else None,
         f"make {required[-1]['label']} optional" if required else None,
         "add a phone field" if "phone" not in names else None,
         f"move {fields[-1]['label']} to the top" if len(fields) > 1 else None,
         "add an optional first name field" if not names & {"name", "first_name"} else None,
         f"rename {fields[0]['label']} to Your {fields[0]['label'].lower()}" if fields else None,
+        # about the form as a whole, short enough to read as a hint: when few fields qualify
+        "change the thank-you message to Thanks, we will be in touch soon.",
     ]
     return [c for c in candidates if c][:3]
