@@ -49,6 +49,7 @@ _NEEDS = re.compile(
     r"^(?:what|which) (?:work|help|jobs|services|repairs)\b(?: (?:is|are|do you|would you))?"
     r"(?: (?:needed|need|want|require|required|like))?\??$|"
     r"^what do you (?:need|want|require)(?: (?:\w+ed|done|doing|fixed|built|made))?\??$|"
+    r"^what would you like(?: (?:done|included|to include))?\??$|"
     r"^what needs (?:doing|fixing|repairing|replacing|\w+ed)\??$|^(?:what|which) services\b.*$|"
     r"^(?:quels|quelles) (?:services|travaux|prestations)\b.*$|^de quoi avez-vous besoin.*$|"
     r"^¿?(?:qu[eé]|cu[aá]les) (?:servicios|trabajos)\b.*$|^¿?qu[eé] necesita.*$|"
