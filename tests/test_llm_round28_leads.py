@@ -41,3 +41,51 @@ async def test_a_customer_whose_forms_stopped_after_an_update_is_support(app, us
     qualify, deals = await qualified(app, user, db, "Contact us", data)
     assert qualify["score"] == "low" and "support" in qualify["tags"], qualify
     assert deals == []
+
+
+async def test_a_paid_listing_and_a_wrong_invoice_are_no_buyers(app, user, db):
+    for kind, email, message in (
+        (
+            "vendor",
+            "partners@leadboost.io",
+            "We'd love to list you on our marketplace of marketing tools - 20k monthly "
+            "visitors. Interested in a listing package?",
+        ),
+        (
+            "support",
+            "billing@oakfurniture.co.uk",
+            "We were charged for 12 seats but only have 8 users. Can you fix the invoice?",
+        ),
+    ):
+        data = {"email": email, "name": "Sam Oak", "message": message}
+        qualify, deals = await qualified(app, user, db, "Contact us", data)
+        assert qualify["score"] == "low" and kind in qualify["tags"], (message, qualify)
+        assert deals == []
+
+
+async def test_a_budget_and_a_deadline_are_quoted_whole(app, user, db):
+    data = {
+        "email": "cfo@northwindhealth.com",
+        "name": "Daniel Ross",
+        "company": "Northwind Health",
+        "message": "Need pricing for 25 clinics, budget around $40k a year, decision soon.",
+    }
+    qualify, _ = await qualified(app, user, db, "Pricing request", data)
+    assert "budget around $40k a year)" in qualify["reason"], qualify["reason"]
+    data = {
+        "email": "j.fischer@fischer-bau.de",
+        "name": "Jonas Fischer",
+        "message": "Wir sind ein Startup mit 6 Leuten und suchen ein Tool für Kontaktformulare. "
+        "Budget 50 Euro im Monat.",
+    }
+    qualify, _ = await qualified(app, user, db, "Demo request", data)
+    assert "budget 50 euro im monat" in qualify["reason"], qualify["reason"]
+    data = {
+        "email": "m.garcia@constructora-garcia.es",
+        "name": "Miguel García",
+        "company": "Constructora García",
+        "message": "Necesitamos un sistema para las solicitudes de presupuesto de nuestras 4 "
+        "delegaciones. ¿Pueden enviarnos una propuesta antes de fin de mes?",
+    }
+    qualify, _ = await qualified(app, user, db, "Contact us", data)
+    assert "timeline: antes de fin de mes;" in qualify["reason"], qualify["reason"]

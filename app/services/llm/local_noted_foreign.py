@@ -30,7 +30,12 @@ FOREIGN_TIMING = re.compile(
     r"cuanto antes|esta semana|cette semaine|la semaine prochaine|le mois prochain|ce mois-ci|d[èe]s que possible|"
     r"n[äa]chste(?:n)? (?:Woche|Monat)|diese(?:n)? (?:Woche|Monat)|so schnell wie m[öo]glich|"
     r"im n[äa]chsten (?:Monat|Quartal)|na pr[óo]xima semana|no pr[óo]ximo m[êe]s|este m[êe]s|"
-    r"(?:a )?semana que vem|o mais r[áa]pido poss[íi]vel)\b"
+    r"(?:a )?semana que vem|o mais r[áa]pido poss[íi]vel|"
+    # the end of a period: "antes de fin de mes", "avant la fin du trimestre", "bis Ende des Jahres"
+    r"(?:antes de|para|a) (?:fin|finales) de(?:l)? (?:mes|a[ñn]o|trimestre)|"
+    r"(?:avant|d'ici) la fin (?:du mois|de l'ann[ée]e|du trimestre)|"
+    r"bis (?:zum )?Ende (?:des |dieses )?(?:Monats|Jahres|Quartals)|"
+    r"(?:at[ée] (?:ao|o)|antes do) (?:fim|final) do (?:m[êe]s|ano|trimestre))\b"
     rf"|\bq[1-4](?: \d{{4}})?\b|\b{_MONTH}\b",
     re.I,
 )

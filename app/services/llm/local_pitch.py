@@ -18,13 +18,16 @@ _WE = r"(?:we|we'?re|we are|our (?:team|agency|studio|company|firm|service|platf
 _CAN = r"(?:\s*(?:can|could|will|would|'d|'ll|are able to|would be happy to|'d be happy to|are happy to|love to|'d love to))*"
 _OFFER = (
     r"(?:deliver|provide|offer|supply|produce|generate|send|bring|build|create|put together|"
-    r"design|source|book|set up|handle|manage|take care of|run)\w*"
+    r"design|source|book|set up|handle|manage|take care of|run|list|showcase|promote)\w*"
 )
 _TO_YOU = r"\b(?:you|your|yours|teams like yours|companies like yours|businesses like yours)\b"
 # "We can deliver 40 qualified leads a month straight to your sales team."
 OFFER_TO_YOU = re.compile(
     rf"\b{_WE}{_CAN}\s+{_OFFER}\b[^.?!]{{0,90}}?{_TO_YOU}|"
-    rf"\b(?:shall|can|may|could) i (?:send|share|put together|prepare|book|offer)\b[^.?!]{{0,60}}?{_TO_YOU}",
+    rf"\b(?:shall|can|may|could) i (?:send|share|put together|prepare|book|offer)\b[^.?!]{{0,60}}?{_TO_YOU}|"
+    # a paid placement sold to us: "a listing package", "sponsored listing", "our media kit"
+    r"\b(?:listing|advertising|sponsorship|featured) (?:package|plan|slot)s?\b|\bsponsored (?:listing|post|"
+    r"placement)s?\b|\bour media kit\b",
     re.I,
 )
 # A buyer may offer something too ("our team can send you our current flow"); what they

@@ -142,6 +142,8 @@ NON_BUYERS = [
         r"\b(?:already|existing) (?:a )?customers?\b|\bwe'?ve been (?:a )?customers? (?:for|since)\b|"
         r"\bour (?:[\w-]+ )?(?:emails?|notifications?|confirmations?) (?:now )?go(?:es)? (?:to|into) spam\b|\bour account is\b|\bcan'?t log ?in\b|\blocked\b|"
         r"\bnot working\b|\bhas been failing\b|\bfailing since\b|\bcharged twice\b|\brefund\b|\breissue\b|"
+        r"\b(?:we were|i was|we got|i got|been) (?:over)?charged (?:twice|for|too)\b|"
+        r"\b(?:fix|correct|amend) (?:the|our|my|this) (?:invoice|bill)\b|"
         r"\bi bought from you\b|\bdeleted (?:all )?my\b|\bwebsite is down\b|\bwrong vat\b|\bour invoice\b|"
         r"\bwrong amount\b|\bour (?:subscription|plan|licen[cs]e) (?:is|was|has)\b|"
         # a customer's own account or product: "can you check our account", "since your
@@ -534,14 +536,28 @@ _AMOUNT = re.compile(
 )
 
 
+# A figure with its unit and rate, in any of the five languages: "50 euro im monat", "40k a year"
+_FIGURE = re.compile(
+    r"\d[\d,.]*(?:\s?(?:k|m|bn|million|thousand)\b)?(?:\s?(?:euros?|eur|dollars?|pounds?|usd|gbp|"
+    r"reais|€|\$|£))?(?:\s?(?:/|(?:a|per|im|pro|al|por|par|ao|a[ou]) )(?:year|yr|month|mo|annum|user|"
+    r"seat|jahr|monat|a[ñn]o|ano|mes|m[êe]s|mois|an)\b)?",
+    re.I,
+)
+
+
 def _budget_said(text: str, money: re.Match) -> str:
-    """The budget as written, whole: "budget is signed off", not "budget is"."""
+    """The budget as written, whole: "budget is signed off", not "budget is"; "budget 50 euro
+    im monat", not "budget 5"; "around $40k a year", not "around $40k a"."""
     said = money.group(0).strip()
     if said[:1] in "£$€":  # "€30k/year", not "€3"
         whole = _AMOUNT.match(text, money.start())
         said = whole.group(0) if whole else said
+    elif said[-1:].isdigit():  # "budget 5…": the figure is said whole
+        said = said[:-1] + _FIGURE.match(text, money.end() - 1).group(0)
     if re.fullmatch(r"budget (?:is|of|around)", said, re.I):
-        rest = _BUDGET_WORDS.match(text[money.end() :])
+        start = money.end() + len(text[money.end() :]) - len(text[money.end() :].lstrip())
+        figure = _AMOUNT.match(text, start)
+        rest = figure or _BUDGET_WORDS.match(text[money.end() :])
         said = f"{said} {rest.group(0).strip()}" if rest else said
     return said
 
