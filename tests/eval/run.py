@@ -799,6 +799,10 @@ SETS = {
     # quote for a new boiler, a trade account application heading, apply for our
     # apprenticeship, let tenants report repairs, money back on a course, ask our vet).
     "round 27a": ("forms_round27a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 28a (stop 20): words that describe the business, its audience or the occasions
+    # ("- drivers, packers and cooks", "events like weddings and festivals", "we do patios and
+    # lighting") are no fields when the asked list follows; "tick if you want X" is a box for X.
+    "round 28a": ("forms_round28a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

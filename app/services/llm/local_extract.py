@@ -17,6 +17,7 @@ import re
 from app.services.llm.local_answer_shapes import bare_answers, own_question
 from app.services.llm.local_asked_as_meant import one_kind_item
 from app.services.llm.local_dated_answers import ORDINAL_DATE_AHEAD
+from app.services.llm.local_described_words import describes_only
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_extract_item import (
     BRACKET_LIST,
@@ -145,7 +146,8 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
     passing: "peça o seu orçamento" asks no budget)."""
     not_asked = [] if not_asked is None else not_asked
     items, asking = [], False
-    for n, sentence in enumerate(SENTENCE.split(text)):
+    sentences = SENTENCE.split(text)
+    for n, sentence in enumerate(sentences):
         if about_form(sentence) and not (
             LIST_START.search(sentence) or WEAK_START.search(sentence)
         ):
@@ -219,6 +221,13 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
             ):
                 continue
             found = [i for i in found if not CONTEXT.match(i["phrase"])]
+            later = (
+                sentence[sentence.find(segment) + len(segment) :]
+                + " "
+                + " ".join(sentences[n + 1 :])
+            )
+            if describes_only(sentence, segment, found, later):
+                continue  # "Hiring - baristas and porters. Name, …": who, not what to ask
             items += [
                 i
                 for i in found

@@ -78,6 +78,7 @@ from app.services.llm.local_stray import without_contact_wishes
 from app.services.llm.local_subject_name import STOCK_NAMES, registration_kind, subject_name
 from app.services.llm.local_thanks import fit_thanks
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
+from app.services.llm.local_tick_wish import quoted_wishes
 from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.services.llm.local_waiting_place import fit_waiting_place
@@ -189,7 +190,7 @@ def build_form(described: str) -> dict:
     written, widgets = read_widget_hints(described)
     written = comma_contacts(written)  # "name email phone, level": three fields, then a fourth
     written, comment_boxes = read_comment_boxes(written)  # "a box for comments": what goes in it
-    original, boxes = take_tick_boxes(written)
+    original, boxes = take_tick_boxes(quoted_wishes(written))  # "tick if you want X": a box
     # "tick boxes for A, B and C", "(Mon-Fri)", "(…) - more than one allowed": answer lists
     original, several = read_choice_lists(original)
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's

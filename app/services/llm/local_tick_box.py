@@ -14,6 +14,7 @@ import unicodedata
 
 from app.services.llm.local_consent import CONSENT_TYPE, kind_of
 from app.services.llm.local_fields import _field_name
+from app.services.llm.local_tick_wish import wished_news
 
 _BOX = (
     r"(?:tick[- ]?box(?:es)?|check[- ]?box(?:es)?|tick ?mark|casilla(?: de verificaci[oó]n)?|"
@@ -72,7 +73,7 @@ def add_tick_boxes(fields: list[dict], labels: list[str]) -> None:
     """One box per quoted label: a confirmation ("I am over 18") must be ticked, an opt-in
     ("quiero recibir novedades") is the consent box, anything else an optional checkbox."""
     for label in labels:
-        kind = kind_of(label)
+        kind = kind_of(label) or wished_news(label)  # "I'd like news about the campaign"
         if kind == "marketing":
             fields[:] = [f for f in fields if f["type"] != CONSENT_TYPE]
         ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
