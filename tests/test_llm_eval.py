@@ -299,7 +299,7 @@ SIZES = {
     "round 26a": 47,
     "round 27c": 40,
     "round 27a": 48,
-    "round 28b": 31,
+    "round 28b": 33,
 }
 
 
