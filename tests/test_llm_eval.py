@@ -201,6 +201,7 @@ FLOORS = {
     "round 27c": 0.90,
     "round 27a": 0.90,
     "round 28a": 0.90,
+    "round 28b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -300,6 +301,7 @@ SIZES = {
     "round 27c": 40,
     "round 27a": 48,
     "round 28a": 34,
+    "round 28b": 33,
 }
 
 

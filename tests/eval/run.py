@@ -140,7 +140,10 @@ STRAY = re.compile(
     r"spanish|french|german|portuguese|(?<!app )version|translat|\bsteps?\b(?! to reproduce)|\bpages?\b|"
     r"only (?:if|when|for)|bilingual|^(?:first|then|finally|next)\b(?! name| aid| language| choice| time|-time)|"
     r"contact details|personal details|\bfor (?:\w+[ -])?(?:customers|clients|travellers|"
-    r"attendees|drivers|students|members|users)\b|\bonly\b",
+    r"attendees|drivers|students|members|users)\b|"
+    # "only" is the request's ("members only"), unless the label offers it as an answer
+    # ("Front only or front and back", round 28b)
+    r"^(?!.*\bor\b).*\bonly\b",
     re.I,
 )
 
@@ -803,6 +806,11 @@ SETS = {
     # ("- drivers, packers and cooks", "events like weddings and festivals", "we do patios and
     # lighting") are no fields when the asked list follows; "tick if you want X" is a box for X.
     "round 28a": ("forms_round28a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 28b (stop 20): an item offering alternatives is one choice whose options are the
+    # alternatives as whole phrases ("front only or front and back", "front, back or both",
+    # "drop it off or do you need us to collect it", "(3 o 6 meses)"). Guards: name and email,
+    # first and last name, yes/no questions, alternatives already read right.
+    "round 28b": ("forms_round28b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -18,6 +18,7 @@ import re
 
 from app.services.llm import local_whether_question
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_either_or import keep_either_or
 from app.services.llm.local_item_asked import keep_asked_and
 from app.services.llm.local_item_pairs import expand
 from app.services.llm.local_kept_items import time_clause
@@ -101,6 +102,7 @@ def split_items(segment: str) -> list[str]:
     segment = keep_whether_and(segment, _AND)  # "whether the stairs and landing need doing"
     segment = keep_asked_and(segment, _AND)  # "do you need plates and cutlery?": one question
     segment = keep_told_and(segment, _AND)  # "tell us about your home and garden": one question
+    segment = keep_either_or(segment, _AND, _GUARD)  # "front only or front and back"
     text = OPTION_GROUP.sub(_guarded, segment)
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
@@ -120,6 +122,8 @@ def _guarded(m: re.Match) -> str:
     """An "A, B or C" group kept as one item; a question's group only when its answers are
     states, not fields ("is it urgent, phone or email" lists three things)."""
     group = m.group(2) or m.group(4)
+    if re.match(r"to\s", group, re.I):  # "like to order, delivery or collection": two items
+        return m.group(0)
     if m.group(4) and any(concept_for(p) for p in re.split(r",\s*|,?\s+or\s+", group)):
         return m.group(0)
     return (m.group(1) or m.group(3)) + group.replace(",", _GUARD)
@@ -252,7 +256,8 @@ _SHARED_NOUN_ADJECTIVES = set(
     "new existing current former returning regular first-time occasional private business "
     "personal commercial residential domestic international local full-time part-time "
     "petrol diesel electric hybrid manual automatic single double twin small medium large "
-    "indoor outdoor online in-person virtual public internal external junior senior".split()
+    "indoor outdoor online in-person virtual public internal external junior senior "
+    "morning afternoon evening weekday weekend early late".split()  # "a morning or afternoon slot"
 )
 
 

@@ -31,6 +31,7 @@ from app.services.llm.local_choice_lists import read_choice_lists
 from app.services.llm.local_clock_time import clock_times
 from app.services.llm.local_comment_box import one_comment_box, read_comment_boxes
 from app.services.llm.local_consent import apply_consent
+from app.services.llm.local_either_or import either_way
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
 from app.services.llm.local_flow_model import choose_kind
@@ -193,6 +194,7 @@ def build_form(described: str) -> dict:
     original, boxes = take_tick_boxes(quoted_wishes(written))  # "tick if you want X": a box
     # "tick boxes for A, B and C", "(Mon-Fri)", "(…) - more than one allowed": answer lists
     original, several = read_choice_lists(original)
+    original = either_way(original)  # "drop it off or do you need us to collect it?"
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
     # language at the end.
     lang = source_language(original)
