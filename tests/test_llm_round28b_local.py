@@ -53,3 +53,16 @@ async def test_pairs_of_fields_and_yes_no_questions_stay(user):
     labels = [f["label"] for f in config["fields"]]
     assert "First name" in labels and "Last name" in labels
     assert _options(config, "parking") == ["Yes", "No"]
+
+
+async def test_drop_off_or_collection_after_a_question_is_its_own_choice(user):
+    for ending in ("do you need collection?", "do you need us to collect it"):
+        config, _ = await generated(
+            user,
+            "Donate items to the food bank - name, email, what are you donating, can you drop "
+            f"it off or {ending}",
+        )
+        labels = [f["label"] for f in config["fields"]]
+        assert "What are you donating?" in labels, labels
+        (choice,) = [f for f in config["fields"] if f["options"]]
+        assert choice["options"] == ["Drop off", "Collection"], choice

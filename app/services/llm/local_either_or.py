@@ -46,9 +46,12 @@ _SHORT = rf"{_WORD}(?: {_WORD}){{0,2}}"
 _VISITOR_OR_US = re.compile(
     r"(?<![^,;:.!?\s(])(?<!\w )(?:(?:can|could|will|would) you |do you want to |would you like to )?"
     r"(?P<v1>drop|bring|post|send|deliver)\b(?P<o1>(?: [\w'-]+){0,3}?)(?: (?P<p1>off|in|over|round|along))?"
-    r" or (?:(?:do|would) you (?:need|want|prefer|like) (?:us|me) to|(?:should|shall|can|could) "
+    r" or (?:(?:(?:do|would) you (?:need|want|prefer|like) (?:us|me) to|(?:should|shall|can|could) "
     r"(?:we|i)|(?:we|i) (?:can|could|will))"
-    r" (?P<v2>collect|pick|fetch)\b(?: [\w'-]+){0,3}?(?: (?P<p2>up))?(?: [\w'-]+)?\?*(?=\s*(?:[,;.!)]|$))",
+    r" (?P<v2>collect|pick|fetch)\b(?: [\w'-]+){0,3}?(?: (?P<p2>up))?(?: [\w'-]+)?"
+    # "… or do you need collection?", "… or would you like a pick-up?"
+    r"|(?:(?:do|would) you (?:need|want|prefer|like) )?(?:a |an )?(?P<n2>collection|pick-?up|delivery))"
+    r"\?*(?=\s*(?:[,;.!)]|$))",
     re.I,
 )
 _NOUNS = {"collect": "collection", "deliver": "delivery", "fetch": "collection", "send": "post"}
@@ -65,8 +68,13 @@ def either_way(text: str) -> str:
 
     def said(m: re.Match) -> str:
         first = f"{m['v1']} {m['p1']}" if m["p1"] else m["v1"]
-        second = _NOUNS.get(m["v2"].lower()) or f"{m['v2']} {m['p2'] or ''}".strip()
-        return f"{_NOUNS.get(first.lower(), first).lower()} or {second.lower()}"
+        first = _NOUNS.get(first.lower(), first).lower()
+        if m["n2"]:
+            second = m["n2"].lower()
+        else:
+            second = _NOUNS.get(m["v2"].lower()) or f"{m['v2']} {m['p2'] or ''}".strip().lower()
+        # its own item with its answers, so a question before it keeps its own end
+        return f"{first} or {second} ({first}, {second})"
 
     return _VISITOR_OR_US.sub(said, text)
 
