@@ -200,6 +200,7 @@ FLOORS = {
     "round 26a": 0.90,
     "round 27c": 0.90,
     "round 27a": 0.90,
+    "round 28c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -298,6 +299,7 @@ SIZES = {
     "round 26a": 47,
     "round 27c": 40,
     "round 27a": 48,
+    "round 28c": 37,
 }
 
 

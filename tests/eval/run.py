@@ -799,6 +799,10 @@ SETS = {
     # quote for a new boiler, a trade account application heading, apply for our
     # apprenticeship, let tenants report repairs, money back on a course, ask our vet).
     "round 27a": ("forms_round27a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 28c (written before the change): a form is named for the act it performs (report
+    # a problem, consent to a trip, apply for an internship, take a survey), not the
+    # organisation that runs it, and a consent or waiver form is recorded, never booked.
+    "round 28c": ("forms_round28c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
