@@ -162,12 +162,14 @@ _REQUEST_THING = re.compile(
 _GENERIC_ASK = re.compile(
     r"^(?:(?:free|custom|tailored|no-obligation)\s+)?(?:proposals?|quotes?|quotations?|pricing|prices?|"
     r"estimates?|callbacks?|calls?|demos?|information|info|brochures?|consultations?|tenders?|"
-    r"samples?|more information|a call back)$",
+    r"samples?|more information|a call back|"
+    # a seat applied for is a place at the heading's school or club: its name stands
+    r"places?|spots?|seats?|slots?|positions?|roles?|jobs?)$",
     re.I,
 )
 _NAMED_ACT = re.compile(
     r"^(?:[\w-]+\s+){0,3}(?:request|report|application|registration|accreditation|survey|"
-    r"enquiry|inquiry|claim)$",
+    r"enquiry|inquiry|claim|waiver|(?:consent|release|permission) (?:form|slip))$",
     re.I,
 )
 _ACT_ABROAD = {
