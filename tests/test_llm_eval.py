@@ -202,6 +202,7 @@ FLOORS = {
     "round 27a": 0.90,
     "round 28a": 0.90,
     "round 28b": 0.90,
+    "round 28c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -302,6 +303,7 @@ SIZES = {
     "round 27a": 48,
     "round 28a": 34,
     "round 28b": 33,
+    "round 28c": 37,
 }
 
 

@@ -811,6 +811,10 @@ SETS = {
     # "drop it off or do you need us to collect it", "(3 o 6 meses)"). Guards: name and email,
     # first and last name, yes/no questions, alternatives already read right.
     "round 28b": ("forms_round28b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 28c (written before the change): a form is named for the act it performs (report
+    # a problem, consent to a trip, apply for an internship, take a survey), not the
+    # organisation that runs it, and a consent or waiver form is recorded, never booked.
+    "round 28c": ("forms_round28c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

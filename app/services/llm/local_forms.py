@@ -36,6 +36,7 @@ from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
 from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
+from app.services.llm.local_form_act import act_kind, act_name
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
 from app.services.llm.local_heading import GENERIC_NAMES, heading_name
@@ -223,6 +224,8 @@ def build_form(described: str) -> dict:
     # "Solicitud interna …", "Autorisation parentale …", "Anmeldung: …", "Encuesta …": the
     # kind the heading names, where the translated cues read another
     kind, own_name = heading_kind(original, lang, kind, own_name) or (kind, own_name)
+    # "Medical release form for …": a record, not a booking; "Survey on …": a survey
+    kind, own_name = act_kind(original, lang, kind, own_name) or (kind, own_name)
     kind = consultation_kind(original, kind)  # "IT support … – book a free consultation"
     kind = said_kind(original, lang, kind)  # "Alumni update form": no job applicant
     # a callback is called back, not sent a quote or a booking link; an RSVP is recorded
@@ -331,6 +334,10 @@ def build_form(described: str) -> dict:
     asked = asked_name(config["name"], original, lang)  # "Claim your free energy audit"
     if asked:
         config["name"], config["slug"] = asked, slugify(asked, "form")
+    # "Parish council - report a problem with a footpath": named for the act, not the council
+    acted = act_name(config["name"], original, lang)
+    if acted:
+        config["name"], config["slug"] = acted, slugify(acted, "form")
     # "iPhone", "WhatsApp" in the marketer's language too
     spell_acronyms(config["fields"], original)
     label_units(config["fields"], lang)  # "¿Cuánto tiempo lleva con el dolor (días)?"
