@@ -66,3 +66,14 @@ async def test_drop_off_or_collection_after_a_question_is_its_own_choice(user):
         assert "What are you donating?" in labels, labels
         (choice,) = [f for f in config["fields"] if f["options"]]
         assert choice["options"] == ["Drop off", "Collection"], choice
+
+
+async def test_a_field_or_a_clause_before_b_or_both_is_no_answer(user):
+    config, _ = await generated(
+        user, "Wine club sign-up: email, and tell us whether you prefer red, white or both"
+    )
+    assert _options(config, "both") == ["Red", "White", "Both"]
+    config, _ = await generated(
+        user, "Corporate catering quote - company, date, headcount, breakfast, lunch or both"
+    )
+    assert any(f["label"] == "Headcount" for f in config["fields"]), config["fields"]

@@ -1,7 +1,8 @@
 """Items from the blind batch forms_as read as a marketer means them (issue 20, round 28s),
 through POST /api/forms/generate: a patient's "Beschwerden" is the form's free-text question
-(no extra "Wie können wir helfen?"), "how will it help …" is answered in sentences, and
-"what you'd like (patio, planting, …)" takes several answers."""
+(no extra "Wie können wir helfen?"), "how will it help …" is answered in sentences,
+"what you'd like (patio, planting, …)" takes several answers, and a petition is named for
+its cause."""
 
 from __future__ import annotations
 
@@ -41,3 +42,19 @@ async def test_what_you_would_like_from_a_list_of_works_takes_several(user):
     )
     wanted = _field(form, "like")
     assert (wanted["type"], len(wanted["options"])) == ("multiselect", 5)
+
+
+async def test_a_petition_is_named_for_its_cause(user):
+    for description, name in (
+        (
+            "Petition sign form - save our local library. First name, last name, postcode, "
+            "email, tick if you want campaign updates",
+            "Petition: Save Our Local Library",
+        ),
+        (
+            "Sign our petition to stop the bypass - name, email, postcode",
+            "Petition to Stop the Bypass",
+        ),
+    ):
+        form = await generate(user, description)
+        assert form["name"] == name, form["name"]

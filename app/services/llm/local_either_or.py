@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm import local_catalog as catalog
 from app.services.llm.local_domain import concept_for
 
 _OR = r"(?:or|o|ou|oder|u)"
@@ -82,7 +83,8 @@ def either_way(text: str) -> str:
 def _plain(phrase: str) -> bool:
     """A short answer, not a field's name ("email", "phone", "address")."""
     words = phrase.split()
-    return 1 <= len(words) <= 4 and not concept_for(phrase) and "?" not in phrase
+    field = concept_for(phrase) or phrase.strip().lower().replace(" ", "_") in catalog.FIELDS
+    return 1 <= len(words) <= 4 and not field and "?" not in phrase
 
 
 def _units(m: re.Match) -> str:
@@ -127,7 +129,9 @@ def _either_or(item: str, mark_and: str, mark_comma: str) -> str | None:
     if "(" in said or not re.search(rf"\s{_OR}\s", said, re.I):
         return None
     if "?" in said or re.match(
-        r"(?:what|which|why|how|who|when|where|do|does|is|are|can)\b", said, re.I
+        r"(?:what|which|why|how|who|when|where|whether|if|do|does|is|are|can|would|will|tell)\b",
+        said.strip(),
+        re.I,
     ):
         return None
     # "weekdays, weekends or both", "front only or front and back"

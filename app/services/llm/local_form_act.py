@@ -237,12 +237,43 @@ def _report_name(act: str) -> str | None:
     return None
 
 
+# ---- a petition: signed for a cause, named for it ----
+_PETITION = re.compile(r"\bpetition\b", re.I)
+_PETITION_HEAD = re.compile(
+    r"^(?:sign\s+)?(?:(?:an?|our|the|this)\s+)?petition(?:\s+(?:sign(?:ing|-?up)?|signature))?"
+    r"(?:\s+(?:form|page|sheet))?$",
+    re.I,
+)
+_PETITION_FOR = re.compile(
+    r"^(?:sign\s+)?(?:(?:an?|our|the|this)\s+)?(petition\s+(?:to|for|against)\s+.+)$", re.I
+)
+_CAUSE = re.compile(
+    r"^(?P<cause>(?:save|stop|keep|protect|support|ban|bring back|reopen|fix)\b[^.:;]{3,60})[.:;]"
+)
+
+
+def _petition_name(head: str, rest: str) -> str | None:
+    """ "Petition sign form - save our local library. First name, …" → "Petition: Save Our
+    Local Library"; "Petition to save the pool: name, …" → "Petition to Save the Pool"."""
+    if not _PETITION.search(head):
+        return None
+    if m := _PETITION_FOR.match(head):
+        return _title(_OURS.sub("", m[1]).strip())
+    cause = _CAUSE.match(rest.strip())
+    if _PETITION_HEAD.match(head.strip()) and cause:
+        return "Petition: " + _title(cause["cause"].strip())
+    return "Petition"
+
+
 def act_name(name: str, original: str, lang: str | None) -> str | None:
     """The form's name from what it does, when the draft's ``name`` is the organisation
     that runs it, a stock name beside a survey's subject, or a foreign internship read as
     a job; None when the name stands."""
     parts = _head(original)
     head, rest = parts or ("", "")
+    petition = None if lang else _petition_name(head, rest)
+    if petition and ("Petition" not in name or petition != "Petition" and ":" not in name):
+        return petition  # named for its cause, where one is said
     m = _FOR_OCCASION.search(original)
     org = bool(parts) and _same(name, head) and not _ACT_WORDS.search(head)
     if not lang and m and (name in _ASKED_STOCK or org):
