@@ -24,7 +24,6 @@ from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_answer_shapes import shape_answers
 from app.services.llm.local_application_kind import fit_application
 from app.services.llm.local_asked_as_meant import ask_as_meant
-from app.services.llm.local_asked_name import asked_name
 from app.services.llm.local_budget import business_buyer, fit_budget
 from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
@@ -36,10 +35,10 @@ from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
 from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
-from app.services.llm.local_form_act import act_kind, act_name
+from app.services.llm.local_form_act import act_kind
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
-from app.services.llm.local_heading import GENERIC_NAMES, heading_name
+from app.services.llm.local_form_title import drafted_name, read_again
 from app.services.llm.local_heading_kind import heading_kind
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_item_asked import direct_labels
@@ -50,7 +49,7 @@ from app.services.llm.local_listed_asks import (
     compound_course,
     without_conditions,
 )
-from app.services.llm.local_named_subject import consultation_kind, subject_named
+from app.services.llm.local_named_subject import consultation_kind
 from app.services.llm.local_needed_items import answer_the_request, needed_as_listed
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
@@ -58,16 +57,12 @@ from app.services.llm.local_paid_signup import fit_paid_fields, paid_signup
 from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
-from app.services.llm.local_said_purpose import purpose_said, said_kind
+from app.services.llm.local_said_purpose import said_kind
 from app.services.llm.local_sentence_name import (
     CREATOR_NAMES,
-    FORM_WORD,
     course_kind,
-    course_name,
-    creator_heading,
     creator_kind,
     creator_question,
-    foreign_sentence_name,
 )
 from app.services.llm.local_stated_purpose import (
     OPENING_END,
@@ -75,20 +70,16 @@ from app.services.llm.local_stated_purpose import (
     fit_callback,
     stated_purpose,
 )
-from app.services.llm.local_stock_subject import stock_subject
 from app.services.llm.local_stray import without_contact_wishes
-from app.services.llm.local_subject_name import STOCK_NAMES, registration_kind, subject_name
+from app.services.llm.local_subject_name import registration_kind
 from app.services.llm.local_thanks import fit_thanks
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_tick_wish import quoted_wishes
-from app.services.llm.local_titled import opening_title, retitled
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.services.llm.local_waiting_place import fit_waiting_place
 from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
-# stock names a heading in es/fr/de/pt says better ("Note de frais", "Bénévolat au festival")
-HEADED_ABROAD = frozenset({"Internal Request", "Volunteer Application"})
 _AUDIENCE_NOUNS = (
     "clients|customers|users|buyers|companies|businesses|teams|prospects|leads|developers|marketers|agencies|"
     "startups|enterprises|schools|students|parents|patients|professionals|owners|founders|executives|ctos|cfos|"
@@ -258,34 +249,7 @@ def build_form(described: str) -> dict:
     purpose = own_name or form_name(kind, without_answers(correct_typos(description)))
     if own_name or purpose in ASKS_NO_QUOTE:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
-    titled = retitled(original, lang, purpose, own_name)  # "Wedding catering enquiry for …"
-    if own_name in CREATOR_NAMES and titled and FORM_WORD.search(titled):
-        titled = None  # "Formulario de colaboración para creadores" is no title
-    subject = None if titled or own_name else subject_name(original, lang, kind, purpose)
-    if lang and not (titled or own_name or subject) and purpose in STOCK_NAMES:
-        subject = foreign_sentence_name(original, lang)  # "Somos un taller de bicicletas. …"
-        if not subject and kind["key"] in ("course", "event"):
-            subject = course_name(original)  # "Anmeldung für unseren Kochkurs"
-    if titled:
-        purpose, topic = titled, None
-    elif subject:  # "Enquiry form for our landscape design studio", "Moving warehouse? …"
-        purpose, topic = subject, None
-    elif (
-        not own_name
-        and not topic
-        and (purpose in GENERIC_NAMES or (lang and purpose in HEADED_ABROAD))
-    ):
-        # "Garden waste … sign-up: …"; "Note de frais: …" says which internal request it is
-        purpose = (
-            heading_name(original, english=not lang) or opening_title(original, lang) or purpose
-        )
-    elif own_name in CREATOR_NAMES:  # "Influencer collaboration request for our brand: …" stays
-        headed = heading_name(original, english=not lang) or opening_title(original, lang)
-        purpose = headed if creator_heading(headed) else purpose
-    named = stock_subject(original, lang, purpose, kind["key"])  # "Book a table", "Lead magnet: …"
-    if named:
-        purpose, topic = named, None
-    name = purpose + (f": {topic}" if topic else "")
+    name = drafted_name(original, lang, kind, own_name, purpose, topic)
     config = {
         "name": name[:120],
         "slug": slugify(name, "form"),
@@ -325,19 +289,9 @@ def build_form(described: str) -> dict:
                 "Kept in English (translate them in the editor): "
                 + "; ".join(f"“{t[:60]}”" for t in dict.fromkeys(left))
             )
-    # "Contact form for our dental practice", "We run a cattery …": named for its subject
-    subject_said = subject_named(config["name"], original, lang)
-    # "Quick one - a form for customers to request our price list": what it is for names it
-    subject_said = subject_said or purpose_said(config["name"], original, lang)
-    if subject_said:
-        config["name"], config["slug"] = subject_said, slugify(subject_said, "form")
-    asked = asked_name(config["name"], original, lang)  # "Claim your free energy audit"
-    if asked:
-        config["name"], config["slug"] = asked, slugify(asked, "form")
-    # "Parish council - report a problem with a footpath": named for the act, not the council
-    acted = act_name(config["name"], original, lang)
-    if acted:
-        config["name"], config["slug"] = acted, slugify(acted, "form")
+    renamed = read_again(config["name"], original, lang)  # what the form does, its subject
+    if renamed:
+        config["name"], config["slug"] = renamed, slugify(renamed, "form")
     # "iPhone", "WhatsApp" in the marketer's language too
     spell_acronyms(config["fields"], original)
     label_units(config["fields"], lang)  # "¿Cuánto tiempo lleva con el dolor (días)?"
