@@ -22,7 +22,6 @@ from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_answer_shapes import shape_answers
-from app.services.llm.local_application_kind import fit_application
 from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_budget import business_buyer, fit_budget
 from app.services.llm.local_choice_fields import settle_choices
@@ -33,50 +32,38 @@ from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_either_or import either_way
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
-from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_foreign import localize, source_language, to_english
-from app.services.llm.local_form_act import act_kind
 from app.services.llm.local_form_fields import tailor_fields
+from app.services.llm.local_form_kind import read_kind
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
 from app.services.llm.local_form_title import drafted_name, read_again
-from app.services.llm.local_heading_kind import heading_kind
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_item_asked import direct_labels
 from app.services.llm.local_item_wording import stock_nps_said, typed_as_worded
 from app.services.llm.local_listed_asks import (
     asked_as_said,
     comma_contacts,
-    compound_course,
     without_conditions,
 )
-from app.services.llm.local_named_subject import consultation_kind
 from app.services.llm.local_needed_items import answer_the_request, needed_as_listed
 from app.services.llm.local_option_leads import options_after_leads
-from app.services.llm.local_own_purpose import add_defaults, own_purpose, without_answers
-from app.services.llm.local_paid_signup import fit_paid_fields, paid_signup
+from app.services.llm.local_own_purpose import add_defaults, without_answers
+from app.services.llm.local_paid_signup import fit_paid_fields
 from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
-from app.services.llm.local_said_purpose import said_kind
 from app.services.llm.local_sentence_name import (
     CREATOR_NAMES,
-    course_kind,
-    creator_kind,
     creator_question,
 )
 from app.services.llm.local_stated_purpose import (
-    OPENING_END,
     add_stated_defaults,
     fit_callback,
-    stated_purpose,
 )
 from app.services.llm.local_stray import without_contact_wishes
-from app.services.llm.local_subject_name import registration_kind
-from app.services.llm.local_thanks import fit_thanks
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_tick_wish import quoted_wishes
 from app.services.llm.local_translate import LANGUAGE_NAMES
-from app.services.llm.local_waiting_place import fit_waiting_place
 from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
@@ -109,13 +96,6 @@ TOPIC_RE = re.compile(
     re.I,
 )
 
-# "a masterclass on pricing", "a webinar about hiring": the talk's subject, no cue to the
-# form's purpose (a seat at a masterclass on pricing is no pricing request)
-TALK_TOPIC = re.compile(
-    r"\b((?:masterclass(?:es)?|webinars?|workshops?|seminars?|talks?|classes|class|courses?|"
-    r"lectures?)) (?:on|about) [^:,.;!?()]+",
-    re.I,
-)
 
 PLAYBOOKS = {
     "job_application": "Thank each candidate by email and say when they will hear back. Never make hiring decisions, "
@@ -199,34 +179,7 @@ def build_form(described: str) -> dict:
     # "email if you want to receive updates" says how the visitor may hear back, not what
     # the form is for
     told = without_conditions(without_contact_wishes(description))  # "(if your employer pays)"
-    kind = choose_kind(told, TALK_TOPIC.sub(r"\1", without_answers(told)))
-    # a donation pledge, a club, a competition entry, a supplier registration: named for itself
-    kind, own_name = own_purpose(kind, correct_typos(told), foreign=bool(lang))
-    # an open day, a permit, a venue hire, a callback: named for what the opening words say
-    stated = None if own_name else stated_purpose(kind, correct_typos(told), bool(lang))
-    if stated:
-        kind, own_name = stated
-    if not own_name:  # "Anmeldung zum Firmenlauf": a registration, not a newsletter
-        kind = course_kind(original, registration_kind(original, kind))
-        kind = compound_course(original, kind)  # "Kursanmeldung: …"
-    if own_name in (None, "Collaboration Request"):  # "Partnership form for Instagram creators"
-        kind, own_name = creator_kind(told, kind, lang) or (kind, own_name)
-    kind = fit_application(kind, f"{original} {told}")  # a volunteer is no job applicant
-    # "Solicitud interna …", "Autorisation parentale …", "Anmeldung: …", "Encuesta …": the
-    # kind the heading names, where the translated cues read another
-    kind, own_name = heading_kind(original, lang, kind, own_name) or (kind, own_name)
-    # "Medical release form for …": a record, not a booking; "Survey on …": a survey
-    kind, own_name = act_kind(original, lang, kind, own_name) or (kind, own_name)
-    kind = consultation_kind(original, kind)  # "IT support … – book a free consultation"
-    kind = said_kind(original, lang, kind)  # "Alumni update form": no job applicant
-    # a callback is called back, not sent a quote or a booking link; an RSVP is recorded
-    kind = fit_thanks(kind, own_name, correct_typos(told), original)
-    # an allotment's or a nursery's waiting list is worked through by a person, not nurtured
-    kind = fit_waiting_place(
-        kind, OPENING_END.split(told, maxsplit=1)[0], OPENING_END.split(original, maxsplit=1)[0]
-    )
-    # a paid box or membership is no newsletter, a trade account no quote, a retreat a booking
-    kind, own_name = paid_signup(kind, own_name, correct_typos(told), original, bool(lang))
+    kind, own_name, stated = read_kind(told, original, lang)  # what the form is, in order
     audience, business, topic = (
         find_audience(description),
         find_business(description),
