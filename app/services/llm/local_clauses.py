@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm import local_whether_question
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_either_or import keep_either_or
 from app.services.llm.local_item_asked import keep_asked_and
 from app.services.llm.local_item_pairs import expand
 from app.services.llm.local_kept_items import time_clause
 from app.services.llm.local_lead_options import join_lead_options
+from app.services.llm.local_visitor_voice import to_visitor
 from app.services.llm.local_whether_and import keep_whether_and, thing_needs
+from app.services.llm.local_whether_question import whether_question
 from app.services.llm.local_whole_items import keep_told_and
 
 # A choice lead right before "A, B or C" keeps the group together as options.
@@ -266,26 +267,6 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def to_visitor(text: str) -> str:
-    """A question about "them" spoken to the visitor: "their address" → "your address";
-    not when it already speaks to them ("have you spoken to them": someone else), and not
-    "how many of them" (the guests)."""
-    if re.search(r"\byou\b", text, re.I):
-        return text
-    # "why they would recommend them": the visitor recommends someone else
-    them = "(?!)" if re.search(r"\bthey\b", text, re.I) else r"(?<!\bof )\bthem\b"
-    for pattern, repl in (
-        (r"\bthey'?re\b", "you're"),
-        (r"\bthey'?d\b", "you'd"),
-        (r"\bthey'?ve\b", "you've"),
-        (r"\btheir\b", "your"),
-        (r"\bthey\b", "you"),
-        (them, "you"),
-    ):
-        text = re.sub(pattern, repl, text, flags=re.I)
-    return text
-
-
 def _predicate_label(predicate: str) -> str:
     """ "have a water line" → "Has a water line?"; "has been restarted" → "Restarted?"."""
     p = re.sub(r"^(?:(?:has|have|had)\s+)?(?:been|being)\s+", "", predicate.strip(), flags=re.I)
@@ -416,7 +397,7 @@ def clause_item(text: str) -> dict | None:
         subject = WHETHER_SUBJECT.match(rest)
         predicate = subject.group(1) if subject else rest
         # "whether the property has a garden" → "Does the property have a garden?"
-        about = local_whether_question.whether_question(rest)
+        about = whether_question(rest)
         return _done(about, predicate, keep_label=True) if about else _done(None, predicate)
     permission = MAY_WE.match(t)
     if permission:  # "may we contact you" → "May we contact you?" (never a month "May")

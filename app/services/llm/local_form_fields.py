@@ -14,7 +14,6 @@ import unicodedata
 
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_answer_kinds import answer_kind, clause_question, times_of_day
-from app.services.llm.local_clauses import to_visitor
 from app.services.llm.local_domain import concept_for, covers, domain_keys, is_b2b
 from app.services.llm.local_extract import context_free, named_fields, negated
 from app.services.llm.local_extract_item import SLOT_ACT, YES_NO, field_type, label_for
@@ -43,6 +42,7 @@ from app.services.llm.local_poll import POLL_RE
 from app.services.llm.local_role_name import merge_role_name
 from app.services.llm.local_ruled_out import ruled_out, without_purpose_clause
 from app.services.llm.local_unasked_contact import settle_contacts
+from app.services.llm.local_visitor_voice import to_visitor
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
 HINTS = [

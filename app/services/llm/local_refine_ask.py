@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_clauses import to_visitor, whether_you
+from app.services.llm.local_clauses import whether_you
 from app.services.llm.local_fields import RefineError
+from app.services.llm.local_visitor_voice import to_visitor
 from app.services.llm.local_whether_question import whether_question
 
 _FLAGS = r"(?:(?:yes/no|yes-no|yes or no|optional|required|mandatory|new|short|simple)\s+)*"

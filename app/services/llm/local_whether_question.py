@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm import local_clauses  # a module: it reads this one's questions too
+from app.services.llm.local_visitor_voice import to_visitor
 
 _THERE = re.compile(r"^there\s+(?P<verb>is|are|was|were|will be)\s+(?P<rest>.+)$", re.I)
 _WE = re.compile(r"^(?P<we>we|i)\s+(?P<verb>can|could|may|should|might)\s+(?P<rest>.+)$", re.I)
@@ -72,7 +72,7 @@ def _base(verb: str) -> str:
 
 
 def _to_you(text: str) -> str:
-    return local_clauses.to_visitor(text)
+    return to_visitor(text)
 
 
 def _sentence(text: str) -> str:
