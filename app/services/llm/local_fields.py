@@ -245,7 +245,8 @@ def _field_name(label: str) -> str:
 
 def _widget_type(head: str) -> tuple[str | None, str]:
     for ftype, pattern in WIDGET_TYPES:
-        match = re.search(rf"\b(?:{pattern})\b", head, re.I)
+        # "preferred time as a dropdown": "as a" goes with the kind, not the label
+        match = re.search(rf"(?:\s+as\s+an?\s+)?\b(?:{pattern})\b", head, re.I)
         if match:
             return ftype, (head[: match.start()] + " " + head[match.end() :]).strip()
     return None, head

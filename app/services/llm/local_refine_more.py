@@ -323,6 +323,8 @@ NEW_KIND = re.compile(
 _KIND = [
     _p(rf"(?:make|turn|change|convert|switch)\s+(?:the\s+)?(?P<target>.+?)\s+(?:field\s+|question\s+)?(?:into|to|as)?\s*(?:a|an)\s+(?P<kind>{_KIND_RE})\s*(?:(?::|with|\()\s*(?P<opts>.+?)\)?)?"),
     _p(rf"(?:the\s+)?(?P<target>.+?)\s+(?:should|must|needs to|has to)\s+be\s+(?:a|an)\s+(?P<kind>{_KIND_RE})\s*(?:(?::|with|\()\s*(?P<opts>.+?)\)?)?"),
+    # "budget as a dropdown: under 1k, 1-5k", "dietary needs as a long answer"
+    _p(rf"(?:the\s+)?(?P<target>.+?)\s+(?:field\s+|question\s+)?as\s+(?:a|an)\s+(?P<kind>{_KIND_RE})\s*(?:(?::|with|\()\s*(?P<opts>.+?)\)?)?"),
 ]  # fmt: skip
 
 
@@ -331,8 +333,8 @@ def _kind(draft: dict, m: re.Match):
     try:
         field = find_one(draft["fields"], m["target"])
     except RefineError:
-        if m.re is _KIND[0]:
-            return False  # the older handlers give their own answer
+        if m.re is not _KIND[1]:
+            return False  # the older handlers give their own answer ("add X as a number")
         raise
     options = split_list(m["opts"], options=True) if m["opts"] else []
     if options and "," not in m["opts"]:

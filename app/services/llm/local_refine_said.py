@@ -250,7 +250,7 @@ def offered(existing: dict, spec: str) -> bool:
 
 # "urgency: low, medium, emergency": the answers of that question, a new one if the form has none
 _VERBED = re.compile(
-    r"\b(?:add|remove|rename|change|make|set|put|move|replace|swap|should|must|be|is|are|with|to)\b",
+    r"\b(?:add|remove|rename|change|make|set|put|move|replace|swap|should|must|be|is|are|with|to|as)\b",
     re.I,
 )
 _LISTED = re.compile(r"^(?P<t>[^\W\d][\w' -]{1,40}?)\s*:\s*(?P<opts>[^:]+,[^:]+)$")
