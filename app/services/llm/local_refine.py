@@ -23,6 +23,7 @@ from app.services.llm import (
     local_refine_limits,
     local_refine_mail_policy,
     local_refine_more,
+    local_refine_names,
     local_refine_said,
     local_refine_shapes,
 )
@@ -122,8 +123,12 @@ def _english(clause: str) -> bool:
     return any(pattern.match(clause) for pattern, _ in HANDLERS)
 
 
+# "make the message optional please", "… if possible, thanks": politeness, not the field
+_TAIL_RE = re.compile(r"[\s,]+(?:please|pls|thanks|thank you|if possible|for me)[.!]*$", re.I)
+
+
 def _clean(clause: str) -> str:
-    return LEAD_RE.sub("", clause.strip()).strip()
+    return _TAIL_RE.sub("", LEAD_RE.sub("", clause.strip()).strip())
 
 
 def _fail(reason: str, clause: str):
@@ -159,6 +164,8 @@ def _apply(draft: dict, clause: str, notes: list) -> None:
         _rename(draft, quoted)
         return
     try:
+        if local_refine_names.apply(draft, clause):  # one name field or first and last
+            return
         if local_refine_extras.apply(draft, clause, notes):
             return
         if local_refine_shapes.apply(draft, clause, notes):  # a scale, yes/no, a checkbox's words

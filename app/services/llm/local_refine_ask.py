@@ -25,7 +25,7 @@ _WHO = (
 _ASK = re.compile(
     rf"^(?:please\s+)?(?:(?:(?:add|include|insert|put in)\s+)?(?:a|an|one|another)\s+(?P<flags>{_FLAGS})"
     rf"(?:question|field)\s*(?::\s*|(?:asking|that asks|to ask)\s+{_WHO}(?=(?:if|whether)\b))"
-    rf"|ask\s+{_WHO}(?=(?:if|whether)\b))(?P<q>.+)$",
+    rf"|(?:ask|add|include)\s+{_WHO}(?=(?:if|whether)\b))(?P<q>.+)$",
     re.I,
 )
 _AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may)"

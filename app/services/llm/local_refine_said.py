@@ -62,6 +62,15 @@ _REWRITES = [
         ),
         "the options for {t} should be {opts}",
     ),
+    # "we also want to know how they heard about us": what they want to know, asked
+    (
+        re.compile(
+            r"^(?:(?:we|i)(?:'d| would)?\s+(?:also\s+)?(?:want|need|like|would like|'d like)\s+to\s+)?"
+            r"know\s+(?P<t>(?:if|whether|how|what|which|when|where|who|their)\b.+)$",
+            re.I,
+        ),
+        "add {t}",
+    ),
     # "ask for their company size": a field added by what it asks
     (
         re.compile(
