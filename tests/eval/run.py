@@ -539,6 +539,9 @@ SETS = {
     # kosher", a dropdown added for a question asked in words, a new field typed as the
     # list would type it, a budget added to a person's form is an amount.
     "refine 26r": ("refine_round26r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine round 28r (stop 20): a kind said with "as a", one name field or two, politeness
+    # at the end, "we want to know whether …"
+    "refine 28r": ("refine_round28r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.

@@ -279,6 +279,7 @@ def parse_new_field(
             o[:1].upper() + o[1:] for o in options
         ]  # as drafts write them ("iPhone" is spelled back)
     head, position = _position(head)
+    head = re.sub(r"\s+as\s+an?\s+(?:file\s+)?(?:upload|attachment)\b", " upload", head, flags=re.I)
     yes_no = YES_NO_KIND.search(head)
     if yes_no and options and len(options) == 1:  # "a yes or no question: Are you over 18?"
         head, options = f"{head} called {options[0]}", None

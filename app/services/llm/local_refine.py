@@ -149,6 +149,8 @@ QUOTED_RENAME = re.compile(
 def _apply(draft: dict, clause: str, notes: list) -> None:
     written = clause
     try:
+        if local_refine_names.apply(draft, clause):  # one name field or first and last
+            return
         # "ask whether they …", "call the size one 'Size'", "add a question about parking"
         clause = local_refine_ask.rewrite(
             local_refine_said.rewrite(clause, draft["fields"]), draft["fields"]
@@ -164,8 +166,6 @@ def _apply(draft: dict, clause: str, notes: list) -> None:
         _rename(draft, quoted)
         return
     try:
-        if local_refine_names.apply(draft, clause):  # one name field or first and last
-            return
         if local_refine_extras.apply(draft, clause, notes):
             return
         if local_refine_shapes.apply(draft, clause, notes):  # a scale, yes/no, a checkbox's words

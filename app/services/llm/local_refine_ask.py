@@ -36,6 +36,12 @@ _PLACE = re.compile(
     r"\s+(?P<where>(?:at the (?:top|end|bottom|start)|(?:right |just )?(?:after|before|below|above) .+))$",
     re.I,
 )
+_CONTRACTIONS = (
+    (r"\b(they|you|we)'re\b", r"\1 are"),
+    (r"\b(they|you|we)'ve\b", r"\1 have"),
+    (r"\b(they|you|we)'ll\b", r"\1 will"),
+    (r"\b(they|you|we)'d\b", r"\1 would"),
+)
 _REQUIRED = re.compile(r"\s*[(,]\s*(?P<flag>optional|required|mandatory)\s*\)?$", re.I)
 
 
@@ -46,6 +52,8 @@ def rewrite(clause: str, fields: list) -> str:
     if not m:
         return clause
     q, flags = m["q"].strip(), (m["flags"] or "").lower()
+    for short, long in _CONTRACTIONS:  # "whether they're bringing a dog"
+        q = re.sub(short, long, q, flags=re.I)
     said = _YES_NO_SAID.search(q)
     q = _YES_NO_SAID.sub("", q).strip()
     place = _PLACE.search(q)
