@@ -818,6 +818,10 @@ SETS = {
     # a problem, consent to a trip, apply for an internship, take a survey), not the
     # organisation that runs it, and a consent or waiver form is recorded, never booked.
     "round 28c": ("forms_round28c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 29c (written before the change): works to change, improve, replace or fix, rooms,
+    # areas, topics, equipment and a noun marked plural ("subject(s)", "día(s)") take several
+    # answers (a multiple choice); a level, a size, a time, a package, a plan stay one.
+    "round 29c": ("forms_round29c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

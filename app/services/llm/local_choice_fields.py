@@ -26,6 +26,7 @@ import re
 
 from app.services.llm.local_choice_lists import folded
 from app.services.llm.local_lead_options import IDIOM
+from app.services.llm.local_several_answers import takes_several
 
 # "are you hoping to buy or rent": the lead before the first answer is the question's
 _LEAD = re.compile(
@@ -45,18 +46,6 @@ _CONTACT_NOUN = dict.fromkeys(("phone", "mobile", "telephone", "number", "cell")
     "name": "text",
     "address": "text",
 }
-_NEEDS = re.compile(
-    r"^(?:what|which) (?:work|help|jobs|services|repairs)\b(?: (?:is|are|do you|would you))?"
-    r"(?: (?:needed|need|want|require|required|like))?\??$|"
-    r"^what do you (?:need|want|require)(?: (?:\w+ed|done|doing|fixed|built|made))?\??$|"
-    r"^what would you like(?: (?:done|included|to include))?\??$|"
-    r"^what needs (?:doing|fixing|repairing|replacing|\w+ed)\??$|^(?:what|which) services\b.*$|"
-    r"^(?:quels|quelles) (?:services|travaux|prestations)\b.*$|^de quoi avez-vous besoin.*$|"
-    r"^¿?(?:qu[eé]|cu[aá]les) (?:servicios|trabajos)\b.*$|^¿?qu[eé] necesita.*$|"
-    r"^(?:welche) (?:leistungen|arbeiten|dienstleistungen)\b.*$|^was (?:brauchen|ben[öo]tigen) sie.*$|"
-    r"^(?:que|quais) (?:servi[cç]os|trabalhos)\b.*$|^de que (?:precisa|necessita).*$",
-    re.I,
-)
 _SEX = re.compile(
     r"^(?:your |votre |su |tu |ihr |seu |o seu )?(?:sex|gender|sexe|sexo|g[ée]nero|geschlecht|g[êe]nero)\??$",
     re.I,
@@ -176,9 +165,7 @@ def settle_choices(fields: list, described: str, lang: str | None, several: list
             _lead_before_idiom(f)
             _which_of_two(f)
             _one_contact(f)
-            if len(f["options"]) >= 3 and _NEEDS.match(label.lower()):
-                f["type"] = "multiselect"
-            elif _times_free(label, f["options"]) or _support_needed(label, f["options"]):
+            if takes_several(label, f["options"]):  # "what would you like to change (…)"
                 f["type"] = "multiselect"
         # "genre" is a gender in French only (a book's or a band's genre in English)
         elif f["type"] == "text" and (_SEX.match(label) or lang == "fr" and label == "Genre"):
@@ -192,52 +179,6 @@ def settle_choices(fields: list, described: str, lang: str | None, several: list
         fields[:] = [f for f in fields if f["name"] not in _CONTACT_FIELDS] or fields
     if said or anonymous:
         fields[:] = [f for f in fields if not _said_of_the_form(f)] or fields
-
-
-# a person's availability, in the five languages
-_AVAILABILITY = re.compile(
-    r"^(?:your |votre |vos |su |sus |tu |ihre |a sua |sua )?(?:availability|availabilities|"
-    r"disponibilidad(?:es)?|disponibilit[ée]s?|verf[üu]gbarkeit(?:en)?|disponibilidades?|"
-    r"when (?:are you|can you|you're) (?:free|available))\b",
-    re.I,
-)
-# parts of the day or the week, and weekdays
-_TIME_ANSWER = re.compile(
-    r"(?:morning|afternoon|evening|night|weekday|weekend|week ?night|lunch ?time|daytime|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun|"
-    r"ma[ñn]ana|tarde|noche|fin(?:es)? de semana|entre semana|lunes|martes|mi[ée]rcoles|jueves|"
-    r"viernes|s[áa]bado|domingo|matin|matin[ée]e|apr[èe]s-midi|soir|soir[ée]e|nuit|semaine|"
-    r"week-end|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|vormittag|nachmittag|abend|"
-    r"morgen|wochenende|wochentag|werktag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
-    r"sonntag|manh[ãa]|noite|fins? de semana|dias [úu]teis|segunda|ter[çc]a|quarta|quinta|sexta)"
-    r"(?:e?s|s)?",
-    re.I,
-)
-# what a person needs from us: support, help, adjustments
-_SUPPORT = re.compile(
-    r"^¿?(?:what|which|quel(?:le)?s?|qu[eé]|welche|que|quais)\s+(?:\w+\s+)?(?:support|help|"
-    r"adjustments|accommodations|assistance|access needs|aids|apoyos?|ayudas?|ajustes|adaptaciones|"
-    r"soutiens?|aides?|am[ée]nagements|adaptations|unterst[üu]tzung|hilfen?|anpassungen|apoios?|"
-    r"adapta[çc][õo]es)\b.*\b(?:need|needs|require|requires|would help|n[ée]cessit\w*|"
-    r"besoin|necesit\w*|precis\w*|necessit\w*|ben[öo]tig\w*|brauch\w*)\b",
-    re.I,
-)
-
-
-def _times_free(label: str, options: list) -> bool:
-    """ "availability (mornings, afternoons, weekends)": the times a person is free, several
-    ("weekday mornings" is one time too)."""
-    time = re.compile(rf"{_TIME_ANSWER.pattern}(?:\s+{_TIME_ANSWER.pattern})?", re.I)
-    return (
-        len(options) >= 2
-        and bool(_AVAILABILITY.match(label))
-        and all(time.fullmatch(o.strip().lower()) for o in options)
-    )
-
-
-def _support_needed(label: str, options: list) -> bool:
-    """ "what support do you need (A, B, C)": as many kinds of help as a person needs."""
-    return len(options) >= 3 and bool(_SUPPORT.match(label))
 
 
 def _said_of_the_form(f: dict) -> bool:

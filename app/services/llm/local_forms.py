@@ -56,6 +56,7 @@ from app.services.llm.local_sentence_name import (
     CREATOR_NAMES,
     creator_question,
 )
+from app.services.llm.local_several_answers import plurals_said
 from app.services.llm.local_stated_purpose import (
     add_stated_defaults,
     fit_callback,
@@ -160,7 +161,8 @@ def build_form(described: str) -> dict:
     """The draft for a description; ``notes`` lists what the marketer should check."""
     # "a tick box for 'send me event invites'": the quoted box is added as said, at the end
     # "I confirm this is my own work (checkbox)", "diet (dropdown: none, vegan)": the control
-    written, widgets = read_widget_hints(described)
+    # "subject(s)", "día(s)": the noun in its plural (several answers), read as "subjects"
+    written, widgets = read_widget_hints(plurals_said(described))
     written = comma_contacts(written)  # "name email phone, level": three fields, then a fourth
     written, comment_boxes = read_comment_boxes(written)  # "a box for comments": what goes in it
     original, boxes = take_tick_boxes(quoted_wishes(written))  # "tick if you want X": a box

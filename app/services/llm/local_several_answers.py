@@ -1,0 +1,142 @@
+"""Questions whose answers a person may want several of: a multiple choice, not a dropdown.
+
+The rule a marketer would state: the works to be done and the things to change, improve,
+replace or fix, the services, rooms, areas, topics, interests and equipment asked for, and a
+noun marked plural ("subject(s)", "room(s)", "día(s)") take several answers; a level, a size,
+a time, a package, a plan, "which one", a yes/no, a rating and an either/or take one.
+
+``takes_several(label, options)`` is the one place that reads a drafted choice's question
+(in the marketer's language) and says whether several answers apply (the services needed,
+the times one is free, the support one needs, and now what to change, rooms, areas, topics);
+``settle_choices`` calls it for every dropdown. ``plurals_said(text)`` writes "subject(s)" as "subjects" before
+the description is read, so the noun's plural (and its answers) reach the readers whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "what do you need", "which services", "quels travaux", "welche Leistungen": several
+_NEEDS = re.compile(
+    r"^(?:what|which) (?:work|help|jobs|services|repairs)\b(?: (?:is|are|do you|would you))?"
+    r"(?: (?:needed|need|want|require|required|like))?\??$|"
+    r"^what do you (?:need|want|require)(?: (?:\w+ed|done|doing|fixed|built|made))?\??$|"
+    r"^what would you like(?: (?:done|included|to include))?\??$|"
+    r"^what needs (?:doing|fixing|repairing|replacing|\w+ed)\??$|^(?:what|which) services\b.*$|"
+    r"^(?:quels|quelles) (?:services|travaux|prestations)\b.*$|^de quoi avez-vous besoin.*$|"
+    r"^¿?(?:qu[eé]|cu[aá]les) (?:servicios|trabajos)\b.*$|^¿?qu[eé] necesita.*$|"
+    r"^(?:welche) (?:leistungen|arbeiten|dienstleistungen)\b.*$|^was (?:brauchen|ben[öo]tigen) sie.*$|"
+    r"^(?:que|quais) (?:servi[cç]os|trabalhos)\b.*$|^de que (?:precisa|necessita).*$",
+    re.I,
+)
+# a question ("what …", "qué …", "que …", "was …", "o que …") asking what to change,
+# improve, replace, renovate or fix, or what one needs help with
+_ASKED = r"(?:what|which|qu[eé]|que|quoi|quels?|quelles?|qu'est-ce|qu’est-ce|was|welche[nms]?|o que|quais)"
+_CHANGE = re.compile(
+    rf"^¿?{_ASKED}\b.*\b(?:"
+    r"change|improve|replace|renovate|refurbish|upgrade|redo|fix|repair|help with|"
+    r"cambiar|mejorar|reformar|renovar|sustituir|reemplazar|reparar|arreglar|"
+    r"changer|am[ée]liorer|remplacer|r[ée]nover|refaire|r[ée]parer|"
+    r"[äa]ndern|verbessern|ersetzen|austauschen|erneuern|renovieren|reparieren|sanieren|"
+    r"mudar|melhorar|substituir|trocar|remodelar)\b",
+    re.I,
+)
+# the things asked for, several at a time: "rooms to paint", "welche Räume", "quelles pièces",
+# "topics you want covered", "equipment needed", "áreas", "Themen"
+_MANY = re.compile(
+    r"^¿?(?:(?:which|what|quels?|quelles?|qu[eé]|cu[aá]les|welche[nms]?|que|quais)\s+)?(?:"
+    r"rooms|areas|topics|subjects|interests|equipment|"
+    r"habitaciones|estancias|zonas|[aá]reas|temas|asignaturas|"
+    r"pi[èe]ces|zones|sujets|th[èe]mes|domaines|mati[èe]res|"
+    r"r[äa]ume|bereiche|themen|f[äa]cher|"
+    r"divis[õo]es|assuntos|disciplinas)\b",
+    re.I,
+)
+# answers of a single choice: "both", "all of them", "either"
+_ONE_ANSWER = re.compile(r"^(?:both|either|ambos|ambas|les deux|beide|os dois|as duas)$", re.I)
+# a question that asks for one even with a verb of change: "which one", "the main thing",
+# "what time can we fix it", "what would you like to switch to", "can we help with"
+_ONE_ASKED = re.compile(
+    r"\b(?:one|main|most|best|first|single|time|day|date|size|level|package|plan|course|"
+    r"cu[aá]l|lequel|laquelle|welche[rs]|qual|nivel|niveau|stufe|n[íi]vel|talla|taille|"
+    r"gr[öo](?:ß|ss)e|tamanho|hora|heure|uhrzeit|paquete|forfait|paket|pacote|plano)\b|"
+    r"\b(?:change|switch|upgrade|move|cambiar|changer|wechseln|mudar) (?:\w+ )?(?:to|a|para|zu)\b|"
+    r"\b(?:can|may|could) (?:we|i) help\b",
+    re.I,
+)
+_YES_NO = {"yes", "no", "not sure", "maybe", "sí", "si", "oui", "non", "ja", "nein", "sim", "não"}
+
+
+# a person's availability, in the five languages
+_AVAILABILITY = re.compile(
+    r"^(?:your |votre |vos |su |sus |tu |ihre |a sua |sua )?(?:availability|availabilities|"
+    r"disponibilidad(?:es)?|disponibilit[ée]s?|verf[üu]gbarkeit(?:en)?|disponibilidades?|"
+    r"when (?:are you|can you|you're) (?:free|available))\b",
+    re.I,
+)
+# parts of the day or the week, and weekdays
+_TIME_ANSWER = re.compile(
+    r"(?:morning|afternoon|evening|night|weekday|weekend|week ?night|lunch ?time|daytime|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs)?|fri|sat|sun|"
+    r"ma[ñn]ana|tarde|noche|fin(?:es)? de semana|entre semana|lunes|martes|mi[ée]rcoles|jueves|"
+    r"viernes|s[áa]bado|domingo|matin|matin[ée]e|apr[èe]s-midi|soir|soir[ée]e|nuit|semaine|"
+    r"week-end|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|vormittag|nachmittag|abend|"
+    r"morgen|wochenende|wochentag|werktag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|manh[ãa]|noite|fins? de semana|dias [úu]teis|segunda|ter[çc]a|quarta|quinta|sexta)"
+    r"(?:e?s|s)?",
+    re.I,
+)
+# what a person needs from us: support, help, adjustments
+_SUPPORT = re.compile(
+    r"^¿?(?:what|which|quel(?:le)?s?|qu[eé]|welche|que|quais)\s+(?:\w+\s+)?(?:support|help|"
+    r"adjustments|accommodations|assistance|access needs|aids|apoyos?|ayudas?|ajustes|adaptaciones|"
+    r"soutiens?|aides?|am[ée]nagements|adaptations|unterst[üu]tzung|hilfen?|anpassungen|apoios?|"
+    r"adapta[çc][õo]es)\b.*\b(?:need|needs|require|requires|would help|n[ée]cessit\w*|"
+    r"besoin|necesit\w*|precis\w*|necessit\w*|ben[öo]tig\w*|brauch\w*)\b",
+    re.I,
+)
+
+
+def _times_free(label: str, options: list) -> bool:
+    """ "availability (mornings, afternoons, weekends)": the times a person is free, several
+    ("weekday mornings" is one time too)."""
+    time = re.compile(rf"{_TIME_ANSWER.pattern}(?:\s+{_TIME_ANSWER.pattern})?", re.I)
+    return (
+        len(options) >= 2
+        and bool(_AVAILABILITY.match(label))
+        and all(time.fullmatch(o.strip().lower()) for o in options)
+    )
+
+
+def _support_needed(label: str, options: list) -> bool:
+    """ "what support do you need (A, B, C)": as many kinds of help as a person needs."""
+    return len(options) >= 3 and bool(_SUPPORT.match(label))
+
+
+def takes_several(label: str, options: list) -> bool:
+    """True when the question ``label`` with these answers takes several of them."""
+    label = re.sub(r"\s+", " ", label).strip()
+    answers = [str(o).strip() for o in options or []]
+    if len(answers) < 2 or {a.lower() for a in answers} <= _YES_NO:
+        return False
+    if len(answers) >= 3 and _NEEDS.match(label.lower()):
+        return True
+    if _times_free(label, answers) or _support_needed(label, answers):
+        return True  # "availability (mornings, weekends)", "what support do you need (…)"
+    if any(_ONE_ANSWER.match(a) for a in answers):
+        return False  # "(Saturday, Sunday or both)": one answer of a single choice
+    if _ONE_ASKED.search(label):
+        return False
+    return bool(_CHANGE.search(label) or _MANY.search(label))
+
+
+# "subject(s)", "día(s)", "Stelle(n)", "child(ren)": the noun in its plural
+# ("subject(s) needed" stays: "subjects needed" would read as a yes/no, like "parking needed")
+_PLURAL_MARK = re.compile(
+    r"\b([^\W\d_]{2,})\((s|es|n|en|ren)\)(?!\w)(?!\s+(?:needed|required|wanted)\b)"
+)
+
+
+def plurals_said(text: str) -> str:
+    """The description with "subject(s)" written "subjects" (a noun marked plural)."""
+    return _PLURAL_MARK.sub(lambda m: m.group(1) + m.group(2), text)
