@@ -815,6 +815,10 @@ SETS = {
     # a problem, consent to a trip, apply for an internship, take a survey), not the
     # organisation that runs it, and a consent or waiver form is recorded, never booked.
     "round 28c": ("forms_round28c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 29b: the list is the form: its words are the labels ("feedback" is not the
+    # catalogue's "Comments", "best time for access" not a "Preferred time" with answers it
+    # never gave), and nothing is added it did not name (a member's number says who writes).
+    "round 29b": ("forms_round29b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
