@@ -205,6 +205,7 @@ FLOORS = {
     "round 28b": 0.90,
     "round 28c": 0.90,
     "round 29c": 0.90,
+    "round 29b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -308,6 +309,7 @@ SIZES = {
     "round 28b": 33,
     "round 28c": 37,
     "round 29c": 32,
+    "round 29b": 28,
 }
 
 

@@ -822,6 +822,10 @@ SETS = {
     # areas, topics, equipment and a noun marked plural ("subject(s)", "día(s)") take several
     # answers (a multiple choice); a level, a size, a time, a package, a plan stay one.
     "round 29c": ("forms_round29c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 29b: the list is the form: its words are the labels ("feedback" is not the
+    # catalogue's "Comments", "best time for access" not a "Preferred time" with answers it
+    # never gave), and nothing is added it did not name (a member's number says who writes).
+    "round 29b": ("forms_round29b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

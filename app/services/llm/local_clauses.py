@@ -22,6 +22,7 @@ from app.services.llm.local_item_asked import keep_asked_and
 from app.services.llm.local_item_pairs import expand
 from app.services.llm.local_kept_items import time_clause
 from app.services.llm.local_lead_options import join_lead_options
+from app.services.llm.local_own_labels import best_time
 from app.services.llm.local_visitor_voice import to_visitor
 from app.services.llm.local_whether_and import keep_whether_and, thing_needs
 from app.services.llm.local_whether_question import whether_question
@@ -452,6 +453,8 @@ def clause_item(text: str) -> dict | None:
             "name": last.group(1),
             "hint": "date",
         }
+    if best_time(t):  # "best time for access": the marketer's words (round 29b)
+        return best_time(t)
     if GOOD_TIME.match(t):  # "a good time for the technician to come" → "Preferred time"
         word = GOOD_TIME.match(t).group(1).lower()
         return {"label": f"Preferred {word}", "options": [], "name": f"preferred {word}"}

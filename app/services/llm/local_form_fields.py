@@ -37,6 +37,7 @@ from app.services.llm.local_named_contact import merge_named_contact
 from app.services.llm.local_one_org import merge_org_name
 from app.services.llm.local_one_person import merge_role_contacts
 from app.services.llm.local_one_role import settle_own_texts
+from app.services.llm.local_own_labels import own_word
 from app.services.llm.local_papers import uploaded_instead
 from app.services.llm.local_poll import POLL_RE
 from app.services.llm.local_role_name import merge_role_name
@@ -448,8 +449,7 @@ def _own_words(item: dict, key: str) -> bool:
         # "which evening suits", "what day works": the question asked, not "Preferred date"
         or bool(item.get("clause") and (item.get("label") or "").endswith("?"))
         or (key == "job_title" and words[0].lower() in ("role", "roles"))
-        # "organisation", "institution", "employer": the marketer's word for who they are
-        or (key == "company" and words[0].lower() not in ("company", "business"))
+        or own_word(words, key)  # "organisation" for a company, "feedback" for comments
         or (key == "phone" and _qualified(item["phrase"]))  # "mobile": their word
         # "names": more than one person (a couple, a pair) answers in one field
         or (key == "name" and words[-1].lower() == "names")

@@ -104,6 +104,7 @@ Position you are applying for | Puesto al que se presenta | Poste visé | Positi
 Postcode / ZIP | Código postal | Code postal | Postleitzahl | Código postal
 Preferred date | Fecha preferida | Date souhaitée | Wunschdatum | Data preferida
 Preferred time | Hora preferida | Heure souhaitée | Wunschzeit | Hora preferida
+Best time to call | Mejor hora para llamarle | Meilleur moment pour vous appeler | Beste Zeit für einen Rückruf | Melhor horário para ligar
 Priority | Prioridad | Priorité | Priorität | Prioridade
 Product | Producto | Produit | Produkt | Produto
 Product area | Área del producto | Partie du produit | Produktbereich | Área do produto

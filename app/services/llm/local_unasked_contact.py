@@ -113,7 +113,7 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
     email = stock.get("email")
     way_back = _way_back(fields)
     if email is not None:
-        if way_back or (records_a_reply(text) and kind["flow"] != _SIGN_UP):
+        if way_back or (records_a_reply(text) and kind["flow"] != _SIGN_UP) or _on_file(fields):
             fields.remove(email)  # an RSVP, a sign-up sheet: nobody is answered
         elif kind["flow"] != _SIGN_UP:
             email.update(required=False, **_plain_email())
@@ -185,6 +185,24 @@ def _is_way_back(f: dict) -> bool:
             )
         )
         and not _others(f)
+    )
+
+
+# The person's own number with the business: a member, a card holder, a customer on file
+_ON_FILE = re.compile(
+    r"\b(?:member(?:ship)?|library card|loyalty card|customer|socio|s[óo]cio|adh[ée]rent|"
+    r"cliente?)\s+(?:number|no|id)\b|\bmitglieds?nummer|\bkundennummer|\bn[úu]mero\s+de\s+"
+    r"(?:socio|s[óo]cio|cliente|miembro)\b|\bnum[ée]ro\s+d'adh[ée]rent",
+    re.I,
+)
+
+
+def _on_file(fields: list) -> bool:
+    """The list names the person's member, card or customer number: the business has them
+    on file, and the list is complete without an email ("your name, your membership number,
+    friend's name, friend's email"; round 29b)."""
+    return any(
+        not f.get("_domain") and _ON_FILE.search(f["label"]) and not _others(f) for f in fields
     )
 
 
