@@ -203,6 +203,7 @@ FLOORS = {
     "round 28a": 0.90,
     "round 28b": 0.90,
     "round 28c": 0.90,
+    "round 29a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -304,6 +305,7 @@ SIZES = {
     "round 28a": 34,
     "round 28b": 33,
     "round 28c": 37,
+    "round 29a": 28,
 }
 
 

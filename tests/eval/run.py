@@ -815,6 +815,10 @@ SETS = {
     # a problem, consent to a trip, apply for an internship, take a survey), not the
     # organisation that runs it, and a consent or waiver form is recorded, never booked.
     "round 28c": ("forms_round28c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 29a (written before the change): a count, an amount of money or a duration in
+    # units is a number field, its unit kept in the label; identifiers, years, ranges offered
+    # as options and free descriptions stay what they were.
+    "round 29a": ("forms_round29a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
