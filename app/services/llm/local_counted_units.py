@@ -37,10 +37,10 @@ _SYMBOL = r"€|£|\$"
 
 # "… in pounds", "… en euros", "… em euros", "… in Euro", "… (in GBP)", "… in £", "… (€)"
 IN_MONEY = re.compile(
-    rf"(?:\b(?:in|en|em)\s+|\(\s*(?:in\s+)?)(?:{_MONEY})(?![\w])|(?:{_SYMBOL})", re.I
+    rf"(?:(?<![\w-])(?:in|en|em)\s+|\(\s*(?:in\s+)?)(?:{_MONEY})(?![\w])|(?:{_SYMBOL})", re.I
 )
 # "… en semaines", "… in Nächten", "… em horas", "… in hours"
-IN_TIME = re.compile(rf"\b(?:in|en|em)\s+(?:{_TIME})(?![\w])", re.I)
+IN_TIME = re.compile(rf"(?<![\w-])(?:in|en|em)\s+(?:{_TIME})(?![\w])", re.I)
 # "hours per week", "horas por semana", "heures par mois", "Stunden pro Woche", "hours a month"
 PER_PERIOD = re.compile(
     rf"(?<![\w])(?:{_TIME})\s+(?:per|a|an|each|every|this|last|por|par|pro|al|à la|a la|"
