@@ -206,6 +206,7 @@ FLOORS = {
     "round 28c": 0.90,
     "round 29c": 0.90,
     "round 29b": 0.90,
+    "round 29a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -310,6 +311,7 @@ SIZES = {
     "round 28c": 37,
     "round 29c": 32,
     "round 29b": 28,
+    "round 29a": 28,
 }
 
 

@@ -826,6 +826,10 @@ SETS = {
     # catalogue's "Comments", "best time for access" not a "Preferred time" with answers it
     # never gave), and nothing is added it did not name (a member's number says who writes).
     "round 29b": ("forms_round29b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 29a (written before the change): a count, an amount of money or a duration in
+    # units is a number field, its unit kept in the label; identifiers, years, ranges offered
+    # as options and free descriptions stay what they were.
+    "round 29a": ("forms_round29a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_counted_units import counted_number
 from app.services.llm.local_kept_items import ended_times
 from app.services.llm.local_papers import written_letter
 
@@ -146,7 +147,7 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
         return _number(field)
     if PER_PERIOD.match(low) and not _PRICED.search(low) and field["type"] == "text":
         return _number(field)
-    return field
+    return counted_number(field, low)  # "weeks of stay", "cost in pounds", "(€)"
 
 
 def times_of_day(fields: list) -> None:
