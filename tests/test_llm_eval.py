@@ -233,7 +233,7 @@ SIZES = {
     "leads 24": 14,
     "leads 26": 16,
     "refine 26r": 18,
-    "refine 28r": 16,
+    "refine 28r": 17,
     "round 13b": 60,
     "round 13a": 59,
     "refine 13a": 32,

@@ -124,7 +124,11 @@ def _english(clause: str) -> bool:
 
 
 # "make the message optional please", "… if possible, thanks": politeness, not the field
-_TAIL_RE = re.compile(r"[\s,]+(?:please|pls|thanks|thank you|if possible|for me)[.!]*$", re.I)
+# ("change the thank-you message to Thanks!" keeps its words: only after a comma, or "please")
+_TAIL_RE = re.compile(
+    r"(?:\s*,\s*(?:please|pls|thanks|thank you|if possible|for me)|(?<!\bto)(?<!\bsay)\s+(?:please|pls))[.!]*$",
+    re.I,
+)
 
 
 def _clean(clause: str) -> str:
