@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_domain import concept_for
+
 # Nouns of something the visitor describes or writes (a fault, a message, a question), in
 # the five languages (glossed or not): "A or B" of them asks for one text, not for a pick.
 _DESCRIBED = re.compile(
@@ -73,7 +75,7 @@ def headed_choice(raw: str, options: list[str]) -> tuple[str, list[str]] | None:
     for n in range(min(3, len(words) - 1), 0, -1):  # the longest lead ending in a head noun
         lead, answer = " ".join(words[:n]), " ".join(words[n:])
         if _HEAD.match(words[n - 1]) and not any(_NOT_LEAD.match(w) for w in words[:n]):
-            if described(answer):
-                return None
+            if described(answer) or concept_for(answer):
+                return None  # "delivery address or PO box": a field, not an answer
             return lead[:1].upper() + lead[1:], [answer[:1].upper() + answer[1:], options[1]]
     return None
