@@ -830,6 +830,11 @@ SETS = {
     # units is a number field, its unit kept in the label; identifiers, years, ranges offered
     # as options and free descriptions stay what they were.
     "round 29a": ("forms_round29a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 30a (written before the change): "A or B" naming one thing two ways ("error code or
+    # fault", "questions or comments", "problema o incidencia") is one free-text item; a noun
+    # heading a choice ("modalidad online o presencial", "session format online or in person")
+    # is its label, the answers follow it. Guards: choices a visitor picks stay choices.
+    "round 30a": ("forms_round30a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from app.services.llm.local_one_thing import HEAD_ABROAD, described
+from app.services.llm.local_whole_items import _tells
+
 _OR = {"es": "o|u", "fr": "ou", "pt": "ou"}
 _WORD = r"[^\W\d_]+"
 # after the start of the list or a separator: a noun ("cesta", "tipo de habitación"), its
 # first answer, more answers after commas, and the last after "o"/"ou"; then the item ends
-_ITEM = r"(?P<noun>{w}(?: de {w})?) (?P<first>{w})(?P<mid>(?:, {w})*),? (?:{orw}) (?P<last>{w})"
+# ("turno de mañana o tarde": the "de" opens the answers; "¿modalidad online o presencial?":
+# the question marks go with the brackets)
+_ITEM = r"(?P<ask>¿\s*)?(?P<noun>{w}(?: de {w})?)(?P<de> de)? (?P<first>{w})(?P<mid>(?:, {w})*),? (?:{orw}) (?P<last>{w})"
 
 
 def join_trailing_answers(text: str, lang: str, is_field: Callable[[str], bool]) -> str:
@@ -26,7 +31,7 @@ def join_trailing_answers(text: str, lang: str, is_field: Callable[[str], bool])
     item = re.compile(
         r"(?:(?<=^)|(?<=[:,;]\s)|(?<=[:,;]))\s*"
         + _ITEM.format(w=_WORD, orw=_OR[lang])
-        + r"(?=\s*(?:[,;.]|$))",
+        + r"(?P<asked>\s*\?)?(?=\s*(?:[,;.]|$))",
         re.I,
     )
 
@@ -35,6 +40,12 @@ def join_trailing_answers(text: str, lang: str, is_field: Callable[[str], bool])
         words = [*m["noun"].split(" de "), *answers]
         if any(is_field(w) for w in words) or len(set(a.lower() for a in answers)) < len(answers):
             return m[0]
+        if m["ask"] and not HEAD_ABROAD.match(m["noun"]):
+            return m[0]  # "¿tienes iphone o android?": a verb asks, no noun heads it
+        if bool(m["ask"]) != bool(m["asked"]) or (
+            m["de"] and any(described(w) or _tells(w) for w in [m["noun"], *answers])
+        ):
+            return m[0]  # "problemas de salud o alergias": one thing to describe
         lead = m[0][: len(m[0]) - len(m[0].lstrip())]
         return f"{lead}{m['noun']} ({', '.join(answers)})"
 

@@ -65,7 +65,7 @@ _ROLE_PARTS = (
     r"what(?:'?s| is) (?:it|this|your \w+) (?:about|regarding|concerning)\b|"
     r"(?:your |a |the )?(?:query|queries)$|"
     r"(?:(?:ihr|ihre|votre|vos|la|le|su|sus|tu|o seu|a sua|seu|sua|o|a) )?"
-    r"(?:anliegen|betreff|objet|sujet|demande|asunto|consulta|solicitud|assunto|pedido|d[úu]vida)\b|"
+    r"(?:anliegen|betreff|objet|sujet|demande|asunto|consulta|solicitud|assunto|pedido|d[úu]vidas?)\b|"
     r"(?:ihr|ihre|votre|su|tu|o seu|a sua|seu|sua) (?:request|message|enquiry|question|concern)$|"
     r"(?:(?:ihre|your|votre|su|sua|a sua) )?(?:message|nachricht|mensaje|mensagem) "
     r"(?:an|to|for|para|pour|à|a) (?:uns|us|nosotros|nous|nós)$|"
@@ -126,8 +126,11 @@ OWN_WORDS = re.compile(
 def plays_main_role(field: dict) -> bool:
     """A named field asking what the form's own free-text question asks."""
     label = field["label"].strip()
+    # "questions or comments", "Fragen oder Anmerkungen": one text, either word asks it
+    either = re.split(r"\s+(?:or|o|ou|oder)\s+", label) if field["type"] == "textarea" else []
     return field["type"] in ROLE_TYPES and (
         ROLE.search(label) is not None
+        or any(ROLE.search(p) for p in either[1:])
         or (field["type"] in ("text", "textarea") and OWN_WORDS.search(label) is not None)
     )
 

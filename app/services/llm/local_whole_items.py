@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from app.services.forms.messages import ui_words
+from app.services.llm.local_one_thing import headed_choice, one_thing
 
 # ---------------------------------------------------------------------------------------
 # "tell us about X and Y": one open question
@@ -161,6 +162,11 @@ def whole_item(raw: str, item: dict | None) -> dict | None:
         and all(_tells(p) for p in pieces)
     ):
         return {**item, "options": [], "hint": ""}  # "allergies or medical needs": one question
+    if len(options) >= 2 and one_thing(raw, pieces):  # "error code or fault": one text
+        return {**item, "options": [], "hint": ""}
+    headed = headed_choice(raw, options)
+    if headed:  # "session format online or in person": Session format (Online, In person)
+        return {**item, "label": headed[0], "options": headed[1]}
     lead = _ASKED_LEAD.match(options[0]) if len(options) == 2 else None
     if lead:  # "êtes-vous locataire ou propriétaire ?": Locataire / Propriétaire
         options = [lead[1][:1].upper() + lead[1][1:], options[1]]
