@@ -207,6 +207,7 @@ FLOORS = {
     "round 29c": 0.90,
     "round 29b": 0.90,
     "round 29a": 0.90,
+    "round 30b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -312,6 +313,7 @@ SIZES = {
     "round 29c": 32,
     "round 29b": 28,
     "round 29a": 28,
+    "round 30b": 23,
 }
 
 

@@ -830,6 +830,10 @@ SETS = {
     # units is a number field, its unit kept in the label; identifiers, years, ranges offered
     # as options and free descriptions stay what they were.
     "round 29a": ("forms_round29a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 30b (written before the change): a yes/no item said as a noun phrase stays one
+    # ("First-time buyer?", not "Is this your first time buyer?"), and a field the marketer
+    # listed in es/fr/de/pt is labelled with their own word ("Classe", "Räume").
+    "round 30b": ("forms_round30b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
