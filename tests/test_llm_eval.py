@@ -208,6 +208,7 @@ FLOORS = {
     "round 29b": 0.90,
     "round 29a": 0.90,
     "round 30a": 0.90,
+    "round 30b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -314,6 +315,7 @@ SIZES = {
     "round 29b": 28,
     "round 29a": 28,
     "round 30a": 26,
+    "round 30b": 23,
 }
 
 

@@ -835,6 +835,10 @@ SETS = {
     # heading a choice ("modalidad online o presencial", "session format online or in person")
     # is its label, the answers follow it. Guards: choices a visitor picks stay choices.
     "round 30a": ("forms_round30a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 30b (written before the change): a yes/no item said as a noun phrase stays one
+    # ("First-time buyer?", not "Is this your first time buyer?"), and a field the marketer
+    # listed in es/fr/de/pt is labelled with their own word ("Classe", "Räume").
+    "round 30b": ("forms_round30b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

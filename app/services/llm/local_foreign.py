@@ -29,6 +29,7 @@ from app.services.llm.local_foreign_options import join_trailing_answers
 from app.services.llm.local_foreign_words import TABLES
 from app.services.llm.local_item_pairs import aspect_of, german_pairs, romance_pairs
 from app.services.llm.local_kept_items import said_scale
+from app.services.llm.local_own_words import own_word
 from app.services.llm.local_phrases import EXAMPLE_PREFIX
 from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
 from app.services.llm.local_verb_first import verb_first
@@ -566,7 +567,13 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
         # a joined label first: "order_number" was also read from "número de pedido" alone,
         # but its label is "número de pedido o de factura"
         joined = _joined(f["label"], by_text, config.get("description") or "", lang)
-        orig = read or joined or by_name.get(f["name"]) or _closest(_norm(f["label"]), by_text)
+        orig = (  # a word the gloss left as written is theirs: "Classe", not "Cours"
+            read
+            or joined
+            or by_name.get(f["name"])
+            or _closest(_norm(f["label"]), by_text)
+            or own_word(f["label"], pairs)
+        )
         rating = f["type"] == "number" and (f.get("help") or "").startswith("From ")
         if rating:  # the marketer's question without its scale, which the help gives
             orig = _rating_question(f, orig, pairs, lang)

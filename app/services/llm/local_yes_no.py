@@ -102,8 +102,20 @@ def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
     return _question(low, t)
 
 
+# "first time buyer", "first-time car owner": a kind of person, said as a noun phrase; not
+# "first time here", "first time doing yoga", "first time at the club" (a question's words)
+_FIRST_TIME_NOUN = re.compile(
+    r"^first[- ]time\s+(?P<noun>(?!(?:here|there|with|at|in|on|to|for|using|as|we|you|this|"
+    r"that|ever|back)\b)(?![\w'-]+ing\b)[\w'-]+(?:\s+[\w'-]+){0,2})$",
+    re.I,
+)
+
+
 def _question(phrase: str, text: str) -> dict:
     label = re.sub(r"\b(?:ok|okay)\b", "OK", text, flags=re.I)
-    if re.match(r"first\s", label, re.I):  # "first visit?" asks whether this is the first
+    noun = _FIRST_TIME_NOUN.match(label)
+    if noun:  # "first time buyer?" names who they are: "First-time buyer?", not "Is this your…"
+        label = "First-time " + noun["noun"]
+    elif re.match(r"first\s", label, re.I):  # "first visit?" asks whether this is the first
         label = "Is this your " + label[:1].lower() + label[1:]
     return {"phrase": phrase, "label": label[:1].upper() + label[1:] + "?"}
