@@ -225,8 +225,8 @@ def _asked_anonymously(kind: dict, text: str) -> bool:
     goes, as on an RSVP (round 30c). One that offers a reply names the email itself."""
     start = _LIST_START.search(text)
     opening = text[: start.start()] if start else text
-    if _ANSWERED.search(opening):
-        return False  # a feature request, a vote: the team may write back or count once
+    if _ANSWERED.search(opening) or _KNOWN.search(text):
+        return False  # a feature request, a site survey, an intake, a follow-up offered
     return _ASKED_OF_THEM.search(opening) is not None or (
         kind["key"] == "feedback" and _WIDGET.search(opening) is not None
     )
@@ -236,6 +236,13 @@ _ANSWERED = re.compile(
     r"\b(?:requests?|votes?|voting|ideas?|solicitud|demande|anfrage|pedido)\b", re.I
 )
 _WIDGET = re.compile(r"\bwidgets?\b", re.I)
+# a survey of a place (a damp survey), an intake of a known person, a follow-up offered
+_KNOWN = re.compile(
+    r"\b(?:free|site|damp|roof|building|structural|property|asbestos|measured|home|land|tree)\s+"
+    r"surveys?\b|\bsurveys? of\b|\b(?:onboarding|intake|pre-?\w+ment|backer)\b|"
+    r"\bfollow[- ]?ups?\b|\bcontact (?:you|them)\b|\bget back to\b",
+    re.I,
+)
 
 
 def _others(field: dict) -> bool:
