@@ -818,6 +818,9 @@ SETS = {
     # a problem, consent to a trip, apply for an internship, take a survey), not the
     # organisation that runs it, and a consent or waiver form is recorded, never booked.
     "round 28c": ("forms_round28c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 30c (written before the change): an anonymous feedback widget or survey gets no
+    # unasked email; a form for people who want to do something is never named "their".
+    "round 30c": ("forms_round30c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 29c (written before the change): works to change, improve, replace or fix, rooms,
     # areas, topics, equipment and a noun marked plural ("subject(s)", "día(s)") take several
     # answers (a multiple choice); a level, a size, a time, a package, a plan stay one.

@@ -147,9 +147,16 @@ def _english_purpose(original: str) -> str | None:
         return None
     if not what or re.search(r"\b(?:form|forms|details|information|info|it|this|one)$", what, re.I):
         return None
+    if _THIRD.search(what) and not gerund and not m["verb"] and re.match(r"\s*to\s", m["rest"]):
+        # "people who want to sell their car": the act, said to the visitor (round 30c)
+        return title(_THIRD.sub("your", what))
     words = what.split()
     words[-1] = _singular(words[-1])
     return f"{title(' '.join(words))} {_VERBS[verb]}"
+
+
+# a name speaks to the visitor: "their", "his or her" in the act is "your"
+_THIRD = re.compile(r"\b(?:his or her|his/her|their|his|her)\b", re.I)
 
 
 # the same abroad: "para os clientes pedirem a nossa tabela de preços"

@@ -113,8 +113,13 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
     email = stock.get("email")
     way_back = _way_back(fields)
     if email is not None:
-        if way_back or (records_a_reply(text) and kind["flow"] != _SIGN_UP) or _on_file(fields):
-            fields.remove(email)  # an RSVP, a sign-up sheet: nobody is answered
+        if (
+            way_back
+            or (records_a_reply(text) and kind["flow"] != _SIGN_UP)
+            or _on_file(fields)
+            or _asked_anonymously(kind, text)
+        ):
+            fields.remove(email)  # an RSVP, a sign-up sheet, a survey: nobody is answered
         elif kind["flow"] != _SIGN_UP:
             email.update(required=False, **_plain_email())
     if "phone" in stock and stock["phone"] in fields:
@@ -204,6 +209,40 @@ def _on_file(fields: list) -> bool:
     return any(
         not f.get("_domain") and _ON_FILE.search(f["label"]) and not _others(f) for f in fields
     )
+
+
+# what a survey or a feedback widget asks is the visitor's to give, not a request answered
+_ASKED_OF_THEM = re.compile(
+    r"\b(?:surveys?|feedback|questionnaires?|polls?|encuestas?|sondages?|umfrage\w*|"
+    r"fragebogen|pesquisas?|inqu[ée]rito|question[áa]rio)\b",
+    re.I,
+)
+
+
+def _asked_anonymously(kind: dict, text: str) -> bool:
+    """A survey or a feedback widget whose list names no contact ("Website feedback widget:
+    was this page helpful, what were you looking for"): it answers nobody, so the stock email
+    goes, as on an RSVP (round 30c). One that offers a reply names the email itself."""
+    start = _LIST_START.search(text)
+    opening = text[: start.start()] if start else text
+    if _ANSWERED.search(opening) or _KNOWN.search(text):
+        return False  # a feature request, a site survey, an intake, a follow-up offered
+    return _ASKED_OF_THEM.search(opening) is not None or (
+        kind["key"] == "feedback" and _WIDGET.search(opening) is not None
+    )
+
+
+_ANSWERED = re.compile(
+    r"\b(?:requests?|votes?|voting|ideas?|solicitud|demande|anfrage|pedido)\b", re.I
+)
+_WIDGET = re.compile(r"\bwidgets?\b", re.I)
+# a survey of a place (a damp survey), an intake of a known person, a follow-up offered
+_KNOWN = re.compile(
+    r"\b(?:free|site|damp|roof|building|structural|property|asbestos|measured|home|land|tree)\s+"
+    r"surveys?\b|\bsurveys? of\b|\b(?:onboarding|intake|pre-?\w+ment|backer)\b|"
+    r"\bfollow[- ]?ups?\b|\bcontact (?:you|them)\b|\bget back to\b",
+    re.I,
+)
 
 
 def _others(field: dict) -> bool:
