@@ -382,6 +382,21 @@ async def test_hosted_page_with_htmx_goes_step_by_step_keeping_answers(user, cli
     )
     assert 'max="1"' not in r.text and 'name="company" value="Acme"' in r.text
 
+    # a change that shows what the page already shows answers 204: HTMX leaves the page
+    # alone, so a redraw cannot swallow the click that blurred the field (Next, Back)
+    shown = {**step2, "_fa_page": "1", "_fa_nav": "refresh"}
+    r = await client.post(
+        url, data={**shown, "_fa_shown": "email,customer,company,notes"}, headers=HTMX
+    )
+    assert r.status_code == 204 and r.text == ""
+    r = await client.post(url, data={**shown, "_fa_shown": "email,customer,notes"}, headers=HTMX)
+    assert r.status_code == 200 and "Step 2 of 2" in r.text and 'value="Acme"' in r.text
+    # the unpaged first render still asks to be paged, however unchanged its answers are
+    r = await client.post(
+        url, data={"_fa_nav": "refresh", "_fa_shown": "email,customer,notes"}, headers=HTMX
+    )
+    assert r.status_code == 200 and 'max="2" value="1"' in r.text
+
     # the final submit's 422 for a step-1 field shows step 1 again
     bad = {**step2, "email": "a@b", "_fa_page": "1"}
     r = await client.post(url, data=bad, headers=HTMX)

@@ -175,6 +175,8 @@ async def _step(request, schema: dict, origins, body: dict):
     if nav == "back":
         return await _hosted(request, schema, origins, values=values, page=max(0, page - 1))
     if nav == "refresh":
+        if paging.unchanged(schema, values, body.get("_fa_shown"), paged="_fa_page" in body):
+            return Response(status_code=204)  # HTMX keeps the page as it is
         return await _hosted(request, schema, origins, values=values, page=page)
     if nav == "next":
         errors = paging.page_errors(schema, values, page)

@@ -108,6 +108,17 @@ def page_errors(form: dict, values: dict, page: int) -> dict:
     return clean_values(pages[page]["fields"], values, message_locale(form.get("locale")))[1]
 
 
+def unchanged(form: dict, values: dict, shown: str | None, *, paged: bool) -> bool:
+    """These answers show exactly what the page shows (``shown``; ``paged``: it shows one
+    page of several), so a live re-render would only redraw it. A redraw that lands
+    between a click's press and release swallows the click, so the caller skips it."""
+    if shown is None or not has_rules(form):
+        return False
+    steps = _steps_shown(form, _answers(form, values))
+    names = ",".join(f["name"] for s in steps for f in s["fields"])
+    return names == shown and (paged or len(_pages(form, steps)) <= 1)
+
+
 def revealed(form: dict, values: dict, shown: str | None) -> list[dict]:
     """Required fields these answers show that the page did not (``shown`` is the list
     the page rendered); empty when nothing new needs an answer."""
