@@ -178,3 +178,29 @@ async def test_a_foreign_timeline_is_quoted_and_not_asked_for_again(app, user, d
     body = mail["body_text"]
     assert "votre calendrier (avant l'été)" in body and "5 utilisateurs" in body
     assert body.count("calendrier") == 1  # quoted once, never asked for again
+
+
+async def test_the_question_a_lead_asked_is_quoted_whole_and_a_call_request_is_not(app, user, db):
+    form = await make_agent_form(user)
+    shop = {
+        "email": "bob@bobsbikes.com",
+        "name": "Bob",
+        "company": "Bob's Bikes",
+        "message": "just need a simple repair booking form, what's the cheapest option?",
+    }
+    sid = await submit_and_process(app, user, form["id"], shop)
+    [mail] = await _agent_emails(db, sid)
+    assert "You asked “what's the cheapest option?”" in mail["body_text"]
+    assert "just need a simple" not in mail["body_text"]  # the question, not the sentence
+
+    florist = {
+        "email": "luz@floreria-luz.es",
+        "name": "Luz Romero",
+        "message": "Tenemos 3 tiendas. ¿Cuánto costaría para unos 5.000 envíos al mes? "
+        "¿Podéis llamarme esta semana?",
+    }
+    sid = await submit_and_process(app, user, form["id"], florist)
+    [mail] = await _agent_emails(db, sid)
+    body = mail["body_text"]
+    assert "«¿Cuánto costaría para unos 5.000 envíos al mes?»" in body
+    assert "llamarme" not in body  # asking for a call is answered by the reply, not quoted

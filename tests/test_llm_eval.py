@@ -263,7 +263,7 @@ SIZES = {
     "round 16a": 50,
     "round 16b": 58,
     "round 16d": 45,
-    "replies": 44,
+    "replies": 48,
     "refine 18r": 25,
     "refine 21r": 25,
     "refine 24r": 64,

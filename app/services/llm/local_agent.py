@@ -273,7 +273,10 @@ def _low_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     # Marketing ("guides from time to time", a nurture sequence) only with consent.
     lang = s["lang"]
     later = say("guides", lang) if s["consent"] else ""
-    body = f"{_greeting(s)}\n\n{say('received', lang, later=later)}\n\n{_signature(context, lang)}"
+    question = noted(s["message"]).question
+    asked = say("asked", lang, q=question) + " " if question else ""
+    received = say("received", lang, later=later, asked=asked)
+    body = f"{_greeting(s)}\n\n{received}\n\n{_signature(context, lang)}"
     subject = say("subject_received", lang)
     actions = [{"action": "send_email", "details": {"subject": subject, "body": body}}]
     if "enroll_sequence" in allowed and s["consent"]:

@@ -115,9 +115,10 @@ class Noted:
     volumes: list[str] = field(default_factory=list)
     timing: list[str] = field(default_factory=list)
     pain: str = ""
+    question: str = ""
 
     def __bool__(self) -> bool:
-        return bool(self.volumes or self.timing or self.pain)
+        return bool(self.volumes or self.timing or self.pain or self.question)
 
 
 def noted(message: str) -> Noted:
@@ -146,7 +147,40 @@ def noted(message: str) -> Noted:
     out.pain = _pain(message) or foreign_pain(message, message_language(message))
     if out.pain:  # a count the pain sentence already says is not said twice
         out.volumes = [v for v in out.volumes if v not in out.pain]
+    out.question = asked(message)
     return out
+
+
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*\?")  # "5.000 envíos?" is one
+_ASKS_FROM = re.compile(
+    r"(?:^|,\s+|\s-\s+)(?=(?:¿|what|how|which|is|are|can|could|do|does|will|would|when|was|wie|"
+    r"welche[rsn]?|gibt|kann|qu[eé]|cu[aá]nto|c[oó]mo|puedo|hay|combien|quel(?:le)?s?|est-ce|"
+    r"quanto|qual|como|posso|h[aá])\b)",
+    re.I,
+)
+# A request for a call or a demo is answered by the reply itself, not quoted back.
+_MEETING = re.compile(
+    r"\b(?:demo|call|meeting|chat|talk|speak|termin|gespr[aä]ch|anrufen|r[uü]ckruf|sprechen|"
+    r"llamad\w*|llamar\w*|hablar|reuni[oó]n|appel\w*|rappel\w*|parler|rendez-vous|chamada|"
+    r"ligar|ligue\w*|falar|reuni[aã]o)\b",
+    re.I,
+)
+
+
+def asked(message: str) -> str:
+    """The person's own question, whole ("what's the cheapest option?"), so a reply can say
+    it was heard; "" when there is none worth quoting (a greeting, a request for a call, a
+    question too short to say anything or too long to quote)."""
+    for m in _SENTENCE.finditer(message or ""):
+        sentence = m.group(0).strip()
+        starts = [s.end() for s in _ASKS_FROM.finditer(sentence)]
+        question = sentence[starts[-1] :] if starts else sentence
+        question = re.sub(
+            r"^(?:hi|hey|hello|hallo|hola|bonjour|ol[aá])\b[\s,!]*", "", question, flags=re.I
+        )
+        if len(question.split()) >= 4 and len(question) <= 120 and not _MEETING.search(question):
+            return question
+    return ""
 
 
 def volume_phrase(message: str) -> str:
@@ -192,6 +226,8 @@ def echo(noted_: Noted, given: list[str], lang: str = "en") -> str:
         sentences.append(say("mentioned", lang, facts=said))
     if noted_.pain:
         sentences.append(say("pain", lang, v=noted_.pain))
+    if noted_.question:
+        sentences.append(say("asked", lang, q=noted_.question))
     return " ".join(sentences)
 
 

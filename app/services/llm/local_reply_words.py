@@ -95,6 +95,13 @@ TEXT: dict[str, tuple[str, str, str, str, str]] = {
         "Ihren Zeitplan ({v})",
         "o seu prazo ({v})",
     ),
+    "asked": (
+        "You asked “{q}”, and we will make sure you get an answer.",
+        "Nos preguntó «{q}» y nos aseguraremos de que reciba una respuesta.",
+        "Vous nous avez demandé « {q} » et nous veillerons à ce que vous ayez une réponse.",
+        "Sie fragten „{q}“, und wir sorgen dafür, dass Sie eine Antwort bekommen.",
+        "Perguntou-nos «{q}» e vamos garantir que recebe uma resposta.",
+    ),
     "pain": (
         "You told us you are {v}.",
         "Nos contó que {v}.",
@@ -219,19 +226,19 @@ TEXT: dict[str, tuple[str, str, str, str, str]] = {
         "Sobre o seu contacto",
     ),
     "received": (
-        "Thank you for getting in touch. We have received your message and will make sure it "
+        "Thank you for getting in touch. {asked}We have received your message and will make sure it "
         "reaches the right person. {later}If you would like to talk to someone directly, just "
         "reply to this email.",
-        "Gracias por ponerse en contacto con nosotros. Hemos recibido su mensaje y nos "
+        "Gracias por ponerse en contacto con nosotros. {asked}Hemos recibido su mensaje y nos "
         "aseguraremos de que llegue a la persona adecuada. {later}Si desea hablar directamente "
         "con alguien, responda a este correo.",
-        "Merci de nous avoir contactés. Nous avons bien reçu votre message et veillerons à ce "
+        "Merci de nous avoir contactés. {asked}Nous avons bien reçu votre message et veillerons à ce "
         "qu'il parvienne à la bonne personne. {later}Si vous souhaitez parler directement à "
         "quelqu'un, répondez simplement à cet e-mail.",
-        "Vielen Dank für Ihre Nachricht. Wir haben sie erhalten und leiten sie an die richtige "
+        "Vielen Dank für Ihre Nachricht. {asked}Wir haben sie erhalten und leiten sie an die richtige "
         "Person weiter. {later}Wenn Sie direkt mit jemandem sprechen möchten, antworten Sie "
         "einfach auf diese E-Mail.",
-        "Obrigado pelo seu contacto. Recebemos a sua mensagem e vamos garantir que chega à pessoa "
+        "Obrigado pelo seu contacto. {asked}Recebemos a sua mensagem e vamos garantir que chega à pessoa "
         "certa. {later}Se quiser falar diretamente com alguém, basta responder a este e-mail.",
     ),
     "guides": (
