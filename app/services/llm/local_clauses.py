@@ -148,7 +148,7 @@ WHICH_NOUN = re.compile(
 # "which evening suits", "what day works", "which slot works best", "which time of day suits
 # you best": the question keeps its verb; its noun names the field
 WHICH_SUITS = re.compile(
-    r"^(?:which|what)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:suits?|works?|fits?|would (?:suit|work)|"
+    r"^(?!.*\bneeds? work\b)(?:which|what)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:suits?|works?|fits?|would (?:suit|work)|"
     r"is (?:best|easiest|most convenient|better))(?:\s+(?:for\s+)?(?:you|them|best|better|most|"
     r"everyone)|\s+for\s+(?:a|an|the|your|their|our)\s+[\w-]+)*$",
     re.I,
@@ -289,6 +289,16 @@ def _choice(predicate: str) -> tuple[list[str], str]:
         _WANT.sub("", predicate.strip()),
         flags=re.I,
     )
+    # "prefer we contact you by phone or email", "prefer we call or email you": how we answer
+    said_how = re.sub(r"^(?:that\s+)?(?:we|i|us to|me to)\s+", "", body, flags=re.I)
+    if said_how != body:
+        said_how = re.sub(
+            r"^(?:contact|reach|get back to|reply to|write to)\s+(?:you|them)\s+",
+            "",
+            said_how,
+            flags=re.I,
+        )
+        body = re.sub(r"\s+(?:you|them)$", "", said_how.strip(" ?"), flags=re.I)
     aux = re.match(r"^(are|is|am|will|would)\s+", body, re.I)
     body = body[aux.end() :] if aux else body
     options = _shared_noun(answers_without_lead_verb(_options(body)))

@@ -41,6 +41,7 @@ _PREP = r"(?:in|at|on|to|from|by|en|na|no|nos|nas|em|à|au|aux|a|al|de|del|da|do
 # ("lettre de motivation", "problemas de saúde" name one thing)
 _AT = r"(?:in|at|on|en|na|no|nos|nas|em|à|au|aux|a|al|im|am|zum|zur|bei)"
 _WORD = r"[^\W\d_][\w'’-]*"
+_HEADING = r"(?:method|option|type|preference|choice|mode)"
 _SHORT = rf"{_WORD}(?: {_WORD}){{0,2}}"
 # "can you drop it off or do you need us to collect it?", "will you bring the bike in or
 # should we pick it up?", "drop off or shall we collect"
@@ -152,11 +153,18 @@ def _either_or(item: str, mark_and: str, mark_comma: str) -> str | None:
         if len(pieces) == 1:  # "(one side or both sides)": "or", not a list of several
             answers = f"{_answers([pieces[0], said_both])[0]} or {said_both}"
             return f"{said.replace(' and ', mark_and)} ({answers})"
+        answers = _answers(pieces)  # "print on front, back or both sides" → Front, Back, Both
+        if all(len(p.split()) == 1 for p in answers):  # "inside, outside or both windows"
+            return _written(said, [*answers, both["both"]], mark_and, mark_comma)
         return None
     pieces = [p.strip() for p in re.split(rf"\s+{_OR}\s+", said, flags=re.I)]
     if len(pieces) != 2 or not all(_plain(p.replace(" and ", " ")) for p in pieces):
         return None
     a, b = pieces
+    # "delivery method home delivery or click and collect": the heading is the question's
+    headed = re.match(rf"^(?P<label>(?:{_WORD} ){{0,2}}{_HEADING})\s+(?P<first>.+)$", a, re.I)
+    if headed and _plain(headed["first"]):
+        return _written(headed["label"], [headed["first"], b], mark_and, mark_comma)
     a_words, b_words = a.lower().split(), b.lower().split()
     if " and " in b and not re.search(r"\band\b", a):  # "front only or front and back"
         if b_words[0] in a_words or any(re.fullmatch(_ONLY, w, re.I) for w in a_words):
@@ -209,7 +217,7 @@ def keep_either_or(segment: str, mark_and: str, mark_comma: str) -> str:
                 short = back == 1 or all(len(p.split()) <= 2 for p in parts[i : end - 1 : 2])
                 if (
                     short
-                    and re.search(rf"\s{_OR}\s+{_BOTH}\s*$", joined, re.I)
+                    and re.search(rf"\s{_OR}\s+{_BOTH}(?: {_WORD})?\s*$", joined, re.I)
                     and _either_or(joined, mark_and, mark_comma)
                 ):
                     span = back

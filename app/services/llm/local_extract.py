@@ -355,8 +355,14 @@ def _verb_choice(sentence: str, items: list) -> dict | None:
     options = [p if not head or p.endswith(" " + head) else f"{p} {head}" for p in pieces]
     options = [o[:1].upper() + o[1:] for o in options]
     low = {o.lower() for o in options} | {p.lower() for p in pieces}
-    if any({o.lower() for o in i["options"]} & low for i in items):
-        return None  # the list reader already made it a choice
+    # the list reader already made it a choice ("we call or email you" → Call / Email)
+    if any(
+        re.search(rf"\b{re.escape(o.lower())}\b", said)
+        for i in items
+        for o in i["options"]
+        for said in low
+    ):
+        return None
     phrase = f"{pieces[0]} or {pieces[1]}".lower()
     return {"phrase": phrase, "options": options, "required": False, "optional": False, "hint": ""}
 
@@ -472,6 +478,8 @@ INSIDE_ITEM = re.compile(
     r"\bhow\s+[\w']+\s+(?:are|were|is|was)\s+(?:you|they|we)\s*$|"
     # "which apps they need (…)": the verb of the item's own clause
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:they|you|we|i)\s*$|"
+    # "which areas need work (…)": the question's own subject and verb
+    r"(?:^|[,;:(]|\band)\s*(?:which|what)\s+[\w-]+(?:\s+[\w-]+)?\s*$|"
     # "what's wrong with the order", "what is missing from the box"
     r"\bwhat(?:'s|’s| is| was| went| were)(?:\s+[\w']+){0,2}\s*$|"
     # "address to send the new card to": what the address is for, inside the item

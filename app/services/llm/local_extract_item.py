@@ -585,7 +585,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     # "what do you want to achieve in the next 6 months", in a list: the whole question
     asked_of_you = question and (YOUR_QUESTION.match(low) or foreign_asked)
     longest = 14 if headed or asked_of_you else 9 if question else 6
-    longest = 7 if longest == 6 and len(options) == 2 and " or " in low else longest
+    longest = 7 if longest == 6 and len(options) in (2, 3) and " or " in low else longest
     # "address to post it to", "email to send the invoice to": the noun and what it is for
     aimed = NOUN_TO.match(low) is not None
     longest = max(longest, 9) if aimed else longest

@@ -184,6 +184,13 @@ PEOPLE_KINDS = [
                 8,
             ),
             (r"\bnps\b|net promoter", 8),
+            # a council asking residents' views, not a consultation someone books
+            (
+                r"\b(?:public|community|residents'?|council|neighbou?rhood|tenants'?|stakeholder|"
+                r"(?:play-?)?park)\s+consultations?\b|\bconsulta p[uú]blica\b|"
+                r"\bconsultation (?:publique|citoyenne)\b|\bb[uü]rgerbeteiligung\b",
+                14,
+            ),
             # Why someone left (exit, churn, cancellation, non-renewal, lapsed members) is
             # feedback for the team, not a support request or a sale.
             (

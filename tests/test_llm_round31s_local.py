@@ -1,0 +1,56 @@
+"""Choices said in passing, read as a marketer means them (issue 20, round 31s), through
+POST /api/forms/generate: "would you prefer we contact you by phone or email?" offers Phone
+and Email (it was a yes/no), "inside, outside or both windows" and "delivery method home
+delivery or click and collect" are one choice each, "which areas need work (…)" keeps its
+question, and a council's consultation is a survey, not a booking."""
+
+from __future__ import annotations
+
+from tests.test_llm_local_forms import generate
+
+
+def _field(config: dict, words: str) -> dict:
+    (field,) = [f for f in config["fields"] if words in f["label"].lower()]
+    return field
+
+
+async def test_a_preferred_way_to_answer_is_a_choice_of_the_ways(user):
+    form = await generate(
+        user,
+        "Callback request: name, phone, email, would you prefer we contact you by phone or "
+        "email?, best time",
+    )
+    assert _field(form, "prefer we")["options"] == ["Phone", "Email"]
+    form = await generate(user, "Support form: name, email, order number, would you like a call?")
+    assert _field(form, "call")["options"] == ["Yes", "No"]  # a plain yes/no stays one
+
+
+async def test_answers_listed_before_or_both_and_after_a_heading_are_one_choice(user):
+    form = await generate(
+        user,
+        "Window cleaning quote: name, phone, address, number of windows, inside, outside or "
+        "both windows, how often",
+    )
+    assert _field(form, "inside")["options"] == ["Inside", "Outside", "Both"]
+    assert not [f for f in form["fields"] if f["label"].lower().startswith("outside")]
+    form = await generate(
+        user,
+        "Order form for our bakery: name, email, what you'd like to order, delivery method "
+        "home delivery or click and collect, date",
+    )
+    method = _field(form, "delivery method")
+    assert method["label"] == "Delivery method"
+    assert method["options"] == ["Home delivery", "Click and collect"]
+
+
+async def test_which_areas_need_work_is_one_question_and_a_consultation_of_residents_a_survey(
+    user,
+):
+    form = await generate(
+        user,
+        "Council play-park consultation: name, postcode, which areas need work (swings, paths, "
+        "benches, bins), any other comments",
+    )
+    areas = _field(form, "areas")
+    assert areas["label"] == "Which areas need work?" and areas["type"] == "multiselect"
+    assert form["flow_id"] == "notify_only"
