@@ -542,6 +542,7 @@ SETS = {
     # Refine round 28r (stop 20): a kind said with "as a", one name field or two, politeness
     # at the end, "we want to know whether …"
     "refine 28r": ("refine_round28r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    "refine 31r": ("refine_round31r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.

@@ -556,7 +556,9 @@ def clause_item(text: str) -> dict | None:
 _PARTICIPLE = re.compile(
     r"^(?:\w+ed|been|done|had|seen|made|got|gotten|sold|bought|won|told|spoken|heard|met|left|lost|"
     r"paid|taken|given|written|driven|flown|worn|known|grown|shown|run|come|become|kept|held|"
-    r"brought|built|sent|spent|found|read|ever|already|never|previously|recently)\b",
+    r"brought|built|sent|spent|found|read|ever|already|never|previously|recently|sung|swum|"
+    r"begun|drunk|eaten|fallen|forgotten|ridden|risen|stolen|thought|taught|caught|chosen|"
+    r"broken|frozen|woken|understood|stood|felt|dealt|meant|slept)\b",
     re.I,
 )
 _TO_YOU = {"has": "have", "is": "are", "was": "were", "does": "do", "am": "are"}

@@ -131,8 +131,18 @@ _TAIL_RE = re.compile(
 )
 
 
+# "add a phone number but don't make it required" is "add a phone number, optional"
+_NOT_REQUIRED_RE = re.compile(
+    r"\s*,?\s+(?:but|and)\s+(?:(?:do not|don't|dont|no need to)\s+make\s+it\s+(?:required|mandatory)"
+    r"|(?:it\s+)?(?:shouldn't|should not|doesn't|does not|needn't|need not)\s+(?:be\s+)?(?:required|mandatory)"
+    r"|(?:make|keep|leave)\s+it\s+optional|(?:it's\s+|it is\s+)?(?:not required|not mandatory|optional))[.!]*$",
+    re.I,
+)
+
+
 def _clean(clause: str) -> str:
-    return _TAIL_RE.sub("", LEAD_RE.sub("", clause.strip()).strip())
+    clause = _TAIL_RE.sub("", LEAD_RE.sub("", clause.strip()).strip())
+    return _NOT_REQUIRED_RE.sub(", optional", clause)
 
 
 def _fail(reason: str, clause: str):
