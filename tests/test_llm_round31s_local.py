@@ -54,3 +54,26 @@ async def test_which_areas_need_work_is_one_question_and_a_consultation_of_resid
     areas = _field(form, "areas")
     assert areas["label"] == "Which areas need work?" and areas["type"] == "multiselect"
     assert form["flow_id"] == "notify_only"
+
+
+async def test_asking_for_the_form_is_no_field_and_says_no_purpose(user):
+    form = await generate(
+        user,
+        "hi! we're a small campsite. can you make a form where people tell us their name, "
+        "email, phone, arrival date and if they're bringing a dog",
+    )
+    labels = [f["label"] for f in form["fields"]]
+    assert not [x for x in labels if "form" in x.lower()], labels
+    assert form["flow_id"] == "booking_request"
+    form = await generate(user, "I need a form that collects name, email and phone")
+    assert form["flow_id"] == "direct_route"  # it was a "Pricing Request"
+    assert {"name", "email", "phone"} <= {f["name"] for f in form["fields"]}
+
+
+async def test_a_foreign_choice_keeps_the_marketers_word_as_its_label(user):
+    form = await generate(
+        user,
+        "Demande d'information pour notre école de langues : nom, email, cours en ligne ou en "
+        "présentiel, disponibilités",
+    )
+    assert _field(form, "cours")["options"] == ["En ligne", "En présentiel"]

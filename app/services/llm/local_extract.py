@@ -43,7 +43,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
 # ("ask our founder to speak": asking one of us to do something, not for fields)
 LIST_START = re.compile(
     r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)? [a-z-]+(?:ers|ants|ents|ists|ees|ors|ians) (?:for|about)|ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?!\s+(?:here|away|anything)\b|\s+(?:our|the|a|an|your)\s+[\w-]+(?:\s+a\s+question)?\s*(?:[.?!]|$))(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?!\s+(?:(?:it|them|this|that|something|anything|work)\s+)?(?:doing|fixing|done|mending|repairing|sorting|replacing|[a-z]+ing(?=\s*\())\b)(?: to know)?(?: their| the)?|"
-    r"we need(?: to know)?|include|including|collect|capture|specify|enter|provide|tell(?:ing)? (?:us|me)(?: about)?|"
+    r"we need(?: to know)?|includes?|including|collects?|captures?|specify|enter|provide|tell(?:ing)? (?:us|me)(?: about)?|"
     r"(?:want|need|like|have) to know|find out)\s",
     re.I,
 )
@@ -53,7 +53,8 @@ _SLOT_NEXT = (
     r"(?!\s+(?:a|an|your|the)\s+(?:\w+\s+)?(?:time ?slot|slot|time|date|day)s?\s*(?:[,.;]|$))"
 )
 WEAK_START = re.compile(
-    rf"\b(?:with|give us|give(?= (?:their|your|us their|us your) )|leave|pick(?! up\b){_SLOT_NEXT}|choose{_SLOT_NEXT}|send|submit|"
+    rf"\b(?:with|give us|give(?= (?:their|your|us their|us your) )|(?<=should )give|(?<=must )give|"
+    rf"(?<=need to )give|leave|pick(?! up\b){_SLOT_NEXT}|choose{_SLOT_NEXT}|send|submit|"
     rf"select{_SLOT_NEXT}|also|plus(?= an? (?:optional|extra)\b))\s|;",
     re.I,
 )
@@ -438,7 +439,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
     for i, (_, end, strong) in enumerate(cues):
         stop = cues[i + 1][0] if i + 1 < len(cues) else limit
         piece = sentence[end:stop]
-        if i + 1 < len(cues) and SUBJECT_ONLY.match(piece):
+        if i + 1 < len(cues) and (SUBJECT_ONLY.match(piece) or MAKING_THE_FORM.search(piece)):
             continue  # the subject of the next cue ("staff tell us …"), not a field
         if i + 1 < len(cues) and _subject_before_dash(sentence, piece, cues[i + 1]):
             continue  # "Event registration: guitar classes for adults - name, …": the subject
@@ -467,9 +468,17 @@ SUBJECT_ONLY = re.compile(
     r"homeowners|owners|residents|families|households|landlords|shoppers|visitors|travell?ers)\s*$",
     re.I,
 )
+# "can you make a form where people (tell us …)", "could you build me a form that (asks
+# for …)": asking for the form, never an item of it
+MAKING_THE_FORM = re.compile(
+    r"\b(?:make|create|build|set up|design|put together|do|need|want|like)\s+(?:me\s+|us\s+)?"
+    r"(?:a|an|the|one|our)\s+(?:[\w-]+\s+){0,3}?(?:form|page|survey|questionnaire)\s+"
+    r"(?:where|that|which|so|for|to|in which|asking)\b(?:\s+[\w'-]+){0,3}\s*$",
+    re.I,
+)
 # A cue verb whose subject is "what"/"it" is part of an item ("what needs fixing").
 INSIDE_ITEM = re.compile(
-    r"\b(?:what|which|who|that|it|anything|something|everything)\s*$|"
+    r"(?<!\bform )(?<!\bpage )\b(?:what|which|who|that|it|anything|something|everything)\s*$|"
     r"\b(?:whether|if|do|does|did|can|could|will|would|should) (?:they|you|we|i|it|he|she|anyone)\s*$|"
     # "whether the boiler needs servicing": the thing the question is about
     r"\bwhether (?:the|your|their) [\w'-]+(?: (?:and )?[\w'-]+){0,3}\s*$|"

@@ -107,6 +107,21 @@ def blend_flow(
     return max(FLOWS, key=lambda f: weight * cue_scores.get(f, 0) + log_probs[f])
 
 
+# "I need a form that collects name, email and phone": words about making a form and the
+# contact basics say no purpose, however sure the model is of a few of them
+_NO_PURPOSE = frozenset(
+    "a an the i we us me my our you your their them need needs want wants would like make "
+    "create build set up simple basic quick short form forms that which with for to asks ask "
+    "asking collects collect collecting captures capture gathers gather has have just only "
+    "please can could name names first last full email emails e mail phone telephone mobile "
+    "number message and or their".split()
+)
+
+
+def _said_no_purpose(description: str) -> bool:
+    return set(_TOKEN.findall(description.lower())) <= _NO_PURPOSE
+
+
 def choose_kind(description: str, cue_text: str | None = None) -> dict:
     """The form kind for a description: the cues' kind when the blend agrees with its flow;
     otherwise the best-cued kind of the blended flow, or that flow's plain kind. ``cue_text``:
@@ -117,7 +132,10 @@ def choose_kind(description: str, cue_text: str | None = None) -> dict:
     cues: dict[str, int] = {}
     for total, kind in scored:
         cues[kind["flow"]] = max(cues.get(kind["flow"], 0), total)
-    flow = blend_flow(cues, shipped_model().log_probs(description))
+    if not any(cues.values()) and _said_no_purpose(description):
+        flow = DEFAULT_FLOW
+    else:
+        flow = blend_flow(cues, shipped_model().log_probs(description))
     by_cues = detect_kind(cue_text)
     if by_cues["flow"] == flow:
         return by_cues

@@ -29,7 +29,7 @@ from app.services.llm.local_foreign_options import join_trailing_answers
 from app.services.llm.local_foreign_words import TABLES
 from app.services.llm.local_item_pairs import aspect_of, german_pairs, romance_pairs
 from app.services.llm.local_kept_items import said_scale
-from app.services.llm.local_own_words import own_word
+from app.services.llm.local_own_words import leading_word, own_word
 from app.services.llm.local_phrases import EXAMPLE_PREFIX
 from app.services.llm.local_translate import LANGUAGE_NAMES, phrase
 from app.services.llm.local_verb_first import verb_first
@@ -573,6 +573,7 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
             or by_name.get(f["name"])
             or _closest(_norm(f["label"]), by_text)
             or own_word(f["label"], pairs)
+            or (leading_word(f["label"], pairs) if f.get("options") else None)
         )
         rating = f["type"] == "number" and (f.get("help") or "").startswith("From ")
         if rating:  # the marketer's question without its scale, which the help gives

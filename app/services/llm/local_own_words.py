@@ -55,3 +55,17 @@ def own_word(label: str, pairs: list[tuple[str, str]]) -> str | None:
         if kept == len(gloss) == len(wanted) == 1 and _respelt(wanted[0], tail[0]):
             return theirs[0]  # "classe", read as "Class"
     return None
+
+
+def leading_word(label: str, pairs: list[tuple[str, str]]) -> str | None:
+    """ "Cours" for a choice labelled "Course" read from "cours en ligne ou en présentiel"
+    (glossed "course en ligne"): the label is the piece's first words, glossed word for word,
+    so it is the marketer's first words."""
+    wanted = [_fold(w) for w in _words(label)]
+    for english, said in pairs:
+        gloss, theirs = _words(english), _words(said)
+        if len(gloss) != len(theirs) or not 0 < len(wanted) < len(gloss):
+            continue
+        if [_fold(w) for w in gloss[: len(wanted)]] == wanted:
+            return " ".join(theirs[: len(wanted)])
+    return None
