@@ -286,11 +286,13 @@ _STOP = {
     "it be please hi hello thanks looking need want",
     "de": "der die das und wir ist für ein eine sie ihr uns mit nicht ich im den bitte",
     "es": "el la los las que para y nuestro nuestra un una por con es somos de del necesitamos "
-    "mi en su sus tengo tenemos quiero queremos hola este esta busco tienen pueden",
+    "mi en su sus tengo tenemos quiero queremos hola este esta busco tienen pueden cuánto "
+    "cuesta usted ustedes también",
     "fr": "le la les des nous vous pour est une un et avec dans je notre votre de du "
     "mon ma mes avons souhaitons bonjour cette",
     "pt": "o os as que para uma um nós com é somos de do da nossa precisamos vocês "
-    "e em minha meu sua seu tenho temos quero queremos olá pelo pela vossa vosso não obrigado",
+    "e em minha meu sua seu tenho temos quero queremos olá pelo pela vossa vosso não obrigado "
+    "por quanto quanta custa custam mês você podem pode isso está estão são também gostaria ao",
 }
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 

@@ -47,7 +47,7 @@ TIMING = re.compile(
     rf"\b(?:by|before|until|from|in|after|around) (?:the )?(?:end|start|beginning|middle) of "
     rf"(?:the |this |next )?(?:{_PERIOD}|{_FULL_MONTHS}|may|q[1-4])\b"
     rf"|\b(?:by|before|until|from|on|in|starting|after|around) {_DATE}"
-    rf"|\b(?:this|next) (?:{_PERIOD}|{_DAYS})\b"
+    rf"|\b(?:(?:later|early|sometime) )?(?:this|next) (?:{_PERIOD}|{_DAYS})\b"
     rf"|(?:(?<=\bends )|(?<=\bexpires )|(?<=\bcloses )|(?<=\bends on ))(?:this |next )?(?:{_DAYS})\b"
     rf"|\b{_Q}"
     r"|\bin (?:the next )?(?:\d+|two|three|four|five|six|a few|a couple of) (?:days|weeks|months)\b"

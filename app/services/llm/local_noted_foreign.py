@@ -24,7 +24,9 @@ _PREP = (
     r"em|at[ée]|antes d[eo]|no (?:in[íi]cio|final|fim) de)"
 )
 FOREIGN_TIMING = re.compile(
-    rf"\b{_PREP} (?:(?:el |le |la |o |a )?(?:mois de |mes de |m[êe]s de )?){_MONTH}\b"
+    # a day of a month: "bis zum 30. Januar", "avant le 30 janvier", "antes del 30 de enero"
+    rf"(?:\b{_PREP} (?:(?:el|le|la|o|a|dem|den|zum) )?)?\b\d{{1,2}}\.?(?: de)? {_MONTH}\b"
+    rf"|\b{_PREP} (?:(?:el |le |la |o |a )?(?:mois de |mes de |m[êe]s de )?){_MONTH}\b"
     rf"|\b(?:antes del?|avant|d'ici|vor|bis zum|antes d[oa]|at[ée] ao) {_SEASON}\b"
     r"|\b(?:la pr[óo]xima semana|el pr[óo]ximo mes|este mes|la semana que viene|el mes que viene|"
     r"cuanto antes|esta semana|cette semaine|la semaine prochaine|le mois prochain|ce mois-ci|d[èe]s que possible|"

@@ -90,7 +90,8 @@ NON_BUYERS = [
     (
         "competitor",
         "a competitor researching",
-        r"\bcompetitive (?:research|analysis|intel\w*)\b|\bcompetitors?\b|\bbenchmark\w*|"
+        r"\bcompetitive (?:research|analysis|intel\w*|landscape)\b|\bcompetitors?\b|\bbenchmark\w*|"
+        r"\bfor our own (?:form builder|form tool|product|platform)\b|\bour own (?:[\w-]+ ){0,3}roadmap\b|"
         r"\bbuilding something similar\b|\bour (?:own )?(?:product|competing) team\b|"
         r"\bcompare (?:it|your \w+) (?:with|to) ours\b|\bour prices\b|\bcompar\w*(?: \w+)? (?:to|with) ours\b|"
         r"\bthan ours\b|\b(?:doing|conducting|carrying out) (?:some )?market research\b|\b(?:tools|vendors|players) in this space\b",
