@@ -77,3 +77,27 @@ async def test_a_foreign_choice_keeps_the_marketers_word_as_its_label(user):
         "présentiel, disponibilités",
     )
     assert _field(form, "cours")["options"] == ["En ligne", "En présentiel"]
+
+
+async def test_what_the_marketer_rules_out_is_left_out_and_a_condition_finds_its_question(
+    user,
+):
+    form = await generate(
+        user,
+        "Contact form, but don't ask for phone. Just name, email, subject (sales, support, "
+        "billing, other) and the message.",
+    )
+    assert [f["name"] for f in form["fields"] if f["type"] == "phone"] == []
+    assert form["flow_id"] == "direct_route"  # "support" is an answer, not the purpose
+    form = await generate(
+        user,
+        "Gym class booking: member ID, class (spin, yoga, HIIT, pilates), date, first time? "
+        "If first time, ask about injuries",
+    )
+    first = _field(form, "first time")
+    assert _field(form, "class")["type"] == "select"  # one class per booking
+    injuries = _field(form, "injur")
+    assert injuries["show_if"] == {
+        "all": [{"field": first["name"], "op": "equals", "value": "Yes"}]
+    }
+    assert not [f for f in form["fields"] if "existing" in f["label"].lower()]

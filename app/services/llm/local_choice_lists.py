@@ -154,7 +154,7 @@ def _weekday_ranges(text: str, several: list[set]) -> str:
 
 # ----------------------------------------------------------- "(a, b, c) - more than one allowed"
 _MODIFIER = (
-    r"(?:you can |you may )?(?:pick|choose|select|tick|check) (?:up to (?:\d+|two|three|four|five)|"
+    r"(?:(?:you )?(?:can|may) )?(?:pick|choose|select|tick|check) (?:up to (?:\d+|two|three|four|five)|"
     r"more than one|several|any(?: number)?|as many as (?:you like|apply)|all that apply|all "
     r"relevant)|(?:more than one|several|multiple) (?:allowed|answers? (?:allowed|possible|ok))|"
     r"(?:multiple|several) choices? (?:allowed|possible)|"

@@ -37,6 +37,7 @@ TRAILING = re.compile(
     r"(?:\s+(?:optional|optionally|required|too|only|as well|please|pls|etc\.?|if possible|is essential|"
     r"are essential|is required|are required|is optional|are optional|would be useful|would help|"
     r"as an? (?:optional )?extra|as optional|if they like|if they want|"
+    r"(?<!question\s)(?<!questions\s)at the (?:end|bottom)|"
     r"optional|required|mandatory|essential))+$",
     re.I,
 )
@@ -711,7 +712,7 @@ def _names_value(phrase: str, loosely: bool = True) -> bool:
 # hold", "classes you're interested in", "servicios que necesita", "les sports qui…").
 # ... and German plurals only ("Leistungen", "Aktivitäten", "Funktionen", "Zeugnisse")
 _PLURAL = re.compile(
-    r"[a-zà-ÿ]{3,}(?<![sui]s)s|[a-zäöüß]{2,}(?:ungen|heiten|keiten|täten|ionen|nisse)", re.I
+    r"[a-zà-ÿ]{3,}(?<![sui]s)(?<!s)s|[a-zäöüß]{2,}(?:ungen|heiten|keiten|täten|ionen|nisse)", re.I
 )
 _NOT_PLURAL = re.compile(
     r"^(?:news|series|species|status|business|yes|always|perhaps|means|lens|gas|plus|bus|"

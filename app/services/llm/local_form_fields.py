@@ -121,7 +121,7 @@ def tailor_fields(kind: dict, description: str) -> list[dict]:
     not_asked: list[str] = []
     items = named_fields(description, not_asked)
     if NOTHING_ELSE_RE.search(text):
-        fields = _only_named(kind, text, items)
+        fields = _drop_negated(_only_named(kind, text, items), negated(text) + passed_over)
         mark_listed(fields, items)  # put in the list's order by build_form (local_field_order)
         return fields
     b2b = kind["key"] in ("demo", "partnership", "staffing", "download") or is_b2b(text)

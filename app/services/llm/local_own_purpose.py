@@ -40,7 +40,9 @@ CHOICE_RUN = re.compile(
 
 def without_answers(text: str) -> str:
     text = CHOICE_RUN.sub(" ", text)
-    start = LIST_START.search(text)
+    # the list starts at a colon or a dash, or else after the first sentence ("Contact form,
+    # but no phone. Just name, subject (sales, support, …)")
+    start = LIST_START.search(text) or re.search(r"[.!?]\s", text)
     if not start:
         return text
     return text[: start.end()] + ANSWER_LIST.sub(" ", text[start.end() :])

@@ -433,6 +433,9 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
     found = _answer_named(fields, cond, target)
     if found:  # "if they switched", "if it arrived damaged": an answer an earlier question offers
         return found, None
+    asked = _yes_no_asked(fields, cond, target)
+    if asked:  # "first time? If first time, ask about injuries": the question the form asks
+        return asked, None
     m = _WHO.match(cond)
     if m:
         verb = (m["verb"] or "").lower()
@@ -458,6 +461,24 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
     if m and not _NOT_ANSWER.match(m["z"]):
         return _bare(fields, m["z"], target, create=create)
     raise RefineError(f"I could not read the condition “{cond}” (try “if <field> is <answer>”)")
+
+
+def _yes_no_asked(fields: list, cond: str, target) -> dict | None:
+    """A "Yes" of the one earlier yes/no question whose words are the condition's ("first
+    time" of "Is this your first time?")."""
+    words = re.sub(
+        r"^(?:they(?:'re| are)|it(?:'s| is)|this is|you(?:'re| are))\s+", "", cond, flags=re.I
+    )
+    words = re.findall(r"[\w']+", words.lower())
+    before = fields[: fields.index(target)] if target in fields else fields
+    hits = [
+        f
+        for f in before
+        if f.get("options") == ["Yes", "No"]
+        and words
+        and re.search(rf"\b{re.escape(' '.join(words))}\b", f["label"].lower().replace("-", " "))
+    ]
+    return {"field": hits[0]["name"], "op": "equals", "value": "Yes"} if len(hits) == 1 else None
 
 
 def _answer_named(fields: list, cond: str, target) -> dict | None:
