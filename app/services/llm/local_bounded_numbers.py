@@ -223,6 +223,7 @@ def bound_numbers(fields: list, bounds: list[dict]) -> None:
             name = re.sub(r"[^a-z0-9]+", "_", _plain(best["label"])).strip("_")[:50]
             if name and all(f["name"] != name for f in fields):
                 best["name"] = name
+            best["help"] = ""  # the stock dropdown's "Number of employees"
         if best["type"] != "number":
             best.update(type="number", min=None, max=None, max_length=None, options=[])
             best.pop("regex", None), best.pop("placeholder", None)
