@@ -844,6 +844,11 @@ SETS = {
     # ("First-time buyer?", not "Is this your first time buyer?"), and a field the marketer
     # listed in es/fr/de/pt is labelled with their own word ("Classe", "Räume").
     "round 30b": ("forms_round30b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 31a (written before the change): a number whose bounds are written in the item
+    # ("number of players 2-6", "guests, max 40", "Anzahl Personen (max. 12)") is labelled with
+    # the question alone and its min / max carry the bounds. Guards: ranges offered as choices,
+    # date and time ranges, phone numbers and an audience described ("ages 5-12 welcome").
+    "round 31a": ("forms_round31a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -23,6 +23,7 @@ from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_answer_shapes import shape_answers
 from app.services.llm.local_asked_as_meant import ask_as_meant
+from app.services.llm.local_bounded_numbers import bound_numbers, take_bounds
 from app.services.llm.local_budget import business_buyer, fit_budget
 from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
@@ -163,6 +164,7 @@ def build_form(described: str) -> dict:
     # "I confirm this is my own work (checkbox)", "diet (dropdown: none, vegan)": the control
     # "subject(s)", "día(s)": the noun in its plural (several answers), read as "subjects"
     written, widgets = read_widget_hints(plurals_said(described))
+    written, bounds = take_bounds(written)  # "players 2-6", "guests, max 40": min and max
     written = comma_contacts(written)  # "name email phone, level": three fields, then a fourth
     written, comment_boxes = read_comment_boxes(written)  # "a box for comments": what goes in it
     original, boxes = take_tick_boxes(quoted_wishes(written))  # "tick if you want X": a box
@@ -264,6 +266,7 @@ def build_form(described: str) -> dict:
     read_whole(config["fields"], original, lang)  # "title, first name": the salutation
     ask_as_meant(config["fields"], original, lang)  # money a number, "why they deserve it"
     shape_answers(config, original, lang)  # "Notfallnummer": a phone; "would you recommend"
+    bound_numbers(config["fields"], bounds)  # "Number of players", from 2 to 6
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
     config["field_mapping"] = mapping_for(config["fields"])
