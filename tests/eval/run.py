@@ -842,6 +842,11 @@ SETS = {
     # ("First-time buyer?", not "Is this your first time buyer?"), and a field the marketer
     # listed in es/fr/de/pt is labelled with their own word ("Classe", "Räume").
     "round 30b": ("forms_round30b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 31c (written before the change): a question written as a fragment is asked as a
+    # question ("which way the roof faces", "any behaviour we should know about"), a
+    # recollection ("when was it last tuned") is a line of text, not a date, and a follow-up
+    # ("links if so") hangs on its yes/no and adds no second field.
+    "round 31c": ("forms_round31c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
