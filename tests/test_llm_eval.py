@@ -319,7 +319,7 @@ SIZES = {
     "round 29a": 28,
     "round 30a": 26,
     "round 30b": 23,
-    "round 31c": 29,
+    "round 31c": 30,
 }
 
 

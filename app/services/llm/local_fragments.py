@@ -156,7 +156,8 @@ def already_asked(fields: list[dict], pattern: str, hint: dict) -> bool:
 
 _DE_WH = (
     r"(?:(?:in|an|auf|aus|bei|mit|nach|von|zu|für|um|über|unter)\s+)?"
-    r"(?:welche[nrms]?\s+[A-ZÄÖÜ][\wäöüß]+|wie\s+[a-zäöüß]+|was|wo|wohin|woher|wann|warum|wer)"
+    r"(?:welche[nrms]?\s+[A-ZÄÖÜ][\wäöüß]+|wie\s+(?:groß|alt|oft|viele?|lange?|weit|hoch|"
+    r"schnell|teuer|breit|tief|schwer|spät|früh|dringend)|was|wo|wohin|woher|wann|warum|wer)"
 )
 _DE_CLAUSE = re.compile(
     rf"^(?P<wh>{_DE_WH})\s+(?P<middle>(?:der|die|das|dein|deine|ihr|ihre|Ihr|Ihre|sein|seine|"
