@@ -11,8 +11,9 @@
 - a recollection ("when was it last tuned", "when did you last service the boiler", "wann
   war die letzte Wartung", "¿cuándo fue la última revisión?") is something the visitor
   remembers roughly ("about two years ago"): one line of text, asked as written, not a date
-  picker. A planned date ("when would you like us to come") and a date named as one ("date of
-  last visit") stay dates;
+  picker. A planned date ("when would you like us to come"), a date named as one ("date of
+  last visit") and when a fault was first noticed ("when did you first notice the leak", a
+  start dated as in round 16c) stay dates;
 - a follow-up "which ones if so" is asked "Which ones?" (the show_if reader has taken the
   "if so"), not "Ones";
 - "date of last visit (dd/mm/yyyy)": the brackets give a date's format, not three answers.
@@ -34,6 +35,10 @@ _RECALLED = re.compile(
     r"letzte\w*|zuletzt|erste\w*|[úu]ltim[oa]|derni[èe]re?|premi[èe]re?|primeir[oa]|"
     r"primer[oa]?)\b",
     re.I,
+)
+# "when did you first notice the leak": when a fault began, dated like "when did it start"
+_NOTICED = re.compile(
+    r"\bfirst\s+(?:notic|spot|see|saw|appear|happen|start|began|begin|occur|experienc)", re.I
 )
 _SHOULD_KNOW = re.compile(
     r"^(?:and |also |plus )?(?:any|anything(?: else)?)\b(?:(?! if\b)[\w' -]){0,40}?\b(?:we|i)\s+"
@@ -124,7 +129,7 @@ def asked_fragment(raw: str, item: dict | None) -> dict | None:
         return {**item, "options": [], "hint": "date"}
     if item.get("options"):
         return item
-    if _RECALLED.search(said) and not _IF_SO.search(said):
+    if _RECALLED.search(said) and not _IF_SO.search(said) and not _NOTICED.search(said):
         return {**item, "label": _question(said), "hint": "text"}
     if _SHOULD_KNOW.match(said) or _SHOULD_KNOW_SAID.search(said):
         return {**item, "label": _question(said), "hint": "textarea"}
