@@ -53,7 +53,7 @@ _SHOULD_KNOW_SAID = re.compile(
     re.I,
 )
 _SUBJECT = r"(?:the|your|their|its|our|his|her|this|that|each)\s+[\w'-]+(?:\s+[\w'-]+)?"
-_LEAD = r"(?:(?:roughly|approximately|about|exactly|roughly)\s+)?"
+_LEAD = r"(?:(?:roughly|approximately|about|exactly)\s+)?"
 _WH = (
     r"(?:which|what)\s+[a-z]+|how\s+(?:big|large|old|far|long|tall|high|wide|deep|often|much)|"
     r"what|where|why|when|who"
