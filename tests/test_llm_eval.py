@@ -213,6 +213,7 @@ FLOORS = {
     "round 30a": 0.90,
     "round 30b": 0.90,
     "round 31a": 0.90,
+    "round 31c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -324,6 +325,7 @@ SIZES = {
     "round 30a": 26,
     "round 30b": 23,
     "round 31a": 24,
+    "round 31c": 30,
 }
 
 

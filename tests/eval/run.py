@@ -849,6 +849,11 @@ SETS = {
     # the question alone and its min / max carry the bounds. Guards: ranges offered as choices,
     # date and time ranges, phone numbers and an audience described ("ages 5-12 welcome").
     "round 31a": ("forms_round31a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 31c (written before the change): a question written as a fragment is asked as a
+    # question ("which way the roof faces", "any behaviour we should know about"), a
+    # recollection ("when was it last tuned") is a line of text, not a date, and a follow-up
+    # ("links if so") hangs on its yes/no and adds no second field.
+    "round 31c": ("forms_round31c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -27,6 +27,7 @@ from app.services.llm.local_extract_item import (
     _shared_head,
 )
 from app.services.llm.local_extract_item import _item as _read_item
+from app.services.llm.local_fragments import asked_fragment
 from app.services.llm.local_item_asked import asked_item
 from app.services.llm.local_item_wording import worded_item
 from app.services.llm.local_kept_items import dated_item, in_relative, only_list
@@ -37,7 +38,8 @@ from app.services.llm.local_whole_items import whole_item
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item, as its whole wording asks it (local_item_wording)."""
     item = whole_item(raw, asked_item(raw, worded_item(raw, _read_item(raw, listed))))
-    return bare_answers(raw, one_kind_item(raw, item))  # "due date or date of birth": one date
+    item = bare_answers(raw, one_kind_item(raw, item))  # "due date or date of birth": one date
+    return asked_fragment(raw, item)  # "which way the roof faces": asked as a question
 
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)

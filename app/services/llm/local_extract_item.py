@@ -865,8 +865,8 @@ EMAIL_ADDRESS = re.compile(
 
 
 def field_type(phrase: str, options: list, hint: str) -> str:
-    if hint == "multiselect" and options:
-        return "multiselect"
+    if hint in ("text", "textarea") or (hint == "multiselect" and options):
+        return hint  # "when was it last tuned": what the visitor remembers, in words
     if YES_NO.match(phrase):
         return "select"
     if options or hint == "select":

@@ -28,6 +28,7 @@ from app.services.llm.local_field_shapes import (
 )
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_fields import _field_name
+from app.services.llm.local_fragments import already_asked
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_item_asked import HANDSET_ASKED
 from app.services.llm.local_kept_items import recommended, scaled_label, when_dates
@@ -599,11 +600,8 @@ def _add_hints(fields: list, kind: dict, text: str) -> None:
         return
     for pattern, key in HINTS:
         if re.search(pattern, text) and not _has(fields, catalog.field(key)["name"]):
-            if any(re.search(pattern, _words(f)) for f in fields):
-                continue  # a named field already asks it ("headcount"): one concept, one field
-            if any(re.search(pattern, " ".join(f.get("options") or []).lower()) for f in fields):
-                continue  # "channels (phone, email, chat)": an answer, not a question
-            _add(fields, catalog.field(key, required=False))
+            if not already_asked(fields, pattern, catalog.field(key)):  # "website or LinkedIn"
+                _add(fields, catalog.field(key, required=False))
 
 
 def _words(field: dict) -> str:

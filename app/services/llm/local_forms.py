@@ -38,6 +38,7 @@ from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_form_kind import read_kind
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
 from app.services.llm.local_form_title import drafted_name, read_again
+from app.services.llm.local_fragments import asked_labels
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_item_asked import direct_labels
 from app.services.llm.local_item_wording import stock_nps_said, typed_as_worded
@@ -252,6 +253,7 @@ def build_form(described: str) -> dict:
     # "iPhone", "WhatsApp" in the marketer's language too
     spell_acronyms(config["fields"], original)
     label_units(config["fields"], lang)  # "¿Cuánto tiempo lleva con el dolor (días)?"
+    asked_labels(config["fields"], lang)  # "In welche Richtung zeigt das Dach?"
     apply_consent(
         config, without_contact_wishes(original), lang
     )  # agreements and permissions asked for, one field each
