@@ -210,6 +210,7 @@ FLOORS = {
     "round 29a": 0.90,
     "round 30a": 0.90,
     "round 30b": 0.90,
+    "round 31b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -318,6 +319,7 @@ SIZES = {
     "round 29a": 28,
     "round 30a": 26,
     "round 30b": 23,
+    "round 31b": 26,
 }
 
 

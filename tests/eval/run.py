@@ -842,6 +842,10 @@ SETS = {
     # ("First-time buyer?", not "Is this your first time buyer?"), and a field the marketer
     # listed in es/fr/de/pt is labelled with their own word ("Classe", "Räume").
     "round 30b": ("forms_round30b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 31b (written before the change): a heading in front of the list names the form and
+    # is no field (the segment that says the act wins over "Formular für Mieter"); a generic
+    # name says whose it is; a sign-up to an audition, trial, class or event is a registration.
+    "round 31b": ("forms_round31b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
