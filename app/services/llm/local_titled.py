@@ -31,10 +31,10 @@ from app.services.llm.local_intent import correct_typos
 # "Alumni update form" keeps its "Form")
 _KIND = (
     r"enquir(?:y|ies)|inquir(?:y|ies)|requests?|appointments?|bookings?|entry|entries|"
-    r"registrations?|applications?|cancellations?|reports?|claims?|sign-?ups?|orders?|"
+    r"registrations?|applications?|cancellations?|reports?|claims?|sign[- ]?ups?|orders?|"
     r"reservations?|consultations?|nominations?|referrals?|renewals?|submissions?|quotes?|"
     r"estimates?|enrol(?:l)?ments?|waivers?|complaints?|pass(?:es)?|surveys?|questionnaires?|"
-    r"rsvps?|pledges?"
+    r"rsvps?|pledges?|tickets?"  # "IT helpdesk ticket for staff"
 )
 _ENDS_KIND = re.compile(rf"^(?P<core>.*?\b(?P<kind>{_KIND}))(?:\s+forms?)?$", re.I)
 # "… enquiry for couples planning their day", "… pass to our gym": who and whose it is
