@@ -108,7 +108,7 @@ _SHOP = {"es": ("taller", "reparación"), "pt": ("oficina", "reparação")}
 _AT = frozenset("Inscripción Matrícula Inscrição Cita Marcação".split())
 # a bare request names nothing of the business that receives it
 _GENERIC = {"es": {"Solicitud"}, "fr": {"Demande"}, "de": {"Anfrage"}, "pt": {"Pedido"}}
-_CONTACTED = frozenset("Contacto Contact Contato".split())
+_CONTACTED = frozenset("Contacto Contact Contato Kontakt".split())
 _BOOKED = frozenset("Reserva Cita Solicitud Presupuesto Marcação Orçamento Pedido".split())
 _HEAD = re.compile(
     r"^\s*(?P<first>[^:;\n.!?()]{3,80}?)\s*[.,]\s*(?P<second>[^:;\n.!?()]{3,60}?)\s*:"
@@ -133,6 +133,8 @@ def foreign_sentence_name(original: str, lang: str | None) -> str | None:
     subject = noun and _subject(m["first"], lang, noun)
     if not subject:
         return None
+    if noun in _CONTACTED:  # "Somos una clínica veterinaria. Formulario de contacto: …"
+        return f"{noun} – {subject}"
     if lang == "de":
         return f"{subject[:1].upper()}{subject[1:]} – {noun}"
     if (
@@ -141,8 +143,6 @@ def foreign_sentence_name(original: str, lang: str | None) -> str | None:
         and subject.startswith(("l'", "la ", "au "))
     ):
         return f"{noun} {'' if subject.startswith('au ') else 'à '}{subject}"
-    if noun in _CONTACTED:  # "Somos una clínica veterinaria. Formulario de contacto: …"
-        return f"{noun} – {subject}"
     if noun in _AT and subject.startswith(("en ", "no ", "na ")):
         return f"{noun} {subject}"
     link = "d'" if lang == "fr" and _VOWEL.match(subject) else "de "

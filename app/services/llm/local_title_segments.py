@@ -52,22 +52,34 @@ _SENTENCE = re.compile(
     r"nuestr[oa]s?|notre|nosso|nossa)\b",
     re.I,
 )
-# the list begins: an item, a comma, another
+# the list begins: an item, a comma, another; and does not end a sentence to say more
 _LISTED = re.compile(r"^[^,.;:]{1,60},")
+_SENTENCE_END = re.compile(r"[.!?]\s+\S")
+# a container that says the kind itself: "Support form", "Feedback portal"
+_OWN_KIND = re.compile(r"\b(?:support|feedback|survey|help|helpdesk|contact)\b", re.I)
 
 
 def one_heading(text: str) -> str:
     """The description with one heading before its list: a container segment goes when the
     next segment says the act, and the act's heading ends with a colon."""
     two = _TWO.match(text)
-    if two and _heading(two["a"]) and _heading(two["b"]) and _LISTED.match(two["rest"]):
-        if _CONTAINER.match(two["a"].strip()) and _ACT.search(two["b"]):
-            return f"{two['b'].strip()}: {two['rest']}"
+    if two and _heading(two["a"]) and _heading(two["b"]) and _listed(two["rest"]):
+        a, b = two["a"].strip(), two["b"].strip()
+        # "Support form - request details: …, request details": the form's kind is said first,
+        # and the second segment is an item of the list
+        said_kind = _ACT.search(a) or _OWN_KIND.search(a) or b.lower() in two["rest"].lower()
+        if _CONTAINER.match(a) and _ACT.search(b) and not said_kind:
+            return f"{b}: {two['rest']}"
     one = _ONE.match(text)
-    if one and _heading(one["b"]) and _LISTED.match(one["rest"]) and _ACT.search(one["b"]):
+    if one and _heading(one["b"]) and _listed(one["rest"]) and _ACT.search(one["b"]):
         if "(" not in one["b"]:  # "Return request (RMA) for …" is read as it is
             return f"{one['b'].strip()}: {one['rest']}"
     return text
+
+
+def _listed(rest: str) -> bool:
+    """The rest is the list, to its end: "… - we do patios, planting. Name, …" is no list."""
+    return bool(_LISTED.match(rest)) and not _SENTENCE_END.search(rest)
 
 
 def _heading(segment: str) -> bool:
