@@ -37,6 +37,7 @@ from app.services.llm.local_sentence_name import course_kind, creator_kind
 from app.services.llm.local_stated_purpose import OPENING_END, stated_purpose
 from app.services.llm.local_subject_name import registration_kind
 from app.services.llm.local_thanks import fit_thanks
+from app.services.llm.local_title_segments import signed_up_kind
 from app.services.llm.local_waiting_place import fit_waiting_place
 
 # "a masterclass on pricing", "a webinar about hiring": the talk's subject, no cue to the
@@ -61,6 +62,7 @@ def read_kind(told: str, original: str, lang: str | None) -> tuple[dict, str | N
     if not own_name:  # "Anmeldung zum Firmenlauf": a registration, not a newsletter
         kind = course_kind(original, registration_kind(original, kind))
         kind = compound_course(original, kind)  # "Kursanmeldung: …"
+        kind = signed_up_kind(original, kind)  # "Choir audition sign up": no newsletter
     if own_name in (None, "Collaboration Request"):  # "Partnership form for Instagram creators"
         kind, own_name = creator_kind(told, kind, lang) or (kind, own_name)
     kind = fit_application(kind, f"{original} {told}")  # a volunteer is no job applicant

@@ -66,6 +66,7 @@ from app.services.llm.local_stated_purpose import (
 from app.services.llm.local_stray import without_contact_wishes
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_tick_wish import quoted_wishes
+from app.services.llm.local_title_segments import headed_object, one_heading
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
@@ -164,7 +165,8 @@ def build_form(described: str) -> dict:
     # "a tick box for 'send me event invites'": the quoted box is added as said, at the end
     # "I confirm this is my own work (checkbox)", "diet (dropdown: none, vegan)": the control
     # "subject(s)", "día(s)": the noun in its plural (several answers), read as "subjects"
-    written, widgets = read_widget_hints(plurals_said(described))
+    # "Formular für Mieter: Schaden melden. Name, …": one heading, the act's, before the list
+    written, widgets = read_widget_hints(plurals_said(one_heading(described)))
     written, bounds = take_bounds(written)  # "players 2-6", "guests, max 40": min and max
     written = comma_contacts(written)  # "name email phone, level": three fields, then a fourth
     written, comment_boxes = read_comment_boxes(written)  # "a box for comments": what goes in it
@@ -248,7 +250,8 @@ def build_form(described: str) -> dict:
                 + "; ".join(f"“{t[:60]}”" for t in dict.fromkeys(left))
             )
     renamed = read_again(config["name"], original, lang)  # what the form does, its subject
-    if renamed:
+    renamed = headed_object(renamed or config["name"], original, lang) or renamed
+    if renamed:  # "Inscripción – torneo de verano": the act word and what it is for
         config["name"], config["slug"] = renamed, slugify(renamed, "form")
     # "iPhone", "WhatsApp" in the marketer's language too
     spell_acronyms(config["fields"], original)

@@ -34,20 +34,20 @@ _FORM_NOUN = {
     "es": _table(
         "reserva:Reserva reservas:Reserva cita:Cita citas:Cita inscripción:Inscripción "
         "inscripcion:Inscripción pedido:Pedido pedidos:Pedido encargo:Encargo "
-        "solicitud:Solicitud presupuesto:Presupuesto matrícula:Matrícula"
+        "solicitud:Solicitud presupuesto:Presupuesto matrícula:Matrícula contacto:Contacto"
     ),
     "fr": _table(
         "réservation:Réservation reservation:Réservation inscription:Inscription "
-        "commande:Commande devis:Devis demande:Demande rendez-vous:Rendez-vous"
+        "commande:Commande devis:Devis demande:Demande rendez-vous:Rendez-vous contact:Contact"
     ),
     "pt": _table(
         "reserva:Reserva marcação:Marcação marcacao:Marcação inscrição:Inscrição "
         "inscricao:Inscrição encomenda:Encomenda pedido:Pedido orçamento:Orçamento "
-        "orcamento:Orçamento"
+        "orcamento:Orçamento contato:Contato contacto:Contacto"
     ),
     "de": _table(
         "buchungs:Buchung anmelde:Anmeldung angebots:Angebot bestell:Bestellung termin:Termin "
-        "reservierungs:Reservierung anfrage:Anfrage auftrags:Auftrag reparatur:Anfrage"
+        "reservierungs:Reservierung anfrage:Anfrage auftrags:Auftrag reparatur:Anfrage kontakt:Kontakt"
     ),
 }
 _FORM_OF = {
@@ -108,6 +108,7 @@ _SHOP = {"es": ("taller", "reparación"), "pt": ("oficina", "reparação")}
 _AT = frozenset("Inscripción Matrícula Inscrição Cita Marcação".split())
 # a bare request names nothing of the business that receives it
 _GENERIC = {"es": {"Solicitud"}, "fr": {"Demande"}, "de": {"Anfrage"}, "pt": {"Pedido"}}
+_CONTACTED = frozenset("Contacto Contact Contato Kontakt".split())
 _BOOKED = frozenset("Reserva Cita Solicitud Presupuesto Marcação Orçamento Pedido".split())
 _HEAD = re.compile(
     r"^\s*(?P<first>[^:;\n.!?()]{3,80}?)\s*[.,]\s*(?P<second>[^:;\n.!?()]{3,60}?)\s*:"
@@ -132,6 +133,8 @@ def foreign_sentence_name(original: str, lang: str | None) -> str | None:
     subject = noun and _subject(m["first"], lang, noun)
     if not subject:
         return None
+    if noun in _CONTACTED:  # "Somos una clínica veterinaria. Formulario de contacto: …"
+        return f"{noun} – {subject}"
     if lang == "de":
         return f"{subject[:1].upper()}{subject[1:]} – {noun}"
     if (

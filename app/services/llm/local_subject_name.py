@@ -108,6 +108,12 @@ _WE_ARE = re.compile(
     r"^(?:we|i)(?:'re|'m| are| am| run| own| have)\s+(?:an?|the|our)\s+(?P<what>[\w'-]+(?:\s+[\w'-]+){0,5})$",
     re.I,
 )
+# "Tutoring centre here.": the business says who writes; "I need a booking form": the kind
+_HERE = re.compile(
+    r"^(?!(?:click|sign|start|apply|book|register)\b)(?P<what>[\w'-]+(?:\s+[\w'-]+){0,3})\s+here$",
+    re.I,
+)
+_NEED_A = re.compile(r"^(?:(?:i|we)\s+)?(?:need|needs|want|would like)\s+(?:an?|some)\s+", re.I)
 _DONE_NOUN = dict(
     pair.split(":")
     for pair in "repair:Repair fix:Repair clean:Cleaning service:Servicing install:Installation "
@@ -204,8 +210,8 @@ def subject_name(original: str, lang: str | None, kind: dict, purpose: str) -> s
             return _title(f"{what} {done}" if done else what) + " " + after
     if end != "." or not after:
         return None
-    are = _WE_ARE.match(head)
-    if are:
+    are = _WE_ARE.match(head) or _HERE.match(head)  # "Tutoring centre here."
+    if are and not _NO_SUBJECT.search(are["what"]):
         what = _business(are["what"])
         return _prefixed(what, heads[1][0], after) if what else None
     does = _WE_DO.match(head)
@@ -314,6 +320,7 @@ def _after_kind(head: str, kind: dict) -> str | None:
     "Tell us" → the kind's own noun; a title with its own subject is returned as titled
     ("Class booking form" → "Class Booking")."""
     head = re.sub(r"\s+(?:form|sheet|page)$", "", head.strip(), flags=re.I)
+    head = _NEED_A.sub("", head)  # "I need a booking form": the kind, said in a sentence
     if re.fullmatch(
         r"(?:tell us|let us know|get in touch|ask us|drop us a line|contact us|fill this in|"
         r"send us the details|details|book now|enquire now|enquire|book here|apply here)",

@@ -31,10 +31,10 @@ from app.services.llm.local_intent import correct_typos
 # "Alumni update form" keeps its "Form")
 _KIND = (
     r"enquir(?:y|ies)|inquir(?:y|ies)|requests?|appointments?|bookings?|entry|entries|"
-    r"registrations?|applications?|cancellations?|reports?|claims?|sign-?ups?|orders?|"
+    r"registrations?|applications?|cancellations?|reports?|claims?|sign[- ]?ups?|orders?|"
     r"reservations?|consultations?|nominations?|referrals?|renewals?|submissions?|quotes?|"
     r"estimates?|enrol(?:l)?ments?|waivers?|complaints?|pass(?:es)?|surveys?|questionnaires?|"
-    r"rsvps?|pledges?"
+    r"rsvps?|pledges?|tickets?"  # "IT helpdesk ticket for staff"
 )
 _ENDS_KIND = re.compile(rf"^(?P<core>.*?\b(?P<kind>{_KIND}))(?:\s+forms?)?$", re.I)
 # "… enquiry for couples planning their day", "… pass to our gym": who and whose it is
@@ -280,7 +280,8 @@ def _english(head: str) -> str | None:
     if not ends or _SENTENCE.search(head):
         return None
     words = ends["core"].split()
-    if len(words) > 2 and re.search(r"s['’]$", words[0]):
+    signed = re.match(r"sign", ends["kind"], re.I)  # "Parents' evening sign up": the occasion
+    if len(words) > 2 and not signed and re.search(r"s['’]$", words[0]):
         words = words[1:]  # "Journalists' data request": who asks it, not what it is
     if not 2 <= len(words) <= 6 or said_generic(" ".join(words)):
         return None
@@ -372,8 +373,8 @@ _SAME_KIND = [
 def retitled(original: str, lang: str | None, purpose: str, own_name: str | None) -> str | None:
     """The marketer's title in place of the engine's name ``purpose``, or None."""
     titled = titled_name(original, lang)
-    if not titled or titled.lower() == purpose.lower():
-        return None
+    if not titled or re.sub(r"\s", "", titled.lower()) == re.sub(r"\s", "", purpose.lower()):
+        return None  # "Newsletter sign up" says the stock "Newsletter Signup"
     if not own_name:
         return titled
     if lang:  # the marketer's own words beat the engine's translation, unless they hold it
