@@ -445,6 +445,12 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
             else f"Do you {verb} {m['rest']}?"
         )
         return _yes_no(fields, question, target, create=create)
+    m = re.match(r"^(?:it|this|that)(?:'s|’s|\s+is)\s+(?P<x>.+)$", cond, re.I)
+    if m:  # "if it's a wedding": an answer the form offers; "a business trip": asked of it
+        found = _option_anywhere(fields, re.sub(r"^(?:an?|the)\s+", "", m["x"], flags=re.I), target)
+        return (
+            (found, None) if found else _yes_no(fields, f"Is it {m['x']}?", target, create=create)
+        )
     m = _ARE.match(cond) or _GROUP.match(cond)
     if m or re.match(r"^(?:businesses|companies)$", cond, re.I):
         return _audience(fields, m["x"] if m else cond, target, create=create)
