@@ -252,6 +252,8 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
     rebuilt = ""
     for sep, item in kept:
         rebuilt += f"{sep} {item}" if rebuilt else item
+    if ":" not in rebuilt:  # "Booking for our salon - name, …": the heading ends at the dash
+        rebuilt = re.sub(r"\s[-–—]\s", ": ", rebuilt, count=1)
     if (
         rebuilt
         and ":" not in rebuilt
