@@ -60,7 +60,11 @@ async def test_good_headings_and_b2b_partners_stay(user):
             "Partnership form for software resellers: company, website, region",
             "Partnership Inquiry",
         ),
-        ("Wir sind ein Steuerbüro. Kontaktformular: Name, E-Mail, Anliegen", "Kontakt"),
+        # named for the business, as the English ones are (round 31b)
+        (
+            "Wir sind ein Steuerbüro. Kontaktformular: Name, E-Mail, Anliegen",
+            "Kontakt – Steuerbüro",
+        ),
         (
             "We repair sewing machines. Booking form: name, phone, fault",
             "Sewing Machine Repair Booking",
