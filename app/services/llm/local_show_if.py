@@ -18,7 +18,8 @@ from app.services.llm import local_catalog as catalog
 from app.services.llm import local_show_if_numbers as numbers
 from app.services.llm.local_extract_item import _item
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field
-from app.services.llm.local_show_if_items import inline_rules, names_an_option
+from app.services.llm.local_show_if_asked import answer_named, yes_no_asked
+from app.services.llm.local_show_if_items import inline_rules
 
 _SUBJECT = (
     r"(?:(?:the\s+)?(?:they|visitor|customer|user|person|someone|respondent|applicant)(?:'re|\s+))?"
@@ -430,10 +431,10 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
     age = numbers.age_condition(fields, cond, target)
     if age is not None:  # "for members under 18" on a form that asks the age
         return age, None
-    found = _answer_named(fields, cond, target)
+    found = answer_named(fields, cond, target)
     if found:  # "if they switched", "if it arrived damaged": an answer an earlier question offers
         return found, None
-    asked = _yes_no_asked(fields, cond, target)
+    asked = yes_no_asked(fields, cond, target)
     if asked:  # "first time? If first time, ask about injuries": the question the form asks
         return asked, None
     m = _WHO.match(cond)
@@ -467,42 +468,6 @@ def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, 
     if m and not _NOT_ANSWER.match(m["z"]):
         return _bare(fields, m["z"], target, create=create)
     raise RefineError(f"I could not read the condition “{cond}” (try “if <field> is <answer>”)")
-
-
-def _yes_no_asked(fields: list, cond: str, target) -> dict | None:
-    """A "Yes" of the one earlier yes/no question whose words are the condition's ("first
-    time" of "Is this your first time?")."""
-    words = re.sub(
-        r"^(?:they(?:'re| are)|it(?:'s| is)|this is|you(?:'re| are))\s+", "", cond, flags=re.I
-    )
-    words = re.findall(r"[\w']+", words.lower())
-    before = fields[: fields.index(target)] if target in fields else fields
-    hits = [
-        f
-        for f in before
-        if f.get("options") == ["Yes", "No"]
-        and words
-        and re.search(rf"\b{re.escape(' '.join(words))}\b", f["label"].lower().replace("-", " "))
-    ]
-    return {"field": hits[0]["name"], "op": "equals", "value": "Yes"} if len(hits) == 1 else None
-
-
-def _answer_named(fields: list, cond: str, target) -> dict | None:
-    """The one earlier answer a "they …" / "it …" condition names by a word of it."""
-    if not re.match(r"^(?:they|it|you|he|she|we)\s+\w", cond, re.I):
-        return None
-    before = fields[: fields.index(target)] if target in fields else fields
-    hits = [
-        (f, o)
-        for f in before
-        if f.get("type") in ("select", "multiselect")
-        for o in f.get("options") or []
-        if names_an_option(cond, set(re.findall(r"[a-z][a-z'-]+", o.lower())))
-    ]
-    if len(hits) != 1:
-        return None
-    field, option = hits[0]
-    return {"field": field["name"], "op": "equals", "value": option}
 
 
 def _open_question(field: dict) -> bool:
