@@ -124,7 +124,11 @@ _RANGE = re.compile(
 )
 
 
-_COUNTED = re.compile(r"\b(?:number|how many|anzahl|n[úu]mero|nombre|quantos|cu[áa]ntos)\b", re.I)
+_COUNTED = re.compile(
+    r"\b(?:number|how many|anzahl|n[úu]mero|nombre|quantos|cu[áa]ntos|rating|score|"
+    r"bewertung|note|nota|puntuaci[óo]n|avalia[çc][ãa]o)\b",
+    re.I,
+)
 
 
 def ranges_as_text(fields: list[dict]) -> None:
@@ -132,7 +136,7 @@ def ranges_as_text(fields: list[dict]) -> None:
     for field in fields:
         label = f"{field.get('label') or ''} {field['name'].replace('_', ' ')}"
         if field["type"] != "number" or field.get("options") or _COUNTED.search(label):
-            continue  # "number of band members": a count all the same
+            continue  # "number of band members", "book range rating (1-5)": a count, a score
         if _RANGE.search(label):
             field["type"] = "text"
             field["min"] = field["max"] = None
