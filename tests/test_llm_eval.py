@@ -214,6 +214,7 @@ FLOORS = {
     "round 30b": 0.90,
     "round 31a": 0.90,
     "round 31c": 0.90,
+    "round 32c": 0.90,
     "round 31b": 0.90,
 }
 SIZES = {
@@ -327,6 +328,7 @@ SIZES = {
     "round 30b": 23,
     "round 31a": 24,
     "round 31c": 30,
+    "round 32c": 24,
     "round 31b": 26,
 }
 

@@ -854,6 +854,9 @@ SETS = {
     # recollection ("when was it last tuned") is a line of text, not a date, and a follow-up
     # ("links if so") hangs on its yes/no and adds no second field.
     "round 31c": ("forms_round31c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 32c (written before the change): a relative clause that ends in a preposition is
+    # one free-text question; a range, band or bracket is short text, never a number.
+    "round 32c": ("forms_round32c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 31b (written before the change): a heading in front of the list names the form and
     # is no field (the segment that says the act wins over "Formular für Mieter"); a generic
     # name says whose it is; a sign-up to an audition, trial, class or event is a registration.

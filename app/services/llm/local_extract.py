@@ -16,6 +16,7 @@ import re
 
 from app.services.llm.local_answer_shapes import bare_answers, own_question
 from app.services.llm.local_asked_as_meant import one_kind_item
+from app.services.llm.local_clause_items import cue_in_clause, joined_relatives
 from app.services.llm.local_dated_answers import ORDINAL_DATE_AHEAD
 from app.services.llm.local_described_words import describes_only
 from app.services.llm.local_domain import concept_for
@@ -196,7 +197,7 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
                 continue
         asking = sentence.strip().endswith("?") and bool(items)
         for segment, strong in _list_segments(sentence, after_purpose=n > 0):
-            raws = _items(segment)
+            raws = joined_relatives(_items(segment))  # "etwas, das wir wissen sollten"
             if (
                 n == 0
                 and not items
@@ -415,6 +416,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         and not re.match(r"\s*by\b", sentence[end:], re.I)  # "needed by date": a deadline
         and not _PER_SPAN.match(sentence, end)  # "hours needed per week": one amount
         and not in_relative(sentence, start)  # "the date you need the van"
+        and not cue_in_clause(sentence, start)  # "any wishes you'd like to tell us about"
         and not WHETHER_THING.search(sentence[:start])  # "if the hedge needs trimming"
     )
     plain = sentence.strip().rstrip(".!?").replace(";", ",")

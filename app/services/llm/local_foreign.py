@@ -20,6 +20,7 @@ import difflib
 import re
 import unicodedata
 
+from app.services.llm.local_clause_items import GERMAN_THING
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import file_label, rated, rating_shape
 from app.services.llm.local_field_typos import correct_field_words
@@ -393,6 +394,9 @@ def _without_relative_clauses(parts: list[str], lang: str) -> list[str]:
     out = list(parts)
     for i in range(len(out) - 2, 0, -1):
         if i % 2 and out[i].strip() == "," and _DE_RELATIVE.match(out[i + 1]):
+            if GERMAN_THING.match(out[i - 1].strip()):  # "etwas, das wir wissen sollten"
+                out[i - 1 : i + 2] = ["".join(out[i - 1 : i + 2])]  # the item (round 32c)
+                continue
             del out[i : i + 2]
     return out
 

@@ -27,6 +27,7 @@ from app.services.llm.local_bounded_numbers import bound_numbers, take_bounds
 from app.services.llm.local_budget import business_buyer, fit_budget
 from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
+from app.services.llm.local_clause_items import ranges_as_text
 from app.services.llm.local_clock_time import clock_times
 from app.services.llm.local_comment_box import one_comment_box, read_comment_boxes
 from app.services.llm.local_consent import apply_consent
@@ -272,6 +273,7 @@ def build_form(described: str) -> dict:
     ask_as_meant(config["fields"], original, lang)  # money a number, "why they deserve it"
     shape_answers(config, original, lang)  # "Notfallnummer": a phone; "would you recommend"
     bound_numbers(config["fields"], bounds)  # "Number of players", from 2 to 6
+    ranges_as_text(config["fields"])  # "age range you can play": words, not a number
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
     config["field_mapping"] = mapping_for(config["fields"])

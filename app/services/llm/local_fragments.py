@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_clause_items import about_you, clause_question
+
 # "when was it last tuned", "when did you first think about leaving"; the half-translated
 # "when war die letzte wartung", "when fue la ultima revision", "when ... la derniere fois"
 _RECALLED = re.compile(
@@ -120,6 +122,11 @@ def _embedded(said: str) -> str | None:
 def asked_fragment(raw: str, item: dict | None) -> dict | None:
     """The item asked as the fragment means it (see the module)."""
     said = re.sub(r"\s+", " ", raw).strip(" .;:")
+    # "any wishes you'd like to tell us about", "about you" (round 32c)
+    clause = clause_question(said) or (about_you(said) if item is None else None)
+    if clause and (item is None or not (item.get("options") or "fields" in item)):
+        new = {"phrase": said.lower(), "options": [], "required": False, "optional": False}
+        return {**(item or new), "label": clause, "hint": "textarea"}
     if item is None and len(said.split()) <= 12 and _SHOULD_KNOW_SAID.search(said):
         new = {"phrase": said.lower(), "options": [], "required": False, "optional": False}
         return {**new, "label": _question(said), "hint": "textarea"}

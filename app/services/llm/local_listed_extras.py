@@ -83,7 +83,8 @@ _WANTED_HEAD = re.compile(
 )
 # The description asks for free text in so many words
 INVITES = re.compile(
-    r"\b(?:anything else|tell us (?:more|about)|more (?:details|info\w*)|"
+    # ("any worries you'd like to tell us about,": the clause of a listed item, round 32c)
+    r"\b(?:anything else|tell us (?:more|about(?!\s*(?:[,;.?!]|$)))|more (?:details|info\w*)|"
     r"(?:other|further|additional|extra) (?:details|info\w*|comments|notes|requests?)|"
     r"comments?|notes|questions?|autre chose|commentaires?|pr[ée]cisions|anmerkungen|"
     r"weitere (?:angaben|informationen)|comentarios?|observa[çc](?:[õo]es|iones)|algo m[áa]s|"
