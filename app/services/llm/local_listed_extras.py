@@ -294,13 +294,21 @@ def _enquiry_told(fields: list, text: str) -> bool:
     )
 
 
+# Who comes, not why: the patient, the animal brought ("pet type", "species", "new or existing")
+_WHO_COMES = re.compile(
+    r"\b(?:pets?|animals?|species|breed|patients?|owner|especies?|esp[éè]ces?|mascotas?|"
+    r"pacientes?|tierart|haustier|esp[ée]cies?|sex|sexo|sexe|gender|g[ée]nero|geschlecht)\b"
+)
+
+
 def _about_visit(field: dict) -> bool:
-    """A named question about the visit, not who comes (a pet's name, a date of birth) or
-    when (a preferred date or time)."""
+    """A named question about the visit, not who comes (a pet's name or species, a date of
+    birth, a new or existing patient) or when (a preferred date or time)."""
     return (
         field["name"] not in _WHEN
         and field["type"] not in ("date", "datetime", "time", "file")
         and not field["name"].endswith("name")
+        and not _WHO_COMES.search(_words(field))
     )
 
 
