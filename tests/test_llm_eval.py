@@ -216,6 +216,7 @@ FLOORS = {
     "round 31c": 0.90,
     "round 32c": 0.90,
     "round 31b": 0.90,
+    "round 32b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -330,6 +331,7 @@ SIZES = {
     "round 31c": 30,
     "round 32c": 24,
     "round 31b": 26,
+    "round 32b": 29,
 }
 
 

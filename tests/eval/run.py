@@ -861,6 +861,7 @@ SETS = {
     # is no field (the segment that says the act wins over "Formular für Mieter"); a generic
     # name says whose it is; a sign-up to an audition, trial, class or event is a registration.
     "round 31b": ("forms_round31b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 32b": ("forms_round32b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

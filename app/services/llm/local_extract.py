@@ -33,12 +33,14 @@ from app.services.llm.local_item_asked import asked_item
 from app.services.llm.local_item_wording import worded_item
 from app.services.llm.local_kept_items import dated_item, in_relative, only_list
 from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
+from app.services.llm.local_valued_items import valued_item
 from app.services.llm.local_whole_items import whole_item
 
 
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item, as its whole wording asks it (local_item_wording)."""
-    item = whole_item(raw, asked_item(raw, worded_item(raw, _read_item(raw, listed))))
+    read = _read_item(raw, listed) or valued_item(raw, _read_item)  # "size of site in acres"
+    item = whole_item(raw, asked_item(raw, worded_item(raw, read)))
     item = bare_answers(raw, one_kind_item(raw, item))  # "due date or date of birth": one date
     return asked_fragment(raw, item)  # "which way the roof faces": asked as a question
 

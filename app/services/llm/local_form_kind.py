@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_application_calls import called_kind
 from app.services.llm.local_application_kind import fit_application
 from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_form_act import act_kind
@@ -53,6 +54,8 @@ def read_kind(told: str, original: str, lang: str | None) -> tuple[dict, str | N
     """(kind, own name or None, the stated purpose or None) for a description: ``told`` is
     it read in English without conditions, ``original`` as written, ``lang`` its language."""
     kind = choose_kind(told, TALK_TOPIC.sub(r"\1", without_answers(told)))
+    # "Casting call …: headshot upload": an application, its upload no intake
+    kind = called_kind(kind, told, original, lambda t: choose_kind(t, without_answers(t)))
     # a donation pledge, a club, a competition entry, a supplier registration: named for itself
     kind, own_name = own_purpose(kind, correct_typos(told), foreign=bool(lang))
     # an open day, a permit, a venue hire, a callback: named for what the opening words say

@@ -69,6 +69,7 @@ from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_tick_wish import quoted_wishes
 from app.services.llm.local_title_segments import headed_object, one_heading
 from app.services.llm.local_translate import LANGUAGE_NAMES
+from app.services.llm.local_valued_items import measured_numbers, without_heading_budget
 from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
@@ -194,6 +195,7 @@ def build_form(described: str) -> dict:
         find_topic(description, kind),
     )
     fields = tailor_fields(kind, bracket_poll_choices(description))
+    fields = without_heading_budget(fields, original, lang)  # "Presupuesto: …" asks a quote
     add_defaults(kind, fields)
     fit_paid_fields(kind, fields)  # a trade account's business is required, an offer no field
     if own_name in CREATOR_NAMES:  # a creator is asked about their content
@@ -273,6 +275,7 @@ def build_form(described: str) -> dict:
     ask_as_meant(config["fields"], original, lang)  # money a number, "why they deserve it"
     shape_answers(config, original, lang)  # "Notfallnummer": a phone; "would you recommend"
     bound_numbers(config["fields"], bounds)  # "Number of players", from 2 to 6
+    measured_numbers(config["fields"], original)  # "length of the fence in metres": a number
     ranges_as_text(config["fields"])  # "age range you can play": words, not a number
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal

@@ -250,8 +250,8 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
         # a request named for itself ("lost property", "order a brochure") asks what it lists
         if _CONTACT_FORM.search(text):
             return names_what(fields)
-        if _WRITING.search(text):
-            return says_what_is_wanted(fields)
+        if _WRITING.search(text):  # an enquiry about a thing named: one item says about what
+            return says_what_is_wanted(fields) or _enquiry_told(fields, text)
         return bool(_asked(fields))
     if name == "requirements":  # a lead form that asks for no quote lists what it wants
         return (  # an enquiry, not a quote, whose list says what about (round 26c)
@@ -274,8 +274,43 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
             len(named) >= 2 and _CHANGE.search(text) is not None and not _PROBLEM.search(text)
         )
     if name == "visit_reason":  # "where is the pain, pain level": the list says why they come
-        return any(_WHY_VISIT.search(_words(f)) for f in _asked(fields))
+        # a booking whose list asks about the visit ("have you donated before?", "which
+        # vaccine") has said what it asks; one naming only who comes and when keeps it
+        return any(_WHY_VISIT.search(_words(f)) or _about_visit(f) for f in _asked(fields))
     return False
+
+
+# An enquiry, not a request for help: "Funeral pre-planning enquiry", "Adoption enquiry"
+_ENQUIRY = re.compile(r"\b(?:enquir\w*|inquir\w*)\b", re.I)
+_HELP = re.compile(r"\b(?:ask|help|support|questions?|messages?|feedback|general)\b", re.I)
+
+
+def _enquiry_told(fields: list, text: str) -> bool:
+    """An enquiry named for what it is about whose list asks one thing beyond who is writing,
+    when and which case ("name of the person the plan is for"): the list has said it."""
+    return (
+        _ENQUIRY.search(text) is not None
+        and _HELP.search(text) is None
+        and any(_about_visit(f) and not _filed(f) for f in _asked(fields))
+    )
+
+
+# Who comes, not why: the patient, the animal brought ("pet type", "species", "new or existing")
+_WHO_COMES = re.compile(
+    r"\b(?:pets?|animals?|species|breed|patients?|owner|especies?|esp[éè]ces?|mascotas?|"
+    r"pacientes?|tierart|haustier|esp[ée]cies?|sex|sexo|sexe|gender|g[ée]nero|geschlecht)\b"
+)
+
+
+def _about_visit(field: dict) -> bool:
+    """A named question about the visit, not who comes (a pet's name or species, a date of
+    birth, a new or existing patient) or when (a preferred date or time)."""
+    return (
+        field["name"] not in _WHEN
+        and field["type"] not in ("date", "datetime", "time", "file")
+        and not field["name"].endswith("name")
+        and not _WHO_COMES.search(_words(field))
+    )
 
 
 def unasked_phone(field: dict, fields: list, flow: str) -> bool:
