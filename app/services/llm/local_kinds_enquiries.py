@@ -292,7 +292,7 @@ ENQUIRY_KINDS = [
         ["qualify_lead", "send_email", "create_deal", "escalate"],
         [
             (
-                r"\bpartnerships?\b|\bpartner (?:program|programme)\b|\bpartners?\b|\bresellers?\b|"
+                r"\bpartnerships?\b|\bpartner (?:program|programme)\b|\bpartners?\b(?! (?:can|will|would|may|could) (?:call|ring|phone|contact|get back|reply))|\bresellers?\b|"
                 r"\baffiliates?\b|\balliances?\b|\bco-marketing\b",
                 8,
             )

@@ -48,6 +48,9 @@ def names_value(raw: str) -> bool:
     text = raw.strip().strip(".!?\"'“”‘’ ")
     if not text or len(text.split()) > 12:
         return False
+    # "the area (family, employment, property) so a partner can call": answers, a purpose
+    if re.search(r"\([^)]*,", text) or re.search(r"\bso\b", text, re.I):
+        return False
     measured = bool(_MEASURE_ITEM.match(text)) or (
         MEASURED.search(text) is not None and len(text.split()) <= 6
     )
