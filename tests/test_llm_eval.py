@@ -215,6 +215,7 @@ FLOORS = {
     "round 31a": 0.90,
     "round 31c": 0.90,
     "round 31b": 0.90,
+    "round 32a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -328,6 +329,7 @@ SIZES = {
     "round 31a": 24,
     "round 31c": 30,
     "round 31b": 26,
+    "round 32a": 24,
 }
 
 
