@@ -329,7 +329,7 @@ SIZES = {
     "round 31a": 24,
     "round 31c": 30,
     "round 31b": 26,
-    "round 32a": 24,
+    "round 32a": 29,
 }
 
 

@@ -42,12 +42,12 @@ from app.services.llm.local_fragments import asked_labels
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_item_asked import direct_labels
 from app.services.llm.local_item_wording import stock_nps_said, typed_as_worded
-from app.services.llm.local_measure_labels import measure_labels
 from app.services.llm.local_listed_asks import (
     asked_as_said,
     comma_contacts,
     without_conditions,
 )
+from app.services.llm.local_measure_labels import measure_labels
 from app.services.llm.local_needed_items import answer_the_request, needed_as_listed
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, without_answers

@@ -36,6 +36,12 @@ COUNT = re.compile(
     rf"^{_NUMBER}(?:\s*(?:,|{_OR})\s*{_NUMBER})*\s*(?:,|{_OR})\s*{_NUMBER}\s+(?P<unit>[^\W\d_]{{3,}})$",
     re.I,
 )
+# "45 or 90 minute session", "30 or 60 min call": how long the thing named lasts
+SESSION = re.compile(
+    rf"^{_NUMBER}(?:\s*(?:,|{_OR})\s*{_NUMBER})+[- ](?:minute|min|hour|hr|day|week)s?[- ]"
+    r"(?P<noun>[a-z]{3,}(?: [a-z]{3,})?)$",
+    re.I,
+)
 _DURATION = {"en": "Duration", "es": "Duración", "fr": "Durée", "de": "Dauer", "pt": "Duração"}
 _NUMBER_OF = {
     "en": "Number of {}",
@@ -61,8 +67,10 @@ def measure_labels(fields: list[dict], lang: str | None) -> None:
         said = re.sub(r"\s+", " ", field["label"]).strip(" ?.:")
         if re.fullmatch(rf"{_NUMBER}\s*(?:,|{_OR})\s*{_NUMBER}", said, re.I):
             continue  # "1 or 2": no unit, nothing says what is counted
-        counted = COUNT.match(said)
-        if counted and not re.fullmatch(_TIME, counted["unit"], re.I):
+        counted, session = COUNT.match(said), SESSION.match(said)
+        if session and lang == "en":  # "45 or 90 minute session": its length
+            label = f"Length of {session['noun'].lower()}"
+        elif counted and not re.fullmatch(_TIME, counted["unit"], re.I):
             label = _NUMBER_OF.get(lang, _NUMBER_OF["en"]).format(counted["unit"].lower())
             if lang == "de":
                 label = _NUMBER_OF["de"].format(counted["unit"])  # a German noun keeps its capital

@@ -43,7 +43,12 @@ _ACCEPTANCE = re.compile(
     r"(?P<x>(?:de|del|of|the|d'|du|de la|des|da|do|zu|zur|zum)\b\s*[^,;:()\n\"“”]+?)\s*(?=[,;\n]|\.(?:\s|$)|$)",
     re.I,
 )
-_ACCEPT = {"aceptaci": "Acepto", "acceptat": "J'accepte", "aceita": "Aceito", "acceptan": "I accept"}
+_ACCEPT = {
+    "aceptaci": "Acepto",
+    "acceptat": "J'accepte",
+    "aceita": "Aceito",
+    "acceptan": "I accept",
+}
 # "de la política" → "la política", "del reglamento" → "el reglamento", "du règlement" → "le …"
 _CONTRACTED = (
     ("de la ", "la "),
@@ -103,12 +108,24 @@ def said_boxes(text: str) -> str:
     text = _ACCEPTANCE.sub(accepted, text)
     text = _BEFORE.sub(lambda m: quoted(m, _statement(m["x"])), text)
     text = _AFTER.sub(lambda m: quoted(m, _statement(m["x"])), text)
-    return SPACED.sub(lambda m: "(" + ", ".join(m.group(1).split()) + ")", text)
+    text = SPACED.sub(lambda m: "(" + ", ".join(m.group(1).split()) + ")", text)
+    return SIZES_SAID.sub(
+        lambda m: f"{m['size']} ({', '.join(_SIZE_CODE.findall(m['codes']))})", text
+    )
 
 
 # "(S M L XL)", "(1 2 3 4 5)", "(18-24 25-34 35+)": short codes or numbers, three or more
 _CODE = r"(?:[A-Z0-9]{1,3}|\d+(?:[-–]\d+|\+)?)"
 SPACED = re.compile(rf"\(\s*((?:{_CODE}\s+){{2,}}{_CODE})\s*\)")
+
+# "hoodie size: S, M, L", "t-shirt size - S, M, L or XL", "Größe: S/M/L": the sizes offered
+_SIZE_CODE = re.compile(r"\b(?:X{0,3}S|M|X{0,3}L|[2-5]XL)\b")
+_CODE_SEP = r"(?:\s*[,/]\s*|\s+(?:or|o|ou|oder|and|y|et|und|e)\s+|\s+)"
+SIZES_SAID = re.compile(
+    r"(?P<size>(?i:\b(?:size|talla|taille|gr[öo](?:ß|ss)e|tamanho)\b)[^,;:()\n]{0,30}?)"
+    r"\s*(?::|\s-|–)\s*"
+    rf"(?P<codes>{_SIZE_CODE.pattern}(?:{_CODE_SEP}{_SIZE_CODE.pattern})+)(?![\w-])",
+)
 
 # a statement the person must accept to take part
 _CONDITION = re.compile(
