@@ -69,9 +69,9 @@ _CONTRACTED = (
 # a consent named by its noun ("gdpr consent checkbox", "newsletter checkbox"): the engine's
 # own consent box says it better than the noun
 _NOUN_ONLY = re.compile(
-    r"^(?:(?:gdpr|rgpd|dsgvo|lgpd|marketing|email|e-mail|privacy|data)\s+)?"
+    r"^(?:gdpr|rgpd|dsgvo|lgpd|marketing|email|e-mail|privacy|data)?\s*"
     r"(?:consent|opt[- ]?in|newsletter|marketing|consentimiento|consentement|einwilligung|"
-    r"consentimento)$",
+    r"consentimento)?$",
     re.I,
 )
 
