@@ -80,17 +80,4 @@ def measure_labels(fields: list[dict], lang: str | None) -> None:
             label = _DURATION.get(lang, _DURATION["en"])
         else:
             continue
-        old = field["name"]
-        field["label"] = label
-        name = re.sub(r"\W+", "_", _plain(label)).strip("_")
-        if not any(f["name"] == name for f in fields) and not _referred(fields, old):
-            field["name"] = name
-
-
-def _referred(fields: list[dict], name: str) -> bool:
-    """Some show_if rule asks about the field by its name."""
-    return any(
-        cond.get("field") == name
-        for f in fields
-        for cond in (f.get("show_if") or {}).get("all", [])
-    )
+        field["label"] = label  # the name keeps the answers ("half_day_or_full_day")
