@@ -217,6 +217,7 @@ FLOORS = {
     "round 32c": 0.90,
     "round 31b": 0.90,
     "round 32b": 0.90,
+    "round 32a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -332,6 +333,7 @@ SIZES = {
     "round 32c": 24,
     "round 31b": 26,
     "round 32b": 29,
+    "round 32a": 29,
 }
 
 

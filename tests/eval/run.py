@@ -862,6 +862,9 @@ SETS = {
     # name says whose it is; a sign-up to an audition, trial, class or event is a registration.
     "round 31b": ("forms_round31b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 32b": ("forms_round32b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 32a (written before the change): a tick box said in the list is one checkbox with
+    # its statement; the answers listed replace the stock ones; "1 or 2 hours" is a Duration.
+    "round 32a": ("forms_round32a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

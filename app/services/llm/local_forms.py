@@ -48,6 +48,7 @@ from app.services.llm.local_listed_asks import (
     comma_contacts,
     without_conditions,
 )
+from app.services.llm.local_measure_labels import measure_labels
 from app.services.llm.local_needed_items import answer_the_request, needed_as_listed
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, without_answers
@@ -55,6 +56,7 @@ from app.services.llm.local_paid_signup import fit_paid_fields
 from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
+from app.services.llm.local_said_boxes import said_boxes
 from app.services.llm.local_sentence_name import (
     CREATOR_NAMES,
     creator_question,
@@ -168,7 +170,8 @@ def build_form(described: str) -> dict:
     # "I confirm this is my own work (checkbox)", "diet (dropdown: none, vegan)": the control
     # "subject(s)", "día(s)": the noun in its plural (several answers), read as "subjects"
     # "Formular für Mieter: Schaden melden. Name, …": one heading, the act's, before the list
-    written, widgets = read_widget_hints(plurals_said(one_heading(described)))
+    # "everyone must be over 18 tickbox", "Kästchen: AGB gelesen": a quoted tick box
+    written, widgets = read_widget_hints(said_boxes(plurals_said(one_heading(described))))
     written, bounds = take_bounds(written)  # "players 2-6", "guests, max 40": min and max
     written = comma_contacts(written)  # "name email phone, level": three fields, then a fourth
     written, comment_boxes = read_comment_boxes(written)  # "a box for comments": what goes in it
@@ -279,6 +282,7 @@ def build_form(described: str) -> dict:
     ranges_as_text(config["fields"])  # "age range you can play": words, not a number
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
+    measure_labels(config["fields"], lang)  # "1 or 2 hours": the Duration, not its answers
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

@@ -14,6 +14,7 @@ import unicodedata
 
 from app.services.llm.local_consent import CONSENT_TYPE, kind_of
 from app.services.llm.local_fields import _field_name
+from app.services.llm.local_said_boxes import a_condition
 from app.services.llm.local_tick_wish import wished_news
 
 _BOX = (
@@ -87,7 +88,8 @@ def add_tick_boxes(fields: list[dict], labels: list[str]) -> None:
                 "label": label[:200],
                 "placeholder": "",
                 "help": "",
-                "required": kind == "statement" or (kind != "marketing" and grants(label)),
+                "required": kind == "statement"
+                or (kind != "marketing" and (grants(label) or a_condition(label))),
                 "options": [],
                 "min": None,
                 "max": None,

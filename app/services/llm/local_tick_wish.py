@@ -74,7 +74,10 @@ def quoted_wishes(text: str) -> str:
 
 # The box's words ask for news of the business or the cause: the consent to hear from it
 _NEWS = re.compile(
-    r"^(?:I'd like|Quiero|Je souhaite|Ich möchte|Quero)\b.{0,40}\b(?:news|updates|offers|"
+    r"^(?:I'd like|Quiero|Je souhaite|Ich möchte|Quero|"
+    # a box said in the list in the person's voice: "send me news tickbox" (round 32a)
+    r"(?:please )?(?:send|email) me|keep me (?:posted|updated|informed)|env[ií](?:en|ad)me|"
+    r"m[aá]ndenme|envoyez-moi|schicken Sie mir|senden Sie mir|enviem-me|mandem-me)\b.{0,40}\b(?:news|updates|offers|"
     r"newsletters?|hear (?:how|about|more|from)|campaign|novedades|noticias|ofertas|campaña|"
     r"nouvelles|actualités|offres|campagne|neuigkeiten|angebote|newsletter|kampagne|"
     r"novidades|notícias|campanha)\b",
