@@ -90,7 +90,9 @@ _CHOICE = re.compile(
 )
 _PRIVACY_REQUEST = re.compile(
     r"\bwithdraw\w* (?:my |their |your |of )?consent\b|\bgdpr (?:request|subject)|"
-    r"\b(?:data )?subject (?:access )?request|\bright to (?:erasure|access|be forgotten)\b",
+    r"\b(?:data )?subject (?:access )?request|\bright to (?:erasure|access|be forgotten)\b|"
+    r"\b(?:data )?(?:deletion|erasure|removal) request\b|\bdelete (?:my|your|their) (?:data|account)\b|"
+    r"\bprivacy request\b",
     re.I,
 )
 _HINT = re.compile(  # the engine's opt-in cue, and the words read as it
@@ -355,7 +357,10 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
     """Replace what the engine made of each agreement, confirmation or permission asked for."""
     lang = lang or "en"
     asked = [(p, kind_of(p)) for p in pieces(description)]
-    asked = [(p, k) for p, k in asked if k]
+    # "Data deletion request (GDPR)": the request's own name, no opt-in asked for
+    asked = [
+        (p, k) for p, k in asked if k and not (k == "marketing" and _PRIVACY_REQUEST.search(p))
+    ]
     fields = config["fields"]
     if _PRIVACY_REQUEST.search(description) and not any(k == "marketing" for _, k in asked):
         fields[:] = [f for f in fields if not _marketing_box(f)]  # withdrawing is not opting in

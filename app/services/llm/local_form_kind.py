@@ -31,7 +31,12 @@ from app.services.llm.local_heading_kind import heading_kind
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_listed_asks import compound_course
 from app.services.llm.local_named_subject import consultation_kind
-from app.services.llm.local_own_purpose import own_purpose, without_answers
+from app.services.llm.local_own_purpose import (
+    UNSUBSCRIBE,
+    UNSUBSCRIBE_ASKED,
+    own_purpose,
+    without_answers,
+)
 from app.services.llm.local_paid_signup import paid_signup
 from app.services.llm.local_said_purpose import said_kind
 from app.services.llm.local_sentence_name import course_kind, creator_kind
@@ -58,6 +63,9 @@ def read_kind(told: str, original: str, lang: str | None) -> tuple[dict, str | N
     kind = called_kind(kind, told, original, lambda t: choose_kind(t, without_answers(t)))
     # a donation pledge, a club, a competition entry, a supplier registration: named for itself
     kind, own_name = own_purpose(kind, correct_typos(told), foreign=bool(lang))
+    opening = re.split(r"[:.;?!]|\s[-–—]\s", original, maxsplit=1)[0]
+    if kind["flow"] == "email_marketing" and UNSUBSCRIBE_ASKED.search(opening):
+        kind, own_name = UNSUBSCRIBE, None  # "Abmeldung vom Newsletter": leaving, not joining
     # an open day, a permit, a venue hire, a callback: named for what the opening words say
     stated = None if own_name else stated_purpose(kind, correct_typos(told), bool(lang))
     if stated:

@@ -96,6 +96,24 @@ SUPPLIER = _own_kind(
     "register suppliers and pass them to the procurement team",
     "Thanks for registering! Our procurement team will review your details and be in touch.",
 )
+UNSUBSCRIBE = {
+    **_own_kind(
+        "unsubscribe",
+        "Unsubscribe Request",
+        "direct_route",
+        "take people off the mailing list and pass on why they left",
+        "You're unsubscribed. Sorry to see you go!",
+    ),
+    "fields": ["email"],  # leaving asks for the address, nothing more
+    "core": ["email"],
+}
+# a form to leave the list, never one to join it ("Abmeldung vom Newsletter", glossed)
+UNSUBSCRIBE_ASKED = re.compile(
+    r"\b(?:unsubscrib\w*|opt[- ]?out|stop (?:receiving|getting) (?:our |the )?(?:emails|newsletter)|"
+    r"abmeld\w*|austragen|darse de baja|baja del (?:bolet[ií]n|newsletter)|d[ée]sabonn\w*|"
+    r"d[ée]sinscri\w*|cancelar (?:a )?(?:subscri[çc][aã]o|assinatura)|descadastr\w*)\b",
+    re.I,
+)
 COLLABORATION = _own_kind(
     "collaboration",
     "Collaboration Request",

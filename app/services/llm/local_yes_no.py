@@ -82,10 +82,15 @@ def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
     predicate = _PREDICATE.match(t)
     if predicate:
         subject = predicate["subject"]
-        if names_value(subject.lower()) or _LISTED.search(subject):
+        # "phone needed" asks for the phone; "meeting space needed?" asks whether
+        if names_value(subject.lower(), loosely=not asked) or (
+            _LISTED.search(subject) and not asked
+        ):
             return None
         return _question(low, t)
     if _ALREADY.match(t):
+        return _question(low, t)
+    if asked and re.match(r"interested in\s", t, re.I):  # "interested in the course?"
         return _question(low, t)
     if not asked or re.match(r"(?:a|an)\s", t, re.I):
         return None  # "… ask for a cloud migration assessment?": a thing, not a yes/no
