@@ -18,7 +18,7 @@ from app.services.llm import local_catalog as catalog
 from app.services.llm import local_show_if_numbers as numbers
 from app.services.llm.local_extract_item import _item
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field
-from app.services.llm.local_show_if_asked import answer_named, yes_no_asked
+from app.services.llm.local_show_if_asked import answer_named, earlier, yes_no_asked
 from app.services.llm.local_show_if_items import inline_rules
 
 _SUBJECT = (
@@ -483,7 +483,7 @@ def _open_question(field: dict) -> bool:
 def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | None]:
     """An answer alone: the earlier question offering it ("if existing" → "Existing
     patient"; "for drivers" → Position is Driver; "if yes" → the last yes/no question)."""
-    before = fields[: fields.index(target)] if target in fields else fields
+    before = earlier(fields, target)
     answer = "yes" if _YES.match(z) else "no" if re.fullmatch(r"no|not", z, re.I) else None
     if answer:  # "if yes" / "if not": the last earlier yes/no question
         asked = [
@@ -582,7 +582,7 @@ def _option(field: dict, wanted: str) -> str:
 
 
 def _option_anywhere(fields: list, z: str, target) -> dict | None:
-    before = fields[: fields.index(target)] if target in fields else fields
+    before = earlier(fields, target)
     for field in [*before, *fields[len(before) :]]:
         if field is target or not field.get("options"):
             continue

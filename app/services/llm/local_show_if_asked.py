@@ -13,6 +13,11 @@ import re
 from app.services.llm.local_show_if_items import names_an_option
 
 
+def earlier(fields: list, target) -> list:
+    """The fields before the rule's target (all of them when the target is not placed yet)."""
+    return fields[: fields.index(target)] if target in fields else fields
+
+
 def yes_no_asked(fields: list, cond: str, target) -> dict | None:
     """A "Yes" of the one earlier yes/no question whose words are the condition's ("first
     time" of "Is this your first time?")."""
@@ -20,7 +25,7 @@ def yes_no_asked(fields: list, cond: str, target) -> dict | None:
         r"^(?:they(?:'re| are)|it(?:'s| is)|this is|you(?:'re| are))\s+", "", cond, flags=re.I
     )
     words = re.findall(r"[\w']+", words.lower())
-    before = fields[: fields.index(target)] if target in fields else fields
+    before = earlier(fields, target)
     hits = [
         f
         for f in before
@@ -35,7 +40,7 @@ def answer_named(fields: list, cond: str, target) -> dict | None:
     """The one earlier answer a "they …" / "it …" condition names by a word of it."""
     if not re.match(r"^(?:they|it|you|he|she|we)\s+\w", cond, re.I):
         return None
-    before = fields[: fields.index(target)] if target in fields else fields
+    before = earlier(fields, target)
     hits = [
         (f, o)
         for f in before
