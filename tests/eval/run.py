@@ -795,6 +795,7 @@ SETS = {
     # and "what time works for you" are the time of day to call. Guard: a sentence's rule.
     "round 26s": ("forms_round26s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 31s": ("forms_round31s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 33s": ("forms_round33s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 26a (stop 19): the form's name says what the visitor comes to do (a quoted call
     # to action, the thing a free survey or a quote is for, the named award, the business
     # heading's own subject), in the marketer's words and language.

@@ -372,7 +372,8 @@ AFFORD = re.compile(
     re.I,
 )
 NOT_CLAUSE = re.compile(
-    r"^(?:what|why|how|when|where|who|describe|whether|if|anything|something)\b", re.I
+    r"^(?:what|why|how|when|where|who|describe|whether|if|anything|something|tell (?:us|me) about)\b",
+    re.I,
 )
 
 

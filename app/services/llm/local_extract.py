@@ -32,6 +32,7 @@ from app.services.llm.local_fragments import asked_fragment
 from app.services.llm.local_item_asked import asked_item
 from app.services.llm.local_item_wording import worded_item
 from app.services.llm.local_kept_items import dated_item, in_relative, only_list
+from app.services.llm.local_polite_items import polite_item
 from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
 from app.services.llm.local_valued_items import valued_item
 from app.services.llm.local_whole_items import whole_item
@@ -39,6 +40,7 @@ from app.services.llm.local_whole_items import whole_item
 
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item, as its whole wording asks it (local_item_wording)."""
+    raw = polite_item(raw)  # "bitte E-Mail eingeben": the email
     read = _read_item(raw, listed) or valued_item(raw, _read_item)  # "size of site in acres"
     item = whole_item(raw, asked_item(raw, worded_item(raw, read)))
     item = bare_answers(raw, one_kind_item(raw, item))  # "due date or date of birth": one date
@@ -267,7 +269,7 @@ def context_free(text: str, not_asked: list[str] = ()) -> str:
     kept = []
     for sentence in SENTENCE.split(text):
         if about_form(sentence):
-            cue = re.search(r":|\s[-–—]\s", sentence)
+            cue = re.search(r"[:;]|\s[-–—]\s", sentence)
             if not cue:
                 continue
             sentence = sentence[cue.end() :]
@@ -464,7 +466,8 @@ TELL_ABOUT = re.compile(r"tell(?:ing)? (?:us|me) about\s", re.I)
 def _asked_in_list(sentence: str, start: int) -> bool:
     return (
         TELL_ABOUT.match(sentence, start) is not None
-        and re.search(r"(?:,|\band)\s*$", sentence[:start]) is not None
+        # "…: tell us about you and your dog, email": first in the list, as much one item
+        and re.search(r"(?:,|:|\s[-–—]|\band)\s*$", sentence[:start]) is not None
     )
 
 
@@ -543,7 +546,9 @@ def _opens_question(sentence: str, start: int, end: int) -> bool:
 
 
 SUBORDINATE = re.compile(
-    r"\bso (?:that|(?:we|they|i|you) (?:can|could|will|'ll|may))\b|\bbecause\b|\bin order to\b",
+    # "so a partner can call them back", "so the team can …": who acts may be named too
+    r"\bso (?:that|(?:we|they|i|you|(?:a|an|the|our)(?: [\w-]+){1,2}) (?:can|could|will|'ll|may))\b|"
+    r"\bbecause\b|\bin order to\b",
     re.I,
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_answer_kinds import MEASURED as UNIT_SAID
+from app.services.llm.local_bracket_types import bracket_type
 from app.services.llm.local_clauses import answers_without_lead_verb, clause_item, split_items
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_scaled, rated
@@ -422,10 +423,8 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         cue = _upload_cue(inner)
         if cue is not None:  # "any evidence (file upload)", "budget breakdown (PDF)"
             hint, flags = cue
-        elif re.fullmatch(r"(?:a )?(?:link|url)", inner, re.I):
-            hint = "url"
-        elif re.fullmatch(r"(?:drop-?\s?down|select|dropdown menu|pick-?list)", inner, re.I):
-            hint = "select"
+        elif bracket_type(inner):  # "(link)", "(dropdown)", "(pick a date)": the type, said
+            hint = bracket_type(inner)
         elif re.search(r"\b(?:whatever|etc|e\.g|for example|such as)\b", inner, re.I):
             hint = "examples:" + inner
         elif re.fullmatch(r"optional", inner, re.I):

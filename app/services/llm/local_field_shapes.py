@@ -202,7 +202,9 @@ _THEIR = (
 def file_label(phrase: str) -> str:
     """ "upload proof of income" → "Proof of income"; "a CV upload" → "CV"."""
     label = re.sub(
-        r"^(?:upload(?:ing)?|attach(?:ing)?)\s+(?:of\s+)?(?:an?\s+|the\s+|your\s+)?",
+        # "upload de gravação", "upload de l'enregistrement": the of of es/fr/pt/de too
+        r"^(?:upload(?:ing)?|attach(?:ing)?)\s+(?:(?:of|de|da|do|du|des|der|von)\s+(?:la\s+|l')?)?"
+        r"(?:an?\s+|the\s+|your\s+)?",
         "",
         phrase,
         flags=re.I,

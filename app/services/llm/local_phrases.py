@@ -111,6 +111,7 @@ Product area | Área del producto | Partie du produit | Produktbereich | Área d
 Publication or outlet | Publicación o medio | Publication ou média | Publikation oder Medium | Publicação ou meio
 Purchase date | Fecha de compra | Date d'achat | Kaufdatum | Data de compra
 Quantity | Cantidad | Quantité | Menge | Quantidade
+Reason | Motivo | Raison | Grund | Motivo
 Reason for return | Motivo de la devolución | Motif du retour | Grund der Rücksendung | Motivo da devolução
 Reason for your request | Motivo de su solicitud | Motif de votre demande | Grund Ihrer Anfrage | Motivo do seu pedido
 Reason for your visit | Motivo de su visita | Motif de votre visite | Grund Ihres Besuchs | Motivo da sua visita

@@ -300,7 +300,14 @@ def said_kind(original: str, lang: str | None, kind: dict) -> dict:
         "contact",
         "booking",
     ):
-        return next((k for k in KINDS if k["key"] == "internal"), kind)
+        internal = next((k for k in KINDS if k["key"] == "internal"), kind)
+        # the update is the fields listed, with no request text beside them (none listed: what
+        # changed, in "Details")
+        return {
+            **internal,
+            "core": ["name", "work_email"],
+            "fields": ["name", "work_email", "phone-", "details"],
+        }
     if not lang and kind["key"] == "booking" and CONTACT_MINE.match(heading_of(original)):
         if not re.search(r"\b(?:book|booking|appointment|reserv)\w*", original, re.I):
             return next((k for k in KINDS if k["key"] == "contact"), kind)

@@ -36,7 +36,8 @@ TRADE_EMERGENCY = (
 )
 # who fills it in is staff, about a colleague
 STAFF_FORM = (
-    r"\bemployee (?:name|id|number|details)\b|\bnew (?:starters?|hires?|joiners?)\b|"
+    r"\bemployee (?:name|id|number|details)\b|\bnew (?:starters?|hires?|joiners?)\b|\bleavers\b|"
+    r"\boff-?boarding\b|"
     r"\b(?:filled (?:in|out)|completed|used) by (?:the |our )?(?:hr|managers?|line managers?|"
     r"staff|employees|people team|hr team)\b|\bfor (?:the |our )?(?:hr|people) (?:team|department)\b|"
     r"\bfor hr\b(?!\s+(?:leaders?|professionals?|managers?|directors?|people|teams?)\b)|"

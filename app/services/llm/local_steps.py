@@ -87,8 +87,9 @@ def contact_details(text: str) -> str:
     return DETAILS.sub(
         lambda m: (
             m.group(0)
-            # "your details (name, email, mobile)": the marketer listed them already
-            if _ABOUT.search(text[: m.start()]) or text[m.end() :].lstrip().startswith("(")
+            # "your details (name, email, mobile)", "update their details: name, …": the
+            # marketer listed them already
+            if _ABOUT.search(text[: m.start()]) or text[m.end() :].lstrip().startswith(("(", ":"))
             else "name, email and phone"
         ),
         text,

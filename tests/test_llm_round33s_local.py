@@ -1,0 +1,90 @@
+"""Items read as a marketer writes them (issue 20, round 33s), through POST /api/forms/generate:
+the answer's type said in brackets ("which night (pick a date)" is a date), people updating
+their details listed after a colon get those fields and no unasked phone or request text, and an
+item written as a polite request is the thing requested ("bitte E-Mail eingeben" is "E-Mail",
+"optionally say why" an optional reason)."""
+
+from __future__ import annotations
+
+from tests.test_llm_local_forms import generate
+
+
+def _labels(config: dict) -> list[str]:
+    return [f["label"] for f in config["fields"]]
+
+
+def _field(config: dict, words: str) -> dict:
+    (field,) = [f for f in config["fields"] if words in f["label"].lower()]
+    return field
+
+
+async def test_a_type_said_in_brackets_sets_the_type(user):
+    form = await generate(
+        user,
+        "Observatory stargazing night booking: name, email, which night (pick a date), number "
+        "of adults",
+    )
+    assert _field(form, "night")["type"] == "date"
+    assert "pick" not in " ".join(_labels(form)).lower()
+    form = await generate(user, "Reserva: nombre, email, día de la visita (elige una fecha)")
+    assert _field(form, "visita")["type"] == "date"
+    form = await generate(user, "Supplier sign-up: company, website (link), region (dropdown)")
+    assert _field(form, "website")["type"] == "url"
+
+
+async def test_details_listed_after_their_name_are_the_fields(user):
+    form = await generate(
+        user,
+        "Our alumni association wants alumni to update their details: name, graduation year, "
+        "degree, current employer, email",
+    )
+    assert _labels(form) == ["Full name", "Graduation year", "Degree", "Current employer", "Email"]
+    form = await generate(user, "Alumni update form")  # nothing listed: what changed is asked
+    assert [f["type"] for f in form["fields"]][-1] == "textarea"
+    form = await generate(user, "Contact form: their contact details and a message")
+    assert {"Email", "Phone"} <= set(_labels(form))  # "contact details" still names the usual
+
+
+async def test_a_polite_request_is_the_thing_requested(user):
+    form = await generate(
+        user, "Abmeldung vom Newsletter - bitte E-Mail eingeben und optional sagen warum"
+    )
+    assert _labels(form) == ["E-Mail", "Grund"]
+    assert [f["required"] for f in form["fields"]] == [True, False]
+    form = await generate(
+        user,
+        "Désinscription newsletter - merci d'indiquer votre email et éventuellement pourquoi",
+    )
+    assert _labels(form) == ["Email", "Raison"]
+    form = await generate(user, "Unsubscribe - please enter email and optionally say why")
+    assert _labels(form) == ["Email", "Reason"]
+    form = await generate(user, "Shop order: name, email, optional extras (gift wrap, card)")
+    assert _field(form, "extras")["options"] == ["Gift wrap", "Card"]  # a noun, not a request
+
+
+async def test_who_answers_then_what_they_do_is_what_they_do(user):
+    form = await generate(
+        user,
+        "we're a law firm; potential clients describe their legal issue and the area (family, "
+        "employment, property) so a partner can call them back",
+    )
+    assert _field(form, "legal issue")["type"] == "textarea"
+    assert _field(form, "area")["options"] == ["Family", "Employment", "Property"]
+    assert _field(form, "phone")["type"] == "phone"  # "call them back" asks for a number
+    assert not [f for f in form["fields"] if "quote" in f["label"].lower()]
+
+
+async def test_tell_us_about_you_and_your_dog_is_one_question(user):
+    form = await generate(
+        user, "Dog walking enquiry: tell us about you and your dog, your email, area"
+    )
+    assert _field(form, "your dog")["type"] == "textarea"
+    assert "Dog" not in _labels(form)
+
+
+async def test_an_upload_de_x_is_x(user):
+    form = await generate(
+        user, "Inscrição no concurso de música: nome, email, upload de gravação, categoria"
+    )
+    upload = _field(form, "gravação")
+    assert (upload["label"], upload["type"]) == ("Gravação", "file")
