@@ -88,3 +88,16 @@ async def test_an_upload_de_x_is_x(user):
     )
     upload = _field(form, "gravação")
     assert (upload["label"], upload["type"]) == ("Gravação", "file")
+
+
+async def test_what_is_counted_with_its_bounds_is_a_number_and_arrival_a_date(user):
+    form = await generate(
+        user, "Ferienwohnung Anfrage: Name, E-Mail, Anreise, Abreise, Nächte (1-14), Gäste (max. 6)"
+    )
+    nights, guests = _field(form, "nächte"), _field(form, "gäste")
+    assert (nights["type"], nights["min"], nights["max"]) == ("number", 1, 14)
+    assert (guests["type"], guests["max"]) == ("number", 6)
+    form = await generate(user, "Holiday flat enquiry: name, email, arrival, departure, nights")
+    assert [_field(form, w)["type"] for w in ("arrival", "departure")] == ["date", "date"]
+    form = await generate(user, "Flight quote: name, email, departure airport, departure")
+    assert _field(form, "airport")["type"] == "text"  # a place, not a day

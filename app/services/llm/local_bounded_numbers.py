@@ -120,6 +120,15 @@ _TIME_UNIT = re.compile(
     r"monate|noites|dias)$",
     re.I,
 )
+# what is counted, named alone: "nights (1-14)", "Gäste (max. 6)", "noches (1-14)"
+_COUNTED = re.compile(
+    r"(?:guests|people|persons|adults|children|kids|participants|attendees|players|tickets|"
+    r"seats|rooms|nights|days|weeks|hours|g[äa]ste|personen|teilnehmer|kinder|erwachsene|"
+    r"n[äa]chte|tage|hu[ée]spedes|personas|invitados|adultos|ni[ñn]os|noches|d[ií]as|"
+    r"personnes|invit[ée]s|adultes|enfants|nuits|jours|pessoas|convidados|crian[çc]as|noites|"
+    r"h[óo]spedes|participantes)",
+    re.I,
+)
 _AGE = re.compile(r"\b(?:age|ages|aged|edad|[âa]ge|alter|idade)\b", re.I)
 # words that say nothing of what is counted: left out when the stem is matched to a label
 _FILLER = frozenset(
@@ -156,7 +165,12 @@ def take_bounds(text: str) -> tuple[str, list[dict]]:
         unit = m["unit"] or ""
         if _NOT_ASKED.search(stem) or _NOT_UNIT.match(unit):
             return m[0]
-        counted = _COUNT.search(stem) or _TIME_UNIT.match(unit) or MEASURED.fullmatch(unit)
+        counted = (
+            _COUNT.search(stem)
+            or _COUNTED.fullmatch(stem)
+            or _TIME_UNIT.match(unit)
+            or MEASURED.fullmatch(unit)
+        )
         if rated(m[0]) or ((m["lo"] or m["lo2"]) and not counted and _scale(m)):
             return m[0]  # "comfort (1-5)", "Zufriedenheit 1-10": a rating, read as one
         if m["comma"] and (m["unit"] or not (m["min"] or m["max"])):
@@ -202,7 +216,7 @@ def _unit_note(stem: str, unit: str) -> str:
 
 def _said_count(bound: dict) -> bool:
     """An answer the engine read as words is a number when the item says it counts."""
-    return bool(bound["unit"] or _COUNT.search(bound["stem"]))
+    return bool(bound["unit"] or _COUNT.search(bound["stem"]) or _COUNTED.fullmatch(bound["stem"]))
 
 
 def bound_numbers(fields: list, bounds: list[dict]) -> None:

@@ -106,7 +106,8 @@ OPTIONAL_WORDS = re.compile(
 )
 
 DATE_WORDS = re.compile(
-    r"\b(?:date|dates|day|deadline|birthday|dob|birth|check-?in|check-?out)\b", re.I
+    r"\b(?:date|dates|day|deadline|birthday|dob|birth|check-?in|check-?out)\b|^(?:arrival|"
+    r"departure|llegada|salida|arriv[ée]e|d[ée]part|ankunft|abreise|chegada|partida)$", re.I
 )
 NUMBER_WORDS = re.compile(
     r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
