@@ -101,3 +101,16 @@ async def test_what_is_counted_with_its_bounds_is_a_number_and_arrival_a_date(us
     assert [_field(form, w)["type"] for w in ("arrival", "departure")] == ["date", "date"]
     form = await generate(user, "Flight quote: name, email, departure airport, departure")
     assert _field(form, "airport")["type"] == "text"  # a place, not a day
+
+
+async def test_type_of_x_needed_asks_which_and_reproduce_asked_adds_no_steps(user):
+    form = await generate(
+        user, "Scaffold hire: name, phone, site address, start date, type of scaffold needed"
+    )
+    assert _field(form, "scaffold")["type"] == "text"
+    form = await generate(
+        user,
+        "Bug report for our app: email, device, what went wrong, can you reproduce it "
+        "(always, sometimes, once)",
+    )
+    assert _field(form, "reproduce")["options"] == ["Always", "Sometimes", "Once"]

@@ -151,7 +151,9 @@ def settle_own_texts(fields: list, text: str, listed: bool, kind: dict | None = 
         # the domain's own questions (a room type, an address, "New or existing patient"):
         # the list says what the form asks; its free-text questions are settled below
         _drop(fields, [f for f in fields if unasked_domain(f, fields, text)])
-        if playing and not REPRODUCE.search(text):  # (the list reader may miss "steps to …")
+        # (the list reader may miss "steps to …"; "can you reproduce it" asks it already)
+        asked = any(REPRODUCE.search(f["label"]) for f in named)
+        if playing and (asked or not REPRODUCE.search(text)):
             _drop(fields, [f for f in fields if f["name"] == "steps" and f.get("_domain")])
     own = [f for f in fields if f.get("_domain") and not f.get("_named") and f["name"] in OWN_TEXTS]
     if not own:

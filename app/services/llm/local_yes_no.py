@@ -83,8 +83,14 @@ def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
     if predicate:
         subject = predicate["subject"]
         # "phone needed" asks for the phone; "meeting space needed?" asks whether
-        if names_value(subject.lower(), loosely=not asked) or (
-            _LISTED.search(subject) and not asked
+        # "type of scaffold needed": which one, never whether
+        which = re.match(
+            r"(?:type|kind|sort|size|amount|length|brand|make|style)s? of\s", subject, re.I
+        )
+        if (
+            which
+            or names_value(subject.lower(), loosely=not asked)
+            or (_LISTED.search(subject) and not asked)
         ):
             return None
         return _question(low, t)
