@@ -543,6 +543,7 @@ SETS = {
     # at the end, "we want to know whether …"
     "refine 28r": ("refine_round28r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     "refine 31r": ("refine_round31r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    "refine 33r": ("refine_round33r.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.

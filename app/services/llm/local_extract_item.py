@@ -107,7 +107,8 @@ OPTIONAL_WORDS = re.compile(
 
 DATE_WORDS = re.compile(
     r"\b(?:date|dates|day|deadline|birthday|dob|birth|check-?in|check-?out)\b|^(?:arrival|"
-    r"departure|llegada|salida|arriv[ée]e|d[ée]part|ankunft|abreise|chegada|partida)$", re.I
+    r"departure|llegada|salida|arriv[ée]e|d[ée]part|ankunft|abreise|chegada|partida)$",
+    re.I,
 )
 NUMBER_WORDS = re.compile(
     r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
@@ -865,7 +866,7 @@ EMAIL_ADDRESS = re.compile(
 
 
 def field_type(phrase: str, options: list, hint: str) -> str:
-    if hint in ("text", "textarea") or (hint == "multiselect" and options):
+    if hint in ("text", "textarea", "number") or (hint == "multiselect" and options):
         return hint  # "when was it last tuned": what the visitor remembers, in words
     if YES_NO.match(phrase):
         return "select"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_bracket_types import bracket_type
 from app.services.llm.local_field_shapes import file_label, file_shape, rating_shape
 
 
@@ -134,7 +135,7 @@ LABEL_RES = [
 ]
 # "a yes/no question", "a yes or no field": a choice of Yes and No, whatever it is called
 YES_NO_KIND = re.compile(r"\byes\s*(?:/|or)\s*no(?:\s+(?:question|field|choice|dropdown))?\b", re.I)
-FLAG_RE = re.compile(r"\b(?P<flag>required|mandatory|compulsory|optional)\b", re.I)
+FLAG_RE = re.compile(r",?\s*\b(?P<flag>required|mandatory|compulsory|optional)\b", re.I)
 
 
 def unquote(text: str) -> str:
@@ -155,8 +156,28 @@ def _norm(text: str) -> str:
     return text
 
 
+_WHERE = re.compile(
+    r"\s+(?:field\s+|question\s+)?(?P<at>at the top|on top|first|at the bottom|at the end|last)$",
+    re.I,
+)
+
+
+def _label(field: dict) -> str:
+    return (field.get("label") or "").lower()
+
+
 def find_field(fields: list, target: str) -> dict:
     """The field ``target`` names (by name, label, synonym, or a unique partial match)."""
+    where = _WHERE.search(target)  # "the email field at the top": the first of the emails
+    if where and where.start():
+        said = _norm(target[: where.start()])
+        hits = [f for f in fields if said and said in f"{f['name'].replace('_', ' ')} {_label(f)}"]
+        if hits:
+            return (
+                hits[-1]
+                if where["at"].lower() in ("at the bottom", "at the end", "last")
+                else hits[0]
+            )
     wanted = _norm(target)
     key = SYNONYMS.get(wanted, wanted).replace(" ", "_")
     for candidate in (key, wanted.replace(" ", "_")):
@@ -272,6 +293,11 @@ def parse_new_field(
 ) -> tuple[dict, tuple | None]:
     """(field, position) from e.g. "required budget dropdown after company: A, B, C"."""
     head, options = spec.strip(), None
+    # "floor (number)", "a andar (número) field": the type, said
+    bracket = re.search(r"\s*\(([^)]*)\)(?=\s*(?:field|question)?\s*$)", head)
+    said_type = bracket_type(bracket[1]) if bracket else ""
+    if said_type not in ("", "select"):
+        head = head[: bracket.start()] + head[bracket.end() :]
     match = OPTIONS_RE.match(head)
     if match and match["head"].strip():
         head, options = match["head"].strip(), split_list(match["opts"], options=True)
@@ -302,6 +328,9 @@ def parse_new_field(
     if ftype or options:  # "a multiple choice question Which days": the kind is no label
         rest = re.sub(r"^\W*(?:(?:a|an|one)\s+)?(?:question|field)\b", "", rest.strip(), flags=re.I)
     label = label or _norm(rest)
+    if ftype == "checkbox" and label:  # "a checkbox for accepting the terms": the visitor says it
+        label = re.sub(r"^accepting\b", "I accept", label, flags=re.I)
+        label = re.sub(r"^agreeing to\b", "I agree to", label, flags=re.I)
     if not label and ftype is None:
         raise RefineError("Say what the new field is called, e.g. 'add a budget dropdown: A, B, C'")
     new = _build(label or (ftype or "field"), ftype, options, named=explicit)
@@ -315,6 +344,8 @@ def parse_new_field(
         new = _shaped(new, label or "")
         if new["type"] == "text" and _catalog_match(label or "") is None:
             new["type"] = _typed_as_listed(label or "")  # "add an age field": a number
+    if said_type not in ("", "select"):
+        new.update(type=said_type, options=[], max_length=None, regex=None)
     if flag:
         new["required"] = flag["flag"].lower() != "optional"
     if keep_name:

@@ -25,6 +25,7 @@ import re
 _OWN_WORDS = {
     "comments": ("comment", "comments"),
     "company": ("company", "business"),
+    "industry": ("industry",),  # "sector": the marketer's word for it
 }
 
 # "best time for access", "the best times to visit": a short purpose after the time

@@ -76,7 +76,7 @@ def refine(config: dict, text: str) -> dict:
     for clause in clauses:
         before = local_refine_it.snapshot(draft["fields"])
         _refine_one(draft, local_refine_it.resolve(clause, last), notes)
-        last = local_refine_it.touched(before, draft["fields"]) or last
+        last = local_refine_it.touched(before, draft["fields"], clause) or last
     untouched = {as_written(f) for f in config.get("fields") or []}
     spell_acronyms(draft["fields"], text, keep=untouched)  # "add a VAT number field"
     forget_changed_texts(config, draft)  # a relabelled field is translated again

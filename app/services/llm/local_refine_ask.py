@@ -2,7 +2,11 @@
 
 Marketers add a question the way they would ask it: "add a question asking if they need the
 kitchen", "ask whether they need parking", "add a yes/no question: do you need parking?",
-"add a question: which room would you like?". ``rewrite(clause)`` turns such a clause into
+"add a question: which room would you like?", "ask which genres they like: crime, fantasy",
+"add a question asking what the project is, as a big text box" (round 33r: a question word
+is put to the visitor, "Which genres do you like?", "What is the project?"; answers after a
+colon make it a choice, several when the noun is plural; a big box makes it long text).
+``rewrite(clause)`` turns such a clause into
 the one phrasing the field handlers read ('add a yes/no question called "Do you need the
 kitchen?"'), so the new field is built, placed and de-duplicated as every other new field
 is. The question is put to the visitor: "whether they need parking" → "Do you need
@@ -22,10 +26,19 @@ _FLAGS = r"(?:(?:yes/no|yes-no|yes or no|optional|required|mandatory|new|short|s
 _WHO = (
     r"(?:them\s+|people\s+|visitors\s+|customers\s+|guests\s+|the (?:visitor|customer|guest)\s+)?"
 )
+_WH = r"(?:what|which|how|when|where|who)"
 _ASK = re.compile(
-    rf"^(?:please\s+)?(?:(?:(?:add|include|insert|put in)\s+)?(?:a|an|one|another)\s+(?P<flags>{_FLAGS})"
-    rf"(?:question|field)\s*(?::\s*|(?:asking|that asks|to ask)\s+{_WHO}(?=(?:if|whether)\b))"
-    rf"|(?:ask|add|include)\s+{_WHO}(?=(?:if|whether)\b))(?P<q>.+)$",
+    rf"^(?:please\s+)?(?:also\s+)?(?:(?:(?:add|include|insert|put in)\s+)?(?:a|an|one|another)\s+"
+    rf"(?P<flags>{_FLAGS})(?:question|field)\s*(?::\s*|(?:asking|that asks|to ask)\s+{_WHO}"
+    rf"(?=(?:if|whether|{_WH})\b))|(?:ask|add|include)\s+{_WHO}(?=(?:if|whether)\b)"
+    rf"|ask\s+{_WHO}(?={_WH}\b))(?P<q>.+)$",
+    re.I,
+)
+# "…: crime, fantasy, romance": the answers; "…, as a big text box": a long answer
+_ANSWERS = re.compile(r"\s*:\s*(?P<opts>[^:]+,[^:]+)$")
+_LONG = re.compile(
+    r",?\s+(?:as|in|with)\s+(?:a\s+)?(?:big|long|large|multi-?line)\s+(?:text\s*)?"
+    r"(?:box|field|answer|text|area)$|,?\s+as\s+(?:a\s+)?(?:paragraph|long text)$",
     re.I,
 )
 _AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may)"
@@ -60,6 +73,8 @@ def rewrite(clause: str, fields: list) -> str:
     q = q[: place.start()].strip() if place else q
     flag = _REQUIRED.search(q)
     q = q[: flag.start()].strip() if flag else q
+    answers, long = _ANSWERS.search(q), _LONG.search(q)
+    q = q[: (answers or long).start()].strip() if answers or long else q
     label, yes_no = _question(q)
     if not label:
         return clause
@@ -67,17 +82,24 @@ def rewrite(clause: str, fields: list) -> str:
     if same:
         raise RefineError(f"The form already has a field “{same['label']}”")
     yes_no = yes_no or bool(said) or "yes" in flags
-    kind = "yes/no question" if yes_no else "question"
+    kind = "yes/no question" if yes_no else "long text question" if long else "question"
+    several = answers and re.match(r"^(?:which|what)\s+\w+s\b", label, re.I)
+    kind = ("multiple choice question" if several else "dropdown") if answers else kind
     required = next((w for w in ("optional", "required", "mandatory") if w in flags), "")
     required = flag["flag"].lower() if flag else required
     words = [w for w in ("add a", required, kind, f'called "{label}"') if w]
-    return " ".join(words) + (f" {place['where']}" if place else "")
+    said = " ".join(words) + (f" {place['where']}" if place else "")
+    return f"{said}: {answers['opts']}" if answers else said
 
 
 def _question(q: str) -> tuple[str, bool]:
     """(the question put to the visitor, whether it is yes/no) for what follows "asking"."""
     q = q.strip(" ?.")
     whether = re.match(r"^(?:if|whether)\s+(.+)$", q, re.I)
+    wh = re.match(rf"^({_WH}(?:\s+(?:many|much))?)\s+(.+)$", q, re.I)
+    asked = wh and re.search(rf"^{_AUX}\b|\b{_AUX}\s+(?:you|they|we)\b", wh.group(2), re.I)
+    if wh and not asked:  # "which genres they like" (not "which room would you like")
+        return _capital(_wh_question(wh.group(1), to_visitor(wh.group(2)))) + "?", False
     if not whether:  # "do you need parking?", "which room would you like?": asked already
         yes_no = re.match(rf"^{_AUX}\b", q, re.I) is not None
         return _capital(to_visitor(q)) + "?", yes_no
@@ -93,3 +115,36 @@ def _key(label: str) -> str:
 def _capital(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]
+
+
+# a past form the question keeps as "did you …" ("how they heard about us")
+_PAST = {"heard": "hear", "found": "find", "got": "get", "came": "come", "bought": "buy",
+         "saw": "see", "met": "meet", "chose": "choose", "paid": "pay", "left": "leave"}  # fmt: skip
+_NO_VERB = {"best", "most", "better", "more", "well", "the", "a", "an", "to", "for", "at", "in",
+            "on", "with", "and", "or", "all"}  # fmt: skip
+_MODAL = r"(?:are|were|have|has|can|could|will|would|should|may|might|do|did)"
+
+
+def _wh_question(wh: str, rest: str) -> str:
+    """ "which", "genres you like" → "which genres do you like"; "what", "the project is" →
+    "what is the project"; "when", "you would like to start" → "when would you like to start"."""
+    be = re.match(
+        r"^(?P<np>.+?)\s+(?P<be>is|are|was|were)(?P<tail>\s+(?:for|about|like|from|in|on|of))?$",
+        rest,
+        re.I,
+    )
+    if be:  # "what the website is for" → "what is the website for"
+        return f"{wh} {be['be']} {be['np']}{be['tail'] or ''}"
+    you = re.match(r"^(?P<np>(?:[\w'-]+\s+){0,3}?)you\s+(?P<v>[\w'-]+)(?P<tail>.*)$", rest, re.I)
+    if not you:
+        return f"{wh} {rest}"
+    np, verb, tail = you["np"], you["v"], you["tail"]
+    if verb.lower() in _NO_VERB:  # "which day suits you best": "you" is the object
+        return f"{wh} {rest}"
+    if re.fullmatch(_MODAL, verb, re.I):
+        return f"{wh} {np}{verb} you{tail}"
+    if verb.lower() in _PAST:
+        return f"{wh} {np}did you {_PAST[verb.lower()]}{tail}"
+    if verb.lower().endswith("ed"):
+        return f"{wh} {rest}"  # no base form to hand: the marketer's words
+    return f"{wh} {np}do you {verb}{tail}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm.local_bracket_types import bracket_type
 from app.services.llm.local_consent import YES_NO
 from app.services.llm.local_fields import _field_name, strip_quotes
 from app.services.llm.local_foreign import _gloss_piece, fold, source_language
@@ -283,7 +284,9 @@ def label_added(field: dict, own: str, fields: list, lang: str = "en") -> None:
     """A field added by a foreign instruction to a form in that language: the marketer's
     words are its label ("Nombre de personnes", "Telefon"), and a field of their own (not
     a catalogue one) is named from them ("fecha_de_entrega", not "date_de_entrega")."""
-    field["label"] = own
+    # "andar (número)": the brackets said the type (local_bracket_types), not the label
+    bracket = re.search(r"\s*\(([^)]*)\)\s*$", own)
+    field["label"] = own[: bracket.start()] if bracket and bracket_type(bracket[1]) else own
     if field.get("options") == YES_NO["en"]:
         field["options"] = list(YES_NO.get(lang, YES_NO["en"]))
     if catalog.mapping_target(field["name"]) is None:

@@ -29,9 +29,25 @@ def snapshot(fields: list) -> dict:
     return {f["name"]: dict(f) for f in fields}
 
 
-def touched(before: dict, fields: list) -> str | None:
-    """The label of the first field added or changed since ``before`` (None if none)."""
+def touched(before: dict, fields: list, clause: str = "") -> str | None:
+    """The label of the first field added, changed or moved since ``before``; else the field
+    the clause names first ("put phone after email and make it required", where the phone
+    already was after the email: "it" is the phone); None if none."""
     for f in fields:
         if f["name"] not in before or before[f["name"]] != f:
             return f["label"]
-    return None
+    order, now = list(before), [f["name"] for f in fields]
+    for name in now:  # one field moved: the others keep their order
+        if order != now and [n for n in order if n != name] == [n for n in now if n != name]:
+            return next(f["label"] for f in fields if f["name"] == name)
+    return _named_first(clause, fields)
+
+
+def _named_first(clause: str, fields: list) -> str | None:
+    said = []
+    for f in fields:
+        for words in {f["label"].strip(" ?").lower(), f["name"].replace("_", " ")}:
+            at = re.search(rf"\b{re.escape(words)}\b", clause, re.I)
+            if words and at:
+                said.append((at.start(), -len(words), f["label"]))
+    return min(said)[2] if said else None

@@ -259,15 +259,50 @@ def offered(existing: dict, spec: str) -> bool:
 
 # "urgency: low, medium, emergency": the answers of that question, a new one if the form has none
 _VERBED = re.compile(
-    r"\b(?:add|remove|rename|change|make|set|put|move|replace|swap|should|must|be|is|are|with|to|as)\b",
+    r"\b(?:add|remove|rename|change|make|set|put|move|replace|swap|should|must|be|is|are|with|to|as|"
+    r"turn|into|convert|switch|ask|asking)\b",
     re.I,
 )
 _LISTED = re.compile(r"^(?P<t>[^\W\d][\w' -]{1,40}?)\s*:\s*(?P<opts>[^:]+,[^:]+)$")
 
 
+# "special requests as a big text box", "Sonderwünsche als großes Textfeld", "presupuesto
+# como desplegable": the field, then the kind it should be
+_AS_KIND = re.compile(
+    r"^(?P<t>[^\W\d][\w' -]{1,40}?)\s+(?:as|als|como|comme|en)\s+(?:an?|un|une|una|ein|eine|einem|"
+    r"einer|uma|um)?\s*(?P<kind>.+)$",
+    re.I,
+)
+_KINDS = (
+    ("long text", r"(?:big|long|large|multi-?line)\s+(?:text\s*)?(?:box|field|answer|text)|"
+     r"paragraph|gro(?:ß|ss)es\s+textfeld|mehrzeiliges\s+(?:text)?feld|langer\s+text|"
+     r"texto\s+largo|campo\s+de\s+texto\s+(?:largo|grande)|zone\s+de\s+texte|texte\s+long|"
+     r"texto\s+longo|caixa\s+de\s+texto\s+grande"),
+    ("dropdown", r"drop-?\s?down|auswahlliste|dropdown-?men(?:ü|u)|desplegable|liste\s+d[ée]roulante|"
+     r"lista\s+suspensa"),
+    ("number", r"number|zahl|n[uú]mero|nombre"),
+    ("date", r"date|datum|fecha|data"),
+)  # fmt: skip
+
+
+def _as_kind(text: str, fields: list) -> str | None:
+    said = _AS_KIND.match(text)
+    kind = said and next((k for k, p in _KINDS if re.fullmatch(p, said["kind"], re.I)), None)
+    if not kind:
+        return None
+    try:
+        find_field(fields, said["t"])
+    except RefineError:
+        return None  # a new field: "add …" reads it
+    return f"make {said['t'].strip()} a {kind}"
+
+
 def rewrite(clause: str, fields: list | None = None) -> str:
     """The clause in the phrasing the field handlers read, or unchanged."""
     text = clause.strip().rstrip(".")
+    kind = _as_kind(text, fields or [])
+    if kind:
+        return kind
     listed = _LISTED.match(text)
     if listed and not _VERBED.search(listed["t"]):
         try:
