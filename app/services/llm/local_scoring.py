@@ -80,7 +80,14 @@ NON_BUYERS = [
         "asked not to be contacted",
         r"\bunsubscribe\b|\bremove me\b|\bstop (?:sending|emailing|contacting|mailing)\b|"
         r"\bdon'?t (?:contact|email|mail) me\b|\bopt(?:[- ])?out\b|\bnever signed up\b|\btake me off\b|"
-        r"\bno more emails\b|\bremoved from (?:all|your|the) (?:mailing )?lists?\b",
+        r"\bno more emails\b|\bremoved from (?:all|your|the) (?:mailing )?lists?\b|"
+        # es, pt, fr, de: "darme de baja", "removam meu email da lista", "désabonnez-moi",
+        # "bitte austragen", "keine E-Mails mehr"
+        r"\bdar(?:me)? de baja\b|\b(?:quitar|eliminar|borrar)(?:me)? de (?:la|su|vuestra|sus) lista|"
+        r"\bno (?:me )?(?:env[íi]en|manden|escriban) m[áa]s\b|\bremov\w* (?:o )?meu (?:e-?mail|contac?to)\b|"
+        r"\bdescadastr\w+|\bn[ãa]o (?:me )?(?:enviem|mandem) mais\b|\bd[ée]sabonn\w+|\bd[ée]sinscri\w+|"
+        r"\bne plus recevoir\b|\bretirez-moi\b|\babmelden\b|\baustragen\b|"
+        r"\bkeine (?:weiteren )?(?:e-?mails|newsletter|werbung)(?: mehr)?\b",
     ),
     (
         "data-request",
@@ -270,7 +277,7 @@ _EXEC = re.compile(
 # "Vertriebsleiter", "Einkaufsleiterin": a head of (not a team lead)
 _SENIOR = re.compile(
     r"\b(vp|v\.p\.|svp|evp|vice president|head|director|procurement|purchasing|buyer|"
-    r"(?!team)\w*leiter(?:in)?|"
+    r"(?!team)\w*leiter(?:in)?|leitung|"
     r"direktor(?:in)?|einkauf\w*|directeur|directrice|responsable|directora?|diretora?|jef[ea]|gerente|"
     r"compras|achats?)(?!\w)"
 )
