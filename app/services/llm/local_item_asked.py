@@ -206,7 +206,7 @@ _AUXES = (
 )
 # "What your annual turnover is?" → "Annual turnover"
 _WHAT_IS = re.compile(
-    r"^(?:what|which)\s+(?:your|their)\s+(?P<noun>[\w' -]{2,60}?)\s+(?:is|are|was|were)\?$",
+    r"^(?:what|which)\s+(?:your|their|the)\s+(?P<noun>[\w' -]{2,60}?)\s+(?:is|are|was|were)\?$",
     re.I,
 )
 # "When your year end is?", "What your business does?"
