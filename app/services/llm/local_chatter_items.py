@@ -74,7 +74,7 @@ THEY_TELL = re.compile(
     rf"(?:sie\s+)?(?:geben|nennen|w[äa]hlen)\s+(?:sie\s+)?(?:{_ALSO}\s+)?(?:ihr|ihre|ihren)|"
     r"(?:eles|elas|voc[êe]s?)?\s*(?:nos\s+)?(?:indicam|d[ãa]o|escolhem|dizem)\s+"
     rf"(?:{_ALSO}\s+)?(?:o seu|a sua|os seus|as suas|seu|sua)|(?:and\s+)?also)\s+"
-    r"(?=[^\W\d_])",
+    r"(?=[^\W\d_])(?![^,;]*:)",  # "wählen Sie Ihre Themen: A, B": the question of its answers
     re.I,
 )
 _SEPARABLE = re.compile(r"(?<=[,;:])([^,;:.()]*?)\s+an\b(?=\s*(?:\(|[,;.]|$))", re.I)
