@@ -219,6 +219,7 @@ FLOORS = {
     "round 32c": 0.90,
     "round 31b": 0.90,
     "round 32b": 0.90,
+    "round 33b": 0.90,
     "round 32a": 0.90,
 }
 SIZES = {
@@ -337,6 +338,7 @@ SIZES = {
     "round 32c": 24,
     "round 31b": 26,
     "round 32b": 29,
+    "round 33b": 30,
     "round 32a": 29,
 }
 

@@ -867,6 +867,10 @@ SETS = {
     # Round 32a (written before the change): a tick box said in the list is one checkbox with
     # its statement; the answers listed replace the stock ones; "1 or 2 hours" is a Duration.
     "round 32a": ("forms_round32a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 33b (written before the change): items glued together or lost around chatter
+    # ("name email phone postcode", "we come to you so we need your address", "They give
+    # name, …", "send me the recording", "subject(s) needed (…)").
+    "round 33b": ("forms_round33b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

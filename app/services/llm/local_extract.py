@@ -16,6 +16,7 @@ import re
 
 from app.services.llm.local_answer_shapes import bare_answers, own_question
 from app.services.llm.local_asked_as_meant import one_kind_item
+from app.services.llm.local_chatter_items import WISHED as _WISHED
 from app.services.llm.local_clause_items import cue_in_clause, joined_relatives
 from app.services.llm.local_dated_answers import ORDINAL_DATE_AHEAD
 from app.services.llm.local_described_words import describes_only
@@ -55,13 +56,15 @@ LIST_START = re.compile(
     re.I,
 )
 # Weaker list cues: what follows must look like fields (FIELD_NOUN) to count.
+# ("send me the recording": the visitor's wish, a yes/no box, no list; "send me your CV": a list)
 # "pick a slot", "choose a date": an act of booking, an item itself (local_extract_item.SLOT_ACT)
 _SLOT_NEXT = (
     r"(?!\s+(?:a|an|your|the)\s+(?:\w+\s+)?(?:time ?slot|slot|time|date|day)s?\s*(?:[,.;]|$))"
 )
 WEAK_START = re.compile(
     rf"\b(?:with|give us|give(?= (?:their|your|us their|us your) )|(?<=should )give|(?<=must )give|"
-    rf"(?<=need to )give|leave|pick(?! up\b){_SLOT_NEXT}|choose{_SLOT_NEXT}|send|submit|"
+    rf"(?<=need to )give|leave|pick(?! up\b){_SLOT_NEXT}|choose{_SLOT_NEXT}|"
+    rf"send(?!\s+me\s+{_WISHED})(?:\s+me\b)?|submit|"
     rf"select{_SLOT_NEXT}|also|plus(?= an? (?:optional|extra)\b))\s|;",
     re.I,
 )

@@ -25,6 +25,7 @@ from app.services.llm.local_answer_shapes import shape_answers
 from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_bounded_numbers import bound_numbers, take_bounds
 from app.services.llm.local_budget import business_buyer, fit_budget
+from app.services.llm.local_chatter_items import without_chatter
 from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
 from app.services.llm.local_clause_items import ranges_as_text
@@ -173,6 +174,10 @@ def build_form(described: str) -> dict:
     # "everyone must be over 18 tickbox", "Kästchen: AGB gelesen": a quoted tick box
     written, widgets = read_widget_hints(said_boxes(plurals_said(one_heading(described))))
     written, bounds = take_bounds(written)  # "players 2-6", "guests, max 40": min and max
+    # "we come to you so we need your address": address (in the language it was said in)
+    chatted = without_chatter(written)
+    said_in = source_language(written) if chatted != written else None
+    written = chatted
     written = comma_contacts(written)  # "name email phone, level": three fields, then a fourth
     written, comment_boxes = read_comment_boxes(written)  # "a box for comments": what goes in it
     original, boxes = take_tick_boxes(quoted_wishes(written))  # "tick if you want X": a box
@@ -181,7 +186,7 @@ def build_form(described: str) -> dict:
     original = either_way(original)  # "drop it off or do you need us to collect it?"
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
     # language at the end.
-    lang = source_language(original)
+    lang = source_language(original) or said_in
     # "reason: a, b", "choose the topics you care about: a, b": one item with its answers
     said = options_after_leads(join_added_items(original), lang)  # "… Venue address too."
     said = keep_told_together(said, lang)  # "parlez-nous de votre logement et de votre jardin"

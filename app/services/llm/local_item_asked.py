@@ -206,7 +206,7 @@ _AUXES = (
 )
 # "What your annual turnover is?" → "Annual turnover"
 _WHAT_IS = re.compile(
-    r"^(?:what|which)\s+(?:your|their)\s+(?P<noun>[\w' -]{2,60}?)\s+(?:is|are|was|were)\?$",
+    r"^(?:what|which)\s+(?P<det>your|their|the)\s+(?P<noun>[\w' -]{2,60}?)\s+(?:is|are|was|were)\?$",
     re.I,
 )
 # "When your year end is?", "What your business does?"
@@ -278,6 +278,8 @@ def _base(verb: str) -> tuple[str, bool] | None:
 def _direct(label: str) -> str | None:
     """The direct question (or noun label) for a label left as an indirect clause."""
     what = _WHAT_IS.match(label)
+    if what and what["det"].lower() == "the":  # "What the problem is?" → "What is the problem?"
+        return f"{label.split()[0]} {label.split()[-1][:-1].lower()} the {what['noun'].strip()}?"
     if what:
         noun = what["noun"].strip()
         return noun[:1].upper() + noun[1:]

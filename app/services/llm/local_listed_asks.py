@@ -26,13 +26,18 @@ from app.services.llm.local_kinds import KINDS
 
 # The basic contact words, as a marketer types them in a list (English and es/fr/de/pt)
 _CONTACT_WORD = (
-    r"(?:full |first |last |your )?name|e-?mail(?:[- ]address)?|(?:mobile |cell )?phone(?: number)?|"
+    r"(?:full |first |last |your )?name|e-?mail(?:[- ](?:address|adresse))?|"
+    r"(?:mobile |cell )?phone(?: number)?|"
     r"telephone(?: number)?|mobile(?: number)?|nombre|apellidos|correo(?: electr[óo]nico)?|"
     # one item in two words: "téléphone portable", "teléfono móvil", "telefone celular"
     r"tel[ée]fono(?: m[óo]vil| fijo| celular)?|m[óo]vil|nom|pr[ée]nom|courriel|"
     r"t[ée]l[ée]phone(?: portable| mobile| fixe)?|portable|vorname|nachname|"
     r"telefon(?:nummer)?|handy(?:nummer)?|nome|apelido|telefone(?: celular| m[óo]vel| fixo)?|"
-    r"telem[óo]vel|celular"
+    r"telem[óo]vel|celular|"
+    # where: "name email phone postcode", "Name Telefon PLZ", "nombre teléfono código postal"
+    r"post ?code|postal code|zip(?: code)?|c[óo]digo postal|code postal|"
+    r"(?:home |postal |delivery |shipping |billing |street )?address|plz|postleitzahl|cep|morada|adresse(?: e-?mail| [ée]lectronique| mail)?|"
+    r"direcci[óo]n(?: de)?(?: e-?mail| correo)?|endere[çc]o(?: de)?(?: e-?mail)?"
 )
 _TOKEN = re.compile(rf"(?<![\w-])(?:{_CONTACT_WORD})(?![\w-])", re.I)
 # a word that makes the next one part of another item: "name of the …", "Name der Eltern"

@@ -131,9 +131,10 @@ def takes_several(label: str, options: list) -> bool:
 
 
 # "subject(s)", "día(s)", "Stelle(n)", "child(ren)": the noun in its plural
-# ("subject(s) needed" stays: "subjects needed" would read as a yes/no, like "parking needed")
+# ("subject(s) needed" stays: "subjects needed" would read as a yes/no, like "parking needed";
+# with its answers after it, "subject(s) needed (maths, English)" is several subjects)
 _PLURAL_MARK = re.compile(
-    r"\b([^\W\d_]{2,})\((s|es|n|en|ren)\)(?!\w)(?!\s+(?:needed|required|wanted)\b)"
+    r"\b([^\W\d_]{2,})\((s|es|n|en|ren|e)\)(?!\w)(?!\s+(?:needed|required|wanted)\b(?!\s*\())"
 )
 
 
