@@ -865,6 +865,9 @@ SETS = {
     # Round 32a (written before the change): a tick box said in the list is one checkbox with
     # its statement; the answers listed replace the stock ones; "1 or 2 hours" is a Duration.
     "round 32a": ("forms_round32a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 33c (written before the change): a plural noun for what is picked takes several
+    # answers; wishes and remarks are free text; plural dates are text, a start and an end two.
+    "round 33c": ("forms_round33c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
