@@ -71,13 +71,16 @@ _QUALIFIER = (
     r"weitere|sonstige|outr[oa]s|especiais|adicionais|eventuais)"
 )
 _WISH = (
-    r"(?:requests?|wishes|remarks?|comments?|notes?|requirements|peticiones|solicitudes|deseos|"
-    r"comentarios|observaciones|notas|demandes|souhaits|remarques|commentaires|observations|"
+    r"(?:wishes|remarks?|comments?|notes?|requirements|peticiones|solicitudes|deseos|"
+    r"comentarios|observaciones|souhaits|remarques|commentaires|observations|"
     r"pr[ée]cisions|w[üu]nsche|sonderw[üu]nsche|anmerkungen|bemerkungen|kommentare|hinweise|"
-    r"pedidos|desejos|coment[áa]rios|observa[çc][õo]es)"
+    r"desejos|coment[áa]rios|observa[çc][õo]es)"
 )
+# "pedidos" (orders) and "notas" (marks) are wishes only when qualified: "pedidos especiais"
+_QUALIFIED = r"(?:pedidos|notas|requests?|demandes)"
 _WISHES = re.compile(
-    rf"^(?:{_QUALIFIER}\s+)*{_WISH}(?:\s+{_QUALIFIER})*$|^anything else\b.*$|^sonderw[üu]nsche$",
+    rf"^(?:{_QUALIFIER}\s+)*{_WISH}(?:\s+{_QUALIFIER})*$|^anything else\b.*$|"
+    rf"^(?:{_QUALIFIER}\s+)+{_QUALIFIED}|^{_QUALIFIED}(?:\s+{_QUALIFIER})+$",
     re.I,
 )
 
@@ -91,6 +94,12 @@ _DATES = re.compile(
     r"\b(?:dates|fechas|datas|daten|termine|availability|disponibilit[ée]s?|disponibilidad(?:es)?|"
     r"disponibilidades?|verf[üu]gbarkeit|zeitraum|period|p[ée]riode|per[ií]odo)\b",
     re.I,
+)
+
+
+# "availability date", "rental period end date": one date said in the singular
+_ONE_DATE = re.compile(
+    r"\b(?:date|fecha|data|datum|start|end|fin|inicio|in[ií]cio|d[ée]but)\b", re.I
 )
 
 
@@ -124,10 +133,20 @@ _DATE = {
 }
 
 
+# "dates from / to", "fechas desde / hasta", "Zeitraum von / bis": a label naming both ends
+_FROM_TO = re.compile(
+    r"\b(?:from|desde|du|von|de)\s*(?:/|-|–|and|&|y|et|und|e)?\s*(?:to|hasta|au|bis|at[ée])$", re.I
+)
+
+
 def _spans(fields: list[dict], original: str, lang: str | None) -> None:
     """ "período da campanha (data início e fim)": the span's field is a start and an end."""
-    for m in _SPAN.finditer(original):
-        what = m.group("what").strip().lower()
+    said = [m.group("what") for m in _SPAN.finditer(original)]
+    said += [
+        f["label"] for f in fields if f["type"] in ("text", "date") and _FROM_TO.search(f["label"])
+    ]
+    for what in said:
+        what = what.strip().lower()
         at = next(
             (
                 i
@@ -159,5 +178,5 @@ def answer_types(fields: list[dict], original: str, lang: str | None) -> None:
             f.pop("placeholder", None)
         elif f["type"] == "text" and not f.get("options") and _WISHES.match(label):
             _as_box(f)
-        elif f["type"] == "date" and _DATES.search(label):
+        elif f["type"] == "date" and _DATES.search(label) and not _ONE_DATE.search(label):
             _as_line(f)
