@@ -221,6 +221,7 @@ FLOORS = {
     "round 32b": 0.90,
     "round 33b": 0.90,
     "round 32a": 0.90,
+    "round 33c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -340,6 +341,7 @@ SIZES = {
     "round 32b": 29,
     "round 33b": 30,
     "round 32a": 29,
+    "round 33c": 24,
 }
 
 

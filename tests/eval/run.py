@@ -871,6 +871,9 @@ SETS = {
     # ("name email phone postcode", "we come to you so we need your address", "They give
     # name, …", "send me the recording", "subject(s) needed (…)").
     "round 33b": ("forms_round33b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 33c (written before the change): a plural noun for what is picked takes several
+    # answers; wishes and remarks are free text; plural dates are text, a start and an end two.
+    "round 33c": ("forms_round33c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

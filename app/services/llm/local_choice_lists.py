@@ -173,6 +173,12 @@ TRAILING_MODIFIER = re.compile(
     r"(?:(?P<close>\s*[-–—](?=\s))|(?=\s*(?:[,;.]|$)))",
     re.I,
 )
+# "(up to 5) (linen, velvet, silk)", "(max. 3) (…)": how many may be picked, said first
+_LIMIT = (
+    r"(?:up to|max(?:imum)?\.?|at most|hasta|jusqu'(?:à|a)|au plus|bis zu|h[öo]chstens|maximal|"
+    r"at[ée]|no m[áa]ximo)\s+(?:\d+|two|three|four|five|dos|tres|deux|trois|zwei|drei|duas|tr[êe]s)"
+)
+LEADING_LIMIT = re.compile(rf"\(\s*(?:{_MODIFIER}|{_LIMIT})\s*\)\s*\((?P<inner>[^()]*)\)", re.I)
 INNER_MODIFIER = re.compile(rf"\((?P<inner>[^()]*?)\s*[-–—,;:]\s*(?:{_MODIFIER})\s*\)", re.I)
 
 
@@ -226,6 +232,7 @@ def _modifiers(text: str, several: list[set]) -> str:
         lang = next((k for k, cue in _MODIFIER_LANGUAGE if re.search(cue, said, re.I)), "en")
         return f"{_APPLIES[lang]} ({', '.join(answers)})"
 
+    text = LEADING_LIMIT.sub(one, text)
     text = INNER_MODIFIER.sub(one, text)
     text = TRAILING_MODIFIER.sub(one, text)
     text = LEADING.sub(leading, text)

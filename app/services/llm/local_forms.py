@@ -22,6 +22,7 @@ from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
 from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_answer_shapes import shape_answers
+from app.services.llm.local_answer_types import answer_types
 from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_bounded_numbers import bound_numbers, take_bounds
 from app.services.llm.local_budget import business_buyer, fit_budget
@@ -285,6 +286,7 @@ def build_form(described: str) -> dict:
     bound_numbers(config["fields"], bounds)  # "Number of players", from 2 to 6
     measured_numbers(config["fields"], original)  # "length of the fence in metres": a number
     ranges_as_text(config["fields"])  # "age range you can play": words, not a number
+    answer_types(config["fields"], original, lang)  # "items being returned (…)": several
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
     measure_labels(config["fields"], lang)  # "1 or 2 hours": the Duration, not its answers

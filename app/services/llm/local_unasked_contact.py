@@ -118,6 +118,7 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
             or (records_a_reply(text) and kind["flow"] != _SIGN_UP)
             or _on_file(fields)
             or _asked_anonymously(kind, text)
+            or (kind["flow"] != _SIGN_UP and _another_email(fields, text))
         ):
             fields.remove(email)  # an RSVP, a sign-up sheet, a survey: nobody is answered
         elif kind["flow"] != _SIGN_UP:
@@ -243,6 +244,22 @@ _KNOWN = re.compile(
     r"\bfollow[- ]?ups?\b|\bcontact (?:you|them)\b|\bget back to\b",
     re.I,
 )
+
+
+# a referral rewards the one who refers: their email stays beside the friend's
+_REFERRAL = re.compile(
+    r"\b(?:refer(?:s|red|ring|rals?)?|recommend\w*|parrain\w*|empfehl\w*|empfiehl\w*|indica\w*)\b",
+    re.I,
+)
+
+
+def _another_email(fields: list, text: str) -> bool:
+    """The list names someone else's email (a manager's, a referee's) and none of the
+    writer's: the marketer said whose email is wanted, and a confirmation alone needs no
+    unasked field (round 33c). A referral keeps the referrer's."""
+    return not _REFERRAL.search(text) and any(
+        f["type"] == "email" and not f.get("_domain") and _others(f) for f in fields
+    )
 
 
 def _others(field: dict) -> bool:
