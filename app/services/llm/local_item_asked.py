@@ -132,7 +132,7 @@ def asked_item(raw: str, item: dict | None) -> dict | None:
             label = re.sub(r"\s*\([^)]*\)", "", said).strip(" ?")
             label = label[:1].upper() + label[1:]
             if _QUESTION_WORD.match(label):  # "what phone you use": asked directly
-                label = _direct(f"{label}?") or f"{label}?"
+                label = direct(f"{label}?") or f"{label}?"
         return {**item, "phrase": "phone model", "label": label}
     if not options and said.endswith("?") and _VERB_FIRST.match(said):
         # "bringen Sie Teller und Besteck mit?": whether, asked with the verb first
@@ -206,7 +206,8 @@ _AUXES = (
 )
 # "What your annual turnover is?" → "Annual turnover"
 _WHAT_IS = re.compile(
-    r"^(?:what|which)\s+(?P<det>your|their|the)\s+(?P<noun>[\w' -]{2,60}?)\s+(?:is|are|was|were)\?$",
+    r"^(?:what|which)\s+(?P<det>your|their|the)\s+(?P<noun>[\w' -]{2,60}?)\s+(?:is|are|was|were)"
+    r"(?P<prep>\s+(?:for|about|like|from|in|on|of))?\?$",
     re.I,
 )
 # "When your year end is?", "What your business does?"
@@ -275,11 +276,16 @@ def _base(verb: str) -> tuple[str, bool] | None:
     return low, False
 
 
-def _direct(label: str) -> str | None:
+def direct(label: str) -> str | None:
     """The direct question (or noun label) for a label left as an indirect clause."""
     what = _WHAT_IS.match(label)
-    if what and what["det"].lower() == "the":  # "What the problem is?" → "What is the problem?"
-        return f"{label.split()[0]} {label.split()[-1][:-1].lower()} the {what['noun'].strip()}?"
+    if what and (what["det"].lower() == "the" or what["prep"]):
+        # "What the problem is?" → "What is the problem?"; "What your site is for?" → "What is
+        # your site for?"
+        verb = re.search(r"\b(?:is|are|was|were)\b(?=\s*\w*\?$)", label, re.I).group(0).lower()
+        return (
+            f"{label.split()[0]} {verb} {what['det']} {what['noun'].strip()}{what['prep'] or ''}?"
+        )
     if what:
         noun = what["noun"].strip()
         return noun[:1].upper() + noun[1:]
@@ -334,9 +340,9 @@ def direct_labels(fields: list) -> None:
     """Each label left as an indirect clause asked directly (see the module)."""
     for field in fields:
         label = field.get("label") or ""
-        direct = _direct(label) if label.endswith("?") else None
-        if direct and direct != label:
-            field["label"] = label = direct[:1].upper() + direct[1:]
+        asked = direct(label) if label.endswith("?") else None
+        if asked and asked != label:
+            field["label"] = label = asked[:1].upper() + asked[1:]
         if re.match(r"how many\b", label, re.I) and field["type"] in ("text", "file"):
             field["type"] = "number"  # "how many invoices you send a month": a count
         elif re.match(r"when\b", label, re.I) and field["type"] == "number":

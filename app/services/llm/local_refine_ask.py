@@ -5,9 +5,9 @@ kitchen", "ask whether they need parking", "add a yes/no question: do you need p
 "add a question: which room would you like?", "ask which genres they like: crime, fantasy",
 "add a question asking what the project is, as a big text box" (round 33r: a question word
 is put to the visitor, "Which genres do you like?", "What is the project?"; answers after a
-colon make it a choice, several when the noun is plural; a big box makes it long text).
-``rewrite(clause)`` turns such a clause into
-the one phrasing the field handlers read ('add a yes/no question called "Do you need the
+colon make it a choice, several when the noun is plural; a big box makes it long text; the
+question is turned as the generator turns one, ``local_item_asked.direct``).
+``rewrite(clause)`` turns such a clause into the one phrasing the field handlers read ('add a yes/no question called "Do you need the
 kitchen?"'), so the new field is built, placed and de-duplicated as every other new field
 is. The question is put to the visitor: "whether they need parking" → "Do you need
 parking?", "whether the property has a garden" → "Does the property have a garden?".
@@ -19,6 +19,7 @@ import re
 
 from app.services.llm.local_clauses import whether_you
 from app.services.llm.local_fields import RefineError
+from app.services.llm.local_item_asked import direct
 from app.services.llm.local_visitor_voice import to_visitor
 from app.services.llm.local_whether_question import whether_question
 
@@ -97,9 +98,9 @@ def _question(q: str) -> tuple[str, bool]:
     q = q.strip(" ?.")
     whether = re.match(r"^(?:if|whether)\s+(.+)$", q, re.I)
     wh = re.match(rf"^({_WH}(?:\s+(?:many|much))?)\s+(.+)$", q, re.I)
-    asked = wh and re.search(rf"^{_AUX}\b|\b{_AUX}\s+(?:you|they|we)\b", wh.group(2), re.I)
-    if wh and not asked:  # "which genres they like" (not "which room would you like")
-        return _capital(_wh_question(wh.group(1), to_visitor(wh.group(2)))) + "?", False
+    if wh:  # "which genres they like" → "Which genres do you like?" (the generator's reading)
+        said = _capital(to_visitor(q)) + "?"
+        return direct(said) or said, False
     if not whether:  # "do you need parking?", "which room would you like?": asked already
         yes_no = re.match(rf"^{_AUX}\b", q, re.I) is not None
         return _capital(to_visitor(q)) + "?", yes_no
@@ -115,36 +116,3 @@ def _key(label: str) -> str:
 def _capital(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text[:1].upper() + text[1:]
-
-
-# a past form the question keeps as "did you …" ("how they heard about us")
-_PAST = {"heard": "hear", "found": "find", "got": "get", "came": "come", "bought": "buy",
-         "saw": "see", "met": "meet", "chose": "choose", "paid": "pay", "left": "leave"}  # fmt: skip
-_NO_VERB = {"best", "most", "better", "more", "well", "the", "a", "an", "to", "for", "at", "in",
-            "on", "with", "and", "or", "all"}  # fmt: skip
-_MODAL = r"(?:are|were|have|has|can|could|will|would|should|may|might|do|did)"
-
-
-def _wh_question(wh: str, rest: str) -> str:
-    """ "which", "genres you like" → "which genres do you like"; "what", "the project is" →
-    "what is the project"; "when", "you would like to start" → "when would you like to start"."""
-    be = re.match(
-        r"^(?P<np>.+?)\s+(?P<be>is|are|was|were)(?P<tail>\s+(?:for|about|like|from|in|on|of))?$",
-        rest,
-        re.I,
-    )
-    if be:  # "what the website is for" → "what is the website for"
-        return f"{wh} {be['be']} {be['np']}{be['tail'] or ''}"
-    you = re.match(r"^(?P<np>(?:[\w'-]+\s+){0,3}?)you\s+(?P<v>[\w'-]+)(?P<tail>.*)$", rest, re.I)
-    if not you:
-        return f"{wh} {rest}"
-    np, verb, tail = you["np"], you["v"], you["tail"]
-    if verb.lower() in _NO_VERB:  # "which day suits you best": "you" is the object
-        return f"{wh} {rest}"
-    if re.fullmatch(_MODAL, verb, re.I):
-        return f"{wh} {np}{verb} you{tail}"
-    if verb.lower() in _PAST:
-        return f"{wh} {np}did you {_PAST[verb.lower()]}{tail}"
-    if verb.lower().endswith("ed"):
-        return f"{wh} {rest}"  # no base form to hand: the marketer's words
-    return f"{wh} {np}do you {verb}{tail}"
