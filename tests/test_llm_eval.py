@@ -218,6 +218,7 @@ FLOORS = {
     "round 31b": 0.90,
     "round 32b": 0.90,
     "round 32a": 0.90,
+    "round 33a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -334,6 +335,7 @@ SIZES = {
     "round 31b": 26,
     "round 32b": 29,
     "round 32a": 29,
+    "round 33a": 27,
 }
 
 

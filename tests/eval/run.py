@@ -865,6 +865,10 @@ SETS = {
     # Round 32a (written before the change): a tick box said in the list is one checkbox with
     # its statement; the answers listed replace the stock ones; "1 or 2 hours" is a Duration.
     "round 32a": ("forms_round32a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 33a (written before the change): a trade's or business's lead, sign-up or contact
+    # form is named for what it is for ("Landscaping Enquiry", "New Client Registration"),
+    # without chatter ("form", "on our site") or a typo in the business noun.
+    "round 33a": ("forms_round33a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
