@@ -335,7 +335,7 @@ SIZES = {
     "round 31b": 26,
     "round 32b": 29,
     "round 32a": 29,
-    "round 33a": 27,
+    "round 33a": 28,
 }
 
 
