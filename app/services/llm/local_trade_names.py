@@ -21,7 +21,6 @@ three things went wrong:
 
 from __future__ import annotations
 
-import difflib
 import re
 
 # the stock names a newcomer's sign-up or a trade's lead form was wrongly given (any language)
@@ -105,21 +104,26 @@ _QUESTION_FORM = re.compile(r"^\W*([a-z]+(?: [a-z]+)?) (question|enquiry|inquiry
 _NOT_TRADE = re.compile(r"^(?:a|an|the|our|my|new|lead|contact|form|i|we)$", re.I)
 
 # where the form sits, said after its name: no part of it
-_WHERE = re.compile(
+_WHERE_SAID = (
     r"\s+(?:(?:on|for|at) (?:our|my|the) (?:\w+ )?(?:site|website|web ?page|landing page|page)|"
-    r"website|auf (?:der|unserer) (?:Webseite|Website|Seite|Homepage)|"
+    r"auf (?:der|unserer) (?:Webseite|Website|Seite|Homepage)|"
     r"sur (?:le|notre) site(?: web| internet)?|en (?:nuestra|la) (?:web|página(?: web)?)|"
-    r"(?:no|em) (?:nosso |o )?site)\b",
-    re.I,
+    r"(?:no|em) (?:nosso |o )?site)"
 )
+_WHERE = re.compile(_WHERE_SAID + r"\s*$", re.I)  # at the end of a name
+_WHERE_ANY = re.compile(_WHERE_SAID + r"\b", re.I)  # in a heading
 # "Plumbing Company Lead Form", "Bakery Contact Form": the act said by the form's words
 _FORM_ACT = re.compile(r"\s+(?:lead|contact|enquiry|inquiry)?\s*form\b.*$", re.I)
 # "Formulário de contato para minha empresa de limpeza": the form word, the act, the owner
 _FOREIGN_FORM = re.compile(
     r"^(?:Formulário|Formulario|Formulaire)\s+(?:de\s+|d')(.+?)"
     r"(?:\s+(?:para|pour)\s+(?:(?:el|la|los|las|o|a|os|as|le|les)\s+)?"
-    r"(?:(?:minha|meu|nossa|nosso|mi|nuestra|nuestro|mon|ma|notre)\s+)?(.+))?$",
+    r"((?:minha|meu|nossa|nosso|mi|nuestra|nuestro|mon|ma|notre)\s+)?(.+))?$",
     re.I,
+)
+_PLAIN = re.compile(r"^(?:Simple|Short|Quick|Basic|General|Online|Main|Website|Web)$", re.I)
+_ORG_AFTER_TRADE = re.compile(
+    r"(?<=ing|phy|ery|ure) (?:Business|Company|Firm) (?=(?:Enquiry|Quote Request)$)"
 )
 _ACT_NOUN = re.compile(r"\b(?:Question|Enquiry|Inquiry|Request|Registration|Application)$")
 _FOREIGN_CONTACT = {"contato": "Contato", "contacto": "Consulta", "contact": "Contact"}
@@ -132,7 +136,7 @@ _GERMAN_CONTACT = re.compile(
 _NOUNS = (
     "business businesses company companies contractor contractors agency studio studios "
     "clinic clinics practice salon salons school schools services service firm consultancy "
-    "restaurant restaurants"
+    "restaurant restaurants firms agencies"
 ).split()
 
 
@@ -153,6 +157,8 @@ def newcomer_name(name: str, original: str) -> str | None:
     name (a form of another act says it: "booking form for new clients" stays a booking)."""
     if name in _STOCK_SAID and _STOCK_SAID[name].search(original):
         return None
+    if re.search(r"\b(?:Registration|Intake|Sign-?up|Application|Membership)$", name, re.I):
+        return None  # "Pet Registration" says it already
     said = _NEW_EN.search(original)
     if said:
         noun = (said.group(1) or said.group(2)).lower()
@@ -175,7 +181,10 @@ def trade_enquiry(name: str, original: str, lang: str | None) -> str | None:
     trade = _TRADE.search(original)
     if not trade or not _LEAD.search(original) or _NOT_TRADE.match(trade.group(1).split()[0]):
         return None
-    return f"{trade.group(1).title().replace(' And ', ' and ')} Enquiry"
+    words = re.sub(r"^(?:small|local|little|independent|family|boutique)\s+", "", trade.group(1))
+    org = re.search(rf"\b(?:{_ORG})\b", original[trade.end(1) :], re.I).group(0).title()
+    named = f"{words.title().replace(' And ', ' and ')} {org} Enquiry"
+    return _ORG_AFTER_TRADE.sub(" ", named)
 
 
 def _opening_question(name: str, original: str, lang: str | None) -> str | None:
@@ -189,20 +198,26 @@ def _foreign_heading(name: str, original: str, lang: str | None) -> str | None:
     …" named with the stock "Contacto": the heading read without where the form sits."""
     if not lang or (name not in _STOCK and not re.match(r"Formul", name)):
         return None
-    heading = _WHERE.sub("", re.split(r"\s*[:.]\s", original, maxsplit=1)[0]).strip()
+    heading = re.split(r"\s*[:.]\s", original, maxsplit=1)[0]
+    where = _WHERE_ANY.search(heading)  # "Formulário de contato no site para …"
+    heading = _WHERE_ANY.sub("", heading).strip()
     said = _FOREIGN_FORM.match(heading)
-    if said and said.group(2):
-        return tidied(heading, lang)
+    if said and said.group(3):
+        read = tidied(heading, lang, stock=name in _STOCK or bool(where))
+        return read if read != heading else None
     return None
 
 
-def tidied(name: str, lang: str | None) -> str:
-    """The name without where the form sits, the form word, a typo in the business noun."""
+def tidied(name: str, lang: str | None, stock: bool = False) -> str:
+    """The name without where the form sits, the form word, a typo in the business noun;
+    ``stock`` when the name read is a heading in place of a stock name."""
     where = _WHERE.search(name)
     name = _WHERE.sub("", name).strip()
     foreign = _FOREIGN_FORM.match(name)
-    if foreign:  # "Contato – empresa de limpeza", "Demande de devis"
-        act, owner = foreign.group(1), foreign.group(2)
+    # "Formulário de contato para minha empresa …", "Formulaire de … sur notre site" (a form
+    # word alone, "Formulario de reclamación", is the name a marketer may keep)
+    if foreign and (where or foreign.group(2) or stock):  # "Contato – empresa de limpeza"
+        act, owner = foreign.group(1), foreign.group(3)
         act = _FOREIGN_CONTACT.get(act.lower(), act[:1].upper() + act[1:])
         return f"{act} – {owner}" if owner else act
     german = _GERMAN_CONTACT.match(name)
@@ -210,17 +225,19 @@ def tidied(name: str, lang: str | None) -> str:
         return f"Anfrage – {german.group(1)}"
     if lang:
         return name
-    name = re.sub(r"^(?:My|Our) (?=\w+ \w)", "", name)  # "My Landscaping Enquiry"
+    name = re.sub(r"^(?:My|Our) (?=.* (?:Enquiry|Request)$)", "", name)  # "My … Enquiry"
     name = " ".join(_spelled(word) for word in name.split())
     form = _FORM_ACT.search(name)
-    if form and name[: form.start()]:
-        head, said = name[: form.start()], form.group(0).split()[0].lower()
+    head = re.sub(r"\s+Website$", "", name[: form.start()]) if form else ""
+    if head and not _PLAIN.match(head):  # "Simple Contact Form" names no trade
+        said = form.group(0).split()[0].lower()
         if said != "form":  # "Plumbing Company Lead Form": an enquiry about the trade
             name = head if _ACT_NOUN.search(head) else f"{head} Enquiry"
         elif where and _ACT_NOUN.search(head):  # "Pricing Question Form on Our SaaS Site"
             name = head
     # "Photography Business Enquiry": the trade says it, the word for a business adds nothing
-    return re.sub(r"(?<=\w) (?:Business|Company|Firm) (?=(?:Enquiry|Quote Request)$)", " ", name)
+    # ("Law Firm Enquiry", "Software Company Enquiry" keep it: the word is no trade)
+    return _ORG_AFTER_TRADE.sub(" ", name)
 
 
 def _spelled(word: str) -> str:
@@ -228,6 +245,17 @@ def _spelled(word: str) -> str:
     low = word.lower()
     if not low.isalpha() or low in _NOUNS or len(low) < 5:
         return word
-    near = [n for n in _NOUNS if n[0] == low[0] and abs(len(n) - len(low)) <= 1]
-    close = difflib.get_close_matches(low, near, n=1, cutoff=0.8)
-    return close[0].title() if close and word[:1].isupper() else (close[0] if close else word)
+    close = next((n for n in _NOUNS if n[0] == low[0] and _one_slip(low, n)), None)
+    return (close.title() if word[:1].isupper() else close) if close else word
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """``a`` is ``b`` with one letter left out, added, changed or two swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = next((k for k in range(min(len(a), len(b))) if a[k] != b[k]), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (
+            a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+        )
+    return a[i:] == b[i + 1 :] if len(a) < len(b) else a[i + 1 :] == b[i:]
