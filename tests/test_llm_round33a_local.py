@@ -29,9 +29,15 @@ async def test_newcomers_of_a_business_sign_up_in_a_registration(user):
 
 async def test_a_trades_lead_form_is_an_enquiry_without_chatter_or_typo(user):
     for description, name in (
-        ("landscaping company lead form. name, email, phone, postcode", "Landscaping Enquiry"),
+        (
+            "landscaping company lead form. name, email, phone, postcode",
+            "Landscaping Company Enquiry",
+        ),
         ("contact form for my photography buisness. name, email, message", "Photography Enquiry"),
-        ("accounting firm lead form on our website: name, email, company", "Accounting Enquiry"),
+        (
+            "accounting firm lead form on our website: name, email, company",
+            "Accounting Firm Enquiry",
+        ),
     ):
         config, _ = await generated(user, description)
         assert config["name"] == name, (description, config["name"])

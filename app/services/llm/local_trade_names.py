@@ -10,7 +10,7 @@ three things went wrong:
   "Inscription des nouveaux clients", "Anmeldung neuer Mitglieder", "Cadastro de novos
   clientes";
 - a trade's lead form that says nothing of prices ("landscaping company lead form") was a
-  "Pricing Request"; it is an enquiry about the trade: "Landscaping Enquiry";
+  "Pricing Request"; it is an enquiry about the trade: "Landscaping Company Enquiry";
 - the name kept the description's chatter ("Pricing Question Form on Our SaaS Site",
   "Accounting Firm Lead Form on Our Website", "Formulário de contato para minha empresa de
   limpeza", "Anfrage – Schreinerei auf der Webseite") or a typo in the business noun
@@ -41,7 +41,7 @@ _STOCK = frozenset(
         "Contato",
     }
 )
-_PRICING = frozenset({"Pricing Request", "Contact Us"})  # a trade's lead form, in English
+_PRICING = frozenset({"Pricing Request"})  # a trade's lead form, in English
 
 _NEWCOMERS = "clients?|customers?|patients?|members?|students?|pupils?|volunteers?"
 # "a form for new clients", "registration form for new volunteers", "new customer form"
@@ -122,9 +122,7 @@ _FOREIGN_FORM = re.compile(
     re.I,
 )
 _PLAIN = re.compile(r"^(?:Simple|Short|Quick|Basic|General|Online|Main|Website|Web)$", re.I)
-_ORG_AFTER_TRADE = re.compile(
-    r"(?<=ing|phy|ery|ure) (?:Business|Company|Firm) (?=(?:Enquiry|Quote Request)$)"
-)
+_ORG_AFTER_TRADE = re.compile(r"(?<=ing|phy|ery|ure) Business (?=(?:Enquiry|Quote Request)$)")
 _ACT_NOUN = re.compile(r"\b(?:Question|Enquiry|Inquiry|Request|Registration|Application)$")
 _FOREIGN_CONTACT = {"contato": "Contato", "contacto": "Consulta", "contact": "Contact"}
 # "Kontaktformular für unsere Zahnarztpraxis": an enquiry to the business
@@ -157,7 +155,7 @@ def newcomer_name(name: str, original: str) -> str | None:
     name (a form of another act says it: "booking form for new clients" stays a booking)."""
     if name in _STOCK_SAID and _STOCK_SAID[name].search(original):
         return None
-    if re.search(r"\b(?:Registration|Intake|Sign-?up|Application|Membership)$", name, re.I):
+    if re.search(r"^New |\b(?:Registration|Intake|Sign-?up|Application|Membership)$", name, re.I):
         return None  # "Pet Registration" says it already
     said = _NEW_EN.search(original)
     if said:
