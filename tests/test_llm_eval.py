@@ -222,6 +222,7 @@ FLOORS = {
     "round 33b": 0.90,
     "round 32a": 0.90,
     "round 33c": 0.90,
+    "round 33a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -342,6 +343,7 @@ SIZES = {
     "round 33b": 30,
     "round 32a": 29,
     "round 33c": 24,
+    "round 33a": 28,
 }
 
 

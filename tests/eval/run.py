@@ -874,6 +874,10 @@ SETS = {
     # Round 33c (written before the change): a plural noun for what is picked takes several
     # answers; wishes and remarks are free text; plural dates are text, a start and an end two.
     "round 33c": ("forms_round33c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 33a (written before the change): a trade's or business's lead, sign-up or contact
+    # form is named for what it is for ("Landscaping Enquiry", "New Client Registration"),
+    # without chatter ("form", "on our site") or a typo in the business noun.
+    "round 33a": ("forms_round33a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -72,6 +72,7 @@ from app.services.llm.local_stray import without_contact_wishes
 from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
 from app.services.llm.local_tick_wish import quoted_wishes
 from app.services.llm.local_title_segments import headed_object, one_heading
+from app.services.llm.local_trade_names import trade_name
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.services.llm.local_valued_items import measured_numbers, without_heading_budget
 from app.services.llm.local_whole_items import keep_told_together, read_whole
@@ -264,6 +265,9 @@ def build_form(described: str) -> dict:
     renamed = read_again(config["name"], original, lang)  # what the form does, its subject
     renamed = headed_object(renamed or config["name"], original, lang) or renamed
     if renamed:  # "Inscripción – torneo de verano": the act word and what it is for
+        config["name"], config["slug"] = renamed, slugify(renamed, "form")
+    renamed = trade_name(config["name"], original, lang)  # "New Client Registration"
+    if renamed:  # a trade's lead form, a newcomers' sign-up; no "form on our site", no typo
         config["name"], config["slug"] = renamed, slugify(renamed, "form")
     # "iPhone", "WhatsApp" in the marketer's language too
     spell_acronyms(config["fields"], original)
