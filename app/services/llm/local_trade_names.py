@@ -121,6 +121,12 @@ _FOREIGN_FORM = re.compile(
     r"((?:minha|meu|nossa|nosso|mi|nuestra|nuestro|mon|ma|notre)\s+)?(.+))?$",
     re.I,
 )
+# an owner that names no business, only that there is one
+_ANY_ORG = re.compile(
+    r"association|asociaci[óo]n|associa[çc][ãa]o|entreprise|soci[ée]t[ée]|empresa|organi[sz]ation|"
+    r"organizaci[óo]n|organiza[çc][ãa]o|club|clube|ong|ONG|structure|compa[ñn][íi]a",
+    re.I,
+)
 _PLAIN = re.compile(r"^(?:Simple|Short|Quick|Basic|General|Online|Main|Website|Web)$", re.I)
 _ORG_AFTER_TRADE = re.compile(r"(?<=ing|phy|ery|ure) Business (?=(?:Enquiry|Quote Request)$)")
 _ACT_NOUN = re.compile(r"\b(?:Question|Enquiry|Inquiry|Request|Registration|Application)$")
@@ -216,6 +222,8 @@ def tidied(name: str, lang: str | None, stock: bool = False) -> str:
     # word alone, "Formulario de reclamación", is the name a marketer may keep)
     if foreign and (where or foreign.group(2) or stock):  # "Contato – empresa de limpeza"
         act, owner = foreign.group(1), foreign.group(3)
+        if owner and _ANY_ORG.fullmatch(owner) and not where:
+            return name  # "Formulaire de don pour notre association": no business to name
         act = _FOREIGN_CONTACT.get(act.lower(), act[:1].upper() + act[1:])
         return f"{act} – {owner}" if owner else act
     german = _GERMAN_CONTACT.match(name)
