@@ -114,3 +114,9 @@ async def test_type_of_x_needed_asks_which_and_reproduce_asked_adds_no_steps(use
         "(always, sometimes, once)",
     )
     assert _field(form, "reproduce")["options"] == ["Always", "Sometimes", "Once"]
+
+
+async def test_bare_dates_of_a_stay_are_a_start_and_an_end(user):
+    form = await generate(user, "Cat boarding booking: owner's name, phone, cat's name, dates")
+    assert [f["type"] for f in form["fields"] if "date" in f["name"]] == ["date", "date"]
+    assert "Dates" not in _labels(form)

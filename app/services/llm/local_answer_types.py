@@ -139,9 +139,21 @@ _FROM_TO = re.compile(
 )
 
 
+# "dates", "dates needed", "dates you're away", "Fechas": a stay or an absence, from one day
+# to another (a course's or an exhibition's dates, or "dates and times", stay a line)
+_BARE_DATES = re.compile(
+    r"(?:dates|fechas|datas|daten)(?: (?:needed|away|off|you're away|you are away|of (?:your )?stay))?",
+    re.I,
+)
+
+
 def _spans(fields: list[dict], original: str, lang: str | None) -> None:
     """ "período da campanha (data início e fim)": the span's field is a start and an end."""
     said = [m.group("what") for m in _SPAN.finditer(original)]
+    if not re.search(r"\bdates?\s+(?:and|&)\s+times?\b", original, re.I):  # noise, each time
+        said += [
+            f["label"] for f in fields if f["type"] == "date" and _BARE_DATES.fullmatch(f["label"])
+        ]
     said += [
         f["label"] for f in fields if f["type"] in ("text", "date") and _FROM_TO.search(f["label"])
     ]
