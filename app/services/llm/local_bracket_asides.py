@@ -127,7 +127,7 @@ def apply_asides(fields: list[dict], asides: list[dict]) -> None:
         want = _words(aside["stem"])
         best, score = None, 0
         for f in fields:
-            if f["type"] in ("email", "phone", "file", "checkbox", "hidden"):
+            if f["type"] in ("file", "checkbox", "hidden"):
                 continue
             overlap = len(want & _words(f.get("label") or f["name"].replace("_", " ")))
             if overlap > score:
