@@ -141,5 +141,7 @@ def apply_asides(fields: list[dict], asides: list[dict]) -> None:
             if best["type"] != "number":
                 continue
             best["min"], best["max"] = aside["min"], aside["max"]
+        elif len(best.get("options") or []) > 2:  # the engine's own answers: no "e.g." under
+            continue
         if not best.get("help"):
             best["help"] = aside["help"]
