@@ -25,6 +25,7 @@ from app.services.llm.local_answer_shapes import shape_answers
 from app.services.llm.local_answer_types import answer_types
 from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_bounded_numbers import bound_numbers, take_bounds
+from app.services.llm.local_bracket_asides import apply_asides, take_asides
 from app.services.llm.local_budget import business_buyer, fit_budget
 from app.services.llm.local_chatter_items import without_chatter
 from app.services.llm.local_choice_fields import settle_choices
@@ -174,7 +175,9 @@ def build_form(described: str) -> dict:
     # "subject(s)", "día(s)": the noun in its plural (several answers), read as "subjects"
     # "Formular für Mieter: Schaden melden. Name, …": one heading, the act's, before the list
     # "everyone must be over 18 tickbox", "Kästchen: AGB gelesen": a quoted tick box
-    written, widgets = read_widget_hints(said_boxes(plurals_said(one_heading(described))))
+    # "(e.g. leak, no hot water)", "(up to £5,000)": help and a limit, not answers
+    asided, asides = take_asides(described)
+    written, widgets = read_widget_hints(said_boxes(plurals_said(one_heading(asided))))
     written, bounds = take_bounds(written)  # "players 2-6", "guests, max 40": min and max
     # "we come to you so we need your address": address (in the language it was said in)
     chatted = without_chatter(written)
@@ -294,6 +297,7 @@ def build_form(described: str) -> dict:
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
     measure_labels(config["fields"], lang)  # "1 or 2 hours": the Duration, not its answers
+    apply_asides(config["fields"], asides)  # the examples as help, a money limit as a bound
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 
