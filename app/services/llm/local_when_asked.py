@@ -42,7 +42,11 @@ ACCOUNT_ASKED = re.compile(
     r"(?:happen|occur|start|measure|fix|solve|resolve|use|spend|approach|handle|tackle|deliver|"
     r"contribute|support|ensure|make sure|put (?:it|this|things) right|sort|improve|manage)\w*\b|"
     r"^what (?:were|was) (?:you|they) doing\b|"
-    r"^what would (?:bring|make|help|change|get)\b",
+    r"^what would (?:bring|make|help|change|get)\b|"
+    # "¿cómo ocurrió?", "wie ist es passiert", "comment cela s'est-il passé", "como aconteceu"
+    # reach the reader glossed: "how ocurrio", "how ist es passiert"
+    r"^how (?:[\w'-]+ ){0,2}(?:ocurri[oó]|pas[oó]|sucedi[oó]|passiert|geschehen|pass[ée]e?|"
+    r"arriv[ée]e?|aconteceu|ocorreu|sucedeu)\b",
     re.I,
 )
 
