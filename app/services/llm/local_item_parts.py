@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_domain import concept_for
+
 # ", previous experience " / ": any problems ": one to three words of a listed item
 _ITEM_HEAD = re.compile(r"[,;:]\s*((?:[\w'-]+\s+){0,2}[\w'-]+)\s*$")
 # words that are the form or the person writing, not an item
 _NOT_ITEM = re.compile(
     r"\b(?:form|forms|page|survey|questionnaire|something|anything|one|it|we|i|you|they|"
-    r"just|simple|quick|short|please|thanks|hi|hello)\b",
+    r"just|simple|quick|short|please|thanks|hi|hello|apply|applies|request|register|enquire|"
+    r"book|sign up)\b",
     re.I,
 )
+# "with name, email", "with their business name": the person's details, a list it opens
+_OPENS_LIST = re.compile(r"\s*(?:your|their|his|her|our|a|an|the)\b", re.I)
 # what follows "with": a short noun phrase up to the next comma or the end of the list
 _ITEM_TAIL = re.compile(r"\s*(?:[\w'-]+\s+){0,3}[\w'-]+\s*(?:[,;.?!]|$)")
 
@@ -31,10 +36,13 @@ def with_inside_item(sentence: str, start: int, end: int) -> bool:
     if sentence[start:end].strip().lower() != "with":
         return False
     head = _ITEM_HEAD.search(sentence[:start])
+    tail = _ITEM_TAIL.match(sentence, end)
     return (
         head is not None
         and not _NOT_ITEM.search(head.group(1))
-        and _ITEM_TAIL.match(sentence, end) is not None
+        and tail is not None
+        and not _OPENS_LIST.match(sentence, end)
+        and concept_for(tail.group(0).strip(" ,;.?!").lower()) is None
     )
 
 
@@ -56,5 +64,5 @@ def asked_if_only(fields: list, original: str) -> None:
     heads = {_LEAD.sub("", m.group(1).strip().lower()) for m in _ASKED_IF.finditer(original)}
     for f in fields:
         label = _LEAD.sub("", (f.get("label") or "").strip().rstrip("?").strip().lower())
-        if label and any(h == label or h.endswith(" " + label) for h in heads):
+        if label and label in heads:  # "the account email if different": not the email
             f["required"] = False
