@@ -224,6 +224,7 @@ FLOORS = {
     "round 33c": 0.90,
     "round 33a": 0.90,
     "round 34a": 0.90,
+    "round 34c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -346,6 +347,7 @@ SIZES = {
     "round 33c": 24,
     "round 33a": 28,
     "round 34a": 26,
+    "round 34c": 29,
 }
 
 

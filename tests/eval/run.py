@@ -879,6 +879,10 @@ SETS = {
     # without chatter ("form", "on our site") or a typo in the business noun.
     "round 33a": ("forms_round33a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 34a": ("forms_round34a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 34c (written before the change): an item "X with Y" is one field, an answer with
+    # "no"/"not" stays in its list, a field asked "if …" is optional, a listed form gets no
+    # stock free text, a question asking for an account is a free-text box.
+    "round 34c": ("forms_round34c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -31,6 +31,7 @@ from app.services.llm.local_extract_item import (
 from app.services.llm.local_extract_item import _item as _read_item
 from app.services.llm.local_fragments import asked_fragment
 from app.services.llm.local_item_asked import asked_item
+from app.services.llm.local_item_parts import with_inside_item
 from app.services.llm.local_item_wording import worded_item
 from app.services.llm.local_kept_items import dated_item, in_relative, only_list
 from app.services.llm.local_polite_items import polite_item
@@ -414,6 +415,7 @@ def _list_segments(sentence: str, after_purpose: bool = False) -> list[tuple[str
         and not _in_brackets(sentence, start)
         and not INSIDE_ITEM.search(sentence[:start])
         and not _noun_with_yes_no(sentence, start, end)
+        and not with_inside_item(sentence, start, end)  # "…, experience with animals"
         and not QUALIFIER_AFTER_CUE.match(sentence, end)  # "dietary needs if any"
         and not _opens_question(sentence, start, end)
         and not _asked_in_list(sentence, start)

@@ -17,7 +17,7 @@ from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_sca
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_lead_options import IDIOM
 from app.services.llm.local_stray import strip_qualifier
-from app.services.llm.local_when_asked import when_asked
+from app.services.llm.local_when_asked import account_asked, when_asked
 from app.services.llm.local_yes_no import yes_no_item
 
 STOP = re.compile(
@@ -876,7 +876,7 @@ def field_type(phrase: str, options: list, hint: str) -> str:
     question = re.match(r"^(?:what|why|how|describe|tell)\b", phrase)
     if WHEN_HAPPENED.match(phrase) or when_asked(phrase) or hint == "date":
         return "date"
-    if question and LONG_WORDS.search(phrase):
+    if question and (LONG_WORDS.search(phrase) or account_asked(phrase)):
         return "textarea"
     # "portfolio size" is how big the portfolio is, not a link to it
     sized = re.search(r"\b(?:size|value|count|number|worth)$", phrase)

@@ -45,6 +45,7 @@ from app.services.llm.local_form_title import drafted_name, read_again
 from app.services.llm.local_fragments import asked_labels
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_item_asked import direct_labels
+from app.services.llm.local_item_parts import asked_if_only
 from app.services.llm.local_item_wording import stock_nps_said, typed_as_worded
 from app.services.llm.local_listed_asks import (
     asked_as_said,
@@ -286,6 +287,7 @@ def build_form(described: str) -> dict:
     settle_choices(config["fields"], described, lang, several)  # a choice read whole
     asked_as_said(config["fields"], original)  # "(if applicable)": optional; the child named
     needed_as_listed(config["fields"], original)  # "order number", "dog's name": required
+    asked_if_only(config["fields"], original)  # "parent email if under 18": optional
     answer_the_request(config["fields"], original, config["flow_id"])  # a feature request
     read_whole(config["fields"], original, lang)  # "title, first name": the salutation
     ask_as_meant(config["fields"], original, lang)  # money a number, "why they deserve it"

@@ -248,8 +248,11 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
             return True
         # a contact form keeps its message until the list says what it is about; a report or
         # a request named for itself ("lost property", "order a brochure") asks what it lists
-        if _CONTACT_FORM.search(text):
-            return names_what(fields)
+        if _CONTACT_FORM.search(text):  # or once it lists three things beyond who writes,
+            asked = _asked(fields)  # one a date, a number or a choice (round 34c)
+            return names_what(fields) or (
+                len(asked) >= 3 and any(f["type"] != "text" for f in asked)
+            )
         if _WRITING.search(text):  # an enquiry about a thing named: one item says about what
             return says_what_is_wanted(fields) or _enquiry_told(fields, text)
         return bool(_asked(fields))

@@ -40,7 +40,8 @@ _ROLE_PARTS = (
     # why: "reason for the return", "why you'd be a good fit", "motivation"
     r"reasons?\b|why\b|explain\b|",
     # what went wrong: "what happened", "what's the injury", "what needs fixing", "the issue"
-    r"what (?:happened|went wrong|is wrong|was wrong)\b|what (?:is|isn'?t|is not) (?:happening|working)\b|"
+    r"what (?:actually |exactly |really )?(?:happened|went wrong|is wrong|was wrong)\b|"
+    r"what (?:is|isn'?t|is not) (?:happening|working)\b|"
     r"what(?:'?s| is) (?:wrong|happening|going on|not working|broken|the (?:problem|issue|matter|"
     r"injury|trouble|concern|complaint|symptoms?|fault))\b|what needs (?:doing|fixing|repairing)\b|"
     r"(?:the |your )?(?:issue|problem|fault|complaint|symptom|injur(?:y|ies))s?$|symptoms?\b|",

@@ -72,7 +72,7 @@ def ruled_out(text: str) -> tuple[str, list[str]]:
 
     def cut(match: re.Match) -> str:
         item = match.group(1).strip().lower()
-        if _NOT_ITEM.match(item):
+        if _NOT_ITEM.match(item) or _an_answer(match, item):
             return match.group(0)
         found.append(_singular(item))
         return " "
@@ -87,6 +87,14 @@ def ruled_out(text: str) -> tuple[str, list[str]]:
     text = re.sub(r"\s*,\s*(?=[:.;]|$)", "", text)
     text = re.sub(r"(?:^|(?<=[:.]))\s*,\s*", " ", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip(), found
+
+
+def _an_answer(match: re.Match, item: str) -> bool:
+    """ "(too expensive, no longer needed, other)": an answer in a bracketed list of answers
+    rules nothing out, unless it names a field ("(email only, no phone needed)")."""
+    before = match.string[: match.start(1)]
+    inside = before.count("(") > before.count(")")
+    return inside and concept_for(item) is None
 
 
 def _needed_phrase(match: re.Match) -> bool:

@@ -29,3 +29,28 @@ WHEN_ASKED = re.compile(
 def when_asked(phrase: str) -> bool:
     """Whether ``phrase`` asks when a past event happened (a date)."""
     return WHEN_ASKED.match(phrase.strip()) is not None
+
+
+# Round 34c: a question whose answer is an account of what happened or of what the person
+# will do ("how did it happen", "how will you measure success", "how should we fix it",
+# "what were you doing", "what would bring you back") is a free-text box, never one line.
+# Not how they heard of us, how they rate, pay or like to be contacted (a choice), nor how
+# many, much, long or likely (a number or a scale).
+ACCOUNT_ASKED = re.compile(
+    r"^how (?:did|does|do|will|would|should|could|can|are|is|was|were|has|have) "
+    r"(?:it|this|that|you|we|they|the [\w-]+|your [\w-]+)\s+(?:plan to |intend to |going to )?"
+    r"(?:happen|occur|start|measure|fix|solve|resolve|use|spend|approach|handle|tackle|deliver|"
+    r"contribute|support|ensure|make sure|put (?:it|this|things) right|sort|improve|manage)\w*\b|"
+    r"^what (?:were|was) (?:you|they) doing\b|"
+    r"^what would (?:bring|make|help|change|get)\b|"
+    # "¿cómo ocurrió?", "wie ist es passiert", "comment cela s'est-il passé", "como aconteceu"
+    # reach the reader glossed: "how ocurrio", "how ist es passiert"
+    r"^how (?:[\w'-]+ ){0,2}(?:ocurri[oó]|pas[oó]|sucedi[oó]|passiert|geschehen|pass[ée]e?|"
+    r"arriv[ée]e?|aconteceu|ocorreu|sucedeu)\b",
+    re.I,
+)
+
+
+def account_asked(phrase: str) -> bool:
+    """Whether ``phrase`` asks for an account in the visitor's own words (a textarea)."""
+    return ACCOUNT_ASKED.match(phrase.strip()) is not None
