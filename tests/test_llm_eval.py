@@ -223,6 +223,7 @@ FLOORS = {
     "round 32a": 0.90,
     "round 33c": 0.90,
     "round 33a": 0.90,
+    "round 34b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -344,6 +345,7 @@ SIZES = {
     "round 32a": 29,
     "round 33c": 24,
     "round 33a": 28,
+    "round 34b": 22,
 }
 
 

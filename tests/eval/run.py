@@ -878,6 +878,7 @@ SETS = {
     # form is named for what it is for ("Landscaping Enquiry", "New Client Registration"),
     # without chatter ("form", "on our site") or a typo in the business noun.
     "round 33a": ("forms_round33a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 34b": ("forms_round34b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
