@@ -345,7 +345,7 @@ SIZES = {
     "round 32a": 29,
     "round 33c": 24,
     "round 33a": 28,
-    "round 34b": 23,
+    "round 34b": 22,
 }
 
 

@@ -161,9 +161,6 @@ def _foreign_for(name: str, original: str, lang: str | None) -> str | None:
     german = _GERMAN_FOR.match(name)
     if german:
         return re.sub(r"(?<=ion|ung)en$", "", german.group(1))
-    alone = re.fullmatch(r"([A-ZÄÖÜ]\w+?)formular", name)
-    if alone:  # "Beschwerdeformular", "Reklamationsformular": the act is the name
-        return _german_act(alone.group(1))
     stem = _GERMAN_STEM.match(name)
     if stem and re.match(rf"\W*{stem.group(1)}{stem.group(2)}formular\b", original):
         act = _german_act(stem.group(1) + stem.group(2))
