@@ -44,7 +44,7 @@ _APPLY_HEAD = {"listed": "Listing Application", "stocked": "Stockist Application
 # ---- a complaint named for the remedy asked in it ----
 _COMPLAINT_HEADING = re.compile(
     r"^\W*(?:Formulário\s+de\s+(reclamação)|Formulaire\s+de\s+(réclamation|plainte)|"
-    r"Formulario\s+de\s+(reclamación|queja)|(Beschwerde|Reklamation)sformular|"
+    r"Formulario\s+de\s+(reclamación|queja)|(Beschwerde|Reklamation)s?formular|"
     r"(Complaints?)\s+form)\b",
     re.I,
 )
