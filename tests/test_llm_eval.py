@@ -225,6 +225,7 @@ FLOORS = {
     "round 33a": 0.90,
     "round 34a": 0.90,
     "round 34c": 0.90,
+    "round 34b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -348,6 +349,7 @@ SIZES = {
     "round 33a": 28,
     "round 34a": 26,
     "round 34c": 29,
+    "round 34b": 22,
 }
 
 

@@ -883,6 +883,7 @@ SETS = {
     # "no"/"not" stays in its list, a field asked "if …" is optional, a listed form gets no
     # stock free text, a question asking for an account is a free-text box.
     "round 34c": ("forms_round34c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 34b": ("forms_round34b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

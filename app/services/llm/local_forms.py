@@ -61,6 +61,7 @@ from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_repair import validated
 from app.services.llm.local_said_boxes import said_boxes
+from app.services.llm.local_said_names import said_name
 from app.services.llm.local_sentence_name import (
     CREATOR_NAMES,
     creator_question,
@@ -272,6 +273,9 @@ def build_form(described: str) -> dict:
         config["name"], config["slug"] = renamed, slugify(renamed, "form")
     renamed = trade_name(config["name"], original, lang)  # "New Client Registration"
     if renamed:  # a trade's lead form, a newcomers' sign-up; no "form on our site", no typo
+        config["name"], config["slug"] = renamed, slugify(renamed, "form")
+    renamed = said_name(config["name"], original, lang)  # "Restaurant Listing Application"
+    if renamed:  # a plural-only noun, who applies, a complaint, a heading "form of X for a Y"
         config["name"], config["slug"] = renamed, slugify(renamed, "form")
     # "iPhone", "WhatsApp" in the marketer's language too
     spell_acronyms(config["fields"], original)
