@@ -10,9 +10,10 @@ description says:
 - the heading says a complaint, the name said the remedy asked in it ("Formulário de
   reclamação: … (reembolso, troca)" was "Pedido de reembolso": "Reclamação");
 - a registration is not a claim ("warranty registration form" was "Warranty Claim");
-- a foreign heading "form of X for a Y" kept all its words ("Formulario de contacto para una
-  agencia de viajes": "Consulta – agencia de viajes"; "Formular für Reklamationen":
-  "Reklamation"; "Anmeldeformular für unseren Laufkurs": "Anmeldung – Laufkurs");
+- a German heading kept all its words ("Formular für Reklamationen": "Reklamation";
+  "Anmeldeformular für unseren Laufkurs": "Anmeldung – Laufkurs"); the Romance "Formulario de
+  contacto para una agencia de viajes" is read by ``local_trade_names`` ("Consulta – agencia de
+  viajes");
 - a nomination named nothing it nominates for ("nominate a local hero for our community
   awards": "Community Awards Nomination").
 
@@ -22,8 +23,6 @@ description says:
 from __future__ import annotations
 
 import re
-
-from app.services.llm.local_trade_names import _FOREIGN_CONTACT
 
 # ---- a noun only used in the plural ("logistics", "analytics", "electronics") ----
 _IC = re.compile(r"\b([A-Z][a-z]+ic)\b")
@@ -57,12 +56,7 @@ _REMEDY = re.compile(
 # ---- a registration named a claim ----
 _REGISTRATION = re.compile(r"\b(warranty|product|guarantee)\s+registration\b", re.I)
 
-# ---- a foreign heading "Formulario de X para una Y" ----
-_FOR_A = re.compile(
-    r"^(?:Formulário|Formulario|Formulaire)\s+(?:de\s+|d')(\w+)\s+(?:para|pour)\s+"
-    r"(?:un|una|uma|um|une|el|la|los|las|o|a|os|as|le|les|l')\s*(?:\s|(?<='))(.+)$",
-    re.I,
-)
+# ---- a German heading "Formular für X" (the Romance ones: local_trade_names) ----
 _GERMAN_FOR = re.compile(
     r"^Formular\s+für\s+(?:(?:die|den|das|eine|einen|ein)\s+)?([A-ZÄÖÜ]\w+)$",
 )
@@ -149,15 +143,9 @@ def _registration(name: str, original: str, lang: str | None) -> str | None:
 
 
 def _foreign_for(name: str, original: str, lang: str | None) -> str | None:
-    """ "Consulta – agencia de viajes" for a name "Formulario de contacto para una agencia de
-    viajes"; "Reklamation" for "Formular für Reklamationen"; "Anmeldung – Laufkurs"."""
+    """ "Reklamation" for "Formular für Reklamationen"; "Anmeldung – Laufkurs"."""
     if not lang:
         return None
-    said = _FOR_A.match(name)
-    if said:
-        act = said.group(1)
-        act = _FOREIGN_CONTACT.get(act.lower(), act[:1].upper() + act[1:])
-        return f"{act} – {said.group(2)}"
     german = _GERMAN_FOR.match(name)
     if german:
         return re.sub(r"(?<=ion|ung)en$", "", german.group(1))

@@ -115,10 +115,12 @@ _WHERE_ANY = re.compile(_WHERE_SAID + r"\b", re.I)  # in a heading
 # "Plumbing Company Lead Form", "Bakery Contact Form": the act said by the form's words
 _FORM_ACT = re.compile(r"\s+(?:lead|contact|enquiry|inquiry)?\s*form\b.*$", re.I)
 # "Formulário de contato para minha empresa de limpeza": the form word, the act, the owner
+# ("… para una agencia de viajes", "… pour la boulangerie": an owner named with an article
+# is named as much as "para minha empresa")
 _FOREIGN_FORM = re.compile(
     r"^(?:Formulário|Formulario|Formulaire)\s+(?:de\s+|d')(.+?)"
-    r"(?:\s+(?:para|pour)\s+(?:(?:el|la|los|las|o|a|os|as|le|les)\s+)?"
-    r"((?:minha|meu|nossa|nosso|mi|nuestra|nuestro|mon|ma|notre)\s+)?(.+))?$",
+    r"(?:\s+(?:para|pour)\s+(?P<art>(?:el|la|los|las|o|a|os|as|le|les|un|una|uma|um|une)\s+|l')?"
+    r"(?P<own>(?:minha|meu|nossa|nosso|mi|nuestra|nuestro|mon|ma|notre)\s+)?(?P<owner>.+))?$",
     re.I,
 )
 # an owner that names no business, only that there is one
@@ -206,7 +208,7 @@ def _foreign_heading(name: str, original: str, lang: str | None) -> str | None:
     where = _WHERE_ANY.search(heading)  # "Formulário de contato no site para …"
     heading = _WHERE_ANY.sub("", heading).strip()
     said = _FOREIGN_FORM.match(heading)
-    if said and said.group(3):
+    if said and said["owner"]:
         read = tidied(heading, lang, stock=name in _STOCK or bool(where))
         return read if read != heading else None
     return None
@@ -220,8 +222,9 @@ def tidied(name: str, lang: str | None, stock: bool = False) -> str:
     foreign = _FOREIGN_FORM.match(name)
     # "Formulário de contato para minha empresa …", "Formulaire de … sur notre site" (a form
     # word alone, "Formulario de reclamación", is the name a marketer may keep)
-    if foreign and (where or foreign.group(2) or stock):  # "Contato – empresa de limpeza"
-        act, owner = foreign.group(1), foreign.group(3)
+    said = foreign and (where or foreign["own"] or foreign["art"] or stock)
+    if said:  # "Contato – empresa de limpeza", "Consulta – agencia de viajes"
+        act, owner = foreign.group(1), foreign["owner"]
         if owner and _ANY_ORG.fullmatch(owner) and not where:
             return name  # "Formulaire de don pour notre association": no business to name
         act = _FOREIGN_CONTACT.get(act.lower(), act[:1].upper() + act[1:])
