@@ -120,3 +120,17 @@ async def test_bare_dates_of_a_stay_are_a_start_and_an_end(user):
     form = await generate(user, "Cat boarding booking: owner's name, phone, cat's name, dates")
     assert [f["type"] for f in form["fields"] if "date" in f["name"]] == ["date", "date"]
     assert "Dates" not in _labels(form)
+
+
+async def test_a_long_goal_a_plural_pick_and_names_said_in_passing(user):
+    form = await generate(
+        user,
+        "Customer onboarding questionnaire: company name, which tools do you use today "
+        "(Salesforce, HubSpot, none), main goal for the first 90 days",
+    )
+    assert _field(form, "tools")["type"] == "multiselect"
+    assert _field(form, "main goal")["label"] == "Main goal for the first 90 days"
+    form = await generate(
+        user, "we need a simple RSVP for our company summer party: name, will you come, dietary"
+    )
+    assert form["name"] == "Company Summer Party RSVP"

@@ -25,7 +25,7 @@ import re
 # ------------------------------------------------------------------ several picked
 # "items being returned", "items to be collected", "days care is needed", "products sold"
 _TAIL = re.compile(
-    r"^(?:being|to|that|which|you|we|they|[a-z]+ed|[a-z]{3,}ing|sold|taken|brought|given|done|kept|lent|held|"
+    r"^(?:being|to|that|which|you|we|they|do|does|did|will|would|can|could|should|[a-z]+ed|[a-z]{3,}ing|sold|taken|brought|given|done|kept|lent|held|"
     r"worn|bought|sent|seen|left|made|lost|broken|stolen|a|à|que|[a-zç]+(?:ados|idos|adas|idas|"
     r"é(?:e)?s))\b|\b(?:is|are|being)\b",
     re.I,
@@ -33,7 +33,7 @@ _TAIL = re.compile(
 _PLURAL_HEAD = re.compile(r"[^\W\d_]{3,}(?<![siu]s)s", re.I)
 _NOT_PLURAL = re.compile(
     r"^(?:news|series|species|status|business|address|access|always|perhaps|means|its|this|"
-    r"was|has|does|les|des|los|las|sus|mes|vos|nos|dias|yes|plus|bus|gas)$",
+    r"was|has|does|les|des|los|las|sus|mes|vos|nos|dias|yes|plus|bus|gas|hours)$",
     re.I,
 )
 # "gewünschte Wochen", "bevorzugte Farben": a wished-for thing in the German plural
@@ -43,7 +43,7 @@ _GERMAN_PLURAL = re.compile(
     re.I,
 )
 _ONE_ANSWER = re.compile(
-    r"^(?:both|either|all|none|ambos|ambas|les deux|beide|os dois|as duas)$|^\d+\s*(?:[-–]\s*\d+)?\s*\+?$",
+    r"^(?:both|either|all|ambos|ambas|les deux|beide|os dois|as duas)$|^\d+\s*(?:[-–]\s*\d+)?\s*\+?$",
     re.I,
 )
 _YES_NO = {"yes", "no", "not sure", "maybe", "sí", "si", "oui", "non", "ja", "nein", "sim", "não"}
@@ -57,6 +57,8 @@ def pick_several(label: str, options: list) -> bool:
     if any(_ONE_ANSWER.match(a) for a in answers):
         return False  # "(1, 2, 3+)", "(Saturday, Sunday, both)": one answer
     words = re.sub(r"[?:]", "", label).strip().split()
+    if words and words[0].lower() in ("which", "what"):  # "which tools do you use today"
+        words = words[1:]
     if _GERMAN_PLURAL.match(" ".join(words)):
         return True
     if len(words) < 2 or not _PLURAL_HEAD.fullmatch(words[0]) or _NOT_PLURAL.match(words[0]):

@@ -17,7 +17,7 @@ from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_sca
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_lead_options import IDIOM
 from app.services.llm.local_stray import strip_qualifier
-from app.services.llm.local_when_asked import account_asked, when_asked
+from app.services.llm.local_when_asked import SPAN_OF_TIME, account_asked, when_asked
 from app.services.llm.local_yes_no import yes_no_item
 
 STOP = re.compile(
@@ -595,7 +595,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     longest = max(longest, 14 if counts[1] else 9) if counts else longest  # "… puppy be alone"
     # "average value of the electricity bill per month", "valor médio da conta de luz por mês":
     # a measure over a period names what it measures
-    longest = max(longest, 10) if MEASURED.search(low) else longest
+    longest = max(longest, 10) if MEASURED.search(low) or SPAN_OF_TIME.search(low) else longest
     # "wie würden Sie den Referenten von 1 bis 5 bewerten": the scale is no chatter
     counted = len(SCALE_RE.sub(" ", low).split()) if rated(low) else len(words)
     if not words or counted > longest or len(low) < 2:

@@ -65,10 +65,11 @@ _KIND_FOR = re.compile(
     rf"^(?:(?:an?|the|our|short|quick|simple|online)\s+)*(?P<kind>{_KINDS}){_FORM}\s+for\s+(?P<what>.+)$",
     re.I,
 )
-# "Our bookkeeping firm needs a form for new clients", "we need a booking form for our studio"
+# "Our bookkeeping firm needs a form for new clients", "we need a booking form for our studio",
+# "we need a simple RSVP for our summer party"
 _NEEDS_FORM = re.compile(
     rf"\b(?:needs?|want|wants|would like|require|requires)\s+(?:an?|some)\s+(?:(?:new|simple|short|"
-    rf"quick|online)\s+)*(?:(?P<kind>{_KINDS})\s+)?forms?\s+for\s+(?P<what>.+)$",
+    rf"quick|online)\s+)*(?:(?P<kind>{_KINDS})(?P<formed>\s+forms?)?|forms?)\s+for\s+(?P<what>.+)$",
     re.I,
 )
 # "a form for new clients to register their pet": the thing done names the form
@@ -252,7 +253,8 @@ def _kind_for(head: str) -> str | None:
 def _needs_form(head: str, kind: dict) -> str | None:
     """ "Our bookkeeping firm needs a form for new clients" → "New Client Enquiry"."""
     m = _NEEDS_FORM.search(head)
-    if not m:
+    # "need an RSVP for our party" names the form; "want a quote for a new boiler" the job
+    if not m or m["kind"] and not m["formed"] and not re.match(r"rsvp|sign", m["kind"], re.I):
         return None
     done = _TO_DO.match(m["what"].strip())
     if (

@@ -31,6 +31,7 @@ _STOCK = frozenset(
         "Support Request",
         "Newsletter Signup",
         "Event Registration",
+        "Application",  # an English stock name left on a foreign form
         "Solicitud de precios",
         "Demande de tarifs",
         "Preisanfrage",

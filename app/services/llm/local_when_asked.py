@@ -54,3 +54,12 @@ ACCOUNT_ASKED = re.compile(
 def account_asked(phrase: str) -> bool:
     """Whether ``phrase`` asks for an account in the visitor's own words (a textarea)."""
     return ACCOUNT_ASKED.match(phrase.strip()) is not None
+
+
+# "main goal for the first 90 days", "plans over the next six months": the span says which goal
+# or plans, so the item may run longer than a bare noun (stop 22, forms_bc)
+SPAN_OF_TIME = re.compile(
+    r"\b(?:for|in|over|within|during)\s+(?:the\s+)?(?:first|next|coming|last|past)\s+"
+    r"(?:\d+|[a-z]+)\s+(?:days?|weeks?|months?|years?|quarters?)\b",
+    re.I,
+)
