@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_bracket_types import bracket_type
 from app.services.llm.local_clauses import whether_you
 from app.services.llm.local_fields import RefineError
 from app.services.llm.local_item_asked import direct
@@ -37,11 +38,7 @@ _ASK = re.compile(
 )
 # "…: crime, fantasy, romance": the answers; "…, as a big text box": a long answer
 _ANSWERS = re.compile(r"\s*:\s*(?P<opts>[^:]+,[^:]+)$")
-_LONG = re.compile(
-    r",?\s+(?:as|in|with)\s+(?:a\s+)?(?:big|long|large|multi-?line)\s+(?:text\s*)?"
-    r"(?:box|field|answer|text|area)$|,?\s+as\s+(?:a\s+)?(?:paragraph|long text)$",
-    re.I,
-)
+_AS = re.compile(r",?\s+(?:as|in|with)\s+(?:an?\s+)?(?P<kind>[^,]+)$", re.I)
 _AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may)"
 _YES_NO_SAID = re.compile(
     r"\s*\((?:yes/no|yes or no|y/n)\)|\s*-\s*yes/no\b|(?<=\?)\s*(?:yes/no|yes or no|y/n)$", re.I
@@ -74,7 +71,8 @@ def rewrite(clause: str, fields: list) -> str:
     q = q[: place.start()].strip() if place else q
     flag = _REQUIRED.search(q)
     q = q[: flag.start()].strip() if flag else q
-    answers, long = _ANSWERS.search(q), _LONG.search(q)
+    answers, kind = _ANSWERS.search(q), _AS.search(q)
+    long = kind if kind and bracket_type(kind["kind"]) == "textarea" else None
     q = q[: (answers or long).start()].strip() if answers or long else q
     label, yes_no = _question(q)
     if not label:

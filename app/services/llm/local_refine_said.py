@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_bracket_types import bracket_type
 from app.services.llm.local_fields import (
     RefineError,
     _catalog_match,
@@ -273,21 +274,13 @@ _AS_KIND = re.compile(
     r"einer|uma|um)?\s*(?P<kind>.+)$",
     re.I,
 )
-_KINDS = (
-    ("long text", r"(?:big|long|large|multi-?line)\s+(?:text\s*)?(?:box|field|answer|text)|"
-     r"paragraph|gro(?:ß|ss)es\s+textfeld|mehrzeiliges\s+(?:text)?feld|langer\s+text|"
-     r"texto\s+largo|campo\s+de\s+texto\s+(?:largo|grande)|zone\s+de\s+texte|texte\s+long|"
-     r"texto\s+longo|caixa\s+de\s+texto\s+grande"),
-    ("dropdown", r"drop-?\s?down|auswahlliste|dropdown-?men(?:ü|u)|desplegable|liste\s+d[ée]roulante|"
-     r"lista\s+suspensa"),
-    ("number", r"number|zahl|n[uú]mero|nombre"),
-    ("date", r"date|datum|fecha|data"),
-)  # fmt: skip
+# the kind named (local_bracket_types) in the words the field handlers read
+_KIND_SAID = {"textarea": "long text", "select": "dropdown", "number": "number", "date": "date"}
 
 
 def _as_kind(text: str, fields: list) -> str | None:
     said = _AS_KIND.match(text)
-    kind = said and next((k for k, p in _KINDS if re.fullmatch(p, said["kind"], re.I)), None)
+    kind = said and _KIND_SAID.get(bracket_type(said["kind"]))
     if not kind:
         return None
     try:
