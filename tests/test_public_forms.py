@@ -1,5 +1,8 @@
 """Public delivery: schema + beacon CORS, inactive forms, the hosted page without JS."""
 
+import asyncio
+import time
+
 import pytest
 
 from tests.factory import make_form
@@ -58,6 +61,28 @@ async def test_schema_follows_edits_made_elsewhere(user, client, db, monkeypatch
     assert (await client.get(f"/api/forms/{form['id']}/schema")).json()["name"] == "Renamed"
     await db.execute("UPDATE forms SET status = 'paused' WHERE id = ?", (form["id"],))
     assert (await client.get(f"/api/forms/{form['id']}/schema")).status_code == 404
+
+
+async def test_a_burst_of_views_costs_one_database_read(user, client, monkeypatch):
+    """Many visitors at once (cold, then at the recheck): one read of the form, and every
+    one of them gets the schema. Each used to queue its own read, which was the p99."""
+    from app.services.forms import public as form_public
+
+    form = await make_form(user, **demo_config(status="active"))
+    reads, real = [], form_public._fetch
+
+    def slow_fetch(conn, *args):
+        reads.append(1)
+        time.sleep(0.05)  # a read that takes a while: the others arrive meanwhile
+        return real(conn, *args)
+
+    monkeypatch.setattr(form_public, "_fetch", slow_fetch)
+    url = f"/api/forms/{form['id']}/schema"
+    cold = await asyncio.gather(*(client.get(url) for _ in range(20)))
+    assert [r.status_code for r in cold] == [200] * 20 and len(reads) == 1
+    monkeypatch.setattr(form_public, "RECHECK_SECONDS", 0)  # every view now rechecks
+    warm = await asyncio.gather(*(client.get(url) for _ in range(20)))
+    assert {r.text for r in warm} == {cold[0].text} and len(reads) == 2
 
 
 async def test_cors_allowed_and_refused_origins(user, client):
