@@ -138,7 +138,7 @@ def check_reply(case: dict) -> list[str]:
 
 STRAY = re.compile(
     r"spanish|french|german|portuguese|(?<!app )version|translat|\bsteps?\b(?! to reproduce)|\bpages?\b|"
-    r"only (?:if|when|for)|bilingual|^(?:first|then|finally|next)\b(?! name| aid| language| choice| time|-time)|"
+    r"only (?:if|when|for)|bilingual|^(?:first|then|finally|next)\b(?! name| aid| language| choice| time|-time| (?:day|days|night|week|month|date|visit|lesson|session|class)\b)|"
     r"contact details|personal details|\bfor (?:\w+[ -])?(?:customers|clients|travellers|"
     r"attendees|drivers|students|members|users)\b|"
     # "only" is the request's ("members only"), unless the label offers it as an answer
@@ -797,6 +797,11 @@ SETS = {
     "round 26s": ("forms_round26s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 31s": ("forms_round31s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 33s": ("forms_round33s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 35s (stop 23, from forms_bd/be): a help-desk ticket is triaged whoever files it;
+    # "tema" is no English typo; a question for someone in the list is an item, not the name;
+    # what a thing is worth is a number; "any questions" is optional; listed answers to
+    # "would you recommend" are its answers.
+    "round 35s": ("forms_round35s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 26a (stop 19): the form's name says what the visitor comes to do (a quoted call
     # to action, the thing a free survey or a quote is for, the named award, the business
     # heading's own subject), in the marketer's words and language.

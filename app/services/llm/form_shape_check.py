@@ -20,8 +20,9 @@ WHEN_QUESTION = re.compile(
     re.I,
 )
 STEP_LABEL = re.compile(
-    # "First aid trained", "First language", "First-time buyer" are questions, not steps
-    r"^(?:first|then|finally|next|step \w+|page \w+)\b(?! name| aid| language| choice| time|-time)|"
+    # "First aid trained", "First language", "First-time buyer", "First day off" are questions,
+    # not steps
+    r"^(?:first|then|finally|next|step \w+|page \w+)\b(?! name| aid| language| choice| time|-time| (?:day|days|night|week|month|date|visit|lesson|session|class)\b)|"
     r"^(?:your |their )?(?:contact|personal) "
     r"(?:details|info(?:rmation)?)$",
     re.I,

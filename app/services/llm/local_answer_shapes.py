@@ -140,6 +140,7 @@ _HOW_LIKELY = re.compile(
     re.I,
 )
 _WOULD_RECOMMEND = re.compile(r"\bwould you recommend ([^,.;:?()]*)", re.I)
+_LISTED = re.compile(r"\s*\??\s*\(([^()]+)\)")
 # "el estilo que les gusta", "les couleurs qu'ils préfèrent": the noun names the question
 _LIKED_CLAUSE = re.compile(
     r"^(?:(?:el|la|los|las|le|les|o|a|os|as|der|die|das)\s+)?(.+?),?\s+(?:que\s+(?:le|les|te|nos|lhes)?"
@@ -197,11 +198,17 @@ def _recommend_yes_no(fields: list, original: str) -> None:
     for f in fields:
         if f["name"] == "nps" and f["type"] == "number":
             whom = said.group(1).strip() or "us"
+            listed = _LISTED.match(original, said.end())  # "(yes, no, not sure)": as listed
+            answers = (
+                [a.strip().capitalize() for a in re.split(r",|/|\bor\b", listed[1])]
+                if listed
+                else []
+            )
             f.update(
                 name="recommend_us",
                 type="select",
                 label=f"Would you recommend {whom}?",
-                options=["Yes", "No"],
+                options=[a for a in answers if a] if len(answers) > 1 else ["Yes", "No"],
                 min=None,
                 max=None,
                 help="",

@@ -114,7 +114,7 @@ NUMBER_WORDS = re.compile(
     r"^(?:number of|no\.? of|how many|how long)\b|\b(?:count|quantity|headcount|mileage|age|square footage|"
     r"sq ?ft|word count|bedrooms|seats|chairs|desks|attendees|travell?ers|guests|spots|workers|users|kg|"
     r"children(?!'s)|kids(?!')|infants|"
-    r"amount|year|years|(?:group|party|class|audience|crowd|household) size|passengers|adults|diners|delegates|participants|"
+    r"amount|value(?! proposition| for money)|year|years|(?:group|party|class|audience|crowd|household) size|passengers|adults|diners|delegates|participants|"
     # "experiencia en años", "années d'expérience", "Berufserfahrung in Jahren": years, counted
     r"a[ñn]os|ann[ée]es|jahren?)\b",
     re.I,

@@ -24,12 +24,12 @@ import re
 # Real words of the description's language
 
 # Words of es/fr/de/pt one slip from an English field word of another meaning: "Frist"
-# (a deadline) is no "first", "Stadt" (a city) no "start", "monto" (an amount) no "month",
+# (a deadline) is no "first", "tema" (a theme) no "team", "Stadt" (a city) no "start", "monto" (an amount) no "month",
 # "datos" (data) no "dates", "passiert" (happened) no "passport", "mode" (de paiement) no
 # "model", "titre" (a work's title) no job title. A word whose neighbour is its translation
 # ("problema" / problem, "producto" / product) is left to the corrector, which reads it right.
 _FALSE_FRIENDS = frozenset(
-    "frist fristen stadt monto montos datos mode modo passiert titre preis preise rat".split()
+    "frist fristen stadt monto montos datos mode modo passiert titre preis preise rat tema temas".split()
 )
 
 

@@ -184,9 +184,12 @@ _ASK_EXPERT = re.compile(
 )
 
 
+_HEAD_END = re.compile(r"[:;\n.!?]|\s[-–—]\s")
+
+
 def _copied(name: str, original: str) -> bool:
     """The name is the description's opening words title-cased (or its heading's business)."""
-    head = re.split(r"[:;\n.!?]|\s[-–—]\s", original.strip(), maxsplit=1)[0].strip()
+    head = _HEAD_END.split(original.strip(), maxsplit=1)[0].strip()
     low = re.sub(r"\s+", " ", name.lower()).strip()
     return bool(low) and head.lower() == low
 
@@ -249,7 +252,8 @@ def _english(name: str, text: str, weak: bool) -> str | None:
         return "Refund Request"
     if _PRESS.search(text) and name in ("Contact Us", "Event Registration", "Support Request"):
         return "Press Accreditation Request"
-    asked = _QUESTION_FOR.search(text)
+    # "Questions for our speaker: …" names the form; "…, questions for the speaker" is an item
+    asked = _QUESTION_FOR.search(_HEAD_END.split(text, maxsplit=1)[0])
     if asked and name in ("Contact Us", "Support Request") or asked and _copied(name, text):
         own = "Our" if asked["own"].lower() == "our" else "the"
         return f"Question for {own} {_title(asked['who'].lower())}"

@@ -29,6 +29,8 @@ ENQUIRY_KINDS = [
                 6,
             ),
             (r"\bhelp ?desks?\b|\bit (?:support|problems?|issues?|faults?)\b", 8),
+            # "IT helpdesk ticket for staff": a ticket to a help desk is triaged, whoever files it
+            (r"\b(?:it|help ?desk|support|service ?desk) tickets?\b", 8),
             (r"\bbugs?\b|\bbug reports?\b|\bcrash\w*", 7),
             (
                 r"\bhelp ?desk\b|\btroubleshoot\w*|\boutages?\b|\btechnical issues?\b|\btickets?\b|\bcustomer (?:service|care)\b",

@@ -14,6 +14,7 @@
   vom Arbeitgeber bezahlt)", "(le cas échéant)", "(si aplica)") is optional, and the condition
   says when it is asked, not what the form is for (``without_conditions``: a course
   registration whose company is paid by the employer is no staffing request).
+- An item said with "any" ("… and any questions") is asked in case there is one: optional.
 - The person a registration is for is named: on a form a parent fills for a child (a camp,
   a club, a school trip), the child's name is required (``asked_as_said``).
 """
@@ -146,6 +147,8 @@ def asked_as_said(fields: list, original: str) -> None:
         label = (f.get("label") or "").strip().rstrip("?").strip().lower()
         if label and any(h == label or h.endswith(" " + label) for h in heads):
             f["required"] = False
+        elif label.startswith("any ") and re.search(rf"\b{re.escape(label)}\b", original, re.I):
+            f["required"] = False  # "… and any questions": if they have some
         elif _CHILD_NAME.match(label) and f["type"] == "text" and not asked_of_them:
             said = re.search(re.escape(label) + _SAID_OPTIONAL, original, re.I)
             f["required"] = said is None

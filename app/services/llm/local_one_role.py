@@ -50,7 +50,7 @@ _ROLE_PARTS = (
     r"what (?:you )?need help with\b|what (?:you|they) (?:need|want)\b|how can we help\b|",
     # said in their words: "comments", "message", "notes", "tell us about the job"
     r"describe\b|description\b|details\b|tell us\b|(?:any )?comments?\b|(?:any )?notes?$|"
-    r"anything else\b|(?:your |a )?(?:message|question|questions|enquiry|inquiry|request)$|"
+    r"anything else\b|(?:your |a |any )?(?:message|question|questions|enquiry|inquiry|request)$|"
     r"(?:message|notes?|comments?|details|questions?) (?:about|on|for|regarding)\b|",
     # the request's own details (not "bank details"): "project details", "order summary"
     r"(?:(?:project|job|work|order|request|issue|problem|fault|incident|enquiry|inquiry|"
@@ -126,7 +126,7 @@ OWN_WORDS = re.compile(
 
 def plays_main_role(field: dict) -> bool:
     """A named field asking what the form's own free-text question asks."""
-    label = field["label"].strip()
+    label = field["label"].strip().rstrip("?").rstrip()  # "Any questions?" asks it too
     # "questions or comments", "Fragen oder Anmerkungen": one text, either word asks it
     either = re.split(r"\s+(?:or|o|ou|oder)\s+", label) if field["type"] == "textarea" else []
     return field["type"] in ROLE_TYPES and (
