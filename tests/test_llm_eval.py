@@ -251,7 +251,7 @@ SIZES = {
     "leads 16": 8,
     "leads 21": 20,
     "leads 24": 14,
-    "leads 26": 22,
+    "leads 26": 25,
     "refine 26r": 18,
     "refine 28r": 17,
     "refine 31r": 14,

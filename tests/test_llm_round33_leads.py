@@ -1,4 +1,4 @@
-"""An opt-out written in Spanish, Portuguese, French or German is an opt-out (issue 20, leads
+"""An opt-out written in Spanish, Portuguese, French, German, Italian or Dutch is an opt-out (issue 20, leads
 round 33, from the blind batch leads_u): "removam o meu email da vossa lista" got a reply
 ("we will make sure it reaches the right person"); now the contact is tagged do-not-contact,
 the lead is low and no deal is made. Through a published form's submission and the agent's
@@ -15,6 +15,9 @@ async def test_an_opt_out_in_any_language_is_an_opt_out(app, user, db):
         "Por favor, removam meu email da lista de vocês. Obrigada.",
         "Merci de me désabonner, je ne souhaite plus recevoir vos emails.",
         "Bitte tragen Sie mich aus Ihrem Verteiler aus, ich möchte keine E-Mails mehr.",
+        # stop 23, leads_v: Italian and Dutch
+        "Buongiorno, non voglio più ricevere le vostre email. Cancellatemi per favore.",
+        "Graag uitschrijven, ik wil geen e-mails meer ontvangen.",
     ):
         data = {"email": "ana.souza@hotmail.com", "name": "Ana Souza", "message": message}
         qualify, deals = await qualified(app, user, db, "Contact", data)

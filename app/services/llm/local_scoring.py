@@ -81,13 +81,17 @@ NON_BUYERS = [
         r"\bunsubscribe\b|\bremove me\b|\bstop (?:sending|emailing|contacting|mailing)\b|"
         r"\bdon'?t (?:contact|email|mail) me\b|\bopt(?:[- ])?out\b|\bnever signed up\b|\btake me off\b|"
         r"\bno more emails\b|\bremoved from (?:all|your|the) (?:mailing )?lists?\b|"
-        # es, pt, fr, de: "darme de baja", "removam meu email da lista", "désabonnez-moi",
+        # es, pt, fr, de (it, nl below): "darme de baja", "removam meu email da lista", "désabonnez-moi",
         # "bitte austragen", "keine E-Mails mehr"
         r"\bdar(?:me)? de baja\b|\b(?:quitar|eliminar|borrar)(?:me)? de (?:la|su|vuestra|sus) lista|"
         r"\bno (?:me )?(?:env[íi]en|manden|escriban) m[áa]s\b|\bremov\w* (?:o )?meu (?:e-?mail|contac?to)\b|"
         r"\bdescadastr\w+|\bn[ãa]o (?:me )?(?:enviem|mandem) mais\b|\bd[ée]sabonn\w+|\bd[ée]sinscri\w+|"
         r"\bne plus recevoir\b|\bretirez-moi\b|\babmelden\b|\baustragen\b|"
-        r"\bkeine (?:weiteren )?(?:e-?mails|newsletter|werbung)(?: mehr)?\b",
+        r"\bkeine (?:weiteren )?(?:e-?mails|newsletter|werbung)(?: mehr)?\b|"
+        # it, nl: "cancellatemi", "non voglio più ricevere", "uitschrijven", "geen e-mails meer"
+        r"\bcancellat(?:emi|ami)\b|\bdisiscriv\w*|\b(?:rimuovetemi|toglietemi)\b|"
+        r"\bnon (?:voglio|desidero) pi[ùu] ricevere\b|\bnon (?:inviatemi|mandatemi) pi[ùu]\b|"
+        r"\buitschrijven\b|\bschrijf (?:mij|me) uit\b|\bgeen (?:e-?mails|nieuwsbrieven?) meer\b",
     ),
     (
         "data-request",
