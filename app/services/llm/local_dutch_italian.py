@@ -127,12 +127,16 @@ def relabel_dutch_italian(
         if orig:
             asked = f["label"].endswith("?") and not orig.endswith("?")
             f["label"] = _label(orig) + ("?" if asked else "")
+        elif (said := _said(f["label"], by_text, lang, described)) != f["label"]:
+            f["label"] = said  # "Preference" read from "voorkeur ochtend of middag"
         elif norm in STOCK:
             f["label"] = STOCK[norm][lang]
         if f.get("options"):
             yes, no = YES_NO[lang]
             named = {"yes": yes, "no": no}
-            renamed = {o: named.get(_norm(o)) or _said(o, by_text) for o in f["options"]}
+            renamed = {
+                o: named.get(_norm(o)) or _said(o, by_text, lang, described) for o in f["options"]
+            }
             f["options"] = [renamed[o] for o in f["options"]]
             for other in config["fields"]:
                 for cond in (other.get("show_if") or {}).get("all", []):
@@ -145,6 +149,15 @@ def relabel_dutch_italian(
         config["name"] = FORM_NAMES.get(config["name"], {}).get(lang, config["name"])
 
 
-def _said(option: str, by_text: dict[str, str]) -> str:
+def _said(option: str, by_text: dict[str, str], lang: str, described: str) -> str:
+    """An answer in the marketer's words: the piece it was read from, else its words glossed
+    back when every one of them is in the description ("Morning" → "Ochtend")."""
     orig = by_text.get(_norm(option))
-    return _label(orig) if orig else option
+    if orig:
+        return _label(orig)
+    theirs = set(_tokens(fold(described)))
+    back = {en: said for said, en in WORDS[lang].items() if set(_tokens(said)) <= theirs}
+    words = [back.get(w, w) for w in _norm(option).split()]
+    if words and all(set(_tokens(w)) <= theirs for w in words):
+        return _label(" ".join(words))
+    return option
