@@ -90,7 +90,11 @@ def read_dutch_italian(
         if len(parts) > 1 and fold(piece) not in WORDS[code]:
             pairs += [(gloss(p, code), p) for p in parts]
         pairs.append((gloss(piece, code), piece))
-    return code, gloss(text, code), pairs
+    english = gloss(text, code)
+    if re.search(r"\blast name\b", english):  # "nome, cognome": the name is the given name
+        english = re.sub(r"(^|[,;:]\s*)name(?=\s*(?:[,;:]|$))", r"\1first name", english)
+        pairs = [("first name" if en == "name" else en, orig) for en, orig in pairs]
+    return code, english, pairs
 
 
 def _norm(text: str) -> str:

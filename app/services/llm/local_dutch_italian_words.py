@@ -283,6 +283,7 @@ Demo Request | Demo-aanvraag | Richiesta di demo
 Job Application | Sollicitatie | Candidatura
 Volunteer Application | Aanmelding vrijwilliger | Candidatura volontari
 Registration | Inschrijving | Iscrizione
+Return Request | Retouraanvraag | Richiesta di reso
 """
 FORM_NAMES = {
     english: {"nl": nl, "it": it}
