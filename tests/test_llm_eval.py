@@ -227,6 +227,7 @@ FLOORS = {
     "round 34a": 0.90,
     "round 34c": 0.90,
     "round 34b": 0.90,
+    "round 35a": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -352,6 +353,7 @@ SIZES = {
     "round 34a": 26,
     "round 34c": 29,
     "round 34b": 22,
+    "round 35a": 17,
 }
 
 

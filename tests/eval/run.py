@@ -889,6 +889,9 @@ SETS = {
     # stock free text, a question asking for an account is a free-text box.
     "round 34c": ("forms_round34c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 34b": ("forms_round34b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 35a (written before the change): a description in Dutch or Italian, its field words,
+    # answer types, yes/no answers and heading in the marketer's language.
+    "round 35a": ("forms_round35a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

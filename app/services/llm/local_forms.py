@@ -34,6 +34,7 @@ from app.services.llm.local_clause_items import ranges_as_text
 from app.services.llm.local_clock_time import clock_times
 from app.services.llm.local_comment_box import one_comment_box, read_comment_boxes
 from app.services.llm.local_consent import apply_consent
+from app.services.llm.local_dutch_italian import read_dutch_italian, relabel_dutch_italian
 from app.services.llm.local_either_or import either_way
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
@@ -194,6 +195,9 @@ def build_form(described: str) -> dict:
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
     # language at the end.
     lang = source_language(original) or said_in
+    # Dutch / Italian: read in English, labelled in the marketer's words at the end
+    nl_it, original, nl_it_pairs = read_dutch_italian(original, lang)
+    lang = None if nl_it else lang
     # "reason: a, b", "choose the topics you care about: a, b": one item with its answers
     said = options_after_leads(join_added_items(original), lang)  # "… Venue address too."
     said = keep_told_together(said, lang)  # "parlez-nous de votre logement et de votre jardin"
@@ -304,6 +308,9 @@ def build_form(described: str) -> dict:
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
     measure_labels(config["fields"], lang)  # "1 or 2 hours": the Duration, not its answers
     apply_asides(config["fields"], asides)  # the examples as help, a money limit as a bound
+    if nl_it:
+        relabel_dutch_italian(config, nl_it, nl_it_pairs, described)
+        config["slug"] = slugify(config["name"], "form")
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

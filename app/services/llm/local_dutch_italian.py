@@ -1,0 +1,167 @@
+"""Descriptions written in Dutch or Italian: read in English, labelled in the marketer's words.
+
+The es/fr/de/pt glossary (``local_foreign_words``) drives a whole language of its own through
+the engine (its phrase tables, its submit button); Dutch and Italian have no phrase tables
+(``local_phrases.LOCALES``), so a description in them is glossed word by word into English
+before the engine reads it (``read_dutch_italian``), and the draft's labels, yes/no answers
+and name are put back in the marketer's words afterwards (``relabel_dutch_italian``). The
+form's own fixed texts (submit button, thank-you) stay as the engine writes them. The words
+are in ``local_dutch_italian_words``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from app.services.llm.local_domain import concept_for
+from app.services.llm.local_dutch_italian_words import (
+    FORM_NAMES,
+    NL_COMPOUND,
+    OWN_WORDS,
+    STOCK,
+    WORDS,
+    YES_NO,
+)
+from app.services.llm.local_fields import _field_name
+from app.services.llm.local_foreign import _ENGLISH, _SHARED, _VOCAB, _tokens, fold
+
+_SPLIT = re.compile(r"\s*[,;:.!()]\s*|(?<=\?)\s*|\s+[-–—]\s+")  # a question keeps its "?"
+_ANSWERS = re.compile(r"\s*\b(?:ja\s*/\s*nee|s[iì]\s*/\s*no)\b\s*$", re.I)
+_ARTICLES = re.compile(
+    r"^(?:uw|je|jouw|de|het|een|il tuo|la tua|i tuoi|il vostro|la vostra|il|lo|la|le|gli|i|"
+    r"l'|un|una|uno|tuo|tua)\s+|^l'",
+    re.I,
+)
+
+
+def dutch_or_italian(text: str, lang: str | None) -> str | None:
+    """nl or it when the description reads as Dutch or Italian: two of its words are the
+    language's own, and more of them than words of the language it was taken for (Italian
+    shares "nome", "data", "numero" with Spanish and Portuguese; Dutch "datum" with German)."""
+    words = _tokens(fold(text).replace("’", "'"))
+    counts = {code: sum(w in own for w in words) for code, own in OWN_WORDS.items()}
+    counts["nl"] += sum(bool(NL_COMPOUND.match(w)) and w not in OWN_WORDS["nl"] for w in words)
+    best = max(counts, key=lambda code: counts[code])
+    if not counts[best] or counts["nl"] == counts["it"]:
+        return None
+    other = 0
+    if lang:  # read as es/fr/de/pt: only when more words are this language's than that one's
+        # (a word both use, "nome", "datum", is evidence for neither)
+        theirs = _VOCAB[lang] - OWN_WORDS[best] - set(WORDS[best]) - _ENGLISH - _SHARED
+        other = sum(w in theirs for w in words)
+        if counts[best] <= other:
+            return None
+    english = sum(w in _ENGLISH_LITTLE for w in words)
+    if counts[best] == 1:  # "Iscrizione newsletter: nome, email": a short list, nothing else
+        return best if not other and not english and len(words) <= 6 else None
+    return best if counts[best] > english else None
+
+
+_ENGLISH_LITTLE = set(
+    "the and we to is for our you with are this have a an or their they ask form name "
+    "phone message date number".split()
+)
+
+
+def gloss(piece: str, lang: str) -> str:
+    """A piece in English: the longest known phrases first, unknown words as written."""
+    out = fold(piece).replace("’", "'").strip()
+    out = re.sub(r"\b(ja|si)\s*/\s*(nee|no)\b", r"\1 / \2", out)
+    table = WORDS[lang]  # in one pass: Dutch "van" → "of" is not read again as "of" → "or"
+    known = "|".join(re.escape(words) for words in sorted(table, key=len, reverse=True))
+    return re.sub(rf"(?<![\w'-])(?:{known})(?![\w'-])", lambda m: table[m.group(0)], out)
+
+
+def read_dutch_italian(
+    text: str, lang: str | None
+) -> tuple[str | None, str, list[tuple[str, str]]]:
+    """(nl / it / None, the description in English, [(English piece, the marketer's piece)])."""
+    code = dutch_or_italian(text, lang)
+    if not code:
+        return None, text, []
+    pairs = []
+    for piece in _SPLIT.split(text):
+        piece = _ANSWERS.sub("", piece.strip()).strip()
+        if not piece:
+            continue
+        # "data e numero di persone": each noun its own field ("nome e cognome" is one)
+        parts = re.split(r"\s+(?:en|of|e|o)\s+", piece)
+        if len(parts) > 1 and fold(piece) not in WORDS[code]:
+            pairs += [(gloss(p, code), p) for p in parts]
+        pairs.append((gloss(piece, code), piece))
+    english = gloss(text, code)
+    if re.search(r"\blast name\b", english):  # "nome, cognome": the name is the given name
+        english = re.sub(r"(^|[,;:]\s*)name(?=\s*(?:[,;:]|$))", r"\1first name", english)
+        pairs = [("first name" if en == "name" else en, orig) for en, orig in pairs]
+    return code, english, pairs
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\b(?:your|their|the|a|an)\b", " ", fold(text))
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def _label(piece: str) -> str:
+    piece = _ARTICLES.sub("", piece.strip()) or piece.strip()
+    if fold(piece) in ("cv", "cap"):  # an acronym as it is written
+        return piece.upper()
+    return piece[:1].upper() + piece[1:]
+
+
+def relabel_dutch_italian(
+    config: dict, lang: str, pairs: list[tuple[str, str]], described: str
+) -> None:
+    """Labels, yes/no answers and the form's name back in the marketer's words."""
+    by_text: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for en, orig in pairs:
+        by_text.setdefault(_norm(en), orig)
+        for key in (concept_for(en), _field_name(en)):
+            if key:
+                by_name.setdefault(key, orig)
+    for f in config["fields"]:
+        norm = _norm(f["label"].rstrip("?"))
+        close = difflib.get_close_matches(norm, list(by_text), n=1, cutoff=0.85)
+        orig = (
+            by_text.get(norm)
+            or by_name.get(f["name"])
+            or (by_text[close[0]] if close and len(norm) >= 6 else None)
+        )
+        if orig:
+            asked = f["label"].endswith("?") and not orig.endswith("?")
+            f["label"] = _label(orig) + ("?" if asked else "")
+        elif (said := _said(f["label"], by_text, lang, described)) != f["label"]:
+            f["label"] = said  # "Preference" read from "voorkeur ochtend of middag"
+        elif norm in STOCK:
+            f["label"] = STOCK[norm][lang]
+        if f.get("options"):
+            yes, no = YES_NO[lang]
+            named = {"yes": yes, "no": no}
+            renamed = {
+                o: named.get(_norm(o)) or _said(o, by_text, lang, described) for o in f["options"]
+            }
+            f["options"] = [renamed[o] for o in f["options"]]
+            for other in config["fields"]:
+                for cond in (other.get("show_if") or {}).get("all", []):
+                    if cond.get("field") == f["name"] and cond.get("value") in renamed:
+                        cond["value"] = renamed[cond["value"]]
+    heading = re.match(r"^\s*([^:,.!?\n]{3,60}?)\s*:", described)
+    if heading and len(heading.group(1).split()) <= 6:
+        config["name"] = _label(heading.group(1))
+    else:
+        config["name"] = FORM_NAMES.get(config["name"], {}).get(lang, config["name"])
+
+
+def _said(option: str, by_text: dict[str, str], lang: str, described: str) -> str:
+    """An answer in the marketer's words: the piece it was read from, else its words glossed
+    back when every one of them is in the description ("Morning" → "Ochtend")."""
+    orig = by_text.get(_norm(option))
+    if orig:
+        return _label(orig)
+    theirs = set(_tokens(fold(described)))
+    back = {en: said for said, en in WORDS[lang].items() if set(_tokens(said)) <= theirs}
+    words = [back.get(w, w) for w in _norm(option).split()]
+    if words and all(set(_tokens(w)) <= theirs for w in words):
+        return _label(" ".join(words))
+    return option
