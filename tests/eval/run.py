@@ -884,6 +884,8 @@ SETS = {
     # stock free text, a question asking for an account is a free-text box.
     "round 34c": ("forms_round34c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 34b": ("forms_round34b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 35b: a follow-up said inline after a yes/no question ("… children? if so how many")
+    "round 35b": ("forms_round35b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
