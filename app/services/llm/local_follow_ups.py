@@ -1,0 +1,105 @@
+"""A follow-up said inline right after a yes/no question (SPEC §17 ``show_if``, issue 20).
+
+Marketers ask a yes/no question and its follow-up in one breath: "are you bringing
+children? if so how many", "any food allergies? if yes, which ones", "do you have a car to
+trade in — if so, make and model" (and, read in English, "¿tienes mascotas? si es así,
+cuántas", "Haben Sie Kinder? Wenn ja, wie viele"). A marketer expects two fields: the
+question, offered as Yes / No, and the follow-up, optional and shown only on "Yes".
+
+``said_inline(text)`` rewrites each such pair into the shape the list reader already knows
+("any food allergies (yes/no), if yes, which ones": ``local_show_if_items``), so the
+question is a yes/no choice and the follow-up its rule. ``named_follow_ups(fields)`` gives a
+bare follow-up its subject: "How many?" after "Are you bringing children?" is "How many
+children?", "Which ones?" after "Any food allergies?" is "Which food allergies?".
+
+Left alone: an "if" that is no follow-up of a question ("website if you have one", "we call
+you back if needed"), "if so, we'll …" (what we do, not a field), a follow-up of a question
+that already offers its answers ("(yes/no), if yes, please explain").
+"""
+
+from __future__ import annotations
+
+import re
+
+# a yes/no question said as one: "are you …", "do you have …", "any allergies", "bringing a pet"
+_ASKS = (
+    r"(?:are|is|do|does|did|have|has|had|will|would|can|could|was|were|any|bringing|"
+    r"need(?:ing)?|own|using|taking)\b"
+)
+# "<question>? if so[,] <follow-up>" or "<question> — if so, <follow-up>"
+_INLINE = re.compile(
+    r"(?P<q>(?<=[,;:.?!])[^,;:.?!()]+|^[^,;:.?!()]+)"
+    r"(?:\?\s*,?|\s+[-–—]\s*)\s*(?P<if>if\s+(?:so|yes))\b\s*,?\s*"
+    r"(?P<f>[^,;:.?!()]+?)\s*(?=[,;.?!]|$)",
+    re.I,
+)
+# what we do ("if so, we'll call"), or an answer list of its own: not a follow-up field
+# "roughly how many times": the count asked, not a field of its own "Roughly …"
+_ROUGHLY = re.compile(r"^(?:roughly|approximately|approx\.?|about|around)\s+(?=how\b)", re.I)
+_NOT_FIELD = re.compile(
+    r"^(?:we|we'll|we will|we'd|i|i'll|our|you'll|please\s+(?:let|tell)\b)", re.I
+)
+
+
+def said_inline(text: str) -> str:
+    """The description with each "<yes/no question>? if so <follow-up>" written as
+    "<question> (yes/no), if yes, <follow-up>"."""
+
+    def rewrite(m: re.Match) -> str:
+        question, follow = m["q"].strip(), _ROUGHLY.sub("", m["f"].strip())
+        dash = "?" not in m.group(0)[len(m["q"]) : m.start("if") - m.start()]
+        if (
+            not re.match(_ASKS, question, re.I)
+            and (dash or len(question.split()) > 8 or not question)
+        ) or _NOT_FIELD.match(follow):
+            return m.group(0)
+        lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
+        return f"{lead}{question} (yes/no), if yes, {follow}"
+
+    return _INLINE.sub(rewrite, text)
+
+
+# a follow-up that names no subject of its own
+_BARE = re.compile(
+    r"^(?P<w>how many|which ones?|which|what kind|what type|what sort|how much)\??$", re.I
+)
+# the question's verb and subject before what it asks about
+_LEAD = re.compile(
+    r"^(?:(?:are|is|do|does|did|have|has|will|would|can|could|was|were)\s+)?"
+    r"(?:(?:you|your\s+\w+|they|there|any\s+of\s+the\s+\w+)\s+)?"
+    r"(?:(?:bringing|have|had|got|take|taking|own|use|using|need|needing|keep|been)\s+)*"
+    r"(?:(?:any|a|an|some|more)\s+)?",
+    re.I,
+)
+
+_SOME_OF = re.compile(r"^are any of (?:the|your) (?P<who>\w+) (?P<what>\w+)$", re.I)
+
+
+def named_follow_ups(fields: list) -> None:
+    """ "How many?" / "Which ones?" shown on a yes/no question's "Yes": named after what the
+    question asks about ("How many children?", "Which food allergies?")."""
+    by_name = {f["name"]: f for f in fields}
+    for field in fields:
+        conds = (field.get("show_if") or {}).get("all") or []
+        m = _BARE.match(field.get("label", "").strip())
+        if not m or len(conds) != 1 or conds[0].get("value") != "Yes":
+            continue
+        controller = by_name.get(conds[0].get("field"))
+        if not controller or controller.get("options") != ["Yes", "No"]:
+            continue
+        question = controller["label"].strip().rstrip("?").strip()
+        some = _SOME_OF.match(question)
+        if some and m["w"].lower() == "how many":  # "Are any of the guests vegetarian?"
+            field["label"] = f"How many {some['who'].lower()} are {some['what']}?"
+            continue
+        subject = _LEAD.sub("", question)
+        words = subject.split()
+        if not 1 <= len(words) <= 3 or re.search(r"\b(?:to|in|on|at|for|of|with)$", subject):
+            continue
+        asked = m["w"].lower()
+        plural = words[-1].lower().endswith("s") or words[-1].lower() in ("children", "people")
+        if asked == "how many" and not plural:
+            continue
+        word = {"which ones": "which", "which one": "which"}.get(asked, asked)
+        word += " of" if asked.startswith("what ") else ""  # "What kind of pet?"
+        field["label"] = f"{word.capitalize()} {subject.lower()}?"
