@@ -33,17 +33,25 @@ _INLINE = re.compile(
     r"(?P<f>[^,;:.?!()]+?)\s*(?=[,;.?!]|$)",
     re.I,
 )
-# what we do ("if so, we'll call"), or an answer list of its own: not a follow-up field
 # "roughly how many times": the count asked, not a field of its own "Roughly …"
 _ROUGHLY = re.compile(r"^(?:roughly|approximately|approx\.?|about|around)\s+(?=how\b)", re.I)
+# what we do ("if so, we'll call"): not a follow-up field
 _NOT_FIELD = re.compile(
     r"^(?:we|we'll|we will|we'd|i|i'll|our|you'll|please\s+(?:let|tell)\b)", re.I
 )
+# "how are you travelling (car, train, bus)? if by car, registration number"
+_CHOICE = re.compile(
+    r"\((?P<opts>[^)]*)\)\s*\??\s*,?\s*if\s+(?:(?:by|with|via|on|in|at|the|an?)\s+)?"
+    r"(?P<o>[\w' -]+?)\s*,\s*(?P<f>[^,;:.?!()]+?)\s*(?=[,;.?!]|$)",
+    re.I,
+)
 
 
-def said_inline(text: str) -> str:
-    """The description with each "<yes/no question>? if so <follow-up>" written as
-    "<question> (yes/no), if yes, <follow-up>"."""
+def said_inline(text: str) -> tuple[str, list[str]]:
+    """(the description with each "<yes/no question>? if so <follow-up>" written as
+    "<question> (yes/no), if yes, <follow-up>" and each "(a, b)? if by a, <follow-up>" as
+    "(a, b), if a, <follow-up>", [the follow-ups read])."""
+    follow_ups = []
 
     def rewrite(m: re.Match) -> str:
         question, follow = m["q"].strip(), _ROUGHLY.sub("", m["f"].strip())
@@ -53,10 +61,18 @@ def said_inline(text: str) -> str:
             and (dash or len(question.split()) > 8 or not question)
         ) or _NOT_FIELD.match(follow):
             return m.group(0)
+        follow_ups.append(follow)
         lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
         return f"{lead}{question} (yes/no), if yes, {follow}"
 
-    return _INLINE.sub(rewrite, text)
+    def choice(m: re.Match) -> str:
+        offered = [o.strip().lower() for o in re.split(r",|/|\bor\b", m["opts"])]
+        if m["o"].strip().lower() not in offered or _NOT_FIELD.match(m["f"]):
+            return m.group(0)
+        follow_ups.append(m["f"].strip())
+        return f"({m['opts']}), if {m['o'].strip()}, {m['f'].strip()}"
+
+    return _CHOICE.sub(choice, _INLINE.sub(rewrite, text)), follow_ups
 
 
 # a follow-up that names no subject of its own
@@ -75,12 +91,17 @@ _LEAD = re.compile(
 _SOME_OF = re.compile(r"^are any of (?:the|your) (?P<who>\w+) (?P<what>\w+)$", re.I)
 
 
-def named_follow_ups(fields: list) -> None:
-    """ "How many?" / "Which ones?" shown on a yes/no question's "Yes": named after what the
-    question asks about ("How many children?", "Which food allergies?")."""
+def named_follow_ups(fields: list, follow_ups: list[str]) -> None:
+    """A follow-up said inline is optional (it is shown on one answer only); "How many?" /
+    "Which ones?" shown on a yes/no question's "Yes" is named after what the question asks
+    about ("How many children?", "Which food allergies?")."""
     by_name = {f["name"]: f for f in fields}
+    said = [f" {re.sub(r'[^a-z0-9 ]+', ' ', p.lower())} " for p in follow_ups]
     for field in fields:
         conds = (field.get("show_if") or {}).get("all") or []
+        words = re.sub(r"[^a-z0-9 ]+", " ", field.get("label", "").lower()).strip()
+        if conds and words and any(f" {words} " in p for p in said):
+            field["required"] = False  # "if by car, registration number": only some answer
         m = _BARE.match(field.get("label", "").strip())
         if not m or len(conds) != 1 or conds[0].get("value") != "Yes":
             continue
