@@ -30,14 +30,17 @@ _ASKS = (
 _INLINE = re.compile(
     r"(?P<q>(?<=[,;:.?!])[^,;:.?!()]+|^[^,;:.?!()]+)"
     r"(?:\?\s*,?|\s+[-–—]\s*)\s*(?P<if>if\s+(?:so|yes))\b\s*,?\s*"
-    r"(?P<f>[^,;:.?!()]+?)\s*(?=[,;.?!]|$)",
+    r"(?P<f>[^,;:.?!()]+?(?:\s*\([^)]*\))?)\s*(?=[,;.?!]|$)",
     re.I,
 )
 # "roughly how many times": the count asked, not a field of its own "Roughly …"
 _ROUGHLY = re.compile(r"^(?:roughly|approximately|approx\.?|about|around)\s+(?=how\b)", re.I)
-# what we do ("if so, we'll call"): not a follow-up field
+# what we do ("if so, we'll call"), what the visitor may do ("if so, just write them in the
+# message"): not a follow-up field
 _NOT_FIELD = re.compile(
-    r"^(?:we|we'll|we will|we'd|i|i'll|our|you'll|please\s+(?:let|tell)\b)", re.I
+    r"^(?:we|we'll|we will|we'd|i|i'll|our|you'll|please\s+(?:let|tell)|just|feel free|"
+    r"write|mention|put|note|use|see|(?:call|email|contact|ring|phone)\s+us)\b",
+    re.I,
 )
 # "how are you travelling (car, train, bus)? if by car, registration number"
 _CHOICE = re.compile(
