@@ -50,10 +50,10 @@ _CHOICE = re.compile(
 )
 
 
-def said_inline(text: str) -> tuple[str, list[str]]:
+def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
     """(the description with each "<yes/no question>? if so <follow-up>" written as
-    "<question> (yes/no), if yes, <follow-up>" and each "(a, b)? if by a, <follow-up>" as
-    "(a, b), if a, <follow-up>", [the follow-ups read])."""
+    "<question> (yes/no)? If yes, <follow-up>" and each "(a, b)? if by a, <follow-up>" as
+    "(a, b), if a, <follow-up>", [(the question, its follow-up)])."""
     follow_ups = []
 
     def rewrite(m: re.Match) -> str:
@@ -64,15 +64,19 @@ def said_inline(text: str) -> tuple[str, list[str]]:
             and (dash or len(question.split()) > 8 or not question)
         ) or _NOT_FIELD.match(follow):
             return m.group(0)
-        follow_ups.append(follow)
+        follow_ups.append((question, follow))
         lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
-        return f"{lead}{question} (yes/no), if yes, {follow}"
+        return f"{lead}{question} (yes/no)? If yes, {follow}"
 
     def choice(m: re.Match) -> str:
         offered = [o.strip().lower() for o in re.split(r",|/|\bor\b", m["opts"])]
-        if m["o"].strip().lower() not in offered or _NOT_FIELD.match(m["f"]):
+        if (
+            m["o"].strip().lower() not in offered
+            or m["o"].strip().lower() in ("yes", "no")  # "(yes/no)? if yes, …": read already
+            or _NOT_FIELD.match(m["f"])
+        ):
             return m.group(0)
-        follow_ups.append(m["f"].strip())
+        follow_ups.append(("", m["f"].strip()))
         return f"({m['opts']}), if {m['o'].strip()}, {m['f'].strip()}"
 
     return _CHOICE.sub(choice, _INLINE.sub(rewrite, text)), follow_ups
@@ -94,17 +98,27 @@ _LEAD = re.compile(
 _SOME_OF = re.compile(r"^are any of (?:the|your) (?P<who>\w+) (?P<what>\w+)$", re.I)
 
 
-def named_follow_ups(fields: list, follow_ups: list[str]) -> None:
-    """A follow-up said inline is optional (it is shown on one answer only); "How many?" /
-    "Which ones?" shown on a yes/no question's "Yes" is named after what the question asks
-    about ("How many children?", "Which food allergies?")."""
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text.lower()).split())
+
+
+def named_follow_ups(fields: list, follow_ups: list[tuple[str, str]]) -> None:
+    """A follow-up said inline is optional (it is shown on one answer only), its question
+    asked as written ("Need a visa?", not "Visa?"); "How many?" / "Which ones?" shown on a
+    yes/no question's "Yes" is named after what the question asks about ("How many
+    children?", "Which food allergies?")."""
     by_name = {f["name"]: f for f in fields}
-    said = [f" {re.sub(r'[^a-z0-9 ]+', ' ', p.lower())} " for p in follow_ups]
+    said = [f" {_words(follow)} " for _, follow in follow_ups]
+    questions = {_words(q): q for q, _ in follow_ups if q}
     for field in fields:
         conds = (field.get("show_if") or {}).get("all") or []
-        words = re.sub(r"[^a-z0-9 ]+", " ", field.get("label", "").lower()).strip()
+        words = _words(field.get("label", ""))
         if conds and words and any(f" {words} " in p for p in said):
             field["required"] = False  # "if by car, registration number": only some answer
+        if field.get("options") == ["Yes", "No"] and words and words not in questions:
+            whole = [q for w, q in questions.items() if f" {words} " in f" {w} "]
+            if len(whole) == 1 and len(whole[0].split()) <= 10:  # "Visa?" of "need a visa"
+                field["label"] = whole[0][0].upper() + whole[0][1:] + "?"
         m = _BARE.match(field.get("label", "").strip())
         if not m or len(conds) != 1 or conds[0].get("value") != "Yes":
             continue
