@@ -228,6 +228,7 @@ FLOORS = {
     "round 34c": 0.90,
     "round 34b": 0.90,
     "round 35a": 0.90,
+    "round 35b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -354,6 +355,7 @@ SIZES = {
     "round 34c": 29,
     "round 34b": 22,
     "round 35a": 17,
+    "round 35b": 19,
 }
 
 

@@ -892,6 +892,8 @@ SETS = {
     # Round 35a (written before the change): a description in Dutch or Italian, its field words,
     # answer types, yes/no answers and heading in the marketer's language.
     "round 35a": ("forms_round35a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 35b: a follow-up said inline after a yes/no question ("… children? if so how many")
+    "round 35b": ("forms_round35b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

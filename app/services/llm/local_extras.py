@@ -14,6 +14,7 @@ from __future__ import annotations
 from app.services.llm import local_show_if, local_steps, local_translate
 from app.services.llm.local_field_order import conditions_follow
 from app.services.llm.local_fields import RefineError
+from app.services.llm.local_follow_ups import named_follow_ups, said_inline
 
 
 def read_extras(description: str) -> tuple[str, dict]:
@@ -23,8 +24,10 @@ def read_extras(description: str) -> tuple[str, dict]:
     text = local_steps.strip_mentions(text) if steps and steps > 1 else text
     text = local_steps.plain_order(text) if steps and steps > 1 else text
     text = local_steps.contact_details(text)
+    text, follow_ups = said_inline(text)  # "are you bringing children? if so how many"
     text, rules = local_show_if.find_rules(text)
-    return (text.strip() or description), {"locales": locales, "steps": steps, "rules": rules}
+    extras = {"locales": locales, "steps": steps, "rules": rules, "follow_ups": follow_ups}
+    return (text.strip() or description), extras
 
 
 def apply_extras(config: dict, extras: dict) -> list[str]:
@@ -39,6 +42,9 @@ def apply_extras(config: dict, extras: dict) -> list[str]:
         if note:
             notes.append(note)
     conditions_follow(fields)  # "ask for X if Y": X right after Y (local_field_order)
+    named_follow_ups(
+        fields, extras.get("follow_ups") or []
+    )  # "How many?" after "Are you bringing children?": of children
     if (extras.get("steps") or 0) > 1:
         local_steps.make_steps(config, extras["steps"])
     return notes + sync(config, extras.get("locales") or [])

@@ -109,8 +109,8 @@ def needed_as_listed(fields: list, original: str) -> None:
     for f in fields:
         label = (f.get("label") or "").strip().rstrip("?").strip().lower()
         pattern = next((p for p in _NEEDED if p.match(label)), None)
-        if f["type"] != "text" or f.get("required") or pattern is None:
-            continue
+        if f["type"] != "text" or f.get("required") or pattern is None or f.get("show_if"):
+            continue  # "if by car, registration number": asked of some answers only
         if not any(pattern.search(i) for i in items):
             continue  # the domain's own "Order number": not listed, not required
         if pattern is _REFERENCE and _CONTACT_FORM.search(original):

@@ -1,0 +1,143 @@
+"""A follow-up said inline right after a yes/no question (SPEC §17 ``show_if``, issue 20).
+
+Marketers ask a yes/no question and its follow-up in one breath: "are you bringing
+children? if so how many", "any food allergies? if yes, which ones", "do you have a car to
+trade in — if so, make and model" (and, read in English, "¿tienes mascotas? si es así,
+cuántas", "Haben Sie Kinder? Wenn ja, wie viele"). A marketer expects two fields: the
+question, offered as Yes / No, and the follow-up, optional and shown only on "Yes".
+
+``said_inline(text)`` rewrites each such pair into the shape the list reader already knows
+("any food allergies (yes/no), if yes, which ones": ``local_show_if_items``), so the
+question is a yes/no choice and the follow-up its rule. ``named_follow_ups(fields)`` gives a
+bare follow-up its subject: "How many?" after "Are you bringing children?" is "How many
+children?", "Which ones?" after "Any food allergies?" is "Which food allergies?".
+
+Left alone: an "if" that is no follow-up of a question ("website if you have one", "we call
+you back if needed"), "if so, we'll …" (what we do, not a field), a follow-up of a question
+that already offers its answers ("(yes/no), if yes, please explain").
+"""
+
+from __future__ import annotations
+
+import re
+
+# a yes/no question said as one: "are you …", "do you have …", "any allergies", "bringing a pet"
+_ASKS = (
+    r"(?:are|is|do|does|did|have|has|had|will|would|can|could|was|were|any|bringing|"
+    r"need(?:ing)?|own|using|taking)\b"
+)
+# "<question>? if so[,] <follow-up>" or "<question> — if so, <follow-up>"
+_INLINE = re.compile(
+    r"(?P<q>(?<=[,;:.?!])[^,;:.?!()]+|^[^,;:.?!()]+)"
+    r"(?:\?\s*,?|\s+[-–—]\s*)\s*(?P<if>if\s+(?:so|yes))\b\s*,?\s*"
+    r"(?P<f>[^,;:.?!()]+?(?:\s*\([^)]*\))?)\s*(?=[,;.?!]|$)",
+    re.I,
+)
+# "roughly how many times": the count asked, not a field of its own "Roughly …"
+_ROUGHLY = re.compile(r"^(?:roughly|approximately|approx\.?|about|around)\s+(?=how\b)", re.I)
+# what we do ("if so, we'll call"), what the visitor may do ("if so, just write them in the
+# message"): not a follow-up field
+_NOT_FIELD = re.compile(
+    r"^(?:we|we'll|we will|we'd|i|i'll|our|you'll|please\s+(?:let|tell)|just|feel free|"
+    r"write|mention|put|note|use|see|(?:call|email|contact|ring|phone)\s+us)\b",
+    re.I,
+)
+# "how are you travelling (car, train, bus)? if by car, registration number"
+_CHOICE = re.compile(
+    r"\((?P<opts>[^)]*)\)\s*\??\s*,?\s*if\s+(?:(?:by|with|via|on|in|at|the|an?)\s+)?"
+    r"(?P<o>[\w' -]+?)\s*,\s*(?P<f>[^,;:.?!()]+?)\s*(?=[,;.?!]|$)",
+    re.I,
+)
+
+
+def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(the description with each "<yes/no question>? if so <follow-up>" written as
+    "<question> (yes/no)? If yes, <follow-up>" and each "(a, b)? if by a, <follow-up>" as
+    "(a, b), if a, <follow-up>", [(the question, its follow-up)])."""
+    follow_ups = []
+
+    def rewrite(m: re.Match) -> str:
+        question, follow = m["q"].strip(), _ROUGHLY.sub("", m["f"].strip())
+        dash = "?" not in m.group(0)[len(m["q"]) : m.start("if") - m.start()]
+        if (
+            not re.match(_ASKS, question, re.I)
+            and (dash or len(question.split()) > 8 or not question)
+        ) or _NOT_FIELD.match(follow):
+            return m.group(0)
+        follow_ups.append((question, follow))
+        lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
+        return f"{lead}{question} (yes/no)? If yes, {follow}"
+
+    def choice(m: re.Match) -> str:
+        offered = [o.strip().lower() for o in re.split(r",|/|\bor\b", m["opts"])]
+        if (
+            m["o"].strip().lower() not in offered
+            or m["o"].strip().lower() in ("yes", "no")  # "(yes/no)? if yes, …": read already
+            or _NOT_FIELD.match(m["f"])
+        ):
+            return m.group(0)
+        follow_ups.append(("", m["f"].strip()))
+        return f"({m['opts']}), if {m['o'].strip()}, {m['f'].strip()}"
+
+    return _CHOICE.sub(choice, _INLINE.sub(rewrite, text)), follow_ups
+
+
+# a follow-up that names no subject of its own
+_BARE = re.compile(
+    r"^(?P<w>how many|which ones?|which|what kind|what type|what sort|how much)\??$", re.I
+)
+# the question's verb and subject before what it asks about
+_LEAD = re.compile(
+    r"^(?:(?:are|is|do|does|did|have|has|will|would|can|could|was|were)\s+)?"
+    r"(?:(?:you|your\s+\w+|they|there|any\s+of\s+the\s+\w+)\s+)?"
+    r"(?:(?:bringing|have|had|got|take|taking|own|use|using|need|needing|keep|been)\s+)*"
+    r"(?:(?:any|a|an|some|more)\s+)?",
+    re.I,
+)
+
+_SOME_OF = re.compile(r"^are any of (?:the|your) (?P<who>\w+) (?P<what>\w+)$", re.I)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text.lower()).split())
+
+
+def named_follow_ups(fields: list, follow_ups: list[tuple[str, str]]) -> None:
+    """A follow-up said inline is optional (it is shown on one answer only), its question
+    asked as written ("Need a visa?", not "Visa?"); "How many?" / "Which ones?" shown on a
+    yes/no question's "Yes" is named after what the question asks about ("How many
+    children?", "Which food allergies?")."""
+    by_name = {f["name"]: f for f in fields}
+    said = [f" {_words(follow)} " for _, follow in follow_ups]
+    questions = {_words(q): q for q, _ in follow_ups if q}
+    for field in fields:
+        conds = (field.get("show_if") or {}).get("all") or []
+        words = _words(field.get("label", ""))
+        if conds and words and any(f" {words} " in p for p in said):
+            field["required"] = False  # "if by car, registration number": only some answer
+        if field.get("options") == ["Yes", "No"] and words and words not in questions:
+            whole = [q for w, q in questions.items() if f" {words} " in f" {w} "]
+            if len(whole) == 1 and len(whole[0].split()) <= 10:  # "Visa?" of "need a visa"
+                field["label"] = whole[0][0].upper() + whole[0][1:] + "?"
+        m = _BARE.match(field.get("label", "").strip())
+        if not m or len(conds) != 1 or conds[0].get("value") != "Yes":
+            continue
+        controller = by_name.get(conds[0].get("field"))
+        if not controller or controller.get("options") != ["Yes", "No"]:
+            continue
+        question = controller["label"].strip().rstrip("?").strip()
+        some = _SOME_OF.match(question)
+        if some and m["w"].lower() == "how many":  # "Are any of the guests vegetarian?"
+            field["label"] = f"How many {some['who'].lower()} are {some['what']}?"
+            continue
+        subject = _LEAD.sub("", question)
+        words = subject.split()
+        if not 1 <= len(words) <= 3 or re.search(r"\b(?:to|in|on|at|for|of|with)$", subject):
+            continue
+        asked = m["w"].lower()
+        plural = words[-1].lower().endswith("s") or words[-1].lower() in ("children", "people")
+        if asked == "how many" and not plural:
+            continue
+        word = {"which ones": "which", "which one": "which"}.get(asked, asked)
+        word += " of" if asked.startswith("what ") else ""  # "What kind of pet?"
+        field["label"] = f"{word.capitalize()} {subject.lower()}?"
