@@ -884,6 +884,9 @@ SETS = {
     # stock free text, a question asking for an account is a free-text box.
     "round 34c": ("forms_round34c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 34b": ("forms_round34b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 35d: the visitor is "you" (no "their X", "the customer's X"), a permission asked in
+    # passing is a checkbox in the visitor's words, a form about someone else keeps them.
+    "round 35d": ("forms_round35d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
