@@ -16,14 +16,16 @@ import re
 
 # "ok to …", "happy for us to …", "can we …", "d'accord pour …", "einverstanden mit …"
 _ASKED = re.compile(
+    # "ok to be contacted", "happy for us to …", "happy to receive …" (not "willing to travel":
+    # a question about the visitor, not a permission)
     r"^(?:(?:is it |are they |they're |they are |you're |you are )?(?:ok(?:ay)?|happy|willing|fine)"
-    r"(?: (?:for us|if we|with us))? (?:to|if|with)\b"
-    r"|(?:can|may|could) we\b"
+    r" (?:(?:for us|if we|with us)\b|to (?:be|being|receive|hear from|get)\b)"
+    r"|(?:can|may|could) we \w+(?: \w+)? (?:you|your)\b"  # "can we add you to …"
     r"|(?:agree|consent) to be\b"
-    r"|(?:d'accord|ok) pour\b|(?:peut-on|pouvons-nous)\b"
-    r"|¿?(?:de acuerdo|ok|conforme) (?:con|en|para)\b|¿?podemos\b"
+    r"|(?:d'accord|ok) pour\b"
+    r"|¿?(?:de acuerdo|ok|conforme) (?:con|en|para)\b|¿?podemos \w+(?: \w+)? (?:tus?|te|sus?|le)\b"
     r"|(?:de acordo|ok|concorda) (?:com|em|para)\b"
-    r"|einverstanden(?: mit|,? dass)\b|dürfen wir\b)",
+    r"|einverstanden(?: mit|,? dass)\b)",
     re.I,
 )
 # what the visitor would be sent: then it is the marketing opt-in
