@@ -40,9 +40,9 @@ def to_visitor(text: str) -> str:
 _VISITOR = (
     r"(?:person|customer|client|patient|homeowner|user|visitor|guest|caller|buyer|member|"
     r"applicant|tenant|attendee|participant|enquirer|contact|shopper|subscriber|respondent|"
-    r"donor|volunteer|lead|prospect|their)"
+    r"donor|volunteer|lead|prospect)"
 )
-_OWNED = re.compile(rf"^(?:the )?{_VISITOR}(?:'s|s')?\s+(?P<rest>\S.*)$", re.I)
+_OWNED = re.compile(rf"^(?:(?:the )?{_VISITOR}(?:'s|s')|their)\s+(?P<rest>\S.*)$", re.I)
 # A form about someone else: the visitor refers, nominates, or fills in for a child
 _SOMEONE_ELSE = re.compile(
     r"\b(?:refer\w*|nominat\w*|recommend a|on behalf|for someone|someone else|child(?:ren)?|"
