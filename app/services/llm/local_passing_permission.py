@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_item_asked import without_answer_hint
+
 # "ok to …", "happy for us to …", "can we …", "d'accord pour …", "einverstanden mit …"
 _ASKED = re.compile(
     # "ok to be contacted", "happy for us to …", "happy to receive …" (not "willing to travel":
@@ -30,8 +32,9 @@ _ASKED = re.compile(
 )
 # what the visitor would be sent: then it is the marketing opt-in
 _NEWS = re.compile(
-    r"\b(?:newsletters?|mailing list|marketing|offers|promotions?|news|updates|"
-    r"novedades|ofertas|bolet[íi]n|nouveautés|offres|actualités|neuigkeiten|angebote|novidades)\b",
+    r"\b(?:newsletters?|mailing list|marketing (?:emails?|messages|communications)|offers|"
+    r"promotions?|news|updates|novedades|ofertas|bolet[íi]n|nouveautés|offres|actualités|"
+    r"neuigkeiten|angebote|novidades)\b",
     re.I,
 )
 
@@ -39,12 +42,14 @@ _NEWS = re.compile(
 def passing_kind(piece: str) -> str | None:
     """``marketing`` for news asked in passing, ``passing`` for any other permission."""
     text = piece.strip(" .?¿!")
-    if not _ASKED.match(text) or len(text.split()) < 3:
-        return None
+    if not _ASKED.match(text) or len(text.split()) < 3 or without_answer_hint(text) != text:
+        return None  # "may we share your story (yes/no)": the Yes/No question they asked for
     return "marketing" if _NEWS.search(text) else "passing"
 
 
 _EN_TURN = {  # the visitor speaks: we ↔ you
+    "you're": "I'm",
+    "you are": "I am",
     "you": "me",
     "your": "my",
     "yours": "mine",
@@ -59,7 +64,7 @@ _EN_TURN = {  # the visitor speaks: we ↔ you
 
 
 def _turn(text: str) -> str:
-    pattern = r"\b(?:" + "|".join(_EN_TURN) + r")\b"
+    pattern = r"\b(?:" + "|".join(map(re.escape, _EN_TURN)) + r")\b"
     text = re.sub(pattern, lambda m: _EN_TURN[m.group(0).lower()], text, flags=re.I)
     # "a 20 minute interview": a number and its unit before a noun are one word
     return re.sub(
@@ -96,7 +101,8 @@ def said_permission(piece: str, lang: str) -> str:
     if lang == "es":
         if re.match(r"podemos\b", text, re.I):  # "¿podemos usar tu foto?": you may
             text = re.sub(r"\btus?\b", lambda m: "mi" + m.group(0)[2:], rest(r"^podemos\s+"))
-            return "Pueden " + re.sub(r"\bte\b", "me", text)
+            text = re.sub(r"\bnuestr[oa](s?)\b", r"su\1", re.sub(r"\bte\b", "me", text))
+            return "Pueden " + text
         return "Acepto " + rest(r"^(?:de acuerdo|ok|conforme) (?:con|en|para)\s+")
     if lang == "pt":
         return "Aceito " + rest(r"^(?:de acordo|ok|concorda) (?:com|em|para)\s+")

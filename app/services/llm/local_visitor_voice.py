@@ -39,8 +39,8 @@ def to_visitor(text: str) -> str:
 # Who the visitor is called by the marketer: "the customer's email" is the visitor's own
 _VISITOR = (
     r"(?:person|customer|client|patient|homeowner|user|visitor|guest|caller|buyer|member|"
-    r"applicant|tenant|attendee|participant|enquirer|contact|shopper|subscriber|respondent|"
-    r"donor|volunteer|lead|prospect)"
+    r"applicant|tenant|attendee|participant|enquirer|shopper|subscriber|respondent|"
+    r"donor|volunteer|prospect)"
 )
 _OWNED = re.compile(rf"^(?:(?:the )?{_VISITOR}(?:'s|s')|their)\s+(?P<rest>\S.*)$", re.I)
 # A form about someone else: the visitor refers, nominates, or fills in for a child
@@ -68,7 +68,7 @@ _INDIRECT = re.compile(
 
 def address_visitor(fields: list, description: str, lang: str | None) -> None:
     """Each label and answer of the draft spoken to the visitor (see the module)."""
-    about_other = bool(_SOMEONE_ELSE.search(description))
+    about_other = bool(_SOMEONE_ELSE.search(description)) or _two_people(description)
     for field in fields:
         label = field.get("label") or ""
         owned = _OWNED.match(label)
@@ -84,6 +84,17 @@ def address_visitor(fields: list, description: str, lang: str | None) -> None:
             field["label"] = label = f"{wh} did you {_PAST[verb]}{rest}?"
         if re.search(r"\byourself\b", label, re.I) and field.get("options"):
             field["options"] = [_own_answer(o, label) for o in field["options"]]
+
+
+def _two_people(description: str) -> bool:
+    """ "name, phone, the person's age": the visitor's own name is asked, so "the person" is
+    someone else; "guest pass for members: guest's name": two roles, two people."""
+    items = [i.strip().lower() for i in re.split(r"[,;:\n]|\band\b", description)]
+    if any(re.fullmatch(r"(?:full |your )?name|e-?mail(?: address)?", i) for i in items):
+        return True
+    said = rf"\b(?:(?P<of>{_VISITOR})(?:'s|s')|(?:for|from) (?:the |our )?(?P<for>{_VISITOR})s?\b)"
+    roles = {(m["of"] or m["for"]).lower() for m in re.finditer(said, description, re.I)}
+    return len(roles) > 1
 
 
 def _own_answer(option: str, label: str) -> str:
