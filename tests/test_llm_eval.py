@@ -351,7 +351,7 @@ SIZES = {
     "round 34a": 26,
     "round 34c": 29,
     "round 34b": 22,
-    "round 35d": 20,
+    "round 35d": 21,
 }
 
 

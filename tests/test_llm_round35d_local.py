@@ -15,7 +15,7 @@ def _labels(config: dict) -> list[str]:
 
 async def test_the_visitor_is_addressed_as_you(user):
     config, _ = await generated(
-        user, "Callback form for our dental clinic: the patient's name, their phone number"
+        user, "Callback form for our dental clinic: the person's name, their phone number"
     )
     assert _labels(config)[:2] == ["Full name", "Phone"]
     config, _ = await generated(

@@ -36,11 +36,9 @@ def to_visitor(text: str) -> str:
     return text
 
 
-# Who the visitor is called by the marketer: "the customer's email" is the visitor's own
-_VISITOR = (
-    r"(?:person|customer|client|patient|homeowner|user|visitor|guest|caller|buyer|member|"
-    r"applicant|tenant|attendee|participant|enquirer|shopper|subscriber|respondent|"
-    r"donor|volunteer|prospect)"
+# What the marketer calls whoever fills it in: "the customer's email" is the visitor's own
+_VISITOR = (  # the generic names, not a part in it ("the tenant's name" stays, round 17b)
+    r"(?:person|customer|client|user|visitor|caller|enquirer|respondent|shopper|buyer)"
 )
 _OWNED = re.compile(rf"^(?:(?:the )?{_VISITOR}(?:'s|s')|their)\s+(?P<rest>\S.*)$", re.I)
 # A form about someone else: the visitor refers, nominates, or fills in for a child
