@@ -229,6 +229,7 @@ FLOORS = {
     "round 34b": 0.90,
     "round 35a": 0.90,
     "round 35b": 0.90,
+    "round 35d": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -356,6 +357,7 @@ SIZES = {
     "round 34b": 22,
     "round 35a": 17,
     "round 35b": 19,
+    "round 35d": 21,
 }
 
 

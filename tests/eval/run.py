@@ -894,6 +894,9 @@ SETS = {
     "round 35a": ("forms_round35a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 35b: a follow-up said inline after a yes/no question ("… children? if so how many")
     "round 35b": ("forms_round35b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 35d: the visitor is "you" (no "their X", "the customer's X"), a permission asked in
+    # passing is a checkbox in the visitor's words, a form about someone else keeps them.
+    "round 35d": ("forms_round35d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -24,6 +24,7 @@ from app.services.forms.consent_field import CONSENT_TYPE
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_fields import RefineError, _field_name
 from app.services.llm.local_item_asked import without_answer_hint
+from app.services.llm.local_passing_permission import passing_kind, said_permission
 from app.services.llm.local_steps import follow_steps
 from app.services.llm.local_translate import phrase
 
@@ -139,7 +140,10 @@ def pieces(description: str) -> list[str]:
 
 
 def kind_of(piece: str) -> str | None:
-    """``statement``, ``media`` or ``marketing`` for a piece asking for one, else None."""
+    """``statement``, ``media``, ``marketing`` or ``passing`` (a permission asked in passing,
+    "ok to be contacted …") for a piece asking for one, else None."""
+    if not _STATEMENT.search(piece) and passing_kind(piece):  # terms stay a statement
+        return passing_kind(piece)
     if _MEDIA.search(piece) and _PERMISSION.search(piece):
         return "media"
     if re.search(
@@ -379,6 +383,7 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
         fields[:] = [f for f in fields if not _marketing_box(f)]
     for piece, kind in asked:
         piece = without_answer_hint(piece) if kind == "media" else piece  # "… oui/non"
+        piece = re.sub(r"\s*\((?:required|mandatory|compulsory)\)$", "", piece, flags=re.I)
         whole, piece = _norm(piece), span(piece, kind)
         read = [
             f
@@ -397,7 +402,15 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
                 fields.append(box)
             box.update(type=CONSENT_TYPE, required=False, default=None)
             continue
-        if kind == "media":
+        if kind == "passing":  # "ok to be contacted …": the visitor's own yes, never forced
+            label = said_permission(piece, lang)
+            field = _template(
+                name=_unique(_statement_name(label), fields),
+                type="checkbox",
+                label=label,
+                required=False,
+            )
+        elif kind == "media":
             label = without_answer_hint(re.sub(rf"^{_BOX}", "", piece, flags=re.I))
             field = _template(
                 name=_unique(_field_name(label) or "photo_permission", fields),
@@ -415,7 +428,7 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
                 required=True,
             )
         # a statement closes the form (what the person signs off); a permission keeps its place
-        fields.insert(min(at, len(fields)) if kind == "media" else len(fields), field)
+        fields.insert(min(at, len(fields)) if kind != "statement" else len(fields), field)
     follow_steps(config)
     _follow_translations(config)
 
@@ -447,5 +460,8 @@ def _statement_name(label: str) -> str:
     """A short key: "parental_consent", "accept_the_terms", "confirm_the_information"."""
     if label in _PARENT.values():
         return "parental_consent"
-    words = re.sub(r"^(?:ich|je|j'|yo|eu|i)\b\s*", "", label, flags=re.I).split()[:4]
+    label = re.sub(
+        r"^I'm happy (?:for you )?to\b|^(?:ich bin mit|ich bin)\b", "", label, flags=re.I
+    )
+    words = re.sub(r"^(?:ich|je|j'|yo|eu|i)\b\s*", "", label.strip(), flags=re.I).split()[:4]
     return _field_name(" ".join(words)) or "agreement"

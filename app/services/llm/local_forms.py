@@ -79,6 +79,7 @@ from app.services.llm.local_title_segments import headed_object, one_heading
 from app.services.llm.local_trade_names import trade_name
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.services.llm.local_valued_items import measured_numbers, without_heading_budget
+from app.services.llm.local_visitor_voice import address_visitor, name_the_other
 from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
@@ -187,6 +188,7 @@ def build_form(described: str) -> dict:
     said_in = source_language(written) if chatted != written else None
     written = chatted
     written = comma_contacts(written)  # "name email phone, level": three fields, then a fourth
+    written = name_the_other(written)  # "the candidate's name, their email": the candidate's
     written, comment_boxes = read_comment_boxes(written)  # "a box for comments": what goes in it
     original, boxes = take_tick_boxes(quoted_wishes(written))  # "tick if you want X": a box
     # "tick boxes for A, B and C", "(Mon-Fri)", "(…) - more than one allowed": answer lists
@@ -308,6 +310,7 @@ def build_form(described: str) -> dict:
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
     measure_labels(config["fields"], lang)  # "1 or 2 hours": the Duration, not its answers
     apply_asides(config["fields"], asides)  # the examples as help, a money limit as a bound
+    address_visitor(config["fields"], original, lang)  # "the customer's email": "Email"
     if nl_it:
         relabel_dutch_italian(config, nl_it, nl_it_pairs, described)
         config["slug"] = slugify(config["name"], "form")
