@@ -226,6 +226,7 @@ FLOORS = {
     "round 34a": 0.90,
     "round 34c": 0.90,
     "round 34b": 0.90,
+    "round 35c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -350,6 +351,7 @@ SIZES = {
     "round 34a": 26,
     "round 34c": 29,
     "round 34b": 22,
+    "round 35c": 18,
 }
 
 

@@ -884,6 +884,9 @@ SETS = {
     # stock free text, a question asking for an account is a free-text box.
     "round 34c": ("forms_round34c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 34b": ("forms_round34b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 35c: an open question (why, what do we do well, what would you like) is a text
+    # box, a short fact keeps its type, a clause said without inversion reads as a question.
+    "round 35c": ("forms_round35c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
