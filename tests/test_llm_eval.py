@@ -230,6 +230,7 @@ FLOORS = {
     "round 35a": 0.90,
     "round 35b": 0.90,
     "round 35d": 0.90,
+    "round 35c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -358,6 +359,7 @@ SIZES = {
     "round 35a": 17,
     "round 35b": 19,
     "round 35d": 21,
+    "round 35c": 18,
 }
 
 

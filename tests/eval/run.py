@@ -897,6 +897,9 @@ SETS = {
     # Round 35d: the visitor is "you" (no "their X", "the customer's X"), a permission asked in
     # passing is a checkbox in the visitor's words, a form about someone else keeps them.
     "round 35d": ("forms_round35d.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 35c: an open question (why, what do we do well, what would you like) is a text
+    # box, a short fact keeps its type, a clause said without inversion reads as a question.
+    "round 35c": ("forms_round35c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

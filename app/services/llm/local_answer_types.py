@@ -10,6 +10,8 @@ The item readers pick a field type from the item's head word; the wording around
 - wishes, special requests, remarks, comments and notes, with their qualifiers ("any special
   requests", "Sonderwünsche", "demandes particulières", "observaciones", "observações",
   "extra requests"), are written in a box, not on one line (``wishes_as_text``);
+- a question asking for an explanation or an opinion ("what do we do well", "¿qué podríamos
+  mejorar?", "was hat Ihnen gefallen") is written in a box too (``local_open_answers``);
 - dates in the plural or a span ("dates de disponibilité", "dates you're available",
   "exhibition dates", "Zeitraum") are no single date picker: one line of text;
 - a span said with its start and end ("período da campanha (data início e fim)", "fechas del
@@ -21,6 +23,8 @@ The item readers pick a field type from the item's head word; the wording around
 from __future__ import annotations
 
 import re
+
+from app.services.llm.local_open_answers import asked_open, open_answer
 
 # ------------------------------------------------------------------ several picked
 # "items being returned", "items to be collected", "days care is needed", "products sold"
@@ -192,5 +196,8 @@ def answer_types(fields: list[dict], original: str, lang: str | None) -> None:
             f.pop("placeholder", None)
         elif f["type"] == "text" and not f.get("options") and _WISHES.match(label):
             _as_box(f)
+        elif f["type"] == "text" and not f.get("options") and open_answer(label):
+            _as_box(f)  # "what do we do well", "¿qué podríamos mejorar?": in a box (round 35c)
+            asked_open(f, lang)
         elif f["type"] == "date" and _DATES.search(label) and not _ONE_DATE.search(label):
             _as_line(f)

@@ -17,7 +17,8 @@ its wording asks for (issue 20, round 24b).
 - ``direct_labels`` (called by ``local_forms.build_form`` on English drafts): an indirect
   clause left as a broken question ("What your annual turnover is?", "How many staff you
   have?", "Where on the bus you left it?") becomes a noun label ("Annual turnover") or a
-  direct question ("Where on the bus did you leave it?").
+  direct question ("Where on the bus did you leave it?"); a clause left without its question
+  mark or with a contraction ("How you found us", "Why you're a good fit?") too (round 35c).
 - ``without_answer_hint`` (used by ``local_consent`` for a photo permission's label).
 """
 
@@ -333,6 +334,22 @@ def direct(label: str) -> str | None:
     return f"{head} {aux} {subj} {plain}{rest}?"
 
 
+# "How you found us", "Why they applied": an indirect clause left without its question mark
+# (not "What you saw or heard": two verbs, one turned round)
+_CLAUSE_UNASKED = re.compile(
+    r"^(?:how|why|what|where|when) (?:you|they) [a-z]+\b(?![^?]*\b(?:or|and)\b)[^?]*$", re.I
+)
+
+
+_CONTRACTED = re.compile(
+    r"\b(you|they|we)[’'](re|ve|d(?= (?:like|love|prefer|want|rather)\b))\b", re.I
+)
+
+
+def _UNCONTRACTED(m: re.Match) -> str:
+    return f"{m[1]} " + {"re": "are", "ve": "have", "d": "would"}[m[2].lower()]
+
+
 _LIKE = re.compile(r"^(?:what|how)\b(?!.*\b(?:date|day|time|when)\b).*\blike\b", re.I)
 
 
@@ -340,7 +357,11 @@ def direct_labels(fields: list) -> None:
     """Each label left as an indirect clause asked directly (see the module)."""
     for field in fields:
         label = field.get("label") or ""
-        asked = direct(label) if label.endswith("?") else None
+        unasked = _CLAUSE_UNASKED.match(label)  # "How you found us": a clause left unasked
+        said = f"{label.rstrip()}?" if unasked else label
+        # "Why you're a good fit?": the clause with its verb said whole, then turned round
+        said = re.sub(_CONTRACTED, _UNCONTRACTED, said)
+        asked = direct(said) if said.endswith("?") else None
         if asked and asked != label:
             field["label"] = label = asked[:1].upper() + asked[1:]
         if re.match(r"how many\b", label, re.I) and field["type"] in ("text", "file"):
