@@ -61,3 +61,37 @@ async def test_recommend_keeps_the_answers_listed(user):
         user, "Workshop survey: rating 1-5, would you recommend it (yes, no, maybe), comments"
     )
     assert _field(config, "recommend")["options"] == ["Yes", "No", "Maybe"]
+
+
+async def test_asked_to_describe_or_how_it_helped_gets_a_box(user):
+    config, _ = await generated(
+        user,
+        "Law firm intake: name, email, briefly describe your case, how has mediation helped you",
+    )
+    assert _field(config, "describe")["type"] == "textarea"
+    assert _field(config, "describe")["label"] == "Briefly describe your case"
+    assert _field(config, "helped")["type"] == "textarea"
+
+
+async def test_a_childcare_waiting_list_goes_to_a_person_an_app_waitlist_is_marketing(user):
+    place, _ = await generated(
+        user, "Warteliste Betreuungsplatz: Name der Eltern, E-Mail, Name des Kindes"
+    )
+    app_list, _ = await generated(user, "Waitlist for our new meal-planning app: email, first name")
+    assert place["flow_id"] == "direct_route"
+    assert app_list["flow_id"] == "email_marketing"
+
+
+async def test_a_possessive_without_its_apostrophe_gets_it(user):
+    config, _ = await generated(
+        user, "Swim lessons sign up: childs name, age, parents name, parents phone"
+    )
+    labels = [f["label"] for f in config["fields"]]
+    assert {"Child's name", "Parent's name", "Parent's phone"} <= set(labels), labels
+
+
+async def test_a_customer_story_is_no_sales_lead(user):
+    config, _ = await generated(
+        user, "Share your success story: name, company, email, what results have you seen"
+    )
+    assert config["flow_id"] in ("notify_only", "direct_route")

@@ -220,6 +220,8 @@ PEOPLE_KINDS = [
             (r"\bsatisfaction\b|\bcsat\b", 6),
             (r"\brating\b|\brate (?:us|our|their)\b", 2),
             (r"\btestimonials?\b|\breviews?\b", 4),
+            # a customer's story, a case study told by the customer: what they say of us
+            (r"\b(?:customer|client|success|user) stor(?:y|ies)\b|\bcase stud(?:y|ies)\b", 8),
         ],
         ["rating-", "liked", "improve", "email-", "may_contact"],
         ["email-"],

@@ -15,6 +15,7 @@
   says when it is asked, not what the form is for (``without_conditions``: a course
   registration whose company is paid by the employer is no staffing request).
 - An item said with "any" ("… and any questions") is asked in case there is one: optional.
+- A possessive typed without its apostrophe gets it: "students name" is "Student's name".
 - The person a registration is for is named: on a form a parent fills for a child (a camp,
   a club, a school trip), the child's name is required (``asked_as_said``).
 """
@@ -139,11 +140,22 @@ _ASKED_OF_THEM = re.compile(
 _SAID_OPTIONAL = r"\s*(?:\(\s*)?(?:optional|if\b|optionnel|opcional|freiwillig|falls\b|si\b|se\b)"
 
 
+# "students name", "parents email": a possessive typed without its apostrophe
+_NO_APOSTROPHE = re.compile(
+    r"^(student|parent|child|pupil|player|owner|guest|patient|client|customer|member|driver|"
+    r"tenant|camper|swimmer|dancer|participant|attendee|applicant|teacher|carer|guardian)s "
+    r"((?:full |first |last )?name|e-?mail(?: address)?|phone(?: number)?|mobile|age|"
+    r"date of birth|address)$",
+    re.I,
+)
+
+
 def asked_as_said(fields: list, original: str) -> None:
     """Conditional items optional, the child's name required, as the description says."""
     heads = {m.group(1).strip().lower() for m in _ITEM_HEAD.finditer(original)}
     asked_of_them = _ASKED_OF_THEM.search(original) is not None
     for f in fields:
+        f["label"] = _NO_APOSTROPHE.sub(r"\1's \2", f.get("label") or "")
         label = (f.get("label") or "").strip().rstrip("?").strip().lower()
         if label and any(h == label or h.endswith(" " + label) for h in heads):
             f["required"] = False

@@ -11,6 +11,9 @@ give an opinion is written in a text box, in any of the five languages:
 - what the visitor liked, enjoyed or thought ("what do you enjoy most about the gym",
   "¿qué es lo que más le gustó?", "qu'avez-vous le plus apprécié", "was hat Ihnen am besten
   gefallen", "o que mais gostou");
+- how something helped or changed things for them, how their experience was, and an
+  item that asks them to describe ("how has our product helped you", "briefly describe
+  your situation");
 - what the visitor would like, hopes or expects ("what would you like us to build", "what are
   you hoping to get out of it", "qu'aimeriez-vous apprendre", "o que espera aprender").
 
@@ -42,6 +45,11 @@ _OPEN = re.compile(
     r"^what would (?:you like|make you|help you)\b|"
     r"^what (?:are|were) you (?:hoping|looking to|expecting|aiming)\b|"
     r"^what (?:do|did) you (?:hope|want|expect|wish) (?:to|from|us|we)\b|"
+    # what changed for them, how it went; asked to describe ("briefly describe your situation")
+    r"^how (?:has|have|did|does|do|will|would|could|can) (?:[\w']+ ){1,4}?(?:help|helped|"
+    r"change|changed|affect|affected|improve|improved|benefit|benefited|benefitted)\b|"
+    r"^how (?:has|have|was|were|is) (?:your|the) (?:experience|stay|visit|time)\b|"
+    r"^(?:briefly|please|in (?:a few|your own) words,?) (?:describe|explain|tell us)\b|"
     # Spanish
     r"^qu[eé] (?:podr[ií]amos|podemos|deber[ií]amos|debemos) (?:mejorar|cambiar|hacer mejor)\b|"
     r"^qu[eé] hacemos bien\b|^c[oó]mo (?:podr[ií]amos|podemos) mejorar\b|"
@@ -77,6 +85,10 @@ _SHORT_FACT = re.compile(
 )
 
 
+# an item written as a request to describe is no question: no question mark
+_TOLD = re.compile(r"^(?:briefly|please|in (?:a few|your own) words,?) ", re.I)
+
+
 def open_answer(label: str) -> bool:
     """Whether ``label`` asks the visitor to explain, describe or give an opinion."""
     said = re.sub(r"\s+", " ", label).strip(" ?¿:")
@@ -86,7 +98,7 @@ def open_answer(label: str) -> bool:
 def asked_open(field: dict, lang: str | None) -> None:
     """An open question's label ends as a question ("Qu'avez-vous le plus apprécié ?")."""
     label = (field.get("label") or "").rstrip()
-    if label and not label.endswith("?"):
+    if label and not label.endswith("?") and not _TOLD.match(label):
         spaced = " ?" if lang == "fr" else "?"
         opening = "¿" if lang == "es" and not label.startswith("¿") else ""
         field["label"] = f"{opening}{label}{spaced}"

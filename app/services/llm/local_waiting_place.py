@@ -24,6 +24,7 @@ _PLACE = re.compile(
 # the same places in es/fr/de/pt, read on the marketer's own words
 _PLACE_ABROAD = re.compile(
     r"\b(?:kleingart\w*|schrebergart\w*|parzelle\w*|kita\w*|kindergarten\w*|krippe\w*|"
+    r"kinderbetreuung\w*|betreuungspl[äa]tz\w*|tagesmutter|garderies?|kinderopvang|asilo nido|"
     r"liegepl[äa]tz\w*|stellpl[äa]tz\w*|welpe\w*|huerto\w*|parcela\w*|"
     r"guarder[íi]a\w*|plazas? (?:en|de) (?:la |el )?(?:guarder[íi]a|escuela|colegio)|"
     r"amarres?|cachorr\w*|jardins? (?:partag|familia|ouvri)\w*|parcelles?|cr[èe]ches?|"
