@@ -95,3 +95,20 @@ async def test_a_customer_story_is_no_sales_lead(user):
         user, "Share your success story: name, company, email, what results have you seen"
     )
     assert config["flow_id"] in ("notify_only", "direct_route")
+
+
+async def test_a_follow_up_does_not_change_what_the_form_is_for(user):
+    config, _ = await generated(
+        user,
+        "Loan pre-approval enquiry: name, email, monthly income, any CCJs? if yes give details",
+    )
+    assert config["flow_id"] == "sales_lead"
+    details = _field(config, "detail")
+    assert details["show_if"]["all"][0]["value"] == "Yes" and details["required"] is False
+
+
+async def test_an_italian_heading_names_the_form_whole(user):
+    config, _ = await generated(
+        user, "Modulo di iscrizione per il nostro corso di ceramica: nome, email, telefono"
+    )
+    assert config["name"] == "Modulo di iscrizione per il nostro corso di ceramica"

@@ -147,7 +147,9 @@ def relabel_dutch_italian(
                     if cond.get("field") == f["name"] and cond.get("value") in renamed:
                         cond["value"] = renamed[cond["value"]]
     heading = re.match(r"^\s*([^:,.!?\n]{3,60}?)\s*:", described)
-    if heading and len(heading.group(1).split()) <= 6:
+    if (
+        heading and len(heading.group(1).split()) <= 9
+    ):  # "Modulo di prenotazione per il nostro agriturismo"
         config["name"] = _label(heading.group(1))
     else:
         config["name"] = FORM_NAMES.get(config["name"], {}).get(lang, config["name"])

@@ -24,9 +24,14 @@ def read_extras(description: str) -> tuple[str, dict]:
     text = local_steps.strip_mentions(text) if steps and steps > 1 else text
     text = local_steps.plain_order(text) if steps and steps > 1 else text
     text = local_steps.contact_details(text)
+    said = text
     text, follow_ups = said_inline(text)  # "are you bringing children? if so how many"
     text, rules = local_show_if.find_rules(text)
+    # what the form is for is read in the marketer's words: the "(yes/no)" written in for the
+    # rule reader is no yes/no item of theirs (which would read as a contact question)
+    told = local_show_if.find_rules(said)[0] if follow_ups else text
     extras = {"locales": locales, "steps": steps, "rules": rules, "follow_ups": follow_ups}
+    extras["told"] = told.strip() or description
     return (text.strip() or description), extras
 
 

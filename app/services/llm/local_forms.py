@@ -208,7 +208,7 @@ def build_form(described: str) -> dict:
     # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
     # "email if you want to receive updates" says how the visitor may hear back, not what
     # the form is for
-    told = without_conditions(without_contact_wishes(description))  # "(if your employer pays)"
+    told = without_conditions(without_contact_wishes(extras["told"]))  # "(if your employer pays)"
     kind, own_name, stated = read_kind(told, original, lang)  # what the form is, in order
     audience, business, topic = (
         find_audience(description),

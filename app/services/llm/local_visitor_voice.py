@@ -64,6 +64,11 @@ _INDIRECT = re.compile(
 )
 
 
+_HEARD_OF_US = re.compile(
+    r"^how (?:did )?they (?:heard|hear|found|find|learned|learnt)\b.*\bus\b", re.I
+)
+
+
 def address_visitor(fields: list, description: str, lang: str | None) -> None:
     """Each label and answer of the draft spoken to the visitor (see the module)."""
     about_other = bool(_SOMEONE_ELSE.search(description)) or _two_people(description)
@@ -75,6 +80,8 @@ def address_visitor(fields: list, description: str, lang: str | None) -> None:
             if field["name"] == "name" and re.fullmatch(r"(?:full )?name", rest, re.I):
                 rest = "Full name"  # the stock label of the visitor's own name
             field["label"] = label = rest[:1].upper() + rest[1:]
+        if _HEARD_OF_US.match(label):  # whoever fills it in heard of us, on any form
+            field["label"] = label = re.sub(r"\bthey\b", "you", label, count=1, flags=re.I)
         indirect = _INDIRECT.match(label)
         if indirect:
             verb = indirect["verb"].lower()
