@@ -21,12 +21,13 @@ async def test_each_aspect_given_a_scale_is_a_number_labelled_with_the_aspect(us
     assert (guests["min"], guests["max"]) == (1, 10) and not guests.get("help")
 
 
-async def test_a_permission_question_is_yes_or_no_and_never_a_field_called_may(user):
+async def test_a_permission_question_is_asked_and_never_a_field_called_may(user):
     config, _ = await generated(
         user, "Feedback form for our bakery: name, email, what did you buy, may we contact you"
     )
-    asked = next(f for f in config["fields"] if f["label"] == "May we contact you?")
-    assert asked["options"] == ["Yes", "No"]
+    # round 35d: a permission asked in passing is the visitor's optional tick box
+    asked = next(f for f in config["fields"] if f["type"] == "checkbox")
+    assert asked["label"] == "I'm happy for you to contact me" and not asked["required"]
     assert "May" not in [f["label"] for f in config["fields"]]
     config, _ = await generated(
         user, "Formulaire d'avis : nom, e-mail, commentaire, pouvons-nous vous recontacter"

@@ -60,7 +60,7 @@ async def test_brand_names_keep_their_spelling_and_clauses_read_as_questions(use
     )
     labels = [f["label"] for f in config["fields"]]
     assert "iPhone or Android" in labels and "TikTok handle" in labels, labels
-    assert "What do you sell?" in labels and "What you expected" in labels, labels
+    assert "What do you sell?" in labels and "What did you expect?" in labels, labels
     choice = next(f for f in config["fields"] if f["label"] == "iPhone or Android")
     assert choice["options"] == ["iPhone", "Android"]
 
