@@ -329,7 +329,7 @@ SIZES = {
     "round 26s": 24,
     "round 31s": 37,
     "round 33s": 43,
-    "round 35s": 30,
+    "round 35s": 32,
     "round 26c": 45,
     "round 27b": 48,
     "round 26a": 47,

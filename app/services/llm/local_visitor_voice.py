@@ -95,7 +95,7 @@ def _two_people(description: str) -> bool:
     """ "name, phone, the person's age": the visitor's own name is asked, so "the person" is
     someone else; "guest pass for members: guest's name": two roles, two people."""
     items = [i.strip().lower() for i in re.split(r"[,;:\n]|\band\b", description)]
-    if any(re.fullmatch(r"(?:full |your )?name|e-?mail(?: address)?", i) for i in items):
+    if any(re.fullmatch(r"(?:full |your )?name|your e-?mail(?: address)?", i) for i in items):
         return True
     said = rf"\b(?:(?P<of>{_VISITOR})(?:'s|s')|(?:for|from) (?:the |our )?(?P<for>{_VISITOR})s?\b)"
     roles = {(m["of"] or m["for"]).lower() for m in re.finditer(said, description, re.I)}
