@@ -110,15 +110,27 @@ _YOUR = {
 }
 
 
+# What a buyer's security or compliance review needs ("SOC2 details and SSO before we can go
+# further", "Hosting in der EU"): said back in their spelling, so a specialist covers it
+_NEEDS = re.compile(
+    r"(?<![\w-])(?:SOC ?2(?: Type (?:II|I|2|1))?|SSO|SAML|single sign-on|GDPR|DSGVO|RGPD|LGPD|"
+    r"HIPAA|ISO ?27001|data residency|(?:EU|UK) hosting|hosting in (?:the )?(?:EU|UK)|"
+    r"Hosting in der EU|alojamiento en la UE|h[ée]bergement (?:en|dans l')(?:UE|Europe)|"
+    r"audit logs?|2FA|two-factor(?: authentication)?)(?!\w)",
+    re.I,
+)
+
+
 @dataclass
 class Noted:
     volumes: list[str] = field(default_factory=list)
     timing: list[str] = field(default_factory=list)
     pain: str = ""
     question: str = ""
+    needs: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.volumes or self.timing or self.pain or self.question)
+        return bool(self.volumes or self.timing or self.pain or self.question or self.needs)
 
 
 def noted(message: str) -> Noted:
@@ -148,6 +160,8 @@ def noted(message: str) -> Noted:
     if out.pain:  # a count the pain sentence already says is not said twice
         out.volumes = [v for v in out.volumes if v not in out.pain]
     out.question = asked(message)
+    needs = [m.group(0) for m in _NEEDS.finditer(message) if free(m)]
+    out.needs = [n for n in dict.fromkeys(needs) if n not in out.question][:3]
     return out
 
 
@@ -228,6 +242,8 @@ def echo(noted_: Noted, given: list[str], lang: str = "en") -> str:
         sentences.append(say("pain", lang, v=noted_.pain))
     if noted_.question:
         sentences.append(say("asked", lang, q=noted_.question))
+    if noted_.needs:
+        sentences.append(say("needs", lang, v=_join(noted_.needs, say("and", lang))))
     return " ".join(sentences)
 
 

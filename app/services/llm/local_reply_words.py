@@ -102,6 +102,13 @@ TEXT: dict[str, tuple[str, str, str, str, str]] = {
         "Sie fragten „{q}“, und wir sorgen dafür, dass Sie eine Antwort bekommen.",
         "Perguntou-nos «{q}» e vamos garantir que recebe uma resposta.",
     ),
+    "needs": (
+        "On {v}, the specialist you speak to will take you through the details.",
+        "Sobre {v}, el especialista con quien hable le dará los detalles.",
+        "Pour {v}, le spécialiste avec qui vous parlerez vous donnera les détails.",
+        "Zu {v} gibt Ihnen die Fachperson, mit der Sie sprechen, die Einzelheiten.",
+        "Sobre {v}, o especialista com quem falar dar-lhe-á os detalhes.",
+    ),
     "pain": (
         "You told us you are {v}.",
         "Nos contó que {v}.",

@@ -96,7 +96,11 @@ NON_BUYERS = [
     (
         "data-request",
         "a data-protection request, not a sales enquiry",
-        r"\bgdpr\b|\barticle 1[5-7]\b|\bsubject access\b|\bdelete (?:my|all) (?:data|information)\b",
+        # "under GDPR, send me my data": a request about their data; "GDPR data residency"
+        # asked before a demo is a buyer's requirement
+        r"\b(?:under|per|according to) (?:the )?gdpr\b|\bgdpr (?:request|art\w*)\b|"
+        r"\barticle 1[5-7]\b|\bsubject access\b|\bdelete (?:my|all) (?:data|information)\b|"
+        r"\b(?:all )?(?:the )?(?:personal )?data you (?:hold|have|store|keep) (?:on|about) me\b",
     ),
     (
         "competitor",
