@@ -116,7 +116,14 @@ _NEEDS = re.compile(
     r"(?<![\w-])(?:SOC ?2(?: Type (?:II|I|2|1))?|SSO|SAML|single sign-on|GDPR|DSGVO|RGPD|LGPD|"
     r"HIPAA|ISO ?27001|data residency|(?:EU|UK) hosting|hosting in (?:the )?(?:EU|UK)|"
     r"Hosting in der EU|alojamiento en la UE|h[ée]bergement (?:en|dans l')(?:UE|Europe)|"
-    r"audit logs?|2FA|two-factor(?: authentication)?)(?!\w)",
+    r"audit logs?|2FA|two-factor(?: authentication)?|WCAG(?: ?\d(?:\.\d)?)?)(?!\w)",
+    re.I,
+)
+# a tool it must work with: "integrating with Salesforce", "sync with HubSpot"
+_WITH_TOOL = re.compile(
+    r"\b(?:integrat\w* (?:it )?(?:with|into)|connect\w* (?:it )?(?:to|with)|sync\w* (?:it )?with) "
+    r"(Salesforce|HubSpot|Pipedrive|Zoho(?: CRM)?|Dynamics(?: 365)?|Marketo|Mailchimp|Slack|"
+    r"Zapier|Microsoft Teams|SAP|Workday)\b",
     re.I,
 )
 
@@ -161,6 +168,7 @@ def noted(message: str) -> Noted:
         out.volumes = [v for v in out.volumes if v not in out.pain]
     out.question = asked(message)
     needs = [m.group(0) for m in _NEEDS.finditer(message) if free(m)]
+    needs += [m.group(1) for m in _WITH_TOOL.finditer(message) if free(m)]
     out.needs = [n for n in dict.fromkeys(needs) if n not in out.question][:3]
     return out
 
@@ -219,7 +227,9 @@ def _pain(message: str) -> str:
     rest = message[m.end() :]
     end = _CLAUSE_END.search(rest)
     rest = rest[: end.start()] if end else rest
-    words = rest.split()[:12]
+    words = rest.split()
+    if len(words) > 16:  # too long to say back whole: never cut a clause in the middle
+        return ""
     if not words or len(words) < 2 and len(rest) > 60:
         return ""
     words = [_YOUR.get(w.lower(), w) for w in words]

@@ -91,7 +91,10 @@ NON_BUYERS = [
         # it, nl: "cancellatemi", "non voglio più ricevere", "uitschrijven", "geen e-mails meer"
         r"\bcancellat(?:emi|ami)\b|\bdisiscriv\w*|\b(?:rimuovetemi|toglietemi)\b|"
         r"\bnon (?:voglio|desidero) pi[ùu] ricevere\b|\bnon (?:inviatemi|mandatemi) pi[ùu]\b|"
-        r"\buitschrijven\b|\bschrijf (?:mij|me) uit\b|\bgeen (?:e-?mails|nieuwsbrieven?) meer\b",
+        r"\buitschrijven\b|\bschrijf (?:mij|me) uit\b|\bgeen (?:e-?mails|nieuwsbrieven?) meer\b|"
+        # "ich habe mich nie bei Ihnen angemeldet. Bitte löschen Sie meine Adresse."
+        r"\bnie (?:bei (?:ihnen|euch) )?angemeldet\b|"
+        r"\b(?:l[öo]schen|entfernen) sie (?:bitte )?meine (?:adresse|e-?mail\w*|daten)\b",
     ),
     (
         "data-request",
@@ -199,6 +202,12 @@ SWITCHING_RE = re.compile(
     re.I,
 )
 TEST_RE = re.compile(r"^\W*(?:test(?:ing)?(?: test)*|asdf\w*|qwerty\w*|x+|n/?a|none)\W*$", re.I)
+# a prize or a giveaway nobody entered: junk, never answered
+SCAM_RE = re.compile(
+    r"\byou(?:'ve| have)? won\b|\bclaim (?:it |your (?:prize|reward|\w+) )?now\b|"
+    r"\b(?:btc|bitcoin|crypto) giveaway\b|\bclick here to claim\b",
+    re.I,
+)
 PLACEHOLDER_DOMAINS = {
     "example.com",
     "company.com",
@@ -375,6 +384,7 @@ def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, s
         email_domain(email) in PLACEHOLDER_DOMAINS
         or TEST_RE.match(name or "")
         or (text.strip() and TEST_RE.match(text.strip()))
+        or SCAM_RE.search(text)
     ):
         return "test", "a test or junk submission"
     return None
