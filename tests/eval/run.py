@@ -900,6 +900,9 @@ SETS = {
     # Round 35c: an open question (why, what do we do well, what would you like) is a text
     # box, a short fact keeps its type, a clause said without inversion reads as a question.
     "round 35c": ("forms_round35c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 36a: an aside on how an item is answered ("several possible", "optional", "one
+    # only", "facultatif", "mehrere möglich") sets its type or required, never a field.
+    "round 36a": ("forms_round36a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

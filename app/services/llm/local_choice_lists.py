@@ -154,9 +154,13 @@ def _weekday_ranges(text: str, several: list[set]) -> str:
 
 # ----------------------------------------------------------- "(a, b, c) - more than one allowed"
 _MODIFIER = (
-    r"(?:(?:you )?(?:can|may) )?(?:pick|choose|select|tick|check) (?:up to (?:\d+|two|three|four|five)|"
+    r"(?:(?:(?:you|they|one|guests|parents|people|visitors) )?(?:can|may) )?(?:pick|choose|select|tick|check) (?:up to (?:\d+|two|three|four|five)|"
     r"more than one|several|any(?: number)?|as many as (?:you like|apply)|all that apply|all "
-    r"relevant)|(?:more than one|several|multiple) (?:allowed|answers? (?:allowed|possible|ok))|"
+    r"relevant)|(?:more than one|several|multiple) (?:allowed|possible|ok|answers? (?:allowed|possible|ok))|"
+    # round 36a: "as many as you like", "one or more", "varias opciones", "mehrere möglich"
+    r"as many as (?:you|they) (?:like|want|wish)|one or (?:more|several)|(?:tick )?all that apply|"
+    r"varias (?:opciones|respuestas)(?: posibles)?|plusieurs (?:possibles|autoris[ée]s)|choix multiples?|"
+    r"mehrere (?:m[öo]glich|erlaubt)|v[áa]rias op[çc][õo]es(?: poss[íi]veis)?|"
     r"(?:multiple|several) choices? (?:allowed|possible)|"
     r"plusieurs (?:r[ée]ponses|choix) possibles?|(?:vous pouvez )?(?:en )?(?:cocher|choisir) plusieurs|"
     r"(?:se )?(?:puede[ns]?|pod[eé]is) (?:elegir|marcar|seleccionar|escoger) (?:varias?|varios?|m[aá]s de una?)(?: opci[oó]n(?:es)?)?|"

@@ -216,6 +216,10 @@ def file_label(phrase: str) -> str:
     label = re.sub(r"\s+(?:upload|attachment|file)s?$", "", label, flags=re.I)
     label = re.sub(r"^(?:a\s+)?cop(?:y|ies)\s+of\s+(?:the\s+|your\s+)?", "", label, flags=re.I)
     label = UP_TO_RE.sub("", label)
+    # "plan or photos (Plan, Photos)": the alternatives said again are no part of the label
+    echo = re.search(r"\s*\(([^()]+)\)$", label)
+    if echo and all(w.strip().lower() in label[: echo.start()].lower() for w in echo[1].split(",")):
+        label = label[: echo.start()]
     label = re.sub(r"^\s*\d+\s+", "", label).strip() or phrase
     label = re.sub(r"\bcv\b", "CV", label, flags=re.I)
     label = re.sub(r"\bid\b", "ID", label, flags=re.I)

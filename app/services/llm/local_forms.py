@@ -20,6 +20,7 @@ from app.services.forms.messages import ui_words
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
+from app.services.llm.local_answer_asides import answer_asides, one_answer
 from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_answer_shapes import shape_answers
 from app.services.llm.local_answer_types import answer_types
@@ -187,6 +188,7 @@ def build_form(described: str) -> dict:
     chatted = without_chatter(written)
     said_in = source_language(written) if chatted != written else None
     written = chatted
+    written, ones = answer_asides(written)  # "Telefon freiwillig", "(S, M) one only": no field
     written = comma_contacts(written)  # "name email phone, level": three fields, then a fourth
     written = name_the_other(written)  # "the candidate's name, their email": the candidate's
     written, comment_boxes = read_comment_boxes(written)  # "a box for comments": what goes in it
@@ -306,6 +308,7 @@ def build_form(described: str) -> dict:
     measured_numbers(config["fields"], original)  # "length of the fence in metres": a number
     ranges_as_text(config["fields"])  # "age range you can play": words, not a number
     answer_types(config["fields"], original, lang)  # "items being returned (…)": several
+    one_answer(config["fields"], ones)  # "drinks (latte, tea) only one": one answer
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
     measure_labels(config["fields"], lang)  # "1 or 2 hours": the Duration, not its answers
