@@ -900,6 +900,9 @@ SETS = {
     # Round 35c: an open question (why, what do we do well, what would you like) is a text
     # box, a short fact keeps its type, a clause said without inversion reads as a question.
     "round 35c": ("forms_round35c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 36c: an answer written as a range ("size (XS-XXL)") or in short form, and the answer
+    # type a trade expects of a familiar item (a date, a pupil's year, several days).
+    "round 36c": ("forms_round36c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
