@@ -164,9 +164,7 @@ def expected_answers(config: dict) -> None:
         elif f["type"] == "text" and _DATE_HEAD.match(label.strip()):
             f.update(type="date", max_length=None)  # "Geburtsdatum des Kindes"
         elif (
-            f["type"] == "select"
-            and options == catalog.TIMELINES
-            and config.get("type") != _SALES
+            f["type"] == "select" and options == catalog.TIMELINES and config.get("type") != _SALES
         ):  # a project's timeline, said in words
             f.update(type="text", options=[], max_length=300, help="")
         elif f["type"] == "number" and f.get("max") is None and _SCHOOL_YEAR.search(label):
