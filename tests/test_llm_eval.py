@@ -232,6 +232,7 @@ FLOORS = {
     "round 35d": 0.90,
     "round 35c": 0.90,
     "round 36a": 0.90,
+    "round 36c": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -362,6 +363,7 @@ SIZES = {
     "round 35d": 21,
     "round 35c": 18,
     "round 36a": 17,
+    "round 36c": 25,
 }
 
 

@@ -903,6 +903,9 @@ SETS = {
     # Round 36a: an aside on how an item is answered ("several possible", "optional", "one
     # only", "facultatif", "mehrere möglich") sets its type or required, never a field.
     "round 36a": ("forms_round36a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 36c: an answer written as a range ("size (XS-XXL)") or in short form, and the answer
+    # type a trade expects of a familiar item (a date, a pupil's year, several days).
+    "round 36c": ("forms_round36c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

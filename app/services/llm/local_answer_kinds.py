@@ -75,7 +75,12 @@ _UNITS = {
     "years": {"en": "years", "es": "años", "fr": "ans", "de": "Jahre", "pt": "anos"},
 }
 # "how long have you had it": the thing is named elsewhere, and so is the unit it counts in
-_UNNAMED = re.compile(r"\b(?:it|them|this|that|these|those)\s*\??$", re.I)
+_UNNAMED = re.compile(
+    r"\b(?:it|them|this|that|these|those)\s*\??$|"
+    # "how long has it been going on": what "it" is, and its unit, are the visitor's to say
+    r"^(?:for )?how long (?:has|had) (?:it|this|that)\b",
+    re.I,
+)
 _STATED_UNIT = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
 
 # "t-shirt size", "shirt size", "hoodie size", "talla de camiseta", "taille de t-shirt",
@@ -125,7 +130,7 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
     otherwise). ``options``: the answers the marketer listed (they always win)."""
     low = phrase.strip().lower()
     unnamed = DURATION.match(low) and not _STATED_UNIT.search(low) and _UNNAMED.search(low)
-    if not options and unnamed and field["type"] in ("text", "number"):
+    if not options and unnamed and field["type"] in ("text", "textarea", "number"):
         # "how long have you had it": no unit to guess, they write "3 weeks"
         return {**field, "type": "text", "min": None, "max": None, "max_length": 300}
     if not options and field["type"] == "number" and DURATION.match(low):

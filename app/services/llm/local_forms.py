@@ -61,6 +61,7 @@ from app.services.llm.local_own_purpose import add_defaults, without_answers
 from app.services.llm.local_paid_signup import fit_paid_fields
 from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
+from app.services.llm.local_range_answers import expected_answers, ranges_listed
 from app.services.llm.local_repair import validated
 from app.services.llm.local_said_boxes import said_boxes
 from app.services.llm.local_said_names import said_name
@@ -182,6 +183,7 @@ def build_form(described: str) -> dict:
     # "everyone must be over 18 tickbox", "Kästchen: AGB gelesen": a quoted tick box
     # "(e.g. leak, no hot water)", "(up to £5,000)": help and a limit, not answers
     asided, asides = take_asides(described)
+    asided = ranges_listed(asided)  # "size (XS-XXL)", "shoe size (38-45)": the sizes to choose
     written, widgets = read_widget_hints(said_boxes(plurals_said(one_heading(asided))))
     written, bounds = take_bounds(written)  # "players 2-6", "guests, max 40": min and max
     # "we come to you so we need your address": address (in the language it was said in)
@@ -308,6 +310,7 @@ def build_form(described: str) -> dict:
     measured_numbers(config["fields"], original)  # "length of the fence in metres": a number
     ranges_as_text(config["fields"])  # "age range you can play": words, not a number
     answer_types(config["fields"], original, lang)  # "items being returned (…)": several
+    expected_answers(config)  # "Geburtsdatum des Kindes": a date; a grant's timeline in words
     one_answer(config["fields"], ones)  # "drinks (latte, tea) only one": one answer
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
