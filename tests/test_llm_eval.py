@@ -231,6 +231,7 @@ FLOORS = {
     "round 35b": 0.90,
     "round 35d": 0.90,
     "round 35c": 0.90,
+    "round 36b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -360,6 +361,7 @@ SIZES = {
     "round 35b": 19,
     "round 35d": 21,
     "round 35c": 18,
+    "round 36b": 18,
 }
 
 

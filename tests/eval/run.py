@@ -900,6 +900,9 @@ SETS = {
     # Round 35c: an open question (why, what do we do well, what would you like) is a text
     # box, a short fact keeps its type, a clause said without inversion reads as a question.
     "round 35c": ("forms_round35c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 36b: a heading that names a thing or a trade plus an act (callout, pre-order,
+    # demo, booking said in prose) is the form's name, in the marketer's words and language.
+    "round 36b": ("forms_round36b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
