@@ -361,7 +361,7 @@ SIZES = {
     "round 35b": 19,
     "round 35d": 21,
     "round 35c": 18,
-    "round 36b": 22,
+    "round 36b": 23,
 }
 
 

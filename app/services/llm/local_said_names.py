@@ -63,9 +63,10 @@ _GERMAN_FOR = re.compile(
 # "Anmeldeformular für …" named "Anmelde – Laufkurs": the compound's stem is no noun
 _GERMAN_STEM = re.compile(r"^([A-ZÄÖÜ]\w+?)(e|ungs) – (.+)$")
 
-# "Vorbestellung für unser neues Kochbuch" named a bare "Vorbestellung": what is ordered goes
+# "Vorbestellung für unser neues Kochbuch" named a bare "Vorbestellung": what is pre-ordered
+# goes in ("Terminanfrage für unsere Praxis" names the owner, which a name leaves out)
 _GERMAN_BARE = re.compile(
-    r"^\W*(?P<act>[A-ZÄÖÜ]\w+)\s+für\s+(?:unser\w*|die|den|das|eine[nm]?)\s+(?:neue\w*\s+)?"
+    r"^\W*(?P<act>Vorbestellung)\s+für\s+(?:unser\w*|die|den|das|eine[nm]?)\s+(?:neue\w*\s+)?"
     r"(?P<what>[A-ZÄÖÜ][\w-]+)\s*(?:[:.,;(]|\s[-–—]\s|$)"
 )
 
