@@ -277,7 +277,7 @@ ENQUIRY_KINDS = [
         "draft",
         SALES_ACTIONS,
         [
-            (r"\bdemos?\b|\bdemonstrations?\b|\bproduct tour\b|\bwalkthrough\b", 9),
+            (r"\bdemos?\b|\bdemonstra(?:tions?|cao)\b|\bproduct tour\b|\bwalkthrough\b", 9),
             (r"\bfree trial\b|\btrials?\b", 6),
         ],
         ["name", "work_email", "company", "job_title", "company_size", "phone", "message"],

@@ -63,6 +63,13 @@ _GERMAN_FOR = re.compile(
 # "Anmeldeformular für …" named "Anmelde – Laufkurs": the compound's stem is no noun
 _GERMAN_STEM = re.compile(r"^([A-ZÄÖÜ]\w+?)(e|ungs) – (.+)$")
 
+# "Vorbestellung für unser neues Kochbuch" named a bare "Vorbestellung": what is pre-ordered
+# goes in ("Terminanfrage für unsere Praxis" names the owner, which a name leaves out)
+_GERMAN_BARE = re.compile(
+    r"^\W*(?P<act>Vorbestellung)\s+für\s+(?:unser\w*|die|den|das|eine[nm]?)\s+(?:neue\w*\s+)?"
+    r"(?P<what>[A-ZÄÖÜ][\w-]+)\s*(?:[:.,;(]|\s[-–—]\s|$)"
+)
+
 # ---- what a nomination is for ----
 _AWARD = re.compile(
     r"\bnominat\w*\s+(?:an?\s+|the\s+|your\s+)?(?P<who>[\w' -]+?)\s+for\s+"
@@ -149,6 +156,9 @@ def _foreign_for(name: str, original: str, lang: str | None) -> str | None:
     german = _GERMAN_FOR.match(name)
     if german:
         return re.sub(r"(?<=ion|ung)en$", "", german.group(1))
+    bare = _GERMAN_BARE.match(original)
+    if bare and name == bare["act"]:
+        return f"{name} – {bare['what']}"
     stem = _GERMAN_STEM.match(name)
     if stem and re.match(rf"\W*{stem.group(1)}{stem.group(2)}formular\b", original):
         act = _german_act(stem.group(1) + stem.group(2))

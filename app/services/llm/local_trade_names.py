@@ -2,7 +2,7 @@
 
 The readers before this one name a form from its kind's stock name and the description's
 opening words. When a business describes a sign-up of newcomers or a lead form of its trade,
-three things went wrong:
+four things went wrong:
 
 - the newcomers' sign-up ("We're a dog daycare. I want a form for new clients: …") took a
   stock name it is not ("Pricing Request", "Contact Us", "Support Request"); it is the
@@ -11,6 +11,8 @@ three things went wrong:
   clientes";
 - a trade's lead form that says nothing of prices ("landscaping company lead form") was a
   "Pricing Request"; it is an enquiry about the trade: "Landscaping Company Enquiry";
+- a stock name stood for the thing and act the opening words say ("Wasp nest removal
+  callout", "Pre-order form for our seed box", "sign their kids up for summer camp");
 - the name kept the description's chatter ("Pricing Question Form on Our SaaS Site",
   "Accounting Firm Lead Form on Our Website", "Formulário de contato para minha empresa de
   limpeza", "Anfrage – Schreinerei auf der Webseite") or a typo in the business noun
@@ -22,6 +24,7 @@ three things went wrong:
 from __future__ import annotations
 
 import re
+from string import capwords
 
 # the stock names a newcomer's sign-up or a trade's lead form was wrongly given (any language)
 _STOCK = frozenset(
@@ -151,11 +154,52 @@ def trade_name(name: str, original: str, lang: str | None) -> str | None:
     """The draft's name for a newcomers' sign-up, a trade's lead form or a name with chatter
     or a typo in the business noun, or None when the name is right."""
     better = newcomer_name(name, original) or trade_enquiry(name, original, lang)
+    better = better or act_said(name, original, lang)
     better = (
         better or _opening_question(name, original, lang) or _foreign_heading(name, original, lang)
     )
     better = tidied(better or name, lang)
     return better if better != name else None
+
+
+# a stock name gives way to the thing and the act the opening words say (round 36b)
+_ACT_STOCK = _STOCK | {"Booking Request", "Emergency Callback", "Pre-order Form", "Order Form"}
+_ACT, _THING = r"(?P<act>call-?outs?|pre-?orders?)", r"(?P<thing>[a-z][\w'-]*(?: [\w'-]+){0,4}?)"
+_ENDS = r"(?: (?:here|online|today|now|below))?(?:\s*[.:;,(!?]|\s[-–—]\s|\s*$)"
+# "Wasp nest removal callout.", "Pre-order form for our spring seed box:"
+_HEADED_ACT = re.compile(
+    rf"^\W*(?:(?:an?|the|our) )?(?:{_THING} {_ACT}(?: forms?)?|{_ACT.replace('act', 'act2')}"
+    rf"(?: forms?)? (?:for|of) (?:(?:our|the|an?|my|this) )?{_THING.replace('thing', 'thing2')})"
+    rf"(?: (?:of|from|for|at|by) (?:our|the|my)\b.*?)?{_ENDS}",
+    re.I,
+)
+# "I run a small bike repair shop and want people to book …"; "sign their kids up for the X"
+_RUN = re.compile(
+    r"\b(?:i|we) (?:run|own|have) (?:an?|the|our|my) (?:(?:small|little|local|family|independent|"
+    rf"mobile) )*(?P<trade>[a-z]+(?: [a-z]+)?) (?:{_ORG}|salon|workshop|garage)\b(?=.*\bbook\b)",
+    re.I,
+)
+_SIGN_UP = re.compile(
+    r"\b(?:sign (?:[\w']+ ){0,2}?up |register (?:[\w']+ ){0,2}?)for (?:(?:the|our|this year's) )?"
+    rf"{_THING}{_ENDS}",
+    re.I,
+)
+_SAYS_LITTLE = re.compile(r"\b(?:i|we|you|need|want|form|it|this|that|my|your|their)\b", re.I)
+
+
+def act_said(name: str, original: str, lang: str | None) -> str | None:
+    """ "Wasp Nest Removal Callout", "Bike Repair Booking", "Summer Camp Registration"."""
+    if lang or name not in _ACT_STOCK:
+        return None
+    said = _HEADED_ACT.match(original)
+    if said:
+        thing, act = said["thing"] or said["thing2"], said["act"] or said["act2"]
+        act = "Pre-order" if act.lower().startswith("pre") else act.capitalize().rstrip("s")
+        return None if _SAYS_LITTLE.search(thing) else f"{capwords(thing)} {act}"
+    ran = _RUN.search(original) if name == "Booking Request" else None
+    said = _SIGN_UP.search(original) if name == "Event Registration" else None
+    named = f"{ran['trade']} Booking" if ran else f"{said['thing']} Registration" if said else ""
+    return capwords(named) if named and not _SAYS_LITTLE.search(named) else None
 
 
 def newcomer_name(name: str, original: str) -> str | None:
