@@ -402,15 +402,7 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
                 fields.append(box)
             box.update(type=CONSENT_TYPE, required=False, default=None)
             continue
-        if kind == "passing":  # "ok to be contacted …": the visitor's own yes, never forced
-            label = said_permission(piece, lang)
-            field = _template(
-                name=_unique(_statement_name(label), fields),
-                type="checkbox",
-                label=label,
-                required=False,
-            )
-        elif kind == "media":
+        if kind == "media":
             label = without_answer_hint(re.sub(rf"^{_BOX}", "", piece, flags=re.I))
             field = _template(
                 name=_unique(_field_name(label) or "photo_permission", fields),
@@ -419,13 +411,14 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
                 required=False,
                 options=list(YES_NO[lang]),
             )
-        else:
-            label = statement(piece, lang)
+        else:  # "ok to be contacted …" (passing): the visitor's own yes, never forced
+            passing = kind == "passing"
+            label = said_permission(piece, lang) if passing else statement(piece, lang)
             field = _template(
                 name=_unique(_statement_name(label), fields),
                 type="checkbox",
                 label=label,
-                required=True,
+                required=not passing,
             )
         # a statement closes the form (what the person signs off); a permission keeps its place
         fields.insert(min(at, len(fields)) if kind != "statement" else len(fields), field)

@@ -35,6 +35,7 @@ from app.services.llm.local_choice_lists import _day_index
 _LADDER = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL", "4XL", "5XL"]
 _YOUTH = ["YXS", "YS", "YM", "YL", "YXL"]  # a children's kit: "(YS-YL)"
 _SAME = {"2XS": "XXS", "2XL": "XXL", "3XL": "XXXL"}
+_NUMBERED = {same: short for short, same in _SAME.items()}  # "(S-3XL)": said with numbers
 _LETTER = r"(?:[2-5]XL|2XS|X{0,3}[SL]|M|YX?[SL]|YM)"
 _TO = r"(?:-|–|—|to|a|à|bis|até)"
 LETTER_RANGE = re.compile(rf"\(\s*({_LETTER})\s*{_TO}\s*({_LETTER})\s*\)", re.I)
@@ -54,7 +55,7 @@ def _letter_sizes(m: re.Match) -> str:
     numbered = any(re.match(r"\d", g) for g in m.groups())  # "(S-3XL)": the marketer's style
     sizes = ladder[first : last + 1]
     if numbered:
-        sizes = [{"XXL": "2XL", "XXXL": "3XL", "XXS": "2XS"}.get(s, s) for s in sizes]
+        sizes = [_NUMBERED.get(s, s) for s in sizes]
     return f"({', '.join(sizes)})"
 
 
