@@ -1,4 +1,4 @@
-"""Lead cues in Spanish, French, German and Portuguese, glossed in English.
+"""Lead cues in Spanish, French, German and Portuguese (and Dutch and Italian), glossed in English.
 
 The scorer's cues (``local_scoring``) are English. A German quote request with an
 approved budget, a start month and a seat count is the same lead as the English one,
@@ -13,26 +13,27 @@ from __future__ import annotations
 import re
 
 _MONTHS = {
-    "january": r"januar|enero|janvier|janeiro",
-    "february": r"februar|febrero|f[ée]vrier|fevereiro",
-    "march": r"m[äa]rz|marzo|mars|mar[çc]o",
-    "april": r"abril|avril",
-    "may": r"mai|mayo|maio",
-    "june": r"juni|junio|juin|junho",
-    "july": r"juli|julio|juillet|julho",
-    "august": r"agosto|ao[ûu]t",
+    "january": r"januar|enero|janvier|janeiro|januari|gennaio",
+    "february": r"februar|febrero|f[ée]vrier|fevereiro|februari|febbraio",
+    "march": r"m[äa]rz|marzo|mars|mar[çc]o|maart",
+    "april": r"abril|avril|aprile",
+    "may": r"mai|mayo|maio|mei|maggio",
+    "june": r"juni|junio|juin|junho|giugno",
+    "july": r"juli|julio|juillet|julho|luglio",
+    "august": r"agosto|ao[ûu]t|augustus",
     "september": r"septiembre|setiembre|septembre|setembro",
-    "october": r"oktober|octubre|octobre|outubro",
+    "october": r"oktober|octubre|octobre|outubro|ottobre",
     "november": r"noviembre|novembre|novembro",
-    "december": r"dezember|diciembre|d[ée]cembre|dezembro",
+    "december": r"dezember|diciembre|d[ée]cembre|dezembro|dicembre",
 }
-MONTH_WORDS = "|".join(_MONTHS.values())  # every month in es, fr, de and pt
+MONTH_WORDS = "|".join(_MONTHS.values())  # every month in es, fr, de, pt, nl and it
 _UNITS = (
     r"lizenzen|nutzer(?:innen)?|benutzer|anwender|mitarbeiter(?:innen|n)?|mitarbeitende(?:n)?|"
     r"arbeitspl[äa]tze|pl[äa]tze|standorte|filialen|ger[äa]te|fahrzeuge|"
     r"usuarios|licencias|empleados|trabajadores|puestos|sedes|tiendas|veh[íi]culos|equipos|"
     r"utilisateurs|licences|collaborateurs|salari[ée]s|employ[ée]s|postes|magasins|v[ée]hicules|"
-    r"usu[áa]rios|licen[çc]as|funcion[áa]rios|colaboradores|lojas|unidades|ve[íi]culos"
+    r"usu[áa]rios|licen[çc]as|funcion[áa]rios|colaboradores|lojas|unidades|ve[íi]culos|"
+    r"gebruikers|licenties|medewerkers|vestigingen|winkels|merken|utenti|licenze|dipendenti|sedi|negozi|marchi"
 )
 # (pattern, English gloss); "{n}" in a gloss is the number the pattern captured.
 CUES = [
@@ -41,12 +42,14 @@ CUES = [
         r"budget (?:ist |wurde |is )?(?:bereits )?(?:freigegeben|genehmigt|bewilligt|vorhanden)|"
         r"presupuesto (?:ya )?(?:est[áa] |ha sido )?(?:aprobado|asignado|confirmado)|"
         r"budget (?:est |a [ée]t[ée] )?(?:d[ée]j[àa] )?(?:valid[ée]|approuv[ée]|d[ée]bloqu[ée]|allou[ée])|"
-        r"or[çc]amento (?:j[áa] )?(?:est[áa] |foi )?(?:aprovado|garantido|confirmado)",
+        r"or[çc]amento (?:j[áa] )?(?:est[áa] |foi )?(?:aprovado|garantido|confirmado)|"
+        r"budget (?:is |werd )?(?:al )?goedgekeurd|budget (?:[èe] )?(?:gi[àa] )?(?:approvato|stanziato)",
         "budget approved",
     ),
     (
         r"\bangebot\w*|kostenvoranschlag|preisauskunft|\bpresupuesto\b|cotizaci[óo]n|\bdevis\b|"
-        r"\bor[çc]amento\b|cota[çc][ãa]o|\bproposta\b|\bpropuesta\b|\bproposition commerciale\b",
+        r"\bor[çc]amento\b|cota[çc][ãa]o|\bproposta\b|\bpropuesta\b|\bproposition commerciale\b|"
+        r"\bofferte\b|\bpreventiv[oi]\b",
         "quote",
     ),
     (
@@ -76,13 +79,14 @@ CUES = [
     (
         r"\bprecios?\b|cu[áa]nto (?:cuesta|costar\w*|vale|cobr\w+)|qu[ée] precio|\btarifas?\b|\bprix\b|"
         r"combien (?:[çc]a )?co[ûu]te|\btarifs?\b|\bpreis\w*|was kostet|wie teuer|\bkosten\b|quanto custa|"
-        r"\bpre[çc]os?\b|quanto (?:cobram|fica)",
+        r"\bpre[çc]os?\b|quanto (?:cobram|fica)|\bprijs\w*|wat kost|\bprezz[oi]\b|quanto cost\w*",
         "price",
     ),
     # a need of their own (the English scorer's "we need …")
     (
         r"\bnecesit(?:amos|o)\b|\bbrauchen\b|\bbrauche\b|\bben[öo]tigen\b|avons besoin|\bj'ai besoin\b|"
-        r"\bil nous faut\b|\bprecis(?:amos|o)\b",
+        r"\bil nous faut\b|\bprecis(?:amos|o)\b|\bwij zoeken\b|\bwe zoeken\b|\bhebben \w+ nodig\b|"
+        r"\babbiamo bisogno\b|\bcerchiamo\b",
         "we need",
     ),
     # who writes: the owner of a (small) business, named in the message
@@ -329,9 +333,23 @@ def glossed_from(text: str, english: str) -> str:
     return ""
 
 
+# Dutch and Italian are glossed too, though replies to them are written in English.
+_GLOSSED_TOO = {
+    "nl": set("de het een en wij we zijn voor van met niet graag onze ons ik mijn jullie".split()),
+    "it": set(
+        "il lo gli una e che per con non siamo vorremmo nostro nostra nostri mio della".split()
+    ),
+}
+
+
+def dutch_or_italian(text: str) -> bool:
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    return any(len(words & vocab) >= 3 for vocab in _GLOSSED_TOO.values())
+
+
 def gloss(text: str) -> str:
     """English words for the foreign-language cues in ``text`` ("" when there are none)."""
-    if not foreign(text):
+    if not (foreign(text) or dutch_or_italian(text)):
         return ""
     found = [g for pattern, g in _COMPILED if pattern.search(text)]
     counted = text

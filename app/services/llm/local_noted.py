@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.services.llm.local_lead_cues import foreign, message_language
+from app.services.llm.local_lead_cues import dutch_or_italian, foreign, message_language
 from app.services.llm.local_noted_foreign import FOREIGN_TIMING, foreign_pain
 from app.services.llm.local_reply_words import say
 
@@ -32,7 +32,7 @@ _PERIOD = r"(?:week|month|quarter|year|term|semester|summer|autumn|fall|winter|s
 # A season or an event of their year: "before the spring season", "ahead of our busy season",
 # "in time for Christmas", "before the new school year".
 _SEASON = (
-    r"(?:(?:(?:spring|summer|autumn|fall|winter)(?: (?:season|term|rush|sales?|holidays))?"
+    r"(?:(?:(?:spring|summer|autumn|fall|winter)(?: (?:season|term|rush|sales?|holidays|campaign|launch))?"
     r"|(?:busy|holiday|peak|festive|christmas|high|ski|wedding|tourist|tax|booking) (?:season|period|rush)"
     r"|christmas|easter|the holidays|new (?:year|school year|academic year|financial year|term|season)"
     r"|(?:launch|go-live|opening|reopening|rebrand|relaunch))\b)"
@@ -52,7 +52,9 @@ TIMING = re.compile(
     rf"|\b{_Q}"
     r"|\bin (?:the next )?(?:\d+|two|three|four|five|six|a few|a couple of) (?:days|weeks|months)\b"
     rf"|\b(?:{_FULL_MONTHS})\b|\basap\b|\btomorrow\b|\bright away\b"
-    rf"|\b(?:by|before|ahead of|in time for|until) (?:the |our |this |next )?{_SEASON}",
+    # "before our spring campaign in March" is one time, said back whole
+    rf"|\b(?:by|before|ahead of|in time for|until) (?:the |our |this |next )?{_SEASON}"
+    rf"(?: in (?:{_FULL_MONTHS})\b)?",
     re.I,
 )
 _NUMBER = r"(?:about |around |roughly |over |nearly |some |approx\.? )?\d[\d,.]*(?:k\b)?\+?"
@@ -207,7 +209,8 @@ def asked(message: str) -> str:
 
 def volume_phrase(message: str) -> str:
     """The first count of the message in its own words ("14 intake forms", "18 Standorte")."""
-    m = (_FOREIGN_VOLUME if foreign(message) else VOLUME).search(message or "")
+    other = foreign(message) or dutch_or_italian(message)
+    m = (_FOREIGN_VOLUME if other else VOLUME).search(message or "")
     return m.group(0) if m else ""
 
 
@@ -240,7 +243,7 @@ def echo(noted_: Noted, given: list[str], lang: str = "en") -> str:
     """ "You mentioned a company size of 201-1000 and 14 intake forms, and your timeline (by 15
     March). You told us you are losing …" — what they gave, then what their message said."""
     facts = [*given, *noted_.volumes]
-    timing = " and ".join(noted_.timing)
+    timing = _join(noted_.timing, say("and", lang))
     sentences = []
     if facts or timing:
         said = _join(facts, say("and", lang))

@@ -38,7 +38,9 @@ FOREIGN_TIMING = re.compile(
     r"(?:avant|d'ici) la fin (?:du mois|de l'ann[ée]e|du trimestre)|"
     r"bis (?:zum )?Ende (?:des |dieses )?(?:Monats|Jahres|Quartals)|"
     r"(?:at[ée] (?:ao|o)|antes do) (?:fim|final) do (?:m[êe]s|ano|trimestre))\b"
-    rf"|\bq[1-4](?: \d{{4}})?\b|\b{_MONTH}\b",
+    # a quarter with its preposition: "bis Ende Q2", "avant le T3" is said back whole
+    rf"|(?:\b(?:bis (?:zum )?)?(?:Ende|Anfang|Mitte) |\b(?:en|para|avant|d'ici|bis|vor|at[ée]) )?"
+    rf"\bq[1-4](?: \d{{4}})?\b|\b{_MONTH}\b",
     re.I,
 )
 

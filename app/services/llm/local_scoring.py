@@ -134,6 +134,13 @@ NON_BUYERS = [
         r"\bassignment\b|\bacademic (?:study|research|paper)\b|\bfor my (?:research|studies|course)\b|"
         r"\bcoursework\b|\bstudent discounts?\b|\basking for myself\b",
     ),
+    # a recruiter offering their candidates asks "are you hiring?" too, but sells: read first
+    (
+        "vendor",
+        "a vendor pitching their own services",
+        r"\b(?:candidates|engineers|developers|contractors|designers) (?:\w+ )?available "
+        r"(?:immediately|now|to start)\b|\b(?:recruitment|staffing|talent) (?:agency|partner|firm)\b",
+    ),
     (
         "job-seeker",
         "looking for a job",
