@@ -189,7 +189,9 @@ def date_deals_tx(conn, workspace_id: str, seed: int) -> None:
                 now - timedelta(minutes=5 + n), created + timedelta(days=rng.randint(3, 21))
             )
         if n == len(deals) - 1 and deal["stage"] == "won":
-            closed = now - timedelta(minutes=12)
+            # today's win, even in the first minutes after midnight (the dashboard's day is UTC's)
+            midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+            closed = max(now - timedelta(minutes=12), midnight)
         if closed is not None:
             closed = max(closed, created + timedelta(minutes=1))
         conn.execute(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+import app.demo_history as history
 from app.db import Database
 from app.db.clock import parse_iso
 from app.db.migrate import migrate
@@ -104,3 +107,30 @@ async def _workspaces_named(settings) -> int:
         return await db.fetchval("SELECT COUNT(*) FROM workspaces WHERE name = 'FormAgent Demo'")
     finally:
         await db.close()
+
+
+async def test_the_demo_has_won_revenue_today_even_just_after_midnight(
+    tmp_path, settings, monkeypatch
+):
+    # The demo closes its newest win "a few minutes ago"; seeded at 00:05 UTC that was
+    # yesterday, and the dashboard's "Revenue won" today read $0 (a CI run at 00:05 did).
+    real = datetime.now(UTC)
+    just_after_midnight = min(real, real.replace(hour=0, minute=5, second=0, microsecond=0))
+    monkeypatch.setattr(history, "utcnow", lambda: just_after_midnight)
+    db = await Database.open(settings.db_path)
+    try:
+        await migrate(db)
+        await seed_demo(db, settings)
+    finally:
+        await db.close()
+    async with running_app(settings.data_dir) as app:
+        demo = User(app, DEMO_EMAIL, DEMO_PASSWORD)
+        try:
+            csrf = await demo.csrf("/login")
+            login = {"email": DEMO_EMAIL, "password": DEMO_PASSWORD, "csrf_token": csrf}
+            assert (await demo.web.post("/login", data=login)).status_code == 303
+            home = soup(await demo.web.get("/"))
+        finally:
+            await demo.close()
+    revenue = home.select_one('[data-stat="revenue"] .value').text
+    assert revenue.startswith("$") and revenue != "$0"
