@@ -909,6 +909,10 @@ SETS = {
     # Round 36b: a heading that names a thing or a trade plus an act (callout, pre-order,
     # demo, booking said in prose) is the form's name, in the marketer's words and language.
     "round 36b": ("forms_round36b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 37e (written before the change): the thank-you says what really happens next for
+    # this form — a volunteer is not hired, an enquiry that asks no price gets no quote, a stay
+    # or a day pass has its dates checked, a product waitlist hears when it is available.
+    "round 37e": ("forms_round37e.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
