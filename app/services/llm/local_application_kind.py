@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_stated_purpose import OPENING_END
+
 # Words of employment: a job, a role, a CV. Without them the application is for something else.
 _JOB = re.compile(
     r"\b(?:jobs?(?! titles?\b)|careers?|hiring|hire|vacanc\w+|positions?|roles?|cvs?|resumes?|cover letters?|"
@@ -35,7 +37,14 @@ APPLICATION_PLAYBOOK = (
 
 def fit_application(kind: dict, text: str) -> dict:
     """``kind`` as is for a job; for any other application, its brief and thank-you."""
-    if kind["key"] != "job_application" or _JOB.search(text):
+    if kind["key"] != "job_application":
+        return kind
+    heading = OPENING_END.split(text, maxsplit=1)[0]
+    # "Volunteer interest form: …, which roles interest you", "Festival volunteers: …, which
+    # shifts": a volunteer's roles and shifts are not a job; "Job application for a volunteer
+    # coordinator" is one
+    headed = _VOLUNTEER.search(heading) is not None and not _JOB.search(heading)
+    if _JOB.search(text) and not headed:
         return kind
     volunteer = _VOLUNTEER.search(text) is not None
     return {

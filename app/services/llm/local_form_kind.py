@@ -15,7 +15,7 @@ names it (``own_name``), later ones only fit the kind:
 6. ``act_kind`` — a consent, waiver or release form is a record; "Survey on …" a survey.
 7. ``consultation_kind``, ``said_kind``, ``fit_thanks``, ``fit_waiting_place`` — a free
    consultation, an alumni update, a callback or an RSVP, a waiting list: the kind's flow
-   and thanks fitted.
+   and thanks fitted; ``keep_promise`` — no quote, time or spot the form does not ask for.
 8. ``paid_signup`` — a paid box or membership is no newsletter, a trade account no quote.
 """
 
@@ -29,6 +29,7 @@ from app.services.llm.local_flow_model import choose_kind
 from app.services.llm.local_form_act import act_kind
 from app.services.llm.local_heading_kind import heading_kind
 from app.services.llm.local_intent import correct_typos
+from app.services.llm.local_kept_promise import keep_promise
 from app.services.llm.local_listed_asks import compound_course
 from app.services.llm.local_named_subject import consultation_kind
 from app.services.llm.local_own_purpose import (
@@ -90,6 +91,8 @@ def read_kind(told: str, original: str, lang: str | None) -> tuple[dict, str | N
     kind = fit_waiting_place(
         kind, OPENING_END.split(told, maxsplit=1)[0], OPENING_END.split(original, maxsplit=1)[0]
     )
+    # a tutoring enquiry is answered, not quoted; a cottage's dates are checked, not a time
+    kind = keep_promise(kind, correct_typos(told), original)
     # a paid box or membership is no newsletter, a trade account no quote, a retreat a booking
     kind, own_name = paid_signup(kind, own_name, correct_typos(told), original, bool(lang))
     return kind, own_name, stated

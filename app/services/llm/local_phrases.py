@@ -362,6 +362,10 @@ Visa | Visado | Visa | Visum | Visto
 Asset tag | Etiqueta de inventario | Numéro d'inventaire | Inventarnummer | Etiqueta de inventário
 Hardware | Hardware | Matériel | Hardware | Hardware
 Thank you! We have received your submission. | ¡Gracias! Hemos recibido su envío. | Merci ! Nous avons bien reçu votre envoi. | Danke! Wir haben Ihre Angaben erhalten. | Obrigado! Recebemos o seu envio.
+Thanks for your enquiry! We'll get back to you within one business day. | ¡Gracias por su consulta! Le responderemos en un día laborable. | Merci pour votre demande ! Nous vous répondrons sous un jour ouvré. | Danke für Ihre Anfrage! Wir melden uns innerhalb eines Werktags. | Obrigado pelo seu pedido de informação! Responderemos no prazo de um dia útil.
+Thanks for your inquiry! We'll get back to you within one business day. | ¡Gracias por su consulta! Le responderemos en un día laborable. | Merci pour votre demande ! Nous vous répondrons sous un jour ouvré. | Danke für Ihre Anfrage! Wir melden uns innerhalb eines Werktags. | Obrigado pelo seu pedido de informação! Responderemos no prazo de um dia útil.
+Thanks for your booking request! We'll check availability and confirm by email shortly. | ¡Gracias por su solicitud de reserva! Comprobaremos la disponibilidad y se la confirmaremos por correo electrónico en breve. | Merci pour votre demande de réservation ! Nous vérifions les disponibilités et vous confirmerons par e-mail sous peu. | Danke für Ihre Buchungsanfrage! Wir prüfen die Verfügbarkeit und bestätigen Ihnen in Kürze per E-Mail. | Obrigado pelo seu pedido de reserva! Vamos verificar a disponibilidade e confirmaremos por e-mail em breve.
+You're on the list! We'll email you as soon as it's available. | ¡Ya está en la lista! Le escribiremos en cuanto esté disponible. | Vous êtes sur la liste ! Nous vous écrirons dès que ce sera disponible. | Sie stehen auf der Liste! Wir schreiben Ihnen, sobald es verfügbar ist. | Já está na lista! Enviaremos um e-mail assim que estiver disponível.
 """
 
 # "e.g. Toyota": the example stays, the abbreviation is translated.

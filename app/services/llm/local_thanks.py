@@ -81,6 +81,12 @@ _SPONSOR = (
     r"\bsponsor(?:ship|ing|s)?\b|\bpatroc[ií]ni\w*|\bparrainage\b|\bm[ée]c[ée]nat\b|"
     r"\bsponsoring\b"
 )
+# "Partnership enquiry for influencers: …, rates, media kit": their rates, not ours to quote
+_PARTNER = (
+    r"\bpartner(?:ships?|ing)?\b|\bcollab\w*|\bambassadors?\b|"
+    r"\baffiliates?\b|\bco-?marketing\b|\bcolaboraci[oó]n\w*|\bpartenariats?\b|"
+    r"\bkooperation\w*|\bparcerias?\b"
+)
 _ACCOUNT = (
     r"\b(?:trade|wholesale|business|credit|professional|b2b|reseller|stockist|retailer)"
     r" accounts?\b|\bcuenta (?:mayorista|profesional|de empresa|comercial)\b|"
@@ -209,6 +215,15 @@ FITS = [
         "Confirm each sample request by email and pass the address and the samples chosen to "
         "the team that sends them (never promise a delivery date or a price the form does not "
         "state); follow up after delivery, and escalate trade or bulk interest to sales.",
+    ),
+    (
+        _PARTNER,
+        ("pricing",),
+        "assess partnership inquiries",
+        SPONSOR_THANKS,
+        "Thank each partner by email and pass the proposal to the person who handles "
+        "partnerships with a one-line summary (who they are, their audience, what they "
+        "propose); never accept, decline or agree fees on the team's behalf.",
     ),
     (
         _VOTE,
