@@ -7,7 +7,8 @@ matched tutor, the plans, a visit arranged), not quoted; a job to price keeps it
 booking kind promised "a link to confirm a time that suits you": a holiday cottage, a B&B room,
 an equipment hire or a day pass asks for dates and no time, and the team checks those dates
 before anything is confirmed. The waitlist kind promised "as soon as your spot opens up": a
-waitlist for a new desk or app hears when it is available, there is no spot to open. Read on
+waitlist for a new desk or app hears when it is available, there is no spot to open. And an
+anonymous report or gift was promised a reply by email that nobody can send. Read on
 the whole description in English and as written (es/fr/de/pt), so a foreign form thanks in its
 language from the phrase table.
 """
@@ -98,10 +99,31 @@ _SPOT_THANKS = "You're on the list! We'll email you as soon as your spot opens u
 AVAILABLE_THANKS = "You're on the list! We'll email you as soon as it's available."
 
 
+# a form that takes no name or address back: nobody can be replied to, called or sent anything
+_ANONYMOUS = re.compile(
+    r"\banonym\w*|\bno (?:names?|contact details|personal details)\b|\bsans coordonn[ée]es\b|"
+    r"\ban[óo]nim[oa]s?\b|\bsin datos (?:personales|de contacto)\b|\bkeine pers[öo]nlichen daten\b",
+    re.I,
+)
+# ... unless the marketer offers a way back ("email (optional) if you'd like a reply")
+_WAY_BACK = re.compile(r"\breply\b|\bget back\b|\bcontact you\b|\brespuesta\b|\br[ée]ponse\b", re.I)
+_PROMISED_REPLY = re.compile(
+    r"\breply\b|\bget back\b|\bin touch\b|\bcall you\b|\binbox\b|\bemail you\b|\bsend you\b",
+    re.I,
+)
+RECEIVED_THANKS = "Thank you! We have received your submission."
+
+
 def keep_promise(kind: dict, told: str, original: str) -> dict:
     """``kind`` with a thank-you that promises what the form asks for, where its stock one
     (a quote, a time, a spot) promises what it does not; ``kind`` itself otherwise."""
     said = f"{told} {original}"
+    if (
+        _ANONYMOUS.search(said)
+        and not _WAY_BACK.search(said)
+        and _PROMISED_REPLY.search(kind["thanks"])
+    ):
+        return {**kind, "thanks": RECEIVED_THANKS}
     heading = (
         f"{OPENING_END.split(told, maxsplit=1)[0]} {OPENING_END.split(original, maxsplit=1)[0]}"
     )
