@@ -60,15 +60,16 @@ _DATES = re.compile(
 _TIMED = re.compile(
     r"\b(?:times?|slots?|hours?|o'?clock|am|pm|mornings?|afternoons?|evenings?|appointments?|"
     r"lessons?|class(?:es)?|sessions?|consultations?|calls?|meetings?|viewings?|tours?|"
-    r"treatments?|horas?|horarios?|citas?|heures?|horaires?|rendez-vous|cr[ée]neaux?|"
+    r"treatments?|horas?|horarios?|citas?|heures?|horaires?|rendez-vous|cr[ée]neaux?|clases?|"
+    r"cours|s[ée]ances?|sesi[oó]n(?:es)?|aulas?|kurs\w*|"
     r"\w*zeit\w*|termin\w*|hor[áa]rios?|consultas?|marca[çc][ãa]o)\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
     re.I,
 )
 # dates that are no day to come: a birthday, the last service, a vaccination up to date
 _PAST_DATES = re.compile(
     r"\bdates? of birth\b|\bbirth ?dates?\b|\bup to date\b|\bexpiry dates?\b|"
-    r"\blast [\w-]+(?: \w+)? dates?\b|\bdates? of (?:the |your )?last\b|\bfecha de nacimiento\b|"
-    r"\bdate de naissance\b|\bgeburtsdatum\b|\bdata de nascimento\b",
+    r"\blast [\w-]+(?: \w+)? dates?\b|\bdates? of (?:the |your )?last\b|\bgeburtsdatum\b|"
+    r"\b(?:dates?|fecha|data) (?:de|da) (?:nacimiento|naissance|nascimento)\b",
     re.I,
 )
 _TIME_THANKS = "Thanks! Check your inbox for a link to confirm a time that suits you."
