@@ -62,7 +62,7 @@ _TIMED = re.compile(
     r"lessons?|class(?:es)?|sessions?|consultations?|calls?|meetings?|viewings?|tours?|"
     r"treatments?|horas?|horarios?|citas?|heures?|horaires?|rendez-vous|cr[ée]neaux?|clases?|"
     r"cours|s[ée]ances?|sesi[oó]n(?:es)?|aulas?|kurs\w*|"
-    r"\w*zeit\w*|termin\w*|hor[áa]rios?|consultas?|marca[çc][ãa]o)\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
+    r"\w*zeit\w*|\w*termin\w*|hor[áa]rios?|consultas?|marca[çc][ãa]o)\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
     re.I,
 )
 # dates that are no day to come: a birthday, the last service, a vaccination up to date
