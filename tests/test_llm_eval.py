@@ -367,7 +367,7 @@ SIZES = {
     "round 36a": 17,
     "round 36c": 25,
     "round 36b": 23,
-    "round 37d": 26,
+    "round 37d": 28,
 }
 
 

@@ -25,6 +25,12 @@ _WHICH = {"es": "Qué", "de": "Welche", "pt": "Quais", "nl": "Welke", "it": "Qua
 # words a question ends on after its noun ("Bringen Sie Kinder mit?", "Neemt u kinderen mee?")
 _TAIL = {"mit", "dabei", "mee", "bij", "op", "aan", "in"}
 _LITTLE = {"sie", "u", "je", "jij", "ihr", "du", "vous", "tu"}
+# a plural adjective after its noun ("anteriores", "alimentaires", "domésticas")
+_ADJECTIVE = re.compile(
+    r"(?:or(?:es|i)|ar(?:ios|ias|i|ie)|aires|(?:i|í)(?:c|qu)(?:os|as|es|i|he)|iv(?:os|as|es|i|e)|"
+    r"ifs|ad[oa]s|id[oa]s)$",
+    re.I,
+)
 
 
 def _noun(question: str, lang: str) -> str | None:
@@ -38,10 +44,14 @@ def _noun(question: str, lang: str) -> str | None:
         words.pop()
     if len(words) < 2 or words[-1].lower() in _LITTLE:
         return None
-    noun = words[-1].split("'")[-1]
     plural = (
         r"(?:s|x)$" if lang in ("es", "fr", "pt") else r"(?:en|s)$" if lang == "nl" else r"[ie]$"
     )
+    noun = words[-1].split("'")[-1]
+    if lang != "nl" and _ADJECTIVE.search(noun) and re.search(plural, words[-2]):
+        if len(words) == 2:  # "¿siniestros anteriores?" or "¿tienes hermanos?": no telling
+            return None
+        noun = words[-2]  # "¿tiene mascotas domésticas?": the noun comes first
     return noun.lower() if re.search(plural, noun, re.I) else None
 
 
