@@ -235,6 +235,7 @@ FLOORS = {
     "round 36c": 0.90,
     "round 36b": 0.90,
     "round 37e": 0.90,
+    "round 37d": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -368,6 +369,7 @@ SIZES = {
     "round 36c": 25,
     "round 36b": 23,
     "round 37e": 28,
+    "round 37d": 28,
 }
 
 

@@ -319,6 +319,33 @@ def check_round19b(case: dict) -> list[str]:
     return problems
 
 
+def check_round37d(case: dict) -> list[str]:
+    """Round 37d (a form in another language reads as a native one): as round 19b, plus
+    ``submit`` (a pattern the button must match), ``placeholder`` ({field pattern: pattern its
+    placeholder must match}), ``placeholders_not`` (a pattern no placeholder may match: English
+    sample data on a foreign form) and ``text_placeholder_not`` (one no field but a choice's may
+    match: the choose prompt)."""
+    problems = check_round19b(case)
+    config = generate_form(case["d"])
+    button = (config.get("theme") or {}).get("button_label") or "Submit"
+    if "submit" in case and not re.search(case["submit"], button):
+        problems.append(f"button {button!r} (expected {case['submit']!r})")
+    for pattern, want in case.get("placeholder", {}).items():
+        found = _field_for(config, pattern)
+        got = found[0].get("placeholder") or "" if found else None
+        if got is None or not re.search(want, got):
+            problems.append(f"placeholder of {pattern!r} is {got!r} (expected {want!r})")
+    for f in config["fields"]:
+        shown = f.get("placeholder") or ""
+        if "placeholders_not" in case and re.search(case["placeholders_not"], shown):
+            problems.append(f"placeholder {shown!r} on {f['label']!r}")
+        chooses = f["type"] in ("select", "multiselect")
+        if "text_placeholder_not" in case and not chooses:
+            if re.search(case["text_placeholder_not"], shown):
+                problems.append(f"{f['type']} {f['label']!r} has the choose prompt {shown!r}")
+    return problems
+
+
 def _field_for(config: dict, pattern: str) -> list[dict]:
     return [f for f in config["fields"] if re.search(pattern, _text(f))]
 
@@ -913,6 +940,10 @@ SETS = {
     # this form — a volunteer is not hired, an enquiry that asks no price gets no quote, a stay
     # or a day pass has its dates checked, a product waitlist hears when it is available.
     "round 37e": ("forms_round37e.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 37d: a form in another language reads as a native one (Dutch and Italian buttons
+    # and thank-yous, no English sample data, the choose prompt on choices only, a follow-up
+    # named in the form's language); an adviser's callback about a purchase is a sales lead.
+    "round 37d": ("forms_round37d.jsonl", check_round37d, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

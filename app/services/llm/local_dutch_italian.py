@@ -5,8 +5,8 @@ the engine (its phrase tables, its submit button); Dutch and Italian have no phr
 (``local_phrases.LOCALES``), so a description in them is glossed word by word into English
 before the engine reads it (``read_dutch_italian``), and the draft's labels, yes/no answers
 and name are put back in the marketer's words afterwards (``relabel_dutch_italian``). The
-form's own fixed texts (submit button, thank-you) stay as the engine writes them. The words
-are in ``local_dutch_italian_words``.
+form's own texts (button, thank-you, placeholders) are the phrase table's Dutch and Italian
+(``local_native_texts``). The words are in ``local_dutch_italian_words``.
 """
 
 from __future__ import annotations

@@ -114,6 +114,10 @@ nl waar = where
 nl wat = what
 nl hoe = how
 nl welke = which
+nl hoeveel = how many
+nl hoe tevreden bent u; hoe tevreden ben je = how satisfied are you
+nl mogen we contact opnemen; mogen wij contact opnemen = may we contact you
+nl zo ja = if so
 nl wanneer = when
 nl waarom = why
 nl nodig = needed
@@ -204,7 +208,10 @@ it con = with
 it che = that
 it cosa = what
 it come = how
-it quale = which
+it quale; quali = which
+it quanti; quante = how many
+it se si = if so
+it quanto sei soddisfatto; quanto sei soddisfatta; quanto siete soddisfatti = how satisfied are you
 it quando = when
 it perche = why
 it clienti = customers
@@ -242,12 +249,14 @@ _OWN = {
     "bijlage adres bedrijf bedrijfsnaam onderwerp heeft hebt bent wilt uw een het voor "
     "bij ons onze nee mobiel gsm e-mailadres emailadres woonplaats leeftijd afspraak "
     "offerte aanvraag aanvragen reservering inschrijving aanmelding contactformulier "
-    "sollicitatieformulier formulier rijbewijs wij zijn graag wat welke er ging",
+    "sollicitatieformulier formulier rijbewijs wij zijn graag wat welke er ging hoeveel "
+    "kunnen klant klanten tevredenheid enquete kinderen deelnemers",
     "it": "cognome cellulare messaggio indirizzo domanda domande descrizione nascita allegato "
     "allegati azienda richiesta prenotazione iscrizione modulo di della dello delle dei "
     "il gli hai avete gia nostro nostra contatto preventivo persone oggetto "
     "citta eta prodotto negozio scuola genitore studente volontari alla reso cosa ordine "
-    "successo reclamo reclami",
+    "successo reclamo reclami sondaggio soddisfazione soddisfatto soddisfatta possiamo "
+    "clienti quanti quante quali vorresti vuoi bambini partecipanti",
 }
 OWN_WORDS = {lang: set(words.split()) for lang, words in _OWN.items()}
 # Dutch names its forms and field words in one word: "Klachtenformulier", "factuuradres"

@@ -26,11 +26,12 @@ _ASKS = (
     r"(?:are|is|do|does|did|have|has|had|will|would|can|could|was|were|any|bringing|"
     r"need(?:ing)?|own|using|taking)\b"
 )
-# "<question>? if so[,] <follow-up>" or "<question> — if so, <follow-up>"
+# "<question>? if so[,] <follow-up>" or "<question> — if so, <follow-up>"; the follow-up's own
+# "?" before the next item is taken with it ("if so, how many?, comments")
 _INLINE = re.compile(
     r"(?P<q>(?<=[,;:.?!])[^,;:.?!()]+|^[^,;:.?!()]+)"
     r"(?:\?\s*,?|\s+[-–—]\s*)\s*(?P<if>if\s+(?:so|yes))\b\s*,?\s*"
-    r"(?P<f>[^,;:.?!()]+?(?:\s*\([^)]*\))?)\s*(?=[,;.?!]|$)",
+    r"(?P<f>[^,;:.?!()]+?(?:\s*\([^)]*\))?)\s*(?:\?(?=\s*[,;]))?(?=[,;.?!]|$)",
     re.I,
 )
 # "roughly how many times": the count asked, not a field of its own "Roughly …"

@@ -16,7 +16,6 @@ import re
 from app.errors import ValidationError
 from app.services.accounts.workspaces import slugify
 from app.services.forms.config import MAX_DESCRIPTION, validate_config
-from app.services.forms.messages import ui_words
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_acronyms import spell_acronyms
 from app.services.llm.local_added_items import join_added_items
@@ -55,6 +54,7 @@ from app.services.llm.local_listed_asks import (
     without_conditions,
 )
 from app.services.llm.local_measure_labels import measure_labels
+from app.services.llm.local_native_texts import in_own_language
 from app.services.llm.local_needed_items import answer_the_request, needed_as_listed
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, without_answers
@@ -64,6 +64,7 @@ from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_range_answers import expected_answers, ranges_listed
 from app.services.llm.local_repair import validated
 from app.services.llm.local_said_boxes import said_boxes
+from app.services.llm.local_said_follow_ups import name_follow_ups
 from app.services.llm.local_said_names import said_name
 from app.services.llm.local_sentence_name import (
     CREATOR_NAMES,
@@ -264,14 +265,8 @@ def build_form(described: str) -> dict:
     notes = apply_extras(config, extras)
     spell_acronyms(config["fields"], original)
     if lang:
-        # the form's own words in its language: "Envoyer", "Choisir…", not "Submit", "Choose…"
-        words = ui_words(lang)
-        config["theme"] = {"button_label": words["submit"]}
         left = localize(config, lang, pairs)
         stock_nps_said(config["fields"], lang)  # "NPS": the stock question, in their words
-        for f in config["fields"]:
-            if f["type"] == "select" and not f.get("placeholder"):
-                f["placeholder"] = words["choose"]
         if left:
             notes.append(
                 "Kept in English (translate them in the editor): "
@@ -320,6 +315,9 @@ def build_form(described: str) -> dict:
     if nl_it:
         relabel_dutch_italian(config, nl_it, nl_it_pairs, described)
         config["slug"] = slugify(config["name"], "form")
+    if lang or nl_it:  # "Envoyer", "Kies…", "María García", not "Submit", "Choose…"
+        in_own_language(config, lang or nl_it)
+        name_follow_ups(config["fields"], lang or nl_it)  # "¿Cuántas?" → "¿Cuántas mascotas?"
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 

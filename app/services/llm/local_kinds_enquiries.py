@@ -188,6 +188,17 @@ ENQUIRY_KINDS = [
                 r"(?![^:;.,]{0,30}?\b(?:appointments?|bookings?|reservations?|orders?)\b)",
                 14,
             ),
+            # "callback from a mortgage adviser", "book a call back with our pension advisers",
+            # "solar panel advice callback": an adviser's call, in the heading, talks over
+            # something the visitor may buy
+            (
+                r"^(?![^:;.]*\b(?:support|technical|it|nurses?|medical|health|careers?|students?)\b)"
+                r"[^:;.]*?(?:\b(?:call ?backs?|call[- ]backs?|call (?:me|you|them|us) back)\b"
+                r"[^:;.]*?\b(?:advis[eo]rs?|advice|consultants?|brokers?)\b|"
+                r"\b(?:advis[eo]rs?|advice|consultants?|brokers?)\b[^:;.]*?\b(?:call ?backs?|"
+                r"call[- ]backs?)\b)",
+                14,
+            ),
             (
                 r"\bwholesale\b|\bbulk\b|\bdistributors?\b|\bstock (?:our|their)\b|\bcarry our\b|\bstockists?\b|\bb2b\b|"
                 r"\b(?:trade|wholesale|business|credit) accounts?\b",

@@ -2,11 +2,15 @@
 
 One line per English source text: ``English | es | fr | de | pt``. Lookup is by
 exact text (case-insensitive); ``local_translate`` keeps what is not here in the
-source language and names it in the draft's notes. Names, addresses, numbers
-and money ranges (``Jane Smith``, ``jane@example.com``, ``$10K-$50K``) need no entry.
+source language and names it in the draft's notes. Numbers and money ranges
+(``$10K-$50K``) need no entry; sample answers (``Jane Smith``) are a form's own
+(``local_native_texts``). The form's own words in Dutch and Italian join each line
+from ``local_phrases_nl_it``.
 """
 
 from __future__ import annotations
+
+from app.services.llm.local_phrases_nl_it import PHRASES_NL_IT
 
 LOCALES = ("es", "fr", "de", "pt")
 
@@ -369,7 +373,14 @@ You're on the list! We'll email you as soon as it's available. | ¡Ya está en l
 """
 
 # "e.g. Toyota": the example stays, the abbreviation is translated.
-EXAMPLE_PREFIX = {"es": "p. ej. ", "fr": "p. ex. ", "de": "z. B. ", "pt": "ex.: "}
+EXAMPLE_PREFIX = {
+    "es": "p. ej. ",
+    "fr": "p. ex. ",
+    "de": "z. B. ",
+    "pt": "ex.: ",
+    "nl": "bijv. ",
+    "it": "es. ",
+}
 
 
 def _load() -> dict[str, dict[str, str]]:
@@ -383,3 +394,5 @@ def _load() -> dict[str, dict[str, str]]:
 
 
 PHRASES = _load()
+for _english, _said in PHRASES_NL_IT.items():  # the form's own words in Dutch and Italian
+    PHRASES.setdefault(_english, {}).update(_said)

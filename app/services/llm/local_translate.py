@@ -68,7 +68,7 @@ def strip_mentions(text: str) -> str:
 def phrase(text: str, locale: str) -> str | None:
     """``text`` in ``locale``, or None when the table does not know it."""
     known = PHRASES.get((text or "").strip().lower())
-    if known:  # first: a short word of the table ("No" → "Non") is a word too
+    if known and locale in known:  # first: a short word of the table ("No" → "Non") is a word
         return known[locale]
     if not text or not _needs_words(text):
         return text

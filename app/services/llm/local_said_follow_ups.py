@@ -1,0 +1,82 @@
+"""A follow-up said bare in another language names what it asks about, as English does.
+
+"¿viaja con mascotas? si es así, ¿cuántas?" gives a yes/no question and its follow-up; the
+follow-up comes back in the marketer's words, "¿Cuántas?", which on a form says nothing
+once the question is out of sight. English names it after the question's subject ("How many
+children?", ``local_follow_ups.named_follow_ups``); here the subject is the question's noun in
+the marketer's words: "¿Cuántas mascotas?", "Wie viele Kinder?", "Combien d'enfants ?",
+"Quali allergie?".
+"""
+
+from __future__ import annotations
+
+import re
+
+# the bare question word: "how many" or "which"
+_BARE = {
+    "es": (r"cu[aá]nt[oa]s", r"cu[aá]les|qu[eé]"),
+    "fr": (r"combien", r"lesquel(?:le)?s|quel(?:le)?s"),
+    "de": (r"wie viele", r"welche"),
+    "pt": (r"quant[oa]s", r"quais"),
+    "nl": (r"hoeveel", r"welke"),
+    "it": (r"quant[ie]", r"quali"),
+}
+_WHICH = {"es": "Qué", "de": "Welche", "pt": "Quais", "nl": "Welke", "it": "Quali"}
+# words a question ends on after its noun ("Bringen Sie Kinder mit?", "Neemt u kinderen mee?")
+_TAIL = {"mit", "dabei", "mee", "bij", "op", "aan", "in"}
+_LITTLE = {"sie", "u", "je", "jij", "ihr", "du", "vous", "tu"}
+# a plural adjective after its noun ("anteriores", "alimentaires", "domésticas")
+_ADJECTIVE = re.compile(
+    r"(?:or(?:es|i)|ar(?:ios|ias|i|ie)|aires|(?:i|í)(?:c|qu)(?:os|as|es|i|he)|iv(?:os|as|es|i|e)|"
+    r"ifs|ad[oa]s|id[oa]s)$",
+    re.I,
+)
+
+
+def _noun(question: str, lang: str) -> str | None:
+    """The question's subject: its last word before a particle, a plural one (German: its last
+    capitalised word but the first)."""
+    words = re.findall(r"[^\W\d_][\w'-]*", question)
+    if lang == "de":
+        nouns = [w for w in words[1:] if w[:1].isupper() and w.lower() not in _LITTLE]
+        return nouns[-1] if nouns else None
+    while words and words[-1].lower() in _TAIL:
+        words.pop()
+    if len(words) < 2 or words[-1].lower() in _LITTLE:
+        return None
+    plural = (
+        r"(?:s|x)$" if lang in ("es", "fr", "pt") else r"(?:en|s)$" if lang == "nl" else r"[ie]$"
+    )
+    noun = words[-1].split("'")[-1]
+    if lang != "nl" and _ADJECTIVE.search(noun) and re.search(plural, words[-2]):
+        if len(words) == 2:  # "¿siniestros anteriores?" or "¿tienes hermanos?": no telling
+            return None
+        noun = words[-2]  # "¿tiene mascotas domésticas?": the noun comes first
+    return noun.lower() if re.search(plural, noun, re.I) else None
+
+
+def _named(word: str, which: bool, noun: str, lang: str) -> str:
+    if lang == "fr":
+        if which:
+            return f"{'Quelles' if re.search('elles?$', word, re.I) else 'Quels'} {noun} ?"
+        return f"Combien {'d' + chr(39) if noun[:1] in 'aeéèêiouyh' else 'de '}{noun} ?"
+    asked = _WHICH[lang] if which else word[:1].upper() + word[1:].lower()
+    return f"{'¿' if lang == 'es' else ''}{asked} {noun}?"
+
+
+def name_follow_ups(fields: list, lang: str) -> None:
+    """ "¿Cuántas?" shown on "¿Viaja con mascotas?"'s yes: "¿Cuántas mascotas?"."""
+    how_many, which = _BARE[lang]
+    by_name = {f["name"]: f for f in fields}
+    for field in fields:
+        conds = (field.get("show_if") or {}).get("all") or []
+        bare = field.get("label", "").strip(" ¿?")
+        m = re.fullmatch(rf"(?:(?P<n>{how_many})|(?P<w>{which}))", bare, re.I)
+        controller = by_name.get(conds[0].get("field")) if len(conds) == 1 else None
+        if not m or not controller or len(controller.get("options") or []) != 2:
+            continue
+        if conds[0].get("value") != controller["options"][0]:  # shown on "yes"
+            continue
+        noun = _noun(controller["label"].strip(" ¿?"), lang)
+        if noun and len(controller["label"].split()) <= 7:
+            field["label"] = _named(bare, bool(m["w"]), noun, lang)
