@@ -909,6 +909,9 @@ SETS = {
     # Round 36b: a heading that names a thing or a trade plus an act (callout, pre-order,
     # demo, booking said in prose) is the form's name, in the marketer's words and language.
     "round 36b": ("forms_round36b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 37a: the form's name is the purpose the marketer said ("<business> - <thing> <act>",
+    # "a form where people can <act> <thing>", a quoted title), not the business or a stock name.
+    "round 37a": ("forms_round37a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
