@@ -303,8 +303,8 @@ def _abroad(name: str, text: str, lang: str, weak: bool, stock: bool) -> str | N
     if let and let["verb"].lower() in _ACTS_ABROAD and weak:
         x = re.sub(r"^(?:as|os|una?|uma?|une|um)\s+", "", let["x"], flags=re.I)
         done = _ACTS_ABROAD[let["verb"].lower()]
-        if done.endswith(" de") and re.match(r"[aeiouéèêh]", x, re.I):  # "d'abonnement"
-            return f"{done[:-3]} d'{x}"
+        if lang == "fr" and done.endswith(" de") and re.match(r"[aeiouéèêh]", x, re.I):
+            return f"{done[:-3]} d'{x}"  # "Annulation d'abonnement"
         return f"{done} {x}"
     refund = _REFUND_ABROAD.get(lang)
     if refund and stock and re.search(refund[0], text, re.I):  # not "Pedido de reembolso de X"
