@@ -137,6 +137,7 @@ _BUSINESS_HEAD = re.compile(
     r"|^\s*(?P<biz2>[^:.,\n\-–—]{2,40}?)\s*:\s*(?P<what2>[^:.,\n]{3,60}?)\.(?=\s)",
     re.I,
 )
+_PLACE = re.compile(r"^(?:place|submit|make|send|book)\s+(?:an?|your|the|our)\s+", re.I)
 _FORM_FOR = re.compile(r"^(?:an?\s+)?(?:\w+\s+)?form\s+for\b", re.I)
 _KIND_END = re.compile(
     r"\b(?:registration|request|enquiry|inquiry|booking|application|sign-?up|order|report|"
@@ -212,14 +213,15 @@ def _business_heading(original: str, name: str, lang: str | None) -> str | None:
     biz = head and (head["biz"] or head["biz2"])
     if not head or (name.lower() != biz.lower() and not _weak(name, original)):
         return None
-    what = (head["what"] or head["what2"]).strip()
+    # "Our bakery - place a cake order": the thing ordered, not the imperative
+    what = _PLACE.sub("", (head["what"] or head["what2"]).strip())
     plural = _KIND_PLURAL.match(what)
     if plural and not lang:
         kind = _singular(plural["kind"].lower())
         return _title(f"{plural['x'].lower()} {kind}")
     if plural and lang == "de":
         return None
-    if not lang and _KIND_END.search(what) and not _FORM_FOR.match(what):
+    if not lang and _KIND_END.search(what) and " " in what and not _FORM_FOR.match(what):
         return _title(what.lower())  # "Form for our dental practice - new patient registration"
     if lang and _ACT_FIRST_ABROAD.match(what) and len(what.split()) > 1:
         return _cap(what)

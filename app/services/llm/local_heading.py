@@ -78,7 +78,7 @@ def heading_name(original: str, english: bool) -> str | None:
     if head.lower() in _SAID_GENERIC:  # "Event registration for our pottery course"
         return None
     kept = _WHO.sub("", head)
-    if _CONTACT.fullmatch(kept):  # "Contact form for a law firm": the firm's own contact form
+    if kept != head and _CONTACT.fullmatch(kept):  # "Contact form for a law firm": its own
         return None
     if _DOING.match(head):  # "Request a proposal for a corporate video": what it is for
         kept = head
