@@ -944,6 +944,9 @@ SETS = {
     # and thank-yous, no English sample data, the choose prompt on choices only, a follow-up
     # named in the form's language); an adviser's callback about a purchase is a sales lead.
     "round 37d": ("forms_round37d.jsonl", check_round37d, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 37a: the form's name is the purpose the marketer said ("<business> - <thing> <act>",
+    # "a form where people can <act> <thing>", a quoted title), not the business or a stock name.
+    "round 37a": ("forms_round37a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -12,8 +12,7 @@ A marketer says the purpose in many ways the other name readers do not take apar
   mariage";
 - a business heading and its own subject: "Lumière Photography Studio - newborn shoot
   enquiries" is "Newborn Shoot Enquiry";
-- what people want or do: "a form where members can freeze their membership" is "Membership
-  Freeze Request", "request a feature" a "Feature Request", "Formulaire pour les clients qui
+- what people want: "request a feature" is a "Feature Request", "Formulaire pour les clients qui
   veulent une visite technique gratuite" is "Visite technique gratuite";
 - the named thing a form is for: "Nominations form for our Young Entrepreneur Award", "Year 2
   farm trip" permission slips, "Formulário de nomeação para o nosso prémio …".
@@ -37,6 +36,9 @@ _FOREIGN_STOCK = frozenset(
     n for english, names in FORM_NAMES.items() if english in STOCK_NAMES for n in names.values()
 ) | {"Angebotsanfrage", "Demande de devis", "Solicitud de presupuesto", "Pedido de orçamento"}
 
+# "Emergency Callback" is the engine's word for any urgent trade visit, not the marketer's
+_ENGINE_WORDS = frozenset({"Nomination", "Emergency Callback"})
+
 
 def _title(text: str) -> str:
     return " ".join(
@@ -52,7 +54,7 @@ def _cap(text: str) -> str:
 
 def _weak(name: str, original: str) -> bool:
     base = name.split(": ", 1)[0]
-    stock = base in STOCK_NAMES or base in _FOREIGN_STOCK or base == "Nomination"
+    stock = base in STOCK_NAMES or base in _FOREIGN_STOCK or base in _ENGINE_WORDS
     if stock or gives_way(name, original):
         return True
     if re.fullmatch(r"(?:(?:web|online|simple|new)\s+)?form", name, re.I):  # "Form for our … - …"
@@ -128,9 +130,14 @@ _QUOTE_FOR = re.compile(
     r"(?P<x>[a-z][a-z -]{2,40}?)(?:\s+(?:in|with|at|on|from|by|to)\s+[^:\n]*)?\s*:",
     re.I,
 )
+# "Photography studio - family portrait session booking: …", "Garden centre: Christmas tree
+# delivery order. Name, …": the business, then the purpose phrase that names the form
 _BUSINESS_HEAD = re.compile(
-    r"^\s*(?P<biz>[^:\n\-–—]{2,60}?)\s+[-–—]\s+(?P<what>[^:.\n]{3,80}?)\s*(?::|\.(?=\s|$))", re.I
+    r"^\s*(?P<biz>[^:\n\-–—]{2,60}?)\s+[-–—]\s+(?P<what>[^:.\n]{3,80}?)\s*(?::|\.(?=\s|$))"
+    r"|^\s*(?P<biz2>[^:.,\n\-–—]{2,40}?)\s*:\s*(?P<what2>[^:.,\n]{3,60}?)\.(?=\s)",
+    re.I,
 )
+_PLACE = re.compile(r"^(?:place|submit|make|send|book)\s+(?:an?|your|the|our)\s+", re.I)
 _FORM_FOR = re.compile(r"^(?:an?\s+)?(?:\w+\s+)?form\s+for\b", re.I)
 _KIND_END = re.compile(
     r"\b(?:registration|request|enquiry|inquiry|booking|application|sign-?up|order|report|"
@@ -142,6 +149,13 @@ _KIND_PLURAL = re.compile(
     r"orders|registrations|quotes|estimates)$",
     re.I,
 )
+# a purpose phrase abroad opens with its act: "reserva de sesión …", "Anmeldung zum Kurs"
+_ACT_FIRST_ABROAD = re.compile(
+    r"^(?:reserva|réservation|reservierung|buchung|commande|pedido|encomenda|bestellung|"
+    r"inscripción|inscription|inscrição|anmeldung|solicitud|demande|anfrage|marcação|cita|"
+    r"rendez-vous|termin)\b",
+    re.I,
+)
 _KIND_ABROAD = {  # "demandes de X", "X Anfragen"
     "demandes": "Demande",
     "solicitudes": "Solicitud",
@@ -149,23 +163,6 @@ _KIND_ABROAD = {  # "demandes de X", "X Anfragen"
     "pedidos": "Pedido",
     "reservas": "Reserva",
     "réservations": "Réservation",
-}
-_DID = re.compile(
-    r"\b(?:where|so(?:\s+that)?|for)\s+(?:[a-z]+\s+){1,3}?(?:can|could|to)\s+"
-    r"(?P<verb>freeze|pause|cancel|transfer|renew|upgrade|downgrade|suspend|report)\s+"
-    r"(?:their|your|a|an|the|our)\s+(?P<obj>[a-z]+(?:\s+(?:problem|issue|fault|request))?)\b",
-    re.I,
-)
-_DONE = {
-    "freeze": "Freeze",
-    "pause": "Pause",
-    "cancel": "Cancellation",
-    "transfer": "Transfer",
-    "renew": "Renewal",
-    "upgrade": "Upgrade",
-    "downgrade": "Downgrade",
-    "suspend": "Suspension",
-    "report": "Report",
 }
 _FEATURE = re.compile(
     r"\b(?:request|suggest|propose)\s+(?:a\s+|new\s+)*features?\b|\bfeature\s+(?:requests?|"
@@ -199,12 +196,6 @@ def _english(original: str, name: str) -> str | None:
     quote = _QUOTE_FOR.search(original)
     if quote and base in ("Quote Request", "Pricing Request"):
         return f"{_title(quote['x'].strip().lower())} Quote"
-    did = _DID.search(original)
-    generic = did and re.fullmatch(r"problem|issue|question|query|request", did["obj"], re.I)
-    if did and not generic and base in ("Support Request", "Contact Us", "Booking Request"):
-        obj = did["obj"].lower()
-        done = _DONE[did["verb"].lower()]
-        return f"{_title(obj)} {done}" + ("" if done == "Report" else " Request")
     if _FEATURE.search(original) and base in ("Feedback Survey", "Support Request", "Contact Us"):
         return "Feature Request"
     nominee = _NOMINATE_FOR.search(original)
@@ -219,17 +210,21 @@ def _english(original: str, name: str) -> str | None:
 def _business_heading(original: str, name: str, lang: str | None) -> str | None:
     """ "Lumière Photography Studio - newborn shoot enquiries: …": the thing, not the business."""
     head = _BUSINESS_HEAD.match(original)
-    if not head or (name.lower() != head["biz"].lower() and not _weak(name, original)):
+    biz = head and (head["biz"] or head["biz2"])
+    if not head or (name.lower() != biz.lower() and not _weak(name, original)):
         return None
-    what = head["what"].strip()
+    # "Our bakery - place a cake order": the thing ordered, not the imperative
+    what = _PLACE.sub("", (head["what"] or head["what2"]).strip())
     plural = _KIND_PLURAL.match(what)
     if plural and not lang:
         kind = _singular(plural["kind"].lower())
         return _title(f"{plural['x'].lower()} {kind}")
     if plural and lang == "de":
         return None
-    if not lang and _FORM_FOR.match(head["biz"]) and _KIND_END.search(what):
+    if not lang and _KIND_END.search(what) and " " in what and not _FORM_FOR.match(what):
         return _title(what.lower())  # "Form for our dental practice - new patient registration"
+    if lang and _ACT_FIRST_ABROAD.match(what) and len(what.split()) > 1:
+        return _cap(what)
     first, _, rest = what.partition(" ")
     if lang and first.lower() in _KIND_ABROAD and rest:
         return f"{_KIND_ABROAD[first.lower()]} {rest}"

@@ -22,6 +22,8 @@ After localisation (``read_again``), on the name the draft has by then:
 
 from __future__ import annotations
 
+import re
+
 from app.services.llm.local_asked_name import asked_name
 from app.services.llm.local_form_act import act_name
 from app.services.llm.local_heading import GENERIC_NAMES, heading_name
@@ -55,8 +57,8 @@ def drafted_name(
         subject = foreign_sentence_name(original, lang)  # "Somos un taller de bicicletas. …"
         if not subject and kind["key"] in ("course", "event"):
             subject = course_name(original)  # "Anmeldung für unseren Kochkurs"
-    if titled:
-        purpose, topic = titled, None
+    if titled:  # "Masterclass sign-up: "Pricing for freelancers"": a quoted title stays
+        purpose, topic = titled, topic if topic and _quoted(topic, original) else None
     elif subject:  # "Enquiry form for our landscape design studio", "Moving warehouse? …"
         purpose, topic = subject, None
     elif (
@@ -75,6 +77,10 @@ def drafted_name(
     if named:
         purpose, topic = named, None
     return purpose + (f": {topic}" if topic else "")
+
+
+def _quoted(topic: str, original: str) -> bool:
+    return bool(re.search(rf"[\"“‘']{re.escape(topic)}[\"”’']", original, re.I))
 
 
 def read_again(name: str, original: str, lang: str | None) -> str | None:

@@ -114,6 +114,10 @@ TOPIC_RE = re.compile(
     r"and)\b|[.,;:!?]|\s[-–—]\s|$)",  # ": name, email": the list of fields begins
     re.I,
 )
+# "Webinar registration: 'Scaling your Shopify store' on 12 March": the quoted title, not the date
+QUOTED_TITLE = re.compile(
+    r"(?:^|(?<=[\s(]))[\"“‘']([A-Za-z][^\"”’'\n,]{4,58}\S)[\"”’'](?=[\s,.;:)]|$)"
+)
 
 
 PLAYBOOKS = {
@@ -348,7 +352,7 @@ def find_business(description: str) -> str | None:
 def find_topic(description: str, kind: dict) -> str | None:
     if kind["key"] not in ("webinar", "download", "event"):
         return None
-    match = TOPIC_RE.search(description)
+    match = QUOTED_TITLE.search(description) or TOPIC_RE.search(description)
     if not match:
         return None
     topic = _clean_phrase(match.group(1))

@@ -52,6 +52,7 @@ _FORM_WORD = re.compile(r"\s+form$", re.I)
 _WHOSE = re.compile(r"\s+for (?:our|your|my|the)\b.*$", re.I)
 # "Address update form for members": who fills it in goes too, when a name is left
 _WHO = re.compile(r"\s+for\s+\S.*$", re.I)
+_CONTACT = re.compile(r"contact(?:\s+us)?(?:\s+form)?|get[- ]in[- ]touch(?:\s+form)?", re.I)
 _DOING = re.compile(r"^(?:request|report|book|order|apply|register|claim|reserve|sign up)\b", re.I)
 
 
@@ -77,6 +78,8 @@ def heading_name(original: str, english: bool) -> str | None:
     if head.lower() in _SAID_GENERIC:  # "Event registration for our pottery course"
         return None
     kept = _WHO.sub("", head)
+    if kept != head and _CONTACT.fullmatch(kept):  # "Contact form for a law firm": its own
+        return None
     if _DOING.match(head):  # "Request a proposal for a corporate video": what it is for
         kept = head
     if len(kept.split()) >= 2 and len(_FORM_WORD.sub("", kept).split()) >= 2:

@@ -119,14 +119,23 @@ _ACTS = {
     "cancel": "Cancellation",
     "renew": "Renewal",
     "order": "Order",
+    "freeze": "Freeze Request",
+    "pause": "Pause Request",
+    "suspend": "Suspension Request",
+    "transfer": "Transfer Request",
+    "upgrade": "Upgrade Request",
+    "downgrade": "Downgrade Request",
 }
+_QUOTE_ON = re.compile(r"\s+(?:for|on)\s+(?P<x>" + _NP + r")" + _END, re.I)
+# who is let do it: "let tenants", "so that residents can", "where people can", "for members to"
 _LET = re.compile(
     r"(?:^|\b(?:to|and)\s+|[.:]\s+)(?:let|lets|allow|allows)\s+(?:our\s+|the\s+)?[a-z]+\s+"
-    r"|\bso(?:\s+that)?\s+(?:our\s+|the\s+)?[a-z]+\s+can\s+",
+    r"|\b(?:so(?:\s+that)?|where)\s+(?:our\s+|the\s+)?(?:[a-z]+\s+){1,2}?(?:can|could)\s+"
+    r"|\bform\s+for\s+(?:our\s+|the\s+)?(?:[a-z]+\s+){1,2}?to\s+",
     re.I,
 )
 _ACT = re.compile(
-    r"(?P<verb>report|book|reserve|request|register|claim|cancel|renew|order)\s+"
+    r"(?P<verb>" + "|".join(_ACTS) + r")\s+"
     r"(?:(?<=register\s)for\s+)?(?:(?:a|an|the|their|your|our)\s+)?(?P<obj>" + _NP + r")" + _END,
     re.I,
 )
@@ -150,10 +159,19 @@ _ACTS_ABROAD = {  # "que los vecinos puedan reservar la sala": "Reserva de la sa
     "réservent": "Réservation de",
     "signaler": "Signalement de",
     "signalent": "Signalement de",
+    "annuler": "Annulation de",
+    "résilier": "Résiliation de",
 }
 _LET_ABROAD = re.compile(
     r"^\s*(?:permitir\s+que|que|pour\s+que|afin\s+que|permettre\s+aux?)\s+(?:les|los|las|os|as)?\s*"
     r"[\w-]+\s+(?:puedan\s+|possam\s+|puissent\s+|de\s+)?(?P<verb>\w+)\s+(?P<x>[^:\n]{3,50}?)\s*:",
+    re.I,
+)
+
+# "Formulaire pour annuler un abonnement": the act the form is for, said after it
+_FORM_TO_ABROAD = re.compile(
+    r"^\s*(?:formulaire|formulario|formulário)\s+(?:pour|para)\s+(?P<verb>\w+)\s+"
+    r"(?P<x>[^:\n]{3,50}?)\s*:",
     re.I,
 )
 
@@ -238,7 +256,13 @@ def _english(name: str, text: str, weak: bool) -> str | None:
         if not act:
             continue
         obj = act["obj"].lower()
-        if re.fullmatch(r"(?:a\s+)?(?:problem|issue|question|query|request|it|them)", obj):
+        offered = _OFFERING.match(text)
+        if obj == "one" and offered:  # "we do emergency callouts, … for people to request one"
+            obj = offered["x"].lower()
+        quoted = _QUOTE_ON.match(text, act.end()) if obj in ("quote", "estimate") else None
+        if quoted:  # "for customers to request a quote for a new roof"
+            return f"{_phrase(quoted['x'])} {_title(obj)} {_ACTS[act['verb'].lower()]}"
+        if re.fullmatch(r"(?:a\s+)?(?:problem|issue|question|query|request|it|them|one)", obj):
             return None
         return f"{_phrase(obj)} {_ACTS[act['verb'].lower()]}"
     money = _MONEY_BACK.search(text)
@@ -275,10 +299,13 @@ def _abroad(name: str, text: str, lang: str, weak: bool, stock: bool) -> str | N
     ours = _HEAD_FOR_OURS.match(text)
     if ours and name.lower() == ours["kind"].lower():
         return f"{_cap(ours['kind'])} – {_cap(ours['x'])}"
-    let = _LET_ABROAD.match(text)
+    let = _LET_ABROAD.match(text) or _FORM_TO_ABROAD.match(text)
     if let and let["verb"].lower() in _ACTS_ABROAD and weak:
         x = re.sub(r"^(?:as|os|una?|uma?|une|um)\s+", "", let["x"], flags=re.I)
-        return f"{_ACTS_ABROAD[let['verb'].lower()]} {x}"
+        done = _ACTS_ABROAD[let["verb"].lower()]
+        if lang == "fr" and done.endswith(" de") and re.match(r"[aeiouéèêh]", x, re.I):
+            return f"{done[:-3]} d'{x}"  # "Annulation d'abonnement"
+        return f"{done} {x}"
     refund = _REFUND_ABROAD.get(lang)
     if refund and stock and re.search(refund[0], text, re.I):  # not "Pedido de reembolso de X"
         return refund[1]

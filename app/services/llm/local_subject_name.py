@@ -54,9 +54,15 @@ _KIND_WORD = {
     word.lower(): word
     for word in "Enquiry Inquiry Booking Registration Application Quote Estimate Order Reservation "
     "Appointment Entry Enrolment Enrollment Feedback".split()
-} | {"sign-up": "Sign-up", "signup": "Sign-up", "sign up": "Sign-up", "rsvp": "RSVP"}
+} | {
+    "sign-up": "Sign-up",
+    "signup": "Sign-up",
+    "sign up": "Sign-up",
+    "rsvp": "RSVP",
+    "rfq": "Quote",
+}
 _KINDS = (
-    r"enquiry|inquiry|booking|registration|application|sign-?up|sign up|rsvp|quote|estimate|"
+    r"enquiry|inquiry|booking|registration|application|sign-?up|sign up|rsvp|quote|estimate|rfq|"
     r"order|reservation|appointment|entry|enrol(?:l)?ment|feedback"
 )
 _FORM = r"(?:\s+(?:form|sheet|page))?"

@@ -51,6 +51,9 @@ _DONE = {
     "apply": "Application",
     "register": "Registration",
     "cancel": "Cancellation",
+    "pause": "Pause",
+    "freeze": "Freeze",
+    "suspend": "Suspension",
     "claim": "Request",
     "get": "Request",
     "reserve": "Reservation",
@@ -382,6 +385,8 @@ def retitled(original: str, lang: str | None, purpose: str, own_name: str | None
         more = titled.lower().replace(said, " ") if said and said in titled.lower() else None
         if more is not None and all(_STOCK.fullmatch(w) for w in re.findall(r"[\w-]+", more)):
             return None  # "Solicitud de acreditación de prensa" says the engine's name
+        return titled
+    if _MINE.match(_head(original)):  # "Cancel my membership": no membership applied for
         return titled
     mine, theirs = titled_kind(own_name), titled_kind(titled)
     if mine != theirs and not any(mine in same and theirs in same for same in _SAME_KIND):
