@@ -234,6 +234,7 @@ FLOORS = {
     "round 36a": 0.90,
     "round 36c": 0.90,
     "round 36b": 0.90,
+    "round 37b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -366,6 +367,7 @@ SIZES = {
     "round 36a": 17,
     "round 36c": 25,
     "round 36b": 23,
+    "round 37b": 26,
 }
 
 

@@ -909,6 +909,9 @@ SETS = {
     # Round 36b: a heading that names a thing or a trade plus an act (callout, pre-order,
     # demo, booking said in prose) is the form's name, in the marketer's words and language.
     "round 36b": ("forms_round36b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 37b: a field's type comes from what the item asks (its head noun, a question word
+    # starting it), not from a word inside it ("what will you use the photos for" is no upload).
+    "round 37b": ("forms_round37b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
