@@ -160,7 +160,8 @@ ASKED_QUESTION = re.compile(
 # upload noun before it only says which one ("photo ID", "photo evidence" are papers still)
 _KIND_OF_FILE_NOUN = re.compile(
     rf"\b(?:{_FILE_NOUNS})\s+(?!(?:{_FILE_NOUNS}|id|evidence|proof|cop(?:y|ies)|uploads?|"
-    r"attachments?)\b)[a-z]{3,}$",
+    # a verb or a participle after the noun ("documents needed", "Foto hochladen") is no head
+    r"attachments?|hoch\w*|\w+(?:ed|en|ing))\b)[a-z]{3,}$",
     re.I,
 )
 
