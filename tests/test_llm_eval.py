@@ -237,6 +237,7 @@ FLOORS = {
     "round 36b": 0.90,
     "round 37e": 0.90,
     "round 37d": 0.90,
+    "round 37b": 0.90,
 }
 SIZES = {
     "generation": 100,
@@ -372,6 +373,7 @@ SIZES = {
     "round 36b": 23,
     "round 37e": 28,
     "round 37d": 28,
+    "round 37b": 26,
 }
 
 

@@ -947,6 +947,9 @@ SETS = {
     # Round 37a: the form's name is the purpose the marketer said ("<business> - <thing> <act>",
     # "a form where people can <act> <thing>", a quoted title), not the business or a stock name.
     "round 37a": ("forms_round37a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 37b: a field's type comes from what the item asks (its head noun, a question word
+    # starting it), not from a word inside it ("what will you use the photos for" is no upload).
+    "round 37b": ("forms_round37b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

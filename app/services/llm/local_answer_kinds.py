@@ -54,7 +54,7 @@ _PRICED = re.compile(r"\b(?:price|cost|prix|precio|preço|preis|rate)\b", re.I)
 # "cuánto tiempo lleva con el dolor", "depuis combien de temps", "wie lange haben Sie schon",
 # "há quanto tempo tem a dor"
 DURATION = re.compile(
-    r"^(?:for )?how long (?:have|has|had|did) (?:you|they|he|she|it|the \w+|your \w+)\b|"
+    r"^(?:for )?how long (?:have|has|had|did) (?:you|they|he|she|it|this|that|the \w+|your \w+)\b|"
     r"^(?:for )?how long (?:you|they)(?:'ve| have) |"
     r"^(?:desde hace )?(?:what|cu[aá]nto) tiempo\b|^(?:what|how) (?:much )?tiempo\b|"
     r"^depuis combien de temps\b|^(?:how|wie) lange\b|^(?:seit )?wie vielen? (?:tagen|wochen|jahren)\b|"
@@ -81,6 +81,9 @@ _UNNAMED = re.compile(
     r"^(?:for )?how long (?:has|had) (?:it|this|that)\b",
     re.I,
 )
+# "how long has the mould been there", "how long has this been going on": a thing's span
+# has no unit to guess unless it ails or breaks (a person's, "have you been trading", is years)
+_THING = re.compile(r"^(?:for )?how long (?:have|has|had) (?:the|your|this|that|it)\b", re.I)
 _STATED_UNIT = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?|minutes?)\b", re.I)
 
 # "t-shirt size", "shirt size", "hoodie size", "talla de camiseta", "taille de t-shirt",
@@ -129,7 +132,8 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
     """``field`` with the kind of answer its words ask for (the field reader's own kind
     otherwise). ``options``: the answers the marketer listed (they always win)."""
     low = phrase.strip().lower()
-    unnamed = DURATION.match(low) and not _STATED_UNIT.search(low) and _UNNAMED.search(low)
+    unguessed = _UNNAMED.search(low) or (_THING.match(low) and not _DAYS.search(low))
+    unnamed = DURATION.match(low) and not _STATED_UNIT.search(low) and unguessed
     if not options and unnamed and field["type"] in ("text", "textarea", "number"):
         # "how long have you had it": no unit to guess, they write "3 weeks"
         return {**field, "type": "text", "min": None, "max": None, "max_length": 300}

@@ -57,6 +57,28 @@ _SEX_ANSWERS = {
     "de": ["Weiblich", "Männlich", "Divers", "Keine Angabe"],
     "pt": ["Feminino", "Masculino", "Outro", "Prefiro não dizer"],
 }
+# how pressing a ticket is ("priority", "urgency", "severity", "Priorité", "Dringlichkeit"):
+# a choice on the usual scale, as sex / gender is, when no answers are listed
+_URGENCY = re.compile(
+    r"^(?:(?:your |votre |su |ihre |a sua )?(?:priority|urgency|priorit[ée]|prioridad|"
+    r"prioridade|priorit[äa]t|dringlichkeit|urgencia|urg[êe]ncia|urgence)(?: level)?"
+    r"|(?P<severity>severity|gravedad|gravit[ée]|schweregrad|gravidade)(?: level)?)\??$",
+    re.I,
+)
+_URGENCY_ANSWERS = {
+    "en": ["Low", "Normal", "High", "Urgent"],
+    "fr": ["Basse", "Normale", "Haute", "Urgente"],
+    "es": ["Baja", "Normal", "Alta", "Urgente"],
+    "de": ["Niedrig", "Normal", "Hoch", "Dringend"],
+    "pt": ["Baixa", "Normal", "Alta", "Urgente"],
+}
+_SEVERITY_ANSWERS = {
+    "en": ["Low", "Medium", "High", "Critical"],
+    "fr": ["Faible", "Moyenne", "Élevée", "Critique"],
+    "es": ["Baja", "Media", "Alta", "Crítica"],
+    "de": ["Gering", "Mittel", "Hoch", "Kritisch"],
+    "pt": ["Baixa", "Média", "Alta", "Crítica"],
+}
 _HOW_OFTEN = re.compile(
     r"\bhow (?:often|many times)\b.*\b(?:per|a|an|each|every) (?:day|week|fortnight|month|year)\b|"
     r"\bcombien de fois\b|\bcu[aá]ntas veces\b|\bwie (?:oft|viele male)\b.*\b(?:pro|im|in der|am|je)\b|"
@@ -170,6 +192,11 @@ def settle_choices(fields: list, described: str, lang: str | None, several: list
         # "genre" is a gender in French only (a book's or a band's genre in English)
         elif f["type"] == "text" and (_SEX.match(label) or lang == "fr" and label == "Genre"):
             f.update(type="select", options=list(_SEX_ANSWERS[lang or "en"]), max_length=None)
+        pressing = _URGENCY.match(label) if f["type"] == "text" else None
+        if pressing:
+            scale = _SEVERITY_ANSWERS if pressing["severity"] else _URGENCY_ANSWERS
+            f.update(type="select", options=list(scale.get(lang or "en", scale["en"])))
+            f["max_length"] = None
         if f["type"] == "text" and _HOW_OFTEN.search(label):
             f.update(type="number", max_length=None, min=0)
     anonymous = re.search(r"\banonym|\ban[oó]nim|\ban[oô]nim", described, re.I)

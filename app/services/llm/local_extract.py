@@ -16,6 +16,7 @@ import re
 
 from app.services.llm.local_answer_shapes import bare_answers, own_question
 from app.services.llm.local_asked_as_meant import one_kind_item
+from app.services.llm.local_asked_kind import asked_kind
 from app.services.llm.local_chatter_items import WISHED as _WISHED
 from app.services.llm.local_clause_items import cue_in_clause, joined_relatives
 from app.services.llm.local_dated_answers import ORDINAL_DATE_AHEAD
@@ -46,6 +47,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
     read = _read_item(raw, listed) or valued_item(raw, _read_item)  # "size of site in acres"
     item = whole_item(raw, asked_item(raw, worded_item(raw, read)))
     item = bare_answers(raw, one_kind_item(raw, item))  # "due date or date of birth": one date
+    item = asked_kind(raw, item)  # "what will you use the photos for": a question, no upload
     return asked_fragment(raw, item)  # "which way the roof faces": asked as a question
 
 

@@ -146,6 +146,26 @@ ABOUT_FILE = re.compile(
 )
 
 
+# "what will you use the photos for", "para qué usará las fotos", "wofür brauchen Sie die
+# Bilder": a question is answered in words; the upload noun in it is its topic
+ASKED_QUESTION = re.compile(
+    r"^(?:for |para |pour |f[üu]r |zu )?(?:what|which|why|how|when|where|who|whose|"
+    r"qu[eé]|cu[aá]l(?:es)?|por ?qu[eé]|quel(?:le)?s?|pourquoi|comment|welche[rsnm]?|was|"
+    r"wof[üu]r|warum|wie|wozu|o que|qual|quais)\b",
+    re.I,
+)
+
+
+# "photo package", "image rights", "photo session": the last noun heads the phrase, the
+# upload noun before it only says which one ("photo ID", "photo evidence" are papers still)
+_KIND_OF_FILE_NOUN = re.compile(
+    rf"\b(?:{_FILE_NOUNS})\s+(?!(?:{_FILE_NOUNS}|id|evidence|proof|cop(?:y|ies)|uploads?|"
+    # a verb or a participle after the noun ("documents needed", "Foto hochladen") is no head
+    r"attachments?|hoch\w*|\w+(?:ed|en|ing))\b)[a-z]{3,}$",
+    re.I,
+)
+
+
 def _accepts(phrase: str, asked: bool) -> list[str] | None:
     """What an upload named by ``phrase`` accepts: the formats said (when an upload was
     asked for outright), else its first upload noun's kind."""
@@ -163,7 +183,9 @@ def file_shape(phrase: str, asked: bool = False) -> dict | None:
     ``asked``: the marketer said "upload" outright, so "portfolio" is a file, not a link."""
     # "portfolio upload", "upload your portfolio": the upload word itself asks for a file
     said = bool(re.search(r"\b(?:upload\w*|attach(?:ed|ment|ments)?)\b", phrase, re.I))
-    if not said and ABOUT_FILE.search(phrase.strip()):
+    if not said and (ABOUT_FILE.search(phrase.strip()) or ASKED_QUESTION.match(phrase.strip())):
+        return None
+    if not said and _KIND_OF_FILE_NOUN.search(phrase.strip()):
         return None
     asked = asked or said
     if not file_supported() or not FILE_RE.search(phrase) or (LINK_RE.search(phrase) and not asked):

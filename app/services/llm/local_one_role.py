@@ -113,6 +113,16 @@ DESCRIBED = re.compile(
 )
 
 
+# The visitor's concern, request or question, named by the marketer in any language (not a
+# subject line: "Betreff", "objet", "asunto" are one line)
+CONCERN = re.compile(
+    r"^(?:(?:your|ihr|ihre|votre|vos|su|sus|tu|o seu|a sua|seu|sua|uw|la sua|il suo) )?"
+    r"(?:anliegen|anfrage|frage|demande|question|consulta|solicitud|pregunta|pedido|pergunta|"
+    r"d[úu]vidas?|request|enquiry|inquiry|query|concern|vraag|richiesta|domanda)\??$",
+    re.I,
+)
+
+
 # Free text by what it is: a suggestion, an idea, anything "in your own words"
 OWN_WORDS = re.compile(
     r"^(?:(?:your|their|a|an|any|the|tu|su|sus|a sua|sua|o seu|votre|vos|ihre?|deine?) )?"
@@ -142,8 +152,13 @@ def settle_own_texts(fields: list, text: str, listed: bool, kind: dict | None = 
     flow = kind["flow"] if kind else ""
     if _registration(text):  # nothing to triage: no priority either
         _drop(fields, [f for f in fields if f["name"] == "priority" and f.get("_domain")])
-    for f in fields:  # "symptoms", "what's happening": told in sentences
-        if not f.get("_domain") and f["type"] == "text" and DESCRIBED.search(f["label"].strip()):
+    for f in fields:  # "symptoms", "what's happening", "Ihr Anliegen": told in sentences
+        said = f["label"].strip()
+        if (
+            not f.get("_domain")
+            and f["type"] == "text"
+            and (DESCRIBED.search(said) or CONCERN.match(said))
+        ):
             f.update(type="textarea", max_length=None)
     named = [f for f in fields if not f.get("_domain") or f.get("_named")]
     playing = [f for f in named if plays_main_role(f)]

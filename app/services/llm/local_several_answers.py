@@ -82,7 +82,15 @@ _TIME_ANSWER = re.compile(
     r"viernes|s[áa]bado|domingo|matin|matin[ée]e|apr[èe]s-midi|soir|soir[ée]e|nuit|semaine|"
     r"week-end|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|vormittag|nachmittag|abend|"
     r"morgen|wochenende|wochentag|werktag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
-    r"sonntag|manh[ãa]|noite|fins? de semana|dias [úu]teis|segunda|ter[çc]a|quarta|quinta|sexta)"
+    r"sonntag|manh[ãa]|noite|fins? de semana|dias [úu]teis|segunda|ter[çc]a|quarta|quinta|sexta|"
+    # "días de semana", "dias da semana", "jours de semaine": the weekdays said in words
+    r"d[ií]as? (?:de|da) (?:la )?semana|jours? de (?:la )?semaine|"
+    # the months of a season one may be free in ("disponibilidade (julho, agosto)")
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
+    r"januar|februar|m[äa]rz|juni|juli|oktober|dezember|"
+    r"janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro)"
     r"(?:e?s|s)?",
     re.I,
 )

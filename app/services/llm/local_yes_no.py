@@ -66,6 +66,23 @@ _ANY_SINCE = re.compile(
 )
 
 
+# "flow rate required", "power output needed": the amount a measure must reach, not whether
+MEASURE = re.compile(
+    r"(?:rate|flow|output|power|capacity|voltage|wattage|amperage|pressure|load|speed|"
+    r"temperature|volume|weight|size|length|width|height|depth|area|range|resolution|"
+    r"throughput|bandwidth|storage|torque|tolerance|dimensions|coverage)$",
+    re.I,
+)
+# "pages needed", "copies required": a plural counted, how many (a question mark asks whether)
+_COUNTED = re.compile(r"[a-z]{2,}[^su's]s$", re.I)
+# "any pets joining?", "any kids under 5 coming": whether someone takes part, not which ones
+_ANY_JOINING = re.compile(
+    r"^any\s+(?P<who>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+[a-z]{3,}ing$",
+    re.I,
+)
+_TOPIC = re.compile(r"\b(?:with|about|for|of|in|on|regarding|to|from|\w+ing)\b", re.I)
+
+
 def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
     """{phrase, label} when ``text`` (one list item, brackets removed) is a yes/no note;
     ``asked``: it was written with a question mark; ``names_value(phrase, loosely=True)``:
@@ -75,6 +92,9 @@ def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
     t = re.sub(r"^(?:the|their|your|his|her|its)\s+", "", t, flags=re.I)
     words = t.split()
     if asked and _ANY_SINCE.match(t):  # "any claims in the last 5 years?": whether, not how many
+        return _question(t.lower(), t)
+    joining = _ANY_JOINING.match(t)
+    if joining and not _TOPIC.search(joining["who"]):
         return _question(t.lower(), t)
     if not 1 <= len(words) <= 6 or _OPEN.search(t):
         return None
@@ -87,8 +107,11 @@ def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
         which = re.match(
             r"(?:type|kind|sort|size|amount|length|brand|make|style)s? of\s", subject, re.I
         )
+        head = subject.split()[-1]
         if (
             which
+            or MEASURE.match(head)
+            or (_COUNTED.match(head) and not asked)
             or names_value(subject.lower(), loosely=not asked)
             or (_LISTED.search(subject) and not asked)
         ):
