@@ -233,6 +233,7 @@ FLOORS = {
     "round 35c": 0.90,
     "round 36a": 0.90,
     "round 36c": 0.90,
+    "round 37c": 0.90,
     "round 36b": 0.90,
 }
 SIZES = {
@@ -365,6 +366,7 @@ SIZES = {
     "round 35c": 18,
     "round 36a": 17,
     "round 36c": 25,
+    "round 37c": 25,
     "round 36b": 23,
 }
 

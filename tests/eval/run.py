@@ -906,6 +906,9 @@ SETS = {
     # Round 36c: an answer written as a range ("size (XS-XXL)") or in short form, and the answer
     # type a trade expects of a familiar item (a date, a pupil's year, several days).
     "round 36c": ("forms_round36c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 37c: no field the description did not ask for (a stock name beside a first or a
+    # parent's name, the business's own thing in the heading), and each label says the whole item.
+    "round 37c": ("forms_round37c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 36b: a heading that names a thing or a trade plus an act (callout, pre-order,
     # demo, booking said in prose) is the form's name, in the marketer's words and language.
     "round 36b": ("forms_round36b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
