@@ -931,7 +931,20 @@ RESTATED = re.compile(
 ABOUT_FORM = re.compile(r"\b(?:this form|fills? (?:this|it) in)\b", re.I)
 PERSON = re.compile(
     r"^(?:full name|name|your name|contact name|contact person|speaker name|applicant name|"
-    r"nombre|nom|nome|nom complet|nombre completo|nome completo)$",
+    r"nombre|nom|nome|nom complet|nombre completo|nome completo|vollständiger name|naam|"
+    r"volledige naam)$",
+    re.I,
+)
+FULL_NAME = re.compile(
+    r"^(?:full name|nom complet|nombre completo|nome completo|vollständiger name|volledige naam)$",
+    re.I,
+)
+# a first name alone is the person's name: the stock full name beside it asks it twice
+FIRST_NAME = re.compile(
+    r"^(?:first name|prénom|vorname|voornaam|primeiro nome|nombre de pila)$", re.I
+)
+LAST_NAME = re.compile(
+    r"^(?:last name|surname|family name|nom de famille|nachname|achternaam|apellidos?|sobrenome)$",
     re.I,
 )
 DEFAULT_TEXTS = {
@@ -1042,6 +1055,9 @@ def draft_lint(description: str, config: dict) -> list[str]:
     if len(emails) > 1 and len(re.findall(r"e-?mail|correo|courriel", low)) < 2:
         out.append(f"{len(emails)} email fields")
     names = [f["label"] for f in fields if PERSON.match(f["label"].strip())]
+    labels = [f["label"].strip() for f in fields]
+    if any(FULL_NAME.match(x) for x in names) and not any(LAST_NAME.match(x) for x in labels):
+        names += [x for x in labels if FIRST_NAME.match(x)]  # ("nom, prénom": two halves)
     if len(names) > 1:
         out.append(f"name asked twice: {names}")
     else:
