@@ -366,7 +366,7 @@ SIZES = {
     "round 35c": 18,
     "round 36a": 17,
     "round 36c": 25,
-    "round 37c": 25,
+    "round 37c": 26,
     "round 36b": 23,
 }
 

@@ -212,7 +212,11 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
                 n == 0
                 and not items
                 and raws
-                and (opening_purpose(raws[0], alone=len(raws) == 1) or _titled(raws))
+                and (
+                    opening_purpose(raws[0], alone=len(raws) == 1)
+                    or _titled(raws)
+                    or (len(raws) == 1 and _QUOTED_TITLE.match(raws[0]) is not None)
+                )
             ):
                 # "Dental practice — schedule a check-up. …", "Roofer: free roof inspection.":
                 # the form's purpose in its opening words, not a question on it
@@ -263,6 +267,10 @@ _TITLE = re.compile(
     r"registration|sign-?up|questionnaire)$",
     re.I,
 )
+
+
+# "Webinar registration: 'Scaling your agency' on 12 March.": the event's title, quoted
+_QUOTED_TITLE = re.compile(r"^\s*['\"“‘][^'\"”’]{3,80}['\"”’](?:\s+on\s+[^,;]+)?\s*$")
 
 
 def _titled(raws: list[str]) -> bool:
