@@ -933,6 +933,9 @@ SETS = {
     # Round 36c: an answer written as a range ("size (XS-XXL)") or in short form, and the answer
     # type a trade expects of a familiar item (a date, a pupil's year, several days).
     "round 36c": ("forms_round36c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 37c: no field the description did not ask for (a stock name beside a first or a
+    # parent's name, the business's own thing in the heading), and each label says the whole item.
+    "round 37c": ("forms_round37c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 36b: a heading that names a thing or a trade plus an act (callout, pre-order,
     # demo, booking said in prose) is the form's name, in the marketer's words and language.
     "round 36b": ("forms_round36b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
@@ -969,7 +972,20 @@ RESTATED = re.compile(
 ABOUT_FORM = re.compile(r"\b(?:this form|fills? (?:this|it) in)\b", re.I)
 PERSON = re.compile(
     r"^(?:full name|name|your name|contact name|contact person|speaker name|applicant name|"
-    r"nombre|nom|nome|nom complet|nombre completo|nome completo)$",
+    r"nombre|nom|nome|nom complet|nombre completo|nome completo|vollständiger name|naam|"
+    r"volledige naam)$",
+    re.I,
+)
+FULL_NAME = re.compile(
+    r"^(?:full name|nom complet|nombre completo|nome completo|vollständiger name|volledige naam)$",
+    re.I,
+)
+# a first name alone is the person's name: the stock full name beside it asks it twice
+FIRST_NAME = re.compile(
+    r"^(?:first name|prénom|vorname|voornaam|primeiro nome|nombre de pila)$", re.I
+)
+LAST_NAME = re.compile(
+    r"^(?:last name|surname|family name|nom de famille|nachname|achternaam|apellidos?|sobrenome)$",
     re.I,
 )
 DEFAULT_TEXTS = {
@@ -1080,6 +1096,9 @@ def draft_lint(description: str, config: dict) -> list[str]:
     if len(emails) > 1 and len(re.findall(r"e-?mail|correo|courriel", low)) < 2:
         out.append(f"{len(emails)} email fields")
     names = [f["label"] for f in fields if PERSON.match(f["label"].strip())]
+    labels = [f["label"].strip() for f in fields]
+    if any(FULL_NAME.match(x) for x in names) and not any(LAST_NAME.match(x) for x in labels):
+        names += [x for x in labels if FIRST_NAME.match(x)]  # ("nom, prénom": two halves)
     if len(names) > 1:
         out.append(f"name asked twice: {names}")
     else:

@@ -30,8 +30,11 @@ _BOXES = (
 )
 _FOR = r"(?:for|with|pour|avec|para|con|f[üu]r|mit|de|com)"
 _AND = r"(?:and|or|et|ou|y|o|und|oder|e)"
+# "tick boxes for what they're interested in: A, B": the boxes answer the question said
+_ASKED_LEAD = r"(?:what|which|quel\w*|qu[eé]|cu[aá]l\w*|welche?\w*|was|o que|quais)\b[^,;:.()\n]*?"
 TICK_LIST = re.compile(
-    rf"\b(?:(?:an?|some|des|unas?|algunas?|einige|umas?)\s+)?{_BOXES}(?:\s+{_FOR}\s*:?|\s*:)\s+"
+    rf"\b(?:(?:an?|some|des|unas?|algunas?|einige|umas?)\s+)?{_BOXES}"
+    rf"(?:\s+{_FOR}\s+(?P<asked>{_ASKED_LEAD})\s*:|\s+{_FOR}\s*:?|\s*:)\s+"
     rf"(?P<list>[^,;:.()\n]+(?:,\s*[^,;:.()\n]+)*)",
     re.I,
 )
@@ -84,7 +87,8 @@ def _tick_lists(text: str, several: list[set]) -> str:
             return m.group(0)
         rest = parts[len(kept) :]
         several.append({folded(a) for a in answers})
-        asked = f"{_ASKED[_box_language(m.group(0))]} ({', '.join(answers)})"
+        lead = m.group("asked") or _ASKED[_box_language(m.group(0))]
+        asked = f"{lead} ({', '.join(answers)})"
         return ", ".join([asked, *rest])
 
     return TICK_LIST.sub(one, text)

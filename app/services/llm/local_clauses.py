@@ -187,6 +187,14 @@ _WANT = re.compile(
 )
 _FILLER = re.compile(r"\b(?:already|too|also|as well)\b", re.I)
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.I)
+# a number of things ("3 websites", "a few dates", "two referees")
+_COUNTED = re.compile(r"^(?:\d+|one|two|three|four|five|a few|a couple of)\s", re.I)
+# a clause that turns its noun around: what is not wanted, disliked, avoided
+_TURNED = re.compile(
+    r"\b(?:not|never|don't|doesn't|didn't|won't|can't|cannot|dislike[sd]?|hate[sd]?|avoid(?:ed)?|"
+    r"(?:are|is|'re) allergic to)\b",
+    re.I,
+)
 # Verb → past participle ("the regions they serve" → "Regions served"). A verb written in
 # the past already ("bugs you found", "the animal you saw") keeps its own participle: the
 # rule "add -ed" made "Bugs founded", "Item lefted", "Plants grewed".
@@ -522,6 +530,11 @@ def clause_item(text: str) -> dict | None:
         dated = time_clause(noun, verb, tail, to_visitor(_ARTICLE.sub("", t)))
         if dated:  # "the day you'd like us to begin": the clause says which day
             return dated
+        if _COUNTED.match(noun) or _TURNED.search(t[relative.end(1) :]):
+            # "3 websites you like", "colours you want to avoid", "veg you don't like": the
+            # noun alone asks for something else ("Preferred 3 websites", "Colours")
+            said = t if _COUNTED.match(noun) else _ARTICLE.sub("", t)  # "a few dates …"
+            return {"label": _sentence(to_visitor(said)), "options": [], "name": noun}
         if verb and verb.lower() in ("have", "had", "has", "get", "got"):
             pass  # "the tutor you had" → "Tutor"
         elif AFFORD.match(f"{verb or ''} {tail}".strip()):

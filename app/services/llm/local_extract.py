@@ -25,6 +25,7 @@ from app.services.llm.local_domain import concept_for
 from app.services.llm.local_extract_item import (
     BRACKET_LIST,
     FIELD_NOUN,
+    LEAVE_VERB,
     STATEMENT,
     _items,
     _shared_head,
@@ -66,7 +67,7 @@ _SLOT_NEXT = (
 )
 WEAK_START = re.compile(
     rf"\b(?:with|give us|give(?= (?:their|your|us their|us your) )|(?<=should )give|(?<=must )give|"
-    rf"(?<=need to )give|leave|pick(?! up\b){_SLOT_NEXT}|choose{_SLOT_NEXT}|"
+    rf"(?<=need to )give|{LEAVE_VERB}|pick(?! up\b){_SLOT_NEXT}|choose{_SLOT_NEXT}|"
     rf"send(?!\s+me\s+{_WISHED})(?:\s+me\b)?|submit|"
     rf"select{_SLOT_NEXT}|also|plus(?= an? (?:optional|extra)\b))\s|;",
     re.I,
@@ -90,12 +91,13 @@ def negated(text: str) -> list[str]:
     for match in NEGATION.finditer(text):
         if re.search(
             r"\b(?:what'?s|what is|is|are|it'?s|that'?s|was|were|if|unless|when|you'?re|they'?re|"
-            r"we'?re|i'?m)\s*$",
+            r"we'?re|i'?m|you|they|he|she)\s*$",
             text[: match.start()],
             re.I,
         ):
             # "what's not working" names a problem, "if no one is in" / "if you're not
-            # home" (a question's condition) says when: neither rules anything out
+            # home" (a question's condition) says when, "veg you don't like" is asked:
+            # none rules anything out
             continue
         if re.search(r"\b(?:for|of|why|about)\s*$", text[: match.start()], re.I) or (
             text.count("(", 0, match.start()) > text.count(")", 0, match.start())
@@ -212,11 +214,18 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
                 n == 0
                 and not items
                 and raws
-                and (opening_purpose(raws[0], alone=len(raws) == 1) or _titled(raws))
+                and (
+                    opening_purpose(raws[0], alone=len(raws) == 1)
+                    or _titled(raws)
+                    or (len(raws) == 1 and _QUOTED_TITLE.match(raws[0]) is not None)
+                )
             ):
                 # "Dental practice — schedule a check-up. …", "Roofer: free roof inspection.":
                 # the form's purpose in its opening words, not a question on it
                 not_asked.append(raws.pop(0))
+            if not strong and len(raws) == 1 and _own_heading(sentence, segment):
+                not_asked.append(raws[0])  # "… work with our skincare brand: name, …"
+                continue
             heading = len(raws) == 1 and _before_colon(sentence, segment)
             found = []
             # "la date à laquelle vous souhaitez que nous commencions": a date all the same
@@ -262,6 +271,10 @@ _TITLE = re.compile(
 )
 
 
+# "Webinar registration: 'Scaling your agency' on 12 March.": the event's title, quoted
+_QUOTED_TITLE = re.compile(r"^\s*['\"“‘][^'\"”’]{3,80}['\"”’](?:\s+on\s+[^,;]+)?\s*$")
+
+
 def _titled(raws: list[str]) -> bool:
     return len(raws) > 1 and _TITLE.match(raws[0].strip()) is not None
 
@@ -287,6 +300,18 @@ def _before_colon(sentence: str, segment: str) -> bool:
     """The segment ends where a colon opens a list ("Tell us about your event: date, …")."""
     at = sentence.find(segment)
     return at >= 0 and sentence[at + len(segment) :].lstrip().startswith(":")
+
+
+# the business's own thing ("our skincare brand", "my candle shop")
+_OURS = re.compile(r"^(?:our|my)\s+[^,()]+$", re.I)
+
+
+def _own_heading(sentence: str, segment: str) -> bool:
+    """The business's own thing right before the list opens ("influencers who want to work
+    with our skincare brand: name, …"): who the form is for, never a question to the visitor."""
+    at = sentence.find(segment)
+    after = sentence[at + len(segment) :].lstrip() if at >= 0 else ""
+    return _OURS.match(segment.strip()) is not None and after[:1] in (":", "-", "–", "—")
 
 
 def _without_headings(items: list[dict], not_asked: list[str]) -> list[dict]:

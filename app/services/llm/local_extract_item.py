@@ -20,6 +20,7 @@ from app.services.llm.local_stray import strip_qualifier
 from app.services.llm.local_when_asked import SPAN_OF_TIME, account_asked, when_asked
 from app.services.llm.local_yes_no import yes_no_item
 
+LEAVE_VERB = r"leave(?!\s+(?:types?|requests?|balance|reason)\b)"  # not "leave type"
 STOP = re.compile(
     r"\s(?:so that|so we|so they|because|in case|which|that we|to help|for our|for the team|"
     r"(?:they|you|we) (?:use|have|want|need|own|currently use|like|prefer|love)|"
@@ -29,7 +30,7 @@ STOP = re.compile(
 LEADING = re.compile(
     r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
     r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|roughly|approximately|"
-    r"a couple of|a few|leave|tell us(?!\s+about\b)|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
+    rf"a couple of|a few|{LEAVE_VERB}|tell us(?!\s+about\b)|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
     # "an optional field for their postcode": the field is the postcode
     r"(?:extra |separate )?(?:field|box|question) (?:for|asking for|about|with))\s+)+",
     re.I,

@@ -4,7 +4,7 @@ A marketer's list names each question once; the engine must neither split one it
 nor treat a word inside it as the start of a new list:
 
 - "previous experience with animals", "experience with Python", "any problems with other
-  dogs": a "with" after a listed item's own words (a comma, then one to three words) joins
+  dogs": a "with" after a listed item's own words (a comma, then one to five words) joins
   what the item is about; it opens no list ("Contact form with name, email" does, and so
   does ", with name, email" straight after a comma) (``with_inside_item``).
 """
@@ -15,8 +15,8 @@ import re
 
 from app.services.llm.local_domain import concept_for
 
-# ", previous experience " / ": any problems ": one to three words of a listed item
-_ITEM_HEAD = re.compile(r"[,;:]\s*((?:[\w'-]+\s+){0,2}[\w'-]+)\s*$")
+# ", previous experience " / ": any problems ": one to five words of a listed item
+_ITEM_HEAD = re.compile(r"[,;:]\s*((?:[\w'-]+\s+){0,4}[\w'-]+)\s*$")
 # words that are the form or the person writing, not an item
 _NOT_ITEM = re.compile(
     r"\b(?:form|forms|page|survey|questionnaire|something|anything|one|it|we|i|you|they|"

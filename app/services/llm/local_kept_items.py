@@ -73,7 +73,9 @@ def when_dates(fields: list) -> None:
 # ---------------------------------------------------------------------------------------
 # "the day you'd like us to begin": the clause names the day
 
-_TIME_NOUN = re.compile(r"^(?:days?|dates?|weeks?|months?|years?)$", re.I)
+_TIME_NOUN = re.compile(
+    r"^(?:(?:first|last|final|start|end)\s+)?(?:days?|dates?|weeks?|months?|years?)$", re.I
+)
 
 
 def time_clause(noun: str, verb: str | None, tail: str, said: str) -> dict | None:

@@ -48,6 +48,10 @@ _ROLE_PARTS = (
     # what they want: "what do you need", "what they want", "how can we help"
     r"what (?:(?:do|would) you (?:need|like|want)|can we (?:do|help|fix))\b|"
     r"what (?:you )?need help with\b|what (?:you|they) (?:need|want)\b|how can we help\b|",
+    # what they need help with, said as a challenge: "biggest challenge", "principal reto"
+    r"(?:main|biggest|key|top|greatest|current|principal|mayor|maior) (?:challenges?|retos?|"
+    r"desaf[íi]os?)\b|(?:retos?|desaf[íi]os?|d[ée]fis?|sfida) principal(?:es|e)?\b|"
+    r"pain points?\b|(?:gr[öo](?:ß|ss)te )?herausforderung(?:en)?\b|",
     # said in their words: "comments", "message", "notes", "tell us about the job"
     r"describe\b|description\b|details\b|tell us\b|(?:any )?comments?\b|(?:any )?notes?$|"
     r"anything else\b|(?:your |a |any )?(?:message|question|questions|enquiry|inquiry|request)$|"

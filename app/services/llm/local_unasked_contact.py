@@ -110,6 +110,9 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
     stock = {f["name"]: f for f in fields if f.get("_domain") and f["name"] in _CONTACTS}
     if "name" in stock and not _person_named(fields, named, text):
         fields.remove(stock["name"])
+        for f in fields:  # "First name, email, …": the first name is asked as the name was
+            if f["name"] == "first_name" and not f.get("optional"):
+                f["required"] = f["required"] or stock["name"]["required"]
     email = stock.get("email")
     way_back = _way_back(fields)
     if email is not None:
@@ -140,10 +143,10 @@ _DETAILS = re.compile(
 # "name" alone as a list item (not "team name", "dog's name", "name of the child")
 _NAME_SAID = re.compile(
     r"(?:^|[,:;(]|\b(?:with|mit|con|avec|com|and|und|y|et|e|plus|ask(?: for)?|need|want|"
-    r"collect|their|your|full|first|last|just|only|simply|solo|s[óo]lo|juste|seulement|nur|"
+    r"collect|their|your|full|just|only|simply|solo|s[óo]lo|juste|seulement|nur|"
     r"apenas|s[óo])\s)\s*(?:the |their |your |full )?"
-    r"(?:names?|nombres?|noms?|nomes?|vorname|nachname)\b"
-    r"(?!\s+(?:of|des|der|del|de|du|do|da|dos|das)\b)",
+    r"(?:names?|nombres?|noms?|nomes?)\b"
+    r"(?!\s+(?:of|des|der|del|de|du|do|da|dos|das|eines|einer|van)\b)",
     re.I,
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
@@ -163,13 +166,14 @@ def lists_fields(text: str) -> bool:
 
 
 def _person_named(fields: list, named: set, text: str) -> bool:
-    """The list asks a person's name in words the engine reads as such (first and last
-    name: the draft joins them later), or says "name" as one of its items where the item
-    reader missed it ("ein Kontaktformular mit Name, E-Mail, …")."""
-    if named & {"name", "first_name", "last_name"} or _NAME_SAID.search(text):
-        return True
-    return any(
-        f["name"] in ("name", "first_name", "last_name") and not f.get("_domain") for f in fields
+    """The list asks the name the stock field asks: a name, or a first and a last name (the
+    draft joins them later), or says "name" as one of its items where the item reader missed
+    it ("ein Kontaktformular mit Name, E-Mail, …"). A first name alone ("First name, email,
+    company") is the person's name as the marketer wants it: no "Full name" beside it, and
+    neither is a parent's ("Name eines Elternteils") beside the child's."""
+    listed = named | {f["name"] for f in fields if not f.get("_domain")}
+    return (
+        "name" in listed or {"first_name", "last_name"} <= listed or bool(_NAME_SAID.search(text))
     )
 
 
