@@ -139,7 +139,8 @@ def check_reply(case: dict) -> list[str]:
 STRAY = re.compile(
     r"spanish|french|german|portuguese|(?<!app )version|translat|\bsteps?\b(?! to reproduce)|\bpages?\b|"
     r"only (?:if|when|for)|bilingual|^(?:first|then|finally|next)\b(?! name| aid| language| choice| time|-time| (?:day|days|night|week|month|date|visit|lesson|session|class)\b)|"
-    r"contact details|personal details|\bfor (?:\w+[ -])?(?:customers|clients|travellers|"
+    # ("any changes to your contact details?" asks one question about them)
+    r"(?<!changes to your )contact details|personal details|\bfor (?:\w+[ -])?(?:customers|clients|travellers|"
     r"attendees|drivers|students|members|users)\b|"
     # "only" is the request's ("members only"), unless the label offers it as an answer
     # ("Front only or front and back", round 28b)
@@ -950,6 +951,11 @@ SETS = {
     # Round 37a: the form's name is the purpose the marketer said ("<business> - <thing> <act>",
     # "a form where people can <act> <thing>", a quoted title), not the business or a stock name.
     "round 37a": ("forms_round37a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 37s (the lead's, from blind batches forms_bk and forms_bl read after round 37): a
+    # piece of a field list is never dropped, "tell us more", "nothing else", a note in the
+    # list, a question ending on its ways, "or not", Dutch/Italian interests, the opt-in in
+    # the marketer's words, "changes to your contact details", a cancellation's thank-you.
+    "round 37s": ("forms_round37s.jsonl", check_round19b, lambda c: f"{c['class']}: {c['d']}"),
     # Round 37b: a field's type comes from what the item asks (its head noun, a question word
     # starting it), not from a word inside it ("what will you use the photos for" is no upload).
     "round 37b": ("forms_round37b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),

@@ -84,6 +84,12 @@ _NEWS = re.compile(
     r"\b(?:opt-in|einwilligung|zustimmung) (?:für|zu) (?:angebote|werbung|newsletter)",
     re.I,
 )
+# the box as the visitor ticks it: "yes please send me the weekly marketing tips"
+_OWN_WISH = re.compile(
+    r"^(?:yes,? (?:please,? )?|please )?(?:send me|keep me (?:posted|updated|in the loop)|"
+    r"sign me up|i(?:'d| would) like to (?:receive|get|hear)|i want to (?:receive|get|hear))\b",
+    re.I,
+)
 _CHOICE = re.compile(
     r"\b(?:box|tick|check|opt|consent|want|would like|happy to|yes|quero|quiero|deseo|je veux|"
     r"je souhaite|ich möchte|opt-in|einwilligung|zustimmung)",
@@ -384,7 +390,7 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
     for piece, kind in asked:
         piece = without_answer_hint(piece) if kind == "media" else piece  # "… oui/non"
         piece = re.sub(r"\s*\((?:required|mandatory|compulsory)\)$", "", piece, flags=re.I)
-        whole, piece = _norm(piece), span(piece, kind)
+        said, whole, piece = piece, _norm(piece), span(piece, kind)
         read = [
             f
             for f in fields
@@ -401,6 +407,9 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
                 ]
                 fields.append(box)
             box.update(type=CONSENT_TYPE, required=False, default=None)
+            if lang == "en" and _OWN_WISH.match(said.strip()):  # the box in the marketer's words
+                wish = re.sub(r"^yes,?\s+please,?\s+", "yes, please ", said.strip(), flags=re.I)
+                box["label"] = wish[:1].upper() + wish[1:]
             continue
         if kind == "media":
             label = without_answer_hint(re.sub(rf"^{_BOX}", "", piece, flags=re.I))

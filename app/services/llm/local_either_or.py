@@ -78,7 +78,31 @@ def either_way(text: str) -> str:
         # its own item with its answers, so a question before it keeps its own end
         return f"{first} or {second} ({first}, {second})"
 
-    return _VISITOR_OR_US.sub(said, text)
+    # "are you a member or not?", "heated or not": a yes/no, not [Member, Not]
+    text = _OR_NOT.sub(lambda m: "" if m.group(1) else "?", text)
+    return _ASKED_EITHER.sub(_either_answers, _VISITOR_OR_US.sub(said, text))
+
+
+_OR_NOT = re.compile(r"(?<=\w),? or not\b(?=\s*(\?)?\s*(?:[,;.!]|$))", re.I)
+
+
+# "would you like to view on a weekday or weekend", "are you buying or selling": a question
+# that ends on two one-word ways is a choice of them, not a yes/no
+_ASKED_EITHER = re.compile(
+    r"\b(?:would you like to|do you want to|are you|will you) (?:[\w'-]+ ){0,3}?"
+    r"(?:(?:on|in|at|by) )?(?:a |an )?(?P<a>[^\W\d_][\w-]*) or (?:a |an )?(?P<b>[^\W\d_][\w-]*)\??"
+    r"(?=\s*(?:[,;.!]|$))",
+    re.I,
+)
+
+
+def _either_answers(m: re.Match) -> str:
+    a, b = m["a"], m["b"]
+    if {a.lower(), b.lower()} & {"not", "no", "neither", "both", "either"} or not (
+        _plain(a) and _plain(b)
+    ):
+        return m.group(0)
+    return f"{m.group(0)} ({a[:1].upper() + a[1:]}, {b[:1].upper() + b[1:]})"
 
 
 def _plain(phrase: str) -> bool:
@@ -188,6 +212,36 @@ def _either_or(item: str, mark_and: str, mark_comma: str) -> str | None:
     return None
 
 
+_WAYS_OPENER = re.compile(
+    r"^\s*(?:do you want to|would you like to|are you|will you)\s+(?P<first>[^\W\d_][\w-]*)\s*$",
+    re.I,
+)
+
+
+def _asked_ways(parts: list[str], i: int, mark_comma: str) -> tuple[str, int] | None:
+    """ "do you want to buy", ",", "sell or rent?" → the question with its answers, and the
+    index after it; None when the parts are no such question."""
+    opener = _WAYS_OPENER.match(parts[i])
+    if not opener:
+        return None
+    answers, k = [opener["first"]], i + 1
+    while k + 1 < len(parts) and parts[k] == ",":
+        piece = parts[k + 1].strip()
+        last = re.fullmatch(rf"([^\W\d_][\w-]*)\s+{_OR}\s+([^\W\d_][\w-]*)\??", piece, re.I)
+        if last:
+            answers += [last[1], last[2]]
+            if not all(_plain(a) for a in answers) or len(answers) > 5:
+                return None
+            said = mark_comma.join(parts[i : k + 2 : 2])
+            listed = ", ".join(a[:1].upper() + a[1:] for a in answers)
+            return f"{said} ({listed})", k + 2
+        if not re.fullmatch(r"[^\W\d_][\w-]*", piece):
+            return None
+        answers.append(piece)
+        k += 2
+    return None
+
+
 def keep_either_or(segment: str, mark_and: str, mark_comma: str) -> str:
     """``segment`` with each item that offers alternatives written as "label (A, B)"; an "and"
     or a comma kept inside the label is ``mark_and`` / ``mark_comma`` (the splitter's marks)."""
@@ -208,6 +262,11 @@ def keep_either_or(segment: str, mark_and: str, mark_comma: str) -> str:
         if part in (",", ";", ":"):
             out.append(part)
             i += 1
+            continue
+        asked = _asked_ways(parts, i, mark_comma)
+        if asked:  # "do you want to buy, sell or rent?": one question, three ways
+            out.append(asked[0])
+            i = asked[1]
             continue
         span = 0
         for back in (2, 1):  # up to two items before "B or both"

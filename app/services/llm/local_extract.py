@@ -55,7 +55,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
 # ("ask our founder to speak": asking one of us to do something, not for fields)
 LIST_START = re.compile(
     r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)? [a-z-]+(?:ers|ants|ents|ists|ees|ors|ians) (?:for|about)|ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?!\s+(?:here|away|anything)\b|\s+(?:our|the|a|an|your)\s+[\w-]+(?:\s+a\s+question)?\s*(?:[.?!]|$))(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?!\s+(?:(?:it|them|this|that|something|anything|work)\s+)?(?:doing|fixing|done|mending|repairing|sorting|replacing|[a-z]+ing(?=\s*\())\b)(?: to know)?(?: their| the)?|"
-    r"we need(?: to know)?|includes?|including|collects?|captures?|specify|enter|provide|tell(?:ing)? (?:us|me)(?: about)?|"
+    r"we need(?: to know)?|includes?|including|collects?|captures?|specify|enter|provide|tell(?:ing)? (?:us|me)(?! more\b)(?: about)?|"
     r"(?:want|need|like|have) to know|find out)\s",
     re.I,
 )
@@ -117,8 +117,14 @@ CONTEXT = re.compile(
     r"member|client|subscriber|guest|patient)|customers|users|visitors|members|clients|subscribers)\b",
     re.I,
 )
+_PIECE = (
+    r"(?:[^,.:;]{1,60}|\s*(?:does|do|is|are|has|have|will|would|can|what|which|how|when|where|"
+    r"why|who)\b[^,.:;]{1,75})"
+)
 LIST_SENTENCE = re.compile(
-    r"^(?:[^,.:;]{1,60},){2,}[^,.:;]{1,60}$|^[^.:;]{1,40}\s\+\s[^.:;]{1,60}$|"
+    # a listed question may be long ("does your child have any medical conditions we should
+    # know about"); a piece of a list is still one
+    rf"^(?:{_PIECE},){{2,}}{_PIECE}$|^[^.:;]{{1,40}}\s\+\s[^.:;]{{1,60}}$|"
     r"^(?:\S+\s+){0,7}\S+\s+and\s+(?:\S+\s*){1,4}$"
 )
 # "we", "please" or a verb ("couples should give …") make a sentence, not a bare list
@@ -210,6 +216,7 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
         asking = sentence.strip().endswith("?") and bool(items)
         for segment, strong in _list_segments(sentence, after_purpose=n > 0):
             raws = joined_relatives(_items(segment))  # "etwas, das wir wissen sollten"
+            raws = [r for r in raws if not _NOTE.search(r) or r.strip().endswith("?")]
             if (
                 n == 0
                 and not items
@@ -229,7 +236,20 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
             heading = len(raws) == 1 and _before_colon(sentence, segment)
             found = []
             # "la date à laquelle vous souhaitez que nous commencions": a date all the same
-            for item in (_item(raw, listed=strong == "bare") or dated_item(raw) for raw in raws):
+            read = [_item(raw, listed=strong == "bare") or dated_item(raw) for raw in raws]
+            if strong is True and len(raws) >= 3 and 3 * read.count(None) <= len(raws):
+                # "…, photos of damage, staff member checking it in": in a list that is
+                # fields, a piece with no field noun is asked all the same, never dropped
+                read = [
+                    item
+                    or (
+                        _item(raw, listed=True)
+                        if k and not _NOT_ASKED.search(raw.strip()) and not _opens(sentence, raw)
+                        else None
+                    )
+                    for k, (item, raw) in enumerate(zip(read, raws, strict=True))
+                ]
+            for item in read:
                 found += item.get("fields", [item]) if item else []
             if heading and len(found) == 1:
                 found[0]["_heading"] = True
@@ -260,6 +280,30 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
         if choice:
             items.append(choice)
     return _without_headings(_answers_to_their_noun(items), not_asked)
+
+
+# Pieces of a list that are no question however they are read: "nothing else", "so", what
+# the visitor may do ("you can stay anonymous"), what happens later
+_NOT_ASKED = re.compile(
+    r"^(?:so|and|then|you|we|we'?ll|i|they|it)\b|\b(?:nothing else|mehr nicht|sonst nichts|"
+    r"nada m[aá]s|rien d'autre|mais nada|you|sometimes|later|anonymous|they|them)\b",
+    re.I,
+)
+
+
+def _opens(sentence: str, raw: str) -> bool:
+    """The piece is the sentence's first words: its heading, not a question."""
+    return sentence.strip().lower().startswith(raw.strip().lower())
+
+
+# A note to whoever builds the form, said in the list: "bank details will be collected
+# later", "we know who they are" ask nothing
+_NOTE = re.compile(
+    r"\b(?:will|would|can) be (?:collected|asked|taken|requested|sent|handled|gathered|added|"
+    r"done|provided|checked|set) (?:later|separately|afterwards|elsewhere|by email|at onboarding)\b|"
+    r"\b(?:we|they) (?:already )?know (?:who|what|which|their|them|it)\b|\bno need (?:to|for)\b",
+    re.I,
+)
 
 
 # "Plumbing quote request, contact details and …": a list opened by the form's own title

@@ -30,7 +30,7 @@ STOP = re.compile(
 LEADING = re.compile(
     r"^(?:(?:and|or|also|then|just|only|the|their|a|an|any|some|our|your|his|her|its|which|whether|"
     r"optionally|optional|required|mandatory|essential|maybe|possibly|ideally|e\.g\.|like|roughly|approximately|"
-    rf"a couple of|a few|{LEAVE_VERB}|tell us(?!\s+about\b)|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
+    rf"a couple of|a few|{LEAVE_VERB}|tell us(?!\s+(?:about|more)\b)|give|pick(?!\s+up\b)|choose|enter|provide|send|specify|add|short|brief|"
     # "an optional field for their postcode": the field is the postcode
     r"(?:extra |separate )?(?:field|box|question) (?:for|asking for|about|with))\s+)+",
     re.I,
@@ -38,7 +38,7 @@ LEADING = re.compile(
 TRAILING = re.compile(
     r"(?:\s+(?:optional|optionally|required|too|only|as well|please|pls|etc\.?|if possible|is essential|"
     r"are essential|is required|are required|is optional|are optional|would be useful|would help|"
-    r"as an? (?:optional )?extra|as optional|if they like|if they want|"
+    r"as an? (?:optional )?extra|as optional|if they like|if they want|nothing else|that'?s (?:it|all)|"
     r"(?<!question\s)(?<!questions\s)at the (?:end|bottom)|"
     r"optional|required|mandatory|essential))+$",
     re.I,
@@ -73,7 +73,7 @@ FOREIGN_QUESTION = re.compile(
     re.I,
 )
 QUESTION = re.compile(
-    r"^(?:what|why|how|when|where|which|who|describe|details?|description|tell us about)\b|"
+    r"^(?:what|why|how|when|where|which|who|describe|details?|description|tell us (?:about|more))\b|"
     r"^(?:do|does|are|is|have|has|will|would|can) (?:they|you|he|she)\b|^anything\b|what'?s wrong|what went wrong|"
     r"what happened",
     re.I,

@@ -114,6 +114,15 @@ _PROMISED_REPLY = re.compile(
 )
 RECEIVED_THANKS = "Thank you! We have received your submission."
 
+# a request to end something: confirmed, never "reviewed" like an application
+_CANCEL = re.compile(
+    r"\bcancel\w*|\bterminat\w*|\bunsubscrib\w*|\bk[üu]ndig\w*|\bannul\w*|\br[ée]siliation\b|"
+    r"\bcancela\w*|\bbaja\b(?! (?:maternal|paternal|m[ée]dica|por))|\brescis\w*|\bopzeg\w*|"
+    r"\bdisdett\w*",
+    re.I,
+)
+CANCEL_THANKS = "We've received your cancellation request and will confirm it by email."
+
 
 def keep_promise(kind: dict, told: str, original: str) -> dict:
     """``kind`` with a thank-you that promises what the form asks for, where its stock one
@@ -128,6 +137,15 @@ def keep_promise(kind: dict, told: str, original: str) -> dict:
     heading = (
         f"{OPENING_END.split(told, maxsplit=1)[0]} {OPENING_END.split(original, maxsplit=1)[0]}"
     )
+    if (
+        _CANCEL.search(heading)
+        and not _CANCEL.search(kind["thanks"])
+        and "feedback" not in kind["thanks"]
+        and not re.search(
+            r"\bsurvey|\bfeedback|\bquestionnaire|\bpoll\b|\bpolic(?:y|ies)\b", heading, re.I
+        )
+    ):  # "Cancel my membership": confirmed; a cancellation survey thanks for the feedback
+        return {**kind, "thanks": CANCEL_THANKS}
     if kind["thanks"] == _QUOTE_THANKS and _ANSWERED.search(heading) and not _PRICE.search(said):
         thanks = INQUIRY_THANKS if re.search(r"\binquir", original, re.I) else ENQUIRY_THANKS
         return {

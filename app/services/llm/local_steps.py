@@ -76,7 +76,7 @@ def plain_order(text: str) -> str:
 # request is about, not fields to ask
 _ABOUT = re.compile(
     r"\b(?:delet\w*|eras\w*|remov\w*|sale|sell\w*|shar\w*|cop(?:y|ies)|access|export\w*|process\w*|"
-    r"us(?:e|ing) of|correct\w*|rectif\w*|portab\w*|protect\w*|hold|held|stor\w*)\b"
+    r"us(?:e|ing) of|correct\w*|rectif\w*|portab\w*|protect\w*|hold|held|stor\w*|chang\w*|updat\w*|amend\w*)\b"
     r"[\w ]{0,20}$",
     re.I,
 )
