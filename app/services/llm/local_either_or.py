@@ -86,10 +86,12 @@ def either_way(text: str) -> str:
 _OR_NOT = re.compile(r"(?<=\w),? or not\b(?=\s*(\?)?\s*(?:[,;.!]|$))", re.I)
 
 
+# how a question offering ways to the visitor opens (English only: a gloss keeps foreign verbs)
+_ASKED_WAYS = r"(?:would you like to|do you want to|are you|will you)"
 # "would you like to view on a weekday or weekend", "are you buying or selling": a question
 # that ends on two one-word ways is a choice of them, not a yes/no
 _ASKED_EITHER = re.compile(
-    r"\b(?:would you like to|do you want to|are you|will you) (?:[\w'-]+ ){0,3}?"
+    rf"\b{_ASKED_WAYS} (?:[\w'-]+ ){{0,3}}?"
     r"(?:(?:on|in|at|by) )?(?:a |an )?(?P<a>[^\W\d_][\w-]*) or (?:a |an )?(?P<b>[^\W\d_][\w-]*)\??"
     r"(?=\s*(?:[,;.!]|$))",
     re.I,
@@ -213,7 +215,7 @@ def _either_or(item: str, mark_and: str, mark_comma: str) -> str | None:
 
 
 _WAYS_OPENER = re.compile(
-    r"^\s*(?:do you want to|would you like to|are you|will you)\s+(?P<first>[^\W\d_][\w-]*)\s*$",
+    rf"^\s*{_ASKED_WAYS}\s+(?P<first>[^\W\d_][\w-]*)\s*$",
     re.I,
 )
 
