@@ -572,12 +572,33 @@ async def test_the_draft_shows_the_limits_a_refinement_set(user):
     assert r.status_code == 200, r.text
     html = soup(r)
     rows = {
-        tr.select("td")[0].contents[0].strip(): tr.select("td")[3].get_text()
+        tr.select("td")[0].contents[0].strip(): tr.select("td")[2].get_text()
         for tr in html.select("#draft table tbody tr")
     }
     assert rows["Number of people"] == "10 to 200"
     assert rows["Photos of the venue"] == "up to 3 files"
     assert "work addresses only" in html.select_one("#draft-h + p.muted").get_text()
+
+
+async def test_the_draft_names_field_types_in_words_and_marks_required_fields(user):
+    r = await user.post_form(
+        "/forms/new",
+        {"description": "Contact form: name, email, message, which services (design, build)"},
+        page="/forms/new",
+        htmx=True,
+    )
+    assert r.status_code == 200, r.text
+    rows = soup(r).select("#draft table tbody tr")
+    types = {tr.select("td")[0].contents[0].strip(): tr.select("td")[1].get_text() for tr in rows}
+    assert types["Email"] == "Email"
+    assert "Long text" in types.values() and "Multiple choice" in types.values(), types
+    assert not {"textarea", "multiselect", "text"} & set(types.values()), types
+    required = {
+        tr.select("td")[0].contents[0].strip() for tr in rows if tr.select_one("td .badge-required")
+    }
+    assert "Email" in required and len(required) < len(rows)
+    headers = [th.get_text() for th in soup(r).select("#draft table thead th")]
+    assert headers == ["Field", "Type", "Answers"]
 
 
 async def test_the_refine_hint_names_the_drafts_own_fields(user):

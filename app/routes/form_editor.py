@@ -20,6 +20,7 @@ from app.services.forms import forms, paging
 from app.services.forms.config import (
     ALLOWED_ACTIONS,
     AUTONOMY_LEVELS,
+    FIELD_TYPE_LABELS,
     FIELD_TYPES,
     FLOWS,
     FORM_TYPES,
@@ -63,7 +64,7 @@ async def editor_context(request, principal, form: dict, **extra) -> dict:
         "saved": False,
         "values": {},
         "assignees": await forms.list_assignees(request.app.state.db, principal.workspace_id),
-        "field_types": FIELD_TYPES,
+        "field_types": [(t, FIELD_TYPE_LABELS[t]) for t in FIELD_TYPES],
         "flows": FLOWS,
         "form_types": FORM_TYPES,
         "levels": AUTONOMY_LEVELS,

@@ -16,6 +16,7 @@ from app.db import clock
 from app.db.clock import parse_iso
 from app.services.accounts import workspaces
 from app.services.accounts.currency import DEFAULT_CURRENCY, format_money
+from app.services.forms.fields import FIELD_TYPE_LABELS
 from app.services.notifications import inbox
 from app.web.auth import csrf_token
 from app.web.doc_text import doc_html, inline_code
@@ -143,6 +144,7 @@ def make_environment(strict: bool = False) -> jinja2.Environment:
     env.filters["ago"] = relative_time
     env.filters["local_time"] = local_time
     env.filters["money"] = format_money
+    env.filters["field_type"] = lambda t: FIELD_TYPE_LABELS.get(t, t)
     env.filters["entity_url"] = entity_url
     env.filters["item_url"] = item_url
     env.filters["visible"] = visible

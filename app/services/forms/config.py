@@ -35,6 +35,7 @@ from app.services.accounts.workspaces import slugify
 from app.services.forms.fields import (  # noqa: F401  (FIELD_TYPES & co. are re-exported)
     CHOICE_TYPES,
     FIELD_NAME_RE,
+    FIELD_TYPE_LABELS,
     FIELD_TYPES,
     MAX_FIELDS,
     MAX_OPTIONS,

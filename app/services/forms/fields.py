@@ -28,6 +28,22 @@ FIELD_TYPES = (
     CONSENT_TYPE,
     "file",
 )
+# What a marketer reads for each type on the draft, the field list and the type picker.
+FIELD_TYPE_LABELS = {
+    "text": "Short text",
+    "email": "Email",
+    "phone": "Phone",
+    "number": "Number",
+    "select": "Dropdown",
+    "multiselect": "Multiple choice",
+    "textarea": "Long text",
+    "checkbox": "Checkbox",
+    "hidden": "Hidden",
+    "date": "Date",
+    "url": "Link",
+    CONSENT_TYPE: "Consent",
+    "file": "File upload",
+}
 CHOICE_TYPES = ("select", "multiselect")
 TEXTAREA_DEFAULT_MAX = 5000
 MAX_FIELDS = 50
