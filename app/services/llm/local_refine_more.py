@@ -314,6 +314,9 @@ _KIND_WORDS = [
     ("multiselect", r"multiple[- ]choice(?: question)?|multi-?select|checkboxes|tick boxes"),
     ("select", r"drop-?\s?down(?: menu| list)?|select(?: box| menu| list)?|single[- ]choice(?: question)?|radio(?: buttons?)?|pick-?list"),
     ("checkbox", r"check-?\s?box|tick-?\s?box|yes/no (?:tick )?box"),
+    ("phone", r"(?:tele)?phone(?: number| field)?|mobile number"),
+    ("email", r"e-?mail(?: address| field)?"),
+    ("url", r"link|url|web address"),
 ]  # fmt: skip
 _KIND_RE = "|".join(f"(?:{p})" for _, p in _KIND_WORDS)
 # "… to a long text", "… into a dropdown: A, B": a new kind, not a new label
