@@ -29,3 +29,49 @@ async def test_a_field_said_to_be_a_link_or_an_email_becomes_one(user):
     assert _field(config, "Website address")["type"] == "url"
     config = await generate(user, "the accounts contact must be an email address", config)
     assert _field(config, "Accounts contact")["type"] == "email"
+
+
+DOGS = "Dog walking enquiry: owner name, email, phone, dog's name, breed, how many walks a week"
+RUN = "5k fun run sign-up: first name, last name, email, running for a team?"
+
+
+def _labels(config: dict) -> list[str]:
+    return [f["label"] for f in config["fields"]]
+
+
+async def test_what_is_wrong_and_then_it_is_the_field_named(user):
+    form = await generate(user, DOGS)
+    config = await generate(user, "the breed field isn't necessary, take it out", form)
+    assert "Breed" not in _labels(config) and len(config["fields"]) == len(form["fields"]) - 1
+    config = await generate(
+        user, "phone isn't needed, remove it and make dog's name optional", form
+    )
+    assert "Phone" not in _labels(config)
+    assert _field(config, "Dog's name")["required"] is False
+
+
+async def test_a_reason_after_the_change_is_not_a_field(user):
+    form = await generate(user, "Event feedback: name, which session did you attend, comments")
+    config = await generate(user, "name should not be required, it's anonymous feedback", form)
+    assert _labels(config) == _labels(form)
+    assert _field(config, "Full name")["required"] is False
+
+
+async def test_a_field_added_with_its_condition_in_the_same_sentence(user):
+    form = await generate(user, RUN)
+    for said in (
+        "add team name, only shown if running for a team is yes",
+        "add a team name field, only show it when running for a team is Yes",
+    ):
+        config = await generate(user, said, form)
+        assert _labels(config) == [*_labels(form), "Team name"], said
+        rule = _field(config, "Team name")["show_if"]["all"][0]
+        assert (rule["op"], rule["value"]) == ("equals", "Yes")
+
+
+async def test_removing_a_placeholder_keeps_the_field(user):
+    form = await generate(user, "Lost property: what did you lose, description, your email")
+    described = next(f for f in form["fields"] if f["placeholder"] and f["type"] == "textarea")
+    config = await generate(user, f"remove the placeholder of {described['label']}", form)
+    assert _field(config, described["label"])["placeholder"] == ""
+    assert len(config["fields"]) == len(form["fields"])

@@ -576,6 +576,10 @@ SETS = {
     # Refine blind (stop 25): the drafts the engine got wrong on the blind batches forms_bm and
     # forms_bn, stored as made, and the fix a marketer would type, unseen by the refiner.
     "refine blind": ("refine_blind.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine words (stop 25): the fix said the way a marketer talks ("the breed field isn't
+    # necessary, take it out", "name should not be required, it's anonymous feedback"); a "dev"
+    # half written for the blind misses and a "held-out" half scored before the change.
+    "refine words": ("refine_words.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.

@@ -24,6 +24,7 @@ from app.services.llm import (
     local_refine_mail_policy,
     local_refine_more,
     local_refine_names,
+    local_refine_plain,
     local_refine_said,
     local_refine_shapes,
 )
@@ -64,7 +65,8 @@ LEAD_RE = re.compile(
 def refine(config: dict, text: str) -> dict:
     """``config`` with every instruction in ``text`` applied, validated; ValidationError if one is not understood."""
     draft = copy.deepcopy(config)
-    split = SPLIT_RE.split(_protect_option_lists(local_refine_foreign.split_clauses(text)))
+    said = local_refine_plain.rewrite(local_refine_foreign.split_clauses(text))
+    split = SPLIT_RE.split(_protect_option_lists(said))
     clauses = [c for c in (_clean(part.replace(",\x00", ", ")) for part in split) if c]
     clauses = [
         one for c in clauses for one in local_refine_said.split_additions(c, draft["fields"])
@@ -180,7 +182,9 @@ def _apply(draft: dict, clause: str, notes: list) -> None:
         _rename(draft, quoted)
         return
     try:
-        if local_refine_extras.apply(draft, clause, notes):
+        if local_refine_plain.clear(draft, clause) or local_refine_extras.apply(
+            draft, clause, notes
+        ):
             return
         if local_refine_shapes.apply(draft, clause, notes):  # a scale, yes/no, a checkbox's words
             return

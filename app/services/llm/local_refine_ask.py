@@ -36,8 +36,12 @@ _ASK = re.compile(
     rf"|ask\s+{_WHO}(?={_WH}\b))(?P<q>.+)$",
     re.I,
 )
-# "…: crime, fantasy, romance": the answers; "…, as a big text box": a long answer
-_ANSWERS = re.compile(r"\s*:\s*(?P<opts>[^:]+,[^:]+)$")
+# "…: crime, fantasy, romance" or "… with options Google, Friend": the answers; "…, as a big
+# text box": a long answer
+_ANSWERS = re.compile(
+    r"(?:\s*:\s*|\s+with\s+(?:the\s+)?(?:options?|choices?|answers?)\s*:?\s*)(?P<opts>[^:]+,[^:]+)$",
+    re.I,
+)
 _AS = re.compile(r",?\s+(?:as|in|with)\s+(?:an?\s+)?(?P<kind>[^,]+)$", re.I)
 _AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may)"
 _YES_NO_SAID = re.compile(

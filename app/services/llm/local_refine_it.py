@@ -12,14 +12,17 @@ import re
 
 _IT = re.compile(
     r"^(?P<verb>make|set|mark|move|put|place|rename|relabel|call|change|turn|remove|delete|drop|"
-    r"require)\s+(?P<it>it|that one|this one|that field|this field|that question|this question)\b",
+    r"require|show|hide|only show)\s+(?P<it>it|that one|this one|that field|this field|that question|"
+    r"this question)\b",
     re.I,
 )
+# "remove the placeholder of it", "change the options of it to A, B"
+_OF_IT = re.compile(r"\b(?:of|from|on|for)\s+(?P<it>it)\b(?!')", re.I)
 
 
 def resolve(clause: str, last: str | None) -> str:
     """The clause with "it" replaced by the last touched field's quoted label."""
-    said = _IT.match(clause)
+    said = _IT.match(clause) or _OF_IT.search(clause)
     if not said or not last:
         return clause
     return f"{clause[: said.start('it')]}“{last}”{clause[said.end('it') :]}"

@@ -307,7 +307,7 @@ def _singulars(words: str) -> list[str]:
 
 
 _KIND_WORDS = [
-    ("textarea", r"long(?:er)? (?:answer|text|response)|paragraph|text ?area|comments? box|free[- ]text(?: box)?|multi-?line(?: text)?|text box"),
+    ("textarea", r"(?:big|bigger|larger) text ?(?:box|field)|bigger (?:box|field)|long(?:er)? (?:answer|text|response)|paragraph|text ?area|comments? box|free[- ]text(?: box)?|multi-?line(?: text)?|text box"),
     ("text", r"short(?:er)? (?:answer|text|response)|one-?line(?: answer| text)?|single[- ]line(?: text| answer)?|text field|text input|short text field"),
     ("date", r"date(?: picker| field)?|calendar(?: picker)?"),
     ("number", r"number(?: field)?|numeric(?: field)?"),
