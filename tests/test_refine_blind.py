@@ -75,3 +75,18 @@ async def test_removing_a_placeholder_keeps_the_field(user):
     config = await generate(user, f"remove the placeholder of {described['label']}", form)
     assert _field(config, described["label"])["placeholder"] == ""
     assert len(config["fields"]) == len(form["fields"])
+
+
+async def test_two_changes_in_one_sentence_are_both_made(user):
+    form = await generate(user, "Membership cancellation: member ID, name, email, tell us more")
+    config = await generate(user, "make name optional, we also need a phone field", form)
+    assert _field(config, "Full name")["required"] is False
+    assert _field(config, "Phone")["type"] == "phone"
+
+
+async def test_an_instruction_that_changes_nothing_says_so(user):
+    form = await generate(user, "Contact form: name, email, phone (optional), message")
+    assert _field(form, "Phone")["required"] is False
+    config = await generate(user, "make phone optional", form)
+    assert [f["label"] for f in config["fields"]] == _labels(form)
+    assert any("Nothing on the form changed" in n for n in config["notes"]), config.get("notes")

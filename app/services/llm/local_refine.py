@@ -83,6 +83,8 @@ def refine(config: dict, text: str) -> dict:
     spell_acronyms(draft["fields"], text, keep=untouched)  # "add a VAT number field"
     forget_changed_texts(config, draft)  # a relabelled field is translated again
     notes += sync(draft)  # steps, rules and translations follow the field changes
+    if draft == config and not notes:  # never a silent "done" when nothing changed
+        notes.append(f"Nothing on the form changed for “{text[:120]}”: it may already be that way.")
     result, repaired = validated(draft)  # a part the engine got wrong is dropped, with a note
     notes += repaired
     return {**result, "notes": notes} if notes else result

@@ -25,6 +25,8 @@ _NEEDED = r"(?:needed|necessary|relevant|useful|required at all)"
 _WHERE = r"at the (?:top|start|beginning|end|bottom)"
 
 _RULES: list[tuple[re.Pattern, str]] = [
+    # "make name optional, we also need a phone field": the second is its own change
+    (r",\s*(?:and\s+|but\s+)?(?=(?:we|i)\s+(?:also\s+)?(?:need|want|don't need|do not need|don't want)\b)", r"; "),
     # "there's a weird 'Us?' question, delete it"
     (rf"\bthere(?:'s| is| are)\s+(?:an?\s+)?(?:\w+\s+)?(?P<x>{_Q})(?:\s+(?:field|question))?"
      rf"(?:\s+(?:on|in) the form)?\s*,\s*(?:so\s+|please\s+)?{_REMOVE}\s+{_THEM}", r"remove \g<x>"),
@@ -86,8 +88,10 @@ _RULES = [(re.compile(p, re.I), r) for p, r in _RULES]
 
 # a reason after the change ("…, it's anonymous feedback", "…, people will type the time")
 _REASON = re.compile(
-    r"(?P<head>^[^:;]+?)\s*,\s*(?:because|since|as (?:it|they|people|we)|it's|it is|this is|"
-    r"(?:people|they|visitors|customers)\s+(?:will|can|would|'ll|usually|often))\b[^;:]*$",
+    r"(?P<head>^[^:;]+?)\s*,\s*(?:because|since|as (?:it|they|people|we)|so that|it's|it is|this is|that's|"
+    r"(?:some|most|many|all|not all|few)\s+(?:of\s+)?(?:people|visitors|customers|members|guests|clients|them)|"
+    r"nobody|no one|not everyone|(?:people|they|visitors|customers|guests|members|clients)\b|"
+    r"we\s+(?:already|always|never|usually|can|can't|cannot|will|'ll)\b(?!\s+(?:also\s+)?(?:need|want|ask)))[^;:]*$",
     re.I,
 )
 
