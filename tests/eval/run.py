@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import sys
@@ -36,6 +37,17 @@ LEAD_FORMS = {
 }
 
 
+# One draft per description for the whole run: the sets and the draft lint share thousands of
+# descriptions, and the engine is deterministic. A copy, so no checker changes another's draft.
+_DRAFTS: dict[str, dict] = {}
+
+
+def draft_of(description: str) -> dict:
+    if description not in _DRAFTS:
+        _DRAFTS[description] = generate_form(description)
+    return copy.deepcopy(_DRAFTS[description])
+
+
 def load(name: str) -> list[dict]:
     with open(HERE / name, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
@@ -54,7 +66,7 @@ def _matches(field: dict, spec: str) -> bool:
 
 def check_form(case: dict) -> list[str]:
     """What is wrong with the draft generated for one description ([] = right)."""
-    config = generate_form(case["d"])
+    config = draft_of(case["d"])
     fields, problems = config["fields"], []
     if config["flow_id"] != case["flow"]:
         problems.append(f"flow {config['flow_id']} (expected {case['flow']})")
@@ -193,7 +205,7 @@ def _duplicates(fields: list) -> list[str]:
 
 def check_extras(case: dict) -> list[str]:
     """Steps, languages and show_if rules of a described form (forms_extras.jsonl)."""
-    config = generate_form(case["d"])
+    config = draft_of(case["d"])
     problems = extras_problems(config)
     if len(config["steps"]) != case["steps"]:
         problems.append(f"{len(config['steps'])} steps (expected {case['steps']})")
@@ -243,7 +255,7 @@ def check_round7b(case: dict) -> list[str]:
     ``labels`` (patterns some field's label must match: labels stay in the description's
     language) and ``count`` (how many fields may match a pattern: name and email once)."""
     problems = check_extras({"steps": 0, "locales": [], "rules": [], **case})
-    config = generate_form(case["d"])
+    config = draft_of(case["d"])
     if "flow" in case and config["flow_id"] not in case["flow"].split("|"):  # "a|b": either
         problems.insert(0, f"flow {config['flow_id']} (expected {case['flow']})")
     if "name" in case and not re.search(case["name"], config["name"]):  # the form's name
@@ -289,7 +301,7 @@ def check_round13(case: dict) -> list[str]:
     own free-text question next to the one asked for, or required when the description
     lists its fields)."""
     problems = check_round7b(case)
-    config = generate_form(case["d"])
+    config = draft_of(case["d"])
     texts = [f["label"] for f in config["fields"] if f["type"] == "textarea"]
     if "texts" in case and len(texts) > case["texts"]:
         problems.append(f"{len(texts)} free-text questions (at most {case['texts']}): {texts}")
@@ -308,7 +320,7 @@ def check_round19b(case: dict) -> list[str]:
     is not about, English on a foreign form) and ``instructions_not`` (one the agent brief
     must not match)."""
     problems = check_round13(case)
-    config = generate_form(case["d"])
+    config = draft_of(case["d"])
     thanks = config["response"]["thank_you_message"]
     if "thanks" in case and not re.search(case["thanks"], thanks, re.I):
         problems.append(f"thank-you {thanks!r} (expected {case['thanks']!r})")
@@ -327,7 +339,7 @@ def check_round37d(case: dict) -> list[str]:
     sample data on a foreign form) and ``text_placeholder_not`` (one no field but a choice's may
     match: the choose prompt)."""
     problems = check_round19b(case)
-    config = generate_form(case["d"])
+    config = draft_of(case["d"])
     button = (config.get("theme") or {}).get("button_label") or "Submit"
     if "submit" in case and not re.search(case["submit"], button):
         problems.append(f"button {button!r} (expected {case['submit']!r})")
@@ -353,7 +365,7 @@ def _field_for(config: dict, pattern: str) -> list[dict]:
 
 def check_refine(case: dict) -> list[str]:
     # A stored draft keeps the starting point fixed while the engine's drafts improve.
-    draft = case.get("draft") or generate_form(case["form"])
+    draft = case.get("draft") or draft_of(case["form"])
     check = case["check"]
     try:
         config = generate_form(case["say"], draft)
@@ -1144,23 +1156,24 @@ def draft_lint(description: str, config: dict) -> list[str]:
     return out
 
 
-def lint() -> tuple[int, int, list[str]]:
-    """(clean drafts, drafts, findings) over every description of every set."""
+def lint(shard: int = 0, shards: int = 1) -> tuple[int, int, list[str]]:
+    """(clean drafts, drafts, findings) over every description of every set, or over one
+    ``shard`` of ``shards`` of them (so parallel test workers can share the work)."""
     descriptions = []
     for filename, _check, _title in SETS.values():
         descriptions += [c["d"] for c in load(filename) if "d" in c]
     for case in load("refine.jsonl"):
         descriptions.append(case["form"])
+    descriptions = list(dict.fromkeys(descriptions))[shard::shards]
     findings = []
-    for d in dict.fromkeys(descriptions):
+    for d in descriptions:
         try:
-            problems = draft_lint(d, generate_form(d))
+            problems = draft_lint(d, draft_of(d))
         except ValidationError as exc:
             problems = [f"raised {exc.message[:120]}"]
         if problems:
             findings.append(f"{d[:90]} -> {'; '.join(problems)}")
-    total = len(dict.fromkeys(descriptions))
-    return total - len(findings), total, findings
+    return len(descriptions) - len(findings), len(descriptions), findings
 
 
 def score(name: str) -> tuple[int, int, list[str]]:
@@ -1211,7 +1224,7 @@ def cross_validated_flow(k: int = 5, weight: float | None = None, seed: int = 20
 def blind_flow() -> tuple[int, int]:
     """Flows right on flows_blind.jsonl (written before the flow model; not in its data)."""
     cases = load("flows_blind.jsonl")
-    return sum(generate_form(c["d"])["flow_id"] == c["flow"] for c in cases), len(cases)
+    return sum(draft_of(c["d"])["flow_id"] == c["flow"] for c in cases), len(cases)
 
 
 def translation_coverage() -> dict:
@@ -1221,7 +1234,7 @@ def translation_coverage() -> dict:
     texts = []
     for name in ("forms.jsonl", "forms_extras.jsonl"):
         for case in load(name):
-            config = generate_form(case["d"])
+            config = draft_of(case["d"])
             texts.append(config["response"]["thank_you_message"])
             for f in config["fields"]:
                 texts += [f["label"], *(t for t in (f.get("placeholder"), f.get("help")) if t)]
