@@ -267,7 +267,7 @@ SIZES = {
     "leads 21": 20,
     "leads 24": 14,
     "leads 26": 31,
-    "leads 38": 23,
+    "leads 38": 25,
     "replies 38": 10,
     "refine 26r": 18,
     "refine 28r": 17,
