@@ -15,7 +15,7 @@ from app.services.llm.local_lead_cues import says
 COMPARING_RE = re.compile(
     r"\bcompar(?:ing|e) (?:you|your (?:\w+ )?(?:product|tool|platform|plans?|pricing|offer)\b|"
     r"(?:a few |several |some |two |three |four |\w+ )?(?:vendors|tools|options|providers|solutions|"
-    r"platforms|products|alternatives|suppliers|offers)\b)|\bshort-?list(?:ing|ed)?\b|\bweighing up\b|"
+    r"platforms|alternatives|suppliers|offers)\b)|\bshort-?list(?:ing|ed)?\b|\bweighing up\b|"
     r"\b(?:gathering|getting|collecting|comparing) (?:a few |some |several |\w+ )?quotes\b|"
     r"\b(?:looking at|talking to|speaking (?:to|with)) (?:a few|several|two|three|four|some) (?:other )?"
     r"(?:options|tools|vendors|providers|suppliers|solutions|companies)\b|"
@@ -36,7 +36,7 @@ NO_TIMELINE_RE = re.compile(
     r"\bsin (?:una )?(?:fecha|plazo|calendario)(?: (?:fij[ao]|definid[ao]|concret[ao]|cerrad[ao]))?\b|"
     r"\bpas (?:de|encore de) (?:date|calendrier|d[ée]lai|[ée]ch[ée]ance)(?: (?:fixe|pr[ée]cise?|d[ée]finie?))?\b|"
     r"\bsem (?:data|prazo)(?: (?:definid[oa]|fix[oa]|marcad[oa]))?\b|"
-    r"\b(?:nessuna|senza (?:una )?) ?(?:data|scadenza)(?: (?:fissa|precisa|definita))?\b|"
+    r"\b(?:nessuna|senza(?: una)?) (?:data|scadenza)(?: (?:fissa|precisa|definita))?\b|"
     r"\bgeen (?:vaste |concrete )?(?:deadline|datum|planning|termijn)\b",
     re.I,
 )
