@@ -543,6 +543,17 @@ SETS = {
     # buyer's "esta semana" / "cette semaine"; guards: a buyer saying "we help families…", a
     # customer upgrading, a Portuguese buyer asking for a proposal.
     "leads 26": ("leads_round26.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Leads round 38 (stop 25): Italian and Dutch leads answered in English, never in a
+    # neighbouring language; a serious foreign buyer on free mail; an existing customer whose
+    # "existing forms" broke; a one-person business asking the price of its own need; a lead
+    # comparing vendors, and "no fixed timeline" read as none; guards: a buyer leaving their
+    # existing forms, a customer adding seats, a form for their existing customers.
+    "leads 38": ("leads_round38.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    "replies 38": (
+        "replies_round38.jsonl",
+        check_reply,
+        lambda c: c["data"].get("company") or c["data"]["email"],
+    ),
     # Round 13b (engine e13b, written before the change): stray fields — the purpose restated
     # in the opening words (a verb or a noun phrase after the business name), sentences about
     # the form itself, a heading before the list, questions cut inside a list ("Software are").

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 
 from app.services.llm.grounding import ticked_opt_in
+from app.services.llm.local_lead_asks import NO_TIMELINE_RE, asks_price
 from app.services.llm.local_noted import echo, noted
 from app.services.llm.local_reply_words import reply_language, say, topic_in
 from app.services.llm.local_scoring import (
+    NEED_RE,
     TIMELINE_RE,
     VOLUME_RE,
     parse_amount,  # noqa: F401  (re-exported: tests and callers import it from here)
@@ -247,34 +249,56 @@ def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     topic, lang = _topic(s, context.get("form") or {}), s["lang"]
     where = topic_in(topic, lang)
     thanks = say("interest_topic", lang, topic=where) if topic else say("interest", lang)
-    told = noted(s["message"])
-    said = echo(told, [], lang)
+    told, price = _price_answered(s)
+    said = " ".join(filter(None, (echo(told, [], lang), price)))
     if said:
         thanks += f" {said}"
     message = s["message"] or ""
-    # never ask again for what they already told us; a couple or a homeowner is asked what they
-    # have in mind, not how many people would use it
+    # never ask again for what they already told us ("no fixed timeline yet" is an answer; "I
+    # just need one contact form" says what they want); a couple or a homeowner is asked what
+    # they have in mind, not how many people would use it
     people = s.get("sells_to_people")
-    asks = [say("q_in_mind" if people else "q_goal", lang)]
-    if not (TIMELINE_RE.search(message) or told.timing or s["timeline_text"]):
+    need = NEED_RE.search(message) or "we need" in s["gloss"].split(" . ")
+    asks = [] if need else [say("q_in_mind" if people else "q_goal", lang)]
+    if not (
+        TIMELINE_RE.search(message)
+        or NO_TIMELINE_RE.search(message)
+        or told.timing
+        or s["timeline_text"]
+    ):
         asks.append(say("q_timeline", lang))
     if not (people or VOLUME_RE.search(message) or s["size_text"]):
         asks.append(say("q_people", lang))
-    questions = ", ".join(asks[:-1]) + (say("and", lang) if len(asks) > 1 else "") + asks[-1]
-    body = (
-        f"{_greeting(s)}\n\n{thanks} {say('ask_more', lang, questions=questions)}\n\n"
-        f"{_signature(context, lang)}"
-    )
+    if asks:
+        questions = ", ".join(asks[:-1]) + (say("and", lang) if len(asks) > 1 else "") + asks[-1]
+        follow = say("ask_more", lang, questions=questions)
+    else:
+        follow = say("follow_up", lang)
+    body = f"{_greeting(s)}\n\n{thanks} {follow}\n\n{_signature(context, lang)}"
     subject = say("subject_about_topic", lang, topic=where) if topic else say("subject_about", lang)
     return [{"action": "send_email", "details": {"subject": subject, "body": body}}]
+
+
+def _price_answered(s: dict):
+    """What their message said, and the answer to a price question: "how much is it?" is
+    answered with the plans, not only with "we will make sure you get an answer"."""
+    told = noted(s["message"])
+    if not asks_price(s["message"] or ""):
+        return told, ""
+    question, told.question = told.question, ""
+    if question and asks_price(question):
+        return told, say("asked_price", s["lang"], q=question)
+    told.question = question
+    return told, say("price", s["lang"])
 
 
 def _low_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     # Marketing ("guides from time to time", a nurture sequence) only with consent.
     lang = s["lang"]
     later = say("guides", lang) if s["consent"] else ""
-    question = noted(s["message"]).question
-    asked = say("asked", lang, q=question) + " " if question else ""
+    told, price = _price_answered(s)
+    asked = say("asked", lang, q=told.question) + " " if told.question else ""
+    asked += f"{price} " if price else ""
     received = say("received", lang, later=later, asked=asked)
     body = f"{_greeting(s)}\n\n{received}\n\n{_signature(context, lang)}"
     subject = say("subject_received", lang)

@@ -33,7 +33,8 @@ _UNITS = (
     r"usuarios|licencias|empleados|trabajadores|puestos|sedes|tiendas|veh[íi]culos|equipos|"
     r"utilisateurs|licences|collaborateurs|salari[ée]s|employ[ée]s|postes|magasins|v[ée]hicules|"
     r"usu[áa]rios|licen[çc]as|funcion[áa]rios|colaboradores|lojas|unidades|ve[íi]culos|"
-    r"gebruikers|licenties|medewerkers|vestigingen|winkels|merken|utenti|licenze|dipendenti|sedi|negozi|marchi"
+    r"gebruikers|licenties|medewerkers|vestigingen|winkels|merken|utenti|licenze|dipendenti|sedi|negozi|marchi|"
+    r"ristoranti|filiali|punti(?: di)? vendita|puntos de venta|points de vente|pontos de venda|verkooppunten"
 )
 # (pattern, English gloss); "{n}" in a gloss is the number the pattern captured.
 CUES = [
@@ -79,14 +80,14 @@ CUES = [
     (
         r"\bprecios?\b|cu[áa]nto (?:cuesta|costar\w*|vale|cobr\w+)|qu[ée] precio|\btarifas?\b|\bprix\b|"
         r"combien (?:[çc]a )?co[ûu]te|\btarifs?\b|\bpreis\w*|was kostet|wie teuer|\bkosten\b|quanto custa|"
-        r"\bpre[çc]os?\b|quanto (?:cobram|fica)|\bprijs\w*|wat kost|\bprezz[oi]\b|quanto cost\w*",
+        r"\bpre[çc]os?\b|quanto (?:cobram|fica)|\bprijs\w*|(?:wat|hoeveel) kost|\bprezz[oi]\b|quanto cost\w*",
         "price",
     ),
     # a need of their own (the English scorer's "we need …")
     (
-        r"\bnecesit(?:amos|o)\b|\bbrauchen\b|\bbrauche\b|\bben[öo]tigen\b|avons besoin|\bj'ai besoin\b|"
+        r"\bnecesit(?:amos|o)\b|\bbrauchen\b|\bbrauche\b|\bben[öo]tigen\b|avons besoin|\bj'ai (?:juste |seulement )?besoin\b|"
         r"\bil nous faut\b|\bprecis(?:amos|o)\b|\bwij zoeken\b|\bwe zoeken\b|\bhebben \w+ nodig\b|"
-        r"\babbiamo bisogno\b|\bcerchiamo\b",
+        r"\babbiamo bisogno\b|\bcerchiamo\b|\bho bisogno\b|\b(?:mi|ci) serve\b|\bik zoek\b|\bzoek een\b|\bheb \w+ nodig\b",
         "we need",
     ),
     # who writes: the owner of a (small) business, named in the message
@@ -99,7 +100,10 @@ CUES = [
         r"\bpropri[ée]taire d\b|\bma (?:petite )?(?:entreprise|boutique|soci[ée]t[ée])\b|"
         r"\bich (?:habe|f[üu]hre|leite|betreibe) (?:eine?n?|meine?n?) (?:kleine[nm]? )?(?:\w+ei|firma|"
         r"betrieb|laden|gesch[äa]ft|praxis|salon|werkstatt|restaurant|caf[ée]|unternehmen|agentur)\b|"
-        r"\binhaber(?:in)?\b|\bmein(?:e|en)? (?:kleine[ns]? )?\w*(?:firma|betrieb|laden|gesch[äa]ft|salon|"
+        r"\binhaber(?:in)?\b|"
+        # a compound names the business: "einen kleinen Friseursalon", "eine Hundeschule"
+        r"\bich (?:habe|f[üu]hre|leite|betreibe) (?:eine?n?|meine?n?) (?:kleine[nm]? )?\w+(?:salon|laden|praxis|"
+        r"studio|werkstatt|schule|b[äa]ckerei|gesch[äa]ft)\b|\bmein(?:e|en)? (?:kleine[ns]? )?\w*(?:firma|betrieb|laden|gesch[äa]ft|salon|"
         r"praxis|werkstatt|caf[ée]|restaurant|studio|agentur|ei)\b|"
         r"\b(?:tenho|gerencio|administro) (?:um|uma) (?:pequen[oa] )?(?:neg[óo]cio|empresa|loja|oficina|restaurante|caf[ée]|"
         r"sal[ãa]o|cl[íi]nica|ag[êe]ncia|\w+aria)\b|\bsou (?:o |a )?(?:don[oa]|propriet[áa]ri[oa])\b|"
@@ -109,7 +113,14 @@ CUES = [
         r"agencia|consulta|academia|gimnasio|hotel|bar|\w+er[íi]a)\b|"
         r"\b(?:minha|meu) (?:pequen[oa] )?(?:loja|oficina|restaurante|caf[ée]|sal[ãa]o|cl[íi]nica|"
         r"ag[êe]ncia|consult[óo]rio|academia|est[úu]dio|escrit[óo]rio|\w+aria)\b|"
-        r"\bmon (?:petit )?(?:restaurant|salon|cabinet|magasin|commerce|atelier|caf[ée]|garage|studio)\b",
+        r"\bmon (?:petit )?(?:restaurant|salon|cabinet|magasin|commerce|atelier|caf[ée]|garage|studio)\b|"
+        # it, nl: "ho un piccolo studio di fisioterapia", "ik heb een kapsalon", "mijn bakkerij"
+        r"\bho (?:un|una|un') ?(?:piccol[oa] )?(?:negozio|studio|ristorante|bar|salone|agenzia|azienda|"
+        r"attivit[àa]|laboratorio|officina|\w+eria)\b|\b(?:il mio|la mia) (?:piccol[oa] )?(?:negozio|studio|"
+        r"ristorante|salone|agenzia|azienda|attivit[àa]|\w+eria)\b|\bsono (?:il |la )?(?:titolare|proprietari[oa])\b|"
+        r"\bik heb (?:een )?(?:eigen |kleine? )?(?:winkel|zaak|bedrijf|praktijk|salon|kapsalon|bakkerij|restaurant|"
+        r"studio)\b|\bmijn (?:eigen |kleine? )?(?:winkel|zaak|bedrijf|praktijk|salon|kapsalon|bakkerij|restaurant|"
+        r"studio)\b|\beigena(?:ar|resse)\b",
         "i run my own business",
     ),
     # partners: taking our product to their clients (the English partner words)
@@ -145,7 +156,7 @@ CUES = [
     ),
     (
         r"\bstart(?:en)? (?:im|am|ab)\b|beginnen|\bempezar\b|\bcomenzar\b|\bcommencer\b|"
-        r"\bd[ée]marrer\b|\bcome[çc]ar\b|\biniciar\b",
+        r"\bd[ée]marrer\b|\bcome[çc]ar\b|\biniciar\b|\biniziare\b|\bpartire\b|\bstarten\b",
         "want to start",
     ),
     # not buyers
@@ -213,6 +224,11 @@ CUES = [
         r"funktioniert nicht|r[üu]ckerstattung|bereits kunde|no funciona|reembolso|ya somos clientes|"
         r"ne (?:fonctionne|marche) (?:pas|plus)|remboursement|d[ée]j[àa] client|n[ãa]o funciona|"
         r"j[áa] somos clientes|"
+        # it, nl: "siamo già clienti", "non inviano più le notifiche", "wij zijn al klant",
+        # "sinds gisteren werkt het formulier niet meer"
+        r"\b(?:siamo|sono) gi[àa] client[ie]\b|smesso di funzionare|"
+        r"\bnon (?:inviano|invia|arrivano|arriva|funziona|funzionano) pi[ùu]\b|\b(?:wij|we|ik) (?:zijn|ben) al klant\b|"
+        r"\bwerkt (?:[\w-]+ ){0,5}?niet meer\b|"
         # a customer since a year, whose product changed under them: "wir sind Kunde seit 2024",
         # "seit dem letzten Update werden … nicht mehr angezeigt", "depuis la dernière mise à jour"
         r"\b(?:wir sind|ich bin) (?:schon |bereits )?kunden? seit\b|\bsomos clientes desde\b|"
@@ -291,18 +307,25 @@ _STOP = {
     "de": "der die das und wir ist für ein eine sie ihr uns mit nicht ich im den bitte",
     "es": "el la los las que para y nuestro nuestra un una por con es somos de del necesitamos "
     "mi en su sus tengo tenemos quiero queremos hola este esta busco tienen pueden cuánto "
-    "cuesta usted ustedes también",
+    "cuesta usted ustedes también estamos todavía sin",
     "fr": "le la les des nous vous pour est une un et avec dans je notre votre de du "
     "mon ma mes avons souhaitons bonjour cette",
     "pt": "o os as que para uma um nós com é somos de do da nossa precisamos vocês "
     "e em minha meu sua seu tenho temos quero queremos olá pelo pela vossa vosso não obrigado "
     "por quanto quanta custa custam mês você podem pode isso está estão são também gostaria ao",
+    # Italian and Dutch are told apart so that no neighbour (es, de) answers them
+    "it": "il lo gli la le una un di che per con non siamo abbiamo vorremmo vorrei nostro nostra "
+    "nostri mio mia della del dei delle al alla sono ho ci mi buongiorno salve grazie cerchiamo "
+    "quanto costa potete possiamo anche sul nel nella è già",
+    "nl": "de het een en wij we zijn voor van met niet graag onze ons ik mijn jullie hebben heb "
+    "wat hoe kunnen kan zoeken zoek bij al maar ook naar op dat deze goedemorgen hallo dank "
+    "bedankt uw",
 }
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 
 
 def message_language(text: str) -> str | None:
-    """es, fr, de or pt when the text reads as that language rather than English (as
+    """es, fr, de, pt, it or nl when the text reads as that language rather than English (as
     ``foreign``), else None."""
     words = set(re.findall(r"[^\W\d_]+", text.lower()))  # "what do you do?" has one "do"
     counts = {lang: sum(w in vocab for w in words) for lang, vocab in _WORDS.items()}
@@ -319,8 +342,8 @@ def message_language(text: str) -> str | None:
 
 
 def foreign(text: str) -> bool:
-    """Whether the text reads as Spanish, French, German or Portuguese rather than English
-    (its commonest little words), so an English "stage" or "demo" is never glossed."""
+    """Whether the text reads as Spanish, French, German, Portuguese, Italian or Dutch rather
+    than English (its commonest little words), so an English "stage" or "demo" is never glossed."""
     return message_language(text) is not None
 
 
@@ -345,6 +368,12 @@ _GLOSSED_TOO = {
 def dutch_or_italian(text: str) -> bool:
     words = set(re.findall(r"[^\W\d_]+", text.lower()))
     return any(len(words & vocab) >= 3 for vocab in _GLOSSED_TOO.values())
+
+
+def says(text: str, english: str) -> bool:
+    """Whether ``text`` has a cue glossed ``english``, in whichever language it is written
+    (a question too short to tell its language, "Combien ça coûte ?", still says "price")."""
+    return any(g == english and pattern.search(text) for pattern, g in _COMPILED)
 
 
 def gloss(text: str) -> str:

@@ -80,6 +80,8 @@ _FOREIGN_VOLUME = re.compile(
     r"(?<![\w$£€])\d[\d.,]*\+?\s+(?!(?:und|y|et|e|de|da|do|du|des|por|par|pour|para|pro|en|em|"
     r"días|dias|jours|tage|semanas|semaines|wochen|meses|mois|monate|años|anos|ans|jahre|"
     r"horas|heures|stunden|euros?|eur)\b)[^\W\d_]{3,}"
+    # a point of sale is two words: "3 punti vendita", "4 puntos de venta", "2 points de vente"
+    r"(?: (?:di |de )?(?:vendita|venta|venda|vente)\b)?"
     # and its rate, said whole: "300 pedidos por mês", "40 demandes par semaine", "200 pro Monat"
     r"(?: (?:por|al|par|pro|im|a|each|per) (?:m[êe]s|mes|mois|monat|semana|semaine|woche|d[íi]a|dia|jour|tag|"
     r"a[ñn]o|ano|an|jahr)\b)?",

@@ -218,6 +218,27 @@ TEXT: dict[str, tuple[str, str, str, str, str]] = {
         "wie viele Personen es ungefähr nutzen würden",
         "quantas pessoas o utilizariam, aproximadamente",
     ),
+    "price": (
+        "You asked about price: we will send you our plans and what each one costs.",
+        "Nos preguntó por el precio: le enviaremos nuestros planes y lo que cuesta cada uno.",
+        "Vous nous avez demandé le prix : nous vous enverrons nos offres et le prix de chacune.",
+        "Sie fragten nach dem Preis: Wir schicken Ihnen unsere Tarife und was jeder kostet.",
+        "Perguntou-nos o preço: vamos enviar-lhe os nossos planos e quanto custa cada um.",
+    ),
+    "asked_price": (
+        "You asked “{q}”: we will send you our plans and what each one costs.",
+        "Nos preguntó «{q}»: le enviaremos nuestros planes y lo que cuesta cada uno.",
+        "Vous nous avez demandé « {q} » : nous vous enverrons nos offres et le prix de chacune.",
+        "Sie fragten „{q}“: Wir schicken Ihnen unsere Tarife und was jeder kostet.",
+        "Perguntou-nos «{q}»: vamos enviar-lhe os nossos planos e quanto custa cada um.",
+    ),
+    "follow_up": (
+        "We will follow up with the details that matter for you.",
+        "Le responderemos con los detalles que le interesan.",
+        "Nous reviendrons vers vous avec les informations utiles.",
+        "Wir melden uns dann mit den passenden Informationen.",
+        "Voltaremos a contactá-lo com os detalhes que lhe interessam.",
+    ),
     "subject_about_topic": (
         "About {topic}",
         "Sobre su solicitud de {topic}",
@@ -391,5 +412,7 @@ def topic_in(topic: str, lang: str) -> str:
 
 
 def reply_language(message: str) -> str:
-    """The language to answer in: the one the person wrote in, else English."""
-    return message_language(message or "") or "en"
+    """The language to answer in: the one the person wrote in when the replies exist in it;
+    else English (an Italian or Dutch lead reads English better than Spanish or German)."""
+    lang = message_language(message or "")
+    return lang if lang in LANGS else "en"

@@ -15,6 +15,7 @@ import re
 
 from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
+from app.services.llm.local_lead_asks import COMPARING_RE, without_no_timeline
 from app.services.llm.local_lead_cues import gloss, glossed_from
 from app.services.llm.local_noted import PAIN_RE, TIMING, volume_phrase
 from app.services.llm.local_noted_foreign import FOREIGN_TIMING
@@ -165,7 +166,7 @@ NON_BUYERS = [
     (
         "support",
         "an existing customer asking for support",
-        r"\b(?:already|existing) (?:a )?customers?\b|\bwe'?ve been (?:a )?customers? (?:for|since)\b|"
+        r"(?<!our )(?<!your )(?<!their )\b(?:already|existing|current) (?:a )?customers?\b|\bwe'?ve been (?:a )?customers? (?:for|since)\b|"
         r"\bour (?:[\w-]+ )?(?:emails?|notifications?|confirmations?) (?:now )?go(?:es)? (?:to|into) spam\b|\bour account is\b|\bcan'?t log ?in\b|\blocked\b|"
         r"\bnot working\b|\bhas been failing\b|\bfailing since\b|\bcharged twice\b|\brefund\b|\breissue\b|"
         r"\b(?:we were|i was|we got|i got|been) (?:over)?charged (?:twice|for|too)\b|"
@@ -202,10 +203,20 @@ EXPANSION_RE = re.compile(
 # A buyer may describe trouble with the tool they use now ("our current forms keep breaking,
 # we want to move"): that is why they buy, not a support request to us.
 SWITCHING_RE = re.compile(
-    r"\b(?:current|existing|present|old|previous|legacy) (?:[\w-]+ ){0,2}?(?:vendor|provider|tool|system|"
-    r"platform|solution|software|forms?|supplier|setup|stack)(?:'s)?\b|"
     r"\b(?:want|wanting|looking|need|needs|plan|planning|hoping|ready) to (?:move|switch|migrate|replace|change)\b|"
     r"\breplacement\b|\bswitch(?:ing)? (?:to|from|away|providers?|vendors?|tools?)\b|\bmov(?:e|ing) away from\b",
+    re.I,
+)
+OLD_TOOL_RE = re.compile(
+    r"\b(?:current|existing|present|old|previous|legacy) (?:[\w-]+ ){0,2}?(?:vendor|provider|tool|system|"
+    r"platform|solution|software|forms?|supplier|setup|stack)(?:'s)?\b",
+    re.I,
+)
+# ... unless they say the tool is ours: "our existing forms stopped sending; we're a current
+# customer on the Team plan" is a customer's support request.
+OUR_CUSTOMER_RE = re.compile(
+    r"\b(?:we'?re|we are|i'?m|i am) (?:already )?(?:an? )?(?:current |existing |paying |long-?time )?customers?\b|"
+    r"\bon (?:the|your) [\w-]+ (?:plan|tier)\b|\bwe (?:already )?use your\b",
     re.I,
 )
 TEST_RE = re.compile(r"^\W*(?:test(?:ing)?(?: test)*|asdf\w*|qwerty\w*|x+|n/?a|none)\W*$", re.I)
@@ -243,7 +254,10 @@ VOLUME_RE = re.compile(
     re.I,
 )
 MONEY_RE = re.compile(
-    r"[£$€]\s?\d|\b\d+(?:[.,]\d+)?\s?k\b(?!\s+(?!(?:euros|dollars|pounds)\b)[a-z]+[a-rt-z]s\b)|\bbudget (?:is |of |around |approved|signed off)|\bbudget \d",
+    r"[£$€]\s?\d|\b\d+(?:[.,]\d+)?\s?k\b(?!\s+(?!(?:euros|dollars|pounds)\b)[a-z]+[a-rt-z]s\b)|\bbudget (?:is |of |around |approved|signed off)|\bbudget \d|"
+    # a budget and its figure in any language: "budget circa 200 euro", "presupuesto de unos 500 euros"
+    r"\b(?<!no )(?:budget|presupuesto|or[çc]amento)\b(?:ca\.|[^.;!?\d]){1,25}?\d[\d.,]*\s?(?:k\b|euros?\b|eur\b|€|"
+    r"dollars?\b|usd\b|pounds?\b|gbp\b|chf\b|reais\b)",
     re.I,
 )
 HESITATION_RE = re.compile(
@@ -280,11 +294,12 @@ SOFT_TIMELINE_RE = re.compile(
 OWNER_RE = re.compile(
     r"\bi (?:own|run|manage) (?:a|an|my|our|the|two|three|\d+)\b|\b(?:i'?m|i am) the (?:owner|founder)\b|"
     r"\bowner of (?:a|an|my|our|the)\b|\bmy (?:own |small |little )?(?:business|company|shop|firm|store|"
-    r"practice|salon|restaurant)\b",
+    r"practice|salon|restaurant|hair salon|bakery|caf[eé]|bar|pub|studio|clinic|gym|garage|workshop|agency|"
+    r"boutique|florist|bookshop|farm|brewery|winery|barbershop|spa)\b",
     re.I,
 )
 NEED_RE = re.compile(
-    r"\b(?:we|i) (?:really |urgently )?need\b(?! to (?:know|ask|understand|check))|"
+    r"\b(?:we|i) (?:really |urgently |just |only )?need\b(?! to (?:know|ask|understand|check))|"
     r"\b(?:we'?re|we are|i'?m|i am) looking for (?:a|an|some|online|\w+ing)\b",
     re.I,
 )
@@ -375,7 +390,10 @@ NON_BUYER_TITLES = [
 def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, str] | None:
     """(kind, reason) when the message (or the job title) shows this is not someone buying."""
     for kind, reason, pattern in NON_BUYERS:
-        if kind == "support" and (SWITCHING_RE.search(text) or EXPANSION_RE.search(text)):
+        leaving = SWITCHING_RE.search(text) or (
+            OLD_TOOL_RE.search(text) and not OUR_CUSTOMER_RE.search(text)
+        )
+        if kind == "support" and (leaving or EXPANSION_RE.search(text)):
             continue
         if re.search(pattern, text, re.I):
             return kind, reason
@@ -411,11 +429,13 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     if s["not_buyer"]:
         kind, why = s["not_buyer"]
         reasons.append(f"not a buyer: {why}")
-        return "low", 0, reasons, ["lead-low", "not-a-buyer", kind]
+        customer = ["existing-customer"] if kind == "support" else []  # for the support team
+        return "low", 0, reasons, ["lead-low", "not-a-buyer", kind, *customer]
     text = s["message"].lower() or s["text"]  # what they wrote, not the options they picked
     text = f"{text} . {s['gloss']}" if s.get("gloss") else text
-    timeline, volume = TIMELINE_RE.search(text), VOLUME_RE.search(text)
-    foreign_when = FOREIGN_TIMING.search(s["message"]) if s.get("gloss") else None
+    timeline, volume = TIMELINE_RE.search(without_no_timeline(text)), VOLUME_RE.search(text)
+    said_when = without_no_timeline(s["message"])
+    foreign_when = FOREIGN_TIMING.search(said_when) if s.get("gloss") else None
     money, pain = MONEY_RE.search(text), PAIN_RE.search(text)
     hesitant = HESITATION_RE.search(text) or TENTATIVE_RE.search(text)
     need = NEED_RE.search(text)
@@ -460,10 +480,14 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         add(1 if solo else 2, "the owner writes (a decision-maker)", "decision-maker")
     if QUOTE_REQUEST_RE.search(text) and "quote request" not in s["intent"]:
         s["intent"] = [*s["intent"], "quote request"]
+    if COMPARING_RE.search(text) and not {"evaluate", "evaluating"} & set(s["intent"]):
+        s["intent"] = [*s["intent"], "comparing vendors"]
     if s.get("fit"):  # a partner on the partner form, a supplier on the supplier form: the
         # offer is the intent (one point, as a single intent word); intent words still count.
         add(0 if s["intent"] else 1, f"what the {s['purpose']} form is for: {s['fit']}")
         tags.append(f"{s['purpose']}-fit")
+    if {"evaluate", "evaluating", "comparing vendors"} & set(s["intent"]):
+        tags.append("evaluating")
     if s["intent"]:
         strong = any(w in STRONG_INTENT for w in s["intent"])
         add(
@@ -479,7 +503,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         or (s["timeline_text"].lower() in ("this month", "this quarter") and not hesitant)
     ):
         # their words, whole: "by 20 January", not "by 2"; "avant l'été", not the gloss
-        said = foreign_when or TIMING.search(s["message"])
+        said = foreign_when or TIMING.search(said_when)
         shown = said.group(0) if said else timeline.group(0) if timeline else s["timeline_text"]
         if not said and timeline and timeline.start() >= len(s["message"]):
             shown = glossed_from(s["message"], shown) or shown
@@ -573,7 +597,7 @@ _AMOUNT = re.compile(
 _FIGURE = re.compile(
     r"\d[\d,.]*(?:\s?(?:k|m|bn|million|thousand)\b)?(?:\s?(?:euros?|eur|dollars?|pounds?|usd|gbp|"
     r"reais|€|\$|£))?(?:\s?(?:/|(?:a|per|im|pro|al|por|par|ao|a[ou]) )(?:year|yr|month|mo|annum|user|"
-    r"seat|jahr|monat|a[ñn]o|ano|mes|m[êe]s|mois|an)\b)?",
+    r"seat|jahr|monat|a[ñn]o|ano|mes|m[êe]s|mois|an|mese|anno|maand|jaar)\b)?",
     re.I,
 )
 
@@ -585,8 +609,10 @@ def _budget_said(text: str, money: re.Match) -> str:
     if said[:1] in "£$€":  # "€30k/year", not "€3"
         whole = _AMOUNT.match(text, money.start())
         said = whole.group(0) if whole else said
-    elif said[-1:].isdigit():  # "budget 5…": the figure is said whole
-        said = said[:-1] + _FIGURE.match(text, money.end() - 1).group(0)
+    elif said[-1:].isdigit() or said[:1].isalpha() and re.search(r"\d", said):
+        # "budget 5…", "budget circa 200 euro": the figure is said whole, with its rate
+        at = re.search(r"\d", said).start()
+        said = said[:at] + _FIGURE.match(text, money.start() + at).group(0)
     if re.fullmatch(r"budget (?:is|of|around)", said, re.I):
         start = money.end() + len(text[money.end() :]) - len(text[money.end() :].lstrip())
         figure = _AMOUNT.match(text, start)
