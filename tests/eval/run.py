@@ -549,6 +549,11 @@ SETS = {
     # comparing vendors, and "no fixed timeline" read as none; guards: a buyer leaving their
     # existing forms, a customer adding seats, a form for their existing customers.
     "leads 38": ("leads_round38.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Leads 38s (the lead's, from a blind batch read after round 38): selling space ("sponsored
+    # slots start at", "our media kit", "placements begin at") is a vendor; an invoice copy or a
+    # resent invoice is a customer's admin; guards: a buyer asking for an invoice to pay, a
+    # publisher buying forms for its own sponsorship enquiries.
+    "leads 38s": ("leads_round38s.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "replies 38": (
         "replies_round38.jsonl",
         check_reply,

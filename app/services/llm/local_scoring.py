@@ -161,7 +161,10 @@ NON_BUYERS = [
         r"\bcan i send over\b|\blove to show you (?:our|my)\b|\bdo you have 15 minutes\b|\bfor a fee\b|"
         r"\brates from\b|\bour (?:packages|prices|rates|fees|plans) (?:start|begin)\b|\bwe can fix that\b|\bwe can (?:double|triple|boost|increase|grow|get you)\b|"
         r"\bor you don'?t pay\b|\bbacklinks?\b|\bbuy \w+ cheap\b|\bguest on our podcast\b|\bbug bounty\b|\bour (?:sales enablement|outbound|seo|lead generation) "
-        r"(?:platform|service|services|agency)\b|\bgreat candidate for your\b",
+        r"(?:platform|service|services|agency)\b|\bgreat candidate for your\b|"
+        # selling space: "sponsored slots start at $2,500", "our media kit", "placements begin at"
+        r"\bsponsor(?:ed|ship) (?:slots?|posts?|placements?|packages?|spots?|opportunit\w+)\b|\bmedia kit\b|"
+        r"\brate card\b|\b(?:slots|placements|spots|packages) (?:start|begin) (?:at|from)\b",
     ),
     (
         "support",
@@ -172,6 +175,9 @@ NON_BUYERS = [
         r"\b(?:we were|i was|we got|i got|been) (?:over)?charged (?:twice|for|too)\b|"
         r"\b(?:fix|correct|amend) (?:the|our|my|this) (?:invoice|bill)\b|"
         r"\bi bought from you\b|\bdeleted (?:all )?my\b|\bwebsite is down\b|\bwrong vat\b|\bour invoice\b|"
+        # an invoice already issued: "an invoice copy for November", "resend last month's invoice"
+        r"\binvoice copy\b|\bcopy of (?:the|our|my|an|last month'?s) invoice\b|"
+        r"\bresend (?:me |us )?(?:the |our |last month'?s |this month'?s )?(?:invoice|receipt)\b|\bwe pay (?:monthly|yearly|annually)\b|"
         r"\bwrong amount\b|\bour (?:subscription|plan|licen[cs]e) (?:is|was|has)\b|"
         # a customer's own account or product: "can you check our account", "since your
         # update the export fails", "we pay for the Business plan", "our forms stopped …"
