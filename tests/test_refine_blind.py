@@ -90,3 +90,21 @@ async def test_an_instruction_that_changes_nothing_says_so(user):
     config = await generate(user, "make phone optional", form)
     assert [f["label"] for f in config["fields"]] == _labels(form)
     assert any("Nothing on the form changed" in n for n in config["notes"]), config.get("notes")
+
+
+async def test_a_field_named_as_missing_is_added_and_one_named_as_useless_removed(user):
+    form = await generate(user, "Webinar registration: first name, last name, email, company, job title")
+    config = await generate(user, "job title doesn't matter to us, remove it", form)
+    assert "Job title" not in _labels(config)
+    config = await generate(
+        user, "company size would be useful, add a dropdown for it with 1-10, 11-50, 200+", form
+    )
+    assert _field(config, "Company size")["options"] == ["1-10", "11-50", "200+"]
+    assert _field(config, "Company")["type"] == "text"
+
+
+async def test_an_option_added_as_another_of_its_kind(user):
+    form = await generate(user, "Photo enquiry: name, email, type of shoot (wedding, portrait, event)")
+    config = await generate(user, "add 'Family' as an option for type of shoot", form)
+    assert _field(config, "Type of shoot")["options"][-1] == "Family"
+    assert len(config["fields"]) == len(form["fields"])

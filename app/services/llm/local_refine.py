@@ -65,7 +65,7 @@ LEAD_RE = re.compile(
 def refine(config: dict, text: str) -> dict:
     """``config`` with every instruction in ``text`` applied, validated; ValidationError if one is not understood."""
     draft = copy.deepcopy(config)
-    said = local_refine_plain.rewrite(local_refine_foreign.split_clauses(text))
+    said = local_refine_plain.rewrite(local_refine_foreign.split_clauses(text), draft["fields"])
     split = SPLIT_RE.split(_protect_option_lists(said))
     clauses = [c for c in (_clean(part.replace(",\x00", ", ")) for part in split) if c]
     clauses = [

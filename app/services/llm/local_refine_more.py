@@ -307,7 +307,7 @@ def _singulars(words: str) -> list[str]:
 
 
 _KIND_WORDS = [
-    ("textarea", r"(?:big|bigger|larger) text ?(?:box|field)|bigger (?:box|field)|long(?:er)? (?:answer|text|response)|paragraph|text ?area|comments? box|free[- ]text(?: box)?|multi-?line(?: text)?|text box"),
+    ("textarea", r"(?:big|bigger|larger|longer) text ?(?:box|field)|bigger (?:box|field)|long(?:er)? (?:answer|text|response)|paragraph|text ?area|comments? box|free[- ]text(?: box)?|multi-?line(?: text)?|text box"),
     ("text", r"short(?:er)? (?:answer|text|response)|one-?line(?: answer| text)?|single[- ]line(?: text| answer)?|text field|text input|short text field"),
     ("date", r"date(?: picker| field)?|calendar(?: picker)?"),
     ("number", r"number(?: field)?|numeric(?: field)?"),
@@ -325,7 +325,7 @@ NEW_KIND = re.compile(
 )
 _KIND = [
     _p(rf"(?:make|turn|change|convert|switch)\s+(?:the\s+)?(?P<target>.+?)\s+(?:field\s+|question\s+)?(?:into|to|as)?\s*(?:a|an)\s+(?P<kind>{_KIND_RE})\s*(?:(?::|with|\()\s*(?P<opts>.+?)\)?)?"),
-    _p(rf"(?:the\s+)?(?P<target>.+?)\s+(?:should|must|needs to|has to)\s+be\s+(?:a|an)\s+(?P<kind>{_KIND_RE})\s*(?:(?::|with|\()\s*(?P<opts>.+?)\)?)?"),
+    _p(rf"(?:the\s+)?(?P<target>.+?)\s+(?:should|must|needs to|has to)\s+be\s+(?:(?:a|an)\s+)?(?P<kind>{_KIND_RE})\s*(?:(?::|with|\()\s*(?P<opts>.+?)\)?)?"),
     # "budget as a dropdown: under 1k, 1-5k", "dietary needs as a long answer"
     _p(rf"(?:the\s+)?(?P<target>.+?)\s+(?:field\s+|question\s+)?as\s+(?:a|an)\s+(?P<kind>{_KIND_RE})\s*(?:(?::|with|\()\s*(?P<opts>.+?)\)?)?"),
 ]  # fmt: skip

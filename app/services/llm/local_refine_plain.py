@@ -37,6 +37,9 @@ _RULES: list[tuple[re.Pattern, str]] = [
     (rf"(?:(?<=^)|(?<=[;.]\s))(?:the\s+)?(?P<x>[^,;.]+?)\s+(?:field\s+|question\s+)?(?:isn't|is not|aren't|are not)"
      rf"\s+(?:really\s+)?{_NEEDED}(?:\s+(?:any more|anymore|for us|here))?(?:\s*,\s*(?:so\s+|please\s+)?"
      rf"{_REMOVE}\s+{_THEM})?", r"remove \g<x>"),
+    # "we need to know if they're over 18, add a yes/no question": the question is said already
+    (r"^(?P<q>(?:we|i)\s+(?:need|want|would like|'d like)\s+to\s+know\s+(?:if|whether)\s+[^,;]+?)\s*,\s*(?:so\s+|please\s+)?"
+     r"add\s+(?:a|an)\s+(?:yes/no\s+|yes or no\s+|simple\s+)?(?:question|field)(?:\s+for\s+(?:it|that))?$", r"\g<q>"),
     # "we don't need the message(, and …)", "I don't want the budget question"
     (r"(?:(?<=^)|(?<=[;.]\s))(?:we|i)\s+(?:don't|do not|dont|no longer)\s+(?:need|want)\s+(?P<x>[^,;.]+?)"
      r"(?:\s+(?:any more|anymore))?(?=\s*(?:[,;.]|$))", r"remove \g<x>"),
@@ -71,7 +74,7 @@ _RULES: list[tuple[re.Pattern, str]] = [
     # "add team name, only shown if …", "add a team name field shown only if …", "…, only show it when …"
     (r"\s*,?\s+(?:(?:that is|which is)\s+)?(?:only\s+shown|shown\s+only|only\s+visible|visible\s+only)\s+(?:when|if)\s+",
      r"; show it only if "),
-    (r"\s*,\s*(?:and\s+)?only\s+show\s+(?:it|this|that)\s+(?:when|if)\s+", r"; show it only if "),
+    (r"(?:\s*,\s*|\s+)(?:and\s+)?only\s+show\s+(?:it|this|that)\s+(?:when|if)\s+", r"; show it only if "),
     # "add a checkbox at the end: I agree …", "put a name field at the top, not required"
     (rf"^(?P<add>(?:add|include|insert)\s+(?:an?\s+)?[\w' -]+?)\s+(?P<w>{_WHERE})\s*:\s*(?P<t>.+)$",
      r"\g<add>: \g<t>; move it \g<w>"),
@@ -80,6 +83,23 @@ _RULES: list[tuple[re.Pattern, str]] = [
     (r",\s*not\s+(?:required|mandatory)\b", r", optional"),
     # "remove X, and company size should come before company": the second is its own change
     (r",\s*and\s+(?=(?:the\s+)?[\w' -]+?\s+(?:should|must|needs? to|has to)\b)", r"; "),
+    # "email should be optional too", "the phone should be required as well"
+    (r"\s+(?:too|as well)(?=\s*(?:[,;.!]|$))", r""),
+    # "guests should be a number between 20 and 200", "number of people shouldn't go above 12"
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+should\s+be\s+a\s+number\s+(?P<r>between\s+\d+\s+and\s+\d+|from\s+\d+\s+to\s+\d+)",
+     r"\g<x> must be \g<r>"),
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:shouldn't|should not|can't|cannot|mustn't|must not)\s+(?:go|be)\s+"
+     r"(?:above|over|more than|higher than|beyond)\s+(?P<n>\d+)", r"\g<x> must be at most \g<n>"),
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:shouldn't|should not|can't|cannot|mustn't|must not)\s+(?:go|be)\s+"
+     r"(?:below|under|less than|lower than)\s+(?P<n>\d+)", r"\g<x> must be at least \g<n>"),
+    # "the last question should be optional and a longer text box"
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+should\s+be\s+(?P<b>optional|required|mandatory)\s+and\s+(?:be\s+)?(?P<a>(?:a|an)\s+[^,;]+)$",
+     r"make \g<x> \g<b>; \g<x> should be \g<a>"),
+    # "add 'Family' as an option for type of shoot", "add 'Tyres' as another service type"
+    (r"^(?:add|include)\s+(?P<o>.+?)\s+as\s+(?:an?\s+(?:new\s+|extra\s+)?|another\s+)option\s+(?:for|to|in|of)\s+(?:the\s+)?(?P<x>.+)$",
+     r"add \g<o> to the \g<x> options"),
+    (r"^(?:add|include)\s+(?P<o>[\"“‘'].+?[\"”’'])\s+as\s+(?:another|a new|an extra|one more)\s+(?P<x>.+)$",
+     r"add \g<o> to the \g<x> options"),
     # "… and remove (its|the) placeholder", "… and add help text: …": the field just named
     (r"\b(?P<v>remove|delete|clear|drop)\s+(?:its|the)\s+(?P<a>placeholder|help text|hint)$", r"\g<v> the \g<a> of it"),
     (r"\b(?:add|set|give it)\s+(?:a\s+|the\s+|some\s+)?(?P<a>help text|hint)\s*:\s*(?P<t>.+)$", r"set the \g<a> of it to \g<t>"),
@@ -102,13 +122,71 @@ _OPTIONS_AND = re.compile(
 )
 
 
-def rewrite(text: str) -> str:
+def rewrite(text: str, fields: list) -> str:
     text = "; ".join(_REASON.sub(r"\g<head>", part.strip()) for part in text.split(";"))
     for pattern, repl in _RULES:
         text = "; ".join(pattern.sub(repl, part.strip()) for part in text.split(";"))
+    text = "; ".join(_said_then_it(part.strip(), fields) for part in text.split(";"))
     return "; ".join(
         _OPTIONS_AND.sub(r"\g<head>\g<o>, \g<last>", part.strip()) for part in text.split(";")
     )
+
+
+# "<what is wrong>, <what to do with it>": "budget isn't something we ask upfront, please remove
+# it", "location is only needed for events, show it only when …", "there's no email field, add
+# one after phone", "mileage is missing, please add it after make and model"
+_DO = (
+    r"(?:add|include|remove|delete|drop|get rid of|take|lose|ditch|rename|relabel|call|change|make|move|put|"
+    r"show|hide|only show|set|turn|mark)"
+)
+_SAID_THEN = re.compile(
+    rf"^(?P<a>[^,;:]+?)\s*(?:,|\s[-–]\s|\.\s+)\s*(?:so\s+|please\s+|just\s+|can you\s+)*(?P<b>{_DO}\b.+)$",
+    re.I,
+)
+_PRONOUN = re.compile(r"\b(?:it|them|that one|this one|that|this|one)\b(?!')", re.I)
+_NEW_THING = re.compile(
+    r"^(?:there(?:'s| is) no\s+(?:an?\s+)?(?P<x>.+?)(?:\s+(?:field|question))?(?:\s+(?:on|in) the form)?"
+    r"|(?:the\s+)?(?P<y>.+?)\s+(?:field\s+|question\s+)?(?:is|are)\s+missing"
+    r"|(?:the\s+)?(?P<z>.+?)\s+would be (?:useful|good|nice|helpful)"
+    r"|(?:[\w ]+?\s+)?(?:need|needs|have|has) to (?:upload|send|attach) (?:their|a|an|the|your)\s+(?P<u>.+?))$",
+    re.I,
+)
+
+
+def _said_then_it(part: str, fields: list) -> str:
+    m = _SAID_THEN.match(part)
+    if not m or re.match(rf"{_DO}\b", m["a"], re.I) or not _PRONOUN.search(m["b"]):
+        return part
+    said, do = m["a"], m["b"]
+    new = _NEW_THING.match(said)
+    labels = {
+        w for f in fields for w in (f["label"].strip(" ?").lower(), f["name"].replace("_", " "))
+    }
+    if new and (new["x"] or new["y"] or new["z"] or new["u"]).strip().lower() not in labels:
+        thing = new["x"] or new["y"] or new["z"] or f"{new['u']} upload"
+        # "add one after phone", "add a dropdown for it with A, B": a field of that name
+        do = re.sub(
+            r"^(?P<v>add|include)\s+(?:one|it|that|this)\b", rf"\g<v> a {thing}", do, flags=re.I
+        )
+        return re.sub(
+            r"^(?P<v>add|include)\s+(?:an?\s+)(?P<k>[\w/ -]+?)\s+for\s+(?:it|that|this)\b",
+            rf"\g<v> a {thing} \g<k>",
+            do,
+            flags=re.I,
+        )
+    label = _named_first(said, fields)
+    return _PRONOUN.sub(f"“{label}”", do, count=1) if label else part
+
+
+def _named_first(text: str, fields: list) -> str | None:
+    """The label of the field the text names first (by its label or its key)."""
+    said = []
+    for f in fields:
+        for words in {f["label"].strip(" ?").lower(), f["name"].replace("_", " ")}:
+            at = re.search(rf"\b{re.escape(words)}\b", text, re.I)
+            if words and at:
+                said.append((at.start(), -len(words), f["label"]))
+    return min(said)[2] if said else None
 
 
 _CLEAR = re.compile(
