@@ -24,6 +24,7 @@ import re
 from app.services.llm.local_counted_units import counted_number
 from app.services.llm.local_kept_items import ended_times
 from app.services.llm.local_papers import written_letter
+from app.services.llm.local_year_spans import span_year
 
 _UNIT = (
     r"square (?:met(?:re|er)s?|feet|foot|yards?|kilomet(?:re|er)s?|miles?)|sq\.? ?(?:m|ft|yds?)|"
@@ -134,6 +135,8 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
     """``field`` with the kind of answer its words ask for (the field reader's own kind
     otherwise). ``options``: the answers the marketer listed (they always win)."""
     low = phrase.strip().lower()
+    if not options and span_year(field, low):  # "tax year": "2025/26", no number
+        return span_year(field, low)
     unguessed = _UNNAMED.search(low) or (_THING.match(low) and not _DAYS.search(low))
     unnamed = DURATION.match(low) and not _STATED_UNIT.search(low) and unguessed
     if not options and unnamed and field["type"] in ("text", "textarea", "number"):
