@@ -57,6 +57,8 @@ _VISITOR_OR_US = re.compile(
     re.I,
 )
 _NOUNS = {"collect": "collection", "deliver": "delivery", "fetch": "collection", "send": "post"}
+# a unit as written on a form: "30 min", not "30 mins"
+_SHORT_UNITS = {"mins": "min", "mins.": "min", "hrs": "hours", "hr": "hour", "hrs.": "hours"}
 _UNITS = re.compile(
     r"\((?P<nums>\d+(?:[.,]\d+)?(?:\s*,\s*\d+(?:[.,]\d+)?)*)\s*,?\s+(?:or|o|ou|oder|u)\s+"
     r"(?P<last>\d+(?:[.,]\d+)?)\s+(?P<unit>[^\W\d_][\w-]*)\)",
@@ -184,6 +186,20 @@ def _either_or(item: str, mark_and: str, mark_comma: str) -> str | None:
             return _written(said, [*answers, both["both"]], mark_and, mark_comma)
         return None
     pieces = [p.strip() for p in re.split(rf"\s+{_OR}\s+", said, flags=re.I)]
+    # "lesson length 30 or 60 mins": the words before the first number are the question, the
+    # unit after the last belongs to every number
+    asked_num = re.fullmatch(
+        rf"(?P<label>{_WORD}(?: {_WORD}){{0,4}}) (?P<n>\d+(?:[.,]\d+)?)", pieces[0]
+    )
+    if (
+        len(pieces) == 2
+        and asked_num
+        and re.fullmatch(r"\d+(?:[.,]\d+)? [^\W\d_][\w.]*", pieces[1])
+    ):
+        n2, unit = pieces[1].split(" ", 1)
+        unit = _SHORT_UNITS.get(unit.lower(), unit)
+        answers = [f"{n} {_singular(unit) if n == '1' else unit}" for n in (asked_num["n"], n2)]
+        return _written(asked_num["label"], answers, mark_and, mark_comma)
     if len(pieces) != 2 or not all(_plain(p.replace(" and ", " ")) for p in pieces):
         return None
     a, b = pieces
