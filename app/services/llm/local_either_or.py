@@ -41,7 +41,7 @@ _PREP = r"(?:in|at|on|to|from|by|en|na|no|nos|nas|em|à|au|aux|a|al|de|del|da|do
 # ("lettre de motivation", "problemas de saúde" name one thing)
 _AT = r"(?:in|at|on|en|na|no|nos|nas|em|à|au|aux|a|al|im|am|zum|zur|bei)"
 _WORD = r"[^\W\d_][\w'’-]*"
-_HEADING = r"(?:method|option|type|preference|choice|mode)"
+_HEADING = r"(?:method|option|type|preference|choice|mode|payment)"
 _SHORT = rf"{_WORD}(?: {_WORD}){{0,2}}"
 # "can you drop it off or do you need us to collect it?", "will you bring the bike in or
 # should we pick it up?", "drop off or shall we collect"
@@ -206,7 +206,8 @@ def _either_or(item: str, mark_and: str, mark_comma: str) -> str | None:
     # "delivery method home delivery or click and collect": the heading is the question's
     headed = re.match(rf"^(?P<label>(?:{_WORD} ){{0,2}}{_HEADING})\s+(?P<first>.+)$", a, re.I)
     if headed and _plain(headed["first"]):
-        return _written(headed["label"], [headed["first"], b], mark_and, mark_comma)
+        first = re.sub(r"^by\s+", "", headed["first"], flags=re.I)  # "payment by card or cash"
+        return _written(headed["label"], [first, b], mark_and, mark_comma)
     a_words, b_words = a.lower().split(), b.lower().split()
     if " and " in b and not re.search(r"\band\b", a):  # "front only or front and back"
         if b_words[0] in a_words or any(re.fullmatch(_ONLY, w, re.I) for w in a_words):
