@@ -374,7 +374,7 @@ SIZES = {
     "round 36c": 25,
     "round 37a": 29,
     "round 37s": 20,
-    "round 38a": 25,
+    "round 38a": 27,
     "round 37c": 26,
     "round 36b": 23,
     "round 37e": 28,

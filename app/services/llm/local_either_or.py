@@ -186,19 +186,17 @@ def _either_or(item: str, mark_and: str, mark_comma: str) -> str | None:
             return _written(said, [*answers, both["both"]], mark_and, mark_comma)
         return None
     pieces = [p.strip() for p in re.split(rf"\s+{_OR}\s+", said, flags=re.I)]
-    # "lesson length 30 or 60 mins": the words before the first number are the question, the
-    # unit after the last belongs to every number
-    asked_num = re.fullmatch(
-        rf"(?P<label>{_WORD}(?: {_WORD}){{0,4}}) (?P<n>\d+(?:[.,]\d+)?)", pieces[0]
-    )
-    if (
-        len(pieces) == 2
-        and asked_num
-        and re.fullmatch(r"\d+(?:[.,]\d+)? [^\W\d_][\w.]*", pieces[1])
-    ):
-        n2, unit = pieces[1].split(" ", 1)
-        unit = _SHORT_UNITS.get(unit.lower(), unit)
-        answers = [f"{n} {_singular(unit) if n == '1' else unit}" for n in (asked_num["n"], n2)]
+    # "lesson length 30 or 60 mins", "academic year 2025/26 or 2026/27": the words before the
+    # first value are the question, a unit after the last belongs to every value
+    value = r"\d+(?:[./:,-]\d+)*"
+    asked_num = re.fullmatch(rf"(?P<label>{_WORD}(?: {_WORD}){{0,4}}) (?P<n>{value})", pieces[0])
+    last = re.fullmatch(rf"(?P<n>{value})(?: (?P<unit>[^\W\d_][\w.]*))?", pieces[-1])
+    if len(pieces) == 2 and asked_num and last:
+        unit = _SHORT_UNITS.get((last["unit"] or "").lower(), last["unit"] or "")
+        answers = [
+            f"{n} {_singular(unit) if n == '1' else unit}".strip()
+            for n in (asked_num["n"], last["n"])
+        ]
         return _written(asked_num["label"], answers, mark_and, mark_comma)
     if len(pieces) != 2 or not all(_plain(p.replace(" and ", " ")) for p in pieces):
         return None
