@@ -119,6 +119,8 @@ TIME_WHEN = re.compile(
     r"end(?:ed)?|stop(?:ped)?|arrived?|left|finish(?:ed)?)\b",
     re.I,
 )
+TIMES_OF_DAY = ["Morning", "Afternoon", "Evening", "Night"]
+_DAY_PART = re.compile(r"\btime of (?:the )?day\b", re.I)
 # what happened is reported at the minute it happened: a text answer showing the form
 CLOCK = {"type": "text", "options": [], "placeholder": "e.g. 14:30", "max_length": 20}
 # a time to come, as the "Preferred time" offers it: nobody books a visit for the night
@@ -146,8 +148,9 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
         return {**field, "label": _with_unit(field["label"], low)}
     if not options and TIME_OF.match(low) and field["type"] in ("text", "textarea", "date", "file"):
         # "time of the ticket": when, never the ticket's upload
-        if BOOKED.search(low):
-            return {**field, "type": "select", "options": list(TIMES_TO_COME), "max_length": None}
+        if BOOKED.search(low) or _DAY_PART.search(low):  # "which time of day suits you"
+            times = TIMES_TO_COME if BOOKED.search(low) else TIMES_OF_DAY
+            return {**field, "type": "select", "options": list(times), "max_length": None}
         return {**field, **CLOCK}
     if options or field["type"] not in ("text", "textarea", "date"):
         return field
