@@ -48,7 +48,8 @@ async def test_dates_a_person_can_make_take_several_answers_and_sizes_are_listed
     assert fields["Which dates can you make?"]["type"] == "multiselect"
     assert fields["T-shirt size"]["options"] == ["XS", "S", "M", "L", "XL", "XXL"]
     timed = [f for f in config["fields"] if f["label"].startswith("Time of")]
-    assert timed and all(f["type"] == "select" for f in timed), timed
+    # a past event's time is a clock time (round 38a), not a times-of-day choice
+    assert timed and all(f["type"] == "text" and "14:30" in f["placeholder"] for f in timed), timed
     assert any(f["type"] == "date" for f in config["fields"])
 
 

@@ -51,11 +51,13 @@ async def test_questions_stay_grammatical_and_name_what_is_recommended(user):
     assert "recommend us" in _field(config, "recommend")["label"]
 
 
-async def test_the_end_time_is_a_time_of_day_and_frist_stays_frist(user):
+async def test_the_end_time_is_a_clock_time_and_frist_stays_frist(user):
     config, _ = await generated(
         user, "Noise complaint: date of the noise, time it started, what time did it end"
     )
-    assert _field(config, "end")["options"] == _field(config, "started")["options"]
+    end, started = _field(config, "end"), _field(config, "started")
+    assert (end["type"], end["placeholder"]) == (started["type"], started["placeholder"])
+    assert started["type"] == "text" and "14:30" in started["placeholder"]
     config, _ = await generated(user, "Bauantrag: Name, Frist, Preis, Anmerkungen")
     labels = [f["label"] for f in config["fields"]]
     assert "Frist" in labels and "First" not in labels

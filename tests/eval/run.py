@@ -995,6 +995,10 @@ SETS = {
     # Round 37b: a field's type comes from what the item asks (its head noun, a question word
     # starting it), not from a word inside it ("what will you use the photos for" is no upload).
     "round 37b": ("forms_round37b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 38a: what an item's own words say about its answers is read as meant ("30 or 60 mins"
+    # are lengths, a bracket that explains is help text, a range is two dates, a tax year is no
+    # number, the time of a past event is a clock time).
+    "round 38a": ("forms_round38a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -7,8 +7,9 @@ reader's nouns (issue 20, round 17e):
   trading", "¿cuánto tiempo lleva con el dolor?") is a number, its unit in the label;
 - a garment's size ("t-shirt size", "talla de camiseta", "T-Shirt-Größe") is a choice of
   the standard sizes;
-- the time half of "date and time of the incident" is a time of day to choose, never a
-  free-text time;
+- the time half of "date and time of the journey" is when it happened, a clock time
+  ("e.g. 14:30", there is no time field type); only a time to come ("time of the visit")
+  offers the parts of the day;
 - a relative clause cut into a label ("what you sell", "what you expected") reads as a
   question a person writes ("What do you sell?") or as a noun phrase ("What you expected").
 
@@ -23,6 +24,7 @@ import re
 from app.services.llm.local_counted_units import counted_number
 from app.services.llm.local_kept_items import ended_times
 from app.services.llm.local_papers import written_letter
+from app.services.llm.local_year_spans import span_year
 
 _UNIT = (
     r"square (?:met(?:re|er)s?|feet|foot|yards?|kilomet(?:re|er)s?|miles?)|sq\.? ?(?:m|ft|yds?)|"
@@ -118,6 +120,9 @@ TIME_WHEN = re.compile(
     re.I,
 )
 TIMES_OF_DAY = ["Morning", "Afternoon", "Evening", "Night"]
+_DAY_PART = re.compile(r"\btime of (?:the )?day\b", re.I)
+# what happened is reported at the minute it happened: a text answer showing the form
+CLOCK = {"type": "text", "options": [], "placeholder": "e.g. 14:30", "max_length": 20}
 # a time to come, as the "Preferred time" offers it: nobody books a visit for the night
 BOOKED = re.compile(
     r"\b(?:appointments?|visits?|booking|delivery|collection|pick-?up|drop-?off|calls?|meeting|"
@@ -132,6 +137,8 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
     """``field`` with the kind of answer its words ask for (the field reader's own kind
     otherwise). ``options``: the answers the marketer listed (they always win)."""
     low = phrase.strip().lower()
+    if not options and span_year(field, low):  # "tax year": "2025/26", no number
+        return span_year(field, low)
     unguessed = _UNNAMED.search(low) or (_THING.match(low) and not _DAYS.search(low))
     unnamed = DURATION.match(low) and not _STATED_UNIT.search(low) and unguessed
     if not options and unnamed and field["type"] in ("text", "textarea", "number"):
@@ -139,6 +146,12 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
         return {**field, "type": "text", "min": None, "max": None, "max_length": 300}
     if not options and field["type"] == "number" and DURATION.match(low):
         return {**field, "label": _with_unit(field["label"], low)}
+    if not options and TIME_OF.match(low) and field["type"] in ("text", "textarea", "date", "file"):
+        # "time of the ticket": when, never the ticket's upload
+        if BOOKED.search(low) or _DAY_PART.search(low):  # "which time of day suits you"
+            times = TIMES_TO_COME if BOOKED.search(low) else TIMES_OF_DAY
+            return {**field, "type": "select", "options": list(times), "max_length": None}
+        return {**field, **CLOCK}
     if options or field["type"] not in ("text", "textarea", "date"):
         return field
     if field["type"] == "text" and written_letter(low):  # a cover letter, "lettre de motivation"
@@ -147,9 +160,6 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
         return {**field, "type": "select", "options": list(SIZES), "max_length": None}
     if field["type"] == "date":
         return field
-    if TIME_OF.match(low):
-        times = TIMES_TO_COME if BOOKED.search(low) else TIMES_OF_DAY
-        return {**field, "type": "select", "options": list(times), "max_length": None}
     if DURATION.match(low):
         return _number(field, label=_with_unit(field["label"], low))
     if (MEASURED.search(low) and not _PRICED.search(low)) or AMOUNT.match(low):
@@ -161,14 +171,14 @@ def answer_kind(field: dict, phrase: str, options: list) -> dict:
 
 def times_of_day(fields: list) -> None:
     """ "date of the noise, time it started": with the day asked apart, "time it started" is
-    when in that day, a times-of-day choice; asked alone ("outage report: time it started")
-    it stays the date it began."""
+    the clock time in that day; asked alone ("outage report: time it started") it stays the
+    date it began."""
     for f in fields:
         if f["type"] == "date" and TIME_WHEN.match(f["label"].strip()):
             others = [o for o in fields if o is not f and o["type"] == "date"]
             if others:
-                f.update(type="select", options=list(TIMES_OF_DAY), max_length=None)
-    ended_times(fields, TIMES_OF_DAY)  # "what time did it end": the same choice
+                f.update(CLOCK)
+    ended_times(fields, CLOCK)  # "what time did it end": the same clock time
 
 
 def _number(field: dict, label: str | None = None) -> dict:

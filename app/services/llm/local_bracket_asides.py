@@ -7,6 +7,9 @@ are help under the question, not its answers, and the "e.g." is no sentence's en
 "amount requested (up to £5,000)", "budget (£1,500+)", "importe (hasta 5.000 €)",
 "Betrag (max. 10.000 €)", "valor (até 2.000 €)": one sum with a limit, not a list split at the
 thousands separator; the answer is a number with that bound, the words its help.
+"is it urgent (no heating or a water leak count as urgent)", "priority housing (care leavers
+qualify)", "è urgente (… contano come urgenti)": a bracket that explains when to answer yes is
+help under a yes/no question, not its answers.
 "diet (i.e. vegan, halal, none)" names the answers themselves: they stay, without the "i.e.".
 "amount (£10, £25, £50, other)", "size (S, M, L)" hold answers and are left as they are.
 """
@@ -16,6 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.services.llm.local_consent import YES_NO
+
 # the words that open a bracket of examples, in en/es/fr/de/pt
 _EXAMPLES = re.compile(
     r"(?:e\.\s?g\.?|eg\.?|e\.g|for example|for instance|such as|"
@@ -23,6 +28,17 @@ _EXAMPLES = re.compile(
     r"p\.\s?ex\.?|par exemple|"
     r"por ejemplo|p\.\s?ej\.?|ej\.?|"
     r"por exemplo|ex\.|ex:)[:,]?\s+\S",
+    re.I,
+)
+# "is it urgent (no heating or a leak count as urgent)", "priority housing (care leavers
+# qualify)": a bracket that says when the answer is yes explains the question, it lists no
+# answers; its verb gives it away
+_EXPLAINS = re.compile(
+    r"\b(?:counts? as|qualif(?:y|ies)|we only|only if|only when|(?:is|are) treated as|"
+    r"(?:is|are) considered|contano come|conta come|valgono come|si considera(?:no)?|"
+    r"cuentan como|cuenta como|se considera(?:n)?|solo si|comptent comme|compte comme|"
+    r"(?:est|sont) consid[ée]r[ée]e?s?|seulement si|gelten als|gilt als|z[äa]hlen als|"
+    r"z[äa]hlt als|nur wenn|tellen als|telt als|gelden als|geldt als|alleen als)\b",
     re.I,
 )
 # "(i.e. vegan, halal, none)": that is, the answers themselves
@@ -96,9 +112,11 @@ def take_asides(text: str) -> tuple[str, list[dict]]:
                 {"stem": stem, "help": inner[:1].upper() + inner[1:], "min": lo, "max": hi}
             )
             return ""
-        if _EXAMPLES.match(inner) or re.match(rf"(?:{_ABOUT})\s+\d", inner, re.I):
+        explains = _EXPLAINS.search(inner) and len(inner.split()) >= 3
+        if explains or _EXAMPLES.match(inner) or re.match(rf"(?:{_ABOUT})\s+\d", inner, re.I):
             said = inner if re.match(r"\w{1,2}\.", inner) else inner[:1].upper() + inner[1:]
             found.append({"stem": stem, "help": said, "min": None, "max": None})  # "e.g." as is
+            found[-1]["yes_no"] = bool(explains)
             return ""
         if _HAS_CURRENCY.search(inner) and _THOUSANDS.search(inner):  # "(£500, £2,000+)"
             found.append({"thousands": _THOUSANDS.search(inner)["sep"]})
@@ -115,9 +133,9 @@ def _grouped(text: str, sep: str) -> str:
     )
 
 
-def apply_asides(fields: list[dict], asides: list[dict]) -> None:
+def apply_asides(fields: list[dict], asides: list[dict], lang: str | None = None) -> None:
     """Each aside on the field its item became: the help under it; a money limit makes the
-    answer a number with that bound."""
+    answer a number with that bound; a note on when to say yes makes a yes/no (in ``lang``)."""
     for aside in asides:
         if "thousands" in aside:
             for f in fields:
@@ -143,5 +161,8 @@ def apply_asides(fields: list[dict], asides: list[dict]) -> None:
             best["min"], best["max"] = aside["min"], aside["max"]
         elif len(best.get("options") or []) > 2:  # the engine's own answers: no "e.g." under
             continue
+        elif aside.get("yes_no") and best["type"] == "text":  # "es urgente (… cuentan como …)"
+            yes_no = YES_NO.get(lang or "en", YES_NO["en"])  # nl/it: their own pass follows
+            best.update(type="select", options=list(yes_no), max_length=None)
         if not best.get("help"):
             best["help"] = aside["help"]

@@ -23,6 +23,7 @@ from app.services.llm.local_item_pairs import expand
 from app.services.llm.local_kept_items import time_clause
 from app.services.llm.local_lead_options import join_lead_options
 from app.services.llm.local_own_labels import best_time
+from app.services.llm.local_standalone_answers import hyphened
 from app.services.llm.local_visitor_voice import to_visitor
 from app.services.llm.local_whether_and import keep_whether_and, thing_needs
 from app.services.llm.local_whether_question import whether_question
@@ -330,7 +331,7 @@ def answers_without_lead_verb(options: list[str]) -> list[str]:
         head = _LEAD_VERB.match(options[0])
         if head and head.end() and not any(_LEAD_VERB.match(o).end() for o in options[1:]):
             options[0] = _ARTICLE.sub("", options[0][head.end() :])  # "for a personal" → personal
-    return [o[:1].upper() + o[1:] for o in options if o]
+    return [hyphened(o[:1].upper() + o[1:]) for o in options if o]
 
 
 def _done(label: str | None, predicate: str, keep_label: bool = False) -> dict:

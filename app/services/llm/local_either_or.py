@@ -41,7 +41,7 @@ _PREP = r"(?:in|at|on|to|from|by|en|na|no|nos|nas|em|à|au|aux|a|al|de|del|da|do
 # ("lettre de motivation", "problemas de saúde" name one thing)
 _AT = r"(?:in|at|on|en|na|no|nos|nas|em|à|au|aux|a|al|im|am|zum|zur|bei)"
 _WORD = r"[^\W\d_][\w'’-]*"
-_HEADING = r"(?:method|option|type|preference|choice|mode)"
+_HEADING = r"(?:method|option|type|preference|choice|mode|payment)"
 _SHORT = rf"{_WORD}(?: {_WORD}){{0,2}}"
 # "can you drop it off or do you need us to collect it?", "will you bring the bike in or
 # should we pick it up?", "drop off or shall we collect"
@@ -57,6 +57,8 @@ _VISITOR_OR_US = re.compile(
     re.I,
 )
 _NOUNS = {"collect": "collection", "deliver": "delivery", "fetch": "collection", "send": "post"}
+# a unit as written on a form: "30 min", not "30 mins"
+_SHORT_UNITS = {"mins": "min", "mins.": "min", "hrs": "hours", "hr": "hour", "hrs.": "hours"}
 _UNITS = re.compile(
     r"\((?P<nums>\d+(?:[.,]\d+)?(?:\s*,\s*\d+(?:[.,]\d+)?)*)\s*,?\s+(?:or|o|ou|oder|u)\s+"
     r"(?P<last>\d+(?:[.,]\d+)?)\s+(?P<unit>[^\W\d_][\w-]*)\)",
@@ -184,13 +186,26 @@ def _either_or(item: str, mark_and: str, mark_comma: str) -> str | None:
             return _written(said, [*answers, both["both"]], mark_and, mark_comma)
         return None
     pieces = [p.strip() for p in re.split(rf"\s+{_OR}\s+", said, flags=re.I)]
+    # "lesson length 30 or 60 mins", "academic year 2025/26 or 2026/27": the words before the
+    # first value are the question, a unit after the last belongs to every value
+    value = r"\d+(?:[./:,-]\d+)*"
+    asked_num = re.fullmatch(rf"(?P<label>{_WORD}(?: {_WORD}){{0,4}}) (?P<n>{value})", pieces[0])
+    last = re.fullmatch(rf"(?P<n>{value})(?: (?P<unit>[^\W\d_][\w.]*))?", pieces[-1])
+    if len(pieces) == 2 and asked_num and last:
+        unit = _SHORT_UNITS.get((last["unit"] or "").lower(), last["unit"] or "")
+        answers = [
+            f"{n} {_singular(unit) if n == '1' else unit}".strip()
+            for n in (asked_num["n"], last["n"])
+        ]
+        return _written(asked_num["label"], answers, mark_and, mark_comma)
     if len(pieces) != 2 or not all(_plain(p.replace(" and ", " ")) for p in pieces):
         return None
     a, b = pieces
     # "delivery method home delivery or click and collect": the heading is the question's
     headed = re.match(rf"^(?P<label>(?:{_WORD} ){{0,2}}{_HEADING})\s+(?P<first>.+)$", a, re.I)
     if headed and _plain(headed["first"]):
-        return _written(headed["label"], [headed["first"], b], mark_and, mark_comma)
+        first = re.sub(r"^by\s+", "", headed["first"], flags=re.I)  # "payment by card or cash"
+        return _written(headed["label"], [first, b], mark_and, mark_comma)
     a_words, b_words = a.lower().split(), b.lower().split()
     if " and " in b and not re.search(r"\band\b", a):  # "front only or front and back"
         if b_words[0] in a_words or any(re.fullmatch(_ONLY, w, re.I) for w in a_words):

@@ -16,6 +16,7 @@ from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_scaled, rated
 from app.services.llm.local_field_typos import correct_field_words
 from app.services.llm.local_lead_options import IDIOM
+from app.services.llm.local_standalone_answers import stands_alone
 from app.services.llm.local_stray import strip_qualifier
 from app.services.llm.local_when_asked import SPAN_OF_TIME, account_asked, when_asked
 from app.services.llm.local_yes_no import yes_no_item
@@ -822,6 +823,7 @@ def _shared_head(pieces: list[str]) -> str:
     ):
         return ""  # "online or in person", "at home or on site": the last one is an idiom
     head = last[-1] if all(last[-1] not in p.split() for p in pieces[:-1]) else ""
+    head = "" if head and stands_alone(pieces, head, _MODIFIER) else head  # "canapés or … meal"
     if head and (_PERSON_HEAD.match(head) or (_AGENT.match(head) and not _MODIFIER.match(head))):
         firsts = [p.split()[-1] for p in pieces[:-1] if p.split()]
         if any(_AGENT.match(w) and not _MODIFIER.match(w) for w in firsts):

@@ -125,7 +125,7 @@ _FORMATS = [
 # what the field is about; only the upload itself ("upload your photo") is a file.
 _ABOUT_FILE = (
     r"titles?|captions?|names?|colou?rs?|consent|permissions?|release|descriptions?|credits?|"
-    r"types?|numbers?|count|sizes?|formats?|locations?|styles?|dates?|t[ií]tulos?|titre|titel|"
+    r"types?|numbers?|count|sizes?|formats?|locations?|styles?|dates?|times?|t[ií]tulos?|titre|titel|"
     r"address(?:es)?|amounts?|totals?|e-?mails?|periods?|frequency|references?|queries|query|"
     r"questions?|issues?|problems?|disputes?|status|values?|currency|details|"
     r"n[uú]meros?|num[ée]ro|nummer|betrag|importe|montant|valor|fecha|datum|adresse|direcci[oó]n|"

@@ -411,7 +411,13 @@ def _closest(label: str, by_text: dict[str, str]) -> str | None:
     """The marketer's piece the engine's label was read from when the engine respelt a word
     of it (a typo fixer may read "experiencia previa" as "experience previa")."""
     close = difflib.get_close_matches(label, list(by_text), n=1, cutoff=0.85)
-    return by_text[close[0]] if close and len(label) >= 6 else None
+    if not close or len(label) < 6:
+        return None
+    said = by_text[close[0]]
+    if close[0].startswith(label + " ") and len(said.split()) == len(close[0].split()):
+        # "durée du cours 30 ou 45 minutes": the label is the words before the first answer
+        return " ".join(said.split()[: len(label.split())])
+    return said
 
 
 def _file_said(label: str, pairs: list[tuple[str, str]]) -> str | None:

@@ -314,7 +314,7 @@ def build_form(described: str) -> dict:
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal
     measure_labels(config["fields"], lang)  # "1 or 2 hours": the Duration, not its answers
-    apply_asides(config["fields"], asides)  # the examples as help, a money limit as a bound
+    apply_asides(config["fields"], asides, lang)  # the examples as help, a money limit as a bound
     address_visitor(config["fields"], original, lang)  # "the customer's email": "Email"
     if nl_it:
         relabel_dutch_italian(config, nl_it, nl_it_pairs, described)

@@ -102,6 +102,15 @@ SPAN_DATES = re.compile(
 )
 
 
+# "date range", "date range for the statements", "range of dates": one date cannot hold a
+# range; its two ends are asked
+DATE_RANGE = re.compile(
+    r"\b(?:(?:the|a|your)\s+)?(?:date\s+range|range\s+of\s+dates)"
+    r"(?:\s+(?:for|of|covering)\s+[^,;.()?]+?)?(?=\s*(?:[,;.?]|$))",
+    re.I,
+)
+
+
 def _span_ends(m: re.Match) -> str:
     return _SPAN_ENDS[_SPAN_KIND[(m[1] or m[2]).lower()]]
 
@@ -109,6 +118,7 @@ def _span_ends(m: re.Match) -> str:
 def expand(segment: str) -> str:
     """The list with each paired or shared-scale item written out as one item per field."""
     segment = SPAN_DATES.sub(_span_ends, segment)
+    segment = DATE_RANGE.sub("start date, end date", segment)
     segment = DATE_TIME_OF.sub(lambda m: f"{_one(m[1])} {m[2]} {m[3]}, time {m[2]} {m[3]}", segment)
     segment = PAIR.sub(lambda m: f"{m[1]} {_one(m[3])}, {m[2]} {_one(m[3])}", segment)
     segment = BARE_PAIR.sub(r"\1 date, \2 date", segment)

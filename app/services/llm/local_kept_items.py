@@ -8,7 +8,7 @@
   answered with a date, labelled as asked.
 - ``time_clause``: "the day you'd like us to begin", "the week you'd like lessons to begin":
   the clause says which day, so it stays in the label (never a bare "Day").
-- ``ended_times``: "what time did it end" beside a separate date is the times-of-day choice
+- ``ended_times``: "what time did it end" beside a separate date is the clock time
   "time it started" gets, never the booking catalogue's preferred time; alone it is the date.
 - ``recommended``: "would you recommend the workshop" names what is recommended; its 0-10
   question says so, not the stock one about "us".
@@ -92,7 +92,7 @@ def time_clause(noun: str, verb: str | None, tail: str, said: str) -> dict | Non
 
 
 # ---------------------------------------------------------------------------------------
-# "what time did it end": a time of day, like the time it started
+# "what time did it end": a clock time, like the time it started
 
 _ENDED = re.compile(
     r"^(?:what\s+|approximate\s+)?time\s+(?:(?:it|that|this|they|the\s+\w+)\s+)?"
@@ -101,16 +101,16 @@ _ENDED = re.compile(
 )
 
 
-def ended_times(fields: list, times_of_day: list) -> None:
+def ended_times(fields: list, clock: dict) -> None:
     """ "date of the noise, time it started, what time did it end": the end is in the same
-    day, a times-of-day choice; alone it is when it ended, a date (in place)."""
+    day, a ``clock`` time; alone it is when it ended, a date (in place)."""
     for f in fields:
         label = (f.get("label") or "").strip()
         if f["name"] != "preferred_time" or not _ENDED.match(label):
             continue
         f["name"] = re.sub(r"\W+", "_", label.lower().rstrip(" ?")).strip("_")[:60]
         if any(o is not f and o["type"] == "date" for o in fields):
-            f.update(type="select", options=list(times_of_day), max_length=None)
+            f.update(clock)
         else:
             f.update(type="date", options=[], max_length=None)
 
