@@ -959,6 +959,10 @@ SETS = {
     # Round 37b: a field's type comes from what the item asks (its head noun, a question word
     # starting it), not from a word inside it ("what will you use the photos for" is no upload).
     "round 37b": ("forms_round37b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 38b: every field the description asks for is on the form, in its own words, and
+    # nothing it did not ask for ("Name optional.", a follow-up after a yes/no, "with us", the
+    # heading's audience, "description" of a thing, "Handy"/"móvil"/"gsm", the event's name).
+    "round 38b": ("forms_round38b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
