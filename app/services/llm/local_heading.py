@@ -83,8 +83,9 @@ def heading_name(original: str, english: bool) -> str | None:
     if head.lower() in _SAID_GENERIC:  # "Event registration for our pottery course"
         return None
     what = _ACT_FOR.match(head)
-    if what and said_generic(what["act"]):  # "Registration for a 5k charity fun run"
-        head = f"{what['thing']} {_FORM_WORD.sub('', what['act'])}"  # says what it is first
+    if what and said_generic(what["act"]) and not _CONTACT.fullmatch(what["act"]):
+        # "Registration for a 5k charity fun run": what it is for comes first
+        head = f"{what['thing']} {_FORM_WORD.sub('', what['act'])}"
     kept = _WHO.sub("", head)
     if kept != head and _CONTACT.fullmatch(kept):  # "Contact form for a law firm": its own
         return None
