@@ -83,11 +83,11 @@ def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
 
     def unsaid(m: re.Match) -> str:
         question, follow = m["q"].strip(), m["f"].strip()
-        if not _follows(question, follow):
+        if not _follows(question, follow, asks=m["end"] == "?"):
             return m.group(0)
         follow_ups.append((question, follow))
         lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
-        return f"{lead}{question} (yes/no)? If yes, {follow}"
+        return f"{lead}{question} (yes/no)? If yes, {follow}{m['end']}"
 
     text = _INLINE.sub(rewrite, text)
     return _CHOICE.sub(choice, _UNSAID.sub(unsaid, text)), follow_ups
@@ -99,7 +99,7 @@ def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
 # after "member?" is a question of its own)
 _UNSAID = re.compile(
     r"(?P<q>(?<=[,;:.?!])[^,;:.?!()]+|^[^,;:.?!()]+)\?\s*,?\s*"
-    r"(?P<f>(?!if\b)[^,;:.?!()]+?)\s*(?=[,;.?!]|$)",
+    r"(?P<f>[^\s,;:.?!()][^,;:.?!()]*?)\s*(?P<end>[,;.?!]|$)",
     re.I,
 )
 _WH = re.compile(r"^(?:what|which|how|when|where|who|whom|whose|why)\b", re.I)
@@ -112,7 +112,10 @@ _BARE_FOLLOW = re.compile(
 _HAS = re.compile(r"^(?:do you (?:have|hold)|have you got|have you)\b", re.I)
 _ITS_ID = re.compile(r"\b(?:number|reference|ref|id|expiry date)$", re.I)
 _CONTACT = re.compile(r"\b(?:phone|mobile|cell|contact|telephone|whatsapp|email|e-mail)\b", re.I)
-_PLAIN = {"your", "have", "with", "from", "that", "this", "they", "there", "name", "number"}
+# words of any question, no subject: "do you need tables?" and "need lighting" share none
+_PLAIN = set(
+    "your have with from that this they there name number need needs like want would".split()
+)
 
 
 def _nouns(text: str) -> set[str]:
@@ -122,14 +125,18 @@ def _nouns(text: str) -> set[str]:
     return {re.sub(r"(?:ies|s)$", "", w) for w in words}
 
 
-def _follows(question: str, follow: str) -> bool:
-    """``follow``, said right after the yes/no ``question``, is asked only on its "Yes"."""
+def _follows(question: str, follow: str, asks: bool) -> bool:
+    """``follow``, said right after the yes/no ``question``, is asked only on its "Yes"
+    (``asks``: it ends on a question mark of its own, a question beside it unless bare)."""
     if _WH.match(question) or not 1 <= len(question.split()) <= 8:
         return False
     if not 1 <= len(follow.split()) <= 5 or _NOT_FIELD.match(follow) or _CONTACT.search(follow):
         return False
     if _BARE_FOLLOW.match(follow):
         return True
+    # "team name if yes" says its own condition; "do you need lighting?" is a question too
+    if asks or re.match(_ASKS, follow, re.I) or re.search(r"\bif\b", follow, re.I):
+        return False
     if _HAS.match(question) and _ITS_ID.search(follow):
         return True
     return bool(_nouns(question) & _nouns(follow)) and not _WH.match(follow)
