@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.services.llm.local_domain import concept_for
+
 # a yes/no question said as one: "are you …", "do you have …", "any allergies", "bringing a pet"
 _ASKS = (
     r"(?:are|is|do|does|did|have|has|had|will|would|can|could|was|were|any|bringing|"
@@ -122,7 +124,7 @@ def _nouns(text: str) -> set[str]:
     # "vous jouez en équipe ? name de l'equipe": read in English, an accent may be gone
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = [w for w in _words(plain).split() if len(w) > 3 and w not in _PLAIN]
-    return {re.sub(r"(?:ies|s)$", "", w) for w in words}
+    return {re.sub(r"s$", "", re.sub(r"ies$", "y", w)) for w in words}
 
 
 def _follows(question: str, follow: str, asks: bool) -> bool:
@@ -134,6 +136,9 @@ def _follows(question: str, follow: str, asks: bool) -> bool:
         return False
     if _BARE_FOLLOW.match(follow):
         return True
+    said = concept_for(_LEAD.sub("", question))
+    if said and said == concept_for(follow):
+        return False  # "any allergies? allergy details": one field asks both
     # "team name if yes" says its own condition; "do you need lighting?" is a question too
     if asks or re.match(_ASKS, follow, re.I) or re.search(r"\bif\b", follow, re.I):
         return False
