@@ -244,6 +244,7 @@ FLOORS = {
     "round 37c": 0.90,
     "round 36b": 0.90,
     "round 37e": 0.90,
+    "round 38b": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -390,6 +391,7 @@ SIZES = {
     "round 37e": 28,
     "round 37d": 28,
     "round 37b": 26,
+    "round 38b": 29,
 }
 
 

@@ -999,6 +999,10 @@ SETS = {
     # are lengths, a bracket that explains is help text, a range is two dates, a tax year is no
     # number, the time of a past event is a clock time).
     "round 38a": ("forms_round38a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 38b: every field the description asks for is on the form, in its own words, and
+    # nothing it did not ask for ("Name optional.", a follow-up after a yes/no, "with us", the
+    # heading's audience, "description" of a thing, "Handy"/"móvil"/"gsm", the event's name).
+    "round 38b": ("forms_round38b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

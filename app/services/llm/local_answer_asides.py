@@ -77,6 +77,17 @@ CONTACT_RUN = re.compile(
 )
 
 
+# "… any comments. Name optional.", "Company if applicable.": a sentence of its own that is one
+# item and its optional word asks that item (optional), after the list
+FLAGGED_ALONE = re.compile(
+    r"^(?!\s*(?:the\s+)?(?:everything|all|rest|others?|anything|fields?|remaining)\b)"
+    r"(?!.*\b(?:is|are)\b)"  # "Everything else optional.", "The rest is optional.": no item
+    rf"\s*(?P<item>[^\W\d_][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}})[ \t]*"
+    rf"(?:\(\s*(?:{_OPTIONAL}|if you have one)\s*\)|(?:{_OPTIONAL}|if you have one))\s*[.!]?\s*$",
+    re.I,
+)
+
+
 def _bare(m: re.Match) -> str:
     if _VERB.match(m.group("before")):
         return m.group(0)

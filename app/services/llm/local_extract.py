@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_answer_asides import FLAGGED_ALONE
 from app.services.llm.local_answer_shapes import bare_answers, own_question
 from app.services.llm.local_asked_as_meant import one_kind_item
 from app.services.llm.local_asked_kind import asked_kind
@@ -198,6 +199,11 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
             if item and "fields" not in item:
                 items.append(item)
                 continue
+        if items and n and FLAGGED_ALONE.match(sentence):  # "… any comments. Name optional."
+            item = _item(sentence.strip().rstrip(".!"), listed=True)
+            if item and "fields" not in item:
+                items.append({**item, "optional": True})
+                continue
         short_question = sentence.strip().endswith("?") and len(sentence.split()) <= 6
         if short_question and items and not LIST_START.search(sentence):
             # "… date, time, wear glasses already? contact lenses?": a question is a field too
@@ -352,10 +358,14 @@ _OURS = re.compile(r"^(?:our|my)\s+[^,()]+$", re.I)
 
 def _own_heading(sentence: str, segment: str) -> bool:
     """The business's own thing right before the list opens ("influencers who want to work
-    with our skincare brand: name, …"): who the form is for, never a question to the visitor."""
+    with our skincare brand: name, …", or "… brand. Name, …"): who the form is for, never a
+    question to the visitor."""
     at = sentence.find(segment)
     after = sentence[at + len(segment) :].lstrip() if at >= 0 else ""
-    return _OURS.match(segment.strip()) is not None and after[:1] in (":", "-", "–", "—")
+    closed = segment.strip().endswith(".")  # the sentence ends on it
+    return _OURS.match(segment.strip()) is not None and (
+        closed or after[:1] in (":", "-", "–", "—")
+    )
 
 
 def _without_headings(items: list[dict], not_asked: list[str]) -> list[dict]:

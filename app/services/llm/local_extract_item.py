@@ -205,7 +205,9 @@ DURATION_IN_UNITS = re.compile(
     re.I,
 )
 # "phone model", "mobile brand": a thing about the phone, not a number to call
-THING_OF = re.compile(r"\b(?:model|make|brand|type|case|screen|colou?r|storage|os)$", re.I)
+THING_OF = re.compile(
+    r"\b(?:model|make|brand|type|case|screen|colou?r|storage|os|version|apps?)$", re.I
+)
 # "emergency contact" alone is their number; "emergency contact name" is a name
 PHONE_WORDS = re.compile(
     r"\b(?:phone|mobile|telephone|contact number|emergency contact(?! names?\b))\b", re.I

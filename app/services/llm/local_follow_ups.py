@@ -20,6 +20,9 @@ that already offers its answers ("(yes/no), if yes, please explain").
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from app.services.llm.local_domain import concept_for
 
 # a yes/no question said as one: "are you …", "do you have …", "any allergies", "bringing a pet"
 _ASKS = (
@@ -80,7 +83,68 @@ def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
         follow_ups.append(("", m["f"].strip()))
         return f"({m['opts']}), if {m['o'].strip()}, {m['f'].strip()}"
 
-    return _CHOICE.sub(choice, _INLINE.sub(rewrite, text)), follow_ups
+    def unsaid(m: re.Match) -> str:
+        question, follow = m["q"].strip(), m["f"].strip()
+        if not _follows(question, follow, asks=m["end"] == "?"):
+            return m.group(0)
+        follow_ups.append((question, follow))
+        lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
+        return f"{lead}{question} (yes/no)? If yes, {follow}{m['end']}"
+
+    text = _INLINE.sub(rewrite, text)
+    return _CHOICE.sub(choice, _UNSAID.sub(unsaid, text)), follow_ups
+
+
+# "running for a team? team name", "does your pet take medication? which one and how often":
+# the piece right after a yes/no question is its follow-up though no "if so" says it, when
+# it names what the question asks about or asks about it bare ("what is your phone number"
+# after "member?" is a question of its own)
+_UNSAID = re.compile(
+    r"(?P<q>(?<=[,;:.?!])[^,;:.?!()]+|^[^,;:.?!()]+)\?\s*,?\s*"
+    r"(?P<f>[^\s,;:.?!()][^,;:.?!()]*?)\s*(?P<end>[,;.?!]|$)",
+    re.I,
+)
+_WH = re.compile(r"^(?:what|which|how|when|where|who|whom|whose|why)\b", re.I)
+_BARE_FOLLOW = re.compile(
+    r"^(?:which ones?|how many|how often|how much|how long|what kind|what type|details)"
+    r"(?:\s+and\s+(?:which ones?|how many|how often|how much|how long|when))?$",
+    re.I,
+)
+# "do you have a DBS check? certificate number": the number of what they have
+_HAS = re.compile(r"^(?:do you (?:have|hold)|have you got|have you)\b", re.I)
+_ITS_ID = re.compile(r"\b(?:number|reference|ref|id|expiry date)$", re.I)
+_CONTACT = re.compile(r"\b(?:phone|mobile|cell|contact|telephone|whatsapp|email|e-mail)\b", re.I)
+# words of any question, no subject: "do you need tables?" and "need lighting" share none
+_PLAIN = set(
+    "your have with from that this they there name number need needs like want would".split()
+)
+
+
+def _nouns(text: str) -> set[str]:
+    # "vous jouez en équipe ? name de l'equipe": read in English, an accent may be gone
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = [w for w in _words(plain).split() if len(w) > 3 and w not in _PLAIN]
+    return {re.sub(r"s$", "", re.sub(r"ies$", "y", w)) for w in words}
+
+
+def _follows(question: str, follow: str, asks: bool) -> bool:
+    """``follow``, said right after the yes/no ``question``, is asked only on its "Yes"
+    (``asks``: it ends on a question mark of its own, a question beside it unless bare)."""
+    if _WH.match(question) or not 1 <= len(question.split()) <= 8:
+        return False
+    if not 1 <= len(follow.split()) <= 5 or _NOT_FIELD.match(follow) or _CONTACT.search(follow):
+        return False
+    if _BARE_FOLLOW.match(follow):
+        return True
+    said = concept_for(_LEAD.sub("", question))
+    if said and said == concept_for(follow):
+        return False  # "any allergies? allergy details": one field asks both
+    # "team name if yes" says its own condition; "do you need lighting?" is a question too
+    if asks or re.match(_ASKS, follow, re.I) or re.search(r"\bif\b", follow, re.I):
+        return False
+    if _HAS.match(question) and _ITS_ID.search(follow):
+        return True
+    return bool(_nouns(question) & _nouns(follow)) and not _WH.match(follow)
 
 
 # a follow-up that names no subject of its own

@@ -17,6 +17,7 @@ from app.services.llm.local_foreign_answers import (
     GLOSSARY_IF_SO,
     GLOSSARY_RATE,
 )
+from app.services.llm.local_foreign_phones import GLOSSARY_PHONES
 
 LANGS = ("es", "fr", "de", "pt")
 
@@ -862,7 +863,9 @@ def _tables() -> dict[str, dict[str, dict[str, str]]]:
     tables: dict[str, dict[str, dict[str, str]]] = {
         kind: {lang: {} for lang in LANGS} for kind in ("field", "word", "type")
     }
-    for line in f"{GLOSSARY}\n{GLOSSARY_ANSWERS}\n{GLOSSARY_IF_SO}\n{GLOSSARY_RATE}".split("\n"):
+    for line in f"{GLOSSARY}\n{GLOSSARY_ANSWERS}\n{GLOSSARY_IF_SO}\n{GLOSSARY_RATE}\n{GLOSSARY_PHONES}".split(
+        "\n"
+    ):
         if not line.strip():
             continue
         head, english = line.split(" = ", 1)

@@ -34,6 +34,7 @@ from app.services.llm.local_clause_items import ranges_as_text
 from app.services.llm.local_clock_time import clock_times
 from app.services.llm.local_comment_box import one_comment_box, read_comment_boxes
 from app.services.llm.local_consent import apply_consent
+from app.services.llm.local_described_thing import described_thing
 from app.services.llm.local_dutch_italian import read_dutch_italian, relabel_dutch_italian
 from app.services.llm.local_either_or import either_way
 from app.services.llm.local_extras import apply_extras, read_extras
@@ -232,6 +233,7 @@ def build_form(described: str) -> dict:
         creator_question(fields)
     fit_budget(fields, description, foreign=bool(lang))
     typed_as_worded(fields)  # "how do you track expenses": in words; "headcount": a number
+    described_thing(fields, description)  # "what did you lose, description": of the item
     if not lang:  # "What your annual turnover is?" → "Annual turnover"
         direct_labels(fields)
     if own_name == "Callback Request":

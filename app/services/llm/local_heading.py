@@ -52,6 +52,11 @@ _FORM_WORD = re.compile(r"\s+form$", re.I)
 _WHOSE = re.compile(r"\s+for (?:our|your|my|the)\b.*$", re.I)
 # "Address update form for members": who fills it in goes too, when a name is left
 _WHO = re.compile(r"\s+for\s+\S.*$", re.I)
+# "Registration for a 5k charity fun run": the stock act, then what it is for (no "who …")
+_ACT_FOR = re.compile(
+    r"^(?P<act>[\w -]+?)\s+for\s+(?:an?\s+)?(?P<thing>(?![\w-]+s\b)(?:[\w'-]+\s+){0,4}[\w'-]+)$",
+    re.I,
+)
 _CONTACT = re.compile(r"contact(?:\s+us)?(?:\s+form)?|get[- ]in[- ]touch(?:\s+form)?", re.I)
 _DOING = re.compile(r"^(?:request|report|book|order|apply|register|claim|reserve|sign up)\b", re.I)
 
@@ -77,6 +82,10 @@ def heading_name(original: str, english: bool) -> str | None:
     head = _WHOSE.sub("", head)
     if head.lower() in _SAID_GENERIC:  # "Event registration for our pottery course"
         return None
+    what = _ACT_FOR.match(head)
+    if what and said_generic(what["act"]) and not _CONTACT.fullmatch(what["act"]):
+        # "Registration for a 5k charity fun run": what it is for comes first
+        head = f"{what['thing']} {_FORM_WORD.sub('', what['act'])}"
     kept = _WHO.sub("", head)
     if kept != head and _CONTACT.fullmatch(kept):  # "Contact form for a law firm": its own
         return None

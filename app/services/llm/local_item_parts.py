@@ -29,12 +29,22 @@ _OPENS_LIST = re.compile(r"\s*(?:your|their|his|her|our|a|an|the)\b", re.I)
 # what follows "with": a short noun phrase up to the next comma or the end of the list
 _ITEM_TAIL = re.compile(r"\s*(?:[\w'-]+\s+){0,3}[\w'-]+\s*(?:[,;.?!]|$)")
 
+# a yes/no question opening the listed item, and a few words up to its question mark
+_ASKING = re.compile(
+    r"(?:^|[,;:])\s*(?:and\s+)?(?:would|will|do|did|can|could|are|is|have|shall|should|may)\s+"
+    r"(?:you|we|they)\b[^,;:?()]*$",
+    re.I,
+)
+_ASKED_END = re.compile(r"\s*(?:[\w'-]+\s+){0,3}[\w'-]+\s*\?")
+
 
 def with_inside_item(sentence: str, start: int, end: int) -> bool:
     """The cue at ``start:end`` is a "with" inside a listed item ("…, experience with
     animals, …"), not one that opens the list."""
     if sentence[start:end].strip().lower() != "with":
         return False
+    if _ASKING.search(sentence[:start]) and _ASKED_END.match(sentence, end):
+        return True  # "would you join a call with us?": the question's own words
     head = _ITEM_HEAD.search(sentence[:start])
     tail = _ITEM_TAIL.match(sentence, end)
     return (

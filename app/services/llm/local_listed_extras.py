@@ -126,6 +126,10 @@ _ONE_EVENT = re.compile(
     r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:this|next) (?:weekend|saturday|sunday))\b",
     re.I,
 )
+# A sign-up to give one's time for good joins us; one to a research panel or a call does not
+_GIVES_TIME = re.compile(
+    r"\b(?:volunt\w+|ambassadors?|mentors?|tutors?|helpers?|coach\w*|stewards?|marshals?)\b", re.I
+)
 # A form for writing to us, whatever it is about ("contact us about your application")
 _ASKS = re.compile(r"\b(?:contact\w*|enquir\w*|inquir\w*|ask|help|support)\b", re.I)
 # A form for writing to us: a contact form keeps its message until the list names what it
@@ -236,7 +240,7 @@ def unwanted_on_list(field: dict, fields: list, text: str, kind: dict | None) ->
         return False  # a franchise, a sample: asked as an optional "Anything else?" (round 13e)
     if name == "cover_letter":
         not_joining = _NOT_JOINING.search(text) or (
-            _SIGN_UP.search(text) and _ONE_EVENT.search(text)
+            _SIGN_UP.search(text) and (_ONE_EVENT.search(text) or not _GIVES_TIME.search(text))
         )
         # an application whose list says what it asks (licence, shifts, experience) has
         # said it: no stock "why us?" beside it; one that names only who is writing keeps it

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_heading import GENERIC_NAMES
+
 # ---- a noun only used in the plural ("logistics", "analytics", "electronics") ----
 _IC = re.compile(r"\b([A-Z][a-z]+ic)\b")
 
@@ -93,6 +95,7 @@ def said_name(name: str, original: str, lang: str | None) -> str | None:
         or _registration(name, original, lang)
         or _foreign_for(name, original, lang)
         or _nomination(name, original, lang)
+        or _whose(name, original, lang)
         or name
     )
     better = _plural_only(better, original)
@@ -129,6 +132,23 @@ def _applicant(name: str, original: str, lang: str | None) -> str | None:
     if who.lower() in name.lower():
         return None  # "Restaurant Partner Application" says who already
     return f"{who} {_APPLY_HEAD.get(said.group(2).lower(), 'Application')}"
+
+
+# "Application for musicians who want to play at our festival": who applies names it
+_FOR_WHO = re.compile(
+    r"^\s*(?P<act>application|registration|sign[- ]?up)s?(?:\s+form)?\s+for\s+"
+    r"(?P<who>[a-z]+s)\s+(?:who|that|wanting|looking)\b",
+    re.I,
+)
+_ACTS = {"application": "Application", "registration": "Registration"}
+
+
+def _whose(name: str, original: str, lang: str | None) -> str | None:
+    """ "Musician Application" for a stock name the opening says who fills in."""
+    said = None if lang or name not in GENERIC_NAMES else _FOR_WHO.match(original)
+    if not said or _NOT_WHO.match(said["who"]):
+        return None
+    return f"{_singular(said['who']).title()} {_ACTS.get(said['act'].lower(), 'Sign-up')}"
 
 
 def _complaint(name: str, original: str) -> str | None:
