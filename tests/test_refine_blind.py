@@ -70,7 +70,7 @@ async def test_a_field_added_with_its_condition_in_the_same_sentence(user):
 
 
 async def test_removing_a_placeholder_keeps_the_field(user):
-    form = await generate(user, "Lost property: what did you lose, description, your email")
+    form = await generate(user, "Bug report for our app: what happened, device, your email")
     described = next(f for f in form["fields"] if f["placeholder"] and f["type"] == "textarea")
     config = await generate(user, f"remove the placeholder of {described['label']}", form)
     assert _field(config, described["label"])["placeholder"] == ""
@@ -93,7 +93,9 @@ async def test_an_instruction_that_changes_nothing_says_so(user):
 
 
 async def test_a_field_named_as_missing_is_added_and_one_named_as_useless_removed(user):
-    form = await generate(user, "Webinar registration: first name, last name, email, company, job title")
+    form = await generate(
+        user, "Webinar registration: first name, last name, email, company, job title"
+    )
     config = await generate(user, "job title doesn't matter to us, remove it", form)
     assert "Job title" not in _labels(config)
     config = await generate(
@@ -104,7 +106,9 @@ async def test_a_field_named_as_missing_is_added_and_one_named_as_useless_remove
 
 
 async def test_an_option_added_as_another_of_its_kind(user):
-    form = await generate(user, "Photo enquiry: name, email, type of shoot (wedding, portrait, event)")
+    form = await generate(
+        user, "Photo enquiry: name, email, type of shoot (wedding, portrait, event)"
+    )
     config = await generate(user, "add 'Family' as an option for type of shoot", form)
     assert _field(config, "Type of shoot")["options"][-1] == "Family"
     assert len(config["fields"]) == len(form["fields"])
