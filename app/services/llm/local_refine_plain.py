@@ -8,8 +8,10 @@ shown if running for a team is yes"). Each rewrite below turns one such shape in
 instructions ("remove breed", "make name optional", "…; show it only if …") that the
 handlers of local_refine already apply, so no second handler does the same change.
 
-``rewrite(text)`` runs on the whole text before it is split into clauses; ``clear(draft,
-clause)`` removes a placeholder or help text, which no other handler does.
+``rewrite(text, fields)`` runs on the whole text before it is split into clauses: first the
+table of shapes, then "<what is wrong>, <what to do with it>" (the field the first half names
+is what "it" means, or a new field when it names none). ``clear(draft, clause)`` removes a
+placeholder or help text, which no other handler does.
 """
 
 from __future__ import annotations
@@ -27,16 +29,12 @@ _WHERE = r"at the (?:top|start|beginning|end|bottom)"
 _RULES: list[tuple[re.Pattern, str]] = [
     # "make name optional, we also need a phone field": the second is its own change
     (r",\s*(?:and\s+|but\s+)?(?=(?:we|i)\s+(?:also\s+)?(?:need|want|don't need|do not need|don't want)\b)", r"; "),
-    # "there's a weird 'Us?' question, delete it"
-    (rf"\bthere(?:'s| is| are)\s+(?:an?\s+)?(?:\w+\s+)?(?P<x>{_Q})(?:\s+(?:field|question))?"
-     rf"(?:\s+(?:on|in) the form)?\s*,\s*(?:so\s+|please\s+)?{_REMOVE}\s+{_THEM}", r"remove \g<x>"),
     # "I didn't ask for skincare brand or anything else, take them out"
     (rf"\bi\s+(?:didn't|did not|never)\s+ask(?:ed)?\s+for\s+(?P<x>[^,;]+?)\s*,\s*(?:so\s+|please\s+)?"
      rf"{_REMOVE}\s+{_THEM}", r"remove \g<x>"),
-    # "the breed field isn't necessary(, take it out)", "phone isn't needed, remove it"
-    (rf"(?:(?<=^)|(?<=[;.]\s))(?:the\s+)?(?P<x>[^,;.]+?)\s+(?:field\s+|question\s+)?(?:isn't|is not|aren't|are not)"
-     rf"\s+(?:really\s+)?{_NEEDED}(?:\s+(?:any more|anymore|for us|here))?(?:\s*,\s*(?:so\s+|please\s+)?"
-     rf"{_REMOVE}\s+{_THEM})?", r"remove \g<x>"),
+    # "the breed field isn't necessary" ("…, take it out" is read by _said_then_it)
+    (rf"^(?:the\s+)?(?P<x>[^,;.]+?)\s+(?:field\s+|question\s+)?(?:isn't|is not|aren't|are not)"
+     rf"\s+(?:really\s+)?{_NEEDED}(?:\s+(?:any more|anymore|for us|here))?$", r"remove \g<x>"),
     # "we need to know if they're over 18, add a yes/no question": the question is said already
     (r"^(?P<q>(?:we|i)\s+(?:need|want|would like|'d like)\s+to\s+know\s+(?:if|whether)\s+[^,;]+?)\s*,\s*(?:so\s+|please\s+)?"
      r"add\s+(?:a|an)\s+(?:yes/no\s+|yes or no\s+|simple\s+)?(?:question|field)(?:\s+for\s+(?:it|that))?$", r"\g<q>"),
@@ -157,7 +155,8 @@ def _said_then_it(part: str, fields: list) -> str:
     m = _SAID_THEN.match(part)
     if not m or re.match(rf"{_DO}\b", m["a"], re.I) or not _PRONOUN.search(m["b"]):
         return part
-    said, do = m["a"], m["b"]
+    said = m["a"]
+    do = re.sub(r"^take\s+(?P<it>it|them|that|this)\s+out\b", r"remove \g<it>", m["b"], flags=re.I)
     new = _NEW_THING.match(said)
     labels = {
         w for f in fields for w in (f["label"].strip(" ?").lower(), f["name"].replace("_", " "))
