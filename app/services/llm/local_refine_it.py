@@ -43,10 +43,10 @@ def touched(before: dict, fields: list, clause: str = "") -> str | None:
     for name in now:  # one field moved: the others keep their order
         if order != now and [n for n in order if n != name] == [n for n in now if n != name]:
             return next(f["label"] for f in fields if f["name"] == name)
-    return _named_first(clause, fields)
+    return named_first(clause, fields)
 
 
-def _named_first(clause: str, fields: list) -> str | None:
+def named_first(clause: str, fields: list) -> str | None:
     said = []
     for f in fields:
         for words in {f["label"].strip(" ?").lower(), f["name"].replace("_", " ")}:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_refine_it import named_first
 from app.services.llm.local_refine_targets import find_one
 
 _Q = r"[\"“‘'](?:[^\"”’']+)[\"”’']"  # a quoted label, kept with its quotes
@@ -173,19 +174,8 @@ def _said_then_it(part: str, fields: list) -> str:
             do,
             flags=re.I,
         )
-    label = _named_first(said, fields)
+    label = named_first(said, fields)
     return _PRONOUN.sub(f"“{label}”", do, count=1) if label else part
-
-
-def _named_first(text: str, fields: list) -> str | None:
-    """The label of the field the text names first (by its label or its key)."""
-    said = []
-    for f in fields:
-        for words in {f["label"].strip(" ?").lower(), f["name"].replace("_", " ")}:
-            at = re.search(rf"\b{re.escape(words)}\b", text, re.I)
-            if words and at:
-                said.append((at.start(), -len(words), f["label"]))
-    return min(said)[2] if said else None
 
 
 _CLEAR = re.compile(
