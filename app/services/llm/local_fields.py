@@ -113,6 +113,11 @@ SEMANTIC_TYPES = [
     ("email", r"e-?mail(?:\s+address)?"),
     ("phone", r"phone(?:\s+number)?|telephone|mobile"),
 ]
+_KIND_SAID = re.compile(
+    r"\W*(?:(?:a|an|one|the)\s+)?(?P<k>date|number|numeric|e-?mail|phone(?: number)?|telephone|url|link|website)"
+    r"(?:\s+(?:field|question|input|box))?(?:\s+(?:called|named|labell?ed|titled))?\W*",
+    re.I,
+)
 POSITION_RE = re.compile(
     r"\s+(?:(?P<rel>after|below|under|before|above)\s+(?:the\s+)?(?P<anchor>.+?)(?:\s+field)?|"
     r"(?P<top>at the (?:top|start|beginning)|first)|(?P<end>at the (?:end|bottom)|last))$",
@@ -213,7 +218,10 @@ def existing_field(fields: list, spec: str) -> dict | None:
     except RefineError:
         return None
     known = _catalog_match(rest)
-    return found if known is None or known["name"] == found["name"] else None
+    same = found["label"].strip(" ?").lower() == re.sub(
+        r"^(?:the|a|an)\s+", "", rest.strip(" ?").lower()
+    )
+    return found if same or known is None or known["name"] == found["name"] else None
 
 
 def split_list(text: str, options: bool = False) -> list[str]:
@@ -325,6 +333,12 @@ def parse_new_field(
         head, options = head[: yes_no.start()] + " " + head[yes_no.end() :], ["Yes", "No"]
     rating = rating_shape(head) if label else None  # "a rating from 1 to 5 called Overall"
     ftype, rest = _widget_type(head)
+    kind = _KIND_SAID.fullmatch(rest.strip()) if explicit and not ftype and not options else None
+    if kind and said_type in (
+        "",
+        "select",
+    ):  # "a date field labelled From": a date, whatever its label
+        said_type = _semantic_type(kind["k"].replace("phone number", "phone"))
     if ftype or options:  # "a multiple choice question Which days": the kind is no label
         rest = re.sub(r"^\W*(?:(?:a|an|one)\s+)?(?:question|field)\b", "", rest.strip(), flags=re.I)
     label = label or _norm(rest)

@@ -40,7 +40,7 @@ from app.services.llm.local_fields import (
     split_list,
     strip_quotes,
 )
-from app.services.llm.local_refine_targets import find_many
+from app.services.llm.local_refine_targets import find_anchor, find_many
 from app.services.llm.local_refine_targets import find_one as find_field
 from app.services.llm.local_repair import validated
 
@@ -79,6 +79,7 @@ def refine(config: dict, text: str) -> dict:
         before = local_refine_it.snapshot(draft["fields"])
         _refine_one(draft, local_refine_it.resolve(clause, last), notes)
         last = local_refine_it.touched(before, draft["fields"], clause) or last
+    local_refine_plain.tidy(config, draft)  # placeholders and yes/no follow the change
     untouched = {as_written(f) for f in config.get("fields") or []}
     spell_acronyms(draft["fields"], text, keep=untouched)  # "add a VAT number field"
     forget_changed_texts(config, draft)  # a relabelled field is translated again
@@ -273,7 +274,7 @@ def _position(fields: list, position, new_type: str = "") -> int:
         return 0
     if where == "end":
         return len(fields)
-    index = fields.index(find_field(fields, anchor))
+    index = fields.index(find_anchor(fields, anchor, where))
     return index + 1 if where == "after" else index
 
 

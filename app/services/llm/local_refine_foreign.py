@@ -55,7 +55,7 @@ _KINDS = [
         "multiple choice",
         r"selecci[óo]n m[úu]ltiple|casillas(?: de verificaci[óo]n)?|varias opciones|"
         r"cases? [àa] cocher|choix multiples?|mehrfachauswahl|checkboxen|kontrollk[äa]stchen|"
-        r"caixas de sele[çc][ãa]o|escolha m[úu]ltipla|v[áa]rias op[çc][õo]es",
+        r"caixas de sele[çc][ãa]o|escolha m[úu]ltipla|v[áa]rias op[çc][õo]es|mehrere (?:antworten|optionen)",
     ),
     (
         "dropdown",
@@ -72,6 +72,11 @@ _KINDS = [
     (
         "date field",
         r"campo de fecha|fecha|champ (?:de )?date|date|datumsfeld|datum|campo de data|data",
+    ),
+    (
+        "phone field",
+        r"telefonnummer|telefonfeld|handynummer|n[úu]mero de tel[ée]fono|campo de tel[ée]fono|"
+        r"num[ée]ro de t[ée]l[ée]phone|champ t[ée]l[ée]phone|n[úu]mero de telefone|campo de telefone",
     ),
     ("number field", r"campo num[ée]rico|n[úu]mero|champ num[ée]rique|nombre|zahlenfeld|zahl"),
 ]
@@ -113,6 +118,9 @@ PATTERNS = {
     ],
     "de": [
         ("kind", _p(rf"(?:mach|mache|machen sie|ändere|ändern sie|wandle|wandeln sie)\s+(?P<target>.+?)\s+(?:zu|in)\s+(?:einem|einer|ein|eine|einen)\s+(?P<kind>{KIND_WORDS})(?:\s+um)?(?P<opts>\s*:\s*.+)?")),
+        # "Handy ist eine Telefonnummer", "Ernährung: mehrere Antworten erlauben"
+        ("kind", _p(rf"(?P<target>[^:]+?)\s+(?:ist|soll|sollte|wird)\s+(?:ein|eine|einen)\s+(?P<kind>{KIND_WORDS})(?:\s+sein)?(?P<opts>)")),
+        ("kind", _p(r"(?:bei\s+)?(?P<target>[^:]+?)\s*:?\s+(?P<kind>mehrere (?:antworten|optionen))\s+(?:erlauben|zulassen|erm[öo]glichen)(?P<opts>)")),
         ("required", _p(rf"(?:mach|mache|machen sie|setze|setzen sie|stelle|stellen sie)\s+(?P<target>.+?)\s+(?:auf\s+)?(?P<flag>{_REQ['de']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:soll|sollte|muss|ist)\s+(?P<flag>{_REQ['de']})(?:\s+sein)?")),
         # "Firma optional machen", "Telefon zum Pflichtfeld machen", "E-Mail als Pflichtfeld markieren"

@@ -77,7 +77,7 @@ _NAME = [
     _p(rf"(?:call|name|title)\s+(?:it|{_FORM})\s+(?:as\s+)?(?P<new>.+)"),
     _p(rf"rename\s+(?:it|{_FORM})\s+(?:to|as)\s+(?P<new>.+)"),
     _p(rf"give\s+(?:it|{_FORM})\s+(?:the|a)\s+(?:new\s+)?(?:name|title)\s+(?P<new>.+)"),
-    _p(rf"(?:the\s+)?(?:form(?:'s)?\s+)?(?:title|name)(?:\s+of\s+{_FORM})?\s+(?:should be|must be|will be|is|:)\s*(?P<new>.+)"),
+    _p(rf"(?:the\s+)?(?:form(?:'s)?\s+)?(?:title|name)(?:\s+of\s+{_FORM})?\s+(?:should be|must be|will be|is\b|:)\s*(?P<new>.+)"),
     _p(rf"(?:{_FORM}|it)\s+should be (?:called|named|titled)\s+(?P<new>.+)"),
     _p(r"(?:appelle|appelez|nomme|nommez|intitule|intitulez)\s+(?:le|ce)\s+(?:formulaire|sondage|questionnaire)\s+(?P<new>.+)"),
     _p(r"(?:renomme|renommez)\s+(?:le|ce)\s+(?:formulaire|sondage|questionnaire)\s+(?:en\s+)?(?P<new>.+)"),
@@ -98,7 +98,7 @@ _NAME = [
 # "the title should be catchier", "call it something better": a wish, not a name
 _VAGUE_NAME = re.compile(
     r"^(?:something|anything|more|less|a bit|a little|much|better|worse|nicer|simpler|clearer|"
-    r"shorter|longer|different)\b|^[a-z]+i?er$"
+    r"shorter|longer|different|wrong|not right|incorrect|off|odd|weird|confusing|misleading|too)\b|^[a-z]+i?er$"
 )
 
 
@@ -229,7 +229,8 @@ _OPTIONS = [
     (_p(rf"(?:rename|change|replace|relabel)\s+(?:the\s+)?(?:(?:{_OPT})\s+)?(?P<old>.+?)(?:\s+(?:{_OPT}))?\s+(?:to|with|into|as|by)\s+(?P<new>.+?)\s+(?:in|on|for|of)\s+(?:the\s+)?(?P<target>.+)"), _rename_option),
     (_p(rf"(?:rename|change|replace|relabel)\s+(?:the\s+)?(?:(?:{_OPT})\s+)?(?P<old>.+?)(?:\s+(?:{_OPT}))?\s+(?:to|with|into|as|by)\s+(?P<new>.+)"), _rename_option),
     (_p(rf"(?:the\s+)?(?:{_OPT})\s+(?:for|of|in|on)\s+(?:the\s+)?(?P<target>.+?)\s*(?:should be|must be|are|will be|:|=)\s*(?P<opts>.+)"), _set_options),
-    (_p(rf"(?:the\s+)?(?P<target>.+?)\s+(?:{_OPT})\s*(?:should be|must be|are|will be|:|=)\s*(?P<opts>.+)"), _set_options),
+    # ("change semanas to a multiple choice: A, B" is a kind with its options: _kind)
+    (_p(rf"(?:the\s+)?(?!(?:make|turn|change|convert|switch)\s)(?P<target>.+?)\s+(?:{_OPT})\s*(?:should be|must be|are|will be|:|=)\s*(?P<opts>.+)"), _set_options),
     (_p(rf"give\s+(?:the\s+)?(?P<target>.+?)\s+(?:the\s+)?(?:{_OPT})\s*:?\s*(?P<opts>.+)"), _set_options),
     # es / fr / de / pt: "añade la opción X a Y", "supprime l'option X de Y", "füge die Option X zur Y hinzu"
     (_p(r"(?:añade|añada|agrega|agregue|incluye)\s+(?:la\s+)?(?:opci[oó]n|opciones)\s+(?P<opts>.+?)\s+(?:a|al|a la|en|en el|en la)\s+(?P<target>.+)"), _add_options),

@@ -26,16 +26,42 @@ _REMOVE = r"(?:remove|delete|drop|take|get rid of|lose|ditch)"
 _THEM = r"(?:it|them|that|those|this|these)(?:\s+out)?"
 _NEEDED = r"(?:needed|necessary|relevant|useful|required at all)"
 _WHERE = r"at the (?:top|start|beginning|end|bottom)"
+_DO = (
+    r"(?:add|include|remove|delete|drop|get rid of|take|lose|ditch|rename|relabel|call|change|make|move|put|"
+    r"show|hide|only show|set|turn|mark)"
+)
 
 _RULES: list[tuple[re.Pattern, str]] = [
+    # "add first name and last name at the top": two fields, the second after the first
+    (r"^(?P<v>add|include|put)\s+(?:a\s+)?(?P<a>first name|given name|forename)(?:\s+field)?\s+and\s+(?:a\s+)?"
+     r"(?P<b>last name|surname|family name)(?:\s+fields?)?(?P<rest>(?:\s+(?:at|to)\s+the\s+\w+|\s+(?:after|before|below|above)\s+[^,;]+)?)"
+     r"(?P<flag>\s*,?\s*(?:both\s+)?(?:optional|required))?$",
+     r"\g<v> a \g<a> field\g<rest>\g<flag>; add a \g<b> field after \g<a>\g<flag>"),
+    # "phone isn't needed. Make email optional", "…, and make email optional": a second instruction
+    # about another field ("…, take it out" is said of the first: _said_then_it reads it)
+    (rf"(?<=\w)(?:\.\s+|\s*,\s*(?:and|then)\s+)(?=(?:please\s+)?{_DO}\s+(?!(?:it|them|that|this)\b))", r"; "),
     # "make name optional, we also need a phone field": the second is its own change
-    (r",\s*(?:and\s+|but\s+)?(?=(?:we|i)\s+(?:also\s+)?(?:need|want|don't need|do not need|don't want)\b)", r"; "),
+    # ("time should be free text, we need the exact time": the reason, read by _REASON)
+    (r",\s*(?:and\s+|but\s+)?(?=(?:we|i)\s+(?:also\s+(?:need|want)|don't need|do not need|don't want)\b|"
+     r"(?:we|i)\s+(?:need|want)\b(?!\s+(?:the|it|this|that|to know the|to see the)\b))", r"; "),
     # "I didn't ask for skincare brand or anything else, take them out"
     (rf"\bi\s+(?:didn't|did not|never)\s+ask(?:ed)?\s+for\s+(?P<x>[^,;]+?)\s*,\s*(?:so\s+|please\s+)?"
      rf"{_REMOVE}\s+{_THEM}", r"remove \g<x>"),
-    # "the breed field isn't necessary" ("…, take it out" is read by _said_then_it)
-    (rf"^(?:the\s+)?(?P<x>[^,;.]+?)\s+(?:field\s+|question\s+)?(?:isn't|is not|aren't|are not)"
-     rf"\s+(?:really\s+)?{_NEEDED}(?:\s+(?:any more|anymore|for us|here))?$", r"remove \g<x>"),
+    # "the breed field isn't necessary", "website shouldn't be there", "screenshot isn't needed, we
+    # get logs automatically" (what follows is the reason; "…, take it out" is read by _said_then_it)
+    (rf"^(?:the\s+)?(?P<x>[^,;.]+?)\s+(?:field\s+|question\s+|box\s+)?(?:(?:isn't|is not|aren't|are not)"
+     rf"\s+(?:really\s+)?{_NEEDED}(?:\s+(?:any more|anymore|for us|here))?|(?:shouldn't|should not)\s+be\s+"
+     rf"(?:there|here|on (?:the|this|our) form|in (?:the|this|our) form)|(?:doesn't|does not|don't|do not)\s+belong"
+     rf"(?:\s+(?:here|there|on (?:the|this|our) form))?)(?:\s*[,.](?!\s*(?:(?:and|but|so|please|just)\s+)*{_DO}\b)[^;]*)?$",
+     r"remove \g<x>"),
+    # "people should be able to pick both shifts" ("allow multiple photos" is an upload's count)
+    (r"^(?:(?:people|they|visitors|guests|customers|members|volunteers|parents|users)\s+should\s+be\s+able\s+to|"
+     r"(?:let|allow)\s+(?:people|them|visitors|guests)\s+(?:to\s+)?)\s*(?:pick|choose|select|tick|check)\s+"
+     r"(?:both|more than one|several|multiple|all)\s+(?:of\s+)?(?:the\s+)?(?P<x>[^,;]+)$",
+     r"let people choose more than one \g<x>"),
+    # "the insurance question needs help text: …"
+    (r"^(?:the\s+)?(?P<x>[^,;:]+?)\s+(?:question\s+|field\s+)?needs?\s+(?:a\s+|some\s+)?(?P<a>help text|hint|placeholder)"
+     r"\s*:\s*(?P<t>.+)$", r"set the \g<a> of \g<x> to \g<t>"),
     # "we need to know if they're over 18, add a yes/no question": the question is said already
     (r"^(?P<q>(?:we|i)\s+(?:need|want|would like|'d like)\s+to\s+know\s+(?:if|whether)\s+[^,;]+?)\s*,\s*(?:so\s+|please\s+)?"
      r"add\s+(?:a|an)\s+(?:yes/no\s+|yes or no\s+|simple\s+)?(?:question|field)(?:\s+for\s+(?:it|that))?$", r"\g<q>"),
@@ -52,10 +78,20 @@ _RULES: list[tuple[re.Pattern, str]] = [
     # "Urgent? should just be yes or no"
     (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+should\s+(?:just\s+|only\s+)?be\s+(?:a\s+)?(?:simple\s+)?yes\s*(?:/|or)\s*no"
      r"(?:\s+question)?", r"make \g<x> yes/no"),
+    # "where were you sitting should be a text box, not a dropdown": the kind it is now goes
+    (r"(?P<k>\bshould\s+(?:just\s+)?be\s+(?:a|an)\s+[\w -]+?)\s*,?\s*(?:and\s+)?(?:not|rather than|instead of)\s+"
+     r"(?:a|an|the)\s+[\w -]+$", r"\g<k>"),
+    # "speed, reliability and customer service should be ratings from 1 to 5 like the first question"
+    (r"^(?:the\s+)?(?P<x>[^;]+?)\s+should\s+(?:all\s+|both\s+)?be\s+(?:an?\s+)?(?:(?:ratings?|scales?|scores?)\s+"
+     r"(?:(?:from|of)\s+)?|(?:rated|scored)\s+(?:from\s+)?)(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,3})"
+     r"(?:\s*,?\s+(?:like|as|same as)\s+.+)?$", r"make \g<x> a rating from \g<lo> to \g<hi>"),
+    # "the first aid question should just say First aid given?"
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:question\s+|field\s+|label\s+)?should\s+(?:just\s+|only\s+|simply\s+)?"
+     r"(?:say|read)\s*:?\s+(?P<y>.+)$", r"rename \g<x> to “\g<y>”"),
     # "time of journey should be free text"
     (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+should\s+(?:just\s+)?be\s+(?:free|plain|open)\s+text", r"make \g<x> a text field"),
     # "the session question needs options: A, B", "the options of the session question: A, B"
-    (r"^(?:the\s+)?(?P<x>[^,;:]+?)\s+(?:question\s+|field\s+)?needs?\s+(?:the\s+|some\s+)?options?\s*:\s*(?P<o>.+)$",
+    (r"^(?:the\s+)?(?P<x>[^,;:]+?)\s+(?:question\s+|field\s+)?needs?\s+(?:the\s+|some\s+)?options?\s*:?\s*(?P<o>[^:]+,.+)$",
      r"change the options of \g<x> to \g<o>"),
     (r"^(?:the\s+)?options?\s+(?:of|for)\s+(?:the\s+)?(?P<x>[^:]+?)(?:\s+(?:question|field))?\s*:\s*(?P<o>.+)$",
      r"change the options of \g<x> to \g<o>"),
@@ -86,7 +122,7 @@ _RULES: list[tuple[re.Pattern, str]] = [
     (r"\s+(?:too|as well)(?=\s*(?:[,;.!]|$))", r""),
     # "guests should be a number between 20 and 200", "number of people shouldn't go above 12"
     (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+should\s+be\s+a\s+number\s+(?P<r>between\s+\d+\s+and\s+\d+|from\s+\d+\s+to\s+\d+)",
-     r"\g<x> must be \g<r>"),
+     r"make \g<x> a number; \g<x> must be \g<r>"),
     (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:shouldn't|should not|can't|cannot|mustn't|must not)\s+(?:go|be)\s+"
      r"(?:above|over|more than|higher than|beyond)\s+(?P<n>\d+)", r"\g<x> must be at most \g<n>"),
     (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:shouldn't|should not|can't|cannot|mustn't|must not)\s+(?:go|be)\s+"
@@ -105,11 +141,33 @@ _RULES: list[tuple[re.Pattern, str]] = [
 ]  # fmt: skip
 _RULES = [(re.compile(p, re.I), r) for p, r in _RULES]
 
+# "the form name is wrong, it's a course feedback form (not a testimonial request)": read before
+# the reason is dropped, since here the part after the comma is the change
+_FORM_IS = re.compile(
+    r"^(?:(?:the\s+)?(?:form(?:'s)?\s+)?(?:name|title)(?:\s+of\s+the\s+form)?\s+is\s+(?:wrong|not right|incorrect|off)"
+    r"\s*[,.;:–-]\s*(?:it's|it is|this is|it should be|should be)|(?:this|it)\s+is)\s+(?:a|an|the)?\s*(?P<x>[^,;]+?)"
+    r"(?:\s+form)(?:\s*,?\s*not\s+(?:a|an|the)\s+.+)?$|"
+    r"^(?:the\s+)?(?:form(?:'s)?\s+)?(?:name|title)(?:\s+of\s+the\s+form)?\s+is\s+(?:wrong|not right|incorrect|off)"
+    r"\s*[,.;:–-]\s*(?:it's|it is|this is|it should be|should be)\s+(?:a|an|the)?\s*(?P<y>[^,;]+?)"
+    r"(?:\s*,?\s*not\s+(?:a|an|the)\s+.+)?$",
+    re.I,
+)
+
+
+def _form_is(part: str) -> str:
+    m = _FORM_IS.match(part)
+    if not m:
+        return part
+    name = m["x"] or m["y"]
+    return f"call the form “{' '.join(w[:1].upper() + w[1:] for w in name.split())}”"
+
+
 # a reason after the change ("…, it's anonymous feedback", "…, people will type the time")
 _REASON = re.compile(
     r"(?P<head>^[^:;]+?)\s*,\s*(?:because|since|as (?:it|they|people|we)|so that|it's|it is|this is|that's|"
+    r"it\s+(?:doesn't|does not|makes no|looks|reads|sounds|isn't|is not)\b|"
     r"(?:some|most|many|all|not all|few)\s+(?:of\s+)?(?:people|visitors|customers|members|guests|clients|them)|"
-    r"nobody|no one|not everyone|(?:people|they|visitors|customers|guests|members|clients)\b|"
+    r"(?:we|i)\s+(?:need|want)\s+(?:the|to know the|to see the)\b|nobody|no one|not everyone|(?:people|they|visitors|customers|guests|members|clients)\b|"
     r"we\s+(?:already|always|never|usually|can|can't|cannot|will|'ll)\b(?!\s+(?:also\s+)?(?:need|want|ask)))[^;:]*$",
     re.I,
 )
@@ -121,11 +179,78 @@ _OPTIONS_AND = re.compile(
 )
 
 
+# "block, row and seat aren't options": the field offering them asks for a typed answer
+_NOT_OPTIONS = re.compile(
+    r"^(?:the\s+)?(?P<o>.+?)\s+(?:aren't|are not|shouldn't be|should not be|are no|aren't really)\s+"
+    r"(?:options|choices|answers to (?:choose|pick) from)$",
+    re.I,
+)
+
+
+def _not_options(part: str, fields: list) -> str:
+    m = _NOT_OPTIONS.match(part)
+    if not m:
+        return part
+    said = {
+        w.strip().lower() for w in re.split(r"\s*(?:,|\band\b|\bor\b|/)\s*", m["o"]) if w.strip()
+    }
+    for f in fields:
+        options = [
+            str(o.get("label", o) if isinstance(o, dict) else o) for o in f.get("options") or []
+        ]
+        if options and {o.lower() for o in options} <= said | {"other"}:
+            return f"make “{f['label']}” a text field"
+    return part
+
+
+# "replace date range with two dates, from and to": one field becomes two dates in its place
+_TWO_DATES = re.compile(
+    r"^(?:replace|split|turn)\s+(?:the\s+)?(?P<x>[^,;]+?)\s+(?:with|into)\s+(?:two|2)\s+dates?(?:\s+fields?)?"
+    r"(?:\s*(?:[,:(]|\s[-–])\s*(?P<a>[\w' -]+?)\s+and\s+(?P<b>[\w' -]+?)\)?)?$",
+    re.I,
+)
+
+
+def _two_dates(part: str) -> str:
+    m = _TWO_DATES.match(part)
+    if not m:
+        return part
+    first, second = (m["a"], m["b"]) if m["a"] else ("start date", "end date")
+    first, second = first[:1].upper() + first[1:], second[:1].upper() + second[1:]
+    return (
+        f"add a date field called “{first}” after {m['x']}; "
+        f"add a date field called “{second}” after “{first}”; remove {m['x']}"
+    )
+
+
+# "title isn't a job title(, it should be a dropdown: Mr, Mrs)": the field was drafted as the
+# wrong thing; it takes the marketer's word, and the example text of the wrong thing goes
+_NOT_A = re.compile(
+    r"^(?:the\s+)?(?P<x>[\w' -]+?)\s+(?:isn't|is not|isnt)\s+(?:a|an|the)\s+(?P<y>[\w' -]+?)"
+    r"(?:\s*[,.;–-]\s*(?:it|this|that)\s+(?P<rest>(?:should|must|needs? to|has to)\s+.+))?$",
+    re.I,
+)
+
+
+def _not_a(part: str, fields: list) -> str:
+    m = _NOT_A.match(part)
+    labels = {f["label"].strip(" ?").lower(): f for f in fields}
+    if not m or m["y"].lower() not in labels or m["x"].lower() in labels:
+        return part
+    was, now = labels[m["y"].lower()]["label"], m["x"][:1].upper() + m["x"][1:]
+    said = f"rename “{was}” to “{now}”; remove the placeholder of “{now}”"
+    return f"{said}; “{now}” {m['rest']}" if m["rest"] else said
+
+
 def rewrite(text: str, fields: list) -> str:
+    text = "; ".join(_form_is(part.strip()) for part in text.split(";"))
+    text = "; ".join(_not_a(part.strip(), fields) for part in text.split(";"))
+    text = "; ".join(_two_dates(part.strip()) for part in text.split(";"))
     text = "; ".join(_REASON.sub(r"\g<head>", part.strip()) for part in text.split(";"))
     for pattern, repl in _RULES:
         text = "; ".join(pattern.sub(repl, part.strip()) for part in text.split(";"))
     text = "; ".join(_said_then_it(part.strip(), fields) for part in text.split(";"))
+    text = "; ".join(_not_options(part.strip(), fields) for part in text.split(";"))
     return "; ".join(
         _OPTIONS_AND.sub(r"\g<head>\g<o>, \g<last>", part.strip()) for part in text.split(";")
     )
@@ -134,10 +259,6 @@ def rewrite(text: str, fields: list) -> str:
 # "<what is wrong>, <what to do with it>": "budget isn't something we ask upfront, please remove
 # it", "location is only needed for events, show it only when …", "there's no email field, add
 # one after phone", "mileage is missing, please add it after make and model"
-_DO = (
-    r"(?:add|include|remove|delete|drop|get rid of|take|lose|ditch|rename|relabel|call|change|make|move|put|"
-    r"show|hide|only show|set|turn|mark)"
-)
 _SAID_THEN = re.compile(
     rf"^(?P<a>[^,;:]+?)\s*(?:,|\s[-–]\s|\.\s+)\s*(?:so\s+|please\s+|just\s+|can you\s+)*(?P<b>{_DO}\b.+)$",
     re.I,
@@ -178,8 +299,42 @@ def _said_then_it(part: str, fields: list) -> str:
     return _PRONOUN.sub(f"“{label}”", do, count=1) if label else part
 
 
+_TYPED = ("text", "textarea", "email", "phone", "url", "number")
+
+
+def tidy(config: dict, draft: dict) -> None:
+    """What an instruction changes carries over to the words around it:
+    - a field that stopped being typed in (now a dropdown, a date, a checkbox…) loses the
+      example text it had: "Head of Operations" is no prompt for [Mr, Mrs, Ms];
+    - a yes/no question added in English to a Dutch form answers "Ja" / "Nee"."""
+    old = {f["name"]: f for f in config.get("fields") or []}
+    yes_no = _yes_no_of(config.get("description") or "")
+    for field in draft["fields"]:
+        was = old.get(field["name"])
+        if (
+            was
+            and was["type"] in _TYPED
+            and field["type"] not in _TYPED
+            and field.get("placeholder") == was.get("placeholder")
+        ):
+            field["placeholder"] = ""
+        if not was and yes_no and field.get("options") == ["Yes", "No"]:
+            field["options"] = list(yes_no)
+
+
+def _yes_no_of(description: str) -> tuple[str, str] | None:
+    from app.services.llm.local_consent import YES_NO
+    from app.services.llm.local_dutch_italian import dutch_or_italian
+    from app.services.llm.local_dutch_italian_words import YES_NO as YES_NO_NL_IT
+    from app.services.llm.local_foreign import source_language
+
+    lang = source_language(description)
+    own = dutch_or_italian(description, lang)
+    return YES_NO_NL_IT[own] if own else tuple(YES_NO[lang]) if lang else None
+
+
 _CLEAR = re.compile(
-    r"^(?:remove|delete|clear|drop|get rid of)\s+(?:the\s+)?(?P<a>placeholder|help text|hint)\s+"
+    r"^(?:remove|delete|clear|drop|get rid of)\s+(?:the\s+)?(?P<a>placeholder|help text|hint)(?:\s+text)?\s+"
     r"(?:of|from|on|in|for)\s+(?:the\s+)?(?P<x>.+)$",
     re.I,
 )

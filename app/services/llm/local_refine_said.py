@@ -22,6 +22,7 @@ from app.services.llm.local_fields import (
     parse_new_field,
     split_list,
 )
+from app.services.llm.local_refine_targets import find_glossed
 
 _OPEN = "['\"“‘«]\\s*"
 _CLOSE = "\\s*['\"”’»]"
@@ -298,8 +299,8 @@ def rewrite(clause: str, fields: list | None = None) -> str:
         return kind
     listed = _LISTED.match(text)
     if listed and not _VERBED.search(listed["t"]):
-        try:
-            find_field(fields or [], listed["t"])
+        try:  # "the semanas options: A, B" names the "Semanas" field
+            find_glossed(fields or [], listed["t"])
         except RefineError:
             return f"add a {listed['t'].strip()} dropdown: {_capitalised(listed['opts'])}"
         return f"the options for {listed['t'].strip()} should be {listed['opts'].strip()}"

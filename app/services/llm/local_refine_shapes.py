@@ -20,7 +20,7 @@ import re
 
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_fields import RefineError, _build
-from app.services.llm.local_refine_targets import find_one
+from app.services.llm.local_refine_targets import find_many, find_one
 
 
 def _p(pattern: str) -> re.Pattern:
@@ -28,8 +28,13 @@ def _p(pattern: str) -> re.Pattern:
 
 
 def _scale(draft: dict, m: re.Match) -> None:
-    field = find_one(draft["fields"], m["target"])
-    low, high = int(m["lo"]), int(m["hi"])
+    # "make speed, reliability and customer service a rating from 1 to 5": each of them
+    for field in find_many(draft["fields"], m["target"]):
+        _one_scale(field, m)
+
+
+def _one_scale(field: dict, m: re.Match) -> None:
+    low, high = int(m["lo"] or 1), int(m["hi"])
     if low >= high:
         raise RefineError(f"A scale runs from low to high, e.g. 'make {field['label']} 1 to 5'")
     if m["widget"] and high - low <= 40:  # "a dropdown from 3 to 12": each number a choice
@@ -102,7 +107,12 @@ _RANGE = (
     r"(?:scale\s+)?(?:of\s+|from\s+)?(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,3})"
     r"(?:\s+(?:stars?|rating|scale|points))?"
 )
+_RATED = r"(?:ratings?|scales?|scores?)"
 HANDLERS = [
+    # "make speed a rating from 1 to 5", "rate speed 1-5", "make speed a rating out of 10"
+    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:(?:in)?to\s+)?an?\s+{_RATED}\s+{_RANGE}(?P<widget>)"), _scale),
+    (_p(rf"rate\s+{_OF}(?P<target>.+?)\s+(?:on\s+a\s+)?{_RANGE}(?P<widget>)"), _scale),
+    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:(?:in)?to\s+)?an?\s+{_RATED}\s+out\s+of\s+(?P<hi>\d{{1,3}})(?P<lo>)(?P<widget>)"), _scale),
     (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:in)?to\s+(?:an?\s+)?{_WIDGET}{_RANGE}"), _scale),
     (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:an?\s+|on\s+a\s+)?{_WIDGET}{_RANGE}"), _scale),
     (_p(rf"(?:make|let)\s+{_OF}(?P<target>.+?)\s+(?:allow|accept|take|have|let people (?:pick|choose|tick))\s+"

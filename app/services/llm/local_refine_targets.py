@@ -174,10 +174,36 @@ def _glossed(text: str) -> list[str]:
             said.append(english)
     bare = _bare(text)
     stripped = re.sub(
-        rf"\s+(?:{_NOUN}|list|scale|menu|options|choices)$", "", bare, flags=re.I
+        rf"\s+(?:{_NOUN}|list|scale|menu|options?|choices?)$", "", bare, flags=re.I
     ).strip()
     said += [stripped, re.sub(r"(?<=[a-z])e?s$", "", stripped)]
     return [s for s in dict.fromkeys(said) if s]
+
+
+def find_glossed(fields: list, target: str) -> dict:
+    """The field ``target`` names by label or key, in its own words or stripped of a kind
+    ("the meal choice" → "Meal"); never a field that merely shares a word with it."""
+    error = None
+    for said in _glossed(target):
+        try:
+            return find_field(fields, said)
+        except RefineError as exc:
+            error = error or exc
+    raise error or RefineError(f"There is no field “{target}”")
+
+
+def find_anchor(fields: list, anchor: str, where: str) -> dict:
+    """The field a new or moved one goes after (or before): "after make and model" is after
+    the later of the two."""
+    try:
+        return find_one(fields, anchor)
+    except RefineError as exc:
+        try:
+            found = find_many(fields, anchor)
+        except RefineError:
+            raise exc from None
+    order = sorted(found, key=fields.index)
+    return order[-1] if where == "after" else order[0]
 
 
 def find_one(fields: list, target: str) -> dict:

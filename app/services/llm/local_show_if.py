@@ -398,12 +398,14 @@ def _read_as_clause(fields: list, target: str) -> dict | None:
 def _find_target(fields: list, target: str) -> dict:
     """The field a rule shows: "which competitor" is the reader's "Competitor" field when
     no field is labelled with the question itself."""
+    from app.services.llm.local_refine_targets import find_glossed
+
     try:
         return find_field(fields, target)
     except RefineError:
         bare = re.sub(r"^(?:which|what)\s+", "", target.strip(), flags=re.I)
         if bare == target.strip():
-            raise
+            return find_glossed(fields, target)  # "the meal choice": the "Meal" dropdown
         return find_field(fields, bare)
 
 
