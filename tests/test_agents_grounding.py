@@ -98,6 +98,23 @@ def test_the_validator_finds_invented_numbers_and_accepts_quoted_ones():
     ]
 
 
+def test_a_firm_named_in_capitals_is_a_name_the_inputs_must_hold():
+    context = {"submission": {"id": "sub_12", "data": CFO}, "instructions": ""}
+    body = "Teams like yours, including Deloitte and KPMG, use our API and SSO. Shall we talk?"
+    plan = {"actions": [{"action": "send_email", "details": {"subject": "Hi", "body": body}}]}
+    assert ungrounded_facts(plan, context) == [
+        {
+            "index": 0,
+            "action": "send_email",
+            "numbers": [],
+            "dates": [],
+            "names": ["KPMG", "Deloitte"],
+        }
+    ]
+    plan["actions"][0]["details"]["body"] = "Our API and SSO work for your team. Shall we talk?"
+    assert ungrounded_facts(plan, context) == []
+
+
 async def test_an_opt_in_ticked_before_counts_as_consent_later(app, user, db):
     opt_in = {"name": "newsletter_opt_in", "type": "checkbox", "label": "Send me product news"}
     first = await make_agent_form(user, name="Guide form", extra_fields=[opt_in])

@@ -78,6 +78,14 @@ DATE_WORD_RE = re.compile(
 ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 # Capitalised inside a sentence: a name the reply states (CamelCase too: "BigCorp").
 NAME_RE = re.compile(r"(?<![\w'’@./-])[A-Z][a-z]+(?:[A-Z][a-z]+)*(?![\w'’@-])")
+# An acronym names a firm as surely as a capital does ("Deloitte and KPMG"), wherever it stands;
+# the ones a reply uses for things, not firms, are no names.
+ACRONYM_RE = re.compile(r"(?<![\w'’@./-])[A-Z]{2,6}(?![\w'’@-])")
+NOT_ACRONYMS = set(
+    """PS OK FAQ CRM API GDPR SSO SLA URL HTML PDF CSV HR IT UK US USA EU ASAP CEO CFO CTO COO CMO
+    VP RSVP ETA AM PM SMS QA ID VAT AI ROI KPI SEO UX UI CMS ERP SDK SQL JSON XML PR FYI TBD NDA RFP
+    RFQ POC MVP SMB GMT UTC CET EST PST BST""".split()
+)
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[-–—•*]\s+|[\"“(]\s*)$")
 # Words a reply capitalises that name nothing; languages and the like.
 NOT_NAMES = (
@@ -115,7 +123,11 @@ def input_text(context: dict) -> str:
 def _names(text: str, known: str) -> list[str]:
     if len(GERMAN.findall(text)) >= 3:
         return []
-    found = []
+    found = [
+        word
+        for word in dict.fromkeys(ACRONYM_RE.findall(text))
+        if word not in NOT_ACRONYMS and word.lower() not in known
+    ]
     for match in NAME_RE.finditer(text):
         word = match.group(0)
         if SENTENCE_START.search(text[: match.start()]) or word in NOT_NAMES:
