@@ -554,6 +554,11 @@ SETS = {
     # resent invoice is a customer's admin; guards: a buyer asking for an invoice to pay, a
     # publisher buying forms for its own sponsorship enquiries.
     "leads 38s": ("leads_round38s.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Leads round 39 (stop 26): the size of a buyer read from what they write, at the score's
+    # thresholds: a small business pricing a form for its own site on free mail, an agency's
+    # client sites or a manager's practices as the scale of a small team, a freelancer's
+    # client sites; a competitor building the same kind of tool, a recruiter offering profiles.
+    "leads 39": ("leads_round39.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "replies 38": (
         "replies_round38.jsonl",
         check_reply,

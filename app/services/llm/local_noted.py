@@ -57,7 +57,10 @@ TIMING = re.compile(
     rf"(?: in (?:{_FULL_MONTHS})\b)?",
     re.I,
 )
-_NUMBER = r"(?:about |around |roughly |over |nearly |some |approx\.? )?\d[\d,.]*(?:k\b)?\+?"
+# a range is said whole: "10-15 client sites", not "15 client sites"
+_NUMBER = (
+    r"(?:about |around |roughly |over |nearly |some |approx\.? )?\d[\d,.]*(?:k\b)?(?:[-–]\d+)?\+?"
+)
 _NOT_COUNTED = (
     r"(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|am|pm|"
     r"euros|dollars|pounds|vendors|providers|suppliers|options|alternatives|solutions|quotes)\b"
@@ -165,7 +168,7 @@ def noted(message: str) -> Noted:
         if free(m) and len(out.volumes) < 3:
             phrase = m.group(0).strip()
             phrase = phrase[0].lower() + phrase[1:]  # "About 800 leads" mid-sentence
-            out.volumes.append(f"a {phrase}" if re.match(r"\d[\d,]*-", phrase) else phrase)
+            out.volumes.append(f"a {phrase}" if re.match(r"\d[\d,]*-(?!\d)", phrase) else phrase)
             taken.append(m.span())
     out.pain = _pain(message) or foreign_pain(message, message_language(message))
     if out.pain:  # a count the pain sentence already says is not said twice

@@ -140,6 +140,29 @@ HELP_CLAIM = re.compile(
     re.I,
 )
 
+# "We're building a survey tool ourselves. How do you handle duplicates?": a maker of our kind
+# of product (forms, surveys, lead capture) asking how ours works, with no need of their own.
+OUR_KIND = re.compile(
+    rf"\b{_SENDER}{_MAKES}\b[^.?!]{{0,30}}?\b(?:forms?|form-builder|surveys?|quiz(?:zes)?|polls?|"
+    rf"questionnaires?|lead[- ]?(?:capture|gen\w*|scoring)|booking)[- ](?:[\w-]+ )?{_THING}\b",
+    re.I,
+)
+HOW_YOURS = re.compile(
+    r"\bhow (?:(?:do|does|did) )?you(?:r [\w-]+)? (?:handle|do|deal with|manage|approach|build|implement|"
+    r"scale|store|detect|prevent|filter|score|route)\b|\bwhat (?:do |does )?your (?:[\w-]+ ){1,4}"
+    r"(?:looks? like|use|run on)\b|\bunder the hood\b",
+    re.I,
+)
+# A recruiter sells people: "we place senior engineers", "I recruit SDRs for SaaS companies",
+# "open to seeing a few profiles", "happy to share three CVs".
+PLACES_PEOPLE = re.compile(
+    r"\b(?:we|i) (?:place|recruit|headhunt|source)s? (?:[\w-]+ ){0,3}?(?:engineers|developers|"
+    r"designers|candidates|talent|marketers|salespeople|sdrs|bdrs|account executives|hires|"
+    r"contractors|staff)\b|\b(?:see|seeing|review|share|sharing|send(?: you| over)?) (?:a few |some |"
+    r"\w+ )?(?:candidate )?(?:profiles|cvs|resumes)\b",
+    re.I,
+)
+
 
 def pitch_kind(text: str) -> tuple[str, str] | None:
     """("vendor" | "competitor", reason) when the message offers to us or comes from a rival."""
@@ -155,7 +178,12 @@ def pitch_kind(text: str) -> tuple[str, str] | None:
         r"\b(?:similar|competing|like yours|our product)\b", text, re.I
     ):
         return "competitor", "a competitor asking how the product is built"
-    offer = OFFER_TO_YOU.search(text) or HELP_CLAIM.search(text)
+    if OUR_KIND.search(text) and HOW_YOURS.search(text) and not BUYER_NEED.search(text):
+        return (
+            "competitor",
+            "a competitor (they make the same kind of product, asking how ours works)",
+        )
+    offer = OFFER_TO_YOU.search(text) or HELP_CLAIM.search(text) or PLACES_PEOPLE.search(text)
     if offer and not BUYER_NEED.search(text) or SHOW_YOU.search(text):
         return "vendor", "a vendor offering their services to us"
     return None

@@ -15,6 +15,7 @@ import re
 
 from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
+from app.services.llm.local_buyer_scale import SOLO_RE, buyer_scale, partnership, with_plan_ask
 from app.services.llm.local_lead_asks import COMPARING_RE, without_no_timeline
 from app.services.llm.local_lead_cues import gloss, glossed_from
 from app.services.llm.local_noted import PAIN_RE, TIMING, volume_phrase
@@ -135,12 +136,12 @@ NON_BUYERS = [
         r"\bassignment\b|\bacademic (?:study|research|paper)\b|\bfor my (?:research|studies|course)\b|"
         r"\bcoursework\b|\bstudent discounts?\b|\basking for myself\b",
     ),
-    # a recruiter offering their candidates asks "are you hiring?" too, but sells: read first
+    # a recruiter offering candidates asks "are you hiring?" too, but sells: read first ("we need" buys)
     (
         "vendor",
         "a vendor pitching their own services",
         r"\b(?:candidates|engineers|developers|contractors|designers) (?:\w+ )?available "
-        r"(?:immediately|now|to start)\b|\b(?:recruitment|staffing|talent) (?:agency|partner|firm)\b",
+        r"(?:immediately|now|to start)\b|\b(?:recruitment|staffing|talent) (?:agency|partner|firm)\b(?![^.?!]*\bwe need\b)",
     ),
     (
         "job-seeker",
@@ -309,7 +310,6 @@ NEED_RE = re.compile(
     r"\b(?:we'?re|we are|i'?m|i am) looking for (?:a|an|some|online|\w+ing)\b",
     re.I,
 )
-SOLO_RE = re.compile(r"\bjust me\b|\bone[- ]person\b|\bsolo\b|\bfreelanc\w+|\bon my own\b", re.I)
 # Titles, also as written in German, French, Spanish and Portuguese.
 _EXEC = re.compile(
     r"\b(ceo|cfo|cto|coo|cmo|cro|cio|ciso|chief|founder|co-founder|owner|president|partner|"
@@ -444,7 +444,8 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
     foreign_when = FOREIGN_TIMING.search(said_when) if s.get("gloss") else None
     money, pain = MONEY_RE.search(text), PAIN_RE.search(text)
     hesitant = HESITATION_RE.search(text) or TENTATIVE_RE.search(text)
-    need = NEED_RE.search(text)
+    scale = buyer_scale(text, s["message"])  # who buys and how big, from what they write
+    need = NEED_RE.search(text) or scale.own_use
     serious = sum(bool(x) for x in (timeline, volume, money or s["budget"], pain or need)) >= 2
     if s["domain"] and not s["free_mail"]:
         add(2, f"business email domain ({s['domain']})", "business-domain")
@@ -452,10 +453,10 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         # a couple's or a homeowner's gmail is the address this form expects, as a company
         # domain is on a business form
         add(2, f"a personal address ({s['domain']}), as expected on this form", "personal-address")
-    elif s["free_mail"] and not serious:
+    elif s["free_mail"] and not (serious or scale.own):
         add(-1, f"free-mail address ({s['domain']})", "free-mail")
     elif s["free_mail"]:
-        reasons.append(f"free-mail address ({s['domain']}), but the message shows a serious buyer")
+        reasons.append(f"free-mail address ({s['domain']}), but {scale.free_mail(serious)}")
         tags.append("free-mail")
     solo = (s["size"] is not None and s["size"] <= 10) or SOLO_RE.search(text)
     small = solo or (s["size"] is not None and s["size"] <= 50)
@@ -569,12 +570,12 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         and not (s["budget"] or money)
         and not _EXEC.search(s["title"])
         and not (s.get("fit") and volume)
-        and not (timeline and volume and "decision-maker" in tags)
+        and not (timeline and (scale.units or volume and "decision-maker" in tags))
     ):
         # A team of 11-50 with no budget and no owner or executive writing: promising, not yet
         # a deal. A partner on the partner form who states the clients they serve has stated
         # their scale: that, not a budget, is what a reseller brings. A director who says how
-        # many and by when has scoped the project: that is a buyer without a figure yet.
+        # many, or a team that counts the places it runs ("6 gyms"), and by when has scoped it.
         score = "medium"
         reasons.append("kept at medium: a small team, no budget stated")
     if score == "high" and s.get("channel"):
@@ -657,7 +658,7 @@ def signals(context: dict) -> dict:
     return {
         "purpose": purpose,
         "fit": fit,
-        "channel": partner_offer(body, broad=False) if purpose == "buyer" else None,
+        "channel": partnership(body) if purpose == "buyer" else None,
         "email": email,
         "domain": email_domain(email),
         "free_mail": bool(email) and is_free_mail(email),
@@ -673,7 +674,7 @@ def signals(context: dict) -> dict:
         "timeline_text": field_value(data, "timeline", "timeframe"),
         "title": title,
         "text": text,
-        "intent": words_in(body, INTENT_WORDS),
+        "intent": with_plan_ask(body, words_in(body, INTENT_WORDS)),
         "not_buyer": not_buyer,
         "returning": bool(history.get("previous_submissions"))
         or (contact.get("submission_count") or 0) > 1,
