@@ -55,3 +55,20 @@ async def test_a_rival_and_a_recruiter_are_tagged(app, user, db):
     }
     qualify, deals = await qualified(app, user, db, "Contact", recruiter)
     assert qualify["score"] == "low" and "vendor" in qualify["tags"] and deals == []
+
+
+async def test_an_italian_leads_own_words_are_quoted_in_the_english_reply(app, user, db):
+    data = {
+        "email": "m.rossi@gruppoalfa.it",
+        "name": "Marco Rossi",
+        "company": "Gruppo Alfa",
+        "job_title": "CMO",
+        "company_size": "201-1000",
+        "message": "Stiamo cercando una soluzione per gestire i lead da 8 siti web. Budget "
+        "approvato, vorremmo iniziare entro marzo.",
+    }
+    form = await make_agent_form(user, name="Demo request")
+    sid = await submit_and_process(app, user, form["id"], data)
+    body = (await emails_for(db, sid))[0]["body_text"]
+    assert body.startswith("Hi Marco"), body  # Italian leads are answered in English
+    assert "“8 siti”" in body and "“marzo”" in body, body

@@ -15,6 +15,7 @@ import re
 
 from app.services.llm.grounding import ticked_opt_in
 from app.services.llm.local_lead_asks import NO_TIMELINE_RE, asks_price
+from app.services.llm.local_lead_cues import message_language
 from app.services.llm.local_noted import echo, noted
 from app.services.llm.local_reply_words import reply_language, say, topic_in
 from app.services.llm.local_scoring import (
@@ -241,7 +242,8 @@ def _echo(s: dict) -> str:
         given.append(say("budget", s["lang"], v=s["budget_text"]))
     if s["size_text"]:
         given.append(say("size", s["lang"], v=s["size_text"]))
-    said = echo(noted(s["message"]), given, s["lang"])
+    quote = (message_language(s["message"] or "") or "en") != s["lang"]
+    said = echo(noted(s["message"]), given, s["lang"], quote)
     return f"{said} " if said else ""
 
 
@@ -250,7 +252,8 @@ def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     where = topic_in(topic, lang)
     thanks = say("interest_topic", lang, topic=where) if topic else say("interest", lang)
     told, price = _price_answered(s)
-    said = " ".join(filter(None, (echo(told, [], lang), price)))
+    quote = (message_language(s["message"] or "") or "en") != lang
+    said = " ".join(filter(None, (echo(told, [], lang, quote), price)))
     if said:
         thanks += f" {said}"
     message = s["message"] or ""

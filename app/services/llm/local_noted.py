@@ -156,11 +156,12 @@ def noted(message: str) -> Noted:
     def free(m) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
 
-    for m in (FOREIGN_TIMING if foreign(message) else TIMING).finditer(message):
+    other = foreign(message) or dutch_or_italian(message)
+    for m in (FOREIGN_TIMING if other else TIMING).finditer(message):
         if free(m) and len(out.timing) < 2:
             out.timing.append(m.group(0))
             taken.append(m.span())
-    volume = _FOREIGN_VOLUME if foreign(message) else VOLUME
+    volume = _FOREIGN_VOLUME if other else VOLUME
     for m in volume.finditer(message):
         counted = re.match(r"\D*(\d[\d,.]*)", m.group(0))
         if counted and any(counted[1] in v for v in out.volumes):
@@ -244,11 +245,14 @@ def _pain(message: str) -> str:
     return " ".join([verb, *words])
 
 
-def echo(noted_: Noted, given: list[str], lang: str = "en") -> str:
+def echo(noted_: Noted, given: list[str], lang: str = "en", quote: bool = False) -> str:
     """ "You mentioned a company size of 201-1000 and 14 intake forms, and your timeline (by 15
-    March). You told us you are losing …" — what they gave, then what their message said."""
-    facts = [*given, *noted_.volumes]
-    timing = _join(noted_.timing, say("and", lang))
+    March). You told us you are losing …" — what they gave, then what their message said.
+    ``quote``: the message is in another language than the reply (an Italian lead answered in
+    English), so its words are said back as quotes ("“8 siti web”", "“entro marzo”")."""
+    mark = (lambda text: f"“{text}”") if quote else (lambda text: text)
+    facts = [*given, *map(mark, noted_.volumes)]
+    timing = _join([mark(t) for t in noted_.timing], say("and", lang))
     sentences = []
     if facts or timing:
         said = _join(facts, say("and", lang))
