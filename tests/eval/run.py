@@ -1003,6 +1003,7 @@ SETS = {
     # nothing it did not ask for ("Name optional.", a follow-up after a yes/no, "with us", the
     # heading's audience, "description" of a thing, "Handy"/"móvil"/"gsm", the event's name).
     "round 38b": ("forms_round38b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 39a": ("forms_round39a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
