@@ -200,7 +200,11 @@ def _duplicates(fields: list) -> list[str]:
     seen, dups = {}, []
     for f in fields:
         options = tuple(sorted(o.lower() for o in f.get("options") or []))
-        if len(options) >= 2 and options in seen and options not in YES_NO | TIMES_OF_DAY | AGREEING:
+        if (
+            len(options) >= 2
+            and options in seen
+            and options not in YES_NO | TIMES_OF_DAY | AGREEING
+        ):
             dups.append(f"{seen[options]} and {f['name']} ask the same")
         seen.setdefault(options, f["name"])
     return dups
