@@ -45,6 +45,7 @@ from app.services.llm.local_form_kind import read_kind
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
 from app.services.llm.local_form_title import drafted_name, read_again
 from app.services.llm.local_fragments import asked_labels
+from app.services.llm.local_headed_kind import headed_kind
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_item_asked import direct_labels
 from app.services.llm.local_item_parts import asked_if_only
@@ -289,6 +290,9 @@ def build_form(described: str) -> dict:
         config["name"], config["slug"] = renamed, slugify(renamed, "form")
     renamed = said_name(config["name"], original, lang)  # "Restaurant Listing Application"
     if renamed:  # a plural-only noun, who applies, a complaint, a heading "form of X for a Y"
+        config["name"], config["slug"] = renamed, slugify(renamed, "form")
+    renamed = headed_kind(config["name"], original, lang)  # "Yoga retreat feedback form: …"
+    if renamed:  # the heading says the kind; a testimonial asked on it names no request
         config["name"], config["slug"] = renamed, slugify(renamed, "form")
     # "iPhone", "WhatsApp" in the marketer's language too
     spell_acronyms(config["fields"], original)

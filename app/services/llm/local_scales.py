@@ -7,7 +7,9 @@ Before the description is read (``scales_written``):
 - statements listed after "how much do you agree:", "to what extent do you agree with the
   following:" each get those five answers;
 - a scale said with a foreign "to" in brackets ("(1 à 5)", "(1 bis 5)", "(1 al 5)") is
-  written "(1-5)", as an English one is read.
+  written "(1-5)", as an English one is read;
+- a question on a scale followed by a list ("How was your visit (1-5)? Waiting time,
+  reception, treatment.") ends no sentence: the list is rated on it.
 
 On the draft (``on_scales``):
 
@@ -126,11 +128,18 @@ def judged(raw: str) -> bool:
     return bool(_JUDGED.search(raw))
 
 
+# "How was your visit (1-5)? Waiting time, reception, …": the list goes on after the scale
+_SCALE_ASKED = re.compile(
+    r"(\(\s*\d{1,2}\s*-\s*\d{1,3}\s*\))\?\s+(?=[^.?!;:()]+,[^.?!;:()]+[.;]|$)"
+)
+
+
 def scales_written(text: str) -> str:
     """The description with its agreement scales and foreign "(1 à 5)" written out."""
     text = _SAID_ENDS.sub(_ends_said, text)
     text = _LEAD.sub(_statements_scaled, text)
-    return _FOREIGN_SCALE.sub(r"(\1-\2)", text)
+    text = _FOREIGN_SCALE.sub(r"(\1-\2)", text)
+    return _SCALE_ASKED.sub(r"\1, ", text)
 
 
 # ------------------------------------------------------------------ on the draft
@@ -138,6 +147,14 @@ _RATED_HELP = re.compile(r"^\S+ \d{1,2} \S+ \d{1,3}$")  # "From 1 to 5", "De 1 �
 # what a person is, or how to reach them: never an aspect to rate
 _IDENTITY = re.compile(
     r"^(?:name|first_name|last_name|company|job_title|address|postcode|city|country|website)$"
+)
+
+
+# a clause or a question asks for words, not a mark: "lo que más te gustó", "what went well"
+_ASKS_WORDS = re.compile(
+    r"^(?:what|which|how|why|where|when|who|anything|any|lo que|qu[ée]|cu[áa]l|c[óo]mo|ce qu|"
+    r"qu'|quel|comment|o que|qual|como|was|wie|welche|warum|wo)\b|\?$",
+    re.I,
 )
 
 
@@ -166,7 +183,8 @@ def on_scales(config: dict, original: str) -> None:
             scale = {k: f.get(k) for k in ("min", "max", "help")}
             continue
         plain = f["type"] == "text" and not f.get("options") and not _IDENTITY.match(f["name"])
-        if not scale or not plain or len(label.split()) > 5 or label.lower() not in said:
+        aspect = len(label.split()) <= 5 and not _ASKS_WORDS.search(label)
+        if not scale or not plain or not aspect or label.lower() not in said:
             scale = None
             continue
         f.update(type="number", max_length=None, placeholder="", **scale)
