@@ -150,12 +150,18 @@ _IDENTITY = re.compile(
 )
 
 
-# a clause or a question asks for words, not a mark: "lo que más te gustó", "what went well"
+# a clause, a question, a favourite or a comment asks for words, not a mark: "lo que más te
+# gustó", "what went well", "favourite wine", "best session", "sugerencias", "Anmerkungen"
 _ASKS_WORDS = re.compile(
     r"^(?:what|which|how|why|where|when|who|anything|any|lo que|qu[ée]|cu[áa]l|c[óo]mo|ce qu|"
-    r"qu'|quel|comment|o que|qual|como|was|wie|welche|warum|wo)\b|\?$",
+    r"qu'|quel|comment|o que|qual|como|was|wie|welche|warum|wo)\b|\?$|"
+    r"\b(?:favou?rite|best|worst|least|most|fav|preferred|comments?|commentaires?|"
+    r"comentarios?|coment[áa]rios?|suggestions?|sugerencias?|sugest[õo]es|remarques?|notes?|"
+    r"observa\w*|ideas?|improve\w*|questions?)\b|anmerkung|vorschl[äa]g|kommentar|w[üu]nsch",
     re.I,
 )
+# a recommendation's 0-10 says how likely, not how good: no aspect is rated on it
+_RECOMMENDED = re.compile(r"recomm|recomend|empfehl|tell a friend|^nps$", re.I)
 
 
 def _rated(field: dict) -> bool:
@@ -179,7 +185,7 @@ def on_scales(config: dict, original: str) -> None:
     scale = None
     for f in config["fields"]:
         label = (f.get("label") or "").strip()
-        if _rated(f):
+        if _rated(f) and not _RECOMMENDED.search(f"{f['name']} {label}"):
             scale = {k: f.get(k) for k in ("min", "max", "help")}
             continue
         plain = f["type"] == "text" and not f.get("options") and not _IDENTITY.match(f["name"])
