@@ -349,9 +349,11 @@ def context_free(text: str, not_asked: list[str] = ()) -> str:
 
 
 def _before_colon(sentence: str, segment: str) -> bool:
-    """The segment ends where a colon opens a list ("Tell us about your event: date, …")."""
+    """The segment ends where a colon or a spaced dash opens a list ("Tell us about your
+    event: date, …", "Ask a pharmacist - name, …")."""
     at = sentence.find(segment)
-    return at >= 0 and sentence[at + len(segment) :].lstrip().startswith(":")
+    after = sentence[at + len(segment) :]
+    return at >= 0 and bool(re.match(r"\s*:|\s+[-–—]\s", after))
 
 
 # the business's own thing ("our skincare brand", "my candle shop")

@@ -5,7 +5,8 @@ testimonial?" → "Testimonial Request", "best time to call" → "Meeting Reques
 marketer's heading says better what the form is:
 
 - a heading that ends in the form's kind ("Yoga retreat feedback form:", "Patient survey.",
-  "Course evaluation -") is the name, without "form";
+  "Course evaluation for students at the end of term:") is the name, without "form" and
+  without whom it is for;
 - a heading that offers someone to talk to ("Talk to a mortgage adviser:", "Ask a
   pharmacist:") stays the name of a form the engine would call a stock request;
 - agencies or suppliers pitching to us ("Agencies pitching to us:", "For agencies who want to
@@ -20,11 +21,12 @@ from app.services.llm.local_subject_name import STOCK_NAMES
 
 # the opening heading: up to a colon, a spaced dash or the end of a short first sentence
 _HEADING = re.compile(r"^\s*(?P<head>[^:;\n.!?,()]{3,70}?)\s*(?::|\s[-–—]\s|\.\s+(?=[A-Z]))")
-# "Yoga retreat feedback form", "Dental practice patient survey": what is asked about, then
+# "Yoga retreat feedback form", "Course evaluation for students": what is asked about, then
 # the kind ("Feedback form:" alone, or "for our bakery", is read by the kind's own namer)
 _SURVEYED = re.compile(
-    r"^(?:(?:an?|the|our)\s+)?(?:(?:quick|short|brief|simple|little|online)\s+)?"
-    r"(?P<what>(?:[\w'-]+\s+){1,4}?(?:feedback|survey|questionnaire|evaluation))(?:\s+form)?$",
+    r"^(?:(?:an?|the)\s+)?(?:(?:quick|short|brief|simple|little|online)\s+)?"
+    r"(?P<what>(?:[\w'-]+\s+){1,4}?(?:feedback|survey|questionnaire|evaluation))(?:\s+form)?"
+    r"(?:\s+for\s+\S.*)?$",
     re.I,
 )
 _ADVISER = re.compile(

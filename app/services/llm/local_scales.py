@@ -16,8 +16,9 @@ On the draft (``on_scales``):
 - a statement takes one answer on the agreement scale, even when its words are plural ("los
   materiales son útiles", "it is easy to find books");
 - on a survey, the plain items listed straight after a rated one ("overall (1-5), speed,
-  reliability, customer service") are rated on the same scale; a name, a phone or anything
-  the engine typed otherwise ends the run.
+  reliability, customer service") are rated on the same scale, and a statement straight after
+  one on the agreement scale is judged on it too; a name, a phone, a favourite, a comment or
+  anything the engine typed otherwise ends the run.
 """
 
 from __future__ import annotations
@@ -186,11 +187,16 @@ def on_scales(config: dict, original: str) -> None:
     for f in config["fields"]:
         label = (f.get("label") or "").strip()
         if _rated(f) and not _RECOMMENDED.search(f"{f['name']} {label}"):
-            scale = {k: f.get(k) for k in ("min", "max", "help")}
+            scale = {"type": "number", **{k: f.get(k) for k in ("min", "max", "help")}}
+            continue
+        if f["type"] == "select" and f.get("options") in scales:
+            scale = {"type": "select", "options": list(f["options"])}
             continue
         plain = f["type"] == "text" and not f.get("options") and not _IDENTITY.match(f["name"])
         aspect = len(label.split()) <= 5 and not _ASKS_WORDS.search(label)
-        if not scale or not plain or not aspect or label.lower() not in said:
+        # "any topics for next time": "any" asks for whatever they have to say
+        spoken = label.lower() in said and f"any {label.lower()}" not in said
+        if not scale or not plain or not aspect or not spoken:
             scale = None
             continue
-        f.update(type="number", max_length=None, placeholder="", **scale)
+        f.update(max_length=None, placeholder="", **scale)
