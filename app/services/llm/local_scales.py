@@ -151,14 +151,16 @@ _IDENTITY = re.compile(
 )
 
 
-# a clause, a question, a favourite or a comment asks for words, not a mark: "lo que más te
-# gustó", "what went well", "favourite wine", "best session", "sugerencias", "Anmerkungen"
+# a clause, a question, a favourite, a comment or a detail asks for words, not a mark: "lo
+# que más te gustó", "what went well", "favourite wine", "sugerencias", "room number"
 _ASKS_WORDS = re.compile(
     r"^(?:what|which|how|why|where|when|who|anything|any|lo que|qu[ée]|cu[áa]l|c[óo]mo|ce qu|"
     r"qu'|quel|comment|o que|qual|como|was|wie|welche|warum|wo)\b|\?$|"
     r"\b(?:favou?rite|best|worst|least|most|fav|preferred|comments?|commentaires?|"
     r"comentarios?|coment[áa]rios?|suggestions?|sugerencias?|sugest[õo]es|remarques?|notes?|"
-    r"observa\w*|ideas?|improve\w*|questions?)\b|anmerkung|vorschl[äa]g|kommentar|w[üu]nsch",
+    r"observa\w*|ideas?|improve\w*|questions?|number|no|code|id|ref|reference|name|date|email|"
+    r"e-mail|phone|address|postcode|n[úu]mero|nom|nombre|nome|fecha|datum)\b|anmerkung|vorschl[äa]g|"
+    r"kommentar|w[üu]nsch|nummer",
     re.I,
 )
 # a recommendation's 0-10 says how likely, not how good: no aspect is rated on it
