@@ -5,8 +5,9 @@ testimonial?" → "Testimonial Request", "best time to call" → "Meeting Reques
 marketer's heading says better what the form is:
 
 - a heading that ends in the form's kind ("Yoga retreat feedback form:", "Patient survey.",
-  "Course evaluation for students at the end of term:") is the name, without "form" and
-  without whom it is for;
+  "Course evaluation for students at the end of term:") names a form the engine called a
+  stock name or a name without that kind ("Testimonial Request", "Unsubscribe Request"):
+  the heading is the name, without "form" and without whom it is for;
 - a heading that offers someone to talk to ("Talk to a mortgage adviser:", "Ask a
   pharmacist:") stays the name of a form the engine would call a stock request;
 - agencies or suppliers pitching to us ("Agencies pitching to us:", "For agencies who want to
@@ -22,10 +23,12 @@ from app.services.llm.local_subject_name import STOCK_NAMES
 # the opening heading: up to a colon, a spaced dash or the end of a short first sentence
 _HEADING = re.compile(r"^\s*(?P<head>[^:;\n.!?,()]{3,70}?)\s*(?::|\s[-–—]\s|\.\s+(?=[A-Z]))")
 # "Yoga retreat feedback form", "Course evaluation for students": what is asked about, then
-# the kind ("Feedback form:" alone, or "for our bakery", is read by the kind's own namer)
+# the kind ("Feedback form:" alone, or "for our bakery", is read by the kind's own namer); a
+# survey requested or booked ("Request a site survey") is a service, no form's kind
 _SURVEYED = re.compile(
-    r"^(?:(?:an?|the)\s+)?(?:(?:quick|short|brief|simple|little|online)\s+)?"
-    r"(?P<what>(?:[\w'-]+\s+){1,4}?(?:feedback|survey|questionnaire|evaluation))(?:\s+form)?"
+    r"^(?!(?:request|book|order|get|schedule|arrange|claim)\b)(?:(?:an?|the)\s+)?"
+    r"(?:(?:quick|short|brief|simple|little|online|anonymous)\s+)*"
+    r"(?P<what>(?:[\w'-]+\s+){1,4}?(?P<kind>feedback|survey|questionnaire|evaluation))(?:\s+form)?"
     r"(?:\s+for\s+\S.*)?$",
     re.I,
 )
@@ -63,8 +66,10 @@ def headed_kind(name: str, original: str, lang: str | None) -> str | None:
         return f"{noun} Pitch"
     surveyed = _SURVEYED.match(head)
     if surveyed:
-        named = _title(surveyed["what"])
-        return None if named.lower() == re.sub(r"\s+form$", "", name.lower()) else named
+        # a name that says the kind already ("Lapsed Customer Win-back Survey") stays
+        if surveyed["kind"].lower() in name.lower() and name not in STOCK_NAMES:
+            return None
+        return _title(surveyed["what"])
     if _ADVISER.match(head) and name in STOCK_NAMES:
         return _title(head)
     return None
