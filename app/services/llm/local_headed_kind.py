@@ -25,9 +25,10 @@ _HEADING = re.compile(r"^\s*(?P<head>[^:;\n.!?,()]{3,70}?)\s*(?::|\s[-–—]\s|
 # "Yoga retreat feedback form", "Course evaluation for students": what is asked about, then
 # the kind ("Feedback form:" alone, or "for our bakery", is read by the kind's own namer); a
 # survey requested or booked ("Request a site survey") is a service, no form's kind
+_PLAIN = r"(?:quick|short|brief|simple|little|online|anonymous)"
 _SURVEYED = re.compile(
     r"^(?!(?:request|book|order|get|schedule|arrange|claim)\b)(?:(?:an?|the)\s+)?"
-    r"(?:(?:quick|short|brief|simple|little|online|anonymous)\s+)*"
+    rf"(?:{_PLAIN}\s+)*(?!{_PLAIN}\b)"
     r"(?P<what>(?:[\w'-]+\s+){1,4}?(?P<kind>feedback|survey|questionnaire|evaluation))(?:\s+form)?"
     r"(?:\s+for\s+\S.*)?$",
     re.I,
