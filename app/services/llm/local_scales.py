@@ -44,7 +44,7 @@ AGREEMENT = {
     "de": [
         "Stimme voll zu",
         "Stimme eher zu",
-        "Teils, teils",
+        "Neutral",
         "Stimme eher nicht zu",
         "Stimme gar nicht zu",
     ],
@@ -113,7 +113,7 @@ def _statements_scaled(m: re.Match) -> str:
     answers = _answers(lang)
     items = re.split(r"\s*,\s*|\s+(?:and|y|et|und|e)\s+", m["items"].strip())
     items = [i for i in items if i.strip()]
-    if len(items) < 2 and not m["items"].strip():
+    if not items:
         return m[0]
     # "Library survey. To what extent do you agree: …": the heading's list, as after a colon
     return (": " if m["before"] else "") + ", ".join(f"{i} {answers}" for i in items)
