@@ -23,6 +23,7 @@ from app.services.llm.local_forms import generate_form
 from app.services.llm.local_intent import detect_kind, flow_scores
 from app.services.llm.local_phrases import LOCALES
 from app.services.llm.local_refine_examples import examples
+from app.services.llm.local_scales import AGREEMENT
 from app.services.llm.local_translate import phrase
 
 HERE = Path(__file__).parent
@@ -188,16 +189,22 @@ def _has(field: dict, want: dict) -> list[str]:
 YES_NO = {("no", "yes"), ("ja", "nein"), ("non", "oui"), ("no", "sí"), ("não", "sim")}
 # a time of day asked for two moments ("time it started", "what time did it end"): two questions
 TIMES_OF_DAY = {("afternoon", "evening", "morning", "night")}
+# statements judged on the agreement scale ("I feel valued", "my manager supports me")
+AGREEING = {tuple(sorted(o.lower() for o in said)) for said in AGREEMENT.values()}
 
 
 def _duplicates(fields: list) -> list[str]:
     """Two questions offering the same answers (a choice asked twice); several yes/no
     questions ("app installed", "wifi connected") are not, nor the times of day of when something
-    started and when it ended."""
+    started and when it ended, nor statements to agree or disagree with."""
     seen, dups = {}, []
     for f in fields:
         options = tuple(sorted(o.lower() for o in f.get("options") or []))
-        if len(options) >= 2 and options in seen and options not in YES_NO | TIMES_OF_DAY:
+        if (
+            len(options) >= 2
+            and options in seen
+            and options not in YES_NO | TIMES_OF_DAY | AGREEING
+        ):
             dups.append(f"{seen[options]} and {f['name']} ask the same")
         seen.setdefault(options, f["name"])
     return dups
@@ -1008,6 +1015,7 @@ SETS = {
     # nothing it did not ask for ("Name optional.", a follow-up after a yes/no, "with us", the
     # heading's audience, "description" of a thing, "Handy"/"móvil"/"gsm", the event's name).
     "round 38b": ("forms_round38b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 39a": ("forms_round39a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

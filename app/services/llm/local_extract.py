@@ -38,6 +38,7 @@ from app.services.llm.local_item_parts import with_inside_item
 from app.services.llm.local_item_wording import worded_item
 from app.services.llm.local_kept_items import dated_item, in_relative, only_list
 from app.services.llm.local_polite_items import polite_item
+from app.services.llm.local_scales import judged
 from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
 from app.services.llm.local_valued_items import valued_item
 from app.services.llm.local_whole_items import whole_item
@@ -46,6 +47,7 @@ from app.services.llm.local_whole_items import whole_item
 def _item(raw: str, listed: bool = False) -> dict | None:
     """One item, as its whole wording asks it (local_item_wording)."""
     raw = polite_item(raw)  # "bitte E-Mail eingeben": the email
+    listed = listed or judged(raw)  # "I feel valued (Strongly agree, …)": a statement to judge
     read = _read_item(raw, listed) or valued_item(raw, _read_item)  # "size of site in acres"
     item = whole_item(raw, asked_item(raw, worded_item(raw, read)))
     item = bare_answers(raw, one_kind_item(raw, item))  # "due date or date of birth": one date
@@ -347,9 +349,11 @@ def context_free(text: str, not_asked: list[str] = ()) -> str:
 
 
 def _before_colon(sentence: str, segment: str) -> bool:
-    """The segment ends where a colon opens a list ("Tell us about your event: date, …")."""
+    """The segment ends where a colon or a spaced dash opens a list ("Tell us about your
+    event: date, …", "Ask a pharmacist - name, …")."""
     at = sentence.find(segment)
-    return at >= 0 and sentence[at + len(segment) :].lstrip().startswith(":")
+    after = sentence[at + len(segment) :]
+    return at >= 0 and bool(re.match(r"\s*:|\s+[-–—]\s", after))
 
 
 # the business's own thing ("our skincare brand", "my candle shop")

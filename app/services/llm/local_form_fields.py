@@ -619,8 +619,8 @@ def _kind_rules(fields: list, kind: dict, text: str) -> None:
         # "how likely are you to recommend us (0-10)": the marketer's NPS question; without
         # its scale it becomes the catalogue's NPS field, in its place
         twin = next((f for f in fields if re.search(r"\brecommend\b", _words(f))), None)
-        # "would you recommend us (yes/no)": the marketer said yes or no, not a 0-10 score
-        said_yes_no = re.search(r"\brecommend\b[^,;()]*\((?:yes|y)\s*/\s*(?:no|n)\)", text, re.I)
+        # "would you recommend us (yes/no)", "(strongly agree, …)": their answers, not a 0-10
+        said_yes_no = re.search(r"(?i)\brecommend\b[^,;()]*\((?:y\w*\s*/\s*no?\)|strongly)", text)
         if twin is not None and twin["type"] != "number" and not said_yes_no:
             fields[fields.index(twin)] = catalog.field("nps")
         elif re.search(r"\bnps\b|net promoter|recommend", text) and twin is None:

@@ -45,6 +45,7 @@ from app.services.llm.local_form_kind import read_kind
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
 from app.services.llm.local_form_title import drafted_name, read_again
 from app.services.llm.local_fragments import asked_labels
+from app.services.llm.local_headed_kind import headed_kind
 from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_item_asked import direct_labels
 from app.services.llm.local_item_parts import asked_if_only
@@ -67,6 +68,7 @@ from app.services.llm.local_repair import validated
 from app.services.llm.local_said_boxes import said_boxes
 from app.services.llm.local_said_follow_ups import name_follow_ups
 from app.services.llm.local_said_names import said_name
+from app.services.llm.local_scales import on_scales, scales_written
 from app.services.llm.local_sentence_name import (
     CREATOR_NAMES,
     creator_question,
@@ -190,6 +192,7 @@ def build_form(described: str) -> dict:
     # "(e.g. leak, no hot water)", "(up to £5,000)": help and a limit, not answers
     asided, asides = take_asides(described)
     asided = ranges_listed(asided)  # "size (XS-XXL)", "shoe size (38-45)": the sizes to choose
+    asided = scales_written(asided)  # "(strongly agree to strongly disagree)": its answers
     written, widgets = read_widget_hints(said_boxes(plurals_said(one_heading(asided))))
     written, bounds = take_bounds(written)  # "players 2-6", "guests, max 40": min and max
     # "we come to you so we need your address": address (in the language it was said in)
@@ -288,6 +291,9 @@ def build_form(described: str) -> dict:
     renamed = said_name(config["name"], original, lang)  # "Restaurant Listing Application"
     if renamed:  # a plural-only noun, who applies, a complaint, a heading "form of X for a Y"
         config["name"], config["slug"] = renamed, slugify(renamed, "form")
+    renamed = headed_kind(config["name"], original, lang)  # "Yoga retreat feedback form: …"
+    if renamed:  # the heading says the kind; a testimonial asked on it names no request
+        config["name"], config["slug"] = renamed, slugify(renamed, "form")
     # "iPhone", "WhatsApp" in the marketer's language too
     spell_acronyms(config["fields"], original)
     label_units(config["fields"], lang)  # "¿Cuánto tiempo lleva con el dolor (días)?"
@@ -312,6 +318,7 @@ def build_form(described: str) -> dict:
     ranges_as_text(config["fields"])  # "age range you can play": words, not a number
     answer_types(config["fields"], original, lang)  # "items being returned (…)": several
     expected_answers(config)  # "Geburtsdatum des Kindes": a date; a grant's timeline in words
+    on_scales(config, original)  # "overall (1-5), speed, reliability": all on one scale
     one_answer(config["fields"], ones)  # "drinks (latte, tea) only one": one answer
     if config["type"] == "sales" and not business_buyer(config["fields"], original):
         config["security"] = {"free_mail": "allow"}  # a couple's gmail address is no spam signal

@@ -9,8 +9,11 @@ Before the description is read (``ranges_listed``):
   (36-46)") is the sizes, one a step (a half step when a bound is a half size); a dress or
   clothing size ("dress size (6-20)") goes up in twos. A count with bounds ("number of
   bedrooms (1-5)", "group size (2-8)") is no size to choose and stays a bounded number;
-- a pupil's grade with its range on a school's form ("grade (9-12)") is the grades to
-  choose, never a rating.
+- a pupil's grade with its range on a school's form ("grade (9-12)", "Klasse (5-10)") is the
+  grades to choose, never a rating;
+- a range said with the word each answer carries ("class (Year 3-6)", "level (Grade 1-8)",
+  "ability (Stage 1-7)") is those answers, "Year 3" to "Year 6"; a shoe or garment size with
+  its sizing system ("shoe size (UK 4-12)") is the sizes, the system in the label.
 
 On the draft (``expected_answers``):
 
@@ -110,14 +113,14 @@ def _numbered_sizes(m: re.Match, school: bool) -> str:
 
 # a pupil's grade or school year said last before the range; a school form says whose it is
 _GRADE_STEM = re.compile(
-    r"(?:\bgrade|\byear group|\bschool year|\byear level|\byear/grade|klassenstufe|"
+    r"(?:\bgrade|\bklasse|\byear group|\bschool year|\byear level|\byear/grade|klassenstufe|"
     r"jahrgangsstufe|\bcurso|\bann[ée]e scolaire|\bano escolar|\bs[ée]rie)\s*$",
     re.I,
 )
 _SCHOOL = re.compile(
     r"\b(?:schools?|pupils?|students?|class(?:es)?|teachers?|tutor\w*|parents?|child\w*|kids?|"
     r"escuelas?|colegios?|alumn[oa]s?|[ée]coles?|[ée]l[èe]ves?|coll[èe]ges?|lyc[ée]es?|escolas?|"
-    r"alun[oa]s?)\b|sch[üu]l\w*|schule\w*",
+    r"alun[oa]s?|kind(?:es|er)?|nachhilfe)\b|sch[üu]l\w*|schule\w*",
     re.I,
 )
 
@@ -125,9 +128,33 @@ _SCHOOL = re.compile(
 _RATED = re.compile(r"\b(?:rate|rating|ratings|score|stars?|feedback|review|evaluat\w*)\b", re.I)
 
 
+# "(Year 3-6)", "(Grade 1-8)", "(Stage 1-7)", "(UK 4-12)": a range said with the word each
+# answer carries, or the sizing system a shoe or garment size is in
+_NAMED_RANGE = re.compile(
+    r"(?P<stem>[^,;:.()\n]{2,60}?)\s*\(\s*(?P<word>year|grade|stage|level|band|step|book|"
+    r"klasse|stufe|niveau|nivel|n[íi]vel|UK|EU|US)\s+(?P<low>\d{1,2})\s*"
+    rf"{_TO}\s*(?:(?P=word)\s+)?(?P<high>\d{{1,2}})\s*\)",
+    re.I,
+)
+_SIZING = re.compile(r"UK|EU|US", re.I)
+
+
+def _named_steps(m: re.Match) -> str:
+    word, low, high = m["word"], int(m["low"]), int(m["high"])
+    if not 0 < high - low <= 15:
+        return m[0]
+    if _SIZING.fullmatch(word):  # "shoe size (UK 4-12)": the sizes, in the system said
+        if not (_SHOE.search(m["stem"]) or _GARMENT.search(m["stem"])):
+            return m[0]
+        return f"{m['stem'].rstrip()} {word.upper()} ({', '.join(map(str, range(low, high + 1)))})"
+    said = word[:1].upper() + word[1:]
+    return f"{m['stem'].rstrip()} ({', '.join(f'{said} {n}' for n in range(low, high + 1))})"
+
+
 def ranges_listed(text: str) -> str:
     """The sizes a range in brackets stands for, written out as the answers."""
     text = LETTER_RANGE.sub(_letter_sizes, text)
+    text = _NAMED_RANGE.sub(_named_steps, text)
     school = bool(_SCHOOL.search(text)) and not _RATED.search(text)
     return _NUMBER_RANGE.sub(lambda m: _numbered_sizes(m, school), text)
 

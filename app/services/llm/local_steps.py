@@ -41,9 +41,11 @@ CONTACT = {
 }
 
 
-# "step 1 …, step 2 …", "page one: …; page two: …": the steps are numbered in the text
+# "step 1 …, step 2 …", "page one: …; page two: …": the steps are numbered in the text;
+# "(Stage 1, Stage 2, …)" lists a swimmer's answers, no steps
 NUMBERED = re.compile(
-    r"(?:^|(?<=[\s,;:.(]))(?:step|page|part|stage|screen)\s+(?P<n>one|two|three|four|five|[1-5])\b\s*[:\-–)]?\s*",
+    r"(?:^|(?<=[\s,;:.(]))(?:step|page|part|stage|screen)\s+(?P<n>one|two|three|four|five|[1-5])\b"
+    r"(?!\s*,\s*(?:step|page|part|stage|screen)\s+\d)\s*[:\-–)]?\s*",
     re.I,
 )
 # "first A, then B, finally C": the order words, not fields ("first name", "next of kin" stay)
