@@ -245,6 +245,7 @@ FLOORS = {
     "round 36b": 0.90,
     "round 37e": 0.90,
     "round 38b": 0.90,
+    "round 39b": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -392,6 +393,7 @@ SIZES = {
     "round 37d": 28,
     "round 37b": 26,
     "round 38b": 29,
+    "round 39b": 25,
 }
 
 
