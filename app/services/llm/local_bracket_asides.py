@@ -82,7 +82,7 @@ def _amount(said: str) -> int:
     return int(digits) * (1000 if said.lower().endswith("k") else 1)
 
 
-def _stem(before: str) -> str:
+def stem_before(before: str) -> str:
     words = _STEM_START.match(before)[1].split()
     return " ".join(words[-6:])
 
@@ -99,7 +99,7 @@ def take_asides(text: str) -> tuple[str, list[dict]]:
 
     def read(m: re.Match) -> str:
         inner = m["inner"].strip()
-        stem = _stem(m.string[: m.start()])
+        stem = stem_before(m.string[: m.start()])
         if not _words(stem):
             return m[0]
         that_is = _THAT_IS.match(inner)
@@ -158,6 +158,10 @@ def apply_asides(fields: list[dict], asides: list[dict], lang: str | None = None
             if overlap > score:
                 best, score = f, overlap
         if best is None:
+            continue
+        if aside.get("note"):  # "Please don't include …": said to whoever writes the text
+            if best["type"] == "textarea" and not best.get("help"):
+                best["help"] = aside["help"]
             continue
         if aside.get("parts"):  # one written answer, its parts shown in it
             if best["type"] not in ("text", "textarea"):

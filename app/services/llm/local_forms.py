@@ -83,6 +83,7 @@ from app.services.llm.local_title_segments import headed_object, one_heading
 from app.services.llm.local_trade_names import trade_name
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.services.llm.local_valued_items import measured_numbers, without_heading_budget
+from app.services.llm.local_visitor_notes import take_notes
 from app.services.llm.local_visitor_voice import address_visitor, name_the_other
 from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
@@ -189,6 +190,8 @@ def build_form(described: str) -> dict:
     # "everyone must be over 18 tickbox", "Kästchen: AGB gelesen": a quoted tick box
     # "(e.g. leak, no hot water)", "(up to £5,000)": help and a limit, not answers
     asided, asides = take_asides(described)
+    asided, told_not = take_notes(asided)  # "Please don't include …": help, not a field
+    asides += told_not
     asided = ranges_listed(asided)  # "size (XS-XXL)", "shoe size (38-45)": the sizes to choose
     written, widgets = read_widget_hints(said_boxes(plurals_said(one_heading(asided))))
     written, bounds = take_bounds(written)  # "players 2-6", "guests, max 40": min and max
