@@ -36,6 +36,7 @@ from app.services.llm.local_comment_box import one_comment_box, read_comment_box
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_described_thing import described_thing
 from app.services.llm.local_dutch_italian import read_dutch_italian, relabel_dutch_italian
+from app.services.llm.local_either_applies import either_applies
 from app.services.llm.local_either_or import either_way
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
@@ -206,7 +207,7 @@ def build_form(described: str) -> dict:
     original, boxes = take_tick_boxes(quoted_wishes(written))  # "tick if you want X": a box
     # "tick boxes for A, B and C", "(Mon-Fri)", "(…) - more than one allowed": answer lists
     original, several = read_choice_lists(original)
-    original = either_way(original)  # "drop it off or do you need us to collect it?"
+    original = either_way(either_applies(original))  # "drop it off or …?"; "pregnant or …?"
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
     # language at the end.
     lang = source_language(original) or said_in
