@@ -26,6 +26,7 @@ from app.services.llm.local_answer_types import answer_types
 from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_bounded_numbers import bound_numbers, take_bounds
 from app.services.llm.local_bracket_asides import apply_asides, take_asides
+from app.services.llm.local_bracket_types import linked_yes_no
 from app.services.llm.local_budget import business_buyer, fit_budget
 from app.services.llm.local_chatter_items import without_chatter
 from app.services.llm.local_choice_fields import settle_choices
@@ -193,6 +194,7 @@ def build_form(described: str) -> dict:
     asided, asides = take_asides(described)
     asided, told_not = take_notes(asided)  # "Please don't include …": help, not a field
     asides += told_not
+    asided = linked_yes_no(asided)  # "do you have a website (url)": yes/no, its address on Yes
     asided = ranges_listed(asided)  # "size (XS-XXL)", "shoe size (38-45)": the sizes to choose
     written, widgets = read_widget_hints(said_boxes(plurals_said(one_heading(asided))))
     written, bounds = take_bounds(written)  # "players 2-6", "guests, max 40": min and max
