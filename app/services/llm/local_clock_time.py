@@ -6,6 +6,11 @@ for "19:30", not for "Evening". When such a booking lists a bare "time" ("hora",
 clock-time example (there is no time field type). An appointment's "preferred time" (a
 physio, a plumber, a callback) keeps the parts of the day, and so does any time said as a
 part of the day ("time of day", "morning or afternoon").
+
+A report of what happened ("Workplace incident report: …, date, time, location", "Lab
+accident report: name, date, time") asks when it happened: its bare "time" is the clock time
+of that day ("e.g. 14:30", as round 38a asks "time it started"), never the parts of the day
+an appointment offers (round 39b).
 """
 
 from __future__ import annotations
@@ -30,10 +35,27 @@ _PART_OF_DAY = re.compile(
     re.I,
 )
 CLOCK_EXAMPLE = "e.g. 19:30"
+# a report of something that happened, and no booking: "date, time" are when it happened
+_HAPPENED = re.compile(
+    r"\b(?:incidents?|accidents?|injur(?:y|ies)|near[ -]miss(?:es)?|collisions?|crash(?:es)?|"
+    r"thefts?|break-?ins?|burglar(?:y|ies)|assaults?|spills?|vandalism|unf[äa]ll\w*|"
+    r"vorf[äa]ll\w*|accidente|incidente|incident|accident|sinistre|acidente|ongeval|incidenten?|"
+    r"infortunio)\b",
+    re.I,
+)
+_BOOKED = re.compile(r"\b(?:book\w*|appointments?|schedul\w*|reserv\w*)\b", re.I)
+HAPPENED_AT = "e.g. 14:30"
 
 
 def clock_times(fields: list, described: str) -> None:
-    """The day-part "time" of a table or slot booking asked as a clock time (in place)."""
+    """The day-part "time" of a table or slot booking, or of a report of what happened,
+    asked as a clock time (in place)."""
+    if _HAPPENED.search(described) and not _BOOKED.search(described):
+        for f in fields:
+            if f["name"] == "preferred_time" and f["type"] in ("select", "radio"):
+                f.update(type="text", options=[], placeholder=HAPPENED_AT, max_length=20)
+                f["label"] = "Time" if f["label"] == "Preferred time" else f["label"]
+        return
     if not _AT_A_CLOCK_TIME.search(described) or _PART_OF_DAY.search(described):
         return
     for f in fields:
