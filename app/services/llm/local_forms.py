@@ -43,6 +43,7 @@ from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
 from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
+from app.services.llm.local_fitting_placeholders import fit_placeholders
 from app.services.llm.local_form_kind import read_kind
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
 from app.services.llm.local_form_title import drafted_name, read_again
@@ -273,6 +274,7 @@ def build_form(described: str) -> dict:
         },
         "response": {"thank_you_message": kind["thanks"], "redirect_url": ""},
     }
+    fit_placeholders(config["fields"], original)  # no "What happened" under "Describe the size"
     clock_times(config["fields"], original)  # a table is booked for 19:30, not "Evening"
     notes = apply_extras(config, extras)
     spell_acronyms(config["fields"], original)
