@@ -19,6 +19,7 @@ import re
 _PARTS = {
     # en
     "block", "row", "seat", "section", "stand", "tier", "gate", "level", "coach", "carriage",
+    "seat number", "row number", "block number", "coach number", "carriage number",
     "street", "road", "house number", "house name", "number", "flat", "flat number",
     "apartment", "unit", "floor", "building", "postcode", "post code", "zip", "zip code",
     "postal code", "city", "town", "county", "state", "country", "name", "first name",

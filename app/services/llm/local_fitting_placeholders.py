@@ -27,8 +27,8 @@ _VEHICLE = re.compile(
     re.I,
 )
 _STOCK = {
-    "What happened, and what did you expect?": lambda label, described: not (
-        _DESCRIBE_THING.match(label) and not _PROBLEM.search(_DESCRIBE_THING.match(label)[1])
+    "What happened, and what did you expect?": lambda label, described: (
+        not (_DESCRIBE_THING.match(label) and not _PROBLEM.search(_DESCRIBE_THING.match(label)[1]))
     ),
     "e.g. Toyota": lambda label, described: bool(_VEHICLE.search(described)),
     "e.g. Corolla": lambda label, described: bool(_VEHICLE.search(described)),

@@ -41,9 +41,9 @@ from app.services.llm.local_either_applies import either_applies
 from app.services.llm.local_either_or import either_way
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
+from app.services.llm.local_fitting_placeholders import fit_placeholders
 from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
-from app.services.llm.local_fitting_placeholders import fit_placeholders
 from app.services.llm.local_form_kind import read_kind
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
 from app.services.llm.local_form_title import drafted_name, read_again
