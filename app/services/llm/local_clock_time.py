@@ -36,7 +36,7 @@ _PART_OF_DAY = re.compile(
 )
 CLOCK_EXAMPLE = "e.g. 19:30"
 # a report of something that happened, and no booking: "date, time" are when it happened
-_HAPPENED = re.compile(
+HAPPENED = re.compile(
     r"\b(?:incidents?|accidents?|injur(?:y|ies)|near[ -]miss(?:es)?|collisions?|crash(?:es)?|"
     r"thefts?|break-?ins?|burglar(?:y|ies)|assaults?|spills?|vandalism|unf[äa]ll\w*|"
     r"vorf[äa]ll\w*|accidente|incidente|incident|accident|sinistre|acidente|ongeval|incidenten?|"
@@ -50,7 +50,7 @@ HAPPENED_AT = "e.g. 14:30"
 def clock_times(fields: list, described: str) -> None:
     """The day-part "time" of a table or slot booking, or of a report of what happened,
     asked as a clock time (in place)."""
-    if _HAPPENED.search(described) and not _BOOKED.search(described):
+    if HAPPENED.search(described) and not _BOOKED.search(described):
         for f in fields:
             if f["name"] == "preferred_time" and f["type"] in ("select", "radio"):
                 f.update(type="text", options=[], placeholder=HAPPENED_AT, max_length=20)

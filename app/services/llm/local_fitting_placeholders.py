@@ -4,12 +4,15 @@ The catalog's fields bring an example answer: the problem description "What happ
 what did you expect?", a car's "e.g. Toyota" / "e.g. Corolla". When the marketer's item is
 read as that field but asks something else ("describe the size" of a pothole, "describe the
 item" lost at a stadium, a bike's "make and model"), the example speaks of another question;
-the field keeps the marketer's words and no placeholder.
+the field keeps the marketer's words and no placeholder. Nobody "expected" anything of an
+accident, a theft or an incident: on such a report "What happened?" stands alone.
 """
 
 from __future__ import annotations
 
 import re
+
+from app.services.llm.local_clock_time import HAPPENED
 
 # what the problem's example fits: a label about something that went wrong or happened
 _PROBLEM = re.compile(
@@ -26,10 +29,15 @@ _VEHICLE = re.compile(
     r"tyres?|tires?|coche|voiture|fahrzeug\w*|carro|veicolo|taxi|driv\w+)\b",
     re.I,
 )
+
+
+def _problem_asked(label: str, described: str) -> bool:
+    thing = _DESCRIBE_THING.match(label)
+    return not (thing and not _PROBLEM.search(thing["thing"])) and not HAPPENED.search(described)
+
+
 _STOCK = {
-    "What happened, and what did you expect?": lambda label, described: (
-        not (_DESCRIBE_THING.match(label) and not _PROBLEM.search(_DESCRIBE_THING.match(label)[1]))
-    ),
+    "What happened, and what did you expect?": _problem_asked,
     "e.g. Toyota": lambda label, described: bool(_VEHICLE.search(described)),
     "e.g. Corolla": lambda label, described: bool(_VEHICLE.search(described)),
 }
