@@ -2,7 +2,7 @@
 
 "where were you sitting (block, row, seat)", "delivery address (street, postcode, city)",
 "votre place (voiture, siège)", "Ihr Platz (Block, Reihe, Sitz)", "dirección (calle, número,
-piso)", "emergency contact (name and number)": the visitor writes all of them, so the item is
+piso)", "emergency contact (name and number)", "vehicle (make, model, year)": the visitor writes all of them, so the item is
 one text answer and the brackets show what to write (its placeholder). A seat is no choice of
 "Block" or "Row".
 
@@ -23,7 +23,8 @@ _PARTS = {
     "street", "road", "house number", "house name", "number", "flat", "flat number",
     "apartment", "unit", "floor", "building", "postcode", "post code", "zip", "zip code",
     "postal code", "city", "town", "county", "state", "country", "name", "first name",
-    "last name", "surname", "phone", "phone number", "relationship",
+    "last name", "surname", "phone", "phone number", "relationship", "make", "model", "year",
+    "registration", "colour", "color",
     # es
     "bloque", "fila", "asiento", "calle", "número", "numero", "piso", "puerta", "portal",
     "código postal", "ciudad", "localidad", "provincia", "nombre", "apellido", "apellidos",
@@ -47,6 +48,8 @@ _PARTS = {
 }  # fmt: skip
 # a way to reach someone: "(phone, email)" offers a choice between them
 _CHANNELS = {"phone", "teléfono", "téléphone", "telefon", "telefone", "telefono", "email"}
+# "(street and nearest house number)": the part, whatever is said of it
+_LEAD = re.compile(r"^(?:(?:the|your|their|nearest|closest|full|approximate|approx\.?)\s+)+")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|\by\b|\bet\b|\bund\b|\be\b|\ben\b|&|\+)\s*", re.I)
 
 
@@ -54,5 +57,5 @@ def lists_parts(inner: str) -> bool:
     """Whether a bracket's words are the parts of one answer ("block, row, seat")."""
     if "/" in inner or re.search(r"\b(?:or|o|ou|oder|of)\b", inner, re.I):
         return False  # "small/medium", "seat or standing": alternatives
-    said = [p.strip().lower() for p in _SPLIT.split(inner) if p.strip()]
+    said = [_LEAD.sub("", p.strip().lower()) for p in _SPLIT.split(inner) if p.strip()]
     return len(said) >= 2 and all(p in _PARTS for p in said) and not set(said) <= _CHANNELS
