@@ -393,7 +393,7 @@ SIZES = {
     "round 37d": 28,
     "round 37b": 26,
     "round 38b": 29,
-    "round 39b": 31,
+    "round 39b": 34,
 }
 
 
