@@ -65,8 +65,9 @@ def clock_times(fields: list, described: str) -> None:
     if reported and not to_come and not _PART_OF_DAY.search(described):
         for f in fields:  # the bare "time" the engine read as a preference
             if f["label"] == "Preferred time" and f["type"] in ("select", "radio"):
-                f.update(label="Time", type="text", options=[], max_length=20)
-                f["placeholder"] = HAPPENED_AT
+                times = re.search(r"\btimes\b", described, re.I)  # "dates and times" of a noise
+                f.update(label="Times" if times else "Time", type="text", options=[])
+                f.update(placeholder=HAPPENED_AT, max_length=60 if times else 20)
         return
     if not _AT_A_CLOCK_TIME.search(described) or _PART_OF_DAY.search(described):
         return
