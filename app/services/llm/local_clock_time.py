@@ -53,7 +53,11 @@ _REPORTED = re.compile(
     re.I,
 )
 # what is arranged for later: its time is a preference ("Preferred time", the parts of the day)
-_TO_COME = re.compile(r"\b(?:book\w*|schedul\w*|reserv\w*|prefer\w*|callbacks?)\b", re.I)
+_TO_COME = re.compile(
+    r"\b(?:book\w*|schedul\w*|reserv\w*|prefer\w*|callbacks?|(?:good|best|convenient) times?|"
+    r"suits?|availab\w*|to come|come (?:round|out|over|back))\b",
+    re.I,
+)
 HAPPENED_AT = "e.g. 14:30"
 
 
