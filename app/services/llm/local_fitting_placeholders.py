@@ -18,7 +18,7 @@ from app.services.llm.local_clock_time import HAPPENED
 _PROBLEM = re.compile(
     r"\b(?:problems?|issues?|faults?|wrong|happen\w*|bugs?|errors?|complain\w*|incidents?|"
     r"not working|broken|damaged?|symptoms?|concerns?|query|queries|request|questions?|help|"
-    r"experience|feedback|situation|message|details|description|describe)$|"
+    r"experience|feedback|situation|message|details|description|describe|it|this|that)$|"
     r"^(?:description|details|message|what happened|what went wrong)\b",
     re.I,
 )
@@ -26,7 +26,8 @@ _PROBLEM = re.compile(
 _DESCRIBE_THING = re.compile(r"^(?:briefly\s+)?(?:describe|description of)\s+(?P<thing>.+)$", re.I)
 _VEHICLE = re.compile(
     r"\b(?:cars?|vehicles?|vans?|trucks?|lorr(?:y|ies)|motor\w*|auto\w*|garage|mot|"
-    r"tyres?|tires?|coche|voiture|fahrzeug\w*|carro|veicolo|taxi|driv\w+)\b",
+    r"tyres?|tires?|coche|voiture|fahrzeug\w*|carro|veicolo|taxi|driv\w+|test[- ]drives?|"
+    r"probefahrt\w*|kfz|pkw|itv|matr[íi]cula|dealers?(?:hip)?|concessionnaire)\b",
     re.I,
 )
 
