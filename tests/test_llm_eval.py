@@ -247,6 +247,7 @@ FLOORS = {
     "round 37e": 0.90,
     "round 38b": 0.90,
     "round 39a": 0.90,
+    "round 39b": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -396,6 +397,7 @@ SIZES = {
     "round 37b": 26,
     "round 38b": 29,
     "round 39a": 25,
+    "round 39b": 34,
 }
 
 

@@ -1016,6 +1016,10 @@ SETS = {
     # heading's audience, "description" of a thing, "Handy"/"móvil"/"gsm", the event's name).
     "round 38b": ("forms_round38b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 39a": ("forms_round39a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 39b: what a description says about an answer is no field or option of its own (an
+    # instruction to the person filling it in, the parts of one answer in brackets, "(url)",
+    # "are you X or Y", a stock placeholder that does not fit its label).
+    "round 39b": ("forms_round39b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

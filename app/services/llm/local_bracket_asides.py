@@ -11,6 +11,8 @@ thousands separator; the answer is a number with that bound, the words its help.
 qualify)", "è urgente (… contano come urgenti)": a bracket that explains when to answer yes is
 help under a yes/no question, not its answers.
 "diet (i.e. vegan, halal, none)" names the answers themselves: they stay, without the "i.e.".
+"where were you sitting (block, row, seat)": the parts of one written answer, its placeholder
+(local_answer_parts).
 "amount (£10, £25, £50, other)", "size (S, M, L)" hold answers and are left as they are.
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.services.llm.local_answer_parts import lists_parts
 from app.services.llm.local_consent import YES_NO
 
 # the words that open a bracket of examples, in en/es/fr/de/pt
@@ -79,7 +82,7 @@ def _amount(said: str) -> int:
     return int(digits) * (1000 if said.lower().endswith("k") else 1)
 
 
-def _stem(before: str) -> str:
+def stem_before(before: str) -> str:
     words = _STEM_START.match(before)[1].split()
     return " ".join(words[-6:])
 
@@ -96,7 +99,7 @@ def take_asides(text: str) -> tuple[str, list[dict]]:
 
     def read(m: re.Match) -> str:
         inner = m["inner"].strip()
-        stem = _stem(m.string[: m.start()])
+        stem = stem_before(m.string[: m.start()])
         if not _words(stem):
             return m[0]
         that_is = _THAT_IS.match(inner)
@@ -111,6 +114,10 @@ def take_asides(text: str) -> tuple[str, list[dict]]:
             found.append(
                 {"stem": stem, "help": inner[:1].upper() + inner[1:], "min": lo, "max": hi}
             )
+            return ""
+        if lists_parts(inner):  # "(block, row, seat)": what to write, not what to choose
+            found.append({"stem": stem, "help": inner[:1].upper() + inner[1:], "parts": True})
+            found[-1].update(min=None, max=None)
             return ""
         explains = _EXPLAINS.search(inner) and len(inner.split()) >= 3
         if explains or _EXAMPLES.match(inner) or re.match(rf"(?:{_ABOUT})\s+\d", inner, re.I):
@@ -151,6 +158,15 @@ def apply_asides(fields: list[dict], asides: list[dict], lang: str | None = None
             if overlap > score:
                 best, score = f, overlap
         if best is None:
+            continue
+        if aside.get("note"):  # "Please don't include …": said to whoever writes the text
+            if best["type"] == "textarea" and not best.get("help"):
+                best["help"] = aside["help"]
+            continue
+        if aside.get("parts"):  # one written answer, its parts shown in it
+            if best["type"] not in ("text", "textarea"):
+                best.update(type="text", options=[], max_length=None)
+            best["placeholder"] = aside["help"]
             continue
         if aside["min"] is not None or aside["max"] is not None:
             if best["type"] in ("select", "radio", "text", "textarea"):

@@ -52,3 +52,60 @@ def bracket_type(inner: str) -> str:
     "textarea"), or ""."""
     inner = inner.strip()
     return next((kind for kind, said in _TYPES if said.fullmatch(inner)), "")
+
+
+# "do you have an existing website (url)": a yes/no question whose brackets name a link asks,
+# on Yes, for the address; in each language the opener, and the follow-up ("URL du site web":
+# the word every language reads as an address)
+_OWN = (
+    r"(?:(?:existing|own|current|eigene[nrs]?|bestehende[nrs]?|propi[oa]|propre|pr[óo]pri[oa]|"
+    r"eigen|proprio|propria)\s+)*"
+)
+_NOUN = r"(?P<noun>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)"
+_LINK = r"\s*\((?P<kind>url|link|lien|enlace|liga[çc][ãa]o|collegamento)\)\??"
+_HAS_LINK = (
+    (
+        r"\b(?:do you (?:already )?have|have you got|does your (?:\w+ ){1,2}have)\s+"
+        rf"(?:an?\s+|any\s+)?{_OWN}{_NOUN}{_LINK}",
+        lambda noun, kind, art: f"{noun} {kind}",
+    ),
+    (
+        rf"\b(?:haben sie|hast du|habt ihr)\s+(?:schon\s+|bereits\s+)?(?:eine?n?\s+)?{_OWN}{_NOUN}{_LINK}",
+        lambda noun, kind, art: f"{noun}-URL",
+    ),
+    (
+        rf"\b(?:avez-vous|as-tu|poss[ée]dez-vous)\s+(?:d[ée]j[àa]\s+)?(?P<art>une?)\s+{_OWN}{_NOUN}{_LINK}",
+        lambda noun, kind, art: f"URL {'de la' if art == 'une' else 'du'} {noun}",
+    ),
+    (
+        rf"\b(?:tienes?|tiene usted|dispone de|cuenta con)\s+(?:ya\s+)?(?P<art>una?)\s+{_OWN}{_NOUN}{_LINK}",
+        lambda noun, kind, art: f"URL {'de la' if art == 'una' else 'del'} {noun}",
+    ),
+    (
+        rf"\b(?:tem|tens|você tem|possui)\s+(?:j[áa]\s+)?(?P<art>uma?)\s+{_OWN}{_NOUN}{_LINK}",
+        lambda noun, kind, art: f"URL {'da' if art == 'uma' else 'do'} {noun}",
+    ),
+    (
+        rf"\b(?:heeft u|hebt u|heb je|hebben jullie)\s+(?:al\s+)?(?:een\s+)?{_OWN}{_NOUN}{_LINK}",
+        lambda noun, kind, art: f"URL van de {noun}",
+    ),
+    (
+        rf"\b(?:avete|ha|hai)\s+(?:gi[àa]\s+)?(?P<art>una?)\s+{_OWN}{_NOUN}{_LINK}",
+        lambda noun, kind, art: f"URL {'della' if art == 'una' else 'del'} {noun}",
+    ),
+)
+_HAS_LINK_RES = [(re.compile(said, re.I), worded) for said, worded in _HAS_LINK]
+
+
+def linked_yes_no(text: str) -> str:
+    """``text`` with "do you have a website (url)" said as the question and its follow-up
+    ("…?, website url"), so the yes/no is asked and the address shown on Yes."""
+    for said, worded in _HAS_LINK_RES:
+
+        def split(m: re.Match, worded=worded) -> str:
+            art = (m.groupdict().get("art") or "").lower()
+            asked = m[0][: m.start("kind") - m.start() - 1].rstrip(" (")
+            return f"{asked}?, {worded(m['noun'], m['kind'], art)}"
+
+        text = said.sub(split, text)
+    return text

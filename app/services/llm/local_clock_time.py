@@ -6,12 +6,19 @@ for "19:30", not for "Evening". When such a booking lists a bare "time" ("hora",
 clock-time example (there is no time field type). An appointment's "preferred time" (a
 physio, a plumber, a callback) keeps the parts of the day, and so does any time said as a
 part of the day ("time of day", "morning or afternoon").
+
+A report of what happened ("Workplace incident report: …, date, time, location", "Bus
+complaint: route number, date, time", "wildlife sighting report") asks when it happened: its
+bare "time" is the clock time of that day ("e.g. 14:30", as round 38a asks "time it
+started"), never the parts of the day an appointment offers, unless the form also arranges
+something to come (a booking, a callback, a preferred time) (round 39b).
 """
 
 from __future__ import annotations
 
 import re
 
+from app.services.llm.local_answer_kinds import BOOKED
 from app.services.llm.local_dated_answers import clock_answers
 
 # what is booked at a clock time
@@ -30,10 +37,42 @@ _PART_OF_DAY = re.compile(
     re.I,
 )
 CLOCK_EXAMPLE = "e.g. 19:30"
+# a report of something that happened, and no booking: "date, time" are when it happened
+HAPPENED = re.compile(
+    r"\b(?:incidents?|accidents?|injur(?:y|ies)|near[ -]miss(?:es)?|collisions?|crash(?:es)?|"
+    r"thefts?|break-?ins?|burglar(?:y|ies)|assaults?|spills?|vandalism|unf[äa]ll\w*|"
+    r"vorf[äa]ll\w*|accidente|incidente|incident|accident|sinistre|acidente|ongeval|incidenten?|"
+    r"infortunio)\b",
+    re.I,
+)
+# a report, a complaint, a claim, a sighting: what it reports has happened
+_REPORTED = re.compile(
+    r"\b(?:reports?|reporting|complaints?|complain\w*|claims?|appeals?|sightings?|lost|stolen|"
+    r"witness\w*|quejas?|denuncias?|reclamaci[óo]n|plaintes?|signalement|r[ée]clamation|"
+    r"beschwerde|meldung|klachten?|melding|reclamo|segnalazione|reclama[çc][ãa]o|queixa)\b",
+    re.I,
+)
+# what is arranged for later: its time is a preference ("Preferred time", the parts of the day)
+_TO_COME = re.compile(
+    r"\b(?:book\w*|schedul\w*|reserv\w*|prefer\w*|callbacks?|(?:good|best|convenient) times?|"
+    r"suits?|availab\w*|to come|come (?:round|out|over|back))\b",
+    re.I,
+)
+HAPPENED_AT = "e.g. 14:30"
 
 
 def clock_times(fields: list, described: str) -> None:
-    """The day-part "time" of a table or slot booking asked as a clock time (in place)."""
+    """The day-part "time" of a table or slot booking, or of a report of what happened,
+    asked as a clock time (in place)."""
+    reported = HAPPENED.search(described) or _REPORTED.search(described)
+    to_come = _TO_COME.search(described) or BOOKED.search(described)
+    if reported and not to_come and not _PART_OF_DAY.search(described):
+        for f in fields:  # the bare "time" the engine read as a preference
+            if f["label"] == "Preferred time" and f["type"] in ("select", "radio"):
+                times = re.search(r"\btimes\b", described, re.I)  # "dates and times" of a noise
+                f.update(label="Times" if times else "Time", type="text", options=[])
+                f.update(placeholder=HAPPENED_AT, max_length=60 if times else 20)
+        return
     if not _AT_A_CLOCK_TIME.search(described) or _PART_OF_DAY.search(described):
         return
     for f in fields:

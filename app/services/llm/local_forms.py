@@ -26,6 +26,7 @@ from app.services.llm.local_answer_types import answer_types
 from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_bounded_numbers import bound_numbers, take_bounds
 from app.services.llm.local_bracket_asides import apply_asides, take_asides
+from app.services.llm.local_bracket_types import linked_yes_no
 from app.services.llm.local_budget import business_buyer, fit_budget
 from app.services.llm.local_chatter_items import without_chatter
 from app.services.llm.local_choice_fields import settle_choices
@@ -36,9 +37,11 @@ from app.services.llm.local_comment_box import one_comment_box, read_comment_box
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_described_thing import described_thing
 from app.services.llm.local_dutch_italian import read_dutch_italian, relabel_dutch_italian
+from app.services.llm.local_either_applies import either_applies
 from app.services.llm.local_either_or import either_way
 from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
+from app.services.llm.local_fitting_placeholders import fit_placeholders
 from app.services.llm.local_foreign import localize, source_language, to_english
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_form_kind import read_kind
@@ -85,6 +88,7 @@ from app.services.llm.local_title_segments import headed_object, one_heading
 from app.services.llm.local_trade_names import trade_name
 from app.services.llm.local_translate import LANGUAGE_NAMES
 from app.services.llm.local_valued_items import measured_numbers, without_heading_budget
+from app.services.llm.local_visitor_notes import take_notes
 from app.services.llm.local_visitor_voice import address_visitor, name_the_other
 from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
@@ -191,6 +195,9 @@ def build_form(described: str) -> dict:
     # "everyone must be over 18 tickbox", "Kästchen: AGB gelesen": a quoted tick box
     # "(e.g. leak, no hot water)", "(up to £5,000)": help and a limit, not answers
     asided, asides = take_asides(described)
+    asided, told_not = take_notes(asided)  # "Please don't include …": help, not a field
+    asides += told_not
+    asided = linked_yes_no(asided)  # "do you have a website (url)": yes/no, its address on Yes
     asided = ranges_listed(asided)  # "size (XS-XXL)", "shoe size (38-45)": the sizes to choose
     asided = scales_written(asided)  # "(strongly agree to strongly disagree)": its answers
     written, widgets = read_widget_hints(said_boxes(plurals_said(one_heading(asided))))
@@ -206,7 +213,7 @@ def build_form(described: str) -> dict:
     original, boxes = take_tick_boxes(quoted_wishes(written))  # "tick if you want X": a box
     # "tick boxes for A, B and C", "(Mon-Fri)", "(…) - more than one allowed": answer lists
     original, several = read_choice_lists(original)
-    original = either_way(original)  # "drop it off or do you need us to collect it?"
+    original = either_way(either_applies(original))  # "drop it off or …?"; "pregnant or …?"
     # Written in es/fr/de/pt: read in English (conditions too), labelled in the marketer's
     # language at the end.
     lang = source_language(original) or said_in
@@ -270,6 +277,7 @@ def build_form(described: str) -> dict:
         },
         "response": {"thank_you_message": kind["thanks"], "redirect_url": ""},
     }
+    fit_placeholders(config["fields"], original)  # no "What happened" under "Describe the size"
     clock_times(config["fields"], original)  # a table is booked for 19:30, not "Evening"
     notes = apply_extras(config, extras)
     spell_acronyms(config["fields"], original)

@@ -79,7 +79,10 @@ _ROLE_PARTS = (
     r"(?:messages?|mensaje|mensagem|c[óo]digo|code|texte?) (?:de l'|de |d'|do |der )?"
     r"(?:error|erreur|erro|fehler|falla|panne|aver[íi]a)s?\b|fehler(?:meldung|code)\w*",
 )
-ROLE = re.compile("^(?:" + "".join(_ROLE_PARTS) + ")", re.I)
+# "briefly describe your situation", "please explain": the adverb asks the same question
+ROLE = re.compile(
+    "^(?:(?:briefly|shortly|please|kindly)\\s+)?(?:" + "".join(_ROLE_PARTS) + ")", re.I
+)
 # What an application to join is for: a job, a team, a place on a programme.
 JOINING = re.compile(
     r"\b(?:jobs?|careers?|hiring|vacanc\w+|positions?|roles?|join\w*|team|staff|crew|"

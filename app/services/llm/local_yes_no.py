@@ -145,11 +145,15 @@ _FIRST_TIME_NOUN = re.compile(
 )
 
 
+_DONE = re.compile(r"\s(?:given|done|taken|made|seen|received|\w+ed)$", re.I)
+
+
 def _question(phrase: str, text: str) -> dict:
     label = re.sub(r"\b(?:ok|okay)\b", "OK", text, flags=re.I)
     noun = _FIRST_TIME_NOUN.match(label)
     if noun:  # "first time buyer?" names who they are: "First-time buyer?", not "Is this your…"
         label = "First-time " + noun["noun"]
-    elif re.match(r"first\s", label, re.I):  # "first visit?" asks whether this is the first
+    elif re.match(r"first\s", label, re.I) and not _DONE.search(label):
+        # "first visit?" asks whether this is the first; "first aid given?" whether it was done
         label = "Is this your " + label[:1].lower() + label[1:]
     return {"phrase": phrase, "label": label[:1].upper() + label[1:] + "?"}
