@@ -95,3 +95,15 @@ async def test_put_after_two_fields_is_after_the_later_and_moves_not_copies(user
     labels = _labels(config)
     assert labels.count("Notes") == 1
     assert labels.index("Notes") == labels.index("Model") + 1
+
+
+async def test_help_text_said_with_the_change_goes_on_the_field_even_with_an_if(user):
+    form = await generate(
+        user, "Tenant repair request: name, flat number, phone, what needs fixing"
+    )
+    config = await generate(
+        user, "make flat number optional, with help text: if you have one", form
+    )
+    flat = _field(config, "Flat number")
+    assert (flat["required"], flat["help"]) == (False, "if you have one")
+    assert not flat.get("show_if")  # "if you have one" is words for the visitor, not a rule

@@ -41,6 +41,12 @@ _ALWAYS = re.compile(
 )
 
 
+_SETS_TEXT = re.compile(
+    r"^(?:set|change|update)\s+the\s+(?:help text|hint|placeholder|description)\s+(?:of|for|on)\s+",
+    re.I,
+)
+
+
 def apply(draft: dict, clause: str, notes: list) -> bool:
     """Apply the clause if it is about languages, steps or rules (RefineError when it is
     but cannot be done); False when it is about something else."""
@@ -66,6 +72,8 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
         target = always["a"] or always["b"] or always["c"]
         find_field(draft["fields"], target).pop("show_if", None)
         return True
+    if _SETS_TEXT.match(text):  # "… help text of Phone to only if you have one": words, no rule
+        return False
     _, rules = local_show_if.find_rules(text)
     if not rules:
         return False

@@ -32,6 +32,9 @@ _DO = (
 )
 
 _RULES: list[tuple[re.Pattern, str]] = [
+    # "emergency should be yes or no, with help text: …": the help is the field's just named
+    (r"\s*,?\s+(?:with|and(?:\s+(?:add|give it))?)\s+(?:a\s+|the\s+|some\s+)?(?P<a>help text|hint)\s*:\s*(?P<t>.+)$",
+     r"; set the \g<a> of it to \g<t>"),
     # "add first name and last name at the top": two fields, the second after the first
     (r"^(?P<v>add|include|put)\s+(?:a\s+)?(?P<a>first name|given name|forename)(?:\s+field)?\s+and\s+(?:a\s+)?"
      r"(?P<b>last name|surname|family name)(?:\s+fields?)?(?P<rest>(?:\s+(?:at|to)\s+the\s+\w+|\s+(?:after|before|below|above)\s+[^,;]+)?)"
