@@ -248,6 +248,7 @@ FLOORS = {
     "round 38b": 0.90,
     "round 39a": 0.90,
     "round 39b": 0.90,
+    "round 39s": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -398,6 +399,7 @@ SIZES = {
     "round 38b": 29,
     "round 39a": 25,
     "round 39b": 34,
+    "round 39s": 11,
 }
 
 

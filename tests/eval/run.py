@@ -1020,6 +1020,9 @@ SETS = {
     # instruction to the person filling it in, the parts of one answer in brackets, "(url)",
     # "are you X or Y", a stock placeholder that does not fit its label).
     "round 39b": ("forms_round39b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 39s (the lead's, from forms_bq): a widget said before its item ("a dropdown for the
+    # area (…)", "one big text box for the idea"); what counts as an emergency is an example.
+    "round 39s": ("forms_round39s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

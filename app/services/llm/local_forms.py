@@ -87,6 +87,7 @@ from app.services.llm.local_tick_wish import quoted_wishes
 from app.services.llm.local_title_segments import headed_object, one_heading
 from app.services.llm.local_trade_names import trade_name
 from app.services.llm.local_translate import LANGUAGE_NAMES
+from app.services.llm.local_urgent_examples import urgent_examples
 from app.services.llm.local_valued_items import measured_numbers, without_heading_budget
 from app.services.llm.local_visitor_notes import take_notes
 from app.services.llm.local_visitor_voice import address_visitor, name_the_other
@@ -194,7 +195,8 @@ def build_form(described: str) -> dict:
     # "Formular für Mieter: Schaden melden. Name, …": one heading, the act's, before the list
     # "everyone must be over 18 tickbox", "Kästchen: AGB gelesen": a quoted tick box
     # "(e.g. leak, no hot water)", "(up to £5,000)": help and a limit, not answers
-    asided, asides = take_asides(described)
+    # "is it an emergency (no water, no heating, leak)": what counts as one, the answer yes/no
+    asided, asides = take_asides(urgent_examples(described))
     asided, told_not = take_notes(asided)  # "Please don't include …": help, not a field
     asides += told_not
     asided = linked_yes_no(asided)  # "do you have a website (url)": yes/no, its address on Yes

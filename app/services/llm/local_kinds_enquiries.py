@@ -105,9 +105,13 @@ ENQUIRY_KINDS = [
                 r"\brequest (?:a |to )?cancel\w*",
                 8,
             ),
+            (r"\bnoise\b|\bcouncil\b|\bcity services?\b", 3),
+            # a fault in the street is reported to be fixed, whatever else the form collects
+            # (a photo upload is its evidence, no client intake)
             (
-                r"\bnoise\b|\bpotholes?\b|\bstreetlights?\b|\bbin collections?\b|\bcouncil\b|\bcity services?\b",
-                3,
+                r"\bpotholes?\b|\bstreet ?lights?\b|\bbin collections?\b|\bfly-?tipping\b|"
+                r"\bgraffiti\b|\bblocked drains?\b",
+                7,
             ),
         ],
         ["name", "email", "priority-", "description"],

@@ -33,6 +33,7 @@ More about you | Meer over u | Altro su di te
 More details | Meer details | Altri dettagli
 Final details | Laatste details | Ultimi dettagli
 Morning | Ochtend | Mattina
+Midday | Rond het middaguur | Mezzogiorno
 Afternoon | Middag | Pomeriggio
 Evening | Avond | Sera
 I'm happy for you to contact me | U mag contact met mij opnemen | Potete ricontattarmi

@@ -38,9 +38,30 @@ DURATION_UNIT = re.compile(
 )
 
 
+# the widget said before the item: "just one big text box for the idea and a dropdown for the
+# area (office, IT, …)" asks an "Idea" (long text) and an "Area" (its answers follow)
+NAMED_BEFORE = re.compile(
+    rf"\b(?:just\s+|only\s+)?(?:a|an|one|une?|una?|um|uma|eine?n?)\s+"
+    rf"(?P<size>(?:big|bigger|large|larger|long|longer)\s+)?"
+    rf"(?P<kind>{_DROPDOWN}|text ?box|text ?field|text ?area|free[- ]text(?: box| field)?)\s+"
+    r"(?:for|pour|para|f[üu]r)\s+(?:the\s+|their\s+|your\s+|an?\s+|le\s+|la\s+|les\s+|l'|el\s+|los\s+|"
+    r"las\s+|o\s+|a\s+|os\s+|as\s+|den\s+|die\s+|das\s+)?"
+    r"(?P<thing>[^,;:()\n]+?)(?=\s*(?:\(|,|;|\.|$|\band\b|\bet\b|\by\b|\bund\b|\be\b))",
+    re.I,
+)
+
+
+def _named_before(m: re.Match) -> str:
+    kind = m["kind"].lower()
+    if re.fullmatch(_DROPDOWN, kind, re.I) or (kind.endswith("field") and not m["size"]):
+        return m["thing"]
+    return f"{m['thing']} (long text)"
+
+
 def read_widget_hints(text: str) -> tuple[str, dict]:
     """(the description with its widget brackets rewritten, what they asked for)."""
     hints: dict = {"single": [], "long": []}
+    text = NAMED_BEFORE.sub(_named_before, text)
     text = DURATION_UNIT.sub(lambda m: f"{m['asked']} in {m['unit'].lower()}", text)
     text = CHECKBOX_HINT.sub(lambda m: f' a tick box for "{m["item"].strip()}"', text)
 
