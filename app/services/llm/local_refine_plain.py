@@ -11,13 +11,18 @@ handlers of local_refine already apply, so no second handler does the same chang
 ``rewrite(text, fields)`` runs on the whole text before it is split into clauses: first the
 table of shapes, then "<what is wrong>, <what to do with it>" (the field the first half names
 is what "it" means, or a new field when it names none). ``clear(draft, clause)`` removes a
-placeholder or help text, which no other handler does.
+placeholder or help text, which no other handler does. ``tidy(config, draft)`` runs once the
+instructions are applied: the words around a change follow it.
 """
 
 from __future__ import annotations
 
 import re
 
+from app.services.llm.local_consent import YES_NO
+from app.services.llm.local_dutch_italian import dutch_or_italian
+from app.services.llm.local_dutch_italian_words import YES_NO as YES_NO_NL_IT
+from app.services.llm.local_foreign import source_language
 from app.services.llm.local_refine_it import named_first
 from app.services.llm.local_refine_targets import find_one
 
@@ -146,13 +151,14 @@ _RULES = [(re.compile(p, re.I), r) for p, r in _RULES]
 
 # "the form name is wrong, it's a course feedback form (not a testimonial request)": read before
 # the reason is dropped, since here the part after the comma is the change
+_WRONG_NAME = (
+    r"(?:the\s+)?(?:form(?:'s)?\s+)?(?:name|title)(?:\s+of\s+the\s+form)?\s+is\s+"
+    r"(?:wrong|not right|incorrect|off)\s*[,.;:–-]\s*(?:it's|it is|this is|it should be|should be)"
+)
+_NOT_Y = r"(?:\s*,?\s*not\s+(?:a|an|the)\s+.+)?"
 _FORM_IS = re.compile(
-    r"^(?:(?:the\s+)?(?:form(?:'s)?\s+)?(?:name|title)(?:\s+of\s+the\s+form)?\s+is\s+(?:wrong|not right|incorrect|off)"
-    r"\s*[,.;:–-]\s*(?:it's|it is|this is|it should be|should be)|(?:this|it)\s+is)\s+(?:a|an|the)?\s*(?P<x>[^,;]+?)"
-    r"(?:\s+form)(?:\s*,?\s*not\s+(?:a|an|the)\s+.+)?$|"
-    r"^(?:the\s+)?(?:form(?:'s)?\s+)?(?:name|title)(?:\s+of\s+the\s+form)?\s+is\s+(?:wrong|not right|incorrect|off)"
-    r"\s*[,.;:–-]\s*(?:it's|it is|this is|it should be|should be)\s+(?:a|an|the)?\s*(?P<y>[^,;]+?)"
-    r"(?:\s*,?\s*not\s+(?:a|an|the)\s+.+)?$",
+    rf"^(?:{_WRONG_NAME}\s+(?:a|an|the)?\s*(?P<x>[^,;]+?)(?:\s+form)?{_NOT_Y}|"
+    rf"(?:this|it)\s+is\s+(?:a|an|the)?\s*(?P<y>[^,;]+?)\s+form{_NOT_Y})$",
     re.I,
 )
 
@@ -326,11 +332,6 @@ def tidy(config: dict, draft: dict) -> None:
 
 
 def _yes_no_of(description: str) -> tuple[str, str] | None:
-    from app.services.llm.local_consent import YES_NO
-    from app.services.llm.local_dutch_italian import dutch_or_italian
-    from app.services.llm.local_dutch_italian_words import YES_NO as YES_NO_NL_IT
-    from app.services.llm.local_foreign import source_language
-
     lang = source_language(description)
     own = dutch_or_italian(description, lang)
     return YES_NO_NL_IT[own] if own else tuple(YES_NO[lang]) if lang else None
