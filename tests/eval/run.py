@@ -447,6 +447,8 @@ def _refine_shape(config: dict, check: dict) -> list[str]:
     fields, names = config["fields"], [f["name"] for f in config["fields"]]
     if "name" in check and config["name"] != check["name"]:
         problems.append(f"form name is {config['name']!r}")
+    if "flow" in check and config["flow_id"] != check["flow"]:
+        problems.append(f"flow is {config['flow_id']}")
     if "fields" in check and len(fields) != check["fields"]:
         problems.append(f"{len(fields)} fields: {names}")
     if "only" in check:

@@ -69,6 +69,12 @@ def _own(text: str, locale: str) -> str | None:
     return phrase(text, locale) or ""
 
 
+def sample_in(text: str, locale: str) -> str:
+    """An engine's English example in ``locale`` (the marketer's own words as they are)."""
+    own = _own(text, locale) if text and locale in _PERSON else None
+    return text if own is None else own
+
+
 def _own_answers(field: dict, fields: list, locale: str) -> None:
     """The engine's English label and answers ("Other", "I'm happy for you to contact me") in
     Dutch or Italian; the marketer's words (no line of the table) stay, and a rule naming an

@@ -42,6 +42,21 @@ _END = {
 }
 
 
+# Where a new field goes, said after it ("… après le code postal", "… después del teléfono").
+_AFTER = {
+    "es": r"despu[eé]s\s+de(?:l|\s+la|\s+los|\s+las)?|debajo\s+de(?:l|\s+la)?",
+    "fr": r"apr[eè]s(?:\s+l[ea]|\s+les|\s+l')?|sous(?:\s+l[ea]|\s+l')?|en dessous d[eu](?:\s+la)?",
+    "de": r"nach(?:\s+(?:der|dem|den|die|das))?|hinter(?:\s+(?:der|dem|den|die|das))?|unter(?:\s+(?:der|dem|den|die|das))?",
+    "pt": r"depois\s+d[oae]s?|ap[oó]s(?:\s+[oa]s?)?|abaixo\s+d[oae]",
+}
+_BEFORE = {
+    "es": r"antes\s+de(?:l|\s+la|\s+los|\s+las)?|encima\s+de(?:l|\s+la)?",
+    "fr": r"avant(?:\s+l[ea]|\s+les|\s+l')?|au-dessus d[eu](?:\s+la)?",
+    "de": r"vor(?:\s+(?:der|dem|den|die|das))?|über(?:\s+(?:der|dem|den|die|das))?",
+    "pt": r"antes\s+d[oae]s?|acima\s+d[oae]",
+}
+
+
 # What a field becomes, in each language's words, said again in English: "desplegable",
 # "liste déroulante", "Auswahlliste", "lista suspensa" are a dropdown.
 _KINDS = [
@@ -99,6 +114,7 @@ def _p(pattern: str) -> re.Pattern:
 PATTERNS = {
     "es": [
         ("kind", _p(rf"(?:convierte|convierta|convertir|cambia|cambie|transforma|transforme|haz|haga)\s+(?P<target>.+?)\s+(?:en|a)\s+(?:un|una)\s+(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
+        ("kind", _p(rf"(?P<target>[^:]+?)\s+como\s+(?:un|una\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?P<flag>{_REQ['es']})\s+(?P<target>.+)")),
         ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?:que\s+)?(?P<target>.+?)\s+(?:sea\s+|como\s+)?(?P<flag>{_REQ['es']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:debe ser|deber[ií]a ser|tiene que ser|es|ser[aá])\s+(?P<flag>{_REQ['es']})")),
@@ -109,6 +125,7 @@ PATTERNS = {
     ],
     "fr": [
         ("kind", _p(rf"(?:transforme|transformez|transformer|change|changez|convertis|convertissez|fais|faites|passe|passez)\s+(?P<target>.+?)\s+en\s+(?:une?\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
+        ("kind", _p(rf"(?P<target>[^:]+?)\s+en\s+(?:une?\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:rends|rendez|rendre|mets|mettez|mettre|passe|passez|marque|marquez)\s+(?P<target>.+?)\s+(?:en\s+)?(?P<flag>{_REQ['fr']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:doit être|doivent être|devrait être|est|sera)\s+(?P<flag>{_REQ['fr']})")),
         ("move", _p(rf"(?:mets|mettez|mettre|placez|déplace|déplacez|déplacer|remonte|remontez|passe|passez|descends|descendez)\s+(?P<target>.+?)\s+(?P<where>{_TOP['fr']}|{_END['fr']})")),
@@ -120,6 +137,7 @@ PATTERNS = {
         ("kind", _p(rf"(?:mach|mache|machen sie|ändere|ändern sie|wandle|wandeln sie)\s+(?P<target>.+?)\s+(?:zu|in)\s+(?:einem|einer|ein|eine|einen)\s+(?P<kind>{KIND_WORDS})(?:\s+um)?(?P<opts>\s*:\s*.+)?")),
         # "Handy ist eine Telefonnummer", "Ernährung: mehrere Antworten erlauben"
         ("kind", _p(rf"(?P<target>[^:]+?)\s+(?:ist|soll|sollte|wird)\s+(?:ein|eine|einen)\s+(?P<kind>{KIND_WORDS})(?:\s+sein)?(?P<opts>)")),
+        ("kind", _p(rf"(?P<target>[^:]+?)\s+als\s+(?:(?:ein|eine|einen)\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("kind", _p(r"(?:bei\s+)?(?P<target>[^:]+?)\s*:?\s+(?P<kind>mehrere (?:antworten|optionen))\s+(?:erlauben|zulassen|erm[öo]glichen)(?P<opts>)")),
         ("required", _p(rf"(?:mach|mache|machen sie|setze|setzen sie|stelle|stellen sie)\s+(?P<target>.+?)\s+(?:auf\s+)?(?P<flag>{_REQ['de']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:soll|sollte|muss|ist)\s+(?P<flag>{_REQ['de']})(?:\s+sein)?")),
@@ -137,6 +155,7 @@ PATTERNS = {
     ],
     "pt": [
         ("kind", _p(rf"(?:transforme|transforma|transformar|mude|muda|altere|altera|converta|converte)\s+(?P<target>.+?)\s+(?:em|para)\s+(?:um|uma)\s+(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
+        ("kind", _p(rf"(?P<target>[^:]+?)\s+como\s+(?:um|uma\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<flag>{_REQ['pt']})\s+(?P<target>.+)")),
         ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<target>.+?)\s+(?:como\s+)?(?P<flag>{_REQ['pt']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:deve ser|deveria ser|tem de ser|tem que ser|é|será)\s+(?P<flag>{_REQ['pt']})")),
@@ -273,6 +292,16 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
     if yes_no:  # "une question oui/non : Êtes-vous déjà client ?"
         own = strip_quotes(yes_no["label"])
         return f"add a yes/no question called {own}", own
+    place = ""
+    at = re.search(
+        rf"\s+(?P<w>{_AFTER[lang]}|{_BEFORE[lang]})\s*(?P<anchor>(?<=')?[^\s'].*)$", spec, re.I
+    )
+    if at:
+        anchor, own_anchor = named(at["anchor"], lang)
+        # "eine Frage nach dem Budget" asks about the budget: a place only before a field's label
+        if lang != "de" or fold(own_anchor.strip(" ?")) in labels:
+            after = re.fullmatch(_AFTER[lang], at["w"], re.I) is not None
+            place, spec = f" {'after' if after else 'before'} {anchor}", spec[: at.start()]
     flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
     spec = re.sub(rf"\s*\b(?:{_REQ[lang]})\b\s*", " ", spec, flags=re.I).strip() if flag else spec
     noun, own = named(spec, lang)
@@ -281,7 +310,7 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
     if noun == own:  # not in the glossary: its type words in English ("fecha de entrega")
         noun = _gloss_piece(own, lang)
     wanted = f"an {_flag(flag[0])} " if flag else "a "
-    return f"add {wanted}{noun} field", _capital(own)
+    return f"add {wanted}{noun} field{place}", _capital(own)
 
 
 def _capital(text: str) -> str:

@@ -230,7 +230,7 @@ _OPTIONS = [
     (_p(rf"(?:rename|change|replace|relabel)\s+(?:the\s+)?(?:(?:{_OPT})\s+)?(?P<old>.+?)(?:\s+(?:{_OPT}))?\s+(?:to|with|into|as|by)\s+(?P<new>.+)"), _rename_option),
     (_p(rf"(?:the\s+)?(?:{_OPT})\s+(?:for|of|in|on)\s+(?:the\s+)?(?P<target>.+?)\s*(?:should be|must be|are|will be|:|=)\s*(?P<opts>.+)"), _set_options),
     # ("change semanas to a multiple choice: A, B" is a kind with its options: _kind)
-    (_p(rf"(?:the\s+)?(?!(?:make|turn|change|convert|switch)\s)(?P<target>.+?)\s+(?:{_OPT})\s*(?:should be|must be|are|will be|:|=)\s*(?P<opts>.+)"), _set_options),
+    (_p(rf"(?:the\s+)?(?!(?:make|turn|change|convert|switch)\s)(?P<target>(?:(?!\b(?:should|must)\s+be\b).)+?)\s+(?:{_OPT})\s*(?:should be|must be|are|will be|:|=)\s*(?P<opts>.+)"), _set_options),
     (_p(rf"give\s+(?:the\s+)?(?P<target>.+?)\s+(?:the\s+)?(?:{_OPT})\s*:?\s*(?P<opts>.+)"), _set_options),
     # es / fr / de / pt: "añade la opción X a Y", "supprime l'option X de Y", "füge die Option X zur Y hinzu"
     (_p(r"(?:añade|añada|agrega|agregue|incluye)\s+(?:la\s+)?(?:opci[oó]n|opciones)\s+(?P<opts>.+?)\s+(?:a|al|a la|en|en el|en la)\s+(?P<target>.+)"), _add_options),

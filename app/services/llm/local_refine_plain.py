@@ -23,6 +23,7 @@ from app.services.llm.local_consent import YES_NO
 from app.services.llm.local_dutch_italian import dutch_or_italian
 from app.services.llm.local_dutch_italian_words import YES_NO as YES_NO_NL_IT
 from app.services.llm.local_foreign import source_language
+from app.services.llm.local_native_texts import sample_in
 from app.services.llm.local_refine_it import named_first
 from app.services.llm.local_refine_targets import find_one
 
@@ -67,6 +68,31 @@ _RULES: list[tuple[re.Pattern, str]] = [
      r"(?:let|allow)\s+(?:people|them|visitors|guests)\s+(?:to\s+)?)\s*(?:pick|choose|select|tick|check)\s+"
      r"(?:both|more than one|several|multiple|all)\s+(?:of\s+)?(?:the\s+)?(?P<x>[^,;]+)$",
      r"let people choose more than one \g<x>"),
+    # "add a note under the description: …": words a visitor reads under that field, never a field
+    (r"^(?:add|put|include|write)\s+(?:a\s+|this\s+|the\s+)?(?:short\s+)?(?:note|line|disclaimer|sentence|notice|text)\s+"
+     r"(?:under|below|beneath|to|on|with|next to)\s+(?:the\s+)?(?P<x>[^:]+?)(?:\s+(?:field|question|box))?\s*(?::|saying|that says)\s*(?P<t>.+)$",
+     r"set the help text of \g<x> to \g<t>"),
+    (r"^(?:add|put|include|write)\s+(?:a\s+|this\s+|the\s+)?(?:short\s+)?(?:note|disclaimer|notice|line)(?:\s+at the (?:end|bottom))?"
+     r"\s*(?::|saying|that says)\s*(?P<t>.+)$", r"set the help text of the last field to \g<t>"),
+    # "make it a booking request": what the form does after a submission, its flow
+    (r"(?:(?<=^)|(?<=[;.,]\s))(?:make|turn)\s+(?:it|this|this form|the form)\s+(?:into\s+)?(?:a|an)\s+(?P<f>(?:booking|sales|support|newsletter)"
+     r"(?:\s+(?:request|lead|ticket|sign-?up|enquiry|inquiry))?)(?:\s+(?:form|flow))?(?=\s*(?:[,;.]|$))", r"set the flow to \g<f>"),
+    # "change the role example to Teacher", "the couple's names field shouldn't have Jane Smith as
+    # an example, use Alex & Sam": an example is the field's placeholder, never its label
+    (r"\b(?:change|set|update|make)\s+(?:the\s+)?(?P<x>(?:(?!\band\b)[^,;])+?)(?:'s)?\s+(?:example|placeholder|sample)(?:\s+text)?\s+"
+     r"(?:to|into)\s+(?P<t>[^,;]+?)$", r"set the placeholder of \g<x> to \g<t>"),
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)(?:\s+field|\s+question)?\s+(?:shouldn't|should not|mustn't|must not|doesn't need to)\s+"
+     r"(?:have|show|say)\s+(?:[^,;]+?)\s+as\s+(?:an?\s+|the\s+|its\s+)?(?:example|placeholder)\s*[,;.]\s*(?:just\s+|please\s+)?"
+     r"(?:use|say|put|show|make it|try)\s+(?P<t>[^;]+)$", r"set the placeholder of \g<x> to \g<t>"),
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)(?:\s+field|\s+question)?\s+(?:shouldn't|should not|mustn't|must not|doesn't need to)\s+"
+     r"(?:have|show|say)\s+(?:[^,;]+?)\s+as\s+(?:an?\s+|the\s+|its\s+)?(?:example|placeholder)$", r"remove the placeholder of \g<x>"),
+    # "you missed the last question - add 'Anything else?' …": the complaint before a new field
+    (r"^(?:you|it)\s+(?:missed|forgot|left out|dropped|skipped|ignored)\s+[^,;:]*?\s*(?:,|\s[-–]\s|\.\s+|:)\s*"
+     r"(?:so\s+|please\s+|can you\s+)*(?=(?:add|include|put)\s+(?!(?:it|them|that|this|one)\b))", r""),
+    # "trade references needs a bigger box", "the message could use more space": a long answer
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:field\s+|question\s+)?(?:needs?|should have|could (?:use|do with)|wants?)\s+"
+     r"(?:a\s+)?(?:bigger|larger|longer|more|much more)\s+(?:text\s+)?(?:box|field|space|room)(?=\s*(?:[,;.]|$))",
+     r"make \g<x> a bigger text box"),
     # "the insurance question needs help text: …"
     (r"^(?:the\s+)?(?P<x>[^,;:]+?)\s+(?:question\s+|field\s+)?needs?\s+(?:a\s+|some\s+)?(?P<a>help text|hint|placeholder)"
      r"\s*:\s*(?P<t>.+)$", r"set the \g<a> of \g<x> to \g<t>"),
@@ -93,6 +119,12 @@ _RULES: list[tuple[re.Pattern, str]] = [
     (r"^(?:the\s+)?(?P<x>[^;]+?)\s+should\s+(?:all\s+|both\s+)?be\s+(?:an?\s+)?(?:(?:ratings?|scales?|scores?)\s+"
      r"(?:(?:from|of)\s+)?|(?:rated|scored)\s+(?:from\s+)?)(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,3})"
      r"(?:\s*,?\s+(?:like|as|same as)\s+.+)?$", r"make \g<x> a rating from \g<lo> to \g<hi>"),
+    # "the venue and content questions should be star ratings out of 5", "… should be 5-star ratings"
+    (r"^(?:the\s+)?(?P<x>[^;]+?)\s+should\s+(?:all\s+|both\s+)?be\s+(?:an?\s+)?(?:(?:star\s+)?(?:ratings?|scales?|scores?)\s+"
+     r"out\s+of\s+(?P<hi>\d{1,3})(?:\s+stars?)?|(?P<n>\d{1,2})[- ]star(?:\s+ratings?)?)(?:\s*,?\s+(?:like|as|same as)\s+.+)?$",
+     r"make \g<x> a rating from 1 to \g<hi>\g<n>"),
+    # "make the ratings 1-5 instead of 1-10": the old scale is said, not asked for
+    (r"(?<=\d)\s*,?\s+(?:instead of|rather than|not)\s+(?:the\s+)?(?:\d{1,3}\s*(?:-|–|to)\s*)?\d{1,3}$", r""),
     # "the first aid question should just say First aid given?"
     (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:question\s+|field\s+|label\s+)?should\s+(?:just\s+|only\s+|simply\s+)?"
      r"(?:say|read)\s*:?\s+(?P<y>.+)$", r"rename \g<x> to “\g<y>”"),
@@ -251,6 +283,14 @@ def _not_a(part: str, fields: list) -> str:
     return f"{said}; “{now}” {m['rest']}" if m["rest"] else said
 
 
+# "add it at the end as a text box" (also once "it" is the field said): the kind belongs to the
+# field, the place comes last
+_KIND_LAST = re.compile(
+    rf"^(?P<add>(?:add|include|insert|put)\s+.+?)\s+(?P<w>{_WHERE})\s+(?P<k>as\s+(?:an?\s+)?[\w -]+)$",
+    re.I,
+)
+
+
 def rewrite(text: str, fields: list) -> str:
     text = "; ".join(_form_is(part.strip()) for part in text.split(";"))
     text = "; ".join(_not_a(part.strip(), fields) for part in text.split(";"))
@@ -259,6 +299,9 @@ def rewrite(text: str, fields: list) -> str:
     for pattern, repl in _RULES:
         text = "; ".join(pattern.sub(repl, part.strip()) for part in text.split(";"))
     text = "; ".join(_said_then_it(part.strip(), fields) for part in text.split(";"))
+    text = "; ".join(
+        _KIND_LAST.sub(r"\g<add> \g<k> \g<w>", part.strip()) for part in text.split(";")
+    )
     text = "; ".join(_not_options(part.strip(), fields) for part in text.split(";"))
     return "; ".join(
         _OPTIONS_AND.sub(r"\g<head>\g<o>, \g<last>", part.strip()) for part in text.split(";")
@@ -277,7 +320,8 @@ _NEW_THING = re.compile(
     r"^(?:there(?:'s| is) no\s+(?:an?\s+)?(?P<x>.+?)(?:\s+(?:field|question))?(?:\s+(?:on|in) the form)?"
     r"|(?:the\s+)?(?P<y>.+?)\s+(?:field\s+|question\s+)?(?:is|are)\s+missing"
     r"|(?:the\s+)?(?P<z>.+?)\s+would be (?:useful|good|nice|helpful)"
-    r"|(?:[\w ]+?\s+)?(?:need|needs|have|has) to (?:upload|send|attach) (?:their|a|an|the|your)\s+(?P<u>.+?))$",
+    r"|(?:[\w ]+?\s+)?(?:need|needs|have|has) to (?:upload|send|attach) (?:their|a|an|the|your)\s+(?P<u>.+?)"
+    r"|(?:you|it)\s+(?:missed|forgot|left out|dropped|skipped)\s+(?:the\s+|a\s+|an\s+|my\s+)?(?P<w>.+?)(?:\s+(?:field|question))?)$",
     re.I,
 )
 
@@ -292,8 +336,11 @@ def _said_then_it(part: str, fields: list) -> str:
     labels = {
         w for f in fields for w in (f["label"].strip(" ?").lower(), f["name"].replace("_", " "))
     }
-    if new and (new["x"] or new["y"] or new["z"] or new["u"]).strip().lower() not in labels:
-        thing = new["x"] or new["y"] or new["z"] or f"{new['u']} upload"
+    if (
+        new
+        and (new["x"] or new["y"] or new["z"] or new["w"] or new["u"]).strip().lower() not in labels
+    ):
+        thing = new["x"] or new["y"] or new["z"] or new["w"] or f"{new['u']} upload"
         # "add one after phone", "add a dropdown for it with A, B": a field of that name
         do = re.sub(
             r"^(?P<v>add|include)\s+(?:one|it|that|this)\b", rf"\g<v> a {thing}", do, flags=re.I
@@ -315,9 +362,11 @@ def tidy(config: dict, draft: dict) -> None:
     """What an instruction changes carries over to the words around it:
     - a field that stopped being typed in (now a dropdown, a date, a checkbox…) loses the
       example text it had: "Head of Operations" is no prompt for [Mr, Mrs, Ms];
-    - a yes/no question added in English to a Dutch form answers "Ja" / "Nee"."""
+    - a yes/no question added in English to a Dutch form answers "Ja" / "Nee", and a field
+      added to a French form shows "Rue, ville, code postal", not the English example."""
     old = {f["name"]: f for f in config.get("fields") or []}
     yes_no = _yes_no_of(config.get("description") or "")
+    locale = _locale_of(config.get("description") or "")
     for field in draft["fields"]:
         was = old.get(field["name"])
         if (
@@ -329,6 +378,13 @@ def tidy(config: dict, draft: dict) -> None:
             field["placeholder"] = ""
         if not was and yes_no and field.get("options") == ["Yes", "No"]:
             field["options"] = list(yes_no)
+        if not was and locale:
+            field["placeholder"] = sample_in(field.get("placeholder") or "", locale)
+
+
+def _locale_of(description: str) -> str | None:
+    lang = source_language(description)
+    return dutch_or_italian(description, lang) or lang
 
 
 def _yes_no_of(description: str) -> tuple[str, str] | None:

@@ -107,12 +107,13 @@ _RANGE = (
     r"(?:scale\s+)?(?:of\s+|from\s+)?(?P<lo>\d{1,2})\s*(?:-|–|to)\s*(?P<hi>\d{1,3})"
     r"(?:\s+(?:stars?|rating|scale|points))?"
 )
-_RATED = r"(?:ratings?|scales?|scores?)"
+_RATED = r"(?:(?:star\s+)?ratings?|scales?|scores?)"
 HANDLERS = [
     # "make speed a rating from 1 to 5", "rate speed 1-5", "make speed a rating out of 10"
     (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:(?:in)?to\s+)?an?\s+{_RATED}\s+{_RANGE}(?P<widget>)"), _scale),
     (_p(rf"rate\s+{_OF}(?P<target>.+?)\s+(?:on\s+a\s+)?{_RANGE}(?P<widget>)"), _scale),
-    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:(?:in)?to\s+)?an?\s+{_RATED}\s+out\s+of\s+(?P<hi>\d{{1,3}})(?P<lo>)(?P<widget>)"), _scale),
+    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:(?:in)?to\s+)?(?:an?\s+)?{_RATED}\s+out\s+of\s+(?P<hi>\d{{1,3}})(?:\s+stars?)?(?P<lo>)(?P<widget>)"), _scale),
+    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:(?:in)?to\s+)?(?:an?\s+)?(?P<hi>\d{{1,2}})[- ]stars?(?:\s+{_RATED})?(?P<lo>)(?P<widget>)"), _scale),
     (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:in)?to\s+(?:an?\s+)?{_WIDGET}{_RANGE}"), _scale),
     (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:an?\s+|on\s+a\s+)?{_WIDGET}{_RANGE}"), _scale),
     (_p(rf"(?:make|let)\s+{_OF}(?P<target>.+?)\s+(?:allow|accept|take|have|let people (?:pick|choose|tick))\s+"

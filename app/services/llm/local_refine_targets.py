@@ -97,12 +97,15 @@ def _is_open(field: dict) -> bool:
 def _of_kind(fields: list, kinds: tuple) -> list[dict]:
     if kinds == _OPEN:
         return [f for f in fields if _is_open(f)]
-    if kinds == ("rating",):
+    if kinds == ("rating",):  # named a rating, or a number on a short scale ("Cleanliness", 1-10)
         return [
             f
             for f in fields
             if f["type"] in ("number", "select")
             and _RATING.search(f"{f['name']} {f.get('label') or ''}")
+            or f["type"] == "number"
+            and f.get("min") in (0, 1)
+            and f.get("max") in range(3, 11)
         ]
     return [f for f in fields if f["type"] in kinds]
 
@@ -138,6 +141,12 @@ def by_kind(fields: list, text: str) -> tuple[list[dict], bool] | None:
         if two and len(matches) != 2:
             return None
         return matches, bool(plural) or words.lower().endswith("s") and len(matches) > 1
+    named = re.fullmatch(rf"(?P<qual>.+?)\s+(?:{_NOUN})", words, re.I) if plural else None
+    if named:  # "both bank details fields": every field with all of those words
+        wanted = len(_stems(named["qual"]))
+        matches = [f for f in fields if wanted and _score(f, named["qual"]) == wanted]
+        if len(matches) > 1 and (not two or len(matches) == 2):
+            return matches, True
     return None
 
 

@@ -1,0 +1,101 @@
+"""Refinements as marketers typed them on stop 27's blind drafts (issue 20), through
+POST /api/forms/generate. Four of them changed the wrong thing on the start commit without a
+word: "change the role example to Teacher" renamed the field "Teacher", "add a note under the
+description: …" added a dropdown "Note" whose one option was the note, "should be a multiple
+choice: …" made a single-choice dropdown, and "ajoute un champ adresse après le code postal"
+added a field "Adresse après le code postal" at the end."""
+
+from __future__ import annotations
+
+from tests.test_llm_local_forms import generate
+
+LAW = "Contact form for a law firm: name, email, phone, area of law (family, property), your matter"
+SCHOOL = "Report a concern (school): your name, your role, child's name, what did you see or hear"
+HOTEL = "Hotel stay feedback: overall stay (1-10), cleanliness, staff friendliness, breakfast"
+KITCHEN = "Demande de devis pour une cuisine : nom, email, téléphone, code postal, budget"
+
+
+def _field(config: dict, label: str) -> dict:
+    return next(f for f in config["fields"] if f["label"] == label)
+
+
+def _labels(config: dict) -> list[str]:
+    return [f["label"] for f in config["fields"]]
+
+
+async def test_an_example_is_the_placeholder_never_the_label(user):
+    form = await generate(user, SCHOOL)
+    config = await generate(user, "change the role example to Teacher", form)
+    assert _labels(config) == _labels(form)
+    assert _field(config, "Role")["placeholder"] == "Teacher"
+    said = "the role field shouldn't have Head of Operations as an example, use Class teacher"
+    config = await generate(user, said, form)
+    assert _field(config, "Role")["placeholder"] == "Class teacher"
+
+
+async def test_a_note_is_help_text_under_the_field_named_or_the_last(user):
+    form = await generate(user, LAW)
+    note = "Submitting this form does not create a solicitor-client relationship."
+    config = await generate(user, f"add a note under your matter: {note}", form)
+    assert _labels(config) == _labels(form)
+    assert config["fields"][-1]["help"] == note
+    config = await generate(user, "add a note: We reply within 2 working days.", form)
+    assert _labels(config) == _labels(form)
+    assert config["fields"][-1]["help"] == "We reply within 2 working days."
+
+
+async def test_both_fields_named_by_their_shared_words_are_removed(user):
+    form = await generate(user, "Claim form: policy number, bank name, bank account number, notes")
+    config = await generate(user, "remove both bank fields", form)
+    assert not [label for label in _labels(config) if "Bank" in label]
+    assert len(config["fields"]) == len(form["fields"]) - 2
+
+
+async def test_ratings_out_of_five_and_the_old_scale_said_after(user):
+    form = await generate(user, HOTEL)
+    config = await generate(user, "make the ratings 1-5 instead of 1-10", form)
+    scales = [(f["min"], f["max"]) for f in config["fields"] if f["type"] == "number"]
+    assert scales == [(1, 5)] * 4
+    form = await generate(user, "Event feedback: rate the venue, rate the content, comments")
+    said = "the venue and content questions should be star ratings out of 5"
+    config = await generate(user, said, form)
+    rated = [f for f in config["fields"] if f["type"] == "number"]
+    assert [(f["min"], f["max"]) for f in rated] == [(1, 5), (1, 5)]
+
+
+async def test_multiple_choice_said_with_should_be_lets_people_pick_several(user):
+    form = await generate(user, "Volunteer sign up: name, email, languages spoken")
+    said = "languages spoken should be a multiple choice: English, Spanish, Polish"
+    config = await generate(user, said, form)
+    field = _field(config, "Languages spoken")
+    assert (field["type"], field["options"]) == ("multiselect", ["English", "Spanish", "Polish"])
+
+
+async def test_a_new_field_goes_where_a_foreign_instruction_says_in_that_language(user):
+    form = await generate(user, KITCHEN)
+    config = await generate(user, "ajoute un champ adresse après le code postal", form)
+    labels = _labels(config)
+    assert labels[labels.index("Code postal") + 1] == "Adresse"
+    assert _field(config, "Adresse")["placeholder"] == "Rue, ville, code postal"
+    form = await generate(user, "Anmeldung: Vorname, Nachname, Abteilung, E-Mail")
+    said = "Abteilung als Dropdown: Vertrieb, Marketing, IT"
+    config = await generate(user, said, form)
+    assert _labels(config) == _labels(form)
+    assert _field(config, "Abteilung")["options"] == ["Vertrieb", "Marketing", "IT"]
+
+
+async def test_the_flow_said_plainly_and_a_complaint_before_the_change(user):
+    form = await generate(user, "Room hire enquiry: name, email, date, expected numbers")
+    config = await generate(user, "make it a booking request", form)
+    assert config["flow_id"] == "booking_request"
+    form = await generate(user, "Cancellation: email, reason for cancelling, pause instead?")
+    said = "you missed the last question - add 'Anything else?' as a long text at the end"
+    config = await generate(user, said, form)
+    last = config["fields"][-1]
+    assert (last["label"], last["type"]) == ("Anything else?", "textarea")
+
+
+async def test_a_field_that_needs_a_bigger_box_becomes_a_long_answer(user):
+    form = await generate(user, "Trade account application: company name, trade references")
+    config = await generate(user, "trade references needs a bigger box", form)
+    assert _field(config, "Trade references")["type"] == "textarea"
