@@ -99,3 +99,47 @@ async def test_a_field_that_needs_a_bigger_box_becomes_a_long_answer(user):
     form = await generate(user, "Trade account application: company name, trade references")
     config = await generate(user, "trade references needs a bigger box", form)
     assert _field(config, "Trade references")["type"] == "textarea"
+
+
+async def test_a_preset_answer_is_one_of_the_options_and_never_a_ticked_consent(user):
+    form = await generate(user, "IT ticket: email, priority (low, medium, high), description")
+    config = await generate(user, "priority should default to medium", form)
+    assert _field(config, "Priority")["default"] == "Medium"
+    answer = await generate(user, "set the default of priority to urgent", form, status=422)
+    assert "not one of the options" in answer["error"]["message"]
+    form = await generate(user, "Newsletter signup: email, marketing consent")
+    consent = next(f for f in form["fields"] if f["type"] in ("consent", "checkbox"))
+    said = f"tick {consent['label']} by default"
+    answer = await generate(user, said, form, status=422)
+    assert "never ticked in advance" in answer["error"]["message"]
+
+
+async def test_a_field_shown_only_when_a_box_is_ticked_moves_after_the_box(user):
+    form = await generate(user, "Hotel feedback: email, comments, may we contact you?")
+    said = "the email is missing from the contact bit, it should only show if they tick the contact box"
+    config = await generate(user, said, form)
+    names = [f["name"] for f in config["fields"]]
+    email = _field(config, "Email")
+    box = next(f for f in config["fields"] if f["type"] == "checkbox")
+    assert names.index("email") == names.index(box["name"]) + 1
+    assert email["show_if"]["all"] == [{"field": box["name"], "op": "equals", "value": True}]
+
+
+async def test_examples_for_two_fields_and_money_bands_with_thousands(user):
+    form = await generate(user, "Room hire: name, email, start time, end time, monthly spend")
+    config = await generate(user, "start time and end time need an example like 18:00", form)
+    assert [_field(config, x)["placeholder"] for x in ("Start time", "End time")] == ["18:00"] * 2
+    said = "monthly spend should be bands: under £500, £500-£2,000, over £2,000"
+    config = await generate(user, said, form)
+    assert _field(config, "Monthly spend")["options"] == [
+        "Under £500",
+        "£500-£2,000",
+        "Over £2,000",
+    ]
+
+
+async def test_a_note_said_in_spanish_is_help_text_under_that_field(user):
+    form = await generate(user, "Cita en el taller: nombre, teléfono, matrícula, fecha preferida")
+    config = await generate(user, "añade una nota en la matrícula: por ejemplo 1234 ABC", form)
+    assert _labels(config) == _labels(form)
+    assert _field(config, "Matrícula")["help"] == "por ejemplo 1234 ABC"

@@ -209,6 +209,10 @@ def existing_field(fields: list, spec: str) -> dict | None:
     head = OPTIONS_RE.match(spec.strip())
     head = head["head"] if head and head["head"].strip() else spec
     head, _ = _position(head)
+    quoted = re.fullmatch(r"\s*[\"“](?P<label>[^\"”]+)[\"”]\s*", head)
+    if quoted:  # "put “Rough budget” after venue" ("it", said again): the field of that label
+        said = quoted["label"].strip(" ?").lower()
+        return next((f for f in fields if f["label"].strip(" ?").lower() == said), None)
     if re.search(r"\b(?:called|named|labell?ed|titled)\b|[\"“”]", head, re.I):
         return None
     head = FLAG_RE.sub(" ", head)
@@ -229,8 +233,8 @@ def split_list(text: str, options: bool = False) -> list[str]:
     text = text.strip().rstrip(".")
     if options and "," not in text:
         parts = re.split(r"\s*\|\s*|\s+/\s+|\s+or\s+", text)
-    elif options:
-        parts = re.split(r"\s*,\s*", text)
+    elif options:  # "£1,000-£2,000" is one answer: a comma before three digits groups them
+        parts = re.split(r"\s*,(?!\d{3}\b)\s*", text)
     else:
         parts = re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", text)
     cleaned = [

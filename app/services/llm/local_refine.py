@@ -17,6 +17,7 @@ from app.services.accounts.workspaces import slugify
 from app.services.llm import local_catalog as catalog
 from app.services.llm import (
     local_refine_ask,
+    local_refine_defaults,
     local_refine_extras,
     local_refine_foreign,
     local_refine_it,
@@ -194,6 +195,8 @@ def _apply(draft: dict, clause: str, notes: list) -> None:
         if local_refine_more.apply(draft, clause, notes):  # options, kinds, order, "keep only"
             return
         if local_refine_limits.apply(draft, clause, notes):  # "guests: at least 2"
+            return
+        if local_refine_defaults.apply(draft, clause, notes):  # "priority should default to medium"
             return
         if local_refine_mail_policy.apply(draft, clause, notes):  # "only allow work emails"
             return
@@ -462,10 +465,9 @@ def _add_options(draft, m):
 
 
 def _text_attr(draft, m):
-    f = find_field(draft["fields"], m["target"])
-    f["help" if m["attr"].lower().startswith(("help", "hint")) else "placeholder"] = strip_quotes(
-        m["text"]
-    )
+    attr = "help" if m["attr"].lower().startswith(("help", "hint")) else "placeholder"
+    for f in _fields_named(draft, m["target"]):  # "the placeholder of start and end time"
+        f[attr] = strip_quotes(m["text"])
 
 
 def _r(pattern: str):

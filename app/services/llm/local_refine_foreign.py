@@ -113,6 +113,7 @@ def _p(pattern: str) -> re.Pattern:
 # champ X" adds.
 PATTERNS = {
     "es": [
+        ("note", _p(r"(?:añade|añada|agrega|agregue|pon|ponga|incluye|incluya)\s+(?:una\s+)?(?:nota|aclaraci[oó]n|texto de ayuda)(?:\s+(?:en|a|al|bajo|debajo de|para)\s+(?:el\s+|la\s+|del\s+)?(?P<target>[^:]+?))?\s*:\s*(?P<text>.+)")),
         ("kind", _p(rf"(?:convierte|convierta|convertir|cambia|cambie|transforma|transforme|haz|haga)\s+(?P<target>.+?)\s+(?:en|a)\s+(?:un|una)\s+(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("kind", _p(rf"(?P<target>[^:]+?)\s+como\s+(?:un|una\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?P<flag>{_REQ['es']})\s+(?P<target>.+)")),
@@ -124,6 +125,7 @@ PATTERNS = {
         ("add", _p(r"(?:añade|añada|añadir|agrega|agregue|agregar|incluye|incluya|incluir|pon|ponga)\s+(?P<spec>.+)")),
     ],
     "fr": [
+        ("note", _p(r"(?:ajoute|ajoutez|mets|mettez|rajoute)\s+(?:une\s+)?(?:note|remarque|mention|texte d'aide)(?:\s+(?:sous|à|au|sur|pour|dans)\s+(?:le\s+|la\s+|l')?(?P<target>[^:]+?))?\s*:\s*(?P<text>.+)")),
         ("kind", _p(rf"(?:transforme|transformez|transformer|change|changez|convertis|convertissez|fais|faites|passe|passez)\s+(?P<target>.+?)\s+en\s+(?:une?\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("kind", _p(rf"(?P<target>[^:]+?)\s+en\s+(?:une?\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:rends|rendez|rendre|mets|mettez|mettre|passe|passez|marque|marquez)\s+(?P<target>.+?)\s+(?:en\s+)?(?P<flag>{_REQ['fr']})")),
@@ -134,6 +136,7 @@ PATTERNS = {
         ("add", _p(r"(?:ajoute|ajoutez|ajouter|rajoute|rajoutez|incluez|(?:mets|mettez)(?=\s+(?:un|une)\b))\s+(?P<spec>.+)")),
     ],
     "de": [
+        ("note", _p(r"(?:füge|fügen sie|ergänze|ergänzen sie)\s+(?:einen\s+|eine\s+)?(?:hinweis|notiz|hilfetext|anmerkung)(?:\s+(?:zu|zum|zur|bei|unter)\s+(?:dem\s+|der\s+|den\s+)?(?P<target>[^:]+?))?(?:\s+hinzu)?\s*:\s*(?P<text>.+)")),
         ("kind", _p(rf"(?:mach|mache|machen sie|ändere|ändern sie|wandle|wandeln sie)\s+(?P<target>.+?)\s+(?:zu|in)\s+(?:einem|einer|ein|eine|einen)\s+(?P<kind>{KIND_WORDS})(?:\s+um)?(?P<opts>\s*:\s*.+)?")),
         # "Handy ist eine Telefonnummer", "Ernährung: mehrere Antworten erlauben"
         ("kind", _p(rf"(?P<target>[^:]+?)\s+(?:ist|soll|sollte|wird)\s+(?:ein|eine|einen)\s+(?P<kind>{KIND_WORDS})(?:\s+sein)?(?P<opts>)")),
@@ -154,6 +157,7 @@ PATTERNS = {
         ("add", _p(r"(?P<spec>.+?)\s+(?:hinzufügen|ergänzen)")),
     ],
     "pt": [
+        ("note", _p(r"(?:adicione|adiciona|acrescente|inclua|ponha)\s+(?:uma\s+)?(?:nota|observa[cç][aã]o|texto de ajuda)(?:\s+(?:em|no|na|ao|à|sob|abaixo d[oae])\s+(?:o\s+|a\s+)?(?P<target>[^:]+?))?\s*:\s*(?P<text>.+)")),
         ("kind", _p(rf"(?:transforme|transforma|transformar|mude|muda|altere|altera|converta|converte)\s+(?P<target>.+?)\s+(?:em|para)\s+(?:um|uma)\s+(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("kind", _p(rf"(?P<target>[^:]+?)\s+como\s+(?:um|uma\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<flag>{_REQ['pt']})\s+(?P<target>.+)")),
@@ -282,6 +286,9 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
     if op == "remove":
         target, _ = named(m["target"], lang)
         return f"remove {target}", target
+    if op == "note":  # "añade una nota en la matrícula: …": words a visitor reads under it
+        target = named(m["target"], lang)[0] if m["target"] else "the last field"
+        return f"set the help text of {target} to {m['text'].strip()}", target
     if op == "kind":
         target, _ = named(m["target"], lang)
         return f"change {target} to a {english_kind(m['kind'])}{m['opts'] or ''}", target

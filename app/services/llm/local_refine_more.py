@@ -313,7 +313,7 @@ _KIND_WORDS = [
     ("date", r"date(?: picker| field)?|calendar(?: picker)?"),
     ("number", r"number(?: field)?|numeric(?: field)?"),
     ("multiselect", r"multiple[- ]choice(?: question)?|multi-?select|checkboxes|tick boxes"),
-    ("select", r"drop-?\s?down(?: menu| list)?|select(?: box| menu| list)?|single[- ]choice(?: question)?|radio(?: buttons?)?|pick-?list"),
+    ("select", r"drop-?\s?down(?: menu| list)?|select(?: box| menu| list)?|single[- ]choice(?: question)?|radio(?: buttons?)?|pick-?list|(?:price |spend |size |age )?(?:bands|ranges|brackets)"),
     ("checkbox", r"check-?\s?box|tick-?\s?box|yes/no (?:tick )?box"),
     ("phone", r"(?:tele)?phone(?: number| field)?|mobile number"),
     ("email", r"e-?mail(?: address| field)?"),

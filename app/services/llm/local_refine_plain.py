@@ -70,10 +70,10 @@ _RULES: list[tuple[re.Pattern, str]] = [
      r"let people choose more than one \g<x>"),
     # "add a note under the description: …": words a visitor reads under that field, never a field
     (r"^(?:add|put|include|write)\s+(?:a\s+|this\s+|the\s+)?(?:short\s+)?(?:note|line|disclaimer|sentence|notice|text)\s+"
-     r"(?:under|below|beneath|to|on|with|next to)\s+(?:the\s+)?(?P<x>[^:]+?)(?:\s+(?:field|question|box))?\s*(?::|saying|that says)\s*(?P<t>.+)$",
+     r"(?:under|below|beneath|to|on|with|next to)\s+(?:the\s+)?(?P<x>[^:]+?)(?:\s+(?:field|question|box))?\s*(?::|saying|that says)\s*:?\s*(?P<t>.+)$",
      r"set the help text of \g<x> to \g<t>"),
     (r"^(?:add|put|include|write)\s+(?:a\s+|this\s+|the\s+)?(?:short\s+)?(?:note|disclaimer|notice|line)(?:\s+at the (?:end|bottom))?"
-     r"\s*(?::|saying|that says)\s*(?P<t>.+)$", r"set the help text of the last field to \g<t>"),
+     r"\s*(?::|saying|that says)\s*:?\s*(?P<t>.+)$", r"set the help text of the last field to \g<t>"),
     # "make it a booking request": what the form does after a submission, its flow
     (r"(?:(?<=^)|(?<=[;.,]\s))(?:make|turn)\s+(?:it|this|this form|the form)\s+(?:into\s+)?(?:a|an)\s+(?P<f>(?:booking|sales|support|newsletter)"
      r"(?:\s+(?:request|lead|ticket|sign-?up|enquiry|inquiry))?)(?:\s+(?:form|flow))?(?=\s*(?:[,;.]|$))", r"set the flow to \g<f>"),
@@ -93,6 +93,20 @@ _RULES: list[tuple[re.Pattern, str]] = [
     (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:field\s+|question\s+)?(?:needs?|should have|could (?:use|do with)|wants?)\s+"
      r"(?:a\s+)?(?:bigger|larger|longer|more|much more)\s+(?:text\s+)?(?:box|field|space|room)(?=\s*(?:[,;.]|$))",
      r"make \g<x> a bigger text box"),
+    # "the example for flight number should be BA123", "use BA123 as the example for flight
+    # number", "start time and end time need an example like 18:00"
+    (r"^(?:the\s+)?(?:example|placeholder|sample)(?:\s+text)?\s+(?:for|of|in|on)\s+(?:the\s+)?(?P<x>[^,;]+?)\s+"
+     r"(?:should\s+(?:be|say|read)|is|:)\s*(?P<t>[^;]+)$", r"set the placeholder of \g<x> to \g<t>"),
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)(?:'s)?\s+(?:example|placeholder)(?:\s+text)?\s+(?:should\s+(?:be|say|read)|:)\s*(?P<t>[^;]+)$",
+     r"set the placeholder of \g<x> to \g<t>"),
+    (r"^(?:use|put|show)\s+(?P<t>.+?)\s+as\s+(?:the\s+|an\s+)?(?:example|placeholder)\s+(?:for|of|in|on)\s+(?:the\s+)?(?P<x>[^,;]+)$",
+     r"set the placeholder of \g<x> to \g<t>"),
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:fields?\s+|questions?\s+)?(?:needs?|should have|could use)\s+(?:an?\s+)?(?:example|placeholder)"
+     r"(?:\s+text)?(?:\s*(?::|,)\s*|\s+(?:like|such as|e\.g\.)\s+|\s+)(?P<t>[^;]+)$", r"set the placeholder of \g<x> to \g<t>"),
+    # "the email is missing from the contact bit, it should only show if they tick the contact box":
+    # the field is there, in the wrong place; the rule puts it after the box it depends on
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:is|are)\s+missing\s+(?:from|in)\s+[^,;]+?\s*,\s*(?:and\s+)?(?:it|they)\s+should\s+"
+     r"only\s+(?:show|appear|be shown|be visible)\s+(?:if|when)\s+(?P<c>.+)$", r"show \g<x> only if \g<c>"),
     # "the insurance question needs help text: …"
     (r"^(?:the\s+)?(?P<x>[^,;:]+?)\s+(?:question\s+|field\s+)?needs?\s+(?:a\s+|some\s+)?(?P<a>help text|hint|placeholder)"
      r"\s*:\s*(?P<t>.+)$", r"set the \g<a> of \g<x> to \g<t>"),

@@ -18,6 +18,7 @@ from app.services.llm import local_catalog as catalog
 from app.services.llm import local_show_if_numbers as numbers
 from app.services.llm.local_extract_item import _item
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field
+from app.services.llm.local_refine_targets import find_one
 from app.services.llm.local_show_if_asked import answer_named, earlier, yes_no_asked
 from app.services.llm.local_show_if_items import inline_rules
 
@@ -409,7 +410,32 @@ def _find_target(fields: list, target: str) -> dict:
         return find_field(fields, bare)
 
 
+# "if they tick the contact box", "if it's ticked": a checkbox of the form, ticked
+_TICKS = re.compile(
+    r"^(?:(?:they|you|people|visitors|guests|the visitor|someone)\s+)?(?:ticks?|checks?|ticked|checked)\s+"
+    r"(?:the\s+)?(?P<y>.+?)(?:\s+(?:box|checkbox|tick-?box|check-?box))?$"
+    r"|^(?:it|this|that|the box)(?:'s|’s|\s+is|\s+gets)\s+(?:ticked|checked)$",
+    re.I,
+)
+
+
+def _ticked(fields: list, cond: str) -> dict | None:
+    m = _TICKS.match(cond)
+    boxes = [f for f in fields if f["type"] == "checkbox"]
+    if not m or not boxes:
+        return None
+    if m["y"] is None:  # "it's ticked": the form's one box
+        return boxes[0] if len(boxes) == 1 else None
+    try:
+        return find_one(boxes, m["y"])
+    except RefineError:
+        return None
+
+
 def _condition(fields: list, cond: str, target, *, create: bool) -> tuple[dict, str | None]:
+    box = _ticked(fields, cond)
+    if box is not None:
+        return {"field": box["name"], "op": "equals", "value": True}, None
     m = numbers.COUNT_ONLY.match(cond)
     if m:  # "(if) more than 5 attendees", "(for) more than 1000 copies"
         return numbers.condition(fields, "", numbers.op_of(m["op"]), m["z"], target, create=create)
