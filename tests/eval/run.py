@@ -1025,6 +1025,7 @@ SETS = {
     # Round 39s (the lead's, from forms_bq): a widget said before its item ("a dropdown for the
     # area (…)", "one big text box for the idea"); what counts as an emergency is an example.
     "round 39s": ("forms_round39s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 40m": ("forms_round40m.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -15,11 +15,13 @@ MARKETING_KINDS = [
         "email_marketing",
         "fully_autonomous",
         MARKETING_ACTIONS,
-        # "post-webinar survey", "feedback after the webinar": about a webinar, not a place at one
+        # "post-webinar survey", "feedback after the webinar", "webinar feedback": about a
+        # webinar, not a place at one
         [
             (
                 r"(?<!post-)(?<!post )(?<!after-)(?<!after )(?<!after the )(?<!after our )"
-                r"\bwebinars?\b|web seminar|livestream|live stream|virtual session",
+                r"\bwebinars?\b(?!\s+(?:feedback|survey|evaluation|review|questionnaire))|web seminar|"
+                r"livestream|live stream|virtual session",
                 10,
             )
         ],

@@ -96,6 +96,14 @@ SUPPLIER = _own_kind(
     "register suppliers and pass them to the procurement team",
     "Thanks for registering! Our procurement team will review your details and be in touch.",
 )
+# agencies and freelancers offering their services to the marketer (not asking to buy)
+PITCH = _own_kind(
+    "pitch",
+    "Agency Pitch",
+    "direct_route",
+    "receive pitches from agencies and freelancers and pass them to the team that hires them",
+    "Thanks! We'll review your details and be in touch if there's a fit.",
+)
 UNSUBSCRIBE = {
     **_own_kind(
         "unsubscribe",
@@ -239,6 +247,13 @@ SUPPLIER_NAME = re.compile(
     rf"\blieferanten(?:registrierung|anmeldung|-registrierung)\b"
 )
 
+# "Agency pitch: …", "pitch your agency to us", "join our freelancer pool"
+PITCH_NAME = re.compile(
+    r"\b(?P<agency>agency|agencies|studio) pitch(?:es)?\b|\bpitch (?:your|an|us your|us an) "
+    r"(?P<to>agency|studio|services)\b|\b(?P<pool>(?:freelancer|freelance|creative|agency) (?:pool|roster|"
+    r"network|panel))\b"
+)
+
 # ---- influencers and creators who want to work with the brand ----
 COLLABORATION_WANTED = re.compile(
     r"\b(?:influencers?|creators?|content creators?|bloggers?|youtubers?|streamers?|tiktokers?|"
@@ -301,6 +316,10 @@ def own_purpose(kind_: dict, text: str, foreign: bool = False) -> tuple[dict, st
         for pattern, name in ENTRY_NAMES:
             if re.search(pattern, read):
                 return ENTRY, name
+    pitch = PITCH_NAME.search(text)
+    if pitch:  # offering us their services: routed to whoever hires them, never a booking
+        pool = pitch["pool"]
+        return PITCH, f"{pool.title()} Sign-up" if pool else "Agency Pitch"
     seller = SUPPLIER_NAME.search(text)
     if seller and key not in ("pricing", "demo", "support", "booking"):
         return SUPPLIER, _supplier_name(seller)

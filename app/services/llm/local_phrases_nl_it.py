@@ -42,6 +42,7 @@ I agree to receive emails and can unsubscribe at any time | Ik ga akkoord met he
 I agree to my details being stored to answer my request | Ik ga akkoord met het bewaren van mijn gegevens om mijn aanvraag te beantwoorden | Acconsento alla conservazione dei miei dati per rispondere alla mia richiesta
 Street, town, postcode | Straat, plaats, postcode | Via, città, CAP
 Tell us a little about your needs | Vertel ons kort wat u nodig heeft | Raccontaci in breve di cosa hai bisogno
+How can we help? | Hoe kunnen we u helpen? | Come possiamo aiutarti?
 What happened, and what did you expect? | Wat gebeurde er, en wat verwachtte u? | Cosa è successo e cosa ti aspettavi?
 Thank you for your feedback — it helps us improve. | Bedankt voor uw feedback, daarmee kunnen we beter worden. | Grazie per il tuo feedback: ci aiuta a migliorare.
 Thanks for applying! We review every application and will get back to you within two weeks. | Bedankt voor uw sollicitatie! We bekijken elke sollicitatie en laten binnen twee weken van ons horen. | Grazie per la candidatura! Esaminiamo ogni candidatura e ti risponderemo entro due settimane.
@@ -81,6 +82,7 @@ Thanks! We'll send your samples out shortly. | Bedankt! We versturen uw monsters
 Thanks for the referral! Our team will review it and be in touch. | Bedankt voor de doorverwijzing! Ons team bekijkt hem en neemt contact op. | Grazie per la segnalazione! Il nostro team la esaminerà e ti contatterà.
 Thanks for your request! We'll review it and get back to you. | Bedankt voor uw aanvraag! We bekijken hem en laten van ons horen. | Grazie per la richiesta! La esamineremo e ti risponderemo.
 Thanks for registering! Our procurement team will review your details and be in touch. | Bedankt voor uw registratie! Onze inkoopafdeling bekijkt uw gegevens en neemt contact op. | Grazie per la registrazione! Il nostro ufficio acquisti esaminerà i tuoi dati e ti contatterà.
+Thanks! We'll review your details and be in touch if there's a fit. | Bedankt! We bekijken uw gegevens en nemen contact op als het past. | Grazie! Esamineremo i tuoi dati e ti contatteremo se c'è corrispondenza.
 Thanks for reaching out! Our team will review your request and get back to you. | Bedankt voor uw bericht! Ons team bekijkt uw aanvraag en laat van zich horen. | Grazie per averci contattato! Il nostro team esaminerà la tua richiesta e ti risponderà.
 Thanks for getting in touch! Someone from our team will contact you shortly. | Bedankt voor uw bericht! Iemand van ons team neemt snel contact met u op. | Grazie per averci contattato! Una persona del nostro team ti contatterà a breve.
 Thanks, your request has been logged and the team has been notified. | Bedankt, uw aanvraag is geregistreerd en het team is op de hoogte gebracht. | Grazie, la tua richiesta è stata registrata e il team è stato avvisato.

@@ -59,6 +59,7 @@ _PERSONAL = re.compile(
     r"\b(?:influencers?|influenciador\w*|creators?|content creators?|bloggers?|vloggers?|youtubers?|streamers?|"
     r"tiktokers?|ugc|ambassadors?|athletes?|volunteer\w*|members?|membership|tenan\w+|"
     r"lettings?|lodgers?|renters?|housemates?|flatmates?|flatshares?|"
+    r"(?:rental|tenancy) (?:applications?|enquir\w+|inquir\w+|forms?)|"
     # a home to rent in es/fr/de/pt ("dossier de location", "alquiler", "Mietbewerbung")
     r"(?:dossier|demande|candidature|formulaire) de location|alquil\w+|arrendamento|alug\w+|"
     r"miet(?:bewerbung|antrag|interess\w*|wohnung|gesuch)\w*|wohnungsbewerbung|"
