@@ -498,7 +498,11 @@ SETS = {
     # The same message on forms with different purposes (partner, supplier, sales).
     "purpose": ("leads_purpose.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     # The local agent's replies quote a lead's volumes, timeline and pain point whole.
-    "replies": ("replies.jsonl", check_reply, lambda c: c["data"]["company"]),
+    "replies": (
+        "replies.jsonl",
+        check_reply,
+        lambda c: c["data"].get("company") or c["data"]["email"],
+    ),
     # Logic, steps and languages asked for in a description (SPEC §17).
     "extras": ("forms_extras.jsonl", check_extras, lambda c: c["d"]),
     # Round 6 (written before the change): conditions and steps phrased as people write

@@ -268,9 +268,11 @@ def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     # just need one contact form" says what they want); a couple or a homeowner is asked what
     # they have in mind, not how many people would use it
     people = s.get("sells_to_people")
-    scale = buyer_scale(message.lower(), message)  # "a booking form for my website" says what
-    need = NEED_RE.search(message) or BUYER_NEED.search(message) or scale.own_use
-    need = need or "we need" in s["gloss"].split(" . ")
+    # a business says what it wants with "a booking form for my website" or "we'd like to use
+    # it for …"; a couple's "we'd like a new kitchen" still leaves what they have in mind
+    scale = buyer_scale(message.lower(), message)
+    wants = not people and (BUYER_NEED.search(message) or scale.own_use)
+    need = NEED_RE.search(message) or "we need" in s["gloss"].split(" . ") or wants
     asks = [] if need else [say("q_in_mind" if people else "q_goal", lang)]
     if not (
         TIMELINE_RE.search(message)
