@@ -121,6 +121,13 @@ def check_lead(case: dict) -> list[str]:
     tags = next(a["details"]["tags"] for a in plan["actions"] if a["action"] == "qualify_lead")
     if case.get("kind") and case["kind"] not in tags:  # low for the right reason
         problems.append(f"not read as {case['kind']} (tags {tags})")
+    # what the reply and the reason must (not) say, as in check_reply (round 40)
+    mails = [a["details"] for a in plan["actions"] if a["action"] in ("send_email", "book_meeting")]
+    text = "\n".join(f"{m['subject']}\n{m['body']}" for m in mails).lower()
+    reason = next(a["details"]["reason"] for a in plan["actions"] if a["action"] == "qualify_lead")
+    problems += [f"does not say '{w}'" for w in case.get("says", []) if w.lower() not in text]
+    problems += [f"says /{r}/" for r in case.get("not_says", []) if re.search(r, text, re.I)]
+    problems += [f"reason says {r}" for r in case.get("reason_not", []) if r in reason.lower()]
     return problems
 
 
@@ -493,7 +500,11 @@ SETS = {
     # The same message on forms with different purposes (partner, supplier, sales).
     "purpose": ("leads_purpose.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     # The local agent's replies quote a lead's volumes, timeline and pain point whole.
-    "replies": ("replies.jsonl", check_reply, lambda c: c["data"]["company"]),
+    "replies": (
+        "replies.jsonl",
+        check_reply,
+        lambda c: c["data"].get("company") or c["data"]["email"],
+    ),
     # Logic, steps and languages asked for in a description (SPEC §17).
     "extras": ("forms_extras.jsonl", check_extras, lambda c: c["d"]),
     # Round 6 (written before the change): conditions and steps phrased as people write
@@ -568,6 +579,7 @@ SETS = {
     # client sites or a manager's practices as the scale of a small team, a freelancer's
     # client sites; a competitor building the same kind of tool, a recruiter offering profiles.
     "leads 39": ("leads_round39.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    "leads 40": ("leads_round40.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "replies 38": (
         "replies_round38.jsonl",
         check_reply,

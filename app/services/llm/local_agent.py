@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 
 from app.services.llm.grounding import ticked_opt_in
+from app.services.llm.local_buyer_scale import buyer_scale
 from app.services.llm.local_lead_asks import NO_TIMELINE_RE, asks_price
 from app.services.llm.local_lead_cues import message_language
 from app.services.llm.local_noted import echo, noted
+from app.services.llm.local_pitch import BUYER_NEED
 from app.services.llm.local_reply_words import reply_language, say, topic_in
 from app.services.llm.local_scoring import (
     NEED_RE,
@@ -114,13 +116,18 @@ TOPIC_WORDS = {
 
 def _topic(s: dict, form: dict) -> str:
     """What they asked about: a tender they run; else the form's own kind (a demo request is
-    about a demo, even when the message talks about "our quote forms"); else the message's
-    intent."""
+    about a demo, even when the message talks about "our quote forms", but "Pricing?" sent on
+    the demo form asks a price, not a demo); else the message's intent."""
     if "tender" in s["intent"]:
         return TOPIC_WORDS["tender"]
     kind = (form.get("name") or "").lower()
     for word in ("demo", "pricing", "quote"):
         if re.search(rf"\b{word}\b", kind):
+            priced = {"pricing", "price", "cost"} & set(s["intent"]) or asks_price(
+                s["message"] or ""
+            )
+            if word == "demo" and priced and "demo" not in s["intent"]:
+                return TOPIC_WORDS["pricing"]
             return TOPIC_WORDS[word]
     for word, topic in TOPIC_WORDS.items():
         if word in s["intent"]:
@@ -261,7 +268,11 @@ def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
     # just need one contact form" says what they want); a couple or a homeowner is asked what
     # they have in mind, not how many people would use it
     people = s.get("sells_to_people")
-    need = NEED_RE.search(message) or "we need" in s["gloss"].split(" . ")
+    # a business says what it wants with "a booking form for my website" or "we'd like to use
+    # it for …"; a couple's "we'd like a new kitchen" still leaves what they have in mind
+    scale = buyer_scale(message.lower(), message)
+    wants = not people and (BUYER_NEED.search(message) or scale.own_use)
+    need = NEED_RE.search(message) or "we need" in s["gloss"].split(" . ") or wants
     asks = [] if need else [say("q_in_mind" if people else "q_goal", lang)]
     if not (
         TIMELINE_RE.search(message)
@@ -270,7 +281,7 @@ def _medium_actions(context: dict, s: dict, allowed: set) -> list[dict]:
         or s["timeline_text"]
     ):
         asks.append(say("q_timeline", lang))
-    if not (people or VOLUME_RE.search(message) or s["size_text"]):
+    if not (people or VOLUME_RE.search(message) or s["size_text"] or scale.units):
         asks.append(say("q_people", lang))
     if asks:
         questions = ", ".join(asks[:-1]) + (say("and", lang) if len(asks) > 1 else "") + asks[-1]

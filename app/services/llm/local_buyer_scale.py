@@ -41,7 +41,7 @@ _PLACES = (
     r"locations|stores|shops|outlets|restaurants|caf[eé]s|salons|studios|gyms|hotels|schools|"
     r"campuses|venues|properties|franchises|dealerships|pharmacies|warehouses|brands|centres|centers|"
     r"care homes|nurseries|small businesses|businesses|"
-    r"kunden|mandanten|standorte|filialen|praxen|kliniken|restaurants|"
+    r"kunden|mandanten|standorte|filialen|praxen|kliniken|restaurants|[\w-]*betriebe|"
     r"clientes|sedes|tiendas|cl[ií]nicas|restaurantes|consultas|gimnasios|hoteles|"
     r"cabinets|magasins|boutiques|agences|cliniques|salons|"
     r"lojas|unidades|consult[óo]rios|academias|"
@@ -59,7 +59,11 @@ _RUN = (
     r"maintain|handle)\b|\bwe(?:'re| are) an? (?:\w+ ){0,2}(?:agency|studio|group|chain|franchise|"
     r"consultancy) with\b|\b(?:managing|running|looking after)\b|"
     r"\b(?:gestionamos|tenemos|llevamos|dirigimos|nous (?:avons|g[ée]rons)|wir (?:betreuen|haben|"
-    r"betreiben|f[üu]hren)|temos|gerimos|gestiamo|abbiamo|wij (?:hebben|beheren)|we beheren)\b"
+    r"betreiben|f[üu]hren)|temos|gerimos|gestiamo|abbiamo|wij (?:hebben|beheren)|we beheren)\b|"
+    # one person's clients: "hago webs para", "ich betreue", "je gère", "faço sites para"
+    r"\b(?:hago (?:webs|p[áa]ginas|sitios)(?: web)? para|(?:ich )?betreue|ich baue websites f[üu]r|"
+    r"je (?:g[èe]re|fais des sites pour)|fa[çc]o sites para|gestisco|faccio siti per|"
+    r"ik (?:beheer|bouw websites voor))\b"
 )
 UNITS_RUN_RE = re.compile(rf"(?:{_RUN})\s+(?:[\w-]+ ){{0,6}}?({UNITS_RE.pattern})", re.I)
 # where the form goes or whom it serves, named as theirs: "my website", "my plumbing business
@@ -80,17 +84,33 @@ _WHAT = (
 # a need in their words, though not "we need" side by side: "we run 6 gyms and need …"
 _NEEDS = re.compile(
     r"(?:(?<=\band )|(?<=\bso )|(?<=\bbut ))(?:really |also |now )?need\b"
-    rf"(?! to (?:know|ask|understand|check)){_WHAT}|\b(?:i|we)(?:'d| would) (?:need|want)\b{_WHAT}",
+    rf"(?! to (?:know|ask|understand|check))(?: to [\w'-]+)?{_WHAT}|\b(?:i|we)(?:'d| would) (?:need|want)\b{_WHAT}",
     re.I,
 )
 _QUOTE_ASKED = re.compile(
     r"\bwhat would (?:that|it|this) cost\b|\bhow much would\b|\bcan you quote\b|\bquote (?:me|us)\b",
     re.I,
 )
+# the forms put on the sites of the clients they serve: "embed your forms for them",
+# "intégrés sur leurs sites", "in deren Websites einbetten"
+_EMBED = (
+    r"\b(?:embed|integrat|install|set (?:them|these|it) up|einbetten|einbinden|integrier|int[ée]gr|"
+    r"incrustar|integrar|incorporar|incorpor|insluiten|integreren)\w*"
+)
+_CLIENT_SITES = (
+    r"\b(?:for (?:them|my clients|our clients)|their (?:web)?sites|clients'? (?:web)?sites|leurs sites|"
+    r"deren (?:websites?|webseiten|seiten)|sus webs|webs de (?:mis|nuestros) clientes|"
+    r"sites dos (?:meus|nossos) clientes|siti dei (?:miei |nostri )?clienti|websites van (?:mijn|onze) klanten)\b"
+)
 PLAN_ASK_RE = re.compile(
     r"\b(?:agency|reseller|white-?label|multi-?site|multi-?client|partner|volume) (?:or (?:[\w-]+ ))?"
     r"(?:plans?|pricing|prices|tiers?|rates?|licen[cs]es?|accounts?)\b|"
-    r"\b(?:is there|do you (?:have|offer)|any) (?:a |an )?plan for\b",
+    r"\b(?:is there|do you (?:have|offer)|any) (?:a |an )?plan for\b|"
+    # "do you do white label?", "un plan para agencias o de marca blanca", "en marque blanche"
+    r"\bwhite[- ]?label\w*|\bmarca blanca\b|\bmarque blanche\b|"
+    r"\b(?:plan|planes|offre|tarif|plano|piano|abonnement) (?:para|pour|f[üu]r|per|voor) "
+    r"(?:agencias|agences|agenturen|ag[êe]ncias|agenzie|bureaus|resellers|revendedores)\b|"
+    rf"{_EMBED}[^.?!]{{0,50}}?{_CLIENT_SITES}|{_CLIENT_SITES}[^.?!]{{0,20}}?{_EMBED}",
     re.I,
 )
 
@@ -129,14 +149,16 @@ def buyer_scale(text: str, message: str) -> Scale:
 
 # the form they price, up to their own site: "a wedding enquiry form to my website"
 _FORM = (
-    r"\b(?:(?:a|an|one|un|una|une|um|uma|ein|eine|einen) )?(?:[\w-]+ ){0,3}?(?:forms?|formulario|"
+    r"\b(?:(?:a|an|one|un|una|une|um|uma|ein|eine|einen) )?(?:(?!(?:would|does|do|will|what)\b)[\w-]+ ){0,3}?"
+    r"(?:forms?|formulario|"
     r"formulaire|formul[áa]rio|formular|modulo|formulier)\b[^.?!]{0,40}?"
 )
 
 
 def _wanted(text: str, own: re.Match) -> re.Match:
-    """What they ask the price of, for their own business (their site when no form is named)."""
-    return re.search(_FORM + re.escape(own.group(0)), text) or own
+    """What they ask the price of, for their own business: the form for their site, else the
+    plan for their clients ("embed your forms for them"), else their site."""
+    return re.search(_FORM + re.escape(own.group(0)), text) or PLAN_ASK_RE.search(text) or own
 
 
 def with_plan_ask(text: str, intent: list[str]) -> list[str]:

@@ -44,7 +44,11 @@ NO_TIMELINE_RE = re.compile(
 PRICE_QUESTION_RE = re.compile(
     r"\bhow much (?:is|does|do|would|will|are|for|per|to)\b|\bhow much\?|"
     r"\bwhat(?:'s| is| are| does| do| would)(?: it| the| your)? (?:price|prices|pricing|cost|costs|charge)\b|"
-    r"\bwhat do you charge\b|\bwhat (?:does|would) (?:it|this|that) cost\b",
+    r"\bwhat do you charge\b|\bwhat (?:does|would) (?:it|this|that) cost\b|"
+    # "what would a booking form for my physio practice website cost?"
+    r"\bwhat (?:does|would|will) (?:a|an|one) (?:[\w-]+ ){1,8}?cost\b|"
+    # a question that is a price: "Pricing?", "Pricing for the Enterprise plan?"
+    r"(?:^|[.!?]\s+)(?:pricing|prices?|costs?)\b[^.!?]{0,60}\?",
     re.I,
 )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.services.llm.local_cold_pitch import without_track_record
 from app.services.llm.local_lead_cues import dutch_or_italian, foreign, message_language
 from app.services.llm.local_noted_foreign import FOREIGN_TIMING, foreign_pain
 from app.services.llm.local_reply_words import say
@@ -50,7 +51,7 @@ TIMING = re.compile(
     rf"|\b(?:(?:later|early|sometime) )?(?:this|next) (?:{_PERIOD}|{_DAYS})\b"
     rf"|(?:(?<=\bends )|(?<=\bexpires )|(?<=\bcloses )|(?<=\bends on ))(?:this |next )?(?:{_DAYS})\b"
     rf"|\b{_Q}"
-    r"|\bin (?:the next )?(?:\d+|two|three|four|five|six|a few|a couple of) (?:days|weeks|months)\b"
+    r"|\b(?:with)?in (?:the next )?(?:\d+|two|three|four|five|six|a few|a couple of) (?:days|weeks|months)\b"
     rf"|\b(?:{_FULL_MONTHS})\b|\basap\b|\btomorrow\b|\bright away\b"
     # "before our spring campaign in March" is one time, said back whole
     rf"|\b(?:by|before|ahead of|in time for|until) (?:the |our |this |next )?{_SEASON}"
@@ -75,7 +76,8 @@ _NOUN = rf"(?!{_NOT_COUNTED}|(?:sales|news|ops|series|species)\b)[a-z]+[a-rt-z]s
 VOLUME = re.compile(
     rf"(?<![\w$£€]){_NUMBER}\s*(?:[a-z]+(?:-[a-z]+)? ){{0,2}}?{_NOUN}{_RATE}"
     r"|\b\d[\d,]*-(?:person|people|strong|seat|bed|room|site|store|location)\b"
-    r"(?: (?:company|group|team|firm|business|organisation|organization|practice|hotel|hospital))?",
+    r"(?: (?:company|group|team|firm|business|organisation|organization|practice|hotel|hospital|"
+    r"agency|studio|consultancy|startup))?",
     re.I,
 )
 # In es/fr/de/pt a count is the number and its noun ("12 agences", "18 Standorte").
@@ -147,6 +149,24 @@ class Noted:
         return bool(self.volumes or self.timing or self.pain or self.question or self.needs)
 
 
+# "Can we speak on Friday?" says when to talk, not when the project is due
+_TALK = re.compile(r"\b(?:talk|speak|chat|call|meet|catch up)\b", re.I)
+
+
+def timings(message: str, pattern: re.Pattern = TIMING) -> list[re.Match]:
+    """The times a message names, the project's first: a time to talk ("can we talk this
+    week?") counts only when the message names no other."""
+    found = list(pattern.finditer(message))
+
+    def sentence(m: re.Match) -> str:
+        start = max(message.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (message.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        return message[start : min(ends, default=len(message))]
+
+    project = [m for m in found if not _TALK.search(sentence(m))]
+    return project or found
+
+
 def noted(message: str) -> Noted:
     """The volumes, timing and pain point of a message, each a whole phrase in its words."""
     message = message or ""
@@ -157,12 +177,12 @@ def noted(message: str) -> Noted:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
 
     other = foreign(message) or dutch_or_italian(message)
-    for m in (FOREIGN_TIMING if other else TIMING).finditer(message):
+    for m in timings(message, FOREIGN_TIMING if other else TIMING):
         if free(m) and len(out.timing) < 2:
             out.timing.append(m.group(0))
             taken.append(m.span())
     volume = _FOREIGN_VOLUME if other else VOLUME
-    for m in volume.finditer(message):
+    for m in volume.finditer(without_track_record(message)):
         counted = re.match(r"\D*(\d[\d,.]*)", m.group(0))
         if counted and any(counted[1] in v for v in out.volumes):
             continue  # "14 clinics … for 14 sites": one count said twice
@@ -172,8 +192,9 @@ def noted(message: str) -> Noted:
             out.volumes.append(f"a {phrase}" if re.match(r"\d[\d,]*-(?!\d)", phrase) else phrase)
             taken.append(m.span())
     out.pain = _pain(message) or foreign_pain(message, message_language(message))
-    if out.pain:  # a count the pain sentence already says is not said twice
+    if out.pain:  # a count or a time the pain sentence already says is not said twice
         out.volumes = [v for v in out.volumes if v not in out.pain]
+        out.timing = [t for t in out.timing if _to_you(t) not in out.pain]
     out.question = asked(message)
     needs = [m.group(0) for m in _NEEDS.finditer(message) if free(m)]
     needs += [m.group(1) for m in _WITH_TOOL.finditer(message) if free(m)]
@@ -241,8 +262,12 @@ def _pain(message: str) -> str:
         return ""
     if not words or len(words) < 2 and len(rest) > 60:
         return ""
-    words = [_YOUR.get(w.lower(), w) for w in words]
-    return " ".join([verb, *words])
+    return f"{verb} {_to_you(' '.join(words))}"
+
+
+def _to_you(text: str) -> str:
+    """Their words said back to them: "before our busy season" → "before your busy season"."""
+    return " ".join(_YOUR.get(w.lower(), w) for w in text.split())
 
 
 def echo(noted_: Noted, given: list[str], lang: str = "en", quote: bool = False) -> str:

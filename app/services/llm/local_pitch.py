@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_cold_pitch import asks_ours, cold_pitch
+
 _WE = r"(?:we|we'?re|we are|our (?:team|agency|studio|company|firm|service|platform|experts?))"
 _CAN = r"(?:\s*(?:can|could|will|would|'d|'ll|are able to|would be happy to|'d be happy to|are happy to|love to|'d love to))*"
 _OFFER = (
@@ -33,10 +35,10 @@ OFFER_TO_YOU = re.compile(
 # A buyer may offer something too ("our team can send you our current flow"); what they
 # need, look for or want to decide says who is buying.
 BUYER_NEED = re.compile(
-    r"\b(?:we|i) (?:need|are looking for|'re looking for|am looking for|'m looking for|want to (?:buy|switch|move))\b|"
+    r"\b(?:we|i) (?:now |also |really |just )?(?:need|are looking for|'re looking for|am looking for|'m looking for|want to (?:buy|switch|move))\b|"
     r"\bwe(?:'re| are)? (?:hoping|looking|aiming) to\b|\blooking to (?:decide|buy|switch|replace|roll)\b|"
     r"\bcan you show us\b|\bsend (?:us|me) (?:pricing|a quote)\b|"
-    r"\b(?:we|i) (?:want|'d like|would like) (?:a|an|your|to (?:buy|try|use|see|get|roll))\b",
+    r"\b(?:we|i)(?: want|'d like| would like) (?:a|an|your|to (?:buy|try|use|see|get|roll))\b",
     re.I,
 )
 # "Can I book 15 minutes to show you how?" / "open to a 20 minute chat to see if we can help you"
@@ -184,6 +186,12 @@ def pitch_kind(text: str) -> tuple[str, str] | None:
             "a competitor (they make the same kind of product, asking how ours works)",
         )
     offer = OFFER_TO_YOU.search(text) or HELP_CLAIM.search(text) or PLACES_PEOPLE.search(text)
-    if offer and not BUYER_NEED.search(text) or SHOW_YOU.search(text):
+    if (offer or cold_pitch(text)) and not BUYER_NEED.search(text) or SHOW_YOU.search(text):
         return "vendor", "a vendor offering their services to us"
     return None
+
+
+def buyer_asks(text: str) -> bool:
+    """A need of their own or a question about our product: a buyer, whatever sales words
+    they use ("worth a quick chat? we'd love a partner plan")."""
+    return bool(BUYER_NEED.search(text) or asks_ours(text))

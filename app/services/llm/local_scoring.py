@@ -16,11 +16,12 @@ import re
 from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
 from app.services.llm.local_buyer_scale import SOLO_RE, buyer_scale, partnership, with_plan_ask
+from app.services.llm.local_cold_pitch import without_track_record
 from app.services.llm.local_lead_asks import COMPARING_RE, without_no_timeline
 from app.services.llm.local_lead_cues import gloss, glossed_from
-from app.services.llm.local_noted import PAIN_RE, TIMING, volume_phrase
+from app.services.llm.local_noted import PAIN_RE, timings, volume_phrase
 from app.services.llm.local_noted_foreign import FOREIGN_TIMING
-from app.services.llm.local_pitch import pitch_kind
+from app.services.llm.local_pitch import buyer_asks, pitch_kind
 from app.services.llm.local_purpose import form_purpose, partner_offer, supplier_offer
 
 INTENT_WORDS = (
@@ -244,9 +245,9 @@ PLACEHOLDER_DOMAINS = {
 }
 TIMELINE_RE = re.compile(
     r"\b(?:this|next) (?:week|month|quarter)\b|\bby (?:the )?end of\b|\bby (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
-    r"\bby \d+(?:st|nd|rd|th)?(?: (?:of )?(?:january|february|march|april|may|june|july|august|september|"
+    r"\bby \d+(?!,\d| (?:[a-z-]+ )?(?!(?:days|weeks|months)\b)[a-z]{3,}s\b)(?:st|nd|rd|th)?(?: (?:of )?(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\b)?|\bbefore (?:our|the|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|then|\d)\b|\bdeadline\b|\bin (?:the next )?(?:\d+|two|three|four|a few) (?:days|weeks)\b|"
+    r"november|december|then|\d)\b|\bdeadline\b|\b(?:with)?in (?:the next )?(?:\d+|two|three|four|a few) (?:days|weeks)\b|"
     r"\bq[1-4]\b|\basap\b|\burgent\w*\b|\bthis week\b|\btomorrow\b|"
     r"\b(?:next|this|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bstarting\b|\bcloses\b|\bdecision by\b|"
     r"\b(?:ends|expires|closes|runs out) (?:on )?(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bcan sign\b|\bready to (?:buy|sign|start)\b|\bcontract (?:ends|renewal)\b|\blive (?:before|by|in)\b|"
@@ -332,9 +333,10 @@ _MANAGER = re.compile(
 _NUMBER = re.compile(r"(\d+(?:[.,]\d+)*)\s*([km])?\b", re.I)
 
 
-# An intent word that names a thing of theirs: "quote forms", "pricing pages", "demo requests".
+# An intent word that names a thing of theirs: "quote forms", "pricing pages", "demo requests",
+# a "sign-up" form.
 _NAMES_A_THING = re.compile(
-    r"\s+(?:forms?|pages|requests|calculators?|builders?|templates|workflows|process(?:es)?)\b"
+    r"\s+(?:forms?|pages|requests|calculators?|builders?|templates|workflows|process(?:es)?)\b|-(?:up|in)\b"
 )
 
 
@@ -383,7 +385,7 @@ def parse_amount(text: str) -> float | None:
 
 
 QUOTE_REQUEST_RE = re.compile(
-    r"\bwhat would (?:that|it|this) cost\b|\bhow much would\b|\bcan you quote\b|\bplease quote\b|"
+    r"\bwhat would (?:that|it|this|(?:a|an|one)(?: [\w-]+){1,8}?) cost\b|\bhow much would\b|\bcan you quote\b|\bplease quote\b|"
     r"\bsend (?:me|us) (?:a |an )?(?:formal )?(?:quote|offer|proposal)\b|\bsend (?:a|an) (?:formal )?(?:quote|offer|proposal)\b|\bquote (?:me|us) for\b|\b(?:we'?d|i'?d) like a quote\b",
     re.I,
 )
@@ -399,7 +401,8 @@ def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, s
         leaving = SWITCHING_RE.search(text) or (
             OLD_TOOL_RE.search(text) and not OUR_CUSTOMER_RE.search(text)
         )
-        if kind == "support" and (leaving or EXPANSION_RE.search(text)):
+        buying = kind == "vendor" and buyer_asks(text)  # "worth a chat? we'd love a partner plan"
+        if kind == "support" and (leaving or EXPANSION_RE.search(text)) or buying:
             continue
         if re.search(pattern, text, re.I):
             return kind, reason
@@ -439,7 +442,8 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         return "low", 0, reasons, ["lead-low", "not-a-buyer", kind, *customer]
     text = s["message"].lower() or s["text"]  # what they wrote, not the options they picked
     text = f"{text} . {s['gloss']}" if s.get("gloss") else text
-    timeline, volume = TIMELINE_RE.search(without_no_timeline(text)), VOLUME_RE.search(text)
+    timeline = TIMELINE_RE.search(without_no_timeline(text))
+    volume = VOLUME_RE.search(without_track_record(text))  # not "we've helped 200 clinics"
     said_when = without_no_timeline(s["message"])
     foreign_when = FOREIGN_TIMING.search(said_when) if s.get("gloss") else None
     money, pain = MONEY_RE.search(text), PAIN_RE.search(text)
@@ -510,7 +514,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         or (s["timeline_text"].lower() in ("this month", "this quarter") and not hesitant)
     ):
         # their words, whole: "by 20 January", not "by 2"; "avant l'été", not the gloss
-        said = foreign_when or TIMING.search(said_when)
+        said = foreign_when or next(iter(timings(said_when)), None)
         shown = said.group(0) if said else timeline.group(0) if timeline else s["timeline_text"]
         if not said and timeline and timeline.start() >= len(s["message"]):
             shown = glossed_from(s["message"], shown) or shown
@@ -521,7 +525,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         add(-2, f"timeline: {s['timeline_text']}")
     if volume:
         count = parse_amount(volume.group(0)) or 0
-        shown = volume_phrase(s["message"]) or volume.group(0)
+        shown = volume_phrase(without_track_record(s["message"])) or volume.group(0)
         add(2 if count >= 50 else 1, f"volume: {shown[0].lower()}{shown[1:]}", "volume")
     if RECURRING_RE.search(text):
         add(1, f"recurring need: {RECURRING_RE.search(text).group(0)}")
