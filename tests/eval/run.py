@@ -580,6 +580,7 @@ SETS = {
     # client sites; a competitor building the same kind of tool, a recruiter offering profiles.
     "leads 39": ("leads_round39.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "leads 40": ("leads_round40.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    "leads 40s": ("leads_round40s.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "replies 38": (
         "replies_round38.jsonl",
         check_reply,

@@ -72,7 +72,10 @@ UNITS_RUN_RE = re.compile(rf"(?:{_RUN})\s+(?:[\w-]+ ){{0,6}}?({UNITS_RE.pattern}
 _MINE = re.compile(
     r"\bmy (?:own )?(?:[\w-]+ ){0,2}?(?:website|site|web ?shop|online (?:shop|store)|clients|"
     r"customers)\b|\b(?:mi|mon|ma|meine?r?|meu|minha|mio|mia|mijn) (?:p[áa]gina |sitio )?"
-    r"(?:web|site|sito|website|webseite|homepage|webshop|boutique en ligne|loja online)\b",
+    r"(?:web|site|sito|website|webseite|homepage|webshop|boutique en ligne|loja online)\b|"
+    # "sul nostro sito", "auf unserer Website", "our website": the site of the business they run
+    r"\b(?:our|nostro|notre|nuestr[oa]|unserer?|nosso|onze) (?:own )?(?:p[áa]gina |sitio )?"
+    r"(?:web|site|sito|website|webseite|homepage|webshop)\b",
     re.I,
 )
 # one person: the scorer tempers a six-figure budget; their free mail is their business's

@@ -97,6 +97,9 @@ PITCH_OFFER = re.compile(
     r"\blink[- ]?building\b|\bguest posts?\b|\b(?:like|want|love) to sponsor (?:our|my|the)\b|"
     r"\bfor a (?:small|modest|low|flat|one-off|fixed) fee\b|\bsponsor (?:our|my) (?:podcast|newsletter|show|event|conference|summit|channel)\b|"
     r"\bexhibitor (?:booths?|packages?|spaces?|stands?|spots?)\b|\blike to (?:exhibit|advertise)\b|"
+    # "would you like to sponsor an issue?": their audience, sold to us
+    r"\b(?:would you|do you want|are you interested|interested) (?:like |in )?(?:to )?sponsor(?:ing)?\b|"
+    r"\bsponsor(?:ing)? (?:an?|one|the next|our next) (?:issue|episode|edition|post|video|send|newsletter)\b|"
     # "would you be interested in buying a list of 10,000 HR managers?"
     r"\b(?:interested in|like to|want to) (?:buy|buying|purchas\w+|get|getting|receiv\w+) (?:a|our) "
     r"(?:[\w-]+ ){0,3}(?:list|database|data ?set)\b",

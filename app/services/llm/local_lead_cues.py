@@ -87,7 +87,11 @@ CUES = [
     (
         r"\bnecesit(?:amos|o)\b|\bbrauchen\b|\bbrauche\b|\bben[öo]tigen\b|avons besoin|\bj'ai (?:juste |seulement )?besoin\b|"
         r"\bil nous faut\b|\bprecis(?:amos|o)\b|\bwij zoeken\b|\bwe zoeken\b|\bhebben \w+ nodig\b|"
-        r"\babbiamo bisogno\b|\bcerchiamo\b|\bho bisogno\b|\b(?:mi|ci) serve\b|\bik zoek\b|\bzoek een\b|\bheb \w+ nodig\b",
+        r"\babbiamo bisogno\b|\bcerchiamo\b|\bho bisogno\b|\b(?:mi|ci) serve\b|\bik zoek\b|\bzoek een\b|\bheb \w+ nodig\b|"
+        # "vorrei un modulo per …", "nous voudrions un formulaire": a wish for a thing of their own
+        r"\b(?:vorrei|vorremmo|quisiera|quisi[ée]ramos|je voudrais|nous voudrions|queria|quer[ií]amos|"
+        r"ik wil graag|we willen graag) (?:un|una|uno|une|um|uma|een|dei|delle)\b|"
+        r"\b(?:ich|wir) (?:h[äa]tten?|m[öo]chten?) gern(?:e)? (?:ein|eine|einen)\b|\bci servirebbe\b",
         "we need",
     ),
     # who writes: the owner of a (small) business, named in the message
