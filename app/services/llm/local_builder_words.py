@@ -176,7 +176,7 @@ _FILLER = set(
         "the a an my your their our of for to and or in on question field box bit part item one "
         "thing please el la los las de del le les du des der die das den dem o os as do da il lo "
         "gli di het een van pregunta campo champ frage feld vraag veld domanda pergunta you have "
-        "what is are tu su votre vos ihr ihre je uw"
+        "what is are tu su votre vos ihr ihre je uw we us form this that not no"
     ).split()
 )
 
@@ -245,8 +245,9 @@ def routed_kind(kind: dict, who: str | None) -> dict:
 
 
 def obey_builder_words(config: dict, said: dict) -> None:
-    """Each retracted item's field gone (with its follow-ups); each note shown under the last
-    question the visitor answers."""
+    """Each retracted item's field gone (with its follow-ups); each note shown under the
+    question it speaks of, or under the last free-text question (the last question without
+    one)."""
     fields = config["fields"]
     for item in said["taken_back"]:
         gone = _field_for(fields, item)
@@ -258,9 +259,11 @@ def obey_builder_words(config: dict, said: dict) -> None:
             box.update(type="checkbox", required=False, options=[], max_length=None)
             box.pop("placeholder", None)
     shown = [f for f in fields if f["type"] not in ("hidden", "checkbox", "file")] or fields
-    if said["notes"] and shown:
-        last = shown[-1]
-        last["help"] = " ".join([last.get("help") or "", *said["notes"]]).strip()[:500]
+    texts = [f for f in shown if f["type"] == "textarea"] or shown
+    for note in said["notes"]:  # "we never share your email": under the email; else the message
+        under = _field_for(shown, note) or (texts[-1] if texts else None)
+        if under is not None:
+            under["help"] = " ".join([under.get("help") or "", note]).strip()[:500]
 
 
 def _drop(config: dict, name: str) -> None:
