@@ -122,7 +122,7 @@ _NOTE_SAID = {
 }
 
 # "This must go to the DSL straight away", "send these to the sales team", "cc the manager"
-_WHO = r"(?P<who>[^,.;!?\n]{0,40}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[^,.;!?\n]{2,60}?)"
+_WHO = r"(?P<who>[^,.;!?()\n]{0,40}?[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[^,.;!?()\n]{2,60}?)"
 _AT_ONCE = (
     r"straight away|right away|immediately|at once|asap|urgently|without delay|the same day|"
     r"enseguida|inmediatamente|de inmediato|ya mismo|urgentemente|tout de suite|immédiatement|"
@@ -140,7 +140,7 @@ _ROUTE = re.compile(
     r"|(?:please\s+)?(?:send|forward|route|email|pass|escalate)\s+(?:these|them|this|it|each one|"
     r"every one|(?:(?:each|every|all|new|the)\s+)?(?:submissions?|entries|entry|responses?|"
     r"requests?|reports?|leads?))\s+(?:straight\s+|directly\s+)?(?:on\s+)?to\s+"
-    r"|(?:please\s+)?(?:cc|bcc|copy in)\s+|(?:please\s+)?(?:notify|alert)\s+(?=(?:the|our|my)\s)"
+    r"|(?:please\s+)?(?:cc|bcc|copy in)\s+(?![^,.;]*\be-?mail\b)|(?:please\s+)?(?:notify|alert)\s+(?=(?:the|our|my)\s)"
     # es / fr / de / pt / it
     r"|(?:esto|estos|esta|estas|cada (?:uno|una|aviso|informe))\s+(?:tiene que|tienen que|debe|"
     r"deben|ha de)\s+(?:llegar|ir|enviarse|pasar)\s+(?:directamente\s+)?(?:a|al)\s+"
@@ -156,7 +156,7 @@ _ROUTE = re.compile(
     r"|(?:questo|questi|ogni segnalazione)\s+(?:deve|devono)\s+(?:arrivare|andare|essere inviat[oaie])"
     r"\s+(?:a|al|alla)\s+)"
     rf"{_WHO}(?:\s+(?P<now>{_AT_ONCE}))?(?:\s+(?:gehen|weiterleiten|senden|on (?:each|every) one|"
-    r"on (?:every|each) (?:submission|report|entry)|please))?(?=\s*(?:[.!;,\n]|$))",
+    r"on (?:every|each) (?:submission|report|entry)|please))?(?=\s*(?:[.!;,\n]|$))[.!]?",
     re.I,
 )
 
