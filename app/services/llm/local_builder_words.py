@@ -33,9 +33,9 @@ _SECOND_THOUGHT = (
 )
 _ART = (
     r"(?:(?:the|that|this|those|these|a|an|el|la|los|las|lo de|le|les|l['’]|du|des|de la|"
-    r"das|den|die|dem|der|o|a|os|as|il|lo|gli|de|het)\s+)?"
+    r"das|den|die|dem|der|o|os|as|il|lo|gli|de|het)\s+)?"
 )
-# the item taken back, to the end of its clause (one group per wording, filled in below)
+# the item taken back, to the end of its clause (each wording below has its own group)
 _ITEM = r"([^,.;:!?()\n]{2,60}?)"
 _ITEM_END = r"(?=\s*(?:[,.;:!?)\n]|$|\s[-–—]\s))"
 _RETRACTIONS = (
@@ -50,7 +50,7 @@ _RETRACTIONS = (
     rf"(?:no need (?:for|to ask(?:\s+(?:for|about))?)|take out|get rid of)\s+{_ART}{_ITEM}{_ITEM_END}",
     rf"(?:actually|on second thoughts?)[\s,]+no\s+{_ART}{_ITEM}{_ITEM_END}",
     rf"no\s+{_ART}{_ITEM}\s+after all{_ITEM_END}",
-    # es / pt / it: "mejor sin fotos", "sin fotos al final", "olvida el teléfono"
+    # es / pt / it: "mejor sin fotos", "afinal sem fotos", "anzi niente foto", "olvida el teléfono"
     rf"(?:mejor|melhor|meglio|afinal|al final|anzi)\s+(?:sin|sem|senza|niente|nada de|no)\s+"
     rf"{_ART}{_ITEM}{_ITEM_END}",
     rf"(?:olvida|olvidad|olvide|quita|quitad|quite|esquece|esqueça|tira|lascia perdere|togli|"
