@@ -252,6 +252,7 @@ FLOORS = {
     "round 39b": 0.90,
     "round 39s": 0.90,
     "round 40m": 0.90,
+    "round 40a": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -406,6 +407,7 @@ SIZES = {
     "round 39b": 34,
     "round 39s": 11,
     "round 40m": 11,
+    "round 40a": 29,
 }
 
 

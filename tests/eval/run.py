@@ -311,7 +311,8 @@ def _in_order(fields: list[dict], patterns: list[str]) -> list[str]:
 
 def check_round13(case: dict) -> list[str]:
     """Round 13 (one role, one field): as round 7b, plus ``texts`` (how many free-text
-    questions the draft may have at most) and the draft lint (a second email or name, the engine's
+    questions the draft may have at most), ``help`` (a pattern some field's help must match:
+    a note the marketer asked to show) and the draft lint (a second email or name, the engine's
     own free-text question next to the one asked for, or required when the description
     lists its fields)."""
     problems = check_round7b(case)
@@ -325,6 +326,9 @@ def check_round13(case: dict) -> list[str]:
     for pattern in case.get("optional", []):  # a field the draft must leave optional
         if not any(not f["required"] and re.search(pattern, f["label"]) for f in config["fields"]):
             problems.append(f"no optional field labelled {pattern!r}")
+    helps = [f.get("help") or "" for f in config["fields"]]
+    if "help" in case and not any(re.search(case["help"], h) for h in helps):  # a note asked for
+        problems.append(f"no help text matching {case['help']!r} in {[h for h in helps if h]}")
     return problems + draft_lint(case["d"], config)
 
 
@@ -1039,6 +1043,10 @@ SETS = {
     # area (…)", "one big text box for the idea"); what counts as an emergency is an example.
     "round 39s": ("forms_round39s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 40m": ("forms_round40m.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 40a: words that instruct the form builder are no field and are obeyed (a retraction
+    # removes its item, a note asked for is help text, an action offered with "or" is a tick
+    # box, a routing remark routes)
+    "round 40a": ("forms_round40a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

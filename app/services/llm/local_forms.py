@@ -28,6 +28,11 @@ from app.services.llm.local_bounded_numbers import bound_numbers, take_bounds
 from app.services.llm.local_bracket_asides import apply_asides, take_asides
 from app.services.llm.local_bracket_types import linked_yes_no
 from app.services.llm.local_budget import business_buyer, fit_budget
+from app.services.llm.local_builder_words import (
+    obey_builder_words,
+    read_builder_words,
+    routed_kind,
+)
 from app.services.llm.local_chatter_items import without_chatter
 from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
@@ -196,7 +201,9 @@ def build_form(described: str) -> dict:
     # "everyone must be over 18 tickbox", "Kästchen: AGB gelesen": a quoted tick box
     # "(e.g. leak, no hot water)", "(up to £5,000)": help and a limit, not answers
     # "is it an emergency (no water, no heating, leak)": what counts as one, the answer yes/no
-    asided, asides = take_asides(urgent_examples(described))
+    # "scratch the budget", "add a note that …", "send these to the DSL straight away": obeyed
+    said_to_builder, builder = read_builder_words(described)
+    asided, asides = take_asides(urgent_examples(said_to_builder))
     asided, told_not = take_notes(asided)  # "Please don't include …": help, not a field
     asides += told_not
     asided = linked_yes_no(asided)  # "do you have a website (url)": yes/no, its address on Yes
@@ -232,6 +239,7 @@ def build_form(described: str) -> dict:
     # the form is for
     told = without_conditions(without_contact_wishes(extras["told"]))  # "(if your employer pays)"
     kind, own_name, stated = read_kind(told, original, lang)  # what the form is, in order
+    kind = routed_kind(kind, builder["route_to"])
     audience, business, topic = (
         find_audience(description),
         find_business(description),
@@ -341,6 +349,7 @@ def build_form(described: str) -> dict:
     if lang or nl_it:  # "Envoyer", "Kies…", "María García", not "Submit", "Choose…"
         in_own_language(config, lang or nl_it)
         name_follow_ups(config["fields"], lang or nl_it)  # "¿Cuántas?" → "¿Cuántas mascotas?"
+    obey_builder_words(config, builder)
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
 
