@@ -229,6 +229,9 @@ def _separator(m: re.Match) -> str:
     return ", " if m.group(0).lstrip()[:1] in (",", ";", ":", "?", "-", "–", "—") else " "
 
 
+ROUTED_THANKS = "Thank you — this has been passed straight to the right person."
+
+
 def routed_kind(kind: dict, who: str | None) -> dict:
     """``kind`` passed to ``who`` at once when the marketer says each submission must reach
     them straight away; ``kind`` itself otherwise."""
@@ -239,6 +242,7 @@ def routed_kind(kind: dict, who: str | None) -> dict:
         "flow": "direct_route",
         "autonomy": "semi_autonomous",
         "actions": ["send_email", "respond_direct", "escalate"],
+        "thanks": ROUTED_THANKS,  # a support kind's "we've opened a ticket" promises a ticket
         "playbook": f"Pass each submission to {who} at once, with a one-line summary; "
         "acknowledge it briefly and never answer the substance yourself.",
     }
