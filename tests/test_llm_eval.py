@@ -249,6 +249,7 @@ FLOORS = {
     "round 39a": 0.90,
     "round 39b": 0.90,
     "round 39s": 0.90,
+    "round 40b": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -400,6 +401,7 @@ SIZES = {
     "round 39a": 25,
     "round 39b": 34,
     "round 39s": 11,
+    "round 40b": 24,
 }
 
 

@@ -1023,6 +1023,9 @@ SETS = {
     # Round 39s (the lead's, from forms_bq): a widget said before its item ("a dropdown for the
     # area (…)", "one big text box for the idea"); what counts as an emergency is an example.
     "round 39s": ("forms_round39s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 40b: the answer's shape read from how the question is worded (check_round37d for
+    # the clock-time and role examples)
+    "round 40b": ("forms_round40b.jsonl", check_round37d, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
