@@ -221,7 +221,6 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
             if item and "fields" not in item:
                 items.append(item)
                 continue
-        asking = sentence.strip().endswith("?") and bool(items)
         for segment, strong in _list_segments(sentence, after_purpose=n > 0):
             raws = joined_relatives(_items(segment))  # "etwas, das wir wissen sollten"
             raws = [r for r in raws if not _NOTE.search(r) or r.strip().endswith("?")]
@@ -287,6 +286,8 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
         choice = _verb_choice(sentence, items)
         if choice:
             items.append(choice)
+        # "email, would a pause help instead? anything else": the list's own question counts
+        asking = sentence.strip().endswith("?") and bool(items)
     return _without_headings(_answers_to_their_noun(items), not_asked)
 
 
