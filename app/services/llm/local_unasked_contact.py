@@ -242,7 +242,8 @@ def _asked_anonymously(kind: dict, text: str) -> bool:
 # a report a school, a care home or an employer's own people file: they are known in house
 _IN_HOUSE_REPORT = re.compile(
     r"\b(?:safeguarding|whistle-?blow\w*)\b|"
-    r"^(?=.*\b(?:logs?|concerns?|incidents?|accidents?|injur(?:y|ies)|near[ -]miss\w*)\b)"
+    r"^(?=.*\b(?:logs?|concerns?|incidents?|accidents?|injur(?:y|ies)|near[ -]miss\w*|"
+    r"bullying|harassment|misconduct)\b)"
     r"(?=.*\b(?:staff|employees?|colleagues|internal|in-house|pupils?|schools?|nurser(?:y|ies)|"
     r"care homes?)\b)",
     re.I,
