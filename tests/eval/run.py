@@ -1047,6 +1047,9 @@ SETS = {
     # removes its item, a note asked for is help text, an action offered with "or" is a tick
     # box, a routing remark routes)
     "round 40a": ("forms_round40a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 40b: the answer's shape read from how the question is worded (check_round37d for
+    # the clock-time and role examples)
+    "round 40b": ("forms_round40b.jsonl", check_round37d, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

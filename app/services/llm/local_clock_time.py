@@ -12,6 +12,10 @@ complaint: route number, date, time", "wildlife sighting report") asks when it h
 bare "time" is the clock time of that day ("e.g. 14:30", as round 38a asks "time it
 started"), never the parts of the day an appointment offers, unless the form also arranges
 something to come (a booking, a callback, a preferred time) (round 39b).
+
+A moment named by what happens at it ("start time", "end time", "pick-up time", "time of
+arrival", "hora de inicio", "Endzeit") is a clock time on any form: it gets the example
+too, of the day it happened on a report (round 40b).
 """
 
 from __future__ import annotations
@@ -59,6 +63,19 @@ _TO_COME = re.compile(
     re.I,
 )
 HAPPENED_AT = "e.g. 14:30"
+# a moment of the day named by what happens at it: "start time", "finish time", "pick-up
+# time", "time of arrival", "hora de inicio" (read "time de inicio"), "Endzeit", "begintijd"
+_MOMENT = (
+    r"start(?:ing)?|end(?:ing)?|finish(?:ing)?|arrival|departure|pick-?up|drop-?off|return|"
+    r"collection|kick-?off|opening|closing|set-?up|check-?in|check-?out|ceremony|inicio|"
+    r"in[íi]cio|fin|final|llegada|salida|d[ée]but|arriv[ée]e|d[ée]part|t[ée]rmino|chegada|"
+    r"sa[íi]da|inizio|fine|arrivo|partenza|beginn|ankunft|abfahrt|begin|eind|aankomst|vertrek"
+)
+_MOMENT_TIME = re.compile(
+    rf"^(?:(?:{_MOMENT}) times?|times? (?:(?:of|de|d'|di|du) (?:the |la |l')?)?(?:{_MOMENT})|"
+    rf"(?:{_MOMENT})s?zeit|(?:{_MOMENT})tijd)$",
+    re.I,
+)
 
 
 def clock_times(fields: list, described: str) -> None:
@@ -66,6 +83,11 @@ def clock_times(fields: list, described: str) -> None:
     asked as a clock time (in place)."""
     reported = HAPPENED.search(described) or _REPORTED.search(described)
     to_come = _TO_COME.search(described) or BOOKED.search(described)
+    for f in fields:  # "start time, end time" of a hire: when in the day, "e.g. 19:30"
+        moment = _MOMENT_TIME.match((f.get("label") or "").strip(" ?"))
+        if moment and f["type"] == "text" and not f.get("options") and not f.get("placeholder"):
+            f.update(placeholder=HAPPENED_AT if reported and not to_come else CLOCK_EXAMPLE)
+            f.update(max_length=20)
     if reported and not to_come and not _PART_OF_DAY.search(described):
         for f in fields:  # the bare "time" the engine read as a preference
             if f["label"] == "Preferred time" and f["type"] in ("select", "radio"):

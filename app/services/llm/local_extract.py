@@ -170,9 +170,10 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
     ``not_asked`` collects the pieces read as the purpose or a heading (no field either in
     passing: "peça o seu orçamento" asks no budget)."""
     not_asked = [] if not_asked is None else not_asked
-    items, asking = [], False
+    items, asking, list_asked = [], False, False
     sentences = SENTENCE.split(text)
     for n, sentence in enumerate(sentences):
+        after_list_question, list_asked = list_asked, False
         if about_form(sentence) and not (
             LIST_START.search(sentence) or WEAK_START.search(sentence)
         ):
@@ -214,7 +215,10 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
                 items.append(item)
             asking = True
             continue
-        if asking and len(sentence.split()) <= 8 and not LIST_START.search(sentence):
+        one_more = asking or (
+            after_list_question and "," not in sentence and not _NOT_ASKED.search(sentence)
+        )
+        if one_more and len(sentence.split()) <= 8 and not LIST_START.search(sentence):
             # "When did you last visit? What would bring you back? One thing we should
             # change.": a short sentence in a run of questions is one more
             item = _item(sentence.strip().rstrip(".!?"), listed=True)
@@ -222,6 +226,7 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
                 items.append(item)
                 continue
         asking = sentence.strip().endswith("?") and bool(items)
+        before = len(items)
         for segment, strong in _list_segments(sentence, after_purpose=n > 0):
             raws = joined_relatives(_items(segment))  # "etwas, das wir wissen sollten"
             raws = [r for r in raws if not _NOTE.search(r) or r.strip().endswith("?")]
@@ -287,6 +292,9 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
         choice = _verb_choice(sentence, items)
         if choice:
             items.append(choice)
+        # "email, would a pause help instead? anything else": one piece after the list's own
+        # question is one more item ("first time cook? yes/no, dietary needs" is no run)
+        list_asked = sentence.strip().endswith("?") and len(items) > before
     return _without_headings(_answers_to_their_noun(items), not_asked)
 
 

@@ -5,7 +5,9 @@ what did you expect?", a car's "e.g. Toyota" / "e.g. Corolla". When the marketer
 read as that field but asks something else ("describe the size" of a pothole, "describe the
 item" lost at a stadium, a bike's "make and model"), the example speaks of another question;
 the field keeps the marketer's words and no placeholder. Nobody "expected" anything of an
-accident, a theft or an incident: on such a report "What happened?" stands alone.
+accident, a theft or an incident: on such a report "What happened?" stands alone. A job
+title's "Head of Operations" is an office's example: in a school, a nursery, a care home or a
+club the role asked is another kind, and no example is better than a wrong one (round 40b).
 """
 
 from __future__ import annotations
@@ -31,6 +33,16 @@ _VEHICLE = re.compile(
     re.I,
 )
 
+# a world where a person's role is not an office's: a school, a nursery, a care home, a
+# hospital, a parish, a club (a "Role" there is a teacher, a carer, a coach)
+_NOT_AN_OFFICE = re.compile(
+    r"\b(?:schools?|pupils?|students?|teachers?|classroom|nurser(?:y|ies)|pre-?school|"
+    r"child(?:ren)?(?:'s)?|kids?|safeguarding|care homes?|residents?|patients?|hospitals?|"
+    r"clinics?|wards?|surgery|church|parish|choir|clubs?|scouts?|guides|volunteers?|"
+    r"colegio|escuela|[ée]cole|schule|kita|escola|scuola)\b",
+    re.I,
+)
+
 
 def _problem_asked(label: str, described: str) -> bool:
     thing = _DESCRIBE_THING.match(label)
@@ -41,6 +53,7 @@ _STOCK = {
     "What happened, and what did you expect?": _problem_asked,
     "e.g. Toyota": lambda label, described: bool(_VEHICLE.search(described)),
     "e.g. Corolla": lambda label, described: bool(_VEHICLE.search(described)),
+    "Head of Operations": lambda label, described: not _NOT_AN_OFFICE.search(described),
 }
 
 

@@ -33,6 +33,7 @@ from app.services.llm.local_builder_words import (
     read_builder_words,
     routed_kind,
 )
+from app.services.llm.local_catch_all import catch_alls_in_words
 from app.services.llm.local_chatter_items import without_chatter
 from app.services.llm.local_choice_fields import settle_choices
 from app.services.llm.local_choice_lists import read_choice_lists
@@ -72,6 +73,7 @@ from app.services.llm.local_paid_signup import fit_paid_fields
 from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_range_answers import expected_answers, ranges_listed
+from app.services.llm.local_rated_words import rated_in_words
 from app.services.llm.local_repair import validated
 from app.services.llm.local_said_boxes import said_boxes
 from app.services.llm.local_said_follow_ups import name_follow_ups
@@ -253,6 +255,7 @@ def build_form(described: str) -> dict:
         creator_question(fields)
     fit_budget(fields, description, foreign=bool(lang))
     typed_as_worded(fields)  # "how do you track expenses": in words; "headcount": a number
+    rated_in_words(fields, lang)  # "rate the venue": a mark from 1 to 5
     described_thing(fields, description)  # "what did you lose, description": of the item
     if not lang:  # "What your annual turnover is?" → "Annual turnover"
         direct_labels(fields)
@@ -349,6 +352,7 @@ def build_form(described: str) -> dict:
     if lang or nl_it:  # "Envoyer", "Kies…", "María García", not "Submit", "Choose…"
         in_own_language(config, lang or nl_it)
         name_follow_ups(config["fields"], lang or nl_it)  # "¿Cuántas?" → "¿Cuántas mascotas?"
+    catch_alls_in_words(config["fields"])  # "anything else", "nog iets?": room to write
     obey_builder_words(config, builder)
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config

@@ -26,7 +26,9 @@ noun. Read whole, the marketer's item says more:
     Yes/No the item reader gave "nights wanted"); "parking needed?", "interpreter required"
     stay yes/no;
   - "number attending", "how many coming": a count of people said with a participle is a
-    number (round 22b).
+    number (round 22b); so are a hall's "expected numbers" (round 40b);
+  - "what did you see or hear", "what did you do", "what did you witness": an account of
+    what happened, answered at length (round 40b).
 """
 
 from __future__ import annotations
@@ -182,7 +184,8 @@ _OPEN_QUESTION = re.compile(
 )
 # a count of people
 _PEOPLE = re.compile(
-    r"\b(?:attendance|attendees|headcount|head count|guests|participants|delegates|people|"
+    # "expected numbers", "approx numbers attending": a hall's or a caterer's word for heads
+    r"\b(?:attendance|attendees|headcount|head count|guests|participants|delegates|people|numbers|"
     r"asistencia|asistentes|invitados|participantes|convidados|pessoas|personas|personnes|"
     r"invit[ée]s|teilnehmer(?:zahl)?|g[äa]ste|besucherzahl)\b|\bteilnehmerzahl\b",
     re.I,
@@ -210,6 +213,12 @@ _COUNT_GOING = re.compile(
     re.I,
 )
 _PLAIN_NPS = re.compile(r"(?:an? )?(?:nps|net promoter(?: score)?|nps score)", re.I)
+# what the person saw, heard or did, told as it happened: a story, in a box with room for it
+_WITNESSED = re.compile(
+    r"^what (?:did|have|had) (?:you|they|he|she|the \w+) (?:see|hear|notice|observe|witness|"
+    r"do|say|experience|find)\b",
+    re.I,
+)
 
 
 def typed_as_worded(fields: list) -> None:
@@ -226,6 +235,8 @@ def typed_as_worded(fields: list) -> None:
             f.update(type="number", min=0, max=None, max_length=None)
         elif f["type"] == "text" and not f.get("options") and units_wanted(label):
             f.update(type="number", min=0, max=None, max_length=None)
+        elif f["type"] == "text" and not f.get("options") and _WITNESSED.match(label):
+            f.update(type="textarea", max_length=5000)
         elif f["type"] == "text" and _PLAIN_NPS.fullmatch(label):
             stock = catalog.field("nps")
             fields[i] = {**stock, **{k: v for k, v in f.items() if k.startswith("_")}}

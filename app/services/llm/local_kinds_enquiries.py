@@ -10,7 +10,7 @@ from app.services.llm.local_kinds_base import (
     SUPPORT_ACTIONS,
     kind,
 )
-from app.services.llm.local_service_cues import SERVICE_PLAN, TRADE_EMERGENCY
+from app.services.llm.local_service_cues import HIRED_SLOT, SERVICE_PLAN, TRADE_EMERGENCY
 
 ENQUIRY_KINDS = [
     kind(
@@ -373,6 +373,8 @@ ENQUIRY_KINDS = [
             ),
             # ...and what makes it a booking rather than a rental enquiry is the dates
             (r"\b(?:pick[- ]?up|collection|start|hire) and return\b|\breturn dates?\b", 10),
+            # a hall or a room hired from one time to another: a slot in the diary to confirm
+            (HIRED_SLOT, 10),
             # A visit to schedule: "a good time for the technician to come", "a service call"
             (
                 r"\b(?:service|call[- ]?out) (?:calls?|visits?)\b|\bhome visits?\b|"

@@ -8,6 +8,9 @@
   once: there is no slot to book.
 - A form staff fill in about a colleague — an onboarding checklist for HR, access for new
   starters — is an internal request, not a checklist to download.
+- A hall or a room hired from one time to another ("date, start and end time") asks for a
+  slot in the diary: the secretary checks it and confirms, a booking (round 40b); a venue
+  hire that names no times is a sales enquiry (packages, a show round, a quote).
 """
 
 from __future__ import annotations
@@ -42,4 +45,9 @@ STAFF_FORM = (
     r"staff|employees|people team|hr team)\b|\bfor (?:the |our )?(?:hr|people) (?:team|department)\b|"
     r"\bfor hr\b(?!\s+(?:leaders?|professionals?|managers?|directors?|people|teams?)\b)|"
     r"(?<!customer )(?<!client )\bon-?boarding checklists?\b(?! (?:download|pdf|ebook|guide))"
+)
+# "start and end time", "start time, finish time", "arrival time, departure time"
+HIRED_SLOT = (
+    r"\bstart (?:and|&) (?:end|finish) times?\b|"
+    r"\b(?:start|arrival|access) time\b[^.]*\b(?:end|finish|departure) time\b"
 )

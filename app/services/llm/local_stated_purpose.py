@@ -25,7 +25,7 @@ from app.services.llm import local_catalog as catalog
 from app.services.llm.local_domain import DOMAIN_FIELDS
 from app.services.llm.local_kinds import KINDS
 from app.services.llm.local_kinds_base import kind
-from app.services.llm.local_service_cues import TRADE_EMERGENCY
+from app.services.llm.local_service_cues import HIRED_SLOT, TRADE_EMERGENCY
 from app.services.llm.local_stock_extras import asks_when
 
 _BY_KEY = {k["key"]: k for k in KINDS}
@@ -231,8 +231,9 @@ def stated_purpose(kind_: dict, text: str, foreign: bool = False) -> tuple[dict,
             return APPLICATION, applied
     if key in VENUE_KINDS:
         venue = _venue_name(opening, foreign)
-        if venue:
-            return _BY_KEY["pricing"], venue
+        if venue:  # a sale, unless the hall is asked for from one time to another
+            slot = key == "booking" and re.search(HIRED_SLOT, text, re.I)
+            return (kind_ if slot else _BY_KEY["pricing"]), venue
     if key in FREE_OFFER_KINDS and FREE_OFFER.search(opening) and not NEWS.search(text):
         return _BY_KEY["booking"], None  # named by its heading ("Free Day Pass")
     if key in CANCEL_KINDS and CANCELLATION.search(opening) and not ASKED_WHY.search(opening):

@@ -16,7 +16,8 @@ name), on a form whose description lists two fields or more:
 - a list that gives no way back at all keeps the email, optional and plain ("Email"), on a
   form someone answers (a quote, a booking, a support request, an application): a marketer
   who forgot it is one click from making it required, and one who meant no contact strikes it
-  out; nothing else is added. A sign-up (a newsletter, a waiting list) is its email: it stays
+  out; nothing else is added. A report filed in house (a safeguarding concern, a
+  whistleblowing report, a staff incident log) reaches its people another way: no email. A sign-up (a newsletter, a waiting list) is its email: it stays
   as it was. A submission without an email makes no contact (SPEC): the marketer's choice.
 
 Business stock fields (a "Work email" label, the "Company", the "Website", the company size,
@@ -122,6 +123,7 @@ def settle_contacts(fields: list, items: list, kind: dict, text: str) -> None:
             or (records_a_reply(text) and kind["flow"] != _SIGN_UP)
             or _on_file(fields)
             or _asked_anonymously(kind, text)
+            or _filed_in_house(text)
             or (kind["flow"] != _SIGN_UP and _another_email(fields, text))
         ):
             fields.remove(email)  # an RSVP, a sign-up sheet, a survey: nobody is answered
@@ -236,6 +238,23 @@ def _asked_anonymously(kind: dict, text: str) -> bool:
     return _ASKED_OF_THEM.search(opening) is not None or (
         kind["key"] == "feedback" and _WIDGET.search(opening) is not None
     )
+
+
+# a report a school, a care home or an employer's own people file: they are known in house
+_IN_HOUSE_REPORT = re.compile(
+    r"\b(?:safeguarding|whistle-?blow\w*)\b|"
+    r"^(?=.*\b(?:logs?|concerns?|incidents?|accidents?|injur(?:y|ies)|near[ -]miss\w*|"
+    r"bullying|harassment|misconduct)\b)"
+    r"(?=.*\b(?:staff|employees?|colleagues|internal|in-house|pupils?|schools?|nurser(?:y|ies)|"
+    r"care homes?)\b)",
+    re.I,
+)
+
+
+def _filed_in_house(text: str) -> bool:
+    """A safeguarding concern, a whistleblowing report, a staff incident log: the person is
+    reached in house, and no email was asked (round 40b)."""
+    return _IN_HOUSE_REPORT.search(text) is not None
 
 
 _ANSWERED = re.compile(
