@@ -143,3 +143,33 @@ async def test_a_note_said_in_spanish_is_help_text_under_that_field(user):
     config = await generate(user, "añade una nota en la matrícula: por ejemplo 1234 ABC", form)
     assert _labels(config) == _labels(form)
     assert _field(config, "Matrícula")["help"] == "por ejemplo 1234 ABC"
+
+
+async def test_a_box_said_with_its_words_and_a_kind_said_with_its_name(user):
+    form = await generate(user, "Club sign-up: first name, email, confirm")
+    said = "Confirm should be a required tick box saying I confirm I'm over 18"
+    config = await generate(user, said, form)
+    box = config["fields"][-1]
+    assert (box["label"], box["type"], box["required"]) == (
+        "I confirm I'm over 18",
+        "checkbox",
+        True,
+    )
+    form = await generate(user, "Wholesale enquiry: café name, email, roaster used now (yes/no)")
+    said = "the roaster question isn't yes or no, make it a text field called Current roaster"
+    config = await generate(user, said, form)
+    field = config["fields"][-1]
+    assert (field["label"], field["type"]) == ("Current roaster", "text")
+
+
+async def test_two_fields_made_numbers_and_a_reason_between_two_changes(user):
+    form = await generate(user, "Nutrition intake: name, email, height, weight, goals")
+    said = "height and weight should be numbers and call the form Nutrition Consultation Intake"
+    config = await generate(user, said, form)
+    assert [_field(config, x)["type"] for x in ("Height", "Weight")] == ["number", "number"]
+    assert config["name"] == "Nutrition Consultation Intake"
+    form = await generate(user, "Newsletter: name, email, marketing consent, favourite topics")
+    said = "take out the marketing consent box, people here are not customers, and call the form Topics"
+    config = await generate(user, said, form)
+    assert not [f for f in config["fields"] if f["type"] == "consent"]
+    assert config["name"] == "Topics"

@@ -1043,6 +1043,7 @@ SETS = {
     # area (…)", "one big text box for the idea"); what counts as an emergency is an example.
     "round 39s": ("forms_round39s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 40m": ("forms_round40m.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    "round 40s": ("forms_round40s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 40a: words that instruct the form builder are no field and are obeyed (a retraction
     # removes its item, a note asked for is help text, an action offered with "or" is a tick
     # box, a routing remark routes)

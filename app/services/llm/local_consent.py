@@ -39,6 +39,7 @@ _STATEMENT = re.compile(
     r"|\bI (?:hereby )?(?:give|grant) (?:my )?(?:permission|consent)\b|\bI (?:authori[sz]e|allow) my\b"
     r"|\b(?:declaration|confirmation|certification|statement|attestation) that\b"
     r"|box(?:es)? (?:to|that) (?=(?:confirm|declare|certify|acknowledge)\b)"  # "tick box to confirm …"
+    r"|^(?:please )?(?:confirm|declare|certify) (?:that )?you(?:'re|’re| are)\b"  # "confirm you're over 18"
     r"|\b(?:accept(?:ing|ance of)?|agree(?:ing|ment)? (?:to|with)) (?:the |our |your |their |my )?"
     r"(?:[\w-]+ ){0,3}(?:terms|conditions|t&cs?|t ?& ?c|polic(?:y|ies)|agreement|rules|waiver|code of conduct|contract)\b"
     r"|\bsigned (?:the |a |our )?(?:[\w-]+ )?(?:waiver|agreement|declaration|consent form|code of conduct)\b"
@@ -182,6 +183,7 @@ def statement(piece: str, lang: str) -> str:
     match = _STATEMENT.search(text)
     text = (text[match.start() :] if match else text).strip(" ?¿")  # "do you accept the terms?"
     if lang == "en":
+        text = re.sub(r"^please\s+", "", text, flags=re.I)  # "please confirm that you are over 18"
         text = re.sub(
             r"^(?:participant(?:'s|s')?|patient(?:'s|s')?|informed) consent\b",
             "consent",
@@ -194,7 +196,7 @@ def statement(piece: str, lang: str) -> str:
         )
         text = re.sub(r"^certification that\b", "I certify that", text, flags=re.I)
         text = re.sub(  # "tick box to confirm you own the rights": the person speaks
-            r"^((?:I )?(?:confirm|declare|certify|acknowledge)(?: that)?) you\b( are\b)?",
+            r"^((?:I )?(?:confirm|declare|certify|acknowledge)(?: that)?) you\b( are\b|'re\b|’re\b)?",
             lambda m: f"{m.group(1)} I{' am' if m.group(2) else ''}",
             text,
             flags=re.I,
@@ -352,6 +354,7 @@ def _unique(name: str, fields: list[dict]) -> str:
 _PERMISSION_FORM = re.compile(
     r"\b(?:consent|permission|authori[sz]ation|waiver)\s+(?:form|slip)\b|"
     r"\b(?:photo|media|trip|parental|parent(?:'s|s')?)\s+(?:consent|permission)\s*$|"  # a heading
+    r"^(?:parental|parent(?:'s|s'|s)?|guardian(?:'s|s')?|(?:school )?trip|photo|media)\s+(?:consent|permission)\b|"
     r"\b(?:formulaire|formulario|formul[áa]rio|fiche)\s+d[e']\s*(?:consentement|autorisation|"
     r"consentimiento|autorizaci[óo]n|consentimento|autoriza[çc][ãa]o)|einverst[äa]ndnis\w*",
     re.I,
@@ -390,6 +393,7 @@ def apply_consent(config: dict, description: str, lang: str | None) -> None:
     for piece, kind in asked:
         piece = without_answer_hint(piece) if kind == "media" else piece  # "… oui/non"
         piece = re.sub(r"\s*\((?:required|mandatory|compulsory)\)$", "", piece, flags=re.I)
+        piece = re.sub(r"^please\s+", "", piece, flags=re.I)  # read as "Confirm": that is this box
         said, whole, piece = piece, _norm(piece), span(piece, kind)
         read = [
             f

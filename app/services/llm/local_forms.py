@@ -99,6 +99,7 @@ from app.services.llm.local_valued_items import measured_numbers, without_headin
 from app.services.llm.local_visitor_notes import take_notes
 from app.services.llm.local_visitor_voice import address_visitor, name_the_other
 from app.services.llm.local_whole_items import keep_told_together, read_whole
+from app.services.llm.local_which_last import which_first
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
 _AUDIENCE_NOUNS = (
@@ -205,7 +206,8 @@ def build_form(described: str) -> dict:
     # "is it an emergency (no water, no heating, leak)": what counts as one, the answer yes/no
     # "scratch the budget", "add a note that …", "send these to the DSL straight away": obeyed
     said_to_builder, builder = read_builder_words(described)
-    asided, asides = take_asides(urgent_examples(said_to_builder))
+    # "currently using which roaster?": the open question it is, not "Currently using" yes/no
+    asided, asides = take_asides(urgent_examples(which_first(said_to_builder)))
     asided, told_not = take_notes(asided)  # "Please don't include …": help, not a field
     asides += told_not
     asided = linked_yes_no(asided)  # "do you have a website (url)": yes/no, its address on Yes

@@ -70,7 +70,8 @@ _CONSENT = re.compile(
 # a consent form opens with the consent, or says whose it is in the heading
 _CONSENT_FIRST = re.compile(
     r"^(?:(?:formulario|formulaire|formular|formul[aá]rio|hoja|fiche|ficha|termo)\s+"
-    r"(?:de|d'|der|zur)\s*)?(?:parental\s+|photo\s+|trip\s+|media\s+)?(?:" + _CONSENT.pattern + ")",
+    r"(?:de|d'|der|zur)\s*)?(?:parental\s+|parent(?:'s|s'|s)?\s+|guardian(?:'s|s')?\s+|(?:school\s+)?trip\s+|"
+    r"photo\s+|media\s+)?(?:" + _CONSENT.pattern + ")",
     re.I,
 )
 # ... and is about a child, a pupil, a photo or a trip (an "autorisation de travaux" is a permit)

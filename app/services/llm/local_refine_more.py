@@ -310,8 +310,8 @@ def _singulars(words: str) -> list[str]:
 _KIND_WORDS = [
     ("textarea", r"(?:big|bigger|larger|longer) text ?(?:box|field)|bigger (?:box|field)|long(?:er)? (?:answer|text|response)|paragraph|text ?area|comments? box|free[- ]text(?: box)?|multi-?line(?: text)?|text box"),
     ("text", r"short(?:er)? (?:answer|text|response)|one-?line(?: answer| text)?|single[- ]line(?: text| answer)?|text field|text input|short text field"),
-    ("date", r"date(?: picker| field)?|calendar(?: picker)?"),
-    ("number", r"number(?: field)?|numeric(?: field)?"),
+    ("date", r"dates?(?: pickers?| fields?)?|calendar(?: picker)?"),
+    ("number", r"numbers?(?: fields?)?|numeric(?: fields?)?"),
     ("multiselect", r"multiple[- ]choice(?: question)?|multi-?select|checkboxes|tick boxes"),
     ("select", r"drop-?\s?down(?: menu| list)?|select(?: box| menu| list)?|single[- ]choice(?: question)?|radio(?: buttons?)?|pick-?list|(?:price |spend |size |age )?(?:bands|ranges|brackets)"),
     ("checkbox", r"check-?\s?box|tick-?\s?box|yes/no (?:tick )?box"),
@@ -335,11 +335,16 @@ _KIND = [
 def _kind(draft: dict, m: re.Match):
     ftype = next(t for t, p in _KIND_WORDS if re.fullmatch(p, m["kind"], re.I))
     try:
-        field = find_one(draft["fields"], m["target"])
+        fields = find_many(draft["fields"], m["target"])  # "height and weight should be numbers"
     except RefineError:
         if m.re is not _KIND[1]:
             return False  # the older handlers give their own answer ("add X as a number")
         raise
+    for field in fields:
+        _one_kind(field, ftype, m)
+
+
+def _one_kind(field: dict, ftype: str, m: re.Match) -> None:
     options = split_list(m["opts"], options=True) if m["opts"] else []
     if options and "," not in m["opts"]:
         options = re.split(r"\s+(?:and|or)\s+", m["opts"].strip())

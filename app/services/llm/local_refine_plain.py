@@ -107,6 +107,23 @@ _RULES: list[tuple[re.Pattern, str]] = [
     # the field is there, in the wrong place; the rule puts it after the box it depends on
     (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:is|are)\s+missing\s+(?:from|in)\s+[^,;]+?\s*,\s*(?:and\s+)?(?:it|they)\s+should\s+"
      r"only\s+(?:show|appear|be shown|be visible)\s+(?:if|when)\s+(?P<c>.+)$", r"show \g<x> only if \g<c>"),
+    # "the roaster question isn't yes or no, make it a text field": what it is not, then the change
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:isn't|is not|shouldn't be|should not be)\s+(?:a\s+)?yes(?:/|\s+or\s+)no(?:\s+question)?"
+     r"\s*(?:,|\.|;|\s[-–]\s)\s*(?:so\s+|please\s+|just\s+)*(?P<b>(?:make|turn|change)\s+)(?:it|that|this)\b",
+     r"\g<b>\g<x>"),
+    # "make it a text field called Current roaster": the kind, then the name
+    (r"^(?P<v>make|turn|change)\s+(?P<x>(?!the form\b|this form\b)[^,;]+?)\s+(?:into\s+|to\s+)?(?P<k>an?\s+[\w/ -]+?)\s+"
+     r"(?:called|named|labell?ed|titled)\s+(?P<y>[^,;:]+)$", r"\g<v> \g<x> \g<k>; rename \g<x> to “\g<y>”"),
+    # "Confirm should be a required tick box saying I confirm I'm over 18"
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:field\s+|question\s+)?should\s+be\s+an?\s+(?P<r>required|mandatory|optional)\s+"
+     r"(?P<k>tick-?\s?box|check-?\s?box)\s+(?:saying|that says|labell?ed|reading|with the (?:text|words))\s*:?\s*(?P<y>.+)$",
+     r"make \g<x> a checkbox; rename \g<x> to “\g<y>”; make “\g<y>” \g<r>"),
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:field\s+|question\s+)?should\s+be\s+an?\s+(?P<k>tick-?\s?box|check-?\s?box)\s+"
+     r"(?:saying|that says|labell?ed|reading|with the (?:text|words))\s*:?\s*(?P<y>.+)$",
+     r"make \g<x> a checkbox; rename \g<x> to “\g<y>”"),
+    # "take out the marketing consent box, parents aren't signing up for emails": the reason after it
+    (r"^(?P<a>(?:remove|take out|delete|drop|get rid of|lose)\s+[^,;]+?)\s*,\s*(?:as\s+|because\s+|since\s+)?"
+     r"(?:[\w']+\s+){1,3}(?:aren't|isn't|don't|doesn't|won't|can't|are not|is not|do not|does not|never)\b[^;]*$", r"\g<a>"),
     # "the insurance question needs help text: …"
     (r"^(?:the\s+)?(?P<x>[^,;:]+?)\s+(?:question\s+|field\s+)?needs?\s+(?:a\s+|some\s+)?(?P<a>help text|hint|placeholder)"
      r"\s*:\s*(?P<t>.+)$", r"set the \g<a> of \g<x> to \g<t>"),
@@ -223,7 +240,9 @@ _REASON = re.compile(
     r"it\s+(?:doesn't|does not|makes no|looks|reads|sounds|isn't|is not)\b|"
     r"(?:some|most|many|all|not all|few)\s+(?:of\s+)?(?:people|visitors|customers|members|guests|clients|them)|"
     r"(?:we|i)\s+(?:need|want)\s+(?:the|to know the|to see the)\b|nobody|no one|not everyone|(?:people|they|visitors|customers|guests|members|clients)\b|"
-    r"we\s+(?:already|always|never|usually|can|can't|cannot|will|'ll)\b(?!\s+(?:also\s+)?(?:need|want|ask)))[^;:]*$",
+    r"we\s+(?:already|always|never|usually|can|can't|cannot|will|'ll)\b(?!\s+(?:also\s+)?(?:need|want|ask)))"
+    # the reason ends where ", and <a change>" begins
+    rf"(?:(?!\s*,\s*(?:and|then)\s+{_DO}\s)[^;:])*(?P<rest>\s*,\s*(?:and|then)\s+{_DO}\s[^;:]*)?$",
     re.I,
 )
 
@@ -309,7 +328,10 @@ def rewrite(text: str, fields: list) -> str:
     text = "; ".join(_form_is(part.strip()) for part in text.split(";"))
     text = "; ".join(_not_a(part.strip(), fields) for part in text.split(";"))
     text = "; ".join(_two_dates(part.strip()) for part in text.split(";"))
-    text = "; ".join(_REASON.sub(r"\g<head>", part.strip()) for part in text.split(";"))
+    text = "; ".join(
+        _REASON.sub(lambda m: m["head"] + (m["rest"] or ""), part.strip())
+        for part in text.split(";")
+    )
     for pattern, repl in _RULES:
         text = "; ".join(pattern.sub(repl, part.strip()) for part in text.split(";"))
     text = "; ".join(_said_then_it(part.strip(), fields) for part in text.split(";"))

@@ -19,7 +19,8 @@ _OPEN = re.compile(
     r"^(?:what|why|how|when|where|which|who|whom|whose|any|anything|something|whether|if|"
     r"please|describe|tell|list|name|enter|upload|attach|preferred|favou?rite|ideal|desired|"
     r"expected|approximate|estimated|current|main|best|typical|average|total)\b|"
-    r"\s(?:or|and)\s|/",
+    r"\s(?:or|and)\s|/|"
+    r"\s(?:which|what|whose|where|how many|how much)\b",  # "currently using which roaster?"
     re.I,
 )
 # A predicate after its subject: "parking needed", "remote ok", "cover arranged"
