@@ -98,8 +98,8 @@ from app.services.llm.local_urgent_examples import urgent_examples
 from app.services.llm.local_valued_items import measured_numbers, without_heading_budget
 from app.services.llm.local_visitor_notes import take_notes
 from app.services.llm.local_visitor_voice import address_visitor, name_the_other
-from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_which_last import which_first
+from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
 _AUDIENCE_NOUNS = (
