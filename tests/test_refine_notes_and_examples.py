@@ -173,3 +173,12 @@ async def test_two_fields_made_numbers_and_a_reason_between_two_changes(user):
     config = await generate(user, said, form)
     assert not [f for f in config["fields"] if f["type"] == "consent"]
     assert config["name"] == "Topics"
+
+
+async def test_a_word_no_field_has_never_lands_on_the_only_field_of_that_kind(user):
+    form = await generate(user, "Licence renewal: company, number of seats, purchase order number")
+    said = "number of seats must be at least 5, and the PO number example should be PO-12345"
+    config = await generate(user, said, form)
+    assert _field(config, "Number of seats")["min"] == 5
+    assert _field(config, "Number of seats")["placeholder"] == ""
+    assert _field(config, "Purchase order number")["placeholder"] == "PO-12345"

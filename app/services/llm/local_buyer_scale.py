@@ -179,3 +179,18 @@ def partnership(text: str) -> str | None:
     if PLAN_ASK_RE.search(text) and UNITS_RUN_RE.search(text):
         return None
     return partner_offer(text, broad=False)
+
+
+# "a nonprofit discount" asks the price for who they are: never high (the cap on hesitation),
+# but no point off as doubt
+_SEGMENT_DISCOUNT = re.compile(
+    r"\b(?:nonprofit|non-profit|charity|charities|education(?:al)?|student|academic|startup|ngo)\s+"
+    r"(?:discounts?|pricing|rates?)\b",
+    re.I,
+)
+
+
+def only_segment_discount(text: str, hesitation: re.Pattern) -> bool:
+    """Whether the only doubt the text shows is a discount asked for who they are."""
+    said = [m.group(0).lower() for m in hesitation.finditer(text)]
+    return bool(_SEGMENT_DISCOUNT.search(text)) and all(w.startswith("discount") for w in said)

@@ -70,7 +70,7 @@ _CONSENT = re.compile(
 # a consent form opens with the consent, or says whose it is in the heading
 _CONSENT_FIRST = re.compile(
     r"^(?:(?:formulario|formulaire|formular|formul[aá]rio|hoja|fiche|ficha|termo)\s+"
-    r"(?:de|d'|der|zur)\s*)?(?:parental\s+|parent(?:'s|s'|s)?\s+|guardian(?:'s|s')?\s+|(?:school\s+)?trip\s+|"
+    r"(?:de|d'|der|zur)\s*)?(?:parental\s+|parent(?:'s|s'|s)?\s+|guardian(?:'s|s')?\s+|trip\s+|"
     r"photo\s+|media\s+)?(?:" + _CONSENT.pattern + ")",
     re.I,
 )
@@ -182,6 +182,12 @@ def _heading(original: str) -> str:
     return _HEAD_END.split(original.strip(), maxsplit=1)[0].strip(" \"'“”")
 
 
+def _titled(name: str) -> str:
+    """ "Parent consent form for the school trip to …" → "Parent Consent Form": what it is."""
+    short = re.split(r"\s+(?:for|to|on|about|of)\s+", name, maxsplit=1)[0]
+    return " ".join(w[:1].upper() + w[1:] for w in short.split())
+
+
 def _named(head: str, stock: str) -> str:
     """The heading as the marketer wrote it, or ``stock`` when it is a sentence."""
     if not head or len(head.split()) > 12 or _SENTENCE.search(head):
@@ -214,7 +220,8 @@ def heading_kind(
         and _CONSENT_FIRST.search(head)
         and (_MINOR.search(head) or _MINOR.search(original))
     ) or (consents and lang and _CONSENT.search(head) and _MINOR.search(head)):
-        return _consent_kind(), _named(head, _CONSENT_NAME[lang])
+        name = _named(head, _CONSENT_NAME[lang])
+        return _consent_kind(), name if lang else _titled(name)
     if not lang:
         return None
     if key in ("newsletter", "waitlist") and _APPLIED.search(head):  # "Wohnungsbewerbung: …"

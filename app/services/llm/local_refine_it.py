@@ -16,8 +16,12 @@ _IT = re.compile(
     r"this question)\b",
     re.I,
 )
-# "remove the placeholder of it", "change the options of it to A, B"
-_OF_IT = re.compile(r"\b(?:of|from|on|for)\s+(?P<it>it)\b(?!')", re.I)
+# "remove the placeholder of it", "change the options of it to A, B", "put comments before it"
+_OF_IT = re.compile(
+    r"\b(?:of|from|on|for|before|after|above|below|under|next to)\s+(?P<it>it)\b(?!')\s*[.!]?$"
+    r"|\b(?:of|from|on|for)\s+(?P<it2>it)\b(?!')",
+    re.I,
+)
 
 
 def resolve(clause: str, last: str | None) -> str:
@@ -25,7 +29,8 @@ def resolve(clause: str, last: str | None) -> str:
     said = _IT.match(clause) or _OF_IT.search(clause)
     if not said or not last:
         return clause
-    return f"{clause[: said.start('it')]}“{last}”{clause[said.end('it') :]}"
+    group = "it" if said.group("it") else "it2"
+    return f"{clause[: said.start(group)]}“{last}”{clause[said.end(group) :]}"
 
 
 def snapshot(fields: list) -> dict:

@@ -49,6 +49,8 @@ _RULES: list[tuple[re.Pattern, str]] = [
     # "phone isn't needed. Make email optional", "…, and make email optional": a second instruction
     # about another field ("…, take it out" is said of the first: _said_then_it reads it)
     (rf"(?<=\w)(?:\.\s+|\s*,\s*(?:and|then)\s+)(?=(?:please\s+)?{_DO}\s+(?!(?:it|them|that|this)\b))", r"; "),
+    # "remove X, and the PO number example should be …": the second is its own change
+    (r",\s*and\s+(?=(?:the\s+)?[\w' -]+?\s+(?:should|must|needs? to|has to)\b)", r"; "),
     # "make name optional, we also need a phone field": the second is its own change
     # ("time should be free text, we need the exact time": the reason, read by _REASON)
     (r",\s*(?:and\s+|but\s+)?(?=(?:we|i)\s+(?:also\s+(?:need|want)|don't need|do not need|don't want)\b|"
@@ -91,7 +93,7 @@ _RULES: list[tuple[re.Pattern, str]] = [
      r"(?:so\s+|please\s+|can you\s+)*(?=(?:add|include|put)\s+(?!(?:it|them|that|this|one)\b))", r""),
     # "trade references needs a bigger box", "the message could use more space": a long answer
     (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:field\s+|question\s+)?(?:needs?|should have|could (?:use|do with)|wants?)\s+"
-     r"(?:a\s+)?(?:bigger|larger|longer|more|much more)\s+(?:text\s+)?(?:box|field|space|room)(?=\s*(?:[,;.]|$))",
+     r"(?:a\s+)?(?:bigger|larger|longer|more|much more)\s+(?:text\s+)?(?:box|field|space|room)(?=\s*(?:[,;.]|$)|\s+and\s)",
      r"make \g<x> a bigger text box"),
     # "the example for flight number should be BA123", "use BA123 as the example for flight
     # number", "start time and end time need an example like 18:00"
@@ -124,6 +126,9 @@ _RULES: list[tuple[re.Pattern, str]] = [
     # "take out the marketing consent box, parents aren't signing up for emails": the reason after it
     (r"^(?P<a>(?:remove|take out|delete|drop|get rid of|lose)\s+[^,;]+?)\s*,\s*(?:as\s+|because\s+|since\s+)?"
      r"(?:[\w']+\s+){1,3}(?:aren't|isn't|don't|doesn't|won't|can't|are not|is not|do not|does not|never)\b[^;]*$", r"\g<a>"),
+    # "the email doesn't have to be a work email, just Email": the label it should have
+    (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:doesn't|does not|don't|do not|needn't)\s+(?:have\s+to|need\s+to)?\s*be\s+(?:an?\s+)?"
+     r"(?P<y>[^,;]+?)\s*,\s*(?:just|only|simply)\s+(?P<z>[^,;]+)$", r"rename \g<y> to “\g<z>”"),
     # "the insurance question needs help text: …"
     (r"^(?:the\s+)?(?P<x>[^,;:]+?)\s+(?:question\s+|field\s+)?needs?\s+(?:a\s+|some\s+)?(?P<a>help text|hint|placeholder)"
      r"\s*:\s*(?P<t>.+)$", r"set the \g<a> of \g<x> to \g<t>"),
@@ -187,8 +192,6 @@ _RULES: list[tuple[re.Pattern, str]] = [
     (rf"^(?:add|include|insert|put)\s+(?P<what>(?:an?\s+)(?:optional\s+)?[\w' -]+?)\s+(?P<w>{_WHERE})(?P<rest>\s*,[^;]*)?$",
      r"add \g<what>\g<rest>; move it \g<w>"),
     (r",\s*not\s+(?:required|mandatory)\b", r", optional"),
-    # "remove X, and company size should come before company": the second is its own change
-    (r",\s*and\s+(?=(?:the\s+)?[\w' -]+?\s+(?:should|must|needs? to|has to)\b)", r"; "),
     # "email should be optional too", "the phone should be required as well"
     (r"\s+(?:too|as well)(?=\s*(?:[,;.!]|$))", r""),
     # "guests should be a number between 20 and 200", "number of people shouldn't go above 12"
@@ -430,7 +433,7 @@ def _yes_no_of(description: str) -> tuple[str, str] | None:
 
 
 _CLEAR = re.compile(
-    r"^(?:remove|delete|clear|drop|get rid of)\s+(?:the\s+)?(?P<a>placeholder|help text|hint)(?:\s+text)?\s+"
+    r"^(?:remove|delete|clear|drop|get rid of|take out)\s+(?:the\s+)?(?P<a>placeholder|help text|hint|example|sample)(?:\s+text)?\s+"
     r"(?:of|from|on|in|for)\s+(?:the\s+)?(?P<x>.+)$",
     re.I,
 )
@@ -442,5 +445,5 @@ def clear(draft: dict, clause: str) -> bool:
     if not m:
         return False
     field = find_one(draft["fields"], m["x"])
-    field["placeholder" if m["a"].lower() == "placeholder" else "help"] = ""
+    field["help" if m["a"].lower() in ("help text", "hint") else "placeholder"] = ""
     return True

@@ -132,9 +132,15 @@ def by_kind(fields: list, text: str) -> tuple[list[dict], bool] | None:
             continue
         matches = _of_kind(fields, kinds)
         if found["qual"] and not re.fullmatch(rf"{_MANY}|two|2", found["qual"], re.I):
-            # "the flavour dropdown", "the marketing checkbox": the kind narrows the words
+            # "the flavour dropdown", "the marketing checkbox": the kind narrows the words; a
+            # word no field has ("PO number" on a form whose one number is the seats) names none
             narrowed = [f for f in matches if _score(f, found["qual"])]
-            matches = narrowed or ([] if len(matches) != 1 else matches)
+            named = [
+                w
+                for w in re.findall(r"[a-z0-9]+", fold(found["qual"]))
+                if w not in _STOP and not re.fullmatch(pattern, w, re.I)  # "file upload"
+            ]
+            matches = narrowed or ([] if len(matches) != 1 or named else matches)
         if two and len(matches) != 2 and kinds == ("select",):
             # "both dropdowns" over one dropdown and one multi-choice: the two choice lists
             matches = _of_kind(fields, ("select", "multiselect"))
@@ -172,11 +178,26 @@ def _by_words(fields: list, text: str) -> dict | None:
     return fields[winners[0]] if best and len(winners) == 1 else None
 
 
+# Short forms a marketer types for a field's words ("the PO number", "DOB")
+_SHORT = [
+    (r"\bpo\b", "purchase order"),
+    (r"\bdob\b|\bd\.o\.b\.?", "date of birth"),
+    (r"\bqty\b", "quantity"),
+    (r"\bref\b", "reference"),
+    (r"\btel\b", "phone"),
+    (r"\baddr\b", "address"),
+    (r"\bno\.(?=\s|$)", "number"),
+]
+
+
 def _glossed(text: str) -> list[str]:
     """The marketer's words and their English for the field glossary (téléphone -> phone)."""
     from app.services.llm.local_refine_foreign import _noun
 
     said = [text, _bare(text)]
+    for short, long in _SHORT:
+        if re.search(short, text, re.I):
+            said.append(re.sub(short, long, _bare(text), flags=re.I))
     for lang in ("es", "fr", "de", "pt"):
         english, own = _noun(text, lang)
         if english != own:

@@ -15,7 +15,13 @@ import re
 
 from app.services.crm.deals import MAX_AMOUNT
 from app.services.crm.normalize import email_domain, is_free_mail
-from app.services.llm.local_buyer_scale import SOLO_RE, buyer_scale, partnership, with_plan_ask
+from app.services.llm.local_buyer_scale import (
+    SOLO_RE,
+    buyer_scale,
+    only_segment_discount,
+    partnership,
+    with_plan_ask,
+)
 from app.services.llm.local_cold_pitch import without_track_record
 from app.services.llm.local_lead_asks import COMPARING_RE, without_no_timeline
 from app.services.llm.local_lead_cues import gloss, glossed_from
@@ -537,8 +543,8 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         add(2, "referred by someone", "referral")
     if s["phone"]:
         add(1, "left a phone number")
-    if HESITATION_RE.search(text):  # low urgency, not lack of interest: -1 and never high
-        add(-1, f"hesitant: {HESITATION_RE.search(text).group(0)}")
+    if HESITATION_RE.search(text) and not only_segment_discount(text, HESITATION_RE):
+        add(-1, f"hesitant: {HESITATION_RE.search(text).group(0)}")  # low urgency: -1, never high
     elif TENTATIVE_RE.search(text):
         add(-1, f"tentative: {TENTATIVE_RE.search(text).group(0)}")
     if INFO_ONLY_RE.search(text):
