@@ -183,9 +183,16 @@ def _heading(original: str) -> str:
 
 
 def _titled(name: str) -> str:
-    """ "Parent consent form for the school trip to …" → "Parent Consent Form": what it is."""
-    short = re.split(r"\s+(?:for|to|on|about|of)\s+", name, maxsplit=1)[0]
-    return " ".join(w[:1].upper() + w[1:] for w in short.split())
+    """ "Parent consent for school trip to the science museum" → "Parent Consent for School
+    Trip": where the trip goes is no part of the form's name; a short name is title-cased."""
+    short = re.split(r"\s+to\s+(?:the\s+)?", name, maxsplit=1)[0]
+    if len(short.split()) > 5:
+        return short
+    small = {"for", "the", "of", "a", "an", "and", "on", "in"}
+    words = short.split()
+    return " ".join(
+        w if i and w.lower() in small else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 def _named(head: str, stock: str) -> str:
