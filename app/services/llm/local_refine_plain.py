@@ -126,9 +126,14 @@ _RULES: list[tuple[re.Pattern, str]] = [
     # "take out the marketing consent box, parents aren't signing up for emails": the reason after it
     (r"^(?P<a>(?:remove|take out|delete|drop|get rid of|lose)\s+[^,;]+?)\s*,\s*(?:as\s+|because\s+|since\s+)?"
      r"(?:[\w']+\s+){1,3}(?:aren't|isn't|don't|doesn't|won't|can't|are not|is not|do not|does not|never)\b[^;]*$", r"\g<a>"),
-    # "the email doesn't have to be a work email, just Email": the label it should have
+    # "the email doesn't have to be a work email(, just Email)": personal addresses are fine
+    (r"^(?:the\s+)?e-?mail(?:\s+field|\s+address)?\s+(?:doesn't|does not|needn't|need not|shouldn't|should not)\s+"
+     r"(?:have\s+to\s+|need\s+to\s+)?be\s+(?:an?\s+)?(?:work|business|company|corporate)\s+(?:e-?mail|address|one)"
+     r"(?:\s*,\s*(?:just|only|simply)\s+[^,;]+)?$", r"allow personal emails"),
+    # "the phone number doesn't have to be a mobile, just Phone": the label it should have
     (r"^(?:the\s+)?(?P<x>[^,;]+?)\s+(?:doesn't|does not|don't|do not|needn't)\s+(?:have\s+to|need\s+to)?\s*be\s+(?:an?\s+)?"
-     r"(?P<y>[^,;]+?)\s*,\s*(?:just|only|simply)\s+(?P<z>[^,;]+)$", r"rename \g<y> to “\g<z>”"),
+     r"(?P<y>(?!(?:required|mandatory|compulsory|optional|filled)\b)[^,;]+?)\s*,\s*(?:just|only|simply)\s+"
+     r"(?P<z>(?!(?:required|mandatory|compulsory|optional)\b)[^,;]+)$", r"rename \g<y> to “\g<z>”"),
     # "the insurance question needs help text: …"
     (r"^(?:the\s+)?(?P<x>[^,;:]+?)\s+(?:question\s+|field\s+)?needs?\s+(?:a\s+|some\s+)?(?P<a>help text|hint|placeholder)"
      r"\s*:\s*(?P<t>.+)$", r"set the \g<a> of \g<x> to \g<t>"),
