@@ -8,19 +8,12 @@ added a field "Adresse après le code postal" at the end."""
 from __future__ import annotations
 
 from tests.test_llm_local_forms import generate
+from tests.test_refine_words import _field, _labels
 
 LAW = "Contact form for a law firm: name, email, phone, area of law (family, property), your matter"
 SCHOOL = "Report a concern (school): your name, your role, child's name, what did you see or hear"
 HOTEL = "Hotel stay feedback: overall stay (1-10), cleanliness, staff friendliness, breakfast"
 KITCHEN = "Demande de devis pour une cuisine : nom, email, téléphone, code postal, budget"
-
-
-def _field(config: dict, label: str) -> dict:
-    return next(f for f in config["fields"] if f["label"] == label)
-
-
-def _labels(config: dict) -> list[str]:
-    return [f["label"] for f in config["fields"]]
 
 
 async def test_an_example_is_the_placeholder_never_the_label(user):

@@ -42,15 +42,16 @@ _END = {
 }
 
 
-# Where a new field goes, said after it ("… après le code postal", "… después del teléfono").
-_AFTER = {
-    "es": r"despu[eé]s\s+de(?:l|\s+la|\s+los|\s+las)?|debajo\s+de(?:l|\s+la)?",
+# Where a field goes, in each language ("… après le code postal", "… después del teléfono");
+# local_refine_more's move rules read the same words
+AFTER_WORDS = {
+    "es": r"despu[eé]s\s+de(?:l|\s+la|\s+los|\s+las)?|debajo\s+de(?:l|\s+la)?|detr[aá]s\s+de(?:l|\s+la)?",
     "fr": r"apr[eè]s(?:\s+l[ea]|\s+les|\s+l')?|sous(?:\s+l[ea]|\s+l')?|en dessous d[eu](?:\s+la)?",
     "de": r"nach(?:\s+(?:der|dem|den|die|das))?|hinter(?:\s+(?:der|dem|den|die|das))?|unter(?:\s+(?:der|dem|den|die|das))?",
     "pt": r"depois\s+d[oae]s?|ap[oó]s(?:\s+[oa]s?)?|abaixo\s+d[oae]",
 }
-_BEFORE = {
-    "es": r"antes\s+de(?:l|\s+la|\s+los|\s+las)?|encima\s+de(?:l|\s+la)?",
+BEFORE_WORDS = {
+    "es": r"antes\s+de(?:l|\s+la|\s+los|\s+las)?|encima\s+de(?:l|\s+la)?|delante\s+de(?:l|\s+la)?",
     "fr": r"avant(?:\s+l[ea]|\s+les|\s+l')?|au-dessus d[eu](?:\s+la)?",
     "de": r"vor(?:\s+(?:der|dem|den|die|das))?|über(?:\s+(?:der|dem|den|die|das))?",
     "pt": r"antes\s+d[oae]s?|acima\s+d[oae]",
@@ -301,13 +302,15 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
         return f"add a yes/no question called {own}", own
     place = ""
     at = re.search(
-        rf"\s+(?P<w>{_AFTER[lang]}|{_BEFORE[lang]})\s*(?P<anchor>(?<=')?[^\s'].*)$", spec, re.I
+        rf"\s+(?P<w>{AFTER_WORDS[lang]}|{BEFORE_WORDS[lang]})\s*(?P<anchor>(?<=')?[^\s'].*)$",
+        spec,
+        re.I,
     )
     if at:
         anchor, own_anchor = named(at["anchor"], lang)
         # "eine Frage nach dem Budget" asks about the budget: a place only before a field's label
         if lang != "de" or fold(own_anchor.strip(" ?")) in labels:
-            after = re.fullmatch(_AFTER[lang], at["w"], re.I) is not None
+            after = re.fullmatch(AFTER_WORDS[lang], at["w"], re.I) is not None
             place, spec = f" {'after' if after else 'before'} {anchor}", spec[: at.start()]
     flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
     spec = re.sub(rf"\s*\b(?:{_REQ[lang]})\b\s*", " ", spec, flags=re.I).strip() if flag else spec

@@ -27,6 +27,7 @@ import re
 from app.services.accounts.workspaces import slugify
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_fields import RefineError, split_list, strip_quotes
+from app.services.llm.local_refine_foreign import AFTER_WORDS, BEFORE_WORDS
 from app.services.llm.local_refine_targets import find_many, find_one
 
 _REQ = (
@@ -362,8 +363,8 @@ def _one_kind(field: dict, ftype: str, m: re.Match) -> None:
 
 # -- order and required, said after the field -----------------------------------
 
-_BEFORE = r"before|above|ahead of|antes del?|antes de la|delante del?|avant(?: le| la| l')?|vor(?: die| den| das| der| dem)?|antes d[oae]"
-_AFTER = r"after|below|under|behind|following|despu[eé]s del?|despu[eé]s de la|detr[aá]s del?|apr[eè]s(?: le| la| l')?|nach(?: der| dem| die| den| das)?|hinter(?: die| den| das| der| dem)?|depois d[oae]|ap[oó]s(?: o| a)?"
+_BEFORE = "|".join(["before|above|ahead of", *BEFORE_WORDS.values()])
+_AFTER = "|".join(["after|below|under|behind|following", *AFTER_WORDS.values()])
 _ORDER = [
     _p(rf"(?:the\s+)?(?P<target>.+?)\s+(?:should|must|needs to|has to|can|could)\s+(?:come|go|be|appear|sit)\s+(?:right\s+|just\s+|directly\s+|immediately\s+)?(?P<where>{_BEFORE}|{_AFTER})\s+(?:the\s+)?(?P<anchor>.+)"),
     _p(rf"(?:move|put|place)\s+(?:the\s+)?(?P<target>.+?)\s+(?:right\s+|just\s+|directly\s+|immediately\s+)(?P<where>{_BEFORE}|{_AFTER})\s+(?:the\s+)?(?P<anchor>.+)"),
