@@ -20,6 +20,7 @@ from app.services.llm import (
     local_refine_defaults,
     local_refine_extras,
     local_refine_foreign,
+    local_refine_general,
     local_refine_it,
     local_refine_limits,
     local_refine_mail_policy,
@@ -67,14 +68,17 @@ def refine(config: dict, text: str) -> dict:
     """``config`` with every instruction in ``text`` applied, validated; ValidationError if one is not understood."""
     draft = copy.deepcopy(config)
     said = local_refine_plain.rewrite(local_refine_foreign.split_clauses(text), draft["fields"])
+    notes: list[str] = []  # "photos aren't required", "add Beginner as a lesson type"
+    said = "; ".join(
+        local_refine_general.rewrite(part, draft["fields"], notes) for part in said.split(";")
+    )
     split = SPLIT_RE.split(_protect_option_lists(said))
     clauses = [c for c in (_clean(part.replace(",\x00", ", ")) for part in split) if c]
     clauses = [
         one for c in clauses for one in local_refine_said.split_additions(c, draft["fields"])
     ]
-    if not clauses:
+    if not clauses and not notes:
         _fail("Write what to change", text)
-    notes: list[str] = []
     last = None  # the field the previous instruction touched: what "it" means
     for clause in clauses:
         before = local_refine_it.snapshot(draft["fields"])

@@ -39,7 +39,8 @@ _ASK = re.compile(
 # "…: crime, fantasy, romance" or "… with options Google, Friend": the answers; "…, as a big
 # text box": a long answer
 _ANSWERS = re.compile(
-    r"(?:\s*:\s*|\s+with\s+(?:the\s+)?(?:options?|choices?|answers?)\s*:?\s*)(?P<opts>[^:]+,[^:]+)$",
+    r"(?:\s*:\s*|\s+with\s+(?:the\s+)?(?:options?|choices?|answers?)\s*:?\s*)"
+    r"(?P<opts>[^:]+,[^:]+|[^:,?]+?\s+or\s+[^:,?]+?)\??$",
     re.I,
 )
 _AS = re.compile(r",?\s+(?:as|in|with)\s+(?:an?\s+)?(?P<kind>[^,]+)$", re.I)
@@ -92,7 +93,8 @@ def rewrite(clause: str, fields: list) -> str:
     required = flag["flag"].lower() if flag else required
     words = [w for w in ("add a", required, kind, f'called "{label}"') if w]
     said = " ".join(words) + (f" {place['where']}" if place else "")
-    return f"{said}: {answers['opts']}" if answers else said
+    opts = answers and re.sub(r"\s+or\s+(?!.*,)", ", ", answers["opts"])  # "phone or email"
+    return f"{said}: {opts}" if answers else said
 
 
 def _question(q: str) -> tuple[str, bool]:

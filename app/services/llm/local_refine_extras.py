@@ -74,7 +74,7 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
         return True
     if _SETS_TEXT.match(text):  # "… help text of Phone to only if you have one": words, no rule
         return False
-    _, rules = local_show_if.find_rules(text)
+    _, rules = local_show_if.find_rules(local_show_if.plainly(text))
     if not rules:
         return False
     for target, cond in rules:

@@ -71,7 +71,9 @@ _KINDS = [
         "multiple choice",
         r"selecci[óo]n m[úu]ltiple|casillas(?: de verificaci[óo]n)?|varias opciones|"
         r"cases? [àa] cocher|choix multiples?|mehrfachauswahl|checkboxen|kontrollk[äa]stchen|"
-        r"caixas de sele[çc][ãa]o|escolha m[úu]ltipla|v[áa]rias op[çc][õo]es|mehrere (?:antworten|optionen)",
+        r"caixas de sele[çc][ãa]o|escolha m[úu]ltipla|v[áa]rias op[çc][õo]es|mehrere (?:antworten|optionen)|"
+        r"varias(?: respuestas)?|m[aá]s de una(?: opci[oó]n| respuesta)?|plusieurs(?: options| r[ée]ponses)?|"
+        r"v[áa]rias(?: respostas)?|mais de uma(?: op[çc][ãa]o| resposta)?",
     ),
     (
         "dropdown",
@@ -120,10 +122,14 @@ PATTERNS = {
         ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?P<flag>{_REQ['es']})\s+(?P<target>.+)")),
         ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?:que\s+)?(?P<target>.+?)\s+(?:sea\s+|como\s+)?(?P<flag>{_REQ['es']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:debe ser|deber[ií]a ser|tiene que ser|es|ser[aá])\s+(?P<flag>{_REQ['es']})")),
+        ("kind", _p(r"(?:haz|haga)\s+que\s+(?P<target>.+?)\s+(?:permita|deje|acepte)\s+(?:elegir|marcar|seleccionar|escoger)\s+(?P<kind>varias(?:\s+opciones|\s+respuestas)?|m[aá]s de una(?:\s+opci[oó]n|\s+respuesta)?)(?P<opts>)")),
+        ("kind", _p(r"(?:que\s+)?(?P<target>.+?)\s+(?:permita|deje|acepte)\s+(?:elegir|marcar|seleccionar|escoger)\s+(?P<kind>varias(?:\s+opciones|\s+respuestas)?|m[aá]s de una(?:\s+opci[oó]n|\s+respuesta)?)(?P<opts>)")),
         ("move", _p(rf"(?:mueve|mueva|mover|pon|ponga|poner|coloca|coloque|sube|suba|baja|baje)\s+(?P<target>.+?)\s+(?P<where>{_TOP['es']}|{_END['es']})")),
         ("rename", _p(r"(?:renombra|renombre|renombrar|cambia el nombre (?:de|del)|cambie el nombre (?:de|del)|cambia la etiqueta (?:de|del)|cambie la etiqueta (?:de|del))\s+(?P<target>.+?)\s+(?:a|por|como)\s+(?P<new>.+)")),
         ("remove", _p(r"(?:elimina|elimine|eliminar|quita|quite|quitar|borra|borre|borrar|suprime|suprima)\s+(?P<target>.+)")),
         ("add", _p(r"(?:añade|añada|añadir|agrega|agregue|agregar|incluye|incluya|incluir|pon|ponga)\s+(?P<spec>.+)")),
+        # a flag said with no verb: "Allergien optional", "Abteilung als Pflichtfeld"
+        ("required", _p(rf"(?P<target>[^:]+?)\s*:?\s+(?:como\s+)?(?P<flag>{_REQ['es']})")),
     ],
     "fr": [
         ("note", _p(r"(?:ajoute|ajoutez|mets|mettez|rajoute)\s+(?:une\s+)?(?:note|remarque|mention|texte d'aide)(?:\s+(?:sous|à|au|sur|pour|dans)\s+(?:le\s+|la\s+|l')?(?P<target>[^:]+?))?\s*:\s*(?P<text>.+)")),
@@ -131,10 +137,13 @@ PATTERNS = {
         ("kind", _p(rf"(?P<target>[^:]+?)\s+en\s+(?:une?\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:rends|rendez|rendre|mets|mettez|mettre|passe|passez|marque|marquez)\s+(?P<target>.+?)\s+(?:en\s+)?(?P<flag>{_REQ['fr']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:doit être|doivent être|devrait être|est|sera)\s+(?P<flag>{_REQ['fr']})")),
+        ("kind", _p(r"(?:(?:fais|faites)\s+en\s+sorte\s+que\s+)?(?P<target>.+?)\s+(?:permette|accepte)\s+de\s+(?:choisir|cocher|sélectionner)\s+(?P<kind>plusieurs(?:\s+options|\s+réponses)?)(?P<opts>)")),
         ("move", _p(rf"(?:mets|mettez|mettre|placez|déplace|déplacez|déplacer|remonte|remontez|passe|passez|descends|descendez)\s+(?P<target>.+?)\s+(?P<where>{_TOP['fr']}|{_END['fr']})")),
         ("rename", _p(r"(?:renomme|renommez|renommer|(?:change|changez|modifie|modifiez)\s+(?:le libellé|l'intitulé|le nom|le titre)\s+(?:de|du|de la|des)|(?:change|changez|modifie|modifiez)\s+(?:le libellé|l'intitulé|le nom|le titre)\s+d')\s*(?P<target>.+?)\s+(?:en|par|pour)\s+(?P<new>.+)")),
         ("remove", _p(r"(?:supprime|supprimez|supprimer|enlève|enlevez|enlever|retire|retirez|retirer|efface|effacez|ôte|ôtez)\s+(?P<target>.+)")),
         ("add", _p(r"(?:ajoute|ajoutez|ajouter|rajoute|rajoutez|incluez|(?:mets|mettez)(?=\s+(?:un|une)\b))\s+(?P<spec>.+)")),
+        # a flag said with no verb: "Allergien optional", "Abteilung als Pflichtfeld"
+        ("required", _p(rf"(?P<target>[^:]+?)\s*:?\s+(?:en\s+)?(?P<flag>{_REQ['fr']})")),
     ],
     "de": [
         ("note", _p(r"(?:füge|fügen sie|ergänze|ergänzen sie)\s+(?:einen\s+|eine\s+)?(?:hinweis|notiz|hilfetext|anmerkung)(?:\s+(?:zu|zum|zur|bei|unter)\s+(?:dem\s+|der\s+|den\s+)?(?P<target>[^:]+?))?(?:\s+hinzu)?\s*:\s*(?P<text>.+)")),
@@ -156,6 +165,8 @@ PATTERNS = {
         ("add", _p(r"(?:füge|fügen sie)\s+(?P<spec>.+?)\s+(?:hinzu|ein)(?P<tail>\s*:\s*.+)?")),
         ("add", _p(r"(?:ergänze|ergänzen sie)\s+(?P<spec>.+)")),
         ("add", _p(r"(?P<spec>.+?)\s+(?:hinzufügen|ergänzen)")),
+        # a flag said with no verb: "Allergien optional", "Abteilung als Pflichtfeld"
+        ("required", _p(rf"(?P<target>[^:]+?)\s*:?\s+(?:als\s+|zum\s+|zur\s+)?(?P<flag>{_REQ['de']})")),
     ],
     "pt": [
         ("note", _p(r"(?:adicione|adiciona|acrescente|inclua|ponha)\s+(?:uma\s+)?(?:nota|observa[cç][aã]o|texto de ajuda)(?:\s+(?:em|no|na|ao|à|sob|abaixo d[oae])\s+(?:o\s+|a\s+)?(?P<target>[^:]+?))?\s*:\s*(?P<text>.+)")),
@@ -164,10 +175,13 @@ PATTERNS = {
         ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<flag>{_REQ['pt']})\s+(?P<target>.+)")),
         ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<target>.+?)\s+(?:como\s+)?(?P<flag>{_REQ['pt']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:deve ser|deveria ser|tem de ser|tem que ser|é|será)\s+(?P<flag>{_REQ['pt']})")),
+        ("kind", _p(r"(?:fa[çc]a\s+(?:com\s+)?que\s+)?(?P<target>.+?)\s+(?:permita|aceite)\s+(?:escolher|marcar|selecionar)\s+(?P<kind>v[áa]rias(?:\s+op[çc][õo]es|\s+respostas)?|mais de uma(?:\s+op[çc][ãa]o|\s+resposta)?)(?P<opts>)")),
         ("move", _p(rf"(?:mova|mover|coloque|coloca|ponha|põe|passe|passa|suba|sobe|desça)\s+(?P<target>.+?)\s+(?P<where>{_TOP['pt']}|{_END['pt']})")),
         ("rename", _p(r"(?:renomeie|renomeia|renomear|(?:mude|muda|altere|altera)\s+o\s+(?:nome|r[oó]tulo|t[ií]tulo)\s+(?:de|do|da))\s+(?P<target>.+?)\s+(?:para|por)\s+(?P<new>.+)")),
         ("remove", _p(r"(?:remova|remover|elimine|elimina|eliminar|apague|apaga|apagar|retire|retira|tire|tira|exclua|exclui|excluir)\s+(?P<target>.+)")),
         ("add", _p(r"(?:adicione|adiciona|adicionar|acrescente|acrescenta|acrescentar|inclua|incluir)\s+(?P<spec>.+)")),
+        # a flag said with no verb: "Allergien optional", "Abteilung als Pflichtfeld"
+        ("required", _p(rf"(?P<target>[^:]+?)\s*:?\s+(?:como\s+)?(?P<flag>{_REQ['pt']})")),
     ],
 }  # fmt: skip
 
@@ -186,10 +200,10 @@ _FIELD_WORD = {
 }
 # "la question sur le budget", "la pregunta sobre el presupuesto", "die Frage nach dem Budget"
 _ABOUT = {
-    "es": r"sobre el|sobre la|sobre|acerca de|de la|del|de",
-    "fr": r"sur le|sur la|sur les|sur|concernant|de la|du|des|de",
+    "es": r"sobre el|sobre la|sobre|acerca de|para el|para la|para|de la|del|de",
+    "fr": r"sur le|sur la|sur les|sur|concernant|pour le|pour la|pour les|pour|de la|du|des|de",
     "de": r"nach dem|nach der|nach|zum|zur|zu|über|für",
-    "pt": r"sobre o|sobre a|sobre|da|do|de",
+    "pt": r"sobre o|sobre a|sobre|para o|para a|para|da|do|de",
 }
 # Words joining two instructions ("supprime le téléphone et rends …"): split before a verb.
 _AND = r"et|y|e|und|puis|luego|dann|depois"
@@ -209,6 +223,9 @@ def _verbs() -> str:
 _SPLIT = re.compile(
     rf"\s*(?:,\s*|\s+)(?:{_AND})\s+(?=(?:{_verbs()})\b)|,\s*(?=(?:{_verbs()})\b)", re.I
 )
+
+
+_STARTS_WITH_VERB = re.compile(rf"(?:{_verbs()})\b", re.I)
 
 
 def split_clauses(text: str) -> str:
@@ -243,12 +260,19 @@ def _noun(text: str, lang: str) -> tuple[str, str]:
     return (english or own), own
 
 
+# "Allergien bitte optional", "quita el teléfono, por favor": politeness, not the field
+_PLEASE = re.compile(
+    r"(?:,\s*)?\b(?:bitte|por favor|s'il (?:vous|te) pla[iî]t|svp|stp|per favore)\b(?:\s*,)?", re.I
+)
+
+
 def english(clause: str, config: dict) -> tuple[str, str, str | None] | None:
     """(the instruction in English, its language, the label for a field it adds in the
     form's language or None) for a clause in es/fr/de/pt; None when no pattern reads it."""
+    clause = _PLEASE.sub(" ", clause).strip()
     for lang, rules in PATTERNS.items():
         for op, pattern in rules:
-            m = pattern.match(clause.strip())
+            m = pattern.match(clause)
             if not m:
                 continue
             said = _say(op, m, lang, _labels(config))
@@ -275,6 +299,8 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
         return (own if fold(own.strip(" ?")) in labels else english_), own
 
     if op == "required":
+        if _STARTS_WITH_VERB.match(m["target"]):  # "füge … hinzu, optional": not a field's name
+            return None
         target, _ = named(m["target"], lang)
         return f"make {target} {_flag(m['flag'])}", target
     if op == "move":

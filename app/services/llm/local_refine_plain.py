@@ -214,6 +214,8 @@ _RULES: list[tuple[re.Pattern, str]] = [
      r"add \g<o> to the \g<x> options"),
     (r"^(?:add|include)\s+(?P<o>[\"“‘'].+?[\"”’'])\s+as\s+(?:another|a new|an extra|one more)\s+(?P<x>.+)$",
      r"add \g<o> to the \g<x> options"),
+    # "we don't need the venue postcode, remove it": one removal said twice
+    (rf"^(?P<a>{_REMOVE}\s[^,;]+?)\s*,\s*(?:so\s+|just\s+|please\s+)?{_REMOVE}\s+{_THEM}$", r"\g<a>"),
     # "… and remove (its|the) placeholder", "… and add help text: …": the field just named
     (r"\b(?P<v>remove|delete|clear|drop)\s+(?:its|the)\s+(?P<a>placeholder|help text|hint)$", r"\g<v> the \g<a> of it"),
     (r"\b(?:add|set|give it)\s+(?:a\s+|the\s+|some\s+)?(?P<a>help text|hint)\s*:\s*(?P<t>.+)$", r"set the \g<a> of it to \g<t>"),
@@ -251,6 +253,15 @@ _REASON = re.compile(
     r"we\s+(?:already|always|never|usually|can|can't|cannot|will|'ll)\b(?!\s+(?:also\s+)?(?:need|want|ask)))"
     # the reason ends where ", and <a change>" begins
     rf"(?:(?!\s*,\s*(?:and|then)\s+{_DO}\s)[^;:])*(?P<rest>\s*,\s*(?:and|then)\s+{_DO}\s[^;:]*)?$",
+    re.I,
+)
+
+
+# "drop the contact question, we'll always ask": after a removal, what we will do is the reason
+# (a thank-you message "Thanks, we'll call you soon!" keeps it)
+_REMOVED_BECAUSE = re.compile(
+    rf"^(?P<head>{_REMOVE}\s[^,;:\n]+?)\s*,\s*we(?:'ll|'d|\s+would)\s+"
+    r"(?!(?:also\s+)?(?:need|want|add|ask for|like)\b)[^;:\n]*$",
     re.I,
 )
 
@@ -337,7 +348,9 @@ def rewrite(text: str, fields: list) -> str:
     text = "; ".join(_not_a(part.strip(), fields) for part in text.split(";"))
     text = "; ".join(_two_dates(part.strip()) for part in text.split(";"))
     text = "; ".join(
-        _REASON.sub(lambda m: m["head"] + (m["rest"] or ""), part.strip())
+        _REMOVED_BECAUSE.sub(
+            r"\g<head>", _REASON.sub(lambda m: m["head"] + (m["rest"] or ""), part.strip())
+        )
         for part in text.split(";")
     )
     for pattern, repl in _RULES:

@@ -341,10 +341,24 @@ _FOLLOW_UP_LABELS = (
 )
 
 
+# "if they're not a cash buyer", "if they aren't members": read as "they are not …"
+_NOT_SAID = {
+    "they're not": "they are not", "you're not": "you are not", "it's not": "it is not",
+    "aren't": "are not", "isn't": "is not", "don't": "do not", "doesn't": "does not",
+    "haven't": "have not", "hasn't": "has not", "didn't": "did not", "weren't": "were not",
+}  # fmt: skip
+_NOT = re.compile(r"\b(?:" + "|".join(_NOT_SAID) + r")\b", re.I)
+
+
+def plainly(text: str) -> str:
+    """A negation spelled out, as the condition readers read it ("they're not" → "they are not")."""
+    return _NOT.sub(lambda m: _NOT_SAID[m[0].lower()], text)
+
+
 def apply_rule(fields: list, target: str, cond: str, *, create: bool) -> str | None:
     """Add the rule to the target field (creating what is missing when ``create``).
     Returns a note for the marketer, or raises RefineError when it cannot be done."""
-    cond = cond.strip().strip('.!?"“”')
+    cond = plainly(cond.strip().strip('.!?"“”'))
     follow_up = FOLLOW_UP.match(target)
     target_field = None
     if not follow_up:

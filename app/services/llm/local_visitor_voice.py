@@ -23,6 +23,8 @@ def to_visitor(text: str) -> str:
         return text
     # "why they would recommend them": the visitor recommends someone else
     them = "(?!)" if re.search(r"\bthey\b", text, re.I) else r"(?<!\bof )\bthem\b"
+    # "how they'd like us to contact them": what we do to them is done to the visitor
+    text = re.sub(r"\b(us to \w+) them\b", r"\1 you", text, flags=re.I)
     for pattern, repl in (
         (r"\bthey'?re\b", "you're"),
         (r"\bthey'?d\b", "you'd"),

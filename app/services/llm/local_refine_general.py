@@ -1,0 +1,148 @@
+"""An instruction read as the field(s) it names and what happens to them (issue 20, stop 28).
+
+The phrasing rules each know one way of saying a change; a marketer says "photos aren't
+required", "job title and company are optional", "flat number has to be filled in", "add
+Beginner as a lesson type", "lesson type needs a 'Ladies' option too". Here the clause is
+cut into the fields it names (the form's own labels, ``find_many``) and an operation said
+around them in any of the usual ways, and said again in the one phrasing the handlers read.
+A clause whose named part is not a field of this form is left as it is, so nothing is
+guessed: the handlers answer it, or say what they could not do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.llm.local_fields import RefineError
+from app.services.llm.local_refine_targets import find_many
+
+_CHOICE = ("select", "multiselect")
+# how a state is said of a field: "is", "aren't", "has to be", "doesn't need to be"
+_COPULA = (
+    r"(?P<neg>isn't|aren't|is not|are not|shouldn't be|should not be|needn't be|need not be|"
+    r"doesn't (?:need|have) to be|don't (?:need|have) to be|does not (?:need|have) to be|"
+    r"do not (?:need|have) to be|can't be|cannot be|mustn't be|must not be)|"
+    r"(?:is|are|can be|could be|should be|should all be|must be|has to be|have to be|needs to be|"
+    r"need to be|will be|ought to be)"
+)
+_FLAG = (
+    r"(?P<flag>optional|required|mandatory|compulsory|obligatory|"
+    r"filled in|filled out|answered|left (?:blank|empty)|skipped)"
+)
+_STATE = re.compile(
+    rf"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:fields?\s+|questions?\s+|boxes\s+|box\s+)?(?:{_COPULA})\s+"
+    rf"(?:both\s+|all\s+|always\s+|now\s+)?{_FLAG}(?:\s+(?:too|as well|please|now|then))?$",
+    re.I,
+)
+# "charity number is optional because not everyone is a charity": the reason is not the field
+_BECAUSE = re.compile(r"\s*,?\s+(?:because|since|as not|as some|as many|as most)\s.+$", re.I)
+_ALL_SAID = re.compile(
+    r"all(?: (?:the|of the))?(?: fields| questions)?|every (?:field|question)|all of them|everything",
+    re.I,
+)
+_ALL = re.compile(r"^(?:everything|all of them)\s+(?:is|are)\b", re.I)
+_ADD_AS = re.compile(
+    r"^(?:add|include)\s+(?:an?\s+)?(?P<x>[\w' -]+?)\s+as\s+(?:an?\s+)?"
+    r"(?P<flag>required|optional|mandatory)\s+(?:field|question)$",
+    re.I,
+)
+# "add Beginner as a lesson type", "add 'Ladies' as another option for lesson type"
+_AS_ONE_OF = re.compile(
+    r"^(?:add|include)\s+(?P<o>.+?)\s+as\s+(?:an?|another|one more|a new|an extra)\s+"
+    r"(?:(?:option|choice|answer)\s+(?:for|to|in|of|under)\s+(?:the\s+)?)?(?P<x>.+?)$",
+    re.I,
+)
+# "lesson type needs a 'Ladies' option too", "how important is this: add 'Critical' as an option"
+_NEEDS_OPTION = re.compile(
+    r"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:needs|should have|could have|should also have|also needs|"
+    r"is missing|lacks)\s+(?:an?|another|the)\s+(?P<o>.+?)\s+(?:option|choice|answer)"
+    r"(?:\s+(?:too|as well))?$",
+    re.I,
+)
+_LABEL_THEN_ADD = re.compile(
+    r"^(?P<x>[^:;]+?)\s*:\s*(?:add|include)\s+(?P<o>.+?)\s+as\s+(?:an?|another|one more)\s+"
+    r"(?:option|choice|answer)$",
+    re.I,
+)
+# "make 'refund or exchange' two radio buttons": the count is the options', not a kind
+_COUNTED_KIND = re.compile(
+    r"\b(?:two|three|four|five|2|3|4|5)\s+(?=radio buttons?\b|buttons?\b)", re.I
+)
+# "split contact details into name, email and phone"
+_SPLIT = re.compile(
+    r"^(?:split|break|divide)\s+(?:up\s+)?(?:the\s+)?(?P<x>.+?)\s+(?:up\s+)?(?:into|in)\s+"
+    r"(?:separate\s+|individual\s+)?(?P<parts>.+?)(?:\s+fields)?$",
+    re.I,
+)
+
+
+def rewrite(clause: str, fields: list, notes: list) -> str:
+    """The clause in the phrasing the handlers read; unchanged when no field of the form is
+    what it names; empty, with a note, when the form is that way already."""
+    text = clause.strip().rstrip(".!")
+    text = _COUNTED_KIND.sub("a ", text).replace(" a a ", " a ")
+    for read in (_state, _option, _split):
+        said = read(text, fields) or read(_BECAUSE.sub("", text), fields)
+        if said and said.startswith("\x00"):
+            notes.append(said[1:])
+            return ""
+        if said:
+            return said
+    return text if text != clause.strip().rstrip(".!") else clause
+
+
+def _named(fields: list, text: str) -> list[dict]:
+    try:
+        return find_many(fields, text)
+    except RefineError:
+        return []
+
+
+def _state(text: str, fields: list) -> str | None:
+    m = _STATE.match(text) or _STATE.match(_ALL.sub("all fields are", text))
+    if m and _ALL_SAID.fullmatch(m["x"].strip()):
+        x = "all fields"  # "all fields should be optional", "everything is required"
+    elif m and _named(fields, m["x"]):
+        x = m["x"]
+    else:
+        added = _ADD_AS.match(text)  # "add phone as a required field"
+        return f"add a {added['x']} field, {added['flag'].lower()}" if added else None
+    flag = m["flag"].lower()
+    required = not re.match(r"optional|left|skipped", flag)
+    if m["neg"]:  # "photos aren't required", "budget can't be left blank"
+        required = not required
+    return f"make {x} {'required' if required else 'optional'}"
+
+
+def _option(text: str, fields: list) -> str | None:
+    m = _AS_ONE_OF.match(text) or _NEEDS_OPTION.match(text) or _LABEL_THEN_ADD.match(text)
+    if not m:
+        return None
+    x = re.sub(r"s$", "", m["x"].strip()) if not _named(fields, m["x"]) else m["x"].strip()
+    named = _named(fields, x)
+    if len(named) != 1 or named[0]["type"] not in _CHOICE:
+        return None  # "add phone as a required field": a field, read by the handlers
+    return f"add the option {m['o'].strip()} to the {named[0]['label']}"
+
+
+def _split(text: str, fields: list) -> str | None:
+    m = _SPLIT.match(text)
+    if not m:
+        return None
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", m["parts"]) if p.strip()]
+    if len(parts) < 2 or re.search(r"\b(?:first|last|given|family)\b", m["parts"], re.I):
+        return None  # a name into first and last: local_refine_names
+    have = [p for p in parts if _named(fields, p)]
+    whole = _named(fields, m["x"])
+    if not whole and len(have) < len(parts):
+        return None  # "break the form into two pages": not a field
+    steps = [f"remove {m['x']}"] if len(whole) == 1 and whole[0] not in _flat(fields, have) else []
+    steps += [f"add a {p} field" for p in parts if p not in have]
+    if not steps:  # the draft split "contact details" already
+        labels = ", ".join(f"“{f['label']}”" for f in _flat(fields, have))
+        return f"\x00The form already asks {labels} separately."
+    return "; ".join(steps)
+
+
+def _flat(fields: list, said: list[str]) -> list[dict]:
+    return [f for p in said for f in _named(fields, p)]

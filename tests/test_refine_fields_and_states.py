@@ -1,0 +1,72 @@
+"""Refinements as marketers typed them on stop 28's blind drafts (issue 20), through
+POST /api/forms/generate: the fields an instruction names and what it says of them, however
+it is said. On the start commit "add Beginner as a lesson type" added a field "Beginner as a
+lesson type", "adiciona um campo para o código postal" a field "Para o código postal", and
+"photos aren't required", "job title and company are optional", "Allergien bitte optional"
+and "mortgage question only if they're not a cash buyer" were refused."""
+
+from __future__ import annotations
+
+from tests.test_llm_local_forms import generate
+from tests.test_refine_words import _field, _labels
+
+GOLF = "Golf lesson booking: name, email, phone, lesson type: private, group, junior"
+TENANT = "Tenant maintenance request: flat number, name, phone, what's broken, photos"
+SPEAKER = "Speaker application: name, email, job title, company, talk title, abstract"
+PARTY = "Anmeldung zur Weihnachtsfeier: Name, Abteilung, Essenswunsch (Fleisch, Fisch), Allergien"
+SOLAR = "Pedido de orçamento para painéis solares: nome, email, telefone, morada, tipo de telhado"
+VIEWING = "Book a viewing: your name, email, are you a cash buyer, mortgage agreed in principle?"
+CATERING = "Catering quote: event date, guest count, venue postcode, contact details"
+
+
+async def test_an_answer_added_to_a_choice_is_an_option_never_a_field(user):
+    form = await generate(user, GOLF)
+    config = await generate(user, "add Beginner as a lesson type", form)
+    assert _labels(config) == _labels(form)
+    assert _field(config, "Lesson type")["options"] == ["Private", "Group", "Junior", "Beginner"]
+    config = await generate(user, "lesson type needs a 'Ladies' option too", config)
+    assert _field(config, "Lesson type")["options"][-1] == "Ladies"
+
+
+async def test_required_or_optional_however_it_is_said(user):
+    form = await generate(user, TENANT)
+    config = await generate(user, "flat number has to be filled in", form)
+    assert _field(config, "Flat number")["required"] is True
+    config = await generate(user, "photos aren't required, the phone can be left blank", config)
+    assert _field(config, "Photos")["required"] is False
+    assert _field(config, "Phone")["required"] is False
+    form = await generate(user, SPEAKER)
+    said = "job title and company are optional because not everyone has one"
+    config = await generate(user, said, form)
+    assert not _field(config, "Job title")["required"] and not _field(config, "Company")["required"]
+    assert _labels(config) == _labels(form)
+
+
+async def test_other_languages_say_a_state_without_a_verb_and_a_field_for_something(user):
+    form = await generate(user, PARTY)
+    config = await generate(user, "Abteilung als Pflichtfeld", form)
+    assert _field(config, "Abteilung")["required"] is True
+    config = await generate(user, "Allergien bitte optional", config)
+    assert _field(config, "Allergien")["required"] is False
+    form = await generate(user, SOLAR)
+    config = await generate(user, "adiciona um campo para o código postal depois da morada", form)
+    labels = _labels(config)
+    assert labels[labels.index("Morada") + 1] == "Código postal"
+
+
+async def test_a_condition_said_with_a_contracted_not(user):
+    form = await generate(user, VIEWING)
+    config = await generate(user, "mortgage question only if they're not a cash buyer", form)
+    rule = _field(config, "Mortgage agreed in principle?")["show_if"]["all"][0]
+    assert (
+        rule["value"] == "No" and rule["field"] == _field(config, "Are you a cash buyer?")["name"]
+    )
+
+
+async def test_a_removal_said_twice_and_a_split_already_made(user):
+    form = await generate(user, CATERING)
+    config = await generate(user, "we don't need the venue postcode, remove it", form)
+    assert "Venue postcode" not in _labels(config)
+    config = await generate(user, "split contact details into name, email and phone", form)
+    assert _labels(config) == _labels(form)
+    assert any("already asks" in note for note in config["notes"])
