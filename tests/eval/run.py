@@ -585,6 +585,9 @@ SETS = {
     "leads 39": ("leads_round39.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "leads 40": ("leads_round40.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "leads 40s": ("leads_round40s.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Stop 28 (from leads_ae): an owner on free mail pricing a form for the one small business
+    # they run is a buyer (medium, never high without a budget); guards without a form priced.
+    "leads 41": ("leads_round41.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "replies 38": (
         "replies_round38.jsonl",
         check_reply,

@@ -8,7 +8,9 @@ buys for all of them. ``local_scoring`` reads three things here:
 - ``own``: the writer names what they buy for as theirs ("my website", "para mi web", "my
   clients", the places or clients they run) or is a freelancer: free mail is that business's
   address and costs nothing. An owner who only says who writes ("I run a bakery, what's the
-  price?") keeps the free-mail point: the owner rule counts them, a need makes them a buyer.
+  price?") keeps the free-mail point: the owner rule counts them, a need makes them a buyer;
+  one who prices a form for the business they run ("a booking form? I run a grooming
+  business") buys for it.
 - ``own_use``: such a writer asking what it costs or for a plan, or saying they need it,
   has a need of their own (one point, as "we need" has).
 - ``units``: a count of the places or clients they run or serve ("3 dental clinics", "about
@@ -78,6 +80,14 @@ _MINE = re.compile(
     r"(?:web|site|sito|website|webseite|homepage|webshop)\b",
     re.I,
 )
+# the one business the writer runs, in their words ("I run a small dog grooming business")
+_RUNS_ONE = re.compile(
+    r"\bi (?:run|own|have|manage) (?:a|an|my) (?:small |little |tiny |local |family )?"
+    r"(?:[\w-]+ ){0,3}?(?:business|shop|studio|salon|practice|clinic|bakery|caf[eé]|restaurant|"
+    r"company|agency|gym|garage|kennels?|cattery|farm|b&b|guest ?house)\b",
+    re.I,
+)
+_FORM_PRICED = re.compile(r"\b(?:an?|one|single)\s+(?:[\w-]+\s+){0,3}?forms?\b", re.I)
 # one person: the scorer tempers a six-figure budget; their free mail is their business's
 SOLO_RE = re.compile(r"\bjust me\b|\bone[- ]person\b|\bsolo\b|\bfreelanc\w+|\bon my own\b", re.I)
 # what is needed, quoted up to the first little word ("need this live", not "… live before")
@@ -123,6 +133,7 @@ class Scale:
     own: str  # the words that say the business is theirs ("" when none do)
     own_use: re.Match | None  # their need, or their price question, as a need of their own
     units: re.Match | None  # the places or clients they run or serve
+    one_business: bool = False  # "I run a small B&B": one small business, never high unbudgeted
 
     def free_mail(self, serious: bool) -> str:
         """Why a free-mail address costs nothing here."""
@@ -139,15 +150,21 @@ def buyer_scale(text: str, message: str) -> Scale:
     # run. An owner who only says who writes ("tengo una panadería … quiero saber el
     # precio") is counted by the scorer's owner rule, and keeps the free-mail point.
     said = message.lower() or text  # not the gloss: "i run my own business" is its words
-    own = _MINE.search(said) or SOLO_RE.search(said) or units
     asked = (
         PRICE_QUESTION_RE.search(text)
         or _QUOTE_ASKED.search(text)
         or PLAN_ASK_RE.search(text)
         or says(text, "price")
     )
-    own_use = (_NEEDS.search(text) or (_wanted(text, own) if asked else None)) if own else None
-    return Scale(own.group(0) if own else "", own_use, units)
+    own = _MINE.search(said) or SOLO_RE.search(said) or units
+    # "what's the price for a single booking form? I run a small dog grooming business": the
+    # form they price is for the business they run
+    priced = not own and asked and _FORM_PRICED.search(said)
+    runs_one = priced and _RUNS_ONE.search(said)
+    own = own or runs_one or None
+    wanted = priced if runs_one else _wanted(text, own) if own and asked else None
+    own_use = (_NEEDS.search(text) or wanted) if own else None
+    return Scale(own.group(0) if own else "", own_use, units, bool(runs_one))
 
 
 # the form they price, up to their own site: "a wedding enquiry form to my website"

@@ -47,6 +47,8 @@ PRICE_QUESTION_RE = re.compile(
     r"\bwhat do you charge\b|\bwhat (?:does|would) (?:it|this|that) cost\b|"
     # "what would a booking form for my physio practice website cost?"
     r"\bwhat (?:does|would|will) (?:a|an|one) (?:[\w-]+ ){1,8}?cost\b|"
+    # "would like to know what an enquiry form costs", "how much a booking form is"
+    r"\b(?:know|ask|wondering|tell me) (?:what|how much) (?:a|an|one|the) (?:[\w-]+ ){1,4}?(?:costs|would cost|is)\b|"
     # a question that is a price: "Pricing?", "Pricing for the Enterprise plan?"
     r"(?:^|[.!?]\s+)(?:pricing|prices?|costs?)\b[^.!?]{0,60}\?",
     re.I,

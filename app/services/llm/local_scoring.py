@@ -493,7 +493,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         add(2, f"senior title ({s['title']})", "decision-maker")
     elif _MANAGER.search(s["title"]):
         add(1, f"manager title ({s['title']})")
-    elif OWNER_RE.search(text):
+    elif OWNER_RE.search(text) or scale.one_business:  # "I have a small cattery"
         add(1 if solo else 2, "the owner writes (a decision-maker)", "decision-maker")
     if QUOTE_REQUEST_RE.search(text) and "quote request" not in s["intent"]:
         s["intent"] = [*s["intent"], "quote request"]
@@ -571,7 +571,11 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         reasons.append("kept at medium: no urgency")
     elif score == "high" and "implausible-budget" in tags:
         score = "medium"
-    elif score == "high" and solo and (not s["budget"] or s["budget"] < 10_000):
+    elif (
+        score == "high"
+        and (solo or scale.one_business)
+        and (not s["budget"] or s["budget"] < 10_000)
+    ):
         score = "medium"
         reasons.append("kept at medium: a small company with a small budget")
     elif (
