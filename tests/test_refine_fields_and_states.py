@@ -70,3 +70,42 @@ async def test_a_removal_said_twice_and_a_split_already_made(user):
     config = await generate(user, "split contact details into name, email and phone", form)
     assert _labels(config) == _labels(form)
     assert any("already asks" in note for note in config["notes"])
+
+
+SPEAKER_PHOTO = "Speaker application: name, email, talk title, abstract, headshot"
+FACILITIES = "Facilities request: your name, floor, what needs fixing, how urgent, photo"
+BAKERY = "Newsletter signup for our bakery: email and first name"
+
+
+async def test_what_a_field_should_be_said_as_its_kind_its_answers_or_its_length(user):
+    form = await generate(user, SPEAKER_PHOTO)
+    config = await generate(user, "the headshot should be an upload", form)
+    assert _field(config, "Headshot")["type"] == "file"
+    config = await generate(user, "the abstract should be limited to 500 characters", config)
+    assert _field(config, "Abstract")["max_length"] == 500
+    form = await generate(user, FACILITIES)
+    config = await generate(user, "how urgent should be low, medium or high", form)
+    assert _field(config, "How urgent?")["options"] == ["Low", "Medium", "High"]
+
+
+async def test_a_new_field_is_named_without_its_kind_or_flag(user):
+    form = await generate(user, BAKERY)
+    config = await generate(user, "add a birthday field (date), optional", form)
+    birthday = _field(config, "Birthday")
+    assert birthday["type"] == "date" and not birthday["required"]
+    config = await generate(user, "add a phone number (optional)", form)
+    assert _field(config, "Phone")["type"] == "phone"  # never a dropdown whose option is "Optional"
+    config = await generate(user, "let them upload a photo of their cake idea", form)
+    assert _field(config, "Photo of their cake idea")["type"] == "file"
+
+
+async def test_an_instruction_never_becomes_a_field(user):
+    form = await generate(user, SOLAR)
+    said = "muda o tipo de telhado para uma lista: plano, inclinado, misto"
+    config = await generate(user, said, form)
+    assert _labels(config) == _labels(form)
+    assert _field(config, "Tipo de telhado")["options"] == ["Plano", "Inclinado", "Misto"]
+    form = await generate(user, "Party sign-up: name, coming with a partner (yes/no)")
+    said = "ask for the number of guests only if they're coming with a partner"
+    config = await generate(user, said, form)
+    assert _field(config, "Number of guests")["show_if"]["all"][0]["value"] == "Yes"

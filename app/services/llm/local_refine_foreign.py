@@ -79,7 +79,7 @@ _KINDS = [
         "dropdown",
         r"(?:lista )?desplegable|men[úu] desplegable|lista de opciones|liste d[ée]roulante|"
         r"menu d[ée]roulant|auswahlliste|auswahlfeld|dropdown(?:-men[üu])?|lista suspensa|"
-        r"menu suspenso|lista pendente|lista de op[çc][õo]es",
+        r"menu suspenso|lista pendente|lista de op[çc][õo]es|lista|liste|list",
     ),
     (
         "long text field",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_fields import RefineError
+from app.services.llm.local_refine_more import KIND_RE
 from app.services.llm.local_refine_targets import find_many
 
 _CHOICE = ("select", "multiselect")
@@ -76,12 +77,55 @@ _SPLIT = re.compile(
 )
 
 
+# "t-shirt size should also have XXL", "the ticket type also needs VIP"
+_ALSO_HAS = re.compile(
+    r"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:should also|also should|could also|should|also|needs to also)\s+"
+    r"(?:have|include|offer|need|needs|has)\s+(?P<o>.+?)(?:\s+(?:too|as well|as an option))?$",
+    re.I,
+)
+# "how urgent should be low, medium or high": the answers, for a field that has none yet
+_IS_LIST = re.compile(
+    r"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:should be|must be|needs to be|could be|can be)\s+"
+    r"(?:either\s+|one of\s+)?(?P<o>[^,;:]+(?:,\s*[^,;:]+)*(?:,?\s+or\s+)[^,;:]+)$",
+    re.I,
+)
+# "the project summary should be limited to 500 characters"
+_LIMITED = re.compile(
+    r"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:should be|must be|needs to be|is)\s+(?:limited|capped|kept)\s+"
+    r"(?:to|at|under)\s+(?P<n>\d[\d,]*)\s+(?P<unit>characters|chars|words)$",
+    re.I,
+)
+# "let them upload a photo of the item", "people should be able to attach their CV"
+_UPLOAD = re.compile(
+    r"^(?:let\s+(?:them|people|visitors|customers|guests)|allow\s+(?:them|people|visitors|customers)\s+to|"
+    r"(?:they|people|visitors|customers)\s+(?:should|must)\s+be\s+able\s+to)\s+"
+    r"(?:upload|attach|send(?:\s+us)?)\s+(?P<x>.+)$",
+    re.I,
+)
+# "add a birthday field (date)": the kind in brackets belongs to the field, not its label
+# (and a flag after it is said before: "add a birthday (date), optional" kept "(date)")
+_FIELD_KIND = re.compile(
+    rf"^(?P<verb>add|include)\s+(?:an?\s+)?(?P<x>[^()]+?)(?:\s+field)?\s+"
+    rf"(?P<kind>\((?:{KIND_RE}|optional|required|mandatory)\))"
+    r"(?:\s*[,-]?\s*(?P<flag>optional|required|mandatory))?$",
+    re.I,
+)
+
+
 def rewrite(clause: str, fields: list, notes: list) -> str:
     """The clause in the phrasing the handlers read; unchanged when no field of the form is
     what it names; empty, with a note, when the form is that way already."""
     text = clause.strip().rstrip(".!")
     text = _COUNTED_KIND.sub("a ", text).replace(" a a ", " a ")
-    for read in (_state, _option, _split):
+    kind = _FIELD_KIND.match(text)
+    said = kind and re.fullmatch(r"\((optional|required|mandatory)\)", kind["kind"], re.I)
+    if said:  # "add a phone number (optional)" is a flag, never an option "Optional"
+        flag = said[1].lower()
+        text = f"{kind['verb']} {'an' if flag == 'optional' else 'a'} {flag} {kind['x']}"
+    elif kind:
+        flag = f"{kind['flag'].lower()} " if kind["flag"] else ""
+        text = f"{kind['verb']} {'an' if flag == 'optional ' else 'a'} {flag}{kind['x']} {kind['kind']}"
+    for read in (_state, _option, _as_kind, _split, _list, _limited, _upload):
         said = read(text, fields) or read(_BECAUSE.sub("", text), fields)
         if said and said.startswith("\x00"):
             notes.append(said[1:])
@@ -115,7 +159,12 @@ def _state(text: str, fields: list) -> str | None:
 
 
 def _option(text: str, fields: list) -> str | None:
-    m = _AS_ONE_OF.match(text) or _NEEDS_OPTION.match(text) or _LABEL_THEN_ADD.match(text)
+    m = (
+        _AS_ONE_OF.match(text)
+        or _NEEDS_OPTION.match(text)
+        or _LABEL_THEN_ADD.match(text)
+        or _ALSO_HAS.match(text)
+    )
     if not m:
         return None
     x = re.sub(r"s$", "", m["x"].strip()) if not _named(fields, m["x"]) else m["x"].strip()
@@ -146,3 +195,64 @@ def _split(text: str, fields: list) -> str | None:
 
 def _flat(fields: list, said: list[str]) -> list[dict]:
     return [f for p in said for f in _named(fields, p)]
+
+
+def _list(text: str, fields: list) -> str | None:
+    m = _IS_LIST.match(text)
+    named = _named(fields, m["x"]) if m else []
+    items = re.split(r",\s*(?:or\s+)?|\s+or\s+", m["o"]) if m else []
+    if len(named) != 1 or len(items) < 2 or any(len(i.split()) > 4 for i in items):
+        return None
+    if {i.strip().lower() for i in items} <= {"yes", "no"}:
+        return None  # "… should be yes or no": the yes/no reader's
+    field = named[0]
+    answers = ", ".join(i.strip() for i in items)
+    if field["type"] in _CHOICE:
+        return f"change the options of the {field['label']} to {answers}"
+    return f"make the {field['label']} a dropdown: {answers}"
+
+
+def _limited(text: str, fields: list) -> str | None:
+    m = _LIMITED.match(text)
+    if not m or not _named(fields, m["x"]):
+        return None
+    return f"{m['x']} must be at most {m['n']} {m['unit']}"
+
+
+def _upload(text: str, fields: list) -> str | None:
+    m = _UPLOAD.match(text)
+    if not m:
+        return None
+    what = re.sub(r"^(?:their|your|a|an|the|some)\s+", "", m["x"].strip(), flags=re.I)
+    return f"add a file upload called {what[:1].upper()}{what[1:]}"
+
+
+# "add birthday as a date": a new field of that kind, named by the words before "as"
+_AS_KIND = re.compile(
+    rf"^(?:add|include)\s+(?:an?\s+)?(?P<x>[\w' -]+?)\s+as\s+(?:an?\s+)?(?P<kind>{KIND_RE})"
+    r"(?:\s+(?:field|question))?(?P<rest>\s*,\s*(?:optional|required|mandatory))?$",
+    re.I,
+)
+
+
+def _as_kind(text: str, fields: list) -> str | None:
+    m = _AS_KIND.match(text)
+    if not m or _asked(fields, m["x"]):
+        return None  # "add the guests as a number" on a form that asks it: the handlers answer
+    label = m["x"].strip()
+    return f"add a {m['kind']} field called {label[:1].upper()}{label[1:]}{m['rest'] or ''}"
+
+
+def _asked(fields: list, words: str) -> bool:
+    """Whether a field's label holds every word said ("the guests" in "Number of guests"),
+    where ``find_many`` would also take a near one ("bike photos" for "Bike make")."""
+    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", words.lower())} - {
+        "the",
+        "a",
+        "an",
+        "their",
+        "your",
+    }
+    return any(
+        said <= {w.rstrip("s") for w in re.findall(r"[a-z]+", f["label"].lower())} for f in fields
+    )

@@ -319,8 +319,10 @@ _KIND_WORDS = [
     ("phone", r"(?:tele)?phone(?: number| field)?|mobile number"),
     ("email", r"e-?mail(?: address| field)?"),
     ("url", r"link|url|web address"),
+    ("file", r"(?:file|image|photo|picture|document) ?upload(?: field| box)?|upload(?: field| box)?|attachment|file(?: field)?"),
 ]  # fmt: skip
 _KIND_RE = "|".join(f"(?:{p})" for _, p in _KIND_WORDS)
+KIND_RE = _KIND_RE  # what a field can become, in the marketer's words
 # "… to a long text", "… into a dropdown: A, B": a new kind, not a new label
 NEW_KIND = re.compile(
     rf"(?:a|an)\s+(?:{_KIND_RE})(?:\s+(?:field|question|box|input))?\s*(?:(?::|with|\().*)?", re.I

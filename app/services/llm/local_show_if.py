@@ -341,11 +341,12 @@ _FOLLOW_UP_LABELS = (
 )
 
 
-# "if they're not a cash buyer", "if they aren't members": read as "they are not …"
+# "if they're not a cash buyer", "if they're coming": read as "they are (not) …"
 _NOT_SAID = {
     "they're not": "they are not", "you're not": "you are not", "it's not": "it is not",
     "aren't": "are not", "isn't": "is not", "don't": "do not", "doesn't": "does not",
     "haven't": "have not", "hasn't": "has not", "didn't": "did not", "weren't": "were not",
+    "they're": "they are", "you're": "you are",
 }  # fmt: skip
 _NOT = re.compile(r"\b(?:" + "|".join(_NOT_SAID) + r")\b", re.I)
 
