@@ -295,7 +295,7 @@ SIZES = {
     "refine 31r": 14,
     "refine 33r": 19,
     "refine blind": 20,
-    "refine words": 175,
+    "refine words": 187,
     "round 13b": 60,
     "round 13a": 59,
     "refine 13a": 32,

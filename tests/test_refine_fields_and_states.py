@@ -109,3 +109,20 @@ async def test_an_instruction_never_becomes_a_field(user):
     said = "ask for the number of guests only if they're coming with a partner"
     config = await generate(user, said, form)
     assert _field(config, "Number of guests")["show_if"]["all"][0]["value"] == "Yes"
+
+
+RESTAURANT = "Modulo di prenotazione per il ristorante: nome, telefono, email, data, ora, note"
+DENTIST = "Contactformulier voor onze tandartspraktijk: naam, e-mail, telefoon, bericht"
+
+
+async def test_italian_and_dutch_instructions(user):
+    form = await generate(user, RESTAURANT)
+    config = await generate(user, "rendi l'email facoltativa e togli le note", form)
+    assert _field(config, "Email")["required"] is False
+    assert "Note" not in _labels(config)
+    form = await generate(user, DENTIST)
+    config = await generate(user, "voeg een veld geboortedatum toe na telefoon", form)
+    labels = _labels(config)
+    assert labels[labels.index("Telefoon") + 1] == "Geboortedatum"
+    config = await generate(user, "maak telefoon verplicht", config)
+    assert _field(config, "Telefoon")["required"] is True

@@ -14,8 +14,11 @@ from __future__ import annotations
 import re
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm import local_refine_it_nl as it_nl
 from app.services.llm.local_bracket_types import bracket_type
 from app.services.llm.local_consent import YES_NO
+from app.services.llm.local_dutch_italian import dutch_or_italian, gloss
+from app.services.llm.local_dutch_italian_words import WORDS as IT_NL_WORDS
 from app.services.llm.local_fields import _field_name, strip_quotes
 from app.services.llm.local_foreign import _gloss_piece, fold, source_language
 from app.services.llm.local_foreign_words import TABLES
@@ -98,6 +101,12 @@ _KINDS = [
     ),
     ("number field", r"campo num[ée]rico|n[úu]mero|champ num[ée]rique|nombre|zahlenfeld|zahl"),
 ]
+_REQ.update(it_nl.REQ)
+_TOP.update(it_nl.TOP)
+_END.update(it_nl.END)
+AFTER_WORDS.update(it_nl.AFTER)
+BEFORE_WORDS.update(it_nl.BEFORE)
+_KINDS = [(kind, f"{pattern}|{it_nl.KINDS[kind]}") for kind, pattern in _KINDS]
 KIND_WORDS = "|".join(pattern for _, pattern in _KINDS)
 
 
@@ -118,7 +127,7 @@ PATTERNS = {
     "es": [
         ("note", _p(r"(?:añade|añada|agrega|agregue|pon|ponga|incluye|incluya)\s+(?:una\s+)?(?:nota|aclaraci[oó]n|texto de ayuda)(?:\s+(?:en|a|al|bajo|debajo de|para)\s+(?:el\s+|la\s+|del\s+)?(?P<target>[^:]+?))?\s*:\s*(?P<text>.+)")),
         ("kind", _p(rf"(?:convierte|convierta|convertir|cambia|cambie|transforma|transforme|haz|haga)\s+(?P<target>.+?)\s+(?:en|a)\s+(?:un|una)\s+(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
-        ("kind", _p(rf"(?P<target>[^:]+?)\s+como\s+(?:un|una\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
+        ("kind", _p(rf"(?P<target>[^:]+?)\s+como\s+(?:(?:un|una)\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?P<flag>{_REQ['es']})\s+(?P<target>.+)")),
         ("required", _p(rf"(?:haz|haga|hacer|pon|ponga|poner|marca|marque|deja|deje)\s+(?:que\s+)?(?P<target>.+?)\s+(?:sea\s+|como\s+)?(?P<flag>{_REQ['es']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:debe ser|deber[ií]a ser|tiene que ser|es|ser[aá])\s+(?P<flag>{_REQ['es']})")),
@@ -171,7 +180,7 @@ PATTERNS = {
     "pt": [
         ("note", _p(r"(?:adicione|adiciona|acrescente|inclua|ponha)\s+(?:uma\s+)?(?:nota|observa[cç][aã]o|texto de ajuda)(?:\s+(?:em|no|na|ao|à|sob|abaixo d[oae])\s+(?:o\s+|a\s+)?(?P<target>[^:]+?))?\s*:\s*(?P<text>.+)")),
         ("kind", _p(rf"(?:transforme|transforma|transformar|mude|muda|altere|altera|converta|converte)\s+(?P<target>.+?)\s+(?:em|para)\s+(?:um|uma)\s+(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
-        ("kind", _p(rf"(?P<target>[^:]+?)\s+como\s+(?:um|uma\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
+        ("kind", _p(rf"(?P<target>[^:]+?)\s+como\s+(?:(?:um|uma)\s+)?(?P<kind>{KIND_WORDS})(?P<opts>\s*:\s*.+)?")),
         ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<flag>{_REQ['pt']})\s+(?P<target>.+)")),
         ("required", _p(rf"(?:torne|torna|tornar|deixe|deixa|deixar|coloque|coloca|ponha|marque|marca)\s+(?P<target>.+?)\s+(?:como\s+)?(?P<flag>{_REQ['pt']})")),
         ("required", _p(rf"(?P<target>.+?)\s+(?:deve ser|deveria ser|tem de ser|tem que ser|é|será)\s+(?P<flag>{_REQ['pt']})")),
@@ -184,6 +193,12 @@ PATTERNS = {
         ("required", _p(rf"(?P<target>[^:]+?)\s*:?\s+(?:como\s+)?(?P<flag>{_REQ['pt']})")),
     ],
 }  # fmt: skip
+PATTERNS.update(
+    {
+        lang: [(op, _p(pattern)) for op, pattern in rules]
+        for lang, rules in it_nl.patterns(KIND_WORDS).items()
+    }
+)
 
 _ARTICLES = {
     "es": r"el|la|los|las|un|una|unos|unas|del|al",
@@ -206,7 +221,10 @@ _ABOUT = {
     "pt": r"sobre o|sobre a|sobre|para o|para a|para|da|do|de",
 }
 # Words joining two instructions ("supprime le téléphone et rends …"): split before a verb.
-_AND = r"et|y|e|und|puis|luego|dann|depois"
+_ARTICLES.update(it_nl.ARTICLES)
+_FIELD_WORD.update(it_nl.FIELD_WORD)
+_ABOUT.update(it_nl.ABOUT)
+_AND = rf"et|y|e|und|puis|luego|dann|depois|{it_nl.AND}"
 
 
 def _verbs() -> str:
@@ -236,7 +254,7 @@ def split_clauses(text: str) -> str:
 def _flag(word: str) -> str:
     return (
         "optional"
-        if re.search(r"opcion|facultat|option|freiwillig|^n[aoã]", fold(word))
+        if re.search(r"opcion|facultat|facolt|opzion|option|freiwillig|^n[aoã]|^niet", fold(word))
         else "required"
     )
 
@@ -252,17 +270,19 @@ def _noun(text: str, lang: str) -> tuple[str, str]:
             words,
             flags=re.I,
         ).strip()
-    if lang == "de":  # "Telefonfeld", "Budget-Feld"
-        words = re.sub(r"-?feld$", "", words, flags=re.I).strip() or words
+    if lang in ("de", "nl"):  # "Telefonfeld", "Budget-Feld", "telefoonveld"
+        words = re.sub(r"-?(?:feld|veld)$", "", words, flags=re.I).strip() or words
     own = strip_quotes(words)
     key = fold(own)
-    english = TABLES["field"][lang].get(key) or TABLES["field"][lang].get(key.replace("-", " "))
+    table = TABLES["field"].get(lang) or IT_NL_WORDS.get(lang, {})
+    english = table.get(key) or table.get(key.replace("-", " "))
     return (english or own), own
 
 
 # "Allergien bitte optional", "quita el teléfono, por favor": politeness, not the field
 _PLEASE = re.compile(
-    r"(?:,\s*)?\b(?:bitte|por favor|s'il (?:vous|te) pla[iî]t|svp|stp|per favore)\b(?:\s*,)?", re.I
+    rf"(?:,\s*)?\b(?:bitte|por favor|s'il (?:vous|te) pla[iî]t|svp|stp|per favore|{it_nl.PLEASE})\b(?:\s*,)?",
+    re.I,
 )
 
 
@@ -270,8 +290,13 @@ def english(clause: str, config: dict) -> tuple[str, str, str | None] | None:
     """(the instruction in English, its language, the label for a field it adds in the
     form's language or None) for a clause in es/fr/de/pt; None when no pattern reads it."""
     clause = _PLEASE.sub(" ", clause).strip()
-    for lang, rules in PATTERNS.items():
-        for op, pattern in rules:
+    clause = re.sub(*it_nl.PLACE_AFTER_TOE, clause, flags=re.I)
+    described = config.get("description") or ""
+    form_lang = source_language(described)
+    form_lang = dutch_or_italian(described, form_lang) or form_lang
+    # the form's own language first: "elimina il telefono" is Italian on an Italian form
+    for lang in sorted(PATTERNS, key=lambda code: code != form_lang):
+        for op, pattern in PATTERNS[lang]:
             m = pattern.match(clause)
             if not m:
                 continue
@@ -279,7 +304,6 @@ def english(clause: str, config: dict) -> tuple[str, str, str | None] | None:
             if said is None:
                 continue
             text, own = said
-            form_lang = source_language(config.get("description") or "")
             label = None
             if op == "add" and form_lang == lang:
                 label = own
@@ -344,7 +368,7 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
     if not noun:
         return None
     if noun == own:  # not in the glossary: its type words in English ("fecha de entrega")
-        noun = _gloss_piece(own, lang)
+        noun = gloss(own, lang) if lang in it_nl.REQ else _gloss_piece(own, lang)
     wanted = f"an {_flag(flag[0])} " if flag else "a "
     return f"add {wanted}{noun} field{place}", _capital(own)
 
