@@ -6,7 +6,8 @@ nor treat a word inside it as the start of a new list:
 - "previous experience with animals", "experience with Python", "any problems with other
   dogs": a "with" after a listed item's own words (a comma, then one to five words) joins
   what the item is about; it opens no list ("Contact form with name, email" does, and so
-  does ", with name, email" straight after a comma) (``with_inside_item``).
+  does ", with name, email" straight after a comma) (``with_inside_item``). A "with" in a
+  listed question ("currently with a provider?", "coming with a partner?") is the question's.
 """
 
 from __future__ import annotations
@@ -47,6 +48,13 @@ def with_inside_item(sentence: str, start: int, end: int) -> bool:
         return True  # "would you join a call with us?": the question's own words
     head = _ITEM_HEAD.search(sentence[:start])
     tail = _ITEM_TAIL.match(sentence, end)
+    if (
+        head
+        and tail
+        and tail.group(0).strip().endswith("?")
+        and not _NOT_ITEM.search(head.group(1))
+    ):
+        return True  # "…, currently with a provider?, …", "coming with a partner?": one question
     return (
         head is not None
         and not _NOT_ITEM.search(head.group(1))

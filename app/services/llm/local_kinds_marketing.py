@@ -76,6 +76,13 @@ MARKETING_KINDS = [
                 3,
             ),
             (r"\bsign[- ]?ups? for (?:our|the|a|an)\b", 2),
+            # "Christmas party sign-up", "staff summer BBQ": a place at a party, not a mailing list
+            (
+                r"\b(?:christmas|xmas|holiday|festive|summer|office|staff|team|work|company|end[- ]of[- ]year|"
+                r"leaving|retirement|launch|garden)\s+(?:party|parties|do|bbq|barbecue|lunch|dinner|drinks|"
+                r"social|picnic|away day|ball)\b|\bquiz nights?\b",
+                4,
+            ),
             (r"\battendees\b", 2),
             (r"\btickets?\b", 2),
             (r"\bevents?\b", 1),
