@@ -133,6 +133,7 @@ FLOORS = {
     "leads 40": 0.90,
     "leads 40s": 0.90,
     "replies 38": 0.90,
+    "replies 41c": 0.90,
     "refine 26r": 0.90,
     "refine 28r": 0.90,
     "refine 31r": 0.90,
@@ -255,6 +256,7 @@ FLOORS = {
     "round 40s": 0.90,
     "round 40a": 0.90,
     "round 40b": 0.90,
+    "round 41c": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -288,6 +290,7 @@ SIZES = {
     "leads 40": 23,
     "leads 40s": 5,
     "replies 38": 10,
+    "replies 41c": 18,
     "refine 26r": 18,
     "refine 28r": 17,
     "refine 31r": 14,
@@ -412,6 +415,7 @@ SIZES = {
     "round 40s": 10,
     "round 40a": 29,
     "round 40b": 24,
+    "round 41c": 0,
 }
 
 

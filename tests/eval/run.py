@@ -590,6 +590,13 @@ SETS = {
         check_reply,
         lambda c: c["data"].get("company") or c["data"]["email"],
     ),
+    # Round 41c: Italian and Dutch leads answered in their language, across forms and kinds of
+    # sender; an English or Spanish sentence in the reply fails
+    "replies 41c": (
+        "replies_round41c.jsonl",
+        check_reply,
+        lambda c: c["data"].get("company") or c["data"]["email"],
+    ),
     # Round 13b (engine e13b, written before the change): stray fields — the purpose restated
     # in the opening words (a verb or a noun phrase after the business name), sentences about
     # the form itself, a heading before the list, questions cut inside a list ("Software are").
@@ -1051,6 +1058,8 @@ SETS = {
     # Round 40b: the answer's shape read from how the question is worded (check_round37d for
     # the clock-time and role examples)
     "round 40b": ("forms_round40b.jsonl", check_round37d, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 41c: a label that is a question in es/fr/de/pt/it/nl reads as one ("¿…?", " ?")
+    "round 41c": ("forms_round41c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
