@@ -415,7 +415,7 @@ SIZES = {
     "round 40s": 10,
     "round 40a": 29,
     "round 40b": 24,
-    "round 41c": 0,
+    "round 41c": 20,
 }
 
 

@@ -193,7 +193,15 @@ def _has(field: dict, want: dict) -> list[str]:
     return problems
 
 
-YES_NO = {("no", "yes"), ("ja", "nein"), ("non", "oui"), ("no", "sí"), ("não", "sim")}
+YES_NO = {
+    ("no", "yes"),
+    ("ja", "nein"),
+    ("non", "oui"),
+    ("no", "sí"),
+    ("não", "sim"),
+    ("ja", "nee"),
+    ("no", "sì"),
+}
 # a time of day asked for two moments ("time it started", "what time did it end"): two questions
 TIMES_OF_DAY = {("afternoon", "evening", "morning", "night")}
 # statements judged on the agreement scale ("I feel valued", "my manager supports me")
