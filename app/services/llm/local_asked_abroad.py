@@ -27,7 +27,9 @@ import re
 from app.services.llm.local_dutch_italian_words import YES_NO
 from app.services.llm.local_translate import phrase
 
-_NOT_AFTER = r"(?!de\b|del\b|da\b|do\b|di\b)"  # "Toma de muestras", "Pratica di …": nouns
+# what follows the verb: more words, but not "de" ("Toma de medidas" is a noun); or nothing
+# after a "you" form ("Fumas", "Fumi")
+_REST = r"(?:\s+(?!de\b|del\b|da\b|do\b|di\b)\S|(?<=[si])$)"
 # yes or no, opened by the verb
 _POLAR = {
     "es": r"(?:ya\s+\w+|(?:tienes|tiene|sabes|sabe|has|ha|estás|está|eres|es usted|tomas|toma|"
@@ -35,27 +37,32 @@ _POLAR = {
     r"practica|usas|usa|utilizas|utiliza|conoces|conoce|vives|vive|padeces|padece|sufres|sufre|"
     r"llevas|lleva|traes|trae|vienes|viene|vendrás|vendrá|conduces|conduce|hablas|habla|hay|"
     r"(?:te|le) gustaría|podrías|podría|estarías|estaría|volverías|volvería|recomendarías|"
-    rf"recomendaría){_NOT_AFTER})\s+\S",
+    r"recomendaría))" + _REST,
     "pt": r"(?:já\s+\w+|(?:tem|tens|sabe|sabes|está|estás|é|és|toma|tomas|fuma|fumas|precisa|"
     r"precisas|quer|queres|pode|podes|usa|usas|utiliza|conhece|conheces|vive|vives|pratica|"
     r"praticas|costuma|costumas|gostaria|possui|deseja|sofre|sofres|consegue|consegues|vem|"
-    rf"vens|traz|trazes|fez|foi|há|existe|existem|teve|esteve){_NOT_AFTER})\s+\S",
+    r"vens|traz|trazes|fez|foi|há|existe|existem|teve|esteve))" + _REST,
     "it": r"(?:hai|ha|avete|sei|è|siete|sai|sa|sapete|puoi|può|potete|vuoi|vuole|volete|fumi|fuma|"
     r"usi|utilizzi|utilizza|pratichi|conosci|conosce|prendi|prende|soffri|soffre|vieni|viene|"
     r"verrai|verrà|desideri|desidera|possiedi|possiede|segui|segue|ci sono|c['’]è|"
-    rf"(?:ti|le) piacerebbe){_NOT_AFTER}\s+\S",
+    r"(?:ti|le) piacerebbe)" + _REST,
     # the verb joined to its subject; not a reflexive imperative ("inscrivez-vous") nor
     # the noun "rendez-vous"
     "fr": r"(?:(?!rendez|inscrivez|présentez|connectez|renseignez|décrivez|adressez|indiquez|"
     r"précisez|asseyez)[a-zàâçéèêëîïôûùüœ]+-(?:vous|tu|t-il|t-elle|t-on|il|elle|ils|elles|on)"
     r"\b|est-ce qu|y a-t-il\b)",
-    # the verb before its subject (an imperative, "Beschreiben Sie", names no asking verb)
-    "de": r"(?:haben|hast|habt|hat|sind|bist|seid|ist|war|waren|warst|kann|kannst|können|"
-    r"könnten|darf|dürfen|muss|müssen|soll|sollen|will|wollen|möchten|möchtest|würden|würdest|"
-    r"hatten|hattest|brauchen|brauchst|benötigen|nehmen|nimmst|rauchen|rauchst|fahren|fährst|"
-    r"besitzen|besitzt|kennen|kennst|nutzen|nutzt|sprechen|sprichst|wohnen|wohnst|spielen|"
-    r"spielst|tragen|trägst|gibt)\s+(?:es|sie|du|ihr|ihre[mnrs]?|dein\w*|euer|eure|man|jemand|"
-    r"der|die|das|den|dem)\b",
+    # the verb before its pronoun ("bringen Sie", "rauchst du"), not an imperative written
+    # the same ("beschreiben Sie"); an auxiliary before any subject ("kann Ihr Kind", "ist
+    # der Hund"), where a noun ("Kosten der Reparatur") never stands
+    "de": r"(?:(?!(?:beschreiben|geben|nennen|schildern|teilen|laden|fügen|wählen|tragen|"
+    r"lassen|erzählen|schreiben|senden|schicken|hinterlassen|kreuzen|füllen|notieren|"
+    r"beantworten|bewerten|empfehlen|kontaktieren|rufen|klicken|markieren|bestätigen|"
+    r"akzeptieren|beachten|melden|erläutern|begründen|verraten)\b)"
+    r"[a-zäöüß]+en\s+(?:sie|wir|es|man)\b|[a-zäöüß]+(?:st|t)\s+(?:du|ihr)\b|"
+    r"(?:haben|hast|habt|hat|sind|bist|seid|ist|war|waren|warst|kann|kannst|können|könnten|"
+    r"darf|dürfen|muss|müssen|soll|sollen|will|wollen|möchten|möchtest|würden|würdest|hatten|"
+    r"wird|werden|gibt)\s+(?:sie|es|man|du|ihre?[mnrs]?|dein\w*|euer|eure|jemand|der|die|das|"
+    r"den|dem)\b)",
     "nl": r"(?:heeft|hebt|heb|hebben|bent|ben|is|zijn|kan|kunt|kun|kunnen|wilt|wil|willen|mag|"
     r"mogen|moet|moeten|gaat|komt|rookt|rijdt|spreekt|woont|gebruikt|zou|zoudt|zouden|was|"
     r"waren|had|hadden|doet|speelt|draagt|neemt)\s+(?:u|je|jij|uw|jullie|er|het|de|ze|hij|zij|"

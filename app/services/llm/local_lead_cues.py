@@ -334,10 +334,10 @@ _STOP = {
     # Italian and Dutch are told apart so that no neighbour (es, de) answers them
     "it": "il lo gli la le una un di che per con non siamo abbiamo vorremmo vorrei nostro nostra "
     "nostri mio mia della del dei delle al alla sono ho ci mi buongiorno salve grazie cerchiamo "
-    "quanto costa potete possiamo anche sul nel nella è già",
+    "quanto costa potete possiamo anche sul nel nella è già più può",
     "nl": "de het een en wij we zijn voor van met niet graag onze ons ik mijn jullie hebben heb "
     "wat hoe kunnen kan zoeken zoek bij al maar ook naar op dat deze goedemorgen hallo dank "
-    "bedankt uw",
+    "bedankt uw kunt geen meer dit goedemiddag goedendag alstublieft",
 }
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 

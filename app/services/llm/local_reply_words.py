@@ -173,8 +173,8 @@ TEXT: dict[str, tuple[str, str, str, str, str, str, str]] = {
         "Termine, wir bestätigen dann einen davon.",
         "Gostaria de marcar uma breve chamada com um dos nossos especialistas para analisarmos a "
         "sua situação. Indique-nos dois ou três horários que lhe convenham e confirmaremos.",
-        "Vorrei organizzare una breve chiamata con uno dei nostri specialisti per approfondire la sua situazione. Ci indichi due o tre orari che le vanno bene e le confermeremo l'appuntamento.",
-        "Graag plan ik een kort gesprek in met een van onze specialisten om alles met uw situatie voor ogen door te nemen. Laat ons twee of drie tijdstippen weten die u schikken, dan bevestigen wij er een.",
+        "Vorrei organizzare una breve chiamata con uno dei nostri specialisti per approfondire la sua situazione. Ci indichi due o tre orari che le vadano bene e le confermeremo l'appuntamento.",
+        "Graag plan ik een kort gesprek in met een van onze specialisten om alles met uw situatie voor ogen door te nemen. Laat ons twee of drie tijdstippen weten die u goed uitkomen, dan bevestigen wij er een.",
     ),
     "book": (
         "The quickest way forward is a short call with one of our specialists, who will tailor it "
@@ -188,7 +188,7 @@ TEXT: dict[str, tuple[str, str, str, str, str, str, str]] = {
         "A forma mais rápida de avançar é uma breve chamada com um dos nossos especialistas, "
         "adaptada à sua situação. Escolha o horário que lhe convém na ligação abaixo.",
         "Il modo più rapido per procedere è una breve chiamata con uno dei nostri specialisti, pensata per la sua situazione. Scelga l'orario che preferisce tramite il link qui sotto.",
-        "De snelste manier om verder te gaan is een kort gesprek met een van onze specialisten, afgestemd op uw situatie. Kies via de link hieronder een moment dat u schikt.",
+        "De snelste manier om verder te gaan is een kort gesprek met een van onze specialisten, afgestemd op uw situatie. Kies via de link hieronder een moment dat u goed uitkomt.",
     ),
     "subject_topic": (
         "Your request for {topic}",
@@ -355,7 +355,7 @@ TEXT: dict[str, tuple[str, str, str, str, str, str, str]] = {
         "Obrigado pelo seu contacto. {asked}Recebemos a sua mensagem e vamos garantir que chega à pessoa "
         "certa. {later}Se quiser falar diretamente com alguém, basta responder a este e-mail.",
         "Grazie per averci contattato. {asked}Abbiamo ricevuto il suo messaggio e faremo in modo che arrivi alla persona giusta. {later}Se desidera parlare direttamente con qualcuno, risponda pure a questa email.",
-        "Bedankt voor uw bericht. {asked}We hebben het ontvangen en zorgen ervoor dat het bij de juiste persoon terechtkomt. {later}Wilt u iemand rechtstreeks spreken, beantwoord dan gewoon deze e-mail.",
+        "Bedankt dat u contact met ons heeft opgenomen. {asked}We hebben uw bericht ontvangen en zorgen ervoor dat het bij de juiste persoon terechtkomt. {later}Wilt u iemand rechtstreeks spreken, beantwoord dan gewoon deze e-mail.",
     ),
     "guides": (
         "We will also share a few useful guides from time to time, as you agreed; ",
@@ -395,7 +395,7 @@ TEXT: dict[str, tuple[str, str, str, str, str, str, str]] = {
         "weitergegeben, das sich meldet, wenn es helfen kann.",
         "Obrigado pelo seu interesse no nosso trabalho. Passámos a sua mensagem à equipa, que lhe "
         "responderá se puder ajudar.",
-        "Grazie per l'interesse per il nostro lavoro. Abbiamo inoltrato il suo messaggio al team, che le risponderà se potrà aiutarla.",
+        "La ringraziamo per l'interesse verso il nostro lavoro. Abbiamo inoltrato il suo messaggio al team, che le risponderà se potrà aiutarla.",
         "Bedankt voor uw interesse in ons werk. We hebben uw bericht doorgestuurd naar het team, dat contact met u opneemt als het u kan helpen.",
     ),
     "job-seeker": (
@@ -424,7 +424,7 @@ TEXT: dict[str, tuple[str, str, str, str, str, str, str]] = {
         "Obrigado pelo seu contacto. Passámos o seu pedido à pessoa responsável pela imprensa, "
         "que entrará em contacto consigo.",
         "Grazie per averci contattato. Abbiamo inoltrato la sua richiesta alla persona che si occupa dei rapporti con la stampa, che la ricontatterà.",
-        "Bedankt voor uw bericht. We hebben uw verzoek doorgestuurd naar de persoon die persvragen behandelt; die neemt contact met u op.",
+        "Bedankt voor uw bericht. We hebben uw verzoek doorgestuurd naar onze contactpersoon voor de pers, die contact met u opneemt.",
     ),
     "support": (
         "Thank you for letting us know. We have passed your message to our support team, who will "
@@ -447,7 +447,7 @@ TEXT: dict[str, tuple[str, str, str, str, str, str, str]] = {
         "Vielen Dank, dass Sie sich an den Support wenden. Ihre Anfrage ist erfasst{ref} und ",
         "Obrigado por contactar o suporte. O seu pedido está registado{ref} e ",
         "Grazie per aver contattato l'assistenza. La sua richiesta è stata registrata{ref} e ",
-        "Bedankt dat u contact opneemt met onze support. Uw verzoek is geregistreerd{ref} en ",
+        "Bedankt dat u contact heeft opgenomen met onze supportafdeling. Uw verzoek is geregistreerd{ref} en ",
     ),
     "support_ref": (
         " (reference {ref})",
