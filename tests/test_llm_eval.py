@@ -134,6 +134,7 @@ FLOORS = {
     "leads 40s": 0.90,
     "leads 41": 0.90,
     "replies 38": 0.90,
+    "replies 41c": 0.90,
     "refine 26r": 0.90,
     "refine 28r": 0.90,
     "refine 31r": 0.90,
@@ -256,6 +257,7 @@ FLOORS = {
     "round 40s": 0.90,
     "round 40a": 0.90,
     "round 40b": 0.90,
+    "round 41c": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -290,6 +292,7 @@ SIZES = {
     "leads 40s": 5,
     "leads 41": 8,
     "replies 38": 10,
+    "replies 41c": 18,
     "refine 26r": 18,
     "refine 28r": 17,
     "refine 31r": 14,
@@ -414,6 +417,7 @@ SIZES = {
     "round 40s": 10,
     "round 40a": 29,
     "round 40b": 24,
+    "round 41c": 20,
 }
 
 

@@ -57,7 +57,7 @@ async def test_a_rival_and_a_recruiter_are_tagged(app, user, db):
     assert qualify["score"] == "low" and "vendor" in qualify["tags"] and deals == []
 
 
-async def test_an_italian_leads_own_words_are_quoted_in_the_english_reply(app, user, db):
+async def test_an_italian_lead_is_answered_in_italian_in_their_own_words(app, user, db):
     data = {
         "email": "m.rossi@gruppoalfa.it",
         "name": "Marco Rossi",
@@ -70,5 +70,5 @@ async def test_an_italian_leads_own_words_are_quoted_in_the_english_reply(app, u
     form = await make_agent_form(user, name="Demo request")
     sid = await submit_and_process(app, user, form["id"], data)
     body = (await emails_for(db, sid))[0]["body_text"]
-    assert body.startswith("Hi Marco"), body  # Italian leads are answered in English
-    assert "“8 siti”" in body and "“marzo”" in body, body
+    assert body.startswith("Gentile Marco"), body  # answered in Italian (round 41c)
+    assert "8 siti" in body and "entro marzo" in body and "“" not in body, body

@@ -193,7 +193,15 @@ def _has(field: dict, want: dict) -> list[str]:
     return problems
 
 
-YES_NO = {("no", "yes"), ("ja", "nein"), ("non", "oui"), ("no", "sí"), ("não", "sim")}
+YES_NO = {
+    ("no", "yes"),
+    ("ja", "nein"),
+    ("non", "oui"),
+    ("no", "sí"),
+    ("não", "sim"),
+    ("ja", "nee"),
+    ("no", "sì"),
+}
 # a time of day asked for two moments ("time it started", "what time did it end"): two questions
 TIMES_OF_DAY = {("afternoon", "evening", "morning", "night")}
 # statements judged on the agreement scale ("I feel valued", "my manager supports me")
@@ -590,6 +598,13 @@ SETS = {
     "leads 41": ("leads_round41.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "replies 38": (
         "replies_round38.jsonl",
+        check_reply,
+        lambda c: c["data"].get("company") or c["data"]["email"],
+    ),
+    # Round 41c: Italian and Dutch leads answered in their language, across forms and kinds of
+    # sender; an English or Spanish sentence in the reply fails
+    "replies 41c": (
+        "replies_round41c.jsonl",
         check_reply,
         lambda c: c["data"].get("company") or c["data"]["email"],
     ),
@@ -1054,6 +1069,8 @@ SETS = {
     # Round 40b: the answer's shape read from how the question is worded (check_round37d for
     # the clock-time and role examples)
     "round 40b": ("forms_round40b.jsonl", check_round37d, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 41c: a label that is a question in es/fr/de/pt/it/nl reads as one ("¿…?", " ?")
+    "round 41c": ("forms_round41c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

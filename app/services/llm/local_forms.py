@@ -23,6 +23,7 @@ from app.services.llm.local_answer_asides import answer_asides, one_answer
 from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_answer_shapes import shape_answers
 from app.services.llm.local_answer_types import answer_types
+from app.services.llm.local_asked_abroad import ask_as_questions
 from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_bounded_numbers import bound_numbers, take_bounds
 from app.services.llm.local_bracket_asides import apply_asides, take_asides
@@ -352,6 +353,7 @@ def build_form(described: str) -> dict:
         relabel_dutch_italian(config, nl_it, nl_it_pairs, described)
         config["slug"] = slugify(config["name"], "form")
     if lang or nl_it:  # "Envoyer", "Kies…", "María García", not "Submit", "Choose…"
+        ask_as_questions(config["fields"], lang or nl_it)  # "sabes nadar": "¿Sabes nadar?"
         in_own_language(config, lang or nl_it)
         name_follow_ups(config["fields"], lang or nl_it)  # "¿Cuántas?" → "¿Cuántas mascotas?"
     catch_alls_in_words(config["fields"])  # "anything else", "nog iets?": room to write

@@ -21,7 +21,7 @@ _MONTHS = {
     "june": r"juni|junio|juin|junho|giugno",
     "july": r"juli|julio|juillet|julho|luglio",
     "august": r"agosto|ao[ûu]t|augustus",
-    "september": r"septiembre|setiembre|septembre|setembro",
+    "september": r"septiembre|setiembre|septembre|setembro|settembre|september",
     "october": r"oktober|octubre|octobre|outubro|ottobre",
     "november": r"noviembre|novembre|novembro",
     "december": r"dezember|diciembre|d[ée]cembre|dezembro|dicembre",
@@ -167,7 +167,9 @@ CUES = [
     (
         r"\bstudent(?:in)?\b|bachelorarbeit|masterarbeit|abschlussarbeit|hausarbeit|\bestudiante\b|"
         r"\btesis\b|\btfg\b|\btfm\b|[ée]tudiant(?:e)?\b|\bm[ée]moire\b|\bth[èe]se\b|"
-        r"\bestudante\b|\btese\b|\btcc\b|monografia",
+        r"\bestudante\b|\btese\b|\btcc\b|monografia|"
+        # it, nl: "sono una studentessa", "la mia tesi", "mijn scriptie", "afstudeeronderzoek"
+        r"\bstudent(?:e|essa)\b|\btesi\b|\bscriptie\b|\bafstudeer\w*",
         "student",
     ),
     (
@@ -175,6 +177,9 @@ CUES = [
         r"\bempleo\b|\bvacantes?\b|curr[íi]culum|pr[áa]cticas|\bstage\b|\bemploi\b|candidature|"
         r"\bmon cv\b|\bemprego\b|\bvagas?\b|curr[íi]culo|est[áa]gio|\bbewerben\b|\bcandidatar\w*|"
         r"\bpostul(?:ar|arme|er)\b|"
+        # it, nl: "lavorare con voi", "posizioni aperte", "bij jullie werken", "vacatures"
+        r"\blavorare (?:con|per|da) voi\b|posizion[ei] apert[ea]|offerte di lavoro|\bcandidar\w*|"
+        r"\bvacatures?\b|\bsollicit\w+|\bbij (?:jullie|u) (?:komen )?werken\b|\bwerken bij (?:jullie|u)\b|"
         # "is the job still open?": "die Stelle … noch frei", "le poste … toujours disponible"
         r"\b(?:stelle|puesto|poste)\b[^.?!]{0,40}?\b(?:noch (?:frei|offen|verf[üu]gbar|zu besetzen)|"
         r"sigue (?:abiert[oa]|disponible|vacante)|toujours (?:ouvert|disponible|à pourvoir))",
@@ -188,7 +193,10 @@ CUES = [
         r"\b(?:escribiendo|preparando|escribo|preparo) un (?:art[íi]culo|reportaje)\b|"
         r"\b(?:j'[ée]cris|je pr[ée]pare|j'[ée]cris actuellement|je r[ée]dige) un (?:article|reportage|dossier)\b|"
         r"\bschreibe (?:gerade |derzeit )?(?:einen|ein) (?:artikel|beitrag|bericht|feature)\b|"
-        r"\b(?:a escrever|escrevendo|a preparar|preparando) (?:um artigo|uma reportagem|uma mat[ée]ria)\b",
+        r"\b(?:a escrever|escrevendo|a preparar|preparando) (?:um artigo|uma reportagem|uma mat[ée]ria)\b|"
+        r"\bsono (?:un |una )?(?:giornalista|redattore|redattrice)\b|\bsto (?:scrivendo|preparando) un "
+        r"(?:articolo|servizio)\b|\bik ben (?:een )?(?:journalist|redacteur|verslaggever)\b|"
+        r"\bschrijf (?:een|aan een) (?:artikel|stuk|reportage)\b",
         "journalist",
     ),
     # an agency's pitch: "we help companies like yours …"
@@ -210,7 +218,12 @@ CUES = [
         r"tripler|augmenter|am[ée]liorer) (?:votre|vos)\b|\bwir k[öo]nnen (?:ihre?n?|eure?n?) [^.?!]{0,40}?"
         r"(?:verdoppeln|verdreifachen|steigern|bringen|platzieren)\b|"
         r"wir bieten|bieten (?:ihnen|euch)|\bgarantiert\w*|le ofrecemos|\bofrecemos\b|garantizad[oa]s?|"
-        r"nous (?:vous )?(?:proposons|offrons)|\bgaranti(?:e|es|s)?\b|\boferecemos\b|garantid[oa]s?",
+        r"nous (?:vous )?(?:proposons|offrons)|\bgaranti(?:e|es|s)?\b|\boferecemos\b|garantid[oa]s?|"
+        # it, nl: "possiamo portarvi 50 nuovi clienti", "vi offriamo", "(wij) helpen SaaS-bedrijven aan
+        # 30% meer leads"
+        r"\bpossiamo (?:portarvi|portarle|aumentare|raddoppiare|triplicare|migliorare|posizionare)\b|"
+        r"\bvi (?:offriamo|proponiamo)\b|\bgarantit[oaie]\b|\bhelpen [\w-]+ (?:[\w-]+ )?aan (?:\d+% )?meer\b|"
+        r"\b(?:wij|we) bieden\b|\bbieden (?:u|jullie)\b|\bgegarandeerd\b",
         "we offer",
     ),
     (
@@ -232,7 +245,8 @@ CUES = [
         # "sinds gisteren werkt het formulier niet meer"
         r"\b(?:siamo|sono) gi[àa] client[ie]\b|smesso di funzionare|"
         r"\bnon (?:inviano|invia|arrivano|arriva|funziona|funzionano) pi[ùu]\b|\b(?:wij|we|ik) (?:zijn|ben) al klant\b|"
-        r"\bwerkt (?:[\w-]+ ){0,5}?niet meer\b|"
+        r"\bwerkt (?:[\w-]+ ){0,5}?niet meer\b|\b(?:wij|we|ik) (?:zijn|ben) (?:al |bestaande )?klant\b|"
+        r"\bkomen (?:er )?geen (?:meldingen|e-?mails|notificaties|aanvragen) meer (?:binnen|door)\b|"
         # a customer since a year, whose product changed under them: "wir sind Kunde seit 2024",
         # "seit dem letzten Update werden … nicht mehr angezeigt", "depuis la dernière mise à jour"
         r"\b(?:wir sind|ich bin) (?:schon |bereits )?kunden? seit\b|\bsomos clientes desde\b|"
@@ -320,10 +334,10 @@ _STOP = {
     # Italian and Dutch are told apart so that no neighbour (es, de) answers them
     "it": "il lo gli la le una un di che per con non siamo abbiamo vorremmo vorrei nostro nostra "
     "nostri mio mia della del dei delle al alla sono ho ci mi buongiorno salve grazie cerchiamo "
-    "quanto costa potete possiamo anche sul nel nella è già",
+    "quanto costa potete possiamo anche sul nel nella è già più può",
     "nl": "de het een en wij we zijn voor van met niet graag onze ons ik mijn jullie hebben heb "
     "wat hoe kunnen kan zoeken zoek bij al maar ook naar op dat deze goedemorgen hallo dank "
-    "bedankt uw",
+    "bedankt uw kunt geen meer dit goedemiddag goedendag alstublieft",
 }
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 

@@ -206,14 +206,16 @@ _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))*\?")  # "5.000 envíos?" i
 _ASKS_FROM = re.compile(
     r"(?:^|,\s+|\s-\s+)(?=(?:¿|what|how|which|is|are|can|could|do|does|will|would|when|was|wie|"
     r"welche[rsn]?|gibt|kann|qu[eé]|cu[aá]nto|c[oó]mo|puedo|hay|combien|quel(?:le)?s?|est-ce|"
-    r"quanto|qual|como|posso|h[aá])\b)",
+    r"quanto|qual|como|posso|h[aá]|quant[ie]|quale|quali|come|cosa|potete|possiamo|"
+    r"wat|hoe|hoeveel|welke|wanneer|kunnen|kunt|kan)\b)",
     re.I,
 )
 # A request for a call or a demo is answered by the reply itself, not quoted back.
 _MEETING = re.compile(
     r"\b(?:demo|call|meeting|chat|talk|speak|termin|gespr[aä]ch|anrufen|r[uü]ckruf|sprechen|"
     r"llamad\w*|llamar\w*|hablar|reuni[oó]n|appel\w*|rappel\w*|parler|rendez-vous|chamada|"
-    r"ligar|ligue\w*|falar|reuni[aã]o)\b",
+    r"ligar|ligue\w*|falar|reuni[aã]o|chiamata|telefonata|sentirci|parlare|incontro|appuntamento|"
+    r"bellen|terugbellen|gesprek|afspraak|spreken|kennismak\w*)\b",
     re.I,
 )
 
@@ -227,7 +229,11 @@ def asked(message: str) -> str:
         starts = [s.end() for s in _ASKS_FROM.finditer(sentence)]
         question = sentence[starts[-1] :] if starts else sentence
         question = re.sub(
-            r"^(?:hi|hey|hello|hallo|hola|bonjour|ol[aá])\b[\s,!]*", "", question, flags=re.I
+            r"^(?:hi|hey|hello|hallo|hola|bonjour|ol[aá]|buongiorno|salve|ciao|goedemorgen|"
+            r"goedemiddag|goedendag|hoi)\b[\s,!]*",
+            "",
+            question,
+            flags=re.I,
         )
         if len(question.split()) >= 4 and len(question) <= 120 and not _MEETING.search(question):
             return question

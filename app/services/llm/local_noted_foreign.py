@@ -1,7 +1,8 @@
-"""When, in the words of a lead who writes in Spanish, French, German or Portuguese.
+"""When, in the words of a lead who writes in Spanish, French, German, Portuguese, Italian or Dutch.
 
-The reply quotes the person's own timeline ("avant l'été", "bis Ende März", "até junho") as
-``local_noted.TIMING`` does in English, and a reply that quotes it never asks for it again.
+The reply quotes the person's own timeline ("avant l'été", "bis Ende März", "entro settembre",
+"voor de zomer") as ``local_noted.TIMING`` does in English, and a reply that quotes it never
+asks for it again.
 Each phrase is whole: the preposition, the month or season, and nothing after it.
 """
 
@@ -15,24 +16,30 @@ _MONTH = rf"(?:{MONTH_WORDS})(?: \d{{4}})?"
 _SEASON = (
     r"(?:(?:el |la )?(?:verano|oto[ñn]o|invierno|primavera)|l'[ée]t[ée]|l'automne|l'hiver|"
     r"le printemps|(?:dem |den )?(?:sommer|herbst|winter|fr[üu]hling)|"
-    r"(?:o )?(?:ver[ãa]o|outono|inverno|primavera))"
+    r"(?:o )?(?:ver[ãa]o|outono|inverno|primavera)|"
+    r"(?:l'|la )?(?:estate|autunno|inverno|primavera)|(?:de |het )?(?:zomer|najaar|herfst|winter|voorjaar|lente))"
 )
 _PREP = (
     r"(?:en|para|antes de(?:l)?|a partir de|desde|a (?:finales|principios|mediados) de|"
     r"d'ici|avant|pour|[àa] partir de|d[èe]s|(?:fin|d[ée]but|mi-)|"
     r"im|bis(?: (?:Ende|Anfang|Mitte))?|ab|vor|Ende|Anfang|Mitte|"
-    r"em|at[ée]|antes d[eo]|no (?:in[íi]cio|final|fim) de)"
+    r"em|at[ée]|antes d[eo]|no (?:in[íi]cio|final|fim) de|"
+    r"entro(?: (?:la )?fine di)?|ad|a|da|a partire da|prima di|(?:all'inizio|alla fine|a fine|a inizio) di|"
+    r"in|vanaf|voor|tegen|uiterlijk|(?:eind|begin|half|medio))"
 )
 FOREIGN_TIMING = re.compile(
     # a day of a month: "bis zum 30. Januar", "avant le 30 janvier", "antes del 30 de enero"
     rf"(?:\b{_PREP} (?:(?:el|le|la|o|a|dem|den|zum) )?)?\b\d{{1,2}}\.?(?: de)? {_MONTH}\b"
     rf"|\b{_PREP} (?:(?:el |le |la |o |a )?(?:mois de |mes de |m[êe]s de )?){_MONTH}\b"
-    rf"|\b(?:antes del?|avant|d'ici|vor|bis zum|antes d[oa]|at[ée] ao) {_SEASON}\b"
+    rf"|\b(?:antes del?|avant|d'ici|vor|bis zum|antes d[oa]|at[ée] ao|prima del(?:l'|la )?|entro|voor|v[óo][óo]r) "
+    rf"{_SEASON}\b"
     r"|\b(?:la pr[óo]xima semana|el pr[óo]ximo mes|este mes|la semana que viene|el mes que viene|"
     r"cuanto antes|esta semana|cette semaine|la semaine prochaine|le mois prochain|ce mois-ci|d[èe]s que possible|"
     r"n[äa]chste(?:n)? (?:Woche|Monat)|diese(?:n)? (?:Woche|Monat)|so schnell wie m[öo]glich|"
     r"im n[äa]chsten (?:Monat|Quartal)|na pr[óo]xima semana|no pr[óo]ximo m[êe]s|este m[êe]s|"
     r"(?:a )?semana que vem|o mais r[áa]pido poss[íi]vel|"
+    r"la prossima settimana|il prossimo mese|questo mese|questa settimana|(?:al )?pi[ùu] presto possibile|"
+    r"volgende (?:week|maand)|deze (?:week|maand)|zo (?:snel|spoedig) mogelijk|"
     # the end of a period: "antes de fin de mes", "avant la fin du trimestre", "bis Ende des Jahres"
     r"(?:antes de|para|a) (?:fin|finales) de(?:l)? (?:mes|a[ñn]o|trimestre)|"
     r"(?:avant|d'ici) la fin (?:du mois|de l'ann[ée]e|du trimestre)|"
