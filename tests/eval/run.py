@@ -1062,6 +1062,9 @@ SETS = {
     "round 39s": ("forms_round39s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 40m": ("forms_round40m.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 40s": ("forms_round40s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 41s (stop 28, the lead's): a "with" inside a listed question, a party sign-up,
+    # answers after a colon that end at a field said with "and".
+    "round 41s": ("forms_round41s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 40a: words that instruct the form builder are no field and are obeyed (a retraction
     # removes its item, a note asked for is help text, an action offered with "or" is a tick
     # box, a routing remark routes)

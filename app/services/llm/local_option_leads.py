@@ -249,7 +249,10 @@ def _answers(text: str, start: int, end: int, lang: str | None) -> tuple[list[st
         bare = CONNECTOR.sub("", word)  # "…, plus name and email": a field again
         if not bare:
             continue
-        if FIELD_AFTER.match(bare) or concept_for(bare):
+        head = re.split(rf"\s+(?:{JOIN[lang]})\s+", bare, flags=re.I)[
+            0
+        ]  # "preferred date and time"
+        if FIELD_AFTER.match(bare) or concept_for(bare) or (head != bare and concept_for(head)):
             if len(answers) < 2:
                 return [], end
             return answers, at + len(piece) - len(piece.lstrip())

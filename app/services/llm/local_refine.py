@@ -109,7 +109,9 @@ _INSTRUCTED = re.compile(
     r"ändere|ändern|mach|mache|wandle|verschiebe|entferne|sposta|rimuovi|verander|wijzig)\s+"
     r"(?:the|it|this|that|o|os|as|el|los|las|le|les|l'|die|der|das|den|dem|il|lo|gli|de|het)\b|"
     # or holds the condition meant for it ("Number of guests only if they're coming")
-    r".*\bonly\s+(?:if|when)\s",
+    r".*\bonly\s+(?:if|when)\s|"
+    # or is a stray word ("A" from "required: email, phone")
+    r"(?:an?|the|it|them|required|optional|mandatory|yes|no)\s*$",
     re.I,
 )
 

@@ -77,6 +77,7 @@ _SPLIT = re.compile(
 )
 
 
+_POLITE = re.compile(r"(?:\s*,?\s*(?:please|pls|thanks|thank you))+$", re.I)
 # "t-shirt size should also have XXL", "the ticket type also needs VIP"
 _ALSO_HAS = re.compile(
     r"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:should also|also should|could also|should|also|needs to also)\s+"
@@ -115,7 +116,7 @@ _FIELD_KIND = re.compile(
 def rewrite(clause: str, fields: list, notes: list) -> str:
     """The clause in the phrasing the handlers read; unchanged when no field of the form is
     what it names; empty, with a note, when the form is that way already."""
-    text = clause.strip().rstrip(".!")
+    text = _POLITE.sub("", clause.strip().rstrip(".!"))
     text = _COUNTED_KIND.sub("a ", text).replace(" a a ", " a ")
     kind = _FIELD_KIND.match(text)
     said = kind and re.fullmatch(r"\((optional|required|mandatory)\)", kind["kind"], re.I)
@@ -125,14 +126,14 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     elif kind:
         flag = f"{kind['flag'].lower()} " if kind["flag"] else ""
         text = f"{kind['verb']} {'an' if flag == 'optional ' else 'a'} {flag}{kind['x']} {kind['kind']}"
-    for read in (_state, _option, _as_kind, _split, _list, _limited, _upload):
+    for read in (_short, _state, _option, _as_kind, _split, _list, _limited, _upload):
         said = read(text, fields) or read(_BECAUSE.sub("", text), fields)
         if said and said.startswith("\x00"):
             notes.append(said[1:])
             return ""
         if said:
             return said
-    return text if text != clause.strip().rstrip(".!") else clause
+    return text if text != _POLITE.sub("", clause.strip().rstrip(".!")) else clause
 
 
 def _named(fields: list, text: str) -> list[dict]:
@@ -256,3 +257,35 @@ def _asked(fields: list, words: str) -> bool:
     return any(
         said <= {w.rstrip("s") for w in re.findall(r"[a-z]+", f["label"].lower())} for f in fields
     )
+
+
+# Said in as few words as a note on a draft: "no phone", "optional phone", "remove: company,
+# handicap", "take company off the form", "change submit to 'Book now'"
+_NO = re.compile(r"^(?:no|without)\s+(?:the\s+)?(?P<x>[^:;]+?)(?:\s+(?:field|question)s?)?$", re.I)
+_FLAG_FIRST = re.compile(r"^(?P<flag>optional|required|mandatory)\s*:?\s+(?P<x>[^:;]+)$", re.I)
+_LISTED_VERB = re.compile(r"^(?P<verb>remove|delete|drop|hide)\s*:\s*(?P<x>.+)$", re.I)
+_TAKE_OFF = re.compile(
+    r"^take\s+(?:the\s+)?(?P<x>.+?)\s+(?:off|out of|away from)\s+(?:the|this|our)\s+form$", re.I
+)
+_SUBMIT = re.compile(
+    r"^(?:change|set|rename|make)\s+(?:the\s+)?submit(?:\s+text|\s+label)?\s+(?:to|as|say|:)\s*(?P<t>.+)$",
+    re.I,
+)
+
+
+def _short(text: str, fields: list) -> str | None:
+    said = _SUBMIT.match(text)
+    if said:
+        return f"change the button to {said['t']}"
+    m = _NO.match(text) or _LISTED_VERB.match(text) or _TAKE_OFF.match(text)
+    if m and _all_asked(fields, m["x"]):  # never "no default for priority"
+        return f"remove {m['x']}"
+    m = _FLAG_FIRST.match(text)
+    if m and _all_asked(fields, m["x"]):
+        return f"make {m['x']} {m['flag'].lower()}"
+    return None
+
+
+def _all_asked(fields: list, text: str) -> bool:
+    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+    return bool(parts) and all(_asked(fields, p) for p in parts)
