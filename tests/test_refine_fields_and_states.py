@@ -126,3 +126,25 @@ async def test_italian_and_dutch_instructions(user):
     assert labels[labels.index("Telefoon") + 1] == "Geboortedatum"
     config = await generate(user, "maak telefoon verplicht", config)
     assert _field(config, "Telefoon")["required"] is True
+
+
+GROOMING = (
+    "Dog grooming appointment: owner name, phone, email, breed, service (full groom, bath and "
+    "brush, nail trim), preferred date"
+)
+
+
+async def test_short_notes_on_a_draft(user):
+    form = await generate(user, GROOMING)
+    config = await generate(user, "no phone please", form)
+    assert "Phone" not in _labels(config)
+    config = await generate(user, "required: email, phone", form)
+    assert _labels(config) == _labels(form)  # never a dropdown "A" offering Email and Phone
+    assert _field(config, "Phone")["required"] and _field(config, "Email")["required"]
+    config = await generate(user, "email first, then phone", form)
+    assert _labels(config)[:2] == ["Email", "Phone"]
+    config = await generate(user, "service should allow more than one", form)
+    assert _field(config, "Service")["type"] == "multiselect"
+    said = "preferred date should have a help text saying Tue-Sat only"
+    config = await generate(user, said, form)
+    assert _field(config, "Preferred date")["help"] == "Tue-Sat only"

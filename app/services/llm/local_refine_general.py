@@ -87,7 +87,7 @@ _ALSO_HAS = re.compile(
 # "how urgent should be low, medium or high": the answers, for a field that has none yet
 _IS_LIST = re.compile(
     r"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:should be|must be|needs to be|could be|can be)\s+"
-    r"(?:either\s+|one of\s+)?(?P<o>[^,;:]+(?:,\s*[^,;:]+)*(?:,?\s+or\s+)[^,;:]+)$",
+    r"(?:either\s+|one of\s+)?(?P<o>[^,;:]+(?:,\s*[^,;:]+)*(?:,?\s+or\s+)[^,;:]+|[^,;:]+(?:,\s*[^,;:]+){2,})$",
     re.I,
 )
 # "the project summary should be limited to 500 characters"
@@ -200,10 +200,12 @@ def _flat(fields: list, said: list[str]) -> list[dict]:
 
 def _list(text: str, fields: list) -> str | None:
     m = _IS_LIST.match(text)
-    named = _named(fields, m["x"]) if m else []
+    named = (_named(fields, m["x"]) or _named(fields, re.sub(r"s$", "", m["x"]))) if m else []
     items = re.split(r",\s*(?:or\s+)?|\s+or\s+", m["o"]) if m else []
     if len(named) != 1 or len(items) < 2 or any(len(i.split()) > 4 for i in items):
         return None
+    if re.match(r"(?:an?|the)\s", m["o"], re.I):
+        return None  # "should be a dropdown with 1-2, 3-4, 5+": the kind readers
     if {i.strip().lower() for i in items} <= {"yes", "no"}:
         return None  # "… should be yes or no": the yes/no reader's
     field = named[0]
@@ -262,6 +264,9 @@ def _asked(fields: list, words: str) -> bool:
 # Said in as few words as a note on a draft: "no phone", "optional phone", "remove: company,
 # handicap", "take company off the form", "change submit to 'Book now'"
 _NO = re.compile(r"^(?:no|without)\s+(?:the\s+)?(?P<x>[^:;]+?)(?:\s+(?:field|question)s?)?$", re.I)
+_FLAG_LAST = re.compile(
+    r"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:both|all|too)?\s*(?P<flag>optional|required|mandatory)$", re.I
+)
 _FLAG_FIRST = re.compile(r"^(?P<flag>optional|required|mandatory)\s*:?\s+(?P<x>[^:;]+)$", re.I)
 _LISTED_VERB = re.compile(r"^(?P<verb>remove|delete|drop|hide)\s*:\s*(?P<x>.+)$", re.I)
 _TAKE_OFF = re.compile(
@@ -280,10 +285,33 @@ def _short(text: str, fields: list) -> str | None:
     m = _NO.match(text) or _LISTED_VERB.match(text) or _TAKE_OFF.match(text)
     if m and _all_asked(fields, m["x"]):  # never "no default for priority"
         return f"remove {m['x']}"
-    m = _FLAG_FIRST.match(text)
+    m = _FLAG_FIRST.match(text) or _FLAG_LAST.match(text)  # "phone and email both required"
     if m and _all_asked(fields, m["x"]):
         return f"make {m['x']} {m['flag'].lower()}"
+    m = _BIGGER.match(text)  # "make the anything we should know box bigger"
+    if m and _all_asked(fields, m["x"]):
+        return f"make {m['x']} a long text"
+    m = _HELP.match(text)  # "preferred date should have a help text saying Tue-Sat only"
+    if m and _all_asked(fields, m["x"]):
+        return f"set the {m['attr'].lower()} of {m['x']} to {m['t']}"
+    m = _THEN.match(text)  # "email first, then phone"
+    if m and _all_asked(fields, m["a"]) and _all_asked(fields, m["b"]):
+        return f"move {m['a']} to the top; move {m['b']} after {m['a']}"
     return None
+
+
+_BIGGER = re.compile(
+    r"^make\s+(?:the\s+)?(?P<x>.+?)(?:\s+(?:box|field|answer|text box))?\s+(?:bigger|larger|longer|taller)$",
+    re.I,
+)
+_HELP = re.compile(
+    r"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:should|could|needs? to|must)\s+(?:have|show|get)\s+(?:a\s+|some\s+)?"
+    r"(?P<attr>help text|hint|placeholder)\s*(?:saying|that says|reading|:|of)\s*(?P<t>.+)$",
+    re.I,
+)
+_THEN = re.compile(
+    r"^(?P<a>[^,;:]+?)\s+first\s*,?\s*(?:then|and then|followed by)\s+(?P<b>[^,;:]+)$", re.I
+)
 
 
 def _all_asked(fields: list, text: str) -> bool:

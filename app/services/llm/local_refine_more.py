@@ -252,7 +252,7 @@ _MULTI = [
     _p(rf"(?:allow|let|enable)\s+(?:(?:people|them|visitors|users|customers|guests|respondents)\s+(?:to\s+)?)?(?:{_PICK})\s+(?:more than one|several|multiple|many|any number of)\s+(?P<target>.+)"),
     _p(r"(?:allow|enable)\s+(?:more than one|several|multiple)\s+(?P<target>.+?)\s+(?:to be\s+)?(?:picked|chosen|selected|ticked)"),
     _p(r"(?:more than one|several|multiple)\s+(?P<target>.+?)\s+(?:can|may|should be able to)\s+be\s+(?:picked|chosen|selected|ticked)"),
-    _p(r"(?:the\s+)?(?P<target>.+?)\s+should\s+(?:allow|accept|take)\s+(?:more than one|several|multiple)\s+(?:answers?|choices?|options?|picks?)"),
+    _p(r"(?:the\s+)?(?P<target>.+?)\s+should\s+(?:allow|accept|take)\s+(?:more than one|several|multiple)(?:\s+(?:answers?|choices?|options?|picks?))?"),
     _p(rf"(?:[\w'-]+\s+)?(?:should|can|must|need to)\s+be\s+able\s+to\s+(?:{_PICK})\s+(?:more than one|several|multiple|many|any number of)\s+(?P<target>.+)"),
     _p(r"(?:permets|permettez|autorise|autorisez|laisse|laissez)\s+(?:de\s+|à\s+)?(?:choisir|sélectionner|cocher)\s+plusieurs\s+(?P<target>.+)"),
     _p(r"(?:permite|permita|deja|deje)\s+(?:elegir|escoger|seleccionar|marcar)\s+(?:varios|varias|más de un[oa]?)\s+(?P<target>.+)"),
@@ -264,7 +264,7 @@ _MULTI = [
 _SINGLE = [
     _p(r"(?:only|just)\s+one\s+(?P<target>.+?)\s+(?:can|may|should)\s+be\s+(?:picked|chosen|selected|ticked)"),
     _p(rf"(?:allow|let (?:people|them) (?:{_PICK}))\s+(?:only|just)\s+one\s+(?P<target>.+)"),
-    _p(r"(?:the\s+)?(?P<target>.+?)\s+should\s+(?:allow|accept|take)\s+(?:only|just)\s+one\s+(?:answer|choice|option|pick)"),
+    _p(r"(?:the\s+)?(?P<target>.+?)\s+should\s+(?:allow|accept|take)\s+(?:only|just)\s+one(?:\s+(?:answer|choice|option|pick))?"),
 ]  # fmt: skip
 
 
