@@ -90,7 +90,7 @@ from app.services.llm.local_stated_purpose import (
     fit_callback,
 )
 from app.services.llm.local_stray import without_contact_wishes
-from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
+from app.services.llm.local_tick_box import add_tick_boxes, listed_with_boxes, take_tick_boxes
 from app.services.llm.local_tick_wish import quoted_wishes
 from app.services.llm.local_title_segments import headed_object, one_heading
 from app.services.llm.local_trade_names import trade_name
@@ -252,6 +252,7 @@ def build_form(described: str) -> dict:
         find_topic(description, kind),
     )
     fields = tailor_fields(kind, bracket_poll_choices(description))
+    fields = listed_with_boxes(kind, fields, boxes)  # "email plus a checkbox to …": two asked
     fields = without_heading_budget(fields, original, lang)  # "Presupuesto: …" asks a quote
     add_defaults(kind, fields)
     fit_paid_fields(kind, fields)  # a trade account's business is required, an offer no field

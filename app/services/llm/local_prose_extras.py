@@ -14,26 +14,40 @@ from __future__ import annotations
 
 import re
 
-_LEAD = r"(?P<lead>\s*[,;]?\s*(?:\b(?:and|plus|also|with|y|con|et|avec|und|dazu|mit|e|com|ed)\s+)*)"
+_LEAD = (
+    r"(?P<lead>\s*[,;]?\s*(?:\b(?:and|plus|also|with|y|con|et|avec|und|dazu|mit|e|com|ed|en)\s+)*)"
+)
 _END = r"(?=\s*(?:[,.;:!?\n(]|$))"
 _WHO = (
     r"(?:they|people|customers|guests|members|owners|parents|visitors|subscribers|clients|"
     r"patients|readers|fans|users|you|he|she)"
 )
-# a box to write in: the comment box, not a tick box
+# a box to write in is the comment box; a box to agree or confirm is read as it is said
+# ("a checkbox to accept the terms": "I accept the terms", ``local_consent``)
 _WRITE = (
     r"(?:write|describe|tell|explain|add|type|enter|leave|note|list|say|share|comment|give|"
-    r"provide|fill|put|include|mention|detail|upload|attach|paste|answer)\b"
+    r"provide|fill|put|include|mention|detail|upload|attach|paste|answer|"
+    r"escribir|dejar|comentar|indicar|describir|a[ñn]adir|[ée]crire|laisser|"
+    r"commenter|indiquer|d[ée]crire|ajouter|escrever|deixar|descrever|scrivere|lasciare|"
+    r"commentare|indicare|descrivere|aggiungere)\b"
 )
+_AGREE = re.compile(
+    r"(?:accept|agree|confirm|consent|opt|acknowledge|declare|certify|allow|authori[sz]e|grant|"
+    r"indicate|mark|tick|check|aceptar|confirmar|accepter|confirmer|aceitar|accettare|"
+    r"confermare)\b",
+    re.I,
+)
+# es / fr / pt / it: what the box is for starts with a verb in the infinitive ("recibir",
+# "recevoir", "receber", "ricevere"); "une case pour vos commentaires" is a comment box
+_INFINITIVE = re.compile(r"^\w+(?:ar|er|ir|re|oir)\b", re.I)
 _EN = re.compile(
-    _LEAD + r"\b(?:a|an|one)\s+(?:(?P<tick>(?:tick|check)[- ]?box)|box|option|choice)\s+"
-    r"(?:to\s+|so\s+(?:that\s+)?" + _WHO + r"\s+can\s+|for\s+(?:them|people|those)\s+to\s+|"
-    r"if\s+"
-    + _WHO
-    + r"(?:'d|\s+would)\s+like\s+(?:to\s+)?|if\s+"
-    + _WHO
-    + r"\s+wants?\s+(?:to\s+)?|"
-    r"where\s+" + _WHO + r"\s+can\s+)(?P<vp>[^,.;:!?\n()\"“]+?)" + _END,
+    _LEAD + r"\b(?:a|an|one)\s+(?:(?P<tick>(?:tick|check)[- ]?box)|(?P<box>box)|option|choice)\s+"
+    r"(?:(?:that\s+)?" + _WHO + r"\s+can\s+tick\s+(?:if\s+" + _WHO + r"\s+want\s+)?to\s+|"
+    r"to\s+|so\s+(?:that\s+)?(?:(?P<we>we)|" + _WHO + r")\s+can\s+|"
+    r"for\s+(?:them|people|those)\s+to\s+|"
+    r"if\s+" + _WHO + r"(?:'d|\s+would)\s+like\s+(?:to\s+)?|"
+    r"if\s+" + _WHO + r"\s+wants?\s+(?:to\s+)?|"
+    r"where\s+" + _WHO + r"\s+can\s+)(?:(?:also|then|too)\s+)?(?P<vp>[^,.;:!?\n()\"“]+?)" + _END,
     re.I,
 )
 # es / fr / pt / it: the box "for" doing something, said in the infinitive
@@ -49,15 +63,24 @@ _FOREIGN = (
     (r"(?:uma\s+)?(?:caixinha|caixa|op[cç][aã]o)\s+(?:para|se quiserem)", "Quero"),
     (r"(?:una\s+)?(?:casell(?:a|ina)|opzione)\s+(?:per|se vogliono)", "Desidero"),
 )
+# de / nl: "ein Kästchen, um Einladungen zu erhalten": "Ich möchte Einladungen erhalten";
+# "een vakje om aanbiedingen te ontvangen": "Ik wil aanbiedingen ontvangen"
+_TO_VERB = (
+    (r"(?:ein(?:e)?\s+)?(?:K[äa]stchen|H[äa]kchen|Ankreuzfeld|Option),?\s+um", "zu", "Ich möchte"),
+    (r"(?:een\s+)?(?:vakje|hokje|optie),?\s+om", "te", "Ik wil"),
+)
 _FOREIGN_RES = tuple(
     (re.compile(_LEAD + rf"\b{box}\s+(?P<vp>[^,.;:!?\n()\"“]+?)" + _END, re.I), voice)
     for box, voice in _FOREIGN
 )
-# "ein Kästchen, um Einladungen zu erhalten": "Ich möchte Einladungen erhalten"
-_DE = re.compile(
-    _LEAD + r"\b(?:ein(?:e)?\s+)?(?:K[äa]stchen|H[äa]kchen|Ankreuzfeld|Option),?\s+um\s+"
-    r"(?P<vp>[^,.;:!?\n()\"“]+?)\s+zu\s+(?P<verb>\w+)" + _END,
-    re.I,
+_TO_VERB_RES = tuple(
+    (
+        re.compile(
+            _LEAD + rf"\b{box}\s+(?P<vp>[^,.;:!?\n()\"“]+?)\s+{to}\s+(?P<verb>\w+)" + _END, re.I
+        ),
+        voice,
+    )
+    for box, to, voice in _TO_VERB
 )
 # the business speaks of "our …": in the person's voice it is "your …"
 _VOICE = {
@@ -87,15 +110,22 @@ _VOICE = {
         ("unserem", "Ihrem"),
         ("unserer", "Ihrer"),
     ),
+    "Ik wil": (("onze", "jullie"), ("ons", "jullie")),
 }
 # "(optional birthday)", "(fecha de nacimiento opcional)": an item the person may skip
 _OPTIONAL_FIRST = re.compile(r"\s*\(\s*(?P<word>optional)\s+(?P<x>[\w'’ -]{2,40}?)\s*\)", re.I)
 _OPTIONAL_AFTER = re.compile(
-    r"\s*\(\s*(?P<x>[\w'’ -]{3,40}?)\s+(?P<word>opcional|optionnel(?:le)?|facultati(?:f|ve|vo|va)|"
-    r"optional|freiwillig|opzionale)\s*\)",
+    r"\s*\(\s*(?P<x>[\w'’ -]{3,40}?)\s+(?P<word>opcional|optionnel(?:le)?|fac[ou]ltati(?:f|ve|vo|va)|"
+    r"optional|freiwillig|opzionale|optioneel|facultatief)\s*\)",
     re.I,
 )
-_NOT_ITEM = re.compile(r"^(?:but|if|for|only|also|too|as|de|es|est|ist|é|è|but)\b", re.I)
+# "(optional attachment)", "(optional upload)": how the item before is given, not an item
+_NOT_ITEM = re.compile(
+    r"^(?:but|if|for|only|also|too|as|de|es|est|ist|é|è)\b|\b(?:attachments?|uploads?|files?|"
+    r"fields?|text|free text|dropdown|extras?|questions?|answers?|box|links?|pdf|documents?|"
+    r"formats?|entry|input|photos?|images?|pictures?)$",
+    re.I,
+)
 
 
 def _voiced(text: str, voice: str) -> str:
@@ -144,15 +174,25 @@ def prose_extras(text: str) -> str:
 
     def english(m: re.Match) -> str:
         vp = m["vp"].strip()
-        if not m["tick"] and re.match(_WRITE, vp, re.I):
+        if _AGREE.match(vp) or (m["box"] and re.match(_WRITE, vp, re.I)):
             return m.group(0)
+        if m["we"]:  # "so we can text them offers": "Text me offers"
+            return _box(m["lead"], _voiced(vp, "en"))
         return _box(m["lead"], _english_label(vp))
 
     text = _EN.sub(english, text)
+
+    def foreign(m: re.Match, voice: str) -> str:
+        vp = m["vp"].strip()
+        if not _INFINITIVE.match(vp) or _AGREE.match(vp) or re.match(_WRITE, vp, re.I):
+            return m.group(0)
+        return _box(m["lead"], f"{voice} {_voiced(vp, voice)}")
+
     for pattern, voice in _FOREIGN_RES:
-        text = pattern.sub(lambda m, v=voice: _box(m["lead"], f"{v} {_voiced(m['vp'], v)}"), text)
-    text = _DE.sub(
-        lambda m: _box(m["lead"], f"Ich möchte {_voiced(m['vp'], 'Ich möchte')} {m['verb']}"), text
-    )
+        text = pattern.sub(lambda m, v=voice: foreign(m, v), text)
+    for pattern, voice in _TO_VERB_RES:
+        text = pattern.sub(
+            lambda m, v=voice: _box(m["lead"], f"{v} {_voiced(m['vp'], v)} {m['verb']}"), text
+        )
     text = _OPTIONAL_FIRST.sub(_optional, text)
     return _OPTIONAL_AFTER.sub(_optional, text)
