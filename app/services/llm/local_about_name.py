@@ -32,8 +32,12 @@ _TAIL = re.compile(
 _PLACE = re.compile(r"\s+(?:at|in|on|near)\s+[A-Z]")
 # "a place at our nursery": what is asked for is a place, named for where it is
 _SEAT = re.compile(r"^(?:place|places|spot|spots|space|seat|seats|slot|slots|room|table)\b", re.I)
+# "interested in joining?", "ask about anything": an act or nothing, no thing to name
 _NOT_A_THING = re.compile(
-    r"\b(?:you|your|we|us|i|me|they|them|what|how|whether|anything|something)\b", re.I
+    r"\b(?:you|your|we|us|i|me|they|them|what|how|whether|anything|something)\b|"
+    r"^(?:joining|volunteering|working|becoming|helping|partnering|hosting|booking|buying|"
+    r"selling|renting|learning|taking|getting|applying|signing|sponsoring|stocking)\b",
+    re.I,
 )
 # es/fr/de/pt: the heading of an enquiry about something, as said, without "from our litter"
 _FOREIGN = {

@@ -176,6 +176,8 @@ def prose_extras(text: str) -> str:
         vp = m["vp"].strip()
         if _AGREE.match(vp) or (m["box"] and re.match(_WRITE, vp, re.I)):
             return m.group(0)
+        if not m["tick"] and not m["lead"].strip():  # "choose a box to send a friend": a thing
+            return m.group(0)
         if m["we"]:  # "so we can text them offers": "Text me offers"
             return _box(m["lead"], _voiced(vp, "en"))
         return _box(m["lead"], _english_label(vp))
