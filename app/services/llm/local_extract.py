@@ -39,7 +39,12 @@ from app.services.llm.local_item_wording import worded_item
 from app.services.llm.local_kept_items import dated_item, in_relative, only_list
 from app.services.llm.local_polite_items import polite_item
 from app.services.llm.local_scales import judged
-from app.services.llm.local_stray import QUALIFIER_AFTER_CUE, about_form, opening_purpose
+from app.services.llm.local_stray import (
+    ASKS_ABOUT,
+    QUALIFIER_AFTER_CUE,
+    about_form,
+    opening_purpose,
+)
 from app.services.llm.local_valued_items import valued_item
 from app.services.llm.local_whole_items import whole_item
 
@@ -238,6 +243,11 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
                     opening_purpose(raws[0], alone=len(raws) == 1)
                     or _titled(raws)
                     or (len(raws) == 1 and _QUOTED_TITLE.match(raws[0]) is not None)
+                    or (
+                        len(raws) == 1
+                        and ASKS_ABOUT.match(sentence)
+                        and _before_colon(sentence, segment)
+                    )
                 )
             ):
                 # "Dental practice — schedule a check-up. …", "Roofer: free roof inspection.":

@@ -5,7 +5,8 @@ readers each know one way people say that; their order decides who wins:
 
 Before the draft is localised (``drafted_name``), from the kind's stock name (``purpose``,
 already the own name of a pledge, a club or a callback when one was read):
-1. ``retitled`` — the opening words name the form ("Wedding catering enquiry for …").
+1. ``about_name`` — what the visitor asks about ("Enquire about a puppy …": "Puppy Enquiry");
+   ``retitled`` — the opening words name the form ("Wedding catering enquiry for …").
 2. ``subject_name`` — a stock name beside the subject it is about ("Enquiry form for our
    landscape design studio"); in es/fr/de/pt ``foreign_sentence_name`` and ``course_name``.
 3. ``heading_name`` / ``opening_title`` — a generic stock name the heading says better
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_about_name import about_name
 from app.services.llm.local_asked_name import asked_name
 from app.services.llm.local_form_act import act_name
 from app.services.llm.local_heading import GENERIC_NAMES, heading_name
@@ -38,7 +40,7 @@ from app.services.llm.local_sentence_name import (
 )
 from app.services.llm.local_stock_subject import stock_subject
 from app.services.llm.local_subject_name import STOCK_NAMES, subject_name
-from app.services.llm.local_titled import opening_title, retitled
+from app.services.llm.local_titled import _head, opening_title, retitled
 
 # stock names a heading in es/fr/de/pt says better ("Note de frais", "Bénévolat au festival")
 HEADED_ABROAD = frozenset({"Internal Request", "Volunteer Application"})
@@ -49,7 +51,11 @@ def drafted_name(
 ) -> str:
     """The draft's name before it is localised (steps 1–4 above); ``topic`` is what a
     webinar or a download is about, added after a colon when no reader named the form."""
-    titled = retitled(original, lang, purpose, own_name)  # "Wedding catering enquiry for …"
+    # "Enquire about a puppy from our next litter": a "Puppy Enquiry" (a heading the kind
+    # reader took whole as the own name is cut the same way)
+    head = _head(original)
+    about = about_name(head, lang) if own_name in (None, head) else None
+    titled = about or retitled(original, lang, purpose, own_name)  # "Wedding catering enquiry …"
     if own_name in CREATOR_NAMES and titled and FORM_WORD.search(titled):
         titled = None  # "Formulario de colaboración para creadores" is no title
     subject = None if titled or own_name else subject_name(original, lang, kind, purpose)

@@ -73,6 +73,7 @@ from app.services.llm.local_own_purpose import add_defaults, without_answers
 from app.services.llm.local_paid_signup import fit_paid_fields
 from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
+from app.services.llm.local_prose_extras import prose_extras
 from app.services.llm.local_range_answers import expected_answers, ranges_listed
 from app.services.llm.local_rated_words import rated_in_words
 from app.services.llm.local_repair import validated
@@ -90,7 +91,7 @@ from app.services.llm.local_stated_purpose import (
     fit_callback,
 )
 from app.services.llm.local_stray import without_contact_wishes
-from app.services.llm.local_tick_box import add_tick_boxes, take_tick_boxes
+from app.services.llm.local_tick_box import add_tick_boxes, listed_with_boxes, take_tick_boxes
 from app.services.llm.local_tick_wish import quoted_wishes
 from app.services.llm.local_title_segments import headed_object, one_heading
 from app.services.llm.local_trade_names import trade_name
@@ -207,6 +208,7 @@ def build_form(described: str) -> dict:
     # "is it an emergency (no water, no heating, leak)": what counts as one, the answer yes/no
     # "scratch the budget", "add a note that …", "send these to the DSL straight away": obeyed
     said_to_builder, builder = read_builder_words(described)
+    said_to_builder = prose_extras(said_to_builder)  # "plus a box to get treats (optional X)"
     # "currently using which roaster?": the open question it is, not "Currently using" yes/no
     asided, asides = take_asides(urgent_examples(which_first(said_to_builder)))
     asided, told_not = take_notes(asided)  # "Please don't include …": help, not a field
@@ -251,6 +253,7 @@ def build_form(described: str) -> dict:
         find_topic(description, kind),
     )
     fields = tailor_fields(kind, bracket_poll_choices(description))
+    fields = listed_with_boxes(kind, fields, boxes)  # "email plus a checkbox to …": two asked
     fields = without_heading_budget(fields, original, lang)  # "Presupuesto: …" asks a quote
     add_defaults(kind, fields)
     fit_paid_fields(kind, fields)  # a trade account's business is required, an offer no field

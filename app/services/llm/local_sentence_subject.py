@@ -252,7 +252,7 @@ def _kind_named(head: str) -> str | None:
 
 def _kind_word(said: str) -> str:
     word = re.sub(r"[\s-]+", " ", said.lower()).replace("call back", "callback")
-    word = re.sub(r"ies$", "y", re.sub(r"(?<=[^s])s$", "", word))
+    word = re.sub(r"(?<=[^s])s$", "", re.sub(r"ies$", "y", word))  # "enquiries": "enquiry"
     return _KIND_SAID.get(word.replace("wait list", "waitlist"), _title(word))
 
 

@@ -113,6 +113,10 @@ _OBJECT = (
     r"o|os|as|um|uma|sua|seu|suas|seus"
 )
 OPENING_ACT = re.compile(rf"^(?:please\s+)?(?:{_ACT})\s+(?:{_OBJECT})\b", re.I)
+# "Ask about our wedding venue: names, …": opening the description, alone before its list,
+# what the visitor asks the business about is the form's subject (in a list, "ask about
+# allergies" is a question)
+ASKS_ABOUT = re.compile(r"^(?:please\s+)?(?:ask(?:\s+us)?|enquire|inquire)\s+about\s+\S", re.I)
 # A purpose said as a noun phrase ("free roof inspection", "no-obligation review", "bridal
 # consultation", "séance d'essai gratuite", "kostenloses Erstgespräch"): what the visitor
 # gets, named by an offer word or a kind of service.

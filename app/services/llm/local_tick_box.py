@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from app.services.llm.local_consent import CONSENT_TYPE, kind_of
+from app.services.llm.local_field_order import KEY
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_said_boxes import a_condition
 from app.services.llm.local_tick_wish import wished_news
@@ -63,6 +64,17 @@ def take_tick_boxes(text: str) -> tuple[str, list[str]]:
     # ", and <box>" / "<box>, …": the list closes over the gap
     marked = re.sub(rf"\s*[,;]?\s*(?:(?:and|plus|y|et|und|e)\s+)?{_MARK}", "", marked, flags=re.I)
     return marked.strip(), labels
+
+
+def listed_with_boxes(kind: dict, fields: list[dict], labels: list[str]) -> list[dict]:
+    """A box lifted out of the list was one of its items: "email plus a checkbox to get beta
+    invites" lists two, so the kind's own questions for a bare purpose ("Full name", "What
+    would you use it for?") are not asked beside them."""
+    if not labels or not any(KEY in f for f in fields):
+        return fields
+    core = {key.rstrip("-+") for key in kind["core"]}
+    stock = {key.rstrip("-+") for key in kind["fields"]} - core
+    return [f for f in fields if KEY in f or f["name"] not in stock]
 
 
 def grants(label: str) -> bool:
