@@ -253,6 +253,7 @@ FLOORS = {
     "round 39s": 0.90,
     "round 40m": 0.90,
     "round 40s": 0.90,
+    "round 41a": 0.90,
     "round 40a": 0.90,
     "round 40b": 0.90,
     "round 37d": 0.90,
@@ -410,6 +411,7 @@ SIZES = {
     "round 39s": 11,
     "round 40m": 11,
     "round 40s": 10,
+    "round 41a": 28,
     "round 40a": 29,
     "round 40b": 24,
 }

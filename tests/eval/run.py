@@ -1044,6 +1044,9 @@ SETS = {
     "round 39s": ("forms_round39s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 40m": ("forms_round40m.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     "round 40s": ("forms_round40s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 41a: the kind of answer the thing asked for implies (a headshot or a logo is an
+    # upload, links are addresses, "how urgent" with no answers is a short scale)
+    "round 41a": ("forms_round41a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 40a: words that instruct the form builder are no field and are obeyed (a retraction
     # removes its item, a note asked for is help text, an action offered with "or" is a tick
     # box, a routing remark routes)
