@@ -411,7 +411,7 @@ SIZES = {
     "round 39s": 11,
     "round 40m": 11,
     "round 40s": 10,
-    "round 41a": 28,
+    "round 41a": 31,
     "round 40a": 29,
     "round 40b": 24,
 }

@@ -51,7 +51,7 @@ _TYPES = (
 # "enlace a charlas anteriores", "lien vers votre portfolio", "Instagram profile" (a handle
 # is a name, not an address)
 ADDRESS_WORDS = (
-    r"links?|urls?|website|enlaces?|liens?|liga[çc](?:[ãa]o|[õo]es)|collegamento|"
+    r"links?|urls?|website|enlaces?|liens?|liga[çc](?:[ãa]o|[õo]es)|collegamento|sito web|"
     r"(?:instagram|tiktok|facebook|youtube|linkedin|behance|dribbble|github|vimeo|soundcloud)"
     r"(?:[ -](?:profile|page|channel))"
 )

@@ -153,7 +153,6 @@ it foto = photo
 it allegato = attachment
 it allegati = attachments
 it curriculum; curriculum vitae = cv
-it sito web; sito internet; sito = website
 it indirizzo = address
 it cap; codice postale = postcode
 it citta = city

@@ -63,13 +63,15 @@ LINK_RE = re.compile(r"\b(?:link|url|website|portfolio)\b", re.I)
 PLURAL_RE = re.compile(
     r"\b(?:photo(?:graph)?s|pictures|pics|images|screenshots|documents|attachments|files|"
     r"receipts|invoices|payslips|certificates|drawings|plans|scans|fotos|fotograf[ií]as|bilder|capturas|captures|"
-    r"head ?shots|x-?rays|radiograf[ií]as|[^\W\d_]{3,}fotos|[^\W\d_]{3,}foto's|"
+    r"head ?shots|logos|log[óo]tipos|x-?rays|radiograf[ií]as|[^\W\d_]{3,}fotos|[^\W\d_]{3,}foto's|"
     r"justificatifs|justificantes|comprovantes|belege|nachweise|anexos|adjuntos|"
     rf"{PLURAL_PAPERS})\b|\bsome\b|\bseveral\b|\bmultiple\b",
     re.I,
 )
 UP_TO_RE = re.compile(r"\b(?:up to|at most|max(?:imum)?(?: of)?|no more than)\s+(\d+)\b", re.I)
-COUNT_RE = re.compile(r"\b(\d+)\s+(?:photo|picture|pic|image|screenshot|file|document)", re.I)
+COUNT_RE = re.compile(
+    r"\b(\d+)\s+(?:photo|picture|pic|image|screenshot|file|document|logo|head ?shot)", re.I
+)
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 
 SCALE_RE = re.compile(
@@ -174,6 +176,14 @@ _KIND_OF_FILE_NOUN = re.compile(
 )
 
 
+# "logo on the front or back", "photo on the left sleeve": where it goes, a choice or words
+_PLACED = re.compile(
+    rf"\b(?:{_FILE_NOUNS})\s+(?:on|at)\s+(?:the\s+)?(?:front|back|left|right|sleeves?|chest|"
+    r"top|bottom|sides?|cover)\b",
+    re.I,
+)
+
+
 def _accepts(phrase: str, asked: bool) -> list[str] | None:
     """What an upload named by ``phrase`` accepts: the formats said (when an upload was
     asked for outright), else its first upload noun's kind."""
@@ -193,7 +203,7 @@ def file_shape(phrase: str, asked: bool = False) -> dict | None:
     said = bool(re.search(r"\b(?:upload\w*|attach(?:ed|ment|ments)?)\b", phrase, re.I))
     if not said and (ABOUT_FILE.search(phrase.strip()) or ASKED_QUESTION.match(phrase.strip())):
         return None
-    if not said and _KIND_OF_FILE_NOUN.search(phrase.strip()):
+    if not said and (_KIND_OF_FILE_NOUN.search(phrase.strip()) or _PLACED.search(phrase)):
         return None
     asked = asked or said
     if not file_supported() or not FILE_RE.search(phrase) or (LINK_RE.search(phrase) and not asked):

@@ -570,7 +570,9 @@ def _shaped(field: dict, phrase: str, asked: bool = False) -> dict:
     """An upload is a ``file`` field, a rating on a scale a bounded number (local_field_shapes)."""
     upload = file_shape(phrase, asked=asked)
     if upload:
-        label = file_label(_second_person(phrase))
+        said = field["label"] if field["label"].lower().startswith(phrase.lower()) else phrase
+        # "3 logos you like": the clause reader's words; a file's label is read once
+        label = field["label"] if field["type"] == "file" else file_label(_second_person(said))
         return {
             **field,
             **upload,
