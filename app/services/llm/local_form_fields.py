@@ -570,16 +570,16 @@ def _shaped(field: dict, phrase: str, asked: bool = False) -> dict:
     """An upload is a ``file`` field, a rating on a scale a bounded number (local_field_shapes)."""
     upload = file_shape(phrase, asked=asked)
     if upload:
-        said = field["label"] if field["label"].lower().startswith(phrase.lower()) else phrase
-        # "3 logos you like": the clause reader's words; a file's label is read once
-        label = field["label"] if field["type"] == "file" else file_label(_second_person(said))
+        label = file_label(_second_person(phrase))
+        name = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+        # "3 logos you like": the clause reader's words as they are; a file is named once
+        said = field["label"].lower().startswith(f"{phrase.lower()} ")
+        again = field["type"] == "file"
         return {
             **field,
             **upload,
-            "name": _field_name(
-                unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-            ),
-            "label": label,
+            "name": field["name"] if again else _field_name(name),
+            "label": field["label"] if said or again else label,
             "max_length": None,
             "placeholder": "",
         }

@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 
-_OF = r"(?:\s+(?:of\s+(?:the\s+)?|for\s+(?:the\s+)?)(?:job|request|repair|work|issue|problem|visit|call-?out|ticket|task))?"
+# "urgency of the job", "priority for the repair"
+_OF = (
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:job|request|repair|work|issue|problem|visit|call-?out|ticket|task))?"
+)
 _LEVEL = re.compile(
-    r"^(?:(?:your|votre|su|ihre|a sua|uw|la sua|job|request|repair|ticket|issue)\s+)?(?:"
+    r"^(?:(?:your|votre|su|ihre|a sua|uw|job|request|repair|ticket|issue)\s+)?(?:"
     r"(?:(?:level|degree)\s+of\s+)?(?:priority|urgency)(?:\s+level)?" + _OF + "|"
     r"(?:(?:degr[ée]|niveau)\s+d['’]\s?)?urgence|(?:niveau\s+de\s+)?priorit[ée]|"
     r"(?:(?:nivel|grado)\s+de\s+)?(?:urgencia|prioridad)|"
