@@ -71,7 +71,7 @@ async def test_a_follow_up_adds_no_second_website(user):
         "podcast before? links if so",
     )
     urls = [f["label"] for f in config["fields"] if f["type"] == "url"]
-    assert urls == ["Website or LinkedIn"]
+    assert urls == ["Website or LinkedIn", "Links"]  # the links asked for are addresses (41a)
     links = next(f for f in config["fields"] if f["label"] == "Links")
     assert links["show_if"]["all"][0]["value"] == "Yes"
     config, _ = await generated(user, "Agency partner application: company name, email, website")

@@ -1068,6 +1068,9 @@ SETS = {
     # Round 41b: an extra said in prose ("plus a box to get birthday treats (optional birthday)")
     # is a tick box and an optional field; a form asking about X is named for X
     "round 41b": ("forms_round41b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 41a: the kind of answer the thing asked for implies (a headshot or a logo is an
+    # upload, links are addresses, "how urgent" with no answers is a short scale)
+    "round 41a": ("forms_round41a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 40a: words that instruct the form builder are no field and are obeyed (a retraction
     # removes its item, a note asked for is help text, an action offered with "or" is a tick
     # box, a routing remark routes)

@@ -24,7 +24,7 @@ _TYPES = (
             re.I,
         ),
     ),
-    ("url", re.compile(r"(?:a )?(?:link|url)", re.I)),
+    ("url", re.compile(r"(?:a )?(?:links?|urls?)", re.I)),
     (
         "select",
         re.compile(
@@ -44,6 +44,16 @@ _TYPES = (
             re.I,
         ),
     ),
+)
+
+
+# The words that name an address outright, in a list as in brackets: "previous talks (links)",
+# "enlace a charlas anteriores", "lien vers votre portfolio", "Instagram profile" (a handle
+# is a name, not an address)
+ADDRESS_WORDS = (
+    r"links?|urls?|website|enlaces?|liens?|liga[çc](?:[ãa]o|[õo]es)|collegamento|sito web|"
+    r"(?:instagram|tiktok|facebook|youtube|linkedin|behance|dribbble|github|vimeo|soundcloud)"
+    r"(?:[ -](?:profile|page|channel))"
 )
 
 

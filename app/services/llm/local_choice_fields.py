@@ -27,6 +27,7 @@ import re
 from app.services.llm.local_choice_lists import folded
 from app.services.llm.local_lead_options import IDIOM
 from app.services.llm.local_several_answers import takes_several
+from app.services.llm.local_urgency import pressing_answers
 
 # "are you hoping to buy or rent": the lead before the first answer is the question's
 _LEAD = re.compile(
@@ -56,28 +57,6 @@ _SEX_ANSWERS = {
     "es": ["Mujer", "Hombre", "Otro", "Prefiero no decirlo"],
     "de": ["Weiblich", "Männlich", "Divers", "Keine Angabe"],
     "pt": ["Feminino", "Masculino", "Outro", "Prefiro não dizer"],
-}
-# how pressing a ticket is ("priority", "urgency", "severity", "Priorité", "Dringlichkeit"):
-# a choice on the usual scale, as sex / gender is, when no answers are listed
-_URGENCY = re.compile(
-    r"^(?:(?:your |votre |su |ihre |a sua )?(?:priority|urgency|priorit[ée]|prioridad|"
-    r"prioridade|priorit[äa]t|dringlichkeit|urgencia|urg[êe]ncia|urgence)(?: level)?"
-    r"|(?P<severity>severity|gravedad|gravit[ée]|schweregrad|gravidade)(?: level)?)\??$",
-    re.I,
-)
-_URGENCY_ANSWERS = {
-    "en": ["Low", "Normal", "High", "Urgent"],
-    "fr": ["Basse", "Normale", "Haute", "Urgente"],
-    "es": ["Baja", "Normal", "Alta", "Urgente"],
-    "de": ["Niedrig", "Normal", "Hoch", "Dringend"],
-    "pt": ["Baixa", "Normal", "Alta", "Urgente"],
-}
-_SEVERITY_ANSWERS = {
-    "en": ["Low", "Medium", "High", "Critical"],
-    "fr": ["Faible", "Moyenne", "Élevée", "Critique"],
-    "es": ["Baja", "Media", "Alta", "Crítica"],
-    "de": ["Gering", "Mittel", "Hoch", "Kritisch"],
-    "pt": ["Baixa", "Média", "Alta", "Crítica"],
 }
 _HOW_OFTEN = re.compile(
     r"\bhow (?:often|many times)\b.*\b(?:per|a|an|each|every) (?:day|week|fortnight|month|year)\b|"
@@ -192,11 +171,10 @@ def settle_choices(fields: list, described: str, lang: str | None, several: list
         # "genre" is a gender in French only (a book's or a band's genre in English)
         elif f["type"] == "text" and (_SEX.match(label) or lang == "fr" and label == "Genre"):
             f.update(type="select", options=list(_SEX_ANSWERS[lang or "en"]), max_length=None)
-        pressing = _URGENCY.match(label) if f["type"] == "text" else None
+        # "priority", "how urgent is it": a short scale, as sex / gender is (local_urgency)
+        pressing = pressing_answers(label, lang) if f["type"] in ("text", "textarea") else None
         if pressing:
-            scale = _SEVERITY_ANSWERS if pressing["severity"] else _URGENCY_ANSWERS
-            f.update(type="select", options=list(scale.get(lang or "en", scale["en"])))
-            f["max_length"] = None
+            f.update(type="select", options=pressing, max_length=None)
         if f["type"] == "text" and _HOW_OFTEN.search(label):
             f.update(type="number", max_length=None, min=0)
     anonymous = re.search(r"\banonym|\ban[oó]nim|\ban[oô]nim", described, re.I)

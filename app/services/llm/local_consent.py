@@ -292,7 +292,9 @@ def _from_piece(field: dict, text: str) -> bool:
     if label == norm or field["name"] in (_field_name(norm), _field_name(text)):
         return True
     if re.match(rf"{re.escape(label)}\b", norm) or re.search(rf"\band {re.escape(label)}$", norm):
-        return True  # its first words, or the half an "and" split off ("terms and conditions")
+        # its first words, or the half an "and" split off ("terms and conditions"); an upload
+        # only when it says the consent too ("your photo" beside "photo consent" is sent)
+        return field["type"] != "file" or kind_of(field["label"]) is not None
     return len(label.split()) >= 2 and label in text.lower()
 
 

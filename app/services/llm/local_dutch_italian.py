@@ -25,6 +25,7 @@ from app.services.llm.local_dutch_italian_words import (
 )
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign import _ENGLISH, _SHARED, _VOCAB, _tokens, fold
+from app.services.llm.local_urgency import scale_words
 
 _SPLIT = re.compile(r"\s*[,;:.!()]\s*|(?<=\?)\s*|\s+[-–—]\s+")  # a question keeps its "?"
 _ANSWERS = re.compile(r"\s*\b(?:ja\s*/\s*nee|s[iì]\s*/\s*no)\b\s*$", re.I)
@@ -138,8 +139,10 @@ def relabel_dutch_italian(
         if f.get("options"):
             yes, no = YES_NO[lang]
             named = {"yes": yes, "no": no}
+            stock = scale_words(f["options"], lang)  # "Priorità": Bassa … Urgente
             renamed = {
-                o: named.get(_norm(o)) or _said(o, by_text, lang, described) for o in f["options"]
+                o: stock.get(o) or named.get(_norm(o)) or _said(o, by_text, lang, described)
+                for o in f["options"]
             }
             f["options"] = [renamed[o] for o in f["options"]]
             for other in config["fields"]:

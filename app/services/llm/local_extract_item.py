@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_answer_kinds import MEASURED as UNIT_SAID
-from app.services.llm.local_bracket_types import bracket_type
+from app.services.llm.local_bracket_types import ADDRESS_WORDS, bracket_type
 from app.services.llm.local_clauses import answers_without_lead_verb, clause_item, split_items
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import ABOUT_FILE, SCALE_RE, aspect_scaled, rated
@@ -131,7 +131,7 @@ COUNTED = re.compile(
     re.I,
 )
 URL_WORDS = re.compile(
-    r"\b(?:link|url|website|photos?|pictures?|images?|drawings?|receipt|cv|resume|portfolio)\b",
+    rf"\b(?:{ADDRESS_WORDS}|photos?|pictures?|images?|drawings?|receipt|cv|resume|portfolio)\b",
     re.I,
 )
 # What the visitor wants, hopes or is held back by: answered in their own words

@@ -24,7 +24,10 @@ _FILE_WORDS = [
     # read here even when the description is too short to be read as foreign
     (
         r"photo(?:graph)?s?|pictures?|pics?|images?|screenshots?|screen ?shots?|snapshots?|"
-        r"fotos?|fotograf[ií]as?|bild(?:er)?|capturas? de (?:pantalla|tela)|captures? d'[ée]cran",
+        r"fotos?|fotograf[ií]as?|bild(?:er)?|capturas? de (?:pantalla|tela)|captures? d'[ée]cran|"
+        # what a picture is of says it is one: a headshot, a logo, an x-ray, a "Passfoto"
+        r"head ?shots?|logos?|log[óo]tipos?|x-?rays?|radiograf[ií]as?|"
+        r"[^\W\d_]{3,}fotos?|[^\W\d_]{3,}foto's",
         IMAGES,
     ),
     (
@@ -46,7 +49,8 @@ _FILE_WORDS = [
     # "plan" alone is a payment or maintenance plan; a floor or site plan is a drawing
     (
         r"documents?|attachments?|files?|certificates?|drawings?|(?:floor|site|building|house|"
-        r"seating|business|project|lesson) ?plans?|floorplans?",
+        r"seating|business|project|lesson) ?plans?|floorplans?|media ?kits?|press ?kits?|"
+        r"grundrisse?|plattegronde?n?|planimetri[ae]",
         DOCUMENTS,
     ),
     (PAPERS, DOCUMENTS),  # a boarding pass, a ticket, a diploma, "Bordkarte" (round 23b)
@@ -59,12 +63,15 @@ LINK_RE = re.compile(r"\b(?:link|url|website|portfolio)\b", re.I)
 PLURAL_RE = re.compile(
     r"\b(?:photo(?:graph)?s|pictures|pics|images|screenshots|documents|attachments|files|"
     r"receipts|invoices|payslips|certificates|drawings|plans|scans|fotos|fotograf[ií]as|bilder|capturas|captures|"
+    r"head ?shots|logos|log[óo]tipos|x-?rays|radiograf[ií]as|[^\W\d_]{3,}fotos|[^\W\d_]{3,}foto's|"
     r"justificatifs|justificantes|comprovantes|belege|nachweise|anexos|adjuntos|"
     rf"{PLURAL_PAPERS})\b|\bsome\b|\bseveral\b|\bmultiple\b",
     re.I,
 )
 UP_TO_RE = re.compile(r"\b(?:up to|at most|max(?:imum)?(?: of)?|no more than)\s+(\d+)\b", re.I)
-COUNT_RE = re.compile(r"\b(\d+)\s+(?:photo|picture|pic|image|screenshot|file|document)", re.I)
+COUNT_RE = re.compile(
+    r"\b(\d+)\s+(?:photo|picture|pic|image|screenshot|file|document|logo|head ?shot)", re.I
+)
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
 
 SCALE_RE = re.compile(
@@ -151,7 +158,10 @@ ABOUT_FILE = re.compile(
 ASKED_QUESTION = re.compile(
     r"^(?:for |para |pour |f[üu]r |zu )?(?:what|which|why|how|when|where|who|whose|"
     r"qu[eé]|cu[aá]l(?:es)?|por ?qu[eé]|quel(?:le)?s?|pourquoi|comment|welche[rsnm]?|was|"
-    r"wof[üu]r|warum|wie|wozu|o que|qual|quais)\b",
+    r"wof[üu]r|warum|wie|wozu|o que|qual|quais)\b|"
+    # "describe the photo you'd like", "décrivez le logo souhaité": what it shows, in words
+    r"^(?:describe|explain|tell us about|descri(?:ba|be|bir|va|ve)|d[ée]cri(?:vez|re|s)|"
+    r"beschreib(?:en sie|e)?)\b",
     re.I,
 )
 
@@ -162,6 +172,14 @@ _KIND_OF_FILE_NOUN = re.compile(
     rf"\b(?:{_FILE_NOUNS})\s+(?!(?:{_FILE_NOUNS}|id|evidence|proof|cop(?:y|ies)|uploads?|"
     # a verb or a participle after the noun ("documents needed", "Foto hochladen") is no head
     r"attachments?|hoch\w*|\w+(?:ed|en|ing))\b)[a-z]{3,}$",
+    re.I,
+)
+
+
+# "logo on the front or back", "photo on the left sleeve": where it goes, a choice or words
+_PLACED = re.compile(
+    rf"\b(?:{_FILE_NOUNS})\s+(?:on|at)\s+(?:the\s+)?(?:front|back|left|right|sleeves?|chest|"
+    r"top|bottom|sides?|cover)\b",
     re.I,
 )
 
@@ -185,7 +203,7 @@ def file_shape(phrase: str, asked: bool = False) -> dict | None:
     said = bool(re.search(r"\b(?:upload\w*|attach(?:ed|ment|ments)?)\b", phrase, re.I))
     if not said and (ABOUT_FILE.search(phrase.strip()) or ASKED_QUESTION.match(phrase.strip())):
         return None
-    if not said and _KIND_OF_FILE_NOUN.search(phrase.strip()):
+    if not said and (_KIND_OF_FILE_NOUN.search(phrase.strip()) or _PLACED.search(phrase)):
         return None
     asked = asked or said
     if not file_supported() or not FILE_RE.search(phrase) or (LINK_RE.search(phrase) and not asked):
@@ -208,6 +226,14 @@ def file_shape(phrase: str, asked: bool = False) -> dict | None:
         "max_files": max(1, min(count, 10)),
         "max_size_mb": 10,
     }
+
+
+def link_named(field: dict) -> dict:
+    """ "headshot (link)": an address to the picture, labelled so ("Headshot link"); the
+    picture's name alone reads as an upload."""
+    if field["type"] == "url" and file_shape(field["label"]):
+        field["label"] = f"{field['label']} link"
+    return field
 
 
 _FOREIGN_UPLOAD = (

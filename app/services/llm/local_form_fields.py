@@ -22,6 +22,7 @@ from app.services.llm.local_field_shapes import (
     SCALE_RE,
     file_label,
     file_shape,
+    link_named,
     rated,
     rating_shape,
     ratings_in,
@@ -282,8 +283,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             scale = f"{said} {item['scale']}"
         upload = item["hint"].startswith("upload:")  # "any evidence (file upload)"
         phrase = f"{item['phrase']} upload" if upload else item["phrase"]
-        yes_no = item["options"] == ["Yes", "No"]  # "lens attached (yes/no)" is no upload
-        if (scale and rating_shape(scale)) or (file_shape(phrase, asked=upload) and not yes_no):
+        said = item["options"] == ["Yes", "No"] or item["hint"] == "url"  # "(yes/no)", "(link)"
+        if (scale and rating_shape(scale)) or (file_shape(phrase, asked=upload) and not said):
             new = _shaped(_new_field({**item, "options": []}), scale or phrase, asked=upload)
             if item.get("scale") and not rated(item["phrase"]) and new["type"] == "number":
                 new["label"] = label_for(item["phrase"])  # the aspect in the marketer's words
@@ -516,7 +517,9 @@ def _new_field(item: dict) -> dict:
     field = answer_kind(field, phrase, item["options"])  # m², a duration, a t-shirt size
     if item["hint"].startswith("examples:"):
         field["placeholder"] = "e.g. " + item["hint"].split(":", 1)[1].strip()[:120]
-    return _shaped(field, phrase) if not item["options"] else field
+    if item["options"] or item["hint"] == "url":  # "headshot (link)": an address, no file
+        return link_named(field)
+    return _shaped(field, phrase)
 
 
 def _add_ratings(fields: list, text: str) -> None:
@@ -568,13 +571,15 @@ def _shaped(field: dict, phrase: str, asked: bool = False) -> dict:
     upload = file_shape(phrase, asked=asked)
     if upload:
         label = file_label(_second_person(phrase))
+        name = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+        # "3 logos you like": the clause reader's words as they are; a file is named once
+        said = field["label"].lower().startswith(f"{phrase.lower()} ")
+        again = field["type"] == "file"
         return {
             **field,
             **upload,
-            "name": _field_name(
-                unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-            ),
-            "label": label,
+            "name": field["name"] if again else _field_name(name),
+            "label": field["label"] if said or again else label,
             "max_length": None,
             "placeholder": "",
         }
