@@ -53,6 +53,7 @@ BARE_OPTIONAL = re.compile(
     rf"facultati(?:f|ve)s?|opcional(?:es)?|freiwillig|fakultativ){_END}",
     re.I,
 )
+_BUT = re.compile(r"^(?:but|aber|pero|mais|mas|ma|maar)$", re.I)
 _VERB = re.compile(
     r"^(?:is|are|be|being|est|sont|es|son|ser|ist|sind|sein|é|são|totally|entirely|also|"
     r"aussi|tambi[ée]n|auch|tamb[ée]m|completely|all|tous|todos|alle)$",
@@ -91,6 +92,8 @@ FLAGGED_ALONE = re.compile(
 def _bare(m: re.Match) -> str:
     if _VERB.match(m.group("before")):
         return m.group(0)
+    if _BUT.match(m.group("before")):  # "what they'd use it for but optional"
+        return f"({m.group('flag')})"
     return f"{m.group('before')} ({m.group('flag')})"
 
 

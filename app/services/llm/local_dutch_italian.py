@@ -71,7 +71,10 @@ def gloss(piece: str, lang: str) -> str:
     out = re.sub(r"\b(ja|si)\s*/\s*(nee|no)\b", r"\1 / \2", out)
     table = WORDS[lang]  # in one pass: Dutch "van" → "of" is not read again as "of" → "or"
     known = "|".join(re.escape(words) for words in sorted(table, key=len, reverse=True))
-    return re.sub(rf"(?<![\w'-])(?:{known})(?![\w'-])", lambda m: table[m.group(0)], out)
+    out = re.sub(rf"(?<![\w'-])(?:{known})(?![\w'-])", lambda m: table[m.group(0)], out)
+    if lang == "nl":  # "startdatum", "opleverdatum": a date, whatever it is of
+        out = re.sub(r"\b([a-z]{3,})datum\b", r"\1 date", out)
+    return out
 
 
 def read_dutch_italian(

@@ -100,6 +100,7 @@ from app.services.llm.local_urgent_examples import urgent_examples
 from app.services.llm.local_valued_items import measured_numbers, without_heading_budget
 from app.services.llm.local_visitor_notes import take_notes
 from app.services.llm.local_visitor_voice import address_visitor, name_the_other
+from app.services.llm.local_weekdays import days_of_the_week
 from app.services.llm.local_which_last import which_first
 from app.services.llm.local_whole_items import keep_told_together, read_whole
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
@@ -360,6 +361,7 @@ def build_form(described: str) -> dict:
         in_own_language(config, lang or nl_it)
         name_follow_ups(config["fields"], lang or nl_it)  # "¿Cuántas?" → "¿Cuántas mascotas?"
     catch_alls_in_words(config["fields"])  # "anything else", "nog iets?": room to write
+    days_of_the_week(config["fields"], described, lang or nl_it)  # "preferred day" of lessons
     obey_builder_words(config, builder)
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config
