@@ -29,6 +29,7 @@ from app.services.llm.local_noted import PAIN_RE, timings, volume_phrase
 from app.services.llm.local_noted_foreign import FOREIGN_TIMING
 from app.services.llm.local_pitch import buyer_asks, pitch_kind
 from app.services.llm.local_purpose import form_purpose, partner_offer, supplier_offer
+from app.services.llm.local_rival_makers import STOP_SENDING, rival
 
 INTENT_WORDS = (
     "demo",
@@ -95,7 +96,7 @@ NON_BUYERS = [
         r"\bdar(?:me)? de baja\b|\b(?:quitar|eliminar|borrar)(?:me)? de (?:la|su|vuestra|sus) lista|"
         r"\bno (?:me )?(?:env[íi]en|manden|escriban) m[áa]s\b|\bremov\w* (?:o )?meu (?:e-?mail|contac?to)\b|"
         r"\bdescadastr\w+|\bn[ãa]o (?:me )?(?:enviem|mandem) mais\b|\bd[ée]sabonn\w+|\bd[ée]sinscri\w+|"
-        r"\bne plus recevoir\b|\bretirez-moi\b|\babmelden\b|\baustragen\b|"
+        r"\bne plus recevoir\b|\bretirez-moi\b|\babmelden\b|\baustragen\b|" + STOP_SENDING + r"|"
         r"\bkeine (?:weiteren )?(?:e-?mails|newsletter|werbung)(?: mehr)?\b|"
         # it, nl: "cancellatemi", "non voglio più ricevere", "uitschrijven", "geen e-mails meer"
         r"\bcancellat(?:emi|ami)\b|\bdisiscriv\w*|\b(?:rimuovetemi|toglietemi)\b|"
@@ -412,7 +413,7 @@ def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, s
             continue
         if re.search(pattern, text, re.I):
             return kind, reason
-    pitch = pitch_kind(text)
+    pitch = pitch_kind(text) or rival(text, email)
     if pitch:
         return pitch
     for kind, reason, pattern in NON_BUYER_TITLES:
