@@ -148,3 +148,17 @@ async def test_short_notes_on_a_draft(user):
     said = "preferred date should have a help text saying Tue-Sat only"
     config = await generate(user, said, form)
     assert _field(config, "Preferred date")["help"] == "Tue-Sat only"
+
+
+COMPLAINT = "Complaint form: name, email, what happened, date it happened, photos"
+
+
+async def test_two_states_in_one_sentence_and_a_reason_in_spanish(user):
+    form = await generate(user, COMPLAINT)
+    said = "the photos are optional and the date it happened has to be filled in"
+    config = await generate(user, said, form)
+    assert _field(config, "Photos")["required"] is False  # it was made required before
+    assert _field(config, "Date it happened")["required"] is True
+    form = await generate(user, "Solicitud de presupuesto: nombre, email, fotos de la cocina")
+    config = await generate(user, "quita las fotos, no hace falta", form)
+    assert not [label for label in _labels(config) if "otos" in label]

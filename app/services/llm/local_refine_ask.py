@@ -46,7 +46,9 @@ _ANSWERS = re.compile(
 _AS = re.compile(r",?\s+(?:as|in|with)\s+(?:an?\s+)?(?P<kind>[^,]+)$", re.I)
 _AUX = r"(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may)"
 _YES_NO_SAID = re.compile(
-    r"\s*\((?:yes/no|yes or no|y/n)\)|\s*-\s*yes/no\b|(?<=\?)\s*(?:yes/no|yes or no|y/n)$", re.I
+    r"\s*\((?:yes/no|yes or no|y/n)\)|\s*-\s*yes/no\b|(?<=\?)\s*(?:yes/no|yes or no|y/n)$|"
+    r"\s*,\s*(?:yes/no|yes or no|y/n)$",  # "… a pause instead, yes or no"
+    re.I,
 )
 _PLACE = re.compile(
     r"\s+(?P<where>(?:at the (?:top|end|bottom|start)|(?:right |just )?(?:after|before|below|above) .+))$",

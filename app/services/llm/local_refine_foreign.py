@@ -363,7 +363,9 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
             after = re.fullmatch(AFTER_WORDS[lang], at["w"], re.I) is not None
             place, spec = f" {'after' if after else 'before'} {anchor}", spec[: at.start()]
     flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
-    spec = re.sub(rf"\s*\b(?:{_REQ[lang]})\b\s*", " ", spec, flags=re.I).strip() if flag else spec
+    spec = (
+        re.sub(rf"\s*\b(?:{_REQ[lang]})\b\s*", " ", spec, flags=re.I).strip(" ,;") if flag else spec
+    )
     noun, own = named(spec, lang)
     if not noun:
         return None

@@ -77,6 +77,16 @@ _SPLIT = re.compile(
 )
 
 
+_FOREIGN_REASON = re.compile(
+    r"\s*,\s*(?:no hace falta|no es necesario|no lo necesitamos|pas besoin|ce n'est pas n[ée]cessaire|"
+    r"on n'en a pas besoin|brauchen wir nicht|(?:das )?ist nicht n[öo]tig|n[ãa]o [ée] necess[áa]rio|"
+    r"n[ãa]o precisamos|non serve|non [èe] necessario|niet nodig|hebben we niet nodig)\.?$",
+    re.I,
+)
+_TWO_STATES = re.compile(
+    r"^(?P<a>.+?\b(?:optional|required|mandatory|compulsory|filled in|filled out))\s+and\s+(?P<b>.+)$",
+    re.I,
+)
 _POLITE = re.compile(r"(?:\s*,?\s*(?:please|pls|thanks|thank you))+$", re.I)
 # "t-shirt size should also have XXL", "the ticket type also needs VIP"
 _ALSO_HAS = re.compile(
@@ -126,6 +136,12 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     elif kind:
         flag = f"{kind['flag'].lower()} " if kind["flag"] else ""
         text = f"{kind['verb']} {'an' if flag == 'optional ' else 'a'} {flag}{kind['x']} {kind['kind']}"
+    text = _FOREIGN_REASON.sub("", text)  # "quita las fotos, no hace falta"
+    both = _TWO_STATES.match(text)  # "the photos are optional and the date … has to be filled in"
+    if both:
+        first, second = (_state(both[k], fields) for k in ("a", "b"))
+        if first and second:
+            return f"{first}; {second}"
     for read in (_short, _state, _option, _as_kind, _split, _list, _limited, _upload):
         said = read(text, fields) or read(_BECAUSE.sub("", text), fields)
         if said and said.startswith("\x00"):
@@ -246,16 +262,14 @@ def _as_kind(text: str, fields: list) -> str | None:
     return f"add a {m['kind']} field called {label[:1].upper()}{label[1:]}{m['rest'] or ''}"
 
 
+# words that say a field is meant, not which one ("the checkout question")
+_NOT_NAMES = {"the", "a", "an", "their", "your", "which", "what", "question", "field", "box"}
+
+
 def _asked(fields: list, words: str) -> bool:
     """Whether a field's label holds every word said ("the guests" in "Number of guests"),
     where ``find_many`` would also take a near one ("bike photos" for "Bike make")."""
-    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", words.lower())} - {
-        "the",
-        "a",
-        "an",
-        "their",
-        "your",
-    }
+    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", words.lower())} - _NOT_NAMES
     return any(
         said <= {w.rstrip("s") for w in re.findall(r"[a-z]+", f["label"].lower())} for f in fields
     )
@@ -270,7 +284,19 @@ _FLAG_LAST = re.compile(
 _FLAG_FIRST = re.compile(r"^(?P<flag>optional|required|mandatory)\s*:?\s+(?P<x>[^:;]+)$", re.I)
 _LISTED_VERB = re.compile(r"^(?P<verb>remove|delete|drop|hide)\s*:\s*(?P<x>.+)$", re.I)
 _TAKE_OFF = re.compile(
-    r"^take\s+(?:the\s+)?(?P<x>.+?)\s+(?:off|out of|away from)\s+(?:the|this|our)\s+form$", re.I
+    r"^take\s+(?:the\s+)?(?P<x>.+?)\s+(?:off|out)(?:\s+(?:of\s+|from\s+)?(?:the|this|our)\s+form)?$",
+    re.I,
+)
+# "which team should let them pick more than one", "the checkout question should be a 1-10 scale"
+_SEVERAL_PICKED = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s+should\s+(?:let|allow)\s+(?:them|people|visitors|customers|parents)\s+"
+    r"(?:to\s+)?(?:pick|choose|select|tick)\s+(?:more than one|several|multiple)(?:\s+\w+)?$",
+    re.I,
+)
+_SCALE = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s+(?:should|must|needs to)\s+be\s+(?:a|an|on a)\s+"
+    r"(?P<lo>\d+)\s*(?:-|–|to)\s*(?P<hi>\d+)\s+(?:scale|rating)$",
+    re.I,
 )
 _SUBMIT = re.compile(
     r"^(?:change|set|rename|make)\s+(?:the\s+)?submit(?:\s+text|\s+label)?\s+(?:to|as|say|:)\s*(?P<t>.+)$",
@@ -294,6 +320,12 @@ def _short(text: str, fields: list) -> str | None:
     m = _HELP.match(text)  # "preferred date should have a help text saying Tue-Sat only"
     if m and _all_asked(fields, m["x"]):
         return f"set the {m['attr'].lower()} of {m['x']} to {m['t']}"
+    m = _SEVERAL_PICKED.match(text)
+    if m and _all_asked(fields, m["x"]):
+        return f"make {m['x']} a multiple choice"
+    m = _SCALE.match(text)
+    if m and _all_asked(fields, m["x"]):
+        return f"make {m['x']} a {m['lo']}-{m['hi']} scale"
     m = _THEN.match(text)  # "email first, then phone"
     if m and _all_asked(fields, m["a"]) and _all_asked(fields, m["b"]):
         return f"move {m['a']} to the top; move {m['b']} after {m['a']}"
