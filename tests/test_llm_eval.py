@@ -418,7 +418,7 @@ SIZES = {
     "round 39s": 11,
     "round 40m": 11,
     "round 40s": 10,
-    "round 41s": 15,
+    "round 41s": 17,
     "round 41b": 33,
     "round 41a": 31,
     "round 40a": 29,

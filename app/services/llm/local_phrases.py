@@ -170,6 +170,13 @@ Double | Doble | Double | Doppelzimmer | Duplo
 Education | Educación | Éducation | Bildung | Educação
 Engineering | Ingeniería | Ingénierie | Technik | Engenharia
 Evening | Noche | Soir | Abend | Noite
+Monday | Lunes | Lundi | Montag | Segunda-feira
+Tuesday | Martes | Mardi | Dienstag | Terça-feira
+Wednesday | Miércoles | Mercredi | Mittwoch | Quarta-feira
+Thursday | Jueves | Jeudi | Donnerstag | Quinta-feira
+Friday | Viernes | Vendredi | Freitag | Sexta-feira
+Saturday | Sábado | Samedi | Samstag | Sábado
+Sunday | Domingo | Dimanche | Sonntag | Domingo
 Event | Evento | Événement | Veranstaltung | Evento
 Existing patient | Paciente existente | Patient existant | Bestehender Patient | Paciente existente
 Finance | Finanzas | Finance | Finanzen | Finanças

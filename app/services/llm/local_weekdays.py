@@ -33,7 +33,7 @@ _A_DAY = re.compile(
     re.I,
 )
 _WEEKLY = re.compile(
-    r"\b(?:lessons?|classes|weekly|every week|each week|regular|tuition|tutoring|tutors?|"
+    r"\b(?:lessons|classes|weekly|every week|each week|regular|tuition|tutoring|tutors?|"
     r"cleaning|cleaners?|clubs?|coaching|clases|cours|unterricht|kurse?|aulas|lezioni|lessen)\b",
     re.I,
 )
@@ -42,7 +42,8 @@ _SEVERAL = re.compile(r"\bdays\b|\bd[ií]as\b|\bjours\b|\btage\b|\bgiorni\b|\bda
 
 def days_of_the_week(fields: list[dict], described: str, lang: str | None) -> None:
     """A date or text field that asks for a day of the week becomes a choice of the days."""
-    weekly = _WEEKLY.search(described) is not None
+    # the answers in brackets say what is offered, not how often ("(checkup, cleaning, …)")
+    weekly = _WEEKLY.search(re.sub(r"\([^)]*\)", "", described)) is not None
     for f in fields:
         label = (f.get("label") or "").strip(" ?¿")
         if f["type"] not in ("date", "text") or f.get("options"):
