@@ -86,9 +86,7 @@ def refine(config: dict, text: str) -> dict:
         before = local_refine_it.snapshot(draft["fields"])
         _refine_one(draft, local_refine_it.resolve(clause, last), notes)
         last = local_refine_it.touched(before, draft["fields"], clause) or last
-    before = {f["name"] for f in config.get("fields") or []}
-    if any(_INSTRUCTED.match(f["label"]) for f in draft["fields"] if f["name"] not in before):
-        # a new field named "Muda o tipo de telhado para uma lista": the instruction misread
+    if local_refine_general.misread(config, draft):  # a new field "Muda o tipo de telhado …"
         _fail("I could not turn this into a change to the form", text)
     local_refine_plain.tidy(config, draft)  # placeholders and yes/no follow the change
     untouched = {as_written(f) for f in config.get("fields") or []}
@@ -100,20 +98,6 @@ def refine(config: dict, text: str) -> dict:
     result, repaired = validated(draft)  # a part the engine got wrong is dropped, with a note
     notes += repaired
     return {**result, "notes": notes} if notes else result
-
-
-# a label that is an instruction ("Change the budget to a list") or carries one
-_INSTRUCTED = re.compile(
-    r"^(?:change|rename|move|convert|turn|switch|swap|replace|remove|delete|make|muda|mude|altere|"
-    r"altera|transforme|transforma|cambia|cambie|convierte|modifie|modifiez|changez|transformez|"
-    r"ändere|ändern|mach|mache|wandle|verschiebe|entferne|sposta|rimuovi|verander|wijzig)\s+"
-    r"(?:the|it|this|that|o|os|as|el|los|las|le|les|l'|die|der|das|den|dem|il|lo|gli|de|het)\b|"
-    # or holds the condition meant for it ("Number of guests only if they're coming")
-    r".*\bonly\s+(?:if|when)\s|"
-    # or is a stray word ("A" from "required: email, phone")
-    r"(?:an?|the|it|them|required|optional|mandatory|yes|no)\s*$",
-    re.I,
-)
 
 
 def _refine_one(draft: dict, clause: str, notes: list) -> None:

@@ -6,7 +6,10 @@ Beginner as a lesson type", "lesson type needs a 'Ladies' option too". Here the 
 cut into the fields it names (the form's own labels, ``find_many``) and an operation said
 around them in any of the usual ways, and said again in the one phrasing the handlers read.
 A clause whose named part is not a field of this form is left as it is, so nothing is
-guessed: the handlers answer it, or say what they could not do.
+guessed: the handlers answer it, or say what they could not do. And a refinement that ends
+with a new field named by the instruction itself ("Muda o tipo de telhado para uma lista",
+"Number of guests only if they're coming", "A") is refused (``misread``): a silent wrong
+edit is worse than a question.
 """
 
 from __future__ import annotations
@@ -349,3 +352,24 @@ _THEN = re.compile(
 def _all_asked(fields: list, text: str) -> bool:
     parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
     return bool(parts) and all(_asked(fields, p) for p in parts)
+
+
+# a label that is an instruction ("Change the budget to a list") or carries one
+_MISREAD = re.compile(
+    r"^(?:change|rename|move|convert|turn|switch|swap|replace|remove|delete|make|muda|mude|altere|"
+    r"altera|transforme|transforma|cambia|cambie|convierte|modifie|modifiez|changez|transformez|"
+    r"ändere|ändern|mach|mache|wandle|verschiebe|entferne|sposta|rimuovi|verander|wijzig)\s+"
+    r"(?:the|it|this|that|o|os|as|el|los|las|le|les|l'|die|der|das|den|dem|il|lo|gli|de|het)\b|"
+    # or holds the condition meant for it ("Number of guests only if they're coming")
+    r".*\bonly\s+(?:if|when)\s|"
+    # or is a stray word ("A" from "required: email, phone")
+    r"(?:an?|the|it|them|required|optional|mandatory|yes|no)\s*$",
+    re.I,
+)
+
+
+def misread(config: dict, draft: dict) -> bool:
+    """Whether a field the refinement added is named by the instruction itself (the readers
+    took a clause they did not understand for a new field's label): refused, never saved."""
+    before = {f["name"] for f in config.get("fields") or []}
+    return any(_MISREAD.match(f["label"]) for f in draft["fields"] if f["name"] not in before)
