@@ -25,11 +25,11 @@ from app.services.llm.local_buyer_scale import (
 from app.services.llm.local_cold_pitch import without_track_record
 from app.services.llm.local_lead_asks import COMPARING_RE, without_no_timeline
 from app.services.llm.local_lead_cues import gloss, glossed_from
+from app.services.llm.local_non_buyers import STOP_SENDING, rival
 from app.services.llm.local_noted import PAIN_RE, timings, volume_phrase
 from app.services.llm.local_noted_foreign import FOREIGN_TIMING
 from app.services.llm.local_pitch import buyer_asks, pitch_kind
 from app.services.llm.local_purpose import form_purpose, partner_offer, supplier_offer
-from app.services.llm.local_rival_makers import STOP_SENDING, rival
 
 INTENT_WORDS = (
     "demo",

@@ -51,7 +51,7 @@ def days_of_the_week(fields: list[dict], described: str, lang: str | None) -> No
         if not (_WEEKDAY.search(label) or (weekly and _A_DAY.match(label))):
             continue
         several = _SEVERAL.search(label) is not None
-        if "date" in f["name"] and f"'{f['name']}'" not in repr([g.get("show_if") for g in fields]):
+        if "date" in f["name"] and not _ruled_on(fields, f["name"]):
             f["name"] = _free(fields, f["name"].replace("date", "day"))  # no date is asked
         f.update(
             type="multiselect" if several else "select",
@@ -64,3 +64,12 @@ def days_of_the_week(fields: list[dict], described: str, lang: str | None) -> No
 def _free(fields: list[dict], name: str) -> str:
     taken = {f["name"] for f in fields}
     return name if name not in taken else f"{name}_of_week"
+
+
+def _ruled_on(fields: list[dict], name: str) -> bool:
+    """Whether a rule of another field reads this one (its name then stays)."""
+    return any(
+        c.get("field") == name
+        for g in fields
+        for c in (g.get("show_if") or {}).get("all", []) + (g.get("show_if") or {}).get("any", [])
+    )
