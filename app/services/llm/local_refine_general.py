@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm import local_refine_asides
 from app.services.llm.local_fields import RefineError
 from app.services.llm.local_refine_more import KIND_RE
 from app.services.llm.local_refine_targets import find_many
@@ -103,10 +104,13 @@ _IS_LIST = re.compile(
     r"(?:either\s+|one of\s+)?(?P<o>[^,;:]+(?:,\s*[^,;:]+)*(?:,?\s+or\s+)[^,;:]+|[^,;:]+(?:,\s*[^,;:]+){2,})$",
     re.I,
 )
-# "the project summary should be limited to 500 characters"
+# "the project summary should be limited to 500 characters", "abstract limited to 2000
+# characters", "keep the abstract under 300 words"
 _LIMITED = re.compile(
-    r"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:should be|must be|needs to be|is)\s+(?:limited|capped|kept)\s+"
-    r"(?:to|at|under)\s+(?P<n>\d[\d,]*)\s+(?P<unit>characters|chars|words)$",
+    r"^(?:the\s+)?(?P<x>[^:;]+?)\s+(?:(?:should be|must be|needs to be|is)\s+)?(?:limited|capped|kept)\s+"
+    r"(?:to|at|under)\s+(?P<n>\d[\d,]*)\s+(?P<unit>characters|chars|words)$|"
+    r"^(?:keep|limit|cap)\s+(?:the\s+)?(?P<x2>[^:;]+?)\s+(?:under|below|to|at|within)\s+"
+    r"(?P<n2>\d[\d,]*)\s+(?P<unit2>characters|chars|words)$",
     re.I,
 )
 # "let them upload a photo of the item", "people should be able to attach their CV"
@@ -131,6 +135,7 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     what it names; empty, with a note, when the form is that way already."""
     text = _POLITE.sub("", clause.strip().rstrip(".!"))
     text = _COUNTED_KIND.sub("a ", text).replace(" a a ", " a ")
+    text = local_refine_asides.plain(text, fields)  # "… so we can follow up", "… and X too"
     kind = _FIELD_KIND.match(text)
     said = kind and re.fullmatch(r"\((optional|required|mandatory)\)", kind["kind"], re.I)
     if said:  # "add a phone number (optional)" is a flag, never an option "Optional"
@@ -236,9 +241,10 @@ def _list(text: str, fields: list) -> str | None:
 
 def _limited(text: str, fields: list) -> str | None:
     m = _LIMITED.match(text)
-    if not m or not _named(fields, m["x"]):
+    if not m:
         return None
-    return f"{m['x']} must be at most {m['n']} {m['unit']}"
+    x, n, unit = (m[k] or m[f"{k}2"] for k in ("x", "n", "unit"))
+    return f"{x} must be at most {n} {unit}" if _named(fields, x) else None
 
 
 def _upload(text: str, fields: list) -> str | None:
@@ -362,6 +368,9 @@ _MISREAD = re.compile(
     r"(?:the|it|this|that|o|os|as|el|los|las|le|les|l'|die|der|das|den|dem|il|lo|gli|de|het)\b|"
     # or holds the condition meant for it ("Number of guests only if they're coming")
     r".*\bonly\s+(?:if|when)\s|"
+    # or the reason for it ("Email field so we can follow up", "Phone so that we know who to call")
+    r".*\b(?:field|question|box)\s+(?:so|in case|because|since|for when)\b|"
+    r".*\bso\s+(?:that\s+)?(?:we|they|I|you|people)\s+(?:can|could|know|have)\b|"
     # or is a stray word ("A" from "required: email, phone")
     r"(?:an?|the|it|them|required|optional|mandatory|yes|no)\s*$",
     re.I,

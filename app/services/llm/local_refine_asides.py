@@ -1,0 +1,158 @@
+"""What a marketer says around an instruction, taken off before it is read (issue 20, stop 29).
+
+A note on a draft carries the why and the how-much-else along with the what: "add an
+optional email field so we can follow up", "add a phone number field for urgent jobs",
+"screenshot should be optional and app version too", "device should be required, the rest
+can stay", "we don't allow pets so drop that question", "social handles can go". Read
+whole, the why became part of a new field's label ("Email field so we can follow up") or
+the clause was refused. Here the clause is said again without its aside; what is left is
+read by the usual readers, so an aside never changes what the instruction does.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ADD = r"(?:add|include|also add|also ask for|ask for|ask them for|ask people for|collect|we need|we also need)"
+# "… so we can follow up", "… in case they want a reply", "…, that way we know who to call"
+_WHY = re.compile(
+    rf"^(?P<head>{_ADD}\s+.+?)\s*,?\s+(?P<why>(?:so(?:\s+that)?|in case|just in case|for when|"
+    r"that way|to be able to|in order to)\s+.+)$",
+    re.I,
+)
+# "add a phone number field for urgent jobs": "for" after a named field says what it is for
+_FOR = re.compile(
+    rf"^(?P<verb>{_ADD})\s+(?P<what>(?:an?\s+|their\s+|the\s+)?(?:optional\s+|required\s+)?.+?)\s+"
+    r"(?P<kind>field|question|box)\s+for\s+(?P<why>.+)$",
+    re.I,
+)
+# "add a text field for comments": the words after "for" are all the field there is
+_NOT_A_SUBJECT = set(
+    "a an the their your new extra another optional required mandatory short long big bigger small "
+    "large free text textarea paragraph answer dropdown drop-down select multiple choice checkbox "
+    "check tick box upload file attachment number date yes/no yes or no".split()
+)
+# "add a checkbox so they can agree to our hire terms": the visitor's own words, ticked
+_BOX_SO = re.compile(
+    r"^(?P<head>(?:add|include)\s+(?:an?\s+)?(?:checkbox|check box|tick box|tickbox|box))\s*,?\s+"
+    r"so(?:\s+that)?\s+(?:they|people|\w+s)\s+(?:can|could)\s+(?P<act>.+)$",
+    re.I,
+)
+# "screenshot should be optional and app version too": the second field gets the same
+_TOO = re.compile(
+    r"^(?P<a>.+?)(?P<state>\s+(?:is|are|should be|must be|can be|has to be|needs to be|"
+    r"isn't|aren't|is not|are not|shouldn't be|doesn't need to be)\s+[\w ]+?)\s*(?:,\s*|,?\s+and\s+)"
+    r"(?:so\s+(?:is|are|should)\s+)?(?:the\s+)?(?P<b>[^,;]+?)(?:\s+(?:too|as well|also))?$",
+    re.I,
+)
+_REST_STAYS = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:the rest|everything else|all the others|the others)\s+"
+    r"(?:can|should|may|will)\s+stay(?:\s+as\s+(?:it\s+is|is|they\s+are))?$|"
+    r"\s*,?\s*(?:and\s+)?leave\s+(?:the rest|everything else)(?:\s+as\s+(?:it\s+is|is))?$",
+    re.I,
+)
+# "we don't allow pets so drop that question": the field is named in the reason
+_SO_DROP = re.compile(
+    r"^(?P<why>.+?)\s*,?\s+so\s+(?:please\s+)?(?:drop|remove|delete|lose|hide|skip|take|"
+    r"get rid of|bin)\s+(?:that|this|it|the)(?:\s+(?P<what>one|question|field|box|option|answer|choice))?"
+    r"(?:\s+(?:off|out))?$",
+    re.I,
+)
+# "social handles can go", "the fax number can come out", "budget can be dropped"
+_CAN_GO = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s+(?:can|could|should)\s+(?:go|come out|be dropped|be removed|be deleted|"
+    r"be binned|disappear)$",
+    re.I,
+)
+# the visitor ticks the box, so it speaks for them: "confirm they're over 18" → "I'm over 18"
+_FIRST_PERSON = (
+    (r"\bthey're\b|\bthey are\b", "I'm"),
+    (r"\bthey've\b|\bthey have\b", "I have"),
+    (r"\bthey\b", "I"),
+    (r"\btheir\b", "my"),
+    (r"\bthem\b", "me"),
+)
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "we",
+    "our",
+    "don",
+    "t",
+    "do",
+    "not",
+    "allow",
+    "any",
+    "so",
+    "no",
+    "it",
+    "is",
+}
+
+
+def plain(text: str, fields: list) -> str:
+    """The clause without what was said around the change."""
+    text = _REST_STAYS.sub("", text)
+    box = _BOX_SO.match(text)
+    if box:
+        act = re.sub(r"\b(?:our|us)\b", "the", box["act"].strip())
+        for said, own in _FIRST_PERSON:
+            act = re.sub(said, own, act, flags=re.I)
+        return f"{box['head']} called I {act}"
+    why = _WHY.match(text)
+    if why and not _kind_only(_said(why["head"])):
+        return re.sub(r"\s+(?:too|as well|also)$", "", why["head"], flags=re.I)
+    said = _FOR.match(text)
+    if said and not _kind_only(said["what"]):
+        return f"{said['verb']} {said['what']} {said['kind']}"
+    too = _TOO.match(text)  # (the clause splitter may have taken the "too" already)
+    if too and len(too["b"].split()) <= 4 and _fields_in(too["b"], fields):
+        return f"{too['a']} and {too['b']}{too['state']}"
+    dropped = _SO_DROP.match(text)
+    if dropped and re.match(r"option|answer|choice", dropped["what"] or ""):
+        said = _options_in(dropped["why"], fields)
+        if len(said) == 1:  # "we don't do birthdays any more so take that option out"
+            field, option = said[0]
+            return f"remove the option {option} from {field['label'].rstrip('?')}"
+    elif dropped:
+        named = _fields_in(dropped["why"], fields)
+        if len(named) == 1:
+            return f"remove {named[0]['label'].rstrip('?')}"
+    gone = _CAN_GO.match(text)
+    if gone:
+        return f"remove {gone['x']}"
+    return text
+
+
+def _kind_only(what: str) -> bool:
+    return all(w in _NOT_A_SUBJECT for w in what.lower().split())
+
+
+def _said(head: str) -> str:
+    """What an "add …" asks for, without its verb and the word "field"."""
+    what = re.sub(rf"^{_ADD}\s+", "", head.strip(), flags=re.I)
+    return re.sub(r"\s+(?:field|question|box)$", "", what, flags=re.I)
+
+
+def _fields_in(reason: str, fields: list) -> list[dict]:
+    """The fields every word of whose label the reason says ("we don't allow pets": "Pets?")."""
+    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", reason.lower())}
+    found = []
+    for field in fields:
+        own = {w.rstrip("s") for w in re.findall(r"[a-z]+", field["label"].lower())} - _STOP
+        if own and own <= words:
+            found.append(field)
+    return found
+
+
+def _options_in(reason: str, fields: list) -> list[tuple[dict, str]]:
+    """The answers of choice fields that the reason names ("birthdays": "Birthday")."""
+    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", reason.lower())}
+    found = []
+    for field in fields:
+        for option in field.get("options") or []:
+            own = {w.rstrip("s") for w in re.findall(r"[a-z]+", str(option).lower())} - _STOP
+            if own and own <= words:
+                found.append((field, str(option)))
+    return found

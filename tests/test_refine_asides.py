@@ -1,0 +1,65 @@
+"""Refinements with the marketer's why and how-much-else said around them (issue 20, stop 29),
+through POST /api/forms/generate. On the start commit "add an optional email field so we can
+follow up" added a field "Email field so we can follow up", "add a phone number field for urgent
+jobs" a text field "Urgent jobs", and "we don't allow pets so drop that question", "social
+handles can go", "screenshot should be optional and app version too" were refused."""
+
+from __future__ import annotations
+
+from tests.test_llm_local_forms import generate
+from tests.test_refine_words import _field, _labels
+
+NPS = "Short NPS survey: how likely to recommend 0-10, main reason for your score. nothing else"
+BUG = "Bug report: what happened, device, OS version, app version, screenshot, email"
+VIEWING = "Apartment viewing request: name, phone, email, viewing date, pets?, move-in date"
+CATERING = "Catering enquiry: event date, type of event (wedding, corporate, birthday), name, email"
+HIRE = "Party equipment hire enquiry: name, phone, email, event date, delivery address"
+
+
+async def test_the_reason_for_a_new_field_is_never_its_label(user):
+    form = await generate(user, NPS)
+    config = await generate(user, "add an optional email field so we can follow up", form)
+    assert len(_labels(config)) == 3 and "Email" in _labels(config)
+    assert _field(config, "Email")["required"] is False
+    config = await generate(user, "also ask for their phone number in case we need to call", config)
+    assert _field(config, "Phone")["type"] == "phone"
+    form = await generate(user, HIRE)
+    config = await generate(user, "add a company name field for business bookings", form)
+    assert "Company" in _labels(config) and len(_labels(config)) == len(_labels(form)) + 1
+
+
+async def test_a_box_added_so_visitors_can_say_something_speaks_for_them(user):
+    form = await generate(user, HIRE)
+    config = await generate(user, "add a checkbox so they can agree to our hire terms", form)
+    box = _field(config, "I agree to the hire terms")
+    assert box["type"] == "checkbox"
+
+
+async def test_a_field_named_in_the_reason_is_the_one_removed(user):
+    form = await generate(user, VIEWING)
+    config = await generate(user, "we don't allow pets so drop that question", form)
+    assert "Pets?" not in _labels(config)
+    assert len(_labels(config)) == len(_labels(form)) - 1
+    form = await generate(user, CATERING)
+    config = await generate(user, "we don't do birthdays any more so take that option out", form)
+    assert _field(config, "Type of event")["options"] == ["Wedding", "Corporate"]
+
+
+async def test_the_same_state_for_a_second_field_and_the_rest_left_alone(user):
+    form = await generate(user, BUG)
+    config = await generate(user, "device should be required and OS version too", form)
+    assert _field(config, "Device")["required"] and _field(config, "OS version")["required"]
+    said = "app version and screenshot should be required, the rest can stay"
+    config = await generate(user, said, config)
+    assert _field(config, "App version")["required"] and _field(config, "Screenshot")["required"]
+    assert _field(config, "Email")["required"] == _field(form, "Email")["required"]
+    config = await generate(user, "screenshot can go", config)
+    assert "Screenshot" not in _labels(config)
+
+
+async def test_an_instruction_that_names_no_field_is_still_refused(user):
+    form = await generate(user, VIEWING)
+    response = await generate(
+        user, "we don't allow smoking so drop that question", form, status=422
+    )
+    assert "could not" in response["error"]["message"]
