@@ -63,3 +63,20 @@ async def test_an_instruction_that_names_no_field_is_still_refused(user):
         user, "we don't allow smoking so drop that question", form, status=422
     )
     assert "could not" in response["error"]["message"]
+
+
+async def test_two_states_joined_by_but_or_a_comma_each_go_to_their_field(user):
+    form = await generate(user, "Call for speakers: name, email, talk title, bio, photo")
+    config = await generate(user, "photo is optional but bio is required", form)
+    assert _field(config, "Photo")["required"] is False
+    assert _field(config, "Bio")["required"] is True
+    config = await generate(user, "bio optional, talk title required", config)
+    assert _field(config, "Bio")["required"] is False
+    assert _field(config, "Talk title")["required"] is True
+
+
+async def test_quoted_answers_a_choice_should_say_are_its_options_never_its_label(user):
+    form = await generate(user, "Retreat sign-up: name, email, which room (shared or private)")
+    said = "the room choice should say 'Shared room (£350)' and 'Private room (£520)'"
+    config = await generate(user, said, form)
+    assert _field(config, "Room")["options"] == ["Shared room (£350)", "Private room (£520)"]

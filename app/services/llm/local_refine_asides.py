@@ -61,7 +61,7 @@ _SO_DROP = re.compile(
 # "social handles can go", "the fax number can come out", "budget can be dropped"
 _CAN_GO = re.compile(
     r"^(?:the\s+)?(?P<x>.+?)\s+(?:can|could|should)\s+(?:go|come out|be dropped|be removed|be deleted|"
-    r"be binned|disappear)$",
+    r"be binned|disappear)(?:\s*,\s*(?:nobody|no one|we|they|it|not|hardly)\b.*)?$",
     re.I,
 )
 # the visitor ticks the box, so it speaks for them: "confirm they're over 18" → "I'm over 18"
@@ -71,6 +71,38 @@ _FIRST_PERSON = (
     (r"\bthey\b", "I"),
     (r"\btheir\b", "my"),
     (r"\bthem\b", "me"),
+)
+# "I'd like the injuries box to be required actually": a wish said as a state
+_WISH = re.compile(
+    r"^(?:i'd like|i would like|i want|we want|we'd like|we would like|can we have|could we have)\s+"
+    r"(?P<x>.+?)\s+to\s+be\s+(?P<y>.+)$",
+    re.I,
+)
+_AFTERTHOUGHT = re.compile(r"\s*,?\s+(?:actually|instead|then|now|after all|too please)$", re.I)
+# "order number first please, then email": a please inside the note
+_PLEASE_INSIDE = re.compile(r"\s+please(?=\s*,)", re.I)
+# "venue/location -> 'Venue address'", "website -> optional": the arrow of a note
+_ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|→|=>)\s*(?P<y>.+)$")
+_FLAGS = re.compile(r"^(?:optional|required|mandatory)$", re.I)
+# "the room choice should say 'Shared room (£350)' and 'Private room (£520)'": its answers
+_SAYS_ANSWERS = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s+(?:should|could|must|needs to)\s+(?:say|read|show|be)\s+"
+    r"(?P<o>(?:['‘“\"][^'’”\"]+['’”\"]\s*(?:,|and|or|,\s*and|,\s*or)?\s*){2,})$",
+    re.I,
+)
+# "… setup help - yes or no", "… (yes/no)": the kind of answer, said as a yes/no reader reads it
+_YES_NO_TAIL = re.compile(r"\s*(?:-|–|—|\(|:)?\s*(?:yes or no|yes/no|y/n)\)?$", re.I)
+# "the job description could be an upload instead", "how long should also allow 6 months"
+_COULD_BE = re.compile(r"^(?P<x>.+?)\s+(?:could|can)\s+be\s+(?P<y>an?\s+.+)$", re.I)
+_KIND_AND_FLAG = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s+(?:should|must|needs to|has to)\s+be\s+(?P<k>an?\s+[\w -]+?)\s+"
+    r"and\s+(?P<f>optional|required|mandatory)$",
+    re.I,
+)
+_ALLOW = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s+should\s+(?:also\s+)?(?:allow|accept|let them pick|let them choose)\s+"
+    r"(?P<o>.+)$",
+    re.I,
 )
 _STOP = {
     "the",
@@ -93,7 +125,37 @@ _STOP = {
 
 def plain(text: str, fields: list) -> str:
     """The clause without what was said around the change."""
-    text = _REST_STAYS.sub("", text)
+    text = _AFTERTHOUGHT.sub("", _PLEASE_INSIDE.sub("", _REST_STAYS.sub("", text)))
+    wish = _WISH.match(text)
+    if wish:
+        text = f"{wish['x']} should be {wish['y']}"
+    arrow = _ARROW.match(text)
+    if arrow and _fields_in(arrow["x"], fields):
+        y = arrow["y"].strip()
+        return (
+            f"make {arrow['x']} {y.lower()}" if _FLAGS.match(y) else f"rename {arrow['x']} to {y}"
+        )
+    answers = _SAYS_ANSWERS.match(text)
+    named = _fields_in(answers["x"], fields) if answers else []
+    if len(named) == 1 and named[0].get("options"):
+        listed = re.findall(r"['‘“\"]([^'’”\"]+)['’”\"]", answers["o"])
+        return f"change the options of the {named[0]['label']} to {', '.join(listed)}"
+    if answers:
+        return answers["x"]  # neither a label nor the field's answers: refused, never a label
+    if re.match(r"(?:add|ask|include|we need to know|find out)\b", text, re.I):
+        text = _YES_NO_TAIL.sub(", yes or no", text)
+    both = _KIND_AND_FLAG.match(text)
+    if both and _fields_in(both["x"], fields):  # "steps should be a big box and required"
+        return f"{both['x']} should be {both['k']}; make {both['x']} {both['f'].lower()}"
+    could = _COULD_BE.match(text)
+    if could and _fields_in(could["x"], fields):
+        text = f"{could['x']} should be {could['y']}"
+    allow = _ALLOW.match(text)
+    several = allow and re.match(
+        r"(?:more than one|several|multiple|many|two or more)\b", allow["o"], re.I
+    )
+    if allow and not several and any(f.get("options") for f in _fields_in(allow["x"], fields)):
+        return f"add the option {allow['o']} to the {allow['x']}"
     box = _BOX_SO.match(text)
     if box:
         act = re.sub(r"\b(?:our|us)\b", "the", box["act"].strip())

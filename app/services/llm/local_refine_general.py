@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm import local_refine_asides
 from app.services.llm.local_fields import RefineError
 from app.services.llm.local_refine_more import KIND_RE
 from app.services.llm.local_refine_targets import find_many
@@ -87,8 +86,11 @@ _FOREIGN_REASON = re.compile(
     r"n[ãa]o precisamos|non serve|non [èe] necessario|niet nodig|hebben we niet nodig)\.?$",
     re.I,
 )
+# "photos are optional and the date … has to be filled in", "photo is optional but bio is
+# required", "asset tag optional, department required"
 _TWO_STATES = re.compile(
-    r"^(?P<a>.+?\b(?:optional|required|mandatory|compulsory|filled in|filled out))\s+and\s+(?P<b>.+)$",
+    r"^(?P<a>.+?\b(?:optional|required|mandatory|compulsory|filled in|filled out))"
+    r"(?:\s+(?:and|but|while|whereas)\s+|\s*,\s*(?:and\s+|but\s+)?)(?P<b>.+)$",
     re.I,
 )
 _POLITE = re.compile(r"(?:\s*,?\s*(?:please|pls|thanks|thank you))+$", re.I)
@@ -135,7 +137,6 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     what it names; empty, with a note, when the form is that way already."""
     text = _POLITE.sub("", clause.strip().rstrip(".!"))
     text = _COUNTED_KIND.sub("a ", text).replace(" a a ", " a ")
-    text = local_refine_asides.plain(text, fields)  # "… so we can follow up", "… and X too"
     kind = _FIELD_KIND.match(text)
     said = kind and re.fullmatch(r"\((optional|required|mandatory)\)", kind["kind"], re.I)
     if said:  # "add a phone number (optional)" is a flag, never an option "Optional"
@@ -147,7 +148,7 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     text = _FOREIGN_REASON.sub("", text)  # "quita las fotos, no hace falta"
     both = _TWO_STATES.match(text)  # "the photos are optional and the date … has to be filled in"
     if both:
-        first, second = (_state(both[k], fields) for k in ("a", "b"))
+        first, second = (_state(both[k], fields) or _flagged(both[k], fields) for k in ("a", "b"))
         if first and second:
             return f"{first}; {second}"
     for read in (_short, _state, _option, _as_kind, _split, _list, _limited, _upload):
@@ -158,6 +159,12 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
         if said:
             return said
     return text if text != _POLITE.sub("", clause.strip().rstrip(".!")) else clause
+
+
+def _flagged(text: str, fields: list) -> str | None:
+    """ "asset tag optional": a state said as a note, without its verb."""
+    m = _FLAG_LAST.match(text)
+    return f"make {m['x']} {m['flag'].lower()}" if m and _all_asked(fields, m["x"]) else None
 
 
 def _named(fields: list, text: str) -> list[dict]:
@@ -323,7 +330,7 @@ def _short(text: str, fields: list) -> str | None:
     m = _FLAG_FIRST.match(text) or _FLAG_LAST.match(text)  # "phone and email both required"
     if m and _all_asked(fields, m["x"]):
         return f"make {m['x']} {m['flag'].lower()}"
-    m = _BIGGER.match(text)  # "make the anything we should know box bigger"
+    m = _BIGGER.match(text) or _BIG_BOX.match(text)  # "make the … box bigger", "… a big box"
     if m and _all_asked(fields, m["x"]):
         return f"make {m['x']} a long text"
     m = _HELP.match(text)  # "preferred date should have a help text saying Tue-Sat only"
@@ -343,6 +350,11 @@ def _short(text: str, fields: list) -> str | None:
 
 _BIGGER = re.compile(
     r"^make\s+(?:the\s+)?(?P<x>.+?)(?:\s+(?:box|field|answer|text box))?\s+(?:bigger|larger|longer|taller)$",
+    re.I,
+)
+_BIG_BOX = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s+(?:should|must|needs to|could)\s+be\s+(?:a\s+)?(?:big|bigger|large|larger|"
+    r"longer|multi-line)(?:\s+text)?\s+(?:box|field|area)$",
     re.I,
 )
 _HELP = re.compile(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm import local_refine_asides
 from app.services.llm.local_consent import YES_NO
 from app.services.llm.local_dutch_italian import dutch_or_italian
 from app.services.llm.local_dutch_italian_words import YES_NO as YES_NO_NL_IT
@@ -344,6 +345,8 @@ _KIND_LAST = re.compile(
 
 
 def rewrite(text: str, fields: list) -> str:
+    # "… so we can follow up", "… and X too": the aside off first, whatever reads the rest
+    text = "; ".join(local_refine_asides.plain(part.strip(), fields) for part in text.split(";"))
     text = "; ".join(_form_is(part.strip()) for part in text.split(";"))
     text = "; ".join(_not_a(part.strip(), fields) for part in text.split(";"))
     text = "; ".join(_two_dates(part.strip()) for part in text.split(";"))
