@@ -188,7 +188,7 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
             fields={"description": f"Keep this under {MAX_DESCRIPTION} characters."},
         )
     if draft:
-        from app.services.llm.local_refine import refine
+        from app.services.llm.local_refine_fallback import refine
 
         return refine(validate_config(draft), text)
     config = build_form(text)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_refine_fallback import said_plainly
+
 _ADD = r"(?:add|include|also add|also ask for|ask for|ask them for|ask people for|collect|we need|we also need)"
 # "… so we can follow up", "… in case they want a reply", "…, that way we know who to call"
 _WHY = re.compile(
@@ -83,6 +85,11 @@ _AFTERTHOUGHT = re.compile(r"\s*,?\s+(?:actually|instead|then|now|after all|too 
 _PLEASE_INSIDE = re.compile(r"\s+please(?=\s*,)", re.I)
 # "venue/location -> 'Venue address'", "website -> optional": the arrow of a note
 _ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|→|=>)\s*(?P<y>.+)$")
+_LABEL_COLON = re.compile(r"^(?P<x>[^:]+?)\s*:\s*(?P<y>.+)$")
+_RIGHT_AFTER = re.compile(
+    r"\b(?:straight|right|just|directly|immediately)\s+(?=(?:after|before|below|above|under)\b)",
+    re.I,
+)
 _FLAGS = re.compile(r"^(?:optional|required|mandatory)$", re.I)
 # "the room choice should say 'Shared room (£350)' and 'Private room (£520)'": its answers
 _SAYS_ANSWERS = re.compile(
@@ -126,9 +133,14 @@ _STOP = {
 def plain(text: str, fields: list) -> str:
     """The clause without what was said around the change."""
     text = _AFTERTHOUGHT.sub("", _PLEASE_INSIDE.sub("", _REST_STAYS.sub("", text)))
+    text = _RIGHT_AFTER.sub("", text)  # "put X straight after the role"
     wish = _WISH.match(text)
     if wish:
         text = f"{wish['x']} should be {wish['y']}"
+    noted = _ARROW.match(text) or _LABEL_COLON.match(text)
+    wish = noted and _only_label(noted["x"], fields) and said_plainly(text, fields)
+    if wish:  # "is it a special occasion -> not needed", "nombre de mots: we count ourselves, drop"
+        return wish
     arrow = _ARROW.match(text)
     if arrow and _fields_in(arrow["x"], fields):
         y = arrow["y"].strip()
@@ -185,6 +197,15 @@ def plain(text: str, fields: list) -> str:
     if gone:
         return f"remove {gone['x']}"
     return text
+
+
+def _only_label(text: str, fields: list) -> bool:
+    """Whether the words are a field's label and nothing else ("is it a special occasion")."""
+    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())} - _STOP - {"i", "the"}
+    return any(
+        said == {w.rstrip("s") for w in re.findall(r"[a-z]+", f["label"].lower())} - _STOP
+        for f in fields
+    )
 
 
 def _kind_only(what: str) -> bool:

@@ -1,0 +1,128 @@
+"""The last reader of a refinement: one field named, one thing said of it (issue 20, stop 29).
+
+The readers before this one each know a phrasing; a marketer keeps finding new ones ("the
+postcode is pointless, bin it", "move-in date is a must", "we can live without the photo",
+"OS version … let them leave it empty"). When every reader has failed, the note is read for
+what it names and what it wants, in any order: exactly one field of this form, and exactly
+one of remove / optional / required / a long text / a date / a number / to the top / to the
+end. Then it is said again in the plain words the readers know. Anything else (two fields, two
+wishes, a condition, quoted words, a list of answers) keeps the readers' refusal: a question
+is better than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.errors import ValidationError
+
+_STOP = set(
+    "a an the this that it its their them they people we our us you your is are be been was to of "
+    "for in on at and or but so if not no do does don't did can could should would will won't must "
+    "has have had there here what which who how when where why any some all one bit question field "
+    "box answer form please just really honestly actually also too".split()
+)
+
+_NOT_SAID = re.compile(
+    r"\bonly\s+(?:if|when)\b|\bunless\b|\bif\s+(?:they|the|it|he|she|you)\b|[\"“”‘]|"
+    r"(?:^|\s)'[^']+'(?=\s|$|[,.;:!?])|:\s*\w+\s*,\s*\w+",
+    re.I,
+)
+# what each wish is, in the order they are looked for: a wish found is taken out of the text
+# before the next is looked for ("not required" is never also "required")
+_WISHES = (
+    (
+        "optional",
+        r"\b(?:optional|not (?:required|mandatory|compulsory|obligatory)|skip(?:pable)?|leave it (?:empty|blank)|"
+        r"leave (?:that|this) (?:empty|blank)|don'?t force|do not force|no need to (?:fill|answer)|"
+        r"don'?t have to (?:fill|answer)|facultati(?:f|ve)|opcional|facoltativ[oa]|optioneel|freiwillig)\b",
+    ),
+    (
+        "remove",
+        r"\b(?:remove|delete|drop|bin|scrap|kill|ditch|lose|cut|get rid of|take (?:it|that|this) (?:out|off)|"
+        r"leave (?:it|that|this) out|can go|pointless|unnecessary|not needed|isn'?t needed|no need for|"
+        r"don'?t (?:need|want)|do not (?:need|want)|no longer need|live without|won'?t ask|not necessary|"
+        r"useless|redundant|non serve|pas besoin|no hace falta|brauchen wir nicht|niet nodig|"
+        r"n[ãa]o precisamos)\b",
+    ),
+    (
+        "required",
+        r"\b(?:required|mandatory|compulsory|obligatory|a must(?:-have)?|must-have|must always|"
+        r"always be (?:answered|filled)|(?:has|have|must) to be (?:answered|filled)|must be (?:answered|filled)|"
+        r"need (?:people|them|everyone|visitors|customers) to|really need|make sure they|force|"
+        r"obligatoire|obligatorio|obrigat[óo]rio|obbligatorio|verplicht|pflicht(?:feld)?)\b",
+    ),
+    ("a long text", r"\b(?:long (?:answer|text)|big(?:ger)? box|paragraph|multi-?line)\b"),
+    ("a date", r"\b(?:as|be|into|to) a date\b|\bdate picker\b"),
+    ("a number", r"\b(?:as|be|into|to) a number\b"),
+    ("top", r"\b(?:to|at) the (?:top|start|beginning)\b|\bfirst\b"),
+    ("end", r"\b(?:to|at) the (?:end|bottom)\b|\blast\b"),
+)
+
+
+def refine(config: dict, text: str) -> dict:
+    """``local_refine.refine``, and when it cannot read the note, the note said plainly."""
+    from app.services.llm.local_refine import refine as read
+
+    try:
+        return read(config, text)
+    except ValidationError:
+        plain = said_plainly(text, config.get("fields") or [])
+        if plain is None:
+            raise
+    try:
+        return read(config, plain)
+    except ValidationError:
+        return read(config, text)  # the first reading's own message
+
+
+def said_plainly(text: str, fields: list) -> str | None:
+    """The note as "<wish> <label>" when it names one field and wants one thing of it."""
+    if _NOT_SAID.search(text) or len(text) > 160:
+        return None
+    lowered = text.lower().replace("’", "'")
+    named = _named(lowered, fields)
+    if len(named) != 1:
+        return None
+    field, rest = named[0], _without(lowered, named[0]["label"])
+    wishes = []
+    for wish, pattern in _WISHES:
+        found = re.search(pattern, rest, re.I)
+        if found:
+            wishes.append(wish)
+            rest = rest[: found.start()] + " " + rest[found.end() :]
+    if len(wishes) != 1:
+        return None
+    label = field["label"].rstrip("?")
+    return {
+        "remove": f"remove {label}",
+        "optional": f"make {label} optional",
+        "required": f"make {label} required",
+        "top": f"move {label} to the top",
+        "end": f"move {label} to the end",
+    }.get(wishes[0], f"make {label} {wishes[0]}")
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[^\W\d_]+", text.lower())} - _STOP
+
+
+def _named(text: str, fields: list) -> list[dict]:
+    """The fields the note names: every word of the label said, or a word only that label has."""
+    said = _words(text)
+    whole = [f for f in fields if _words(f["label"]) and _words(f["label"]) <= said]
+    if whole:  # "emergency contact phone" names that field, not also "Phone"
+        return [f for f in whole if not any(_words(f["label"]) < _words(g["label"]) for g in whole)]
+    owners: dict[str, list[dict]] = {}
+    for field in fields:
+        for word in _words(field["label"]):
+            owners.setdefault(word, []).append(field)
+    found = [owners[w][0] for w in said if len(w) >= 4 and len(owners.get(w, [])) == 1]
+    return list({id(f): f for f in found}.values())
+
+
+def _without(text: str, label: str) -> str:
+    """The note without the label's words, so a label's own word is never read as the wish."""
+    for word in sorted(_words(label), key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(word)}s?\b", " ", text)
+    return text
