@@ -80,3 +80,10 @@ async def test_quoted_answers_a_choice_should_say_are_its_options_never_its_labe
     said = "the room choice should say 'Shared room (£350)' and 'Private room (£520)'"
     config = await generate(user, said, form)
     assert _field(config, "Room")["options"] == ["Shared room (£350)", "Private room (£520)"]
+
+
+async def test_several_fields_moved_at_once_each_move_and_none_is_added(user):
+    form = await generate(user, "Supplier form: email, products, company, phone, website")
+    config = await generate(user, "put company and phone after email", form)
+    assert _labels(config)[:3] == ["Email", "Company", "Phone"]
+    assert len(_labels(config)) == len(_labels(form))

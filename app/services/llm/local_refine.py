@@ -86,7 +86,7 @@ def refine(config: dict, text: str) -> dict:
         before = local_refine_it.snapshot(draft["fields"])
         _refine_one(draft, local_refine_it.resolve(clause, last), notes)
         last = local_refine_it.touched(before, draft["fields"], clause) or last
-    if local_refine_general.misread(config, draft):  # a new field "Muda o tipo de telhado …"
+    if local_refine_general.misread(config, draft, text):  # a new field "Muda o tipo de telhado …"
         _fail("I could not turn this into a change to the form", text)
     local_refine_plain.tidy(config, draft)  # placeholders and yes/no follow the change
     untouched = {as_written(f) for f in config.get("fields") or []}

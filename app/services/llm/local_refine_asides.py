@@ -111,6 +111,11 @@ _ALLOW = re.compile(
     r"(?P<o>.+)$",
     re.I,
 )
+# "put company and phone after email": each moved, in the order said
+_MOVE_SEVERAL = re.compile(
+    r"^(?:put|move)\s+(?:the\s+)?(?P<xs>.+?)\s+(?P<rel>after|below|under|before|above)\s+(?:the\s+)?(?P<z>.+)$",
+    re.I,
+)
 _STOP = {
     "the",
     "a",
@@ -156,6 +161,16 @@ def plain(text: str, fields: list) -> str:
         return answers["x"]  # neither a label nor the field's answers: refused, never a label
     if re.match(r"(?:add|ask|include|we need to know|find out)\b", text, re.I):
         text = _YES_NO_TAIL.sub(", yes or no", text)
+    several = _MOVE_SEVERAL.match(text)
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", several["xs"]) if several else []
+    if len(parts) >= 2 and all(len(_fields_in(p, fields)) == 1 for p in parts + [several["z"]]):
+        if several["rel"].lower() in ("before", "above"):
+            return "; ".join(f"move {p} before {several['z']}" for p in parts)
+        steps, anchor = [], several["z"]
+        for part in parts:
+            steps.append(f"move {part} after {anchor}")
+            anchor = part
+        return "; ".join(steps)
     both = _KIND_AND_FLAG.match(text)
     if both and _fields_in(both["x"], fields):  # "steps should be a big box and required"
         return f"{both['x']} should be {both['k']}; make {both['x']} {both['f'].lower()}"

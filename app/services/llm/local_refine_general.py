@@ -389,8 +389,30 @@ _MISREAD = re.compile(
 )
 
 
-def misread(config: dict, draft: dict) -> bool:
+def misread(config: dict, draft: dict, text: str = "") -> bool:
     """Whether a field the refinement added is named by the instruction itself (the readers
-    took a clause they did not understand for a new field's label): refused, never saved."""
-    before = {f["name"] for f in config.get("fields") or []}
-    return any(_MISREAD.match(f["label"]) for f in draft["fields"] if f["name"] not in before)
+    took a clause they did not understand for a new field's label): refused, never saved. A
+    note that asks for no new field and yet made one holding a field's label and more ("O
+    orçamento deve ser uma lista" beside "Orçamento") is one too."""
+    old = config.get("fields") or []
+    added = [f for f in draft["fields"] if f["name"] not in {g["name"] for g in old}]
+    if any(_MISREAD.match(f["label"]) for f in added):
+        return True
+    if len(draft["fields"]) <= len(old) or _ASKS_NEW.search(text):
+        return False  # (a renamed field has a new name too, and is no new field)
+    return any(_holds(f["label"], g["label"]) for f in added for g in old)
+
+
+# how a note asks for a new field, in the languages the refiner reads
+_ASKS_NEW = re.compile(
+    r"\b(?:add|include|insert|ask|new|another|extra|collect|need|want|also|plus|upload|attach|let|"
+    r"ajoute[rz]?|ajout|añad[ea]|agrega|incluye|f[üu]ge|hinzu|erg[äa]nze|adiciona|acrescenta|inclui|"
+    r"aggiungi|inserisci|voeg|toevoegen|nieuw|nuevo|nueva|nouveau|nouvelle|neue[sn]?|novo|nova|nuovo)\b",
+    re.I,
+)
+
+
+def _holds(new: str, old: str) -> bool:
+    words = {w.rstrip("s") for w in re.findall(r"[^\W\d_]+", new.lower())}
+    own = {w.rstrip("s") for w in re.findall(r"[^\W\d_]+", old.lower())} - {"the", "a", "of"}
+    return bool(own) and own < words
