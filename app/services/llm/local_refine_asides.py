@@ -116,6 +116,27 @@ _MOVE_SEVERAL = re.compile(
     r"^(?:put|move)\s+(?:the\s+)?(?P<xs>.+?)\s+(?P<rel>after|below|under|before|above)\s+(?:the\s+)?(?P<z>.+)$",
     re.I,
 )
+# "rename role to fill to 'Job title'": the label holds a "to" of its own
+_RENAME_QUOTED_NEW = re.compile(
+    r"^(?P<verb>rename|relabel|change)\s+(?:the\s+)?(?P<x>.+)\s+to\s+(?P<new>['‘“\"].+?['’”\"])(?P<rest>.*)$",
+    re.I,
+)
+# "number of warehouses as a number between 1 and 500"
+_NUMBER_BETWEEN = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s+(?:as|should be)\s+a\s+number\s+(?:between|from)\s+(?P<lo>\d+)\s+"
+    r"(?:and|to)\s+(?P<hi>\d+)$",
+    re.I,
+)
+# "preferred viewing times - give them morning, afternoon or evening", "X should offer A, B, C"
+_GIVE_ANSWERS = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s*(?:\s-\s|:|—|–|\s+should)\s*(?:give them|offer|list|let them (?:pick|choose) "
+    r"(?:from|between)?)\s+(?P<o>[^,]+(?:,\s*[^,]+)+|.+?\s+or\s+.+)$",
+    re.I,
+)
+_DROPDOWN_OF = re.compile(
+    r"\b(?P<k>an?\s+(?:dropdown|drop-down|list|choice|select|multiple choice))\s+(?:of|containing|listing)\s+",
+    re.I,
+)
 _STOP = {
     "the",
     "a",
@@ -161,6 +182,25 @@ def plain(text: str, fields: list) -> str:
         return answers["x"]  # neither a label nor the field's answers: refused, never a label
     if re.match(r"(?:add|ask|include|we need to know|find out)\b", text, re.I):
         text = _YES_NO_TAIL.sub(", yes or no", text)
+    text = _DROPDOWN_OF.sub(lambda m: f"{m['k']}: ", text)  # "a dropdown of 18:00, 19:00"
+    quoted = _RENAME_QUOTED_NEW.match(text)
+    if quoted and any(f["label"].strip(" ?").lower() == quoted["x"].lower() for f in fields):
+        return f"{quoted['verb']} '{quoted['x']}' to {quoted['new']}{quoted['rest']}"
+    between = _NUMBER_BETWEEN.match(text)
+    if between and len(_fields_in(between["x"], fields)) == 1:
+        field = _fields_in(between["x"], fields)[0]
+        steps = [] if field["type"] == "number" else [f"make {between['x']} a number"]
+        return "; ".join([*steps, f"{between['x']} between {between['lo']} and {between['hi']}"])
+    give = _GIVE_ANSWERS.match(text)
+    if (
+        give
+        and len(_fields_in(give["x"], fields)) == 1
+        and not _fields_in(give["x"], fields)[0].get("options")
+    ):
+        answers = re.sub(
+            r"^(?:the\s+)?(?:following\s+)?(?:choices|options|answers)\s*:?\s*", "", give["o"]
+        )
+        return f"{give['x']} should be {answers}"
     several = _MOVE_SEVERAL.match(text)
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", several["xs"]) if several else []
     if len(parts) >= 2 and all(len(_fields_in(p, fields)) == 1 for p in parts + [several["z"]]):

@@ -28,6 +28,8 @@ _NOT_SAID = re.compile(
     r"(?:^|\s)'[^']+'(?=\s|$|[,.;:!?])|:\s*\w+\s*,\s*\w+",
     re.I,
 )
+_NEGATED = re.compile(r"n't\b|\b(?:not|never|no)\b", re.I)
+_NEGATED_JUST_BEFORE = re.compile(r"(?:n't|\bnot|\bnever|\bno)\s+(?:[a-z]+\s+){0,2}$", re.I)
 # what each wish is, in the order they are looked for: a wish found is taken out of the text
 # before the next is looked for ("not required" is never also "required")
 _WISHES = (
@@ -35,11 +37,12 @@ _WISHES = (
         "optional",
         r"\b(?:optional|not (?:required|mandatory|compulsory|obligatory)|skip(?:pable)?|leave it (?:empty|blank)|"
         r"leave (?:that|this) (?:empty|blank)|don'?t force|do not force|no need to (?:fill|answer)|"
-        r"don'?t have to (?:fill|answer)|facultati(?:f|ve)|opcional|facoltativ[oa]|optioneel|freiwillig)\b",
+        r"don'?t have to (?:fill|answer)|nice to have|not essential|facultati(?:f|ve)|opcional|facoltativ[oa]|"
+        r"optioneel|freiwillig)\b",
     ),
     (
         "remove",
-        r"\b(?:remove|delete|drop|bin|scrap|kill|ditch|lose|cut|get rid of|take (?:it|that|this) (?:out|off)|"
+        r"\b(?:remove|delete|drop|bin|scrap|kill|ditch|lose|cut|get rid(?: of)?|take (?:it|that|this) (?:out|off)|"
         r"leave (?:it|that|this) out|can go|pointless|unnecessary|not needed|isn'?t needed|no need for|"
         r"don'?t (?:need|want)|do not (?:need|want)|no longer need|live without|won'?t ask|not necessary|"
         r"useless|redundant|non serve|pas besoin|no hace falta|brauchen wir nicht|niet nodig|"
@@ -47,12 +50,13 @@ _WISHES = (
     ),
     (
         "required",
-        r"\b(?:required|mandatory|compulsory|obligatory|a must(?:-have)?|must-have|must always|"
+        r"\b(?:required|mandatory|compulsory|obligatory|essential|a must(?:-have)?|must-have|must always|"
         r"always be (?:answered|filled)|(?:has|have|must) to be (?:answered|filled)|must be (?:answered|filled)|"
         r"need (?:people|them|everyone|visitors|customers) to|really need|make sure they|force|"
         r"obligatoire|obligatorio|obrigat[óo]rio|obbligatorio|verplicht|pflicht(?:feld)?)\b",
     ),
     ("a long text", r"\b(?:long (?:answer|text)|big(?:ger)? box|paragraph|multi-?line)\b"),
+    ("a yes/no question", r"\byes\s*/\s*no\b|\byes or no\b"),
     ("a date", r"\b(?:as|be|into|to) a date\b|\bdate picker\b"),
     ("a number", r"\b(?:as|be|into|to) a number\b"),
     ("top", r"\b(?:to|at) the (?:top|start|beginning)\b|\bfirst\b"),
@@ -88,9 +92,15 @@ def said_plainly(text: str, fields: list) -> str | None:
     wishes = []
     for wish, pattern in _WISHES:
         found = re.search(pattern, rest, re.I)
-        if found:
-            wishes.append(wish)
-            rest = rest[: found.start()] + " " + rest[found.end() :]
+        if not found:
+            continue
+        # "it shouldn't be required" is optional; "don't remove it" is no wish this reader knows
+        if _NEGATED_JUST_BEFORE.search(rest[: found.start()]) and not _NEGATED.search(found[0]):
+            if wish != "required":
+                return None
+            wish = "optional"
+        wishes.append(wish)
+        rest = rest[: found.start()] + " " + rest[found.end() :]
     if len(wishes) != 1:
         return None
     label = field["label"].rstrip("?")

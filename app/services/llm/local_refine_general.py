@@ -354,7 +354,7 @@ _BIGGER = re.compile(
 )
 _BIG_BOX = re.compile(
     r"^(?:the\s+)?(?P<x>.+?)\s+(?:should|must|needs to|could)\s+be\s+(?:a\s+)?(?:big|bigger|large|larger|"
-    r"longer|multi-line)(?:\s+text)?\s+(?:box|field|area)$",
+    r"longer|multi-line|proper|free)(?:\s+(?:text|description|comment))?\s+(?:box|field|area)$",
     re.I,
 )
 _HELP = re.compile(
