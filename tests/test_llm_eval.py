@@ -301,7 +301,7 @@ SIZES = {
     "refine 31r": 14,
     "refine 33r": 19,
     "refine blind": 20,
-    "refine words": 277,
+    "refine words": 283,
     "round 13b": 60,
     "round 13a": 59,
     "refine 13a": 32,

@@ -55,9 +55,9 @@ _REST_STAYS = re.compile(
 )
 # "we don't allow pets so drop that question": the field is named in the reason
 _SO_DROP = re.compile(
-    r"^(?P<why>.+?)\s*,?\s+so\s+(?:please\s+)?(?:drop|remove|delete|lose|hide|skip|take|"
+    r"^(?P<why>.+?)\s*(?:,?\s+so|,)\s+(?:please\s+)?(?:drop|remove|delete|lose|hide|skip|take|"
     r"get rid of|bin)\s+(?:that|this|it|the)(?:\s+(?P<what>one|question|field|box|option|answer|choice))?"
-    r"(?:\s+(?:off|out))?$",
+    r"(?:\s+(?:off|out|away))?$",
     re.I,
 )
 # "social handles can go", "the fax number can come out", "budget can be dropped"
@@ -137,6 +137,24 @@ _DROPDOWN_OF = re.compile(
     r"\b(?P<k>an?\s+(?:dropdown|drop-down|list|choice|select|multiple choice))\s+(?:of|containing|listing)\s+",
     re.I,
 )
+# "after they submit, say 'Thanks! …'": the thank-you message
+_AFTER_SUBMIT = re.compile(
+    r"^(?:after|once|when)\s+(?:they|people|someone|visitors|customers)\s+(?:submit|send|sign up|apply|"
+    r"book|register)(?:\s+(?:it|the form))?\s*,?\s*(?:say|show|tell them|display|thank them with)\s*:?\s*"
+    r"(?P<t>.+)$",
+    re.I,
+)
+# "how urgent: rename 'No rush' to 'Whenever'", "time slots: swap 16:00 for 17:00"
+_FIELD_THEN_OPTION = re.compile(
+    r"^(?P<x>[^:]+?)\s*:\s*(?:rename|change|swap|replace)\s+(?P<a>['‘“\"][^'’”\"]+['’”\"]|[^'‘“\"]+?)\s+"
+    r"(?:to|for|with|into)\s+(?P<b>.+)$",
+    re.I,
+)
+# "make 'anything else' the last question"
+_MAKE_PLACE = re.compile(
+    r"^make\s+(?P<x>.+?)\s+the\s+(?P<p>first|last|final|opening)\s+(?:question|field|one|thing)$",
+    re.I,
+)
 _STOP = {
     "the",
     "a",
@@ -201,6 +219,17 @@ def plain(text: str, fields: list) -> str:
             r"^(?:the\s+)?(?:following\s+)?(?:choices|options|answers)\s*:?\s*", "", give["o"]
         )
         return f"{give['x']} should be {answers}"
+    after = _AFTER_SUBMIT.match(text)
+    if after:
+        return f"set the thank-you message to {after['t']}"
+    option = _FIELD_THEN_OPTION.match(text)
+    if option and _only_label(option["x"], fields):
+        return f"change {_quoted(option['a'])} to {_quoted(option['b'])} in {option['x']}"
+    place = _MAKE_PLACE.match(text)
+    said = place and place["x"].strip(_QUOTES)
+    if said and len(_fields_in(said, fields)) == 1:
+        where = "the top" if place["p"].lower() in ("first", "opening") else "the end"
+        return f"move {said} to {where}"
     several = _MOVE_SEVERAL.match(text)
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", several["xs"]) if several else []
     if len(parts) >= 2 and all(len(_fields_in(p, fields)) == 1 for p in parts + [several["z"]]):
@@ -252,6 +281,14 @@ def plain(text: str, fields: list) -> str:
     if gone:
         return f"remove {gone['x']}"
     return text
+
+
+_QUOTES = "'‘’\"“”"
+
+
+def _quoted(text: str) -> str:
+    text = text.strip()
+    return text if re.match(r"['‘“\"]", text) else f"'{text}'"
 
 
 def _only_label(text: str, fields: list) -> bool:

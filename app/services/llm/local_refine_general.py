@@ -398,11 +398,22 @@ def misread(config: dict, draft: dict, text: str = "") -> bool:
     added = [f for f in draft["fields"] if f["name"] not in {g["name"] for g in old}]
     if any(_MISREAD.match(f["label"]) for f in added):
         return True
+    had = {f["name"]: set(map(str, f.get("options") or [])) for f in old}
+    if any(  # "put 'changed my mind' last": an answer "Changed my mind' last"
+        _STRAY_ANSWER.search(str(o))
+        for f in draft["fields"]
+        for o in f.get("options") or []
+        if str(o) not in had.get(f["name"], set())
+    ):
+        return True
     if len(draft["fields"]) <= len(old) or _ASKS_NEW.search(text):
         return False  # (a renamed field has a new name too, and is no new field)
     return any(_holds(f["label"], g["label"]) for f in added for g in old)
 
 
+_STRAY_ANSWER = re.compile(
+    r"^[^'‘’\"“”]*['‘’\"“”][^'‘’\"“”]*$|\s(?:last|first|at the (?:top|end|bottom|start))$", re.I
+)
 # how a note asks for a new field, in the languages the refiner reads
 _ASKS_NEW = re.compile(
     r"\b(?:add|include|insert|ask|new|another|extra|collect|need|want|also|plus|upload|attach|let|"
