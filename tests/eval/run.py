@@ -596,6 +596,8 @@ SETS = {
     # Stop 28 (from leads_ae): an owner on free mail pricing a form for the one small business
     # they run is a buyer (medium, never high without a budget); guards without a form priced.
     "leads 41": ("leads_round41.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # stop 29: our money asked for their event, a marketplace's listing, an owner abroad
+    "leads 42": ("leads_round42.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "replies 38": (
         "replies_round38.jsonl",
         check_reply,

@@ -84,10 +84,24 @@ _MINE = re.compile(
 _RUNS_ONE = re.compile(
     r"\bi (?:run|own|have|manage) (?:a|an|my) (?:small |little |tiny |local |family )?"
     r"(?:[\w-]+ ){0,3}?(?:business|shop|studio|salon|practice|clinic|bakery|caf[eé]|restaurant|"
-    r"company|agency|gym|garage|kennels?|cattery|farm|b&b|guest ?house)\b",
+    r"company|agency|gym|garage|kennels?|cattery|farm|b&b|guest ?house)\b|"
+    # "ho un piccolo agriturismo", "tengo una peluquería", "j'ai un petit gîte", "ich habe
+    # eine kleine Praxis", "tenho uma pequena padaria", "ik heb een kleine kapsalon"
+    r"\b(?:ho|gestisco|tengo|tenemos|llevo|j'ai|je g[èe]re|ich habe|ich f[üu]hre|tenho|ik heb|ik run) "
+    r"(?:un|una|un'|uno|une|ein|eine|einen|um|uma|een) (?:piccol[oa] |pequeñ[oa] |petite? |kleine[ns]? |"
+    r"pequen[oa] |kleine )?(?:[\w'-]+ ){0,2}?(?:agriturismo|negozio|ristorante|bar|hotel|b&b|salone|studio|"
+    r"palestra|panetteria|pasticceria|forno|panader[íi]a|tienda|peluquer[íi]a|restaurante|cl[íi]nica|"
+    r"boutique|salon|cabinet|boulangerie|g[îi]te|chambres? d'h[ôo]tes|laden|gesch[äa]ft|praxis|caf[ée]|"
+    r"pension|b[äa]ckerei|friseursalon|loja|padaria|sal[ãa]o|pousada|winkel|bakkerij|kapsalon|praktijk|"
+    r"bedrijf|empresa|entreprise|azienda|firma)\b",
     re.I,
 )
-_FORM_PRICED = re.compile(r"\b(?:an?|one|single)\s+(?:[\w-]+\s+){0,3}?forms?\b", re.I)
+_FORM_PRICED = re.compile(
+    r"\b(?:an?|one|single)\s+(?:[\w-]+\s+){0,3}?forms?\b|"
+    r"\b(?:un|uno|una|un|une|ein|einem|einen|um|uma|een)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:modulo|formulario|formulaire|formular|formul[áa]rio|formulier)\b",
+    re.I,
+)
 # one person: the scorer tempers a six-figure budget; their free mail is their business's
 SOLO_RE = re.compile(r"\bjust me\b|\bone[- ]person\b|\bsolo\b|\bfreelanc\w+|\bon my own\b", re.I)
 # what is needed, quoted up to the first little word ("need this live", not "… live before")

@@ -100,6 +100,15 @@ PITCH_OFFER = re.compile(
     # "would you like to sponsor an issue?": their audience, sold to us
     r"\b(?:would you|do you want|are you interested|interested) (?:like |in )?(?:to )?sponsor(?:ing)?\b|"
     r"\bsponsor(?:ing)? (?:an?|one|the next|our next) (?:issue|episode|edition|post|video|send|newsletter)\b|"
+    # "wondered if you'd donate a prize or sponsor a table?": our money asked for their event
+    r"\b(?:would you|could you|wondered if you'?d|will you|can you|are you able to|might you)\b"
+    r"[^.?!]{0,30}\b(?:donate|sponsor|contribute to|support our (?:gala|event|fundraiser|charity))\b|"
+    r"\b(?:podr[íi]an|pourriez-vous|k[öo]nnten sie|poderiam|potreste)\b[^.?!]{0,30}\b(?:patrocinar|donar|"
+    r"parrainer|sponsoriser|faire un don|sponsern|spenden|doar|sponsorizzare|donare)\b|"
+    # "interested in listing your product? commission-based": a marketplace selling to us
+    r"\binterested in (?:listing|featuring|adding) your\b|"
+    r"\blist(?:ing)? your (?:product|app|software|tool|platform|company) (?:on|in) (?:our|the)\b|"
+    r"\bcommission[- ]based\b|"
     # "would you be interested in buying a list of 10,000 HR managers?"
     r"\b(?:interested in|like to|want to) (?:buy|buying|purchas\w+|get|getting|receiv\w+) (?:a|our) "
     r"(?:[\w-]+ ){0,3}(?:list|database|data ?set)\b",
