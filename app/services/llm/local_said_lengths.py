@@ -1,0 +1,101 @@
+"""A length the description gives an answer, and a year asked as a year (issue 20, stop 29).
+
+"abstract (max 300 words)", "bio, up to 100 words", "summary (max 500 characters)": the
+visitor is told the limit under the box, and the box keeps the answer near it (a word is
+about six characters with its space, so 300 words are capped at 2,400 characters, never
+fewer than asked). "year of birth", "Geburtsjahr", "année de naissance": a number from 1900
+to this year, not a date picker or free text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_UNITS = {
+    "words": "words",
+    "word": "words",
+    "palabras": "words",
+    "mots": "words",
+    "wörter": "words",
+    "worte": "words",
+    "palavras": "words",
+    "parole": "words",
+    "woorden": "words",
+    "characters": "characters",
+    "chars": "characters",
+    "caracteres": "characters",
+    "caractères": "characters",
+    "zeichen": "characters",
+    "caratteri": "characters",
+    "tekens": "characters",
+}
+_LIMIT = re.compile(
+    r"(?P<stem>[^,:;()\n]{2,60}?)\s*[,(–-]?\s*\(?\s*(?:max\.?|maximum|up to|no more than|at most|"
+    r"m[áa]x(?:imo)?\.?|jusqu'à|höchstens|bis zu|massimo|maximaal|hasta)\s+(?P<n>\d[\d,.]*)\s+"
+    rf"(?P<unit>{'|'.join(_UNITS)})\b",
+    re.I,
+)
+_HELP = {
+    None: "Up to {n} words.",
+    "es": "Máximo {n} palabras.",
+    "fr": "{n} mots maximum.",
+    "de": "Höchstens {n} Wörter.",
+    "pt": "Máximo de {n} palavras.",
+    "it": "Massimo {n} parole.",
+    "nl": "Maximaal {n} woorden.",
+}
+_WORD_LANG = {
+    "words": None,
+    "word": None,
+    "palabras": "es",
+    "mots": "fr",
+    "wörter": "de",
+    "worte": "de",
+    "palavras": "pt",
+    "parole": "it",
+    "woorden": "nl",
+}
+_CHARACTERS_PER_WORD = 8
+_YEAR_OF_BIRTH = re.compile(
+    r"\b(?:year of birth|birth year|geburtsjahr|jahrgang|ann[ée]e de naissance|a[ñn]o de nacimiento|"
+    r"ano de nascimento|anno di nascita|geboortejaar)\b",
+    re.I,
+)
+
+
+def said_lengths(fields: list, described: str, lang: str | None) -> None:
+    for said in _LIMIT.finditer(described):
+        field = _field_for(fields, said["stem"])
+        if field is None or field["type"] not in ("text", "textarea"):
+            continue
+        n = int(re.sub(r"[,.]", "", said["n"]))
+        if _UNITS[said["unit"].lower()] == "characters":
+            field["max_length"] = n
+            continue
+        field["max_length"] = n * _CHARACTERS_PER_WORD
+        field["type"] = "textarea" if n > 40 else field["type"]
+        if not field.get("help"):  # in the language of the word the marketer used for "words"
+            said_in = _WORD_LANG.get(said["unit"].lower(), lang)
+            field["help"] = _HELP.get(said_in, _HELP[None]).format(n=n)
+
+
+def years_as_numbers(fields: list) -> None:
+    for field in fields:
+        if field["type"] in ("date", "text") and _YEAR_OF_BIRTH.search(field["label"]):
+            field.update(
+                type="number", min=1900, max=date.today().year, max_length=None, regex=None
+            )
+            field["placeholder"] = ""
+
+
+def _field_for(fields: list, stem: str) -> dict | None:
+    """The field whose label the words before the limit end with ("… abstract (max 300 words)")."""
+    said = re.findall(r"[^\W\d_]+", stem.lower())[-4:]
+    best, best_overlap = None, 0
+    for field in fields:
+        own = set(re.findall(r"[^\W\d_]+", field["label"].lower()))
+        overlap = len(own & set(said))
+        if overlap > best_overlap and said and said[-1] in own:
+            best, best_overlap = field, overlap
+    return best
