@@ -303,7 +303,7 @@ SIZES = {
     "refine 31r": 14,
     "refine 33r": 19,
     "refine blind": 20,
-    "refine words": 283,
+    "refine words": 294,
     "round 13b": 60,
     "round 13a": 59,
     "refine 13a": 32,

@@ -87,3 +87,27 @@ async def test_several_fields_moved_at_once_each_move_and_none_is_added(user):
     config = await generate(user, "put company and phone after email", form)
     assert _labels(config)[:3] == ["Email", "Company", "Phone"]
     assert len(_labels(config)) == len(_labels(form))
+
+
+async def test_a_note_of_several_changes_is_each_change_without_its_praise(user):
+    form = await generate(
+        user, "IT helpdesk ticket: your name, department, what's the issue, how urgent, asset tag"
+    )
+    said = "Looks good! Couple of things: 1) remove the asset tag 2) department should be required. Also the button should say 'Send ticket'"
+    config = await generate(user, said, form)
+    assert "Asset tag" not in _labels(config) and len(_labels(config)) == len(_labels(form)) - 1
+    assert _field(config, "Department")["required"] is True
+    assert config["theme"]["button_label"] == "Send ticket"
+    config = await generate(user, "- move department to the top\n- how urgent required", config)
+    assert _labels(config)[0] == "Department"
+    assert _field(config, "How urgent?")["required"] is True
+
+
+async def test_a_sentence_for_the_visitor_is_never_cut(user):
+    form = await generate(user, "Venue hire: name, email, date")
+    config = await generate(user, "add a question: Do you need catering? yes/no", form)
+    assert _field(config, "Do you need catering?")["options"] == ["Yes", "No"]
+    config = await generate(
+        user, "change the thank-you message to Thanks! We'll be in touch.", config
+    )
+    assert config["response"]["thank_you_message"] == "Thanks! We'll be in touch."

@@ -64,16 +64,19 @@ _WISHES = (
 )
 
 
+_UNREAD = re.compile(r"could not turn this|no single field|unknown field type", re.I)
+
+
 def refine(config: dict, text: str) -> dict:
     """``local_refine.refine``, and when it cannot read the note, the note said plainly."""
     from app.services.llm.local_refine import refine as read
 
     try:
         return read(config, text)
-    except ValidationError:
+    except ValidationError as exc:
         plain = said_plainly(text, config.get("fields") or [])
-        if plain is None:
-            raise
+        if plain is None or not _UNREAD.search(exc.message):
+            raise  # a refusal that says why ("already has a field …") is the better answer
     try:
         return read(config, plain)
     except ValidationError:

@@ -380,6 +380,8 @@ _MISREAD = re.compile(
     r"(?:the|it|this|that|o|os|as|el|los|las|le|les|l'|die|der|das|den|dem|il|lo|gli|de|het)\b|"
     # or holds the condition meant for it ("Number of guests only if they're coming")
     r".*\bonly\s+(?:if|when)\s|"
+    # or the marketer speaking ("I'd rather have the contact details first")
+    r"(?:i'd|i would|i want|we'd|we want|we would|let's)\s|"
     # or the reason for it ("Email field so we can follow up", "Phone so that we know who to call")
     r".*\b(?:field|question|box)\s+(?:so|in case|because|since|for when)\b|"
     r".*\bso\s+(?:that\s+)?(?:we|they|I|you|people)\s+(?:can|could|know|have)\b|"

@@ -346,6 +346,7 @@ _KIND_LAST = re.compile(
 
 def rewrite(text: str, fields: list) -> str:
     # "… so we can follow up", "… and X too": the aside off first, whatever reads the rest
+    text = local_refine_asides.separate(text)  # "Looks good! Two things: 1) … 2) …"
     text = "; ".join(local_refine_asides.plain(part.strip(), fields) for part in text.split(";"))
     text = "; ".join(_form_is(part.strip()) for part in text.split(";"))
     text = "; ".join(_not_a(part.strip(), fields) for part in text.split(";"))
