@@ -80,6 +80,12 @@ def said_lengths(fields: list, described: str, lang: str | None) -> None:
             field["help"] = _HELP.get(said_in, _HELP[None]).format(n=n)
 
 
+def word_limit_in(text: str, locale: str) -> str | None:
+    """ "Up to 300 words." in ``locale`` (a form's translation), or None for other texts."""
+    said = re.fullmatch(r"Up to (\d+) words\.", text.strip())
+    return _HELP[locale].format(n=said[1]) if said and locale in _HELP else None
+
+
 def years_as_numbers(fields: list) -> None:
     for field in fields:
         if field["type"] in ("date", "text") and _YEAR_OF_BIRTH.search(field["label"]):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_phrases import EXAMPLE_PREFIX, LOCALES, PHRASES
+from app.services.llm.local_said_lengths import word_limit_in
 
 LANGUAGE_NAMES = {
     "es": "Spanish",
@@ -75,7 +76,7 @@ def phrase(text: str, locale: str) -> str | None:
     example = re.match(r"^e\.g\.\s+(.+)$", text.strip(), re.I)
     if example:
         return EXAMPLE_PREFIX[locale] + example.group(1)
-    return None
+    return word_limit_in(text, locale)  # "Up to 300 words."
 
 
 def _needs_words(text: str) -> bool:
