@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_fields import RefineError
+from app.services.llm.local_refine_foreign import misread_label
 from app.services.llm.local_refine_more import KIND_RE
 from app.services.llm.local_refine_targets import find_many
 
@@ -372,4 +373,8 @@ def misread(config: dict, draft: dict) -> bool:
     """Whether a field the refinement added is named by the instruction itself (the readers
     took a clause they did not understand for a new field's label): refused, never saved."""
     before = {f["name"] for f in config.get("fields") or []}
-    return any(_MISREAD.match(f["label"]) for f in draft["fields"] if f["name"] not in before)
+    return any(
+        _MISREAD.match(f["label"]) or misread_label(f["label"])  # "Note alla fine"
+        for f in draft["fields"]
+        if f["name"] not in before
+    )
