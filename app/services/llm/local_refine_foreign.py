@@ -117,6 +117,7 @@ AFTER_WORDS.update(it_nl.AFTER)
 BEFORE_WORDS.update(it_nl.BEFORE)
 _KINDS = [(kind, f"{pattern}|{it_nl.KINDS[kind]}") for kind, pattern in _KINDS]
 KIND_WORDS = "|".join(pattern for _, pattern in _KINDS)
+_RIGHT = r"(?:juste|justo|logo|subito|direkt|gleich|direct|meteen|imm[ée]diatement|inmediatamente|imediatamente|immediatamente)"
 # "planta de arriba" is a field's name: a place only when no "de" ties it to the word before
 _NOT_OF = r"(?<!\bde)(?<!\bdo)(?<!\bda)(?<!\bdi)(?<!\bdu)(?<!\bvon)(?<!\bvan)"
 _CHOICES = "|".join(pattern for kind, pattern in _KINDS if kind in ("dropdown", "multiple choice"))
@@ -269,9 +270,15 @@ _SPLIT = re.compile(
 _STARTS_WITH_VERB = re.compile(rf"(?:{_verbs()})\b", re.I)
 
 
+# "le téléphone (obligatoire) et l'adresse (facultative)": a flag closes its clause
+_FLAG_THEN_AND = re.compile(
+    rf"(\b(?:{'|'.join(_REQ.values())})\b\)?)\s*,?\s+(?:{_AND})\s+(?=\S)", re.I
+)
+
+
 def split_clauses(text: str) -> str:
     """Foreign instructions joined by "et" / "y" / "und" / "e" as separate clauses ("; ")."""
-    return _SPLIT.sub("; ", text)
+    return _FLAG_THEN_AND.sub(r"\1; ", _SPLIT.sub("; ", text))
 
 
 def _flag(word: str) -> str:
@@ -320,6 +327,7 @@ def english(clause: str, config: dict) -> tuple[str, str, str | None] | None:
     for lang in sorted(PATTERNS, key=lambda code: code != form_lang):
         # "…, damit wir planen können": the marketer's reason is no part of the field
         said_clause = around.particle_last(around.without_purpose(clause, lang), _EXTRAS)
+        said_clause = around.unbracketed(said_clause, _REQ[lang])
         for op, pattern in PATTERNS[lang]:
             m = pattern.match(said_clause)
             if not m:
@@ -347,7 +355,9 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
         return (own if fold(own.strip(" ?")) in labels else english_), own
 
     if op == "required":
-        if _STARTS_WITH_VERB.match(m["target"]):  # "füge … hinzu, optional": not a field's name
+        if _STARTS_WITH_VERB.match(m["target"]) or re.search(
+            rf"\b(?:{_REQ[lang]})\b", m["target"], re.I
+        ):  # "füge … hinzu, optional", "X obligatoire et Y": not a field's name
             return None
         target, _ = named(m["target"], lang)
         return f"make {target} {_flag(m['flag'])}", target
@@ -388,8 +398,8 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
     flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
     spec = around.without_flag(spec, _REQ[lang]) if flag else spec
     place = ""
-    at = re.search(
-        rf"\s+(?P<w>{AFTER_WORDS[lang]}|{BEFORE_WORDS[lang]})\s*(?P<anchor>(?<=')?[^\s'].*)$",
+    at = re.search(  # ("juste après l'email": right after it)
+        rf"(?:\s+{_RIGHT})?\s+(?P<w>{AFTER_WORDS[lang]}|{BEFORE_WORDS[lang]})\s*(?P<anchor>(?<=')?[^\s'].*)$",
         spec,
         re.I,
     )

@@ -47,6 +47,11 @@ def without_purpose(clause: str, lang: str) -> str:
     return f"{clause[: said.start()]}{' ' + particle[1] if particle else ''}".strip() or clause
 
 
+def unbracketed(clause: str, flags: str) -> str:
+    """ "téléphone (obligatoire)": a flag in brackets is said as one without them."""
+    return re.sub(rf"\s*\(\s*((?:{flags}))\s*\)", r" \1", clause, flags=re.I)
+
+
 # "(facultatif)", ", opcional,": the flag and the brackets or commas around it
 def without_flag(spec: str, flags: str) -> str:
     return re.sub(rf"\s*,?\s*\(?\s*\b(?:{flags})\b\s*\)?\s*,?", " ", spec, flags=re.I).strip(" ,;")
@@ -56,7 +61,7 @@ def particle_last(clause: str, extras: str) -> str:
     """German and Dutch say a place or a flag after the particle ("füge ein Feld Telefon hinzu
     (Pflicht)", "voeg een veld opmerkingen toe aan het eind"): read before it."""
     return re.sub(
-        rf"^((?:füge|fügen sie|voeg)\s+.+?)\s+(hinzu|toe)\s*,?\s*(\(?\s*(?:{extras})\s*\)?)\s*[.!]?$",
+        rf"^((?:füge|fügen sie|voeg)\s+.+?)\s+(hinzu|toe)((?:\s*,?\s*\(?\s*(?:{extras})\s*\)?)+)\s*[.!]?$",
         r"\1 \3 \2",
         clause,
         flags=re.I,
