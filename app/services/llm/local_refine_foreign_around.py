@@ -86,13 +86,17 @@ _ARTICLE = {
     "nl": r"een",
 }
 _BE = {"de": r"sein|werden", "nl": r"zijn|worden|moeten zijn"}
-_OR = {
-    "fr": "ou|et",
-    "es": "o|u|y",
-    "de": "oder|und",
-    "pt": "ou|e",
-    "it": "o|oppure|e",
-    "nl": "of|en",
+_OR = {"fr": "ou", "es": "o|u", "de": "oder", "pt": "ou", "it": "o|oppure", "nl": "of"}
+_AND = {"fr": "et", "es": "y|e", "de": "und", "pt": "e", "it": "e|ed", "nl": "en"}
+# answers said alone need a modal ("le message est court et clair" describes it) and "or"
+# ("… doit être simple et rapide" is no list of answers)
+_MODAL = {
+    "fr": r"doit être|doivent être|devrait être|devraient être",
+    "es": r"debe ser|deben ser|deber[ií]a ser|tiene que ser|ha de ser",
+    "de": r"soll|sollte|muss",
+    "pt": r"deve ser|devem ser|deveria ser|tem (?:de|que) ser",
+    "it": r"deve essere|devono essere|dovrebbe essere",
+    "nl": r"moet|zou",
 }
 # "… une liste avec : a, b", "… un desplegable con las opciones a, b", "… eine Liste mit a, b"
 _WITH = {
@@ -118,7 +122,9 @@ def patterns(kinds: str) -> dict[str, list[tuple[str, str]]]:
     rules = {}
     for lang, copula in COPULA.items():
         verb = rf"\s+(?:{_BE[lang]})" if lang in _BE else ""  # German and Dutch close with it
-        answers = rf"{_NO_LIMIT}(?:[^,;:]+(?:,\s*[^,;:]+)+|[^,;:]+\s+(?:{_OR[lang]})\s+[^,;:]+)"
+        joined = f"{_OR[lang]}|{_AND[lang]}"
+        answers = rf"{_NO_LIMIT}(?:[^,;:]+(?:,\s*[^,;:]+)+|[^,;:]+\s+(?:{joined})\s+[^,;:]+)"
+        either = rf"{_NO_LIMIT}[^,;:]+(?:,\s*[^,;:]+)*\s+(?:{_OR[lang]})\s+[^,;:]+"
         rules[lang] = [
             (
                 "shape",
@@ -127,7 +133,7 @@ def patterns(kinds: str) -> dict[str, list[tuple[str, str]]]:
             ),
             (
                 "shape",
-                rf"(?P<target>[^:,]+?)\s+(?:{copula})\s*:?\s+(?P<answers>{answers}){verb}(?P<kind>)",
+                rf"(?P<target>[^:,]+?)\s+(?:{_MODAL[lang]})\s*:?\s+(?P<answers>{either}){verb}(?P<kind>)",
             ),
         ]
     return rules
@@ -143,7 +149,8 @@ def shape(m: re.Match, target: str, kind: str | None, lang: str) -> str | None:
     )
     # "5 o más", "10 ou plus" is one answer
     more = r"(?!(?:m[aá]s|plus|mehr|mais|pi[uù]|meer|menos|moins|weniger|meno|minder)\s*(?:,|$))"
-    items = re.split(rf",\s*(?:(?:{_OR[lang]})\s+)?|\s+(?:{_OR[lang]})\s+{more}", answers)
+    joined = f"{_OR[lang]}|{_AND[lang]}"
+    items = re.split(rf",\s*(?:(?:{joined})\s+)?|\s+(?:{joined})\s+{more}", answers)
     items = [i.strip() for i in items]
     items = [i for i in items if i]
     if answers and (len(items) < 2 or any(len(i.split()) > 4 for i in items)):
@@ -163,11 +170,18 @@ def answers_said(spec: str, lang: str, choices: str) -> tuple[str, str, str]:
     are empty when not said."""
     answers = ""
     listed = re.search(
-        rf"\s*(?::\s*(?P<a>[^:]+)|\((?P<b>[^()]+(?:,|\s(?:{_OR[lang]})\s)[^()]+)\))\s*$", spec, re.I
+        rf"\s*(?::\s*(?P<a>[^:]+)|\((?P<b>[^()]+(?:,|\s(?:{_OR[lang]})\s)[^()]+)\))\s*$",
+        spec,
+        re.I,
     )
     if listed and not spec.rstrip().endswith("?"):  # a question's wording holds no answers
+        joined = f"{_OR[lang]}|{_AND[lang]}"
         items = [
-            i for i in re.split(rf",\s*|\s+(?:{_OR[lang]})\s+", listed["a"] or listed["b"]) if i
+            i
+            for i in re.split(
+                rf",\s*(?:(?:{joined})\s+)?|\s+(?:{joined})\s+", listed["a"] or listed["b"]
+            )
+            if i
         ]
         if len(items) >= 2 and all(len(i.split()) <= 4 for i in items):
             answers, spec = ", ".join(i.strip() for i in items), spec[: listed.start()]
