@@ -18,7 +18,7 @@ PURPOSE = {
     "fr": r"pour\s+(?:qu['e]|pouvoir|savoir|mieux|faciliter|éviter|(?:les|le|la|l'|nous|vous|leur|lui)\s*"
     r"(?:rappeler|recontacter|contacter|joindre|appeler|écrire|envoyer|relancer|facturer|prévenir|"
     r"informer|identifier|livrer|inviter|aider|conseiller)|nos|notre)\b|afin\s+(?:de|d'|que|qu')|"
-    r"parce\s+qu|(?<=,\s)car\b|car\s+(?:on|nous|ils?|elles?|c'est)\b",
+    r"parce\s+qu",
     "es": r"para\s+(?:que|poder|podernos|saber|facilitar|evitar|nuestr[oa]s?|\w+(?:ar|er|ir)(?:les|los|las|le|lo|la|nos)\b)"
     r"|a\s+fin\s+de|así\s+(?:podemos|podremos)|porque|ya\s+que",
     "de": r"damit|sodass|so\s+dass|weil|(?<=,\s)denn\b|für\s+(?:uns|unsere?[nmrs]?)\b|um\s+(?:\S+\s+){0,5}zu\s+\S+$",
@@ -30,10 +30,16 @@ PURPOSE = {
     r"|in\s+modo\s+(?:da|che)|affinch[ée]|cos[iì]\s+(?:possiamo|potremo)|perch[ée]\s+(?:possiamo|dobbiamo)|poich[ée]",
     "nl": r"zodat|omdat|dan\s+kunnen\s+we|voor\s+(?:ons|onze)\b|om\s+(?:\S+\s+){0,5}te\s+\S+$",
 }
-# ("car", "pois", "denn" only after a comma: "Make of car", "Petits pois" are fields)
+# ("pois", "denn" only after a comma: "Petits pois" is a field; and "car" only in French
+# words: "Is the car on finance?" is no reason given)
+_CAR = r"(?<=,\s)car\b|car\s+(?:on|nous|ils?|elles?|c'est)\b"
 _PURPOSE = {
     lang: re.compile(rf"\s*,?\s+(?:{said}).*$", re.I)
-    for lang, said in [*PURPOSE.items(), ("any", "|".join(PURPOSE.values()))]
+    for lang, said in [
+        *PURPOSE.items(),
+        ("fr", f"{PURPOSE['fr']}|{_CAR}"),
+        ("any", "|".join(PURPOSE.values())),
+    ]
 }
 
 
