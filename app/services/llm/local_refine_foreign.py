@@ -117,6 +117,7 @@ AFTER_WORDS.update(it_nl.AFTER)
 BEFORE_WORDS.update(it_nl.BEFORE)
 _KINDS = [(kind, f"{pattern}|{it_nl.KINDS[kind]}") for kind, pattern in _KINDS]
 KIND_WORDS = "|".join(pattern for _, pattern in _KINDS)
+_ALSO = r"aussi|[ée]galement|encore|tambi[ée]n|adem[áa]s|auch|noch|zus[äa]tzlich|tamb[ée]m|ainda|anche|pure|ook|nog"
 _RIGHT = r"(?:juste|justo|logo|subito|direkt|gleich|direct|meteen|imm[ée]diatement|inmediatamente|imediatamente|immediatamente)"
 # "planta de arriba" is a field's name: a place only when no "de" ties it to the word before
 _NOT_OF = r"(?<!\bde)(?<!\bdo)(?<!\bda)(?<!\bdi)(?<!\bdu)(?<!\bvon)(?<!\bvan)"
@@ -395,6 +396,7 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
         own = _capital(strip_quotes(asked["q"]))
         return f"add a question: {own}", own
     spec, kind, answers = around.answers_said(spec, lang, _CHOICES)
+    spec = re.sub(rf"^(?:{_ALSO})\s+", "", spec, flags=re.I)  # "ajoute aussi la surface"
     flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
     spec = around.without_flag(spec, _REQ[lang]) if flag else spec
     place = ""

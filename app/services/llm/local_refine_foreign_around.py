@@ -33,12 +33,28 @@ PURPOSE = {
 # ("pois", "denn" only after a comma: "Petits pois" is a field; and "car" only in French
 # words: "Is the car on finance?" is no reason given)
 _CAR = r"(?<=,\s)car\b|car\s+(?:on|nous|ils?|elles?|c'est)\b"
+# "… au cas où", "… falls nötig", "… que es importante": a hedge or a weight, not the field
+_JUST_IN_CASE = {
+    "fr": r"(?:juste\s+)?au\s+cas\s+o[uù]|si\s+besoin|au\s+besoin|si\s+n[ée]cessaire",
+    "es": r"por\s+si\s+acaso|si\s+hace\s+falta|si\s+es\s+necesario",
+    "de": r"f[üu]r\s+alle\s+f[äa]lle|falls\s+n[öo]tig|bei\s+bedarf|sicherheitshalber",
+    "pt": r"por\s+via\s+das\s+d[úu]vidas|se\s+necess[áa]rio|por\s+precau[çc][ãa]o",
+    "it": r"per\s+sicurezza|se\s+serve|se\s+necessario|all'occorrenza",
+    "nl": r"voor\s+de\s+zekerheid|indien\s+nodig|zo\s+nodig",
+}
+_WEIGHT = (
+    r"(?:que\s+|dat\s+|das\s+)?(?:es|é|è|c'est|ist|is)\s+(?:muy\s+|très\s+|sehr\s+|muito\s+|"
+    r"molto\s+|heel\s+|erg\s+)?(?:importante?|wichtig|belangrijk|necesari[oa]|n[ée]cessaire|n[öo]tig|"
+    r"necess[áa]rio|nodig)\b"
+)
+_SAID = {lang: f"{said}|{_JUST_IN_CASE[lang]}" for lang, said in PURPOSE.items()}
 _PURPOSE = {
     lang: re.compile(rf"\s*,?\s+(?:{said}).*$", re.I)
     for lang, said in [
-        *PURPOSE.items(),
-        ("fr", f"{PURPOSE['fr']}|{_CAR}"),
-        ("any", "|".join(PURPOSE.values())),
+        *[(lang, f"{said}|{_WEIGHT}") for lang, said in _SAID.items()],
+        ("fr", f"{_SAID['fr']}|{_WEIGHT}|{_CAR}"),
+        # a new label of any language ("What is important to you?" keeps its words)
+        ("any", "|".join(_SAID.values())),
     ]
 }
 
