@@ -60,7 +60,7 @@ AFTER_WORDS = {
     "es": r"despu[eé]s\s+de(?:l|\s+la|\s+los|\s+las)?|debajo\s+de(?:l|\s+la)?|detr[aá]s\s+de(?:l|\s+la)?",
     "fr": r"apr[eè]s(?:\s+l[ea]|\s+les|\s+l')?|sous(?:\s+l[ea]|\s+l')?|en dessous d[eu](?:\s+la)?",
     "de": r"nach(?:\s+(?:der|dem|den|die|das))?|hinter(?:\s+(?:der|dem|den|die|das))?|unter(?:\s+(?:der|dem|den|die|das))?",
-    "pt": r"depois\s+d[oae]s?|ap[oó]s(?:\s+[oa]s?)?|abaixo\s+d[oae]",
+    "pt": r"depois\s+d[oae]s?|ap[oó]s(?:\s+[oa]s?)?|abaixo\s+d[oae]|a\s+seguir\s+(?:a[oa]?s?|à)",
 }
 BEFORE_WORDS = {
     "es": r"antes\s+de(?:l|\s+la|\s+los|\s+las)?|encima\s+de(?:l|\s+la)?|delante\s+de(?:l|\s+la)?",
@@ -395,13 +395,13 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
     if asked:  # "ajoute une question : Comment nous avez-vous connus ?": its wording
         own = _capital(strip_quotes(asked["q"]))
         return f"add a question: {own}", own
-    spec, kind, answers = around.answers_said(spec, lang, _CHOICES)
+    spec, kind, answers = around.answers_said(spec, lang, _CHOICES, _KINDS[0][1])
     spec = re.sub(rf"^(?:{_ALSO})\s+", "", spec, flags=re.I)  # "ajoute aussi la surface"
     flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
     spec = around.without_flag(spec, _REQ[lang]) if flag else spec
     place = ""
     at = re.search(  # ("juste après l'email": right after it)
-        rf"(?:\s+{_RIGHT})?\s+(?P<w>{AFTER_WORDS[lang]}|{BEFORE_WORDS[lang]})\s*(?P<anchor>(?<=')?[^\s'].*)$",
+        rf"(?:\s+{_RIGHT})?\s+(?P<w>{AFTER_WORDS[lang]}|{BEFORE_WORDS[lang]})(?:\s+|(?<='))(?P<anchor>[^\s'].*)$",
         spec,
         re.I,
     )

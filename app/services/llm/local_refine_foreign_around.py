@@ -185,11 +185,15 @@ def shape(m: re.Match, target: str, kind: str | None, lang: str) -> str | None:
     return f"{said}: {', '.join(items)}" if items else said
 
 
-def answers_said(spec: str, lang: str, choices: str) -> tuple[str, str, str]:
-    """(the new field, a choice kind said before it, its answers) of an added field:
-    "une liste déroulante type de jardin : potager, pelouse, terrasse", "ein Feld Erfahrung:
-    keine, etwas, viel", "una domanda colore (rosso, verde o blu)"; the kind and the answers
-    are empty when not said."""
+def answers_said(spec: str, lang: str, choices: str, yes_no: str) -> tuple[str, str, str]:
+    """(the new field, a choice kind said before it or a yes/no in brackets after it, its
+    answers) of an added field: "une liste déroulante type de jardin : potager, pelouse,
+    terrasse", "ein Feld Erfahrung: keine, etwas, viel", "una domanda colore (rosso, verde o
+    blu)", "un campo ascensor (sí/no) al final"; the kind and the answers are empty when not
+    said."""
+    bracket = re.search(rf"\s*\((?P<k>{yes_no})\)", spec, re.I)
+    if bracket:
+        return f"{spec[: bracket.start()]}{spec[bracket.end() :]}", bracket["k"], ""
     answers = ""
     listed = re.search(
         rf"\s*(?::\s*(?P<a>[^:]+)|\((?P<b>[^()]+(?:,|\s(?:{_OR[lang]})\s)[^()]+)\))\s*$",
