@@ -222,7 +222,7 @@ PATTERNS.update(
     }
 )
 # "o orçamento deve ser uma lista: a, b, c": after the verbs, before a flag said alone
-for _lang, _rules in around.patterns(KIND_WORDS).items():
+for _lang, _rules in around.patterns(KIND_WORDS, {k: f"{_TOP[k]}|{_END[k]}" for k in _TOP}).items():
     PATTERNS[_lang][-1:-1] = [(op, _p(pattern)) for op, pattern in _rules]
 
 _ARTICLES = {

@@ -100,7 +100,7 @@ COPULA = {
     "nl": r"moet|zou|wordt|is",
 }
 _ARTICLE = {
-    "fr": r"une?",
+    "fr": r"une?|à",  # "… doit être à choix multiples"
     "es": r"una?",
     "de": r"ein|eine|einen",
     "pt": r"uma?",
@@ -138,9 +138,22 @@ _NO_LIMIT = (
 _YES_NO = re.compile(r"(?:oui|non|s[iíì]|no|ja|nein|sim|n[ãa]o|nee)", re.I)
 
 
-def patterns(kinds: str) -> dict[str, list[tuple[str, str]]]:
+# "le téléphone doit être à la fin", "die E-Mail soll ganz oben stehen": a place said of a field
+_GOES = {
+    "fr": r"(?:doit|doivent|devrait|devraient)\s+(?:être|venir|aller|passer|figurer|se trouver|appara[iî]tre)",
+    "es": r"(?:debe|deben|deber[ií]a|tiene que)\s+(?:ir|estar|ser|aparecer|quedar)|va|van",
+    "de": r"(?:soll|sollte|muss)|kommt|steht",
+    "pt": r"(?:deve|devem|deveria|tem (?:de|que))\s+(?:ficar|ir|estar|ser|aparecer|vir)|fica|vai",
+    "it": r"(?:deve|devono|dovrebbe)\s+(?:stare|andare|essere|venire|apparire|comparire)|va",
+    "nl": r"(?:moet|zou|mag)|komt|staat",
+}
+_STANDS = {"de": r"stehen|kommen|sein|erscheinen", "nl": r"staan|komen|zijn|moeten staan"}
+
+
+def patterns(kinds: str, places: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     """("shape", pattern) per language: the field, the copula, then a kind with or without
-    its answers, or the answers alone ("le niveau doit être débutant, intermédiaire ou avancé")."""
+    its answers, or the answers alone ("le niveau doit être débutant, intermédiaire ou avancé");
+    and ("move", pattern): the field, then where it goes."""
     rules = {}
     for lang, copula in COPULA.items():
         verb = rf"\s+(?:{_BE[lang]})" if lang in _BE else ""  # German and Dutch close with it
@@ -156,6 +169,11 @@ def patterns(kinds: str) -> dict[str, list[tuple[str, str]]]:
             (
                 "shape",
                 rf"(?P<target>[^:,]+?)\s+(?:{_MODAL[lang]})\s*:?\s+(?P<answers>{either}){verb}(?P<kind>)",
+            ),
+            (
+                "move",
+                rf"(?P<target>[^:,]+?)\s+(?:{_GOES[lang]})\s+(?P<where>{places[lang]})"
+                + (rf"(?:\s+(?:{_STANDS[lang]}))?" if lang in _STANDS else ""),
             ),
         ]
     return rules
