@@ -49,14 +49,11 @@ _WEIGHT = (
 )
 _SAID = {lang: f"{said}|{_JUST_IN_CASE[lang]}" for lang, said in PURPOSE.items()}
 _PURPOSE = {
-    lang: re.compile(rf"\s*,?\s+(?:{said}).*$", re.I)
-    for lang, said in [
-        *[(lang, f"{said}|{_WEIGHT}") for lang, said in _SAID.items()],
-        ("fr", f"{_SAID['fr']}|{_WEIGHT}|{_CAR}"),
-        # a new label of any language ("What is important to you?" keeps its words)
-        ("any", "|".join(_SAID.values())),
-    ]
+    lang: re.compile(rf"\s*,?\s+(?:{said}|{_WEIGHT}{'|' + _CAR if lang == 'fr' else ''}).*$", re.I)
+    for lang, said in _SAID.items()
 }
+# in a new label of any language ("What is important to you?" keeps its words)
+_PURPOSE["any"] = re.compile(rf"\s*,?\s+(?:{'|'.join(_SAID.values())}).*$", re.I)
 
 
 def without_purpose(clause: str, lang: str) -> str:
@@ -74,8 +71,8 @@ def unbracketed(clause: str, flags: str) -> str:
     return re.sub(rf"\s*\(\s*((?:{flags}))\s*\)", r" \1", clause, flags=re.I)
 
 
-# "(facultatif)", ", opcional,": the flag and the brackets or commas around it
 def without_flag(spec: str, flags: str) -> str:
+    """ "(facultatif)", ", opcional,": the flag goes with the brackets or commas around it."""
     return re.sub(rf"\s*,?\s*\(?\s*\b(?:{flags})\b\s*\)?\s*,?", " ", spec, flags=re.I).strip(" ,;")
 
 
