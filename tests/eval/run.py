@@ -659,6 +659,10 @@ SETS = {
     # necessary, take it out", "name should not be required, it's anonymous feedback"); a "dev"
     # half written for the blind misses and a "held-out" half scored before the change.
     "refine words": ("refine_words.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine round 42c (stop 29): instructions in fr/es/de/pt/it/nl with a flag in brackets
+    # ("(facultatif)"), a place ("alla fine"), a purpose ("pour qu'on puisse les rappeler") or
+    # "X deve ser uma lista: …" said of a field: never a label made of the instruction's words.
+    "refine 42c": ("refine_round42c.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm import local_catalog as catalog
+from app.services.llm import local_refine_foreign_around as around
 from app.services.llm import local_refine_it_nl as it_nl
 from app.services.llm.local_bracket_types import bracket_type
 from app.services.llm.local_consent import YES_NO
@@ -30,18 +31,26 @@ _REQ = {
     r"obligatorisch|(?:zu(?:m|r)\s+)?pflicht(?:feld|angabe)?",
     "pt": r"obrigat[oó]ri[oa]s?|opcion(?:al|ais)|facultativ[oa]s?|n[aã]o obrigat[oó]ri[oa]s?",
 }
+# where a field goes, or is added: "move X to the top" and "add X at the end" alike
 _TOP = {
-    "es": r"al principio|al inicio|arriba del todo|arriba|primero|en primer lugar|de primer[oa]",
-    "fr": r"en premier|tout en haut|en haut|au d[ée]but|en t[êe]te|en premi[èe]re position",
-    "de": r"ganz nach oben|nach oben|an den anfang|an die erste stelle|zuerst|ganz oben",
+    "es": r"al principio|al inicio|al comienzo|arriba del todo|arriba|primero|lo primero|"
+    r"en primer lugar|de primer[oa]|en primera posici[óo]n",
+    "fr": r"en premier|tout en haut|en haut|au d[ée]but|au tout d[ée]but|tout au d[ée]but|en t[êe]te|"
+    r"en premi[èe]re position",
+    "de": r"ganz nach oben|nach oben|an den anfang|an die erste stelle|zuerst|ganz oben|"
+    r"(?:ganz\s+)?am anfang|als erste[srn]?|an erster stelle",
     "pt": r"para o topo|no topo|ao topo|para cima|em primeiro(?: lugar)?|primeiro|no in[ií]cio|"
-    r"para o in[ií]cio",
+    r"para o in[ií]cio|no come[çc]o|na primeira posi[çc][ãa]o",
 }
 _END = {
-    "es": r"al final|abajo del todo|abajo|de [uú]ltim[oa]|en [uú]ltimo lugar",
-    "fr": r"en dernier|tout en bas|en bas|[àa] la fin",
-    "de": r"ganz nach unten|nach unten|ans ende|an das ende|zuletzt",
-    "pt": r"para o fim|no fim|no final|para o final|para baixo|em [uú]ltimo(?: lugar)?",
+    "es": r"al final(?: del formulario)?|abajo del todo|abajo|de [uú]ltim[oa]|en [uú]ltimo lugar|"
+    r"lo [uú]ltimo|al fondo|en [uú]ltima posici[óo]n",
+    "fr": r"en dernier|tout en bas|en bas|(?:tout\s+)?[àa] la (?:toute\s+)?fin(?: du formulaire)?|"
+    r"en derni[èe]re position",
+    "de": r"ganz nach unten|nach unten|ans ende|an das ende|zuletzt|(?:ganz\s+)?am ende|"
+    r"ganz unten|als letzte[srn]?|an letzter stelle|am schluss|zum schluss",
+    "pt": r"para o fim|no fim|no final|para o final|para baixo|em [uú]ltimo(?: lugar)?|por [uú]ltimo|"
+    r"ao final|ao fim|na [uú]ltima posi[çc][ãa]o",
 }
 
 
@@ -51,7 +60,7 @@ AFTER_WORDS = {
     "es": r"despu[eé]s\s+de(?:l|\s+la|\s+los|\s+las)?|debajo\s+de(?:l|\s+la)?|detr[aá]s\s+de(?:l|\s+la)?",
     "fr": r"apr[eè]s(?:\s+l[ea]|\s+les|\s+l')?|sous(?:\s+l[ea]|\s+l')?|en dessous d[eu](?:\s+la)?",
     "de": r"nach(?:\s+(?:der|dem|den|die|das))?|hinter(?:\s+(?:der|dem|den|die|das))?|unter(?:\s+(?:der|dem|den|die|das))?",
-    "pt": r"depois\s+d[oae]s?|ap[oó]s(?:\s+[oa]s?)?|abaixo\s+d[oae]",
+    "pt": r"depois\s+d[oae]s?|ap[oó]s(?:\s+[oa]s?)?|abaixo\s+d[oae]|a\s+seguir\s+(?:a[oa]?s?|à)",
 }
 BEFORE_WORDS = {
     "es": r"antes\s+de(?:l|\s+la|\s+los|\s+las)?|encima\s+de(?:l|\s+la)?|delante\s+de(?:l|\s+la)?",
@@ -108,6 +117,19 @@ AFTER_WORDS.update(it_nl.AFTER)
 BEFORE_WORDS.update(it_nl.BEFORE)
 _KINDS = [(kind, f"{pattern}|{it_nl.KINDS[kind]}") for kind, pattern in _KINDS]
 KIND_WORDS = "|".join(pattern for _, pattern in _KINDS)
+_ALSO = r"aussi|[ée]galement|encore|tambi[ée]n|adem[áa]s|auch|noch|zus[äa]tzlich|tamb[ée]m|ainda|anche|pure|ook|nog"
+_RIGHT = r"(?:juste|justo|logo|subito|direkt|gleich|direct|meteen|imm[ée]diatement|inmediatamente|imediatamente|immediatamente)"
+# "planta de arriba" is a field's name: a place only when no "de" ties it to the word before
+_NOT_OF = r"(?<!\bde)(?<!\bdo)(?<!\bda)(?<!\bdi)(?<!\bdu)(?<!\bvon)(?<!\bvan)"
+_CHOICES = "|".join(pattern for kind, pattern in _KINDS if kind in ("dropdown", "multiple choice"))
+_PLACES = "|".join(f"{_TOP[lang]}|{_END[lang]}" for lang in _TOP)
+# what German and Dutch say after "hinzu" / "toe": a place or a flag
+_EXTRAS = "|".join(f"{_TOP[lang]}|{_END[lang]}|{_REQ[lang]}" for lang in ("de", "nl"))
+
+
+def misread_label(label: str) -> bool:
+    """Whether a new field's label holds an instruction's words in one of these languages."""
+    return around.misread(label, _PLACES, _NOT_OF)
 
 
 def english_kind(words: str) -> str | None:
@@ -199,6 +221,9 @@ PATTERNS.update(
         for lang, rules in it_nl.patterns(KIND_WORDS).items()
     }
 )
+# "o orçamento deve ser uma lista: a, b, c": after the verbs, before a flag said alone
+for _lang, _rules in around.patterns(KIND_WORDS, {k: f"{_TOP[k]}|{_END[k]}" for k in _TOP}).items():
+    PATTERNS[_lang][-1:-1] = [(op, _p(pattern)) for op, pattern in _rules]
 
 _ARTICLES = {
     "es": r"el|la|los|las|un|una|unos|unas|del|al",
@@ -246,9 +271,15 @@ _SPLIT = re.compile(
 _STARTS_WITH_VERB = re.compile(rf"(?:{_verbs()})\b", re.I)
 
 
+# "le téléphone (obligatoire) et l'adresse (facultative)": a flag closes its clause
+_FLAG_THEN_AND = re.compile(
+    rf"(\b(?:{'|'.join(_REQ.values())})\b\)?)\s*,?\s+(?:{_AND})\s+(?=\S)", re.I
+)
+
+
 def split_clauses(text: str) -> str:
     """Foreign instructions joined by "et" / "y" / "und" / "e" as separate clauses ("; ")."""
-    return _SPLIT.sub("; ", text)
+    return _FLAG_THEN_AND.sub(r"\1; ", _SPLIT.sub("; ", text))
 
 
 def _flag(word: str) -> str:
@@ -289,15 +320,17 @@ _PLEASE = re.compile(
 def english(clause: str, config: dict) -> tuple[str, str, str | None] | None:
     """(the instruction in English, its language, the label for a field it adds in the
     form's language or None) for a clause in es/fr/de/pt; None when no pattern reads it."""
-    clause = _PLEASE.sub(" ", clause).strip()
-    clause = re.sub(*it_nl.PLACE_AFTER_TOE, clause, flags=re.I)
+    clause = re.sub(*it_nl.PLACE_AFTER_TOE, _PLEASE.sub(" ", clause).strip(), flags=re.I)
     described = config.get("description") or ""
     form_lang = source_language(described)
     form_lang = dutch_or_italian(described, form_lang) or form_lang
     # the form's own language first: "elimina il telefono" is Italian on an Italian form
     for lang in sorted(PATTERNS, key=lambda code: code != form_lang):
+        # "…, damit wir planen können": the marketer's reason is no part of the field
+        said_clause = around.particle_last(around.without_purpose(clause, lang), _EXTRAS)
+        said_clause = around.unbracketed(said_clause, _REQ[lang])
         for op, pattern in PATTERNS[lang]:
-            m = pattern.match(clause)
+            m = pattern.match(said_clause)
             if not m:
                 continue
             said = _say(op, m, lang, _labels(config))
@@ -323,7 +356,9 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
         return (own if fold(own.strip(" ?")) in labels else english_), own
 
     if op == "required":
-        if _STARTS_WITH_VERB.match(m["target"]):  # "füge … hinzu, optional": not a field's name
+        if _STARTS_WITH_VERB.match(m["target"]) or re.search(
+            rf"\b(?:{_REQ[lang]})\b", m["target"], re.I
+        ):  # "füge … hinzu, optional", "X obligatoire et Y": not a field's name
             return None
         target, _ = named(m["target"], lang)
         return f"make {target} {_flag(m['flag'])}", target
@@ -343,6 +378,10 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
     if op == "kind":
         target, _ = named(m["target"], lang)
         return f"change {target} to a {english_kind(m['kind'])}{m['opts'] or ''}", target
+    if op == "shape":  # "die Kursart soll eine Liste sein: A, B", "le niveau doit être A, B ou C"
+        target, _ = named(m["target"], lang)
+        said = around.shape(m, target, m["kind"] and english_kind(m["kind"]), lang)
+        return (said, target) if said else None
     spec = m["spec"] + (m.groupdict().get("tail") or "")
     yes_no = re.match(
         rf"(?:(?:{_ARTICLES[lang]})\s+)?(?:{_KINDS[0][1]})\s*(?::|\s)\s*(?P<label>.+)", spec, re.I
@@ -350,9 +389,19 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
     if yes_no:  # "une question oui/non : Êtes-vous déjà client ?"
         own = strip_quotes(yes_no["label"])
         return f"add a yes/no question called {own}", own
+    asked = re.match(
+        rf"(?:(?:{_ARTICLES[lang]})\s+)?(?:{_FIELD_WORD[lang]})\s*:\s*(?P<q>.+)$", spec, re.I
+    )
+    if asked:  # "ajoute une question : Comment nous avez-vous connus ?": its wording
+        own = _capital(strip_quotes(asked["q"]))
+        return f"add a question: {own}", own
+    spec, kind, answers = around.answers_said(spec, lang, _CHOICES, _KINDS[0][1])
+    spec = re.sub(rf"^(?:{_ALSO})\s+", "", spec, flags=re.I)  # "ajoute aussi la surface"
+    flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
+    spec = around.without_flag(spec, _REQ[lang]) if flag else spec
     place = ""
-    at = re.search(
-        rf"\s+(?P<w>{AFTER_WORDS[lang]}|{BEFORE_WORDS[lang]})\s*(?P<anchor>(?<=')?[^\s'].*)$",
+    at = re.search(  # ("juste après l'email": right after it)
+        rf"(?:\s+{_RIGHT})?\s+(?P<w>{AFTER_WORDS[lang]}|{BEFORE_WORDS[lang]})(?:\s+|(?<='))(?P<anchor>[^\s'].*)$",
         spec,
         re.I,
     )
@@ -362,16 +411,26 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
         if lang != "de" or fold(own_anchor.strip(" ?")) in labels:
             after = re.fullmatch(AFTER_WORDS[lang], at["w"], re.I) is not None
             place, spec = f" {'after' if after else 'before'} {anchor}", spec[: at.start()]
-    flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)
-    spec = (
-        re.sub(rf"\s*\b(?:{_REQ[lang]})\b\s*", " ", spec, flags=re.I).strip(" ,;") if flag else spec
+    said_place = re.search(
+        rf"{_NOT_OF}\s+(?P<w>{_TOP[lang]}|{_END[lang]})\s*$", spec, re.I
+    ) or re.match(
+        rf"(?P<w>{_TOP[lang]}|{_END[lang]})\s+(?=(?:{_ARTICLES[lang]}|{_FIELD_WORD[lang]})\s)",
+        spec,
+        re.I,
     )
+    if said_place and not place:  # "aggiungi un campo note alla fine", "füge ganz oben ein Feld …"
+        top = re.fullmatch(_TOP[lang], said_place["w"], re.I)
+        place = " at the top" if top else " at the end"
+        spec = (spec[: said_place.start()] + " " + spec[said_place.end() :]).strip()
     noun, own = named(spec, lang)
     if not noun:
         return None
     if noun == own:  # not in the glossary: its type words in English ("fecha de entrega")
         noun = gloss(own, lang) if lang in it_nl.REQ else _gloss_piece(own, lang)
     wanted = f"an {_flag(flag[0])} " if flag else "a "
+    if kind or answers:  # "ajoute une liste déroulante type de jardin : potager, pelouse"
+        kind = english_kind(kind) if kind else "dropdown"
+        return f"add {wanted}{noun} {kind}{place}{': ' + answers if answers else ''}", _capital(own)
     return f"add {wanted}{noun} field{place}", _capital(own)
 
 

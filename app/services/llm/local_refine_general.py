@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_fields import RefineError
+from app.services.llm.local_refine_foreign import misread_label
 from app.services.llm.local_refine_more import KIND_RE
 from app.services.llm.local_refine_targets import find_many
 
@@ -398,8 +399,8 @@ def misread(config: dict, draft: dict, text: str = "") -> bool:
     orçamento deve ser uma lista" beside "Orçamento") is one too."""
     old = config.get("fields") or []
     added = [f for f in draft["fields"] if f["name"] not in {g["name"] for g in old}]
-    if any(_MISREAD.match(f["label"]) for f in added):
-        return True
+    if any(_MISREAD.match(f["label"]) or misread_label(f["label"]) for f in added):
+        return True  # "Note alla fine"
     had = {f["name"]: set(map(str, f.get("options") or [])) for f in old}
     if any(  # "put 'changed my mind' last": an answer "Changed my mind' last"
         _STRAY_ANSWER.search(str(o))

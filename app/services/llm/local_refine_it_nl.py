@@ -14,12 +14,12 @@ REQ = {
     "nl": r"verplicht|vereist|optioneel|niet verplicht|facultatief",
 }
 TOP = {
-    "it": r"in cima|all'inizio|per prim[oa]|in alto|al primo posto",
-    "nl": r"bovenaan|naar boven|als eerste|eerst|bovenin",
+    "it": r"in cima|all'inizio|per prim[oa]|come prim[oa]|in alto|al primo posto|in testa",
+    "nl": r"(?:helemaal\s+)?bovenaan|naar boven|als eerste|eerst|bovenin|aan het begin",
 }
 END = {
-    "it": r"in fondo|alla fine|per ultim[oa]|in basso|all'ultimo posto",
-    "nl": r"onderaan|naar beneden|als laatste|onderin|aan het eind(?:e)?",
+    "it": r"in fondo|alla fine(?: del modulo)?|per ultim[oa]|come ultim[oa]|in basso|all'ultimo posto",
+    "nl": r"(?:helemaal\s+)?onderaan|naar beneden|als laatste|onderin|aan het eind(?:e)?|achteraan",
 }
 AFTER = {
     "it": r"dopo(?:\s+(?:il|la|lo|l'|i|gli|le))?|sotto(?:\s+(?:il|la|lo|l'))?",

@@ -114,8 +114,9 @@ HANDLERS = [
     (_p(rf"rate\s+{_OF}(?P<target>.+?)\s+(?:on\s+a\s+)?{_RANGE}(?P<widget>)"), _scale),
     (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:(?:in)?to\s+)?(?:an?\s+)?{_RATED}\s+out\s+of\s+(?P<hi>\d{{1,3}})(?:\s+stars?)?(?P<lo>)(?P<widget>)"), _scale),
     (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:(?:in)?to\s+)?(?:an?\s+)?(?P<hi>\d{{1,2}})[- ]stars?(?:\s+{_RATED})?(?P<lo>)(?P<widget>)"), _scale),
-    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:in)?to\s+(?:an?\s+)?{_WIDGET}{_RANGE}"), _scale),
-    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>.+?)\s+(?:an?\s+|on\s+a\s+)?{_WIDGET}{_RANGE}"), _scale),
+    # (a field named before a colon: "make age a dropdown: 6-8, 9-11, 12-14" lists answers)
+    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>[^:]+?)\s+(?:in)?to\s+(?:an?\s+)?{_WIDGET}{_RANGE}"), _scale),
+    (_p(rf"(?:make|set|change|turn)\s+{_OF}(?P<target>[^:]+?)\s+(?:an?\s+|on\s+a\s+)?{_WIDGET}{_RANGE}"), _scale),
     (_p(rf"(?:make|let)\s+{_OF}(?P<target>.+?)\s+(?:allow|accept|take|have|let people (?:pick|choose|tick))\s+"
         r"(?:several|multiple|more than one|many)(?:\s+(?:answers?|choices?|options?|ticks?))?"), _several),
     (_p(rf"(?:make|turn|change)\s+{_OF}(?P<target>.+?)\s+(?:in)?(?:to\s+)?(?:an?\s+)?yes\s*(?:/|or|-)\s*no"
