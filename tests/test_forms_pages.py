@@ -612,5 +612,31 @@ async def test_the_refine_hint_names_the_drafts_own_fields(user):
     )
     assert r.status_code == 200, r.text
     hint = soup(r).select_one("#draft form .help, #draft form [id$=-help]").get_text()
-    assert hint.startswith("For example:") and "Venue" in hint, hint
+    assert "For example:" in hint and "Venue" in hint, hint
     assert "company" not in hint.lower() and "$10K" not in hint
+
+
+async def test_the_refine_box_takes_a_note_of_several_lines(user):
+    """A marketer pastes a note of changes, one per line; each is applied."""
+    r = await user.post_form(
+        "/forms/new",
+        {"description": "IT helpdesk ticket: your name, department, what's the issue, asset tag"},
+        page="/forms/new",
+        htmx=True,
+    )
+    html = soup(r)
+    assert html.select_one("#draft textarea[name=instruction]")
+    r = await user.post_form(
+        "/forms/new",
+        {
+            "draft": html.select_one("#draft input[name=draft]")["value"],
+            "description": "IT helpdesk ticket",
+            "instruction": "Thanks! A few things:\n- remove the asset tag\n- department should be required",
+        },
+        page="/forms/new",
+        htmx=True,
+    )
+    assert r.status_code == 200, r.text
+    rows = [tr.get_text(" ", strip=True) for tr in soup(r).select("table.draft-table tbody tr")]
+    assert not any("Asset tag" in row for row in rows), rows
+    assert any(row.startswith("Department") and "Required" in row for row in rows), rows

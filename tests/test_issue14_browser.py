@@ -28,7 +28,7 @@ def test_refine_example_button_applies_under_htmx(live_server, page):
     page.goto(url + "/forms/new")
     page.fill("textarea[name=description]", "A demo request form for an AI consulting firm")
     page.click("button:has-text('Generate the form')")
-    page.fill("input[name=instruction]", "make it friendlier and shorter")
+    page.fill("[name=instruction]", "make it friendlier and shorter")
     page.click("button:has-text('Apply')")
     example = page.locator(".refine-help button[name=example]").first
     text = example.get_attribute("value")
