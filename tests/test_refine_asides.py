@@ -111,3 +111,14 @@ async def test_a_sentence_for_the_visitor_is_never_cut(user):
         user, "change the thank-you message to Thanks! We'll be in touch.", config
     )
     assert config["response"]["thank_you_message"] == "Thanks! We'll be in touch."
+
+
+async def test_each_change_of_a_note_may_be_read_by_the_last_reader(user):
+    form = await generate(
+        user,
+        "Beach clean-up sign-up: name, email, phone, t-shirt size (S, M, L), emergency contact",
+    )
+    said = "Looks good! A few things:\n- t-shirt size: add XL\n- emergency contact is a must"
+    config = await generate(user, said, form)
+    assert _field(config, "T-shirt size")["options"] == ["S", "M", "L", "XL"]
+    assert _field(config, "Emergency contact")["required"] is True

@@ -68,19 +68,33 @@ _UNREAD = re.compile(r"could not turn this|no single field|unknown field type", 
 
 
 def refine(config: dict, text: str) -> dict:
-    """``local_refine.refine``, and when it cannot read the note, the note said plainly."""
-    from app.services.llm.local_refine import refine as read
+    """``local_refine.refine``, and when it cannot read the note, each change it could not
+    read said plainly (a note of several changes keeps the ones read as they were)."""
+    from app.services.llm.local_refine import refine as read  # (they read this module)
+    from app.services.llm.local_refine_asides import separate
 
     try:
         return read(config, text)
     except ValidationError as exc:
-        plain = said_plainly(text, config.get("fields") or [])
-        if plain is None or not _UNREAD.search(exc.message):
+        if not _UNREAD.search(exc.message):
             raise  # a refusal that says why ("already has a field …") is the better answer
+        first = exc
+    fields = config.get("fields") or []
+    parts = [p for p in separate(text).split("; ") if p.strip()]
+    said = []
+    for part in parts:
+        try:
+            read(config, part) if len(parts) > 1 else None
+            plain = part if len(parts) > 1 else said_plainly(part, fields)
+        except ValidationError as exc:
+            plain = said_plainly(part, fields) if _UNREAD.search(exc.message) else None
+        if plain is None:
+            raise first
+        said.append(plain)
     try:
-        return read(config, plain)
+        return read(config, "; ".join(said))
     except ValidationError:
-        return read(config, text)  # the first reading's own message
+        raise first from None
 
 
 def said_plainly(text: str, fields: list) -> str | None:
