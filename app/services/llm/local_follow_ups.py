@@ -23,6 +23,7 @@ import re
 import unicodedata
 
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_said_follow_ups import BARE_ASKED
 
 # a yes/no question said as one: "are you …", "do you have …", "any allergies", "bringing a pet"
 _ASKS = (
@@ -91,8 +92,42 @@ def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
         lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
         return f"{lead}{question} (yes/no)? If yes, {follow}{m['end']}"
 
+    text = _BRACKETED.sub(
+        lambda m: f"? if yes, {m['f']}" if _ASKED_BARE.match(m["f"]) else m[0], text
+    )
+    text = _SUBJECTLESS.sub(_with_subject, text)
     text = _INLINE.sub(rewrite, text)
     return _CHOICE.sub(choice, _UNSAID.sub(unsaid, text)), follow_ups
+
+
+# "bringing kids? (how many)", "plus one? (name)", "Haustiere? (welche)": a follow-up in
+# brackets after a yes/no question is asked on its "Yes", as "if yes, how many" is
+_BRACKETED = re.compile(r"\?\s*\((?P<f>[^()]+)\)")
+# what a follow-up asks when it names no subject of its own, in English or left in the
+# marketer's words by the reading in English ("lesquelles", "quais")
+_BARE_WORDS = "|".join(
+    [
+        r"how many|how much|how long|how often|which(?: ones?)?|what kind|what type|what sort",
+        r"(?:please\s+)?(?:list(?: them)?|specify|describe|give details)|details|name",
+        *(word for words in BARE_ASKED.values() for word in words),
+    ]
+)
+# "plus one? if yes, name", "any medication? if yes, please list": said of the question's
+# subject, or the rule would show the form's own name field and "list" be read as a field
+_SUBJECTLESS = re.compile(
+    r"(?P<q>(?<=[,;:.?!])[^,;:.?!()]+|^[^,;:.?!()]+)\?\s*if yes,\s*"
+    r"(?P<f>name|(?:please\s+)?list(?:\s+them)?)(?=\s*(?:[,;.?!]|$))",
+    re.I,
+)
+
+
+def _with_subject(m: re.Match) -> str:
+    if m["f"].lower() != "name":
+        return f"{m['q']}? if yes, which"  # named after the subject with "How many?" (below)
+    return f"{m['q']}? if yes, name of the {_LEAD.sub('', m['q'].strip())}"
+
+
+_ASKED_BARE = re.compile(rf"^\s*(?:{_BARE_WORDS})\s*\??\s*$", re.I)
 
 
 # "running for a team? team name", "does your pet take medication? which one and how often":
@@ -110,6 +145,8 @@ _BARE_FOLLOW = re.compile(
     r"(?:\s+and\s+(?:which ones?|how many|how often|how much|how long|when))?$",
     re.I,
 )
+# "need parking? how many spaces": how many of what the question offers, or which one
+_COUNTED = re.compile(r"^(?:how many|which|what kind of|what type of)\s+\w+(?:\s+\w+)?$", re.I)
 # "do you have a DBS check? certificate number": the number of what they have
 _HAS = re.compile(r"^(?:do you (?:have|hold)|have you got|have you)\b", re.I)
 _ITS_ID = re.compile(r"\b(?:number|reference|ref|id|expiry date)$", re.I)
@@ -134,7 +171,7 @@ def _follows(question: str, follow: str, asks: bool) -> bool:
         return False
     if not 1 <= len(follow.split()) <= 5 or _NOT_FIELD.match(follow) or _CONTACT.search(follow):
         return False
-    if _BARE_FOLLOW.match(follow):
+    if _BARE_FOLLOW.match(follow) or _ASKED_BARE.match(follow) or _COUNTED.match(follow):
         return True
     said = concept_for(_LEAD.sub("", question))
     if said and said == concept_for(follow):
@@ -155,7 +192,8 @@ _BARE = re.compile(
 _LEAD = re.compile(
     r"^(?:(?:are|is|do|does|did|have|has|will|would|can|could|was|were)\s+)?"
     r"(?:(?:you|your\s+\w+|they|there|any\s+of\s+the\s+\w+)\s+)?"
-    r"(?:(?:bringing|have|had|got|take|taking|own|use|using|need|needing|keep|been)\s+)*"
+    r"(?:(?:bringing|have|had|got|take|taking|own|use|using|need|needing|keep|been|"
+    r"(?:travell?ing|coming|arriving)\s+with)\s+)*"
     r"(?:(?:any|a|an|some|more)\s+)?",
     re.I,
 )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 # the bare question word: "how many" or "which"
-_BARE = {
+BARE_ASKED = {
     "es": (r"cu[aá]nt[oa]s", r"cu[aá]les|qu[eé]"),
     "fr": (r"combien", r"lesquel(?:le)?s|quel(?:le)?s"),
     "de": (r"wie viele", r"welche"),
@@ -34,21 +34,21 @@ _ADJECTIVE = re.compile(
 
 
 def _noun(question: str, lang: str) -> str | None:
-    """The question's subject: its last word before a particle, a plural one (German: its last
-    capitalised word but the first)."""
+    """The question's subject: its last word before a particle, a plural one ("¿Alergias?": the
+    question is its subject; German: its last capitalised word but the first)."""
     words = re.findall(r"[^\W\d_][\w'-]*", question)
     if lang == "de":
         nouns = [w for w in words[1:] if w[:1].isupper() and w.lower() not in _LITTLE]
         return nouns[-1] if nouns else None
     while words and words[-1].lower() in _TAIL:
         words.pop()
-    if len(words) < 2 or words[-1].lower() in _LITTLE:
+    if not words or words[-1].lower() in _LITTLE:
         return None
     plural = (
-        r"(?:s|x)$" if lang in ("es", "fr", "pt") else r"(?:en|s)$" if lang == "nl" else r"[ie]$"
+        r"(?:s|x)$" if lang in ("es", "fr", "pt") else r"(?:[eë]n|s)$" if lang == "nl" else r"[ie]$"
     )
     noun = words[-1].split("'")[-1]
-    if lang != "nl" and _ADJECTIVE.search(noun) and re.search(plural, words[-2]):
+    if lang != "nl" and len(words) > 1 and _ADJECTIVE.search(noun) and re.search(plural, words[-2]):
         if len(words) == 2:  # "¿siniestros anteriores?" or "¿tienes hermanos?": no telling
             return None
         noun = words[-2]  # "¿tiene mascotas domésticas?": the noun comes first
@@ -66,7 +66,7 @@ def _named(word: str, which: bool, noun: str, lang: str) -> str:
 
 def name_follow_ups(fields: list, lang: str) -> None:
     """ "¿Cuántas?" shown on "¿Viaja con mascotas?"'s yes: "¿Cuántas mascotas?"."""
-    how_many, which = _BARE[lang]
+    how_many, which = BARE_ASKED[lang]
     by_name = {f["name"]: f for f in fields}
     for field in fields:
         conds = (field.get("show_if") or {}).get("all") or []
