@@ -55,7 +55,7 @@ _CHOICE = re.compile(
 )
 
 
-def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
+def said_inline(text: str, foreign: bool = False) -> tuple[str, list[tuple[str, str]]]:
     """(the description with each "<yes/no question>? if so <follow-up>" written as
     "<question> (yes/no)? If yes, <follow-up>" and each "(a, b)? if by a, <follow-up>" as
     "(a, b), if a, <follow-up>", [(the question, its follow-up)])."""
@@ -92,10 +92,8 @@ def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
         lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
         return f"{lead}{question} (yes/no)? If yes, {follow}{m['end']}"
 
-    text = _BRACKETED.sub(
-        lambda m: f"? if yes, {m['f']}" if _ASKED_BARE.match(m["f"]) else m[0], text
-    )
-    text = _SUBJECTLESS.sub(_with_subject, text)
+    text = _BRACKETED.sub(_bracketed, text)
+    text = _SUBJECTLESS.sub(lambda m: _with_subject(m, foreign), text)
     text = _INLINE.sub(rewrite, text)
     return _CHOICE.sub(choice, _UNSAID.sub(unsaid, text)), follow_ups
 
@@ -103,15 +101,24 @@ def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
 # "bringing kids? (how many)", "plus one? (name)", "Haustiere? (welche)": a follow-up in
 # brackets after a yes/no question is asked on its "Yes", as "if yes, how many" is
 _BRACKETED = re.compile(r"\?\s*\((?P<f>[^()]+)\)")
-# what a follow-up asks when it names no subject of its own, in English or left in the
-# marketer's words by the reading in English ("lesquelles", "quais")
-_BARE_WORDS = "|".join(
-    [
-        r"how many|how much|how long|how often|which(?: ones?)?|what kind|what type|what sort",
-        r"(?:please\s+)?(?:list(?: them)?|specify|describe|give details)|details|name",
-        *(word for words in BARE_ASKED.values() for word in words),
-    ]
+# what a follow-up asks when it names no subject of its own, left in the marketer's words
+# by the reading in English ("des allergies ? lesquelles", "alergias? (quais)")
+_THEIR_BARE = re.compile(
+    rf"^\s*(?:{'|'.join(word for words in BARE_ASKED.values() for word in words)})\s*\??\s*$", re.I
 )
+# in brackets, a follow-up that names no subject ("(please list)", "(name)")
+_ASKED_BARE = re.compile(
+    r"^\s*(?:how many|how much|how long|how often|which(?: ones?)?|what kind|what type|what sort|"
+    r"(?:please\s+)?(?:list(?: them)?|specify|describe|give details)|details|name)\s*\??\s*$",
+    re.I,
+)
+
+
+def _bracketed(m: re.Match) -> str:
+    bare = _ASKED_BARE.match(m["f"]) or _THEIR_BARE.match(m["f"])
+    return f"? if yes, {m['f']}" if bare else m[0]
+
+
 # "plus one? if yes, name", "any medication? if yes, please list": said of the question's
 # subject, or the rule would show the form's own name field and "list" be read as a field
 _SUBJECTLESS = re.compile(
@@ -121,13 +128,13 @@ _SUBJECTLESS = re.compile(
 )
 
 
-def _with_subject(m: re.Match) -> str:
+def _with_subject(m: re.Match, foreign: bool) -> str:
     if m["f"].lower() != "name":
         return f"{m['q']}? if yes, which"  # named after the subject with "How many?" (below)
-    return f"{m['q']}? if yes, name of the {_LEAD.sub('', m['q'].strip())}"
-
-
-_ASKED_BARE = re.compile(rf"^\s*(?:{_BARE_WORDS})\s*\??\s*$", re.I)
+    # a question in another language is half read in English: whose name is said in its words
+    # at the end (local_said_follow_ups), from a placeholder no reading turns into the question
+    whose = "companion" if foreign else _LEAD.sub("", m["q"].strip())
+    return f"{m['q']}? if yes, name of the {whose}"
 
 
 # "running for a team? team name", "does your pet take medication? which one and how often":
@@ -171,7 +178,7 @@ def _follows(question: str, follow: str, asks: bool) -> bool:
         return False
     if not 1 <= len(follow.split()) <= 5 or _NOT_FIELD.match(follow) or _CONTACT.search(follow):
         return False
-    if _BARE_FOLLOW.match(follow) or _ASKED_BARE.match(follow) or _COUNTED.match(follow):
+    if _BARE_FOLLOW.match(follow) or _THEIR_BARE.match(follow) or _COUNTED.match(follow):
         return True
     said = concept_for(_LEAD.sub("", question))
     if said and said == concept_for(follow):
