@@ -3,8 +3,11 @@
 Marketers ask a yes/no question and its follow-up in one breath: "are you bringing
 children? if so how many", "any food allergies? if yes, which ones", "do you have a car to
 trade in — if so, make and model" (and, read in English, "¿tienes mascotas? si es así,
-cuántas", "Haben Sie Kinder? Wenn ja, wie viele"). A marketer expects two fields: the
-question, offered as Yes / No, and the follow-up, optional and shown only on "Yes".
+cuántas", "Haben Sie Kinder? Wenn ja, wie viele"), or with the follow-up in brackets or
+bare: "bringing kids? (how many)", "plus one? (name)", "need parking? how many spaces",
+"des allergies ? lesquelles". A marketer expects two fields: the question, offered as
+Yes / No, and the follow-up, optional and shown only on "Yes" (a yes/no label on a count,
+"Bringing kids?" typed as a number, is neither).
 
 ``said_inline(text)`` rewrites each such pair into the shape the list reader already knows
 ("any food allergies (yes/no), if yes, which ones": ``local_show_if_items``), so the
