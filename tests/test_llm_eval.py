@@ -420,7 +420,7 @@ SIZES = {
     "round 40m": 11,
     "round 40s": 10,
     "round 41s": 17,
-    "round 42a": 22,
+    "round 42a": 25,
     "round 41b": 33,
     "round 41a": 31,
     "round 40a": 29,

@@ -93,7 +93,8 @@ def said_inline(text: str, foreign: bool = False) -> tuple[str, list[tuple[str, 
             return m.group(0)
         follow_ups.append((question, follow))
         lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
-        return f"{lead}{question} (yes/no)? If yes, {follow}{m['end']}"
+        end = "" if m["end"] == "?" else m["end"]  # "how many?": the follow-up's own mark
+        return f"{lead}{question} (yes/no)? If yes, {follow}{end}"
 
     text = _BRACKETED.sub(_bracketed, text)
     text = _SUBJECTLESS.sub(lambda m: _with_subject(m, foreign), text)
@@ -118,8 +119,12 @@ _ASKED_BARE = re.compile(
 
 
 def _bracketed(m: re.Match) -> str:
-    bare = _ASKED_BARE.match(m["f"]) or _THEIR_BARE.match(m["f"])
-    return f"? if yes, {m['f']}" if bare else m[0]
+    asked = _IF_SO.sub("", m["f"])  # "allergies? (if so, which)"
+    bare = _ASKED_BARE.match(asked) or _THEIR_BARE.match(asked) or _COUNTED.match(asked.strip())
+    return f"? if yes, {asked}" if bare else m[0]
+
+
+_IF_SO = re.compile(r"^\s*if\s+(?:so|yes)\s*,?\s*", re.I)
 
 
 # "plus one? if yes, name", "any medication? if yes, please list": said of the question's
