@@ -38,7 +38,8 @@ def _noun(question: str, lang: str) -> str | None:
     question is its subject; German: its last capitalised word but the first)."""
     words = re.findall(r"[^\W\d_][\w'-]*", question)
     if lang == "de":
-        nouns = [w for w in words[1:] if w[:1].isupper() and w.lower() not in _LITTLE]
+        # "Haustiere?": a question of one word asks about it
+        nouns = [w for w in words[1:] or words if w[:1].isupper() and w.lower() not in _LITTLE]
         return nouns[-1] if nouns else None
     while words and words[-1].lower() in _TAIL:
         words.pop()
