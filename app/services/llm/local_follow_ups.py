@@ -96,7 +96,7 @@ def said_inline(text: str, foreign: bool = False) -> tuple[str, list[tuple[str, 
         end = "" if m["end"] == "?" else m["end"]  # "how many?": the follow-up's own mark
         return f"{lead}{question} (yes/no)? If yes, {follow}{end}"
 
-    text = _BRACKETED.sub(_bracketed, text)
+    text = _BRACKETED.sub(_bracketed, _ALONG.sub(r"\g<q>? (", text))
     text = _SUBJECTLESS.sub(lambda m: _with_subject(m, foreign), text)
     text = _INLINE.sub(rewrite, text)
     return _CHOICE.sub(choice, _UNSAID.sub(unsaid, text)), follow_ups
@@ -105,6 +105,12 @@ def said_inline(text: str, foreign: bool = False) -> tuple[str, list[tuple[str, 
 # "bringing kids? (how many)", "plus one? (name)", "Haustiere? (welche)": a follow-up in
 # brackets after a yes/no question is asked on its "Yes", as "if yes, how many" is
 _BRACKETED = re.compile(r"\?\s*\((?P<f>[^()]+)\)")
+# "bringing kids (how many)": whether they come along is asked though no "?" says it
+_ALONG = re.compile(
+    r"(?P<q>(?:^|(?<=[,;:]))\s*(?:are you\s+)?(?:bringing|(?:coming|travell?ing|arriving) with)"
+    r"\s+[\w' -]+?)\s*\((?=\s*(?:how many|what kind|which|name)\s*\))",
+    re.I,
+)
 # what a follow-up asks when it names no subject of its own, left in the marketer's words
 # by the reading in English ("des allergies ? lesquelles", "alergias? (quais)")
 _THEIR_BARE = re.compile(
