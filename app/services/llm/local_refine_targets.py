@@ -188,7 +188,7 @@ _SHORT = [
     (r"\baddr\b", "address"),
     (r"\bno\.(?=\s|$)", "number"),
     # a count said either way: "number of kids" is the draft's "How many kids?"
-    (r"^number of\b", "how many"),
+    (r"^(?:the\s+)?number of\b", "how many"),
     (r"^how many\b", "number of"),
 ]
 
