@@ -123,14 +123,13 @@ _ASKED_BARE = re.compile(
     re.I,
 )
 
+_IF_SO = re.compile(r"^\s*if\s+(?:so|yes)\s*,?\s*", re.I)
+
 
 def _bracketed(m: re.Match) -> str:
     asked = _IF_SO.sub("", m["f"])  # "allergies? (if so, which)"
     bare = _ASKED_BARE.match(asked) or _THEIR_BARE.match(asked) or _COUNTED.match(asked.strip())
     return f"? if yes, {asked}" if bare else m[0]
-
-
-_IF_SO = re.compile(r"^\s*if\s+(?:so|yes)\s*,?\s*", re.I)
 
 
 # "plus one? if yes, name", "any medication? if yes, please list": said of the question's
