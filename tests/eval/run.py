@@ -1071,6 +1071,9 @@ SETS = {
     # Round 41s (stop 28, the lead's): a "with" inside a listed question, a party sign-up,
     # answers after a colon that end at a field said with "and".
     "round 41s": ("forms_round41s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 42a: a question that carries its own follow-up ("bringing kids? (how many)",
+    # "des allergies ? lesquelles"): a yes/no, its follow-up shown on Yes
+    "round 42a": ("forms_round42a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 41b: an extra said in prose ("plus a box to get birthday treats (optional birthday)")
     # is a tick box and an optional field; a form asking about X is named for X
     "round 41b": ("forms_round41b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),

@@ -17,7 +17,7 @@ from app.services.llm.local_fields import RefineError
 from app.services.llm.local_follow_ups import named_follow_ups, said_inline
 
 
-def read_extras(description: str) -> tuple[str, dict]:
+def read_extras(description: str, foreign: bool = False) -> tuple[str, dict]:
     locales = local_translate.languages_asked(description)
     steps = local_steps.steps_asked(description)
     text = local_translate.strip_mentions(description) if locales else description
@@ -25,7 +25,7 @@ def read_extras(description: str) -> tuple[str, dict]:
     text = local_steps.plain_order(text) if steps and steps > 1 else text
     text = local_steps.contact_details(text)
     said = text
-    text, follow_ups = said_inline(text)  # "are you bringing children? if so how many"
+    text, follow_ups = said_inline(text, foreign)  # "are you bringing children? if so how many"
     text, rules = local_show_if.find_rules(text)
     # what the form is for is read in the marketer's words: the "(yes/no)" written in for the
     # rule reader is no yes/no item of theirs (which would read as a contact question)

@@ -3,8 +3,11 @@
 Marketers ask a yes/no question and its follow-up in one breath: "are you bringing
 children? if so how many", "any food allergies? if yes, which ones", "do you have a car to
 trade in — if so, make and model" (and, read in English, "¿tienes mascotas? si es así,
-cuántas", "Haben Sie Kinder? Wenn ja, wie viele"). A marketer expects two fields: the
-question, offered as Yes / No, and the follow-up, optional and shown only on "Yes".
+cuántas", "Haben Sie Kinder? Wenn ja, wie viele"), or with the follow-up in brackets or
+bare: "bringing kids? (how many)", "plus one? (name)", "need parking? how many spaces",
+"des allergies ? lesquelles". A marketer expects two fields: the question, offered as
+Yes / No, and the follow-up, optional and shown only on "Yes" (a yes/no label on a count,
+"Bringing kids?" typed as a number, is neither).
 
 ``said_inline(text)`` rewrites each such pair into the shape the list reader already knows
 ("any food allergies (yes/no), if yes, which ones": ``local_show_if_items``), so the
@@ -23,6 +26,7 @@ import re
 import unicodedata
 
 from app.services.llm.local_domain import concept_for
+from app.services.llm.local_said_follow_ups import BARE_ASKED
 
 # a yes/no question said as one: "are you …", "do you have …", "any allergies", "bringing a pet"
 _ASKS = (
@@ -54,7 +58,7 @@ _CHOICE = re.compile(
 )
 
 
-def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
+def said_inline(text: str, foreign: bool = False) -> tuple[str, list[tuple[str, str]]]:
     """(the description with each "<yes/no question>? if so <follow-up>" written as
     "<question> (yes/no)? If yes, <follow-up>" and each "(a, b)? if by a, <follow-up>" as
     "(a, b), if a, <follow-up>", [(the question, its follow-up)])."""
@@ -89,10 +93,61 @@ def said_inline(text: str) -> tuple[str, list[tuple[str, str]]]:
             return m.group(0)
         follow_ups.append((question, follow))
         lead = m.group(0)[: len(m.group(0)) - len(m.group(0).lstrip())]
-        return f"{lead}{question} (yes/no)? If yes, {follow}{m['end']}"
+        end = "" if m["end"] == "?" else m["end"]  # "how many?": the follow-up's own mark
+        return f"{lead}{question} (yes/no)? If yes, {follow}{end}"
 
+    text = _BRACKETED.sub(_bracketed, _ALONG.sub(r"\g<q>? (", text))
+    text = _SUBJECTLESS.sub(lambda m: _with_subject(m, foreign), text)
     text = _INLINE.sub(rewrite, text)
     return _CHOICE.sub(choice, _UNSAID.sub(unsaid, text)), follow_ups
+
+
+# "bringing kids? (how many)", "plus one? (name)", "Haustiere? (welche)": a follow-up in
+# brackets after a yes/no question is asked on its "Yes", as "if yes, how many" is
+_BRACKETED = re.compile(r"\?\s*\((?P<f>[^()]+)\)")
+# "bringing kids (how many)": whether they come along is asked though no "?" says it
+_ALONG = re.compile(
+    r"(?P<q>(?:^|(?<=[,;:]))\s*(?:are you\s+)?(?:bringing|(?:coming|travell?ing|arriving) with)"
+    r"\s+[\w' -]+?)\s*\((?=\s*(?:how many|what kind|which|name)\s*\))",
+    re.I,
+)
+# what a follow-up asks when it names no subject of its own, left in the marketer's words
+# by the reading in English ("des allergies ? lesquelles", "alergias? (quais)")
+_THEIR_BARE = re.compile(
+    rf"^\s*(?:{'|'.join(word for words in BARE_ASKED.values() for word in words)})\s*\??\s*$", re.I
+)
+# in brackets, a follow-up that names no subject ("(please list)", "(name)")
+_ASKED_BARE = re.compile(
+    r"^\s*(?:how many|how much|how long|how often|which(?: ones?)?|what kind|what type|what sort|"
+    r"(?:please\s+)?(?:list(?: them)?|specify|describe|give details)|details|name)\s*\??\s*$",
+    re.I,
+)
+
+_IF_SO = re.compile(r"^\s*if\s+(?:so|yes)\s*,?\s*", re.I)
+
+
+def _bracketed(m: re.Match) -> str:
+    asked = _IF_SO.sub("", m["f"])  # "allergies? (if so, which)"
+    bare = _ASKED_BARE.match(asked) or _THEIR_BARE.match(asked) or _COUNTED.match(asked.strip())
+    return f"? if yes, {asked}" if bare else m[0]
+
+
+# "plus one? if yes, name", "any medication? if yes, please list": said of the question's
+# subject, or the rule would show the form's own name field and "list" be read as a field
+_SUBJECTLESS = re.compile(
+    r"(?P<q>(?<=[,;:.?!])[^,;:.?!()]+|^[^,;:.?!()]+)\?\s*if yes,\s*"
+    r"(?P<f>name|(?:please\s+)?list(?:\s+them)?)(?=\s*(?:[,;.?!]|$))",
+    re.I,
+)
+
+
+def _with_subject(m: re.Match, foreign: bool) -> str:
+    if m["f"].lower() != "name":
+        return f"{m['q']}? if yes, which"  # named after the subject with "How many?" (below)
+    # a question in another language is half read in English: whose name is said in its words
+    # at the end (local_said_follow_ups), from a placeholder no reading turns into the question
+    whose = "companion" if foreign else _LEAD.sub("", m["q"].strip())
+    return f"{m['q']}? if yes, name of the {whose}"
 
 
 # "running for a team? team name", "does your pet take medication? which one and how often":
@@ -110,6 +165,8 @@ _BARE_FOLLOW = re.compile(
     r"(?:\s+and\s+(?:which ones?|how many|how often|how much|how long|when))?$",
     re.I,
 )
+# "need parking? how many spaces": how many of what the question offers, or which one
+_COUNTED = re.compile(r"^(?:how many|which|what kind of|what type of)\s+\w+(?:\s+\w+)?$", re.I)
 # "do you have a DBS check? certificate number": the number of what they have
 _HAS = re.compile(r"^(?:do you (?:have|hold)|have you got|have you)\b", re.I)
 _ITS_ID = re.compile(r"\b(?:number|reference|ref|id|expiry date)$", re.I)
@@ -134,7 +191,7 @@ def _follows(question: str, follow: str, asks: bool) -> bool:
         return False
     if not 1 <= len(follow.split()) <= 5 or _NOT_FIELD.match(follow) or _CONTACT.search(follow):
         return False
-    if _BARE_FOLLOW.match(follow):
+    if _BARE_FOLLOW.match(follow) or _THEIR_BARE.match(follow) or _COUNTED.match(follow):
         return True
     said = concept_for(_LEAD.sub("", question))
     if said and said == concept_for(follow):
@@ -155,7 +212,8 @@ _BARE = re.compile(
 _LEAD = re.compile(
     r"^(?:(?:are|is|do|does|did|have|has|will|would|can|could|was|were)\s+)?"
     r"(?:(?:you|your\s+\w+|they|there|any\s+of\s+the\s+\w+)\s+)?"
-    r"(?:(?:bringing|have|had|got|take|taking|own|use|using|need|needing|keep|been)\s+)*"
+    r"(?:(?:bringing|have|had|got|take|taking|own|use|using|need|needing|keep|been|"
+    r"(?:travell?ing|coming|arriving)\s+with)\s+)*"
     r"(?:(?:any|a|an|some|more)\s+)?",
     re.I,
 )

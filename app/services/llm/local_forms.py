@@ -242,7 +242,7 @@ def build_form(described: str) -> dict:
     said = options_after_leads(join_added_items(original), lang)  # "… Venue address too."
     said = keep_told_together(said, lang)  # "parlez-nous de votre logement et de votre jardin"
     english, pairs = to_english(said, lang) if lang else (said, [])
-    description, extras = read_extras(english)
+    description, extras = read_extras(english, foreign=bool(lang or nl_it))
     # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
     # "email if you want to receive updates" says how the visitor may hear back, not what
     # the form is for
@@ -302,14 +302,9 @@ def build_form(described: str) -> dict:
     clock_times(config["fields"], original)  # a table is booked for 19:30, not "Evening"
     notes = apply_extras(config, extras)
     spell_acronyms(config["fields"], original)
+    left = localize(config, lang, pairs) if lang else []
     if lang:
-        left = localize(config, lang, pairs)
         stock_nps_said(config["fields"], lang)  # "NPS": the stock question, in their words
-        if left:
-            notes.append(
-                "Kept in English (translate them in the editor): "
-                + "; ".join(f"“{t[:60]}”" for t in dict.fromkeys(left))
-            )
     renamed = read_again(config["name"], original, lang)  # what the form does, its subject
     renamed = headed_object(renamed or config["name"], original, lang) or renamed
     if renamed:  # "Inscripción – torneo de verano": the act word and what it is for
@@ -360,7 +355,14 @@ def build_form(described: str) -> dict:
     if lang or nl_it:  # "Envoyer", "Kies…", "María García", not "Submit", "Choose…"
         ask_as_questions(config["fields"], lang or nl_it)  # "sabes nadar": "¿Sabes nadar?"
         in_own_language(config, lang or nl_it)
-        name_follow_ups(config["fields"], lang or nl_it)  # "¿Cuántas?" → "¿Cuántas mascotas?"
+        # "¿Cuántas?" → "¿Cuántas mascotas?"; "Name of the …" in their words, no longer left
+        named = name_follow_ups(config["fields"], lang or nl_it)
+        left = [text for text in left if text not in named]
+    if left:
+        notes.append(
+            "Kept in English (translate them in the editor): "
+            + "; ".join(f"“{t[:60]}”" for t in dict.fromkeys(left))
+        )
     catch_alls_in_words(config["fields"])  # "anything else", "nog iets?": room to write
     days_of_the_week(config["fields"], described, lang or nl_it)  # "preferred day" of lessons
     said_lengths(config["fields"], described, nl_it or lang)  # "abstract (max 300 words)"

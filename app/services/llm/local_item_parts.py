@@ -36,6 +36,7 @@ _ASKING = re.compile(
     r"(?:you|we|they)\b[^,;:?()]*$",
     re.I,
 )
+_ALONG = re.compile(r"\b(?:coming|travell?ing|arriving)\s*$", re.I)
 _ASKED_END = re.compile(r"\s*(?:[\w'-]+\s+){0,3}[\w'-]+\s*\?")
 
 
@@ -46,6 +47,8 @@ def with_inside_item(sentence: str, start: int, end: int) -> bool:
         return False
     if _ASKING.search(sentence[:start]) and _ASKED_END.match(sentence, end):
         return True  # "would you join a call with us?": the question's own words
+    if _ALONG.search(sentence[:start]) and _ASKED_END.match(sentence, end):
+        return True  # "… name and email and coming with kids?": whether they come along
     head = _ITEM_HEAD.search(sentence[:start])
     tail = _ITEM_TAIL.match(sentence, end)
     if (

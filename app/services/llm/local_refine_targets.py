@@ -187,6 +187,9 @@ _SHORT = [
     (r"\btel\b", "phone"),
     (r"\baddr\b", "address"),
     (r"\bno\.(?=\s|$)", "number"),
+    # a count said either way: "number of kids" is the draft's "How many kids?"
+    (r"^(?:the\s+)?number of\b", "how many"),
+    (r"^how many\b", "number of"),
 ]
 
 

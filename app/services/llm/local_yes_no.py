@@ -81,6 +81,12 @@ _ANY_JOINING = re.compile(
     r"^any\s+(?P<who>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+[a-z]{3,}ing$",
     re.I,
 )
+# "bringing kids?", "coming with children?": whether they come along; how many is a follow-up
+_ALONG = re.compile(
+    r"^(?:(?:are you|will you be)\s+)?(?:bringing|(?:coming|travell?ing|arriving) with)\s+"
+    r"(?:any\s+|your\s+)?[\w'-]+$",
+    re.I,
+)
 _TOPIC = re.compile(r"\b(?:with|about|for|of|in|on|regarding|to|from|\w+ing)\b", re.I)
 
 
@@ -93,6 +99,8 @@ def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
     t = re.sub(r"^(?:the|their|your|his|her|its)\s+", "", t, flags=re.I)
     words = t.split()
     if asked and _ANY_SINCE.match(t):  # "any claims in the last 5 years?": whether, not how many
+        return _question(t.lower(), t)
+    if asked and _ALONG.match(t):
         return _question(t.lower(), t)
     joining = _ANY_JOINING.match(t)
     if joining and not _TOPIC.search(joining["who"]):
