@@ -15,7 +15,10 @@ PARTICIPATION_PROPOSAL = (
     r"lightning talk|speaker|speaking|conference|track|breakout|demo session)s? "
     r"(?:proposals?|submissions?|pitch(?:es)?)\b|"
     r"\bpropos(?:e|ing) (?:a|an|your|their) (?:[\w-]+ )?(?:talk|workshop|session|paper|panel|"
-    r"presentation|poster|tutorial)\b|\bcall for (?:workshops|sessions|talks|abstracts|panels)\b"
+    r"presentation|poster|tutorial)\b|\bcall for (?:workshops|sessions|talks|abstracts|panels)\b|"
+    # "Pitch us your startup", "startup pitch submission": a founder applying to be heard
+    r"\bpitch (?:us|me) (?:your|an?) \w+|\b(?:startup|founder|business) pitch(?:es)?\b|"
+    r"\bpitch (?:your|a) (?:startup|business|company|idea)\b"
 )
 
 # "product registration", "register your new boiler": registering something bought (not a

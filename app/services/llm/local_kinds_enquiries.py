@@ -350,9 +350,12 @@ ENQUIRY_KINDS = [
                 4,
             ),
             (r"\bhotels?\b|\bguests?\b|\bstay\b|\brooms?\b|\barrival\b|\bnights?\b", 3),
-            # a camping pitch, not a pitch someone sends ("guest blogger pitch form")
+            # a camping pitch, not a pitch someone sends ("guest blogger pitch form", "Pitch us
+            # your startup", "startup pitch submission")
             (
-                r"\bberths?\b|\bmoorings?\b|\bcampsites?\b|\bpitch(?:es)?\b(?! (?:form|deck|yourself|an? idea))|"
+                r"\bberths?\b|\bmoorings?\b|\bcampsites?\b|"
+                r"(?<!\bstartup )(?<!\bsales )\bpitch(?:es)?\b(?! (?:form|deck|yourself|an? idea|us|me|to us|your|"
+                r"submissions?|competitions?|night|event|day|sessions?)\b)|"
                 r"\bparking spaces?\b",
                 8,
             ),

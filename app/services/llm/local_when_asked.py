@@ -21,7 +21,10 @@ _FOREIGN_AUX = (
 # a Spanish or Portuguese preterite ("empezó", "ocurrió", "aconteceu", "começou", "partiu")
 _PRETERITE = r"(?!also\b|into\b|onto\b|ago\b|too\b)\w{3,}(?:o|io|aron|ieron|ou|eu|iu)"
 WHEN_ASKED = re.compile(
-    rf"^when {_EN_AUX}\s+\S|^when (?:[\w'-]+ )?{_FOREIGN_AUX}(?:\s|$)|^when {_PRETERITE}\b",
+    rf"^when {_EN_AUX}\s+\S|^when (?:[\w'-]+ )?{_FOREIGN_AUX}(?:\s|$)|^when {_PRETERITE}\b|"
+    # "when it should have arrived", "when the parcel was due": a date that was expected
+    r"^when (?:it|they|the [\w-]+|your [\w-]+) (?:should have|was supposed to|were supposed to|"
+    r"was due|were due|ought to have)\b",
     re.I,
 )
 
