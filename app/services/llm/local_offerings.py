@@ -29,7 +29,8 @@ _CUE = re.compile(
     r"\b(?:(?:we|i)(?:'re| are)?\s+(?:also\s+|mainly\s+|mostly\s+|now\s+|only\s+)?"
     r"(?:offer(?:ing)?|provide|teach|sell|make|bake|do|hire out|rent out|hire|rent|stock|"
     r"supply|speciali[sz]e in|run)"
-    r"|our (?:services|treatments|classes|courses|lessons|products|packages|menus?) (?:are|include)"
+    r"|our (?:services|treatments|classes|courses|lessons|products|packages|menus?|range) "
+    r"(?:are|include|includes|has|have|offers?)"
     r"|ofrecemos|enseñamos|damos|vendemos|alquilamos|hacemos|tenemos"
     r"|nuestros servicios son|(?:nous|on) (?:proposons|propose|offrons|enseignons|vendons|"
     r"louons|donnons)|nos services sont|wir (?:bieten|unterrichten|verkaufen|vermieten|geben)"
@@ -54,7 +55,8 @@ _TRAILING = re.compile(
 _AND = r"\s*,\s*(?:and\s+|y\s+|e\s+|et\s+|und\s+|en\s+|ed\s+)?|\s+(?:and|y|e|et|und|en|ed|&)\s+"
 # The field that asks for one of the offerings, in the five languages read
 _ASKS_FOR = re.compile(
-    r"\b(?:services?|treatments?|items?|equipment|gear|instruments?|courses?|class(?:es)?|"
+    r"\b(?:services?|treatments?|items?|equipment|gear|instruments?|courses?|class(?:es)?|options?|"
+    r"styles?|estilos?|stil|stile|"
     r"lessons?|menus?|products?|packages?|activit(?:y|ies)|servicios?|tratamientos?|cursos?|"
     r"clases?|menús?|productos?|artículos?|actividad(?:es)?|modalidad(?:es)?|prestations?|"
     r"soins?|cours|formules?|produits?|activités?|leistung(?:en)?|dienstleistung(?:en)?|"
@@ -65,7 +67,7 @@ _ASKS_FOR = re.compile(
 )
 # "what items you want", "which services you're interested in", "what you'd like made"
 _WHAT_WANTED = re.compile(
-    r"^(?:what|which)\b.*\b(?:want|need|like|interested|after|prefer|looking for)\b", re.I
+    r"^(?:what|which)\b.*\b(?:want|need|like|interest(?:s|ed)?|after|prefer|looking for)\b", re.I
 )
 _TYPE_OF = re.compile(r"\b(?:type|kind|sort)s? of\b", re.I)
 
@@ -90,7 +92,8 @@ def _offer(sentence: str, first: bool) -> tuple[str, str, list[str]] | None:
     the business offers, or None; ``first``: the description opens with it."""
     for cue in _CUE.finditer(sentence):  # "I run a bakery and we do cakes - …": the last
         before, rest = sentence[: cue.end()], sentence[cue.end() :]
-        split = re.search(r"\s*(?::|\s[-–—]\s)\s*|\s*\((?=[^)]*\)\s*[.!]?$)", rest)
+        # "camping gear: tents, …", "party equipment (bouncy castles, …)"; not "1:1 coaching"
+        split = re.search(r"\s*(?:(?<!\d):(?!\d)|\s[-–—]\s)\s*|\s*\((?=[^)]*\)\s*[.!]?$)", rest)
         if split:
             head, listed = rest[: split.start()], rest[split.end() :].rstrip(" .)!")
             items = _items(listed)
@@ -106,7 +109,8 @@ def _offer(sentence: str, first: bool) -> tuple[str, str, list[str]] | None:
         return None
     # "dog walking, pet sitting and grooming." opening the description: the trade's list (not
     # a heading before it, "Council consultation - residents, …")
-    items = _items(sentence) if first and not re.search(r"[:(]|\s[-–—]\s", sentence) else []
+    plain = not re.search(r"[:(]|\s[-–—]\s|\b(?:we|our|i|my|has|have|is|are)\b", sentence, re.I)
+    items = _items(sentence) if first and plain else []
     return ("", "", items) if len(items) >= 3 else None
 
 
