@@ -264,6 +264,7 @@ FLOORS = {
     "round 40a": 0.90,
     "round 40b": 0.90,
     "round 41c": 0.90,
+    "round 42b": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -430,6 +431,7 @@ SIZES = {
     "round 40a": 29,
     "round 40b": 24,
     "round 41c": 20,
+    "round 42b": 25,
 }
 
 

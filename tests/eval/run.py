@@ -1089,6 +1089,9 @@ SETS = {
     "round 40b": ("forms_round40b.jsonl", check_round37d, lambda c: f"{c['class']}: {c['d']}"),
     # Round 41c: a label that is a question in es/fr/de/pt/it/nl reads as one ("¿…?", " ?")
     "round 41c": ("forms_round41c.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 42b: what the business offers, said around the list, is the asking field's choice;
+    # the form is named as the description calls it
+    "round 42b": ("forms_round42b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -25,6 +25,7 @@ from app.services.llm.local_dutch_italian_words import (
 )
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign import _ENGLISH, _SHARED, _VOCAB, _tokens, fold
+from app.services.llm.local_preamble import from_heading
 from app.services.llm.local_urgency import scale_words
 
 _SPLIT = re.compile(r"\s*[,;:.!()]\s*|(?<=\?)\s*|\s+[-–—]\s+")  # a question keeps its "?"
@@ -152,7 +153,8 @@ def relabel_dutch_italian(
                 for cond in (other.get("show_if") or {}).get("all", []):
                     if cond.get("field") == f["name"] and cond.get("value") in renamed:
                         cond["value"] = renamed[cond["value"]]
-    heading = re.match(r"^\s*([^:,.!?\n]{3,60}?)\s*:", described)
+    # "Abbiamo tre menu: … Prenotazione cena: nome, …": the heading of the list, not the preamble
+    heading = re.match(r"^\s*([^:,.!?\n]{3,60}?)\s*:", from_heading(described))
     if (
         heading and len(heading.group(1).split()) <= 9
     ):  # "Modulo di prenotazione per il nostro agriturismo"

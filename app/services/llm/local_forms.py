@@ -68,15 +68,18 @@ from app.services.llm.local_listed_asks import (
 from app.services.llm.local_measure_labels import measure_labels
 from app.services.llm.local_native_texts import in_own_language
 from app.services.llm.local_needed_items import answer_the_request, needed_as_listed
+from app.services.llm.local_offerings import offered_choices
 from app.services.llm.local_option_leads import options_after_leads
 from app.services.llm.local_own_purpose import add_defaults, without_answers
 from app.services.llm.local_paid_signup import fit_paid_fields
 from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
+from app.services.llm.local_preamble import heading_named
 from app.services.llm.local_prose_extras import prose_extras
 from app.services.llm.local_range_answers import expected_answers, ranges_listed
 from app.services.llm.local_rated_words import rated_in_words
 from app.services.llm.local_repair import validated
+from app.services.llm.local_run_event import event_headed
 from app.services.llm.local_said_boxes import said_boxes
 from app.services.llm.local_said_follow_ups import name_follow_ups
 from app.services.llm.local_said_lengths import said_lengths, years_as_numbers
@@ -209,7 +212,9 @@ def build_form(described: str) -> dict:
     # "(e.g. leak, no hot water)", "(up to £5,000)": help and a limit, not answers
     # "is it an emergency (no water, no heating, leak)": what counts as one, the answer yes/no
     # "scratch the budget", "add a note that …", "send these to the DSL straight away": obeyed
-    said_to_builder, builder = read_builder_words(described)
+    # "We teach violin, cello and flute. …, which instrument": the offerings, its answers;
+    # "running a weekend retreat … need people to sign up: …": the retreat's sign-up
+    said_to_builder, builder = read_builder_words(event_headed(offered_choices(described)))
     said_to_builder = prose_extras(said_to_builder)  # "plus a box to get treats (optional X)"
     # "currently using which roaster?": the open question it is, not "Currently using" yes/no
     asided, asides = take_asides(urgent_examples(which_first(said_to_builder)))
@@ -275,7 +280,12 @@ def build_form(described: str) -> dict:
     purpose = own_name or form_name(kind, without_answers(correct_typos(description)))
     if own_name or purpose in ASKS_NO_QUOTE:  # "Franchise enquiry: …" is no pricing request
         fit_free_text(fields)
-    name = drafted_name(original, lang, kind, own_name, purpose, topic)
+    # "We fix leaks. Plumbing callout request: …": named by its heading, not the preamble
+    name = heading_named(
+        drafted_name(original, lang, kind, own_name, purpose, topic),
+        original,
+        lambda headed: drafted_name(headed, lang, kind, own_name, purpose, topic),
+    )
     config = {
         "name": name[:120],
         "slug": slugify(name, "form"),

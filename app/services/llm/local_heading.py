@@ -75,7 +75,7 @@ def heading_name(original: str, english: bool) -> str | None:
     head = re.sub(r"^(?:an?|the)\s+", "", m["head"].strip(), flags=re.I)
     if not 1 <= len(head.split()) <= 7 or _SENTENCE.search(head):
         return None
-    if said_generic(head):
+    if said_generic(head) or head.lower() == "form":  # "Form: name, email, …" names nothing
         return None
     if not english:
         return head[:1].upper() + head[1:]

@@ -110,7 +110,10 @@ _ASKED_DONE = {
     "buying": "Purchase",
 }
 # "We repair sewing machines." / "We run a small pottery studio."
-_WE_DO = re.compile(r"^(?:we|i)\s+(?P<verb>[a-z]+)\s+(?P<what>[\w'-]+(?:\s+[\w'-]+){0,4})$", re.I)
+# "We repair sewing machines", "We hire out party equipment"
+_WE_DO = re.compile(
+    r"^(?:we|i)\s+(?P<verb>[a-z]+)(?:\s+out)?\s+(?P<what>[\w'-]+(?:\s+[\w'-]+){0,4})$", re.I
+)
 _WE_ARE = re.compile(
     r"^(?:we|i)(?:'re|'m| are| am| run| own| have)\s+(?:an?|the|our)\s+(?P<what>[\w'-]+(?:\s+[\w'-]+){0,5})$",
     re.I,
@@ -127,7 +130,8 @@ _DONE_NOUN = dict(
     "fit:Fitting restore:Restoration paint:Painting groom:Grooming tune:Tuning deliver:Delivery "
     "design:Design print:Printing photograph:Photography valet:Valeting sharpen:Sharpening "
     "frame:Framing remove:Removal inspect:Inspection translate:Translation upholster:Upholstery "
-    "tutor:Tutoring insure:Insurance survey:Survey build:Building wash:Washing".split()
+    "tutor:Tutoring insure:Insurance survey:Survey build:Building wash:Washing hire:Hire "
+    "rent:Rental".split()
 ) | dict.fromkeys("sell make bake brew grow roast".split(), "")  # "We sell handmade candles"
 # whose business it is, said after its trade: "landscape design studio" → "landscape design"
 _BUSINESS = re.compile(
@@ -189,7 +193,10 @@ _CONTACT_HEAD = re.compile(
 )
 _CONTACT_NAME = "Contact Us"
 
-_HEAD = re.compile(r"^\s*(?P<head>[^:;\n.!?()]{2,90}?)\s*(?P<end>[:;\n.!?(]|\s[-–—]\s|$)")
+# "Booking enquiry form with name, phone, …": the list after "with" ends the heading too
+_HEAD = re.compile(
+    r"^\s*(?P<head>[^:;\n.!?()]{2,90}?)\s*(?P<end>[:;\n.!?(]|\s[-–—]\s|\s(?:with|asking for)\s|$)"
+)
 
 
 def subject_name(original: str, lang: str | None, kind: dict, purpose: str) -> str | None:
@@ -241,7 +248,7 @@ def _heads(original: str) -> list[tuple[str, str]]:
         if not m:
             break
         heads.append((m["head"].strip(), m["end"].strip()))
-        if m["end"].strip() in (":", ";", "-", "–", "—", "(", ""):
+        if m["end"].strip() in (":", ";", "-", "–", "—", "(", "", "with", "asking for"):
             break
         text = text[m.end() :]
     return heads

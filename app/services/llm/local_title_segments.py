@@ -121,7 +121,8 @@ _SIGN_UP = re.compile(
 _DONE_THERE = re.compile(
     r"\b(?:auditions?|trials?|try-?outs?|tournaments?|classe?s?|courses?|lessons?|workshops?|"
     r"camps?|shifts?|rotas?|races?|run|walk|matche?s?|leagues?|competitions?|events?|sessions?|"
-    r"clinics?|rehearsals?|volunteers?|volunteering|clean-?ups?|litter picks?|tours?|games?)\b",
+    r"clinics?|rehearsals?|volunteers?|volunteering|clean-?ups?|litter picks?|tours?|games?|"
+    r"retreats?)\b",
     re.I,
 )
 # a sign-up that is to hear from us, or to try a product: email marketing or sales
