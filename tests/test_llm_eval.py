@@ -306,7 +306,7 @@ SIZES = {
     "refine 31r": 14,
     "refine 33r": 19,
     "refine blind": 20,
-    "refine words": 296,
+    "refine words": 314,
     "refine 42c": 35,
     "round 13b": 60,
     "round 13a": 59,

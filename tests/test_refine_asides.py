@@ -122,3 +122,27 @@ async def test_each_change_of_a_note_may_be_read_by_the_last_reader(user):
     config = await generate(user, said, form)
     assert _field(config, "T-shirt size")["options"] == ["S", "M", "L", "XL"]
     assert _field(config, "Emergency contact")["required"] is True
+
+
+async def test_a_state_then_another_change_each_go_to_their_field(user):
+    form = await generate(
+        user,
+        "Influencer collaboration form: name, instagram handle, follower count, niche, email, rates",
+    )
+    config = await generate(
+        user, "rates aren't required and follower count should be a number", form
+    )
+    assert (
+        _field(config, "Rates")["type"] == "text" and _field(config, "Rates")["required"] is False
+    )
+    assert _field(config, "Follower count")["type"] == "number"
+
+
+async def test_an_answer_added_to_a_choice_abroad_is_an_answer_never_a_field(user):
+    form = await generate(
+        user,
+        "Inscription à la newsletter du club de randonnée : prénom, email, régions préférées (Alpes, Pyrénées, Vosges, Jura)",
+    )
+    config = await generate(user, "ajoute le Massif central aux régions", form)
+    assert _field(config, "Régions préférées")["options"][-1] == "Massif central"
+    assert len(_labels(config)) == len(_labels(form))

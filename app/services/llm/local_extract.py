@@ -62,7 +62,7 @@ def _item(raw: str, listed: bool = False) -> dict | None:
 
 # ("ask our founder to speak": asking one of us to do something, not for fields)
 LIST_START = re.compile(
-    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)? [a-z-]+(?:ers|ants|ents|ists|ees|ors|ians) (?:for|about)|ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?!\s+(?:here|away|anything)\b|\s+(?:our|the|a|an|your)\s+[\w-]+(?:\s+a\s+question)?\s*(?:[.?!]|$))(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?!\s+(?:(?:it|them|this|that|something|anything|work)\s+)?(?:doing|fixing|done|mending|repairing|sorting|replacing|[a-z]+ing(?=\s*\())\b)(?: to know)?(?: their| the)?|"
+    r":|\s[-–—]\s(?!(?:yes|y)\s*(?:/|or)\s*(?:no|n)\b)|\b(?:ask(?:ing)? [a-z-]+(?:ers|ants|ents|ists|ees|ors|ians) (?:for|about)|ask(?:ing)?(?!\s+(?:our|us|me|my)\b(?:\s+[\w-]+){0,3}\s+to\b)(?!\s+(?:here|away|anything)\b|\s+(?:our|the|a|an|your)\s+[\w-]+(?:\s+a\s+question)?\s*(?:[.?!]|$))(?: them| people| users)?(?: for| about)?|asks? for|need(?:s|ed)?(?!\s+(?:(?:it|them|this|that|something|anything|work)\s+)?(?:doing|fixing|done|mending|repairing|sorting|replacing|[a-z]+ing(?=\s*\())\b|\s+(?:it|them|this)\s+(?:back\s+)?by\b)(?: to know)?(?: their| the)?|"
     r"we need(?: to know)?|includes?|including|collects?|captures?|specify|enter|provide|tell(?:ing)? (?:us|me)(?! more\b)(?: about)?|"
     r"(?:want|need|like|have) to know|find out)\s",
     re.I,

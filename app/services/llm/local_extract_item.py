@@ -273,7 +273,7 @@ _FLAG = re.compile(
 # A deadline named by what must happen by then: "needed by date", "deliver by", "respond by",
 # "ready by (date)". Not "referred by" or "paid by" (a person, a means).
 DEADLINE = re.compile(
-    r"(?:(?:the|a|your|their)\s+)?((?:(?:date|day|when)\s+)?(?:needed|required|wanted|due|deliver(?:ed|y)?|respond|"
+    r"(?:(?:the|a|your|their)\s+)?((?:(?:date|day|when)\s+)?(?:(?:need|want) (?:it|them|this)(?: back)?|needed(?: back)?|required|wanted|due|deliver(?:ed|y)?|respond|"
     r"reply|answer(?:ed)?|complete(?:d)?|finish(?:ed)?|ready|done|start(?:ed)?|arrive|return(?:ed)?|"
     r"submit(?:ted)?|ship(?:ped)?|install(?:ed)?|decide|decision|launch(?:ed)?|(?:go(?:ing)?\s+)?live|collect(?:ed|ion)?|"
     r"move in|moved in|in place|sorted|fixed))\s+by(?:\s+(?:date|when|which date|what date))?",
@@ -403,7 +403,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
         }
     deadline = DEADLINE.fullmatch(text.strip())
     if deadline:  # "needed by date", "deliver by", "respond by": a date labelled "Needed by"
-        said = deadline.group(1)
+        said = re.sub(r"^(?:need|want) (?:it|them|this)", "needed", deadline.group(1), flags=re.I)
         return {
             "phrase": f"{said.lower()} by",
             "label": f"{said[:1].upper()}{said[1:]} by",

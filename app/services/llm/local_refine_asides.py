@@ -205,6 +205,20 @@ _NEXT_QUESTION = re.compile(
     r"question\s*:?\s*(?P<q>['‘“\"].+?['’”\"])\s*,?\s*(?:\((?P<k1>yes/no|yes or no)\)|(?P<k2>yes/no|yes or no))?$",
     re.I,
 )
+# "ajoute le Massif central aux régions", "añade Cerámica a los cursos": an answer for a choice
+_ADD_TO_CHOICE_ABROAD = re.compile(
+    r"^(?:ajoute[rz]?|rajoute|añade|agrega|adiciona|acrescenta|aggiungi|voeg)\s+"
+    r"(?:(?:le|la|les|l'|el|los|las|o|a|os|as|il|lo|gli|de|het)\s*)?"
+    r"(?:(?:opci[oó]n|option|op[çc][ãa]o|opzione|optie|choix|r[ée]ponse)\s+)?(?P<o>.+?)\s+"
+    r"(?:aux|à la|à l'|au|dans les|dans la|a las|a los|al|a la|às|aos|ao|alle|ai|agli|aan de|bij de)\s+"
+    r"(?P<x>[^,;:]+?)(?:\s+toe)?$",
+    re.I,
+)
+# "voeg een veld toe voor opmerkingen": a field for something, said in Dutch
+_DUTCH_FIELD_FOR = re.compile(
+    r"^voeg\s+(?:een\s+)?(?:extra\s+)?(?:veld|vraag)\s+toe\s+(?:voor|met)\s+(?:de\s+|het\s+)?(?P<x>[^,;:]+)$",
+    re.I,
+)
 _STOP = {
     "the",
     "a",
@@ -335,6 +349,22 @@ def plain(text: str, fields: list) -> str:
             r"^(?:the\s+)?(?:following\s+)?(?:choices|options|answers)\s*:?\s*", "", give["o"]
         )
         return f"{give['x']} should be {answers}"
+    abroad = _ADD_TO_CHOICE_ABROAD.match(text)
+    chosen = (
+        [f for f in _unicode_holding(abroad["x"], fields) if f.get("options")] if abroad else []
+    )
+    if len(chosen) == 1:
+        answer = abroad["o"].strip()
+        return f"add the option {answer[:1].upper()}{answer[1:]} to the {chosen[0]['label']}"
+    dutch = _DUTCH_FIELD_FOR.match(text)
+    if dutch:
+        said = dutch["x"].strip()
+        kind = (
+            "long text"
+            if re.match(r"(?:opmerking|toelichting|vragen|bericht|notitie)", said, re.I)
+            else "text"
+        )
+        return f"add a {kind} field called {said[:1].upper()}{said[1:]}"
     first = _FIRST_LIST.match(text)
     listed = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", first["xs"]) if first else []
     if len(listed) >= 2 and all(
@@ -456,6 +486,17 @@ def _holding(said: str, fields: list) -> list[dict]:
         f
         for f in fields
         if words and words <= {w.rstrip("s") for w in re.findall(r"[a-z]+", f["label"].lower())}
+    ]
+
+
+def _unicode_holding(said: str, fields: list) -> list[dict]:
+    """The fields whose label holds every word said, in any language ("régions": "Régions
+    préférées")."""
+    words = {w.rstrip("s") for w in re.findall(r"[^\W\d_]+", said.lower())} - _STOP
+    return [
+        f
+        for f in fields
+        if words and words <= {w.rstrip("s") for w in re.findall(r"[^\W\d_]+", f["label"].lower())}
     ]
 
 

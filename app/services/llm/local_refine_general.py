@@ -94,6 +94,7 @@ _TWO_STATES = re.compile(
     r"(?:\s+(?:and|but|while|whereas)\s+|\s*,\s*(?:and\s+|but\s+)?)(?P<b>.+)$",
     re.I,
 )
+_OWN_VERB = re.compile(r"\b(?:should|must|needs? to|has to|can|could)\b", re.I)
 _POLITE = re.compile(r"(?:\s*,?\s*(?:please|pls|thanks|thank you))+$", re.I)
 # "t-shirt size should also have XXL", "the ticket type also needs VIP"
 _ALSO_HAS = re.compile(
@@ -152,6 +153,8 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
         first, second = (_state(both[k], fields) or _flagged(both[k], fields) for k in ("a", "b"))
         if first and second:
             return f"{first}; {second}"
+        if first and _OWN_VERB.search(both["b"]):  # "rates aren't required and follower count
+            return f"{first}; {both['b']}"  # should be a number": the second is its own change
     for read in (_short, _state, _option, _as_kind, _split, _list, _limited, _upload):
         said = read(text, fields) or read(_BECAUSE.sub("", text), fields)
         if said and said.startswith("\x00"):

@@ -255,7 +255,7 @@ TIMELINE_RE = re.compile(
     r"\bby \d+(?!,\d| (?:[a-z-]+ )?(?!(?:days|weeks|months)\b)[a-z]{3,}s\b)(?:st|nd|rd|th)?(?: (?:of )?(?:january|february|march|april|may|june|july|august|september|"
     r"october|november|december)\b)?|\bbefore (?:our|the|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|then|\d)\b|\bdeadline\b|\b(?:with)?in (?:the next )?(?:\d+|two|three|four|a few) (?:days|weeks)\b|"
-    r"\bq[1-4]\b|\basap\b|\burgent\w*\b|\bthis week\b|\btomorrow\b|"
+    r"\bq[1-4]\b|\basap\b|\burgent\w*\b|\bthis week\b|\btomorrow\b|\b(?:due|by|before) (?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.? \d{1,2}\b|"
     r"\b(?:next|this|on) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bstarting\b|\bcloses\b|\bdecision by\b|"
     r"\b(?:ends|expires|closes|runs out) (?:on )?(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bcan sign\b|\bready to (?:buy|sign|start)\b|\bcontract (?:ends|renewal)\b|\blive (?:before|by|in)\b|"
     r"\bwhen can we start\b|\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:january|february|march|april|may|june|july|august|"
