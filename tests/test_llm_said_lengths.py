@@ -38,3 +38,11 @@ async def test_a_year_of_birth_is_a_number_up_to_this_year(user):
     ):
         year = _field(await generate(user, said), label)
         assert (year["type"], year["min"], year["max"]) == ("number", 1900, date.today().year)
+
+
+async def test_a_follow_up_is_keyed_by_what_it_asks(user):
+    """A webhook or an export reads "how_many_kids", never a bare "how_many"."""
+    form = await generate(user, "Volunteer sign-up: name, email, bringing kids? (how many)")
+    count = _field(form, "How many kids?")
+    assert count["name"] == "how_many_kids"
+    assert count["show_if"]["all"][0]["field"] == "bringing_kids"

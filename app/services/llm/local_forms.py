@@ -82,7 +82,7 @@ from app.services.llm.local_repair import validated
 from app.services.llm.local_run_event import event_headed
 from app.services.llm.local_said_boxes import said_boxes
 from app.services.llm.local_said_follow_ups import name_follow_ups
-from app.services.llm.local_said_lengths import said_lengths, years_as_numbers
+from app.services.llm.local_said_lengths import keys_as_asked, said_lengths, years_as_numbers
 from app.services.llm.local_said_names import said_name
 from app.services.llm.local_scales import on_scales, scales_written
 from app.services.llm.local_sentence_name import (
@@ -377,6 +377,7 @@ def build_form(described: str) -> dict:
     days_of_the_week(config["fields"], described, lang or nl_it)  # "preferred day" of lessons
     said_lengths(config["fields"], described, nl_it or lang)  # "abstract (max 300 words)"
     years_as_numbers(config["fields"])  # "year of birth", "Geburtsjahr": 1900 to this year
+    keys_as_asked(config["fields"])  # "how_many_kids", not "how_many"
     obey_builder_words(config, builder)
     config["field_mapping"] = mapping_for(config["fields"])
     return {**config, "notes": notes} if notes else config

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from app.errors import ValidationError
+from app.services.llm.local_refine_notes import separate
 
 _STOP = set(
     "a an the this that it its their them they people we our us you your is are be been was to of "
@@ -70,8 +71,7 @@ _UNREAD = re.compile(r"could not turn this|no single field|unknown field type", 
 def refine(config: dict, text: str) -> dict:
     """``local_refine.refine``, and when it cannot read the note, each change it could not
     read said plainly (a note of several changes keeps the ones read as they were)."""
-    from app.services.llm.local_refine import refine as read  # (they read this module)
-    from app.services.llm.local_refine_asides import separate
+    from app.services.llm.local_refine import refine as read  # (it reads this module)
 
     try:
         return read(config, text)

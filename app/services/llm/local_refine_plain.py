@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm import local_refine_asides
+from app.services.llm import local_refine_asides, local_refine_notes
 from app.services.llm.local_consent import YES_NO
 from app.services.llm.local_dutch_italian import dutch_or_italian
 from app.services.llm.local_dutch_italian_words import YES_NO as YES_NO_NL_IT
@@ -346,7 +346,7 @@ _KIND_LAST = re.compile(
 
 def rewrite(text: str, fields: list) -> str:
     # "… so we can follow up", "… and X too": the aside off first, whatever reads the rest
-    text = local_refine_asides.separate(text)  # "Looks good! Two things: 1) … 2) …"
+    text = local_refine_notes.separate(text)  # "Looks good! Two things: 1) … 2) …"
     text = "; ".join(local_refine_asides.plain(part.strip(), fields) for part in text.split(";"))
     text = "; ".join(_form_is(part.strip()) for part in text.split(";"))
     text = "; ".join(_not_a(part.strip(), fields) for part in text.split(";"))

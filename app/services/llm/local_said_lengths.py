@@ -1,4 +1,5 @@
-"""A length the description gives an answer, and a year asked as a year (issue 20, stop 29).
+"""A length the description gives an answer, a year asked as a year, a key that says what is
+asked (issue 20, stop 29).
 
 "abstract (max 300 words)", "bio, up to 100 words", "summary (max 500 characters)": the
 visitor is told the limit under the box, and the box keeps the answer near it (a word is
@@ -10,6 +11,7 @@ to this year, not a date picker or free text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 _UNITS = {
@@ -84,6 +86,25 @@ def word_limit_in(text: str, locale: str) -> str | None:
     """ "Up to 300 words." in ``locale`` (a form's translation), or None for other texts."""
     said = re.fullmatch(r"Up to (\d+) words\.", text.strip())
     return _HELP[locale].format(n=said[1]) if said and locale in _HELP else None
+
+
+_BARE_KEYS = {"how_many", "which", "which_ones", "what_kind", "what", "how", "when", "where", "who"}
+
+
+def keys_as_asked(fields: list) -> None:
+    """ "how_many", "which": a bare question word is no key for a webhook or an export; the
+    key says what is asked ("how_many_kids", "welche_allergien")."""
+    for field in fields:
+        if field["name"] not in _BARE_KEYS:
+            continue
+        folded = unicodedata.normalize("NFKD", field["label"]).encode("ascii", "ignore").decode()
+        key = re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")[:50].strip("_")
+        if re.match(r"[a-z]", key or "") and all(f["name"] != key for f in fields):
+            for other in fields:  # a rule that reads this field follows its new key
+                for cond in (other.get("show_if") or {}).get("all", []):
+                    if cond.get("field") == field["name"]:
+                        cond["field"] = key
+            field["name"] = key
 
 
 def years_as_numbers(fields: list) -> None:
