@@ -244,9 +244,7 @@ def plain(text: str, fields: list) -> str:
         )
         return f"{give['x']} should be {answers}"
     abroad = _ADD_TO_CHOICE_ABROAD.match(text)
-    chosen = (
-        [f for f in _unicode_holding(abroad["x"], fields) if f.get("options")] if abroad else []
-    )
+    chosen = [f for f in _holding(abroad["x"], fields) if f.get("options")] if abroad else []
     if len(chosen) == 1:
         answer = abroad["o"].strip()
         return f"add the option {answer[:1].upper()}{answer[1:]} to the {chosen[0]['label']}"
@@ -343,13 +341,15 @@ def _quoted(text: str) -> str:
     return text if re.match(r"['‘“\"]", text) else f"'{text}'"
 
 
+def _words(text: str) -> set[str]:
+    """The words of a note or a label, in any language, a final "s" off ("Pets?": {"pet"})."""
+    return {w.rstrip("s") for w in re.findall(r"[^\W\d_]+", str(text).lower())}
+
+
 def _only_label(text: str, fields: list) -> bool:
     """Whether the words are a field's label and nothing else ("is it a special occasion")."""
-    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())} - _STOP - {"i", "the"}
-    return any(
-        said == {w.rstrip("s") for w in re.findall(r"[a-z]+", f["label"].lower())} - _STOP
-        for f in fields
-    )
+    said = _words(text) - _STOP - {"i", "the"}
+    return any(said == _words(f["label"]) - _STOP for f in fields)
 
 
 def _kind_only(what: str) -> bool:
@@ -364,43 +364,23 @@ def _said(head: str) -> str:
 
 def _fields_in(reason: str, fields: list) -> list[dict]:
     """The fields every word of whose label the reason says ("we don't allow pets": "Pets?")."""
-    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", reason.lower())}
-    found = []
-    for field in fields:
-        own = {w.rstrip("s") for w in re.findall(r"[a-z]+", field["label"].lower())} - _STOP
-        if own and own <= words:
-            found.append(field)
-    return found
+    said = _words(reason)
+    return [f for f in fields if (own := _words(f["label"]) - _STOP) and own <= said]
 
 
 def _holding(said: str, fields: list) -> list[dict]:
-    """The fields whose label holds every word said ("name": "Full name")."""
-    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", said.lower())} - _STOP
-    return [
-        f
-        for f in fields
-        if words and words <= {w.rstrip("s") for w in re.findall(r"[a-z]+", f["label"].lower())}
-    ]
-
-
-def _unicode_holding(said: str, fields: list) -> list[dict]:
-    """The fields whose label holds every word said, in any language ("régions": "Régions
-    préférées")."""
-    words = {w.rstrip("s") for w in re.findall(r"[^\W\d_]+", said.lower())} - _STOP
-    return [
-        f
-        for f in fields
-        if words and words <= {w.rstrip("s") for w in re.findall(r"[^\W\d_]+", f["label"].lower())}
-    ]
+    """The fields whose label holds every word said ("name": "Full name", "régions":
+    "Régions préférées")."""
+    words = _words(said) - _STOP
+    return [f for f in fields if words and words <= _words(f["label"])]
 
 
 def _options_in(reason: str, fields: list) -> list[tuple[dict, str]]:
     """The answers of choice fields that the reason names ("birthdays": "Birthday")."""
-    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", reason.lower())}
-    found = []
-    for field in fields:
-        for option in field.get("options") or []:
-            own = {w.rstrip("s") for w in re.findall(r"[a-z]+", str(option).lower())} - _STOP
-            if own and own <= words:
-                found.append((field, str(option)))
-    return found
+    said = _words(reason)
+    return [
+        (field, str(option))
+        for field in fields
+        for option in field.get("options") or []
+        if (own := _words(option) - _STOP) and own <= said
+    ]
