@@ -598,6 +598,8 @@ SETS = {
     "leads 41": ("leads_round41.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     # stop 29: our money asked for their event, a marketplace's listing, an owner abroad
     "leads 42": ("leads_round42.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Leads 43 (stop 30): investors are not buyers; "a 30-person architecture firm" said whole
+    "leads 43": ("leads_round43.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "replies 38": (
         "replies_round38.jsonl",
         check_reply,

@@ -323,11 +323,12 @@ def _low_actions(context: dict, s: dict, allowed: set) -> list[dict]:
 
 
 # The non-buyers who get an acknowledgement (local_reply_words has each one's sentence).
-NON_BUYER_REPLIES = ("student", "job-seeker", "press", "support")
+NON_BUYER_REPLIES = ("student", "job-seeker", "press", "support", "investor")
 ESCALATE = {
     "opt-out": "Asked to stop receiving emails: unsubscribe this contact; no reply was sent.",
     "data-request": "A data-protection request: it needs a human answer within the legal deadline.",
     "press": "Press or analyst enquiry: route to whoever handles press.",
+    "investor": "An investor asking about funding: route to the founders.",
     "support": "An existing customer needs support, not sales: route to the support team.",
 }
 

@@ -76,7 +76,8 @@ _NOUN = rf"(?!{_NOT_COUNTED}|(?:sales|news|ops|series|species)\b)[a-z]+[a-rt-z]s
 VOLUME = re.compile(
     rf"(?<![\w$£€]){_NUMBER}\s*(?:[a-z]+(?:-[a-z]+)? ){{0,2}}?{_NOUN}{_RATE}"
     r"|\b\d[\d,]*-(?:person|people|strong|seat|bed|room|site|store|location)\b"
-    r"(?: (?:company|group|team|firm|business|organisation|organization|practice|hotel|hospital|"
+    # "a 30-person architecture firm": one describing word may stand before the noun
+    r"(?: (?:(?!and\b|or\b|with\b|in\b)[a-z]+ )?(?:company|group|team|firm|business|organisation|organization|practice|hotel|hospital|"
     r"agency|studio|consultancy|startup))?",
     re.I,
 )

@@ -166,8 +166,26 @@ PLACES_PEOPLE = re.compile(
 )
 
 
+# Money offered to the company, not a purchase: "we invest in seed-stage SaaS", "are you
+# raising?", "wir investieren in", "nous investissons dans".
+INVESTOR = re.compile(
+    r"\bwe(?:'re| are)? (?:an? )?(?:invest(?:ing|s)? in|(?:angel|vc|venture) (?:investors?|fund|firm))\b|"
+    r"\bare you (?:currently |already )?(?:raising|fundraising|open to (?:investment|investors))\b|"
+    r"\b(?:your|a|the) (?:next |first )?(?:pre-seed|seed|series [a-d]|funding|investment) (?:round|raise)\b|"
+    r"\byour next round\b|\bi (?:lead|make|manage) (?:our |the fund'?s )?(?:[\w-]+ )?investments\b|"
+    r"\b(?:term sheet|cap table|our (?:vc )?fund|venture capital)\b|"
+    r"\b(?:invertimos en|nous investissons dans|wir investieren in|investimos em|investiamo in|wij investeren in)\b|"
+    r"\b(?:est[áa]is|[êe]tes-vous|sind sie|est[ãa]o|state|zijn jullie) (?:\w+ )?(?:levantando|en lev[ée]e de fonds|"
+    r"auf kapitalsuche|a captar|raccogliendo|aan het ophalen)\b",
+    re.I,
+)
+
+
 def pitch_kind(text: str) -> tuple[str, str] | None:
-    """("vendor" | "competitor", reason) when the message offers to us or comes from a rival."""
+    """("vendor" | "competitor" | "investor", reason) when the message offers to us or comes
+    from a rival."""
+    if INVESTOR.search(text) and not BUYER_NEED.search(text):
+        return "investor", "an investor asking about funding"
     if SAME_MAKER.search(text) or SAME_SPACE.search(text):
         return "competitor", "a competitor (they make something similar)"
     if ALSO_MAKE.search(text) and not BUYER_NEED.search(text):

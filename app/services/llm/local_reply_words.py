@@ -426,6 +426,20 @@ TEXT: dict[str, tuple[str, str, str, str, str, str, str]] = {
         "Grazie per averci contattato. Abbiamo inoltrato la sua richiesta alla persona che si occupa dei rapporti con la stampa, che la ricontatterà.",
         "Bedankt voor uw bericht. We hebben uw verzoek doorgestuurd naar onze contactpersoon voor de pers, die contact met u opneemt.",
     ),
+    "investor": (
+        "Thank you for your interest in what we are building. We have passed your message to our "
+        "founders, who will get back to you.",
+        "Gracias por su interés en lo que estamos construyendo. Hemos pasado su mensaje a "
+        "nuestros fundadores, que se pondrán en contacto con usted.",
+        "Merci de l'intérêt que vous portez à ce que nous construisons. Nous avons transmis votre "
+        "message à nos fondateurs, qui reviendront vers vous.",
+        "Vielen Dank für Ihr Interesse an dem, was wir aufbauen. Wir haben Ihre Nachricht an "
+        "unsere Gründer weitergegeben, die sich bei Ihnen melden.",
+        "Obrigado pelo seu interesse no que estamos a construir. Passámos a sua mensagem aos "
+        "nossos fundadores, que entrarão em contacto consigo.",
+        "Grazie per l'interesse verso ciò che stiamo costruendo. Abbiamo inoltrato il suo messaggio ai nostri fondatori, che la ricontatteranno.",
+        "Bedankt voor uw interesse in wat we bouwen. We hebben uw bericht doorgestuurd naar onze oprichters, die contact met u opnemen.",
+    ),
     "support": (
         "Thank you for letting us know. We have passed your message to our support team, who will "
         "get back to you as soon as possible.",
