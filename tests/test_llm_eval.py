@@ -300,7 +300,7 @@ SIZES = {
     "leads 40s": 5,
     "leads 41": 15,
     "leads 42": 8,
-    "leads 43": 10,
+    "leads 43": 17,
     "replies 38": 10,
     "replies 41c": 18,
     "refine 26r": 18,

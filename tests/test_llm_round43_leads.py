@@ -55,3 +55,27 @@ async def test_a_firms_size_is_said_back_with_its_describing_word(app, user, db)
     sid = await submit_and_process(app, user, form["id"], data)
     bodies = " ".join(e["body_text"] for e in await emails_for(db, sid))
     assert "a 30-person architecture firm" in bodies, bodies
+
+
+async def test_a_customer_speaking_of_her_own_account_goes_to_support(app, user, db):
+    for message in (
+        "We bought the Pro plan last month. How do I change the logo on our forms?",
+        "Please cancel our subscription at the end of this month.",
+        "I forgot my password and the reset email never arrives.",
+    ):
+        data = {"email": "amy@brightsmile.com", "name": "Amy Lee", "message": message}
+        qualify, deals = await qualified(app, user, db, "Contact", data)
+        assert qualify["score"] == "low" and "support" in qualify["tags"], (message, qualify)
+        assert deals == []
+
+
+async def test_a_buyer_cancelling_another_tool_to_move_to_us_is_still_a_buyer(app, user, db):
+    data = {
+        "email": "raj@kettle.io",
+        "name": "Raj Mehta",
+        "company_size": "11-50",
+        "message": "We're cancelling our Typeform subscription and moving to you next month. "
+        "20 forms. Can we get the Team plan?",
+    }
+    qualify, _ = await qualified(app, user, db, "Pricing", data)
+    assert qualify["score"] in ("high", "medium") and "support" not in qualify["tags"], qualify

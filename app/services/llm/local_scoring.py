@@ -28,6 +28,7 @@ from app.services.llm.local_lead_cues import gloss, glossed_from
 from app.services.llm.local_non_buyers import STOP_SENDING, rival
 from app.services.llm.local_noted import PAIN_RE, timings, volume_phrase
 from app.services.llm.local_noted_foreign import FOREIGN_TIMING
+from app.services.llm.local_own_account import own_account
 from app.services.llm.local_pitch import buyer_asks, pitch_kind
 from app.services.llm.local_purpose import form_purpose, partner_offer, supplier_offer
 
@@ -413,7 +414,7 @@ def non_buyer(text: str, email: str, name: str, title: str = "") -> tuple[str, s
             continue
         if re.search(pattern, text, re.I):
             return kind, reason
-    pitch = pitch_kind(text) or rival(text, email)
+    pitch = pitch_kind(text) or rival(text, email) or own_account(text)
     if pitch:
         return pitch
     for kind, reason, pattern in NON_BUYER_TITLES:
