@@ -428,9 +428,11 @@ def check_refine(case: dict) -> list[str]:
         problems.append(f"first field is {config['fields'][0]['name']}")
     if "after" in check:
         names = [f["name"] for f in config["fields"]]
-        moved, anchor = (_field_for(config, p)[0]["name"] for p in check["after"])
-        if names.index(moved) != names.index(anchor) + 1:
-            problems.append(f"{moved} is not right after {anchor}")
+        found = [_field_for(config, p) for p in check["after"]]
+        if not all(found):
+            problems.append(f"no field {check['after'][found.index([])]}")
+        elif names.index(found[0][0]["name"]) != names.index(found[1][0]["name"]) + 1:
+            problems.append(f"{found[0][0]['name']} is not right after {found[1][0]['name']}")
     for pattern, options in check.get("options", {}).items():
         found = _field_for(config, pattern)
         if not found or found[0]["options"] != options:

@@ -44,9 +44,22 @@ _NOT_AN_OFFICE = re.compile(
 )
 
 
+# a lost item is described, not a disappointment: nobody "expected" anything of it
+_LOST_ITEM = re.compile(
+    r"\blost (?:property|and found|item)|\bwhat (?:did|have) you (?:lose|lost)\b|\bobjets? trouv[ée]s?\b|"
+    r"\bobjetos? perdidos?\b|\bfundsachen?\b|\bfundb[üu]ro\b|\bachados e perdidos\b|\boggetti smarriti\b|"
+    r"\bgevonden voorwerpen\b",
+    re.I,
+)
+
+
 def _problem_asked(label: str, described: str) -> bool:
     thing = _DESCRIBE_THING.match(label)
-    return not (thing and not _PROBLEM.search(thing["thing"])) and not HAPPENED.search(described)
+    return (
+        not (thing and not _PROBLEM.search(thing["thing"]))
+        and not HAPPENED.search(described)
+        and not _LOST_ITEM.search(described)
+    )
 
 
 _STOCK = {

@@ -578,7 +578,7 @@ HANDLERS = [
             + THE
             + r"(?P<attr>placeholder|help(?:\s+text)?|hint)\s+(?:of|for|on|to)\s+"
             + THE
-            + r"(?P<target>.+?)\s*(?:to|:|=)\s*(?P<text>.+)"
+            + r"(?P<target>.+?)(?:\s+to\s+|\s*[:=]\s*)(?P<text>.+)"
         ),
         _text_attr,
     ),

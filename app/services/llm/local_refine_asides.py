@@ -85,6 +85,16 @@ _AFTERTHOUGHT = re.compile(r"\s*,?\s+(?:actually|instead|then|now|after all|too 
 _PLEASE_INSIDE = re.compile(r"\s+please(?=\s*,)", re.I)
 # "venue/location -> 'Venue address'", "website -> optional": the arrow of a note
 _ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|→|=>)\s*(?P<y>.+)$")
+_ARROW_KIND = re.compile(
+    r"^(?:an?\s+)?(?P<k>text box|text field|long text|long answer|paragraph|dropdown|drop-down|"
+    r"list|number|date|yes/no(?: question)?|yes or no(?: question)?|checkbox|tick ?box|"
+    r"multiple choice|radio buttons?|file upload|upload)$",
+    re.I,
+)
+_ARROW_DO = re.compile(
+    r"^(?P<v>make|turn|change|set|move|put|rename|remove|drop|delete)\s+(?:it|this|that one)\b",
+    re.I,
+)
 _LABEL_COLON = re.compile(r"^(?P<x>[^:]+?)\s*:\s*(?P<y>.+)$")
 _RIGHT_AFTER = re.compile(
     r"\b(?:straight|right|just|directly|immediately)\s+(?=(?:after|before|below|above|under)\b)",
@@ -161,8 +171,9 @@ _FIRST_LIST = re.compile(
 )
 # "add a third question: 'Can we contact you about your answer?' yes/no"
 _NEXT_QUESTION = re.compile(
-    r"^(?:add|include)\s+(?:a|an|one)\s+(?:second|third|fourth|fifth|new|another|extra|final|last|more)\s+"
-    r"question\s*:?\s*(?P<q>['‘“\"].+?['’”\"])\s*,?\s*(?:\((?P<k1>yes/no|yes or no)\)|(?P<k2>yes/no|yes or no))?$",
+    r"^(?:add|include)\s+(?:(?:a|an|one)\s+(?:second|third|fourth|fifth|new|another|extra|final|last|more)|a|an|one)\s+"
+    r"question(?P<where>\s+(?:after|before|below|above|under|between)\s+[^:'‘“\"]+?|\s+(?:at|to)\s+the\s+(?:end|top|start|bottom))?"
+    r"\s*:?\s*(?P<q>['‘“\"].+?['’”\"])\s*,?\s*(?:\((?P<k1>yes/no|yes or no)\)|(?P<k2>yes/no|yes or no))?$",
     re.I,
 )
 # "ajoute le Massif central aux régions", "añade Cerámica a los cursos": an answer for a choice
@@ -211,10 +222,16 @@ def plain(text: str, fields: list) -> str:
         return wish
     arrow = _ARROW.match(text)
     if arrow and _fields_in(arrow["x"], fields):
-        y = arrow["y"].strip()
-        return (
-            f"make {arrow['x']} {y.lower()}" if _FLAGS.match(y) else f"rename {arrow['x']} to {y}"
-        )
+        x, y = arrow["x"], _AFTERTHOUGHT.sub("", arrow["y"].strip())
+        if _FLAGS.match(y):
+            return f"make {x} {y.lower()}"
+        if _ARROW_KIND.match(y):  # "how did you find me -> text box" is its kind, not its name
+            return (
+                f"make {x} {'an' if y[0].lower() in 'aeiou' else 'a'} {_ARROW_KIND.match(y)['k']}"
+            )
+        if _ARROW_DO.match(y):  # "… → make it a text box instead": the change, said of it
+            return _ARROW_DO.sub(lambda m: f"{m['v']} {x}", y, count=1)
+        return f"rename {x} to {y}"
     answers = _SAYS_ANSWERS.match(text)
     named = _fields_in(answers["x"], fields) if answers else []
     if len(named) == 1 and named[0].get("options"):
@@ -268,7 +285,9 @@ def plain(text: str, fields: list) -> str:
     question = _NEXT_QUESTION.match(text)
     if question:
         kind = "yes or no question" if question["k1"] or question["k2"] else "question"
-        return f"add a {kind} called {question['q']}"
+        # "between phone and urgent" is after phone
+        where = re.sub(r"^\s+between\s+(.+?)\s+and\s+.+$", r" after \1", question["where"] or "")
+        return f"add a {kind} called {question['q']}{where}"
     after = _AFTER_SUBMIT.match(text)
     if after:
         return f"set the thank-you message to {after['t']}"

@@ -29,6 +29,10 @@ _NOT_SAID = re.compile(
     r"(?:^|\s)'[^']+'(?=\s|$|[,.;:!?])|:\s*\w+\s*,\s*\w+",
     re.I,
 )
+# "… isn't needed for elopements, but keep it": whatever else is said, nothing goes
+_KEEP = re.compile(
+    r"\bkeep (?:it|them|that|this|the)\b|\bleave (?:it|them) (?:in|there|as is)\b|\bstays?\b", re.I
+)
 _NEGATED = re.compile(r"n't\b|\b(?:not|never|no)\b", re.I)
 _NEGATED_JUST_BEFORE = re.compile(r"(?:n't|\bnot|\bnever|\bno)\s+(?:[a-z]+\s+){0,2}$", re.I)
 # what each wish is, in the order they are looked for: a wish found is taken out of the text
@@ -46,7 +50,7 @@ _WISHES = (
         r"\b(?:remove|delete|drop|bin|scrap|kill|ditch|lose|cut|get rid(?: of)?|take (?:it|that|this) (?:out|off)|"
         r"leave (?:it|that|this) out|can go|pointless|unnecessary|not needed|isn'?t needed|no need for|"
         r"don'?t (?:need|want)|do not (?:need|want)|no longer need|live without|won'?t ask|not necessary|"
-        r"useless|redundant|non serve|pas besoin|no hace falta|brauchen wir nicht|niet nodig|"
+        r"useless|redundant|don'?t ask(?: for| about)?|do not ask(?: for| about)?|stop asking(?: for| about)?|non serve|pas besoin|no hace falta|brauchen wir nicht|niet nodig|"
         r"n[ãa]o precisamos)\b",
     ),
     (
@@ -118,7 +122,12 @@ def said_plainly(text: str, fields: list) -> str | None:
             wish = "optional"
         wishes.append(wish)
         rest = rest[: found.start()] + " " + rest[found.end() :]
-    if len(wishes) != 1:
+    if (
+        len(wishes) != 1
+        or wishes == ["remove"]
+        and _KEEP.search(rest)
+        or _answer_of_another(rest, field, fields)
+    ):
         return None
     label = field["label"].rstrip("?")
     return {
@@ -128,6 +137,19 @@ def said_plainly(text: str, fields: list) -> str | None:
         "top": f"move {label} to the top",
         "end": f"move {label} to the end",
     }.get(wishes[0], f"make {label} {wishes[0]}")
+
+
+def _answer_of_another(text: str, field: dict, fields: list) -> bool:
+    """ "guest count isn't needed for elopements": an answer of another question said is a
+    condition, which this reader does not guess at."""
+    said = _words(text)
+    return any(
+        _words(str(option)) and _words(str(option)) <= said
+        for other in fields
+        if other is not field
+        for option in other.get("options") or []
+        if str(option).lower() not in ("yes", "no", "other")
+    )
 
 
 def _words(text: str) -> set[str]:

@@ -150,7 +150,7 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     text = _FOREIGN_REASON.sub("", text)  # "quita las fotos, no hace falta"
     both = _TWO_STATES.match(text)  # "the photos are optional and the date … has to be filled in"
     if both:
-        first, second = (_state(both[k], fields) or _flagged(both[k], fields) for k in ("a", "b"))
+        first, second = (_state_of(both[k], fields) for k in ("a", "b"))
         if first and second:
             return f"{first}; {second}"
         if first and _OWN_VERB.search(both["b"]):  # "rates aren't required and follower count
@@ -163,6 +163,12 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
         if said:
             return said
     return text if text != _POLITE.sub("", clause.strip().rstrip(".!")) else clause
+
+
+def _state_of(text: str, fields: list) -> str | None:
+    """ "the photos are optional", "asset tag optional", "make date required": one state."""
+    bare = re.sub(r"^(?:make|set)\s+", "", text, flags=re.I)
+    return _state(text, fields) or _flagged(text, fields) or _flagged(bare, fields)
 
 
 def _flagged(text: str, fields: list) -> str | None:

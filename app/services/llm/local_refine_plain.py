@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm import local_refine_asides, local_refine_notes
+from app.services.llm import local_refine_asides, local_refine_notes, local_refine_visitor_text
 from app.services.llm.local_consent import YES_NO
 from app.services.llm.local_dutch_italian import dutch_or_italian
 from app.services.llm.local_dutch_italian_words import YES_NO as YES_NO_NL_IT
@@ -42,6 +42,13 @@ _RULES: list[tuple[re.Pattern, str]] = [
     # "emergency should be yes or no, with help text: …": the help is the field's just named
     (r"\s*,?\s+(?:with|and(?:\s+(?:add|give it))?)\s+(?:a\s+|the\s+|some\s+)?(?P<a>help text|hint)\s*:\s*(?P<t>.+)$",
      r"; set the \g<a> of it to \g<t>"),
+    # "intended major should be a list: A, B, C": a list of answers to pick from is a dropdown
+    (r"^(?P<x>.+?)\s+(?P<m>should|must|needs to|could|can)\s+be\s+(?:a\s+)?(?:list|pick-?list|choice)\s*:",
+     r"\g<x> \g<m> be a dropdown:"),
+    # "add an email field between name and unit number": after the first of the two
+    (r"^(?P<head>(?:add|include|put|move)\b[^:'\"“]+?)\s+(?:in\s+)?between\s+(?:the\s+)?(?P<a>(?![\d£$€])[^,;:]+?)\s+and\s+(?:the\s+)?[^,;:]+?"
+     r"(?P<tail>\s*,\s*(?:optional|required)|\s*:.+)?$",
+     r"\g<head> after \g<a>\g<tail>"),
     # "add first name and last name at the top": two fields, the second after the first
     (r"^(?P<v>add|include|put)\s+(?:a\s+)?(?P<a>first name|given name|forename)(?:\s+field)?\s+and\s+(?:a\s+)?"
      r"(?P<b>last name|surname|family name)(?:\s+fields?)?(?P<rest>(?:\s+(?:at|to)\s+the\s+\w+|\s+(?:after|before|below|above)\s+[^,;]+)?)"
@@ -347,6 +354,10 @@ _KIND_LAST = re.compile(
 def rewrite(text: str, fields: list) -> str:
     # "… so we can follow up", "… and X too": the aside off first, whatever reads the rest
     text = local_refine_notes.separate(text)  # "Looks good! Two things: 1) … 2) …"
+    # "add help text under phone: …": the words for the visitor before anything reads them
+    text = "; ".join(
+        local_refine_visitor_text.plain(part.strip(), fields) for part in text.split(";")
+    )
     text = "; ".join(local_refine_asides.plain(part.strip(), fields) for part in text.split(";"))
     text = "; ".join(_form_is(part.strip()) for part in text.split(";"))
     text = "; ".join(_not_a(part.strip(), fields) for part in text.split(";"))

@@ -201,7 +201,7 @@ def _glossed(text: str) -> list[str]:
     for short, long in _SHORT:
         if re.search(short, text, re.I):
             said.append(re.sub(short, long, _bare(text), flags=re.I))
-    for lang in ("es", "fr", "de", "pt"):
+    for lang in ("es", "fr", "de", "pt", "it", "nl"):
         english, own = _noun(text, lang)
         if english != own:
             said.append(english)
