@@ -69,3 +69,20 @@ async def test_a_list_of_answers_and_a_question_not_to_ask(user):
     config = await generate(user, "don't ask for GPA", config)
     assert "GPA" not in _labels(config)
     assert len(_labels(config)) == len(_labels(form)) - 1
+
+
+async def test_an_upload_narrowed_to_kinds_or_counted_in_the_marketers_words(user):
+    form = await generate(
+        user, "Scholarship application: full name, email, transcript upload, photo"
+    )
+    config = await generate(user, "transcript must be a PDF", form)
+    assert _field(config, "Transcript")["accept"] == [".pdf"]
+    config = await generate(user, "photo - jpg or png only", config)
+    assert _field(config, "Photo")["accept"] == [".jpg", ".jpeg", ".png"]
+    config = await generate(user, "the photo should allow up to 3 files", config)
+    assert _field(config, "Photo")["max_files"] == 3
+    assert _labels(config) == _labels(form)
+    answer = await generate(
+        user, "transcript must be a spreadsheet or a banana", config, status=422
+    )
+    assert "which files" in str(answer)

@@ -185,7 +185,7 @@ def _has(field: dict, want: dict) -> list[str]:
         if isinstance(value, str) and value.startswith(">"):
             ok = isinstance(got, int | float) and got > float(value[1:])
         elif isinstance(got, list):
-            ok = value in got
+            ok = got == value if isinstance(value, list) else value in got  # a list: exactly
         else:
             ok = got == value
         if not ok:

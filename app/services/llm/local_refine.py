@@ -19,6 +19,7 @@ from app.services.llm import (
     local_refine_ask,
     local_refine_defaults,
     local_refine_extras,
+    local_refine_file_kinds,
     local_refine_foreign,
     local_refine_general,
     local_refine_it,
@@ -201,6 +202,8 @@ def _apply(draft: dict, clause: str, notes: list) -> None:
         if local_refine_shapes.apply(draft, clause, notes):  # a scale, yes/no, a checkbox's words
             return
         if local_refine_more.apply(draft, clause, notes):  # options, kinds, order, "keep only"
+            return
+        if local_refine_file_kinds.apply(draft, clause, notes):  # "transcript must be a PDF"
             return
         if local_refine_limits.apply(draft, clause, notes):  # "guests: at least 2"
             return

@@ -1,0 +1,121 @@
+"""What an upload takes, said the marketer's way (issue 20, stop 30).
+
+"transcript must be a PDF", "photo - jpg or png only", "only accept PDFs for the CV" narrow
+an upload to those kinds; "the photo should allow up to 3 files" and "photos: max 10MB" set
+how many and how big. local_refine_limits reads the older phrasings ("allow up to 3 photos",
+"the screenshot should accept videos too", which widens); these name the upload first or say
+"only", and were refused.
+
+``apply(draft, clause, notes)`` returns True when the clause set what an upload takes, False
+when it names no upload (RefineError when it names one but no kind it knows).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.services.forms.file_fields import MAX_FILES
+from app.services.llm.local_fields import RefineError
+from app.services.llm.local_refine_targets import find_glossed
+
+_KINDS = (
+    (r"pdfs?", [".pdf"]),
+    (r"jpe?gs?", [".jpg", ".jpeg"]),
+    (r"pngs?", [".png"]),
+    (r"heics?", [".heic"]),
+    (r"photos?|pictures?|images?|screenshots?", ["image/*"]),
+    (r"videos?|clips?", ["video/*"]),
+    (r"word(?: files?| documents?| docs?)?|docx?", [".doc", ".docx"]),
+    (r"documents?", [".pdf", ".doc", ".docx"]),
+    (r"spreadsheets?|excel(?: files?)?|csvs?", [".xlsx", ".csv"]),
+    (r"audio|mp3s?", ["audio/*"]),
+)
+_KIND = r"(?:an?\s+)?[\w ,/]+?"
+# "transcript must be a PDF", "photo - jpg or png only", "transcript: PDF only",
+# "only accept PDFs for the transcript", "the CV should only take PDF or Word"
+_ONLY = (
+    re.compile(
+        rf"^(?:the\s+)?(?P<x>[^:–-]+?)\s+(?:must|should|has to|needs to)\s+be\s+(?P<k>{_KIND})(?:\s+only)?$",
+        re.I,
+    ),
+    re.compile(rf"^(?:the\s+)?(?P<x>[^:–-]+?)\s*(?::|\s[-–])\s*(?P<k>{_KIND})\s+only$", re.I),
+    re.compile(rf"^(?:the\s+)?(?P<x>.+?)\s+(?P<k>{_KIND})\s+only$", re.I),
+    re.compile(
+        rf"^only\s+(?:accept|allow|take)\s+(?P<k>{_KIND})\s+(?:for|in|on)\s+(?:the\s+)?(?P<x>.+)$",
+        re.I,
+    ),
+    re.compile(
+        rf"^(?:the\s+)?(?P<x>.+?)\s+(?:should|must|can)\s+only\s+(?:accept|allow|take)\s+(?P<k>{_KIND})$",
+        re.I,
+    ),
+)
+# "the photo should allow up to 3 files", "photos: up to 5", "allow 3 files for the photo"
+_COUNT = (
+    re.compile(
+        r"^(?:the\s+)?(?P<x>.+?)\s*(?::|\s+(?:should|can|must)\s+(?:allow|take|accept)|\s+(?:allows?|takes?))\s+"
+        r"(?:up to|at most|a maximum of|max\.?)?\s*(?P<n>\d+)(?:\s+(?:files?|photos?|pictures?|images?|documents?))?$",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:allow|accept)\s+(?:up to\s+)?(?P<n>\d+)\s+(?:files?|photos?|pictures?|images?|documents?)\s+"
+        r"(?:for|in|on)\s+(?:the\s+)?(?P<x>.+)$",
+        re.I,
+    ),
+)
+# "photos: max 10MB", "the CV can be up to 5 MB"
+_SIZE = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s*(?::|\s+(?:can be|should be|must be|is))?\s+(?:up to|at most|max\.?|maximum|under)\s+"
+    r"(?P<mb>\d+)\s*mb(?:\s+(?:each|per file))?$",
+    re.I,
+)
+
+
+def apply(draft: dict, clause: str, notes: list) -> bool:
+    text = clause.strip().rstrip(".!")
+    for pattern in _ONLY:
+        m = pattern.match(text)
+        field = m and _upload(draft, m["x"])
+        if field:
+            field["accept"] = _kinds(m["k"], field)
+            return True
+    for pattern in _COUNT:
+        m = pattern.match(text)
+        field = m and _upload(draft, m["x"])
+        if field:
+            if int(m["n"]) > MAX_FILES:
+                raise RefineError(
+                    f"An upload takes at most {MAX_FILES} files, e.g. 'allow up to {MAX_FILES} photos'"
+                )
+            field["max_files"] = max(int(m["n"]), 1)
+            return True
+    m = _SIZE.match(text)
+    field = m and _upload(draft, m["x"])
+    if field:
+        field["max_size_mb"] = max(int(m["mb"]), 1)
+        return True
+    return False
+
+
+def _upload(draft: dict, said: str) -> dict | None:
+    """The upload the note names; None when it names another field or none."""
+    said = re.sub(r"\s+(?:field|upload|question)$", "", said.strip(), flags=re.I)
+    try:
+        field = find_glossed(draft["fields"], said)
+    except RefineError:
+        return None
+    return field if field["type"] == "file" else None
+
+
+def _kinds(said: str, field: dict) -> list[str]:
+    words = [
+        w.strip()
+        for w in re.split(
+            r",|/|\s+or\s+|\s+and\s+", re.sub(r"^an?\s+", "", said.strip(), flags=re.I)
+        )
+    ]
+    kinds = [acc for w in words if w for pattern, acc in _KINDS if re.fullmatch(pattern, w, re.I)]
+    if not kinds or len(kinds) != len([w for w in words if w]):
+        raise RefineError(
+            f"Say which files “{field['label']}” takes: photos, PDFs, Word, videos or spreadsheets"
+        )
+    return list(dict.fromkeys(a for acc in kinds for a in acc))
