@@ -149,8 +149,9 @@ _DROPDOWN_OF = re.compile(
 )
 # "after they submit, say 'Thanks! …'": the thank-you message
 _AFTER_SUBMIT = re.compile(
-    r"^(?:after|once|when)\s+(?:they|people|someone|visitors|customers)\s+(?:submit|send|sign up|apply|"
-    r"book|register)(?:\s+(?:it|the form))?\s*,?\s*(?:say|show|tell them|display|thank them with)\s*:?\s*"
+    r"^(?:(?:after|once|when)\s+(?:they|people|someone|visitors|customers)\s+(?:submit|send|sign up|apply|"
+    r"book|register)(?:\s+(?:it|the form))?|(?:after|on|upon)\s+(?:submitting|submission|sending)(?:\s+the form)?)"
+    r"\s*,?\s*(?:say|show|tell them|display|thank them with)\s*:?\s*"
     r"(?P<t>.+)$",
     re.I,
 )

@@ -19,7 +19,12 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm import local_refine_asides, local_refine_notes, local_refine_visitor_text
+from app.services.llm import (
+    local_refine_asides,
+    local_refine_lists,
+    local_refine_notes,
+    local_refine_visitor_text,
+)
 from app.services.llm.local_consent import YES_NO
 from app.services.llm.local_dutch_italian import dutch_or_italian
 from app.services.llm.local_dutch_italian_words import YES_NO as YES_NO_NL_IT
@@ -358,6 +363,8 @@ def rewrite(text: str, fields: list) -> str:
     text = "; ".join(
         local_refine_visitor_text.plain(part.strip(), fields) for part in text.split(";")
     )
+    # "put the packages in this order: …", "reorder: name, email, …": lists read whole
+    text = "; ".join(local_refine_lists.plain(part.strip(), fields) for part in text.split(";"))
     text = "; ".join(local_refine_asides.plain(part.strip(), fields) for part in text.split(";"))
     text = "; ".join(_form_is(part.strip()) for part in text.split(";"))
     text = "; ".join(_not_a(part.strip(), fields) for part in text.split(";"))

@@ -1,0 +1,57 @@
+"""Lists a marketer gives in a note (issue 20, stop 30), through POST /api/forms/generate. On
+the start commit "put the packages in this order: …" added an answer "Packages", "reorder:
+name, email, …" added a dropdown "Reorder", "rename the 'elopement' package to 'Micro
+wedding'" renamed the Package question, "ask for their address in separate fields: …" added
+a dropdown "Address in separate" and "add a second phone number for the partner" a text
+field "Partner"."""
+
+from __future__ import annotations
+
+from tests.test_llm_local_forms import generate
+from tests.test_refine_words import _field, _labels
+
+WEDDING = (
+    "Wedding photographer enquiry - your names, email, phone, wedding date, venue, estimated "
+    "guest count, which package (half day, full day, elopement), how did you find me"
+)
+CATERING = (
+    "Catering enquiry: event date, type of event (wedding, corporate, birthday, other), number "
+    "of guests, budget per head, dietary requirements, name, email, phone"
+)
+
+
+async def test_answers_put_in_order_or_renamed_by_the_fields_noun(user):
+    form = await generate(user, WEDDING)
+    config = await generate(
+        user, "put the packages in this order: elopement, half day, full day", form
+    )
+    assert _field(config, "Package")["options"] == ["Elopement", "Half day", "Full day"]
+    config = await generate(user, "rename the 'elopement' package to 'Micro wedding'", config)
+    assert _field(config, "Package")["options"] == ["Micro wedding", "Half day", "Full day"]
+    assert _labels(config) == _labels(form)
+    answer = await generate(
+        user, "put the packages in this order: elopement, half day", config, status=422
+    )
+    assert "list each once" in str(answer)
+
+
+async def test_the_whole_form_put_in_order(user):
+    form = await generate(user, CATERING)
+    order = "name, email, phone, event date, type of event, number of guests, budget per head, dietary requirements"
+    config = await generate(user, f"reorder: {order}", form)
+    assert _labels(config)[:4] == ["Full name", "Email", "Phone", "Event date"]
+    assert len(_labels(config)) == len(_labels(form))
+    answer = await generate(user, "reorder: name, email, shoe size", form, status=422)
+    assert "shoe size" in str(answer)
+
+
+async def test_fields_split_out_and_a_second_phone_for_someone(user):
+    form = await generate(user, "Hackathon registration: name, email, address, team name")
+    config = await generate(
+        user, "split the address into separate fields: street, town, postcode", form
+    )
+    labels = _labels(config)
+    assert "Address" not in labels and labels.index("Town") == labels.index("Street") + 1
+    form = await generate(user, WEDDING)
+    config = await generate(user, "add a second phone number for the partner", form)
+    assert _field(config, "Partner's phone")["type"] == "phone"
