@@ -55,3 +55,28 @@ async def test_fields_split_out_and_a_second_phone_for_someone(user):
     form = await generate(user, WEDDING)
     config = await generate(user, "add a second phone number for the partner", form)
     assert _field(config, "Partner's phone")["type"] == "phone"
+
+
+async def test_answers_and_questions_added_in_the_marketers_language(user):
+    form = await generate(
+        user, "Anmeldung Sommercamp: Name des Kindes, Alter, E-Mail, Woche (1, 2, 3), Allergien"
+    )
+    config = await generate(user, "Woche 4 hinzufügen", form)
+    assert _field(config, "Woche")["options"] == ["1", "2", "3", "4"]
+    assert _labels(config) == _labels(form)
+    form = await generate(
+        user, "Demande de devis déménagement : nom, email, téléphone, date souhaitée"
+    )
+    config = await generate(user, "ajoute une question : avez-vous un ascenseur ? (oui/non)", form)
+    assert _field(config, "Avez-vous un ascenseur ?")["options"] == ["Oui", "Non"]
+
+
+async def test_a_change_said_of_a_field_after_a_colon(user):
+    form = await generate(
+        user, "Restaurant reservation: name, email, date, time, dietary requirements"
+    )
+    said = "dietary: make it a multi-select with vegetarian, vegan, gluten free"
+    config = await generate(user, said, form)
+    dietary = _field(config, "Dietary requirements")
+    assert dietary["type"] == "multiselect"
+    assert dietary["options"] == ["Vegetarian", "Vegan", "Gluten free"]

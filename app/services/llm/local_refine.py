@@ -325,7 +325,10 @@ def _not_require(draft, m):
 
 def _rename(draft, m):
     f = find_field(draft["fields"], m["target"])
-    new_label = strip_quotes(m["new"])
+    new_label = strip_quotes(m["new"])  # said bare, a label starts with a capital ("party size")
+    new_label = (
+        new_label if m["new"].strip()[:1] in "'\"“‘" else new_label[:1].upper() + new_label[1:]
+    )
     new_name = slugify(new_label, "field").replace("-", "_")[:50].strip("_")
     if not re.match(r"^[a-z]", new_name):
         new_name = f"field_{new_name}"[:50]

@@ -179,12 +179,17 @@ _NEXT_QUESTION = re.compile(
 )
 # "ajoute le Massif central aux régions", "añade Cerámica a los cursos": an answer for a choice
 _ADD_TO_CHOICE_ABROAD = re.compile(
-    r"^(?:ajoute[rz]?|rajoute|añade|agrega|adiciona|acrescenta|aggiungi|voeg)\s+"
-    r"(?:(?:le|la|les|l'|el|los|las|o|a|os|as|il|lo|gli|de|het)\s*)?"
-    r"(?:(?:opci[oó]n|option|op[çc][ãa]o|opzione|optie|choix|r[ée]ponse)\s+)?(?P<o>.+?)\s+"
-    r"(?:aux|à la|à l'|au|dans les|dans la|a las|a los|al|a la|às|aos|ao|alle|ai|agli|aan de|bij de)\s+"
-    r"(?P<x>[^,;:]+?)(?:\s+toe)?$",
+    r"^(?:ajoute[rz]?|rajoute|añade|agrega|adiciona|acrescenta|aggiungi|voeg|f[üu]ge)\s+"
+    r"(?:(?:le|la|les|l'|el|los|las|o|a|os|as|il|lo|gli|de|het|die|der|das|den|eine|einen)\s*)?"
+    r"(?:(?:opci[oó]n|option|op[çc][ãa]o|opzione|optie|choix|r[ée]ponse|antwort)\s+)?(?P<o>.+?)\s+"
+    r"(?:aux|à la|à l'|au|dans les|dans la|a las|a los|al|a la|às|aos|ao|alle|ai|agli|aan de|bij de|"
+    # a question's own words after a bare preposition: "añade 'abril' a ¿cuándo quieres empezar?"
+    r"a|à|em|aan|zu|zur|zum|bei)\s+"
+    r"(?P<x>[^,;:]+?)(?:\s+(?:toe|hinzu))?$",
     re.I,
+)
+_GERMAN_ADD = re.compile(
+    r"^(?:f[üu]ge\s+)?(?:bei\s+)?(?P<said>[^,;:]+?)\s+(?:hinzuf[üu]gen|hinzu)$", re.I
 )
 # "voeg een veld toe voor opmerkingen": a field for something, said in Dutch
 _DUTCH_FIELD_FOR = re.compile(
@@ -233,6 +238,12 @@ def plain(text: str, fields: list) -> str:
         if _ARROW_DO.match(y):  # "… → make it a text box instead": the change, said of it
             return _ARROW_DO.sub(lambda m: f"{m['v']} {x}", y, count=1)
         return f"rename {x} to {y}"
+    colon = _LABEL_COLON.match(text)
+    named = colon and (_fields_in(colon["x"], fields) or _holding(colon["x"], fields))
+    if named and len(named) == 1 and _ARROW_DO.match(colon["y"].strip()):
+        # "dietary: make it a multi-select with vegetarian, vegan, …": the change, said of it
+        said = _ARROW_DO.sub(lambda m: f"{m['v']} {colon['x']}", colon["y"].strip(), count=1)
+        return re.sub(r"\s+with\s+(?=[^,]+,)", ": ", said, count=1)
     answers = _SAYS_ANSWERS.match(text)
     named = _fields_in(answers["x"], fields) if answers else []
     if len(named) == 1 and named[0].get("options"):
@@ -263,8 +274,16 @@ def plain(text: str, fields: list) -> str:
         return f"{give['x']} should be {answers}"
     abroad = _ADD_TO_CHOICE_ABROAD.match(text)
     chosen = [f for f in _holding(abroad["x"], fields) if f.get("options")] if abroad else []
+    german = _GERMAN_ADD.match(text)  # "Woche 4 hinzufügen": the question's words, then the answer
+    if german and not chosen:
+        words = german["said"].split()
+        for cut in range(len(words) - 1, 0, -1):
+            held = [f for f in _holding(" ".join(words[:cut]), fields) if f.get("options")]
+            if len(held) == 1:
+                abroad, chosen = {"o": " ".join(words[cut:])}, held
+                break
     if len(chosen) == 1:
-        answer = abroad["o"].strip()
+        answer = abroad["o"].strip().strip(_QUOTES)
         return f"add the option {answer[:1].upper()}{answer[1:]} to the {chosen[0]['label']}"
     dutch = _DUTCH_FIELD_FOR.match(text)
     if dutch:

@@ -127,6 +127,13 @@ _PLACES = "|".join(f"{_TOP[lang]}|{_END[lang]}" for lang in _TOP)
 _EXTRAS = "|".join(f"{_TOP[lang]}|{_END[lang]}|{_REQ[lang]}" for lang in ("de", "nl"))
 
 
+# a yes/no said after the question: "(oui/non)", "(sí o no)", "- ja/nein"
+_YES_NO_AFTER = re.compile(
+    r"\s*[-(]?\s*(?:oui|s[íi]|ja|sim|yes)\s*(?:/|ou|o|oder|ou|of|or)\s*(?:non|no|nein|n[ãa]o|nee)\s*\)?\s*$",
+    re.I,
+)
+
+
 def misread_label(label: str) -> bool:
     """Whether a new field's label holds an instruction's words in one of these languages."""
     return around.misread(label, _PLACES, _NOT_OF)
@@ -393,8 +400,10 @@ def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tup
         rf"(?:(?:{_ARTICLES[lang]})\s+)?(?:{_FIELD_WORD[lang]})\s*:\s*(?P<q>.+)$", spec, re.I
     )
     if asked:  # "ajoute une question : Comment nous avez-vous connus ?": its wording
-        own = _capital(strip_quotes(asked["q"]))
-        return f"add a question: {own}", own
+        q = asked["q"].strip()
+        yes_no = _YES_NO_AFTER.search(q)  # "… avez-vous un ascenseur ? (oui/non)"
+        own = _capital(strip_quotes(q[: yes_no.start()] if yes_no else q).strip())
+        return (f"add a yes/no question called {own}" if yes_no else f"add a question: {own}"), own
     spec, kind, answers = around.answers_said(spec, lang, _CHOICES, _KINDS[0][1])
     spec = re.sub(rf"^(?:{_ALSO})\s+", "", spec, flags=re.I)  # "ajoute aussi la surface"
     flag = re.search(rf"\b(?:{_REQ[lang]})\b", spec, re.I)

@@ -29,10 +29,11 @@ _ITEM = re.compile(r"(?:^|\s)\(?\d{1,2}[).]\s+(?=[A-Za-z'‘\"“])|^\s*[-*•]\
 _SENTENCE = re.compile(
     r"(?<![A-Z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<=[.!?])\s+(?=[A-Za-z'‘\"“])"
 )
-# a sentence that carries words for the form ("… message to Thanks. See you soon") is not cut,
+# a sentence that carries words for the form ("… message to Thanks. See you soon") is not cut
+# (a time's colon, "18:00", carries none),
 # nor a question put to the visitor ("add a question: Do you need catering? yes/no")
 _CARRIES_TEXT = re.compile(
-    r":|\b(?:message|text|note|help|hint|placeholder|say|says|saying|question)\b", re.I
+    r"(?<!\d):(?!\d)|\b(?:message|text|note|help|hint|placeholder|say|says|saying|question)\b", re.I
 )
 # "…, and can we add a field for the roof's age?": the last clause asks us, not the visitor
 _ASKS_US = re.compile(
