@@ -80,3 +80,33 @@ async def test_a_change_said_of_a_field_after_a_colon(user):
     dietary = _field(config, "Dietary requirements")
     assert dietary["type"] == "multiselect"
     assert dietary["options"] == ["Vegetarian", "Vegan", "Gluten free"]
+
+
+async def test_a_typo_is_read_as_the_word_meant_and_a_word_of_its_own_is_not(user):
+    form = await generate(
+        user, "Dog grooming: owner name, phone, email, breed, service (bath, full groom)"
+    )
+    config = await generate(user, "make phnoe requried", form)
+    assert _field(config, "Phone")["required"] is True
+    config = await generate(user, "remvoe the breed", config)
+    assert "Breed" not in _labels(config)
+    config = await generate(user, "add a remote option to service", config)
+    assert _field(config, "Service")["options"] == ["Bath", "Full groom", "Remote"]
+
+
+async def test_answers_after_an_arrow_and_a_swap_with_an_addition(user):
+    form = await generate(user, "Dog grooming: owner name, email, size (small, medium, large)")
+    config = await generate(
+        user, "size → small (under 10kg), medium (10-25kg), large (25kg+)", form
+    )
+    assert _field(config, "Size")["options"] == [
+        "Small (under 10kg)",
+        "Medium (10-25kg)",
+        "Large (25kg+)",
+    ]
+    form = await generate(
+        user, "Webinar sign-up: name, work email, company size (1-10, 11-50, 200+)"
+    )
+    config = await generate(user, "change 200+ to 201-1000 and add 1000+", form)
+    assert _field(config, "Company size")["options"] == ["1-10", "11-50", "201-1000", "1000+"]
+    assert _labels(config) == _labels(form)

@@ -235,6 +235,11 @@ def plain(text: str, fields: list) -> str:
             return (
                 f"make {x} {'an' if y[0].lower() in 'aeiou' else 'a'} {_ARROW_KIND.match(y)['k']}"
             )
+        chosen = [f for f in _fields_in(x, fields) if f.get("options")]
+        if (
+            len(chosen) == 1 and len(re.split(r",(?![^()]*\))", y)) >= 2
+        ):  # "size → small (…), medium (…)"
+            return f"change the options of {chosen[0]['name']} to {y}"
         if _ARROW_DO.match(y):  # "… → make it a text box instead": the change, said of it
             return _ARROW_DO.sub(lambda m: f"{m['v']} {x}", y, count=1)
         return f"rename {x} to {y}"

@@ -16,6 +16,7 @@ import re
 
 from app.errors import ValidationError
 from app.services.llm.local_refine_notes import separate
+from app.services.llm.local_refine_typos import mend
 
 _STOP = set(
     "a an the this that it its their them they people we our us you your is are be been was to of "
@@ -84,6 +85,14 @@ def refine(config: dict, text: str) -> dict:
             raise  # a refusal that says why ("already has a field …") is the better answer
         first = exc
     fields = config.get("fields") or []
+    mended = mend(text, fields)  # "make phnoe optional": read again as the word meant
+    if mended != text:
+        try:
+            return read(config, mended)
+        except ValidationError as exc:
+            if not _UNREAD.search(exc.message):
+                raise
+        text = mended
     parts = [p for p in separate(text).split("; ") if p.strip()]
     said = []
     for part in parts:

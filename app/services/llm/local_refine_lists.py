@@ -56,13 +56,40 @@ _ANOTHER = re.compile(
 )
 
 
+# "change 200+ to 201-1000 and add 1000+": the second is an answer too
+_SWAP_AND_ADD = re.compile(
+    rf"^(?:change|replace|rename)\s+[{_Q}]?(?P<a>[^{_Q}]+?)[{_Q}]?\s+(?:to|with|by)\s+[{_Q}]?(?P<b>[^{_Q}]+?)[{_Q}]?"
+    rf"\s*,?\s+and\s+add\s+[{_Q}]?(?P<c>[^{_Q}]+?)[{_Q}]?(?:\s+too)?$",
+    re.I,
+)
+
+
 def plain(text: str, fields: list) -> str:
     said = text.strip().rstrip(".!")
-    for read in (_renamed_answer, _answers_ordered, _form_ordered, _separate, _another):
+    for read in (
+        _swap_and_add,
+        _renamed_answer,
+        _answers_ordered,
+        _form_ordered,
+        _separate,
+        _another,
+    ):
         plainly = read(said, fields)
         if plainly:
             return plainly
     return text
+
+
+def _swap_and_add(said: str, fields: list) -> str | None:
+    m = _SWAP_AND_ADD.match(said)
+    owners = [f for f in fields if m and _option(f, m["a"])]
+    if len(owners) != 1:
+        return None
+    field = owners[0]
+    return (
+        f"change '{_option(field, m['a'])}' to '{m['b'].strip()}' in {field['name']}; "
+        f"add the option {m['c'].strip()} to the {field['label']}"
+    )
 
 
 def _renamed_answer(said: str, fields: list) -> str | None:

@@ -22,6 +22,8 @@ _FREE = r"(?:free|free-?mail|personal|private|gmail|hotmail|yahoo|outlook|icloud
 _ADDRESS = r"(?:e-?mails?|e-?mail addresses|addresses|emails? addresses|domains?)"
 _BLOCK = re.compile(
     rf"^(?:only\s+(?:allow|accept)\s+{_WORK}\s+{_ADDRESS}|"
+    # "we only want business emails", "we only accept work addresses"
+    rf"(?:we|i)\s+(?:only\s+(?:want|accept|take|allow)|want\s+only|(?:only\s+)?need)\s+{_WORK}\s+{_ADDRESS}|"
     rf"(?:require|ask for|insist on)\s+(?:a\s+)?{_WORK}\s+{_ADDRESS}|"
     rf"(?:the\s+)?e-?mail(?:\s+field|\s+address)?\s+(?:should|must|has to|needs to)\s+be\s+(?:a\s+)?{_WORK}"
     rf"(?:\s+{_ADDRESS}|\s+one)?|"

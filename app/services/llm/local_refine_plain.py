@@ -47,6 +47,10 @@ _RULES: list[tuple[re.Pattern, str]] = [
     # "emergency should be yes or no, with help text: …": the help is the field's just named
     (r"\s*,?\s+(?:with|and(?:\s+(?:add|give it))?)\s+(?:a\s+|the\s+|some\s+)?(?P<a>help text|hint)\s*:\s*(?P<t>.+)$",
      r"; set the \g<a> of it to \g<t>"),
+    # "add a consent checkbox: I agree to receive emails about the webinar": the box's own words
+    (r"^(?P<v>add|include)\s+(?:a\s+|an\s+)?(?P<k>consent|opt-?in|marketing(?:\s+consent)?)\s+(?:check\s*box|tick\s*box|box)"
+     r"\s*(?::|\s+saying|\s+that says|\s+reading)\s*(?P<t>.+)$",
+     r"\g<v> a consent checkbox; rename it to \g<t>"),
     # "intended major should be a list: A, B, C": a list of answers to pick from is a dropdown
     (r"^(?P<x>.+?)\s+(?P<m>should|must|needs to|could|can)\s+be\s+(?:a\s+)?(?:list|pick-?list|choice)\s*:",
      r"\g<x> \g<m> be a dropdown:"),
