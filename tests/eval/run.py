@@ -1096,6 +1096,9 @@ SETS = {
     # Round 42b: what the business offers, said around the list, is the asking field's choice;
     # the form is named as the description calls it
     "round 42b": ("forms_round42b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 43s (stop 30): a list written with slashes, grades to choose (not a rating), a
+    # contraction typed without its apostrophe
+    "round 43s": ("forms_round43s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -277,7 +277,10 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
         widget = WIDGET_WORD.search(item["phrase"])
         if widget and item["options"]:  # "a product dropdown (A, B, C)": the product, a choice
             item = {**item, "phrase": item["phrase"][: widget.start()].strip(), "hint": "select"}
-        scale = f"{item['phrase']} ({', '.join(item['options'])})" if item["options"] else ""
+        numbered = item["options"] and all(
+            str(o).isdigit() for o in item["options"]
+        )  # not "K-5, 6-8"
+        scale = f"{item['phrase']} ({', '.join(item['options'])})" if numbered else ""
         if item.get("scale"):  # "comfort (1-5)" is rated on its scale: "Comfort rating"
             said = item["phrase"] if rated(item["phrase"]) else f"{item['phrase']} rating"
             scale = f"{said} {item['scale']}"

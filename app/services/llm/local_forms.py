@@ -23,6 +23,7 @@ from app.services.llm.local_answer_asides import answer_asides, one_answer
 from app.services.llm.local_answer_kinds import label_units
 from app.services.llm.local_answer_shapes import shape_answers
 from app.services.llm.local_answer_types import answer_types
+from app.services.llm.local_apostrophes import restored
 from app.services.llm.local_asked_abroad import ask_as_questions
 from app.services.llm.local_asked_as_meant import ask_as_meant
 from app.services.llm.local_bounded_numbers import bound_numbers, take_bounds
@@ -90,6 +91,7 @@ from app.services.llm.local_sentence_name import (
     creator_question,
 )
 from app.services.llm.local_several_answers import plurals_said
+from app.services.llm.local_slash_lists import comma_listed
 from app.services.llm.local_stated_purpose import (
     add_stated_defaults,
     fit_callback,
@@ -214,7 +216,10 @@ def build_form(described: str) -> dict:
     # "scratch the budget", "add a note that …", "send these to the DSL straight away": obeyed
     # "We teach violin, cello and flute. …, which instrument": the offerings, its answers;
     # "running a weekend retreat … need people to sign up: …": the retreat's sign-up
-    said_to_builder, builder = read_builder_words(event_headed(offered_choices(described)))
+    # "Name / email / phone / postcode": a list written with slashes; "theyve": "they've"
+    said_to_builder, builder = read_builder_words(
+        event_headed(offered_choices(comma_listed(restored(described))))
+    )
     said_to_builder = prose_extras(said_to_builder)  # "plus a box to get treats (optional X)"
     # "currently using which roaster?": the open question it is, not "Currently using" yes/no
     asided, asides = take_asides(urgent_examples(which_first(said_to_builder)))
