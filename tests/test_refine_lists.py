@@ -110,3 +110,17 @@ async def test_answers_after_an_arrow_and_a_swap_with_an_addition(user):
     config = await generate(user, "change 200+ to 201-1000 and add 1000+", form)
     assert _field(config, "Company size")["options"] == ["1-10", "11-50", "201-1000", "1000+"]
     assert _labels(config) == _labels(form)
+
+
+async def test_examples_for_a_field_and_a_second_thought(user):
+    form = await generate(user, "B2B demo request: first name, work email, company, current tool")
+    config = await generate(user, "current tool: add examples like Typeform, Google Forms", form)
+    assert _field(config, "Current tool")["placeholder"] == "e.g. Typeform, Google Forms"
+    assert _field(config, "Current tool")["type"] == "text"
+    form = await generate(user, "Open day registration: student name, parent name, email, phone")
+    said = (
+        "we don't need the parent name if the student is over 18... actually just make it optional"
+    )
+    config = await generate(user, said, form)
+    assert _field(config, "Parent name")["required"] is False
+    assert _labels(config) == _labels(form)

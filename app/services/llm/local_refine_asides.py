@@ -191,6 +191,13 @@ _ADD_TO_CHOICE_ABROAD = re.compile(
 _GERMAN_ADD = re.compile(
     r"^(?:f[üu]ge\s+)?(?:bei\s+)?(?P<said>[^,;:]+?)\s+(?:hinzuf[üu]gen|hinzu)$", re.I
 )
+# "…, actually just make it optional", "… on second thought, remove it": the last thought counts
+_ACTUALLY = re.compile(
+    r"^(?P<first>.+?)(?:\.{2,}|…|[,;.]|\s-)?\s+(?:actually|on second thought|scratch that|no wait|"
+    r"come to think of it)[,\s]+(?:just\s+)?(?P<then>.+)$",
+    re.I,
+)
+_MAKE_IT_SO = re.compile(r"^(?:can you\s+|please\s+)?make it so(?: that)?\s+", re.I)
 # "voeg een veld toe voor opmerkingen": a field for something, said in Dutch
 _DUTCH_FIELD_FOR = re.compile(
     r"^voeg\s+(?:een\s+)?(?:extra\s+)?(?:veld|vraag)\s+toe\s+(?:voor|met)\s+(?:de\s+|het\s+)?(?P<x>[^,;:]+)$",
@@ -217,6 +224,7 @@ _STOP = {
 
 def plain(text: str, fields: list) -> str:
     """The clause without what was said around the change."""
+    text = _second_thought(text, fields)
     text = _AFTERTHOUGHT.sub("", _PLEASE_INSIDE.sub("", _REST_STAYS.sub("", text)))
     text = _RIGHT_AFTER.sub("", text)  # "put X straight after the role"
     wish = _WISH.match(text)
@@ -394,6 +402,24 @@ def _only_label(text: str, fields: list) -> bool:
     """Whether the words are a field's label and nothing else ("is it a special occasion")."""
     said = _words(text) - _STOP - {"i", "the"}
     return any(said == _words(f["label"]) - _STOP for f in fields)
+
+
+def _second_thought(text: str, fields: list) -> str:
+    """ "we don't need the parent name if … actually just make it optional": the change is
+    what was said last, "it" the field the first thought named; "make it so X is …": X is …"""
+    text = _MAKE_IT_SO.sub("", text)
+    m = _ACTUALLY.match(text)
+    if not m:
+        return text
+    named = _fields_in(m["first"], fields) or _holding(m["first"], fields)
+    said = [f for f in named if f["label"].lower().rstrip("?") in m["first"].lower()]
+    named = said if len(said) == 1 else named  # "the parent name if the student …": Parent name
+    if len(named) != 1 and re.search(r"\b(?:it|that|this)\b", m["then"], re.I):
+        return text
+    label = named[0]["label"].rstrip("?") if named else ""
+    return (
+        re.sub(r"\b(?:it|that one|this one)\b", label, m["then"], count=1) if label else m["then"]
+    )
 
 
 def _kind_only(what: str) -> bool:

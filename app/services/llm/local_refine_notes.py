@@ -47,6 +47,7 @@ _NO_CLAUSE_START = re.compile(
     r"show|hide|set|ask|include|take|get|let|keep|use|call|only)\b",
     re.I,
 )
+_SECOND_THOUGHT = re.compile(r"^(?:actually|on second thought|scratch that|no wait)\b", re.I)
 _ASIDE_IN_BRACKETS = re.compile(r"\s*\((?:[^()]*\?|[^()]*\balready\b[^()]*)\)", re.I)
 _STATE_VERB = re.compile(
     r"\b(?:is|are|should|must|needs?|has to|have to|can|could|defaults?|stays?|becomes?)\b", re.I
@@ -62,6 +63,10 @@ def separate(text: str) -> str:
     for piece in re.split(r"\s*\n+\s*", text.strip()):
         for item in _cut(_ITEM, piece):
             parts += _sentences(item)
+    # "… over 18... actually just make it optional": a second thought belongs to the first
+    for i in range(len(parts) - 1, 0, -1):
+        if _SECOND_THOUGHT.match(parts[i].strip()):
+            parts[i - 1 : i + 1] = [f"{parts[i - 1].rstrip(' .…')} {parts[i].strip()}"]
     said = []
     for part in parts:
         part = _HEADING.sub("", _PRAISE.sub("", part.strip())).strip()

@@ -75,6 +75,12 @@ _READINGS = (
     ),
     # "give the message box an example like '…'"
     (rf"^give\s+{_THE}(?P<x>[^:'\"“”]+?){_KIND}\s+{_A}{_ATTR}{_SAYS}?\s*(?P<t>['\"“‘].+)$", None),
+    # "current tool: add examples like Typeform, Google Forms", "give role examples such as CTO"
+    (
+        rf"^{_THE}(?P<x>[^:'\"“”]+?){_KIND}\s*:\s*(?:add|give|show|put|use)\s+(?:an?\s+|some\s+)?examples?\s+"
+        r"(?:like|such as|e\.g\.?)\s+(?P<t>.+)$",
+        "examples",
+    ),
     # "preferred date: explain that we're closed on Mondays"
     (
         rf"^{_THE}(?P<x>[^:'\"“”]+?){_KIND}\s*:\s*(?:explain|mention|say|tell (?:them|people|visitors|guests|customers)|"
@@ -124,6 +130,8 @@ def plain(text: str, fields: list) -> str:
             continue
         if kind is None:
             kind = "placeholder" if re.fullmatch(_EXAMPLE, m["attr"], re.I) else "help"
+        if kind == "examples":  # the examples said, shown as the marketer's "e.g."
+            return f"set the placeholder of {field['name']}: e.g. {words}"
         return f"set the {'help text' if kind == 'help' else 'placeholder'} of {field['name']}: {words}"
     return text
 
