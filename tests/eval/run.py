@@ -1092,6 +1092,9 @@ SETS = {
     # Round 42b: what the business offers, said around the list, is the asking field's choice;
     # the form is named as the description calls it
     "round 42b": ("forms_round42b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 43a: an item asked as a question is a question about its words ("needs a phone?":
+    # yes/no, not a phone number); what is said after it is no field, a stop marker ends the list
+    "round 43a": ("forms_round43a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
