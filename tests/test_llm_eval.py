@@ -433,7 +433,7 @@ SIZES = {
     "round 40b": 24,
     "round 41c": 20,
     "round 42b": 25,
-    "round 43a": 24,
+    "round 43a": 25,
 }
 
 

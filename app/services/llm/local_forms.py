@@ -225,7 +225,8 @@ def build_form(described: str) -> dict:
     asided, asides = take_asides(urgent_examples(which_first(said_to_builder)))
     asided, told_not = take_notes(asided)  # "Please don't include …": help, not a field
     asides += told_not
-    asides += question_remarks(asided)  # "birthday? we'll bring a cake": the question's help
+    asided, remarks = question_remarks(asided)  # "birthday? we'll bring a cake": its help
+    asides += remarks
     asided = linked_yes_no(asided)  # "do you have a website (url)": yes/no, its address on Yes
     asided = ranges_listed(asided)  # "size (XS-XXL)", "shoe size (38-45)": the sizes to choose
     asided = scales_written(asided)  # "(strongly agree to strongly disagree)": its answers

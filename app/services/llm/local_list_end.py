@@ -13,42 +13,35 @@ from __future__ import annotations
 
 import re
 
-# (language, its markers, the marker its reader knows; "" drops it)
+# each language's markers (en, es, fr, de, pt, it, nl), and the one its reader knows ("" drops it)
 _MARKERS = (
-    (
-        "en",
-        r"(?:and )?(?:that'?s|that is) (?:it|all|everything)|nothing (?:else|more)",
-        "nothing else",
-    ),
-    ("es", r"(?:y )?eso es todo|(?:y )?nada m[aá]s|y ya est[aá]", "nada más"),
-    ("fr", r"(?:et )?c'est tout|rien d'autre|rien de plus", "rien d'autre"),
-    ("de", r"das war'?s|das ist alles|sonst nichts|mehr nicht", "sonst nichts"),
-    ("pt", r"(?:e )?s[óo] isso|(?:e )?é tudo|mais nada", "mais nada"),
-    ("it", r"(?:ed? )?è tutto|nient'altro|niente altro|e basta", ""),
-    ("nl", r"(?:en )?dat is alles|verder niets|meer niet", ""),
+    (r"(?:and )?(?:that'?s|that is) (?:it|all|everything)|nothing (?:else|more)", "nothing else"),
+    (r"(?:y )?eso es todo|(?:y )?nada m[aá]s|y ya est[aá]", "nada más"),
+    (r"(?:et )?c'est tout|rien d'autre|rien de plus", "rien d'autre"),
+    (r"das war'?s|das ist alles|sonst nichts|mehr nicht", "sonst nichts"),
+    (r"(?:e )?s[óo] isso|(?:e )?é tudo|mais nada", "mais nada"),
+    (r"(?:ed? )?è tutto|nient'altro|niente altro|e basta", ""),
+    (r"(?:en )?dat is alles|verder niets|meer niet", ""),
 )
 # A marker is a piece of the list: after a comma, a question's "?", a full stop or a dash,
 # and followed by nothing or by the next sentence
 _AT = r"(?P<before>[,;?!.:]|\s[-–—])\s*(?P<marker>{})(?=\s*(?:[.!,;]|\s[-–—]\s|$))"
 _FOUND = [
-    (lang, re.compile(_AT.format(words.replace("'", "['’]")), re.I), said)
-    for lang, words, said in _MARKERS
+    (re.compile(_AT.format(words.replace("'", "['’]")), re.I), said) for words, said in _MARKERS
 ]
 
 
 # any language's marker; said alone, as its own sentence, it is no item
-MARKER = "(?:" + "|".join(words.replace("'", "['’]") for _, words, _ in _MARKERS) + ")"
+MARKER = "(?:" + "|".join(words.replace("'", "['’]") for words, _ in _MARKERS) + ")"
 STOP = re.compile(rf"^\s*{MARKER}\s*[.!]*\s*$", re.I)
 
 
 def list_ended(text: str) -> str:
     """The description with each stop marker in the words its language's reader knows, and
     one after a question said as a sentence of its own."""
-    for lang, found, said in _FOUND:
+    for found, said in _FOUND:
         for match in reversed(list(found.finditer(text))):
             asked = match["before"] == "?"
-            if lang == "en" and not asked:
-                continue  # "email, first name, that's it": the item reader drops it
             rest = text[match.end() :]
             if not said:  # "…, dat is alles": the list ends where it is said
                 text = text[: match.start("before") + asked] + rest
