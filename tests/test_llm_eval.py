@@ -267,6 +267,7 @@ FLOORS = {
     "round 40b": 0.90,
     "round 41c": 0.90,
     "round 42b": 0.90,
+    "round 43a": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -436,6 +437,7 @@ SIZES = {
     "round 40b": 24,
     "round 41c": 20,
     "round 42b": 25,
+    "round 43a": 25,
 }
 
 

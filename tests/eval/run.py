@@ -1099,6 +1099,9 @@ SETS = {
     # Round 43s (stop 30): a list written with slashes, grades to choose (not a rating), a
     # contraction typed without its apostrophe
     "round 43s": ("forms_round43s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 43a: an item asked as a question is a question about its words ("needs a phone?":
+    # yes/no, not a phone number); what is said after it is no field, a stop marker ends the list
+    "round 43a": ("forms_round43a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

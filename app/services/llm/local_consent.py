@@ -24,6 +24,7 @@ from app.services.forms.consent_field import CONSENT_TYPE
 from app.services.llm import local_catalog as catalog
 from app.services.llm.local_fields import RefineError, _field_name
 from app.services.llm.local_item_asked import without_answer_hint
+from app.services.llm.local_list_end import MARKER
 from app.services.llm.local_passing_permission import passing_kind, said_permission
 from app.services.llm.local_steps import follow_steps
 from app.services.llm.local_translate import phrase
@@ -137,7 +138,8 @@ def pieces(description: str) -> list[str]:
     _head, colon, rest = description.partition(":")
     body = rest if colon and rest.strip() else description
     out: list[str] = []
-    for part in re.split(r"[,;\n]|\.(?:\s|$)", body):
+    # "can we quote you? nothing else": the question, then the end of the list
+    for part in re.split(rf"[,;\n]|\.(?:\s|$)|\?\s+(?={MARKER})", body, flags=re.I):
         part = re.sub(r"^\s*(?:and|plus|also|with|y|et|und|e)\s+", "", part.strip(), flags=re.I)
         if out and re.match(r"(?:dass|daß|que|qu'|that|ob)\b", part, re.I):
             out[-1] += ", " + part  # "ich bestätige, dass …" is one statement

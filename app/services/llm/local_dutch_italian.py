@@ -68,6 +68,8 @@ _ENGLISH_LITTLE = set(
 
 def gloss(piece: str, lang: str) -> str:
     """A piece in English: the longest known phrases first, unknown words as written."""
+    if lang == "it":  # "è un regalo?" asks whether it is one; folded, "e" would be "and"
+        piece = re.sub(r"(^|[,;:?]\s*)[èÈ](?=\s+[^,;:?]+\?)", r"\1is it", piece.strip())
     out = fold(piece).replace("’", "'").strip()
     out = re.sub(r"\b(ja|si)\s*/\s*(nee|no)\b", r"\1 / \2", out)
     table = WORDS[lang]  # in one pass: Dutch "van" → "of" is not read again as "of" → "or"
@@ -122,6 +124,7 @@ def relabel_dutch_italian(
     by_name: dict[str, str] = {}
     for en, orig in pairs:
         by_text.setdefault(_norm(en), orig)
+        by_text.setdefault(_norm(re.sub(r"^is it ", "", en)), orig)  # "Regalo?" is "è un regalo?"
         for key in (concept_for(en), _field_name(en)):
             if key:
                 by_name.setdefault(key, orig)

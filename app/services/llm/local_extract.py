@@ -37,6 +37,7 @@ from app.services.llm.local_item_asked import asked_item
 from app.services.llm.local_item_parts import with_inside_item
 from app.services.llm.local_item_wording import worded_item
 from app.services.llm.local_kept_items import dated_item, in_relative, only_list
+from app.services.llm.local_list_end import STOP
 from app.services.llm.local_polite_items import polite_item
 from app.services.llm.local_scales import judged
 from app.services.llm.local_stray import (
@@ -212,6 +213,9 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
             if item and "fields" not in item:
                 items.append({**item, "optional": True})
                 continue
+        if STOP.match(sentence):  # "… been to a gym before? Nothing else.": the list is over
+            asking = list_asked = False
+            continue
         short_question = sentence.strip().endswith("?") and len(sentence.split()) <= 6
         if short_question and items and not LIST_START.search(sentence):
             # "… date, time, wear glasses already? contact lenses?": a question is a field too
@@ -221,7 +225,10 @@ def named_fields(text: str, not_asked: list[str] | None = None) -> list[dict]:
             asking = True
             continue
         one_more = asking or (
-            after_list_question and "," not in sentence and not _NOT_ASKED.search(sentence)
+            # "website? monthly ad spend (under 5k, 5-20k)": the answers' commas make no list
+            after_list_question
+            and "," not in re.sub(r"\([^)]*\)", "", sentence)
+            and not _NOT_ASKED.search(sentence)
         )
         if one_more and len(sentence.split()) <= 8 and not LIST_START.search(sentence):
             # "When did you last visit? What would bring you back? One thing we should

@@ -386,7 +386,7 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
     asked = bool(re.search(r"\?[\s\"'“”‘’]*$|^\s*¿", raw))  # "pets?", "¿vivienda en propiedad?"
     permission = bool(MAY_WE_ABROAD.match(raw.strip()))  # "podemos entrar em contato"
     asked = asked or permission
-    if FORM_ACT.match(text) or YES_NO_BRACKET.fullmatch(text.strip()):
+    if (FORM_ACT.match(text) and not asked) or YES_NO_BRACKET.fullmatch(text.strip()):
         return None  # "¿llegó a tiempo? sí/no": the answers of the question before, no item
     # "account number if you have one": optional, and the qualifier is no part of the label
     text, qualified = strip_qualifier(text)

@@ -61,6 +61,7 @@ from app.services.llm.local_intent import correct_typos
 from app.services.llm.local_item_asked import direct_labels
 from app.services.llm.local_item_parts import asked_if_only
 from app.services.llm.local_item_wording import stock_nps_said, typed_as_worded
+from app.services.llm.local_list_end import list_ended
 from app.services.llm.local_listed_asks import (
     asked_as_said,
     comma_contacts,
@@ -77,6 +78,7 @@ from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_preamble import heading_named
 from app.services.llm.local_prose_extras import prose_extras
+from app.services.llm.local_question_remarks import question_remarks
 from app.services.llm.local_range_answers import expected_answers, ranges_listed
 from app.services.llm.local_rated_words import rated_in_words
 from app.services.llm.local_repair import validated
@@ -109,6 +111,7 @@ from app.services.llm.local_visitor_voice import address_visitor, name_the_other
 from app.services.llm.local_weekdays import days_of_the_week
 from app.services.llm.local_which_last import which_first
 from app.services.llm.local_whole_items import keep_told_together, read_whole
+from app.services.llm.local_whole_quote import whole_quote
 from app.services.llm.local_widget_hints import apply_widget_hints, read_widget_hints
 
 _AUDIENCE_NOUNS = (
@@ -216,15 +219,18 @@ def build_form(described: str) -> dict:
     # "scratch the budget", "add a note that …", "send these to the DSL straight away": obeyed
     # "We teach violin, cello and flute. …, which instrument": the offerings, its answers;
     # "running a weekend retreat … need people to sign up: …": the retreat's sign-up
-    # "Name / email / phone / postcode": a list written with slashes; "theyve": "they've"
+    # "Name / email / phone / postcode": a list written with slashes; "theyve": "they've";
+    # "… that's it": the list ends at its stop marker
     said_to_builder, builder = read_builder_words(
-        event_headed(offered_choices(comma_listed(restored(described))))
+        event_headed(offered_choices(list_ended(comma_listed(restored(described)))))
     )
     said_to_builder = prose_extras(said_to_builder)  # "plus a box to get treats (optional X)"
     # "currently using which roaster?": the open question it is, not "Currently using" yes/no
     asided, asides = take_asides(urgent_examples(which_first(said_to_builder)))
     asided, told_not = take_notes(asided)  # "Please don't include …": help, not a field
     asides += told_not
+    asided, remarks = question_remarks(asided)  # "birthday? we'll bring a cake": its help
+    asides += remarks
     asided = linked_yes_no(asided)  # "do you have a website (url)": yes/no, its address on Yes
     asided = ranges_listed(asided)  # "size (XS-XXL)", "shoe size (38-45)": the sizes to choose
     asided = scales_written(asided)  # "(strongly agree to strongly disagree)": its answers
@@ -291,6 +297,7 @@ def build_form(described: str) -> dict:
         original,
         lambda headed: drafted_name(headed, lang, kind, own_name, purpose, topic),
     )
+    name = whole_quote(name, original)  # 'Webinar "Scaling Outbound Feedback': a cut title
     config = {
         "name": name[:120],
         "slug": slugify(name, "form"),

@@ -152,6 +152,9 @@ def answer_the_request(fields: list, original: str, flow: str) -> None:
     if flow != "notify_only" or not _REQUEST.search(original) or _ASKED_OF_THEM.search(original):
         return
     backs = [f for f in fields if f["type"] in _WAY_BACK_TYPES]
+    for f in fields:  # "needs a phone?" asks about a phone, it names no way back
+        if f["type"] not in _WAY_BACK_TYPES and f.get("label"):
+            original = re.sub(re.escape(f["label"].rstrip("?")), " ", original, flags=re.I)
     if len(backs) != 1 or backs[0]["required"] or not _WAY_BACK_SAID.search(original):
         return
     label = (backs[0].get("label") or "").strip().lower()

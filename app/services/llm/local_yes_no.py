@@ -88,6 +88,21 @@ _ALONG = re.compile(
     re.I,
 )
 _TOPIC = re.compile(r"\b(?:with|about|for|of|in|on|regarding|to|from|\w+ing)\b", re.I)
+# A verb before a thing asks whether the visitor has, needs or uses it, whatever the thing
+# ("needs a phone?", "own a car?", "still use your university email?"); the thing alone asks
+# for it ("phone number?", "your phone?", "website?")
+_HAS_THING = re.compile(
+    r"^(?:(?:still|already|currently|ever|also)\s+)?(?:own|owns|have|has|had|got|need|needs|"
+    r"want|wants|use|uses|using|bring|bringing|get|getting)\s+(?:an?|the|your|their|any|some)?\b",
+    re.I,
+)
+# An occasion asked alone is whether it is one ("birthday? we'll bring a cake", "anyone's
+# anniversary?"); someone's own ("child's birthday") is a date
+_OCCASION = re.compile(
+    r"^(?:(?:is it|it's|anyone's|anybody's|someone's|somebody's)\s+)?(?:an?\s+)?"
+    r"(?:birthday|anniversary|special occasion|celebration)$",
+    re.I,
+)
 
 
 def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
@@ -107,6 +122,8 @@ def yes_no_item(text: str, asked: bool, names_value) -> dict | None:
         return _question(t.lower(), t)
     if not 1 <= len(words) <= 6 or _OPEN.search(t):
         return None
+    if asked and (_HAS_THING.match(t) or _OCCASION.match(t)):
+        return _question(t.lower(), t)
     low = t.lower()
     predicate = _PREDICATE.match(t)
     if predicate:
