@@ -8,8 +8,9 @@ a question the form asks in its own words: "it's urgent" is "Urgent?" answered Y
 coming" is "Attending?", "they have pets" is "Pets?"; said so, the show_if reader never adds
 a second question ("Are you coming?" beside "Attending?"). A follow-up asked on that answer
 ("if they have pets, ask what kind", "ask 'What pets?' if they answer yes to pets") is a new
-field under it. A condition that names nothing on the form ("only needed if the boiler is
-broken") is refused, naming the questions a condition can be on.
+field under it. A condition that names nothing on the form and is nothing the visitor could be
+asked ("only needed if the boiler is broken") is refused, naming the questions a condition can
+be on.
 
 ``rewrite(text, fields)`` returns the note in the phrasing the show_if reader reads, or None.
 """
@@ -33,6 +34,9 @@ _ONLY_NEEDED = re.compile(
     r"|^(?:we|you|i)\s+only\s+(?:need|want|ask\s+for|care\s+about)\s+(?:the\s+|their\s+)?(?P<x2>[^,;:]+?)\s+"
     r"(?P<how2>if|when|for)\s+(?P<c2>.+)$",
     re.I,
+)
+_NEEDED = re.compile(
+    r"needed|necessary|relevant|useful|matters?|applies|apply|makes?\s+sense", re.I
 )
 # "ask 'What pets?' if they answer yes to pets", "if they have pets, ask what kind"
 _ASK_QUOTED = re.compile(
@@ -64,6 +68,11 @@ _SUBJECT = re.compile(
 )
 # "we need ages only when …": the field is what is needed
 _WE_NEED = re.compile(r"^(?:we|you|i)\s+(?:need|want|ask(?:\s+for)?)\s+(?:the\s+|their\s+)?", re.I)
+# what the visitor is, has or wants can be asked ("phone only if they want a call": "Do you
+# want a call?"); a thing the form never mentions cannot ("only needed if the boiler is broken")
+_ASKABLE = re.compile(
+    r"^(?:they|you|he|she|it|someone|people|the\s+(?:visitor|customer|client|guest|person))\b", re.I
+)
 _IS = re.compile(r"^(?P<y>.+?)\s+(?:is|are|equals|=)\s+(?P<z>.+)$", re.I)
 _NEGATED = re.compile(r"\b(?:not|no|never)\b", re.I)
 _YES = re.compile(r"^(?:yes|oui|s[íi]|ja|sim)\b", re.I)
@@ -105,8 +114,11 @@ def rewrite(text: str, fields: list) -> str | None:
         yes_no = _yes_no_answer(shown["c"] or shown["c2"], fields, target)
         return f"show {target['name']} only if {yes_no}" if yes_no else None
     m = _ONLY_NEEDED.match(text)
-    if not m or not (m["x2"] or m["only"] or m["only2"] or m["state"]):
-        return None  # "… is X if …" is no condition unless "only" or "needed" says so
+    only = m and (m["x2"] or m["only"] or m["only2"])
+    if not m or not (only or _NEEDED.fullmatch(m["state"] or "")):
+        return (
+            None  # "phone is required when booking": no condition unless "only" or "needed" says so
+        )
     x, how, cond = (m[k] or m[f"{k}2"] for k in ("x", "how", "c"))
     target = _one_field(x, fields) or _one_field(_WE_NEED.sub("", x), fields)
     if target is None:
@@ -115,7 +127,9 @@ def rewrite(text: str, fields: list) -> str | None:
     yes_no = _yes_no_answer(cond, fields, target)
     if yes_no:
         return f"show {target['name']} only if {yes_no}{required}"
-    if not _names_anything(cond, fields, target):
+    if not _names_anything(cond, fields, target) and not _ASKABLE.match(cond):
+        if how.lower() == "for" or not only:
+            return None  # "the budget is only for our records": a purpose, no condition
         _refuse(cond, fields, text)
     return f"show {target['name']} only {how.lower()} {cond}{required}"
 

@@ -5,9 +5,13 @@ people", "set the maximum for nights to 14", "limit the message to 500 character
 "Anzahl Personen mindestens 10", "le nombre de personnes doit être d'au moins 10": a
 number's ``min``/``max``, a text's shortest length (``min``) and ``max_length``, how many
 files an upload takes ("allow up to 3 photos", ``max_files``). A count
-still typed as text ("Number of guests") becomes a number when a bound is set on it; a
-limit in words, or a bound on a field that takes none (a dropdown, a date), is answered
-with one sentence saying what would work.
+still typed as text ("Number of guests") becomes a number when a bound is set on it; a limit
+in words is told under the box and caps it, as the generator does ("limit the abstract to 300
+words": "Up to 300 words.", ``local_said_lengths.limit_words``); a bound on a field that takes
+none (a dropdown, a date) is answered with one sentence saying what would work. The marketer's
+own words for a bound are read too (round 43c): "number of people should go up to 15", "no
+more than 30 people" on a form that counts guests, "we can seat 2 to 40 guests", "the minimum
+stay is 2 nights", "máximo 15 personas", "15 personnes maximum".
 
 ``apply(draft, clause, notes)`` returns True when the clause set a limit, False when it is
 about something else (RefineError when it is a limit that cannot be set).
@@ -94,8 +98,9 @@ _SAID_AS = [
     (r"\s*(?:n't|\s+not)\s+be\s+(?:longer|more|bigger|over)\s+than\s+(?=\d)", " be at most "),
     (r"\bbe\s+no\s+(?:longer|more)\s+than\s+(?=\d)", "be at most "),
     (r"\bbe\s+a\s+(?:whole\s+)?number\s+(?=(?:between|from)\s+\d)", "be "),
-    (r"^(?:we|they|you)\s+(?:can|could|will)\s+(?:only\s+)?(?:seat|take|host|fit|accommodate|handle|"
-     r"welcome|cater for|have)\s+(?=(?:(?:up to|at most|no more than|at least|a maximum of|between)\s+)?\d)", ""),
+    (r"^(?:we|they|you)\s+(?:can|could|will)\s+(?:only\s+)?(?:seat|take|host|fit|accommodate|"
+     r"handle|welcome|cater for|serve|do|have)\s+"
+     r"(?=(?:(?:up to|at most|no more than|at least|a maximum of|between)\s+)?\d)", ""),
 ]  # fmt: skip
 # "allow up to 3 photos", "let people upload more than one photo", "allow multiple files"
 _FILES = re.compile(
@@ -262,7 +267,7 @@ def _field(fields: list, target: str) -> dict:
 _PEOPLE = (
     r"people|persons?|guests?|attendees?|participants?|visitors?|kids|children|adults|diners|"
     r"players|pax|personas|invitados|personnes|invit[ée]s|personen|g[äa]ste|pessoas|convidados|"
-    r"persone|ospiti|gasten|deelnehmer|participantes|partecipanti|deelnemers"
+    r"persone|ospiti|gasten|teilnehmer|participantes|partecipanti|deelnemers"
 )
 
 
