@@ -10,7 +10,8 @@ a second question ("Are you coming?" beside "Attending?"). A follow-up asked on 
 ("if they have pets, ask what kind", "ask 'What pets?' if they answer yes to pets") is a new
 field under it. A condition that names nothing on the form and is nothing the visitor could be
 asked ("only needed if the boiler is broken") is refused, naming the questions a condition can
-be on.
+be on. Said in fr/es/de/pt/it/nl the same ("la photo seulement si c'est urgent", "Foto nur
+wenn dringend"), the answer is the form's own ("Oui", "Ja").
 
 ``rewrite(text, fields)`` returns the note in the phrasing the show_if reader reads, or None.
 """
@@ -22,6 +23,9 @@ import re
 from app.errors import ValidationError
 from app.services.llm.local_show_if import plainly
 
+_ONLY_ABROAD = r"seulement|uniquement|solo|sólo|solamente|únicamente|nur|apenas|somente|só|soltanto|alleen|enkel"
+_IF_ABROAD = r"si|s['’]|wenn|falls|se|als|quand|cuando|quando|wanneer"
+_SHOW_ABROAD = r"affiche[rz]?|montre[rz]?|mostrar|muestra|zeige|zeigen|mostra|mostre|toon|tonen"
 # "the photo is only needed if …", "dietary requirements only matter if …", "we only need
 # the photo when …", "photo only if …", "student ID is only for students", "photo should be
 # required only if …" (shown then, and required when shown)
@@ -31,6 +35,9 @@ _ONLY_NEEDED = re.compile(
     r"(?P<only>only\s+)?(?:be\s+)?(?:(?P<state>(?P<req>required|mandatory|compulsory)|needed|necessary|"
     r"relevant|wanted|asked(?:\s+for)?|useful|shown|visible|appear|matters?|applies|apply|makes?\s+sense|"
     r"counts?)\s+)?(?P<only2>only\s+)?(?P<how>if|when|for)\s+(?P<c>.+)$"
+    # "la photo seulement si c'est urgent", "Foto nur wenn dringend", "alergias solo si …"
+    r"|^(?:(?:la|le|les|el|los|las|die|der|das|den|o|a|os|as|il|lo|gli|de|het)\s+|l['’])?(?P<x3>[^,;:]+?)\s+"
+    rf"(?:(?:est|es|ist|é|è|is)\s+)?(?P<only3>{_ONLY_ABROAD})\s+(?P<how3>{_IF_ABROAD})\s*(?P<c3>.+)$"
     r"|^(?:we|you|i)\s+only\s+(?:need|want|ask\s+for|care\s+about)\s+(?:the\s+|their\s+)?(?P<x2>[^,;:]+?)\s+"
     r"(?P<how2>if|when|for)\s+(?P<c2>.+)$",
     re.I,
@@ -53,6 +60,8 @@ _IF_ASK_WHAT = re.compile(
 _SHOW_IF = re.compile(
     r"^(?:only\s+)?(?:show|display|ask(?:\s+them)?(?:\s+for|\s+about)?)\s+(?:the\s+)?(?P<x>[^,;:]+?)\s+"
     r"(?:field\s+|question\s+)?(?:only\s+)?(?:if|when)\s+(?P<c>[^,;:]+)$"
+    rf"|^(?:{_SHOW_ABROAD})\s+(?:(?:la|le|les|el|los|las|die|der|das|den|o|a|os|as|il|lo|gli|de|het)\s+|l['’])?"
+    rf"(?P<x3>[^,;:]+?)\s+(?:{_ONLY_ABROAD})\s+(?:{_IF_ABROAD})\s*(?P<c3>[^,;:]+)$"
     r"|^(?:only\s+)?(?:if|when)\s+(?P<c2>[^,;:]+?),\s*(?:then\s+)?(?:show|display|ask(?:\s+them)?"
     r"(?:\s+for|\s+about)?)\s+(?:the\s+)?(?P<x2>[^,;:]+)$",
     re.I,
@@ -64,7 +73,9 @@ _ANSWERS_TO = re.compile(
     re.I,
 )
 _SUBJECT = re.compile(
-    r"^(?:(?:they|you|it|this|he|she)(?:'re|’re|'s|’s|\s+are|\s+is)?|there\s+(?:is|are))\s+", re.I
+    r"^(?:(?:they|you|it|this|he|she)(?:'re|’re|'s|’s|\s+are|\s+is)?|there\s+(?:is|are)|"
+    r"c['’]est|il\s+est|ils\s+sont|es|está|están|es\s+ist|ist|sie\s+sind|é|for|è|het\s+is)\s+",
+    re.I,
 )
 # "we need ages only when …": the field is what is needed
 _WE_NEED = re.compile(r"^(?:we|you|i)\s+(?:need|want|ask(?:\s+for)?)\s+(?:the\s+|their\s+)?", re.I)
@@ -74,7 +85,7 @@ _ASKABLE = re.compile(
     r"^(?:they|you|he|she|it|someone|people|the\s+(?:visitor|customer|client|guest|person))\b", re.I
 )
 _IS = re.compile(r"^(?P<y>.+?)\s+(?:is|are|equals|=)\s+(?P<z>.+)$", re.I)
-_NEGATED = re.compile(r"\b(?:not|no|never)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|no|never|pas|nicht|kein|não|non|niet)\b", re.I)
 _YES = re.compile(r"^(?:yes|oui|s[íi]|ja|sim)\b", re.I)
 _NO = re.compile(r"^(?:no|non|nein|n[ãa]o|nee)\b", re.I)
 # one doing, said two ways: "they're coming" answers "Attending?"
@@ -109,17 +120,18 @@ def rewrite(text: str, fields: list) -> str | None:
         label = f"{said}?"
         return f"add '{label}'; show it only if {field['name']} is {answer}"
     shown = _SHOW_IF.match(text)
-    target = shown and _one_field(shown["x"] or shown["x2"], fields)
+    target = shown and _one_field(shown["x"] or shown["x2"] or shown["x3"], fields)
     if target:  # (a condition on no yes/no question is the show_if reader's, as it was)
-        yes_no = _yes_no_answer(shown["c"] or shown["c2"], fields, target)
+        yes_no = _yes_no_answer(shown["c"] or shown["c2"] or shown["c3"], fields, target)
         return f"show {target['name']} only if {yes_no}" if yes_no else None
     m = _ONLY_NEEDED.match(text)
-    only = m and (m["x2"] or m["only"] or m["only2"])
+    only = m and (m["x2"] or m["only"] or m["only2"] or m["only3"])
     if not m or not (only or _NEEDED.fullmatch(m["state"] or "")):
         return (
             None  # "phone is required when booking": no condition unless "only" or "needed" says so
         )
-    x, how, cond = (m[k] or m[f"{k}2"] for k in ("x", "how", "c"))
+    x, how, cond = (m[k] or m[f"{k}2"] or m[f"{k}3"] for k in ("x", "how", "c"))
+    how = "if" if m["x3"] else how
     target = _one_field(x, fields) or _one_field(_WE_NEED.sub("", x), fields)
     if target is None:
         return None
@@ -189,7 +201,13 @@ def _yes_no_answer(cond: str, fields: list, target: dict | None = None) -> str |
     """ "<key> is yes": the question by its key, whose words ("Anyone under 16?") are never
     read again as a condition of their own."""
     said = _yes_no_field(cond, fields, target)
-    return f"{said[0]['name']} is {said[1]}" if said else None
+    if said is None:
+        return None
+    field, answer = said
+    said_so = _YES if answer == "yes" else _NO
+    option = next(str(o) for o in field["options"] if said_so.match(str(o)))
+    # "Oui", "Ja" as the form has them; "yes" for "Yes - water/gas/electric", read whole
+    return f"{field['name']} is {answer if re.match(answer, option, re.I) else option}"
 
 
 def _asks_yes_no(field: dict) -> bool:
