@@ -38,8 +38,9 @@ async def test_bounds_on_numbers_and_lengths_on_text(user):
     assert (people["type"], people["min"], people["max"]) == ("number", 10, 200)
     config = await generate(user, "limit the message to 500 characters", config)
     assert _field(config, "message")["max_length"] == 500
-    body = await generate(user, "limit the message to 200 words", config, status=422)
-    assert "by characters, not words" in body["error"]["message"]
+    config = await generate(user, "limit the message to 200 words", config)  # told, and capped
+    message = _field(config, "message")
+    assert (message["max_length"], message["help"]) == (1600, "Up to 200 words.")
     body = await generate(user, "the date should be at least 3", config, status=422)
     assert "takes no minimum or maximum" in body["error"]["message"]
 

@@ -667,6 +667,11 @@ SETS = {
     # ("(facultatif)"), a place ("alla fine"), a purpose ("pour qu'on puisse les rappeler") or
     # "X deve ser uma lista: …" said of a field: never a label made of the instruction's words.
     "refine 42c": ("refine_round42c.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine round 43c (stop 30): a limit or a condition said in the marketer's own words
+    # ("number of people should go up to 15 now", "the photo is only needed if it's urgent",
+    # "máximo 15 personas", "limit the abstract to 300 words"), a field said as needed ("we'll
+    # need a phone as well as the email"); guards that keep today's readings.
+    "refine 43c": ("refine_round43c.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.

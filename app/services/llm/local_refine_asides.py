@@ -133,7 +133,7 @@ _RENAME_QUOTED_NEW = re.compile(
 )
 # "number of warehouses as a number between 1 and 500"
 _NUMBER_BETWEEN = re.compile(
-    r"^(?:the\s+)?(?P<x>.+?)\s+(?:as|should be)\s+a\s+number\s+(?:between|from)\s+(?P<lo>\d+)\s+"
+    r"^(?:the\s+)?(?P<x>.+?)\s+(?:as|should be|must be|has to be|needs to be)\s+a\s+number\s+(?:between|from)\s+(?P<lo>\d+)\s+"
     r"(?:and|to)\s+(?P<hi>\d+)$",
     re.I,
 )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_fields import RefineError
+from app.services.llm.local_refine_conditions import rewrite as conditions
 from app.services.llm.local_refine_foreign import misread_label
 from app.services.llm.local_refine_more import KIND_RE
 from app.services.llm.local_refine_targets import find_many
@@ -155,7 +156,7 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
             return f"{first}; {second}"
         if first and _OWN_VERB.search(both["b"]):  # "rates aren't required and follower count
             return f"{first}; {both['b']}"  # should be a number": the second is its own change
-    for read in (_short, _state, _option, _as_kind, _split, _list, _limited, _upload):
+    for read in (conditions, _short, _state, _option, _as_kind, _split, _list, _limited, _upload):
         said = read(text, fields) or read(_BECAUSE.sub("", text), fields)
         if said and said.startswith("\x00"):
             notes.append(said[1:])

@@ -5,9 +5,13 @@ people", "set the maximum for nights to 14", "limit the message to 500 character
 "Anzahl Personen mindestens 10", "le nombre de personnes doit être d'au moins 10": a
 number's ``min``/``max``, a text's shortest length (``min``) and ``max_length``, how many
 files an upload takes ("allow up to 3 photos", ``max_files``). A count
-still typed as text ("Number of guests") becomes a number when a bound is set on it; a
-limit in words, or a bound on a field that takes none (a dropdown, a date), is answered
-with one sentence saying what would work.
+still typed as text ("Number of guests") becomes a number when a bound is set on it; a limit
+in words is told under the box and caps it, as the generator does ("limit the abstract to 300
+words": "Up to 300 words.", ``local_said_lengths.limit_words``); a bound on a field that takes
+none (a dropdown, a date) is answered with one sentence saying what would work. The marketer's
+own words for a bound are read too (round 43c): "number of people should go up to 15", "no
+more than 30 people" on a form that counts guests, "we can seat 2 to 40 guests", "the minimum
+stay is 2 nights", "máximo 15 personas", "15 personnes maximum".
 
 ``apply(draft, clause, notes)`` returns True when the clause set a limit, False when it is
 about something else (RefineError when it is a limit that cannot be set).
@@ -19,6 +23,7 @@ import re
 
 from app.services.forms.file_fields import MAX_FILES
 from app.services.llm.local_fields import RefineError, find_field
+from app.services.llm.local_said_lengths import limit_words, tells_word_limit
 
 _AT_LEAST = (
     r"at least|no less than|no fewer than|not less than|not fewer than|minimum(?: of)?|min\.?"
@@ -63,7 +68,40 @@ _PATTERNS = [
     ),
     # "minimum 10 people", "no more than 12 guests"
     re.compile(rf"^{_REL}\s+{_N}\s+(?P<target>.+)$", re.I),
+    # "15 personnes maximum", "2 nights minimum"
+    re.compile(
+        rf"^{_N}\s+(?P<target>.+?)\s+(?P<rel>maximum|max\.?|minimum|min\.?|at most|at least)$", re.I
+    ),
+    # "(we can seat) 2 to 40 guests", "between 8 and 25 children"
+    re.compile(
+        r"^(?:between\s+)?(?P<lo>\d+(?:\.\d+)?)\s*(?:to|-|–|and)\s*(?P<hi>\d+(?:\.\d+)?)\s+"
+        r"(?P<target>(?!(?:characters?|chars?|letters?|words?)$)[^\d].*)$",
+        re.I,
+    ),
+    # "the minimum stay is 2 nights", "the maximum group size is 12"
+    re.compile(
+        rf"^{_THE}(?P<rel>minimum|maximum)\s+(?P<what>[\w -]+?)\s+(?:is|of|will be|should be)\s+{_N}"
+        rf"(?:\s+(?P<target>(?!(?:characters?|chars?|letters?|words?)$).+?))?{_UNIT}$",
+        re.I,
+    ),
+    # "allow up to 500 characters in the message"
+    re.compile(
+        rf"^(?:allow|accept|let (?:them|people) (?:write|type|use))\s+{_REL}\s+{_N}{_UNIT}\s+"
+        rf"(?:in|for|on)\s+{_THE}(?P<target>.+)$",
+        re.I,
+    ),
 ]
+# how a marketer says a bound besides "at most": "number of people should go up to 15", "the
+# bio shouldn't be longer than 100 words", "we can seat 2 to 40 guests" (what is left is read)
+_SAID_AS = [
+    (r"\b(?:go|run)\s+(?:up\s+)?to\s+(?=\d)|\bgo\s+as\s+high\s+as\s+(?=\d)", "be at most "),
+    (r"\s*(?:n't|\s+not)\s+be\s+(?:longer|more|bigger|over)\s+than\s+(?=\d)", " be at most "),
+    (r"\bbe\s+no\s+(?:longer|more)\s+than\s+(?=\d)", "be at most "),
+    (r"\bbe\s+a\s+(?:whole\s+)?number\s+(?=(?:between|from)\s+\d)", "be "),
+    (r"^(?:we|they|you)\s+(?:can|could|will)\s+(?:only\s+)?(?:seat|take|host|fit|accommodate|"
+     r"handle|welcome|cater for|serve|do|have)\s+"
+     r"(?=(?:(?:up to|at most|no more than|at least|a maximum of|between)\s+)?\d)", ""),
+]  # fmt: skip
 # "allow up to 3 photos", "let people upload more than one photo", "allow multiple files"
 _FILES = re.compile(
     r"^(?:let|allow)\s+(?:them\s+|people\s+|visitors\s+|customers\s+|users\s+)?(?:to\s+)?"
@@ -77,13 +115,18 @@ _ABROAD = [
     (r"\b(?:d'au moins|au moins|au minimum|como m[íi]nimo|al menos|por lo menos|pelo menos|"
      r"no m[íi]nimo|mindestens)\b", "at least"),
     (r"\b(?:au plus|au maximum|pas plus de|como m[áa]ximo|no m[áa]s de|no m[áa]ximo|"
-     r"n[ãa]o mais de|h[öo]chstens|maximal)\b", "at most"),
+     r"n[ãa]o mais de|h[öo]chstens|maximal|al massimo|non pi[ùu] di|maximaal|hooguit|niet meer dan)\b",
+     "at most"),
+    (r"\b(?:al minimo|almeno|minimaal|ten minste|minstens)\b", "at least"),
+    # "máximo 15 personas", "massimo 15 persone", "15 personas máximo": the word alone
+    (r"(?<!\w)(?:m[áa]ximo|massimo)(?!\w)", "maximum"),
+    (r"(?<!\w)(?:m[íi]nimo|minimo)(?!\w)", "minimum"),
     (r"\b(?:entre|zwischen)\b", "between"),
     (r"(?<=\d)\s+(?:et|y|und|e)\s+(?=\d)", " and "),
-    (r"\b(?:caract[èe]res|caracteres|zeichen)\b", "characters"),
-    (r"\b(?:mots|palabras|w[öo]rter|palavras)\b", "words"),
-    (r"\s+(?:doit|doivent|debe|deben|deve|devem|muss|m[üu]ssen|soll|sollen)\s+"
-     r"(?:[êe]tre|ser)?\s*", " "),
+    (r"\b(?:caract[èe]res|caracteres|zeichen|caratteri|tekens)\b", "characters"),
+    (r"(?<!\w)(?:mots|palabras|w[öo]rter|worte|palavras|parole|woorden)(?!\w)", "words"),
+    (r"\s+(?:doit|doivent|debe|deben|deve|devem|devono|muss|m[üu]ssen|soll|sollen|moet|moeten)\s+"
+     r"(?:[êe]tre|ser|essere|zijn|avoir|tener|ter|avere|haben|hebben)?\s*", " "),
     (r"\s+(?:sein|liegen)$", ""),
     # "limite le message à 500 caractères", "begrenze die Nachricht auf 500 Zeichen"
     (r"^(?:limite[sz]?|limiter|limita|limitar|limitieren|begrenze|begrenzen sie|beschränke)\s+",
@@ -92,6 +135,11 @@ _ABROAD = [
     (_ARTICLE, ""),
 ]  # fmt: skip
 _WORDS = re.compile(r"^words?$", re.I)
+_A_NUMBER = re.compile(r"\ba\s+(?:whole\s+)?number\b", re.I)
+# the word the marketer used for "words": the limit is told in its language
+_WORD_SAID = re.compile(
+    r"(?<!\w)(?:words?|mots|palabras|w[öo]rter|worte|palavras|parole|woorden)(?!\w)", re.I
+)
 _VERB = re.compile(
     r"^(?:add|include|insert|put|remove|delete|drop|rename|move|make|ask|change|set|update|rate|"
     r"give|turn|replace|swap)\b",
@@ -99,6 +147,8 @@ _VERB = re.compile(
 )
 # "guests: 10 to 300" is a limit only when it names a field; else another reader tries it
 _BARE_RANGE = 2
+# and so is a bound said after its number or around the field ("15 personnes maximum")
+_SAID_FIRST = 6
 
 
 # "the screenshot should accept videos too", "accept PDFs in the upload"
@@ -121,22 +171,23 @@ _FILE_KINDS = [
 def apply(draft: dict, clause: str, notes: list) -> bool:
     """Set the limit the clause says; False when the clause is not a limit."""
     text = clause.strip().rstrip(".!")
-    for pattern, english in _ABROAD:
+    for pattern, english in _ABROAD + _SAID_AS:
         text = re.sub(pattern, english, text, flags=re.I)
     text = re.sub(r"\s+", " ", text).strip()
     files = _FILES.match(text)
-    if files:
-        return _files(draft, files)
+    if files and _files(draft, files):  # ("allow up to 500 characters in the message": no upload)
+        return True
     takes = _TAKES.match(text)
-    if takes:
-        return _takes(draft, takes["t1"] or takes["t2"], takes["w1"] or takes["w2"])
+    if takes and _takes(draft, takes["t1"] or takes["t2"], takes["w1"] or takes["w2"]):
+        return True
     for i, pattern in enumerate(_PATTERNS):
         m = pattern.match(text)
-        if not m or _VERB.match(m["target"]):  # "add a guests field, at least 1": an addition
+        target = m and (m["target"] or m.groupdict().get("what") or "")
+        if not m or _VERB.match(target):  # "add a guests field, at least 1": an addition
             continue
-        if i == _BARE_RANGE and not _names_field(draft, m["target"]):
+        if (i == _BARE_RANGE or i >= _SAID_FIRST) and not _names_field(draft, target):
             continue
-        _limit(draft, m)
+        _limit(draft, m, clause)
         return True
     return False
 
@@ -149,9 +200,10 @@ def _names_field(draft: dict, target: str) -> bool:
     return True
 
 
-def _limit(draft: dict, m: re.Match) -> None:
+def _limit(draft: dict, m: re.Match, clause: str) -> None:
     said = m.groupdict()
-    target = re.sub(r"\s+(?:field|question|answer|box)$", "", said["target"].strip(), flags=re.I)
+    said_target = said["target"] or said.get("what") or ""  # "the maximum group size is 12"
+    target = re.sub(r"\s+(?:field|question|answer|box)$", "", said_target.strip(), flags=re.I)
     target = re.sub(_ARTICLE, "", target, flags=re.I)  # "limite le message …": the message
     field = _field(draft["fields"], target)
     if said.get("lo") is not None:
@@ -165,15 +217,22 @@ def _limit(draft: dict, m: re.Match) -> None:
         lo, hi = (n + strict, None) if low else (None, n + strict)
     unit = said.get("unit") or ""
     if _WORDS.match(unit):
-        raise RefineError(
-            f"I can limit “{field['label']}” by characters, not words — e.g. 'limit "
-            f"{field['label']} to 1000 characters'"
-        )
-    if field["type"] == "text" and not unit and _counted(field["label"]):
+        if field["type"] not in ("text", "textarea") or hi is None:
+            raise RefineError(
+                f"I can limit “{field['label']}” to at most a number of words — e.g. 'limit "
+                f"{field['label']} to 300 words'"
+            )
+        words = _WORD_SAID.search(clause)
+        limit_words(field, int(hi), words[0] if words else unit)
+        return
+    counted = _counted(field["label"]) or _A_NUMBER.search(clause)
+    if field["type"] == "text" and not unit and counted:
         field["type"] = "number"  # "Number of guests" typed as text: a bound makes it a count
         field["max_length"] = None
     if field["type"] in ("text", "textarea"):
         _lengths(field, lo, hi)
+        if tells_word_limit(field.get("help") or ""):  # a limit in characters now
+            field["help"] = ""
     elif field["type"] in ("number", "rating"):
         _range(field, lo, hi)
     else:
@@ -190,9 +249,26 @@ def _field(fields: list, target: str) -> dict:
         # "minimum 10 people": the count whose label holds the noun
         noun = target.lower().rstrip("s")
         counts = [f for f in fields if noun and noun in f["label"].lower() and f["type"] != "email"]
+        if not counts and re.fullmatch(_PEOPLE, target.strip(), re.I):
+            # "no more than 30 people" on a form that counts guests: the one count of people
+            counts = [
+                f
+                for f in fields
+                if f["type"] in ("number", "text")
+                and _counted(f["label"])
+                and re.search(rf"\b(?:{_PEOPLE})\b", f["label"], re.I)
+            ]
         if len(counts) == 1:
             return counts[0]
         raise
+
+
+# the words a count of people is said with, in the languages the refiner reads
+_PEOPLE = (
+    r"people|persons?|guests?|attendees?|participants?|visitors?|kids|children|adults|diners|"
+    r"players|pax|personas|invitados|personnes|invit[ée]s|personen|g[äa]ste|pessoas|convidados|"
+    r"persone|ospiti|gasten|teilnehmer|participantes|partecipanti|deelnemers"
+)
 
 
 def _counted(label: str) -> bool:

@@ -160,8 +160,9 @@ _RULES: list[tuple[re.Pattern, str]] = [
     # "we don't need the message(, and …)", "I don't want the budget question"
     (r"(?:(?<=^)|(?<=[;.]\s))(?:we|i)\s+(?:don't|do not|dont|no longer)\s+(?:need|want)\s+(?P<x>[^,;.]+?)"
      r"(?:\s+(?:any more|anymore))?(?=\s*(?:[,;.]|$))", r"remove \g<x>"),
-    # "we also need their name (but it's optional)"
-    (r"^(?:we|i)\s+(?:also\s+)?(?:need|want)\s+(?:to\s+(?:ask|know)\s+)?(?:for\s+)?(?P<x>(?:their|the|a|an)\s+[^,;.]+?)"
+    # "we also need their name (but it's optional)", "we'll need a phone as well as the email"
+    (r"^(?:we|i)(?:'ll|’ll|\s+will|'d|’d|\s+would)?\s+(?:also\s+)?(?:need|want)\s+(?:to\s+(?:ask|know)\s+)?(?:for\s+)?"
+     r"(?P<x>(?:their|the|a|an)\s+[^,;.]+?)(?:\s+(?:as well as|alongside|in addition to|besides|on top of)\s+[^,;.]+)?"
      r"(?=\s*(?:,|\bbut\b|;|$))", r"add \g<x>"),
     # "name should not be required" (said of a field, not of a new one)
     (r"^(?!(?:add|include|insert|put|ask)\b)(?:the\s+)?(?P<x>(?:(?!\bbut\b)[^,;])+?)\s+"

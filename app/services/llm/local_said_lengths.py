@@ -75,11 +75,24 @@ def said_lengths(fields: list, described: str, lang: str | None) -> None:
         if _UNITS[said["unit"].lower()] == "characters":
             field["max_length"] = n
             continue
-        field["max_length"] = n * _CHARACTERS_PER_WORD
-        field["type"] = "textarea" if n > 40 else field["type"]
-        if not field.get("help"):  # in the language of the word the marketer used for "words"
-            said_in = _WORD_LANG.get(said["unit"].lower(), lang)
-            field["help"] = _HELP.get(said_in, _HELP[None]).format(n=n)
+        limit_words(field, n, said["unit"], lang)
+
+
+def limit_words(field: dict, n: int, unit: str, lang: str | None = None) -> None:
+    """A limit of ``n`` words (said with the word ``unit``, "palabras"): the visitor is told it
+    under the box, in the language of that word, and the box caps the answer near it."""
+    field["max_length"] = n * _CHARACTERS_PER_WORD
+    field["type"] = "textarea" if n > 40 else field["type"]
+    said_in = _WORD_LANG.get(unit.lower(), lang)
+    if not field.get("help") or tells_word_limit(field["help"]):
+        field["help"] = _HELP.get(said_in, _HELP[None]).format(n=n)  # a new limit replaces the old
+
+
+def tells_word_limit(text: str) -> bool:
+    """Whether a help text is the word limit ``limit_words`` wrote ("Máximo 300 palabras.")."""
+    return any(
+        re.fullmatch(re.escape(h).replace(r"\{n\}", r"\d+"), text.strip()) for h in _HELP.values()
+    )
 
 
 def word_limit_in(text: str, locale: str) -> str | None:
