@@ -124,3 +124,15 @@ async def test_examples_for_a_field_and_a_second_thought(user):
     config = await generate(user, said, form)
     assert _field(config, "Parent name")["required"] is False
     assert _labels(config) == _labels(form)
+
+
+async def test_a_condition_on_an_answer_the_form_offers_uses_that_question(user):
+    form = await generate(
+        user,
+        "Catering enquiry: event date, type of event (wedding, corporate, other), budget per head, name, email",
+    )
+    config = await generate(user, "only show budget per head if the event is corporate", form)
+    assert _field(config, "Budget per head")["show_if"]["all"] == [
+        {"field": _field(config, "Type of event")["name"], "op": "equals", "value": "Corporate"}
+    ]
+    assert _labels(config) == _labels(form)

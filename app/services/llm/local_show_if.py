@@ -570,6 +570,9 @@ def _on_field(fields, y: str, op: str, z: str, target, *, create: bool) -> tuple
     try:
         field = find_field(fields, y)
     except RefineError:
+        found = op in ("equals", "in") and _option_anywhere(fields, z, target)
+        if found:  # "if the event is corporate": the question that offers Corporate
+            return found, None
         if not create:
             raise
         values = _values(z)
