@@ -136,3 +136,22 @@ async def test_a_condition_on_an_answer_the_form_offers_uses_that_question(user)
         {"field": _field(config, "Type of event")["name"], "op": "equals", "value": "Corporate"}
     ]
     assert _labels(config) == _labels(form)
+
+
+async def test_a_follow_up_on_the_forms_own_yes_no_question(user):
+    form = await generate(
+        user, "Physio appointment: name, phone, email, referred by a doctor?, preferred day"
+    )
+    config = await generate(user, "referred by a doctor? if yes, ask for the doctor's name", form)
+    asked = _field(config, "Doctor's name")
+    referred = _field(config, "Referred by a doctor?")
+    assert asked["show_if"]["all"] == [{"field": referred["name"], "op": "equals", "value": "Yes"}]
+
+
+async def test_an_answer_no_longer_offered_goes(user):
+    form = await generate(
+        user, "Venue hire enquiry: name, email, event type (wedding, party, corporate, other), date"
+    )
+    config = await generate(user, "we don't do corporate events anymore", form)
+    assert _field(config, "Event type")["options"] == ["Wedding", "Party", "Other"]
+    await generate(user, "we don't do funerals anymore", form, status=422)

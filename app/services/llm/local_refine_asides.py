@@ -197,6 +197,27 @@ _ACTUALLY = re.compile(
     r"come to think of it)[,\s]+(?:just\s+)?(?P<then>.+)$",
     re.I,
 )
+# "referred by a doctor? if yes, ask for the doctor's name"; "if they were referred by a doctor,
+# ask for the doctor's name": a follow-up on the form's own yes/no question
+_IF_YES_ASK = re.compile(
+    r"^(?P<q>[^?]+)\?\s*(?:if (?:yes|so)|if they say yes|if they do)\s*,?\s*(?:then\s+)?(?:ask|add)\s+(?:for\s+)?(?P<x>(?!(?:what|which|how|who|where|when|why)\b).+)$",
+    re.I,
+)
+_IF_THEY_ASK = re.compile(
+    r"^if\s+(?:they|you|the (?:visitor|customer|patient|guest))\s+(?:were|are|have been|have|had|did|do|need|want)?\s*"
+    r"(?P<q>[^,]+?)\s*,\s*(?:then\s+)?(?:ask|add)\s+(?:for\s+)?(?P<x>(?!(?:what|which|how|who|where|when|why)\b).+)$",
+    re.I,
+)
+_CAPS_JOIN = re.compile(r"\b(?:AND|OR|BOTH|ALSO|TOO)\b")  # "phone AND email required"
+_OPINION = re.compile(r"^(?:i think|i feel|i guess|i reckon|maybe|perhaps|probably)\s*,?\s+", re.I)
+# "we don't do corporate events anymore (so remove that option)": the answer they no longer offer
+_NO_LONGER = re.compile(
+    r"^(?:we|i)\s+(?:don'?t|do not|no longer|won'?t|can'?t)\s+(?:do|offer|provide|run|sell|host|take|"
+    r"accept|cover|serve|teach|make|ship to|deliver to)\s+(?P<o>.+?)(?:\s+(?:any ?more|now|these days))?"
+    r"(?:\s*,?\s*(?:so\s+)?(?:please\s+)?(?:remove|drop|delete|take out|get rid of)\s+(?:that|this|it|the)"
+    r"(?:\s+(?:option|answer|choice))?(?:\s+out)?)?$",
+    re.I,
+)
 _MAKE_IT_SO = re.compile(r"^(?:can you\s+|please\s+)?make it so(?: that)?\s+", re.I)
 # "voeg een veld toe voor opmerkingen": a field for something, said in Dutch
 _DUTCH_FIELD_FOR = re.compile(
@@ -224,7 +245,27 @@ _STOP = {
 
 def plain(text: str, fields: list) -> str:
     """The clause without what was said around the change."""
-    text = _second_thought(text, fields)
+    text = _second_thought(_CAPS_JOIN.sub(lambda m: m[0].lower(), text), fields)
+    text = _OPINION.sub("", text)  # "I think the date should come first, …"
+    asked = _IF_YES_ASK.match(text) or _IF_THEY_ASK.match(text)
+    yes_no = (
+        [
+            f
+            for f in (_fields_in(asked["q"], fields) or _holding(asked["q"], fields))
+            if _is_yes_no(f)
+        ]
+        if asked
+        else []
+    )
+    if len(yes_no) == 1:  # "referred by a doctor? if yes, ask for the doctor's name"
+        return f"ask for {asked['x']} if {yes_no[0]['label'].rstrip('?')} is yes"
+    gone = _NO_LONGER.match(text)
+    named = _options_in(gone["o"], fields) if gone else []
+    if len(named) > 1:  # "corporate events": Corporate, not the referral answer "Event"
+        head = _words(gone["o"].split()[0])
+        named = [(f, o) for f, o in named if _words(o) & head]
+    if len(named) == 1:  # "we don't do corporate events anymore": that answer goes
+        return f"remove {named[0][1]} from {named[0][0]['label']}"
     text = _AFTERTHOUGHT.sub("", _PLEASE_INSIDE.sub("", _REST_STAYS.sub("", text)))
     text = _RIGHT_AFTER.sub("", text)  # "put X straight after the role"
     wish = _WISH.match(text)
@@ -420,6 +461,10 @@ def _second_thought(text: str, fields: list) -> str:
     return (
         re.sub(r"\b(?:it|that one|this one)\b", label, m["then"], count=1) if label else m["then"]
     )
+
+
+def _is_yes_no(field: dict) -> bool:
+    return len(field.get("options") or []) == 2 and field["type"] in ("select", "radio")
 
 
 def _kind_only(what: str) -> bool:

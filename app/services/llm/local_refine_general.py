@@ -374,7 +374,9 @@ _HELP = re.compile(
     re.I,
 )
 _THEN = re.compile(
-    r"^(?P<a>[^,;:]+?)\s+first\s*,?\s*(?:then|and then|followed by)\s+(?P<b>[^,;:]+)$", re.I
+    r"^(?P<a>[^,;:]+?)\s+(?:(?:should|must|can|could)\s+(?:come|go|be)\s+|comes\s+|goes\s+)?first\s*,?\s*"
+    r"(?:then|and then|followed by)\s+(?P<b>[^,;:]+)$",
+    re.I,
 )
 
 
