@@ -4,12 +4,16 @@ need the budget", "if theyre a member" (issue 20, stop 30).
 The readers know "they've", "don't", "they're"; typed fast the apostrophe goes, and
 "theyve done pottery before" came out as "You've done pottery before?" instead of "Have you
 done pottery before?". Only words that are nothing but a contraction are restored ("wont",
-"lets", "ill", "im" are words of their own, in English or German, and stay).
+"lets", "ill", "im" are words of their own, in English or German, and stay), and only in
+English: French "dont" is a word.
 """
 
 from __future__ import annotations
 
 import re
+
+from app.services.llm.local_dutch_italian import dutch_or_italian
+from app.services.llm.local_foreign import source_language
 
 _RESTORED = {
     "theyve": "they've", "theyre": "they're", "theyll": "they'll", "theyd": "they'd",
@@ -25,6 +29,10 @@ _WORD = re.compile(r"\b(" + "|".join(_RESTORED) + r")\b", re.I)
 
 
 def restored(text: str) -> str:
+    lang = source_language(text)
+    if lang or dutch_or_italian(text, lang):
+        return text
+
     def put_back(m: re.Match) -> str:
         said = _RESTORED[m.group(1).lower()]
         return said[:1].upper() + said[1:] if m.group(1)[:1].isupper() else said
