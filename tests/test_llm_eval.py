@@ -265,6 +265,7 @@ FLOORS = {
     "round 40b": 0.90,
     "round 41c": 0.90,
     "round 42b": 0.90,
+    "round 43b": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -432,6 +433,7 @@ SIZES = {
     "round 40b": 24,
     "round 41c": 20,
     "round 42b": 25,
+    "round 43b": 25,
 }
 
 

@@ -1092,6 +1092,8 @@ SETS = {
     # Round 42b: what the business offers, said around the list, is the asking field's choice;
     # the form is named as the description calls it
     "round 42b": ("forms_round42b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # one answer or several: a plural or mass head, a need, "which days"
+    "round 43b": ("forms_round43b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
