@@ -23,6 +23,8 @@ _NEEDS = re.compile(
     r"^(?:what|which) (?:work|help|jobs|services|repairs)\b(?: (?:is|are|do you|would you))?"
     r"(?: (?:needed|need|want|require|required|like))?\??$|"
     r"^what do you (?:need|want|require)(?: (?:\w+ed|done|doing|fixed|built|made))?\??$|"
+    # what a maker or a trader has to offer: "what do you sell (jewellery, ceramics, prints)"
+    r"^what do you (?:sell|make|offer|teach|provide|stock)\??$|"
     r"^what would you like(?: (?:done|included|to include))?\??$|"
     r"^what needs (?:doing|fixing|repairing|replacing|\w+ed)\??$|^(?:what|which) services\b.*$|"
     r"^(?:quels|quelles) (?:services|travaux|prestations)\b.*$|^de quoi avez-vous besoin.*$|"
@@ -46,7 +48,8 @@ _CHANGE = re.compile(
 # the things asked for, several at a time: "rooms to paint", "welche Räume", "quelles pièces",
 # "topics you want covered", "equipment needed", "áreas", "Themen"
 _MANY = re.compile(
-    r"^¿?(?:(?:which|what|quels?|quelles?|qu[eé]|cu[aá]les|welche[nms]?|que|quais|quali|welke)\s+)?(?:"
+    r"^¿?(?:(?:which|what|quels?|quelles?|qu[eé]|cu[aá]les|welche[nms]?|que|quais|quali|"
+    r"welke)\s+)?(?:"
     r"rooms|areas|topics|subjects|interests|equipment|"
     r"habitaciones|estancias|zonas|[aá]reas|temas|asignaturas|"
     r"pi[èe]ces|zones|sujets|th[èe]mes|domaines|mati[èe]res|"
@@ -59,7 +62,8 @@ _MANY = re.compile(
 # a mass noun for things one takes several of, asked as a need: "software needed (Slack,
 # Figma)", "what training would you like", "furniture required", "matériel souhaité"
 _MASS_NEEDED = re.compile(
-    r"\b(?:software|hardware|equipment|furniture|gear|kit|training|stationery|"
+    r"\b(?:software|hardware|equipment|furniture|gear|kit|training|stationery|help|support|"
+    r"assistance|"
     r"equipamiento|mobiliario|formaci[óo]n|mat[ée]riel|[ée]quipement|mobilier|formation|"
     r"ausstattung|ausr[üu]stung|zubeh[öo]r|m[öo]bel|equipamento|mobili[áa]rio|forma[çc][ãa]o|"
     r"attrezzatura|arredamento|formazione|apparatuur|meubilair)\b.*\b(?:"

@@ -49,8 +49,9 @@ _SEVERAL = re.compile(r"\bdays\b|\bd[ií]as\b|\bjours\b|\btage\b|\bgiorni\b|\bda
 # "which days", "what days can you come", "qué días", "an welchen Tagen", "welke dagen"
 # ("what days and times suit you" asks for times too: no list of days answers it)
 WHICH_DAYS = re.compile(
-    r"(?:^|(?<=[\s,;:(¿]))(?:(?:on|an|en|em|op|a) )?(?:which|what|qu[eé]|cu[aá]les|quels|welchen?|"
-    r"quali|quais|que|welke)\s+(?P<days>days|d[ií]as|jours|tagen?|giorni|dagen)\b"
+    r"(?:^|(?<=[\s,;:(¿]))(?:(?:on|an|en|em|op|a) )?"
+    r"(?:which|what|qu[eé]|cu[aá]les|quels|welchen?|quali|quais|que|welke)\s+"
+    r"(?P<days>days|d[ií]as|jours|tagen?|giorni|dagen)\b"
     r"(?!\s*(?:and|or|&|/)\s*times)",
     re.I,
 )
