@@ -6,12 +6,12 @@ a date picker would ask for one date only. A booking's "preferred day" for a sin
 stays a date. Several days ("days", "Tage") may be ticked.
 
 "Which days" ("what days can you come", "qué días", "quels jours", "an welchen Tagen", "quali
-giorni", "welke dagen", "which days per week") asks WHICH days of the week on a form for
-something that recurs: the days, several, not a date or a count ("how many days per week"
-stays a number). An event's own days (a trade show, a festival, a jazz weekend) are no days
-of the week and stay as drafted. A place open on weekdays (a nursery, a daycare, an
-after-school club, "Monday to Friday") offers Monday to Friday; any other form all seven
-days, as a marketer who said nothing else would expect.
+giorni", "welke dagen", "which days per week", "which evenings") asks WHICH days of the week
+on a form for something that recurs: the days, several, not a date or a count ("how many
+days per week" stays a number). An event's own days (a trade show, a festival, a jazz
+weekend) are no days of the week and stay as drafted. A place open on weekdays (a nursery, a
+daycare, an after-school club, "Monday to Friday") offers Monday to Friday; any other form all
+seven days, as a marketer who said nothing else would expect.
 """
 
 from __future__ import annotations
@@ -46,12 +46,17 @@ _WEEKLY = re.compile(
     re.I,
 )
 _SEVERAL = re.compile(r"\bdays\b|\bd[ií]as\b|\bjours\b|\btage\b|\bgiorni\b|\bdagen\b", re.I)
-# "which days", "what days can you come", "qué días", "an welchen Tagen", "welke dagen"
+# "which days", "what days can you come", "qué días", "an welchen Tagen", "welke dagen",
+# "which evenings"
 # ("what days and times suit you" asks for times too: no list of days answers it)
 WHICH_DAYS = re.compile(
     r"(?:^|(?<=[\s,;:(¿]))(?:(?:on|an|en|em|op|a) )?"
     r"(?:which|what|qu[eé]|cu[aá]les|quels|welchen?|quali|quais|que|welke)\s+"
-    r"(?P<days>days|d[ií]as|jours|tagen?|giorni|dagen)\b"
+    r"(?P<days>days|d[ií]as|jours|tagen?|giorni|dagen|"
+    # the evenings or mornings of the week ("which evenings do you need a sitter")
+    r"evenings|nights|mornings|afternoons|tardes|noches|ma[ñn]anas|soirs|soir[ée]es|matin[ée]?es|"
+    r"abende|abenden|vormittage|vormittagen|nachmittage|nachmittagen|sere|serate|pomeriggi|"
+    r"mattine|avonden|ochtenden|middagen|noites|manh[ãa]s)\b"
     r"(?!\s*(?:and|or|&|/)\s*times)",
     re.I,
 )
