@@ -269,6 +269,7 @@ FLOORS = {
     "round 41c": 0.90,
     "round 42b": 0.90,
     "round 43a": 0.90,
+    "round 43b": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -440,6 +441,7 @@ SIZES = {
     "round 41c": 20,
     "round 42b": 25,
     "round 43a": 25,
+    "round 43b": 25,
 }
 
 

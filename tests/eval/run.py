@@ -1107,6 +1107,8 @@ SETS = {
     # Round 43a: an item asked as a question is a question about its words ("needs a phone?":
     # yes/no, not a phone number); what is said after it is no field, a stop marker ends the list
     "round 43a": ("forms_round43a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # one answer or several: a plural or mass head, a need, "which days"
+    "round 43b": ("forms_round43b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

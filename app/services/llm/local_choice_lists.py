@@ -10,8 +10,10 @@ Before the description is read (``read_choice_lists``):
   vendredi)", "(lunes a viernes)", "(Mo–Fr)", "(segunda a sexta)") is the days themselves;
 - a modifier after a list ("- more than one allowed", "pick up to 2", "select all that
   apply", "plusieurs réponses possibles", "puede elegir varias", "Mehrfachauswahl
-  möglich") is dropped: it is no field of its own; a bare list it closes or opens
-  ("classes: yoga, spin - pick any", "select all that apply: A, B;") is put in brackets.
+  möglich"), or between an item and its list ("roles - select all that apply (A, B)",
+  "(tick all that apply: A, B)"), is dropped: it is no field of its own; a bare list it
+  closes or opens ("classes: yoga, spin - pick any", "select all that apply: A, B;") is put
+  in brackets.
 
 Each of these answer lists is remembered; ``settle_choices`` (``local_choice_fields``)
 makes the choice offering one of them take several answers.
@@ -189,6 +191,14 @@ _LIMIT = (
 LEADING_LIMIT = re.compile(rf"\(\s*(?:{_MODIFIER}|{_LIMIT})\s*\)\s*\((?P<inner>[^()]*)\)", re.I)
 INNER_MODIFIER = re.compile(rf"\((?P<inner>[^()]*?)\s*[-–—,;:]\s*(?:{_MODIFIER})\s*\)", re.I)
 
+# "roles - select all that apply (A, B)", "shifts, tick all that apply (…)", "(select all that
+# apply: A, B)": said before the list it is of
+BEFORE_LIST = re.compile(
+    rf"(?:\s*[-–—,]\s*|\s+)(?:{_MODIFIER})\s*[-–—:]?\s*\((?P<inner>[^()]*)\)|"
+    rf"\(\s*(?:{_MODIFIER})\s*[-–—:,]\s*(?P<inside>[^()]*)\)",
+    re.I,
+)
+
 
 # "classes: yoga, spin, pilates (pick any)", "which classes? yoga, barre - select all that apply"
 BARE_TRAILING = re.compile(
@@ -240,7 +250,16 @@ def _modifiers(text: str, several: list[set]) -> str:
         lang = next((k for k, cue in _MODIFIER_LANGUAGE if re.search(cue, said, re.I)), "en")
         return f"{_APPLIES[lang]} ({', '.join(answers)})"
 
+    def before(m: re.Match) -> str:
+        inner = (m.group("inner") or m.group("inside")).strip()
+        answers = _answers(inner)
+        if len(answers) < 2:
+            return m.group(0)
+        several.append({folded(a) for a in answers})
+        return f" ({inner})" if m.group("inner") is not None else f"({inner})"
+
     text = LEADING_LIMIT.sub(one, text)
+    text = BEFORE_LIST.sub(before, text)
     text = INNER_MODIFIER.sub(one, text)
     text = TRAILING_MODIFIER.sub(one, text)
     text = LEADING.sub(leading, text)

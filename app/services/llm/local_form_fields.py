@@ -46,6 +46,7 @@ from app.services.llm.local_role_name import merge_role_name
 from app.services.llm.local_ruled_out import ruled_out, without_purpose_clause
 from app.services.llm.local_unasked_contact import settle_contacts
 from app.services.llm.local_visitor_voice import to_visitor
+from app.services.llm.local_weekdays import WHICH_DAYS
 
 # Words anywhere in a description that add a catalogue field the kind does not have.
 HINTS = [
@@ -325,6 +326,7 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
             key == "preferred_date"
             and any(f["type"] == "date" for f in fields)
             and kind["key"] != "booking"
+            and not WHICH_DAYS.search(item["phrase"])  # the days of the week, no date
         ):  # "date" named on a catering quote: the event's date, asked now
             next(f for f in fields if f["type"] == "date").pop("_domain", None)
             continue

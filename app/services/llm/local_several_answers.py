@@ -1,9 +1,11 @@
 """Questions whose answers a person may want several of: a multiple choice, not a dropdown.
 
 The rule a marketer would state: the works to be done and the things to change, improve,
-replace or fix, the services, rooms, areas, topics, interests and equipment asked for, and a
-noun marked plural ("subject(s)", "room(s)", "día(s)") take several answers; a level, a size,
-a time, a package, a plan, "which one", a yes/no, a rating and an either/or take one.
+replace or fix, the services, rooms, areas, topics, interests and equipment asked for, what
+is needed of a thing counted in bulk ("software needed", "what training would you like"), what
+a plural verb says interests them ("qué clases te interesan"), and a noun marked plural
+("subject(s)", "room(s)", "día(s)") take several answers; a level, a size, a time, a package,
+a plan, "which one", a yes/no, a rating and an either/or take one.
 
 ``takes_several(label, options)`` is the one place that reads a drafted choice's question
 (in the marketer's language) and says whether several answers apply (the services needed,
@@ -21,6 +23,8 @@ _NEEDS = re.compile(
     r"^(?:what|which) (?:work|help|jobs|services|repairs)\b(?: (?:is|are|do you|would you))?"
     r"(?: (?:needed|need|want|require|required|like))?\??$|"
     r"^what do you (?:need|want|require)(?: (?:\w+ed|done|doing|fixed|built|made))?\??$|"
+    # what a maker or a trader has to offer: "what do you sell (jewellery, ceramics, prints)"
+    r"^what do you (?:sell|make|offer|teach|provide|stock)\??$|"
     r"^what would you like(?: (?:done|included|to include))?\??$|"
     r"^what needs (?:doing|fixing|repairing|replacing|\w+ed)\??$|^(?:what|which) services\b.*$|"
     r"^(?:quels|quelles) (?:services|travaux|prestations)\b.*$|^de quoi avez-vous besoin.*$|"
@@ -44,12 +48,35 @@ _CHANGE = re.compile(
 # the things asked for, several at a time: "rooms to paint", "welche Räume", "quelles pièces",
 # "topics you want covered", "equipment needed", "áreas", "Themen"
 _MANY = re.compile(
-    r"^¿?(?:(?:which|what|quels?|quelles?|qu[eé]|cu[aá]les|welche[nms]?|que|quais)\s+)?(?:"
+    r"^¿?(?:(?:which|what|quels?|quelles?|qu[eé]|cu[aá]les|welche[nms]?|que|quais|quali|"
+    r"welke)\s+)?(?:"
     r"rooms|areas|topics|subjects|interests|equipment|"
     r"habitaciones|estancias|zonas|[aá]reas|temas|asignaturas|"
     r"pi[èe]ces|zones|sujets|th[èe]mes|domaines|mati[èe]res|"
     r"r[äa]ume|bereiche|themen|f[äa]cher|"
-    r"divis[õo]es|assuntos|disciplinas)\b",
+    r"divis[õo]es|assuntos|disciplinas|"
+    r"servizi|lavori|interventi|corsi|argomenti|interessi|materie|stanze|"
+    r"diensten|werkzaamheden|cursussen|onderwerpen|interesses|ruimtes|kamers)\b",
+    re.I,
+)
+# a mass noun for things one takes several of, asked as a need: "software needed (Slack,
+# Figma)", "what training would you like", "furniture required", "matériel souhaité"
+_MASS_NEEDED = re.compile(
+    r"\b(?:software|hardware|equipment|furniture|gear|kit|training|stationery|help|support|"
+    r"assistance|"
+    r"equipamiento|mobiliario|formaci[óo]n|mat[ée]riel|[ée]quipement|mobilier|formation|"
+    r"ausstattung|ausr[üu]stung|zubeh[öo]r|m[öo]bel|equipamento|mobili[áa]rio|forma[çc][ãa]o|"
+    r"attrezzatura|arredamento|formazione|apparatuur|meubilair)\b.*\b(?:"
+    r"needed|required|wanted|needs?|want|like|necesari[oa]s?|necesita|requerid[oa]s?|"
+    r"n[ée]cessaires?|souhait[ée]e?s?|besoin|ben[öo]tigt|gew[üu]nscht|brauchen|"
+    r"necess[áa]ri[oa]s?|pretendid[oa]s?|richiest[aoei]|necessari[aoe]?|nodig|gewenst)\b",
+    re.I,
+)
+# a verb agreeing with a plural: "which courses interest you", "qué clases te interesan",
+# "quels cours vous intéressent", "welche Kurse interessieren Sie", "ti interessano"
+_INTEREST_MANY = re.compile(
+    r"\binterest (?:you|them)\b|\binteresan\b|\bint[ée]ressent\b|\binteressieren\b|"
+    r"\binteressam\b|\binteressano\b|\binteresseren\b",
     re.I,
 )
 # answers of a single choice: "both", "all of them", "either"
@@ -135,7 +162,12 @@ def takes_several(label: str, options: list) -> bool:
         return False  # "(Saturday, Sunday or both)": one answer of a single choice
     if _ONE_ASKED.search(label):
         return False
-    return bool(_CHANGE.search(label) or _MANY.search(label))
+    return bool(
+        _CHANGE.search(label)
+        or _MANY.search(label)
+        or _MASS_NEEDED.search(label)
+        or _INTEREST_MANY.search(label)
+    )
 
 
 # "subject(s)", "día(s)", "Stelle(n)", "child(ren)": the noun in its plural
