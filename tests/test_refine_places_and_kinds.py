@@ -86,3 +86,35 @@ async def test_an_upload_narrowed_to_kinds_or_counted_in_the_marketers_words(use
         user, "transcript must be a spreadsheet or a banana", config, status=422
     )
     assert "which files" in str(answer)
+
+
+async def test_notes_read_blind_after_the_merges_of_stop_30(user):
+    # held-out 15: "a long text box" turned a long text into a one-line text, the birthday
+    # "so we can send a treat" made Favourite treats optional, and the German two states
+    # joined by a comma were refused
+    form = await generate(user, "Course refund request: student name, email, reason for refund")
+    config = await generate(user, "make reason for refund a long text box", form)
+    assert _field(config, "Reason for refund")["type"] == "textarea"
+    form = await generate(
+        user,
+        "Newsletter signup for our bakery: email, first name, favourite treats (bread, pastries, cakes) - nothing else",
+    )
+    config = await generate(
+        user, "also ask for their birthday (optional) so we can send a treat", form
+    )
+    assert (
+        _field(config, "Birthday")["type"] == "date"
+        and _field(config, "Birthday")["required"] is False
+    )
+    assert (
+        _field(config, "Favourite treats")["required"]
+        == _field(form, "Favourite treats")["required"]
+    )
+    form = await generate(
+        user, "Anmeldung Kita-Platz: Name des Kindes, Name Elternteil, Telefon, E-Mail"
+    )
+    config = await generate(user, "Telefon ist Pflicht, E-Mail optional", form)
+    assert (
+        _field(config, "Telefon")["required"] is True
+        and _field(config, "E-Mail")["required"] is False
+    )

@@ -35,6 +35,9 @@ _NOT_SAID = re.compile(
 _KEEP = re.compile(
     r"\bkeep (?:it|them|that|this|the)\b|\bleave (?:it|them) (?:in|there|as is)\b|\bstays?\b", re.I
 )
+_PURPOSE = re.compile(
+    r"\s*,?\s+(?:so (?:that )?(?:we|they|you|i)\s+(?:can|could|will|may|know)|in order to)\b.*$"
+)
 _NEGATED = re.compile(r"n't\b|\b(?:not|never|no)\b", re.I)
 _NEGATED_JUST_BEFORE = re.compile(r"(?:n't|\bnot|\bnever|\bno)\s+(?:[a-z]+\s+){0,2}$", re.I)
 # what each wish is, in the order they are looked for: a wish found is taken out of the text
@@ -115,7 +118,8 @@ def said_plainly(text: str, fields: list) -> str | None:
     """The note as "<wish> <label>" when it names one field and wants one thing of it."""
     if _NOT_SAID.search(text) or len(text) > 160:
         return None
-    lowered = text.lower().replace("’", "'")
+    # "… so we can send a treat": a field named in the reason is not the one the note is about
+    lowered = _PURPOSE.sub("", text.lower().replace("’", "'"))
     named = _named(lowered, fields)
     if len(named) != 1:
         return None

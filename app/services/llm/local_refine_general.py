@@ -95,6 +95,18 @@ _TWO_STATES = re.compile(
     r"(?:\s+(?:and|but|while|whereas)\s+|\s*,\s*(?:and\s+|but\s+)?)(?P<b>.+)$",
     re.I,
 )
+_FLAG_ABROAD = re.compile(
+    r"\b(?:pflicht(?:feld)?|erforderlich|optional|freiwillig|obligatoire|facultati(?:f|ve)|"
+    r"obligatori[oa]|opcional|obrigat[óo]ri[oa]|facultativ[oa]|obbligatori[oa]|facoltativ[oa]|"
+    r"verplicht|optioneel)\b",
+    re.I,
+)
+_TWO_STATES_ABROAD = re.compile(
+    r"^(?P<a>[^,;]+?\b(?:pflicht(?:feld)?|erforderlich|freiwillig|obligatoire|facultati(?:f|ve)|obligatori[oa]|"
+    r"opcional|obrigat[óo]ri[oa]|facultativ[oa]|obbligatori[oa]|facoltativ[oa]|verplicht|optioneel|optional))"
+    r"\s*,\s*(?:(?:und|et|y|e|en)\s+)?(?P<b>[^,;]+)$",
+    re.I,
+)
 _OWN_VERB = re.compile(r"\b(?:should|must|needs? to|has to|can|could)\b", re.I)
 _POLITE = re.compile(r"(?:\s*,?\s*(?:please|pls|thanks|thank you))+$", re.I)
 # "t-shirt size should also have XXL", "the ticket type also needs VIP"
@@ -128,7 +140,7 @@ _UPLOAD = re.compile(
 # "add a birthday field (date)": the kind in brackets belongs to the field, not its label
 # (and a flag after it is said before: "add a birthday (date), optional" kept "(date)")
 _FIELD_KIND = re.compile(
-    rf"^(?P<verb>add|include)\s+(?:an?\s+)?(?P<x>[^()]+?)(?:\s+field)?\s+"
+    rf"^(?P<verb>add|include|ask for|ask about|collect)\s+(?:an?\s+|their\s+)?(?P<x>[^()]+?)(?:\s+field)?\s+"
     rf"(?P<kind>\((?:{KIND_RE}|optional|required|mandatory)\))"
     r"(?:\s*[,-]?\s*(?P<flag>optional|required|mandatory))?$",
     re.I,
@@ -140,14 +152,14 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     what it names; empty, with a note, when the form is that way already."""
     text = _POLITE.sub("", clause.strip().rstrip(".!"))
     text = _COUNTED_KIND.sub("a ", text).replace(" a a ", " a ")
-    kind = _FIELD_KIND.match(text)
+    kind = _FIELD_KIND.match(text)  # "ask for their birthday (optional)": an addition
     said = kind and re.fullmatch(r"\((optional|required|mandatory)\)", kind["kind"], re.I)
     if said:  # "add a phone number (optional)" is a flag, never an option "Optional"
         flag = said[1].lower()
-        text = f"{kind['verb']} {'an' if flag == 'optional' else 'a'} {flag} {kind['x']}"
+        text = f"add {'an' if flag == 'optional' else 'a'} {flag} {kind['x']}"
     elif kind:
         flag = f"{kind['flag'].lower()} " if kind["flag"] else ""
-        text = f"{kind['verb']} {'an' if flag == 'optional ' else 'a'} {flag}{kind['x']} {kind['kind']}"
+        text = f"add {'an' if flag == 'optional ' else 'a'} {flag}{kind['x']} {kind['kind']}"
     text = _FOREIGN_REASON.sub("", text)  # "quita las fotos, no hace falta"
     both = _TWO_STATES.match(text)  # "the photos are optional and the date … has to be filled in"
     if both:
@@ -156,6 +168,9 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
             return f"{first}; {second}"
         if first and _OWN_VERB.search(both["b"]):  # "rates aren't required and follower count
             return f"{first}; {both['b']}"  # should be a number": the second is its own change
+    abroad = _TWO_STATES_ABROAD.match(text)  # "Telefon ist Pflicht, E-Mail optional": each alone
+    if abroad and _FLAG_ABROAD.search(abroad["b"]):
+        return f"{abroad['a']}; {abroad['b']}"
     for read in (conditions, _short, _state, _option, _as_kind, _split, _list, _limited, _upload):
         said = read(text, fields) or read(_BECAUSE.sub("", text), fields)
         if said and said.startswith("\x00"):

@@ -309,7 +309,7 @@ def _singulars(words: str) -> list[str]:
 
 
 _KIND_WORDS = [
-    ("textarea", r"(?:big|bigger|larger|longer) text ?(?:box|field)|bigger (?:box|field)|long(?:er)? (?:answer|text|response)|paragraph|text ?area|comments? box|free[- ]text(?: box)?|multi-?line(?: text)?|text box"),
+    ("textarea", r"(?:big|bigger|large|larger|long|longer) (?:text ?|answer )?(?:box|field)|bigger (?:box|field)|long(?:er)? (?:answer|text|response)|paragraph|text ?area|comments? box|free[- ]text(?: box)?|multi-?line(?: text)?|text box"),
     ("text", r"short(?:er)? (?:answer|text|response)|one-?line(?: answer| text)?|single[- ]line(?: text| answer)?|text field|text input|short text field"),
     ("date", r"dates?(?: pickers?| fields?)?|calendar(?: picker)?"),
     ("number", r"numbers?(?: fields?)?|numeric(?: fields?)?"),
