@@ -18,7 +18,9 @@ PARTICIPATION_PROPOSAL = (
     r"presentation|poster|tutorial)\b|\bcall for (?:workshops|sessions|talks|abstracts|panels)\b|"
     # "Pitch us your startup", "startup pitch submission": a founder applying to be heard
     r"\bpitch (?:us|me) (?:your|an?) \w+|\b(?:startup|founder|business) pitch(?:es)?\b|"
-    r"\bpitch (?:your|a) (?:startup|business|company|idea)\b"
+    r"\bpitch (?:your|a) (?:startup|business|company|idea)\b|"
+    # "Freelance writer pitch", "story pitch", "guest post pitch": a writer offering a piece
+    r"\b(?:writer|writers'?|freelance|story|article|editorial|guest post|feature) pitch(?:es)?\b"
 )
 
 # "product registration", "register your new boiler": registering something bought (not a

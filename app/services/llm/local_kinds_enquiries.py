@@ -354,8 +354,9 @@ ENQUIRY_KINDS = [
             # your startup", "startup pitch submission")
             (
                 r"\bberths?\b|\bmoorings?\b|\bcampsites?\b|"
-                r"(?<!\bstartup )(?<!\bsales )\bpitch(?:es)?\b(?! (?:form|deck|yourself|an? idea|us|me|to us|your|"
-                r"submissions?|competitions?|night|event|day|sessions?)\b)|"
+                r"(?<!\bstartup )(?<!\bsales )(?<!\bwriter )(?<!\bstory )(?<!\barticle )(?<!\beditorial )"
+                r"(?<!\bfreelance )(?<!\bguest post )\bpitch(?:es)?\b(?! (?:form|deck|yourself|an? idea|us|me|"
+                r"to us|your|submissions?|competitions?|night|event|day|sessions?|headline|summary|idea)\b)|"
                 r"\bparking spaces?\b",
                 8,
             ),

@@ -63,7 +63,7 @@ PERSON = re.compile(
     r"residents?|holders?|occupants?|cadets?|scouts?|coaches?|captains?|chefs?|nurses?|"
     r"delegates?|candidates?|applicants?|tenants?|entrants?|contacts?|self|"
     r"alumnos?|estudiantes?|padres?|madres?|tutor(?:es|a)?|responsables?|respons[aá]vel|"
-    r"[ée]l[èe]ves?|parents?|eltern(?:teil)?|erziehungsberechtigte\w*|sch[üu]ler\w*|alunos?|"
+    r"[ée]l[èe]ves?|parents?|eltern(?:teil)?|erziehungsberechtigte\w*|mutter|vater|sch[üu]ler\w*|alunos?|"
     r"pais|encarregados?|titular(?:es)?|socios?|s[óo]cios?|miembros?|membres?|mitglied\w*|"
     r"inquilinos?|locataires?|mieter\w*|"
     # an owner, a player: the person writing when nobody else is named
@@ -79,7 +79,7 @@ PERSON = re.compile(
 GUARDIAN = re.compile(
     r"^(?:parents?|guardians?|carers?|mums?|moms?|dads?|mothers?|fathers?|padres?|madres?|"
     r"tutor(?:es|a)?|responsables?|respons[aá]vel|eltern(?:teil)?|erziehungsberechtigte\w*|"
-    r"pais|encarregados?)$",
+    r"mutter|vater|pais|encarregados?)$",
     re.I,
 )
 # someone else, whatever the form: an address of theirs is a second one

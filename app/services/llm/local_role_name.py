@@ -20,7 +20,10 @@ import re
 _BEFORE = re.compile(r"^(?:the |your )?([\w-]+?)(?:'s|s')? (?:full )?names?$", re.I)
 _AFTER = re.compile(
     r"^(?:full )?(?:name|nombre|nom|nome)s?(?: completo| complet)? (?:of (?:the )?|del |de la |de l'|"
-    r"du |de |des |der |do |da |dos |das )([\w-]+)$|^name (?:des|der) ([\w-]+)$",
+    r"du |de |des |der |do |da |dos |das )([\w-]+)$|^name (?:des|der) ([\w-]+)$|"
+    # German apposition without an article: "Name Elternteil", "Name Teilnehmer"
+    r"^name (eltern(?:teil)?|erziehungsberechtigte\w*|mutter|vater|teilnehmer\w*|sch[üu]ler\w*|"
+    r"mitglied\w*|spieler\w*|kind(?:es)?)$",
     re.I,
 )
 # a noun of agency in English, Spanish, French, German or Portuguese
@@ -67,7 +70,7 @@ def role_in(label: str) -> str | None:
     if m:
         return m.group(1)
     m = _AFTER.match(low)
-    return (m.group(1) or m.group(2)) if m else None
+    return (m.group(1) or m.group(2) or m.group(3)) if m else None
 
 
 def _addressed(role: str, text: str, label: str) -> bool:
