@@ -305,7 +305,7 @@ SIZES = {
     "leads 41": 15,
     "leads 42": 8,
     "leads 43": 17,
-    "round 43s": 16,
+    "round 43s": 21,
     "replies 38": 10,
     "replies 41c": 18,
     "refine 26r": 18,

@@ -69,6 +69,12 @@ _MONEY = re.compile(
     re.I,
 )
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})(?P<sep>[,.])(\d{3})(?![\d])")
+# what an extra costs: "+£20", "£3", "extra £10", "€5 per person"
+_SURCHARGE = re.compile(
+    rf"(?:\+\s*|plus\s+|extra\s+|add(?:itional)?\s+)?(?:{_CURRENCY})\s?\d+(?:[.,]\d+)?"
+    r"(?:\s*(?:extra|more|each|per (?:person|item|child|night|day|hour)))?",
+    re.I,
+)
 _HAS_CURRENCY = re.compile(rf"(?<![a-z])(?:{_CURRENCY})(?![a-z])", re.I)
 _BRACKET = re.compile(r"\s*\((?P<inner>[^()]{1,120})\)")
 _STEM_START = re.compile(
@@ -102,6 +108,14 @@ def take_asides(text: str) -> tuple[str, list[dict]]:
         stem = stem_before(m.string[: m.start()])
         if not _words(stem):
             return m[0]
+        if _SURCHARGE.fullmatch(inner) and (
+            m.string[: m.start()].rstrip().endswith("?") or inner[0] == "+"
+        ):
+            # "outfit change? (+£20)", "gift wrap (+£3)": an extra to take or not, at that price
+            found.append(
+                {"stem": stem, "help": inner[:1].upper() + inner[1:], "min": None, "max": None}
+            )
+            return " (yes/no)"
         that_is = _THAT_IS.match(inner)
         if that_is:
             return m[0].replace(that_is[0], "", 1)

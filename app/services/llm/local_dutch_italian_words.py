@@ -266,7 +266,11 @@ _OWN = {
     "il gli hai avete gia nostro nostra contatto preventivo persone oggetto "
     "citta eta prodotto negozio scuola genitore studente volontari alla reso cosa ordine "
     "successo reclamo reclami sondaggio soddisfazione soddisfatto soddisfatta possiamo "
-    "clienti quanti quante quali vorresti vuoi bambini partecipanti",
+    "clienti quanti quante quali vorresti vuoi bambini partecipanti "
+    # a booking said in Italian: "appuntamento estetista: trattamento, orario preferito"
+    "appuntamento appuntamenti trattamento trattamenti preferita preferito preferite preferiti "
+    "orario orari volta noi viso massaggio giorno giorni settimana desiderata desiderato "
+    "disponibilita tavolo festa compleanno corso livello esigenze vostro vostra",
 }
 OWN_WORDS = {lang: set(words.split()) for lang, words in _OWN.items()}
 # Dutch names its forms and field words in one word: "Klachtenformulier", "factuuradres"

@@ -201,7 +201,7 @@ PRICE_UNIT = re.compile(
 # A duration said in a unit: "length of set in minutes", "course length in hours"
 DURATION_IN_UNITS = re.compile(
     r"\b(?:length|duration|running time|run ?time|how long)\b.*\b(?:in|of) "
-    r"(?:minutes|mins|hours|hrs|days|weeks|seconds)\b",
+    r"(?:minutes|mins|hours|hrs|days|weeks|seconds)\b|^(?:hours|minutes|mins|hrs|nights|days)\b.*\b(?:per|a|each) (?:day|night|week|month)\b",
     re.I,
 )
 # "phone model", "mobile brand": a thing about the phone, not a number to call
