@@ -155,3 +155,25 @@ async def test_an_answer_no_longer_offered_goes(user):
     config = await generate(user, "we don't do corporate events anymore", form)
     assert _field(config, "Event type")["options"] == ["Wedding", "Party", "Other"]
     await generate(user, "we don't do funerals anymore", form, status=422)
+
+
+async def test_a_kind_with_its_answers_after_a_colon_never_removes_the_field(user):
+    # "lose" is a word for removing a field; here it is an answer ("lose weight")
+    form = await generate(
+        user, "Gym membership enquiry: name, email, fitness goals, how did you hear about us"
+    )
+    said = "fitness goals: tick boxes for lose weight, build muscle, improve fitness, other"
+    config = await generate(user, said, form)
+    goals = _field(config, "Fitness goals")
+    assert goals["type"] == "multiselect"
+    assert goals["options"] == ["Lose weight", "Build muscle", "Improve fitness", "Other"]
+
+
+async def test_a_flag_said_after_the_place_of_a_new_field(user):
+    form = await generate(
+        user, "Gym membership enquiry: name, email, phone, membership type (off-peak, full)"
+    )
+    config = await generate(user, "add a date of birth field after phone, required", form)
+    labels = _labels(config)
+    assert labels[labels.index("Phone") + 1] == "Date of birth"
+    assert _field(config, "Date of birth")["required"] is True

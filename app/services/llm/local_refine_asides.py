@@ -91,6 +91,11 @@ _ARROW_KIND = re.compile(
     r"multiple choice|radio buttons?|file upload|upload)$",
     re.I,
 )
+_KIND_FOR_LIST = re.compile(
+    r"^(?:an?\s+)?(?P<k>tick ?boxes|check ?boxes|multiple choice|multi-?select|drop-?down|radio buttons|"
+    r"single choice)\s+(?:for|with|of|:)\s*(?P<list>[^,]+(?:,[^,]+)+)$",
+    re.I,
+)
 _ARROW_DO = re.compile(
     r"^(?P<v>make|turn|change|set|move|put|rename|remove|drop|delete)\s+(?:it|this|that one)\b",
     re.I,
@@ -208,6 +213,11 @@ _IF_THEY_ASK = re.compile(
     r"(?P<q>[^,]+?)\s*,\s*(?:then\s+)?(?:ask|add)\s+(?:for\s+)?(?P<x>(?!(?:what|which|how|who|where|when|why)\b).+)$",
     re.I,
 )
+_IF_IS_ASK = re.compile(
+    r"^if\s+(?:the\s+)?(?P<f>[^,]+?)\s+is\s+(?P<v>[^,]+?)\s*,\s*(?:then\s+)?(?:ask|add)\s+(?:for\s+)?"
+    r"(?P<x>(?!(?:what|which|how|who|where|when|why)\b).+)$",
+    re.I,
+)
 _CAPS_JOIN = re.compile(r"\b(?:AND|OR|BOTH|ALSO|TOO)\b")  # "phone AND email required"
 _OPINION = re.compile(r"^(?:i think|i feel|i guess|i reckon|maybe|perhaps|probably)\s*,?\s+", re.I)
 # "we don't do corporate events anymore (so remove that option)": the answer they no longer offer
@@ -247,6 +257,9 @@ def plain(text: str, fields: list) -> str:
     """The clause without what was said around the change."""
     text = _second_thought(_CAPS_JOIN.sub(lambda m: m[0].lower(), text), fields)
     text = _OPINION.sub("", text)  # "I think the date should come first, …"
+    answered = _IF_IS_ASK.match(text)  # "if priority is high, ask for a phone number"
+    if answered and _fields_in(answered["f"], fields):
+        return f"ask for {answered['x']} if {answered['f']} is {answered['v']}"
     asked = _IF_YES_ASK.match(text) or _IF_THEY_ASK.match(text)
     yes_no = (
         [
@@ -293,6 +306,10 @@ def plain(text: str, fields: list) -> str:
             return _ARROW_DO.sub(lambda m: f"{m['v']} {x}", y, count=1)
         return f"rename {x} to {y}"
     colon = _LABEL_COLON.match(text)
+    listed = colon and _KIND_FOR_LIST.match(colon["y"].strip())
+    held = listed and (_fields_in(colon["x"], fields) or _holding(colon["x"], fields))
+    if held and len(held) == 1:  # "fitness goals: tick boxes for lose weight, build muscle, …"
+        return f"make {colon['x']} a {listed['k']}: {listed['list']}"
     named = colon and (_fields_in(colon["x"], fields) or _holding(colon["x"], fields))
     if named and len(named) == 1 and _ARROW_DO.match(colon["y"].strip()):
         # "dietary: make it a multi-select with vegetarian, vegan, …": the change, said of it

@@ -27,7 +27,7 @@ _STOP = set(
 
 _NOT_SAID = re.compile(
     r"\bonly\s+(?:if|when)\b|\bunless\b|\bif\s+(?:they|the|it|he|she|you)\b|[\"“”‘]|"
-    r"(?:^|\s)'[^']+'(?=\s|$|[,.;:!?])|:\s*\w+\s*,\s*\w+|"
+    r"(?:^|\s)'[^']+'(?=\s|$|[,.;:!?])|:\s*\w+\s*,\s*\w+|:[^,]{0,60},[^,]+,|"
     r"\d+\s*(?:to|-|–|and)\s*\d+",  # a range said ("a number from 0 to 40") is no wish of one word
     re.I,
 )

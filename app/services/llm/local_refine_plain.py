@@ -51,6 +51,18 @@ _RULES: list[tuple[re.Pattern, str]] = [
     (r"^(?P<v>add|include)\s+(?:a\s+|an\s+)?(?P<k>consent|opt-?in|marketing(?:\s+consent)?)\s+(?:check\s*box|tick\s*box|box)"
      r"\s*(?::|\s+saying|\s+that says|\s+reading)\s*(?P<t>.+)$",
      r"\g<v> a consent checkbox; rename it to \g<t>"),
+    # "make the membership type radio buttons", "make fitness goals tick boxes: a, b": a kind
+    # said in the plural, without its article
+    (r"^make\s+(?P<x>.+?)\s+(?:into\s+)?(?P<k>radio buttons|radios|tick ?boxes|check ?boxes|drop-?downs?)(?P<rest>\s*:.+)?$",
+     r"make \g<x> a \g<k>\g<rest>"),
+    # "personal training should be a checkbox: 'I'm interested in personal training'": its words
+    (r"^(?:make\s+)?(?!(?:add|include|put|insert|give)\b)(?P<x>[^:'\"“]+?)\s+(?:(?:should|must|could)\s+be\s+|into\s+)?(?:a\s+)?(?:check ?box|tick ?box)\s*"
+     r"(?::|,?\s+saying|,?\s+that says|,?\s+reading)\s*(?P<t>['\"“‘].+)$",
+     r"make \g<x> a checkbox; rename it to \g<t>"),
+    # "add a date of birth field after phone, required": the flag said after the place
+    (r"^(?P<v>add|include)\s+(?:an?\s+)?(?P<x>[^,:'\"“]+?)\s+(?P<w>(?:after|before|below|above|under)\s+[^,:]+?|"
+     r"at the (?:top|end|start|bottom))\s*,\s*(?P<f>required|optional|mandatory)$",
+     r"\g<v> a \g<f> \g<x> \g<w>"),
     # "intended major should be a list: A, B, C": a list of answers to pick from is a dropdown
     (r"^(?P<x>.+?)\s+(?P<m>should|must|needs to|could|can)\s+be\s+(?:a\s+)?(?:list|pick-?list|choice)\s*:",
      r"\g<x> \g<m> be a dropdown:"),
