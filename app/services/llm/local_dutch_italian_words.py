@@ -270,7 +270,7 @@ _OWN = {
     # a booking said in Italian: "appuntamento estetista: trattamento, orario preferito"
     "appuntamento appuntamenti trattamento trattamenti preferita preferito preferite preferiti "
     "orario orari volta noi viso massaggio giorno giorni settimana desiderata desiderato "
-    "disponibilita tavolo festa compleanno corso livello esigenze vostro vostra",
+    "disponibilita tavolo festa compleanno esigenze vostro vostra",
 }
 OWN_WORDS = {lang: set(words.split()) for lang, words in _OWN.items()}
 # Dutch names its forms and field words in one word: "Klachtenformulier", "factuuradres"

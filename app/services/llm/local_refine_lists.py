@@ -6,7 +6,7 @@ in this order: elopement, half day, full day" added an answer "Packages"; "reord
 email, phone, …" added a dropdown "Reorder"; "rename the 'elopement' package to 'Micro
 wedding'" renamed the Package question; "ask for their address in separate fields: street,
 city, postcode" added a dropdown "Address in separate"; "add a second phone number for the
-partner" a text field "Partner".
+partner" a text field "Partner"; "change 200+ to 201-1000 and add 1000+" a field "1000+".
 
 ``plain(text, fields)`` says such a note in the plain words the readers know, or returns it
 as it was.
