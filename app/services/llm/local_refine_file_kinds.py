@@ -16,7 +16,7 @@ import re
 
 from app.services.forms.file_fields import MAX_FILES
 from app.services.llm.local_fields import RefineError
-from app.services.llm.local_refine_targets import find_glossed
+from app.services.llm.local_refine_targets import glossed
 
 _KINDS = (
     (r"pdfs?", [".pdf"]),
@@ -99,11 +99,8 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
 def _upload(draft: dict, said: str) -> dict | None:
     """The upload the note names; None when it names another field or none."""
     said = re.sub(r"\s+(?:field|upload|question)$", "", said.strip(), flags=re.I)
-    try:
-        field = find_glossed(draft["fields"], said)
-    except RefineError:
-        return None
-    return field if field["type"] == "file" else None
+    field = glossed(draft["fields"], said)
+    return field if field and field["type"] == "file" else None
 
 
 def _kinds(said: str, field: dict) -> list[str]:

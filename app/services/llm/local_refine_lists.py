@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_fields import RefineError
-from app.services.llm.local_refine_targets import find_glossed
+from app.services.llm.local_refine_targets import glossed
 
 _Q = "'\"“”‘’"
 _LIST_SPLIT = re.compile(
@@ -168,14 +167,8 @@ def _field(fields: list, said: str) -> dict | None:
     said = re.sub(
         r"\s+(?:field|question|box|options?|answers?|choices?)$", "", said.strip(), flags=re.I
     )
-    try:
-        return find_glossed(fields, said)
-    except RefineError:
-        singular = re.sub(r"(?<=[a-z])e?s$", "", said)
-        try:
-            return find_glossed(fields, singular) if singular != said else None
-        except RefineError:
-            return None
+    singular = re.sub(r"(?<=[a-z])e?s$", "", said)  # "the packages": Package
+    return glossed(fields, said) or (glossed(fields, singular) if singular != said else None)
 
 
 def _option(field: dict, said: str) -> str | None:

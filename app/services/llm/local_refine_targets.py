@@ -225,6 +225,15 @@ def find_glossed(fields: list, target: str) -> dict:
     raise error or RefineError(f"There is no field “{target}”")
 
 
+def glossed(fields: list, target: str) -> dict | None:
+    """``find_glossed``, or None when no field is named: for readers that try a phrasing and
+    hand the note on when it names nothing."""
+    try:
+        return find_glossed(fields, target)
+    except RefineError:
+        return None
+
+
 def find_anchor(fields: list, anchor: str, where: str) -> dict:
     """The field a new or moved one goes after (or before): "after make and model" is after
     the later of the two."""

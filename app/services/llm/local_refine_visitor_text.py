@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 
-from app.services.llm.local_fields import RefineError
-from app.services.llm.local_refine_targets import find_glossed
+from app.services.llm.local_refine_targets import glossed
 
 _HELP = (
     r"help(?:\s+text)?|hint|tip|note|explanation|tooltip|small print|instructions?|"
@@ -139,10 +138,7 @@ def plain(text: str, fields: list) -> str:
 def _field(fields: list, said: str) -> dict | None:
     """The field named by its label or key, in any language; never one that merely shares a
     word with a longer note ("make urgent a yes/no question and add help text: …")."""
-    try:
-        return find_glossed(fields, said.strip())
-    except RefineError:
-        return None
+    return glossed(fields, said.strip())
 
 
 def _labelled(fields: list, m: re.Match, field: dict) -> bool:
