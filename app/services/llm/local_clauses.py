@@ -367,6 +367,8 @@ VAGUE_HEAD = re.compile(
     r"(?:things?|something|anything|change|improvement|reason|way|idea|aspect|part|feature|bit)",
     re.I,
 )
+# "link to something", "photo of anything": a noun that only the clause after it explains
+_TO_SOMETHING = re.compile(r"\b(?:to|of|about|for|with|from) (?:something|anything)$", re.I)
 # A short time or place after a relative clause's verb: part of the question.
 WHEN_WHERE = re.compile(
     r"(?:this|last|next|in the last|in the past|over the last) (?:\w+ )?(?:year|month|week|season|"
@@ -519,6 +521,10 @@ def clause_item(text: str) -> dict | None:
     if relative and not NOT_CLAUSE.match(t) and VAGUE_HEAD.fullmatch(relative.group(1)):
         # "one thing we could have done better": the clause is the question, not the noun
         return {"label": _sentence(_ARTICLE.sub("", t)), "options": [], "name": t}
+    if relative and not NOT_CLAUSE.match(t) and _TO_SOMETHING.search(relative.group(1)):
+        # "a link to something you've written": the clause says which, the noun what it is
+        label = _sentence(to_visitor(_ARTICLE.sub("", t)))
+        return {"label": label, "options": [], "name": relative.group(1)}
     if relative and not NOT_CLAUSE.match(t):
         noun, verb, tail = relative.group(1), relative.group(2), relative.group(3).strip()
         if re.fullmatch(r"e-?mail(?: address)?", noun, re.I):

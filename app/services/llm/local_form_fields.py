@@ -377,6 +377,8 @@ def _add_named(fields: list, items: list, kind: dict, text: str = "") -> None:
                 new["label"] = "Date"  # a lost item's, an incident's date: nobody prefers it
             elif key == "message":
                 new["label"] = _label(item)  # "message", "your question": their word
+            if new.get("help", "").lower() == new["label"].lower():
+                new["help"] = ""  # "number of employees": the stock help says the label again
             if item["options"] and new["type"] in ("select", "multiselect"):
                 new["options"] = item["options"]
             elif item["options"] and new["type"] in ("text", "textarea"):
