@@ -74,7 +74,7 @@ _RATE = (
 _NOUN = rf"(?!{_NOT_COUNTED}|(?:sales|news|ops|series|species)\b)[a-z]+[a-rt-z]s\b"
 # How many of what: a number, at most two describing words, then a plural noun, then a rate.
 VOLUME = re.compile(
-    rf"(?<![\w$£€]){_NUMBER}\s*(?:[a-z]+(?:-[a-z]+)? ){{0,2}}?{_NOUN}{_RATE}"
+    rf"(?<![\w$£€/]){_NUMBER}\s*(?:[a-z]+(?:-[a-z]+)? ){{0,2}}?{_NOUN}{_RATE}"
     r"|\b\d[\d,]*-(?:person|people|strong|seat|bed|room|site|store|location)\b"
     # "a 30-person architecture firm": one describing word may stand before the noun
     r"(?: (?:(?!and\b|or\b|with\b|in\b)[a-z]+ )?(?:company|group|team|firm|business|organisation|organization|practice|hotel|hospital|"
@@ -83,7 +83,7 @@ VOLUME = re.compile(
 )
 # In es/fr/de/pt a count is the number and its noun ("12 agences", "18 Standorte").
 _FOREIGN_VOLUME = re.compile(
-    r"(?<![\w$£€])\d[\d.,]*\+?\s+(?!(?:und|y|et|e|de|da|do|du|des|por|par|pour|para|pro|en|em|"
+    r"(?<![\w$£€/])\d[\d.,]*\+?\s+(?!(?:und|y|et|e|de|da|do|du|des|por|par|pour|para|pro|en|em|"
     r"días|dias|jours|tage|semanas|semaines|wochen|meses|mois|monate|años|anos|ans|jahre|"
     r"horas|heures|stunden|euros?|eur)\b)[^\W\d_]{3,}"
     # a point of sale is two words: "3 punti vendita", "4 puntos de venta", "2 points de vente"

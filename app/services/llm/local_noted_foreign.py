@@ -51,7 +51,11 @@ FOREIGN_TIMING = re.compile(
     r"(?:at[ée] (?:ao|o)|antes do) (?:fim|final) do (?:m[êe]s|ano|trimestre))\b"
     # a quarter with its preposition: "bis Ende Q2", "avant le T3" is said back whole
     rf"|(?:\b(?:bis (?:zum )?)?(?:Ende|Anfang|Mitte) |\b(?:en|para|avant|d'ici|bis|vor|at[ée]) )?"
-    rf"\bq[1-4](?: \d{{4}})?\b|\b{_MONTH}\b",
+    rf"\bq[1-4](?: \d{{4}})?\b|\b{_MONTH}\b"
+    # a day written in figures: "endet am 15.01.", "avant le 15/01", "entro il 15/1/2027"
+    r"|\b(?:am|bis(?: zum)?|vor dem|avant le|d'ici le|antes del?|hasta el|entro il|"
+    r"at[ée](?: o dia)?|no dia|uiterlijk|op) "
+    r"(?:\d{1,2}\.\d{1,2}\.(?:\d{4}\b|\d{2}\b)?|\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?\b)",
     re.I,
 )
 

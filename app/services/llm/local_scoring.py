@@ -265,7 +265,7 @@ TIMELINE_RE = re.compile(
 )
 # A count of things: "12 entities", "40 tonnes", "500-person", "80 used cars" (not durations).
 VOLUME_RE = re.compile(
-    r"\b\d[\d,.]*\+?\s*(?:-\s*)?(?:[a-z]+(?:-[a-z]+)?\s+)?(?!(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|"
+    r"(?<![\w/])\d[\d,.]*\+?\s*(?:-\s*)?(?:[a-z]+(?:-[a-z]+)?\s+)?(?!(?:days|weeks|months|years|hours|minutes|mins|seconds|percent|times|"
     r"links|am|pm|vendors|providers|suppliers|options|alternatives|solutions|quotes)\b)(?:person|storey|bed|kg|sq ?m|square|[a-z]{3,}s)\b",
     re.I,
 )
@@ -558,7 +558,7 @@ def score_lead(s: dict) -> tuple[str, int, list[str], list[str]]:
         (
             s["budget"] and "implausible-budget" not in tags,
             money,
-            timeline,
+            timeline or foreign_when,  # "antes del 15/03": their date, read in their words
             volume,
             pain,
             need,
