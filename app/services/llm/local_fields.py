@@ -42,9 +42,10 @@ SYNONYMS = {
     "first": "first_name",
     "last": "last_name",
     "surname": "last_name",
-    "size": "company_size",
-    "team size": "company_size",
+    "team size": "company_size",  # (a bare "size" is a shoe's or a room's as often)
     "employees": "company_size",
+    "number of employees": "company_size",
+    "employee count": "company_size",
     "headcount": "company_size",
     "web site": "website",
     "site": "website",
@@ -107,6 +108,8 @@ SEMANTIC_TYPES = [
         r"case|serial|tracking|registration|vat|tax|licen[cs]e|passport|id|claim|parcel|flat|unit)"
         r"\s+(?:number|no\.?|#)",
     ),
+    # "mobile number", "emergency contact phone number": a phone, not a number
+    ("phone", r"(?:phone|mobile|cell|telephone|contact|whatsapp|landline)\s+(?:number|no\.?|#)"),
     ("date", r"date"),
     ("number", r"number|numeric|integer|amount|count"),
     ("url", r"url|link|website|linkedin"),
@@ -149,8 +152,9 @@ def unquote(text: str) -> str:
 
 
 def strip_quotes(text: str) -> str:
-    """The quotes around a text said whole (a label, a thank-you), not those inside it."""
-    return text.strip().strip("\"“”'‘’«»„‚").strip()
+    """The quotes around a text said whole (a label, a thank-you), not those inside it; a colon
+    after "to" ("change the thank you message to: Namaste!") is no part of it either."""
+    return re.sub(r"^[:=]\s*", "", text.strip()).strip("\"“”'‘’«»„‚").strip()
 
 
 def _norm(text: str) -> str:
@@ -214,18 +218,40 @@ def existing_field(fields: list, spec: str) -> dict | None:
         said = quoted["label"].strip(" ?").lower()
         return next((f for f in fields if f["label"].strip(" ?").lower() == said), None)
     if re.search(r"\b(?:called|named|labell?ed|titled)\b|[\"“”]", head, re.I):
-        return None
+        return _asked_already(fields, head)
     head = FLAG_RE.sub(" ", head)
+    head = re.sub(
+        r"^\s*(?:an?\s+)?(?:field|question|box)\s+(?:for|about)\s+(?:the\s+)?", "", head, flags=re.I
+    )
     _, rest = _widget_type(head)
+    known = _catalog_match(rest)
     try:
         found = find_field(fields, rest)
     except RefineError:
-        return None
-    known = _catalog_match(rest)
+        # "add a field for number of employees" where the form asks the company size
+        return next((f for f in fields if known and f["name"] == known["name"]), None)
     same = found["label"].strip(" ?").lower() == re.sub(
         r"^(?:the|a|an)\s+", "", rest.strip(" ?").lower()
     )
     return found if same or known is None or known["name"] == found["name"] else None
+
+
+def _asked_already(fields: list, head: str) -> dict | None:
+    """'a question called "Number of employees"' on a form that asks the company size, or
+    "Which country?" beside "Country": the field it would repeat."""
+    said = re.search(r"[\"“]([^\"”]+)[\"”]\s*$", head)
+    if not said:
+        return None
+    words = re.sub(r"^(?:which|what)\s+", "", said[1].strip(" ?"), flags=re.I).lower()
+    known = _catalog_match(words)
+    return next(
+        (
+            f
+            for f in fields
+            if f["label"].strip(" ?").lower() == words or known and f["name"] == known["name"]
+        ),
+        None,
+    )
 
 
 def split_list(text: str, options: bool = False) -> list[str]:
@@ -407,7 +433,18 @@ def _position(head: str) -> tuple[str, tuple | None]:
     return rest, ("top", None) if match["top"] else ("end", None)
 
 
+# "add terms and conditions", "add a privacy policy checkbox": the visitor agrees to them
+_AGREED = re.compile(
+    r"(?:the\s+)?(?P<x>terms(?: (?:and|&) conditions| of (?:service|use))?|t ?& ?cs?|privacy policy)",
+    re.I,
+)
+
+
 def _build(label: str, ftype: str | None, options: list | None, named: bool = False) -> dict:
+    agreed = _AGREED.fullmatch(label.strip()) if ftype in (None, "checkbox") else None
+    if agreed:
+        said = re.sub(r"(?i)^t ?& ?cs?$", "terms and conditions", agreed["x"])
+        label, ftype = f"I agree to the {said[:1].lower()}{said[1:]}", "checkbox"
     known = _catalog_match(label)
     if known and named and known["label"].lower() != label.lower():
         known = None  # "a dropdown called Size" is a size, not the catalogue's "Company size"
@@ -445,4 +482,5 @@ def _build(label: str, ftype: str | None, options: list | None, named: bool = Fa
         )
     if new["type"] not in ("select", "multiselect"):
         new["options"] = []
+    new["required"] = new["required"] or bool(agreed)  # a box to agree to must be ticked
     return new

@@ -519,7 +519,11 @@ HANDLERS = [
         settings.redirect,
     ),
     (
-        _r(r"(?:rename|call|name|title)\s+" + THE + r"form\s+(?:to\s+|as\s+)?(?P<new>.+)"),
+        _r(
+            r"(?:rename|call|name|title)\s+"
+            + THE
+            + r"form\s*(?:(?:to|as)\b\s*:?\s*|:\s*)?(?P<new>.+)"
+        ),
         settings.form_name,
     ),
     (

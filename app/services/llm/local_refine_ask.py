@@ -19,7 +19,7 @@ import re
 
 from app.services.llm.local_bracket_types import bracket_type
 from app.services.llm.local_clauses import whether_you
-from app.services.llm.local_fields import RefineError
+from app.services.llm.local_fields import RefineError, existing_field
 from app.services.llm.local_item_asked import direct
 from app.services.llm.local_visitor_voice import to_visitor
 from app.services.llm.local_whether_question import whether_question
@@ -85,6 +85,9 @@ def rewrite(clause: str, fields: list) -> str:
     if not label:
         return clause
     same = next((f for f in fields if _key(f["label"]) == _key(label)), None)
+    same = same or (
+        None if answers or yes_no else existing_field(fields, q)
+    )  # "employees": the size
     if same:
         raise RefineError(f"The form already has a field “{same['label']}”")
     yes_no = yes_no or bool(said) or "yes" in flags

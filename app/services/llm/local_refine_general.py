@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_fields import RefineError
-from app.services.llm.local_refine_conditions import rewrite as conditions
 from app.services.llm.local_refine_bounds import rewrite as bounds
-from app.services.llm.local_refine_many import rewrite as many
+from app.services.llm.local_refine_conditions import rewrite as conditions
 from app.services.llm.local_refine_foreign import misread_label
+from app.services.llm.local_refine_many import rewrite as many
 from app.services.llm.local_refine_more import KIND_RE
 from app.services.llm.local_refine_targets import find_many
 
@@ -154,6 +154,7 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     what it names; empty, with a note, when the form is that way already."""
     text = _POLITE.sub("", clause.strip().rstrip(".!"))
     text = _COUNTED_KIND.sub("a ", text).replace(" a a ", " a ")
+    text = re.sub(r"\s*,?\s+but\s+(?=only\b)", " ", text, flags=re.I)  # "X, but only for UK"
     kind = _FIELD_KIND.match(text)  # "ask for their birthday (optional)": an addition
     said = kind and re.fullmatch(r"\((optional|required|mandatory)\)", kind["kind"], re.I)
     if said:  # "add a phone number (optional)" is a flag, never an option "Optional"
@@ -193,6 +194,12 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
         if said:
             return said
     return text if text != _POLITE.sub("", clause.strip().rstrip(".!")) else clause
+
+
+def _written(fields: list, x: str) -> bool:
+    """Whether the fields named take written answers: a phone or a date made "bigger" stays
+    what it is (the handlers' answer says why)."""
+    return all(f["type"] in ("text", "textarea") for f in _named(fields, x))
 
 
 def _state_of(text: str, fields: list) -> str | None:
@@ -371,7 +378,7 @@ def _short(text: str, fields: list) -> str | None:
     if m and _all_asked(fields, m["x"]):
         return f"make {m['x']} {m['flag'].lower()}"
     m = _BIGGER.match(text) or _BIG_BOX.match(text)  # "make the … box bigger", "… a big box"
-    if m and _all_asked(fields, m["x"]):
+    if m and _all_asked(fields, m["x"]) and _written(fields, m["x"]):
         return f"make {m['x']} a long text"
     m = _HELP.match(text)  # "preferred date should have a help text saying Tue-Sat only"
     if m and _all_asked(fields, m["x"]):
@@ -389,7 +396,8 @@ def _short(text: str, fields: list) -> str | None:
 
 
 _BIGGER = re.compile(
-    r"^make\s+(?:the\s+)?(?P<x>.+?)(?:\s+(?:box|field|answer|text box))?\s+(?:bigger|larger|longer|taller)$",
+    r"^(?:make\s+)?(?:the\s+)?(?P<x>.+?)(?:\s+(?:box|field|answer|text box))?\s+"
+    r"(?:(?:should|must|needs to|could) be\s+)?(?:a (?:bit|lot) )?(?:bigger|larger|longer|taller)$",
     re.I,
 )
 _BIG_BOX = re.compile(

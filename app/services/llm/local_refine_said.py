@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm import local_refine_pairs as pairs
 from app.services.llm.local_bracket_types import bracket_type
 from app.services.llm.local_fields import (
     RefineError,
@@ -225,7 +226,7 @@ def split_additions(clause: str, fields: list | None = None) -> list[str]:
         if _catalog_match(a) and _catalog_match(b):
             m = {"verb": shared["verb"], "a": a, "b": b, "where": shared["where"]}
     if not m or not (_catalog_match(m["a"]) and _catalog_match(m["b"])):
-        return [clause]
+        return pairs.split(clause) or [clause]  # "emergency contact name and phone": two
     where = (m["where"] or "").strip()
     added = [f"{m['verb']} a {m[k].strip()} field {where}".strip() for k in ("a", "b")]
     # each added at the top pushes the one before down: the second is added first

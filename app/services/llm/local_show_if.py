@@ -16,6 +16,7 @@ import re
 
 from app.services.llm import local_catalog as catalog
 from app.services.llm import local_show_if_numbers as numbers
+from app.services.llm.local_condition_asked import person_question, place_question
 from app.services.llm.local_extract_item import _item
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field
 from app.services.llm.local_refine_targets import find_one
@@ -559,7 +560,8 @@ def _bare(fields: list, z: str, target, *, create: bool) -> tuple[dict, str | No
             return found, None
     plural = re.search(r"(?:[^s]s|children|people)$", z, re.I)
     if plural and not any(re.fullmatch(p, candidates[1], re.I) for p, *_ in AUDIENCES):
-        return _yes_no(fields, f"Is this for {z}?", target, create=create)  # "for groups"
+        asked = person_question(z) or f"Is this for {z}?"  # "for groups"; "a student?"
+        return _yes_no(fields, asked, target, create=create)
     return _audience(fields, z, target, create=create)
 
 
@@ -667,7 +669,8 @@ def _audience(fields, x: str, target, *, create: bool) -> tuple[dict, str | None
                 }
                 fields.insert(fields.index(target) if target in fields else len(fields), field)
             return {"field": name, "op": "equals", "value": value}, None
-    return _yes_no(fields, f"Are you {_article(x)}{x}?", target, create=create)
+    asked = place_question(x) or f"Are you {_article(x)}{x}?"  # "only for UK": where they are
+    return _yes_no(fields, asked, target, create=create)
 
 
 _NO_ARTICLE = re.compile(

@@ -1,0 +1,70 @@
+"""What a marketer adds in a note, read as meant (issue 20, stop 31), through POST
+/api/forms/generate. On the start commit "ask for emergency contact name and phone" added one
+phone field labelled "Emergency contact name and phone", "add a field for the mobile number"
+a number, "add terms and conditions" a text box, "add a field for number of employees" a
+second company size, "add a phone field, but only for UK" a text field "But" and a question
+"Are you an UK?", "the phone should be longer" turned the phone into a text area, and "change
+the thank you message to: Namaste!" kept the colon."""
+
+from __future__ import annotations
+
+from tests.test_llm_local_forms import generate
+from tests.test_refine_words import _field, _labels
+
+RETREAT = "Yoga retreat booking: name, email, anything else"
+DEMO = (
+    "Demo request for our HR software: first name, last name, work email, company, company "
+    "size, country, message"
+)
+
+
+async def test_two_things_asked_for_in_one_addition(user):
+    form = await generate(user, RETREAT)
+    config = await generate(user, "ask for emergency contact name and phone", form)
+    assert _field(config, "Emergency contact name")["type"] == "text"
+    assert _field(config, "Emergency contact phone")["type"] == "phone"
+    config = await generate(user, "add a field for passport number and expiry date", form)
+    assert _field(config, "Passport number")["type"] == "text"
+    assert _field(config, "Passport expiry date")["type"] == "date"
+    config = await generate(user, "add first and last name", form)
+    assert {"First name", "Last name"} <= set(_labels(config))
+
+
+async def test_a_phone_number_and_terms_to_agree_to(user):
+    form = await generate(user, RETREAT)
+    config = await generate(user, "add a field for the mobile number", form)
+    assert _field(config, "Mobile number")["type"] == "phone"
+    for note in ("add terms and conditions", "add a T&Cs checkbox"):
+        box = _field(await generate(user, note, form), "I agree to the terms and conditions")
+        assert box["type"] == "checkbox" and box["required"], note
+
+
+async def test_a_question_the_form_asks_already_is_not_added_twice(user):
+    form = await generate(user, DEMO)
+    answer = await generate(user, "add a field for number of employees", form, status=422)
+    assert "Company size" in str(answer)
+    answer = await generate(user, "add a question asking which country", form, status=422)
+    assert "Country" in str(answer)
+    config = await generate(user, 'add a question called "Country of residence"', form)
+    assert "Country of residence" in _labels(config)
+
+
+async def test_a_condition_after_but_asks_who_the_visitor_is(user):
+    form = await generate(user, DEMO)
+    config = await generate(user, "add a phone field, but only for UK", form)
+    assert "But" not in _labels(config)
+    asked = _field(config, "Are you in the UK?")
+    assert _field(config, "Phone")["show_if"]["all"][0]["field"] == asked["name"]
+    config = await generate(user, "add a student ID field, only for students", form)
+    assert _field(config, "Are you a student?")["options"] == ["Yes", "No"]
+
+
+async def test_settings_said_after_a_colon_and_boxes_that_cannot_grow(user):
+    form = await generate(user, RETREAT + ", phone")
+    config = await generate(
+        user, "change the thank you message to: Namaste! We'll be in touch.", form
+    )
+    assert config["response"]["thank_you_message"] == "Namaste! We'll be in touch."
+    config = await generate(user, "rename the form to: Retreat 2027", form)
+    assert config["name"] == "Retreat 2027"
+    await generate(user, "the phone should be longer", form, status=422)
