@@ -80,6 +80,7 @@ from app.services.llm.local_preamble import heading_named
 from app.services.llm.local_prose_extras import prose_extras
 from app.services.llm.local_question_remarks import question_remarks
 from app.services.llm.local_range_answers import expected_answers, ranges_listed
+from app.services.llm.local_rated_person import rated_person
 from app.services.llm.local_rated_words import rated_in_words
 from app.services.llm.local_repair import validated
 from app.services.llm.local_run_event import event_headed
@@ -279,6 +280,7 @@ def build_form(described: str) -> dict:
         creator_question(fields)
     fit_budget(fields, description, foreign=bool(lang))
     typed_as_worded(fields)  # "how do you track expenses": in words; "headcount": a number
+    rated_person(fields, kind)  # "Talk feedback: speaker name": the speaker's, not the visitor's
     rated_in_words(fields, lang)  # "rate the venue": a mark from 1 to 5
     described_thing(fields, description)  # "what did you lose, description": of the item
     if not lang:  # "What your annual turnover is?" → "Annual turnover"
