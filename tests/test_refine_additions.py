@@ -68,3 +68,38 @@ async def test_settings_said_after_a_colon_and_boxes_that_cannot_grow(user):
     config = await generate(user, "rename the form to: Retreat 2027", form)
     assert config["name"] == "Retreat 2027"
     await generate(user, "the phone should be longer", form, status=422)
+
+
+VALUATION = (
+    "Property valuation request: name, email, phone, property address, property type (house, "
+    "flat, bungalow), bedrooms"
+)
+
+
+def _added(form: dict, config: dict) -> list[dict]:
+    before = {f["name"] for f in form["fields"]}
+    return [f for f in config["fields"] if f["name"] not in before]
+
+
+async def test_an_upload_or_a_box_added_with_its_limit(user):
+    form = await generate(user, VALUATION)
+    for note in ("add a photo upload, max 5 photos", "add a photo upload (max 5 photos)"):
+        [photo] = _added(form, await generate(user, note, form))
+        assert (photo["type"], photo["label"], photo["max_files"]) == ("file", "Photo", 5), note
+    [notes] = _added(form, await generate(user, "add a notes box, max 500 characters", form))
+    assert (notes["type"], notes["max_length"]) == ("textarea", 500)
+
+
+async def test_questions_about_the_place_and_lists_said_without_a_colon(user):
+    form = await generate(user, VALUATION)
+    for note in ("ask if there's a garden", "we also need to know if there's a garden"):
+        [garden] = _added(form, await generate(user, note, form))
+        assert (garden["label"], garden["options"]) == ("Is there a garden?", ["Yes", "No"])
+    config = await generate(user, "bedrooms should be a dropdown 1, 2, 3, 4, 5+", form)
+    assert _field(config, "Bedrooms")["options"] == ["1", "2", "3", "4", "5+"]
+    config = await generate(
+        user, "the address needs to be split into street, town and postcode", form
+    )
+    assert {"Street", "Town"} <= set(_labels(config)) and "Property address" not in _labels(config)
+    answer = await generate(user, "make bedrooms a dropdown", form, status=422)
+    assert "Give the options" in str(answer)  # was a KeyError, a 500

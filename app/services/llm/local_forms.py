@@ -11,6 +11,7 @@ the result has passed ``form_config.validate_config``.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from app.errors import ValidationError
@@ -183,6 +184,8 @@ PLAYBOOKS = {
     "for a human to follow up; nothing is sent to the submitter automatically.",
 }
 
+logger = logging.getLogger(__name__)
+
 
 def generate_form(description: str, draft: dict | None = None) -> dict:
     """A validated form config: a new draft from a description, or ``draft`` refined by instructions."""
@@ -200,7 +203,15 @@ def generate_form(description: str, draft: dict | None = None) -> dict:
     if draft:
         from app.services.llm.local_refine_fallback import refine
 
-        return refine(validate_config(draft), text)
+        draft = validate_config(draft)
+        try:
+            return refine(draft, text)
+        except ValidationError:
+            raise
+        except Exception:  # a reader's own bug is logged, and the marketer asked to rephrase
+            logger.exception("local refinement failed on %r", text[:200])
+            message = f"I could not turn this into a change to the form: “{text[:120]}”. Say exactly what to change."
+            raise ValidationError(message, fields={"description": message}) from None
     config = build_form(text)
     notes = config.pop("notes", [])
     config, repaired = validated(config)  # never a 422 for the engine's own mistake

@@ -114,6 +114,10 @@ def _question(q: str) -> tuple[str, bool]:
         yes_no = re.match(rf"^{_AUX}\b", q, re.I) is not None
         return _capital(to_visitor(q)) + "?", yes_no
     rest = whether.group(1)
+    there = re.match(r"^there(?:'s|\s+is|\s+are|'re)\s+(.+)$", rest, re.I)
+    if there:  # "if there's a garden" → "Is there a garden?"
+        plural = re.search(r"\bare\b|'re", rest[: there.start(1)], re.I)
+        return f"{'Are' if plural else 'Is'} there {there[1]}?", True
     asked = whether_you(rest) or (whether_question(rest),)
     return (asked[0], True) if asked[0] else ("", False)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from app.services.forms.file_fields import MAX_FILES
-from app.services.llm.local_fields import RefineError
+from app.services.llm.local_fields import RefineError, parse_new_field
 from app.services.llm.local_refine_targets import glossed
 
 _KINDS = (
@@ -68,6 +68,31 @@ _SIZE = re.compile(
     r"(?P<mb>\d+)\s*mb(?:\s+(?:each|per file))?$",
     re.I,
 )
+
+
+# "add a photo upload, max 5 photos", "add a photos field (up to 10 files)": a new upload and
+# how many it takes, said in one breath (the count was read as an answer or into the label)
+_ADDED = re.compile(
+    r"^(?:add|include)\s+(?:an?\s+)?(?P<x>[\w' ]+?)(?:\s+(?:field|upload|box))?\s*(?:,\s*|\(\s*|\s+-\s+|\s+with\s+|\s+)"
+    r"(?:max(?:imum)?\.?(?: of)?|up to|no more than|at most)\s*(?P<n>\d+)\s*(?P<what>files?|photos?|pictures?|images?|documents?)?\)?$",
+    re.I,
+)
+_UPLOAD_WORD = re.compile(
+    r"\b(?:upload|photos?|pictures?|images?|files?|attachments?|documents?|scans?)\b", re.I
+)
+
+
+def added(text: str, fields: list) -> str | None:
+    """The upload added, then its count, as two plain changes; None for anything else."""
+    m = _ADDED.match(text.strip().rstrip(".!"))
+    if not m or not (_UPLOAD_WORD.search(m["x"]) or m["what"]):
+        return None
+    said = m["x"].strip()
+    upload = said if re.search(r"\bupload$", said, re.I) else f"{said} upload"
+    new, _ = parse_new_field(upload, fields)
+    if new["type"] != "file":
+        return None
+    return f"add a {upload}; {new['label']} should allow up to {m['n']} files"
 
 
 def apply(draft: dict, clause: str, notes: list) -> bool:

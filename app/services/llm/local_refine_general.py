@@ -19,6 +19,7 @@ import re
 from app.services.llm.local_fields import RefineError
 from app.services.llm.local_refine_bounds import rewrite as bounds
 from app.services.llm.local_refine_conditions import rewrite as conditions
+from app.services.llm.local_refine_file_kinds import added as uploads
 from app.services.llm.local_refine_foreign import misread_label
 from app.services.llm.local_refine_many import rewrite as many
 from app.services.llm.local_refine_more import KIND_RE
@@ -149,12 +150,26 @@ _FIELD_KIND = re.compile(
 )
 
 
+# a kind of list and its answers without a colon between them: "… a dropdown 1, 2, 3, 4, 5+"
+_LIST_NO_COLON = re.compile(
+    r"\b((?:an?\s+)?(?:drop-?\s?down|select|multiple[- ]choice|multi-?select|radio buttons|"
+    r"check\s?boxes|tick\s?boxes)(?: (?:list|menu))?)\s+(?=[^,:]+,[^,]+)(?!with\b|of\b|for\b|from\b)",
+    re.I,
+)
+_SPLIT_SAID = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s+(?:needs|should|has|must|ought)\s+(?:to\s+)?be\s+(?:split|broken(?: up)?)\s+into\s+",
+    re.I,
+)
+
+
 def rewrite(clause: str, fields: list, notes: list) -> str:
     """The clause in the phrasing the handlers read; unchanged when no field of the form is
     what it names; empty, with a note, when the form is that way already."""
     text = _POLITE.sub("", clause.strip().rstrip(".!"))
     text = _COUNTED_KIND.sub("a ", text).replace(" a a ", " a ")
     text = re.sub(r"\s*,?\s+but\s+(?=only\b)", " ", text, flags=re.I)  # "X, but only for UK"
+    text = _LIST_NO_COLON.sub(r"\1: ", text)  # "bedrooms should be a dropdown 1, 2, 3"
+    text = _SPLIT_SAID.sub(r"split \g<x> into ", text)  # "the address needs to be split into …"
     kind = _FIELD_KIND.match(text)  # "ask for their birthday (optional)": an addition
     said = kind and re.fullmatch(r"\((optional|required|mandatory)\)", kind["kind"], re.I)
     if said:  # "add a phone number (optional)" is a flag, never an option "Optional"
@@ -178,6 +193,7 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
         conditions,
         bounds,
         many,
+        uploads,
         _short,
         _state,
         _option,

@@ -211,6 +211,9 @@ def split_additions(clause: str, fields: list | None = None) -> list[str]:
         try:
             find_field(fields or [], target)
         except RefineError:
+            written = re.search(r"\b(?:characters?|chars?|words?)\b", limited["lim"], re.I)
+            if written:  # "add a notes box, max 500 characters": a text box and its length
+                return [f"add a {target} long text field", bound]
             counted = target.lower().endswith("s") and not target.lower().endswith("ss")
             new = f"add a number of {target} field" if counted else f"add a {target} field"
             return [new, bound]
