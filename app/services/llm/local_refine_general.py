@@ -153,7 +153,7 @@ _FIELD_KIND = re.compile(
 # a kind of list and its answers without a colon between them: "… a dropdown 1, 2, 3, 4, 5+"
 _LIST_NO_COLON = re.compile(
     r"\b((?:an?\s+)?(?:drop-?\s?down|select|multiple[- ]choice|multi-?select|radio buttons|"
-    r"check\s?boxes|tick\s?boxes)(?: (?:list|menu))?)\s+(?=[^,:]+,[^,]+)(?!with\b|of\b|for\b|from\b)",
+    r"check\s?boxes|tick\s?boxes)(?: (?:list|menu))?)\s+(?=[^,:(]+,[^,]+)(?!with\b|of\b|for\b|from\b|\()",
     re.I,
 )
 _SPLIT_SAID = re.compile(
