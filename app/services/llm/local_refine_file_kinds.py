@@ -62,6 +62,10 @@ _COUNT = (
         re.I,
     ),
 )
+# "max 5 photos", "máximo 5 fotos": the count before the upload's own name
+_COUNT_FIRST = re.compile(
+    r"^(?:max(?:imum)?\.?|m[áa]xim[oa]|up to|at most|no more than)\s+(?P<n>\d+)\s+(?P<x>.+)$", re.I
+)
 # "photos: max 10MB", "the CV can be up to 5 MB"
 _SIZE = re.compile(
     r"^(?:the\s+)?(?P<x>.+?)\s*(?::|\s+(?:can be|should be|must be|is))?\s+(?:up to|at most|max\.?|maximum|under)\s+"
@@ -103,7 +107,7 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
         if field:
             field["accept"] = _kinds(m["k"], field)
             return True
-    for pattern in _COUNT:
+    for pattern in (*_COUNT, _COUNT_FIRST):
         m = pattern.match(text)
         field = m and _upload(draft, m["x"])
         if field:
