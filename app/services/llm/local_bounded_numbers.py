@@ -148,6 +148,16 @@ def _words(text: str) -> set[str]:
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words} - _FILLER
 
 
+# an age and who may answer: "age (must be 18+)", "age (18 or over)", "Alter (ab 16)"
+_OLDER = re.compile(
+    rf"(?P<pre>{_SEP}\s*|\s-\s+)(?P<stem>(?:your\s+)?(?:age|edad|[âa]ge|alter|idade|et[àa]|leeftijd))\s*"
+    r"\(\s*(?P<from>must be\s+|aged\s+|at least\s+|ab\s+|d[èe]s\s+|desde\s+|a partir de\s+)?(?P<n>\d{1,2})\s*"
+    r"(?P<up>\+|or (?:over|older|above)|and (?:over|older|up)|y m[áa]s|ou plus|und [äa]lter|ou mais|o pi[ùu])?\s*"
+    r"(?:only|years?(?: old)?)?\s*\)",
+    re.I,
+)
+
+
 def take_bounds(text: str) -> tuple[str, list[dict]]:
     """The description with the bounds read out of its items, and the bounds read."""
     found = []
@@ -196,6 +206,13 @@ def take_bounds(text: str) -> tuple[str, list[dict]]:
         found.append({"stem": stem, "min": lo, "max": hi, "unit": ""})
         return f"{m['pre']}{stem}"
 
+    def older(m: re.Match) -> str:
+        if not (m["from"] or m["up"]):
+            return m[0]  # "age (16)": no rule said
+        found.append({"stem": m["stem"], "min": int(m["n"]), "max": None, "unit": ""})
+        return f"{m['pre']}{m['stem']}"
+
+    text = _OLDER.sub(older, text)  # "age (must be 18+)": at least 18, not answers "18", "Over"
     return BARE.sub(bare, BOUNDED.sub(read, text)), found
 
 

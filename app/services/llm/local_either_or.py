@@ -143,7 +143,7 @@ def _answers(pieces: list[str]) -> list[str]:
 
 
 def _written(label: str, answers: list[str], mark_and: str, mark_comma: str) -> str:
-    label = label.replace(",", mark_comma).replace(" and ", mark_and)
+    label = label.replace(",", mark_comma).replace(" and ", mark_and).replace(" & ", mark_and)
     # two answers are "A or B": one of them, never a list to tick ("weekdays or weekends only")
     listed = " or ".join(answers) if len(answers) == 2 else ", ".join(answers)
     if not re.fullmatch(r"[\w' -]{1,30} or [\w' -]{1,30}", listed):
@@ -207,6 +207,8 @@ def _either_or(item: str, mark_and: str, mark_comma: str) -> str | None:
         first = re.sub(r"^by\s+", "", headed["first"], flags=re.I)  # "payment by card or cash"
         return _written(headed["label"], [first, b], mark_and, mark_comma)
     a_words, b_words = a.lower().split(), b.lower().split()
+    if " & " in b and "&" not in a and len(a_words) <= 2:  # "colour or black & grey": one answer
+        return _written(said, [a, b], mark_and, mark_comma)
     if " and " in b and not re.search(r"\band\b", a):  # "front only or front and back"
         if b_words[0] in a_words or any(re.fullmatch(_ONLY, w, re.I) for w in a_words):
             return _written(said, [a, b], mark_and, mark_comma)

@@ -73,6 +73,12 @@ PEOPLE_KINDS = [
             (r"\bapply\b|\bapplications?\b", 3),
             (r"\bvolunteer\w*", 6),
             (r"\binternships?\b|\bapprenticeships?\b", 5),
+            # taking part in a study is applied for and screened by a person, not a software trial
+            (
+                r"\bclinical (?:trials?|stud(?:y|ies))\b|\b(?:research|medical) stud(?:y|ies)\b|"
+                r"\bpre-?screening\b|\bstudy participants?\b",
+                10,
+            ),
             # Places people apply for that are not jobs: the same review flow.
             (
                 r"\b(?:scholarships?|studentships?|bursar(?:y|ies)|fellowships?|residenc(?:y|ies)|"

@@ -230,7 +230,7 @@ def _subscription_name(text: str, foreign_original: str) -> str:
         return _heading(foreign_original) or "Subscription Sign-up"
     thing = _THING.search(text)
     named = re.search(
-        r"\b(?P<thing>(?:[a-z'-]+ ){0,2}?[a-z'-]+) (?:subscriptions?|club)\b(?! (?:updates|news))",
+        r"\b(?P<thing>(?:[a-z'-]+ ){0,3}?[a-z'-]+) (?:subscriptions?|club)\b(?! (?:updates|news))",
         text,
     )
     words: list[str] = []
@@ -238,9 +238,15 @@ def _subscription_name(text: str, foreign_original: str) -> str:
         words = thing.group("thing").split()
     elif named and not named.group("thing").endswith(("a", "our", "the")):
         words = named.group("thing").split()
+    said = [i for i, w in enumerate(words) if re.fullmatch(_SAYING, w)]
+    words = words[said[-1] + 1 :] if said else words  # "we want a coffee …": what, not who
     words = [w for w in words if w not in _PLAIN and w not in _FREQUENCY and w.isascii()]
     words = [w for w in words if not re.fullmatch(_SUBSCRIBE, w)]
     return f"{_title(words)} Subscription" if words else "Subscription Sign-up"
+
+
+# the marketer speaking before the thing they sell: "we want", "I'd like", "we run"
+_SAYING = r"(?:i|we|i'd|we'd|d|want|wants|like|need|needs|would|love|run|sell|offer|launch\w*|start\w*|have|has|is|are)"
 
 
 def _membership_name(match: re.Match, foreign: bool) -> str:
