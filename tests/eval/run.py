@@ -602,6 +602,9 @@ SETS = {
     "leads 42": ("leads_round42.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     # Leads 43 (stop 30): investors are not buyers; "a 30-person architecture firm" said whole
     "leads 43": ("leads_round43.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
+    # Leads 44 (stop 31): a date written in figures after its preposition ("endet am 15.01.",
+    # "antes del 15/03") is their timeline; a fraction ("el 3/4 de nuestras sedes") no volume
+    "leads 44": ("leads_round44.jsonl", check_lead, lambda c: f"{c['form']}: {c['why']}"),
     "replies 38": (
         "replies_round38.jsonl",
         check_reply,
@@ -672,6 +675,10 @@ SETS = {
     # "máximo 15 personas", "limit the abstract to 300 words"), a field said as needed ("we'll
     # need a phone as well as the email"); guards that keep today's readings.
     "refine 43c": ("refine_round43c.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine 44s (stop 31): fields named by place or kind ("remove the last two questions",
+    # "make every text field optional"), two limits and an age rule, two things added at once,
+    # an upload with its count, a condition after "but", words after a colon; guards.
+    "refine 44s": ("refine_round44s.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.
@@ -1104,6 +1111,9 @@ SETS = {
     # Round 43s (stop 30): a list written with slashes, grades to choose (not a rating), a
     # contraction typed without its apostrophe
     "round 43s": ("forms_round43s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 44s (stop 31): the rated person's name on a feedback form, "age (must be 18+)",
+    # "black & grey" as one answer, a clinical trial (no software demo), German "schon …?"
+    "round 44s": ("forms_round44s.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # Round 43a: an item asked as a question is a question about its words ("needs a phone?":
     # yes/no, not a phone number); what is said after it is no field, a stop marker ends the list
     "round 43a": ("forms_round43a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),

@@ -1,0 +1,74 @@
+"""Drafts and leads read on stop 31 (issue 20, round 44s). On the start commit "Talk feedback:
+speaker name, …" made the speaker's name the visitor's own (required, mapped to the contact);
+"age (18 or over)" became a dropdown of "18" and "Over"; "colour or black & grey" a choice
+"Colour or black" and a field "Grey"; a clinical trial's pre-screening a software "Demo
+Request"; German "schon eine Website?" a web address; and a buyer's "die Ausschreibung endet
+am 15.01." was no timeline. Through POST /api/forms/generate and a published form's
+submission processed by the agent."""
+
+from __future__ import annotations
+
+from tests.helpers_agents import emails_for, make_agent_form, qualified, submit_and_process
+from tests.test_llm_local_forms import generate
+from tests.test_refine_words import _field
+
+
+async def test_the_rated_persons_name_is_a_question_about_them(user):
+    form = await generate(
+        user,
+        "Talk feedback: speaker name, session title, rate the talk 1-5, what did you learn, "
+        "your email (optional)",
+    )
+    speaker = _field(form, "Speaker name")
+    assert speaker["name"] != "name" and not speaker["required"] and not speaker["placeholder"]
+    assert "contact.name" not in form["field_mapping"].values()
+    form = await generate(user, "Speaker application: speaker name, email, talk title")
+    assert _field(form, "Speaker name")["name"] == "name"  # here the speaker is the visitor
+
+
+async def test_an_age_rule_answers_and_items_said_with_an_ampersand(user):
+    for said in ("age (must be 18+)", "age (18 or over)"):
+        form = await generate(user, f"Volunteer sign-up: name, email, {said}")
+        age = _field(form, "Age")
+        assert (age["type"], age["min"]) == ("number", 18), said
+    form = await generate(user, "Tattoo booking: name, email, colour or black & grey, size")
+    style = next(f for f in form["fields"] if f["type"] == "select")
+    assert style["options"] == ["Colour", "Black & grey"]
+    assert not any(f["label"] == "Grey" for f in form["fields"])
+
+
+async def test_a_study_a_german_yes_no_and_a_shops_subscription(user):
+    form = await generate(
+        user,
+        "Clinical trial pre-screening: age, sex, do you smoke?, any heart conditions?, email",
+    )
+    assert form["flow_id"] == "direct_route" and "Demo" not in form["name"]
+    form = await generate(user, "Webdesign Anfrage: Name, E-Mail, Firma, schon eine Website?")
+    assert _field(form, "Schon eine Website?")["options"] == ["Ja", "Nein"]
+    form = await generate(user, "Farm shop veg box subscription: name, email, address")
+    assert form["name"] == "Farm Shop Veg Box Subscription"
+
+
+async def test_a_deadline_written_in_figures_is_their_timeline(app, user, db):
+    data = {
+        "email": "beschaffung@stadtwerke-ulm.de",
+        "name": "Klaus Berger",
+        "company": "Stadtwerke Ulm",
+        "company_size": "1000+",
+        "message": "Wir benötigen ein Angebot für 40 Nutzer, die Ausschreibung endet am 15.01.",
+    }
+    form = await make_agent_form(user, name="Quote request")
+    sid = await submit_and_process(app, user, form["id"], data)
+    bodies = " ".join(e["body_text"] for e in await emails_for(db, sid))
+    assert "am 15.01." in bodies, bodies
+    data = {
+        "email": "compras@grupoalba.es",
+        "name": "Lucía Gil",
+        "company": "Grupo Alba",
+        "company_size": "201-1000",
+        "message": "Queremos ver una demo; el 3/4 de nuestras sedes usan papel. Decisión antes "
+        "del 15/03.",
+    }
+    qualify, deals = await qualified(app, user, db, "Demo", data)
+    assert qualify["score"] == "high" and "timeline" in qualify["tags"], qualify
+    assert "4 de nuestras" not in qualify["reason"] and len(deals) == 1
