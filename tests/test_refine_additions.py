@@ -103,3 +103,20 @@ async def test_questions_about_the_place_and_lists_said_without_a_colon(user):
     assert {"Street", "Town"} <= set(_labels(config)) and "Property address" not in _labels(config)
     answer = await generate(user, "make bedrooms a dropdown", form, status=422)
     assert "Give the options" in str(answer)  # was a KeyError, a 500
+
+
+async def test_an_answer_and_a_place_said_in_german_or_dutch(user):
+    wedding = (
+        "Anfrage Hochzeitsfotografie: Namen, E-Mail, Telefon, Hochzeitsdatum, Location, "
+        "Paket (halber Tag, ganzer Tag), Nachricht"
+    )
+    form = await generate(user, wedding)
+    for note in ("füge 'Elopement' zu den Paketen hinzu", "füge Elopement zum Paket hinzu"):
+        config = await generate(user, note, form)
+        assert _field(config, "Paket")["options"][-1] == "Elopement", note
+        assert _labels(config) == _labels(form), note
+    config = await generate(user, "Telefon nach oben verschieben", form)
+    assert _labels(config)[0] == "Telefon"
+    form = await generate(user, "Aanvraag offerte: naam, e-mail, type dak (plat, schuin)")
+    config = await generate(user, "voeg 'riet' toe aan type dak", form)
+    assert _field(config, "Type dak")["options"] == ["Plat", "Schuin", "Riet"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from app.services.llm.local_refine_fallback import said_plainly
+from app.services.llm.local_refine_held_abroad import held_abroad
 
 _ADD = r"(?:add|include|also add|also ask for|ask for|ask them for|ask people for|collect|we need|we also need)"
 # "… so we can follow up", "… in case they want a reply", "…, that way we know who to call"
@@ -185,7 +186,7 @@ _NEXT_QUESTION = re.compile(
 # "ajoute le Massif central aux régions", "añade Cerámica a los cursos": an answer for a choice
 _ADD_TO_CHOICE_ABROAD = re.compile(
     r"^(?:ajoute[rz]?|rajoute|añade|agrega|adiciona|acrescenta|aggiungi|voeg|f[üu]ge)\s+"
-    r"(?:(?:le|la|les|l'|el|los|las|o|a|os|as|il|lo|gli|de|het|die|der|das|den|eine|einen)\s*)?"
+    r"(?:l'|(?:le|la|les|el|los|las|o|a|os|as|il|lo|gli|de|het|die|der|das|den|eine|einen)\s+)?"
     r"(?:(?:opci[oó]n|option|op[çc][ãa]o|opzione|optie|choix|r[ée]ponse|antwort)\s+)?(?P<o>.+?)\s+"
     r"(?:aux|à la|à l'|au|dans les|dans la|a las|a los|al|a la|às|aos|ao|alle|ai|agli|aan de|bij de|"
     # a question's own words after a bare preposition: "añade 'abril' a ¿cuándo quieres empezar?"
@@ -344,7 +345,7 @@ def plain(text: str, fields: list) -> str:
         )
         return f"{give['x']} should be {answers}"
     abroad = _ADD_TO_CHOICE_ABROAD.match(text)
-    chosen = [f for f in _holding(abroad["x"], fields) if f.get("options")] if abroad else []
+    chosen = [f for f in held_abroad(abroad["x"], fields) if f.get("options")] if abroad else []
     german = _GERMAN_ADD.match(text)  # "Woche 4 hinzufügen": the question's words, then the answer
     if german and not chosen:
         words = german["said"].split()
@@ -354,7 +355,7 @@ def plain(text: str, fields: list) -> str:
                 abroad, chosen = {"o": " ".join(words[cut:])}, held
                 break
     if len(chosen) == 1:
-        answer = abroad["o"].strip().strip(_QUOTES)
+        answer = re.sub(r"\s+(?:toe|hinzu)$", "", abroad["o"].strip()).strip(_QUOTES)
         return f"add the option {answer[:1].upper()}{answer[1:]} to the {chosen[0]['label']}"
     dutch = _DUTCH_FIELD_FOR.match(text)
     if dutch:

@@ -203,6 +203,8 @@ PATTERNS = {
         ("add", _p(r"(?:füge|fügen sie)\s+(?P<spec>.+?)\s+(?:hinzu|ein)(?P<tail>\s*:\s*.+)?")),
         ("add", _p(r"(?:ergänze|ergänzen sie)\s+(?P<spec>.+)")),
         ("add", _p(r"(?P<spec>.+?)\s+(?:hinzufügen|ergänzen)")),
+        # a place said with no verb: "Hochzeitsdatum nach oben", "Nachricht ans Ende"
+        ("move", _p(rf"(?P<target>[^:]+?)\s+(?P<where>{_TOP['de']}|{_END['de']})(?:\s+(?:verschieben|setzen|stellen|schieben|bewegen))?")),
         # a flag said with no verb: "Allergien optional", "Abteilung als Pflichtfeld"
         ("required", _p(rf"(?P<target>[^:]+?)\s*:?\s+(?:als\s+|zum\s+|zur\s+)?(?P<flag>{_REQ['de']})")),
     ],
