@@ -308,7 +308,7 @@ SIZES = {
     "leads 41": 15,
     "leads 42": 8,
     "leads 43": 17,
-    "leads 44": 4,
+    "leads 44": 7,
     "round 44s": 18,
     "round 43s": 21,
     "replies 38": 10,

@@ -72,3 +72,28 @@ async def test_a_deadline_written_in_figures_is_their_timeline(app, user, db):
     qualify, deals = await qualified(app, user, db, "Demo", data)
     assert qualify["score"] == "high" and "timeline" in qualify["tags"], qualify
     assert "4 de nuestras" not in qualify["reason"] and len(deals) == 1
+
+
+async def test_an_agency_reselling_us_is_a_buyer_and_a_title_is_no_first_name(app, user, db):
+    data = {
+        "email": "hello@pixelagency.co",
+        "name": "Mia",
+        "company": "Pixel Agency",
+        "company_size": "11-50",
+        "message": "We build websites for 40+ clients and want to resell your forms under our "
+        "brand. Do you have an agency plan?",
+    }
+    qualify, _ = await qualified(app, user, db, "Contact", data)
+    assert qualify["score"] != "low" and "vendor" not in qualify["tags"], qualify
+    data = {
+        "email": "cio@regionhospital.org",
+        "name": "Dr. Sam Okafor",
+        "company": "Region Hospital",
+        "company_size": "1000+",
+        "message": "Patient intake forms for 3 sites, must be HIPAA compliant. Please contact "
+        "me before end of Q1.",
+    }
+    form = await make_agent_form(user, name="Demo request")
+    sid = await submit_and_process(app, user, form["id"], data)
+    bodies = " ".join(e["body_text"] for e in await emails_for(db, sid))
+    assert "Hi Dr" not in bodies and "Sam" in bodies, bodies

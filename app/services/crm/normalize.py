@@ -152,7 +152,7 @@ def business_domain(email: str | None) -> str | None:
     return domain
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 # Words that begin a family name ("Ludwig van Beethoven", "Oscar de la Hoya").
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "ter"})
 
@@ -165,7 +165,7 @@ def split_full_name(name: str | None) -> tuple[str, str]:
         last, _, first = text.partition(",")
         return first.strip(), last.strip()
     words = text.split(" ") if text else []
-    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
     if len(words) < 2:
         return (words[0] if words else ""), ""

@@ -38,7 +38,11 @@ BUYER_NEED = re.compile(
     r"\b(?:we|i) (?:now |also |really |just )?(?:need|are looking for|'re looking for|am looking for|'m looking for|want to (?:buy|switch|move))\b|"
     r"\bwe(?:'re| are)? (?:hoping|looking|aiming) to\b|\blooking to (?:decide|buy|switch|replace|roll)\b|"
     r"\bcan you show us\b|\bsend (?:us|me) (?:pricing|a quote)\b|"
-    r"\b(?:we|i)(?: want|'d like| would like) (?:a|an|your|to (?:buy|try|use|see|get|roll))\b",
+    r"\b(?:we|i)(?: want|'d like| would like) (?:a|an|your|to (?:buy|try|use|see|get|roll))\b|"
+    # an agency reselling our product to its own clients buys it: "resell your forms under our
+    # brand", "do you have an agency plan?", "white-label"
+    r"\b(?:resell|rebrand|white-?label) (?:your|it|the product)\b|\bwhite-?label(?:led|ed)?\b|"
+    r"\b(?:agency|reseller|partner) (?:plan|pricing|tier|account)s?\b",
     re.I,
 )
 # "Can I book 15 minutes to show you how?" / "open to a 20 minute chat to see if we can help you"

@@ -22,6 +22,7 @@ from app.services.llm.local_buyer_scale import (
     partnership,
     with_plan_ask,
 )
+from app.services.llm.local_called import called
 from app.services.llm.local_cold_pitch import without_track_record
 from app.services.llm.local_lead_asks import COMPARING_RE, without_no_timeline
 from app.services.llm.local_lead_cues import gloss, glossed_from
@@ -695,7 +696,7 @@ def signals(context: dict) -> dict:
         "returning": bool(history.get("previous_submissions"))
         or (contact.get("submission_count") or 0) > 1,
         "open_deals": history.get("open_deals") or [],
-        "first_name": contact.get("first_name") or (name.split()[0] if name else ""),
+        "first_name": contact.get("first_name") or called(name),  # "Ana", "Mrs Patel"; not "Dr."
         "company": (context.get("company") or {}).get("name") or _company_name(data),
         "subject": field_value(data, "subject", "topic"),
         "message": message,
