@@ -120,3 +120,11 @@ async def test_an_answer_and_a_place_said_in_german_or_dutch(user):
     form = await generate(user, "Aanvraag offerte: naam, e-mail, type dak (plat, schuin)")
     config = await generate(user, "voeg 'riet' toe aan type dak", form)
     assert _field(config, "Type dak")["options"] == ["Plat", "Schuin", "Riet"]
+
+
+async def test_a_group_of_questions_is_never_added_as_a_field(user):
+    form = await generate(
+        user, "Dog daycare registration: owner name, email, phone, dog's name, breed, age"
+    )
+    answer = await generate(user, "put the dog stuff before the owner stuff", form, status=422)
+    assert "several of the form's questions" in str(answer)

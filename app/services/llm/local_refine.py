@@ -259,6 +259,9 @@ def _add_field(draft, m):
         existing["required"] = wanted
         return
     new, position = parse_new_field(m["spec"], draft["fields"])
+    local_refine_said.not_a_group(
+        new, draft["fields"]
+    )  # "put the dog stuff before the owner stuff": no field
     new = added_box(new, m["spec"], draft["fields"])  # an opt-in is never required
     fit_added(draft["fields"], new, f"{draft.get('name') or ''} {draft.get('description') or ''}")
     fields = draft["fields"]

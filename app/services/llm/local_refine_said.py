@@ -324,3 +324,21 @@ def rewrite(clause: str, fields: list | None = None) -> str:
 def _capitalised(options: str) -> str:
     parts = split_list(options, options=True) if "," in options else options.split(",")
     return ", ".join(o.strip()[:1].upper() + o.strip()[1:] for o in parts)
+
+
+# "the dog stuff", "the owner bits", "the contact questions": a group of the form's fields
+_GROUP = re.compile(r"\b(?:stuff|things|bits|questions|fields|ones)$", re.I)
+
+
+def not_a_group(new: dict, fields: list) -> None:
+    """RefineError for a new field named as a group of the form's questions ("put the dog
+    stuff before the owner stuff" added a text field "Dog stuff")."""
+    if _GROUP.search(new["label"].strip()) and new["type"] in ("text", "textarea"):
+        example = (
+            f", e.g. 'move {fields[-1]['label'].rstrip('?')} before {fields[0]['label'].rstrip('?')}'"
+            if len(fields) > 1
+            else ""
+        )
+        raise RefineError(
+            f"“{new['label']}” sounds like several of the form's questions; name each one{example}"
+        )
