@@ -100,7 +100,7 @@ from app.services.llm.local_stated_purpose import (
     add_stated_defaults,
     fit_callback,
 )
-from app.services.llm.local_stray import without_contact_wishes
+from app.services.llm.local_stray import without_contact_wishes, without_shown_in_news
 from app.services.llm.local_tick_box import add_tick_boxes, listed_with_boxes, take_tick_boxes
 from app.services.llm.local_tick_wish import quoted_wishes
 from app.services.llm.local_title_segments import headed_object, one_heading
@@ -274,7 +274,9 @@ def build_form(described: str) -> dict:
     # "business type (sole trader, partnership)": answers to a field, no cue to the purpose
     # "email if you want to receive updates" says how the visitor may hear back, not what
     # the form is for
-    told = without_conditions(without_contact_wishes(extras["told"]))  # "(if your employer pays)"
+    told = without_conditions(
+        without_shown_in_news(without_contact_wishes(extras["told"]))
+    )  # "(if your employer pays)"
     kind, own_name, stated = read_kind(told, original, lang)  # what the form is, in order
     kind = routed_kind(kind, builder["route_to"])
     audience, business, topic = (

@@ -44,7 +44,11 @@ def passing_kind(piece: str) -> str | None:
     text = piece.strip(" .?¿!")
     if not _ASKED.match(text) or len(text.split()) < 3 or without_answer_hint(text) != text:
         return None  # "may we share your story (yes/no)": the Yes/No question they asked for
-    return "marketing" if _NEWS.search(text) else "passing"
+    # "can we feature you in our newsletter?": their story shown there, no emails sent to them
+    shown = re.search(
+        r"\b(?:feature|quote|showcase|spotlight|mention|interview) (?:you|them)\b", text, re.I
+    )
+    return "marketing" if _NEWS.search(text) and not shown else "passing"
 
 
 _EN_TURN = {  # the visitor speaks: we ↔ you

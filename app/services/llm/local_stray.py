@@ -66,6 +66,19 @@ def without_contact_wishes(text: str) -> str:
     return CONTACT_WISH.sub(r"\1", text)
 
 
+def without_shown_in_news(text: str) -> str:
+    """The description without a permission to show them in the newsletter: "can we feature
+    you in our newsletter?" says nothing of what the form is for (no newsletter sign-up)."""
+    return _SHOWN_IN_NEWS.sub("", text)
+
+
+_SHOWN_IN_NEWS = re.compile(
+    r"\b(?:feature|quote|showcase|spotlight|mention|interview) (?:you|them)\b[^,.;:]{0,30}?"
+    r"\b(?:newsletters?|blog|mailing)\b",
+    re.I,
+)
+
+
 def strip_condition(text: str) -> tuple[str, bool]:
     """(the item without a trailing "if …" condition, whether it had one)."""
     wish = WISH.search(text)
