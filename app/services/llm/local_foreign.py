@@ -270,21 +270,27 @@ _YES_NO_OPENER = {
         r"^(?:(?P<have>avez[- ]vous|as[- ]tu|vous avez deja)|(?P<are>etes[- ]vous|es[- ]tu))\s+"
     ),
     "de": re.compile(
-        r"^(?:(?P<have>haben sie|hast du|habt ihr|hatten sie|schon|bereits)|(?P<are>sind sie|bist du|waren sie))\s+"
+        r"^(?:(?P<have>haben sie|hast du|habt ihr|hatten sie)|(?P<are>sind sie|bist du|waren sie))\s+"
     ),
     "pt": re.compile(r"^(?:(?P<have>(?:voce\s+)?ja)|(?P<are>voce e|voce esta))\s+"),
 }
 
 
-def _gloss_piece(piece: str, lang: str) -> str:
+def _gloss_piece(piece: str, lang: str, top: bool = True) -> str:
     """One piece in English: whole when known, else its purpose and type words."""
     opener = _YES_NO_OPENER[lang].match(fold(piece).strip())
-    if opener and len(piece.split()) >= 3 - (opener[0].strip() in ("schon", "bereits")):
+    if opener and len(piece.split()) >= 3:
         rest = fold(piece).strip()[opener.end() :]
-        return f"{'have you' if opener['have'] else 'are you'} {_gloss_piece(rest, lang)}"
-    present = lang == "de" and re.fullmatch(r"(.+) (?:vorhanden|schon da)", fold(piece).strip())
-    if present:  # "Website vorhanden?": whether they have one
-        return f"have you {_gloss_piece(present[1], lang)}"
+        return (
+            f"{'have you' if opener['have'] else 'are you'} {_gloss_piece(rest, lang, top=False)}"
+        )
+    # a thing after it (an article or a noun's capital), not a verb's words ("schon mal gekocht")
+    already = lang == "de" and re.match(
+        r"(?:schon|bereits)\s+(?=ein|[A-ZÄÖÜ])", piece.strip(), re.I
+    )
+    already = already if already and re.match(r"\S+\s+(?:ein|[A-ZÄÖÜ])", piece.strip()) else None
+    if already and top:  # "schon eine Website?", "bereits Kunde?": whether they have or are
+        return f"have you {_gloss_piece(piece.strip()[already.end() :], lang, top=False)}"
     core = _ARTICLE.sub("", fold(piece).strip())
     verb = core not in _FIELDS[lang] and verb_first(fold(piece).strip(), lang)
     if verb:  # "brauchen Sie einen Ersatzwagen", "tem animais": a yes/no question
