@@ -37,6 +37,10 @@ _ASKING = re.compile(
     re.I,
 )
 _ALONG = re.compile(r"\b(?:coming|travell?ing|arriving)\s*$", re.I)
+# a listed question asked with a question word, up to the "with": "…, how would you like to work"
+_WH_ASKED = re.compile(
+    r"[,;:]\s*(?:and\s+)?(?:why|how|what|which|where|when|who)\s+[^,;:?()]*$", re.I
+)
 _ASKED_END = re.compile(r"\s*(?:[\w'-]+\s+){0,3}[\w'-]+\s*\?")
 
 
@@ -49,6 +53,8 @@ def with_inside_item(sentence: str, start: int, end: int) -> bool:
         return True  # "would you join a call with us?": the question's own words
     if _ALONG.search(sentence[:start]) and _ASKED_END.match(sentence, end):
         return True  # "… name and email and coming with kids?": whether they come along
+    if _WH_ASKED.search(sentence[:start]) and _ITEM_TAIL.match(sentence, end):
+        return True  # "…, why do you want to work with us": the question's own words
     head = _ITEM_HEAD.search(sentence[:start])
     tail = _ITEM_TAIL.match(sentence, end)
     if (

@@ -161,6 +161,15 @@ _REWRITES = [
         ),
         "allow picking more than one {t}",
     ),
+    # "add a question about when they can start": the question it names, asked
+    (
+        re.compile(
+            r"^(?:add|include|insert)\s+(?:a|an|one)\s+(?P<flag>optional\s+|required\s+)?"
+            r"question\s+(?:about|on|regarding)\s+(?P<t>(?:when|how|what|which|where|who|why|whether|if)\b.+)$",
+            re.I,
+        ),
+        "add a {flag}question asking {t}",
+    ),
     # "add a question about parking (after the address)": the question is about parking
     (
         re.compile(
