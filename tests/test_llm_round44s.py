@@ -97,3 +97,16 @@ async def test_an_agency_reselling_us_is_a_buyer_and_a_title_is_no_first_name(ap
     sid = await submit_and_process(app, user, form["id"], data)
     bodies = " ".join(e["body_text"] for e in await emails_for(db, sid))
     assert "Hi Dr" not in bodies and "Sam" in bodies, bodies
+
+
+async def test_a_count_asked_as_a_question_keeps_its_limit_and_a_patients_form(user):
+    form = await generate(
+        user, "Pottery class booking: name, email, how many people are coming (max 4)"
+    )
+    assert _field(form, "How many people are coming?")["max"] == 4
+    form = await generate(
+        user,
+        "Our dental practice wants new patients to fill this in before their first visit: "
+        "full name, date of birth, GP name, current medications",
+    )
+    assert form["name"] == "Patient Intake" and form["flow_id"] != "email_marketing"

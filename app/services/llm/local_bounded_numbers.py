@@ -173,8 +173,9 @@ def take_bounds(text: str) -> tuple[str, list[dict]]:
         ):
             return m[0]
         unit = m["unit"] or ""
-        if _NOT_ASKED.search(stem) or _NOT_UNIT.match(unit):
-            return m[0]
+        asked_count = re.match(r"how (?:many|much)\b(?!.*\b(?:if|when|unless)\b)", stem, re.I)
+        if _NOT_ASKED.search(stem) and not asked_count or _NOT_UNIT.match(unit):
+            return m[0]  # "how many people are coming (max 4)" is asked, not a condition
         counted = (
             _COUNT.search(stem)
             or _COUNTED.fullmatch(stem)

@@ -82,6 +82,10 @@ def drafted_name(
     named = stock_subject(original, lang, purpose, kind["key"])  # "Book a table", "Lead magnet: …"
     if named:
         purpose, topic = named, None
+    # a stock "Client …" named for whom the marketer serves: "new patients …" → "Patient Intake"
+    who = re.search(r"\b(patient|student|member|tenant|pupil)s?\b", original, re.I)
+    if purpose.startswith("Client ") and who and not re.search(r"\bclients?\b", original, re.I):
+        purpose = who[1].title() + purpose[len("Client") :]
     return purpose + (f": {topic}" if topic else "")
 
 

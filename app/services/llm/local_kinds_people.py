@@ -24,6 +24,12 @@ PEOPLE_KINDS = [
                 8,
             ),
             (r"\bquestionnaires? for (?:new )?(?:clients|customers)\b", 8),
+            # "new patients fill this in before their first visit": what the practice must know
+            (
+                r"\bnew (?:patients?|clients?)\b[^.:]{0,40}\b(?:fill|complete)\b|"
+                r"\bbefore (?:their|your|the) first (?:visit|appointment|session|consultation)\b",
+                8,
+            ),
         ],
         ["name", "email", "notes"],
         ["name", "email"],
