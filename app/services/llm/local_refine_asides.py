@@ -221,6 +221,7 @@ _IF_IS_ASK = re.compile(
 )
 _CAPS_JOIN = re.compile(r"\b(?:AND|OR|BOTH|ALSO|TOO)\b")  # "phone AND email required"
 _OPINION = re.compile(r"^(?:i think|i feel|i guess|i reckon|maybe|perhaps|probably)\s*,?\s+", re.I)
+_DOUBT = re.compile(r"^i\s+(?:don'?t|do not)\s+(?:think|reckon)\s+(?:we|you)\s+(?:really\s+)?need\s+", re.I)
 # "we don't do corporate events anymore (so remove that option)": the answer they no longer offer
 _NO_LONGER = re.compile(
     r"^(?:we|i)\s+(?:don'?t|do not|no longer|won'?t|can'?t)\s+(?:do|offer|provide|run|sell|host|take|"
@@ -258,6 +259,7 @@ def plain(text: str, fields: list) -> str:
     """The clause without what was said around the change."""
     text = _second_thought(_CAPS_JOIN.sub(lambda m: m[0].lower(), text), fields)
     text = _OPINION.sub("", text)  # "I think the date should come first, …"
+    text = _DOUBT.sub("we don't need ", text)  # "I don't think we need X": a wish, said softly
     answered = _IF_IS_ASK.match(text)  # "if priority is high, ask for a phone number"
     if answered and _fields_in(answered["f"], fields):
         return f"ask for {answered['x']} if {answered['f']} is {answered['v']}"
