@@ -96,6 +96,7 @@ from app.services.llm.local_sentence_name import (
 )
 from app.services.llm.local_several_answers import plurals_said
 from app.services.llm.local_slash_lists import comma_listed
+from app.services.llm.local_spaced_answers import spaced_answers
 from app.services.llm.local_stated_purpose import (
     add_stated_defaults,
     fit_callback,
@@ -245,6 +246,7 @@ def build_form(described: str) -> dict:
     asides += remarks
     asided = linked_yes_no(asided)  # "do you have a website (url)": yes/no, its address on Yes
     asided = ranges_listed(asided)  # "size (XS-XXL)", "shoe size (38-45)": the sizes to choose
+    asided = spaced_answers(asided)  # "what kind of pet (dog cat other)": three answers
     asided = scales_written(asided)  # "(strongly agree to strongly disagree)": its answers
     written, widgets = read_widget_hints(said_boxes(plurals_said(one_heading(asided))))
     written, bounds = take_bounds(written)  # "players 2-6", "guests, max 40": min and max

@@ -1,0 +1,32 @@
+"""Answers listed in brackets with spaces only: "what kind of pet (dog cat other)" (stop 31).
+
+A marketer typing fast leaves out the commas: "colour (black white grey)", "(Mon Wed Fri)".
+The item became a text box and its answers were lost. Three to six single words in brackets,
+none of them a little word of a phrase ("(per night)", "(in cm)", "(a short description)") or
+a field of their own ("(first name last name)"), are the answers, as if written with commas.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BRACKET = re.compile(r"\(([^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*){2,5})\)")
+_PHRASE_WORDS = frozenset(
+    "a an the and or of per in on at for with to from by if not no only optional required please "
+    "any your our my we you they it e.g eg etc i.e ie name email phone number date address "
+    "first last full max min up".split()
+)
+
+
+def spaced_answers(text: str) -> str:
+    """``text`` with each bracket of space-separated answers written with commas."""
+
+    def comma(m: re.Match) -> str:
+        words = m[1].split()
+        if len(set(w.lower() for w in words)) != len(words) or any(
+            w.lower().strip("'") in _PHRASE_WORDS for w in words
+        ):
+            return m[0]
+        return f"({', '.join(words)})"
+
+    return _BRACKET.sub(comma, text)
