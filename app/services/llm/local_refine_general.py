@@ -19,6 +19,7 @@ import re
 from app.services.llm.local_fields import RefineError
 from app.services.llm.local_refine_conditions import rewrite as conditions
 from app.services.llm.local_refine_input_kinds import rewrite as input_kind
+from app.services.llm.local_refine_number_said import rewrite as number_said
 from app.services.llm.local_refine_foreign import misread_label
 from app.services.llm.local_refine_more import KIND_RE
 from app.services.llm.local_refine_targets import find_many
@@ -172,7 +173,7 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     abroad = _TWO_STATES_ABROAD.match(text)  # "Telefon ist Pflicht, E-Mail optional": each alone
     if abroad and _FLAG_ABROAD.search(abroad["b"]):
         return f"{abroad['a']}; {abroad['b']}"
-    for read in (conditions, input_kind, _short, _state, _option, _as_kind, _split, _list, _limited, _upload):
+    for read in (conditions, input_kind, number_said, _short, _state, _option, _as_kind, _split, _list, _limited, _upload):
         said = read(text, fields) or read(_BECAUSE.sub("", text), fields)
         if said and said.startswith("\x00"):
             notes.append(said[1:])
