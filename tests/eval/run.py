@@ -672,6 +672,13 @@ SETS = {
     # "máximo 15 personas", "limit the abstract to 300 words"), a field said as needed ("we'll
     # need a phone as well as the email"); guards that keep today's readings.
     "refine 43c": ("refine_round43c.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine round 44c (stop 31): notes a marketer writes that were refused or silently got
+    # wrong: a note for the visitor said around its field ("under how urgent add a note: …"), a
+    # word of the form's language in a label ("quita la pregunta de alergias"), a number and its
+    # limits in one sentence ("Alter soll eine Zahl sein, mindestens 6"), a kind of input asked
+    # ("change which days work to checkboxes"), a condition on a field named by a word of its
+    # label ("only ask for the new size if they chose exchange"); guards that keep today's readings.
+    "refine 44c": ("refine_round44c.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.
