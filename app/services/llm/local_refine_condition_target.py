@@ -23,7 +23,9 @@ from app.services.llm.local_foreign import fold
 # words that say which one, never what ("the new size", "their other phone")
 _NOT_WHAT = set(
     "the a an their your his her its new other another second extra same this that which what "
-    "field question box answer one".split()
+    "field question box answer one les des los las una der die das den dem het uma "
+    "nouvelle nouveau autre nueva nuevo otra otro neue neuen neues andere nuova nuovo altra altro "
+    "nieuwe ander nova novo outra outro".split()
 )
 # "exchange is chosen", "e-bike is picked": the visitor chose that answer
 _CHOSEN = re.compile(
@@ -39,13 +41,10 @@ def plain_condition(cond: str) -> str:
 
 
 def target(said: str, cond: str, fields: list) -> dict | None:
-    """The one field whose label holds the words of ``said``; None when no label does."""
+    """The one field whose label holds every word of ``said``; None when no label does (a
+    field the marketer names anew: "show the company size only for businesses")."""
     words = _words(said)
-    if not words:
-        return None
-    scored = [(sum(1 for w in words if _holds(f, w)), f) for f in fields]
-    best = max(score for score, _ in scored)
-    found = [f for score, f in scored if best and score == best]
+    found = [f for f in fields if words and all(_holds(f, w) for w in words)]
     if len(found) <= 1:
         return found[0] if found else None
     on = _controller(cond, fields, found)
@@ -79,7 +78,12 @@ def _words(text: str) -> list[str]:
 
 def _holds(field: dict, word: str) -> bool:
     own = re.findall(r"[a-z0-9]+", fold(field.get("label") or ""))
-    return any(w == word or (len(word) >= 4 and w.startswith(word)) for w in own)
+    said = {word, *_SAME.get(word, ())}
+    return any(w in said or (len(word) >= 4 and w.startswith(word)) for w in own)
+
+
+# one thing, said two ways: "the guest count" is "Number of guests"
+_SAME = {"count": ("number", "many"), "amount": ("number", "many"), "qty": ("quantity",)}
 
 
 def _controller(cond: str, fields: list, found: list) -> dict | None:

@@ -42,9 +42,10 @@ _READINGS = [
     # "how urgent: add a note saying …", "phone – add a line: …"
     re.compile(rf"^{_FIELD}\s*(?::|\s[-–]\s)\s*{_ADD}\s+{_A}{_NOTE}{_SAYS}(?P<t>.+)$", re.I),
     # "add a line saying we only call about repairs under phone", "ajoute une note disant … sous
-    # urgence", "add the note '…' below the phone field": the place said last
+    # urgence", "add the note '…' below the phone field": the place said last (the last
+    # "under": "kids under 5 go free under number of guests")
     re.compile(
-        rf"^{_ADD}\s+{_A}{_NOTE}(?:{_SAYS}|\s+(?=['\"“‘]))(?P<t>.+?)\s+{_UNDER}\s+"
+        rf"^{_ADD}\s+{_A}{_NOTE}(?:{_SAYS}|\s+(?=['\"“‘]))(?P<t>.+)\s+{_UNDER}\s+"
         rf"{_THE}(?P<x>[^:'\"“”,]+?){_KIND}$",
         re.I,
     ),

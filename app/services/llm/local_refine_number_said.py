@@ -78,7 +78,8 @@ def rewrite(text: str, fields: list) -> str | None:
     if listed:
         field = glossed(fields, listed["x"])
         limits = _limits(listed["limits"])
-        if field is not None and limits and len(limits) == 2:  # one limit: the limit readers'
+        # one limit is the limit readers'; a dropdown's "500-2000" may be an answer
+        if field is not None and limits and len(limits) == 2 and field["type"] == "number":
             return "; ".join(_said(field, limits))
     return None
 
