@@ -174,3 +174,17 @@ def test_a_condition_on_a_field_named_whole_keeps_working():  # guard
     form = _draft(TEES)
     config = generate_form("only ask for the address if they chose post", form)
     assert _field(config, "address")["show_if"]["all"][0]["value"] == "Post"
+
+
+def test_answers_said_as_the_new_value_of_a_choice_question_are_its_options():
+    form = _draft(GUITAR)
+    config = generate_form("change level to beginner, improver and advanced", form)
+    level = _field(config, "level")
+    assert (level["label"], level["options"]) == ("Level", ["Beginner", "Improver", "Advanced"])
+
+
+def test_a_dropdown_asked_without_its_answers_is_asked_for_them_not_a_crash():
+    form = _draft(GUITAR)
+    with pytest.raises(ValidationError) as refused:
+        generate_form("change anything else to a dropdown", form)
+    assert "Give the options" in refused.value.message

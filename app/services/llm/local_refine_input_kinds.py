@@ -82,8 +82,15 @@ def rewrite(text: str, fields: list) -> str | None:
         rest = m["rest"] or ""
         if _has(field, ftype, m["k"]) and not rest.strip():
             return f"\x00“{field['label']}” is {said} already, so nothing changed."
-        return f"make {field['name']} a {_SAID[ftype]}{rest}"
+        return f"make {_said(field, fields)} a {_SAID[ftype]}{rest}"
     return None
+
+
+def _said(field: dict, fields: list) -> str:
+    """The field as the marketer sees it (a refusal quotes it), or its key when two share it."""
+    label = (field.get("label") or "").strip(" ?")
+    same = [f for f in fields if (f.get("label") or "").strip(" ?").lower() == label.lower()]
+    return label if label and len(same) == 1 and "," not in label else field["name"]
 
 
 def _has(field: dict, ftype: str, said: str) -> bool:

@@ -353,7 +353,7 @@ def _one_kind(field: dict, ftype: str, m: re.Match) -> None:
         options = re.split(r"\s+(?:and|or)\s+", m["opts"].strip())
     if ftype in _CHOICE:
         options = [_cap(o.strip(), options) for o in options] or field["options"]
-        if not options and catalog.field(field["name"]) is not None:
+        if not options and field["name"] in catalog.FIELDS:  # (a key of its own has none)
             options = list(catalog.field(field["name"]).get("options") or [])
         if not options:
             raise RefineError(
