@@ -19,7 +19,9 @@ TENANT = (
     "phone, what's wrong, how urgent (emergency, this week, whenever), photo"
 )
 FR_REPAIR = "Demande d'intervention : nom, téléphone, problème, urgence (urgent, cette semaine, pas pressé), photo"
-DE_REPAIR = "Reparaturanfrage: Name, Telefon, Problem, Dringlichkeit (Notfall, diese Woche, egal), Foto"
+DE_REPAIR = (
+    "Reparaturanfrage: Name, Telefon, Problem, Dringlichkeit (Notfall, diese Woche, egal), Foto"
+)
 CERAMICS = (
     "Inscripción al taller de cerámica: nombre, correo, teléfono, nivel (principiante, intermedio, "
     "avanzado), qué turno prefieres (mañana, tarde), alergias o algo que debamos saber"
@@ -84,7 +86,9 @@ def test_a_note_said_around_its_field_in_french_and_german():
         assert _names(config) == _names(form)
         assert _field(config, "urgence")["help"] == "pour une fuite de gaz appelez le 0800 111 999"
     form = _draft(DE_REPAIR)
-    config = generate_form("unter Dringlichkeit einen Hinweis hinzufügen: bei Gasgeruch anrufen", form)
+    config = generate_form(
+        "unter Dringlichkeit einen Hinweis hinzufügen: bei Gasgeruch anrufen", form
+    )
     assert _field(config, "dringlichkeit")["help"] == "bei Gasgeruch anrufen"
 
 

@@ -17,7 +17,6 @@ import re
 
 from app.errors import ValidationError
 from app.services.llm import local_catalog as catalog
-from app.services.llm.local_fields import RefineError
 from app.services.llm.local_foreign import fold
 
 # words that say which one, never what ("the new size", "their other phone")
@@ -29,7 +28,8 @@ _NOT_WHAT = set(
 )
 # "exchange is chosen", "e-bike is picked": the visitor chose that answer
 _CHOSEN = re.compile(
-    r"^(?:the\s+)?(?P<a>.+?)\s+(?:is|was|gets|got)\s+(?:chosen|picked|selected|ticked|checked)$", re.I
+    r"^(?:the\s+)?(?P<a>.+?)\s+(?:is|was|gets|got)\s+(?:chosen|picked|selected|ticked|checked)$",
+    re.I,
 )
 
 
@@ -93,7 +93,6 @@ def _controller(cond: str, fields: list, found: list) -> dict | None:
     hits = [
         f
         for f in fields
-        if f not in found
-        and any(set(_words(str(o))) & words for o in f.get("options") or [])
+        if f not in found and any(set(_words(str(o))) & words for o in f.get("options") or [])
     ]
     return hits[0] if len(hits) == 1 else None

@@ -359,7 +359,10 @@ def _held(own: str, labels: set[str]) -> bool:
     """Whether the marketer's words are words of exactly one label ("alergias" of "Alergias o
     algo que debamos saber"): that field is meant, whatever the glossary says in English."""
     said = fold(own.strip(" ?"))
-    return bool(said) and sum(1 for label in labels if re.search(rf"(?<!\w){re.escape(said)}(?!\w)", label)) == 1
+    return (
+        bool(said)
+        and sum(1 for label in labels if re.search(rf"(?<!\w){re.escape(said)}(?!\w)", label)) == 1
+    )
 
 
 def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tuple[str, str] | None:

@@ -18,10 +18,10 @@ import re
 
 from app.services.llm.local_fields import RefineError
 from app.services.llm.local_refine_conditions import rewrite as conditions
-from app.services.llm.local_refine_input_kinds import rewrite as input_kind
-from app.services.llm.local_refine_number_said import rewrite as number_said
 from app.services.llm.local_refine_foreign import misread_label
+from app.services.llm.local_refine_input_kinds import rewrite as input_kind
 from app.services.llm.local_refine_more import KIND_RE
+from app.services.llm.local_refine_number_said import rewrite as number_said
 from app.services.llm.local_refine_targets import find_many
 
 _CHOICE = ("select", "multiselect")
@@ -173,7 +173,19 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     abroad = _TWO_STATES_ABROAD.match(text)  # "Telefon ist Pflicht, E-Mail optional": each alone
     if abroad and _FLAG_ABROAD.search(abroad["b"]):
         return f"{abroad['a']}; {abroad['b']}"
-    for read in (conditions, input_kind, number_said, _short, _state, _option, _as_kind, _split, _list, _limited, _upload):
+    for read in (
+        conditions,
+        input_kind,
+        number_said,
+        _short,
+        _state,
+        _option,
+        _as_kind,
+        _split,
+        _list,
+        _limited,
+        _upload,
+    ):
         said = read(text, fields) or read(_BECAUSE.sub("", text), fields)
         if said and said.startswith("\x00"):
             notes.append(said[1:])
@@ -267,7 +279,9 @@ _TO_LIST = re.compile(
 def _list(text: str, fields: list) -> str | None:
     listed = _TO_LIST.match(text)
     named = _named(fields, listed["x"]) if listed else []
-    items = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]+$)", listed["o"]) if named else []
+    items = (
+        re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]+$)", listed["o"]) if named else []
+    )
     if len(named) == 1 and named[0]["type"] in _CHOICE and all(len(i.split()) <= 4 for i in items):
         return f"change the options of the {named[0]['label']} to {', '.join(i.strip() for i in items)}"
     m = _IS_LIST.match(text)

@@ -31,17 +31,24 @@ _UNDER = (
 )
 _FIELD = rf"{_THE}(?P<x>[^:'\"“”,]+?){_KIND}"
 # the verb said last: "unter Dringlichkeit einen Hinweis hinzufügen", "… une note ajouter"
-_ADD_LAST = r"(?:hinzuf[üu]gen|erg[äa]nzen|toevoegen|ajouter|a[ñn]adir|agregar|adicionar|aggiungere)"
+_ADD_LAST = (
+    r"(?:hinzuf[üu]gen|erg[äa]nzen|toevoegen|ajouter|a[ñn]adir|agregar|adicionar|aggiungere)"
+)
 _QUOTED = r"(?P<q>['\"“‘].+['\"”’])"
 _READINGS = [
     # "under how urgent add a note: …", "under the phone, add a short note saying …", "for the
     # phone field add a note: …",
     # "sous urgence ajoute une note : …", "debajo de urgencia añade una nota: …"
-    re.compile(rf"^(?:{_UNDER}|for|on|pour|para|f[üu]r|per|voor)\s+{_FIELD}\s*,?\s*{_ADD}\s+{_A}{_NOTE}{_SAYS}(?P<t>.+)$", re.I),
+    re.compile(
+        rf"^(?:{_UNDER}|for|on|pour|para|f[üu]r|per|voor)\s+{_FIELD}\s*,?\s*{_ADD}\s+{_A}{_NOTE}{_SAYS}(?P<t>.+)$",
+        re.I,
+    ),
     # "unter Dringlichkeit einen Hinweis hinzufügen: …"
     re.compile(rf"^{_UNDER}\s+{_FIELD}\s*,?\s*{_A}{_NOTE}\s+{_ADD_LAST}{_SAYS}(?P<t>.+)$", re.I),
     # "put a note under the date that we're closed on Mondays"
-    re.compile(rf"^{_ADD}\s+{_A}{_NOTE}\s+{_UNDER}\s+{_FIELD}\s+(?:saying\s+)?(?P<t>that\s+.+)$", re.I),
+    re.compile(
+        rf"^{_ADD}\s+{_A}{_NOTE}\s+{_UNDER}\s+{_FIELD}\s+(?:saying\s+)?(?P<t>that\s+.+)$", re.I
+    ),
     # "how urgent: add a note saying …", "phone – add a line: …"
     re.compile(rf"^{_FIELD}\s*(?::|\s[-–]\s)\s*{_ADD}\s+{_A}{_NOTE}{_SAYS}(?P<t>.+)$", re.I),
     # "add a line saying we only call about repairs under phone", "ajoute une note disant … sous

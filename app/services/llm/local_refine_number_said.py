@@ -53,8 +53,18 @@ _AND = r"and|und|et|y|e|en|bis|[àa]|tot|to"
 _PARTS = [
     ("both", re.compile(rf"\b(?:{_BETWEEN})\s+(?P<lo>\d+)\s+(?:{_AND})\s+(?P<hi>\d+)", re.I)),
     ("both", re.compile(r"(?P<lo>\d+)\s*(?:-|–|to|bis)\s*(?P<hi>\d+)", re.I)),
-    ("min", re.compile(rf"\b(?:{_MIN})\s*:?\s*(?P<lo>\d+)|(?P<lo2>\d+)\s+(?:minimum|min\.?|mínimo)", re.I)),
-    ("max", re.compile(rf"\b(?:{_MAX})\s*:?\s*(?P<hi>\d+)|(?P<hi2>\d+)\s+(?:maximum|max\.?|máximo)", re.I)),
+    (
+        "min",
+        re.compile(
+            rf"\b(?:{_MIN})\s*:?\s*(?P<lo>\d+)|(?P<lo2>\d+)\s+(?:minimum|min\.?|mínimo)", re.I
+        ),
+    ),
+    (
+        "max",
+        re.compile(
+            rf"\b(?:{_MAX})\s*:?\s*(?P<hi>\d+)|(?P<hi2>\d+)\s+(?:maximum|max\.?|máximo)", re.I
+        ),
+    ),
 ]
 # what may stand between and around the limits ("…, mindestens 6 und höchstens 99 sein")
 _GLUE = re.compile(

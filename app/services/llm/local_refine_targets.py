@@ -286,7 +286,9 @@ def _by_english(fields: list, text: str) -> dict | None:
     hits = []
     for field in fields:
         own = re.findall(r"[a-z0-9]+", fold(field.get("label") or ""))
-        english = {w for word in own for t in tables if (said := t.get(word)) for w in fold(said).split()}
+        english = {
+            w for word in own for t in tables if (said := t.get(word)) for w in fold(said).split()
+        }
         if wanted and all(any(w.startswith(stem) for w in english) for stem in wanted):
             hits.append(field)
     return hits[0] if len(hits) == 1 else None
