@@ -317,7 +317,7 @@ SIZES = {
     "refine words": 314,
     "refine 42c": 35,
     "refine 43c": 35,
-    "refine 44c": 69,
+    "refine 44c": 72,
     "round 13b": 60,
     "round 13a": 59,
     "refine 13a": 32,

@@ -7,8 +7,8 @@ a word of their own ("new"). Read as a new field, the show_if reader added the l
 attending" added a "Guest count" beside "Number of guests". Here the field is the one whose
 label holds the words said; of two ("Size ordered", "Exchange what size?"), the one asked after
 the question the condition is on (a size asked before the visitor chose Exchange is the size
-they sent back), else the note is refused naming both. A condition note never adds a field the
-marketer did not name (``library_added``).
+they sent back), else the note is refused naming both, as is one asked only before it. A
+condition note never adds a library field the marketer did not name (``library_added``).
 """
 
 from __future__ import annotations
@@ -45,15 +45,25 @@ def target(said: str, cond: str, fields: list) -> dict | None:
     field the marketer names anew: "show the company size only for businesses")."""
     words = _words(said)
     found = [f for f in fields if words and all(_holds(f, w) for w in words)]
-    if len(found) <= 1:
-        return found[0] if found else None
+    if not found:
+        return None
     on = _controller(cond, fields, found)
     later = [f for f in found if on is not None and fields.index(f) > fields.index(on)]
-    if len(later) == 1:
-        return later[0]
+    if len(later) == 1 or (on is None and len(found) == 1):
+        return later[0] if later else found[0]
+    if on is not None and not later:  # "the new size" on a form asking only "Size ordered"
+        _refuse(
+            f"“{found[0]['label']}” is asked before “{on['label']}”, so it is not the one to show "
+            f"then: say which question, or add it"
+        )
     labels = " or ".join(f"“{f['label']}”" for f in found[:3])
-    message = f"“{said.strip()}” could be {labels}: say which, e.g. 'show {found[-1]['label']} only if …'."
-    raise ValidationError(message, fields={"description": message})
+    _refuse(
+        f"“{said.strip()}” could be {labels}: say which, e.g. 'show {found[-1]['label']} only if …'"
+    )
+
+
+def _refuse(message: str) -> None:
+    raise ValidationError(f"{message}.", fields={"description": f"{message}."})
 
 
 def library_added(before: set, fields: list, text: str) -> dict | None:

@@ -43,6 +43,11 @@ _READINGS = [
         rf"^(?:{_UNDER}|for|on|pour|para|f[üu]r|per|voor)\s+{_FIELD}\s*,?\s*{_ADD}\s+{_A}{_NOTE}{_SAYS}(?P<t>.+)$",
         re.I,
     ),
+    # "voeg onder urgentie een opmerking toe: …", "füge unter Dringlichkeit einen Hinweis hinzu: …",
+    # "zet onder urgentie een notitie: …": the verb first, the place before the note
+    re.compile(
+        rf"^{_ADD}\s+{_UNDER}\s+{_FIELD}\s+{_A}{_NOTE}(?:\s+(?:toe|hinzu))?{_SAYS}(?P<t>.+)$", re.I
+    ),
     # "unter Dringlichkeit einen Hinweis hinzufügen: …"
     re.compile(rf"^{_UNDER}\s+{_FIELD}\s*,?\s*{_A}{_NOTE}\s+{_ADD_LAST}{_SAYS}(?P<t>.+)$", re.I),
     # "put a note under the date that we're closed on Mondays"
