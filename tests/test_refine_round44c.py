@@ -192,3 +192,19 @@ def test_a_dropdown_asked_without_its_answers_is_asked_for_them_not_a_crash():
     with pytest.raises(ValidationError) as refused:
         generate_form("change anything else to a dropdown", form)
     assert "Give the options" in refused.value.message
+
+
+def test_a_dutch_note_with_its_verb_split_is_the_fields_help():
+    form = generate_form(
+        "Reparatieverzoek: naam, telefoon, probleem, urgentie (spoed, deze week, geen haast), foto"
+    )
+    config = generate_form("voeg onder urgentie een opmerking toe: bij gaslucht bellen", form)
+    assert _names(config) == _names(form)
+    assert _field(config, "urgentie")["help"] == "bij gaslucht bellen"
+
+
+def test_a_condition_on_a_field_asked_only_before_its_question_is_refused():
+    form = generate_form(SHOES.replace(", if exchange what size", ""))
+    with pytest.raises(ValidationError) as refused:
+        generate_form("only ask for the new size if they chose exchange", form)
+    assert "Size ordered" in refused.value.message

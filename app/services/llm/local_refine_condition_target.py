@@ -52,9 +52,11 @@ def target(said: str, cond: str, fields: list) -> dict | None:
     if len(later) == 1 or (on is None and len(found) == 1):
         return later[0] if later else found[0]
     if on is not None and not later:  # "the new size" on a form asking only "Size ordered"
+        asked = " and ".join(f"“{f['label']}”" for f in found[:3])
+        one = len(found) == 1
         _refuse(
-            f"“{found[0]['label']}” is asked before “{on['label']}”, so it is not the one to show "
-            f"then: say which question, or add it"
+            f"{asked} {'comes' if one else 'come'} before “{on['label']}”, so {'it' if one else 'neither'} "
+            f"can wait for that answer: say which question to show, or add it"
         )
     labels = " or ".join(f"“{f['label']}”" for f in found[:3])
     _refuse(
