@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_dutch_italian_words import WORDS as IT_NL_WORDS
 from app.services.llm.local_fields import RefineError, find_field
 from app.services.llm.local_foreign import fold
+from app.services.llm.local_foreign_words import TABLES
 
 _ARTICLE = (
     r"the|a|an|this|that|these|those|their|our|le|la|les|l'|el|los|las|un|une|una|unos|o|os|as|"
@@ -278,10 +280,7 @@ def find_one(fields: list, target: str) -> dict:
 def _by_english(fields: list, text: str) -> dict | None:
     """The one field whose label, said in English, holds every word of ``text``: "the
     allergies" of "Alergias o algo que debamos saber" on a form written in Spanish."""
-    from app.services.llm.local_dutch_italian_words import WORDS
-    from app.services.llm.local_foreign_words import TABLES
-
-    tables = [*TABLES["field"].values(), *WORDS.values()]
+    tables = [*TABLES["field"].values(), *IT_NL_WORDS.values()]
     wanted = _stems(text)
     hits = []
     for field in fields:
