@@ -679,6 +679,13 @@ SETS = {
     # "make every text field optional"), two limits and an age rule, two things added at once,
     # an upload with its count, a condition after "but", words after a colon; guards.
     "refine 44s": ("refine_round44s.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
+    # Refine round 44c (stop 31): notes a marketer writes that were refused or silently got
+    # wrong: a note for the visitor said around its field ("under how urgent add a note: …"), a
+    # word of the form's language in a label ("quita la pregunta de alergias"), a number and its
+    # limits in one sentence ("Alter soll eine Zahl sein, mindestens 6"), a kind of input asked
+    # ("change which days work to checkboxes"), a condition on a field named by a word of its
+    # label ("only ask for the new size if they chose exchange"); guards that keep today's readings.
+    "refine 44c": ("refine_round44c.jsonl", check_refine, lambda c: f"{c['class']} / {c['say']}"),
     # Round 18s (stop 16): what the blind batch forms_ac showed after round 18 — an idiom is
     # no shared noun, a widget named in brackets, a duration's unit as said, no stock
     # question beside a full list.

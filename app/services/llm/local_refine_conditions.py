@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from app.errors import ValidationError
+from app.services.llm import local_refine_condition_target as condition_target
 from app.services.llm.local_show_if import plainly
 
 _ONLY_ABROAD = r"seulement|uniquement|solo|sólo|solamente|únicamente|nur|apenas|somente|só|soltanto|alleen|enkel"
@@ -124,6 +125,11 @@ def rewrite(text: str, fields: list) -> str | None:
     if target:  # (a condition on no yes/no question is the show_if reader's, as it was)
         yes_no = _yes_no_answer(shown["c"] or shown["c2"] or shown["c3"], fields, target)
         return f"show {target['name']} only if {yes_no}" if yes_no else None
+    if shown:  # "only ask for the new size if they chose exchange": a word of its label
+        cond = condition_target.plain_condition(shown["c"] or shown["c2"] or shown["c3"])
+        target = condition_target.target(shown["x"] or shown["x2"] or shown["x3"], cond, fields)
+        yes_no = target and _yes_no_answer(cond, fields, target)
+        return target and f"show {target['name']} only if {yes_no or cond}"
     m = _ONLY_NEEDED.match(text)
     only = m and (m["x2"] or m["only"] or m["only2"] or m["only3"])
     if not m or not (only or _NEEDED.fullmatch(m["state"] or "")):
@@ -133,6 +139,9 @@ def rewrite(text: str, fields: list) -> str | None:
     x, how, cond = (m[k] or m[f"{k}2"] or m[f"{k}3"] for k in ("x", "how", "c"))
     how = "if" if m["x3"] else how
     target = _one_field(x, fields) or _one_field(_WE_NEED.sub("", x), fields)
+    if target is None:  # "the new size is only needed for exchanges": a word of its label
+        cond = condition_target.plain_condition(cond)
+        target = condition_target.target(_WE_NEED.sub("", x), cond, fields)
     if target is None:
         return None
     required = f"; make {target['name']} required" if m["req"] else ""

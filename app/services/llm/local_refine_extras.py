@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm import local_refine_condition_target as condition_target
 from app.services.llm import local_show_if, local_steps, local_translate
 from app.services.llm.local_extras import sync
-from app.services.llm.local_fields import find_field
+from app.services.llm.local_fields import RefineError, find_field
 
 _LEFT_OVER = re.compile(
     r"^(?:please\s+|also\s+|now\s+)*(?:(?:we|i)\b\s*(?:also\s+)?(?:need|want|would like|'d like)?\s*)?"
@@ -77,8 +78,12 @@ def apply(draft: dict, clause: str, notes: list) -> bool:
     _, rules = local_show_if.find_rules(local_show_if.plainly(text))
     if not rules:
         return False
+    before = {f["name"] for f in draft["fields"]}
     for target, cond in rules:
         note = local_show_if.apply_rule(draft["fields"], target, cond, create=True)
         if note:
             notes.append(note)
+    added = condition_target.library_added(before, draft["fields"], text)
+    if added is not None:  # "the new size" is never the library's "Company size"
+        raise RefineError(f"No field of this form is “{target}”; say which question to show")
     return True

@@ -357,12 +357,22 @@ def _labels(config: dict) -> set[str]:
     return {fold((f.get("label") or "").strip(" ?")) for f in config.get("fields") or []}
 
 
+def _held(own: str, labels: set[str]) -> bool:
+    """Whether the marketer's words are words of exactly one label ("alergias" of "Alergias o
+    algo que debamos saber"): that field is meant, whatever the glossary says in English."""
+    said = fold(own.strip(" ?"))
+    return (
+        bool(said)
+        and sum(1 for label in labels if re.search(rf"(?<!\w){re.escape(said)}(?!\w)", label)) == 1
+    )
+
+
 def _say(op: str, m: re.Match, lang: str, labels: set[str] = frozenset()) -> tuple[str, str] | None:
     def named(text: str, lang: str) -> tuple[str, str]:
         english_, own = _noun(text, lang)
         # "Anzahl Personen" is the form's own label: named as written, not as the glossary's
         # "number of guests", which this form does not use
-        return (own if fold(own.strip(" ?")) in labels else english_), own
+        return (own if fold(own.strip(" ?")) in labels or _held(own, labels) else english_), own
 
     if op == "required":
         if _STARTS_WITH_VERB.match(m["target"]) or re.search(

@@ -21,8 +21,10 @@ from app.services.llm.local_refine_bounds import rewrite as bounds
 from app.services.llm.local_refine_conditions import rewrite as conditions
 from app.services.llm.local_refine_file_kinds import added as uploads
 from app.services.llm.local_refine_foreign import misread_label
+from app.services.llm.local_refine_input_kinds import rewrite as input_kind
 from app.services.llm.local_refine_many import rewrite as many
 from app.services.llm.local_refine_more import KIND_RE
+from app.services.llm.local_refine_number_said import rewrite as number_said
 from app.services.llm.local_refine_targets import find_many
 
 _CHOICE = ("select", "multiselect")
@@ -194,6 +196,8 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
         bounds,
         many,
         uploads,
+        input_kind,
+        number_said,
         _short,
         _state,
         _option,
@@ -292,7 +296,21 @@ def _flat(fields: list, said: list[str]) -> list[dict]:
     return [f for p in said for f in _named(fields, p)]
 
 
+# "change size to S, M, L": the answers of a choice question, never its label
+_TO_LIST = re.compile(
+    r"^(?:change|set|switch)\s+(?:the\s+)?(?P<x>[^:;,]+?)\s+(?:to|into)\s*:?\s+(?P<o>[^,;:]+(?:,\s*[^,;:]+)+)$",
+    re.I,
+)
+
+
 def _list(text: str, fields: list) -> str | None:
+    listed = _TO_LIST.match(text)
+    named = _named(fields, listed["x"]) if listed else []
+    items = (
+        re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+(?=[^,]+$)", listed["o"]) if named else []
+    )
+    if len(named) == 1 and named[0]["type"] in _CHOICE and all(len(i.split()) <= 4 for i in items):
+        return f"change the options of the {named[0]['label']} to {', '.join(i.strip() for i in items)}"
     m = _IS_LIST.match(text)
     named = (_named(fields, m["x"]) or _named(fields, re.sub(r"s$", "", m["x"]))) if m else []
     items = re.split(r",\s*(?:or\s+)?|\s+or\s+", m["o"]) if m else []

@@ -21,6 +21,7 @@ import re
 
 from app.services.llm import (
     local_refine_asides,
+    local_refine_help_notes,
     local_refine_lists,
     local_refine_notes,
     local_refine_visitor_text,
@@ -378,7 +379,8 @@ def rewrite(text: str, fields: list) -> str:
     text = local_refine_notes.separate(text)  # "Looks good! Two things: 1) … 2) …"
     # "add help text under phone: …": the words for the visitor before anything reads them
     text = "; ".join(
-        local_refine_visitor_text.plain(part.strip(), fields) for part in text.split(";")
+        local_refine_visitor_text.plain(local_refine_help_notes.plain(part.strip(), fields), fields)
+        for part in text.split(";")
     )
     # "put the packages in this order: …", "reorder: name, email, …": lists read whole
     text = "; ".join(local_refine_lists.plain(part.strip(), fields) for part in text.split(";"))

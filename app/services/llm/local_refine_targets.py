@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_dutch_italian_words import WORDS as IT_NL_WORDS
 from app.services.llm.local_fields import RefineError, find_field
 from app.services.llm.local_foreign import fold
+from app.services.llm.local_foreign_words import TABLES
 
 _ARTICLE = (
     r"the|a|an|this|that|these|those|their|our|le|la|les|l'|el|los|las|un|une|una|unos|o|os|as|"
@@ -269,10 +271,26 @@ def find_one(fields: list, target: str) -> dict:
                 f"“{target.strip()}” could be {', '.join(f['label'] for f in found)} — say which"
             )
     if kind is None and re.search(r"\S", _bare(target)):
-        found = _by_words(fields, target)
+        found = _by_words(fields, target) or _by_english(fields, target)
         if found is not None:
             return found
     raise error
+
+
+def _by_english(fields: list, text: str) -> dict | None:
+    """The one field whose label, said in English, holds every word of ``text``: "the
+    allergies" of "Alergias o algo que debamos saber" on a form written in Spanish."""
+    tables = [*TABLES["field"].values(), *IT_NL_WORDS.values()]
+    wanted = _stems(text)
+    hits = []
+    for field in fields:
+        own = re.findall(r"[a-z0-9]+", fold(field.get("label") or ""))
+        english = {
+            w for word in own for t in tables if (said := t.get(word)) for w in fold(said).split()
+        }
+        if wanted and all(any(w.startswith(stem) for w in english) for stem in wanted):
+            hits.append(field)
+    return hits[0] if len(hits) == 1 else None
 
 
 def find_many(fields: list, text: str) -> list[dict]:
