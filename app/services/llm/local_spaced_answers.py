@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import re
 
-_BRACKET = re.compile(r"\(([^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*){2,5})\)")
+# the item before the bracket asks for a choice ("what kind of pet", "colour", "size")
+_BRACKET = re.compile(
+    r"(?P<head>\b(?:kind|type|colou?r|size|which|what|style|level|rating|days?|options?|flavou?r|"
+    r"format|choice|preference|pets?|animals?|rooms?|package|plan|tier|breed|service|model|"
+    r"category)\b[^,;:()]{0,30}?)\s*\(([^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*){2,5})\)",
+    re.I,
+)
 _PHRASE_WORDS = frozenset(
     "a an the and or of per in on at for with to from by if not no only optional required please "
     "any your our my we you they it e.g eg etc i.e ie name email phone number date address "
-    "first last full max min up".split()
+    "first last full max min up can be is are will may must should several more all one each "
+    "just also too".split()
 )
 
 
@@ -22,11 +29,11 @@ def spaced_answers(text: str) -> str:
     """``text`` with each bracket of space-separated answers written with commas."""
 
     def comma(m: re.Match) -> str:
-        words = m[1].split()
+        words = m[2].split()
         if len(set(w.lower() for w in words)) != len(words) or any(
             w.lower().strip("'") in _PHRASE_WORDS for w in words
         ):
             return m[0]
-        return f"({', '.join(words)})"
+        return f"{m['head']} ({', '.join(words)})"
 
     return _BRACKET.sub(comma, text)
