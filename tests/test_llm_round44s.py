@@ -110,3 +110,21 @@ async def test_a_count_asked_as_a_question_keeps_its_limit_and_a_patients_form(u
         "full name, date of birth, GP name, current medications",
     )
     assert form["name"] == "Patient Intake" and form["flow_id"] != "email_marketing"
+
+
+async def test_required_said_with_an_asterisk_a_bracket_or_for_all_but_one(user):
+    form = await generate(
+        user, "Contact sales: first name*, last name*, work email*, company*, phone, country*"
+    )
+    assert _field(form, "Company")["required"] and _field(form, "Country")["required"]
+    assert not _field(form, "Phone")["required"]
+    assert not any("*" in f["label"] for f in form["fields"])
+    form = await generate(user, "Contact: name, email, phone (required), message")
+    assert _field(form, "Phone")["required"]
+    form = await generate(
+        user,
+        "Partner referral form - your name, your email, referred company, referred contact "
+        "name, their email, notes. Required: everything except notes",
+    )
+    assert _field(form, "Referred company")["required"] and not _field(form, "Notes")["required"]
+    assert _field(form, "Referred contact's email")["type"] == "email"

@@ -286,7 +286,10 @@ def _upload_cue(inner: str) -> tuple[str, str] | None:
     a file: an upload word or file formats, with at most a flag ("optional") beside them."""
     parts = [p.strip() for p in re.split(r"\s*[,;]\s*", inner) if p.strip()]
     flags = " ".join(m.group(0) for p in parts for m in _FLAG.finditer(p))
-    bare = [re.sub(r"\s+", " ", _FLAG.sub(" ", p)).strip() for p in parts]
+    bare = [
+        re.sub(r"\s+", " ", _FLAG.sub(" ", re.sub(r"\s+only$", "", p, flags=re.I))).strip()
+        for p in parts
+    ]
     bare = [p for p in bare if p]
     if not bare or not all(UPLOAD_CUE.match(p) for p in bare):
         return None
@@ -435,6 +438,8 @@ def _read_item(raw: str, listed: bool = False) -> dict | None:
             hint = "examples:" + inner
         elif re.fullmatch(r"optional", inner, re.I):
             hint = "optional"
+        elif re.fullmatch(r"required|mandatory|compulsory|must", inner, re.I):
+            flags = " required"  # "phone (required)": the bracket was dropped, its word lost
         elif UNIT_SAID.fullmatch(inner):  # "annual electricity use (kWh)": the unit stays said
             unit = inner
         elif YES_NO_BRACKET.fullmatch(inner):  # "app installed (yes/no)": a yes/no question

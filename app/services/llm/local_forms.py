@@ -84,6 +84,7 @@ from app.services.llm.local_range_answers import expected_answers, ranges_listed
 from app.services.llm.local_rated_person import rated_person
 from app.services.llm.local_rated_words import rated_in_words
 from app.services.llm.local_repair import validated
+from app.services.llm.local_required_said import required_said
 from app.services.llm.local_run_event import event_headed
 from app.services.llm.local_said_boxes import said_boxes
 from app.services.llm.local_said_follow_ups import name_follow_ups
@@ -235,7 +236,7 @@ def build_form(described: str) -> dict:
     # "Name / email / phone / postcode": a list written with slashes; "theyve": "they've";
     # "… that's it": the list ends at its stop marker
     said_to_builder, builder = read_builder_words(
-        event_headed(offered_choices(list_ended(comma_listed(restored(described)))))
+        event_headed(offered_choices(list_ended(comma_listed(restored(required_said(described))))))
     )
     said_to_builder = prose_extras(said_to_builder)  # "plus a box to get treats (optional X)"
     # "currently using which roaster?": the open question it is, not "Currently using" yes/no

@@ -116,6 +116,12 @@ def _own_answer(option: str, label: str) -> str:
 
 
 _POSSESSOR = re.compile(r"\b(?:the |your |their )?(?P<who>[a-z]+)(?:'s|s')\s+[a-z]", re.I)
+# "referred contact name, their email": the person named by their part, not a possessive
+_OTHER_NAMED = re.compile(
+    r"\s*(?:the\s+)?(?P<who>(?:referred|referee|nominee|nominated|other)\s+(?:contact|person|client|"
+    r"customer|friend)|referee|nominee)(?:'s)?\s+(?:full\s+)?name\b",
+    re.I,
+)
 
 
 def name_the_other(text: str) -> str:
@@ -127,7 +133,7 @@ def name_the_other(text: str) -> str:
     out, who, at = [], None, 0
     for item in re.finditer(r"[^,;:\n]+", text):
         part = item.group(0)
-        owner = _POSSESSOR.search(part)
+        owner = _POSSESSOR.search(part) or _OTHER_NAMED.match(part)
         if owner and not re.fullmatch(_VISITOR, owner["who"], re.I):
             who = owner["who"].lower()
         elif who and re.match(r"\s*(?:and\s+)?their\s+\w", part, re.I):
