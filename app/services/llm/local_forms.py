@@ -42,6 +42,7 @@ from app.services.llm.local_choice_lists import read_choice_lists
 from app.services.llm.local_clause_items import ranges_as_text
 from app.services.llm.local_clock_time import clock_times
 from app.services.llm.local_comment_box import one_comment_box, read_comment_boxes
+from app.services.llm.local_condition_items import question_ends
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_described_thing import described_thing
 from app.services.llm.local_dutch_italian import read_dutch_italian, relabel_dutch_italian
@@ -222,7 +223,7 @@ def build_form(described: str) -> dict:
     # "Name / email / phone / postcode": a list written with slashes; "theyve": "they've";
     # "… that's it": the list ends at its stop marker
     said_to_builder, builder = read_builder_words(
-        event_headed(offered_choices(list_ended(comma_listed(restored(described)))))
+        event_headed(offered_choices(list_ended(comma_listed(question_ends(restored(described))))))
     )
     said_to_builder = prose_extras(said_to_builder)  # "plus a box to get treats (optional X)"
     # "currently using which roaster?": the open question it is, not "Currently using" yes/no
