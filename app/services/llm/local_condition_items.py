@@ -18,7 +18,7 @@ said in another language ("si moins de 18 ans", ``foreign_age``); the form's onl
 asked of a parent on an age stays shown to every visitor (``reach_everyone``).
 
 A question mark ends an item even when no comma follows it ("can we enter if you're not
-home? photos", ``question_ends``); a permission asked on a condition with its "?" is a
+home? photos", ``local_question_ends``); a permission asked on a condition with its "?" is a
 Yes/No question (``asked_on_condition``), and a permission's "Yes" opens no count asked
 after it ("can we access the back garden? how many windows", ``permission_asked``).
 Left alone: an "if" whose words are no answer offered ("if you have one", "if known"),
@@ -67,20 +67,6 @@ _IF_SAID = {
     "pt": (r"se|caso|em caso afirmativo", r"sim|n[aã]o"),
 }
 _AFFIRMATIVE = re.compile(r"^(?:en caso afirmativo|dans l'affirmative|em caso afirmativo)$", re.I)
-# "? photos": a question mark closes its item (a capital after it starts a sentence); not
-# before what the follow-up and remark readers take as they are: "if so …", "how many",
-# "which one", "we'll bring a cake"
-_ASKED_END = re.compile(
-    r"(?<=\w)\?[ \t]+(?=(?-i:[a-z]))(?!(?:if|si|falls|wenn|se|als|zo|how|which|what|who|when|where|"
-    r"why|we|we'll|we're|i|i'll|our|you|you'll|please|just|and|or|but|so|then|e\.?g|eg|ie|"
-    r"optional|required|yes|no|that'?s|that is|thanks?|thank you)\b)",
-    re.I,
-)
-
-
-def question_ends(text: str) -> str:
-    """ "can we enter if you're not home? photos": the question is one item, photos another."""
-    return _ASKED_END.sub("?, ", text)
 
 
 def _fold(text: str) -> str:
@@ -227,7 +213,12 @@ def foreign_age(said: str) -> str | None:
 
 # -- the form's only email, asked of someone else on an age -------------------------
 
-_WHOSE = re.compile(r"^(?P<whose>[\w' -]+?['’]s?)\s+(?P<what>.+)$", re.I)
+# "Parent's email", "Parent email", "Parent/guardian phone number"
+_WHOSE = re.compile(
+    r"^(?P<whose>[\w'’/ -]+?)\s+(?P<what>e-?mail(?: address)?|phone(?: number)?|mobile(?: number)?|"
+    r"contact number)$",
+    re.I,
+)
 # "Email du parent", "E-Mail der Eltern", "email del tutor": whose it is, said after it
 _WHOSE_AFTER = re.compile(
     r"^\S+\s+(?:du|de la|des|de l'|der|del|de los|de las|dei|della|dos|das|da|do|van de|van)\s",
@@ -256,11 +247,10 @@ def reach_everyone(fields: list) -> None:
             continue
         age = f"{'Under' if conds[0]['op'] == 'lt' else 'Over'} {conds[0]['value']}"
         article = "an" if whose["whose"][:1].lower() in "aeiou" else "a"
+        whose_said = re.sub(r"(?<![’'s])$", "'s", whose["whose"].lower())  # "parent" → "parent's"
         field.pop("show_if")
         field["label"] = _PLAIN_LABEL[field["type"]]
-        field["help"] = (
-            f"{age}? Please give {article} {whose['whose'].lower()} {whose['what'].lower()}."
-        )
+        field["help"] = f"{age}? Please give {article} {whose_said} {whose['what'].lower()}."
         field["required"] = True  # the one way to reach every visitor
 
 

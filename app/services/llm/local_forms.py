@@ -42,7 +42,6 @@ from app.services.llm.local_choice_lists import read_choice_lists
 from app.services.llm.local_clause_items import ranges_as_text
 from app.services.llm.local_clock_time import clock_times
 from app.services.llm.local_comment_box import one_comment_box, read_comment_boxes
-from app.services.llm.local_condition_items import question_ends
 from app.services.llm.local_consent import apply_consent
 from app.services.llm.local_described_thing import described_thing
 from app.services.llm.local_dutch_italian import read_dutch_italian, relabel_dutch_italian
@@ -79,6 +78,7 @@ from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_preamble import heading_named
 from app.services.llm.local_prose_extras import prose_extras
+from app.services.llm.local_question_ends import question_ends
 from app.services.llm.local_question_remarks import question_remarks
 from app.services.llm.local_range_answers import expected_answers, ranges_listed
 from app.services.llm.local_rated_words import rated_in_words
