@@ -274,6 +274,7 @@ FLOORS = {
     "round 42b": 0.90,
     "round 43a": 0.90,
     "round 43b": 0.90,
+    "round 44a": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -450,6 +451,7 @@ SIZES = {
     "round 42b": 25,
     "round 43a": 25,
     "round 43b": 25,
+    "round 44a": 43,
 }
 
 

@@ -1,7 +1,7 @@
 """The local engine, round 34c (issue 20): an item of the list is asked whole, once, as the
 marketer wrote it — "experience with animals" is one field, "no longer needed" stays an
-answer, "parent email if under 18" is optional, a listed contact form gets no stock
-"How can we help?", and "how did it happen" is a free-text box — through
+answer, "parent email if under 18" beside the visitor's email is optional, a listed contact
+form gets no stock "How can we help?", and "how did it happen" is a free-text box — through
 POST /api/forms/generate."""
 
 from __future__ import annotations
@@ -42,10 +42,21 @@ async def test_an_answer_saying_no_stays_an_answer(user):
 
 async def test_an_item_asked_if_something_holds_is_optional(user):
     config, _ = await generated(
-        user, "Music lesson enquiry - student name, age, instrument, parent email if under 18"
+        user,
+        "Music lesson enquiry - student name, age, email, instrument, parent email if under 18",
     )
     parent = next(f for f in config["fields"] if f["label"] == "Parent email")
     assert parent["required"] is False
+
+
+async def test_the_only_email_asked_of_a_parent_reaches_every_visitor(user):
+    # round 44a: with no other email, an adult gives their own (its help says whose to give)
+    config, _ = await generated(
+        user, "Music lesson enquiry - student name, age, instrument, parent email if under 18"
+    )
+    email = next(f for f in config["fields"] if f["type"] == "email")
+    assert email["label"] == "Email" and not email.get("show_if")
+    assert "parent's email" in email["help"]
 
 
 async def test_a_listed_foreign_contact_form_gets_no_stock_message(user):

@@ -1126,6 +1126,10 @@ SETS = {
     "round 43a": ("forms_round43a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # one answer or several: a plural or mass head, a need, "which days"
     "round 43b": ("forms_round43b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 44a (stop 31): an item carrying a condition or a second question ("if exchange what
+    # size", "parent's email if under 18", "can we enter if you're not home? photos") is the
+    # condition and the field it shows, never one field's nonsense
+    "round 44a": ("forms_round44a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

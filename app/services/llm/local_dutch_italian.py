@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from app.services.llm.local_condition_items import before_age
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_dutch_italian_words import (
     FORM_NAMES,
@@ -89,7 +90,7 @@ def read_dutch_italian(
         return None, text, []
     pairs = []
     for piece in _SPLIT.split(text):
-        piece = _ANSWERS.sub("", piece.strip()).strip()
+        piece = before_age(_ANSWERS.sub("", piece.strip()).strip())  # "… se minore di 18"
         if not piece:
             continue
         # "data e numero di persone": each noun its own field ("nome e cognome" is one)

@@ -12,6 +12,7 @@ translations in agreement with the fields after any change.
 from __future__ import annotations
 
 from app.services.llm import local_show_if, local_steps, local_translate
+from app.services.llm.local_condition_items import condition_then_asked, reach_everyone
 from app.services.llm.local_field_order import conditions_follow
 from app.services.llm.local_fields import RefineError
 from app.services.llm.local_follow_ups import named_follow_ups, said_inline
@@ -24,6 +25,7 @@ def read_extras(description: str, foreign: bool = False) -> tuple[str, dict]:
     text = local_steps.strip_mentions(text) if steps and steps > 1 else text
     text = local_steps.plain_order(text) if steps and steps > 1 else text
     text = local_steps.contact_details(text)
+    text = condition_then_asked(text)  # "if exchange what size": the condition, then its ask
     said = text
     text, follow_ups = said_inline(text, foreign)  # "are you bringing children? if so how many"
     text, rules = local_show_if.find_rules(text)
@@ -46,6 +48,7 @@ def apply_extras(config: dict, extras: dict) -> list[str]:
             continue
         if note:
             notes.append(note)
+    reach_everyone(fields)  # "parent's email if under 18", the form's only email: its help
     conditions_follow(fields)  # "ask for X if Y": X right after Y (local_field_order)
     named_follow_ups(
         fields, extras.get("follow_ups") or []

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from app.services.llm.local_condition_items import permission_asked
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_said_follow_ups import BARE_ASKED
 
@@ -191,6 +192,8 @@ def _follows(question: str, follow: str, asks: bool) -> bool:
         return False
     if not 1 <= len(follow.split()) <= 5 or _NOT_FIELD.match(follow) or _CONTACT.search(follow):
         return False
+    if permission_asked(question):  # "can we access the garden? how many windows": two asked
+        return bool(_nouns(question) & _nouns(follow))
     if _BARE_FOLLOW.match(follow) or _THEIR_BARE.match(follow) or _COUNTED.match(follow):
         return True
     said = concept_for(_LEAD.sub("", question))
@@ -212,7 +215,7 @@ _BARE = re.compile(
 _LEAD = re.compile(
     r"^(?:(?:are|is|do|does|did|have|has|will|would|can|could|was|were)\s+)?"
     r"(?:(?:you|your\s+\w+|they|there|any\s+of\s+the\s+\w+)\s+)?"
-    r"(?:(?:bringing|have|had|got|take|taking|own|use|using|need|needing|keep|been|"
+    r"(?:(?:bringing|have|had|got|take|taking|own|use|using|need|needing|keep|been|hold|holding|"
     r"(?:travell?ing|coming|arriving)\s+with)\s+)*"
     r"(?:(?:any|a|an|some|more)\s+)?",
     re.I,

@@ -21,6 +21,7 @@ import re
 import unicodedata
 
 from app.services.llm.local_clause_items import GERMAN_THING
+from app.services.llm.local_condition_items import condition_then_asked, foreign_age
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_field_shapes import file_label, rated, rating_shape
 from app.services.llm.local_field_typos import correct_field_words
@@ -240,7 +241,7 @@ def _without_qualifier(piece: str, lang: str) -> tuple[str, str]:
             return piece, ""
     if not piece[: match.start()].strip():
         return piece, ""
-    return piece[: match.start()], " if known"
+    return piece[: match.start()], foreign_age(piece[match.start() :]) or " if known"
 
 
 _SINCE = {  # on folded text (no accents)
@@ -343,6 +344,7 @@ def _is_field_word(word: str, lang: str) -> bool:
 
 def to_english(text: str, lang: str) -> tuple[str, list[tuple[str, str]]]:
     """(the description glossed in English, [(English piece, the marketer's words)])."""
+    text = condition_then_asked(text, lang)  # "si oui lequel": the condition, then its ask
     # "hora de inicio y de fin", "An- und Abreisedatum": two fields, each with its noun
     text = german_pairs(text) if lang == "de" else romance_pairs(text)
     text = join_trailing_answers(text, lang, lambda w: _is_field_word(w, lang))

@@ -79,6 +79,7 @@ from app.services.llm.local_place_choice import place_choices
 from app.services.llm.local_poll import bracket_poll_choices
 from app.services.llm.local_preamble import heading_named
 from app.services.llm.local_prose_extras import prose_extras
+from app.services.llm.local_question_ends import question_ends
 from app.services.llm.local_question_remarks import question_remarks
 from app.services.llm.local_range_answers import expected_answers, ranges_listed
 from app.services.llm.local_rated_person import rated_person
@@ -236,7 +237,11 @@ def build_form(described: str) -> dict:
     # "Name / email / phone / postcode": a list written with slashes; "theyve": "they've";
     # "… that's it": the list ends at its stop marker
     said_to_builder, builder = read_builder_words(
-        event_headed(offered_choices(list_ended(comma_listed(restored(required_said(described))))))
+        event_headed(
+            offered_choices(
+                list_ended(comma_listed(question_ends(restored(required_said(described)))))
+            )
+        )
     )
     said_to_builder = prose_extras(said_to_builder)  # "plus a box to get treats (optional X)"
     # "currently using which roaster?": the open question it is, not "Currently using" yes/no

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_condition_items import asked_on_condition
 from app.services.llm.local_item_asked import without_answer_hint
 
 # "ok to …", "happy for us to …", "can we …", "d'accord pour …", "einverstanden mit …"
@@ -44,6 +45,8 @@ def passing_kind(piece: str) -> str | None:
     text = piece.strip(" .?¿!")
     if not _ASKED.match(text) or len(text.split()) < 3 or without_answer_hint(text) != text:
         return None  # "may we share your story (yes/no)": the Yes/No question they asked for
+    if asked_on_condition(piece):  # "can we enter if you're not home?": Yes or No
+        return None
     # "can we feature you in our newsletter?": their story shown there, no emails sent to them
     shown = re.search(
         r"\b(?:feature|quote|showcase|spotlight|mention|interview) (?:you|them)\b", text, re.I

@@ -221,7 +221,9 @@ _IF_IS_ASK = re.compile(
 )
 _CAPS_JOIN = re.compile(r"\b(?:AND|OR|BOTH|ALSO|TOO)\b")  # "phone AND email required"
 _OPINION = re.compile(r"^(?:i think|i feel|i guess|i reckon|maybe|perhaps|probably)\s*,?\s+", re.I)
-_DOUBT = re.compile(r"^i\s+(?:don'?t|do not)\s+(?:think|reckon)\s+(?:we|you)\s+(?:really\s+)?need\s+", re.I)
+_DOUBT = re.compile(
+    r"^i\s+(?:don'?t|do not)\s+(?:think|reckon)\s+(?:we|you)\s+(?:really\s+)?need\s+", re.I
+)
 # "we don't do corporate events anymore (so remove that option)": the answer they no longer offer
 _NO_LONGER = re.compile(
     r"^(?:we|i)\s+(?:don'?t|do not|no longer|won'?t|can'?t)\s+(?:do|offer|provide|run|sell|host|take|"

@@ -17,6 +17,7 @@ import re
 from app.services.llm import local_catalog as catalog
 from app.services.llm import local_show_if_numbers as numbers
 from app.services.llm.local_condition_asked import person_question, place_question
+from app.services.llm.local_condition_items import as_read
 from app.services.llm.local_extract_item import _item
 from app.services.llm.local_fields import RefineError, find_field, parse_new_field
 from app.services.llm.local_refine_targets import find_one
@@ -109,7 +110,7 @@ def find_rules(text: str) -> tuple[str, list[tuple[str, str]]]:
     The target stays in the text ("ask for the company size") so the field reader
     still creates it; a follow-up target ("ask them to specify") is added later."""
     rules, kept = [], []
-    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+    for sentence in re.split(r"(?<=[.!?;])\s+(?!\()|\n+", text):  # "…? (yes, no)": one item
         if rules and kept and _MORE_ITEMS.match(sentence.strip()):
             # "…; if yes, guest name; dietary needs": the list goes on after the condition
             kept.append(f"Ask for {sentence.strip().rstrip('.;')}.")
@@ -422,7 +423,7 @@ def _find_target(fields: list, target: str) -> dict:
     except RefineError:
         bare = re.sub(r"^(?:which|what)\s+", "", target.strip(), flags=re.I)
         if bare == target.strip():
-            return find_glossed(fields, target)  # "the meal choice": the "Meal" dropdown
+            return as_read(fields, target) or find_glossed(fields, target)  # "the meal choice"
         return find_field(fields, bare)
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from app.services.llm.local_condition_items import AGE, asks_age
+
 # "if …" (a bare "when …" item is a question: "when their contract ends")
 _IF = re.compile(
     r"^(?:and\s+|then\s+|but\s+|or\s+)?(?:(?:only\s+)?if|only\s+when|in case)\s+(?P<cond>.+)$", re.I
@@ -118,7 +120,9 @@ def _split(body: str) -> list[tuple[str, str]]:
 def _target(item: str) -> str:
     item = _LEADING.sub("", item.strip())
     item = re.sub(r"\s*\([^)]*\)", "", item)
-    return re.sub(r"^(?:(?:the|a|an|their|your|its|his|her)\s+)+", "", item, flags=re.I).strip(" .")
+    # "if yes, any dietary needs": the field the reader makes of it is "Dietary needs"
+    item = re.sub(r"^(?:(?:the|a|an|any|their|your|its|his|her)\s+)+", "", item, flags=re.I)
+    return item.strip(" .")
 
 
 def _targets(item: str) -> list[str]:
@@ -155,6 +159,8 @@ def inline_rules(sentence: str, text: str, readable) -> tuple[str, list[tuple[st
             return True
         if AUDIENCE.fullmatch(cond):  # "if corporate": the business-or-private question
             return True
+        if AGE.fullmatch(cond):  # "parent's name if under 16": on the age the list asks
+            return asks_age(text)
         if not names_an_option(cond, offered):
             return False
         return bool(_PRONOUN.match(cond)) or readable(cond)
