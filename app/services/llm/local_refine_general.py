@@ -158,6 +158,12 @@ _LIST_NO_COLON = re.compile(
     r"check\s?boxes|tick\s?boxes)(?: (?:list|menu))?)\s+(?=[^,:(]+,[^,]+)(?!with\b|of\b|for\b|from\b|\()",
     re.I,
 )
+# "the questions box can be 500 characters max", "the bio should be up to 100 words"
+_LENGTH_SAID = re.compile(
+    r"^(?:the\s+)?(?P<x>.+?)\s+(?:can|should|may|must)\s+(?:be|have)\s+(?:up to\s+|at most\s+|max(?:imum)?\s+)?"
+    r"(?P<n>\d+)\s+(?P<u>characters?|chars|words)(?:\s+(?:max(?:imum)?|at most|tops))?$",
+    re.I,
+)
 _SPLIT_SAID = re.compile(
     r"^(?:the\s+)?(?P<x>.+?)\s+(?:needs|should|has|must|ought)\s+(?:to\s+)?be\s+(?:split|broken(?: up)?)\s+into\s+",
     re.I,
@@ -171,6 +177,13 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
     text = _COUNTED_KIND.sub("a ", text).replace(" a a ", " a ")
     text = re.sub(r"\s*,?\s+but\s+(?=only\b)", " ", text, flags=re.I)  # "X, but only for UK"
     text = _LIST_NO_COLON.sub(r"\1: ", text)  # "bedrooms should be a dropdown 1, 2, 3"
+    text = re.sub(
+        r"\b(?:right )?(at|to) the very (end|top|bottom|start|beginning)\b",
+        r"\1 the \2",
+        text,
+        flags=re.I,
+    )
+    text = _LENGTH_SAID.sub(r"limit \g<x> to \g<n> \g<u>", text)  # "… can be 500 characters max"
     text = _SPLIT_SAID.sub(r"split \g<x> into ", text)  # "the address needs to be split into …"
     kind = _FIELD_KIND.match(text)  # "ask for their birthday (optional)": an addition
     said = kind and re.fullmatch(r"\((optional|required|mandatory)\)", kind["kind"], re.I)
