@@ -270,6 +270,7 @@ FLOORS = {
     "round 42b": 0.90,
     "round 43a": 0.90,
     "round 43b": 0.90,
+    "round 44b": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -442,6 +443,7 @@ SIZES = {
     "round 42b": 25,
     "round 43a": 25,
     "round 43b": 25,
+    "round 44b": 25,
 }
 
 

@@ -1109,6 +1109,10 @@ SETS = {
     "round 43a": ("forms_round43a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
     # one answer or several: a plural or mass head, a need, "which days"
     "round 43b": ("forms_round43b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 44b (stop 31): a form written in another language keeps its labels in it and
+    # reads naturally ("welcher Kurs" is "Kurs", not "Course"; "data" is "Data", not "Evento
+    # data"); keys follow the label, not a half-English gloss ("tipo_di_evento")
+    "round 44b": ("forms_round44b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 
