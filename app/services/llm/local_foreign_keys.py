@@ -6,8 +6,10 @@ from that reading: "tipo di evento" becomes ``tipo_of_event``, "qué paquete" ``
 label is given back in the marketer's words. A key that mixes the two (some of its words are
 the label's, some are not) is made from the label instead: ``tipo_di_evento``,
 ``que_paquete``; so is one made from the label with its accented letters cut out
-(``r_ckennummer`` → ``ruckennummer``). A key with none of the label's words is the engine's own name for what is
-asked (``event_date``, ``party_size``, ``email``) and stays: other parts of the app map it.
+(``r_ckennummer`` → ``ruckennummer``). A key with none of the label's words is the engine's
+own name for what is asked (``event_date``, ``party_size``, ``email``) and stays: other parts
+of the app map it; so does one with a word lead scoring reads (``size_de_l_equipe``,
+``phone_der_eltern``).
 """
 
 from __future__ import annotations
@@ -26,11 +28,18 @@ _KNOWN = (
     | {entry["field"]["name"] for entry in local_catalog.FIELDS.values()}
     | {entry["field"]["name"] for entry in local_catalog.EXTRA_FIELDS.values()}
 )
+# The words lead scoring finds a lead's details by in a key (``local_scoring.field_value``):
+# "size_de_l_equipe" is the team's size there, "phone_der_eltern" a phone; such a key stays.
+_READ_WORDS = set(
+    "budget company organization organisation email name phone mobile size employees "
+    "headcount team subject topic timeline timeframe title role position job".split()
+)
 
 
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
-    return re.findall(r"[a-z0-9]+", folded.replace("ß", "ss"))
+    text = text.lower().replace("ß", "ss")  # "Größe": "grosse", as ``local_foreign.fold`` has it
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", folded)
 
 
 def keys_in_own_words(config: dict) -> None:
@@ -38,7 +47,7 @@ def keys_in_own_words(config: dict) -> None:
     fields = config["fields"]
     renamed = {}
     for field in fields:
-        if field["name"] in _KNOWN:
+        if field["name"] in _KNOWN or _READ_WORDS & set(field["name"].split("_")):
             continue
         label = _words(field.get("label") or "")
         key = field["name"].split("_")
