@@ -19,6 +19,7 @@ import unicodedata
 
 from app.services.llm import local_catalog
 from app.services.llm.local_domain import DOMAIN_FIELDS, PHRASES
+from app.services.llm.local_foreign import _ENGLISH
 
 # The engine's own names for what is asked ("preferred_date" labelled "Date souhaitée" shares
 # "date" with its label): mapped to a contact's fields, read by flows and scoring, kept.
@@ -55,7 +56,10 @@ def keys_in_own_words(config: dict) -> None:
         # "Rückennummer" keyed "r_ckennummer": the label's words, its accented letters cut out
         cut = "_".join(re.findall(r"[a-z0-9]+", (field.get("label") or "").lower()))[:50]
         theirs = [w for w in key if w in label]
-        mixed = theirs and len(theirs) < len(key) and len(label) <= 6  # not a long question
+        # one of their words that is no English one ("in" is both): an English key stays
+        mixed = (
+            any(w not in _ENGLISH for w in theirs) and len(theirs) < len(key) and len(label) <= 6
+        )  # not a long question
         if not mixed and field["name"] != cut.strip("_"):
             continue
         if re.match(r"[a-z]", new) and all(f["name"] != new for f in fields):
