@@ -29,13 +29,12 @@ _KNOWN = (
     | {entry["field"]["name"] for entry in local_catalog.FIELDS.values()}
     | {entry["field"]["name"] for entry in local_catalog.EXTRA_FIELDS.values()}
 )
-# The words lead scoring finds a lead's details by in a key (``local_scoring.field_value``), and
-# "rating", which says the kind of answer:
-# "size_de_l_equipe" is the team's size there, "phone_der_eltern" a phone; such a key stays.
+# The words lead scoring finds a lead's details by in a key (``local_scoring.field_value``:
+# "size_de_l_equipe" is the team's size there, "phone_der_eltern" a phone) and "rating", the
+# kind of answer ("lugar_rating" rates the place): a key with one of them stays.
 _READ_WORDS = set(
     "budget company organization organisation email name phone mobile size employees "
-    "headcount team subject topic timeline timeframe title role position job".split()
-    + ["rating"]  # "lugar_rating" is a rating of the place, not a place
+    "headcount team subject topic timeline timeframe title role position job rating".split()
 )
 
 
