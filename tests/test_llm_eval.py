@@ -275,6 +275,7 @@ FLOORS = {
     "round 43a": 0.90,
     "round 43b": 0.90,
     "round 44a": 0.90,
+    "round 44b": 0.90,
     "round 37d": 0.90,
     "round 37b": 0.90,
 }
@@ -452,6 +453,7 @@ SIZES = {
     "round 43a": 25,
     "round 43b": 25,
     "round 44a": 43,
+    "round 44b": 25,
 }
 
 

@@ -62,7 +62,7 @@ async def test_an_opt_in_is_the_consent_type_and_a_photo_permission_a_yes_no(use
         user,
         "Inscrição no evento de corrida: nome, email, tamanho da t-shirt, autorização de imagem",
     )
-    permission = fields["autoriza_o_de_imagem"]
+    permission = fields["autorizacao_de_imagem"]  # the key keeps its accented letters (44b)
     assert (permission["type"], permission["options"], permission["required"]) == (
         "select",
         ["Sim", "Não"],

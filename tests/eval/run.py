@@ -1130,6 +1130,10 @@ SETS = {
     # size", "parent's email if under 18", "can we enter if you're not home? photos") is the
     # condition and the field it shows, never one field's nonsense
     "round 44a": ("forms_round44a.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
+    # Round 44b (stop 31): a form written in another language keeps its labels in it and
+    # reads naturally ("welcher Kurs" is "Kurs", not "Course"; "data" is "Data", not "Evento
+    # data"); keys follow the label, not a half-English gloss ("tipo_di_evento")
+    "round 44b": ("forms_round44b.jsonl", check_round13, lambda c: f"{c['class']}: {c['d']}"),
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from app.services.llm.local_asked_nouns import asked_nouns
 from app.services.llm.local_condition_items import before_age
 from app.services.llm.local_domain import concept_for
 from app.services.llm.local_dutch_italian_words import (
@@ -26,6 +27,7 @@ from app.services.llm.local_dutch_italian_words import (
 )
 from app.services.llm.local_fields import _field_name
 from app.services.llm.local_foreign import _ENGLISH, _SHARED, _VOCAB, _tokens, fold
+from app.services.llm.local_narrowed_labels import narrowed_label
 from app.services.llm.local_preamble import from_heading
 from app.services.llm.local_urgency import scale_words
 
@@ -129,6 +131,9 @@ def relabel_dutch_italian(
         for key in (concept_for(en), _field_name(en)):
             if key:
                 by_name.setdefault(key, orig)
+    for en, said in asked_nouns(pairs, lang):  # "Vini preferisci" is "quali vini preferisci?"
+        by_text.setdefault(_norm(en), said)
+    labels = [_norm(f["label"].rstrip("?")) for f in config["fields"]]
     for f in config["fields"]:
         norm = _norm(f["label"].rstrip("?"))
         close = difflib.get_close_matches(norm, list(by_text), n=1, cutoff=0.85)
@@ -136,6 +141,7 @@ def relabel_dutch_italian(
             by_text.get(norm)
             or by_name.get(f["name"])
             or (by_text[close[0]] if close and len(norm) >= 6 else None)
+            or narrowed_label(norm, by_text, labels)  # "Data" for the "Event date" read from it
         )
         if orig:
             asked = f["label"].endswith("?") and not orig.endswith("?")
@@ -176,6 +182,11 @@ def _said(option: str, by_text: dict[str, str], lang: str, described: str) -> st
     theirs = set(_tokens(fold(described)))
     back = {en: said for said, en in WORDS[lang].items() if set(_tokens(said)) <= theirs}
     words = [back.get(w, w) for w in _norm(option).split()]
+    # several words glossed back one by one keep English word order ("Event date" → "Evento
+    # data"): only when the marketer wrote them so
+    said = " ".join(words)
+    if len(words) > 1 and not re.search(rf"(?<!\w){re.escape(said)}(?!\w)", fold(described)):
+        return option
     if words and all(set(_tokens(w)) <= theirs for w in words):
-        return _label(" ".join(words))
+        return _label(said)
     return option

@@ -20,6 +20,7 @@ import difflib
 import re
 import unicodedata
 
+from app.services.llm.local_asked_nouns import asked_nouns
 from app.services.llm.local_clause_items import GERMAN_THING
 from app.services.llm.local_condition_items import condition_then_asked, foreign_age
 from app.services.llm.local_domain import concept_for
@@ -41,16 +42,18 @@ from app.services.llm.local_verb_first import verb_first
 _STOP = {
     "en": "the and we to of is for our you with are this have a an or their them they ask form",
     "es": "el la los las que para y nuestro nuestra nuestros un una por con es de del su sus o "
-    "numero fecha telefono correo nombre formulario solicitud reserva apellidos mensaje direccion hora personas cita queja presupuesto cotizacion boletin",
+    "numero fecha telefono correo nombre formulario solicitud reserva apellidos mensaje direccion hora personas cita queja presupuesto cotizacion boletin "
+    "cual cuales",
     "fr": "le la les des nous vous pour est une un et avec dans notre nos de du votre ou nom "
-    "prenom telephone formulaire demande adresse courriel heure personnes devis reservation rendez-vous reclamation",
+    "prenom telephone formulaire demande adresse courriel heure personnes devis reservation rendez-vous reclamation "
+    "quel quelle quels quelles",
     "de": "der die das und wir ist fur ein eine sie ihr uns mit nicht den dem des oder unser "
     "unsere unseren unserem zum zur anzahl formular vorname nachname nachricht telefon "
     "telefonnummer firma anschrift uhrzeit ihre ihren bitte datum buchung anfrage angebot "
-    "beschwerde",
+    "beschwerde welche welcher welches welchen",
     "pt": "o os as que para uma um com e de do da dos das nosso nossa ou nome telefone "
     "formulario pedido morada apelido telemovel mensagem horario pessoas orcamento "
-    "reclamacao agendamento",
+    "reclamacao agendamento qual quais",
 }
 _WORDS = {lang: set(words.split()) for lang, words in _STOP.items()}
 # Words only one of the languages uses: they break a tie (es/pt share "para", "de"…).
@@ -547,6 +550,7 @@ def localize(config: dict, lang: str, pairs: list[tuple[str, str]]) -> list[str]
     """Labels and options back in the description's language; the rest from the phrase
     table. Returns the texts left in English (for the draft's notes)."""
     by_text = {_norm(en): orig for en, orig in pairs}
+    by_text |= {_norm(en): o for en, o in asked_nouns(pairs, lang) if _norm(en) not in by_text}
     for en, orig in pairs:  # "pünktlich ja/nein" glossed "punktlich yes" + "no": the question
         said = re.match(r"^(.+?)\s+(?:s[ií]|oui|ja|sim)$", orig.strip(), re.I)
         if said and re.search(r"\syes$", en.strip(), re.I):

@@ -52,6 +52,7 @@ from app.services.llm.local_extras import apply_extras, read_extras
 from app.services.llm.local_field_order import in_listed_order
 from app.services.llm.local_fitting_placeholders import fit_placeholders
 from app.services.llm.local_foreign import localize, source_language, to_english
+from app.services.llm.local_foreign_keys import keys_in_own_words
 from app.services.llm.local_form_fields import tailor_fields
 from app.services.llm.local_form_kind import read_kind
 from app.services.llm.local_form_names import ASKS_NO_QUOTE, fit_free_text, form_name
@@ -412,6 +413,8 @@ def build_form(described: str) -> dict:
     days_of_the_week(config["fields"], described, lang or nl_it)  # "preferred day" of lessons
     said_lengths(config["fields"], described, nl_it or lang)  # "abstract (max 300 words)"
     years_as_numbers(config["fields"])  # "year of birth", "Geburtsjahr": 1900 to this year
+    if lang or nl_it:  # "tipo_di_evento", not "tipo_of_event": a key from the label it has
+        keys_in_own_words(config)
     keys_as_asked(config["fields"])  # "how_many_kids", not "how_many"
     obey_builder_words(config, builder)
     config["field_mapping"] = mapping_for(config["fields"])
