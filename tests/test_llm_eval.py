@@ -311,7 +311,7 @@ SIZES = {
     "leads 41": 15,
     "leads 42": 8,
     "leads 43": 17,
-    "leads 44": 7,
+    "leads 44": 9,
     "round 44s": 38,
     "round 43s": 21,
     "replies 38": 10,

@@ -111,7 +111,10 @@ PITCH_OFFER = re.compile(
     r"\bcommission[- ]based\b|"
     # "would you be interested in buying a list of 10,000 HR managers?"
     r"\b(?:interested in|like to|want to) (?:buy|buying|purchas\w+|get|getting|receiv\w+) (?:a|our) "
-    r"(?:[\w-]+ ){0,3}(?:list|database|data ?set)\b",
+    r"(?:[\w-]+ ){0,3}(?:list|database|data ?set)\b|"
+    # "we sell verified B2B lead lists - 10,000 contacts for $499. Interested?"
+    r"\b(?:lead|email|contact|prospect|b2b|sales) (?:lists?|databases?)\b|"
+    r"\bwe (?:sell|offer|provide)\b[^.?!]{0,80}[.!-]?\s*(?:interested|want (?:some|one|them|it))\?",
     re.I,
 )
 
