@@ -34,6 +34,11 @@ _KIND = r"(?:an?\s+)?[\w ,/]+?"
 # "transcript must be a PDF", "photo - jpg or png only", "transcript: PDF only",
 # "only accept PDFs for the transcript", "the CV should only take PDF or Word"
 _ONLY = (
+    # "the budget breakdown should accept PDF or Excel only"
+    re.compile(
+        rf"^(?:the\s+)?(?P<x>.+?)\s+(?:should|must|can)\s+(?:accept|allow|take)\s+(?P<k>{_KIND})\s+only$",
+        re.I,
+    ),
     re.compile(
         rf"^(?:the\s+)?(?P<x>[^:–-]+?)\s+(?:must|should|has to|needs to)\s+be\s+(?P<k>{_KIND})(?:\s+only)?$",
         re.I,

@@ -164,6 +164,11 @@ _LENGTH_SAID = re.compile(
     r"(?P<n>\d+)\s+(?P<u>characters?|chars|words)(?:\s+(?:max(?:imum)?|at most|tops))?$",
     re.I,
 )
+_BOX_SAYING = re.compile(
+    r"^(?:change|make|turn)\s+(?:the\s+)?(?P<x>.+?)\s+(?:to\s+|into\s+)?(?:a|an)\s+(?:checkbox|check box|tick ?box)"
+    r"\s*(?:saying|that says|with the words|labell?ed)?\s*[:,]?\s*[\"“'‘](?P<label>[^\"”'’]+)[\"”'’]$",
+    re.I,
+)
 _SPLIT_SAID = re.compile(
     r"^(?:the\s+)?(?P<x>.+?)\s+(?:needs|should|has|must|ought)\s+(?:to\s+)?be\s+(?:split|broken(?: up)?)\s+into\s+",
     re.I,
@@ -184,6 +189,11 @@ def rewrite(clause: str, fields: list, notes: list) -> str:
         flags=re.I,
     )
     text = _LENGTH_SAID.sub(r"limit \g<x> to \g<n> \g<u>", text)  # "… can be 500 characters max"
+    boxed = _BOX_SAYING.match(
+        text
+    )  # "change the NDA question to a checkbox 'I have signed the NDA'"
+    if boxed and _named(fields, boxed["x"]):
+        return f"make {boxed['x']} a checkbox; rename {boxed['x']} to {boxed['label']}"
     text = _SPLIT_SAID.sub(r"split \g<x> into ", text)  # "the address needs to be split into …"
     kind = _FIELD_KIND.match(text)  # "ask for their birthday (optional)": an addition
     said = kind and re.fullmatch(r"\((optional|required|mandatory)\)", kind["kind"], re.I)

@@ -72,6 +72,7 @@ def plain(text: str, fields: list) -> str:
         _form_ordered,
         _separate,
         _another,
+        _now_offered,
     ):
         plainly = read(said, fields)
         if plainly:
@@ -155,6 +156,21 @@ def _another(said: str, fields: list) -> str | None:
     kind = m["k"].split()[0].lower()
     label = f"{who[0].upper() + who[1:]}'s {kind}"
     return f"add a {kind} field called '{label}'"
+
+
+# "the tiers are now platinum, gold and silver": a choice's answers, all of them, said anew
+_NOW = re.compile(
+    r"^(?:the\s+)?(?P<x>[^,:]+?)\s+(?:are|is)\s+now\s*:?\s+(?P<opts>[^,]+(?:,[^,]+)+|[^,]+\s+and\s+[^,]+)$",
+    re.I,
+)
+
+
+def _now_offered(said: str, fields: list) -> str | None:
+    m = _NOW.match(said)
+    field = _field(fields, m["x"]) if m else None
+    if field is None or not field.get("options"):
+        return None
+    return f"the options for {field['label'].rstrip('?')} should be {m['opts']}"
 
 
 def _refuse(reason: str, said: str) -> None:
