@@ -312,7 +312,7 @@ SIZES = {
     "leads 42": 8,
     "leads 43": 17,
     "leads 44": 9,
-    "round 44s": 38,
+    "round 44s": 45,
     "round 43s": 21,
     "replies 38": 10,
     "replies 41c": 18,

@@ -138,6 +138,9 @@ def pieces(description: str) -> list[str]:
     _head, colon, rest = description.partition(":")
     body = rest if colon and rest.strip() else description
     out: list[str] = []
+    # answers offered in brackets are no items: "frameworks (SOC 2, ISO 27001, GDPR)" asks no
+    # GDPR consent (the brackets' commas would cut "GDPR)" out as an item of its own)
+    body = re.sub(r"\([^()]*,[^()]*\)", lambda m: m[0].replace(",", " /"), body)
     # "can we quote you? nothing else": the question, then the end of the list
     for part in re.split(rf"[,;\n]|\.(?:\s|$)|\?\s+(?={MARKER})", body, flags=re.I):
         part = re.sub(r"^\s*(?:and|plus|also|with|y|et|und|e)\s+", "", part.strip(), flags=re.I)
@@ -151,6 +154,7 @@ def pieces(description: str) -> list[str]:
 def kind_of(piece: str) -> str | None:
     """``statement``, ``media``, ``marketing`` or ``passing`` (a permission asked in passing,
     "ok to be contacted …") for a piece asking for one, else None."""
+    piece = re.sub(r"\s*\([^()]*(?:/[^()]*){2,}\)", "", piece)  # the answers offered: "(…, GDPR)"
     if not _STATEMENT.search(piece) and passing_kind(piece):  # terms stay a statement
         return passing_kind(piece)
     if _MEDIA.search(piece) and _PERMISSION.search(piece):

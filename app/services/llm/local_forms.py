@@ -99,7 +99,7 @@ from app.services.llm.local_sentence_name import (
 )
 from app.services.llm.local_several_answers import plurals_said
 from app.services.llm.local_slash_lists import comma_listed
-from app.services.llm.local_spaced_answers import spaced_answers
+from app.services.llm.local_spaced_answers import spaced_answers, written_examples
 from app.services.llm.local_stated_purpose import (
     add_stated_defaults,
     fit_callback,
@@ -245,6 +245,7 @@ def build_form(described: str) -> dict:
         )
     )
     said_to_builder = prose_extras(said_to_builder)  # "plus a box to get treats (optional X)"
+    said_to_builder = written_examples(said_to_builder)  # "description (colour, brand)": examples
     # "currently using which roaster?": the open question it is, not "Currently using" yes/no
     asided, asides = take_asides(urgent_examples(which_first(said_to_builder)))
     asided, told_not = take_notes(asided)  # "Please don't include …": help, not a field

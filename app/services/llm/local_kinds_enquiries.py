@@ -413,6 +413,12 @@ ENQUIRY_KINDS = [
             (r"\bpledges?\b|\bdonat(?:e|es|ion|ions|ing)\b|\bgift aid\b", 9),
             (r"\bgentle\b|\bsensitive\b|\bcondolence\w*|\bbereave\w*|\bfuneral\w*|\bprayer\w*", 6),
             (r"\bpress\b|\bjournalists?\b|\bmedia (?:inquir|enquir)\w*", 6),
+            # a buyer's security or vendor questionnaire for us to fill in: a person takes it
+            (
+                r"\b(?:security|vendor|supplier|compliance|due diligence|infosec|privacy)\s+"
+                r"(?:questionnaires?|assessments?|reviews?)(?:\s+requests?)?\b",
+                14,
+            ),
             # A trade emergency ("burst pipe", "locked out", "emergency electrician") goes to a
             # person straight away: no slot to book
             (TRADE_EMERGENCY, 12),

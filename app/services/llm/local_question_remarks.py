@@ -40,4 +40,9 @@ def question_remarks(text: str) -> tuple[str, list[dict]]:
         )
         return "?" + (" " if m["end"].strip() else "")
 
+    text = _BRACKETED.sub(r"? \1", text)  # "anyone driving? (we offer non-alcoholic)"
     return _REMARK.sub(read, text), found
+
+
+# the remark said in brackets after the question mark: the same remark
+_BRACKETED = re.compile(r"\?\s*\(((?:we|we'll|we're|our|you'll|there's|it's)\b[^()]*)\)", re.I)

@@ -27,12 +27,15 @@ _ALL_BUT = re.compile(
     rf"\s*,?\s+{_EXCEPT}\s+(?:the\s+)?(?P<but>[^.;]+?)\s*(?=[.;]|$)",
     re.I,
 )
+# a flag with its reason in the brackets: the reason's "if" is no condition on the field
+_FLAG_IF = re.compile(r"\((optional|required)\s*[-,–]?\s*(?:if|when|unless|in case)\b[^()]*\)", re.I)
 _SAID = re.compile(r"\b(?:required|mandatory|optional)\b|\*", re.I)
 
 
 def required_said(text: str) -> str:
     """``text`` with each required item marked "(required)", the marks themselves gone."""
     text = _STAR.sub(" (required)", _LEGEND.sub("", text))
+    text = _FLAG_IF.sub(r"(\1)", text)  # "email (optional if you want a reply)": optional
     m = _ALL_BUT.search(text)
     if not m:
         return text

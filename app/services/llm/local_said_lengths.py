@@ -33,9 +33,11 @@ _UNITS = {
     "tekens": "characters",
 }
 _LIMIT = re.compile(
-    r"(?P<stem>[^,:;()\n]{2,60}?)\s*[,(–-]?\s*\(?\s*(?:max\.?|maximum|up to|no more than|at most|"
+    r"(?P<stem>[^,:;()\n]{2,60}?)\s*[,(–-]?\s*\(?\s*(?:(?:max\.?|maximum|up to|no more than|at most|"
     r"m[áa]x(?:imo)?\.?|jusqu'à|höchstens|bis zu|massimo|maximaal|hasta)\s+(?P<n>\d[\d,.]*)\s+"
-    rf"(?P<unit>{'|'.join(_UNITS)})\b",
+    rf"(?P<unit>{'|'.join(_UNITS)})\b"
+    # "abstract (300 words max)": the count first, the limit after it
+    rf"|(?P<n2>\d[\d,.]*)\s+(?P<unit2>{'|'.join(_UNITS)})\s+(?:max\.?|maximum|m[áa]x(?:imo)?\.?|tops|at most)\b)",
     re.I,
 )
 _HELP = {
@@ -71,11 +73,12 @@ def said_lengths(fields: list, described: str, lang: str | None) -> None:
         field = _field_for(fields, said["stem"])
         if field is None or field["type"] not in ("text", "textarea"):
             continue
-        n = int(re.sub(r"[,.]", "", said["n"]))
-        if _UNITS[said["unit"].lower()] == "characters":
+        n = int(re.sub(r"[,.]", "", said["n"] or said["n2"]))
+        unit = said["unit"] or said["unit2"]
+        if _UNITS[unit.lower()] == "characters":
             field["max_length"] = n
             continue
-        limit_words(field, n, said["unit"], lang)
+        limit_words(field, n, unit, lang)
 
 
 def limit_words(field: dict, n: int, unit: str, lang: str | None = None) -> None:

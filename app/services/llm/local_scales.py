@@ -135,8 +135,21 @@ _SCALE_ASKED = re.compile(
 )
 
 
+# "how satisfied (very satisfied to very unsatisfied)": the satisfaction scale by its two ends
+_SATISFIED = re.compile(
+    rf"\(\s*(?:(?P<up>very satisfied{_TO}very (?:dis|un)satisfied)|very (?:dis|un)satisfied{_TO}very satisfied)\s*\)",
+    re.I,
+)
+_SATISFACTION = ["Very satisfied", "Satisfied", "Neutral", "Dissatisfied", "Very dissatisfied"]
+
+
+def _satisfaction(m: re.Match) -> str:
+    return f"({', '.join(_SATISFACTION if m['up'] else _SATISFACTION[::-1])})"
+
+
 def scales_written(text: str) -> str:
     """The description with its agreement scales and foreign "(1 à 5)" written out."""
+    text = _SATISFIED.sub(_satisfaction, text)
     text = _SAID_ENDS.sub(_ends_said, text)
     text = _LEAD.sub(_statements_scaled, text)
     text = _FOREIGN_SCALE.sub(r"(\1-\2)", text)

@@ -37,3 +37,17 @@ def spaced_answers(text: str) -> str:
         return f"{m['head']} ({', '.join(words)})"
 
     return _BRACKET.sub(comma, text)
+
+
+# a free-text item's brackets are what to write about, not answers to pick:
+# "description (colour, brand)" was a choice read into the stock "Describe the problem"
+_WRITTEN = re.compile(
+    r"\b(description|details|comments|notes|message|anything else)\s*"
+    r"\((?!\s*(?:e\.g|eg\b|for example|such as|optional|required))([^()]+,[^()]+)\)",
+    re.I,
+)
+
+
+def written_examples(text: str) -> str:
+    """``text`` with the words in brackets after a free-text item said as its examples."""
+    return _WRITTEN.sub(r"\1 (e.g. \2)", text)
