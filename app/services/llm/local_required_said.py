@@ -28,7 +28,9 @@ _ALL_BUT = re.compile(
     re.I,
 )
 # a flag with its reason in the brackets: the reason's "if" is no condition on the field
-_FLAG_IF = re.compile(r"\((optional|required)\s*[-,–]?\s*(?:if|when|unless|in case)\b[^()]*\)", re.I)
+_FLAG_IF = re.compile(
+    r"\((optional|required)\s*[-,–]?\s*(?:if|when|unless|in case)\b[^()]*\)", re.I
+)
 _SAID = re.compile(r"\b(?:required|mandatory|optional)\b|\*", re.I)
 
 
