@@ -128,3 +128,27 @@ async def test_required_said_with_an_asterisk_a_bracket_or_for_all_but_one(user)
     )
     assert _field(form, "Referred company")["required"] and not _field(form, "Notes")["required"]
     assert _field(form, "Referred contact's email")["type"] == "email"
+
+
+async def test_what_forms_ca_showed_after_the_merges(user):
+    form = await generate(
+        user, "Speaker application: name, email, talk title, abstract (300 words max)"
+    )
+    assert _field(form, "Abstract")["help"] == "Up to 300 words."
+    form = await generate(
+        user,
+        "Complaint about a bus service: route number, what happened, name, email "
+        "(optional if you want a reply)",
+    )
+    assert _field(form, "Email")["required"] is False
+    form = await generate(
+        user, "Survey: how satisfied (very satisfied to very unsatisfied), comments"
+    )
+    assert _field(form, "How satisfied?")["options"][0] == "Very satisfied"
+    form = await generate(
+        user,
+        "Security questionnaire request: company, work email, which frameworks (SOC 2, "
+        "ISO 27001, HIPAA, GDPR), due date",
+    )
+    assert not any(f["type"] == "consent" for f in form["fields"])
+    assert form["flow_id"] != "notify_only"
