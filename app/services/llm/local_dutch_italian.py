@@ -185,8 +185,13 @@ def _said(option: str, by_text: dict[str, str], lang: str, described: str) -> st
     # several words glossed back one by one keep English word order ("Event date" → "Evento
     # data"): only when the marketer wrote them so
     said = " ".join(words)
-    if len(words) > 1 and not re.search(rf"(?<!\w){re.escape(said)}(?!\w)", fold(described)):
-        return option
+    asked = re.match(r"(?:quale|quali|quanti|quante|che|welk|welke|hoeveel|wat)\b", said)
+    if (
+        len(words) > 1
+        and not asked
+        and not re.search(rf"(?<!\w){re.escape(said)}(?!\w)", fold(described))
+    ):
+        return option  # (a question word leads in both languages: "Quale allergie?")
     if words and all(set(_tokens(w)) <= theirs for w in words):
         return _label(said)
     return option

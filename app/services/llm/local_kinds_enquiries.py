@@ -416,7 +416,8 @@ ENQUIRY_KINDS = [
             # a buyer's security or vendor questionnaire for us to fill in: a person takes it
             (
                 r"\b(?:security|vendor|supplier|compliance|due diligence|infosec|privacy)\s+"
-                r"(?:questionnaires?|assessments?|reviews?)(?:\s+requests?)?\b",
+                r"questionnaires?(?:\s+requests?)?\b|\b(?:vendor|supplier|due diligence)\s+"
+                r"(?:assessments?|reviews?)\b",
                 14,
             ),
             # A trade emergency ("burst pipe", "locked out", "emergency electrician") goes to a

@@ -21,7 +21,7 @@ _PHRASE_WORDS = frozenset(
     "a an the and or of per in on at for with to from by if not no only optional required please "
     "any your our my we you they it e.g eg etc i.e ie name email phone number date address "
     "first last full max min up can be is are will may must should several more all one each "
-    "just also too".split()
+    "just also too how many much what which when where who why".split()
 )
 
 
@@ -49,5 +49,15 @@ _WRITTEN = re.compile(
 
 
 def written_examples(text: str) -> str:
-    """``text`` with the words in brackets after a free-text item said as its examples."""
-    return _WRITTEN.sub(r"\1 (e.g. \2)", text)
+    """``text`` with the words in brackets after a free-text item said as its examples; the
+    person's own details listed in brackets ("your details (name, email, mobile)") are fields."""
+
+    def examples(m: re.Match) -> str:
+        if _CONTACT_WORDS.search(m[2]):
+            return m[0]
+        return f"{m[1]} (e.g. {m[2]})"
+
+    return _WRITTEN.sub(examples, text)
+
+
+_CONTACT_WORDS = re.compile(r"\b(?:name|e-?mail|phone|mobile|address|postcode)\b", re.I)
