@@ -324,7 +324,7 @@ SIZES = {
     "refine words": 314,
     "refine 42c": 35,
     "refine 43c": 35,
-    "refine 44s": 53,
+    "refine 44s": 54,
     "refine 44c": 72,
     "round 13b": 60,
     "round 13a": 59,

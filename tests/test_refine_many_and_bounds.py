@@ -74,3 +74,10 @@ async def test_an_age_rule_sets_the_age_or_adds_a_tick_box(user):
     config = await generate(user, "guests must be 18 or older", form)
     assert _field(config, "Number of guests")["type"] == "number"
     assert _field(config, "All guests are 18 or older")["required"]
+
+
+async def test_the_last_question_is_the_forms_as_the_note_found_it(user):
+    form = await generate(user, GALA)
+    config = await generate(user, "ask if there's a garden; remove the last question", form)
+    labels = _labels(config)
+    assert "Message" not in labels and "Is there a garden?" in labels

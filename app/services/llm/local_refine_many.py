@@ -21,7 +21,7 @@ _THINGS = r"(?:questions|fields|ones|items|boxes)"
 # "remove the last two questions", "delete the first 3 fields"
 _ENDS = re.compile(
     rf"^(?:{_REMOVE})\s+(?:the\s+)?(?P<end>last|final|bottom|first|top)\s+"
-    rf"(?P<n>{'|'.join(_COUNT)})\s+{_THINGS}$",
+    rf"(?:(?P<n>{'|'.join(_COUNT)})\s+{_THINGS}|(?:question|field|one|item|box))$",
     re.I,
 )
 # "delete everything after dietary requirements", "remove all the questions below budget",
@@ -95,9 +95,10 @@ def _one(fields: list, words: str) -> dict | None:
 
 def _ends(text: str, fields: list) -> str | None:
     m = _ENDS.match(text.strip())
-    if not m or _COUNT[m["n"].lower()] >= len(fields):
+    # "remove the last question" of a note that also adds one: the form as the note found it
+    n = _COUNT[m["n"].lower()] if m and m["n"] else 1
+    if not m or n >= len(fields):
         return None  # "remove the last five questions" of a five-question form: ask
-    n = _COUNT[m["n"].lower()]
     chosen = fields[-n:] if m["end"].lower() in ("last", "final", "bottom") else fields[:n]
     return _plain("remove", chosen)
 
