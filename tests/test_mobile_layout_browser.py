@@ -132,3 +132,26 @@ def test_deals_board_with_long_names_fits_a_phone(live_server, browser):
     c, col = card.bounding_box(), column.bounding_box()
     assert c["x"] + c["width"] <= col["x"] + col["width"] + 1  # the name wraps in its card
     context.close()
+
+
+@pytest.mark.browser
+def test_a_long_name_in_the_top_bar_never_pushes_a_phone_page_sideways(live_server, browser):
+    base = live_server.url
+    api = httpx.Client(base_url=base, timeout=10)
+    r = api.post(
+        "/api/auth/signup",
+        json={
+            "email": "mo@shop.test",
+            "password": PASSWORD,
+            "name": "Maximilian-Alexander Worthington-Smythe",
+            "workspace_name": "Shop",
+        },
+    )
+    assert r.status_code == 201, r.text
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = _login(context, base)
+    for path in ("/", "/forms", "/forms/new"):
+        page.goto(base + path)
+        assert _page_width(page) <= 375, path  # the name is cut with an ellipsis instead
+    assert page.locator(".who").is_visible()
+    context.close()
