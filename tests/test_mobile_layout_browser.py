@@ -143,7 +143,7 @@ def test_a_long_name_in_the_top_bar_never_pushes_a_phone_page_sideways(live_serv
         json={
             "email": "mo@shop.test",
             "password": PASSWORD,
-            "name": "Maximilian-Alexander Worthington-Smythe",
+            "name": "MaximilianAlexanderWorthingtonSmythe",
             "workspace_name": "Shop",
         },
     )
